@@ -1,0 +1,145 @@
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySession from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Container } from './container.ts';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerGovernanceRoutes } from './modules/governance/index.ts';
+import { registerErrorHandling } from './web/errors.ts';
+import { registerHealth } from './web/health.ts';
+import { registerHome } from './web/home.ts';
+import { type Access, canViewPartnership, isAllowed } from './web/permissions.ts';
+import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
+import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access rule, for the route-by-role test. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** security → session → modules → 404 → error handler */
+export async function buildApp(container: Container, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const { config, database, accounts, governance } = container;
+  const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, ...options });
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule (config.access)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, access });
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.environment === 'production' ? [] : null,
+      },
+    },
+    hsts: config.environment === 'production',
+  });
+
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    cookieName: 'safer_session',
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.environment === 'production',
+      maxAge: sessionMaxAgeMs,
+      path: '/',
+    },
+    saveUninitialized: false,
+    store: databaseSessionStore(database.db, container.clock, sessionMaxAgeMs),
+  });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
+
+  // Assets are served by our own routes so that they, too, carry an access rule.
+  await app.register(fastifyStatic, { root: join(govukFrontendDist, 'govuk', 'assets'), serve: false });
+  const assetRoots: Record<string, string> = {
+    '/assets/govuk/*': join(govukFrontendDist, 'govuk'),
+    '/assets/moj/*': join(mojFrontendRoot, 'moj'),
+    '/assets/safer/*': join(import.meta.dirname, 'web', 'public'),
+    '/assets/*': join(govukFrontendDist, 'govuk', 'assets'),
+  };
+  for (const [url, root] of Object.entries(assetRoots)) {
+    app.get(url, { config: { access: 'public' } }, (request, reply) => {
+      const path = (request.params as { '*': string })['*'];
+      return reply.header('cache-control', 'public, max-age=86400').sendFile(path, root);
+    });
+  }
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('partnership', null);
+
+  // Who is asking, which partnership the route is about, and whether they may: decided once, here.
+  app.addHook('preHandler', async (request, reply) => {
+    // The not-found handler has no route of its own: anyone may be told a page does not exist.
+    const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
+    const userId = request.session.userId;
+    request.principal = userId ? await accounts.loadPrincipal(userId) : null;
+    const partnershipId = (request.params as { partnershipId?: string } | undefined)?.partnershipId;
+    if (partnershipId) {
+      const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+      if (!partnership) return reply.callNotFound();
+      request.partnership = partnership;
+    }
+    if (!isAllowed(request.principal, access, request.partnership)) {
+      if (!request.principal) {
+        const returnTo = safeMethods.has(request.method) ? `?returnTo=${encodeURIComponent(request.url)}` : '';
+        return reply.redirect(`/sign-in${returnTo}`);
+      }
+      reply.code(403);
+      return pages.render(request, reply, 'errors/403.njk');
+    }
+    if (!safeMethods.has(request.method)) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+      });
+    }
+  });
+
+  const environment = createViewEnvironment();
+  const pages = createPageRenderer(environment, async (principal) => {
+    const partnerships = await governance.partnerships.list(null);
+    return partnerships
+      .filter((partnership) => canViewPartnership(principal, partnership))
+      .map((partnership) => ({ id: partnership.id, name: partnership.shortName }));
+  });
+
+  registerHealth(app, database);
+  registerHome(app, pages, governance);
+  registerAccountRoutes(app, pages, container);
+  registerAuditRoutes(app, pages, container);
+  registerGovernanceRoutes(app, pages, governance);
+  registerErrorHandling(app, pages);
+
+  return app;
+}

@@ -1,0 +1,102 @@
+/** The `safer` command. Non-interactive, so scripts can use every part of it. */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { type Container, createContainer } from './container.ts';
+import { systemActor } from './core/actor.ts';
+import { FieldValidationError } from './core/errors.ts';
+import { migrateToLatest } from './db/createDb.ts';
+import { seedDemo } from './modules/governance/index.ts';
+import { serve } from './server.ts';
+
+const usage = `Usage: safer <command> [options]
+
+Commands:
+  serve                      migrate the database, seed the demo into an empty one, and serve the web app
+  migrate                    bring the database schema up to date
+  seed-demo                  add the demo partnerships (Coventry, Leicestershire, Safer Plymouth)
+  create-user --email E --name N --password P [--admin]
+                             add an account
+
+Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV.`;
+
+export const demoAdminEmail = 'admin@example.com';
+
+/** On first start with an empty database: the demo, and an administrator whose password is shown once. */
+async function seedEmptyDatabase(container: Container): Promise<void> {
+  if ((await container.accounts.countUsers()) > 0) return;
+  if ((await container.governance.partnerships.list(null, { includeArchived: true })).length === 0) {
+    await seedDemo(container.governance);
+  }
+  const password = randomBytes(12).toString('base64url');
+  await container.accounts.createUser(systemActor, { email: demoAdminEmail, name: 'Demo administrator', password, isAdmin: true });
+  console.log(`\nThe demo is ready. Sign in as the administrator (shown only this once):\n  email:    ${demoAdminEmail}\n  password: ${password}\n`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const container = createContainer(config);
+  const keepOpen = command === 'serve';
+  try {
+    const applied = await migrateToLatest(container.database.db);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    switch (command) {
+      case 'migrate':
+        return 0;
+      case 'serve':
+        await seedEmptyDatabase(container);
+        await serve(container);
+        console.log(`Safer is running at http://localhost:${config.port} (database: ${container.database.engine})`);
+        return 0;
+      case 'seed-demo':
+        await seedDemo(container.governance);
+        console.log('Demo partnerships added.');
+        return 0;
+      case 'create-user': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean', default: false } },
+        });
+        if (!values.email || !values.name || !values.password) {
+          console.error('create-user needs --email, --name and --password');
+          return 2;
+        }
+        if (values.password.length < 12) {
+          console.error('The password must be 12 characters or more');
+          return 2;
+        }
+        await container.accounts.createUser(systemActor, { email: values.email, name: values.name, password: values.password, isAdmin: values.admin });
+        console.log(`Account created for ${values.email}${values.admin ? ' (administrator)' : ''}.`);
+        return 0;
+      }
+      default:
+        console.error(`Unknown command: ${command}\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof FieldValidationError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (!keepOpen) await container.database.close();
+  }
+}
+
+try {
+  const code = await run(process.argv.slice(2));
+  if (code !== 0) process.exitCode = code;
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}

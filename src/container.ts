@@ -1,0 +1,29 @@
+/** Composition root: the one place that builds services from their dependencies. */
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './core/clock.ts';
+import { createDb, type DatabaseHandle } from './db/createDb.ts';
+import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
+import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
+import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
+
+export interface Container {
+  config: Config;
+  clock: Clock;
+  database: DatabaseHandle;
+  audit: AuditTrail;
+  accounts: AccountsService;
+  governance: GovernanceService;
+}
+
+export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
+  const handle = database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const audit = createAuditTrail(handle.db, clock);
+  return {
+    config,
+    clock,
+    database: handle,
+    audit,
+    accounts: createAccountsService(handle.db, audit, clock),
+    governance: createGovernanceService(handle.db, audit, clock),
+  };
+}

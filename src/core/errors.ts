@@ -1,0 +1,35 @@
+/** Errors that services raise and the web layer turns into pages or form messages. */
+
+export class NotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Someone else saved the record since it was read (optimistic concurrency). */
+export class ConflictError extends Error {
+  constructor() {
+    super(
+      'Someone else changed this record while you were editing it. Your changes have not been saved: check the current version and make your changes again.',
+    );
+    this.name = 'ConflictError';
+  }
+}
+
+/** A rule that needs the database to check, reported against a form field. */
+export class FieldValidationError extends Error {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'FieldValidationError';
+    this.field = field;
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor() {
+    super('You do not have permission to do this');
+    this.name = 'ForbiddenError';
+  }
+}

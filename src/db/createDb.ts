@@ -1,0 +1,31 @@
+import { CamelCasePlugin, Kysely, Migrator, sql } from 'kysely';
+import { createDialect, type DatabaseLocation, type Engine, engineOf } from './dialect.ts';
+import { migrations } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function createDb(location: DatabaseLocation): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: createDialect(location), plugins: [new CamelCasePlugin()] });
+  return { db, engine: engineOf(location), close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error instanceof Error) throw error;
+  if (error) throw new Error('Migration failed', { cause: error });
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/** A real round trip to the database, for /health. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,40 @@
+/** The only place that branches on SQLite versus PostgreSQL. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Dialect, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseLocation {
+  /** postgres://… or null for SQLite. */
+  databaseUrl: string | null;
+  /** Folder for the SQLite file; ':memory:' keeps it in memory. */
+  dataDir: string;
+}
+
+export function engineOf(location: DatabaseLocation): Engine {
+  return location.databaseUrl ? 'postgres' : 'sqlite';
+}
+
+export function createDialect(location: DatabaseLocation): Dialect {
+  if (location.databaseUrl) {
+    // COUNT(*) and other bigints come back as strings unless parsed; our counts fit in a double.
+    pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+    return new PostgresDialect({
+      pool: new pg.Pool({ connectionString: location.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }),
+    });
+  }
+  const file = location.dataDir === ':memory:' ? ':memory:' : sqliteFile(location.dataDir);
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+function sqliteFile(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return join(dataDir, 'safer.sqlite');
+}

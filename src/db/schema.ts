@@ -1,0 +1,162 @@
+/**
+ * The hand-written shape of the database, as the app sees it (camelCase; the
+ * CamelCasePlugin maps to snake_case columns). Types that work on both engines:
+ * text UUIDs, ISO-8601 text timestamps, YYYY-MM-DD dates, 0/1 integers for
+ * booleans, JSON as text.
+ */
+import type { Generated } from 'kysely';
+
+/** Columns every editable record carries: optimistic concurrency and soft archive. */
+export interface RecordColumns {
+  id: string;
+  version: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface AreasTable extends RecordColumns {
+  name: string;
+  forceName: string;
+  oversightBody: string;
+  oversightKind: string;
+}
+
+export interface PartnershipsTable extends RecordColumns {
+  areaId: string;
+  name: string;
+  shortName: string;
+  localAuthority: string;
+  population: number | null;
+}
+
+export interface PartnershipRecordColumns extends RecordColumns {
+  partnershipId: string;
+}
+
+export interface OrganisationsTable extends PartnershipRecordColumns {
+  name: string;
+  responsibleAuthority: number;
+  sector: string;
+}
+
+export interface PeopleTable extends PartnershipRecordColumns {
+  name: string;
+  email: string | null;
+  jobTitle: string | null;
+  organisationId: string | null;
+}
+
+export interface GroupsTable extends PartnershipRecordColumns {
+  name: string;
+  parentId: string | null;
+}
+
+export interface TermsOfReferenceTable {
+  id: string;
+  partnershipId: string;
+  groupId: string;
+  versionNumber: number;
+  purpose: string;
+  functions: string;
+  keyOutcomes: string;
+  alsoReportsTo: string | null;
+  cadence: string;
+  chairRole: string;
+  papersNoticeDays: number | null;
+  papersNoticeUnit: string;
+  minutesCirculationDays: number | null;
+  actionsCirculationWorkingDays: number | null;
+  membershipSpecification: string;
+  quorumRule: string;
+  effectiveFrom: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface MembershipsTable extends PartnershipRecordColumns {
+  groupId: string;
+  personId: string;
+  organisationId: string;
+  role: string;
+  voting: number;
+  core: number;
+  startDate: string;
+  endDate: string | null;
+  substitutePersonId: string | null;
+}
+
+export interface InterestsTable extends PartnershipRecordColumns {
+  personId: string;
+  category: string;
+  description: string;
+  declaredOn: string;
+  endedOn: string | null;
+}
+
+export interface ChairAppointmentsTable extends PartnershipRecordColumns {
+  groupId: string;
+  personId: string;
+  role: string;
+  yearStarting: number;
+  appointedOn: string;
+  appointedBy: string;
+}
+
+export interface UsersTable extends RecordColumns {
+  email: string;
+  name: string;
+  passwordHash: string;
+  isAdmin: number;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  userId: string;
+  role: string;
+  partnershipId: string | null;
+  areaId: string | null;
+  createdAt: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  data: string;
+  expiresAt: string;
+}
+
+export interface SignInAttemptsTable {
+  id: string;
+  email: string;
+  attemptedAt: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  userId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  partnershipId: string | null;
+  summary: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+}
+
+export interface Database {
+  areas: AreasTable;
+  partnerships: PartnershipsTable;
+  organisations: OrganisationsTable;
+  people: PeopleTable;
+  groups: GroupsTable;
+  termsOfReference: TermsOfReferenceTable;
+  memberships: MembershipsTable;
+  interests: InterestsTable;
+  chairAppointments: ChairAppointmentsTable;
+  users: UsersTable;
+  roleGrants: RoleGrantsTable;
+  sessions: SessionsTable;
+  signInAttempts: SignInAttemptsTable;
+  auditLog: AuditLogTable;
+}

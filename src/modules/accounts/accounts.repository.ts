@@ -1,0 +1,72 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UsersTable>;
+export type RoleGrantRow = Selectable<RoleGrantsTable>;
+export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).where('archivedAt', 'is', null).executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUsers(db: Kysely<Database>): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('name').execute();
+}
+
+export async function countUsers(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'version'>): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantView[]> {
+  return db
+    .selectFrom('roleGrants')
+    .leftJoin('partnerships', 'partnerships.id', 'roleGrants.partnershipId')
+    .leftJoin('areas', 'areas.id', 'roleGrants.areaId')
+    .selectAll('roleGrants')
+    .select(['partnerships.name as partnershipName', 'areas.name as areaName'])
+    .where('roleGrants.userId', '=', userId)
+    .orderBy('roleGrants.createdAt')
+    .execute();
+}
+
+export async function findGrant(db: Kysely<Database>, id: string): Promise<RoleGrantRow | undefined> {
+  return db.selectFrom('roleGrants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertGrant(db: Kysely<Database>, grant: RoleGrantRow): Promise<void> {
+  await db.insertInto('roleGrants').values(grant).execute();
+}
+
+export async function deleteGrant(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('roleGrants').where('id', '=', id).execute();
+}
+
+export async function countRecentSignInFailures(db: Kysely<Database>, email: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('signInAttempts')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('email', '=', email)
+    .where('attemptedAt', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function insertSignInFailure(db: Kysely<Database>, id: string, email: string, at: string): Promise<void> {
+  await db.insertInto('signInAttempts').values({ id, email, attemptedAt: at }).execute();
+}
+
+export async function clearSignInFailures(db: Kysely<Database>, email: string): Promise<void> {
+  await db.deleteFrom('signInAttempts').where('email', '=', email).execute();
+}

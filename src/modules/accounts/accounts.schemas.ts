@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { choice, type Field, requiredText, yesNo } from '../../web/forms.ts';
+import { roleNames } from './roles.ts';
+
+export const signInFields: Field[] = [
+  { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email' },
+  { name: 'password', label: 'Password', kind: 'password', autocomplete: 'current-password' },
+];
+export const signInSchema = z.object({
+  email: requiredText('Enter your email address', 320, 'Email address'),
+  password: requiredText('Enter your password', 1000, 'Password'),
+});
+
+export const userFields: Field[] = [
+  { name: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
+  { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'off' },
+  { name: 'password', label: 'Password', kind: 'password', hint: 'At least 12 characters. Give it to the person in a safe way.', autocomplete: 'new-password' },
+  { name: 'isAdmin', label: 'Administrator of the whole system?', kind: 'yesNo', hint: 'Administrators can see and change every partnership, and manage accounts' },
+];
+export const userSchema = z.object({
+  name: requiredText('Enter the full name', 200, 'Full name'),
+  email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }),
+  password: z
+    .string({ error: 'Enter a password' })
+    .min(12, 'The password must be 12 characters or more')
+    .max(1000, 'The password must be 1000 characters or fewer'),
+  isAdmin: yesNo('Select yes if the person is an administrator'),
+});
+
+export const grantFields: Field[] = [
+  { name: 'role', label: 'Role', kind: 'radios', options: Object.entries(roleNames).map(([value, text]) => ({ value, text })) },
+  { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, chair, member and analyst' },
+  { name: 'areaId', label: 'Area', kind: 'select', hint: 'For an overseer, who sees every partnership in the area' },
+];
+export const grantSchema = z
+  .object({
+    role: choice(['officer', 'chair', 'member', 'analyst', 'overseer'], 'Select a role'),
+    partnershipId: z.string().optional(),
+    areaId: z.string().optional(),
+  })
+  .refine((g) => g.role === 'overseer' || g.partnershipId, { path: ['partnershipId'], message: 'Select the partnership' })
+  .refine((g) => g.role !== 'overseer' || g.areaId, { path: ['areaId'], message: 'Select the area' });

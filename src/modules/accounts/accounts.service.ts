@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import {
+  clearSignInFailures,
+  countRecentSignInFailures,
+  countUsers,
+  deleteGrant,
+  findGrant,
+  findGrantsForUser,
+  findUserByEmail,
+  findUserById,
+  findUsers,
+  insertGrant,
+  insertSignInFailure,
+  insertUser,
+  type RoleGrantView,
+  type UserRow,
+} from './accounts.repository.ts';
+import type { PartnershipRole, Principal, Role } from './roles.ts';
+
+/** Failed sign-ins allowed for one e-mail address in the window before it is refused for a while. */
+export const signInLimit = { failures: 5, windowMinutes: 15 };
+
+// argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
+const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export type SignInResult =
+  | { outcome: 'signed-in'; userId: string }
+  | { outcome: 'wrong-credentials' }
+  | { outcome: 'throttled' };
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  isAdmin: boolean;
+}
+
+export type PublicUser = Omit<UserRow, 'passwordHash'>;
+
+export interface AccountsService {
+  createUser(actor: Actor, user: NewUser): Promise<string>;
+  signIn(email: string, password: string): Promise<SignInResult>;
+  loadPrincipal(userId: string): Promise<Principal | null>;
+  countUsers(): Promise<number>;
+  listUsers(): Promise<PublicUser[]>;
+  getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[] }>;
+  grantRole(actor: Actor, userId: string, role: Role, scope: { partnershipId: string | null; areaId: string | null }): Promise<void>;
+  revokeRole(actor: Actor, userId: string, grantId: string): Promise<void>;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function withoutHash(user: UserRow): PublicUser {
+  const { passwordHash: _omitted, ...rest } = user;
+  return rest;
+}
+
+export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AccountsService {
+  // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
+  const decoyHash = hash(randomUUID(), argonOptions);
+
+  return {
+    async createUser(actor, user) {
+      const email = normaliseEmail(user.email);
+      if (await findUserByEmail(db, email)) {
+        throw new FieldValidationError('email', 'An account with this email address already exists');
+      }
+      const id = randomUUID();
+      const now = isoNow(clock);
+      const passwordHash = await hash(user.password, argonOptions);
+      await db.transaction().execute(async (trx) => {
+        await insertUser(trx, {
+          id,
+          email,
+          name: user.name.trim(),
+          passwordHash,
+          isAdmin: user.isAdmin ? 1 : 0,
+          createdAt: now,
+          updatedAt: now,
+          archivedAt: null,
+        });
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'user',
+          entityId: id,
+          partnershipId: null,
+          summary: `Created account for ${user.name.trim()}`,
+          before: null,
+          after: { email, name: user.name.trim(), isAdmin: user.isAdmin },
+        });
+      });
+      return id;
+    },
+
+    async signIn(rawEmail, password) {
+      const email = normaliseEmail(rawEmail);
+      const windowStart = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
+      if ((await countRecentSignInFailures(db, email, windowStart)) >= signInLimit.failures) {
+        return { outcome: 'throttled' };
+      }
+      const user = await findUserByEmail(db, email);
+      const valid = await verify(user?.passwordHash ?? (await decoyHash), password);
+      if (!user || !valid) {
+        await insertSignInFailure(db, randomUUID(), email, isoNow(clock));
+        return { outcome: 'wrong-credentials' };
+      }
+      await db.transaction().execute(async (trx) => {
+        await clearSignInFailures(trx, email);
+        await audit.record(trx, { userId: user.id }, {
+          action: 'sign-in',
+          entityType: 'user',
+          entityId: user.id,
+          partnershipId: null,
+          summary: `${user.name} signed in`,
+          before: null,
+          after: null,
+        });
+      });
+      return { outcome: 'signed-in', userId: user.id };
+    },
+
+    async loadPrincipal(userId) {
+      const user = await findUserById(db, userId);
+      if (!user || user.archivedAt) return null;
+      const grants = await findGrantsForUser(db, userId);
+      const partnershipRoles = new Map<string, Set<PartnershipRole>>();
+      const overseerAreaIds = new Set<string>();
+      for (const grant of grants) {
+        if (grant.role === 'overseer' && grant.areaId) overseerAreaIds.add(grant.areaId);
+        else if (grant.partnershipId) {
+          const roles = partnershipRoles.get(grant.partnershipId) ?? new Set<PartnershipRole>();
+          roles.add(grant.role as PartnershipRole);
+          partnershipRoles.set(grant.partnershipId, roles);
+        }
+      }
+      return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin === 1, partnershipRoles, overseerAreaIds };
+    },
+
+    countUsers: () => countUsers(db),
+
+    async listUsers() {
+      return (await findUsers(db)).map(withoutHash);
+    },
+
+    async getUser(id) {
+      const user = await findUserById(db, id);
+      if (!user) throw new NotFoundError('User');
+      return { user: withoutHash(user), grants: await findGrantsForUser(db, id) };
+    },
+
+    async grantRole(actor, userId, role, scope) {
+      const user = await findUserById(db, userId);
+      if (!user) throw new NotFoundError('User');
+      const grant = {
+        id: randomUUID(),
+        userId,
+        role,
+        partnershipId: role === 'overseer' ? null : scope.partnershipId,
+        areaId: role === 'overseer' ? scope.areaId : null,
+        createdAt: isoNow(clock),
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertGrant(trx, grant);
+        await audit.record(trx, actor, {
+          action: 'grant',
+          entityType: 'user',
+          entityId: userId,
+          partnershipId: grant.partnershipId,
+          summary: `Gave ${user.name} the ${role} role`,
+          before: null,
+          after: grant,
+        });
+      });
+    },
+
+    async revokeRole(actor, userId, grantId) {
+      const grant = await findGrant(db, grantId);
+      if (!grant || grant.userId !== userId) throw new NotFoundError('Role');
+      await db.transaction().execute(async (trx) => {
+        await deleteGrant(trx, grantId);
+        await audit.record(trx, actor, {
+          action: 'revoke',
+          entityType: 'user',
+          entityId: userId,
+          partnershipId: grant.partnershipId,
+          summary: `Removed the ${grant.role} role`,
+          before: grant,
+          after: null,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  type AccountsService,
+  createAccountsService,
+  normaliseEmail,
+  type NewUser,
+  type PublicUser,
+  signInLimit,
+} from './accounts.service.ts';
+export type { RoleGrantView } from './accounts.repository.ts';
+export { type PartnershipRole, partnershipRoles, type Principal, type Role, roleNames } from './roles.ts';

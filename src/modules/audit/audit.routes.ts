@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../../container.ts';
+import { isRealDate } from '../../web/forms.ts';
+import type { PageRenderer } from '../../web/render.ts';
+
+const pageSize = 50;
+
+interface AuditQuery {
+  entityType?: string;
+  userId?: string;
+  partnershipId?: string;
+  from?: string;
+  to?: string;
+  page?: string;
+}
+
+export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, container: Container): void {
+  const { audit, accounts, governance } = container;
+
+  app.get<{ Querystring: AuditQuery }>('/admin/audit', { config: { access: 'admin' } }, async (request, reply) => {
+    const query = request.query;
+    const errors: Record<string, string> = {};
+    for (const field of ['from', 'to'] as const) {
+      if (query[field] && !isRealDate(query[field])) errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;
+    }
+    const filter = {
+      entityType: query.entityType || undefined,
+      userId: query.userId || undefined,
+      partnershipId: query.partnershipId || undefined,
+      from: errors.from ? undefined : query.from || undefined,
+      to: errors.to ? undefined : query.to || undefined,
+    };
+    const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+    const [{ rows, total }, entityTypes, users, partnerships] = await Promise.all([
+      audit.list(filter, { limit: pageSize, offset: (page - 1) * pageSize }),
+      audit.entityTypes(),
+      accounts.listUsers(),
+      governance.partnerships.list(null, { includeArchived: true }),
+    ]);
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const link = (n: number) => `/admin/audit?${String(new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'page' && v)), page: String(n) }))}`;
+    if (Object.keys(errors).length) reply.code(400);
+    return pages.render(request, reply, 'audit/views/audit.njk', {
+      title: 'Audit log',
+      rows,
+      total,
+      query,
+      errors: Object.keys(errors).length
+        ? { summary: Object.entries(errors).map(([name, text]) => ({ text, href: `#${name}` })), byField: errors }
+        : null,
+      entityTypes,
+      users,
+      partnerships,
+      pagination: {
+        previous: page > 1 ? { href: link(page - 1) } : undefined,
+        next: page < pageCount ? { href: link(page + 1) } : undefined,
+        items: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page })).filter(
+          (item) => Math.abs(item.number - page) <= 2 || item.number === 1 || item.number === pageCount,
+        ),
+      },
+      breadcrumbs: [{ text: 'Administration', href: '/admin' }],
+    });
+  });
+}

@@ -1,0 +1,2 @@
+export { type AuditEntry, type AuditTrail, createAuditTrail } from './audit.service.ts';
+export type { AuditFilter, AuditRow } from './audit.repository.ts';

@@ -1,0 +1,261 @@
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  AreasTable,
+  ChairAppointmentsTable,
+  Database,
+  GroupsTable,
+  InterestsTable,
+  MembershipsTable,
+  OrganisationsTable,
+  PartnershipsTable,
+  PeopleTable,
+  RecordColumns,
+  TermsOfReferenceTable,
+} from '../../db/schema.ts';
+
+/** Tables whose rows are edited on forms: versioned, archived rather than deleted. */
+export type EditableTable =
+  | 'areas'
+  | 'partnerships'
+  | 'organisations'
+  | 'people'
+  | 'groups'
+  | 'memberships'
+  | 'interests'
+  | 'chairAppointments';
+
+export type Row<T extends EditableTable> = Selectable<Database[T]>;
+
+// Kysely cannot type a query over a union of table names; every editable table shares RecordColumns.
+type LooseDb = Kysely<{ records: RecordColumns & { partnershipId: string } }>;
+const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
+const asRecords = (table: EditableTable) => table as unknown as 'records';
+
+export interface ListOptions {
+  includeArchived?: boolean;
+  id?: string;
+}
+
+export async function findRecord<T extends EditableTable>(
+  db: Kysely<Database>,
+  table: T,
+  partnershipId: string | null,
+  id: string,
+): Promise<Row<T> | undefined> {
+  let query = loose(db).selectFrom(asRecords(table)).selectAll().where('id', '=', id);
+  if (partnershipId !== null) query = query.where('partnershipId', '=', partnershipId);
+  return (await query.executeTakeFirst()) as Row<T> | undefined;
+}
+
+export async function insertRecord<T extends EditableTable>(
+  db: Kysely<Database>,
+  table: T,
+  row: Omit<Row<T>, 'version'>,
+): Promise<void> {
+  await loose(db)
+    .insertInto(asRecords(table))
+    .values(row as never)
+    .execute();
+}
+
+/** Updates only when the stored version is the one the user edited; returns false when someone else got there first. */
+export async function updateRecord<T extends EditableTable>(
+  db: Kysely<Database>,
+  table: T,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Row<T>>,
+): Promise<boolean> {
+  const result = await loose(db)
+    .updateTable(asRecords(table))
+    .set((eb) => ({ ...(changes as object), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+function activeOnly<Q extends { where: (...args: never[]) => Q }>(query: Q, apply: (q: Q) => Q, options: ListOptions): Q {
+  return options.includeArchived || options.id ? query : apply(query);
+}
+
+export type AreaRow = Selectable<AreasTable>;
+
+export async function listAreas(db: Kysely<Database>, options: ListOptions = {}): Promise<AreaRow[]> {
+  let query = db.selectFrom('areas').selectAll().orderBy('name');
+  if (options.id) query = query.where('id', '=', options.id);
+  return activeOnly(query, (q) => q.where('archivedAt', 'is', null), options).execute();
+}
+
+export type PartnershipView = Selectable<PartnershipsTable> & { areaName: string };
+
+export async function listPartnerships(
+  db: Kysely<Database>,
+  options: ListOptions & { areaId?: string } = {},
+): Promise<PartnershipView[]> {
+  let query = db
+    .selectFrom('partnerships')
+    .innerJoin('areas', 'areas.id', 'partnerships.areaId')
+    .selectAll('partnerships')
+    .select('areas.name as areaName')
+    .orderBy('areas.name')
+    .orderBy('partnerships.name');
+  if (options.id) query = query.where('partnerships.id', '=', options.id);
+  if (options.areaId) query = query.where('partnerships.areaId', '=', options.areaId);
+  return activeOnly(query, (q) => q.where('partnerships.archivedAt', 'is', null), options).execute();
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+
+export async function listOrganisations(
+  db: Kysely<Database>,
+  partnershipId: string,
+  options: ListOptions = {},
+): Promise<OrganisationRow[]> {
+  let query = db.selectFrom('organisations').selectAll().where('partnershipId', '=', partnershipId).orderBy('name');
+  if (options.id) query = query.where('id', '=', options.id);
+  return activeOnly(query, (q) => q.where('archivedAt', 'is', null), options).execute();
+}
+
+export type PersonView = Selectable<PeopleTable> & { organisationName: string | null };
+
+export async function listPeople(db: Kysely<Database>, partnershipId: string, options: ListOptions = {}): Promise<PersonView[]> {
+  let query = db
+    .selectFrom('people')
+    .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+    .selectAll('people')
+    .select('organisations.name as organisationName')
+    .where('people.partnershipId', '=', partnershipId)
+    .orderBy('people.name');
+  if (options.id) query = query.where('people.id', '=', options.id);
+  return activeOnly(query, (q) => q.where('people.archivedAt', 'is', null), options).execute();
+}
+
+export type GroupView = Selectable<GroupsTable> & { parentName: string | null };
+
+export async function listGroups(db: Kysely<Database>, partnershipId: string, options: ListOptions = {}): Promise<GroupView[]> {
+  let query = db
+    .selectFrom('groups')
+    .leftJoin('groups as parent', 'parent.id', 'groups.parentId')
+    .selectAll('groups')
+    .select('parent.name as parentName')
+    .where('groups.partnershipId', '=', partnershipId)
+    .orderBy('groups.createdAt')
+    .orderBy('groups.name');
+  if (options.id) query = query.where('groups.id', '=', options.id);
+  return activeOnly(query, (q) => q.where('groups.archivedAt', 'is', null), options).execute();
+}
+
+export type MembershipView = Selectable<MembershipsTable> & {
+  groupName: string;
+  personName: string;
+  organisationName: string;
+  responsibleAuthority: number;
+  sector: string;
+  substituteName: string | null;
+};
+
+export async function listMemberships(
+  db: Kysely<Database>,
+  partnershipId: string,
+  options: ListOptions & { groupId?: string; personId?: string } = {},
+): Promise<MembershipView[]> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('groups', 'groups.id', 'memberships.groupId')
+    .innerJoin('people', 'people.id', 'memberships.personId')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisationId')
+    .leftJoin('people as substitute', 'substitute.id', 'memberships.substitutePersonId')
+    .selectAll('memberships')
+    .select([
+      'groups.name as groupName',
+      'people.name as personName',
+      'organisations.name as organisationName',
+      'organisations.responsibleAuthority',
+      'organisations.sector',
+      'substitute.name as substituteName',
+    ])
+    .where('memberships.partnershipId', '=', partnershipId)
+    .orderBy('groups.name')
+    .orderBy('people.name');
+  if (options.id) query = query.where('memberships.id', '=', options.id);
+  if (options.groupId) query = query.where('memberships.groupId', '=', options.groupId);
+  if (options.personId) query = query.where('memberships.personId', '=', options.personId);
+  return activeOnly(query, (q) => q.where('memberships.archivedAt', 'is', null), options).execute();
+}
+
+export type InterestView = Selectable<InterestsTable> & { personName: string };
+
+export async function listInterests(
+  db: Kysely<Database>,
+  partnershipId: string,
+  options: ListOptions & { personId?: string } = {},
+): Promise<InterestView[]> {
+  let query = db
+    .selectFrom('interests')
+    .innerJoin('people', 'people.id', 'interests.personId')
+    .selectAll('interests')
+    .select('people.name as personName')
+    .where('interests.partnershipId', '=', partnershipId)
+    .orderBy('people.name')
+    .orderBy('interests.declaredOn', 'desc');
+  if (options.id) query = query.where('interests.id', '=', options.id);
+  if (options.personId) query = query.where('interests.personId', '=', options.personId);
+  return activeOnly(query, (q) => q.where('interests.archivedAt', 'is', null), options).execute();
+}
+
+export type ChairAppointmentView = Selectable<ChairAppointmentsTable> & { groupName: string; personName: string };
+
+export async function listChairAppointments(
+  db: Kysely<Database>,
+  partnershipId: string,
+  options: ListOptions & { groupId?: string } = {},
+): Promise<ChairAppointmentView[]> {
+  let query = db
+    .selectFrom('chairAppointments')
+    .innerJoin('groups', 'groups.id', 'chairAppointments.groupId')
+    .innerJoin('people', 'people.id', 'chairAppointments.personId')
+    .selectAll('chairAppointments')
+    .select(['groups.name as groupName', 'people.name as personName'])
+    .where('chairAppointments.partnershipId', '=', partnershipId)
+    .orderBy('chairAppointments.yearStarting', 'desc')
+    .orderBy('groups.name')
+    .orderBy('chairAppointments.role');
+  if (options.id) query = query.where('chairAppointments.id', '=', options.id);
+  if (options.groupId) query = query.where('chairAppointments.groupId', '=', options.groupId);
+  return activeOnly(query, (q) => q.where('chairAppointments.archivedAt', 'is', null), options).execute();
+}
+
+export type TermsRow = Selectable<TermsOfReferenceTable>;
+
+export async function listTermsVersions(db: Kysely<Database>, groupId: string): Promise<TermsRow[]> {
+  return db
+    .selectFrom('termsOfReference')
+    .selectAll()
+    .where('groupId', '=', groupId)
+    .orderBy('versionNumber', 'desc')
+    .execute();
+}
+
+/** The current (highest-numbered) terms of every group in a partnership. */
+export async function listCurrentTerms(db: Kysely<Database>, partnershipId: string): Promise<TermsRow[]> {
+  return db
+    .selectFrom('termsOfReference as t')
+    .selectAll('t')
+    .where('t.partnershipId', '=', partnershipId)
+    .where((eb) =>
+      eb(
+        't.versionNumber',
+        '=',
+        eb
+          .selectFrom('termsOfReference as latest')
+          .select((inner) => inner.fn.max('latest.versionNumber').as('v'))
+          .whereRef('latest.groupId', '=', 't.groupId'),
+      ),
+    )
+    .execute();
+}
+
+export async function insertTerms(db: Kysely<Database>, row: TermsRow): Promise<void> {
+  await db.insertInto('termsOfReference').values(row).execute();
+}

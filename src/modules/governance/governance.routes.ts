@@ -1,0 +1,497 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readForm, type TypedValues, valuesFromRecord } from '../../web/forms.ts';
+import { type Crumb, registerRecordPages } from '../../web/recordPages.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { formatDate } from '../../web/render.ts';
+import type { MembershipView } from './governance.repository.ts';
+import {
+  appointmentRoleNames,
+  areaFields,
+  areaSchema,
+  cadenceNames,
+  chairAppointmentFields,
+  chairAppointmentSchema,
+  groupFields,
+  groupSchema,
+  interestCategoryNames,
+  interestFields,
+  interestSchema,
+  type MembershipRole,
+  membershipFields,
+  membershipRoleNames,
+  membershipSchema,
+  organisationFields,
+  organisationSchema,
+  oversightKindNames,
+  partnershipFields,
+  partnershipSchema,
+  personFields,
+  personSchema,
+  type Sector,
+  sectorNames,
+  termsFields,
+  termsSchema,
+} from './governance.schemas.ts';
+import { type GovernanceService, isCurrentMembership, type TermsOfReference } from './governance.service.ts';
+import { describeQuorumRule } from './quorum.ts';
+import { flattenStructure, layoutDiagram } from './structure.ts';
+
+const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
+const yesNo = (value: number) => (value === 1 ? 'Yes' : 'No');
+const lookup = <K extends string>(names: Record<K, string>, key: string) => names[key as K] ?? key;
+
+interface GroupParams {
+  partnershipId: string;
+  id: string;
+}
+
+function partnershipCrumbs(request: FastifyRequest): Crumb[] {
+  const partnership = request.partnership;
+  return [
+    { text: 'Your partnerships', href: '/' },
+    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
+  ];
+}
+
+const adminCrumbs = (): Crumb[] => [{ text: 'Administration', href: '/admin' }];
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** What the terms say about deadlines, in the words of the documents. */
+function describeNotice(terms: TermsOfReference): string {
+  if (terms.papersNoticeDays === null) return 'Not stated';
+  return `${terms.papersNoticeDays} ${terms.papersNoticeUnit === 'working' ? 'working ' : ''}day${terms.papersNoticeDays === 1 ? '' : 's'} before the meeting`;
+}
+
+export function termsSummary(terms: TermsOfReference, reportsTo: string | null): { key: string; value: string }[] {
+  const days = (value: number | null, unit: string) => (value === null ? 'Not stated' : `Within ${value} ${unit}${value === 1 ? '' : 's'}`);
+  return [
+    { key: 'Purpose', value: terms.purpose },
+    { key: 'Functions', value: terms.functions.join('\n') },
+    { key: 'Key outcomes', value: terms.keyOutcomes.join('\n') || 'Not stated' },
+    { key: 'Reports to', value: [reportsTo, terms.alsoReportsTo].filter(Boolean).join(', and ') || 'Nobody: this is the top of the partnership' },
+    { key: 'Meets', value: lookup(cadenceNames, terms.cadence) },
+    { key: 'Chaired by', value: terms.chairRole },
+    { key: 'Papers sent out', value: describeNotice(terms) },
+    { key: 'Minutes circulated', value: days(terms.minutesCirculationDays, 'day') },
+    { key: 'Actions circulated', value: days(terms.actionsCirculationWorkingDays, 'working day') },
+    { key: 'Quorum', value: describeQuorumRule(terms.quorumRule) },
+    { key: 'Membership', value: terms.membershipSpecification },
+    { key: 'Applies from', value: formatDate(terms.effectiveFrom) },
+  ];
+}
+
+function membershipRows(memberships: readonly MembershipView[]) {
+  return memberships.map((m) => [
+    m.personName,
+    m.organisationName,
+    lookup(membershipRoleNames, m.role),
+    m.voting === 1 ? 'Voting' : 'Non-voting',
+    m.core === 1 ? 'Core' : 'Link',
+    m.responsibleAuthority === 1 ? 'Yes' : 'No',
+    m.substituteName ?? '',
+    formatDate(m.startDate),
+    formatDate(m.endDate),
+  ]);
+}
+
+const membershipHeadings = ['Name', 'Representing', 'Role', 'Voting', 'Core or link', 'Responsible Authority', 'Named substitute', 'Start date', 'End date'];
+
+function termsValues(terms: TermsOfReference) {
+  const rule = terms.quorumRule;
+  return valuesFromRecord(termsFields, {
+    ...terms,
+    functions: terms.functions.join('\n'),
+    keyOutcomes: terms.keyOutcomes.join('\n'),
+    quorumKind: rule.kind,
+    communityMinimum: rule.kind === 'responsible_authorities_and_community' ? rule.communityMinimum : null,
+    minimum: rule.kind === 'count' ? rule.minimum : null,
+    numerator: rule.kind === 'fraction' ? rule.numerator : null,
+    denominator: rule.kind === 'fraction' ? rule.denominator : null,
+  });
+}
+
+export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+  const optionsFrom = <T extends { id: string }>(rows: T[], text: (row: T) => string) => rows.map((row) => ({ value: row.id, text: text(row) }));
+  const partnershipOptions = async (partnershipId: string | null) => {
+    const [organisations, people, groups] = await Promise.all([
+      governance.organisations.list(partnershipId),
+      governance.people.list(partnershipId),
+      governance.groups.list(partnershipId),
+    ]);
+    const personOptions = optionsFrom(people, (p) => (p.organisationName ? `${p.name} (${p.organisationName})` : p.name));
+    return {
+      organisationId: optionsFrom(organisations, (o) => o.name),
+      personId: personOptions,
+      substitutePersonId: personOptions,
+      groupId: optionsFrom(groups, (g) => g.name),
+      parentId: optionsFrom(groups, (g) => g.name),
+    };
+  };
+  const groupFromQuery = (request: FastifyRequest): TypedValues => {
+    const { groupId } = request.query as { groupId?: string };
+    return groupId ? { groupId } : {};
+  };
+
+  registerRecordPages(app, pages, {
+    basePath: '/admin/areas',
+    noun: 'area',
+    pluralTitle: 'Areas',
+    access: { view: 'admin', manage: 'admin' },
+    service: governance.areas,
+    fields: areaFields,
+    schema: areaSchema,
+    titleOf: (area) => area.name,
+    columns: [
+      { heading: 'Area', cell: (area) => area.name },
+      { heading: 'Police force', cell: (area) => area.forceName },
+      { heading: 'Oversight body', cell: (area) => area.oversightBody },
+    ],
+    summary: (area) => [
+      { key: 'Police force', value: area.forceName },
+      { key: 'Oversight body', value: area.oversightBody },
+      { key: 'Kind', value: lookup(oversightKindNames, area.oversightKind) },
+    ],
+    crumbs: adminCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/admin/partnerships',
+    noun: 'partnership',
+    pluralTitle: 'Partnerships',
+    access: { view: 'admin', manage: 'admin' },
+    service: governance.partnerships,
+    fields: partnershipFields,
+    schema: partnershipSchema,
+    titleOf: (p) => p.name,
+    columns: [
+      { heading: 'Partnership', cell: (p) => p.name },
+      { heading: 'Area', cell: (p) => p.areaName },
+      { heading: 'Population', cell: (p) => p.population?.toLocaleString('en-GB') ?? '' },
+    ],
+    summary: (p) => [
+      { key: 'Area', value: p.areaName },
+      { key: 'Short name', value: p.shortName },
+      { key: 'Local authority', value: p.localAuthority },
+      { key: 'Population', value: p.population?.toLocaleString('en-GB') ?? 'Not known' },
+      { key: 'Partnership page', value: 'Open the partnership', href: `/partnerships/${p.id}` },
+    ],
+    options: async () => ({ areaId: optionsFrom(await governance.areas.list(null), (a) => a.name) }),
+    crumbs: adminCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/organisations',
+    noun: 'organisation',
+    pluralTitle: 'Organisations',
+    ...manage,
+    service: governance.organisations,
+    fields: organisationFields,
+    schema: organisationSchema,
+    titleOf: (o) => o.name,
+    intro: 'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
+    columns: [
+      { heading: 'Organisation', cell: (o) => o.name },
+      { heading: 'Sector', cell: (o) => lookup(sectorNames, o.sector as Sector) },
+      { heading: 'Responsible Authority', cell: (o) => yesNo(o.responsibleAuthority) },
+    ],
+    summary: (o) => [
+      { key: 'Sector', value: lookup(sectorNames, o.sector) },
+      { key: 'Responsible Authority', value: yesNo(o.responsibleAuthority) },
+    ],
+    crumbs: partnershipCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/people',
+    noun: 'person',
+    pluralTitle: 'People',
+    ...manage,
+    service: governance.people,
+    fields: personFields,
+    schema: personSchema,
+    titleOf: (p) => p.name,
+    columns: [
+      { heading: 'Name', cell: (p) => p.name },
+      { heading: 'Organisation', cell: (p) => p.organisationName ?? '' },
+      { heading: 'Job title', cell: (p) => p.jobTitle ?? '' },
+    ],
+    summary: (p) => [
+      { key: 'Organisation', value: p.organisationName ?? 'Not recorded' },
+      { key: 'Job title', value: p.jobTitle ?? 'Not recorded' },
+      { key: 'Email address', value: p.email ?? 'Not recorded' },
+    ],
+    options: partnershipOptions,
+    crumbs: partnershipCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/groups',
+    noun: 'group',
+    pluralTitle: 'Groups',
+    ...manage,
+    service: governance.groups,
+    fields: groupFields,
+    schema: groupSchema,
+    titleOf: (g) => g.name,
+    intro: 'The board and its sub-groups.',
+    columns: [
+      { heading: 'Group', cell: (g) => g.name },
+      { heading: 'Reports to', cell: (g) => g.parentName ?? '' },
+    ],
+    summary: (g) => [{ key: 'Reports to', value: g.parentName ?? '' }],
+    options: partnershipOptions,
+    crumbs: partnershipCrumbs,
+    customView: true,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/memberships',
+    noun: 'membership',
+    pluralTitle: 'Memberships',
+    ...manage,
+    service: governance.memberships,
+    fields: membershipFields,
+    schema: membershipSchema,
+    titleOf: (m) => `${m.personName}, ${m.groupName}`,
+    columns: [
+      { heading: 'Member', cell: (m) => m.personName },
+      { heading: 'Group', cell: (m) => m.groupName },
+      { heading: 'Representing', cell: (m) => m.organisationName },
+      { heading: 'Role', cell: (m) => lookup(membershipRoleNames, m.role) },
+    ],
+    summary: (m) => [
+      { key: 'Group', value: m.groupName, href: `/partnerships/${m.partnershipId}/groups/${m.groupId}` },
+      { key: 'Person', value: m.personName, href: `/partnerships/${m.partnershipId}/people/${m.personId}` },
+      { key: 'Representing', value: m.organisationName },
+      { key: 'Role', value: lookup(membershipRoleNames, m.role as MembershipRole) },
+      { key: 'Voting', value: yesNo(m.voting) },
+      { key: 'Core or link member', value: m.core === 1 ? 'Core member' : 'Link member' },
+      { key: 'Start date', value: formatDate(m.startDate) },
+      { key: 'End date', value: formatDate(m.endDate) || 'Continuing' },
+      { key: 'Named substitute', value: m.substituteName ?? 'None' },
+    ],
+    options: partnershipOptions,
+    defaults: (request) => ({ ...groupFromQuery(request), voting: 'yes', core: 'core', role: 'member' }),
+    crumbs: partnershipCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/interests',
+    noun: 'interest',
+    pluralTitle: 'Register of interests',
+    ...manage,
+    service: governance.interests,
+    fields: interestFields,
+    schema: interestSchema,
+    titleOf: (i) => `${i.personName}: ${i.description}`,
+    intro: 'What each member has declared. Declarations made at a meeting refer to this register.',
+    columns: [
+      { heading: 'Member and interest', cell: (i) => `${i.personName}: ${i.description}` },
+      { heading: 'Kind', cell: (i) => lookup(interestCategoryNames, i.category) },
+      { heading: 'Declared', cell: (i) => formatDate(i.declaredOn) },
+      { heading: 'Ended', cell: (i) => formatDate(i.endedOn) },
+    ],
+    summary: (i) => [
+      { key: 'Person', value: i.personName, href: `/partnerships/${i.partnershipId}/people/${i.personId}` },
+      { key: 'Kind', value: lookup(interestCategoryNames, i.category) },
+      { key: 'Interest', value: i.description },
+      { key: 'Declared', value: formatDate(i.declaredOn) },
+      { key: 'Ended', value: formatDate(i.endedOn) || 'Continuing' },
+    ],
+    options: partnershipOptions,
+    crumbs: partnershipCrumbs,
+  });
+
+  registerRecordPages(app, pages, {
+    basePath: '/partnerships/:partnershipId/chair-appointments',
+    noun: 'appointment',
+    pluralTitle: 'Chair and vice-chair appointments',
+    ...manage,
+    service: governance.chairAppointments,
+    fields: chairAppointmentFields,
+    schema: chairAppointmentSchema,
+    titleOf: (a) => `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
+    intro: 'The chair and vice-chair are elected each year. The record says when and by whom.',
+    columns: [
+      { heading: 'Appointment', cell: (a) => `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
+      { heading: 'Year', cell: (a) => `${a.yearStarting} to ${a.yearStarting + 1}` },
+      { heading: 'Appointed', cell: (a) => formatDate(a.appointedOn) },
+      { heading: 'By', cell: (a) => a.appointedBy },
+    ],
+    summary: (a) => [
+      { key: 'Group', value: a.groupName, href: `/partnerships/${a.partnershipId}/groups/${a.groupId}` },
+      { key: 'Person', value: a.personName },
+      { key: 'Appointed as', value: lookup(appointmentRoleNames, a.role) },
+      { key: 'Year of office', value: `${a.yearStarting} to ${a.yearStarting + 1}` },
+      { key: 'Date appointed', value: formatDate(a.appointedOn) },
+      { key: 'Appointed by', value: a.appointedBy },
+    ],
+    options: partnershipOptions,
+    defaults: groupFromQuery,
+    crumbs: partnershipCrumbs,
+  });
+
+  const view = { config: { access: 'partnership:view' as const } };
+  const edit = { config: { access: 'partnership:manage' as const } };
+
+  app.get<{ Params: { partnershipId: string } }>('/partnerships/:partnershipId', view, async (request, reply) => {
+    const { partnershipId } = request.params;
+    const [partnership, structure] = await Promise.all([
+      governance.partnerships.get(null, partnershipId),
+      governance.structure(partnershipId),
+    ]);
+    return pages.render(request, reply, 'governance/views/partnership.njk', {
+      title: partnership.name,
+      record: partnership,
+      structure: flattenStructure(structure),
+      diagram: layoutDiagram(structure),
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
+    });
+  });
+
+  async function loadGroup(request: FastifyRequest<{ Params: GroupParams }>) {
+    const { partnershipId, id } = request.params;
+    const group = await governance.groups.get(partnershipId, id);
+    const history = await governance.termsHistory(partnershipId, id);
+    return { group, history, terms: history[0] ?? null };
+  }
+
+  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id', view, async (request, reply) => {
+    const { partnershipId, id } = request.params;
+    const { group, terms } = await loadGroup(request);
+    const [memberships, appointments, allGroups] = await Promise.all([
+      governance.listMemberships(partnershipId, { groupId: id }),
+      governance.listChairAppointments(partnershipId, { groupId: id }),
+      governance.groups.list(partnershipId),
+    ]);
+    const current = memberships.filter((m) => isCurrentMembership(m, today()));
+    const quorum = terms ? await governance.checkQuorum(partnershipId, id, current.map((m) => m.id)) : null;
+    return pages.render(request, reply, 'governance/views/group.njk', {
+      title: group.name,
+      group,
+      terms,
+      termsSummary: terms ? termsSummary(terms, group.parentName) : [],
+      quorumRule: terms ? describeQuorumRule(terms.quorumRule) : null,
+      quorumWithEveryone: quorum,
+      members: current,
+      pastMembers: memberships.length - current.length,
+      memberRows: membershipRows(current),
+      membershipHeadings,
+      appointments,
+      subGroups: allGroups.filter((g) => g.parentId === id),
+      roleNames: membershipRoleNames,
+      appointmentRoleNames,
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      breadcrumbs: [...partnershipCrumbs(request), { text: 'Groups', href: `/partnerships/${partnershipId}/groups` }],
+    });
+  });
+
+  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/members.csv', view, async (request, reply) => {
+    const { partnershipId, id } = request.params;
+    const group = await governance.groups.get(partnershipId, id);
+    const memberships = (await governance.listMemberships(partnershipId, { groupId: id })).filter((m) => isCurrentMembership(m, today()));
+    const csv = stringify([membershipHeadings, ...membershipRows(memberships)]);
+    const filename = `${group.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-members.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(`\uFEFF${csv}`);
+  });
+
+  app.get<{ Params: GroupParams; Querystring: { present?: string | string[]; checked?: string } }>(
+    '/partnerships/:partnershipId/groups/:id/quorum',
+    view,
+    async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const { group, terms } = await loadGroup(request);
+      const members = (await governance.listMemberships(partnershipId, { groupId: id })).filter((m) => isCurrentMembership(m, today()));
+      const present = [request.query.present ?? []].flat();
+      const assessment = request.query.checked ? await governance.checkQuorum(partnershipId, id, present) : null;
+      return pages.render(request, reply, 'governance/views/quorum.njk', {
+        title: `Check quorum: ${group.name}`,
+        group,
+        rule: terms ? describeQuorumRule(terms.quorumRule) : null,
+        members,
+        present,
+        assessment,
+        roleNames: membershipRoleNames,
+        breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` }],
+      });
+    },
+  );
+
+  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', view, async (request, reply) => {
+    const { group, history } = await loadGroup(request);
+    return pages.render(request, reply, 'governance/views/terms-history.njk', {
+      title: `Terms of reference: ${group.name}`,
+      group,
+      history,
+      breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${group.partnershipId}/groups/${group.id}` }],
+    });
+  });
+
+  app.get<{ Params: GroupParams & { version: string } }>(
+    '/partnerships/:partnershipId/groups/:id/terms/:version',
+    view,
+    async (request, reply) => {
+      const { group, history } = await loadGroup(request);
+      const terms = history.find((t) => String(t.versionNumber) === request.params.version);
+      if (!terms) return reply.callNotFound();
+      const groupHref = `/partnerships/${group.partnershipId}/groups/${group.id}`;
+      return pages.render(request, reply, 'governance/views/terms-version.njk', {
+        title: `Terms of reference: ${group.name}, version ${terms.versionNumber}`,
+        group,
+        terms,
+        isCurrent: terms.versionNumber === history[0]?.versionNumber,
+        summary: termsSummary(terms, group.parentName),
+        breadcrumbs: [
+          ...partnershipCrumbs(request),
+          { text: group.name, href: groupHref },
+          { text: 'Terms of reference', href: `${groupHref}/terms` },
+        ],
+      });
+    },
+  );
+
+  const renderTermsForm = async (
+    request: FastifyRequest<{ Params: GroupParams }>,
+    reply: Parameters<PageRenderer['render']>[1],
+    values: Record<string, string>,
+    errors: unknown,
+  ) => {
+    const { group, terms } = await loadGroup(request);
+    if (errors) reply.code(400);
+    return pages.render(request, reply, 'governance/views/terms-form.njk', {
+      title: terms ? `Review terms of reference: ${group.name}` : `Add terms of reference: ${group.name}`,
+      group,
+      terms,
+      fields: termsFields,
+      values,
+      errors,
+      options: {},
+      breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${group.partnershipId}/groups/${group.id}` }],
+    });
+  };
+
+  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms/new', edit, async (request, reply) => {
+    const { terms } = await loadGroup(request);
+    const defaults = { papersNoticeUnit: 'working', quorumKind: 'fraction', numerator: '1', denominator: '3' };
+    return renderTermsForm(request, reply, terms ? termsValues(terms) : defaults, null);
+  });
+
+  app.post<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', edit, async (request, reply) => {
+    const result = readForm(termsSchema, termsFields, request.body);
+    if (!result.ok) return renderTermsForm(request, reply, result.typed, result.errors);
+    const { partnershipId, id } = request.params;
+    const version = await governance.reviseTerms({ userId: request.principal?.userId ?? null }, partnershipId, id, result.value);
+    request.session.flash = `Terms of reference saved as version ${version}`;
+    return reply.redirect(`/partnerships/${partnershipId}/groups/${id}`);
+  });
+
+}

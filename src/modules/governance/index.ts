@@ -1,0 +1,5 @@
+/** The governance module's public face: other modules import from here only. */
+export { createGovernanceService, type GovernanceService, isCurrentMembership, type TermsOfReference } from './governance.service.ts';
+export { registerGovernanceRoutes } from './governance.routes.ts';
+export { seedDemo } from './governance.seed.ts';
+export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';

@@ -1,0 +1,137 @@
+/**
+ * The life of an editable record, the same for every governance table: create, update with
+ * optimistic concurrency, archive and restore — each in one transaction with its audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { ConflictError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import {
+  type EditableTable,
+  findRecord,
+  insertRecord,
+  type ListOptions,
+  type Row,
+  updateRecord,
+} from './governance.repository.ts';
+
+export interface RecordService<View, Input> {
+  list(scopeId: string | null, options?: ListOptions): Promise<View[]>;
+  /** Throws NotFoundError when the record is not in this scope. */
+  get(scopeId: string | null, id: string): Promise<View>;
+  create(actor: Actor, scopeId: string | null, input: Input): Promise<string>;
+  update(actor: Actor, scopeId: string | null, id: string, version: number, input: Input): Promise<void>;
+  setArchived(actor: Actor, scopeId: string | null, id: string, version: number, archived: boolean): Promise<void>;
+}
+
+export interface RecordDefinition<T extends EditableTable, View, Input> {
+  table: T;
+  /** The word used in the audit log and in messages, e.g. 'organisation'. */
+  entityType: string;
+  /** Whether rows belong to a partnership (scopeId is then the partnership's id). */
+  partnershipScoped: boolean;
+  list(db: Kysely<Database>, scopeId: string | null, options: ListOptions): Promise<View[]>;
+  /** The columns an input sets. */
+  toColumns(input: Input): Partial<Row<T>>;
+  /** Rules that need the database, e.g. that a chosen person belongs to this partnership. Throws FieldValidationError. */
+  check?(db: Kysely<Database>, scopeId: string | null, input: Input, id: string | null): Promise<void>;
+  name(input: Input): string;
+}
+
+export interface RecordDependencies {
+  db: Kysely<Database>;
+  audit: AuditTrail;
+  clock: Clock;
+}
+
+export function defineRecordService<T extends EditableTable, View, Input>(
+  { db, audit, clock }: RecordDependencies,
+  definition: RecordDefinition<T, View, Input>,
+): RecordService<View, Input> {
+  const { table, entityType } = definition;
+  const partnershipOf = (scopeId: string | null) => (definition.partnershipScoped ? scopeId : null);
+  const label = entityType.replaceAll('_', ' ');
+
+  async function current(trx: Kysely<Database>, scopeId: string | null, id: string): Promise<Row<T>> {
+    const row = await findRecord(trx, table, partnershipOf(scopeId), id);
+    if (!row) throw new NotFoundError(label);
+    return row;
+  }
+
+  async function change(
+    actor: Actor,
+    scopeId: string | null,
+    id: string,
+    version: number,
+    changes: Partial<Row<T>>,
+    action: 'update' | 'archive' | 'restore',
+    summary: (before: Row<T>) => string,
+  ): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const before = await current(trx, scopeId, id);
+      const updated = await updateRecord(trx, table, id, version, { ...changes, updatedAt: isoNow(clock) } as Partial<Row<T>>);
+      if (!updated) throw new ConflictError();
+      const after = await current(trx, scopeId, id);
+      await audit.record(trx, actor, {
+        action,
+        entityType,
+        entityId: id,
+        partnershipId: partnershipOf(scopeId) ?? (table === 'partnerships' ? id : null),
+        summary: summary(before),
+        before,
+        after,
+      });
+    });
+  }
+
+  return {
+    list: (scopeId, options = {}) => definition.list(db, scopeId, options),
+
+    async get(scopeId, id) {
+      const [view] = await definition.list(db, scopeId, { id });
+      if (!view) throw new NotFoundError(label);
+      return view;
+    },
+
+    async create(actor, scopeId, input) {
+      await definition.check?.(db, scopeId, input, null);
+      const id = randomUUID();
+      const now = isoNow(clock);
+      const scopeColumns = definition.partnershipScoped ? { partnershipId: scopeId } : {};
+      const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
+      await db.transaction().execute(async (trx) => {
+        await insertRecord(trx, table, row as unknown as Omit<Row<T>, 'version'>);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType,
+          entityId: id,
+          partnershipId: partnershipOf(scopeId) ?? (table === 'partnerships' ? id : null),
+          summary: `Added ${label} ${definition.name(input)}`,
+          before: null,
+          after: await current(trx, scopeId, id),
+        });
+      });
+      return id;
+    },
+
+    async update(actor, scopeId, id, version, input) {
+      await definition.check?.(db, scopeId, input, id);
+      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', () => `Changed ${label} ${definition.name(input)}`);
+    },
+
+    async setArchived(actor, scopeId, id, version, archived) {
+      await change(
+        actor,
+        scopeId,
+        id,
+        version,
+        { archivedAt: archived ? isoNow(clock) : null } as Partial<Row<T>>,
+        archived ? 'archive' : 'restore',
+        (before) => `${archived ? 'Archived' : 'Restored'} ${label} ${'name' in before ? String(before.name) : id}`,
+      );
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { GovernanceService } from '../modules/governance/index.ts';
+import { canViewPartnership } from './permissions.ts';
+import type { PageRenderer } from './render.ts';
+
+export function registerHome(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    const principal = request.principal;
+    if (!principal) return pages.render(request, reply, 'start.njk');
+    const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
+    return pages.render(request, reply, 'home.njk', { partnerships });
+  });
+
+  // The partnership switcher is a plain form, so it works without JavaScript.
+  app.get('/switch-partnership', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const { partnershipId } = request.query as { partnershipId?: string };
+    return reply.redirect(partnershipId ? `/partnerships/${encodeURIComponent(partnershipId)}` : '/');
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The one place that decides who may do what. Every route names its access level in
+ * `config.access`; a route without one cannot be registered.
+ */
+import type { Principal } from '../modules/accounts/index.ts';
+
+export const accessLevels = ['public', 'signedIn', 'partnership:view', 'partnership:manage', 'admin'] as const;
+export type Access = (typeof accessLevels)[number];
+
+export interface PartnershipScope {
+  id: string;
+  areaId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export function isAllowed(principal: Principal | null, access: Access, partnership: PartnershipScope | null): boolean {
+  if (access === 'public') return true;
+  if (!principal) return false;
+  if (principal.isAdmin) return true;
+  const roles = partnership ? principal.partnershipRoles.get(partnership.id) : undefined;
+  switch (access) {
+    case 'signedIn':
+      return true;
+    case 'admin':
+      return false;
+    case 'partnership:view':
+      return partnership !== null && ((roles?.size ?? 0) > 0 || principal.overseerAreaIds.has(partnership.areaId));
+    case 'partnership:manage':
+      return roles?.has('officer') ?? false;
+  }
+}
+
+/** Whether the principal may see a partnership at all: used to fill the partnership switcher. */
+export function canViewPartnership(principal: Principal, partnership: PartnershipScope): boolean {
+  return isAllowed(principal, 'partnership:view', partnership);
+}

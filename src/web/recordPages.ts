@@ -1,0 +1,227 @@
+/**
+ * The pages every editable record has — list, view, add, change, archive and restore — built
+ * once from a description of the record, so each module describes its records rather than
+ * writing the same routes again.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ConflictError, FieldValidationError } from '../core/errors.ts';
+import type { RecordService } from '../modules/governance/records.ts';
+import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
+import { type Access, isAllowed } from './permissions.ts';
+import type { PageRenderer } from './render.ts';
+
+export interface Crumb {
+  text: string;
+  href?: string;
+}
+
+export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
+  /** e.g. '/partnerships/:partnershipId/organisations' */
+  basePath: string;
+  noun: string;
+  pluralTitle: string;
+  access: { view: Access; manage: Access };
+  service: RecordService<View, Input>;
+  fields: Field[];
+  schema: z.ZodType<Input>;
+  titleOf(view: View): string;
+  columns: { heading: string; cell(view: View): string }[];
+  summary(view: View): { key: string; value: string; href?: string }[];
+  /** Select options that come from the database, by field name. */
+  options?(scopeId: string | null): Promise<Record<string, Option[]>>;
+  /** Initial values for a new record, e.g. a group chosen on the page the user came from. */
+  defaults?(request: FastifyRequest): TypedValues;
+  /** Crumbs above the list page; the other pages add the list and the record. */
+  crumbs(request: FastifyRequest): Crumb[];
+  /** A page of its own for viewing one record (e.g. a group's page). */
+  customView?: boolean;
+  /** Words shown under the heading of the list page. */
+  intro?: string;
+}
+
+interface IdParams {
+  id: string;
+  partnershipId?: string;
+}
+
+function scopeOf(request: FastifyRequest): string | null {
+  return (request.params as { partnershipId?: string }).partnershipId ?? null;
+}
+
+export function pathFor(basePath: string, request: FastifyRequest): string {
+  return basePath.replace(':partnershipId', scopeOf(request) ?? '');
+}
+
+function versionOf(body: unknown): number {
+  const version = Number((body as { version?: string } | undefined)?.version);
+  return Number.isInteger(version) ? version : -1;
+}
+
+export function registerRecordPages<View extends { id: string; version: number; archivedAt: string | null }, Input>(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  definition: RecordPagesDefinition<View, Input>,
+): void {
+  const { basePath, service, fields, access } = definition;
+  const view = { config: { access: access.view } };
+  const manage = { config: { access: access.manage } };
+
+  const listCrumb = (request: FastifyRequest): Crumb[] => [
+    ...definition.crumbs(request),
+    { text: definition.pluralTitle, href: pathFor(basePath, request) },
+  ];
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { record: View | null; values: TypedValues; errors: FormErrors | null; version: number | null },
+  ) {
+    const { record } = state;
+    const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : `Add ${articleFor(definition.noun)} ${definition.noun}`;
+    const base = pathFor(basePath, request);
+    const crumbs = listCrumb(request);
+    if (record) crumbs.push({ text: definition.titleOf(record), href: `${base}/${record.id}` });
+    if (state.errors) reply.code(400);
+    return pages.render(request, reply, 'records/form.njk', {
+      title,
+      fields,
+      values: state.values,
+      errors: state.errors,
+      options: (await definition.options?.(scopeOf(request))) ?? {},
+      action: record ? `${base}/${record.id}` : base,
+      cancel: record ? `${base}/${record.id}` : base,
+      version: state.version,
+      submitText: record ? 'Save changes' : `Add ${definition.noun}`,
+      breadcrumbs: crumbs,
+    });
+  }
+
+  /** Saves, or shows the form again with the problem next to the field and everything as typed. */
+  async function save(request: FastifyRequest, reply: FastifyReply, record: View | null) {
+    const result = readForm(definition.schema, fields, request.body);
+    const version = record ? versionOf(request.body) : null;
+    if (!result.ok) return renderForm(request, reply, { record, values: result.typed, errors: result.errors, version });
+    const actor = { userId: request.principal?.userId ?? null };
+    try {
+      const id = record
+        ? (await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value), record.id)
+        : await service.create(actor, scopeOf(request), result.value);
+      request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
+      return reply.redirect(`${pathFor(basePath, request)}/${id}`);
+    } catch (error) {
+      const values = typedValues(fields, (request.body ?? {}) as Record<string, unknown>);
+      if (error instanceof FieldValidationError) {
+        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { [error.field]: error.message }), version });
+      }
+      if (error instanceof ConflictError) {
+        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { form: error.message }), version });
+      }
+      throw error;
+    }
+  }
+
+  app.get(basePath, view, async (request, reply) => {
+    const query = request.query as { archived?: string; q?: string };
+    const showArchived = query.archived === 'yes';
+    const search = (query.q ?? '').trim().toLowerCase();
+    const records = (await service.list(scopeOf(request), { includeArchived: showArchived })).filter(
+      (record) => (showArchived ? record.archivedAt !== null : true) && definition.titleOf(record).toLowerCase().includes(search),
+    );
+    const base = pathFor(basePath, request);
+    return pages.render(request, reply, 'records/list.njk', {
+      title: showArchived ? `Archived ${definition.pluralTitle.toLowerCase()}` : definition.pluralTitle,
+      intro: definition.intro,
+      noun: definition.noun,
+      base,
+      search: query.q ?? '',
+      showArchived,
+      head: definition.columns.map((column) => ({ text: column.heading })),
+      rows: records.map((record) =>
+        definition.columns.map((column, index) =>
+          index === 0 ? { html: link(`${base}/${record.id}`, column.cell(record)) } : { text: column.cell(record) },
+        ),
+      ),
+      canManage: isAllowed(request.principal, access.manage, request.partnership),
+      breadcrumbs: definition.crumbs(request),
+    });
+  });
+
+  app.get(`${basePath}/new`, manage, async (request, reply) =>
+    renderForm(request, reply, { record: null, values: definition.defaults?.(request) ?? {}, errors: null, version: null }),
+  );
+
+  app.post(basePath, manage, async (request, reply) => save(request, reply, null));
+
+  if (!definition.customView) {
+    app.get<{ Params: IdParams }>(`${basePath}/:id`, view, async (request, reply) => {
+      const record = await service.get(scopeOf(request), request.params.id);
+      const base = pathFor(basePath, request);
+      return pages.render(request, reply, 'records/show.njk', {
+        title: definition.titleOf(record),
+        noun: definition.noun,
+        record,
+        summary: definition.summary(record),
+        base,
+        canManage: isAllowed(request.principal, access.manage, request.partnership),
+        breadcrumbs: listCrumb(request),
+      });
+    });
+  }
+
+  app.get<{ Params: IdParams }>(`${basePath}/:id/edit`, manage, async (request, reply) => {
+    const record = await service.get(scopeOf(request), request.params.id);
+    return renderForm(request, reply, {
+      record,
+      values: valuesFromRecord(fields, record),
+      errors: null,
+      version: record.version,
+    });
+  });
+
+  app.post<{ Params: IdParams }>(`${basePath}/:id`, manage, async (request, reply) => {
+    const record = await service.get(scopeOf(request), request.params.id);
+    return save(request, reply, record);
+  });
+
+  app.get<{ Params: IdParams }>(`${basePath}/:id/archive`, manage, async (request, reply) => {
+    const record = await service.get(scopeOf(request), request.params.id);
+    const base = pathFor(basePath, request);
+    return pages.render(request, reply, 'records/archive.njk', {
+      title: `${record.archivedAt ? 'Restore' : 'Archive'} ${definition.noun}: ${definition.titleOf(record)}`,
+      record,
+      noun: definition.noun,
+      action: `${base}/${record.id}/archive`,
+      cancel: `${base}/${record.id}`,
+      breadcrumbs: [...listCrumb(request), { text: definition.titleOf(record), href: `${base}/${record.id}` }],
+    });
+  });
+
+  app.post<{ Params: IdParams }>(`${basePath}/:id/archive`, manage, async (request, reply) => {
+    const record = await service.get(scopeOf(request), request.params.id);
+    const actor = { userId: request.principal?.userId ?? null };
+    const base = pathFor(basePath, request);
+    try {
+      await service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      request.session.flash = error.message;
+      return reply.redirect(`${base}/${record.id}`);
+    }
+    request.session.flash = `${capitalise(definition.noun)} ${record.archivedAt ? 'restored' : 'archived'}`;
+    return reply.redirect(`${base}/${record.id}`);
+  });
+}
+
+function link(href: string, text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<a class="govuk-link" href="${href}">${escaped}</a>`;
+}
+
+function articleFor(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

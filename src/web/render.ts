@@ -1,0 +1,96 @@
+/** Nunjucks with GOV.UK Frontend and MoJ Frontend, and the context every page's layout needs. */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import type { Principal } from '../modules/accounts/index.ts';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const govukFrontendDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const mojFrontendRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return `${day} ${monthNames[month - 1]} ${year}`;
+}
+
+/** GOV.UK style: 1 April 2016 at 2:05pm (UK time). */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).formatToParts(new Date(value));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase()}`;
+}
+
+export function createViewEnvironment(): nunjucks.Environment {
+  const environment = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([join(here, 'views'), join(here, '..', 'modules'), govukFrontendDist, mojFrontendRoot], {
+      noCache: false,
+    }),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  environment.addFilter('govukDate', formatDate);
+  environment.addFilter('govukDateTime', formatDateTime);
+  environment.addFilter('number', (value: number | null | undefined) => (value === null || value === undefined ? '' : value.toLocaleString('en-GB')));
+  return environment;
+}
+
+export interface SwitcherEntry {
+  id: string;
+  name: string;
+}
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string;
+    flash?: string;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** The partnership named by the route's :partnershipId, loaded and checked before the handler runs. */
+    partnership: { id: string; areaId: string; name: string; shortName: string } | null;
+  }
+}
+
+export interface PageRenderer {
+  render(request: FastifyRequest, reply: FastifyReply, template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
+}
+
+export function createPageRenderer(
+  environment: nunjucks.Environment,
+  partnershipsFor: (principal: Principal) => Promise<SwitcherEntry[]>,
+): PageRenderer {
+  return {
+    async render(request, reply, template, context = {}) {
+      const flash = request.session.flash;
+      if (flash) request.session.flash = undefined;
+      const html = environment.render(template, {
+        principal: request.principal,
+        partnership: request.partnership,
+        switcher: request.principal ? await partnershipsFor(request.principal) : [],
+        csrfToken: reply.generateCsrf(),
+        cspNonce: reply.cspNonce.script,
+        currentPath: request.url.split('?')[0],
+        flash,
+        ...context,
+      });
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  };
+}

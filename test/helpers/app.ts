@@ -1,0 +1,73 @@
+/** An app on a real database, driven through app.inject, with a cookie jar and CSRF tokens like a browser. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
+import { type Container, createContainer } from '../../src/container.ts';
+import type { DatabaseHandle } from '../../src/db/createDb.ts';
+
+export const testConfig: Config = {
+  environment: 'test',
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '',
+  databaseUrl: null,
+  sessionSecret: 'a-test-secret-that-is-at-least-32-characters-long',
+  trustProxy: false,
+};
+
+export async function buildTestApp(database: DatabaseHandle): Promise<{ app: FastifyInstance; container: Container }> {
+  const container = createContainer(testConfig, undefined, database);
+  const app = await buildApp(container, { logger: false });
+  await app.ready();
+  return { app, container };
+}
+
+export class Browser {
+  private cookies = new Map<string, string>();
+  readonly app: FastifyInstance;
+
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
+
+  private remember(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const cookie of response.cookies as { name: string; value: string }[]) this.cookies.set(cookie.name, cookie.value);
+    return response;
+  }
+
+  private get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } }));
+  }
+
+  /** The CSRF token the app put in the last form it served to this browser. */
+  async csrfToken(url = '/'): Promise<string> {
+    const page = await this.get(url);
+    const token = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${url} (status ${page.statusCode})`);
+    return token;
+  }
+
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean; tokenFrom?: string } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
+    if (options.csrf !== false) body.append('_csrf', await this.csrfToken(options.tokenFrom));
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    const response = await this.post('/sign-in', { email, password });
+    if (response.statusCode !== 302) throw new Error(`Sign-in failed for ${email}: ${response.statusCode}`);
+    return response;
+  }
+}

@@ -1,0 +1,56 @@
+/** Real databases for tests: SQLite always, PostgreSQL when TEST_DATABASE_URL names one. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb, type DatabaseHandle, migrateToLatest } from '../../src/db/createDb.ts';
+
+export interface TestDatabase {
+  engine: 'sqlite' | 'postgres';
+  /** A new, empty, migrated database of this engine. */
+  create(): Promise<DatabaseHandle>;
+}
+
+export function testDatabases(): TestDatabase[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.REQUIRE_POSTGRES === '1') {
+    throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set');
+  }
+  const databases: TestDatabase[] = [{ engine: 'sqlite', create: createSqlite }];
+  if (url) databases.push({ engine: 'postgres', create: () => createPostgres(url) });
+  return databases;
+}
+
+export async function createSqlite(): Promise<DatabaseHandle> {
+  const handle = createDb({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), 'safer-test-')) });
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+/** Each test database is a PostgreSQL database of its own, dropped when the handle closes. */
+async function createPostgres(url: string): Promise<DatabaseHandle> {
+  const name = `safer_test_${randomBytes(6).toString('hex')}`;
+  await administer(url, `create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await administer(url, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function administer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

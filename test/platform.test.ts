@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../src/core/actor.ts';
+import type { Container } from '../src/container.ts';
+import { signInLimit } from '../src/modules/accounts/index.ts';
+import { Browser, buildTestApp } from './helpers/app.ts';
+import { testDatabases } from './helpers/database.ts';
+
+const password = 'correct horse battery staple';
+
+for (const database of testDatabases()) {
+  describe(`platform on ${database.engine}`, () => {
+    let app: FastifyInstance;
+    let container: Container;
+
+    before(async () => {
+      ({ app, container } = await buildTestApp(await database.create()));
+      await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+    });
+    after(async () => {
+      await app.close();
+      await container.database.close();
+    });
+
+    it('answers /health after a real query', async () => {
+      const response = await app.inject('/health');
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { status: 'ok', database: database.engine });
+    });
+
+    it('sends security headers with a fresh CSP nonce on every page', async () => {
+      const first = await app.inject('/sign-in');
+      const second = await app.inject('/sign-in');
+      const nonce = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp))?.[1];
+      assert.ok(nonce(first.headers['content-security-policy']));
+      assert.notEqual(nonce(first.headers['content-security-policy']), nonce(second.headers['content-security-policy']));
+      assert.ok(first.body.includes(`nonce="${nonce(first.headers['content-security-policy'])}"`));
+      assert.equal(first.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(first.headers['content-security-policy']), /frame-ancestors 'none'/);
+    });
+
+    it('signs in with a new session id, an httpOnly SameSite cookie, and signs out', async () => {
+      const browser = new Browser(app);
+      const before = (await browser.get('/sign-in')).cookies.find((c) => c.name === 'safer_session');
+      const response = await browser.signIn('ADMIN@example.com ', password);
+      const cookie = response.cookies.find((c) => c.name === 'safer_session');
+      assert.ok(cookie);
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.sameSite, 'Lax');
+      assert.notEqual(cookie.value, before?.value);
+      assert.equal((await browser.get('/')).statusCode, 200);
+      assert.match((await browser.get('/')).body, /Your partnerships/);
+      const signOut = await browser.post('/sign-out', {});
+      assert.equal(signOut.statusCode, 302);
+      const afterSignOut = await browser.get('/admin');
+      assert.equal(afterSignOut.statusCode, 302);
+      assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
+    });
+
+    it('says what is wrong with a wrong password and keeps the email typed', async () => {
+      const browser = new Browser(app);
+      const response = await browser.post('/sign-in', { email: 'someone@example.com', password: 'wrong' });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Enter a correct email address and password/);
+      assert.match(response.body, /value="someone@example.com"/);
+      assert.doesNotMatch(response.body, /value="wrong"/);
+    });
+
+    it(`refuses an address after ${signInLimit.failures} failures, even with the right password`, async () => {
+      await container.accounts.createUser(systemActor, { email: 'target@example.com', name: 'Tara Get', password, isAdmin: false });
+      const browser = new Browser(app);
+      for (let attempt = 0; attempt < signInLimit.failures; attempt++) {
+        assert.equal((await browser.post('/sign-in', { email: 'target@example.com', password: 'guess' })).statusCode, 400);
+      }
+      const refused = await browser.post('/sign-in', { email: 'target@example.com', password });
+      assert.equal(refused.statusCode, 429);
+      assert.match(refused.body, /Too many failed attempts/);
+    });
+
+    it('refuses a state-changing request without the CSRF token', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const response = await browser.post('/admin/areas', { name: 'Nowhere' }, { csrf: false });
+      assert.equal(response.statusCode, 403);
+      assert.match(response.body, /Your session has expired/);
+      assert.equal((await container.governance.areas.list(null)).length, 0);
+    });
+
+    it('shows a 404 page that leaks nothing', async () => {
+      const response = await app.inject('/no/such/page');
+      assert.equal(response.statusCode, 404);
+      assert.match(response.body, /Page not found/);
+      assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
+    });
+
+    it('keeps what was typed and puts the message next to the field', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const response = await browser.post('/admin/areas', { name: '', forceName: 'West Midlands Police', oversightBody: '<b>PCC</b>' });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /There is a problem/);
+      assert.match(response.body, /<a href="#name">Enter the area name<\/a>/);
+      assert.match(response.body, /id="oversightKind-error"/);
+      assert.match(response.body, /value="West Midlands Police"/);
+      assert.match(response.body, /value="&lt;b&gt;PCC&lt;\/b&gt;"/);
+    });
+
+    it('records every change in the audit log, with the values before and after', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const created = await browser.post('/admin/areas', {
+        name: 'West Midlands',
+        forceName: 'West Midlands Police',
+        oversightBody: 'West Midlands Police and Crime Commissioner',
+        oversightKind: 'pcc',
+      });
+      assert.equal(created.statusCode, 302);
+      const areaPath = String(created.headers.location);
+      const id = areaPath.split('/').pop() ?? '';
+      const changed = await browser.post(areaPath, {
+        name: 'West Midlands',
+        forceName: 'West Midlands Police',
+        oversightBody: 'Police and Crime Commissioner for the West Midlands',
+        oversightKind: 'pcc',
+        version: '1',
+      });
+      assert.equal(changed.statusCode, 302);
+      const { rows } = await container.audit.list({ entityType: 'area' }, { limit: 10, offset: 0 });
+      const update = rows.find((row) => row.entityId === id && row.action === 'update');
+      assert.ok(update);
+      assert.equal(update.userName, 'Ada Admin');
+      assert.equal((JSON.parse(update.beforeJson ?? '{}') as { oversightBody: string }).oversightBody, 'West Midlands Police and Crime Commissioner');
+      assert.equal((JSON.parse(update.afterJson ?? '{}') as { oversightBody: string }).oversightBody, 'Police and Crime Commissioner for the West Midlands');
+      const page = await browser.get('/admin/audit?entityType=area');
+      assert.match(page.body, /Changed area West Midlands/);
+
+      // A second save from the same, now stale, form is refused rather than overwriting.
+      const stale = await browser.post(areaPath, {
+        name: 'West Mids',
+        forceName: 'West Midlands Police',
+        oversightBody: 'Old',
+        oversightKind: 'pcc',
+        version: '1',
+      });
+      assert.equal(stale.statusCode, 400);
+      assert.match(stale.body, /Someone else changed this record/);
+      assert.match(stale.body, /value="West Mids"/);
+      assert.equal((await container.governance.areas.get(null, id)).name, 'West Midlands');
+    });
+
+    it('answers 503 from /health when the database does not answer', async () => {
+      const { app: brokenApp, container: broken } = await buildTestApp(await database.create());
+      await broken.database.close();
+      const response = await brokenApp.inject('/health');
+      assert.equal(response.statusCode, 503);
+      assert.deepEqual(response.json(), { status: 'unavailable', database: database.engine });
+      await brokenApp.close();
+    });
+  });
+}
