@@ -227,7 +227,7 @@ const quorumKinds = {
 export const termsFields: Field[] = [
   { name: 'purpose', label: 'Purpose', kind: 'textarea', rows: 4, hint: 'Why the group exists' },
   { name: 'functions', label: 'Functions', kind: 'textarea', rows: 6, hint: 'One function on each line' },
-  { name: 'keyOutcomes', label: 'Key outcomes', kind: 'textarea', rows: 4, hint: 'One outcome on each line' },
+  { name: 'keyOutcomes', label: 'Key outcomes (optional)', kind: 'textarea', rows: 4, hint: 'One outcome on each line' },
   { name: 'alsoReportsTo', label: 'Also reports to (optional)', kind: 'text', hint: 'Bodies outside the partnership, for example the Safeguarding Adults Board' },
   { name: 'cadence', label: 'How often the group meets', kind: 'select', options: options(cadenceNames) },
   { name: 'chairRole', label: 'Who chairs the group', kind: 'text', hint: 'The role, for example "Head of Probation Coventry"' },
@@ -252,19 +252,18 @@ export const termsFields: Field[] = [
   { name: 'effectiveFrom', label: 'These terms apply from', kind: 'date' },
 ];
 
-const lines = (message: string, label: string) =>
-  requiredText(message, 10_000, label).transform((value) =>
-    value
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line.length > 0),
-  );
+const toLines = (value: string | null) =>
+  (value ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+const lines = (message: string, label: string) => requiredText(message, 10_000, label).transform(toLines);
 
 export const termsSchema = z
   .object({
     purpose: requiredText('Enter the purpose', 5000, 'Purpose'),
     functions: lines('Enter at least one function', 'Functions'),
-    keyOutcomes: lines('Enter at least one key outcome', 'Key outcomes'),
+    keyOutcomes: optionalText(10_000, 'Key outcomes').transform(toLines),
     alsoReportsTo: optionalText(500, 'Also reports to'),
     cadence: choice(keysOf(cadenceNames), 'Select how often the group meets'),
     chairRole: requiredText('Enter who chairs the group', 200, 'Who chairs the group'),

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createAuditTrail } from '../audit/index.ts';
+import { systemActor } from '../../core/actor.ts';
+import { systemClock } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import type { DatabaseHandle } from '../../db/createDb.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { createGovernanceService, type GovernanceService, seedDemo } from './index.ts';
+import { termsSchema } from './governance.schemas.ts';
+
+for (const database of testDatabases()) {
+  describe(`governance on ${database.engine}`, () => {
+    let handle: DatabaseHandle;
+    let governance: GovernanceService;
+    let partnerships: Map<string, string>;
+    let coventry: string;
+
+    before(async () => {
+      handle = await database.create();
+      governance = createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), systemClock);
+      partnerships = await seedDemo(governance);
+      coventry = partnerships.get('coventry') ?? '';
+    });
+    after(() => handle.close());
+
+    it('seeds the three areas and the partnerships the documents name', async () => {
+      const areas = await governance.areas.list(null);
+      assert.deepEqual(areas.map((a) => a.name), ['Devon and Cornwall', 'Leicestershire', 'West Midlands']);
+      const all = await governance.partnerships.list(null);
+      const leicestershire = all.filter((p) => p.areaName === 'Leicestershire').map((p) => p.shortName).sort();
+      // Seed 003: "Melton, Rutland, Hinckley and Bosworth, Oadby and Wigston, Blaby, Harborough, Leicester City, Charnwood and North West Leicestershire".
+      assert.deepEqual(leicestershire, [
+        'Blaby',
+        'Charnwood',
+        'Harborough',
+        'Hinckley and Bosworth',
+        'Leicester',
+        'Melton',
+        'North West Leicestershire',
+        'Oadby and Wigston',
+        'Rutland',
+      ]);
+      assert.ok(all.some((p) => p.name === 'Safer Plymouth'));
+    });
+
+    it('gives Coventry its board and four sub-groups with their cadence and chairs (seed 001, appendices 1 and 4–7)', async () => {
+      const structure = await governance.structure(coventry);
+      assert.equal(structure.length, 1);
+      const [board] = structure;
+      assert.ok(board);
+      assert.equal(board.meets, 'Quarterly');
+      assert.deepEqual(board.chairs, ['Cllr Abbott']);
+      const meets = Object.fromEntries(board.children.map((child) => [child.name, child.meets]));
+      assert.equal(board.children.length, 4);
+      assert.deepEqual(Object.values(meets).sort(), ['Bi-monthly (every two months)', 'Monthly', 'Monthly', 'Quarterly']);
+      assert.ok(board.children.every((child) => child.reportsTo === board.name));
+    });
+
+    it('records the board membership of Appendix 3: 44 people, 21 for Responsible Authorities', async () => {
+      const [board] = await governance.groups.list(coventry);
+      assert.ok(board);
+      const members = await governance.listMemberships(coventry, { groupId: board.id });
+      assert.equal(members.length, 44);
+      assert.equal(members.filter((m) => m.responsibleAuthority === 1).length, 21);
+      assert.equal(new Set(members.filter((m) => m.responsibleAuthority === 1).map((m) => m.organisationId)).size, 5);
+      assert.equal(members.filter((m) => m.voting === 0).length, 3);
+    });
+
+    it("judges the board's quorum with its rule: every Responsible Authority and 6 community representatives", async () => {
+      const [board] = await governance.groups.list(coventry);
+      assert.ok(board);
+      const [terms] = await governance.termsHistory(coventry, board.id);
+      assert.deepEqual(terms?.quorumRule, { kind: 'responsible_authorities_and_community', communityMinimum: 6 });
+      assert.equal(terms?.papersNoticeDays, 5);
+      assert.equal(terms?.papersNoticeUnit, 'working');
+      const members = await governance.listMemberships(coventry, { groupId: board.id });
+      const firstOfEach = new Map<string, string>();
+      for (const m of members.filter((m) => m.responsibleAuthority === 1 && m.voting === 1)) firstOfEach.set(m.organisationId, m.id);
+      const community = members.filter((m) => m.responsibleAuthority === 0 && m.voting === 1).map((m) => m.id);
+      const withSix = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 6)]);
+      assert.deepEqual(withSix, { quorate: true, shortfall: [] });
+      const withFive = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 5)]);
+      assert.equal(withFive?.quorate, false);
+      const withoutPolice = members.filter((m) => m.responsibleAuthority === 1 && m.organisationName !== 'West Midlands Police').map((m) => m.id);
+      const missingPolice = await governance.checkQuorum(coventry, board.id, [...withoutPolice, ...community]);
+      assert.deepEqual(missingPolice?.shortfall, ['West Midlands Police (Responsible Authority) is not present']);
+    });
+
+    it('keeps every version of the terms of reference', async () => {
+      const groupId = await governance.groups.create(systemActor, coventry, { name: 'Night Time Economy Group', parentId: null });
+      const form = {
+        purpose: 'Make the city centre safe at night',
+        functions: 'Coordinate patrols\nReview licensing',
+        keyOutcomes: '',
+        cadence: 'monthly',
+        chairRole: 'Head of Licensing',
+        papersNoticeDays: '5',
+        papersNoticeUnit: 'working',
+        membershipSpecification: 'Police\nLicensing',
+        quorumKind: 'count',
+        minimum: '3',
+        effectiveFrom: '2016-09-01',
+      };
+      const first = termsSchema.parse(form);
+      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, first), 1);
+      const second = termsSchema.parse({ ...form, cadence: 'bi_monthly', effectiveFrom: '2017-04-01' });
+      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, second), 2);
+      const history = await governance.termsHistory(coventry, groupId);
+      assert.deepEqual(history.map((t) => [t.versionNumber, t.cadence]), [
+        [2, 'bi_monthly'],
+        [1, 'monthly'],
+      ]);
+      assert.deepEqual(history[1]?.functions, ['Coordinate patrols', 'Review licensing']);
+      assert.deepEqual(history[1]?.keyOutcomes, []);
+    });
+
+    it('refuses a stale save instead of overwriting someone else’s', async () => {
+      const id = await governance.organisations.create(systemActor, coventry, { name: 'Coventry BID', sector: 'business', responsibleAuthority: false });
+      await governance.organisations.update(systemActor, coventry, id, 1, { name: 'Coventry Business Improvement District', sector: 'business', responsibleAuthority: false });
+      await assert.rejects(
+        governance.organisations.update(systemActor, coventry, id, 1, { name: 'Coventry BID Ltd', sector: 'business', responsibleAuthority: false }),
+        ConflictError,
+      );
+      assert.equal((await governance.organisations.get(coventry, id)).name, 'Coventry Business Improvement District');
+    });
+
+    it('archives and restores rather than deletes', async () => {
+      const id = await governance.people.create(systemActor, coventry, { name: 'Temporary Person', jobTitle: null, organisationId: null, email: null });
+      await governance.people.setArchived(systemActor, coventry, id, 1, true);
+      assert.ok(!(await governance.people.list(coventry)).some((p) => p.id === id));
+      assert.ok((await governance.people.list(coventry, { includeArchived: true })).some((p) => p.id === id));
+      await governance.people.setArchived(systemActor, coventry, id, 2, false);
+      assert.ok((await governance.people.list(coventry)).some((p) => p.id === id));
+    });
+
+    it('will not let a group report to one of its own sub-groups', async () => {
+      const [board] = await governance.groups.list(coventry);
+      const [child] = (await governance.groups.list(coventry)).filter((g) => g.parentId === board?.id);
+      assert.ok(board && child);
+      await assert.rejects(
+        governance.groups.update(systemActor, coventry, board.id, board.version, { name: board.name, parentId: child.id }),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'parentId',
+      );
+    });
+
+    it("will not take another partnership's person as a member", async () => {
+      const plymouth = partnerships.get('plymouth') ?? '';
+      const [board] = await governance.groups.list(coventry);
+      const [plymouthOrganisation] = await governance.organisations.list(plymouth);
+      const [coventryPerson] = await governance.people.list(coventry);
+      assert.ok(board && plymouthOrganisation && coventryPerson);
+      await assert.rejects(
+        governance.memberships.create(systemActor, coventry, {
+          groupId: board.id,
+          personId: coventryPerson.id,
+          organisationId: plymouthOrganisation.id,
+          role: 'member',
+          voting: true,
+          core: true,
+          startDate: '2016-04-01',
+          endDate: null,
+          substitutePersonId: null,
+        }),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'organisationId',
+      );
+    });
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * Walks every registered route as every role and checks the expected allow or deny. The expected
+ * level of each route is written out here, independently of the routes' own configuration: a new
+ * route that is not listed below fails this test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { systemActor } from '../src/core/actor.ts';
+import type { Container } from '../src/container.ts';
+import type { Role } from '../src/modules/accounts/index.ts';
+import { seedDemo } from '../src/modules/governance/index.ts';
+import { Browser, buildTestApp } from './helpers/app.ts';
+import { createSqlite } from './helpers/database.ts';
+
+type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'admin';
+
+const expected = `
+GET /assets/govuk/* public
+GET /assets/moj/* public
+GET /assets/safer/* public
+GET /assets/* public
+GET /health public
+GET / public
+GET /switch-partnership signedIn
+GET /sign-in public
+POST /sign-in public
+GET /sign-out public
+POST /sign-out public
+GET /admin admin
+GET /admin/users admin
+GET /admin/users/new admin
+POST /admin/users admin
+GET /admin/users/:id admin
+POST /admin/users/:id/roles admin
+POST /admin/users/:id/roles/:grantId/remove admin
+GET /admin/audit admin
+GET /admin/areas admin
+GET /admin/areas/new admin
+POST /admin/areas admin
+GET /admin/areas/:id admin
+GET /admin/areas/:id/edit admin
+POST /admin/areas/:id admin
+GET /admin/areas/:id/archive admin
+POST /admin/areas/:id/archive admin
+GET /admin/partnerships admin
+GET /admin/partnerships/new admin
+POST /admin/partnerships admin
+GET /admin/partnerships/:id admin
+GET /admin/partnerships/:id/edit admin
+POST /admin/partnerships/:id admin
+GET /admin/partnerships/:id/archive admin
+POST /admin/partnerships/:id/archive admin
+GET /partnerships/:partnershipId partnership:view
+GET /partnerships/:partnershipId/organisations partnership:view
+GET /partnerships/:partnershipId/organisations/new partnership:manage
+POST /partnerships/:partnershipId/organisations partnership:manage
+GET /partnerships/:partnershipId/organisations/:id partnership:view
+GET /partnerships/:partnershipId/organisations/:id/edit partnership:manage
+POST /partnerships/:partnershipId/organisations/:id partnership:manage
+GET /partnerships/:partnershipId/organisations/:id/archive partnership:manage
+POST /partnerships/:partnershipId/organisations/:id/archive partnership:manage
+GET /partnerships/:partnershipId/people partnership:view
+GET /partnerships/:partnershipId/people/new partnership:manage
+POST /partnerships/:partnershipId/people partnership:manage
+GET /partnerships/:partnershipId/people/:id partnership:view
+GET /partnerships/:partnershipId/people/:id/edit partnership:manage
+POST /partnerships/:partnershipId/people/:id partnership:manage
+GET /partnerships/:partnershipId/people/:id/archive partnership:manage
+POST /partnerships/:partnershipId/people/:id/archive partnership:manage
+GET /partnerships/:partnershipId/groups partnership:view
+GET /partnerships/:partnershipId/groups/new partnership:manage
+POST /partnerships/:partnershipId/groups partnership:manage
+GET /partnerships/:partnershipId/groups/:id partnership:view
+GET /partnerships/:partnershipId/groups/:id/edit partnership:manage
+POST /partnerships/:partnershipId/groups/:id partnership:manage
+GET /partnerships/:partnershipId/groups/:id/archive partnership:manage
+POST /partnerships/:partnershipId/groups/:id/archive partnership:manage
+GET /partnerships/:partnershipId/groups/:id/members.csv partnership:view
+GET /partnerships/:partnershipId/groups/:id/quorum partnership:view
+GET /partnerships/:partnershipId/groups/:id/terms partnership:view
+GET /partnerships/:partnershipId/groups/:id/terms/:version partnership:view
+GET /partnerships/:partnershipId/groups/:id/terms/new partnership:manage
+POST /partnerships/:partnershipId/groups/:id/terms partnership:manage
+GET /partnerships/:partnershipId/memberships partnership:view
+GET /partnerships/:partnershipId/memberships/new partnership:manage
+POST /partnerships/:partnershipId/memberships partnership:manage
+GET /partnerships/:partnershipId/memberships/:id partnership:view
+GET /partnerships/:partnershipId/memberships/:id/edit partnership:manage
+POST /partnerships/:partnershipId/memberships/:id partnership:manage
+GET /partnerships/:partnershipId/memberships/:id/archive partnership:manage
+POST /partnerships/:partnershipId/memberships/:id/archive partnership:manage
+GET /partnerships/:partnershipId/interests partnership:view
+GET /partnerships/:partnershipId/interests/new partnership:manage
+POST /partnerships/:partnershipId/interests partnership:manage
+GET /partnerships/:partnershipId/interests/:id partnership:view
+GET /partnerships/:partnershipId/interests/:id/edit partnership:manage
+POST /partnerships/:partnershipId/interests/:id partnership:manage
+GET /partnerships/:partnershipId/interests/:id/archive partnership:manage
+POST /partnerships/:partnershipId/interests/:id/archive partnership:manage
+GET /partnerships/:partnershipId/chair-appointments partnership:view
+GET /partnerships/:partnershipId/chair-appointments/new partnership:manage
+POST /partnerships/:partnershipId/chair-appointments partnership:manage
+GET /partnerships/:partnershipId/chair-appointments/:id partnership:view
+GET /partnerships/:partnershipId/chair-appointments/:id/edit partnership:manage
+POST /partnerships/:partnershipId/chair-appointments/:id partnership:manage
+GET /partnerships/:partnershipId/chair-appointments/:id/archive partnership:manage
+POST /partnerships/:partnershipId/chair-appointments/:id/archive partnership:manage
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [method = '', url = '', level = ''] = line.split(' ');
+    return { method, url, level: level as Level };
+  });
+
+/** The roles walked: each partnership role is held in Coventry; the outsider is an officer of Safer Plymouth only. */
+type Walker = 'public' | 'admin' | Exclude<Role, 'overseer'> | 'overseer' | 'outsider';
+const walkers: Walker[] = ['public', 'admin', 'officer', 'chair', 'member', 'analyst', 'overseer', 'outsider'];
+
+const allowedBy: Record<Level, readonly Walker[]> = {
+  public: walkers,
+  signedIn: walkers.filter((w) => w !== 'public'),
+  'partnership:view': ['admin', 'officer', 'chair', 'member', 'analyst', 'overseer'],
+  'partnership:manage': ['admin', 'officer'],
+  admin: ['admin'],
+};
+
+const password = 'a long enough password';
+
+describe('every route as every role', () => {
+  let app: FastifyInstance;
+  let container: Container;
+  const params: Record<string, string> = {};
+  const browsers = new Map<Walker, Browser>();
+
+  before(async () => {
+    ({ app, container } = await buildTestApp(await createSqlite()));
+    const { accounts, governance } = container;
+    const partnerships = await seedDemo(governance);
+    const coventry = partnerships.get('coventry') ?? '';
+    const plymouth = partnerships.get('plymouth') ?? '';
+    const [coventryRecord] = await governance.partnerships.list(null, { id: coventry });
+    const [board] = await governance.groups.list(coventry);
+    const [membership] = await governance.memberships.list(coventry);
+    const [appointment] = await governance.chairAppointments.list(coventry);
+    const [person] = await governance.people.list(coventry);
+    const [organisation] = await governance.organisations.list(coventry);
+    assert.ok(coventryRecord && board && membership && appointment && person && organisation, 'the demo has Coventry records');
+    const interest = await governance.interests.create(systemActor, coventry, {
+      personId: person.id,
+      category: 'employment',
+      description: 'Trustee of a local charity',
+      declaredOn: '2016-07-21',
+      endedOn: null,
+    });
+
+    for (const walker of walkers.filter((w) => w !== 'public')) {
+      const email = `${walker}@example.com`;
+      const userId = await accounts.createUser(systemActor, { email, name: walker, password, isAdmin: walker === 'admin' });
+      if (walker === 'overseer') await accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
+      else if (walker === 'outsider') await accounts.grantRole(systemActor, userId, 'officer', { partnershipId: plymouth, areaId: null });
+      else if (walker !== 'admin') await accounts.grantRole(systemActor, userId, walker, { partnershipId: coventry, areaId: null });
+    }
+    // A throwaway account and role, so that removing the role harms no walker.
+    const spare = await accounts.createUser(systemActor, { email: 'spare@example.com', name: 'Spare', password, isAdmin: false });
+    await accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
+    const [grant] = (await accounts.getUser(spare)).grants;
+
+    Object.assign(params, { partnershipId: coventry, grantId: grant?.id ?? '', version: '1' });
+    const idFor: Record<string, string> = {
+      '/admin/users/': spare,
+      '/admin/areas/': coventryRecord.areaId,
+      '/admin/partnerships/': coventry,
+      '/organisations/': organisation.id,
+      '/people/': person.id,
+      '/groups/': board.id,
+      '/memberships/': membership.id,
+      '/interests/': interest,
+      '/chair-appointments/': appointment.id,
+    };
+    Object.assign(params, { idFor: JSON.stringify(idFor) });
+
+    for (const walker of walkers) {
+      const browser = new Browser(app);
+      if (walker !== 'public') await browser.signIn(`${walker}@example.com`, password);
+      browsers.set(walker, browser);
+    }
+  });
+
+  after(async () => {
+    await app.close();
+    await container.database.close();
+  });
+
+  function urlFor(pattern: string): string {
+    const idFor = JSON.parse(params.idFor ?? '{}') as Record<string, string>;
+    const wildcard: Record<string, string> = {
+      '/assets/govuk/*': '/assets/govuk/govuk-frontend.min.css',
+      '/assets/moj/*': '/assets/moj/moj-frontend.min.css',
+      '/assets/safer/*': '/assets/safer/safer.css',
+      '/assets/*': '/assets/images/favicon.ico',
+    };
+    if (wildcard[pattern]) return wildcard[pattern];
+    return pattern.replace(/:(\w+)/g, (_, name: string, offset: number) => {
+      if (name !== 'id') return params[name] ?? '';
+      const prefix = Object.keys(idFor).find((key) => pattern.slice(0, offset).endsWith(key));
+      return prefix ? (idFor[prefix] ?? '') : '';
+    });
+  }
+
+  it('lists exactly the routes the app registers', () => {
+    const listed = expected.map((route) => `${route.method} ${route.url}`).sort();
+    const registered = app.registeredRoutes.map((route) => `${route.method} ${route.url}`).sort();
+    assert.deepEqual(registered, listed, 'a route was added or removed: give it an expected access level in this test');
+  });
+
+  // Sign-out ends the walker's session, so it goes last.
+  const ordered = [...expected].sort((a, b) => Number(a.url === '/sign-out' && a.method === 'POST') - Number(b.url === '/sign-out' && b.method === 'POST'));
+
+  for (const walker of walkers) {
+    it(`allows and denies as expected for ${walker}`, async () => {
+      const browser = browsers.get(walker);
+      assert.ok(browser);
+      const wrong: string[] = [];
+      for (const route of ordered) {
+        const url = urlFor(route.url);
+        const response: LightMyRequestResponse = route.method === 'GET' ? await browser.get(url) : await browser.post(url, {});
+        const toSignIn = response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in');
+        const denied = response.statusCode === 403 || (toSignIn && !(route.url === '/sign-out' && route.method === 'POST'));
+        const shouldAllow = allowedBy[route.level].includes(walker);
+        if (shouldAllow === denied || response.statusCode >= 500) {
+          wrong.push(`${route.method} ${url}: ${response.statusCode} (expected ${shouldAllow ? 'allowed' : 'denied'})`);
+        }
+        if (!shouldAllow && walker !== 'public') assert.equal(response.statusCode, 403, `${route.method} ${url} should answer 403`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+});
