@@ -25,6 +25,10 @@ export const demoAdminEmail = 'admin@example.com';
 /** On first start with an empty database: the demo, and an administrator whose password is shown once. */
 async function seedEmptyDatabase(container: Container): Promise<void> {
   if ((await container.accounts.countUsers()) > 0) return;
+  if (container.config.environment === 'production') {
+    console.log('No accounts yet: create the first administrator with `safer create-user --email … --name … --password … --admin`.');
+    return;
+  }
   if ((await container.governance.partnerships.list(null, { includeArchived: true })).length === 0) {
     await seedDemo(container.governance);
   }

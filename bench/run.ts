@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: times the pages partnership staff open most, against a named baseline in the
+ * same run (GET /health, one trivial query), so the figures compare across machines.
+ */
+import { performance } from 'node:perf_hooks';
+import { systemActor } from '../src/core/actor.ts';
+import { seedDemo } from '../src/modules/governance/index.ts';
+import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
+import { Browser, buildTestApp } from '../test/helpers/app.ts';
+import { createSqlite } from '../test/helpers/database.ts';
+
+async function time(label: string, runs: number, work: () => Promise<unknown> | unknown): Promise<{ label: string; perRunMs: number }> {
+  for (let i = 0; i < Math.min(5, runs); i++) await work();
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) await work();
+  return { label, perRunMs: (performance.now() - start) / runs };
+}
+
+const { app, container } = await buildTestApp(await createSqlite());
+const seedStart = performance.now();
+const partnerships = await seedDemo(container.governance);
+const seedMs = performance.now() - seedStart;
+const coventry = partnerships.get('coventry') ?? '';
+const [board] = await container.governance.groups.list(coventry);
+await container.accounts.createUser(systemActor, { email: 'bench@example.com', name: 'Bench', password: 'bench password 1', isAdmin: true });
+const browser = new Browser(app);
+await browser.signIn('bench@example.com', 'bench password 1');
+
+const seats: Seat[] = Array.from({ length: 200 }, (_, i) => ({
+  organisationId: `org-${i % 40}`,
+  organisationName: `Organisation ${i % 40}`,
+  responsibleAuthority: i % 40 < 5,
+  voting: i % 7 !== 0,
+}));
+
+const baseline = await time('GET /health (baseline)', 300, () => app.inject('/health'));
+const results = [
+  await time('GET / (your partnerships)', 200, () => browser.get('/')),
+  await time('GET partnership page with structure diagram', 200, () => browser.get(`/partnerships/${coventry}`)),
+  await time('GET Coventry board page (44 members, terms, quorum)', 200, () => browser.get(`/partnerships/${coventry}/groups/${board?.id}`)),
+  await time('GET board membership CSV', 200, () => browser.get(`/partnerships/${coventry}/groups/${board?.id}/members.csv`)),
+  await time('GET people list', 200, () => browser.get(`/partnerships/${coventry}/people`)),
+  await time('GET audit log, first page', 100, () => browser.get('/admin/audit')),
+  await time('assessQuorum over 200 seats (pure)', 2000, () =>
+    assessQuorum({ kind: 'responsible_authorities_and_community', communityMinimum: 6 }, seats, seats.slice(0, 120)),
+  ),
+];
+
+console.log(`Demo seed (SQLite, through the services with audit): ${seedMs.toFixed(0)} ms`);
+console.log(`Baseline: ${baseline.label}: ${baseline.perRunMs.toFixed(3)} ms per request\n`);
+console.log('ms per run'.padStart(12) + '  ×baseline  what');
+for (const result of results) {
+  console.log(`${result.perRunMs.toFixed(3).padStart(12)}  ${(result.perRunMs / baseline.perRunMs).toFixed(2).padStart(9)}  ${result.label}`);
+}
+await app.close();
+await container.database.close();

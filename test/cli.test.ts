@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
+
+function environment(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return { ...rest, DATA_DIR: dataDir, NODE_ENV: 'development', ...extra };
+}
+
+async function safer(dataDir: string, ...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: environment(dataDir) });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout + failed.stderr };
+  }
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; saw:\n${seen}`)), 60_000);
+    const listen = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve(seen);
+      }
+    };
+    child.stdout?.on('data', listen);
+    child.stderr?.on('data', listen);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
+  });
+}
+
+describe('the safer command', () => {
+  it('migrates, and creates users non-interactively with clear messages for bad input', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const migrate = await safer(dataDir, 'migrate');
+    assert.equal(migrate.code, 0);
+    assert.match(migrate.out, /Applied migrations: 2026-11-23-01-foundation/);
+    assert.doesNotMatch((await safer(dataDir, 'migrate')).out, /Applied/);
+
+    const created = await safer(dataDir, 'create-user', '--email', 'jo@example.org', '--name', 'Jo Bloggs', '--password', 'a long passphrase', '--admin');
+    assert.equal(created.code, 0, created.out);
+    assert.match(created.out, /Account created for jo@example.org \(administrator\)/);
+
+    const again = await safer(dataDir, 'create-user', '--email', 'JO@example.org', '--name', 'Jo', '--password', 'a long passphrase');
+    assert.equal(again.code, 1);
+    assert.match(again.out, /already exists/);
+
+    const short = await safer(dataDir, 'create-user', '--email', 'x@example.org', '--name', 'X', '--password', 'short');
+    assert.equal(short.code, 2);
+    assert.match(short.out, /12 characters or more/);
+
+    const unknown = await safer(dataDir, 'frobnicate');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /Unknown command: frobnicate/);
+  });
+
+  it('serves the seeded demo on first start and prints the administrator’s password once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-serve-'));
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child = spawn(process.execPath, [cli, 'serve'], { env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }) });
+    try {
+      const output = await waitForOutput(child, /Safer is running/);
+      const password = /password: (\S+)/.exec(output)?.[1];
+      assert.ok(password, 'the first start prints a password');
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite' });
+      const signInPage = await fetch(`http://127.0.0.1:${port}/sign-in`);
+      assert.equal(signInPage.status, 200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const restart = spawn(process.execPath, [cli, 'serve'], { env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }) });
+    try {
+      const output = await waitForOutput(restart, /Safer is running/);
+      assert.doesNotMatch(output, /password:/, 'the password is shown only once');
+    } finally {
+      restart.kill('SIGTERM');
+    }
+  });
+});
