@@ -9,7 +9,7 @@ import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
 import { Browser, buildTestApp } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
 
-async function time(label: string, runs: number, work: () => Promise<unknown> | unknown): Promise<{ label: string; perRunMs: number }> {
+async function time(label: string, runs: number, work: () => unknown): Promise<{ label: string; perRunMs: number }> {
   for (let i = 0; i < Math.min(5, runs); i++) await work();
   const start = performance.now();
   for (let i = 0; i < runs; i++) await work();
