@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type {
   AreasTable,
   ChairAppointmentsTable,
@@ -75,16 +75,21 @@ export async function updateRecord<T extends EditableTable>(
   return Number(result.numUpdatedRows) === 1;
 }
 
-function activeOnly<Q extends { where: (...args: never[]) => Q }>(query: Q, apply: (q: Q) => Q, options: ListOptions): Q {
-  return options.includeArchived || options.id ? query : apply(query);
+/** The id filter, and archived rows left out unless asked for (or one row is asked for by id). */
+function withListOptions<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  table: string,
+  options: ListOptions,
+): SelectQueryBuilder<DB, TB, O> {
+  if (options.id) return query.where(sql.ref(`${table}.id`), '=', options.id);
+  return options.includeArchived ? query : query.where(sql.ref(`${table}.archivedAt`), 'is', null);
 }
 
 export type AreaRow = Selectable<AreasTable>;
 
 export async function listAreas(db: Kysely<Database>, options: ListOptions = {}): Promise<AreaRow[]> {
-  let query = db.selectFrom('areas').selectAll().orderBy('name');
-  if (options.id) query = query.where('id', '=', options.id);
-  return activeOnly(query, (q) => q.where('archivedAt', 'is', null), options).execute();
+  const query = db.selectFrom('areas').selectAll().orderBy('name');
+  return withListOptions(query, 'areas', options).execute();
 }
 
 export type PartnershipView = Selectable<PartnershipsTable> & { areaName: string };
@@ -100,9 +105,8 @@ export async function listPartnerships(
     .select('areas.name as areaName')
     .orderBy('areas.name')
     .orderBy('partnerships.name');
-  if (options.id) query = query.where('partnerships.id', '=', options.id);
   if (options.areaId) query = query.where('partnerships.areaId', '=', options.areaId);
-  return activeOnly(query, (q) => q.where('partnerships.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'partnerships', options).execute();
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -112,29 +116,27 @@ export async function listOrganisations(
   partnershipId: string,
   options: ListOptions = {},
 ): Promise<OrganisationRow[]> {
-  let query = db.selectFrom('organisations').selectAll().where('partnershipId', '=', partnershipId).orderBy('name');
-  if (options.id) query = query.where('id', '=', options.id);
-  return activeOnly(query, (q) => q.where('archivedAt', 'is', null), options).execute();
+  const query = db.selectFrom('organisations').selectAll().where('partnershipId', '=', partnershipId).orderBy('name');
+  return withListOptions(query, 'organisations', options).execute();
 }
 
 export type PersonView = Selectable<PeopleTable> & { organisationName: string | null };
 
 export async function listPeople(db: Kysely<Database>, partnershipId: string, options: ListOptions = {}): Promise<PersonView[]> {
-  let query = db
+  const query = db
     .selectFrom('people')
     .leftJoin('organisations', 'organisations.id', 'people.organisationId')
     .selectAll('people')
     .select('organisations.name as organisationName')
     .where('people.partnershipId', '=', partnershipId)
     .orderBy('people.name');
-  if (options.id) query = query.where('people.id', '=', options.id);
-  return activeOnly(query, (q) => q.where('people.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'people', options).execute();
 }
 
 export type GroupView = Selectable<GroupsTable> & { parentName: string | null };
 
 export async function listGroups(db: Kysely<Database>, partnershipId: string, options: ListOptions = {}): Promise<GroupView[]> {
-  let query = db
+  const query = db
     .selectFrom('groups')
     .leftJoin('groups as parent', 'parent.id', 'groups.parentId')
     .selectAll('groups')
@@ -142,8 +144,7 @@ export async function listGroups(db: Kysely<Database>, partnershipId: string, op
     .where('groups.partnershipId', '=', partnershipId)
     .orderBy('groups.createdAt')
     .orderBy('groups.name');
-  if (options.id) query = query.where('groups.id', '=', options.id);
-  return activeOnly(query, (q) => q.where('groups.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'groups', options).execute();
 }
 
 export type MembershipView = Selectable<MembershipsTable> & {
@@ -178,10 +179,9 @@ export async function listMemberships(
     .where('memberships.partnershipId', '=', partnershipId)
     .orderBy('groups.name')
     .orderBy('people.name');
-  if (options.id) query = query.where('memberships.id', '=', options.id);
   if (options.groupId) query = query.where('memberships.groupId', '=', options.groupId);
   if (options.personId) query = query.where('memberships.personId', '=', options.personId);
-  return activeOnly(query, (q) => q.where('memberships.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'memberships', options).execute();
 }
 
 export type InterestView = Selectable<InterestsTable> & { personName: string };
@@ -199,9 +199,8 @@ export async function listInterests(
     .where('interests.partnershipId', '=', partnershipId)
     .orderBy('people.name')
     .orderBy('interests.declaredOn', 'desc');
-  if (options.id) query = query.where('interests.id', '=', options.id);
   if (options.personId) query = query.where('interests.personId', '=', options.personId);
-  return activeOnly(query, (q) => q.where('interests.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'interests', options).execute();
 }
 
 export type ChairAppointmentView = Selectable<ChairAppointmentsTable> & { groupName: string; personName: string };
@@ -221,9 +220,8 @@ export async function listChairAppointments(
     .orderBy('chairAppointments.yearStarting', 'desc')
     .orderBy('groups.name')
     .orderBy('chairAppointments.role');
-  if (options.id) query = query.where('chairAppointments.id', '=', options.id);
   if (options.groupId) query = query.where('chairAppointments.groupId', '=', options.groupId);
-  return activeOnly(query, (q) => q.where('chairAppointments.archivedAt', 'is', null), options).execute();
+  return withListOptions(query, 'chairAppointments', options).execute();
 }
 
 export type TermsRow = Selectable<TermsOfReferenceTable>;
