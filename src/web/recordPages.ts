@@ -38,6 +38,17 @@ export interface RecordPagesDefinition<View extends { id: string; version: numbe
   customView?: boolean;
   /** Words shown under the heading of the list page. */
   intro?: string;
+  /** Related records shown below the summary on the view page, e.g. a person's memberships. */
+  sections?(scopeId: string | null, record: View): Promise<RelatedSection[]>;
+}
+
+export interface RelatedSection {
+  title: string;
+  head: string[];
+  /** The first cell of each row links to the related record when it has an href. */
+  rows: { cells: string[]; href?: string }[];
+  emptyText: string;
+  addLink?: { text: string; href: string };
 }
 
 interface IdParams {
@@ -162,6 +173,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
         noun: definition.noun,
         record,
         summary: definition.summary(record),
+        sections: (await definition.sections?.(scopeOf(request), record)) ?? [],
         base,
         canManage: isAllowed(request.principal, access.manage, request.partnership),
         breadcrumbs: listCrumb(request),

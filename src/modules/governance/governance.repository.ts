@@ -159,7 +159,7 @@ export type MembershipView = Selectable<MembershipsTable> & {
 export async function listMemberships(
   db: Kysely<Database>,
   partnershipId: string,
-  options: ListOptions & { groupId?: string; personId?: string } = {},
+  options: ListOptions & { groupId?: string; personId?: string; organisationId?: string } = {},
 ): Promise<MembershipView[]> {
   let query = db
     .selectFrom('memberships')
@@ -181,6 +181,7 @@ export async function listMemberships(
     .orderBy('people.name');
   if (options.groupId) query = query.where('memberships.groupId', '=', options.groupId);
   if (options.personId) query = query.where('memberships.personId', '=', options.personId);
+  if (options.organisationId) query = query.where('memberships.organisationId', '=', options.organisationId);
   return withListOptions(query, 'memberships', options).execute();
 }
 

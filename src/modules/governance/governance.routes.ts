@@ -132,9 +132,10 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       parentId: optionsFrom(groups, (g) => g.name),
     };
   };
-  const groupFromQuery = (request: FastifyRequest): TypedValues => {
-    const { groupId } = request.query as { groupId?: string };
-    return groupId ? { groupId } : {};
+  /** A group or person chosen on the page the user came from. */
+  const choicesFromQuery = (request: FastifyRequest): TypedValues => {
+    const { groupId, personId } = request.query as { groupId?: string; personId?: string };
+    return { ...(groupId ? { groupId } : {}), ...(personId ? { personId } : {}) };
   };
 
   registerRecordPages(app, pages, {
@@ -203,6 +204,22 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Sector', value: lookup(sectorNames, o.sector) },
       { key: 'Responsible Authority', value: yesNo(o.responsibleAuthority) },
     ],
+    async sections(_partnershipId, organisation) {
+      const memberships = (await governance.listMemberships(organisation.partnershipId, { organisationId: organisation.id })).filter((m) =>
+        isCurrentMembership(m, today()),
+      );
+      return [
+        {
+          title: 'Representatives',
+          head: ['Person', 'Group', 'Role'],
+          rows: memberships.map((m) => ({
+            href: `/partnerships/${m.partnershipId}/memberships/${m.id}`,
+            cells: [m.personName, m.groupName, lookup(membershipRoleNames, m.role)],
+          })),
+          emptyText: 'Nobody represents this organisation on a group at the moment.',
+        },
+      ];
+    },
     crumbs: partnershipCrumbs,
   });
 
@@ -225,6 +242,35 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Job title', value: p.jobTitle ?? 'Not recorded' },
       { key: 'Email address', value: p.email ?? 'Not recorded' },
     ],
+    async sections(_partnershipId, person) {
+      const base = `/partnerships/${person.partnershipId}`;
+      const [memberships, interests] = await Promise.all([
+        governance.listMemberships(person.partnershipId, { personId: person.id, includeArchived: false }),
+        governance.listInterests(person.partnershipId, { personId: person.id }),
+      ]);
+      return [
+        {
+          title: 'Memberships',
+          head: ['Group', 'Representing', 'Role', 'From', 'Until'],
+          rows: memberships.map((m) => ({
+            href: `${base}/memberships/${m.id}`,
+            cells: [m.groupName, m.organisationName, lookup(membershipRoleNames, m.role), formatDate(m.startDate), formatDate(m.endDate) || 'Continuing'],
+          })),
+          emptyText: 'Not a member of any group.',
+          addLink: { text: 'Add a membership', href: `${base}/memberships/new?personId=${person.id}` },
+        },
+        {
+          title: 'Register of interests',
+          head: ['Interest', 'Kind', 'Declared', 'Ended'],
+          rows: interests.map((i) => ({
+            href: `${base}/interests/${i.id}`,
+            cells: [i.description, lookup(interestCategoryNames, i.category), formatDate(i.declaredOn), formatDate(i.endedOn)],
+          })),
+          emptyText: 'No interests declared.',
+          addLink: { text: 'Record a declared interest', href: `${base}/interests/new?personId=${person.id}` },
+        },
+      ];
+    },
     options: partnershipOptions,
     crumbs: partnershipCrumbs,
   });
@@ -276,7 +322,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Named substitute', value: m.substituteName ?? 'None' },
     ],
     options: partnershipOptions,
-    defaults: (request) => ({ ...groupFromQuery(request), voting: 'yes', core: 'core', role: 'member' }),
+    defaults: (request) => ({ ...choicesFromQuery(request), voting: 'yes', core: 'core', role: 'member' }),
     crumbs: partnershipCrumbs,
   });
 
@@ -289,6 +335,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     fields: interestFields,
     schema: interestSchema,
     titleOf: (i) => `${i.personName}: ${i.description}`,
+    defaults: choicesFromQuery,
     intro: 'What each member has declared. Declarations made at a meeting refer to this register.',
     columns: [
       { heading: 'Member and interest', cell: (i) => `${i.personName}: ${i.description}` },
@@ -332,7 +379,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Appointed by', value: a.appointedBy },
     ],
     options: partnershipOptions,
-    defaults: groupFromQuery,
+    defaults: choicesFromQuery,
     crumbs: partnershipCrumbs,
   });
 

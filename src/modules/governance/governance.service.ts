@@ -59,7 +59,10 @@ export interface GovernanceService {
   memberships: RecordService<MembershipView, MembershipInput>;
   interests: RecordService<InterestView, InterestInput>;
   chairAppointments: RecordService<ChairAppointmentView, ChairAppointmentInput>;
-  listMemberships(partnershipId: string, filter: { groupId?: string; personId?: string; includeArchived?: boolean }): Promise<MembershipView[]>;
+  listMemberships(
+    partnershipId: string,
+    filter: { groupId?: string; personId?: string; organisationId?: string; includeArchived?: boolean },
+  ): Promise<MembershipView[]>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
