@@ -58,6 +58,16 @@ for (const database of testDatabases()) {
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
     });
 
+    it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async () => {
+      const production = await buildTestApp(await database.create(), { environment: 'production', trustProxy: true });
+      await production.container.accounts.createUser(systemActor, { email: 'p@example.com', name: 'P', password, isAdmin: false });
+      const response = await new Browser(production.app, { 'x-forwarded-proto': 'https' }).signIn('p@example.com', password);
+      assert.equal(response.cookies.find((c) => c.name === 'safer_session')?.secure, true);
+      assert.match(String(response.headers['strict-transport-security']), /max-age=/);
+      await production.app.close();
+      await production.container.database.close();
+    });
+
     it('says what is wrong with a wrong password and keeps the email typed', async () => {
       const browser = new Browser(app);
       const response = await browser.post('/sign-in', { email: 'someone@example.com', password: 'wrong' });

@@ -15,8 +15,11 @@ export const testConfig: Config = {
   trustProxy: false,
 };
 
-export async function buildTestApp(database: DatabaseHandle): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = createContainer(testConfig, undefined, database);
+export async function buildTestApp(
+  database: DatabaseHandle,
+  config: Partial<Config> = {},
+): Promise<{ app: FastifyInstance; container: Container }> {
+  const container = createContainer({ ...testConfig, ...config }, undefined, database);
   const app = await buildApp(container, { logger: false });
   await app.ready();
   return { app, container };
@@ -25,9 +28,12 @@ export async function buildTestApp(database: DatabaseHandle): Promise<{ app: Fas
 export class Browser {
   private cookies = new Map<string, string>();
   readonly app: FastifyInstance;
+  /** Sent with every request, e.g. x-forwarded-proto to stand for a TLS-terminating proxy. */
+  private readonly extraHeaders: Record<string, string>;
 
-  constructor(app: FastifyInstance) {
+  constructor(app: FastifyInstance, extraHeaders: Record<string, string> = {}) {
     this.app = app;
+    this.extraHeaders = extraHeaders;
   }
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
@@ -40,7 +46,7 @@ export class Browser {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } }));
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...this.extraHeaders, cookie: this.cookieHeader } }));
   }
 
   /** The CSRF token the app put in the last form it served to this browser. */
@@ -60,7 +66,7 @@ export class Browser {
         method: 'POST',
         url,
         payload: body.toString(),
-        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { ...this.extraHeaders, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
       }),
     );
   }
