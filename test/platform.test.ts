@@ -53,6 +53,8 @@ for (const database of testDatabases()) {
       assert.match((await browser.get('/')).body, /Your partnerships/);
       const signOut = await browser.post('/sign-out', {});
       assert.equal(signOut.statusCode, 302);
+      const { rows } = await container.audit.list({ entityType: 'user' }, { limit: 50, offset: 0 });
+      assert.ok(rows.some((row) => row.action === 'sign-out' && row.summary === 'Ada Admin signed out'));
       const afterSignOut = await browser.get('/admin');
       assert.equal(afterSignOut.statusCode, 302);
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');

@@ -53,6 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
   });
 
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.principal) await accounts.recordSignOut(request.principal.userId);
     await request.session.destroy();
     return reply.redirect('/sign-in?signedOut=yes');
   });

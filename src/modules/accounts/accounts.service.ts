@@ -47,6 +47,7 @@ export type PublicUser = Omit<UserRow, 'passwordHash'>;
 export interface AccountsService {
   createUser(actor: Actor, user: NewUser): Promise<string>;
   signIn(email: string, password: string): Promise<SignInResult>;
+  recordSignOut(userId: string): Promise<void>;
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
   listUsers(): Promise<PublicUser[]>;
@@ -126,6 +127,22 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
         });
       });
       return { outcome: 'signed-in', userId: user.id };
+    },
+
+    async recordSignOut(userId) {
+      const user = await findUserById(db, userId);
+      if (!user) return;
+      await db.transaction().execute((trx) =>
+        audit.record(trx, { userId }, {
+          action: 'sign-out',
+          entityType: 'user',
+          entityId: userId,
+          partnershipId: null,
+          summary: `${user.name} signed out`,
+          before: null,
+          after: null,
+        }),
+      );
     },
 
     async loadPrincipal(userId) {

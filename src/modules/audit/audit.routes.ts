@@ -14,6 +14,21 @@ interface AuditQuery {
   page?: string;
 }
 
+type PageItem = { number: number; href: string; current: boolean } | { ellipsis: true };
+
+/** The first page, the last, and two either side of this one; a gap shows as an ellipsis (GOV.UK pagination). */
+function pageItems(page: number, pageCount: number, link: (n: number) => string): PageItem[] {
+  const items: PageItem[] = [];
+  let previous = 0;
+  for (let n = 1; n <= pageCount; n++) {
+    if (n !== 1 && n !== pageCount && Math.abs(n - page) > 2) continue;
+    if (n - previous > 1) items.push({ ellipsis: true });
+    items.push({ number: n, href: link(n), current: n === page });
+    previous = n;
+  }
+  return items;
+}
+
 export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, container: Container): void {
   const { audit, accounts, governance } = container;
 
@@ -54,9 +69,7 @@ export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, c
       pagination: {
         previous: page > 1 ? { href: link(page - 1) } : undefined,
         next: page < pageCount ? { href: link(page + 1) } : undefined,
-        items: Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page })).filter(
-          (item) => Math.abs(item.number - page) <= 2 || item.number === 1 || item.number === pageCount,
-        ),
+        items: pageItems(page, pageCount, link),
       },
       breadcrumbs: [{ text: 'Administration', href: '/admin' }],
     });

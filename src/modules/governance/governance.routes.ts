@@ -67,12 +67,13 @@ function describeNotice(terms: TermsOfReference): string {
   return `${terms.papersNoticeDays} ${terms.papersNoticeUnit === 'working' ? 'working ' : ''}day${terms.papersNoticeDays === 1 ? '' : 's'} before the meeting`;
 }
 
-export function termsSummary(terms: TermsOfReference, reportsTo: string | null): { key: string; value: string }[] {
+/** One row per part of the terms; `list` where the part is a list of points, shown as bullets. */
+export function termsSummary(terms: TermsOfReference, reportsTo: string | null): { key: string; value: string; list?: string[] }[] {
   const days = (value: number | null, unit: string) => (value === null ? 'Not stated' : `Within ${value} ${unit}${value === 1 ? '' : 's'}`);
   return [
     { key: 'Purpose', value: terms.purpose },
-    { key: 'Functions', value: terms.functions.join('\n') },
-    { key: 'Key outcomes', value: terms.keyOutcomes.join('\n') || 'Not stated' },
+    { key: 'Functions', value: terms.functions.join('\n'), list: terms.functions },
+    { key: 'Key outcomes', value: terms.keyOutcomes.join('\n') || 'Not stated', list: terms.keyOutcomes },
     { key: 'Reports to', value: [reportsTo, terms.alsoReportsTo].filter(Boolean).join(', and ') || 'Nobody: this is the top of the partnership' },
     { key: 'Meets', value: lookup(cadenceNames, terms.cadence) },
     { key: 'Chaired by', value: terms.chairRole },
