@@ -49,7 +49,7 @@ describe('governance pages for a Coventry officer', () => {
     const csv = await officer.get(`/partnerships/${coventry}/groups/${boardId}/members.csv`);
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-disposition']), /^attachment; filename="coventry-police-crime-and-community-safety-partnership-board-members.csv"$/);
-    const rows = parse<string[]>(csv.body, { bom: true });
+    const rows: string[][] = parse(csv.body, { bom: true });
     assert.deepEqual(rows[0], ['Name', 'Representing', 'Role', 'Voting', 'Core or link', 'Responsible Authority', 'Named substitute', 'Start date', 'End date']);
     assert.equal(rows.length, 45);
     assert.ok(rows.some((row) => row[0] === "Darren O'Shaughnessy" && row[3] === 'Non-voting'));
