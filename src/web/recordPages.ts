@@ -115,11 +115,11 @@ export function registerRecordPages<View extends { id: string; version: number; 
     if (!result.ok) return renderForm(request, reply, { record, values: result.typed, errors: result.errors, version });
     const actor = { userId: request.principal?.userId ?? null };
     try {
-      const id = record
-        ? (await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value), record.id)
-        : await service.create(actor, scopeOf(request), result.value);
+      let id = record?.id;
+      if (record) await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value);
+      else id = await service.create(actor, scopeOf(request), result.value);
       request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
-      return reply.redirect(`${pathFor(basePath, request)}/${id}`);
+      return reply.redirect(`${pathFor(basePath, request)}/${id ?? ''}`);
     } catch (error) {
       const values = typedValues(fields, (request.body ?? {}) as Record<string, unknown>);
       if (error instanceof FieldValidationError) {

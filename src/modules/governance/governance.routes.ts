@@ -34,7 +34,7 @@ import {
   termsFields,
   termsSchema,
 } from './governance.schemas.ts';
-import { type GovernanceService, isCurrentMembership, type TermsOfReference } from './governance.service.ts';
+import type { GovernanceService, TermsOfReference } from './governance.service.ts';
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
 
@@ -56,10 +56,6 @@ function partnershipCrumbs(request: FastifyRequest): Crumb[] {
 }
 
 const adminCrumbs = (): Crumb[] => [{ text: 'Administration', href: '/admin' }];
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** What the terms say about deadlines, in the words of the documents. */
 function describeNotice(terms: TermsOfReference): string {
@@ -206,9 +202,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Responsible Authority', value: yesNo(o.responsibleAuthority) },
     ],
     async sections(_partnershipId, organisation) {
-      const memberships = (await governance.listMemberships(organisation.partnershipId, { organisationId: organisation.id })).filter((m) =>
-        isCurrentMembership(m, today()),
-      );
+      const memberships = await governance.currentMemberships(organisation.partnershipId, { organisationId: organisation.id });
       return [
         {
           title: 'Representatives',
@@ -418,7 +412,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       governance.listChairAppointments(partnershipId, { groupId: id }),
       governance.groups.list(partnershipId),
     ]);
-    const current = memberships.filter((m) => isCurrentMembership(m, today()));
+    const current = await governance.currentMemberships(partnershipId, { groupId: id });
     const quorum = terms ? await governance.checkQuorum(partnershipId, id, current.map((m) => m.id)) : null;
     return pages.render(request, reply, 'governance/views/group.njk', {
       title: group.name,
@@ -443,7 +437,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/members.csv', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
     const group = await governance.groups.get(partnershipId, id);
-    const memberships = (await governance.listMemberships(partnershipId, { groupId: id })).filter((m) => isCurrentMembership(m, today()));
+    const memberships = await governance.currentMemberships(partnershipId, { groupId: id });
     const csv = stringify([membershipHeadings, ...membershipRows(memberships)]);
     const filename = `${group.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-members.csv`;
     return reply
@@ -458,7 +452,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     async (request, reply) => {
       const { partnershipId, id } = request.params;
       const { group, terms } = await loadGroup(request);
-      const members = (await governance.listMemberships(partnershipId, { groupId: id })).filter((m) => isCurrentMembership(m, today()));
+      const members = await governance.currentMemberships(partnershipId, { groupId: id });
       const present = [request.query.present ?? []].flat();
       const assessment = request.query.checked ? await governance.checkQuorum(partnershipId, id, present) : null;
       return pages.render(request, reply, 'governance/views/quorum.njk', {

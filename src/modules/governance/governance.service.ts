@@ -63,6 +63,8 @@ export interface GovernanceService {
     partnershipId: string,
     filter: { groupId?: string; personId?: string; organisationId?: string; includeArchived?: boolean },
   ): Promise<MembershipView[]>;
+  /** Memberships that have started and not ended today. */
+  currentMemberships(partnershipId: string, filter: { groupId?: string; organisationId?: string }): Promise<MembershipView[]>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
@@ -234,6 +236,8 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     }),
 
     listMemberships: (partnershipId, filter) => listMemberships(db, partnershipId, filter),
+    currentMemberships: async (partnershipId, filter) =>
+      (await listMemberships(db, partnershipId, filter)).filter((m) => isCurrentMembership(m, today())),
     listInterests: (partnershipId, filter) => listInterests(db, partnershipId, filter),
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
 

@@ -53,6 +53,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
 ): RecordService<View, Input> {
   const { table, entityType } = definition;
   const partnershipOf = (scopeId: string | null) => (definition.partnershipScoped ? scopeId : null);
+  // The audit log files a change under its partnership; a partnership's own record under itself.
+  const auditPartnership = (scopeId: string | null, id: string) => partnershipOf(scopeId) ?? (table === 'partnerships' ? id : null);
   const label = entityType.replaceAll('_', ' ');
 
   async function current(trx: Kysely<Database>, scopeId: string | null, id: string): Promise<Row<T>> {
@@ -79,7 +81,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         action,
         entityType,
         entityId: id,
-        partnershipId: partnershipOf(scopeId) ?? (table === 'partnerships' ? id : null),
+        partnershipId: auditPartnership(scopeId, id),
         summary: summary(before),
         before,
         after,
@@ -108,7 +110,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
           action: 'create',
           entityType,
           entityId: id,
-          partnershipId: partnershipOf(scopeId) ?? (table === 'partnerships' ? id : null),
+          partnershipId: auditPartnership(scopeId, id),
           summary: `Added ${label} ${definition.name(input)}`,
           before: null,
           after: await current(trx, scopeId, id),

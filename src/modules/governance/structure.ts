@@ -75,7 +75,7 @@ export interface Diagram {
 /** Lays the tree out in rows, one row per level, each parent centred over its children. */
 export function layoutDiagram(roots: readonly GroupNode[]): Diagram {
   const boxWidth = 220;
-  const boxHeight = 92;
+  const boxHeight = 112; // three lines of name and two of detail (see safer.css)
   const gapX = 24;
   const gapY = 56;
   const boxes: DiagramBox[] = [];
