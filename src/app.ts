@@ -16,6 +16,7 @@ import { registerHome } from './web/home.ts';
 import { type Access, canViewPartnership, isAllowed } from './web/permissions.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
+import { applicationCss } from './web/styles.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -89,6 +90,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     '/assets/safer/*': join(import.meta.dirname, 'web', 'public'),
     '/assets/*': join(govukFrontendDist, 'govuk', 'assets'),
   };
+  app.get('/assets/application.css', { config: { access: 'public' } }, (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(applicationCss()),
+  );
   for (const [url, root] of Object.entries(assetRoots)) {
     app.get(url, { config: { access: 'public' } }, (request, reply) => {
       const path = (request.params as { '*': string })['*'];

@@ -16,6 +16,7 @@ import { createSqlite } from './helpers/database.ts';
 type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'admin';
 
 const expected = `
+GET /assets/application.css public
 GET /assets/govuk/* public
 GET /assets/moj/* public
 GET /assets/safer/* public

@@ -17,6 +17,8 @@ export interface Field {
   hint?: string;
   /** Static choices for radios and selects; selects may instead take theirs from the page's `options[name]`. */
   options?: Option[];
+  /** What a select shows when nothing is chosen (an optional select says what choosing nothing means). */
+  emptyText?: string;
   /** GOV.UK width class, e.g. 'govuk-input--width-10'. */
   width?: string;
   rows?: number;

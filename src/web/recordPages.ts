@@ -10,6 +10,7 @@ import type { RecordService } from '../modules/governance/records.ts';
 import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
 import { type Access, isAllowed } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
+import { safeReturnTo } from './returnTo.ts';
 
 export interface Crumb {
   text: string;
@@ -89,6 +90,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
     state: { record: View | null; values: TypedValues; errors: FormErrors | null; version: number | null },
   ) {
     const { record } = state;
+    // A form opened from another page (e.g. "Add a member" on a group) goes back there.
+    const returnTo = safeReturnTo((request.query as { returnTo?: string }).returnTo ?? (request.body as { returnTo?: string } | undefined)?.returnTo);
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : `Add ${articleFor(definition.noun)} ${definition.noun}`;
     const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
@@ -101,7 +104,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
       errors: state.errors,
       options: (await definition.options?.(scopeOf(request))) ?? {},
       action: record ? `${base}/${record.id}` : base,
-      cancel: record ? `${base}/${record.id}` : base,
+      cancel: returnTo ?? (record ? `${base}/${record.id}` : base),
+      returnTo,
       version: state.version,
       submitText: record ? 'Save changes' : `Add ${definition.noun}`,
       breadcrumbs: crumbs,
@@ -119,7 +123,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
       if (record) await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value);
       else id = await service.create(actor, scopeOf(request), result.value);
       request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
-      return reply.redirect(`${pathFor(basePath, request)}/${id ?? ''}`);
+      const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo);
+      return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${id ?? ''}`);
     } catch (error) {
       const values = typedValues(fields, (request.body ?? {}) as Record<string, unknown>);
       if (error instanceof FieldValidationError) {
@@ -147,7 +152,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
       base,
       search: query.q ?? '',
       showArchived,
-      head: definition.columns.map((column) => ({ text: column.heading })),
+      // aria-sort marks the columns the MoJ sortable table may sort.
+      head: definition.columns.map((column) => ({ text: column.heading, attributes: { 'aria-sort': 'none' } })),
       rows: records.map((record) =>
         definition.columns.map((column, index) =>
           index === 0 ? { html: link(`${base}/${record.id}`, column.cell(record)) } : { text: column.cell(record) },

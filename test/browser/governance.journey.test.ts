@@ -220,9 +220,11 @@ describe('governance journey in a browser', browserTestOptions(), () => {
       await fillDate(page, 'Start date', { day: '1', month: '5', year: '2025' });
       if (index === 0) await session.expectAccessiblePage('membership-form');
       await qa(page, 'save').click();
-      await page.getByRole('heading', { level: 1, name: `${member.name}, ${newGroup}` }).waitFor();
+      // The form was opened from the group's page, so saving goes back there.
+      await page.getByRole('heading', { level: 1, name: newGroup }).waitFor();
+      assert.equal(page.url(), newGroupUrl);
+      assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /Membership added/);
       if (index === 0) await session.expectAccessiblePage('membership-added');
-      await page.goto(newGroupUrl);
     }
     const rows = await tableRows(qa(page, 'member-list'));
     assert.deepEqual(

@@ -3,14 +3,11 @@ import type { Container } from '../../container.ts';
 import { FieldValidationError } from '../../core/errors.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues } from '../../web/forms.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { safeReturnTo } from '../../web/returnTo.ts';
 import { grantFields, grantSchema, signInFields, signInSchema, userFields, userSchema } from './accounts.schemas.ts';
 import { signInLimit } from './accounts.service.ts';
 import { roleNames } from './roles.ts';
 
-/** Only a path on this site may be returned to after signing in. */
-function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
 
 const admin = { config: { access: 'admin' as const } };
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
@@ -23,11 +20,11 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.principal) return reply.redirect('/');
-    return renderSignIn(request, reply, {}, null, safeReturnTo((request.query as { returnTo?: string }).returnTo));
+    return renderSignIn(request, reply, {}, null, safeReturnTo((request.query as { returnTo?: string }).returnTo) ?? '/');
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo);
+    const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo) ?? '/';
     const form = readForm(signInSchema, signInFields, request.body);
     if (!form.ok) {
       reply.code(400);

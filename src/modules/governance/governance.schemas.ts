@@ -114,7 +114,7 @@ export type OrganisationInput = z.output<typeof organisationSchema>;
 export const personFields: Field[] = [
   { name: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
   { name: 'jobTitle', label: 'Job title (optional)', kind: 'text' },
-  { name: 'organisationId', label: 'Organisation (optional)', kind: 'select', hint: 'Where the person works' },
+  { name: 'organisationId', label: 'Organisation (optional)', kind: 'select', emptyText: 'Not recorded', hint: 'Where the person works' },
   { name: 'email', label: 'Email address (optional)', kind: 'email', hint: 'Used to send papers and reminders', autocomplete: 'off' },
 ];
 export const personSchema = z.object({
@@ -130,7 +130,7 @@ export type PersonInput = z.output<typeof personSchema>;
 
 export const groupFields: Field[] = [
   { name: 'name', label: 'Group name', kind: 'text', hint: 'For example City Tasking Group' },
-  { name: 'parentId', label: 'Reports to', kind: 'select', hint: 'Leave empty for the board at the top of the partnership' },
+  { name: 'parentId', label: 'Reports to', kind: 'select', emptyText: 'Nobody: this is the board', hint: 'Choose "Nobody" only for the board at the top of the partnership' },
 ];
 export const groupSchema = z.object({
   name: requiredText('Enter the group name', 200, 'Group name'),
@@ -155,7 +155,7 @@ export const membershipFields: Field[] = [
   },
   { name: 'startDate', label: 'Start date', kind: 'date', hint: 'For example, 1 4 2016' },
   { name: 'endDate', label: 'End date (optional)', kind: 'date', hint: 'Leave empty while the membership continues' },
-  { name: 'substitutePersonId', label: 'Named substitute (optional)', kind: 'select' },
+  { name: 'substitutePersonId', label: 'Named substitute (optional)', kind: 'select', emptyText: 'No named substitute' },
 ];
 export const membershipSchema = z
   .object({

@@ -138,7 +138,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     partnershipScoped: true,
     list: (trx, scopeId, options) => listGroups(trx, scope(scopeId), options),
     toColumns: (input: GroupInput) => ({ name: input.name, parentId: input.parentId }),
-    name: (input) => input.name,
+    title: (group) => group.name,
     async check(trx, scopeId, input, id) {
       await mustBelong(trx, 'groups', scopeId, input.parentId, 'parentId', 'Select a group in this partnership');
       // A group cannot report to itself or to one of its own sub-groups.
@@ -162,7 +162,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: false,
       list: (trx, _scopeId, options) => listAreas(trx, options),
       toColumns: (input: AreaInput) => input,
-      name: (input) => input.name,
+      title: (record) => record.name,
     }),
 
     partnerships: defineRecordService(dependencies, {
@@ -171,7 +171,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: false,
       list: (trx, _scopeId, options) => listPartnerships(trx, options),
       toColumns: (input: PartnershipInput) => input,
-      name: (input) => input.name,
+      title: (record) => record.name,
       check: (trx, _scopeId, input) => mustBelong(trx, 'areas', null, input.areaId, 'areaId', 'Select an area'),
     }),
 
@@ -181,7 +181,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: true,
       list: (trx, scopeId, options) => listOrganisations(trx, scope(scopeId), options),
       toColumns: (input: OrganisationInput) => ({ ...input, responsibleAuthority: input.responsibleAuthority ? 1 : 0 }),
-      name: (input) => input.name,
+      title: (record) => record.name,
     }),
 
     people: defineRecordService(dependencies, {
@@ -190,7 +190,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: true,
       list: (trx, scopeId, options) => listPeople(trx, scope(scopeId), options),
       toColumns: (input: PersonInput) => input,
-      name: (input) => input.name,
+      title: (record) => record.name,
       check: (trx, scopeId, input) =>
         mustBelong(trx, 'organisations', scopeId, input.organisationId, 'organisationId', 'Select an organisation in this partnership'),
     }),
@@ -203,7 +203,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: true,
       list: (trx, scopeId, options) => listMemberships(trx, scope(scopeId), options),
       toColumns: (input: MembershipInput) => ({ ...input, voting: input.voting ? 1 : 0, core: input.core ? 1 : 0 }),
-      name: (input) => `${input.role.replace('_', '-')} from ${input.startDate}`,
+      title: (m) => `${m.personName} on ${m.groupName}`,
       async check(trx, scopeId, input) {
         await mustBelong(trx, 'groups', scopeId, input.groupId, 'groupId', 'Select a group in this partnership');
         await mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership');
@@ -218,7 +218,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: true,
       list: (trx, scopeId, options) => listInterests(trx, scope(scopeId), options),
       toColumns: (input: InterestInput) => input,
-      name: (input) => input.description.slice(0, 60),
+      title: (i) => `${i.personName}: ${i.description.slice(0, 60)}`,
       check: (trx, scopeId, input) => mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership'),
     }),
 
@@ -228,7 +228,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       partnershipScoped: true,
       list: (trx, scopeId, options) => listChairAppointments(trx, scope(scopeId), options),
       toColumns: (input: ChairAppointmentInput) => input,
-      name: (input) => `${input.role.replace('_', '-')} for ${input.yearStarting} to ${input.yearStarting + 1}`,
+      title: (a) => `${a.personName} as ${a.role.replace('_', '-')} of ${a.groupName} for ${a.yearStarting} to ${a.yearStarting + 1}`,
       async check(trx, scopeId, input) {
         await mustBelong(trx, 'groups', scopeId, input.groupId, 'groupId', 'Select a group in this partnership');
         await mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership');

@@ -38,7 +38,8 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
   toColumns(input: Input): Partial<Row<T>>;
   /** Rules that need the database, e.g. that a chosen person belongs to this partnership. Throws FieldValidationError. */
   check?(db: Kysely<Database>, scopeId: string | null, input: Input, id: string | null): Promise<void>;
-  name(input: Input): string;
+  /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
+  title(view: View): string;
 }
 
 export interface RecordDependencies {
@@ -63,6 +64,11 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     return row;
   }
 
+  async function titleOf(trx: Kysely<Database>, scopeId: string | null, id: string): Promise<string> {
+    const [view] = await definition.list(trx, scopeId, { id });
+    return view ? definition.title(view) : id;
+  }
+
   async function change(
     actor: Actor,
     scopeId: string | null,
@@ -70,7 +76,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     version: number,
     changes: Partial<Row<T>>,
     action: 'update' | 'archive' | 'restore',
-    summary: (before: Row<T>) => string,
+    verb: string,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const before = await current(trx, scopeId, id);
@@ -82,7 +88,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         entityType,
         entityId: id,
         partnershipId: auditPartnership(scopeId, id),
-        summary: summary(before),
+        summary: `${verb} ${label} ${await titleOf(trx, scopeId, id)}`,
         before,
         after,
       });
@@ -111,7 +117,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
           entityType,
           entityId: id,
           partnershipId: auditPartnership(scopeId, id),
-          summary: `Added ${label} ${definition.name(input)}`,
+          summary: `Added ${label} ${await titleOf(trx, scopeId, id)}`,
           before: null,
           after: await current(trx, scopeId, id),
         });
@@ -121,7 +127,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
 
     async update(actor, scopeId, id, version, input) {
       await definition.check?.(db, scopeId, input, id);
-      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', () => `Changed ${label} ${definition.name(input)}`);
+      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', 'Changed');
     },
 
     async setArchived(actor, scopeId, id, version, archived) {
@@ -132,7 +138,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         version,
         { archivedAt: archived ? isoNow(clock) : null } as Partial<Row<T>>,
         archived ? 'archive' : 'restore',
-        (before) => `${archived ? 'Archived' : 'Restored'} ${label} ${'name' in before ? String(before.name) : id}`,
+        archived ? 'Archived' : 'Restored',
       );
     },
   };
