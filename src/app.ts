@@ -7,8 +7,8 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Container } from './container.ts';
-import { registerAccountRoutes } from './modules/accounts/accounts.routes.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
@@ -78,7 +78,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       path: '/',
     },
     saveUninitialized: false,
-    store: databaseSessionStore(database.db, container.clock, sessionMaxAgeMs),
+    // Re-saving the session on every request (the default) would write to the database for each asset.
+    rolling: false,
+    store: databaseSessionStore(accounts.sessions, container.clock),
   });
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
@@ -112,7 +114,8 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     const partnershipId = (request.params as { partnershipId?: string } | undefined)?.partnershipId;
     if (partnershipId) {
       const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
-      if (!partnership) return reply.callNotFound();
+      // An archived partnership is read-only history for administrators, and gone for everyone else.
+      if (!partnership || (partnership.archivedAt && !request.principal?.isAdmin)) return reply.callNotFound();
       request.partnership = partnership;
     }
     if (!isAllowed(request.principal, access, request.partnership)) {
@@ -123,7 +126,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       reply.code(403);
       return pages.render(request, reply, 'errors/403.njk');
     }
-    if (!safeMethods.has(request.method)) {
+    if (!safeMethods.has(request.method) && !request.is404) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
       });

@@ -142,6 +142,43 @@ describe('governance pages for a Coventry officer', () => {
     assert.match(response.body, /name="numerator" type="text" value="2"/);
   });
 
+  it('writes names that look like formulas into the CSV as text', async () => {
+    const personId = await container.governance.people.create(systemActor, coventry, {
+      name: '=HYPERLINK("http://evil.example","Click")',
+      jobTitle: null,
+      organisationId: null,
+      email: null,
+    });
+    const [organisation] = await container.governance.organisations.list(coventry);
+    await container.governance.memberships.create(systemActor, coventry, {
+      groupId: boardId,
+      personId,
+      organisationId: organisation?.id ?? '',
+      role: 'member',
+      voting: false,
+      core: false,
+      startDate: '2016-04-01',
+      endDate: null,
+      substitutePersonId: null,
+    });
+    const csv = await officer.get(`/partnerships/${coventry}/groups/${boardId}/members.csv`);
+    const rows: string[][] = parse(csv.body, { bom: true });
+    assert.ok(rows.some((row) => row[0] === `'=HYPERLINK("http://evil.example","Click")`));
+  });
+
+  it('hides an archived partnership from its officers', async () => {
+    const [melton] = (await container.governance.partnerships.list(null)).filter((p) => p.shortName === 'Melton');
+    assert.ok(melton);
+    const userId = await container.accounts.createUser(systemActor, { email: 'melton@example.com', name: 'Mel', password, isAdmin: false });
+    await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: melton.id, areaId: null });
+    const meltonOfficer = new Browser(app);
+    await meltonOfficer.signIn('melton@example.com', password);
+    assert.equal((await meltonOfficer.get(`/partnerships/${melton.id}`)).statusCode, 200);
+    await container.governance.partnerships.setArchived(systemActor, null, melton.id, melton.version, true);
+    assert.equal((await meltonOfficer.get(`/partnerships/${melton.id}`)).statusCode, 404);
+    assert.equal((await meltonOfficer.post(`/partnerships/${melton.id}/organisations`, { name: 'New' })).statusCode, 404);
+  });
+
   it('will not show another partnership to a Coventry officer', async () => {
     const [plymouth] = (await container.governance.partnerships.list(null)).filter((p) => p.name === 'Safer Plymouth');
     assert.ok(plymouth);

@@ -43,12 +43,13 @@ for (const database of testDatabases()) {
     it('signs in with a new session id, an httpOnly SameSite cookie, and signs out', async () => {
       const browser = new Browser(app);
       const before = (await browser.get('/sign-in')).cookies.find((c) => c.name === 'safer_session');
+      assert.ok(before, 'the sign-in form starts a session for its CSRF token');
       const response = await browser.signIn('ADMIN@example.com ', password);
       const cookie = response.cookies.find((c) => c.name === 'safer_session');
       assert.ok(cookie);
       assert.equal(cookie.httpOnly, true);
       assert.equal(cookie.sameSite, 'Lax');
-      assert.notEqual(cookie.value, before?.value);
+      assert.notEqual(cookie.value, before.value);
       assert.equal((await browser.get('/')).statusCode, 200);
       assert.match((await browser.get('/')).body, /Your partnerships/);
       const signOut = await browser.post('/sign-out', {});
@@ -90,18 +91,55 @@ for (const database of testDatabases()) {
       assert.match(refused.body, /Too many failed attempts/);
     });
 
+    it('lets no more than the limit of parallel guesses be checked', async () => {
+      await container.accounts.createUser(systemActor, { email: 'parallel@example.com', name: 'Pat Parallel', password, isAdmin: false });
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, () => container.accounts.signIn('parallel@example.com', 'guess')),
+      );
+      const checked = outcomes.filter((outcome) => outcome.outcome === 'wrong-credentials').length;
+      assert.ok(checked <= signInLimit.failures, `${checked} guesses were checked`);
+      assert.equal((await container.accounts.signIn('parallel@example.com', password)).outcome, 'throttled');
+    });
+
     it('refuses a state-changing request without the CSRF token', async () => {
       const browser = new Browser(app);
       await browser.signIn('admin@example.com', password);
-      const response = await browser.post('/admin/areas', { name: 'Nowhere' }, { csrf: false });
+      const valid = { name: 'Nowhere', forceName: 'No Police', oversightBody: 'Nobody', oversightKind: 'pcc' };
+      const response = await browser.post('/admin/areas', valid, { csrf: false });
       assert.equal(response.statusCode, 403);
       assert.match(response.body, /Your session has expired/);
       assert.equal((await container.governance.areas.list(null)).length, 0);
     });
 
+    it('returns to a page on this site after sign-in, never to another site', async () => {
+      const browser = new Browser(app);
+      const home = await browser.post('/sign-in', { email: 'admin@example.com', password, returnTo: '/admin/audit?entityType=area' });
+      assert.equal(home.headers.location, '/admin/audit?entityType=area');
+      const other = new Browser(app);
+      const attack = await other.post('/sign-in', { email: 'admin@example.com', password, returnTo: '/\t/evil.example' });
+      assert.equal(attack.headers.location, '/');
+    });
+
+    it('creates no session for a visitor who only reads pages', async () => {
+      const count = async () => Number((await container.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      for (const url of ['/', '/no/such/page', '/health', '/assets/application.css']) await app.inject(url);
+      assert.equal(await count(), before);
+      await app.inject('/sign-in');
+      assert.equal(await count(), before + 1, 'the sign-in form needs a session for its CSRF token');
+    });
+
+    it('answers a repeated query parameter without failing', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      assert.equal((await browser.get('/admin/audit?entityType=area&entityType=user&page=2&page=3')).statusCode, 200);
+      assert.equal((await browser.get('/admin/areas?q=West&q=East')).statusCode, 200);
+    });
+
     it('shows a 404 page that leaks nothing', async () => {
       const response = await app.inject('/no/such/page');
       assert.equal(response.statusCode, 404);
+      assert.equal((await app.inject({ method: 'POST', url: '/no/such/page' })).statusCode, 404, 'a POST to nowhere is not found, not a CSRF failure');
       assert.match(response.body, /Page not found/);
       assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
     });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { GovernanceService } from '../modules/governance/index.ts';
 import { canViewPartnership } from './permissions.ts';
+import { queryValues } from './query.ts';
 import type { PageRenderer } from './render.ts';
 
 export function registerHome(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
@@ -13,7 +14,7 @@ export function registerHome(app: FastifyInstance, pages: PageRenderer, governan
 
   // The partnership switcher is a plain form, so it works without JavaScript.
   app.get('/switch-partnership', { config: { access: 'signedIn' } }, async (request, reply) => {
-    const { partnershipId } = request.query as { partnershipId?: string };
+    const { partnershipId } = queryValues(request.query, ['partnershipId']);
     return reply.redirect(partnershipId ? `/partnerships/${encodeURIComponent(partnershipId)}` : '/');
   });
 }

@@ -10,6 +10,7 @@ import type { RecordService } from '../modules/governance/records.ts';
 import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
 import { type Access, isAllowed } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
+import { queryValues, single } from './query.ts';
 import { safeReturnTo } from './returnTo.ts';
 
 export interface Crumb {
@@ -91,7 +92,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   ) {
     const { record } = state;
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
-    const returnTo = safeReturnTo((request.query as { returnTo?: string }).returnTo ?? (request.body as { returnTo?: string } | undefined)?.returnTo);
+    const returnTo = safeReturnTo(single((request.query as Record<string, unknown>).returnTo) ?? single((request.body as Record<string, unknown> | undefined)?.returnTo));
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : `Add ${articleFor(definition.noun)} ${definition.noun}`;
     const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
@@ -138,7 +139,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   }
 
   app.get(basePath, view, async (request, reply) => {
-    const query = request.query as { archived?: string; q?: string };
+    const query = queryValues(request.query, ['archived', 'q']);
     const showArchived = query.archived === 'yes';
     const search = (query.q ?? '').trim().toLowerCase();
     const records = (await service.list(scopeOf(request), { includeArchived: showArchived })).filter(

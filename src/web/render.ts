@@ -78,13 +78,15 @@ export function createPageRenderer(
 ): PageRenderer {
   return {
     async render(request, reply, template, context = {}) {
+      let token: string | undefined;
       const flash = request.session.flash;
       if (flash) request.session.flash = undefined;
       const html = environment.render(template, {
         principal: request.principal,
         partnership: request.partnership,
         switcher: request.principal ? await partnershipsFor(request.principal) : [],
-        csrfToken: reply.generateCsrf(),
+        // Made only for pages with a form (or a signed-in user), so anonymous visits create no session.
+        csrfToken: () => (token ??= reply.generateCsrf()),
         cspNonce: reply.cspNonce.script,
         currentPath: request.url.split('?')[0],
         flash,

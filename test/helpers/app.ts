@@ -50,10 +50,13 @@ export class Browser {
   }
 
   /** The CSRF token the app put in the last form it served to this browser. */
+  /** The CSRF token of this browser's session: from the page's meta tag when signed in, else from the sign-in form. */
   async csrfToken(url = '/'): Promise<string> {
     const page = await this.get(url);
-    const token = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];
-    if (!token) throw new Error(`No CSRF token on ${url} (status ${page.statusCode})`);
+    const token =
+      /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1] ??
+      /name="_csrf" value="([^"]+)"/.exec((await this.get('/sign-in')).body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${url} or /sign-in (status ${page.statusCode})`);
     return token;
   }
 

@@ -45,6 +45,15 @@ export async function findGrant(db: Kysely<Database>, id: string): Promise<RoleG
   return db.selectFrom('roleGrants').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The partnership or area a role is held in, by name. */
+export async function findPlaceName(db: Kysely<Database>, grant: Pick<RoleGrantRow, 'partnershipId' | 'areaId'>): Promise<string | null> {
+  if (grant.partnershipId) {
+    return (await db.selectFrom('partnerships').select('name').where('id', '=', grant.partnershipId).executeTakeFirst())?.name ?? null;
+  }
+  if (grant.areaId) return (await db.selectFrom('areas').select('name').where('id', '=', grant.areaId).executeTakeFirst())?.name ?? null;
+  return null;
+}
+
 export async function insertGrant(db: Kysely<Database>, grant: RoleGrantRow): Promise<void> {
   await db.insertInto('roleGrants').values(grant).execute();
 }
@@ -53,7 +62,7 @@ export async function deleteGrant(db: Kysely<Database>, id: string): Promise<voi
   await db.deleteFrom('roleGrants').where('id', '=', id).execute();
 }
 
-export async function countRecentSignInFailures(db: Kysely<Database>, email: string, since: string): Promise<number> {
+export async function countSignInAttemptsSince(db: Kysely<Database>, email: string, since: string): Promise<number> {
   const row = await db
     .selectFrom('signInAttempts')
     .select((eb) => eb.fn.countAll<number>().as('total'))
@@ -63,10 +72,15 @@ export async function countRecentSignInFailures(db: Kysely<Database>, email: str
   return Number(row.total);
 }
 
-export async function insertSignInFailure(db: Kysely<Database>, id: string, email: string, at: string): Promise<void> {
+export async function insertSignInAttempt(db: Kysely<Database>, id: string, email: string, at: string): Promise<void> {
   await db.insertInto('signInAttempts').values({ id, email, attemptedAt: at }).execute();
 }
 
-export async function clearSignInFailures(db: Kysely<Database>, email: string): Promise<void> {
+export async function clearSignInAttempts(db: Kysely<Database>, email: string): Promise<void> {
   await db.deleteFrom('signInAttempts').where('email', '=', email).execute();
+}
+
+/** Attempts older than the window no longer count: drop them so the table stays small. */
+export async function deleteSignInAttemptsBefore(db: Kysely<Database>, before: string): Promise<void> {
+  await db.deleteFrom('signInAttempts').where('attemptedAt', '<', before).execute();
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../../container.ts';
 import { FieldValidationError } from '../../core/errors.ts';
-import { errorsFor, type FormErrors, readForm, type TypedValues } from '../../web/forms.ts';
+import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { single } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
 import { grantFields, grantSchema, signInFields, signInSchema, userFields, userSchema } from './accounts.schemas.ts';
 import { signInLimit } from './accounts.service.ts';
@@ -20,7 +21,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.principal) return reply.redirect('/');
-    return renderSignIn(request, reply, {}, null, safeReturnTo((request.query as { returnTo?: string }).returnTo) ?? '/');
+    return renderSignIn(request, reply, {}, null, safeReturnTo(single((request.query as Record<string, unknown>).returnTo)) ?? '/');
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
@@ -42,6 +43,8 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     // A new session id at sign-in, so a session fixed before sign-in is worthless afterwards.
     await request.session.regenerate();
     request.session.userId = result.userId;
+    // Sign-in is frequent enough, and rare enough, to be the moment expired sessions are cleared.
+    await accounts.sessions.removeExpired();
     return reply.redirect(returnTo);
   });
 
@@ -121,9 +124,20 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
   app.post<{ Params: { id: string } }>('/admin/users/:id/roles', admin, async (request, reply) => {
     const form = readForm(grantSchema, grantFields, request.body);
     if (!form.ok) return renderUser(request, reply, form.typed, form.errors);
-    await accounts.grantRole({ userId: request.principal?.userId ?? null }, request.params.id, form.value.role, {
-      partnershipId: form.value.partnershipId ?? null,
-      areaId: form.value.areaId ?? null,
+    const { role, partnershipId, areaId } = form.value;
+    // The chosen partnership or area must exist: a stale or tampered form gets a message, not a database error.
+    const problem: Record<string, string> | null =
+      role === 'overseer'
+        ? (await governance.areas.list(null, { id: areaId })).length === 0
+          ? { areaId: 'Select an area' }
+          : null
+        : (await governance.partnerships.list(null, { id: partnershipId })).length === 0
+          ? { partnershipId: 'Select a partnership' }
+          : null;
+    if (problem) return renderUser(request, reply, typedValues(grantFields, request.body as Record<string, unknown>), errorsFor(grantFields, problem));
+    await accounts.grantRole({ userId: request.principal?.userId ?? null }, request.params.id, role, {
+      partnershipId: partnershipId ?? null,
+      areaId: areaId ?? null,
     });
     request.session.flash = 'Role given';
     return reply.redirect(`/admin/users/${request.params.id}`);

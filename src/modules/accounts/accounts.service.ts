@@ -7,22 +7,25 @@ import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
-  clearSignInFailures,
-  countRecentSignInFailures,
+  clearSignInAttempts,
+  countSignInAttemptsSince,
   countUsers,
+  deleteSignInAttemptsBefore,
   deleteGrant,
   findGrant,
   findGrantsForUser,
+  findPlaceName,
   findUserByEmail,
   findUserById,
   findUsers,
   insertGrant,
-  insertSignInFailure,
+  insertSignInAttempt,
   insertUser,
   type RoleGrantView,
   type UserRow,
 } from './accounts.repository.ts';
 import type { PartnershipRole, Principal, Role } from './roles.ts';
+import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 
 /** Failed sign-ins allowed for one e-mail address in the window before it is refused for a while. */
 export const signInLimit = { failures: 5, windowMinutes: 15 };
@@ -45,6 +48,7 @@ export interface NewUser {
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
 export interface AccountsService {
+  sessions: SessionRecords;
   createUser(actor: Actor, user: NewUser): Promise<string>;
   signIn(email: string, password: string): Promise<SignInResult>;
   recordSignOut(userId: string): Promise<void>;
@@ -68,8 +72,14 @@ function withoutHash(user: UserRow): PublicUser {
 export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
+  const placeOf = async (trx: Kysely<Database>, grant: Parameters<typeof findPlaceName>[1]) => {
+    const name = await findPlaceName(trx, grant);
+    return name ? ` in ${name}` : null;
+  };
 
   return {
+    sessions: createSessionRecords(db, clock),
+
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
       if (await findUserByEmail(db, email)) {
@@ -105,17 +115,18 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
     async signIn(rawEmail, password) {
       const email = normaliseEmail(rawEmail);
       const windowStart = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
-      if ((await countRecentSignInFailures(db, email, windowStart)) >= signInLimit.failures) {
+      // The attempt is written before the password is checked, so parallel guesses cannot all slip
+      // under the limit; a successful sign-in clears them.
+      await deleteSignInAttemptsBefore(db, windowStart);
+      await insertSignInAttempt(db, randomUUID(), email, isoNow(clock));
+      if ((await countSignInAttemptsSince(db, email, windowStart)) > signInLimit.failures) {
         return { outcome: 'throttled' };
       }
       const user = await findUserByEmail(db, email);
       const valid = await verify(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !valid) {
-        await insertSignInFailure(db, randomUUID(), email, isoNow(clock));
-        return { outcome: 'wrong-credentials' };
-      }
+      if (!user || !valid) return { outcome: 'wrong-credentials' };
       await db.transaction().execute(async (trx) => {
-        await clearSignInFailures(trx, email);
+        await clearSignInAttempts(trx, email);
         await audit.record(trx, { userId: user.id }, {
           action: 'sign-in',
           entityType: 'user',
@@ -177,6 +188,10 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
     async grantRole(actor, userId, role, scope) {
       const user = await findUserById(db, userId);
       if (!user) throw new NotFoundError('User');
+      const held = await findGrantsForUser(db, userId);
+      const same = (grant: RoleGrantView) =>
+        grant.role === role && (role === 'overseer' ? grant.areaId === scope.areaId : grant.partnershipId === scope.partnershipId);
+      if (held.some(same)) return;
       const grant = {
         id: randomUUID(),
         userId,
@@ -192,7 +207,7 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Gave ${user.name} the ${role} role`,
+          summary: `Gave ${user.name} the ${role} role${(await placeOf(trx, grant)) ?? ''}`,
           before: null,
           after: grant,
         });
@@ -201,7 +216,8 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
 
     async revokeRole(actor, userId, grantId) {
       const grant = await findGrant(db, grantId);
-      if (!grant || grant.userId !== userId) throw new NotFoundError('Role');
+      const user = await findUserById(db, userId);
+      if (!grant || !user || grant.userId !== userId) throw new NotFoundError('Role');
       await db.transaction().execute(async (trx) => {
         await deleteGrant(trx, grantId);
         await audit.record(trx, actor, {
@@ -209,7 +225,7 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Removed the ${grant.role} role`,
+          summary: `Removed ${user.name}'s ${grant.role} role${(await placeOf(trx, grant)) ?? ''}`,
           before: grant,
           after: null,
         });

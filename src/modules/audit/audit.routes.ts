@@ -1,18 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { isRealDate } from '../../web/forms.ts';
+import { queryValues } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';
 
 const pageSize = 50;
 
-interface AuditQuery {
-  entityType?: string;
-  userId?: string;
-  partnershipId?: string;
-  from?: string;
-  to?: string;
-  page?: string;
-}
 
 type PageItem = { number: number; href: string; current: boolean } | { ellipsis: true };
 
@@ -32,8 +25,8 @@ function pageItems(page: number, pageCount: number, link: (n: number) => string)
 export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, container: Container): void {
   const { audit, accounts, governance } = container;
 
-  app.get<{ Querystring: AuditQuery }>('/admin/audit', { config: { access: 'admin' } }, async (request, reply) => {
-    const query = request.query;
+  app.get('/admin/audit', { config: { access: 'admin' } }, async (request, reply) => {
+    const query = queryValues(request.query, ['entityType', 'userId', 'partnershipId', 'from', 'to', 'page']);
     const errors: Record<string, string> = {};
     for (const field of ['from', 'to'] as const) {
       if (query[field] && !isRealDate(query[field])) errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;

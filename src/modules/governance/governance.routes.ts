@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readForm, type TypedValues, valuesFromRecord } from '../../web/forms.ts';
+import { queryValues } from '../../web/query.ts';
 import { type Crumb, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -131,7 +132,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   };
   /** A group or person chosen on the page the user came from. */
   const choicesFromQuery = (request: FastifyRequest): TypedValues => {
-    const { groupId, personId } = request.query as { groupId?: string; personId?: string };
+    const { groupId, personId } = queryValues(request.query, ['groupId', 'personId']);
     return { ...(groupId ? { groupId } : {}), ...(personId ? { personId } : {}) };
   };
 
@@ -438,7 +439,8 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     const { partnershipId, id } = request.params;
     const group = await governance.groups.get(partnershipId, id);
     const memberships = await governance.currentMemberships(partnershipId, { groupId: id });
-    const csv = stringify([membershipHeadings, ...membershipRows(memberships)]);
+    // escape_formulas: a name like =HYPERLINK(…) must open in a spreadsheet as text, not run.
+    const csv = stringify([membershipHeadings, ...membershipRows(memberships)], { escape_formulas: true });
     const filename = `${group.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-members.csv`;
     return reply
       .type('text/csv; charset=utf-8')

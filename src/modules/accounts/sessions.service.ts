@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { deleteSession, deleteSessionsExpiredBy, findLiveSession, upsertSession } from './sessions.repository.ts';
+
+/** Sessions live in the database so that any number of app processes can serve one user. */
+export interface SessionRecords {
+  save(id: string, data: unknown, expiresAt: Date): Promise<void>;
+  /** The session's data, or null when there is none or it has expired. */
+  load(id: string): Promise<unknown>;
+  remove(id: string): Promise<void>;
+  removeExpired(): Promise<void>;
+}
+
+export function createSessionRecords(db: Kysely<Database>, clock: Clock): SessionRecords {
+  return {
+    save: (id, data, expiresAt) => upsertSession(db, id, JSON.stringify(data), expiresAt.toISOString()),
+    async load(id) {
+      const data = await findLiveSession(db, id, isoNow(clock));
+      return data === undefined ? null : (JSON.parse(data) as unknown);
+    },
+    remove: (id) => deleteSession(db, id),
+    removeExpired: () => deleteSessionsExpiredBy(db, isoNow(clock)),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * One string from a query string or form field. `?q=a&q=b` arrives as an array; a page that
+ * expects one value takes the first rather than failing.
+ */
+export function single(value: unknown): string | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
+
+/** The named parameters of a request's query string, each as a single string. */
+export function queryValues<K extends string>(query: unknown, names: readonly K[]): Partial<Record<K, string>> {
+  const source = (query ?? {}) as Record<string, unknown>;
+  const values: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = single(source[name]);
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
