@@ -99,7 +99,8 @@ describe('governance pages for a Coventry officer', () => {
     const form = await officer.get(`/partnerships/${coventry}/groups/${boardId}/terms/new`);
     assert.match(form.body, /Saving makes version 2/);
     assert.match(form.body, /name="communityMinimum" type="text" value="6"/);
-    const saved = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, {
+    assert.match(form.body, /name="basedOn" value="1"/);
+    const review = {
       purpose: 'Provide the governance for the statutory Community Safety Partnership for Coventry.',
       functions: 'Oversee the strategic assessment\nAgree the annual spending plan',
       keyOutcomes: '',
@@ -113,14 +114,67 @@ describe('governance pages for a Coventry officer', () => {
       'effectiveFrom-day': '1',
       'effectiveFrom-month': '4',
       'effectiveFrom-year': '2017',
-    });
+    };
+    const saved = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, { ...review, basedOn: '1' });
     assert.equal(saved.statusCode, 302);
+    // A second review begun from version 1 would silently replace version 2: refused, with the typing kept.
+    const stale = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, { ...review, chairRole: 'Leader of the Council', basedOn: '1' });
+    assert.equal(stale.statusCode, 400);
+    assert.match(stale.body, /Someone else saved version 2 of these terms of reference/);
+    assert.match(stale.body, /value="Leader of the Council"/);
+    assert.match(stale.body, /name="basedOn" value="2"/);
     const history = await officer.get(`/partnerships/${coventry}/groups/${boardId}/terms`);
-    assert.match(history.body, /Version 2<\/a> \(current\)/);
+    assert.match(history.body, /Version 2<\/a> \(in force\)/);
     assert.match(history.body, /Version 1<\/a>/);
     const old = await officer.get(`/partnerships/${coventry}/groups/${boardId}/terms/1`);
     assert.match(old.body, /This is an earlier version/);
     assert.match(old.body, /at least 6 community or voluntary representatives/);
+  });
+
+  it('keeps the terms in force until a reviewed version applies', async () => {
+    const [prevent] = (await container.governance.groups.list(coventry)).filter((g) => g.name === 'Coventry Prevent Group');
+    assert.ok(prevent);
+    const saved = await officer.post(`/partnerships/${coventry}/groups/${prevent.id}/terms`, {
+      purpose: 'Deliver the Coventry Prevent Delivery Plan',
+      functions: 'Develop and deliver the plan',
+      cadence: 'monthly',
+      chairRole: 'Assistant Director Policy, Partnership and Performance',
+      papersNoticeDays: '7',
+      papersNoticeUnit: 'calendar',
+      membershipSpecification: 'Community Safety Team',
+      quorumKind: 'count',
+      minimum: '4',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '4',
+      'effectiveFrom-year': '2099',
+      basedOn: '1',
+    });
+    assert.equal(saved.statusCode, 302);
+    const page = await officer.get(`/partnerships/${coventry}/groups/${prevent.id}`);
+    assert.match(page.body, /Version 2 has been agreed and applies from 1 April 2099/);
+    assert.match(page.body, /Version 1, in force from/);
+    // The quorum still follows version 1 until version 2 applies.
+    assert.match(page.body, /At least 1 in 3 of the voting members present/);
+    assert.doesNotMatch(page.body, /At least 4 voting members present/);
+  });
+
+  it("keeps a person's archived organisation when the person is edited", async () => {
+    const organisationId = await container.governance.organisations.create(systemActor, coventry, {
+      name: 'Coventry Street Pastors',
+      sector: 'community_voluntary',
+      responsibleAuthority: false,
+    });
+    const personId = await container.governance.people.create(systemActor, coventry, { name: 'Sam Pastor', jobTitle: null, organisationId, email: null });
+    await container.governance.organisations.setArchived(systemActor, coventry, organisationId, 1, true);
+    const form = await officer.get(`/partnerships/${coventry}/people/${personId}/edit`);
+    assert.match(form.body, new RegExp(`<option value="${organisationId}" selected>Coventry Street Pastors \\(archived\\)</option>`));
+    const saved = await officer.post(`/partnerships/${coventry}/people/${personId}`, { name: 'Sam Pastor', jobTitle: 'Coordinator', organisationId, version: '1' });
+    assert.equal(saved.statusCode, 302);
+    assert.equal((await container.governance.people.get(coventry, personId)).organisationId, organisationId);
+    // A new person cannot be given the archived organisation.
+    const fresh = await officer.post(`/partnerships/${coventry}/people`, { name: 'New Pastor', organisationId });
+    assert.equal(fresh.statusCode, 400);
+    assert.match(fresh.body, /Select an organisation in this partnership/);
   });
 
   it('asks for the missing number when a quorum rule needs one', async () => {

@@ -197,6 +197,12 @@ for (const database of testDatabases()) {
       assert.match(stale.body, /Someone else changed this record/);
       assert.match(stale.body, /value="West Mids"/);
       assert.equal((await container.governance.areas.get(null, id)).name, 'West Midlands');
+      // Having been told, the user can save their version deliberately.
+      const currentVersion = /name="version" value="(\d+)"/.exec(stale.body)?.[1];
+      assert.equal(currentVersion, '2');
+      const again = await browser.post(areaPath, { name: 'West Mids', forceName: 'West Midlands Police', oversightBody: 'Old', oversightKind: 'pcc', version: '2' });
+      assert.equal(again.statusCode, 302);
+      assert.equal((await container.governance.areas.get(null, id)).name, 'West Mids');
     });
 
     it('answers 503 from /health when the database does not answer', async () => {

@@ -9,11 +9,14 @@ export class NotFoundError extends Error {
 
 /** Someone else saved the record since it was read (optimistic concurrency). */
 export class ConflictError extends Error {
-  constructor() {
+  /** The version now stored, so the form can offer to save over it once the user has looked. */
+  readonly currentVersion: number;
+  constructor(currentVersion: number) {
     super(
-      'Someone else changed this record while you were editing it. Your changes have not been saved: check the current version and make your changes again.',
+      'Someone else changed this record while you were editing it. Your changes have not been saved. Check the current details, then save again if you still want to make your changes.',
     );
     this.name = 'ConflictError';
+    this.currentVersion = currentVersion;
   }
 }
 

@@ -22,9 +22,11 @@ export function createDialect(location: DatabaseLocation): Dialect {
   if (location.databaseUrl) {
     // COUNT(*) and other bigints come back as strings unless parsed; our counts fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
-    return new PostgresDialect({
-      pool: new pg.Pool({ connectionString: location.databaseUrl, max: 10, connectionTimeoutMillis: 5000 }),
-    });
+    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle connection closed by the server (a restart, a failover) must not crash the process:
+    // the pool drops it and the next query opens a new one.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
+    return new PostgresDialect({ pool });
   }
   const file = location.dataDir === ':memory:' ? ':memory:' : sqliteFile(location.dataDir);
   const database = new SQLite(file);
@@ -32,6 +34,12 @@ export function createDialect(location: DatabaseLocation): Dialect {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return new SqliteDialect({ database });
+}
+
+/** Whether a failed write broke a unique constraint, on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function sqliteFile(dataDir: string): string {

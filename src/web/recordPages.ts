@@ -30,8 +30,8 @@ export interface RecordPagesDefinition<View extends { id: string; version: numbe
   titleOf(view: View): string;
   columns: { heading: string; cell(view: View): string }[];
   summary(view: View): { key: string; value: string; href?: string }[];
-  /** Select options that come from the database, by field name. */
-  options?(scopeId: string | null): Promise<Record<string, Option[]>>;
+  /** Select options that come from the database, by field name; `values` are what the form shows, so a choice already made stays offered. */
+  options?(scopeId: string | null, values: TypedValues): Promise<Record<string, Option[]>>;
   /** Initial values for a new record, e.g. a group chosen on the page the user came from. */
   defaults?(request: FastifyRequest): TypedValues;
   /** Crumbs above the list page; the other pages add the list and the record. */
@@ -103,7 +103,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
       fields,
       values: state.values,
       errors: state.errors,
-      options: (await definition.options?.(scopeOf(request))) ?? {},
+      options: (await definition.options?.(scopeOf(request), state.values)) ?? {},
       action: record ? `${base}/${record.id}` : base,
       cancel: returnTo ?? (record ? `${base}/${record.id}` : base),
       returnTo,
@@ -132,7 +132,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
         return renderForm(request, reply, { record, values, errors: errorsFor(fields, { [error.field]: error.message }), version });
       }
       if (error instanceof ConflictError) {
-        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { form: error.message }), version });
+        // The form now carries the stored version: saving again, having looked, is a deliberate overwrite.
+        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { form: error.message }), version: error.currentVersion });
       }
       throw error;
     }

@@ -4,23 +4,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
+import { formatDate } from '../core/dates.ts';
 import type { Principal } from '../modules/accounts/index.ts';
+
+export { formatDate };
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 
 export const govukFrontendDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 export const mojFrontendRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
-
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  if (!year || !month || !day) return value;
-  return `${day} ${monthNames[month - 1]} ${year}`;
-}
 
 /** GOV.UK style: 1 April 2016 at 2:05pm (UK time). */
 export function formatDateTime(value: string | null | undefined): string {

@@ -182,7 +182,29 @@ export async function listMemberships(
   if (options.groupId) query = query.where('memberships.groupId', '=', options.groupId);
   if (options.personId) query = query.where('memberships.personId', '=', options.personId);
   if (options.organisationId) query = query.where('memberships.organisationId', '=', options.organisationId);
+  // A membership lapses with its person, organisation or group: archived ones leave the lists and the quorum.
+  if (!options.includeArchived && !options.id) {
+    query = query.where('people.archivedAt', 'is', null).where('organisations.archivedAt', 'is', null).where('groups.archivedAt', 'is', null);
+  }
   return withListOptions(query, 'memberships', options).execute();
+}
+
+/** A live membership of the same person on the same group whose dates overlap the given ones. */
+export async function findOverlappingMembership(
+  db: Kysely<Database>,
+  membership: { partnershipId: string; groupId: string; personId: string; startDate: string; endDate: string | null; excludeId: string | null },
+): Promise<Selectable<MembershipsTable> | undefined> {
+  let query = db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('partnershipId', '=', membership.partnershipId)
+    .where('groupId', '=', membership.groupId)
+    .where('personId', '=', membership.personId)
+    .where('archivedAt', 'is', null)
+    .where('startDate', '<=', membership.endDate ?? '9999-12-31')
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', membership.startDate)]));
+  if (membership.excludeId) query = query.where('id', '!=', membership.excludeId);
+  return query.executeTakeFirst();
 }
 
 export type InterestView = Selectable<InterestsTable> & { personName: string };
@@ -236,22 +258,14 @@ export async function listTermsVersions(db: Kysely<Database>, groupId: string): 
     .execute();
 }
 
-/** The current (highest-numbered) terms of every group in a partnership. */
-export async function listCurrentTerms(db: Kysely<Database>, partnershipId: string): Promise<TermsRow[]> {
+/** Every version of every group's terms in a partnership, newest version first. */
+export async function listPartnershipTerms(db: Kysely<Database>, partnershipId: string): Promise<TermsRow[]> {
   return db
-    .selectFrom('termsOfReference as t')
-    .selectAll('t')
-    .where('t.partnershipId', '=', partnershipId)
-    .where((eb) =>
-      eb(
-        't.versionNumber',
-        '=',
-        eb
-          .selectFrom('termsOfReference as latest')
-          .select((inner) => inner.fn.max('latest.versionNumber').as('v'))
-          .whereRef('latest.groupId', '=', 't.groupId'),
-      ),
-    )
+    .selectFrom('termsOfReference')
+    .selectAll()
+    .where('partnershipId', '=', partnershipId)
+    .orderBy('groupId')
+    .orderBy('versionNumber', 'desc')
     .execute();
 }
 

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readForm, type TypedValues, valuesFromRecord } from '../../web/forms.ts';
-import { queryValues } from '../../web/query.ts';
+import { ConflictError } from '../../core/errors.ts';
+import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -114,20 +115,31 @@ function termsValues(terms: TermsOfReference) {
 }
 
 export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
-  const optionsFrom = <T extends { id: string }>(rows: T[], text: (row: T) => string) => rows.map((row) => ({ value: row.id, text: text(row) }));
-  const partnershipOptions = async (partnershipId: string | null) => {
+  const everything = { includeArchived: true };
+  /** Archived records are not offered, except one the form already holds. */
+  const choices = <T extends { id: string; name: string; archivedAt: string | null }>(
+    rows: T[],
+    values: TypedValues,
+    field: string,
+    text = (row: T) => row.name,
+  ) =>
+    rows
+      .filter((row) => row.archivedAt === null || row.id === values[field])
+      .map((row) => ({ value: row.id, text: row.archivedAt ? `${text(row)} (archived)` : text(row) }));
+  /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
+  const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
     const [organisations, people, groups] = await Promise.all([
-      governance.organisations.list(partnershipId),
-      governance.people.list(partnershipId),
-      governance.groups.list(partnershipId),
+      governance.organisations.list(partnershipId, everything),
+      governance.people.list(partnershipId, everything),
+      governance.groups.list(partnershipId, everything),
     ]);
-    const personOptions = optionsFrom(people, (p) => (p.organisationName ? `${p.name} (${p.organisationName})` : p.name));
+    const personText = (p: (typeof people)[number]) => (p.organisationName ? `${p.name} (${p.organisationName})` : p.name);
     return {
-      organisationId: optionsFrom(organisations, (o) => o.name),
-      personId: personOptions,
-      substitutePersonId: personOptions,
-      groupId: optionsFrom(groups, (g) => g.name),
-      parentId: optionsFrom(groups, (g) => g.name),
+      organisationId: choices(organisations, values, 'organisationId'),
+      personId: choices(people, values, 'personId', personText),
+      substitutePersonId: choices(people, values, 'substitutePersonId', personText),
+      groupId: choices(groups, values, 'groupId'),
+      parentId: choices(groups, values, 'parentId'),
     };
   };
   /** A group or person chosen on the page the user came from. */
@@ -179,7 +191,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Population', value: p.population?.toLocaleString('en-GB') ?? 'Not known' },
       { key: 'Partnership page', value: 'Open the partnership', href: `/partnerships/${p.id}` },
     ],
-    options: async () => ({ areaId: optionsFrom(await governance.areas.list(null), (a) => a.name) }),
+    options: async (_scopeId, values) => ({ areaId: choices(await governance.areas.list(null, everything), values, 'areaId') }),
     crumbs: adminCrumbs,
   });
 
@@ -400,14 +412,14 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
 
   async function loadGroup(request: FastifyRequest<{ Params: GroupParams }>) {
     const { partnershipId, id } = request.params;
-    const group = await governance.groups.get(partnershipId, id);
-    const history = await governance.termsHistory(partnershipId, id);
-    return { group, history, terms: history[0] ?? null };
+    const [group, terms] = await Promise.all([governance.groups.get(partnershipId, id), governance.termsOf(partnershipId, id)]);
+    return { group, ...terms, latest: terms.history[0] ?? null };
   }
+
 
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const { group, terms } = await loadGroup(request);
+    const { group, inForce: terms, upcoming } = await loadGroup(request);
     const [memberships, appointments, allGroups] = await Promise.all([
       governance.listMemberships(partnershipId, { groupId: id }),
       governance.listChairAppointments(partnershipId, { groupId: id }),
@@ -419,6 +431,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       title: group.name,
       group,
       terms,
+      upcoming,
       termsSummary: terms ? termsSummary(terms, group.parentName) : [],
       quorumRule: terms ? describeQuorumRule(terms.quorumRule) : null,
       quorumWithEveryone: quorum,
@@ -453,7 +466,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     view,
     async (request, reply) => {
       const { partnershipId, id } = request.params;
-      const { group, terms } = await loadGroup(request);
+      const { group, inForce: terms } = await loadGroup(request);
       const members = await governance.currentMemberships(partnershipId, { groupId: id });
       const present = [request.query.present ?? []].flat();
       const assessment = request.query.checked ? await governance.checkQuorum(partnershipId, id, present) : null;
@@ -471,11 +484,12 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   );
 
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', view, async (request, reply) => {
-    const { group, history } = await loadGroup(request);
+    const { group, history, inForce } = await loadGroup(request);
     return pages.render(request, reply, 'governance/views/terms-history.njk', {
       title: `Terms of reference: ${group.name}`,
       group,
       history,
+      inForceVersion: inForce?.versionNumber ?? null,
       breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${group.partnershipId}/groups/${group.id}` }],
     });
   });
@@ -484,7 +498,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     '/partnerships/:partnershipId/groups/:id/terms/:version',
     view,
     async (request, reply) => {
-      const { group, history } = await loadGroup(request);
+      const { group, history, inForce } = await loadGroup(request);
       const terms = history.find((t) => String(t.versionNumber) === request.params.version);
       if (!terms) return reply.callNotFound();
       const groupHref = `/partnerships/${group.partnershipId}/groups/${group.id}`;
@@ -492,7 +506,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
         title: `Terms of reference: ${group.name}, version ${terms.versionNumber}`,
         group,
         terms,
-        isCurrent: terms.versionNumber === history[0]?.versionNumber,
+        standing: terms === inForce ? 'in force' : terms.versionNumber > (inForce?.versionNumber ?? 0) ? 'upcoming' : 'replaced',
         summary: termsSummary(terms, group.parentName),
         breadcrumbs: [
           ...partnershipCrumbs(request),
@@ -507,14 +521,17 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     request: FastifyRequest<{ Params: GroupParams }>,
     reply: Parameters<PageRenderer['render']>[1],
     values: Record<string, string>,
-    errors: unknown,
+    errors: FormErrors | null,
+    basedOn: number | null = null,
   ) => {
-    const { group, terms } = await loadGroup(request);
+    const { group, latest: terms } = await loadGroup(request);
     if (errors) reply.code(400);
     return pages.render(request, reply, 'governance/views/terms-form.njk', {
       title: terms ? `Review terms of reference: ${group.name}` : `Add terms of reference: ${group.name}`,
       group,
       terms,
+      // The version this review starts from, so a review saved meanwhile by someone else is not lost.
+      basedOn: basedOn ?? terms?.versionNumber ?? 0,
       fields: termsFields,
       values,
       errors,
@@ -524,16 +541,24 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   };
 
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms/new', edit, async (request, reply) => {
-    const { terms } = await loadGroup(request);
+    const { latest: terms } = await loadGroup(request);
     const defaults = { papersNoticeUnit: 'working', quorumKind: 'fraction', numerator: '1', denominator: '3' };
     return renderTermsForm(request, reply, terms ? termsValues(terms) : defaults, null);
   });
 
   app.post<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', edit, async (request, reply) => {
+    const basedOn = Number(single((request.body as Record<string, unknown> | undefined)?.basedOn) ?? 0);
     const result = readForm(termsSchema, termsFields, request.body);
-    if (!result.ok) return renderTermsForm(request, reply, result.typed, result.errors);
+    if (!result.ok) return renderTermsForm(request, reply, result.typed, result.errors, basedOn);
     const { partnershipId, id } = request.params;
-    const version = await governance.reviseTerms({ userId: request.principal?.userId ?? null }, partnershipId, id, result.value);
+    let version: number;
+    try {
+      version = await governance.reviseTerms({ userId: request.principal?.userId ?? null }, partnershipId, id, result.value, basedOn);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const message = `Someone else saved version ${error.currentVersion} of these terms of reference while you were reviewing them. Your review has not been saved. Check version ${error.currentVersion}, then save again if you still want your changes.`;
+      return renderTermsForm(request, reply, typedValues(termsFields, request.body as Record<string, unknown>), errorsFor(termsFields, { form: message }), error.currentVersion);
+    }
     request.session.flash = `Terms of reference saved as version ${version}`;
     return reply.redirect(`/partnerships/${partnershipId}/groups/${id}`);
   });

@@ -31,7 +31,7 @@ async function seedGroup(
     minimum: quorumRule.kind === 'count' ? quorumRule.minimum : null,
     numerator: quorumRule.kind === 'fraction' ? quorumRule.numerator : null,
     denominator: quorumRule.kind === 'fraction' ? quorumRule.denominator : null,
-  });
+  }, 0);
   for (const membership of group.memberships) {
     await governance.memberships.create(systemActor, partnershipId, {
       groupId,

@@ -103,16 +103,23 @@ for (const database of testDatabases()) {
         effectiveFrom: '2016-09-01',
       };
       const first = termsSchema.parse(form);
-      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, first), 1);
+      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, first, 0), 1);
       const second = termsSchema.parse({ ...form, cadence: 'bi_monthly', effectiveFrom: '2017-04-01' });
-      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, second), 2);
+      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, second, 1), 2);
+      // A review of version 1 saved after version 2 exists would silently replace it: refused.
+      await assert.rejects(governance.reviseTerms(systemActor, coventry, groupId, first, 1), ConflictError);
+      // Reviews saved at the same moment: one wins, the others are told, none fails with a database error.
+      const racing = await Promise.allSettled([1, 2, 3, 4].map(() => governance.reviseTerms(systemActor, coventry, groupId, first, 2)));
+      assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1);
+      assert.ok(racing.every((r) => r.status === 'fulfilled' || r.reason instanceof ConflictError));
       const history = await governance.termsHistory(coventry, groupId);
       assert.deepEqual(history.map((t) => [t.versionNumber, t.cadence]), [
+        [3, 'monthly'],
         [2, 'bi_monthly'],
         [1, 'monthly'],
       ]);
-      assert.deepEqual(history[1]?.functions, ['Coordinate patrols', 'Review licensing']);
-      assert.deepEqual(history[1]?.keyOutcomes, []);
+      assert.deepEqual(history[2]?.functions, ['Coordinate patrols', 'Review licensing']);
+      assert.deepEqual(history[2]?.keyOutcomes, []);
     });
 
     it('refuses a stale save instead of overwriting someone else’s', async () => {
@@ -142,6 +149,35 @@ for (const database of testDatabases()) {
         governance.groups.update(systemActor, coventry, board.id, board.version, { name: board.name, parentId: child.id }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'parentId',
       );
+    });
+
+    it('refuses a second membership of one person on one group at the same time', async () => {
+      const [board] = await governance.groups.list(coventry);
+      const [existing] = await governance.listMemberships(coventry, { groupId: board?.id });
+      assert.ok(board && existing);
+      const again = { ...existing, role: 'member' as const, voting: true, core: true, startDate: '2016-06-01', endDate: null };
+      await assert.rejects(
+        governance.memberships.create(systemActor, coventry, again),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'personId' && /already a member of this group from 1 April 2016/.test(error.message),
+      );
+      // Once the first has ended, a new one may start.
+      await governance.memberships.create(systemActor, coventry, { ...again, startDate: '2030-01-01' }).then(
+        () => assert.fail('the first membership has no end date, so it still overlaps'),
+        (error: unknown) => assert.ok(error instanceof FieldValidationError),
+      );
+    });
+
+    it('drops the memberships of an archived person from the group and its quorum', async () => {
+      const [board] = await governance.groups.list(coventry);
+      assert.ok(board);
+      const before = await governance.currentMemberships(coventry, { groupId: board.id });
+      const leaver = before.find((m) => m.personName === 'Oliver Lole');
+      assert.ok(leaver);
+      const person = await governance.people.get(coventry, leaver.personId);
+      await governance.people.setArchived(systemActor, coventry, person.id, person.version, true);
+      const after = await governance.currentMemberships(coventry, { groupId: board.id });
+      assert.equal(after.length, before.length - 1);
+      assert.ok(!after.some((m) => m.personId === person.id));
     });
 
     it("will not take another partnership's person as a member", async () => {

@@ -2,20 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
-import { FieldValidationError } from '../../core/errors.ts';
+import { formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
   type AreaRow,
   type ChairAppointmentView,
   type EditableTable,
+  findOverlappingMembership,
   findRecord,
   type GroupView,
   insertTerms,
   type InterestView,
   listAreas,
   listChairAppointments,
-  listCurrentTerms,
+  listPartnershipTerms,
   listGroups,
   listInterests,
   listMemberships,
@@ -69,8 +72,13 @@ export interface GovernanceService {
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
-  /** Saves a new version: terms are never changed in place, so the reviewed history is kept. */
-  reviseTerms(actor: Actor, partnershipId: string, groupId: string, input: TermsInput): Promise<number>;
+  /** The version in force today, and a newer one that has been agreed but applies from a later date. */
+  termsOf(partnershipId: string, groupId: string): Promise<{ history: TermsOfReference[]; inForce: TermsOfReference | null; upcoming: TermsOfReference | null }>;
+  /**
+   * Saves a new version: terms are never changed in place, so the reviewed history is kept.
+   * `basedOn` is the version the user reviewed (0 for none); if another was saved since, ConflictError.
+   */
+  reviseTerms(actor: Actor, partnershipId: string, groupId: string, input: TermsInput, basedOn: number): Promise<number>;
   structure(partnershipId: string): Promise<GroupNode[]>;
   /** Whether those present, from the group's current members, would make the meeting quorate. */
   checkQuorum(partnershipId: string, groupId: string, presentMembershipIds: readonly string[]): Promise<QuorumAssessment | null>;
@@ -83,6 +91,11 @@ export function parseTerms(row: TermsRow): TermsOfReference {
     keyOutcomes: JSON.parse(row.keyOutcomes) as string[],
     quorumRule: JSON.parse(row.quorumRule) as QuorumRule,
   };
+}
+
+/** The terms in force on a date: the newest version that has started (history is newest first). */
+export function termsInForce<T extends { effectiveFrom: string }>(history: readonly T[], today: string): T | null {
+  return history.find((terms) => terms.effectiveFrom <= today) ?? null;
 }
 
 export function quorumRuleFrom(input: TermsInput): QuorumRule {
@@ -110,17 +123,18 @@ export function seatOf(membership: MembershipView): Seat {
   };
 }
 
-async function mustBelong(
-  db: Kysely<Database>,
-  table: EditableTable,
-  partnershipId: string | null,
-  id: string | null,
-  field: string,
-  message: string,
-): Promise<void> {
-  if (id === null) return;
-  const row = await findRecord(db, table, partnershipId, id);
-  if (!row || row.archivedAt !== null) throw new FieldValidationError(field, message);
+/**
+ * Checks that a chosen record belongs to the partnership and is in use. A link kept as it was may
+ * point to a record archived since (editing a person must not lose their archived organisation);
+ * a new link may not.
+ */
+function references(trx: Kysely<Database>, partnershipId: string | null, existing: object | null) {
+  return async (table: EditableTable, field: string, id: string | null, message: string): Promise<void> => {
+    if (id === null) return;
+    const row = await findRecord(trx, table, partnershipId, id);
+    const kept = existing !== null && (existing as Record<string, unknown>)[field] === id;
+    if (!row || (row.archivedAt !== null && !kept)) throw new FieldValidationError(field, message);
+  };
 }
 
 const scope = (scopeId: string | null): string => {
@@ -139,20 +153,24 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     list: (trx, scopeId, options) => listGroups(trx, scope(scopeId), options),
     toColumns: (input: GroupInput) => ({ name: input.name, parentId: input.parentId }),
     title: (group) => group.name,
-    async check(trx, scopeId, input, id) {
-      await mustBelong(trx, 'groups', scopeId, input.parentId, 'parentId', 'Select a group in this partnership');
+    async check(trx, scopeId, input, existing) {
+      await references(trx, scopeId, existing)('groups', 'parentId', input.parentId, 'Select a group in this partnership');
       // A group cannot report to itself or to one of its own sub-groups.
-      let ancestor = input.parentId;
-      while (ancestor !== null && id !== null) {
-        if (ancestor === id) throw new FieldValidationError('parentId', 'A group cannot report to itself or to one of its own sub-groups');
+      const seen = new Set<string>();
+      for (let ancestor = input.parentId; ancestor !== null && existing !== null && !seen.has(ancestor); ) {
+        if (ancestor === existing.id) throw new FieldValidationError('parentId', 'A group cannot report to itself or to one of its own sub-groups');
+        seen.add(ancestor);
         ancestor = (await findRecord(trx, 'groups', scopeId, ancestor))?.parentId ?? null;
       }
     },
   });
 
-  async function currentTerms(partnershipId: string, groupId: string): Promise<TermsOfReference | null> {
-    const [latest] = await listTermsVersions(db, groupId);
-    return latest && latest.partnershipId === partnershipId ? parseTerms(latest) : null;
+  async function termsOf(partnershipId: string, groupId: string) {
+    await groups.get(partnershipId, groupId);
+    const history = (await listTermsVersions(db, groupId)).map(parseTerms);
+    const inForce = termsInForce(history, today());
+    const newest = history[0] ?? null;
+    return { history, inForce, upcoming: newest !== inForce ? newest : null };
   }
 
   return {
@@ -172,7 +190,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, _scopeId, options) => listPartnerships(trx, options),
       toColumns: (input: PartnershipInput) => input,
       title: (record) => record.name,
-      check: (trx, _scopeId, input) => mustBelong(trx, 'areas', null, input.areaId, 'areaId', 'Select an area'),
+      check: (trx, _scopeId, input, existing) => references(trx, null, existing)('areas', 'areaId', input.areaId, 'Select an area'),
     }),
 
     organisations: defineRecordService(dependencies, {
@@ -191,8 +209,8 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listPeople(trx, scope(scopeId), options),
       toColumns: (input: PersonInput) => input,
       title: (record) => record.name,
-      check: (trx, scopeId, input) =>
-        mustBelong(trx, 'organisations', scopeId, input.organisationId, 'organisationId', 'Select an organisation in this partnership'),
+      check: (trx, scopeId, input, existing) =>
+        references(trx, scopeId, existing)('organisations', 'organisationId', input.organisationId, 'Select an organisation in this partnership'),
     }),
 
     groups,
@@ -204,11 +222,18 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listMemberships(trx, scope(scopeId), options),
       toColumns: (input: MembershipInput) => ({ ...input, voting: input.voting ? 1 : 0, core: input.core ? 1 : 0 }),
       title: (m) => `${m.personName} on ${m.groupName}`,
-      async check(trx, scopeId, input) {
-        await mustBelong(trx, 'groups', scopeId, input.groupId, 'groupId', 'Select a group in this partnership');
-        await mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership');
-        await mustBelong(trx, 'organisations', scopeId, input.organisationId, 'organisationId', 'Select an organisation in this partnership');
-        await mustBelong(trx, 'people', scopeId, input.substitutePersonId, 'substitutePersonId', 'Select a person in this partnership');
+      async check(trx, scopeId, input, existing) {
+        const belongs = references(trx, scopeId, existing);
+        await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
+        await belongs('people', 'personId', input.personId, 'Select a person in this partnership');
+        await belongs('organisations', 'organisationId', input.organisationId, 'Select an organisation in this partnership');
+        await belongs('people', 'substitutePersonId', input.substitutePersonId, 'Select a person in this partnership');
+        // Two memberships of one person on one group at the same time would count them twice for quorum.
+        const overlapping = await findOverlappingMembership(trx, { ...input, partnershipId: scope(scopeId), excludeId: existing?.id ?? null });
+        if (overlapping) {
+          const until = overlapping.endDate ? ` to ${formatDate(overlapping.endDate)}` : '';
+          throw new FieldValidationError('personId', `This person is already a member of this group from ${formatDate(overlapping.startDate)}${until}`);
+        }
       },
     }),
 
@@ -219,7 +244,8 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listInterests(trx, scope(scopeId), options),
       toColumns: (input: InterestInput) => input,
       title: (i) => `${i.personName}: ${i.description.slice(0, 60)}`,
-      check: (trx, scopeId, input) => mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership'),
+      check: (trx, scopeId, input, existing) =>
+        references(trx, scopeId, existing)('people', 'personId', input.personId, 'Select a person in this partnership'),
     }),
 
     chairAppointments: defineRecordService(dependencies, {
@@ -229,9 +255,10 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listChairAppointments(trx, scope(scopeId), options),
       toColumns: (input: ChairAppointmentInput) => input,
       title: (a) => `${a.personName} as ${a.role.replace('_', '-')} of ${a.groupName} for ${a.yearStarting} to ${a.yearStarting + 1}`,
-      async check(trx, scopeId, input) {
-        await mustBelong(trx, 'groups', scopeId, input.groupId, 'groupId', 'Select a group in this partnership');
-        await mustBelong(trx, 'people', scopeId, input.personId, 'personId', 'Select a person in this partnership');
+      async check(trx, scopeId, input, existing) {
+        const belongs = references(trx, scopeId, existing);
+        await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
+        await belongs('people', 'personId', input.personId, 'Select a person in this partnership');
       },
     }),
 
@@ -241,15 +268,18 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     listInterests: (partnershipId, filter) => listInterests(db, partnershipId, filter),
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
 
+    termsOf,
+
     async termsHistory(partnershipId, groupId) {
-      await groups.get(partnershipId, groupId);
-      return (await listTermsVersions(db, groupId)).map(parseTerms);
+      return (await termsOf(partnershipId, groupId)).history;
     },
 
-    async reviseTerms(actor, partnershipId, groupId, input) {
+    async reviseTerms(actor, partnershipId, groupId, input, basedOn) {
       const group = await groups.get(partnershipId, groupId);
       return db.transaction().execute(async (trx) => {
         const [latest] = await listTermsVersions(trx, groupId);
+        const latestVersion = latest?.versionNumber ?? 0;
+        if (latestVersion !== basedOn) throw new ConflictError(latestVersion);
         const row: TermsRow = {
           id: randomUUID(),
           partnershipId,
@@ -271,7 +301,13 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
           createdBy: actor.userId,
           createdAt: isoNow(clock),
         };
-        await insertTerms(trx, row);
+        try {
+          await insertTerms(trx, row);
+        } catch (error) {
+          // Two reviews saved at the same moment: the unique version number lets only one through.
+          if (isUniqueViolation(error)) throw new ConflictError(row.versionNumber);
+          throw error;
+        }
         await audit.record(trx, actor, {
           action: latest ? 'update' : 'create',
           entityType: 'terms_of_reference',
@@ -286,17 +322,18 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     },
 
     async structure(partnershipId) {
-      const [groupRows, terms, chairs] = await Promise.all([
+      const [groupRows, allTerms, chairs] = await Promise.all([
         listGroups(db, partnershipId),
-        listCurrentTerms(db, partnershipId),
+        listPartnershipTerms(db, partnershipId),
         listMemberships(db, partnershipId),
       ]);
+      const inForce = groupRows.flatMap((group) => termsInForce(allTerms.filter((t) => t.groupId === group.id), today()) ?? []);
       const chairsNow = chairs.filter((m) => m.role === 'chair' && isCurrentMembership(m, today()));
-      return buildStructure(groupRows, terms.map(parseTerms), chairsNow);
+      return buildStructure(groupRows, inForce, chairsNow);
     },
 
     async checkQuorum(partnershipId, groupId, presentMembershipIds) {
-      const terms = await currentTerms(partnershipId, groupId);
+      const terms = (await termsOf(partnershipId, groupId)).inForce;
       if (!terms) return null;
       const members = (await listMemberships(db, partnershipId, { groupId })).filter((m) => isCurrentMembership(m, today()));
       const present = new Set(presentMembershipIds);

@@ -79,6 +79,15 @@ describe('isQuorate with a fraction of voting members', () => {
   });
 });
 
+describe('a group with no voting members', () => {
+  it('is never quorate, whatever the rule', () => {
+    const advisers = [seat('Communications Team', false, false)];
+    for (const rule of [coventryRule, { kind: 'count', minimum: 1 }, { kind: 'fraction', numerator: 1, denominator: 3 }] as QuorumRule[]) {
+      assert.equal(isQuorate(rule, advisers, advisers), false, rule.kind);
+    }
+  });
+});
+
 describe('describeQuorumRule', () => {
   it('says the Coventry rule in words', () => {
     assert.equal(

@@ -33,9 +33,9 @@ export function describeQuorumRule(rule: QuorumRule): string {
   }
 }
 
-/** The smallest number of voting members present that meets a fraction rule. */
+/** The smallest number of voting members present that meets a fraction rule: never fewer than one. */
 export function fractionThreshold(votingMembers: number, numerator: number, denominator: number): number {
-  return Math.ceil((votingMembers * numerator) / denominator);
+  return Math.max(1, Math.ceil((votingMembers * numerator) / denominator));
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -36,8 +36,11 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
   list(db: Kysely<Database>, scopeId: string | null, options: ListOptions): Promise<View[]>;
   /** The columns an input sets. */
   toColumns(input: Input): Partial<Row<T>>;
-  /** Rules that need the database, e.g. that a chosen person belongs to this partnership. Throws FieldValidationError. */
-  check?(db: Kysely<Database>, scopeId: string | null, input: Input, id: string | null): Promise<void>;
+  /**
+   * Rules that need the database, e.g. that a chosen person belongs to this partnership; run in the
+   * transaction that writes, with the record as it stands (null when adding). Throws FieldValidationError.
+   */
+  check?(trx: Kysely<Database>, scopeId: string | null, input: Input, existing: Row<T> | null): Promise<void>;
   /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
   title(view: View): string;
 }
@@ -64,6 +67,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     return row;
   }
 
+  const versionOf = (row: Row<T>) => (row as unknown as { version: number }).version;
+
   async function titleOf(trx: Kysely<Database>, scopeId: string | null, id: string): Promise<string> {
     const [view] = await definition.list(trx, scopeId, { id });
     return view ? definition.title(view) : id;
@@ -77,11 +82,14 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     changes: Partial<Row<T>>,
     action: 'update' | 'archive' | 'restore',
     verb: string,
+    check?: (trx: Kysely<Database>, before: Row<T>) => Promise<void>,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const before = await current(trx, scopeId, id);
+      if (versionOf(before) !== version) throw new ConflictError(versionOf(before));
+      await check?.(trx, before);
       const updated = await updateRecord(trx, table, id, version, { ...changes, updatedAt: isoNow(clock) } as Partial<Row<T>>);
-      if (!updated) throw new ConflictError();
+      if (!updated) throw new ConflictError(versionOf(await current(trx, scopeId, id)));
       const after = await current(trx, scopeId, id);
       await audit.record(trx, actor, {
         action,
@@ -105,12 +113,12 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     },
 
     async create(actor, scopeId, input) {
-      await definition.check?.(db, scopeId, input, null);
       const id = randomUUID();
       const now = isoNow(clock);
       const scopeColumns = definition.partnershipScoped ? { partnershipId: scopeId } : {};
       const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
       await db.transaction().execute(async (trx) => {
+        await definition.check?.(trx, scopeId, input, null);
         await insertRecord(trx, table, row as unknown as Omit<Row<T>, 'version'>);
         await audit.record(trx, actor, {
           action: 'create',
@@ -126,8 +134,9 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     },
 
     async update(actor, scopeId, id, version, input) {
-      await definition.check?.(db, scopeId, input, id);
-      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', 'Changed');
+      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', 'Changed', (trx, before) =>
+        definition.check ? definition.check(trx, scopeId, input, before) : Promise.resolve(),
+      );
     },
 
     async setArchived(actor, scopeId, id, version, archived) {

@@ -1,0 +1,11 @@
+/** Dates as GOV.UK writes them. */
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return `${day} ${monthNames[month - 1]} ${year}`;
+}
