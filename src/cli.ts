@@ -6,6 +6,7 @@ import { type Container, createContainer } from './container.ts';
 import { systemActor } from './core/actor.ts';
 import { FieldValidationError } from './core/errors.ts';
 import { migrateToLatest } from './db/createDb.ts';
+import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { serve } from './server.ts';
 
@@ -70,8 +71,8 @@ async function run(argv: string[]): Promise<number> {
           console.error('create-user needs --email, --name and --password');
           return 2;
         }
-        if (values.password.length < 12) {
-          console.error('The password must be 12 characters or more');
+        if (values.password.length < minimumPasswordLength) {
+          console.error(`The password must be ${minimumPasswordLength} characters or more`);
           return 2;
         }
         await container.accounts.createUser(systemActor, { email: values.email, name: values.name, password: values.password, isAdmin: values.admin });

@@ -136,6 +136,43 @@ for (const database of testDatabases()) {
       assert.equal((await browser.get('/admin/areas?q=West&q=East')).statusCode, 200);
     });
 
+    it('lets an administrator reset a password or deactivate an account, signing the person out everywhere', async () => {
+      const userId = await container.accounts.createUser(systemActor, { email: 'leaver@example.com', name: 'Lee Leaver', password, isAdmin: false });
+      const leaver = new Browser(app);
+      await leaver.signIn('leaver@example.com', password);
+      const admin = new Browser(app);
+      await admin.signIn('admin@example.com', password);
+
+      const short = await admin.post(`/admin/users/${userId}/password`, { password: 'short', version: '1' });
+      assert.equal(short.statusCode, 400);
+      assert.match(short.body, /The password must be 12 characters or more/);
+      assert.doesNotMatch(short.body, /value="short"/, 'a password is never sent back');
+      assert.equal((await admin.post(`/admin/users/${userId}/password`, { password: 'a brand new passphrase', version: '1' })).statusCode, 302);
+      assert.match(String((await leaver.get('/switch-partnership')).headers.location), /^\/sign-in/, 'the old session has ended');
+      assert.equal((await container.accounts.signIn('leaver@example.com', password)).outcome, 'wrong-credentials');
+      assert.equal((await container.accounts.signIn('leaver@example.com', 'a brand new passphrase')).outcome, 'signed-in');
+
+      await leaver.signIn('leaver@example.com', 'a brand new passphrase');
+      assert.equal((await admin.post(`/admin/users/${userId}/status`, { version: '2' })).statusCode, 302);
+      assert.equal((await leaver.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin');
+      assert.equal((await container.accounts.signIn('leaver@example.com', 'a brand new passphrase')).outcome, 'wrong-credentials');
+      const { rows } = await container.audit.list({ entityType: 'user', userId: undefined }, { limit: 100, offset: 0 });
+      assert.ok(rows.some((row) => row.summary === 'Deactivated the account of Lee Leaver'));
+      assert.ok(rows.every((row) => !(row.afterJson ?? '').includes('argon2')), 'no password hash in the audit log');
+    });
+
+    it('will not let an administrator lock themselves out', async () => {
+      const admin = new Browser(app);
+      await admin.signIn('admin@example.com', password);
+      const [me] = (await container.accounts.listUsers()).filter((u) => u.email === 'admin@example.com');
+      assert.ok(me);
+      const demote = await admin.post(`/admin/users/${me.id}`, { name: me.name, email: me.email, isAdmin: 'no', version: String(me.version) });
+      assert.equal(demote.statusCode, 400);
+      assert.match(demote.body, /You cannot remove your own administrator rights/);
+      await admin.post(`/admin/users/${me.id}/status`, { version: String(me.version) });
+      assert.equal((await container.accounts.getUser(me.id)).user.archivedAt, null);
+    });
+
     it('shows a 404 page that leaks nothing', async () => {
       const response = await app.inject('/no/such/page');
       assert.equal(response.statusCode, 404);

@@ -33,6 +33,12 @@ GET /admin/users admin
 GET /admin/users/new admin
 POST /admin/users admin
 GET /admin/users/:id admin
+GET /admin/users/:id/edit admin
+POST /admin/users/:id admin
+GET /admin/users/:id/password admin
+POST /admin/users/:id/password admin
+GET /admin/users/:id/status admin
+POST /admin/users/:id/status admin
 POST /admin/users/:id/roles admin
 POST /admin/users/:id/roles/:grantId/remove admin
 GET /admin/audit admin
@@ -168,7 +174,7 @@ describe('every route as every role', () => {
     await accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
     const [grant] = (await accounts.getUser(spare)).grants;
 
-    Object.assign(params, { partnershipId: coventry, grantId: grant?.id ?? '', version: '1' });
+    Object.assign(params, { partnershipId: coventry, plymouth, grantId: grant?.id ?? '', version: '1' });
     const idFor: Record<string, string> = {
       '/admin/users/': spare,
       '/admin/areas/': coventryRecord.areaId,
@@ -219,6 +225,19 @@ describe('every route as every role', () => {
   // Sign-out ends the walker's session, so it goes last.
   const ordered = [...expected].sort((a, b) => Number(a.url === '/sign-out' && a.method === 'POST') - Number(b.url === '/sign-out' && b.method === 'POST'));
 
+  it("never reaches one partnership's records through another partnership's address", async () => {
+    const outsider = browsers.get('outsider');
+    assert.ok(outsider);
+    const wrong: string[] = [];
+    for (const route of expected.filter((r) => r.url.startsWith('/partnerships/:partnershipId/') && r.url.includes(':id'))) {
+      // The Plymouth officer's own partnership in the address, a Coventry record's id after it.
+      const url = urlFor(route.url).replace(params.partnershipId ?? '', params.plymouth ?? '');
+      const response = route.method === 'GET' ? await outsider.get(url) : await outsider.post(url, { name: 'Changed', version: '1' });
+      if (response.statusCode !== 404) wrong.push(`${route.method} ${url}: ${response.statusCode}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   for (const walker of walkers) {
     it(`allows and denies as expected for ${walker}`, async () => {
       const browser = browsers.get(walker);
@@ -230,7 +249,9 @@ describe('every route as every role', () => {
         const toSignIn = response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in');
         const denied = response.statusCode === 403 || (toSignIn && !(route.url === '/sign-out' && route.method === 'POST'));
         const shouldAllow = allowedBy[route.level].includes(walker);
-        if (shouldAllow === denied || response.statusCode >= 500) {
+        // Allowed means the page, a redirect after a change, or the form again with its errors: not 404 or 500.
+        const served = [200, 400].includes(response.statusCode) || (response.statusCode === 302 && !toSignIn) || (route.url === '/sign-out' && route.method === 'POST');
+        if (shouldAllow ? !served : !denied) {
           wrong.push(`${route.method} ${url}: ${response.statusCode} (expected ${shouldAllow ? 'allowed' : 'denied'})`);
         }
         if (!shouldAllow && walker !== 'public') assert.equal(response.statusCode, 403, `${route.method} ${url} should answer 403`);

@@ -123,6 +123,7 @@ export interface SessionsTable {
   id: string;
   data: string;
   expiresAt: string;
+  userId: string | null;
 }
 
 export interface SignInAttemptsTable {

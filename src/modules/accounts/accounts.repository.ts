@@ -29,6 +29,22 @@ export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'vers
   await db.insertInto('users').values(user).execute();
 }
 
+/** Changes a user only if the stored version is the one the administrator saw. */
+export async function updateUser(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Omit<UserRow, 'id' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantView[]> {
   return db
     .selectFrom('roleGrants')

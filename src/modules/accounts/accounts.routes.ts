@@ -1,11 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../../container.ts';
-import { FieldValidationError } from '../../core/errors.ts';
-import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import type { z } from 'zod';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { single } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
-import { grantFields, grantSchema, signInFields, signInSchema, userFields, userSchema } from './accounts.schemas.ts';
+import {
+  grantFields,
+  grantSchema,
+  passwordFields,
+  passwordSchema,
+  signInFields,
+  signInSchema,
+  userDetailsFields,
+  userDetailsSchema,
+  userFields,
+  userSchema,
+} from './accounts.schemas.ts';
+import type { PublicUser } from './accounts.service.ts';
 import { signInLimit } from './accounts.service.ts';
 import { roleNames } from './roles.ts';
 
@@ -68,35 +81,127 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     }),
   );
 
-  const renderNewUser = (request: FastifyRequest, reply: FastifyReply, values: TypedValues, errors: FormErrors | null) => {
-    if (errors) reply.code(400);
-    return pages.render(request, reply, 'records/form.njk', {
-      title: 'Add an account',
-      fields: userFields,
-      values,
-      errors,
-      options: {},
-      action: '/admin/users',
-      cancel: '/admin/users',
-      submitText: 'Add account',
-      breadcrumbs: [...adminCrumbs, { text: 'Accounts', href: '/admin/users' }],
+  /**
+   * The three account forms (add, change details, set a password) share one shape: show, check,
+   * save through the service, and on a problem show the form again with the message by its field.
+   * Passwords are never sent back to the browser.
+   */
+  function registerAccountForm<S extends z.ZodType>(form: {
+    path: string;
+    action: string;
+    fields: Field[];
+    schema: S;
+    title: (user: PublicUser | null) => string;
+    submitText: string;
+    initialValues: (user: PublicUser | null) => TypedValues;
+    save: (request: FastifyRequest, value: z.output<S>, version: number) => Promise<string>;
+    flash: string;
+  }) {
+    const userOf = async (request: FastifyRequest) => {
+      const { id } = request.params as { id?: string };
+      return id ? (await accounts.getUser(id)).user : null;
+    };
+    const render = async (request: FastifyRequest, reply: FastifyReply, values: TypedValues, errors: FormErrors | null, version?: number) => {
+      const user = await userOf(request);
+      if (errors) reply.code(400);
+      const back = user ? `/admin/users/${user.id}` : '/admin/users';
+      return pages.render(request, reply, 'records/form.njk', {
+        title: form.title(user),
+        fields: form.fields,
+        values: { ...values, password: '' },
+        errors,
+        options: {},
+        action: form.action.replace(':id', user?.id ?? ''),
+        cancel: back,
+        version: version ?? user?.version ?? null,
+        submitText: form.submitText,
+        breadcrumbs: [...adminCrumbs, { text: 'Accounts', href: '/admin/users' }, ...(user ? [{ text: user.name, href: back }] : [])],
+      });
+    };
+    app.get(form.path, admin, async (request, reply) => render(request, reply, form.initialValues(await userOf(request)), null));
+    app.post(form.action, admin, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const version = Number(single(body.version) ?? -1);
+      const result = readForm(form.schema, form.fields, body);
+      if (!result.ok) return render(request, reply, result.typed, result.errors, version);
+      try {
+        const id = await form.save(request, result.value, version);
+        request.session.flash = form.flash;
+        return reply.redirect(`/admin/users/${id}`);
+      } catch (error) {
+        const typed = typedValues(form.fields, body);
+        if (error instanceof FieldValidationError) return render(request, reply, typed, errorsFor(form.fields, { [error.field]: error.message }), version);
+        if (error instanceof ConflictError) return render(request, reply, typed, errorsFor(form.fields, { form: error.message }), error.currentVersion);
+        throw error;
+      }
     });
-  };
+  }
 
-  app.get('/admin/users/new', admin, async (request, reply) => renderNewUser(request, reply, { isAdmin: 'no' }, null));
+  const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+  const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-  app.post('/admin/users', admin, async (request, reply) => {
-    const form = readForm(userSchema, userFields, request.body);
-    if (!form.ok) return renderNewUser(request, reply, { ...form.typed, password: '' }, form.errors);
+  registerAccountForm({
+    path: '/admin/users/new',
+    action: '/admin/users',
+    fields: userFields,
+    schema: userSchema,
+    title: () => 'Add an account',
+    submitText: 'Add account',
+    initialValues: () => ({ isAdmin: 'no' }),
+    save: (request, value) => accounts.createUser(actorOf(request), value),
+    flash: 'Account added',
+  });
+
+  registerAccountForm({
+    path: '/admin/users/:id/edit',
+    action: '/admin/users/:id',
+    fields: userDetailsFields,
+    schema: userDetailsSchema,
+    title: (user) => `Change account: ${user?.name ?? ''}`,
+    submitText: 'Save changes',
+    initialValues: (user) => valuesFromRecord(userDetailsFields, { ...user, isAdmin: user?.isAdmin === 1 }),
+    async save(request, value, version) {
+      await accounts.updateUser(actorOf(request), idOf(request), version, value);
+      return idOf(request);
+    },
+    flash: 'Account updated',
+  });
+
+  registerAccountForm({
+    path: '/admin/users/:id/password',
+    action: '/admin/users/:id/password',
+    fields: passwordFields,
+    schema: passwordSchema,
+    title: (user) => `Set a new password for ${user?.name ?? ''}`,
+    submitText: 'Set password',
+    initialValues: () => ({}),
+    async save(request, value, version) {
+      await accounts.setPassword(actorOf(request), idOf(request), version, value.password);
+      return idOf(request);
+    },
+    flash: 'New password set. The person has been signed out everywhere and must use the new password.',
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/users/:id/status', admin, async (request, reply) => {
+    const { user } = await accounts.getUser(request.params.id);
+    return pages.render(request, reply, 'accounts/views/status.njk', {
+      title: `${user.archivedAt ? 'Reactivate' : 'Deactivate'} the account of ${user.name}`,
+      user,
+      breadcrumbs: [...adminCrumbs, { text: 'Accounts', href: '/admin/users' }, { text: user.name, href: `/admin/users/${user.id}` }],
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/status', admin, async (request, reply) => {
+    const { user } = await accounts.getUser(request.params.id);
+    const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
     try {
-      const id = await accounts.createUser({ userId: request.principal?.userId ?? null }, form.value);
-      request.session.flash = 'Account added';
-      return reply.redirect(`/admin/users/${id}`);
+      await accounts.setActive(actorOf(request), user.id, version, user.archivedAt !== null);
+      request.session.flash = user.archivedAt ? 'Account reactivated' : 'Account deactivated. The person has been signed out everywhere.';
     } catch (error) {
-      if (!(error instanceof FieldValidationError)) throw error;
-      const values = { ...Object.fromEntries(Object.entries(form.value).map(([k, v]) => [k, String(v)])), isAdmin: form.value.isAdmin ? 'yes' : 'no', password: '' };
-      return renderNewUser(request, reply, values, errorsFor(userFields, { [error.field]: error.message }));
+      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+      request.session.flash = error.message;
     }
+    return reply.redirect(`/admin/users/${user.id}`);
   });
 
   const renderUser = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, values: TypedValues, errors: FormErrors | null) => {

@@ -11,21 +11,37 @@ export const signInSchema = z.object({
   password: requiredText('Enter your password', 1000, 'Password'),
 });
 
-export const userFields: Field[] = [
+/** Long passphrases beat complex short ones (NCSC); the CLI applies the same rule. */
+export const minimumPasswordLength = 12;
+
+const passwordField: Field = {
+  name: 'password',
+  label: 'Password',
+  kind: 'password',
+  hint: `At least ${minimumPasswordLength} characters. Give it to the person in a safe way.`,
+  autocomplete: 'new-password',
+};
+const password = z
+  .string({ error: 'Enter a password' })
+  .min(minimumPasswordLength, `The password must be ${minimumPasswordLength} characters or more`)
+  .max(1000, 'The password must be 1000 characters or fewer');
+
+export const userDetailsFields: Field[] = [
   { name: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
   { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'off' },
-  { name: 'password', label: 'Password', kind: 'password', hint: 'At least 12 characters. Give it to the person in a safe way.', autocomplete: 'new-password' },
   { name: 'isAdmin', label: 'Administrator of the whole system?', kind: 'yesNo', hint: 'Administrators can see and change every partnership, and manage accounts' },
 ];
-export const userSchema = z.object({
+export const userDetailsSchema = z.object({
   name: requiredText('Enter the full name', 200, 'Full name'),
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.com' }),
-  password: z
-    .string({ error: 'Enter a password' })
-    .min(12, 'The password must be 12 characters or more')
-    .max(1000, 'The password must be 1000 characters or fewer'),
   isAdmin: yesNo('Select yes if the person is an administrator'),
 });
+
+export const userFields: Field[] = [...userDetailsFields.slice(0, 2), passwordField, ...userDetailsFields.slice(2)];
+export const userSchema = userDetailsSchema.extend({ password });
+
+export const passwordFields: Field[] = [{ ...passwordField, label: 'New password' }];
+export const passwordSchema = z.object({ password });
 
 export const grantFields: Field[] = [
   { name: 'role', label: 'Role', kind: 'radios', options: Object.entries(roleNames).map(([value, text]) => ({ value, text })) },

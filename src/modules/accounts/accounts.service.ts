@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
@@ -21,6 +21,7 @@ import {
   insertGrant,
   insertSignInAttempt,
   insertUser,
+  updateUser,
   type RoleGrantView,
   type UserRow,
 } from './accounts.repository.ts';
@@ -56,6 +57,12 @@ export interface AccountsService {
   countUsers(): Promise<number>;
   listUsers(): Promise<PublicUser[]>;
   getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[] }>;
+  /** Name, email address and whether an administrator. */
+  updateUser(actor: Actor, id: string, version: number, details: Omit<NewUser, 'password'>): Promise<void>;
+  /** A new password set by an administrator; the user is signed out everywhere. */
+  setPassword(actor: Actor, id: string, version: number, password: string): Promise<void>;
+  /** Deactivates (signing the user out everywhere) or reactivates an account. */
+  setActive(actor: Actor, id: string, version: number, active: boolean): Promise<void>;
   grantRole(actor: Actor, userId: string, role: Role, scope: { partnershipId: string | null; areaId: string | null }): Promise<void>;
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void>;
 }
@@ -72,13 +79,34 @@ function withoutHash(user: UserRow): PublicUser {
 export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
+  const sessions = createSessionRecords(db, clock);
+
+  /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
+  async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
+    await db.transaction().execute(async (trx) => {
+      const before = await findUserById(trx, id);
+      if (!before) throw new NotFoundError('User');
+      if (!(await updateUser(trx, id, version, { ...changes, updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
+      const after = await findUserById(trx, id);
+      await audit.record(trx, actor, {
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        partnershipId: null,
+        summary: summary(before),
+        before: withoutHash(before),
+        after: after ? withoutHash(after) : null,
+      });
+    });
+  }
+
   const placeOf = async (trx: Kysely<Database>, grant: Parameters<typeof findPlaceName>[1]) => {
     const name = await findPlaceName(trx, grant);
     return name ? ` in ${name}` : null;
   };
 
   return {
-    sessions: createSessionRecords(db, clock),
+    sessions,
 
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
@@ -183,6 +211,30 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       const user = await findUserById(db, id);
       if (!user) throw new NotFoundError('User');
       return { user: withoutHash(user), grants: await findGrantsForUser(db, id) };
+    },
+
+    async updateUser(actor, id, version, details) {
+      const email = normaliseEmail(details.email);
+      const other = await findUserByEmail(db, email);
+      if (other && other.id !== id) throw new FieldValidationError('email', 'An account with this email address already exists');
+      if (actor.userId === id && !details.isAdmin) {
+        throw new FieldValidationError('isAdmin', 'You cannot remove your own administrator rights: ask another administrator');
+      }
+      await changeUser(actor, id, version, { email, name: details.name.trim(), isAdmin: details.isAdmin ? 1 : 0 }, (user) => `Changed account of ${user.name}`);
+    },
+
+    async setPassword(actor, id, version, password) {
+      const passwordHash = await hash(password, argonOptions);
+      await changeUser(actor, id, version, { passwordHash }, (user) => `Set a new password for ${user.name}`);
+      await sessions.removeAllOf(id);
+    },
+
+    async setActive(actor, id, version, active) {
+      if (actor.userId === id && !active) throw new FieldValidationError('form', 'You cannot deactivate your own account');
+      await changeUser(actor, id, version, { archivedAt: active ? null : isoNow(clock) }, (user) =>
+        `${active ? 'Reactivated' : 'Deactivated'} the account of ${user.name}`,
+      );
+      if (!active) await sessions.removeAllOf(id);
     },
 
     async grantRole(actor, userId, role, scope) {

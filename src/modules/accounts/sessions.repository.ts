@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SessionsTable } from '../../db/schema.ts';
 
-export async function upsertSession(db: Kysely<Database>, id: string, data: string, expiresAt: string): Promise<void> {
+export async function upsertSession(db: Kysely<Database>, session: Selectable<SessionsTable>): Promise<void> {
+  const { id: _id, ...changes } = session;
   await db
     .insertInto('sessions')
-    .values({ id, data, expiresAt })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet({ data, expiresAt }))
+    .values(session)
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
     .execute();
 }
 
@@ -16,6 +17,10 @@ export async function findLiveSession(db: Kysely<Database>, id: string, now: str
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
 }
 
 export async function deleteSessionsExpiredBy(db: Kysely<Database>, now: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import type { Database } from '../../db/schema.ts';
-import { deleteSession, deleteSessionsExpiredBy, findLiveSession, upsertSession } from './sessions.repository.ts';
+import { deleteSession, deleteSessionsExpiredBy, deleteSessionsOfUser, findLiveSession, upsertSession } from './sessions.repository.ts';
 
 /** Sessions live in the database so that any number of app processes can serve one user. */
 export interface SessionRecords {
@@ -10,16 +10,25 @@ export interface SessionRecords {
   load(id: string): Promise<unknown>;
   remove(id: string): Promise<void>;
   removeExpired(): Promise<void>;
+  /** Signs a user out everywhere. */
+  removeAllOf(userId: string): Promise<void>;
 }
 
 export function createSessionRecords(db: Kysely<Database>, clock: Clock): SessionRecords {
   return {
-    save: (id, data, expiresAt) => upsertSession(db, id, JSON.stringify(data), expiresAt.toISOString()),
+    save: (id, data, expiresAt) =>
+      upsertSession(db, {
+        id,
+        data: JSON.stringify(data),
+        expiresAt: expiresAt.toISOString(),
+        userId: (data as { userId?: string } | null)?.userId ?? null,
+      }),
     async load(id) {
       const data = await findLiveSession(db, id, isoNow(clock));
       return data === undefined ? null : (JSON.parse(data) as unknown);
     },
     remove: (id) => deleteSession(db, id),
     removeExpired: () => deleteSessionsExpiredBy(db, isoNow(clock)),
+    removeAllOf: (userId) => deleteSessionsOfUser(db, userId),
   };
 }
