@@ -24,6 +24,14 @@ async function safer(dataDir: string, ...args: string[]): Promise<{ code: number
   }
 }
 
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -37,7 +45,10 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
     };
     child.stdout?.on('data', listen);
     child.stderr?.on('data', listen);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${seen}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${seen}`));
+    });
   });
 }
 
@@ -79,14 +90,14 @@ describe('the safer command', () => {
       const signInPage = await fetch(`http://127.0.0.1:${port}/sign-in`);
       assert.equal(signInPage.status, 200);
     } finally {
-      child.kill('SIGTERM');
+      await stop(child);
     }
     const restart = spawn(process.execPath, [cli, 'serve'], { env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }) });
     try {
       const output = await waitForOutput(restart, /Safer is running/);
       assert.doesNotMatch(output, /password:/, 'the password is shown only once');
     } finally {
-      restart.kill('SIGTERM');
+      await stop(restart);
     }
   });
 });

@@ -238,7 +238,11 @@ describe('governance pages for a Coventry officer', () => {
     assert.ok(plymouth);
     assert.equal((await officer.get(`/partnerships/${plymouth.id}`)).statusCode, 403);
     const [plymouthGroup] = await container.governance.groups.list(plymouth.id);
-    // A Plymouth record reached through the Coventry address is not found, not shown.
-    assert.equal((await officer.get(`/partnerships/${coventry}/groups/${plymouthGroup?.id}`)).statusCode, 404);
+    assert.ok(plymouthGroup);
+    // A Plymouth record reached through the Coventry address is not found, not shown or changed.
+    assert.equal((await officer.get(`/partnerships/${coventry}/groups/${plymouthGroup.id}`)).statusCode, 404);
+    const change = await officer.post(`/partnerships/${coventry}/groups/${plymouthGroup.id}`, { name: 'Renamed', version: String(plymouthGroup.version) });
+    assert.equal(change.statusCode, 404);
+    assert.equal((await container.governance.groups.get(plymouth.id, plymouthGroup.id)).name, plymouthGroup.name);
   });
 });

@@ -29,10 +29,3 @@ export class FieldValidationError extends Error {
     this.field = field;
   }
 }
-
-export class ForbiddenError extends Error {
-  constructor() {
-    super('You do not have permission to do this');
-    this.name = 'ForbiddenError';
-  }
-}

@@ -97,11 +97,9 @@ export function errorsFor(fields: readonly Field[], byField: Record<string, stri
   return { summary, byField };
 }
 
-/** The id of the input an error summary link jumps to (GOV.UK: the first input of a group). */
-export function fieldAnchor(field: Field): string {
-  if (field.kind === 'date') return `${field.name}-day`;
-  if (field.kind === 'radios' || field.kind === 'yesNo') return field.name;
-  return field.name;
+/** The id of the input an error summary link jumps to: a date's day box, else the field itself (GOV.UK). */
+function fieldAnchor(field: Field): string {
+  return field.kind === 'date' ? `${field.name}-day` : field.name;
 }
 
 /** Typed values for a form that edits an existing record. */

@@ -4,8 +4,7 @@
  */
 import type { Principal } from '../modules/accounts/index.ts';
 
-export const accessLevels = ['public', 'signedIn', 'partnership:view', 'partnership:manage', 'admin'] as const;
-export type Access = (typeof accessLevels)[number];
+export type Access = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'admin';
 
 export interface PartnershipScope {
   id: string;

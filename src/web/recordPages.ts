@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ConflictError, FieldValidationError } from '../core/errors.ts';
-import type { RecordService } from '../modules/governance/records.ts';
+import type { RecordService } from '../core/records.ts';
 import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
 import { type Access, isAllowed } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
@@ -29,7 +29,8 @@ export interface RecordPagesDefinition<View extends { id: string; version: numbe
   schema: z.ZodType<Input>;
   titleOf(view: View): string;
   columns: { heading: string; cell(view: View): string }[];
-  summary(view: View): { key: string; value: string; href?: string }[];
+  /** The rows of the view page; not needed with a customView. */
+  summary?(view: View): { key: string; value: string; href?: string }[];
   /** Select options that come from the database, by field name; `values` are what the form shows, so a choice already made stays offered. */
   options?(scopeId: string | null, values: TypedValues): Promise<Record<string, Option[]>>;
   /** Initial values for a new record, e.g. a group chosen on the page the user came from. */
@@ -93,7 +94,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     const { record } = state;
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
     const returnTo = safeReturnTo(single((request.query as Record<string, unknown>).returnTo) ?? single((request.body as Record<string, unknown> | undefined)?.returnTo));
-    const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : `Add ${articleFor(definition.noun)} ${definition.noun}`;
+    const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : addText(definition.noun);
     const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
     if (record) crumbs.push({ text: definition.titleOf(record), href: `${base}/${record.id}` });
@@ -151,6 +152,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
       title: showArchived ? `Archived ${definition.pluralTitle.toLowerCase()}` : definition.pluralTitle,
       intro: definition.intro,
       noun: definition.noun,
+      addText: addText(definition.noun),
       base,
       search: query.q ?? '',
       showArchived,
@@ -180,7 +182,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
         title: definition.titleOf(record),
         noun: definition.noun,
         record,
-        summary: definition.summary(record),
+        summary: definition.summary?.(record) ?? [],
         sections: (await definition.sections?.(scopeOf(request), record)) ?? [],
         base,
         canManage: isAllowed(request.principal, access.manage, request.partnership),
@@ -238,8 +240,8 @@ function link(href: string, text: string): string {
   return `<a class="govuk-link" href="${href}">${escaped}</a>`;
 }
 
-function articleFor(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+function addText(noun: string): string {
+  return `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function capitalise(text: string): string {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { single } from '../../web/query.ts';
+import { queryValues, single } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
 import {
   grantFields,
@@ -34,7 +34,10 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.principal) return reply.redirect('/');
-    return renderSignIn(request, reply, {}, null, safeReturnTo(single((request.query as Record<string, unknown>).returnTo)) ?? '/');
+    const query = queryValues(request.query, ['returnTo', 'signedOut']);
+    // The session is gone after signing out, so the confirmation travels in the address.
+    if (query.signedOut === 'yes') request.session.flash = 'You have signed out';
+    return renderSignIn(request, reply, {}, null, safeReturnTo(query.returnTo) ?? '/');
   });
 
   app.post('/sign-in', { config: { access: 'public' } }, async (request, reply) => {

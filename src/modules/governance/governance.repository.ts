@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import type { ListOptions } from '../../core/records.ts';
 import type {
   AreasTable,
   ChairAppointmentsTable,
@@ -31,10 +32,6 @@ type LooseDb = Kysely<{ records: RecordColumns & { partnershipId: string } }>;
 const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 const asRecords = (table: EditableTable) => table as unknown as 'records';
 
-export interface ListOptions {
-  includeArchived?: boolean;
-  id?: string;
-}
 
 export async function findRecord<T extends EditableTable>(
   db: Kysely<Database>,

@@ -297,7 +297,6 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { heading: 'Group', cell: (g) => g.name },
       { heading: 'Reports to', cell: (g) => g.parentName ?? '' },
     ],
-    summary: (g) => [{ key: 'Reports to', value: g.parentName ?? '' }],
     options: partnershipOptions,
     crumbs: partnershipCrumbs,
     customView: true,

@@ -268,7 +268,7 @@ export const termsSchema = z
     cadence: choice(keysOf(cadenceNames), 'Select how often the group meets'),
     chairRole: requiredText('Enter who chairs the group', 200, 'Who chairs the group'),
     papersNoticeDays: optionalWholeNumber('Notice for papers', 0, 60),
-    papersNoticeUnit: choice(['working', 'calendar'], 'Select working days or calendar days'),
+    papersNoticeUnit: choice(['working', 'calendar'], 'Select working days or calendar days').default('working'),
     minutesCirculationDays: optionalWholeNumber('Minutes circulation', 0, 90),
     actionsCirculationWorkingDays: optionalWholeNumber('Actions circulation', 0, 30),
     membershipSpecification: requiredText('Enter who should be members', 10_000, 'Membership'),

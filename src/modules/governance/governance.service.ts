@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -44,7 +44,8 @@ import type {
   TermsInput,
 } from './governance.schemas.ts';
 import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from './quorum.ts';
-import { defineRecordService, type RecordService } from './records.ts';
+import type { RecordService } from '../../core/records.ts';
+import { defineRecordService } from './records.ts';
 import { buildStructure, type GroupNode } from './structure.ts';
 
 export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutcomes' | 'quorumRule'> {
@@ -144,7 +145,7 @@ const scope = (scopeId: string | null): string => {
 
 export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): GovernanceService {
   const dependencies = { db, audit, clock };
-  const today = () => isoNow(clock).slice(0, 10);
+  const today = () => todayInEngland(clock);
 
   const groups = defineRecordService(dependencies, {
     table: 'groups',

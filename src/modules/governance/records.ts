@@ -9,23 +9,9 @@ import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import {
-  type EditableTable,
-  findRecord,
-  insertRecord,
-  type ListOptions,
-  type Row,
-  updateRecord,
-} from './governance.repository.ts';
+import type { ListOptions, RecordService } from '../../core/records.ts';
+import { type EditableTable, findRecord, insertRecord, type Row, updateRecord } from './governance.repository.ts';
 
-export interface RecordService<View, Input> {
-  list(scopeId: string | null, options?: ListOptions): Promise<View[]>;
-  /** Throws NotFoundError when the record is not in this scope. */
-  get(scopeId: string | null, id: string): Promise<View>;
-  create(actor: Actor, scopeId: string | null, input: Input): Promise<string>;
-  update(actor: Actor, scopeId: string | null, id: string, version: number, input: Input): Promise<void>;
-  setArchived(actor: Actor, scopeId: string | null, id: string, version: number, archived: boolean): Promise<void>;
-}
 
 export interface RecordDefinition<T extends EditableTable, View, Input> {
   table: T;
