@@ -90,6 +90,9 @@ describe('governance pages for a Coventry officer', () => {
     assert.match(wrong.body, /value="link" checked/);
     const right = await officer.post(`/partnerships/${coventry}/memberships`, { ...form, 'endDate-day': '', 'endDate-month': '', 'endDate-year': '' });
     assert.equal(right.statusCode, 302);
+    const edit = await officer.get(`${String(right.headers.location)}/edit`);
+    assert.match(edit.body, /value="link" checked/, 'a link member stays a link member when edited');
+    assert.match(edit.body, /name="voting" type="radio" value="yes" checked/);
     const personPage = await officer.get(`/partnerships/${coventry}/people/${person.id}`);
     assert.match(personPage.body, /Coventry Police, Crime and Community Safety Partnership Board/);
     assert.match((await officer.get(`/partnerships/${coventry}/groups/${boardId}`)).body, /45 current members/);

@@ -111,7 +111,7 @@ export function valuesFromRecord(fields: readonly Field[], record: Record<string
       const [year = '', month = '', day = ''] = typeof value === 'string' ? value.split('-') : [];
       Object.assign(typed, { [`${field.name}-day`]: day, [`${field.name}-month`]: month, [`${field.name}-year`]: year });
     } else if (field.kind === 'yesNo') {
-      typed[field.name] = value === true || value === 1 ? 'yes' : value === false || value === 0 ? 'no' : '';
+      typed[field.name] = value === true ? 'yes' : value === false ? 'no' : '';
     } else {
       typed[field.name] = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     }

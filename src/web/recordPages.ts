@@ -33,6 +33,8 @@ export interface RecordPagesDefinition<View extends { id: string; version: numbe
   summary?(view: View): { key: string; value: string; href?: string }[];
   /** Select options that come from the database, by field name; `values` are what the form shows, so a choice already made stays offered. */
   options?(scopeId: string | null, values: TypedValues): Promise<Record<string, Option[]>>;
+  /** The record in the shape its form shows, where that differs from the record itself. */
+  formValues?(view: View): Record<string, unknown>;
   /** Initial values for a new record, e.g. a group chosen on the page the user came from. */
   defaults?(request: FastifyRequest): TypedValues;
   /** Crumbs above the list page; the other pages add the list and the record. */
@@ -195,7 +197,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     const record = await service.get(scopeOf(request), request.params.id);
     return renderForm(request, reply, {
       record,
-      values: valuesFromRecord(fields, record),
+      values: valuesFromRecord(fields, definition.formValues?.(record) ?? record),
       errors: null,
       version: record.version,
     });

@@ -1,20 +1,26 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
 
-export type UserRow = Selectable<UsersTable>;
+/** A user as the app sees it: `isAdmin` is stored as 0 or 1 and read as a boolean here. */
+export type UserRow = Omit<Selectable<UsersTable>, 'isAdmin'> & { isAdmin: boolean };
+
+const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
+const stored = <T extends { isAdmin?: boolean }>(user: T) => ({ ...user, ...(user.isAdmin === undefined ? {} : { isAdmin: Number(user.isAdmin) }) });
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email).where('archivedAt', 'is', null).executeTakeFirst();
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).where('archivedAt', 'is', null).executeTakeFirst();
+  return row && asUser(row);
 }
 
 export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && asUser(row);
 }
 
 export async function findUsers(db: Kysely<Database>): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('name').execute();
+  return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(asUser);
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
@@ -26,7 +32,7 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
 }
 
 export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'version'>): Promise<void> {
-  await db.insertInto('users').values(user).execute();
+  await db.insertInto('users').values(stored(user)).execute();
 }
 
 /** Changes a user only if the stored version is the one the administrator saw. */
@@ -38,7 +44,7 @@ export async function updateUser(
 ): Promise<boolean> {
   const result = await db
     .updateTable('users')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...stored(changes), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();

@@ -162,7 +162,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     schema: userDetailsSchema,
     title: (user) => `Change account: ${user?.name ?? ''}`,
     submitText: 'Save changes',
-    initialValues: (user) => valuesFromRecord(userDetailsFields, { ...user, isAdmin: user?.isAdmin === 1 }),
+    initialValues: (user) => valuesFromRecord(userDetailsFields, user ?? {}),
     async save(request, value, version) {
       await accounts.updateUser(actorOf(request), idOf(request), version, value);
       return idOf(request);

@@ -122,7 +122,7 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
           email,
           name: user.name.trim(),
           passwordHash,
-          isAdmin: user.isAdmin ? 1 : 0,
+          isAdmin: user.isAdmin,
           createdAt: now,
           updatedAt: now,
           archivedAt: null,
@@ -198,7 +198,7 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
-      return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin === 1, partnershipRoles, overseerAreaIds };
+      return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
     },
 
     countUsers: () => countUsers(db),
@@ -220,7 +220,7 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       if (actor.userId === id && !details.isAdmin) {
         throw new FieldValidationError('isAdmin', 'You cannot remove your own administrator rights: ask another administrator');
       }
-      await changeUser(actor, id, version, { email, name: details.name.trim(), isAdmin: details.isAdmin ? 1 : 0 }, (user) => `Changed account of ${user.name}`);
+      await changeUser(actor, id, version, { email, name: details.name.trim(), isAdmin: details.isAdmin }, (user) => `Changed account of ${user.name}`);
     },
 
     async setPassword(actor, id, version, password) {

@@ -27,6 +27,13 @@ export type EditableTable =
 
 export type Row<T extends EditableTable> = Selectable<Database[T]>;
 
+/** A row as the app writes it: a boolean where the table stores 0 or 1 (the same on both engines). */
+export type Writable<R> = { [K in keyof R]: R[K] extends number ? R[K] | boolean : R[K] };
+
+function storable(values: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'boolean' ? Number(value) : value]));
+}
+
 // Kysely cannot type a query over a union of table names; every editable table shares RecordColumns.
 type LooseDb = Kysely<{ records: RecordColumns & { partnershipId: string } }>;
 const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
@@ -47,11 +54,11 @@ export async function findRecord<T extends EditableTable>(
 export async function insertRecord<T extends EditableTable>(
   db: Kysely<Database>,
   table: T,
-  row: Omit<Row<T>, 'version'>,
+  row: Writable<Omit<Row<T>, 'version'>>,
 ): Promise<void> {
   await loose(db)
     .insertInto(asRecords(table))
-    .values(row as never)
+    .values(storable(row) as never)
     .execute();
 }
 
@@ -61,11 +68,11 @@ export async function updateRecord<T extends EditableTable>(
   table: T,
   id: string,
   expectedVersion: number,
-  changes: Partial<Row<T>>,
+  changes: Partial<Writable<Row<T>>>,
 ): Promise<boolean> {
   const result = await loose(db)
     .updateTable(asRecords(table))
-    .set((eb) => ({ ...(changes as object), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...storable(changes), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -106,7 +113,7 @@ export async function listPartnerships(
   return withListOptions(query, 'partnerships', options).execute();
 }
 
-export type OrganisationRow = Selectable<OrganisationsTable>;
+export type OrganisationRow = Omit<Selectable<OrganisationsTable>, 'responsibleAuthority'> & { responsibleAuthority: boolean };
 
 export async function listOrganisations(
   db: Kysely<Database>,
@@ -114,7 +121,8 @@ export async function listOrganisations(
   options: ListOptions = {},
 ): Promise<OrganisationRow[]> {
   const query = db.selectFrom('organisations').selectAll().where('partnershipId', '=', partnershipId).orderBy('name');
-  return withListOptions(query, 'organisations', options).execute();
+  const rows = await withListOptions(query, 'organisations', options).execute();
+  return rows.map((row) => ({ ...row, responsibleAuthority: row.responsibleAuthority === 1 }));
 }
 
 export type PersonView = Selectable<PeopleTable> & { organisationName: string | null };
@@ -144,11 +152,13 @@ export async function listGroups(db: Kysely<Database>, partnershipId: string, op
   return withListOptions(query, 'groups', options).execute();
 }
 
-export type MembershipView = Selectable<MembershipsTable> & {
+export type MembershipView = Omit<Selectable<MembershipsTable>, 'voting' | 'core'> & {
+  voting: boolean;
+  core: boolean;
   groupName: string;
   personName: string;
   organisationName: string;
-  responsibleAuthority: number;
+  responsibleAuthority: boolean;
   sector: string;
   substituteName: string | null;
 };
@@ -183,7 +193,8 @@ export async function listMemberships(
   if (!options.includeArchived && !options.id) {
     query = query.where('people.archivedAt', 'is', null).where('organisations.archivedAt', 'is', null).where('groups.archivedAt', 'is', null);
   }
-  return withListOptions(query, 'memberships', options).execute();
+  const rows = await withListOptions(query, 'memberships', options).execute();
+  return rows.map((row) => ({ ...row, voting: row.voting === 1, core: row.core === 1, responsibleAuthority: row.responsibleAuthority === 1 }));
 }
 
 /** A live membership of the same person on the same group whose dates overlap the given ones. */

@@ -41,7 +41,7 @@ import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
 
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
-const yesNo = (value: number) => (value === 1 ? 'Yes' : 'No');
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 const lookup = <K extends string>(names: Record<K, string>, key: string) => names[key as K] ?? key;
 
 interface GroupParams {
@@ -89,9 +89,9 @@ function membershipRows(memberships: readonly MembershipView[]) {
     m.personName,
     m.organisationName,
     lookup(membershipRoleNames, m.role),
-    m.voting === 1 ? 'Voting' : 'Non-voting',
-    m.core === 1 ? 'Core' : 'Link',
-    m.responsibleAuthority === 1 ? 'Yes' : 'No',
+    m.voting ? 'Voting' : 'Non-voting',
+    m.core ? 'Core' : 'Link',
+    yesNo(m.responsibleAuthority),
     m.substituteName ?? '',
     formatDate(m.startDate),
     formatDate(m.endDate),
@@ -323,12 +323,13 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Representing', value: m.organisationName },
       { key: 'Role', value: lookup(membershipRoleNames, m.role as MembershipRole) },
       { key: 'Voting', value: yesNo(m.voting) },
-      { key: 'Core or link member', value: m.core === 1 ? 'Core member' : 'Link member' },
+      { key: 'Core or link member', value: m.core ? 'Core member' : 'Link member' },
       { key: 'Start date', value: formatDate(m.startDate) },
       { key: 'End date', value: formatDate(m.endDate) || 'Continuing' },
       { key: 'Named substitute', value: m.substituteName ?? 'None' },
     ],
     options: partnershipOptions,
+    formValues: (m) => ({ ...m, core: m.core ? 'core' : 'link' }),
     defaults: (request) => ({ ...choicesFromQuery(request), voting: 'yes', core: 'core', role: 'member' }),
     crumbs: partnershipCrumbs,
   });

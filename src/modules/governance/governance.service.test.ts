@@ -62,9 +62,9 @@ for (const database of testDatabases()) {
       assert.ok(board);
       const members = await governance.listMemberships(coventry, { groupId: board.id });
       assert.equal(members.length, 44);
-      assert.equal(members.filter((m) => m.responsibleAuthority === 1).length, 21);
-      assert.equal(new Set(members.filter((m) => m.responsibleAuthority === 1).map((m) => m.organisationId)).size, 5);
-      assert.equal(members.filter((m) => m.voting === 0).length, 3);
+      assert.equal(members.filter((m) => m.responsibleAuthority).length, 21);
+      assert.equal(new Set(members.filter((m) => m.responsibleAuthority).map((m) => m.organisationId)).size, 5);
+      assert.equal(members.filter((m) => !m.voting).length, 3);
     });
 
     it("judges the board's quorum with its rule: every Responsible Authority and 6 community representatives", async () => {
@@ -76,13 +76,13 @@ for (const database of testDatabases()) {
       assert.equal(terms?.papersNoticeUnit, 'working');
       const members = await governance.listMemberships(coventry, { groupId: board.id });
       const firstOfEach = new Map<string, string>();
-      for (const m of members.filter((m) => m.responsibleAuthority === 1 && m.voting === 1)) firstOfEach.set(m.organisationId, m.id);
-      const community = members.filter((m) => m.responsibleAuthority === 0 && m.voting === 1).map((m) => m.id);
+      for (const m of members.filter((m) => m.responsibleAuthority && m.voting)) firstOfEach.set(m.organisationId, m.id);
+      const community = members.filter((m) => !m.responsibleAuthority && m.voting).map((m) => m.id);
       const withSix = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 6)]);
       assert.deepEqual(withSix, { quorate: true, shortfall: [] });
       const withFive = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 5)]);
       assert.equal(withFive?.quorate, false);
-      const withoutPolice = members.filter((m) => m.responsibleAuthority === 1 && m.organisationName !== 'West Midlands Police').map((m) => m.id);
+      const withoutPolice = members.filter((m) => m.responsibleAuthority && m.organisationName !== 'West Midlands Police').map((m) => m.id);
       const missingPolice = await governance.checkQuorum(coventry, board.id, [...withoutPolice, ...community]);
       assert.deepEqual(missingPolice?.shortfall, ['West Midlands Police (Responsible Authority) is not present']);
     });

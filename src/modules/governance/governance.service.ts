@@ -119,8 +119,8 @@ export function seatOf(membership: MembershipView): Seat {
   return {
     organisationId: membership.organisationId,
     organisationName: membership.organisationName,
-    responsibleAuthority: membership.responsibleAuthority === 1,
-    voting: membership.voting === 1,
+    responsibleAuthority: membership.responsibleAuthority,
+    voting: membership.voting,
   };
 }
 
@@ -199,7 +199,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       entityType: 'organisation',
       partnershipScoped: true,
       list: (trx, scopeId, options) => listOrganisations(trx, scope(scopeId), options),
-      toColumns: (input: OrganisationInput) => ({ ...input, responsibleAuthority: input.responsibleAuthority ? 1 : 0 }),
+      toColumns: (input: OrganisationInput) => input,
       title: (record) => record.name,
     }),
 
@@ -221,7 +221,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       entityType: 'membership',
       partnershipScoped: true,
       list: (trx, scopeId, options) => listMemberships(trx, scope(scopeId), options),
-      toColumns: (input: MembershipInput) => ({ ...input, voting: input.voting ? 1 : 0, core: input.core ? 1 : 0 }),
+      toColumns: (input: MembershipInput) => input,
       title: (m) => `${m.personName} on ${m.groupName}`,
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);

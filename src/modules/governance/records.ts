@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { ListOptions, RecordService } from '../../core/records.ts';
-import { type EditableTable, findRecord, insertRecord, type Row, updateRecord } from './governance.repository.ts';
+import { type EditableTable, findRecord, insertRecord, type Row, updateRecord, type Writable } from './governance.repository.ts';
 
 
 export interface RecordDefinition<T extends EditableTable, View, Input> {
@@ -21,7 +21,7 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
   partnershipScoped: boolean;
   list(db: Kysely<Database>, scopeId: string | null, options: ListOptions): Promise<View[]>;
   /** The columns an input sets. */
-  toColumns(input: Input): Partial<Row<T>>;
+  toColumns(input: Input): Partial<Writable<Row<T>>>;
   /**
    * Rules that need the database, e.g. that a chosen person belongs to this partnership; run in the
    * transaction that writes, with the record as it stands (null when adding). Throws FieldValidationError.
@@ -65,7 +65,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     scopeId: string | null,
     id: string,
     version: number,
-    changes: Partial<Row<T>>,
+    changes: Partial<Writable<Row<T>>>,
     action: 'update' | 'archive' | 'restore',
     verb: string,
     check?: (trx: Kysely<Database>, before: Row<T>) => Promise<void>,
@@ -74,7 +74,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const before = await current(trx, scopeId, id);
       if (versionOf(before) !== version) throw new ConflictError(versionOf(before));
       await check?.(trx, before);
-      const updated = await updateRecord(trx, table, id, version, { ...changes, updatedAt: isoNow(clock) } as Partial<Row<T>>);
+      const updated = await updateRecord(trx, table, id, version, { ...changes, updatedAt: isoNow(clock) } as Partial<Writable<Row<T>>>);
       if (!updated) throw new ConflictError(versionOf(await current(trx, scopeId, id)));
       const after = await current(trx, scopeId, id);
       await audit.record(trx, actor, {
@@ -105,7 +105,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
       await db.transaction().execute(async (trx) => {
         await definition.check?.(trx, scopeId, input, null);
-        await insertRecord(trx, table, row as unknown as Omit<Row<T>, 'version'>);
+        await insertRecord(trx, table, row as unknown as Writable<Omit<Row<T>, 'version'>>);
         await audit.record(trx, actor, {
           action: 'create',
           entityType,
@@ -131,7 +131,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         scopeId,
         id,
         version,
-        { archivedAt: archived ? isoNow(clock) : null } as Partial<Row<T>>,
+        { archivedAt: archived ? isoNow(clock) : null } as Partial<Writable<Row<T>>>,
         archived ? 'archive' : 'restore',
         archived ? 'Archived' : 'Restored',
       );
