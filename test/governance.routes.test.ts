@@ -55,6 +55,21 @@ describe('governance pages for a Coventry officer', () => {
     assert.ok(rows.some((row) => row[0] === "Darren O'Shaughnessy" && row[3] === 'Non-voting'));
   });
 
+  it('pages a long list, searches every column and downloads what it shows', async () => {
+    const all = await container.governance.memberships.list(coventry);
+    assert.ok(all.length > 50, `Coventry has ${all.length} memberships`);
+    const first = await officer.get(`/partnerships/${coventry}/memberships`);
+    assert.match(first.body, new RegExp(`${all.length} records`));
+    assert.match(first.body, /href="\/partnerships\/[^"]+\/memberships\?page=2"/);
+    assert.equal((first.body.match(/<tr class="govuk-table__row">/g) ?? []).length, 51, 'a heading row and 50 records');
+    const search = await officer.get(`/partnerships/${coventry}/memberships?q=Federation+of+Small`);
+    assert.match(search.body, /3 records matching &quot;Federation of Small&quot;/);
+    const csv = await officer.get(`/partnerships/${coventry}/memberships/download.csv?q=Federation+of+Small`);
+    const rows: string[][] = parse(csv.body, { bom: true });
+    assert.deepEqual(rows[0], ['Member', 'Group', 'Representing', 'Role']);
+    assert.deepEqual(rows.slice(1).map((row) => row[0]).sort(), ['Linsey Hunter', 'Linsey Luke', 'Steve Mills']);
+  });
+
   it('checks quorum for the members ticked', async () => {
     const members = await container.governance.listMemberships(coventry, { groupId: boardId });
     const nobody = await officer.get(`/partnerships/${coventry}/groups/${boardId}/quorum?checked=yes`);

@@ -43,6 +43,7 @@ POST /admin/users/:id/roles admin
 POST /admin/users/:id/roles/:grantId/remove admin
 GET /admin/audit admin
 GET /admin/areas admin
+GET /admin/areas/download.csv admin
 GET /admin/areas/new admin
 POST /admin/areas admin
 GET /admin/areas/:id admin
@@ -51,6 +52,7 @@ POST /admin/areas/:id admin
 GET /admin/areas/:id/archive admin
 POST /admin/areas/:id/archive admin
 GET /admin/partnerships admin
+GET /admin/partnerships/download.csv admin
 GET /admin/partnerships/new admin
 POST /admin/partnerships admin
 GET /admin/partnerships/:id admin
@@ -60,6 +62,7 @@ GET /admin/partnerships/:id/archive admin
 POST /admin/partnerships/:id/archive admin
 GET /partnerships/:partnershipId partnership:view
 GET /partnerships/:partnershipId/organisations partnership:view
+GET /partnerships/:partnershipId/organisations/download.csv partnership:view
 GET /partnerships/:partnershipId/organisations/new partnership:manage
 POST /partnerships/:partnershipId/organisations partnership:manage
 GET /partnerships/:partnershipId/organisations/:id partnership:view
@@ -68,6 +71,7 @@ POST /partnerships/:partnershipId/organisations/:id partnership:manage
 GET /partnerships/:partnershipId/organisations/:id/archive partnership:manage
 POST /partnerships/:partnershipId/organisations/:id/archive partnership:manage
 GET /partnerships/:partnershipId/people partnership:view
+GET /partnerships/:partnershipId/people/download.csv partnership:view
 GET /partnerships/:partnershipId/people/new partnership:manage
 POST /partnerships/:partnershipId/people partnership:manage
 GET /partnerships/:partnershipId/people/:id partnership:view
@@ -76,6 +80,7 @@ POST /partnerships/:partnershipId/people/:id partnership:manage
 GET /partnerships/:partnershipId/people/:id/archive partnership:manage
 POST /partnerships/:partnershipId/people/:id/archive partnership:manage
 GET /partnerships/:partnershipId/groups partnership:view
+GET /partnerships/:partnershipId/groups/download.csv partnership:view
 GET /partnerships/:partnershipId/groups/new partnership:manage
 POST /partnerships/:partnershipId/groups partnership:manage
 GET /partnerships/:partnershipId/groups/:id partnership:view
@@ -90,6 +95,7 @@ GET /partnerships/:partnershipId/groups/:id/terms/:version partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms/new partnership:manage
 POST /partnerships/:partnershipId/groups/:id/terms partnership:manage
 GET /partnerships/:partnershipId/memberships partnership:view
+GET /partnerships/:partnershipId/memberships/download.csv partnership:view
 GET /partnerships/:partnershipId/memberships/new partnership:manage
 POST /partnerships/:partnershipId/memberships partnership:manage
 GET /partnerships/:partnershipId/memberships/:id partnership:view
@@ -98,6 +104,7 @@ POST /partnerships/:partnershipId/memberships/:id partnership:manage
 GET /partnerships/:partnershipId/memberships/:id/archive partnership:manage
 POST /partnerships/:partnershipId/memberships/:id/archive partnership:manage
 GET /partnerships/:partnershipId/interests partnership:view
+GET /partnerships/:partnershipId/interests/download.csv partnership:view
 GET /partnerships/:partnershipId/interests/new partnership:manage
 POST /partnerships/:partnershipId/interests partnership:manage
 GET /partnerships/:partnershipId/interests/:id partnership:view
@@ -106,6 +113,7 @@ POST /partnerships/:partnershipId/interests/:id partnership:manage
 GET /partnerships/:partnershipId/interests/:id/archive partnership:manage
 POST /partnerships/:partnershipId/interests/:id/archive partnership:manage
 GET /partnerships/:partnershipId/chair-appointments partnership:view
+GET /partnerships/:partnershipId/chair-appointments/download.csv partnership:view
 GET /partnerships/:partnershipId/chair-appointments/new partnership:manage
 POST /partnerships/:partnershipId/chair-appointments partnership:manage
 GET /partnerships/:partnershipId/chair-appointments/:id partnership:view

@@ -10,6 +10,8 @@ import type { RecordService } from '../core/records.ts';
 import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
 import { type Access, isAllowed } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
+import { sendCsv } from './csv.ts';
+import { paginate } from './pagination.ts';
 import { queryValues, single } from './query.ts';
 import { safeReturnTo } from './returnTo.ts';
 
@@ -142,14 +144,25 @@ export function registerRecordPages<View extends { id: string; version: number; 
     }
   }
 
-  app.get(basePath, view, async (request, reply) => {
-    const query = queryValues(request.query, ['archived', 'q']);
+  /** The records a list shows: current or archived, matching the search in any column. */
+  async function listed(request: FastifyRequest, query: { archived?: string; q?: string }) {
     const showArchived = query.archived === 'yes';
     const search = (query.q ?? '').trim().toLowerCase();
-    const records = (await service.list(scopeOf(request), { includeArchived: showArchived })).filter(
-      (record) => (showArchived ? record.archivedAt !== null : true) && definition.titleOf(record).toLowerCase().includes(search),
+    return (await service.list(scopeOf(request), { includeArchived: showArchived })).filter(
+      (record) =>
+        (showArchived ? record.archivedAt !== null : true) &&
+        definition.columns.some((column) => column.cell(record).toLowerCase().includes(search)),
     );
+  }
+
+  app.get(basePath, view, async (request, reply) => {
+    const query = queryValues(request.query, ['archived', 'q', 'page']);
+    const showArchived = query.archived === 'yes';
     const base = pathFor(basePath, request);
+    const all = await listed(request, query);
+    const pagination = paginate(base, query);
+    const records = all.slice(pagination.offset, pagination.offset + pagination.limit);
+    const download = `${base}/download.csv?${String(new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1]))))}`;
     return pages.render(request, reply, 'records/list.njk', {
       title: showArchived ? `Archived ${definition.pluralTitle.toLowerCase()}` : definition.pluralTitle,
       intro: definition.intro,
@@ -158,6 +171,9 @@ export function registerRecordPages<View extends { id: string; version: number; 
       base,
       search: query.q ?? '',
       showArchived,
+      total: all.length,
+      pagination: pagination.links(all.length),
+      download,
       // aria-sort marks the columns the MoJ sortable table may sort.
       head: definition.columns.map((column) => ({ text: column.heading, attributes: { 'aria-sort': 'none' } })),
       rows: records.map((record) =>
@@ -168,6 +184,12 @@ export function registerRecordPages<View extends { id: string; version: number; 
       canManage: isAllowed(request.principal, access.manage, request.partnership),
       breadcrumbs: definition.crumbs(request),
     });
+  });
+
+  app.get(`${basePath}/download.csv`, view, async (request, reply) => {
+    const records = await listed(request, queryValues(request.query, ['archived', 'q']));
+    const rows = records.map((record) => definition.columns.map((column) => column.cell(record)));
+    return sendCsv(reply, definition.pluralTitle, [definition.columns.map((column) => column.heading), ...rows]);
   });
 
   app.get(`${basePath}/new`, manage, async (request, reply) =>

@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConflictError } from '../../core/errors.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { queryValues, single } from '../../web/query.ts';
+import { sendCsv } from '../../web/csv.ts';
 import { type Crumb, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -452,13 +452,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     const { partnershipId, id } = request.params;
     const group = await governance.groups.get(partnershipId, id);
     const memberships = await governance.currentMemberships(partnershipId, { groupId: id });
-    // escape_formulas: a name like =HYPERLINK(…) must open in a spreadsheet as text, not run.
-    const csv = stringify([membershipHeadings, ...membershipRows(memberships)], { escape_formulas: true });
-    const filename = `${group.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-members.csv`;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .send(`\uFEFF${csv}`);
+    return sendCsv(reply, `${group.name} members`, [membershipHeadings, ...membershipRows(memberships)]);
   });
 
   app.get<{ Params: GroupParams; Querystring: { present?: string | string[]; checked?: string } }>(

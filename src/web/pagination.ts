@@ -1,0 +1,43 @@
+/** GOV.UK pagination for a list: which page, where it starts, and the links. */
+
+export const pageSize = 50;
+
+type PageItem = { number: number; href: string; current: boolean } | { ellipsis: true };
+
+export interface Pagination {
+  page: number;
+  offset: number;
+  limit: number;
+  /** The govukPagination parameters once the total is known; null when everything fits on one page. */
+  links(total: number): { previous?: { href: string }; next?: { href: string }; items: PageItem[] } | null;
+}
+
+/** The page asked for in `query.page`; links keep the other query values. */
+export function paginate(path: string, query: Partial<Record<string, string>>): Pagination {
+  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const kept = Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1]));
+  const link = (n: number) => `${path}?${String(new URLSearchParams([...kept, ['page', String(n)]]))}`;
+  return {
+    page,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+    links(total) {
+      const pageCount = Math.max(1, Math.ceil(total / pageSize));
+      if (pageCount === 1) return null;
+      // The first page, the last, and two either side of this one; a gap shows as an ellipsis.
+      const items: PageItem[] = [];
+      let previous = 0;
+      for (let n = 1; n <= pageCount; n++) {
+        if (n !== 1 && n !== pageCount && Math.abs(n - page) > 2) continue;
+        if (n - previous > 1) items.push({ ellipsis: true });
+        items.push({ number: n, href: link(n), current: n === page });
+        previous = n;
+      }
+      return {
+        ...(page > 1 ? { previous: { href: link(page - 1) } } : {}),
+        ...(page < pageCount ? { next: { href: link(page + 1) } } : {}),
+        items,
+      };
+    },
+  };
+}
