@@ -22,7 +22,12 @@ const partnerships = await seedDemo(container.governance);
 const seedMs = performance.now() - seedStart;
 const coventry = partnerships.get('coventry') ?? '';
 const [board] = await container.governance.groups.list(coventry);
-await container.accounts.createUser(systemActor, { email: 'bench@example.com', name: 'Bench', password: 'bench password 1', isAdmin: true });
+await container.accounts.createUser(systemActor, {
+  email: 'bench@example.com',
+  name: 'Bench',
+  password: 'bench password 1',
+  isAdmin: true,
+});
 const browser = new Browser(app);
 await browser.signIn('bench@example.com', 'bench password 1');
 
@@ -37,7 +42,9 @@ const baseline = await time('GET /health (baseline)', 300, () => app.inject('/he
 const results = [
   await time('GET / (your partnerships)', 200, () => browser.get('/')),
   await time('GET partnership page with structure diagram', 200, () => browser.get(`/partnerships/${coventry}`)),
-  await time('GET Coventry board page (44 members, terms, quorum)', 200, () => browser.get(`/partnerships/${coventry}/groups/${board?.id}`)),
+  await time('GET Coventry board page (44 members, terms, quorum)', 200, () =>
+    browser.get(`/partnerships/${coventry}/groups/${board?.id}`),
+  ),
   await time('GET board membership CSV', 200, () => browser.get(`/partnerships/${coventry}/groups/${board?.id}/members.csv`)),
   await time('GET people list', 200, () => browser.get(`/partnerships/${coventry}/people`)),
   await time('GET audit log, first page', 100, () => browser.get('/admin/audit')),
@@ -50,7 +57,9 @@ console.log(`Demo seed (SQLite, through the services with audit): ${seedMs.toFix
 console.log(`Baseline: ${baseline.label}: ${baseline.perRunMs.toFixed(3)} ms per request\n`);
 console.log('ms per run'.padStart(12) + '  ×baseline  what');
 for (const result of results) {
-  console.log(`${result.perRunMs.toFixed(3).padStart(12)}  ${(result.perRunMs / baseline.perRunMs).toFixed(2).padStart(9)}  ${result.label}`);
+  console.log(
+    `${result.perRunMs.toFixed(3).padStart(12)}  ${(result.perRunMs / baseline.perRunMs).toFixed(2).padStart(9)}  ${result.label}`,
+  );
 }
 await app.close();
 await container.database.close();

@@ -35,7 +35,9 @@ async function seedEmptyDatabase(container: Container): Promise<void> {
   }
   const password = randomBytes(12).toString('base64url');
   await container.accounts.createUser(systemActor, { email: demoAdminEmail, name: 'Demo administrator', password, isAdmin: true });
-  console.log(`\nThe demo is ready. Sign in as the administrator (shown only this once):\n  email:    ${demoAdminEmail}\n  password: ${password}\n`);
+  console.log(
+    `\nThe demo is ready. Sign in as the administrator (shown only this once):\n  email:    ${demoAdminEmail}\n  password: ${password}\n`,
+  );
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -65,7 +67,12 @@ async function run(argv: string[]): Promise<number> {
       case 'create-user': {
         const { values } = parseArgs({
           args: rest,
-          options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean', default: false } },
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            password: { type: 'string' },
+            admin: { type: 'boolean', default: false },
+          },
         });
         if (!values.email || !values.name || !values.password) {
           console.error('create-user needs --email, --name and --password');
@@ -75,7 +82,12 @@ async function run(argv: string[]): Promise<number> {
           console.error(`The password must be ${minimumPasswordLength} characters or more`);
           return 2;
         }
-        await container.accounts.createUser(systemActor, { email: values.email, name: values.name, password: values.password, isAdmin: values.admin });
+        await container.accounts.createUser(systemActor, {
+          email: values.email,
+          name: values.name,
+          password: values.password,
+          isAdmin: values.admin,
+        });
         console.log(`Account created for ${values.email}${values.admin ? ' (administrator)' : ''}.`);
         return 0;
       }

@@ -60,7 +60,17 @@ describe('the safer command', () => {
     assert.match(migrate.out, /Applied migrations: 2026-11-23-01-foundation/);
     assert.doesNotMatch((await safer(dataDir, 'migrate')).out, /Applied/);
 
-    const created = await safer(dataDir, 'create-user', '--email', 'jo@example.org', '--name', 'Jo Bloggs', '--password', 'a long passphrase', '--admin');
+    const created = await safer(
+      dataDir,
+      'create-user',
+      '--email',
+      'jo@example.org',
+      '--name',
+      'Jo Bloggs',
+      '--password',
+      'a long passphrase',
+      '--admin',
+    );
     assert.equal(created.code, 0, created.out);
     assert.match(created.out, /Account created for jo@example.org \(administrator\)/);
 

@@ -23,7 +23,12 @@ describe('governance pages for a Coventry officer', () => {
     coventry = partnerships.get('coventry') ?? '';
     const [board] = await container.governance.groups.list(coventry);
     boardId = board?.id ?? '';
-    const userId = await container.accounts.createUser(systemActor, { email: 'officer@example.com', name: 'Olu Officer', password, isAdmin: false });
+    const userId = await container.accounts.createUser(systemActor, {
+      email: 'officer@example.com',
+      name: 'Olu Officer',
+      password,
+      isAdmin: false,
+    });
     await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: coventry, areaId: null });
     officer = new Browser(app);
     await officer.signIn('officer@example.com', password);
@@ -48,9 +53,22 @@ describe('governance pages for a Coventry officer', () => {
     assert.match(page.body, /44 current members/);
     const csv = await officer.get(`/partnerships/${coventry}/groups/${boardId}/members.csv`);
     assert.equal(csv.statusCode, 200);
-    assert.match(String(csv.headers['content-disposition']), /^attachment; filename="coventry-police-crime-and-community-safety-partnership-board-members.csv"$/);
+    assert.match(
+      String(csv.headers['content-disposition']),
+      /^attachment; filename="coventry-police-crime-and-community-safety-partnership-board-members.csv"$/,
+    );
     const rows: string[][] = parse(csv.body, { bom: true });
-    assert.deepEqual(rows[0], ['Name', 'Representing', 'Role', 'Voting', 'Core or link', 'Responsible Authority', 'Named substitute', 'Start date', 'End date']);
+    assert.deepEqual(rows[0], [
+      'Name',
+      'Representing',
+      'Role',
+      'Voting',
+      'Core or link',
+      'Responsible Authority',
+      'Named substitute',
+      'Start date',
+      'End date',
+    ]);
     assert.equal(rows.length, 45);
     assert.ok(rows.some((row) => row[0] === "Darren O'Shaughnessy" && row[3] === 'Non-voting'));
   });
@@ -67,7 +85,13 @@ describe('governance pages for a Coventry officer', () => {
     const csv = await officer.get(`/partnerships/${coventry}/memberships/download.csv?q=Federation+of+Small`);
     const rows: string[][] = parse(csv.body, { bom: true });
     assert.deepEqual(rows[0], ['Member', 'Group', 'Representing', 'Role']);
-    assert.deepEqual(rows.slice(1).map((row) => row[0]).sort(), ['Linsey Hunter', 'Linsey Luke', 'Steve Mills']);
+    assert.deepEqual(
+      rows
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+      ['Linsey Hunter', 'Linsey Luke', 'Steve Mills'],
+    );
   });
 
   it('checks quorum for the members ticked', async () => {
@@ -103,7 +127,12 @@ describe('governance pages for a Coventry officer', () => {
     assert.match(wrong.body, /The end date must be the same as or after the start date/);
     assert.match(wrong.body, /name="startDate-day" type="text" value="21"/);
     assert.match(wrong.body, /value="link" checked/);
-    const right = await officer.post(`/partnerships/${coventry}/memberships`, { ...form, 'endDate-day': '', 'endDate-month': '', 'endDate-year': '' });
+    const right = await officer.post(`/partnerships/${coventry}/memberships`, {
+      ...form,
+      'endDate-day': '',
+      'endDate-month': '',
+      'endDate-year': '',
+    });
     assert.equal(right.statusCode, 302);
     const edit = await officer.get(`${String(right.headers.location)}/edit`);
     assert.match(edit.body, /value="link" checked/, 'a link member stays a link member when edited');
@@ -136,7 +165,11 @@ describe('governance pages for a Coventry officer', () => {
     const saved = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, { ...review, basedOn: '1' });
     assert.equal(saved.statusCode, 302);
     // A second review begun from version 1 would silently replace version 2: refused, with the typing kept.
-    const stale = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, { ...review, chairRole: 'Leader of the Council', basedOn: '1' });
+    const stale = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, {
+      ...review,
+      chairRole: 'Leader of the Council',
+      basedOn: '1',
+    });
     assert.equal(stale.statusCode, 400);
     assert.match(stale.body, /Someone else saved version 2 of these terms of reference/);
     assert.match(stale.body, /value="Leader of the Council"/);
@@ -182,11 +215,21 @@ describe('governance pages for a Coventry officer', () => {
       sector: 'community_voluntary',
       responsibleAuthority: false,
     });
-    const personId = await container.governance.people.create(systemActor, coventry, { name: 'Sam Pastor', jobTitle: null, organisationId, email: null });
+    const personId = await container.governance.people.create(systemActor, coventry, {
+      name: 'Sam Pastor',
+      jobTitle: null,
+      organisationId,
+      email: null,
+    });
     await container.governance.organisations.setArchived(systemActor, coventry, organisationId, 1, true);
     const form = await officer.get(`/partnerships/${coventry}/people/${personId}/edit`);
     assert.match(form.body, new RegExp(`<option value="${organisationId}" selected>Coventry Street Pastors \\(archived\\)</option>`));
-    const saved = await officer.post(`/partnerships/${coventry}/people/${personId}`, { name: 'Sam Pastor', jobTitle: 'Coordinator', organisationId, version: '1' });
+    const saved = await officer.post(`/partnerships/${coventry}/people/${personId}`, {
+      name: 'Sam Pastor',
+      jobTitle: 'Coordinator',
+      organisationId,
+      version: '1',
+    });
     assert.equal(saved.statusCode, 302);
     assert.equal((await container.governance.people.get(coventry, personId)).organisationId, organisationId);
     // A new person cannot be given the archived organisation.
@@ -259,7 +302,10 @@ describe('governance pages for a Coventry officer', () => {
     assert.ok(plymouthGroup);
     // A Plymouth record reached through the Coventry address is not found, not shown or changed.
     assert.equal((await officer.get(`/partnerships/${coventry}/groups/${plymouthGroup.id}`)).statusCode, 404);
-    const change = await officer.post(`/partnerships/${coventry}/groups/${plymouthGroup.id}`, { name: 'Renamed', version: String(plymouthGroup.version) });
+    const change = await officer.post(`/partnerships/${coventry}/groups/${plymouthGroup.id}`, {
+      name: 'Renamed',
+      version: String(plymouthGroup.version),
+    });
     assert.equal(change.statusCode, 404);
     assert.equal((await container.governance.groups.get(plymouth.id, plymouthGroup.id)).name, plymouthGroup.name);
   });

@@ -93,9 +93,7 @@ for (const database of testDatabases()) {
 
     it('lets no more than the limit of parallel guesses be checked', async () => {
       await container.accounts.createUser(systemActor, { email: 'parallel@example.com', name: 'Pat Parallel', password, isAdmin: false });
-      const outcomes = await Promise.all(
-        Array.from({ length: 20 }, () => container.accounts.signIn('parallel@example.com', 'guess')),
-      );
+      const outcomes = await Promise.all(Array.from({ length: 20 }, () => container.accounts.signIn('parallel@example.com', 'guess')));
       const checked = outcomes.filter((outcome) => outcome.outcome === 'wrong-credentials').length;
       assert.ok(checked <= signInLimit.failures, `${checked} guesses were checked`);
       assert.equal((await container.accounts.signIn('parallel@example.com', password)).outcome, 'throttled');
@@ -121,7 +119,15 @@ for (const database of testDatabases()) {
     });
 
     it('creates no session for a visitor who only reads pages', async () => {
-      const count = async () => Number((await container.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await container.database.db
+              .selectFrom('sessions')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       for (const url of ['/', '/no/such/page', '/health', '/assets/application.css']) await app.inject(url);
       assert.equal(await count(), before);
@@ -137,7 +143,12 @@ for (const database of testDatabases()) {
     });
 
     it('lets an administrator reset a password or deactivate an account, signing the person out everywhere', async () => {
-      const userId = await container.accounts.createUser(systemActor, { email: 'leaver@example.com', name: 'Lee Leaver', password, isAdmin: false });
+      const userId = await container.accounts.createUser(systemActor, {
+        email: 'leaver@example.com',
+        name: 'Lee Leaver',
+        password,
+        isAdmin: false,
+      });
       const leaver = new Browser(app);
       await leaver.signIn('leaver@example.com', password);
       const admin = new Browser(app);
@@ -147,7 +158,10 @@ for (const database of testDatabases()) {
       assert.equal(short.statusCode, 400);
       assert.match(short.body, /The password must be 12 characters or more/);
       assert.doesNotMatch(short.body, /value="short"/, 'a password is never sent back');
-      assert.equal((await admin.post(`/admin/users/${userId}/password`, { password: 'a brand new passphrase', version: '1' })).statusCode, 302);
+      assert.equal(
+        (await admin.post(`/admin/users/${userId}/password`, { password: 'a brand new passphrase', version: '1' })).statusCode,
+        302,
+      );
       assert.match(String((await leaver.get('/switch-partnership')).headers.location), /^\/sign-in/, 'the old session has ended');
       assert.equal((await container.accounts.signIn('leaver@example.com', password)).outcome, 'wrong-credentials');
       assert.equal((await container.accounts.signIn('leaver@example.com', 'a brand new passphrase')).outcome, 'signed-in');
@@ -158,7 +172,10 @@ for (const database of testDatabases()) {
       assert.equal((await container.accounts.signIn('leaver@example.com', 'a brand new passphrase')).outcome, 'wrong-credentials');
       const { rows } = await container.audit.list({ entityType: 'user', userId: undefined }, { limit: 100, offset: 0 });
       assert.ok(rows.some((row) => row.summary === 'Deactivated the account of Lee Leaver'));
-      assert.ok(rows.every((row) => !(row.afterJson ?? '').includes('argon2')), 'no password hash in the audit log');
+      assert.ok(
+        rows.every((row) => !(row.afterJson ?? '').includes('argon2')),
+        'no password hash in the audit log',
+      );
     });
 
     it('will not let an administrator lock themselves out', async () => {
@@ -166,7 +183,12 @@ for (const database of testDatabases()) {
       await admin.signIn('admin@example.com', password);
       const [me] = (await container.accounts.listUsers()).filter((u) => u.email === 'admin@example.com');
       assert.ok(me);
-      const demote = await admin.post(`/admin/users/${me.id}`, { name: me.name, email: me.email, isAdmin: 'no', version: String(me.version) });
+      const demote = await admin.post(`/admin/users/${me.id}`, {
+        name: me.name,
+        email: me.email,
+        isAdmin: 'no',
+        version: String(me.version),
+      });
       assert.equal(demote.statusCode, 400);
       assert.match(demote.body, /You cannot remove your own administrator rights/);
       await admin.post(`/admin/users/${me.id}/status`, { version: String(me.version) });
@@ -176,7 +198,11 @@ for (const database of testDatabases()) {
     it('shows a 404 page that leaks nothing', async () => {
       const response = await app.inject('/no/such/page');
       assert.equal(response.statusCode, 404);
-      assert.equal((await app.inject({ method: 'POST', url: '/no/such/page' })).statusCode, 404, 'a POST to nowhere is not found, not a CSRF failure');
+      assert.equal(
+        (await app.inject({ method: 'POST', url: '/no/such/page' })).statusCode,
+        404,
+        'a POST to nowhere is not found, not a CSRF failure',
+      );
       assert.match(response.body, /Page not found/);
       assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
     });
@@ -217,8 +243,14 @@ for (const database of testDatabases()) {
       const update = rows.find((row) => row.entityId === id && row.action === 'update');
       assert.ok(update);
       assert.equal(update.userName, 'Ada Admin');
-      assert.equal((JSON.parse(update.beforeJson ?? '{}') as { oversightBody: string }).oversightBody, 'West Midlands Police and Crime Commissioner');
-      assert.equal((JSON.parse(update.afterJson ?? '{}') as { oversightBody: string }).oversightBody, 'Police and Crime Commissioner for the West Midlands');
+      assert.equal(
+        (JSON.parse(update.beforeJson ?? '{}') as { oversightBody: string }).oversightBody,
+        'West Midlands Police and Crime Commissioner',
+      );
+      assert.equal(
+        (JSON.parse(update.afterJson ?? '{}') as { oversightBody: string }).oversightBody,
+        'Police and Crime Commissioner for the West Midlands',
+      );
       const page = await browser.get('/admin/audit?entityType=area');
       assert.match(page.body, /Changed area West Midlands/);
 
@@ -237,7 +269,13 @@ for (const database of testDatabases()) {
       // Having been told, the user can save their version deliberately.
       const currentVersion = /name="version" value="(\d+)"/.exec(stale.body)?.[1];
       assert.equal(currentVersion, '2');
-      const again = await browser.post(areaPath, { name: 'West Mids', forceName: 'West Midlands Police', oversightBody: 'Old', oversightKind: 'pcc', version: '2' });
+      const again = await browser.post(areaPath, {
+        name: 'West Mids',
+        forceName: 'West Midlands Police',
+        oversightBody: 'Old',
+        oversightKind: 'pcc',
+        version: '2',
+      });
       assert.equal(again.statusCode, 302);
       assert.equal((await container.governance.areas.get(null, id)).name, 'West Mids');
     });

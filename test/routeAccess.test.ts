@@ -173,7 +173,8 @@ describe('every route as every role', () => {
     for (const walker of walkers.filter((w) => w !== 'public')) {
       const email = `${walker}@example.com`;
       const userId = await accounts.createUser(systemActor, { email, name: walker, password, isAdmin: walker === 'admin' });
-      if (walker === 'overseer') await accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
+      if (walker === 'overseer')
+        await accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
       else if (walker === 'outsider') await accounts.grantRole(systemActor, userId, 'officer', { partnershipId: plymouth, areaId: null });
       else if (walker !== 'admin') await accounts.grantRole(systemActor, userId, walker, { partnershipId: coventry, areaId: null });
     }
@@ -231,7 +232,9 @@ describe('every route as every role', () => {
   });
 
   // Sign-out ends the walker's session, so it goes last.
-  const ordered = [...expected].sort((a, b) => Number(a.url === '/sign-out' && a.method === 'POST') - Number(b.url === '/sign-out' && b.method === 'POST'));
+  const ordered = [...expected].sort(
+    (a, b) => Number(a.url === '/sign-out' && a.method === 'POST') - Number(b.url === '/sign-out' && b.method === 'POST'),
+  );
 
   it("never reaches one partnership's records through another partnership's address", async () => {
     const outsider = browsers.get('outsider');
@@ -258,7 +261,10 @@ describe('every route as every role', () => {
         const denied = response.statusCode === 403 || (toSignIn && !(route.url === '/sign-out' && route.method === 'POST'));
         const shouldAllow = allowedBy[route.level].includes(walker);
         // Allowed means the page, a redirect after a change, or the form again with its errors: not 404 or 500.
-        const served = [200, 400].includes(response.statusCode) || (response.statusCode === 302 && !toSignIn) || (route.url === '/sign-out' && route.method === 'POST');
+        const served =
+          [200, 400].includes(response.statusCode) ||
+          (response.statusCode === 302 && !toSignIn) ||
+          (route.url === '/sign-out' && route.method === 'POST');
         if (shouldAllow ? !served : !denied) {
           wrong.push(`${route.method} ${url}: ${response.statusCode} (expected ${shouldAllow ? 'allowed' : 'denied'})`);
         }

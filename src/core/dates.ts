@@ -1,6 +1,19 @@
 /** Dates as GOV.UK writes them. */
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
 export function formatDate(value: string | null | undefined): string {

@@ -122,10 +122,7 @@ export function valuesFromRecord(fields: readonly Field[], record: Record<string
 // Schema pieces with GOV.UK-style messages.
 
 export function requiredText(message: string, maxLength = 200, label = 'This') {
-  return z
-    .string({ error: message })
-    .min(1, message)
-    .max(maxLength, `${label} must be ${maxLength} characters or fewer`);
+  return z.string({ error: message }).min(1, message).max(maxLength, `${label} must be ${maxLength} characters or fewer`);
 }
 
 export function optionalText(maxLength = 200, label = 'This') {

@@ -97,7 +97,10 @@ export function registerRecordPages<View extends { id: string; version: number; 
   ) {
     const { record } = state;
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
-    const returnTo = safeReturnTo(single((request.query as Record<string, unknown>).returnTo) ?? single((request.body as Record<string, unknown> | undefined)?.returnTo));
+    const returnTo = safeReturnTo(
+      single((request.query as Record<string, unknown>).returnTo) ??
+        single((request.body as Record<string, unknown> | undefined)?.returnTo),
+    );
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : addText(definition.noun);
     const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
@@ -138,7 +141,12 @@ export function registerRecordPages<View extends { id: string; version: number; 
       }
       if (error instanceof ConflictError) {
         // The form now carries the stored version: saving again, having looked, is a deliberate overwrite.
-        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { form: error.message }), version: error.currentVersion });
+        return renderForm(request, reply, {
+          record,
+          values,
+          errors: errorsFor(fields, { form: error.message }),
+          version: error.currentVersion,
+        });
       }
       throw error;
     }

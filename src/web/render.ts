@@ -40,7 +40,9 @@ export function createViewEnvironment(): nunjucks.Environment {
   );
   environment.addFilter('govukDate', formatDate);
   environment.addFilter('govukDateTime', formatDateTime);
-  environment.addFilter('number', (value: number | null | undefined) => (value === null || value === undefined ? '' : value.toLocaleString('en-GB')));
+  environment.addFilter('number', (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : value.toLocaleString('en-GB'),
+  );
   return environment;
 }
 

@@ -60,7 +60,11 @@ export class Browser {
     return token;
   }
 
-  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean; tokenFrom?: string } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    options: { csrf?: boolean; tokenFrom?: string } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(form)) for (const v of [value].flat()) body.append(name, v);
     if (options.csrf !== false) body.append('_csrf', await this.csrfToken(options.tokenFrom));

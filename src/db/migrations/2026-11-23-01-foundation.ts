@@ -14,9 +14,7 @@ function recordColumns(table: Table): Table {
 }
 
 function partnershipRecord(db: Kysely<unknown>, name: string): Table {
-  return recordColumns(db.schema.createTable(name)).addColumn('partnership_id', 'text', (c) =>
-    c.notNull().references('partnerships.id'),
-  );
+  return recordColumns(db.schema.createTable(name)).addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id'));
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -5,7 +5,10 @@ import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
 export type UserRow = Omit<Selectable<UsersTable>, 'isAdmin'> & { isAdmin: boolean };
 
 const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
-const stored = <T extends { isAdmin?: boolean }>(user: T) => ({ ...user, ...(user.isAdmin === undefined ? {} : { isAdmin: Number(user.isAdmin) }) });
+const stored = <T extends { isAdmin?: boolean }>(user: T) => ({
+  ...user,
+  ...(user.isAdmin === undefined ? {} : { isAdmin: Number(user.isAdmin) }),
+});
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 

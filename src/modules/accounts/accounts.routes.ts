@@ -22,7 +22,6 @@ import type { PublicUser } from './accounts.service.ts';
 import { signInLimit } from './accounts.service.ts';
 import { roleNames } from './roles.ts';
 
-
 const admin = { config: { access: 'admin' as const } };
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
@@ -104,7 +103,13 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
       const { id } = request.params as { id?: string };
       return id ? (await accounts.getUser(id)).user : null;
     };
-    const render = async (request: FastifyRequest, reply: FastifyReply, values: TypedValues, errors: FormErrors | null, version?: number) => {
+    const render = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: TypedValues,
+      errors: FormErrors | null,
+      version?: number,
+    ) => {
       const user = await userOf(request);
       if (errors) reply.code(400);
       const back = user ? `/admin/users/${user.id}` : '/admin/users';
@@ -133,8 +138,10 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
         return reply.redirect(`/admin/users/${id}`);
       } catch (error) {
         const typed = typedValues(form.fields, body);
-        if (error instanceof FieldValidationError) return render(request, reply, typed, errorsFor(form.fields, { [error.field]: error.message }), version);
-        if (error instanceof ConflictError) return render(request, reply, typed, errorsFor(form.fields, { form: error.message }), error.currentVersion);
+        if (error instanceof FieldValidationError)
+          return render(request, reply, typed, errorsFor(form.fields, { [error.field]: error.message }), version);
+        if (error instanceof ConflictError)
+          return render(request, reply, typed, errorsFor(form.fields, { form: error.message }), error.currentVersion);
         throw error;
       }
     });
@@ -207,7 +214,12 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     return reply.redirect(`/admin/users/${user.id}`);
   });
 
-  const renderUser = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, values: TypedValues, errors: FormErrors | null) => {
+  const renderUser = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    values: TypedValues,
+    errors: FormErrors | null,
+  ) => {
     const { user, grants } = await accounts.getUser(request.params.id);
     const [partnerships, areas] = await Promise.all([governance.partnerships.list(null), governance.areas.list(null)]);
     if (errors) reply.code(400);
@@ -242,7 +254,8 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
         : (await governance.partnerships.list(null, { id: partnershipId })).length === 0
           ? { partnershipId: 'Select a partnership' }
           : null;
-    if (problem) return renderUser(request, reply, typedValues(grantFields, request.body as Record<string, unknown>), errorsFor(grantFields, problem));
+    if (problem)
+      return renderUser(request, reply, typedValues(grantFields, request.body as Record<string, unknown>), errorsFor(grantFields, problem));
     await accounts.grantRole({ userId: request.principal?.userId ?? null }, request.params.id, role, {
       partnershipId: partnershipId ?? null,
       areaId: areaId ?? null,

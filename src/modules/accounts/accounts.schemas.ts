@@ -29,7 +29,12 @@ const password = z
 export const userDetailsFields: Field[] = [
   { name: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
   { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'off' },
-  { name: 'isAdmin', label: 'Administrator of the whole system?', kind: 'yesNo', hint: 'Administrators can see and change every partnership, and manage accounts' },
+  {
+    name: 'isAdmin',
+    label: 'Administrator of the whole system?',
+    kind: 'yesNo',
+    hint: 'Administrators can see and change every partnership, and manage accounts',
+  },
 ];
 export const userDetailsSchema = z.object({
   name: requiredText('Enter the full name', 200, 'Full name'),

@@ -34,10 +34,7 @@ export const signInLimit = { failures: 5, windowMinutes: 15 };
 // argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export type SignInResult =
-  | { outcome: 'signed-in'; userId: string }
-  | { outcome: 'wrong-credentials' }
-  | { outcome: 'throttled' };
+export type SignInResult = { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | { outcome: 'throttled' };
 
 export interface NewUser {
   email: string;
@@ -155,15 +152,19 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       if (!user || !valid) return { outcome: 'wrong-credentials' };
       await db.transaction().execute(async (trx) => {
         await clearSignInAttempts(trx, email);
-        await audit.record(trx, { userId: user.id }, {
-          action: 'sign-in',
-          entityType: 'user',
-          entityId: user.id,
-          partnershipId: null,
-          summary: `${user.name} signed in`,
-          before: null,
-          after: null,
-        });
+        await audit.record(
+          trx,
+          { userId: user.id },
+          {
+            action: 'sign-in',
+            entityType: 'user',
+            entityId: user.id,
+            partnershipId: null,
+            summary: `${user.name} signed in`,
+            before: null,
+            after: null,
+          },
+        );
       });
       return { outcome: 'signed-in', userId: user.id };
     },
@@ -172,15 +173,19 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       const user = await findUserById(db, userId);
       if (!user) return;
       await db.transaction().execute((trx) =>
-        audit.record(trx, { userId }, {
-          action: 'sign-out',
-          entityType: 'user',
-          entityId: userId,
-          partnershipId: null,
-          summary: `${user.name} signed out`,
-          before: null,
-          after: null,
-        }),
+        audit.record(
+          trx,
+          { userId },
+          {
+            action: 'sign-out',
+            entityType: 'user',
+            entityId: userId,
+            partnershipId: null,
+            summary: `${user.name} signed out`,
+            before: null,
+            after: null,
+          },
+        ),
       );
     },
 
@@ -220,7 +225,13 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       if (actor.userId === id && !details.isAdmin) {
         throw new FieldValidationError('isAdmin', 'You cannot remove your own administrator rights: ask another administrator');
       }
-      await changeUser(actor, id, version, { email, name: details.name.trim(), isAdmin: details.isAdmin }, (user) => `Changed account of ${user.name}`);
+      await changeUser(
+        actor,
+        id,
+        version,
+        { email, name: details.name.trim(), isAdmin: details.isAdmin },
+        (user) => `Changed account of ${user.name}`,
+      );
     },
 
     async setPassword(actor, id, version, password) {
@@ -231,8 +242,12 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
 
     async setActive(actor, id, version, active) {
       if (actor.userId === id && !active) throw new FieldValidationError('form', 'You cannot deactivate your own account');
-      await changeUser(actor, id, version, { archivedAt: active ? null : isoNow(clock) }, (user) =>
-        `${active ? 'Reactivated' : 'Deactivated'} the account of ${user.name}`,
+      await changeUser(
+        actor,
+        id,
+        version,
+        { archivedAt: active ? null : isoNow(clock) },
+        (user) => `${active ? 'Reactivated' : 'Deactivated'} the account of ${user.name}`,
       );
       if (!active) await sessions.removeAllOf(id);
     },

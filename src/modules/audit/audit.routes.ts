@@ -12,7 +12,8 @@ export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, c
     const query = queryValues(request.query, ['entityType', 'userId', 'partnershipId', 'from', 'to', 'page']);
     const errors: Record<string, string> = {};
     for (const field of ['from', 'to'] as const) {
-      if (query[field] && !isRealDate(query[field])) errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;
+      if (query[field] && !isRealDate(query[field]))
+        errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;
     }
     const filter = {
       entityType: query.entityType || undefined,

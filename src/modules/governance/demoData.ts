@@ -463,19 +463,13 @@ const coventryHarmReduction: DemoGroup = {
     // Alison Quigley as chair: she is the Community Safety team member (the chair is "the Community
     // Safety Hate Crime Reduction Officer").
     forumMember('alison-quigley', { role: 'chair' }),
-    ...[
-      'nic-mansell',
-      'jarina-rashid-porter',
-      'kam-sidhu',
-      'sue-whitmore',
-      'andrea-simmonds',
-      'kelly-bielby',
-      'margaret-greer',
-    ].map((key) => forumMember(key)),
+    ...['nic-mansell', 'jarina-rashid-porter', 'kam-sidhu', 'sue-whitmore', 'andrea-simmonds', 'kelly-bielby', 'margaret-greer'].map(
+      (key) => forumMember(key),
+    ),
     forumMember('jon-hanley', { substitutePersonKey: 'penny-greenaway' }), // "Jon Hanley or Penny Greenaway"
     // Hate Crime section only: invited for that section, so treated as link (non-core) members.
-    ...['louise-thomas', 'lee-millar', 'winston-muhammad', 'pat-duignan', 'lisa-windridge', 'gurmit-shoker'].map(
-      (key) => forumMember(key, { core: false }),
+    ...['louise-thomas', 'lee-millar', 'winston-muhammad', 'pat-duignan', 'lisa-windridge', 'gurmit-shoker'].map((key) =>
+      forumMember(key, { core: false }),
     ),
   ],
   chairAppointments: [],
@@ -692,20 +686,13 @@ const coventry: DemoPartnership = {
 // district/city council (+ Leicestershire County Council in the two-tier districts), the police
 // force, the police authority (a responsible authority until 2012), the fire and rescue service,
 // probation, and the primary care trust.
-const NHS_COUNTY_AND_RUTLAND: OrgRow = [
-  'nhs',
-  'NHS Leicestershire County and Rutland (Primary Care Trust)',
-  'statutory',
-  true,
-];
+const NHS_COUNTY_AND_RUTLAND: OrgRow = ['nhs', 'NHS Leicestershire County and Rutland (Primary Care Trust)', 'statutory', true];
 const NHS_LEICESTER_CITY: OrgRow = ['nhs', 'NHS Leicester City (Primary Care Trust)', 'statutory', true];
 
 function leicestershireOrganisations(council: OrgRow, twoTier: boolean, nhs: OrgRow): DemoOrganisation[] {
   return organisations([
     council,
-    ...(twoTier
-      ? [['leicestershire-county-council', 'Leicestershire County Council', 'statutory', true] as const]
-      : []),
+    ...(twoTier ? [['leicestershire-county-council', 'Leicestershire County Council', 'statutory', true] as const] : []),
     ['leicestershire-police', 'Leicestershire Police', 'statutory', true],
     ['leicestershire-police-authority', 'Leicestershire Police Authority', 'statutory', true],
     ['leicestershire-fire-rescue', 'Leicestershire Fire and Rescue Service', 'statutory', true],
@@ -745,9 +732,7 @@ function statutoryBoard(
       minutesCirculationDays: null,
       actionsCirculationWorkingDays: null,
       // Not from 003 (which lists no members): the responsible authorities above.
-      membershipSpecification: lines(
-        ...orgs.filter((o) => o.responsibleAuthority).map((o) => `${o.name} (responsible authority)`),
-      ),
+      membershipSpecification: lines(...orgs.filter((o) => o.responsibleAuthority).map((o) => `${o.name} (responsible authority)`)),
       quorumRule: ONE_THIRD_QUORUM, // 003 silent on quorum: demo default
       effectiveFrom: LEICESTERSHIRE_FROM,
       ...terms,
@@ -908,9 +893,7 @@ const blaby = leicestershirePartnership({
         effectiveFrom: LEICESTERSHIRE_FROM,
       },
       // "I am also attending the next JAG as observer"
-      memberships: [
-        membershipBuilder(persons, '2009-08-20')('david-prince', { role: 'adviser', voting: false, core: false }),
-      ],
+      memberships: [membershipBuilder(persons, '2009-08-20')('david-prince', { role: 'adviser', voting: false, core: false })],
       chairAppointments: [],
     },
   ],
@@ -1044,17 +1027,7 @@ export const demoAreas: DemoArea[] = [
     oversightBody: 'Leicestershire Police Authority',
     oversightKind: 'police_authority',
     // In 003's order.
-    partnerships: [
-      melton,
-      rutland,
-      hinckleyAndBosworth,
-      oadbyAndWigston,
-      blaby,
-      harborough,
-      leicester,
-      charnwood,
-      northWestLeicestershire,
-    ],
+    partnerships: [melton, rutland, hinckleyAndBosworth, oadbyAndWigston, blaby, harborough, leicester, charnwood, northWestLeicestershire],
   },
   {
     key: 'devon-and-cornwall',

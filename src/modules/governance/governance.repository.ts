@@ -16,14 +16,7 @@ import type {
 
 /** Tables whose rows are edited on forms: versioned, archived rather than deleted. */
 export type EditableTable =
-  | 'areas'
-  | 'partnerships'
-  | 'organisations'
-  | 'people'
-  | 'groups'
-  | 'memberships'
-  | 'interests'
-  | 'chairAppointments';
+  'areas' | 'partnerships' | 'organisations' | 'people' | 'groups' | 'memberships' | 'interests' | 'chairAppointments';
 
 export type Row<T extends EditableTable> = Selectable<Database[T]>;
 
@@ -38,7 +31,6 @@ function storable(values: object): Record<string, unknown> {
 type LooseDb = Kysely<{ records: RecordColumns & { partnershipId: string } }>;
 const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 const asRecords = (table: EditableTable) => table as unknown as 'records';
-
 
 export async function findRecord<T extends EditableTable>(
   db: Kysely<Database>,
@@ -98,10 +90,7 @@ export async function listAreas(db: Kysely<Database>, options: ListOptions = {})
 
 export type PartnershipView = Selectable<PartnershipsTable> & { areaName: string };
 
-export async function listPartnerships(
-  db: Kysely<Database>,
-  options: ListOptions & { areaId?: string } = {},
-): Promise<PartnershipView[]> {
+export async function listPartnerships(db: Kysely<Database>, options: ListOptions & { areaId?: string } = {}): Promise<PartnershipView[]> {
   let query = db
     .selectFrom('partnerships')
     .innerJoin('areas', 'areas.id', 'partnerships.areaId')
@@ -191,16 +180,31 @@ export async function listMemberships(
   if (options.organisationId) query = query.where('memberships.organisationId', '=', options.organisationId);
   // A membership lapses with its person, organisation or group: archived ones leave the lists and the quorum.
   if (!options.includeArchived && !options.id) {
-    query = query.where('people.archivedAt', 'is', null).where('organisations.archivedAt', 'is', null).where('groups.archivedAt', 'is', null);
+    query = query
+      .where('people.archivedAt', 'is', null)
+      .where('organisations.archivedAt', 'is', null)
+      .where('groups.archivedAt', 'is', null);
   }
   const rows = await withListOptions(query, 'memberships', options).execute();
-  return rows.map((row) => ({ ...row, voting: row.voting === 1, core: row.core === 1, responsibleAuthority: row.responsibleAuthority === 1 }));
+  return rows.map((row) => ({
+    ...row,
+    voting: row.voting === 1,
+    core: row.core === 1,
+    responsibleAuthority: row.responsibleAuthority === 1,
+  }));
 }
 
 /** A live membership of the same person on the same group whose dates overlap the given ones. */
 export async function findOverlappingMembership(
   db: Kysely<Database>,
-  membership: { partnershipId: string; groupId: string; personId: string; startDate: string; endDate: string | null; excludeId: string | null },
+  membership: {
+    partnershipId: string;
+    groupId: string;
+    personId: string;
+    startDate: string;
+    endDate: string | null;
+    excludeId: string | null;
+  },
 ): Promise<Selectable<MembershipsTable> | undefined> {
   let query = db
     .selectFrom('memberships')
@@ -258,12 +262,7 @@ export async function listChairAppointments(
 export type TermsRow = Selectable<TermsOfReferenceTable>;
 
 export async function listTermsVersions(db: Kysely<Database>, groupId: string): Promise<TermsRow[]> {
-  return db
-    .selectFrom('termsOfReference')
-    .selectAll()
-    .where('groupId', '=', groupId)
-    .orderBy('versionNumber', 'desc')
-    .execute();
+  return db.selectFrom('termsOfReference').selectAll().where('groupId', '=', groupId).orderBy('versionNumber', 'desc').execute();
 }
 
 /** Every version of every group's terms in a partnership, newest version first. */

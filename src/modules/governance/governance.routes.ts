@@ -72,7 +72,10 @@ export function termsSummary(terms: TermsOfReference, reportsTo: string | null):
     { key: 'Purpose', value: terms.purpose },
     { key: 'Functions', value: terms.functions.join('\n'), list: terms.functions },
     { key: 'Key outcomes', value: terms.keyOutcomes.join('\n') || 'Not stated', list: terms.keyOutcomes },
-    { key: 'Reports to', value: [reportsTo, terms.alsoReportsTo].filter(Boolean).join(', and ') || 'Nobody: this is the top of the partnership' },
+    {
+      key: 'Reports to',
+      value: [reportsTo, terms.alsoReportsTo].filter(Boolean).join(', and ') || 'Nobody: this is the top of the partnership',
+    },
     { key: 'Meets', value: lookup(cadenceNames, terms.cadence) },
     { key: 'Chaired by', value: terms.chairRole },
     { key: 'Papers sent out', value: describeNotice(terms) },
@@ -98,7 +101,17 @@ function membershipRows(memberships: readonly MembershipView[]) {
   ]);
 }
 
-const membershipHeadings = ['Name', 'Representing', 'Role', 'Voting', 'Core or link', 'Responsible Authority', 'Named substitute', 'Start date', 'End date'];
+const membershipHeadings = [
+  'Name',
+  'Representing',
+  'Role',
+  'Voting',
+  'Core or link',
+  'Responsible Authority',
+  'Named substitute',
+  'Start date',
+  'End date',
+];
 
 function termsValues(terms: TermsOfReference) {
   const rule = terms.quorumRule;
@@ -204,7 +217,8 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     fields: organisationFields,
     schema: organisationSchema,
     titleOf: (o) => o.name,
-    intro: 'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
+    intro:
+      'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
     columns: [
       { heading: 'Organisation', cell: (o) => o.name },
       { heading: 'Sector', cell: (o) => lookup(sectorNames, o.sector as Sector) },
@@ -262,7 +276,13 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
           head: ['Group', 'Representing', 'Role', 'From', 'Until'],
           rows: memberships.map((m) => ({
             href: `${base}/memberships/${m.id}`,
-            cells: [m.groupName, m.organisationName, lookup(membershipRoleNames, m.role), formatDate(m.startDate), formatDate(m.endDate) || 'Continuing'],
+            cells: [
+              m.groupName,
+              m.organisationName,
+              lookup(membershipRoleNames, m.role),
+              formatDate(m.startDate),
+              formatDate(m.endDate) || 'Continuing',
+            ],
           })),
           emptyText: 'Not a member of any group.',
           addLink: { text: 'Add a membership', href: `${base}/memberships/new?personId=${person.id}` },
@@ -370,7 +390,8 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     service: governance.chairAppointments,
     fields: chairAppointmentFields,
     schema: chairAppointmentSchema,
-    titleOf: (a) => `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
+    titleOf: (a) =>
+      `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
     intro: 'The chair and vice-chair are elected each year. The record says when and by whom.',
     columns: [
       { heading: 'Appointment', cell: (a) => `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
@@ -416,7 +437,6 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     return { group, ...terms, latest: terms.history[0] ?? null };
   }
 
-
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
     const { group, inForce: terms, upcoming } = await loadGroup(request);
@@ -426,7 +446,13 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       governance.groups.list(partnershipId),
     ]);
     const current = await governance.currentMemberships(partnershipId, { groupId: id });
-    const quorum = terms ? await governance.checkQuorum(partnershipId, id, current.map((m) => m.id)) : null;
+    const quorum = terms
+      ? await governance.checkQuorum(
+          partnershipId,
+          id,
+          current.map((m) => m.id),
+        )
+      : null;
     return pages.render(request, reply, 'governance/views/group.njk', {
       title: group.name,
       group,
@@ -551,10 +577,15 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const message = `Someone else saved version ${error.currentVersion} of these terms of reference while you were reviewing them. Your review has not been saved. Check version ${error.currentVersion}, then save again if you still want your changes.`;
-      return renderTermsForm(request, reply, typedValues(termsFields, request.body as Record<string, unknown>), errorsFor(termsFields, { form: message }), error.currentVersion);
+      return renderTermsForm(
+        request,
+        reply,
+        typedValues(termsFields, request.body as Record<string, unknown>),
+        errorsFor(termsFields, { form: message }),
+        error.currentVersion,
+      );
     }
     request.session.flash = `Terms of reference saved as version ${version}`;
     return reply.redirect(`/partnerships/${partnershipId}/groups/${id}`);
   });
-
 }

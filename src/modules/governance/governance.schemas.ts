@@ -81,9 +81,21 @@ export type AreaInput = z.output<typeof areaSchema>;
 export const partnershipFields: Field[] = [
   { name: 'areaId', label: 'Area', kind: 'select' },
   { name: 'name', label: 'Partnership name', kind: 'text', hint: 'For example Coventry Community Safety Partnership' },
-  { name: 'shortName', label: 'Short name', kind: 'text', hint: 'Shown in the partnership switcher, for example Coventry', width: 'govuk-input--width-20' },
+  {
+    name: 'shortName',
+    label: 'Short name',
+    kind: 'text',
+    hint: 'Shown in the partnership switcher, for example Coventry',
+    width: 'govuk-input--width-20',
+  },
   { name: 'localAuthority', label: 'Local authority', kind: 'text' },
-  { name: 'population', label: 'Population (optional)', kind: 'integer', hint: 'Used to work out rates per 1,000 people', width: 'govuk-input--width-10' },
+  {
+    name: 'population',
+    label: 'Population (optional)',
+    kind: 'integer',
+    hint: 'Used to work out rates per 1,000 people',
+    width: 'govuk-input--width-10',
+  },
 ];
 export const partnershipSchema = z.object({
   areaId: requiredText('Select the area'),
@@ -130,7 +142,13 @@ export type PersonInput = z.output<typeof personSchema>;
 
 export const groupFields: Field[] = [
   { name: 'name', label: 'Group name', kind: 'text', hint: 'For example City Tasking Group' },
-  { name: 'parentId', label: 'Reports to', kind: 'select', emptyText: 'Nobody: this is the board', hint: 'Choose "Nobody" only for the board at the top of the partnership' },
+  {
+    name: 'parentId',
+    label: 'Reports to',
+    kind: 'select',
+    emptyText: 'Nobody: this is the board',
+    hint: 'Choose "Nobody" only for the board at the top of the partnership',
+  },
 ];
 export const groupSchema = z.object({
   name: requiredText('Enter the group name', 200, 'Group name'),
@@ -143,7 +161,12 @@ export const membershipFields: Field[] = [
   { name: 'personId', label: 'Person', kind: 'select' },
   { name: 'organisationId', label: 'Representing', kind: 'select', hint: 'The organisation the person represents on this group' },
   { name: 'role', label: 'Role', kind: 'radios', options: options(membershipRoleNames) },
-  { name: 'voting', label: 'Voting member?', kind: 'yesNo', hint: 'Specialists invited to aid discussion usually attend in a non-voting capacity' },
+  {
+    name: 'voting',
+    label: 'Voting member?',
+    kind: 'yesNo',
+    hint: 'Specialists invited to aid discussion usually attend in a non-voting capacity',
+  },
   {
     name: 'core',
     label: 'Kind of member',
@@ -182,7 +205,13 @@ export type MembershipInput = z.output<typeof membershipSchema>;
 export const interestFields: Field[] = [
   { name: 'personId', label: 'Person', kind: 'select' },
   { name: 'category', label: 'Kind of interest', kind: 'radios', options: options(interestCategoryNames) },
-  { name: 'description', label: 'Interest', kind: 'textarea', hint: 'What the interest is, for example "Trustee of Coventry Haven"', rows: 3 },
+  {
+    name: 'description',
+    label: 'Interest',
+    kind: 'textarea',
+    hint: 'What the interest is, for example "Trustee of Coventry Haven"',
+    rows: 3,
+  },
   { name: 'declaredOn', label: 'Date declared', kind: 'date' },
   { name: 'endedOn', label: 'Date the interest ended (optional)', kind: 'date' },
 ];
@@ -204,7 +233,13 @@ export const chairAppointmentFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
   { name: 'role', label: 'Appointed as', kind: 'radios', options: options(appointmentRoleNames) },
   { name: 'personId', label: 'Person', kind: 'select' },
-  { name: 'yearStarting', label: 'Year of office starting', kind: 'integer', hint: 'For 2016 to 2017, enter 2016', width: 'govuk-input--width-4' },
+  {
+    name: 'yearStarting',
+    label: 'Year of office starting',
+    kind: 'integer',
+    hint: 'For 2016 to 2017, enter 2016',
+    width: 'govuk-input--width-4',
+  },
   { name: 'appointedOn', label: 'Date appointed', kind: 'date' },
   { name: 'appointedBy', label: 'Appointed by', kind: 'text', hint: 'For example "Elected by Board members"' },
 ];
@@ -228,10 +263,21 @@ export const termsFields: Field[] = [
   { name: 'purpose', label: 'Purpose', kind: 'textarea', rows: 4, hint: 'Why the group exists' },
   { name: 'functions', label: 'Functions', kind: 'textarea', rows: 6, hint: 'One function on each line' },
   { name: 'keyOutcomes', label: 'Key outcomes (optional)', kind: 'textarea', rows: 4, hint: 'One outcome on each line' },
-  { name: 'alsoReportsTo', label: 'Also reports to (optional)', kind: 'text', hint: 'Bodies outside the partnership, for example the Safeguarding Adults Board' },
+  {
+    name: 'alsoReportsTo',
+    label: 'Also reports to (optional)',
+    kind: 'text',
+    hint: 'Bodies outside the partnership, for example the Safeguarding Adults Board',
+  },
   { name: 'cadence', label: 'How often the group meets', kind: 'select', options: options(cadenceNames) },
   { name: 'chairRole', label: 'Who chairs the group', kind: 'text', hint: 'The role, for example "Head of Probation Coventry"' },
-  { name: 'papersNoticeDays', label: 'Notice for papers, in days (optional)', kind: 'integer', width: 'govuk-input--width-3', hint: 'How many days before a meeting the agenda and papers go out' },
+  {
+    name: 'papersNoticeDays',
+    label: 'Notice for papers, in days (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'How many days before a meeting the agenda and papers go out',
+  },
   {
     name: 'papersNoticeUnit',
     label: 'Are those working days?',
@@ -241,14 +287,56 @@ export const termsFields: Field[] = [
       { value: 'calendar', text: 'Calendar days' },
     ],
   },
-  { name: 'minutesCirculationDays', label: 'Minutes circulated within, in days (optional)', kind: 'integer', width: 'govuk-input--width-3' },
-  { name: 'actionsCirculationWorkingDays', label: 'Actions circulated within, in working days (optional)', kind: 'integer', width: 'govuk-input--width-3', hint: 'For "by the next working day", enter 1' },
-  { name: 'membershipSpecification', label: 'Membership', kind: 'textarea', rows: 6, hint: 'Which organisations and roles should be members, one on each line' },
+  {
+    name: 'minutesCirculationDays',
+    label: 'Minutes circulated within, in days (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+  },
+  {
+    name: 'actionsCirculationWorkingDays',
+    label: 'Actions circulated within, in working days (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'For "by the next working day", enter 1',
+  },
+  {
+    name: 'membershipSpecification',
+    label: 'Membership',
+    kind: 'textarea',
+    rows: 6,
+    hint: 'Which organisations and roles should be members, one on each line',
+  },
   { name: 'quorumKind', label: 'Quorum rule', kind: 'radios', options: options(quorumKinds) },
-  { name: 'communityMinimum', label: 'Community or voluntary representatives needed', kind: 'integer', width: 'govuk-input--width-3', showWhen: { field: 'quorumKind', values: ['responsible_authorities_and_community'] } },
-  { name: 'minimum', label: 'Voting members needed', kind: 'integer', width: 'govuk-input--width-3', showWhen: { field: 'quorumKind', values: ['count'] } },
-  { name: 'numerator', label: 'Fraction: top number', kind: 'integer', width: 'govuk-input--width-3', hint: 'For a third, enter 1 here and 3 below', showWhen: { field: 'quorumKind', values: ['fraction'] } },
-  { name: 'denominator', label: 'Fraction: bottom number', kind: 'integer', width: 'govuk-input--width-3', showWhen: { field: 'quorumKind', values: ['fraction'] } },
+  {
+    name: 'communityMinimum',
+    label: 'Community or voluntary representatives needed',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    showWhen: { field: 'quorumKind', values: ['responsible_authorities_and_community'] },
+  },
+  {
+    name: 'minimum',
+    label: 'Voting members needed',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    showWhen: { field: 'quorumKind', values: ['count'] },
+  },
+  {
+    name: 'numerator',
+    label: 'Fraction: top number',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'For a third, enter 1 here and 3 below',
+    showWhen: { field: 'quorumKind', values: ['fraction'] },
+  },
+  {
+    name: 'denominator',
+    label: 'Fraction: bottom number',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    showWhen: { field: 'quorumKind', values: ['fraction'] },
+  },
   { name: 'effectiveFrom', label: 'These terms apply from', kind: 'date' },
 ];
 

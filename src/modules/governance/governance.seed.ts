@@ -24,14 +24,20 @@ async function seedGroup(
   });
   ids.groups.set(group.key, groupId);
   const { quorumRule, ...terms } = group.terms;
-  await governance.reviseTerms(systemActor, partnershipId, groupId, {
-    ...terms,
-    quorumKind: quorumRule.kind,
-    communityMinimum: quorumRule.kind === 'responsible_authorities_and_community' ? quorumRule.communityMinimum : null,
-    minimum: quorumRule.kind === 'count' ? quorumRule.minimum : null,
-    numerator: quorumRule.kind === 'fraction' ? quorumRule.numerator : null,
-    denominator: quorumRule.kind === 'fraction' ? quorumRule.denominator : null,
-  }, 0);
+  await governance.reviseTerms(
+    systemActor,
+    partnershipId,
+    groupId,
+    {
+      ...terms,
+      quorumKind: quorumRule.kind,
+      communityMinimum: quorumRule.kind === 'responsible_authorities_and_community' ? quorumRule.communityMinimum : null,
+      minimum: quorumRule.kind === 'count' ? quorumRule.minimum : null,
+      numerator: quorumRule.kind === 'fraction' ? quorumRule.numerator : null,
+      denominator: quorumRule.kind === 'fraction' ? quorumRule.denominator : null,
+    },
+    0,
+  );
   for (const membership of group.memberships) {
     await governance.memberships.create(systemActor, partnershipId, {
       groupId,

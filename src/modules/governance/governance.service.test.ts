@@ -26,9 +26,15 @@ for (const database of testDatabases()) {
 
     it('seeds the three areas and the partnerships the documents name', async () => {
       const areas = await governance.areas.list(null);
-      assert.deepEqual(areas.map((a) => a.name), ['Devon and Cornwall', 'Leicestershire', 'West Midlands']);
+      assert.deepEqual(
+        areas.map((a) => a.name),
+        ['Devon and Cornwall', 'Leicestershire', 'West Midlands'],
+      );
       const all = await governance.partnerships.list(null);
-      const leicestershire = all.filter((p) => p.areaName === 'Leicestershire').map((p) => p.shortName).sort();
+      const leicestershire = all
+        .filter((p) => p.areaName === 'Leicestershire')
+        .map((p) => p.shortName)
+        .sort();
       // Seed 003: "Melton, Rutland, Hinckley and Bosworth, Oadby and Wigston, Blaby, Harborough, Leicester City, Charnwood and North West Leicestershire".
       assert.deepEqual(leicestershire, [
         'Blaby',
@@ -113,27 +119,47 @@ for (const database of testDatabases()) {
       assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1);
       assert.ok(racing.every((r) => r.status === 'fulfilled' || r.reason instanceof ConflictError));
       const history = await governance.termsHistory(coventry, groupId);
-      assert.deepEqual(history.map((t) => [t.versionNumber, t.cadence]), [
-        [3, 'monthly'],
-        [2, 'bi_monthly'],
-        [1, 'monthly'],
-      ]);
+      assert.deepEqual(
+        history.map((t) => [t.versionNumber, t.cadence]),
+        [
+          [3, 'monthly'],
+          [2, 'bi_monthly'],
+          [1, 'monthly'],
+        ],
+      );
       assert.deepEqual(history[2]?.functions, ['Coordinate patrols', 'Review licensing']);
       assert.deepEqual(history[2]?.keyOutcomes, []);
     });
 
     it('refuses a stale save instead of overwriting someone else’s', async () => {
-      const id = await governance.organisations.create(systemActor, coventry, { name: 'Coventry BID', sector: 'business', responsibleAuthority: false });
-      await governance.organisations.update(systemActor, coventry, id, 1, { name: 'Coventry Business Improvement District', sector: 'business', responsibleAuthority: false });
+      const id = await governance.organisations.create(systemActor, coventry, {
+        name: 'Coventry BID',
+        sector: 'business',
+        responsibleAuthority: false,
+      });
+      await governance.organisations.update(systemActor, coventry, id, 1, {
+        name: 'Coventry Business Improvement District',
+        sector: 'business',
+        responsibleAuthority: false,
+      });
       await assert.rejects(
-        governance.organisations.update(systemActor, coventry, id, 1, { name: 'Coventry BID Ltd', sector: 'business', responsibleAuthority: false }),
+        governance.organisations.update(systemActor, coventry, id, 1, {
+          name: 'Coventry BID Ltd',
+          sector: 'business',
+          responsibleAuthority: false,
+        }),
         ConflictError,
       );
       assert.equal((await governance.organisations.get(coventry, id)).name, 'Coventry Business Improvement District');
     });
 
     it('archives and restores rather than deletes', async () => {
-      const id = await governance.people.create(systemActor, coventry, { name: 'Temporary Person', jobTitle: null, organisationId: null, email: null });
+      const id = await governance.people.create(systemActor, coventry, {
+        name: 'Temporary Person',
+        jobTitle: null,
+        organisationId: null,
+        email: null,
+      });
       await governance.people.setArchived(systemActor, coventry, id, 1, true);
       assert.ok(!(await governance.people.list(coventry)).some((p) => p.id === id));
       assert.ok((await governance.people.list(coventry, { includeArchived: true })).some((p) => p.id === id));
@@ -158,7 +184,10 @@ for (const database of testDatabases()) {
       const again = { ...existing, role: 'member' as const, voting: true, core: true, startDate: '2016-06-01', endDate: null };
       await assert.rejects(
         governance.memberships.create(systemActor, coventry, again),
-        (error: unknown) => error instanceof FieldValidationError && error.field === 'personId' && /already a member of this group from 1 April 2016/.test(error.message),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.field === 'personId' &&
+          /already a member of this group from 1 April 2016/.test(error.message),
       );
       // Once the first has ended, a new one may start.
       await governance.memberships.create(systemActor, coventry, { ...again, startDate: '2030-01-01' }).then(

@@ -74,7 +74,10 @@ export interface GovernanceService {
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
   /** The version in force today, and a newer one that has been agreed but applies from a later date. */
-  termsOf(partnershipId: string, groupId: string): Promise<{ history: TermsOfReference[]; inForce: TermsOfReference | null; upcoming: TermsOfReference | null }>;
+  termsOf(
+    partnershipId: string,
+    groupId: string,
+  ): Promise<{ history: TermsOfReference[]; inForce: TermsOfReference | null; upcoming: TermsOfReference | null }>;
   /**
    * Saves a new version: terms are never changed in place, so the reviewed history is kept.
    * `basedOn` is the version the user reviewed (0 for none); if another was saved since, ConflictError.
@@ -111,7 +114,10 @@ export function quorumRuleFrom(input: TermsInput): QuorumRule {
 }
 
 /** A membership is current on a date when it has started and not yet ended. */
-export function isCurrentMembership(membership: { startDate: string; endDate: string | null; archivedAt: string | null }, today: string): boolean {
+export function isCurrentMembership(
+  membership: { startDate: string; endDate: string | null; archivedAt: string | null },
+  today: string,
+): boolean {
   return membership.archivedAt === null && membership.startDate <= today && (membership.endDate === null || membership.endDate >= today);
 }
 
@@ -158,8 +164,9 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       await references(trx, scopeId, existing)('groups', 'parentId', input.parentId, 'Select a group in this partnership');
       // A group cannot report to itself or to one of its own sub-groups.
       const seen = new Set<string>();
-      for (let ancestor = input.parentId; ancestor !== null && existing !== null && !seen.has(ancestor); ) {
-        if (ancestor === existing.id) throw new FieldValidationError('parentId', 'A group cannot report to itself or to one of its own sub-groups');
+      for (let ancestor = input.parentId; ancestor !== null && existing !== null && !seen.has(ancestor);) {
+        if (ancestor === existing.id)
+          throw new FieldValidationError('parentId', 'A group cannot report to itself or to one of its own sub-groups');
         seen.add(ancestor);
         ancestor = (await findRecord(trx, 'groups', scopeId, ancestor))?.parentId ?? null;
       }
@@ -211,7 +218,12 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       toColumns: (input: PersonInput) => input,
       title: (record) => record.name,
       check: (trx, scopeId, input, existing) =>
-        references(trx, scopeId, existing)('organisations', 'organisationId', input.organisationId, 'Select an organisation in this partnership'),
+        references(trx, scopeId, existing)(
+          'organisations',
+          'organisationId',
+          input.organisationId,
+          'Select an organisation in this partnership',
+        ),
     }),
 
     groups,
@@ -230,10 +242,17 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
         await belongs('organisations', 'organisationId', input.organisationId, 'Select an organisation in this partnership');
         await belongs('people', 'substitutePersonId', input.substitutePersonId, 'Select a person in this partnership');
         // Two memberships of one person on one group at the same time would count them twice for quorum.
-        const overlapping = await findOverlappingMembership(trx, { ...input, partnershipId: scope(scopeId), excludeId: existing?.id ?? null });
+        const overlapping = await findOverlappingMembership(trx, {
+          ...input,
+          partnershipId: scope(scopeId),
+          excludeId: existing?.id ?? null,
+        });
         if (overlapping) {
           const until = overlapping.endDate ? ` to ${formatDate(overlapping.endDate)}` : '';
-          throw new FieldValidationError('personId', `This person is already a member of this group from ${formatDate(overlapping.startDate)}${until}`);
+          throw new FieldValidationError(
+            'personId',
+            `This person is already a member of this group from ${formatDate(overlapping.startDate)}${until}`,
+          );
         }
       },
     }),
@@ -328,7 +347,13 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
         listPartnershipTerms(db, partnershipId),
         listMemberships(db, partnershipId),
       ]);
-      const inForce = groupRows.flatMap((group) => termsInForce(allTerms.filter((t) => t.groupId === group.id), today()) ?? []);
+      const inForce = groupRows.flatMap(
+        (group) =>
+          termsInForce(
+            allTerms.filter((t) => t.groupId === group.id),
+            today(),
+          ) ?? [],
+      );
       const chairsNow = chairs.filter((m) => m.role === 'chair' && isCurrentMembership(m, today()));
       return buildStructure(groupRows, inForce, chairsNow);
     },
@@ -342,4 +367,3 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     },
   };
 }
-

@@ -36,9 +36,7 @@ describe('isQuorate with the Coventry board rule', () => {
   it('is not quorate with every Responsible Authority but only 5 community representatives', () => {
     const result = assessQuorum(coventryRule, board, [...responsibleAuthorities, ...community.slice(0, 5)]);
     assert.equal(result.quorate, false);
-    assert.deepEqual(result.shortfall, [
-      '5 community or voluntary representatives are present; at least 6 are needed',
-    ]);
+    assert.deepEqual(result.shortfall, ['5 community or voluntary representatives are present; at least 6 are needed']);
   });
 
   it('is not quorate when one Responsible Authority is missing, however many others attend', () => {

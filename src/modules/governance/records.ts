@@ -12,7 +12,6 @@ import type { AuditTrail } from '../audit/index.ts';
 import type { ListOptions, RecordService } from '../../core/records.ts';
 import { type EditableTable, findRecord, insertRecord, type Row, updateRecord, type Writable } from './governance.repository.ts';
 
-
 export interface RecordDefinition<T extends EditableTable, View, Input> {
   table: T;
   /** The word used in the audit log and in messages, e.g. 'organisation'. */

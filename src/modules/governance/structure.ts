@@ -85,10 +85,7 @@ export function layoutDiagram(roots: readonly GroupNode[]): Diagram {
   function place(node: GroupNode, depth: number): DiagramBox {
     const y = depth * (boxHeight + gapY);
     const children = node.children.map((child) => place(child, depth + 1));
-    const x =
-      children.length > 0
-        ? ((children[0]?.x ?? 0) + (children[children.length - 1]?.x ?? 0)) / 2
-        : nextLeaf++ * (boxWidth + gapX);
+    const x = children.length > 0 ? ((children[0]?.x ?? 0) + (children[children.length - 1]?.x ?? 0)) / 2 : nextLeaf++ * (boxWidth + gapX);
     const box = { node, x, y };
     boxes.push(box);
     for (const child of children) {
