@@ -12,6 +12,7 @@ import type { Role } from '../src/modules/accounts/index.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
+import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
 
 type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'admin';
 
@@ -146,7 +147,8 @@ const password = 'a long enough password';
 describe('every route as every role', () => {
   let app: FastifyInstance;
   let container: Container;
-  const params: Record<string, string> = {};
+  let routes: RouteSampler;
+  let plymouthId = '';
   const browsers = new Map<Walker, Browser>();
 
   before(async () => {
@@ -156,20 +158,7 @@ describe('every route as every role', () => {
     const coventry = partnerships.get('coventry') ?? '';
     const plymouth = partnerships.get('plymouth') ?? '';
     const [coventryRecord] = await governance.partnerships.list(null, { id: coventry });
-    const [board] = await governance.groups.list(coventry);
-    const [membership] = await governance.memberships.list(coventry);
-    const [appointment] = await governance.chairAppointments.list(coventry);
-    const [person] = await governance.people.list(coventry);
-    const [organisation] = await governance.organisations.list(coventry);
-    assert.ok(coventryRecord && board && membership && appointment && person && organisation, 'the demo has Coventry records');
-    const interest = await governance.interests.create(systemActor, coventry, {
-      personId: person.id,
-      category: 'employment',
-      description: 'Trustee of a local charity',
-      declaredOn: '2016-07-21',
-      endedOn: null,
-    });
-
+    assert.ok(coventryRecord);
     for (const walker of walkers.filter((w) => w !== 'public')) {
       const email = `${walker}@example.com`;
       const userId = await accounts.createUser(systemActor, { email, name: walker, password, isAdmin: walker === 'admin' });
@@ -182,20 +171,8 @@ describe('every route as every role', () => {
     const spare = await accounts.createUser(systemActor, { email: 'spare@example.com', name: 'Spare', password, isAdmin: false });
     await accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
     const [grant] = (await accounts.getUser(spare)).grants;
-
-    Object.assign(params, { partnershipId: coventry, plymouth, grantId: grant?.id ?? '', version: '1' });
-    const idFor: Record<string, string> = {
-      '/admin/users/': spare,
-      '/admin/areas/': coventryRecord.areaId,
-      '/admin/partnerships/': coventry,
-      '/organisations/': organisation.id,
-      '/people/': person.id,
-      '/groups/': board.id,
-      '/memberships/': membership.id,
-      '/interests/': interest,
-      '/chair-appointments/': appointment.id,
-    };
-    Object.assign(params, { idFor: JSON.stringify(idFor) });
+    routes = await sampleRoutes(container, coventry, { userId: spare, grantId: grant?.id ?? '' });
+    plymouthId = plymouth;
 
     for (const walker of walkers) {
       const browser = new Browser(app);
@@ -209,21 +186,7 @@ describe('every route as every role', () => {
     await container.database.close();
   });
 
-  function urlFor(pattern: string): string {
-    const idFor = JSON.parse(params.idFor ?? '{}') as Record<string, string>;
-    const wildcard: Record<string, string> = {
-      '/assets/govuk/*': '/assets/govuk/govuk-frontend.min.css',
-      '/assets/moj/*': '/assets/moj/moj-frontend.min.css',
-      '/assets/safer/*': '/assets/safer/safer.css',
-      '/assets/*': '/assets/images/favicon.ico',
-    };
-    if (wildcard[pattern]) return wildcard[pattern];
-    return pattern.replace(/:(\w+)/g, (_, name: string, offset: number) => {
-      if (name !== 'id') return params[name] ?? '';
-      const prefix = Object.keys(idFor).find((key) => pattern.slice(0, offset).endsWith(key));
-      return prefix ? (idFor[prefix] ?? '') : '';
-    });
-  }
+  const urlFor = (pattern: string) => routes.url(pattern);
 
   it('lists exactly the routes the app registers', () => {
     const listed = expected.map((route) => `${route.method} ${route.url}`).sort();
@@ -242,7 +205,7 @@ describe('every route as every role', () => {
     const wrong: string[] = [];
     for (const route of expected.filter((r) => r.url.startsWith('/partnerships/:partnershipId/') && r.url.includes(':id'))) {
       // The Plymouth officer's own partnership in the address, a Coventry record's id after it.
-      const url = urlFor(route.url).replace(params.partnershipId ?? '', params.plymouth ?? '');
+      const url = urlFor(route.url).replace(routes.coventry, plymouthId);
       const response = route.method === 'GET' ? await outsider.get(url) : await outsider.post(url, { name: 'Changed', version: '1' });
       if (response.statusCode !== 404) wrong.push(`${route.method} ${url}: ${response.statusCode}`);
     }

@@ -81,7 +81,7 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     });
 
   before(async () => {
-    session = await startBrowserSession();
+    session = await startBrowserSession('journey');
     page = session.page;
     signIn = new SignInPage(page);
     coventryId = session.partnerships.get('coventry') ?? '';

@@ -85,7 +85,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startBrowserSession(): Promise<BrowserSession> {
+/** `name` prefixes the screenshots, so that each test file keeps its own. */
+export async function startBrowserSession(name: string): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${chromiumPath}; the browser journeys cannot run`);
   }
@@ -131,11 +132,12 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     mkdirSync(screenshotDir, { recursive: true });
     let screenshots = 0;
 
-    async function expectAccessiblePage(name: string): Promise<void> {
+    const prefix = name;
+    async function expectAccessiblePage(pageName: string): Promise<void> {
       await page.waitForLoadState('load');
       const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
       screenshots += 1;
-      const file = join(screenshotDir, `${String(screenshots).padStart(2, '0')}-${name}.png`);
+      const file = join(screenshotDir, `${prefix}-${String(screenshots).padStart(2, '0')}-${pageName}.png`);
       await page.screenshot({ path: file, fullPage: true });
       const violations = withoutKnownIssues(results.violations).map(
         (v) =>
@@ -144,10 +146,10 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       assert.equal(
         violations.length,
         0,
-        `${name} (${page.url()}) has accessibility violations:\n${violations.join('\n')}\nScreenshot: ${file}`,
+        `${pageName} (${page.url()}) has accessibility violations:\n${violations.join('\n')}\nScreenshot: ${file}`,
       );
       const seen = problems.splice(0);
-      assert.deepEqual(seen, [], `${name} (${page.url()}) reported problems in the browser:\n${seen.join('\n')}`);
+      assert.deepEqual(seen, [], `${pageName} (${page.url()}) reported problems in the browser:\n${seen.join('\n')}`);
     }
 
     return {

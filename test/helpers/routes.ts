@@ -1,0 +1,66 @@
+/** Real addresses for route patterns, using records of the seeded demo: for tests that walk every route. */
+import assert from 'node:assert/strict';
+import type { Container } from '../../src/container.ts';
+import { systemActor } from '../../src/core/actor.ts';
+
+export interface RouteSampler {
+  /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
+  url(pattern: string): string;
+  coventry: string;
+  areaId: string;
+}
+
+const wildcards: Record<string, string> = {
+  '/assets/govuk/*': '/assets/govuk/govuk-frontend.min.css',
+  '/assets/moj/*': '/assets/moj/moj-frontend.min.css',
+  '/assets/safer/*': '/assets/safer/safer.css',
+  '/assets/*': '/assets/images/favicon.ico',
+};
+
+/** Picks one Coventry record of each kind (adding an interest, which the demo has none of). */
+export async function sampleRoutes(
+  container: Container,
+  coventry: string,
+  account: { userId: string; grantId: string },
+): Promise<RouteSampler> {
+  const { governance } = container;
+  const [partnership] = await governance.partnerships.list(null, { id: coventry });
+  const [board] = await governance.groups.list(coventry);
+  const [membership] = await governance.memberships.list(coventry);
+  const [appointment] = await governance.chairAppointments.list(coventry);
+  const [person] = await governance.people.list(coventry);
+  const [organisation] = await governance.organisations.list(coventry);
+  assert.ok(partnership && board && membership && appointment && person && organisation, 'the demo has Coventry records');
+  const interest = await governance.interests.create(systemActor, coventry, {
+    personId: person.id,
+    category: 'employment',
+    description: 'Trustee of a local charity',
+    declaredOn: '2016-07-21',
+    endedOn: null,
+  });
+  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1' };
+  // An :id is the record named by the path segment before it.
+  const idAfter: Record<string, string> = {
+    '/admin/users/': account.userId,
+    '/admin/areas/': partnership.areaId,
+    '/admin/partnerships/': coventry,
+    '/organisations/': organisation.id,
+    '/people/': person.id,
+    '/groups/': board.id,
+    '/memberships/': membership.id,
+    '/interests/': interest,
+    '/chair-appointments/': appointment.id,
+  };
+  return {
+    coventry,
+    areaId: partnership.areaId,
+    url(pattern) {
+      if (wildcards[pattern]) return wildcards[pattern];
+      return pattern.replace(/:(\w+)/g, (_, name: string, offset: number) => {
+        if (name !== 'id') return params[name] ?? '';
+        const prefix = Object.keys(idAfter).find((key) => pattern.slice(0, offset).endsWith(key));
+        return prefix ? (idAfter[prefix] ?? '') : '';
+      });
+    },
+  };
+}
