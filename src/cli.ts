@@ -60,10 +60,11 @@ async function run(argv: string[]): Promise<number> {
         await serve(container);
         console.log(`Safer is running at http://localhost:${config.port} (database: ${container.database.engine})`);
         return 0;
-      case 'seed-demo':
-        await seedDemo(container.governance);
-        console.log('Demo partnerships added.');
+      case 'seed-demo': {
+        const added = await seedDemo(container.governance);
+        console.log(added.size ? `Demo partnerships added: ${added.size}.` : 'The demo partnerships are already here: nothing added.');
         return 0;
+      }
       case 'create-user': {
         const { values } = parseArgs({
           args: rest,

@@ -82,6 +82,11 @@ describe('the safer command', () => {
     assert.equal(short.code, 2);
     assert.match(short.out, /12 characters or more/);
 
+    const seeded = await safer(dataDir, 'seed-demo');
+    assert.equal(seeded.code, 0, seeded.out);
+    assert.match(seeded.out, /Demo partnerships added: 11\./);
+    assert.match((await safer(dataDir, 'seed-demo')).out, /already here: nothing added/);
+
     const unknown = await safer(dataDir, 'frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.out, /Unknown command: frobnicate/);

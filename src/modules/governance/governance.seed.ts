@@ -91,17 +91,24 @@ async function seedPartnership(governance: GovernanceService, areaId: string, pa
   return partnershipId;
 }
 
-/** Creates the demo areas and partnerships; returns the partnership ids by demo key. */
+/**
+ * Creates the demo areas and partnerships, leaving alone any that already exist by name (so running it
+ * twice adds nothing); returns the ids of the partnerships it added, by demo key.
+ */
 export async function seedDemo(governance: GovernanceService, areas: readonly DemoArea[] = demoAreas): Promise<Map<string, string>> {
   const partnershipIds = new Map<string, string>();
+  const existingAreas = await governance.areas.list(null, { includeArchived: true });
+  const existingPartnerships = new Set((await governance.partnerships.list(null, { includeArchived: true })).map((p) => p.name));
   for (const area of areas) {
-    const areaId = await governance.areas.create(systemActor, null, {
-      name: area.name,
-      forceName: area.forceName,
-      oversightBody: area.oversightBody,
-      oversightKind: area.oversightKind,
-    });
-    for (const partnership of area.partnerships) {
+    const areaId =
+      existingAreas.find((existing) => existing.name === area.name)?.id ??
+      (await governance.areas.create(systemActor, null, {
+        name: area.name,
+        forceName: area.forceName,
+        oversightBody: area.oversightBody,
+        oversightKind: area.oversightKind,
+      }));
+    for (const partnership of area.partnerships.filter((p) => !existingPartnerships.has(p.name))) {
       partnershipIds.set(partnership.key, await seedPartnership(governance, areaId, partnership));
     }
   }
