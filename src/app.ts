@@ -10,6 +10,7 @@ import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
+import { registerMeetingRoutes } from './modules/meetings/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -146,6 +147,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerAccountRoutes(app, pages, container);
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
+  registerMeetingRoutes(app, pages, container.meetings, governance);
   registerErrorHandling(app, pages);
 
   return app;

@@ -5,6 +5,7 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
+import { createMeetingsService, type MeetingsService } from './modules/meetings/index.ts';
 
 export interface Container {
   config: Config;
@@ -13,17 +14,20 @@ export interface Container {
   audit: AuditTrail;
   accounts: AccountsService;
   governance: GovernanceService;
+  meetings: MeetingsService;
 }
 
 export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
   const handle = database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const audit = createAuditTrail(handle.db, clock);
+  const governance = createGovernanceService(handle.db, audit, clock);
   return {
     config,
     clock,
     database: handle,
     audit,
     accounts: createAccountsService(handle.db, audit, clock),
-    governance: createGovernanceService(handle.db, audit, clock),
+    governance,
+    meetings: createMeetingsService(handle.db, audit, clock, governance),
   };
 }

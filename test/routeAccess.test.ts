@@ -95,6 +95,16 @@ GET /partnerships/:partnershipId/groups/:id/terms partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms/:version partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms/new partnership:manage
 POST /partnerships/:partnershipId/groups/:id/terms partnership:manage
+GET /partnerships/:partnershipId/meetings partnership:view
+GET /partnerships/:partnershipId/meetings/cycle partnership:manage
+POST /partnerships/:partnershipId/meetings/cycle partnership:manage
+GET /partnerships/:partnershipId/meetings/new partnership:manage
+POST /partnerships/:partnershipId/meetings partnership:manage
+GET /partnerships/:partnershipId/meetings/:id partnership:view
+GET /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 GET /partnerships/:partnershipId/memberships partnership:view
 GET /partnerships/:partnershipId/memberships/download.csv partnership:view
 GET /partnerships/:partnershipId/memberships/new partnership:manage

@@ -103,6 +103,28 @@ export interface ChairAppointmentsTable extends PartnershipRecordColumns {
   appointedBy: string;
 }
 
+export interface MeetingsTable extends PartnershipRecordColumns {
+  groupId: string;
+  meetingDate: string;
+  startTime: string;
+  location: string;
+  kind: string;
+  status: string;
+}
+
+export interface MeetingChangesTable {
+  id: string;
+  meetingId: string;
+  kind: string;
+  fromDate: string;
+  fromTime: string;
+  toDate: string | null;
+  toTime: string | null;
+  reason: string;
+  changedAt: string;
+  changedBy: string | null;
+}
+
 export interface UsersTable extends RecordColumns {
   email: string;
   name: string;
@@ -155,6 +177,8 @@ export interface Database {
   memberships: MembershipsTable;
   interests: InterestsTable;
   chairAppointments: ChairAppointmentsTable;
+  meetings: MeetingsTable;
+  meetingChanges: MeetingChangesTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -17,7 +17,7 @@ const wildcards: Record<string, string> = {
   '/assets/*': '/assets/images/favicon.ico',
 };
 
-/** Picks one Coventry record of each kind (adding an interest, which the demo has none of). */
+/** Picks one Coventry record of each kind (adding an interest and a meeting, which the demo has none of). */
 export async function sampleRoutes(
   container: Container,
   coventry: string,
@@ -38,6 +38,13 @@ export async function sampleRoutes(
     declaredOn: '2016-07-21',
     endedOn: null,
   });
+  const meeting = await container.meetings.schedule(systemActor, coventry, {
+    groupId: board.id,
+    kind: 'ordinary',
+    meetingDate: '2026-04-09',
+    startTime: '10:00',
+    location: 'Council House',
+  });
   const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1' };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
@@ -50,6 +57,7 @@ export async function sampleRoutes(
     '/memberships/': membership.id,
     '/interests/': interest,
     '/chair-appointments/': appointment.id,
+    '/meetings/': meeting,
   };
   return {
     coventry,

@@ -3,6 +3,7 @@ import type { Container } from '../../container.ts';
 import type { z } from 'zod';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { registerFormPage } from '../../web/formPage.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
@@ -83,11 +84,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     }),
   );
 
-  /**
-   * The three account forms (add, change details, set a password) share one shape: show, check,
-   * save through the service, and on a problem show the form again with the message by its field.
-   * Passwords are never sent back to the browser.
-   */
+  /** The three account forms (add, change details, set a password) differ only in their fields and what they save. */
   function registerAccountForm<S extends z.ZodType>(form: {
     path: string;
     action: string;
@@ -99,51 +96,26 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     save: (request: FastifyRequest, value: z.output<S>, version: number) => Promise<string>;
     flash: string;
   }) {
-    const userOf = async (request: FastifyRequest) => {
-      const { id } = request.params as { id?: string };
-      return id ? (await accounts.getUser(id)).user : null;
-    };
-    const render = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      values: TypedValues,
-      errors: FormErrors | null,
-      version?: number,
-    ) => {
-      const user = await userOf(request);
-      if (errors) reply.code(400);
-      const back = user ? `/admin/users/${user.id}` : '/admin/users';
-      return pages.render(request, reply, 'records/form.njk', {
-        title: form.title(user),
-        fields: form.fields,
-        values: { ...values, password: '' },
-        errors,
-        options: {},
-        action: form.action.replace(':id', user?.id ?? ''),
-        cancel: back,
-        version: version ?? user?.version ?? null,
-        submitText: form.submitText,
-        breadcrumbs: [...adminCrumbs, { text: 'Accounts', href: '/admin/users' }, ...(user ? [{ text: user.name, href: back }] : [])],
-      });
-    };
-    app.get(form.path, admin, async (request, reply) => render(request, reply, form.initialValues(await userOf(request)), null));
-    app.post(form.action, admin, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const version = Number(single(body.version) ?? -1);
-      const result = readForm(form.schema, form.fields, body);
-      if (!result.ok) return render(request, reply, result.typed, result.errors, version);
-      try {
-        const id = await form.save(request, result.value, version);
-        request.session.flash = form.flash;
-        return reply.redirect(`/admin/users/${id}`);
-      } catch (error) {
-        const typed = typedValues(form.fields, body);
-        if (error instanceof FieldValidationError)
-          return render(request, reply, typed, errorsFor(form.fields, { [error.field]: error.message }), version);
-        if (error instanceof ConflictError)
-          return render(request, reply, typed, errorsFor(form.fields, { form: error.message }), error.currentVersion);
-        throw error;
-      }
+    const back = (user: PublicUser | null) => (user ? `/admin/users/${user.id}` : '/admin/users');
+    registerFormPage(app, pages, {
+      ...form,
+      access: 'admin',
+      async load(request) {
+        const { id } = request.params as { id?: string };
+        return id ? (await accounts.getUser(id)).user : null;
+      },
+      crumbs: (_request, user) => [
+        ...adminCrumbs,
+        { text: 'Accounts', href: '/admin/users' },
+        ...(user ? [{ text: user.name, href: back(user) }] : []),
+      ],
+      back: (_request, user) => back(user),
+      initialValues: (_request, user) => form.initialValues(user),
+      version: (user) => user?.version ?? 0,
+      save: async (request, value, version) => ({
+        redirect: `/admin/users/${await form.save(request, value, version)}`,
+        flash: form.flash,
+      }),
     });
   }
 

@@ -73,6 +73,8 @@ export interface GovernanceService {
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
+  /** The terms in force on a date (null before the group had any). */
+  termsInForceOn(partnershipId: string, groupId: string, date: string): Promise<TermsOfReference | null>;
   /** The version in force today, and a newer one that has been agreed but applies from a later date. */
   termsOf(
     partnershipId: string,
@@ -289,6 +291,10 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
 
     termsOf,
+
+    async termsInForceOn(partnershipId, groupId, date) {
+      return termsInForce((await termsOf(partnershipId, groupId)).history, date);
+    },
 
     async termsHistory(partnershipId, groupId) {
       return (await termsOf(partnershipId, groupId)).history;

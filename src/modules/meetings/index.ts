@@ -1,0 +1,3 @@
+/** The meetings module's public face: other modules import from here only. */
+export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
+export { registerMeetingRoutes } from './meetings.routes.ts';

@@ -1,0 +1,59 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MeetingChangesTable, MeetingsTable } from '../../db/schema.ts';
+
+export type MeetingRow = Selectable<MeetingsTable>;
+export type MeetingView = MeetingRow & { groupName: string };
+export type MeetingChangeRow = Selectable<MeetingChangesTable>;
+
+export interface MeetingFilter {
+  id?: string;
+  groupId?: string;
+  /** Inclusive YYYY-MM-DD bounds on the meeting date. */
+  from?: string;
+  to?: string;
+}
+
+export async function listMeetings(db: Kysely<Database>, partnershipId: string, filter: MeetingFilter = {}): Promise<MeetingView[]> {
+  let query = db
+    .selectFrom('meetings')
+    .innerJoin('groups', 'groups.id', 'meetings.groupId')
+    .selectAll('meetings')
+    .select('groups.name as groupName')
+    .where('meetings.partnershipId', '=', partnershipId)
+    .where('meetings.archivedAt', 'is', null)
+    .orderBy('meetings.meetingDate')
+    .orderBy('meetings.startTime');
+  if (filter.id) query = query.where('meetings.id', '=', filter.id);
+  if (filter.groupId) query = query.where('meetings.groupId', '=', filter.groupId);
+  if (filter.from) query = query.where('meetings.meetingDate', '>=', filter.from);
+  if (filter.to) query = query.where('meetings.meetingDate', '<=', filter.to);
+  return query.execute();
+}
+
+export async function insertMeeting(db: Kysely<Database>, meeting: Omit<MeetingRow, 'version'>): Promise<void> {
+  await db.insertInto('meetings').values(meeting).execute();
+}
+
+/** Changes a meeting only if it is still the version the user saw. */
+export async function updateMeeting(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'status' | 'updatedAt'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('meetings')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertMeetingChange(db: Kysely<Database>, change: MeetingChangeRow): Promise<void> {
+  await db.insertInto('meetingChanges').values(change).execute();
+}
+
+export async function listMeetingChanges(db: Kysely<Database>, meetingId: string): Promise<MeetingChangeRow[]> {
+  return db.selectFrom('meetingChanges').selectAll().where('meetingId', '=', meetingId).orderBy('changedAt').execute();
+}

@@ -1,0 +1,205 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { formatDate } from '../../core/dates.ts';
+import { registerFormPage } from '../../web/formPage.ts';
+import { valuesFromRecord } from '../../web/forms.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import { queryValues } from '../../web/query.ts';
+import type { Crumb } from '../../web/recordPages.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import {
+  cancelFields,
+  cancelSchema,
+  cycleFields,
+  cycleSchema,
+  meetingFields,
+  meetingKindNames,
+  meetingSchema,
+  meetingStatusNames,
+  rescheduleFields,
+  rescheduleSchema,
+} from './meetings.schemas.ts';
+import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
+
+interface MeetingParams {
+  partnershipId: string;
+  id: string;
+}
+
+const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
+const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
+
+function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
+  const partnership = request.partnership;
+  return [
+    { text: 'Your partnerships', href: '/' },
+    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
+    { text: 'Meetings', href: `/partnerships/${partnershipIdOf(request)}/meetings` },
+    ...more,
+  ];
+}
+
+/** "Thursday 9 April 2026 at 10:00" */
+export function describeWhen(date: string, time: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return `${weekday} ${formatDate(date)} at ${time}`;
+}
+
+export function registerMeetingRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  meetings: MeetingsService,
+  governance: GovernanceService,
+): void {
+  const view = { config: { access: 'partnership:view' as const } };
+  const groupOptions = async (request: FastifyRequest) => ({
+    groupId: (await governance.groups.list(partnershipIdOf(request))).map((group) => ({ value: group.id, text: group.name })),
+  });
+
+  app.get('/partnerships/:partnershipId/meetings', view, async (request, reply) => {
+    const partnershipId = partnershipIdOf(request);
+    const { groupId } = queryValues(request.query, ['groupId']);
+    const [{ upcoming, past }, groups] = await Promise.all([
+      meetings.timeline(partnershipId, groupId ? { groupId } : {}),
+      governance.groups.list(partnershipId),
+    ]);
+    const row = (meeting: (typeof upcoming)[number]) => ({
+      href: `/partnerships/${partnershipId}/meetings/${meeting.id}`,
+      when: describeWhen(meeting.meetingDate, meeting.startTime),
+      group: meeting.groupName,
+      status: lookup(meetingStatusNames, meeting.status),
+      cancelled: meeting.status === 'cancelled',
+    });
+    return pages.render(request, reply, 'meetings/views/meetings.njk', {
+      title: 'Meetings',
+      groups,
+      groupId: groupId ?? '',
+      upcoming: upcoming.map(row),
+      past: past.map(row),
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      breadcrumbs: crumbs(request).slice(0, -1),
+    });
+  });
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/meetings/cycle',
+    action: '/partnerships/:partnershipId/meetings/cycle',
+    access: 'partnership:manage',
+    fields: cycleFields,
+    schema: cycleSchema,
+    load: () => Promise.resolve(null),
+    title: () => 'Plan a year of meetings',
+    intro: () =>
+      'Choose a group and the day it usually meets. Its meetings for the next twelve months are added at the rate its terms of reference set (monthly, bi-monthly, quarterly). You can move or cancel single meetings afterwards.',
+    submitText: 'Plan meetings',
+    crumbs: (request) => crumbs(request),
+    back: (request) => `/partnerships/${partnershipIdOf(request)}/meetings`,
+    initialValues: (request) => {
+      const { groupId } = queryValues(request.query, ['groupId']);
+      return { ...(groupId ? { groupId } : {}), ordinal: '2', weekday: '4', startTime: '10:00' };
+    },
+    options: groupOptions,
+    async save(request, value) {
+      const partnershipId = partnershipIdOf(request);
+      const { scheduled, alreadyThere } = await meetings.scheduleCycle(actorOf(request), partnershipId, value);
+      const plural = (n: number) => `${n} meeting${n === 1 ? '' : 's'}`;
+      const skipped = alreadyThere.length
+        ? ` ${plural(alreadyThere.length)} already planned on those dates ${alreadyThere.length === 1 ? 'was' : 'were'} kept.`
+        : '';
+      return {
+        redirect: `/partnerships/${partnershipId}/meetings?groupId=${value.groupId}`,
+        flash: `${plural(scheduled.length)} planned.${skipped}`,
+      };
+    },
+  });
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/meetings/new',
+    action: '/partnerships/:partnershipId/meetings',
+    access: 'partnership:manage',
+    fields: meetingFields,
+    schema: meetingSchema,
+    load: () => Promise.resolve(null),
+    title: () => 'Add a meeting',
+    intro: () => 'For a single meeting, such as an extraordinary meeting or the annual public meeting.',
+    submitText: 'Add meeting',
+    crumbs: (request) => crumbs(request),
+    back: (request) => `/partnerships/${partnershipIdOf(request)}/meetings`,
+    initialValues: (request) => ({ ...queryValues(request.query, ['groupId']), kind: 'extraordinary', startTime: '10:00' }),
+    options: groupOptions,
+    async save(request, value) {
+      const id = await meetings.schedule(actorOf(request), partnershipIdOf(request), value);
+      return { redirect: `/partnerships/${partnershipIdOf(request)}/meetings/${id}`, flash: 'Meeting added' };
+    },
+  });
+
+  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
+    const { meeting, deadlines, changes } = await meetings.get(request.params.partnershipId, request.params.id);
+    return pages.render(request, reply, 'meetings/views/meeting.njk', {
+      title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
+      meeting,
+      when: describeWhen(meeting.meetingDate, meeting.startTime),
+      kind: lookup(meetingKindNames, meeting.kind),
+      status: lookup(meetingStatusNames, meeting.status),
+      deadlines,
+      changes: changes.map((change) => ({
+        ...change,
+        from: describeWhen(change.fromDate, change.fromTime),
+        to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
+      })),
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
+      breadcrumbs: crumbs(request),
+    });
+  });
+
+  const loadMeeting = (request: FastifyRequest): Promise<MeetingDetails> => {
+    const { partnershipId, id } = request.params as MeetingParams;
+    return meetings.get(partnershipId, id);
+  };
+  const meetingCrumbs = (request: FastifyRequest, { meeting }: MeetingDetails) =>
+    crumbs(request, { text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}`, href: meetingHref(request, meeting.id) });
+  const meetingHref = (request: FastifyRequest, id: string) => `/partnerships/${partnershipIdOf(request)}/meetings/${id}`;
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/meetings/:id/reschedule',
+    action: '/partnerships/:partnershipId/meetings/:id/reschedule',
+    access: 'partnership:manage',
+    fields: rescheduleFields,
+    schema: rescheduleSchema,
+    load: loadMeeting,
+    title: ({ meeting }) => `Move the meeting of ${meeting.groupName}`,
+    intro: ({ meeting }) =>
+      `It is now on ${describeWhen(meeting.meetingDate, meeting.startTime)}. The old date and the reason are kept with the meeting.`,
+    submitText: 'Move meeting',
+    crumbs: meetingCrumbs,
+    back: (request, { meeting }) => meetingHref(request, meeting.id),
+    initialValues: (_request, { meeting }) => valuesFromRecord(rescheduleFields, meeting),
+    version: ({ meeting }) => meeting.version,
+    async save(request, value, version, { meeting }) {
+      await meetings.reschedule(actorOf(request), partnershipIdOf(request), meeting.id, version, value);
+      return { redirect: meetingHref(request, meeting.id), flash: `Meeting moved to ${describeWhen(value.meetingDate, value.startTime)}` };
+    },
+  });
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/meetings/:id/cancel',
+    action: '/partnerships/:partnershipId/meetings/:id/cancel',
+    access: 'partnership:manage',
+    fields: cancelFields,
+    schema: cancelSchema,
+    load: loadMeeting,
+    title: ({ meeting }) => `Cancel the meeting of ${meeting.groupName} on ${formatDate(meeting.meetingDate)}`,
+    intro: () => 'The meeting stays in the list, marked as cancelled, with the reason.',
+    submitText: 'Cancel meeting',
+    warning: true,
+    crumbs: meetingCrumbs,
+    back: (request, { meeting }) => meetingHref(request, meeting.id),
+    initialValues: () => ({}),
+    version: ({ meeting }) => meeting.version,
+    async save(request, value, version, { meeting }) {
+      await meetings.cancel(actorOf(request), partnershipIdOf(request), meeting.id, version, value.reason);
+      return { redirect: meetingHref(request, meeting.id), flash: 'Meeting cancelled' };
+    },
+  });
+}

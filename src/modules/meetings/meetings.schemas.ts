@@ -1,0 +1,96 @@
+/** Each meetings form's fields (how it looks) and schema (the check and the type). */
+import { z } from 'zod';
+import { choice, type Field, requiredDate, requiredText } from '../../web/forms.ts';
+import { ordinalNames, weekdayNames } from './meetingCycle.ts';
+
+export const meetingKindNames = { ordinary: 'Ordinary', extraordinary: 'Extraordinary', public: 'Public meeting' } as const;
+export type MeetingKind = keyof typeof meetingKindNames;
+
+export const meetingStatusNames = { scheduled: 'Scheduled', rescheduled: 'Rescheduled', cancelled: 'Cancelled', held: 'Held' } as const;
+
+const time = z
+  .string({ error: 'Enter the start time' })
+  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'Enter the start time in hours and minutes on the 24-hour clock, like 10:00 or 14:30')
+  .transform((value) => value.replace('.', ':').padStart(5, '0'));
+
+const timeField: Field = {
+  name: 'startTime',
+  label: 'Start time',
+  kind: 'text',
+  hint: 'For example, 10:00 or 14:30',
+  width: 'govuk-input--width-5',
+};
+const locationField: Field = {
+  name: 'location',
+  label: 'Place',
+  kind: 'text',
+  hint: 'For example, Committee Room 3, Council House, or Online',
+};
+
+const options = (names: Record<string, string>) => Object.entries(names).map(([value, text]) => ({ value, text }));
+
+export const cycleFields: Field[] = [
+  { name: 'groupId', label: 'Group', kind: 'select', hint: 'How often it meets comes from its terms of reference' },
+  {
+    name: 'from',
+    label: 'First day of the year to plan',
+    kind: 'date',
+    hint: 'Meetings are planned for twelve months from this date, for example 1 4 2026',
+  },
+  {
+    name: 'ordinal',
+    label: 'Which week of the month',
+    kind: 'select',
+    options: options(ordinalNames),
+    hint: 'Weekly and six-weekly groups ignore this',
+  },
+  { name: 'weekday', label: 'Day of the week', kind: 'select', options: options(weekdayNames) },
+  timeField,
+  locationField,
+];
+export const cycleSchema = z.object({
+  groupId: requiredText('Select the group'),
+  from: requiredDate('first day of the year to plan'),
+  ordinal: choice(['1', '2', '3', '4', '-1'], 'Select which week of the month').transform((value) => Number(value) as 1 | 2 | 3 | 4 | -1),
+  weekday: choice(['1', '2', '3', '4', '5'], 'Select the day of the week').transform(Number),
+  startTime: time,
+  location: requiredText('Enter the place', 200, 'Place'),
+});
+export type CycleInput = z.output<typeof cycleSchema>;
+
+export const meetingFields: Field[] = [
+  { name: 'groupId', label: 'Group', kind: 'select' },
+  { name: 'kind', label: 'Kind of meeting', kind: 'radios', options: options(meetingKindNames) },
+  { name: 'meetingDate', label: 'Date', kind: 'date' },
+  timeField,
+  locationField,
+];
+export const meetingSchema = z.object({
+  groupId: requiredText('Select the group'),
+  kind: choice(['ordinary', 'extraordinary', 'public'], 'Select the kind of meeting'),
+  meetingDate: requiredDate('date'),
+  startTime: time,
+  location: requiredText('Enter the place', 200, 'Place'),
+});
+export type MeetingInput = z.output<typeof meetingSchema>;
+
+export const rescheduleFields: Field[] = [
+  { name: 'meetingDate', label: 'New date', kind: 'date' },
+  { ...timeField, label: 'New start time' },
+  {
+    name: 'reason',
+    label: 'Why the meeting is moving',
+    kind: 'textarea',
+    rows: 3,
+    hint: 'This is recorded with the old date, and shown on the meeting page',
+  },
+];
+export const rescheduleSchema = z.object({
+  meetingDate: requiredDate('new date'),
+  startTime: time,
+  reason: requiredText('Say why the meeting is moving', 1000, 'The reason'),
+});
+export type RescheduleInput = z.output<typeof rescheduleSchema>;
+
+export const cancelFields: Field[] = [{ name: 'reason', label: 'Why the meeting is cancelled', kind: 'textarea', rows: 3 }];
+export const cancelSchema = z.object({ reason: requiredText('Say why the meeting is cancelled', 1000, 'The reason') });

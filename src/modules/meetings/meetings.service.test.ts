@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { systemActor } from '../../core/actor.ts';
+import { systemClock } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import type { DatabaseHandle } from '../../db/createDb.ts';
+import { createAuditTrail } from '../audit/index.ts';
+import { createGovernanceService, seedDemo } from '../governance/index.ts';
+import { createMeetingsService, type MeetingsService } from './index.ts';
+
+for (const database of testDatabases()) {
+  describe(`meetings on ${database.engine}`, () => {
+    let handle: DatabaseHandle;
+    let meetings: MeetingsService;
+    let coventry: string;
+    let boardId: string;
+
+    before(async () => {
+      handle = await database.create();
+      const audit = createAuditTrail(handle.db, systemClock);
+      const governance = createGovernanceService(handle.db, audit, systemClock);
+      meetings = createMeetingsService(handle.db, audit, systemClock, governance);
+      coventry = (await seedDemo(governance)).get('coventry') ?? '';
+      const [board] = await governance.groups.list(coventry);
+      boardId = board?.id ?? '';
+    });
+    after(() => handle.close());
+
+    const cycle = { ordinal: 2 as const, weekday: 4, startTime: '10:00', location: 'Council House', from: '2026-04-01' };
+
+    it("plans the quarterly board's year, once", async () => {
+      const first = await meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId: boardId });
+      assert.deepEqual(first.scheduled, ['2026-04-09', '2026-07-09', '2026-10-08', '2027-01-14']);
+      const again = await meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId: boardId });
+      assert.deepEqual(again, { scheduled: [], alreadyThere: ['2026-04-09', '2026-07-09', '2026-10-08', '2027-01-14'] });
+      assert.equal((await meetings.list(coventry, { groupId: boardId })).length, 4);
+    });
+
+    it('derives the deadline for papers from the terms of reference: 5 working days, across Easter', async () => {
+      const [april] = await meetings.list(coventry, { groupId: boardId, from: '2026-04-09', to: '2026-04-09' });
+      assert.ok(april);
+      const { deadlines } = await meetings.get(coventry, april.id);
+      assert.deepEqual(deadlines, { papersDue: '2026-03-31', minutesDue: null, actionsDue: null });
+    });
+
+    it('needs terms of reference to know how often a group meets', async () => {
+      const governance = createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), systemClock);
+      const groupId = await governance.groups.create(systemActor, coventry, { name: 'New Working Group', parentId: boardId });
+      await assert.rejects(
+        meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId }),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'groupId',
+      );
+    });
+
+    it('moves a meeting keeping the old date and the reason (seed 000: 6 to 28 February 2008)', async () => {
+      const id = await meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate: '2008-02-06',
+        startTime: '14:00',
+        location: 'Committee Room 3',
+      });
+      const reason = 'To distribute and discuss the Strategic Assessment';
+      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', reason });
+      const { meeting, changes } = await meetings.get(coventry, id);
+      assert.equal(meeting.status, 'rescheduled');
+      assert.equal(meeting.meetingDate, '2008-02-28');
+      assert.equal(changes.length, 1);
+      assert.deepEqual([changes[0]?.fromDate, changes[0]?.toDate, changes[0]?.reason], ['2008-02-06', '2008-02-28', reason]);
+      await assert.rejects(
+        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', reason: 'x' }),
+        ConflictError,
+      );
+    });
+
+    it('cancels a meeting with a reason, and a cancelled meeting cannot be moved', async () => {
+      const id = await meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'extraordinary',
+        meetingDate: '2026-06-18',
+        startTime: '10:00',
+        location: 'Online',
+      });
+      await meetings.cancel(systemActor, coventry, id, 1, 'No business to transact');
+      const { meeting, changes } = await meetings.get(coventry, id);
+      assert.equal(meeting.status, 'cancelled');
+      assert.equal(changes[0]?.reason, 'No business to transact');
+      await assert.rejects(
+        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', reason: 'x' }),
+        FieldValidationError,
+      );
+    });
+  });
+}

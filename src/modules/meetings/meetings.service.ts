@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import { formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
+import { cycleDates } from './meetingCycle.ts';
+import {
+  insertMeeting,
+  insertMeetingChange,
+  listMeetingChanges,
+  listMeetings,
+  type MeetingChangeRow,
+  type MeetingFilter,
+  type MeetingRow,
+  type MeetingView,
+  updateMeeting,
+} from './meetings.repository.ts';
+import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.schemas.ts';
+
+export interface MeetingDetails {
+  meeting: MeetingView;
+  deadlines: MeetingDeadlines;
+  changes: MeetingChangeRow[];
+}
+
+export interface MeetingsService {
+  list(partnershipId: string, filter?: MeetingFilter): Promise<MeetingView[]>;
+  /** Meetings from today on (in England), and those before, newest first. */
+  timeline(partnershipId: string, filter?: MeetingFilter): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }>;
+  get(partnershipId: string, id: string): Promise<MeetingDetails>;
+  /** Plans a group's meetings for twelve months from its cadence; dates that already have a meeting are left alone. */
+  scheduleCycle(actor: Actor, partnershipId: string, input: CycleInput): Promise<{ scheduled: string[]; alreadyThere: string[] }>;
+  schedule(actor: Actor, partnershipId: string, input: MeetingInput): Promise<string>;
+  reschedule(actor: Actor, partnershipId: string, id: string, version: number, input: RescheduleInput): Promise<void>;
+  cancel(actor: Actor, partnershipId: string, id: string, version: number, reason: string): Promise<void>;
+}
+
+export function createMeetingsService(
+  db: Kysely<Database>,
+  audit: AuditTrail,
+  clock: Clock,
+  governance: GovernanceService,
+): MeetingsService {
+  async function find(trx: Kysely<Database>, partnershipId: string, id: string): Promise<MeetingView> {
+    const [meeting] = await listMeetings(trx, partnershipId, { id });
+    if (!meeting) throw new NotFoundError('meeting');
+    return meeting;
+  }
+
+  async function groupIn(partnershipId: string, groupId: string) {
+    const [group] = (await governance.groups.list(partnershipId)).filter((g) => g.id === groupId);
+    if (!group) throw new FieldValidationError('groupId', 'Select a group in this partnership');
+    return group;
+  }
+
+  async function add(
+    trx: Kysely<Database>,
+    actor: Actor,
+    meeting: Omit<MeetingRow, 'version' | 'createdAt' | 'updatedAt'>,
+    groupName: string,
+  ) {
+    const now = isoNow(clock);
+    const row = { ...meeting, createdAt: now, updatedAt: now };
+    await insertMeeting(trx, row);
+    await audit.record(trx, actor, {
+      action: 'create',
+      entityType: 'meeting',
+      entityId: row.id,
+      partnershipId: row.partnershipId,
+      summary: `Scheduled a meeting of ${groupName} on ${formatDate(row.meetingDate)} at ${row.startTime}`,
+      before: null,
+      after: row,
+    });
+  }
+
+  /** A change of date or a cancellation: version-checked, kept in the meeting's history and the audit log. */
+  async function change(
+    actor: Actor,
+    partnershipId: string,
+    id: string,
+    version: number,
+    change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; reason: string },
+  ) {
+    await db.transaction().execute(async (trx) => {
+      const before = await find(trx, partnershipId, id);
+      if (before.version !== version) throw new ConflictError(before.version);
+      if (before.status === 'cancelled') throw new FieldValidationError('reason', 'This meeting has been cancelled');
+      const now = isoNow(clock);
+      await updateMeeting(trx, id, version, {
+        status: change.status,
+        meetingDate: change.meetingDate,
+        startTime: change.startTime,
+        updatedAt: now,
+      });
+      const rescheduled = change.status === 'rescheduled';
+      await insertMeetingChange(trx, {
+        id: randomUUID(),
+        meetingId: id,
+        kind: change.status,
+        fromDate: before.meetingDate,
+        fromTime: before.startTime,
+        toDate: rescheduled ? change.meetingDate : null,
+        toTime: rescheduled ? change.startTime : null,
+        reason: change.reason,
+        changedAt: now,
+        changedBy: actor.userId,
+      });
+      const from = `${formatDate(before.meetingDate)} at ${before.startTime}`;
+      await audit.record(trx, actor, {
+        action: 'update',
+        entityType: 'meeting',
+        entityId: id,
+        partnershipId,
+        summary: rescheduled
+          ? `Moved the meeting of ${before.groupName} from ${from} to ${formatDate(change.meetingDate)} at ${change.startTime}`
+          : `Cancelled the meeting of ${before.groupName} on ${from}`,
+        before,
+        after: await find(trx, partnershipId, id),
+      });
+    });
+  }
+
+  return {
+    list: (partnershipId, filter = {}) => listMeetings(db, partnershipId, filter),
+
+    async timeline(partnershipId, filter = {}) {
+      const today = todayInEngland(clock);
+      const meetings = await listMeetings(db, partnershipId, filter);
+      return { upcoming: meetings.filter((m) => m.meetingDate >= today), past: meetings.filter((m) => m.meetingDate < today).reverse() };
+    },
+
+    async get(partnershipId, id) {
+      const meeting = await find(db, partnershipId, id);
+      const terms = await governance.termsInForceOn(partnershipId, meeting.groupId, meeting.meetingDate);
+      return { meeting, deadlines: meetingDeadlines(meeting.meetingDate, terms), changes: await listMeetingChanges(db, id) };
+    },
+
+    async scheduleCycle(actor, partnershipId, input) {
+      const group = await groupIn(partnershipId, input.groupId);
+      const terms = await governance.termsInForceOn(partnershipId, group.id, input.from);
+      if (!terms) {
+        throw new FieldValidationError(
+          'groupId',
+          `${group.name} has no terms of reference in force on that date, so how often it meets is not known`,
+        );
+      }
+      const dates = cycleDates(terms.cadence as Parameters<typeof cycleDates>[0], input, input.from);
+      return db.transaction().execute(async (trx) => {
+        const existing = new Set(
+          (await listMeetings(trx, partnershipId, { groupId: group.id, from: input.from, to: dates.at(-1) ?? input.from })).map(
+            (m) => m.meetingDate,
+          ),
+        );
+        const scheduled = dates.filter((date) => !existing.has(date));
+        for (const meetingDate of scheduled) {
+          await add(
+            trx,
+            actor,
+            {
+              id: randomUUID(),
+              partnershipId,
+              groupId: group.id,
+              meetingDate,
+              startTime: input.startTime,
+              location: input.location,
+              kind: 'ordinary',
+              status: 'scheduled',
+              archivedAt: null,
+            },
+            group.name,
+          );
+        }
+        return { scheduled, alreadyThere: dates.filter((date) => existing.has(date)) };
+      });
+    },
+
+    async schedule(actor, partnershipId, input) {
+      const group = await groupIn(partnershipId, input.groupId);
+      const id = randomUUID();
+      await db
+        .transaction()
+        .execute((trx) => add(trx, actor, { id, partnershipId, ...input, status: 'scheduled', archivedAt: null }, group.name));
+      return id;
+    },
+
+    async reschedule(actor, partnershipId, id, version, input) {
+      await change(actor, partnershipId, id, version, { status: 'rescheduled', ...input });
+    },
+
+    async cancel(actor, partnershipId, id, version, reason) {
+      const meeting = await find(db, partnershipId, id);
+      await change(actor, partnershipId, id, version, {
+        status: 'cancelled',
+        meetingDate: meeting.meetingDate,
+        startTime: meeting.startTime,
+        reason,
+      });
+    },
+  };
+}

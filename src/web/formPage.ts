@@ -1,0 +1,115 @@
+/**
+ * A page with one form that does one thing (add an account, plan a year of meetings, cancel a
+ * meeting): show it, check it, save it through a service, and on a problem show it again with the
+ * message next to its field and everything as typed. Passwords are never sent back.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { ConflictError, FieldValidationError } from '../core/errors.ts';
+import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues } from './forms.ts';
+import type { Access } from './permissions.ts';
+import { single } from './query.ts';
+import type { Crumb } from './recordPages.ts';
+import type { PageRenderer } from './render.ts';
+
+export interface FormPage<S extends z.ZodType, Context> {
+  /** The address that shows the form, and the one it posts to. */
+  path: string;
+  action: string;
+  access: Access;
+  fields: Field[];
+  schema: S;
+  /** What the page is about (the record being changed), loaded for each request. */
+  load(request: FastifyRequest): Promise<Context>;
+  title(context: Context): string;
+  /** Words above the form. */
+  intro?(context: Context): string;
+  submitText: string;
+  warning?: boolean;
+  crumbs(request: FastifyRequest, context: Context): Crumb[];
+  /** Where Cancel goes. */
+  back(request: FastifyRequest, context: Context): string;
+  initialValues(request: FastifyRequest, context: Context): TypedValues;
+  options?(request: FastifyRequest, values: TypedValues): Promise<Record<string, Option[]>>;
+  /** The version of the record the form changes, for optimistic concurrency. */
+  version?(context: Context): number;
+  /** Saves, and says where to go next and what to tell the user there. */
+  save(request: FastifyRequest, value: z.output<S>, version: number, context: Context): Promise<{ redirect: string; flash: string }>;
+}
+
+function withoutPasswords(fields: readonly Field[], values: TypedValues): TypedValues {
+  const kept = { ...values };
+  for (const field of fields) if (field.kind === 'password') kept[field.name] = '';
+  return kept;
+}
+
+export function registerFormPage<S extends z.ZodType, Context>(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  form: FormPage<S, Context>,
+): void {
+  const config = { config: { access: form.access } };
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    context: Context,
+    state: { values: TypedValues; errors: FormErrors | null; version: number | null },
+  ) {
+    if (state.errors) reply.code(400);
+    const action = form.action.replace(/:(\w+)/g, (_, name: string) => (request.params as Record<string, string>)[name] ?? '');
+    return pages.render(request, reply, 'records/form.njk', {
+      title: form.title(context),
+      intro: form.intro?.(context),
+      fields: form.fields,
+      values: withoutPasswords(form.fields, state.values),
+      errors: state.errors,
+      options: (await form.options?.(request, state.values)) ?? {},
+      action,
+      cancel: form.back(request, context),
+      version: state.version,
+      submitText: form.submitText,
+      warning: form.warning ?? false,
+      breadcrumbs: form.crumbs(request, context),
+    });
+  }
+
+  app.get(form.path, config, async (request, reply) => {
+    const context = await form.load(request);
+    return render(request, reply, context, {
+      values: form.initialValues(request, context),
+      errors: null,
+      version: form.version?.(context) ?? null,
+    });
+  });
+
+  app.post(form.action, config, async (request, reply) => {
+    const context = await form.load(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const version = Number(single(body.version) ?? -1);
+    const result = readForm(form.schema, form.fields, body);
+    if (!result.ok) return render(request, reply, context, { values: result.typed, errors: result.errors, version });
+    try {
+      const { redirect, flash } = await form.save(request, result.value, version, context);
+      request.session.flash = flash;
+      return reply.redirect(redirect);
+    } catch (error) {
+      const typed = typedValues(form.fields, body);
+      if (error instanceof FieldValidationError) {
+        return render(request, reply, context, {
+          values: typed,
+          errors: errorsFor(form.fields, { [error.field]: error.message }),
+          version,
+        });
+      }
+      if (error instanceof ConflictError) {
+        return render(request, reply, context, {
+          values: typed,
+          errors: errorsFor(form.fields, { form: error.message }),
+          version: error.currentVersion,
+        });
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The meeting cycle in a real browser: a Coventry officer plans the board's year, reads the papers
+ * deadline, and moves a meeting as the seed 000 meeting was moved ("to distribute and discuss the
+ * Strategic Assessment").
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type BrowserSession, browserTestOptions, fillDate, SignInPage, startBrowserSession, tableRows } from '../helpers/browser.ts';
+
+const board = 'Coventry Police, Crime and Community Safety Partnership Board';
+
+describe('meetings journey in a browser', browserTestOptions(), () => {
+  let session: BrowserSession;
+
+  before(async () => {
+    session = await startBrowserSession('meetings');
+    const signIn = new SignInPage(session.page);
+    await signIn.open();
+    await signIn.signIn(session.accounts.officer.email, session.accounts.officer.password);
+  });
+  after(() => session?.close());
+
+  it('plans the board’s meetings, shows their deadlines and moves one with its reason', async () => {
+    const { page } = session;
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    await page.goto(`/partnerships/${session.partnerships.get('coventry')}`);
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+    await session.expectAccessiblePage('meetings-empty');
+
+    await qa('plan-cycle').click();
+    await page.getByLabel('Group').selectOption({ label: board });
+    await fillDate(page, 'First day of the year to plan', { day: '1', month: '4', year: '2026' });
+    await page.getByLabel('Start time').fill('14:00');
+    await page.getByLabel('Place').fill('Committee Room 3, Council House');
+    await session.expectAccessiblePage('plan-cycle');
+    await qa('save').click();
+    await page.getByText('4 meetings planned.').waitFor();
+    // Coming up or earlier depends on the day the test runs: together they are the year's four.
+    const listed: string[] = [];
+    for (const table of ['upcoming-meetings', 'past-meetings']) {
+      if (await qa(table).count()) listed.push(...(await tableRows(qa(table))).map((row) => row[0] ?? ''));
+    }
+    assert.deepEqual(listed.sort(), [
+      'Thursday 14 January 2027 at 14:00',
+      'Thursday 8 October 2026 at 14:00',
+      'Thursday 9 April 2026 at 14:00',
+      'Thursday 9 July 2026 at 14:00',
+    ]);
+    await session.expectAccessiblePage('meetings-planned');
+
+    await page.getByRole('link', { name: 'Thursday 14 January 2027 at 14:00' }).click();
+    assert.match(await qa('deadlines').innerText(), /Agenda and papers out by\s+7 January 2027/);
+    await session.expectAccessiblePage('meeting');
+
+    await qa('reschedule').click();
+    await fillDate(page, 'New date', { day: '28', month: '1', year: '2027' });
+    await page.getByLabel('Why the meeting is moving').fill('To distribute and discuss the Strategic Assessment');
+    await session.expectAccessiblePage('reschedule');
+    await qa('save').click();
+    await page.getByText('Meeting moved to Thursday 28 January 2027 at 14:00').waitFor();
+    assert.match(
+      await qa('meeting-changes').innerText(),
+      /Moved from Thursday 14 January 2027 at 14:00 to Thursday 28 January 2027 at 14:00[\s\S]*Reason: To distribute and discuss the Strategic Assessment/,
+    );
+    assert.match(await qa('deadlines').innerText(), /Agenda and papers out by\s+21 January 2027/);
+    await session.expectAccessiblePage('meeting-moved');
+  });
+});

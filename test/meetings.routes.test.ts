@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../src/container.ts';
+import { systemActor } from '../src/core/actor.ts';
+import { seedDemo } from '../src/modules/governance/index.ts';
+import { Browser, buildTestApp } from './helpers/app.ts';
+import { createSqlite } from './helpers/database.ts';
+
+const password = 'officer password 1';
+
+describe('meeting pages for a Coventry officer', () => {
+  let app: FastifyInstance;
+  let container: Container;
+  let officer: Browser;
+  let coventry: string;
+  let boardId: string;
+
+  before(async () => {
+    ({ app, container } = await buildTestApp(await createSqlite()));
+    coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+    const [board] = await container.governance.groups.list(coventry);
+    boardId = board?.id ?? '';
+    const userId = await container.accounts.createUser(systemActor, {
+      email: 'officer@example.com',
+      name: 'Olu Officer',
+      password,
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: coventry, areaId: null });
+    officer = new Browser(app);
+    await officer.signIn('officer@example.com', password);
+  });
+  after(async () => {
+    await app.close();
+    await container.database.close();
+  });
+
+  const cycleForm = {
+    'from-day': '1',
+    'from-month': '4',
+    'from-year': '2026',
+    ordinal: '2',
+    weekday: '4',
+    startTime: '10.00',
+    location: 'Committee Room 3, Council House',
+  };
+
+  it('plans a year of board meetings from the form, and says what is wrong with a bad time', async () => {
+    const wrong = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId, startTime: 'ten' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Enter the start time in hours and minutes on the 24-hour clock/);
+    assert.match(wrong.body, /value="Committee Room 3, Council House"/);
+    const planned = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId });
+    assert.equal(planned.statusCode, 302);
+    const list = await officer.get(String(planned.headers.location));
+    assert.match(list.body, /4 meetings planned\./);
+    assert.match(list.body, /Thursday 9 April 2026 at 10:00/);
+    assert.match(list.body, /Thursday 14 January 2027 at 10:00/);
+  });
+
+  it('shows the deadlines derived from the terms of reference', async () => {
+    const [april] = await container.meetings.list(coventry, { groupId: boardId, from: '2026-04-09', to: '2026-04-09' });
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${april?.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Agenda and papers out by\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*31 March 2026/);
+  });
+
+  it('moves a meeting with its reason, refusing a move without one', async () => {
+    const id = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2008-02-06',
+      startTime: '14:00',
+      location: 'Committee Room 3',
+    });
+    const move = { 'meetingDate-day': '28', 'meetingDate-month': '2', 'meetingDate-year': '2008', startTime: '14:00', version: '1' };
+    const noReason = await officer.post(`/partnerships/${coventry}/meetings/${id}/reschedule`, move);
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /Say why the meeting is moving/);
+    assert.match(noReason.body, /name="meetingDate-day" type="text" value="28"/);
+    const moved = await officer.post(`/partnerships/${coventry}/meetings/${id}/reschedule`, {
+      ...move,
+      reason: 'To distribute and discuss the Strategic Assessment',
+    });
+    assert.equal(moved.statusCode, 302);
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${id}`);
+    assert.match(page.body, /Moved from Wednesday 6 February 2008 at 14:00 to Thursday 28 February 2008 at 14:00/);
+    assert.match(page.body, /Reason: To distribute and discuss the Strategic Assessment/);
+  });
+
+  it('cancels a meeting, which then cannot be moved', async () => {
+    const id = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'public',
+      meetingDate: '2026-09-17',
+      startTime: '18:30',
+      location: 'Central Library',
+    });
+    assert.equal(
+      (await officer.post(`/partnerships/${coventry}/meetings/${id}/cancel`, { reason: 'Venue unavailable', version: '1' })).statusCode,
+      302,
+    );
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${id}`);
+    assert.match(page.body, /This meeting has been cancelled/);
+    assert.doesNotMatch(page.body, /Move this meeting/);
+    const move = await officer.post(`/partnerships/${coventry}/meetings/${id}/reschedule`, {
+      'meetingDate-day': '24',
+      'meetingDate-month': '9',
+      'meetingDate-year': '2026',
+      startTime: '18:30',
+      reason: 'New venue',
+      version: '2',
+    });
+    assert.equal(move.statusCode, 400);
+    assert.match(move.body, /This meeting has been cancelled/);
+  });
+});
