@@ -147,7 +147,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerAccountRoutes(app, pages, container);
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
-  registerMeetingRoutes(app, pages, container.meetings, governance);
+  registerMeetingRoutes(app, pages, container, governance);
   registerErrorHandling(app, pages);
 
   return app;

@@ -5,7 +5,7 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
-import { createMeetingsService, type MeetingsService } from './modules/meetings/index.ts';
+import { type AgendaService, createAgendaService, createMeetingsService, type MeetingsService } from './modules/meetings/index.ts';
 
 export interface Container {
   config: Config;
@@ -15,6 +15,7 @@ export interface Container {
   accounts: AccountsService;
   governance: GovernanceService;
   meetings: MeetingsService;
+  agenda: AgendaService;
 }
 
 export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
@@ -29,5 +30,6 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     accounts: createAccountsService(handle.db, audit, clock),
     governance,
     meetings: createMeetingsService(handle.db, audit, clock, governance),
+    agenda: createAgendaService(handle.db, audit, clock),
   };
 }

@@ -89,6 +89,50 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(page.body, /Reason: To distribute and discuss the Strategic Assessment/);
   });
 
+  it('builds an agenda: standard items by themselves, a confidential item only with its reason', async () => {
+    const id = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2007-11-30',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const base = `/partnerships/${coventry}/meetings/${id}`;
+    const item = {
+      title: 'Review of the DPPO',
+      section: 'decision',
+      presenter: 'Community Safety Team',
+      purpose: 'To agree the recommendations',
+    };
+    const noReason = await officer.post(`${base}/items`, { ...item, confidentiality: 'confidential' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /Say why the item is confidential/);
+    assert.match(noReason.body, /value="Review of the DPPO"/);
+    assert.equal((await officer.post(`${base}/items`, { ...item, confidentiality: 'public' })).statusCode, 302);
+    const confidential = await officer.post(`${base}/items`, {
+      title: 'Case review',
+      section: 'briefing',
+      confidentiality: 'confidential',
+      confidentialReason: 'Information about individuals',
+    });
+    assert.equal(confidential.statusCode, 302);
+    const page = await officer.get(base);
+    const agenda = page.body.slice(page.body.indexOf('data-qa="agenda"'), page.body.indexOf('<h2 class="govuk-heading-m">Deadlines'));
+    const numbered = [
+      ...agenda.matchAll(/safer-agenda__number">(\d+)\.<\/span>\s*<div class="safer-agenda__body">\s*<p[^>]*>([^<]+)/g),
+    ].map((match) => `${match[1]}. ${(match[2] ?? '').trim()}`);
+    assert.deepEqual(numbered, [
+      '1. Welcome, introductions and apologies',
+      '2. Declarations of interest',
+      '3. Minutes of the last meeting and matters arising',
+      '4. Review of the DPPO',
+      '5. Case review',
+      '6. Any other business',
+      '7. Date of next meeting',
+    ]);
+    assert.match(agenda, /Not for publication \(Part II\): Information about individuals/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

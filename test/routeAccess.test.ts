@@ -105,6 +105,13 @@ GET /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/items/new partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/items/:itemId/edit partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/move partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/items/:itemId/remove partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/remove partnership:manage
 GET /partnerships/:partnershipId/memberships partnership:view
 GET /partnerships/:partnershipId/memberships/download.csv partnership:view
 GET /partnerships/:partnershipId/memberships/new partnership:manage

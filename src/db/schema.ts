@@ -112,6 +112,18 @@ export interface MeetingsTable extends PartnershipRecordColumns {
   status: string;
 }
 
+export interface AgendaItemsTable extends PartnershipRecordColumns {
+  meetingId: string;
+  section: string;
+  position: number;
+  standardItem: string | null;
+  title: string;
+  presenter: string | null;
+  purpose: string | null;
+  confidential: number;
+  confidentialReason: string | null;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -179,6 +191,7 @@ export interface Database {
   chairAppointments: ChairAppointmentsTable;
   meetings: MeetingsTable;
   meetingChanges: MeetingChangesTable;
+  agendaItems: AgendaItemsTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -66,4 +66,50 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     assert.match(await qa('deadlines').innerText(), /Agenda and papers out by\s+21 January 2027/);
     await session.expectAccessiblePage('meeting-moved');
   });
+
+  it('builds the agenda: items in sections, a confidential item with its reason, reordered', async () => {
+    const { page } = session;
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    const addItem = async (title: string, section: string, confidentialReason?: string) => {
+      await qa('add-item').click();
+      await page.getByLabel('Item', { exact: true }).fill(title);
+      await page.getByRole('group', { name: 'Section' }).getByLabel(section).check();
+      if (confidentialReason) {
+        await page.getByLabel('No, it is confidential (Part II, exempt information)').check();
+        await page.getByLabel('Why it is confidential').fill(confidentialReason);
+      } else {
+        await page.getByLabel('Yes, it is public').check();
+      }
+      await qa('save').click();
+      await page.getByText(`"${title}" added to the agenda`).waitFor();
+    };
+    await addItem('Designated Public Places Order recommendations', 'For decision or discussion');
+    await qa('add-item').click();
+    await page.getByLabel('No, it is confidential (Part II, exempt information)').check();
+    await session.expectAccessiblePage('agenda-item-form');
+    await page.goBack();
+    await addItem('Strategic Assessment', 'For decision or discussion');
+    await addItem('Harm reduction case review', 'Briefing (discussed by exception)', 'Information about individuals');
+    await page.getByRole('button', { name: 'Move up Strategic Assessment' }).click();
+    const agenda = await qa('agenda').innerText();
+    const lines = agenda
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^\d+\.$/.test(line) || line.length > 0);
+    const order = [
+      'Welcome, introductions and apologies',
+      'Strategic Assessment',
+      'Designated Public Places Order recommendations',
+      'Harm reduction case review',
+      'Date of next meeting',
+    ];
+    const positions = order.map((title) => lines.findIndex((line) => line.startsWith(title)));
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      `agenda order:\n${agenda}`,
+    );
+    assert.match(agenda, /Not for publication \(Part II\): Information about individuals/);
+    await session.expectAccessiblePage('agenda');
+  });
 });

@@ -45,7 +45,15 @@ export async function sampleRoutes(
     startTime: '10:00',
     location: 'Council House',
   });
-  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1' };
+  const itemId = await container.agenda.addItem(systemActor, coventry, meeting, {
+    title: 'Strategic Assessment',
+    section: 'decision',
+    presenter: 'Partnership Analyst',
+    purpose: null,
+    confidential: false,
+    confidentialReason: null,
+  });
+  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1', itemId };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,

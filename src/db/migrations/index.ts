@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23-01-foundation.ts';
 import * as sessionsByUser from './2026-11-23-02-sessions-by-user.ts';
 import * as meetings from './2026-11-23-03-meetings.ts';
+import * as agendaItems from './2026-11-23-04-agenda-items.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-foundation': foundation,
   '2026-11-23-02-sessions-by-user': sessionsByUser,
   '2026-11-23-03-meetings': meetings,
+  '2026-11-23-04-agenda-items': agendaItems,
 };

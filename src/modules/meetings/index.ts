@@ -1,3 +1,4 @@
 /** The meetings module's public face: other modules import from here only. */
+export { type AgendaService, createAgendaService } from './agenda.service.ts';
 export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
 export { registerMeetingRoutes } from './meetings.routes.ts';

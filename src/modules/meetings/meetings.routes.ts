@@ -19,6 +19,8 @@ import {
   rescheduleFields,
   rescheduleSchema,
 } from './meetings.schemas.ts';
+import type { AgendaService } from './agenda.service.ts';
+import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 
 interface MeetingParams {
@@ -49,7 +51,7 @@ export function describeWhen(date: string, time: string): string {
 export function registerMeetingRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  meetings: MeetingsService,
+  { meetings, agenda }: { meetings: MeetingsService; agenda: AgendaService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -135,8 +137,13 @@ export function registerMeetingRoutes(
   });
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
-    const { meeting, deadlines, changes } = await meetings.get(request.params.partnershipId, request.params.id);
+    const { partnershipId, id } = request.params;
+    const [{ meeting, deadlines, changes }, sections] = await Promise.all([
+      meetings.get(partnershipId, id),
+      agenda.agenda(partnershipId, id),
+    ]);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
+      sections,
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
       meeting,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
@@ -202,4 +209,6 @@ export function registerMeetingRoutes(
       return { redirect: meetingHref(request, meeting.id), flash: 'Meeting cancelled' };
     },
   });
+
+  registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
 }

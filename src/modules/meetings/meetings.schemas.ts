@@ -1,6 +1,6 @@
 /** Each meetings form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, requiredDate, requiredText } from '../../web/forms.ts';
+import { choice, type Field, optionalText, requiredDate, requiredText } from '../../web/forms.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
 
 export const meetingKindNames = { ordinary: 'Ordinary', extraordinary: 'Extraordinary', public: 'Public meeting' } as const;
@@ -94,3 +94,57 @@ export type RescheduleInput = z.output<typeof rescheduleSchema>;
 
 export const cancelFields: Field[] = [{ name: 'reason', label: 'Why the meeting is cancelled', kind: 'textarea', rows: 3 }];
 export const cancelSchema = z.object({ reason: requiredText('Say why the meeting is cancelled', 1000, 'The reason') });
+
+export const agendaSectionNames = {
+  decision: 'For decision or discussion',
+  noting: 'To note',
+  briefing: 'Briefing (discussed by exception)',
+} as const;
+
+export const agendaItemFields: Field[] = [
+  { name: 'title', label: 'Item', kind: 'text', hint: 'For example, "Domestic Violence Perpetrator Programme: recommendations"' },
+  { name: 'section', label: 'Section', kind: 'radios', options: options(agendaSectionNames) },
+  { name: 'presenter', label: 'Presented by (optional)', kind: 'text', hint: 'A name, a role or an organisation' },
+  {
+    name: 'purpose',
+    label: 'Purpose (optional)',
+    kind: 'textarea',
+    rows: 3,
+    hint: 'What the meeting is asked to do, for example "To agree the recommendations"',
+  },
+  {
+    name: 'confidentiality',
+    label: 'Can the public see this item?',
+    kind: 'radios',
+    options: [
+      { value: 'public', text: 'Yes, it is public' },
+      { value: 'confidential', text: 'No, it is confidential (Part II, exempt information)' },
+    ],
+  },
+  {
+    name: 'confidentialReason',
+    label: 'Why it is confidential',
+    kind: 'text',
+    hint: 'For example, "Information about individuals"',
+    showWhen: { field: 'confidentiality', values: ['confidential'] },
+  },
+];
+export const agendaItemSchema = z
+  .object({
+    title: requiredText('Enter the item', 300, 'Item'),
+    section: choice(['decision', 'noting', 'briefing'], 'Select the section'),
+    presenter: optionalText(200, 'Presented by'),
+    purpose: optionalText(2000, 'Purpose'),
+    confidentiality: choice(['public', 'confidential'], 'Select whether the public can see this item'),
+    confidentialReason: optionalText(300, 'The reason'),
+  })
+  .refine((item) => item.confidentiality === 'public' || item.confidentialReason, {
+    path: ['confidentialReason'],
+    message: 'Say why the item is confidential',
+  })
+  .transform(({ confidentiality, confidentialReason, ...item }) => ({
+    ...item,
+    confidential: confidentiality === 'confidential',
+    confidentialReason: confidentiality === 'confidential' ? confidentialReason : null,
+  }));
+export type AgendaItemInput = z.output<typeof agendaItemSchema>;

@@ -7,6 +7,7 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../core/e
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
+import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
 import {
@@ -67,6 +68,7 @@ export function createMeetingsService(
     const now = isoNow(clock);
     const row = { ...meeting, createdAt: now, updatedAt: now };
     await insertMeeting(trx, row);
+    await addStandardItems(trx, row.partnershipId, row.id, now);
     await audit.record(trx, actor, {
       action: 'create',
       entityType: 'meeting',

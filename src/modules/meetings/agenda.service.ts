@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import { type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
+import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
+import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import type { AgendaItemInput } from './meetings.schemas.ts';
+
+export interface AgendaService {
+  agenda(partnershipId: string, meetingId: string): Promise<NumberedSection<AgendaItemRow>[]>;
+  item(partnershipId: string, meetingId: string, itemId: string): Promise<{ meeting: MeetingView; item: AgendaItemRow }>;
+  addItem(actor: Actor, partnershipId: string, meetingId: string, input: AgendaItemInput): Promise<string>;
+  updateItem(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    itemId: string,
+    version: number,
+    input: AgendaItemInput,
+  ): Promise<void>;
+  moveItem(actor: Actor, partnershipId: string, meetingId: string, itemId: string, direction: 'up' | 'down'): Promise<void>;
+  removeItem(actor: Actor, partnershipId: string, meetingId: string, itemId: string, version: number): Promise<void>;
+}
+
+/** Every meeting's agenda starts with the standard items, which appear by themselves. */
+export async function addStandardItems(trx: Kysely<Database>, partnershipId: string, meetingId: string, now: string): Promise<void> {
+  for (const [position, standard] of standardItems.entries()) {
+    await insertAgendaItem(trx, {
+      id: randomUUID(),
+      partnershipId,
+      meetingId,
+      section: standard.section,
+      position,
+      standardItem: standard.key,
+      title: standard.title,
+      presenter: null,
+      purpose: null,
+      confidential: false,
+      confidentialReason: null,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+    });
+  }
+}
+
+export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AgendaService {
+  async function meetingIn(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingView> {
+    const [meeting] = await listMeetings(trx, partnershipId, { id: meetingId });
+    if (!meeting) throw new NotFoundError('meeting');
+    return meeting;
+  }
+
+  /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
+  async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string) {
+    const meeting = await meetingIn(trx, partnershipId, meetingId);
+    const items = await listAgendaItems(trx, meetingId);
+    const item = items.find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundError('agenda item');
+    if (meeting.status === 'cancelled')
+      throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
+    if (item.standardItem) throw new FieldValidationError('title', 'Standard items are on every agenda and cannot be changed here');
+    return { meeting, items, item };
+  }
+
+  function record(
+    trx: Kysely<Database>,
+    actor: Actor,
+    meeting: MeetingView,
+    itemId: string,
+    summary: string,
+    before: unknown,
+    after: unknown,
+  ) {
+    return audit.record(trx, actor, {
+      action: before === null ? 'create' : after === null ? 'archive' : 'update',
+      entityType: 'agenda_item',
+      entityId: itemId,
+      partnershipId: meeting.partnershipId,
+      summary: `${summary} (${meeting.groupName}, ${meeting.meetingDate})`,
+      before,
+      after,
+    });
+  }
+
+  return {
+    async agenda(partnershipId, meetingId) {
+      await meetingIn(db, partnershipId, meetingId);
+      return numberAgenda(await listAgendaItems(db, meetingId));
+    },
+
+    async item(partnershipId, meetingId, itemId) {
+      const meeting = await meetingIn(db, partnershipId, meetingId);
+      const item = (await listAgendaItems(db, meetingId)).find((candidate) => candidate.id === itemId);
+      if (!item) throw new NotFoundError('agenda item');
+      return { meeting, item };
+    },
+
+    async addItem(actor, partnershipId, meetingId, input) {
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        const meeting = await meetingIn(trx, partnershipId, meetingId);
+        if (meeting.status === 'cancelled')
+          throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
+        const inSection = (await listAgendaItems(trx, meetingId)).filter((item) => item.section === input.section);
+        const now = isoNow(clock);
+        const item = {
+          id,
+          partnershipId,
+          meetingId,
+          ...input,
+          position: Math.max(0, ...inSection.map((existing) => existing.position)) + 1,
+          standardItem: null,
+          createdAt: now,
+          updatedAt: now,
+          archivedAt: null,
+        };
+        await insertAgendaItem(trx, item);
+        await record(trx, actor, meeting, id, `Added "${input.title}" to the agenda`, null, item);
+      });
+      return id;
+    },
+
+    async updateItem(actor, partnershipId, meetingId, itemId, version, input) {
+      await db.transaction().execute(async (trx) => {
+        const { meeting, items, item } = await changeable(trx, partnershipId, meetingId, itemId);
+        if (item.version !== version) throw new ConflictError(item.version);
+        // An item moved to another section goes to the end of it.
+        const position =
+          input.section === item.section
+            ? item.position
+            : Math.max(0, ...items.filter((other) => other.section === input.section).map((other) => other.position)) + 1;
+        await updateAgendaItem(trx, itemId, version, { ...input, position, updatedAt: isoNow(clock) });
+        const [after] = (await listAgendaItems(trx, meetingId)).filter((other) => other.id === itemId);
+        await record(trx, actor, meeting, itemId, `Changed agenda item "${input.title}"`, item, after);
+      });
+    },
+
+    async moveItem(actor, partnershipId, meetingId, itemId, direction) {
+      await db.transaction().execute(async (trx) => {
+        const { meeting, items } = await changeable(trx, partnershipId, meetingId, itemId);
+        const pair = swapForMove(items, itemId, direction);
+        if (!pair) return;
+        const [item, neighbour] = pair;
+        const now = isoNow(clock);
+        if (
+          !(await updateAgendaItem(trx, item.id, item.version, { position: neighbour.position, updatedAt: now })) ||
+          !(await updateAgendaItem(trx, neighbour.id, neighbour.version, { position: item.position, updatedAt: now }))
+        ) {
+          throw new ConflictError(item.version);
+        }
+        await record(
+          trx,
+          actor,
+          meeting,
+          item.id,
+          `Moved "${item.title}" ${direction} the agenda`,
+          { position: item.position },
+          { position: neighbour.position },
+        );
+      });
+    },
+
+    async removeItem(actor, partnershipId, meetingId, itemId, version) {
+      await db.transaction().execute(async (trx) => {
+        const { meeting, item } = await changeable(trx, partnershipId, meetingId, itemId);
+        if (!(await updateAgendaItem(trx, itemId, version, { archivedAt: isoNow(clock) }))) throw new ConflictError(item.version);
+        await record(trx, actor, meeting, itemId, `Took "${item.title}" off the agenda`, item, null);
+      });
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The agenda's shape: standard items that every meeting has, and the sections in between — the
+ * words of the seeds. Numbers are derived from the order, never typed.
+ */
+
+export const sections = {
+  opening: 'Opening business',
+  decision: 'For decision or discussion',
+  noting: 'To note',
+  briefing: 'Briefings (discussed by exception)',
+  closing: 'Closing business',
+} as const;
+export type Section = keyof typeof sections;
+export type ItemSection = Exclude<Section, 'opening' | 'closing'>;
+const sectionOrder = Object.keys(sections) as Section[];
+
+/** The items that appear by themselves, in order. */
+export const standardItems: { key: string; section: 'opening' | 'closing'; title: string }[] = [
+  { key: 'welcome', section: 'opening', title: 'Welcome, introductions and apologies' },
+  { key: 'declarations', section: 'opening', title: 'Declarations of interest' },
+  { key: 'minutes', section: 'opening', title: 'Minutes of the last meeting and matters arising' },
+  { key: 'aob', section: 'closing', title: 'Any other business' },
+  { key: 'next-meeting', section: 'closing', title: 'Date of next meeting' },
+];
+
+export interface AgendaEntry {
+  id: string;
+  section: string;
+  position: number;
+}
+
+export interface NumberedSection<T> {
+  section: Section;
+  heading: string;
+  items: (T & { number: number })[];
+}
+
+/** Puts the items in agenda order and numbers them 1, 2, 3 … across the sections. */
+export function numberAgenda<T extends AgendaEntry>(items: readonly T[]): NumberedSection<T>[] {
+  let number = 0;
+  return sectionOrder.map((section) => ({
+    section,
+    heading: sections[section],
+    items: items
+      .filter((item) => item.section === section)
+      .sort((a, b) => a.position - b.position)
+      .map((item) => ({ ...item, number: ++number })),
+  }));
+}
+
+/** The two items whose positions swap to move one item up or down its section; null at either end. */
+export function swapForMove<T extends AgendaEntry>(items: readonly T[], id: string, direction: 'up' | 'down'): [T, T] | null {
+  const item = items.find((candidate) => candidate.id === id);
+  if (!item) return null;
+  const inSection = items.filter((candidate) => candidate.section === item.section).sort((a, b) => a.position - b.position);
+  const index = inSection.indexOf(item);
+  const neighbour = inSection[direction === 'up' ? index - 1 : index + 1];
+  return neighbour ? [item, neighbour] : null;
+}
