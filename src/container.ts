@@ -5,7 +5,14 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
-import { type AgendaService, createAgendaService, createMeetingsService, type MeetingsService } from './modules/meetings/index.ts';
+import {
+  type AgendaService,
+  type AttendanceService,
+  createAgendaService,
+  createAttendanceService,
+  createMeetingsService,
+  type MeetingsService,
+} from './modules/meetings/index.ts';
 
 export interface Container {
   config: Config;
@@ -16,6 +23,7 @@ export interface Container {
   governance: GovernanceService;
   meetings: MeetingsService;
   agenda: AgendaService;
+  attendance: AttendanceService;
 }
 
 export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
@@ -31,5 +39,6 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     governance,
     meetings: createMeetingsService(handle.db, audit, clock, governance),
     agenda: createAgendaService(handle.db, audit, clock),
+    attendance: createAttendanceService(handle.db, audit, clock, governance),
   };
 }

@@ -133,6 +133,46 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(agenda, /Not for publication \(Part II\): Information about individuals/);
   });
 
+  it('records attendance with a substitute and shows the quorum live', async () => {
+    const id = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2016-07-21',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const base = `/partnerships/${coventry}/meetings/${id}`;
+    const form = await officer.get(`${base}/attendance`);
+    assert.equal(form.statusCode, 200);
+    const members = await container.governance.membershipsOn(coventry, boardId, '2016-07-21');
+    const danny = members.find((m) => m.personName === 'Danny Long');
+    const hasson = members.find((m) => m.personName === 'Hasson Shigdar');
+    assert.ok(danny && hasson);
+    const everyoneAbsent = Object.fromEntries(members.map((m) => [`status-${m.id}`, 'absent']));
+    const noSubstitute = await officer.post(`${base}/attendance`, { ...everyoneAbsent, [`status-${danny.id}`]: 'substitute', basedOn: '' });
+    assert.equal(noSubstitute.statusCode, 400);
+    assert.match(noSubstitute.body, /Select who came in place of Danny Long/);
+    assert.match(noSubstitute.body, new RegExp(`value="substitute" checked`));
+    const saved = await officer.post(`${base}/attendance`, {
+      ...everyoneAbsent,
+      [`status-${danny.id}`]: 'substitute',
+      [`substitute-${danny.id}`]: hasson.personId,
+      [`status-${hasson.id}`]: 'apologies',
+      inAttendance: 'Partnership Analyst, West Midlands Police',
+      minuteTaker: 'Democratic Support Officer',
+      basedOn: '',
+    });
+    assert.equal(saved.statusCode, 302);
+    const page = await officer.get(base);
+    assert.match(page.body, /govuk-tag--red">\s*Not quorate/);
+    assert.match(page.body, /Hasson Shigdar for Danny Long \(West Midlands Police\)/);
+    assert.match(page.body, /Partnership Analyst \(West Midlands Police\)/);
+    // A second save from a form opened before the first was saved is refused.
+    const stale = await officer.post(`${base}/attendance`, { ...everyoneAbsent, basedOn: '' });
+    assert.equal(stale.statusCode, 400);
+    assert.match(stale.body, /Someone else saved the attendance/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

@@ -105,6 +105,8 @@ GET /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/new partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/edit partnership:manage

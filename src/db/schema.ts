@@ -124,6 +124,19 @@ export interface AgendaItemsTable extends PartnershipRecordColumns {
   confidentialReason: string | null;
 }
 
+export interface AttendanceTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  membershipId: string | null;
+  status: string;
+  substitutePersonId: string | null;
+  attendeeName: string | null;
+  attendeeOrganisation: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -192,6 +205,7 @@ export interface Database {
   meetings: MeetingsTable;
   meetingChanges: MeetingChangesTable;
   agendaItems: AgendaItemsTable;
+  attendance: AttendanceTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -112,4 +112,26 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     assert.match(agenda, /Not for publication \(Part II\): Information about individuals/);
     await session.expectAccessiblePage('agenda');
   });
+
+  it('records attendance, with a substitute, and shows the quorum', async () => {
+    const { page } = session;
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    await qa('record-attendance').click();
+    await page.getByRole('heading', { level: 1, name: 'Record attendance' }).waitFor();
+    const member = (legend: string) => page.getByRole('group', { name: new RegExp(`^${legend} – `) });
+    await member('Cllr Abbott').getByLabel('Present').check();
+    await member('Andy Wade').getByLabel('Sent apologies').check();
+    await member('Danny Long').getByLabel('Sent a substitute').check();
+    await member('Danny Long').getByLabel('Who came in their place').selectOption({ label: 'Hasson Shigdar (West Midlands Police)' });
+    await page.getByLabel('Also in attendance (optional)').fill('Partnership Analyst, West Midlands Police');
+    await session.expectAccessiblePage('attendance-form');
+    await qa('save').click();
+    await page.getByText('Attendance recorded').waitFor();
+    assert.match(await qa('meeting-quorum').innerText(), /Not quorate[\s\S]*key decisions are deferred/);
+    const listed = await qa('attendance').innerText();
+    assert.match(listed, /Present \(1\)\s+Cllr Abbott \(Coventry City Council\)/);
+    assert.match(listed, /Substitutes \(1\)\s+Hasson Shigdar for Danny Long \(West Midlands Police\)/);
+    assert.match(listed, /Apologies \(1\)\s+Andy Wade/);
+    await session.expectAccessiblePage('attendance');
+  });
 });

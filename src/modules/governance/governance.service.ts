@@ -69,6 +69,8 @@ export interface GovernanceService {
   ): Promise<MembershipView[]>;
   /** Memberships that have started and not ended today. */
   currentMemberships(partnershipId: string, filter: { groupId?: string; organisationId?: string }): Promise<MembershipView[]>;
+  /** Memberships of a group current on a date (a meeting's, say). */
+  membershipsOn(partnershipId: string, groupId: string, date: string): Promise<MembershipView[]>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
@@ -87,7 +89,12 @@ export interface GovernanceService {
   reviseTerms(actor: Actor, partnershipId: string, groupId: string, input: TermsInput, basedOn: number): Promise<number>;
   structure(partnershipId: string): Promise<GroupNode[]>;
   /** Whether those present, from the group's current members, would make the meeting quorate. */
-  checkQuorum(partnershipId: string, groupId: string, presentMembershipIds: readonly string[]): Promise<QuorumAssessment | null>;
+  checkQuorum(
+    partnershipId: string,
+    groupId: string,
+    presentMembershipIds: readonly string[],
+    date?: string,
+  ): Promise<QuorumAssessment | null>;
 }
 
 export function parseTerms(row: TermsRow): TermsOfReference {
@@ -364,10 +371,15 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       return buildStructure(groupRows, inForce, chairsNow);
     },
 
-    async checkQuorum(partnershipId, groupId, presentMembershipIds) {
-      const terms = (await termsOf(partnershipId, groupId)).inForce;
+    async membershipsOn(partnershipId, groupId, date) {
+      return (await listMemberships(db, partnershipId, { groupId })).filter((m) => isCurrentMembership(m, date));
+    },
+
+    /** By the rule and the membership on `date` (today unless a meeting's date is given). */
+    async checkQuorum(partnershipId, groupId, presentMembershipIds, date = today()) {
+      const terms = termsInForce((await termsOf(partnershipId, groupId)).history, date);
       if (!terms) return null;
-      const members = (await listMemberships(db, partnershipId, { groupId })).filter((m) => isCurrentMembership(m, today()));
+      const members = (await listMemberships(db, partnershipId, { groupId })).filter((m) => isCurrentMembership(m, date));
       const present = new Set(presentMembershipIds);
       return assessQuorum(terms.quorumRule, members.map(seatOf), members.filter((m) => present.has(m.id)).map(seatOf));
     },

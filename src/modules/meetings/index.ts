@@ -1,4 +1,5 @@
 /** The meetings module's public face: other modules import from here only. */
 export { type AgendaService, createAgendaService } from './agenda.service.ts';
+export { type AttendanceService, createAttendanceService } from './attendance.service.ts';
 export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
 export { registerMeetingRoutes } from './meetings.routes.ts';

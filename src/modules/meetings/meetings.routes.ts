@@ -20,6 +20,8 @@ import {
   rescheduleSchema,
 } from './meetings.schemas.ts';
 import type { AgendaService } from './agenda.service.ts';
+import { registerAttendanceRoutes } from './attendance.routes.ts';
+import type { AttendanceService } from './attendance.service.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 
@@ -51,7 +53,7 @@ export function describeWhen(date: string, time: string): string {
 export function registerMeetingRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  { meetings, agenda }: { meetings: MeetingsService; agenda: AgendaService },
+  { meetings, agenda, attendance }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -138,11 +140,13 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections] = await Promise.all([
+    const [{ meeting, deadlines, changes }, sections, present] = await Promise.all([
       meetings.get(partnershipId, id),
       agenda.agenda(partnershipId, id),
+      attendance.attendance(partnershipId, id),
     ]);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
+      attendance: present,
       sections,
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
       meeting,
@@ -211,4 +215,5 @@ export function registerMeetingRoutes(
   });
 
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
+  registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
 }

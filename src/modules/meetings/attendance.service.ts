@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import { listMeetings, type MeetingView } from './meetings.repository.ts';
+
+export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
+export interface AttendanceInput {
+  members: { membershipId: string; status: MemberStatus; substitutePersonId: string | null }[];
+  /** People at the meeting who are not members, e.g. presenters. */
+  inAttendance: { name: string; organisation: string | null }[];
+  minuteTaker: string | null;
+}
+
+type Member = Awaited<ReturnType<GovernanceService['membershipsOn']>>[number];
+
+export interface MeetingAttendance {
+  meeting: MeetingView;
+  members: { member: Member; status: MemberStatus | null; substitutePersonId: string | null; substituteName: string | null }[];
+  inAttendance: AttendanceView[];
+  minuteTaker: string | null;
+  /** When it was last saved ('' before it ever was): the form sends it back to catch a colleague's save in between. */
+  recordedAt: string;
+  /** Live from the group's rule; null before attendance is recorded or without a rule. */
+  quorum: { quorate: boolean; shortfall: string[] } | null;
+}
+
+export interface AttendanceService {
+  attendance(partnershipId: string, meetingId: string): Promise<MeetingAttendance>;
+  record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
+}
+
+export function createAttendanceService(
+  db: Kysely<Database>,
+  audit: AuditTrail,
+  clock: Clock,
+  governance: GovernanceService,
+): AttendanceService {
+  async function meetingIn(trx: Kysely<Database>, partnershipId: string, meetingId: string) {
+    const [meeting] = await listMeetings(trx, partnershipId, { id: meetingId });
+    if (!meeting) throw new NotFoundError('meeting');
+    return meeting;
+  }
+
+  async function load(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingAttendance> {
+    const meeting = await meetingIn(trx, partnershipId, meetingId);
+    const [members, records] = await Promise.all([
+      governance.membershipsOn(partnershipId, meeting.groupId, meeting.meetingDate),
+      listAttendance(trx, meetingId),
+    ]);
+    const bySeat = new Map(records.filter((r) => r.membershipId).map((r) => [r.membershipId, r]));
+    const recordedAt = records.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
+    // A substitute fills the seat of the member they stand in for.
+    const seatsFilled = records
+      .filter((r) => r.membershipId && (r.status === 'present' || r.status === 'substitute'))
+      .map((r) => r.membershipId ?? '');
+    return {
+      meeting,
+      members: members.map((member) => {
+        const record = bySeat.get(member.id);
+        return {
+          member,
+          status: (record?.status as MemberStatus | undefined) ?? null,
+          substitutePersonId: record?.substitutePersonId ?? null,
+          substituteName: record?.substituteName ?? null,
+        };
+      }),
+      inAttendance: records.filter((r) => r.status === 'in_attendance'),
+      minuteTaker: records.find((r) => r.status === 'minute_taker')?.attendeeName ?? null,
+      recordedAt,
+      quorum: recordedAt ? await governance.checkQuorum(partnershipId, meeting.groupId, seatsFilled, meeting.meetingDate) : null,
+    };
+  }
+
+  return {
+    attendance: (partnershipId, meetingId) => load(db, partnershipId, meetingId),
+
+    async record(actor, partnershipId, meetingId, basedOn, input) {
+      // Read through other services before the transaction: on SQLite, a query outside the
+      // transaction's connection would wait for the transaction to finish.
+      const current = await load(db, partnershipId, meetingId);
+      if (current.meeting.status === 'cancelled')
+        throw new FieldValidationError('form', 'This meeting was cancelled: there is no attendance to record');
+      const people = new Set((await governance.people.list(partnershipId)).map((person) => person.id));
+      const seats = new Set(current.members.map((m) => m.member.id));
+      const now = isoNow(clock);
+      const row = (fields: Partial<AttendanceRow> & Pick<AttendanceRow, 'status'>): AttendanceRow => ({
+        id: randomUUID(),
+        partnershipId,
+        meetingId,
+        membershipId: null,
+        substitutePersonId: null,
+        attendeeName: null,
+        attendeeOrganisation: null,
+        recordedAt: now,
+        recordedBy: actor.userId,
+        ...fields,
+      });
+      const rows: AttendanceRow[] = [];
+      for (const member of input.members) {
+        if (!seats.has(member.membershipId))
+          throw new FieldValidationError('form', 'Someone on the form is not a member of the group on the day of the meeting');
+        if (member.status === 'substitute' && (!member.substitutePersonId || !people.has(member.substitutePersonId))) {
+          throw new FieldValidationError(`substitute-${member.membershipId}`, 'Select who came as the substitute');
+        }
+        rows.push(
+          row({
+            membershipId: member.membershipId,
+            status: member.status,
+            substitutePersonId: member.status === 'substitute' ? member.substitutePersonId : null,
+          }),
+        );
+      }
+      for (const other of input.inAttendance)
+        rows.push(row({ status: 'in_attendance', attendeeName: other.name, attendeeOrganisation: other.organisation }));
+      if (input.minuteTaker) rows.push(row({ status: 'minute_taker', attendeeName: input.minuteTaker }));
+
+      await db.transaction().execute(async (trx) => {
+        const before = await listAttendance(trx, meetingId);
+        const recordedAt = before.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
+        if (recordedAt !== basedOn) throw new ConflictError(0);
+        await replaceAttendance(trx, meetingId, rows);
+        await audit.record(trx, actor, {
+          action: recordedAt ? 'update' : 'create',
+          entityType: 'attendance',
+          entityId: meetingId,
+          partnershipId,
+          summary: `Recorded attendance at ${current.meeting.groupName} on ${current.meeting.meetingDate}`,
+          before: recordedAt ? before : null,
+          after: rows,
+        });
+      });
+    },
+  };
+}
