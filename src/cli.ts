@@ -8,6 +8,7 @@ import { FieldValidationError } from './core/errors.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
+import { seedDemoMeetings } from './modules/meetings/index.ts';
 import { serve } from './server.ts';
 
 const usage = `Usage: safer <command> [options]
@@ -24,15 +25,21 @@ Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SE
 export const demoAdminEmail = 'admin@example.com';
 
 /** On first start with an empty database: the demo, and an administrator whose password is shown once. */
+/** The demo partnerships that are missing, and this year's meetings of Coventry's groups; returns how many partnerships were added. */
+async function addDemo(container: Container): Promise<number> {
+  const added = await seedDemo(container.governance);
+  const coventry = added.get('coventry');
+  if (coventry) await seedDemoMeetings(container.governance, container.meetings, container.clock, coventry);
+  return added.size;
+}
+
 async function seedEmptyDatabase(container: Container): Promise<void> {
   if ((await container.accounts.countUsers()) > 0) return;
   if (container.config.environment === 'production') {
     console.log('No accounts yet: create the first administrator with `safer create-user --email … --name … --password … --admin`.');
     return;
   }
-  if ((await container.governance.partnerships.list(null, { includeArchived: true })).length === 0) {
-    await seedDemo(container.governance);
-  }
+  if ((await container.governance.partnerships.list(null, { includeArchived: true })).length === 0) await addDemo(container);
   const password = randomBytes(12).toString('base64url');
   await container.accounts.createUser(systemActor, { email: demoAdminEmail, name: 'Demo administrator', password, isAdmin: true });
   console.log(
@@ -61,8 +68,8 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Safer is running at http://localhost:${config.port} (database: ${container.database.engine})`);
         return 0;
       case 'seed-demo': {
-        const added = await seedDemo(container.governance);
-        console.log(added.size ? `Demo partnerships added: ${added.size}.` : 'The demo partnerships are already here: nothing added.');
+        const added = await addDemo(container);
+        console.log(added ? `Demo partnerships added: ${added}.` : 'The demo partnerships are already here: nothing added.');
         return 0;
       }
       case 'create-user': {

@@ -3,3 +3,4 @@ export { type AgendaService, createAgendaService } from './agenda.service.ts';
 export { type AttendanceService, createAttendanceService } from './attendance.service.ts';
 export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
 export { registerMeetingRoutes } from './meetings.routes.ts';
+export { seedDemoMeetings } from './meetings.seed.ts';

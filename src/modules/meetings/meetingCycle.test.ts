@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cycleDates, dateInMonth } from './meetingCycle.ts';
+import { financialYearStart } from './meetings.seed.ts';
 
 const secondThursday = { ordinal: 2, weekday: 4 } as const;
 
@@ -43,5 +44,13 @@ describe('cycleDates', () => {
     assert.equal(dates[0], '2026-04-07');
     assert.equal(dates[1], '2026-05-19');
     assert.equal(dates.length, 9);
+  });
+});
+
+describe('financialYearStart', () => {
+  it('is the 1 April on or before the day', () => {
+    assert.equal(financialYearStart('2026-11-23'), '2026-04-01');
+    assert.equal(financialYearStart('2027-03-31'), '2026-04-01');
+    assert.equal(financialYearStart('2027-04-01'), '2027-04-01');
   });
 });
