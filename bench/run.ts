@@ -28,6 +28,15 @@ await container.accounts.createUser(systemActor, {
   password: 'bench password 1',
   isAdmin: true,
 });
+const { scheduled } = await container.meetings.scheduleCycle(systemActor, coventry, {
+  groupId: board?.id ?? '',
+  from: '2026-04-01',
+  ordinal: 2,
+  weekday: 4,
+  startTime: '14:00',
+  location: 'Council House',
+});
+const [meeting] = await container.meetings.list(coventry, { groupId: board?.id, from: scheduled[0], to: scheduled[0] });
 const browser = new Browser(app);
 await browser.signIn('bench@example.com', 'bench password 1');
 
@@ -48,6 +57,10 @@ const results = [
   await time('GET board membership CSV', 200, () => browser.get(`/partnerships/${coventry}/groups/${board?.id}/members.csv`)),
   await time('GET people list', 200, () => browser.get(`/partnerships/${coventry}/people`)),
   await time('GET audit log, first page', 100, () => browser.get('/admin/audit')),
+  await time('GET meeting page (agenda, attendance of 44, deadlines)', 200, () =>
+    browser.get(`/partnerships/${coventry}/meetings/${meeting?.id}`),
+  ),
+  await time('GET attendance form (44 members)', 100, () => browser.get(`/partnerships/${coventry}/meetings/${meeting?.id}/attendance`)),
   await time('assessQuorum over 200 seats (pure)', 2000, () =>
     assessQuorum({ kind: 'responsible_authorities_and_community', communityMinimum: 6 }, seats, seats.slice(0, 120)),
   ),

@@ -93,12 +93,13 @@ export function createMeetingsService(
       if (before.version !== version) throw new ConflictError(before.version);
       if (before.status === 'cancelled') throw new FieldValidationError('reason', 'This meeting has been cancelled');
       const now = isoNow(clock);
-      await updateMeeting(trx, id, version, {
+      const updated = await updateMeeting(trx, id, version, {
         status: change.status,
         meetingDate: change.meetingDate,
         startTime: change.startTime,
         updatedAt: now,
       });
+      if (!updated) throw new ConflictError(before.version);
       const rescheduled = change.status === 'rescheduled';
       await insertMeetingChange(trx, {
         id: randomUUID(),
