@@ -4,11 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { systemActor } from '../src/core/actor.ts';
 import type { Container } from '../src/container.ts';
-import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
-import { createSqlite } from './helpers/database.ts';
+import { Browser } from './helpers/app.ts';
+import { officerPassword, startAsCoventryOfficer } from './helpers/coventry.ts';
 
-const password = 'officer password 1';
+const password = officerPassword;
 
 describe('governance pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -16,27 +15,12 @@ describe('governance pages for a Coventry officer', () => {
   let officer: Browser;
   let coventry: string;
   let boardId: string;
+  let close: () => Promise<void>;
 
   before(async () => {
-    ({ app, container } = await buildTestApp(await createSqlite()));
-    const partnerships = await seedDemo(container.governance);
-    coventry = partnerships.get('coventry') ?? '';
-    const [board] = await container.governance.groups.list(coventry);
-    boardId = board?.id ?? '';
-    const userId = await container.accounts.createUser(systemActor, {
-      email: 'officer@example.com',
-      name: 'Olu Officer',
-      password,
-      isAdmin: false,
-    });
-    await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: coventry, areaId: null });
-    officer = new Browser(app);
-    await officer.signIn('officer@example.com', password);
+    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
   });
-  after(async () => {
-    await app.close();
-    await container.database.close();
-  });
+  after(() => close());
 
   it('shows the partnership structure as a diagram and as a table', async () => {
     const page = await officer.get(`/partnerships/${coventry}`);

@@ -1,40 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemActor } from '../src/core/actor.ts';
-import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
-import { createSqlite } from './helpers/database.ts';
-
-const password = 'officer password 1';
+import type { Browser } from './helpers/app.ts';
+import { startAsCoventryOfficer } from './helpers/coventry.ts';
 
 describe('meeting pages for a Coventry officer', () => {
-  let app: FastifyInstance;
   let container: Container;
   let officer: Browser;
   let coventry: string;
   let boardId: string;
+  let close: () => Promise<void>;
 
   before(async () => {
-    ({ app, container } = await buildTestApp(await createSqlite()));
-    coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-    const [board] = await container.governance.groups.list(coventry);
-    boardId = board?.id ?? '';
-    const userId = await container.accounts.createUser(systemActor, {
-      email: 'officer@example.com',
-      name: 'Olu Officer',
-      password,
-      isAdmin: false,
-    });
-    await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: coventry, areaId: null });
-    officer = new Browser(app);
-    await officer.signIn('officer@example.com', password);
+    ({ container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
   });
-  after(async () => {
-    await app.close();
-    await container.database.close();
-  });
+  after(() => close());
 
   const cycleForm = {
     'from-day': '1',
