@@ -11,7 +11,9 @@ import {
   createAgendaService,
   createAttendanceService,
   createMeetingsService,
+  createMinutesService,
   type MeetingsService,
+  type MinutesService,
 } from './modules/meetings/index.ts';
 
 export interface Container {
@@ -24,12 +26,15 @@ export interface Container {
   meetings: MeetingsService;
   agenda: AgendaService;
   attendance: AttendanceService;
+  minutes: MinutesService;
 }
 
 export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
   const handle = database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const audit = createAuditTrail(handle.db, clock);
   const governance = createGovernanceService(handle.db, audit, clock);
+  const agenda = createAgendaService(handle.db, audit, clock);
+  const attendance = createAttendanceService(handle.db, audit, clock, governance);
   return {
     config,
     clock,
@@ -38,7 +43,8 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     accounts: createAccountsService(handle.db, audit, clock),
     governance,
     meetings: createMeetingsService(handle.db, audit, clock, governance),
-    agenda: createAgendaService(handle.db, audit, clock),
-    attendance: createAttendanceService(handle.db, audit, clock, governance),
+    agenda,
+    attendance,
+    minutes: createMinutesService(handle.db, audit, clock, agenda, attendance),
   };
 }

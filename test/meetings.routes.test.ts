@@ -154,6 +154,72 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(stale.body, /Someone else saved the attendance/);
   });
 
+  it('minutes an item: its decisions reach the register and its actions the log', async () => {
+    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2016-10-20',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
+      title: 'Designated Public Places Order',
+      section: 'decision',
+      presenter: null,
+      purpose: null,
+      confidential: false,
+      confidentialReason: null,
+    });
+    const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
+    assert.equal((await officer.get(base)).statusCode, 200);
+    assert.equal((await officer.post(base, { narrative: 'The review was presented.', version: '0' })).statusCode, 302);
+
+    const noWording = await officer.post(`${base}/decisions`, { outcome: 'recommended' });
+    assert.equal(noWording.statusCode, 400);
+    assert.match(noWording.body, /Enter the decision/);
+    const noBody = await officer.post(`${base}/decisions`, { outcome: 'recommended', wording: 'To be recommended' });
+    assert.match(noBody.body, /Enter the body the recommendation goes to/);
+    assert.match(noBody.body, /To be recommended/);
+    assert.match(noWording.body, /value="The review was presented\."|The review was presented\./);
+    assert.equal(
+      (await officer.post(`${base}/decisions`, { outcome: 'supported', wording: 'Recommendations 4.1 and 4.2 were supported' })).statusCode,
+      302,
+    );
+    assert.equal(
+      (
+        await officer.post(`${base}/actions`, {
+          description: 'Report progress on the DPPO',
+          owner: 'All agencies',
+          'dueDate-day': '1',
+          'dueDate-month': '1',
+          'dueDate-year': '2017',
+        })
+      ).statusCode,
+      302,
+    );
+
+    const register = await officer.get(`/partnerships/${coventry}/decisions?q=4.1`);
+    assert.match(register.body, /Recommendations 4\.1 and 4\.2 were supported/);
+    assert.match(register.body, /<td class="govuk-table__cell">Supported<\/td>/);
+    const log = await officer.get(`/partnerships/${coventry}/actions?overdue=yes`);
+    assert.match(log.body, /Report progress on the DPPO/);
+    assert.match(log.body, /Open \(overdue\)/);
+    const csv = await officer.get(`/partnerships/${coventry}/actions/download.csv?overdue=yes`);
+    assert.match(csv.body, /Report progress on the DPPO,All agencies,1 January 2017,Open \(overdue\)/);
+
+    const [action] = await container.minutes.actionLog(coventry, { status: 'open' });
+    assert.ok(action);
+    const done = await officer.post(`/partnerships/${coventry}/actions/${action.id}`, {
+      status: 'done',
+      note: 'Reported to the board',
+      version: String(action.version),
+    });
+    assert.equal(done.statusCode, 302);
+    const page = await officer.get(`/partnerships/${coventry}/actions/${action.id}`);
+    assert.match(page.body, /Reported to the board/);
+    assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/actions?overdue=yes`)).body, /Report progress on the DPPO/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

@@ -107,6 +107,16 @@ GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:view
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/decisions partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/actions partnership:manage
+GET /partnerships/:partnershipId/decisions partnership:view
+GET /partnerships/:partnershipId/decisions/download.csv partnership:view
+GET /partnerships/:partnershipId/actions partnership:view
+GET /partnerships/:partnershipId/actions/download.csv partnership:view
+GET /partnerships/:partnershipId/actions/:id partnership:view
+POST /partnerships/:partnershipId/actions/:id partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/new partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/edit partnership:manage

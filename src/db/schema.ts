@@ -137,6 +137,54 @@ export interface AttendanceTable {
   recordedBy: string | null;
 }
 
+export interface ItemMinutesTable {
+  agendaItemId: string;
+  partnershipId: string;
+  meetingId: string;
+  narrative: string;
+  version: Generated<number>;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  agendaItemId: string;
+  outcome: string;
+  wording: string;
+  recommendedTo: string | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstaining: number | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ActionsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  meetingId: string;
+  agendaItemId: string;
+  description: string;
+  owner: string;
+  dueDate: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActionUpdatesTable {
+  id: string;
+  actionId: string;
+  status: string;
+  note: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -206,6 +254,10 @@ export interface Database {
   meetingChanges: MeetingChangesTable;
   agendaItems: AgendaItemsTable;
   attendance: AttendanceTable;
+  itemMinutes: ItemMinutesTable;
+  decisions: DecisionsTable;
+  actions: ActionsTable;
+  actionUpdates: ActionUpdatesTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

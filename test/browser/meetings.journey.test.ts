@@ -134,4 +134,40 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     assert.match(listed, /Apologies \(1\)\s+Andy Wade/);
     await session.expectAccessiblePage('attendance');
   });
+
+  it('minutes an item: the decision of an inquorate meeting stands deferred, the action joins the log', async () => {
+    const { page } = session;
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    await page.getByRole('link', { name: 'Minutes of Designated Public Places Order recommendations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Designated Public Places Order recommendations' }).waitFor();
+    await page.getByLabel('Minutes of this item').fill('The review of the Designated Public Places Order was presented.');
+    await qa('save-narrative').click();
+    await page.getByText('Minutes saved').waitFor();
+    await page.getByLabel('Supported').check();
+    await page.getByLabel('Decision', { exact: true }).fill('Recommendations 4.1 and 4.2 were supported');
+    await qa('save-decision').click();
+    await page.getByText('Decision recorded').waitFor();
+    // The attendance recorded earlier made this meeting inquorate.
+    assert.match(await qa('decisions').innerText(), /Deferred to the next meeting \(the meeting was not quorate\)/);
+    await page.getByLabel('Action', { exact: true }).fill('Consult residents on the DPPO area');
+    await page.getByLabel('Who').fill('All agencies');
+    await fillDate(page, 'Due date (optional)', { day: '31', month: '3', year: '2027' });
+    await qa('save-action').click();
+    await page.getByText('Action recorded for All agencies').waitFor();
+    await session.expectAccessiblePage('item-minutes');
+
+    await page.goto(`/partnerships/${session.partnerships.get('coventry')}/decisions`);
+    assert.match(await qa('decisions-register').innerText(), /Recommendations 4\.1 and 4\.2 were supported\s+Deferred to the next meeting/);
+    await session.expectAccessiblePage('decisions-register');
+    await page.goto(`/partnerships/${session.partnerships.get('coventry')}/actions`);
+    assert.match(await qa('action-log').innerText(), /Consult residents on the DPPO area\s+All agencies\s+31 March 2027\s+Open/);
+    await session.expectAccessiblePage('action-log');
+    await page.getByRole('link', { name: 'Consult residents on the DPPO area' }).click();
+    await page.getByLabel('In progress').check();
+    await page.getByLabel('Update').fill('Consultation letters sent');
+    await qa('save').click();
+    await page.getByText('Update added').waitFor();
+    assert.match(await qa('action-updates').innerText(), /In progress[\s\S]*Consultation letters sent/);
+    await session.expectAccessiblePage('action');
+  });
 });

@@ -53,6 +53,11 @@ export async function sampleRoutes(
     confidential: false,
     confidentialReason: null,
   });
+  const action = await container.minutes.addAction(systemActor, coventry, meeting, itemId, {
+    description: 'Circulate the Strategic Assessment',
+    owner: 'All agencies',
+    dueDate: '2026-04-30',
+  });
   const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1', itemId };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
@@ -66,6 +71,7 @@ export async function sampleRoutes(
     '/interests/': interest,
     '/chair-appointments/': appointment.id,
     '/meetings/': meeting,
+    '/actions/': action,
   };
   return {
     coventry,

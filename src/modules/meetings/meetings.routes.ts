@@ -24,6 +24,8 @@ import { registerAttendanceRoutes } from './attendance.routes.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
+import { registerMinutesRoutes } from './minutes.routes.ts';
+import type { MinutesService } from './minutes.service.ts';
 
 interface MeetingParams {
   partnershipId: string;
@@ -53,7 +55,12 @@ export function describeWhen(date: string, time: string): string {
 export function registerMeetingRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  { meetings, agenda, attendance }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService },
+  {
+    meetings,
+    agenda,
+    attendance,
+    minutes,
+  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -216,4 +223,5 @@ export function registerMeetingRoutes(
 
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
+  registerMinutesRoutes(app, pages, minutes, governance);
 }

@@ -1,7 +1,8 @@
 /** Each meetings form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, optionalText, requiredDate, requiredText } from '../../web/forms.ts';
+import { choice, type Field, optionalDate, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../web/forms.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
+import { actionStatusNames, outcomeNames } from './outcomes.ts';
 
 export const meetingKindNames = { ordinary: 'Ordinary', extraordinary: 'Extraordinary', public: 'Public meeting' } as const;
 export type MeetingKind = keyof typeof meetingKindNames;
@@ -148,3 +149,72 @@ export const agendaItemSchema = z
     confidentialReason: confidentiality === 'confidential' ? confidentialReason : null,
   }));
 export type AgendaItemInput = z.output<typeof agendaItemSchema>;
+
+export const narrativeFields: Field[] = [
+  { name: 'narrative', label: 'Minutes of this item', kind: 'textarea', rows: 8, hint: 'What was reported and discussed' },
+];
+export const narrativeSchema = z.object({ narrative: requiredText('Enter the minutes of this item', 20_000, 'The minutes') });
+
+export const decisionFields: Field[] = [
+  { name: 'outcome', label: 'Outcome', kind: 'radios', options: options(outcomeNames) },
+  {
+    name: 'wording',
+    label: 'Decision',
+    kind: 'textarea',
+    rows: 3,
+    hint: 'As it should read in the minutes, for example "Recommendations 4.1 and 4.2 were supported"',
+  },
+  {
+    name: 'recommendedTo',
+    label: 'Recommended to',
+    kind: 'text',
+    hint: 'The body the recommendation goes to',
+    showWhen: { field: 'outcome', values: ['recommended'] },
+  },
+  {
+    name: 'votesFor',
+    label: 'Votes for (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'Only if it was put to a vote of voting members present',
+  },
+  { name: 'votesAgainst', label: 'Votes against (optional)', kind: 'integer', width: 'govuk-input--width-3' },
+  { name: 'votesAbstaining', label: 'Abstentions (optional)', kind: 'integer', width: 'govuk-input--width-3' },
+];
+export const decisionSchema = z
+  .object({
+    outcome: choice(['agreed', 'resolved', 'supported', 'recommended', 'noted', 'deferred'], 'Select the outcome'),
+    wording: requiredText('Enter the decision', 2000, 'The decision'),
+    recommendedTo: optionalText(200, 'Recommended to'),
+    votesFor: optionalWholeNumber('Votes for', 0, 200),
+    votesAgainst: optionalWholeNumber('Votes against', 0, 200),
+    votesAbstaining: optionalWholeNumber('Abstentions', 0, 200),
+  })
+  .refine((decision) => decision.outcome !== 'recommended' || decision.recommendedTo, {
+    path: ['recommendedTo'],
+    message: 'Enter the body the recommendation goes to',
+  })
+  .transform((decision) => ({ ...decision, recommendedTo: decision.outcome === 'recommended' ? decision.recommendedTo : null }));
+export type DecisionInput = z.output<typeof decisionSchema>;
+
+export const actionFields: Field[] = [
+  { name: 'description', label: 'Action', kind: 'textarea', rows: 3, hint: 'What is to be done' },
+  { name: 'owner', label: 'Who', kind: 'text', hint: 'A person, an organisation, or for example "All agencies"' },
+  { name: 'dueDate', label: 'Due date (optional)', kind: 'date' },
+];
+export const actionSchema = z.object({
+  description: requiredText('Enter the action', 2000, 'The action'),
+  owner: requiredText('Enter who is to do it', 200, 'Who'),
+  dueDate: optionalDate('due date'),
+});
+export type ActionInput = z.output<typeof actionSchema>;
+
+export const actionUpdateFields: Field[] = [
+  { name: 'status', label: 'Status', kind: 'radios', options: options(actionStatusNames) },
+  { name: 'note', label: 'Update', kind: 'textarea', rows: 3, hint: 'What has been done, or why the status changed' },
+];
+export const actionUpdateSchema = z.object({
+  status: choice(['open', 'in_progress', 'done', 'cancelled', 'carried_forward'], 'Select the status'),
+  note: requiredText('Enter the update', 2000, 'The update'),
+});
+export type ActionUpdateInput = z.output<typeof actionUpdateSchema>;

@@ -1,0 +1,118 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ActionsTable, ActionUpdatesTable, Database, DecisionsTable, ItemMinutesTable } from '../../db/schema.ts';
+
+export type ItemMinutesRow = Selectable<ItemMinutesTable>;
+export type DecisionRow = Selectable<DecisionsTable>;
+export type ActionRow = Selectable<ActionsTable>;
+export type ActionUpdateRow = Selectable<ActionUpdatesTable>;
+
+/** Where a decision or action was made: the meeting, its group and the item. */
+export interface Origin {
+  meetingDate: string;
+  groupId: string;
+  groupName: string;
+  itemTitle: string;
+}
+export type DecisionView = DecisionRow & Origin;
+export type ActionView = ActionRow & Origin;
+
+export async function findItemMinutes(db: Kysely<Database>, agendaItemId: string): Promise<ItemMinutesRow | undefined> {
+  return db.selectFrom('itemMinutes').selectAll().where('agendaItemId', '=', agendaItemId).executeTakeFirst();
+}
+
+export async function insertItemMinutes(db: Kysely<Database>, row: Omit<ItemMinutesRow, 'version'>): Promise<void> {
+  await db.insertInto('itemMinutes').values(row).execute();
+}
+
+export async function updateItemMinutes(
+  db: Kysely<Database>,
+  agendaItemId: string,
+  expectedVersion: number,
+  changes: Pick<ItemMinutesRow, 'narrative' | 'updatedAt' | 'updatedBy'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('itemMinutes')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('agendaItemId', '=', agendaItemId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const originColumns = [
+  'meetings.meetingDate',
+  'groups.id as groupId',
+  'groups.name as groupName',
+  'agendaItems.title as itemTitle',
+] as const;
+
+export async function listDecisions(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: { meetingId?: string; agendaItemId?: string } = {},
+): Promise<DecisionView[]> {
+  let query = db
+    .selectFrom('decisions')
+    .innerJoin('meetings', 'meetings.id', 'decisions.meetingId')
+    .innerJoin('groups', 'groups.id', 'meetings.groupId')
+    .innerJoin('agendaItems', 'agendaItems.id', 'decisions.agendaItemId')
+    .select(originColumns)
+    .selectAll('decisions')
+    .where('decisions.partnershipId', '=', partnershipId);
+  if (filter.meetingId) query = query.where('decisions.meetingId', '=', filter.meetingId);
+  if (filter.agendaItemId) query = query.where('decisions.agendaItemId', '=', filter.agendaItemId);
+  return query.orderBy('meetings.meetingDate', 'desc').orderBy('decisions.createdAt').execute();
+}
+
+export async function insertDecision(db: Kysely<Database>, row: DecisionRow): Promise<void> {
+  await db.insertInto('decisions').values(row).execute();
+}
+
+export async function listActions(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: { id?: string; meetingId?: string; agendaItemId?: string; groupId?: string; status?: string } = {},
+): Promise<ActionView[]> {
+  let query = db
+    .selectFrom('actions')
+    .innerJoin('meetings', 'meetings.id', 'actions.meetingId')
+    .innerJoin('groups', 'groups.id', 'meetings.groupId')
+    .innerJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
+    .select(originColumns)
+    .selectAll('actions')
+    .where('actions.partnershipId', '=', partnershipId);
+  if (filter.id) query = query.where('actions.id', '=', filter.id);
+  if (filter.meetingId) query = query.where('actions.meetingId', '=', filter.meetingId);
+  if (filter.agendaItemId) query = query.where('actions.agendaItemId', '=', filter.agendaItemId);
+  if (filter.groupId) query = query.where('meetings.groupId', '=', filter.groupId);
+  if (filter.status) query = query.where('actions.status', '=', filter.status);
+  return query.orderBy('actions.dueDate').orderBy('actions.createdAt').execute();
+}
+
+export async function insertAction(db: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void> {
+  await db.insertInto('actions').values(row).execute();
+}
+
+export async function updateActionStatus(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  status: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('actions')
+    .set((eb) => ({ status, updatedAt: at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdateRow): Promise<void> {
+  await db.insertInto('actionUpdates').values(row).execute();
+}
+
+export async function listActionUpdates(db: Kysely<Database>, actionId: string): Promise<ActionUpdateRow[]> {
+  return db.selectFrom('actionUpdates').selectAll().where('actionId', '=', actionId).orderBy('updatedAt').execute();
+}

@@ -1,0 +1,254 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { sendCsv } from '../../web/csv.ts';
+import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import { queryValues, single } from '../../web/query.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import {
+  actionFields,
+  actionSchema,
+  actionUpdateFields,
+  actionUpdateSchema,
+  decisionFields,
+  decisionSchema,
+  narrativeFields,
+  narrativeSchema,
+} from './meetings.schemas.ts';
+import type { LoggedAction, MinutesService, RegisteredDecision } from './minutes.service.ts';
+import { actionStatusNames, outcomeNames } from './outcomes.ts';
+
+interface ItemParams {
+  partnershipId: string;
+  id: string;
+  itemId: string;
+}
+
+const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
+const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+
+function partnershipCrumbs(request: FastifyRequest) {
+  const partnership = request.partnership;
+  return [
+    { text: 'Your partnerships', href: '/' },
+    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
+  ];
+}
+
+export function describeDecision(decision: RegisteredDecision): string {
+  if (decision.deferredForQuorum) return 'Deferred to the next meeting (the meeting was not quorate)';
+  const votes =
+    decision.votesFor === null
+      ? ''
+      : ` (for ${decision.votesFor}, against ${decision.votesAgainst ?? 0}, abstaining ${decision.votesAbstaining ?? 0})`;
+  const to = decision.recommendedTo ? ` to ${decision.recommendedTo}` : '';
+  return `${lookup(outcomeNames, decision.outcome)}${to}${votes}`;
+}
+
+const actionRow = (action: LoggedAction) => [
+  action.description,
+  action.owner,
+  formatDate(action.dueDate),
+  action.overdue ? `${lookup(actionStatusNames, action.status)} (overdue)` : lookup(actionStatusNames, action.status),
+  action.groupName,
+  formatDate(action.meetingDate),
+];
+const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Meeting'];
+const decisionHeadings = ['Decision', 'Outcome', 'Item', 'Group', 'Meeting'];
+const decisionRow = (decision: RegisteredDecision) => [
+  decision.wording,
+  describeDecision(decision),
+  decision.itemTitle,
+  decision.groupName,
+  formatDate(decision.meetingDate),
+];
+
+export function registerMinutesRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  minutes: MinutesService,
+  governance: GovernanceService,
+): void {
+  const view = { config: { access: 'partnership:view' as const } };
+  const manage = { config: { access: 'partnership:manage' as const } };
+  const itemPath = '/partnerships/:partnershipId/meetings/:id/items/:itemId/minutes';
+  const hrefOf = ({ partnershipId, id, itemId }: ItemParams) => `/partnerships/${partnershipId}/meetings/${id}/items/${itemId}/minutes`;
+
+  async function renderItem(
+    request: FastifyRequest<{ Params: ItemParams }>,
+    reply: FastifyReply,
+    typed: TypedValues,
+    errors: FormErrors | null,
+  ) {
+    const { partnershipId, id, itemId } = request.params;
+    const record = await minutes.itemMinutes(partnershipId, id, itemId);
+    if (errors) reply.code(400);
+    const meetingHref = `/partnerships/${partnershipId}/meetings/${id}`;
+    return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
+      title: `Minutes: ${record.item.title}`,
+      record,
+      values: { narrative: record.narrative, outcome: 'agreed', ...typed },
+      errors,
+      fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields },
+      decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
+      actions: record.actions.map((a) => ({ ...a, cells: actionRow(a) })),
+      action: hrefOf(request.params),
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled',
+      breadcrumbs: [
+        ...partnershipCrumbs(request),
+        { text: 'Meetings', href: `/partnerships/${partnershipId}/meetings` },
+        { text: `${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}`, href: meetingHref },
+      ],
+    });
+  }
+
+  app.get<{ Params: ItemParams }>(itemPath, view, (request, reply) => renderItem(request, reply, {}, null));
+
+  /** The three forms on an item's minutes page post here; a problem shows the page again with the form as typed. */
+  function postFromItemPage<S extends z.ZodType>(
+    suffix: string,
+    fields: Field[],
+    schema: S,
+    save: (request: FastifyRequest<{ Params: ItemParams }>, value: z.output<S>, version: number) => Promise<string>,
+  ) {
+    app.post<{ Params: ItemParams }>(`${itemPath}${suffix}`, manage, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const result = readForm(schema, fields, body);
+      if (!result.ok) return renderItem(request, reply, result.typed, result.errors);
+      try {
+        request.session.flash = await save(request, result.value, Number(single(body.version) ?? -1));
+      } catch (error) {
+        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+        const field = error instanceof FieldValidationError ? error.field : 'form';
+        return renderItem(request, reply, typedValues(fields, body), errorsFor(fields, { [field]: error.message }));
+      }
+      return reply.redirect(hrefOf(request.params));
+    });
+  }
+
+  postFromItemPage('', narrativeFields, narrativeSchema, async (request, value, version) => {
+    const { partnershipId, id, itemId } = request.params;
+    await minutes.saveNarrative(actorOf(request), partnershipId, id, itemId, version, value.narrative);
+    return 'Minutes saved';
+  });
+  postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, value) => {
+    const { partnershipId, id, itemId } = request.params;
+    await minutes.addDecision(actorOf(request), partnershipId, id, itemId, value);
+    return 'Decision recorded';
+  });
+  postFromItemPage('/actions', actionFields, actionSchema, async (request, value) => {
+    const { partnershipId, id, itemId } = request.params;
+    await minutes.addAction(actorOf(request), partnershipId, id, itemId, value);
+    return `Action recorded for ${value.owner}`;
+  });
+
+  const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
+
+  const decisionsFor = async (request: FastifyRequest) => {
+    const { q } = queryValues(request.query, ['q']);
+    const search = (q ?? '').trim().toLowerCase();
+    const decisions = await minutes.decisionsRegister(partnershipIdOf(request));
+    return { search: q ?? '', decisions: decisions.filter((d) => decisionRow(d).some((cell) => cell.toLowerCase().includes(search))) };
+  };
+
+  app.get('/partnerships/:partnershipId/decisions', view, async (request, reply) => {
+    const { search, decisions } = await decisionsFor(request);
+    return pages.render(request, reply, 'meetings/views/decisions.njk', {
+      title: 'Decisions register',
+      search,
+      decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
+      headings: decisionHeadings,
+      download: `/partnerships/${partnershipIdOf(request)}/decisions/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
+      breadcrumbs: partnershipCrumbs(request),
+    });
+  });
+
+  app.get('/partnerships/:partnershipId/decisions/download.csv', view, async (request, reply) => {
+    const { decisions } = await decisionsFor(request);
+    return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
+  });
+
+  const actionsFor = async (request: FastifyRequest) => {
+    const filter = queryValues(request.query, ['groupId', 'status', 'overdue']);
+    const actions = await minutes.actionLog(partnershipIdOf(request), {
+      groupId: filter.groupId || undefined,
+      status: filter.status || undefined,
+    });
+    return { filter, actions: filter.overdue === 'yes' ? actions.filter((a) => a.overdue) : actions };
+  };
+
+  app.get('/partnerships/:partnershipId/actions', view, async (request, reply) => {
+    const [{ filter, actions }, groups] = await Promise.all([actionsFor(request), governance.groups.list(partnershipIdOf(request))]);
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return pages.render(request, reply, 'meetings/views/actions.njk', {
+      title: 'Action log',
+      filter,
+      groups,
+      statuses: actionStatusNames,
+      actions: actions.map((a) => ({ ...a, cells: actionRow(a) })),
+      headings: actionHeadings,
+      download: `/partnerships/${partnershipIdOf(request)}/actions/download.csv?${String(query)}`,
+      breadcrumbs: partnershipCrumbs(request),
+    });
+  });
+
+  app.get('/partnerships/:partnershipId/actions/download.csv', view, async (request, reply) => {
+    const { actions } = await actionsFor(request);
+    return sendCsv(reply, 'Action log', [actionHeadings, ...actions.map(actionRow)]);
+  });
+
+  async function renderAction(
+    request: FastifyRequest<{ Params: { partnershipId: string; id: string } }>,
+    reply: FastifyReply,
+    typed: TypedValues,
+    errors: FormErrors | null,
+    version?: number,
+  ) {
+    const { action, updates } = await minutes.action(request.params.partnershipId, request.params.id);
+    if (errors) reply.code(400);
+    return pages.render(request, reply, 'meetings/views/action.njk', {
+      title: `Action: ${action.description}`,
+      action,
+      status: lookup(actionStatusNames, action.status),
+      updates: updates.map((update) => ({ ...update, status: lookup(actionStatusNames, update.status) })),
+      fields: actionUpdateFields,
+      values: { status: action.status, ...typed },
+      errors,
+      version: version ?? action.version,
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: `/partnerships/${request.params.partnershipId}/actions` }],
+    });
+  }
+
+  app.get<{ Params: { partnershipId: string; id: string } }>('/partnerships/:partnershipId/actions/:id', view, (request, reply) =>
+    renderAction(request, reply, {}, null),
+  );
+
+  app.post<{ Params: { partnershipId: string; id: string } }>(
+    '/partnerships/:partnershipId/actions/:id',
+    manage,
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const version = Number(single(body.version) ?? -1);
+      const result = readForm(actionUpdateSchema, actionUpdateFields, body);
+      if (!result.ok) return renderAction(request, reply, result.typed, result.errors, version);
+      try {
+        await minutes.updateAction(actorOf(request), request.params.partnershipId, request.params.id, version, result.value);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        return renderAction(
+          request,
+          reply,
+          typedValues(actionUpdateFields, body),
+          errorsFor(actionUpdateFields, { form: error.message }),
+          error.currentVersion,
+        );
+      }
+      request.session.flash = 'Update added';
+      return reply.redirect(`/partnerships/${request.params.partnershipId}/actions/${request.params.id}`);
+    },
+  );
+}

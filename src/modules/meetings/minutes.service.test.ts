@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { systemActor } from '../../core/actor.ts';
+import { ConflictError } from '../../core/errors.ts';
+import { seedDemo } from '../governance/index.ts';
+import { testConfig } from '../../../test/helpers/app.ts';
+
+for (const database of testDatabases()) {
+  describe(`minutes, decisions and actions on ${database.engine}`, () => {
+    let container: Container;
+    let coventry: string;
+    let meetingId: string;
+    let itemId: string;
+
+    before(async () => {
+      container = createContainer(testConfig, undefined, await database.create());
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      const [board] = await container.governance.groups.list(coventry);
+      meetingId = await container.meetings.schedule(systemActor, coventry, {
+        groupId: board?.id ?? '',
+        kind: 'ordinary',
+        meetingDate: '2016-07-21',
+        startTime: '14:00',
+        location: 'Council House',
+      });
+      itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
+        title: 'Designated Public Places Order',
+        section: 'decision',
+        presenter: null,
+        purpose: null,
+        confidential: false,
+        confidentialReason: null,
+      });
+    });
+    after(() => container.database.close());
+
+    it('keeps the minutes of an item, refusing a save over someone else’s', async () => {
+      await container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 0, 'The review of the DPPO was presented.');
+      await container.minutes.saveNarrative(
+        systemActor,
+        coventry,
+        meetingId,
+        itemId,
+        1,
+        'The review of the DPPO was presented and discussed.',
+      );
+      await assert.rejects(container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 1, 'Overwrite'), ConflictError);
+      const minutes = await container.minutes.itemMinutes(coventry, meetingId, itemId);
+      assert.equal(minutes.narrative, 'The review of the DPPO was presented and discussed.');
+      assert.equal(minutes.version, 2);
+    });
+
+    it('marks the decisions of an inquorate meeting as deferred, but not what was noted', async () => {
+      const decision = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+      await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, {
+        ...decision,
+        outcome: 'supported',
+        wording: 'Recommendations 4.1 and 4.2 were supported',
+      });
+      await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, {
+        ...decision,
+        outcome: 'noted',
+        wording: 'The report was noted',
+      });
+      const before = await container.minutes.decisionsRegister(coventry);
+      assert.ok(
+        before.every((d) => !d.deferredForQuorum),
+        'no attendance recorded: nothing is deferred',
+      );
+
+      const { members } = await container.attendance.attendance(coventry, meetingId);
+      await container.attendance.record(systemActor, coventry, meetingId, '', {
+        members: members.map(({ member }) => ({ membershipId: member.id, status: 'apologies', substitutePersonId: null })),
+        inAttendance: [],
+        minuteTaker: null,
+      });
+      const after = await container.minutes.decisionsRegister(coventry);
+      assert.deepEqual(
+        after.map((d) => [d.wording, d.deferredForQuorum]),
+        [
+          ['Recommendations 4.1 and 4.2 were supported', true],
+          ['The report was noted', false],
+        ],
+      );
+      assert.equal(after[0]?.itemTitle, 'Designated Public Places Order');
+    });
+
+    it('logs actions with their owner, marks them overdue, and keeps their history', async () => {
+      const id = await container.minutes.addAction(systemActor, coventry, meetingId, itemId, {
+        description: 'Circulate the DPPO consultation results',
+        owner: 'All agencies',
+        dueDate: '2008-01-31',
+      });
+      const [logged] = await container.minutes.actionLog(coventry, { status: 'open' });
+      assert.equal(logged?.owner, 'All agencies');
+      assert.equal(logged?.overdue, true);
+      await container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' });
+      await assert.rejects(container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }), ConflictError);
+      const { action, updates } = await container.minutes.action(coventry, id);
+      assert.equal(action.status, 'done');
+      assert.equal(action.overdue, false);
+      assert.deepEqual(
+        updates.map((u) => [u.status, u.note]),
+        [['done', 'Circulated on 15 January']],
+      );
+    });
+  });
+}

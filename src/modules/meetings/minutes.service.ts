@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { AgendaItemRow } from './agenda.repository.ts';
+import type { AgendaService } from './agenda.service.ts';
+import type { AttendanceService } from './attendance.service.ts';
+import type { MeetingView } from './meetings.repository.ts';
+import type { ActionInput, ActionUpdateInput, DecisionInput } from './meetings.schemas.ts';
+import {
+  type ActionUpdateRow,
+  type ActionView,
+  type DecisionView,
+  findItemMinutes,
+  insertAction,
+  insertActionUpdate,
+  insertDecision,
+  insertItemMinutes,
+  listActions,
+  listActionUpdates,
+  listDecisions,
+  updateActionStatus,
+  updateItemMinutes,
+} from './minutes.repository.ts';
+import { deferredForQuorum, isOverdue } from './outcomes.ts';
+
+export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean };
+export type LoggedAction = ActionView & { overdue: boolean };
+
+export interface ItemMinutes {
+  meeting: MeetingView;
+  item: AgendaItemRow;
+  narrative: string;
+  /** 0 before anything is written. */
+  version: number;
+  decisions: RegisteredDecision[];
+  actions: LoggedAction[];
+}
+
+export interface MinutesService {
+  itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
+  saveNarrative(actor: Actor, partnershipId: string, meetingId: string, itemId: string, version: number, narrative: string): Promise<void>;
+  addDecision(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DecisionInput): Promise<string>;
+  addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
+  /** Every decision of the partnership, newest meeting first, with those deferred for want of a quorum marked. */
+  decisionsRegister(partnershipId: string): Promise<RegisteredDecision[]>;
+  actionLog(partnershipId: string, filter?: { groupId?: string; status?: string }): Promise<LoggedAction[]>;
+  action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
+  updateAction(actor: Actor, partnershipId: string, id: string, version: number, input: ActionUpdateInput): Promise<void>;
+}
+
+export function createMinutesService(
+  db: Kysely<Database>,
+  audit: AuditTrail,
+  clock: Clock,
+  agenda: AgendaService,
+  attendance: AttendanceService,
+): MinutesService {
+  /** Whether each meeting was quorate (null where attendance was not recorded), asked once per meeting. */
+  async function quorateByMeeting(partnershipId: string, meetingIds: readonly string[]): Promise<Map<string, boolean | null>> {
+    const quorate = new Map<string, boolean | null>();
+    for (const meetingId of new Set(meetingIds)) {
+      quorate.set(meetingId, (await attendance.attendance(partnershipId, meetingId)).quorum?.quorate ?? null);
+    }
+    return quorate;
+  }
+
+  const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
+    const quorate = await quorateByMeeting(
+      partnershipId,
+      decisions.map((d) => d.meetingId),
+    );
+    return decisions.map((d) => ({ ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate.get(d.meetingId) ?? null) }));
+  };
+  const logged = (actions: ActionView[]): LoggedAction[] => {
+    const today = todayInEngland(clock);
+    return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
+  };
+
+  /** The meeting and item, checked; minutes are not written for a cancelled meeting. */
+  async function writable(partnershipId: string, meetingId: string, itemId: string) {
+    const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
+    if (meeting.status === 'cancelled') throw new FieldValidationError('form', 'This meeting was cancelled: it has no minutes');
+    return { meeting, item };
+  }
+
+  const where = (meeting: MeetingView, item: AgendaItemRow) => `${item.title} (${meeting.groupName}, ${meeting.meetingDate})`;
+
+  return {
+    async itemMinutes(partnershipId, meetingId, itemId) {
+      const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
+      const [minutes, decisions, actions] = await Promise.all([
+        findItemMinutes(db, itemId),
+        listDecisions(db, partnershipId, { agendaItemId: itemId }),
+        listActions(db, partnershipId, { agendaItemId: itemId }),
+      ]);
+      return {
+        meeting,
+        item,
+        narrative: minutes?.narrative ?? '',
+        version: minutes?.version ?? 0,
+        decisions: await registered(partnershipId, decisions),
+        actions: logged(actions),
+      };
+    },
+
+    async saveNarrative(actor, partnershipId, meetingId, itemId, version, narrative) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      await db.transaction().execute(async (trx) => {
+        const before = await findItemMinutes(trx, itemId);
+        const now = isoNow(clock);
+        if ((before?.version ?? 0) !== version) throw new ConflictError(before?.version ?? 0);
+        if (before) {
+          if (!(await updateItemMinutes(trx, itemId, version, { narrative, updatedAt: now, updatedBy: actor.userId })))
+            throw new ConflictError(version);
+        } else {
+          await insertItemMinutes(trx, {
+            agendaItemId: itemId,
+            partnershipId,
+            meetingId,
+            narrative,
+            updatedAt: now,
+            updatedBy: actor.userId,
+          });
+        }
+        await audit.record(trx, actor, {
+          action: before ? 'update' : 'create',
+          entityType: 'minutes',
+          entityId: itemId,
+          partnershipId,
+          summary: `Wrote the minutes of ${where(meeting, item)}`,
+          before: before ?? null,
+          after: { narrative },
+        });
+      });
+    },
+
+    async addDecision(actor, partnershipId, meetingId, itemId, input) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const row = {
+        id: randomUUID(),
+        partnershipId,
+        meetingId,
+        agendaItemId: itemId,
+        ...input,
+        createdAt: isoNow(clock),
+        createdBy: actor.userId,
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertDecision(trx, row);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'decision',
+          entityId: row.id,
+          partnershipId,
+          summary: `Recorded a decision on ${where(meeting, item)}`,
+          before: null,
+          after: row,
+        });
+      });
+      return row.id;
+    },
+
+    async addAction(actor, partnershipId, meetingId, itemId, input) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const now = isoNow(clock);
+      const row = {
+        id: randomUUID(),
+        partnershipId,
+        meetingId,
+        agendaItemId: itemId,
+        ...input,
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await insertAction(trx, row);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'action',
+          entityId: row.id,
+          partnershipId,
+          summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
+          before: null,
+          after: row,
+        });
+      });
+      return row.id;
+    },
+
+    decisionsRegister: async (partnershipId) => registered(partnershipId, await listDecisions(db, partnershipId)),
+
+    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, filter)),
+
+    async action(partnershipId, id) {
+      const [action] = await listActions(db, partnershipId, { id });
+      if (!action) throw new NotFoundError('action');
+      return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
+    },
+
+    async updateAction(actor, partnershipId, id, version, input) {
+      const [before] = await listActions(db, partnershipId, { id });
+      if (!before) throw new NotFoundError('action');
+      await db.transaction().execute(async (trx) => {
+        const now = isoNow(clock);
+        if (!(await updateActionStatus(trx, id, version, input.status, now))) throw new ConflictError(before.version);
+        await insertActionUpdate(trx, {
+          id: randomUUID(),
+          actionId: id,
+          status: input.status,
+          note: input.note,
+          updatedAt: now,
+          updatedBy: actor.userId,
+        });
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'action',
+          entityId: id,
+          partnershipId,
+          summary: `Updated the action for ${before.owner}: ${input.note.slice(0, 80)}`,
+          before: { status: before.status },
+          after: { status: input.status, note: input.note },
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { deferredForQuorum, isOverdue } from './outcomes.ts';
+
+describe('deferredForQuorum', () => {
+  it('defers the key decisions of an inquorate meeting', () => {
+    assert.equal(deferredForQuorum('agreed', false), true);
+    assert.equal(deferredForQuorum('supported', false), true);
+  });
+  it('does not defer noting, a quorate meeting, or one whose attendance is not recorded', () => {
+    assert.equal(deferredForQuorum('noted', false), false);
+    assert.equal(deferredForQuorum('agreed', true), false);
+    assert.equal(deferredForQuorum('agreed', null), false);
+  });
+});
+
+describe('isOverdue', () => {
+  it('is overdue only while still to do and past its date', () => {
+    assert.equal(isOverdue({ status: 'open', dueDate: '2026-11-20' }, '2026-11-23'), true);
+    assert.equal(isOverdue({ status: 'in_progress', dueDate: '2026-11-23' }, '2026-11-23'), false, 'due today is not overdue');
+    assert.equal(isOverdue({ status: 'done', dueDate: '2026-11-20' }, '2026-11-23'), false);
+    assert.equal(isOverdue({ status: 'open', dueDate: null }, '2026-11-23'), false);
+  });
+});

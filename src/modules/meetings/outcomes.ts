@@ -1,0 +1,34 @@
+/** Decisions and actions: the words of the minutes, and what is derived from them. */
+
+export const outcomeNames = {
+  agreed: 'Agreed',
+  resolved: 'Resolved',
+  supported: 'Supported',
+  recommended: 'Recommended to another body',
+  noted: 'Noted',
+  deferred: 'Deferred',
+} as const;
+export type Outcome = keyof typeof outcomeNames;
+
+export const actionStatusNames = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  carried_forward: 'Carried forward',
+} as const;
+export type ActionStatus = keyof typeof actionStatusNames;
+
+/**
+ * "Where meetings are not quorate, discussions can take place but key decisions will be deferred to the
+ * next meeting" (Coventry's terms of reference): a decision taken at an inquorate meeting stands as
+ * deferred. Noting something is not a decision, and one already deferred stays so.
+ */
+export function deferredForQuorum(outcome: string, meetingQuorate: boolean | null): boolean {
+  return meetingQuorate === false && outcome !== 'noted' && outcome !== 'deferred';
+}
+
+/** An action still to do whose due date has passed. */
+export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {
+  return (action.status === 'open' || action.status === 'in_progress') && action.dueDate !== null && action.dueDate < today;
+}
