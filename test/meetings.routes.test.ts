@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Container } from '../src/container.ts';
 import { systemActor } from '../src/core/actor.ts';
-import type { Browser } from './helpers/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 
 describe('meeting pages for a Coventry officer', () => {
+  let app: FastifyInstance;
   let container: Container;
   let officer: Browser;
   let coventry: string;
@@ -13,7 +15,7 @@ describe('meeting pages for a Coventry officer', () => {
   let close: () => Promise<void>;
 
   before(async () => {
-    ({ container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
   });
   after(() => close());
 
@@ -218,6 +220,47 @@ describe('meeting pages for a Coventry officer', () => {
     const page = await officer.get(`/partnerships/${coventry}/actions/${action.id}`);
     assert.match(page.body, /Reported to the board/);
     assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/actions?overdue=yes`)).body, /Report progress on the DPPO/);
+  });
+
+  it('takes minutes through circulation and approval to the chair’s signature, after which they only take corrections', async () => {
+    const schedule = (meetingDate: string) =>
+      container.meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate,
+        startTime: '14:00',
+        location: 'Council House',
+      });
+    const meetingId = await schedule('2016-07-21');
+    const nextId = await schedule('2016-10-20');
+    const base = `/partnerships/${coventry}/meetings/${meetingId}`;
+    const [welcome] = (await container.agenda.agenda(coventry, meetingId))[0]?.items ?? [];
+    assert.ok(welcome);
+    assert.equal((await officer.post(`${base}/minutes/circulate`, { version: '1' })).statusCode, 302);
+    const approveForm = await officer.get(`${base}/minutes/approve`);
+    assert.match(approveForm.body, /<option value="[^"]+">20 October 2016 at 14:00<\/option>/);
+    assert.equal((await officer.post(`${base}/minutes/approve`, { atMeetingId: nextId, version: '2' })).statusCode, 302);
+    assert.match((await officer.get(base)).body, /At the meeting of 20 October 2016, as a true and accurate record/);
+
+    const late = await officer.post(`${base}/items/${welcome.id}/minutes/decisions`, { outcome: 'agreed', wording: 'Too late' });
+    assert.equal(late.statusCode, 400);
+    assert.match(late.body, /These minutes have been approved and cannot change/);
+    // The officer may not sign: that is the chair's.
+    assert.equal((await officer.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
+    const chairId = await container.accounts.createUser(systemActor, {
+      email: 'chair@example.com',
+      name: 'Cllr Abbott',
+      password: 'chair password 12',
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemActor, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    const chair = new Browser(app);
+    await chair.signIn('chair@example.com', 'chair password 12');
+    assert.equal((await chair.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 302);
+    assert.match((await officer.get(base)).body, /Cllr Abbott, \d+ \w+ \d{4}/);
+
+    assert.equal((await officer.post(`${base}/minutes/amendments`, { correction: 'Item 4: for 4.2 read 4.3' })).statusCode, 302);
+    assert.match((await officer.get(base)).body, /Item 4: for 4\.2 read 4\.3/);
   });
 
   it('cancels a meeting, which then cannot be moved', async () => {

@@ -185,6 +185,27 @@ export interface ActionUpdatesTable {
   updatedBy: string | null;
 }
 
+export interface MeetingMinutesTable {
+  meetingId: string;
+  partnershipId: string;
+  status: string;
+  circulatedAt: string | null;
+  approvedAtMeetingId: string | null;
+  approvedAt: string | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  version: Generated<number>;
+}
+
+export interface MinutesAmendmentsTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  correction: string;
+  madeAt: string;
+  madeBy: string | null;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -258,6 +279,8 @@ export interface Database {
   decisions: DecisionsTable;
   actions: ActionsTable;
   actionUpdates: ActionUpdatesTable;
+  meetingMinutes: MeetingMinutesTable;
+  minutesAmendments: MinutesAmendmentsTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

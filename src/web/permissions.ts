@@ -4,7 +4,7 @@
  */
 import type { Principal } from '../modules/accounts/index.ts';
 
-export type Access = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'admin';
+export type Access = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'partnership:chair' | 'admin';
 
 export interface PartnershipScope {
   id: string;
@@ -31,6 +31,9 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
       return partnership !== null && ((roles?.size ?? 0) > 0 || principal.overseerAreaIds.has(partnership.areaId));
     case 'partnership:manage':
       return roles?.has('officer') ?? false;
+    // Signing minutes is the chair's: "The Chair will sign documentation … on behalf of the Board".
+    case 'partnership:chair':
+      return roles?.has('chair') ?? false;
   }
 }
 

@@ -24,6 +24,7 @@ import { registerAttendanceRoutes } from './attendance.routes.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
+import { minutesStatusNames } from './minutesLife.ts';
 import { registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
 
@@ -147,12 +148,16 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections, present] = await Promise.all([
+    const [{ meeting, deadlines, changes }, sections, present, life] = await Promise.all([
       meetings.get(partnershipId, id),
       agenda.agenda(partnershipId, id),
       attendance.attendance(partnershipId, id),
+      minutes.life(partnershipId, id),
     ]);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
+      life,
+      lifeStatus: minutesStatusNames[life.status],
+      canSign: isAllowed(request.principal, 'partnership:chair', request.partnership),
       attendance: present,
       sections,
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
@@ -223,5 +228,5 @@ export function registerMeetingRoutes(
 
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
-  registerMinutesRoutes(app, pages, minutes, governance);
+  registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 }

@@ -218,3 +218,19 @@ export const actionUpdateSchema = z.object({
   note: requiredText('Enter the update', 2000, 'The update'),
 });
 export type ActionUpdateInput = z.output<typeof actionUpdateSchema>;
+
+export const approveFields: Field[] = [
+  { name: 'atMeetingId', label: 'Approved at the meeting of', kind: 'select', hint: 'A later meeting of the same group' },
+];
+export const approveSchema = z.object({ atMeetingId: requiredText('Select the meeting that approved the minutes') });
+
+export const amendmentFields: Field[] = [
+  {
+    name: 'correction',
+    label: 'Correction',
+    kind: 'textarea',
+    rows: 4,
+    hint: 'For example: "Item 4: for 4.2 read 4.3". The approved minutes stay as they were, with this beside them',
+  },
+];
+export const amendmentSchema = z.object({ correction: requiredText('Enter the correction', 2000, 'The correction') });

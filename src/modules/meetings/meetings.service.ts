@@ -37,6 +37,8 @@ export interface MeetingsService {
   /** Plans a group's meetings for twelve months from its cadence; dates that already have a meeting are left alone. */
   scheduleCycle(actor: Actor, partnershipId: string, input: CycleInput): Promise<{ scheduled: string[]; alreadyThere: string[] }>;
   schedule(actor: Actor, partnershipId: string, input: MeetingInput): Promise<string>;
+  /** The group's meetings after this one (not cancelled): where its minutes can be approved. */
+  later(partnershipId: string, meetingId: string): Promise<MeetingView[]>;
   reschedule(actor: Actor, partnershipId: string, id: string, version: number, input: RescheduleInput): Promise<void>;
   cancel(actor: Actor, partnershipId: string, id: string, version: number, reason: string): Promise<void>;
 }
@@ -180,6 +182,13 @@ export function createMeetingsService(
         }
         return { scheduled, alreadyThere: dates.filter((date) => existing.has(date)) };
       });
+    },
+
+    async later(partnershipId, meetingId) {
+      const meeting = await find(db, partnershipId, meetingId);
+      return (await listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate })).filter(
+        (other) => other.meetingDate > meeting.meetingDate && other.status !== 'cancelled',
+      );
     },
 
     async schedule(actor, partnershipId, input) {

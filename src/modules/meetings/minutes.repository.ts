@@ -1,5 +1,13 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ActionsTable, ActionUpdatesTable, Database, DecisionsTable, ItemMinutesTable } from '../../db/schema.ts';
+import type {
+  ActionsTable,
+  ActionUpdatesTable,
+  Database,
+  DecisionsTable,
+  ItemMinutesTable,
+  MeetingMinutesTable,
+  MinutesAmendmentsTable,
+} from '../../db/schema.ts';
 
 export type ItemMinutesRow = Selectable<ItemMinutesTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
@@ -115,4 +123,57 @@ export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdate
 
 export async function listActionUpdates(db: Kysely<Database>, actionId: string): Promise<ActionUpdateRow[]> {
   return db.selectFrom('actionUpdates').selectAll().where('actionId', '=', actionId).orderBy('updatedAt').execute();
+}
+
+export type MeetingMinutesRow = Selectable<MeetingMinutesTable>;
+export type AmendmentRow = Selectable<MinutesAmendmentsTable>;
+
+export async function findMeetingMinutes(db: Kysely<Database>, meetingId: string): Promise<MeetingMinutesRow | undefined> {
+  return db.selectFrom('meetingMinutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst();
+}
+
+/** Every meeting's minutes start as a draft; the row is made the first time anything changes it. */
+export async function ensureMeetingMinutes(db: Kysely<Database>, meetingId: string, partnershipId: string): Promise<MeetingMinutesRow> {
+  const existing = await findMeetingMinutes(db, meetingId);
+  if (existing) return existing;
+  await db
+    .insertInto('meetingMinutes')
+    .values({
+      meetingId,
+      partnershipId,
+      status: 'draft',
+      circulatedAt: null,
+      approvedAtMeetingId: null,
+      approvedAt: null,
+      signedAt: null,
+      signedBy: null,
+    })
+    .onConflict((conflict) => conflict.column('meetingId').doNothing())
+    .execute();
+  const created = await findMeetingMinutes(db, meetingId);
+  if (!created) throw new Error('meeting minutes not created');
+  return created;
+}
+
+export async function updateMeetingMinutes(
+  db: Kysely<Database>,
+  meetingId: string,
+  expectedVersion: number,
+  changes: Partial<Omit<MeetingMinutesRow, 'meetingId' | 'partnershipId' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('meetingMinutes')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('meetingId', '=', meetingId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertAmendment(db: Kysely<Database>, row: AmendmentRow): Promise<void> {
+  await db.insertInto('minutesAmendments').values(row).execute();
+}
+
+export async function listAmendments(db: Kysely<Database>, meetingId: string): Promise<AmendmentRow[]> {
+  return db.selectFrom('minutesAmendments').selectAll().where('meetingId', '=', meetingId).orderBy('madeAt').execute();
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { registerFormPage } from '../../web/formPage.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -13,11 +14,16 @@ import {
   actionSchema,
   actionUpdateFields,
   actionUpdateSchema,
+  amendmentFields,
+  amendmentSchema,
+  approveFields,
+  approveSchema,
   decisionFields,
   decisionSchema,
   narrativeFields,
   narrativeSchema,
 } from './meetings.schemas.ts';
+import type { MeetingsService } from './meetings.service.ts';
 import type { LoggedAction, MinutesService, RegisteredDecision } from './minutes.service.ts';
 import { actionStatusNames, outcomeNames } from './outcomes.ts';
 
@@ -69,7 +75,7 @@ const decisionRow = (decision: RegisteredDecision) => [
 export function registerMinutesRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  minutes: MinutesService,
+  { minutes, meetings }: { minutes: MinutesService; meetings: MeetingsService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -251,4 +257,87 @@ export function registerMinutesRoutes(
       return reply.redirect(`/partnerships/${request.params.partnershipId}/actions/${request.params.id}`);
     },
   );
+
+  // The life of a meeting's minutes, from the meeting page.
+  const lifePath = '/partnerships/:partnershipId/meetings/:id/minutes';
+  const meetingHref = (request: FastifyRequest) => {
+    const { partnershipId, id } = request.params as { partnershipId: string; id: string };
+    return `/partnerships/${partnershipId}/meetings/${id}`;
+  };
+  const lifeStep = (
+    suffix: string,
+    access: 'partnership:manage' | 'partnership:chair',
+    act: (request: FastifyRequest, version: number) => Promise<string>,
+  ) =>
+    app.post(`${lifePath}/${suffix}`, { config: { access } }, async (request, reply) => {
+      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
+      try {
+        request.session.flash = await act(request, version);
+      } catch (error) {
+        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+        request.session.flash = error.message;
+      }
+      return reply.redirect(`${meetingHref(request)}#minutes`);
+    });
+  const idsOf = (request: FastifyRequest) => request.params as { partnershipId: string; id: string };
+
+  lifeStep('circulate', 'partnership:manage', async (request, version) => {
+    await minutes.circulate(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version);
+    return 'Minutes marked as circulated';
+  });
+  lifeStep('sign', 'partnership:chair', async (request, version) => {
+    await minutes.sign(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version, request.principal?.name ?? 'The chair');
+    return 'Minutes signed';
+  });
+
+  const meetingCrumbs = (request: FastifyRequest) => [
+    ...partnershipCrumbs(request),
+    { text: 'Meetings', href: `/partnerships/${idsOf(request).partnershipId}/meetings` },
+    { text: 'Meeting', href: meetingHref(request) },
+  ];
+
+  registerFormPage(app, pages, {
+    path: `${lifePath}/approve`,
+    action: `${lifePath}/approve`,
+    access: 'partnership:manage',
+    fields: approveFields,
+    schema: approveSchema,
+    load: (request) => minutes.life(idsOf(request).partnershipId, idsOf(request).id),
+    title: () => 'Record the approval of the minutes',
+    intro: () =>
+      'The minutes are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.',
+    submitText: 'Record approval',
+    crumbs: meetingCrumbs,
+    back: meetingHref,
+    initialValues: () => ({}),
+    version: (life) => life.version,
+    options: async (request) => ({
+      atMeetingId: (await meetings.later(idsOf(request).partnershipId, idsOf(request).id)).map((m) => ({
+        value: m.id,
+        text: `${formatDate(m.meetingDate)} at ${m.startTime}`,
+      })),
+    }),
+    async save(request, value, version) {
+      await minutes.approve(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version, value.atMeetingId);
+      return { redirect: `${meetingHref(request)}#minutes`, flash: 'Minutes approved as a true and accurate record' };
+    },
+  });
+
+  registerFormPage(app, pages, {
+    path: `${lifePath}/amendments/new`,
+    action: `${lifePath}/amendments`,
+    access: 'partnership:manage',
+    fields: amendmentFields,
+    schema: amendmentSchema,
+    load: (request) => minutes.life(idsOf(request).partnershipId, idsOf(request).id),
+    title: () => 'Record a correction to approved minutes',
+    submitText: 'Record correction',
+    crumbs: meetingCrumbs,
+    back: meetingHref,
+    initialValues: () => ({}),
+    async save(request, value) {
+      await minutes.amend(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, value.correction);
+      return { redirect: `${meetingHref(request)}#minutes`, flash: 'Correction recorded' };
+    },
+  });
 }

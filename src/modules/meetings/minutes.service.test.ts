@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
-import { ConflictError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { testConfig } from '../../../test/helpers/app.ts';
 
@@ -104,6 +104,57 @@ for (const database of testDatabases()) {
       assert.deepEqual(
         updates.map((u) => [u.status, u.note]),
         [['done', 'Circulated on 15 January']],
+      );
+    });
+
+    it('goes from draft to circulated, approved at the next meeting and signed; then it cannot change', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const next = await container.meetings.schedule(systemActor, coventry, {
+        groupId: board?.id ?? '',
+        kind: 'ordinary',
+        meetingDate: '2016-10-20',
+        startTime: '14:00',
+        location: 'Council House',
+      });
+      await assert.rejects(
+        container.minutes.sign(systemActor, coventry, meetingId, 1, 'Cllr Abbott'),
+        FieldValidationError,
+        'not before approval',
+      );
+      await container.minutes.circulate(systemActor, coventry, meetingId, 1);
+      await assert.rejects(
+        container.minutes.approve(systemActor, coventry, meetingId, 2, meetingId),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'atMeetingId',
+      );
+      await container.minutes.approve(systemActor, coventry, meetingId, 2, next);
+      await container.minutes.sign(systemActor, coventry, meetingId, 3, 'Cllr Abbott');
+      const life = await container.minutes.life(coventry, meetingId);
+      assert.equal(life.status, 'signed');
+      assert.equal(life.signedBy, 'Cllr Abbott');
+      assert.equal(life.approvedAtMeeting?.meetingDate, '2016-10-20');
+
+      const decision = {
+        outcome: 'agreed' as const,
+        wording: 'Too late',
+        recommendedTo: null,
+        votesFor: null,
+        votesAgainst: null,
+        votesAbstaining: null,
+      };
+      await assert.rejects(container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision), /approved and cannot change/);
+      await assert.rejects(
+        container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 2, 'Rewritten'),
+        /approved and cannot change/,
+      );
+      await container.minutes.amend(systemActor, coventry, meetingId, 'Item 4: for "4.2" read "4.3"');
+      const amended = await container.minutes.life(coventry, meetingId);
+      assert.deepEqual(
+        amended.amendments.map((a) => a.correction),
+        ['Item 4: for "4.2" read "4.3"'],
+      );
+      assert.equal(
+        (await container.minutes.itemMinutes(coventry, meetingId, itemId)).narrative,
+        'The review of the DPPO was presented and discussed.',
       );
     });
   });

@@ -8,13 +8,21 @@ import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
-import type { MeetingView } from './meetings.repository.ts';
+import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { ActionInput, ActionUpdateInput, DecisionInput } from './meetings.schemas.ts';
 import {
   type ActionUpdateRow,
   type ActionView,
   type DecisionView,
+  type AmendmentRow,
+  ensureMeetingMinutes,
   findItemMinutes,
+  findMeetingMinutes,
+  insertAmendment,
+  listAmendments,
+  type MeetingMinutesRow,
+  updateMeetingMinutes,
   insertAction,
   insertActionUpdate,
   insertDecision,
@@ -40,7 +48,25 @@ export interface ItemMinutes {
   actions: LoggedAction[];
 }
 
+export interface MinutesLife {
+  status: MinutesStatus;
+  version: number;
+  circulatedAt: string | null;
+  approvedAt: string | null;
+  approvedAtMeeting: MeetingView | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  amendments: AmendmentRow[];
+}
+
 export interface MinutesService {
+  life(partnershipId: string, meetingId: string): Promise<MinutesLife>;
+  circulate(actor: Actor, partnershipId: string, meetingId: string, version: number): Promise<void>;
+  /** Approved at a later meeting of the same group, "as a true and accurate record". */
+  approve(actor: Actor, partnershipId: string, meetingId: string, version: number, atMeetingId: string): Promise<void>;
+  sign(actor: Actor, partnershipId: string, meetingId: string, version: number, signedBy: string): Promise<void>;
+  /** A correction to approved minutes: recorded beside them, never changing them. */
+  amend(actor: Actor, partnershipId: string, meetingId: string, correction: string): Promise<void>;
   itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
   saveNarrative(actor: Actor, partnershipId: string, meetingId: string, itemId: string, version: number, narrative: string): Promise<void>;
   addDecision(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DecisionInput): Promise<string>;
@@ -89,7 +115,136 @@ export function createMinutesService(
 
   const where = (meeting: MeetingView, item: AgendaItemRow) => `${item.title} (${meeting.groupName}, ${meeting.meetingDate})`;
 
+  /** Checked in the writing transaction, so an approval in between cannot be written over. */
+  async function assertEditable(trx: Kysely<Database>, meetingId: string): Promise<void> {
+    const life = await findMeetingMinutes(trx, meetingId);
+    if (life && !isEditable(life.status as MinutesStatus)) {
+      throw new FieldValidationError('form', 'These minutes have been approved and cannot change. Record a correction as an amendment.');
+    }
+  }
+
+  async function meetingOf(partnershipId: string, meetingId: string): Promise<MeetingView> {
+    const [meeting] = await listMeetings(db, partnershipId, { id: meetingId });
+    if (!meeting) throw new NotFoundError('meeting');
+    return meeting;
+  }
+
+  /** One step in the life of the minutes: checked against the version seen and the allowed order, audited. */
+  async function step(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    version: number,
+    to: MinutesStatus,
+    changes: Partial<MeetingMinutesRow>,
+    summary: string,
+  ): Promise<void> {
+    await meetingOf(partnershipId, meetingId);
+    await db.transaction().execute(async (trx) => {
+      const before = await ensureMeetingMinutes(trx, meetingId, partnershipId);
+      if (before.version !== version) throw new ConflictError(before.version);
+      if (!canMoveTo(before.status as MinutesStatus, to)) {
+        throw new FieldValidationError(
+          'form',
+          `Minutes that are ${minutesStatusNames[before.status as MinutesStatus].toLowerCase()} cannot be ${to}`,
+        );
+      }
+      if (!(await updateMeetingMinutes(trx, meetingId, version, { ...changes, status: to }))) throw new ConflictError(before.version);
+      await audit.record(trx, actor, {
+        action: 'update',
+        entityType: 'minutes',
+        entityId: meetingId,
+        partnershipId,
+        summary,
+        before,
+        after: await findMeetingMinutes(trx, meetingId),
+      });
+    });
+  }
+
   return {
+    async life(partnershipId, meetingId) {
+      await meetingOf(partnershipId, meetingId);
+      const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
+      const approvedAtMeeting = life?.approvedAtMeetingId ? await meetingOf(partnershipId, life.approvedAtMeetingId) : null;
+      return {
+        status: (life?.status as MinutesStatus | undefined) ?? 'draft',
+        version: life?.version ?? 1,
+        circulatedAt: life?.circulatedAt ?? null,
+        approvedAt: life?.approvedAt ?? null,
+        approvedAtMeeting,
+        signedAt: life?.signedAt ?? null,
+        signedBy: life?.signedBy ?? null,
+        amendments,
+      };
+    },
+
+    async circulate(actor, partnershipId, meetingId, version) {
+      const meeting = await meetingOf(partnershipId, meetingId);
+      await step(
+        actor,
+        partnershipId,
+        meetingId,
+        version,
+        'circulated',
+        { circulatedAt: isoNow(clock) },
+        `Circulated the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
+      );
+    },
+
+    async approve(actor, partnershipId, meetingId, version, atMeetingId) {
+      const [meeting, at] = await Promise.all([
+        meetingOf(partnershipId, meetingId),
+        meetingOf(partnershipId, atMeetingId).catch(() => null),
+      ]);
+      if (!at || at.groupId !== meeting.groupId || at.meetingDate <= meeting.meetingDate) {
+        throw new FieldValidationError('atMeetingId', 'Select a later meeting of the same group');
+      }
+      await step(
+        actor,
+        partnershipId,
+        meetingId,
+        version,
+        'approved',
+        { approvedAtMeetingId: atMeetingId, approvedAt: isoNow(clock) },
+        `Approved the minutes of ${meeting.groupName}, ${meeting.meetingDate}, at the meeting of ${at.meetingDate}`,
+      );
+    },
+
+    async sign(actor, partnershipId, meetingId, version, signedBy) {
+      const meeting = await meetingOf(partnershipId, meetingId);
+      await step(
+        actor,
+        partnershipId,
+        meetingId,
+        version,
+        'signed',
+        { signedAt: isoNow(clock), signedBy },
+        `${signedBy} signed the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
+      );
+    },
+
+    async amend(actor, partnershipId, meetingId, correction) {
+      const meeting = await meetingOf(partnershipId, meetingId);
+      await db.transaction().execute(async (trx) => {
+        const life = await findMeetingMinutes(trx, meetingId);
+        if (!life || isEditable(life.status as MinutesStatus)) {
+          throw new FieldValidationError('correction', 'These minutes are not approved yet: change them directly');
+        }
+        const row = { id: randomUUID(), partnershipId, meetingId, correction, madeAt: isoNow(clock), madeBy: actor.userId };
+        await insertAmendment(trx, row);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'minutes_amendment',
+          entityId: row.id,
+          partnershipId,
+          summary: `Recorded a correction to the approved minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
+          before: null,
+          after: row,
+        });
+      });
+    },
+
     async itemMinutes(partnershipId, meetingId, itemId) {
       const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
       const [minutes, decisions, actions] = await Promise.all([
@@ -110,6 +265,7 @@ export function createMinutesService(
     async saveNarrative(actor, partnershipId, meetingId, itemId, version, narrative) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
       await db.transaction().execute(async (trx) => {
+        await assertEditable(trx, meetingId);
         const before = await findItemMinutes(trx, itemId);
         const now = isoNow(clock);
         if ((before?.version ?? 0) !== version) throw new ConflictError(before?.version ?? 0);
@@ -150,6 +306,7 @@ export function createMinutesService(
         createdBy: actor.userId,
       };
       await db.transaction().execute(async (trx) => {
+        await assertEditable(trx, meetingId);
         await insertDecision(trx, row);
         await audit.record(trx, actor, {
           action: 'create',
@@ -178,6 +335,7 @@ export function createMinutesService(
         updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
+        await assertEditable(trx, meetingId);
         await insertAction(trx, row);
         await audit.record(trx, actor, {
           action: 'create',

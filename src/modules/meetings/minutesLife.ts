@@ -1,0 +1,28 @@
+/**
+ * The life of a meeting's minutes: draft → circulated → approved at a later meeting "as a true and
+ * accurate record" → signed by the chair. Approved minutes do not change; a correction is an amendment.
+ */
+
+export const minutesStatusNames = {
+  draft: 'Draft',
+  circulated: 'Circulated',
+  approved: 'Approved as a true and accurate record',
+  signed: 'Approved and signed by the chair',
+} as const;
+export type MinutesStatus = keyof typeof minutesStatusNames;
+
+const allowed: Record<MinutesStatus, MinutesStatus[]> = {
+  draft: ['circulated', 'approved'],
+  circulated: ['approved'],
+  approved: ['signed'],
+  signed: [],
+};
+
+export function canMoveTo(from: MinutesStatus, to: MinutesStatus): boolean {
+  return allowed[from].includes(to);
+}
+
+/** Minutes can be written until they are approved. */
+export function isEditable(status: MinutesStatus): boolean {
+  return status === 'draft' || status === 'circulated';
+}
