@@ -222,6 +222,36 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/actions?overdue=yes`)).body, /Report progress on the DPPO/);
   });
 
+  it("lists the open actions of earlier meetings under the next meeting's matters arising", async () => {
+    const schedule = (meetingDate: string) =>
+      container.meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate,
+        startTime: '10:00',
+        location: 'Online',
+      });
+    const earlier = await schedule('2017-01-19');
+    const later = await schedule('2017-04-20');
+    const [welcome] = (await container.agenda.agenda(coventry, earlier))[0]?.items ?? [];
+    assert.ok(welcome);
+    const open = await container.minutes.addAction(systemActor, coventry, earlier, welcome.id, {
+      description: 'Write to the PCC',
+      owner: 'Chair',
+      dueDate: null,
+    });
+    const done = await container.minutes.addAction(systemActor, coventry, earlier, welcome.id, {
+      description: 'Book the venue',
+      owner: 'Officer',
+      dueDate: null,
+    });
+    await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' });
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${later}`);
+    const arising = page.body.slice(page.body.indexOf('data-qa="matters-arising"'));
+    assert.match(arising, new RegExp(`/actions/${open}">Write to the PCC</a> – Chair, from 19 January 2017`));
+    assert.doesNotMatch(arising.slice(0, arising.indexOf('</ul>')), /Book the venue/);
+  });
+
   it('takes minutes through circulation and approval to the chair’s signature, after which they only take corrections', async () => {
     const schedule = (meetingDate: string) =>
       container.meetings.schedule(systemActor, coventry, {

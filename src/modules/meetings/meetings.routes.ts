@@ -148,14 +148,16 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections, present, life] = await Promise.all([
+    const [{ meeting, deadlines, changes }, sections, present, life, mattersArising] = await Promise.all([
       meetings.get(partnershipId, id),
       agenda.agenda(partnershipId, id),
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
+      minutes.mattersArising(partnershipId, id),
     ]);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
       life,
+      mattersArising,
       lifeStatus: minutesStatusNames[life.status],
       canSign: isAllowed(request.principal, 'partnership:chair', request.partnership),
       attendance: present,

@@ -74,6 +74,11 @@ export interface MinutesService {
   /** Every decision of the partnership, newest meeting first, with those deferred for want of a quorum marked. */
   decisionsRegister(partnershipId: string): Promise<RegisteredDecision[]>;
   actionLog(partnershipId: string, filter?: { groupId?: string; status?: string }): Promise<LoggedAction[]>;
+  /**
+   * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
+   * (open, in progress or carried forward).
+   */
+  mattersArising(partnershipId: string, meetingId: string): Promise<LoggedAction[]>;
   action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
   updateAction(actor: Actor, partnershipId: string, id: string, version: number, input: ActionUpdateInput): Promise<void>;
 }
@@ -353,6 +358,17 @@ export function createMinutesService(
     decisionsRegister: async (partnershipId) => registered(partnershipId, await listDecisions(db, partnershipId)),
 
     actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, filter)),
+
+    async mattersArising(partnershipId, meetingId) {
+      const meeting = await meetingOf(partnershipId, meetingId);
+      const actions = await listActions(db, partnershipId, { groupId: meeting.groupId });
+      return logged(
+        actions.filter(
+          (a) =>
+            a.meetingDate < meeting.meetingDate && (a.status === 'open' || a.status === 'in_progress' || a.status === 'carried_forward'),
+        ),
+      );
+    },
 
     async action(partnershipId, id) {
       const [action] = await listActions(db, partnershipId, { id });
