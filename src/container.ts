@@ -45,6 +45,6 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     meetings: createMeetingsService(handle.db, audit, clock, governance),
     agenda,
     attendance,
-    minutes: createMinutesService(handle.db, audit, clock, agenda, attendance),
+    minutes: createMinutesService(handle.db, audit, clock, agenda, attendance, governance),
   };
 }

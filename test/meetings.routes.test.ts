@@ -293,6 +293,48 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match((await officer.get(base)).body, /Item 4: for 4\.2 read 4\.3/);
   });
 
+  it('records a declaration of interest on an item, linked to the register', async () => {
+    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2016-07-21',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
+      title: 'PCC funding 2016/17',
+      section: 'decision',
+      presenter: null,
+      purpose: null,
+      confidential: false,
+      confidentialReason: null,
+    });
+    const people = await container.governance.people.list(coventry);
+    const rob = people.find((p) => p.name === 'Rob Allison');
+    const june = people.find((p) => p.name === 'June Jeffrey');
+    assert.ok(rob && june);
+    const interest = await container.governance.interests.create(systemActor, coventry, {
+      personId: rob.id,
+      category: 'employment',
+      description: 'Chief Executive of Voluntary Action Coventry',
+      declaredOn: '2016-04-01',
+      endedOn: null,
+    });
+    const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
+    const wrong = await officer.post(`${base}/declarations`, { personId: june.id, interestId: interest, nature: 'Grantee' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Select one of this person&#39;s interests, or none|Select one of this person's interests, or none/);
+    const right = await officer.post(`${base}/declarations`, {
+      personId: rob.id,
+      interestId: interest,
+      nature: 'His organisation is named as a grantee',
+    });
+    assert.equal(right.statusCode, 302);
+    const page = await officer.get(base);
+    assert.match(page.body, /Rob Allison<\/strong>: His organisation is named as a grantee/);
+    assert.match(page.body, /In the register: Chief Executive of Voluntary Action Coventry/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

@@ -109,6 +109,7 @@ GET /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:view
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/declarations partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/decisions partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/actions partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage

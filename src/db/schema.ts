@@ -206,6 +206,18 @@ export interface MinutesAmendmentsTable {
   madeBy: string | null;
 }
 
+export interface DeclarationsTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  agendaItemId: string;
+  personId: string;
+  interestId: string | null;
+  nature: string;
+  madeAt: string;
+  madeBy: string | null;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -281,6 +293,7 @@ export interface Database {
   actionUpdates: ActionUpdatesTable;
   meetingMinutes: MeetingMinutesTable;
   minutesAmendments: MinutesAmendmentsTable;
+  declarations: DeclarationsTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -234,3 +234,27 @@ export const amendmentFields: Field[] = [
   },
 ];
 export const amendmentSchema = z.object({ correction: requiredText('Enter the correction', 2000, 'The correction') });
+
+export const declarationFields: Field[] = [
+  { name: 'personId', label: 'Who is declaring', kind: 'select' },
+  {
+    name: 'interestId',
+    label: 'Interest in the register (optional)',
+    kind: 'select',
+    emptyText: 'Not in the register',
+    hint: 'The entry in the register of interests this refers to',
+  },
+  {
+    name: 'nature',
+    label: 'Nature of the interest',
+    kind: 'textarea',
+    rows: 2,
+    hint: 'For example, "Trustee of an organisation bidding for the funding"',
+  },
+];
+export const declarationSchema = z.object({
+  personId: requiredText('Select who is declaring'),
+  interestId: optionalText(),
+  nature: requiredText('Describe the interest', 1000, 'The nature of the interest'),
+});
+export type DeclarationInput = z.output<typeof declarationSchema>;

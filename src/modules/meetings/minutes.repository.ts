@@ -4,6 +4,7 @@ import type {
   ActionUpdatesTable,
   Database,
   DecisionsTable,
+  DeclarationsTable,
   ItemMinutesTable,
   MeetingMinutesTable,
   MinutesAmendmentsTable,
@@ -176,4 +177,23 @@ export async function insertAmendment(db: Kysely<Database>, row: AmendmentRow): 
 
 export async function listAmendments(db: Kysely<Database>, meetingId: string): Promise<AmendmentRow[]> {
   return db.selectFrom('minutesAmendments').selectAll().where('meetingId', '=', meetingId).orderBy('madeAt').execute();
+}
+
+export type DeclarationRow = Selectable<DeclarationsTable>;
+export type DeclarationView = DeclarationRow & { personName: string; interest: string | null };
+
+export async function listDeclarations(db: Kysely<Database>, agendaItemId: string): Promise<DeclarationView[]> {
+  return db
+    .selectFrom('declarations')
+    .innerJoin('people', 'people.id', 'declarations.personId')
+    .leftJoin('interests', 'interests.id', 'declarations.interestId')
+    .selectAll('declarations')
+    .select(['people.name as personName', 'interests.description as interest'])
+    .where('declarations.agendaItemId', '=', agendaItemId)
+    .orderBy('declarations.madeAt')
+    .execute();
+}
+
+export async function insertDeclaration(db: Kysely<Database>, row: DeclarationRow): Promise<void> {
+  await db.insertInto('declarations').values(row).execute();
 }

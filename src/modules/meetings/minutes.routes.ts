@@ -20,6 +20,8 @@ import {
   approveSchema,
   decisionFields,
   decisionSchema,
+  declarationFields,
+  declarationSchema,
   narrativeFields,
   narrativeSchema,
 } from './meetings.schemas.ts';
@@ -91,6 +93,10 @@ export function registerMinutesRoutes(
   ) {
     const { partnershipId, id, itemId } = request.params;
     const record = await minutes.itemMinutes(partnershipId, id, itemId);
+    const [members, interests] = await Promise.all([
+      governance.membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
+      governance.listInterests(partnershipId, {}),
+    ]);
     if (errors) reply.code(400);
     const meetingHref = `/partnerships/${partnershipId}/meetings/${id}`;
     return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
@@ -98,7 +104,11 @@ export function registerMinutesRoutes(
       record,
       values: { narrative: record.narrative, outcome: 'agreed', ...typed },
       errors,
-      fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields },
+      fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
+      options: {
+        personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
+        interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
+      },
       decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
       actions: record.actions.map((a) => ({ ...a, cells: actionRow(a) })),
       action: hrefOf(request.params),
@@ -139,6 +149,11 @@ export function registerMinutesRoutes(
     const { partnershipId, id, itemId } = request.params;
     await minutes.saveNarrative(actorOf(request), partnershipId, id, itemId, version, value.narrative);
     return 'Minutes saved';
+  });
+  postFromItemPage('/declarations', declarationFields, declarationSchema, async (request, value) => {
+    const { partnershipId, id, itemId } = request.params;
+    await minutes.addDeclaration(actorOf(request), partnershipId, id, itemId, value);
+    return 'Declaration of interest recorded';
   });
   postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, value) => {
     const { partnershipId, id, itemId } = request.params;

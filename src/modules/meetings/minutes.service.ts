@@ -10,11 +10,15 @@ import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import { listMeetings, type MeetingView } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
-import type { ActionInput, ActionUpdateInput, DecisionInput } from './meetings.schemas.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import type { ActionInput, ActionUpdateInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
   type ActionUpdateRow,
   type ActionView,
   type DecisionView,
+  type DeclarationView,
+  insertDeclaration,
+  listDeclarations,
   type AmendmentRow,
   ensureMeetingMinutes,
   findItemMinutes,
@@ -46,6 +50,7 @@ export interface ItemMinutes {
   version: number;
   decisions: RegisteredDecision[];
   actions: LoggedAction[];
+  declarations: DeclarationView[];
 }
 
 export interface MinutesLife {
@@ -71,6 +76,8 @@ export interface MinutesService {
   saveNarrative(actor: Actor, partnershipId: string, meetingId: string, itemId: string, version: number, narrative: string): Promise<void>;
   addDecision(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DecisionInput): Promise<string>;
   addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
+  /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
+  addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
   /** Every decision of the partnership, newest meeting first, with those deferred for want of a quorum marked. */
   decisionsRegister(partnershipId: string): Promise<RegisteredDecision[]>;
   actionLog(partnershipId: string, filter?: { groupId?: string; status?: string }): Promise<LoggedAction[]>;
@@ -89,6 +96,7 @@ export function createMinutesService(
   clock: Clock,
   agenda: AgendaService,
   attendance: AttendanceService,
+  governance: GovernanceService,
 ): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded), asked once per meeting. */
   async function quorateByMeeting(partnershipId: string, meetingIds: readonly string[]): Promise<Map<string, boolean | null>> {
@@ -252,10 +260,11 @@ export function createMinutesService(
 
     async itemMinutes(partnershipId, meetingId, itemId) {
       const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
-      const [minutes, decisions, actions] = await Promise.all([
+      const [minutes, decisions, actions, declarations] = await Promise.all([
         findItemMinutes(db, itemId),
         listDecisions(db, partnershipId, { agendaItemId: itemId }),
         listActions(db, partnershipId, { agendaItemId: itemId }),
+        listDeclarations(db, itemId),
       ]);
       return {
         meeting,
@@ -264,6 +273,7 @@ export function createMinutesService(
         version: minutes?.version ?? 0,
         decisions: await registered(partnershipId, decisions),
         actions: logged(actions),
+        declarations,
       };
     },
 
@@ -348,6 +358,42 @@ export function createMinutesService(
           entityId: row.id,
           partnershipId,
           summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
+          before: null,
+          after: row,
+        });
+      });
+      return row.id;
+    },
+
+    async addDeclaration(actor, partnershipId, meetingId, itemId, input) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const [people, interests] = await Promise.all([
+        governance.people.list(partnershipId),
+        governance.listInterests(partnershipId, { personId: input.personId }),
+      ]);
+      if (!people.some((person) => person.id === input.personId))
+        throw new FieldValidationError('personId', 'Select a person in this partnership');
+      if (input.interestId && !interests.some((interest) => interest.id === input.interestId)) {
+        throw new FieldValidationError('interestId', "Select one of this person's interests, or none");
+      }
+      const row = {
+        id: randomUUID(),
+        partnershipId,
+        meetingId,
+        agendaItemId: itemId,
+        ...input,
+        madeAt: isoNow(clock),
+        madeBy: actor.userId,
+      };
+      await db.transaction().execute(async (trx) => {
+        await assertEditable(trx, meetingId);
+        await insertDeclaration(trx, row);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'declaration',
+          entityId: row.id,
+          partnershipId,
+          summary: `Recorded a declaration of interest on ${where(meeting, item)}`,
           before: null,
           after: row,
         });
