@@ -335,6 +335,42 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(page.body, /In the register: Chief Executive of Voluntary Action Coventry/);
   });
 
+  it("keeps a year's attendance record by member and organisation, picking out a Responsible Authority that missed a meeting", async () => {
+    const record = async (meetingDate: string, policeThere: boolean) => {
+      const id = await container.meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate,
+        startTime: '14:00',
+        location: 'Online',
+      });
+      const { members } = await container.attendance.attendance(coventry, id);
+      await container.attendance.record(systemActor, coventry, id, '', {
+        members: members.map(({ member }) => ({
+          membershipId: member.id,
+          status: member.organisationName === 'West Midlands Police' && !policeThere ? 'apologies' : 'present',
+          substitutePersonId: null,
+        })),
+        inAttendance: [],
+        minuteTaker: null,
+      });
+    };
+    await record('2018-07-19', true);
+    await record('2018-10-18', false);
+    const page = await officer.get(`/partnerships/${coventry}/groups/${boardId}/attendance?year=2018`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /From the 2 meetings whose attendance was recorded/);
+    const byOrganisation = page.body.slice(
+      page.body.indexOf('data-qa="attendance-by-organisation"'),
+      page.body.indexOf('data-qa="attendance-by-member"'),
+    );
+    assert.match(
+      byOrganisation,
+      /West Midlands Police <strong class="govuk-tag govuk-tag--red">Responsible Authority missed a meeting<\/strong>/,
+    );
+    assert.doesNotMatch(byOrganisation, /West Midlands Fire Service <strong/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

@@ -90,6 +90,7 @@ POST /partnerships/:partnershipId/groups/:id partnership:manage
 GET /partnerships/:partnershipId/groups/:id/archive partnership:manage
 POST /partnerships/:partnershipId/groups/:id/archive partnership:manage
 GET /partnerships/:partnershipId/groups/:id/members.csv partnership:view
+GET /partnerships/:partnershipId/groups/:id/attendance partnership:view
 GET /partnerships/:partnershipId/groups/:id/quorum partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms/:version partnership:view

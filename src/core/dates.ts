@@ -22,3 +22,9 @@ export function formatDate(value: string | null | undefined): string {
   if (!year || !month || !day) return value;
   return `${day} ${monthNames[month - 1]} ${year}`;
 }
+
+/** The 1 April that starts the financial year a date falls in (YYYY-MM-DD). */
+export function financialYearStart(today: string): string {
+  const year = Number(today.slice(0, 4));
+  return today.slice(5) >= '04-01' ? `${year}-04-01` : `${year - 1}-04-01`;
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { FormErrors } from '../../web/forms.ts';
-import { single } from '../../web/query.ts';
+import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -146,4 +146,28 @@ export function registerAttendanceRoutes(
     request.session.flash = 'Attendance recorded';
     return reply.redirect(`/partnerships/${partnershipId}/meetings/${id}#attendance`);
   });
+
+  app.get<{ Params: MeetingParams }>(
+    '/partnerships/:partnershipId/groups/:id/attendance',
+    { config: { access: 'partnership:view' } },
+    async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const group = await governance.groups.get(partnershipId, id);
+      const { year } = queryValues(request.query, ['year']);
+      const record = await attendanceService.yearRecord(partnershipId, id, year && /^\d{4}$/.test(year) ? Number(year) : null);
+      const { yearStarting, thisYear } = record;
+      return pages.render(request, reply, 'meetings/views/attendance-record.njk', {
+        title: `Attendance record: ${group.name}, ${yearStarting} to ${yearStarting + 1}`,
+        group,
+        record,
+        yearStarting,
+        years: Array.from({ length: 6 }, (_, n) => thisYear - n),
+        breadcrumbs: [
+          { text: 'Your partnerships', href: '/' },
+          { text: request.partnership?.shortName ?? '', href: `/partnerships/${partnershipId}` },
+          { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` },
+        ],
+      });
+    },
+  );
 }

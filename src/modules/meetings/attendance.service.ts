@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import { financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView } from './meetings.repository.ts';
 
 export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
@@ -34,6 +36,12 @@ export interface MeetingAttendance {
 
 export interface AttendanceService {
   attendance(partnershipId: string, meetingId: string): Promise<MeetingAttendance>;
+  /** The group's attendance record over the financial year starting in April of `yearStarting`, from the meetings whose attendance was recorded. */
+  yearRecord(
+    partnershipId: string,
+    groupId: string,
+    yearStarting: number | null,
+  ): Promise<ReturnType<typeof tallyAttendance> & { meetings: number; yearStarting: number; thisYear: number }>;
   record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
 }
 
@@ -81,6 +89,28 @@ export function createAttendanceService(
 
   return {
     attendance: (partnershipId, meetingId) => load(db, partnershipId, meetingId),
+
+    async yearRecord(partnershipId, groupId, asked) {
+      const thisYear = Number(financialYearStart(todayInEngland(clock)).slice(0, 4));
+      const yearStarting = asked ?? thisYear;
+      const meetings = await listMeetings(db, partnershipId, { groupId, from: `${yearStarting}-04-01`, to: `${yearStarting + 1}-03-31` });
+      const facts = [];
+      for (const meeting of meetings.filter((m) => m.status !== 'cancelled')) {
+        const { members, recordedAt } = await load(db, partnershipId, meeting.id);
+        if (!recordedAt) continue;
+        facts.push({
+          seats: members.map(({ member }) => ({
+            membershipId: member.id,
+            personName: member.personName,
+            organisationId: member.organisationId,
+            organisationName: member.organisationName,
+            responsibleAuthority: member.responsibleAuthority,
+          })),
+          statusBySeat: new Map(members.map((m) => [m.member.id, m.status ?? 'absent'])),
+        });
+      }
+      return { ...tallyAttendance(facts), meetings: facts.length, yearStarting, thisYear };
+    },
 
     async record(actor, partnershipId, meetingId, basedOn, input) {
       // Read through other services before the transaction: on SQLite, a query outside the

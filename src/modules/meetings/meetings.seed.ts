@@ -4,6 +4,7 @@
  */
 import { systemActor } from '../../core/actor.ts';
 import { type Clock, todayInEngland } from '../../core/clock.ts';
+import { financialYearStart } from '../../core/dates.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingPattern } from './meetingCycle.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -26,12 +27,6 @@ const patterns: Record<string, MeetingPattern & { startTime: string; location: s
     location: 'Little Park Street Police Station',
   },
 };
-
-/** The first of April that starts the current financial year. */
-export function financialYearStart(today: string): string {
-  const year = Number(today.slice(0, 4));
-  return today.slice(5) >= '04-01' ? `${year}-04-01` : `${year - 1}-04-01`;
-}
 
 export async function seedDemoMeetings(
   governance: GovernanceService,
