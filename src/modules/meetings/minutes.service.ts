@@ -136,6 +136,21 @@ export function createMinutesService(
     }
   }
 
+  /** Adds one record to an item's minutes: refused once they are approved, audited with the change. */
+  async function addToMinutes<R extends { id: string }>(
+    actor: Actor,
+    meetingId: string,
+    entry: { entityType: string; partnershipId: string; summary: string; row: R; insert: (trx: Kysely<Database>, row: R) => Promise<void> },
+  ): Promise<string> {
+    const { entityType, partnershipId, summary, row, insert } = entry;
+    await db.transaction().execute(async (trx) => {
+      await assertEditable(trx, meetingId);
+      await insert(trx, row);
+      await audit.record(trx, actor, { action: 'create', entityType, entityId: row.id, partnershipId, summary, before: null, after: row });
+    });
+    return row.id;
+  }
+
   async function meetingOf(partnershipId: string, meetingId: string): Promise<MeetingView> {
     const [meeting] = await listMeetings(db, partnershipId, { id: meetingId });
     if (!meeting) throw new NotFoundError('meeting');
@@ -320,20 +335,13 @@ export function createMinutesService(
         createdAt: isoNow(clock),
         createdBy: actor.userId,
       };
-      await db.transaction().execute(async (trx) => {
-        await assertEditable(trx, meetingId);
-        await insertDecision(trx, row);
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'decision',
-          entityId: row.id,
-          partnershipId,
-          summary: `Recorded a decision on ${where(meeting, item)}`,
-          before: null,
-          after: row,
-        });
+      return addToMinutes(actor, meetingId, {
+        entityType: 'decision',
+        partnershipId,
+        summary: `Recorded a decision on ${where(meeting, item)}`,
+        row,
+        insert: insertDecision,
       });
-      return row.id;
     },
 
     async addAction(actor, partnershipId, meetingId, itemId, input) {
@@ -349,20 +357,13 @@ export function createMinutesService(
         createdAt: now,
         updatedAt: now,
       };
-      await db.transaction().execute(async (trx) => {
-        await assertEditable(trx, meetingId);
-        await insertAction(trx, row);
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'action',
-          entityId: row.id,
-          partnershipId,
-          summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
-          before: null,
-          after: row,
-        });
+      return addToMinutes(actor, meetingId, {
+        entityType: 'action',
+        partnershipId,
+        summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
+        row,
+        insert: insertAction,
       });
-      return row.id;
     },
 
     async addDeclaration(actor, partnershipId, meetingId, itemId, input) {
@@ -385,20 +386,13 @@ export function createMinutesService(
         madeAt: isoNow(clock),
         madeBy: actor.userId,
       };
-      await db.transaction().execute(async (trx) => {
-        await assertEditable(trx, meetingId);
-        await insertDeclaration(trx, row);
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'declaration',
-          entityId: row.id,
-          partnershipId,
-          summary: `Recorded a declaration of interest on ${where(meeting, item)}`,
-          before: null,
-          after: row,
-        });
+      return addToMinutes(actor, meetingId, {
+        entityType: 'declaration',
+        partnershipId,
+        summary: `Recorded a declaration of interest on ${where(meeting, item)}`,
+        row,
+        insert: insertDeclaration,
       });
-      return row.id;
     },
 
     decisionsRegister: async (partnershipId) => registered(partnershipId, await listDecisions(db, partnershipId)),
