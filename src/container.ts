@@ -14,6 +14,8 @@ import {
   createMinutesService,
   type MeetingsService,
   type MinutesService,
+  createWorkProgrammeService,
+  type WorkProgrammeService,
 } from './modules/meetings/index.ts';
 
 export interface Container {
@@ -27,6 +29,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  workProgramme: WorkProgrammeService;
 }
 
 export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
@@ -35,6 +38,7 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
   const governance = createGovernanceService(handle.db, audit, clock);
   const agenda = createAgendaService(handle.db, audit, clock);
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
+  const meetings = createMeetingsService(handle.db, audit, clock, governance);
   return {
     config,
     clock,
@@ -42,9 +46,10 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     audit,
     accounts: createAccountsService(handle.db, audit, clock),
     governance,
-    meetings: createMeetingsService(handle.db, audit, clock, governance),
+    meetings,
     agenda,
     attendance,
     minutes: createMinutesService(handle.db, audit, clock, agenda, attendance, governance),
+    workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
   };
 }

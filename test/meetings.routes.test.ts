@@ -371,6 +371,44 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch(byOrganisation, /West Midlands Fire Service <strong/);
   });
 
+  it('plans work programme items and places one on the agenda of its meeting, once', async () => {
+    // A meeting some weeks ahead of whenever the test runs.
+    const ahead = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: ahead,
+      startTime: '14:00',
+      location: 'Online',
+    });
+    const base = `/partnerships/${coventry}/groups/${boardId}/work-programme`;
+    const form = await officer.get(base);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`<option value="${meetingId}">`));
+    assert.equal((await officer.post(base, { title: '' })).statusCode, 400);
+    assert.equal(
+      (
+        await officer.post(base, {
+          title: 'Annual review of the Strategic Assessment',
+          plannedMeetingId: meetingId,
+          notes: 'To agree the priorities',
+        })
+      ).statusCode,
+      302,
+    );
+    const [planned] = await container.workProgramme.list(coventry, boardId);
+    assert.ok(planned);
+    assert.equal((await officer.post(`${base}/${planned.id}/place`, {})).statusCode, 302);
+    const agenda = (await container.agenda.agenda(coventry, meetingId)).flatMap((section) => section.items.map((item) => item.title));
+    assert.ok(agenda.includes('Annual review of the Strategic Assessment'));
+    await officer.post(`${base}/${planned.id}/place`, {});
+    const again = (await container.agenda.agenda(coventry, meetingId)).flatMap((section) =>
+      section.items.filter((item) => item.title === 'Annual review of the Strategic Assessment'),
+    );
+    assert.equal(again.length, 1, 'placed once only');
+    assert.match((await officer.get(base)).body, /On the agenda<\/a>/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

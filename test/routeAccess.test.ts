@@ -91,6 +91,9 @@ GET /partnerships/:partnershipId/groups/:id/archive partnership:manage
 POST /partnerships/:partnershipId/groups/:id/archive partnership:manage
 GET /partnerships/:partnershipId/groups/:id/members.csv partnership:view
 GET /partnerships/:partnershipId/groups/:id/attendance partnership:view
+GET /partnerships/:partnershipId/groups/:id/work-programme partnership:view
+POST /partnerships/:partnershipId/groups/:id/work-programme partnership:manage
+POST /partnerships/:partnershipId/groups/:id/work-programme/:plannedId/place partnership:manage
 GET /partnerships/:partnershipId/groups/:id/quorum partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms partnership:view
 GET /partnerships/:partnershipId/groups/:id/terms/:version partnership:view

@@ -218,6 +218,17 @@ export interface DeclarationsTable {
   madeBy: string | null;
 }
 
+export interface WorkProgrammeItemsTable {
+  id: string;
+  partnershipId: string;
+  groupId: string;
+  title: string;
+  notes: string | null;
+  plannedMeetingId: string | null;
+  agendaItemId: string | null;
+  createdAt: string;
+}
+
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
@@ -294,6 +305,7 @@ export interface Database {
   meetingMinutes: MeetingMinutesTable;
   minutesAmendments: MinutesAmendmentsTable;
   declarations: DeclarationsTable;
+  workProgrammeItems: WorkProgrammeItemsTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;

@@ -58,7 +58,12 @@ export async function sampleRoutes(
     owner: 'All agencies',
     dueDate: '2026-04-30',
   });
-  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1', itemId };
+  const plannedId = await container.workProgramme.add(systemActor, coventry, board.id, {
+    title: 'Annual report',
+    notes: null,
+    plannedMeetingId: null,
+  });
+  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1', itemId, plannedId };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,

@@ -7,6 +7,7 @@ import * as attendance from './2026-11-23-05-attendance.ts';
 import * as minutesDecisionsActions from './2026-11-23-06-minutes-decisions-actions.ts';
 import * as minutesLife from './2026-11-23-07-minutes-life.ts';
 import * as declarations from './2026-11-23-08-declarations.ts';
+import * as workProgramme from './2026-11-23-09-work-programme.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-06-minutes-decisions-actions': minutesDecisionsActions,
   '2026-11-23-07-minutes-life': minutesLife,
   '2026-11-23-08-declarations': declarations,
+  '2026-11-23-09-work-programme': workProgramme,
 };

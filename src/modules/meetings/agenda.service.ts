@@ -13,7 +13,14 @@ import type { AgendaItemInput } from './meetings.schemas.ts';
 export interface AgendaService {
   agenda(partnershipId: string, meetingId: string): Promise<NumberedSection<AgendaItemRow>[]>;
   item(partnershipId: string, meetingId: string, itemId: string): Promise<{ meeting: MeetingView; item: AgendaItemRow }>;
-  addItem(actor: Actor, partnershipId: string, meetingId: string, input: AgendaItemInput): Promise<string>;
+  /** `alongside` runs in the same transaction, e.g. to link a work programme item to the new agenda item. */
+  addItem(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    input: AgendaItemInput,
+    alongside?: (trx: Kysely<Database>, itemId: string) => Promise<void>,
+  ): Promise<string>;
   updateItem(
     actor: Actor,
     partnershipId: string,
@@ -100,7 +107,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
       return { meeting, item };
     },
 
-    async addItem(actor, partnershipId, meetingId, input) {
+    async addItem(actor, partnershipId, meetingId, input, alongside) {
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const meeting = await meetingIn(trx, partnershipId, meetingId);
@@ -121,6 +128,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
         };
         await insertAgendaItem(trx, item);
         await record(trx, actor, meeting, id, `Added "${input.title}" to the agenda`, null, item);
+        await alongside?.(trx, id);
       });
       return id;
     },

@@ -258,3 +258,20 @@ export const declarationSchema = z.object({
   nature: requiredText('Describe the interest', 1000, 'The nature of the interest'),
 });
 export type DeclarationInput = z.output<typeof declarationSchema>;
+
+export const workProgrammeFields: Field[] = [
+  { name: 'title', label: 'Item', kind: 'text', hint: 'For example, "Annual review of the Strategic Assessment"' },
+  { name: 'plannedMeetingId', label: 'Planned for (optional)', kind: 'select', emptyText: 'Not decided yet' },
+  {
+    name: 'notes',
+    label: 'Notes (optional)',
+    kind: 'textarea',
+    rows: 2,
+    hint: 'Becomes the purpose of the item when it is placed on the agenda',
+  },
+];
+export const workProgrammeSchema = z.object({
+  title: requiredText('Enter the item', 300, 'Item'),
+  plannedMeetingId: optionalText(),
+  notes: optionalText(2000, 'Notes'),
+});

@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { todayInEngland, type Clock } from '../../core/clock.ts';
+import { formatDate } from '../../core/dates.ts';
+import { FieldValidationError } from '../../core/errors.ts';
+import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import { workProgrammeFields, workProgrammeSchema } from './meetings.schemas.ts';
+import type { WorkProgrammeService } from './workProgramme.service.ts';
+
+interface GroupParams {
+  partnershipId: string;
+  id: string;
+}
+
+export function registerWorkProgrammeRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  { workProgramme, meetings }: { workProgramme: WorkProgrammeService; meetings: MeetingsService },
+  governance: GovernanceService,
+  clock: Clock,
+): void {
+  const path = '/partnerships/:partnershipId/groups/:id/work-programme';
+  const hrefOf = ({ partnershipId, id }: GroupParams) => `/partnerships/${partnershipId}/groups/${id}/work-programme`;
+  const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+
+  async function render(
+    request: FastifyRequest<{ Params: GroupParams }>,
+    reply: FastifyReply,
+    values: TypedValues,
+    errors: FormErrors | null,
+  ) {
+    const { partnershipId, id } = request.params;
+    const [group, items, upcoming] = await Promise.all([
+      governance.groups.get(partnershipId, id),
+      workProgramme.list(partnershipId, id),
+      meetings.list(partnershipId, { groupId: id, from: todayInEngland(clock) }),
+    ]);
+    if (errors) reply.code(400);
+    return pages.render(request, reply, 'meetings/views/work-programme.njk', {
+      title: `Work programme: ${group.name}`,
+      group,
+      items,
+      fields: workProgrammeFields,
+      values,
+      errors,
+      options: {
+        plannedMeetingId: upcoming
+          .filter((m) => m.status !== 'cancelled')
+          .map((m) => ({ value: m.id, text: `${formatDate(m.meetingDate)} at ${m.startTime}` })),
+      },
+      action: hrefOf(request.params),
+      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      breadcrumbs: [
+        { text: 'Your partnerships', href: '/' },
+        { text: request.partnership?.shortName ?? '', href: `/partnerships/${partnershipId}` },
+        { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` },
+      ],
+    });
+  }
+
+  app.get<{ Params: GroupParams }>(path, { config: { access: 'partnership:view' } }, (request, reply) => render(request, reply, {}, null));
+
+  app.post<{ Params: GroupParams }>(path, { config: { access: 'partnership:manage' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const result = readForm(workProgrammeSchema, workProgrammeFields, body);
+    if (!result.ok) return render(request, reply, result.typed, result.errors);
+    try {
+      await workProgramme.add(actorOf(request), request.params.partnershipId, request.params.id, result.value);
+    } catch (error) {
+      if (!(error instanceof FieldValidationError)) throw error;
+      return render(
+        request,
+        reply,
+        typedValues(workProgrammeFields, body),
+        errorsFor(workProgrammeFields, { [error.field]: error.message }),
+      );
+    }
+    request.session.flash = `"${result.value.title}" added to the work programme`;
+    return reply.redirect(hrefOf(request.params));
+  });
+
+  app.post<{ Params: GroupParams & { plannedId: string } }>(
+    `${path}/:plannedId/place`,
+    { config: { access: 'partnership:manage' } },
+    async (request, reply) => {
+      try {
+        await workProgramme.place(actorOf(request), request.params.partnershipId, request.params.id, request.params.plannedId);
+        request.session.flash = 'Placed on the agenda';
+      } catch (error) {
+        if (!(error instanceof FieldValidationError)) throw error;
+        request.session.flash = error.message;
+      }
+      return reply.redirect(hrefOf(request.params));
+    },
+  );
+}
