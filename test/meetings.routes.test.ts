@@ -409,6 +409,61 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match((await officer.get(base)).body, /On the agenda<\/a>/);
   });
 
+  it('prints the minutes in the house style, and leaves Part II out of the public version', async () => {
+    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2016-07-21',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const item = (title: string, confidential: boolean) =>
+      container.agenda.addItem(systemActor, coventry, meetingId, {
+        title,
+        section: 'decision',
+        presenter: null,
+        purpose: null,
+        confidential,
+        confidentialReason: confidential ? 'Information about individuals' : null,
+      });
+    const dppo = await item('Designated Public Places Order', false);
+    await item('Case review', true);
+    const { members } = await container.attendance.attendance(coventry, meetingId);
+    await container.attendance.record(systemActor, coventry, meetingId, '', {
+      members: members.map(({ member }) => ({
+        membershipId: member.id,
+        status: member.personName === 'Cllr Abbott' ? 'present' : 'apologies',
+        substitutePersonId: null,
+      })),
+      inAttendance: [],
+      minuteTaker: 'Denise Kellam',
+    });
+    await container.minutes.addDecision(systemActor, coventry, meetingId, dppo, {
+      outcome: 'supported',
+      wording: 'Recommendations 4.1 and 4.2 were supported',
+      recommendedTo: null,
+      votesFor: null,
+      votesAgainst: null,
+      votesAbstaining: null,
+    });
+    await container.minutes.addAction(systemActor, coventry, meetingId, dppo, {
+      description: 'Consult on the extended area',
+      owner: 'All agencies',
+      dueDate: null,
+    });
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/print`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Cllr Abbott \(Chair\)<\/td><td class="govuk-table__cell">Coventry City Council/);
+    assert.match(page.body, /Denise Kellam \(Minutes\)/);
+    assert.match(page.body, /1\. Welcome, introductions and apologies/);
+    assert.match(page.body, /<strong>Action: All agencies<\/strong> – Consult on the extended area/);
+    assert.match(page.body, /Case review/);
+    const publicPage = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/print?public=yes`);
+    assert.match(publicPage.body, /public version/);
+    assert.doesNotMatch(publicPage.body, /Case review/);
+    assert.match(publicPage.body, /Designated Public Places Order/);
+  });
+
   it('cancels a meeting, which then cannot be moved', async () => {
     const id = await container.meetings.schedule(systemActor, coventry, {
       groupId: boardId,

@@ -116,6 +116,7 @@ POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/declarations partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/decisions partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/actions partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/minutes/print partnership:view
 POST /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage

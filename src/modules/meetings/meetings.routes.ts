@@ -25,7 +25,7 @@ import type { AttendanceService } from './attendance.service.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { minutesStatusNames } from './minutesLife.ts';
-import { registerMinutesRoutes } from './minutes.routes.ts';
+import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
 
 interface MeetingParams {
@@ -231,4 +231,37 @@ export function registerMeetingRoutes(
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
+
+  // The minutes as one page, in the seeds' house style, for printing and signing; `?public=yes` leaves out
+  // confidential (Part II) items.
+  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {
+    const { partnershipId, id } = request.params;
+    const publicVersion = queryValues(request.query, ['public']).public === 'yes';
+    const [{ meeting }, sections, present, life] = await Promise.all([
+      meetings.get(partnershipId, id),
+      agenda.agenda(partnershipId, id),
+      attendance.attendance(partnershipId, id),
+      minutes.life(partnershipId, id),
+    ]);
+    const items = sections.flatMap((section) => section.items).filter((item) => !(publicVersion && item.confidential));
+    const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
+    return pages.render(request, reply, 'meetings/views/minutes-print.njk', {
+      title: `Minutes: ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+      meeting,
+      when: describeWhen(meeting.meetingDate, meeting.startTime),
+      publicVersion,
+      attendance: present,
+      lifeStatus: minutesStatusNames[life.status],
+      life,
+      items: items.map((item, index) => ({
+        ...item,
+        minutes: itemMinutes[index],
+        standing: (itemMinutes[index]?.decisions ?? []).map(describeDecision),
+      })),
+      breadcrumbs: crumbs(request, {
+        text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+        href: `/partnerships/${partnershipId}/meetings/${id}`,
+      }),
+    });
+  });
 }
