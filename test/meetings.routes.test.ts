@@ -5,6 +5,8 @@ import { systemActor } from '../src/core/actor.ts';
 import type { FastifyInstance } from 'fastify';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { textOfPdf } from './helpers/pdf.ts';
+import JSZip from 'jszip';
 
 describe('meeting pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -462,6 +464,30 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(publicPage.body, /public version/);
     assert.doesNotMatch(publicPage.body, /Case review/);
     assert.match(publicPage.body, /Designated Public Places Order/);
+
+    // The Word file: the same text, the Action line in bold.
+    const docx = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/file.docx?public=yes`);
+    assert.equal(docx.statusCode, 200);
+    assert.match(
+      String(docx.headers['content-disposition']),
+      /^attachment; filename="coventry-police-crime-and-community-safety-partnership-board-minutes-2016-07-21-public\.docx"$/,
+    );
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string');
+    assert.ok(xml);
+    const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+    assert.match(text, /Cllr Abbott \(Chair\)/);
+    assert.match(text, /Action: All agencies – Consult on the extended area/);
+    assert.doesNotMatch(text, /Case review/);
+    assert.match(xml, /<w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">Action: All agencies<\/w:t>/);
+
+    // The PDF: its text, read from the page's drawing operators.
+    const pdf = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/file.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const pdfText = textOfPdf(pdf.rawPayload);
+    assert.match(pdfText, /1\. Welcome, introductions and apologies/);
+    assert.match(pdfText, /Action: All agencies/);
+    assert.match(pdfText, /Case review/, 'the full version keeps Part II items');
   });
 
   it('cancels a meeting, which then cannot be moved', async () => {

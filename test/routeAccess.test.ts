@@ -117,6 +117,8 @@ POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/declaration
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/decisions partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/actions partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/minutes/print partnership:view
+GET /partnerships/:partnershipId/meetings/:id/minutes/file.docx partnership:view
+GET /partnerships/:partnershipId/meetings/:id/minutes/file.pdf partnership:view
 POST /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage

@@ -5,6 +5,7 @@ import { valuesFromRecord } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import { queryValues } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
+import { sendFile } from '../../web/csv.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import {
@@ -25,6 +26,8 @@ import type { AttendanceService } from './attendance.service.ts';
 import { registerAgendaRoutes } from './agenda.routes.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { minutesStatusNames } from './minutesLife.ts';
+import { buildMinutesDocument } from './minutesDocument.ts';
+import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
 
@@ -232,9 +235,8 @@ export function registerMeetingRoutes(
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 
-  // The minutes as one page, in the seeds' house style, for printing and signing; `?public=yes` leaves out
-  // confidential (Part II) items.
-  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {
+  /** The minutes document of a meeting; `?public=yes` leaves out confidential (Part II) items. */
+  async function minutesDocument(request: FastifyRequest<{ Params: MeetingParams }>) {
     const { partnershipId, id } = request.params;
     const publicVersion = queryValues(request.query, ['public']).public === 'yes';
     const [{ meeting }, sections, present, life] = await Promise.all([
@@ -243,25 +245,60 @@ export function registerMeetingRoutes(
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
     ]);
-    const items = sections.flatMap((section) => section.items).filter((item) => !(publicVersion && item.confidential));
+    const items = sections.flatMap((section) => section.items);
     const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
-    return pages.render(request, reply, 'meetings/views/minutes-print.njk', {
-      title: `Minutes: ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
-      meeting,
+    const document = buildMinutesDocument({
+      groupName: meeting.groupName,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
+      location: meeting.location,
+      status: minutesStatusNames[life.status],
       publicVersion,
       attendance: present,
-      lifeStatus: minutesStatusNames[life.status],
-      life,
-      items: items.map((item, index) => ({
-        ...item,
-        minutes: itemMinutes[index],
-        standing: (itemMinutes[index]?.decisions ?? []).map(describeDecision),
-      })),
+      items: items.map((item, index) => {
+        const record = itemMinutes[index];
+        return {
+          ...item,
+          narrative: record?.narrative ?? '',
+          declarations: record?.declarations ?? [],
+          decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
+          actions: record?.actions ?? [],
+        };
+      }),
+      signedBy: life.signedBy,
+      signedAt: life.signedAt,
+    });
+    const name = `${meeting.groupName} minutes ${meeting.meetingDate}${publicVersion ? ' public' : ''}`;
+    return { meeting, document, name };
+  }
+
+  // The minutes as one page, for printing and signing, and as Word and PDF files.
+  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {
+    const { meeting, document } = await minutesDocument(request);
+    const { partnershipId, id } = request.params;
+    return pages.render(request, reply, 'meetings/views/minutes-print.njk', {
+      title: `Minutes: ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+      document,
+      files: `/partnerships/${partnershipId}/meetings/${id}/minutes/file`,
+      query: document.publicVersion ? '?public=yes' : '',
       breadcrumbs: crumbs(request, {
         text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
         href: `/partnerships/${partnershipId}/meetings/${id}`,
       }),
     });
+  });
+
+  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/file.docx', view, async (request, reply) => {
+    const { document, name } = await minutesDocument(request);
+    return sendFile(
+      reply,
+      `${name}.docx`,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      await minutesToDocx(document),
+    );
+  });
+
+  app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/file.pdf', view, async (request, reply) => {
+    const { document, name } = await minutesDocument(request);
+    return sendFile(reply, `${name}.pdf`, 'application/pdf', await minutesToPdf(document));
   });
 }
