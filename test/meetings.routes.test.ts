@@ -21,6 +21,26 @@ describe('meeting pages for a Coventry officer', () => {
   });
   after(() => close());
 
+  /** A meeting of the Coventry board at 14:00 in the Council House. */
+  const boardMeeting = (meetingDate: string) =>
+    container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate,
+      startTime: '14:00',
+      location: 'Council House',
+    });
+  /** A public item for decision on a meeting's agenda. */
+  const publicItem = (meetingId: string, title: string) =>
+    container.agenda.addItem(systemActor, coventry, meetingId, {
+      title,
+      section: 'decision',
+      presenter: null,
+      purpose: null,
+      confidential: false,
+      confidentialReason: null,
+    });
+
   const cycleForm = {
     'from-day': '1',
     'from-month': '4',
@@ -75,13 +95,7 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('builds an agenda: standard items by themselves, a confidential item only with its reason', async () => {
-    const id = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2007-11-30',
-      startTime: '14:00',
-      location: 'Council House',
-    });
+    const id = await boardMeeting('2007-11-30');
     const base = `/partnerships/${coventry}/meetings/${id}`;
     const item = {
       title: 'Review of the DPPO',
@@ -119,13 +133,7 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('records attendance with a substitute and shows the quorum live', async () => {
-    const id = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2016-07-21',
-      startTime: '14:00',
-      location: 'Council House',
-    });
+    const id = await boardMeeting('2016-07-21');
     const base = `/partnerships/${coventry}/meetings/${id}`;
     const form = await officer.get(`${base}/attendance`);
     assert.equal(form.statusCode, 200);
@@ -159,21 +167,8 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('minutes an item: its decisions reach the register and its actions the log', async () => {
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2016-10-20',
-      startTime: '14:00',
-      location: 'Council House',
-    });
-    const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
-      title: 'Designated Public Places Order',
-      section: 'decision',
-      presenter: null,
-      purpose: null,
-      confidential: false,
-      confidentialReason: null,
-    });
+    const meetingId = await boardMeeting('2016-10-20');
+    const itemId = await publicItem(meetingId, 'Designated Public Places Order');
     const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
     assert.equal((await officer.get(base)).statusCode, 200);
     assert.equal((await officer.post(base, { narrative: 'The review was presented.', version: '0' })).statusCode, 302);
@@ -255,16 +250,8 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('takes minutes through circulation and approval to the chair’s signature, after which they only take corrections', async () => {
-    const schedule = (meetingDate: string) =>
-      container.meetings.schedule(systemActor, coventry, {
-        groupId: boardId,
-        kind: 'ordinary',
-        meetingDate,
-        startTime: '14:00',
-        location: 'Council House',
-      });
-    const meetingId = await schedule('2016-07-21');
-    const nextId = await schedule('2016-10-20');
+    const meetingId = await boardMeeting('2016-07-21');
+    const nextId = await boardMeeting('2016-10-20');
     const base = `/partnerships/${coventry}/meetings/${meetingId}`;
     const [welcome] = (await container.agenda.agenda(coventry, meetingId))[0]?.items ?? [];
     assert.ok(welcome);
@@ -296,21 +283,8 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('records a declaration of interest on an item, linked to the register', async () => {
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2016-07-21',
-      startTime: '14:00',
-      location: 'Council House',
-    });
-    const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
-      title: 'PCC funding 2016/17',
-      section: 'decision',
-      presenter: null,
-      purpose: null,
-      confidential: false,
-      confidentialReason: null,
-    });
+    const meetingId = await boardMeeting('2016-07-21');
+    const itemId = await publicItem(meetingId, 'PCC funding 2016/17');
     const people = await container.governance.people.list(coventry);
     const rob = people.find((p) => p.name === 'Rob Allison');
     const june = people.find((p) => p.name === 'June Jeffrey');
@@ -412,13 +386,7 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('prints the minutes in the house style, and leaves Part II out of the public version', async () => {
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2016-07-21',
-      startTime: '14:00',
-      location: 'Council House',
-    });
+    const meetingId = await boardMeeting('2016-07-21');
     const item = (title: string, confidential: boolean) =>
       container.agenda.addItem(systemActor, coventry, meetingId, {
         title,
