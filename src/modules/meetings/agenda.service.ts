@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
-import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import type { AgendaItemInput } from './meetings.schemas.ts';
 
 export interface AgendaService {
@@ -56,15 +56,9 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
 }
 
 export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AgendaService {
-  async function meetingIn(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingView> {
-    const [meeting] = await listMeetings(trx, partnershipId, { id: meetingId });
-    if (!meeting) throw new NotFoundError('meeting');
-    return meeting;
-  }
-
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string) {
-    const meeting = await meetingIn(trx, partnershipId, meetingId);
+    const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const items = await listAgendaItems(trx, meetingId);
     const item = items.find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('agenda item');
@@ -96,12 +90,12 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
 
   return {
     async agenda(partnershipId, meetingId) {
-      await meetingIn(db, partnershipId, meetingId);
+      await requireMeeting(db, partnershipId, meetingId);
       return numberAgenda(await listAgendaItems(db, meetingId));
     },
 
     async item(partnershipId, meetingId, itemId) {
-      const meeting = await meetingIn(db, partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       const item = (await listAgendaItems(db, meetingId)).find((candidate) => candidate.id === itemId);
       if (!item) throw new NotFoundError('agenda item');
       return { meeting, item };
@@ -110,7 +104,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
     async addItem(actor, partnershipId, meetingId, input, alongside) {
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
-        const meeting = await meetingIn(trx, partnershipId, meetingId);
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
         if (meeting.status === 'cancelled')
           throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
         const inSection = (await listAgendaItems(trx, meetingId)).filter((item) => item.section === input.section);

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearStart } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
-import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 
 export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
@@ -51,14 +51,8 @@ export function createAttendanceService(
   clock: Clock,
   governance: GovernanceService,
 ): AttendanceService {
-  async function meetingIn(trx: Kysely<Database>, partnershipId: string, meetingId: string) {
-    const [meeting] = await listMeetings(trx, partnershipId, { id: meetingId });
-    if (!meeting) throw new NotFoundError('meeting');
-    return meeting;
-  }
-
   async function load(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingAttendance> {
-    const meeting = await meetingIn(trx, partnershipId, meetingId);
+    const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const [members, records] = await Promise.all([
       governance.membershipsOn(partnershipId, meeting.groupId, meeting.meetingDate),
       listAttendance(trx, meetingId),

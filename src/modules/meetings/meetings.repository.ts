@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { NotFoundError } from '../../core/errors.ts';
 import type { Database, MeetingChangesTable, MeetingsTable } from '../../db/schema.ts';
 
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -28,6 +29,13 @@ export async function listMeetings(db: Kysely<Database>, partnershipId: string, 
   if (filter.from) query = query.where('meetings.meetingDate', '>=', filter.from);
   if (filter.to) query = query.where('meetings.meetingDate', '<=', filter.to);
   return query.execute();
+}
+
+/** One meeting of the partnership, or NotFoundError: a meeting reached through another partnership's address is not found. */
+export async function requireMeeting(db: Kysely<Database>, partnershipId: string, id: string): Promise<MeetingView> {
+  const [meeting] = await listMeetings(db, partnershipId, { id });
+  if (!meeting) throw new NotFoundError('meeting');
+  return meeting;
 }
 
 export async function insertMeeting(db: Kysely<Database>, meeting: Omit<MeetingRow, 'version'>): Promise<void> {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -19,6 +19,7 @@ import {
   type MeetingFilter,
   type MeetingRow,
   type MeetingView,
+  requireMeeting,
   updateMeeting,
 } from './meetings.repository.ts';
 import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.schemas.ts';
@@ -49,12 +50,6 @@ export function createMeetingsService(
   clock: Clock,
   governance: GovernanceService,
 ): MeetingsService {
-  async function find(trx: Kysely<Database>, partnershipId: string, id: string): Promise<MeetingView> {
-    const [meeting] = await listMeetings(trx, partnershipId, { id });
-    if (!meeting) throw new NotFoundError('meeting');
-    return meeting;
-  }
-
   async function groupIn(partnershipId: string, groupId: string) {
     const [group] = (await governance.groups.list(partnershipId)).filter((g) => g.id === groupId);
     if (!group) throw new FieldValidationError('groupId', 'Select a group in this partnership');
@@ -91,7 +86,7 @@ export function createMeetingsService(
     change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; reason: string },
   ) {
     await db.transaction().execute(async (trx) => {
-      const before = await find(trx, partnershipId, id);
+      const before = await requireMeeting(trx, partnershipId, id);
       if (before.version !== version) throw new ConflictError(before.version);
       if (before.status === 'cancelled') throw new FieldValidationError('reason', 'This meeting has been cancelled');
       const now = isoNow(clock);
@@ -125,7 +120,7 @@ export function createMeetingsService(
           ? `Moved the meeting of ${before.groupName} from ${from} to ${formatDate(change.meetingDate)} at ${change.startTime}`
           : `Cancelled the meeting of ${before.groupName} on ${from}`,
         before,
-        after: await find(trx, partnershipId, id),
+        after: await requireMeeting(trx, partnershipId, id),
       });
     });
   }
@@ -140,7 +135,7 @@ export function createMeetingsService(
     },
 
     async get(partnershipId, id) {
-      const meeting = await find(db, partnershipId, id);
+      const meeting = await requireMeeting(db, partnershipId, id);
       const terms = await governance.termsInForceOn(partnershipId, meeting.groupId, meeting.meetingDate);
       return { meeting, deadlines: meetingDeadlines(meeting.meetingDate, terms), changes: await listMeetingChanges(db, id) };
     },
@@ -185,7 +180,7 @@ export function createMeetingsService(
     },
 
     async later(partnershipId, meetingId) {
-      const meeting = await find(db, partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       return (await listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate })).filter(
         (other) => other.meetingDate > meeting.meetingDate && other.status !== 'cancelled',
       );
@@ -205,7 +200,7 @@ export function createMeetingsService(
     },
 
     async cancel(actor, partnershipId, id, version, reason) {
-      const meeting = await find(db, partnershipId, id);
+      const meeting = await requireMeeting(db, partnershipId, id);
       await change(actor, partnershipId, id, version, {
         status: 'cancelled',
         meetingDate: meeting.meetingDate,

@@ -8,7 +8,7 @@ import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
-import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { ActionInput, ActionUpdateInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
@@ -151,12 +151,6 @@ export function createMinutesService(
     return row.id;
   }
 
-  async function meetingOf(partnershipId: string, meetingId: string): Promise<MeetingView> {
-    const [meeting] = await listMeetings(db, partnershipId, { id: meetingId });
-    if (!meeting) throw new NotFoundError('meeting');
-    return meeting;
-  }
-
   /** One step in the life of the minutes: checked against the version seen and the allowed order, audited. */
   async function step(
     actor: Actor,
@@ -167,7 +161,6 @@ export function createMinutesService(
     changes: Partial<MeetingMinutesRow>,
     summary: string,
   ): Promise<void> {
-    await meetingOf(partnershipId, meetingId);
     await db.transaction().execute(async (trx) => {
       const before = await ensureMeetingMinutes(trx, meetingId, partnershipId);
       if (before.version !== version) throw new ConflictError(before.version);
@@ -192,9 +185,9 @@ export function createMinutesService(
 
   return {
     async life(partnershipId, meetingId) {
-      await meetingOf(partnershipId, meetingId);
+      await requireMeeting(db, partnershipId, meetingId);
       const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
-      const approvedAtMeeting = life?.approvedAtMeetingId ? await meetingOf(partnershipId, life.approvedAtMeetingId) : null;
+      const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
       return {
         status: (life?.status as MinutesStatus | undefined) ?? 'draft',
         version: life?.version ?? 1,
@@ -208,7 +201,7 @@ export function createMinutesService(
     },
 
     async circulate(actor, partnershipId, meetingId, version) {
-      const meeting = await meetingOf(partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       await step(
         actor,
         partnershipId,
@@ -222,8 +215,8 @@ export function createMinutesService(
 
     async approve(actor, partnershipId, meetingId, version, atMeetingId) {
       const [meeting, at] = await Promise.all([
-        meetingOf(partnershipId, meetingId),
-        meetingOf(partnershipId, atMeetingId).catch(() => null),
+        requireMeeting(db, partnershipId, meetingId),
+        requireMeeting(db, partnershipId, atMeetingId).catch(() => null),
       ]);
       if (!at || at.groupId !== meeting.groupId || at.meetingDate <= meeting.meetingDate) {
         throw new FieldValidationError('atMeetingId', 'Select a later meeting of the same group');
@@ -240,7 +233,7 @@ export function createMinutesService(
     },
 
     async sign(actor, partnershipId, meetingId, version, signedBy) {
-      const meeting = await meetingOf(partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       await step(
         actor,
         partnershipId,
@@ -253,7 +246,7 @@ export function createMinutesService(
     },
 
     async amend(actor, partnershipId, meetingId, correction) {
-      const meeting = await meetingOf(partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       await db.transaction().execute(async (trx) => {
         const life = await findMeetingMinutes(trx, meetingId);
         if (!life || isEditable(life.status as MinutesStatus)) {
@@ -400,7 +393,7 @@ export function createMinutesService(
     actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, filter)),
 
     async mattersArising(partnershipId, meetingId) {
-      const meeting = await meetingOf(partnershipId, meetingId);
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
       const actions = await listActions(db, partnershipId, { groupId: meeting.groupId });
       return logged(
         actions.filter(
