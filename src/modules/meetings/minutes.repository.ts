@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   ActionsTable,
   ActionUpdatesTable,
@@ -9,6 +9,7 @@ import type {
   MeetingMinutesTable,
   MinutesAmendmentsTable,
 } from '../../db/schema.ts';
+import { outcomeNames, overdueStatuses, stillToDoStatuses } from './outcomes.ts';
 
 export type ItemMinutesRow = Selectable<ItemMinutesTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
@@ -55,47 +56,129 @@ const originColumns = [
   'agendaItems.title as itemTitle',
 ] as const;
 
-export async function listDecisions(
-  db: Kysely<Database>,
-  partnershipId: string,
-  filter: { meetingId?: string; agendaItemId?: string } = {},
-): Promise<DecisionView[]> {
+/** Whether a text column holds `text`, in any case; LIKE's wildcards in it match themselves (the same on both engines). */
+function contains(column: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
+}
+
+export interface DecisionFilter {
+  meetingId?: string | undefined;
+  agendaItemId?: string | undefined;
+  /** Words in the decision, its item, its group or the body it was recommended to, or an outcome's name. */
+  search?: string | undefined;
+}
+
+function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: DecisionFilter) {
   let query = db
     .selectFrom('decisions')
     .innerJoin('meetings', 'meetings.id', 'decisions.meetingId')
     .innerJoin('groups', 'groups.id', 'meetings.groupId')
     .innerJoin('agendaItems', 'agendaItems.id', 'decisions.agendaItemId')
-    .select(originColumns)
-    .selectAll('decisions')
     .where('decisions.partnershipId', '=', partnershipId);
   if (filter.meetingId) query = query.where('decisions.meetingId', '=', filter.meetingId);
   if (filter.agendaItemId) query = query.where('decisions.agendaItemId', '=', filter.agendaItemId);
-  return query.orderBy('meetings.meetingDate', 'desc').orderBy('decisions.createdAt').execute();
+  const search = filter.search;
+  if (search) {
+    const outcomes = Object.entries(outcomeNames)
+      .filter(([, name]) => name.toLowerCase().includes(search.toLowerCase()))
+      .map(([outcome]) => outcome);
+    query = query.where((eb) =>
+      eb.or([
+        ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) => contains(column, search)),
+        ...(outcomes.length ? [eb('decisions.outcome', 'in', outcomes)] : []),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** The decisions that match, newest meeting first; a page of them when `page` is given. */
+export async function listDecisions(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: DecisionFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<DecisionView[]> {
+  let query = decisionsQuery(db, partnershipId, filter)
+    .select(originColumns)
+    .selectAll('decisions')
+    .orderBy('meetings.meetingDate', 'desc')
+    .orderBy('decisions.createdAt')
+    .orderBy('decisions.id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return query.execute();
+}
+
+export async function countDecisions(db: Kysely<Database>, partnershipId: string, filter: DecisionFilter): Promise<number> {
+  const row = await decisionsQuery(db, partnershipId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }
 
 export async function insertDecision(db: Kysely<Database>, row: DecisionRow): Promise<void> {
   await db.insertInto('decisions').values(row).execute();
 }
 
-export async function listActions(
-  db: Kysely<Database>,
-  partnershipId: string,
-  filter: { id?: string; meetingId?: string; agendaItemId?: string; groupId?: string; status?: string } = {},
-): Promise<ActionView[]> {
+export interface ActionFilter {
+  id?: string | undefined;
+  meetingId?: string | undefined;
+  agendaItemId?: string | undefined;
+  groupId?: string | undefined;
+  status?: string | undefined;
+  /** Part of the owner's name, in any case: "sara" finds "Sara Roach". */
+  owner?: string | undefined;
+  /** Only actions overdue on this date. */
+  overdueOn?: string | undefined;
+  /** Only actions still to do from meetings before this date: the matters arising. */
+  stillToDoBefore?: string | undefined;
+}
+
+function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
   let query = db
     .selectFrom('actions')
     .innerJoin('meetings', 'meetings.id', 'actions.meetingId')
     .innerJoin('groups', 'groups.id', 'meetings.groupId')
     .innerJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
-    .select(originColumns)
-    .selectAll('actions')
     .where('actions.partnershipId', '=', partnershipId);
   if (filter.id) query = query.where('actions.id', '=', filter.id);
   if (filter.meetingId) query = query.where('actions.meetingId', '=', filter.meetingId);
   if (filter.agendaItemId) query = query.where('actions.agendaItemId', '=', filter.agendaItemId);
   if (filter.groupId) query = query.where('meetings.groupId', '=', filter.groupId);
   if (filter.status) query = query.where('actions.status', '=', filter.status);
-  return query.orderBy('actions.dueDate').orderBy('actions.createdAt').execute();
+  if (filter.owner) query = query.where(contains('actions.owner', filter.owner));
+  if (filter.overdueOn) {
+    query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
+  }
+  if (filter.stillToDoBefore) {
+    query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
+  }
+  return query;
+}
+
+/** The actions that match, soonest due first; a page of them when `page` is given. */
+export async function listActions(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: ActionFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<ActionView[]> {
+  let query = actionsQuery(db, partnershipId, filter)
+    .select(originColumns)
+    .selectAll('actions')
+    .orderBy('actions.dueDate')
+    .orderBy('actions.createdAt')
+    .orderBy('actions.id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  return query.execute();
+}
+
+export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {
+  const row = await actionsQuery(db, partnershipId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }
 
 export async function insertAction(db: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void> {

@@ -5,6 +5,7 @@ import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
+import { paginate } from '../../web/pagination.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -168,56 +169,69 @@ export function registerMinutesRoutes(
 
   const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
 
-  const decisionsFor = async (request: FastifyRequest) => {
-    const { q } = queryValues(request.query, ['q']);
-    const search = (q ?? '').trim().toLowerCase();
-    const decisions = await minutes.decisionsRegister(partnershipIdOf(request));
-    return { search: q ?? '', decisions: decisions.filter((d) => decisionRow(d).some((cell) => cell.toLowerCase().includes(search))) };
-  };
+  const searchOf = (request: FastifyRequest) => queryValues(request.query, ['q', 'page']);
 
   app.get('/partnerships/:partnershipId/decisions', view, async (request, reply) => {
-    const { search, decisions } = await decisionsFor(request);
+    const query = searchOf(request);
+    const path = `/partnerships/${partnershipIdOf(request)}/decisions`;
+    const pagination = paginate(path, query);
+    const search = query.q?.trim() ?? '';
+    const { decisions, total } = await minutes.decisionsRegisterPage(partnershipIdOf(request), search || undefined, pagination);
     return pages.render(request, reply, 'meetings/views/decisions.njk', {
       title: 'Decisions register',
       search,
       decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
+      total,
+      pagination: pagination.links(total),
       headings: decisionHeadings,
-      download: `/partnerships/${partnershipIdOf(request)}/decisions/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
+      download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
       breadcrumbs: partnershipCrumbs(request),
     });
   });
 
   app.get('/partnerships/:partnershipId/decisions/download.csv', view, async (request, reply) => {
-    const { decisions } = await decisionsFor(request);
+    const decisions = await minutes.decisionsRegister(partnershipIdOf(request), searchOf(request).q?.trim() || undefined);
     return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
   });
 
-  const actionsFor = async (request: FastifyRequest) => {
-    const filter = queryValues(request.query, ['groupId', 'status', 'overdue']);
-    const actions = await minutes.actionLog(partnershipIdOf(request), {
-      groupId: filter.groupId || undefined,
-      status: filter.status || undefined,
-    });
-    return { filter, actions: filter.overdue === 'yes' ? actions.filter((a) => a.overdue) : actions };
+  const actionFilterOf = (request: FastifyRequest) => {
+    const query = queryValues(request.query, ['groupId', 'status', 'owner', 'overdue', 'page']);
+    const filter = {
+      groupId: query.groupId || undefined,
+      status: query.status || undefined,
+      owner: query.owner?.trim() || undefined,
+      overdue: query.overdue === 'yes',
+    };
+    return { query, filter };
   };
 
   app.get('/partnerships/:partnershipId/actions', view, async (request, reply) => {
-    const [{ filter, actions }, groups] = await Promise.all([actionsFor(request), governance.groups.list(partnershipIdOf(request))]);
-    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const { query, filter } = actionFilterOf(request);
+    const path = `/partnerships/${partnershipIdOf(request)}/actions`;
+    const pagination = paginate(path, query);
+    const [{ actions, total }, groups] = await Promise.all([
+      minutes.actionLogPage(partnershipIdOf(request), filter, pagination),
+      governance.groups.list(partnershipIdOf(request)),
+    ]);
+    const search = new URLSearchParams(
+      Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1])),
+    );
     return pages.render(request, reply, 'meetings/views/actions.njk', {
       title: 'Action log',
-      filter,
+      filter: query,
       groups,
       statuses: actionStatusNames,
       actions: actions.map((a) => ({ ...a, cells: actionRow(a) })),
+      total,
+      pagination: pagination.links(total),
       headings: actionHeadings,
-      download: `/partnerships/${partnershipIdOf(request)}/actions/download.csv?${String(query)}`,
+      download: `${path}/download.csv?${String(search)}`,
       breadcrumbs: partnershipCrumbs(request),
     });
   });
 
   app.get('/partnerships/:partnershipId/actions/download.csv', view, async (request, reply) => {
-    const { actions } = await actionsFor(request);
+    const actions = await minutes.actionLog(partnershipIdOf(request), actionFilterOf(request).filter);
     return sendCsv(reply, 'Action log', [actionHeadings, ...actions.map(actionRow)]);
   });
 

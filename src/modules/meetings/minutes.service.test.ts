@@ -107,6 +107,45 @@ for (const database of testDatabases()) {
       );
     });
 
+    it('filters the action log by owner and overdue in the database, a page at a time', async () => {
+      const due = (owner: string, dueDate: string | null) =>
+        container.minutes.addAction(systemActor, coventry, meetingId, itemId, { description: `For ${owner}`, owner, dueDate });
+      await due('Sara Roach', '2008-02-01');
+      await due('Sara Roach', '2999-12-31');
+      await due('50% of agencies', '2008-03-01');
+      await due('West Midlands Police', null);
+
+      const owners = async (filter: Parameters<typeof container.minutes.actionLog>[1]) =>
+        (await container.minutes.actionLog(coventry, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
+      assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2008-02-01', 'Sara Roach 2999-12-31']);
+      assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2008-02-01']);
+      // LIKE's wildcards typed in a name match themselves, not anything.
+      assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2008-03-01']);
+      assert.deepEqual(await owners({ owner: '_' }), []);
+
+      const all = await container.minutes.actionLog(coventry);
+      const page = await container.minutes.actionLogPage(coventry, {}, { limit: 2, offset: 2 });
+      assert.equal(page.total, all.length);
+      assert.deepEqual(
+        page.actions.map((a) => a.id),
+        all.slice(2, 4).map((a) => a.id),
+      );
+    });
+
+    it('searches the decisions register by words and by outcome, a page at a time', async () => {
+      const all = await container.minutes.decisionsRegister(coventry);
+      assert.ok(all.length > 0);
+      assert.deepEqual(
+        (await container.minutes.decisionsRegister(coventry, 'SUPPORTED')).map((d) => d.wording),
+        all.filter((d) => d.outcome === 'supported' || /supported/i.test(d.wording)).map((d) => d.wording),
+      );
+      assert.equal((await container.minutes.decisionsRegister(coventry, 'public places')).length, all.length, 'the item title matches');
+      assert.deepEqual(await container.minutes.decisionsRegister(coventry, 'no such words'), []);
+      const page = await container.minutes.decisionsRegisterPage(coventry, undefined, { limit: 1, offset: 0 });
+      assert.equal(page.total, all.length);
+      assert.equal(page.decisions[0]?.id, all[0]?.id);
+    });
+
     it('goes from draft to circulated, approved at the next meeting and signed; then it cannot change', async () => {
       const [board] = await container.governance.groups.list(coventry);
       const next = await container.meetings.schedule(systemActor, coventry, {

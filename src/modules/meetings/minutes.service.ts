@@ -13,8 +13,11 @@ import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from '.
 import type { GovernanceService } from '../governance/index.ts';
 import type { ActionInput, ActionUpdateInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
+  type ActionFilter,
   type ActionUpdateRow,
   type ActionView,
+  countActions,
+  countDecisions,
   type DecisionView,
   type DeclarationView,
   insertDeclaration,
@@ -41,6 +44,14 @@ import { deferredForQuorum, isOverdue } from './outcomes.ts';
 
 export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean };
 export type LoggedAction = ActionView & { overdue: boolean };
+
+export interface ActionLogFilter {
+  groupId?: string | undefined;
+  status?: string | undefined;
+  /** Part of the owner's name. */
+  owner?: string | undefined;
+  overdue?: boolean | undefined;
+}
 
 export interface ItemMinutes {
   meeting: MeetingView;
@@ -79,8 +90,19 @@ export interface MinutesService {
   /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
   addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
   /** Every decision of the partnership, newest meeting first, with those deferred for want of a quorum marked. */
-  decisionsRegister(partnershipId: string): Promise<RegisteredDecision[]>;
-  actionLog(partnershipId: string, filter?: { groupId?: string; status?: string }): Promise<LoggedAction[]>;
+  decisionsRegister(partnershipId: string, search?: string): Promise<RegisteredDecision[]>;
+  decisionsRegisterPage(
+    partnershipId: string,
+    search: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ decisions: RegisteredDecision[]; total: number }>;
+  /** The action log: every matching action, or one page of them with the count of all. */
+  actionLog(partnershipId: string, filter?: ActionLogFilter): Promise<LoggedAction[]>;
+  actionLogPage(
+    partnershipId: string,
+    filter: ActionLogFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ actions: LoggedAction[]; total: number }>;
   /**
    * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
    * (open, in progress or carried forward).
@@ -114,6 +136,11 @@ export function createMinutesService(
     );
     return decisions.map((d) => ({ ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate.get(d.meetingId) ?? null) }));
   };
+  const actionFilter = ({ overdue, ...filter }: ActionLogFilter): ActionFilter => ({
+    ...filter,
+    overdueOn: overdue ? todayInEngland(clock) : undefined,
+  });
+
   const logged = (actions: ActionView[]): LoggedAction[] => {
     const today = todayInEngland(clock);
     return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
@@ -388,19 +415,29 @@ export function createMinutesService(
       });
     },
 
-    decisionsRegister: async (partnershipId) => registered(partnershipId, await listDecisions(db, partnershipId)),
+    decisionsRegister: async (partnershipId, search) => registered(partnershipId, await listDecisions(db, partnershipId, { search })),
 
-    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, filter)),
+    async decisionsRegisterPage(partnershipId, search, page) {
+      const [decisions, total] = await Promise.all([
+        listDecisions(db, partnershipId, { search }, page),
+        countDecisions(db, partnershipId, { search }),
+      ]);
+      return { decisions: await registered(partnershipId, decisions), total };
+    },
+
+    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, actionFilter(filter))),
+
+    async actionLogPage(partnershipId, filter, page) {
+      const [actions, total] = await Promise.all([
+        listActions(db, partnershipId, actionFilter(filter), page),
+        countActions(db, partnershipId, actionFilter(filter)),
+      ]);
+      return { actions: logged(actions), total };
+    },
 
     async mattersArising(partnershipId, meetingId) {
       const meeting = await requireMeeting(db, partnershipId, meetingId);
-      const actions = await listActions(db, partnershipId, { groupId: meeting.groupId });
-      return logged(
-        actions.filter(
-          (a) =>
-            a.meetingDate < meeting.meetingDate && (a.status === 'open' || a.status === 'in_progress' || a.status === 'carried_forward'),
-        ),
-      );
+      return logged(await listActions(db, partnershipId, { groupId: meeting.groupId, stillToDoBefore: meeting.meetingDate }));
     },
 
     async action(partnershipId, id) {

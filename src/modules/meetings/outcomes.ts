@@ -28,7 +28,12 @@ export function deferredForQuorum(outcome: string, meetingQuorate: boolean | nul
   return meetingQuorate === false && outcome !== 'noted' && outcome !== 'deferred';
 }
 
+/** Actions still to be "completed or accounted for": what the next meeting's matters arising list. */
+export const stillToDoStatuses: readonly ActionStatus[] = ['open', 'in_progress', 'carried_forward'];
+/** A carried-forward action has a new home at a later meeting, so only these can be overdue. */
+export const overdueStatuses: readonly ActionStatus[] = ['open', 'in_progress'];
+
 /** An action still to do whose due date has passed. */
 export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {
-  return (action.status === 'open' || action.status === 'in_progress') && action.dueDate !== null && action.dueDate < today;
+  return (overdueStatuses as readonly string[]).includes(action.status) && action.dueDate !== null && action.dueDate < today;
 }
