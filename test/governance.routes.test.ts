@@ -142,12 +142,15 @@ describe('governance pages for a Coventry officer', () => {
       membershipSpecification: 'Responsible Authorities\nCommunities and voluntary sector',
       quorumKind: 'responsible_authorities_and_community',
       communityMinimum: '5',
+      voteMajority: 'two_thirds_of_votes_cast',
       'effectiveFrom-day': '1',
       'effectiveFrom-month': '4',
       'effectiveFrom-year': '2017',
     };
+    assert.match(form.body, /name="voteMajority" type="radio" value="votes_cast" checked/);
     const saved = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, { ...review, basedOn: '1' });
     assert.equal(saved.statusCode, 302);
+    assert.match((await officer.get(`/partnerships/${coventry}/groups/${boardId}/terms/2`)).body, /Two thirds of the votes cast/);
     // A second review begun from version 1 would silently replace version 2: refused, with the typing kept.
     const stale = await officer.post(`/partnerships/${coventry}/groups/${boardId}/terms`, {
       ...review,

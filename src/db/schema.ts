@@ -69,6 +69,8 @@ export interface TermsOfReferenceTable {
   actionsCirculationWorkingDays: number | null;
   membershipSpecification: string;
   quorumRule: string;
+  /** A key of voteMajorityNames. */
+  voteMajority: string;
   effectiveFrom: string;
   createdBy: string | null;
   createdAt: string;

@@ -34,6 +34,7 @@ import {
   type Sector,
   sectorNames,
   termsFields,
+  voteMajorityNames,
   termsSchema,
 } from './governance.schemas.ts';
 import type { GovernanceService, TermsOfReference } from './governance.service.ts';
@@ -82,6 +83,7 @@ export function termsSummary(terms: TermsOfReference, reportsTo: string | null):
     { key: 'Minutes circulated', value: days(terms.minutesCirculationDays, 'day') },
     { key: 'Actions circulated', value: days(terms.actionsCirculationWorkingDays, 'working day') },
     { key: 'Quorum', value: describeQuorumRule(terms.quorumRule) },
+    { key: 'Majority needed in a vote', value: lookup(voteMajorityNames, terms.voteMajority) },
     { key: 'Membership', value: terms.membershipSpecification },
     { key: 'Applies from', value: formatDate(terms.effectiveFrom) },
   ];
@@ -562,7 +564,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
 
   app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms/new', edit, async (request, reply) => {
     const { latest: terms } = await loadGroup(request);
-    const defaults = { papersNoticeUnit: 'working', quorumKind: 'fraction', numerator: '1', denominator: '3' };
+    const defaults = { papersNoticeUnit: 'working', quorumKind: 'fraction', numerator: '1', denominator: '3', voteMajority: 'votes_cast' };
     return renderTermsForm(request, reply, terms ? termsValues(terms) : defaults, null);
   });
 

@@ -259,6 +259,14 @@ const quorumKinds = {
   fraction: 'A fraction of the voting members',
 } as const;
 
+/** The majority a vote needs. Where terms of reference say nothing, the usual rule: more for than against. */
+export const voteMajorityNames = {
+  votes_cast: 'A simple majority of the votes cast (more for than against)',
+  two_thirds_of_votes_cast: 'Two thirds of the votes cast',
+  voting_members_present: 'More than half of the voting members present',
+} as const;
+export type VoteMajority = keyof typeof voteMajorityNames;
+
 export const termsFields: Field[] = [
   { name: 'purpose', label: 'Purpose', kind: 'textarea', rows: 4, hint: 'Why the group exists' },
   { name: 'functions', label: 'Functions', kind: 'textarea', rows: 6, hint: 'One function on each line' },
@@ -337,6 +345,13 @@ export const termsFields: Field[] = [
     width: 'govuk-input--width-3',
     showWhen: { field: 'quorumKind', values: ['fraction'] },
   },
+  {
+    name: 'voteMajority',
+    label: 'Majority needed when a decision is put to a vote',
+    kind: 'radios',
+    hint: 'Only voting members present may vote',
+    options: options(voteMajorityNames),
+  },
   { name: 'effectiveFrom', label: 'These terms apply from', kind: 'date' },
 ];
 
@@ -365,6 +380,8 @@ export const termsSchema = z
     minimum: optionalWholeNumber('Voting members needed', 1, 100),
     numerator: optionalWholeNumber('The top number', 1, 100),
     denominator: optionalWholeNumber('The bottom number', 1, 100),
+    // Optional for callers other than the form (the form always sends one): the usual rule applies.
+    voteMajority: choice(keysOf(voteMajorityNames), 'Select the majority a vote needs').optional(),
     effectiveFrom: requiredDate('date these terms apply from'),
   })
   .superRefine((terms, context) => {

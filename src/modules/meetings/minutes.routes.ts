@@ -49,10 +49,12 @@ function partnershipCrumbs(request: FastifyRequest) {
 
 export function describeDecision(decision: RegisteredDecision): string {
   if (decision.deferredForQuorum) return 'Deferred to the next meeting (the meeting was not quorate)';
+  const { vote } = decision;
+  const result = vote && (vote.carried ? 'carried' : `not carried: ${vote.needed} votes for were needed`);
   const votes =
     decision.votesFor === null
       ? ''
-      : ` (for ${decision.votesFor}, against ${decision.votesAgainst ?? 0}, abstaining ${decision.votesAbstaining ?? 0})`;
+      : ` (for ${decision.votesFor}, against ${decision.votesAgainst ?? 0}, abstaining ${decision.votesAbstaining ?? 0}; ${result})`;
   const to = decision.recommendedTo ? ` to ${decision.recommendedTo}` : '';
   return `${lookup(outcomeNames, decision.outcome)}${to}${votes}`;
 }

@@ -146,6 +146,60 @@ for (const database of testDatabases()) {
       assert.equal(page.decisions[0]?.id, all[0]?.id);
     });
 
+    it('counts a vote of voting members present only, carried by the majority the terms require', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const votedAt = await container.meetings.schedule(systemActor, coventry, {
+        groupId: board?.id ?? '',
+        kind: 'ordinary',
+        meetingDate: '2016-09-15',
+        startTime: '14:00',
+        location: 'Council House',
+      });
+      const item = await container.agenda.addItem(systemActor, coventry, votedAt, {
+        title: 'Funding for the night-time economy',
+        section: 'decision',
+        presenter: null,
+        purpose: null,
+        confidential: false,
+        confidentialReason: null,
+      });
+      const { members } = await container.attendance.attendance(coventry, votedAt);
+      const voters = members.filter(({ member }) => member.voting).slice(0, 10);
+      await container.attendance.record(systemActor, coventry, votedAt, '', {
+        members: members.map(({ member }) => ({
+          membershipId: member.id,
+          status: voters.some((v) => v.member.id === member.id) ? 'present' : 'apologies',
+          substitutePersonId: null,
+        })),
+        inAttendance: [],
+        minuteTaker: null,
+      });
+      const vote = (votesFor: number, votesAgainst: number, votesAbstaining: number) =>
+        container.minutes.addDecision(systemActor, coventry, votedAt, item, {
+          outcome: 'agreed',
+          wording: `Agreed by ${votesFor} to ${votesAgainst}`,
+          recommendedTo: null,
+          votesFor,
+          votesAgainst,
+          votesAbstaining,
+        });
+      await assert.rejects(vote(8, 2, 1), (error: unknown) => {
+        assert.ok(error instanceof FieldValidationError);
+        assert.match(error.message, /11 votes were entered but 10 voting members were present/);
+        return true;
+      });
+      await vote(6, 3, 1);
+      await vote(4, 4, 2);
+      const register = await container.minutes.decisionsRegister(coventry, 'Agreed by');
+      assert.deepEqual(
+        register.map((d) => [d.wording, d.vote]),
+        [
+          ['Agreed by 6 to 3', { carried: true, needed: 5 }],
+          ['Agreed by 4 to 4', { carried: false, needed: 5 }],
+        ],
+      );
+    });
+
     it('goes from draft to circulated, approved at the next meeting and signed; then it cannot change', async () => {
       const [board] = await container.governance.groups.list(coventry);
       const next = await container.meetings.schedule(systemActor, coventry, {

@@ -7,10 +7,10 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
-import type { AttendanceService } from './attendance.service.ts';
+import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import type { GovernanceService, VoteMajority } from '../governance/index.ts';
 import type { ActionInput, ActionUpdateInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
   type ActionFilter,
@@ -41,8 +41,16 @@ import {
   updateItemMinutes,
 } from './minutes.repository.ts';
 import { deferredForQuorum, isOverdue } from './outcomes.ts';
+import { type VoteResult, voteResult } from './votes.ts';
 
-export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean };
+export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
+
+/** From a meeting's attendance: its quorum, and the voting members there (a substitute votes in the member's place). */
+function votingFacts({ quorum, members }: MeetingAttendance): { quorate: boolean | null; votingPresent: number | null } {
+  if (!quorum) return { quorate: null, votingPresent: null };
+  const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
+  return { quorate: quorum.quorate, votingPresent };
+}
 export type LoggedAction = ActionView & { overdue: boolean };
 
 export interface ActionLogFilter {
@@ -120,22 +128,34 @@ export function createMinutesService(
   attendance: AttendanceService,
   governance: GovernanceService,
 ): MinutesService {
-  /** Whether each meeting was quorate (null where attendance was not recorded), asked once per meeting. */
-  async function quorateByMeeting(partnershipId: string, meetingIds: readonly string[]): Promise<Map<string, boolean | null>> {
-    const quorate = new Map<string, boolean | null>();
-    for (const meetingId of new Set(meetingIds)) {
-      quorate.set(meetingId, (await attendance.attendance(partnershipId, meetingId)).quorum?.quorate ?? null);
-    }
-    return quorate;
+  /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
+  async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
+    const facts = new Map<string, { quorate: boolean | null; votingPresent: number | null }>();
+    for (const meetingId of new Set(meetingIds)) facts.set(meetingId, votingFacts(await attendance.attendance(partnershipId, meetingId)));
+    return facts;
+  }
+
+  /** A decision's vote, against the majority the terms in force at its meeting require. */
+  async function voteOf(partnershipId: string, decision: DecisionView, votingPresent: number | null): Promise<VoteResult | null> {
+    if (decision.votesFor === null) return null;
+    const terms = await governance.termsInForceOn(partnershipId, decision.groupId, decision.meetingDate);
+    const votes = { for: decision.votesFor, against: decision.votesAgainst ?? 0, abstaining: decision.votesAbstaining ?? 0 };
+    return voteResult(votes, (terms?.voteMajority ?? 'votes_cast') as VoteMajority, votingPresent);
   }
 
   const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
-    const quorate = await quorateByMeeting(
+    const facts = await meetingFacts(
       partnershipId,
       decisions.map((d) => d.meetingId),
     );
-    return decisions.map((d) => ({ ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate.get(d.meetingId) ?? null) }));
+    return Promise.all(
+      decisions.map(async (d) => {
+        const { quorate = null, votingPresent = null } = facts.get(d.meetingId) ?? {};
+        return { ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate), vote: await voteOf(partnershipId, d, votingPresent) };
+      }),
+    );
   };
+
   const actionFilter = ({ overdue, ...filter }: ActionLogFilter): ActionFilter => ({
     ...filter,
     overdueOn: overdue ? todayInEngland(clock) : undefined,
@@ -346,6 +366,14 @@ export function createMinutesService(
 
     async addDecision(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const { votingPresent } = votingFacts(await attendance.attendance(partnershipId, meetingId));
+      const voted = (input.votesFor ?? 0) + (input.votesAgainst ?? 0) + (input.votesAbstaining ?? 0);
+      if (votingPresent !== null && voted > votingPresent) {
+        throw new FieldValidationError(
+          'votesFor',
+          `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
+        );
+      }
       const row = {
         id: randomUUID(),
         partnershipId,
