@@ -219,6 +219,44 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/actions?overdue=yes`)).body, /Report progress on the DPPO/);
   });
 
+  it('lets a member add updates to the actions they answer for, and no others', async () => {
+    const meeting = await boardMeeting('2017-02-16');
+    const item = await publicItem(meeting, 'Vulnerable adults');
+    const police = (await container.governance.organisations.list(coventry)).find((o) => o.name === 'West Midlands Police');
+    assert.ok(police);
+    await container.governance.people.create(systemActor, coventry, {
+      name: 'Pete Morgan',
+      email: 'Pete.Morgan@example.org',
+      jobTitle: null,
+      organisationId: police.id,
+    });
+    const userId = await container.accounts.createUser(systemActor, {
+      email: 'pete.morgan@example.org',
+      name: 'Pete Morgan',
+      password: 'a member password 1',
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+    const member = new Browser(app);
+    await member.signIn('pete.morgan@example.org', 'a member password 1');
+    const actionFor = (owner: string) =>
+      container.minutes.addAction(systemActor, coventry, meeting, item, { description: `Follow up for ${owner}`, owner, dueDate: null });
+    const update = (id: string) =>
+      member.post(`/partnerships/${coventry}/actions/${id}`, { status: 'in_progress', note: 'Started', version: '1' });
+
+    for (const owner of ['Pete Morgan', 'west midlands police', 'All agencies']) {
+      const id = await actionFor(owner);
+      assert.match((await member.get(`/partnerships/${coventry}/actions/${id}`)).body, /data-qa="action-update-form"/, owner);
+      assert.equal((await update(id)).statusCode, 302, owner);
+    }
+    const notTheirs = await actionFor('Sara Roach');
+    const page = await member.get(`/partnerships/${coventry}/actions/${notTheirs}`);
+    assert.doesNotMatch(page.body, /data-qa="action-update-form"/);
+    assert.match(page.body, /The action’s owner or a partnership officer can add an update/);
+    assert.equal((await update(notTheirs)).statusCode, 403);
+    assert.deepEqual((await container.minutes.action(coventry, notTheirs)).updates, []);
+  });
+
   it("lists the open actions of earlier meetings under the next meeting's matters arising", async () => {
     const schedule = (meetingDate: string) =>
       container.meetings.schedule(systemActor, coventry, {
@@ -242,7 +280,14 @@ describe('meeting pages for a Coventry officer', () => {
       owner: 'Officer',
       dueDate: null,
     });
-    await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' });
+    await container.minutes.updateAction(
+      systemActor,
+      coventry,
+      done,
+      1,
+      { status: 'done', note: 'Booked' },
+      { officer: true, email: null },
+    );
     const page = await officer.get(`/partnerships/${coventry}/meetings/${later}`);
     const arising = page.body.slice(page.body.indexOf('data-qa="matters-arising"'));
     assert.match(arising, new RegExp(`/actions/${open}">Write to the PCC</a> – Chair, from 19 January 2017`));

@@ -14,7 +14,7 @@ import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
 
-type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'partnership:chair' | 'admin';
+type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:member' | 'partnership:manage' | 'partnership:chair' | 'admin';
 
 const expected = `
 GET /assets/application.css public
@@ -130,7 +130,7 @@ GET /partnerships/:partnershipId/decisions/download.csv partnership:view
 GET /partnerships/:partnershipId/actions partnership:view
 GET /partnerships/:partnershipId/actions/download.csv partnership:view
 GET /partnerships/:partnershipId/actions/:id partnership:view
-POST /partnerships/:partnershipId/actions/:id partnership:manage
+POST /partnerships/:partnershipId/actions/:id partnership:member
 GET /partnerships/:partnershipId/meetings/:id/items/new partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/items partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/edit partnership:manage
@@ -181,6 +181,7 @@ const allowedBy: Record<Level, readonly Walker[]> = {
   public: walkers,
   signedIn: walkers.filter((w) => w !== 'public'),
   'partnership:view': ['admin', 'officer', 'chair', 'member', 'analyst', 'overseer'],
+  'partnership:member': ['admin', 'officer', 'chair', 'member', 'analyst'],
   'partnership:manage': ['admin', 'officer'],
   'partnership:chair': ['admin', 'chair'],
   admin: ['admin'],

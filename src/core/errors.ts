@@ -20,6 +20,14 @@ export class ConflictError extends Error {
   }
 }
 
+/** The signed-in person may reach the page but not make this change (for example, an action they do not own). */
+export class NotPermittedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotPermittedError';
+  }
+}
+
 /** A rule that needs the database to check, reported against a form field. */
 export class FieldValidationError extends Error {
   readonly field: string;

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { NotFoundError } from '../core/errors.ts';
+import { NotFoundError, NotPermittedError } from '../core/errors.ts';
 import type { PageRenderer } from './render.ts';
 
 /** 404, 403, 400 and 500 pages that say what to do next and leak nothing. */
@@ -13,6 +13,10 @@ export function registerErrorHandling(app: FastifyInstance, pages: PageRenderer)
     if (error instanceof NotFoundError) {
       reply.code(404);
       return pages.render(request, reply, 'errors/404.njk');
+    }
+    if (error instanceof NotPermittedError) {
+      reply.code(403);
+      return pages.render(request, reply, 'errors/403.njk');
     }
     if (error.code?.startsWith('FST_CSRF')) {
       reply.code(403);

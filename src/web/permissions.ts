@@ -4,7 +4,8 @@
  */
 import type { Principal } from '../modules/accounts/index.ts';
 
-export type Access = 'public' | 'signedIn' | 'partnership:view' | 'partnership:manage' | 'partnership:chair' | 'admin';
+export type Access =
+  'public' | 'signedIn' | 'partnership:view' | 'partnership:member' | 'partnership:manage' | 'partnership:chair' | 'admin';
 
 export interface PartnershipScope {
   id: string;
@@ -29,6 +30,9 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
       return false;
     case 'partnership:view':
       return partnership !== null && ((roles?.size ?? 0) > 0 || principal.overseerAreaIds.has(partnership.areaId));
+    // A role in the partnership itself: overseers read, but take no part in its work.
+    case 'partnership:member':
+      return (roles?.size ?? 0) > 0;
     case 'partnership:manage':
       return roles?.has('officer') ?? false;
     // Signing minutes is the chair's: "The Chair will sign documentation … on behalf of the Board".

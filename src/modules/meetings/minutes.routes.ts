@@ -38,6 +38,10 @@ interface ItemParams {
 
 const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const updaterOf = (request: FastifyRequest) => ({
+  officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
+  email: request.principal?.email ?? null,
+});
 
 function partnershipCrumbs(request: FastifyRequest) {
   const partnership = request.partnership;
@@ -255,7 +259,7 @@ export function registerMinutesRoutes(
       values: { status: action.status, ...typed },
       errors,
       version: version ?? action.version,
-      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
+      mayUpdate: await minutes.mayUpdateAction(request.params.partnershipId, action, updaterOf(request)),
       breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: `/partnerships/${request.params.partnershipId}/actions` }],
     });
   }
@@ -266,14 +270,21 @@ export function registerMinutesRoutes(
 
   app.post<{ Params: { partnershipId: string; id: string } }>(
     '/partnerships/:partnershipId/actions/:id',
-    manage,
+    { config: { access: 'partnership:member' } },
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const version = Number(single(body.version) ?? -1);
       const result = readForm(actionUpdateSchema, actionUpdateFields, body);
       if (!result.ok) return renderAction(request, reply, result.typed, result.errors, version);
       try {
-        await minutes.updateAction(actorOf(request), request.params.partnershipId, request.params.id, version, result.value);
+        await minutes.updateAction(
+          actorOf(request),
+          request.params.partnershipId,
+          request.params.id,
+          version,
+          result.value,
+          updaterOf(request),
+        );
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         return renderAction(

@@ -96,8 +96,12 @@ for (const database of testDatabases()) {
       const [logged] = await container.minutes.actionLog(coventry, { status: 'open' });
       assert.equal(logged?.owner, 'All agencies');
       assert.equal(logged?.overdue, true);
-      await container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' });
-      await assert.rejects(container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }), ConflictError);
+      const officer = { officer: true, email: null };
+      await container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, officer);
+      await assert.rejects(
+        container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, officer),
+        ConflictError,
+      );
       const { action, updates } = await container.minutes.action(coventry, id);
       assert.equal(action.status, 'done');
       assert.equal(action.overdue, false);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
@@ -40,7 +40,7 @@ import {
   updateActionStatus,
   updateItemMinutes,
 } from './minutes.repository.ts';
-import { deferredForQuorum, isOverdue } from './outcomes.ts';
+import { answersFor, deferredForQuorum, isOverdue } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
 
 export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
@@ -52,6 +52,12 @@ function votingFacts({ quorum, members }: MeetingAttendance): { quorate: boolean
   return { quorate: quorum.quorate, votingPresent };
 }
 export type LoggedAction = ActionView & { overdue: boolean };
+
+/** Who is adding an update to an action. */
+export interface ActionUpdater {
+  officer: boolean;
+  email: string | null;
+}
 
 export interface ActionLogFilter {
   groupId?: string | undefined;
@@ -117,7 +123,16 @@ export interface MinutesService {
    */
   mattersArising(partnershipId: string, meetingId: string): Promise<LoggedAction[]>;
   action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
-  updateAction(actor: Actor, partnershipId: string, id: string, version: number, input: ActionUpdateInput): Promise<void>;
+  /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
+  mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean>;
+  updateAction(
+    actor: Actor,
+    partnershipId: string,
+    id: string,
+    version: number,
+    input: ActionUpdateInput,
+    by: ActionUpdater,
+  ): Promise<void>;
 }
 
 export function createMinutesService(
@@ -155,6 +170,14 @@ export function createMinutesService(
       }),
     );
   };
+
+  async function mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean> {
+    if (by.officer) return true;
+    const email = by.email?.toLowerCase();
+    if (!email) return false;
+    const people = await governance.people.list(partnershipId);
+    return people.some((person) => person.email?.toLowerCase() === email && answersFor(action.owner, person));
+  }
 
   const actionFilter = ({ overdue, ...filter }: ActionLogFilter): ActionFilter => ({
     ...filter,
@@ -474,9 +497,14 @@ export function createMinutesService(
       return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
     },
 
-    async updateAction(actor, partnershipId, id, version, input) {
+    mayUpdateAction,
+
+    async updateAction(actor, partnershipId, id, version, input, by) {
       const [before] = await listActions(db, partnershipId, { id });
       if (!before) throw new NotFoundError('action');
+      if (!(await mayUpdateAction(partnershipId, before, by))) {
+        throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
+      }
       await db.transaction().execute(async (trx) => {
         const now = isoNow(clock);
         if (!(await updateActionStatus(trx, id, version, input.status, now))) throw new ConflictError(before.version);
