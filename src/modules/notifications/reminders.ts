@@ -45,7 +45,7 @@ export function reminderEmail(to: string, action: ReminderDetails, today: string
     'Record what has been done, or why the action is not yet complete:',
     action.link,
     '',
-    'This is an automatic reminder. You will not be reminded again unless the due date changes.',
+    'This is an automatic reminder, sent once for this due date.',
   ].join('\n');
   return { to, subject, text };
 }
