@@ -71,8 +71,9 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     });
   }
 
-  const enqueueEmails = (trx: Kysely<Database>, emails: readonly Email[]) =>
-    Promise.all(emails.map((email) => enqueue(trx, 'email', email)));
+  async function enqueueEmails(trx: Kysely<Database>, emails: readonly Email[]): Promise<void> {
+    for (const email of emails) await enqueue(trx, 'email', email);
+  }
 
   async function scheduleReminderRun(date: string): Promise<void> {
     const today = todayInEngland(clock);
@@ -113,16 +114,13 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       if (due.length === 0) continue;
       const people = await peopleWithEmail(partnership.id);
       for (const action of due) {
-        const dueDate = action.dueDate ?? '';
         const recipients = await recipientsOf(partnership.id, action, people);
         if (recipients.length === 0) continue;
         const link = `${deps.publicUrl}/partnerships/${partnership.id}/actions/${action.id}`;
         // The record and the e-mails commit together: running again sends nothing new.
         await db.transaction().execute(async (trx) => {
-          if (!(await insertActionReminder(trx, { actionId: action.id, dueDate, sentAt: isoNow(clock) }))) return;
-          const emails = recipients.map((person) =>
-            reminderEmail(person.email, { ...action, dueDate, recipientName: person.name, link }, today),
-          );
+          if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
+          const emails = recipients.map((person) => reminderEmail(person.email, { ...action, recipientName: person.name, link }, today));
           await enqueueEmails(trx, emails);
           queued += emails.length;
         });
@@ -133,9 +131,10 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
     email: (payload) => mailer.send(payload as Email),
+    // Tomorrow's run is queued first, so a run that fails for good does not end the daily chain.
     'action-reminders': async () => {
-      await queueActionReminders();
       await scheduleReminderRun(addDays(todayInEngland(clock), 1));
+      await queueActionReminders();
     },
   };
 
@@ -146,7 +145,9 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   }
 
   return {
-    enqueueEmail: async (to, subject, text) => void (await enqueueEmails(db, [{ to, subject, text }])),
+    async enqueueEmail(to, subject, text) {
+      await enqueue(db, 'email', { to, subject, text });
+    },
 
     async notifyGroupMembers(partnershipId, groupId, subject, text) {
       const [members, people] = await Promise.all([

@@ -14,7 +14,7 @@ export interface RemindableAction {
 }
 
 /** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
-export function fallsDue(action: RemindableAction, today: string): action is RemindableAction & { dueDate: string } {
+export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
   return stillToDo.has(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
 }
 

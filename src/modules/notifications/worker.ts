@@ -7,7 +7,7 @@ export interface JobWorker {
 
 /** Runs due jobs now and every intervalMs; the jobs live in the database, so a restart loses none. */
 export function startJobWorker(
-  notifications: NotificationsService,
+  notifications: Pick<NotificationsService, 'runDueJobs'>,
   options: { intervalMs: number; onError: (error: unknown) => void },
 ): JobWorker {
   let stopped = false;
