@@ -42,7 +42,7 @@ export interface Container {
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
-export function createMailer(config: Config): Mailer {
+function createMailer(config: Config): Mailer {
   if (!config.smtpUrl) return createLogMailer((line) => console.info(line));
   // Timeouts well inside a job's lease, so a hung server fails the attempt rather than the lease.
   const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, socketTimeout: 60_000 });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
@@ -10,7 +9,7 @@ import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
 import type { Clock } from '../../core/clock.ts';
 import { seedDemo } from '../governance/index.ts';
-import { createNotificationsService, createSmtpMailer, type Email, type Mailer } from './index.ts';
+import type { Email, Mailer } from './index.ts';
 import { claimDueJobs, type JobRow } from './jobs.repository.ts';
 import { maxAttempts } from './retries.ts';
 
@@ -40,12 +39,19 @@ interface Received {
   raw: string;
 }
 
-/** A real SMTP server on loopback, port chosen by the system. */
+/** A real SMTP server on loopback, port chosen by the system; it refuses mailboxes at unknown.example. */
 async function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@unknown.example')) {
+        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      } else {
+        callback();
+      }
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
@@ -114,16 +120,12 @@ for (const database of testDatabases()) {
     it('sends a queued e-mail through a real SMTP server', async () => {
       const smtp = await startSmtpServer();
       try {
-        const transport = nodemailer.createTransport({ url: `smtp://127.0.0.1:${smtp.port}`, ignoreTLS: true });
-        const notifications = createNotificationsService({
-          db: container.database.db,
-          engine: container.database.engine,
+        // Built from the settings, as in production: SMTP_URL and MAIL_FROM through the container to nodemailer.
+        const { notifications } = createContainer(
+          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' },
           clock,
-          mailer: createSmtpMailer(transport, 'Coventry Community Safety Team <csp@coventry.example>'),
-          governance: container.governance,
-          minutes: container.minutes,
-          publicUrl: testConfig.publicUrl,
-        });
+          container.database,
+        );
         await notifications.enqueueEmail('jo.bloggs@example.org', 'Agenda published: Police and Crime Board', 'The agenda is ready.');
         assert.deepEqual(await notifications.runDueJobs(), { done: 1, retried: 0, failed: 0 });
         assert.equal(smtp.received.length, 1);
@@ -135,6 +137,12 @@ for (const database of testDatabases()) {
         assert.match(message?.raw ?? '', /The agenda is ready\./);
         const [job] = await jobs();
         assert.ok(job?.doneAt, 'the job is marked done');
+
+        await notifications.enqueueEmail('left@unknown.example', 'Agenda published', 'The agenda is ready.');
+        assert.deepEqual(await notifications.runDueJobs(), { done: 0, retried: 1, failed: 0 }, 'a refusal is tried again later');
+        const refused = (await jobs()).find((j) => j.doneAt === null);
+        assert.match(refused?.lastError ?? '', /550.*No such mailbox/);
+        assert.equal(smtp.received.length, 1);
       } finally {
         await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
       }
