@@ -13,7 +13,7 @@ export async function serve(container: Container): Promise<void> {
   const { config } = container;
   const app = await buildApp(container, { logger: { level: config.environment === 'test' ? 'warn' : 'info' } });
   if (!config.smtpUrl) app.log.warn('SMTP_URL is not set: e-mail is written to this log, not sent');
-  await container.notifications.scheduleActionReminders();
+  await container.notifications.scheduleDailyJobs();
   const worker = startJobWorker(container.notifications, {
     intervalMs: jobIntervalMs,
     onError: (error) => app.log.error({ err: error }, 'running due jobs failed'),

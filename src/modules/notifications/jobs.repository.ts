@@ -58,6 +58,14 @@ export async function markJobFailed(
     .execute();
 }
 
+/** Deletes jobs done or given up before the date; jobs still to run are kept. */
+export async function deleteFinishedJobs(db: Kysely<Database>, before: string): Promise<void> {
+  await db
+    .deleteFrom('jobs')
+    .where((eb) => eb.or([eb('doneAt', '<', before), eb('failedAt', '<', before)]))
+    .execute();
+}
+
 export async function insertActionReminder(
   db: Kysely<Database>,
   row: { actionId: string; dueDate: string; sentAt: string },

@@ -263,16 +263,51 @@ for (const database of testDatabases()) {
       assert.equal(await container.notifications.queueActionReminders(), 0, 'nor does a later day, for the same due dates');
     });
 
-    it('puts one reminder run a day on the queue however many servers start', async () => {
-      await container.notifications.scheduleActionReminders();
-      await container.notifications.scheduleActionReminders();
-      assert.equal((await jobs()).length, 1);
+    it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {
+      await container.notifications.scheduleDailyJobs();
+      await container.notifications.scheduleDailyJobs();
+      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      const today = clock.now().toISOString().slice(0, 10);
+      assert.deepEqual(await container.notifications.runDueJobs(), { done: 2, retried: 0, failed: 0 });
+      const next = (await jobs()).filter((j) => j.doneAt === null);
+      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      assert.ok(
+        next.every((j) => j.runAfter.slice(0, 10) > today && j.runAfter.endsWith('T06:00:00.000Z')),
+        'tomorrow morning',
+      );
+    });
+
+    it('forgets jobs finished more than 90 days ago, keeping those still to run', async () => {
+      const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 24 * 60 * 60_000).toISOString();
+      await container.notifications.enqueueEmail('old@example.org', 'Old', 'Text');
+      await container.notifications.enqueueEmail('recent@example.org', 'Recent', 'Text');
+      await container.notifications.enqueueEmail('gave-up@example.org', 'Given up', 'Text');
+      const db = container.database.db;
+      await db
+        .updateTable('jobs')
+        .set({ doneAt: daysAgo(91) })
+        .where('payload', 'like', '%old@%')
+        .execute();
+      await db
+        .updateTable('jobs')
+        .set({ doneAt: daysAgo(10) })
+        .where('payload', 'like', '%recent@%')
+        .execute();
+      await db
+        .updateTable('jobs')
+        .set({ failedAt: daysAgo(100) })
+        .where('payload', 'like', '%gave-up@%')
+        .execute();
+      await container.notifications.enqueueEmail('waiting@example.org', 'Waiting', 'Text');
+      await db
+        .updateTable('jobs')
+        .set({ runAfter: daysAgo(-1) })
+        .where('payload', 'like', '%waiting@%')
+        .execute();
+      await container.notifications.scheduleDailyJobs();
       await container.notifications.runDueJobs();
-      const [today, tomorrow] = await jobs();
-      assert.ok(today?.doneAt);
-      assert.equal(tomorrow?.kind, 'action-reminders');
-      assert.equal(tomorrow?.runAfter.slice(0, 10) > (today?.runAfter.slice(0, 10) ?? ''), true, 'the next run is tomorrow');
-      assert.equal(tomorrow?.doneAt, null);
+      const left = (await jobs()).filter((j) => j.kind === 'email').map((j) => (JSON.parse(j.payload) as Email).to);
+      assert.deepEqual(left.sort(), ['recent@example.org', 'waiting@example.org']);
     });
   });
 }

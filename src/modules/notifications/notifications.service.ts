@@ -6,7 +6,15 @@ import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { addDays, type LoggedAction, type MinutesService } from '../meetings/index.ts';
-import { claimDueJobs, insertActionReminder, insertJob, markJobDone, markJobFailed, type JobRow } from './jobs.repository.ts';
+import {
+  claimDueJobs,
+  deleteFinishedJobs,
+  insertActionReminder,
+  insertJob,
+  markJobDone,
+  markJobFailed,
+  type JobRow,
+} from './jobs.repository.ts';
 import type { Email, Mailer } from './mailer.ts';
 import { fallsDue, reminderEmail } from './reminders.ts';
 import { retryAt } from './retries.ts';
@@ -24,8 +32,8 @@ export interface NotificationsService {
   notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number>;
   /** Queues a reminder for each action falling due that has not been reminded of its due date; returns how many e-mails. */
   queueActionReminders(): Promise<number>;
-  /** Puts today's reminder run on the queue, once however many servers start today. */
-  scheduleActionReminders(): Promise<void>;
+  /** Puts today's daily jobs (action reminders, forgetting old jobs) on the queue, once however many servers start today. */
+  scheduleDailyJobs(): Promise<void>;
   /** Runs every job that is due, until none is left; returns what happened. */
   runDueJobs(): Promise<JobsRun>;
 }
@@ -44,8 +52,10 @@ export interface NotificationsDependencies {
 /** Long enough for a batch of slow SMTP deliveries; a worker that dies leaves its jobs to others after this. */
 const leaseMs = 10 * 60_000;
 const batchSize = 10;
-/** The daily reminder run, early in the morning. */
-const reminderRunTime = 'T06:00:00.000Z';
+/** Daily jobs run early in the morning. */
+const dailyRunTime = 'T06:00:00.000Z';
+/** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
+const finishedJobsKeptDays = 90;
 
 type Person = { id: string; name: string; email: string };
 
@@ -75,17 +85,9 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     for (const email of emails) await enqueue(trx, 'email', email);
   }
 
-  async function scheduleReminderRun(date: string): Promise<void> {
+  async function scheduleDaily(kind: string, date: string): Promise<void> {
     const today = todayInEngland(clock);
-    await enqueue(
-      db,
-      'action-reminders',
-      {},
-      {
-        uniqueKey: `action-reminders ${date}`,
-        runAfter: date === today ? isoNow(clock) : `${date}${reminderRunTime}`,
-      },
-    );
+    await enqueue(db, kind, {}, { uniqueKey: `${kind} ${date}`, runAfter: date === today ? isoNow(clock) : `${date}${dailyRunTime}` });
   }
 
   async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
@@ -129,13 +131,24 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     return queued;
   }
 
+  const daily: Record<string, () => Promise<unknown>> = {
+    'action-reminders': queueActionReminders,
+    'forget-finished-jobs': () =>
+      deleteFinishedJobs(db, new Date(clock.now().getTime() - finishedJobsKeptDays * 24 * 60 * 60_000).toISOString()),
+  };
+
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
     email: (payload) => mailer.send(payload as Email),
-    // Tomorrow's run is queued first, so a run that fails for good does not end the daily chain.
-    'action-reminders': async () => {
-      await scheduleReminderRun(addDays(todayInEngland(clock), 1));
-      await queueActionReminders();
-    },
+    // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
+    ...Object.fromEntries(
+      Object.entries(daily).map(([kind, work]) => [
+        kind,
+        async () => {
+          await scheduleDaily(kind, addDays(todayInEngland(clock), 1));
+          await work();
+        },
+      ]),
+    ),
   };
 
   async function runJob(job: JobRow): Promise<void> {
@@ -164,7 +177,9 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
     queueActionReminders,
 
-    scheduleActionReminders: () => scheduleReminderRun(todayInEngland(clock)),
+    async scheduleDailyJobs() {
+      for (const kind of Object.keys(daily)) await scheduleDaily(kind, todayInEngland(clock));
+    },
 
     async runDueJobs() {
       const run: JobsRun = { done: 0, retried: 0, failed: 0 };
