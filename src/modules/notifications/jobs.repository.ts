@@ -4,14 +4,13 @@ import type { Database, JobsTable } from '../../db/schema.ts';
 
 export type JobRow = Selectable<JobsTable>;
 
-/** Adds a job; one with a uniqueKey already queued is left as it is. Returns whether it was added. */
-export async function insertJob(db: Kysely<Database>, row: JobRow): Promise<boolean> {
-  const result = await db
+/** Adds a job; one whose uniqueKey is already in the table is left as it is. */
+export async function insertJob(db: Kysely<Database>, row: JobRow): Promise<void> {
+  await db
     .insertInto('jobs')
     .values(row)
     .onConflict((conflict) => conflict.column('uniqueKey').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    .execute();
 }
 
 /** Claims up to `limit` due jobs for one worker until `leaseUntil`, counting the attempt. */

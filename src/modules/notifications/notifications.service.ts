@@ -65,7 +65,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
     const now = isoNow(clock);
-    return insertJob(trx, {
+    await insertJob(trx, {
       id: randomUUID(),
       kind,
       uniqueKey: options.uniqueKey ?? null,
