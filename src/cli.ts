@@ -19,8 +19,11 @@ Commands:
   seed-demo                  add the demo partnerships (Coventry, Leicestershire, Safer Plymouth)
   create-user --email E --name N --password P [--admin]
                              add an account
+  run-jobs                   send the e-mail and run the other jobs that are due, then exit (for cron)
+  send-reminders             queue reminders of actions falling due within 7 days or overdue, and send them
 
-Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV.`;
+Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV,
+SMTP_URL, MAIL_FROM, PUBLIC_URL.`;
 
 export const demoAdminEmail = 'admin@example.com';
 
@@ -45,6 +48,11 @@ async function seedEmptyDatabase(container: Container): Promise<void> {
   console.log(
     `\nThe demo is ready. Sign in as the administrator (shown only this once):\n  email:    ${demoAdminEmail}\n  password: ${password}\n`,
   );
+}
+
+async function runJobs(container: Container): Promise<void> {
+  const { done, retried, failed } = await container.notifications.runDueJobs();
+  console.log(`Jobs done: ${done}; to be tried again: ${retried}; given up: ${failed}.`);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -99,6 +107,13 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Account created for ${values.email}${values.admin ? ' (administrator)' : ''}.`);
         return 0;
       }
+      case 'send-reminders':
+        console.log(`Action reminders queued: ${await container.notifications.queueActionReminders()}.`);
+        await runJobs(container);
+        return 0;
+      case 'run-jobs':
+        await runJobs(container);
+        return 0;
       default:
         console.error(`Unknown command: ${command}\n\n${usage}`);
         return 2;

@@ -31,9 +31,44 @@ describe('loadConfig', () => {
     );
   });
 
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(32),
+    SMTP_URL: 'smtps://csp:secret@smtp.coventry.example:465',
+    MAIL_FROM: 'Coventry Community Safety Team <csp@coventry.example>',
+    PUBLIC_URL: 'https://safer.coventry.example/',
+  };
+
   it('takes PostgreSQL from DATABASE_URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://safer@db/safer', SESSION_SECRET: 'x'.repeat(32), NODE_ENV: 'production' });
+    const config = loadConfig({ ...production, DATABASE_URL: 'postgres://safer@db/safer' });
     assert.equal(config.databaseUrl, 'postgres://safer@db/safer');
     assert.equal(config.environment, 'production');
+  });
+
+  it('takes the mail server, sender and public address, which outside production may be left unset', () => {
+    const config = loadConfig(production);
+    assert.equal(config.smtpUrl, 'smtps://csp:secret@smtp.coventry.example:465');
+    assert.equal(config.mailFrom, 'Coventry Community Safety Team <csp@coventry.example>');
+    assert.equal(config.publicUrl, 'https://safer.coventry.example', 'no trailing slash, so links can be joined');
+    assert.equal(loadConfig({ ...production, SMTP_URL: 'smtp://mail.example:587' }).smtpUrl, 'smtp://mail.example:587');
+
+    const development = loadConfig({ DATA_DIR: tmpdir(), PORT: '8080' });
+    assert.equal(development.smtpUrl, null);
+    assert.equal(development.publicUrl, 'http://localhost:8080');
+  });
+
+  it('refuses a mail server that is not smtp:// or smtps://, and production without mail', () => {
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), SMTP_URL: 'http://mail.example', MAIL_FROM: 'nobody', PUBLIC_URL: 'ftp://x' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /SMTP_URL must be a URL such as smtp:\/\//.test(error.message) &&
+        /MAIL_FROM must be an address/.test(error.message) &&
+        /PUBLIC_URL must start with http/.test(error.message),
+    );
+    for (const missing of ['SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL'] as const) {
+      const { [missing]: _left, ...rest } = production;
+      assert.throws(() => loadConfig(rest), /SMTP_URL, MAIL_FROM and PUBLIC_URL must be set in production/);
+    }
   });
 });

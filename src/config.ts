@@ -12,6 +12,12 @@ export interface Config {
   databaseUrl: string | null;
   sessionSecret: string;
   trustProxy: boolean;
+  /** smtp://… or smtps://…; null writes mail to the log instead (development and test only). */
+  smtpUrl: string | null;
+  /** The From line of every e-mail, e.g. "Coventry Community Safety Team <csp@coventry.gov.uk>". */
+  mailFrom: string;
+  /** Where users reach the service, for links in e-mails; no trailing slash. */
+  publicUrl: string;
 }
 
 const environmentSchema = z.object({
@@ -25,6 +31,14 @@ const environmentSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be a URL such as smtp://user:password@host:587 or smtps://host:465' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'MAIL_FROM must be an address, or a name and <address>')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must start with http:// or https://' }).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -41,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET must be set in production (at least 32 random characters).');
   }
+  // Reminders and notices written to a log in production would be lost without anyone noticing.
+  if (values.NODE_ENV === 'production' && (!values.SMTP_URL || !values.MAIL_FROM || !values.PUBLIC_URL)) {
+    throw new ConfigError('SMTP_URL, MAIL_FROM and PUBLIC_URL must be set in production, so that e-mail is sent and its links work.');
+  }
   return {
     environment: values.NODE_ENV,
     port: values.PORT,
@@ -49,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL ?? null,
     sessionSecret: values.SESSION_SECRET ?? localSessionSecret(dataDir),
     trustProxy: values.TRUST_PROXY === 'true',
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM ?? 'Safer <safer@localhost>',
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
   };
 }
 

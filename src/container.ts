@@ -1,4 +1,5 @@
 /** Composition root: the one place that builds services from their dependencies. */
+import nodemailer from 'nodemailer';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
@@ -17,6 +18,13 @@ import {
   createWorkProgrammeService,
   type WorkProgrammeService,
 } from './modules/meetings/index.ts';
+import {
+  createLogMailer,
+  createNotificationsService,
+  createSmtpMailer,
+  type Mailer,
+  type NotificationsService,
+} from './modules/notifications/index.ts';
 
 export interface Container {
   config: Config;
@@ -30,15 +38,30 @@ export interface Container {
   attendance: AttendanceService;
   minutes: MinutesService;
   workProgramme: WorkProgrammeService;
+  notifications: NotificationsService;
 }
 
-export function createContainer(config: Config, clock: Clock = systemClock, database?: DatabaseHandle): Container {
+/** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
+function createMailer(config: Config): Mailer {
+  if (!config.smtpUrl) return createLogMailer((line) => console.info(line));
+  // Timeouts well inside a job's lease, so a hung server fails the attempt rather than the lease.
+  const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, socketTimeout: 60_000 });
+  return createSmtpMailer(transport, config.mailFrom);
+}
+
+export function createContainer(
+  config: Config,
+  clock: Clock = systemClock,
+  database?: DatabaseHandle,
+  mailer: Mailer = createMailer(config),
+): Container {
   const handle = database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const audit = createAuditTrail(handle.db, clock);
   const governance = createGovernanceService(handle.db, audit, clock);
   const agenda = createAgendaService(handle.db, audit, clock);
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
   const meetings = createMeetingsService(handle.db, audit, clock, governance);
+  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance);
   return {
     config,
     clock,
@@ -49,7 +72,16 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     meetings,
     agenda,
     attendance,
-    minutes: createMinutesService(handle.db, audit, clock, agenda, attendance, governance),
+    minutes,
     workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
+    notifications: createNotificationsService({
+      db: handle.db,
+      engine: handle.engine,
+      clock,
+      mailer,
+      governance,
+      minutes,
+      publicUrl: config.publicUrl,
+    }),
   };
 }

@@ -87,6 +87,11 @@ describe('the safer command', () => {
     assert.match(seeded.out, /Demo partnerships added: 11\./);
     assert.match((await safer(dataDir, 'seed-demo')).out, /already here: nothing added/);
 
+    const reminders = await safer(dataDir, 'send-reminders');
+    assert.equal(reminders.code, 0, reminders.out);
+    assert.match(reminders.out, /Action reminders queued: 0\.\nJobs done: 0; to be tried again: 0; given up: 0\./);
+    assert.match((await safer(dataDir, 'run-jobs')).out, /Jobs done: 0;/);
+
     const unknown = await safer(dataDir, 'frobnicate');
     assert.equal(unknown.code, 2);
     assert.match(unknown.out, /Unknown command: frobnicate/);
@@ -98,6 +103,7 @@ describe('the safer command', () => {
     const child = spawn(process.execPath, [cli, 'serve'], { env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }) });
     try {
       const output = await waitForOutput(child, /Safer is running/);
+      assert.match(output, /SMTP_URL is not set: e-mail is written to this log, not sent/);
       const password = /password: (\S+)/.exec(output)?.[1];
       assert.ok(password, 'the first start prints a password');
       const health = await fetch(`http://127.0.0.1:${port}/health`);

@@ -286,6 +286,28 @@ export interface AuditLogTable {
   afterJson: string | null;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** Set for a job that must exist once only, such as one day's action reminders. */
+  uniqueKey: string | null;
+  payload: string;
+  runAfter: string;
+  attempts: number;
+  lastError: string | null;
+  lockedUntil: string | null;
+  claimedBy: string | null;
+  doneAt: string | null;
+  failedAt: string | null;
+  createdAt: string;
+}
+
+export interface ActionRemindersTable {
+  actionId: string;
+  dueDate: string;
+  sentAt: string;
+}
+
 export interface Database {
   areas: AreasTable;
   partnerships: PartnershipsTable;
@@ -313,4 +335,6 @@ export interface Database {
   sessions: SessionsTable;
   signInAttempts: SignInAttemptsTable;
   auditLog: AuditLogTable;
+  jobs: JobsTable;
+  actionReminders: ActionRemindersTable;
 }

@@ -13,6 +13,9 @@ export const testConfig: Config = {
   databaseUrl: null,
   sessionSecret: 'a-test-secret-that-is-at-least-32-characters-long',
   trustProxy: false,
+  smtpUrl: null,
+  mailFrom: 'Safer <safer@example.org>',
+  publicUrl: 'http://localhost:3000',
 };
 
 export async function buildTestApp(

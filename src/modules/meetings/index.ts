@@ -7,3 +7,5 @@ export { createWorkProgrammeService, type WorkProgrammeService } from './workPro
 export { registerMeetingRoutes } from './meetings.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';
+export { addDays } from './workingDays.ts';
+export type { LoggedAction } from './minutes.service.ts';

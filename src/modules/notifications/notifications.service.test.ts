@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SMTPServer } from 'smtp-server';
+import { testConfig } from '../../../test/helpers/app.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { systemActor } from '../../core/actor.ts';
+import type { Clock } from '../../core/clock.ts';
+import { seedDemo } from '../governance/index.ts';
+import type { Email, Mailer } from './index.ts';
+import { claimDueJobs, type JobRow } from './jobs.repository.ts';
+import { maxAttempts } from './retries.ts';
+
+/** A clock the test moves on by hand. */
+function testClock(start: string): Clock & { advance(ms: number): void } {
+  let now = new Date(start).getTime();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+/** Records what it is asked to send; fails while `failing` is set. */
+function recordingMailer(): Mailer & { sent: Email[]; failing: string | null } {
+  const mailer = {
+    sent: [] as Email[],
+    failing: null as string | null,
+    async send(email: Email) {
+      // A pause, so that two workers' runs interleave.
+      await delay(2);
+      if (mailer.failing) throw new Error(mailer.failing);
+      mailer.sent.push(email);
+    },
+  };
+  return mailer;
+}
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback, port chosen by the system; it refuses mailboxes at unknown.example. */
+async function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@unknown.example')) {
+        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      } else {
+        callback();
+      }
+    },
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.server.address() as AddressInfo).port, received };
+}
+
+for (const database of testDatabases()) {
+  describe(`notifications on ${database.engine}`, () => {
+    const clock = testClock('2016-07-25T09:00:00Z');
+    const mailer = recordingMailer();
+    let container: Container;
+    let coventry: string;
+    let boardId: string;
+    let boardName: string;
+    let organisationId: string;
+
+    const jobs = () => container.database.db.selectFrom('jobs').selectAll().orderBy('runAfter').orderBy('createdAt').execute();
+
+    async function addPerson(name: string, email: string | null): Promise<string> {
+      return container.governance.people.create(systemActor, coventry, { name, email, jobTitle: null, organisationId });
+    }
+
+    async function addMember(
+      groupId: string,
+      personId: string,
+      role: 'chair' | 'member' | 'secretary',
+      endDate: string | null = null,
+    ): Promise<void> {
+      await container.governance.memberships.create(systemActor, coventry, {
+        groupId,
+        personId,
+        organisationId,
+        role,
+        voting: true,
+        core: true,
+        startDate: '2016-04-01',
+        endDate,
+        substitutePersonId: null,
+      });
+    }
+
+    before(async () => {
+      container = createContainer(testConfig, clock, await database.create(), mailer);
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      const board = (await container.governance.groups.list(coventry)).find((group) => group.parentId === null);
+      const [organisation] = await container.governance.organisations.list(coventry);
+      assert.ok(board && organisation);
+      boardId = board.id;
+      boardName = board.name;
+      organisationId = organisation.id;
+    });
+    after(() => container.database.close());
+    beforeEach(async () => {
+      await container.database.db.deleteFrom('jobs').execute();
+      mailer.sent.length = 0;
+      mailer.failing = null;
+    });
+
+    it('sends a queued e-mail through a real SMTP server', async () => {
+      const smtp = await startSmtpServer();
+      try {
+        // Built from the settings, as in production: SMTP_URL and MAIL_FROM through the container to nodemailer.
+        const { notifications } = createContainer(
+          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' },
+          clock,
+          container.database,
+        );
+        await notifications.enqueueEmail('jo.bloggs@example.org', 'Agenda published: Police and Crime Board', 'The agenda is ready.');
+        assert.deepEqual(await notifications.runDueJobs(), { done: 1, retried: 0, failed: 0 });
+        assert.equal(smtp.received.length, 1);
+        const [message] = smtp.received;
+        assert.deepEqual(message?.to, ['jo.bloggs@example.org']);
+        assert.match(message?.raw ?? '', /^To: jo\.bloggs@example\.org$/m);
+        assert.match(message?.raw ?? '', /^From: Coventry Community Safety Team <csp@coventry\.example>$/m);
+        assert.match(message?.raw ?? '', /^Subject: Agenda published: Police and Crime Board$/m);
+        assert.match(message?.raw ?? '', /The agenda is ready\./);
+        const [job] = await jobs();
+        assert.ok(job?.doneAt, 'the job is marked done');
+
+        await notifications.enqueueEmail('left@unknown.example', 'Agenda published', 'The agenda is ready.');
+        assert.deepEqual(await notifications.runDueJobs(), { done: 0, retried: 1, failed: 0 }, 'a refusal is tried again later');
+        const refused = (await jobs()).find((j) => j.doneAt === null);
+        assert.match(refused?.lastError ?? '', /550.*No such mailbox/);
+        assert.equal(smtp.received.length, 1);
+      } finally {
+        await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      }
+    });
+
+    it('tries a failed e-mail again later, backing off, and gives up after the last attempt', async () => {
+      await container.notifications.enqueueEmail('jo@example.org', 'Papers', 'Text');
+      mailer.failing = 'connect ECONNREFUSED 127.0.0.1:25';
+      assert.deepEqual(await container.notifications.runDueJobs(), { done: 0, retried: 1, failed: 0 });
+      let [job] = await jobs();
+      assert.equal(job?.attempts, 1);
+      assert.equal(job?.lastError, 'connect ECONNREFUSED 127.0.0.1:25');
+      assert.equal(job?.runAfter, '2016-07-25T09:01:00.000Z', 'one minute after the first failure');
+      assert.deepEqual(await container.notifications.runDueJobs(), { done: 0, retried: 0, failed: 0 }, 'not before then');
+
+      const waits: string[] = [];
+      for (let attempt = 2; attempt <= maxAttempts; attempt += 1) {
+        clock.advance(Date.parse(job?.runAfter ?? '') - clock.now().getTime());
+        await container.notifications.runDueJobs();
+        [job] = await jobs();
+        waits.push(job?.runAfter ?? '');
+      }
+      assert.deepEqual(waits.slice(0, -1), ['2016-07-25T09:03:00.000Z', '2016-07-25T09:07:00.000Z', '2016-07-25T09:15:00.000Z']);
+      assert.equal(job?.attempts, maxAttempts);
+      assert.ok(job?.failedAt, 'given up, and recorded');
+      mailer.failing = null;
+      clock.advance(24 * 60 * 60_000);
+      assert.deepEqual(await container.notifications.runDueJobs(), { done: 0, retried: 0, failed: 0 }, 'a job given up stays given up');
+      assert.equal(mailer.sent.length, 0);
+    });
+
+    it('never sends a job twice when two workers run at once', async () => {
+      const second = createContainer(testConfig, clock, container.database, mailer).notifications;
+      for (let n = 0; n < 30; n += 1) await container.notifications.enqueueEmail(`member${n}@example.org`, 'Papers', 'Text');
+      const runs = await Promise.all([container.notifications.runDueJobs(), second.runDueJobs()]);
+      assert.equal(runs[0].done + runs[1].done, 30);
+      assert.equal(new Set(mailer.sent.map((e) => e.to)).size, 30);
+      assert.equal(mailer.sent.length, 30, 'each e-mail sent once');
+      assert.equal(new Set((await jobs()).map((j) => j.attempts)).size, 1, 'each claimed once');
+    });
+
+    it('lets a second claimer pass over the jobs a first has claimed but not yet committed', async () => {
+      for (let n = 0; n < 6; n += 1) await container.notifications.enqueueEmail(`member${n}@example.org`, 'Papers', 'Text');
+      const { db, engine } = container.database;
+      const now = clock.now();
+      const leaseUntil = new Date(now.getTime() + 60_000).toISOString();
+      const claim = (workerId: string) => ({ workerId, now: now.toISOString(), leaseUntil, limit: 3 });
+      let second: Promise<JobRow[]> = Promise.resolve([]);
+      const first = await db.transaction().execute(async (trx) => {
+        const claimed = await claimDueJobs(trx, engine, claim('first'));
+        // The second claims while the first's claim is uncommitted (on SQLite it waits for the one writer).
+        second = claimDueJobs(db, engine, claim('second'));
+        await delay(100);
+        return claimed;
+      });
+      const ids = [...first, ...(await second)].map((job) => job.id);
+      assert.equal(ids.length, 6);
+      assert.equal(new Set(ids).size, 6, 'no job claimed by both');
+    });
+
+    it('e-mails each current member of a group who has an address', async () => {
+      const groupId = await container.governance.groups.create(systemActor, coventry, { name: 'Prevent Group', parentId: boardId });
+      await addMember(groupId, await addPerson('Asha Patel', 'asha.patel@example.org'), 'chair');
+      await addMember(groupId, await addPerson('Ben Hughes', 'BEN.HUGHES@example.org'), 'member');
+      await addMember(groupId, await addPerson('Carol Dean', null), 'member');
+      await addMember(groupId, await addPerson('Dev Singh', 'dev.singh@example.org'), 'member', '2016-06-30');
+      const queued = await container.notifications.notifyGroupMembers(coventry, groupId, 'Agenda published', 'The agenda is ready.');
+      assert.equal(queued, 2);
+      await container.notifications.runDueJobs();
+      assert.deepEqual(mailer.sent.map((e) => e.to).sort(), ['asha.patel@example.org', 'ben.hughes@example.org']);
+      assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text === 'The agenda is ready.'));
+    });
+
+    it('reminds owners of actions falling due once per due date, and never of done or cancelled ones', async () => {
+      const meetingId = await container.meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate: '2016-07-21',
+        startTime: '14:00',
+        location: 'Council House',
+      });
+      const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
+        title: 'Designated Public Places Order',
+        section: 'decision',
+        presenter: null,
+        purpose: null,
+        confidential: false,
+        confidentialReason: null,
+      });
+      await addPerson('Jane Smith', 'jane.smith@example.org');
+      await addMember(boardId, await addPerson('Sam Clerk', 'sam.clerk@example.org'), 'secretary');
+      const action = (description: string, owner: string, dueDate: string) =>
+        container.minutes.addAction(systemActor, coventry, meetingId, itemId, { description, owner, dueDate });
+      const dueSoon = await action('Report on the DPPO consultation', 'jane smith', '2016-07-29');
+      await action('Share the hotspot map', 'All agencies', '2016-07-20');
+      await action('Write to the Home Office', 'Jane Smith', '2016-09-01');
+      const done = await action('Circulate the minutes', 'Jane Smith', '2016-07-26');
+      const cancelled = await action('Book the venue', 'Jane Smith', '2016-07-26');
+      await container.minutes.updateAction(
+        systemActor,
+        coventry,
+        done,
+        1,
+        { status: 'done', note: 'Circulated' },
+        { officer: true, email: null },
+      );
+      await container.minutes.updateAction(
+        systemActor,
+        coventry,
+        cancelled,
+        1,
+        { status: 'cancelled', note: 'Not needed' },
+        { officer: true, email: null },
+      );
+
+      assert.equal(await container.notifications.queueActionReminders(), 2);
+      await container.notifications.runDueJobs();
+      const byRecipient = new Map(mailer.sent.map((e) => [e.to, e]));
+      assert.deepEqual([...byRecipient.keys()].sort(), ['jane.smith@example.org', 'sam.clerk@example.org']);
+      const jane = byRecipient.get('jane.smith@example.org');
+      assert.equal(jane?.subject, 'Action due on 29 July 2016');
+      assert.match(jane?.text ?? '', /^Dear Jane Smith,/);
+      assert.match(jane?.text ?? '', /Action: Report on the DPPO consultation/);
+      assert.ok(jane?.text.includes(`agreed at the ${boardName} meeting on 21 July 2016`), 'says where it was agreed');
+      assert.ok(jane?.text.includes(`http://localhost:3000/partnerships/${coventry}/actions/${dueSoon}`), 'links to the action');
+      const sam = byRecipient.get('sam.clerk@example.org');
+      assert.equal(sam?.subject, 'Action overdue: it was due on 20 July 2016');
+      assert.match(sam?.text ?? '', /Who: All agencies/);
+
+      assert.equal(await container.notifications.queueActionReminders(), 0, 'running again sends nothing new');
+      clock.advance(5 * 24 * 60 * 60_000);
+      assert.equal(await container.notifications.queueActionReminders(), 0, 'nor does a later day, for the same due dates');
+    });
+
+    it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {
+      await container.notifications.scheduleDailyJobs();
+      await container.notifications.scheduleDailyJobs();
+      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      const today = clock.now().toISOString().slice(0, 10);
+      assert.deepEqual(await container.notifications.runDueJobs(), { done: 2, retried: 0, failed: 0 });
+      const next = (await jobs()).filter((j) => j.doneAt === null);
+      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      assert.ok(
+        next.every((j) => j.runAfter.slice(0, 10) > today && j.runAfter.endsWith('T06:00:00.000Z')),
+        'tomorrow morning',
+      );
+    });
+
+    it('forgets jobs finished more than 90 days ago, keeping those still to run', async () => {
+      const daysAgo = (days: number) => new Date(clock.now().getTime() - days * 24 * 60 * 60_000).toISOString();
+      await container.notifications.enqueueEmail('old@example.org', 'Old', 'Text');
+      await container.notifications.enqueueEmail('recent@example.org', 'Recent', 'Text');
+      await container.notifications.enqueueEmail('gave-up@example.org', 'Given up', 'Text');
+      const db = container.database.db;
+      await db
+        .updateTable('jobs')
+        .set({ doneAt: daysAgo(91) })
+        .where('payload', 'like', '%old@%')
+        .execute();
+      await db
+        .updateTable('jobs')
+        .set({ doneAt: daysAgo(10) })
+        .where('payload', 'like', '%recent@%')
+        .execute();
+      await db
+        .updateTable('jobs')
+        .set({ failedAt: daysAgo(100) })
+        .where('payload', 'like', '%gave-up@%')
+        .execute();
+      await container.notifications.enqueueEmail('waiting@example.org', 'Waiting', 'Text');
+      await db
+        .updateTable('jobs')
+        .set({ runAfter: daysAgo(-1) })
+        .where('payload', 'like', '%waiting@%')
+        .execute();
+      await container.notifications.scheduleDailyJobs();
+      await container.notifications.runDueJobs();
+      const left = (await jobs()).filter((j) => j.kind === 'email').map((j) => (JSON.parse(j.payload) as Email).to);
+      assert.deepEqual(left.sort(), ['recent@example.org', 'waiting@example.org']);
+    });
+  });
+}

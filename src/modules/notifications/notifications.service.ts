@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import type { Engine } from '../../db/dialect.ts';
+import type { Database } from '../../db/schema.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { addDays, type LoggedAction, type MinutesService } from '../meetings/index.ts';
+import {
+  claimDueJobs,
+  deleteFinishedJobs,
+  insertActionReminder,
+  insertJob,
+  markJobDone,
+  markJobFailed,
+  type JobRow,
+} from './jobs.repository.ts';
+import type { Email, Mailer } from './mailer.ts';
+import { fallsDue, reminderEmail } from './reminders.ts';
+import { retryAt } from './retries.ts';
+
+export interface JobsRun {
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+export interface NotificationsService {
+  /** Queues an e-mail; a worker sends it, trying again if the mail server fails. */
+  enqueueEmail(to: string, subject: string, text: string): Promise<void>;
+  /** Queues one e-mail to each current member of the group who has an e-mail address; returns how many. */
+  notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number>;
+  /** Queues a reminder for each action falling due that has not been reminded of its due date; returns how many e-mails. */
+  queueActionReminders(): Promise<number>;
+  /** Puts today's daily jobs (action reminders, forgetting old jobs) on the queue, once however many servers start today. */
+  scheduleDailyJobs(): Promise<void>;
+  /** Runs every job that is due, until none is left; returns what happened. */
+  runDueJobs(): Promise<JobsRun>;
+}
+
+export interface NotificationsDependencies {
+  db: Kysely<Database>;
+  engine: Engine;
+  clock: Clock;
+  mailer: Mailer;
+  governance: GovernanceService;
+  minutes: MinutesService;
+  /** Where users reach the service, for links in e-mails. */
+  publicUrl: string;
+}
+
+/** Long enough for a batch of slow SMTP deliveries; a worker that dies leaves its jobs to others after this. */
+const leaseMs = 10 * 60_000;
+const batchSize = 10;
+/** Daily jobs run early in the morning. */
+const dailyRunTime = 'T06:00:00.000Z';
+/** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
+const finishedJobsKeptDays = 90;
+
+type Person = { id: string; name: string; email: string };
+
+export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
+  const { db, engine, clock, mailer, governance, minutes } = deps;
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
+    const now = isoNow(clock);
+    await insertJob(trx, {
+      id: randomUUID(),
+      kind,
+      uniqueKey: options.uniqueKey ?? null,
+      payload: JSON.stringify(payload),
+      runAfter: options.runAfter ?? now,
+      attempts: 0,
+      lastError: null,
+      lockedUntil: null,
+      claimedBy: null,
+      doneAt: null,
+      failedAt: null,
+      createdAt: now,
+    });
+  }
+
+  async function enqueueEmails(trx: Kysely<Database>, emails: readonly Email[]): Promise<void> {
+    for (const email of emails) await enqueue(trx, 'email', email);
+  }
+
+  async function scheduleDaily(kind: string, date: string): Promise<void> {
+    const today = todayInEngland(clock);
+    await enqueue(db, kind, {}, { uniqueKey: `${kind} ${date}`, runAfter: date === today ? isoNow(clock) : `${date}${dailyRunTime}` });
+  }
+
+  async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
+    return (await governance.people.list(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
+  }
+
+  /**
+   * The owner, when the minutes name one person with an e-mail address. An organisation or words such as
+   * "All agencies" name no one: the group's secretary, who keeps the action log, is reminded instead.
+   */
+  async function recipientsOf(partnershipId: string, action: LoggedAction, people: readonly Person[]): Promise<Person[]> {
+    const owner = action.owner.trim().toLowerCase();
+    const named = people.filter((person) => person.name.trim().toLowerCase() === owner);
+    if (named.length === 1) return named;
+    const secretaries = (await governance.currentMemberships(partnershipId, { groupId: action.groupId })).filter(
+      (m) => m.role === 'secretary',
+    );
+    return people.filter((person) => secretaries.some((m) => m.personId === person.id));
+  }
+
+  async function queueActionReminders(): Promise<number> {
+    const today = todayInEngland(clock);
+    let queued = 0;
+    for (const partnership of await governance.partnerships.list(null)) {
+      const due = (await minutes.actionLog(partnership.id)).filter((action) => fallsDue(action, today));
+      if (due.length === 0) continue;
+      const people = await peopleWithEmail(partnership.id);
+      for (const action of due) {
+        const recipients = await recipientsOf(partnership.id, action, people);
+        if (recipients.length === 0) continue;
+        const link = `${deps.publicUrl}/partnerships/${partnership.id}/actions/${action.id}`;
+        // The record and the e-mails commit together: running again sends nothing new.
+        await db.transaction().execute(async (trx) => {
+          if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
+          const emails = recipients.map((person) => reminderEmail(person.email, { ...action, recipientName: person.name, link }, today));
+          await enqueueEmails(trx, emails);
+          queued += emails.length;
+        });
+      }
+    }
+    return queued;
+  }
+
+  const daily: Record<string, () => Promise<unknown>> = {
+    'action-reminders': queueActionReminders,
+    'forget-finished-jobs': () =>
+      deleteFinishedJobs(db, new Date(clock.now().getTime() - finishedJobsKeptDays * 24 * 60 * 60_000).toISOString()),
+  };
+
+  const handlers: Record<string, (payload: unknown) => Promise<void>> = {
+    email: (payload) => mailer.send(payload as Email),
+    // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
+    ...Object.fromEntries(
+      Object.entries(daily).map(([kind, work]) => [
+        kind,
+        async () => {
+          await scheduleDaily(kind, addDays(todayInEngland(clock), 1));
+          await work();
+        },
+      ]),
+    ),
+  };
+
+  async function runJob(job: JobRow): Promise<void> {
+    const handler = handlers[job.kind];
+    if (!handler) throw new Error(`No handler for jobs of kind "${job.kind}"`);
+    await handler(JSON.parse(job.payload));
+  }
+
+  return {
+    async enqueueEmail(to, subject, text) {
+      await enqueue(db, 'email', { to, subject, text });
+    },
+
+    async notifyGroupMembers(partnershipId, groupId, subject, text) {
+      const [members, people] = await Promise.all([
+        governance.currentMemberships(partnershipId, { groupId }),
+        peopleWithEmail(partnershipId),
+      ]);
+      const addresses = new Set(
+        people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
+      );
+      const emails = [...addresses].map((to) => ({ to, subject, text }));
+      await db.transaction().execute((trx) => enqueueEmails(trx, emails));
+      return emails.length;
+    },
+
+    queueActionReminders,
+
+    async scheduleDailyJobs() {
+      for (const kind of Object.keys(daily)) await scheduleDaily(kind, todayInEngland(clock));
+    },
+
+    async runDueJobs() {
+      const run: JobsRun = { done: 0, retried: 0, failed: 0 };
+      for (;;) {
+        const now = clock.now();
+        const jobs = await claimDueJobs(db, engine, {
+          workerId,
+          now: now.toISOString(),
+          leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+          limit: batchSize,
+        });
+        if (jobs.length === 0) return run;
+        for (const job of jobs) {
+          try {
+            await runJob(job);
+            await markJobDone(db, job.id, isoNow(clock));
+            run.done += 1;
+          } catch (error) {
+            const failedAt = clock.now();
+            const retry = retryAt(failedAt, job.attempts);
+            await markJobFailed(db, job.id, {
+              error: error instanceof Error ? error.message : String(error),
+              at: failedAt.toISOString(),
+              retryAt: retry?.toISOString() ?? null,
+            });
+            if (retry) run.retried += 1;
+            else run.failed += 1;
+          }
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Which actions are reminded of, and the words of the reminder. */
+import { formatDate } from '../../core/dates.ts';
+import { addDays } from '../meetings/index.ts';
+import type { Email } from './mailer.ts';
+
+/** Reminders go out this many days before an action falls due (and once, if it is already overdue). */
+export const reminderWindowDays = 7;
+
+const stillToDo = new Set(['open', 'in_progress', 'carried_forward']);
+
+export interface RemindableAction {
+  status: string;
+  dueDate: string | null;
+}
+
+/** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
+export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
+  return stillToDo.has(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
+}
+
+export interface ReminderDetails {
+  recipientName: string;
+  description: string;
+  owner: string;
+  dueDate: string;
+  groupName: string;
+  meetingDate: string;
+  itemTitle: string;
+  link: string;
+}
+
+export function reminderEmail(to: string, action: ReminderDetails, today: string): Email {
+  const overdue = action.dueDate < today;
+  const due = formatDate(action.dueDate);
+  const subject = overdue ? `Action overdue: it was due on ${due}` : `Action due on ${due}`;
+  const text = [
+    `Dear ${action.recipientName},`,
+    '',
+    `${overdue ? 'This action was due' : 'This action is due'} on ${due}. It was agreed at the ${action.groupName} meeting on ${formatDate(action.meetingDate)}, under "${action.itemTitle}".`,
+    '',
+    `Action: ${action.description}`,
+    `Who: ${action.owner}`,
+    `Due date: ${due}`,
+    '',
+    'Record what has been done, or why the action is not yet complete:',
+    action.link,
+    '',
+    'This is an automatic reminder, sent once for this due date.',
+  ].join('\n');
+  return { to, subject, text };
+}
