@@ -12,8 +12,10 @@ import {
   createAttendanceService,
   createMeetingsService,
   createMinutesService,
+  createPapersService,
   type MeetingsService,
   type MinutesService,
+  type PapersService,
   createWorkProgrammeService,
   type WorkProgrammeService,
 } from './modules/meetings/index.ts';
@@ -29,6 +31,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  papers: PapersService;
   workProgramme: WorkProgrammeService;
 }
 
@@ -50,6 +53,7 @@ export function createContainer(config: Config, clock: Clock = systemClock, data
     agenda,
     attendance,
     minutes: createMinutesService(handle.db, audit, clock, agenda, attendance, governance),
+    papers: createPapersService({ db: handle.db, audit, clock, meetings, agenda }),
     workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
   };
 }

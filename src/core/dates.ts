@@ -23,6 +23,12 @@ export function formatDate(value: string | null | undefined): string {
   return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
+/** "Thursday 9 April 2026 at 10:00" */
+export function describeWhen(date: string, time: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return `${weekday} ${formatDate(date)} at ${time}`;
+}
+
 /** The 1 April that starts the financial year a date falls in (YYYY-MM-DD). */
 export function financialYearStart(today: string): string {
   const year = Number(today.slice(0, 4));

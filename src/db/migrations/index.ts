@@ -8,6 +8,7 @@ import * as minutesDecisionsActions from './2026-11-23-06-minutes-decisions-acti
 import * as minutesLife from './2026-11-23-07-minutes-life.ts';
 import * as declarations from './2026-11-23-08-declarations.ts';
 import * as workProgramme from './2026-11-23-09-work-programme.ts';
+import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-07-minutes-life': minutesLife,
   '2026-11-23-08-declarations': declarations,
   '2026-11-23-09-work-programme': workProgramme,
+  '2026-12-01-01-papers-and-publication': papersAndPublication,
 };

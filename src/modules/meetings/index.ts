@@ -3,6 +3,7 @@ export { type AgendaService, createAgendaService } from './agenda.service.ts';
 export { type AttendanceService, createAttendanceService } from './attendance.service.ts';
 export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
 export { createMinutesService, type MinutesService } from './minutes.service.ts';
+export { type AgendaPublished, createPapersService, type PapersService } from './papers.service.ts';
 export { createWorkProgrammeService, type WorkProgrammeService } from './workProgramme.service.ts';
 export { registerMeetingRoutes } from './meetings.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';

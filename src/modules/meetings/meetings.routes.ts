@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatDate } from '../../core/dates.ts';
+import { describeWhen, formatDate } from '../../core/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
@@ -48,12 +48,6 @@ function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
     { text: 'Meetings', href: `/partnerships/${partnershipIdOf(request)}/meetings` },
     ...more,
   ];
-}
-
-/** "Thursday 9 April 2026 at 10:00" */
-export function describeWhen(date: string, time: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  return `${weekday} ${formatDate(date)} at ${time}`;
 }
 
 export function registerMeetingRoutes(
