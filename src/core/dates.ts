@@ -29,6 +29,26 @@ export function describeWhen(date: string, time: string): string {
   return `${weekday} ${formatDate(date)} at ${time}`;
 }
 
+/** The instant of a date and time on the clock in England (GMT or BST). */
+export function englandTimeToUtc(date: string, time: string): Date {
+  const asIfUtc = new Date(`${date}T${time}:00Z`);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(asIfUtc)
+      .map((part) => [part.type, part.value]),
+  );
+  const inEngland = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return new Date(asIfUtc.getTime() - (inEngland - asIfUtc.getTime()));
+}
+
 /** The 1 April that starts the financial year a date falls in (YYYY-MM-DD). */
 export function financialYearStart(today: string): string {
   const year = Number(today.slice(0, 4));

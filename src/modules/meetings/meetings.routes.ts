@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { canSeeConfidential, isAllowed } from '../../web/permissions.ts';
 import { queryValues } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -30,6 +30,8 @@ import { buildMinutesDocument } from './minutesDocument.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
+import { registerPaperRoutes } from './papers.routes.ts';
+import type { PapersService } from './papers.service.ts';
 
 interface MeetingParams {
   partnershipId: string;
@@ -58,7 +60,8 @@ export function registerMeetingRoutes(
     agenda,
     attendance,
     minutes,
-  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService },
+    papers,
+  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService; papers: PapersService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -145,9 +148,17 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections, present, life, mattersArising] = await Promise.all([
-      meetings.get(partnershipId, id),
-      agenda.agenda(partnershipId, id),
+    // Every item and paper is listed; the page links Part II papers only for those who may read them.
+    const [
+      {
+        details: { meeting, deadlines, changes },
+        sections,
+      },
+      present,
+      life,
+      mattersArising,
+    ] = await Promise.all([
+      papers.meetingPapers(partnershipId, id, 'group'),
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
       minutes.mattersArising(partnershipId, id),
@@ -171,6 +182,7 @@ export function registerMeetingRoutes(
         to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
+      canSeeConfidential: canSeeConfidential(request.principal, request.partnership),
       breadcrumbs: crumbs(request),
     });
   });
@@ -226,6 +238,7 @@ export function registerMeetingRoutes(
   });
 
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
+  registerPaperRoutes(app, pages, papers, { crumbs: meetingCrumbs, load: loadMeeting });
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 
