@@ -6,5 +6,6 @@ export { createMinutesService, type MinutesService } from './minutes.service.ts'
 export { type AgendaPublished, createPapersService, type PapersService } from './papers.service.ts';
 export { createWorkProgrammeService, type WorkProgrammeService } from './workProgramme.service.ts';
 export { registerMeetingRoutes } from './meetings.routes.ts';
+export { registerPublicationRoutes } from './publication.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';

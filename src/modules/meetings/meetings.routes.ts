@@ -52,6 +52,52 @@ function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
   ];
 }
 
+export interface MinutesSources {
+  meetings: MeetingsService;
+  agenda: AgendaService;
+  attendance: AttendanceService;
+  minutes: MinutesService;
+}
+
+/** The minutes document of a meeting; the public version leaves out confidential (Part II) items. */
+export async function meetingMinutesDocument(
+  { meetings, agenda, attendance, minutes }: MinutesSources,
+  partnershipId: string,
+  id: string,
+  publicVersion: boolean,
+) {
+  const [{ meeting }, sections, present, life] = await Promise.all([
+    meetings.get(partnershipId, id),
+    agenda.agenda(partnershipId, id),
+    attendance.attendance(partnershipId, id),
+    minutes.life(partnershipId, id),
+  ]);
+  const items = sections.flatMap((section) => section.items);
+  const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
+  const document = buildMinutesDocument({
+    groupName: meeting.groupName,
+    when: describeWhen(meeting.meetingDate, meeting.startTime),
+    location: meeting.location,
+    status: minutesStatusNames[life.status],
+    publicVersion,
+    attendance: present,
+    items: items.map((item, index) => {
+      const record = itemMinutes[index];
+      return {
+        ...item,
+        narrative: record?.narrative ?? '',
+        declarations: record?.declarations ?? [],
+        decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
+        actions: record?.actions ?? [],
+      };
+    }),
+    signedBy: life.signedBy,
+    signedAt: life.signedAt,
+  });
+  const name = `${meeting.groupName} minutes ${meeting.meetingDate}${publicVersion ? ' public' : ''}`;
+  return { meeting, document, name };
+}
+
 export function registerMeetingRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
@@ -242,41 +288,14 @@ export function registerMeetingRoutes(
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 
-  /** The minutes document of a meeting; `?public=yes` leaves out confidential (Part II) items. */
-  async function minutesDocument(request: FastifyRequest<{ Params: MeetingParams }>) {
-    const { partnershipId, id } = request.params;
-    const publicVersion = queryValues(request.query, ['public']).public === 'yes';
-    const [{ meeting }, sections, present, life] = await Promise.all([
-      meetings.get(partnershipId, id),
-      agenda.agenda(partnershipId, id),
-      attendance.attendance(partnershipId, id),
-      minutes.life(partnershipId, id),
-    ]);
-    const items = sections.flatMap((section) => section.items);
-    const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
-    const document = buildMinutesDocument({
-      groupName: meeting.groupName,
-      when: describeWhen(meeting.meetingDate, meeting.startTime),
-      location: meeting.location,
-      status: minutesStatusNames[life.status],
-      publicVersion,
-      attendance: present,
-      items: items.map((item, index) => {
-        const record = itemMinutes[index];
-        return {
-          ...item,
-          narrative: record?.narrative ?? '',
-          declarations: record?.declarations ?? [],
-          decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
-          actions: record?.actions ?? [],
-        };
-      }),
-      signedBy: life.signedBy,
-      signedAt: life.signedAt,
-    });
-    const name = `${meeting.groupName} minutes ${meeting.meetingDate}${publicVersion ? ' public' : ''}`;
-    return { meeting, document, name };
-  }
+  /** `?public=yes` leaves out confidential (Part II) items. */
+  const minutesDocument = (request: FastifyRequest<{ Params: MeetingParams }>) =>
+    meetingMinutesDocument(
+      { meetings, agenda, attendance, minutes },
+      request.params.partnershipId,
+      request.params.id,
+      queryValues(request.query, ['public']).public === 'yes',
+    );
 
   // The minutes as one page, for printing and signing, and as Word and PDF files.
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {
