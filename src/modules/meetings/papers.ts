@@ -48,6 +48,14 @@ function isCsv(bytes: Buffer): boolean {
   }
 }
 
+async function isReadablePdf(bytes: Buffer): Promise<boolean> {
+  try {
+    return (await PDFDocument.load(bytes, { ignoreEncryption: true })).getPageCount() > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** The kind of paper a file is, from its bytes; or why it is refused. */
 export async function classifyPaper(bytes: Buffer, fileName: string): Promise<{ kind: PaperKind } | { refused: string }> {
   if (bytes.length === 0) return { refused: 'The selected file is empty' };
@@ -64,14 +72,7 @@ export async function classifyPaper(bytes: Buffer, fileName: string): Promise<{ 
           : null;
   if (!kind) return { refused: refusal };
   // A PDF goes into the agenda pack, so it must be one that can be read.
-  if (
-    kind === 'pdf' &&
-    !(await PDFDocument.load(bytes, { ignoreEncryption: true }).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return { refused: 'The selected PDF cannot be read: it may be damaged' };
+  if (kind === 'pdf' && !(await isReadablePdf(bytes))) return { refused: 'The selected PDF cannot be read: it may be damaged' };
   return { kind };
 }
 
