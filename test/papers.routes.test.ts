@@ -133,7 +133,7 @@ describe('papers, the agenda pack and publication', () => {
   });
 
   it('marks a paper uploaded after the papers deadline as late', async () => {
-    // The board's papers are due five working days before; this meeting's deadline has passed.
+    // The papers deadline of this meeting, derived from the group's terms, passed long ago.
     const { base, publicItemId } = await boardMeeting('2026-04-09');
     assert.equal((await upload(base, publicItemId, { name: 'late.pdf', content: await pdfOf('Late') })).statusCode, 302);
     const page = await officer.get(base);
