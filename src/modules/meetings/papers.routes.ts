@@ -99,8 +99,8 @@ export function registerPaperRoutes(
       throwFileSizeLimit: false,
       limits: { fileSize: maxPaperBytes, files: 1, fields: 5, fieldSize: 10_000 },
     });
-    scope.addHook('preValidation', async (request) => {
-      if (!request.isMultipart()) return;
+    scope.addHook('preValidation', (request, _reply, done) => {
+      if (!request.isMultipart()) return done();
       const parts = (request.body ?? {}) as Record<
         string,
         { type?: string; value?: unknown; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
@@ -117,6 +117,7 @@ export function registerPaperRoutes(
             : part.value;
       }
       request.body = body;
+      done();
     });
 
     scope.post(uploadPath, manage, async (request, reply) => {

@@ -47,12 +47,13 @@ for (const database of testDatabases()) {
         clock,
         meetings,
         agenda,
-        async onAgendaPublished(_trx: Kysely<Database>, published) {
+        onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;
-            throw new Error('the job could not be queued');
+            return Promise.reject(new Error('the job could not be queued'));
           }
           notices.push(published);
+          return Promise.resolve();
         },
       });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';

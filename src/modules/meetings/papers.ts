@@ -39,7 +39,8 @@ function isCsv(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text) || text.trim() === '') return false;
+  // Control characters other than tab and line ends do not belong in text.
+  if (/[^\P{Cc}\t\n\r]/u.test(text) || text.trim() === '') return false;
   try {
     parse(text, { bom: true, skip_empty_lines: true });
     return true;
