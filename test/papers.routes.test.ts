@@ -281,4 +281,31 @@ describe('papers, the agenda pack and publication', () => {
     assert.doesNotMatch(feed.body, /DTSTART:20270819/);
     assert.doesNotMatch(feed.body, new RegExp(unpublished.split('/').at(-1) ?? 'none'));
   });
+
+  it('links the public version of approved minutes from the public page, without Part II items', async () => {
+    const { meetingId, base, publicBase } = await boardMeeting('2027-08-26');
+    const later = await container.meetings.schedule(systemActor, coventry, {
+      groupId: boardId,
+      kind: 'ordinary',
+      meetingDate: '2027-11-25',
+      startTime: '10:00',
+      location: 'Council House',
+    });
+    await officer.post(`${base}/publish`, {});
+    const visitor = new Browser(app);
+    assert.match((await visitor.get(publicBase)).body, /The minutes are published once they have been approved/);
+    assert.equal((await visitor.get(`${publicBase}/minutes.pdf`)).statusCode, 404);
+
+    await container.minutes.approve(systemActor, coventry, meetingId, 1, later);
+    const page = await visitor.get(publicBase);
+    assert.match(page.body, /data-qa="public-minutes"/);
+    assert.match(page.body, new RegExp(`href="${publicBase}/minutes.pdf"`));
+    const minutes = await visitor.get(`${publicBase}/minutes.pdf`);
+    assert.equal(minutes.statusCode, 200);
+    const text = textOfPdf(minutes.rawPayload);
+    assert.match(text, /Minutes \(public version\)/);
+    assert.match(text, /Strategic Assessment/);
+    assert.doesNotMatch(text, /Case review/);
+    assert.equal((await visitor.get(`${publicBase}/minutes.docx`)).statusCode, 200);
+  });
 });
