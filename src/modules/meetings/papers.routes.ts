@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { formatDate } from '../../core/dates.ts';
 import { sendFile } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues } from '../../web/forms.ts';
+import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { canSeeConfidential } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
@@ -42,13 +42,15 @@ const titleFields: Field[] = [
 ];
 const titleSchema = z.object({ title: optionalText(200, 'The title') });
 const fileFieldName = 'file';
+/** The fields in page order, for the error summary; the file input itself is drawn by the page. */
+const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
 
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
 
 /** Part II papers go to the group's members and the partnership's officers; others see the public part. */
-export const audienceOf = (request: FastifyRequest): Audience =>
+const audienceOf = (request: FastifyRequest): Audience =>
   canSeeConfidential(request.principal, request.partnership) ? 'group' : 'partnership';
 
 /** A paper as a download that is never shown in the browser, nor sniffed into another type. */
@@ -110,7 +112,8 @@ export function registerPaperRoutes(
         body[name] =
           part.type === 'file'
             ? ({
-                fileName: part.filename ?? '',
+                // Some browsers send the path the file came from: only its name is kept.
+                fileName: (part.filename ?? '').split(/[\\/]/).pop() ?? '',
                 bytes: part._buf ?? Buffer.alloc(0),
                 truncated: part.file?.truncated ?? false,
               } satisfies UploadedFile)
@@ -129,10 +132,11 @@ export function registerPaperRoutes(
         : file.truncated
           ? `The selected file must be smaller than ${maxPaperSizeText}`
           : null;
-      const typed = form.ok ? { title: form.value.title ?? '' } : form.typed;
+      const typed = typedValues(titleFields, body);
       const fieldErrors = { ...(form.ok ? {} : form.errors.byField), ...(fileProblem ? { [fileFieldName]: fileProblem } : {}) };
-      const fields = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' as const }];
-      if (!form.ok || fileProblem || !file) return renderUpload(request, reply, { values: typed, errors: errorsFor(fields, fieldErrors) });
+      if (!form.ok || fileProblem || !file) {
+        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, fieldErrors) });
+      }
       const { partnershipId, id, itemId = '' } = paramsOf(request);
       try {
         await papers.upload(actorOf(request), partnershipId, id, itemId, {
@@ -142,7 +146,7 @@ export function registerPaperRoutes(
         });
       } catch (error) {
         if (!(error instanceof FieldValidationError)) throw error;
-        return renderUpload(request, reply, { values: typed, errors: errorsFor(fields, { [error.field]: error.message }) });
+        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, { [error.field]: error.message }) });
       }
       request.session.flash = `Paper "${form.value.title ?? file.fileName}" added`;
       return reply.redirect(`${meetingHref(request)}#item-${itemId}`);

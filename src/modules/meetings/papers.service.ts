@@ -142,7 +142,7 @@ export function createPapersService({ db, audit, clock, meetings, agenda, onAgen
           partnershipId,
           meetingId,
           agendaItemId: item.id,
-          title: upload.title ?? upload.fileName.replace(/\.[^.]*$/, ''),
+          title: upload.title ?? upload.fileName.replace(/\.[^.]*$/, '').slice(0, 200),
           fileName: upload.fileName,
           contentType: paperKinds[classified.kind].contentType,
           sizeBytes: upload.bytes.length,
