@@ -62,8 +62,8 @@ export interface PapersService {
   remove(actor: Actor, partnershipId: string, meetingId: string, paperId: string, version: number): Promise<void>;
   /** Publishes the agenda and papers: its public part goes on the public pages. */
   publish(actor: Actor, partnershipId: string, meetingId: string): Promise<AgendaPublished>;
-  /** Published meetings of a partnership (of one group if given), soonest first. */
-  published(partnershipId: string, groupId?: string): Promise<MeetingView[]>;
+  /** A group's published meetings, earliest first: its calendar feed. */
+  published(partnershipId: string, groupId: string): Promise<MeetingView[]>;
 }
 
 export interface PapersDependencies {
@@ -230,7 +230,7 @@ export function createPapersService({ db, audit, clock, meetings, agenda, onAgen
     },
 
     async published(partnershipId, groupId) {
-      return (await meetings.list(partnershipId, groupId ? { groupId } : {})).filter((meeting) => meeting.publishedAt !== null);
+      return (await meetings.list(partnershipId, { groupId })).filter((meeting) => meeting.publishedAt !== null);
     },
   };
 }

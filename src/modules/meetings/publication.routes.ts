@@ -54,17 +54,25 @@ export function registerPublicationRoutes(
   app.get(`${base}/meetings`, publicAccess, async (request, reply) => {
     const { partnershipId } = paramsOf(request);
     const { groupId } = queryValues(request.query, ['groupId']);
-    const [published, groups] = await Promise.all([papers.published(partnershipId, groupId), governance.groups.list(partnershipId)]);
+    const [{ upcoming, past }, groups] = await Promise.all([
+      sources.meetings.timeline(partnershipId, groupId ? { groupId } : {}),
+      governance.groups.list(partnershipId),
+    ]);
+    const rows = (meetings: MeetingView[]) =>
+      meetings
+        .filter((meeting) => meeting.publishedAt !== null)
+        .map((meeting) => ({
+          href: `${publicMeetings(partnershipId)}/${meeting.id}`,
+          when: describeWhen(meeting.meetingDate, meeting.startTime),
+          group: meeting.groupName,
+          cancelled: meeting.status === 'cancelled',
+        }));
     return pages.render(request, reply, 'meetings/views/public-meetings.njk', {
       title: `Meetings of ${request.partnership?.name ?? ''}`,
       groups,
       groupId: groupId ?? '',
-      meetings: published.map((meeting) => ({
-        href: `${publicMeetings(partnershipId)}/${meeting.id}`,
-        when: describeWhen(meeting.meetingDate, meeting.startTime),
-        group: meeting.groupName,
-        cancelled: meeting.status === 'cancelled',
-      })),
+      upcoming: rows(upcoming),
+      past: rows(past),
     });
   });
 
