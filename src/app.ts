@@ -10,7 +10,7 @@ import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
-import { registerMeetingRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
+import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -148,6 +148,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
   registerMeetingRoutes(app, pages, container, governance);
+  registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
   registerErrorHandling(app, pages);
 

@@ -13,8 +13,10 @@ import {
   createAttendanceService,
   createMeetingsService,
   createMinutesService,
+  createPapersService,
   type MeetingsService,
   type MinutesService,
+  type PapersService,
   createWorkProgrammeService,
   type WorkProgrammeService,
 } from './modules/meetings/index.ts';
@@ -37,6 +39,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  papers: PapersService;
   workProgramme: WorkProgrammeService;
   notifications: NotificationsService;
 }
@@ -62,6 +65,16 @@ export function createContainer(
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
   const meetings = createMeetingsService(handle.db, audit, clock, governance);
   const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance);
+  const notifications = createNotificationsService({
+    db: handle.db,
+    engine: handle.engine,
+    clock,
+    mailer,
+    governance,
+    minutes,
+    meetings,
+    publicUrl: config.publicUrl,
+  });
   return {
     config,
     clock,
@@ -73,15 +86,15 @@ export function createContainer(
     agenda,
     attendance,
     minutes,
-    workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
-    notifications: createNotificationsService({
+    papers: createPapersService({
       db: handle.db,
-      engine: handle.engine,
+      audit,
       clock,
-      mailer,
-      governance,
-      minutes,
-      publicUrl: config.publicUrl,
+      meetings,
+      agenda,
+      onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
     }),
+    workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
+    notifications,
   };
 }

@@ -112,6 +112,9 @@ export interface MeetingsTable extends PartnershipRecordColumns {
   location: string;
   kind: string;
   status: string;
+  /** When the agenda was published, and by whom: its public part is then on the public pages. */
+  publishedAt: string | null;
+  publishedBy: string | null;
 }
 
 export interface AgendaItemsTable extends PartnershipRecordColumns {
@@ -124,6 +127,21 @@ export interface AgendaItemsTable extends PartnershipRecordColumns {
   purpose: string | null;
   confidential: number;
   confidentialReason: string | null;
+}
+
+export interface PapersTable extends PartnershipRecordColumns {
+  meetingId: string;
+  agendaItemId: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string | null;
+}
+
+export interface PaperContentsTable {
+  paperId: string;
+  content: Buffer;
 }
 
 export interface AttendanceTable {
@@ -321,6 +339,8 @@ export interface Database {
   meetings: MeetingsTable;
   meetingChanges: MeetingChangesTable;
   agendaItems: AgendaItemsTable;
+  papers: PapersTable;
+  paperContents: PaperContentsTable;
   attendance: AttendanceTable;
   itemMinutes: ItemMinutesTable;
   decisions: DecisionsTable;

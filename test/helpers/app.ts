@@ -1,4 +1,5 @@
 /** An app on a real database, driven through app.inject, with a cookie jar and CSRF tokens like a browser. */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
@@ -77,6 +78,36 @@ export class Browser {
         url,
         payload: body.toString(),
         headers: { ...this.extraHeaders, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  /** A multipart form with one file, as a browser sends an upload (its CSRF token among the fields). */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; content: Buffer; field?: string; type?: string },
+    options: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `safer-${randomBytes(8).toString('hex')}`;
+    const all = { ...fields, ...(options.csrf === false ? {} : { _csrf: await this.csrfToken() }) };
+    const payload = Buffer.concat([
+      ...Object.entries(all).map(([name, value]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+          `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { ...this.extraHeaders, cookie: this.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
       }),
     );
   }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
+import { pdfOf } from './papers.ts';
 
 export interface RouteSampler {
   /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
@@ -58,12 +59,35 @@ export async function sampleRoutes(
     owner: 'All agencies',
     dueDate: '2026-04-30',
   });
+  // A paper on the public item, and the agenda published, so that the public pages have something to show.
+  const paperId = await container.papers.upload(systemActor, coventry, meeting, itemId, {
+    fileName: 'Strategic Assessment.pdf',
+    bytes: await pdfOf('Strategic Assessment'),
+    title: null,
+  });
+  await container.papers.publish(systemActor, coventry, meeting);
+  // Its minutes approved at the next meeting, so that their public version is published too.
+  const nextMeeting = await container.meetings.schedule(systemActor, coventry, {
+    groupId: board.id,
+    kind: 'ordinary',
+    meetingDate: '2026-07-09',
+    startTime: '10:00',
+    location: 'Council House',
+  });
+  await container.minutes.approve(systemActor, coventry, meeting, 1, nextMeeting);
   const plannedId = await container.workProgramme.add(systemActor, coventry, board.id, {
     title: 'Annual report',
     notes: null,
     plannedMeetingId: null,
   });
-  const params: Record<string, string> = { partnershipId: coventry, grantId: account.grantId, version: '1', itemId, plannedId };
+  const params: Record<string, string> = {
+    partnershipId: coventry,
+    grantId: account.grantId,
+    version: '1',
+    itemId,
+    plannedId,
+    paperId,
+  };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,

@@ -8,6 +8,7 @@ import * as minutesDecisionsActions from './2026-11-23-06-minutes-decisions-acti
 import * as minutesLife from './2026-11-23-07-minutes-life.ts';
 import * as declarations from './2026-11-23-08-declarations.ts';
 import * as workProgramme from './2026-11-23-09-work-programme.ts';
+import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts';
 import * as jobs from './2026-12-01-02-jobs.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-07-minutes-life': minutesLife,
   '2026-11-23-08-declarations': declarations,
   '2026-11-23-09-work-programme': workProgramme,
+  '2026-12-01-01-papers-and-publication': papersAndPublication,
   '2026-12-01-02-jobs': jobs,
   '2026-12-01-03-vote-majority': voteMajority,
 };

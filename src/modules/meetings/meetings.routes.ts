@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { formatDate } from '../../core/dates.ts';
+import { describeWhen, formatDate } from '../../core/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { canSeeConfidential, isAllowed } from '../../web/permissions.ts';
 import { queryValues } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -30,6 +30,8 @@ import { buildMinutesDocument } from './minutesDocument.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
+import { registerPaperRoutes } from './papers.routes.ts';
+import type { PapersService } from './papers.service.ts';
 
 interface MeetingParams {
   partnershipId: string;
@@ -50,10 +52,50 @@ function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
   ];
 }
 
-/** "Thursday 9 April 2026 at 10:00" */
-export function describeWhen(date: string, time: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  return `${weekday} ${formatDate(date)} at ${time}`;
+export interface MinutesSources {
+  meetings: MeetingsService;
+  agenda: AgendaService;
+  attendance: AttendanceService;
+  minutes: MinutesService;
+}
+
+/** The minutes document of a meeting; the public version leaves out confidential (Part II) items. */
+export async function meetingMinutesDocument(
+  { meetings, agenda, attendance, minutes }: MinutesSources,
+  partnershipId: string,
+  id: string,
+  publicVersion: boolean,
+) {
+  const [{ meeting }, sections, present, life] = await Promise.all([
+    meetings.get(partnershipId, id),
+    agenda.agenda(partnershipId, id),
+    attendance.attendance(partnershipId, id),
+    minutes.life(partnershipId, id),
+  ]);
+  const items = sections.flatMap((section) => section.items);
+  const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
+  const document = buildMinutesDocument({
+    groupName: meeting.groupName,
+    when: describeWhen(meeting.meetingDate, meeting.startTime),
+    location: meeting.location,
+    status: minutesStatusNames[life.status],
+    publicVersion,
+    attendance: present,
+    items: items.map((item, index) => {
+      const record = itemMinutes[index];
+      return {
+        ...item,
+        narrative: record?.narrative ?? '',
+        declarations: record?.declarations ?? [],
+        decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
+        actions: record?.actions ?? [],
+      };
+    }),
+    signedBy: life.signedBy,
+    signedAt: life.signedAt,
+  });
+  const name = `${meeting.groupName} minutes ${meeting.meetingDate}${publicVersion ? ' public' : ''}`;
+  return { meeting, document, name };
 }
 
 export function registerMeetingRoutes(
@@ -64,7 +106,8 @@ export function registerMeetingRoutes(
     agenda,
     attendance,
     minutes,
-  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService },
+    papers,
+  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService; papers: PapersService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -151,9 +194,17 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections, present, life, mattersArising] = await Promise.all([
-      meetings.get(partnershipId, id),
-      agenda.agenda(partnershipId, id),
+    // Every item and paper is listed; the page links Part II papers only for those who may read them.
+    const [
+      {
+        details: { meeting, deadlines, changes },
+        sections,
+      },
+      present,
+      life,
+      mattersArising,
+    ] = await Promise.all([
+      papers.meetingPapers(partnershipId, id, 'group'),
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
       minutes.mattersArising(partnershipId, id),
@@ -177,6 +228,7 @@ export function registerMeetingRoutes(
         to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
+      canSeeConfidential: canSeeConfidential(request.principal, request.partnership),
       breadcrumbs: crumbs(request),
     });
   });
@@ -232,44 +284,18 @@ export function registerMeetingRoutes(
   });
 
   registerAgendaRoutes(app, pages, agenda, { crumbs: meetingCrumbs, load: loadMeeting });
+  registerPaperRoutes(app, pages, papers, { crumbs: meetingCrumbs, load: loadMeeting });
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 
-  /** The minutes document of a meeting; `?public=yes` leaves out confidential (Part II) items. */
-  async function minutesDocument(request: FastifyRequest<{ Params: MeetingParams }>) {
-    const { partnershipId, id } = request.params;
-    const publicVersion = queryValues(request.query, ['public']).public === 'yes';
-    const [{ meeting }, sections, present, life] = await Promise.all([
-      meetings.get(partnershipId, id),
-      agenda.agenda(partnershipId, id),
-      attendance.attendance(partnershipId, id),
-      minutes.life(partnershipId, id),
-    ]);
-    const items = sections.flatMap((section) => section.items);
-    const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
-    const document = buildMinutesDocument({
-      groupName: meeting.groupName,
-      when: describeWhen(meeting.meetingDate, meeting.startTime),
-      location: meeting.location,
-      status: minutesStatusNames[life.status],
-      publicVersion,
-      attendance: present,
-      items: items.map((item, index) => {
-        const record = itemMinutes[index];
-        return {
-          ...item,
-          narrative: record?.narrative ?? '',
-          declarations: record?.declarations ?? [],
-          decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
-          actions: record?.actions ?? [],
-        };
-      }),
-      signedBy: life.signedBy,
-      signedAt: life.signedAt,
-    });
-    const name = `${meeting.groupName} minutes ${meeting.meetingDate}${publicVersion ? ' public' : ''}`;
-    return { meeting, document, name };
-  }
+  /** `?public=yes` leaves out confidential (Part II) items. */
+  const minutesDocument = (request: FastifyRequest<{ Params: MeetingParams }>) =>
+    meetingMinutesDocument(
+      { meetings, agenda, attendance, minutes },
+      request.params.partnershipId,
+      request.params.id,
+      queryValues(request.query, ['public']).public === 'yes',
+    );
 
   // The minutes as one page, for printing and signing, and as Word and PDF files.
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {

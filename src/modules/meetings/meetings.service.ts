@@ -59,11 +59,12 @@ export function createMeetingsService(
   async function add(
     trx: Kysely<Database>,
     actor: Actor,
-    meeting: Omit<MeetingRow, 'version' | 'createdAt' | 'updatedAt'>,
+    meeting: Omit<MeetingRow, 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'publishedBy'>,
     groupName: string,
   ) {
     const now = isoNow(clock);
-    const row = { ...meeting, createdAt: now, updatedAt: now };
+    // A new meeting's agenda is not yet published.
+    const row = { ...meeting, publishedAt: null, publishedBy: null, createdAt: now, updatedAt: now };
     await insertMeeting(trx, row);
     await addStandardItems(trx, row.partnershipId, row.id, now);
     await audit.record(trx, actor, {

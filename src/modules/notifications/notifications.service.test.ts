@@ -216,6 +216,40 @@ for (const database of testDatabases()) {
       assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text === 'The agenda is ready.'));
     });
 
+    it('tells the members of a group, through a real SMTP server, when a meeting’s agenda is published', async () => {
+      const smtp = await startSmtpServer();
+      try {
+        const app = createContainer(
+          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://safer.coventry.example' },
+          clock,
+          container.database,
+        );
+        const groupId = await app.governance.groups.create(systemActor, coventry, { name: 'City Tasking Group', parentId: boardId });
+        await addMember(groupId, await addPerson('Eve Tasker', 'eve.tasker@example.org'), 'member');
+        await addMember(groupId, await addPerson('Finn Analyst', 'finn.analyst@example.org'), 'member');
+        const meetingId = await app.meetings.schedule(systemActor, coventry, {
+          groupId,
+          kind: 'ordinary',
+          meetingDate: '2016-08-11',
+          startTime: '09:30',
+          location: 'Little Park Street Police Station',
+        });
+        assert.equal((await jobs()).length, 0, 'nothing is sent before publication');
+        await app.papers.publish(systemActor, coventry, meetingId);
+        await app.notifications.runDueJobs();
+
+        assert.deepEqual(smtp.received.map((m) => m.to).sort(), [['eve.tasker@example.org'], ['finn.analyst@example.org']]);
+        // Unfolded: long headers and quoted-printable lines are wrapped in transit.
+        const raw = smtp.received[0]?.raw.replace(/\r\n[ \t]/g, ' ').replace(/=\r?\n/g, '') ?? '';
+        assert.match(raw, /^Subject: Agenda and papers published: City Tasking Group, Thursday 11 August 2016 at 09:30$/m);
+        assert.match(raw, /meeting on Thursday 11 August 2016 at 09:30 at Little Park Street Police Station have been published/);
+        assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/partnerships/${coventry}/meetings/${meetingId}`));
+        assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/public/partnerships/${coventry}/meetings/${meetingId}`));
+      } finally {
+        await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      }
+    });
+
     it('reminds owners of actions falling due once per due date, and never of done or cancelled ones', async () => {
       const meetingId = await container.meetings.schedule(systemActor, coventry, {
         groupId: boardId,

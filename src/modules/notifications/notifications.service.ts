@@ -5,7 +5,7 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
-import { addDays, type LoggedAction, type MinutesService } from '../meetings/index.ts';
+import { addDays, type LoggedAction, type MeetingsService, type MinutesService } from '../meetings/index.ts';
 import {
   claimDueJobs,
   deleteFinishedJobs,
@@ -16,6 +16,7 @@ import {
   type JobRow,
 } from './jobs.repository.ts';
 import type { Email, Mailer } from './mailer.ts';
+import { agendaPublishedNotice } from './notices.ts';
 import { fallsDue, reminderEmail } from './reminders.ts';
 import { retryAt } from './retries.ts';
 
@@ -28,6 +29,11 @@ export interface JobsRun {
 export interface NotificationsService {
   /** Queues an e-mail; a worker sends it, trying again if the mail server fails. */
   enqueueEmail(to: string, subject: string, text: string): Promise<void>;
+  /**
+   * Queues the notice to the group's members that a meeting's agenda and papers are published, in the
+   * publishing transaction: the notice goes out if the publication commits, and only then.
+   */
+  queueAgendaPublished(trx: Kysely<Database>, published: { partnershipId: string; meetingId: string; groupId: string }): Promise<void>;
   /** Queues one e-mail to each current member of the group who has an e-mail address; returns how many. */
   notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number>;
   /** Queues a reminder for each action falling due that has not been reminded of its due date; returns how many e-mails. */
@@ -45,6 +51,7 @@ export interface NotificationsDependencies {
   mailer: Mailer;
   governance: GovernanceService;
   minutes: MinutesService;
+  meetings: MeetingsService;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
 }
@@ -60,7 +67,7 @@ const finishedJobsKeptDays = 90;
 type Person = { id: string; name: string; email: string };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
-  const { db, engine, clock, mailer, governance, minutes } = deps;
+  const { db, engine, clock, mailer, governance, minutes, meetings } = deps;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
@@ -137,8 +144,33 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       deleteFinishedJobs(db, new Date(clock.now().getTime() - finishedJobsKeptDays * 24 * 60 * 60_000).toISOString()),
   };
 
+  async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number> {
+    const [members, people] = await Promise.all([
+      governance.currentMemberships(partnershipId, { groupId }),
+      peopleWithEmail(partnershipId),
+    ]);
+    const addresses = new Set(
+      people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
+    );
+    const emails = [...addresses].map((to) => ({ to, subject, text }));
+    await db.transaction().execute((trx) => enqueueEmails(trx, emails));
+    return emails.length;
+  }
+
+  /** The notice is written when the job runs, so it gives the meeting as it then stands. */
+  async function noticeOfPublication({ partnershipId, meetingId, groupId }: { partnershipId: string; meetingId: string; groupId: string }) {
+    const { meeting } = await meetings.get(partnershipId, meetingId);
+    const { subject, text } = agendaPublishedNotice({
+      ...meeting,
+      link: `${deps.publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}`,
+      publicLink: `${deps.publicUrl}/public/partnerships/${partnershipId}/meetings/${meetingId}`,
+    });
+    await notifyGroupMembers(partnershipId, groupId, subject, text);
+  }
+
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
     email: (payload) => mailer.send(payload as Email),
+    'agenda-published': (payload) => noticeOfPublication(payload as { partnershipId: string; meetingId: string; groupId: string }),
     // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
     ...Object.fromEntries(
       Object.entries(daily).map(([kind, work]) => [
@@ -162,18 +194,11 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       await enqueue(db, 'email', { to, subject, text });
     },
 
-    async notifyGroupMembers(partnershipId, groupId, subject, text) {
-      const [members, people] = await Promise.all([
-        governance.currentMemberships(partnershipId, { groupId }),
-        peopleWithEmail(partnershipId),
-      ]);
-      const addresses = new Set(
-        people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
-      );
-      const emails = [...addresses].map((to) => ({ to, subject, text }));
-      await db.transaction().execute((trx) => enqueueEmails(trx, emails));
-      return emails.length;
+    async queueAgendaPublished(trx, { partnershipId, meetingId, groupId }) {
+      await enqueue(trx, 'agenda-published', { partnershipId, meetingId, groupId });
     },
+
+    notifyGroupMembers,
 
     queueActionReminders,
 

@@ -1,0 +1,196 @@
+/**
+ * Papers on agenda items: the upload form (multipart, in a scope of its own so that every other form
+ * stays urlencoded), downloads for those allowed, the agenda pack and publishing the agenda.
+ */
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { formatDate } from '../../core/dates.ts';
+import { sendFile } from '../../web/csv.ts';
+import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { canSeeConfidential } from '../../web/permissions.ts';
+import { queryValues, single } from '../../web/query.ts';
+import type { Crumb } from '../../web/recordPages.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import type { MeetingDetails } from './meetings.service.ts';
+import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
+import type { Audience, PapersService } from './papers.service.ts';
+
+interface PaperParams {
+  partnershipId: string;
+  id: string;
+  itemId?: string;
+  paperId?: string;
+}
+
+/** A file part of a multipart form, as the upload route reads it. */
+interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+  /** Cut off at the size limit. */
+  truncated: boolean;
+}
+
+const titleFields: Field[] = [
+  {
+    name: 'title',
+    label: 'Title of the paper (optional)',
+    kind: 'text',
+    hint: 'For example, Strategic Assessment 2026. If you leave this blank, the file name is used.',
+  },
+];
+const titleSchema = z.object({ title: optionalText(200, 'The title') });
+const fileFieldName = 'file';
+/** The fields in page order, for the error summary; the file input itself is drawn by the page. */
+const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
+
+const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
+const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
+
+/** Part II papers go to the group's members and the partnership's officers; others see the public part. */
+const audienceOf = (request: FastifyRequest): Audience =>
+  canSeeConfidential(request.principal, request.partnership) ? 'group' : 'partnership';
+
+/** A paper as a download that is never shown in the browser, nor sniffed into another type. */
+export function sendPaper(reply: FastifyReply, paper: { fileName: string; contentType: string }, content: Buffer): FastifyReply {
+  return sendFile(reply.header('x-content-type-options', 'nosniff'), paper.fileName, paper.contentType, content);
+}
+
+export function registerPaperRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  papers: PapersService,
+  meeting: {
+    crumbs: (request: FastifyRequest, details: MeetingDetails) => Crumb[];
+    load: (request: FastifyRequest) => Promise<MeetingDetails>;
+  },
+): void {
+  const manage = { config: { access: 'partnership:manage' as const } };
+  const view = { config: { access: 'partnership:view' as const } };
+  const uploadPath = '/partnerships/:partnershipId/meetings/:id/items/:itemId/papers';
+
+  async function renderUpload(request: FastifyRequest, reply: FastifyReply, state: { values: TypedValues; errors: FormErrors | null }) {
+    const { partnershipId, id, itemId = '' } = paramsOf(request);
+    const { details, sections } = await papers.meetingPapers(partnershipId, id, 'group');
+    const item = sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
+    if (!item) return reply.callNotFound();
+    if (state.errors) reply.code(400);
+    return pages.render(request, reply, 'meetings/views/paper-upload.njk', {
+      title: `Add a paper to item ${item.number}: ${item.title}`,
+      item,
+      deadline: details.deadlines.papersDue,
+      published: details.meeting.publishedAt,
+      fields: titleFields,
+      values: state.values,
+      errors: state.errors,
+      maxSize: maxPaperSizeText,
+      action: `${meetingHref(request)}/items/${itemId}/papers`,
+      cancel: `${meetingHref(request)}#item-${itemId}`,
+      breadcrumbs: meeting.crumbs(request, details),
+    });
+  }
+
+  app.get(`${uploadPath}/new`, manage, (request, reply) => renderUpload(request, reply, { values: {}, errors: null }));
+
+  // Multipart only here: the whole form is read before the CSRF check, which then finds its token in the fields.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxPaperBytes, files: 1, fields: 5, fieldSize: 10_000 },
+    });
+    scope.addHook('preValidation', (request, _reply, done) => {
+      if (!request.isMultipart()) return done();
+      const parts = (request.body ?? {}) as Record<
+        string,
+        { type?: string; value?: unknown; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+      >;
+      const body: Record<string, unknown> = {};
+      for (const [name, part] of Object.entries(parts)) {
+        body[name] =
+          part.type === 'file'
+            ? ({
+                // Some browsers send the path the file came from: only its name is kept.
+                fileName: (part.filename ?? '').split(/[\\/]/).pop() ?? '',
+                bytes: part._buf ?? Buffer.alloc(0),
+                truncated: part.file?.truncated ?? false,
+              } satisfies UploadedFile)
+            : part.value;
+      }
+      request.body = body;
+      done();
+    });
+
+    scope.post(uploadPath, manage, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readForm(titleSchema, titleFields, body);
+      const file = body[fileFieldName] as UploadedFile | undefined;
+      const fileProblem = !file?.fileName
+        ? 'Select a file'
+        : file.truncated
+          ? `The selected file must be smaller than ${maxPaperSizeText}`
+          : null;
+      const typed = typedValues(titleFields, body);
+      const fieldErrors = { ...(form.ok ? {} : form.errors.byField), ...(fileProblem ? { [fileFieldName]: fileProblem } : {}) };
+      if (!form.ok || fileProblem || !file) {
+        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, fieldErrors) });
+      }
+      const { partnershipId, id, itemId = '' } = paramsOf(request);
+      try {
+        await papers.upload(actorOf(request), partnershipId, id, itemId, {
+          fileName: file.fileName,
+          bytes: file.bytes,
+          title: form.value.title,
+        });
+      } catch (error) {
+        if (!(error instanceof FieldValidationError)) throw error;
+        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, { [error.field]: error.message }) });
+      }
+      request.session.flash = `Paper "${form.value.title ?? file.fileName}" added`;
+      return reply.redirect(`${meetingHref(request)}#item-${itemId}`);
+    });
+  });
+
+  app.get('/partnerships/:partnershipId/meetings/:id/papers/:paperId', view, async (request, reply) => {
+    const { partnershipId, id, paperId = '' } = paramsOf(request);
+    const { paper, content } = await papers.file(partnershipId, id, paperId, audienceOf(request));
+    return sendPaper(reply, paper, content);
+  });
+
+  app.post('/partnerships/:partnershipId/meetings/:id/papers/:paperId/remove', manage, async (request, reply) => {
+    const { partnershipId, id, paperId = '' } = paramsOf(request);
+    const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
+    try {
+      await papers.remove(actorOf(request), partnershipId, id, paperId, version);
+      request.session.flash = 'Paper removed';
+    } catch (error) {
+      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+      request.session.flash = error.message;
+    }
+    return reply.redirect(`${meetingHref(request)}#agenda`);
+  });
+
+  // `?public=yes` gives the public version to anyone; without it, what the reader may see.
+  app.get('/partnerships/:partnershipId/meetings/:id/agenda-pack.pdf', view, async (request, reply) => {
+    const { partnershipId, id } = paramsOf(request);
+    const publicVersion = queryValues(request.query, ['public']).public === 'yes';
+    const audience = publicVersion ? 'partnership' : audienceOf(request);
+    const { meeting: m, pdf } = await papers.pack(request.partnership?.name ?? '', partnershipId, id, audience);
+    const name = `${m.groupName} agenda pack ${m.meetingDate}${audience === 'group' ? '' : ' public'}.pdf`;
+    return sendFile(reply, name, 'application/pdf', pdf);
+  });
+
+  app.post('/partnerships/:partnershipId/meetings/:id/publish', manage, async (request, reply) => {
+    const { partnershipId, id } = paramsOf(request);
+    try {
+      const published = await papers.publish(actorOf(request), partnershipId, id);
+      request.session.flash = `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
+    } catch (error) {
+      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+      request.session.flash = error.message;
+    }
+    return reply.redirect(`${meetingHref(request)}#agenda`);
+  });
+}

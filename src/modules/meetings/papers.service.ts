@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { describeWhen, formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import { buildAgendaPack } from './agendaPack.ts';
+import type { NumberedSection } from './agenda.ts';
+import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
+import type { AgendaService } from './agenda.service.ts';
+import { type MeetingView, requireMeeting, updateMeeting } from './meetings.repository.ts';
+import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
+import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
+import { archivePaper, insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
+
+/**
+ * Who is looking: the public sees a published meeting's public part; the partnership sees the public
+ * part of any meeting; the group (its members and the partnership's officers) sees Part II too.
+ */
+export type Audience = 'public' | 'partnership' | 'group';
+
+export type PaperView = PaperRow & { kind: PaperKind; kindName: string; late: boolean; supplement: boolean };
+
+export type AgendaItemWithPapers = AgendaItemRow & { number: number; papers: PaperView[] };
+
+export interface MeetingPapers {
+  details: MeetingDetails;
+  /** The agenda as this audience may see it: Part II items are left out unless it is the group's. */
+  sections: (Omit<NumberedSection<AgendaItemRow>, 'items'> & { items: AgendaItemWithPapers[] })[];
+}
+
+export interface PaperUpload {
+  fileName: string;
+  bytes: Buffer;
+  title: string | null;
+}
+
+/** What publishing an agenda tells the rest of the system: enough to notify the group's members. */
+export interface AgendaPublished {
+  partnershipId: string;
+  meetingId: string;
+  groupId: string;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+export interface PapersService {
+  /** The meeting with its agenda and each item's papers, for one audience; a public audience sees only a published meeting. */
+  meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
+  upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
+  /** One paper's file, if this audience may have it; otherwise NotFoundError, which leaks nothing. */
+  file(partnershipId: string, meetingId: string, paperId: string, audience: Audience): Promise<{ paper: PaperView; content: Buffer }>;
+  /** The agenda pack as one PDF, as this audience may see it. */
+  pack(
+    partnershipName: string,
+    partnershipId: string,
+    meetingId: string,
+    audience: Audience,
+  ): Promise<{ meeting: MeetingView; pdf: Buffer }>;
+  remove(actor: Actor, partnershipId: string, meetingId: string, paperId: string, version: number): Promise<void>;
+  /** Publishes the agenda and papers: its public part goes on the public pages. */
+  publish(actor: Actor, partnershipId: string, meetingId: string): Promise<AgendaPublished>;
+  /** A group's published meetings, earliest first: its calendar feed. */
+  published(partnershipId: string, groupId: string): Promise<MeetingView[]>;
+}
+
+export interface PapersDependencies {
+  db: Kysely<Database>;
+  audit: AuditTrail;
+  clock: Clock;
+  meetings: MeetingsService;
+  agenda: AgendaService;
+  /**
+   * Runs in the transaction that publishes the agenda, so that what it records (such as a job to
+   * e-mail the group's members) commits with the publication or not at all.
+   */
+  onAgendaPublished?: (trx: Kysely<Database>, published: AgendaPublished) => Promise<void>;
+}
+
+const cannotChange = (meeting: MeetingView) =>
+  meeting.status === 'cancelled' ? 'This meeting has been cancelled, so its papers cannot change' : null;
+
+export function createPapersService({ db, audit, clock, meetings, agenda, onAgendaPublished }: PapersDependencies): PapersService {
+  function view(paper: PaperRow, details: MeetingDetails): PaperView {
+    const kind = kindOfContentType(paper.contentType) ?? 'pdf';
+    return {
+      ...paper,
+      kind,
+      kindName: paperKinds[kind].name,
+      ...paperStanding(paper.createdAt, { papersDue: details.deadlines.papersDue, publishedAt: details.meeting.publishedAt }),
+    };
+  }
+
+  async function meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers> {
+    const details = await meetings.get(partnershipId, meetingId);
+    if (audience === 'public' && !details.meeting.publishedAt) throw new NotFoundError('meeting');
+    const [sections, papers] = await Promise.all([agenda.agenda(partnershipId, meetingId), listPapers(db, meetingId)]);
+    const seen = (item: AgendaItemRow) => audience === 'group' || !item.confidential;
+    return {
+      details,
+      sections: sections.map((section) => ({
+        ...section,
+        items: section.items.filter(seen).map((item) => ({
+          ...item,
+          papers: papers.filter((paper) => paper.agendaItemId === item.id).map((paper) => view(paper, details)),
+        })),
+      })),
+    };
+  }
+
+  function record(trx: Kysely<Database>, actor: Actor, meeting: MeetingView, paper: PaperRow, removed: boolean) {
+    const { title, fileName } = paper;
+    return audit.record(trx, actor, {
+      action: removed ? 'archive' : 'create',
+      entityType: 'paper',
+      entityId: paper.id,
+      partnershipId: meeting.partnershipId,
+      summary: `${removed ? 'Removed' : 'Added'} the paper "${title}" (${fileName}) ${removed ? 'from' : 'to'} the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+      before: removed ? paper : null,
+      after: removed ? null : paper,
+    });
+  }
+
+  return {
+    meetingPapers,
+
+    async upload(actor, partnershipId, meetingId, itemId, upload) {
+      const classified = await classifyPaper(upload.bytes, upload.fileName);
+      if ('refused' in classified) throw new FieldValidationError('file', classified.refused);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        const refused = cannotChange(meeting);
+        if (refused) throw new FieldValidationError('file', refused);
+        const item = (await listAgendaItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
+        if (!item) throw new NotFoundError('agenda item');
+        const now = isoNow(clock);
+        const paper = {
+          id,
+          partnershipId,
+          meetingId,
+          agendaItemId: item.id,
+          title: upload.title ?? upload.fileName.replace(/\.[^.]*$/, '').slice(0, 200),
+          fileName: upload.fileName,
+          contentType: paperKinds[classified.kind].contentType,
+          sizeBytes: upload.bytes.length,
+          uploadedBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          archivedAt: null,
+        };
+        await insertPaper(trx, paper, upload.bytes);
+        await record(trx, actor, meeting, { ...paper, version: 1 }, false);
+      });
+      return id;
+    },
+
+    async file(partnershipId, meetingId, paperId, audience) {
+      const { sections } = await meetingPapers(partnershipId, meetingId, audience);
+      const paper = sections.flatMap((section) => section.items.flatMap((item) => item.papers)).find((p) => p.id === paperId);
+      const content = paper ? await paperContent(db, paper.id) : null;
+      if (!paper || !content) throw new NotFoundError('paper');
+      return { paper, content };
+    },
+
+    async pack(partnershipName, partnershipId, meetingId, audience) {
+      const { details, sections } = await meetingPapers(partnershipId, meetingId, audience);
+      const { meeting } = details;
+      const withBytes = async (paper: PaperView) => ({
+        ...paper,
+        pdf: paper.kind === 'pdf' ? await paperContent(db, paper.id) : null,
+      });
+      const pdf = await buildAgendaPack({
+        partnershipName,
+        groupName: meeting.groupName,
+        when: describeWhen(meeting.meetingDate, meeting.startTime),
+        location: meeting.location,
+        publicVersion: audience !== 'group',
+        sections: await Promise.all(
+          sections.map(async (section) => ({
+            heading: section.heading,
+            showHeading: section.section !== 'opening' && section.section !== 'closing',
+            items: await Promise.all(
+              section.items.map(async (item) => ({ ...item, papers: await Promise.all(item.papers.map(withBytes)) })),
+            ),
+          })),
+        ),
+      });
+      return { meeting, pdf };
+    },
+
+    async remove(actor, partnershipId, meetingId, paperId, version) {
+      await db.transaction().execute(async (trx) => {
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        const paper = (await listPapers(trx, meetingId)).find((p) => p.id === paperId);
+        if (!paper) throw new NotFoundError('paper');
+        // Once sent out with the published agenda, a paper is part of the record of the meeting.
+        if (meeting.publishedAt && paper.createdAt <= meeting.publishedAt)
+          throw new FieldValidationError('file', `"${paper.title}" went out with the published agenda, so it stays with it`);
+        const refused = cannotChange(meeting);
+        if (refused) throw new FieldValidationError('file', refused);
+        if (!(await archivePaper(trx, paperId, version, isoNow(clock)))) throw new ConflictError(paper.version);
+        await record(trx, actor, meeting, paper, true);
+      });
+    },
+
+    async publish(actor, partnershipId, meetingId) {
+      return db.transaction().execute(async (trx) => {
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        if (meeting.publishedAt)
+          throw new FieldValidationError('publish', `This agenda was published on ${formatDate(meeting.publishedAt)}`);
+        if (meeting.status === 'cancelled') throw new FieldValidationError('publish', 'This meeting has been cancelled');
+        const published = { partnershipId, meetingId, groupId: meeting.groupId, publishedAt: isoNow(clock), publishedBy: actor.userId };
+        const changes = { publishedAt: published.publishedAt, publishedBy: published.publishedBy, updatedAt: published.publishedAt };
+        if (!(await updateMeeting(trx, meetingId, meeting.version, changes))) throw new ConflictError(meeting.version);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: meetingId,
+          partnershipId,
+          summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+          before: meeting,
+          after: { ...meeting, ...changes, version: meeting.version + 1 },
+        });
+        await onAgendaPublished?.(trx, published);
+        return published;
+      });
+    },
+
+    async published(partnershipId, groupId) {
+      return (await meetings.list(partnershipId, { groupId })).filter((meeting) => meeting.publishedAt !== null);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Papers in a real browser: a Coventry officer uploads a paper to an agenda item, is told what is
+ * wrong with a file that is not a paper, publishes the agenda, and finds its public part on the
+ * public page, where the confidential item does not appear.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { systemActor } from '../../src/core/actor.ts';
+import { type BrowserSession, browserTestOptions, errorSummary, SignInPage, startBrowserSession } from '../helpers/browser.ts';
+import { pdfOf } from '../helpers/papers.ts';
+
+describe('papers journey in a browser', browserTestOptions(), () => {
+  let session: BrowserSession;
+
+  before(async () => {
+    session = await startBrowserSession('papers');
+    const signIn = new SignInPage(session.page);
+    await signIn.open();
+    await signIn.signIn(session.accounts.officer.email, session.accounts.officer.password);
+  });
+  after(() => session?.close());
+
+  it('uploads a paper, refuses an impostor, publishes the agenda and shows its public part', async () => {
+    const { page, container } = session;
+    const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
+    const coventry = session.partnerships.get('coventry') ?? '';
+    const [board] = (await container.governance.groups.list(coventry)).filter((g) => g.name.endsWith('Partnership Board'));
+    assert.ok(board);
+    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+      groupId: board.id,
+      kind: 'ordinary',
+      meetingDate: '2027-10-14',
+      startTime: '14:00',
+      location: 'Council House',
+    });
+    const item = (title: string, confidential: boolean) =>
+      container.agenda.addItem(systemActor, coventry, meetingId, {
+        title,
+        section: 'decision',
+        presenter: 'Partnership Analyst',
+        purpose: null,
+        confidential,
+        confidentialReason: confidential ? 'Information about individuals' : null,
+      });
+    await item('Strategic Assessment', false);
+    await item('Case review', true);
+
+    await page.goto(`/partnerships/${coventry}/meetings/${meetingId}`);
+    await page.getByRole('link', { name: 'Add a paper to Strategic Assessment' }).click();
+    await session.expectAccessiblePage('upload-form');
+
+    await page.getByLabel('File').setInputFiles({ name: 'assessment.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF') });
+    await page.getByLabel('Title of the paper (optional)').fill('Strategic Assessment 2027');
+    await qa('save').click();
+    assert.match(await errorSummary(page).innerText(), /The selected file must be a PDF/);
+    assert.equal(await page.getByLabel('Title of the paper (optional)').inputValue(), 'Strategic Assessment 2027');
+    await session.expectAccessiblePage('upload-refused');
+
+    const pdf = await pdfOf('The Strategic Assessment');
+    await page.getByLabel('File').setInputFiles({ name: 'assessment.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await qa('save').click();
+    await page.getByText('Paper "Strategic Assessment 2027" added').waitFor();
+    assert.match(await qa('papers').innerText(), /Strategic Assessment 2027\s+\(PDF, \d+ KB\)/);
+
+    await qa('publish').click();
+    await page.getByText(/Agenda published on/).waitFor();
+    await session.expectAccessiblePage('meeting-published');
+
+    await page.getByRole('link', { name: 'public page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thursday 14 October 2027 at 14:00' }).waitFor();
+    const agenda = await qa('public-agenda').innerText();
+    assert.match(agenda, /Strategic Assessment 2027/);
+    assert.doesNotMatch(agenda, /Case review/);
+    await session.expectAccessiblePage('public-meeting');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Strategic Assessment 2027' }).click();
+    assert.equal((await download).suggestedFilename(), 'assessment.pdf');
+  });
+});
