@@ -9,5 +9,6 @@ export { registerMeetingRoutes } from './meetings.routes.ts';
 export { registerPublicationRoutes } from './publication.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';
+export { stillToDoStatuses } from './outcomes.ts';
 export { addDays } from './workingDays.ts';
 export type { LoggedAction } from './minutes.service.ts';

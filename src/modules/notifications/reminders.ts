@@ -1,12 +1,10 @@
 /** Which actions are reminded of, and the words of the reminder. */
 import { formatDate } from '../../core/dates.ts';
-import { addDays } from '../meetings/index.ts';
+import { addDays, stillToDoStatuses } from '../meetings/index.ts';
 import type { Email } from './mailer.ts';
 
 /** Reminders go out this many days before an action falls due (and once, if it is already overdue). */
 export const reminderWindowDays = 7;
-
-const stillToDo = new Set(['open', 'in_progress', 'carried_forward']);
 
 export interface RemindableAction {
   status: string;
@@ -15,7 +13,7 @@ export interface RemindableAction {
 
 /** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
 export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
-  return stillToDo.has(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
+  return (stillToDoStatuses as readonly string[]).includes(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
 }
 
 export interface ReminderDetails {
