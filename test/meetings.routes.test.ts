@@ -152,11 +152,12 @@ describe('meeting pages for a Coventry officer', () => {
       [`substitute-${danny.id}`]: hasson.personId,
       [`status-${hasson.id}`]: 'apologies',
       inAttendance: 'Partnership Analyst, West Midlands Police',
-      minuteTaker: 'Democratic Support Officer',
+      minuteTaker: 'Denise Kellam, Community Safety Team, Coventry City Council',
       basedOn: '',
     });
     assert.equal(saved.statusCode, 302);
     const page = await officer.get(base);
+    assert.match(page.body, /Denise Kellam \(Community Safety Team, Coventry City Council\)/);
     assert.match(page.body, /govuk-tag--red">\s*Not quorate/);
     assert.match(page.body, /Hasson Shigdar for Danny Long \(West Midlands Police\)/);
     assert.match(page.body, /Partnership Analyst \(West Midlands Police\)/);
@@ -406,7 +407,7 @@ describe('meeting pages for a Coventry officer', () => {
         substitutePersonId: null,
       })),
       inAttendance: [],
-      minuteTaker: 'Denise Kellam',
+      minuteTaker: { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' },
     });
     await container.minutes.addDecision(systemActor, coventry, meetingId, dppo, {
       outcome: 'supported',
@@ -424,7 +425,7 @@ describe('meeting pages for a Coventry officer', () => {
     const page = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/print`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Cllr Abbott \(Chair\)<\/td><td class="govuk-table__cell">Coventry City Council/);
-    assert.match(page.body, /Denise Kellam \(Minutes\)/);
+    assert.match(page.body, /Denise Kellam \(Minutes\)<\/td><td class="govuk-table__cell">Community Safety Team, Coventry City Council/);
     assert.match(page.body, /1\. Welcome, introductions and apologies/);
     assert.match(page.body, /<strong>Action: All agencies<\/strong> – Consult on the extended area/);
     assert.match(page.body, /Case review/);

@@ -7,3 +7,4 @@ export { createWorkProgrammeService, type WorkProgrammeService } from './workPro
 export { registerMeetingRoutes } from './meetings.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';
+export { seedCoventry2007Group, seedCoventry2007Meeting } from './coventry2007.seed.ts';

@@ -47,7 +47,7 @@ export async function updateMeeting(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'status' | 'updatedAt'>>,
+  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'location' | 'status' | 'updatedAt'>>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('meetings')

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Clock, todayInEngland } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues } from '../../web/query.ts';
+import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -20,6 +22,7 @@ import {
   rescheduleFields,
   rescheduleSchema,
 } from './meetings.schemas.ts';
+import { isRemovable } from './agenda.ts';
 import type { AgendaService } from './agenda.service.ts';
 import { registerAttendanceRoutes } from './attendance.routes.ts';
 import type { AttendanceService } from './attendance.service.ts';
@@ -64,7 +67,8 @@ export function registerMeetingRoutes(
     agenda,
     attendance,
     minutes,
-  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService },
+    clock,
+  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService; clock: Clock },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -164,7 +168,10 @@ export function registerMeetingRoutes(
       lifeStatus: minutesStatusNames[life.status],
       canSign: isAllowed(request.principal, 'partnership:chair', request.partnership),
       attendance: present,
-      sections,
+      sections: sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => ({ ...item, removable: isRemovable(item) })),
+      })),
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
       meeting,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
@@ -177,9 +184,27 @@ export function registerMeetingRoutes(
         to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
+      canRecordHeld: (meeting.status === 'scheduled' || meeting.status === 'rescheduled') && meeting.meetingDate <= todayInEngland(clock),
       breadcrumbs: crumbs(request),
     });
   });
+
+  app.post<{ Params: MeetingParams }>(
+    '/partnerships/:partnershipId/meetings/:id/held',
+    { config: { access: 'partnership:manage' } },
+    async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
+      try {
+        await meetings.recordHeld(actorOf(request), partnershipId, id, version);
+        request.session.flash = 'Recorded that the meeting was held';
+      } catch (error) {
+        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+        request.session.flash = error.message;
+      }
+      return reply.redirect(meetingHref(request, id));
+    },
+  );
 
   const loadMeeting = (request: FastifyRequest): Promise<MeetingDetails> => {
     const { partnershipId, id } = request.params as MeetingParams;

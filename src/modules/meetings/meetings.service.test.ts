@@ -62,14 +62,14 @@ for (const database of testDatabases()) {
         location: 'Committee Room 3',
       });
       const reason = 'To distribute and discuss the Strategic Assessment';
-      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', reason });
+      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', location: null, reason });
       const { meeting, changes } = await meetings.get(coventry, id);
       assert.equal(meeting.status, 'rescheduled');
       assert.equal(meeting.meetingDate, '2008-02-28');
       assert.equal(changes.length, 1);
       assert.deepEqual([changes[0]?.fromDate, changes[0]?.toDate, changes[0]?.reason], ['2008-02-06', '2008-02-28', reason]);
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', reason: 'x' }),
+        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', location: null, reason: 'x' }),
         ConflictError,
       );
     });
@@ -87,7 +87,7 @@ for (const database of testDatabases()) {
       assert.equal(meeting.status, 'cancelled');
       assert.equal(changes[0]?.reason, 'No business to transact');
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', reason: 'x' }),
+        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', location: null, reason: 'x' }),
         FieldValidationError,
       );
     });

@@ -42,6 +42,8 @@ export interface MeetingsService {
   later(partnershipId: string, meetingId: string): Promise<MeetingView[]>;
   reschedule(actor: Actor, partnershipId: string, id: string, version: number, input: RescheduleInput): Promise<void>;
   cancel(actor: Actor, partnershipId: string, id: string, version: number, reason: string): Promise<void>;
+  /** Records that a meeting took place: on or after its day, and not if it was cancelled. */
+  recordHeld(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
 }
 
 export function createMeetingsService(
@@ -83,7 +85,7 @@ export function createMeetingsService(
     partnershipId: string,
     id: string,
     version: number,
-    change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; reason: string },
+    change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; location: string | null; reason: string },
   ) {
     await db.transaction().execute(async (trx) => {
       const before = await requireMeeting(trx, partnershipId, id);
@@ -94,6 +96,7 @@ export function createMeetingsService(
         status: change.status,
         meetingDate: change.meetingDate,
         startTime: change.startTime,
+        location: change.location || before.location,
         updatedAt: now,
       });
       if (!updated) throw new ConflictError(before.version);
@@ -205,7 +208,27 @@ export function createMeetingsService(
         status: 'cancelled',
         meetingDate: meeting.meetingDate,
         startTime: meeting.startTime,
+        location: null,
         reason,
+      });
+    },
+
+    async recordHeld(actor, partnershipId, id, version) {
+      await db.transaction().execute(async (trx) => {
+        const before = await requireMeeting(trx, partnershipId, id);
+        if (before.status === 'cancelled') throw new FieldValidationError('form', 'This meeting was cancelled, so it was not held');
+        if (before.meetingDate > todayInEngland(clock))
+          throw new FieldValidationError('form', 'This meeting is still to come: record that it was held on the day or after');
+        if (!(await updateMeeting(trx, id, version, { status: 'held', updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: id,
+          partnershipId,
+          summary: `Recorded that the meeting of ${before.groupName} on ${formatDate(before.meetingDate)} was held`,
+          before,
+          after: await requireMeeting(trx, partnershipId, id),
+        });
       });
     },
   };

@@ -34,7 +34,7 @@ interface Facts {
       substituteName: string | null;
     }[];
     inAttendance: { attendeeName: string | null; attendeeOrganisation: string | null }[];
-    minuteTaker: string | null;
+    minuteTaker: { name: string; organisation: string | null } | null;
   };
   items: {
     number: number;
@@ -60,7 +60,8 @@ export function buildMinutesDocument(facts: Facts): MinutesDocument {
   }
   for (const other of facts.attendance.inAttendance)
     present.push([`${other.attendeeName ?? ''} (in attendance)`, other.attendeeOrganisation ?? '']);
-  if (facts.attendance.minuteTaker) present.push([`${facts.attendance.minuteTaker} (Minutes)`, '']);
+  const { minuteTaker } = facts.attendance;
+  if (minuteTaker) present.push([`${minuteTaker.name} (Minutes)`, minuteTaker.organisation ?? '']);
   return {
     heading: facts.groupName.toUpperCase(),
     when: `${facts.when}, ${facts.location}`,
