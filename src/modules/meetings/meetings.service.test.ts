@@ -74,6 +74,43 @@ for (const database of testDatabases()) {
       );
     });
 
+    it('moves a meeting to another place when the new one is given (seed 000: to The Welcome Centre)', async () => {
+      const id = await meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate: '2008-02-06',
+        startTime: '10:00',
+        location: 'Council House, Committee Rooms 5 + 6',
+      });
+      const reason = 'To distribute and discuss the Strategic Assessment and Community Safety Strategy';
+      await meetings.reschedule(systemActor, coventry, id, 1, {
+        meetingDate: '2008-02-28',
+        startTime: '09:30',
+        location: 'The Welcome Centre',
+        reason,
+      });
+      assert.equal((await meetings.get(coventry, id)).meeting.location, 'The Welcome Centre');
+    });
+
+    it('records that a meeting was held, on its day or after, never a cancelled or future one', async () => {
+      const at = (meetingDate: string) =>
+        meetings.schedule(systemActor, coventry, {
+          groupId: boardId,
+          kind: 'ordinary',
+          meetingDate,
+          startTime: '10:00',
+          location: 'Council House',
+        });
+      const past = await at('2007-11-30');
+      await meetings.recordHeld(systemActor, coventry, past, 1);
+      assert.equal((await meetings.get(coventry, past)).meeting.status, 'held');
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, past, 1), ConflictError);
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, await at('2099-01-08'), 1), FieldValidationError);
+      const cancelled = await at('2007-12-14');
+      await meetings.cancel(systemActor, coventry, cancelled, 1, 'No business');
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, cancelled, 2), FieldValidationError);
+    });
+
     it('cancels a meeting with a reason, and a cancelled meeting cannot be moved', async () => {
       const id = await meetings.schedule(systemActor, coventry, {
         groupId: boardId,
