@@ -130,7 +130,8 @@ export interface Item2007 {
   title: string;
   standardItem?: 'welcome' | 'minutes' | 'aob' | 'next-meeting';
   presenter?: string;
-  narrative: string;
+  /** None where the minutes are one decision, so that it is not said twice. */
+  narrative?: string;
   decisions?: DecisionInput[];
   actions?: { owner: string; description: string }[];
 }
@@ -159,8 +160,7 @@ export const items2007: Item2007[] = [
   {
     title: 'Minutes of the Last Meeting & Matters Arising',
     standardItem: 'minutes',
-    narrative: 'The minutes were agreed as a true and accurate record with no matters arising.',
-    decisions: [decision('agreed', 'The minutes of the last meeting were agreed as a true and accurate record')],
+    decisions: [decision('agreed', 'The minutes were agreed as a true and accurate record with no matters arising')],
   },
   {
     title: 'Unpaid Work Programme',
@@ -230,9 +230,10 @@ export const items2007: Item2007[] = [
       'Lesley Sigston presented an overview of the draft Alcohol Needs Assessment, the basis for the Coventry Alcohol Harm Reduction Strategy required by 1 April 2008. Four themes are emerging: prevention and education (emphasis on young people); treatment and care; the criminal justice system; and working with the alcohol industry.',
       'Coventry has a high number of alcohol related hospital admissions and crime, consistent with many areas; average pocket money of £8.73 buys 70 units of alcohol. Concerns include national drinking culture and binge drinking, disposable income, care pathways (under review) and 4,000 alcohol related crimes reported in 2005/06.',
       'Proposed actions include standardised alcohol data sets, compliance with National Drug Treatment Monitoring Service requirements, single points of contact in agencies, closer working with Community Services, reviewing current provision and funding, and services that meet the needs of ethnic groups.',
-      'The group welcomed the strategy. The draft strategy will be circulated at the next meeting for consultation.',
     ),
-    decisions: [decision('noted', 'The group welcomed the strategy; the draft will be circulated at the next meeting for consultation')],
+    decisions: [
+      decision('noted', 'The group welcomed the strategy. The draft strategy will be circulated at the next meeting for consultation'),
+    ],
   },
   {
     title: "Young People's Substance Misuse Review – Update",
@@ -271,8 +272,7 @@ export const items2007: Item2007[] = [
   },
   {
     title: 'Report back from Coventry Partnership + CCSP Improvement Plan',
-    narrative: 'This item was postponed due to time constraints.',
-    decisions: [decision('deferred', 'The item was postponed due to time constraints')],
+    decisions: [decision('deferred', 'This item was postponed due to time constraints')],
   },
   {
     title: 'Report back from Neighbourhood Management',

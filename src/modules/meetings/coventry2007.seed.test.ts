@@ -72,7 +72,7 @@ for (const database of testDatabases()) {
       assert.equal(outcome('4.1 ')?.outcome, 'supported');
       assert.equal(outcome('4.2 ')?.outcome, 'supported');
       assert.equal(outcome('Those present at the meeting endorsed the move to quarterly meetings')?.outcome, 'agreed');
-      assert.equal(outcome('The item was postponed')?.outcome, 'deferred');
+      assert.equal(outcome('This item was postponed')?.outcome, 'deferred');
       assert.ok(decisions.every((d) => !d.deferredForQuorum));
     });
 

@@ -140,7 +140,7 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
         confidential: false,
         confidentialReason: null,
       }));
-    await minutes.saveNarrative(systemActor, partnershipId, meetingId, itemId, 0, item.narrative);
+    if (item.narrative) await minutes.saveNarrative(systemActor, partnershipId, meetingId, itemId, 0, item.narrative);
     for (const decision of item.decisions ?? []) await minutes.addDecision(systemActor, partnershipId, meetingId, itemId, decision);
     for (const action of item.actions ?? []) {
       await minutes.addAction(systemActor, partnershipId, meetingId, itemId, { ...action, dueDate: null });

@@ -53,7 +53,9 @@ interface Facts {
 export function buildMinutesDocument(facts: Facts): MinutesDocument {
   const present: [string, string][] = [];
   const apologies: [string, string][] = [];
-  for (const { member, status, substituteName } of facts.attendance.members) {
+  // The chair heads the list, as in the seeds' minutes.
+  const members = [...facts.attendance.members].sort((a, b) => Number(b.member.role === 'chair') - Number(a.member.role === 'chair'));
+  for (const { member, status, substituteName } of members) {
     if (status === 'present') present.push([`${member.personName}${member.role === 'chair' ? ' (Chair)' : ''}`, member.organisationName]);
     if (status === 'substitute') present.push([`${substituteName ?? ''} (for ${member.personName})`, member.organisationName]);
     if (status === 'apologies') apologies.push([member.personName, member.organisationName]);
