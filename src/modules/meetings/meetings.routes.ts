@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Clock, todayInEngland } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { registerFormPage } from '../../web/formPage.ts';
@@ -67,8 +66,7 @@ export function registerMeetingRoutes(
     agenda,
     attendance,
     minutes,
-    clock,
-  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService; clock: Clock },
+  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -155,7 +153,7 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const [{ meeting, deadlines, changes }, sections, present, life, mattersArising] = await Promise.all([
+    const [{ meeting, deadlines, changes, canRecordHeld }, sections, present, life, mattersArising] = await Promise.all([
       meetings.get(partnershipId, id),
       agenda.agenda(partnershipId, id),
       attendance.attendance(partnershipId, id),
@@ -184,7 +182,7 @@ export function registerMeetingRoutes(
         to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
-      canRecordHeld: (meeting.status === 'scheduled' || meeting.status === 'rescheduled') && meeting.meetingDate <= todayInEngland(clock),
+      canRecordHeld,
       breadcrumbs: crumbs(request),
     });
   });

@@ -28,6 +28,16 @@ export interface MeetingDetails {
   meeting: MeetingView;
   deadlines: MeetingDeadlines;
   changes: MeetingChangeRow[];
+  /** Whether it can now be recorded as held. */
+  canRecordHeld: boolean;
+}
+
+/** Why a meeting cannot be recorded as held today, or null if it can. */
+function whyNotHeld(meeting: MeetingView, today: string): string | null {
+  if (meeting.status === 'cancelled') return 'This meeting was cancelled, so it was not held';
+  if (meeting.status === 'held') return 'This meeting has already been recorded as held';
+  if (meeting.meetingDate > today) return 'This meeting is still to come: record that it was held on the day or after';
+  return null;
 }
 
 export interface MeetingsService {
@@ -140,7 +150,12 @@ export function createMeetingsService(
     async get(partnershipId, id) {
       const meeting = await requireMeeting(db, partnershipId, id);
       const terms = await governance.termsInForceOn(partnershipId, meeting.groupId, meeting.meetingDate);
-      return { meeting, deadlines: meetingDeadlines(meeting.meetingDate, terms), changes: await listMeetingChanges(db, id) };
+      return {
+        meeting,
+        deadlines: meetingDeadlines(meeting.meetingDate, terms),
+        changes: await listMeetingChanges(db, id),
+        canRecordHeld: whyNotHeld(meeting, todayInEngland(clock)) === null,
+      };
     },
 
     async scheduleCycle(actor, partnershipId, input) {
@@ -216,9 +231,9 @@ export function createMeetingsService(
     async recordHeld(actor, partnershipId, id, version) {
       await db.transaction().execute(async (trx) => {
         const before = await requireMeeting(trx, partnershipId, id);
-        if (before.status === 'cancelled') throw new FieldValidationError('form', 'This meeting was cancelled, so it was not held');
-        if (before.meetingDate > todayInEngland(clock))
-          throw new FieldValidationError('form', 'This meeting is still to come: record that it was held on the day or after');
+        if (before.version !== version) throw new ConflictError(before.version);
+        const why = whyNotHeld(before, todayInEngland(clock));
+        if (why) throw new FieldValidationError('form', why);
         if (!(await updateMeeting(trx, id, version, { status: 'held', updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
         await audit.record(trx, actor, {
           action: 'update',
