@@ -126,7 +126,7 @@ export const group2007 = {
 };
 
 export interface Item2007 {
-  /** The title of the agenda item; standard items (welcome, minutes, any other business, next meeting) by their key. */
+  /** As the minutes word it; a standard item (welcome, minutes, any other business, next meeting) keeps the agenda's standard wording. */
   title: string;
   standardItem?: 'welcome' | 'minutes' | 'aob' | 'next-meeting';
   presenter?: string;
