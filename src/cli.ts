@@ -8,7 +8,7 @@ import { FieldValidationError } from './core/errors.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
-import { seedDemoMeetings } from './modules/meetings/index.ts';
+import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
 import { serve } from './server.ts';
 
 const usage = `Usage: safer <command> [options]
@@ -28,11 +28,17 @@ SMTP_URL, MAIL_FROM, PUBLIC_URL.`;
 export const demoAdminEmail = 'admin@example.com';
 
 /** On first start with an empty database: the demo, and an administrator whose password is shown once. */
-/** The demo partnerships that are missing, and this year's meetings of Coventry's groups; returns how many partnerships were added. */
+/**
+ * The demo partnerships that are missing, this year's meetings of Coventry's groups, and Coventry's
+ * meeting of 30 November 2007 with its minutes; returns how many partnerships were added.
+ */
 async function addDemo(container: Container): Promise<number> {
   const added = await seedDemo(container.governance);
   const coventry = added.get('coventry');
-  if (coventry) await seedDemoMeetings(container.governance, container.meetings, container.clock, coventry);
+  if (coventry) {
+    await seedDemoMeetings(container.governance, container.meetings, container.clock, coventry);
+    await seedCoventry2007Meeting(container, coventry);
+  }
   return added.size;
 }
 

@@ -92,6 +92,31 @@ describe('meeting pages for a Coventry officer', () => {
     const page = await officer.get(`/partnerships/${coventry}/meetings/${id}`);
     assert.match(page.body, /Moved from Wednesday 6 February 2008 at 14:00 to Thursday 28 February 2008 at 14:00/);
     assert.match(page.body, /Reason: To distribute and discuss the Strategic Assessment/);
+    assert.match(page.body, /Committee Room 3/, 'a move without a new place keeps the old one');
+    const elsewhere = await officer.post(`/partnerships/${coventry}/meetings/${id}/reschedule`, {
+      ...move,
+      version: '2',
+      location: 'The Welcome Centre',
+      reason: 'To distribute and discuss the Strategic Assessment and Community Safety Strategy',
+    });
+    assert.equal(elsewhere.statusCode, 302);
+    assert.match((await officer.get(`/partnerships/${coventry}/meetings/${id}`)).body, /The Welcome Centre/);
+  });
+
+  it('records that a past meeting was held, offering it only once the day has come', async () => {
+    const held = await boardMeeting('2007-11-30');
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${held}`);
+    assert.match(page.body, /data-qa="record-held"/);
+    const recorded = await officer.post(`/partnerships/${coventry}/meetings/${held}/held`, { version: '1' });
+    assert.equal(recorded.statusCode, 302);
+    const after = await officer.get(`/partnerships/${coventry}/meetings/${held}`);
+    assert.match(after.body, /Recorded that the meeting was held/);
+    assert.match(after.body, /Status\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Held/);
+    assert.doesNotMatch(after.body, /data-qa="record-held"/);
+    const future = await boardMeeting('2099-01-08');
+    assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/meetings/${future}`)).body, /data-qa="record-held"/);
+    await officer.post(`/partnerships/${coventry}/meetings/${future}/held`, { version: '1' });
+    assert.match((await officer.get(`/partnerships/${coventry}/meetings/${future}`)).body, /This meeting is still to come/);
   });
 
   it('builds an agenda: standard items by themselves, a confidential item only with its reason', async () => {
@@ -152,11 +177,12 @@ describe('meeting pages for a Coventry officer', () => {
       [`substitute-${danny.id}`]: hasson.personId,
       [`status-${hasson.id}`]: 'apologies',
       inAttendance: 'Partnership Analyst, West Midlands Police',
-      minuteTaker: 'Democratic Support Officer',
+      minuteTaker: 'Denise Kellam, Community Safety Team, Coventry City Council',
       basedOn: '',
     });
     assert.equal(saved.statusCode, 302);
     const page = await officer.get(base);
+    assert.match(page.body, /Denise Kellam \(Community Safety Team, Coventry City Council\)/);
     assert.match(page.body, /govuk-tag--red">\s*Not quorate/);
     assert.match(page.body, /Hasson Shigdar for Danny Long \(West Midlands Police\)/);
     assert.match(page.body, /Partnership Analyst \(West Midlands Police\)/);
@@ -451,7 +477,7 @@ describe('meeting pages for a Coventry officer', () => {
         substitutePersonId: null,
       })),
       inAttendance: [],
-      minuteTaker: 'Denise Kellam',
+      minuteTaker: { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' },
     });
     await container.minutes.addDecision(systemActor, coventry, meetingId, dppo, {
       outcome: 'supported',
@@ -469,7 +495,7 @@ describe('meeting pages for a Coventry officer', () => {
     const page = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/print`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Cllr Abbott \(Chair\)<\/td><td class="govuk-table__cell">Coventry City Council/);
-    assert.match(page.body, /Denise Kellam \(Minutes\)/);
+    assert.match(page.body, /Denise Kellam \(Minutes\)<\/td><td class="govuk-table__cell">Community Safety Team, Coventry City Council/);
     assert.match(page.body, /1\. Welcome, introductions and apologies/);
     assert.match(page.body, /<strong>Action: All agencies<\/strong> – Consult on the extended area/);
     assert.match(page.body, /Case review/);

@@ -109,6 +109,7 @@ GET /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/held partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:view

@@ -3,4 +3,4 @@ export { createGovernanceService, type GovernanceService, isCurrentMembership, t
 export { registerGovernanceRoutes } from './governance.routes.ts';
 export { seedDemo } from './governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
-export { type Cadence, cadenceNames, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';
+export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';

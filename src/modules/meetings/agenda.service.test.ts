@@ -93,5 +93,16 @@ for (const database of testDatabases()) {
       assert.ok(welcome);
       await assert.rejects(agenda.removeItem(systemActor, coventry, meetingId, welcome.id, welcome.version), FieldValidationError);
     });
+
+    it('takes the optional declarations item off an agenda that had none (seed 000)', async () => {
+      const [opening] = await agenda.agenda(coventry, meetingId);
+      const declarations = opening?.items.find((i) => i.standardItem === 'declarations');
+      assert.ok(declarations);
+      await agenda.removeItem(systemActor, coventry, meetingId, declarations.id, declarations.version);
+      assert.deepEqual((await titles()).slice(0, 2), [
+        '1. Welcome, introductions and apologies',
+        '2. Minutes of the last meeting and matters arising',
+      ]);
+    });
   });
 }

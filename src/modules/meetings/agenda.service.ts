@@ -5,7 +5,7 @@ import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import { type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
+import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import type { AgendaItemInput } from './meetings.schemas.ts';
@@ -57,14 +57,15 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
 
 export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AgendaService {
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
-  async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string) {
+  async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
     const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const items = await listAgendaItems(trx, meetingId);
     const item = items.find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('agenda item');
     if (meeting.status === 'cancelled')
       throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
-    if (item.standardItem) throw new FieldValidationError('title', 'Standard items are on every agenda and cannot be changed here');
+    if (removing ? !isRemovable(item) : item.standardItem)
+      throw new FieldValidationError('title', 'Standard items are on every agenda and cannot be changed here');
     return { meeting, items, item };
   }
 
@@ -169,7 +170,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
 
     async removeItem(actor, partnershipId, meetingId, itemId, version) {
       await db.transaction().execute(async (trx) => {
-        const { meeting, item } = await changeable(trx, partnershipId, meetingId, itemId);
+        const { meeting, item } = await changeable(trx, partnershipId, meetingId, itemId, true);
         if (!(await updateAgendaItem(trx, itemId, version, { archivedAt: isoNow(clock) }))) throw new ConflictError(item.version);
         await record(trx, actor, meeting, itemId, `Took "${item.title}" off the agenda`, item, null);
       });

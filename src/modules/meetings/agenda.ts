@@ -14,10 +14,13 @@ export type Section = keyof typeof sections;
 export type ItemSection = Exclude<Section, 'opening' | 'closing'>;
 const sectionOrder = Object.keys(sections) as Section[];
 
-/** The items that appear by themselves, in order. */
-export const standardItems: { key: string; section: 'opening' | 'closing'; title: string }[] = [
+/**
+ * The items that appear by themselves, in order. An optional one can be taken off an agenda: not every
+ * group has an item for declarations of interest (seed 000's agenda has none).
+ */
+export const standardItems: { key: string; section: 'opening' | 'closing'; title: string; optional?: boolean }[] = [
   { key: 'welcome', section: 'opening', title: 'Welcome, introductions and apologies' },
-  { key: 'declarations', section: 'opening', title: 'Declarations of interest' },
+  { key: 'declarations', section: 'opening', title: 'Declarations of interest', optional: true },
   { key: 'minutes', section: 'opening', title: 'Minutes of the last meeting and matters arising' },
   { key: 'aob', section: 'closing', title: 'Any other business' },
   { key: 'next-meeting', section: 'closing', title: 'Date of next meeting' },
@@ -56,4 +59,9 @@ export function swapForMove<T extends AgendaEntry>(items: readonly T[], id: stri
   const index = inSection.indexOf(item);
   const neighbour = inSection[direction === 'up' ? index - 1 : index + 1];
   return neighbour ? [item, neighbour] : null;
+}
+
+/** Whether an item can be taken off the agenda: any but the standard items every meeting has. */
+export function isRemovable(item: { standardItem: string | null }): boolean {
+  return !item.standardItem || standardItems.some((standard) => standard.key === item.standardItem && standard.optional);
 }

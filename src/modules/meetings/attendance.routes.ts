@@ -6,6 +6,7 @@ import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import {
+  type Attendee,
   type AttendanceInput,
   type AttendanceService,
   type MeetingAttendance,
@@ -21,11 +22,21 @@ interface MeetingParams {
 
 type Body = Record<string, unknown>;
 
+/** "Name, organisation" as the form shows someone who is not a member. */
+const attendeeLine = (name: string | null, organisation: string | null) => [name, organisation].filter(Boolean).join(', ');
+
+function readAttendee(line: string): Attendee {
+  const comma = line.indexOf(',');
+  return comma === -1
+    ? { name: line, organisation: null }
+    : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim() || null };
+}
+
 /** What the form shows: from the saved attendance, or as typed when it comes back with a problem. */
 function formValues(attendance: MeetingAttendance): Record<string, string> {
   const values: Record<string, string> = {
-    inAttendance: attendance.inAttendance.map((a) => [a.attendeeName, a.attendeeOrganisation].filter(Boolean).join(', ')).join('\n'),
-    minuteTaker: attendance.minuteTaker ?? '',
+    inAttendance: attendance.inAttendance.map((a) => attendeeLine(a.attendeeName, a.attendeeOrganisation)).join('\n'),
+    minuteTaker: attendeeLine(attendance.minuteTaker?.name ?? null, attendance.minuteTaker?.organisation ?? null),
   };
   for (const { member, status, substitutePersonId } of attendance.members) {
     // Before anything is recorded everyone starts as absent: the minute taker marks who came.
@@ -64,13 +75,9 @@ function readAttendance(
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line) => {
-      const comma = line.indexOf(',');
-      return comma === -1
-        ? { name: line, organisation: null }
-        : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim() || null };
-    });
-  return { input: { members, inAttendance, minuteTaker: typed.minuteTaker.trim() || null }, typed, errors };
+    .map(readAttendee);
+  const minuteTaker = typed.minuteTaker.trim();
+  return { input: { members, inAttendance, minuteTaker: minuteTaker ? readAttendee(minuteTaker) : null }, typed, errors };
 }
 
 function errorSummary(errors: Record<string, string>): FormErrors {

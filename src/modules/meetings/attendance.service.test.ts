@@ -55,7 +55,7 @@ for (const database of testDatabases()) {
           return { membershipId: member.id, status, substitutePersonId: status === 'substitute' ? (anyone?.id ?? null) : null };
         }),
         inAttendance: [{ name: 'Partnership Analyst', organisation: 'West Midlands Police' }],
-        minuteTaker: 'Democratic Support Officer',
+        minuteTaker: { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' },
       };
     }
 
@@ -63,7 +63,7 @@ for (const database of testDatabases()) {
       await attendance.record(systemActor, coventry, meetingId, '', await register(6));
       const six = await attendance.attendance(coventry, meetingId);
       assert.deepEqual(six.quorum, { quorate: true, shortfall: [] });
-      assert.equal(six.minuteTaker, 'Democratic Support Officer');
+      assert.deepEqual(six.minuteTaker, { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' });
       assert.deepEqual(
         six.inAttendance.map((a) => a.attendeeName),
         ['Partnership Analyst'],

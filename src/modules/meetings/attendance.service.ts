@@ -17,8 +17,14 @@ export type MemberStatus = (typeof memberStatuses)[number];
 export interface AttendanceInput {
   members: { membershipId: string; status: MemberStatus; substitutePersonId: string | null }[];
   /** People at the meeting who are not members, e.g. presenters. */
-  inAttendance: { name: string; organisation: string | null }[];
-  minuteTaker: string | null;
+  inAttendance: Attendee[];
+  minuteTaker: Attendee | null;
+}
+
+/** Someone at a meeting who is not a member: a presenter, or the minute taker. */
+export interface Attendee {
+  name: string;
+  organisation: string | null;
 }
 
 type Member = Awaited<ReturnType<GovernanceService['membershipsOn']>>[number];
@@ -27,7 +33,7 @@ export interface MeetingAttendance {
   meeting: MeetingView;
   members: { member: Member; status: MemberStatus | null; substitutePersonId: string | null; substituteName: string | null }[];
   inAttendance: AttendanceView[];
-  minuteTaker: string | null;
+  minuteTaker: Attendee | null;
   /** When it was last saved ('' before it ever was): the form sends it back to catch a colleague's save in between. */
   recordedAt: string;
   /** Live from the group's rule; null before attendance is recorded or without a rule. */
@@ -43,6 +49,11 @@ export interface AttendanceService {
     yearStarting: number | null,
   ): Promise<ReturnType<typeof tallyAttendance> & { meetings: number; yearStarting: number; thisYear: number }>;
   record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
+}
+
+function minuteTakerOf(records: readonly AttendanceView[]): Attendee | null {
+  const record = records.find((r) => r.status === 'minute_taker');
+  return record ? { name: record.attendeeName ?? '', organisation: record.attendeeOrganisation } : null;
 }
 
 export function createAttendanceService(
@@ -75,7 +86,7 @@ export function createAttendanceService(
         };
       }),
       inAttendance: records.filter((r) => r.status === 'in_attendance'),
-      minuteTaker: records.find((r) => r.status === 'minute_taker')?.attendeeName ?? null,
+      minuteTaker: minuteTakerOf(records),
       recordedAt,
       quorum: recordedAt ? await governance.checkQuorum(partnershipId, meeting.groupId, seatsFilled, meeting.meetingDate) : null,
     };
@@ -144,7 +155,10 @@ export function createAttendanceService(
       }
       for (const other of input.inAttendance)
         rows.push(row({ status: 'in_attendance', attendeeName: other.name, attendeeOrganisation: other.organisation }));
-      if (input.minuteTaker) rows.push(row({ status: 'minute_taker', attendeeName: input.minuteTaker }));
+      if (input.minuteTaker)
+        rows.push(
+          row({ status: 'minute_taker', attendeeName: input.minuteTaker.name, attendeeOrganisation: input.minuteTaker.organisation }),
+        );
 
       await db.transaction().execute(async (trx) => {
         const before = await listAttendance(trx, meetingId);

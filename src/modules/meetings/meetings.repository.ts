@@ -47,7 +47,7 @@ export async function updateMeeting(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'status' | 'updatedAt' | 'publishedAt' | 'publishedBy'>>,
+  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'location' | 'status' | 'updatedAt' | 'publishedAt' | 'publishedBy'>>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('meetings')

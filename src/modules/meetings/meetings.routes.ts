@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { describeWhen, formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import { canSeeConfidential, isAllowed } from '../../web/permissions.ts';
-import { queryValues } from '../../web/query.ts';
+import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -20,6 +21,7 @@ import {
   rescheduleFields,
   rescheduleSchema,
 } from './meetings.schemas.ts';
+import { isRemovable } from './agenda.ts';
 import type { AgendaService } from './agenda.service.ts';
 import { registerAttendanceRoutes } from './attendance.routes.ts';
 import type { AttendanceService } from './attendance.service.ts';
@@ -197,7 +199,7 @@ export function registerMeetingRoutes(
     // Every item and paper is listed; the page links Part II papers only for those who may read them.
     const [
       {
-        details: { meeting, deadlines, changes },
+        details: { meeting, deadlines, changes, canRecordHeld },
         sections,
       },
       present,
@@ -215,7 +217,10 @@ export function registerMeetingRoutes(
       lifeStatus: minutesStatusNames[life.status],
       canSign: isAllowed(request.principal, 'partnership:chair', request.partnership),
       attendance: present,
-      sections,
+      sections: sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => ({ ...item, removable: isRemovable(item) })),
+      })),
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
       meeting,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
@@ -229,9 +234,27 @@ export function registerMeetingRoutes(
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
       canSeeConfidential: canSeeConfidential(request.principal, request.partnership),
+      canRecordHeld,
       breadcrumbs: crumbs(request),
     });
   });
+
+  app.post<{ Params: MeetingParams }>(
+    '/partnerships/:partnershipId/meetings/:id/held',
+    { config: { access: 'partnership:manage' } },
+    async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
+      try {
+        await meetings.recordHeld(actorOf(request), partnershipId, id, version);
+        request.session.flash = 'Recorded that the meeting was held';
+      } catch (error) {
+        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+        request.session.flash = error.message;
+      }
+      return reply.redirect(meetingHref(request, id));
+    },
+  );
 
   const loadMeeting = (request: FastifyRequest): Promise<MeetingDetails> => {
     const { partnershipId, id } = request.params as MeetingParams;

@@ -78,6 +78,7 @@ export type MeetingInput = z.output<typeof meetingSchema>;
 export const rescheduleFields: Field[] = [
   { name: 'meetingDate', label: 'New date', kind: 'date' },
   { ...timeField, label: 'New start time' },
+  { ...locationField, label: 'Place', hint: 'Change it if the meeting moves to another place' },
   {
     name: 'reason',
     label: 'Why the meeting is moving',
@@ -89,6 +90,8 @@ export const rescheduleFields: Field[] = [
 export const rescheduleSchema = z.object({
   meetingDate: requiredDate('new date'),
   startTime: time,
+  // Left out, the meeting stays where it was.
+  location: optionalText(200, 'Place'),
   reason: requiredText('Say why the meeting is moving', 1000, 'The reason'),
 });
 export type RescheduleInput = z.output<typeof rescheduleSchema>;

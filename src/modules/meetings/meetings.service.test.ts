@@ -62,16 +62,53 @@ for (const database of testDatabases()) {
         location: 'Committee Room 3',
       });
       const reason = 'To distribute and discuss the Strategic Assessment';
-      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', reason });
+      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', location: null, reason });
       const { meeting, changes } = await meetings.get(coventry, id);
       assert.equal(meeting.status, 'rescheduled');
       assert.equal(meeting.meetingDate, '2008-02-28');
       assert.equal(changes.length, 1);
       assert.deepEqual([changes[0]?.fromDate, changes[0]?.toDate, changes[0]?.reason], ['2008-02-06', '2008-02-28', reason]);
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', reason: 'x' }),
+        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', location: null, reason: 'x' }),
         ConflictError,
       );
+    });
+
+    it('moves a meeting to another place when the new one is given (seed 000: to The Welcome Centre)', async () => {
+      const id = await meetings.schedule(systemActor, coventry, {
+        groupId: boardId,
+        kind: 'ordinary',
+        meetingDate: '2008-02-06',
+        startTime: '10:00',
+        location: 'Council House, Committee Rooms 5 + 6',
+      });
+      const reason = 'To distribute and discuss the Strategic Assessment and Community Safety Strategy';
+      await meetings.reschedule(systemActor, coventry, id, 1, {
+        meetingDate: '2008-02-28',
+        startTime: '09:30',
+        location: 'The Welcome Centre',
+        reason,
+      });
+      assert.equal((await meetings.get(coventry, id)).meeting.location, 'The Welcome Centre');
+    });
+
+    it('records that a meeting was held, on its day or after, never a cancelled or future one', async () => {
+      const at = (meetingDate: string) =>
+        meetings.schedule(systemActor, coventry, {
+          groupId: boardId,
+          kind: 'ordinary',
+          meetingDate,
+          startTime: '10:00',
+          location: 'Council House',
+        });
+      const past = await at('2007-11-30');
+      await meetings.recordHeld(systemActor, coventry, past, 1);
+      assert.equal((await meetings.get(coventry, past)).meeting.status, 'held');
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, past, 1), ConflictError);
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, await at('2099-01-08'), 1), FieldValidationError);
+      const cancelled = await at('2007-12-14');
+      await meetings.cancel(systemActor, coventry, cancelled, 1, 'No business');
+      await assert.rejects(meetings.recordHeld(systemActor, coventry, cancelled, 2), FieldValidationError);
     });
 
     it('cancels a meeting with a reason, and a cancelled meeting cannot be moved', async () => {
@@ -87,7 +124,7 @@ for (const database of testDatabases()) {
       assert.equal(meeting.status, 'cancelled');
       assert.equal(changes[0]?.reason, 'No business to transact');
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', reason: 'x' }),
+        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', location: null, reason: 'x' }),
         FieldValidationError,
       );
     });

@@ -28,6 +28,16 @@ export interface MeetingDetails {
   meeting: MeetingView;
   deadlines: MeetingDeadlines;
   changes: MeetingChangeRow[];
+  /** Whether it can now be recorded as held. */
+  canRecordHeld: boolean;
+}
+
+/** Why a meeting cannot be recorded as held today, or null if it can. */
+function whyNotHeld(meeting: MeetingView, today: string): string | null {
+  if (meeting.status === 'cancelled') return 'This meeting was cancelled, so it was not held';
+  if (meeting.status === 'held') return 'This meeting has already been recorded as held';
+  if (meeting.meetingDate > today) return 'This meeting is still to come: record that it was held on the day or after';
+  return null;
 }
 
 export interface MeetingsService {
@@ -42,6 +52,8 @@ export interface MeetingsService {
   later(partnershipId: string, meetingId: string): Promise<MeetingView[]>;
   reschedule(actor: Actor, partnershipId: string, id: string, version: number, input: RescheduleInput): Promise<void>;
   cancel(actor: Actor, partnershipId: string, id: string, version: number, reason: string): Promise<void>;
+  /** Records that a meeting took place: on or after its day, and not if it was cancelled. */
+  recordHeld(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
 }
 
 export function createMeetingsService(
@@ -84,7 +96,7 @@ export function createMeetingsService(
     partnershipId: string,
     id: string,
     version: number,
-    change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; reason: string },
+    change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; location: string | null; reason: string },
   ) {
     await db.transaction().execute(async (trx) => {
       const before = await requireMeeting(trx, partnershipId, id);
@@ -95,6 +107,7 @@ export function createMeetingsService(
         status: change.status,
         meetingDate: change.meetingDate,
         startTime: change.startTime,
+        location: change.location || before.location,
         updatedAt: now,
       });
       if (!updated) throw new ConflictError(before.version);
@@ -138,7 +151,12 @@ export function createMeetingsService(
     async get(partnershipId, id) {
       const meeting = await requireMeeting(db, partnershipId, id);
       const terms = await governance.termsInForceOn(partnershipId, meeting.groupId, meeting.meetingDate);
-      return { meeting, deadlines: meetingDeadlines(meeting.meetingDate, terms), changes: await listMeetingChanges(db, id) };
+      return {
+        meeting,
+        deadlines: meetingDeadlines(meeting.meetingDate, terms),
+        changes: await listMeetingChanges(db, id),
+        canRecordHeld: whyNotHeld(meeting, todayInEngland(clock)) === null,
+      };
     },
 
     async scheduleCycle(actor, partnershipId, input) {
@@ -206,7 +224,27 @@ export function createMeetingsService(
         status: 'cancelled',
         meetingDate: meeting.meetingDate,
         startTime: meeting.startTime,
+        location: null,
         reason,
+      });
+    },
+
+    async recordHeld(actor, partnershipId, id, version) {
+      await db.transaction().execute(async (trx) => {
+        const before = await requireMeeting(trx, partnershipId, id);
+        if (before.version !== version) throw new ConflictError(before.version);
+        const why = whyNotHeld(before, todayInEngland(clock));
+        if (why) throw new FieldValidationError('form', why);
+        if (!(await updateMeeting(trx, id, version, { status: 'held', updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: id,
+          partnershipId,
+          summary: `Recorded that the meeting of ${before.groupName} on ${formatDate(before.meetingDate)} was held`,
+          before,
+          after: await requireMeeting(trx, partnershipId, id),
+        });
       });
     },
   };

@@ -34,7 +34,7 @@ interface Facts {
       substituteName: string | null;
     }[];
     inAttendance: { attendeeName: string | null; attendeeOrganisation: string | null }[];
-    minuteTaker: string | null;
+    minuteTaker: { name: string; organisation: string | null } | null;
   };
   items: {
     number: number;
@@ -53,14 +53,17 @@ interface Facts {
 export function buildMinutesDocument(facts: Facts): MinutesDocument {
   const present: [string, string][] = [];
   const apologies: [string, string][] = [];
-  for (const { member, status, substituteName } of facts.attendance.members) {
+  // The chair heads the list, as in the seeds' minutes.
+  const members = [...facts.attendance.members].sort((a, b) => Number(b.member.role === 'chair') - Number(a.member.role === 'chair'));
+  for (const { member, status, substituteName } of members) {
     if (status === 'present') present.push([`${member.personName}${member.role === 'chair' ? ' (Chair)' : ''}`, member.organisationName]);
     if (status === 'substitute') present.push([`${substituteName ?? ''} (for ${member.personName})`, member.organisationName]);
     if (status === 'apologies') apologies.push([member.personName, member.organisationName]);
   }
   for (const other of facts.attendance.inAttendance)
     present.push([`${other.attendeeName ?? ''} (in attendance)`, other.attendeeOrganisation ?? '']);
-  if (facts.attendance.minuteTaker) present.push([`${facts.attendance.minuteTaker} (Minutes)`, '']);
+  const { minuteTaker } = facts.attendance;
+  if (minuteTaker) present.push([`${minuteTaker.name} (Minutes)`, minuteTaker.organisation ?? '']);
   return {
     heading: facts.groupName.toUpperCase(),
     when: `${facts.when}, ${facts.location}`,
