@@ -13,7 +13,11 @@ export interface RemindableAction {
 
 /** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
 export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
-  return (stillToDoStatuses as readonly string[]).includes(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
+  return (
+    (stillToDoStatuses as readonly string[]).includes(action.status) &&
+    action.dueDate !== null &&
+    action.dueDate <= addDays(today, reminderWindowDays)
+  );
 }
 
 export interface ReminderDetails {
