@@ -89,7 +89,8 @@ describe('the safer command', () => {
 
     const reminders = await safer(dataDir, 'send-reminders');
     assert.equal(reminders.code, 0, reminders.out);
-    assert.match(reminders.out, /Action reminders queued: 0\.\nJobs done: 0; to be tried again: 0; given up: 0\./);
+    // The demo's actions have no due dates, so none is reminded; the one job is the notice of the 2007 agenda's publication.
+    assert.match(reminders.out, /Action reminders queued: 0\.\nJobs done: 1; to be tried again: 0; given up: 0\./);
     assert.match((await safer(dataDir, 'run-jobs')).out, /Jobs done: 0;/);
 
     const unknown = await safer(dataDir, 'frobnicate');

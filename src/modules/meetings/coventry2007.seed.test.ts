@@ -23,6 +23,7 @@ for (const database of testDatabases()) {
     it('was held, and quorate: 21 members present with Penny Smith, Pete Morgan and the minute taker, 15 apologies', async () => {
       const { meeting } = await container.meetings.get(coventry, meetingId);
       assert.equal(meeting.status, 'held');
+      assert.ok(meeting.publishedAt, 'published, so its public part and approved minutes are on the public pages');
       assert.equal(meeting.groupName, 'Coventry Community Safety Partnership');
       const attendance = await container.attendance.attendance(coventry, meetingId);
       const named = (status: string) =>

@@ -22,6 +22,7 @@ import {
 } from './coventry2007.data.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import type { MinutesService } from './minutes.service.ts';
+import type { PapersService } from './papers.service.ts';
 
 export interface Coventry2007Services {
   governance: GovernanceService;
@@ -29,6 +30,7 @@ export interface Coventry2007Services {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  papers: PapersService;
 }
 
 /** The 2007 partnership, its organisations and members; returns the group's id. */
@@ -105,7 +107,7 @@ export async function seedCoventry2007Group(governance: GovernanceService, partn
  * by the chair. Returns the meeting's id.
  */
 export async function seedCoventry2007Meeting(services: Coventry2007Services, partnershipId: string): Promise<string> {
-  const { governance, meetings, agenda, attendance, minutes } = services;
+  const { governance, meetings, agenda, attendance, minutes, papers } = services;
   const groupId = await seedCoventry2007Group(governance, partnershipId);
   const existing = (await meetings.list(partnershipId, { groupId })).find((m) => m.meetingDate === meeting2007.meetingDate);
   if (existing) return existing.id;
@@ -146,6 +148,8 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
       await minutes.addAction(systemActor, partnershipId, meetingId, itemId, { ...action, dueDate: null });
     }
   }
+  // Published, so the public pages show the meeting and, once approved, its minutes.
+  await papers.publish(systemActor, partnershipId, meetingId);
   await meetings.recordHeld(systemActor, partnershipId, meetingId, (await meetings.get(partnershipId, meetingId)).meeting.version);
 
   const { rescheduled, ...next } = nextMeeting2007;

@@ -105,6 +105,14 @@ for (const database of testDatabases()) {
       await meetings.recordHeld(systemActor, coventry, past, 1);
       assert.equal((await meetings.get(coventry, past)).meeting.status, 'held');
       await assert.rejects(meetings.recordHeld(systemActor, coventry, past, 1), ConflictError);
+      await assert.rejects(
+        meetings.cancel(systemActor, coventry, past, 2, 'Too late'),
+        /has been held, so it cannot be moved or cancelled/,
+      );
+      await assert.rejects(
+        meetings.reschedule(systemActor, coventry, past, 2, { meetingDate: '2007-12-07', startTime: '10:00', location: null, reason: 'x' }),
+        FieldValidationError,
+      );
       await assert.rejects(meetings.recordHeld(systemActor, coventry, await at('2099-01-08'), 1), FieldValidationError);
       const cancelled = await at('2007-12-14');
       await meetings.cancel(systemActor, coventry, cancelled, 1, 'No business');

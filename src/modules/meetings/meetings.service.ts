@@ -102,6 +102,8 @@ export function createMeetingsService(
       const before = await requireMeeting(trx, partnershipId, id);
       if (before.version !== version) throw new ConflictError(before.version);
       if (before.status === 'cancelled') throw new FieldValidationError('reason', 'This meeting has been cancelled');
+      if (before.status === 'held')
+        throw new FieldValidationError('reason', 'This meeting has been held, so it cannot be moved or cancelled');
       const now = isoNow(clock);
       const updated = await updateMeeting(trx, id, version, {
         status: change.status,
