@@ -7,6 +7,7 @@ import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfPdf } from './helpers/pdf.ts';
 import JSZip from 'jszip';
+import { addAgendaItem, byOfficer, scheduleMeeting } from './helpers/meetings.ts';
 
 describe('meeting pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -22,24 +23,9 @@ describe('meeting pages for a Coventry officer', () => {
   after(() => close());
 
   /** A meeting of the Coventry board at 14:00 in the Council House. */
-  const boardMeeting = (meetingDate: string) =>
-    container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate,
-      startTime: '14:00',
-      location: 'Council House',
-    });
+  const boardMeeting = (meetingDate: string) => scheduleMeeting(container.meetings, coventry, boardId, meetingDate);
   /** A public item for decision on a meeting's agenda. */
-  const publicItem = (meetingId: string, title: string) =>
-    container.agenda.addItem(systemActor, coventry, meetingId, {
-      title,
-      section: 'decision',
-      presenter: null,
-      purpose: null,
-      confidential: false,
-      confidentialReason: null,
-    });
+  const publicItem = (meetingId: string, title: string) => addAgendaItem(container.agenda, coventry, meetingId, title);
 
   const cycleForm = {
     'from-day': '1',
@@ -306,14 +292,7 @@ describe('meeting pages for a Coventry officer', () => {
       owner: 'Officer',
       dueDate: null,
     });
-    await container.minutes.updateAction(
-      systemActor,
-      coventry,
-      done,
-      1,
-      { status: 'done', note: 'Booked' },
-      { officer: true, email: null },
-    );
+    await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' }, byOfficer);
     const page = await officer.get(`/partnerships/${coventry}/meetings/${later}`);
     const arising = page.body.slice(page.body.indexOf('data-qa="matters-arising"'));
     assert.match(arising, new RegExp(`/actions/${open}">Write to the PCC</a> – Chair, from 19 January 2017`));
@@ -458,15 +437,7 @@ describe('meeting pages for a Coventry officer', () => {
 
   it('prints the minutes in the house style, and leaves Part II out of the public version', async () => {
     const meetingId = await boardMeeting('2016-07-21');
-    const item = (title: string, confidential: boolean) =>
-      container.agenda.addItem(systemActor, coventry, meetingId, {
-        title,
-        section: 'decision',
-        presenter: null,
-        purpose: null,
-        confidential,
-        confidentialReason: confidential ? 'Information about individuals' : null,
-      });
+    const item = (title: string, confidential: boolean) => addAgendaItem(container.agenda, coventry, meetingId, title, { confidential });
     const dppo = await item('Designated Public Places Order', false);
     await item('Case review', true);
     const { members } = await container.attendance.attendance(coventry, meetingId);

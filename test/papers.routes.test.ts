@@ -9,6 +9,7 @@ import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { docxOf, pdfOf, xlsxOf } from './helpers/papers.ts';
 import { textOfPdf } from './helpers/pdf.ts';
+import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
 
 describe('papers, the agenda pack and publication', () => {
   let app: FastifyInstance;
@@ -35,22 +36,9 @@ describe('papers, the agenda pack and publication', () => {
 
   /** A board meeting with one public item and one confidential (Part II) item. */
   async function boardMeeting(meetingDate: string) {
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate,
-      startTime: '10:00',
-      location: 'Council House',
-    });
+    const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, meetingDate, '10:00');
     const item = (title: string, confidential: boolean) =>
-      container.agenda.addItem(systemActor, coventry, meetingId, {
-        title,
-        section: 'decision',
-        presenter: 'Partnership Analyst',
-        purpose: null,
-        confidential,
-        confidentialReason: confidential ? 'Information about individuals' : null,
-      });
+      addAgendaItem(container.agenda, coventry, meetingId, title, { confidential, presenter: 'Partnership Analyst' });
     const publicItemId = await item('Strategic Assessment', false);
     const confidentialItemId = await item('Case review of a named family', true);
     const base = `/partnerships/${coventry}/meetings/${meetingId}`;
@@ -284,13 +272,7 @@ describe('papers, the agenda pack and publication', () => {
 
   it('links the public version of approved minutes from the public page, without Part II items', async () => {
     const { meetingId, base, publicBase } = await boardMeeting('2027-08-26');
-    const later = await container.meetings.schedule(systemActor, coventry, {
-      groupId: boardId,
-      kind: 'ordinary',
-      meetingDate: '2027-11-25',
-      startTime: '10:00',
-      location: 'Council House',
-    });
+    const later = await scheduleMeeting(container.meetings, coventry, boardId, '2027-11-25', '10:00');
     await officer.post(`${base}/publish`, {});
     const visitor = new Browser(app);
     assert.match((await visitor.get(publicBase)).body, /The minutes are published once they have been approved/);

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { systemActor } from '../../src/core/actor.ts';
 import { type BrowserSession, browserTestOptions, errorSummary, SignInPage, startBrowserSession } from '../helpers/browser.ts';
 import { pdfOf } from '../helpers/papers.ts';
+import { addAgendaItem, scheduleMeeting } from '../helpers/meetings.ts';
 
 describe('papers journey in a browser', browserTestOptions(), () => {
   let session: BrowserSession;
@@ -26,22 +26,9 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     const coventry = session.partnerships.get('coventry') ?? '';
     const [board] = (await container.governance.groups.list(coventry)).filter((g) => g.name.endsWith('Partnership Board'));
     assert.ok(board);
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
-      groupId: board.id,
-      kind: 'ordinary',
-      meetingDate: '2027-10-14',
-      startTime: '14:00',
-      location: 'Council House',
-    });
+    const meetingId = await scheduleMeeting(container.meetings, coventry, board.id, '2027-10-14');
     const item = (title: string, confidential: boolean) =>
-      container.agenda.addItem(systemActor, coventry, meetingId, {
-        title,
-        section: 'decision',
-        presenter: 'Partnership Analyst',
-        purpose: null,
-        confidential,
-        confidentialReason: confidential ? 'Information about individuals' : null,
-      });
+      addAgendaItem(container.agenda, coventry, meetingId, title, { confidential, presenter: 'Partnership Analyst' });
     await item('Strategic Assessment', false);
     await item('Case review', true);
 

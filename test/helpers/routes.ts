@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
 import { pdfOf } from './papers.ts';
+import { addAgendaItem, scheduleMeeting } from './meetings.ts';
 
 export interface RouteSampler {
   /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
@@ -39,21 +40,8 @@ export async function sampleRoutes(
     declaredOn: '2016-07-21',
     endedOn: null,
   });
-  const meeting = await container.meetings.schedule(systemActor, coventry, {
-    groupId: board.id,
-    kind: 'ordinary',
-    meetingDate: '2026-04-09',
-    startTime: '10:00',
-    location: 'Council House',
-  });
-  const itemId = await container.agenda.addItem(systemActor, coventry, meeting, {
-    title: 'Strategic Assessment',
-    section: 'decision',
-    presenter: 'Partnership Analyst',
-    purpose: null,
-    confidential: false,
-    confidentialReason: null,
-  });
+  const meeting = await scheduleMeeting(container.meetings, coventry, board.id, '2026-04-09', '10:00');
+  const itemId = await addAgendaItem(container.agenda, coventry, meeting, 'Strategic Assessment', { presenter: 'Partnership Analyst' });
   const action = await container.minutes.addAction(systemActor, coventry, meeting, itemId, {
     description: 'Circulate the Strategic Assessment',
     owner: 'All agencies',
@@ -67,13 +55,7 @@ export async function sampleRoutes(
   });
   await container.papers.publish(systemActor, coventry, meeting);
   // Its minutes approved at the next meeting, so that their public version is published too.
-  const nextMeeting = await container.meetings.schedule(systemActor, coventry, {
-    groupId: board.id,
-    kind: 'ordinary',
-    meetingDate: '2026-07-09',
-    startTime: '10:00',
-    location: 'Council House',
-  });
+  const nextMeeting = await scheduleMeeting(container.meetings, coventry, board.id, '2026-07-09', '10:00');
   await container.minutes.approve(systemActor, coventry, meeting, 1, nextMeeting);
   const plannedId = await container.workProgramme.add(systemActor, coventry, board.id, {
     title: 'Annual report',

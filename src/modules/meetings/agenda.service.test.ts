@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
 import { type AgendaService, createAgendaService, createMeetingsService, type MeetingsService } from './index.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 const item = (title: string, section: 'decision' | 'noting' | 'briefing' = 'decision') => ({
   title,
@@ -37,13 +38,7 @@ for (const database of testDatabases()) {
       agenda = createAgendaService(handle.db, audit, systemClock);
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
-      meetingId = await meetings.schedule(systemActor, coventry, {
-        groupId: board?.id ?? '',
-        kind: 'ordinary',
-        meetingDate: '2007-11-30',
-        startTime: '14:00',
-        location: 'Council House',
-      });
+      meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2007-11-30');
     });
     after(() => handle.close());
 

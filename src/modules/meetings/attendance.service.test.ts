@@ -9,6 +9,7 @@ import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from '../governance/index.ts';
 import { type AttendanceService, createAttendanceService, createMeetingsService } from './index.ts';
 import type { AttendanceInput } from './attendance.service.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
   describe(`attendance on ${database.engine}`, () => {
@@ -26,13 +27,7 @@ for (const database of testDatabases()) {
       attendance = createAttendanceService(handle.db, audit, systemClock, governance);
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
-      meetingId = await meetings.schedule(systemActor, coventry, {
-        groupId: board?.id ?? '',
-        kind: 'ordinary',
-        meetingDate: '2016-07-21',
-        startTime: '14:00',
-        location: 'Council House',
-      });
+      meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2016-07-21');
     });
     after(() => handle.close());
 

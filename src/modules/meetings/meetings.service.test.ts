@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
 import { createMeetingsService, type MeetingsService } from './index.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
   describe(`meetings on ${database.engine}`, () => {
@@ -93,14 +94,7 @@ for (const database of testDatabases()) {
     });
 
     it('records that a meeting was held, on its day or after, never a cancelled or future one', async () => {
-      const at = (meetingDate: string) =>
-        meetings.schedule(systemActor, coventry, {
-          groupId: boardId,
-          kind: 'ordinary',
-          meetingDate,
-          startTime: '10:00',
-          location: 'Council House',
-        });
+      const at = (meetingDate: string) => scheduleMeeting(meetings, coventry, boardId, meetingDate, '10:00');
       const past = await at('2007-11-30');
       await meetings.recordHeld(systemActor, coventry, past, 1);
       assert.equal((await meetings.get(coventry, past)).meeting.status, 'held');

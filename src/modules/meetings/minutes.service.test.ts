@@ -6,6 +6,7 @@ import { systemActor } from '../../core/actor.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { testConfig } from '../../../test/helpers/app.ts';
+import { addAgendaItem, byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
   describe(`minutes, decisions and actions on ${database.engine}`, () => {
@@ -18,21 +19,8 @@ for (const database of testDatabases()) {
       container = createContainer(testConfig, undefined, await database.create());
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       const [board] = await container.governance.groups.list(coventry);
-      meetingId = await container.meetings.schedule(systemActor, coventry, {
-        groupId: board?.id ?? '',
-        kind: 'ordinary',
-        meetingDate: '2016-07-21',
-        startTime: '14:00',
-        location: 'Council House',
-      });
-      itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
-        title: 'Designated Public Places Order',
-        section: 'decision',
-        presenter: null,
-        purpose: null,
-        confidential: false,
-        confidentialReason: null,
-      });
+      meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');
+      itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
     });
     after(() => container.database.close());
 
@@ -96,10 +84,9 @@ for (const database of testDatabases()) {
       const [logged] = await container.minutes.actionLog(coventry, { status: 'open' });
       assert.equal(logged?.owner, 'All agencies');
       assert.equal(logged?.overdue, true);
-      const officer = { officer: true, email: null };
-      await container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, officer);
+      await container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, byOfficer);
       await assert.rejects(
-        container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, officer),
+        container.minutes.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, byOfficer),
         ConflictError,
       );
       const { action, updates } = await container.minutes.action(coventry, id);
@@ -152,21 +139,8 @@ for (const database of testDatabases()) {
 
     it('counts a vote of voting members present only, carried by the majority the terms require', async () => {
       const [board] = await container.governance.groups.list(coventry);
-      const votedAt = await container.meetings.schedule(systemActor, coventry, {
-        groupId: board?.id ?? '',
-        kind: 'ordinary',
-        meetingDate: '2016-09-15',
-        startTime: '14:00',
-        location: 'Council House',
-      });
-      const item = await container.agenda.addItem(systemActor, coventry, votedAt, {
-        title: 'Funding for the night-time economy',
-        section: 'decision',
-        presenter: null,
-        purpose: null,
-        confidential: false,
-        confidentialReason: null,
-      });
+      const votedAt = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-09-15');
+      const item = await addAgendaItem(container.agenda, coventry, votedAt, 'Funding for the night-time economy');
       const { members } = await container.attendance.attendance(coventry, votedAt);
       const voters = members.filter(({ member }) => member.voting).slice(0, 10);
       await container.attendance.record(systemActor, coventry, votedAt, '', {
@@ -206,13 +180,7 @@ for (const database of testDatabases()) {
 
     it('goes from draft to circulated, approved at the next meeting and signed; then it cannot change', async () => {
       const [board] = await container.governance.groups.list(coventry);
-      const next = await container.meetings.schedule(systemActor, coventry, {
-        groupId: board?.id ?? '',
-        kind: 'ordinary',
-        meetingDate: '2016-10-20',
-        startTime: '14:00',
-        location: 'Council House',
-      });
+      const next = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-10-20');
       await assert.rejects(
         container.minutes.sign(systemActor, coventry, meetingId, 1, 'Cllr Abbott'),
         FieldValidationError,

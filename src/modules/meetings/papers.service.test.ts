@@ -19,6 +19,7 @@ import {
   type MeetingsService,
   type PapersService,
 } from './index.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
   describe(`papers and publication on ${database.engine}`, () => {
@@ -63,22 +64,8 @@ for (const database of testDatabases()) {
 
     /** A board meeting (papers due five working days before) with a public and a confidential item. */
     async function meetingOn(meetingDate: string) {
-      const meetingId = await meetings.schedule(systemActor, coventry, {
-        groupId: boardId,
-        kind: 'ordinary',
-        meetingDate,
-        startTime: '10:00',
-        location: 'Council House',
-      });
-      const add = (title: string, confidential: boolean) =>
-        agenda.addItem(systemActor, coventry, meetingId, {
-          title,
-          section: 'decision',
-          presenter: null,
-          purpose: null,
-          confidential,
-          confidentialReason: confidential ? 'Information about individuals' : null,
-        });
+      const meetingId = await scheduleMeeting(meetings, coventry, boardId, meetingDate, '10:00');
+      const add = (title: string, confidential: boolean) => addAgendaItem(agenda, coventry, meetingId, title, { confidential });
       return { meetingId, publicItem: await add('Strategic Assessment', false), confidentialItem: await add('Case review', true) };
     }
 

@@ -12,6 +12,7 @@ import { seedDemo } from '../governance/index.ts';
 import type { Email, Mailer } from './index.ts';
 import { claimDueJobs, type JobRow } from './jobs.repository.ts';
 import { maxAttempts } from './retries.ts';
+import { addAgendaItem, byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 /** A clock the test moves on by hand. */
 function testClock(start: string): Clock & { advance(ms: number): void } {
@@ -251,21 +252,8 @@ for (const database of testDatabases()) {
     });
 
     it('reminds owners of actions falling due once per due date, and never of done or cancelled ones', async () => {
-      const meetingId = await container.meetings.schedule(systemActor, coventry, {
-        groupId: boardId,
-        kind: 'ordinary',
-        meetingDate: '2016-07-21',
-        startTime: '14:00',
-        location: 'Council House',
-      });
-      const itemId = await container.agenda.addItem(systemActor, coventry, meetingId, {
-        title: 'Designated Public Places Order',
-        section: 'decision',
-        presenter: null,
-        purpose: null,
-        confidential: false,
-        confidentialReason: null,
-      });
+      const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-21');
+      const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
       await addPerson('Jane Smith', 'jane.smith@example.org');
       await addMember(boardId, await addPerson('Sam Clerk', 'sam.clerk@example.org'), 'secretary');
       const action = (description: string, owner: string, dueDate: string) =>
@@ -275,22 +263,8 @@ for (const database of testDatabases()) {
       await action('Write to the Home Office', 'Jane Smith', '2016-09-01');
       const done = await action('Circulate the minutes', 'Jane Smith', '2016-07-26');
       const cancelled = await action('Book the venue', 'Jane Smith', '2016-07-26');
-      await container.minutes.updateAction(
-        systemActor,
-        coventry,
-        done,
-        1,
-        { status: 'done', note: 'Circulated' },
-        { officer: true, email: null },
-      );
-      await container.minutes.updateAction(
-        systemActor,
-        coventry,
-        cancelled,
-        1,
-        { status: 'cancelled', note: 'Not needed' },
-        { officer: true, email: null },
-      );
+      await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Circulated' }, byOfficer);
+      await container.minutes.updateAction(systemActor, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' }, byOfficer);
 
       assert.equal(await container.notifications.queueActionReminders(), 2);
       await container.notifications.runDueJobs();
