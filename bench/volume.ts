@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/createDb.ts';
-import type { ActionStatus } from '../src/modules/meetings/outcomes.ts';
+import type { ActionStatus } from '../src/modules/actions/index.ts';
 
 /** Most of an old partnership's actions are done or cancelled; one in ten is still to do years later. */
 function statusOf(n: number): ActionStatus {

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
+import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
@@ -148,6 +149,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
   registerMeetingRoutes(app, pages, container, governance);
+  registerActionRoutes(app, pages, container.actions, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
   registerErrorHandling(app, pages);

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
+import { type ActionsService, createActionsService } from './modules/actions/index.ts';
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
 import {
@@ -39,6 +40,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  actions: ActionsService;
   papers: PapersService;
   workProgramme: WorkProgrammeService;
   notifications: NotificationsService;
@@ -64,14 +66,15 @@ export function createContainer(
   const agenda = createAgendaService(handle.db, audit, clock);
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
   const meetings = createMeetingsService(handle.db, audit, clock, governance);
-  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance);
+  const actions = createActionsService(handle.db, audit, clock, governance);
+  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions);
   const notifications = createNotificationsService({
     db: handle.db,
     engine: handle.engine,
     clock,
     mailer,
     governance,
-    minutes,
+    actions,
     meetings,
     publicUrl: config.publicUrl,
   });
@@ -86,6 +89,7 @@ export function createContainer(
     agenda,
     attendance,
     minutes,
+    actions,
     papers: createPapersService({
       db: handle.db,
       audit,

@@ -218,7 +218,7 @@ describe('meeting pages for a Coventry officer', () => {
     const csv = await officer.get(`/partnerships/${coventry}/actions/download.csv?overdue=yes`);
     assert.match(csv.body, /Report progress on the DPPO,All agencies,1 January 2017,Open \(overdue\)/);
 
-    const [action] = await container.minutes.actionLog(coventry, { status: 'open' });
+    const [action] = await container.actions.actionLog(coventry, { status: 'open' });
     assert.ok(action);
     const done = await officer.post(`/partnerships/${coventry}/actions/${action.id}`, {
       status: 'done',
@@ -266,7 +266,7 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch(page.body, /data-qa="action-update-form"/);
     assert.match(page.body, /The action’s owner or a partnership officer can add an update/);
     assert.equal((await update(notTheirs)).statusCode, 403);
-    assert.deepEqual((await container.minutes.action(coventry, notTheirs)).updates, []);
+    assert.deepEqual((await container.actions.action(coventry, notTheirs)).updates, []);
   });
 
   it("lists the open actions of earlier meetings under the next meeting's matters arising", async () => {
@@ -292,7 +292,7 @@ describe('meeting pages for a Coventry officer', () => {
       owner: 'Officer',
       dueDate: null,
     });
-    await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' }, byOfficer);
+    await container.actions.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' }, byOfficer);
     const page = await officer.get(`/partnerships/${coventry}/meetings/${later}`);
     const arising = page.body.slice(page.body.indexOf('data-qa="matters-arising"'));
     assert.match(arising, new RegExp(`/actions/${open}">Write to the PCC</a> – Chair, from 19 January 2017`));

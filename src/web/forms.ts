@@ -10,6 +10,11 @@ export interface Option {
   hint?: string;
 }
 
+/** The options of a radio or select field from a record of values and their words. */
+export function optionsOf<T extends string>(labels: Record<T, string>): Option[] {
+  return Object.entries<string>(labels).map(([value, text]) => ({ value, text }));
+}
+
 export interface Field {
   name: string;
   label: string;

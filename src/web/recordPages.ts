@@ -20,6 +20,15 @@ export interface Crumb {
   href?: string;
 }
 
+/** The start of every partnership page's breadcrumbs: your partnerships, then this one. */
+export function partnershipCrumbs(request: FastifyRequest): Crumb[] {
+  const partnership = request.partnership;
+  return [
+    { text: 'Your partnerships', href: '/' },
+    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
+  ];
+}
+
 export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
   /** e.g. '/partnerships/:partnershipId/organisations' */
   basePath: string;

@@ -3,7 +3,7 @@ import { ConflictError } from '../../core/errors.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { type Crumb, registerRecordPages } from '../../web/recordPages.ts';
+import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formatDate } from '../../web/render.ts';
@@ -48,14 +48,6 @@ const lookup = <K extends string>(names: Record<K, string>, key: string) => name
 interface GroupParams {
   partnershipId: string;
   id: string;
-}
-
-function partnershipCrumbs(request: FastifyRequest): Crumb[] {
-  const partnership = request.partnership;
-  return [
-    { text: 'Your partnerships', href: '/' },
-    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
-  ];
 }
 
 const adminCrumbs = (): Crumb[] => [{ text: 'Administration', href: '/admin' }];

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   choice,
   type Field,
-  type Option,
   optionalDate,
   optionalText,
   optionalWholeNumber,
@@ -11,11 +10,8 @@ import {
   requiredText,
   wholeNumber,
   yesNo,
+  optionsOf,
 } from '../../web/forms.ts';
-
-function options<T extends string>(labels: Record<T, string>): Option[] {
-  return Object.entries<string>(labels).map(([value, text]) => ({ value, text }));
-}
 
 function keysOf<T extends string>(labels: Record<T, string>): [T, ...T[]] {
   return Object.keys(labels) as [T, ...T[]];
@@ -68,7 +64,7 @@ export const areaFields: Field[] = [
   { name: 'name', label: 'Area name', kind: 'text', hint: 'The police force area, for example West Midlands' },
   { name: 'forceName', label: 'Police force', kind: 'text' },
   { name: 'oversightBody', label: 'Oversight body', kind: 'text', hint: 'For example West Midlands Police and Crime Commissioner' },
-  { name: 'oversightKind', label: 'Kind of oversight body', kind: 'radios', options: options(oversightKindNames) },
+  { name: 'oversightKind', label: 'Kind of oversight body', kind: 'radios', options: optionsOf(oversightKindNames) },
 ];
 export const areaSchema = z.object({
   name: requiredText('Enter the area name', 200, 'Area name'),
@@ -108,7 +104,7 @@ export type PartnershipInput = z.output<typeof partnershipSchema>;
 
 export const organisationFields: Field[] = [
   { name: 'name', label: 'Organisation name', kind: 'text' },
-  { name: 'sector', label: 'Sector', kind: 'radios', options: options(sectorNames) },
+  { name: 'sector', label: 'Sector', kind: 'radios', options: optionsOf(sectorNames) },
   {
     name: 'responsibleAuthority',
     label: 'Is it a Responsible Authority?',
@@ -160,7 +156,7 @@ export const membershipFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
   { name: 'personId', label: 'Person', kind: 'select' },
   { name: 'organisationId', label: 'Representing', kind: 'select', hint: 'The organisation the person represents on this group' },
-  { name: 'role', label: 'Role', kind: 'radios', options: options(membershipRoleNames) },
+  { name: 'role', label: 'Role', kind: 'radios', options: optionsOf(membershipRoleNames) },
   {
     name: 'voting',
     label: 'Voting member?',
@@ -204,7 +200,7 @@ export type MembershipInput = z.output<typeof membershipSchema>;
 
 export const interestFields: Field[] = [
   { name: 'personId', label: 'Person', kind: 'select' },
-  { name: 'category', label: 'Kind of interest', kind: 'radios', options: options(interestCategoryNames) },
+  { name: 'category', label: 'Kind of interest', kind: 'radios', options: optionsOf(interestCategoryNames) },
   {
     name: 'description',
     label: 'Interest',
@@ -231,7 +227,7 @@ export type InterestInput = z.output<typeof interestSchema>;
 
 export const chairAppointmentFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
-  { name: 'role', label: 'Appointed as', kind: 'radios', options: options(appointmentRoleNames) },
+  { name: 'role', label: 'Appointed as', kind: 'radios', options: optionsOf(appointmentRoleNames) },
   { name: 'personId', label: 'Person', kind: 'select' },
   {
     name: 'yearStarting',
@@ -277,7 +273,7 @@ export const termsFields: Field[] = [
     kind: 'text',
     hint: 'Bodies outside the partnership, for example the Safeguarding Adults Board',
   },
-  { name: 'cadence', label: 'How often the group meets', kind: 'select', options: options(cadenceNames) },
+  { name: 'cadence', label: 'How often the group meets', kind: 'select', options: optionsOf(cadenceNames) },
   { name: 'chairRole', label: 'Who chairs the group', kind: 'text', hint: 'The role, for example "Head of Probation Coventry"' },
   {
     name: 'papersNoticeDays',
@@ -315,7 +311,7 @@ export const termsFields: Field[] = [
     rows: 6,
     hint: 'Which organisations and roles should be members, one on each line',
   },
-  { name: 'quorumKind', label: 'Quorum rule', kind: 'radios', options: options(quorumKinds) },
+  { name: 'quorumKind', label: 'Quorum rule', kind: 'radios', options: optionsOf(quorumKinds) },
   {
     name: 'communityMinimum',
     label: 'Community or voluntary representatives needed',
@@ -350,7 +346,7 @@ export const termsFields: Field[] = [
     label: 'Majority needed when a decision is put to a vote',
     kind: 'radios',
     hint: 'Only voting members present may vote',
-    options: options(voteMajorityNames),
+    options: optionsOf(voteMajorityNames),
   },
   { name: 'effectiveFrom', label: 'These terms apply from', kind: 'date' },
 ];

@@ -58,7 +58,7 @@ for (const database of testDatabases()) {
     });
 
     it('records every Action line with its owner, and the decisions as the minutes say', async () => {
-      const actions = await container.minutes.actionLog(coventry, {});
+      const actions = await container.actions.actionLog(coventry, {});
       assert.deepEqual(
         actions.filter((a) => a.meetingId === meetingId).map((a) => [a.itemTitle, a.owner]),
         [

@@ -10,6 +10,4 @@ export { registerPublicationRoutes } from './publication.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';
 export { seedCoventry2007Group, seedCoventry2007Meeting } from './coventry2007.seed.ts';
-export { stillToDoStatuses } from './outcomes.ts';
 export { addDays } from './workingDays.ts';
-export type { LoggedAction } from './minutes.service.ts';

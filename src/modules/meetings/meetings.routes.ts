@@ -8,6 +8,7 @@ import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import type { ActionsService } from '../actions/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import {
   cancelFields,
@@ -109,7 +110,15 @@ export function registerMeetingRoutes(
     attendance,
     minutes,
     papers,
-  }: { meetings: MeetingsService; agenda: AgendaService; attendance: AttendanceService; minutes: MinutesService; papers: PapersService },
+    actions,
+  }: {
+    meetings: MeetingsService;
+    agenda: AgendaService;
+    attendance: AttendanceService;
+    minutes: MinutesService;
+    papers: PapersService;
+    actions: ActionsService;
+  },
   governance: GovernanceService,
 ): void {
   const view = { config: { access: 'partnership:view' as const } };
@@ -204,13 +213,12 @@ export function registerMeetingRoutes(
       },
       present,
       life,
-      mattersArising,
     ] = await Promise.all([
       papers.meetingPapers(partnershipId, id, 'group'),
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
-      minutes.mattersArising(partnershipId, id),
     ]);
+    const mattersArising = await actions.mattersArising(partnershipId, meeting);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
       life,
       mattersArising,

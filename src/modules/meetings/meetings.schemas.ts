@@ -1,8 +1,17 @@
 /** Each meetings form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, optionalDate, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../web/forms.ts';
+import {
+  choice,
+  type Field,
+  optionsOf,
+  optionalDate,
+  optionalText,
+  optionalWholeNumber,
+  requiredDate,
+  requiredText,
+} from '../../web/forms.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
-import { actionStatusNames, outcomeNames } from './outcomes.ts';
+import { outcomeNames } from './outcomes.ts';
 
 export const meetingKindNames = { ordinary: 'Ordinary', extraordinary: 'Extraordinary', public: 'Public meeting' } as const;
 export type MeetingKind = keyof typeof meetingKindNames;
@@ -28,8 +37,6 @@ const locationField: Field = {
   hint: 'For example, Committee Room 3, Council House, or Online',
 };
 
-const options = (names: Record<string, string>) => Object.entries(names).map(([value, text]) => ({ value, text }));
-
 export const cycleFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select', hint: 'How often it meets comes from its terms of reference' },
   {
@@ -42,10 +49,10 @@ export const cycleFields: Field[] = [
     name: 'ordinal',
     label: 'Which week of the month',
     kind: 'select',
-    options: options(ordinalNames),
+    options: optionsOf(ordinalNames),
     hint: 'Weekly and six-weekly groups ignore this',
   },
-  { name: 'weekday', label: 'Day of the week', kind: 'select', options: options(weekdayNames) },
+  { name: 'weekday', label: 'Day of the week', kind: 'select', options: optionsOf(weekdayNames) },
   timeField,
   locationField,
 ];
@@ -61,7 +68,7 @@ export type CycleInput = z.output<typeof cycleSchema>;
 
 export const meetingFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
-  { name: 'kind', label: 'Kind of meeting', kind: 'radios', options: options(meetingKindNames) },
+  { name: 'kind', label: 'Kind of meeting', kind: 'radios', options: optionsOf(meetingKindNames) },
   { name: 'meetingDate', label: 'Date', kind: 'date' },
   timeField,
   locationField,
@@ -107,7 +114,7 @@ export const agendaSectionNames = {
 
 export const agendaItemFields: Field[] = [
   { name: 'title', label: 'Item', kind: 'text', hint: 'For example, "Domestic Violence Perpetrator Programme: recommendations"' },
-  { name: 'section', label: 'Section', kind: 'radios', options: options(agendaSectionNames) },
+  { name: 'section', label: 'Section', kind: 'radios', options: optionsOf(agendaSectionNames) },
   { name: 'presenter', label: 'Presented by (optional)', kind: 'text', hint: 'A name, a role or an organisation' },
   {
     name: 'purpose',
@@ -159,7 +166,7 @@ export const narrativeFields: Field[] = [
 export const narrativeSchema = z.object({ narrative: requiredText('Enter the minutes of this item', 20_000, 'The minutes') });
 
 export const decisionFields: Field[] = [
-  { name: 'outcome', label: 'Outcome', kind: 'radios', options: options(outcomeNames) },
+  { name: 'outcome', label: 'Outcome', kind: 'radios', options: optionsOf(outcomeNames) },
   {
     name: 'wording',
     label: 'Decision',
@@ -211,16 +218,6 @@ export const actionSchema = z.object({
   dueDate: optionalDate('due date'),
 });
 export type ActionInput = z.output<typeof actionSchema>;
-
-export const actionUpdateFields: Field[] = [
-  { name: 'status', label: 'Status', kind: 'radios', options: options(actionStatusNames) },
-  { name: 'note', label: 'Update', kind: 'textarea', rows: 3, hint: 'What has been done, or why the status changed' },
-];
-export const actionUpdateSchema = z.object({
-  status: choice(['open', 'in_progress', 'done', 'cancelled', 'carried_forward'], 'Select the status'),
-  note: requiredText('Enter the update', 2000, 'The update'),
-});
-export type ActionUpdateInput = z.output<typeof actionUpdateSchema>;
 
 export const approveFields: Field[] = [
   { name: 'atMeetingId', label: 'Approved at the meeting of', kind: 'select', hint: 'A later meeting of the same group' },

@@ -1,7 +1,5 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type {
-  ActionsTable,
-  ActionUpdatesTable,
   Database,
   DecisionsTable,
   DeclarationsTable,
@@ -9,12 +7,11 @@ import type {
   MeetingMinutesTable,
   MinutesAmendmentsTable,
 } from '../../db/schema.ts';
-import { outcomeNames, overdueStatuses, stillToDoStatuses } from './outcomes.ts';
+import { containsText } from '../../db/text.ts';
+import { outcomeNames } from './outcomes.ts';
 
 export type ItemMinutesRow = Selectable<ItemMinutesTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
-export type ActionRow = Selectable<ActionsTable>;
-export type ActionUpdateRow = Selectable<ActionUpdatesTable>;
 
 /** Where a decision or action was made: the meeting, its group and the item. */
 export interface Origin {
@@ -24,7 +21,6 @@ export interface Origin {
   itemTitle: string;
 }
 export type DecisionView = DecisionRow & Origin;
-export type ActionView = ActionRow & Origin;
 
 export async function findItemMinutes(db: Kysely<Database>, agendaItemId: string): Promise<ItemMinutesRow | undefined> {
   return db.selectFrom('itemMinutes').selectAll().where('agendaItemId', '=', agendaItemId).executeTakeFirst();
@@ -56,12 +52,6 @@ const originColumns = [
   'agendaItems.title as itemTitle',
 ] as const;
 
-/** Whether a text column holds `text`, in any case; LIKE's wildcards in it match themselves (the same on both engines). */
-function contains(column: string, text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(coalesce(${sql.ref(column)}, '')) like ${pattern} escape '\\'`;
-}
-
 export interface DecisionFilter {
   meetingId?: string | undefined;
   agendaItemId?: string | undefined;
@@ -85,7 +75,9 @@ function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: Dec
       .map(([outcome]) => outcome);
     query = query.where((eb) =>
       eb.or([
-        ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) => contains(column, search)),
+        ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) =>
+          containsText(column, search),
+        ),
         ...(outcomes.length ? [eb('decisions.outcome', 'in', outcomes)] : []),
       ]),
     );
@@ -119,94 +111,6 @@ export async function countDecisions(db: Kysely<Database>, partnershipId: string
 
 export async function insertDecision(db: Kysely<Database>, row: DecisionRow): Promise<void> {
   await db.insertInto('decisions').values(row).execute();
-}
-
-export interface ActionFilter {
-  id?: string | undefined;
-  meetingId?: string | undefined;
-  agendaItemId?: string | undefined;
-  groupId?: string | undefined;
-  status?: string | undefined;
-  /** Part of the owner's name, in any case: "sara" finds "Sara Roach". */
-  owner?: string | undefined;
-  /** Only actions overdue on this date. */
-  overdueOn?: string | undefined;
-  /** Only actions still to do from meetings before this date: the matters arising. */
-  stillToDoBefore?: string | undefined;
-}
-
-function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
-  let query = db
-    .selectFrom('actions')
-    .innerJoin('meetings', 'meetings.id', 'actions.meetingId')
-    .innerJoin('groups', 'groups.id', 'meetings.groupId')
-    .innerJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
-    .where('actions.partnershipId', '=', partnershipId);
-  if (filter.id) query = query.where('actions.id', '=', filter.id);
-  if (filter.meetingId) query = query.where('actions.meetingId', '=', filter.meetingId);
-  if (filter.agendaItemId) query = query.where('actions.agendaItemId', '=', filter.agendaItemId);
-  if (filter.groupId) query = query.where('meetings.groupId', '=', filter.groupId);
-  if (filter.status) query = query.where('actions.status', '=', filter.status);
-  if (filter.owner) query = query.where(contains('actions.owner', filter.owner));
-  if (filter.overdueOn) {
-    query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
-  }
-  if (filter.stillToDoBefore) {
-    query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
-  }
-  return query;
-}
-
-/** The actions that match, soonest due first; a page of them when `page` is given. */
-export async function listActions(
-  db: Kysely<Database>,
-  partnershipId: string,
-  filter: ActionFilter = {},
-  page?: { limit: number; offset: number },
-): Promise<ActionView[]> {
-  let query = actionsQuery(db, partnershipId, filter)
-    .select(originColumns)
-    .selectAll('actions')
-    .orderBy('actions.dueDate')
-    .orderBy('actions.createdAt')
-    .orderBy('actions.id');
-  if (page) query = query.limit(page.limit).offset(page.offset);
-  return query.execute();
-}
-
-export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {
-  const row = await actionsQuery(db, partnershipId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
-}
-
-export async function insertAction(db: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void> {
-  await db.insertInto('actions').values(row).execute();
-}
-
-export async function updateActionStatus(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  status: string,
-  at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('actions')
-    .set((eb) => ({ status, updatedAt: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdateRow): Promise<void> {
-  await db.insertInto('actionUpdates').values(row).execute();
-}
-
-export async function listActionUpdates(db: Kysely<Database>, actionId: string): Promise<ActionUpdateRow[]> {
-  return db.selectFrom('actionUpdates').selectAll().where('actionId', '=', actionId).orderBy('updatedAt').execute();
 }
 
 export type MeetingMinutesRow = Selectable<MeetingMinutesTable>;

@@ -8,13 +8,12 @@ import { registerFormPage } from '../../web/formPage.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
+import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import {
   actionFields,
   actionSchema,
-  actionUpdateFields,
-  actionUpdateSchema,
   amendmentFields,
   amendmentSchema,
   approveFields,
@@ -27,8 +26,8 @@ import {
   narrativeSchema,
 } from './meetings.schemas.ts';
 import type { MeetingsService } from './meetings.service.ts';
-import type { LoggedAction, MinutesService, RegisteredDecision } from './minutes.service.ts';
-import { actionStatusNames, outcomeNames } from './outcomes.ts';
+import type { MinutesService, RegisteredDecision } from './minutes.service.ts';
+import { outcomeNames } from './outcomes.ts';
 
 interface ItemParams {
   partnershipId: string;
@@ -38,18 +37,6 @@ interface ItemParams {
 
 const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
-const updaterOf = (request: FastifyRequest) => ({
-  officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
-  email: request.principal?.email ?? null,
-});
-
-function partnershipCrumbs(request: FastifyRequest) {
-  const partnership = request.partnership;
-  return [
-    { text: 'Your partnerships', href: '/' },
-    ...(partnership ? [{ text: partnership.shortName, href: `/partnerships/${partnership.id}` }] : []),
-  ];
-}
 
 export function describeDecision(decision: RegisteredDecision): string {
   if (decision.deferredForQuorum) return 'Deferred to the next meeting (the meeting was not quorate)';
@@ -63,15 +50,6 @@ export function describeDecision(decision: RegisteredDecision): string {
   return `${lookup(outcomeNames, decision.outcome)}${to}${votes}`;
 }
 
-const actionRow = (action: LoggedAction) => [
-  action.description,
-  action.owner,
-  formatDate(action.dueDate),
-  action.overdue ? `${lookup(actionStatusNames, action.status)} (overdue)` : lookup(actionStatusNames, action.status),
-  action.groupName,
-  formatDate(action.meetingDate),
-];
-const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Meeting'];
 const decisionHeadings = ['Decision', 'Outcome', 'Item', 'Group', 'Meeting'];
 const decisionRow = (decision: RegisteredDecision) => [
   decision.wording,
@@ -117,7 +95,7 @@ export function registerMinutesRoutes(
         interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
       },
       decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
-      actions: record.actions.map((a) => ({ ...a, cells: actionRow(a) })),
+      actions: record.actions,
       action: hrefOf(request.params),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled',
       breadcrumbs: [
@@ -199,106 +177,6 @@ export function registerMinutesRoutes(
     const decisions = await minutes.decisionsRegister(partnershipIdOf(request), searchOf(request).q?.trim() || undefined);
     return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
   });
-
-  const actionFilterOf = (request: FastifyRequest) => {
-    const query = queryValues(request.query, ['groupId', 'status', 'owner', 'overdue', 'page']);
-    const filter = {
-      groupId: query.groupId || undefined,
-      status: query.status || undefined,
-      owner: query.owner?.trim() || undefined,
-      overdue: query.overdue === 'yes',
-    };
-    return { query, filter };
-  };
-
-  app.get('/partnerships/:partnershipId/actions', view, async (request, reply) => {
-    const { query, filter } = actionFilterOf(request);
-    const path = `/partnerships/${partnershipIdOf(request)}/actions`;
-    const pagination = paginate(path, query);
-    const [{ actions, total }, groups] = await Promise.all([
-      minutes.actionLogPage(partnershipIdOf(request), filter, pagination),
-      governance.groups.list(partnershipIdOf(request)),
-    ]);
-    const search = new URLSearchParams(
-      Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1])),
-    );
-    return pages.render(request, reply, 'meetings/views/actions.njk', {
-      title: 'Action log',
-      filter: query,
-      groups,
-      statuses: actionStatusNames,
-      actions: actions.map((a) => ({ ...a, cells: actionRow(a) })),
-      total,
-      pagination: pagination.links(total),
-      headings: actionHeadings,
-      download: `${path}/download.csv?${String(search)}`,
-      breadcrumbs: partnershipCrumbs(request),
-    });
-  });
-
-  app.get('/partnerships/:partnershipId/actions/download.csv', view, async (request, reply) => {
-    const actions = await minutes.actionLog(partnershipIdOf(request), actionFilterOf(request).filter);
-    return sendCsv(reply, 'Action log', [actionHeadings, ...actions.map(actionRow)]);
-  });
-
-  async function renderAction(
-    request: FastifyRequest<{ Params: { partnershipId: string; id: string } }>,
-    reply: FastifyReply,
-    typed: TypedValues,
-    errors: FormErrors | null,
-    version?: number,
-  ) {
-    const { action, updates } = await minutes.action(request.params.partnershipId, request.params.id);
-    if (errors) reply.code(400);
-    return pages.render(request, reply, 'meetings/views/action.njk', {
-      title: `Action: ${action.description}`,
-      action,
-      status: lookup(actionStatusNames, action.status),
-      updates: updates.map((update) => ({ ...update, status: lookup(actionStatusNames, update.status) })),
-      fields: actionUpdateFields,
-      values: { status: action.status, ...typed },
-      errors,
-      version: version ?? action.version,
-      mayUpdate: await minutes.mayUpdateAction(request.params.partnershipId, action, updaterOf(request)),
-      breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: `/partnerships/${request.params.partnershipId}/actions` }],
-    });
-  }
-
-  app.get<{ Params: { partnershipId: string; id: string } }>('/partnerships/:partnershipId/actions/:id', view, (request, reply) =>
-    renderAction(request, reply, {}, null),
-  );
-
-  app.post<{ Params: { partnershipId: string; id: string } }>(
-    '/partnerships/:partnershipId/actions/:id',
-    { config: { access: 'partnership:member' } },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const version = Number(single(body.version) ?? -1);
-      const result = readForm(actionUpdateSchema, actionUpdateFields, body);
-      if (!result.ok) return renderAction(request, reply, result.typed, result.errors, version);
-      try {
-        await minutes.updateAction(
-          actorOf(request),
-          request.params.partnershipId,
-          request.params.id,
-          version,
-          result.value,
-          updaterOf(request),
-        );
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        return renderAction(
-          request,
-          reply,
-          typedValues(actionUpdateFields, body),
-          errorsFor(actionUpdateFields, { form: error.message }),
-          error.currentVersion,
-        );
-      }
-      request.session.flash = 'Update added';
-      return reply.redirect(`/partnerships/${request.params.partnershipId}/actions/${request.params.id}`);
-    },
-  );
 
   // The life of a meeting's minutes, from the meeting page.
   const lifePath = '/partnerships/:partnershipId/meetings/:id/minutes';

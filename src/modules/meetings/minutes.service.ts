@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
+import type { ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
@@ -11,12 +12,8 @@ import type { AttendanceService, MeetingAttendance } from './attendance.service.
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceService, VoteMajority } from '../governance/index.ts';
-import type { ActionInput, ActionUpdateInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
+import type { ActionInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
-  type ActionFilter,
-  type ActionUpdateRow,
-  type ActionView,
-  countActions,
   countDecisions,
   type DecisionView,
   type DeclarationView,
@@ -30,17 +27,12 @@ import {
   listAmendments,
   type MeetingMinutesRow,
   updateMeetingMinutes,
-  insertAction,
-  insertActionUpdate,
   insertDecision,
   insertItemMinutes,
-  listActions,
-  listActionUpdates,
   listDecisions,
-  updateActionStatus,
   updateItemMinutes,
 } from './minutes.repository.ts';
-import { answersFor, deferredForQuorum, isOverdue } from './outcomes.ts';
+import { deferredForQuorum } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
 
 export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
@@ -50,21 +42,6 @@ function votingFacts({ quorum, members }: MeetingAttendance): { quorate: boolean
   if (!quorum) return { quorate: null, votingPresent: null };
   const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
   return { quorate: quorum.quorate, votingPresent };
-}
-export type LoggedAction = ActionView & { overdue: boolean };
-
-/** Who is adding an update to an action. */
-export interface ActionUpdater {
-  officer: boolean;
-  email: string | null;
-}
-
-export interface ActionLogFilter {
-  groupId?: string | undefined;
-  status?: string | undefined;
-  /** Part of the owner's name. */
-  owner?: string | undefined;
-  overdue?: boolean | undefined;
 }
 
 export interface ItemMinutes {
@@ -110,29 +87,6 @@ export interface MinutesService {
     search: string | undefined,
     page: { limit: number; offset: number },
   ): Promise<{ decisions: RegisteredDecision[]; total: number }>;
-  /** The action log: every matching action, or one page of them with the count of all. */
-  actionLog(partnershipId: string, filter?: ActionLogFilter): Promise<LoggedAction[]>;
-  actionLogPage(
-    partnershipId: string,
-    filter: ActionLogFilter,
-    page: { limit: number; offset: number },
-  ): Promise<{ actions: LoggedAction[]; total: number }>;
-  /**
-   * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
-   * (open, in progress or carried forward).
-   */
-  mattersArising(partnershipId: string, meetingId: string): Promise<LoggedAction[]>;
-  action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
-  /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
-  mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean>;
-  updateAction(
-    actor: Actor,
-    partnershipId: string,
-    id: string,
-    version: number,
-    input: ActionUpdateInput,
-    by: ActionUpdater,
-  ): Promise<void>;
 }
 
 export function createMinutesService(
@@ -142,6 +96,7 @@ export function createMinutesService(
   agenda: AgendaService,
   attendance: AttendanceService,
   governance: GovernanceService,
+  actions: ActionsService,
 ): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
@@ -169,24 +124,6 @@ export function createMinutesService(
         return { ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate), vote: await voteOf(partnershipId, d, votingPresent) };
       }),
     );
-  };
-
-  async function mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean> {
-    if (by.officer) return true;
-    const email = by.email?.toLowerCase();
-    if (!email) return false;
-    const people = await governance.people.list(partnershipId);
-    return people.some((person) => person.email?.toLowerCase() === email && answersFor(action.owner, person));
-  }
-
-  const actionFilter = ({ overdue, ...filter }: ActionLogFilter): ActionFilter => ({
-    ...filter,
-    overdueOn: overdue ? todayInEngland(clock) : undefined,
-  });
-
-  const logged = (actions: ActionView[]): LoggedAction[] => {
-    const today = todayInEngland(clock);
-    return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
   };
 
   /** The meeting and item, checked; minutes are not written for a cancelled meeting. */
@@ -338,10 +275,10 @@ export function createMinutesService(
 
     async itemMinutes(partnershipId, meetingId, itemId) {
       const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
-      const [minutes, decisions, actions, declarations] = await Promise.all([
+      const [minutes, decisions, agreed, declarations] = await Promise.all([
         findItemMinutes(db, itemId),
         listDecisions(db, partnershipId, { agendaItemId: itemId }),
-        listActions(db, partnershipId, { agendaItemId: itemId }),
+        actions.forItem(partnershipId, itemId),
         listDeclarations(db, itemId),
       ]);
       return {
@@ -350,7 +287,7 @@ export function createMinutesService(
         narrative: minutes?.narrative ?? '',
         version: minutes?.version ?? 0,
         decisions: await registered(partnershipId, decisions),
-        actions: logged(actions),
+        actions: agreed,
         declarations,
       };
     },
@@ -433,7 +370,7 @@ export function createMinutesService(
         partnershipId,
         summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
         row,
-        insert: insertAction,
+        insert: (trx, row) => actions.recordInMinutes(trx, row),
       });
     },
 
@@ -474,58 +411,6 @@ export function createMinutesService(
         countDecisions(db, partnershipId, { search }),
       ]);
       return { decisions: await registered(partnershipId, decisions), total };
-    },
-
-    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, actionFilter(filter))),
-
-    async actionLogPage(partnershipId, filter, page) {
-      const [actions, total] = await Promise.all([
-        listActions(db, partnershipId, actionFilter(filter), page),
-        countActions(db, partnershipId, actionFilter(filter)),
-      ]);
-      return { actions: logged(actions), total };
-    },
-
-    async mattersArising(partnershipId, meetingId) {
-      const meeting = await requireMeeting(db, partnershipId, meetingId);
-      return logged(await listActions(db, partnershipId, { groupId: meeting.groupId, stillToDoBefore: meeting.meetingDate }));
-    },
-
-    async action(partnershipId, id) {
-      const [action] = await listActions(db, partnershipId, { id });
-      if (!action) throw new NotFoundError('action');
-      return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
-    },
-
-    mayUpdateAction,
-
-    async updateAction(actor, partnershipId, id, version, input, by) {
-      const [before] = await listActions(db, partnershipId, { id });
-      if (!before) throw new NotFoundError('action');
-      if (!(await mayUpdateAction(partnershipId, before, by))) {
-        throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
-      }
-      await db.transaction().execute(async (trx) => {
-        const now = isoNow(clock);
-        if (!(await updateActionStatus(trx, id, version, input.status, now))) throw new ConflictError(before.version);
-        await insertActionUpdate(trx, {
-          id: randomUUID(),
-          actionId: id,
-          status: input.status,
-          note: input.note,
-          updatedAt: now,
-          updatedBy: actor.userId,
-        });
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'action',
-          entityId: id,
-          partnershipId,
-          summary: `Updated the action for ${before.owner}: ${input.note.slice(0, 80)}`,
-          before: { status: before.status },
-          after: { status: input.status, note: input.note },
-        });
-      });
     },
   };
 }

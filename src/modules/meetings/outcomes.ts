@@ -1,4 +1,4 @@
-/** Decisions and actions: the words of the minutes, and what is derived from them. */
+/** Decisions: the words of the minutes, and what is derived from them. */
 
 export const outcomeNames = {
   agreed: 'Agreed',
@@ -10,15 +10,6 @@ export const outcomeNames = {
 } as const;
 export type Outcome = keyof typeof outcomeNames;
 
-export const actionStatusNames = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
-  carried_forward: 'Carried forward',
-} as const;
-export type ActionStatus = keyof typeof actionStatusNames;
-
 /**
  * "Where meetings are not quorate, discussions can take place but key decisions will be deferred to the
  * next meeting" (Coventry's terms of reference): a decision taken at an inquorate meeting stands as
@@ -26,23 +17,4 @@ export type ActionStatus = keyof typeof actionStatusNames;
  */
 export function deferredForQuorum(outcome: string, meetingQuorate: boolean | null): boolean {
   return meetingQuorate === false && outcome !== 'noted' && outcome !== 'deferred';
-}
-
-/** Actions still to be "completed or accounted for": what the next meeting's matters arising list. */
-export const stillToDoStatuses: readonly ActionStatus[] = ['open', 'in_progress', 'carried_forward'];
-/** A carried-forward action has a new home at a later meeting, so only these can be overdue. */
-export const overdueStatuses: readonly ActionStatus[] = ['open', 'in_progress'];
-
-/** Owners such as "All agencies" put every member's organisation on the hook. */
-const everyone = /^all (agencies|partners|members|organisations)$/i;
-
-/** Whether a person answers for an action: it names them, their organisation, or everyone. */
-export function answersFor(owner: string, person: { name: string; organisationName: string | null }): boolean {
-  const named = owner.trim().toLowerCase();
-  return everyone.test(named) || named === person.name.trim().toLowerCase() || named === person.organisationName?.trim().toLowerCase();
-}
-
-/** An action still to do whose due date has passed. */
-export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {
-  return (overdueStatuses as readonly string[]).includes(action.status) && action.dueDate !== null && action.dueDate < today;
 }

@@ -263,8 +263,8 @@ for (const database of testDatabases()) {
       await action('Write to the Home Office', 'Jane Smith', '2016-09-01');
       const done = await action('Circulate the minutes', 'Jane Smith', '2016-07-26');
       const cancelled = await action('Book the venue', 'Jane Smith', '2016-07-26');
-      await container.minutes.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Circulated' }, byOfficer);
-      await container.minutes.updateAction(systemActor, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' }, byOfficer);
+      await container.actions.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Circulated' }, byOfficer);
+      await container.actions.updateAction(systemActor, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' }, byOfficer);
 
       assert.equal(await container.notifications.queueActionReminders(), 2);
       await container.notifications.runDueJobs();

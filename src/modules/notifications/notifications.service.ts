@@ -5,7 +5,8 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
-import { addDays, type LoggedAction, type MeetingsService, type MinutesService } from '../meetings/index.ts';
+import type { ActionsService, LoggedAction } from '../actions/index.ts';
+import { addDays, type MeetingsService } from '../meetings/index.ts';
 import {
   claimDueJobs,
   deleteFinishedJobs,
@@ -50,7 +51,7 @@ export interface NotificationsDependencies {
   clock: Clock;
   mailer: Mailer;
   governance: GovernanceService;
-  minutes: MinutesService;
+  actions: ActionsService;
   meetings: MeetingsService;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
@@ -67,7 +68,7 @@ const finishedJobsKeptDays = 90;
 type Person = { id: string; name: string; email: string };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
-  const { db, engine, clock, mailer, governance, minutes, meetings } = deps;
+  const { db, engine, clock, mailer, governance, actions, meetings } = deps;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
@@ -119,7 +120,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     const today = todayInEngland(clock);
     let queued = 0;
     for (const partnership of await governance.partnerships.list(null)) {
-      const due = (await minutes.actionLog(partnership.id)).filter((action) => fallsDue(action, today));
+      const due = (await actions.actionLog(partnership.id)).filter((action) => fallsDue(action, today));
       if (due.length === 0) continue;
       const people = await peopleWithEmail(partnership.id);
       for (const action of due) {

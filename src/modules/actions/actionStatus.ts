@@ -1,0 +1,29 @@
+/** An action's status in the words of the action log, and what is derived from it. */
+
+export const actionStatusNames = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  carried_forward: 'Carried forward',
+} as const;
+export type ActionStatus = keyof typeof actionStatusNames;
+
+/** Actions still to be "completed or accounted for": what the next meeting's matters arising list. */
+export const stillToDoStatuses: readonly ActionStatus[] = ['open', 'in_progress', 'carried_forward'];
+/** A carried-forward action has a new home at a later meeting, so only these can be overdue. */
+export const overdueStatuses: readonly ActionStatus[] = ['open', 'in_progress'];
+
+/** Owners such as "All agencies" put every member's organisation on the hook. */
+const everyone = /^all (agencies|partners|members|organisations)$/i;
+
+/** Whether a person answers for an action: it names them, their organisation, or everyone. */
+export function answersFor(owner: string, person: { name: string; organisationName: string | null }): boolean {
+  const named = owner.trim().toLowerCase();
+  return everyone.test(named) || named === person.name.trim().toLowerCase() || named === person.organisationName?.trim().toLowerCase();
+}
+
+/** An action still to do whose due date has passed. */
+export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {
+  return (overdueStatuses as readonly string[]).includes(action.status) && action.dueDate !== null && action.dueDate < today;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testConfig } from '../../../test/helpers/app.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { addAgendaItem, byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { systemActor } from '../../core/actor.ts';
+import { ConflictError } from '../../core/errors.ts';
+import { seedDemo } from '../governance/index.ts';
+
+for (const database of testDatabases()) {
+  describe(`the action log on ${database.engine}`, () => {
+    let container: Container;
+    let coventry: string;
+    let meetingId: string;
+    let itemId: string;
+
+    before(async () => {
+      container = createContainer(testConfig, undefined, await database.create());
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      const [board] = await container.governance.groups.list(coventry);
+      meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');
+      itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
+    });
+    after(() => container.database.close());
+
+    it('logs actions with their owner, marks them overdue, and keeps their history', async () => {
+      const id = await container.minutes.addAction(systemActor, coventry, meetingId, itemId, {
+        description: 'Circulate the DPPO consultation results',
+        owner: 'All agencies',
+        dueDate: '2008-01-31',
+      });
+      const [logged] = await container.actions.actionLog(coventry, { status: 'open' });
+      assert.equal(logged?.owner, 'All agencies');
+      assert.equal(logged?.overdue, true);
+      await container.actions.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, byOfficer);
+      await assert.rejects(
+        container.actions.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, byOfficer),
+        ConflictError,
+      );
+      const { action, updates } = await container.actions.action(coventry, id);
+      assert.equal(action.status, 'done');
+      assert.equal(action.overdue, false);
+      assert.deepEqual(
+        updates.map((u) => [u.status, u.note]),
+        [['done', 'Circulated on 15 January']],
+      );
+    });
+
+    it('filters the action log by owner and overdue in the database, a page at a time', async () => {
+      const due = (owner: string, dueDate: string | null) =>
+        container.minutes.addAction(systemActor, coventry, meetingId, itemId, { description: `For ${owner}`, owner, dueDate });
+      await due('Sara Roach', '2008-02-01');
+      await due('Sara Roach', '2999-12-31');
+      await due('50% of agencies', '2008-03-01');
+      await due('West Midlands Police', null);
+
+      const owners = async (filter: Parameters<typeof container.actions.actionLog>[1]) =>
+        (await container.actions.actionLog(coventry, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
+      assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2008-02-01', 'Sara Roach 2999-12-31']);
+      assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2008-02-01']);
+      // LIKE's wildcards typed in a name match themselves, not anything.
+      assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2008-03-01']);
+      assert.deepEqual(await owners({ owner: '_' }), []);
+
+      const all = await container.actions.actionLog(coventry);
+      const page = await container.actions.actionLogPage(coventry, {}, { limit: 2, offset: 2 });
+      assert.equal(page.total, all.length);
+      assert.deepEqual(
+        page.actions.map((a) => a.id),
+        all.slice(2, 4).map((a) => a.id),
+      );
+    });
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * The action log: every action agreed at the partnership's meetings, with its history of updates, so
+ * that all are "completed or accounted for". Actions are written into the minutes by the meetings
+ * module (through `recordInMinutes`, inside its transaction); from then on they live here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import { ConflictError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { answersFor, isOverdue } from './actionStatus.ts';
+import {
+  type ActionFilter,
+  type ActionRow,
+  type ActionUpdateRow,
+  type ActionView,
+  countActions,
+  insertAction,
+  insertActionUpdate,
+  listActions,
+  listActionUpdates,
+  updateActionStatus,
+} from './actions.repository.ts';
+import type { ActionUpdateInput } from './actions.schemas.ts';
+
+export type LoggedAction = ActionView & { overdue: boolean };
+
+/** Who is adding an update to an action. */
+export interface ActionUpdater {
+  officer: boolean;
+  email: string | null;
+}
+
+export interface ActionLogFilter {
+  groupId?: string | undefined;
+  status?: string | undefined;
+  /** Part of the owner's name. */
+  owner?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
+export interface ActionsService {
+  /** Writes an action agreed in the minutes, in the minutes' own transaction (which checks they are not yet approved). */
+  recordInMinutes(trx: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void>;
+  /** The actions agreed under one agenda item. */
+  forItem(partnershipId: string, agendaItemId: string): Promise<LoggedAction[]>;
+  /** The action log: every matching action, or one page of them with the count of all. */
+  actionLog(partnershipId: string, filter?: ActionLogFilter): Promise<LoggedAction[]>;
+  actionLogPage(
+    partnershipId: string,
+    filter: ActionLogFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ actions: LoggedAction[]; total: number }>;
+  /**
+   * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
+   * (open, in progress or carried forward).
+   */
+  mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }): Promise<LoggedAction[]>;
+  action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
+  /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
+  mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean>;
+  updateAction(
+    actor: Actor,
+    partnershipId: string,
+    id: string,
+    version: number,
+    input: ActionUpdateInput,
+    by: ActionUpdater,
+  ): Promise<void>;
+}
+
+export function createActionsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock, governance: GovernanceService): ActionsService {
+  const logged = (actions: ActionView[]): LoggedAction[] => {
+    const today = todayInEngland(clock);
+    return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
+  };
+
+  const actionFilter = ({ overdue, ...filter }: ActionLogFilter): ActionFilter => ({
+    ...filter,
+    overdueOn: overdue ? todayInEngland(clock) : undefined,
+  });
+
+  async function mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean> {
+    if (by.officer) return true;
+    const email = by.email?.toLowerCase();
+    if (!email) return false;
+    const people = await governance.people.list(partnershipId);
+    return people.some((person) => person.email?.toLowerCase() === email && answersFor(action.owner, person));
+  }
+
+  return {
+    recordInMinutes: insertAction,
+
+    forItem: async (partnershipId, agendaItemId) => logged(await listActions(db, partnershipId, { agendaItemId })),
+
+    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, actionFilter(filter))),
+
+    async actionLogPage(partnershipId, filter, page) {
+      const [actions, total] = await Promise.all([
+        listActions(db, partnershipId, actionFilter(filter), page),
+        countActions(db, partnershipId, actionFilter(filter)),
+      ]);
+      return { actions: logged(actions), total };
+    },
+
+    mattersArising: async (partnershipId, meeting) =>
+      logged(await listActions(db, partnershipId, { groupId: meeting.groupId, stillToDoBefore: meeting.meetingDate })),
+
+    async action(partnershipId, id) {
+      const [action] = await listActions(db, partnershipId, { id });
+      if (!action) throw new NotFoundError('action');
+      return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
+    },
+
+    mayUpdateAction,
+
+    async updateAction(actor, partnershipId, id, version, input, by) {
+      const [before] = await listActions(db, partnershipId, { id });
+      if (!before) throw new NotFoundError('action');
+      if (!(await mayUpdateAction(partnershipId, before, by))) {
+        throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
+      }
+      await db.transaction().execute(async (trx) => {
+        const now = isoNow(clock);
+        if (!(await updateActionStatus(trx, id, version, input.status, now))) throw new ConflictError(before.version);
+        await insertActionUpdate(trx, {
+          id: randomUUID(),
+          actionId: id,
+          status: input.status,
+          note: input.note,
+          updatedAt: now,
+          updatedBy: actor.userId,
+        });
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'action',
+          entityId: id,
+          partnershipId,
+          summary: `Updated the action for ${before.owner}: ${input.note.slice(0, 80)}`,
+          before: { status: before.status },
+          after: { status: input.status, note: input.note },
+        });
+      });
+    },
+  };
+}
