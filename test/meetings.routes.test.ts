@@ -102,7 +102,11 @@ describe('meeting pages for a Coventry officer', () => {
     const future = await boardMeeting('2099-01-08');
     assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/meetings/${future}`)).body, /data-qa="record-held"/);
     await officer.post(`/partnerships/${coventry}/meetings/${future}/held`, { version: '1' });
-    assert.match((await officer.get(`/partnerships/${coventry}/meetings/${future}`)).body, /This meeting is still to come/);
+    const refused = (await officer.get(`/partnerships/${coventry}/meetings/${future}`)).body;
+    // Said as a problem, not in a success banner.
+    assert.match(refused, /There is a problem[\s\S]*This meeting is still to come/);
+    assert.doesNotMatch(refused, /govuk-notification-banner--success/);
+    assert.doesNotMatch(after.body, /data-qa="reschedule"|data-qa="cancel-meeting"/, 'a held meeting is not moved or cancelled');
   });
 
   it('builds an agenda: standard items by themselves, a confidential item only with its reason', async () => {

@@ -268,7 +268,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
       await service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      request.session.flash = error.message;
+      request.session.problem = error.message;
       return reply.redirect(`${base}/${record.id}`);
     }
     request.session.flash = `${capitalise(definition.noun)} ${record.archivedAt ? 'restored' : 'archived'}`;

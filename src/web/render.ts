@@ -55,6 +55,8 @@ declare module 'fastify' {
   interface Session {
     userId?: string;
     flash?: string;
+    /** A change refused after a button with no form of its own (moving an item, publishing): said once on the next page. */
+    problem?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -74,8 +76,9 @@ export function createPageRenderer(
   return {
     async render(request, reply, template, context = {}) {
       let token: string | undefined;
-      const flash = request.session.flash;
+      const { flash, problem } = request.session;
       if (flash) request.session.flash = undefined;
+      if (problem) request.session.problem = undefined;
       const html = environment.render(template, {
         principal: request.principal,
         partnership: request.partnership,
@@ -85,6 +88,7 @@ export function createPageRenderer(
         cspNonce: reply.cspNonce.script,
         currentPath: request.url.split('?')[0],
         flash,
+        problem,
         ...context,
       });
       return reply.type('text/html; charset=utf-8').send(html);

@@ -181,7 +181,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
       request.session.flash = user.archivedAt ? 'Account reactivated' : 'Account deactivated. The person has been signed out everywhere.';
     } catch (error) {
       if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.flash = error.message;
+      request.session.problem = error.message;
     }
     return reply.redirect(`/admin/users/${user.id}`);
   });

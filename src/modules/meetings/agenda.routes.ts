@@ -89,7 +89,7 @@ export function registerAgendaRoutes(
         await agenda.moveItem(actorOf(request), partnershipId, id, itemId, direction);
       } catch (error) {
         if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.flash = error.message;
+        request.session.problem = error.message;
       }
       return reply.redirect(`${meetingHref(request)}#item-${itemId}`);
     },
@@ -121,7 +121,7 @@ export function registerAgendaRoutes(
         request.session.flash = 'Item taken off the agenda';
       } catch (error) {
         if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.flash = error.message;
+        request.session.problem = error.message;
       }
       return reply.redirect(`${meetingHref(request)}#agenda`);
     },

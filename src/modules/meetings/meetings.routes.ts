@@ -258,7 +258,7 @@ export function registerMeetingRoutes(
         request.session.flash = 'Recorded that the meeting was held';
       } catch (error) {
         if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.flash = error.message;
+        request.session.problem = error.message;
       }
       return reply.redirect(meetingHref(request, id));
     },

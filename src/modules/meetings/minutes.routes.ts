@@ -195,7 +195,7 @@ export function registerMinutesRoutes(
         request.session.flash = await act(request, version);
       } catch (error) {
         if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.flash = error.message;
+        request.session.problem = error.message;
       }
       return reply.redirect(`${meetingHref(request)}#minutes`);
     });

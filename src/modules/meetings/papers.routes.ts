@@ -167,7 +167,7 @@ export function registerPaperRoutes(
       request.session.flash = 'Paper removed';
     } catch (error) {
       if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.flash = error.message;
+      request.session.problem = error.message;
     }
     return reply.redirect(`${meetingHref(request)}#agenda`);
   });
@@ -189,7 +189,7 @@ export function registerPaperRoutes(
       request.session.flash = `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
     } catch (error) {
       if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.flash = error.message;
+      request.session.problem = error.message;
     }
     return reply.redirect(`${meetingHref(request)}#agenda`);
   });

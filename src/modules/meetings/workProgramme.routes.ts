@@ -91,7 +91,7 @@ export function registerWorkProgrammeRoutes(
         request.session.flash = 'Placed on the agenda';
       } catch (error) {
         if (!(error instanceof FieldValidationError)) throw error;
-        request.session.flash = error.message;
+        request.session.problem = error.message;
       }
       return reply.redirect(hrefOf(request.params));
     },
