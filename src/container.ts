@@ -96,6 +96,7 @@ export function createContainer(
       clock,
       meetings,
       agenda,
+      governance,
       onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
     }),
     workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),

@@ -145,8 +145,35 @@ describe('papers, the agenda pack and publication', () => {
     assert.equal(download.headers['x-content-type-options'], 'nosniff');
     assert.deepEqual(download.rawPayload, content);
 
+    // Part II papers are for the group's members: known by their account's e-mail address.
+    const [organisation] = await container.governance.organisations.list(coventry);
+    assert.ok(organisation);
+    const personId = await container.governance.people.create(systemActor, coventry, {
+      name: 'Mo Member',
+      email: 'Member@Example.com',
+      jobTitle: null,
+      organisationId: organisation.id,
+    });
+    await container.governance.memberships.create(systemActor, coventry, {
+      groupId: boardId,
+      personId,
+      organisationId: organisation.id,
+      role: 'member',
+      voting: true,
+      core: true,
+      startDate: '2016-04-01',
+      endDate: null,
+      substitutePersonId: null,
+    });
     const member = await signedInAs('member', coventry, 'member@example.com');
     assert.equal((await member.get(`${base}/papers/${confidentialPaper}`)).statusCode, 200);
+    assert.match((await member.get(base)).body, new RegExp(`papers/${confidentialPaper}`));
+    const notInTheGroup = await signedInAs('member', coventry, 'someone.else@example.com');
+    assert.equal((await notInTheGroup.get(`${base}/papers/${confidentialPaper}`)).statusCode, 404);
+    const theirPack = textOfPdf((await notInTheGroup.get(`${base}/agenda-pack.pdf`)).rawPayload);
+    assert.match(theirPack, /Strategic Assessment/);
+    assert.doesNotMatch(theirPack, /Case review of a named family/);
+    assert.match(textOfPdf((await member.get(`${base}/agenda-pack.pdf`)).rawPayload), /Case review of a named family/);
     const analyst = await signedInAs('analyst', coventry, 'analyst@example.com');
     assert.equal((await analyst.get(`${base}/papers/${publicPaper}`)).statusCode, 200);
     assert.equal((await analyst.get(`${base}/papers/${confidentialPaper}`)).statusCode, 404);

@@ -45,15 +45,3 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
 export function canViewPartnership(principal: Principal, partnership: PartnershipScope): boolean {
   return isAllowed(principal, 'partnership:view', partnership);
 }
-
-/**
- * Confidential (Part II) items' papers are "seen only by members of the group". Accounts are not
- * linked to the people in a group's membership, so a member here is an account holding the
- * member, chair or officer role in the partnership; analysts and overseers see the public part.
- */
-export function canSeeConfidential(principal: Principal | null, partnership: PartnershipScope | null): boolean {
-  if (!principal || !partnership) return false;
-  if (principal.isAdmin) return true;
-  const roles = principal.partnershipRoles.get(partnership.id);
-  return roles?.has('officer') || roles?.has('chair') || roles?.has('member') || false;
-}

@@ -3,7 +3,7 @@ import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
-import { canSeeConfidential, isAllowed } from '../../web/permissions.ts';
+import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -33,7 +33,7 @@ import { buildMinutesDocument } from './minutesDocument.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
-import { registerPaperRoutes } from './papers.routes.ts';
+import { registerPaperRoutes, viewerOf } from './papers.routes.ts';
 import type { PapersService } from './papers.service.ts';
 
 interface MeetingParams {
@@ -218,7 +218,10 @@ export function registerMeetingRoutes(
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
     ]);
-    const mattersArising = await actions.mattersArising(partnershipId, meeting);
+    const [mattersArising, audience] = await Promise.all([
+      actions.mattersArising(partnershipId, meeting),
+      papers.audienceFor(partnershipId, id, viewerOf(request)),
+    ]);
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
       life,
       mattersArising,
@@ -241,7 +244,7 @@ export function registerMeetingRoutes(
         to: change.toDate && change.toTime ? describeWhen(change.toDate, change.toTime) : null,
       })),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
-      canSeeConfidential: canSeeConfidential(request.principal, request.partnership),
+      canSeeConfidential: audience === 'group',
       canRecordHeld,
       breadcrumbs: crumbs(request),
     });

@@ -9,13 +9,13 @@ import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { formatDate } from '../../core/dates.ts';
 import { sendFile } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { canSeeConfidential } from '../../web/permissions.ts';
+import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { MeetingDetails } from './meetings.service.ts';
 import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
-import type { Audience, PapersService } from './papers.service.ts';
+import type { PapersService, Viewer } from './papers.service.ts';
 
 interface PaperParams {
   partnershipId: string;
@@ -49,9 +49,11 @@ const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userI
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
 
-/** Part II papers go to the group's members and the partnership's officers; others see the public part. */
-const audienceOf = (request: FastifyRequest): Audience =>
-  canSeeConfidential(request.principal, request.partnership) ? 'group' : 'partnership';
+/** The signed-in person, for deciding whether they may see Part II papers. */
+export const viewerOf = (request: FastifyRequest): Viewer => ({
+  officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
+  email: request.principal?.email ?? null,
+});
 
 /** A paper as a download that is never shown in the browser, nor sniffed into another type. */
 export function sendPaper(reply: FastifyReply, paper: { fileName: string; contentType: string }, content: Buffer): FastifyReply {
@@ -155,7 +157,12 @@ export function registerPaperRoutes(
 
   app.get('/partnerships/:partnershipId/meetings/:id/papers/:paperId', view, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
-    const { paper, content } = await papers.file(partnershipId, id, paperId, audienceOf(request));
+    const { paper, content } = await papers.file(
+      partnershipId,
+      id,
+      paperId,
+      await papers.audienceFor(partnershipId, id, viewerOf(request)),
+    );
     return sendPaper(reply, paper, content);
   });
 
@@ -176,7 +183,7 @@ export function registerPaperRoutes(
   app.get('/partnerships/:partnershipId/meetings/:id/agenda-pack.pdf', view, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
     const publicVersion = queryValues(request.query, ['public']).public === 'yes';
-    const audience = publicVersion ? 'partnership' : audienceOf(request);
+    const audience = publicVersion ? 'partnership' : await papers.audienceFor(partnershipId, id, viewerOf(request));
     const { meeting: m, pdf } = await papers.pack(request.partnership?.name ?? '', partnershipId, id, audience);
     const name = `${m.groupName} agenda pack ${m.meetingDate}${audience === 'group' ? '' : ' public'}.pdf`;
     return sendFile(reply, name, 'application/pdf', pdf);

@@ -48,6 +48,7 @@ for (const database of testDatabases()) {
         clock,
         meetings,
         agenda,
+        governance,
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;

@@ -6,6 +6,7 @@ import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
 import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
@@ -20,6 +21,12 @@ import { archivePaper, insertPaper, listPapers, paperContent, type PaperRow } fr
  * part of any meeting; the group (its members and the partnership's officers) sees Part II too.
  */
 export type Audience = 'public' | 'partnership' | 'group';
+
+/** Who is signed in: an officer of the partnership (or an administrator), and the e-mail address of their account. */
+export interface Viewer {
+  officer: boolean;
+  email: string | null;
+}
 
 export type PaperView = PaperRow & { kind: PaperKind; kindName: string; late: boolean; supplement: boolean };
 
@@ -47,6 +54,11 @@ export interface AgendaPublished {
 }
 
 export interface PapersService {
+  /**
+   * Part II papers are "seen only by members of the group": the partnership's officers, and the people
+   * who are members of the meeting's group now, known by their account's e-mail address. Others see the public part.
+   */
+  audienceFor(partnershipId: string, meetingId: string, viewer: Viewer): Promise<'group' | 'partnership'>;
   /** The meeting with its agenda and each item's papers, for one audience; a public audience sees only a published meeting. */
   meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
   upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
@@ -72,6 +84,7 @@ export interface PapersDependencies {
   clock: Clock;
   meetings: MeetingsService;
   agenda: AgendaService;
+  governance: GovernanceService;
   /**
    * Runs in the transaction that publishes the agenda, so that what it records (such as a job to
    * e-mail the group's members) commits with the publication or not at all.
@@ -82,7 +95,15 @@ export interface PapersDependencies {
 const cannotChange = (meeting: MeetingView) =>
   meeting.status === 'cancelled' ? 'This meeting has been cancelled, so its papers cannot change' : null;
 
-export function createPapersService({ db, audit, clock, meetings, agenda, onAgendaPublished }: PapersDependencies): PapersService {
+export function createPapersService({
+  db,
+  audit,
+  clock,
+  meetings,
+  agenda,
+  governance,
+  onAgendaPublished,
+}: PapersDependencies): PapersService {
   function view(paper: PaperRow, details: MeetingDetails): PaperView {
     const kind = kindOfContentType(paper.contentType) ?? 'pdf';
     return {
@@ -124,6 +145,19 @@ export function createPapersService({ db, audit, clock, meetings, agenda, onAgen
   }
 
   return {
+    async audienceFor(partnershipId, meetingId, viewer) {
+      if (viewer.officer) return 'group';
+      const email = viewer.email?.toLowerCase();
+      if (!email) return 'partnership';
+      const { meeting } = await meetings.get(partnershipId, meetingId);
+      const [members, people] = await Promise.all([
+        governance.currentMemberships(partnershipId, { groupId: meeting.groupId }),
+        governance.people.list(partnershipId),
+      ]);
+      const selves = new Set(people.filter((person) => person.email?.toLowerCase() === email).map((person) => person.id));
+      return members.some((membership) => selves.has(membership.personId)) ? 'group' : 'partnership';
+    },
+
     meetingPapers,
 
     async upload(actor, partnershipId, meetingId, itemId, upload) {
