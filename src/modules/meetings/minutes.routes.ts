@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { formatDate } from '../../core/dates.ts';
+import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
@@ -210,10 +210,16 @@ export function registerMinutesRoutes(
     return 'Minutes signed';
   });
 
-  const meetingCrumbs = (request: FastifyRequest) => [
+  /** The minutes' life with the meeting they record, for the pages that change it. */
+  const lifeOf = async (request: FastifyRequest) => {
+    const { partnershipId, id } = idsOf(request);
+    const [life, { meeting }] = await Promise.all([minutes.life(partnershipId, id), meetings.get(partnershipId, id)]);
+    return { life, meeting, named: `${meeting.groupName}, ${describeWhen(meeting.meetingDate, meeting.startTime)}` };
+  };
+  const meetingCrumbs = (request: FastifyRequest, { named }: Awaited<ReturnType<typeof lifeOf>>) => [
     ...partnershipCrumbs(request),
     { text: 'Meetings', href: `/partnerships/${idsOf(request).partnershipId}/meetings` },
-    { text: 'Meeting', href: meetingHref(request) },
+    { text: named, href: meetingHref(request) },
   ];
 
   registerFormPage(app, pages, {
@@ -222,15 +228,15 @@ export function registerMinutesRoutes(
     access: 'partnership:manage',
     fields: approveFields,
     schema: approveSchema,
-    load: (request) => minutes.life(idsOf(request).partnershipId, idsOf(request).id),
+    load: lifeOf,
     title: () => 'Record the approval of the minutes',
-    intro: () =>
-      'The minutes are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.',
+    intro: ({ named }) =>
+      `The minutes of ${named} are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.`,
     submitText: 'Record approval',
     crumbs: meetingCrumbs,
     back: meetingHref,
     initialValues: () => ({}),
-    version: (life) => life.version,
+    version: ({ life }) => life.version,
     options: async (request) => ({
       atMeetingId: (await meetings.later(idsOf(request).partnershipId, idsOf(request).id)).map((m) => ({
         value: m.id,
@@ -249,8 +255,9 @@ export function registerMinutesRoutes(
     access: 'partnership:manage',
     fields: amendmentFields,
     schema: amendmentSchema,
-    load: (request) => minutes.life(idsOf(request).partnershipId, idsOf(request).id),
+    load: lifeOf,
     title: () => 'Record a correction to approved minutes',
+    intro: ({ named }) => `A correction to the minutes of ${named}, recorded beside them with who made it and when.`,
     submitText: 'Record correction',
     crumbs: meetingCrumbs,
     back: meetingHref,
