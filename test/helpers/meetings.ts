@@ -1,6 +1,10 @@
 /** Meetings and agenda items made the short way, for tests that need one to work on. */
+import { type Container, createContainer } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
+import { seedDemo } from '../../src/modules/governance/index.ts';
 import type { AgendaService, MeetingsService } from '../../src/modules/meetings/index.ts';
+import { testConfig } from './app.ts';
+import type { TestDatabase } from './database.ts';
 
 /** An ordinary meeting of a group at the Council House. */
 export function scheduleMeeting(
@@ -33,3 +37,15 @@ export function addAgendaItem(
 
 /** An officer adding an update to an action: allowed on any action. */
 export const byOfficer = { officer: true, email: null };
+
+/** The demo on a fresh database, with a Coventry board meeting of 21 July 2016 and one item on its agenda. */
+export async function demoBoardMeeting(
+  database: TestDatabase,
+): Promise<{ container: Container; coventry: string; meetingId: string; itemId: string }> {
+  const container = createContainer(testConfig, undefined, await database.create());
+  const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+  const [board] = await container.governance.groups.list(coventry);
+  const meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');
+  const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
+  return { container, coventry, meetingId, itemId };
+}

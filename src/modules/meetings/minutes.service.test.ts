@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { type Container, createContainer } from '../../container.ts';
+import { addAgendaItem, demoBoardMeeting, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import type { Container } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
-import { seedDemo } from '../governance/index.ts';
-import { testConfig } from '../../../test/helpers/app.ts';
-import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
   describe(`minutes and decisions on ${database.engine}`, () => {
@@ -16,11 +14,7 @@ for (const database of testDatabases()) {
     let itemId: string;
 
     before(async () => {
-      container = createContainer(testConfig, undefined, await database.create());
-      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      const [board] = await container.governance.groups.list(coventry);
-      meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');
-      itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
+      ({ container, coventry, meetingId, itemId } = await demoBoardMeeting(database));
     });
     after(() => container.database.close());
 
