@@ -276,7 +276,8 @@ describe('papers, the agenda pack and publication', () => {
     const { base, publicBase } = await boardMeeting('2027-08-12');
     const { publicBase: unpublished } = await boardMeeting('2027-08-19');
     await officer.post(`${base}/publish`, {});
-    const visitor = new Browser(app);
+    // A Host header of someone else's choosing does not get into the calendar.
+    const visitor = new Browser(app, { host: 'phishing.example' });
     const ics = await visitor.get(`${publicBase}/meeting.ics`);
     assert.equal(ics.statusCode, 200);
     assert.match(String(ics.headers['content-type']), /^text\/calendar/);
@@ -287,7 +288,9 @@ describe('papers, the agenda pack and publication', () => {
     assert.match(ics.body, /DURATION:PT2H/);
     assert.match(ics.body, /LOCATION:Council House/);
     // Long lines are folded at 75 characters.
-    assert.match(ics.body.replace(/\r\n\t/g, ''), new RegExp(`URL:http://localhost(:80)?${publicBase}\r\n`));
+    // The service's public address (PUBLIC_URL), whatever Host the request came with.
+    assert.match(ics.body.replace(/\r\n\t/g, ''), new RegExp(`URL:http://localhost:3000${publicBase}\r\n`));
+    assert.doesNotMatch(ics.body, /phishing/);
 
     const feed = await visitor.get(`/public/partnerships/${coventry}/groups/${boardId}/meetings.ics`);
     assert.equal(feed.statusCode, 200);

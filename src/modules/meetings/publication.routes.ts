@@ -31,16 +31,16 @@ const publicMeetings = (partnershipId: string) => `/public/partnerships/${partne
 export function registerPublicationRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  sources: MinutesSources & { papers: PapersService },
+  sources: MinutesSources & { papers: PapersService; config: { publicUrl: string } },
   governance: GovernanceService,
 ): void {
   const { papers, minutes } = sources;
   const base = '/public/partnerships/:partnershipId';
 
-  /** Calendars need whole addresses: the one this request came to. */
-  const calendarEntry = (request: FastifyRequest, meeting: MeetingView): CalendarMeeting => ({
+  /** Calendars need whole addresses: the service's public one (PUBLIC_URL), never the request's Host header. */
+  const calendarEntry = (meeting: MeetingView): CalendarMeeting => ({
     ...meeting,
-    url: `${request.protocol}://${request.host}${publicMeetings(meeting.partnershipId)}/${meeting.id}`,
+    url: `${sources.config.publicUrl}${publicMeetings(meeting.partnershipId)}/${meeting.id}`,
   });
 
   /** Approved minutes are public once the meeting is; drafts never are. */
@@ -99,7 +99,7 @@ export function registerPublicationRoutes(
   app.get(`${base}/meetings/:id/meeting.ics`, publicAccess, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
     const { meeting } = (await papers.meetingPapers(partnershipId, id, 'public')).details;
-    const calendar = meetingsCalendar(meeting.groupName, [calendarEntry(request, meeting)]);
+    const calendar = meetingsCalendar(meeting.groupName, [calendarEntry(meeting)]);
     return sendFile(reply, `${meeting.groupName} ${meeting.meetingDate}.ics`, 'text/calendar; charset=utf-8', calendar);
   });
 
@@ -110,7 +110,7 @@ export function registerPublicationRoutes(
     const published = await papers.published(partnershipId, group.id);
     const calendar = meetingsCalendar(
       group.name,
-      published.map((meeting) => calendarEntry(request, meeting)),
+      published.map((meeting) => calendarEntry(meeting)),
     );
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'public, max-age=3600').send(calendar);
   });
