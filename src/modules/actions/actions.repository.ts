@@ -56,8 +56,7 @@ export async function listActions(
     .select(['meetings.meetingDate', 'groups.id as groupId', 'groups.name as groupName', 'agendaItems.title as itemTitle'])
     .selectAll('actions')
     .orderBy('actions.dueDate')
-    .orderBy('actions.createdAt')
-    .orderBy('actions.id');
+    .orderBy('actions.createdAt');
   if (page) query = query.limit(page.limit).offset(page.offset);
   return query.execute();
 }

@@ -96,8 +96,7 @@ export async function listDecisions(
     .select(originColumns)
     .selectAll('decisions')
     .orderBy('meetings.meetingDate', 'desc')
-    .orderBy('decisions.createdAt')
-    .orderBy('decisions.id');
+    .orderBy('decisions.createdAt');
   if (page) query = query.limit(page.limit).offset(page.offset);
   return query.execute();
 }
