@@ -40,9 +40,25 @@ async function createPostgres(url: string): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
-      await administer(url, `drop database if exists ${name} with (force)`);
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * A plain DROP, not WITH (FORCE): the test's own connections are closed by now, and a plain DROP stops an
+ * autovacuum worker itself, where FORCE fails unless the role may signal it. A closed connection the
+ * server has not yet noticed makes it "being accessed by other users" (55006) for a moment: try again.
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await administer(url, `drop database if exists ${name}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 async function administer(url: string, statement: string): Promise<void> {
