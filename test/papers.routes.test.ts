@@ -242,7 +242,9 @@ describe('papers, the agenda pack and publication', () => {
     assert.equal(publicPage.statusCode, 200);
     assert.match(publicPage.body, /Strategic Assessment/);
     assert.match(publicPage.body, />assessment<\/a>/);
-    assert.doesNotMatch(publicPage.body, /Case review|family|Information about individuals|Confidential/);
+    assert.doesNotMatch(publicPage.body, /Case review|family|Information about individuals/);
+    // The Part II item keeps its number, and says no more than that it is withheld.
+    assert.match(publicPage.body, /Confidential item \(Part II\): not for publication/);
     const publicPack = textOfPdf((await visitor.get(`${publicBase}/agenda-pack.pdf`)).rawPayload);
     assert.match(publicPack, /Strategic Assessment/);
     assert.doesNotMatch(publicPack, /Case review|Names of the family/);

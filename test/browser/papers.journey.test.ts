@@ -58,6 +58,7 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     const agenda = await qa('public-agenda').innerText();
     assert.match(agenda, /Strategic Assessment 2027/);
     assert.doesNotMatch(agenda, /Case review/);
+    assert.match(agenda, /5\.\s+Confidential item \(Part II\): not for publication/);
     await session.expectAccessiblePage('public-meeting');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Strategic Assessment 2027' }).click();

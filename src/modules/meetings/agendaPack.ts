@@ -63,7 +63,8 @@ function frontSheetAndAgenda(facts: PackFacts): Promise<Buffer> {
       for (const item of section.items) {
         pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(`${item.number}. ${item.title}`);
         if (item.presenter) pdf.font('Helvetica').fontSize(10).text(`Presented by ${item.presenter}`, { indent: 18 });
-        if (item.confidential) {
+        // A withheld item's title already says it is not for publication.
+        if (item.confidential && item.confidentialReason) {
           pdf
             .font('Helvetica-Bold')
             .fontSize(10)

@@ -139,7 +139,26 @@ for (const database of testDatabases()) {
       await assert.rejects(papers.file(coventry, meetingId, secret, 'partnership'), NotFoundError);
       await papers.publish(systemActor, coventry, meetingId);
       const { sections } = await papers.meetingPapers(coventry, meetingId, 'public');
-      assert.ok(!sections.flatMap((s) => s.items).some((item) => item.confidential));
+      // The Part II item keeps its place and number, and shows nothing of itself.
+      const withheld = sections.flatMap((s) => s.items).filter((item) => item.confidential);
+      assert.deepEqual(
+        withheld.map(({ title, presenter, purpose, confidentialReason, papers: listed }) => ({
+          title,
+          presenter,
+          purpose,
+          confidentialReason,
+          listed,
+        })),
+        [
+          {
+            title: 'Confidential item (Part II): not for publication',
+            presenter: null,
+            purpose: null,
+            confidentialReason: null,
+            listed: [],
+          },
+        ],
+      );
       await assert.rejects(papers.file(coventry, meetingId, secret, 'public'), NotFoundError);
       const pack = await papers.pack('Safer Coventry', coventry, meetingId, 'public');
       assert.ok(!pack.pdf.toString('latin1').includes('Case review'));

@@ -95,6 +95,16 @@ export interface PapersDependencies {
 const cannotChange = (meeting: MeetingView) =>
   meeting.status === 'cancelled' ? 'This meeting has been cancelled, so its papers cannot change' : null;
 
+const withheldTitle = 'Confidential item (Part II): not for publication';
+
+/**
+ * A Part II item as those outside the group see it: in its place, with its number, so the agenda reads
+ * whole, and nothing else — no title, presenter, reason or papers.
+ */
+function withheld<T extends AgendaItemRow & { number: number }>(item: T): T & { papers: PaperView[] } {
+  return { ...item, title: withheldTitle, presenter: null, purpose: null, confidentialReason: null, papers: [] };
+}
+
 export function createPapersService({
   db,
   audit,
@@ -123,10 +133,11 @@ export function createPapersService({
       details,
       sections: sections.map((section) => ({
         ...section,
-        items: section.items.filter(seen).map((item) => ({
-          ...item,
-          papers: papers.filter((paper) => paper.agendaItemId === item.id).map((paper) => view(paper, details)),
-        })),
+        items: section.items.map((item) =>
+          seen(item)
+            ? { ...item, papers: papers.filter((paper) => paper.agendaItemId === item.id).map((paper) => view(paper, details)) }
+            : withheld(item),
+        ),
       })),
     };
   }
