@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { ConflictError, FieldValidationError } from '../core/errors.ts';
 import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues } from './forms.ts';
 import type { Access } from './permissions.ts';
-import { single } from './query.ts';
+import { versionOf } from './query.ts';
 import type { Crumb } from './recordPages.ts';
 import type { PageRenderer } from './render.ts';
 
@@ -86,7 +86,7 @@ export function registerFormPage<S extends z.ZodType, Context>(
   app.post(form.action, config, async (request, reply) => {
     const context = await form.load(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const version = Number(single(body.version) ?? -1);
+    const version = versionOf(body);
     const result = readForm(form.schema, form.fields, body);
     if (!result.ok) return render(request, reply, context, { values: result.typed, errors: result.errors, version });
     try {

@@ -17,3 +17,9 @@ export function queryValues<K extends string>(query: unknown, names: readonly K[
   }
   return values;
 }
+
+/** The record version a form sent back (for optimistic concurrency); -1, which matches no record, when it is missing or not a number. */
+export function versionOf(body: unknown): number {
+  const version = Number(single((body as Record<string, unknown> | undefined)?.version));
+  return Number.isInteger(version) ? version : -1;
+}

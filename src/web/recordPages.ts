@@ -12,7 +12,7 @@ import { type Access, isAllowed } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
 import { sendCsv } from './csv.ts';
 import { paginate } from './pagination.ts';
-import { queryValues, single } from './query.ts';
+import { queryValues, single, versionOf } from './query.ts';
 import { safeReturnTo } from './returnTo.ts';
 
 export interface Crumb {
@@ -78,11 +78,6 @@ function scopeOf(request: FastifyRequest): string | null {
 
 export function pathFor(basePath: string, request: FastifyRequest): string {
   return basePath.replace(':partnershipId', scopeOf(request) ?? '');
-}
-
-function versionOf(body: unknown): number {
-  const version = Number((body as { version?: string } | undefined)?.version);
-  return Number.isInteger(version) ? version : -1;
 }
 
 export function registerRecordPages<View extends { id: string; version: number; archivedAt: string | null }, Input>(

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import type { Container } from '../../container.ts';
 import type { z } from 'zod';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { queryValues, versionOf } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
 import {
   grantFields,
@@ -175,14 +175,10 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/status', admin, async (request, reply) => {
     const { user } = await accounts.getUser(request.params.id);
-    const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
-    try {
-      await accounts.setActive(actorOf(request), user.id, version, user.archivedAt !== null);
-      request.session.flash = user.archivedAt ? 'Account reactivated' : 'Account deactivated. The person has been signed out everywhere.';
-    } catch (error) {
-      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.problem = error.message;
-    }
+    await reportOnNextPage(request, async () => {
+      await accounts.setActive(actorOf(request), user.id, versionOf(request.body), user.archivedAt !== null);
+      return user.archivedAt ? 'Account reactivated' : 'Account deactivated. The person has been signed out everywhere.';
+    });
     return reply.redirect(`/admin/users/${user.id}`);
   });
 

@@ -6,7 +6,7 @@ import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -116,7 +116,7 @@ export function registerActionRoutes(
     { config: { access: 'partnership:member' } },
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const version = Number(single(body.version) ?? -1);
+      const version = versionOf(body);
       const result = readForm(actionUpdateSchema, actionUpdateFields, body);
       if (!result.ok) return renderAction(request, reply, result.typed, result.errors, version);
       const { partnershipId, id } = request.params;

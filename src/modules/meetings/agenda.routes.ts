@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
-import { single } from '../../web/query.ts';
+import { single, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
@@ -85,12 +85,10 @@ export function registerAgendaRoutes(
     async (request, reply) => {
       const { partnershipId, id, itemId } = paramsOf(request);
       const direction = single((request.body as Record<string, unknown> | undefined)?.direction) === 'up' ? 'up' : 'down';
-      try {
+      await reportOnNextPage(request, async () => {
         await agenda.moveItem(actorOf(request), partnershipId, id, itemId, direction);
-      } catch (error) {
-        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.problem = error.message;
-      }
+        return null;
+      });
       return reply.redirect(`${meetingHref(request)}#item-${itemId}`);
     },
   );
@@ -115,14 +113,10 @@ export function registerAgendaRoutes(
     { config: { access: 'partnership:manage' } },
     async (request, reply) => {
       const { partnershipId, id, itemId } = paramsOf(request);
-      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
-      try {
-        await agenda.removeItem(actorOf(request), partnershipId, id, itemId, version);
-        request.session.flash = 'Item taken off the agenda';
-      } catch (error) {
-        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.problem = error.message;
-      }
+      await reportOnNextPage(request, async () => {
+        await agenda.removeItem(actorOf(request), partnershipId, id, itemId, versionOf(request.body));
+        return 'Item taken off the agenda';
+      });
       return reply.redirect(`${meetingHref(request)}#agenda`);
     },
   );

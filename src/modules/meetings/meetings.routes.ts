@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { describeWhen, formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -255,14 +255,10 @@ export function registerMeetingRoutes(
     { config: { access: 'partnership:manage' } },
     async (request, reply) => {
       const { partnershipId, id } = request.params;
-      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
-      try {
-        await meetings.recordHeld(actorOf(request), partnershipId, id, version);
-        request.session.flash = 'Recorded that the meeting was held';
-      } catch (error) {
-        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.problem = error.message;
-      }
+      await reportOnNextPage(request, async () => {
+        await meetings.recordHeld(actorOf(request), partnershipId, id, versionOf(request.body));
+        return 'Recorded that the meeting was held';
+      });
       return reply.redirect(meetingHref(request, id));
     },
   );

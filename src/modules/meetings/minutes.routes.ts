@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import type { z } from 'zod';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
@@ -7,7 +8,7 @@ import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typ
 import { registerFormPage } from '../../web/formPage.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -120,7 +121,7 @@ export function registerMinutesRoutes(
       const result = readForm(schema, fields, body);
       if (!result.ok) return renderItem(request, reply, result.typed, result.errors);
       try {
-        request.session.flash = await save(request, result.value, Number(single(body.version) ?? -1));
+        request.session.flash = await save(request, result.value, versionOf(body));
       } catch (error) {
         if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
         const field = error instanceof FieldValidationError ? error.field : 'form';
@@ -190,13 +191,7 @@ export function registerMinutesRoutes(
     act: (request: FastifyRequest, version: number) => Promise<string>,
   ) =>
     app.post(`${lifePath}/${suffix}`, { config: { access } }, async (request, reply) => {
-      const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
-      try {
-        request.session.flash = await act(request, version);
-      } catch (error) {
-        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        request.session.problem = error.message;
-      }
+      await reportOnNextPage(request, () => act(request, versionOf(request.body)));
       return reply.redirect(`${meetingHref(request)}#minutes`);
     });
   const idsOf = (request: FastifyRequest) => request.params as { partnershipId: string; id: string };

@@ -2,15 +2,16 @@
  * Papers on agenda items: the upload form (multipart, in a scope of its own so that every other form
  * stays urlencoded), downloads for those allowed, the agenda pack and publishing the agenda.
  */
+import { reportOnNextPage } from '../../web/buttons.ts';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { FieldValidationError } from '../../core/errors.ts';
 import { formatDate } from '../../core/dates.ts';
 import { sendFile } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { MeetingDetails } from './meetings.service.ts';
@@ -168,14 +169,10 @@ export function registerPaperRoutes(
 
   app.post('/partnerships/:partnershipId/meetings/:id/papers/:paperId/remove', manage, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
-    const version = Number(single((request.body as Record<string, unknown> | undefined)?.version) ?? -1);
-    try {
-      await papers.remove(actorOf(request), partnershipId, id, paperId, version);
-      request.session.flash = 'Paper removed';
-    } catch (error) {
-      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.problem = error.message;
-    }
+    await reportOnNextPage(request, async () => {
+      await papers.remove(actorOf(request), partnershipId, id, paperId, versionOf(request.body));
+      return 'Paper removed';
+    });
     return reply.redirect(`${meetingHref(request)}#agenda`);
   });
 
@@ -191,13 +188,10 @@ export function registerPaperRoutes(
 
   app.post('/partnerships/:partnershipId/meetings/:id/publish', manage, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
-    try {
+    await reportOnNextPage(request, async () => {
       const published = await papers.publish(actorOf(request), partnershipId, id);
-      request.session.flash = `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
-    } catch (error) {
-      if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-      request.session.problem = error.message;
-    }
+      return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
+    });
     return reply.redirect(`${meetingHref(request)}#agenda`);
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { todayInEngland, type Clock } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
 import { FieldValidationError } from '../../core/errors.ts';
@@ -86,13 +87,10 @@ export function registerWorkProgrammeRoutes(
     `${path}/:plannedId/place`,
     { config: { access: 'partnership:manage' } },
     async (request, reply) => {
-      try {
+      await reportOnNextPage(request, async () => {
         await workProgramme.place(actorOf(request), request.params.partnershipId, request.params.id, request.params.plannedId);
-        request.session.flash = 'Placed on the agenda';
-      } catch (error) {
-        if (!(error instanceof FieldValidationError)) throw error;
-        request.session.problem = error.message;
-      }
+        return 'Placed on the agenda';
+      });
       return reply.redirect(hrefOf(request.params));
     },
   );
