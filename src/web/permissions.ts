@@ -2,6 +2,8 @@
  * The one place that decides who may do what. Every route names its access level in
  * `config.access`; a route without one cannot be registered.
  */
+import type { FastifyRequest } from 'fastify';
+import type { Viewer } from '../core/actor.ts';
 import type { Principal } from '../modules/accounts/index.ts';
 
 export type Access =
@@ -44,4 +46,12 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
 /** Whether the principal may see a partnership at all: used to fill the partnership switcher. */
 export function canViewPartnership(principal: Principal, partnership: PartnershipScope): boolean {
   return isAllowed(principal, 'partnership:view', partnership);
+}
+
+/** The signed-in person as the services' rules about people see them. */
+export function viewerOf(request: FastifyRequest): Viewer {
+  return {
+    officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
+    email: request.principal?.email ?? null,
+  };
 }

@@ -5,7 +5,7 @@ import { ConflictError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { paginate } from '../../web/pagination.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -18,10 +18,6 @@ type ActionParams = { partnershipId: string; id: string };
 
 const statusName = (status: string) => actionStatusNames[status as keyof typeof actionStatusNames] ?? status;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
-const updaterOf = (request: FastifyRequest) => ({
-  officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
-  email: request.principal?.email ?? null,
-});
 
 const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Meeting'];
 const actionRow = (action: LoggedAction) => [
@@ -101,7 +97,7 @@ export function registerActionRoutes(
       values: { status: action.status, ...typed },
       errors,
       version: version ?? action.version,
-      mayUpdate: await actions.mayUpdateAction(request.params.partnershipId, action, updaterOf(request)),
+      mayUpdate: await actions.mayUpdateAction(request.params.partnershipId, action, viewerOf(request)),
       breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: `/partnerships/${request.params.partnershipId}/actions` }],
     });
   }
@@ -121,7 +117,7 @@ export function registerActionRoutes(
       if (!result.ok) return renderAction(request, reply, result.typed, result.errors, version);
       const { partnershipId, id } = request.params;
       try {
-        await actions.updateAction(actorOf(request), partnershipId, id, version, result.value, updaterOf(request));
+        await actions.updateAction(actorOf(request), partnershipId, id, version, result.value, viewerOf(request));
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         return renderAction(

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import type { Actor, Viewer } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { ConflictError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
@@ -27,12 +27,6 @@ import {
 import type { ActionUpdateInput } from './actions.schemas.ts';
 
 export type LoggedAction = ActionView & { overdue: boolean };
-
-/** Who is adding an update to an action. */
-export interface ActionUpdater {
-  officer: boolean;
-  email: string | null;
-}
 
 export interface ActionLogFilter {
   groupId?: string | undefined;
@@ -61,15 +55,8 @@ export interface ActionsService {
   mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }): Promise<LoggedAction[]>;
   action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
   /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
-  mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean>;
-  updateAction(
-    actor: Actor,
-    partnershipId: string,
-    id: string,
-    version: number,
-    input: ActionUpdateInput,
-    by: ActionUpdater,
-  ): Promise<void>;
+  mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean>;
+  updateAction(actor: Actor, partnershipId: string, id: string, version: number, input: ActionUpdateInput, by: Viewer): Promise<void>;
 }
 
 export function createActionsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock, governance: GovernanceService): ActionsService {
@@ -83,12 +70,9 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
     overdueOn: overdue ? todayInEngland(clock) : undefined,
   });
 
-  async function mayUpdateAction(partnershipId: string, action: ActionView, by: ActionUpdater): Promise<boolean> {
+  async function mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean> {
     if (by.officer) return true;
-    const email = by.email?.toLowerCase();
-    if (!email) return false;
-    const people = await governance.people.list(partnershipId);
-    return people.some((person) => person.email?.toLowerCase() === email && answersFor(action.owner, person));
+    return (await governance.peopleByEmail(partnershipId, by.email)).some((person) => answersFor(action.owner, person));
   }
 
   return {

@@ -71,6 +71,8 @@ export interface GovernanceService {
   currentMemberships(partnershipId: string, filter: { groupId?: string; organisationId?: string }): Promise<MembershipView[]>;
   /** Memberships of a group current on a date (a meeting's, say). */
   membershipsOn(partnershipId: string, groupId: string, date: string): Promise<MembershipView[]>;
+  /** The partnership's people an account's e-mail address names (in any case): how an account is linked to a person. */
+  peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
@@ -370,6 +372,12 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       );
       const chairsNow = chairs.filter((m) => m.role === 'chair' && isCurrentMembership(m, today()));
       return buildStructure(groupRows, inForce, chairsNow);
+    },
+
+    async peopleByEmail(partnershipId, email) {
+      const wanted = email?.toLowerCase();
+      if (!wanted) return [];
+      return (await listPeople(db, partnershipId)).filter((person) => person.email?.toLowerCase() === wanted);
     },
 
     async membershipsOn(partnershipId, groupId, date) {

@@ -3,7 +3,7 @@ import { reportOnNextPage } from '../../web/buttons.ts';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed, viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -33,7 +33,7 @@ import { buildMinutesDocument } from './minutesDocument.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
 import type { MinutesService } from './minutes.service.ts';
-import { registerPaperRoutes, viewerOf } from './papers.routes.ts';
+import { registerPaperRoutes } from './papers.routes.ts';
 import type { PapersService } from './papers.service.ts';
 
 interface MeetingParams {

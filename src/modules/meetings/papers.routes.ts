@@ -10,13 +10,13 @@ import { FieldValidationError } from '../../core/errors.ts';
 import { formatDate } from '../../core/dates.ts';
 import { sendFile } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { MeetingDetails } from './meetings.service.ts';
 import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
-import type { PapersService, Viewer } from './papers.service.ts';
+import type { PapersService } from './papers.service.ts';
 
 interface PaperParams {
   partnershipId: string;
@@ -49,12 +49,6 @@ const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'Fi
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
-
-/** The signed-in person, for deciding whether they may see Part II papers. */
-export const viewerOf = (request: FastifyRequest): Viewer => ({
-  officer: isAllowed(request.principal, 'partnership:manage', request.partnership),
-  email: request.principal?.email ?? null,
-});
 
 /** A paper as a download that is never shown in the browser, nor sniffed into another type. */
 export function sendPaper(reply: FastifyReply, paper: { fileName: string; contentType: string }, content: Buffer): FastifyReply {

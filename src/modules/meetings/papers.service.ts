@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import type { Actor, Viewer } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
@@ -21,12 +21,6 @@ import { archivePaper, insertPaper, listPapers, paperContent, type PaperRow } fr
  * part of any meeting; the group (its members and the partnership's officers) sees Part II too.
  */
 export type Audience = 'public' | 'partnership' | 'group';
-
-/** Who is signed in: an officer of the partnership (or an administrator), and the e-mail address of their account. */
-export interface Viewer {
-  officer: boolean;
-  email: string | null;
-}
 
 export type PaperView = PaperRow & { kind: PaperKind; kindName: string; late: boolean; supplement: boolean };
 
@@ -158,14 +152,10 @@ export function createPapersService({
   return {
     async audienceFor(partnershipId, meetingId, viewer) {
       if (viewer.officer) return 'group';
-      const email = viewer.email?.toLowerCase();
-      if (!email) return 'partnership';
-      const { meeting } = await meetings.get(partnershipId, meetingId);
-      const [members, people] = await Promise.all([
-        governance.currentMemberships(partnershipId, { groupId: meeting.groupId }),
-        governance.people.list(partnershipId),
-      ]);
-      const selves = new Set(people.filter((person) => person.email?.toLowerCase() === email).map((person) => person.id));
+      const selves = new Set((await governance.peopleByEmail(partnershipId, viewer.email)).map((person) => person.id));
+      if (selves.size === 0) return 'partnership';
+      const { groupId } = await requireMeeting(db, partnershipId, meetingId);
+      const members = await governance.currentMemberships(partnershipId, { groupId });
       return members.some((membership) => selves.has(membership.personId)) ? 'group' : 'partnership';
     },
 
