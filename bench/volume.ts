@@ -35,15 +35,12 @@ export async function seedHistory(
 ): Promise<string> {
   const at = new Date().toISOString();
   const start = new Date(`${firstMonth}-01T00:00:00Z`);
+  /** The columns every partnership record has. */
+  const newRecord = () => ({ id: randomUUID(), version: 1, createdAt: at, updatedAt: at, archivedAt: null, partnershipId });
   const meetings = Array.from({ length: meetingCount }, (_, n) => {
     const groupIndex = n % groupIds.length;
     return {
-      id: randomUUID(),
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      archivedAt: null,
-      partnershipId,
+      ...newRecord(),
       groupId: groupIds[groupIndex] ?? '',
       meetingDate: isoDay(start, Math.floor(n / groupIds.length), 10 + groupIndex),
       startTime: '10:00',
@@ -54,12 +51,7 @@ export async function seedHistory(
   });
   const items = meetings.flatMap((meeting, n) =>
     ['Performance report', 'Tasking update'].map((title, position) => ({
-      id: randomUUID(),
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      archivedAt: null,
-      partnershipId,
+      ...newRecord(),
       meetingId: meeting.id,
       section: 'decision',
       position,
