@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfPdf } from './helpers/pdf.ts';
+import { addPerson } from './helpers/people.ts';
 import JSZip from 'jszip';
 import { addAgendaItem, byOfficer, scheduleMeeting } from './helpers/meetings.ts';
 
@@ -240,12 +241,7 @@ describe('meeting pages for a Coventry officer', () => {
     const item = await publicItem(meeting, 'Vulnerable adults');
     const police = (await container.governance.organisations.list(coventry)).find((o) => o.name === 'West Midlands Police');
     assert.ok(police);
-    await container.governance.people.create(systemActor, coventry, {
-      name: 'Pete Morgan',
-      email: 'Pete.Morgan@example.org',
-      jobTitle: null,
-      organisationId: police.id,
-    });
+    await addPerson(container.governance, coventry, { name: 'Pete Morgan', email: 'Pete.Morgan@example.org', organisationId: police.id });
     const userId = await container.accounts.createUser(systemActor, {
       email: 'pete.morgan@example.org',
       name: 'Pete Morgan',

@@ -8,6 +8,7 @@ import type { PartnershipRole } from '../src/modules/accounts/index.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { docxOf, pdfOf, xlsxOf } from './helpers/papers.ts';
+import { addMember, addPerson } from './helpers/people.ts';
 import { textOfPdf } from './helpers/pdf.ts';
 import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
 
@@ -148,23 +149,12 @@ describe('papers, the agenda pack and publication', () => {
     // Part II papers are for the group's members: known by their account's e-mail address.
     const [organisation] = await container.governance.organisations.list(coventry);
     assert.ok(organisation);
-    const personId = await container.governance.people.create(systemActor, coventry, {
+    const personId = await addPerson(container.governance, coventry, {
       name: 'Mo Member',
       email: 'Member@Example.com',
-      jobTitle: null,
       organisationId: organisation.id,
     });
-    await container.governance.memberships.create(systemActor, coventry, {
-      groupId: boardId,
-      personId,
-      organisationId: organisation.id,
-      role: 'member',
-      voting: true,
-      core: true,
-      startDate: '2016-04-01',
-      endDate: null,
-      substitutePersonId: null,
-    });
+    await addMember(container.governance, coventry, { groupId: boardId, personId, organisationId: organisation.id, role: 'member' });
     const member = await signedInAs('member', coventry, 'member@example.com');
     assert.equal((await member.get(`${base}/papers/${confidentialPaper}`)).statusCode, 200);
     assert.match((await member.get(base)).body, new RegExp(`papers/${confidentialPaper}`));

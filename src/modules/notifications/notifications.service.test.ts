@@ -9,6 +9,7 @@ import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
 import type { Clock } from '../../core/clock.ts';
 import { seedDemo } from '../governance/index.ts';
+import { addMember as addMemberTo, addPerson as addPersonTo } from '../../../test/helpers/people.ts';
 import type { Email, Mailer } from './index.ts';
 import { claimDueJobs, type JobRow } from './jobs.repository.ts';
 import { maxAttempts } from './retries.ts';
@@ -78,28 +79,9 @@ for (const database of testDatabases()) {
 
     const jobs = () => container.database.db.selectFrom('jobs').selectAll().orderBy('runAfter').orderBy('createdAt').execute();
 
-    async function addPerson(name: string, email: string | null): Promise<string> {
-      return container.governance.people.create(systemActor, coventry, { name, email, jobTitle: null, organisationId });
-    }
-
-    async function addMember(
-      groupId: string,
-      personId: string,
-      role: 'chair' | 'member' | 'secretary',
-      endDate: string | null = null,
-    ): Promise<void> {
-      await container.governance.memberships.create(systemActor, coventry, {
-        groupId,
-        personId,
-        organisationId,
-        role,
-        voting: true,
-        core: true,
-        startDate: '2016-04-01',
-        endDate,
-        substitutePersonId: null,
-      });
-    }
+    const addPerson = (name: string, email: string | null) => addPersonTo(container.governance, coventry, { name, email, organisationId });
+    const addMember = (groupId: string, personId: string, role: 'chair' | 'member' | 'secretary', endDate: string | null = null) =>
+      addMemberTo(container.governance, coventry, { groupId, personId, organisationId, role, endDate });
 
     before(async () => {
       container = createContainer(testConfig, clock, await database.create(), mailer);
