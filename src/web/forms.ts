@@ -10,6 +10,11 @@ export interface Option {
   hint?: string;
 }
 
+/** The words for a stored value, from a record of values and their words; the value itself if it has none. */
+export function nameOf<K extends string>(names: Record<K, string>, key: string): string {
+  return names[key as K] ?? key;
+}
+
 /** The options of a radio or select field from a record of values and their words. */
 export function optionsOf<T extends string>(labels: Record<T, string>): Option[] {
   return Object.entries<string>(labels).map(([value, text]) => ({ value, text }));

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate } from '../../core/dates.ts';
 import { ConflictError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { paginate } from '../../web/pagination.ts';
 import { viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
@@ -16,7 +16,6 @@ import type { ActionsService, LoggedAction } from './actions.service.ts';
 
 type ActionParams = { partnershipId: string; id: string };
 
-const statusName = (status: string) => actionStatusNames[status as keyof typeof actionStatusNames] ?? status;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 
 const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Meeting'];
@@ -24,7 +23,7 @@ const actionRow = (action: LoggedAction) => [
   action.description,
   action.owner,
   formatDate(action.dueDate),
-  action.overdue ? `${statusName(action.status)} (overdue)` : statusName(action.status),
+  action.overdue ? `${nameOf(actionStatusNames, action.status)} (overdue)` : nameOf(actionStatusNames, action.status),
   action.groupName,
   formatDate(action.meetingDate),
 ];
@@ -91,8 +90,8 @@ export function registerActionRoutes(
     return pages.render(request, reply, 'actions/views/action.njk', {
       title: `Action: ${action.description}`,
       action,
-      status: statusName(action.status),
-      updates: updates.map((update) => ({ ...update, status: statusName(update.status) })),
+      status: nameOf(actionStatusNames, action.status),
+      updates: updates.map((update) => ({ ...update, status: nameOf(actionStatusNames, update.status) })),
       fields: actionUpdateFields,
       values: { status: action.status, ...typed },
       errors,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ConflictError } from '../../core/errors.ts';
-import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
@@ -43,7 +43,6 @@ import { flattenStructure, layoutDiagram } from './structure.ts';
 
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-const lookup = <K extends string>(names: Record<K, string>, key: string) => names[key as K] ?? key;
 
 interface GroupParams {
   partnershipId: string;
@@ -69,13 +68,13 @@ export function termsSummary(terms: TermsOfReference, reportsTo: string | null):
       key: 'Reports to',
       value: [reportsTo, terms.alsoReportsTo].filter(Boolean).join(', and ') || 'Nobody: this is the top of the partnership',
     },
-    { key: 'Meets', value: lookup(cadenceNames, terms.cadence) },
+    { key: 'Meets', value: nameOf(cadenceNames, terms.cadence) },
     { key: 'Chaired by', value: terms.chairRole },
     { key: 'Papers sent out', value: describeNotice(terms) },
     { key: 'Minutes circulated', value: days(terms.minutesCirculationDays, 'day') },
     { key: 'Actions circulated', value: days(terms.actionsCirculationWorkingDays, 'working day') },
     { key: 'Quorum', value: describeQuorumRule(terms.quorumRule) },
-    { key: 'Majority needed in a vote', value: lookup(voteMajorityNames, terms.voteMajority) },
+    { key: 'Majority needed in a vote', value: nameOf(voteMajorityNames, terms.voteMajority) },
     { key: 'Membership', value: terms.membershipSpecification },
     { key: 'Applies from', value: formatDate(terms.effectiveFrom) },
   ];
@@ -85,7 +84,7 @@ function membershipRows(memberships: readonly MembershipView[]) {
   return memberships.map((m) => [
     m.personName,
     m.organisationName,
-    lookup(membershipRoleNames, m.role),
+    nameOf(membershipRoleNames, m.role),
     m.voting ? 'Voting' : 'Non-voting',
     m.core ? 'Core' : 'Link',
     yesNo(m.responsibleAuthority),
@@ -172,7 +171,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     summary: (area) => [
       { key: 'Police force', value: area.forceName },
       { key: 'Oversight body', value: area.oversightBody },
-      { key: 'Kind', value: lookup(oversightKindNames, area.oversightKind) },
+      { key: 'Kind', value: nameOf(oversightKindNames, area.oversightKind) },
     ],
     crumbs: adminCrumbs,
   });
@@ -215,11 +214,11 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
     columns: [
       { heading: 'Organisation', cell: (o) => o.name },
-      { heading: 'Sector', cell: (o) => lookup(sectorNames, o.sector as Sector) },
+      { heading: 'Sector', cell: (o) => nameOf(sectorNames, o.sector as Sector) },
       { heading: 'Responsible Authority', cell: (o) => yesNo(o.responsibleAuthority) },
     ],
     summary: (o) => [
-      { key: 'Sector', value: lookup(sectorNames, o.sector) },
+      { key: 'Sector', value: nameOf(sectorNames, o.sector) },
       { key: 'Responsible Authority', value: yesNo(o.responsibleAuthority) },
     ],
     async sections(_partnershipId, organisation) {
@@ -230,7 +229,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
           head: ['Person', 'Group', 'Role'],
           rows: memberships.map((m) => ({
             href: `/partnerships/${m.partnershipId}/memberships/${m.id}`,
-            cells: [m.personName, m.groupName, lookup(membershipRoleNames, m.role)],
+            cells: [m.personName, m.groupName, nameOf(membershipRoleNames, m.role)],
           })),
           emptyText: 'Nobody represents this organisation on a group at the moment.',
         },
@@ -273,7 +272,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
             cells: [
               m.groupName,
               m.organisationName,
-              lookup(membershipRoleNames, m.role),
+              nameOf(membershipRoleNames, m.role),
               formatDate(m.startDate),
               formatDate(m.endDate) || 'Continuing',
             ],
@@ -286,7 +285,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
           head: ['Interest', 'Kind', 'Declared', 'Ended'],
           rows: interests.map((i) => ({
             href: `${base}/interests/${i.id}`,
-            cells: [i.description, lookup(interestCategoryNames, i.category), formatDate(i.declaredOn), formatDate(i.endedOn)],
+            cells: [i.description, nameOf(interestCategoryNames, i.category), formatDate(i.declaredOn), formatDate(i.endedOn)],
           })),
           emptyText: 'No interests declared.',
           addLink: { text: 'Record a declared interest', href: `${base}/interests/new?personId=${person.id}` },
@@ -329,13 +328,13 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { heading: 'Member', cell: (m) => m.personName },
       { heading: 'Group', cell: (m) => m.groupName },
       { heading: 'Representing', cell: (m) => m.organisationName },
-      { heading: 'Role', cell: (m) => lookup(membershipRoleNames, m.role) },
+      { heading: 'Role', cell: (m) => nameOf(membershipRoleNames, m.role) },
     ],
     summary: (m) => [
       { key: 'Group', value: m.groupName, href: `/partnerships/${m.partnershipId}/groups/${m.groupId}` },
       { key: 'Person', value: m.personName, href: `/partnerships/${m.partnershipId}/people/${m.personId}` },
       { key: 'Representing', value: m.organisationName },
-      { key: 'Role', value: lookup(membershipRoleNames, m.role as MembershipRole) },
+      { key: 'Role', value: nameOf(membershipRoleNames, m.role as MembershipRole) },
       { key: 'Voting', value: yesNo(m.voting) },
       { key: 'Core or link member', value: m.core ? 'Core member' : 'Link member' },
       { key: 'Start date', value: formatDate(m.startDate) },
@@ -361,13 +360,13 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     intro: 'What each member has declared. Declarations made at a meeting refer to this register.',
     columns: [
       { heading: 'Member and interest', cell: (i) => `${i.personName}: ${i.description}` },
-      { heading: 'Kind', cell: (i) => lookup(interestCategoryNames, i.category) },
+      { heading: 'Kind', cell: (i) => nameOf(interestCategoryNames, i.category) },
       { heading: 'Declared', cell: (i) => formatDate(i.declaredOn) },
       { heading: 'Ended', cell: (i) => formatDate(i.endedOn) },
     ],
     summary: (i) => [
       { key: 'Person', value: i.personName, href: `/partnerships/${i.partnershipId}/people/${i.personId}` },
-      { key: 'Kind', value: lookup(interestCategoryNames, i.category) },
+      { key: 'Kind', value: nameOf(interestCategoryNames, i.category) },
       { key: 'Interest', value: i.description },
       { key: 'Declared', value: formatDate(i.declaredOn) },
       { key: 'Ended', value: formatDate(i.endedOn) || 'Continuing' },
@@ -385,10 +384,10 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     fields: chairAppointmentFields,
     schema: chairAppointmentSchema,
     titleOf: (a) =>
-      `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
+      `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
     intro: 'The chair and vice-chair are elected each year. The record says when and by whom.',
     columns: [
-      { heading: 'Appointment', cell: (a) => `${a.personName}, ${lookup(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
+      { heading: 'Appointment', cell: (a) => `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
       { heading: 'Year', cell: (a) => `${a.yearStarting} to ${a.yearStarting + 1}` },
       { heading: 'Appointed', cell: (a) => formatDate(a.appointedOn) },
       { heading: 'By', cell: (a) => a.appointedBy },
@@ -396,7 +395,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     summary: (a) => [
       { key: 'Group', value: a.groupName, href: `/partnerships/${a.partnershipId}/groups/${a.groupId}` },
       { key: 'Person', value: a.personName },
-      { key: 'Appointed as', value: lookup(appointmentRoleNames, a.role) },
+      { key: 'Appointed as', value: nameOf(appointmentRoleNames, a.role) },
       { key: 'Year of office', value: `${a.yearStarting} to ${a.yearStarting + 1}` },
       { key: 'Date appointed', value: formatDate(a.appointedOn) },
       { key: 'Appointed by', value: a.appointedBy },

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { valuesFromRecord } from '../../web/forms.ts';
+import { nameOf, valuesFromRecord } from '../../web/forms.ts';
 import { isAllowed, viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
@@ -41,7 +41,6 @@ interface MeetingParams {
   id: string;
 }
 
-const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
 
@@ -137,7 +136,7 @@ export function registerMeetingRoutes(
       href: `/partnerships/${partnershipId}/meetings/${meeting.id}`,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
       group: meeting.groupName,
-      status: lookup(meetingStatusNames, meeting.status),
+      status: nameOf(meetingStatusNames, meeting.status),
       cancelled: meeting.status === 'cancelled',
     });
     return pages.render(request, reply, 'meetings/views/meetings.njk', {
@@ -235,8 +234,8 @@ export function registerMeetingRoutes(
       title: `${meeting.groupName}: ${describeWhen(meeting.meetingDate, meeting.startTime)}`,
       meeting,
       when: describeWhen(meeting.meetingDate, meeting.startTime),
-      kind: lookup(meetingKindNames, meeting.kind),
-      status: lookup(meetingStatusNames, meeting.status),
+      kind: nameOf(meetingKindNames, meeting.kind),
+      status: nameOf(meetingStatusNames, meeting.status),
       deadlines,
       changes: changes.map((change) => ({
         ...change,

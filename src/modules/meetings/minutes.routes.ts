@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { errorsFor, type Field, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed } from '../../web/permissions.ts';
@@ -36,7 +36,6 @@ interface ItemParams {
   itemId: string;
 }
 
-const lookup = (names: Record<string, string>, key: string) => names[key] ?? key;
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 
 export function describeDecision(decision: RegisteredDecision): string {
@@ -48,7 +47,7 @@ export function describeDecision(decision: RegisteredDecision): string {
       ? ''
       : ` (for ${decision.votesFor}, against ${decision.votesAgainst ?? 0}, abstaining ${decision.votesAbstaining ?? 0}; ${result})`;
   const to = decision.recommendedTo ? ` to ${decision.recommendedTo}` : '';
-  return `${lookup(outcomeNames, decision.outcome)}${to}${votes}`;
+  return `${nameOf(outcomeNames, decision.outcome)}${to}${votes}`;
 }
 
 const decisionHeadings = ['Decision', 'Outcome', 'Item', 'Group', 'Meeting'];
