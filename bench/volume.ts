@@ -82,6 +82,7 @@ export async function seedHistory(
       id: randomUUID(),
       version: 1,
       partnershipId,
+      groupId: meeting.groupId,
       meetingId: meeting.id,
       agendaItemId: items[n * 2 + (k % 2)]?.id ?? '',
       description: `Action ${k + 1} of meeting ${n + 1}`,

@@ -12,6 +12,8 @@ import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
+import { registerPerformanceRoutes } from './modules/performance/index.ts';
+import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -152,6 +154,10 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerActionRoutes(app, pages, container.actions, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
+  registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
+  registerStrategyRoutes(app, pages, container.strategy, governance, {
+    indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
+  });
   registerErrorHandling(app, pages);
 
   return app;

@@ -28,6 +28,8 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
+import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
+import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
 
 export interface Container {
   config: Config;
@@ -44,6 +46,8 @@ export interface Container {
   papers: PapersService;
   workProgramme: WorkProgrammeService;
   notifications: NotificationsService;
+  strategy: StrategyService;
+  performance: PerformanceService;
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
@@ -78,6 +82,25 @@ export function createContainer(
     meetings,
     publicUrl: config.publicUrl,
   });
+  const papers = createPapersService({
+    db: handle.db,
+    audit,
+    clock,
+    meetings,
+    agenda,
+    governance,
+    onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
+  });
+  const strategy = createStrategyService({ db: handle.db, audit, clock, governance, actions });
+  const performance = createPerformanceService({
+    db: handle.db,
+    audit,
+    clock,
+    governance,
+    meetings,
+    papers,
+    priorities: async (partnershipId) => (await strategy.priorities.list(partnershipId)).map(({ id, title }) => ({ id, title })),
+  });
   return {
     config,
     clock,
@@ -90,16 +113,10 @@ export function createContainer(
     attendance,
     minutes,
     actions,
-    papers: createPapersService({
-      db: handle.db,
-      audit,
-      clock,
-      meetings,
-      agenda,
-      governance,
-      onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
-    }),
+    papers,
     workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
     notifications,
+    strategy,
+    performance,
   };
 }

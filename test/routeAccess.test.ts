@@ -14,7 +14,15 @@ import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
 
-type Level = 'public' | 'signedIn' | 'partnership:view' | 'partnership:member' | 'partnership:manage' | 'partnership:chair' | 'admin';
+type Level =
+  | 'public'
+  | 'signedIn'
+  | 'partnership:view'
+  | 'partnership:member'
+  | 'partnership:manage'
+  | 'partnership:analyse'
+  | 'partnership:chair'
+  | 'admin';
 
 const expected = `
 GET /assets/application.css public
@@ -180,6 +188,70 @@ GET /partnerships/:partnershipId/chair-appointments/:id/edit partnership:manage
 POST /partnerships/:partnershipId/chair-appointments/:id partnership:manage
 GET /partnerships/:partnershipId/chair-appointments/:id/archive partnership:manage
 POST /partnerships/:partnershipId/chair-appointments/:id/archive partnership:manage
+GET /partnerships/:partnershipId/performance partnership:view
+GET /partnerships/:partnershipId/performance/indicators partnership:view
+GET /partnerships/:partnershipId/performance/indicators/download.csv partnership:view
+GET /partnerships/:partnershipId/performance/indicators/new partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators partnership:analyse
+GET /partnerships/:partnershipId/performance/indicators/:id partnership:view
+GET /partnerships/:partnershipId/performance/indicators/:id/edit partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id partnership:analyse
+GET /partnerships/:partnershipId/performance/indicators/:id/archive partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id/archive partnership:analyse
+GET /partnerships/:partnershipId/performance/indicators/:id/figures/new partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id/figures partnership:analyse
+GET /partnerships/:partnershipId/performance/indicators/:id/msg/new partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id/msg partnership:analyse
+GET /partnerships/:partnershipId/performance/import partnership:analyse
+POST /partnerships/:partnershipId/performance/import partnership:analyse
+GET /partnerships/:partnershipId/performance/reports/:quarter partnership:view
+GET /partnerships/:partnershipId/performance/reports/:quarter/exceptions partnership:view
+GET /partnerships/:partnershipId/performance/reports/:quarter/files/:file partnership:view
+GET /partnerships/:partnershipId/performance/reports/:quarter/summary partnership:analyse
+POST /partnerships/:partnershipId/performance/reports/:quarter/summary partnership:analyse
+GET /partnerships/:partnershipId/performance/reports/:quarter/indicators/:indicatorId/commentary partnership:analyse
+POST /partnerships/:partnershipId/performance/reports/:quarter/indicators/:indicatorId/commentary partnership:analyse
+POST /partnerships/:partnershipId/performance/reports/:quarter/approve partnership:analyse
+GET /partnerships/:partnershipId/performance/reports/:quarter/attach partnership:analyse
+POST /partnerships/:partnershipId/performance/reports/:quarter/attach partnership:analyse
+GET /partnerships/:partnershipId/strategy partnership:view
+GET /partnerships/:partnershipId/strategy/assessments partnership:view
+GET /partnerships/:partnershipId/strategy/assessments/download.csv partnership:view
+GET /partnerships/:partnershipId/strategy/assessments/new partnership:manage
+POST /partnerships/:partnershipId/strategy/assessments partnership:manage
+GET /partnerships/:partnershipId/strategy/assessments/:id partnership:view
+GET /partnerships/:partnershipId/strategy/assessments/:id/edit partnership:manage
+POST /partnerships/:partnershipId/strategy/assessments/:id partnership:manage
+GET /partnerships/:partnershipId/strategy/assessments/:id/archive partnership:manage
+POST /partnerships/:partnershipId/strategy/assessments/:id/archive partnership:manage
+GET /partnerships/:partnershipId/strategy/assessments/:id/plan partnership:view
+GET /partnerships/:partnershipId/strategy/assessments/:id/documents/new partnership:manage
+POST /partnerships/:partnershipId/strategy/assessments/:id/documents partnership:manage
+GET /partnerships/:partnershipId/strategy/assessments/:id/documents/:documentId partnership:view
+POST /partnerships/:partnershipId/strategy/assessments/:id/documents/:documentId/remove partnership:manage
+GET /partnerships/:partnershipId/strategy/priorities partnership:view
+GET /partnerships/:partnershipId/strategy/priorities/download.csv partnership:view
+GET /partnerships/:partnershipId/strategy/priorities/new partnership:manage
+POST /partnerships/:partnershipId/strategy/priorities partnership:manage
+GET /partnerships/:partnershipId/strategy/priorities/:id partnership:view
+GET /partnerships/:partnershipId/strategy/priorities/:id/edit partnership:manage
+POST /partnerships/:partnershipId/strategy/priorities/:id partnership:manage
+GET /partnerships/:partnershipId/strategy/priorities/:id/archive partnership:manage
+POST /partnerships/:partnershipId/strategy/priorities/:id/archive partnership:manage
+GET /partnerships/:partnershipId/strategy/objectives partnership:view
+GET /partnerships/:partnershipId/strategy/objectives/download.csv partnership:view
+GET /partnerships/:partnershipId/strategy/objectives/new partnership:manage
+POST /partnerships/:partnershipId/strategy/objectives partnership:manage
+GET /partnerships/:partnershipId/strategy/objectives/:id partnership:view
+GET /partnerships/:partnershipId/strategy/objectives/:id/edit partnership:manage
+POST /partnerships/:partnershipId/strategy/objectives/:id partnership:manage
+GET /partnerships/:partnershipId/strategy/objectives/:id/archive partnership:manage
+POST /partnerships/:partnershipId/strategy/objectives/:id/archive partnership:manage
+GET /partnerships/:partnershipId/strategy/objectives/:id/actions/new partnership:manage
+POST /partnerships/:partnershipId/strategy/objectives/:id/actions partnership:manage
+GET /public/partnerships/:partnershipId/performance public
+GET /public/partnerships/:partnershipId/performance/:quarter public
+GET /public/partnerships/:partnershipId/performance/:quarter/files/:file public
 `
   .trim()
   .split('\n')
@@ -198,6 +270,7 @@ const allowedBy: Record<Level, readonly Walker[]> = {
   'partnership:view': ['admin', 'officer', 'chair', 'member', 'analyst', 'overseer'],
   'partnership:member': ['admin', 'officer', 'chair', 'member', 'analyst'],
   'partnership:manage': ['admin', 'officer'],
+  'partnership:analyse': ['admin', 'officer', 'analyst'],
   'partnership:chair': ['admin', 'chair'],
   admin: ['admin'],
 };

@@ -54,3 +54,8 @@ export function financialYearStart(today: string): string {
   const year = Number(today.slice(0, 4));
   return today.slice(5) >= '04-01' ? `${year}-04-01` : `${year - 1}-04-01`;
 }
+
+/** A financial year by the year it starts in, as the documents write it: 2016 is 2016/17. */
+export function financialYearName(yearStarting: number): string {
+  return `${yearStarting}/${String((yearStarting + 1) % 100).padStart(2, '0')}`;
+}

@@ -186,8 +186,10 @@ export interface ActionsTable {
   id: string;
   version: Generated<number>;
   partnershipId: string;
-  meetingId: string;
-  agendaItemId: string;
+  groupId: string;
+  /** Null for an action agreed outside a meeting, such as one of the community safety plan. */
+  meetingId: string | null;
+  agendaItemId: string | null;
   description: string;
   owner: string;
   dueDate: string | null;
@@ -326,6 +328,137 @@ export interface ActionRemindersTable {
   sentAt: string;
 }
 
+export interface StrategicAssessmentsTable extends PartnershipRecordColumns {
+  /** The financial year, by the year it starts in: 2016 is 2016/17. */
+  yearStarting: number;
+  title: string;
+  summary: string;
+  findings: string;
+  surveyResults: string | null;
+}
+
+export interface AssessmentDocumentsTable extends PartnershipRecordColumns {
+  assessmentId: string;
+  title: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  content: Buffer;
+  uploadedBy: string | null;
+}
+
+export interface PrioritiesTable extends PartnershipRecordColumns {
+  assessmentId: string;
+  title: string;
+  description: string | null;
+  /** Null: cross-cutting, owned collectively. */
+  ownerGroupId: string | null;
+  position: number;
+}
+
+export interface ObjectivesTable extends PartnershipRecordColumns {
+  priorityId: string;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+export interface PlanActionsTable {
+  actionId: string;
+  objectiveId: string;
+  partnershipId: string;
+}
+
+export interface IndicatorsTable extends PartnershipRecordColumns {
+  name: string;
+  definition: string;
+  /** count, rate_per_1000, percentage or money (pence). */
+  unit: string;
+  /** lower_better, higher_better or monitor. */
+  polarity: string;
+  /** monthly, quarterly or yearly. */
+  frequency: string;
+  source: string;
+  ownerGroupId: string | null;
+  priorityId: string | null;
+  baselinePeriod: string | null;
+  baselineValue: number | null;
+  /** none, value or change (a % change from the baseline). */
+  targetKind: string;
+  targetValue: number | null;
+  redBeyondPercent: number;
+  stableWithinPercent: number;
+}
+
+export interface MeasurementsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  indicatorId: string;
+  /** 2015-16, 2015-16 Q4 or 2016-03, as the indicator's frequency says. */
+  period: string;
+  value: number;
+  /** provisional or confirmed. */
+  status: string;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface PopulationsTable {
+  partnershipId: string;
+  yearStarting: number;
+  population: number;
+  source: string;
+}
+
+export interface MsgComparisonsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  indicatorId: string;
+  period: string;
+  publishedAverage: number | null;
+  source: string;
+  updatedAt: string;
+}
+
+export interface MsgMembersTable {
+  id: string;
+  comparisonId: string;
+  position: number;
+  name: string;
+  /** Null: the source gave no value for this member. */
+  value: number | null;
+  isSelf: number;
+}
+
+export interface PerformanceReportsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  /** The quarter, e.g. 2015-16 Q4. */
+  period: string;
+  summary: string | null;
+  /** draft or approved. */
+  status: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  /** The report as approved, as JSON: what is published. */
+  approvedJson: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportCommentaryTable {
+  reportId: string;
+  indicatorId: string;
+  commentary: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export interface Database {
   areas: AreasTable;
   partnerships: PartnershipsTable;
@@ -357,4 +490,16 @@ export interface Database {
   auditLog: AuditLogTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;
+  strategicAssessments: StrategicAssessmentsTable;
+  assessmentDocuments: AssessmentDocumentsTable;
+  priorities: PrioritiesTable;
+  objectives: ObjectivesTable;
+  planActions: PlanActionsTable;
+  indicators: IndicatorsTable;
+  measurements: MeasurementsTable;
+  populations: PopulationsTable;
+  msgComparisons: MsgComparisonsTable;
+  msgMembers: MsgMembersTable;
+  performanceReports: PerformanceReportsTable;
+  reportCommentary: ReportCommentaryTable;
 }

@@ -182,3 +182,20 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
     .optional()
     .transform((value) => value ?? null);
 }
+
+/** A number that may have a decimal point and thousands separators, as people type them: "1,832" or "62.176". */
+export function decimalNumber(label: string, min = -1e12, max = 1e12) {
+  return z
+    .string({ error: `Enter the ${label.toLowerCase()}` })
+    .transform((value) => value.replaceAll(',', '').trim())
+    .refine((value) => /^-?\d+(\.\d+)?$/.test(value), `${label} must be a number, like 1,832 or 62.176`)
+    .transform(Number)
+    .refine((value) => value >= min, `${label} must be ${min} or more`)
+    .refine((value) => value <= max, `${label} must be ${max} or less`);
+}
+
+export function optionalDecimal(label: string, min?: number, max?: number) {
+  return decimalNumber(label, min, max)
+    .optional()
+    .transform((value) => value ?? null);
+}

@@ -7,7 +7,14 @@ import type { Viewer } from '../core/actor.ts';
 import type { Principal } from '../modules/accounts/index.ts';
 
 export type Access =
-  'public' | 'signedIn' | 'partnership:view' | 'partnership:member' | 'partnership:manage' | 'partnership:chair' | 'admin';
+  | 'public'
+  | 'signedIn'
+  | 'partnership:view'
+  | 'partnership:member'
+  | 'partnership:manage'
+  | 'partnership:analyse'
+  | 'partnership:chair'
+  | 'admin';
 
 export interface PartnershipScope {
   id: string;
@@ -37,6 +44,9 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
       return (roles?.size ?? 0) > 0;
     case 'partnership:manage':
       return roles?.has('officer') ?? false;
+    // Indicators, figures and the performance report are the analyst's, and the officers' ("Performance and Research Officer").
+    case 'partnership:analyse':
+      return (roles?.has('analyst') ?? false) || (roles?.has('officer') ?? false);
     // Signing minutes is the chair's: "The Chair will sign documentation … on behalf of the Board".
     case 'partnership:chair':
       return roles?.has('chair') ?? false;

@@ -29,6 +29,18 @@ export function partnershipCrumbs(request: FastifyRequest): Crumb[] {
   ];
 }
 
+/** A select's choices among records: archived ones are not offered, except one the form already holds. */
+export function recordChoices<T extends { id: string; archivedAt: string | null }>(
+  rows: readonly T[],
+  values: TypedValues,
+  field: string,
+  text: (row: T) => string,
+): Option[] {
+  return rows
+    .filter((row) => row.archivedAt === null || row.id === values[field])
+    .map((row) => ({ value: row.id, text: row.archivedAt ? `${text(row)} (archived)` : text(row) }));
+}
+
 export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
   /** e.g. '/partnerships/:partnershipId/organisations' */
   basePath: string;

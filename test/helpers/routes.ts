@@ -4,6 +4,8 @@ import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
 import { pdfOf } from './papers.ts';
 import { addAgendaItem, scheduleMeeting } from './meetings.ts';
+import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
+import { seedDemoStrategy } from '../../src/modules/strategy/index.ts';
 
 export interface RouteSampler {
   /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
@@ -62,6 +64,20 @@ export async function sampleRoutes(
     notes: null,
     plannedMeetingId: null,
   });
+  // The demo's approved Quarter 4, 2015-16 report, so that its public pages have something to show.
+  await seedDemoPerformance(container.governance, container.performance, coventry);
+  const [indicator] = await container.performance.indicators.list(coventry);
+  assert.ok(indicator, 'the demo has indicators');
+  // Coventry's 2016/17 strategy, with a document on its assessment.
+  const assessmentId = await seedDemoStrategy(container, coventry);
+  const [priority] = await container.strategy.priorities.list(coventry);
+  const [objective] = await container.strategy.objectives.list(coventry);
+  assert.ok(priority && objective, 'the demo strategy has priorities and objectives');
+  const documentId = await container.strategy.attachDocument(systemActor, coventry, assessmentId, {
+    fileName: 'Strategic Assessment 2016-17.pdf',
+    bytes: await pdfOf('Strategic Assessment 2016/17'),
+    title: null,
+  });
   const params: Record<string, string> = {
     partnershipId: coventry,
     grantId: account.grantId,
@@ -69,6 +85,10 @@ export async function sampleRoutes(
     itemId,
     plannedId,
     paperId,
+    quarter: '2015-16-q4',
+    file: 'report.pdf',
+    indicatorId: indicator.id,
+    documentId,
   };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
@@ -83,6 +103,10 @@ export async function sampleRoutes(
     '/chair-appointments/': appointment.id,
     '/meetings/': meeting,
     '/actions/': action,
+    '/indicators/': indicator.id,
+    '/strategy/assessments/': assessmentId,
+    '/strategy/priorities/': priority.id,
+    '/strategy/objectives/': objective.id,
   };
   return {
     coventry,

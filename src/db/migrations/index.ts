@@ -11,6 +11,7 @@ import * as workProgramme from './2026-11-23-09-work-programme.ts';
 import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts';
 import * as jobs from './2026-12-01-02-jobs.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
+import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performance.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-01-papers-and-publication': papersAndPublication,
   '2026-12-01-02-jobs': jobs,
   '2026-12-01-03-vote-majority': voteMajority,
+  '2026-12-02-01-strategy-and-performance': strategyAndPerformance,
 };

@@ -6,11 +6,13 @@ import { overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 
 export type ActionRow = Selectable<ActionsTable>;
 export type ActionUpdateRow = Selectable<ActionUpdatesTable>;
-/** An action with where it was agreed: the meeting, its group and the item. */
-export type ActionView = ActionRow & { meetingDate: string; groupId: string; groupName: string; itemTitle: string };
+/** An action with where it was agreed: its group, and the meeting and item when it was agreed at one. */
+export type ActionView = ActionRow & { meetingDate: string | null; groupName: string; itemTitle: string | null };
 
 export interface ActionFilter {
   id?: string | undefined;
+  /** Only these actions (e.g. those of one objective of the plan). */
+  ids?: readonly string[] | undefined;
   meetingId?: string | undefined;
   agendaItemId?: string | undefined;
   groupId?: string | undefined;
@@ -26,14 +28,16 @@ export interface ActionFilter {
 function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
   let query = db
     .selectFrom('actions')
-    .innerJoin('meetings', 'meetings.id', 'actions.meetingId')
-    .innerJoin('groups', 'groups.id', 'meetings.groupId')
-    .innerJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
+    .innerJoin('groups', 'groups.id', 'actions.groupId')
+    // An action of the community safety plan was agreed outside a meeting.
+    .leftJoin('meetings', 'meetings.id', 'actions.meetingId')
+    .leftJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
     .where('actions.partnershipId', '=', partnershipId);
   if (filter.id) query = query.where('actions.id', '=', filter.id);
   if (filter.meetingId) query = query.where('actions.meetingId', '=', filter.meetingId);
   if (filter.agendaItemId) query = query.where('actions.agendaItemId', '=', filter.agendaItemId);
-  if (filter.groupId) query = query.where('meetings.groupId', '=', filter.groupId);
+  if (filter.groupId) query = query.where('actions.groupId', '=', filter.groupId);
+  if (filter.ids) query = query.where('actions.id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.status) query = query.where('actions.status', '=', filter.status);
   if (filter.owner) query = query.where(containsText('actions.owner', filter.owner));
   if (filter.overdueOn) {
@@ -53,7 +57,7 @@ export async function listActions(
   page?: { limit: number; offset: number },
 ): Promise<ActionView[]> {
   let query = actionsQuery(db, partnershipId, filter)
-    .select(['meetings.meetingDate', 'groups.id as groupId', 'groups.name as groupName', 'agendaItems.title as itemTitle'])
+    .select(['meetings.meetingDate', 'groups.name as groupName', 'agendaItems.title as itemTitle'])
     .selectAll('actions')
     .orderBy('actions.dueDate')
     .orderBy('actions.createdAt');

@@ -25,7 +25,7 @@ const actionRow = (action: LoggedAction) => [
   formatDate(action.dueDate),
   action.overdue ? `${nameOf(actionStatusNames, action.status)} (overdue)` : nameOf(actionStatusNames, action.status),
   action.groupName,
-  formatDate(action.meetingDate),
+  action.meetingDate ? formatDate(action.meetingDate) : 'Community safety plan',
 ];
 
 export function registerActionRoutes(

@@ -24,7 +24,7 @@ import {
   listActionUpdates,
   updateActionStatus,
 } from './actions.repository.ts';
-import type { ActionUpdateInput } from './actions.schemas.ts';
+import type { ActionInput, ActionUpdateInput } from './actions.schemas.ts';
 
 export type LoggedAction = ActionView & { overdue: boolean };
 
@@ -34,11 +34,24 @@ export interface ActionLogFilter {
   /** Part of the owner's name. */
   owner?: string | undefined;
   overdue?: boolean | undefined;
+  /** Only these actions (e.g. those of one objective of the community safety plan). */
+  ids?: readonly string[] | undefined;
 }
 
 export interface ActionsService {
   /** Writes an action agreed in the minutes, in the minutes' own transaction (which checks they are not yet approved). */
   recordInMinutes(trx: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void>;
+  /**
+   * Writes an action agreed outside a meeting (one of the community safety plan) into the action log of a
+   * group, with its audit entry, in the caller's transaction so that whatever links to it commits with it.
+   * `agreedFor` ends the audit summary, e.g. 'for the objective "…" of the community safety plan'. Returns its id.
+   */
+  recordOutsideMeeting(
+    trx: Kysely<Database>,
+    actor: Actor,
+    action: ActionInput & { partnershipId: string; groupId: string },
+    agreedFor: string,
+  ): Promise<string>;
   /** The actions agreed under one agenda item. */
   forItem(partnershipId: string, agendaItemId: string): Promise<LoggedAction[]>;
   /** The action log: every matching action, or one page of them with the count of all. */
@@ -77,6 +90,35 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
 
   return {
     recordInMinutes: insertAction,
+
+    async recordOutsideMeeting(trx, actor, action, agreedFor) {
+      const now = isoNow(clock);
+      const { partnershipId, groupId, description, owner, dueDate } = action;
+      const row = {
+        id: randomUUID(),
+        partnershipId,
+        groupId,
+        meetingId: null,
+        agendaItemId: null,
+        description,
+        owner,
+        dueDate,
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await insertAction(trx, row);
+      await audit.record(trx, actor, {
+        action: 'create',
+        entityType: 'action',
+        entityId: row.id,
+        partnershipId,
+        summary: `Recorded an action for ${owner} ${agreedFor}`,
+        before: null,
+        after: row,
+      });
+      return row.id;
+    },
 
     forItem: async (partnershipId, agendaItemId) => logged(await listActions(db, partnershipId, { agendaItemId })),
 

@@ -2,3 +2,4 @@
 export { actionStatusNames, type ActionStatus, stillToDoStatuses } from './actionStatus.ts';
 export { type ActionLogFilter, type ActionsService, createActionsService, type LoggedAction } from './actions.service.ts';
 export { registerActionRoutes } from './actions.routes.ts';
+export { actionFields, type ActionInput, actionSchema } from './actions.schemas.ts';

@@ -14,9 +14,8 @@ import type {
   TermsOfReferenceTable,
 } from '../../db/schema.ts';
 
-/** Tables whose rows are edited on forms: versioned, archived rather than deleted. */
-export type EditableTable =
-  'areas' | 'partnerships' | 'organisations' | 'people' | 'groups' | 'memberships' | 'interests' | 'chairAppointments';
+/** Tables whose rows are edited on forms: versioned, archived rather than deleted (any module's table with RecordColumns). */
+export type EditableTable = { [K in keyof Database]: Database[K] extends RecordColumns ? K : never }[keyof Database];
 
 export type Row<T extends EditableTable> = Selectable<Database[T]>;
 
@@ -72,7 +71,7 @@ export async function updateRecord<T extends EditableTable>(
 }
 
 /** The id filter, and archived rows left out unless asked for (or one row is asked for by id). */
-function withListOptions<DB, TB extends keyof DB, O>(
+export function withListOptions<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   table: string,
   options: ListOptions,

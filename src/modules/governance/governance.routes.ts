@@ -3,7 +3,7 @@ import { ConflictError } from '../../core/errors.ts';
 import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
+import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formatDate } from '../../web/render.ts';
@@ -122,16 +122,12 @@ function termsValues(terms: TermsOfReference) {
 
 export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
   const everything = { includeArchived: true };
-  /** Archived records are not offered, except one the form already holds. */
   const choices = <T extends { id: string; name: string; archivedAt: string | null }>(
     rows: T[],
     values: TypedValues,
     field: string,
     text = (row: T) => row.name,
-  ) =>
-    rows
-      .filter((row) => row.archivedAt === null || row.id === values[field])
-      .map((row) => ({ value: row.id, text: row.archivedAt ? `${text(row)} (archived)` : text(row) }));
+  ) => recordChoices(rows, values, field, text);
   /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
   const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
     const [organisations, people, groups] = await Promise.all([

@@ -10,7 +10,6 @@ import type { AuditTrail } from '../audit/index.ts';
 import {
   type AreaRow,
   type ChairAppointmentView,
-  type EditableTable,
   findOverlappingMembership,
   findRecord,
   type GroupView,
@@ -45,7 +44,7 @@ import type {
 } from './governance.schemas.ts';
 import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from './quorum.ts';
 import type { RecordService } from '../../core/records.ts';
-import { defineRecordService } from './records.ts';
+import { defineRecordService, references } from './records.ts';
 import { buildStructure, type GroupNode } from './structure.ts';
 
 export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutcomes' | 'quorumRule'> {
@@ -138,20 +137,6 @@ export function seatOf(membership: MembershipView): Seat {
     organisationName: membership.organisationName,
     responsibleAuthority: membership.responsibleAuthority,
     voting: membership.voting,
-  };
-}
-
-/**
- * Checks that a chosen record belongs to the partnership and is in use. A link kept as it was may
- * point to a record archived since (editing a person must not lose their archived organisation);
- * a new link may not.
- */
-function references(trx: Kysely<Database>, partnershipId: string | null, existing: object | null) {
-  return async (table: EditableTable, field: string, id: string | null, message: string): Promise<void> => {
-    if (id === null) return;
-    const row = await findRecord(trx, table, partnershipId, id);
-    const kept = existing !== null && (existing as Record<string, unknown>)[field] === id;
-    if (!row || (row.archivedAt !== null && !kept)) throw new FieldValidationError(field, message);
   };
 }
 

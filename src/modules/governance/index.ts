@@ -4,3 +4,6 @@ export { registerGovernanceRoutes } from './governance.routes.ts';
 export { seedDemo } from './governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';
+// The life of an editable record (create, change, archive, each audited), for other modules' records too.
+export { defineRecordService, type RecordDefinition, references } from './records.ts';
+export { findRecord, type Row, withListOptions, type Writable } from './governance.repository.ts';

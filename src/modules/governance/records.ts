@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
-import { ConflictError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { ListOptions, RecordService } from '../../core/records.ts';
@@ -26,6 +26,8 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
    * transaction that writes, with the record as it stands (null when adding). Throws FieldValidationError.
    */
   check?(trx: Kysely<Database>, scopeId: string | null, input: Input, existing: Row<T> | null): Promise<void>;
+  /** Columns set once, when the record is added, that need the database: e.g. its place at the end of a list. */
+  columnsWhenAdded?(trx: Kysely<Database>, scopeId: string | null, input: Input): Promise<Partial<Writable<Row<T>>>>;
   /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
   title(view: View): string;
 }
@@ -104,7 +106,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
       await db.transaction().execute(async (trx) => {
         await definition.check?.(trx, scopeId, input, null);
-        await insertRecord(trx, table, row as unknown as Writable<Omit<Row<T>, 'version'>>);
+        const added = { ...row, ...(await definition.columnsWhenAdded?.(trx, scopeId, input)) };
+        await insertRecord(trx, table, added as unknown as Writable<Omit<Row<T>, 'version'>>);
         await audit.record(trx, actor, {
           action: 'create',
           entityType,
@@ -135,5 +138,19 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         archived ? 'Archived' : 'Restored',
       );
     },
+  };
+}
+
+/**
+ * Checks that a chosen record belongs to the partnership and is in use. A link kept as it was may
+ * point to a record archived since (editing a person must not lose their archived organisation);
+ * a new link may not.
+ */
+export function references(trx: Kysely<Database>, partnershipId: string | null, existing: object | null) {
+  return async (table: EditableTable, field: string, id: string | null, message: string): Promise<void> => {
+    if (id === null) return;
+    const row = await findRecord(trx, table, partnershipId, id);
+    const kept = existing !== null && (existing as Record<string, unknown>)[field] === id;
+    if (!row || (row.archivedAt !== null && !kept)) throw new FieldValidationError(field, message);
   };
 }

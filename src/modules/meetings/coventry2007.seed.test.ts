@@ -62,7 +62,7 @@ for (const database of testDatabases()) {
       // Sorted: the seed records the two actions of item 7 within the same millisecond, so their log order is arbitrary.
       const byItemAndOwner = (pairs: string[][]) => pairs.map((pair) => pair.join(' | ')).sort();
       assert.deepEqual(
-        byItemAndOwner(actions.filter((a) => a.meetingId === meetingId).map((a) => [a.itemTitle, a.owner])),
+        byItemAndOwner(actions.filter((a) => a.meetingId === meetingId).map((a) => [a.itemTitle ?? '', a.owner])),
         byItemAndOwner([
           ['Unpaid Work Programme', 'Sara Roach'],
           ['Coventry Vulnerable Adults Protection Committee', 'Chief Supt. Steve Glover'],

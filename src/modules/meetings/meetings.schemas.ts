@@ -1,15 +1,6 @@
 /** Each meetings form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import {
-  choice,
-  type Field,
-  optionsOf,
-  optionalDate,
-  optionalText,
-  optionalWholeNumber,
-  requiredDate,
-  requiredText,
-} from '../../web/forms.ts';
+import { choice, type Field, optionsOf, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../web/forms.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
 import { outcomeNames } from './outcomes.ts';
 
@@ -206,18 +197,6 @@ export const decisionSchema = z
   })
   .transform((decision) => ({ ...decision, recommendedTo: decision.outcome === 'recommended' ? decision.recommendedTo : null }));
 export type DecisionInput = z.output<typeof decisionSchema>;
-
-export const actionFields: Field[] = [
-  { name: 'description', label: 'Action', kind: 'textarea', rows: 3, hint: 'What is to be done' },
-  { name: 'owner', label: 'Who', kind: 'text', hint: 'A person, an organisation, or for example "All agencies"' },
-  { name: 'dueDate', label: 'Due date (optional)', kind: 'date' },
-];
-export const actionSchema = z.object({
-  description: requiredText('Enter the action', 2000, 'The action'),
-  owner: requiredText('Enter who is to do it', 200, 'Who'),
-  dueDate: optionalDate('due date'),
-});
-export type ActionInput = z.output<typeof actionSchema>;
 
 export const approveFields: Field[] = [
   { name: 'atMeetingId', label: 'Approved at the meeting of', kind: 'select', hint: 'A later meeting of the same group' },

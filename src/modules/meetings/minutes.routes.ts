@@ -11,10 +11,9 @@ import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { actionFields, actionSchema } from '../actions/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import {
-  actionFields,
-  actionSchema,
   amendmentFields,
   amendmentSchema,
   approveFields,

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ActionsService, LoggedAction } from '../actions/index.ts';
+import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
@@ -12,7 +12,7 @@ import type { AttendanceService, MeetingAttendance } from './attendance.service.
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceService, VoteMajority } from '../governance/index.ts';
-import type { ActionInput, DecisionInput, DeclarationInput } from './meetings.schemas.ts';
+import type { DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
   countDecisions,
   type DecisionView,
@@ -337,6 +337,7 @@ export function createMinutesService(
       const row = {
         id: randomUUID(),
         partnershipId,
+        groupId: meeting.groupId,
         meetingId,
         agendaItemId: itemId,
         ...input,
@@ -358,6 +359,7 @@ export function createMinutesService(
       const row = {
         id: randomUUID(),
         partnershipId,
+        groupId: meeting.groupId,
         meetingId,
         agendaItemId: itemId,
         ...input,
@@ -388,6 +390,7 @@ export function createMinutesService(
       const row = {
         id: randomUUID(),
         partnershipId,
+        groupId: meeting.groupId,
         meetingId,
         agendaItemId: itemId,
         ...input,

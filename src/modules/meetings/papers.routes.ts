@@ -1,9 +1,7 @@
 /**
- * Papers on agenda items: the upload form (multipart, in a scope of its own so that every other form
- * stays urlencoded), downloads for those allowed, the agenda pack and publishing the agenda.
+ * Papers on agenda items: the upload form, downloads for those allowed, the agenda pack and publishing the agenda.
  */
 import { reportOnNextPage } from '../../web/buttons.ts';
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { FieldValidationError } from '../../core/errors.ts';
@@ -14,6 +12,7 @@ import { viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
 import type { MeetingDetails } from './meetings.service.ts';
 import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
 import type { PapersService } from './papers.service.ts';
@@ -23,14 +22,6 @@ interface PaperParams {
   id: string;
   itemId?: string;
   paperId?: string;
-}
-
-/** A file part of a multipart form, as the upload route reads it. */
-interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-  /** Cut off at the size limit. */
-  truncated: boolean;
 }
 
 const titleFields: Field[] = [
@@ -49,11 +40,6 @@ const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'Fi
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
-
-/** A paper as a download that is never shown in the browser, nor sniffed into another type. */
-export function sendPaper(reply: FastifyReply, paper: { fileName: string; contentType: string }, content: Buffer): FastifyReply {
-  return sendFile(reply.header('x-content-type-options', 'nosniff'), paper.fileName, paper.contentType, content);
-}
 
 export function registerPaperRoutes(
   app: FastifyInstance,
@@ -91,49 +77,20 @@ export function registerPaperRoutes(
 
   app.get(`${uploadPath}/new`, manage, (request, reply) => renderUpload(request, reply, { values: {}, errors: null }));
 
-  // Multipart only here: the whole form is read before the CSRF check, which then finds its token in the fields.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxPaperBytes, files: 1, fields: 5, fieldSize: 10_000 },
-    });
-    scope.addHook('preValidation', (request, _reply, done) => {
-      if (!request.isMultipart()) return done();
-      const parts = (request.body ?? {}) as Record<
-        string,
-        { type?: string; value?: unknown; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-      >;
-      const body: Record<string, unknown> = {};
-      for (const [name, part] of Object.entries(parts)) {
-        body[name] =
-          part.type === 'file'
-            ? ({
-                // Some browsers send the path the file came from: only its name is kept.
-                fileName: (part.filename ?? '').split(/[\\/]/).pop() ?? '',
-                bytes: part._buf ?? Buffer.alloc(0),
-                truncated: part.file?.truncated ?? false,
-              } satisfies UploadedFile)
-            : part.value;
-      }
-      request.body = body;
-      done();
-    });
-
+  withUpload(app, maxPaperBytes, (scope) => {
     scope.post(uploadPath, manage, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const form = readForm(titleSchema, titleFields, body);
-      const file = body[fileFieldName] as UploadedFile | undefined;
-      const fileProblem = !file?.fileName
-        ? 'Select a file'
-        : file.truncated
-          ? `The selected file must be smaller than ${maxPaperSizeText}`
-          : null;
+      const upload = uploadedFile(body, fileFieldName, maxPaperSizeText);
       const typed = typedValues(titleFields, body);
-      const fieldErrors = { ...(form.ok ? {} : form.errors.byField), ...(fileProblem ? { [fileFieldName]: fileProblem } : {}) };
-      if (!form.ok || fileProblem || !file) {
+      if (!form.ok || 'problem' in upload) {
+        const fieldErrors = {
+          ...(form.ok ? {} : form.errors.byField),
+          ...('problem' in upload ? { [fileFieldName]: upload.problem } : {}),
+        };
         return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, fieldErrors) });
       }
+      const { file } = upload;
       const { partnershipId, id, itemId = '' } = paramsOf(request);
       try {
         await papers.upload(actorOf(request), partnershipId, id, itemId, {
@@ -158,7 +115,7 @@ export function registerPaperRoutes(
       paperId,
       await papers.audienceFor(partnershipId, id, viewerOf(request)),
     );
-    return sendPaper(reply, paper, content);
+    return sendStoredFile(reply, paper, content);
   });
 
   app.post('/partnerships/:partnershipId/meetings/:id/papers/:paperId/remove', manage, async (request, reply) => {

@@ -11,6 +11,7 @@ import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
+import type { AgendaItemInput } from './meetings.schemas.ts';
 import { type MeetingView, requireMeeting, updateMeeting } from './meetings.repository.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
@@ -56,6 +57,17 @@ export interface PapersService {
   /** The meeting with its agenda and each item's papers, for one audience; a public audience sees only a published meeting. */
   meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
   upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
+  /**
+   * Puts a document on a meeting's agenda in one step: a new item with the document as its paper, in one
+   * transaction (e.g. the quarterly performance report for the board).
+   */
+  attachAsItem(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    item: AgendaItemInput,
+    upload: PaperUpload,
+  ): Promise<{ itemId: string; paperId: string }>;
   /** One paper's file, if this audience may have it; otherwise NotFoundError, which leaks nothing. */
   file(partnershipId: string, meetingId: string, paperId: string, audience: Audience): Promise<{ paper: PaperView; content: Buffer }>;
   /** The agenda pack as one PDF, as this audience may see it. */
@@ -149,6 +161,41 @@ export function createPapersService({
     });
   }
 
+  async function acceptable(upload: PaperUpload): Promise<PaperKind> {
+    const classified = await classifyPaper(upload.bytes, upload.fileName);
+    if ('refused' in classified) throw new FieldValidationError('file', classified.refused);
+    return classified.kind;
+  }
+
+  /** Writes a paper on an item, with its audit entry, in the caller's transaction. */
+  async function store(
+    trx: Kysely<Database>,
+    actor: Actor,
+    meeting: MeetingView,
+    agendaItemId: string,
+    id: string,
+    upload: PaperUpload,
+    kind: PaperKind,
+  ): Promise<void> {
+    const now = isoNow(clock);
+    const paper = {
+      id,
+      partnershipId: meeting.partnershipId,
+      meetingId: meeting.id,
+      agendaItemId,
+      title: upload.title ?? upload.fileName.replace(/\.[^.]*$/, '').slice(0, 200),
+      fileName: upload.fileName,
+      contentType: paperKinds[kind].contentType,
+      sizeBytes: upload.bytes.length,
+      uploadedBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      archivedAt: null,
+    };
+    await insertPaper(trx, paper, upload.bytes);
+    await record(trx, actor, meeting, { ...paper, version: 1 }, false);
+  }
+
   return {
     async audienceFor(partnershipId, meetingId, viewer) {
       if (viewer.officer) return 'group';
@@ -162,8 +209,7 @@ export function createPapersService({
     meetingPapers,
 
     async upload(actor, partnershipId, meetingId, itemId, upload) {
-      const classified = await classifyPaper(upload.bytes, upload.fileName);
-      if ('refused' in classified) throw new FieldValidationError('file', classified.refused);
+      const kind = await acceptable(upload);
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const meeting = await requireMeeting(trx, partnershipId, meetingId);
@@ -171,25 +217,18 @@ export function createPapersService({
         if (refused) throw new FieldValidationError('file', refused);
         const item = (await listAgendaItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
         if (!item) throw new NotFoundError('agenda item');
-        const now = isoNow(clock);
-        const paper = {
-          id,
-          partnershipId,
-          meetingId,
-          agendaItemId: item.id,
-          title: upload.title ?? upload.fileName.replace(/\.[^.]*$/, '').slice(0, 200),
-          fileName: upload.fileName,
-          contentType: paperKinds[classified.kind].contentType,
-          sizeBytes: upload.bytes.length,
-          uploadedBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-          archivedAt: null,
-        };
-        await insertPaper(trx, paper, upload.bytes);
-        await record(trx, actor, meeting, { ...paper, version: 1 }, false);
+        await store(trx, actor, meeting, item.id, id, upload, kind);
       });
       return id;
+    },
+
+    async attachAsItem(actor, partnershipId, meetingId, item, upload) {
+      const kind = await acceptable(upload);
+      const paperId = randomUUID();
+      const itemId = await agenda.addItem(actor, partnershipId, meetingId, item, async (trx, newItemId) =>
+        store(trx, actor, await requireMeeting(trx, partnershipId, meetingId), newItemId, paperId, upload, kind),
+      );
+      return { itemId, paperId };
     },
 
     async file(partnershipId, meetingId, paperId, audience) {

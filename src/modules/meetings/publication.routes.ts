@@ -9,13 +9,13 @@ import { NotFoundError } from '../../core/errors.ts';
 import { sendFile } from '../../web/csv.ts';
 import { queryValues } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { sendStoredFile } from '../../web/uploads.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { type CalendarMeeting, meetingsCalendar } from './calendar.ts';
 import type { MeetingView } from './meetings.repository.ts';
 import { meetingMinutesDocument, type MinutesSources } from './meetings.routes.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { paperKinds } from './papers.ts';
-import { sendPaper } from './papers.routes.ts';
 import type { PapersService } from './papers.service.ts';
 
 interface PublicParams {
@@ -124,7 +124,7 @@ export function registerPublicationRoutes(
   app.get(`${base}/meetings/:id/papers/:paperId`, publicAccess, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
     const { paper, content } = await papers.file(partnershipId, id, paperId, 'public');
-    return sendPaper(reply, paper, content);
+    return sendStoredFile(reply, paper, content);
   });
 
   app.get(`${base}/meetings/:id/minutes.pdf`, publicAccess, async (request, reply) => {

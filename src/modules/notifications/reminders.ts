@@ -27,9 +27,16 @@ export interface ReminderDetails {
   owner: string;
   dueDate: string;
   groupName: string;
-  meetingDate: string;
-  itemTitle: string;
+  /** Null for an action of the community safety plan, agreed outside a meeting. */
+  meetingDate: string | null;
+  itemTitle: string | null;
   link: string;
+}
+
+function agreedAt(action: ReminderDetails): string {
+  return action.meetingDate
+    ? `It was agreed at the ${action.groupName} meeting on ${formatDate(action.meetingDate)}, under "${action.itemTitle ?? ''}".`
+    : `It is an action of the ${action.groupName} in the community safety plan.`;
 }
 
 export function reminderEmail(to: string, action: ReminderDetails, today: string): Email {
@@ -39,7 +46,7 @@ export function reminderEmail(to: string, action: ReminderDetails, today: string
   const text = [
     `Dear ${action.recipientName},`,
     '',
-    `${overdue ? 'This action was due' : 'This action is due'} on ${due}. It was agreed at the ${action.groupName} meeting on ${formatDate(action.meetingDate)}, under "${action.itemTitle}".`,
+    `${overdue ? 'This action was due' : 'This action is due'} on ${due}. ${agreedAt(action)}`,
     '',
     `Action: ${action.description}`,
     `Who: ${action.owner}`,

@@ -1,0 +1,100 @@
+/**
+ * Figures in the words the partnership's own reports use (en-GB), shared by the page, the PDF and the
+ * Word document so that all three say the same thing. Negative numbers take the true minus sign (−),
+ * as printed documents do.
+ */
+
+import type { Comparison, Direction, Exception, Frequency, Polarity, Rag, TargetStatus, Unit } from './report.ts';
+
+const minus = '\u2212';
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** A non-negative number with thousands separators and exactly this many decimal places. */
+function digits(n: number, places: number): string {
+  let format = numberFormats.get(places);
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
+    numberFormats.set(places, format);
+  }
+  return format.format(n);
+}
+
+/** Whether a figure shown to its places is nought: it then takes no sign. */
+const showsAsZero = (magnitude: string): boolean => !/[1-9]/.test(magnitude);
+
+/** The sign written apart from the magnitude, so that it is the true minus; a change of nought is plain '0'. */
+function signedChange(n: number, magnitude: string, zero: string): string {
+  return showsAsZero(magnitude) ? zero : `${n < 0 ? minus : '+'}${magnitude}`;
+}
+
+/** Money is held in whole pence; pounds show pence only when there are some. */
+function pounds(pence: number): string {
+  const whole = Math.round(Math.abs(pence));
+  return `£${digits(whole / 100, whole % 100 === 0 ? 0 : 2)}`;
+}
+
+/** A magnitude in the unit's own terms, without its sign. */
+function magnitudeOf(value: number, unit: Unit): string {
+  const size = Math.abs(value);
+  if (unit === 'money') return pounds(size);
+  if (unit === 'rate_per_1000') return digits(size, 3);
+  if (unit === 'percentage') return digits(size, 1);
+  return digits(size, Number.isInteger(size) ? 0 : 1);
+}
+
+/** A value in its unit: '1,832', '62.176', '9.3%', '£4,813.50' (money is held in pence). */
+export function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return 'No figure';
+  const magnitude = magnitudeOf(value, unit);
+  const sign = value < 0 && !showsAsZero(magnitude) ? minus : '';
+  return `${sign}${magnitude}${unit === 'percentage' ? '%' : ''}`;
+}
+
+/** As the documents round a change: one decimal place while under 10%, whole numbers from there (+147%, −0.9%). */
+export function formatPercentChange(percent: number | null): string {
+  if (percent === null) return 'No comparison';
+  const size = Math.abs(percent);
+  return `${signedChange(percent, digits(size, size < 9.95 ? 1 : 0), '0')}%`;
+}
+
+/** A change in the unit's terms: '+1,090', '−1.2 percentage points', '+£1,000'. */
+export function formatDifference(difference: number | null, unit: Unit): string {
+  if (difference === null) return 'No comparison';
+  const change = signedChange(difference, magnitudeOf(difference, unit), unit === 'money' ? '£0' : '0');
+  return unit === 'percentage' ? `${change} percentage points` : change;
+}
+
+/** A change with its percentage, '+1,090 (+147%)'; a percentage's change is in points only, since a % of a % misleads. */
+export function formatChange(comparison: Comparison, unit: Unit): string {
+  const difference = formatDifference(comparison.difference, unit);
+  if (comparison.difference === null || unit === 'percentage' || comparison.percent === null) return difference;
+  return `${difference} (${formatPercentChange(comparison.percent)})`;
+}
+
+export const unitNames: Record<Unit, string> = {
+  count: 'Number',
+  rate_per_1000: 'Rate per 1,000 population',
+  percentage: 'Percentage',
+  money: 'Money (£)',
+};
+
+export const polarityNames: Record<Polarity, string> = {
+  lower_better: 'Lower is better',
+  higher_better: 'Higher is better',
+  monitor: 'Monitor only',
+};
+
+export const frequencyNames: Record<Frequency, string> = { monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' };
+
+export const directionNames: Record<Direction, string> = { upward: 'Upward', downward: 'Downward', stable: 'Stable' };
+
+export const targetStatusNames: Record<TargetStatus, string> = {
+  ahead: 'Ahead of target',
+  on_target: 'On target',
+  not_on_target: 'Not on target',
+};
+
+export const ragNames: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', grey: 'Grey' };
+
+export const exceptionNames: Record<Exception, string> = { under: 'Under-performing', over: 'Over-performing' };

@@ -1,0 +1,165 @@
+/**
+ * One indicator's figures for a quarter's report, derived from its measurements and never typed: the
+ * quarter against the same quarter last year, the year to date, the direction of travel, the status
+ * against target, the rate per 1,000 population, the Most Similar Group comparison and the trend.
+ */
+import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
+import { formatPercentChange, formatValue } from './format.ts';
+import { compareWithGroup, type MsgMember } from './msg.ts';
+import {
+  financialYearLabel,
+  financialYearOf,
+  periodLabel,
+  periodRange,
+  periodsToDate,
+  periodsWithinQuarter,
+  samePeriodLastYear,
+  shortPeriodLabel,
+} from './periods.ts';
+import type { Direction, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
+
+export interface IndicatorDefinition {
+  id: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  source: string;
+  ownerGroupName: string | null;
+  priorityTitle: string | null;
+  baselinePeriod: string | null;
+  baselineValue: number | null;
+  targetKind: 'none' | 'value' | 'change';
+  targetValue: number | null;
+  redBeyondPercent: number;
+  stableWithinPercent: number;
+}
+
+export interface FigureInputs {
+  indicator: IndicatorDefinition;
+  /** The indicator's measurements, in any order. */
+  measurements: readonly { period: string; value: number; status: string }[];
+  /** The report's quarter, e.g. 2015-16 Q4. */
+  quarter: string;
+  population: number | null;
+  /** The indicator's Most Similar Group tables, by period: the report uses the one for its period, or the latest before it. */
+  msgTables: readonly { period: string; publishedAverage: number | null; source: string; members: MsgMember[] }[];
+  commentary: string;
+}
+
+const periodsPerYear: Record<Frequency, number> = { monthly: 12, quarterly: 4, yearly: 1 };
+/** How far back the trend chart goes: three financial years, or five for a yearly indicator. */
+const trendYears: Record<Frequency, number> = { monthly: 3, quarterly: 3, yearly: 5 };
+
+const yearKey = (yearStarting: number) => financialYearLabel(yearStarting).replace('/', '-');
+
+function firstPeriodOfYear(yearStarting: number, frequency: Frequency): string {
+  if (frequency === 'yearly') return yearKey(yearStarting);
+  if (frequency === 'quarterly') return `${yearKey(yearStarting)} Q1`;
+  return `${yearStarting}-04`;
+}
+
+/**
+ * The periods the report's figure adds up: the quarter's months, the quarter itself, or for a yearly
+ * indicator the year (in the Q4 report; earlier in the year, the last full year).
+ */
+function reportedPeriods(quarter: string, frequency: Frequency): string[] {
+  const within = periodsWithinQuarter(quarter, frequency);
+  return within.length > 0 ? within : [yearKey(financialYearOf(quarter) - 1)];
+}
+
+export function indicatorFigures({ indicator, measurements, quarter, population, msgTables, commentary }: FigureInputs): IndicatorFigures {
+  const { unit, frequency, polarity } = indicator;
+  const byPeriod = new Map(measurements.map((m) => [m.period, m]));
+  const valueOf = (period: string) => byPeriod.get(period)?.value ?? null;
+  const sum = (periods: string[]) => combine(periods.map(valueOf), unit);
+  const used: string[] = [];
+  const comparing = (periods: string[]) => {
+    const earlier = periods.map((period) => samePeriodLastYear(period, frequency));
+    used.push(...periods, ...earlier);
+    return compare(sum(periods), sum(earlier));
+  };
+
+  const periods = reportedPeriods(quarter, frequency);
+  const last = periods.at(-1) ?? quarter;
+  const period = comparing(periods);
+  const toDate = frequency !== 'yearly' && additive(unit) ? periodsToDate(last, frequency) : null;
+  const yearToDate = toDate ? comparing(toDate) : null;
+
+  const yearlyTarget = targetValue({ kind: indicator.targetKind, value: indicator.targetValue }, indicator.baselineValue);
+  // A target is for the year: counts and money are held to the part of it that the year to date covers.
+  const share = toDate ? toDate.length / periodsPerYear[frequency] : 1;
+  const targetToDate = yearlyTarget === null ? null : yearlyTarget * share;
+  const assessed = yearToDate ? yearToDate.current : period.current;
+  const assessment = assessAgainstTarget(assessed, targetToDate, polarity, indicator);
+  const direction = directionOfTravel(yearToDate ?? period, indicator.stableWithinPercent);
+
+  const msg = msgTables
+    .filter((table) => table.period <= last)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .at(-1);
+
+  const firstYear = financialYearOf(last, frequency) - trendYears[frequency] + 1;
+  const series = periodRange(firstPeriodOfYear(firstYear, frequency), last, frequency).map((key) => ({
+    period: key,
+    label: shortPeriodLabel(key, frequency),
+    value: valueOf(key),
+    provisional: byPeriod.get(key)?.status === 'provisional',
+  }));
+
+  return {
+    indicatorId: indicator.id,
+    name: indicator.name,
+    definition: indicator.definition,
+    unit,
+    polarity,
+    frequency,
+    source: indicator.source,
+    ownerGroupName: indicator.ownerGroupName,
+    priorityTitle: indicator.priorityTitle,
+    periodLabel: periods.length === 1 ? periodLabel(last, frequency) : periodLabel(quarter, 'quarterly'),
+    period,
+    yearToDate,
+    provisional: used.some((key) => byPeriod.get(key)?.status === 'provisional'),
+    direction,
+    target:
+      yearlyTarget === null || targetToDate === null
+        ? null
+        : { value: targetToDate, text: targetWords(indicator, yearlyTarget, targetToDate, share) },
+    targetStatus: assessment.status,
+    rag: assessment.rag,
+    exception: assessment.status ? assessment.exception : exceptionOnLastYear(direction, polarity),
+    ratePer1000: unit === 'count' ? ratePer1000(assessed, population) : null,
+    msg: msg
+      ? {
+          ...compareWithGroup(msg.members, polarity),
+          period: msg.period,
+          periodLabel: periodLabel(msg.period, frequency),
+          publishedAverage: msg.publishedAverage,
+          source: msg.source,
+        }
+      : null,
+    series,
+    commentary,
+  };
+}
+
+/**
+ * Without a target, an indicator is judged against last year: a move the wrong way beyond its tolerance is
+ * under-performance, the right way over-performance; an indicator that is monitored only is never an exception.
+ */
+export function exceptionOnLastYear(direction: Direction | null, polarity: Polarity): Exception | null {
+  if (polarity === 'monitor' || direction === null || direction === 'stable') return null;
+  return (direction === 'upward') === (polarity === 'lower_better') ? 'under' : 'over';
+}
+
+/** "A 20% reduction on 2013/14 (2,133): 1,706 for the year, 1,280 to date". */
+function targetWords(indicator: IndicatorDefinition, yearly: number, toDate: number, share: number): string {
+  const { unit } = indicator;
+  const forYear = `${formatValue(yearly, unit)} for the year`;
+  const scaled = share < 1 ? `, ${formatValue(toDate, unit)} for the year to date` : '';
+  if (indicator.targetKind !== 'change' || indicator.targetValue === null) return `${forYear}${scaled}`;
+  const baseline = indicator.baselinePeriod ? ` on ${periodLabel(indicator.baselinePeriod)}` : '';
+  return `${formatPercentChange(indicator.targetValue)}${baseline} (${formatValue(indicator.baselineValue, unit)}): ${forYear}${scaled}`;
+}

@@ -1,0 +1,543 @@
+/**
+ * Performance pages: the indicators and their figures, the CSV import, Most Similar Group tables, and
+ * the quarterly report with its exceptions — its commentary, approval, documents and the step that puts
+ * it on a meeting's agenda — and, once approved, its public page.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { formatDate } from '../../core/dates.ts';
+import { NotFoundError } from '../../core/errors.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
+import { sendFile } from '../../web/csv.ts';
+import { registerFormPage } from '../../web/formPage.ts';
+import { errorsFor, type FormErrors, nameOf, type Option } from '../../web/forms.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import { versionOf } from '../../web/query.ts';
+import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { type UploadedFile, withUpload } from '../../web/uploads.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import type { MeetingsService } from '../meetings/index.ts';
+import { directionRuleText, targetRuleText } from './figures.ts';
+import {
+  directionNames,
+  exceptionNames,
+  formatChange,
+  formatValue,
+  frequencyNames,
+  polarityNames,
+  ragNames,
+  targetStatusNames,
+  unitNames,
+} from './format.ts';
+import { measurementsCsvHeadings } from './measurementsCsv.ts';
+import type { IndicatorView } from './performance.repository.ts';
+import {
+  attachFields,
+  attachSchema,
+  commentaryFields,
+  commentarySchema,
+  indicatorFields,
+  indicatorSchema,
+  measurementFields,
+  measurementSchema,
+  measurementStatusNames,
+  msgFields,
+  msgSchema,
+  periodExamples,
+  summaryFields,
+  summarySchema,
+  targetKindNames,
+} from './performance.schemas.ts';
+import type { PerformanceService, ReportFormat } from './performance.service.ts';
+import { frequencyOf, periodLabel } from './periods.ts';
+import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+
+type Params = { partnershipId: string; id?: string; quarter?: string; indicatorId?: string; file?: string };
+
+const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const paramsOf = (request: FastifyRequest) => request.params as Params;
+const base = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/performance`;
+
+/** A quarter in an address: 2015-16 Q4 is 2015-16-q4. */
+export const quarterSlug = (quarter: string) => quarter.replace(' ', '-').toLowerCase();
+function quarterOf(request: FastifyRequest): string {
+  const quarter = (paramsOf(request).quarter ?? '').toUpperCase().replace(/-Q(\d)$/, ' Q$1');
+  return frequencyOf(quarter) === 'quarterly' ? quarter : '';
+}
+
+const documentFiles: Record<string, { format: ReportFormat; exceptionsOnly: boolean; type: string }> = {
+  'report.pdf': { format: 'pdf', exceptionsOnly: false, type: 'application/pdf' },
+  'report.docx': {
+    format: 'docx',
+    exceptionsOnly: false,
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  'exceptions.pdf': { format: 'pdf', exceptionsOnly: true, type: 'application/pdf' },
+  'exceptions.docx': {
+    format: 'docx',
+    exceptionsOnly: true,
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+};
+
+/** The figures of one indicator as the page shows them: words, not codes. */
+function figureRows(figures: IndicatorFigures): { key: string; value: string }[] {
+  const value = (n: number | null) => formatValue(n, figures.unit);
+  const rows = [
+    { key: figures.periodLabel, value: value(figures.period.current) },
+    { key: 'Same period last year', value: value(figures.period.previous) },
+    { key: 'Change', value: formatChange(figures.period, figures.unit) },
+  ];
+  if (figures.yearToDate) {
+    rows.push(
+      { key: 'Year to date', value: value(figures.yearToDate.current) },
+      { key: 'Year to date last year', value: value(figures.yearToDate.previous) },
+      { key: 'Change on the year to date', value: formatChange(figures.yearToDate, figures.unit) },
+    );
+  }
+  rows.push({ key: 'Direction of travel', value: figures.direction ? directionNames[figures.direction] : 'No comparison' });
+  if (figures.target) {
+    rows.push(
+      { key: 'Target', value: figures.target.text },
+      { key: 'Against target', value: figures.targetStatus ? targetStatusNames[figures.targetStatus] : 'No figure to compare' },
+    );
+  }
+  if (figures.ratePer1000 !== null)
+    rows.push({ key: 'Rate per 1,000 population', value: formatValue(figures.ratePer1000, 'rate_per_1000') });
+  return rows;
+}
+
+/** What the report pages need beyond the report itself: the words, tags and charts. */
+async function reportView(performance: PerformanceService, report: PerformanceReport, exceptionsOnly: boolean) {
+  const charts = await performance.charts(report);
+  const shown = exceptionsOnly ? report.indicators.filter((figures) => figures.exception) : report.indicators;
+  return {
+    report,
+    exceptionsOnly,
+    exceptionCount: report.indicators.filter((figures) => figures.exception).length,
+    indicators: shown.map((figures) => ({
+      ...figures,
+      rows: figureRows(figures),
+      ragName: ragNames[figures.rag],
+      statusName: figures.targetStatus ? targetStatusNames[figures.targetStatus] : 'No target',
+      exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
+      direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
+      msgRows: figures.msg?.members.map((member) => ({
+        ...member,
+        shown: member.value === null ? 'Not given' : formatValue(member.value, figures.unit),
+      })),
+      msgAverage: formatValue(figures.msg?.average ?? null, figures.unit),
+      msgPublished: figures.msg?.publishedAverage === null ? null : formatValue(figures.msg?.publishedAverage ?? null, figures.unit),
+      msgLimits: `${formatValue(figures.msg?.lowerLimit ?? null, figures.unit)} to ${formatValue(figures.msg?.upperLimit ?? null, figures.unit)}`,
+      chart: charts.get(figures.indicatorId),
+    })),
+  };
+}
+
+export function registerPerformanceRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  performance: PerformanceService,
+  governance: GovernanceService,
+  meetings: MeetingsService,
+): void {
+  const view = { config: { access: 'partnership:view' as const } };
+  const analyse = { config: { access: 'partnership:analyse' as const } };
+  const crumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Performance', href: base(request) }];
+  const indicatorHref = (request: FastifyRequest, id: string) => `${base(request)}/indicators/${id}`;
+  const reportHref = (request: FastifyRequest, quarter: string) => `${base(request)}/reports/${quarterSlug(quarter)}`;
+  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+
+  app.get('/partnerships/:partnershipId/performance', view, async (request, reply) => {
+    const { partnershipId } = paramsOf(request);
+    const [indicators, { reports, latestQuarter }] = await Promise.all([
+      performance.indicators.list(partnershipId),
+      performance.reports(partnershipId),
+    ]);
+    const quarters = [...new Set([latestQuarter, ...reports.map((report) => report.period)])].sort().reverse();
+    return pages.render(request, reply, 'performance/views/performance.njk', {
+      title: 'Performance',
+      base: base(request),
+      indicators: indicators.map((indicator) => ({
+        ...indicator,
+        unitName: nameOf(unitNames, indicator.unit),
+        frequencyName: nameOf(frequencyNames, indicator.frequency),
+        href: indicatorHref(request, indicator.id),
+      })),
+      reports: quarters.map((quarter) => {
+        const row = reports.find((report) => report.period === quarter);
+        return { label: periodLabel(quarter), href: reportHref(request, quarter), row };
+      }),
+      mayAnalyse: mayAnalyse(request),
+      breadcrumbs: partnershipCrumbs(request),
+    });
+  });
+
+  const groupAndPriorityOptions = async (partnershipId: string | null): Promise<Record<string, Option[]>> => {
+    const [groups, listed] = await Promise.all([governance.groups.list(partnershipId), performance.priorities(partnershipId ?? '')]);
+    return {
+      ownerGroupId: groups.map((group) => ({ value: group.id, text: group.name })),
+      priorityId: listed.map((priority) => ({ value: priority.id, text: priority.title })),
+    };
+  };
+
+  registerRecordPages<IndicatorView, z.output<typeof indicatorSchema>>(app, pages, {
+    basePath: '/partnerships/:partnershipId/performance/indicators',
+    noun: 'indicator',
+    pluralTitle: 'Indicators',
+    access: { view: 'partnership:view', manage: 'partnership:analyse' },
+    service: performance.indicators,
+    fields: indicatorFields,
+    schema: indicatorSchema,
+    titleOf: (indicator) => indicator.name,
+    columns: [
+      { heading: 'Indicator', cell: (i) => i.name },
+      { heading: 'Unit', cell: (i) => nameOf(unitNames, i.unit) },
+      { heading: 'Which way is better', cell: (i) => nameOf(polarityNames, i.polarity) },
+      { heading: 'Measured', cell: (i) => nameOf(frequencyNames, i.frequency) },
+      { heading: 'Owning group', cell: (i) => i.ownerGroupName ?? '' },
+      { heading: 'Priority', cell: (i) => i.priorityTitle ?? '' },
+      { heading: 'Source', cell: (i) => i.source },
+    ],
+    options: groupAndPriorityOptions,
+    // Money is kept in pence and typed in pounds.
+    formValues: (indicator) => {
+      const pounds = (value: number | null) => (value === null || indicator.unit !== 'money' ? value : value / 100);
+      return {
+        ...indicator,
+        baselineValue: pounds(indicator.baselineValue),
+        targetValue: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : indicator.targetValue,
+      };
+    },
+    defaults: () => ({ targetKind: 'none', stableWithinPercent: '1', redBeyondPercent: '5', status: 'provisional' }),
+    crumbs,
+    customView: true,
+    intro: 'The measures the partnership manages by, with their targets.',
+  });
+
+  app.get('/partnerships/:partnershipId/performance/indicators/:id', view, async (request, reply) => {
+    const { partnershipId, id = '' } = paramsOf(request);
+    const indicator = await performance.indicators.get(partnershipId, id);
+    const measurements = await performance.measurements(partnershipId, id);
+    const unit = indicator.unit as Unit;
+    const target =
+      indicator.targetKind === 'none'
+        ? 'No target'
+        : indicator.targetKind === 'value'
+          ? `${formatValue(indicator.targetValue, unit)} for the year`
+          : `${indicator.targetValue ?? ''}% on the baseline`;
+    return pages.render(request, reply, 'performance/views/indicator.njk', {
+      title: indicator.name,
+      indicator,
+      summary: [
+        { key: 'Definition', value: indicator.definition },
+        { key: 'Unit', value: nameOf(unitNames, indicator.unit) },
+        { key: 'Which way is better', value: nameOf(polarityNames, indicator.polarity) },
+        { key: 'Measured', value: nameOf(frequencyNames, indicator.frequency) },
+        { key: 'Source', value: indicator.source },
+        { key: 'Owning group', value: indicator.ownerGroupName ?? 'None' },
+        { key: 'Priority it measures', value: indicator.priorityTitle ?? 'None' },
+        {
+          key: 'Baseline',
+          value: indicator.baselinePeriod
+            ? `${formatValue(indicator.baselineValue, unit)} in ${periodLabel(indicator.baselinePeriod)}`
+            : 'None',
+        },
+        { key: 'Target', value: `${nameOf(targetKindNames, indicator.targetKind)}: ${target}` },
+        { key: 'How the status is judged', value: targetRuleText(indicator) },
+        { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
+      ],
+      measurements: measurements
+        .map((m) => ({
+          ...m,
+          label: periodLabel(m.period, indicator.frequency as Frequency),
+          shown: formatValue(m.value, unit),
+          statusName: nameOf(measurementStatusNames, m.status),
+        }))
+        .reverse(),
+      base: base(request),
+      href: indicatorHref(request, id),
+      mayAnalyse: mayAnalyse(request),
+      breadcrumbs: [...crumbs(request), { text: 'Indicators', href: `${base(request)}/indicators` }],
+    });
+  });
+
+  const loadIndicator = (request: FastifyRequest) =>
+    performance.indicators.get(paramsOf(request).partnershipId, paramsOf(request).id ?? '');
+  const indicatorCrumbs = (request: FastifyRequest, indicator: IndicatorView) => [
+    ...crumbs(request),
+    { text: indicator.name, href: indicatorHref(request, indicator.id) },
+  ];
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/performance/indicators/:id/figures/new',
+    action: '/partnerships/:partnershipId/performance/indicators/:id/figures',
+    access: 'partnership:analyse',
+    fields: measurementFields,
+    schema: measurementSchema,
+    load: loadIndicator,
+    title: (indicator) => `Add a figure: ${indicator.name}`,
+    intro: (indicator) =>
+      `Write the period like ${periodExamples[indicator.frequency as Frequency]}. To correct a figure already recorded, add it again for the same period: the new figure replaces it, and the change is kept in the audit log.`,
+    submitText: 'Save figure',
+    crumbs: indicatorCrumbs,
+    back: (request, indicator) => indicatorHref(request, indicator.id),
+    initialValues: (request) => {
+      const period = (request.query as { period?: string }).period;
+      return { status: 'provisional', ...(typeof period === 'string' ? { period } : {}) };
+    },
+    async save(request, value, _version, indicator) {
+      await performance.recordMeasurement(actorOf(request), indicator.partnershipId, indicator.id, value, null);
+      return { redirect: indicatorHref(request, indicator.id), flash: `Figure saved for ${value.period}` };
+    },
+  });
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/performance/indicators/:id/msg/new',
+    action: '/partnerships/:partnershipId/performance/indicators/:id/msg',
+    access: 'partnership:analyse',
+    fields: msgFields,
+    schema: msgSchema,
+    load: loadIndicator,
+    title: (indicator) => `Record a Most Similar Group table: ${indicator.name}`,
+    intro: () =>
+      'Copy the table from the source (for example iQuanta) as it is, one member a line. A member whose figure the source does not give keeps its place, with no figure: the page then says how many members the average covers.',
+    submitText: 'Save table',
+    crumbs: indicatorCrumbs,
+    back: (request, indicator) => indicatorHref(request, indicator.id),
+    initialValues: (request) => ({ selfName: request.partnership?.shortName ?? '', source: 'iQuanta Most Similar Group comparisons' }),
+    async save(request, value, _version, indicator) {
+      await performance.saveMsgComparison(actorOf(request), indicator.partnershipId, indicator.id, value);
+      return { redirect: indicatorHref(request, indicator.id), flash: 'Most Similar Group table saved' };
+    },
+  });
+
+  // The import: a CSV of figures, checked row by row; nothing is imported from a file with problems unless asked.
+  const importPath = '/partnerships/:partnershipId/performance/import';
+  const importFields = [{ name: 'file', label: 'CSV file', kind: 'text' as const }];
+  async function renderImport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { errors: FormErrors | null; problems: { line: number; message: string }[]; goodRowsOnly: boolean },
+  ) {
+    if (state.errors) reply.code(400);
+    const indicators = await performance.indicators.list(paramsOf(request).partnershipId);
+    return pages.render(request, reply, 'performance/views/import.njk', {
+      title: 'Import figures from a CSV file',
+      headings: measurementsCsvHeadings,
+      indicators: indicators.map((indicator) => ({
+        name: indicator.name,
+        example: periodExamples[indicator.frequency as Frequency],
+        unit: nameOf(unitNames, indicator.unit),
+      })),
+      ...state,
+      action: base(request) + '/import',
+      cancel: base(request),
+      breadcrumbs: crumbs(request),
+    });
+  }
+  app.get(importPath, analyse, (request, reply) => renderImport(request, reply, { errors: null, problems: [], goodRowsOnly: false }));
+  withUpload(app, 5 * 1024 * 1024, (scope) => {
+    scope.post(importPath, analyse, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const file = body.file as UploadedFile | undefined;
+      const goodRowsOnly = body.goodRowsOnly === 'yes';
+      const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
+        renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
+      if (!file?.fileName) return refuse('Select a CSV file');
+      if (file.truncated) return refuse('The selected file must be smaller than 5 MB');
+      const result = await performance.importMeasurements(actorOf(request), paramsOf(request).partnershipId, file.bytes.toString('utf8'), {
+        goodRowsOnly,
+      });
+      if (result.fileProblem) return refuse(result.fileProblem);
+      if (result.imported === 0) {
+        const rows = result.problems.length === 1 ? 'a row' : `${result.problems.length} rows`;
+        return refuse(
+          `The file has ${rows} with problems, so nothing was imported. Correct the file and select it again.`,
+          result.problems,
+        );
+      }
+      const left = result.problems.length ? ` ${result.problems.length} rows with problems were left out.` : '';
+      request.session.flash = `${result.imported} figures imported: ${result.added} new, ${result.changed} changed.${left}`;
+      if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
+      return reply.redirect(base(request));
+    });
+  });
+
+  // The quarterly report.
+  const reportPath = '/partnerships/:partnershipId/performance/reports/:quarter';
+  const loadQuarter = async (request: FastifyRequest) => {
+    const quarter = quarterOf(request);
+    if (!quarter) throw new NotFoundError('report');
+    return performance.report(paramsOf(request).partnershipId, quarter);
+  };
+  const reportCrumbs = (request: FastifyRequest, report: PerformanceReport) => [
+    ...crumbs(request),
+    { text: `Performance report, ${report.periodLabel}`, href: reportHref(request, report.period) },
+  ];
+
+  for (const exceptionsOnly of [false, true]) {
+    app.get(`${reportPath}${exceptionsOnly ? '/exceptions' : ''}`, view, async (request, reply) => {
+      const quarter = quarterOf(request);
+      if (!quarter) return reply.callNotFound();
+      const { report, row } = await performance.report(paramsOf(request).partnershipId, quarter);
+      return pages.render(request, reply, 'performance/views/report.njk', {
+        title: `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`,
+        ...(await reportView(performance, report, exceptionsOnly)),
+        version: row?.version ?? null,
+        href: reportHref(request, quarter),
+        files: `${reportHref(request, quarter)}/files`,
+        base: base(request),
+        mayAnalyse: mayAnalyse(request),
+        approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+        breadcrumbs: exceptionsOnly ? reportCrumbs(request, report) : crumbs(request),
+      });
+    });
+  }
+
+  app.get(`${reportPath}/files/:file`, view, async (request, reply) => {
+    const quarter = quarterOf(request);
+    const file = documentFiles[paramsOf(request).file ?? ''];
+    if (!quarter || !file) return reply.callNotFound();
+    const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
+    const bytes = await performance.document(report, file.format, file.exceptionsOnly);
+    const name = `${report.partnershipName} ${file.exceptionsOnly ? 'exception' : 'performance'} report ${report.periodLabel}${report.status === 'draft' ? ' DRAFT' : ''}.${file.format}`;
+    return sendFile(reply, name, file.type, bytes);
+  });
+
+  registerFormPage(app, pages, {
+    path: `${reportPath}/summary`,
+    action: `${reportPath}/summary`,
+    access: 'partnership:analyse',
+    fields: summaryFields,
+    schema: summarySchema,
+    load: loadQuarter,
+    title: ({ report }) => `Summary of the performance report, ${report.periodLabel}`,
+    submitText: 'Save summary',
+    crumbs: (request, { report }) => reportCrumbs(request, report),
+    back: (request, { report }) => reportHref(request, report.period),
+    initialValues: (_request, { report }) => ({ summary: report.summary }),
+    version: ({ row }) => row?.version ?? -1,
+    async save(request, value, version, { report, row }) {
+      await performance.saveSummary(actorOf(request), report.partnershipId, report.period, value.summary, row ? version : null);
+      return { redirect: reportHref(request, report.period), flash: 'Summary saved' };
+    },
+  });
+
+  registerFormPage(app, pages, {
+    path: `${reportPath}/indicators/:indicatorId/commentary`,
+    action: `${reportPath}/indicators/:indicatorId/commentary`,
+    access: 'partnership:analyse',
+    fields: commentaryFields,
+    schema: commentarySchema,
+    async load(request) {
+      const { report, row } = await loadQuarter(request);
+      const figures = report.indicators.find((candidate) => candidate.indicatorId === paramsOf(request).indicatorId);
+      if (!figures) throw new NotFoundError('indicator');
+      return { report, row, figures };
+    },
+    title: ({ report, figures }) => `Commentary on ${figures.name}, ${report.periodLabel}`,
+    intro: ({ figures }) =>
+      figureRows(figures)
+        .map((row) => `${row.key}: ${row.value}`)
+        .join('. '),
+    submitText: 'Save commentary',
+    crumbs: (request, { report }) => reportCrumbs(request, report),
+    back: (request, { report, figures }) => `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
+    initialValues: (_request, { figures }) => ({ commentary: figures.commentary }),
+    async save(request, value, _version, { report, figures }) {
+      await performance.saveCommentary(actorOf(request), report.partnershipId, report.period, figures.indicatorId, value.commentary);
+      return {
+        redirect: `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
+        flash: `Commentary on ${figures.name} saved`,
+      };
+    },
+  });
+
+  app.post(`${reportPath}/approve`, analyse, async (request, reply) => {
+    const quarter = quarterOf(request);
+    if (!quarter) return reply.callNotFound();
+    await reportOnNextPage(request, async () => {
+      const actor = { ...actorOf(request), name: request.principal?.name ?? '' };
+      const body = request.body as Record<string, unknown> | undefined;
+      await performance.approve(actor, paramsOf(request).partnershipId, quarter, body?.version ? versionOf(body) : null);
+      return `Report approved: the figures are published on the public site`;
+    });
+    return reply.redirect(reportHref(request, quarter));
+  });
+
+  registerFormPage(app, pages, {
+    path: `${reportPath}/attach`,
+    action: `${reportPath}/attach`,
+    access: 'partnership:analyse',
+    fields: attachFields,
+    schema: attachSchema,
+    load: loadQuarter,
+    title: ({ report }) => `Put the performance report for ${report.periodLabel} on a meeting’s agenda`,
+    intro: () =>
+      'The report goes on the agenda as a new item, with its PDF as the item’s paper. Only an approved report can go to a meeting.',
+    submitText: 'Add to the agenda',
+    crumbs: (request, { report }) => reportCrumbs(request, report),
+    back: (request, { report }) => reportHref(request, report.period),
+    initialValues: () => ({ document: 'exceptions' }),
+    async options(request) {
+      const { upcoming } = await meetings.timeline(paramsOf(request).partnershipId);
+      return {
+        meetingId: upcoming
+          .filter((meeting) => meeting.status !== 'cancelled')
+          .map((meeting) => ({ value: meeting.id, text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}` })),
+      };
+    },
+    async save(request, value, _version, { report }) {
+      const title = await performance.attachToMeeting(
+        actorOf(request),
+        report.partnershipId,
+        report.period,
+        value.meetingId,
+        value.document === 'exceptions',
+      );
+      return {
+        redirect: `/partnerships/${report.partnershipId}/meetings/${value.meetingId}#agenda`,
+        flash: `"${title}" added to the agenda with its paper`,
+      };
+    },
+  });
+
+  // The public site: approved reports only.
+  const publicBase = '/public/partnerships/:partnershipId/performance';
+  const publicAccess = { config: { access: 'public' as const } };
+  app.get(publicBase, publicAccess, async (request, reply) => {
+    const { partnershipId } = paramsOf(request);
+    const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
+    return pages.render(request, reply, 'performance/views/public-reports.njk', {
+      title: `${request.partnership?.name ?? ''}: performance reports`,
+      reports: reports.map((report) => ({
+        label: periodLabel(report.period),
+        href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(report.period)}`,
+        approvedOn: formatDate(report.approvedAt),
+      })),
+    });
+  });
+  app.get(`${publicBase}/:quarter`, publicAccess, async (request, reply) => {
+    const quarter = quarterOf(request);
+    if (!quarter) return reply.callNotFound();
+    const { report } = await performance.report(paramsOf(request).partnershipId, quarter, { approvedOnly: true });
+    return pages.render(request, reply, 'performance/views/report.njk', {
+      title: `Performance report, ${report.periodLabel}`,
+      ...(await reportView(performance, report, false)),
+      publicPage: true,
+      files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
+      approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+      breadcrumbs: [{ text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` }],
+    });
+  });
+  app.get(`${publicBase}/:quarter/files/:file`, publicAccess, async (request, reply) => {
+    const quarter = quarterOf(request);
+    const file = documentFiles[paramsOf(request).file ?? ''];
+    if (!quarter || !file) return reply.callNotFound();
+    const { report } = await performance.report(paramsOf(request).partnershipId, quarter, { approvedOnly: true });
+    const bytes = await performance.document(report, file.format, file.exceptionsOnly);
+    return sendFile(reply, `${report.partnershipName} performance report ${report.periodLabel}.${file.format}`, file.type, bytes);
+  });
+}

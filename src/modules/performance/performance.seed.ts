@@ -1,0 +1,44 @@
+/**
+ * The demo's performance figures: Coventry's Quarter 4, 2015-16 report as seed 001 gives it, entered
+ * through the service (so the audit log shows it), with its commentary, and approved, so the public site
+ * has it. Leaves alone an indicator that is already there.
+ */
+import { systemActor } from '../../core/actor.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { coventryIndicators, coventryMsg, coventrySummary, demoOwners, demoQuarter } from './coventryQ4.data.ts';
+import type { PerformanceService } from './performance.service.ts';
+
+export async function seedDemoPerformance(
+  governance: GovernanceService,
+  performance: PerformanceService,
+  partnershipId: string,
+): Promise<void> {
+  const existing = new Set((await performance.indicators.list(partnershipId, { includeArchived: true })).map((i) => i.name));
+  if (coventryIndicators.every((demo) => existing.has(demo.input.name))) return;
+  const groups = new Map((await governance.groups.list(partnershipId)).map((group) => [group.name, group.id]));
+  const ids = new Map<string, string>();
+  for (const demo of coventryIndicators.filter((d) => !existing.has(d.input.name))) {
+    const id = await performance.indicators.create(systemActor, partnershipId, {
+      ...demo.input,
+      ownerGroupId: groups.get(demoOwners[demo.owner]) ?? null,
+      priorityId: null,
+    });
+    ids.set(demo.input.name, id);
+    for (const measurement of demo.measurements) {
+      await performance.recordMeasurement(systemActor, partnershipId, id, { ...measurement, note: measurement.note ?? null }, null);
+    }
+  }
+  const msgIndicator = ids.get(coventryMsg.indicator);
+  if (msgIndicator) {
+    await performance.saveMsgComparison(systemActor, partnershipId, msgIndicator, {
+      ...coventryMsg,
+      publishedAverage: Number(coventryMsg.publishedAverage),
+    });
+  }
+  await performance.saveSummary(systemActor, partnershipId, demoQuarter, coventrySummary, null);
+  for (const demo of coventryIndicators) {
+    const id = ids.get(demo.input.name);
+    if (id) await performance.saveCommentary(systemActor, partnershipId, demoQuarter, id, demo.commentary);
+  }
+  await performance.approve({ ...systemActor, name: 'Coventry Partnership Analyst' }, partnershipId, demoQuarter, null);
+}

@@ -1,0 +1,550 @@
+/**
+ * Performance: the partnership's indicators and their measurements, the Most Similar Group tables, and
+ * the quarterly performance report built from them — a draft until an analyst or officer approves it,
+ * when it is kept exactly as approved for the public site and the board's papers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { RecordService } from '../../core/records.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import { defineRecordService, findRecord, type GovernanceService } from '../governance/index.ts';
+import type { MeetingsService, PapersService } from '../meetings/index.ts';
+import { formatValue, targetStatusNames } from './format.ts';
+import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
+import { type CsvIndicator, parseMeasurementsCsv, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
+import {
+  findMeasurement,
+  findReport,
+  type IndicatorView,
+  insertMeasurement,
+  insertReport,
+  listCommentary,
+  listIndicators,
+  listMeasurements,
+  listMsgComparisons,
+  listReports,
+  type MeasurementRow,
+  populationFor,
+  replaceMsgComparison,
+  type ReportRow,
+  saveCommentary,
+  updateMeasurement,
+  updateReport,
+} from './performance.repository.ts';
+import type { IndicatorInput, MeasurementInput, MsgInput } from './performance.schemas.ts';
+import { periodExamples } from './performance.schemas.ts';
+import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel } from './periods.ts';
+import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
+import type { Frequency, IndicatorFigures, PerformanceReport, Rag, Unit } from './report.ts';
+import { renderTrendChart, type TrendChart } from './trendChart.ts';
+
+export type ReportFormat = 'pdf' | 'docx';
+
+export interface ImportResult {
+  /** Problems that stopped the import (nothing was imported), or that left rows out when only the good rows were asked for. */
+  problems: RowProblem[];
+  fileProblem: string | null;
+  imported: number;
+  added: number;
+  changed: number;
+}
+
+export interface PriorityIndicator {
+  name: string;
+  href: string;
+  latest: string;
+  status: string;
+  rag: Rag;
+}
+
+export interface PerformanceDependencies {
+  db: Kysely<Database>;
+  audit: AuditTrail;
+  clock: Clock;
+  governance: GovernanceService;
+  meetings: MeetingsService;
+  papers: PapersService;
+  /** The partnership's priorities, which indicators measure (from the strategy module). */
+  priorities: (partnershipId: string) => Promise<{ id: string; title: string }[]>;
+}
+
+export interface PerformanceService {
+  indicators: RecordService<IndicatorView, IndicatorInput>;
+  /** The priorities an indicator can measure. */
+  priorities(partnershipId: string): Promise<{ id: string; title: string }[]>;
+  measurements(partnershipId: string, indicatorId: string): Promise<MeasurementRow[]>;
+  /** Adds or changes the figure for one period; `version` is that of the figure being changed, or null for a new one. */
+  recordMeasurement(
+    actor: Actor,
+    partnershipId: string,
+    indicatorId: string,
+    input: MeasurementInput,
+    version: number | null,
+  ): Promise<void>;
+  /** Imports a CSV of measurements: all or nothing, unless asked to import the good rows and leave the bad. */
+  importMeasurements(actor: Actor, partnershipId: string, csv: string, options: { goodRowsOnly: boolean }): Promise<ImportResult>;
+  saveMsgComparison(actor: Actor, partnershipId: string, indicatorId: string, input: MsgInput): Promise<void>;
+  /** The quarters with a report, newest first, and the latest quarter that has ended (the one to write next). */
+  reports(partnershipId: string, options?: { approvedOnly?: boolean }): Promise<{ reports: ReportRow[]; latestQuarter: string }>;
+  /** The report for a quarter: as approved, or the draft worked out from today's figures. */
+  report(
+    partnershipId: string,
+    quarter: string,
+    options?: { approvedOnly?: boolean },
+  ): Promise<{ report: PerformanceReport; row: ReportRow | null }>;
+  charts(report: PerformanceReport): Promise<Map<string, TrendChart>>;
+  document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
+  saveSummary(actor: Actor, partnershipId: string, quarter: string, summary: string, version: number | null): Promise<void>;
+  saveCommentary(actor: Actor, partnershipId: string, quarter: string, indicatorId: string, commentary: string): Promise<void>;
+  approve(actor: Actor & { name: string }, partnershipId: string, quarter: string, version: number | null): Promise<void>;
+  /** Puts the approved report (or its exceptions) on a meeting's agenda as a new item with the PDF as its paper. */
+  attachToMeeting(actor: Actor, partnershipId: string, quarter: string, meetingId: string, exceptionsOnly: boolean): Promise<string>;
+  /** The indicators that measure a priority, with their latest status: for the priority's page. */
+  priorityIndicators(partnershipId: string, priorityId: string): Promise<PriorityIndicator[]>;
+}
+
+/** A baseline period may be a year, a quarter or a month, whatever the indicator's frequency. */
+function baselinePeriodOf(typed: string | null): string | null | undefined {
+  if (typed === null) return null;
+  for (const frequency of ['yearly', 'quarterly', 'monthly'] as const) {
+    const key = parsePeriod(typed, frequency);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** Figures on forms are in the indicator's unit, money in pounds; stored money is in pence. */
+const stored = (value: number | null, unit: string) => (value === null || unit !== 'money' ? value : Math.round(value * 100));
+
+export function definitionOf(indicator: IndicatorView): IndicatorDefinition {
+  return {
+    ...indicator,
+    unit: indicator.unit as Unit,
+    polarity: indicator.polarity as IndicatorDefinition['polarity'],
+    frequency: indicator.frequency as Frequency,
+    targetKind: indicator.targetKind as IndicatorDefinition['targetKind'],
+  };
+}
+
+export function createPerformanceService({
+  db,
+  audit,
+  clock,
+  governance,
+  meetings,
+  papers,
+  priorities,
+}: PerformanceDependencies): PerformanceService {
+  const indicators = defineRecordService(
+    { db, audit, clock },
+    {
+      table: 'indicators',
+      entityType: 'indicator',
+      partnershipScoped: true,
+      list: (trx, scopeId, options) => listIndicators(trx, scopeId ?? '', options),
+      toColumns: (input: IndicatorInput) => ({
+        ...input,
+        baselinePeriod: baselinePeriodOf(input.baselinePeriod) ?? null,
+        baselineValue: stored(input.baselineValue, input.unit),
+        targetValue: input.targetKind === 'value' ? stored(input.targetValue, input.unit) : input.targetValue,
+      }),
+      title: (indicator) => indicator.name,
+      async check(trx, scopeId, input) {
+        if (baselinePeriodOf(input.baselinePeriod) === undefined) {
+          throw new FieldValidationError('baselinePeriod', 'Enter the baseline period like 2013-14, 2013-14 Q4 or 2014-03');
+        }
+        if (input.ownerGroupId && !(await findRecord(trx, 'groups', scopeId, input.ownerGroupId))) {
+          throw new FieldValidationError('ownerGroupId', 'Select a group of this partnership');
+        }
+        if (input.priorityId && !(await findRecord(trx, 'priorities', scopeId, input.priorityId))) {
+          throw new FieldValidationError('priorityId', 'Select a priority of this partnership');
+        }
+      },
+    },
+  );
+
+  async function write(
+    trx: Kysely<Database>,
+    actor: Actor,
+    partnershipId: string,
+    indicator: IndicatorView,
+    row: { period: string; value: number; status: string; note: string | null },
+    version: number | null,
+  ): Promise<'added' | 'changed'> {
+    const existing = await findMeasurement(trx, indicator.id, row.period);
+    const now = isoNow(clock);
+    const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency as Frequency)}`;
+    if (existing) {
+      const expected = version ?? existing.version;
+      const changes = { value: row.value, status: row.status, note: row.note, updatedAt: now, updatedBy: actor.userId };
+      if (!(await updateMeasurement(trx, existing.id, expected, changes))) throw new ConflictError(existing.version);
+      await audit.record(trx, actor, {
+        action: 'update',
+        entityType: 'measurement',
+        entityId: existing.id,
+        partnershipId,
+        summary: `Changed the figure of ${label} to ${formatValue(row.value, indicator.unit as Unit)}`,
+        before: existing,
+        after: { ...existing, ...changes, version: existing.version + 1 },
+      });
+      return 'changed';
+    }
+    const { period, value, status, note } = row;
+    const added = {
+      id: randomUUID(),
+      partnershipId,
+      indicatorId: indicator.id,
+      period,
+      value,
+      status,
+      note,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    };
+    await insertMeasurement(trx, added);
+    await audit.record(trx, actor, {
+      action: 'create',
+      entityType: 'measurement',
+      entityId: added.id,
+      partnershipId,
+      summary: `Recorded ${formatValue(row.value, indicator.unit as Unit)} for ${label}`,
+      before: null,
+      after: added,
+    });
+    return 'added';
+  }
+
+  async function population(partnershipId: string, yearStarting: number): Promise<{ value: number; text: string } | null> {
+    const recorded = await populationFor(db, partnershipId, yearStarting);
+    if (recorded) return { value: recorded.population, text: `${recorded.population.toLocaleString('en-GB')} (${recorded.source})` };
+    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    if (!partnership?.population) return null;
+    return {
+      value: partnership.population,
+      text: `${partnership.population.toLocaleString('en-GB')}: the partnership’s recorded population, as there is no figure for ${periodLabel(`${yearStarting}-${String((yearStarting + 1) % 100).padStart(2, '0')}`)}`,
+    };
+  }
+
+  async function liveReport(partnershipId: string, quarter: string, row: ReportRow | null): Promise<PerformanceReport> {
+    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    if (!partnership) throw new NotFoundError('partnership');
+    const listed = await listIndicators(db, partnershipId);
+    const ids = listed.map((indicator) => indicator.id);
+    const [measurements, comparisons, commentary, people] = await Promise.all([
+      listMeasurements(db, partnershipId, ids),
+      listMsgComparisons(db, partnershipId, ids),
+      row ? listCommentary(db, row.id) : Promise.resolve([]),
+      population(partnershipId, financialYearOf(quarter, 'quarterly')),
+    ]);
+    const figures: IndicatorFigures[] = listed.map((indicator) => {
+      return indicatorFigures({
+        indicator: definitionOf(indicator),
+        measurements: measurements.filter((m) => m.indicatorId === indicator.id),
+        quarter,
+        population: people?.value ?? null,
+        msgTables: comparisons
+          .filter((c) => c.indicatorId === indicator.id)
+          .map((c) => ({ ...c, members: c.members.map((m) => ({ name: m.name, value: m.value, isSelf: m.isSelf === 1 })) })),
+        commentary: commentary.find((c) => c.indicatorId === indicator.id)?.commentary ?? '',
+      });
+    });
+    return {
+      partnershipId,
+      partnershipName: partnership.name,
+      period: quarter,
+      periodLabel: periodLabel(quarter, 'quarterly'),
+      status: 'draft',
+      approvedAt: null,
+      approvedByName: null,
+      summary: row?.summary ?? '',
+      population: people,
+      indicators: figures,
+    };
+  }
+
+  async function loadReport(partnershipId: string, quarter: string, approvedOnly = false) {
+    if (frequencyOf(quarter) !== 'quarterly') throw new NotFoundError('report');
+    const row = (await findReport(db, partnershipId, quarter)) ?? null;
+    if (row?.status === 'approved' && row.approvedJson) return { report: JSON.parse(row.approvedJson) as PerformanceReport, row };
+    if (approvedOnly) throw new NotFoundError('report');
+    return { report: await liveReport(partnershipId, quarter, row), row };
+  }
+
+  /** The draft's row, made when its summary or first commentary is written; refused once approved. */
+  async function draftRow(trx: Kysely<Database>, actor: Actor, partnershipId: string, quarter: string): Promise<ReportRow> {
+    const existing = await findReport(trx, partnershipId, quarter);
+    if (existing?.status === 'approved') {
+      throw new FieldValidationError('commentary', `The report for ${periodLabel(quarter)} has been approved, so it no longer changes`);
+    }
+    if (existing) return existing;
+    const now = isoNow(clock);
+    const row = {
+      id: randomUUID(),
+      partnershipId,
+      period: quarter,
+      summary: null,
+      status: 'draft',
+      approvedAt: null,
+      approvedBy: null,
+      approvedJson: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertReport(trx, row);
+    await audit.record(trx, actor, {
+      action: 'create',
+      entityType: 'performance_report',
+      entityId: row.id,
+      partnershipId,
+      summary: `Started the performance report for ${periodLabel(quarter)}`,
+      before: null,
+      after: row,
+    });
+    return { ...row, version: 1 };
+  }
+
+  async function charts(report: PerformanceReport): Promise<Map<string, TrendChart>> {
+    const drawn = new Map<string, TrendChart>();
+    for (const figures of report.indicators) {
+      // A yearly target is drawn against the points only where the points are in the same terms.
+      const comparable = figures.frequency === 'yearly' || !['count', 'money'].includes(figures.unit);
+      drawn.set(
+        figures.indicatorId,
+        await renderTrendChart({
+          id: `chart-${figures.indicatorId}`,
+          title: figures.name,
+          unit: figures.unit,
+          series: figures.series,
+          frequency: figures.frequency,
+          target: comparable ? (figures.target?.value ?? null) : null,
+        }),
+      );
+    }
+    return drawn;
+  }
+
+  async function reportsOf(partnershipId: string, options: { approvedOnly?: boolean } = {}) {
+    return { reports: await listReports(db, partnershipId, options), latestQuarter: latestCompleteQuarter(isoNow(clock).slice(0, 10)) };
+  }
+
+  async function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
+    const options = { exceptionsOnly, charts: await charts(report) };
+    return format === 'pdf' ? performanceReportPdf(report, options) : performanceReportDocx(report, options);
+  }
+
+  return {
+    indicators,
+    priorities,
+
+    async measurements(partnershipId, indicatorId) {
+      await indicators.get(partnershipId, indicatorId);
+      return listMeasurements(db, partnershipId, [indicatorId]);
+    },
+
+    async recordMeasurement(actor, partnershipId, indicatorId, input, version) {
+      const indicator = await indicators.get(partnershipId, indicatorId);
+      const frequency = indicator.frequency as Frequency;
+      const period = parsePeriod(input.period, frequency);
+      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodExamples[frequency]}`);
+      const value = readMeasurementValue(input.value, indicator.unit as Unit);
+      if ('problem' in value) throw new FieldValidationError('value', `The figure: ${value.problem}`);
+      await db.transaction().execute(async (trx) => {
+        await write(trx, actor, partnershipId, indicator, { period, value: value.value, status: input.status, note: input.note }, version);
+      });
+    },
+
+    async importMeasurements(actor, partnershipId, csv, { goodRowsOnly }) {
+      const listed = await listIndicators(db, partnershipId);
+      const { rows, problems, fileProblem } = parseMeasurementsCsv(
+        csv,
+        listed.map((indicator): CsvIndicator => ({
+          ...indicator,
+          frequency: indicator.frequency as Frequency,
+          unit: indicator.unit as Unit,
+        })),
+      );
+      const result: ImportResult = { problems, fileProblem, imported: 0, added: 0, changed: 0 };
+      if (fileProblem || (problems.length > 0 && !goodRowsOnly) || rows.length === 0) return result;
+      await db.transaction().execute(async (trx) => {
+        for (const row of rows) {
+          const indicator = listed.find((candidate) => candidate.id === row.indicatorId);
+          if (!indicator) continue;
+          result[await write(trx, actor, partnershipId, indicator, row, null)] += 1;
+          result.imported += 1;
+        }
+      });
+      return result;
+    },
+
+    async saveMsgComparison(actor, partnershipId, indicatorId, input) {
+      const indicator = await indicators.get(partnershipId, indicatorId);
+      const frequency = indicator.frequency as Frequency;
+      const period = parsePeriod(input.period, frequency);
+      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodExamples[frequency]}`);
+      const members = [];
+      for (const [index, line] of input.members.split(/\r?\n/).entries()) {
+        if (!line.trim()) continue;
+        const comma = line.lastIndexOf(',');
+        const name = (comma < 0 ? line : line.slice(0, comma)).trim();
+        const typed = comma < 0 ? '' : line.slice(comma + 1).trim();
+        const value = typed === '' ? null : readMeasurementValue(typed, indicator.unit as Unit);
+        if (value && 'problem' in value) throw new FieldValidationError('members', `Line ${index + 1} of the list: ${value.problem}`);
+        if (!name) throw new FieldValidationError('members', `Line ${index + 1} of the list has no name`);
+        members.push({ name, value: value?.value ?? null });
+      }
+      const selves = members.filter((member) => member.name.toLowerCase() === input.selfName.trim().toLowerCase());
+      if (selves.length !== 1) throw new FieldValidationError('selfName', 'Enter this partnership’s name exactly as it is in the list');
+      if (members.length < 2) throw new FieldValidationError('members', 'Enter at least two members of the group');
+      const comparison = {
+        id: randomUUID(),
+        partnershipId,
+        indicatorId,
+        period,
+        publishedAverage: input.publishedAverage,
+        source: input.source,
+        updatedAt: isoNow(clock),
+      };
+      const rows = members.map((member, position) => ({
+        id: randomUUID(),
+        position,
+        name: member.name,
+        value: member.value,
+        isSelf: Number(member === selves[0]),
+      }));
+      await db.transaction().execute(async (trx) => {
+        await replaceMsgComparison(trx, comparison, rows);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'msg_comparison',
+          entityId: comparison.id,
+          partnershipId,
+          summary: `Recorded the Most Similar Group table of ${indicator.name} for ${periodLabel(period, frequency)}`,
+          before: null,
+          after: { ...comparison, members: rows },
+        });
+      });
+    },
+
+    reports: reportsOf,
+
+    report: (partnershipId, quarter, options = {}) => loadReport(partnershipId, quarter, options.approvedOnly),
+
+    charts,
+    document,
+
+    async saveSummary(actor, partnershipId, quarter, summary, version) {
+      await db.transaction().execute(async (trx) => {
+        const row = await draftRow(trx, actor, partnershipId, quarter);
+        if (version !== null && row.version !== version) throw new ConflictError(row.version);
+        if (!(await updateReport(trx, row.id, row.version, { summary, updatedAt: isoNow(clock) }))) throw new ConflictError(row.version);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'performance_report',
+          entityId: row.id,
+          partnershipId,
+          summary: `Wrote the summary of the performance report for ${periodLabel(quarter)}`,
+          before: { summary: row.summary },
+          after: { summary },
+        });
+      });
+    },
+
+    async saveCommentary(actor, partnershipId, quarter, indicatorId, commentary) {
+      const indicator = await indicators.get(partnershipId, indicatorId);
+      await db.transaction().execute(async (trx) => {
+        const row = await draftRow(trx, actor, partnershipId, quarter);
+        const before = (await listCommentary(trx, row.id)).find((c) => c.indicatorId === indicatorId) ?? null;
+        const now = isoNow(clock);
+        await saveCommentary(trx, { reportId: row.id, indicatorId, commentary, updatedAt: now, updatedBy: actor.userId });
+        if (!(await updateReport(trx, row.id, row.version, { updatedAt: now }))) throw new ConflictError(row.version);
+        await audit.record(trx, actor, {
+          action: before ? 'update' : 'create',
+          entityType: 'report_commentary',
+          entityId: row.id,
+          partnershipId,
+          summary: `Wrote the commentary on ${indicator.name} for ${periodLabel(quarter)}`,
+          before,
+          after: { indicatorId, commentary },
+        });
+      });
+    },
+
+    async approve(actor, partnershipId, quarter, version) {
+      // Worked out before the transaction, which has SQLite's one connection; any change to the draft since
+      // (its summary or commentary) moves its version on, so approving what was not seen is refused.
+      const seen = (await findReport(db, partnershipId, quarter)) ?? null;
+      const approvedAt = isoNow(clock);
+      const report = { ...(await liveReport(partnershipId, quarter, seen)), status: 'approved', approvedAt, approvedByName: actor.name };
+      await db.transaction().execute(async (trx) => {
+        const row = await draftRow(trx, actor, partnershipId, quarter);
+        const expected = version ?? seen?.version ?? row.version;
+        if (row.version !== expected) throw new ConflictError(row.version);
+        const changes = {
+          status: 'approved',
+          approvedAt,
+          approvedBy: actor.userId,
+          approvedJson: JSON.stringify(report),
+          updatedAt: approvedAt,
+        };
+        if (!(await updateReport(trx, row.id, row.version, changes))) throw new ConflictError(row.version);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'performance_report',
+          entityId: row.id,
+          partnershipId,
+          summary: `Approved the performance report for ${periodLabel(quarter)}: it is published`,
+          before: { status: row.status },
+          after: { status: 'approved', approvedAt },
+        });
+      });
+    },
+
+    async attachToMeeting(actor, partnershipId, quarter, meetingId, exceptionsOnly) {
+      const { report } = await loadReport(partnershipId, quarter, true).catch(() => {
+        throw new FieldValidationError('meetingId', 'Approve the report before it goes to a meeting');
+      });
+      const { meeting } = await meetings.get(partnershipId, meetingId);
+      const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
+      const pdf = await document(report, 'pdf', exceptionsOnly);
+      await papers.attachAsItem(
+        actor,
+        partnershipId,
+        meeting.id,
+        {
+          title,
+          section: 'decision',
+          presenter: null,
+          purpose: exceptionsOnly
+            ? 'To consider the indicators outside tolerance: under- or over-performance against target'
+            : 'To review performance against the annual targets',
+          confidential: false,
+          confidentialReason: null,
+        },
+        { fileName: `${title}.pdf`, bytes: pdf, title },
+      );
+      return title;
+    },
+
+    async priorityIndicators(partnershipId, priorityId) {
+      const listed = await listIndicators(db, partnershipId, { priorityId });
+      if (listed.length === 0) return [];
+      const { reports: written, latestQuarter } = await reportsOf(partnershipId);
+      const quarter = written[0]?.period ?? latestQuarter;
+      const { report } = await loadReport(partnershipId, quarter);
+      return report.indicators
+        .filter((figures) => listed.some((indicator) => indicator.id === figures.indicatorId))
+        .map((figures) => ({
+          name: figures.name,
+          href: `/partnerships/${partnershipId}/performance/indicators/${figures.indicatorId}`,
+          latest: `${formatValue(figures.period.current, figures.unit)} (${figures.periodLabel})`,
+          status: figures.targetStatus ? targetStatusNames[figures.targetStatus] : 'No target',
+          rag: figures.rag,
+        }));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The quarterly performance report as data: built by the service from the indicators, their
+ * measurements and the Most Similar Group tables, then shown as a page, a PDF and a Word document,
+ * and kept as JSON when approved (so the public site shows exactly what was approved).
+ */
+
+export type Unit = 'count' | 'rate_per_1000' | 'percentage' | 'money';
+export type Polarity = 'lower_better' | 'higher_better' | 'monitor';
+export type Frequency = 'monthly' | 'quarterly' | 'yearly';
+export type Direction = 'upward' | 'downward' | 'stable';
+export type TargetStatus = 'ahead' | 'on_target' | 'not_on_target';
+export type Rag = 'green' | 'amber' | 'red' | 'grey';
+/** Outside tolerance: worse than the target (under) or better than it (over). */
+export type Exception = 'under' | 'over';
+
+/** One point of an indicator's trend: a period and its value, or a gap (null) where nothing was recorded. */
+export interface SeriesPoint {
+  period: string;
+  label: string;
+  value: number | null;
+  provisional: boolean;
+}
+
+export interface MsgMemberFigure {
+  name: string;
+  value: number | null;
+  isSelf: boolean;
+  /** 1 is best; null for a member with no value. */
+  rank: number | null;
+}
+
+/** Where the partnership stands among its Most Similar Group. */
+export interface MsgFigure {
+  period: string;
+  periodLabel: string;
+  members: MsgMemberFigure[];
+  /** The partnership's rank among the members with a value (1 is best), and how many members the group has. */
+  rank: number | null;
+  of: number;
+  /** How many members have a value: the average and limits are over these only. */
+  known: number;
+  average: number | null;
+  /** The average the source published, when it gave one (it may cover members whose values it did not give). */
+  publishedAverage: number | null;
+  standardDeviation: number | null;
+  lowerLimit: number | null;
+  upperLimit: number | null;
+  /** Above, within or below the control limits (mean ± one standard deviation). */
+  position: 'above' | 'within' | 'below' | null;
+  source: string;
+}
+
+/** A figure with its change on the one before it. */
+export interface Comparison {
+  current: number | null;
+  previous: number | null;
+  /** current − previous (percentage points for a percentage). */
+  difference: number | null;
+  /** The change as a % of previous; null when previous is zero or missing. */
+  percent: number | null;
+}
+
+export interface IndicatorFigures {
+  indicatorId: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  frequency: Frequency;
+  source: string;
+  ownerGroupName: string | null;
+  priorityTitle: string | null;
+  /** The period the report's figure is for: the quarter, or the year for a yearly indicator. */
+  periodLabel: string;
+  /** This period against the same period last year. */
+  period: Comparison;
+  /** The financial year to date against the same months of last year; null where the unit cannot be added up. */
+  yearToDate: Comparison | null;
+  /** Whether any value in the figures is provisional. */
+  provisional: boolean;
+  direction: Direction | null;
+  /** The target for the year, in the indicator's unit, and how it was set, e.g. "20% reduction on 2013/14 (1,234)". */
+  target: { value: number; text: string } | null;
+  targetStatus: TargetStatus | null;
+  rag: Rag;
+  exception: Exception | null;
+  /** Rate per 1,000 population for a count, over the year to date (or the year); null for other units. */
+  ratePer1000: number | null;
+  msg: MsgFigure | null;
+  /** The last few years of the indicator, oldest first, with gaps as null. */
+  series: SeriesPoint[];
+  commentary: string;
+}
+
+export interface PerformanceReport {
+  partnershipId: string;
+  partnershipName: string;
+  /** The quarter, e.g. 2015-16 Q4, and its words, e.g. "Quarter 4, 2015/16". */
+  period: string;
+  periodLabel: string;
+  status: 'draft' | 'approved';
+  approvedAt: string | null;
+  approvedByName: string | null;
+  summary: string;
+  /** The population the rates use, and where it came from. */
+  population: { value: number; text: string } | null;
+  indicators: IndicatorFigures[];
+}

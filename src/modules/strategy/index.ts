@@ -1,0 +1,11 @@
+/** The strategy module's public face: other modules import from here only. */
+export {
+  type AssessmentRow,
+  createStrategyService,
+  type ObjectiveView,
+  type PriorityView,
+  type StrategyDependencies,
+  type StrategyService,
+} from './strategy.service.ts';
+export { type PriorityIndicator, registerStrategyRoutes, type StrategyRouteDependencies } from './strategy.routes.ts';
+export { seedDemoStrategy } from './strategy.seed.ts';

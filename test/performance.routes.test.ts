@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import type { Container } from '../src/container.ts';
+import { seedDemoPerformance } from '../src/modules/performance/index.ts';
+import { Browser } from './helpers/app.ts';
+import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { scheduleMeeting } from './helpers/meetings.ts';
+import { textOfPdf } from './helpers/pdf.ts';
+
+describe('performance pages for a Coventry officer', () => {
+  let app: FastifyInstance;
+  let container: Container;
+  let officer: Browser;
+  let coventry: string;
+  let boardId: string;
+  let close: () => Promise<void>;
+  let base = '';
+
+  before(async () => {
+    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    await seedDemoPerformance(container.governance, container.performance, coventry);
+    base = `/partnerships/${coventry}/performance`;
+  });
+  after(() => close());
+
+  const indicatorForm = {
+    name: 'Burglary dwelling',
+    definition: 'Burglaries of homes recorded by the police',
+    unit: 'count',
+    polarity: 'lower_better',
+    frequency: 'quarterly',
+    source: 'West Midlands Police',
+    ownerGroupId: '',
+    priorityId: '',
+    baselinePeriod: '2015/16',
+    baselineValue: '1,000',
+    targetKind: 'change',
+    targetValue: '-20',
+    stableWithinPercent: '1',
+    redBeyondPercent: '5',
+  };
+
+  it('refuses a bad indicator with the problem next to its field, keeping what was typed', async () => {
+    const wrong = await officer.post(`${base}/indicators`, { ...indicatorForm, baselineValue: 'a thousand', redBeyondPercent: '0.5' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /id="baselineValue-error"[\s\S]*The baseline figure must be a number, like 1,832 or 62.176/);
+    assert.match(wrong.body, /value="a thousand"/);
+    assert.match(wrong.body, /value="Burglaries of homes recorded by the police"|Burglaries of homes recorded by the police<\/textarea>/);
+    const badPeriod = await officer.post(`${base}/indicators`, { ...indicatorForm, baselinePeriod: 'last year' });
+    assert.equal(badPeriod.statusCode, 400);
+    assert.match(badPeriod.body, /Enter the baseline period like 2013-14, 2013-14 Q4 or 2014-03/);
+    const added = await officer.post(`${base}/indicators`, indicatorForm);
+    assert.equal(added.statusCode, 302);
+    const page = await officer.get(String(added.headers.location));
+    assert.match(page.body, /1,000 in 2015\/16/);
+    assert.match(page.body, /A % change from the baseline: -20% on the baseline/);
+  });
+
+  it('adds a figure, and says what is wrong with a period that is not a quarter', async () => {
+    const [burglary] = (await container.performance.indicators.list(coventry)).filter((i) => i.name === 'Burglary dwelling');
+    assert.ok(burglary);
+    const url = `${base}/indicators/${burglary.id}/figures`;
+    const wrong = await officer.post(url, { period: 'Q5 2016-17', value: '210', status: 'provisional', note: '' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /Enter the period like 2015-16 Q4/);
+    assert.match(wrong.body, /value="210"/);
+    assert.equal((await officer.post(url, { period: 'Q1 2016/17', value: '210', status: 'provisional', note: '' })).statusCode, 302);
+    const page = await officer.get(`${base}/indicators/${burglary.id}`);
+    assert.match(page.body, /Quarter 1, 2016\/17/);
+  });
+
+  it('imports nothing from a CSV with a bad row, and names the line', async () => {
+    const csv = 'indicator,period,value\r\nBurglary dwelling,2016-17 Q2,190\r\nBurglary dwelling,2016-17 Q3,lots\r\n';
+    const refused = await officer.upload(`${base}/import`, {}, { name: 'figures.csv', content: Buffer.from(csv) });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Line 3[\s\S]*&quot;lots&quot; is not a number/);
+    assert.match(refused.body, /nothing was imported/);
+    const good = await officer.upload(`${base}/import`, { goodRowsOnly: 'yes' }, { name: 'figures.csv', content: Buffer.from(csv) });
+    assert.equal(good.statusCode, 302);
+    const home = await officer.get(String(good.headers.location));
+    assert.match(home.body, /1 figures imported: 1 new, 0 changed\. 1 rows with problems were left out\./);
+    const notCsv = await officer.upload(`${base}/import`, {}, { name: 'figures.csv', content: Buffer.from([0, 1, 2, 3]) });
+    assert.equal(notCsv.statusCode, 400);
+    assert.match(notCsv.body, /The file must be a CSV file/);
+  });
+
+  it('shows the Quarter 4 report with the group’s gaps said, its chart, and its documents', async () => {
+    const page = await officer.get(`${base}/reports/2015-16-q4`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Approved on/);
+    assert.match(page.body, /ranked 1 of 15/);
+    assert.match(page.body, /Average of the 11 members with a figure: 85\.372 \(4 of the 15 members have no figure in the source\)/);
+    assert.match(page.body, /Average published by the source: 83\.482/);
+    assert.match(page.body, /<svg[^>]*role="img"/);
+    assert.match(page.body, /\+1,090 \(\+147%\)/);
+
+    const pdf = await officer.get(`${base}/reports/2015-16-q4/files/report.pdf`);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(textOfPdf(pdf.rawPayload), /Sexual Assault Referral Centre clients seen/);
+    const docx = await officer.get(`${base}/reports/2015-16-q4/files/exceptions.docx`);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string');
+    assert.match(xml ?? '', /Exception Report/);
+    assert.equal((await officer.get(`${base}/reports/2015-16-q9`)).statusCode, 404);
+  });
+
+  it('approves a draft, which the public can then read; a draft is never public', async () => {
+    const anonymous = new Browser(app);
+    const publicReport = `/public/partnerships/${coventry}/performance/2016-17-q1`;
+    assert.equal((await anonymous.get(publicReport)).statusCode, 404);
+    const draft = await officer.get(`${base}/reports/2016-17-q1`);
+    assert.match(draft.body, /Draft: these figures have not been approved/);
+    const [burglary] = (await container.performance.indicators.list(coventry)).filter((i) => i.name === 'Burglary dwelling');
+    const commentary = await officer.post(`${base}/reports/2016-17-q1/indicators/${burglary?.id}/commentary`, {
+      commentary: 'Target hardening of student lets is under way.',
+    });
+    assert.equal(commentary.statusCode, 302);
+    const approved = await officer.post(`${base}/reports/2016-17-q1/approve`, {});
+    assert.equal(approved.statusCode, 302);
+    const now = await anonymous.get(publicReport);
+    assert.equal(now.statusCode, 200);
+    assert.match(now.body, /Target hardening of student lets is under way\./);
+    assert.doesNotMatch(now.body, /Write the commentary/);
+    const list = await anonymous.get(`/public/partnerships/${coventry}/performance`);
+    assert.match(list.body, /Performance report, Quarter 1, 2016\/17/);
+  });
+
+  it('puts the exception report on the next board meeting’s agenda in one step', async () => {
+    const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2036-07-21');
+    const attached = await officer.post(`${base}/reports/2016-17-q1/attach`, { meetingId, document: 'exceptions' });
+    assert.equal(attached.statusCode, 302);
+    const meeting = await officer.get(String(attached.headers.location));
+    assert.match(meeting.body, /Exception report, Quarter 1, 2016\/17/);
+    const missing = await officer.post(`${base}/reports/2016-17-q1/attach`, { meetingId: '', document: 'exceptions' });
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /Select the meeting/);
+  });
+});
