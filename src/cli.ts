@@ -9,6 +9,8 @@ import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
+import { seedDemoPerformance } from './modules/performance/index.ts';
+import { seedDemoStrategy } from './modules/strategy/index.ts';
 import { serve } from './server.ts';
 
 const usage = `Usage: safer <command> [options]
@@ -30,7 +32,8 @@ export const demoAdminEmail = 'admin@example.com';
 /** On first start with an empty database: the demo, and an administrator whose password is shown once. */
 /**
  * The demo partnerships that are missing, this year's meetings of Coventry's groups, and Coventry's
- * meeting of 30 November 2007 with its minutes; returns how many partnerships were added.
+ * meeting of 30 November 2007 with its minutes, its strategy for 2016/17 and its performance report for
+ * Quarter 4, 2015/16; returns how many partnerships were added.
  */
 async function addDemo(container: Container): Promise<number> {
   const added = await seedDemo(container.governance);
@@ -38,6 +41,8 @@ async function addDemo(container: Container): Promise<number> {
   if (coventry) {
     await seedDemoMeetings(container.governance, container.meetings, container.clock, coventry);
     await seedCoventry2007Meeting(container, coventry);
+    await seedDemoStrategy(container, coventry);
+    await seedDemoPerformance(container.governance, container.performance, coventry);
   }
   return added.size;
 }

@@ -5,11 +5,15 @@ export function textOfPdf(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const streams = [...raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((match) => {
     const bytes = Buffer.from(match[1] ?? '', 'latin1');
-    try {
-      return inflateSync(bytes).toString('latin1');
-    } catch {
-      return bytes.toString('latin1');
+    // A compressed stream may itself end in a CR byte, which the pattern took as part of the line end.
+    for (const candidate of [bytes, Buffer.concat([bytes, Buffer.from('\r')])]) {
+      try {
+        return inflateSync(candidate).toString('latin1');
+      } catch {
+        // not this one
+      }
     }
+    return bytes.toString('latin1');
   });
   const lines: string[] = [];
   for (const stream of streams) {

@@ -24,6 +24,13 @@ export const demoOwners: Record<Owner, string> = {
   tasking: 'Coventry Community Safety Partnership City Tasking Group',
 };
 
+/** The priorities of the demo's 2016/17 strategic assessment (the strategy module's demo) that the owners' indicators measure. */
+export const demoPriorities: Record<Owner, string | null> = {
+  board: null,
+  harm: 'Domestic abuse, sexual violence, hate crime and modern day slavery',
+  tasking: 'Public place-based issues, safety and reassurance',
+};
+
 const noTarget = { baselinePeriod: null, baselineValue: null, targetKind: 'none', targetValue: null, redBeyondPercent: 5 } as const;
 const illustrative = 'Illustrative: the report gives only the change';
 

@@ -5,7 +5,7 @@
  */
 import { parse, type Info } from 'csv-parse/sync';
 import type { Frequency, Unit } from './report.ts';
-import { parsePeriod, periodLabel } from './periods.ts';
+import { parsePeriod, periodLabel, periodWords } from './periods.ts';
 
 export interface CsvIndicator {
   id: string;
@@ -35,12 +35,6 @@ export interface RowProblem {
 export const measurementsCsvHeadings = ['indicator', 'period', 'value', 'status', 'note'];
 
 const maxNoteLength = 500;
-
-const periodExamples: Record<Frequency, { noun: string; example: string }> = {
-  yearly: { noun: 'a year', example: '2015-16' },
-  quarterly: { noun: 'a quarter', example: '2015-16 Q4' },
-  monthly: { noun: 'a month', example: '2016-03' },
-};
 
 // Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
 // eslint-disable-next-line no-control-regex
@@ -186,7 +180,7 @@ export function parseMeasurementsCsv(
     let period: string | null = null;
     let value: number | null = null;
     if (indicator) {
-      const { noun, example } = periodExamples[indicator.frequency];
+      const { noun, example } = periodWords[indicator.frequency];
       const typedPeriod = field('period');
       period = parsePeriod(typedPeriod, indicator.frequency);
       if (!typedPeriod) problem(`enter the period, like ${example}`);

@@ -44,13 +44,12 @@ import {
   measurementStatusNames,
   msgFields,
   msgSchema,
-  periodExamples,
   summaryFields,
   summarySchema,
   targetKindNames,
 } from './performance.schemas.ts';
 import type { PerformanceService, ReportFormat } from './performance.service.ts';
-import { frequencyOf, periodLabel } from './periods.ts';
+import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
 
 type Params = { partnershipId: string; id?: string; quarter?: string; indicatorId?: string; file?: string };
@@ -279,7 +278,7 @@ export function registerPerformanceRoutes(
     load: loadIndicator,
     title: (indicator) => `Add a figure: ${indicator.name}`,
     intro: (indicator) =>
-      `Write the period like ${periodExamples[indicator.frequency as Frequency]}. To correct a figure already recorded, add it again for the same period: the new figure replaces it, and the change is kept in the audit log.`,
+      `Write the period like ${periodWords[indicator.frequency as Frequency].example}. To correct a figure already recorded, add it again for the same period: the new figure replaces it, and the change is kept in the audit log.`,
     submitText: 'Save figure',
     crumbs: indicatorCrumbs,
     back: (request, indicator) => indicatorHref(request, indicator.id),
@@ -328,7 +327,7 @@ export function registerPerformanceRoutes(
       headings: measurementsCsvHeadings,
       indicators: indicators.map((indicator) => ({
         name: indicator.name,
-        example: periodExamples[indicator.frequency as Frequency],
+        example: periodWords[indicator.frequency as Frequency].example,
         unit: nameOf(unitNames, indicator.unit),
       })),
       ...state,

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { choice, decimalNumber, type Field, optionalDecimal, optionalText, optionsOf, requiredText } from '../../web/forms.ts';
 import { frequencyNames, polarityNames, unitNames } from './format.ts';
-import type { Frequency } from './report.ts';
 
 export const targetKindNames = {
   none: 'No target',
@@ -10,9 +9,6 @@ export const targetKindNames = {
   change: 'A % change from the baseline',
 } as const;
 export const measurementStatusNames = { provisional: 'Provisional', confirmed: 'Confirmed' } as const;
-
-/** How to write a period of each frequency, for hints and messages. */
-export const periodExamples: Record<Frequency, string> = { yearly: '2015-16', quarterly: '2015-16 Q4', monthly: '2016-03' };
 
 export const indicatorFields: Field[] = [
   { name: 'name', label: 'Name', kind: 'text', hint: 'For example, Sexual Assault Referral Centre clients seen' },

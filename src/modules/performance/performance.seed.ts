@@ -1,11 +1,12 @@
 /**
  * The demo's performance figures: Coventry's Quarter 4, 2015-16 report as seed 001 gives it, entered
  * through the service (so the audit log shows it), with its commentary, and approved, so the public site
- * has it. Leaves alone an indicator that is already there.
+ * has it. Leaves alone an indicator that is already there. Seed the strategy demo first, so that the
+ * indicators measure its priorities.
  */
 import { systemActor } from '../../core/actor.ts';
 import type { GovernanceService } from '../governance/index.ts';
-import { coventryIndicators, coventryMsg, coventrySummary, demoOwners, demoQuarter } from './coventryQ4.data.ts';
+import { coventryIndicators, coventryMsg, coventrySummary, demoOwners, demoPriorities, demoQuarter } from './coventryQ4.data.ts';
 import type { PerformanceService } from './performance.service.ts';
 
 export async function seedDemoPerformance(
@@ -16,12 +17,14 @@ export async function seedDemoPerformance(
   const existing = new Set((await performance.indicators.list(partnershipId, { includeArchived: true })).map((i) => i.name));
   if (coventryIndicators.every((demo) => existing.has(demo.input.name))) return;
   const groups = new Map((await governance.groups.list(partnershipId)).map((group) => [group.name, group.id]));
+  // Linked to the demo's priorities where the strategy demo has been seeded first.
+  const priorities = new Map((await performance.priorities(partnershipId)).map((priority) => [priority.title, priority.id]));
   const ids = new Map<string, string>();
   for (const demo of coventryIndicators.filter((d) => !existing.has(d.input.name))) {
     const id = await performance.indicators.create(systemActor, partnershipId, {
       ...demo.input,
       ownerGroupId: groups.get(demoOwners[demo.owner]) ?? null,
-      priorityId: null,
+      priorityId: priorities.get(demoPriorities[demo.owner] ?? '') ?? null,
     });
     ids.set(demo.input.name, id);
     for (const measurement of demo.measurements) {

@@ -36,8 +36,7 @@ import {
   updateReport,
 } from './performance.repository.ts';
 import type { IndicatorInput, MeasurementInput, MsgInput } from './performance.schemas.ts';
-import { periodExamples } from './performance.schemas.ts';
-import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel } from './periods.ts';
+import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Rag, Unit } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
@@ -350,7 +349,7 @@ export function createPerformanceService({
       const indicator = await indicators.get(partnershipId, indicatorId);
       const frequency = indicator.frequency as Frequency;
       const period = parsePeriod(input.period, frequency);
-      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodExamples[frequency]}`);
+      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
       const value = readMeasurementValue(input.value, indicator.unit as Unit);
       if ('problem' in value) throw new FieldValidationError('value', `The figure: ${value.problem}`);
       await db.transaction().execute(async (trx) => {
@@ -385,7 +384,7 @@ export function createPerformanceService({
       const indicator = await indicators.get(partnershipId, indicatorId);
       const frequency = indicator.frequency as Frequency;
       const period = parsePeriod(input.period, frequency);
-      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodExamples[frequency]}`);
+      if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
       const members = [];
       for (const [index, line] of input.members.split(/\r?\n/).entries()) {
         if (!line.trim()) continue;

@@ -239,3 +239,10 @@ export function quarterContaining(date: string): string {
 export function latestCompleteQuarter(today: string): string {
   return previousPeriod(quarterContaining(today), 'quarterly');
 }
+
+/** How a period of each frequency is written, for hints and messages. */
+export const periodWords: Record<Frequency, { noun: string; example: string }> = {
+  yearly: { noun: 'a year', example: '2015-16' },
+  quarterly: { noun: 'a quarter', example: '2015-16 Q4' },
+  monthly: { noun: 'a month', example: '2016-03' },
+};

@@ -62,6 +62,25 @@ const totalRecordedCrime: IndicatorFigures = {
   rag: 'green',
   exception: null,
   ratePer1000: 62.176,
+  series: quarters.map((period, i) => ({ period, label: period, value: 5400 + i * 30, provisional: false })),
+  commentary:
+    'Coventry still managed to achieve an overall reduction in crime for the year of -0.9% (-201 offences).\n\nThis is in stark contrast to the remainder of the Force.',
+};
+
+/** The group table is in the indicator's own unit: iQuanta's crimes per 1,000 population. */
+const crimeRate: IndicatorFigures = {
+  ...totalRecordedCrime,
+  indicatorId: 'trc-rate',
+  name: 'Total recorded crime per 1,000 population',
+  unit: 'rate_per_1000',
+  frequency: 'yearly',
+  period: { current: 62.176, previous: null, difference: null, percent: null },
+  yearToDate: null,
+  direction: null,
+  target: null,
+  targetStatus: null,
+  rag: 'grey',
+  ratePer1000: null,
   msg: {
     period: '2015-16 Q4',
     periodLabel: 'Quarter 4, 2015/16',
@@ -77,9 +96,7 @@ const totalRecordedCrime: IndicatorFigures = {
     position: 'below',
     source: 'iQuanta',
   },
-  series: quarters.map((period, i) => ({ period, label: period, value: 5400 + i * 30, provisional: false })),
-  commentary:
-    'Coventry still managed to achieve an overall reduction in crime for the year of -0.9% (-201 offences).\n\nThis is in stark contrast to the remainder of the Force.',
+  series: [],
 };
 
 const childrenPresent: IndicatorFigures = {
@@ -127,7 +144,7 @@ const report: PerformanceReport = {
   approvedByName: null,
   summary: 'The trend for Total Recorded Crime is downwards.\n\nCoventry was the only LPU in West Midlands to record a reduction.',
   population: { value: 337428, text: '337,428 (ONS mid-2015 estimate)' },
-  indicators: [totalRecordedCrime, childrenPresent, sarcClients],
+  indicators: [totalRecordedCrime, crimeRate, childrenPresent, sarcClients],
 };
 
 // A chart the test can recognise in the PDF: svg-to-pdfkit draws SVG text as PDF text.
@@ -298,8 +315,8 @@ describe('the performance report as PDF and Word', () => {
       assert.doesNotMatch(text, /Total recorded crime/);
       assert.doesNotMatch(text, /Domestic abuse incidents with children present/);
       assert.doesNotMatch(text, /Published average/);
-      assert.match(text, /shows only the 1 indicator outside tolerance, of 3 in the full report/);
-      assert.match(text, /Of the other 2 indicators, 1 is on target or ahead of it and 1 is not reported on against a target/);
+      assert.match(text, /shows only the 1 indicator outside tolerance, of 4 in the full report/);
+      assert.match(text, /Of the other 3 indicators, 1 is on target or ahead of it and 2 are not reported on against a target/);
     }
   });
 

@@ -84,10 +84,9 @@ const positionWords = {
   below: 'Below the lower control limit',
 };
 
-/** The Most Similar Group (iQuanta) compares a count as a rate per 1,000 population, as in "Crimes / 1000 Pop". */
+/** The Most Similar Group table, rank, average and control limits, in the indicator's own unit as on the page. */
 function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): Block[] {
-  const unit = indicator.unit === 'count' ? 'rate_per_1000' : indicator.unit;
-  const value = (n: number | null) => formatValue(n, unit);
+  const value = (n: number | null) => formatValue(n, indicator.unit);
   const lines = [
     `Rank: ${msg.rank === null ? 'not ranked (no value given)' : `${ordinal(msg.rank)} of ${msg.of}`}`,
     `Average of the ${plural(msg.known, 'member', 'members')} with a value: ${value(msg.average)}`,
@@ -102,7 +101,7 @@ function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): Block[] {
     {
       kind: 'table',
       caption: `Most Similar Group comparison, ${msg.periodLabel}`,
-      headings: ['Partnership', unitNames[unit]],
+      headings: ['Partnership', unitNames[indicator.unit]],
       widths: [0.7, 0.3],
       rows: msg.members.map((member) => ({
         cells: [`${member.name}${member.isSelf ? ' (this partnership)' : ''}`, member.value === null ? 'Not given' : value(member.value)],
