@@ -3,11 +3,11 @@
  * quarter against the same quarter last year, the year to date, the direction of travel, the status
  * against target, the rate per 1,000 population, the Most Similar Group comparison and the trend.
  */
+import { financialYearName } from '../../core/dates.ts';
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
 import { formatPercentChange, formatValue } from './format.ts';
 import { compareWithGroup, type MsgMember } from './msg.ts';
 import {
-  financialYearLabel,
   financialYearOf,
   periodLabel,
   periodRange,
@@ -52,7 +52,7 @@ const periodsPerYear: Record<Frequency, number> = { monthly: 12, quarterly: 4, y
 /** How far back the trend chart goes: three financial years, or five for a yearly indicator. */
 const trendYears: Record<Frequency, number> = { monthly: 3, quarterly: 3, yearly: 5 };
 
-const yearKey = (yearStarting: number) => financialYearLabel(yearStarting).replace('/', '-');
+const yearKey = (yearStarting: number) => financialYearName(yearStarting).replace('/', '-');
 
 function firstPeriodOfYear(yearStarting: number, frequency: Frequency): string {
   if (frequency === 'yearly') return yearKey(yearStarting);

@@ -1,7 +1,7 @@
+import { financialYearName } from '../../core/dates.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  financialYearLabel,
   financialYearOf,
   frequencyOf,
   latestCompleteQuarter,
@@ -96,9 +96,9 @@ describe('labels', () => {
   });
 
   it('words a financial year from the year it starts', () => {
-    assert.equal(financialYearLabel(2015), '2015/16');
-    assert.equal(financialYearLabel(2009), '2009/10');
-    assert.equal(financialYearLabel(1999), '1999/00');
+    assert.equal(financialYearName(2015), '2015/16');
+    assert.equal(financialYearName(2009), '2009/10');
+    assert.equal(financialYearName(1999), '1999/00');
   });
 
   it('refuses a key that is not canonical', () => {

@@ -7,6 +7,7 @@
  * By shape they read as years; a caller that knows the indicator's frequency passes it to settle them.
  */
 
+import { financialYearName } from '../../core/dates.ts';
 import type { Frequency } from './report.ts';
 
 const monthNames = [
@@ -136,11 +137,6 @@ function read(key: string, frequency?: Frequency): Period {
 
 const step = (period: Period, by: number): string => keyOf({ frequency: period.frequency, ordinal: period.ordinal + by });
 
-/** The words of a financial year: 2015 → '2015/16'. */
-export function financialYearLabel(yearStarting: number): string {
-  return `${yearStarting}/${twoDigits((yearStarting + 1) % 100)}`;
-}
-
 /** The year of the financial year a period falls in, by the year it starts: '2016-03' → 2015. */
 export function financialYearOf(key: string, frequency?: Frequency): number {
   const { frequency: as, ordinal } = read(key, frequency);
@@ -153,16 +149,16 @@ export function financialYearOf(key: string, frequency?: Frequency): number {
 /** The words of a period: '2015/16', 'Quarter 4, 2015/16', 'March 2016'. */
 export function periodLabel(key: string, frequency?: Frequency): string {
   const { frequency: as, ordinal } = read(key, frequency);
-  if (as === 'yearly') return financialYearLabel(ordinal);
-  if (as === 'quarterly') return `Quarter ${(ordinal % 4) + 1}, ${financialYearLabel(Math.floor(ordinal / 4))}`;
+  if (as === 'yearly') return financialYearName(ordinal);
+  if (as === 'quarterly') return `Quarter ${(ordinal % 4) + 1}, ${financialYearName(Math.floor(ordinal / 4))}`;
   return `${monthNames[ordinal % 12]!} ${Math.floor(ordinal / 12)}`;
 }
 
 /** Chart-axis words: '2015/16', 'Q4 15/16', 'Mar 16'. */
 export function shortPeriodLabel(key: string, frequency?: Frequency): string {
   const { frequency: as, ordinal } = read(key, frequency);
-  if (as === 'yearly') return financialYearLabel(ordinal);
-  if (as === 'quarterly') return `Q${(ordinal % 4) + 1} ${financialYearLabel(Math.floor(ordinal / 4)).slice(2)}`;
+  if (as === 'yearly') return financialYearName(ordinal);
+  if (as === 'quarterly') return `Q${(ordinal % 4) + 1} ${financialYearName(Math.floor(ordinal / 4)).slice(2)}`;
   return `${monthNames[ordinal % 12]!.slice(0, 3)} ${twoDigits(Math.floor(ordinal / 12) % 100)}`;
 }
 
