@@ -105,6 +105,24 @@ describe('performance pages for a Coventry officer', () => {
     assert.equal((await officer.get(`${base}/reports/2015-16-q9`)).statusCode, 404);
   });
 
+  it('records a year’s population, which the rates per 1,000 then use', async () => {
+    const wrong = await officer.post(`${base}/populations`, { yearStarting: '2016', population: 'many', source: 'ONS' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /The population must be a number/);
+    const saved = await officer.post(`${base}/populations`, {
+      yearStarting: '2016',
+      population: '350,000'.replace(',', ''),
+      source: 'ONS mid-2016 estimate',
+    });
+    assert.equal(saved.statusCode, 302);
+    assert.match((await officer.get(base)).body, /2016\/17[\s\S]*350,000[\s\S]*ONS mid-2016 estimate/);
+    const { report } = await container.performance.report(coventry, '2016-17 Q1');
+    assert.deepEqual(report.population, { value: 350_000, text: '350,000 (ONS mid-2016 estimate)' });
+    const burglary = report.indicators.find((figures) => figures.name === 'Burglary dwelling');
+    // 210 in Q1 (the only quarter of the year so far) per 1,000 of 350,000.
+    assert.equal(burglary?.ratePer1000, 0.6);
+  });
+
   it('approves a draft, which the public can then read; a draft is never public', async () => {
     const anonymous = new Browser(app);
     const publicReport = `/public/partnerships/${coventry}/performance/2016-17-q1`;

@@ -202,6 +202,8 @@ GET /partnerships/:partnershipId/performance/indicators/:id/figures/new partners
 POST /partnerships/:partnershipId/performance/indicators/:id/figures partnership:analyse
 GET /partnerships/:partnershipId/performance/indicators/:id/msg/new partnership:analyse
 POST /partnerships/:partnershipId/performance/indicators/:id/msg partnership:analyse
+GET /partnerships/:partnershipId/performance/populations/new partnership:analyse
+POST /partnerships/:partnershipId/performance/populations partnership:analyse
 GET /partnerships/:partnershipId/performance/import partnership:analyse
 POST /partnerships/:partnershipId/performance/import partnership:analyse
 GET /partnerships/:partnershipId/performance/reports/:quarter partnership:view

@@ -137,10 +137,16 @@ export async function populationFor(db: Kysely<Database>, partnershipId: string,
     .executeTakeFirst();
 }
 
-export async function insertPopulation(
+export async function listPopulations(db: Kysely<Database>, partnershipId: string) {
+  return db.selectFrom('populations').selectAll().where('partnershipId', '=', partnershipId).orderBy('yearStarting', 'desc').execute();
+}
+
+/** Records a year's population, replacing the one recorded before for that year. */
+export async function savePopulation(
   db: Kysely<Database>,
   row: { partnershipId: string; yearStarting: number; population: number; source: string },
 ): Promise<void> {
+  await db.deleteFrom('populations').where('partnershipId', '=', row.partnershipId).where('yearStarting', '=', row.yearStarting).execute();
   await db.insertInto('populations').values(row).execute();
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { formatDate } from '../../core/dates.ts';
+import { financialYearName, formatDate } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -34,6 +34,8 @@ import { measurementsCsvHeadings } from './measurementsCsv.ts';
 import type { IndicatorView } from './performance.repository.ts';
 import {
   attachFields,
+  populationFields,
+  populationSchema,
   attachSchema,
   commentaryFields,
   commentarySchema,
@@ -150,9 +152,10 @@ export function registerPerformanceRoutes(
 
   app.get('/partnerships/:partnershipId/performance', view, async (request, reply) => {
     const { partnershipId } = paramsOf(request);
-    const [indicators, { reports, latestQuarter }] = await Promise.all([
+    const [indicators, { reports, latestQuarter }, populations] = await Promise.all([
       performance.indicators.list(partnershipId),
       performance.reports(partnershipId),
+      performance.populations(partnershipId),
     ]);
     const quarters = [...new Set([latestQuarter, ...reports.map((report) => report.period)])].sort().reverse();
     return pages.render(request, reply, 'performance/views/performance.njk', {
@@ -168,9 +171,30 @@ export function registerPerformanceRoutes(
         const row = reports.find((report) => report.period === quarter);
         return { label: periodLabel(quarter), href: reportHref(request, quarter), row };
       }),
+      populations: populations.map((row) => ({ ...row, year: financialYearName(row.yearStarting) })),
       mayAnalyse: mayAnalyse(request),
       breadcrumbs: partnershipCrumbs(request),
     });
+  });
+
+  registerFormPage(app, pages, {
+    path: '/partnerships/:partnershipId/performance/populations/new',
+    action: '/partnerships/:partnershipId/performance/populations',
+    access: 'partnership:analyse',
+    fields: populationFields,
+    schema: populationSchema,
+    load: () => Promise.resolve(null),
+    title: () => 'Record the population for a year',
+    intro: () =>
+      'Rates per 1,000 population use the population of the financial year they are for. A year without a figure uses the partnership’s recorded population, and the report says so. A figure for a year already recorded replaces it.',
+    submitText: 'Save population',
+    crumbs,
+    back: base,
+    initialValues: () => ({}),
+    async save(request, value) {
+      await performance.savePopulation(actorOf(request), paramsOf(request).partnershipId, value);
+      return { redirect: `${base(request)}#populations`, flash: `Population for ${financialYearName(value.yearStarting)} saved` };
+    },
   });
 
   const groupAndPriorityOptions = async (partnershipId: string | null): Promise<Record<string, Option[]>> => {

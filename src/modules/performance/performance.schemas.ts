@@ -1,6 +1,6 @@
 /** The performance module's forms: what each looks like, and the zod schema that checks it. */
 import { z } from 'zod';
-import { choice, decimalNumber, type Field, optionalDecimal, optionalText, optionsOf, requiredText } from '../../web/forms.ts';
+import { choice, decimalNumber, type Field, optionalDecimal, optionalText, optionsOf, requiredText, wholeNumber } from '../../web/forms.ts';
 import { frequencyNames, polarityNames, unitNames } from './format.ts';
 
 export const targetKindNames = {
@@ -160,3 +160,21 @@ export const attachSchema = z.object({
   meetingId: requiredText('Select the meeting', 100),
   document: choice(['exceptions', 'report'], 'Select which report to attach'),
 });
+
+export const populationFields: Field[] = [
+  {
+    name: 'yearStarting',
+    label: 'Financial year starting in',
+    kind: 'integer',
+    width: 'govuk-input--width-4',
+    hint: 'For example, 2015 for 2015/16',
+  },
+  { name: 'population', label: 'Population', kind: 'integer', width: 'govuk-input--width-10' },
+  { name: 'source', label: 'Source', kind: 'text', hint: 'For example, ONS mid-2015 population estimate' },
+];
+export const populationSchema = z.object({
+  yearStarting: wholeNumber('The year', 1990, 2100),
+  population: wholeNumber('The population', 1, 20_000_000),
+  source: requiredText('Enter where the figure comes from', 200, 'The source'),
+});
+export type PopulationInput = z.output<typeof populationSchema>;

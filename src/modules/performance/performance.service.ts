@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
+import { financialYearName } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
 import type { Database } from '../../db/schema.ts';
@@ -28,14 +29,16 @@ import {
   listMsgComparisons,
   listReports,
   type MeasurementRow,
+  listPopulations,
   populationFor,
   replaceMsgComparison,
   type ReportRow,
   saveCommentary,
+  savePopulation,
   updateMeasurement,
   updateReport,
 } from './performance.repository.ts';
-import type { IndicatorInput, MeasurementInput, MsgInput } from './performance.schemas.ts';
+import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Rag, Unit } from './report.ts';
@@ -73,6 +76,9 @@ export interface PerformanceDependencies {
 
 export interface PerformanceService {
   indicators: RecordService<IndicatorView, IndicatorInput>;
+  /** The partnership's population by financial year, newest first: what rates per 1,000 use. */
+  populations(partnershipId: string): Promise<PopulationInput[]>;
+  savePopulation(actor: Actor, partnershipId: string, input: PopulationInput): Promise<void>;
   /** The priorities an indicator can measure. */
   priorities(partnershipId: string): Promise<{ id: string; title: string }[]>;
   measurements(partnershipId: string, indicatorId: string): Promise<MeasurementRow[]>;
@@ -225,7 +231,7 @@ export function createPerformanceService({
     if (!partnership?.population) return null;
     return {
       value: partnership.population,
-      text: `${partnership.population.toLocaleString('en-GB')}: the partnership’s recorded population, as there is no figure for ${periodLabel(`${yearStarting}-${String((yearStarting + 1) % 100).padStart(2, '0')}`)}`,
+      text: `${partnership.population.toLocaleString('en-GB')}: the partnership’s recorded population, as there is no figure for ${financialYearName(yearStarting)}`,
     };
   }
 
@@ -339,6 +345,24 @@ export function createPerformanceService({
   return {
     indicators,
     priorities,
+
+    populations: (partnershipId) => listPopulations(db, partnershipId),
+
+    async savePopulation(actor, partnershipId, input) {
+      await db.transaction().execute(async (trx) => {
+        const before = (await populationFor(trx, partnershipId, input.yearStarting)) ?? null;
+        await savePopulation(trx, { partnershipId, ...input });
+        await audit.record(trx, actor, {
+          action: before ? 'update' : 'create',
+          entityType: 'population',
+          entityId: `${partnershipId}/${input.yearStarting}`,
+          partnershipId,
+          summary: `Recorded the population for ${financialYearName(input.yearStarting)}: ${input.population.toLocaleString('en-GB')}`,
+          before,
+          after: { partnershipId, ...input },
+        });
+      });
+    },
 
     async measurements(partnershipId, indicatorId) {
       await indicators.get(partnershipId, indicatorId);
