@@ -1,16 +1,20 @@
 /**
  * `npm run bench`: times the pages partnership staff open most, against a named baseline in the
  * same run (the bare layout page: the start page a signed-out visitor sees), so the figures compare
- * across machines. The last figures are taken after years of history have been added: 1,000
- * meetings and 10,000 actions.
+ * across machines. The later figures are taken after years of history have been added: 1,000
+ * meetings and 10,000 actions in Coventry; then, in Plymouth (so that Coventry's figures stay comparable),
+ * the performance report of 40 indicators with 10 years of monthly measurements, with its cost split into
+ * the derivation of the figures and the drawing of the charts.
  */
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../src/core/actor.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
+import { quarterSlug } from '../src/modules/performance/performance.routes.ts';
+import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { Browser, buildTestApp } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
-import { seedHistory } from './volume.ts';
+import { seedHistory, seedPerformanceHistory } from './volume.ts';
 
 async function time(label: string, runs: number, work: () => unknown): Promise<{ label: string; perRunMs: number }> {
   for (let i = 0; i < Math.min(5, runs); i++) await work();
@@ -91,8 +95,33 @@ results.push(
   await time('GET action log CSV, all 10,000 actions', 10, () => browser.get(`/partnerships/${coventry}/actions/download.csv`)),
 );
 
+const plymouth = partnerships.get('plymouth') ?? '';
+const { latestQuarter } = await container.performance.reports(plymouth);
+const performanceStart = performance.now();
+const measurementCount = await seedPerformanceHistory(
+  container.database.db,
+  plymouth,
+  (await container.governance.groups.list(plymouth)).map((group) => group.id),
+  { indicatorCount: 40, months: 120, lastMonth: monthsOfQuarter(latestQuarter).at(-1) ?? '' },
+);
+const performanceMs = performance.now() - performanceStart;
+const reportPage = `/partnerships/${plymouth}/performance/reports/${quarterSlug(latestQuarter)}`;
+const { report } = await container.performance.report(plymouth, latestQuarter);
+const measured = `${measurementCount.toLocaleString('en-GB')} measurements`;
+results.push(
+  await time('GET performance home (40 indicators, the reports)', 100, () => browser.get(`/partnerships/${plymouth}/performance`)),
+  await time(`GET report page, latest quarter (a draft from ${measured}, 40 charts)`, 10, () => browser.get(reportPage)),
+  await time('GET exception report page (all 40 charts drawn, the exceptions shown)', 10, () => browser.get(`${reportPage}/exceptions`)),
+  await time('GET report PDF', 5, () => browser.get(`${reportPage}/files/report.pdf`)),
+  await time(`  of which: performance.report, the draft derived (${measured})`, 20, () =>
+    container.performance.report(plymouth, latestQuarter),
+  ),
+  await time('  of which: performance.charts, the 40 charts drawn', 10, () => container.performance.charts(report)),
+);
+
 console.log(`Demo seed (SQLite, through the services with audit): ${seedMs.toFixed(0)} ms`);
 console.log(`History added (1,000 meetings, 10,000 actions, in batches): ${historyMs.toFixed(0)} ms`);
+console.log(`Performance history added (40 indicators, ${measured}, in batches): ${performanceMs.toFixed(0)} ms`);
 console.log(`Baseline: ${baseline.label}: ${baseline.perRunMs.toFixed(3)} ms per request\n`);
 console.log('ms per run'.padStart(12) + '  ×baseline  what');
 for (const result of results) {

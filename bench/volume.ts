@@ -1,8 +1,9 @@
 /**
  * A partnership with years of history, for the benchmark: meetings of its groups going back a
- * generation, each with items, a decision and ten actions. Written straight into the tables in
- * batches, because a benchmark's set-up through the services (with an audit row each) would take
- * longer than the benchmark; the pages under test read them as they read any other.
+ * generation, each with items, a decision and ten actions; and indicators with years of monthly
+ * measurements. Written straight into the tables in batches, because a benchmark's set-up through the
+ * services (with an audit row each) would take longer than the benchmark; the pages under test read
+ * them as they read any other.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../src/db/createDb.ts';
@@ -21,8 +22,18 @@ function isoDay(start: Date, monthsOn: number, day: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A month's key ('2016-03') some months on from a start. */
+function monthKey(start: Date, monthsOn: number): string {
+  return isoDay(start, monthsOn, 1).slice(0, 7);
+}
+
+/** A maker of the columns every partnership record has. */
+function recordColumns(partnershipId: string, at: string) {
+  return () => ({ id: randomUUID(), version: 1, createdAt: at, updatedAt: at, archivedAt: null, partnershipId });
+}
+
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  // 100 rows of ≤ 12 columns stays under SQLite's limit of bound parameters per statement.
+  // 100 rows of ≤ 20 columns stays under SQLite's limit of bound parameters per statement.
   for (let i = 0; i < rows.length; i += 100) await insert(rows.slice(i, i + 100));
 }
 
@@ -35,8 +46,7 @@ export async function seedHistory(
 ): Promise<string> {
   const at = new Date().toISOString();
   const start = new Date(`${firstMonth}-01T00:00:00Z`);
-  /** The columns every partnership record has. */
-  const newRecord = () => ({ id: randomUUID(), version: 1, createdAt: at, updatedAt: at, archivedAt: null, partnershipId });
+  const newRecord = recordColumns(partnershipId, at);
   const meetings = Array.from({ length: meetingCount }, (_, n) => {
     const groupIndex = n % groupIds.length;
     return {
@@ -101,4 +111,115 @@ export async function seedHistory(
   });
   const lastOfFirstGroup = meetings.filter((m) => m.groupId === groupIds[0]).at(-1);
   return lastOfFirstGroup?.id ?? '';
+}
+
+const topics = [
+  'Burglary',
+  'Vehicle crime',
+  'Violence with injury',
+  'Shoplifting',
+  'Criminal damage',
+  'Anti-social behaviour',
+  'Domestic abuse',
+  'Hate crime',
+  'Drug offences',
+  'Robbery',
+];
+/** Each topic measured four ways, one in each unit; a typical monthly figure of each (money in pence). */
+const measures = [
+  { unit: 'count', words: 'recorded offences', typical: 300 },
+  { unit: 'rate_per_1000', words: 'rate per 1,000 people', typical: 4.5 },
+  { unit: 'percentage', words: 'repeat victims (%)', typical: 30 },
+  { unit: 'money', words: 'cost to services', typical: 2_500_000 },
+] as const;
+const polarities = ['lower_better', 'higher_better', 'monitor'] as const;
+
+const additive = (unit: string) => unit === 'count' || unit === 'money';
+
+/** A figure as the unit holds it: whole counts and pence, a percentage to 1 place, a rate to 3. */
+function inUnit(unit: string, value: number): number {
+  return additive(unit) ? Math.round(value) : Number(value.toFixed(unit === 'percentage' ? 1 : 3));
+}
+
+/** Indicator i's monthly figure: about its typical one, with a trend over the years, a season and some noise, reproducibly. */
+function monthlyValue(i: number, month: number): number {
+  const { unit, typical } = measures[i % measures.length] ?? measures[0];
+  const noise = Math.sin(i * 7.1 + month * 3.7) * 0.08;
+  const season = Math.sin(((month % 12) / 12) * 2 * Math.PI) * 0.12;
+  const trend = (i % 2 === 0 ? -0.002 : 0.002) * month;
+  return inUnit(unit, typical * (1 + (i % 10) / 20) * (1 + noise + season + trend));
+}
+
+/**
+ * `indicatorCount` monthly indicators, in every unit and polarity, a few with a target (a value, or a change
+ * on a baseline), each with a figure for the `months` months up to `lastMonth`: a few months have none (a gap),
+ * and the last two months of every other indicator are provisional. Returns the number of measurements.
+ */
+export async function seedPerformanceHistory(
+  db: Db,
+  partnershipId: string,
+  groupIds: readonly string[],
+  { indicatorCount, months, lastMonth }: { indicatorCount: number; months: number; lastMonth: string },
+): Promise<number> {
+  const at = new Date().toISOString();
+  const newRecord = recordColumns(partnershipId, at);
+  const start = new Date(`${lastMonth}-01T00:00:00Z`);
+  const periods = Array.from({ length: months }, (_, n) => monthKey(start, n - months + 1));
+  const indicators = Array.from({ length: indicatorCount }, (_, i) => {
+    const measure = measures[i % measures.length] ?? measures[0];
+    const topic = topics[Math.floor(i / measures.length) % topics.length] ?? 'Crime';
+    const round = Math.floor(i / (measures.length * topics.length));
+    const polarity = polarities[i % polarities.length] ?? 'monitor';
+    // The year before the figures start: a count or money adds up over its months, a rate or percentage does not.
+    const baseline = inUnit(measure.unit, measure.typical * (1 + (i % 10) / 20) * (additive(measure.unit) ? 12 : 1));
+    const better = polarity === 'lower_better' ? -1 : 1;
+    const noTarget = { baselinePeriod: null, baselineValue: null, targetKind: 'none', targetValue: null };
+    const target =
+      polarity === 'monitor' || i % 5 > 1
+        ? noTarget
+        : i % 5 === 0
+          ? { baselinePeriod: '2015-16', baselineValue: baseline, targetKind: 'change', targetValue: better * 10 }
+          : { ...noTarget, targetKind: 'value', targetValue: inUnit(measure.unit, baseline * (1 + better * 0.05)) };
+    return {
+      ...newRecord(),
+      name: `${topic}: ${measure.words}${round > 0 ? ` (${round + 1})` : ''}`,
+      definition: `Indicator ${i + 1} of the benchmark, measured monthly.`,
+      unit: measure.unit,
+      polarity,
+      frequency: 'monthly',
+      source: 'Police recorded crime',
+      ownerGroupId: groupIds[i % groupIds.length] ?? null,
+      priorityId: null,
+      ...target,
+      redBeyondPercent: 5,
+      stableWithinPercent: 1,
+    };
+  });
+  const measurements = indicators.flatMap((indicator, i) =>
+    periods.flatMap((period, month) =>
+      // One indicator in three has no figure for about one month in forty.
+      i % 3 === 1 && (month * 13 + i) % 40 === 0
+        ? []
+        : [
+            {
+              id: randomUUID(),
+              version: 1,
+              partnershipId,
+              indicatorId: indicator.id,
+              period,
+              value: monthlyValue(i, month),
+              status: i % 2 === 0 && month >= months - 2 ? 'provisional' : 'confirmed',
+              note: null,
+              createdAt: at,
+              updatedAt: at,
+              updatedBy: null,
+            },
+          ],
+    ),
+  );
+  await db.transaction().execute(async (trx) => {
+    await insertInBatches(indicators, (batch) => trx.insertInto('indicators').values(batch).execute());
+    await insertInBatches(measurements, (batch) => trx.insertInto('measurements').values(batch).execute());
+  });
+  return measurements.length;
 }

@@ -111,7 +111,7 @@ describe('performance pages for a Coventry officer', () => {
     assert.match(wrong.body, /The population must be a number/);
     const saved = await officer.post(`${base}/populations`, {
       yearStarting: '2016',
-      population: '350,000'.replace(',', ''),
+      population: '350000',
       source: 'ONS mid-2016 estimate',
     });
     assert.equal(saved.statusCode, 302);

@@ -19,11 +19,13 @@ export const testConfig: Config = {
   publicUrl: 'http://localhost:3000',
 };
 
+/** `withFakes` may put a fake in place of a service, e.g. another module's that a page only reads from. */
 export async function buildTestApp(
   database: DatabaseHandle,
   config: Partial<Config> = {},
+  withFakes: (container: Container) => Container = (container) => container,
 ): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = createContainer({ ...testConfig, ...config }, undefined, database);
+  const container = withFakes(createContainer({ ...testConfig, ...config }, undefined, database));
   const app = await buildApp(container, { logger: false });
   await app.ready();
   return { app, container };

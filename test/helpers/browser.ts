@@ -76,7 +76,8 @@ export interface BrowserSession {
   container: Container;
   /** Demo partnership ids by demo key, e.g. 'coventry'. */
   partnerships: ReadonlyMap<string, string>;
-  accounts: { officer: Account; admin: Account };
+  /** Coventry's officer, analyst and board member, and an administrator. */
+  accounts: { officer: Account; analyst: Account; member: Account; admin: Account };
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -104,6 +105,15 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
     const admin: Account = { name: 'Ada Administrator', email: 'admin@example.com', password: 'a long admin password' };
     const officerId = await container.accounts.createUser(systemActor, { ...officer, isAdmin: false });
     await container.accounts.grantRole(systemActor, officerId, 'officer', { partnershipId: coventryId, areaId: null });
+    const analyst: Account = { name: 'Anil Analyst', email: 'analyst@coventry.example', password: 'a long analyst password' };
+    const member: Account = { name: 'Mary Member', email: 'member@coventry.example', password: 'a long member password' };
+    for (const [account, role] of [
+      [analyst, 'analyst'],
+      [member, 'member'],
+    ] as const) {
+      const userId = await container.accounts.createUser(systemActor, { ...account, isAdmin: false });
+      await container.accounts.grantRole(systemActor, userId, role, { partnershipId: coventryId, areaId: null });
+    }
     await container.accounts.createUser(systemActor, { ...admin, isAdmin: true });
 
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -157,7 +167,7 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
       app,
       container,
       partnerships,
-      accounts: { officer, admin },
+      accounts: { officer, analyst, member, admin },
       browser,
       context,
       page,

@@ -17,8 +17,8 @@ export interface CoventryOfficer {
   close: () => Promise<void>;
 }
 
-export async function startAsCoventryOfficer(): Promise<CoventryOfficer> {
-  const { app, container } = await buildTestApp(await createSqlite());
+export async function startAsCoventryOfficer(withFakes?: (container: Container) => Container): Promise<CoventryOfficer> {
+  const { app, container } = await buildTestApp(await createSqlite(), {}, withFakes);
   const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
   const [board] = await container.governance.groups.list(coventry);
   const userId = await container.accounts.createUser(systemActor, {

@@ -337,7 +337,6 @@ export function createMinutesService(
       const row = {
         id: randomUUID(),
         partnershipId,
-        groupId: meeting.groupId,
         meetingId,
         agendaItemId: itemId,
         ...input,
@@ -390,7 +389,6 @@ export function createMinutesService(
       const row = {
         id: randomUUID(),
         partnershipId,
-        groupId: meeting.groupId,
         meetingId,
         agendaItemId: itemId,
         ...input,
