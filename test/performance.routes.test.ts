@@ -37,7 +37,7 @@ describe('performance pages for a Coventry officer', () => {
     baselinePeriod: '2015/16',
     baselineValue: '1,000',
     targetKind: 'change',
-    targetValue: '-20',
+    targetChange: '-20',
     stableWithinPercent: '1',
     redBeyondPercent: '5',
   };
@@ -55,7 +55,7 @@ describe('performance pages for a Coventry officer', () => {
     assert.equal(added.statusCode, 302);
     const page = await officer.get(String(added.headers.location));
     assert.match(page.body, /1,000 in 2015\/16/);
-    assert.match(page.body, /A % change from the baseline: -20% on the baseline/);
+    assert.match(page.body, /−20% on 2015\/16 \(1,000\): 800 for the year/);
   });
 
   it('adds a figure, and says what is wrong with a period that is not a quarter', async () => {

@@ -126,7 +126,10 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
     target:
       yearlyTarget === null || targetToDate === null
         ? null
-        : { value: targetToDate, text: targetWords(indicator, yearlyTarget, targetToDate, share) },
+        : {
+            value: targetToDate,
+            text: `${describeTarget(indicator) ?? ''}${share < 1 ? `, ${formatValue(targetToDate, unit)} for the year to date` : ''}`,
+          },
     targetStatus: assessment.status,
     rag: assessment.rag,
     exception: assessment.status ? assessment.exception : exceptionOnLastYear(direction, polarity),
@@ -149,17 +152,21 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
  * Without a target, an indicator is judged against last year: a move the wrong way beyond its tolerance is
  * under-performance, the right way over-performance; an indicator that is monitored only is never an exception.
  */
+export const exceptionRuleText = (stableWithinPercent: number): string =>
+  `Moving the wrong way by more than ${stableWithinPercent}% is under-performance, the right way over-performance.`;
+
 export function exceptionOnLastYear(direction: Direction | null, polarity: Polarity): Exception | null {
   if (polarity === 'monitor' || direction === null || direction === 'stable') return null;
   return (direction === 'upward') === (polarity === 'lower_better') ? 'under' : 'over';
 }
 
-/** "A 20% reduction on 2013/14 (2,133): 1,706 for the year, 1,280 to date". */
-function targetWords(indicator: IndicatorDefinition, yearly: number, toDate: number, share: number): string {
+/** The year's target in words, "−20% on 2015/16 (1,000): 800 for the year"; null when there is none. */
+export function describeTarget(indicator: IndicatorDefinition): string | null {
   const { unit } = indicator;
+  const yearly = targetValue({ kind: indicator.targetKind, value: indicator.targetValue }, indicator.baselineValue);
+  if (yearly === null) return null;
   const forYear = `${formatValue(yearly, unit)} for the year`;
-  const scaled = share < 1 ? `, ${formatValue(toDate, unit)} for the year to date` : '';
-  if (indicator.targetKind !== 'change' || indicator.targetValue === null) return `${forYear}${scaled}`;
+  if (indicator.targetKind !== 'change' || indicator.targetValue === null) return forYear;
   const baseline = indicator.baselinePeriod ? ` on ${periodLabel(indicator.baselinePeriod)}` : '';
-  return `${formatPercentChange(indicator.targetValue)}${baseline} (${formatValue(indicator.baselineValue, unit)}): ${forYear}${scaled}`;
+  return `${formatPercentChange(indicator.targetValue)}${baseline} (${formatValue(indicator.baselineValue, unit)}): ${forYear}`;
 }

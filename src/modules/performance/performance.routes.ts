@@ -19,6 +19,7 @@ import { type UploadedFile, withUpload } from '../../web/uploads.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService } from '../meetings/index.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
+import { describeTarget, exceptionRuleText } from './indicatorFigures.ts';
 import {
   directionNames,
   exceptionNames,
@@ -48,9 +49,8 @@ import {
   msgSchema,
   summaryFields,
   summarySchema,
-  targetKindNames,
 } from './performance.schemas.ts';
-import type { PerformanceService, ReportFormat } from './performance.service.ts';
+import { definitionOf, type PerformanceService, type ReportFormat } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
 
@@ -230,7 +230,8 @@ export function registerPerformanceRoutes(
       return {
         ...indicator,
         baselineValue: pounds(indicator.baselineValue),
-        targetValue: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : indicator.targetValue,
+        targetFigure: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : null,
+        targetChange: indicator.targetKind === 'change' ? indicator.targetValue : null,
       };
     },
     defaults: () => ({ targetKind: 'none', stableWithinPercent: '1', redBeyondPercent: '5', status: 'provisional' }),
@@ -244,12 +245,7 @@ export function registerPerformanceRoutes(
     const indicator = await performance.indicators.get(partnershipId, id);
     const measurements = await performance.measurements(partnershipId, id);
     const unit = indicator.unit as Unit;
-    const target =
-      indicator.targetKind === 'none'
-        ? 'No target'
-        : indicator.targetKind === 'value'
-          ? `${formatValue(indicator.targetValue, unit)} for the year`
-          : `${indicator.targetValue ?? ''}% on the baseline`;
+    const definition = definitionOf(indicator);
     return pages.render(request, reply, 'performance/views/indicator.njk', {
       title: indicator.name,
       indicator,
@@ -267,8 +263,16 @@ export function registerPerformanceRoutes(
             ? `${formatValue(indicator.baselineValue, unit)} in ${periodLabel(indicator.baselinePeriod)}`
             : 'None',
         },
-        { key: 'Target', value: `${nameOf(targetKindNames, indicator.targetKind)}: ${target}` },
-        { key: 'How the status is judged', value: targetRuleText(indicator) },
+        { key: 'Target', value: describeTarget(definition) ?? 'No target' },
+        {
+          key: 'How the status is judged',
+          value:
+            indicator.polarity === 'monitor'
+              ? 'Monitored only: its figures are reported, with no status and never as an exception.'
+              : describeTarget(definition)
+                ? targetRuleText(indicator)
+                : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.stableWithinPercent)}`,
+        },
         { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
       ],
       measurements: measurements

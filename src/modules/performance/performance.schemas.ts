@@ -34,13 +34,23 @@ export const indicatorFields: Field[] = [
     hint: 'In the indicator’s unit; money in pounds',
   },
   { name: 'targetKind', label: 'Target', kind: 'radios', options: optionsOf(targetKindNames) },
+  // One follow-up question per option: a GOV.UK conditional reveal belongs to one radio, and a field revealed
+  // by two would be drawn twice with the same name and id (the hidden copy's empty value would be read).
   {
-    name: 'targetValue',
-    label: 'Target figure, or % change from the baseline',
+    name: 'targetFigure',
+    label: 'Target for the year',
     kind: 'text',
     width: 'govuk-input--width-10',
-    hint: 'For a 20% reduction enter -20. A figure is in the indicator’s unit (money in pounds) and is for the whole year.',
-    showWhen: { field: 'targetKind', values: ['value', 'change'] },
+    hint: 'In the indicator’s unit; money in pounds',
+    showWhen: { field: 'targetKind', values: ['value'] },
+  },
+  {
+    name: 'targetChange',
+    label: '% change from the baseline',
+    kind: 'text',
+    width: 'govuk-input--width-5',
+    hint: 'For a 20% reduction enter -20',
+    showWhen: { field: 'targetKind', values: ['change'] },
   },
   {
     name: 'stableWithinPercent',
@@ -71,13 +81,18 @@ export const indicatorSchema = z
     baselinePeriod: optionalText(20, 'The baseline period'),
     baselineValue: optionalDecimal('The baseline figure'),
     targetKind: choice(['none', 'value', 'change'], 'Select whether there is a target'),
-    targetValue: optionalDecimal('The target'),
+    targetFigure: optionalDecimal('The target'),
+    targetChange: optionalDecimal('The % change'),
     stableWithinPercent: decimalNumber('The tolerance', 0, 100),
     redBeyondPercent: decimalNumber('The red threshold', 0, 1000),
   })
-  .refine((input) => input.targetKind === 'none' || input.targetValue !== null, {
-    path: ['targetValue'],
-    message: 'Enter the target',
+  .refine((input) => input.targetKind !== 'value' || input.targetFigure !== null, {
+    path: ['targetFigure'],
+    message: 'Enter the target for the year',
+  })
+  .refine((input) => input.targetKind !== 'change' || input.targetChange !== null, {
+    path: ['targetChange'],
+    message: 'Enter the % change from the baseline',
   })
   .refine((input) => input.targetKind !== 'change' || input.baselineValue !== null, {
     path: ['baselineValue'],
@@ -94,7 +109,11 @@ export const indicatorSchema = z
   .refine((input) => input.polarity !== 'monitor' || input.targetKind === 'none', {
     path: ['targetKind'],
     message: 'An indicator that is monitored only has no target: choose which way is better, or No target',
-  });
+  })
+  .transform(({ targetFigure, targetChange, ...input }) => ({
+    ...input,
+    targetValue: input.targetKind === 'value' ? targetFigure : input.targetKind === 'change' ? targetChange : null,
+  }));
 export type IndicatorInput = z.output<typeof indicatorSchema>;
 
 export const measurementFields: Field[] = [

@@ -338,7 +338,9 @@ export function createPerformanceService({
   }
 
   async function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
-    const options = { exceptionsOnly, charts: await charts(report) };
+    // Only the charts the document shows: an exception report's are those of its exceptions.
+    const shown = exceptionsOnly ? { ...report, indicators: report.indicators.filter((figures) => figures.exception !== null) } : report;
+    const options = { exceptionsOnly, charts: await charts(shown) };
     return format === 'pdf' ? performanceReportPdf(report, options) : performanceReportDocx(report, options);
   }
 
