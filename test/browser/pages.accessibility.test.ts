@@ -8,7 +8,16 @@ import { type BrowserSession, browserTestOptions, SignInPage, startBrowserSessio
 import { type RouteSampler, sampleRoutes } from '../helpers/routes.ts';
 
 /** Pages that are not pages: files, JSON, and addresses that only redirect. */
-const notPages = [/^\/assets\//, /^\/health$/, /\.(csv|docx|pdf|ics)$/, /\/papers\/:paperId$/, /^\/switch-partnership$/, /^\/sign-in$/];
+const notPages = [
+  /^\/assets\//,
+  /^\/health$/,
+  /\.(csv|docx|pdf|ics)$/,
+  /\/papers\/:paperId$/,
+  /\/documents\/:documentId$/,
+  /\/files\/:file$/,
+  /^\/switch-partnership$/,
+  /^\/sign-in$/,
+];
 
 describe('every page passes axe', browserTestOptions(), () => {
   let session: BrowserSession;

@@ -15,7 +15,7 @@ import { isAllowed } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { type UploadedFile, withUpload } from '../../web/uploads.ts';
+import { uploadedFile, withUpload } from '../../web/uploads.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService } from '../meetings/index.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
@@ -368,15 +368,19 @@ export function registerPerformanceRoutes(
   withUpload(app, 5 * 1024 * 1024, (scope) => {
     scope.post(importPath, analyse, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const file = body.file as UploadedFile | undefined;
       const goodRowsOnly = body.goodRowsOnly === 'yes';
       const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
         renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
-      if (!file?.fileName) return refuse('Select a CSV file');
-      if (file.truncated) return refuse('The selected file must be smaller than 5 MB');
-      const result = await performance.importMeasurements(actorOf(request), paramsOf(request).partnershipId, file.bytes.toString('utf8'), {
-        goodRowsOnly,
-      });
+      const upload = uploadedFile(body, 'file', '5 MB');
+      if ('problem' in upload) return refuse(upload.problem);
+      const result = await performance.importMeasurements(
+        actorOf(request),
+        paramsOf(request).partnershipId,
+        upload.file.bytes.toString('utf8'),
+        {
+          goodRowsOnly,
+        },
+      );
       if (result.fileProblem) return refuse(result.fileProblem);
       if (result.imported === 0) {
         const rows = result.problems.length === 1 ? 'a row' : `${result.problems.length} rows`;

@@ -47,7 +47,7 @@ export interface StrategyRouteDependencies {
 }
 
 /** GOV.UK tag colours for a RAG rating: amber is the yellow tag. */
-export const ragTagClasses = {
+const ragTagClasses = {
   green: 'govuk-tag--green',
   amber: 'govuk-tag--yellow',
   red: 'govuk-tag--red',
@@ -78,7 +78,7 @@ const assessmentCrumb = (partnershipId: string, assessmentId: string, yearStarti
 });
 
 /** Who owns a priority, in words. */
-export const ownerText = (priority: { ownerGroupId: string | null; ownerGroupName: string | null }): string =>
+const ownerText = (priority: { ownerGroupId: string | null; ownerGroupName: string | null }): string =>
   priority.ownerGroupId ? (priority.ownerGroupName ?? '') : ownershipNames.cross_cutting;
 
 /** An action of the plan as the strategy pages list it. */
