@@ -1,6 +1,6 @@
 /** Dates as GOV.UK writes them. */
 
-const monthNames = [
+export const monthNames = [
   'January',
   'February',
   'March',
@@ -13,7 +13,7 @@ const monthNames = [
   'October',
   'November',
   'December',
-];
+] as const;
 
 /** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
 export function formatDate(value: string | null | undefined): string {

@@ -18,16 +18,12 @@ import {
 } from './periods.ts';
 import type { Direction, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
 
-export interface IndicatorDefinition {
+/** An indicator as the report describes it, with what its figures are judged by. */
+export interface IndicatorDefinition extends Pick<
+  IndicatorFigures,
+  'name' | 'definition' | 'unit' | 'polarity' | 'frequency' | 'source' | 'ownerGroupName' | 'priorityTitle'
+> {
   id: string;
-  name: string;
-  definition: string;
-  unit: Unit;
-  polarity: Polarity;
-  frequency: Frequency;
-  source: string;
-  ownerGroupName: string | null;
-  priorityTitle: string | null;
   baselinePeriod: string | null;
   baselineValue: number | null;
   targetKind: 'none' | 'value' | 'change';
@@ -61,12 +57,14 @@ function firstPeriodOfYear(yearStarting: number, frequency: Frequency): string {
 }
 
 /**
- * The periods the report's figure adds up: the quarter's months, the quarter itself, or for a yearly
- * indicator the year (in the Q4 report; earlier in the year, the last full year).
+ * The periods the report's figure is for: the quarter's months (added up), the quarter itself, or for a
+ * yearly indicator the year (in the Q4 report; earlier in the year, the last full year). A rate or a
+ * percentage does not add up, so a monthly one is reported by the quarter's last month.
  */
-function reportedPeriods(quarter: string, frequency: Frequency): string[] {
+function reportedPeriods(quarter: string, frequency: Frequency, unit: Unit): string[] {
   const within = periodsWithinQuarter(quarter, frequency);
-  return within.length > 0 ? within : [yearKey(financialYearOf(quarter) - 1)];
+  if (within.length === 0) return [yearKey(financialYearOf(quarter) - 1)];
+  return additive(unit) ? within : within.slice(-1);
 }
 
 export function indicatorFigures({ indicator, measurements, quarter, population, msgTables, commentary }: FigureInputs): IndicatorFigures {
@@ -81,7 +79,7 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
     return compare(sum(periods), sum(earlier));
   };
 
-  const periods = reportedPeriods(quarter, frequency);
+  const periods = reportedPeriods(quarter, frequency, unit);
   const last = periods.at(-1) ?? quarter;
   const period = comparing(periods);
   const toDate = frequency !== 'yearly' && additive(unit) ? periodsToDate(last, frequency) : null;

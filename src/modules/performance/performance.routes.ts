@@ -50,7 +50,7 @@ import {
   summaryFields,
   summarySchema,
 } from './performance.schemas.ts';
-import { definitionOf, type PerformanceService, type ReportFormat } from './performance.service.ts';
+import { definitionOf, type PerformanceService, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
 
@@ -87,7 +87,7 @@ function figureRows(figures: IndicatorFigures): { key: string; value: string }[]
   const value = (n: number | null) => formatValue(n, figures.unit);
   const rows = [
     { key: figures.periodLabel, value: value(figures.period.current) },
-    { key: 'Same period last year', value: value(figures.period.previous) },
+    { key: figures.frequency === 'yearly' ? 'The year before' : 'Same period last year', value: value(figures.period.previous) },
     { key: 'Change', value: formatChange(figures.period, figures.unit) },
   ];
   if (figures.yearToDate) {
@@ -111,8 +111,8 @@ function figureRows(figures: IndicatorFigures): { key: string; value: string }[]
 
 /** What the report pages need beyond the report itself: the words, tags and charts. */
 async function reportView(performance: PerformanceService, report: PerformanceReport, exceptionsOnly: boolean) {
-  const charts = await performance.charts(report);
-  const shown = exceptionsOnly ? report.indicators.filter((figures) => figures.exception) : report.indicators;
+  const shown = shownIn(report, exceptionsOnly);
+  const charts = await performance.charts(shown);
   return {
     report,
     exceptionsOnly,
@@ -121,7 +121,12 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
       ...figures,
       rows: figureRows(figures),
       ragName: ragNames[figures.rag],
-      statusName: figures.targetStatus ? targetStatusNames[figures.targetStatus] : 'No target',
+      // The tag says the RAG in words as well as in its colour, as the documents' "RAG rating" does.
+      statusName: figures.targetStatus
+        ? `${ragNames[figures.rag]}: ${targetStatusNames[figures.targetStatus].toLowerCase()}`
+        : figures.target
+          ? 'No figure to compare with the target'
+          : 'No target',
       exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
       direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
       msgRows: figures.msg?.members.map((member) => ({

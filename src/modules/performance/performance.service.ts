@@ -101,7 +101,8 @@ export interface PerformanceService {
     quarter: string,
     options?: { approvedOnly?: boolean },
   ): Promise<{ report: PerformanceReport; row: ReportRow | null }>;
-  charts(report: PerformanceReport): Promise<Map<string, TrendChart>>;
+  /** The trend charts of these indicators, by indicator. */
+  charts(indicators: readonly IndicatorFigures[]): Promise<Map<string, TrendChart>>;
   document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
   saveSummary(actor: Actor, partnershipId: string, quarter: string, summary: string, version: number | null): Promise<void>;
   saveCommentary(actor: Actor, partnershipId: string, quarter: string, indicatorId: string, commentary: string): Promise<void>;
@@ -124,6 +125,11 @@ function baselinePeriodOf(typed: string | null): string | null | undefined {
 
 /** Figures on forms are in the indicator's unit, money in pounds; stored money is in pence. */
 const stored = (value: number | null, unit: string) => (value === null || unit !== 'money' ? value : Math.round(value * 100));
+
+/** The indicators a report shows: all of them, or for the exception report those outside tolerance. */
+export function shownIn(report: PerformanceReport, exceptionsOnly: boolean): IndicatorFigures[] {
+  return exceptionsOnly ? report.indicators.filter((figures) => figures.exception !== null) : report.indicators;
+}
 
 export function definitionOf(indicator: IndicatorView): IndicatorDefinition {
   return {
@@ -313,9 +319,9 @@ export function createPerformanceService({
     return { ...row, version: 1 };
   }
 
-  async function charts(report: PerformanceReport): Promise<Map<string, TrendChart>> {
+  async function charts(indicators: readonly IndicatorFigures[]): Promise<Map<string, TrendChart>> {
     const drawn = new Map<string, TrendChart>();
-    for (const figures of report.indicators) {
+    for (const figures of indicators) {
       // A yearly target is drawn against the points only where the points are in the same terms.
       const comparable = figures.frequency === 'yearly' || !['count', 'money'].includes(figures.unit);
       drawn.set(
@@ -339,8 +345,7 @@ export function createPerformanceService({
 
   async function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
     // Only the charts the document shows: an exception report's are those of its exceptions.
-    const shown = exceptionsOnly ? { ...report, indicators: report.indicators.filter((figures) => figures.exception !== null) } : report;
-    const options = { exceptionsOnly, charts: await charts(shown) };
+    const options = { exceptionsOnly, charts: await charts(shownIn(report, exceptionsOnly)) };
     return format === 'pdf' ? performanceReportPdf(report, options) : performanceReportDocx(report, options);
   }
 

@@ -7,23 +7,8 @@
  * By shape they read as years; a caller that knows the indicator's frequency passes it to settle them.
  */
 
-import { financialYearName } from '../../core/dates.ts';
+import { financialYearName, monthNames } from '../../core/dates.ts';
 import type { Frequency } from './report.ts';
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const periodsPerYear: Record<Frequency, number> = { yearly: 1, quarterly: 4, monthly: 12 };
 

@@ -126,6 +126,15 @@ describe('renderTrendChart', () => {
     assert.deepEqual(labels, ['Q1 14/15', 'Q2 14/15', 'Q3 14/15', 'Q4 14/15', 'Q1 15/16']);
   });
 
+  it('tops the y axis with a labelled gridline above the highest figure', async () => {
+    // Niced with ten ticks, 0–260 would stay 0–260 while the axis labels every 50: 260 would sit above the last line.
+    const { svg } = await renderTrendChart({ title: 'Burglary', unit: 'count', series: series([260, 250, 240, 222]) });
+    assert.deepEqual(
+      texts(svg).filter((text) => /^\d+$/.test(text)),
+      ['0', '50', '100', '150', '200', '250', '300'],
+    );
+  });
+
   it('gives charts of the same shape their own figures, one after another or at once', async () => {
     const input = (values: (number | null)[]) => ({ title: 'Burglary', unit: 'count' as const, series: series(values) });
     const first = await renderTrendChart(input([100, 200, 300]));

@@ -159,7 +159,10 @@ function trendSpec(shape: Shape): TopLevelSpec {
     domain: false,
     ticks: false,
   };
-  const y = { field: 'value', type: 'quantitative', title: null, axis: yAxis } as const;
+  // The scale is made nice with the axis's own tick count, so that its top is a labelled gridline: niced with
+  // Vega's default of 10 ticks, 0–260 stays 0–260 while the axis labels every 50, and the top figure sits
+  // above the last gridline as if off the chart.
+  const y = { field: 'value', type: 'quantitative', title: null, scale: { nice: yAxis.tickCount }, axis: yAxis } as const;
 
   const layers: Layer[] = [
     {
@@ -285,8 +288,26 @@ function finishSvg(svg: string, id: string, title: string, description: string):
   return out;
 }
 
+/**
+ * Charts already drawn, by their whole input: a chart is a pure function of its input, so one kept here can
+ * never be out of date, and a report page opened again does not draw its forty charts again.
+ */
+const drawn = new Map<string, TrendChart>();
+const drawnAtMost = 2000;
+
 /** The trend of an indicator as an SVG to inline into a page (or draw into a PDF), and its text alternative. */
 export async function renderTrendChart(input: TrendChartInput): Promise<TrendChart> {
+  const key = JSON.stringify(input);
+  const kept = drawn.get(key);
+  if (kept) return kept;
+  const chart = await drawTrendChart(input);
+  // The oldest first out: a Map keeps its keys in the order they were added.
+  if (drawn.size >= drawnAtMost) drawn.delete(drawn.keys().next().value ?? '');
+  drawn.set(key, chart);
+  return chart;
+}
+
+async function drawTrendChart(input: TrendChartInput): Promise<TrendChart> {
   const description = describeTrend(input);
   const id =
     input.id ??
