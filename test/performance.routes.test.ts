@@ -69,6 +69,8 @@ describe('performance pages for a Coventry officer', () => {
     assert.equal((await officer.post(url, { period: 'Q1 2016/17', value: '210', status: 'provisional', note: '' })).statusCode, 302);
     const page = await officer.get(`${base}/indicators/${burglary.id}`);
     assert.match(page.body, /Quarter 1, 2016\/17/);
+    // The quarter now has a figure, so its report can be opened from the performance page.
+    assert.match((await officer.get(base)).body, /href="[^"]*\/reports\/2016-17-q1">Performance report, Quarter 1, 2016\/17/);
   });
 
   it('imports nothing from a CSV with a bad row, and names the line', async () => {

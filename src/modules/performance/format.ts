@@ -4,7 +4,7 @@
  * as printed documents do.
  */
 
-import type { Comparison, Direction, Exception, Frequency, Polarity, Rag, TargetStatus, Unit } from './report.ts';
+import type { Comparison, Direction, Exception, Frequency, IndicatorFigures, Polarity, Rag, TargetStatus, Unit } from './report.ts';
 
 const minus = '\u2212';
 
@@ -98,3 +98,9 @@ export const targetStatusNames: Record<TargetStatus, string> = {
 export const ragNames: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', grey: 'Grey' };
 
 export const exceptionNames: Record<Exception, string> = { under: 'Under-performing', over: 'Over-performing' };
+
+/** The status against target for a tag: the RAG in words as well as in its colour, as the documents' "RAG rating" does. */
+export function statusWords(figures: Pick<IndicatorFigures, 'targetStatus' | 'rag' | 'target'>): string {
+  if (figures.targetStatus) return `${ragNames[figures.rag]}: ${targetStatusNames[figures.targetStatus].toLowerCase()}`;
+  return figures.target ? 'No figure to compare with the target' : 'No target';
+}

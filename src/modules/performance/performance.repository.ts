@@ -52,6 +52,18 @@ export async function listMeasurements(
     .execute();
 }
 
+/** Each period that has a figure, with the frequency of its indicator. */
+export async function listMeasuredPeriods(db: Kysely<Database>, partnershipId: string): Promise<{ period: string; frequency: string }[]> {
+  return db
+    .selectFrom('measurements')
+    .innerJoin('indicators', 'indicators.id', 'measurements.indicatorId')
+    .select(['measurements.period', 'indicators.frequency'])
+    .distinct()
+    .where('measurements.partnershipId', '=', partnershipId)
+    .where('indicators.archivedAt', 'is', null)
+    .execute();
+}
+
 export async function findMeasurement(db: Kysely<Database>, indicatorId: string, period: string): Promise<MeasurementRow | undefined> {
   return db.selectFrom('measurements').selectAll().where('indicatorId', '=', indicatorId).where('period', '=', period).executeTakeFirst();
 }

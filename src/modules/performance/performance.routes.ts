@@ -24,6 +24,7 @@ import {
   directionNames,
   exceptionNames,
   formatChange,
+  statusWords,
   formatValue,
   frequencyNames,
   polarityNames,
@@ -121,12 +122,7 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
       ...figures,
       rows: figureRows(figures),
       ragName: ragNames[figures.rag],
-      // The tag says the RAG in words as well as in its colour, as the documents' "RAG rating" does.
-      statusName: figures.targetStatus
-        ? `${ragNames[figures.rag]}: ${targetStatusNames[figures.targetStatus].toLowerCase()}`
-        : figures.target
-          ? 'No figure to compare with the target'
-          : 'No target',
+      statusName: statusWords(figures),
       exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
       direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
       msgRows: figures.msg?.members.map((member) => ({
@@ -157,12 +153,12 @@ export function registerPerformanceRoutes(
 
   app.get('/partnerships/:partnershipId/performance', view, async (request, reply) => {
     const { partnershipId } = paramsOf(request);
-    const [indicators, { reports, latestQuarter }, populations] = await Promise.all([
+    const [indicators, { reports }, quarters, populations] = await Promise.all([
       performance.indicators.list(partnershipId),
       performance.reports(partnershipId),
+      performance.quarters(partnershipId),
       performance.populations(partnershipId),
     ]);
-    const quarters = [...new Set([latestQuarter, ...reports.map((report) => report.period)])].sort().reverse();
     return pages.render(request, reply, 'performance/views/performance.njk', {
       title: 'Performance',
       base: base(request),

@@ -14,7 +14,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { defineRecordService, findRecord, type GovernanceService } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
-import { formatValue, targetStatusNames } from './format.ts';
+import { formatValue, statusWords } from './format.ts';
 import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
 import { type CsvIndicator, parseMeasurementsCsv, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
 import {
@@ -26,6 +26,7 @@ import {
   listCommentary,
   listIndicators,
   listMeasurements,
+  listMeasuredPeriods,
   listMsgComparisons,
   listReports,
   type MeasurementRow,
@@ -39,7 +40,7 @@ import {
   updateReport,
 } from './performance.repository.ts';
 import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
-import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, periodWords } from './periods.ts';
+import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Rag, Unit } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
@@ -95,6 +96,8 @@ export interface PerformanceService {
   saveMsgComparison(actor: Actor, partnershipId: string, indicatorId: string, input: MsgInput): Promise<void>;
   /** The quarters with a report, newest first, and the latest quarter that has ended (the one to write next). */
   reports(partnershipId: string, options?: { approvedOnly?: boolean }): Promise<{ reports: ReportRow[]; latestQuarter: string }>;
+  /** Every quarter a report can be opened for, newest first: the latest to have ended, and each with a report or a figure. */
+  quarters(partnershipId: string): Promise<string[]>;
   /** The report for a quarter: as approved, or the draft worked out from today's figures. */
   report(
     partnershipId: string,
@@ -343,6 +346,14 @@ export function createPerformanceService({
     return { reports: await listReports(db, partnershipId, options), latestQuarter: latestCompleteQuarter(isoNow(clock).slice(0, 10)) };
   }
 
+  async function quarters(partnershipId: string): Promise<string[]> {
+    const [{ reports, latestQuarter }, measured] = await Promise.all([reportsOf(partnershipId), listMeasuredPeriods(db, partnershipId)]);
+    const measuredQuarters = measured.map(({ period, frequency }) =>
+      frequency === 'monthly' ? quarterOfMonth(period) : frequency === 'quarterly' ? period : `${period} Q4`,
+    );
+    return [...new Set([latestQuarter, ...reports.map((report) => report.period), ...measuredQuarters])].sort().reverse();
+  }
+
   async function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
     // Only the charts the document shows: an exception report's are those of its exceptions.
     const options = { exceptionsOnly, charts: await charts(shownIn(report, exceptionsOnly)) };
@@ -461,6 +472,7 @@ export function createPerformanceService({
     },
 
     reports: reportsOf,
+    quarters,
 
     report: (partnershipId, quarter, options = {}) => loadReport(partnershipId, quarter, options.approvedOnly),
 
@@ -572,7 +584,7 @@ export function createPerformanceService({
           name: figures.name,
           href: `/partnerships/${partnershipId}/performance/indicators/${figures.indicatorId}`,
           latest: `${formatValue(figures.period.current, figures.unit)} (${figures.periodLabel})`,
-          status: figures.targetStatus ? targetStatusNames[figures.targetStatus] : 'No target',
+          status: statusWords(figures),
           rag: figures.rag,
         }));
     },
