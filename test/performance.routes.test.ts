@@ -133,16 +133,34 @@ describe('performance pages for a Coventry officer', () => {
     assert.match(draft.body, /Draft: these figures have not been approved/);
     const [burglary] = (await container.performance.indicators.list(coventry)).filter((i) => i.name === 'Burglary dwelling');
     const commentary = await officer.post(`${base}/reports/2016-17-q1/indicators/${burglary?.id}/commentary`, {
-      commentary: 'Target hardening of student lets is under way.',
+      commentary: 'Burglary is under review.',
     });
     assert.equal(commentary.statusCode, 302);
-    const approved = await officer.post(`${base}/reports/2016-17-q1/approve`, {});
+    // Approving without the fingerprint of the draft read, or with one of a draft since changed, approves nothing.
+    const blind = await officer.post(`${base}/reports/2016-17-q1/approve`, {});
+    assert.match((await officer.get(String(blind.headers.location))).body, /The figures or commentary changed after you opened the report/);
+    const fingerprint = /name="fingerprint" value="([0-9a-f]{64})"/.exec((await officer.get(`${base}/reports/2016-17-q1`)).body)?.[1] ?? '';
+    await container.performance.saveCommentary(
+      { userId: null },
+      coventry,
+      '2016-17 Q1',
+      burglary?.id ?? '',
+      'Target hardening of student lets is under way.',
+    );
+    const stale = await officer.post(`${base}/reports/2016-17-q1/approve`, { fingerprint });
+    assert.match((await officer.get(String(stale.headers.location))).body, /The figures or commentary changed after you opened the report/);
+    const seen = /name="fingerprint" value="([0-9a-f]{64})"/.exec((await officer.get(`${base}/reports/2016-17-q1`)).body)?.[1] ?? '';
+    const approved = await officer.post(`${base}/reports/2016-17-q1/approve`, { fingerprint: seen });
     assert.equal(approved.statusCode, 302);
+    assert.match((await officer.get(String(approved.headers.location))).body, /Report approved/);
     const now = await anonymous.get(publicReport);
     assert.equal(now.statusCode, 200);
     assert.match(now.body, /Target hardening of student lets is under way\./);
     assert.doesNotMatch(now.body, /Write the commentary/);
     const list = await anonymous.get(`/public/partnerships/${coventry}/performance`);
+    // A quarter still under way cannot be approved.
+    const early = await officer.post(`${base}/reports/2036-37-q1/approve`, { fingerprint });
+    assert.match((await officer.get(String(early.headers.location))).body, /Quarter 1, 2036\/37 has not ended yet/);
     assert.match(list.body, /Performance report, Quarter 1, 2016\/17/);
   });
 

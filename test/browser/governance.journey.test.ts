@@ -337,6 +337,8 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     const accounts = (await tableRows(page.getByRole('table'))).map((row) => row.slice(0, 3));
     assert.deepEqual(accounts.sort(), [
       [session.accounts.admin.name, session.accounts.admin.email, 'Yes'],
+      [session.accounts.analyst.name, session.accounts.analyst.email, 'No'],
+      [session.accounts.member.name, session.accounts.member.email, 'No'],
       [session.accounts.officer.name, session.accounts.officer.email, 'No'],
     ]);
     await session.expectAccessiblePage('accounts');

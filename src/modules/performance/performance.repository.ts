@@ -64,6 +64,15 @@ export async function listMeasuredPeriods(db: Kysely<Database>, partnershipId: s
     .execute();
 }
 
+export async function countMeasurements(db: Kysely<Database>, indicatorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('measurements')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('indicatorId', '=', indicatorId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function findMeasurement(db: Kysely<Database>, indicatorId: string, period: string): Promise<MeasurementRow | undefined> {
   return db.selectFrom('measurements').selectAll().where('indicatorId', '=', indicatorId).where('period', '=', period).executeTakeFirst();
 }

@@ -12,7 +12,7 @@ import { sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { errorsFor, type FormErrors, nameOf, type Option } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { versionOf } from '../../web/query.ts';
+import { single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
@@ -51,7 +51,7 @@ import {
   summaryFields,
   summarySchema,
 } from './performance.schemas.ts';
-import { definitionOf, type PerformanceService, type ReportFormat, shownIn } from './performance.service.ts';
+import { definitionOf, type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
 
@@ -413,11 +413,11 @@ export function registerPerformanceRoutes(
     app.get(`${reportPath}${exceptionsOnly ? '/exceptions' : ''}`, view, async (request, reply) => {
       const quarter = quarterOf(request);
       if (!quarter) return reply.callNotFound();
-      const { report, row } = await performance.report(paramsOf(request).partnershipId, quarter);
+      const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
       return pages.render(request, reply, 'performance/views/report.njk', {
         title: `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`,
         ...(await reportView(performance, report, exceptionsOnly)),
-        version: row?.version ?? null,
+        fingerprint: report.status === 'draft' ? reportFingerprint(report) : null,
         href: reportHref(request, quarter),
         files: `${reportHref(request, quarter)}/files`,
         base: base(request),
@@ -492,8 +492,9 @@ export function registerPerformanceRoutes(
     if (!quarter) return reply.callNotFound();
     await reportOnNextPage(request, async () => {
       const actor = { ...actorOf(request), name: request.principal?.name ?? '' };
-      const body = request.body as Record<string, unknown> | undefined;
-      await performance.approve(actor, paramsOf(request).partnershipId, quarter, body?.version ? versionOf(body) : null);
+      // The draft as the approver read it: without its fingerprint nothing is approved.
+      const seen = single((request.body as Record<string, unknown> | undefined)?.fingerprint) ?? '';
+      await performance.approve(actor, paramsOf(request).partnershipId, quarter, seen);
       return `Report approved: the figures are published on the public site`;
     });
     return reply.redirect(reportHref(request, quarter));

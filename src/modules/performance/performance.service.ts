@@ -3,21 +3,23 @@
  * the quarterly performance report built from them — a draft until an analyst or officer approves it,
  * when it is kept exactly as approved for the public site and the board's papers.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import { defineRecordService, findRecord, type GovernanceService } from '../governance/index.ts';
+import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
+import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
 import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
 import { type CsvIndicator, parseMeasurementsCsv, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
 import {
+  countMeasurements,
   findMeasurement,
   findReport,
   type IndicatorView,
@@ -109,17 +111,18 @@ export interface PerformanceService {
   document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
   saveSummary(actor: Actor, partnershipId: string, quarter: string, summary: string, version: number | null): Promise<void>;
   saveCommentary(actor: Actor, partnershipId: string, quarter: string, indicatorId: string, commentary: string): Promise<void>;
-  approve(actor: Actor & { name: string }, partnershipId: string, quarter: string, version: number | null): Promise<void>;
+  /** Approves and publishes a quarter's report, once the quarter has ended; `seenFingerprint` is that of the draft the approver read. */
+  approve(actor: Actor & { name: string }, partnershipId: string, quarter: string, seenFingerprint: string | null): Promise<void>;
   /** Puts the approved report (or its exceptions) on a meeting's agenda as a new item with the PDF as its paper. */
   attachToMeeting(actor: Actor, partnershipId: string, quarter: string, meetingId: string, exceptionsOnly: boolean): Promise<string>;
   /** The indicators that measure a priority, with their latest status: for the priority's page. */
   priorityIndicators(partnershipId: string, priorityId: string): Promise<PriorityIndicator[]>;
 }
 
-/** A baseline period may be a year, a quarter or a month, whatever the indicator's frequency. */
-function baselinePeriodOf(typed: string | null): string | null | undefined {
+/** A baseline period may be a year, a quarter or a month, read first as the indicator's own kind of period. */
+function baselinePeriodOf(typed: string | null, own: Frequency): string | null | undefined {
   if (typed === null) return null;
-  for (const frequency of ['yearly', 'quarterly', 'monthly'] as const) {
+  for (const frequency of [own, 'yearly', 'quarterly', 'monthly'] as const) {
     const key = parsePeriod(typed, frequency);
     if (key) return key;
   }
@@ -128,6 +131,11 @@ function baselinePeriodOf(typed: string | null): string | null | undefined {
 
 /** Figures on forms are in the indicator's unit, money in pounds; stored money is in pence. */
 const stored = (value: number | null, unit: string) => (value === null || unit !== 'money' ? value : Math.round(value * 100));
+
+/** What a draft said when it was read: approving it is refused if it says anything else by then. */
+export function reportFingerprint(report: PerformanceReport): string {
+  return createHash('sha256').update(JSON.stringify(report)).digest('hex');
+}
 
 /** The indicators a report shows: all of them, or for the exception report those outside tolerance. */
 export function shownIn(report: PerformanceReport, exceptionsOnly: boolean): IndicatorFigures[] {
@@ -162,20 +170,36 @@ export function createPerformanceService({
       list: (trx, scopeId, options) => listIndicators(trx, scopeId ?? '', options),
       toColumns: (input: IndicatorInput) => ({
         ...input,
-        baselinePeriod: baselinePeriodOf(input.baselinePeriod) ?? null,
+        baselinePeriod: baselinePeriodOf(input.baselinePeriod, input.frequency) ?? null,
         baselineValue: stored(input.baselineValue, input.unit),
         targetValue: input.targetKind === 'value' ? stored(input.targetValue, input.unit) : input.targetValue,
       }),
       title: (indicator) => indicator.name,
-      async check(trx, scopeId, input) {
-        if (baselinePeriodOf(input.baselinePeriod) === undefined) {
+      async check(trx, scopeId, input, existing) {
+        const baseline = baselinePeriodOf(input.baselinePeriod, input.frequency);
+        if (baseline === undefined) {
           throw new FieldValidationError('baselinePeriod', 'Enter the baseline period like 2013-14, 2013-14 Q4 or 2014-03');
         }
-        if (input.ownerGroupId && !(await findRecord(trx, 'groups', scopeId, input.ownerGroupId))) {
-          throw new FieldValidationError('ownerGroupId', 'Select a group of this partnership');
+        // A % change on one month or quarter of a count would be taken as the whole year's target.
+        if (input.targetKind === 'change' && additive(input.unit) && baseline && frequencyOf(baseline) !== 'yearly') {
+          throw new FieldValidationError(
+            'baselinePeriod',
+            'A target set as a % change needs a whole year’s baseline: enter a financial year, like 2013-14',
+          );
         }
-        if (input.priorityId && !(await findRecord(trx, 'priorities', scopeId, input.priorityId))) {
-          throw new FieldValidationError('priorityId', 'Select a priority of this partnership');
+        const link = references(trx, scopeId, existing);
+        await link('groups', 'ownerGroupId', input.ownerGroupId, 'Select a group of this partnership');
+        await link('priorities', 'priorityId', input.priorityId, 'Select a priority of this partnership');
+        // Figures already recorded are in the old unit and periods: changing either would misread them.
+        if (
+          existing &&
+          (existing.unit !== input.unit || existing.frequency !== input.frequency) &&
+          (await countMeasurements(trx, existing.id)) > 0
+        ) {
+          throw new FieldValidationError(
+            existing.unit !== input.unit ? 'unit' : 'frequency',
+            'Figures have been recorded for this indicator, so its unit and how often it is measured cannot change: add a new indicator instead, and archive this one',
+          );
         }
       },
     },
@@ -290,10 +314,11 @@ export function createPerformanceService({
   }
 
   /** The draft's row, made when its summary or first commentary is written; refused once approved. */
-  async function draftRow(trx: Kysely<Database>, actor: Actor, partnershipId: string, quarter: string): Promise<ReportRow> {
+  /** `field` is the form field a refusal is reported against. */
+  async function draftRow(trx: Kysely<Database>, actor: Actor, partnershipId: string, quarter: string, field: string): Promise<ReportRow> {
     const existing = await findReport(trx, partnershipId, quarter);
     if (existing?.status === 'approved') {
-      throw new FieldValidationError('commentary', `The report for ${periodLabel(quarter)} has been approved, so it no longer changes`);
+      throw new FieldValidationError(field, `The report for ${periodLabel(quarter)} has been approved, so it no longer changes`);
     }
     if (existing) return existing;
     const now = isoNow(clock);
@@ -343,7 +368,7 @@ export function createPerformanceService({
   }
 
   async function reportsOf(partnershipId: string, options: { approvedOnly?: boolean } = {}) {
-    return { reports: await listReports(db, partnershipId, options), latestQuarter: latestCompleteQuarter(isoNow(clock).slice(0, 10)) };
+    return { reports: await listReports(db, partnershipId, options), latestQuarter: latestCompleteQuarter(todayInEngland(clock)) };
   }
 
   async function quarters(partnershipId: string): Promise<string[]> {
@@ -481,7 +506,7 @@ export function createPerformanceService({
 
     async saveSummary(actor, partnershipId, quarter, summary, version) {
       await db.transaction().execute(async (trx) => {
-        const row = await draftRow(trx, actor, partnershipId, quarter);
+        const row = await draftRow(trx, actor, partnershipId, quarter, 'summary');
         if (version !== null && row.version !== version) throw new ConflictError(row.version);
         if (!(await updateReport(trx, row.id, row.version, { summary, updatedAt: isoNow(clock) }))) throw new ConflictError(row.version);
         await audit.record(trx, actor, {
@@ -499,7 +524,7 @@ export function createPerformanceService({
     async saveCommentary(actor, partnershipId, quarter, indicatorId, commentary) {
       const indicator = await indicators.get(partnershipId, indicatorId);
       await db.transaction().execute(async (trx) => {
-        const row = await draftRow(trx, actor, partnershipId, quarter);
+        const row = await draftRow(trx, actor, partnershipId, quarter, 'commentary');
         const before = (await listCommentary(trx, row.id)).find((c) => c.indicatorId === indicatorId) ?? null;
         const now = isoNow(clock);
         await saveCommentary(trx, { reportId: row.id, indicatorId, commentary, updatedAt: now, updatedBy: actor.userId });
@@ -516,16 +541,24 @@ export function createPerformanceService({
       });
     },
 
-    async approve(actor, partnershipId, quarter, version) {
-      // Worked out before the transaction, which has SQLite's one connection; any change to the draft since
-      // (its summary or commentary) moves its version on, so approving what was not seen is refused.
+    async approve(actor, partnershipId, quarter, seenFingerprint) {
+      if (quarter > latestCompleteQuarter(todayInEngland(clock))) {
+        throw new FieldValidationError('approve', `${periodLabel(quarter)} has not ended yet: its report can be approved once it has`);
+      }
+      const changedMeanwhile = new FieldValidationError(
+        'approve',
+        'The figures or commentary changed after you opened the report, so it has not been approved: check it, then approve it again',
+      );
+      // Worked out before the transaction, which has SQLite's one connection; the approver approves what
+      // they read, so a report whose figures or words have changed since is refused.
       const seen = (await findReport(db, partnershipId, quarter)) ?? null;
+      const live = await liveReport(partnershipId, quarter, seen);
+      if (seenFingerprint !== null && reportFingerprint(live) !== seenFingerprint) throw changedMeanwhile;
       const approvedAt = isoNow(clock);
-      const report = { ...(await liveReport(partnershipId, quarter, seen)), status: 'approved', approvedAt, approvedByName: actor.name };
+      const report = { ...live, status: 'approved', approvedAt, approvedByName: actor.name };
       await db.transaction().execute(async (trx) => {
-        const row = await draftRow(trx, actor, partnershipId, quarter);
-        const expected = version ?? seen?.version ?? row.version;
-        if (row.version !== expected) throw new ConflictError(row.version);
+        const row = await draftRow(trx, actor, partnershipId, quarter, 'approve');
+        if (seen && row.version !== seen.version) throw changedMeanwhile;
         const changes = {
           status: 'approved',
           approvedAt,
@@ -551,6 +584,9 @@ export function createPerformanceService({
         throw new FieldValidationError('meetingId', 'Approve the report before it goes to a meeting');
       });
       const { meeting } = await meetings.get(partnershipId, meetingId);
+      if (meeting.status === 'cancelled' || meeting.status === 'held' || meeting.meetingDate < todayInEngland(clock)) {
+        throw new FieldValidationError('meetingId', 'Select a meeting that is still to come');
+      }
       const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
       const pdf = await document(report, 'pdf', exceptionsOnly);
       await papers.attachAsItem(
