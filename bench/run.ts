@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { systemActor } from '../src/core/actor.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
-import { quarterSlug } from '../src/modules/performance/performance.routes.ts';
+import { quarterSlug } from '../src/modules/performance/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { Browser, buildTestApp } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';

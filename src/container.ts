@@ -99,7 +99,13 @@ export function createContainer(
     governance,
     meetings,
     papers,
-    priorities: async (partnershipId) => (await strategy.priorities.list(partnershipId)).map(({ id, title }) => ({ id, title })),
+    priorities: async (partnershipId) =>
+      (await strategy.priorities.list(partnershipId, { includeArchived: true })).map(({ id, title, yearStarting, archivedAt }) => ({
+        id,
+        title,
+        yearStarting,
+        archivedAt,
+      })),
   });
   return {
     config,

@@ -82,10 +82,18 @@ describe('performance pages for a Coventry officer', () => {
     const good = await officer.upload(`${base}/import`, { goodRowsOnly: 'yes' }, { name: 'figures.csv', content: Buffer.from(csv) });
     assert.equal(good.statusCode, 302);
     const home = await officer.get(String(good.headers.location));
-    assert.match(home.body, /1 figures imported: 1 new, 0 changed\. 1 rows with problems were left out\./);
+    assert.match(home.body, /1 figure imported: 1 new, 0 changed\. 1 row with problems was left out\./);
     const notCsv = await officer.upload(`${base}/import`, {}, { name: 'figures.csv', content: Buffer.from([0, 1, 2, 3]) });
     assert.equal(notCsv.statusCode, 400);
     assert.match(notCsv.body, /The file must be a CSV file/);
+    // "£190" saved from Excel as Windows-1252, not UTF-8.
+    const ansi = await officer.upload(
+      `${base}/import`,
+      {},
+      { name: 'figures.csv', content: Buffer.from('indicator,period,value\r\nBurglary dwelling,2016-17 Q4,\xa3190\r\n', 'latin1') },
+    );
+    assert.equal(ansi.statusCode, 400);
+    assert.match(ansi.body, /The file must be saved as CSV UTF-8/);
   });
 
   it('shows the Quarter 4 report with the group’s gaps said, its chart, and its documents', async () => {

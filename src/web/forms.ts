@@ -185,13 +185,16 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
 
 /** A number that may have a decimal point and thousands separators, as people type them: "1,832" or "62.176". */
 export function decimalNumber(label: string, min = -1e12, max = 1e12) {
-  return z
-    .string({ error: `Enter the ${label.toLowerCase()}` })
-    .transform((value) => value.replaceAll(',', '').trim())
-    .refine((value) => /^-?\d+(\.\d+)?$/.test(value), `${label} must be a number, like 1,832 or 62.176`)
-    .transform(Number)
-    .refine((value) => value >= min, `${label} must be ${min} or more`)
-    .refine((value) => value <= max, `${label} must be ${max} or less`);
+  return (
+    z
+      .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
+      .transform((value) => value.trim())
+      // Commas only as thousands separators: "1,83" is a mistake, not 183.
+      .refine((value) => /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value), `${label} must be a number, like 1,832 or 62.176`)
+      .transform((value) => Number(value.replaceAll(',', '')))
+      .refine((value) => value >= min, `${label} must be ${min} or more`)
+      .refine((value) => value <= max, `${label} must be ${max} or less`)
+  );
 }
 
 export function optionalDecimal(label: string, min?: number, max?: number) {

@@ -10,6 +10,8 @@ export interface TestDatabase {
   engine: 'sqlite' | 'postgres';
   /** A new, empty, migrated database of this engine. */
   create(): Promise<DatabaseHandle>;
+  /** A new database with no tables at all, for testing migrations themselves. */
+  createUnmigrated(): Promise<DatabaseHandle>;
 }
 
 export function testDatabases(): TestDatabase[] {
@@ -17,25 +19,29 @@ export function testDatabases(): TestDatabase[] {
   if (!url && process.env.REQUIRE_POSTGRES === '1') {
     throw new Error('REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set');
   }
-  const databases: TestDatabase[] = [{ engine: 'sqlite', create: createSqlite }];
-  if (url) databases.push({ engine: 'postgres', create: () => createPostgres(url) });
+  const databases: TestDatabase[] = [{ engine: 'sqlite', create: createSqlite, createUnmigrated: unmigratedSqlite }];
+  if (url) databases.push({ engine: 'postgres', create: () => createPostgres(url), createUnmigrated: () => createPostgres(url, false) });
   return databases;
 }
 
 export async function createSqlite(): Promise<DatabaseHandle> {
-  const handle = createDb({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), 'safer-test-')) });
+  const handle = await unmigratedSqlite();
   await migrateToLatest(handle.db);
   return handle;
 }
 
+function unmigratedSqlite(): Promise<DatabaseHandle> {
+  return Promise.resolve(createDb({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), 'safer-test-')) }));
+}
+
 /** Each test database is a PostgreSQL database of its own, dropped when the handle closes. */
-async function createPostgres(url: string): Promise<DatabaseHandle> {
+async function createPostgres(url: string, migrated = true): Promise<DatabaseHandle> {
   const name = `safer_test_${randomBytes(6).toString('hex')}`;
   await administer(url, `create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
   const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
-  await migrateToLatest(handle.db);
+  if (migrated) await migrateToLatest(handle.db);
   return {
     ...handle,
     async close() {

@@ -16,6 +16,33 @@ function recordTable(db: Kysely<unknown>, name: Table) {
     .addColumn('archived_at', 'text');
 }
 
+/** SQLite cannot drop NOT NULL: the actions table is made again with its rows, in the caller's transaction. */
+async function rebuildActionsOnSqlite(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('actions_new')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id'))
+    .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
+    .addColumn('meeting_id', 'text', (c) => c.references('meetings.id'))
+    .addColumn('agenda_item_id', 'text', (c) => c.references('agenda_items.id'))
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('owner', 'text', (c) => c.notNull())
+    .addColumn('due_date', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await sql`insert into actions_new (id, version, partnership_id, group_id, meeting_id, agenda_item_id, description, owner, due_date, status, created_at, updated_at)
+    select a.id, a.version, a.partnership_id, m.group_id, a.meeting_id, a.agenda_item_id, a.description, a.owner, a.due_date, a.status, a.created_at, a.updated_at
+    from actions a join meetings m on m.id = a.meeting_id`.execute(db);
+  await sql`drop table actions`.execute(db);
+  await sql`alter table actions_new rename to actions`.execute(db);
+  await db.schema.createIndex('actions_partnership').on('actions').columns(['partnership_id', 'status', 'due_date']).execute();
+  const broken = await sql`pragma foreign_key_check`.execute(db);
+  if (broken.rows.length > 0) throw new Error('Rebuilding the actions table would break foreign keys');
+}
+
 /**
  * An action may now be agreed outside a meeting (an action of the community safety plan): it belongs to a
  * group, and its meeting and item are optional. PostgreSQL relaxes the columns in place; SQLite cannot, so
@@ -25,35 +52,15 @@ async function actionsBelongToGroups(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
     await sql`pragma foreign_keys = off`.execute(db);
     await sql`begin`.execute(db);
-    await db.schema
-      .createTable('actions_new')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-      .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id'))
-      .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
-      .addColumn('meeting_id', 'text', (c) => c.references('meetings.id'))
-      .addColumn('agenda_item_id', 'text', (c) => c.references('agenda_items.id'))
-      .addColumn('description', 'text', (c) => c.notNull())
-      .addColumn('owner', 'text', (c) => c.notNull())
-      .addColumn('due_date', 'text')
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .execute();
-    await sql`insert into actions_new (id, version, partnership_id, group_id, meeting_id, agenda_item_id, description, owner, due_date, status, created_at, updated_at)
-      select a.id, a.version, a.partnership_id, m.group_id, a.meeting_id, a.agenda_item_id, a.description, a.owner, a.due_date, a.status, a.created_at, a.updated_at
-      from actions a join meetings m on m.id = a.meeting_id`.execute(db);
-    await sql`drop table actions`.execute(db);
-    await sql`alter table actions_new rename to actions`.execute(db);
-    await db.schema.createIndex('actions_partnership').on('actions').columns(['partnership_id', 'status', 'due_date']).execute();
-    const broken = await sql`pragma foreign_key_check`.execute(db);
-    if (broken.rows.length > 0) {
+    try {
+      await rebuildActionsOnSqlite(db);
+      await sql`commit`.execute(db);
+    } catch (error) {
       await sql`rollback`.execute(db);
+      throw error;
+    } finally {
       await sql`pragma foreign_keys = on`.execute(db);
-      throw new Error('Rebuilding the actions table would break foreign keys');
     }
-    await sql`commit`.execute(db);
-    await sql`pragma foreign_keys = on`.execute(db);
   } else {
     await db.schema
       .alterTable('actions')

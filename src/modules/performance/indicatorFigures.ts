@@ -3,12 +3,14 @@
  * quarter against the same quarter last year, the year to date, the direction of travel, the status
  * against target, the rate per 1,000 population, the Most Similar Group comparison and the trend.
  */
-import { financialYearName } from '../../core/dates.ts';
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
 import { formatPercentChange, formatValue } from './format.ts';
 import { compareWithGroup, type MsgMember } from './msg.ts';
 import {
   financialYearOf,
+  firstPeriodOfYear,
+  periodsPerYear,
+  yearKey,
   periodLabel,
   periodRange,
   periodsToDate,
@@ -44,17 +46,8 @@ export interface FigureInputs {
   commentary: string;
 }
 
-const periodsPerYear: Record<Frequency, number> = { monthly: 12, quarterly: 4, yearly: 1 };
 /** How far back the trend chart goes: three financial years, or five for a yearly indicator. */
 const trendYears: Record<Frequency, number> = { monthly: 3, quarterly: 3, yearly: 5 };
-
-const yearKey = (yearStarting: number) => financialYearName(yearStarting).replace('/', '-');
-
-function firstPeriodOfYear(yearStarting: number, frequency: Frequency): string {
-  if (frequency === 'yearly') return yearKey(yearStarting);
-  if (frequency === 'quarterly') return `${yearKey(yearStarting)} Q1`;
-  return `${yearStarting}-04`;
-}
 
 /**
  * The periods the report's figure is for: the quarter's months (added up), the quarter itself, or for a

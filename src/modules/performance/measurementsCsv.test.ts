@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type CsvIndicator, measurementsCsvHeadings, parseMeasurementsCsv } from './measurementsCsv.ts';
+import { type CsvIndicator, measurementsCsvHeadings, parseMeasurementsCsv, readGroupTable } from './measurementsCsv.ts';
 
 // Coventry's indicators from the 2015/16 end of year report, one of each frequency and unit that matters.
 const indicators: CsvIndicator[] = [
@@ -269,5 +269,38 @@ describe('checking each row', () => {
       result.rows.map((row) => [row.line, row.value]),
       [[2, 9.3]],
     );
+  });
+});
+
+describe('a Most Similar Group table, typed or pasted', () => {
+  it('reads names with commas, figures with thousands separators, tabs, and members without a figure', () => {
+    const table = readGroupTable(
+      [
+        'West Midlands - Coventry, 62.176',
+        'Bristol, City of, 100.711',
+        'Salford, 2,004',
+        'Hertfordshire - Stevenage,',
+        'Luton\t83.1',
+        'Bolton',
+      ].join('\n'),
+      'rate_per_1000',
+    );
+    assert.deepEqual(table, {
+      members: [
+        { name: 'West Midlands - Coventry', value: 62.176 },
+        { name: 'Bristol, City of', value: 100.711 },
+        { name: 'Salford', value: 2004 },
+        { name: 'Hertfordshire - Stevenage', value: null },
+        { name: 'Luton', value: 83.1 },
+        { name: 'Bolton', value: null },
+      ],
+    });
+  });
+
+  it('says which line cannot be read', () => {
+    assert.deepEqual(readGroupTable('Coventry, 62.176\nSalford, lots', 'rate_per_1000'), {
+      problem: 'Line 2 of the list: "lots" is not a number: write it like 62.176',
+    });
+    assert.deepEqual(readGroupTable('Coventry, 62.176\n, 5', 'rate_per_1000'), { problem: 'Line 2 of the list has no name' });
   });
 });

@@ -211,3 +211,35 @@ export function parseMeasurementsCsv(
   }
   return { rows, problems, fileProblem: null };
 }
+
+/**
+ * One line of a Most Similar Group table as copied from its source: the member's name, then its figure
+ * after a tab (a table copied from a page or spreadsheet) or a comma; a name may have commas of its own,
+ * and a figure its thousands separators. No figure: the source gave none.
+ */
+function readGroupLine(line: string): { name: string; typed: string } {
+  const tab = line.lastIndexOf('\t');
+  if (tab >= 0) return { name: line.slice(0, tab).trim(), typed: line.slice(tab + 1).trim() };
+  const figure = /,\s*(£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)?\s*$/.exec(line);
+  if (figure) return { name: line.slice(0, figure.index).trim(), typed: figure[1] ?? '' };
+  const comma = line.lastIndexOf(',');
+  return comma < 0 ? { name: line.trim(), typed: '' } : { name: line.slice(0, comma).trim(), typed: line.slice(comma + 1).trim() };
+}
+
+/** A Most Similar Group table typed or pasted one member a line; or the first line that cannot be read, and why. */
+export function readGroupTable(text: string, unit: Unit): { members: { name: string; value: number | null }[] } | { problem: string } {
+  const members: { name: string; value: number | null }[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim()) continue;
+    const { name, typed } = readGroupLine(line);
+    if (!name) return { problem: `Line ${index + 1} of the list has no name` };
+    if (typed === '') {
+      members.push({ name, value: null });
+      continue;
+    }
+    const read = readMeasurementValue(typed, unit);
+    if ('problem' in read) return { problem: `Line ${index + 1} of the list: ${read.problem}` };
+    members.push({ name, value: read.value });
+  }
+  return { members };
+}

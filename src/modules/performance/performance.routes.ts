@@ -10,10 +10,10 @@ import { NotFoundError } from '../../core/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { errorsFor, type FormErrors, nameOf, type Option } from '../../web/forms.ts';
+import { errorsFor, type FormErrors, nameOf, type Option, type TypedValues } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { single } from '../../web/query.ts';
-import { type Crumb, partnershipCrumbs, registerRecordPages } from '../../web/recordPages.ts';
+import { queryValues, single } from '../../web/query.ts';
+import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -198,11 +198,20 @@ export function registerPerformanceRoutes(
     },
   });
 
-  const groupAndPriorityOptions = async (partnershipId: string | null): Promise<Record<string, Option[]>> => {
-    const [groups, listed] = await Promise.all([governance.groups.list(partnershipId), performance.priorities(partnershipId ?? '')]);
+  // An archived group or priority stays offered while it is the one chosen, so saving does not unlink it.
+  const groupAndPriorityOptions = async (partnershipId: string | null, values: TypedValues): Promise<Record<string, Option[]>> => {
+    const [groups, listed] = await Promise.all([
+      governance.groups.list(partnershipId, { includeArchived: true }),
+      performance.priorities(partnershipId ?? ''),
+    ]);
     return {
-      ownerGroupId: groups.map((group) => ({ value: group.id, text: group.name })),
-      priorityId: listed.map((priority) => ({ value: priority.id, text: priority.title })),
+      ownerGroupId: recordChoices(groups, values, 'ownerGroupId', (group) => group.name),
+      priorityId: recordChoices(
+        listed,
+        values,
+        'priorityId',
+        (priority) => `${financialYearName(priority.yearStarting)}: ${priority.title}`,
+      ),
     };
   };
 
@@ -304,19 +313,36 @@ export function registerPerformanceRoutes(
     access: 'partnership:analyse',
     fields: measurementFields,
     schema: measurementSchema,
-    load: loadIndicator,
-    title: (indicator) => `Add a figure: ${indicator.name}`,
-    intro: (indicator) =>
-      `Write the period like ${periodWords[indicator.frequency as Frequency].example}. To correct a figure already recorded, add it again for the same period: the new figure replaces it, and the change is kept in the audit log.`,
-    submitText: 'Save figure',
-    crumbs: indicatorCrumbs,
-    back: (request, indicator) => indicatorHref(request, indicator.id),
-    initialValues: (request) => {
-      const period = (request.query as { period?: string }).period;
-      return { status: 'provisional', ...(typeof period === 'string' ? { period } : {}) };
+    // "Change" on a recorded figure opens this form with its period: the figure as it stands, and its version.
+    async load(request) {
+      const indicator = await loadIndicator(request);
+      const period = queryValues(request.query, ['period']).period;
+      const existing = period
+        ? ((await performance.measurements(indicator.partnershipId, indicator.id)).find((m) => m.period === period) ?? null)
+        : null;
+      return { indicator, existing };
     },
-    async save(request, value, _version, indicator) {
-      await performance.recordMeasurement(actorOf(request), indicator.partnershipId, indicator.id, value, null);
+    title: ({ indicator, existing }) =>
+      existing
+        ? `Change the figure for ${periodLabel(existing.period, indicator.frequency as Frequency)}: ${indicator.name}`
+        : `Add a figure: ${indicator.name}`,
+    intro: ({ indicator }) =>
+      `Write the period like ${periodWords[indicator.frequency as Frequency].example}. A figure for a period already recorded replaces it, and the change is kept in the audit log.`,
+    submitText: 'Save figure',
+    crumbs: (request, { indicator }) => indicatorCrumbs(request, indicator),
+    back: (request, { indicator }) => indicatorHref(request, indicator.id),
+    version: ({ existing }) => existing?.version ?? -1,
+    initialValues: (_request, { indicator, existing }): TypedValues =>
+      existing
+        ? {
+            period: existing.period,
+            value: indicator.unit === 'money' ? (existing.value / 100).toFixed(2) : String(existing.value),
+            status: existing.status,
+            note: existing.note ?? '',
+          }
+        : { status: 'provisional' },
+    async save(request, value, version, { indicator }) {
+      await performance.recordMeasurement(actorOf(request), indicator.partnershipId, indicator.id, value, version >= 0 ? version : null);
       return { redirect: indicatorHref(request, indicator.id), flash: `Figure saved for ${value.period}` };
     },
   });
@@ -374,24 +400,25 @@ export function registerPerformanceRoutes(
         renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
       const upload = uploadedFile(body, 'file', '5 MB');
       if ('problem' in upload) return refuse(upload.problem);
-      const result = await performance.importMeasurements(
-        actorOf(request),
-        paramsOf(request).partnershipId,
-        upload.file.bytes.toString('utf8'),
-        {
-          goodRowsOnly,
-        },
-      );
+      let csv: string;
+      try {
+        csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
+      } catch {
+        return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
+      }
+      const result = await performance.importMeasurements(actorOf(request), paramsOf(request).partnershipId, csv, { goodRowsOnly });
       if (result.fileProblem) return refuse(result.fileProblem);
       if (result.imported === 0) {
-        const rows = result.problems.length === 1 ? 'a row' : `${result.problems.length} rows`;
+        const badRows = new Set(result.problems.map((problem) => problem.line)).size;
+        const rows = badRows === 1 ? 'a row' : `${badRows} rows`;
         return refuse(
           `The file has ${rows} with problems, so nothing was imported. Correct the file and select it again.`,
           result.problems,
         );
       }
-      const left = result.problems.length ? ` ${result.problems.length} rows with problems were left out.` : '';
-      request.session.flash = `${result.imported} figures imported: ${result.added} new, ${result.changed} changed.${left}`;
+      const leftOut = new Set(result.problems.map((problem) => problem.line)).size;
+      const left = leftOut ? ` ${leftOut} ${leftOut === 1 ? 'row' : 'rows'} with problems ${leftOut === 1 ? 'was' : 'were'} left out.` : '';
+      request.session.flash = `${result.imported} ${result.imported === 1 ? 'figure' : 'figures'} imported: ${result.added} new, ${result.changed} changed.${left}`;
       if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
       return reply.redirect(base(request));
     });

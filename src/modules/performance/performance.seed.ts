@@ -18,7 +18,9 @@ export async function seedDemoPerformance(
   if (coventryIndicators.every((demo) => existing.has(demo.input.name))) return;
   const groups = new Map((await governance.groups.list(partnershipId)).map((group) => [group.name, group.id]));
   // Linked to the demo's priorities where the strategy demo has been seeded first.
-  const priorities = new Map((await performance.priorities(partnershipId)).map((priority) => [priority.title, priority.id]));
+  const priorities = new Map(
+    (await performance.priorities(partnershipId)).filter((p) => p.archivedAt === null).map((priority) => [priority.title, priority.id]),
+  );
   const ids = new Map<string, string>();
   for (const demo of coventryIndicators.filter((d) => !existing.has(d.input.name))) {
     const id = await performance.indicators.create(systemActor, partnershipId, {

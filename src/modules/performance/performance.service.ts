@@ -14,10 +14,11 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
+import type { PriorityIndicator } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
 import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
-import { type CsvIndicator, parseMeasurementsCsv, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
+import { type CsvIndicator, parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
 import {
   countMeasurements,
   findMeasurement,
@@ -44,7 +45,7 @@ import {
 import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport, Rag, Unit } from './report.ts';
+import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
@@ -58,12 +59,11 @@ export interface ImportResult {
   changed: number;
 }
 
-export interface PriorityIndicator {
-  name: string;
-  href: string;
-  latest: string;
-  status: string;
-  rag: Rag;
+export interface PriorityChoice {
+  id: string;
+  title: string;
+  yearStarting: number;
+  archivedAt: string | null;
 }
 
 export interface PerformanceDependencies {
@@ -73,8 +73,8 @@ export interface PerformanceDependencies {
   governance: GovernanceService;
   meetings: MeetingsService;
   papers: PapersService;
-  /** The partnership's priorities, which indicators measure (from the strategy module). */
-  priorities: (partnershipId: string) => Promise<{ id: string; title: string }[]>;
+  /** The partnership's priorities, archived ones too, which indicators measure (from the strategy module). */
+  priorities: (partnershipId: string) => Promise<PriorityChoice[]>;
 }
 
 export interface PerformanceService {
@@ -82,8 +82,8 @@ export interface PerformanceService {
   /** The partnership's population by financial year, newest first: what rates per 1,000 use. */
   populations(partnershipId: string): Promise<PopulationInput[]>;
   savePopulation(actor: Actor, partnershipId: string, input: PopulationInput): Promise<void>;
-  /** The priorities an indicator can measure. */
-  priorities(partnershipId: string): Promise<{ id: string; title: string }[]>;
+  /** The priorities an indicator can measure, archived ones too. */
+  priorities(partnershipId: string): Promise<PriorityChoice[]>;
   measurements(partnershipId: string, indicatorId: string): Promise<MeasurementRow[]>;
   /** Adds or changes the figure for one period; `version` is that of the figure being changed, or null for a new one. */
   recordMeasurement(
@@ -130,7 +130,7 @@ function baselinePeriodOf(typed: string | null, own: Frequency): string | null |
 }
 
 /** Figures on forms are in the indicator's unit, money in pounds; stored money is in pence. */
-const stored = (value: number | null, unit: string) => (value === null || unit !== 'money' ? value : Math.round(value * 100));
+const poundsToPence = (value: number | null, unit: string) => (value === null || unit !== 'money' ? value : Math.round(value * 100));
 
 /** What a draft said when it was read: approving it is refused if it says anything else by then. */
 export function reportFingerprint(report: PerformanceReport): string {
@@ -171,8 +171,8 @@ export function createPerformanceService({
       toColumns: (input: IndicatorInput) => ({
         ...input,
         baselinePeriod: baselinePeriodOf(input.baselinePeriod, input.frequency) ?? null,
-        baselineValue: stored(input.baselineValue, input.unit),
-        targetValue: input.targetKind === 'value' ? stored(input.targetValue, input.unit) : input.targetValue,
+        baselineValue: poundsToPence(input.baselineValue, input.unit),
+        targetValue: input.targetKind === 'value' ? poundsToPence(input.targetValue, input.unit) : input.targetValue,
       }),
       title: (indicator) => indicator.name,
       async check(trx, scopeId, input, existing) {
@@ -452,17 +452,9 @@ export function createPerformanceService({
       const frequency = indicator.frequency as Frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
-      const members = [];
-      for (const [index, line] of input.members.split(/\r?\n/).entries()) {
-        if (!line.trim()) continue;
-        const comma = line.lastIndexOf(',');
-        const name = (comma < 0 ? line : line.slice(0, comma)).trim();
-        const typed = comma < 0 ? '' : line.slice(comma + 1).trim();
-        const value = typed === '' ? null : readMeasurementValue(typed, indicator.unit as Unit);
-        if (value && 'problem' in value) throw new FieldValidationError('members', `Line ${index + 1} of the list: ${value.problem}`);
-        if (!name) throw new FieldValidationError('members', `Line ${index + 1} of the list has no name`);
-        members.push({ name, value: value?.value ?? null });
-      }
+      const table = readGroupTable(input.members, indicator.unit as Unit);
+      if ('problem' in table) throw new FieldValidationError('members', table.problem);
+      const { members } = table;
       const selves = members.filter((member) => member.name.toLowerCase() === input.selfName.trim().toLowerCase());
       if (selves.length !== 1) throw new FieldValidationError('selfName', 'Enter this partnership’s name exactly as it is in the list');
       if (members.length < 2) throw new FieldValidationError('members', 'Enter at least two members of the group');
@@ -471,7 +463,7 @@ export function createPerformanceService({
         partnershipId,
         indicatorId,
         period,
-        publishedAverage: input.publishedAverage,
+        publishedAverage: poundsToPence(input.publishedAverage, indicator.unit),
         source: input.source,
         updatedAt: isoNow(clock),
       };
@@ -483,14 +475,15 @@ export function createPerformanceService({
         isSelf: Number(member === selves[0]),
       }));
       await db.transaction().execute(async (trx) => {
+        const before = (await listMsgComparisons(trx, partnershipId, [indicatorId])).find((c) => c.period === period) ?? null;
         await replaceMsgComparison(trx, comparison, rows);
         await audit.record(trx, actor, {
-          action: 'update',
+          action: before ? 'update' : 'create',
           entityType: 'msg_comparison',
           entityId: comparison.id,
           partnershipId,
           summary: `Recorded the Most Similar Group table of ${indicator.name} for ${periodLabel(period, frequency)}`,
-          before: null,
+          before,
           after: { ...comparison, members: rows },
         });
       });

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   financialYearOf,
+  firstPeriodOfYear,
   frequencyOf,
   latestCompleteQuarter,
   monthsOfQuarter,
-  nextPeriod,
   parsePeriod,
   periodLabel,
   periodRange,
@@ -15,7 +15,6 @@ import {
   previousPeriod,
   quarterContaining,
   quarterOfMonth,
-  quartersOfYear,
   samePeriodLastYear,
   shortPeriodLabel,
 } from './periods.ts';
@@ -123,8 +122,8 @@ describe('frequencyOf', () => {
     assert.equal(frequencyOf('2011-12'), 'yearly');
     assert.equal(periodLabel('2011-12'), '2011/12');
     assert.equal(periodLabel('2011-12', 'monthly'), 'December 2011');
-    assert.equal(nextPeriod('2011-12', 'monthly'), '2012-01');
-    assert.equal(nextPeriod('2011-12'), '2012-13');
+    assert.equal(previousPeriod('2011-12', 'monthly'), '2011-11');
+    assert.equal(previousPeriod('2011-12'), '2010-11');
   });
 });
 
@@ -139,15 +138,18 @@ describe('financialYearOf', () => {
 });
 
 describe('stepping through periods', () => {
-  it('goes back and forward across year ends', () => {
+  it('starts each financial year in April, Q1 or the year itself', () => {
+    assert.equal(firstPeriodOfYear(2015, 'monthly'), '2015-04');
+    assert.equal(firstPeriodOfYear(2015, 'quarterly'), '2015-16 Q1');
+    assert.equal(firstPeriodOfYear(2015, 'yearly'), '2015-16');
+  });
+
+  it('goes back across year ends', () => {
     assert.equal(previousPeriod('2015-16'), '2014-15');
-    assert.equal(nextPeriod('2015-16'), '2016-17');
     assert.equal(previousPeriod('2016-17 Q1'), '2015-16 Q4');
-    assert.equal(nextPeriod('2015-16 Q4'), '2016-17 Q1');
-    assert.equal(nextPeriod('2015-16 Q3'), '2015-16 Q4');
+    assert.equal(previousPeriod('2015-16 Q4'), '2015-16 Q3');
     assert.equal(previousPeriod('2016-01'), '2015-12');
-    assert.equal(nextPeriod('2015-12'), '2016-01');
-    assert.equal(nextPeriod('1999-00'), '2000-01');
+    assert.equal(previousPeriod('2000-01'), '1999-00');
   });
 
   it('finds the same period last year', () => {
@@ -198,11 +200,9 @@ describe('months, quarters and years', () => {
     assert.equal(quarterOfMonth('2011-12'), '2011-12 Q3', 'a month key is read as a month');
   });
 
-  it('lists the months of a quarter and the quarters of a year', () => {
+  it('lists the months of a quarter', () => {
     assert.deepEqual(monthsOfQuarter('2015-16 Q1'), ['2015-04', '2015-05', '2015-06']);
     assert.deepEqual(monthsOfQuarter('2015-16 Q4'), ['2016-01', '2016-02', '2016-03']);
-    assert.deepEqual(quartersOfYear('2015-16'), ['2015-16 Q1', '2015-16 Q2', '2015-16 Q3', '2015-16 Q4']);
-    assert.deepEqual(quartersOfYear('2011-12')[3], '2011-12 Q4');
   });
 
   it('lists the periods of each frequency that a quarterly report covers', () => {

@@ -10,7 +10,7 @@
 import { financialYearName, monthNames } from '../../core/dates.ts';
 import type { Frequency } from './report.ts';
 
-const periodsPerYear: Record<Frequency, number> = { yearly: 1, quarterly: 4, monthly: 12 };
+export const periodsPerYear: Record<Frequency, number> = { yearly: 1, quarterly: 4, monthly: 12 };
 
 const earliestYear = 1990;
 const latestYear = 2100;
@@ -26,7 +26,8 @@ interface Period {
 
 const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
-const yearKey = (yearStarting: number): string => `${yearStarting}-${twoDigits((yearStarting + 1) % 100)}`;
+/** The key of a financial year: 2015 → '2015-16'. */
+export const yearKey = (yearStarting: number): string => `${yearStarting}-${twoDigits((yearStarting + 1) % 100)}`;
 
 function keyOf({ frequency, ordinal }: Period): string {
   if (frequency === 'yearly') return yearKey(ordinal);
@@ -151,10 +152,6 @@ export function previousPeriod(key: string, frequency?: Frequency): string {
   return step(read(key, frequency), -1);
 }
 
-export function nextPeriod(key: string, frequency?: Frequency): string {
-  return step(read(key, frequency), 1);
-}
-
 /** The same period a year earlier: what a figure is compared with. */
 export function samePeriodLastYear(key: string, frequency?: Frequency): string {
   const period = read(key, frequency);
@@ -175,9 +172,13 @@ export function periodRange(fromKey: string, toKey: string, frequency?: Frequenc
 /** The periods of the financial year up to and including this one: what a year-to-date figure adds up. */
 export function periodsToDate(key: string, frequency?: Frequency): string[] {
   const period = read(key, frequency);
-  const year = financialYearOf(key, period.frequency);
-  const first: Record<Frequency, number> = { yearly: year, quarterly: year * 4, monthly: year * 12 + 3 };
-  return periodRange(keyOf({ frequency: period.frequency, ordinal: first[period.frequency] }), key, period.frequency);
+  return periodRange(firstPeriodOfYear(financialYearOf(key, period.frequency), period.frequency), key, period.frequency);
+}
+
+/** The first period of a financial year: its April, its Q1, or the year itself. */
+export function firstPeriodOfYear(yearStarting: number, frequency: Frequency): string {
+  const first: Record<Frequency, number> = { yearly: yearStarting, quarterly: yearStarting * 4, monthly: yearStarting * 12 + 3 };
+  return keyOf({ frequency, ordinal: first[frequency] });
 }
 
 /** The quarter a month falls in: '2016-03' → '2015-16 Q4'. */
@@ -193,11 +194,6 @@ export function monthsOfQuarter(quarterKey: string): string[] {
   const year = Math.floor(ordinal / 4);
   const firstMonth = year * 12 + 3 + (ordinal % 4) * 3;
   return [0, 1, 2].map((i) => keyOf({ frequency: 'monthly', ordinal: firstMonth + i }));
-}
-
-export function quartersOfYear(yearKey: string): string[] {
-  const { ordinal } = read(yearKey, 'yearly');
-  return [0, 1, 2, 3].map((i) => keyOf({ frequency: 'quarterly', ordinal: ordinal * 4 + i }));
 }
 
 /** The periods of a frequency that a quarterly report covers; a yearly figure belongs to the Q4 report. */
