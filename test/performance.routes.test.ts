@@ -133,6 +133,15 @@ describe('performance pages for a Coventry officer', () => {
     assert.equal(burglary?.ratePer1000, 0.6);
   });
 
+  /** The report's Approve button leads to the confirmation page, which carries the fingerprint of the draft as read. */
+  async function fingerprintOfDraft(quarter: string): Promise<string> {
+    const link =
+      /href="([^"]*\/approve\?fingerprint=[0-9a-f]{64})"/.exec((await officer.get(`${base}/reports/${quarter}`)).body)?.[1] ?? '';
+    const confirm = await officer.get(link.replaceAll('&amp;', '&'));
+    assert.match(confirm.body, /Approve and publish the performance report for Quarter 1, 2016\/17\?/);
+    return /name="fingerprint" value="([0-9a-f]{64})"/.exec(confirm.body)?.[1] ?? '';
+  }
+
   it('approves a draft, which the public can then read; a draft is never public', async () => {
     const anonymous = new Browser(app);
     const publicReport = `/public/partnerships/${coventry}/performance/2016-17-q1`;
@@ -147,7 +156,7 @@ describe('performance pages for a Coventry officer', () => {
     // Approving without the fingerprint of the draft read, or with one of a draft since changed, approves nothing.
     const blind = await officer.post(`${base}/reports/2016-17-q1/approve`, {});
     assert.match((await officer.get(String(blind.headers.location))).body, /The figures or commentary changed after you opened the report/);
-    const fingerprint = /name="fingerprint" value="([0-9a-f]{64})"/.exec((await officer.get(`${base}/reports/2016-17-q1`)).body)?.[1] ?? '';
+    const fingerprint = await fingerprintOfDraft('2016-17-q1');
     await container.performance.saveCommentary(
       { userId: null },
       coventry,
@@ -157,7 +166,7 @@ describe('performance pages for a Coventry officer', () => {
     );
     const stale = await officer.post(`${base}/reports/2016-17-q1/approve`, { fingerprint });
     assert.match((await officer.get(String(stale.headers.location))).body, /The figures or commentary changed after you opened the report/);
-    const seen = /name="fingerprint" value="([0-9a-f]{64})"/.exec((await officer.get(`${base}/reports/2016-17-q1`)).body)?.[1] ?? '';
+    const seen = await fingerprintOfDraft('2016-17-q1');
     const approved = await officer.post(`${base}/reports/2016-17-q1/approve`, { fingerprint: seen });
     assert.equal(approved.statusCode, 302);
     assert.match((await officer.get(String(approved.headers.location))).body, /Report approved/);

@@ -213,6 +213,7 @@ GET /partnerships/:partnershipId/performance/reports/:quarter/summary partnershi
 POST /partnerships/:partnershipId/performance/reports/:quarter/summary partnership:analyse
 GET /partnerships/:partnershipId/performance/reports/:quarter/indicators/:indicatorId/commentary partnership:analyse
 POST /partnerships/:partnershipId/performance/reports/:quarter/indicators/:indicatorId/commentary partnership:analyse
+GET /partnerships/:partnershipId/performance/reports/:quarter/approve partnership:analyse
 POST /partnerships/:partnershipId/performance/reports/:quarter/approve partnership:analyse
 GET /partnerships/:partnershipId/performance/reports/:quarter/attach partnership:analyse
 POST /partnerships/:partnershipId/performance/reports/:quarter/attach partnership:analyse

@@ -201,6 +201,9 @@ describe('performance journey in a browser', browserTestOptions(), () => {
     assert.equal(await indicatorSection().locator('[data-qa="commentary"]').innerText(), commentary);
 
     await qa('approve').click();
+    await page.getByRole('heading', { level: 1, name: /Approve and publish the performance report for Quarter 2, 2016\/17\?/ }).waitFor();
+    await session.expectAccessiblePage('approve');
+    await qa('confirm-approve').click();
     await page.getByText('Report approved: the figures are published on the public site').waitFor();
     assert.match(await qa('report-status').innerText(), /Approved on .* by Anil Analyst\. These figures are published\./);
     await session.expectAccessiblePage('report-approved');

@@ -514,6 +514,23 @@ export function registerPerformanceRoutes(
     },
   });
 
+  // Approval cannot be undone, so it is asked for on a page of its own; it carries the fingerprint of the draft read.
+  app.get(`${reportPath}/approve`, analyse, async (request, reply) => {
+    const quarter = quarterOf(request);
+    if (!quarter) return reply.callNotFound();
+    const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
+    if (report.status === 'approved') return reply.redirect(reportHref(request, quarter));
+    return pages.render(request, reply, 'performance/views/approve.njk', {
+      title: `Approve and publish the performance report for ${report.periodLabel}?`,
+      indicatorCount: report.indicators.length,
+      exceptionCount: report.indicators.filter((figures) => figures.exception).length,
+      fingerprint: queryValues(request.query, ['fingerprint']).fingerprint ?? '',
+      action: `${reportHref(request, quarter)}/approve`,
+      cancel: reportHref(request, quarter),
+      breadcrumbs: reportCrumbs(request, report),
+    });
+  });
+
   app.post(`${reportPath}/approve`, analyse, async (request, reply) => {
     const quarter = quarterOf(request);
     if (!quarter) return reply.callNotFound();

@@ -10,6 +10,7 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
@@ -334,7 +335,13 @@ export function createPerformanceService({
       createdAt: now,
       updatedAt: now,
     };
-    await insertReport(trx, row);
+    try {
+      await insertReport(trx, row);
+    } catch (error) {
+      // A colleague started the same quarter's draft a moment ago: their words are there to read first.
+      if (isUniqueViolation(error)) throw new ConflictError(1);
+      throw error;
+    }
     await audit.record(trx, actor, {
       action: 'create',
       entityType: 'performance_report',
