@@ -149,18 +149,6 @@ export async function documentContent(db: Kysely<Database>, id: string): Promise
   return row ? Buffer.from(row.content) : null;
 }
 
-/** Takes a document off its assessment only if it is still the version the user saw; the file is kept with the record. */
-export async function archiveDocument(db: Kysely<Database>, id: string, expectedVersion: number, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('assessmentDocuments')
-    .set((eb) => ({ archivedAt: at, updatedAt: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('archivedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export type PlanActionRow = Selectable<PlanActionsTable>;
 
 export async function insertPlanAction(db: Kysely<Database>, row: PlanActionRow): Promise<void> {

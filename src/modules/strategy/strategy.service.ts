@@ -14,11 +14,10 @@ import type { RecordService } from '../../core/records.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionInput, type ActionsService, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
+import { defineRecordService, type GovernanceService, references, updateRecord } from '../governance/index.ts';
 import { classifyPaper, kindOfContentType, paperKinds } from '../meetings/index.ts';
 import { actionOwnerOf } from './ownership.ts';
 import {
-  archiveDocument,
   type AssessmentRow,
   documentContent,
   type DocumentRow,
@@ -363,7 +362,11 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       await db.transaction().execute(async (trx) => {
         const assessment = await assessmentIn(trx, partnershipId, assessmentId);
         const document = await findDocument(trx, partnershipId, assessmentId, documentId);
-        if (!(await archiveDocument(trx, documentId, version, isoNow(clock)))) throw new ConflictError(document.version);
+        // The file is kept with the record, which is archived only if it is still the version the user saw.
+        const at = isoNow(clock);
+        if (!(await updateRecord(trx, 'assessmentDocuments', documentId, version, { archivedAt: at, updatedAt: at }))) {
+          throw new ConflictError(document.version);
+        }
         await recordDocument(trx, actor, assessment, document, true);
       });
     },
