@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { formatPercentChange } from '../../core/numbers.ts';
 import { compare } from './figures.ts';
 import {
   directionNames,
   exceptionNames,
   formatChange,
   formatDifference,
-  formatPercentChange,
   formatValue,
   frequencyNames,
   polarityNames,

@@ -4,35 +4,8 @@
  * as printed documents do.
  */
 
+import { digits, formatPercentChange, minus, pounds, showsAsZero, signedChange } from '../../core/numbers.ts';
 import type { Comparison, Direction, Exception, Frequency, IndicatorFigures, Polarity, Rag, TargetStatus, Unit } from './report.ts';
-
-const minus = '\u2212';
-
-const numberFormats = new Map<number, Intl.NumberFormat>();
-
-/** A non-negative number with thousands separators and exactly this many decimal places. */
-function digits(n: number, places: number): string {
-  let format = numberFormats.get(places);
-  if (!format) {
-    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places });
-    numberFormats.set(places, format);
-  }
-  return format.format(n);
-}
-
-/** Whether a figure shown to its places is nought: it then takes no sign. */
-const showsAsZero = (magnitude: string): boolean => !/[1-9]/.test(magnitude);
-
-/** The sign written apart from the magnitude, so that it is the true minus; a change of nought is plain '0'. */
-function signedChange(n: number, magnitude: string, zero: string): string {
-  return showsAsZero(magnitude) ? zero : `${n < 0 ? minus : '+'}${magnitude}`;
-}
-
-/** Money is held in whole pence; pounds show pence only when there are some. */
-function pounds(pence: number): string {
-  const whole = Math.round(Math.abs(pence));
-  return `£${digits(whole / 100, whole % 100 === 0 ? 0 : 2)}`;
-}
 
 /** A magnitude in the unit's own terms, without its sign. */
 function magnitudeOf(value: number, unit: Unit): string {
@@ -49,13 +22,6 @@ export function formatValue(value: number | null, unit: Unit): string {
   const magnitude = magnitudeOf(value, unit);
   const sign = value < 0 && !showsAsZero(magnitude) ? minus : '';
   return `${sign}${magnitude}${unit === 'percentage' ? '%' : ''}`;
-}
-
-/** As the documents round a change: one decimal place while under 10%, whole numbers from there (+147%, −0.9%). */
-export function formatPercentChange(percent: number | null): string {
-  if (percent === null) return 'No comparison';
-  const size = Math.abs(percent);
-  return `${signedChange(percent, digits(size, size < 9.95 ? 1 : 0), '0')}%`;
 }
 
 /** A change in the unit's terms: '+1,090', '−1.2 percentage points', '+£1,000'. */

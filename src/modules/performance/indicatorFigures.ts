@@ -4,7 +4,8 @@
  * against target, the rate per 1,000 population, the Most Similar Group comparison and the trend.
  */
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
-import { formatPercentChange, formatValue } from './format.ts';
+import { formatPercentChange } from '../../core/numbers.ts';
+import { formatValue } from './format.ts';
 import { compareWithGroup, type MsgMember } from './msg.ts';
 import {
   financialYearOf,

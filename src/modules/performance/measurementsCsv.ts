@@ -3,7 +3,8 @@
  * Every row is checked on its own, so one bad row does not stop the good ones being read; the caller
  * decides whether to import only the good rows.
  */
-import { parse, type Info } from 'csv-parse/sync';
+import { isText, readCsvRecords, readHeader, words } from '../../core/csvRecords.ts';
+import { numberPattern, readPounds } from '../../core/numbers.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
 
@@ -36,82 +37,7 @@ export const measurementsCsvHeadings = ['indicator', 'period', 'value', 'status'
 
 const maxNoteLength = 500;
 
-// Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
-// eslint-disable-next-line no-control-regex
-const notText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-const words = (text: string): string => text.trim().replace(/\s+/g, ' ');
-
-/** The line each byte offset of the file is on, counting CRLF, LF and CR as one line break each. */
-function lineFinder(bytes: Buffer): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
-}
-
-interface CsvRecord {
-  line: number;
-  fields: string[];
-}
-
-/**
- * The file's records with the line each starts on. csv-parse's own line count is where a record ends
- * and counts a CRLF inside quotes as two lines, so we work it out from the byte offsets instead: with
- * empty lines kept, each record starts where the one before it ended.
- */
-function readRecords(text: string): { records: CsvRecord[] } | { problem: string } {
-  const lineAt = lineFinder(Buffer.from(text, 'utf8'));
-  let ended = 0;
-  try {
-    const parsed = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      on_record: (record, context) => {
-        ended = context.bytes;
-        return record;
-      },
-      // With info, each record comes as { record, info }: the types do not say so.
-    }) as unknown as { record: string[]; info: Info }[];
-    const records: CsvRecord[] = [];
-    let start = 0;
-    for (const { record, info } of parsed) {
-      if (record.some((field) => field.trim() !== '')) records.push({ line: lineAt(start), fields: record });
-      start = info.bytes;
-    }
-    return { records };
-  } catch {
-    return { problem: `The file could not be read: check the quote marks (") in the row that starts on line ${lineAt(ended)}` };
-  }
-}
-
-const required = ['indicator', 'period', 'value'] as const;
-type Column = string;
-
-function readHeader(fields: string[]): Map<Column, number> | null {
-  const columns = new Map<Column, number>();
-  fields.forEach((field, index) => {
-    const heading = words(field).toLowerCase();
-    if (measurementsCsvHeadings.includes(heading) && !columns.has(heading)) columns.set(heading, index);
-  });
-  return required.every((heading) => columns.has(heading)) ? columns : null;
-}
-
-/** A number as typed: digits with optional thousands separators and decimals, and an optional minus. */
-const numberPattern = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const required = ['indicator', 'period', 'value'];
 
 /** A value as typed, in the unit's terms (money in whole pence), or what is wrong with it (to follow "Line N: "). */
 export function readMeasurementValue(typed: string, unit: Unit): { value: number } | { problem: string } {
@@ -119,12 +45,8 @@ export function readMeasurementValue(typed: string, unit: Unit): { value: number
   if (text === '') return { problem: 'enter a value (leave the row out if there is no figure)' };
   const quoted = `"${text}"`;
   if (unit === 'money') {
-    const pounds = text.replace(/^(-?)\s*£\s*/, '$1');
-    if (!numberPattern.test(pounds)) return { problem: `${quoted} is not an amount of money: write it like £4,813.50` };
-    const [whole = '', pence = ''] = pounds.replace(/[-,]/g, '').split('.');
-    if (pence.length > 2) return { problem: `${quoted} has more than 2 decimal places: write pounds and pence, like £4,813.50` };
-    const amount = Number(whole) * 100 + Number(pence.padEnd(2, '0'));
-    return { value: pounds.startsWith('-') ? -amount : amount };
+    const read = readPounds(text);
+    return 'problem' in read ? read : { value: read.pence };
   }
   const number = unit === 'percentage' ? text.replace(/\s*%$/, '') : text;
   if (!numberPattern.test(number)) {
@@ -142,12 +64,12 @@ export function parseMeasurementsCsv(
   indicators: readonly CsvIndicator[],
 ): { rows: MeasurementRow[]; problems: RowProblem[]; fileProblem: string | null } {
   const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
-  if (notText.test(text)) return none('The file must be a CSV file');
-  const read = readRecords(text);
+  if (!isText(text)) return none('The file must be a CSV file');
+  const read = readCsvRecords(text);
   if ('problem' in read) return none(read.problem);
   const [header, ...records] = read.records;
   if (!header) return none('The file has no measurements in it');
-  const columns = readHeader(header.fields);
+  const columns = readHeader(header.fields, measurementsCsvHeadings, required);
   if (!columns) return none('The file must have a header row with the columns indicator, period and value');
   if (!records.length) return none('The file has no measurements in it');
 
@@ -166,7 +88,7 @@ export function parseMeasurementsCsv(
       problem(`this row has ${fields.length} columns but the header has ${header.fields.length}`);
       continue;
     }
-    const field = (column: Column): string => {
+    const field = (column: string): string => {
       const index = columns.get(column);
       return index === undefined ? '' : (fields[index] ?? '').trim();
     };
