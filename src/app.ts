@@ -108,6 +108,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
 
   app.decorateRequest('principal', null);
   app.decorateRequest('partnership', null);
+  app.decorateRequest('area', null);
 
   // Who is asking, which partnership the route is about, and whether they may: decided once, here.
   app.addHook('preHandler', async (request, reply) => {
@@ -122,7 +123,13 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       if (!partnership || (partnership.archivedAt && !request.principal?.isAdmin)) return reply.callNotFound();
       request.partnership = partnership;
     }
-    if (!isAllowed(request.principal, access, request.partnership)) {
+    const areaId = (request.params as { areaId?: string } | undefined)?.areaId;
+    if (areaId) {
+      const [area] = await governance.areas.list(null, { id: areaId });
+      if (!area || area.archivedAt) return reply.callNotFound();
+      request.area = area;
+    }
+    if (!isAllowed(request.principal, access, request.partnership, request.area)) {
       if (!request.principal) {
         const returnTo = safeMethods.has(request.method) ? `?returnTo=${encodeURIComponent(request.url)}` : '';
         return reply.redirect(`/sign-in${returnTo}`);

@@ -22,6 +22,7 @@ type Level =
   | 'partnership:manage'
   | 'partnership:analyse'
   | 'partnership:chair'
+  | 'area:oversee'
   | 'admin';
 
 const expected = `
@@ -275,6 +276,7 @@ const allowedBy: Record<Level, readonly Walker[]> = {
   'partnership:manage': ['admin', 'officer'],
   'partnership:analyse': ['admin', 'officer', 'analyst'],
   'partnership:chair': ['admin', 'chair'],
+  'area:oversee': ['admin', 'overseer'],
   admin: ['admin'],
 };
 

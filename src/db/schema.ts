@@ -459,6 +459,73 @@ export interface ReportCommentaryTable {
   updatedBy: string | null;
 }
 
+export interface GrantsTable extends PartnershipRecordColumns {
+  /** The financial year, by the year it starts in: 2016 is 2016/17. */
+  yearStarting: number;
+  funder: string;
+  amountPence: number;
+  /** Last year's grant where last year is not recorded here. */
+  previousAmountPence: number | null;
+  carryOverPence: number;
+  notes: string | null;
+}
+
+export interface AllocationsTable extends PartnershipRecordColumns {
+  grantId: string;
+  /** 1, 2, 3… within the grant. */
+  reference: number;
+  theme: string;
+  purpose: string;
+  /** organisation, commissioned or not_named. */
+  granteeKind: string;
+  grantee: string | null;
+  amountPence: number;
+  priorityId: string | null;
+  /** proposed, agreed, released or withdrawn. */
+  state: string;
+  decisionId: string | null;
+}
+
+export interface AllocationEventsTable {
+  id: string;
+  allocationId: string;
+  partnershipId: string;
+  state: string;
+  decisionId: string | null;
+  at: string;
+  byUserId: string | null;
+  byName: string | null;
+}
+
+export interface SpendReturnsTable {
+  allocationId: string;
+  partnershipId: string;
+  /** 1 to 4, of the grant's financial year. */
+  quarter: number;
+  spentPence: number;
+  /** The whole year's expected spend; null means as allocated. */
+  forecastPence: number | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface CarryOverRequestsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  grantId: string;
+  requestedPence: number;
+  reason: string;
+  requestedAt: string;
+  requestedBy: string | null;
+  /** requested, agreed or declined. */
+  state: string;
+  agreedPence: number | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  funderNote: string | null;
+}
+
 export interface Database {
   areas: AreasTable;
   partnerships: PartnershipsTable;
@@ -502,4 +569,9 @@ export interface Database {
   msgMembers: MsgMembersTable;
   performanceReports: PerformanceReportsTable;
   reportCommentary: ReportCommentaryTable;
+  grants: GrantsTable;
+  allocations: AllocationsTable;
+  allocationEvents: AllocationEventsTable;
+  spendReturns: SpendReturnsTable;
+  carryOverRequests: CarryOverRequestsTable;
 }

@@ -14,6 +14,7 @@ export type Access =
   | 'partnership:manage'
   | 'partnership:analyse'
   | 'partnership:chair'
+  | 'area:oversee'
   | 'admin';
 
 export interface PartnershipScope {
@@ -27,7 +28,16 @@ declare module 'fastify' {
   }
 }
 
-export function isAllowed(principal: Principal | null, access: Access, partnership: PartnershipScope | null): boolean {
+/**
+ * Whether the principal may reach a route of this access level. The scope is the partnership the route is
+ * about, or for a route about a whole area (`:areaId`) that area alone.
+ */
+export function isAllowed(
+  principal: Principal | null,
+  access: Access,
+  partnership: PartnershipScope | null,
+  area: { id: string } | null = null,
+): boolean {
   if (access === 'public') return true;
   if (!principal) return false;
   if (principal.isAdmin) return true;
@@ -50,6 +60,11 @@ export function isAllowed(principal: Principal | null, access: Access, partnersh
     // Signing minutes is the chair's: "The Chair will sign documentation … on behalf of the Board".
     case 'partnership:chair':
       return roles?.has('chair') ?? false;
+    // The funder's part (the PCC's staff): an overseer of the area, whether the route names the area or one of its partnerships.
+    case 'area:oversee': {
+      const areaId = partnership?.areaId ?? area?.id;
+      return areaId !== undefined && principal.overseerAreaIds.has(areaId);
+    }
   }
 }
 

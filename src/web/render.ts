@@ -62,6 +62,8 @@ declare module 'fastify' {
     principal: Principal | null;
     /** The partnership named by the route's :partnershipId, loaded and checked before the handler runs. */
     partnership: { id: string; areaId: string; name: string; shortName: string } | null;
+    /** The area named by the route's :areaId, loaded and checked likewise. */
+    area: { id: string; name: string; oversightBody: string } | null;
   }
 }
 

@@ -12,6 +12,7 @@ import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts
 import * as jobs from './2026-12-01-02-jobs.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
 import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performance.ts';
+import * as funding from './2026-12-02-02-funding.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-02-jobs': jobs,
   '2026-12-01-03-vote-majority': voteMajority,
   '2026-12-02-01-strategy-and-performance': strategyAndPerformance,
+  '2026-12-02-02-funding': funding,
 };
