@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
+import { seedDemoFunding } from './modules/funding/index.ts';
 import { seedDemoPerformance } from './modules/performance/index.ts';
 import { seedDemoStrategy } from './modules/strategy/index.ts';
 import { serve } from './server.ts';
@@ -43,6 +44,7 @@ async function addDemo(container: Container): Promise<number> {
     await seedCoventry2007Meeting(container, coventry);
     await seedDemoStrategy(container, coventry);
     await seedDemoPerformance(container.governance, container.performance, coventry);
+    await seedDemoFunding(container, coventry);
   }
   return added.size;
 }

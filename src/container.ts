@@ -28,6 +28,7 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
+import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
 
@@ -48,6 +49,7 @@ export interface Container {
   notifications: NotificationsService;
   strategy: StrategyService;
   performance: PerformanceService;
+  funding: FundingService;
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
@@ -107,6 +109,15 @@ export function createContainer(
         archivedAt,
       })),
   });
+  const funding = createFundingService({
+    db: handle.db,
+    audit,
+    clock,
+    governance,
+    meetings,
+    papers,
+    decisions: (partnershipId) => minutes.decisionsRegister(partnershipId),
+  });
   return {
     config,
     clock,
@@ -124,5 +135,6 @@ export function createContainer(
     notifications,
     strategy,
     performance,
+    funding,
   };
 }

@@ -494,7 +494,6 @@ export interface AllocationEventsTable {
   decisionId: string | null;
   at: string;
   byUserId: string | null;
-  byName: string | null;
 }
 
 export interface SpendReturnsTable {

@@ -3,6 +3,7 @@
  * Everything the user typed is kept as typed, so a form with errors is shown again unchanged.
  */
 import { z } from 'zod';
+import { readPounds } from '../core/numbers.ts';
 
 export interface Option {
   value: string;
@@ -23,7 +24,7 @@ export function optionsOf<T extends string>(labels: Record<T, string>): Option[]
 export interface Field {
   name: string;
   label: string;
-  kind: 'text' | 'email' | 'password' | 'textarea' | 'integer' | 'select' | 'radios' | 'yesNo' | 'date';
+  kind: 'text' | 'email' | 'password' | 'textarea' | 'integer' | 'money' | 'select' | 'radios' | 'yesNo' | 'date';
   hint?: string;
   /** Static choices for radios and selects; selects may instead take theirs from the page's `options[name]`. */
   options?: Option[];
@@ -199,6 +200,31 @@ export function decimalNumber(label: string, min = -1e12, max = 1e12) {
 
 export function optionalDecimal(label: string, min?: number, max?: number) {
   return decimalNumber(label, min, max)
+    .optional()
+    .transform((value) => value ?? null);
+}
+
+/** An amount of money as people type it ("£4,813.50", "409728"), held in whole pence; never negative. */
+export function money(label: string) {
+  return z
+    .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
+    .min(1, `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`)
+    .transform((typed, context) => {
+      const read = readPounds(typed);
+      if ('problem' in read) {
+        context.addIssue({ code: 'custom', message: `${label} must be an amount of money, like £4,813.50` });
+        return z.NEVER;
+      }
+      if (read.pence < 0) {
+        context.addIssue({ code: 'custom', message: `${label} cannot be less than £0` });
+        return z.NEVER;
+      }
+      return read.pence;
+    });
+}
+
+export function optionalMoney(label: string) {
+  return money(label)
     .optional()
     .transform((value) => value ?? null);
 }

@@ -61,7 +61,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decision_id', 'text', (c) => c.references('decisions.id'))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('by_user_id', 'text', (c) => c.references('users.id'))
-    .addColumn('by_name', 'text')
     .execute();
   await db.schema.createIndex('allocation_events_allocation').on('allocation_events').column('allocation_id').execute();
 

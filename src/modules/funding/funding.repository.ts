@@ -1,0 +1,210 @@
+/** The funding tables: queries only, no rules. Sums of money are added up in code: a SQL sum of bigints is not a number on PostgreSQL. */
+import type { Kysely, Selectable } from 'kysely';
+import type { AllocationsTable, CarryOverRequestsTable, Database, GrantsTable, SpendReturnsTable } from '../../db/schema.ts';
+
+export type GrantRow = Selectable<GrantsTable>;
+export type AllocationRow = Selectable<AllocationsTable> & { priorityTitle: string | null };
+export type SpendRow = Selectable<SpendReturnsTable>;
+export type CarryOverRow = Selectable<CarryOverRequestsTable> & { requestedByName: string | null; decidedByName: string | null };
+
+export async function listGrants(db: Kysely<Database>, partnershipId: string): Promise<GrantRow[]> {
+  return db
+    .selectFrom('grants')
+    .selectAll()
+    .where('partnershipId', '=', partnershipId)
+    .where('archivedAt', 'is', null)
+    .orderBy('yearStarting', 'desc')
+    .execute();
+}
+
+export async function findGrant(db: Kysely<Database>, partnershipId: string, yearStarting: number): Promise<GrantRow | undefined> {
+  return db
+    .selectFrom('grants')
+    .selectAll()
+    .where('partnershipId', '=', partnershipId)
+    .where('yearStarting', '=', yearStarting)
+    .where('archivedAt', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertGrant(db: Kysely<Database>, row: Omit<GrantRow, 'version'>): Promise<void> {
+  await db.insertInto('grants').values(row).execute();
+}
+
+export async function updateGrant(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Partial<Omit<GrantRow, 'id' | 'version' | 'partnershipId'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('grants')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Writes to the grant's row without changing it, so that on PostgreSQL two allocations of the same grant
+ * are checked against the money available one after the other (SQLite writes one at a time anyway).
+ */
+export async function lockGrant(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('grants')
+    .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listAllocations(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: { grantId?: string; grantIds?: string[]; id?: string } = {},
+): Promise<AllocationRow[]> {
+  let query = db
+    .selectFrom('allocations as a')
+    .leftJoin('priorities as p', 'p.id', 'a.priorityId')
+    .selectAll('a')
+    .select('p.title as priorityTitle')
+    .where('a.partnershipId', '=', partnershipId)
+    .where('a.archivedAt', 'is', null);
+  if (filter.grantId) query = query.where('a.grantId', '=', filter.grantId);
+  if (filter.grantIds) {
+    if (filter.grantIds.length === 0) return [];
+    query = query.where('a.grantId', 'in', filter.grantIds);
+  }
+  if (filter.id) query = query.where('a.id', '=', filter.id);
+  return query.orderBy('a.reference').execute();
+}
+
+export async function nextReference(db: Kysely<Database>, grantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('allocations')
+    .select((eb) => eb.fn.max('reference').as('highest'))
+    .where('grantId', '=', grantId)
+    .executeTakeFirst();
+  return Number(row?.highest ?? 0) + 1;
+}
+
+export async function insertAllocation(db: Kysely<Database>, row: Omit<Selectable<AllocationsTable>, 'version'>): Promise<void> {
+  await db.insertInto('allocations').values(row).execute();
+}
+
+export async function updateAllocation(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Partial<Omit<Selectable<AllocationsTable>, 'id' | 'version' | 'partnershipId' | 'grantId' | 'reference'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('allocations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertEvent(
+  db: Kysely<Database>,
+  row: {
+    id: string;
+    allocationId: string;
+    partnershipId: string;
+    state: string;
+    decisionId: string | null;
+    at: string;
+    byUserId: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('allocationEvents').values(row).execute();
+}
+
+// An allocation's states follow one another in this order, which settles events of the same moment.
+const stateOrder = ['proposed', 'agreed', 'released', 'withdrawn'];
+
+export async function listEvents(db: Kysely<Database>, allocationId: string) {
+  const events = await db
+    .selectFrom('allocationEvents as e')
+    .leftJoin('users as u', 'u.id', 'e.byUserId')
+    .select(['e.state', 'e.at', 'e.decisionId', 'u.name as byName'])
+    .where('e.allocationId', '=', allocationId)
+    .execute();
+  return events.sort((a, b) => a.at.localeCompare(b.at) || stateOrder.indexOf(a.state) - stateOrder.indexOf(b.state));
+}
+
+export async function listSpend(db: Kysely<Database>, allocationIds: string[]): Promise<SpendRow[]> {
+  if (allocationIds.length === 0) return [];
+  return db.selectFrom('spendReturns').selectAll().where('allocationId', 'in', allocationIds).orderBy('quarter').execute();
+}
+
+export async function saveSpendRow(db: Kysely<Database>, row: SpendRow): Promise<SpendRow | undefined> {
+  const before = await db
+    .selectFrom('spendReturns')
+    .selectAll()
+    .where('allocationId', '=', row.allocationId)
+    .where('quarter', '=', row.quarter)
+    .executeTakeFirst();
+  if (before) {
+    await db
+      .updateTable('spendReturns')
+      .set({ spentPence: row.spentPence, forecastPence: row.forecastPence, updatedAt: row.updatedAt, updatedBy: row.updatedBy })
+      .where('allocationId', '=', row.allocationId)
+      .where('quarter', '=', row.quarter)
+      .execute();
+  } else {
+    await db.insertInto('spendReturns').values(row).execute();
+  }
+  return before;
+}
+
+export async function findCarryOver(db: Kysely<Database>, grantId: string): Promise<CarryOverRow | undefined> {
+  return db
+    .selectFrom('carryOverRequests as c')
+    .leftJoin('users as r', 'r.id', 'c.requestedBy')
+    .leftJoin('users as d', 'd.id', 'c.decidedBy')
+    .selectAll('c')
+    .select(['r.name as requestedByName', 'd.name as decidedByName'])
+    .where('c.grantId', '=', grantId)
+    .executeTakeFirst();
+}
+
+export async function listCarryOvers(db: Kysely<Database>, grantIds: string[]): Promise<Selectable<CarryOverRequestsTable>[]> {
+  if (grantIds.length === 0) return [];
+  return db.selectFrom('carryOverRequests').selectAll().where('grantId', 'in', grantIds).execute();
+}
+
+export async function insertCarryOver(db: Kysely<Database>, row: Omit<Selectable<CarryOverRequestsTable>, 'version'>): Promise<void> {
+  await db.insertInto('carryOverRequests').values(row).execute();
+}
+
+export async function updateCarryOver(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Pick<Selectable<CarryOverRequestsTable>, 'state' | 'agreedPence' | 'decidedAt' | 'decidedBy' | 'funderNote'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('carryOverRequests')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The grants of an area's partnerships for a year. */
+export async function listAreaGrants(db: Kysely<Database>, areaId: string, yearStarting: number) {
+  return db
+    .selectFrom('partnerships as p')
+    .leftJoin('grants as g', (join) =>
+      join.onRef('g.partnershipId', '=', 'p.id').on('g.yearStarting', '=', yearStarting).on('g.archivedAt', 'is', null),
+    )
+    .select(['p.id as partnershipId', 'p.name as partnershipName', 'g.id as grantId'])
+    .where('p.areaId', '=', areaId)
+    .where('p.archivedAt', 'is', null)
+    .orderBy('p.name')
+    .execute();
+}

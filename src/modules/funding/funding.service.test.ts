@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { testConfig } from '../../../test/helpers/app.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { type Actor, systemActor } from '../../core/actor.ts';
+import type { Clock } from '../../core/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
+import { seedDemo } from '../governance/index.ts';
+import { createLogMailer } from '../notifications/index.ts';
+import { seedDemoFunding } from './funding.seed.ts';
+
+/** The message a refused write gives for a field. */
+async function refusal(work: Promise<unknown>, field: string): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof FieldValidationError, `expected a refusal on ${field}, got ${String(error)}`);
+  assert.equal(error.field, field);
+  return error.message;
+}
+
+const grant2017 = {
+  yearStarting: 2017,
+  funder: 'West Midlands Police and Crime Commissioner',
+  amount: 40_000_00,
+  previousAmount: null,
+  carryOver: 0,
+  notes: null,
+};
+
+const allocation = (purpose: string, pounds: number, theme = 'Operational Activity for Locations') => ({
+  theme,
+  purpose,
+  granteeKind: 'organisation' as const,
+  grantee: 'Whitefriars Mediation Service',
+  amount: pounds * 100,
+  priorityId: null,
+});
+
+for (const database of testDatabases()) {
+  describe(`funding on ${database.engine}`, () => {
+    let container: Container;
+    let coventry: string;
+    let boardId: string;
+    let today = '2016-07-13T09:00:00Z';
+    const clock: Clock = { now: () => new Date(today) };
+    const officer: Actor = { userId: null };
+    let chair: Actor;
+
+    before(async () => {
+      container = createContainer(
+        testConfig,
+        clock,
+        await database.create(),
+        createLogMailer(() => undefined),
+      );
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      boardId = (await container.governance.groups.list(coventry)).find((g) => g.parentId === null)?.id ?? '';
+      await seedDemoFunding(container, coventry);
+      const userId = await container.accounts.createUser(systemActor, {
+        email: 'chair@example.com',
+        name: 'Cllr Ruane',
+        password: 'a long enough password',
+        isAdmin: false,
+      });
+      chair = { userId };
+    });
+    after(() => container.database.close());
+
+    it('reproduces Coventry’s 2016/17 funding decisions from their inputs', async () => {
+      const year = await container.funding.year(coventry, 2016);
+      assert.equal(formatMoney(year.grant.amount), '£409,728');
+      assert.ok(year.change);
+      assert.equal(formatMoneyChange(year.change.difference), '−£136,576');
+      assert.equal(formatPercentChange(year.change.percent), '−25%');
+      assert.equal(year.change.percent, -25);
+      assert.equal(formatMoney(year.grant.carryOver), '£82,750');
+      assert.equal(year.position.available, 492_478_00);
+      assert.equal(year.allocations.length, 18);
+      assert.equal(year.position.allocated, 492_478_00, 'the allocations total £492,478.00');
+      assert.equal(year.position.unallocated, 0, 'nothing is left to allocate');
+      const contingency = year.allocations.find((a) => a.purpose === 'Local initiative & contingency');
+      assert.equal(contingency?.amount, 4_813_00);
+      assert.equal(contingency?.granteeText, 'To be commissioned');
+      assert.equal(year.allocations.find((a) => a.reference === 3)?.granteeText, 'Not named in the decision');
+      assert.deepEqual(
+        year.position.themes.map((t) => [t.theme, t.allocated / 100]),
+        [
+          ['Partnership Functions & Statutory Responsibilities', 74_000],
+          ['Support for Victims & Vulnerable People', 85_415],
+          ['Management of Perpetrators & Offenders including gangs & OCGs', 173_750],
+          ['Operational Activity for Locations', 97_313],
+          ['Tackle causes and drivers of crime, nuisance and harm', 62_000],
+        ],
+      );
+      // Agreed by the board's decision in its minutes, and released by the chair.
+      assert.ok(year.allocations.every((a) => a.state === 'released' && a.decision?.groupName.includes('Board')));
+      const { events } = await container.funding.allocation(coventry, 2016, contingency?.id ?? '');
+      assert.deepEqual(
+        events.map((e) => e.state),
+        ['proposed', 'agreed', 'released'],
+      );
+      assert.match(events[1]?.decision?.href ?? '', /\/meetings\/.+\/items\/.+\/minutes$/);
+    });
+
+    it('refuses an allocation that would take the total past the money available, saying what is left', async () => {
+      const message = await refusal(container.funding.propose(officer, coventry, 2016, allocation('Another patrol', 1)), 'amount');
+      assert.equal(message, 'This would allocate £1 more than the £492,478 available for 2016/17: nothing is left to allocate');
+    });
+
+    it('takes allocations from proposal through the board’s decision to the chair’s release', async () => {
+      today = '2017-05-02T09:00:00Z';
+      await container.funding.recordGrant(officer, coventry, grant2017);
+      const year = await container.funding.year(coventry, 2017);
+      // Last year's grant is the one recorded here.
+      assert.equal(year.grant.previousAmount, 409_728_00);
+      const mediation = await container.funding.propose(
+        officer,
+        coventry,
+        2017,
+        allocation('Mediation for Neighbourhood disputes', 30_000),
+      );
+      const clearances = await container.funding.propose(officer, coventry, 2017, allocation('Alley way clearances', 10_000));
+      const over = await refusal(container.funding.propose(officer, coventry, 2017, allocation('CCTV', 1)), 'amount');
+      assert.match(over, /£1 more than the £40,000 available for 2017\/18/);
+      // Changing one down frees money for another.
+      const { allocation: first } = await container.funding.allocation(coventry, 2017, mediation);
+      await container.funding.changeAllocation(officer, coventry, 2017, mediation, first.version, allocation('Mediation', 25_000));
+      const cctv = await container.funding.propose(officer, coventry, 2017, allocation('CCTV', 5_000));
+      assert.equal((await container.funding.year(coventry, 2017)).position.unallocated, 0);
+
+      // Only a board decision agreeing something will do: a sub-group's, or one noted, will not.
+      const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2017-05-18');
+      const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'PCC funding 2017/18');
+      const decision = (outcome: 'agreed' | 'noted') => ({
+        outcome,
+        wording: `The Board ${outcome} the allocations`,
+        recommendedTo: null,
+        votesFor: null,
+        votesAgainst: null,
+        votesAbstaining: null,
+      });
+      const noted = await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision('noted'));
+      const agreed = await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision('agreed'));
+      assert.ok(!(await container.funding.boardDecisions(coventry)).some((d) => d.id === noted));
+      await refusal(container.funding.agree(officer, coventry, 2017, noted, [mediation]), 'decisionId');
+      await refusal(container.funding.agree(officer, coventry, 2017, agreed, []), 'allocationIds');
+      assert.equal(await container.funding.agree(officer, coventry, 2017, agreed, [mediation, clearances]), 2);
+      // Released only once agreed; an agreed allocation cannot be changed.
+      await refusal(container.funding.release(chair, coventry, 2017, [mediation, cctv]), 'allocationIds');
+      assert.equal(await container.funding.release(chair, coventry, 2017, [mediation, clearances]), 2);
+      const { allocation: released, events } = await container.funding.allocation(coventry, 2017, mediation);
+      await refusal(
+        container.funding.changeAllocation(officer, coventry, 2017, mediation, released.version, allocation('Mediation', 1)),
+        'purpose',
+      );
+      assert.deepEqual(
+        events.map((e) => [e.state, e.byName]),
+        [
+          ['proposed', null],
+          ['agreed', null],
+          ['released', 'Cllr Ruane'],
+        ],
+      );
+      assert.equal(released.decision?.wording, 'The Board agreed the allocations');
+
+      // A withdrawn proposal frees its money.
+      const { allocation: third } = await container.funding.allocation(coventry, 2017, cctv);
+      await container.funding.withdraw(officer, coventry, 2017, cctv, third.version);
+      assert.equal((await container.funding.year(coventry, 2017)).position.unallocated, 5_000_00);
+    });
+
+    it('takes a quarter’s spend from the form and from CSV, all or nothing, and works out the position', async () => {
+      const year = await container.funding.year(coventry, 2017);
+      const [mediation, clearances] = year.allocations;
+      assert.ok(mediation && clearances);
+      await container.funding.saveSpend(officer, coventry, 2017, 1, [
+        { allocationId: mediation.id, spent: 6_000_00, forecast: null },
+        { allocationId: clearances.id, spent: 2_500_00, forecast: 9_000_00 },
+      ]);
+      const bad = 'reference,purpose,quarter,spent,forecast\r\n1,Mediation,Q2,"£6,250.50",\r\n2,Clearances,Q2,lots,\r\n';
+      const refused = await container.funding.importSpend(officer, coventry, 2017, bad, false);
+      assert.deepEqual(
+        refused.problems.map((p) => p.line),
+        [3],
+      );
+      assert.equal(refused.imported, 0);
+      let position = (await container.funding.year(coventry, 2017)).position;
+      assert.equal(position.throughQuarter, 1, 'nothing of the file was imported');
+
+      const imported = await container.funding.importSpend(officer, coventry, 2017, bad, true);
+      assert.equal(imported.imported, 1);
+      position = (await container.funding.year(coventry, 2017)).position;
+      assert.equal(position.throughQuarter, 2);
+      const line = position.allocations.find((a) => a.id === mediation.id);
+      assert.equal(line?.spentToDate, 12_250_50);
+      assert.equal(position.allocations.find((a) => a.id === clearances.id)?.forecast, 9_000_00);
+      assert.equal(position.total.variance, 1_000_00, 'clearances forecast £1,000 under its £10,000');
+      assert.deepEqual(position.total.missingReturns, [2], 'clearances have not returned Q2');
+    });
+
+    it('carries the year’s underspend into the next when the funder agrees it', async () => {
+      await refusal(container.funding.requestCarryOver(officer, coventry, 2017, { amount: 1_00, reason: 'Underspend' }), 'amount');
+      today = '2018-04-03T09:00:00Z';
+      const year = await container.funding.year(coventry, 2017);
+      assert.ok(year.ended);
+      // £40,000 available, £12,250.50 + £2,500 spent.
+      const tooMuch = await refusal(
+        container.funding.requestCarryOver(officer, coventry, 2017, { amount: 30_000_00, reason: 'Underspend' }),
+        'amount',
+      );
+      assert.equal(tooMuch, 'The carry-over cannot be more than the year’s underspend of £25,249.50');
+      await container.funding.requestCarryOver(officer, coventry, 2017, { amount: 20_000_00, reason: 'Mediation started late' });
+      const requested = (await container.funding.year(coventry, 2017)).carryOver;
+      assert.equal(requested?.state, 'requested');
+      await refusal(
+        container.funding.decideCarryOver(chair, coventry, 2017, requested?.version ?? 0, {
+          decision: 'agreed',
+          amount: 25_000_00,
+          note: null,
+        }),
+        'amount',
+      );
+      await container.funding.decideCarryOver(chair, coventry, 2017, requested?.version ?? 0, {
+        decision: 'agreed',
+        amount: 15_000_00,
+        note: 'For mediation only',
+      });
+      assert.equal(await container.funding.agreedCarryOverInto(coventry, 2018), 15_000_00);
+      const wrong = await refusal(
+        container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 0 }),
+        'carryOver',
+      );
+      assert.equal(wrong, 'The funder agreed a carry-over of £15,000 from 2017/18: enter that');
+      await container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 15_000_00 });
+      const next = await container.funding.year(coventry, 2018);
+      assert.equal(next.position.available, 55_000_00);
+      assert.equal(next.grant.carryOverAgreed?.by, 'Cllr Ruane');
+    });
+
+    it('draws the quarterly financial report and puts it on a board meeting still to come', async () => {
+      const report = await container.funding.report(coventry, 2017, 2);
+      assert.equal(report.quarterLabel, 'Quarter 2, 2017/18 (July to September 2017)');
+      const pdf = await container.funding.reportFile(coventry, 2017, 2, 'pdf');
+      assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+      const docx = await container.funding.reportFile(coventry, 2017, 2, 'docx');
+      assert.equal(docx.bytes.subarray(0, 2).toString(), 'PK');
+      const past = await scheduleMeeting(container.meetings, coventry, boardId, '2018-01-18');
+      await refusal(container.funding.attachReport(officer, coventry, 2017, 2, past), 'meetingId');
+      const next = await scheduleMeeting(container.meetings, coventry, boardId, '2018-04-19');
+      const title = await container.funding.attachReport(officer, coventry, 2017, 2, next);
+      const items = (await container.agenda.agenda(coventry, next)).flatMap((section) => section.items);
+      assert.ok(items.some((item) => item.title === title));
+    });
+
+    it('sets the area’s partnerships side by side for the funder', async () => {
+      const [partnership] = await container.governance.partnerships.list(null, { id: coventry });
+      const rows = await container.funding.area(partnership?.areaId ?? '', 2016);
+      const row = rows.find((r) => r.partnershipId === coventry);
+      assert.deepEqual(
+        [row?.grant, row?.carryOver, row?.available, row?.allocated, row?.released, row?.spentToDate, row?.spendThrough],
+        [409_728_00, 82_750_00, 492_478_00, 492_478_00, 492_478_00, 0, null],
+      );
+      await assert.rejects(container.funding.year(coventry, 2030), NotFoundError);
+    });
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The funding position of a grant's year: the money available, what the board has allocated, and each
+ * allocation's spend to date and forecast from its quarterly returns, by allocation, by theme and in total.
+ * Derived, never stored, so a corrected return corrects every figure built on it. Money is in whole pence.
+ */
+import { words } from '../../core/csvRecords.ts';
+
+export type AllocationState = 'proposed' | 'agreed' | 'released' | 'withdrawn';
+
+/** A quarter of the grant's financial year: 1 is April–June … 4 is January–March. */
+export type Quarter = 1 | 2 | 3 | 4;
+
+export interface SpendEntry {
+  quarter: Quarter;
+  spent: number;
+  /** The spend expected for the whole year, as seen at this quarter; null means as allocated. */
+  forecast: number | null;
+}
+
+export interface AllocationInput {
+  id: string;
+  /** 1, 2, 3… within the grant: how a spend return names the allocation. */
+  reference: number;
+  theme: string;
+  purpose: string;
+  amount: number;
+  state: AllocationState;
+  spend: SpendEntry[];
+}
+
+export interface GrantInput {
+  amount: number;
+  /** Last year's grant; null when it is not known. */
+  previousAmount: number | null;
+  /** Last year's underspend the funder agreed could be spent this year. */
+  carryOver: number;
+}
+
+export interface PositionLine {
+  allocated: number;
+  spentToDate: number;
+  forecast: number;
+  /** Allocated less forecast: above nought an expected underspend, below it an expected overspend. */
+  variance: number;
+  /** Allocated less spent to date: what is left; after quarter 4, the year's underspend. */
+  underspend: number;
+  /** The quarters so far that a released allocation has no return for. */
+  missingReturns: Quarter[];
+}
+
+export interface AllocationLine extends PositionLine {
+  id: string;
+  reference: number;
+  theme: string;
+  purpose: string;
+  state: AllocationState;
+}
+
+export interface ThemeLine extends PositionLine {
+  /** As first written, in reference order. */
+  theme: string;
+  /** How many allocations the theme has. */
+  allocations: number;
+}
+
+export interface FundingPosition {
+  throughQuarter: Quarter;
+  available: number;
+  allocated: number;
+  unallocated: number;
+  /** Every allocation that counts, by reference. */
+  allocations: AllocationLine[];
+  /** In the order each theme is first met in reference order. */
+  themes: ThemeLine[];
+  total: PositionLine;
+}
+
+const quarters: readonly Quarter[] = [1, 2, 3, 4];
+
+/** The grant and last year's carry-over together: what the board can allocate. */
+export function moneyAvailable(grant: GrantInput): number {
+  return grant.amount + grant.carryOver;
+}
+
+/** The grant against last year's; the percentage unrounded, and null when there is nothing to take a percentage of. */
+export function changeOnLastYear(amount: number, previous: number | null): { difference: number; percent: number | null } | null {
+  if (previous === null) return null;
+  const difference = amount - previous;
+  return { difference, percent: previous === 0 ? null : (difference * 100) / previous };
+}
+
+/** Whether an allocation counts against the money available: a proposal holds its money until it is withdrawn. */
+export function counts(state: AllocationState): boolean {
+  return state !== 'withdrawn';
+}
+
+/** How far an allocation of this amount would take the total past the money available; 0 when it fits. */
+export function overAllocation(available: number, otherAllocated: number, amount: number): number {
+  return Math.max(0, otherAllocated + amount - available);
+}
+
+function allocationLine(allocation: AllocationInput, throughQuarter: Quarter): AllocationLine {
+  const { id, reference, theme, purpose, amount, state } = allocation;
+  const returned = allocation.spend.filter((entry) => entry.quarter <= throughQuarter).sort((a, b) => a.quarter - b.quarter);
+  const spentToDate = returned.reduce((sum, entry) => sum + entry.spent, 0);
+  // The latest view of the year wins; a return that gives none leaves the one before it standing.
+  const forecast = returned.findLast((entry) => entry.forecast !== null)?.forecast ?? amount;
+  // Nothing can be spent before the chair releases the money, so only a released allocation owes returns.
+  const missingReturns =
+    state === 'released'
+      ? quarters.filter((quarter) => quarter <= throughQuarter && !returned.some((entry) => entry.quarter === quarter))
+      : [];
+  return {
+    id,
+    reference,
+    theme,
+    purpose,
+    state,
+    allocated: amount,
+    spentToDate,
+    forecast,
+    variance: amount - forecast,
+    underspend: amount - spentToDate,
+    missingReturns,
+  };
+}
+
+/** Lines added up; a quarter is missing when any of them misses it. */
+function sumLines(lines: readonly PositionLine[]): PositionLine {
+  const add = (figure: 'allocated' | 'spentToDate' | 'forecast' | 'variance' | 'underspend') =>
+    lines.reduce((sum, line) => sum + line[figure], 0);
+  return {
+    allocated: add('allocated'),
+    spentToDate: add('spentToDate'),
+    forecast: add('forecast'),
+    variance: add('variance'),
+    underspend: add('underspend'),
+    missingReturns: quarters.filter((quarter) => lines.some((line) => line.missingReturns.includes(quarter))),
+  };
+}
+
+/** The position of the grant's year as the returns stand after the given quarter. */
+export function fundingPosition(grant: GrantInput, allocations: readonly AllocationInput[], throughQuarter: Quarter): FundingPosition {
+  const lines = allocations
+    .filter((allocation) => counts(allocation.state))
+    .map((allocation) => allocationLine(allocation, throughQuarter))
+    .sort((a, b) => a.reference - b.reference);
+
+  // Themes are typed by hand, so "Road safety " and "road  Safety" are one theme, shown as first written.
+  const byTheme = new Map<string, { theme: string; lines: AllocationLine[] }>();
+  for (const line of lines) {
+    const key = words(line.theme).toLowerCase();
+    const group = byTheme.get(key);
+    if (group) group.lines.push(line);
+    else byTheme.set(key, { theme: words(line.theme), lines: [line] });
+  }
+  const themes = [...byTheme.values()].map(({ theme, lines: themeLines }) => ({
+    theme,
+    allocations: themeLines.length,
+    ...sumLines(themeLines),
+  }));
+
+  const total = sumLines(lines);
+  const available = moneyAvailable(grant);
+  return {
+    throughQuarter,
+    available,
+    allocated: total.allocated,
+    unallocated: available - total.allocated,
+    allocations: lines,
+    themes,
+    total,
+  };
+}
+
+/** The money available that was not spent by the year's end, including any never allocated: what carry-over could be asked for. */
+export function yearEndUnderspend(position: FundingPosition): number {
+  if (position.throughQuarter !== 4)
+    throw new Error(`The year's underspend is known only after quarter 4, not quarter ${position.throughQuarter}`);
+  return position.available - position.total.spentToDate;
+}
