@@ -10,6 +10,7 @@ import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
@@ -162,6 +163,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
+  registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
+    container.strategy.priorities.list(partnershipId, { includeArchived: true }),
+  );
   registerStrategyRoutes(app, pages, container.strategy, governance, {
     indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });

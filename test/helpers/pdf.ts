@@ -24,3 +24,18 @@ export function textOfPdf(pdf: Buffer): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The PDF's text as one run of words (lines that wrap, and SVG text drawn a glyph at a time, read as one).
+ * textOfPdf finds a stream's end by "endstream" and so drops a last byte that happens to be a CR (about one
+ * stream in 256); here each stream is cut by its /Length and inflated first, and textOfPdf reads the plain streams.
+ */
+export function wordsOfPdf(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const plain = [...raw.matchAll(/\/Length (\d+)\s*\/Filter \/FlateDecode\s*>>\s*stream\r?\n/g)].map((match) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const content = inflateSync(Buffer.from(raw.slice(start, start + Number(match[1])), 'latin1')).toString('latin1');
+    return `stream\n${content}\nendstream`;
+  });
+  return textOfPdf(Buffer.from(plain.join('\n'), 'latin1')).replace(/\s+/g, ' ');
+}

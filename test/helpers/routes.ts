@@ -6,6 +6,7 @@ import { pdfOf } from './papers.ts';
 import { addAgendaItem, scheduleMeeting } from './meetings.ts';
 import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
 import { seedDemoStrategy } from '../../src/modules/strategy/index.ts';
+import { seedDemoFunding } from '../../src/modules/funding/index.ts';
 
 export interface RouteSampler {
   /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
@@ -78,6 +79,11 @@ export async function sampleRoutes(
     bytes: await pdfOf('Strategic Assessment 2016/17'),
     title: null,
   });
+  // Coventry's 2016/17 funding, with a carry-over waiting for the funder's decision (the year has ended).
+  const fundingYear = await seedDemoFunding(container, coventry);
+  await container.funding.requestCarryOver(systemActor, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
+  const [allocation] = (await container.funding.year(coventry, fundingYear)).allocations;
+  assert.ok(allocation, 'the demo funding has allocations');
   const params: Record<string, string> = {
     partnershipId: coventry,
     grantId: account.grantId,
@@ -89,6 +95,9 @@ export async function sampleRoutes(
     file: 'report.pdf',
     indicatorId: indicator.id,
     documentId,
+    year: '2016-17',
+    q: 'q1',
+    areaId: partnership.areaId,
   };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
@@ -107,6 +116,7 @@ export async function sampleRoutes(
     '/strategy/assessments/': assessmentId,
     '/strategy/priorities/': priority.id,
     '/strategy/objectives/': objective.id,
+    '/allocations/': allocation.id,
   };
   return {
     coventry,

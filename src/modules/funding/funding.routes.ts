@@ -16,7 +16,7 @@ import { registerFormPage } from '../../web/formPage.ts';
 import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
 import { queryValues, single, versionOf } from '../../web/query.ts';
-import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
+import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDateTime, type PageRenderer } from '../../web/render.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
 import type { MeetingsService } from '../meetings/index.ts';
@@ -107,7 +107,14 @@ const stateTagClasses: Record<AllocationState, string> = {
 const carryOverTagClasses = { requested: 'govuk-tag--blue', agreed: 'govuk-tag--green', declined: 'govuk-tag--red' } as const;
 
 const decisionView = (decision: DecisionLink | null) =>
-  decision ? { href: decision.href, text: `${decision.groupName}, ${formatDate(decision.meetingDate)}`, wording: decision.wording } : null;
+  decision
+    ? {
+        href: decision.href,
+        text: `${decision.groupName}, ${formatDate(decision.meetingDate)}`,
+        date: formatDate(decision.meetingDate),
+        wording: decision.wording,
+      }
+    : null;
 
 /** The money figures of a line of the position, written out. */
 const lineView = (line: PositionLine) => ({
@@ -188,7 +195,21 @@ function problemOf(error: unknown): Record<string, string> {
   throw error;
 }
 
-export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer, funding: FundingService, meetings: MeetingsService): void {
+/** A priority of the strategy, which an allocation may serve: given by the strategy module. */
+export interface PriorityChoice {
+  id: string;
+  title: string;
+  yearStarting: number;
+  archivedAt: string | null;
+}
+
+export function registerFundingRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  funding: FundingService,
+  meetings: MeetingsService,
+  priorities: (partnershipId: string) => Promise<PriorityChoice[]>,
+): void {
   const view = { config: { access: 'partnership:view' as const } };
   const manage = { config: { access: 'partnership:manage' as const } };
   const chair = { config: { access: 'partnership:chair' as const } };
@@ -367,8 +388,21 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
   });
 
   // Allocations.
-  // The priority an allocation serves is chosen once the strategy's priorities are offered here: until then it is not asked.
-  const allocationFormFields: Field[] = allocationFields.filter((field) => field.name !== 'priorityId');
+  // The year's own priorities first; an archived one stays offered while it is the one chosen.
+  const priorityOptions = async (request: FastifyRequest, values: TypedValues) => {
+    const year = yearOf(request);
+    const listed = (await priorities(partnershipIdOf(request))).sort(
+      (a, b) => Number(b.yearStarting === year) - Number(a.yearStarting === year) || b.yearStarting - a.yearStarting,
+    );
+    return {
+      priorityId: recordChoices(
+        listed,
+        values,
+        'priorityId',
+        (priority) => `${financialYearName(priority.yearStarting)}: ${priority.title}`,
+      ),
+    };
+  };
   const loadYear = async (request: FastifyRequest) => {
     const year = yearOf(request);
     return { year, fundingYear: await funding.year(partnershipIdOf(request), year) };
@@ -378,9 +412,10 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
     path: '/partnerships/:partnershipId/funding/:year/allocations/new',
     action: '/partnerships/:partnershipId/funding/:year/allocations',
     access: 'partnership:manage',
-    fields: allocationFormFields,
+    fields: allocationFields,
     schema: allocationSchema,
     load: loadYear,
+    options: priorityOptions,
     title: ({ fundingYear }) => `Propose an allocation of the ${fundingYear.grant.yearLabel} grant`,
     intro: ({ fundingYear }) =>
       `${formatMoney(fundingYear.position.unallocated)} of the ${formatMoney(fundingYear.position.available)} available is left to allocate. The proposal goes to the board to agree; the chair then releases the money.`,
@@ -453,9 +488,10 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
     path: '/partnerships/:partnershipId/funding/:year/allocations/:id/edit',
     action: '/partnerships/:partnershipId/funding/:year/allocations/:id',
     access: 'partnership:manage',
-    fields: allocationFormFields,
+    fields: allocationFields,
     schema: allocationSchema,
     load: loadAllocation,
+    options: priorityOptions,
     title: ({ allocation }) => `Change allocation ${allocation.reference}`,
     intro: () => 'An allocation can be changed only while it is proposed: once the board has agreed it, a change is a new proposal.',
     submitText: 'Save allocation',
@@ -467,14 +503,11 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
       granteeKind: allocation.granteeKind,
       grantee: allocation.grantee ?? '',
       amount: typedPounds(allocation.amount),
+      priorityId: allocation.priorityId ?? '',
     }),
     version: ({ allocation }) => allocation.version,
     async save(request, value, version, { year, allocation }) {
-      // The form does not ask for the priority yet, so the one chosen stays.
-      await funding.changeAllocation(actorOf(request), partnershipIdOf(request), year, allocation.id, version, {
-        ...value,
-        priorityId: allocation.priorityId,
-      });
+      await funding.changeAllocation(actorOf(request), partnershipIdOf(request), year, allocation.id, version, value);
       return { redirect: allocationHref(request, year, allocation.id), flash: `Allocation ${allocation.reference} saved` };
     },
   });
@@ -738,8 +771,12 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
       const year = yearOf(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const importValidRows = body.importValidRows === 'yes';
-      const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
-        renderImport(request, reply, year, { errors: errorsFor(importFields, { file: message }), problems, importValidRows });
+      // The problem with the file, then each bad row by its line: in the summary, and next to the file input.
+      const refuse = (message: string, problems: { line: number; message: string }[] = []) => {
+        const errors = errorsFor(importFields, { file: message });
+        errors.summary.push(...problems.map((problem) => ({ text: `Line ${problem.line}: ${problem.message}`, href: '#file' })));
+        return renderImport(request, reply, year, { errors, problems, importValidRows });
+      };
       const upload = uploadedFile(body, 'file', '5 MB');
       if ('problem' in upload) return refuse(upload.problem);
       let csv: string;
@@ -797,7 +834,8 @@ export function registerFundingRoutes(app: FastifyInstance, pages: PageRenderer,
       carryOver: carryOverView(carryOver),
       mayRequest: mayManage(request) && fundingYear.ended && !carryOver,
       mayDecide: mayOversee(request) && carryOver?.state === 'requested',
-      href: yearEndHref(request, year),
+      requestHref: `${yearHref(request, year)}/carry-over`,
+      decideHref: `${yearHref(request, year)}/carry-over/decision`,
       nextYear: financialYearName(year + 1),
       breadcrumbs: yearCrumbs(request, year),
     });

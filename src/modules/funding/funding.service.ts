@@ -189,7 +189,6 @@ const decisionLink = (partnershipId: string, d: RecordedDecision): DecisionLink 
 const granteeText = (kind: string, grantee: string | null): string =>
   kind === 'organisation' ? (grantee ?? '') : nameOf(granteeKindNames, kind);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function createFundingService({ db, audit, clock, governance, meetings, papers, decisions }: FundingDependencies): FundingService {
   const year = financialYearName;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
-import JSZip from 'jszip';
-import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { textOfDocx } from '../../../test/helpers/docx.ts';
+import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import type { DocumentBlock, DocumentContent } from '../../web/documents.ts';
 import type { AllocationView, CarryOverView, FinancialReport, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, fundingPosition } from './position.ts';
@@ -123,38 +122,6 @@ const table = (content: DocumentContent, caption: string) => {
 const texts = (content: DocumentContent) =>
   content.blocks.flatMap((block) => (block.kind === 'text' || block.kind === 'title' || block.kind === 'subheading' ? [block.text] : []));
 const row = (block: Extract<DocumentBlock, { kind: 'table' }>, first: string) => block.rows.find((r) => r.cells[0] === first);
-
-/**
- * The PDF's text, through the shared helper: each stream cut by its /Length and inflated first, since the
- * helper finds a stream's end by "endstream" and would drop a last byte that happens to be a CR.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const plain = [...raw.matchAll(/\/Length (\d+)\s*\/Filter \/FlateDecode\s*>>\s*stream\r?\n/g)].map((match) => {
-    const start = (match.index ?? 0) + match[0].length;
-    const content = inflateSync(Buffer.from(raw.slice(start, start + Number(match[1])), 'latin1')).toString('latin1');
-    return `stream\n${content}\nendstream`;
-  });
-  return textOfPdf(Buffer.from(plain.join('\n'), 'latin1')).replace(/\s+/g, ' ');
-}
-
-/** Word's text, a line per paragraph (a table cell is a paragraph). */
-async function textOfDocx(docx: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(docx);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  const unescape = (text: string) =>
-    text
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join(''))
-    .filter(Boolean)
-    .join(' ');
-}
 
 describe('the quarterly financial report', () => {
   it('is titled by partnership, quarter and year, and the footer repeats the title', () => {
@@ -311,7 +278,7 @@ describe('the quarterly financial report as PDF and Word', () => {
   it('makes a PDF with the title, the figures and the missing returns, the minus as a hyphen for the standard font', async () => {
     const pdf = await financialReportPdf(report);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-    const text = pdfText(pdf);
+    const text = wordsOfPdf(pdf);
     assert.match(text, /Coventry Community Safety Partnership financial report, Quarter 2 2016\/17/);
     assert.match(text, /£409,728/);
     assert.match(text, /-£136,576 \(-25%\)/);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { textOfDocx } from '../../../test/helpers/docx.ts';
+import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import type { IndicatorFigures, MsgMemberFigure, PerformanceReport } from './report.ts';
 import { performanceReportDocx, performanceReportPdf, type ReportDocumentOptions } from './reportDocument.ts';
 import { renderTrendChart } from './trendChart.ts';
@@ -161,44 +161,11 @@ const charts: ReportDocumentOptions['charts'] = new Map([
 const full: ReportDocumentOptions = { exceptionsOnly: false, charts };
 const exceptions: ReportDocumentOptions = { exceptionsOnly: true, charts };
 
-/**
- * The PDF's text, through the shared helper. The helper finds a stream's end by "endstream" and so drops a
- * last byte that happens to be a CR (about one stream in 256); here each stream is cut by its /Length and
- * inflated first, and the helper reads the plain streams.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const plain = [...raw.matchAll(/\/Length (\d+)\s*\/Filter \/FlateDecode\s*>>\s*stream\r?\n/g)].map((match) => {
-    const start = (match.index ?? 0) + match[0].length;
-    const content = inflateSync(Buffer.from(raw.slice(start, start + Number(match[1])), 'latin1')).toString('latin1');
-    return `stream\n${content}\nendstream`;
-  });
-  // Lines that wrap, and SVG text drawn a glyph at a time, read as one run of words.
-  return textOfPdf(Buffer.from(plain.join('\n'), 'latin1')).replace(/\s+/g, ' ');
-}
-
-/** Word's text, a line per paragraph (a table cell is a paragraph). */
-async function textOfDocx(docx: Buffer): Promise<string> {
-  const xml = (await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string')) ?? '';
-  const unescape = (text: string) =>
-    text
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join(''))
-    .filter(Boolean)
-    .join(' ');
-}
-
 /** Both files' text, for the checks that hold for both. */
 async function bothTexts(r: PerformanceReport, options: ReportDocumentOptions) {
   const pdf = await performanceReportPdf(r, options);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  return { pdf: pdfText(pdf), docx: await textOfDocx(await performanceReportDocx(r, options)) };
+  return { pdf: wordsOfPdf(pdf), docx: await textOfDocx(await performanceReportDocx(r, options)) };
 }
 
 describe('the performance report as PDF and Word', () => {
@@ -276,7 +243,9 @@ describe('the performance report as PDF and Word', () => {
     // svg-to-pdfkit draws SVG text a glyph at a time.
     const glyphs = (text: string) => text.replace(/\s/g, '');
     assert.ok(glyphs(pdf).includes('Q415/16axis'));
-    assert.ok(!glyphs(pdfText(await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map() }))).includes('Q415/16axis'));
+    assert.ok(
+      !glyphs(wordsOfPdf(await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map() }))).includes('Q415/16axis'),
+    );
     assert.match(pdf, /Chart: Quarterly values from Q1 14\/15 to Q4 15\/16: highest 5,652 in Q4 15\/16\./);
     assert.match(docx, /Chart: Quarterly values from Q1 14\/15 to Q4 15\/16: highest 5,652 in Q4 15\/16\./);
     assert.doesNotMatch(docx, /Q4 15\/16 axis/);
@@ -290,14 +259,14 @@ describe('the performance report as PDF and Word', () => {
       target: 5500,
     });
     const pdf = await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
-    const text = pdfText(pdf);
+    const text = wordsOfPdf(pdf);
     // The chart's axis labels, drawn a glyph at a time.
     assert.ok(text.replace(/\s/g, '').includes('2014-15Q1'));
     assert.ok(text.includes(`Chart: ${chart.description.replace(/\u2212/g, '-')}`));
   });
 
   it('numbers the PDF pages "Page N of M"', async () => {
-    const text = pdfText(await performanceReportPdf(report, full));
+    const text = wordsOfPdf(await performanceReportPdf(report, full));
     const pages = [...text.matchAll(/Page (\d+) of (\d+)/g)];
     assert.ok(pages.length > 1, 'more than one page');
     assert.deepEqual(

@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../src/container.ts';
+import { systemActor } from '../src/core/actor.ts';
+import { seedDemoFunding } from '../src/modules/funding/index.ts';
+import { Browser } from './helpers/app.ts';
+import { startAsCoventryOfficer } from './helpers/coventry.ts';
+
+const password = 'a long enough password';
+
+describe('funding pages for a Coventry officer', () => {
+  let app: FastifyInstance;
+  let container: Container;
+  let officer: Browser;
+  let coventry: string;
+  let close: () => Promise<void>;
+  let base = '';
+
+  before(async () => {
+    ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
+    await seedDemoFunding(container, coventry);
+    base = `/partnerships/${coventry}/funding`;
+  });
+  after(() => close());
+
+  /** A user of Safer holding one role, signed in. */
+  async function signedInAs(email: string, grant: (userId: string) => Promise<void>): Promise<Browser> {
+    const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin: false });
+    await grant(userId);
+    const browser = new Browser(app);
+    await browser.signIn(email, password);
+    return browser;
+  }
+
+  /** The released allocations of 2016/17, by reference. */
+  async function released2016() {
+    const { allocations } = await container.funding.year(coventry, 2016);
+    return allocations.filter((allocation) => allocation.state === 'released').sort((a, b) => a.reference - b.reference);
+  }
+
+  it('shows the year’s grant, its change on last year and what is left to allocate', async () => {
+    const list = await officer.get(base);
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, new RegExp(`href="${base}/2016-17">Funding 2016/17</a>`));
+    const page = await officer.get(`${base}/2016-17`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1 class="govuk-heading-l">Funding 2016\/17<\/h1>/);
+    assert.match(page.body, /West Midlands Police and Crime Commissioner/);
+    assert.match(page.body, /−£136,576 \(−25%\) on 2015\/16’s £546,304/);
+    assert.match(page.body, /£82,750/);
+    assert.match(page.body, /data-qa="available">£492,478</);
+    assert.match(page.body, /Support for Victims &amp; Vulnerable People/);
+    assert.match(page.body, /Released by the chair/);
+    assert.match(page.body, /data-qa="unallocated">Nothing is left to allocate</);
+    assert.match(page.body, /href="[^"]*\/2016-17\/spend\/q1">Enter spend for Quarter 1, 2016\/17/);
+  });
+
+  it('records a grant, refusing one that is not money with the problem next to its field', async () => {
+    const form = { yearStarting: '2017', funder: 'West Midlands PCC', amount: '400,000', previousAmount: '', carryOver: '0', notes: '' };
+    const wrong = await officer.post(base, { ...form, amount: 'lots' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, /id="amount-error"[\s\S]*Grant for the year must be an amount of money/);
+    assert.match(wrong.body, /value="lots"/);
+    assert.match(wrong.body, /value="West Midlands PCC"/);
+    const saved = await officer.post(base, form);
+    assert.equal(saved.statusCode, 302);
+    assert.equal(saved.headers.location, `${base}/2017-18`);
+    const page = await officer.get(`${base}/2017-18`);
+    assert.match(page.body, /Grant for 2017\/18 recorded/);
+    assert.match(page.body, /Funding 2017\/18/);
+    assert.match(page.body, /−£9,728 \(−2\.4%\) on 2016\/17’s £409,728/);
+    assert.match(page.body, /data-qa="allocated">£0</);
+    assert.match(page.body, /data-qa="unallocated">£400,000</);
+    // The grant's form shows its money as a person would type it.
+    const edit = await officer.get(`${base}/2017-18/edit`);
+    assert.match(edit.body, /name="amount" type="text" value="400,000"/);
+  });
+
+  it('refuses an allocation past the money available next to Amount, keeping what was typed', async () => {
+    const form = {
+      theme: 'Road safety',
+      purpose: 'Average speed cameras on the ring road',
+      granteeKind: 'organisation',
+      grantee: 'West Midlands Police',
+      amount: '400,000.01',
+    };
+    const over = await officer.post(`${base}/2017-18/allocations`, form);
+    assert.equal(over.statusCode, 400);
+    assert.match(over.body, /id="amount-error"[\s\S]*This would allocate £0.01 more than the £400,000 available for 2017\/18/);
+    assert.match(over.body, /value="400,000.01"/);
+    assert.match(over.body, /Average speed cameras on the ring road<\/textarea>/);
+    assert.match(over.body, /value="West Midlands Police"/);
+    const proposed = await officer.post(`${base}/2017-18/allocations`, { ...form, amount: '1,500.50' });
+    assert.equal(proposed.statusCode, 302);
+    const page = await officer.get(String(proposed.headers.location));
+    assert.match(page.body, /Allocation 1 proposed/);
+    assert.match(page.body, /data-qa="allocated">£1,500.50</);
+    assert.match(page.body, /data-qa="unallocated">£398,499.50</);
+    // The board's agreement: nothing chosen is refused next to the decision, with the allocations as ticked.
+    const [allocation] = (await container.funding.year(coventry, 2017)).allocations;
+    assert.ok(allocation);
+    const agreePage = await officer.get(`${base}/2017-18/agree`);
+    assert.equal(agreePage.statusCode, 200);
+    assert.match(agreePage.body, new RegExp(`value="${allocation.id}" checked`));
+    const noDecision = await officer.post(`${base}/2017-18/agree`, { decisionId: '', allocationIds: allocation.id });
+    assert.equal(noDecision.statusCode, 400);
+    assert.match(noDecision.body, /id="decisionId-error"/);
+    assert.match(noDecision.body, new RegExp(`value="${allocation.id}" checked`));
+    const [decision] = await container.funding.boardDecisions(coventry);
+    assert.ok(decision);
+    const agreed = await officer.post(`${base}/2017-18/agree`, { decisionId: decision.id, allocationIds: allocation.id });
+    assert.equal(agreed.statusCode, 302);
+    assert.match((await officer.get(String(agreed.headers.location))).body, /1 allocation agreed by the board/);
+  });
+
+  it('refuses spend that is not money next to its input, keeping everything typed', async () => {
+    const [first, second] = await released2016();
+    assert.ok(first && second);
+    const url = `${base}/2016-17/spend/q1`;
+    const form = await officer.get(url);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`<label class="govuk-label govuk-visually-hidden" for="spent-${first.id}">`));
+    const wrong = await officer.post(url, {
+      [`spent-${first.id}`]: 'about a grand',
+      [`forecast-${first.id}`]: '39,000',
+      [`spent-${second.id}`]: '8,750.25',
+    });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.body, new RegExp(`id="spent-${first.id}-error"[\\s\\S]*&quot;about a grand&quot; is not an amount of money`));
+    assert.match(wrong.body, /value="about a grand"/);
+    assert.match(wrong.body, /value="39,000"/);
+    assert.match(wrong.body, /value="8,750.25"/);
+    assert.equal((await released2016())[1]?.spend.length, 0);
+    const saved = await officer.post(url, { [`spent-${first.id}`]: '9,000', [`spent-${second.id}`]: '8,750.25' });
+    assert.equal(saved.statusCode, 302);
+    const [afterFirst, afterSecond] = await released2016();
+    assert.deepEqual(afterFirst?.spend, [{ quarter: 1, spent: 900_000, forecast: null }]);
+    assert.deepEqual(afterSecond?.spend, [{ quarter: 1, spent: 875_025, forecast: null }]);
+    // What is stored is shown again as typed.
+    assert.match((await officer.get(url)).body, /value="8,750.25"/);
+    const report = await officer.get(`${base}/2016-17/reports/q1`);
+    assert.equal(report.statusCode, 200);
+    assert.match(report.body, /Financial report, Quarter 1, 2016\/17/);
+    assert.match(report.body, /£17,750.25/);
+  });
+
+  it('imports nothing from a CSV with a bad row, and names the line', async () => {
+    const [first, second] = await released2016();
+    assert.ok(first && second);
+    const url = `${base}/2016-17/spend-import`;
+    const csv = `reference,quarter,spent\r\n${first.reference},Q2,100\r\n${second.reference},Q2,lots\r\n`;
+    const refused = await officer.upload(url, {}, { name: 'spend.csv', content: Buffer.from(csv) });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Line 3: the amount spent &quot;lots&quot; is not an amount of money/);
+    assert.match(refused.body, /nothing was imported/);
+    assert.match(refused.body, /id="file-error"[\s\S]*Line 3/);
+    assert.ok(!(await released2016())[0]?.spend.some((entry) => entry.quarter === 2));
+    const ansi = await officer.upload(
+      url,
+      {},
+      { name: 'spend.csv', content: Buffer.from('reference,quarter,spent\r\n1,Q2,\xa3100\r\n', 'latin1') },
+    );
+    assert.equal(ansi.statusCode, 400);
+    assert.match(ansi.body, /The file must be saved as CSV UTF-8/);
+    const good = await officer.upload(url, { importValidRows: 'yes' }, { name: 'spend.csv', content: Buffer.from(csv) });
+    assert.equal(good.statusCode, 302);
+    assert.match((await officer.get(String(good.headers.location))).body, /1 spend return imported\. 1 row with problems was left out\./);
+    const template = await officer.get(`${base}/2016-17/spend/q2/template.csv`);
+    assert.match(String(template.headers['content-type']), /text\/csv/);
+    assert.match(template.body, /reference,purpose,quarter,spent,forecast/);
+  });
+
+  it('answers 404 for a year or quarter that is not one', async () => {
+    for (const url of [
+      `${base}/2016-18`,
+      `${base}/2016`,
+      `${base}/16-17`,
+      `${base}/2031-32`,
+      `${base}/2016-17/spend/q5`,
+      `${base}/2016-17/spend/Q1x`,
+      `${base}/2016-17/reports/q0`,
+      `${base}/2016-17/reports/q1/files/report.xls`,
+      `${base}/2016-17/allocations/no-such-allocation`,
+    ]) {
+      assert.equal((await officer.get(url)).statusCode, 404, url);
+    }
+  });
+
+  it('shows the year end with its underspend', async () => {
+    const page = await officer.get(`${base}/2016-17/year-end`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Year end: 2016\/17/);
+    assert.match(page.body, /Total underspend/);
+  });
+
+  it('shows the funder every partnership of the area, and refuses a member', async () => {
+    const [partnership] = await container.governance.partnerships.list(null, { id: coventry });
+    const areaId = partnership?.areaId ?? '';
+    const overseer = await signedInAs('overseer@example.com', (userId) =>
+      container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId }),
+    );
+    // The latest year with a grant, unless another is asked for.
+    const latest = await overseer.get(`/areas/${areaId}/funding`);
+    assert.equal(latest.statusCode, 200);
+    assert.match(latest.body, /Funding in [^<]*, 2017\/18/);
+    assert.match(latest.body, new RegExp(`href="/areas/${areaId}/funding\\?year=2016-17">2016/17</a>`));
+    const area = await overseer.get(`/areas/${areaId}/funding?year=2016-17`);
+    assert.match(area.body, /Funding in [^<]*, 2016\/17/);
+    assert.match(area.body, new RegExp(`href="${base}/2016-17">`));
+    assert.match(area.body, /£409,728/);
+    assert.match(area.body, /£17,850.25 \(to Q2\)/);
+    const csv = await overseer.get(`/areas/${areaId}/funding/download.csv?year=2016-17`);
+    assert.equal(csv.statusCode, 200);
+    assert.match(String(csv.headers['content-type']), /text\/csv/);
+    assert.match(csv.body, /Partnership,Grant,Carry-over,Money available/);
+    assert.match(csv.body, /,409728\.00,82750\.00,492478\.00,/);
+    assert.equal((await overseer.get(`/areas/${areaId}/funding?year=2016-2017`)).statusCode, 404);
+    // The funder sees the partnership's funding, and is offered the way back to the area.
+    assert.match((await overseer.get(base)).body, new RegExp(`href="/areas/${areaId}/funding"`));
+
+    const member = await signedInAs('member@example.com', (userId) =>
+      container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null }),
+    );
+    assert.equal((await member.get(`/areas/${areaId}/funding`)).statusCode, 403);
+    assert.equal((await member.get(`/areas/${areaId}/funding/download.csv`)).statusCode, 403);
+    assert.equal((await member.get(`${base}/2016-17`)).statusCode, 200);
+    assert.equal((await member.get(`${base}/2016-17/spend/q1`)).statusCode, 403);
+  });
+});
