@@ -216,8 +216,9 @@ describe('funding pages for a Coventry officer', () => {
     assert.match(csv.body, /Partnership,Grant,Carry-over,Money available/);
     assert.match(csv.body, /,409728\.00,82750\.00,492478\.00,/);
     assert.equal((await overseer.get(`/areas/${areaId}/funding?year=2016-2017`)).statusCode, 404);
-    // The funder sees the partnership's funding, and is offered the way back to the area.
+    // The funder sees the partnership's funding, and is offered the way back to the area; home leads to the area too.
     assert.match((await overseer.get(base)).body, new RegExp(`href="/areas/${areaId}/funding"`));
+    assert.match((await overseer.get('/')).body, new RegExp(`href="/areas/${areaId}/funding">Funding across `));
 
     const member = await signedInAs('member@example.com', (userId) =>
       container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null }),
@@ -225,6 +226,7 @@ describe('funding pages for a Coventry officer', () => {
     assert.equal((await member.get(`/areas/${areaId}/funding`)).statusCode, 403);
     assert.equal((await member.get(`/areas/${areaId}/funding/download.csv`)).statusCode, 403);
     assert.equal((await member.get(`${base}/2016-17`)).statusCode, 200);
+    assert.doesNotMatch((await member.get('/')).body, /Areas you oversee/);
     assert.equal((await member.get(`${base}/2016-17/spend/q1`)).statusCode, 403);
   });
 });

@@ -9,7 +9,11 @@ export function registerHome(app: FastifyInstance, pages: PageRenderer, governan
     const principal = request.principal;
     if (!principal) return pages.render(request, reply, 'start.njk');
     const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
-    return pages.render(request, reply, 'home.njk', { partnerships });
+    // An overseer (the funder's staff) also sees each area as a whole.
+    const overseen = principal.overseerAreaIds.size
+      ? (await governance.areas.list(null)).filter((area) => principal.overseerAreaIds.has(area.id))
+      : [];
+    return pages.render(request, reply, 'home.njk', { partnerships, overseen });
   });
 
   // The partnership switcher is a plain form, so it works without JavaScript.

@@ -233,7 +233,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
 
     // The officer adds the board meeting that was held, its item, and the decision in its minutes.
     await page.goto(`/partnerships/${coventry}/meetings`);
-    await page.getByRole('link', { name: 'Add a meeting' }).click();
+    await page.getByRole('button', { name: 'Add a meeting' }).click();
     await page.getByLabel('Group').selectOption({ label: board });
     await page.getByLabel('Ordinary').check();
     await fillDate(page, 'Date', dateParts(agreeingDate));
