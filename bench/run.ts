@@ -4,7 +4,8 @@
  * across machines. The later figures are taken after years of history have been added: 1,000
  * meetings and 10,000 actions in Coventry; then, in Plymouth (so that Coventry's figures stay comparable),
  * the performance report of 40 indicators with 10 years of monthly measurements: its first opening, which
- * draws the charts, then again with the charts kept, and the derivation of the figures alone.
+ * draws the charts, then again with the charts kept, and the derivation of the figures alone; and a funding
+ * year of 200 allocations, each with four quarters of spend returned, through the services as an officer would.
  */
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../src/core/actor.ts';
@@ -126,9 +127,83 @@ results.push(
   await time('GET exception report PDF (only the exceptions’ charts drawn)', 5, () => browser.get(`${reportPage}/files/exceptions.pdf`)),
 );
 
+// Funding: Plymouth's year of 200 allocations over 10 themes, agreed, released and spent over four quarters.
+const fundingStart = performance.now();
+const year = 2025;
+await container.funding.recordGrant(systemActor, plymouth, {
+  yearStarting: year,
+  funder: 'Devon and Cornwall Police and Crime Commissioner',
+  amount: 2_000_000_00,
+  previousAmount: 2_100_000_00,
+  carryOver: 0,
+  notes: null,
+});
+const allocationIds: string[] = [];
+for (let i = 0; i < 200; i++) {
+  allocationIds.push(
+    await container.funding.propose(systemActor, plymouth, year, {
+      theme: `Theme ${i % 10}`,
+      purpose: `Project ${i + 1}`,
+      granteeKind: 'organisation',
+      grantee: `Organisation ${i % 40}`,
+      amount: 9_000_00 + i * 100,
+      priorityId: null,
+    }),
+  );
+}
+const [plymouthBoard] = (await container.governance.groups.list(plymouth)).filter((group) => group.parentId === null);
+const fundingMeeting = await container.meetings.schedule(systemActor, plymouth, {
+  groupId: plymouthBoard?.id ?? '',
+  kind: 'ordinary',
+  meetingDate: '2025-04-17',
+  startTime: '14:00',
+  location: 'Council House',
+});
+const fundingItem = await container.agenda.addItem(systemActor, plymouth, fundingMeeting, {
+  title: 'Funding 2025/26',
+  section: 'decision',
+  presenter: null,
+  purpose: null,
+  confidential: false,
+  confidentialReason: null,
+});
+const agreedBy = await container.minutes.addDecision(systemActor, plymouth, fundingMeeting, fundingItem, {
+  outcome: 'agreed',
+  wording: 'Agreed the allocations',
+  recommendedTo: null,
+  votesFor: null,
+  votesAgainst: null,
+  votesAbstaining: null,
+});
+await container.funding.agree(systemActor, plymouth, year, agreedBy, allocationIds);
+await container.funding.release(systemActor, plymouth, year, allocationIds);
+for (const quarter of [1, 2, 3, 4] as const) {
+  await container.funding.saveSpend(
+    systemActor,
+    plymouth,
+    year,
+    quarter,
+    allocationIds.map((allocationId, i) => ({ allocationId, spent: 2_000_00 + i, forecast: quarter === 4 ? null : 9_000_00 })),
+  );
+}
+const fundingMs = performance.now() - fundingStart;
+const fundingYear = `/partnerships/${plymouth}/funding/2025-26`;
+const [plymouthRecord] = await container.governance.partnerships.list(null, { id: plymouth });
+results.push(
+  await time('GET funding year page (200 allocations, 800 spend returns)', 20, () => browser.get(fundingYear)),
+  await time('GET financial report page, Quarter 4', 20, () => browser.get(`${fundingYear}/reports/q4`)),
+  await time('GET financial report PDF, Quarter 4 (200 allocations)', 5, () => browser.get(`${fundingYear}/reports/q4/files/report.pdf`)),
+  await time('GET area funding view (every partnership of the area)', 20, () =>
+    browser.get(`/areas/${plymouthRecord?.areaId ?? ''}/funding?year=2025-26`),
+  ),
+);
+
 console.log(`Demo seed (SQLite, through the services with audit): ${seedMs.toFixed(0)} ms`);
 console.log(`History added (1,000 meetings, 10,000 actions, in batches): ${historyMs.toFixed(0)} ms`);
 console.log(`Performance history added (40 indicators, ${measured}, in batches): ${performanceMs.toFixed(0)} ms`);
+console.log(
+  `Funding year added (200 allocations proposed, agreed, released; 800 spend returns, through the services): ${fundingMs.toFixed(0)} ms`,
+);
 console.log(`Baseline: ${baseline.label}: ${baseline.perRunMs.toFixed(3)} ms per request\n`);
 console.log('ms per run'.padStart(12) + '  ×baseline  what');
 for (const result of results) {

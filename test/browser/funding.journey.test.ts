@@ -235,7 +235,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     await page.goto(`/partnerships/${coventry}/meetings`);
     await page.getByRole('button', { name: 'Add a meeting' }).click();
     await page.getByLabel('Group').selectOption({ label: board });
-    await page.getByLabel('Ordinary').check();
+    await page.getByLabel('Ordinary', { exact: true }).check();
     await fillDate(page, 'Date', dateParts(agreeingDate));
     await page.getByLabel('Start time').fill('14:00');
     await page.getByLabel('Place').fill('Committee Room 3, Council House');
