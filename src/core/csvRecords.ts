@@ -70,7 +70,11 @@ export function readCsvRecords(text: string): { records: CsvRecord[] } | { probl
 export const isText = (text: string): boolean => !notText.test(text);
 
 /** The index of each known heading in the header row (case and spacing ignored; the first of a repeated one), or null when a required one is missing. */
-export function readHeader(fields: readonly string[], headings: readonly string[], required: readonly string[]): Map<string, number> | null {
+export function readHeader(
+  fields: readonly string[],
+  headings: readonly string[],
+  required: readonly string[],
+): Map<string, number> | null {
   const columns = new Map<string, number>();
   fields.forEach((field, index) => {
     const heading = words(field).toLowerCase();

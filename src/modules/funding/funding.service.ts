@@ -189,7 +189,6 @@ const decisionLink = (partnershipId: string, d: RecordedDecision): DecisionLink 
 const granteeText = (kind: string, grantee: string | null): string =>
   kind === 'organisation' ? (grantee ?? '') : nameOf(granteeKindNames, kind);
 
-
 export function createFundingService({ db, audit, clock, governance, meetings, papers, decisions }: FundingDependencies): FundingService {
   const year = financialYearName;
 
