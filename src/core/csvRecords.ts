@@ -28,7 +28,7 @@ function lineFinder(bytes: Buffer): (offset: number) => number {
   };
 }
 
-export interface CsvRecord {
+interface CsvRecord {
   line: number;
   fields: string[];
 }
@@ -38,7 +38,7 @@ export interface CsvRecord {
  * and counts a CRLF inside quotes as two lines, so we work it out from the byte offsets instead: with
  * empty lines kept, each record starts where the one before it ended.
  */
-export function readCsvRecords(text: string): { records: CsvRecord[] } | { problem: string } {
+function readCsvRecords(text: string): { records: CsvRecord[] } | { problem: string } {
   const lineAt = lineFinder(Buffer.from(text, 'utf8'));
   let ended = 0;
   try {
@@ -67,18 +67,89 @@ export function readCsvRecords(text: string): { records: CsvRecord[] } | { probl
 }
 
 /** Whether the text could be a CSV file: no control characters but tab, CR and LF. */
-export const isText = (text: string): boolean => !notText.test(text);
+const isText = (text: string): boolean => !notText.test(text);
 
 /** The index of each known heading in the header row (case and spacing ignored; the first of a repeated one), or null when a required one is missing. */
-export function readHeader(
-  fields: readonly string[],
-  headings: readonly string[],
-  required: readonly string[],
-): Map<string, number> | null {
+function readHeader(fields: readonly string[], headings: readonly string[], required: readonly string[]): Map<string, number> | null {
   const columns = new Map<string, number>();
   fields.forEach((field, index) => {
     const heading = words(field).toLowerCase();
     if (headings.includes(heading) && !columns.has(heading)) columns.set(heading, index);
   });
   return required.every((heading) => columns.has(heading)) ? columns : null;
+}
+
+export interface RowProblem {
+  line: number;
+  /** Without the "Line N:" that a page puts before it. */
+  message: string;
+}
+
+/** One row of an import, as its reader sees it. */
+export interface CsvRow {
+  /** The line of the file the row starts on; the header is line 1. */
+  line: number;
+  /** A column's value, trimmed; '' where the file has no such column. */
+  field: (column: string) => string;
+  problem: (message: string) => void;
+  /** Reports the row as a repeat if an earlier row had the same key: the message is given the earlier row's line. */
+  once: (key: string, repeated: (earlierLine: number) => string) => void;
+}
+
+export interface CsvTable {
+  /** Every heading the import knows, in lower case. */
+  headings: readonly string[];
+  required: readonly string[];
+  /** What the rows are, for "The file has no … in it". */
+  noun: string;
+}
+
+const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
+
+/**
+ * An import's rows: the file checked as a whole (text, its quote marks, a header with the required columns,
+ * some rows), then each row by `read`, which returns the row or reports what is wrong with it. A row with any
+ * problem is left out, so that the caller can refuse the file or import only the good rows.
+ */
+export function readCsvTable<T>(
+  text: string,
+  table: CsvTable,
+  read: (row: CsvRow) => T | null,
+): { rows: T[]; problems: RowProblem[]; fileProblem: string | null } {
+  const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
+  if (!isText(text)) return none('The file must be a CSV file');
+  const file = readCsvRecords(text);
+  if ('problem' in file) return none(file.problem);
+  const [header, ...records] = file.records;
+  if (!header) return none(`The file has no ${table.noun} in it`);
+  const columns = readHeader(header.fields, table.headings, table.required);
+  if (!columns) return none(`The file must have a header row with the columns ${listed(table.required)}`);
+  if (!records.length) return none(`The file has no ${table.noun} in it`);
+
+  const rows: T[] = [];
+  const problems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, fields } of records) {
+    const problem = (message: string) => problems.push({ line, message });
+    if (fields.length !== header.fields.length) {
+      problem(`this row has ${fields.length} columns but the header has ${header.fields.length}`);
+      continue;
+    }
+    const before = problems.length;
+    const row = read({
+      line,
+      field: (column) => {
+        const index = columns.get(column);
+        return index === undefined ? '' : (fields[index] ?? '').trim();
+      },
+      problem,
+      once: (key, repeated) => {
+        const earlier = seen.get(key);
+        if (earlier === undefined) seen.set(key, line);
+        else problem(repeated(earlier));
+      },
+    });
+    if (row !== null && problems.length === before) rows.push(row);
+  }
+  return { rows, problems, fileProblem: null };
 }

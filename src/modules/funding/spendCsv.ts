@@ -4,7 +4,7 @@
  * stop the good ones being read; the caller decides whether to import only the good rows.
  */
 import { financialYearName } from '../../core/dates.ts';
-import { isText, readCsvRecords, readHeader, words } from '../../core/csvRecords.ts';
+import { readCsvTable, type RowProblem, words } from '../../core/csvRecords.ts';
 import { readPounds } from '../../core/numbers.ts';
 import type { AllocationState, Quarter } from './position.ts';
 
@@ -27,11 +27,7 @@ export interface SpendRow {
   forecast: number | null;
 }
 
-export interface RowProblem {
-  line: number;
-  /** Without the "Line N:" that a page puts before it. */
-  message: string;
-}
+export type { RowProblem };
 
 // The purpose is there only for the people filling the file in: the reference names the allocation.
 export const spendCsvHeadings = ['reference', 'purpose', 'quarter', 'spent', 'forecast'];
@@ -91,37 +87,12 @@ export function parseSpendCsv(
   allocations: readonly CsvAllocation[],
   yearStarting: number,
 ): { rows: SpendRow[]; problems: RowProblem[]; fileProblem: string | null } {
-  const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
-  if (!isText(text)) return none('The file must be a CSV file');
-  const read = readCsvRecords(text);
-  if ('problem' in read) return none(read.problem);
-  const [header, ...records] = read.records;
-  if (!header) return none('The file has no spend in it');
-  const columns = readHeader(header.fields, spendCsvHeadings, required);
-  if (!columns) return none('The file must have a header row with the columns reference, quarter and spent');
-  if (!records.length) return none('The file has no spend in it');
-
   const year = financialYearName(yearStarting);
   const byReference = new Map<number, CsvAllocation>();
   for (const allocation of allocations) {
     if (!byReference.has(allocation.reference)) byReference.set(allocation.reference, allocation);
   }
-  const rows: SpendRow[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Map<string, number>();
-
-  for (const { line, fields } of records) {
-    const problem = (message: string) => problems.push({ line, message });
-    if (fields.length !== header.fields.length) {
-      problem(`this row has ${fields.length} columns but the header has ${header.fields.length}`);
-      continue;
-    }
-    const field = (column: string): string => {
-      const index = columns.get(column);
-      return index === undefined ? '' : (fields[index] ?? '').trim();
-    };
-    const before = problems.length;
-
+  return readCsvTable(text, { headings: spendCsvHeadings, required, noun: 'spend' }, ({ line, field, problem, once }) => {
     const typedReference = field('reference');
     const allocation = /^\d+$/.test(typedReference) ? byReference.get(Number(typedReference)) : undefined;
     if (!typedReference) problem(`enter the allocation's reference, like 3`);
@@ -169,17 +140,13 @@ export function parseSpendCsv(
     }
 
     if (allocation && quarter !== null) {
-      const key = `${allocation.id}\u0000${quarter}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) problem(`allocation ${allocation.reference} for Q${quarter} is already on line ${earlier}`);
-      else seen.set(key, line);
+      const q = quarter;
+      once(`${allocation.id}\u0000${q}`, (earlier) => `allocation ${allocation.reference} for Q${q} is already on line ${earlier}`);
     }
 
-    if (problems.length === before && allocation && quarter !== null && spent !== null) {
-      rows.push({ line, allocationId: allocation.id, quarter, spent, forecast });
-    }
-  }
-  return { rows, problems, fileProblem: null };
+    if (!allocation || quarter === null || spent === null) return null;
+    return { line, allocationId: allocation.id, quarter, spent, forecast };
+  });
 }
 
 /** A file to fill in for a quarter: the header, then a row for each released allocation, by reference, with spent and forecast blank. */

@@ -3,7 +3,7 @@
  * Every row is checked on its own, so one bad row does not stop the good ones being read; the caller
  * decides whether to import only the good rows.
  */
-import { isText, readCsvRecords, readHeader, words } from '../../core/csvRecords.ts';
+import { readCsvTable, type RowProblem, words } from '../../core/csvRecords.ts';
 import { numberPattern, readPounds } from '../../core/numbers.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
@@ -27,11 +27,7 @@ export interface MeasurementRow {
   note: string | null;
 }
 
-export interface RowProblem {
-  line: number;
-  /** Without the "Line N:" that a page puts before it. */
-  message: string;
-}
+export type { RowProblem };
 
 export const measurementsCsvHeadings = ['indicator', 'period', 'value', 'status', 'note'];
 
@@ -63,37 +59,12 @@ export function parseMeasurementsCsv(
   text: string,
   indicators: readonly CsvIndicator[],
 ): { rows: MeasurementRow[]; problems: RowProblem[]; fileProblem: string | null } {
-  const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
-  if (!isText(text)) return none('The file must be a CSV file');
-  const read = readCsvRecords(text);
-  if ('problem' in read) return none(read.problem);
-  const [header, ...records] = read.records;
-  if (!header) return none('The file has no measurements in it');
-  const columns = readHeader(header.fields, measurementsCsvHeadings, required);
-  if (!columns) return none('The file must have a header row with the columns indicator, period and value');
-  if (!records.length) return none('The file has no measurements in it');
-
   const byName = new Map<string, CsvIndicator>();
   for (const indicator of indicators) {
     const name = words(indicator.name).toLowerCase();
     if (!byName.has(name)) byName.set(name, indicator);
   }
-  const rows: MeasurementRow[] = [];
-  const problems: RowProblem[] = [];
-  const seen = new Map<string, number>();
-
-  for (const { line, fields } of records) {
-    const problem = (message: string) => problems.push({ line, message });
-    if (fields.length !== header.fields.length) {
-      problem(`this row has ${fields.length} columns but the header has ${header.fields.length}`);
-      continue;
-    }
-    const field = (column: string): string => {
-      const index = columns.get(column);
-      return index === undefined ? '' : (fields[index] ?? '').trim();
-    };
-    const before = problems.length;
-
+  return readCsvTable(text, { headings: measurementsCsvHeadings, required, noun: 'measurements' }, ({ line, field, problem, once }) => {
     const name = words(field('indicator'));
     const indicator = byName.get(name.toLowerCase());
     if (!name) problem(`enter the indicator's name`);
@@ -121,17 +92,16 @@ export function parseMeasurementsCsv(
     if (note.length > maxNoteLength) problem(`the note must be ${maxNoteLength} characters or fewer (it has ${note.length})`);
 
     if (indicator && period) {
-      const key = `${indicator.id}\u0000${period}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) problem(`${indicator.name} for ${periodLabel(period, indicator.frequency)} is already on line ${earlier}`);
-      else seen.set(key, line);
+      const frequency = indicator.frequency;
+      once(
+        `${indicator.id}\u0000${period}`,
+        (earlier) => `${indicator.name} for ${periodLabel(period ?? '', frequency)} is already on line ${earlier}`,
+      );
     }
 
-    if (problems.length === before && indicator && period && value !== null && (status === 'provisional' || status === 'confirmed')) {
-      rows.push({ line, indicatorId: indicator.id, period, value, status, note: note || null });
-    }
-  }
-  return { rows, problems, fileProblem: null };
+    if (!indicator || !period || value === null || (status !== 'provisional' && status !== 'confirmed')) return null;
+    return { line, indicatorId: indicator.id, period, value, status, note: note || null };
+  });
 }
 
 /**
