@@ -810,10 +810,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async attachReport(actor, partnershipId, yearStarting, quarter, meetingId) {
       const report = await buildReport(partnershipId, yearStarting, quarter);
-      const { meeting } = await meetings.get(partnershipId, meetingId);
-      if (meeting.status === 'cancelled' || meeting.status === 'held' || meeting.meetingDate < todayInEngland(clock)) {
-        throw new FieldValidationError('meetingId', 'Select a meeting that is still to come');
-      }
+      const meeting = await meetings.stillToCome(partnershipId, meetingId);
       const title = financialReportTitle(report);
       await papers.attachAsItem(
         actor,

@@ -45,6 +45,8 @@ export interface MeetingsService {
   /** Meetings from today on (in England), and those before, newest first. */
   timeline(partnershipId: string, filter?: MeetingFilter): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }>;
   get(partnershipId: string, id: string): Promise<MeetingDetails>;
+  /** A meeting a report can still go to (not held, cancelled or past); otherwise a refusal on the form's meetingId field. */
+  stillToCome(partnershipId: string, id: string): Promise<MeetingView>;
   /** Plans a group's meetings for twelve months from its cadence; dates that already have a meeting are left alone. */
   scheduleCycle(actor: Actor, partnershipId: string, input: CycleInput): Promise<{ scheduled: string[]; alreadyThere: string[] }>;
   schedule(actor: Actor, partnershipId: string, input: MeetingInput): Promise<string>;
@@ -148,6 +150,14 @@ export function createMeetingsService(
       const today = todayInEngland(clock);
       const meetings = await listMeetings(db, partnershipId, filter);
       return { upcoming: meetings.filter((m) => m.meetingDate >= today), past: meetings.filter((m) => m.meetingDate < today).reverse() };
+    },
+
+    async stillToCome(partnershipId, id) {
+      const meeting = await requireMeeting(db, partnershipId, id);
+      if (meeting.status === 'cancelled' || meeting.status === 'held' || meeting.meetingDate < todayInEngland(clock)) {
+        throw new FieldValidationError('meetingId', 'Select a meeting that is still to come');
+      }
+      return meeting;
     },
 
     async get(partnershipId, id) {

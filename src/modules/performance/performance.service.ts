@@ -583,10 +583,7 @@ export function createPerformanceService({
       const { report } = await loadReport(partnershipId, quarter, true).catch(() => {
         throw new FieldValidationError('meetingId', 'Approve the report before it goes to a meeting');
       });
-      const { meeting } = await meetings.get(partnershipId, meetingId);
-      if (meeting.status === 'cancelled' || meeting.status === 'held' || meeting.meetingDate < todayInEngland(clock)) {
-        throw new FieldValidationError('meetingId', 'Select a meeting that is still to come');
-      }
+      const meeting = await meetings.stillToCome(partnershipId, meetingId);
       const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
       const pdf = await document(report, 'pdf', exceptionsOnly);
       await papers.attachAsItem(
