@@ -30,7 +30,8 @@ const board = 'Coventry Police, Crime and Community Safety Partnership Board';
 const funder = 'West Midlands Police and Crime Commissioner';
 const minus = '\u2212';
 const itemTitle = 'PCC funding 2026/27';
-const decisionWording = 'The Board agreed the allocation of the Police and Crime Commissioner’s funding for 2026/27 as set out in the report.';
+const decisionWording =
+  'The Board agreed the allocation of the Police and Crime Commissioner’s funding for 2026/27 as set out in the report.';
 const reportTitle = 'Coventry Community Safety Partnership financial report, Quarter 1 2026/27';
 
 /** Three allocations of different themes: to two organisations, and one still to be commissioned. */
@@ -337,8 +338,8 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     await page.goto(yearPath());
     await page.getByRole('link', { name: 'Enter spend for Quarter 1, 2026/27' }).click();
     await page.getByRole('heading', { level: 1, name: 'Spend for Quarter 1, 2026/27' }).waitFor();
-    const spent = (reference: number) => page.getByLabel(new RegExp(`^Spent in the quarter on allocation ${reference}, `));
-    const forecast = (reference: number) => page.getByLabel(new RegExp(`^Forecast for the year of allocation ${reference}, `));
+    const spent = (reference: number) => page.getByLabel(new RegExp(`Spent in the quarter on allocation ${reference}, `));
+    const forecast = (reference: number) => page.getByLabel(new RegExp(`Forecast for the year of allocation ${reference}, `));
     assert.deepEqual(
       (await tableRows(qa('spend'))).map((row) => row.slice(0, 3)),
       [
@@ -422,12 +423,15 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.match(page.url(), new RegExp(`/meetings/${nextMeetingId}#agenda$`));
     const item = qa('agenda').locator('li.safer-agenda__item').filter({ hasText: reportTitle });
     assert.match(await item.innerText(), /To receive the quarterly financial report on the spend of the partnership’s funding/);
-    assert.match(await item.locator('[data-qa="papers"]').innerText(), new RegExp(`${reportTitle.replace(/[/]/g, '\\$&')}\\s+\\(PDF, \\d+ KB\\)`));
+    assert.match(
+      await item.locator('[data-qa="papers"]').innerText(),
+      new RegExp(`${reportTitle.replace(/[/]/g, '\\$&')}\\s+\\(PDF, \\d+ KB\\)`),
+    );
     await session.expectAccessiblePage('meeting-with-report');
     await new SignInPage(page).signOut();
   });
 
-  it('the funder’s overseer sees Coventry beside the area’s other partnerships, and downloads the CSV', async () => {
+  it('the funder’s overseer reads the area’s funding side by side, and downloads it as a CSV', async () => {
     const { page } = session;
     await new SignInPage(page).signIn(overseer.email, overseer.password);
     await page.goto(`/partnerships/${coventry}/funding`);
