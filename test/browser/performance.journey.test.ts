@@ -218,7 +218,7 @@ describe('performance journey in a browser', browserTestOptions(), () => {
 
     await page.goto(`/partnerships/${coventry}/performance/reports/2016-17-q2`);
     await qa('attach').click();
-    await page.getByLabel('Meeting').selectOption({ label: `${board}, ${formatDate(meetingDate)}` });
+    await page.getByLabel('Meeting').selectOption({ label: `${formatDate(meetingDate)}, ${board}` });
     await page.getByLabel('The exception report').check();
     await session.expectAccessiblePage('attach-form');
     await qa('save').click();

@@ -202,9 +202,24 @@ export async function listAreaGrants(db: Kysely<Database>, areaId: string, yearS
     .leftJoin('grants as g', (join) =>
       join.onRef('g.partnershipId', '=', 'p.id').on('g.yearStarting', '=', yearStarting).on('g.archivedAt', 'is', null),
     )
-    .select(['p.id as partnershipId', 'p.name as partnershipName', 'g.id as grantId'])
+    .select(['p.id as partnershipId', 'p.name as partnershipName', 'p.shortName as partnershipShortName', 'g.id as grantId'])
     .where('p.areaId', '=', areaId)
     .where('p.archivedAt', 'is', null)
     .orderBy('p.name')
     .execute();
+}
+
+/** Every year any partnership of the area has a grant for, newest first. */
+export async function listAreaGrantYears(db: Kysely<Database>, areaId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('grants as g')
+    .innerJoin('partnerships as p', 'p.id', 'g.partnershipId')
+    .select('g.yearStarting')
+    .distinct()
+    .where('p.areaId', '=', areaId)
+    .where('p.archivedAt', 'is', null)
+    .where('g.archivedAt', 'is', null)
+    .orderBy('g.yearStarting', 'desc')
+    .execute();
+  return rows.map((row) => row.yearStarting);
 }

@@ -5,9 +5,8 @@
  * decision, and the funder's view of every partnership of an area side by side.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { systemClock, todayInEngland } from '../../core/clock.ts';
 import { words } from '../../core/csvRecords.ts';
-import { financialYearName, financialYearStart, formatDate } from '../../core/dates.ts';
+import { financialYearName, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { digits, formatMoney, formatMoneyChange, formatPercentChange, readPounds } from '../../core/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
@@ -35,16 +34,7 @@ import {
   grantSchema,
 } from './funding.schemas.ts';
 import type { FundingService, ReportFormat, SpendInput } from './funding.service.ts';
-import type {
-  AllocationState,
-  AllocationView,
-  CarryOverView,
-  DecisionLink,
-  FundingPosition,
-  FundingYear,
-  GrantView,
-  Quarter,
-} from './funding.types.ts';
+import type { AllocationState, AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';
 import { type PositionLine, yearEndUnderspend } from './position.ts';
 
 type Params = { partnershipId: string; year?: string; q?: string; id?: string; file?: string; areaId?: string };
@@ -100,7 +90,7 @@ const truncate = (text: string, length: number) => (text.length > length ? `${te
 /** GOV.UK tag colours for an allocation's state. */
 const stateTagClasses: Record<AllocationState, string> = {
   proposed: 'govuk-tag--blue',
-  agreed: 'govuk-tag--turquoise',
+  agreed: 'govuk-tag--purple',
   released: 'govuk-tag--green',
   withdrawn: 'govuk-tag--grey',
 };
@@ -140,13 +130,12 @@ function carryOverInText(grant: GrantView): string {
 }
 
 /** The grant's summary list rows. */
-function grantRows(grant: GrantView, change: FundingYear['change'], position: FundingPosition) {
+function grantRows(grant: GrantView, change: FundingYear['change']) {
   return [
     { key: 'Funder', value: grant.funder },
     { key: 'Grant', value: formatMoney(grant.amount) },
     { key: 'Change on last year', value: changeText(grant, change) ?? 'Not known: last year’s grant is not recorded' },
     { key: 'Carry-over from last year', value: carryOverInText(grant) },
-    { key: 'Money available', value: formatMoney(position.available) },
     ...(grant.notes ? [{ key: 'Notes', value: grant.notes }] : []),
   ];
 }
@@ -355,7 +344,7 @@ export function registerFundingRoutes(
     return pages.render(request, reply, 'funding/views/year.njk', {
       title: `Funding ${grant.yearLabel}`,
       href,
-      grantRows: grantRows(grant, fundingYear.change, position),
+      grantRows: grantRows(grant, fundingYear.change),
       figures: {
         allocated: formatMoney(position.allocated),
         available: formatMoney(position.available),
@@ -369,13 +358,15 @@ export function registerFundingRoutes(
       total: formatMoney(position.allocated),
       position: {
         through: quarterName(position.throughQuarter, year),
+        anyReturns: allocations.some((a) => a.spend.length > 0),
         themes: position.themes.map((line) => ({ theme: line.theme, ...lineView(line) })),
         total: lineView(position.total),
       },
       anyProposed: allocations.some((a) => a.state === 'proposed'),
       anyAgreed: allocations.some((a) => a.state === 'agreed'),
       anyReleased: allocations.some((a) => a.state === 'released'),
-      quarters: quarters.map((quarter) => ({
+      // Only quarters that have begun: spend cannot be returned, nor reported, for one still to come.
+      quarters: fundingYear.begun.map((quarter) => ({
         quarter,
         spendHref: `${href}/spend/q${quarter}`,
         reportHref: reportHref(request, year, quarter),
@@ -550,14 +541,13 @@ export function registerFundingRoutes(
     const proposed = fundingYear.allocations.filter((a) => a.state === 'proposed').sort(byReference);
     return pages.render(request, reply, 'funding/views/agree.njk', {
       title: `Record the board’s agreement: ${fundingYear.grant.yearLabel}`,
-      decisions: [
-        { value: '', text: 'Select the decision' },
-        ...decisions.map((decision) => ({
-          value: decision.id,
-          text: `${formatDate(decision.meetingDate)}, ${decision.groupName}: ${truncate(decision.wording, 90)}`,
-          selected: decision.id === state.decisionId,
-        })),
-      ],
+      // Radios, so that each decision's wording can be read in full before choosing it.
+      decisions: decisions.map((decision) => ({
+        value: decision.id,
+        text: `${formatDate(decision.meetingDate)}, ${decision.groupName}`,
+        hint: { text: decision.wording },
+        checked: decision.id === state.decisionId,
+      })),
       anyDecisions: decisions.length > 0,
       allocations: proposed.map((allocation) => ({
         value: allocation.id,
@@ -987,7 +977,7 @@ export function registerFundingRoutes(
       return {
         meetingId: upcoming
           .filter((meeting) => meeting.status !== 'cancelled')
-          .map((meeting) => ({ value: meeting.id, text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}` })),
+          .map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
       };
     },
     async save(request, value, _version, { year, quarter }) {
@@ -1000,35 +990,27 @@ export function registerFundingRoutes(
     },
   });
 
-  // The funder's view: every partnership of the area side by side for a year.
-  /**
-   * The year asked for (?year=2016-17), else the latest year any partnership of the area has a grant for,
-   * else the financial year under way; and every year with a grant, to offer the others.
-   */
-  async function areaYear(request: FastifyRequest, areaId: string): Promise<{ year: number; years: number[] }> {
+  // The funder's view: every partnership of the area side by side for a year (?year=2016-17, else the latest with a grant).
+  async function areaFunding(request: FastifyRequest) {
     const asked = queryValues(request.query, ['year']).year;
-    const askedYear = asked === undefined ? null : yearFromSlug(asked);
-    if (asked !== undefined && askedYear === null) throw new NotFoundError('funding year');
-    const current = Number(financialYearStart(todayInEngland(systemClock)).slice(0, 4));
-    const partnerships = await funding.area(areaId, askedYear ?? current);
-    const grants = await Promise.all(partnerships.map((row) => funding.grants(row.partnershipId)));
-    const years = [...new Set(grants.flat().map((grant) => grant.yearStarting))].sort((a, b) => b - a);
-    return { year: askedYear ?? years[0] ?? current, years };
+    const year = asked === undefined ? null : yearFromSlug(asked);
+    if (asked !== undefined && year === null) throw new NotFoundError('funding year');
+    return funding.area(paramsOf(request).areaId ?? '', year);
   }
   const moneyOrNull = (pence: number | null) => (pence === null ? '' : formatMoney(pence));
+  const moneyOrNone = (pence: number | null) => (pence === null ? 'None' : formatMoney(pence));
   const plainPounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(2));
 
   app.get('/areas/:areaId/funding', oversee, async (request, reply) => {
     const areaId = paramsOf(request).areaId ?? '';
-    const { year, years } = await areaYear(request, areaId);
-    const rows = await funding.area(areaId, year);
+    const { yearStarting: year, years, rows } = await areaFunding(request);
     const sum = (figure: (row: (typeof rows)[number]) => number | null) => rows.reduce((total, row) => total + (figure(row) ?? 0), 0);
     const href = `/areas/${areaId}/funding`;
     return pages.render(request, reply, 'funding/views/area.njk', {
       title: `Funding in ${request.area?.name ?? 'the area'}, ${financialYearName(year)}`,
       oversightBody: request.area?.oversightBody ?? '',
       rows: rows.map((row) => ({
-        name: row.partnershipName,
+        name: row.partnershipShortName,
         href: row.grant === null ? fundingPath(row.partnershipId) : `${fundingPath(row.partnershipId)}/${yearSlug(year)}`,
         hasGrant: row.grant !== null,
         grant: moneyOrNull(row.grant),
@@ -1038,8 +1020,8 @@ export function registerFundingRoutes(
         released: moneyOrNull(row.released),
         spentToDate:
           row.spentToDate === null ? '' : `${formatMoney(row.spentToDate)}${row.spendThrough ? ` (to Q${row.spendThrough})` : ''}`,
-        carryOverRequested: moneyOrNull(row.carryOverRequested),
-        carryOverAgreed: moneyOrNull(row.carryOverAgreed),
+        carryOverRequested: moneyOrNone(row.carryOverRequested),
+        carryOverAgreed: moneyOrNone(row.carryOverAgreed),
       })),
       total: {
         grant: formatMoney(sum((row) => row.grant)),
@@ -1060,9 +1042,7 @@ export function registerFundingRoutes(
   });
 
   app.get('/areas/:areaId/funding/download.csv', oversee, async (request, reply) => {
-    const areaId = paramsOf(request).areaId ?? '';
-    const { year } = await areaYear(request, areaId);
-    const rows = await funding.area(areaId, year);
+    const { yearStarting: year, rows } = await areaFunding(request);
     return sendCsv(reply, `${request.area?.name ?? 'Area'} funding ${yearSlug(year)}`, [
       [
         'Partnership',

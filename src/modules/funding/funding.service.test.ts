@@ -259,7 +259,9 @@ for (const database of testDatabases()) {
 
     it('sets the area’s partnerships side by side for the funder', async () => {
       const [partnership] = await container.governance.partnerships.list(null, { id: coventry });
-      const rows = await container.funding.area(partnership?.areaId ?? '', 2016);
+      const { rows, years } = await container.funding.area(partnership?.areaId ?? '', 2016);
+      assert.deepEqual(years, [2018, 2017, 2016]);
+      assert.equal((await container.funding.area(partnership?.areaId ?? '', null)).yearStarting, 2018, 'the latest year with a grant');
       const row = rows.find((r) => r.partnershipId === coventry);
       assert.deepEqual(
         [row?.grant, row?.carryOver, row?.available, row?.allocated, row?.released, row?.spentToDate, row?.spendThrough],

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { financialYearName } from '../../core/dates.ts';
+import { financialYearName, financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { formatMoney } from '../../core/numbers.ts';
 import type { Database } from '../../db/schema.ts';
@@ -29,6 +29,7 @@ import {
   insertGrant,
   listAllocations,
   listAreaGrants,
+  listAreaGrantYears,
   listCarryOvers,
   listEvents,
   listGrants,
@@ -52,6 +53,7 @@ import type {
   AllocationEvent,
   AllocationState,
   AllocationView,
+  AreaFunding,
   AreaFundingRow,
   CarryOverState,
   CarryOverView,
@@ -140,8 +142,11 @@ export interface FundingService {
   /** Puts the report's PDF on a meeting still to come, as a new item: returns the item's title. */
   attachReport(actor: Actor, partnershipId: string, yearStarting: number, quarter: Quarter, meetingId: string): Promise<string>;
 
-  /** Every partnership of the area side by side for a year, for the funder. */
-  area(areaId: string, yearStarting: number): Promise<AreaFundingRow[]>;
+  /**
+   * Every partnership of the area side by side for a year, for the funder: the year asked for, else the
+   * latest any partnership has a grant for, else the year under way.
+   */
+  area(areaId: string, yearStarting: number | null): Promise<AreaFunding>;
 }
 
 export interface FundingDependencies {
@@ -283,6 +288,16 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       : null;
 
   const yearEnded = (yearStarting: number) => todayInEngland(clock) >= `${yearStarting + 1}-04-01`;
+  const quarterStarts = (yearStarting: number): [Quarter, string][] => [
+    [1, `${yearStarting}-04-01`],
+    [2, `${yearStarting}-07-01`],
+    [3, `${yearStarting}-10-01`],
+    [4, `${yearStarting + 1}-01-01`],
+  ];
+  const begun = (yearStarting: number): Quarter[] =>
+    quarterStarts(yearStarting)
+      .filter(([, start]) => todayInEngland(clock) >= start)
+      .map(([quarter]) => quarter);
 
   async function loadYear(partnershipId: string, yearStarting: number): Promise<FundingYear> {
     const row = await grantRow(partnershipId, yearStarting);
@@ -299,6 +314,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       position: fundingPosition(grant, allocations, latestReturned(allocations)),
       carryOver: carryOverView(request),
       ended: yearEnded(yearStarting),
+      begun: begun(yearStarting),
     };
   }
 
@@ -829,7 +845,9 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       return title;
     },
 
-    async area(areaId, yearStarting) {
+    async area(areaId, asked) {
+      const years = await listAreaGrantYears(db, areaId);
+      const yearStarting = asked ?? years[0] ?? Number(financialYearStart(todayInEngland(clock)).slice(0, 4));
       const partnerships = await listAreaGrants(db, areaId, yearStarting);
       const grantIds = partnerships.flatMap((p) => (p.grantId ? [p.grantId] : []));
       const [grants, allocations, requests] = await Promise.all([
@@ -843,12 +861,13 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
         db,
         allocations.flat().map((a) => a.id),
       );
-      return partnerships.map((p, index): AreaFundingRow => {
+      const rows = partnerships.map((p, index): AreaFundingRow => {
         const grant = grants[index];
         if (!grant) {
           return {
             partnershipId: p.partnershipId,
             partnershipName: p.partnershipName,
+            partnershipShortName: p.partnershipShortName,
             grant: null,
             carryOver: null,
             available: null,
@@ -867,6 +886,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
         return {
           partnershipId: p.partnershipId,
           partnershipName: p.partnershipName,
+          partnershipShortName: p.partnershipShortName,
           grant: grant.amountPence,
           carryOver: grant.carryOverPence,
           available: grant.amountPence + grant.carryOverPence,
@@ -878,6 +898,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           carryOverAgreed: request?.agreedPence ?? null,
         };
       });
+      return { yearStarting, years, rows };
     },
   };
 

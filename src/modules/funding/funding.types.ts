@@ -85,6 +85,8 @@ export interface FundingYear {
   carryOver: CarryOverView | null;
   /** Whether the year has ended (in England), so that its underspend is known and may be asked to carry over. */
   ended: boolean;
+  /** The quarters that have begun (in England): spend can be returned and reported for these. */
+  begun: Quarter[];
 }
 
 /** The quarterly financial report for the board: a year's position through a quarter. */
@@ -107,6 +109,7 @@ export interface FinancialReport {
 export interface AreaFundingRow {
   partnershipId: string;
   partnershipName: string;
+  partnershipShortName: string;
   /** Null: no grant recorded for the year. */
   grant: number | null;
   carryOver: number | null;
@@ -119,4 +122,11 @@ export interface AreaFundingRow {
   /** Carry-over into the next year: what was asked, and what was agreed. */
   carryOverRequested: number | null;
   carryOverAgreed: number | null;
+}
+
+export interface AreaFunding {
+  yearStarting: number;
+  /** Every year any partnership of the area has a grant for, newest first. */
+  years: number[];
+  rows: AreaFundingRow[];
 }

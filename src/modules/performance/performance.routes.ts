@@ -563,7 +563,7 @@ export function registerPerformanceRoutes(
       return {
         meetingId: upcoming
           .filter((meeting) => meeting.status !== 'cancelled')
-          .map((meeting) => ({ value: meeting.id, text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}` })),
+          .map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
       };
     },
     async save(request, value, _version, { report }) {
