@@ -204,6 +204,8 @@ export function optionalDecimal(label: string, min?: number, max?: number) {
     .transform((value) => value ?? null);
 }
 
+const maxMoneyPence = 1_000_000_000_00;
+
 /** An amount of money as people type it ("£4,813.50", "409728"), held in whole pence; never negative. */
 export function money(label: string) {
   return z
@@ -217,6 +219,11 @@ export function money(label: string) {
       }
       if (read.pence < 0) {
         context.addIssue({ code: 'custom', message: `${label} cannot be less than £0` });
+        return z.NEVER;
+      }
+      // Far beyond any partnership's money, and small enough that sums of it stay exact.
+      if (read.pence > maxMoneyPence) {
+        context.addIssue({ code: 'custom', message: `${label} must be £1,000,000,000 or less` });
         return z.NEVER;
       }
       return read.pence;

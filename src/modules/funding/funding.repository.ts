@@ -17,6 +17,10 @@ export async function listGrants(db: Kysely<Database>, partnershipId: string): P
     .execute();
 }
 
+export async function findGrantById(db: Kysely<Database>, id: string): Promise<GrantRow | undefined> {
+  return db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findGrant(db: Kysely<Database>, partnershipId: string, yearStarting: number): Promise<GrantRow | undefined> {
   return db
     .selectFrom('grants')
@@ -75,7 +79,7 @@ export async function listAllocations(
     if (filter.grantIds.length === 0) return [];
     query = query.where('a.grantId', 'in', filter.grantIds);
   }
-  if (filter.id) query = query.where('a.id', '=', filter.id);
+  if (filter.id !== undefined) query = query.where('a.id', '=', filter.id);
   return query.orderBy('a.reference').execute();
 }
 
@@ -140,6 +144,7 @@ export async function listSpend(db: Kysely<Database>, allocationIds: string[]): 
   return db.selectFrom('spendReturns').selectAll().where('allocationId', 'in', allocationIds).orderBy('quarter').execute();
 }
 
+/** Saves a return (one per allocation and quarter, written over if sent again); returns the one it replaced. */
 export async function saveSpendRow(db: Kysely<Database>, row: SpendRow): Promise<SpendRow | undefined> {
   const before = await db
     .selectFrom('spendReturns')
@@ -147,17 +152,30 @@ export async function saveSpendRow(db: Kysely<Database>, row: SpendRow): Promise
     .where('allocationId', '=', row.allocationId)
     .where('quarter', '=', row.quarter)
     .executeTakeFirst();
-  if (before) {
-    await db
-      .updateTable('spendReturns')
-      .set({ spentPence: row.spentPence, forecastPence: row.forecastPence, updatedAt: row.updatedAt, updatedBy: row.updatedBy })
-      .where('allocationId', '=', row.allocationId)
-      .where('quarter', '=', row.quarter)
-      .execute();
-  } else {
-    await db.insertInto('spendReturns').values(row).execute();
-  }
+  await db
+    .insertInto('spendReturns')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.columns(['allocationId', 'quarter']).doUpdateSet({
+        spentPence: row.spentPence,
+        forecastPence: row.forecastPence,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      }),
+    )
+    .execute();
   return before;
+}
+
+/** When each allocation was released, for the quarter it owes returns from. */
+export async function listReleases(db: Kysely<Database>, allocationIds: string[]): Promise<{ allocationId: string; at: string }[]> {
+  if (allocationIds.length === 0) return [];
+  return db
+    .selectFrom('allocationEvents')
+    .select(['allocationId', 'at'])
+    .where('allocationId', 'in', allocationIds)
+    .where('state', '=', 'released')
+    .execute();
 }
 
 export async function findCarryOver(db: Kysely<Database>, grantId: string): Promise<CarryOverRow | undefined> {

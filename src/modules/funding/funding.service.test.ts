@@ -127,6 +127,9 @@ for (const database of testDatabases()) {
       const clearances = await container.funding.propose(officer, coventry, 2017, allocation('Alley way clearances', 10_000));
       const over = await refusal(container.funding.propose(officer, coventry, 2017, allocation('CCTV', 1)), 'amount');
       assert.match(over, /£1 more than the £40,000 available for 2017\/18/);
+      // Nor can the grant fall below what is allocated.
+      const { grant } = await container.funding.year(coventry, 2017);
+      await refusal(container.funding.changeGrant(officer, coventry, 2017, grant.version, { ...grant2017, amount: 39_999_00 }), 'amount');
       // Changing one down frees money for another.
       const { allocation: first } = await container.funding.allocation(coventry, 2017, mediation);
       await container.funding.changeAllocation(officer, coventry, 2017, mediation, first.version, allocation('Mediation', 25_000));
@@ -156,8 +159,10 @@ for (const database of testDatabases()) {
       const { allocation: released, events } = await container.funding.allocation(coventry, 2017, mediation);
       await refusal(
         container.funding.changeAllocation(officer, coventry, 2017, mediation, released.version, allocation('Mediation', 1)),
-        'purpose',
+        'form',
       );
+      // Nor can an officer take back what the board agreed, or what the chair released.
+      await refusal(container.funding.withdraw(officer, coventry, 2017, mediation, released.version), 'form');
       assert.deepEqual(
         events.map((e) => [e.state, e.byName]),
         [
@@ -175,9 +180,20 @@ for (const database of testDatabases()) {
     });
 
     it('takes a quarter’s spend from the form and from CSV, all or nothing, and works out the position', async () => {
+      today = '2017-07-10T09:00:00Z';
       const year = await container.funding.year(coventry, 2017);
-      const [mediation, clearances] = year.allocations;
-      assert.ok(mediation && clearances);
+      const [mediation, clearances, cctv] = year.allocations;
+      assert.ok(mediation && clearances && cctv);
+      assert.deepEqual(year.begun, [1, 2]);
+      // Not for a quarter still to come, nor against money the chair has not released.
+      await refusal(
+        container.funding.saveSpend(officer, coventry, 2017, 3, [{ allocationId: mediation.id, spent: 1_00, forecast: null }]),
+        'form',
+      );
+      await refusal(
+        container.funding.saveSpend(officer, coventry, 2017, 1, [{ allocationId: cctv.id, spent: 1_00, forecast: null }]),
+        `spent-${cctv.id}`,
+      );
       await container.funding.saveSpend(officer, coventry, 2017, 1, [
         { allocationId: mediation.id, spent: 6_000_00, forecast: null },
         { allocationId: clearances.id, spent: 2_500_00, forecast: 9_000_00 },
@@ -203,43 +219,100 @@ for (const database of testDatabases()) {
       assert.deepEqual(position.total.missingReturns, [2], 'clearances have not returned Q2');
     });
 
-    it('carries the year’s underspend into the next when the funder agrees it', async () => {
+    it('carries the year’s underspend into the next when the funder agrees it, once every return is in', async () => {
       await refusal(container.funding.requestCarryOver(officer, coventry, 2017, { amount: 1_00, reason: 'Underspend' }), 'amount');
       today = '2018-04-03T09:00:00Z';
       const year = await container.funding.year(coventry, 2017);
       assert.ok(year.ended);
-      // £40,000 available, £12,250.50 + £2,500 spent.
-      const tooMuch = await refusal(
-        container.funding.requestCarryOver(officer, coventry, 2017, { amount: 30_000_00, reason: 'Underspend' }),
+      const [mediation, clearances] = year.allocations;
+      assert.ok(mediation && clearances);
+      // A missing return is not £0 spent: the underspend is known only once every return is in.
+      const owing = await refusal(
+        container.funding.requestCarryOver(officer, coventry, 2017, { amount: 1_00, reason: 'Underspend' }),
         'amount',
       );
-      assert.equal(tooMuch, 'The carry-over cannot be more than the year’s underspend of £25,249.50');
-      await container.funding.requestCarryOver(officer, coventry, 2017, { amount: 20_000_00, reason: 'Mediation started late' });
+      assert.equal(
+        owing,
+        'Enter every spend return of 2017/18 before asking for a carry-over: allocations 1 (Q3, Q4); 2 (Q2, Q3, Q4) have none',
+      );
+      const spend = (quarter: 2 | 3 | 4, onMediation: number | null, onClearances: number) =>
+        container.funding.saveSpend(officer, coventry, 2017, quarter, [
+          ...(onMediation === null ? [] : [{ allocationId: mediation.id, spent: onMediation, forecast: null }]),
+          { allocationId: clearances.id, spent: onClearances, forecast: null },
+        ]);
+      await spend(2, null, 1_000_00);
+      await spend(3, 5_000_00, 1_000_00);
+      await spend(4, 4_000_00, 1_500_00);
+      // £40,000 available; £21,250.50 spent on mediation and £6,000 on clearances.
+      const tooMuch = await refusal(
+        container.funding.requestCarryOver(officer, coventry, 2017, { amount: 20_000_00, reason: 'Underspend' }),
+        'amount',
+      );
+      assert.equal(tooMuch, 'The carry-over cannot be more than the year’s underspend of £12,749.50');
+      await container.funding.requestCarryOver(officer, coventry, 2017, { amount: 12_000_00, reason: 'Mediation started late' });
       const requested = (await container.funding.year(coventry, 2017)).carryOver;
       assert.equal(requested?.state, 'requested');
+
+      // The year is closed: its figures stand while the funder decides.
+      await refusal(container.funding.propose(officer, coventry, 2017, allocation('Late idea', 1)), 'amount');
+      await refusal(spend(4, 1_00, 1_00), 'form');
+
+      // Next year's grant cannot count on the carry-over before the funder agrees it.
+      const waiting = await refusal(
+        container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 12_000_00 }),
+        'carryOver',
+      );
+      assert.match(waiting, /is waiting for the funder’s decision: enter 0 for now/);
+      await container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 0 });
+
       await refusal(
         container.funding.decideCarryOver(chair, coventry, 2017, requested?.version ?? 0, {
           decision: 'agreed',
-          amount: 25_000_00,
+          amount: 15_000_00,
           note: null,
         }),
         'amount',
       );
       await container.funding.decideCarryOver(chair, coventry, 2017, requested?.version ?? 0, {
         decision: 'agreed',
-        amount: 15_000_00,
+        amount: 10_000_00,
         note: 'For mediation only',
       });
-      assert.equal(await container.funding.agreedCarryOverInto(coventry, 2018), 15_000_00);
+      assert.equal(await container.funding.agreedCarryOverInto(coventry, 2018), 10_000_00);
+      // Agreed, it is next year's carry-over, on the grant already recorded.
+      const next = await container.funding.year(coventry, 2018);
+      assert.equal(next.grant.carryOver, 10_000_00);
+      assert.equal(next.position.available, 50_000_00);
+      assert.equal(next.grant.carryOverAgreed?.by, 'Cllr Ruane');
       const wrong = await refusal(
-        container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 0 }),
+        container.funding.changeGrant(officer, coventry, 2018, next.grant.version, { ...grant2017, yearStarting: 2018, carryOver: 0 }),
         'carryOver',
       );
-      assert.equal(wrong, 'The funder agreed a carry-over of £15,000 from 2017/18: enter that');
-      await container.funding.recordGrant(officer, coventry, { ...grant2017, yearStarting: 2018, carryOver: 15_000_00 });
-      const next = await container.funding.year(coventry, 2018);
-      assert.equal(next.position.available, 55_000_00);
-      assert.equal(next.grant.carryOverAgreed?.by, 'Cllr Ruane');
+      assert.equal(wrong, 'The funder agreed a carry-over of £10,000 from 2017/18: enter that');
+    });
+
+    it('leaves next year without a carry-over the funder declined', async () => {
+      const plymouth = (await container.governance.partnerships.list(null)).find((p) => p.shortName.includes('Plymouth'))?.id ?? '';
+      await container.funding.recordGrant(officer, plymouth, { ...grant2017, funder: 'Devon and Cornwall PCC' });
+      await container.funding.requestCarryOver(officer, plymouth, 2017, { amount: 5_000_00, reason: 'Nothing was spent' });
+      const { carryOver } = await container.funding.year(plymouth, 2017);
+      await container.funding.decideCarryOver(chair, plymouth, 2017, carryOver?.version ?? 0, {
+        decision: 'declined',
+        amount: null,
+        note: 'Spend it',
+      });
+      assert.equal((await container.funding.year(plymouth, 2017)).carryOver?.state, 'declined');
+      const declined = await refusal(
+        container.funding.recordGrant(officer, plymouth, { ...grant2017, yearStarting: 2018, carryOver: 5_000_00 }),
+        'carryOver',
+      );
+      assert.equal(declined, 'The funder declined the carry-over from 2017/18: enter 0');
+      const [partnership] = await container.governance.partnerships.list(null, { id: plymouth });
+      const { rows } = await container.funding.area(partnership?.areaId ?? '', 2017);
+      assert.deepEqual(
+        rows.filter((r) => r.partnershipId === plymouth).map((r) => [r.carryOverState, r.carryOverRequested, r.carryOverAgreed]),
+        [['declined', 5_000_00, null]],
+      );
     });
 
     it('draws the quarterly financial report and puts it on a board meeting still to come', async () => {

@@ -22,7 +22,9 @@ import {
   type CarryOverRow,
   findCarryOver,
   findGrant,
+  findGrantById,
   type GrantRow,
+  type SpendRow,
   insertAllocation,
   insertCarryOver,
   insertEvent,
@@ -33,6 +35,7 @@ import {
   listCarryOvers,
   listEvents,
   listGrants,
+  listReleases,
   listSpend,
   lockGrant,
   nextReference,
@@ -176,6 +179,15 @@ export interface RecordedDecision {
 // The outcomes by which a board agrees to spend money: noting, deferring or recommending to another body do not.
 const agreeingOutcomes = new Set(['agreed', 'resolved', 'supported']);
 
+/** Why an allocation past proposal can be neither changed nor withdrawn by an officer. */
+const settled: Partial<Record<AllocationState, string>> = {
+  agreed:
+    'The board has agreed this allocation, so only the board can change or take it back. If it will not go ahead, the chair does not release it, and it shows as underspend at the year end',
+  released:
+    'The chair has released this funding, so it can no longer be changed or withdrawn: what is not spent shows as underspend at the year end',
+  withdrawn: 'This allocation has been withdrawn',
+};
+
 const quarterMonths = ['April to June', 'July to September', 'October to December', 'January to March'];
 
 export function quarterLabel(yearStarting: number, quarter: Quarter): string {
@@ -234,36 +246,62 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     return new Map((await decisions(partnershipId)).map((d) => [d.id, d]));
   }
 
-  async function allocationViews(partnershipId: string, rows: AllocationRow[], trx: Kysely<Database> = db): Promise<AllocationView[]> {
-    const [spend, byId] = await Promise.all([
-      listSpend(
-        trx,
-        rows.map((r) => r.id),
-      ),
+  /** The quarter of the grant's year a moment falls in, by the day in England: 1 before the year began, 4 after it ended. */
+  function quarterOfMoment(yearStarting: number, at: string): Quarter {
+    const day = todayInEngland({ now: () => new Date(at) });
+    return quarterStarts(yearStarting).reduce<Quarter>((quarter, [next, start]) => (day >= start ? next : quarter), 1);
+  }
+
+  /** An allocation as the position works on it: its spend, and the quarter it owes returns from. */
+  const figuresOf = (row: AllocationRow, spend: SpendRow[], releases: { allocationId: string; at: string }[], yearStarting: number) => {
+    const released = releases.find((r) => r.allocationId === row.id);
+    return {
+      id: row.id,
+      reference: row.reference,
+      theme: row.theme,
+      purpose: row.purpose,
+      amount: row.amountPence,
+      state: row.state as AllocationState,
+      spend: spend
+        .filter((s) => s.allocationId === row.id)
+        .map((s) => ({ quarter: s.quarter as Quarter, spent: s.spentPence, forecast: s.forecastPence })),
+      releasedIn: released ? quarterOfMoment(yearStarting, released.at) : null,
+    };
+  };
+
+  async function allocationViews(partnershipId: string, yearStarting: number, rows: AllocationRow[]): Promise<AllocationView[]> {
+    const ids = rows.map((r) => r.id);
+    const [spend, releases, byId] = await Promise.all([
+      listSpend(db, ids),
+      listReleases(db, ids),
       rows.some((r) => r.decisionId) ? decisionsById(partnershipId) : Promise.resolve(new Map<string, RecordedDecision>()),
     ]);
     return rows.map((row) => {
       const decision = row.decisionId ? byId.get(row.decisionId) : undefined;
       return {
-        id: row.id,
+        ...figuresOf(row, spend, releases, yearStarting),
         version: row.version,
         grantId: row.grantId,
-        reference: row.reference,
-        theme: row.theme,
-        purpose: row.purpose,
         granteeKind: row.granteeKind as GranteeKind,
         grantee: row.grantee,
         granteeText: granteeText(row.granteeKind, row.grantee),
-        amount: row.amountPence,
         priorityId: row.priorityId,
         priorityTitle: row.priorityTitle,
-        state: row.state as AllocationState,
         decision: decision ? decisionLink(partnershipId, decision) : null,
-        spend: spend
-          .filter((s) => s.allocationId === row.id)
-          .map((s) => ({ quarter: s.quarter as Quarter, spent: s.spentPence, forecast: s.forecastPence })),
       };
     });
+  }
+
+  /** The position of a grant's year read inside a transaction (without the minutes, which are read through their own service). */
+  async function positionIn(trx: Kysely<Database>, grant: GrantRow, quarter: Quarter) {
+    const rows = await listAllocations(trx, grant.partnershipId, { grantId: grant.id });
+    const ids = rows.map((r) => r.id);
+    const [spend, releases] = await Promise.all([listSpend(trx, ids), listReleases(trx, ids)]);
+    return fundingPosition(
+      { amount: grant.amountPence, previousAmount: null, carryOver: grant.carryOverPence },
+      rows.map((row) => figuresOf(row, spend, releases, grant.yearStarting)),
+      quarter,
+    );
   }
 
   /** The latest quarter with any spend returned; the first before any is. */
@@ -306,7 +344,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       listAllocations(db, partnershipId, { grantId: row.id }),
       findCarryOver(db, row.id),
     ]);
-    const allocations = await allocationViews(partnershipId, rows);
+    const allocations = await allocationViews(partnershipId, yearStarting, rows);
     return {
       grant,
       change: changeOnLastYear(grant.amount, grant.previousAmount),
@@ -318,9 +356,44 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     };
   }
 
+  /**
+   * The year's grant with its row locked for the rest of the transaction and read again, so that what is checked
+   * against it (the money available) is what is there when the change commits, on PostgreSQL too.
+   */
+  async function lockedGrant(trx: Kysely<Database>, partnershipId: string, yearStarting: number): Promise<GrantRow> {
+    const found = await grantRow(partnershipId, yearStarting, trx);
+    await lockGrant(trx, found.id);
+    const grant = await findGrantById(trx, found.id);
+    if (!grant) throw new NotFoundError('grant');
+    return grant;
+  }
+
+  /** The grant, locked, of a year still open: once a carry-over of its underspend is asked for, its figures stand. */
+  async function openGrant(trx: Kysely<Database>, partnershipId: string, yearStarting: number, field: string): Promise<GrantRow> {
+    const grant = await lockedGrant(trx, partnershipId, yearStarting);
+    if (await findCarryOver(trx, grant.id)) {
+      throw new FieldValidationError(
+        field,
+        `${year(yearStarting)} is closed: a carry-over of its underspend has been asked for, so its allocations and spend can no longer change`,
+      );
+    }
+    return grant;
+  }
+
+  /** A quarter spend can be returned for: one that has begun. */
+  function assertBegun(yearStarting: number, quarter: Quarter, field: string): void {
+    if (!begun(yearStarting).includes(quarter)) {
+      throw new FieldValidationError(field, `Quarter ${quarter} of ${year(yearStarting)} has not begun yet: its spend cannot be returned`);
+    }
+  }
+
+  /** A quarter that has not begun has no spend and no report: it is not found. */
+  function assertReportable(yearStarting: number, quarter: Quarter): void {
+    if (!begun(yearStarting).includes(quarter)) throw new NotFoundError('quarter');
+  }
+
   /** Refuses an allocation of this amount that would take the year's total past the money available. */
   async function assertFits(trx: Kysely<Database>, grant: GrantRow, amount: number, exceptId: string | null): Promise<void> {
-    await lockGrant(trx, grant.id);
     const others = (await listAllocations(trx, grant.partnershipId, { grantId: grant.id })).filter(
       (a) => a.id !== exceptId && counts(a.state as AllocationState),
     );
@@ -356,6 +429,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
   }
 
   async function allocationRow(trx: Kysely<Database>, partnershipId: string, grant: GrantRow, id: string): Promise<AllocationRow> {
+    if (!id) throw new NotFoundError('allocation');
     const [row] = await listAllocations(trx, partnershipId, { grantId: grant.id, id });
     if (!row) throw new NotFoundError('allocation');
     return row;
@@ -389,8 +463,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     const chosen = new Set(allocationIds);
     if (chosen.size === 0) throw new FieldValidationError('allocationIds', `Select the allocations ${verb.toLowerCase()}`);
     return db.transaction().execute(async (trx) => {
-      const grant = await grantRow(partnershipId, yearStarting, trx);
-      await lockGrant(trx, grant.id);
+      const grant = await openGrant(trx, partnershipId, yearStarting, 'allocationIds');
       const rows = (await listAllocations(trx, partnershipId, { grantId: grant.id })).filter((a) => chosen.has(a.id));
       if (rows.length !== chosen.size || rows.some((a) => a.state !== from)) {
         throw new FieldValidationError(
@@ -463,6 +536,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
   }
 
   async function buildReport(partnershipId: string, yearStarting: number, quarter: Quarter): Promise<FinancialReport> {
+    assertReportable(yearStarting, quarter);
     const [funding, [partnership]] = await Promise.all([
       loadYear(partnershipId, yearStarting),
       governance.partnerships.list(null, { id: partnershipId }),
@@ -525,7 +599,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async changeGrant(actor, partnershipId, yearStarting, version, input) {
       await db.transaction().execute(async (trx) => {
-        const before = await grantRow(partnershipId, yearStarting, trx);
+        const before = await openGrant(trx, partnershipId, yearStarting, 'amount');
         if (before.version !== version) throw new ConflictError(before.version);
         if (input.yearStarting !== yearStarting) {
           throw new FieldValidationError(
@@ -569,7 +643,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       const grantRecord = await grantRow(partnershipId, yearStarting);
       const row = await allocationRow(db, partnershipId, grantRecord, id);
       const [[allocation], events, grant, byId] = await Promise.all([
-        allocationViews(partnershipId, [row]),
+        allocationViews(partnershipId, yearStarting, [row]),
         listEvents(db, id),
         grantView(db, grantRecord),
         decisionsById(partnershipId),
@@ -592,7 +666,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async propose(actor, partnershipId, yearStarting, input) {
       return db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await openGrant(trx, partnershipId, yearStarting, 'amount');
         await checkPriority(trx, partnershipId, input, null);
         await assertFits(trx, grant, input.amount, null);
         const now = isoNow(clock);
@@ -625,15 +699,10 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async changeAllocation(actor, partnershipId, yearStarting, id, version, input) {
       await db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
         const before = await allocationRow(trx, partnershipId, grant, id);
         if (before.version !== version) throw new ConflictError(before.version);
-        if (before.state !== 'proposed') {
-          throw new FieldValidationError(
-            'purpose',
-            'Only a proposed allocation can be changed: the board has agreed this one as it stands',
-          );
-        }
+        if (before.state !== 'proposed') throw new FieldValidationError('form', settled[before.state as AllocationState] ?? '');
         await checkPriority(trx, partnershipId, input, before);
         await assertFits(trx, grant, input.amount, id);
         const changes = { ...allocationColumns(input), updatedAt: isoNow(clock) };
@@ -652,12 +721,10 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async withdraw(actor, partnershipId, yearStarting, id, version) {
       await db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
         const before = await allocationRow(trx, partnershipId, grant, id);
         if (before.version !== version) throw new ConflictError(before.version);
-        if (before.state !== 'proposed' && before.state !== 'agreed') {
-          throw new FieldValidationError('form', 'Released funding cannot be withdrawn here: its spend is returned against it');
-        }
+        if (before.state !== 'proposed') throw new FieldValidationError('form', settled[before.state as AllocationState] ?? '');
         if (!(await updateAllocation(trx, id, version, { state: 'withdrawn', updatedAt: isoNow(clock) }))) {
           throw new ConflictError(before.version + 1);
         }
@@ -689,8 +756,9 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       move(actor, partnershipId, yearStarting, allocationIds, 'agreed', 'released', null, 'Released'),
 
     async saveSpend(actor, partnershipId, yearStarting, quarter, entries) {
+      assertBegun(yearStarting, quarter, 'form');
       await db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
         await writeSpend(
           trx,
           actor,
@@ -703,12 +771,20 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async importSpend(actor, partnershipId, yearStarting, text, importValidRows) {
       return db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await lockedGrant(trx, partnershipId, yearStarting);
+        if (await findCarryOver(trx, grant.id)) {
+          return {
+            imported: 0,
+            problems: [],
+            fileProblem: `${year(yearStarting)} is closed: a carry-over of its underspend has been asked for`,
+          };
+        }
         const allocations = await listAllocations(trx, partnershipId, { grantId: grant.id });
         const parsed = parseSpendCsv(
           text,
           allocations.map((a) => ({ id: a.id, reference: a.reference, purpose: a.purpose, state: a.state as AllocationState })),
           yearStarting,
+          Math.max(0, ...begun(yearStarting)) as Quarter | 0,
         );
         const blocked = parsed.fileProblem !== null || (parsed.problems.length > 0 && !importValidRows);
         if (!blocked) await writeSpend(trx, actor, partnershipId, grant, parsed.rows);
@@ -717,6 +793,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     },
 
     async spendTemplate(partnershipId, yearStarting, quarter) {
+      assertReportable(yearStarting, quarter);
       const grant = await grantRow(partnershipId, yearStarting);
       const allocations = await listAllocations(db, partnershipId, { grantId: grant.id });
       return spendCsvTemplate(
@@ -730,20 +807,31 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       if (!yearEnded(yearStarting)) {
         throw new FieldValidationError('amount', `${year(yearStarting)} has not ended yet: its underspend is not known`);
       }
-      const funding = await loadYear(partnershipId, yearStarting);
-      const underspend = yearEndUnderspend(fundingPosition(funding.grant, funding.allocations, 4));
-      if (input.amount > underspend) {
-        throw new FieldValidationError('amount', `The carry-over cannot be more than the year’s underspend of ${formatMoney(underspend)}`);
-      }
       if (input.amount === 0) throw new FieldValidationError('amount', 'Enter a carry-over of more than £0');
       await db.transaction().execute(async (trx) => {
-        if (await findCarryOver(trx, funding.grant.id)) {
-          throw new FieldValidationError('amount', `A carry-over from ${year(yearStarting)} has already been requested`);
+        // Locked and read in the transaction: no spend can be returned between the check and the request.
+        const grant = await openGrant(trx, partnershipId, yearStarting, 'amount');
+        const position = await positionIn(trx, grant, 4);
+        // A missing return is not £0 spent: the underspend is known only once every return is in.
+        const owing = position.allocations.filter((line) => line.missingReturns.length > 0);
+        if (owing.length > 0) {
+          const named = owing.map((line) => `${line.reference} (${line.missingReturns.map((q) => `Q${q}`).join(', ')})`).join('; ');
+          throw new FieldValidationError(
+            'amount',
+            `Enter every spend return of ${year(yearStarting)} before asking for a carry-over: ${owing.length === 1 ? 'allocation' : 'allocations'} ${named} ${owing.length === 1 ? 'has' : 'have'} none`,
+          );
+        }
+        const underspend = yearEndUnderspend(position);
+        if (input.amount > underspend) {
+          throw new FieldValidationError(
+            'amount',
+            `The carry-over cannot be more than the year’s underspend of ${formatMoney(underspend)}`,
+          );
         }
         const row = {
           id: randomUUID(),
           partnershipId,
-          grantId: funding.grant.id,
+          grantId: grant.id,
           requestedPence: input.amount,
           reason: input.reason,
           requestedAt: isoNow(clock),
@@ -769,7 +857,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async decideCarryOver(actor, partnershipId, yearStarting, version, input) {
       await db.transaction().execute(async (trx) => {
-        const grant = await grantRow(partnershipId, yearStarting, trx);
+        const grant = await lockedGrant(trx, partnershipId, yearStarting);
         const request = await findCarryOver(trx, grant.id);
         if (!request) throw new NotFoundError('carry-over request');
         if (request.version !== version) throw new ConflictError(request.version);
@@ -781,6 +869,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
             `The carry-over agreed cannot be more than the ${formatMoney(request.requestedPence)} requested`,
           );
         }
+        if (agreed === 0) throw new FieldValidationError('amount', 'Enter the carry-over agreed, or choose Declined');
         const changes = {
           state: input.decision,
           agreedPence: agreed,
@@ -789,9 +878,10 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           funderNote: input.note,
         };
         if (!(await updateCarryOver(trx, request.id, version, changes))) throw new ConflictError(request.version + 1);
-        // Next year's grant, if recorded already, takes the carry-over agreed in place of what was entered.
-        const next = await findGrant(trx, partnershipId, yearStarting + 1);
-        if (next && agreed !== null) {
+        // Next year's grant, if recorded already, takes the carry-over agreed (until now it could only be £0).
+        const recorded = await findGrant(trx, partnershipId, yearStarting + 1);
+        if (recorded && agreed !== null) {
+          const next = await lockedGrant(trx, partnershipId, yearStarting + 1);
           await assertFits(trx, { ...next, carryOverPence: agreed }, 0, null).catch((error: unknown) => {
             if (!(error instanceof FieldValidationError)) throw error;
             throw new FieldValidationError(
@@ -799,7 +889,17 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
               `${year(yearStarting + 1)}’s allocations need more than this: agree at least what they need, or withdraw some first`,
             );
           });
-          await updateGrant(trx, next.id, next.version, { carryOverPence: agreed, updatedAt: isoNow(clock) });
+          const grantChanges = { carryOverPence: agreed, updatedAt: isoNow(clock) };
+          if (!(await updateGrant(trx, next.id, next.version, grantChanges))) throw new ConflictError(request.version);
+          await audit.record(trx, actor, {
+            action: 'update',
+            entityType: 'grant',
+            entityId: next.id,
+            partnershipId,
+            summary: `Carry-over of ${formatMoney(agreed)} from ${year(yearStarting)} added to the ${year(yearStarting + 1)} grant`,
+            before: { carryOverPence: next.carryOverPence },
+            after: grantChanges,
+          });
         }
         await audit.record(trx, actor, {
           action: 'update',
@@ -875,6 +975,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
             released: null,
             spentToDate: null,
             spendThrough: null,
+            carryOverState: null,
             carryOverRequested: null,
             carryOverAgreed: null,
           };
@@ -894,6 +995,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           released: sum(counted.filter((a) => a.state === 'released').map((a) => a.amountPence)),
           spentToDate: sum(theirs.map((s) => s.spentPence)),
           spendThrough: theirs.length ? (Math.max(...theirs.map((s) => s.quarter)) as Quarter) : null,
+          carryOverState: (request?.state as CarryOverState | undefined) ?? null,
           carryOverRequested: request?.requestedPence ?? null,
           carryOverAgreed: request?.agreedPence ?? null,
         };
@@ -902,15 +1004,26 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     },
   };
 
-  /** A grant's carry-over must be what the funder agreed out of last year, where it agreed one. */
+  /**
+   * Where last year is recorded here, a grant's carry-over is what the funder agreed out of it, or £0 until it
+   * agrees one: the money available never counts on a carry-over the funder has not agreed.
+   */
   async function checkCarryOver(trx: Kysely<Database>, partnershipId: string, input: GrantInput): Promise<void> {
-    const agreed = await agreedFromBefore(trx, partnershipId, input.yearStarting);
-    if (agreed && agreed.agreedPence !== input.carryOver) {
-      throw new FieldValidationError(
-        'carryOver',
-        `The funder agreed a carry-over of ${formatMoney(agreed.agreedPence ?? 0)} from ${year(input.yearStarting - 1)}: enter that`,
-      );
-    }
+    const before = await findGrant(trx, partnershipId, input.yearStarting - 1);
+    if (!before) return;
+    const request = await findCarryOver(trx, before.id);
+    const agreed = request?.state === 'agreed' ? (request.agreedPence ?? 0) : 0;
+    if (input.carryOver === agreed) return;
+    const last = year(input.yearStarting - 1);
+    const why =
+      request?.state === 'agreed'
+        ? `The funder agreed a carry-over of ${formatMoney(agreed)} from ${last}: enter that`
+        : request?.state === 'requested'
+          ? `The carry-over from ${last} is waiting for the funder’s decision: enter 0 for now. It is added here when the funder agrees it`
+          : request?.state === 'declined'
+            ? `The funder declined the carry-over from ${last}: enter 0`
+            : `No carry-over from ${last} has been agreed: enter 0. Ask for one from ${last}’s year end page`;
+    throw new FieldValidationError('carryOver', why);
   }
 }
 

@@ -119,7 +119,8 @@ export interface AreaFundingRow {
   spentToDate: number | null;
   /** The latest quarter with spend returned, if any. */
   spendThrough: Quarter | null;
-  /** Carry-over into the next year: what was asked, and what was agreed. */
+  /** Carry-over into the next year: whether it was asked for and decided, what was asked, and what was agreed. */
+  carryOverState: CarryOverState | null;
   carryOverRequested: number | null;
   carryOverAgreed: number | null;
 }

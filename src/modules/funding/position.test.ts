@@ -224,6 +224,14 @@ describe('a line of the position', () => {
     assert.deepEqual(line(spend, 4).missingReturns, [1, 3, 4]);
   });
 
+  it('expects returns only from the quarter the chair released the money in', () => {
+    const released = (releasedIn: 1 | 2 | 3 | 4) =>
+      fundingPosition(grant(pence(50_000)), [allocation(1, pence(10_000), { state: 'released', spend: [], releasedIn })], 4)
+        .allocations[0]!;
+    assert.deepEqual(released(3).missingReturns, [3, 4]);
+    assert.deepEqual(released(1).missingReturns, [1, 2, 3, 4]);
+  });
+
   it('expects no returns from an allocation not released yet', () => {
     assert.deepEqual(line([], 4, 'proposed').missingReturns, []);
     assert.deepEqual(line([], 4, 'agreed').missingReturns, []);

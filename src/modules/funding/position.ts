@@ -26,6 +26,8 @@ export interface AllocationInput {
   amount: number;
   state: AllocationState;
   spend: SpendEntry[];
+  /** The quarter the chair released it in (1 if before the year began); returns are owed from then on. */
+  releasedIn?: Quarter | null;
 }
 
 export interface GrantInput {
@@ -105,10 +107,11 @@ function allocationLine(allocation: AllocationInput, throughQuarter: Quarter): A
   const spentToDate = returned.reduce((sum, entry) => sum + entry.spent, 0);
   // The latest view of the year wins; a return that gives none leaves the one before it standing.
   const forecast = returned.findLast((entry) => entry.forecast !== null)?.forecast ?? amount;
-  // Nothing can be spent before the chair releases the money, so only a released allocation owes returns.
+  // Nothing can be spent before the chair releases the money, so only a released allocation owes returns, from its release on.
+  const from = allocation.releasedIn ?? 1;
   const missingReturns =
     state === 'released'
-      ? quarters.filter((quarter) => quarter <= throughQuarter && !returned.some((entry) => entry.quarter === quarter))
+      ? quarters.filter((quarter) => quarter >= from && quarter <= throughQuarter && !returned.some((entry) => entry.quarter === quarter))
       : [];
   return {
     id,

@@ -12,7 +12,7 @@ const allocations: CsvAllocation[] = [
   { id: 'a15', reference: 15, purpose: 'Local initiative & contingency', state: 'released' },
 ];
 
-const parse = (text: string) => parseSpendCsv(text, allocations, 2016);
+const parse = (text: string) => parseSpendCsv(text, allocations, 2016, 4);
 
 /** The problems as "Line N: message", as a page would show them. */
 const problemsOf = (text: string) => parse(text).problems.map((p) => `Line ${p.line}: ${p.message}`);
@@ -129,7 +129,7 @@ describe('line numbers', () => {
       parse(text).rows.map((row) => row.line),
       [4],
     );
-    assert.deepEqual(problemsOf(text), ['Line 7: the amount spent "lots" is not an amount of money: write it like £4,813.50']);
+    assert.deepEqual(problemsOf(text), ['Line 7: spent: "lots" is not an amount of money: write it like £4,813.50']);
   });
 });
 
@@ -139,7 +139,7 @@ describe('checking each row', () => {
     assert.equal(rowOf('015,Q1,100,').allocationId, 'a15');
     assert.equal(onlyProblem('19,Q1,100,'), 'there is no allocation 19 in 2016/17');
     assert.equal(
-      parseSpendCsv('reference,quarter,spent\n19,Q1,100\n', allocations, 2017).problems[0]?.message,
+      parseSpendCsv('reference,quarter,spent\n19,Q1,100\n', allocations, 2017, 4).problems[0]?.message,
       'there is no allocation 19 in 2017/18',
     );
     assert.equal(onlyProblem(',Q1,100,'), "enter the allocation's reference, like 3");
@@ -184,17 +184,23 @@ describe('checking each row', () => {
     assert.equal(onlyProblem('1,,100,'), 'enter the quarter, like Q1');
   });
 
+  it('refuses a quarter that has not begun', () => {
+    const { rows, problems } = parseSpendCsv('reference,quarter,spent\n1,Q2,100\n1,Q3,100\n', allocations, 2016, 2);
+    assert.deepEqual(
+      rows.map((row) => row.quarter),
+      [2],
+    );
+    assert.deepEqual(problems, [{ line: 3, message: 'Q3 2016/17 has not begun yet: its spend cannot be returned' }]);
+  });
+
   it('keeps money in whole pence, with or without £, and refuses fractions of a penny', () => {
     assert.equal(rowOf('1,Q1,"£4,813.50",').spent, 481350);
     assert.equal(rowOf('1,Q1,409728,').spent, 40972800);
     assert.equal(rowOf('1,Q1,£0.07,').spent, 7);
     assert.equal(rowOf('1,Q1,0,').spent, 0);
     assert.equal(rowOf('1,Q1,-0,').spent, 0);
-    assert.equal(
-      onlyProblem('1,Q1,£4.505,'),
-      'the amount spent "£4.505" has more than 2 decimal places: write pounds and pence, like £4,813.50',
-    );
-    assert.equal(onlyProblem('1,Q1,$40,'), 'the amount spent "$40" is not an amount of money: write it like £4,813.50');
+    assert.equal(onlyProblem('1,Q1,£4.505,'), 'spent: "£4.505" has more than 2 decimal places: write pounds and pence, like £4,813.50');
+    assert.equal(onlyProblem('1,Q1,$40,'), 'spent: "$40" is not an amount of money: write it like £4,813.50');
   });
 
   it('asks for the spend rather than taking an empty one as nought', () => {
@@ -209,7 +215,7 @@ describe('checking each row', () => {
     assert.equal(rowOf('1,Q2,100,"£38,500"').forecast, 3850000);
     assert.equal(rowOf('1,Q2,100,  ').forecast, null);
     assert.equal(rowOf('1,Q2,100', 'reference,quarter,spent').forecast, null);
-    assert.equal(onlyProblem('1,Q2,100,soon'), 'the forecast "soon" is not an amount of money: write it like £4,813.50');
+    assert.equal(onlyProblem('1,Q2,100,soon'), 'forecast: "soon" is not an amount of money: write it like £4,813.50');
     assert.equal(onlyProblem('1,Q2,100,-1'), 'the forecast cannot be less than £0: enter the spend expected for the whole year');
   });
 
@@ -245,7 +251,7 @@ describe('checking each row', () => {
     assert.deepEqual(problemsOf(text), [
       'Line 3: allocation 3 has not been released by the chair yet: spend can be returned only against released funding',
       'Line 3: "Q5" is not a quarter: write it like Q1',
-      'Line 3: the amount spent "lots" is not an amount of money: write it like £4,813.50',
+      'Line 3: spent: "lots" is not an amount of money: write it like £4,813.50',
       'Line 3: the forecast cannot be less than £0: enter the spend expected for the whole year',
     ]);
     assert.deepEqual(

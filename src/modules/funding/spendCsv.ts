@@ -76,7 +76,7 @@ function readQuarter(typed: string, yearStartingIn: number): { quarter: Quarter 
 /** An amount of money that cannot be below nought, in whole pence, or what is wrong with it. */
 function readAmount(typed: string, what: string, belowNought: string): { pence: number } | { problem: string } {
   const read = readPounds(typed);
-  if ('problem' in read) return { problem: `${what} ${read.problem}` };
+  if ('problem' in read) return { problem: `${what}: ${read.problem}` };
   if (read.pence < 0) return { problem: belowNought };
   // '-0' is nought, not minus nought.
   return { pence: Math.abs(read.pence) };
@@ -86,6 +86,8 @@ export function parseSpendCsv(
   text: string,
   allocations: readonly CsvAllocation[],
   yearStarting: number,
+  /** The latest quarter of the year that has begun (0 before the year): spend cannot be returned for a later one. */
+  lastBegun: Quarter | 0,
 ): { rows: SpendRow[]; problems: RowProblem[]; fileProblem: string | null } {
   const year = financialYearName(yearStarting);
   const byReference = new Map<number, CsvAllocation>();
@@ -112,6 +114,7 @@ export function parseSpendCsv(
     else {
       const readQ = readQuarter(typedQuarter, yearStarting);
       if ('problem' in readQ) problem(readQ.problem);
+      else if (readQ.quarter > lastBegun) problem(`Q${readQ.quarter} ${year} has not begun yet: its spend cannot be returned`);
       else quarter = readQ.quarter;
     }
 
@@ -120,7 +123,7 @@ export function parseSpendCsv(
     else {
       const readSpent = readAmount(
         field('spent'),
-        'the amount spent',
+        'spent',
         'spend cannot be less than £0: enter a refund as a lower figure for the quarter',
       );
       if ('problem' in readSpent) problem(readSpent.problem);
@@ -132,7 +135,7 @@ export function parseSpendCsv(
     if (field('forecast')) {
       const readForecast = readAmount(
         field('forecast'),
-        'the forecast',
+        'forecast',
         'the forecast cannot be less than £0: enter the spend expected for the whole year',
       );
       if ('problem' in readForecast) problem(readForecast.problem);
