@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemActor } from '../src/core/actor.ts';
+import { todayInEngland } from '../src/core/clock.ts';
+import { financialYearStart } from '../src/core/dates.ts';
 import { seedDemoFunding } from '../src/modules/funding/index.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
@@ -139,10 +141,21 @@ describe('funding pages for a Coventry officer', () => {
     assert.deepEqual(afterSecond?.spend, [{ quarter: 1, spent: 875_025, forecast: null }]);
     // What is stored is shown again as typed.
     assert.match((await officer.get(url)).body, /value="8,750.25"/);
+    // A form left blank saves nothing, and says so.
+    const blank = await officer.post(`${base}/2016-17/spend/q3`, { [`spent-${first.id}`]: '', [`forecast-${first.id}`]: ' ' });
+    assert.equal(blank.statusCode, 400);
+    assert.match(
+      blank.body,
+      new RegExp(`govuk-error-summary[\\s\\S]*href="#spent-${first.id}">Enter the spend for at least one allocation<`),
+    );
+    assert.ok(!(await released2016()).some((allocation) => allocation.spend.some((entry) => entry.quarter === 3)));
     const report = await officer.get(`${base}/2016-17/reports/q1`);
     assert.equal(report.statusCode, 200);
     assert.match(report.body, /Financial report, Quarter 1, 2016\/17/);
     assert.match(report.body, /£17,750.25/);
+    assert.match(report.body, /−£136,576 \(−25%\) on 2015\/16’s £546,304/);
+    // The year is over: every other quarter's report is offered.
+    for (const quarter of [2, 3, 4]) assert.match(report.body, new RegExp(`href="${base}/2016-17/reports/q${quarter}">`));
   });
 
   it('imports nothing from a CSV with a bad row, and names the line', async () => {
@@ -152,7 +165,7 @@ describe('funding pages for a Coventry officer', () => {
     const csv = `reference,quarter,spent\r\n${first.reference},Q2,100\r\n${second.reference},Q2,lots\r\n`;
     const refused = await officer.upload(url, {}, { name: 'spend.csv', content: Buffer.from(csv) });
     assert.equal(refused.statusCode, 400);
-    assert.match(refused.body, /Line 3: the amount spent &quot;lots&quot; is not an amount of money/);
+    assert.match(refused.body, /Line 3: spent: &quot;lots&quot; is not an amount of money/);
     assert.match(refused.body, /nothing was imported/);
     assert.match(refused.body, /id="file-error"[\s\S]*Line 3/);
     assert.ok(!(await released2016())[0]?.spend.some((entry) => entry.quarter === 2));
@@ -191,7 +204,14 @@ describe('funding pages for a Coventry officer', () => {
     const page = await officer.get(`${base}/2016-17/year-end`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Year end: 2016\/17/);
-    assert.match(page.body, /Total underspend/);
+    // The seed allocates all the £492,478 available (£409,728 and £82,750 carried over) and returns no spend;
+    // the tests above returned £9,000 and £8,750.25 in Q1 and £100 in Q2: £17,850.25. £492,478 less that is £474,627.75.
+    const totals = page.body.slice(page.body.indexOf('data-qa="totals"'));
+    assert.match(totals, /Allocated but not spent\s*<\/dt>\s*<dd[^>]*>\s*£474,627.75\s*</);
+    assert.match(totals, /Never allocated\s*<\/dt>\s*<dd[^>]*>\s*£0\s*</);
+    assert.match(totals, /Total underspend\s*<\/dt>\s*<dd[^>]*>\s*<strong>£474,627.75<\/strong>/);
+    const underspend = page.body.slice(page.body.indexOf('data-qa="underspend"'), page.body.indexOf('data-qa="totals"'));
+    assert.match(underspend, /<strong>£492,478<\/strong>[\s\S]*<strong>£17,850.25<\/strong>[\s\S]*<strong>£474,627.75<\/strong>/);
   });
 
   it('shows the funder every partnership of the area, and refuses a member', async () => {
@@ -209,12 +229,31 @@ describe('funding pages for a Coventry officer', () => {
     assert.match(area.body, /Funding in [^<]*, 2016\/17/);
     assert.match(area.body, new RegExp(`href="${base}/2016-17">`));
     assert.match(area.body, /£409,728/);
-    assert.match(area.body, /£17,850.25 \(to Q2\)/);
+    assert.match(area.body, /£17,850.25 \(latest return: Q2\)/);
+    // The carry-over into next year is told apart from the carry-over from last year.
+    assert.match(area.body, />Carry-over from last year</);
+    assert.match(area.body, />Allocated \(including proposals\)</);
+    assert.match(area.body, />Carry-over into 2017\/18: asked</);
+    assert.match(area.body, />Carry-over into 2017\/18: agreed</);
+    assert.match(area.body, />\s*Not asked\s*<[\s\S]*>\s*Not asked\s*</);
     const csv = await overseer.get(`/areas/${areaId}/funding/download.csv?year=2016-17`);
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /text\/csv/);
-    assert.match(csv.body, /Partnership,Grant,Carry-over,Money available/);
-    assert.match(csv.body, /,409728\.00,82750\.00,492478\.00,/);
+    assert.match(
+      csv.body,
+      /Partnership,Grant,Carry-over from last year,Money available,Allocated \(including proposals\),Released,Spent to date,Spend returned to,Carry-over into 2017\/18: asked,Carry-over into 2017\/18: agreed,Carry-over into 2017\/18: the funder’s decision\r?\n/,
+    );
+    assert.match(csv.body, /,409728\.00,82750\.00,492478\.00,492478\.00,492478\.00,17850\.25,Q2,,,Not asked\r?\n/);
+    // A request waits for the funder: the agreed column does not say none was asked. It needs every Q4 return first.
+    const nothingSpent = Object.fromEntries((await released2016()).map((allocation) => [`spent-${allocation.id}`, '0']));
+    assert.equal((await officer.post(`${base}/2016-17/spend/q4`, nothingSpent)).statusCode, 302);
+    const asked = await officer.post(`${base}/2016-17/carry-over`, { amount: '100,000', reason: 'Commissioning slipped a quarter' });
+    assert.equal(asked.statusCode, 302);
+    const waiting = await overseer.get(`/areas/${areaId}/funding?year=2016-17`);
+    assert.match(waiting.body, />\s*£100,000\s*<\/td>\s*<td[^>]*>\s*Waiting for the funder\s*</);
+    assert.doesNotMatch(waiting.body, /Not asked/);
+    const waitingCsv = await overseer.get(`/areas/${areaId}/funding/download.csv?year=2016-17`);
+    assert.match(waitingCsv.body, /,17850\.25,Q4,100000\.00,,Requested: waiting for the funder\r?\n/);
     assert.equal((await overseer.get(`/areas/${areaId}/funding?year=2016-2017`)).statusCode, 404);
     // The funder sees the partnership's funding, and is offered the way back to the area; home leads to the area too.
     assert.match((await overseer.get(base)).body, new RegExp(`href="/areas/${areaId}/funding"`));
@@ -228,5 +267,51 @@ describe('funding pages for a Coventry officer', () => {
     assert.equal((await member.get(`${base}/2016-17`)).statusCode, 200);
     assert.doesNotMatch((await member.get('/')).body, /Areas you oversee/);
     assert.equal((await member.get(`${base}/2016-17/spend/q1`)).statusCode, 403);
+  });
+
+  it('leaves the bracket out of the change on last year when last year’s grant was £0', async () => {
+    // 2015/16, before the seeded year: a grant where last year's was nothing, so no percentage can be given.
+    const saved = await officer.post(base, {
+      yearStarting: '2015',
+      funder: 'West Midlands PCC',
+      amount: '546,304',
+      previousAmount: '0',
+      carryOver: '0',
+      notes: '',
+    });
+    assert.equal(saved.statusCode, 302);
+    const report = await officer.get(`${base}/2015-16/reports/q1`);
+    assert.equal(report.statusCode, 200);
+    assert.doesNotMatch(report.body, /No comparison/);
+    assert.match(report.body, /Change on last year\s*<\/dt>\s*<dd[^>]*>\s*\+£546,304 on 2014\/15’s £0\s*</);
+  });
+
+  it('offers no spend or report for a quarter not yet begun', async () => {
+    // Next financial year (from 1 April, in England): none of its quarters has begun.
+    const next = Number(financialYearStart(todayInEngland({ now: () => new Date() })).slice(0, 4)) + 1;
+    const slug = `${next}-${String((next + 1) % 100).padStart(2, '0')}`;
+    const saved = await officer.post(base, {
+      yearStarting: String(next),
+      funder: 'West Midlands PCC',
+      amount: '400,000',
+      previousAmount: '',
+      carryOver: '0',
+      notes: '',
+    });
+    assert.equal(saved.statusCode, 302);
+    const year = await officer.get(`${base}/${slug}`);
+    assert.equal(year.statusCode, 200);
+    assert.doesNotMatch(year.body, new RegExp(`${slug}/(spend|reports)/q`));
+    assert.equal((await officer.get(`${base}/${slug}/spend/q1`)).statusCode, 404);
+    assert.equal((await officer.post(`${base}/${slug}/spend/q1`, {})).statusCode, 404);
+    assert.equal((await officer.get(`${base}/${slug}/reports/q1`)).statusCode, 404);
+    const importPage = await officer.get(`${base}/${slug}/spend-import`);
+    assert.equal(importPage.statusCode, 200);
+    assert.doesNotMatch(importPage.body, /template\.csv/);
+    // The year end shows the money available so far, as no quarter 4 report exists yet.
+    const yearEnd = await officer.get(`${base}/${slug}/year-end`);
+    assert.equal(yearEnd.statusCode, 200);
+    assert.match(yearEnd.body, /The year has not ended yet/);
+    assert.match(yearEnd.body, /<strong>£400,000<\/strong>/);
   });
 });

@@ -1,4 +1,5 @@
 /** Dates as GOV.UK writes them. */
+import { todayInEngland } from './clock.ts';
 
 export const monthNames = [
   'January',
@@ -58,4 +59,13 @@ export function financialYearStart(today: string): string {
 /** A financial year by the year it starts in, as the documents write it: 2016 is 2016/17. */
 export function financialYearName(yearStarting: number): string {
   return `${yearStarting}/${String((yearStarting + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The day in England of a moment stored as a UTC timestamp, written out ("21 April 2016"): late on a summer
+ * evening it is already the next day. Null for no moment, or one that is not a date.
+ */
+export function formatDayOf(at: string | null): string | null {
+  const when = at ? new Date(at) : null;
+  return when && !Number.isNaN(when.getTime()) ? formatDate(todayInEngland({ now: () => when })) : null;
 }

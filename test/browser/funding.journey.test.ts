@@ -1,6 +1,6 @@
 /**
  * Funding in a real browser: a Coventry officer records the Police and Crime Commissioner's grant for
- * 2026/27 with last year's carry-over, proposes allocations (one that would go past the money available
+ * this financial year (whichever it is when the journey runs) with last year's carry-over, proposes allocations (one that would go past the money available
  * is refused), the board agrees them in the minutes of its meeting, the chair releases them, the officer
  * returns the first quarter's spend (a bad amount is refused next to its input), puts the quarter's
  * financial report on the board's next agenda, and the funder's overseer reads the area side by side.
@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { systemActor } from '../../src/core/actor.ts';
-import { formatDate } from '../../src/core/dates.ts';
+import { systemClock, todayInEngland } from '../../src/core/clock.ts';
+import { financialYearName, financialYearStart, formatDate } from '../../src/core/dates.ts';
 import {
   type Account,
   type BrowserSession,
@@ -29,10 +30,18 @@ import { textOfPdf } from '../helpers/pdf.ts';
 const board = 'Coventry Police, Crime and Community Safety Partnership Board';
 const funder = 'West Midlands Police and Crime Commissioner';
 const minus = '\u2212';
-const itemTitle = 'PCC funding 2026/27';
-const decisionWording =
-  'The Board agreed the allocation of the Police and Crime Commissioner’s funding for 2026/27 as set out in the report.';
-const reportTitle = 'Coventry Community Safety Partnership financial report, Quarter 1 2026/27';
+/** The financial year today falls in (it starts on 1 April, in England): its quarter 1 has begun, whenever the journey runs. */
+const year = Number(financialYearStart(todayInEngland(systemClock)).slice(0, 4));
+/** '2026/27', last year's '2025/26', next year's '2027/28', and '2026-27' as the addresses write it. */
+const yearLabel = financialYearName(year);
+const lastYearLabel = financialYearName(year - 1);
+const nextYearLabel = financialYearName(year + 1);
+const yearSlug = `${year}-${String((year + 1) % 100).padStart(2, '0')}`;
+/** The quarter under way: the officer returns its spend, since the chair releases the money in it. */
+const quarter = Math.floor(((Number(todayInEngland(systemClock).slice(5, 7)) + 8) % 12) / 3) + 1;
+const itemTitle = `PCC funding ${yearLabel}`;
+const decisionWording = `The Board agreed the allocation of the Police and Crime Commissioner’s funding for ${yearLabel} as set out in the report.`;
+const reportTitle = `Coventry Community Safety Partnership financial report, Quarter ${quarter} ${yearLabel}`;
 
 /** Three allocations of different themes: to two organisations, and one still to be commissioned. */
 const allocations = [
@@ -120,7 +129,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
   after(() => session?.close());
 
   const qa = (name: string) => session.page.locator(`[data-qa="${name}"]`);
-  const yearPath = () => `/partnerships/${coventry}/funding/2026-27`;
+  const yearPath = () => `/partnerships/${coventry}/funding/${yearSlug}`;
   /** The allocations of the year page, every theme's table together, without the themes' total rows. */
   const allocationRows = async () => {
     const rows: string[][] = [];
@@ -138,7 +147,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
 
     await qa('record-grant').click();
     await page.getByRole('heading', { level: 1, name: 'Record a grant' }).waitFor();
-    await page.getByLabel('Financial year starting').fill('2026');
+    await page.getByLabel('Financial year starting').fill(String(year));
     await page.getByLabel('Funder').fill(funder);
     await page.getByLabel('Grant for the year').fill('409,728');
     await page.getByLabel('Last year’s grant (optional)').fill('546,304');
@@ -147,13 +156,13 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     await page.getByLabel('Carry-over from last year').fill('82,750');
     await session.expectAccessiblePage('grant-form');
     await qa('save').click();
-    await page.getByText('Grant for 2026/27 recorded').waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Funding 2026/27' }).waitFor();
+    await page.getByText(`Grant for ${yearLabel} recorded`).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Funding ${yearLabel}` }).waitFor();
 
     const grant = await summaryOf(qa('grant'));
     assert.equal(grant.get('Funder'), funder);
     assert.equal(grant.get('Grant'), '£409,728');
-    assert.equal(grant.get('Change on last year'), `${minus}£136,576 (${minus}25%) on 2025/26’s £546,304`);
+    assert.equal(grant.get('Change on last year'), `${minus}£136,576 (${minus}25%) on ${lastYearLabel}’s £546,304`);
     assert.equal(grant.get('Carry-over from last year'), '£82,750');
     assert.equal(await qa('available').innerText(), '£492,478');
     assert.equal(await qa('allocated').innerText(), '£0');
@@ -161,7 +170,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     await session.expectAccessiblePage('year-new');
 
     await page.getByRole('link', { name: 'Funding', exact: true }).click();
-    assert.deepEqual(await tableRows(qa('grants')), [['Funding 2026/27', funder, '£409,728', '£82,750', '£492,478']]);
+    assert.deepEqual(await tableRows(qa('grants')), [[`Funding ${yearLabel}`, funder, '£409,728', '£82,750', '£492,478']]);
     await session.expectAccessiblePage('funding-years');
   });
 
@@ -210,7 +219,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'POST');
     await qa('save').click();
     assert.equal((await response).status(), 400);
-    const refusal = 'This would allocate £2,750 more than the £492,478 available for 2026/27: only £397,250 is left to allocate';
+    const refusal = `This would allocate £2,750 more than the £492,478 available for ${yearLabel}: only £397,250 is left to allocate`;
     assert.match(await errorSummary(page).innerText(), new RegExp(refusal.replace(/[().£,]/g, '\\$&')));
     assert.match(await inlineError(page, 'amount').innerText(), new RegExp(refusal.replace(/[().£,]/g, '\\$&')));
     assert.equal(await page.getByLabel('Amount').inputValue(), '400,000');
@@ -254,7 +263,9 @@ describe('funding journey in a browser', browserTestOptions(), () => {
 
     await page.getByRole('link', { name: `Minutes of ${itemTitle}` }).click();
     await page.getByRole('heading', { level: 1, name: itemTitle }).waitFor();
-    await page.getByLabel('Minutes of this item').fill('The Partnership Officer presented the proposed allocations of the 2026/27 grant.');
+    await page
+      .getByLabel('Minutes of this item')
+      .fill(`The Partnership Officer presented the proposed allocations of the ${yearLabel} grant.`);
     await qa('save-narrative').click();
     await page.getByText('Minutes saved').waitFor();
     assert.ok(await page.getByRole('radio', { name: 'Agreed' }).isChecked());
@@ -268,7 +279,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
 
     await page.goto(yearPath());
     await qa('agree').click();
-    await page.getByRole('heading', { level: 1, name: 'Record the board’s agreement: 2026/27' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Record the board’s agreement: ${yearLabel}` }).waitFor();
     // Each decision is a choice with its wording in full beneath it.
     await page.getByRole('radio', { name: `${formatDate(agreeingDate)}, ${board}` }).check();
     assert.match(
@@ -287,7 +298,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       rows.map((row) => row[4]),
       ['Agreed by the board', 'Agreed by the board', 'Agreed by the board'],
     );
-    // The link reads "19 November 2026" on the page, and tells a screen reader what it is.
+    // The link reads the meeting's date ("19 November 2026") on the page, and tells a screen reader what it is.
     for (const [index, row] of rows.entries()) {
       assert.match(row[5] ?? '', new RegExp(`^Board decision of ${formatDate(agreeingDate)}\\s*, agreeing allocation ${index + 1}$`));
     }
@@ -312,13 +323,13 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     await new SignInPage(page).signIn(chair.email, chair.password);
     await page.goto(`/partnerships/${coventry}`);
     await page.getByRole('link', { name: 'Funding', exact: true }).click();
-    await page.getByRole('link', { name: 'Funding 2026/27' }).click();
+    await page.getByRole('link', { name: `Funding ${yearLabel}` }).click();
     // The chair may release, but proposes nothing.
     assert.equal(await qa('propose').count(), 0);
     await session.expectAccessiblePage('chair-year');
 
     await qa('release').click();
-    await page.getByRole('heading', { level: 1, name: 'Release funding: 2026/27' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Release funding: ${yearLabel}` }).waitFor();
     assert.match(await qa('release-total').innerText(), /The board has agreed 3 allocations not yet released: £95,228 in all\./);
     const ticks = page.getByRole('group', { name: 'Allocations to release' }).getByRole('checkbox');
     assert.equal(await ticks.count(), 3);
@@ -339,8 +350,8 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     const { page } = session;
     await new SignInPage(page).signIn(session.accounts.officer.email, session.accounts.officer.password);
     await page.goto(yearPath());
-    await page.getByRole('link', { name: 'Enter spend for Quarter 1, 2026/27' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Spend for Quarter 1, 2026/27' }).waitFor();
+    await page.getByRole('link', { name: `Enter spend for Quarter ${quarter}, ${yearLabel}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Spend for Quarter ${quarter}, ${yearLabel}` }).waitFor();
     const spent = (reference: number) => page.getByLabel(new RegExp(`Spent in the quarter on allocation ${reference}, `));
     const forecast = (reference: number) => page.getByLabel(new RegExp(`Forecast for the year of allocation ${reference}, `));
     assert.deepEqual(
@@ -371,7 +382,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     // Allocation 3 is left blank: it has no return yet.
     await spent(2).fill('12,500');
     await qa('save').click();
-    await page.getByText('Spend for Quarter 1, 2026/27 saved: 2 allocations').waitFor();
+    await page.getByText(`Spend for Quarter ${quarter}, ${yearLabel} saved: 2 allocations`).waitFor();
     assert.deepEqual(await tableRows(qa('position')), [
       [allocations[0].theme, '£35,415', '£6,000', '£30,000', '£5,415'],
       [allocations[1].theme, '£55,000', '£12,500', '£55,000', '£0'],
@@ -383,11 +394,11 @@ describe('funding journey in a browser', browserTestOptions(), () => {
 
   it('reads the financial report, downloads its PDF and puts it on the board’s next agenda', async () => {
     const { page } = session;
-    await page.getByRole('link', { name: 'Financial report, Quarter 1, 2026/27' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Financial report, Quarter 1, 2026\/27/ }).waitFor();
+    await page.getByRole('link', { name: `Financial report, Quarter ${quarter}, ${yearLabel}` }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Financial report, Quarter ${quarter}, ${yearLabel}`) }).waitFor();
     const headline = await summaryOf(qa('headline'));
     assert.equal(headline.get('Grant'), '£409,728');
-    assert.equal(headline.get('Change on last year'), `${minus}£136,576 (${minus}25%) on 2025/26’s £546,304`);
+    assert.equal(headline.get('Change on last year'), `${minus}£136,576 (${minus}25%) on ${lastYearLabel}’s £546,304`);
     assert.equal(headline.get('Carry-over from last year'), '£82,750');
     assert.equal(headline.get('Money available'), '£492,478');
     assert.equal(headline.get('Allocated'), '£95,228');
@@ -403,7 +414,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       [allocations[2].theme, '£4,813', '£0', '£4,813', '£0'],
       ['Total', '£95,228', '£18,500', '£89,813', '£5,415'],
     ]);
-    assert.deepEqual(await tableRows(qa('missing')), [['3', allocations[2].purpose, 'Q1']]);
+    assert.deepEqual(await tableRows(qa('missing')), [['3', allocations[2].purpose, `Q${quarter}`]]);
     await session.expectAccessiblePage('report');
 
     const download = page.waitForEvent('download');
@@ -411,11 +422,13 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     const pdf = await readFile(await (await download).path());
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     const text = textOfPdf(pdf);
-    assert.match(text, /financial report, Quarter 1 2026\/27/);
+    assert.match(text, new RegExp(`financial report, Quarter ${quarter} ${yearLabel}`));
     assert.match(text, /409,728/);
 
     await qa('attach').click();
-    await page.getByRole('heading', { level: 1, name: /^Put the financial report for Quarter 1, 2026\/27/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: new RegExp(`^Put the financial report for Quarter ${quarter}, ${yearLabel}`) })
+      .waitFor();
     // Only meetings still to come are offered: not the meeting that agreed the allocations.
     const offered = await page.getByLabel('Meeting').locator('option').allInnerTexts();
     assert.deepEqual(offered, ['Select a meeting', `${formatDate(nextMeetingDate)}, ${board}`]);
@@ -442,21 +455,55 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.equal(await qa('record-grant').count(), 0);
     await session.expectAccessiblePage('overseer-funding');
     await qa('area-funding').click();
-    await page.getByRole('heading', { level: 1, name: `Funding in ${areaName}, 2026/27` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Funding in ${areaName}, ${yearLabel}` }).waitFor();
+    // The carry-over into next year is told apart from the carry-over from last year; no carry-over has been asked yet.
+    assert.deepEqual(
+      (await qa('area-funding').locator('thead th').allInnerTexts()).map((heading) => heading.trim()),
+      [
+        'Partnership',
+        'Grant',
+        'Carry-over from last year',
+        'Money available',
+        'Allocated (including proposals)',
+        'Released',
+        'Spent to date',
+        `Carry-over into ${nextYearLabel}: asked`,
+        `Carry-over into ${nextYearLabel}: agreed`,
+      ],
+    );
     const rows = await tableRows(qa('area-funding'));
     const coventryRow = rows.find((row) => row[0] === 'Coventry');
-    assert.deepEqual(coventryRow, ['Coventry', '£409,728', '£82,750', '£492,478', '£95,228', '£95,228', '£18,500 (to Q1)', 'None', 'None']);
+    assert.deepEqual(coventryRow, [
+      'Coventry',
+      '£409,728',
+      '£82,750',
+      '£492,478',
+      '£95,228',
+      '£95,228',
+      `£18,500 (latest return: Q${quarter})`,
+      'Not asked',
+      'Not asked',
+    ]);
     assert.deepEqual(rows.at(-1), ['Total', '£409,728', '£82,750', '£492,478', '£95,228', '£95,228', '£18,500', '£0', '£0']);
     await session.expectAccessiblePage('area');
 
     const download = page.waitForEvent('download');
     await qa('download').click();
     const csv = await readFile(await (await download).path(), 'utf8');
-    assert.match(csv, /Partnership,Grant,Carry-over,Money available,Allocated,Released,Spent to date,Spend returned to/);
-    assert.match(csv, /Coventry Community Safety Partnership,409728\.00,82750\.00,492478\.00,95228\.00,95228\.00,18500\.00,Q1,,/);
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    assert.equal(
+      header,
+      `Partnership,Grant,Carry-over from last year,Money available,Allocated (including proposals),Released,Spent to date,Spend returned to,Carry-over into ${nextYearLabel}: asked,Carry-over into ${nextYearLabel}: agreed,Carry-over into ${nextYearLabel}: the funder’s decision`,
+    );
+    assert.ok(
+      lines.includes(
+        `Coventry Community Safety Partnership,409728.00,82750.00,492478.00,95228.00,95228.00,18500.00,Q${quarter},,,Not asked`,
+      ),
+      csv,
+    );
 
     await page.getByRole('link', { name: 'Coventry', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Funding 2026/27' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Funding ${yearLabel}` }).waitFor();
     assert.equal(await qa('propose').count(), 0);
     assert.equal(await qa('release').count(), 0);
     await session.expectAccessiblePage('overseer-year');

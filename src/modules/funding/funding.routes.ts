@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { words } from '../../core/csvRecords.ts';
-import { financialYearName, formatDate } from '../../core/dates.ts';
+import { financialYearName, formatDate, formatDayOf } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { digits, formatMoney, formatMoneyChange, formatPercentChange, readPounds } from '../../core/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
@@ -34,8 +34,17 @@ import {
   grantSchema,
 } from './funding.schemas.ts';
 import type { FundingService, ReportFormat, SpendInput } from './funding.service.ts';
-import type { AllocationState, AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';
-import { type PositionLine, yearEndUnderspend } from './position.ts';
+import type {
+  AllocationState,
+  AllocationView,
+  AreaFundingRow,
+  CarryOverView,
+  DecisionLink,
+  FundingYear,
+  GrantView,
+  Quarter,
+} from './funding.types.ts';
+import { type PositionLine, unspent } from './position.ts';
 
 type Params = { partnershipId: string; year?: string; q?: string; id?: string; file?: string; areaId?: string };
 
@@ -44,8 +53,6 @@ const paramsOf = (request: FastifyRequest) => request.params as Params;
 const partnershipIdOf = (request: FastifyRequest) => paramsOf(request).partnershipId;
 const fundingPath = (partnershipId: string) => `/partnerships/${partnershipId}/funding`;
 const base = (request: FastifyRequest) => fundingPath(partnershipIdOf(request));
-
-const quarters: readonly Quarter[] = [1, 2, 3, 4];
 
 /** A financial year in an address: 2016/17 is 2016-17. */
 export const yearSlug = (yearStarting: number): string => financialYearName(yearStarting).replace('/', '-');
@@ -126,7 +133,7 @@ function changeText(grant: GrantView, change: FundingYear['change']): string | n
 function carryOverInText(grant: GrantView): string {
   const agreed = grant.carryOverAgreed;
   if (!agreed) return formatMoney(grant.carryOver);
-  return `${formatMoney(grant.carryOver)}, agreed${agreed.by ? ` by ${agreed.by}` : ''} on ${formatDate(agreed.on)}`;
+  return `${formatMoney(grant.carryOver)}, agreed${agreed.by ? ` by ${agreed.by}` : ''} on ${formatDayOf(agreed.on) ?? 'an unrecorded date'}`;
 }
 
 /** The grant's summary list rows. */
@@ -456,9 +463,10 @@ export function registerFundingRoutes(
         by: event.byName ?? 'Not recorded',
         decision: decisionView(event.decision),
       })),
+      // Only quarters that have begun: one still to come has no return missing.
       spend:
         allocation.state === 'released'
-          ? quarters.map((quarter) => {
+          ? fundingYear.begun.map((quarter) => {
               const entry = allocation.spend.find((candidate) => candidate.quarter === quarter);
               return {
                 quarter: `Q${quarter}`,
@@ -643,6 +651,8 @@ export function registerFundingRoutes(
     state: { values: TypedValues | null; errors: FormErrors | null },
   ) {
     const fundingYear = await funding.year(partnershipIdOf(request), year);
+    // Spend cannot be returned for a quarter still to come.
+    if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
     if (state.errors) reply.code(400);
     const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
     const href = `${yearHref(request, year)}/spend/q${quarter}`;
@@ -685,7 +695,9 @@ export function registerFundingRoutes(
     const quarter = quarterOf(request);
     const partnershipId = partnershipIdOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const released = (await funding.year(partnershipId, year)).allocations.filter((a) => a.state === 'released').sort(byReference);
+    const fundingYear = await funding.year(partnershipId, year);
+    if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
+    const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
     const fields: Field[] = [];
     const values: TypedValues = {};
     const byField: Record<string, string> = {};
@@ -716,6 +728,16 @@ export function registerFundingRoutes(
     const refuse = (problems: Record<string, string>) =>
       renderSpend(request, reply, year, quarter, { values, errors: errorsFor(fields, problems) });
     if (Object.keys(byField).length) return refuse(byField);
+    // Every row left blank saves nothing: said above the form, leading to the first row's input.
+    if (!entries.length) {
+      const errors = errorsFor(fields, {});
+      const [first] = released;
+      errors.summary.push({
+        text: 'Enter the spend for at least one allocation',
+        href: first ? `#${spentName(first.id)}` : '#main-content',
+      });
+      return renderSpend(request, reply, year, quarter, { values, errors });
+    }
     try {
       await funding.saveSpend(actorOf(request), partnershipId, year, quarter, entries);
     } catch (error) {
@@ -746,7 +768,8 @@ export function registerFundingRoutes(
     return pages.render(request, reply, 'funding/views/import.njk', {
       title: `Import spend from a CSV file: ${fundingYear.grant.yearLabel}`,
       year: fundingYear.grant.yearLabel,
-      templates: quarters.map((quarter) => ({ text: `Quarter ${quarter}`, href: `${href}/spend/q${quarter}/template.csv` })),
+      // Only quarters that have begun: spend cannot be returned for one still to come.
+      templates: fundingYear.begun.map((quarter) => ({ text: `Quarter ${quarter}`, href: `${href}/spend/q${quarter}/template.csv` })),
       ...state,
       action: `${href}/spend-import`,
       cancel: href,
@@ -797,8 +820,10 @@ export function registerFundingRoutes(
   const loadYearEnd = async (request: FastifyRequest) => {
     const year = yearOf(request);
     const partnershipId = partnershipIdOf(request);
-    const [fundingYear, report] = await Promise.all([funding.year(partnershipId, year), funding.report(partnershipId, year, 4)]);
-    return { year, fundingYear, position: report.position, underspend: yearEndUnderspend(report.position) };
+    const fundingYear = await funding.year(partnershipId, year);
+    // Quarter 4 has no report before it begins: until then, the position as the returns stand.
+    const { position } = fundingYear.begun.includes(4) ? await funding.report(partnershipId, year, 4) : fundingYear;
+    return { year, fundingYear, position, underspend: unspent(position) };
   };
   const yearEndHref = (request: FastifyRequest, year: number) => `${yearHref(request, year)}/year-end`;
   const yearEndCrumbs = (request: FastifyRequest, year: number): Crumb[] => [
@@ -895,7 +920,10 @@ export function registerFundingRoutes(
   ];
 
   app.get(reportPath, view, async (request, reply) => {
-    const { year, quarter, report } = await loadReport(request);
+    const [{ year, quarter, report }, { begun }] = await Promise.all([
+      loadReport(request),
+      funding.year(partnershipIdOf(request), yearOf(request)),
+    ]);
     const { grant, position } = report;
     const href = reportHref(request, year, quarter);
     const missing = position.allocations
@@ -912,12 +940,7 @@ export function registerFundingRoutes(
       preparedOn: formatDate(report.preparedOn),
       headline: [
         { key: 'Grant', value: formatMoney(grant.amount) },
-        {
-          key: 'Change on last year',
-          value: report.change
-            ? `${formatMoneyChange(report.change.difference)} (${formatPercentChange(report.change.percent)})${grant.previousAmount === null ? '' : ` on ${financialYearName(year - 1)}’s ${formatMoney(grant.previousAmount)}`}`
-            : 'Not known: last year’s grant is not recorded',
-        },
+        { key: 'Change on last year', value: changeText(grant, report.change) ?? 'Not known: last year’s grant is not recorded' },
         { key: 'Carry-over from last year', value: carryOverInText(grant) },
         { key: 'Money available', value: formatMoney(position.available) },
         { key: 'Allocated', value: formatMoney(position.allocated) },
@@ -938,7 +961,8 @@ export function registerFundingRoutes(
       carryOver: carryOverView(report.carryOver),
       files: `${href}/files`,
       href,
-      otherQuarters: quarters
+      // Only quarters that have begun: there is no report for one still to come.
+      otherQuarters: begun
         .filter((other) => other !== quarter)
         .map((other) => ({ text: `Financial report, ${quarterName(other, year)}`, href: reportHref(request, year, other) })),
       mayManage: mayManage(request),
@@ -997,19 +1021,43 @@ export function registerFundingRoutes(
     if (asked !== undefined && year === null) throw new NotFoundError('funding year');
     return funding.area(paramsOf(request).areaId ?? '', year);
   }
+  /** Rows in the order of the name they show, the same whichever database sorted them. */
+  const byName = (name: (row: AreaFundingRow) => string) => (a: AreaFundingRow, b: AreaFundingRow) =>
+    name(a).localeCompare(name(b), 'en-GB');
   const moneyOrNull = (pence: number | null) => (pence === null ? '' : formatMoney(pence));
-  const moneyOrNone = (pence: number | null) => (pence === null ? 'None' : formatMoney(pence));
   const plainPounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(2));
+  /** Where the carry-over of the year's underspend into the next year stands: asked, and the funder's answer. */
+  const carryOverAsked = (row: AreaFundingRow) => (row.carryOverRequested === null ? 'Not asked' : formatMoney(row.carryOverRequested));
+  const carryOverAnswer = (row: AreaFundingRow): string => {
+    switch (row.carryOverState) {
+      case 'requested':
+        return 'Waiting for the funder';
+      case 'declined':
+        return 'Declined';
+      case 'agreed':
+        return formatMoney(row.carryOverAgreed ?? 0);
+      default:
+        return 'Not asked';
+    }
+  };
+  const carryOverDecision = (row: AreaFundingRow): string =>
+    row.carryOverState === null ? 'Not asked' : carryOverStateNames[row.carryOverState];
+  /** The headings of the carry-over into the next year, told apart from the carry-over from last year. */
+  const carryOverHeadings = (year: number) => {
+    const into = `Carry-over into ${financialYearName(year + 1)}`;
+    return { asked: `${into}: asked`, agreed: `${into}: agreed`, decision: `${into}: the funder’s decision` };
+  };
 
   app.get('/areas/:areaId/funding', oversee, async (request, reply) => {
     const areaId = paramsOf(request).areaId ?? '';
     const { yearStarting: year, years, rows } = await areaFunding(request);
-    const sum = (figure: (row: (typeof rows)[number]) => number | null) => rows.reduce((total, row) => total + (figure(row) ?? 0), 0);
+    const sum = (figure: (row: AreaFundingRow) => number | null) => rows.reduce((total, row) => total + (figure(row) ?? 0), 0);
     const href = `/areas/${areaId}/funding`;
     return pages.render(request, reply, 'funding/views/area.njk', {
       title: `Funding in ${request.area?.name ?? 'the area'}, ${financialYearName(year)}`,
       oversightBody: request.area?.oversightBody ?? '',
-      rows: rows.map((row) => ({
+      carryOverHeadings: carryOverHeadings(year),
+      rows: [...rows].sort(byName((row) => row.partnershipShortName)).map((row) => ({
         name: row.partnershipShortName,
         href: row.grant === null ? fundingPath(row.partnershipId) : `${fundingPath(row.partnershipId)}/${yearSlug(year)}`,
         hasGrant: row.grant !== null,
@@ -1019,9 +1067,11 @@ export function registerFundingRoutes(
         allocated: moneyOrNull(row.allocated),
         released: moneyOrNull(row.released),
         spentToDate:
-          row.spentToDate === null ? '' : `${formatMoney(row.spentToDate)}${row.spendThrough ? ` (to Q${row.spendThrough})` : ''}`,
-        carryOverRequested: moneyOrNone(row.carryOverRequested),
-        carryOverAgreed: moneyOrNone(row.carryOverAgreed),
+          row.spentToDate === null
+            ? ''
+            : `${formatMoney(row.spentToDate)}${row.spendThrough ? ` (latest return: Q${row.spendThrough})` : ''}`,
+        carryOverRequested: carryOverAsked(row),
+        carryOverAgreed: carryOverAnswer(row),
       })),
       total: {
         grant: formatMoney(sum((row) => row.grant)),
@@ -1031,7 +1081,7 @@ export function registerFundingRoutes(
         released: formatMoney(sum((row) => row.released)),
         spentToDate: formatMoney(sum((row) => row.spentToDate)),
         carryOverRequested: formatMoney(sum((row) => row.carryOverRequested)),
-        carryOverAgreed: formatMoney(sum((row) => row.carryOverAgreed)),
+        carryOverAgreed: formatMoney(sum((row) => (row.carryOverState === 'agreed' ? row.carryOverAgreed : null))),
       },
       otherYears: years
         .filter((other) => other !== year)
@@ -1043,31 +1093,36 @@ export function registerFundingRoutes(
 
   app.get('/areas/:areaId/funding/download.csv', oversee, async (request, reply) => {
     const { yearStarting: year, rows } = await areaFunding(request);
+    const headings = carryOverHeadings(year);
     return sendCsv(reply, `${request.area?.name ?? 'Area'} funding ${yearSlug(year)}`, [
       [
         'Partnership',
         'Grant',
-        'Carry-over',
+        'Carry-over from last year',
         'Money available',
-        'Allocated',
+        'Allocated (including proposals)',
         'Released',
         'Spent to date',
         'Spend returned to',
-        'Carry-over requested',
-        'Carry-over agreed',
+        headings.asked,
+        headings.agreed,
+        headings.decision,
       ],
-      ...rows.map((row) => [
-        row.partnershipName,
-        plainPounds(row.grant),
-        plainPounds(row.carryOver),
-        plainPounds(row.available),
-        plainPounds(row.allocated),
-        plainPounds(row.released),
-        plainPounds(row.spentToDate),
-        row.spendThrough ? `Q${row.spendThrough}` : '',
-        plainPounds(row.carryOverRequested),
-        plainPounds(row.carryOverAgreed),
-      ]),
+      ...[...rows]
+        .sort(byName((row) => row.partnershipName))
+        .map((row) => [
+          row.partnershipName,
+          plainPounds(row.grant),
+          plainPounds(row.carryOver),
+          plainPounds(row.available),
+          plainPounds(row.allocated),
+          plainPounds(row.released),
+          plainPounds(row.spentToDate),
+          row.spendThrough ? `Q${row.spendThrough}` : '',
+          plainPounds(row.carryOverRequested),
+          row.carryOverState === 'agreed' ? plainPounds(row.carryOverAgreed) : '',
+          row.grant === null ? '' : carryOverDecision(row),
+        ]),
     ]);
   });
 }

@@ -67,7 +67,7 @@ import type {
   GrantView,
   Quarter,
 } from './funding.types.ts';
-import { changeOnLastYear, counts, fundingPosition, moneyAvailable, overAllocation, yearEndUnderspend } from './position.ts';
+import { changeOnLastYear, counts, fundingPosition, moneyAvailable, overAllocation, unspent } from './position.ts';
 import { financialReportDocx, financialReportPdf, financialReportTitle } from './reportDocument.ts';
 import { parseSpendCsv, spendCsvTemplate } from './spendCsv.ts';
 
@@ -821,7 +821,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
             `Enter every spend return of ${year(yearStarting)} before asking for a carry-over: ${owing.length === 1 ? 'allocation' : 'allocations'} ${named} ${owing.length === 1 ? 'has' : 'have'} none`,
           );
         }
-        const underspend = yearEndUnderspend(position);
+        const underspend = unspent(position);
         if (input.amount > underspend) {
           throw new FieldValidationError(
             'amount',

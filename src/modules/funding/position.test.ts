@@ -9,7 +9,7 @@ import {
   fundingPosition,
   moneyAvailable,
   overAllocation,
-  yearEndUnderspend,
+  unspent,
 } from './position.ts';
 
 const pence = (pounds: number): number => pounds * 100;
@@ -304,7 +304,7 @@ describe('the year’s underspend', () => {
     );
     assert.equal(position.total.spentToDate, pence(700));
     assert.equal(position.unallocated, pence(100));
-    assert.equal(yearEndUnderspend(position), pence(300));
+    assert.equal(unspent(position), pence(300));
   });
 
   it('is nothing for Coventry’s year when every allocation is spent in full', () => {
@@ -321,10 +321,16 @@ describe('the year’s underspend', () => {
     );
     const position = fundingPosition(coventry, coventryAllocations(spentInFull), 4);
     assert.deepEqual(position.total.missingReturns, []);
-    assert.equal(yearEndUnderspend(position), 0);
+    assert.equal(unspent(position), 0);
   });
 
-  it('is not known before quarter 4', () => {
-    assert.throws(() => yearEndUnderspend(fundingPosition(coventry, coventryAllocations(), 3)), /only after quarter 4/);
+  it('before quarter 4 is the money not spent so far', () => {
+    const spend: SpendEntry[] = [{ quarter: 1, spent: pence(1_000), forecast: null }];
+    const position = fundingPosition(
+      coventry,
+      coventryAllocations().map((a, i) => (i === 0 ? { ...a, spend } : a)),
+      2,
+    );
+    assert.equal(unspent(position), pence(492_478 - 1_000));
   });
 });

@@ -176,9 +176,10 @@ export function fundingPosition(grant: GrantInput, allocations: readonly Allocat
   };
 }
 
-/** The money available that was not spent by the year's end, including any never allocated: what carry-over could be asked for. */
-export function yearEndUnderspend(position: FundingPosition): number {
-  if (position.throughQuarter !== 4)
-    throw new Error(`The year's underspend is known only after quarter 4, not quarter ${position.throughQuarter}`);
+/**
+ * The money available not spent so far, including any never allocated. Through quarter 4, with every return
+ * in, it is the year's underspend: what a carry-over could be asked for.
+ */
+export function unspent(position: FundingPosition): number {
   return position.available - position.total.spentToDate;
 }

@@ -5,8 +5,7 @@
  * missing and any request to carry the underspend over. The content is built once as blocks, so the two
  * files say the same thing; the shared drawing in web/documents.ts draws them.
  */
-import { todayInEngland } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
+import { formatDate, formatDayOf } from '../../core/dates.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
 import { allocationStateNames, carryOverStateNames } from './funding.schemas.ts';
@@ -21,12 +20,6 @@ export function financialReportTitle(report: FinancialReport): string {
   return `${report.partnershipName} financial report, Quarter ${report.quarter} ${report.grant.yearLabel}`;
 }
 
-/** The day in England of a moment (a timestamp in UTC, or a plain date): late on a summer evening it is already the next day. */
-function dayInEngland(at: string | null): string | null {
-  const when = at ? new Date(at) : null;
-  return when && !Number.isNaN(when.getTime()) ? formatDate(todayInEngland({ now: () => when })) : null;
-}
-
 /** "−£136,576 (−25%) on last year's £546,304", or "Not known" when last year's grant is not known. */
 function changeWords(report: FinancialReport): string {
   const { change } = report;
@@ -39,7 +32,7 @@ function changeWords(report: FinancialReport): string {
 function carryInWords(report: FinancialReport): string {
   const { carryOver, carryOverAgreed } = report.grant;
   if (!carryOverAgreed) return formatMoney(carryOver);
-  const on = dayInEngland(carryOverAgreed.on);
+  const on = formatDayOf(carryOverAgreed.on);
   return `${formatMoney(carryOver)}, agreed by the funder${on ? ` on ${on}` : ''}${carryOverAgreed.by ? ` (${carryOverAgreed.by})` : ''}`;
 }
 
@@ -121,8 +114,8 @@ function missingReturnBlocks(report: FinancialReport): DocumentBlock[] {
 
 function carryOverBlocks(request: CarryOverView | null, yearLabel: string): DocumentBlock[] {
   if (!request) return [];
-  const requestedOn = dayInEngland(request.requestedAt);
-  const decidedOn = dayInEngland(request.decidedAt);
+  const requestedOn = formatDayOf(request.requestedAt);
+  const decidedOn = formatDayOf(request.decidedAt);
   const agreed =
     request.agreed !== null
       ? `${formatMoney(request.agreed)}${decidedOn ? ` on ${decidedOn}` : ''}`

@@ -4,8 +4,7 @@
  * direction of travel, its figures, its Most Similar Group table, its trend chart and the analyst's commentary.
  * The content is built once as blocks, so the two files say the same thing.
  */
-import { todayInEngland } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
+import { formatDayOf } from '../../core/dates.ts';
 import { exceptionNames, formatChange, formatValue, ragNames, targetStatusNames, unitNames } from './format.ts';
 import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
@@ -133,8 +132,7 @@ function indicatorBlocks(indicator: IndicatorFigures, chart: { svg: string; desc
 
 /** The day in England of the approval (a timestamp in UTC): late on a summer evening it is already the next day. */
 function approvedDate(approvedAt: string | null): string {
-  const when = approvedAt ? new Date(approvedAt) : null;
-  return when && !Number.isNaN(when.getTime()) ? formatDate(todayInEngland({ now: () => when })) : 'an unrecorded date';
+  return formatDayOf(approvedAt) ?? 'an unrecorded date';
 }
 
 function reportContent(report: PerformanceReport, options: ReportDocumentOptions): DocumentContent {
