@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { systemActor } from '../../src/core/actor.ts';
 import { systemClock, todayInEngland } from '../../src/core/clock.ts';
 import { financialYearName, financialYearStart, formatDate } from '../../src/core/dates.ts';
@@ -22,7 +21,9 @@ import {
   inlineError,
   SignInPage,
   startBrowserSession,
+  summaryOf,
   tableRows,
+  thursdayAfter,
 } from '../helpers/browser.ts';
 import { scheduleMeeting } from '../helpers/meetings.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
@@ -60,30 +61,10 @@ const allocations = [
   { theme: 'Operational Activity for Locations', purpose: 'Local initiative & contingency', grantee: null, amount: '4,813' },
 ] as const;
 
-/** The first Thursday at least this many days from today (before it, when negative), as the database keeps it. */
-function thursdayAfter(days: number): string {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  date.setUTCDate(date.getUTCDate() + ((4 - date.getUTCDay() + 7) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
 /** A date of the database as the date inputs take it. */
 function dateParts(date: string): { day: string; month: string; year: string } {
   const [year = '', month = '', day = ''] = date.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
-}
-
-/** The summary list's rows as key → value. */
-async function summaryOf(list: Locator): Promise<Map<string, string>> {
-  const rows = await list.locator('.govuk-summary-list__row').all();
-  const pairs = await Promise.all(
-    rows.map(async (row) => {
-      const key = (await row.locator('.govuk-summary-list__key').innerText()).trim();
-      const value = (await row.locator('.govuk-summary-list__value').innerText()).replace(/\s+/g, ' ').trim();
-      return [key, value] as const;
-    }),
-  );
-  return new Map(pairs);
 }
 
 describe('funding journey in a browser', browserTestOptions(), () => {

@@ -9,10 +9,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { formatDate } from '../../src/core/dates.ts';
 import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
-import { type BrowserSession, browserTestOptions, errorSummary, SignInPage, startBrowserSession, tableRows } from '../helpers/browser.ts';
+import {
+  type BrowserSession,
+  browserTestOptions,
+  errorSummary,
+  SignInPage,
+  startBrowserSession,
+  summaryOf,
+  tableRows,
+  thursdayAfter,
+} from '../helpers/browser.ts';
 import { scheduleMeeting } from '../helpers/meetings.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
 
@@ -33,26 +41,6 @@ const goodRows = [
   'Residential burglary,2016-17 Q2,222,provisional,Awaiting the police’s validation',
 ];
 const csvOf = (rows: string[]) => Buffer.from(['indicator,period,value,status,note', ...rows].join('\r\n') + '\r\n');
-
-/** The first Thursday at least this many days from today, as the database keeps it: boards meet on weekdays. */
-function thursdayAfter(days: number): string {
-  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
-  date.setUTCDate(date.getUTCDate() + ((4 - date.getUTCDay() + 7) % 7));
-  return date.toISOString().slice(0, 10);
-}
-
-/** The summary list's rows as key → value. */
-async function summaryOf(list: Locator): Promise<Map<string, string>> {
-  const rows = await list.locator('.govuk-summary-list__row').all();
-  const pairs = await Promise.all(
-    rows.map(async (row) => {
-      const key = (await row.locator('.govuk-summary-list__key').innerText()).trim();
-      const value = (await row.locator('.govuk-summary-list__value').innerText()).replace(/\s+/g, ' ').trim();
-      return [key, value] as const;
-    }),
-  );
-  return new Map(pairs);
-}
 
 describe('performance journey in a browser', browserTestOptions(), () => {
   let session: BrowserSession;

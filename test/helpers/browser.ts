@@ -231,3 +231,23 @@ export async function tableRows(table: Locator): Promise<string[][]> {
     rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())),
   );
 }
+
+/** The rows of a GOV.UK summary list as key → value. */
+export async function summaryOf(list: Locator): Promise<Map<string, string>> {
+  const rows = await list.locator('.govuk-summary-list__row').all();
+  const pairs = await Promise.all(
+    rows.map(async (row) => {
+      const key = (await row.locator('.govuk-summary-list__key').innerText()).trim();
+      const value = (await row.locator('.govuk-summary-list__value').innerText()).replace(/\s+/g, ' ').trim();
+      return [key, value] as const;
+    }),
+  );
+  return new Map(pairs);
+}
+
+/** The first Thursday at least this many days from today (before it, when negative), as the database keeps it: boards meet on weekdays. */
+export function thursdayAfter(days: number): string {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  date.setUTCDate(date.getUTCDate() + ((4 - date.getUTCDay() + 7) % 7));
+  return date.toISOString().slice(0, 10);
+}
