@@ -79,10 +79,14 @@ export async function sampleRoutes(
     bytes: await pdfOf('Strategic Assessment 2016/17'),
     title: null,
   });
-  // Coventry's 2016/17 funding, with a carry-over waiting for the funder's decision (the year has ended).
+  // Coventry's 2016/17 funding, its returns in (released today, long after its year, it owes only Q4's: nothing
+  // spent), and a carry-over waiting for the funder's decision.
   const fundingYear = await seedDemoFunding(container, coventry);
+  const { allocations } = await container.funding.year(coventry, fundingYear);
+  const nothingSpent = allocations.map((a) => ({ allocationId: a.id, spent: 0, forecast: null }));
+  await container.funding.saveSpend(systemActor, coventry, fundingYear, 4, nothingSpent);
   await container.funding.requestCarryOver(systemActor, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
-  const [allocation] = (await container.funding.year(coventry, fundingYear)).allocations;
+  const [allocation] = allocations;
   assert.ok(allocation, 'the demo funding has allocations');
   const params: Record<string, string> = {
     partnershipId: coventry,
