@@ -18,6 +18,7 @@ import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
+import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './web/permissions.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
@@ -60,7 +61,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...tileImageSources(config.mapTiles)],
         fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -95,6 +96,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     '/assets/govuk/*': join(govukFrontendDist, 'govuk'),
     '/assets/moj/*': join(mojFrontendRoot, 'moj'),
     '/assets/safer/*': join(import.meta.dirname, 'web', 'public'),
+    '/assets/leaflet/*': leafletDist,
     '/assets/*': join(govukFrontendDist, 'govuk', 'assets'),
   };
   app.get('/assets/application.css', { config: { access: 'public' } }, (_request, reply) =>

@@ -7,6 +7,7 @@ import { systemActor } from './core/actor.ts';
 import { FieldValidationError } from './core/errors.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
+import { importOutcome, type ImportProgress } from './modules/crimedata/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
 import { seedDemoFunding } from './modules/funding/index.ts';
@@ -24,6 +25,7 @@ Commands:
                              add an account
   run-jobs                   send the e-mail and run the other jobs that are due, then exit (for cron)
   send-reminders             queue reminders of actions falling due within 7 days or overdue, and send them
+  import-crime FILE…         import police.uk street-level crime files (CSV); run again to finish an interrupted import
 
 Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV,
 SMTP_URL, MAIL_FROM, PUBLIC_URL.`;
@@ -66,6 +68,33 @@ async function seedEmptyDatabase(container: Container): Promise<void> {
 async function runJobs(container: Container): Promise<void> {
   const { done, retried, failed } = await container.notifications.runDueJobs();
   console.log(`Jobs done: ${done}; to be tried again: ${retried}; given up: ${failed}.`);
+}
+
+/** A progress bar on a terminal; nothing in a log, where the outcome line is enough. */
+function drawProgress({ fileName, bytes, bytesDone }: ImportProgress): void {
+  if (!process.stderr.isTTY) return;
+  const share = bytes > 0 ? bytesDone / bytes : 1;
+  const width = 30;
+  const filled = Math.round(share * width);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${fileName}`,
+  );
+}
+
+/** Imports each file in turn; a refused file does not stop the others, but makes the exit code 1. */
+async function importCrime(container: Container, files: string[]): Promise<number> {
+  if (files.length === 0) {
+    console.error('import-crime needs one or more police.uk street-level CSV files');
+    return 2;
+  }
+  let refused = 0;
+  for (const file of files) {
+    const { imported, before } = await container.crimeData.importFile(systemActor, file, drawProgress);
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    if (imported.status === 'refused') refused += 1;
+    console.log(`${file}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
+  }
+  return refused > 0 ? 1 : 0;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -127,6 +156,8 @@ async function run(argv: string[]): Promise<number> {
       case 'run-jobs':
         await runJobs(container);
         return 0;
+      case 'import-crime':
+        return await importCrime(container, rest);
       default:
         console.error(`Unknown command: ${command}\n\n${usage}`);
         return 2;

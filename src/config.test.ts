@@ -71,4 +71,29 @@ describe('loadConfig', () => {
       assert.throws(() => loadConfig(rest), /SMTP_URL, MAIL_FROM and PUBLIC_URL must be set in production/);
     }
   });
+
+  it('takes a tile server for the interactive maps only with its attribution, and only with {z}, {x} and {y}', () => {
+    assert.equal(loadConfig({ DATA_DIR: tmpdir() }).mapTiles, null);
+    const tiles = { MAP_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' };
+    assert.deepEqual(loadConfig({ ...production, ...tiles }).mapTiles, {
+      urlTemplate: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      attribution: '© OpenStreetMap contributors',
+    });
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), MAP_TILE_URL: tiles.MAP_TILE_URL }),
+      /MAP_TILE_ATTRIBUTION must be set with MAP_TILE_URL/,
+    );
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), MAP_TILE_URL: 'ftp://tiles.example/{z}/{x}/{y}', MAP_TILE_ATTRIBUTION: 'x' }),
+      /MAP_TILE_URL must start with http/,
+    );
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), MAP_TILE_URL: 'https://tiles.example/{z}/{x}.png', MAP_TILE_ATTRIBUTION: 'x' }),
+      /MAP_TILE_URL must contain \{z\}, \{x\} and \{y\}/,
+    );
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), MAP_TILE_URL: 'https://tiles.{s}.example/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'x' }),
+      /MAP_TILE_URL may have \{s\} only at the start of its host name/,
+    );
+  });
 });

@@ -18,6 +18,8 @@ export interface Config {
   mailFrom: string;
   /** Where users reach the service, for links in e-mails; no trailing slash. */
   publicUrl: string;
+  /** A tile server for the interactive crime maps; null leaves only the offline plot (docs/decisions/0010). */
+  mapTiles: { urlTemplate: string; attribution: string } | null;
 }
 
 const environmentSchema = z.object({
@@ -39,6 +41,16 @@ const environmentSchema = z.object({
     .regex(/^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'MAIL_FROM must be an address, or a name and <address>')
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must start with http:// or https://' }).optional(),
+  MAP_TILE_URL: z
+    .url({ protocol: /^https?$/, error: 'MAP_TILE_URL must start with http:// or https://' })
+    .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'MAP_TILE_URL must contain {z}, {x} and {y}')
+    // The CSP can allow a wildcard only as the first label of a host name.
+    .refine(
+      (url) => !URL.canParse(url) || /^(\{s\}\.)?[^{}]+$/.test(new URL(url).host),
+      'MAP_TILE_URL may have {s} only at the start of its host name',
+    )
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().trim().min(1).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -59,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.NODE_ENV === 'production' && (!values.SMTP_URL || !values.MAIL_FROM || !values.PUBLIC_URL)) {
     throw new ConfigError('SMTP_URL, MAIL_FROM and PUBLIC_URL must be set in production, so that e-mail is sent and its links work.');
   }
+  // Tile servers' terms (OpenStreetMap's among them) require the attribution on the map.
+  if (values.MAP_TILE_URL && !values.MAP_TILE_ATTRIBUTION) {
+    throw new ConfigError('MAP_TILE_ATTRIBUTION must be set with MAP_TILE_URL, e.g. "© OpenStreetMap contributors".');
+  }
   return {
     environment: values.NODE_ENV,
     port: values.PORT,
@@ -70,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: values.SMTP_URL ?? null,
     mailFrom: values.MAIL_FROM ?? 'Safer <safer@localhost>',
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    mapTiles:
+      values.MAP_TILE_URL && values.MAP_TILE_ATTRIBUTION
+        ? { urlTemplate: values.MAP_TILE_URL, attribution: values.MAP_TILE_ATTRIBUTION }
+        : null,
   };
 }
 

@@ -28,6 +28,7 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
+import { createCrimeDataService, type CrimeDataService } from './modules/crimedata/index.ts';
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
@@ -50,6 +51,7 @@ export interface Container {
   strategy: StrategyService;
   performance: PerformanceService;
   funding: FundingService;
+  crimeData: CrimeDataService;
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
@@ -118,6 +120,15 @@ export function createContainer(
     papers,
     decisions: (partnershipId) => minutes.decisionsRegister(partnershipId),
   });
+  const crimeData = createCrimeDataService({
+    db: handle.db,
+    audit,
+    clock,
+    queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
+  });
+  notifications.handleJobs('crime-import', async (payload) => {
+    await crimeData.runQueuedImport((payload as { importId: string }).importId);
+  });
   return {
     config,
     clock,
@@ -136,5 +147,6 @@ export function createContainer(
     strategy,
     performance,
     funding,
+    crimeData,
   };
 }

@@ -71,6 +71,24 @@ for (const database of testDatabases()) {
       await production.container.database.close();
     });
 
+    it('serves Leaflet, and lets the CSP load map tiles only from a tile server that is configured', async () => {
+      const script = await app.inject('/assets/leaflet/leaflet.js');
+      assert.equal(script.statusCode, 200);
+      assert.match(String(script.headers['content-type']), /javascript/);
+      assert.match(script.body, /Leaflet 1\./);
+      assert.equal((await app.inject('/assets/leaflet/leaflet.css')).statusCode, 200);
+      assert.equal((await app.inject('/assets/leaflet/images/layers.png')).statusCode, 200);
+      assert.equal((await app.inject('/assets/safer/crime-map.js')).statusCode, 200);
+      const imgSrc = (headers: Record<string, unknown>) => /img-src ([^;]*)/.exec(String(headers['content-security-policy']))?.[1];
+      assert.equal(imgSrc((await app.inject('/sign-in')).headers), "'self' data:");
+
+      const mapTiles = { urlTemplate: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', attribution: '© Tile contributors' };
+      const withTiles = await buildTestApp(await database.create(), { mapTiles });
+      assert.equal(imgSrc((await withTiles.app.inject('/sign-in')).headers), "'self' data: https://*.tile.example.org");
+      await withTiles.app.close();
+      await withTiles.container.database.close();
+    });
+
     it('says what is wrong with a wrong password and keeps the email typed', async () => {
       const browser = new Browser(app);
       const response = await browser.post('/sign-in', { email: 'someone@example.com', password: 'wrong' });

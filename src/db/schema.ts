@@ -525,6 +525,124 @@ export interface CarryOverRequestsTable {
   funderNote: string | null;
 }
 
+export interface CrimeReferenceTable {
+  name: string;
+  edition: string;
+  loadedAt: string;
+}
+
+export interface CrimeCspsTable {
+  code: string;
+  name: string;
+  forceCode: string;
+  forceName: string;
+}
+
+export interface CrimeLsoasTable {
+  code: string;
+  name: string;
+  /** 1 when the code is an LSOA of the 2011 census boundaries, else 0. */
+  in2011: number;
+  /** 1 when the code is an LSOA of the 2021 census boundaries; an area unchanged in 2021 kept its code. */
+  in2021: number;
+  cspCode: string | null;
+  population: number | null;
+}
+
+export interface CrimeImportsTable {
+  id: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  /** receiving, waiting, importing, complete, replaced, unchanged or refused. */
+  status: string;
+  fallsWithin: string | null;
+  forceCode: string | null;
+  month: string | null;
+  linesDone: Generated<number>;
+  bytesDone: Generated<number>;
+  crimes: Generated<number>;
+  withoutLocation: Generated<number>;
+  outsideForce: Generated<number>;
+  unknownLsoa: Generated<number>;
+  problem: string | null;
+  batchId: string | null;
+  partnershipId: string | null;
+  importedBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface CrimeUploadChunksTable {
+  importId: string;
+  seq: number;
+  content: Buffer;
+}
+
+export interface CrimesTable {
+  importId: string;
+  line: number;
+  month: string;
+  crimeId: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  location: string;
+  lsoaCode: string | null;
+  crimeType: string;
+  outcome: string | null;
+}
+
+export interface CrimeAreasTable {
+  partnershipId: string;
+  cspCode: string;
+  updatedAt: string;
+}
+
+export interface PriorityLocationsTable extends PartnershipRecordColumns {
+  name: string;
+  /** lsoa or street. */
+  kind: string;
+  reason: string | null;
+  priorityId: string | null;
+}
+
+export interface PriorityLocationPlacesTable {
+  locationId: string;
+  place: string;
+}
+
+export interface TaskingDocumentsTable {
+  id: string;
+  partnershipId: string;
+  groupId: string;
+  month: string;
+  meetingId: string | null;
+  pdf: Buffer;
+  issuedAt: string;
+  issuedBy: string | null;
+  agendaItemId: string | null;
+}
+
+export interface TaskingActionsTable {
+  id: string;
+  version: Generated<number>;
+  partnershipId: string;
+  actionId: string;
+  month: string;
+  priorityLocationId: string | null;
+  lsoaCode: string | null;
+  placeName: string;
+  resource: string;
+  organisationId: string;
+  startsOn: string;
+  endsOn: string;
+  result: string | null;
+  resultReportedAt: string | null;
+  resultReportedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   areas: AreasTable;
   partnerships: PartnershipsTable;
@@ -573,4 +691,15 @@ export interface Database {
   allocationEvents: AllocationEventsTable;
   spendReturns: SpendReturnsTable;
   carryOverRequests: CarryOverRequestsTable;
+  crimeReference: CrimeReferenceTable;
+  crimeCsps: CrimeCspsTable;
+  crimeLsoas: CrimeLsoasTable;
+  crimeImports: CrimeImportsTable;
+  crimeUploadChunks: CrimeUploadChunksTable;
+  crimes: CrimesTable;
+  crimeAreas: CrimeAreasTable;
+  priorityLocations: PriorityLocationsTable;
+  priorityLocationPlaces: PriorityLocationPlacesTable;
+  taskingDocuments: TaskingDocumentsTable;
+  taskingActions: TaskingActionsTable;
 }

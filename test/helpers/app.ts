@@ -17,6 +17,7 @@ export const testConfig: Config = {
   smtpUrl: null,
   mailFrom: 'Safer <safer@example.org>',
   publicUrl: 'http://localhost:3000',
+  mapTiles: null,
 };
 
 /** `withFakes` may put a fake in place of a service, e.g. another module's that a page only reads from. */
@@ -29,6 +30,13 @@ export async function buildTestApp(
   const app = await buildApp(container, { logger: false });
   await app.ready();
   return { app, container };
+}
+
+export interface UploadFile {
+  name: string;
+  content: Buffer;
+  field?: string;
+  type?: string;
 }
 
 export class Browser {
@@ -84,11 +92,11 @@ export class Browser {
     );
   }
 
-  /** A multipart form with one file, as a browser sends an upload (its CSRF token among the fields). */
+  /** A multipart form with a file (or several), as a browser sends an upload (its CSRF token among the fields). */
   async upload(
     url: string,
     fields: Record<string, string>,
-    file: { name: string; content: Buffer; field?: string; type?: string },
+    files: UploadFile | UploadFile[],
     options: { csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
     const boundary = `safer-${randomBytes(8).toString('hex')}`;
@@ -97,12 +105,17 @@ export class Browser {
       ...Object.entries(all).map(([name, value]) =>
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
       ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
-          `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
+      ...[files]
+        .flat()
+        .flatMap((file) => [
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\n` +
+              `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+          ),
+          file.content,
+          Buffer.from('\r\n'),
+        ]),
+      Buffer.from(`--${boundary}--\r\n`),
     ]);
     return this.remember(
       await this.app.inject({

@@ -13,6 +13,8 @@ import * as jobs from './2026-12-01-02-jobs.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
 import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performance.ts';
 import * as funding from './2026-12-02-02-funding.ts';
+import * as crimeData from './2026-12-02-03-crime-data.ts';
+import * as tasking from './2026-12-02-04-tasking.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-03-vote-majority': voteMajority,
   '2026-12-02-01-strategy-and-performance': strategyAndPerformance,
   '2026-12-02-02-funding': funding,
+  '2026-12-02-03-crime-data': crimeData,
+  '2026-12-02-04-tasking': tasking,
 };

@@ -43,6 +43,10 @@ export interface NotificationsService {
   scheduleDailyJobs(): Promise<void>;
   /** Runs every job that is due, until none is left; returns what happened. */
   runDueJobs(): Promise<JobsRun>;
+  /** Lets another module's work run through this queue, as jobs of its own kind. */
+  handleJobs(kind: string, handler: (payload: unknown) => Promise<void>): void;
+  /** Queues a job of a kind handed to handleJobs, in the transaction that makes it needed. */
+  enqueueJob(trx: Kysely<Database>, kind: string, payload: unknown): Promise<void>;
 }
 
 export interface NotificationsDependencies {
@@ -206,6 +210,13 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     async scheduleDailyJobs() {
       for (const kind of Object.keys(daily)) await scheduleDaily(kind, todayInEngland(clock));
     },
+
+    handleJobs(kind, handler) {
+      if (handlers[kind]) throw new Error(`Jobs of kind "${kind}" already have a handler`);
+      handlers[kind] = handler;
+    },
+
+    enqueueJob: (trx, kind, payload) => enqueue(trx, kind, payload),
 
     async runDueJobs() {
       const run: JobsRun = { done: 0, retried: 0, failed: 0 };

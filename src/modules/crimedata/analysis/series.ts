@@ -1,0 +1,50 @@
+/** Monthly series of crime counts, and their direction of travel. */
+import { tally } from './counting.ts';
+import { monthsBetween } from './months.ts';
+import type { CrimeCount, Month, MonthCount } from './types.ts';
+
+/** The crimes the filter keeps, by month from `from` to `to`: 0 for a published month without any, null for one not published. */
+export function monthlySeries(
+  counts: readonly CrimeCount[],
+  publishedMonths: readonly Month[],
+  from: Month,
+  to: Month,
+  filter: (count: CrimeCount) => boolean,
+): MonthCount[] {
+  const published = new Set(publishedMonths);
+  const totals = new Map<Month, number>();
+  for (const row of counts) {
+    if (row.month >= from && row.month <= to && filter(row)) tally(totals, row.month, row.count);
+  }
+  return monthsBetween(from, to).map((month) => ({ month, count: published.has(month) ? (totals.get(month) ?? 0) : null }));
+}
+
+export type TrendDirection = 'rising' | 'falling' | 'steady' | 'not enough data';
+
+export interface Trend {
+  direction: TrendDirection;
+  /** The latest three months against the three before, in per cent; null when there is no earlier crime to compare with. */
+  changePercent: number | null;
+  method: string;
+}
+
+const monthsCompared = 3;
+const changeThresholdPercent = 10;
+
+export const trendMethod =
+  `We compare the average of the latest ${monthsCompared} published months with the average of the ${monthsCompared} published months before them. ` +
+  `The trend is rising when the average is up by ${changeThresholdPercent}% or more, falling when it is down by ${changeThresholdPercent}% or more, and steady otherwise. ` +
+  `Months the police did not publish are skipped. At least ${monthsCompared * 2} published months are needed.`;
+
+export function trendOf(series: readonly MonthCount[]): Trend {
+  const published = series.flatMap(({ count }) => (count === null ? [] : [count]));
+  if (published.length < monthsCompared * 2) return { direction: 'not enough data', changePercent: null, method: trendMethod };
+  const sum = (values: number[]): number => values.reduce((total, value) => total + value, 0);
+  // Equal-length windows, so their sums compare as their averages do, in exact integers.
+  const recent = sum(published.slice(-monthsCompared));
+  const earlier = sum(published.slice(-monthsCompared * 2, -monthsCompared));
+  if (earlier === 0) return { direction: recent > 0 ? 'rising' : 'steady', changePercent: null, method: trendMethod };
+  const changePercent = ((recent - earlier) * 100) / earlier;
+  const direction = changePercent >= changeThresholdPercent ? 'rising' : changePercent <= -changeThresholdPercent ? 'falling' : 'steady';
+  return { direction, changePercent, method: trendMethod };
+}

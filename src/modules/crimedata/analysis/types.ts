@@ -1,0 +1,26 @@
+/** The shapes the crime analysis works on: police.uk street-level crime, already counted. */
+
+/** Month as 'YYYY-MM'. */
+export type Month = string;
+
+/** Crimes counted by month, LSOA, police.uk location (a snap point name such as "On or near Lancelot Close") and crime type. */
+export interface CrimeCount {
+  month: Month;
+  lsoaCode: string;
+  location: string;
+  crimeType: string;
+  count: number;
+}
+
+/** An LSOA of the partnership's area, with its ONS mid-year population (null when not known). */
+export interface AreaLsoa {
+  code: string;
+  name: string;
+  population: number | null;
+}
+
+/** A month's figure in a series: null when the force published nothing for the month, which is not the same as no crime. */
+export interface MonthCount {
+  month: Month;
+  count: number | null;
+}

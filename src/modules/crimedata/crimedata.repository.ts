@@ -1,0 +1,233 @@
+/** The crime data tables: queries only, no rules. Counts are read as numbers in code: a SQL count is a string on PostgreSQL. */
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { CrimeCspsTable, CrimeImportsTable, CrimeLsoasTable, CrimesTable, Database } from '../../db/schema.ts';
+import type { CrimeCount } from './analysis/types.ts';
+
+export type ImportRow = Selectable<CrimeImportsTable>;
+export type CspRow = Selectable<CrimeCspsTable>;
+export type LsoaRow = Selectable<CrimeLsoasTable>;
+
+export async function findReferenceEdition(db: Kysely<Database>, name: string): Promise<string | undefined> {
+  return (await db.selectFrom('crimeReference').select('edition').where('name', '=', name).executeTakeFirst())?.edition;
+}
+
+/** Replaces the reference tables' contents; run in a transaction so that readers see the old or the new. */
+export async function replaceReference(
+  trx: Kysely<Database>,
+  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: AsyncIterable<LsoaRow[]> },
+): Promise<void> {
+  await trx.deleteFrom('crimeLsoas').execute();
+  await trx.deleteFrom('crimeCsps').execute();
+  await trx.insertInto('crimeCsps').values(reference.csps).execute();
+  for await (const batch of reference.lsoas) await trx.insertInto('crimeLsoas').values(batch).execute();
+  await trx
+    .insertInto('crimeReference')
+    .values({ name: reference.name, edition: reference.edition, loadedAt: reference.loadedAt })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ edition: reference.edition, loadedAt: reference.loadedAt }))
+    .execute();
+}
+
+export async function listCsps(db: Kysely<Database>): Promise<CspRow[]> {
+  return db.selectFrom('crimeCsps').selectAll().orderBy('name').execute();
+}
+
+export async function findCsp(db: Kysely<Database>, code: string): Promise<CspRow | undefined> {
+  return db.selectFrom('crimeCsps').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The force area of every LSOA that has one, for placing an import's rows. */
+export async function listLsoaForces(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('crimeLsoas')
+    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
+    .select(['crimeLsoas.code', 'crimeCsps.forceCode'])
+    .execute();
+  return new Map(rows.map((row) => [row.code, row.forceCode]));
+}
+
+export async function listCspLsoas(db: Kysely<Database>, cspCode: string): Promise<LsoaRow[]> {
+  return db.selectFrom('crimeLsoas').selectAll().where('cspCode', '=', cspCode).orderBy('name').execute();
+}
+
+export async function insertImport(
+  db: Kysely<Database>,
+  row: Omit<ImportRow, 'linesDone' | 'bytesDone' | 'crimes' | 'withoutLocation' | 'outsideForce' | 'unknownLsoa'>,
+): Promise<void> {
+  await db.insertInto('crimeImports').values(row).execute();
+}
+
+export async function findImport(db: Kysely<Database>, id: string): Promise<ImportRow | undefined> {
+  return db.selectFrom('crimeImports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The import of this content that counts: a complete one, or else one still to finish. */
+export async function findImportOfContent(db: Kysely<Database>, sha256: string): Promise<ImportRow | undefined> {
+  return db
+    .selectFrom('crimeImports')
+    .selectAll()
+    .where('sha256', '=', sha256)
+    .where('status', 'in', ['complete', 'importing', 'waiting'])
+    .orderBy(sql`case status when 'complete' then 0 else 1 end`)
+    .orderBy('createdAt')
+    .executeTakeFirst();
+}
+
+export async function updateImport(db: Kysely<Database>, id: string, changes: Partial<Omit<ImportRow, 'id'>>): Promise<void> {
+  await db.updateTable('crimeImports').set(changes).where('id', '=', id).execute();
+}
+
+export async function listImports(db: Kysely<Database>, filter: { batchId?: string; limit: number }): Promise<ImportRow[]> {
+  let query = db.selectFrom('crimeImports').selectAll().orderBy('createdAt', 'desc').orderBy('fileName').limit(filter.limit);
+  if (filter.batchId) query = query.where('batchId', '=', filter.batchId);
+  return query.execute();
+}
+
+/** Crimes keyed by import and line: a batch written again after an interruption adds nothing. */
+export async function insertCrimes(trx: Kysely<Database>, rows: Selectable<CrimesTable>[]): Promise<void> {
+  await trx
+    .insertInto('crimes')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
+    .execute();
+}
+
+export async function deleteCrimes(trx: Kysely<Database>, importId: string): Promise<void> {
+  await trx.deleteFrom('crimes').where('importId', '=', importId).execute();
+}
+
+/** Other complete imports of the same force and month: a newer file of them replaces them. */
+export async function listSupersededImports(
+  db: Kysely<Database>,
+  imported: { id: string; fallsWithin: string; month: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('crimeImports')
+    .select('id')
+    .where('status', '=', 'complete')
+    .where('fallsWithin', '=', imported.fallsWithin)
+    .where('month', '=', imported.month)
+    .where('id', '!=', imported.id)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** What an import's crimes are, counted from the rows themselves so that a resumed import counts each once. */
+export async function countImportedCrimes(
+  db: Kysely<Database>,
+  importId: string,
+  forceCode: string | null,
+): Promise<{ crimes: number; withoutLocation: number; unknownLsoa: number; outsideForce: number }> {
+  const row = await db
+    .selectFrom('crimes')
+    .leftJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .leftJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
+    .where('crimes.importId', '=', importId)
+    .select((eb) => [
+      eb.fn.countAll().as('crimes'),
+      eb.fn.sum(eb.case().when('crimes.lsoaCode', 'is', null).then(1).else(0).end()).as('withoutLocation'),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb('crimes.lsoaCode', 'is not', null), eb('crimeLsoas.code', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('unknownLsoa'),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb('crimeCsps.forceCode', 'is not', null), eb('crimeCsps.forceCode', '!=', forceCode ?? '')]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('outsideForce'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    crimes: Number(row.crimes),
+    withoutLocation: Number(row.withoutLocation ?? 0),
+    unknownLsoa: Number(row.unknownLsoa ?? 0),
+    outsideForce: Number(row.outsideForce ?? 0),
+  };
+}
+
+export async function findCrimeArea(db: Kysely<Database>, partnershipId: string): Promise<CspRow | undefined> {
+  return db
+    .selectFrom('crimeAreas')
+    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeAreas.cspCode')
+    .selectAll('crimeCsps')
+    .where('crimeAreas.partnershipId', '=', partnershipId)
+    .executeTakeFirst();
+}
+
+export async function saveCrimeArea(
+  db: Kysely<Database>,
+  row: { partnershipId: string; cspCode: string; updatedAt: string },
+): Promise<void> {
+  await db
+    .insertInto('crimeAreas')
+    .values(row)
+    .onConflict((oc) => oc.column('partnershipId').doUpdateSet({ cspCode: row.cspCode, updatedAt: row.updatedAt }))
+    .execute();
+}
+
+/** The months a force published, by its complete imports. */
+export async function listPublishedMonths(db: Kysely<Database>, forceCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('crimeImports')
+    .select('month')
+    .distinct()
+    .where('forceCode', '=', forceCode)
+    .where('status', '=', 'complete')
+    .orderBy('month')
+    .execute();
+  return rows.flatMap((row) => (row.month ? [row.month] : []));
+}
+
+function areaCrimes(db: Kysely<Database>, cspCode: string) {
+  return db
+    .selectFrom('crimes')
+    .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
+    .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .where('crimeImports.status', '=', 'complete')
+    .where('crimeLsoas.cspCode', '=', cspCode);
+}
+
+/** Crimes in the partnership's LSOAs, counted by month, LSOA, location and type. */
+export async function countAreaCrimes(db: Kysely<Database>, cspCode: string, months: { from: string; to: string }): Promise<CrimeCount[]> {
+  const rows = await areaCrimes(db, cspCode)
+    .where('crimes.month', '>=', months.from)
+    .where('crimes.month', '<=', months.to)
+    .select((eb) => ['crimes.month', 'crimes.lsoaCode', 'crimes.location', 'crimes.crimeType', eb.fn.countAll().as('count')])
+    .groupBy(['crimes.month', 'crimes.lsoaCode', 'crimes.location', 'crimes.crimeType'])
+    .execute();
+  return rows.map((row) => ({ ...row, lsoaCode: row.lsoaCode ?? '', count: Number(row.count) }));
+}
+
+/** The crimes of a month in some of the partnership's LSOAs (or at some locations), where each was. */
+export async function listAreaPoints(
+  db: Kysely<Database>,
+  cspCode: string,
+  where: { month: string; lsoaCodes?: readonly string[]; locations?: readonly string[] },
+): Promise<{ longitude: number; latitude: number; crimeType: string; location: string; lsoaCode: string }[]> {
+  let query = areaCrimes(db, cspCode)
+    .where('crimes.month', '=', where.month)
+    .where('crimes.longitude', 'is not', null)
+    .select(['crimes.longitude', 'crimes.latitude', 'crimes.crimeType', 'crimes.location', 'crimes.lsoaCode'])
+    .orderBy('crimes.importId')
+    .orderBy('crimes.line');
+  if (where.lsoaCodes) query = query.where('crimes.lsoaCode', 'in', where.lsoaCodes.length > 0 ? [...where.lsoaCodes] : ['']);
+  if (where.locations) query = query.where('crimes.location', 'in', where.locations.length > 0 ? [...where.locations] : ['']);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    longitude: Number(row.longitude),
+    latitude: Number(row.latitude),
+    crimeType: row.crimeType,
+    location: row.location,
+    lsoaCode: row.lsoaCode ?? '',
+  }));
+}

@@ -1,0 +1,50 @@
+/** What an import did, in words, for the command line and the web pages alike. */
+import { digits } from '../../core/numbers.ts';
+import type { ImportRow } from './crimedata.repository.ts';
+
+const statusNames: Record<string, string> = {
+  receiving: 'Uploading',
+  waiting: 'Waiting to start',
+  importing: 'Importing',
+  complete: 'Imported',
+  replaced: 'Replaced by a newer file',
+  unchanged: 'Already imported',
+  refused: 'Not imported',
+};
+
+export function importStatusName(status: string): string {
+  return statusNames[status] ?? status;
+}
+
+/** Whether the import is over, one way or another. */
+export function importFinished(row: Pick<ImportRow, 'status'>): boolean {
+  return !['receiving', 'waiting', 'importing'].includes(row.status);
+}
+
+/** Percentage of the file read, whole. */
+export function importPercent(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'status'>): number {
+  if (importFinished(row)) return 100;
+  return row.bytes > 0 ? Math.min(99, Math.floor((Number(row.bytesDone) / Number(row.bytes)) * 100)) : 0;
+}
+
+/** One sentence on the outcome: the crimes and what could not be placed, or why nothing changed. */
+export function importOutcome(row: ImportRow): string {
+  const file = [row.fallsWithin, row.month].filter(Boolean).join(', ');
+  switch (row.status) {
+    case 'complete':
+    case 'replaced': {
+      const notes = [
+        row.withoutLocation ? `${digits(row.withoutLocation, 0)} with no location` : null,
+        row.outsideForce ? `${digits(row.outsideForce, 0)} in LSOAs outside the force's area` : null,
+        row.unknownLsoa ? `${digits(row.unknownLsoa, 0)} in LSOAs not in the ONS lookup` : null,
+      ].filter(Boolean);
+      return `${digits(row.crimes, 0)} crimes and incidents (${file})${notes.length ? `, of which ${notes.join('; ')}` : ''}.`;
+    }
+    case 'unchanged':
+      return `This file (${file}) was imported before: nothing has changed.`;
+    case 'refused':
+      return row.problem ?? 'The file could not be imported.';
+    default:
+      return `${importPercent(row)}% read${file ? ` (${file})` : ''}.`;
+  }
+}

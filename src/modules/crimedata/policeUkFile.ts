@@ -1,0 +1,179 @@
+/**
+ * Reading a data.police.uk street-level crime file as a stream, a batch of rows at a time, so that memory
+ * stays flat however large the file. police.uk writes one record per line (LF or CRLF, sometimes with a
+ * byte order mark); the few fields with a comma are quoted, and only those lines go through the CSV parser.
+ */
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse/sync';
+
+export const streetFileHeadings = [
+  'Crime ID',
+  'Month',
+  'Reported by',
+  'Falls within',
+  'Longitude',
+  'Latitude',
+  'Location',
+  'LSOA code',
+  'LSOA name',
+  'Crime type',
+  'Last outcome category',
+  'Context',
+] as const;
+
+/** One crime (or anti-social behaviour incident) as police.uk published it, with the line it is on. */
+export interface StreetCrime {
+  line: number;
+  /** Null for anti-social behaviour, which police.uk publishes without one. */
+  crimeId: string | null;
+  month: string;
+  fallsWithin: string;
+  longitude: number | null;
+  latitude: number | null;
+  location: string;
+  /** Null for a crime police.uk could not place ("No location"). */
+  lsoaCode: string | null;
+  crimeType: string;
+  outcome: string | null;
+}
+
+/** The file is not a police.uk street-level file at all: nothing in it is imported. */
+export class NotAStreetFileError extends Error {}
+
+/** A row of a street file that cannot be read: the file is refused, naming the line. */
+export class MalformedRowError extends Error {
+  readonly line: number;
+  constructor(line: number, problem: string) {
+    super(`Line ${line}: ${problem}`);
+    this.line = line;
+  }
+}
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const lsoaPattern = /^[EW]01\d{6}$/;
+const coordinatePattern = /^-?\d{1,3}(\.\d+)?$/;
+
+// Other police.uk downloads a user may pick by mistake, named by a heading only they have.
+const otherPoliceUkFiles: [string, string][] = [
+  ['Outcome type', 'a police.uk outcomes file'],
+  ['Object of search', 'a police.uk stop and search file'],
+];
+
+function fieldsOf(text: string, line: number): string[] {
+  if (!text.includes('"')) return text.split(',');
+  try {
+    return parse(text)[0] ?? [];
+  } catch {
+    throw new MalformedRowError(line, 'a quoted field is not closed, or a quote is out of place');
+  }
+}
+
+function checkHeadings(fields: string[]): void {
+  const found = fields.map((field) => field.trim());
+  if (found.length === streetFileHeadings.length && found.every((field, i) => field === streetFileHeadings[i])) return;
+  const other = otherPoliceUkFiles.find(([heading]) => found.includes(heading));
+  const what = other ? `This is ${other[1]}` : 'This is not a police.uk street-level crime file';
+  throw new NotAStreetFileError(
+    `${what}. Download the street-level crime file (its name ends "-street.csv"): its first line is the headings ${streetFileHeadings.join(', ')}.`,
+  );
+}
+
+function coordinate(text: string, line: number, name: string): number | null {
+  if (text === '') return null;
+  if (!coordinatePattern.test(text)) throw new MalformedRowError(line, `${name} must be a number of degrees, not "${text}"`);
+  return Number(text);
+}
+
+function crimeOn(line: number, fields: string[]): StreetCrime {
+  if (fields.length !== streetFileHeadings.length) {
+    throw new MalformedRowError(line, `it has ${fields.length} columns where a street file has ${streetFileHeadings.length}`);
+  }
+  const [crimeId, month, , fallsWithin, longitude, latitude, location, lsoaCode, , crimeType, outcome] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!monthPattern.test(month)) throw new MalformedRowError(line, `the month must be like 2022-10, not "${month}"`);
+  if (!crimeType.trim()) throw new MalformedRowError(line, 'the crime type is missing');
+  if (!fallsWithin.trim()) throw new MalformedRowError(line, 'the force ("Falls within") is missing');
+  if (lsoaCode !== '' && !lsoaPattern.test(lsoaCode)) throw new MalformedRowError(line, `"${lsoaCode}" is not an LSOA code`);
+  const place = { longitude: coordinate(longitude, line, 'Longitude'), latitude: coordinate(latitude, line, 'Latitude') };
+  if ((place.longitude === null) !== (place.latitude === null))
+    throw new MalformedRowError(line, 'it has a longitude or a latitude, not both');
+  return {
+    line,
+    crimeId: crimeId.trim() || null,
+    month,
+    fallsWithin: fallsWithin.trim(),
+    ...place,
+    location: location.trim() || 'No location',
+    lsoaCode: lsoaCode || null,
+    crimeType: crimeType.trim(),
+    outcome: outcome.trim() || null,
+  };
+}
+
+export interface ReadProgress {
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+}
+
+async function* counted(chunks: AsyncIterable<Buffer>, progress: ReadProgress | undefined): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    if (progress) progress.bytesRead += chunk.length;
+    yield chunk;
+  }
+}
+
+/**
+ * The file's crimes in batches, skipping the lines up to `afterLine` (already imported). Throws
+ * NotAStreetFileError before any batch when the headings are wrong, and MalformedRowError at a bad row.
+ * Every row must be of the month and force of the first, as a police.uk file is.
+ */
+export async function* readStreetFile(
+  content: AsyncIterable<Buffer>,
+  options: { afterLine: number; batchSize: number; progress?: ReadProgress },
+): AsyncGenerator<StreetCrime[]> {
+  const stream = Readable.from(counted(content, options.progress));
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let line = 0;
+  let batch: StreetCrime[] = [];
+  let first: StreetCrime | undefined;
+  try {
+    for await (const raw of lines) {
+      line += 1;
+      if (line === 1) {
+        checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
+        continue;
+      }
+      if (raw.trim() === '') continue;
+      const crime = crimeOn(line, fieldsOf(raw, line));
+      first ??= crime;
+      if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
+      if (crime.fallsWithin !== first.fallsWithin) {
+        throw new MalformedRowError(line, `the force is ${crime.fallsWithin}, but the file is for ${first.fallsWithin}`);
+      }
+      // Lines already imported are read again only to check them: their month and force bind the rest.
+      if (line <= options.afterLine) continue;
+      batch.push(crime);
+      if (batch.length === options.batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (line === 0) throw new NotAStreetFileError('The file is empty. Choose a police.uk street-level crime file.');
+    if (batch.length > 0) yield batch;
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+}
