@@ -6,6 +6,7 @@
  * the performance report of 40 indicators with 10 years of monthly measurements: its first opening, which
  * draws the charts, then again with the charts kept, and the derivation of the figures alone; and a funding
  * year of 200 allocations, each with four quarters of spend returned, through the services as an officer would.
+ * Last, where ../shared has them, the police.uk crime files imported by Safer and read by DuckDB (bench/crimeImport.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../src/core/actor.ts';
@@ -15,6 +16,7 @@ import { quarterSlug } from '../src/modules/performance/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { Browser, buildTestApp } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
+import { crimeImportBench } from './crimeImport.ts';
 import { seedHistory, seedPerformanceHistory } from './volume.ts';
 
 /** One run, with no warming up: the first opening of a page whose work is then kept. */
@@ -198,6 +200,16 @@ results.push(
   ),
 );
 
+// Whole runs in child processes of their own (bench/crimeImport.ts), each against the same baseline.
+const crime = await crimeImportBench();
+if (crime.runs) {
+  const { safer, duckdb } = crime.runs;
+  results.push(
+    { label: `Crime import end to end: ${safer.files} police.uk files, Safer into SQLite`, perRunMs: safer.endToEndMs },
+    { label: 'Crime import end to end: the same files, DuckDB read_csv (the yardstick)', perRunMs: duckdb.endToEndMs },
+  );
+}
+
 console.log(`Demo seed (SQLite, through the services with audit): ${seedMs.toFixed(0)} ms`);
 console.log(`History added (1,000 meetings, 10,000 actions, in batches): ${historyMs.toFixed(0)} ms`);
 console.log(`Performance history added (40 indicators, ${measured}, in batches): ${performanceMs.toFixed(0)} ms`);
@@ -211,5 +223,6 @@ for (const result of results) {
     `${result.perRunMs.toFixed(3).padStart(12)}  ${(result.perRunMs / baseline.perRunMs).toFixed(2).padStart(9)}  ${result.label}`,
   );
 }
+console.log(`\n${crime.lines.join('\n')}`);
 await app.close();
 await container.database.close();

@@ -32,6 +32,7 @@ import { createCrimeDataService, type CrimeDataService } from './modules/crimeda
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
+import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
 
 export interface Container {
   config: Config;
@@ -52,6 +53,7 @@ export interface Container {
   performance: PerformanceService;
   funding: FundingService;
   crimeData: CrimeDataService;
+  tasking: TaskingService;
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
@@ -129,6 +131,18 @@ export function createContainer(
   notifications.handleJobs('crime-import', async (payload) => {
     await crimeData.runQueuedImport((payload as { importId: string }).importId);
   });
+  const tasking = createTaskingService({
+    db: handle.db,
+    audit,
+    clock,
+    governance,
+    meetings,
+    papers,
+    actions,
+    crimeData,
+    notifications,
+    publicUrl: config.publicUrl,
+  });
   return {
     config,
     clock,
@@ -148,5 +162,6 @@ export function createContainer(
     performance,
     funding,
     crimeData,
+    tasking,
   };
 }

@@ -82,13 +82,18 @@ export async function listImports(db: Kysely<Database>, filter: { batchId?: stri
   return query.execute();
 }
 
+/** Rows per INSERT statement: ten parameters each, well inside both engines' limits. */
+const rowsPerStatement = 500;
+
 /** Crimes keyed by import and line: a batch written again after an interruption adds nothing. */
 export async function insertCrimes(trx: Kysely<Database>, rows: Selectable<CrimesTable>[]): Promise<void> {
-  await trx
-    .insertInto('crimes')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
-    .execute();
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    await trx
+      .insertInto('crimes')
+      .values(rows.slice(start, start + rowsPerStatement))
+      .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
+      .execute();
+  }
 }
 
 export async function deleteCrimes(trx: Kysely<Database>, importId: string): Promise<void> {

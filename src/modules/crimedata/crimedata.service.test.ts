@@ -157,7 +157,7 @@ describe('an import killed part way through', () => {
   it('leaves whole batches only, and finishes without duplicates when run again', async () => {
     // A file of many batches, so that the kill lands in the middle: December's rows, over and over.
     const [heading, ...rows] = readFileSync(december, 'utf8').trimEnd().split('\r\n');
-    const big = scratchFile('2025-12-big.csv', [heading, ...Array.from({ length: 60 }, () => rows).flat()].join('\r\n'));
+    const big = scratchFile('2025-12-big.csv', [heading, ...Array.from({ length: 120 }, () => rows).flat()].join('\r\n'));
     const dataDir = mkdtempSync(join(tmpdir(), 'safer-kill-'));
     const handle = createDb({ databaseUrl: null, dataDir });
     await migrateToLatest(handle.db);
@@ -170,7 +170,7 @@ describe('an import killed part way through', () => {
     let finished = false;
     void exited.then(() => (finished = true));
     let linesDone = 0;
-    while (linesDone < 2000) {
+    while (linesDone < 10_000) {
       assert.equal(finished, false, 'the import ended before it could be stopped');
       await new Promise((resolve) => setTimeout(resolve, 20));
       linesDone = (await handle.db.selectFrom('crimeImports').select('linesDone').executeTakeFirst())?.linesDone ?? 0;
@@ -186,7 +186,7 @@ describe('an import killed part way through', () => {
       .executeTakeFirstOrThrow();
     // Every line up to the checkpoint is in, and nothing after it: the batch and its checkpoint commit together.
     assert.equal(Number(kept.n), stopped.linesDone - 1);
-    assert.ok(stopped.linesDone < rows.length * 60, 'the import was stopped before the end');
+    assert.ok(stopped.linesDone < rows.length * 120, 'the import was stopped before the end');
 
     const container = createContainer(
       testConfig,
@@ -197,12 +197,12 @@ describe('an import killed part way through', () => {
     const { imported } = await container.crimeData.importFile(systemActor, big);
     assert.equal(imported.id, stopped.id);
     assert.equal(imported.status, 'complete');
-    assert.equal(imported.crimes, rows.length * 60);
+    assert.equal(imported.crimes, rows.length * 120);
     const distinct = await handle.db
       .selectFrom('crimes')
       .select((eb) => eb.fn.count('line').distinct().as('n'))
       .executeTakeFirstOrThrow();
-    assert.equal(Number(distinct.n), rows.length * 60);
+    assert.equal(Number(distinct.n), rows.length * 120);
     await handle.close();
   });
 });

@@ -103,7 +103,8 @@ export interface CrimeDataDeps {
 }
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
-const batchSize = 1000;
+// Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
+const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
 
 async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {

@@ -10,6 +10,6 @@ export { registerPublicationRoutes } from './publication.routes.ts';
 export { registerWorkProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './meetings.seed.ts';
 export { seedCoventry2007Group, seedCoventry2007Meeting } from './coventry2007.seed.ts';
-export { addDays } from './workingDays.ts';
+export { addDays, shiftWorkingDays } from './workingDays.ts';
 // Which files may be a paper, by their content: any other module's documents are held to the same rule.
 export { classifyPaper, kindOfContentType, maxPaperBytes, maxPaperSizeText, paperKinds } from './papers.ts';

@@ -2,3 +2,4 @@
 export { createPerformanceService, type PerformanceService } from './performance.service.ts';
 export { quarterSlug, registerPerformanceRoutes } from './performance.routes.ts';
 export { seedDemoPerformance } from './performance.seed.ts';
+export { renderTrendChart, type TrendChart, type TrendChartInput } from './trendChart.ts';

@@ -1,0 +1,3 @@
+/** The tasking module's public face: priority locations, the monthly tasking document and tasking actions. */
+export { createTaskingService } from './tasking.service.ts';
+export type { PriorityLocation, TaskingActionView, TaskingDocument, TaskingService } from './tasking.types.ts';

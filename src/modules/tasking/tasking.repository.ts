@@ -1,0 +1,154 @@
+/** The tasking tables: queries only, no rules. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PriorityLocationsTable, TaskingActionsTable, TaskingDocumentsTable } from '../../db/schema.ts';
+
+export type LocationRow = Selectable<PriorityLocationsTable> & { places: string[] };
+export type TaskingDocumentRow = Omit<Selectable<TaskingDocumentsTable>, 'pdf'> & { issuedByName: string | null };
+export type TaskingActionRow = Selectable<TaskingActionsTable> & {
+  organisationName: string;
+  description: string;
+  actionStatus: string;
+  groupId: string;
+  resultReportedByName: string | null;
+};
+
+export async function listLocations(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: { id?: string; includeArchived?: boolean } = {},
+): Promise<LocationRow[]> {
+  let query = db.selectFrom('priorityLocations').selectAll().where('partnershipId', '=', partnershipId).orderBy('name');
+  if (filter.id !== undefined) query = query.where('id', '=', filter.id);
+  if (!filter.includeArchived) query = query.where('archivedAt', 'is', null);
+  const locations = await query.execute();
+  if (locations.length === 0) return [];
+  const places = await db
+    .selectFrom('priorityLocationPlaces')
+    .selectAll()
+    .where(
+      'locationId',
+      'in',
+      locations.map((location) => location.id),
+    )
+    .orderBy('place')
+    .execute();
+  return locations.map((location) => ({
+    ...location,
+    places: places.filter((place) => place.locationId === location.id).map((place) => place.place),
+  }));
+}
+
+export async function insertLocation(db: Kysely<Database>, row: Omit<LocationRow, 'version'>): Promise<void> {
+  const { places, ...location } = row;
+  await db.insertInto('priorityLocations').values(location).execute();
+  await replacePlaces(db, row.id, places);
+}
+
+/** Writes the location if it is still at `version`; false when someone else saved it first. */
+export async function updateLocation(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Partial<Pick<LocationRow, 'name' | 'kind' | 'reason' | 'archivedAt' | 'updatedAt'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('priorityLocations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replacePlaces(db: Kysely<Database>, locationId: string, places: readonly string[]): Promise<void> {
+  await db.deleteFrom('priorityLocationPlaces').where('locationId', '=', locationId).execute();
+  if (places.length > 0)
+    await db
+      .insertInto('priorityLocationPlaces')
+      .values(places.map((place) => ({ locationId, place })))
+      .execute();
+}
+
+export async function findDocument(
+  db: Kysely<Database>,
+  key: { partnershipId: string; groupId: string; month: string },
+): Promise<TaskingDocumentRow | undefined> {
+  return db
+    .selectFrom('taskingDocuments')
+    .leftJoin('users', 'users.id', 'taskingDocuments.issuedBy')
+    .select([
+      'taskingDocuments.id',
+      'taskingDocuments.partnershipId',
+      'taskingDocuments.groupId',
+      'taskingDocuments.month',
+      'taskingDocuments.meetingId',
+      'taskingDocuments.issuedAt',
+      'taskingDocuments.issuedBy',
+      'taskingDocuments.agendaItemId',
+      'users.name as issuedByName',
+    ])
+    .where('taskingDocuments.partnershipId', '=', key.partnershipId)
+    .where('taskingDocuments.groupId', '=', key.groupId)
+    .where('taskingDocuments.month', '=', key.month)
+    .executeTakeFirst();
+}
+
+export async function findDocumentPdf(db: Kysely<Database>, id: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('taskingDocuments').select('pdf').where('id', '=', id).executeTakeFirst();
+  return row ? Buffer.from(row.pdf) : undefined;
+}
+
+export async function insertDocument(db: Kysely<Database>, row: Selectable<TaskingDocumentsTable>): Promise<void> {
+  await db.insertInto('taskingDocuments').values(row).execute();
+}
+
+export async function setDocumentAgendaItem(db: Kysely<Database>, id: string, meetingId: string, agendaItemId: string): Promise<void> {
+  await db.updateTable('taskingDocuments').set({ meetingId, agendaItemId }).where('id', '=', id).execute();
+}
+
+export async function listTaskingActions(
+  db: Kysely<Database>,
+  partnershipId: string,
+  filter: { id?: string; month?: string; groupId?: string },
+): Promise<TaskingActionRow[]> {
+  let query = db
+    .selectFrom('taskingActions')
+    .innerJoin('actions', 'actions.id', 'taskingActions.actionId')
+    .innerJoin('organisations', 'organisations.id', 'taskingActions.organisationId')
+    .leftJoin('users', 'users.id', 'taskingActions.resultReportedBy')
+    .selectAll('taskingActions')
+    .select([
+      'organisations.name as organisationName',
+      'actions.description',
+      'actions.status as actionStatus',
+      'actions.groupId',
+      'users.name as resultReportedByName',
+    ])
+    .where('taskingActions.partnershipId', '=', partnershipId)
+    .orderBy('taskingActions.month', 'desc')
+    .orderBy('taskingActions.startsOn')
+    .orderBy('taskingActions.createdAt');
+  if (filter.id !== undefined) query = query.where('taskingActions.id', '=', filter.id);
+  if (filter.month !== undefined) query = query.where('taskingActions.month', '=', filter.month);
+  if (filter.groupId !== undefined) query = query.where('actions.groupId', '=', filter.groupId);
+  return query.execute();
+}
+
+export async function insertTaskingAction(db: Kysely<Database>, row: Omit<Selectable<TaskingActionsTable>, 'version'>): Promise<void> {
+  await db.insertInto('taskingActions').values(row).execute();
+}
+
+export async function saveResult(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  result: { result: string; resultReportedAt: string; resultReportedBy: string | null },
+): Promise<boolean> {
+  const outcome = await db
+    .updateTable('taskingActions')
+    .set((eb) => ({ ...result, updatedAt: result.resultReportedAt, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(outcome.numUpdatedRows) === 1;
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { testConfig } from '../../../test/helpers/app.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { systemActor } from '../../core/actor.ts';
+import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
+import { seedDemo } from '../governance/index.ts';
+import { createLogMailer } from '../notifications/index.ts';
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
+const files = {
+  '2025-11': join(fixtures, '2025-11-city-of-london-street.csv'),
+  '2025-12': join(fixtures, '2025-12-city-of-london-street.csv'),
+};
+const cityOfLondon = 'E22000180';
+
+/** Crimes in the file at the LSOAs, counted independently of the import. */
+function crimesIn(month: keyof typeof files, lsoas: readonly string[]): number {
+  const rows = parse<Record<string, string>>(readFileSync(files[month]), { bom: true, columns: true });
+  return rows.filter((row) => lsoas.includes(row['LSOA code'] ?? '')).length;
+}
+
+async function refusal(work: Promise<unknown>, field: string): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof FieldValidationError, `expected a refusal on ${field}, got ${String(error)}`);
+  assert.equal(error.field, field);
+  return error.message;
+}
+
+for (const database of testDatabases()) {
+  describe(`tasking on ${database.engine}`, () => {
+    let container: Container;
+    let partnershipId: string;
+    let groupId: string;
+    let meetingId: string;
+    let organisationId: string;
+    let locationId: string;
+    let areaLsoas: string[];
+
+    before(async () => {
+      container = createContainer(
+        testConfig,
+        { now: () => new Date('2026-01-05T09:00:00Z') },
+        await database.create(),
+        createLogMailer(() => undefined),
+      );
+      partnershipId = (await seedDemo(container.governance)).get('coventry') ?? '';
+      const [group] = await container.governance.groups.list(partnershipId);
+      groupId = group?.id ?? '';
+      const [organisation] = await container.governance.organisations.list(partnershipId);
+      organisationId = organisation?.id ?? '';
+      // Thursday 8 January 2026: the document is issued on Wednesday 7th.
+      meetingId = await scheduleMeeting(container.meetings, partnershipId, groupId, '2026-01-08');
+      await container.crimeData.setArea(systemActor, partnershipId, cityOfLondon);
+      for (const path of Object.values(files)) await container.crimeData.importFile(systemActor, path);
+      areaLsoas = (await container.crimeData.areaLsoas(partnershipId, '2025-12')).map((lsoa) => lsoa.code);
+    });
+    after(() => container.database.close());
+
+    it('keeps a priority location to the LSOAs and streets of the area', async () => {
+      assert.match(
+        await refusal(
+          container.tasking.createLocation(systemActor, partnershipId, {
+            name: 'Camden',
+            kind: 'lsoa',
+            places: ['E01000907'],
+            reason: null,
+          }),
+          'places',
+        ),
+        /E01000907 is not an LSOA of the partnership’s area/,
+      );
+      assert.match(
+        await refusal(
+          container.tasking.createLocation(systemActor, partnershipId, {
+            name: 'Nowhere',
+            kind: 'street',
+            places: ['On or near Nowhere Lane'],
+            reason: null,
+          }),
+          'places',
+        ),
+        /No crime in the area was recorded at "On or near Nowhere Lane"/,
+      );
+      locationId = await container.tasking.createLocation(systemActor, partnershipId, {
+        name: 'Eastern City',
+        kind: 'lsoa',
+        places: areaLsoas.slice(0, 2),
+        reason: 'Theft from the person around the stations',
+      });
+      const { location, series, trend } = await container.tasking.location(partnershipId, locationId);
+      assert.deepEqual(location.places, [...areaLsoas.slice(0, 2)].sort());
+      assert.equal(series.at(-1)?.count, crimesIn('2025-12', areaLsoas.slice(0, 2)));
+      assert.equal(series.at(-2)?.count, crimesIn('2025-11', areaLsoas.slice(0, 2)));
+      // Months before the first file are gaps, not noughts.
+      assert.equal(series.at(-3)?.count, null);
+      assert.equal(trend.direction, 'not enough data');
+    });
+
+    it('records an agency’s resource as an action it owns in the group’s action log, and its result', async () => {
+      assert.equal(
+        await refusal(
+          container.tasking.recordAction(systemActor, partnershipId, {
+            groupId,
+            month: '2025-11',
+            target: `location:${locationId}`,
+            resource: 'patrols',
+            organisationId,
+            startsOn: '2025-12-10',
+            endsOn: '2025-12-01',
+            description: 'High-visibility patrols at the station exits',
+          }),
+          'endsOn',
+        ),
+        'The last day must be the same as or after the first day',
+      );
+      const id = await container.tasking.recordAction(systemActor, partnershipId, {
+        groupId,
+        month: '2025-11',
+        target: `location:${locationId}`,
+        resource: 'patrols',
+        organisationId,
+        startsOn: '2025-12-01',
+        endsOn: '2025-12-14',
+        description: 'High-visibility patrols at the station exits',
+      });
+      const recorded = await container.tasking.action(partnershipId, id);
+      const { action } = await container.actions.action(partnershipId, recorded.actionId);
+      assert.equal(action.groupId, groupId);
+      assert.equal(action.owner, recorded.organisationName);
+      assert.equal(action.dueDate, '2025-12-14');
+      assert.match(action.description, /^Patrols at Eastern City, 1 December 2025 to 14 December 2025: High-visibility patrols/);
+
+      const stranger = { officer: false, email: 'nobody@example.com' };
+      await assert.rejects(
+        container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Two arrests', stranger),
+        NotPermittedError,
+      );
+      await container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Two arrests; thefts down', byOfficer);
+      const reported = await container.tasking.action(partnershipId, id);
+      assert.equal(reported.result, 'Two arrests; thefts down');
+      assert.equal(reported.actionStatus, 'done');
+      assert.equal(reported.crimesInMonth, crimesIn('2025-11', areaLsoas.slice(0, 2)));
+      assert.equal(reported.crimesNextMonth, crimesIn('2025-12', areaLsoas.slice(0, 2)));
+    });
+
+    it('builds the month’s document: the area, each priority location, last month’s tasking and the meeting it is for', async () => {
+      const document = await container.tasking.document(partnershipId, groupId, '2025-12');
+      assert.equal(document.published, true);
+      assert.equal(document.areaName, 'City of London');
+      assert.equal(document.total.count, crimesIn('2025-12', areaLsoas));
+      assert.equal(document.total.lastMonth, crimesIn('2025-11', areaLsoas));
+      assert.equal(document.total.sameMonthLastYear, null);
+      assert.deepEqual(document.meeting && { id: document.meeting.id, date: document.meeting.date }, { id: meetingId, date: '2026-01-08' });
+      assert.equal(document.issueDate, '2026-01-07');
+      const [eastern] = document.sections;
+      assert.equal(eastern?.kind, 'priority');
+      assert.equal(eastern?.count, crimesIn('2025-12', areaLsoas.slice(0, 2)));
+      assert.equal(eastern?.lastMonthActions.length, 1);
+      assert.equal(eastern?.lastMonthActions[0]?.result, 'Two arrests; thefts down');
+      assert.equal(eastern?.crimeTypes.reduce((sum, type) => sum + type.count, 0) <= (eastern?.count ?? 0), true);
+      assert.ok((eastern?.points.length ?? 0) > 0);
+      assert.ok(document.accuracy, 'last month is published, so the accuracy is measured');
+
+      const unpublished = await container.tasking.document(partnershipId, groupId, '2025-10');
+      assert.equal(unpublished.published, false);
+      assert.deepEqual(unpublished.sections, []);
+    });
+
+    it('issues the document to the group, then puts it on the meeting’s agenda in one step', async () => {
+      await refusal(container.tasking.attach(systemActor, partnershipId, groupId, '2025-12', meetingId), 'meetingId');
+      await container.tasking.issue(systemActor, partnershipId, groupId, '2025-12');
+      await refusal(container.tasking.issue(systemActor, partnershipId, groupId, '2025-12'), 'form');
+      const file = await container.tasking.documentFile(partnershipId, groupId, '2025-12', 'pdf');
+      assert.match(wordsOfPdf(file.bytes), /Eastern City/);
+      await container.tasking.attach(systemActor, partnershipId, groupId, '2025-12', meetingId);
+      const document = await container.tasking.document(partnershipId, groupId, '2025-12');
+      assert.ok(document.issued?.agendaItemId);
+      const items = (await container.agenda.agenda(partnershipId, meetingId)).flatMap((section) => section.items);
+      const item = items.find((candidate) => candidate.id === document.issued?.agendaItemId);
+      assert.match(item?.title ?? '', /^Tasking document: .*December 2025$/);
+      assert.equal(item?.confidential, true);
+    });
+  });
+}

@@ -1,0 +1,640 @@
+/**
+ * Tasking: the priority locations a partnership manages, the monthly tasking document built from the
+ * police.uk crimes of its area (per priority location and per emerging hotspot), issued to the tasking
+ * group the working day before its meeting ("despatched electronically, 1 day prior") and put on that
+ * meeting's agenda; and the resources each agency commits to a place, kept as actions the agency owns in
+ * the group's action log, with the result reported back and shown in the next month's document.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { formatDate, monthNames } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ActionsService } from '../actions/index.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import {
+  addMonths,
+  type AreaLsoa,
+  type CrimeCount,
+  type CrimeDataService,
+  emergingHotspots,
+  monthlySeries,
+  predictionAccuracy,
+  predictiveCalendar,
+  previousMonth,
+  sameMonthLastYear,
+  trendOf,
+} from '../crimedata/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
+import { type MeetingsService, type PapersService, shiftWorkingDays } from '../meetings/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
+import {
+  findDocument,
+  findDocumentPdf,
+  insertDocument,
+  insertLocation,
+  insertTaskingAction,
+  listLocations,
+  listTaskingActions,
+  type LocationRow,
+  replacePlaces,
+  saveResult,
+  setDocumentAgendaItem,
+  type TaskingActionRow,
+  updateLocation,
+} from './tasking.repository.ts';
+import { taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle } from './taskingDocument.ts';
+import {
+  type LocationKind,
+  type PriorityLocation,
+  type Resource,
+  resourceNames,
+  type TaskingActionView,
+  type TaskingDocument,
+  type TaskingSection,
+  type TaskingService,
+} from './tasking.types.ts';
+
+export interface TaskingDependencies {
+  db: Kysely<Database>;
+  audit: AuditTrail;
+  clock: Clock;
+  governance: GovernanceService;
+  meetings: MeetingsService;
+  papers: PapersService;
+  actions: ActionsService;
+  crimeData: CrimeDataService;
+  notifications: Pick<NotificationsService, 'notifyGroupMembers'>;
+  /** Where users reach the service, for the link in the e-mail that the document is issued. */
+  publicUrl: string;
+}
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** The months of history a section's trend chart shows. */
+const seriesMonths = 24;
+/** The busiest crime types a section lists by name. */
+const crimeTypesShown = 6;
+
+export const monthName = (month: string): string => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+
+/** Whether a count is at one of the places. */
+function placeFilter(kind: LocationKind, places: readonly string[]): (count: CrimeCount) => boolean {
+  const set = new Set(places);
+  return kind === 'lsoa' ? (count) => set.has(count.lsoaCode) : (count) => set.has(count.location);
+}
+
+function sumWhere(counts: readonly CrimeCount[], month: string, keep: (count: CrimeCount) => boolean): number {
+  let total = 0;
+  for (const count of counts) if (count.month === month && keep(count)) total += count.count;
+  return total;
+}
+
+/** The hotspots whose accuracy is measured: a tenth of the area's LSOAs, at least one. */
+const accuracyTop = (lsoas: readonly AreaLsoa[]): number => Math.max(1, Math.round(lsoas.length / 10));
+
+export function createTaskingService(deps: TaskingDependencies): TaskingService {
+  const { db, audit, clock, governance, meetings, papers, actions, crimeData } = deps;
+
+  function requireMonth(month: string): void {
+    if (!monthPattern.test(month)) throw new NotFoundError('Month');
+  }
+
+  /** The area's LSOAs as its latest month of crimes codes them. */
+  async function latestLsoas(partnershipId: string): Promise<AreaLsoa[]> {
+    return crimeData.areaLsoas(partnershipId, (await crimeData.publishedMonths(partnershipId)).at(-1) ?? '');
+  }
+
+  async function placeNames(partnershipId: string, location: LocationRow): Promise<string[]> {
+    if (location.kind !== 'lsoa') return location.places;
+    const lsoas = await latestLsoas(partnershipId);
+    return location.places.map((code) => {
+      const lsoa = lsoas.find((candidate) => candidate.code === code);
+      return lsoa ? `${lsoa.name} (${code})` : code;
+    });
+  }
+
+  async function view(partnershipId: string, location: LocationRow): Promise<PriorityLocation> {
+    return {
+      id: location.id,
+      version: location.version,
+      name: location.name,
+      kind: location.kind as LocationKind,
+      places: location.places,
+      placeNames: await placeNames(partnershipId, location),
+      reason: location.reason,
+      archivedAt: location.archivedAt,
+    };
+  }
+
+  async function requireLocation(partnershipId: string, id: string): Promise<LocationRow> {
+    const [location] = await listLocations(db, partnershipId, { id, includeArchived: true });
+    if (!location) throw new NotFoundError('Priority location');
+    return location;
+  }
+
+  /** The area's LSOAs and the streets its crimes were at, over every month held. */
+  async function placeChoices(partnershipId: string): Promise<{ lsoas: AreaLsoa[]; streets: string[] }> {
+    const published = await crimeData.publishedMonths(partnershipId);
+    const latest = published.at(-1);
+    if (!latest) return { lsoas: await latestLsoas(partnershipId), streets: [] };
+    const counts = await crimeData.crimeCounts(partnershipId, { from: published[0] ?? latest, to: latest });
+    const byStreet = new Map<string, number>();
+    for (const count of counts) byStreet.set(count.location, (byStreet.get(count.location) ?? 0) + count.count);
+    const streets = [...byStreet].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([street]) => street);
+    return { lsoas: await crimeData.areaLsoas(partnershipId, latest), streets };
+  }
+
+  /** The places, checked against the area: every LSOA one of its own, every street one its crimes were at. */
+  async function checkPlaces(partnershipId: string, kind: LocationKind, places: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(places.map((place) => place.trim()).filter(Boolean))];
+    if (wanted.length === 0)
+      throw new FieldValidationError('places', kind === 'lsoa' ? 'Select at least one LSOA' : 'Enter at least one street');
+    if (!(await crimeData.area(partnershipId))) {
+      throw new FieldValidationError('places', 'Choose the partnership’s area for crime data first, so that its places are known');
+    }
+    const choices = await placeChoices(partnershipId);
+    const known = new Set(kind === 'lsoa' ? choices.lsoas.map((lsoa) => lsoa.code) : choices.streets);
+    const unknown = wanted.filter((place) => !known.has(place));
+    if (unknown.length > 0) {
+      throw new FieldValidationError(
+        'places',
+        kind === 'lsoa'
+          ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is not an LSOA' : 'are not LSOAs'} of the partnership’s area`
+          : `No crime in the area was recorded at ${unknown.map((place) => `"${place}"`).join(', ')}: enter each street as police.uk writes it, for example "On or near Market Street"`,
+      );
+    }
+    return wanted.sort();
+  }
+
+  function actionView(
+    row: TaskingActionRow,
+    counts: readonly CrimeCount[],
+    published: readonly string[],
+    locations: readonly LocationRow[],
+  ): TaskingActionView {
+    const location = locations.find((candidate) => candidate.id === row.priorityLocationId);
+    const keep = location ? placeFilter(location.kind as LocationKind, location.places) : placeFilter('lsoa', [row.lsoaCode ?? '']);
+    const crimesIn = (month: string) => (published.includes(month) ? sumWhere(counts, month, keep) : null);
+    return {
+      id: row.id,
+      version: row.version,
+      actionId: row.actionId,
+      actionStatus: row.actionStatus,
+      groupId: row.groupId,
+      month: row.month,
+      priorityLocationId: row.priorityLocationId,
+      lsoaCode: row.lsoaCode,
+      placeName: row.placeName,
+      resource: row.resource as Resource,
+      resourceName: resourceNames[row.resource as Resource] ?? row.resource,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      description: row.description,
+      result: row.result,
+      resultReportedAt: row.resultReportedAt,
+      resultReportedByName: row.resultReportedByName,
+      crimesInMonth: crimesIn(row.month),
+      crimesNextMonth: crimesIn(addMonths(row.month, 1)),
+    };
+  }
+
+  /** Tasking actions with the crimes at their places in their month and the month after. */
+  async function actionViews(partnershipId: string, rows: TaskingActionRow[]): Promise<TaskingActionView[]> {
+    if (rows.length === 0) return [];
+    const months = rows.map((row) => row.month).sort();
+    const [counts, published, locations] = await Promise.all([
+      crimeData.crimeCounts(partnershipId, { from: months[0]!, to: addMonths(months.at(-1)!, 1) }),
+      crimeData.publishedMonths(partnershipId),
+      listLocations(db, partnershipId, { includeArchived: true }),
+    ]);
+    return rows.map((row) => actionView(row, counts, published, locations));
+  }
+
+  async function buildDocument(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument> {
+    requireMonth(month);
+    const [partnership, group, area, published, locations, issued] = await Promise.all([
+      governance.partnerships
+        .list(null, { id: partnershipId })
+        .then(([found]) => found ?? Promise.reject(new NotFoundError('Partnership'))),
+      governance.groups.get(partnershipId, groupId),
+      crimeData.area(partnershipId),
+      crimeData.publishedMonths(partnershipId),
+      listLocations(db, partnershipId),
+      findDocument(db, { partnershipId, groupId, month }),
+    ]);
+    // The group's first meeting after the month ends: the document is issued the working day before it.
+    const after = `${addMonths(month, 1)}-01`;
+    const meeting = (await meetings.list(partnershipId, { groupId, from: after })).find((m) => m.status !== 'cancelled') ?? null;
+    const from = published[0] && published[0] < month ? published[0] : month;
+    const [counts, lsoas] = await Promise.all([
+      crimeData.crimeCounts(partnershipId, { from, to: month }),
+      crimeData.areaLsoas(partnershipId, month),
+    ]);
+    const isPublished = published.includes(month);
+    const figure = (m: string, keep: (count: CrimeCount) => boolean) => (published.includes(m) ? sumWhere(counts, m, keep) : null);
+    const expectedFor = (keep: (count: CrimeCount) => boolean) =>
+      predictiveCalendar(month, published, (m) => sumWhere(counts, m, keep)).expected;
+
+    const taskingRows = await listTaskingActions(db, partnershipId, { month: previousMonth(month), groupId });
+    const lastMonthActions = await actionViews(partnershipId, taskingRows);
+
+    function section(
+      key: string,
+      kind: TaskingSection['kind'],
+      name: string,
+      why: string | null,
+      place: { kind: LocationKind; places: string[]; names: string[] },
+    ): Omit<TaskingSection, 'points'> {
+      const keep = placeFilter(place.kind, place.places);
+      const types = new Map<string, number>();
+      for (const count of counts)
+        if (count.month === month && keep(count)) types.set(count.crimeType, (types.get(count.crimeType) ?? 0) + count.count);
+      const count = sumWhere(counts, month, keep);
+      const populations =
+        place.kind === 'lsoa' ? place.places.map((code) => lsoas.find((lsoa) => lsoa.code === code)?.population ?? null) : [null];
+      const population = populations.every((p) => p !== null) ? populations.reduce<number>((sum, p) => sum + (p ?? 0), 0) : 0;
+      const series = monthlySeries(counts, published, addMonths(month, 1 - seriesMonths), month, keep);
+      return {
+        key,
+        kind,
+        name,
+        why,
+        placeNames: place.names,
+        count,
+        lastMonth: figure(previousMonth(month), keep),
+        sameMonthLastYear: figure(sameMonthLastYear(month), keep),
+        expected: expectedFor(keep),
+        ratePer1000: population > 0 ? Math.round((count / population) * 10_000) / 10 : null,
+        crimeTypes: [...types]
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .slice(0, crimeTypesShown)
+          .map(([crimeType, n]) => ({ crimeType, count: n })),
+        series,
+        trend: trendOf(series),
+        lastMonthActions: lastMonthActions.filter((action) =>
+          kind === 'priority' ? action.priorityLocationId === key : action.priorityLocationId === null && `lsoa:${action.lsoaCode}` === key,
+        ),
+      };
+    }
+
+    const sections: Omit<TaskingSection, 'points'>[] = [];
+    if (isPublished) {
+      for (const location of locations) {
+        sections.push(
+          section(location.id, 'priority', location.name, location.reason, {
+            kind: location.kind as LocationKind,
+            places: location.places,
+            names: await placeNames(partnershipId, location),
+          }),
+        );
+      }
+      const covered = new Set(locations.filter((location) => location.kind === 'lsoa').flatMap((location) => location.places));
+      const emerging = emergingHotspots({ counts, lsoas, publishedMonths: published, month, limit: 10 }).filter(
+        (hotspot) => !covered.has(hotspot.key),
+      );
+      for (const hotspot of emerging.slice(0, 3)) {
+        sections.push(
+          section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
+            kind: 'lsoa',
+            places: [hotspot.key],
+            names: [`${hotspot.name} (${hotspot.key})`],
+          }),
+        );
+      }
+    }
+    const withPoints: TaskingSection[] = await Promise.all(
+      sections.map(async (s) => {
+        const location = locations.find((l) => l.id === s.key);
+        const where = location
+          ? location.kind === 'lsoa'
+            ? { lsoaCodes: location.places }
+            : { locations: location.places }
+          : { lsoaCodes: [s.key.slice('lsoa:'.length)] };
+        return { ...s, points: await crimeData.points(partnershipId, { month, ...where }) };
+      }),
+    );
+    const everywhere = () => true;
+    return {
+      partnershipId,
+      partnershipName: partnership.name,
+      groupId,
+      groupName: group.name,
+      month,
+      monthName: monthName(month),
+      areaName: area?.name ?? null,
+      forceName: area?.forceName ?? null,
+      published: isPublished,
+      total: {
+        count: sumWhere(counts, month, everywhere),
+        lastMonth: figure(previousMonth(month), everywhere),
+        sameMonthLastYear: figure(sameMonthLastYear(month), everywhere),
+        expected: expectedFor(everywhere),
+      },
+      meeting: meeting
+        ? { id: meeting.id, date: meeting.meetingDate, title: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}` }
+        : null,
+      issueDate: meeting ? shiftWorkingDays(meeting.meetingDate, -1) : null,
+      issued: issued
+        ? {
+            id: issued.id,
+            issuedAt: issued.issuedAt,
+            issuedByName: issued.issuedByName,
+            meetingId: issued.meetingId,
+            agendaItemId: issued.agendaItemId,
+          }
+        : null,
+      sections: withPoints,
+      accuracy: isPublished ? predictionAccuracy({ counts, lsoas, publishedMonths: published, month, top: accuracyTop(lsoas) }) : null,
+    };
+  }
+
+  async function requireIssued(partnershipId: string, groupId: string, month: string) {
+    const issued = await findDocument(db, { partnershipId, groupId, month });
+    if (!issued) throw new FieldValidationError('meetingId', 'Issue the tasking document first');
+    return issued;
+  }
+
+  return {
+    async locations(partnershipId, options = {}) {
+      const rows = await listLocations(db, partnershipId, { includeArchived: options.includeArchived ?? false });
+      return Promise.all(rows.map((row) => view(partnershipId, row)));
+    },
+
+    async location(partnershipId, id) {
+      const row = await requireLocation(partnershipId, id);
+      const published = await crimeData.publishedMonths(partnershipId);
+      const latest = published.at(-1);
+      const location = await view(partnershipId, row);
+      if (!latest) return { location, series: [], trend: trendOf([]) };
+      const from = addMonths(latest, 1 - seriesMonths);
+      const counts = await crimeData.crimeCounts(partnershipId, { from, to: latest });
+      const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places));
+      return { location, series, trend: trendOf(series) };
+    },
+
+    placeChoices,
+
+    async createLocation(actor, partnershipId, input) {
+      const places = await checkPlaces(partnershipId, input.kind, input.places);
+      const id = randomUUID();
+      const now = isoNow(clock);
+      await db.transaction().execute(async (trx) => {
+        const row = {
+          id,
+          partnershipId,
+          name: input.name,
+          kind: input.kind,
+          reason: input.reason,
+          priorityId: null,
+          places,
+          createdAt: now,
+          updatedAt: now,
+          archivedAt: null,
+        };
+        await insertLocation(trx, row);
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'priority-location',
+          entityId: id,
+          partnershipId,
+          summary: `Priority location "${input.name}" added`,
+          before: null,
+          after: { ...input, places },
+        });
+      });
+      return id;
+    },
+
+    async updateLocation(actor, partnershipId, id, version, input) {
+      const before = await requireLocation(partnershipId, id);
+      const places = await checkPlaces(partnershipId, input.kind, input.places);
+      await db.transaction().execute(async (trx) => {
+        if (
+          !(await updateLocation(trx, id, version, { name: input.name, kind: input.kind, reason: input.reason, updatedAt: isoNow(clock) }))
+        ) {
+          throw new ConflictError(before.version);
+        }
+        await replacePlaces(trx, id, places);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'priority-location',
+          entityId: id,
+          partnershipId,
+          summary: `Priority location "${input.name}" changed`,
+          before: { name: before.name, kind: before.kind, reason: before.reason, places: before.places },
+          after: { ...input, places },
+        });
+      });
+    },
+
+    async archiveLocation(actor, partnershipId, id, version) {
+      const before = await requireLocation(partnershipId, id);
+      await db.transaction().execute(async (trx) => {
+        const now = isoNow(clock);
+        if (!(await updateLocation(trx, id, version, { archivedAt: now, updatedAt: now }))) throw new ConflictError(before.version);
+        await audit.record(trx, actor, {
+          action: 'archive',
+          entityType: 'priority-location',
+          entityId: id,
+          partnershipId,
+          summary: `Priority location "${before.name}" archived`,
+          before: null,
+          after: null,
+        });
+      });
+    },
+
+    document: buildDocument,
+
+    async documentFile(partnershipId, groupId, month, format) {
+      const document = await buildDocument(partnershipId, groupId, month);
+      const name = taskingDocumentTitle(document);
+      if (format === 'docx') {
+        return {
+          fileName: `${name}.docx`,
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          bytes: await taskingDocumentDocx(document),
+        };
+      }
+      const issuedPdf = document.issued ? await findDocumentPdf(db, document.issued.id) : undefined;
+      return { fileName: `${name}.pdf`, contentType: 'application/pdf', bytes: issuedPdf ?? (await taskingDocumentPdf(document)) };
+    },
+
+    async issue(actor, partnershipId, groupId, month) {
+      const document = await buildDocument(partnershipId, groupId, month);
+      if (!document.published) {
+        throw new FieldValidationError(
+          'form',
+          `There is no police.uk file for ${document.monthName} in Safer: import it before issuing the document`,
+        );
+      }
+      if (document.issued)
+        throw new FieldValidationError(
+          'form',
+          `The tasking document for ${document.monthName} was issued on ${formatDate(document.issued.issuedAt.slice(0, 10))}`,
+        );
+      const pdf = await taskingDocumentPdf(document);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await insertDocument(trx, {
+          id,
+          partnershipId,
+          groupId,
+          month,
+          meetingId: document.meeting?.id ?? null,
+          pdf,
+          issuedAt: isoNow(clock),
+          issuedBy: actor.userId,
+          agendaItemId: null,
+        });
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'tasking-document',
+          entityId: id,
+          partnershipId,
+          summary: `${taskingDocumentTitle(document)} issued`,
+          before: null,
+          after: { groupId, month, meetingId: document.meeting?.id ?? null },
+        });
+      });
+      const link = `${deps.publicUrl}/partnerships/${partnershipId}/tasking/groups/${groupId}/${month}`;
+      await deps.notifications.notifyGroupMembers(
+        partnershipId,
+        groupId,
+        `${taskingDocumentTitle(document)}`,
+        `The tasking document for ${document.monthName} is ready${document.meeting ? ` for the meeting on ${formatDate(document.meeting.date)}` : ''}.\n\nRead it and download it here:\n${link}\n`,
+      );
+    },
+
+    async attach(actor, partnershipId, groupId, month, meetingId) {
+      const issued = await requireIssued(partnershipId, groupId, month);
+      if (issued.agendaItemId) throw new FieldValidationError('meetingId', 'The tasking document is already on a meeting’s agenda');
+      const meeting = await meetings.stillToCome(partnershipId, meetingId);
+      if (meeting.groupId !== groupId) throw new FieldValidationError('meetingId', 'Select a meeting of the tasking group');
+      const document = await buildDocument(partnershipId, groupId, month);
+      const title = taskingDocumentTitle(document);
+      const { itemId } = await papers.attachAsItem(
+        actor,
+        partnershipId,
+        meeting.id,
+        {
+          title,
+          section: 'decision',
+          presenter: null,
+          purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
+          // Where agencies will patrol and watch is not for the public agenda.
+          confidential: true,
+          confidentialReason: 'It sets out where and when agencies will deploy their resources',
+        },
+        { fileName: `${title}.pdf`, bytes: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)), title },
+      );
+      await setDocumentAgendaItem(db, issued.id, meeting.id, itemId);
+    },
+
+    async actions(partnershipId, filter = {}) {
+      return actionViews(partnershipId, await listTaskingActions(db, partnershipId, filter));
+    },
+
+    async action(partnershipId, id) {
+      const [row] = await listTaskingActions(db, partnershipId, { id });
+      if (!row) throw new NotFoundError('Tasking action');
+      const [viewed] = await actionViews(partnershipId, [row]);
+      return viewed!;
+    },
+
+    async recordAction(actor, partnershipId, input) {
+      requireMonth(input.month);
+      const group = await governance.groups.get(partnershipId, input.groupId);
+      const organisation = await governance.organisations.get(partnershipId, input.organisationId).catch(() => {
+        throw new FieldValidationError('organisationId', 'Select the agency');
+      });
+      if (input.endsOn < input.startsOn)
+        throw new FieldValidationError('endsOn', 'The last day must be the same as or after the first day');
+      let place: { priorityLocationId: string | null; lsoaCode: string | null; placeName: string };
+      if (input.target.startsWith('location:')) {
+        const [location] = await listLocations(db, partnershipId, { id: input.target.slice('location:'.length) });
+        if (!location) throw new FieldValidationError('target', 'Select the place');
+        place = { priorityLocationId: location.id, lsoaCode: null, placeName: location.name };
+      } else {
+        const code = input.target.slice('lsoa:'.length);
+        const lsoa = input.target.startsWith('lsoa:')
+          ? (await crimeData.areaLsoas(partnershipId, input.month)).find((l) => l.code === code)
+          : undefined;
+        if (!lsoa) throw new FieldValidationError('target', 'Select the place');
+        place = { priorityLocationId: null, lsoaCode: lsoa.code, placeName: `${lsoa.name} (${lsoa.code})` };
+      }
+      const resourceName = resourceNames[input.resource];
+      const id = randomUUID();
+      const now = isoNow(clock);
+      await db.transaction().execute(async (trx) => {
+        const actionId = await actions.recordOutsideMeeting(
+          trx,
+          actor,
+          {
+            partnershipId,
+            groupId: group.id,
+            description: `${resourceName} at ${place.placeName}, ${formatDate(input.startsOn)} to ${formatDate(input.endsOn)}: ${input.description}`,
+            owner: organisation.name,
+            dueDate: input.endsOn,
+          },
+          `for the tasking document of ${monthName(input.month)}`,
+        );
+        await insertTaskingAction(trx, {
+          id,
+          partnershipId,
+          actionId,
+          month: input.month,
+          ...place,
+          resource: input.resource,
+          organisationId: organisation.id,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          result: null,
+          resultReportedAt: null,
+          resultReportedBy: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await audit.record(trx, actor, {
+          action: 'create',
+          entityType: 'tasking-action',
+          entityId: id,
+          partnershipId,
+          summary: `${organisation.name}: ${resourceName} at ${place.placeName}`,
+          before: null,
+          after: { ...input, ...place },
+        });
+      });
+      return id;
+    },
+
+    async reportResult(actor, partnershipId, id, version, result, by) {
+      const [row] = await listTaskingActions(db, partnershipId, { id });
+      if (!row) throw new NotFoundError('Tasking action');
+      if (row.version !== version) throw new ConflictError(row.version);
+      const { action } = await actions.action(partnershipId, row.actionId);
+      if (!(await actions.mayUpdateAction(partnershipId, action, by))) {
+        throw new NotPermittedError(`Only ${row.organisationName} or a partnership officer can report the result`);
+      }
+      // The action log first: it checks again who may, and its update is the result in the group's record.
+      await actions.updateAction(actor, partnershipId, row.actionId, action.version, { status: 'done', note: `Result: ${result}` }, by);
+      await db.transaction().execute(async (trx) => {
+        if (!(await saveResult(trx, id, version, { result, resultReportedAt: isoNow(clock), resultReportedBy: actor.userId }))) {
+          throw new ConflictError(row.version);
+        }
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'tasking-action',
+          entityId: id,
+          partnershipId,
+          summary: `Result reported for ${row.organisationName}: ${resourceNames[row.resource as Resource] ?? row.resource} at ${row.placeName}`,
+          before: { result: row.result },
+          after: { result },
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/** The tasking module's records and views: priority locations, the monthly tasking document and tasking actions. */
+import type { Actor, Viewer } from '../../core/actor.ts';
+import type { AreaLsoa, CrimePoint, MonthCount, PredictionAccuracy, Trend } from '../crimedata/index.ts';
+
+export type LocationKind = 'lsoa' | 'street';
+
+export const locationKindNames: Record<LocationKind, string> = {
+  lsoa: 'A set of LSOAs (neighbourhoods)',
+  street: 'A set of streets (police.uk locations)',
+};
+
+/** A named set of LSOAs or streets the partnership manages, from its strategic assessment. */
+export interface PriorityLocation {
+  id: string;
+  version: number;
+  name: string;
+  kind: LocationKind;
+  /** LSOA codes, or police.uk location names ("On or near Market Street"). */
+  places: string[];
+  /** The places as people read them: LSOA names with their codes, or the location names. */
+  placeNames: string[];
+  reason: string | null;
+  archivedAt: string | null;
+}
+
+export interface PriorityLocationInput {
+  name: string;
+  kind: LocationKind;
+  places: string[];
+  reason: string | null;
+}
+
+export const resources = ['patrols', 'clean_up', 'target_hardening', 'cctv', 'engagement', 'enforcement', 'other'] as const;
+export type Resource = (typeof resources)[number];
+export const resourceNames: Record<Resource, string> = {
+  patrols: 'Patrols',
+  clean_up: 'Clean-up',
+  target_hardening: 'Target hardening',
+  cctv: 'CCTV',
+  engagement: 'Community engagement',
+  enforcement: 'Enforcement',
+  other: 'Other',
+};
+
+export interface TaskingActionInput {
+  groupId: string;
+  /** The month of the tasking document the resource answers (YYYY-MM). */
+  month: string;
+  /** `location:<id>` for a priority location, `lsoa:<code>` for an emerging hotspot. */
+  target: string;
+  resource: Resource;
+  organisationId: string;
+  startsOn: string;
+  endsOn: string;
+  /** What will be done, in the agency's words. */
+  description: string;
+}
+
+export interface TaskingActionView {
+  id: string;
+  version: number;
+  /** The entry in the group's action log. */
+  actionId: string;
+  actionStatus: string;
+  groupId: string;
+  month: string;
+  priorityLocationId: string | null;
+  lsoaCode: string | null;
+  placeName: string;
+  resource: Resource;
+  resourceName: string;
+  organisationId: string;
+  organisationName: string;
+  startsOn: string;
+  endsOn: string;
+  description: string;
+  result: string | null;
+  resultReportedAt: string | null;
+  resultReportedByName: string | null;
+  /** Crimes at the place in the action's month, and in the month after (null when not published or not yet). */
+  crimesInMonth: number | null;
+  crimesNextMonth: number | null;
+}
+
+/** One place of a tasking document: a priority location, or an emerging hotspot (an LSOA). */
+export interface TaskingSection {
+  /** The priority location's id, or `lsoa:<code>`. */
+  key: string;
+  kind: 'priority' | 'emerging';
+  name: string;
+  /** Why it is here: the priority location's reason, or why the hotspot is emerging ("12 crimes against 6 expected"). */
+  why: string | null;
+  placeNames: string[];
+  count: number;
+  lastMonth: number | null;
+  sameMonthLastYear: number | null;
+  expected: number | null;
+  /** Per 1,000 residents, for a set of LSOAs whose populations are known; null for streets. */
+  ratePer1000: number | null;
+  crimeTypes: { crimeType: string; count: number }[];
+  /** The 24 months to the document's month; null where the force published nothing. */
+  series: MonthCount[];
+  trend: Trend;
+  points: CrimePoint[];
+  /** The resources committed here for last month, with their results. */
+  lastMonthActions: TaskingActionView[];
+}
+
+export interface TaskingDocument {
+  partnershipId: string;
+  partnershipName: string;
+  groupId: string;
+  groupName: string;
+  month: string;
+  /** "October 2022". */
+  monthName: string;
+  areaName: string | null;
+  forceName: string | null;
+  /** Whether the force published the month; a document of an unpublished month has no figures. */
+  published: boolean;
+  total: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null };
+  /** The group's first meeting after the month ends, and the working day before it, when the document is issued. */
+  meeting: { id: string; date: string; title: string } | null;
+  issueDate: string | null;
+  issued: { id: string; issuedAt: string; issuedByName: string | null; meetingId: string | null; agendaItemId: string | null } | null;
+  sections: TaskingSection[];
+  accuracy: PredictionAccuracy | null;
+}
+
+export interface TaskingFile {
+  fileName: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+export interface TaskingService {
+  locations(partnershipId: string, options?: { includeArchived?: boolean }): Promise<PriorityLocation[]>;
+  /** A priority location with its monthly series (24 months to the latest published) and trend. */
+  location(partnershipId: string, id: string): Promise<{ location: PriorityLocation; series: MonthCount[]; trend: Trend }>;
+  /** What a priority location can be made of: the area's LSOAs, and the streets its crimes were at. */
+  placeChoices(partnershipId: string): Promise<{ lsoas: AreaLsoa[]; streets: string[] }>;
+  createLocation(actor: Actor, partnershipId: string, input: PriorityLocationInput): Promise<string>;
+  updateLocation(actor: Actor, partnershipId: string, id: string, version: number, input: PriorityLocationInput): Promise<void>;
+  archiveLocation(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
+  /** The month's tasking document as it stands now (figures live until it is issued). */
+  document(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument>;
+  /** The PDF as issued, if it was; else drawn now. Word is always drawn now. */
+  documentFile(partnershipId: string, groupId: string, month: string, format: 'pdf' | 'docx'): Promise<TaskingFile>;
+  /** Keeps the PDF as issued and e-mails the group's members that it is ready ("despatched electronically"). */
+  issue(actor: Actor, partnershipId: string, groupId: string, month: string): Promise<void>;
+  /** Puts the issued document on the agenda of a meeting still to come, as an item with the PDF as its paper. */
+  attach(actor: Actor, partnershipId: string, groupId: string, month: string, meetingId: string): Promise<void>;
+  actions(partnershipId: string, filter?: { month?: string; groupId?: string }): Promise<TaskingActionView[]>;
+  action(partnershipId: string, id: string): Promise<TaskingActionView>;
+  /** An agency's resource for a place, written into the group's action log as an action the agency owns. */
+  recordAction(actor: Actor, partnershipId: string, input: TaskingActionInput): Promise<string>;
+  /** The result, reported back: the action is done, with the result as its update. */
+  reportResult(actor: Actor, partnershipId: string, id: string, version: number, result: string, by: Viewer): Promise<void>;
+}
