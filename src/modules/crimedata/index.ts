@@ -13,4 +13,5 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analys
 export { addMonths, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
+export { changeText, expectedText, figure, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';

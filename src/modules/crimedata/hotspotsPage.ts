@@ -1,0 +1,218 @@
+/**
+ * The hotspots of a month as the page and its CSV download show them: the area's headline, the ranking, the
+ * emerging hotspots and how well last month's hotspots foretold this month, in words. Pure: the route reads the
+ * counts and renders what this gives. A change is written with its sign and "up" or "down", never colour alone.
+ */
+import { monthNames } from '../../core/dates.ts';
+import { digits, formatPercentChange, signedChange } from '../../core/numbers.ts';
+import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
+import { roundToOneDecimal } from './analysis/counting.ts';
+import { type EmergingHotspot, emergingHotspots, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
+import { explainMatrixCell } from './analysis/matrix.ts';
+import { monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
+import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
+import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
+import type { AreaLsoa, CrimeCount, Month } from './analysis/types.ts';
+
+export const ogl = 'Contains public sector information licensed under the Open Government Licence v3.0.';
+export const onsSource = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
+
+/** "December 2025". */
+export function monthName(month: Month): string {
+  return `${monthNames[monthOfYear(month) - 1]} ${month.slice(0, 4)}`;
+}
+
+export interface HotspotsInput {
+  /** The area's crimes (as the service counts them) from its first published month to `month`: the predictive calendar needs every earlier year. */
+  counts: readonly CrimeCount[];
+  lsoas: readonly AreaLsoa[];
+  publishedMonths: readonly Month[];
+  month: Month;
+  by: 'lsoa' | 'street';
+  crimeType?: string;
+  sort: 'count' | 'rate';
+}
+
+export interface Headline {
+  total: number;
+  lastMonth: number | null;
+  lastYear: number | null;
+  expected: number | null;
+  yearsUsed: number;
+  trend: Trend;
+}
+
+export interface HotspotsPage {
+  headline: Headline;
+  /** Every hotspot of the month, in the order asked for. */
+  rows: HotspotRow[];
+  emerging: EmergingHotspot[];
+  /** Last month's hotspots, a tenth of the area's LSOAs, against this month's crime. */
+  accuracy: PredictionAccuracy | null;
+}
+
+/** Last month's busiest tenth of the area's LSOAs (at least one) are the hotspots whose foresight is measured. */
+export const hotspotsForAccuracy = (lsoaCount: number): number => Math.max(1, Math.round(lsoaCount / 10));
+
+// A hotspot without a rate (a street, or an LSOA whose population is not known) comes after every one with one.
+const rateOrder = (row: HotspotRow): number => row.rankByRate ?? Number.MAX_SAFE_INTEGER;
+
+export function hotspotsPage(input: HotspotsInput): HotspotsPage {
+  const { counts, lsoas, publishedMonths, month, crimeType } = input;
+  const series = monthlySeries(counts, publishedMonths, publishedMonths[0] ?? month, month, (row) =>
+    crimeType === undefined ? true : row.crimeType === crimeType,
+  );
+  const totals = new Map(series.map((entry) => [entry.month, entry.count]));
+  const calendar = predictiveCalendar(month, publishedMonths, (other) => totals.get(other) ?? 0);
+  const rows = rankHotspots({ counts, lsoas, publishedMonths, month, by: input.by, crimeType });
+  if (input.sort === 'rate') rows.sort((a, b) => rateOrder(a) - rateOrder(b) || a.rankByCount - b.rankByCount);
+  return {
+    headline: {
+      total: totals.get(month) ?? 0,
+      lastMonth: totals.get(previousMonth(month)) ?? null,
+      lastYear: totals.get(sameMonthLastYear(month)) ?? null,
+      expected: calendar.expected,
+      yearsUsed: calendar.yearsUsed,
+      trend: trendOf(series),
+    },
+    rows,
+    emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType }),
+    accuracy: predictionAccuracy({ counts, lsoas, publishedMonths, month, crimeType, top: hotspotsForAccuracy(lsoas.length) }),
+  };
+}
+
+/** A count, or an average to one decimal place: 7, 1,204, 6.5. */
+export function figure(n: number): string {
+  const rounded = roundToOneDecimal(n);
+  return digits(rounded, Number.isInteger(rounded) ? 0 : 1);
+}
+
+/** "+3, up from 7", "−2, down from 9", "No change from 5"; `missing` when there is nothing to compare with. */
+export function changeText(count: number, other: number | null, missing: string): string {
+  if (other === null) return missing;
+  const change = signedChange(count - other, figure(Math.abs(count - other)), '');
+  if (!change) return `No change from ${figure(other)}`;
+  return `${change}, ${count > other ? 'up' : 'down'} from ${figure(other)}`;
+}
+
+/** "+2.5, above the 4.5 expected", "As expected (6)"; `missing` when no earlier year gives an expected figure. */
+export function expectedText(count: number, expected: number | null, missing: string): string {
+  if (expected === null) return missing;
+  const change = signedChange(count - expected, figure(Math.abs(count - expected)), '');
+  if (!change) return `As expected (${figure(expected)})`;
+  return `${change}, ${count > expected ? 'above' : 'below'} the ${figure(expected)} expected`;
+}
+
+const noData = (month: Month) => `No data for ${monthName(month)}`;
+
+export function trendText(trend: Trend): string {
+  if (trend.direction === 'not enough data') return 'Not enough data: the trend needs 6 published months';
+  const words = { rising: 'Rising', falling: 'Falling', steady: 'Steady' }[trend.direction];
+  if (trend.changePercent === null) return `${words}: there was no crime in the 3 published months before the latest 3`;
+  return `${words}: the latest 3 published months against the 3 before, ${formatPercentChange(trend.changePercent)}`;
+}
+
+/** The headline as a summary list. */
+export function headlineRows(headline: Headline, month: Month): { key: string; value: string }[] {
+  const lastMonth = previousMonth(month);
+  const lastYear = sameMonthLastYear(month);
+  const calendarMonth = monthNames[monthOfYear(month) - 1] ?? '';
+  const basis =
+    headline.yearsUsed === 1 ? `${calendarMonth} of the year before` : `the average of the ${headline.yearsUsed} earlier ${calendarMonth}s`;
+  return [
+    { key: `Crimes in ${monthName(month)}`, value: digits(headline.total, 0) },
+    { key: `Change on ${monthName(lastMonth)}`, value: changeText(headline.total, headline.lastMonth, noData(lastMonth)) },
+    { key: `Change on ${monthName(lastYear)}`, value: changeText(headline.total, headline.lastYear, noData(lastYear)) },
+    {
+      key: 'Against the predictive calendar',
+      value:
+        headline.expected === null
+          ? `No earlier ${calendarMonth} to compare with`
+          : `${expectedText(headline.total, headline.expected, '')}, from ${basis}`,
+    },
+    { key: 'Trend', value: trendText(headline.trend) },
+  ];
+}
+
+/** A hotspot in words, for a row of the table. */
+export function describeHotspot(row: HotspotRow, month: Month) {
+  const lastMonth = previousMonth(month);
+  const lastYear = sameMonthLastYear(month);
+  return {
+    rankByCount: String(row.rankByCount),
+    rankByRate: row.rankByRate === null ? 'Not ranked' : String(row.rankByRate),
+    name: row.name,
+    // An LSOA by its code; a street by the LSOAs its crimes were in.
+    detail: row.lsoaNames.length ? `In ${row.lsoaNames.join(', ')}` : row.key,
+    count: digits(row.count, 0),
+    rate: row.ratePer1000 === null ? 'Not known' : digits(row.ratePer1000, 1),
+    changeOnLastMonth: changeText(row.count, row.lastMonth, noData(lastMonth)),
+    changeOnLastYear: changeText(row.count, row.sameMonthLastYear, noData(lastYear)),
+    againstExpected: expectedText(row.count, row.expected, 'No earlier year'),
+    matrix: row.matrix.label,
+    matrixExplained: explainMatrixCell(row.matrix),
+    crimeTypes: row.crimeTypes
+      .slice(0, 3)
+      .map((type) => `${type.crimeType} (${digits(type.count, 0)})`)
+      .join(', '),
+  };
+}
+
+/** How well last month's hotspots foretold this month, in words; null when it cannot be measured. */
+export function describeAccuracy(accuracy: PredictionAccuracy | null, lsoas: readonly AreaLsoa[], month: Month) {
+  if (!accuracy) return null;
+  const names = new Map(lsoas.map((lsoa) => [lsoa.code, lsoa.name]));
+  const percent = (n: number) => `${digits(n, 1)}%`;
+  return {
+    hotspots: accuracy.hotspots.map((code) => names.get(code) ?? code),
+    hitRate:
+      accuracy.hitRatePercent === null
+        ? `No crime in ${monthName(month)}`
+        : `${percent(accuracy.hitRatePercent)} of the crimes of ${monthName(month)} (${digits(accuracy.crimesInHotspots, 0)} of ${digits(accuracy.totalCrimes, 0)})`,
+    areaShare: `${percent(accuracy.areaSharePercent)} of the area (${accuracy.hotspots.length} of ${lsoas.length} LSOAs)`,
+    pai: accuracy.pai === null ? 'Not known' : digits(accuracy.pai, 2),
+    method: accuracy.method,
+  };
+}
+
+const plain = (n: number | null): string => (n === null ? '' : String(roundToOneDecimal(n)));
+
+/** Every hotspot of the page as rows of a spreadsheet, figures as plain numbers, the licence last. */
+export function hotspotsCsv(page: HotspotsPage, by: HotspotsInput['by']): string[][] {
+  return [
+    [
+      'Rank by count',
+      'Rank by rate',
+      by === 'lsoa' ? 'LSOA code' : 'Location',
+      by === 'lsoa' ? 'LSOA name' : 'LSOAs',
+      'Crimes',
+      'Crimes per 1,000 residents',
+      'Last month',
+      'Change on last month',
+      'Same month last year',
+      'Change on last year',
+      'Expected',
+      'Difference from expected',
+      'Hotspot matrix',
+      'Crime types',
+    ],
+    ...page.rows.map((row) => [
+      String(row.rankByCount),
+      plain(row.rankByRate),
+      row.key,
+      by === 'lsoa' ? row.name : row.lsoaNames.join('; '),
+      String(row.count),
+      plain(row.ratePer1000),
+      plain(row.lastMonth),
+      plain(row.changeOnLastMonth),
+      plain(row.sameMonthLastYear),
+      plain(row.changeOnLastYear),
+      plain(row.expected),
+      plain(row.differenceFromExpected),
+      row.matrix.label,
+      row.crimeTypes.map((type) => `${type.crimeType}: ${type.count}`).join('; '),
+    ]),
+    [ogl],
+    [onsSource],
+  ];
+}
