@@ -7,12 +7,13 @@ import { systemActor } from './core/actor.ts';
 import { FieldValidationError } from './core/errors.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
-import { importOutcome, type ImportProgress } from './modules/crimedata/index.ts';
+import { demoCrimeFolder, importOutcome, type ImportProgress, seedDemoCrimeData } from './modules/crimedata/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
 import { seedDemoFunding } from './modules/funding/index.ts';
 import { seedDemoPerformance } from './modules/performance/index.ts';
 import { seedDemoStrategy } from './modules/strategy/index.ts';
+import { seedDemoTasking } from './modules/tasking/index.ts';
 import { serve } from './server.ts';
 
 const usage = `Usage: safer <command> [options]
@@ -32,11 +33,11 @@ SMTP_URL, MAIL_FROM, PUBLIC_URL.`;
 
 export const demoAdminEmail = 'admin@example.com';
 
-/** On first start with an empty database: the demo, and an administrator whose password is shown once. */
 /**
  * The demo partnerships that are missing, this year's meetings of Coventry's groups, and Coventry's
  * meeting of 30 November 2007 with its minutes, its strategy for 2016/17 and its performance report for
- * Quarter 4, 2015/16; returns how many partnerships were added.
+ * Quarter 4, 2015/16; the Leicestershire partnerships' crime data, and Charnwood's tasking; returns how
+ * many partnerships were added.
  */
 async function addDemo(container: Container): Promise<number> {
   const added = await seedDemo(container.governance);
@@ -48,9 +49,14 @@ async function addDemo(container: Container): Promise<number> {
     await seedDemoPerformance(container.governance, container.performance, coventry);
     await seedDemoFunding(container, coventry);
   }
+  const crimeFiles = await seedDemoCrimeData(container.crimeData, added);
+  if (crimeFiles === 0) console.log(`No police.uk files in ${demoCrimeFolder}: the demo has no crime data until files are imported.`);
+  const charnwood = added.get('charnwood');
+  if (charnwood) await seedDemoTasking(container, charnwood);
   return added.size;
 }
 
+/** On first start with an empty database: the demo, and an administrator whose password is shown once. */
 async function seedEmptyDatabase(container: Container): Promise<void> {
   if ((await container.accounts.countUsers()) > 0) return;
   if (container.config.environment === 'production') {

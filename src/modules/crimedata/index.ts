@@ -15,3 +15,4 @@ export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predict
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
 export { changeText, expectedText, figure, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
+export { demoCrimeFolder, seedDemoCrimeData } from './crimedata.seed.ts';

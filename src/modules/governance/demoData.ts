@@ -940,6 +940,32 @@ const charnwood = leicestershirePartnership({
     // Snartt chaired the 27 August 2009 meeting ("the partnership Chair"); appointment date unknown.
     return { memberships: [m('david-snartt', { role: 'chair' }), m('bernard-greaves')] };
   },
+  // Not in 003: the demo's tasking group, which receives the monthly tasking document built from police.uk data.
+  subGroups: () => [
+    {
+      key: 'tasking',
+      name: 'Charnwood Tasking Group',
+      parentKey: 'board',
+      terms: {
+        purpose:
+          "Tasks and co-ordinates partners' operational resources to the priority locations and emerging hotspots of the monthly tasking document, and hears the results.",
+        functions: [],
+        keyOutcomes: [],
+        alsoReportsTo: null,
+        cadence: 'monthly',
+        chairRole: NOT_STATED,
+        papersNoticeDays: 1,
+        papersNoticeUnit: 'working',
+        minutesCirculationDays: null,
+        actionsCirculationWorkingDays: null,
+        membershipSpecification: 'Not stated: a demo group',
+        quorumRule: ONE_THIRD_QUORUM,
+        effectiveFrom: LEICESTERSHIRE_FROM,
+      },
+      memberships: [],
+      chairAppointments: [],
+    },
+  ],
 });
 
 const northWestLeicestershire = leicestershirePartnership({
