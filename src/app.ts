@@ -7,14 +7,17 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Container } from './container.ts';
+import { todayInEngland } from './core/clock.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
 import { registerStrategyRoutes } from './modules/strategy/index.ts';
+import { registerTaskingRoutes } from './modules/tasking/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -168,6 +171,18 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
   );
+  registerCrimeDataRoutes(app, pages, container.crimeData, () => container.notifications.runDueJobs());
+  registerTaskingRoutes(app, pages, container.tasking, {
+    groups: (partnershipId) => governance.groups.list(partnershipId),
+    organisations: (partnershipId) => governance.organisations.list(partnershipId),
+    publishedMonths: (partnershipId) => container.crimeData.publishedMonths(partnershipId),
+    meetingsToCome: async (partnershipId, groupId) =>
+      (await container.meetings.list(partnershipId, { groupId, from: todayInEngland(container.clock) })).filter(
+        (meeting) => meeting.status !== 'cancelled',
+      ),
+    meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
+    mapTiles: config.mapTiles,
+  });
   registerStrategyRoutes(app, pages, container.strategy, governance, {
     indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });

@@ -1,9 +1,16 @@
 /**
- * File uploads: multipart forms in a scope of their own, so that every other form stays urlencoded,
- * and stored files sent back as downloads.
+ * File uploads: multipart forms in a scope of their own, so that every other form stays urlencoded
+ * (small files read into memory, large ones streamed to temporary files), and stored files sent back
+ * as downloads.
  */
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished, pipeline } from 'node:stream/promises';
+import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendFile } from './csv.ts';
 
 /** A file part of a multipart form, as an upload route reads it. */
@@ -66,4 +73,122 @@ export function uploadedFile(
 /** A stored file as a download that is never shown in the browser, nor sniffed into another type. */
 export function sendStoredFile(reply: FastifyReply, file: { fileName: string; contentType: string }, content: Buffer): FastifyReply {
   return sendFile(reply.header('x-content-type-options', 'nosniff'), file.fileName, file.contentType, content);
+}
+
+/** A file part of a multipart form, written to a temporary file while the form arrived. */
+export interface FileOnDisk {
+  fileName: string;
+  /** The temporary file: deleted once the response has been sent. */
+  path: string;
+  bytes: number;
+  /** Cut off at the size limit. */
+  truncated: boolean;
+  /** The file's first bytes, to tell its type by its content. */
+  start: Buffer;
+}
+
+/** The files of one field of a form, as `withFileUploads` puts them in the body. */
+interface FilesField {
+  kind: 'files';
+  files: FileOnDisk[];
+  /** The form had more files than the scope takes: those past the limit were not kept. */
+  overLimit: boolean;
+}
+
+/** What a request's files have written so far. */
+interface Written {
+  files: (FileOnDisk & { field: string })[];
+  count: number;
+}
+
+const startBytes = 8 * 1024;
+
+/**
+ * Registers upload routes in a scope that takes multipart forms of many large files. Each file streams to a
+ * temporary file as the form arrives, so that none is held in memory, and the whole form is read before the
+ * CSRF check, which then finds its token among the fields. `filesIn` gives a field's files. The temporary
+ * files are deleted once the response is sent (or the request given up), whatever happened.
+ */
+export function withFileUploads(
+  app: FastifyInstance,
+  limits: { maxBytes: number; maxFiles: number },
+  routes: (scope: FastifyInstance) => void,
+): void {
+  const writtenBy = new WeakMap<FastifyRequest, Written>();
+
+  async function onFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
+    const written = writtenBy.get(this) ?? { files: [], count: 0 };
+    writtenBy.set(this, written);
+    // A file input left empty still sends a part, with no name.
+    if (part.filename) written.count += 1;
+    if (!part.filename || written.count > limits.maxFiles) {
+      await finished(part.file.resume());
+      return;
+    }
+    const file = {
+      field: part.fieldname,
+      // Some browsers send the path the file came from: only its name is kept.
+      fileName: part.filename.split(/[\\/]/).pop() ?? '',
+      path: join(tmpdir(), `safer-upload-${randomUUID()}`),
+      bytes: 0,
+      truncated: false,
+      start: Buffer.alloc(0),
+    };
+    written.files.push(file);
+    await pipeline(
+      part.file,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          if (file.start.length < startBytes) file.start = Buffer.concat([file.start, chunk.subarray(0, startBytes - file.start.length)]);
+          file.bytes += chunk.length;
+          yield chunk;
+        }
+      },
+      createWriteStream(file.path, { flags: 'wx', mode: 0o600 }),
+    );
+    file.truncated = part.file.truncated;
+  }
+
+  async function deleteWritten(request: FastifyRequest): Promise<void> {
+    const written = writtenBy.get(request);
+    writtenBy.delete(request);
+    await Promise.all((written?.files ?? []).map((file) => rm(file.path, { force: true })));
+  }
+
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      onFile,
+      throwFileSizeLimit: false,
+      limits: { fileSize: limits.maxBytes, fields: 10, fieldSize: 10_000 },
+    });
+    scope.addHook('onResponse', deleteWritten);
+    scope.addHook('onRequestAbort', deleteWritten);
+    scope.addHook('preValidation', (request, _reply, done) => {
+      if (!request.isMultipart()) return done();
+      const body: Record<string, unknown> = {};
+      for (const [name, part] of Object.entries((request.body ?? {}) as Record<string, { type?: string; value?: unknown }>)) {
+        if (part.type === 'field') body[name] = part.value;
+      }
+      const written = writtenBy.get(request) ?? { files: [], count: 0 };
+      for (const { field, ...file } of written.files) {
+        const value = (body[field] ??= { kind: 'files', files: [], overLimit: written.count > limits.maxFiles }) as FilesField;
+        value.files.push(file);
+      }
+      request.body = body;
+      done();
+    });
+    routes(scope);
+  });
+}
+
+/** The files a form sent in a field (none when it sent none, or was not a multipart form), and whether it sent too many. */
+export function filesIn(body: unknown, field: string): { files: FileOnDisk[]; overLimit: boolean } {
+  const value = (body as Record<string, unknown> | undefined)?.[field] as Partial<FilesField> | undefined;
+  return value?.kind === 'files' ? { files: value.files ?? [], overLimit: value.overLimit ?? false } : { files: [], overLimit: false };
+}
+
+/** Whether a file's first bytes are text: no control characters but tab, line ends and form feed (so no spreadsheet, PDF or image). */
+export function looksLikeText(start: Buffer): boolean {
+  return !start.some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d);
 }

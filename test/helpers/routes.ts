@@ -1,5 +1,7 @@
 /** Real addresses for route patterns, using records of the seeded demo: for tests that walk every route. */
 import assert from 'node:assert/strict';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
 import { pdfOf } from './papers.ts';
@@ -19,6 +21,7 @@ const wildcards: Record<string, string> = {
   '/assets/govuk/*': '/assets/govuk/govuk-frontend.min.css',
   '/assets/moj/*': '/assets/moj/moj-frontend.min.css',
   '/assets/safer/*': '/assets/safer/safer.css',
+  '/assets/leaflet/*': '/assets/leaflet/leaflet.js',
   '/assets/*': '/assets/images/favicon.ico',
 };
 
@@ -88,6 +91,38 @@ export async function sampleRoutes(
   await container.funding.requestCarryOver(systemActor, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
   const [allocation] = allocations;
   assert.ok(allocation, 'the demo funding has allocations');
+  // Crime data: two months of the City of London's police.uk files (the fixtures), counted for Coventry as if it
+  // were the City, so that the hotspots have something to rank; and an upload of one of them, imported.
+  const policeUk = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
+  await container.crimeData.setArea(systemActor, coventry, 'E22000180');
+  for (const month of ['2025-11', '2025-12']) {
+    await container.crimeData.importFile(systemActor, join(policeUk, `${month}-city-of-london-street.csv`));
+  }
+  const upload = await container.crimeData.receiveUpload(systemActor, {
+    partnershipId: coventry,
+    batchId: 'sample-upload',
+    fileName: '2025-12-city-of-london-street.csv',
+    content: createReadStream(join(policeUk, '2025-12-city-of-london-street.csv')),
+  });
+  await container.crimeData.runQueuedImport(upload.id);
+  // Tasking: a priority location of two of the City's LSOAs, and an agency's patrols there.
+  const { lsoas } = await container.tasking.placeChoices(coventry);
+  const locationId = await container.tasking.createLocation(systemActor, coventry, {
+    name: 'City core',
+    kind: 'lsoa',
+    places: lsoas.slice(0, 2).map((lsoa) => lsoa.code),
+    reason: null,
+  });
+  const taskingActionId = await container.tasking.recordAction(systemActor, coventry, {
+    groupId: board.id,
+    month: '2025-12',
+    target: `location:${locationId}`,
+    resource: 'patrols',
+    organisationId: organisation.id,
+    startsOn: '2026-01-05',
+    endsOn: '2026-01-09',
+    description: 'Foot patrols',
+  });
   const params: Record<string, string> = {
     partnershipId: coventry,
     grantId: account.grantId,
@@ -102,6 +137,11 @@ export async function sampleRoutes(
     year: '2016-17',
     q: 'q1',
     areaId: partnership.areaId,
+    batchId: 'sample-upload',
+    locationId,
+    actionId: taskingActionId,
+    groupId: board.id,
+    month: '2025-12',
   };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {

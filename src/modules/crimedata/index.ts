@@ -7,12 +7,13 @@ export {
   type ImportProgress,
   type ImportRow,
 } from './crimedata.service.ts';
+export { registerCrimeDataRoutes } from './crimedata.routes.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
 export { accuracyMethod, predictionAccuracy, type PredictionAccuracy } from './analysis/accuracy.ts';
 export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analysis/hotspots.ts';
 export { addMonths, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, figure, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { changeText, expectedText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { demoCrimeFolder, seedDemoCrimeData } from './crimedata.seed.ts';

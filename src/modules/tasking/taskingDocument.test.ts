@@ -15,7 +15,10 @@ import {
 
 // Charnwood's tasking group, October 2022: one priority location with last month's patrols, one emerging hotspot.
 const series = (last: number): MonthCount[] =>
-  monthsBetween('2020-11', '2022-10').map((month, i) => ({ month, count: month === '2021-03' ? null : 10 + (i % 5) + (month === '2022-10' ? last : 0) }));
+  monthsBetween('2020-11', '2022-10').map((month, i) => ({
+    month,
+    count: month === '2021-03' ? null : 10 + (i % 5) + (month === '2022-10' ? last : 0),
+  }));
 
 const patrols: TaskingActionView = {
   id: 'tasking-1',
@@ -177,7 +180,10 @@ describe('the tasking document', () => {
   });
 
   it('says when it was issued, and by whom', () => {
-    const issued = { ...doc, issued: { id: 'issue-1', issuedAt: '2022-11-09T08:00:00Z', issuedByName: 'Ana Analyst', meetingId: null, agendaItemId: null } };
+    const issued = {
+      ...doc,
+      issued: { id: 'issue-1', issuedAt: '2022-11-09T08:00:00Z', issuedByName: 'Ana Analyst', meetingId: null, agendaItemId: null },
+    };
     const { blocks } = taskingDocumentContent(issued, {});
     assert.ok(blocks.some((block) => block.kind === 'text' && block.text === 'Issued on 9 November 2022 by Ana Analyst'));
   });

@@ -117,9 +117,7 @@ export function crimeTypeRows(section: TaskingSection): string[][] {
 }
 
 export function actionDates(action: TaskingActionView): string {
-  return action.startsOn === action.endsOn
-    ? formatDate(action.startsOn)
-    : `${formatDate(action.startsOn)} to ${formatDate(action.endsOn)}`;
+  return action.startsOn === action.endsOn ? formatDate(action.startsOn) : `${formatDate(action.startsOn)} to ${formatDate(action.endsOn)}`;
 }
 
 /** The crimes at the place in the action's month and in the month after: did the resource make a difference? */

@@ -1,0 +1,293 @@
+/**
+ * Crime data pages: the partnership's area and the police.uk months held, the upload of street-level files
+ * with each file's progress, and a month's hotspots with the methods behind them. The figures are worked out
+ * by the pure functions of hotspotsPage.ts from the counts the service reads.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../core/errors.ts';
+import { sendCsv } from '../../web/csv.ts';
+import { registerFormPage } from '../../web/formPage.ts';
+import type { FormErrors } from '../../web/forms.ts';
+import { isAllowed } from '../../web/permissions.ts';
+import { queryValues } from '../../web/query.ts';
+import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
+import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
+import { matrixMethod } from './analysis/matrix.ts';
+import { gapsIn } from './analysis/months.ts';
+import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
+import { trendMethod } from './analysis/series.ts';
+import { areaFields, areaSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.schemas.ts';
+import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
+import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
+import { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
+
+const maxFiles = 60;
+const maxBytes = 50 * 1024 * 1024;
+const maxSizeText = '50 MB';
+/** Hotspots shown on the page; the CSV download has them all. */
+const tableRows = 20;
+const refreshSeconds = 2;
+
+const crimeDataPattern = '/partnerships/:partnershipId/crime-data';
+
+const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
+const base = (request: FastifyRequest) => `/partnerships/${partnershipIdOf(request)}/crime-data`;
+const crimeDataCrumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** GOV.UK tag colours for an import's status. */
+const statusTagClasses: Record<string, string> = {
+  receiving: 'govuk-tag--light-blue',
+  waiting: 'govuk-tag--grey',
+  importing: 'govuk-tag--light-blue',
+  complete: 'govuk-tag--green',
+  replaced: 'govuk-tag--grey',
+  unchanged: 'govuk-tag--blue',
+  refused: 'govuk-tag--red',
+};
+
+const importView = (row: ImportRow) => ({
+  fileName: row.fileName,
+  month: row.month ? monthName(row.month) : 'Not known yet',
+  status: importStatusName(row.status),
+  tagClass: statusTagClasses[row.status] ?? 'govuk-tag--grey',
+  percent: importPercent(row),
+  finished: importFinished(row),
+  outcome: importOutcome(row),
+});
+
+const areaView = (area: CspRow | null) => (area ? { name: area.name, force: area.forceName } : null);
+
+export function registerCrimeDataRoutes(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  crimeData: CrimeDataService,
+  /** Runs the queued jobs: an upload starts its imports at once, rather than at the worker's next round. */
+  runJobs: () => Promise<unknown>,
+): void {
+  const view = { config: { access: 'partnership:view' as const } };
+  const analyse = { config: { access: 'partnership:analyse' as const } };
+  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+
+  // The area, the months held and the latest imports.
+  app.get(crimeDataPattern, view, async (request, reply) => {
+    const partnershipId = partnershipIdOf(request);
+    const [area, months, imports] = await Promise.all([
+      crimeData.area(partnershipId),
+      crimeData.publishedMonths(partnershipId),
+      crimeData.imports({ limit: 100 }),
+    ]);
+    const first = months[0];
+    const latest = months.at(-1);
+    return pages.render(request, reply, 'crimedata/views/crime-data.njk', {
+      title: 'Crime data',
+      area: areaView(area),
+      months:
+        first && latest ? { first: monthName(first), latest: monthName(latest), count: plural(months.length, 'month', 'months') } : null,
+      gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
+      // The partnership's own uploads: files imported at the command line, or by another partnership of the force, belong to none.
+      imports: imports
+        .filter((row) => row.partnershipId === partnershipId)
+        .slice(0, 10)
+        .map(importView),
+      hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
+      mayAnalyse: mayAnalyse(request),
+      base: base(request),
+      breadcrumbs: partnershipCrumbs(request),
+    });
+  });
+
+  registerFormPage(app, pages, {
+    path: `${crimeDataPattern}/area`,
+    action: `${crimeDataPattern}/area`,
+    access: 'partnership:analyse',
+    fields: areaFields,
+    schema: areaSchema,
+    load: (request) => crimeData.area(partnershipIdOf(request)),
+    title: (area) => (area ? 'Change the crime data area' : 'Choose the crime data area'),
+    intro: () =>
+      'The partnership’s crimes are those police.uk places in the neighbourhoods (LSOAs) of this Community Safety Partnership area. Its police force is the one whose street-level files to import.',
+    submitText: 'Save area',
+    crumbs: crimeDataCrumbs,
+    back: base,
+    initialValues: (_request, area) => ({ cspCode: area?.code ?? '' }),
+    // By name as people read them, whichever database sorted them.
+    options: async () => ({
+      cspCode: (await crimeData.csps())
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+        .map((csp) => ({ value: csp.code, text: `${csp.name} (${csp.forceName})` })),
+    }),
+    async save(request, value) {
+      const partnershipId = partnershipIdOf(request);
+      await crimeData.setArea(actorOf(request), partnershipId, value.cspCode);
+      const area = await crimeData.area(partnershipId);
+      return { redirect: base(request), flash: `Crime data area set to ${area?.name ?? value.cspCode}` };
+    },
+  });
+
+  // The upload: many files at once, each streamed to disk and from there into the database, then imported by a job.
+  async function renderImport(request: FastifyRequest, reply: FastifyReply, errors: FormErrors | null) {
+    const area = await crimeData.area(partnershipIdOf(request));
+    if (errors) reply.code(400);
+    return pages.render(request, reply, 'crimedata/views/import.njk', {
+      title: 'Import police.uk crime data',
+      area: areaView(area),
+      errors,
+      maxFiles,
+      maxSizeText,
+      base: base(request),
+      breadcrumbs: crimeDataCrumbs(request),
+    });
+  }
+  app.get(`${crimeDataPattern}/import`, analyse, (request, reply) => renderImport(request, reply, null));
+  withFileUploads(app, { maxBytes, maxFiles }, (scope) => {
+    scope.post(`${crimeDataPattern}/import`, analyse, async (request, reply) => {
+      // Each problem in the summary and, together, next to the file input.
+      const refuse = (problems: string[]) =>
+        renderImport(request, reply, {
+          summary: problems.map((text) => ({ text, href: '#files' })),
+          byField: { files: problems.join('. ') },
+        });
+      const { files, overLimit } = filesIn(request.body, 'files');
+      if (overLimit) return refuse([`Select ${maxFiles} files or fewer at a time`]);
+      if (files.length === 0) return refuse(['Select the police.uk street-level CSV files to import']);
+      const problems = files.flatMap((file) => {
+        if (file.truncated) return [`${file.fileName} must be smaller than ${maxSizeText}`];
+        if (file.bytes === 0) return [`${file.fileName} is empty`];
+        if (!looksLikeText(file.start))
+          return [`${file.fileName} is not a CSV file: select the street-level files downloaded from data.police.uk`];
+        return [];
+      });
+      if (problems.length) return refuse(problems);
+      const partnershipId = partnershipIdOf(request);
+      const batchId = randomUUID();
+      for (const file of files) {
+        await crimeData.receiveUpload(actorOf(request), {
+          partnershipId,
+          batchId,
+          fileName: file.fileName,
+          content: createReadStream(file.path),
+        });
+      }
+      void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data imports did not start'));
+      return reply.redirect(`${base(request)}/imports/${batchId}`, 303);
+    });
+  });
+
+  // An upload's progress: the page updates itself until every file is done, unless asked not to.
+  app.get(`${crimeDataPattern}/imports/:batchId`, analyse, async (request, reply) => {
+    const partnershipId = partnershipIdOf(request);
+    const { batchId } = request.params as { batchId: string };
+    const rows = (await crimeData.imports({ batchId, limit: maxFiles })).sort(
+      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.fileName.localeCompare(b.fileName, 'en-GB'),
+    );
+    // Another partnership's upload is not found through this one's address.
+    if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
+    const finished = rows.every(importFinished);
+    const refused = rows.filter((row) => row.status === 'refused').length;
+    const latest = rows
+      .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
+      .sort()
+      .at(-1);
+    const href = `${base(request)}/imports/${batchId}`;
+    return pages.render(request, reply, 'crimedata/views/progress.njk', {
+      title: finished ? 'Crime data imported' : 'Importing crime data',
+      files: rows.map(importView),
+      finished,
+      updating: !finished && queryValues(request.query, ['updates']).updates !== 'off',
+      refreshSeconds,
+      stopHref: `${href}?updates=off`,
+      href,
+      outcome: !finished
+        ? null
+        : refused === 0
+          ? `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`
+          : `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`,
+      refused: refused > 0,
+      hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
+      base: base(request),
+      breadcrumbs: crimeDataCrumbs(request),
+    });
+  });
+
+  // The hotspots of a month: for a query the filter form would never send, no such page.
+  async function loadHotspots(request: FastifyRequest) {
+    const parsed = hotspotsQuerySchema.safeParse(queryValues(request.query, ['month', 'by', 'type', 'sort']));
+    if (!parsed.success) throw new NotFoundError('hotspots');
+    const query = parsed.data;
+    const partnershipId = partnershipIdOf(request);
+    const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
+    const month = query.month ?? publishedMonths.at(-1) ?? null;
+    const first = publishedMonths[0];
+    if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
+      return { query, area, publishedMonths, month, found: null };
+    }
+    // Every month from the first: the predictive calendar averages the same month of each earlier year.
+    const [counts, lsoas] = await Promise.all([
+      crimeData.crimeCounts(partnershipId, { from: first, to: month }),
+      crimeData.areaLsoas(partnershipId, month),
+    ]);
+    const page = hotspotsPage({ counts, lsoas, publishedMonths, month, by: query.by, crimeType: query.type, sort: query.sort });
+    return { query, area, publishedMonths, month, found: { month, counts, lsoas, page } };
+  }
+
+  const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
+    new URLSearchParams({
+      ...(month ? { month } : {}),
+      by: query.by,
+      ...(query.type ? { type: query.type } : {}),
+      sort: query.sort,
+    }).toString();
+
+  app.get(`${crimeDataPattern}/hotspots`, view, async (request, reply) => {
+    const { query, area, publishedMonths, month, found } = await loadHotspots(request);
+    const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
+    const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
+    const crimeTypes = found ? crimeTypesIn(found.counts) : [];
+    return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
+      title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
+      area: areaView(area),
+      month: month ? monthName(month) : null,
+      query,
+      filter: {
+        months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
+        types: [
+          { value: '', text: 'All crime types' },
+          ...[...new Set([...crimeTypes, ...(query.type ? [query.type] : [])])].map((type) => ({
+            value: type,
+            text: type,
+            selected: type === query.type,
+          })),
+        ],
+      },
+      found: found
+        ? {
+            headline: headlineRows(found.page.headline, found.month),
+            caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
+            rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month)),
+            total: found.page.rows.length,
+            emerging: found.page.emerging,
+            accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
+            download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
+          }
+        : null,
+      methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
+      sources: [ogl, onsSource],
+      mayAnalyse: mayAnalyse(request),
+      base: base(request),
+      breadcrumbs: crimeDataCrumbs(request),
+    });
+  });
+
+  app.get(`${crimeDataPattern}/hotspots.csv`, view, async (request, reply) => {
+    const { query, found } = await loadHotspots(request);
+    if (!found) throw new NotFoundError('hotspots');
+    const name = `${request.partnership?.shortName ?? 'Partnership'} crime hotspots ${found.month} by ${query.by}${query.type ? ` ${query.type}` : ''}`;
+    return sendCsv(reply, name, hotspotsCsv(found.page, query.by));
+  });
+}

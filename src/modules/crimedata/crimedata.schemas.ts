@@ -1,0 +1,29 @@
+/** The crime data forms' fields and schemas, and the hotspots page's query: the check and the type. */
+import { z } from 'zod';
+import { type Field, requiredText } from '../../web/forms.ts';
+
+export const areaFields: Field[] = [
+  {
+    name: 'cspCode',
+    label: 'Community Safety Partnership area',
+    kind: 'select',
+    hint: 'The areas are those of the ONS lookup of Community Safety Partnerships, with their police force area in brackets',
+    emptyText: 'Choose an area',
+  },
+];
+export const areaSchema = z.object({ cspCode: requiredText('Select the Community Safety Partnership area', 20) });
+
+/** The police.uk month, as the files and the addresses write it. */
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The hotspots page's query: a value left empty means the default, and one the form would never send is refused. */
+export const hotspotsQuerySchema = z.preprocess(
+  (query) => Object.fromEntries(Object.entries(query as Record<string, string>).filter(([, value]) => value !== '')),
+  z.object({
+    month: z.string().regex(monthPattern).optional(),
+    by: z.enum(['lsoa', 'street']).default('lsoa'),
+    type: z.string().max(100).optional(),
+    sort: z.enum(['count', 'rate']).default('count'),
+  }),
+);
+export type HotspotsQuery = z.output<typeof hotspotsQuerySchema>;

@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../src/container.ts';
+import { systemActor } from '../src/core/actor.ts';
+import { todayInEngland } from '../src/core/clock.ts';
+import { formatDate } from '../src/core/dates.ts';
+import { Browser } from './helpers/app.ts';
+import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { scheduleMeeting } from './helpers/meetings.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'policeuk');
+const cityOfLondon = 'E22000180';
+const password = 'a long enough password';
+
+/** A date some days from today, as a meeting still to come has. */
+function daysFromToday(container: Container, days: number): string {
+  const today = new Date(`${todayInEngland(container.clock)}T00:00:00Z`);
+  return new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('tasking pages for a Coventry officer, on the City of London’s crimes', () => {
+  let app: FastifyInstance;
+  let container: Container;
+  let officer: Browser;
+  let member: Browser;
+  let coventry: string;
+  let close: () => Promise<void>;
+  let base = '';
+  let groupId = '';
+  let meetingDate = '';
+  let meetingId = '';
+  let organisationId = '';
+  let lsoas: { code: string; name: string }[] = [];
+  let locationId = '';
+
+  before(async () => {
+    ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
+    base = `/partnerships/${coventry}/tasking`;
+    await container.crimeData.setArea(systemActor, coventry, cityOfLondon);
+    for (const month of ['2025-11', '2025-12']) {
+      await container.crimeData.importFile(systemActor, join(fixtures, `${month}-city-of-london-street.csv`));
+    }
+    groupId = await container.governance.groups.create(systemActor, coventry, { name: 'City Tasking Group', parentId: null });
+    meetingDate = daysFromToday(container, 30);
+    meetingId = await scheduleMeeting(container.meetings, coventry, groupId, meetingDate, '10:00');
+    const [organisation] = await container.governance.organisations.list(coventry);
+    organisationId = organisation?.id ?? '';
+    lsoas = (await container.tasking.placeChoices(coventry)).lsoas;
+    assert.ok(lsoas.length >= 2, 'the City of London has LSOAs');
+    const userId = await container.accounts.createUser(systemActor, {
+      email: 'member@example.com',
+      name: 'Mo Member',
+      password,
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+    member = new Browser(app);
+    await member.signIn('member@example.com', password);
+  });
+  after(() => close());
+
+  const documentUrl = (month: string) => `${base}/groups/${groupId}/${month}`;
+
+  it('is linked from the partnership’s page', async () => {
+    const page = await officer.get(`/partnerships/${coventry}`);
+    assert.match(page.body, new RegExp(`href="${base}">Tasking</a>`));
+    const tasking = await officer.get(base);
+    assert.equal(tasking.statusCode, 200);
+    assert.match(tasking.body, /data-qa="locations">No priority locations have been added yet/);
+    assert.match(tasking.body, /<option value="2025-12">December 2025<\/option>/);
+  });
+
+  it('adds a priority location, each problem next to its field and what was typed kept', async () => {
+    const form = await officer.get(`${base}/locations/new`);
+    assert.equal(form.statusCode, 200);
+    const [first, second] = lsoas;
+    assert.ok(first && second);
+    assert.match(form.body, new RegExp(`value="${first.code}"`));
+
+    const empty = await officer.post(`${base}/locations`, { name: '', kind: 'lsoa' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /id="name-error"[\s\S]*Enter the name of the priority location/);
+    assert.match(empty.body, /id="lsoas-error"[\s\S]*Select at least one LSOA/);
+    assert.match(empty.body, /href="#lsoas">Select at least one LSOA</);
+
+    // Bexley's LSOA, where City of London Police recorded a crime, is not in the City.
+    const elsewhere = await officer.post(`${base}/locations`, { name: 'City core', kind: 'lsoa', lsoas: [first.code, 'E01000347'] });
+    assert.equal(elsewhere.statusCode, 400);
+    assert.match(elsewhere.body, /id="lsoas-error"[\s\S]*E01000347 is not an LSOA of the partnership’s area/);
+    assert.match(elsewhere.body, /value="City core"/);
+    assert.match(elsewhere.body, new RegExp(`value="${first.code}" checked`));
+
+    const street = await officer.post(`${base}/locations`, { name: 'Nowhere', kind: 'street', streets: 'On or near Nowhere Lane' });
+    assert.equal(street.statusCode, 400);
+    assert.match(street.body, /id="streets-error"[\s\S]*No crime in the area was recorded at &quot;On or near Nowhere Lane&quot;/);
+    assert.match(street.body, /On or near Nowhere Lane<\/textarea>/);
+
+    const saved = await officer.post(`${base}/locations`, {
+      name: 'City core',
+      kind: 'lsoa',
+      lsoas: [first.code, second.code],
+      reason: 'Theft from the person in the night-time economy',
+    });
+    assert.equal(saved.statusCode, 302);
+    locationId = /\/locations\/([^/]+)$/.exec(String(saved.headers.location))?.[1] ?? '';
+    const page = await officer.get(String(saved.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Priority location “City core” added/);
+    assert.match(page.body, new RegExp(`${first.name} \\(${first.code}\\)`));
+    assert.match(page.body, /Theft from the person in the night-time economy/);
+    assert.match(page.body, /<td class="govuk-table__cell">December 2025<\/td>/);
+    assert.match(page.body, /Not published/);
+    assert.match(page.body, /<svg[^>]*role="img"/);
+    assert.match((await officer.get(base)).body, /City core<\/a>/);
+  });
+
+  it('shows the month’s document with its sections and the PAI, and gives it as PDF and Word', async () => {
+    const opened = await officer.get(`${base}?group=${groupId}&month=2025-12`);
+    assert.equal(opened.statusCode, 302);
+    assert.equal(opened.headers.location, documentUrl('2025-12'));
+    const page = await officer.get(documentUrl('2025-12'));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Tasking document: City Tasking Group, December 2025/);
+    assert.match(page.body, /Priority location: City core/);
+    assert.match(page.body, /data-qa="section"/);
+    assert.match(page.body, /Crimes in December 2025/);
+    assert.match(page.body, /Predictive accuracy index \(PAI\)/);
+    assert.match(page.body, /LSOA boundaries, and so their sizes, are not loaded/);
+    assert.match(page.body, /data-crime-map/);
+    assert.match(page.body, new RegExp(`To be issued on [^<]*the working day before the meeting on ${formatDate(meetingDate)}`));
+    assert.match(page.body, /data-qa="issue-button"/);
+    assert.match(page.body, /Contains public sector information licensed under the Open Government Licence v3\.0\./);
+    assert.match(
+      page.body,
+      new RegExp(`href="${base}/actions/new\\?group=${groupId}&amp;month=2025-12&amp;target=location%3A${locationId}"`),
+    );
+
+    const pdf = await officer.get(`${documentUrl('2025-12')}/document.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.match(
+      String(pdf.headers['content-disposition']),
+      /attachment; filename="tasking-document-city-tasking-group-december-2025\.pdf"/,
+    );
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const docx = await officer.get(`${documentUrl('2025-12')}/document.docx`);
+    assert.equal(docx.statusCode, 200);
+    assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+    assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
+
+    const unpublished = await officer.get(documentUrl('2025-10'));
+    assert.equal(unpublished.statusCode, 200);
+    assert.match(unpublished.body, /police\.uk has no file for October 2025 in Safer/);
+    assert.doesNotMatch(unpublished.body, /data-qa="section"/);
+    assert.equal((await officer.get(documentUrl('2025-13'))).statusCode, 404);
+  });
+
+  it('is issued by an analyst or officer, not a member, then put on the agenda of the meeting', async () => {
+    const refused = await member.post(`${documentUrl('2025-12')}/issue`, {});
+    assert.equal(refused.statusCode, 403);
+    assert.doesNotMatch((await member.get(documentUrl('2025-12'))).body, /data-qa="issue-button"/);
+
+    const issued = await officer.post(`${documentUrl('2025-12')}/issue`, {});
+    assert.equal(issued.statusCode, 302);
+    const page = await officer.get(documentUrl('2025-12'));
+    assert.match(page.body, /Tasking document issued/);
+    assert.match(page.body, /Issued on [^<]* by Olu Officer/);
+    assert.match(page.body, new RegExp(`Put it on the agenda of the meeting on ${formatDate(meetingDate)}`));
+
+    const attached = await officer.post(`${documentUrl('2025-12')}/attach`, { meetingId });
+    assert.equal(attached.statusCode, 302);
+    const after = await officer.get(documentUrl('2025-12'));
+    assert.match(
+      after.body,
+      new RegExp(
+        `On the agenda of the <a class="govuk-link" href="/partnerships/${coventry}/meetings/${meetingId}" data-qa="attached">meeting on ${formatDate(meetingDate)}</a>`,
+      ),
+    );
+    assert.doesNotMatch(after.body, /data-qa="attach-button"/);
+    const meeting = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}`);
+    assert.match(meeting.body, /Tasking document: City Tasking Group, December 2025/);
+  });
+
+  it('records an agency’s resource for a place, refusing a date that is not real, then its result', async () => {
+    const newUrl = `${base}/actions/new?group=${groupId}&month=2025-12&target=location%3A${locationId}`;
+    const form = await member.get(newUrl);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, new RegExp(`<option value="location:${locationId}" selected>Priority location: City core</option>`));
+    const typed = {
+      groupId,
+      month: '2025-12',
+      target: `location:${locationId}`,
+      organisationId,
+      resource: 'patrols',
+      description: 'High-visibility foot patrols on Friday evenings',
+      'startsOn-day': '31',
+      'startsOn-month': '2',
+      'startsOn-year': '2026',
+      'endsOn-day': '28',
+      'endsOn-month': '2',
+      'endsOn-year': '2026',
+    };
+    const notReal = await member.post(`${base}/actions`, typed);
+    assert.equal(notReal.statusCode, 400);
+    assert.match(notReal.body, /id="startsOn-error"[\s\S]*The first day must be a real date/);
+    assert.match(notReal.body, /High-visibility foot patrols on Friday evenings<\/textarea>/);
+    assert.match(notReal.body, /name="startsOn-day" type="text" value="31"/);
+    const backwards = await member.post(`${base}/actions`, { ...typed, 'startsOn-day': '27', 'endsOn-day': '1' });
+    assert.equal(backwards.statusCode, 400);
+    assert.match(backwards.body, /id="endsOn-error"[\s\S]*The last day must be the same as or after the first day/);
+
+    const recorded = await member.post(`${base}/actions`, { ...typed, 'startsOn-day': '2' });
+    assert.equal(recorded.statusCode, 302);
+    assert.equal(recorded.headers.location, documentUrl('2025-12'));
+    const [action] = await container.tasking.actions(coventry);
+    assert.ok(action);
+    const actionUrl = `${base}/actions/${action.id}`;
+    const page = await officer.get(actionUrl);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Patrols at City core/);
+    assert.match(page.body, /data-qa="result">No result reported yet/);
+    assert.match(page.body, new RegExp(`href="/partnerships/${coventry}/actions/${action.actionId}" data-qa="log-entry">Open<`));
+
+    // A member who is not of the agency may not report its result.
+    assert.equal((await member.get(`${actionUrl}/result`)).statusCode, 200);
+    assert.equal((await member.post(`${actionUrl}/result`, { result: 'Done', version: String(action.version) })).statusCode, 403);
+
+    const blank = await officer.post(`${actionUrl}/result`, { result: ' ', version: String(action.version) });
+    assert.equal(blank.statusCode, 400);
+    assert.match(blank.body, /id="result-error"[\s\S]*Enter the result/);
+    const reported = await officer.post(`${actionUrl}/result`, { result: 'Two arrests for theft', version: String(action.version) });
+    assert.equal(reported.statusCode, 302);
+    const done = await officer.get(actionUrl);
+    assert.match(done.body, /data-qa="result">Two arrests for theft/);
+    assert.match(done.body, /data-qa="log-entry">Done</);
+    // The same form sent again, from before the result was saved, is refused rather than saved over it.
+    const stale = await officer.post(`${actionUrl}/result`, { result: 'Three arrests', version: String(action.version) });
+    assert.equal(stale.statusCode, 400);
+    assert.match(stale.body, /Someone else changed this record/);
+    assert.match((await officer.get(base)).body, /Two arrests for theft/);
+  });
+
+  it('archives a priority location', async () => {
+    const { location } = await container.tasking.location(coventry, locationId);
+    const archived = await officer.post(`${base}/locations/${locationId}/archive`, { version: String(location.version) });
+    assert.equal(archived.statusCode, 302);
+    const page = await officer.get(`${base}/locations/${locationId}`);
+    assert.match(page.body, /Priority location “City core” archived/);
+    assert.match(page.body, /data-qa="archived"/);
+  });
+});
