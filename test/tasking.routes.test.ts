@@ -223,8 +223,10 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.match(page.body, /data-qa="result">No result reported yet/);
     assert.match(page.body, new RegExp(`href="/partnerships/${coventry}/actions/${action.actionId}" data-qa="log-entry">Open<`));
 
-    // A member who is not of the agency may not report its result.
-    assert.equal((await member.get(`${actionUrl}/result`)).statusCode, 200);
+    // A member who is not of the agency is not offered the result form, and may not report it.
+    assert.match(page.body, /data-qa="report-result"/);
+    assert.doesNotMatch((await member.get(actionUrl)).body, /data-qa="report-result"/);
+    assert.equal((await member.get(`${actionUrl}/result`)).statusCode, 403);
     assert.equal((await member.post(`${actionUrl}/result`, { result: 'Done', version: String(action.version) })).statusCode, 403);
 
     const blank = await officer.post(`${actionUrl}/result`, { result: ' ', version: String(action.version) });

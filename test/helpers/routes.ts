@@ -123,6 +123,15 @@ export async function sampleRoutes(
     endsOn: '2026-01-09',
     description: 'Foot patrols',
   });
+  // The walkers who are not officers are people of the agency that owns it, and so may report its result.
+  for (const walker of ['chair', 'member', 'analyst']) {
+    await container.governance.people.create(systemActor, coventry, {
+      name: walker,
+      jobTitle: null,
+      organisationId: organisation.id,
+      email: `${walker}@example.com`,
+    });
+  }
   const params: Record<string, string> = {
     partnershipId: coventry,
     grantId: account.grantId,

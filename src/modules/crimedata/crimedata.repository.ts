@@ -76,9 +76,13 @@ export async function updateImport(db: Kysely<Database>, id: string, changes: Pa
   await db.updateTable('crimeImports').set(changes).where('id', '=', id).execute();
 }
 
-export async function listImports(db: Kysely<Database>, filter: { batchId?: string; limit: number }): Promise<ImportRow[]> {
+export async function listImports(
+  db: Kysely<Database>,
+  filter: { batchId?: string; partnershipId?: string; limit: number },
+): Promise<ImportRow[]> {
   let query = db.selectFrom('crimeImports').selectAll().orderBy('createdAt', 'desc').orderBy('fileName').limit(filter.limit);
   if (filter.batchId) query = query.where('batchId', '=', filter.batchId);
+  if (filter.partnershipId) query = query.where('partnershipId', '=', filter.partnershipId);
   return query.execute();
 }
 

@@ -61,6 +61,14 @@ const importView = (row: ImportRow) => ({
   outcome: importOutcome(row),
 });
 
+/** One sentence on an upload still under way, for the page's live region: read out only when it changes. */
+function progressSummary(rows: readonly ImportRow[]): string {
+  const done = rows.filter(importFinished).length;
+  const current = rows.find((row) => row.status === 'importing');
+  const reading = current ? ` Reading ${current.fileName}: ${importPercent(current)}%.` : '';
+  return `${done} of ${plural(rows.length, 'file', 'files')} done.${reading}`;
+}
+
 const areaView = (area: CspRow | null) => (area ? { name: area.name, force: area.forceName } : null);
 
 export function registerCrimeDataRoutes(
@@ -80,7 +88,7 @@ export function registerCrimeDataRoutes(
     const [area, months, imports] = await Promise.all([
       crimeData.area(partnershipId),
       crimeData.publishedMonths(partnershipId),
-      crimeData.imports({ limit: 100 }),
+      crimeData.imports({ partnershipId, limit: 10 }),
     ]);
     const first = months[0];
     const latest = months.at(-1);
@@ -90,11 +98,8 @@ export function registerCrimeDataRoutes(
       months:
         first && latest ? { first: monthName(first), latest: monthName(latest), count: plural(months.length, 'month', 'months') } : null,
       gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
-      // The partnership's own uploads: files imported at the command line, or by another partnership of the force, belong to none.
-      imports: imports
-        .filter((row) => row.partnershipId === partnershipId)
-        .slice(0, 10)
-        .map(importView),
+      // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
+      imports: imports.map(importView),
       hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
       mayAnalyse: mayAnalyse(request),
       base: base(request),
@@ -179,7 +184,7 @@ export function registerCrimeDataRoutes(
     });
   });
 
-  // An upload's progress: the page updates itself until every file is done, unless asked not to.
+  // An upload's progress: with script, the page checks again every few seconds until every file is done.
   app.get(`${crimeDataPattern}/imports/:batchId`, analyse, async (request, reply) => {
     const partnershipId = partnershipIdOf(request);
     const { batchId } = request.params as { batchId: string };
@@ -199,9 +204,8 @@ export function registerCrimeDataRoutes(
       title: finished ? 'Crime data imported' : 'Importing crime data',
       files: rows.map(importView),
       finished,
-      updating: !finished && queryValues(request.query, ['updates']).updates !== 'off',
+      summary: finished ? null : progressSummary(rows),
       refreshSeconds,
-      stopHref: `${href}?updates=off`,
       href,
       outcome: !finished
         ? null

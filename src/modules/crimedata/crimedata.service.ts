@@ -82,7 +82,8 @@ export interface CrimeDataService {
   receiveUpload(actor: Actor, upload: { partnershipId: string; batchId: string; fileName: string; content: Readable }): Promise<ImportRow>;
   /** Runs a queued (uploaded) import: the job. */
   runQueuedImport(importId: string): Promise<ImportRow>;
-  imports(filter: { batchId?: string; limit?: number }): Promise<ImportRow[]>;
+  /** Imports, latest first: an upload's files, or a partnership's uploads. */
+  imports(filter: { batchId?: string; partnershipId?: string; limit?: number }): Promise<ImportRow[]>;
   /** The months the area's force published, in order: a month between them that is missing is a gap. */
   publishedMonths(partnershipId: string): Promise<string[]>;
   /** The area's LSOAs in the census edition its crimes of the month are coded in. */
@@ -403,7 +404,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
 
     runQueuedImport: (importId) => run(importId, () => uploadedContent(importId)),
 
-    imports: (filter) => listImports(db, { batchId: filter.batchId, limit: filter.limit ?? 50 }),
+    imports: (filter) => listImports(db, { ...filter, limit: filter.limit ?? 50 }),
 
     async publishedMonths(partnershipId) {
       const area = await requireArea(partnershipId);

@@ -14,7 +14,7 @@ import { sendCsv, sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
 import { isAllowed } from '../../web/permissions.ts';
-import { queryValues, single, versionOf } from '../../web/query.ts';
+import { checkedValues, queryValues, single, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDateTime, type PageRenderer } from '../../web/render.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
@@ -172,12 +172,6 @@ function carryOverView(carryOver: CarryOverView | null) {
           ]),
     ],
   };
-}
-
-/** Checkbox values as a form sends them: none, one, or several. */
-function many(value: unknown): string[] {
-  const values: unknown[] = Array.isArray(value) ? value : [value];
-  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 function text(body: Record<string, unknown>, name: string): string {
@@ -576,7 +570,7 @@ export function registerFundingRoutes(
     const year = yearOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const decisionId = text(body, 'decisionId');
-    const ticked = many(body.allocationIds);
+    const ticked = checkedValues(body.allocationIds);
     const refuse = (byField: Record<string, string>) =>
       renderAgree(request, reply, year, { decisionId, ticked, errors: errorsFor(agreeFields, byField) });
     const byField: Record<string, string> = {};
@@ -626,7 +620,7 @@ export function registerFundingRoutes(
   );
   app.post('/partnerships/:partnershipId/funding/:year/release', chair, async (request, reply) => {
     const year = yearOf(request);
-    const ticked = many(((request.body ?? {}) as Record<string, unknown>).allocationIds);
+    const ticked = checkedValues(((request.body ?? {}) as Record<string, unknown>).allocationIds);
     const refuse = (byField: Record<string, string>) =>
       renderRelease(request, reply, year, { ticked, errors: errorsFor(releaseFields, byField) });
     if (!ticked.length) return refuse({ allocationIds: 'Select the allocations to release' });

@@ -6,13 +6,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { isAllowed, viewerOf } from '../../web/permissions.ts';
-import { queryValues, single, versionOf } from '../../web/query.ts';
+import { checkedValues, queryValues, single, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDate, formatDateTime, type PageRenderer } from '../../web/render.ts';
 import { actionStatusNames } from '../actions/index.ts';
@@ -90,12 +90,6 @@ function monthOf(request: FastifyRequest): string {
   const month = paramsOf(request).month ?? '';
   if (!monthPattern.test(month)) throw new NotFoundError('month');
   return month;
-}
-
-/** Checkbox values as a form sends them: none, one, or several. */
-function many(value: unknown): string[] {
-  const values: unknown[] = Array.isArray(value) ? value : [value];
-  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 /** "Charnwood 012A (E01025785), Charnwood 012B (E01025786) and 4 more". */
@@ -196,7 +190,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     const version = location ? versionOf(body) : null;
     const result = readForm(locationSchema, locationFields, body);
     const values = typedValues(locationFields, body);
-    const ticked = many(body.lsoas);
+    const ticked = checkedValues(body.lsoas);
     const kind = values.kind ?? '';
     const places = kind === 'lsoa' ? ticked : streetLines(values.streets ?? '');
     const byField: Record<string, string> = result.ok ? {} : { ...result.errors.byField };
@@ -435,6 +429,8 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
   });
 
   const loadAction = (request: FastifyRequest) => tasking.action(partnershipIdOf(request), paramsOf(request).actionId ?? '');
+  const mayReport = (request: FastifyRequest, action: TaskingActionView) =>
+    tasking.mayReportResult(partnershipIdOf(request), action.id, viewerOf(request));
 
   app.get('/partnerships/:partnershipId/tasking/actions/:actionId', view, async (request, reply) => {
     const action = await loadAction(request);
@@ -458,7 +454,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
         ? `${formatDateTime(action.resultReportedAt)}${action.resultReportedByName ? ` by ${action.resultReportedByName}` : ''}`
         : null,
       resultHref: `${actionHref(request, action.id)}/result`,
-      mayRecord: mayRecord(request),
+      mayReport: await mayReport(request, action),
       breadcrumbs: taskingCrumbs(request),
     });
   });
@@ -469,7 +465,14 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     access: 'partnership:member',
     fields: resultFields,
     schema: resultSchema,
-    load: loadAction,
+    // Only the owning agency's people and officers see the form: the service refuses anyone else anyway.
+    async load(request) {
+      const action = await loadAction(request);
+      if (!(await mayReport(request, action))) {
+        throw new NotPermittedError(`Only ${action.organisationName} or a partnership officer can report the result`);
+      }
+      return action;
+    },
     title: (action) => `Report the result: ${action.resourceName} at ${action.placeName}`,
     intro: (action) =>
       `${action.organisationName}, ${actionDates(action)}: ${action.description}. The result marks the action done in the group’s action log; only ${action.organisationName} or a partnership officer can report it.`,

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../core/clock.ts';
-import { formatDate, monthNames } from '../../core/dates.ts';
+import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionsService } from '../actions/index.ts';
@@ -19,6 +19,7 @@ import {
   type CrimeCount,
   type CrimeDataService,
   emergingHotspots,
+  monthName,
   monthlySeries,
   predictionAccuracy,
   predictiveCalendar,
@@ -44,6 +45,7 @@ import {
   type TaskingActionRow,
   updateLocation,
 } from './tasking.repository.ts';
+import { monthPattern } from './tasking.schemas.ts';
 import { taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle } from './taskingDocument.ts';
 import {
   type LocationKind,
@@ -70,13 +72,10 @@ export interface TaskingDependencies {
   publicUrl: string;
 }
 
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** The months of history a section's trend chart shows. */
 const seriesMonths = 24;
 /** The busiest crime types a section lists by name. */
 const crimeTypesShown = 6;
-
-export const monthName = (month: string): string => `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** Whether a count is at one of the places. */
 function placeFilter(kind: LocationKind, places: readonly string[]): (count: CrimeCount) => boolean {
@@ -317,6 +316,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       }),
     );
     const everywhere = () => true;
+    const accuracy = isPublished ? predictionAccuracy({ counts, lsoas, publishedMonths: published, month, top: accuracyTop(lsoas) }) : null;
     return {
       partnershipId,
       partnershipName: partnership.name,
@@ -347,7 +347,14 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           }
         : null,
       sections: withPoints,
-      accuracy: isPublished ? predictionAccuracy({ counts, lsoas, publishedMonths: published, month, top: accuracyTop(lsoas) }) : null,
+      accuracy: accuracy && {
+        ...accuracy,
+        // Named for the reader, as the hotspot page names them.
+        hotspots: accuracy.hotspots.map((code) => {
+          const lsoa = lsoas.find((candidate) => candidate.code === code);
+          return lsoa ? `${lsoa.name} (${code})` : code;
+        }),
+      },
     };
   }
 
@@ -609,6 +616,12 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         });
       });
       return id;
+    },
+
+    async mayReportResult(partnershipId, id, by) {
+      const [row] = await listTaskingActions(db, partnershipId, { id });
+      if (!row) throw new NotFoundError('Tasking action');
+      return actions.mayUpdateAction(partnershipId, (await actions.action(partnershipId, row.actionId)).action, by);
     },
 
     async reportResult(actor, partnershipId, id, version, result, by) {

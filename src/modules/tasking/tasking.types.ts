@@ -124,6 +124,7 @@ export interface TaskingDocument {
   issueDate: string | null;
   issued: { id: string; issuedAt: string; issuedByName: string | null; meetingId: string | null; agendaItemId: string | null } | null;
   sections: TaskingSection[];
+  /** Its hotspots named as "Charnwood 003A (E01025720)". */
   accuracy: PredictionAccuracy | null;
 }
 
@@ -154,6 +155,8 @@ export interface TaskingService {
   action(partnershipId: string, id: string): Promise<TaskingActionView>;
   /** An agency's resource for a place, written into the group's action log as an action the agency owns. */
   recordAction(actor: Actor, partnershipId: string, input: TaskingActionInput): Promise<string>;
+  /** Whether the viewer may report the result: an officer, or a person of the agency that owns it. */
+  mayReportResult(partnershipId: string, id: string, by: Viewer): Promise<boolean>;
   /** The result, reported back: the action is done, with the result as its update. */
   reportResult(actor: Actor, partnershipId: string, id: string, version: number, result: string, by: Viewer): Promise<void>;
 }

@@ -27,8 +27,8 @@ export interface PredictionAccuracy {
 }
 
 export const accuracyMethod = (top: number): string =>
-  `Last month's ${top} LSOAs with the most crime are taken as the hotspots (equal counts at the cut are taken in name order). The hit rate is the share of this month's crimes ` +
-  `in the area that happened in them. The area share is their share of the area, counting each LSOA as an equal share ` +
+  `${top === 1 ? "Last month's LSOA with the most crime is taken as the hotspot" : `Last month's ${top} LSOAs with the most crime are taken as the hotspots (equal counts at the cut are taken in name order)`}. ` +
+  `The hit rate is the share of this month's crimes in the area that happened in ${top === 1 ? 'it' : 'them'}. The area share is their share of the area, counting each LSOA as an equal share ` +
   `because LSOA boundaries, and so their sizes, are not loaded. The predictive accuracy index (PAI) is the hit rate ` +
   `divided by the area share: above 1, the hotspots held more crime than their share of the area would.`;
 
