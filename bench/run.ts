@@ -6,13 +6,16 @@
  * the performance report of 40 indicators with 10 years of monthly measurements: its first opening, which
  * draws the charts, then again with the charts kept, and the derivation of the figures alone; and a funding
  * year of 200 allocations, each with four quarters of spend returned, through the services as an officer would.
- * Last, where ../shared has them, the police.uk crime files imported by Safer and read by DuckDB (bench/crimeImport.ts).
+ * Last, where ../shared has them: Charnwood's tasking document and hotspots from the demo's 24 months of police.uk
+ * data, and every police.uk file imported by Safer and read by DuckDB (bench/crimeImport.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { systemActor } from '../src/core/actor.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
+import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
+import { seedDemoTasking } from '../src/modules/tasking/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { Browser, buildTestApp } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
@@ -200,6 +203,30 @@ results.push(
   ),
 );
 
+// Tasking: Charnwood's 24 months of police.uk data (the demo's), when ../shared has the files.
+let taskingLine = 'Tasking document: skipped, no Leicestershire police.uk files in ../shared/data';
+const charnwood = partnerships.get('charnwood') ?? '';
+const crimeSeedStart = performance.now();
+if ((await seedDemoCrimeData(container.crimeData, partnerships)) > 0) {
+  const crimeSeedMs = performance.now() - crimeSeedStart;
+  await seedDemoTasking(container, charnwood);
+  const taskingGroup = (await container.governance.groups.list(charnwood)).find((group) => group.name === 'Charnwood Tasking Group');
+  const latestMonth = (await container.crimeData.publishedMonths(charnwood)).at(-1) ?? '';
+  const documentPage = `/partnerships/${charnwood}/tasking/groups/${taskingGroup?.id ?? ''}/${latestMonth}`;
+  results.push(
+    await once('Tasking document, first build (Charnwood, 2 priority locations and the emerging hotspots, 24 months)', () =>
+      container.tasking.document(charnwood, taskingGroup?.id ?? '', latestMonth),
+    ),
+    await time('  built again', 10, () => container.tasking.document(charnwood, taskingGroup?.id ?? '', latestMonth)),
+    await time('GET tasking document page (charts and maps drawn)', 5, () => browser.get(documentPage)),
+    await time('GET tasking document PDF', 3, () => browser.get(`${documentPage}/document.pdf`)),
+    await time('GET hotspots page, latest month (Charnwood)', 10, () =>
+      browser.get(`/partnerships/${charnwood}/crime-data/hotspots?month=${latestMonth}`),
+    ),
+  );
+  taskingLine = `Demo crime data imported (Leicestershire, 24 files, through the service): ${crimeSeedMs.toFixed(0)} ms`;
+}
+
 // Whole runs in child processes of their own (bench/crimeImport.ts), each against the same baseline.
 const crime = await crimeImportBench();
 if (crime.runs) {
@@ -216,6 +243,7 @@ console.log(`Performance history added (40 indicators, ${measured}, in batches):
 console.log(
   `Funding year added (200 allocations proposed, agreed, released; 800 spend returns, through the services): ${fundingMs.toFixed(0)} ms`,
 );
+console.log(taskingLine);
 console.log(`Baseline: ${baseline.label}: ${baseline.perRunMs.toFixed(3)} ms per request\n`);
 console.log('ms per run'.padStart(12) + '  ×baseline  what');
 for (const result of results) {
