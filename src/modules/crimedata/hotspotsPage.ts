@@ -7,12 +7,12 @@ import { monthNames } from '../../core/dates.ts';
 import { digits, formatPercentChange, signedChange } from '../../core/numbers.ts';
 import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
 import { roundToOneDecimal } from './analysis/counting.ts';
-import { type EmergingHotspot, emergingHotspots, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
+import { type EmergingHotspot, emergingHotspots, type HotspotQuery, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
 import { monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
 import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
-import type { AreaLsoa, CrimeCount, Month } from './analysis/types.ts';
+import type { AreaLsoa, Month } from './analysis/types.ts';
 
 export const ogl = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 export const onsSource = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
@@ -22,14 +22,8 @@ export function monthName(month: Month): string {
   return `${monthNames[monthOfYear(month) - 1]} ${month.slice(0, 4)}`;
 }
 
-export interface HotspotsInput {
-  /** The area's crimes (as the service counts them) from its first published month to `month`: the predictive calendar needs every earlier year. */
-  counts: readonly CrimeCount[];
-  lsoas: readonly AreaLsoa[];
-  publishedMonths: readonly Month[];
-  month: Month;
-  by: 'lsoa' | 'street';
-  crimeType?: string;
+/** The area's counts run from its first published month to `month`: the predictive calendar needs every earlier year. */
+export interface HotspotsInput extends Omit<HotspotQuery, 'limit'> {
   sort: 'count' | 'rate';
 }
 

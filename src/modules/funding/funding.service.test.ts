@@ -2,26 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { refusal } from '../../../test/helpers/refusal.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { type Actor, systemActor } from '../../core/actor.ts';
 import type { Clock } from '../../core/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { seedDemoFunding } from './funding.seed.ts';
-
-/** The message a refused write gives for a field. */
-async function refusal(work: Promise<unknown>, field: string): Promise<string> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof FieldValidationError, `expected a refusal on ${field}, got ${String(error)}`);
-  assert.equal(error.field, field);
-  return error.message;
-}
 
 const grant2017 = {
   yearStarting: 2017,

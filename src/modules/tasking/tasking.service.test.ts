@@ -5,11 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { refusal } from '../../../test/helpers/refusal.ts';
 import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
-import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
+import { NotPermittedError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 
@@ -24,16 +25,6 @@ const cityOfLondon = 'E22000180';
 function crimesIn(month: keyof typeof files, lsoas: readonly string[]): number {
   const rows = parse<Record<string, string>>(readFileSync(files[month]), { bom: true, columns: true });
   return rows.filter((row) => lsoas.includes(row['LSOA code'] ?? '')).length;
-}
-
-async function refusal(work: Promise<unknown>, field: string): Promise<string> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof FieldValidationError, `expected a refusal on ${field}, got ${String(error)}`);
-  assert.equal(error.field, field);
-  return error.message;
 }
 
 for (const database of testDatabases()) {
