@@ -116,8 +116,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   app.decorateRequest('partnership', null);
   app.decorateRequest('area', null);
 
-  // Who is asking, which partnership the route is about, and whether they may: decided once, here.
-  app.addHook('preHandler', async (request, reply) => {
+  // Who is asking, which partnership the route is about, and whether they may: decided once, here, before
+  // any upload is read, so that no one may send files to a route they cannot use.
+  app.addHook('preValidation', async (request, reply) => {
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
     const userId = request.session.userId;
@@ -143,6 +144,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       reply.code(403);
       return pages.render(request, reply, 'errors/403.njk');
     }
+  });
+  // The CSRF token is among the form's fields, read by now.
+  app.addHook('preHandler', async (request, reply) => {
     if (!safeMethods.has(request.method) && !request.is404) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));

@@ -566,6 +566,8 @@ export interface CrimeImportsTable {
   outsideForce: Generated<number>;
   unknownLsoa: Generated<number>;
   problem: string | null;
+  runner: string | null;
+  claimedUntil: string | null;
   batchId: string | null;
   partnershipId: string | null;
   importedBy: string | null;
@@ -633,6 +635,7 @@ export interface TaskingActionsTable {
   lsoaCode: string | null;
   placeName: string;
   resource: string;
+  description: string;
   organisationId: string;
   startsOn: string;
   endsOn: string;

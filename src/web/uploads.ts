@@ -162,6 +162,10 @@ export function withFileUploads(
       throwFileSizeLimit: false,
       limits: { fileSize: limits.maxBytes, fields: 10, fieldSize: 10_000 },
     });
+    // The response's end, or the connection's if the browser goes first: the files never outlive the request.
+    scope.addHook('onRequest', async (request, reply) => {
+      reply.raw.once('close', () => void deleteWritten(request));
+    });
     scope.addHook('onResponse', deleteWritten);
     scope.addHook('onRequestAbort', deleteWritten);
     scope.addHook('preValidation', (request, _reply, done) => {

@@ -182,14 +182,14 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
         'November 2025',
         'Imported',
         '100%',
-        "734 crimes and incidents (City of London Police, 2025-11), of which 72 with no location; 30 in LSOAs outside the force's area; 3 in LSOAs not in the ONS lookup.",
+        '734 crimes and incidents (City of London Police, 2025-11), of which 72 with no location; 30 in LSOAs outside the force’s area; 3 in LSOAs not in the ONS lookup.',
       ],
       [
         '2025-12-city-of-london-street.csv',
         'December 2025',
         'Imported',
         '100%',
-        "810 crimes and incidents (City of London Police, 2025-12), of which 55 with no location; 34 in LSOAs outside the force's area.",
+        '810 crimes and incidents (City of London Police, 2025-12), of which 55 with no location; 34 in LSOAs outside the force’s area.',
       ],
     ]);
     assert.equal(await qa('outcome').innerText(), 'All 2 files were imported, or had been before.');
@@ -478,7 +478,7 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     const summary = await summaryOf(qa('action'));
     assert.equal(summary.get('Agency'), police);
     // The action log's wording, place and dates with it.
-    assert.equal(summary.get('What will be done'), patrolsDescription);
+    assert.equal(summary.get('What will be done'), patrols);
     assert.equal(summary.get('In the action log'), 'Open');
     assert.equal(await qa('result').innerText(), 'No result reported yet.');
     await session.expectAccessiblePage('action');

@@ -56,6 +56,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('outside_force', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('unknown_lsoa', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('problem', 'text')
+    // Who is running the import, and until when: a batch is written only by the runner holding the claim.
+    .addColumn('runner', 'text')
+    .addColumn('claimed_until', 'text')
     .addColumn('batch_id', 'text')
     .addColumn('partnership_id', 'text', (c) => c.references('partnerships.id'))
     .addColumn('imported_by', 'text', (c) => c.references('users.id'))
@@ -65,6 +68,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('crime_imports_sha256').on('crime_imports').columns(['sha256', 'status']).execute();
   await db.schema.createIndex('crime_imports_month').on('crime_imports').columns(['force_code', 'month', 'status']).execute();
   await db.schema.createIndex('crime_imports_batch').on('crime_imports').columns(['batch_id']).execute();
+  // One complete file per force and month: two imports finishing together cannot both count.
+  await db.schema
+    .createIndex('crime_imports_one_complete')
+    .on('crime_imports')
+    .columns(['falls_within', 'month'])
+    .unique()
+    .where(sql.ref('status'), '=', 'complete')
+    .execute();
 
   // An uploaded file waits here, in pieces, for its import (any app process may run it); gone once imported.
   await db.schema

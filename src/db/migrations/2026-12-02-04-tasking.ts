@@ -64,6 +64,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lsoa_code', 'text')
     .addColumn('place_name', 'text', (c) => c.notNull())
     .addColumn('resource', 'text', (c) => c.notNull())
+    // What will be done, in the agency's words (the action log's entry adds the place and dates).
+    .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
     .addColumn('starts_on', 'text', (c) => c.notNull())
     .addColumn('ends_on', 'text', (c) => c.notNull())

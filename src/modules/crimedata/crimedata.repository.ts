@@ -35,16 +35,6 @@ export async function findCsp(db: Kysely<Database>, code: string): Promise<CspRo
   return db.selectFrom('crimeCsps').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** The force area of every LSOA that has one, for placing an import's rows. */
-export async function listLsoaForces(db: Kysely<Database>): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('crimeLsoas')
-    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
-    .select(['crimeLsoas.code', 'crimeCsps.forceCode'])
-    .execute();
-  return new Map(rows.map((row) => [row.code, row.forceCode]));
-}
-
 export async function listCspLsoas(db: Kysely<Database>, cspCode: string): Promise<LsoaRow[]> {
   return db.selectFrom('crimeLsoas').selectAll().where('cspCode', '=', cspCode).orderBy('name').execute();
 }
@@ -60,14 +50,14 @@ export async function findImport(db: Kysely<Database>, id: string): Promise<Impo
   return db.selectFrom('crimeImports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The import of this content that counts: a complete one, or else one still to finish. */
+/** The import of this content that counts: a complete one, one a newer file replaced, or else one still to finish. */
 export async function findImportOfContent(db: Kysely<Database>, sha256: string): Promise<ImportRow | undefined> {
   return db
     .selectFrom('crimeImports')
     .selectAll()
     .where('sha256', '=', sha256)
-    .where('status', 'in', ['complete', 'importing', 'waiting'])
-    .orderBy(sql`case status when 'complete' then 0 else 1 end`)
+    .where('status', 'in', ['complete', 'replaced', 'importing', 'waiting'])
+    .orderBy(sql`case status when 'complete' then 0 when 'replaced' then 1 else 2 end`)
     .orderBy('createdAt')
     .executeTakeFirst();
 }
@@ -108,16 +98,70 @@ export async function deleteCrimes(trx: Kysely<Database>, importId: string): Pro
 export async function listSupersededImports(
   db: Kysely<Database>,
   imported: { id: string; fallsWithin: string; month: string },
-): Promise<string[]> {
-  const rows = await db
+): Promise<Pick<ImportRow, 'id' | 'fileName' | 'sha256' | 'crimes'>[]> {
+  return db
     .selectFrom('crimeImports')
-    .select('id')
+    .select(['id', 'fileName', 'sha256', 'crimes'])
     .where('status', '=', 'complete')
     .where('fallsWithin', '=', imported.fallsWithin)
     .where('month', '=', imported.month)
     .where('id', '!=', imported.id)
     .execute();
-  return rows.map((row) => row.id);
+}
+
+/**
+ * Claims an import for a runner: one waiting, or one whose runner is `from` (a runner that has stopped). False
+ * when another runner holds it.
+ */
+export async function claimImport(
+  db: Kysely<Database>,
+  id: string,
+  claim: { runner: string; from: string | null | undefined; claimedUntil: string },
+): Promise<boolean> {
+  if (claim.from === undefined) return false;
+  const result = await db
+    .updateTable('crimeImports')
+    .set({ status: 'importing', runner: claim.runner, claimedUntil: claim.claimedUntil })
+    .where('id', '=', id)
+    .where('status', 'in', ['waiting', 'importing'])
+    .where('runner', claim.from === null ? 'is' : '=', claim.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Writes the import's progress if the runner still holds it; false when another has taken it over. */
+export async function checkpoint(
+  db: Kysely<Database>,
+  id: string,
+  runner: string,
+  changes: Partial<Omit<ImportRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('crimeImports')
+    .set(changes)
+    .where('id', '=', id)
+    .where('runner', '=', runner)
+    .where('status', '=', 'importing')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertUploadChunk(db: Kysely<Database>, importId: string, seq: number, content: Buffer): Promise<void> {
+  await db.insertInto('crimeUploadChunks').values({ importId, seq, content }).execute();
+}
+
+export async function findUploadChunk(db: Kysely<Database>, importId: string, seq: number): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('crimeUploadChunks')
+    .select('content')
+    .where('importId', '=', importId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row ? Buffer.from(row.content) : undefined;
+}
+
+export async function deleteUpload(db: Kysely<Database>, importId: string): Promise<void> {
+  await db.deleteFrom('crimeUploadChunks').where('importId', '=', importId).execute();
 }
 
 /** What an import's crimes are, counted from the rows themselves so that a resumed import counts each once. */

@@ -1,6 +1,7 @@
 /** The crime data forms' fields and schemas, and the hotspots page's query: the check and the type. */
 import { z } from 'zod';
 import { type Field, requiredText } from '../../web/forms.ts';
+import { monthPattern } from './analysis/months.ts';
 
 export const areaFields: Field[] = [
   {
@@ -14,7 +15,6 @@ export const areaFields: Field[] = [
 export const areaSchema = z.object({ cspCode: requiredText('Select the Community Safety Partnership area', 20) });
 
 /** The police.uk month, as the files and the addresses write it. */
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** The hotspots page's query: a value left empty means the default, and one the form would never send is refused. */
 export const hotspotsQuerySchema = z.preprocess(

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -18,22 +19,29 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { digits } from '../../core/numbers.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
 import {
+  checkpoint,
+  claimImport,
   countAreaCrimes,
   countImportedCrimes,
   type CspRow,
   deleteCrimes,
+  deleteUpload,
   findCrimeArea,
   findCsp,
   findImport,
   findImportOfContent,
   findReferenceEdition,
+  findUploadChunk,
   type ImportRow,
   insertCrimes,
   insertImport,
+  insertUploadChunk,
   listAreaPoints,
   listCspLsoas,
   listCsps,
@@ -107,6 +115,24 @@ const referenceDirectory = join(import.meta.dirname, 'reference');
 // Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
 const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
+/** How long a runner's claim on an import lasts: renewed with every batch, so only a runner that has stopped loses it. */
+const claimMs = 2 * 60_000;
+/** A file replaces the one before it for its force and month only if it has at least this share of its crimes. */
+const minimumShareOfReplaced = 0.9;
+
+const claimUntil = (now: Date): string => new Date(now.getTime() + claimMs).toISOString();
+
+/** Whether a runner was a process of this machine that is no longer running (killed part way through). */
+function diedHere(runner: string): boolean {
+  const [host, pid] = runner.split(':');
+  if (host !== hostname() || !pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
   const rows = createReadStream(join(referenceDirectory, 'lsoas.csv.gz'))
@@ -190,26 +216,47 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     return (await findCrimeArea(db, partnershipId)) ?? null;
   }
 
-  async function refuse(imported: ImportRow, problem: string): Promise<ImportRow> {
+  /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
+  async function refuse(imported: ImportRow, runner: string, problem: string): Promise<ImportRow> {
     await db.transaction().execute(async (trx) => {
+      if (!(await checkpoint(trx, imported.id, runner, { status: 'refused', problem, finishedAt: isoNow(clock), claimedUntil: null })))
+        return;
       await deleteCrimes(trx, imported.id);
-      await trx.deleteFrom('crimeUploadChunks').where('importId', '=', imported.id).execute();
-      await updateImport(trx, imported.id, { status: 'refused', problem, finishedAt: isoNow(clock) });
+      await deleteUpload(trx, imported.id);
     });
     return (await findImport(db, imported.id))!;
   }
 
-  /** Completes an import: its crimes counted, any older file of its force and month replaced, its upload gone. */
-  async function complete(imported: ImportRow): Promise<void> {
+  /**
+   * Completes an import: its crimes counted, any older file of its force and month replaced (unless this one is
+   * much the smaller: a trimmed file would take the rest of the force's crimes from every other partnership), its
+   * upload gone. Returns the problem when it is refused instead.
+   */
+  async function complete(imported: ImportRow, runner: string): Promise<string | null> {
     const counts = await countImportedCrimes(db, imported.id, imported.forceCode);
+    const month = imported.month ?? '';
+    const older = await listSupersededImports(db, { id: imported.id, fallsWithin: imported.fallsWithin ?? '', month });
+    const largest = older.reduce((most, row) => Math.max(most, row.crimes), 0);
+    if (counts.crimes < largest * minimumShareOfReplaced) {
+      return `This file has ${digits(counts.crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
+    }
     await db.transaction().execute(async (trx) => {
-      const month = imported.month ?? '';
-      for (const older of await listSupersededImports(trx, { id: imported.id, fallsWithin: imported.fallsWithin ?? '', month })) {
-        await deleteCrimes(trx, older);
-        await updateImport(trx, older, { status: 'replaced' });
+      if (
+        !(await checkpoint(trx, imported.id, runner, {
+          ...counts,
+          status: 'complete',
+          bytesDone: imported.bytes,
+          finishedAt: isoNow(clock),
+          claimedUntil: null,
+        }))
+      ) {
+        return;
       }
-      await trx.deleteFrom('crimeUploadChunks').where('importId', '=', imported.id).execute();
-      await updateImport(trx, imported.id, { ...counts, status: 'complete', bytesDone: imported.bytes, finishedAt: isoNow(clock) });
+      for (const row of older) {
+        await deleteCrimes(trx, row.id);
+        await updateImport(trx, row.id, { status: 'replaced' });
+      }
+      await deleteUpload(trx, imported.id);
       await audit.record(
         trx,
         { userId: imported.importedBy },
@@ -218,12 +265,28 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           entityType: 'crime-import',
           entityId: imported.id,
           partnershipId: imported.partnershipId,
-          summary: `Imported ${counts.crimes} crimes from ${imported.fileName} (${imported.fallsWithin}, ${month})`,
-          before: null,
+          summary: `Imported ${counts.crimes} crimes from ${imported.fileName} (${imported.fallsWithin}, ${month})${older.length ? `, replacing ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}` : ''}`,
+          before: older.length ? older.map(({ id, fileName, sha256, crimes }) => ({ id, fileName, sha256, crimes })) : null,
           after: { fileName: imported.fileName, sha256: imported.sha256, month, fallsWithin: imported.fallsWithin, ...counts },
         },
       );
     });
+    return null;
+  }
+
+  /** Takes the import to run it: one that waits, or one whose runner has stopped (its claim ran out, or its process here died). */
+  async function claim(imported: ImportRow): Promise<string | null> {
+    const runner = `${hostname()}:${process.pid}:${randomUUID()}`;
+    const now = clock.now();
+    const stale =
+      imported.runner !== null &&
+      (imported.claimedUntil === null || imported.claimedUntil < now.toISOString() || diedHere(imported.runner));
+    const claimed = await claimImport(db, imported.id, {
+      runner,
+      from: imported.status === 'waiting' || stale ? imported.runner : undefined,
+      claimedUntil: claimUntil(now),
+    });
+    return claimed ? runner : null;
   }
 
   async function run(
@@ -237,9 +300,9 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     let imported: ImportRow = found;
     if (imported.status !== 'waiting' && imported.status !== 'importing') return imported;
     const same = await findImportOfContent(db, imported.sha256);
-    if (same && same.id !== imported.id && same.status === 'complete') {
+    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'replaced')) {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('crimeUploadChunks').where('importId', '=', importId).execute();
+        await deleteUpload(trx, importId);
         await updateImport(trx, importId, {
           status: 'unchanged',
           finishedAt: isoNow(clock),
@@ -249,34 +312,69 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       });
       return (await findImport(db, importId))!;
     }
-    await updateImport(db, importId, { status: 'importing' });
-    const forceAreas = await listCsps(db);
+    const runner = await claim(imported);
+    // Someone else is running it: what they get to is what the page shows.
+    if (!runner) return imported;
+    const [forceAreas, area] = await Promise.all([
+      listCsps(db),
+      imported.partnershipId ? findCrimeArea(db, imported.partnershipId) : undefined,
+    ]);
     const progress = { bytesRead: 0 };
     try {
       for await (const batch of readStreetFile(content(), { afterLine: imported.linesDone, batchSize, progress })) {
         const first = batch[0]!;
         const last = batch.at(-1)!;
-        const header: Partial<ImportRow> =
-          imported.month === null
-            ? { month: first.month, fallsWithin: first.fallsWithin, forceCode: forceAreaOf(first.fallsWithin, forceAreas) }
-            : {};
-        await db.transaction().execute(async (trx) => {
+        let header: Partial<ImportRow> = {};
+        if (imported.month === null) {
+          header = { month: first.month, fallsWithin: first.fallsWithin, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
+          // A partnership uploads its own force's files: another force's are not its to change.
+          if (area && header.forceCode !== area.forceCode) {
+            return await refuse(
+              imported,
+              runner,
+              `This file is ${first.fallsWithin}’s, and the partnership’s area is in ${area.forceName}’s: import its own force’s files.`,
+            );
+          }
+        }
+        const kept = await db.transaction().execute(async (trx) => {
+          if (
+            !(await checkpoint(trx, importId, runner, {
+              ...header,
+              linesDone: last.line,
+              bytesDone: progress.bytesRead,
+              claimedUntil: claimUntil(clock.now()),
+            }))
+          ) {
+            return false;
+          }
           await insertCrimes(
             trx,
             batch.map((crime) => crimeRow(importId, crime)),
           );
-          await updateImport(trx, importId, { ...header, linesDone: last.line, bytesDone: progress.bytesRead });
+          return true;
         });
+        if (!kept) return (await findImport(db, importId))!;
         imported = { ...imported, ...header, linesDone: last.line };
         onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: progress.bytesRead });
       }
+      if (progress.bytesRead !== imported.bytes)
+        throw new Error(`${imported.fileName}: read ${progress.bytesRead} of its ${imported.bytes} bytes`);
     } catch (error) {
-      if (error instanceof NotAStreetFileError || error instanceof MalformedRowError) return refuse(imported, error.message);
+      if (error instanceof NotAStreetFileError || error instanceof MalformedRowError) return refuse(imported, runner, error.message);
       throw error;
     }
-    if (imported.month === null)
-      return refuse(imported, 'The file has its headings but no crimes. Choose the file police.uk published for the month.');
-    await complete(imported);
+    if (imported.month === null) {
+      return refuse(imported, runner, 'The file has its headings but no crimes. Choose the file police.uk published for the month.');
+    }
+    let problem: string | null;
+    try {
+      problem = await complete(imported, runner);
+    } catch (error) {
+      // Another import of the force and month completed at the same moment: this one now replaces it, or not.
+      if (!isUniqueViolation(error)) throw error;
+      problem = await complete(imported, runner);
+    }
+    if (problem) return refuse(imported, runner, problem);
     onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: imported.bytes });
     return (await findImport(db, importId))!;
   }
@@ -284,14 +382,9 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
   async function* uploadedContent(importId: string): AsyncGenerator<Buffer> {
     // One piece at a time, so the file is never all in memory.
     for (let seq = 0; ; seq += 1) {
-      const chunk = await db
-        .selectFrom('crimeUploadChunks')
-        .select('content')
-        .where('importId', '=', importId)
-        .where('seq', '=', seq)
-        .executeTakeFirst();
+      const chunk = await findUploadChunk(db, importId, seq);
       if (!chunk) return;
-      yield Buffer.from(chunk.content);
+      yield chunk;
     }
   }
 
@@ -330,7 +423,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       const { sha256, bytes } = await sha256Of(createReadStream(path));
       if (bytes !== size) throw new Error(`${path} changed while it was read`);
       const existing = await findImportOfContent(db, sha256);
-      if (existing?.status === 'complete') return { imported: existing, before: true };
+      if (existing?.status === 'complete' || existing?.status === 'replaced') return { imported: existing, before: true };
       const id = existing?.id ?? randomUUID();
       if (!existing) {
         await insertImport(db, {
@@ -338,7 +431,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           fileName: basename(path),
           sha256,
           bytes,
-          status: 'importing',
+          status: 'waiting',
           fallsWithin: null,
           forceCode: null,
           month: null,
@@ -346,6 +439,8 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           batchId: null,
           partnershipId: null,
           importedBy: actor.userId,
+          runner: null,
+          claimedUntil: null,
           createdAt: isoNow(clock),
           finishedAt: null,
         });
@@ -371,6 +466,8 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
         batchId: upload.batchId,
         partnershipId: upload.partnershipId,
         importedBy: actor.userId,
+        runner: null,
+        claimedUntil: null,
         createdAt: isoNow(clock),
         finishedAt: null,
       });
@@ -379,22 +476,32 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       let seq = 0;
       const flush = async () => {
         if (pendingBytes === 0) return;
-        await db
-          .insertInto('crimeUploadChunks')
-          .values({ importId: id, seq, content: Buffer.concat(pending) })
-          .execute();
+        await insertUploadChunk(db, id, seq, Buffer.concat(pending));
         seq += 1;
         pending = [];
         pendingBytes = 0;
       };
-      for await (const chunk of upload.content as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= uploadChunkBytes) await flush();
+      try {
+        for await (const chunk of upload.content as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= uploadChunkBytes) await flush();
+        }
+        await flush();
+      } catch (error) {
+        // Not left "uploading" for ever: the page says it did not arrive, and nothing of it is kept.
+        await db.transaction().execute(async (trx) => {
+          await deleteUpload(trx, id);
+          await updateImport(trx, id, {
+            status: 'refused',
+            problem: 'The file did not finish uploading. Upload it again.',
+            finishedAt: isoNow(clock),
+          });
+        });
+        throw error;
       }
-      await flush();
       await db.transaction().execute(async (trx) => {
         await updateImport(trx, id, { sha256: hash.digest('hex'), bytes, status: 'waiting' });
         await deps.queueImport(trx, id);

@@ -35,7 +35,7 @@ export function importOutcome(row: ImportRow): string {
     case 'replaced': {
       const notes = [
         row.withoutLocation ? `${digits(row.withoutLocation, 0)} with no location` : null,
-        row.outsideForce ? `${digits(row.outsideForce, 0)} in LSOAs outside the force's area` : null,
+        row.outsideForce ? `${digits(row.outsideForce, 0)} in LSOAs outside the force’s area` : null,
         row.unknownLsoa ? `${digits(row.unknownLsoa, 0)} in LSOAs not in the ONS lookup` : null,
       ].filter(Boolean);
       return `${digits(row.crimes, 0)} crimes and incidents (${file})${notes.length ? `, of which ${notes.join('; ')}` : ''}.`;
@@ -45,6 +45,6 @@ export function importOutcome(row: ImportRow): string {
     case 'refused':
       return row.problem ?? 'The file could not be imported.';
     default:
-      return `${importPercent(row)}% read${file ? ` (${file})` : ''}.`;
+      return row.status === 'importing' ? `Being imported${file ? ` (${file})` : ''}.` : 'Not started yet.';
   }
 }

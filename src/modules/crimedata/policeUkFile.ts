@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
+import { monthPattern } from './analysis/months.ts';
 
 export const streetFileHeadings = [
   'Crime ID',
@@ -50,7 +51,6 @@ export class MalformedRowError extends Error {
   }
 }
 
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const lsoaPattern = /^[EW]01\d{6}$/;
 const coordinatePattern = /^-?\d{1,3}(\.\d+)?$/;
 

@@ -6,7 +6,6 @@ export type LocationRow = Selectable<PriorityLocationsTable> & { places: string[
 export type TaskingDocumentRow = Omit<Selectable<TaskingDocumentsTable>, 'pdf'> & { issuedByName: string | null };
 export type TaskingActionRow = Selectable<TaskingActionsTable> & {
   organisationName: string;
-  description: string;
   actionStatus: string;
   groupId: string;
   resultReportedByName: string | null;
@@ -119,7 +118,6 @@ export async function listTaskingActions(
     .selectAll('taskingActions')
     .select([
       'organisations.name as organisationName',
-      'actions.description',
       'actions.status as actionStatus',
       'actions.groupId',
       'users.name as resultReportedByName',

@@ -16,13 +16,12 @@ import { checkedValues, queryValues, single, versionOf } from '../../web/query.t
 import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDate, formatDateTime, type PageRenderer } from '../../web/render.ts';
 import { actionStatusNames } from '../actions/index.ts';
-import { monthName, previousMonth, trendText } from '../crimedata/index.ts';
+import { monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
 import {
   actionFields,
   actionSchema,
   locationFields,
   locationSchema,
-  monthPattern,
   placesField,
   placesMessage,
   resultFields,
@@ -309,6 +308,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
       areaRows: areaRows(doc),
       lastMonth: monthName(previousMonth(doc.month)),
       lastMonthActions: lastMonthActions(doc).map((action) => actionRow(request, action)),
+      thisMonthActions: doc.thisMonthActions.map((action) => actionRow(request, action)),
       sections: orderedSections(doc).map((section) => ({
         key: section.key,
         heading: `${sectionKindNames[section.kind]}: ${section.name}`,

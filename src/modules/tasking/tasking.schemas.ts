@@ -1,9 +1,8 @@
 /** Each tasking form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
 import { choice, type Field, isRealDate, optionalText, optionsOf, requiredDate, requiredText } from '../../web/forms.ts';
+import { monthPattern } from '../crimedata/index.ts';
 import { type LocationKind, resourceNames, resources } from './tasking.types.ts';
-
-export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * A priority location's form. Its places are drawn by the page itself: LSOAs as checkboxes, streets as lines

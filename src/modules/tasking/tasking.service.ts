@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionsService } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -20,6 +21,7 @@ import {
   type CrimeDataService,
   emergingHotspots,
   monthName,
+  monthPattern,
   monthlySeries,
   predictionAccuracy,
   predictiveCalendar,
@@ -45,7 +47,6 @@ import {
   type TaskingActionRow,
   updateLocation,
 } from './tasking.repository.ts';
-import { monthPattern } from './tasking.schemas.ts';
 import { taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle } from './taskingDocument.ts';
 import {
   type LocationKind,
@@ -237,8 +238,10 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     const expectedFor = (keep: (count: CrimeCount) => boolean) =>
       predictiveCalendar(month, published, (m) => sumWhere(counts, m, keep)).expected;
 
-    const taskingRows = await listTaskingActions(db, partnershipId, { month: previousMonth(month), groupId });
-    const lastMonthActions = await actionViews(partnershipId, taskingRows);
+    const [lastMonthActions, thisMonthActions] = await Promise.all([
+      listTaskingActions(db, partnershipId, { month: previousMonth(month), groupId }).then((rows) => actionViews(partnershipId, rows)),
+      listTaskingActions(db, partnershipId, { month, groupId }).then((rows) => actionViews(partnershipId, rows)),
+    ]);
 
     function section(
       key: string,
@@ -347,6 +350,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           }
         : null,
       sections: withPoints,
+      lastMonthActions,
+      thisMonthActions,
       accuracy: accuracy && {
         ...accuracy,
         // Named for the reader, as the hotspot page names them.
@@ -478,14 +483,19 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           `There is no police.uk file for ${document.monthName} in Safer: import it before issuing the document`,
         );
       }
-      if (document.issued)
-        throw new FieldValidationError(
+      const alreadyIssued = (issuedAt: string) =>
+        new FieldValidationError(
           'form',
-          `The tasking document for ${document.monthName} was issued on ${formatDate(document.issued.issuedAt.slice(0, 10))}`,
+          `The tasking document for ${document.monthName} was issued on ${formatDate(issuedAt.slice(0, 10))}`,
         );
+      if (document.issued) throw alreadyIssued(document.issued.issuedAt);
+      // It goes to the group for a meeting: the working day before it.
+      if (!document.meeting) {
+        throw new FieldValidationError('form', `Add the group’s next meeting first: the document is issued the working day before it`);
+      }
       const pdf = await taskingDocumentPdf(document);
       const id = randomUUID();
-      await db.transaction().execute(async (trx) => {
+      const issuing = db.transaction().execute(async (trx) => {
         await insertDocument(trx, {
           id,
           partnershipId,
@@ -506,6 +516,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           before: null,
           after: { groupId, month, meetingId: document.meeting?.id ?? null },
         });
+      });
+      // Issued by someone else at the same moment: one document, and the second is told.
+      await issuing.catch(async (error: unknown) => {
+        const other = isUniqueViolation(error) ? await findDocument(db, { partnershipId, groupId, month }) : undefined;
+        throw other ? alreadyIssued(other.issuedAt) : error;
       });
       const link = `${deps.publicUrl}/partnerships/${partnershipId}/tasking/groups/${groupId}/${month}`;
       await deps.notifications.notifyGroupMembers(
@@ -534,7 +549,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
           // Where agencies will patrol and watch is not for the public agenda.
           confidential: true,
-          confidentialReason: 'It sets out where and when agencies will deploy their resources',
+          confidentialReason: 'it sets out where and when agencies will deploy their resources',
         },
         { fileName: `${title}.pdf`, bytes: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)), title },
       );
@@ -596,6 +611,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           month: input.month,
           ...place,
           resource: input.resource,
+          description: input.description,
           organisationId: organisation.id,
           startsOn: input.startsOn,
           endsOn: input.endsOn,

@@ -124,6 +124,10 @@ export interface TaskingDocument {
   issueDate: string | null;
   issued: { id: string; issuedAt: string; issuedByName: string | null; meetingId: string | null; agendaItemId: string | null } | null;
   sections: TaskingSection[];
+  /** Every resource committed at last month's tasking, wherever it was (a place may have left the document since). */
+  lastMonthActions: TaskingActionView[];
+  /** The resources committed for this month's document so far. */
+  thisMonthActions: TaskingActionView[];
   /** Its hotspots named as "Charnwood 003A (E01025720)". */
   accuracy: PredictionAccuracy | null;
 }

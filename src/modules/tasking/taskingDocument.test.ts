@@ -107,6 +107,8 @@ const doc: TaskingDocument = {
   issued: null,
   // The emerging hotspot first, to show that priority locations still lead.
   sections: [emerging, townCentre],
+  lastMonthActions: [patrols],
+  thisMonthActions: [],
   accuracy: {
     hotspots: ['E01025785', 'E01025786'],
     crimesInHotspots: 301,

@@ -129,7 +129,7 @@ export function actionCrimesWords(action: TaskingActionView): string {
 export const lastMonthHeadings = ['Place', 'Agency', 'Resource', 'When', 'Result', 'Crimes there'];
 
 export function lastMonthActions(doc: TaskingDocument): TaskingActionView[] {
-  return doc.sections.flatMap((section) => section.lastMonthActions);
+  return doc.lastMonthActions;
 }
 
 function lastMonthCells(action: TaskingActionView): string[] {

@@ -1,7 +1,8 @@
 /** Month arithmetic on police.uk's 'YYYY-MM' months, and the months a force left unpublished. */
 import type { Month } from './types.ts';
 
-const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A month as police.uk writes it, 2022-10; years from 1900 to 2999, so that month arithmetic stays in range. */
+export const monthPattern = /^((?:19|2\d)\d{2})-(0[1-9]|1[0-2])$/;
 
 /** Months since the start of year 0, so that stepping and ranges are integer arithmetic. */
 function ordinalOf(month: Month): number {
