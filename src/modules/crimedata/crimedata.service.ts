@@ -241,21 +241,20 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       return `This file has ${digits(counts.crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
     }
     await db.transaction().execute(async (trx) => {
-      if (
-        !(await checkpoint(trx, imported.id, runner, {
-          ...counts,
-          status: 'complete',
-          bytesDone: imported.bytes,
-          finishedAt: isoNow(clock),
-          claimedUntil: null,
-        }))
-      ) {
-        return;
-      }
+      // The claim first (a runner that has lost it changes nothing), then the older files out of the way of the
+      // one-complete-file index, then this one complete.
+      if (!(await checkpoint(trx, imported.id, runner, { claimedUntil: claimUntil(clock.now()) }))) return;
       for (const row of older) {
         await deleteCrimes(trx, row.id);
         await updateImport(trx, row.id, { status: 'replaced' });
       }
+      await checkpoint(trx, imported.id, runner, {
+        ...counts,
+        status: 'complete',
+        bytesDone: imported.bytes,
+        finishedAt: isoNow(clock),
+        claimedUntil: null,
+      });
       await deleteUpload(trx, imported.id);
       await audit.record(
         trx,
