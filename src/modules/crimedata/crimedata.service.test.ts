@@ -101,7 +101,13 @@ for (const database of testDatabases()) {
       assert.equal(imported.crimes, 810);
       assert.deepEqual(await importedCount(container), independentCount(december));
       const statuses = await container.crimeData.imports({});
-      assert.deepEqual(statuses.map((row) => row.status).sort(), ['complete', 'replaced'], JSON.stringify(statuses.map(({ fileName, status, crimes, fallsWithin, month }) => ({ fileName, status, crimes, fallsWithin, month }))));
+      assert.deepEqual(
+        statuses.map((row) => row.status).sort(),
+        ['complete', 'replaced'],
+        JSON.stringify(
+          statuses.map(({ fileName, status, crimes, fallsWithin, month }) => ({ fileName, status, crimes, fallsWithin, month })),
+        ),
+      );
     });
 
     it('refuses a file that is not a police.uk street file, and one with a malformed row, by its line', async () => {
