@@ -7,13 +7,13 @@ export function single(value: unknown): string | undefined {
   return typeof first === 'string' ? first : undefined;
 }
 
-/** The named parameters of a request's query string, each as a single string. */
 /** Checkbox values as a form sends them: none, one, or several. */
 export function checkedValues(value: unknown): string[] {
   const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
+/** The named parameters of a request's query string, each as a single string. */
 export function queryValues<K extends string>(query: unknown, names: readonly K[]): Partial<Record<K, string>> {
   const source = (query ?? {}) as Record<string, unknown>;
   const values: Partial<Record<K, string>> = {};
