@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../core/errors.ts';
+import { plural } from '../../core/numbers.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { FormErrors } from '../../web/forms.ts';
@@ -38,7 +39,6 @@ const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userI
 const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
 const base = (request: FastifyRequest) => `/partnerships/${partnershipIdOf(request)}/crime-data`;
 const crimeDataCrumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** GOV.UK tag colours for an import's status. */
 const statusTagClasses: Record<string, string> = {

@@ -14,6 +14,6 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analys
 export { addMonths, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { demoCrimeFolder, seedDemoCrimeData } from './crimedata.seed.ts';

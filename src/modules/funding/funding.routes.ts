@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { words } from '../../core/csvRecords.ts';
 import { financialYearName, formatDate, formatDayOf } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { digits, formatMoney, formatMoneyChange, formatPercentChange, readPounds } from '../../core/numbers.ts';
+import { digits, formatMoney, formatMoneyChange, formatPercentChange, plural, readPounds } from '../../core/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv, sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
@@ -90,7 +90,6 @@ const quarterOf = (request: FastifyRequest): Quarter => {
 };
 
 const quarterName = (quarter: Quarter, yearStarting: number) => `Quarter ${quarter}, ${financialYearName(yearStarting)}`;
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const byReference = (a: AllocationView, b: AllocationView) => a.reference - b.reference;
 const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
 

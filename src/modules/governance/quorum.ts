@@ -1,4 +1,5 @@
 /** Quoracy: structured rules from terms of reference, and whether those present meet them. */
+import { plural } from '../../core/numbers.ts';
 
 export type QuorumRule =
   /** Every Responsible Authority on the group present, and at least N representatives of other organisations (Coventry's board). */
@@ -36,10 +37,6 @@ export function describeQuorumRule(rule: QuorumRule): string {
 /** The smallest number of voting members present that meets a fraction rule: never fewer than one. */
 export function fractionThreshold(votingMembers: number, numerator: number, denominator: number): number {
   return Math.max(1, Math.ceil((votingMembers * numerator) / denominator));
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**

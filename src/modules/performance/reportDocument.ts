@@ -5,6 +5,7 @@
  * The content is built once as blocks, so the two files say the same thing.
  */
 import { formatDayOf } from '../../core/dates.ts';
+import { plural } from '../../core/numbers.ts';
 import { exceptionNames, formatChange, formatValue, ragNames, targetStatusNames, unitNames } from './format.ts';
 import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
@@ -29,8 +30,6 @@ function ordinal(n: number): string {
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The exception report's line about the indicators it leaves out. */
 function othersLine(report: PerformanceReport, shown: number): string {
