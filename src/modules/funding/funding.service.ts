@@ -928,20 +928,12 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       const report = await buildReport(partnershipId, yearStarting, quarter);
       const meeting = await meetings.stillToCome(partnershipId, meetingId);
       const title = financialReportTitle(report);
-      await papers.attachAsItem(
-        actor,
-        partnershipId,
-        meeting.id,
-        {
-          title,
-          section: 'decision',
-          presenter: null,
-          purpose: 'To receive the quarterly financial report on the spend of the partnership’s funding',
-          confidential: false,
-          confidentialReason: null,
-        },
-        { fileName: `${title}.pdf`, bytes: await financialReportPdf(report), title },
-      );
+      await papers.attachReport(actor, partnershipId, meeting.id, {
+        title,
+        purpose: 'To receive the quarterly financial report on the spend of the partnership’s funding',
+        pdf: await financialReportPdf(report),
+        confidentialReason: null,
+      });
       return title;
     },
 

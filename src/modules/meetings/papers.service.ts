@@ -11,7 +11,6 @@ import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
-import type { AgendaItemInput } from './meetings.schemas.ts';
 import { type MeetingView, requireMeeting, updateMeeting } from './meetings.repository.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
@@ -58,15 +57,15 @@ export interface PapersService {
   meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
   upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
   /**
-   * Puts a document on a meeting's agenda in one step: a new item with the document as its paper, in one
-   * transaction (e.g. the quarterly performance report for the board).
+   * Puts a report on a meeting's agenda in one step: a new item for decision with the report's PDF as its paper,
+   * in one transaction (the quarterly performance and financial reports, the monthly tasking document). A
+   * confidential reason makes it a Part II item.
    */
-  attachAsItem(
+  attachReport(
     actor: Actor,
     partnershipId: string,
     meetingId: string,
-    item: AgendaItemInput,
-    upload: PaperUpload,
+    report: { title: string; purpose: string; pdf: Buffer; confidentialReason: string | null },
   ): Promise<{ itemId: string; paperId: string }>;
   /** One paper's file, if this audience may have it; otherwise NotFoundError, which leaks nothing. */
   file(partnershipId: string, meetingId: string, paperId: string, audience: Audience): Promise<{ paper: PaperView; content: Buffer }>;
@@ -222,7 +221,16 @@ export function createPapersService({
       return id;
     },
 
-    async attachAsItem(actor, partnershipId, meetingId, item, upload) {
+    async attachReport(actor, partnershipId, meetingId, { title, purpose, pdf, confidentialReason }) {
+      const item = {
+        title,
+        section: 'decision' as const,
+        presenter: null,
+        purpose,
+        confidential: confidentialReason !== null,
+        confidentialReason,
+      };
+      const upload = { fileName: `${title}.pdf`, bytes: pdf, title };
       const kind = await acceptable(upload);
       const paperId = randomUUID();
       const itemId = await agenda.addItem(actor, partnershipId, meetingId, item, async (trx, newItemId) =>

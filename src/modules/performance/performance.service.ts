@@ -586,22 +586,14 @@ export function createPerformanceService({
       const meeting = await meetings.stillToCome(partnershipId, meetingId);
       const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
       const pdf = await document(report, 'pdf', exceptionsOnly);
-      await papers.attachAsItem(
-        actor,
-        partnershipId,
-        meeting.id,
-        {
-          title,
-          section: 'decision',
-          presenter: null,
-          purpose: exceptionsOnly
-            ? 'To consider the indicators outside tolerance: under- or over-performance against target'
-            : 'To review performance against the annual targets',
-          confidential: false,
-          confidentialReason: null,
-        },
-        { fileName: `${title}.pdf`, bytes: pdf, title },
-      );
+      await papers.attachReport(actor, partnershipId, meeting.id, {
+        title,
+        purpose: exceptionsOnly
+          ? 'To consider the indicators outside tolerance: under- or over-performance against target'
+          : 'To review performance against the annual targets',
+        pdf,
+        confidentialReason: null,
+      });
       return title;
     },
 

@@ -20,6 +20,7 @@ import {
   type CrimeCount,
   type CrimeDataService,
   emergingHotspots,
+  hotspotsForAccuracy,
   monthName,
   monthPattern,
   monthlySeries,
@@ -89,9 +90,6 @@ function sumWhere(counts: readonly CrimeCount[], month: string, keep: (count: Cr
   for (const count of counts) if (count.month === month && keep(count)) total += count.count;
   return total;
 }
-
-/** The hotspots whose accuracy is measured: a tenth of the area's LSOAs, at least one. */
-const accuracyTop = (lsoas: readonly AreaLsoa[]): number => Math.max(1, Math.round(lsoas.length / 10));
 
 export function createTaskingService(deps: TaskingDependencies): TaskingService {
   const { db, audit, clock, governance, meetings, papers, actions, crimeData } = deps;
@@ -319,7 +317,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       }),
     );
     const everywhere = () => true;
-    const accuracy = isPublished ? predictionAccuracy({ counts, lsoas, publishedMonths: published, month, top: accuracyTop(lsoas) }) : null;
+    const accuracy = isPublished
+      ? predictionAccuracy({ counts, lsoas, publishedMonths: published, month, top: hotspotsForAccuracy(lsoas.length) })
+      : null;
     return {
       partnershipId,
       partnershipName: partnership.name,
@@ -538,21 +538,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       if (meeting.groupId !== groupId) throw new FieldValidationError('meetingId', 'Select a meeting of the tasking group');
       const document = await buildDocument(partnershipId, groupId, month);
       const title = taskingDocumentTitle(document);
-      const { itemId } = await papers.attachAsItem(
-        actor,
-        partnershipId,
-        meeting.id,
-        {
-          title,
-          section: 'decision',
-          presenter: null,
-          purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
-          // Where agencies will patrol and watch is not for the public agenda.
-          confidential: true,
-          confidentialReason: 'it sets out where and when agencies will deploy their resources',
-        },
-        { fileName: `${title}.pdf`, bytes: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)), title },
-      );
+      const { itemId } = await papers.attachReport(actor, partnershipId, meeting.id, {
+        title,
+        purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
+        pdf: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)),
+        // Where agencies will patrol and watch is not for the public agenda.
+        confidentialReason: 'it sets out where and when agencies will deploy their resources',
+      });
       await setDocumentAgendaItem(db, issued.id, meeting.id, itemId);
     },
 
