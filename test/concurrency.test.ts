@@ -5,9 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { systemActor } from '../src/core/actor.ts';
 import { ConflictError, FieldValidationError } from '../src/core/errors.ts';
 import { type CoventryOfficer, startAsCoventryOfficer } from './helpers/coventry.ts';
 import { testDatabases } from './helpers/database.ts';
+import { scheduleMeeting } from './helpers/meetings.ts';
+import { pdfOf } from './helpers/papers.ts';
 
 const parallel = 10;
 
@@ -65,6 +68,96 @@ for (const database of testDatabases()) {
       const after = await container.governance.membershipsOn(partnershipId, boardId, '2026-01-01');
       assert.equal(after.filter((m) => m.personId === person.id).length, 1);
       assert.equal(after.length, before.length + 1);
+    });
+
+    it('numbers ten items added to one section at once 1 to 10', async () => {
+      const { container, boardId } = coventry;
+      const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-05-14');
+      let n = 0;
+      const { done } = await tenAtOnce(() =>
+        container.agenda.addItem(systemActor, coventry.coventry, meetingId, {
+          title: `Item ${++n}`,
+          section: 'decision',
+          presenter: null,
+          purpose: null,
+          confidential: false,
+          confidentialReason: null,
+        }),
+      );
+      assert.equal(done.length, parallel);
+      const items = (await container.agenda.agenda(coventry.coventry, meetingId)).flatMap((section) => section.items);
+      const positions = items.filter((item) => item.section === 'decision').map((item) => item.position);
+      assert.deepEqual(
+        positions.toSorted((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
+    });
+
+    it('puts a report on a meeting’s agenda once when it is attached ten times at once', async () => {
+      const { container, boardId } = coventry;
+      const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-06-11');
+      const pdf = await pdfOf('Performance report');
+      const report = { title: 'Performance report, 2025-26 Q4', purpose: 'To review performance', pdf, confidentialReason: null };
+      const { done, refused } = await tenAtOnce(() => container.papers.attachReport(systemActor, coventry.coventry, meetingId, report));
+      assert.equal(done.length, 1);
+      assert.equal(refused.length, parallel - 1);
+      for (const message of refused) assert.match(message, /^“Performance report, 2025-26 Q4” is already on the agenda of /);
+      const items = (await container.agenda.agenda(coventry.coventry, meetingId)).flatMap((section) => section.items);
+      assert.equal(items.filter((item) => item.title === report.title).length, 1);
+    });
+
+    it('records a meeting’s attendance once from ten forms based on the same empty record', async () => {
+      const { container, boardId } = coventry;
+      const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-02-12');
+      const { members } = await container.attendance.attendance(coventry.coventry, meetingId);
+      const input = {
+        members: members.map(({ member }) => ({ membershipId: member.id, status: 'present' as const, substitutePersonId: null })),
+        inAttendance: [],
+        minuteTaker: null,
+      };
+      const { done, refused } = await tenAtOnce(() => container.attendance.record(systemActor, coventry.coventry, meetingId, '', input));
+      assert.equal(done.length, 1);
+      assert.equal(refused.length, parallel - 1);
+      const recorded = await container.attendance.attendance(coventry.coventry, meetingId);
+      assert.equal(recorded.members.filter((m) => m.status === 'present').length, members.length);
+      const rows = await container.database.db.selectFrom('attendance').select('id').where('meetingId', '=', meetingId).execute();
+      assert.equal(rows.length, members.length, 'each seat recorded once');
+    });
+
+    it('plans a group’s year once when the cycle is planned ten times at once', async () => {
+      const { container, boardId } = coventry;
+      const cycle = {
+        groupId: boardId,
+        ordinal: 2 as const,
+        weekday: 4,
+        startTime: '10:00',
+        location: 'Council House',
+        from: '2027-04-01',
+      };
+      const { done } = await tenAtOnce(() => container.meetings.scheduleCycle(systemActor, coventry.coventry, cycle));
+      const [first, ...others] = done.filter((result) => result.scheduled.length > 0);
+      assert.equal(others.length, 0, 'one of the ten plans the year; the others find it planned');
+      const planned = await container.meetings.list(coventry.coventry, { groupId: boardId, from: '2027-04-01', to: '2028-03-31' });
+      assert.deepEqual(
+        planned.map((meeting) => meeting.meetingDate),
+        first?.scheduled,
+      );
+    });
+
+    it('keeps one strategic assessment a year when ten are added at once', async () => {
+      const { container } = coventry;
+      const input = {
+        yearStarting: 2030,
+        title: 'Strategic Assessment 2030/31',
+        summary: 'Summary',
+        findings: 'Findings',
+        surveyResults: null,
+      };
+      const { done, refused } = await tenAtOnce(() => container.strategy.assessments.create(systemActor, coventry.coventry, input));
+      assert.equal(done.length, 1);
+      for (const message of refused) assert.match(message, /There is already a strategic assessment for 2030/);
+      const assessments = await container.strategy.assessments.list(coventry.coventry);
+      assert.equal(assessments.filter((assessment) => assessment.yearStarting === 2030).length, 1);
     });
   });
 }

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Tables whose rows stand for the records such rules are about. */
-export type LockableTable = 'groups' | 'meetings' | 'indicators' | 'performanceReports' | 'partnerships';
+export type LockableTable = 'groups' | 'meetings' | 'indicators' | 'partnerships' | 'strategicAssessments' | 'priorities';
 
 /**
  * Takes the write lock on one row by writing it unchanged, as the transaction's first write. PostgreSQL holds

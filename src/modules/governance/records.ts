@@ -31,7 +31,7 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
    * The record a check-then-write rule is about (a membership's group, say): locked first in each writing
    * transaction, so that writers of the same one go in turn and each checks what the one before wrote.
    */
-  lockedBy?(input: Input): { table: LockableTable; id: string };
+  lockedBy?(scopeId: string | null, input: Input, existingId: string | null): { table: LockableTable; id: string } | null;
   /** Columns set once, when the record is added, that need the database: e.g. its place at the end of a list. */
   columnsWhenAdded?(trx: Kysely<Database>, scopeId: string | null, input: Input): Promise<Partial<Writable<Row<T>>>>;
   /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
@@ -60,8 +60,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     return row;
   }
 
-  async function lockFor(trx: Kysely<Database>, input: Input | undefined): Promise<void> {
-    const locked = input === undefined ? undefined : definition.lockedBy?.(input);
+  async function lockFor(trx: Kysely<Database>, scopeId: string | null, input: Input | undefined, id: string | null): Promise<void> {
+    const locked = input === undefined ? null : definition.lockedBy?.(scopeId, input, id);
     if (locked) await lockRow(trx, locked.table, locked.id);
   }
 
@@ -84,7 +84,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     input?: Input,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
-      await lockFor(trx, input);
+      await lockFor(trx, scopeId, input, id);
       const before = await current(trx, scopeId, id);
       if (versionOf(before) !== version) throw new ConflictError(versionOf(before));
       await check?.(trx, before);
@@ -118,7 +118,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const scopeColumns = definition.partnershipScoped ? { partnershipId: scopeId } : {};
       const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
       await db.transaction().execute(async (trx) => {
-        await lockFor(trx, input);
+        await lockFor(trx, scopeId, input, null);
         await definition.check?.(trx, scopeId, input, null);
         const added = { ...row, ...(await definition.columnsWhenAdded?.(trx, scopeId, input)) };
         await insertRecord(trx, table, added as unknown as Writable<Omit<Row<T>, 'version'>>);
