@@ -159,5 +159,34 @@ for (const database of testDatabases()) {
       const assessments = await container.strategy.assessments.list(coventry.coventry);
       assert.equal(assessments.filter((assessment) => assessment.yearStarting === 2030).length, 1);
     });
+
+    it('writes an item’s minutes once from ten forms based on none, and numbers ten priorities 1 to 10', async () => {
+      const { container, boardId } = coventry;
+      const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-03-12');
+      const [item] = (await container.agenda.agenda(coventry.coventry, meetingId)).flatMap((section) => section.items);
+      assert.ok(item);
+      const minutes = await tenAtOnce(() =>
+        container.minutes.saveNarrative(systemActor, coventry.coventry, meetingId, item.id, 0, 'Noted.'),
+      );
+      assert.equal(minutes.done.length, 1);
+      assert.equal(minutes.refused.length, parallel - 1);
+
+      const assessment = { yearStarting: 2031, title: 'Strategic Assessment 2031/32', summary: 'S', findings: 'F', surveyResults: null };
+      const assessmentId = await container.strategy.assessments.create(systemActor, coventry.coventry, assessment);
+      let n = 0;
+      await tenAtOnce(() =>
+        container.strategy.priorities.create(systemActor, coventry.coventry, {
+          assessmentId,
+          title: `Priority ${++n}`,
+          description: null,
+          ownerGroupId: boardId,
+        }),
+      );
+      const priorities = (await container.strategy.priorities.list(coventry.coventry)).filter((p) => p.assessmentId === assessmentId);
+      assert.deepEqual(
+        priorities.map((priority) => priority.position).toSorted((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
+    });
   });
 }
