@@ -4,6 +4,7 @@ import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './app.ts';
+import type { DatabaseHandle } from '../../src/db/createDb.ts';
 import { createSqlite } from './database.ts';
 
 export const officerPassword = 'officer password 1';
@@ -17,8 +18,12 @@ export interface CoventryOfficer {
   close: () => Promise<void>;
 }
 
-export async function startAsCoventryOfficer(withFakes?: (container: Container) => Container): Promise<CoventryOfficer> {
-  const { app, container } = await buildTestApp(await createSqlite(), {}, withFakes);
+/** On SQLite unless another database is given (a PostgreSQL one, say). */
+export async function startAsCoventryOfficer(
+  withFakes?: (container: Container) => Container,
+  database?: DatabaseHandle,
+): Promise<CoventryOfficer> {
+  const { app, container } = await buildTestApp(database ?? (await createSqlite()), {}, withFakes);
   const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
   const [board] = await container.governance.groups.list(coventry);
   const userId = await container.accounts.createUser(systemActor, {

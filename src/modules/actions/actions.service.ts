@@ -69,7 +69,16 @@ export interface ActionsService {
   action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
   /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
   mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean>;
-  updateAction(actor: Actor, partnershipId: string, id: string, version: number, input: ActionUpdateInput, by: Viewer): Promise<void>;
+  /** `alongside` runs in the same transaction, e.g. to record the result where the action came from. */
+  updateAction(
+    actor: Actor,
+    partnershipId: string,
+    id: string,
+    version: number,
+    input: ActionUpdateInput,
+    by: Viewer,
+    alongside?: (trx: Kysely<Database>) => Promise<void>,
+  ): Promise<void>;
 }
 
 export function createActionsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock, governance: GovernanceService): ActionsService {
@@ -143,7 +152,7 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
 
     mayUpdateAction,
 
-    async updateAction(actor, partnershipId, id, version, input, by) {
+    async updateAction(actor, partnershipId, id, version, input, by, alongside) {
       const [before] = await listActions(db, partnershipId, { id });
       if (!before) throw new NotFoundError('action');
       if (!(await mayUpdateAction(partnershipId, before, by))) {
@@ -169,6 +178,7 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
           before: { status: before.status },
           after: { status: input.status, note: input.note },
         });
+        await alongside?.(trx);
       });
     },
   };

@@ -231,6 +231,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listMemberships(trx, scope(scopeId), options),
       toColumns: (input: MembershipInput) => input,
       title: (m) => `${m.personName} on ${m.groupName}`,
+      lockedBy: (_scopeId, input) => ({ table: 'groups', id: input.groupId }),
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { type LockableTable, lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { ListOptions, RecordService } from '../../core/records.ts';
@@ -26,6 +27,11 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
    * transaction that writes, with the record as it stands (null when adding). Throws FieldValidationError.
    */
   check?(trx: Kysely<Database>, scopeId: string | null, input: Input, existing: Row<T> | null): Promise<void>;
+  /**
+   * The record a check-then-write rule is about (a membership's group, say): locked first in each writing
+   * transaction, so that writers of the same one go in turn and each checks what the one before wrote.
+   */
+  lockedBy?(scopeId: string | null, input: Input, existingId: string | null): { table: LockableTable; id: string } | null;
   /** Columns set once, when the record is added, that need the database: e.g. its place at the end of a list. */
   columnsWhenAdded?(trx: Kysely<Database>, scopeId: string | null, input: Input): Promise<Partial<Writable<Row<T>>>>;
   /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
@@ -54,6 +60,11 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     return row;
   }
 
+  async function lockFor(trx: Kysely<Database>, scopeId: string | null, input: Input | undefined, id: string | null): Promise<void> {
+    const locked = input === undefined ? null : definition.lockedBy?.(scopeId, input, id);
+    if (locked) await lockRow(trx, locked.table, locked.id);
+  }
+
   const versionOf = (row: Row<T>) => (row as unknown as { version: number }).version;
 
   async function titleOf(trx: Kysely<Database>, scopeId: string | null, id: string): Promise<string> {
@@ -70,8 +81,10 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     action: 'update' | 'archive' | 'restore',
     verb: string,
     check?: (trx: Kysely<Database>, before: Row<T>) => Promise<void>,
+    input?: Input,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
+      await lockFor(trx, scopeId, input, id);
       const before = await current(trx, scopeId, id);
       if (versionOf(before) !== version) throw new ConflictError(versionOf(before));
       await check?.(trx, before);
@@ -105,6 +118,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const scopeColumns = definition.partnershipScoped ? { partnershipId: scopeId } : {};
       const row = { id, ...scopeColumns, ...definition.toColumns(input), createdAt: now, updatedAt: now, archivedAt: null };
       await db.transaction().execute(async (trx) => {
+        await lockFor(trx, scopeId, input, null);
         await definition.check?.(trx, scopeId, input, null);
         const added = { ...row, ...(await definition.columnsWhenAdded?.(trx, scopeId, input)) };
         await insertRecord(trx, table, added as unknown as Writable<Omit<Row<T>, 'version'>>);
@@ -122,8 +136,16 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     },
 
     async update(actor, scopeId, id, version, input) {
-      await change(actor, scopeId, id, version, definition.toColumns(input), 'update', 'Changed', (trx, before) =>
-        definition.check ? definition.check(trx, scopeId, input, before) : Promise.resolve(),
+      await change(
+        actor,
+        scopeId,
+        id,
+        version,
+        definition.toColumns(input),
+        'update',
+        'Changed',
+        (trx, before) => (definition.check ? definition.check(trx, scopeId, input, before) : Promise.resolve()),
+        input,
       );
     },
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
@@ -58,6 +59,8 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
 export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AgendaService {
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
+    // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.
+    await lockRow(trx, 'meetings', meetingId);
     const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const items = await listAgendaItems(trx, meetingId);
     const item = items.find((candidate) => candidate.id === itemId);
@@ -105,6 +108,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clo
     async addItem(actor, partnershipId, meetingId, input, alongside) {
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
+        await lockRow(trx, 'meetings', meetingId);
         const meeting = await requireMeeting(trx, partnershipId, meetingId);
         if (meeting.status === 'cancelled')
           throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -161,6 +162,8 @@ export function createAttendanceService(
         );
 
       await db.transaction().execute(async (trx) => {
+        // One record of a meeting's attendance at a time: the second is checked against the first.
+        await lockRow(trx, 'meetings', meetingId);
         const before = await listAttendance(trx, meetingId);
         const recordedAt = before.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
         if (recordedAt !== basedOn) throw new ConflictError(0);

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -182,6 +183,8 @@ export function createMeetingsService(
       }
       const dates = cycleDates(terms.cadence as Parameters<typeof cycleDates>[0], input, input.from);
       return db.transaction().execute(async (trx) => {
+        // A year's cycle planned twice at once: the second waits, then sees the first's dates and adds none.
+        await lockRow(trx, 'groups', group.id);
         const existing = new Set(
           (await listMeetings(trx, partnershipId, { groupId: group.id, from: input.from, to: dates.at(-1) ?? input.from })).map(
             (m) => m.meetingDate,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -137,6 +138,8 @@ export function createMinutesService(
 
   /** Checked in the writing transaction, so an approval in between cannot be written over. */
   async function assertEditable(trx: Kysely<Database>, meetingId: string): Promise<void> {
+    // Writers of a meeting's minutes, and the steps of their life, go one at a time.
+    await lockRow(trx, 'meetings', meetingId);
     const life = await findMeetingMinutes(trx, meetingId);
     if (life && !isEditable(life.status as MinutesStatus)) {
       throw new FieldValidationError('form', 'These minutes have been approved and cannot change. Record a correction as an amendment.');
@@ -169,6 +172,7 @@ export function createMinutesService(
     summary: string,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
+      await lockRow(trx, 'meetings', meetingId);
       const before = await ensureMeetingMinutes(trx, meetingId, partnershipId);
       if (before.version !== version) throw new ConflictError(before.version);
       if (!canMoveTo(before.status as MinutesStatus, to)) {
@@ -255,6 +259,7 @@ export function createMinutesService(
     async amend(actor, partnershipId, meetingId, correction) {
       const meeting = await requireMeeting(db, partnershipId, meetingId);
       await db.transaction().execute(async (trx) => {
+        await lockRow(trx, 'meetings', meetingId);
         const life = await findMeetingMinutes(trx, meetingId);
         if (!life || isEditable(life.status as MinutesStatus)) {
           throw new FieldValidationError('correction', 'These minutes are not approved yet: change them directly');

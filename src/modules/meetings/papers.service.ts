@@ -59,13 +59,20 @@ export interface PapersService {
   /**
    * Puts a report on a meeting's agenda in one step: a new item for decision with the report's PDF as its paper,
    * in one transaction (the quarterly performance and financial reports, the monthly tasking document). A
-   * confidential reason makes it a Part II item.
+   * confidential reason makes it a Part II item. A report already on the agenda (by its title) is refused, however
+   * close together the two attachments come; `alongside` runs in the same transaction, e.g. to note where the report went.
    */
   attachReport(
     actor: Actor,
     partnershipId: string,
     meetingId: string,
-    report: { title: string; purpose: string; pdf: Buffer; confidentialReason: string | null },
+    report: {
+      title: string;
+      purpose: string;
+      pdf: Buffer;
+      confidentialReason: string | null;
+      alongside?: (trx: Kysely<Database>, itemId: string) => Promise<void>;
+    },
   ): Promise<{ itemId: string; paperId: string }>;
   /** One paper's file, if this audience may have it; otherwise NotFoundError, which leaks nothing. */
   file(partnershipId: string, meetingId: string, paperId: string, audience: Audience): Promise<{ paper: PaperView; content: Buffer }>;
@@ -221,7 +228,7 @@ export function createPapersService({
       return id;
     },
 
-    async attachReport(actor, partnershipId, meetingId, { title, purpose, pdf, confidentialReason }) {
+    async attachReport(actor, partnershipId, meetingId, { title, purpose, pdf, confidentialReason, alongside }) {
       const item = {
         title,
         section: 'decision' as const,
@@ -233,9 +240,17 @@ export function createPapersService({
       const upload = { fileName: `${title}.pdf`, bytes: pdf, title };
       const kind = await acceptable(upload);
       const paperId = randomUUID();
-      const itemId = await agenda.addItem(actor, partnershipId, meetingId, item, async (trx, newItemId) =>
-        store(trx, actor, await requireMeeting(trx, partnershipId, meetingId), newItemId, paperId, upload, kind),
-      );
+      // addItem holds the meeting's lock, so of two attachments at the same moment the second sees the first.
+      const itemId = await agenda.addItem(actor, partnershipId, meetingId, item, async (trx, newItemId) => {
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        if ((await listAgendaItems(trx, meetingId)).some((other) => other.id !== newItemId && other.title === title))
+          throw new FieldValidationError(
+            'meetingId',
+            `“${title}” is already on the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+          );
+        await store(trx, actor, meeting, newItemId, paperId, upload, kind);
+        await alongside?.(trx, newItemId);
+      });
       return { itemId, paperId };
     },
 

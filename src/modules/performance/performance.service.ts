@@ -11,6 +11,7 @@ import { financialYearName } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
@@ -176,6 +177,8 @@ export function createPerformanceService({
         targetValue: input.targetKind === 'value' ? poundsToPence(input.targetValue, input.unit) : input.targetValue,
       }),
       title: (indicator) => indicator.name,
+      // Its unit and frequency change only while it has no figures: checked under the lock its figures' writers take.
+      lockedBy: (_scopeId, _input, id) => (id ? { table: 'indicators', id } : null),
       async check(trx, scopeId, input, existing) {
         const baseline = baselinePeriodOf(input.baselinePeriod, input.frequency);
         if (baseline === undefined) {
@@ -214,6 +217,8 @@ export function createPerformanceService({
     row: { period: string; value: number; status: string; note: string | null },
     version: number | null,
   ): Promise<'added' | 'changed'> {
+    // One figure per indicator and period: its writers go in turn, so the second finds the first's and changes it.
+    await lockRow(trx, 'indicators', indicator.id);
     const existing = await findMeasurement(trx, indicator.id, row.period);
     const now = isoNow(clock);
     const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency as Frequency)}`;
@@ -400,6 +405,8 @@ export function createPerformanceService({
 
     async savePopulation(actor, partnershipId, input) {
       await db.transaction().execute(async (trx) => {
+        // Replaced by delete and insert: one writer of a partnership's populations at a time.
+        await lockRow(trx, 'partnerships', partnershipId);
         const before = (await populationFor(trx, partnershipId, input.yearStarting)) ?? null;
         await savePopulation(trx, { partnershipId, ...input });
         await audit.record(trx, actor, {
@@ -444,7 +451,8 @@ export function createPerformanceService({
       const result: ImportResult = { problems, fileProblem, imported: 0, added: 0, changed: 0 };
       if (fileProblem || (problems.length > 0 && !goodRowsOnly) || rows.length === 0) return result;
       await db.transaction().execute(async (trx) => {
-        for (const row of rows) {
+        // Indicators locked in one order, so that two imports cannot each wait for the other.
+        for (const row of rows.toSorted((a, b) => a.indicatorId.localeCompare(b.indicatorId))) {
           const indicator = listed.find((candidate) => candidate.id === row.indicatorId);
           if (!indicator) continue;
           result[await write(trx, actor, partnershipId, indicator, row, null)] += 1;
@@ -482,6 +490,7 @@ export function createPerformanceService({
         isSelf: Number(member === selves[0]),
       }));
       await db.transaction().execute(async (trx) => {
+        await lockRow(trx, 'indicators', indicatorId);
         const before = (await listMsgComparisons(trx, partnershipId, [indicatorId])).find((c) => c.period === period) ?? null;
         await replaceMsgComparison(trx, comparison, rows);
         await audit.record(trx, actor, {
@@ -524,6 +533,8 @@ export function createPerformanceService({
     async saveCommentary(actor, partnershipId, quarter, indicatorId, commentary) {
       const indicator = await indicators.get(partnershipId, indicatorId);
       await db.transaction().execute(async (trx) => {
+        // One commentary per indicator in a report, written by update-or-insert: its writers go in turn.
+        await lockRow(trx, 'indicators', indicator.id);
         const row = await draftRow(trx, actor, partnershipId, quarter, 'commentary');
         const before = (await listCommentary(trx, row.id)).find((c) => c.indicatorId === indicatorId) ?? null;
         const now = isoNow(clock);

@@ -128,6 +128,8 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       surveyResults,
     }),
     title: (assessment) => assessment.title,
+    // One assessment a year: a partnership's assessments are written one at a time.
+    lockedBy: (scopeId) => (scopeId ? { table: 'partnerships', id: scopeId } : null),
     async check(trx, scopeId, input, existing) {
       const sameYear = await findAssessmentOfYear(trx, partnershipOf(scopeId), input.yearStarting);
       if (sameYear && sameYear.id !== existing?.id) {
@@ -146,6 +148,8 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     partnershipScoped: true,
     list: (trx, scopeId, options) => listPriorities(trx, partnershipOf(scopeId), options),
     toColumns: ({ assessmentId, title, description, ownerGroupId }: PriorityInput) => ({ assessmentId, title, description, ownerGroupId }),
+    // Numbered after the last one: an assessment's priorities are added one at a time.
+    lockedBy: (_scopeId, input) => ({ table: 'strategicAssessments', id: input.assessmentId }),
     columnsWhenAdded: async (trx, _scopeId, input) => ({ position: await nextPosition(trx, 'priorities', input.assessmentId) }),
     title: (priority) => `${priority.title} (${financialYearName(priority.yearStarting)})`,
     async check(trx, scopeId, input, existing) {
@@ -161,6 +165,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     partnershipScoped: true,
     list: (trx, scopeId, options) => listObjectives(trx, partnershipOf(scopeId), options),
     toColumns: ({ priorityId, title, description }: ObjectiveInput) => ({ priorityId, title, description }),
+    lockedBy: (_scopeId, input) => ({ table: 'priorities', id: input.priorityId }),
     columnsWhenAdded: async (trx, _scopeId, input) => ({ position: await nextPosition(trx, 'objectives', input.priorityId) }),
     title: (objective) => objective.title,
     check: (trx, scopeId, input, existing) =>

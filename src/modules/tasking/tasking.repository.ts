@@ -101,8 +101,15 @@ export async function insertDocument(db: Kysely<Database>, row: Selectable<Taski
   await db.insertInto('taskingDocuments').values(row).execute();
 }
 
-export async function setDocumentAgendaItem(db: Kysely<Database>, id: string, meetingId: string, agendaItemId: string): Promise<void> {
-  await db.updateTable('taskingDocuments').set({ meetingId, agendaItemId }).where('id', '=', id).execute();
+/** Notes the agenda item a document went to, unless it already has one; returns whether it did. */
+export async function setDocumentAgendaItem(db: Kysely<Database>, id: string, meetingId: string, agendaItemId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('taskingDocuments')
+    .set({ meetingId, agendaItemId })
+    .where('id', '=', id)
+    .where('agendaItemId', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function listTaskingActions(

@@ -10,7 +10,8 @@ import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
-import { NotPermittedError } from '../../core/errors.ts';
+import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
+import { sql } from 'kysely';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 
@@ -180,6 +181,66 @@ for (const database of testDatabases()) {
       const item = items.find((candidate) => candidate.id === document.issued?.agendaItemId);
       assert.match(item?.title ?? '', /^Tasking document: .*December 2025$/);
       assert.equal(item?.confidential, true);
+    });
+
+    it('writes a result to both the action log and the tasking action, or to neither', async () => {
+      const id = await container.tasking.recordAction(systemActor, partnershipId, {
+        groupId,
+        month: '2025-12',
+        target: `location:${locationId}`,
+        resource: 'cctv',
+        organisationId,
+        startsOn: '2026-01-01',
+        endsOn: '2026-01-14',
+        description: 'Cameras on the station approach',
+      });
+      const recorded = await container.tasking.action(partnershipId, id);
+      // The tasking row's write fails after the action log's, as a crash between the two would leave it.
+      const { db } = container.database;
+      const postgres = container.database.engine === 'postgres';
+      if (postgres) {
+        await sql`create function refuse_result() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
+          db,
+        );
+        await sql`create trigger refuse_result before update on tasking_actions for each row execute function refuse_result()`.execute(db);
+      } else {
+        await sql`create trigger refuse_result before update on tasking_actions begin select raise(abort, 'refused'); end`.execute(db);
+      }
+      try {
+        await assert.rejects(
+          container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Nothing seen', byOfficer),
+          /refused/,
+        );
+      } finally {
+        await sql`drop trigger refuse_result${postgres ? sql` on tasking_actions` : sql``}`.execute(db);
+        if (postgres) await sql`drop function refuse_result()`.execute(db);
+      }
+      const after = await container.tasking.action(partnershipId, id);
+      assert.equal(after.result, null);
+      assert.equal(after.actionStatus, 'open');
+      assert.deepEqual((await container.actions.action(partnershipId, recorded.actionId)).updates, []);
+    });
+
+    it('puts the tasking document on an agenda once when it is attached ten times at once', async () => {
+      await container.tasking.issue(systemActor, partnershipId, groupId, '2025-11');
+      const later = await scheduleMeeting(container.meetings, partnershipId, groupId, '2026-02-12');
+      const settled = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) =>
+          container.tasking.attach(systemActor, partnershipId, groupId, '2025-11', n % 2 === 0 ? meetingId : later),
+        ),
+      );
+      const refused = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+      assert.equal(refused.length, 9);
+      for (const error of refused) assert.ok(error instanceof FieldValidationError && error.field === 'meetingId', String(error));
+      const document = await container.tasking.document(partnershipId, groupId, '2025-11');
+      const onAgendas = [meetingId, later].map(async (meeting) =>
+        (await container.agenda.agenda(partnershipId, meeting))
+          .flatMap((section) => section.items)
+          .filter((item) => item.title.endsWith('November 2025')),
+      );
+      const items = (await Promise.all(onAgendas)).flat();
+      assert.equal(items.length, 1);
+      assert.equal(items[0]?.id, document.issued?.agendaItemId);
     });
   });
 }

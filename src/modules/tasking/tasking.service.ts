@@ -91,6 +91,8 @@ function sumWhere(counts: readonly CrimeCount[], month: string, keep: (count: Cr
   return total;
 }
 
+const alreadyOnAgenda = () => new FieldValidationError('meetingId', 'The tasking document is already on a meeting’s agenda');
+
 export function createTaskingService(deps: TaskingDependencies): TaskingService {
   const { db, audit, clock, governance, meetings, papers, actions, crimeData } = deps;
 
@@ -533,19 +535,22 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
     async attach(actor, partnershipId, groupId, month, meetingId) {
       const issued = await requireIssued(partnershipId, groupId, month);
-      if (issued.agendaItemId) throw new FieldValidationError('meetingId', 'The tasking document is already on a meeting’s agenda');
+      if (issued.agendaItemId) throw alreadyOnAgenda();
       const meeting = await meetings.stillToCome(partnershipId, meetingId);
       if (meeting.groupId !== groupId) throw new FieldValidationError('meetingId', 'Select a meeting of the tasking group');
       const document = await buildDocument(partnershipId, groupId, month);
       const title = taskingDocumentTitle(document);
-      const { itemId } = await papers.attachReport(actor, partnershipId, meeting.id, {
+      await papers.attachReport(actor, partnershipId, meeting.id, {
         title,
         purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
         pdf: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)),
         // Where agencies will patrol and watch is not for the public agenda.
         confidentialReason: 'it sets out where and when agencies will deploy their resources',
+        // Only the first of two attachments at once (to different meetings, say) may note its item.
+        alongside: async (trx, itemId) => {
+          if (!(await setDocumentAgendaItem(trx, issued.id, meeting.id, itemId))) throw alreadyOnAgenda();
+        },
       });
-      await setDocumentAgendaItem(db, issued.id, meeting.id, itemId);
     },
 
     async actions(partnershipId, filter = {}) {
@@ -640,9 +645,10 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       if (!(await actions.mayUpdateAction(partnershipId, action, by))) {
         throw new NotPermittedError(`Only ${row.organisationName} or a partnership officer can report the result`);
       }
-      // The action log first: it checks again who may, and its update is the result in the group's record.
-      await actions.updateAction(actor, partnershipId, row.actionId, action.version, { status: 'done', note: `Result: ${result}` }, by);
-      await db.transaction().execute(async (trx) => {
+      // The action log checks again who may, and its update is the result in the group's record: the tasking row
+      // changes in the same transaction, so neither is written without the other.
+      const update = { status: 'done' as const, note: `Result: ${result}` };
+      await actions.updateAction(actor, partnershipId, row.actionId, action.version, update, by, async (trx) => {
         if (!(await saveResult(trx, id, version, { result, resultReportedAt: isoNow(clock), resultReportedBy: actor.userId }))) {
           throw new ConflictError(row.version);
         }
