@@ -6,6 +6,7 @@ import { systemClock } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { refusal } from '../../../test/helpers/refusal.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from './index.ts';
 import { termsSchema } from './governance.schemas.ts';
 
@@ -194,6 +195,24 @@ for (const database of testDatabases()) {
         () => assert.fail('the first membership has no end date, so it still overlaps'),
         (error: unknown) => assert.ok(error instanceof FieldValidationError),
       );
+    });
+
+    it('will not restore a membership that now overlaps another', async () => {
+      const [board] = await governance.groups.list(coventry);
+      const [existing] = await governance.listMemberships(coventry, { groupId: board?.id });
+      assert.ok(board && existing);
+      await governance.memberships.setArchived(systemActor, coventry, existing.id, existing.version, true);
+      // While it was archived, the person joined the group again.
+      const { groupId, personId, organisationId } = existing;
+      const again = { groupId, personId, organisationId, role: 'member' as const, voting: true, core: true, substitutePersonId: null };
+      await governance.memberships.create(systemActor, coventry, { ...again, startDate: '2020-01-01', endDate: null });
+      const message = await refusal(
+        governance.memberships.setArchived(systemActor, coventry, existing.id, existing.version + 1, false),
+        'personId',
+      );
+      assert.match(message, /already a member of this group from 1 January 2020/);
+      const archived = (await governance.memberships.list(coventry, { includeArchived: true })).find((m) => m.id === existing.id);
+      assert.notEqual(archived?.archivedAt, null, 'still archived');
     });
 
     it('drops the memberships of an archived person from the group and its quorum', async () => {

@@ -232,6 +232,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       toColumns: (input: MembershipInput) => input,
       title: (m) => `${m.personName} on ${m.groupName}`,
       lockedBy: (_scopeId, input) => ({ table: 'groups', id: input.groupId }),
+      inputOf: (row) => ({ ...row, role: row.role as MembershipInput['role'], voting: row.voting === 1, core: row.core === 1 }),
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');

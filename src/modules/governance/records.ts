@@ -32,6 +32,8 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
    * transaction, so that writers of the same one go in turn and each checks what the one before wrote.
    */
   lockedBy?(scopeId: string | null, input: Input, existingId: string | null): { table: LockableTable; id: string } | null;
+  /** The record as an input, to check it again when it is restored (a restored membership must not overlap another). */
+  inputOf?(row: Row<T>): Input;
   /** Columns set once, when the record is added, that need the database: e.g. its place at the end of a list. */
   columnsWhenAdded?(trx: Kysely<Database>, scopeId: string | null, input: Input): Promise<Partial<Writable<Row<T>>>>;
   /** How the record is named in the audit log, e.g. 'Gurmit Shoker on the Coventry board'. */
@@ -150,6 +152,9 @@ export function defineRecordService<T extends EditableTable, View, Input>(
     },
 
     async setArchived(actor, scopeId, id, version, archived) {
+      // Putting a record back in use is checked as adding it would be, under the same lock.
+      const { check, inputOf } = definition;
+      const recheck = !archived && check && inputOf ? inputOf(await current(db, scopeId, id)) : undefined;
       await change(
         actor,
         scopeId,
@@ -158,6 +163,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         { archivedAt: archived ? isoNow(clock) : null } as Partial<Writable<Row<T>>>,
         archived ? 'archive' : 'restore',
         archived ? 'Archived' : 'Restored',
+        recheck === undefined ? undefined : (trx, before) => check!(trx, scopeId, inputOf!(before), before),
+        recheck,
       );
     },
   };
