@@ -153,8 +153,8 @@ export function defineRecordService<T extends EditableTable, View, Input>(
 
     async setArchived(actor, scopeId, id, version, archived) {
       // Putting a record back in use is checked as adding it would be, under the same lock.
-      const { check, inputOf } = definition;
-      const recheck = !archived && check && inputOf ? inputOf(await current(db, scopeId, id)) : undefined;
+      const restoring = !archived && definition.check !== undefined && definition.inputOf !== undefined;
+      const recheck = restoring ? definition.inputOf?.(await current(db, scopeId, id)) : undefined;
       await change(
         actor,
         scopeId,
@@ -163,7 +163,9 @@ export function defineRecordService<T extends EditableTable, View, Input>(
         { archivedAt: archived ? isoNow(clock) : null } as Partial<Writable<Row<T>>>,
         archived ? 'archive' : 'restore',
         archived ? 'Archived' : 'Restored',
-        recheck === undefined ? undefined : (trx, before) => check!(trx, scopeId, inputOf!(before), before),
+        recheck === undefined
+          ? undefined
+          : async (trx, before) => definition.check?.(trx, scopeId, definition.inputOf?.(before) ?? recheck, before),
         recheck,
       );
     },
