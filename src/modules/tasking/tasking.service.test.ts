@@ -9,7 +9,7 @@ import { refusal } from '../../../test/helpers/refusal.ts';
 import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
+import { systemActor, systemViewer } from '../../core/actor.ts';
 import { NotPermittedError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
@@ -125,7 +125,7 @@ for (const database of testDatabases()) {
         description: 'High-visibility patrols at the station exits',
       });
       const recorded = await container.tasking.action(partnershipId, id);
-      const { action } = await container.actions.action(partnershipId, recorded.actionId);
+      const { action } = await container.actions.action(partnershipId, recorded.actionId, systemViewer);
       assert.equal(action.groupId, groupId);
       assert.equal(action.owner, recorded.organisationName);
       assert.equal(action.dueDate, '2025-12-14');
