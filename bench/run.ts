@@ -10,7 +10,7 @@
  * data, and every police.uk file imported by Safer and read by DuckDB (bench/crimeImport.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { systemActor } from '../src/core/actor.ts';
+import { systemActor, systemViewer } from '../src/core/actor.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
 import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
@@ -95,7 +95,11 @@ const latestBoardMeeting = await seedHistory(container.database.db, coventry, gr
   firstMonth: '1985-04',
 });
 const historyMs = performance.now() - historyStart;
-const stillToDo = await container.actions.mattersArising(coventry, (await container.meetings.get(coventry, latestBoardMeeting)).meeting);
+const stillToDo = await container.actions.mattersArising(
+  coventry,
+  (await container.meetings.get(coventry, latestBoardMeeting)).meeting,
+  systemViewer,
+);
 results.push(
   await time('GET action log, first page of 10,000 actions', 100, () => browser.get(`/partnerships/${coventry}/actions`)),
   await time('GET action log, overdue actions of "All agencies"', 100, () =>

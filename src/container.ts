@@ -1,6 +1,7 @@
 /** Composition root: the one place that builds services from their dependencies. */
 import nodemailer from 'nodemailer';
 import type { Config } from './config.ts';
+import { systemViewer } from './core/actor.ts';
 import { type Clock, systemClock } from './core/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
@@ -12,6 +13,7 @@ import {
   type AttendanceService,
   createAgendaService,
   createAttendanceService,
+  createConfidentiality,
   createMeetingsService,
   createMinutesService,
   createPapersService,
@@ -76,8 +78,9 @@ export function createContainer(
   const agenda = createAgendaService(handle.db, audit, clock);
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
   const meetings = createMeetingsService(handle.db, audit, clock, governance);
-  const actions = createActionsService(handle.db, audit, clock, governance);
-  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions);
+  const confidentiality = createConfidentiality(handle.db, governance);
+  const actions = createActionsService(handle.db, audit, clock, governance, confidentiality);
+  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality);
   const notifications = createNotificationsService({
     db: handle.db,
     engine: handle.engine,
@@ -91,10 +94,10 @@ export function createContainer(
   const papers = createPapersService({
     db: handle.db,
     audit,
+    confidentiality,
     clock,
     meetings,
     agenda,
-    governance,
     onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
   });
   const strategy = createStrategyService({ db: handle.db, audit, clock, governance, actions });
@@ -120,7 +123,8 @@ export function createContainer(
     governance,
     meetings,
     papers,
-    decisions: (partnershipId) => minutes.decisionsRegister(partnershipId),
+    // Every decision: the rules check which agreed an allocation, whoever asks.
+    decisions: (partnershipId) => minutes.decisionsRegister(partnershipId, systemViewer),
   });
   const crimeData = createCrimeDataService({
     db: handle.db,

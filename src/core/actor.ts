@@ -13,3 +13,19 @@ export interface Viewer {
   officer: boolean;
   email: string | null;
 }
+
+/** The system itself (reminders, seeds, the funding rules): it reads everything, as an officer does. */
+export const systemViewer: Viewer = { officer: true, email: null };
+
+/**
+ * Whose Part II (confidential) business a reader may see: every group's (officers and administrators),
+ * or only that of the groups listed (those they are a member of now; none for anyone else).
+ */
+export type PartTwoReadership = { everyGroup: true } | { everyGroup: false; groupIds: readonly string[] };
+
+export const noPartTwo: PartTwoReadership = { everyGroup: false, groupIds: [] };
+
+/** Whether a reader may see an item of a group's meeting: any public item, and a Part II one only as the rule above says. */
+export function maySee(readership: PartTwoReadership, item: { confidential: boolean | number; groupId: string }): boolean {
+  return !item.confidential || readership.everyGroup || readership.groupIds.includes(item.groupId);
+}

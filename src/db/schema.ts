@@ -297,6 +297,7 @@ export interface AuditLogTable {
   id: string;
   at: string;
   userId: string | null;
+  /** A change ('create', 'update' …), or 'view': a read of confidential material (indexed with `at`). */
   action: string;
   entityType: string;
   entityId: string;

@@ -1,5 +1,7 @@
 /** The action log's SQL: actions with the meeting, group and item they were agreed at, and their updates. */
 import type { Kysely, Selectable } from 'kysely';
+import type { PartTwoReadership } from '../../core/actor.ts';
+import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
 import { containsText } from '../../db/text.ts';
 import { overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
@@ -7,7 +9,13 @@ import { overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 export type ActionRow = Selectable<ActionsTable>;
 export type ActionUpdateRow = Selectable<ActionUpdatesTable>;
 /** An action with where it was agreed: its group, and the meeting and item when it was agreed at one. */
-export type ActionView = ActionRow & { meetingDate: string | null; groupName: string; itemTitle: string | null };
+export type ActionView = ActionRow & {
+  meetingDate: string | null;
+  groupName: string;
+  itemTitle: string | null;
+  /** Agreed under a Part II (confidential) item. */
+  confidential: boolean;
+};
 
 export interface ActionFilter {
   id?: string | undefined;
@@ -23,6 +31,8 @@ export interface ActionFilter {
   overdueOn?: string | undefined;
   /** Only actions still to do from meetings before this date: the matters arising. */
   stillToDoBefore?: string | undefined;
+  /** Only actions this reader may see: those of Part II items only for the groups it allows. */
+  seenBy?: PartTwoReadership | undefined;
 }
 
 function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
@@ -43,6 +53,7 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
   if (filter.overdueOn) {
     query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
   }
+  if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'actions.groupId'));
   if (filter.stillToDoBefore) {
     query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
   }
@@ -57,12 +68,12 @@ export async function listActions(
   page?: { limit: number; offset: number },
 ): Promise<ActionView[]> {
   let query = actionsQuery(db, partnershipId, filter)
-    .select(['meetings.meetingDate', 'groups.name as groupName', 'agendaItems.title as itemTitle'])
+    .select(['meetings.meetingDate', 'groups.name as groupName', 'agendaItems.title as itemTitle', 'agendaItems.confidential'])
     .selectAll('actions')
     .orderBy('actions.dueDate')
     .orderBy('actions.createdAt');
   if (page) query = query.limit(page.limit).offset(page.offset);
-  return query.execute();
+  return (await query.execute()).map((row) => ({ ...row, confidential: Boolean(row.confidential) }));
 }
 
 export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {

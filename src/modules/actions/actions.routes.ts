@@ -53,7 +53,7 @@ export function registerActionRoutes(
     const path = `/partnerships/${partnershipIdOf(request)}/actions`;
     const pagination = paginate(path, query);
     const [{ actions: listed, total }, groups] = await Promise.all([
-      actions.actionLogPage(partnershipIdOf(request), filter, pagination),
+      actions.actionLogPage(partnershipIdOf(request), viewerOf(request), filter, pagination),
       governance.groups.list(partnershipIdOf(request)),
     ]);
     const search = new URLSearchParams(
@@ -74,7 +74,7 @@ export function registerActionRoutes(
   });
 
   app.get('/partnerships/:partnershipId/actions/download.csv', view, async (request, reply) => {
-    const listed = await actions.actionLog(partnershipIdOf(request), actionFilterOf(request).filter);
+    const listed = await actions.actionLog(partnershipIdOf(request), viewerOf(request), actionFilterOf(request).filter);
     return sendCsv(reply, 'Action log', [actionHeadings, ...listed.map(actionRow)]);
   });
 
@@ -85,7 +85,7 @@ export function registerActionRoutes(
     errors: FormErrors | null,
     version?: number,
   ) {
-    const { action, updates } = await actions.action(request.params.partnershipId, request.params.id);
+    const { action, updates } = await actions.action(request.params.partnershipId, request.params.id, viewerOf(request));
     if (errors) reply.code(400);
     return pages.render(request, reply, 'actions/views/action.njk', {
       title: `Action: ${action.description}`,

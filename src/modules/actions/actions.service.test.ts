@@ -24,7 +24,7 @@ for (const database of testDatabases()) {
         owner: 'All agencies',
         dueDate: '2008-01-31',
       });
-      const [logged] = await container.actions.actionLog(coventry, { status: 'open' });
+      const [logged] = await container.actions.actionLog(coventry, byOfficer, { status: 'open' });
       assert.equal(logged?.owner, 'All agencies');
       assert.equal(logged?.overdue, true);
       await container.actions.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, byOfficer);
@@ -32,7 +32,7 @@ for (const database of testDatabases()) {
         container.actions.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, byOfficer),
         ConflictError,
       );
-      const { action, updates } = await container.actions.action(coventry, id);
+      const { action, updates } = await container.actions.action(coventry, id, byOfficer);
       assert.equal(action.status, 'done');
       assert.equal(action.overdue, false);
       assert.deepEqual(
@@ -49,16 +49,16 @@ for (const database of testDatabases()) {
       await due('50% of agencies', '2008-03-01');
       await due('West Midlands Police', null);
 
-      const owners = async (filter: Parameters<typeof container.actions.actionLog>[1]) =>
-        (await container.actions.actionLog(coventry, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
+      const owners = async (filter: Parameters<typeof container.actions.actionLog>[2]) =>
+        (await container.actions.actionLog(coventry, byOfficer, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
       assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2008-02-01', 'Sara Roach 2999-12-31']);
       assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2008-02-01']);
       // LIKE's wildcards typed in a name match themselves, not anything.
       assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2008-03-01']);
       assert.deepEqual(await owners({ owner: '_' }), []);
 
-      const all = await container.actions.actionLog(coventry);
-      const page = await container.actions.actionLogPage(coventry, {}, { limit: 2, offset: 2 });
+      const all = await container.actions.actionLog(coventry, byOfficer);
+      const page = await container.actions.actionLogPage(coventry, byOfficer, {}, { limit: 2, offset: 2 });
       assert.equal(page.total, all.length);
       assert.deepEqual(
         page.actions.map((a) => a.id),

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor, Viewer } from '../../core/actor.ts';
+import { type Actor, maySee, type PartTwoReadership, type Viewer } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { ConflictError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
@@ -52,21 +52,29 @@ export interface ActionsService {
     action: ActionInput & { partnershipId: string; groupId: string },
     agreedFor: string,
   ): Promise<string>;
-  /** The actions agreed under one agenda item. */
+  /** The actions agreed under one agenda item (its reader is checked by the minutes, which show them). */
   forItem(partnershipId: string, agendaItemId: string): Promise<LoggedAction[]>;
-  /** The action log: every matching action, or one page of them with the count of all. */
-  actionLog(partnershipId: string, filter?: ActionLogFilter): Promise<LoggedAction[]>;
+  /**
+   * The action log as this viewer may see it (an action of a Part II item only for those who may read the
+   * item): every matching action, or one page of them with the count of all.
+   */
+  actionLog(partnershipId: string, viewer: Viewer, filter?: ActionLogFilter): Promise<LoggedAction[]>;
   actionLogPage(
     partnershipId: string,
+    viewer: Viewer,
     filter: ActionLogFilter,
     page: { limit: number; offset: number },
   ): Promise<{ actions: LoggedAction[]; total: number }>;
   /**
    * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
-   * (open, in progress or carried forward).
+   * (open, in progress or carried forward), as this viewer may see them.
    */
-  mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }): Promise<LoggedAction[]>;
-  action(partnershipId: string, id: string): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
+  mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }, viewer: Viewer): Promise<LoggedAction[]>;
+  /**
+   * One action with its updates: one of a Part II item only for those who may read the item (its owner is
+   * reminded of it by e-mail, but reads it here only if on the group).
+   */
+  action(partnershipId: string, id: string, viewer: Viewer): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
   /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
   mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean>;
   /** `alongside` runs in the same transaction, e.g. to record the result where the action came from. */
@@ -81,7 +89,18 @@ export interface ActionsService {
   ): Promise<void>;
 }
 
-export function createActionsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock, governance: GovernanceService): ActionsService {
+/** Whose Part II business a viewer may read: the meetings module's rule (its Confidentiality), passed in. */
+export interface PartTwoReaders {
+  readership(partnershipId: string, viewer: Viewer): Promise<PartTwoReadership>;
+}
+
+export function createActionsService(
+  db: Kysely<Database>,
+  audit: AuditTrail,
+  clock: Clock,
+  governance: GovernanceService,
+  readers: PartTwoReaders,
+): ActionsService {
   const logged = (actions: ActionView[]): LoggedAction[] => {
     const today = todayInEngland(clock);
     return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
@@ -95,6 +114,13 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
   async function mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean> {
     if (by.officer) return true;
     return (await governance.peopleByEmail(partnershipId, by.email)).some((person) => answersFor(action.owner, person));
+  }
+
+  /** An action this viewer may see; one they may not is not found, so as to say nothing about it. */
+  async function visibleAction(partnershipId: string, id: string, viewer: Viewer): Promise<ActionView> {
+    const [action] = await listActions(db, partnershipId, { id });
+    if (!action || !maySee(await readers.readership(partnershipId, viewer), action)) throw new NotFoundError('action');
+    return action;
   }
 
   return {
@@ -131,30 +157,33 @@ export function createActionsService(db: Kysely<Database>, audit: AuditTrail, cl
 
     forItem: async (partnershipId, agendaItemId) => logged(await listActions(db, partnershipId, { agendaItemId })),
 
-    actionLog: async (partnershipId, filter = {}) => logged(await listActions(db, partnershipId, actionFilter(filter))),
+    actionLog: async (partnershipId, viewer, filter = {}) =>
+      logged(await listActions(db, partnershipId, { ...actionFilter(filter), seenBy: await readers.readership(partnershipId, viewer) })),
 
-    async actionLogPage(partnershipId, filter, page) {
-      const [actions, total] = await Promise.all([
-        listActions(db, partnershipId, actionFilter(filter), page),
-        countActions(db, partnershipId, actionFilter(filter)),
-      ]);
+    async actionLogPage(partnershipId, viewer, filter, page) {
+      const seen = { ...actionFilter(filter), seenBy: await readers.readership(partnershipId, viewer) };
+      const [actions, total] = await Promise.all([listActions(db, partnershipId, seen, page), countActions(db, partnershipId, seen)]);
       return { actions: logged(actions), total };
     },
 
-    mattersArising: async (partnershipId, meeting) =>
-      logged(await listActions(db, partnershipId, { groupId: meeting.groupId, stillToDoBefore: meeting.meetingDate })),
+    mattersArising: async (partnershipId, meeting, viewer) =>
+      logged(
+        await listActions(db, partnershipId, {
+          groupId: meeting.groupId,
+          stillToDoBefore: meeting.meetingDate,
+          seenBy: await readers.readership(partnershipId, viewer),
+        }),
+      ),
 
-    async action(partnershipId, id) {
-      const [action] = await listActions(db, partnershipId, { id });
-      if (!action) throw new NotFoundError('action');
+    async action(partnershipId, id, viewer) {
+      const action = await visibleAction(partnershipId, id, viewer);
       return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
     },
 
     mayUpdateAction,
 
     async updateAction(actor, partnershipId, id, version, input, by, alongside) {
-      const [before] = await listActions(db, partnershipId, { id });
-      if (!before) throw new NotFoundError('action');
+      const before = await visibleAction(partnershipId, id, by);
       if (!(await mayUpdateAction(partnershipId, before, by))) {
         throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
       }

@@ -4,6 +4,7 @@ import type { AuditLogTable, Database } from '../../db/schema.ts';
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
 
 export interface AuditFilter {
+  action?: string | undefined;
   entityType?: string | undefined;
   userId?: string | undefined;
   partnershipId?: string | undefined;
@@ -21,6 +22,7 @@ export async function findAuditEntries(
   page: { limit: number; offset: number },
 ): Promise<{ rows: AuditRow[]; total: number }> {
   let query = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.userId');
+  if (filter.action) query = query.where('auditLog.action', '=', filter.action);
   if (filter.entityType) query = query.where('auditLog.entityType', '=', filter.entityType);
   if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
   if (filter.partnershipId) query = query.where('auditLog.partnershipId', '=', filter.partnershipId);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { isRealDate } from '../../web/forms.ts';
+import { auditActionNames } from './audit.service.ts';
 import { paginate } from '../../web/pagination.ts';
 import { queryValues } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -9,13 +10,14 @@ export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, c
   const { audit, accounts, governance } = container;
 
   app.get('/admin/audit', { config: { access: 'admin' } }, async (request, reply) => {
-    const query = queryValues(request.query, ['entityType', 'userId', 'partnershipId', 'from', 'to', 'page']);
+    const query = queryValues(request.query, ['action', 'entityType', 'userId', 'partnershipId', 'from', 'to', 'page']);
     const errors: Record<string, string> = {};
     for (const field of ['from', 'to'] as const) {
       if (query[field] && !isRealDate(query[field]))
         errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;
     }
     const filter = {
+      action: query.action && query.action in auditActionNames ? query.action : undefined,
       entityType: query.entityType || undefined,
       userId: query.userId || undefined,
       partnershipId: query.partnershipId || undefined,
@@ -39,6 +41,7 @@ export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, c
         ? { summary: Object.entries(errors).map(([name, text]) => ({ text, href: `#${name}` })), byField: errors }
         : null,
       entityTypes,
+      actionNames: auditActionNames,
       users,
       partnerships,
       pagination: pagination.links(total),

@@ -1,6 +1,7 @@
 /** The meetings module's public face: other modules import from here only. */
 export { type AgendaService, createAgendaService } from './agenda.service.ts';
 export { type AttendanceService, createAttendanceService } from './attendance.service.ts';
+export { type Audience, type Confidentiality, createConfidentiality, type ReadingOptions } from './confidentiality.ts';
 export { createMeetingsService, type MeetingsService } from './meetings.service.ts';
 export { createMinutesService, type MinutesService } from './minutes.service.ts';
 export { type AgendaPublished, createPapersService, type PapersService } from './papers.service.ts';

@@ -32,7 +32,8 @@ import { minutesStatusNames } from './minutesLife.ts';
 import { buildMinutesDocument } from './minutesDocument.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { describeDecision, registerMinutesRoutes } from './minutes.routes.ts';
-import type { MinutesService } from './minutes.service.ts';
+import type { MinutesReader, MinutesService } from './minutes.service.ts';
+import type { ReadingOptions } from './confidentiality.ts';
 import { registerPaperRoutes } from './papers.routes.ts';
 import type { PapersService } from './papers.service.ts';
 
@@ -54,45 +55,29 @@ function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
   ];
 }
 
-export interface MinutesSources {
-  meetings: MeetingsService;
-  agenda: AgendaService;
-  attendance: AttendanceService;
-  minutes: MinutesService;
-}
-
-/** The minutes document of a meeting; the public version leaves out confidential (Part II) items. */
+/**
+ * The minutes document of a meeting, with what the minutes service lets this reader read: Part II items only
+ * for the group's readers who did not ask for the public version (`as` names the form, for the audit log).
+ */
 export async function meetingMinutesDocument(
-  { meetings, agenda, attendance, minutes }: MinutesSources,
+  minutes: MinutesService,
+  reader: MinutesReader,
   partnershipId: string,
   id: string,
-  publicVersion: boolean,
+  options: ReadingOptions & { as: string },
 ) {
-  const [{ meeting }, sections, present, life] = await Promise.all([
-    meetings.get(partnershipId, id),
-    agenda.agenda(partnershipId, id),
-    attendance.attendance(partnershipId, id),
-    minutes.life(partnershipId, id),
-  ]);
-  const items = sections.flatMap((section) => section.items);
-  const itemMinutes = await Promise.all(items.map((item) => minutes.itemMinutes(partnershipId, id, item.id)));
+  const { meeting, life, attendance, items, publicVersion } = await minutes.readMinutes(reader, partnershipId, id, options);
   const document = buildMinutesDocument({
     groupName: meeting.groupName,
     when: describeWhen(meeting.meetingDate, meeting.startTime),
     location: meeting.location,
     status: minutesStatusNames[life.status],
     publicVersion,
-    attendance: present,
-    items: items.map((item, index) => {
-      const record = itemMinutes[index];
-      return {
-        ...item,
-        narrative: record?.narrative ?? '',
-        declarations: record?.declarations ?? [],
-        decisions: (record?.decisions ?? []).map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
-        actions: record?.actions ?? [],
-      };
-    }),
+    attendance,
+    items: items.map((item) => ({
+      ...item,
+      decisions: item.decisions.map((d) => ({ wording: d.wording, standing: describeDecision(d) })),
+    })),
     signedBy: life.signedBy,
     signedAt: life.signedAt,
   });
@@ -204,7 +189,8 @@ export function registerMeetingRoutes(
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    // Every item and paper is listed; the page links Part II papers only for those who may read them.
+    // A Part II item keeps its place and number; only its group's readers see what it is.
+    const audience = await papers.audienceFor(partnershipId, id, viewerOf(request));
     const [
       {
         details: { meeting, deadlines, changes, canRecordHeld },
@@ -213,14 +199,11 @@ export function registerMeetingRoutes(
       present,
       life,
     ] = await Promise.all([
-      papers.meetingPapers(partnershipId, id, 'group'),
+      papers.meetingPapers(partnershipId, id, audience),
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
     ]);
-    const [mattersArising, audience] = await Promise.all([
-      actions.mattersArising(partnershipId, meeting),
-      papers.audienceFor(partnershipId, id, viewerOf(request)),
-    ]);
+    const mattersArising = await actions.mattersArising(partnershipId, meeting, viewerOf(request));
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
       life,
       mattersArising,
@@ -317,18 +300,22 @@ export function registerMeetingRoutes(
   registerAttendanceRoutes(app, pages, attendance, governance, { crumbs: meetingCrumbs, load: loadMeeting });
   registerMinutesRoutes(app, pages, { minutes, meetings }, governance);
 
-  /** `?public=yes` leaves out confidential (Part II) items. */
-  const minutesDocument = (request: FastifyRequest<{ Params: MeetingParams }>) =>
+  /** What the reader may read; `?public=yes` asks for the public version, which can only narrow it. */
+  const minutesDocument = (request: FastifyRequest<{ Params: MeetingParams }>, as: string) =>
     meetingMinutesDocument(
-      { meetings, agenda, attendance, minutes },
+      minutes,
+      { actor: actorOf(request), viewer: viewerOf(request) },
       request.params.partnershipId,
       request.params.id,
-      queryValues(request.query, ['public']).public === 'yes',
+      {
+        publicVersion: queryValues(request.query, ['public']).public === 'yes',
+        as,
+      },
     );
 
   // The minutes as one page, for printing and signing, and as Word and PDF files.
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {
-    const { meeting, document } = await minutesDocument(request);
+    const { meeting, document } = await minutesDocument(request, 'printable page');
     const { partnershipId, id } = request.params;
     return pages.render(request, reply, 'meetings/views/minutes-print.njk', {
       title: `Minutes: ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
@@ -343,7 +330,7 @@ export function registerMeetingRoutes(
   });
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/file.docx', view, async (request, reply) => {
-    const { document, name } = await minutesDocument(request);
+    const { document, name } = await minutesDocument(request, 'Word');
     return sendFile(
       reply,
       `${name}.docx`,
@@ -353,7 +340,7 @@ export function registerMeetingRoutes(
   });
 
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/file.pdf', view, async (request, reply) => {
-    const { document, name } = await minutesDocument(request);
+    const { document, name } = await minutesDocument(request, 'PDF');
     return sendFile(reply, `${name}.pdf`, 'application/pdf', await minutesToPdf(document));
   });
 }

@@ -7,6 +7,8 @@ import type {
   MeetingMinutesTable,
   MinutesAmendmentsTable,
 } from '../../db/schema.ts';
+import type { PartTwoReadership } from '../../core/actor.ts';
+import { seenBy } from '../../db/partTwo.ts';
 import { containsText } from '../../db/text.ts';
 import { outcomeNames } from './outcomes.ts';
 
@@ -57,6 +59,8 @@ export interface DecisionFilter {
   agendaItemId?: string | undefined;
   /** Words in the decision, its item, its group or the body it was recommended to, or an outcome's name. */
   search?: string | undefined;
+  /** Only decisions this reader may see: those of Part II items only for the groups it allows. */
+  seenBy?: PartTwoReadership | undefined;
 }
 
 function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: DecisionFilter) {
@@ -68,6 +72,7 @@ function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: Dec
     .where('decisions.partnershipId', '=', partnershipId);
   if (filter.meetingId) query = query.where('decisions.meetingId', '=', filter.meetingId);
   if (filter.agendaItemId) query = query.where('decisions.agendaItemId', '=', filter.agendaItemId);
+  if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'meetings.groupId'));
   const search = filter.search;
   if (search) {
     const outcomes = Object.entries(outcomeNames)

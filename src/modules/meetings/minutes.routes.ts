@@ -7,7 +7,7 @@ import { sendCsv } from '../../web/csv.ts';
 import { errorsFor, type Field, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { paginate } from '../../web/pagination.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed, viewerOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -76,7 +76,7 @@ export function registerMinutesRoutes(
     errors: FormErrors | null,
   ) {
     const { partnershipId, id, itemId } = request.params;
-    const record = await minutes.itemMinutes(partnershipId, id, itemId);
+    const record = await minutes.readItemMinutes({ actor: actorOf(request), viewer: viewerOf(request) }, partnershipId, id, itemId);
     const [members, interests] = await Promise.all([
       governance.membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
       governance.listInterests(partnershipId, {}),
@@ -159,7 +159,12 @@ export function registerMinutesRoutes(
     const path = `/partnerships/${partnershipIdOf(request)}/decisions`;
     const pagination = paginate(path, query);
     const search = query.q?.trim() ?? '';
-    const { decisions, total } = await minutes.decisionsRegisterPage(partnershipIdOf(request), search || undefined, pagination);
+    const { decisions, total } = await minutes.decisionsRegisterPage(
+      partnershipIdOf(request),
+      viewerOf(request),
+      search || undefined,
+      pagination,
+    );
     return pages.render(request, reply, 'meetings/views/decisions.njk', {
       title: 'Decisions register',
       search,
@@ -173,7 +178,11 @@ export function registerMinutesRoutes(
   });
 
   app.get('/partnerships/:partnershipId/decisions/download.csv', view, async (request, reply) => {
-    const decisions = await minutes.decisionsRegister(partnershipIdOf(request), searchOf(request).q?.trim() || undefined);
+    const decisions = await minutes.decisionsRegister(
+      partnershipIdOf(request),
+      viewerOf(request),
+      searchOf(request).q?.trim() || undefined,
+    );
     return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, demoBoardMeeting, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, byOfficer, demoBoardMeeting, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import type { Container } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
@@ -46,7 +46,7 @@ for (const database of testDatabases()) {
         outcome: 'noted',
         wording: 'The report was noted',
       });
-      const before = await container.minutes.decisionsRegister(coventry);
+      const before = await container.minutes.decisionsRegister(coventry, byOfficer);
       assert.ok(
         before.every((d) => !d.deferredForQuorum),
         'no attendance recorded: nothing is deferred',
@@ -58,7 +58,7 @@ for (const database of testDatabases()) {
         inAttendance: [],
         minuteTaker: null,
       });
-      const after = await container.minutes.decisionsRegister(coventry);
+      const after = await container.minutes.decisionsRegister(coventry, byOfficer);
       assert.deepEqual(
         after.map((d) => [d.wording, d.deferredForQuorum]),
         [
@@ -70,15 +70,19 @@ for (const database of testDatabases()) {
     });
 
     it('searches the decisions register by words and by outcome, a page at a time', async () => {
-      const all = await container.minutes.decisionsRegister(coventry);
+      const all = await container.minutes.decisionsRegister(coventry, byOfficer);
       assert.ok(all.length > 0);
       assert.deepEqual(
-        (await container.minutes.decisionsRegister(coventry, 'SUPPORTED')).map((d) => d.wording),
+        (await container.minutes.decisionsRegister(coventry, byOfficer, 'SUPPORTED')).map((d) => d.wording),
         all.filter((d) => d.outcome === 'supported' || /supported/i.test(d.wording)).map((d) => d.wording),
       );
-      assert.equal((await container.minutes.decisionsRegister(coventry, 'public places')).length, all.length, 'the item title matches');
-      assert.deepEqual(await container.minutes.decisionsRegister(coventry, 'no such words'), []);
-      const page = await container.minutes.decisionsRegisterPage(coventry, undefined, { limit: 1, offset: 0 });
+      assert.equal(
+        (await container.minutes.decisionsRegister(coventry, byOfficer, 'public places')).length,
+        all.length,
+        'the item title matches',
+      );
+      assert.deepEqual(await container.minutes.decisionsRegister(coventry, byOfficer, 'no such words'), []);
+      const page = await container.minutes.decisionsRegisterPage(coventry, byOfficer, undefined, { limit: 1, offset: 0 });
       assert.equal(page.total, all.length);
       assert.equal(page.decisions[0]?.id, all[0]?.id);
     });
@@ -114,7 +118,7 @@ for (const database of testDatabases()) {
       });
       await vote(6, 3, 1);
       await vote(4, 4, 2);
-      const register = await container.minutes.decisionsRegister(coventry, 'Agreed by');
+      const register = await container.minutes.decisionsRegister(coventry, byOfficer, 'Agreed by');
       assert.deepEqual(
         register.map((d) => [d.wording, d.vote]),
         [

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import type { Actor, Viewer } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { formatDate } from '../../core/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
@@ -10,6 +11,7 @@ import type { AuditTrail } from '../audit/index.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
+import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceService, VoteMajority } from '../governance/index.ts';
@@ -56,6 +58,19 @@ export interface ItemMinutes {
   declarations: DeclarationView[];
 }
 
+/** Who reads the minutes: someone signed in (their account, and who they are to the rule on Part II), or the public. */
+export type MinutesReader = { actor: Actor; viewer: Viewer } | 'public';
+
+/** A meeting's minutes as one reader may read them. */
+export interface MinutesRecord {
+  meeting: MeetingView;
+  life: MinutesLife;
+  attendance: MeetingAttendance;
+  /** True when Part II items are left out: the reader is not the group's, or asked for the public version. */
+  publicVersion: boolean;
+  items: (AgendaItemRow & { number: number } & Pick<ItemMinutes, 'narrative' | 'declarations' | 'decisions' | 'actions'>)[];
+}
+
 export interface MinutesLife {
   status: MinutesStatus;
   version: number;
@@ -75,16 +90,33 @@ export interface MinutesService {
   sign(actor: Actor, partnershipId: string, meetingId: string, version: number, signedBy: string): Promise<void>;
   /** A correction to approved minutes: recorded beside them, never changing them. */
   amend(actor: Actor, partnershipId: string, meetingId: string, correction: string): Promise<void>;
+  /** One item's minutes, whoever asks: for the rules and the seeds. Readers get them through `readItemMinutes`. */
   itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
+  /** One item's minutes for a reader: a Part II item's only for its group (others are told it is not found), and audited. */
+  readItemMinutes(reader: { actor: Actor; viewer: Viewer }, partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
+  /**
+   * A meeting's minutes for a reader: Part II items only for the group's readers who did not ask for the
+   * public version. A read that includes Part II items is audited, saying in what form (`as`: page, PDF …).
+   */
+  readMinutes(
+    reader: MinutesReader,
+    partnershipId: string,
+    meetingId: string,
+    options: ReadingOptions & { as: string },
+  ): Promise<MinutesRecord>;
   saveNarrative(actor: Actor, partnershipId: string, meetingId: string, itemId: string, version: number, narrative: string): Promise<void>;
   addDecision(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DecisionInput): Promise<string>;
   addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
   /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
   addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
-  /** Every decision of the partnership, newest meeting first, with those deferred for want of a quorum marked. */
-  decisionsRegister(partnershipId: string, search?: string): Promise<RegisteredDecision[]>;
+  /**
+   * Every decision of the partnership this viewer may see (one of a Part II item only if they may read the
+   * item), newest meeting first, with those deferred for want of a quorum marked.
+   */
+  decisionsRegister(partnershipId: string, viewer: Viewer, search?: string): Promise<RegisteredDecision[]>;
   decisionsRegisterPage(
     partnershipId: string,
+    viewer: Viewer,
     search: string | undefined,
     page: { limit: number; offset: number },
   ): Promise<{ decisions: RegisteredDecision[]; total: number }>;
@@ -98,6 +130,7 @@ export function createMinutesService(
   attendance: AttendanceService,
   governance: GovernanceService,
   actions: ActionsService,
+  confidentiality: Confidentiality,
 ): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
@@ -194,22 +227,43 @@ export function createMinutesService(
     });
   }
 
+  async function lifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
+    await requireMeeting(db, partnershipId, meetingId);
+    const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
+    const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
+    return {
+      status: (life?.status as MinutesStatus | undefined) ?? 'draft',
+      version: life?.version ?? 1,
+      circulatedAt: life?.circulatedAt ?? null,
+      approvedAt: life?.approvedAt ?? null,
+      approvedAtMeeting,
+      signedAt: life?.signedAt ?? null,
+      signedBy: life?.signedBy ?? null,
+      amendments,
+    };
+  }
+
+  async function itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes> {
+    const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
+    const [minutes, decisions, agreed, declarations] = await Promise.all([
+      findItemMinutes(db, itemId),
+      listDecisions(db, partnershipId, { agendaItemId: itemId }),
+      actions.forItem(partnershipId, itemId),
+      listDeclarations(db, itemId),
+    ]);
+    return {
+      meeting,
+      item,
+      narrative: minutes?.narrative ?? '',
+      version: minutes?.version ?? 0,
+      decisions: await registered(partnershipId, decisions),
+      actions: agreed,
+      declarations,
+    };
+  }
+
   return {
-    async life(partnershipId, meetingId) {
-      await requireMeeting(db, partnershipId, meetingId);
-      const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
-      const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
-      return {
-        status: (life?.status as MinutesStatus | undefined) ?? 'draft',
-        version: life?.version ?? 1,
-        circulatedAt: life?.circulatedAt ?? null,
-        approvedAt: life?.approvedAt ?? null,
-        approvedAtMeeting,
-        signedAt: life?.signedAt ?? null,
-        signedBy: life?.signedBy ?? null,
-        amendments,
-      };
-    },
+    life: lifeOf,
 
     async circulate(actor, partnershipId, meetingId, version) {
       const meeting = await requireMeeting(db, partnershipId, meetingId);
@@ -278,23 +332,39 @@ export function createMinutesService(
       });
     },
 
-    async itemMinutes(partnershipId, meetingId, itemId) {
+    itemMinutes,
+
+    async readItemMinutes({ actor, viewer }, partnershipId, meetingId, itemId) {
       const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
-      const [minutes, decisions, agreed, declarations] = await Promise.all([
-        findItemMinutes(db, itemId),
-        listDecisions(db, partnershipId, { agendaItemId: itemId }),
-        actions.forItem(partnershipId, itemId),
-        listDeclarations(db, itemId),
+      if (!item.confidential) return itemMinutes(partnershipId, meetingId, itemId);
+      if ((await confidentiality.audienceFor(partnershipId, meetingId, viewer)) !== 'group') throw new NotFoundError('agenda item');
+      const record = await itemMinutes(partnershipId, meetingId, itemId);
+      const summary = `Viewed the minutes of the Part II item ${where(meeting, item)}`;
+      return audit.auditedRead(actor, { entityType: 'minutes', entityId: itemId, partnershipId, summary }, () => Promise.resolve(record));
+    },
+
+    async readMinutes(reader, partnershipId, meetingId, { as, ...options }) {
+      const audience = reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader.viewer, options);
+      const [meeting, sections, present, life] = await Promise.all([
+        requireMeeting(db, partnershipId, meetingId),
+        agenda.agenda(partnershipId, meetingId),
+        attendance.attendance(partnershipId, meetingId),
+        lifeOf(partnershipId, meetingId),
       ]);
-      return {
-        meeting,
-        item,
-        narrative: minutes?.narrative ?? '',
-        version: minutes?.version ?? 0,
-        decisions: await registered(partnershipId, decisions),
-        actions: agreed,
-        declarations,
-      };
+      const shown = sections.flatMap((section) => section.items).filter((item) => audience === 'group' || !item.confidential);
+      const items = await Promise.all(
+        shown.map(async (item) => {
+          const { narrative, declarations, decisions, actions: agreed } = await itemMinutes(partnershipId, meetingId, item.id);
+          return { ...item, narrative, declarations, decisions, actions: agreed };
+        }),
+      );
+      const record = { meeting, life, attendance: present, publicVersion: audience !== 'group', items };
+      const partTwo = shown.filter((item) => item.confidential);
+      if (reader === 'public' || partTwo.length === 0) return record;
+      const summary = `Viewed the minutes (${as}) of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}, with Part II: ${partTwo.map((item) => `"${item.title}"`).join(', ')}`;
+      return audit.auditedRead(reader.actor, { entityType: 'minutes', entityId: meetingId, partnershipId, summary }, () =>
+        Promise.resolve(record),
+      );
     },
 
     async saveNarrative(actor, partnershipId, meetingId, itemId, version, narrative) {
@@ -409,12 +479,17 @@ export function createMinutesService(
       });
     },
 
-    decisionsRegister: async (partnershipId, search) => registered(partnershipId, await listDecisions(db, partnershipId, { search })),
+    decisionsRegister: async (partnershipId, viewer, search) =>
+      registered(
+        partnershipId,
+        await listDecisions(db, partnershipId, { search, seenBy: await confidentiality.readership(partnershipId, viewer) }),
+      ),
 
-    async decisionsRegisterPage(partnershipId, search, page) {
+    async decisionsRegisterPage(partnershipId, viewer, search, page) {
+      const filter = { search, seenBy: await confidentiality.readership(partnershipId, viewer) };
       const [decisions, total] = await Promise.all([
-        listDecisions(db, partnershipId, { search }, page),
-        countDecisions(db, partnershipId, { search }),
+        listDecisions(db, partnershipId, filter, page),
+        countDecisions(db, partnershipId, filter),
       ]);
       return { decisions: await registered(partnershipId, decisions), total };
     },

@@ -38,6 +38,7 @@ const fileFieldName = 'file';
 const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
 
 const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
+const readerOf = (request: FastifyRequest) => ({ actor: actorOf(request), viewer: viewerOf(request) });
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
 
@@ -109,12 +110,7 @@ export function registerPaperRoutes(
 
   app.get('/partnerships/:partnershipId/meetings/:id/papers/:paperId', view, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
-    const { paper, content } = await papers.file(
-      partnershipId,
-      id,
-      paperId,
-      await papers.audienceFor(partnershipId, id, viewerOf(request)),
-    );
+    const { paper, content } = await papers.file(readerOf(request), partnershipId, id, paperId);
     return sendStoredFile(reply, paper, content);
   });
 
@@ -127,12 +123,17 @@ export function registerPaperRoutes(
     return reply.redirect(`${meetingHref(request)}#agenda`);
   });
 
-  // `?public=yes` gives the public version to anyone; without it, what the reader may see.
+  // What the reader may see; `?public=yes` asks for the public version, which can only narrow it.
   app.get('/partnerships/:partnershipId/meetings/:id/agenda-pack.pdf', view, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
     const publicVersion = queryValues(request.query, ['public']).public === 'yes';
-    const audience = publicVersion ? 'partnership' : await papers.audienceFor(partnershipId, id, viewerOf(request));
-    const { meeting: m, pdf } = await papers.pack(request.partnership?.name ?? '', partnershipId, id, audience);
+    const {
+      meeting: m,
+      pdf,
+      audience,
+    } = await papers.pack(readerOf(request), request.partnership?.name ?? '', partnershipId, id, {
+      publicVersion,
+    });
     const name = `${m.groupName} agenda pack ${m.meetingDate}${audience === 'group' ? '' : ' public'}.pdf`;
     return sendFile(reply, name, 'application/pdf', pdf);
   });

@@ -14,6 +14,7 @@ import {
   type AgendaPublished,
   type AgendaService,
   createAgendaService,
+  createConfidentiality,
   createMeetingsService,
   createPapersService,
   type MeetingsService,
@@ -35,6 +36,8 @@ for (const database of testDatabases()) {
     /** What the publication hook saw, and whether it runs inside the publishing transaction. */
     const notices: AgendaPublished[] = [];
     let failNextNotice = false;
+    /** Someone in the partnership who is not on the group. */
+    const outsider = { actor: systemActor, viewer: { officer: false, email: null } };
 
     before(async () => {
       handle = await database.create();
@@ -48,7 +51,7 @@ for (const database of testDatabases()) {
         clock,
         meetings,
         agenda,
-        governance,
+        confidentiality: createConfidentiality(handle.db, governance),
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;
@@ -77,7 +80,7 @@ for (const database of testDatabases()) {
       const { meetingId, publicItem } = await meetingOn('2027-06-17');
       const bytes = await pdfOf('Assessment');
       const id = await papers.upload(systemActor, coventry, meetingId, publicItem, { fileName: 'assessment.pdf', bytes, title: null });
-      const { paper, content } = await papers.file(coventry, meetingId, id, 'partnership');
+      const { paper, content } = await papers.file(outsider, coventry, meetingId, id);
       assert.deepEqual(content, bytes);
       assert.equal(paper.title, 'assessment');
       assert.equal(paper.contentType, 'application/pdf');
@@ -136,7 +139,7 @@ for (const database of testDatabases()) {
         (await allPapers(meetingId, 'group')).map((p) => p.title),
         ['public', 'secret'],
       );
-      await assert.rejects(papers.file(coventry, meetingId, secret, 'partnership'), NotFoundError);
+      await assert.rejects(papers.file(outsider, coventry, meetingId, secret), NotFoundError);
       await papers.publish(systemActor, coventry, meetingId);
       const { sections } = await papers.meetingPapers(coventry, meetingId, 'public');
       // The Part II item keeps its place and number, and shows nothing of itself.
@@ -159,8 +162,8 @@ for (const database of testDatabases()) {
           },
         ],
       );
-      await assert.rejects(papers.file(coventry, meetingId, secret, 'public'), NotFoundError);
-      const pack = await papers.pack('Safer Coventry', coventry, meetingId, 'public');
+      await assert.rejects(papers.file('public', coventry, meetingId, secret), NotFoundError);
+      const pack = await papers.pack('public', 'Safer Coventry', coventry, meetingId);
       assert.ok(!pack.pdf.toString('latin1').includes('Case review'));
     });
 

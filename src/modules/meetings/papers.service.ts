@@ -6,21 +6,17 @@ import { describeWhen, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
 import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
+import type { Audience, Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { type MeetingView, requireMeeting, updateMeeting } from './meetings.repository.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
 import { archivePaper, insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
 
-/**
- * Who is looking: the public sees a published meeting's public part; the partnership sees the public
- * part of any meeting; the group (its members and the partnership's officers) sees Part II too.
- */
-export type Audience = 'public' | 'partnership' | 'group';
+export type { Audience };
 
 export type PaperView = PaperRow & { kind: PaperKind; kindName: string; late: boolean; supplement: boolean };
 
@@ -48,11 +44,8 @@ export interface AgendaPublished {
 }
 
 export interface PapersService {
-  /**
-   * Part II papers are "seen only by members of the group": the partnership's officers, and the people
-   * who are members of the meeting's group now, known by their account's e-mail address. Others see the public part.
-   */
-  audienceFor(partnershipId: string, meetingId: string, viewer: Viewer): Promise<'group' | 'partnership'>;
+  /** Part II papers are "seen only by members of the group": the one rule of `Confidentiality`. */
+  audienceFor(partnershipId: string, meetingId: string, viewer: Viewer, options?: ReadingOptions): Promise<'group' | 'partnership'>;
   /** The meeting with its agenda and each item's papers, for one audience; a public audience sees only a published meeting. */
   meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
   upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
@@ -74,15 +67,16 @@ export interface PapersService {
       alongside?: (trx: Kysely<Database>, itemId: string) => Promise<void>;
     },
   ): Promise<{ itemId: string; paperId: string }>;
-  /** One paper's file, if this audience may have it; otherwise NotFoundError, which leaks nothing. */
-  file(partnershipId: string, meetingId: string, paperId: string, audience: Audience): Promise<{ paper: PaperView; content: Buffer }>;
-  /** The agenda pack as one PDF, as this audience may see it. */
+  /** One paper's file, if this reader may have it (otherwise NotFoundError, which leaks nothing); a Part II paper's is audited. */
+  file(reader: PapersReader, partnershipId: string, meetingId: string, paperId: string): Promise<{ paper: PaperView; content: Buffer }>;
+  /** The agenda pack as one PDF, as this reader may see it; a pack with Part II items is audited. */
   pack(
+    reader: PapersReader,
     partnershipName: string,
     partnershipId: string,
     meetingId: string,
-    audience: Audience,
-  ): Promise<{ meeting: MeetingView; pdf: Buffer }>;
+    options?: ReadingOptions,
+  ): Promise<{ meeting: MeetingView; pdf: Buffer; audience: Audience }>;
   remove(actor: Actor, partnershipId: string, meetingId: string, paperId: string, version: number): Promise<void>;
   /** Publishes the agenda and papers: its public part goes on the public pages. */
   publish(actor: Actor, partnershipId: string, meetingId: string): Promise<AgendaPublished>;
@@ -90,13 +84,16 @@ export interface PapersService {
   published(partnershipId: string, groupId: string): Promise<MeetingView[]>;
 }
 
+/** Who asks for a paper or the pack: someone signed in (their account, and who they are to the rule on Part II), or the public. */
+export type PapersReader = { actor: Actor; viewer: Viewer } | 'public';
+
 export interface PapersDependencies {
   db: Kysely<Database>;
   audit: AuditTrail;
+  confidentiality: Confidentiality;
   clock: Clock;
   meetings: MeetingsService;
   agenda: AgendaService;
-  governance: GovernanceService;
   /**
    * Runs in the transaction that publishes the agenda, so that what it records (such as a job to
    * e-mail the group's members) commits with the publication or not at all.
@@ -120,12 +117,15 @@ function withheld<T extends AgendaItemRow & { number: number }>(item: T): T & { 
 export function createPapersService({
   db,
   audit,
+  confidentiality,
   clock,
   meetings,
   agenda,
-  governance,
   onAgendaPublished,
 }: PapersDependencies): PapersService {
+  const audienceOf = async (reader: PapersReader, partnershipId: string, meetingId: string, options?: ReadingOptions) =>
+    reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader.viewer, options);
+
   function view(paper: PaperRow, details: MeetingDetails): PaperView {
     const kind = kindOfContentType(paper.contentType) ?? 'pdf';
     return {
@@ -152,6 +152,34 @@ export function createPapersService({
         ),
       })),
     };
+  }
+
+  /** The agenda pack's PDF, its papers' bytes read through `trx` (for Part II, the audited read's transaction). */
+  async function packOf(
+    trx: Kysely<Database>,
+    partnershipName: string,
+    meeting: MeetingView,
+    sections: MeetingPapers['sections'],
+    audience: Audience,
+  ): Promise<Buffer> {
+    const withBytes = async (paper: PaperView) => ({
+      ...paper,
+      pdf: paper.kind === 'pdf' ? await paperContent(trx, paper.id) : null,
+    });
+    return buildAgendaPack({
+      partnershipName,
+      groupName: meeting.groupName,
+      when: describeWhen(meeting.meetingDate, meeting.startTime),
+      location: meeting.location,
+      publicVersion: audience !== 'group',
+      sections: await Promise.all(
+        sections.map(async (section) => ({
+          heading: section.heading,
+          showHeading: section.section !== 'opening' && section.section !== 'closing',
+          items: await Promise.all(section.items.map(async (item) => ({ ...item, papers: await Promise.all(item.papers.map(withBytes)) }))),
+        })),
+      ),
+    });
   }
 
   function record(trx: Kysely<Database>, actor: Actor, meeting: MeetingView, paper: PaperRow, removed: boolean) {
@@ -203,14 +231,7 @@ export function createPapersService({
   }
 
   return {
-    async audienceFor(partnershipId, meetingId, viewer) {
-      if (viewer.officer) return 'group';
-      const selves = new Set((await governance.peopleByEmail(partnershipId, viewer.email)).map((person) => person.id));
-      if (selves.size === 0) return 'partnership';
-      const { groupId } = await requireMeeting(db, partnershipId, meetingId);
-      const members = await governance.currentMemberships(partnershipId, { groupId });
-      return members.some((membership) => selves.has(membership.personId)) ? 'group' : 'partnership';
-    },
+    audienceFor: (partnershipId, meetingId, viewer, options) => confidentiality.audienceFor(partnershipId, meetingId, viewer, options),
 
     meetingPapers,
 
@@ -254,38 +275,33 @@ export function createPapersService({
       return { itemId, paperId };
     },
 
-    async file(partnershipId, meetingId, paperId, audience) {
-      const { sections } = await meetingPapers(partnershipId, meetingId, audience);
-      const paper = sections.flatMap((section) => section.items.flatMap((item) => item.papers)).find((p) => p.id === paperId);
-      const content = paper ? await paperContent(db, paper.id) : null;
-      if (!paper || !content) throw new NotFoundError('paper');
-      return { paper, content };
+    async file(reader, partnershipId, meetingId, paperId) {
+      const { details, sections } = await meetingPapers(partnershipId, meetingId, await audienceOf(reader, partnershipId, meetingId));
+      const item = sections.flatMap((section) => section.items).find((candidate) => candidate.papers.some((p) => p.id === paperId));
+      const paper = item?.papers.find((p) => p.id === paperId);
+      if (!item || !paper) throw new NotFoundError('paper');
+      const read = async (trx: Kysely<Database>) => {
+        const content = await paperContent(trx, paper.id);
+        if (!content) throw new NotFoundError('paper');
+        return { paper, content };
+      };
+      if (!item.confidential || reader === 'public') return read(db);
+      const { meeting } = details;
+      const summary = `Downloaded the Part II paper "${paper.title}" (${paper.fileName}) of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`;
+      return audit.auditedRead(reader.actor, { entityType: 'paper', entityId: paper.id, partnershipId, summary }, read);
     },
 
-    async pack(partnershipName, partnershipId, meetingId, audience) {
+    async pack(reader, partnershipName, partnershipId, meetingId, options) {
+      const audience = await audienceOf(reader, partnershipId, meetingId, options);
       const { details, sections } = await meetingPapers(partnershipId, meetingId, audience);
       const { meeting } = details;
-      const withBytes = async (paper: PaperView) => ({
-        ...paper,
-        pdf: paper.kind === 'pdf' ? await paperContent(db, paper.id) : null,
-      });
-      const pdf = await buildAgendaPack({
-        partnershipName,
-        groupName: meeting.groupName,
-        when: describeWhen(meeting.meetingDate, meeting.startTime),
-        location: meeting.location,
-        publicVersion: audience !== 'group',
-        sections: await Promise.all(
-          sections.map(async (section) => ({
-            heading: section.heading,
-            showHeading: section.section !== 'opening' && section.section !== 'closing',
-            items: await Promise.all(
-              section.items.map(async (item) => ({ ...item, papers: await Promise.all(item.papers.map(withBytes)) })),
-            ),
-          })),
-        ),
-      });
-      return { meeting, pdf };
+      const partTwo = audience === 'group' ? sections.flatMap((section) => section.items).filter((item) => item.confidential) : [];
+      const build = (trx: Kysely<Database>) => packOf(trx, partnershipName, meeting, sections, audience);
+      if (reader === 'public' || partTwo.length === 0) return { meeting, audience, pdf: await build(db) };
+      const titles = partTwo.map((item) => `"${item.title}"`).join(', ');
+      const summary = `Downloaded the agenda pack of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}, with Part II: ${titles}`;
+      const pdf = await audit.auditedRead(reader.actor, { entityType: 'agenda_pack', entityId: meetingId, partnershipId, summary }, build);
+      return { meeting, audience, pdf };
     },
 
     async remove(actor, partnershipId, meetingId, paperId, version) {

@@ -13,7 +13,9 @@ import { sendStoredFile } from '../../web/uploads.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { type CalendarMeeting, meetingsCalendar } from './calendar.ts';
 import type { MeetingView } from './meetings.repository.ts';
-import { meetingMinutesDocument, type MinutesSources } from './meetings.routes.ts';
+import { meetingMinutesDocument } from './meetings.routes.ts';
+import type { MeetingsService } from './meetings.service.ts';
+import type { MinutesService } from './minutes.service.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
 import { paperKinds } from './papers.ts';
 import type { PapersService } from './papers.service.ts';
@@ -31,7 +33,7 @@ const publicMeetings = (partnershipId: string) => `/public/partnerships/${partne
 export function registerPublicationRoutes(
   app: FastifyInstance,
   pages: PageRenderer,
-  sources: MinutesSources & { papers: PapersService; config: { publicUrl: string } },
+  sources: { meetings: MeetingsService; minutes: MinutesService; papers: PapersService; config: { publicUrl: string } },
   governance: GovernanceService,
 ): void {
   const { papers, minutes } = sources;
@@ -44,11 +46,11 @@ export function registerPublicationRoutes(
   });
 
   /** Approved minutes are public once the meeting is; drafts never are. */
-  async function approvedMinutes(partnershipId: string, id: string) {
+  async function approvedMinutes(partnershipId: string, id: string, as: string) {
     await papers.meetingPapers(partnershipId, id, 'public');
     const life = await minutes.life(partnershipId, id);
     if (life.status !== 'approved' && life.status !== 'signed') throw new NotFoundError('minutes');
-    return meetingMinutesDocument(sources, partnershipId, id, true);
+    return meetingMinutesDocument(minutes, 'public', partnershipId, id, { as });
   }
 
   app.get(`${base}/meetings`, publicAccess, async (request, reply) => {
@@ -117,25 +119,25 @@ export function registerPublicationRoutes(
 
   app.get(`${base}/meetings/:id/agenda-pack.pdf`, publicAccess, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
-    const { meeting, pdf } = await papers.pack(request.partnership?.name ?? '', partnershipId, id, 'public');
+    const { meeting, pdf } = await papers.pack('public', request.partnership?.name ?? '', partnershipId, id);
     return sendFile(reply, `${meeting.groupName} agenda pack ${meeting.meetingDate}.pdf`, 'application/pdf', pdf);
   });
 
   app.get(`${base}/meetings/:id/papers/:paperId`, publicAccess, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
-    const { paper, content } = await papers.file(partnershipId, id, paperId, 'public');
+    const { paper, content } = await papers.file('public', partnershipId, id, paperId);
     return sendStoredFile(reply, paper, content);
   });
 
   app.get(`${base}/meetings/:id/minutes.pdf`, publicAccess, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
-    const { document, name } = await approvedMinutes(partnershipId, id);
+    const { document, name } = await approvedMinutes(partnershipId, id, 'PDF');
     return sendFile(reply, `${name}.pdf`, 'application/pdf', await minutesToPdf(document));
   });
 
   app.get(`${base}/meetings/:id/minutes.docx`, publicAccess, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
-    const { document, name } = await approvedMinutes(partnershipId, id);
+    const { document, name } = await approvedMinutes(partnershipId, id, 'Word');
     return sendFile(reply, `${name}.docx`, paperKinds.docx.contentType, await minutesToDocx(document));
   });
 }

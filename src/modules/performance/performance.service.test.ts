@@ -4,7 +4,7 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
+import { systemActor, systemViewer } from '../../core/actor.ts';
 import type { Clock } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
@@ -225,7 +225,12 @@ for (const database of testDatabases()) {
       assert.ok(item, 'the agenda has the report');
       assert.equal(item.papers.length, 1);
       assert.equal(item.papers[0]?.kindName, 'PDF');
-      const { content } = await container.papers.file(coventry, meetingId, item.papers[0]?.id ?? '', 'group');
+      const { content } = await container.papers.file(
+        { actor: systemActor, viewer: systemViewer },
+        coventry,
+        meetingId,
+        item.papers[0]?.id ?? '',
+      );
       assert.equal(content.subarray(0, 5).toString(), '%PDF-');
     });
   });

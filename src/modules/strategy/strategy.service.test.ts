@@ -4,7 +4,7 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
+import { systemActor, systemViewer } from '../../core/actor.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { seedDemoStrategy } from './index.ts';
@@ -81,7 +81,7 @@ for (const database of testDatabases()) {
       });
       assert.equal(owner.name, harmReduction);
 
-      const log = await container.actions.actionLog(coventry, { groupId: groupIds.get(harmReduction) ?? '' });
+      const log = await container.actions.actionLog(coventry, systemViewer, { groupId: groupIds.get(harmReduction) ?? '' });
       const logged = log.find((action) => action.id === actionId);
       assert.equal(logged?.meetingId, null);
       assert.equal(logged?.status, 'open');
@@ -126,7 +126,7 @@ for (const database of testDatabases()) {
         dueDate: null,
       });
       assert.equal(owner.name, board);
-      const log = await container.actions.actionLog(coventry, { groupId: groupIds.get(board) ?? '' });
+      const log = await container.actions.actionLog(coventry, systemViewer, { groupId: groupIds.get(board) ?? '' });
       assert.ok(log.some((action) => action.id === actionId));
       assert.equal((await container.strategy.priority(coventry, onlineCrime)).actionOwner?.name, board);
     });
@@ -175,7 +175,7 @@ for (const database of testDatabases()) {
 
     it('seeds Coventry’s 2016/17 strategy once, its priorities owned as the minute says', async () => {
       const seeded = await seedDemoStrategy(container, coventry);
-      const countActions = async () => (await container.actions.actionLog(coventry)).length;
+      const countActions = async () => (await container.actions.actionLog(coventry, systemViewer)).length;
       const actionsBefore = await countActions();
       assert.equal(await seedDemoStrategy(container, coventry), seeded);
       assert.equal(await countActions(), actionsBefore);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import { type Actor, systemViewer } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName, financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
@@ -186,7 +186,8 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     filter: { objectiveId?: string; priorityId?: string; assessmentId?: string },
   ): Promise<Map<string, LoggedAction[]>> {
     const links = await listPlanActions(db, partnershipId, filter);
-    const logged = await actions.actionLog(partnershipId, { ids: links.map((link) => link.actionId) });
+    // The plan's actions were agreed outside meetings, so none is Part II.
+    const logged = await actions.actionLog(partnershipId, systemViewer, { ids: links.map((link) => link.actionId) });
     const objectiveOf = new Map(links.map((link) => [link.actionId, link.objectiveId]));
     const byObjective = new Map<string, LoggedAction[]>();
     for (const action of logged) {

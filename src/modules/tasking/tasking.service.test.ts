@@ -9,7 +9,7 @@ import { refusal } from '../../../test/helpers/refusal.ts';
 import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
+import { systemActor, systemViewer } from '../../core/actor.ts';
 import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
 import { sql } from 'kysely';
 import { seedDemo } from '../governance/index.ts';
@@ -126,7 +126,7 @@ for (const database of testDatabases()) {
         description: 'High-visibility patrols at the station exits',
       });
       const recorded = await container.tasking.action(partnershipId, id);
-      const { action } = await container.actions.action(partnershipId, recorded.actionId);
+      const { action } = await container.actions.action(partnershipId, recorded.actionId, systemViewer);
       assert.equal(action.groupId, groupId);
       assert.equal(action.owner, recorded.organisationName);
       assert.equal(action.dueDate, '2025-12-14');
@@ -218,7 +218,7 @@ for (const database of testDatabases()) {
       const after = await container.tasking.action(partnershipId, id);
       assert.equal(after.result, null);
       assert.equal(after.actionStatus, 'open');
-      assert.deepEqual((await container.actions.action(partnershipId, recorded.actionId)).updates, []);
+      assert.deepEqual((await container.actions.action(partnershipId, recorded.actionId, systemViewer)).updates, []);
     });
 
     it('puts the tasking document on an agenda once when it is attached ten times at once', async () => {

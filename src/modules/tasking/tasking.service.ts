@@ -634,14 +634,14 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     async mayReportResult(partnershipId, id, by) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
-      return actions.mayUpdateAction(partnershipId, (await actions.action(partnershipId, row.actionId)).action, by);
+      return actions.mayUpdateAction(partnershipId, (await actions.action(partnershipId, row.actionId, by)).action, by);
     },
 
     async reportResult(actor, partnershipId, id, version, result, by) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
       if (row.version !== version) throw new ConflictError(row.version);
-      const { action } = await actions.action(partnershipId, row.actionId);
+      const { action } = await actions.action(partnershipId, row.actionId, by);
       if (!(await actions.mayUpdateAction(partnershipId, action, by))) {
         throw new NotPermittedError(`Only ${row.organisationName} or a partnership officer can report the result`);
       }
