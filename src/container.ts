@@ -124,7 +124,8 @@ export function createContainer(
     meetings,
     papers,
     // Every decision: the rules check which agreed an allocation, whoever asks.
-    decisions: (partnershipId) => minutes.decisionsRegister(partnershipId, systemViewer),
+    decisions: async (partnershipId) =>
+      (await minutes.decisionsRegister(partnershipId, systemViewer)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
   });
   const crimeData = createCrimeDataService({
     db: handle.db,

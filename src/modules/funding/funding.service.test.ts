@@ -162,7 +162,6 @@ for (const database of testDatabases()) {
         ],
       );
       assert.equal(released.decision?.wording, 'The Board agreed the allocations');
-
       // A withdrawn proposal frees its money.
       const { allocation: third } = await container.funding.allocation(coventry, 2017, cctv);
       await container.funding.withdraw(officer, coventry, 2017, cctv, third.version);
@@ -331,6 +330,29 @@ for (const database of testDatabases()) {
         [409_728_00, 82_750_00, 492_478_00, 492_478_00, 492_478_00, 0, null],
       );
       await assert.rejects(container.funding.year(coventry, 2030), NotFoundError);
+    });
+
+    it('links an allocation agreed in Part II without repeating the decision’s wording', async () => {
+      const plymouth = (await container.governance.partnerships.list(null)).find((p) => p.shortName.includes('Plymouth'))?.id ?? '';
+      const board = (await container.governance.groups.list(plymouth)).find((g) => g.parentId === null);
+      assert.ok(board);
+      const meetingId = await scheduleMeeting(container.meetings, plymouth, board.id, '2017-06-15');
+      const itemId = await addAgendaItem(container.agenda, plymouth, meetingId, 'Commissioning', { confidential: true });
+      await container.funding.recordGrant(officer, plymouth, { ...grant2017, yearStarting: 2019, carryOver: 0 });
+      const provider = await container.funding.propose(officer, plymouth, 2019, allocation('Named provider', 1_000));
+      const decisionId = await container.minutes.addDecision(systemActor, plymouth, meetingId, itemId, {
+        outcome: 'agreed',
+        wording: 'The Board agreed to fund the named provider',
+        recommendedTo: null,
+        votesFor: null,
+        votesAgainst: null,
+        votesAbstaining: null,
+      });
+      await container.funding.agree(officer, plymouth, 2019, decisionId, [provider]);
+      const { allocation: agreed } = await container.funding.allocation(plymouth, 2019, provider);
+      // Funding pages and reports reach the whole partnership and its funder: the wording stays in the minutes.
+      assert.equal(agreed.decision?.wording, 'A confidential (Part II) decision: its wording is in the minutes');
+      assert.match(agreed.decision?.href ?? '', new RegExp(`/items/${itemId}/minutes$`));
     });
   });
 }

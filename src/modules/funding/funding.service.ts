@@ -174,6 +174,8 @@ export interface RecordedDecision {
   groupId: string;
   groupName: string;
   deferredForQuorum: boolean;
+  /** Made under a Part II item: its wording stays in the minutes, for those who may read them. */
+  confidential: boolean;
 }
 
 // The outcomes by which a board agrees to spend money: noting, deferring or recommending to another body do not.
@@ -195,9 +197,12 @@ export function quarterLabel(yearStarting: number, quarter: Quarter): string {
   return `Quarter ${quarter}, ${financialYearName(yearStarting)} (${quarterMonths[quarter - 1]} ${calendarYear})`;
 }
 
+// Funding pages and reports go to the whole partnership, its funder and, on an agenda, the public.
+const partTwoWording = 'A confidential (Part II) decision: its wording is in the minutes';
+
 const decisionLink = (partnershipId: string, d: RecordedDecision): DecisionLink => ({
   id: d.id,
-  wording: d.wording,
+  wording: d.confidential ? partTwoWording : d.wording,
   meetingDate: d.meetingDate,
   groupName: d.groupName,
   href: `/partnerships/${partnershipId}/meetings/${d.meetingId}/items/${d.agendaItemId}/minutes`,

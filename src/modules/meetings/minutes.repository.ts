@@ -21,6 +21,8 @@ export interface Origin {
   groupId: string;
   groupName: string;
   itemTitle: string;
+  /** 1 when the item is Part II business. */
+  itemConfidential: number;
 }
 export type DecisionView = DecisionRow & Origin;
 
@@ -52,6 +54,7 @@ const originColumns = [
   'groups.id as groupId',
   'groups.name as groupName',
   'agendaItems.title as itemTitle',
+  'agendaItems.confidential as itemConfidential',
 ] as const;
 
 export interface DecisionFilter {
