@@ -134,6 +134,11 @@ for (const database of testDatabases()) {
       const other = new Browser(app);
       const attack = await other.post('/sign-in', { email: 'admin@example.com', password, returnTo: '/\t/evil.example' });
       assert.equal(attack.headers.location, '/');
+      for (const returnTo of ['/.//evil.example', '/..//evil.example', '/%2e%2e//evil.example']) {
+        const dotted = await new Browser(app).post('/sign-in', { email: 'admin@example.com', password, returnTo });
+        assert.equal(dotted.statusCode, 302);
+        assert.equal(dotted.headers.location, '/', `${returnTo} stays on this site`);
+      }
     });
 
     it('creates no session for a visitor who only reads pages', async () => {
