@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
@@ -64,6 +65,8 @@ export interface AccountsService {
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void>;
 }
 
+const emailTaken = 'An account with this email address already exists';
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -107,33 +110,35 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
 
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
-      if (await findUserByEmail(db, email)) {
-        throw new FieldValidationError('email', 'An account with this email address already exists');
-      }
+      if (await findUserByEmail(db, email)) throw new FieldValidationError('email', emailTaken);
       const id = randomUUID();
       const now = isoNow(clock);
       const passwordHash = await hash(user.password, argonOptions);
-      await db.transaction().execute(async (trx) => {
-        await insertUser(trx, {
-          id,
-          email,
-          name: user.name.trim(),
-          passwordHash,
-          isAdmin: user.isAdmin,
-          createdAt: now,
-          updatedAt: now,
-          archivedAt: null,
-        });
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          partnershipId: null,
-          summary: `Created account for ${user.name.trim()}`,
-          before: null,
-          after: { email, name: user.name.trim(), isAdmin: user.isAdmin },
-        });
-      });
+      await refusingDuplicates(
+        () =>
+          db.transaction().execute(async (trx) => {
+            await insertUser(trx, {
+              id,
+              email,
+              name: user.name.trim(),
+              passwordHash,
+              isAdmin: user.isAdmin,
+              createdAt: now,
+              updatedAt: now,
+              archivedAt: null,
+            });
+            await audit.record(trx, actor, {
+              action: 'create',
+              entityType: 'user',
+              entityId: id,
+              partnershipId: null,
+              summary: `Created account for ${user.name.trim()}`,
+              before: null,
+              after: { email, name: user.name.trim(), isAdmin: user.isAdmin },
+            });
+          }),
+        new FieldValidationError('email', emailTaken),
+      );
       return id;
     },
 
@@ -221,16 +226,20 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
     async updateUser(actor, id, version, details) {
       const email = normaliseEmail(details.email);
       const other = await findUserByEmail(db, email);
-      if (other && other.id !== id) throw new FieldValidationError('email', 'An account with this email address already exists');
+      if (other && other.id !== id) throw new FieldValidationError('email', emailTaken);
       if (actor.userId === id && !details.isAdmin) {
         throw new FieldValidationError('isAdmin', 'You cannot remove your own administrator rights: ask another administrator');
       }
-      await changeUser(
-        actor,
-        id,
-        version,
-        { email, name: details.name.trim(), isAdmin: details.isAdmin },
-        (user) => `Changed account of ${user.name}`,
+      await refusingDuplicates(
+        () =>
+          changeUser(
+            actor,
+            id,
+            version,
+            { email, name: details.name.trim(), isAdmin: details.isAdmin },
+            (user) => `Changed account of ${user.name}`,
+          ),
+        new FieldValidationError('email', emailTaken),
       );
     },
 
