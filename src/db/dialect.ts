@@ -68,6 +68,17 @@ export function skippingLockedRows<DB, TB extends keyof DB, O>(
   return engine === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
 
+/**
+ * Rows read in a transaction to be changed in it: locked on PostgreSQL until it ends, so a parallel
+ * transaction waits and reads them changed. SQLite's single writer already runs transactions one at a time.
+ */
+export function lockingRows<DB, TB extends keyof DB, O>(
+  engine: Engine,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return engine === 'postgres' ? query.forUpdate() : query;
+}
+
 function sqliteFile(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   return join(dataDir, 'safer.sqlite');

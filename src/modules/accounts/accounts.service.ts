@@ -4,14 +4,11 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { refusingDuplicates } from '../../db/dialect.ts';
+import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
-  clearSignInAttempts,
-  countSignInAttemptsSince,
   countUsers,
-  deleteSignInAttemptsBefore,
   deleteGrant,
   findGrant,
   findGrantsForUser,
@@ -20,7 +17,6 @@ import {
   findUserById,
   findUsers,
   insertGrant,
-  insertSignInAttempt,
   insertUser,
   updateUser,
   type RoleGrantView,
@@ -28,14 +24,13 @@ import {
 } from './accounts.repository.ts';
 import type { PartnershipRole, Principal, Role } from './roles.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
-
-/** Failed sign-ins allowed for one e-mail address in the window before it is refused for a while. */
-export const signInLimit = { failures: 5, windowMinutes: 15 };
+import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
 // argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export type SignInResult = { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | { outcome: 'throttled' };
+export type SignInResult =
+  { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 export interface NewUser {
   email: string;
@@ -49,7 +44,8 @@ export type PublicUser = Omit<UserRow, 'passwordHash'>;
 export interface AccountsService {
   sessions: SessionRecords;
   createUser(actor: Actor, user: NewUser): Promise<string>;
-  signIn(email: string, password: string): Promise<SignInResult>;
+  /** `address` is the client's network address: failures are throttled by it as well as by account. */
+  signIn(email: string, password: string, address: string): Promise<SignInResult>;
   recordSignOut(userId: string): Promise<void>;
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
@@ -76,10 +72,11 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AccountsService {
+export function createAccountsService(db: Kysely<Database>, engine: Engine, audit: AuditTrail, clock: Clock): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
+  const limiter = createSignInLimiter(db, engine, clock);
 
   /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
   async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
@@ -142,21 +139,36 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
       return id;
     },
 
-    async signIn(rawEmail, password) {
+    async signIn(rawEmail, password, address) {
       const email = normaliseEmail(rawEmail);
-      const windowStart = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
-      // The attempt is written before the password is checked, so parallel guesses cannot all slip
-      // under the limit; a successful sign-in clears them.
-      await deleteSignInAttemptsBefore(db, windowStart);
-      await insertSignInAttempt(db, randomUUID(), email, isoNow(clock));
-      if ((await countSignInAttemptsSince(db, email, windowStart)) > signInLimit.failures) {
-        return { outcome: 'throttled' };
-      }
+      const refusal = await limiter.claim(email, address);
+      if (refusal) return { outcome: 'throttled', ...refusal };
       const user = await findUserByEmail(db, email);
       const valid = await verify(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !valid) return { outcome: 'wrong-credentials' };
+      if (!user || !valid) {
+        // Who was tried and from where, never the password; an unknown address is not kept either, as it is
+        // sometimes a password typed in the wrong box.
+        await db.transaction().execute((trx) =>
+          audit.record(
+            trx,
+            { userId: null },
+            {
+              action: 'sign-in-failed',
+              entityType: user ? 'user' : 'sign_in_address',
+              entityId: user?.id ?? address,
+              partnershipId: null,
+              summary: user
+                ? `Failed sign-in to ${user.name}'s account from ${address}`
+                : `Failed sign-in with an email address that has no account, from ${address}`,
+              before: null,
+              after: { address },
+            },
+          ),
+        );
+        return { outcome: 'wrong-credentials' };
+      }
       await db.transaction().execute(async (trx) => {
-        await clearSignInAttempts(trx, email);
+        await limiter.succeeded(trx, email, address);
         await audit.record(
           trx,
           { userId: user.id },

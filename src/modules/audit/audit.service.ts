@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { type AuditFilter, type AuditRow, findAuditEntityTypes, findAuditEntries, insertAuditEntry } from './audit.repository.ts';
 
 export interface AuditEntry {
-  action: 'create' | 'update' | 'archive' | 'restore' | 'sign-in' | 'sign-out' | 'grant' | 'revoke';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke';
   entityType: string;
   entityId: string;
   partnershipId: string | null;
