@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { MalformedRowError, readStreetFile, streetFileHeadings } from './policeUkFile.ts';
 
@@ -7,7 +8,7 @@ const row = (location: string) =>
 
 async function read(text: string): Promise<number> {
   let crimes = 0;
-  for await (const batch of readStreetFile([Buffer.from(text)], { afterLine: 0, batchSize: 10 })) crimes += batch.length;
+  for await (const batch of readStreetFile(Readable.from([Buffer.from(text)]), { afterLine: 0, batchSize: 10 })) crimes += batch.length;
   return crimes;
 }
 
