@@ -24,6 +24,7 @@ import { registerHome } from './web/home.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './web/permissions.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
+import { addressHasControlCharacter } from './web/query.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
 
@@ -119,6 +120,11 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   // Who is asking, which partnership the route is about, and whether they may: decided once, here, before
   // any upload is read, so that no one may send files to a route they cannot use.
   app.addHook('preValidation', async (request, reply) => {
+    // Nothing in an address is looked up or searched for with a control character in it (PostgreSQL refuses NUL).
+    if (addressHasControlCharacter(request)) {
+      reply.code(400);
+      return pages.render(request, reply, 'errors/400.njk');
+    }
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
     const userId = request.session.userId;

@@ -153,7 +153,7 @@ export function createContainer(
     clock,
     database: handle,
     audit,
-    accounts: createAccountsService(handle.db, audit, clock),
+    accounts: createAccountsService(handle.db, handle.engine, audit, clock),
     governance,
     meetings,
     agenda,

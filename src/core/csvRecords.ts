@@ -3,10 +3,7 @@
  * starts on (so that a problem is reported where the user will find it), and the columns found by heading.
  */
 import { parse, type Info } from 'csv-parse/sync';
-
-// Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
-// eslint-disable-next-line no-control-regex
-const notText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+import { lineOfControlCharacter } from './controlCharacters.ts';
 
 export const words = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
@@ -66,9 +63,6 @@ function readCsvRecords(text: string): { records: CsvRecord[] } | { problem: str
   }
 }
 
-/** Whether the text could be a CSV file: no control characters but tab, CR and LF. */
-const isText = (text: string): boolean => !notText.test(text);
-
 /** The index of each known heading in the header row (case and spacing ignored; the first of a repeated one), or null when a required one is missing. */
 function readHeader(fields: readonly string[], headings: readonly string[], required: readonly string[]): Map<string, number> | null {
   const columns = new Map<string, number>();
@@ -117,7 +111,9 @@ export function readCsvTable<T>(
   read: (row: CsvRow) => T | null,
 ): { rows: T[]; problems: RowProblem[]; fileProblem: string | null } {
   const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
-  if (!isText(text)) return none('The file must be a CSV file');
+  // Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
+  const notText = lineOfControlCharacter(text);
+  if (notText !== null) return none(`The file must be a CSV file: line ${notText} has a control character in it, such as a null byte`);
   const file = readCsvRecords(text);
   if ('problem' in file) return none(file.problem);
   const [header, ...records] = file.records;

@@ -43,6 +43,21 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Runs a write that a unique index guards. The check before it gives the message in the ordinary case;
+ * a parallel request can pass the same check, and then its violation is refused the same way, not a 500
+ * (usually a FieldValidationError). On PostgreSQL the violation aborts the transaction, so the refusal
+ * must end it: wrap the whole transaction, or the last write in it.
+ */
+export async function refusingDuplicates<T>(write: () => Promise<T>, refusal: Error): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw refusal;
+    throw error;
+  }
+}
+
+/**
  * Rows to claim for work. PostgreSQL passes over rows another worker has locked (FOR UPDATE SKIP LOCKED);
  * SQLite has a single writer, so the one UPDATE that wraps this query already claims atomically.
  */
@@ -51,6 +66,17 @@ export function skippingLockedRows<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return engine === 'postgres' ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * Rows read in a transaction to be changed in it: locked on PostgreSQL until it ends, so a parallel
+ * transaction waits and reads them changed. SQLite's single writer already runs transactions one at a time.
+ */
+export function lockingRows<DB, TB extends keyof DB, O>(
+  engine: Engine,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return engine === 'postgres' ? query.forUpdate() : query;
 }
 
 function sqliteFile(dataDir: string): string {

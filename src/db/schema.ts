@@ -287,10 +287,12 @@ export interface SessionsTable {
   userId: string | null;
 }
 
-export interface SignInAttemptsTable {
-  id: string;
-  email: string;
-  attemptedAt: string;
+/** Failed sign-ins by key ('account:<email>' or 'address:<ip>'), for throttling. */
+export interface SignInThrottlesTable {
+  key: string;
+  failures: number;
+  firstFailureAt: string;
+  lastFailureAt: string;
 }
 
 export interface AuditLogTable {
@@ -674,7 +676,7 @@ export interface Database {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
-  signInAttempts: SignInAttemptsTable;
+  signInThrottles: SignInThrottlesTable;
   auditLog: AuditLogTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;

@@ -3,6 +3,7 @@
  * Everything the user typed is kept as typed, so a form with errors is shown again unchanged.
  */
 import { z } from 'zod';
+import { controlCharacterMessage, hasControlCharacter } from '../core/controlCharacters.ts';
 import { readPounds } from '../core/numbers.ts';
 
 export interface Option {
@@ -85,12 +86,22 @@ function normalise(fields: readonly Field[], typed: TypedValues): Record<string,
   return values;
 }
 
+/** Every field with a control character in it, whatever its schema says: none may reach the database. */
+function controlCharacterErrors(fields: readonly Field[], typed: TypedValues): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const field of fields) {
+    const parts = field.kind === 'date' ? ['day', 'month', 'year'].map((part) => `${field.name}-${part}`) : [field.name];
+    if (parts.some((name) => hasControlCharacter(typed[name] ?? ''))) byField[field.name] = controlCharacterMessage(field.label);
+  }
+  return byField;
+}
+
 export function readForm<S extends z.ZodType>(schema: S, fields: readonly Field[], body: unknown): FormResult<z.output<S>> {
   const typed = typedValues(fields, (body ?? {}) as Record<string, unknown>);
   const parsed = schema.safeParse(normalise(fields, typed));
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const byField: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  const byField = controlCharacterErrors(fields, typed);
+  if (parsed.success && Object.keys(byField).length === 0) return { ok: true, value: parsed.data };
+  for (const issue of parsed.error?.issues ?? []) {
     const name = String(issue.path[0] ?? fields[0]?.name ?? 'form');
     byField[name] ??= issue.message;
   }
@@ -132,14 +143,20 @@ export function valuesFromRecord(fields: readonly Field[], record: Record<string
 
 // Schema pieces with GOV.UK-style messages.
 
+/** Text as a person types it: within its length, and without control characters (the schema of a CSV row too). */
+function typedText(maxLength: number, label: string, message?: string) {
+  return z
+    .string(message ? { error: message } : undefined)
+    .max(maxLength, `${label} must be ${maxLength} characters or fewer`)
+    .refine((value) => !hasControlCharacter(value), controlCharacterMessage(label));
+}
+
 export function requiredText(message: string, maxLength = 200, label = 'This') {
-  return z.string({ error: message }).min(1, message).max(maxLength, `${label} must be ${maxLength} characters or fewer`);
+  return typedText(maxLength, label, message).min(1, message);
 }
 
 export function optionalText(maxLength = 200, label = 'This') {
-  return z
-    .string()
-    .max(maxLength, `${label} must be ${maxLength} characters or fewer`)
+  return typedText(maxLength, label)
     .optional()
     .transform((value) => value ?? null);
 }

@@ -2,6 +2,9 @@
 
 export const pageSize = 50;
 
+/** Far past any list's end, and small enough that the offset stays a safe integer for either database. */
+export const lastPageAsked = 1_000_000;
+
 type PageItem = { number: number; href: string; current: boolean } | { ellipsis: true };
 
 export interface Pagination {
@@ -14,7 +17,7 @@ export interface Pagination {
 
 /** The page asked for in `query.page`; links keep the other query values. */
 export function paginate(path: string, query: Partial<Record<string, string>>): Pagination {
-  const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
+  const page = Math.min(lastPageAsked, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
   const kept = Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1]));
   const link = (n: number) => `${path}?${String(new URLSearchParams([...kept, ['page', String(n)]]))}`;
   return {

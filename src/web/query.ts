@@ -1,3 +1,5 @@
+import { hasControlCharacter } from '../core/controlCharacters.ts';
+
 /**
  * One string from a query string or form field. `?q=a&q=b` arrives as an array; a page that
  * expects one value takes the first rather than failing.
@@ -28,4 +30,10 @@ export function queryValues<K extends string>(query: unknown, names: readonly K[
 export function versionOf(body: unknown): number {
   const version = Number(single((body as Record<string, unknown> | undefined)?.version));
   return Number.isInteger(version) ? version : -1;
+}
+
+/** Whether a path parameter or query string value holds a control character, which no page's address has. */
+export function addressHasControlCharacter(request: { params: unknown; query: unknown }): boolean {
+  const values = [request.params, request.query].flatMap((part) => Object.values((part ?? {}) as Record<string, unknown>));
+  return values.flat().some((value) => typeof value === 'string' && hasControlCharacter(value));
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
+import { type Engine, lockingRows } from '../../db/dialect.ts';
 import type { Database, RoleGrantsTable, UsersTable } from '../../db/schema.ts';
+import type { ThrottleState } from './signInThrottle.ts';
 
 /** A user as the app sees it: `isAdmin` is stored as 0 or 1 and read as a boolean here. */
 export type UserRow = Omit<Selectable<UsersTable>, 'isAdmin'> & { isAdmin: boolean };
@@ -87,25 +89,29 @@ export async function deleteGrant(db: Kysely<Database>, id: string): Promise<voi
   await db.deleteFrom('roleGrants').where('id', '=', id).execute();
 }
 
-export async function countSignInAttemptsSince(db: Kysely<Database>, email: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('signInAttempts')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .where('email', '=', email)
-    .where('attemptedAt', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.total);
+/** The throttles of these keys, locked until the transaction ends; a key never seen starts at no failures. */
+export async function lockThrottles(db: Kysely<Database>, engine: Engine, keys: string[]): Promise<Map<string, ThrottleState>> {
+  const sorted = [...keys].sort();
+  // Rows inserted and locked in one order, so two sign-ins never wait on each other in a circle.
+  const never = new Date(0).toISOString();
+  await db
+    .insertInto('signInThrottles')
+    .values(sorted.map((key) => ({ key, failures: 0, firstFailureAt: never, lastFailureAt: never })))
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  const rows = await lockingRows(engine, db.selectFrom('signInThrottles').selectAll().where('key', 'in', sorted).orderBy('key')).execute();
+  return new Map(rows.map(({ key, ...state }) => [key, state]));
 }
 
-export async function insertSignInAttempt(db: Kysely<Database>, id: string, email: string, at: string): Promise<void> {
-  await db.insertInto('signInAttempts').values({ id, email, attemptedAt: at }).execute();
+export async function saveThrottle(db: Kysely<Database>, key: string, state: ThrottleState): Promise<void> {
+  await db.updateTable('signInThrottles').set(state).where('key', '=', key).execute();
 }
 
-export async function clearSignInAttempts(db: Kysely<Database>, email: string): Promise<void> {
-  await db.deleteFrom('signInAttempts').where('email', '=', email).execute();
+export async function deleteThrottle(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('signInThrottles').where('key', '=', key).execute();
 }
 
-/** Attempts older than the window no longer count: drop them so the table stays small. */
-export async function deleteSignInAttemptsBefore(db: Kysely<Database>, before: string): Promise<void> {
-  await db.deleteFrom('signInAttempts').where('attemptedAt', '<', before).execute();
+/** Throttles with no failure since `before` have expired: dropped so the table stays small. */
+export async function deleteThrottlesBefore(db: Kysely<Database>, before: string): Promise<void> {
+  await db.deleteFrom('signInThrottles').where('lastFailureAt', '<', before).execute();
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { plural } from '../../core/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import type { Container } from '../../container.ts';
 import type { z } from 'zod';
@@ -19,11 +20,24 @@ import {
   userFields,
   userSchema,
 } from './accounts.schemas.ts';
-import type { PublicUser } from './accounts.service.ts';
-import { signInLimit } from './accounts.service.ts';
+import type { PublicUser, SignInResult } from './accounts.service.ts';
 import { roleNames } from './roles.ts';
 
 const admin = { config: { access: 'admin' as const } };
+
+const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
+
+/** When a throttled sign-in may be tried again: in seconds for an account's short wait, by the clock for an address. */
+function throttledMessage(refusal: Extract<SignInResult, { outcome: 'throttled' }>, now: Date): string {
+  if (refusal.by === 'account') {
+    const seconds = secondsUntil(refusal.tryAgainAt, now);
+    return `Too many failed attempts to sign in with this email address. Wait ${plural(seconds, 'second', 'seconds')}, then try again.`;
+  }
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+    refusal.tryAgainAt,
+  );
+  return `Too many failed attempts to sign in from your network. Try again after ${time}.`;
+}
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
 export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer, container: Container): void {
@@ -47,13 +61,12 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
       reply.code(400);
       return renderSignIn(request, reply, { email: form.typed.email ?? '' }, form.errors, returnTo);
     }
-    const result = await accounts.signIn(form.value.email, form.value.password);
+    const result = await accounts.signIn(form.value.email, form.value.password, request.ip);
     if (result.outcome !== 'signed-in') {
-      const message =
-        result.outcome === 'throttled'
-          ? `Too many failed attempts to sign in with this email address. Wait ${signInLimit.windowMinutes} minutes and try again.`
-          : 'Enter a correct email address and password';
-      reply.code(result.outcome === 'throttled' ? 429 : 400);
+      const now = container.clock.now();
+      if (result.outcome === 'throttled') reply.code(429).header('retry-after', String(secondsUntil(result.tryAgainAt, now)));
+      else reply.code(400);
+      const message = result.outcome === 'throttled' ? throttledMessage(result, now) : 'Enter a correct email address and password';
       return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
     }
     // A new session id at sign-in, so a session fixed before sign-in is worthless afterwards.

@@ -4,13 +4,11 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import {
-  clearSignInAttempts,
-  countSignInAttemptsSince,
   countUsers,
-  deleteSignInAttemptsBefore,
   deleteGrant,
   findGrant,
   findGrantsForUser,
@@ -19,7 +17,6 @@ import {
   findUserById,
   findUsers,
   insertGrant,
-  insertSignInAttempt,
   insertUser,
   updateUser,
   type RoleGrantView,
@@ -27,14 +24,13 @@ import {
 } from './accounts.repository.ts';
 import type { PartnershipRole, Principal, Role } from './roles.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
-
-/** Failed sign-ins allowed for one e-mail address in the window before it is refused for a while. */
-export const signInLimit = { failures: 5, windowMinutes: 15 };
+import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
 // argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export type SignInResult = { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | { outcome: 'throttled' };
+export type SignInResult =
+  { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 export interface NewUser {
   email: string;
@@ -48,7 +44,8 @@ export type PublicUser = Omit<UserRow, 'passwordHash'>;
 export interface AccountsService {
   sessions: SessionRecords;
   createUser(actor: Actor, user: NewUser): Promise<string>;
-  signIn(email: string, password: string): Promise<SignInResult>;
+  /** `address` is the client's network address: failures are throttled by it as well as by account. */
+  signIn(email: string, password: string, address: string): Promise<SignInResult>;
   recordSignOut(userId: string): Promise<void>;
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
@@ -64,6 +61,8 @@ export interface AccountsService {
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void>;
 }
 
+const emailTaken = 'An account with this email address already exists';
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -73,10 +72,11 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AccountsService {
+export function createAccountsService(db: Kysely<Database>, engine: Engine, audit: AuditTrail, clock: Clock): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
+  const limiter = createSignInLimiter(db, engine, clock);
 
   /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
   async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
@@ -107,51 +107,68 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
 
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
-      if (await findUserByEmail(db, email)) {
-        throw new FieldValidationError('email', 'An account with this email address already exists');
-      }
+      if (await findUserByEmail(db, email)) throw new FieldValidationError('email', emailTaken);
       const id = randomUUID();
       const now = isoNow(clock);
       const passwordHash = await hash(user.password, argonOptions);
-      await db.transaction().execute(async (trx) => {
-        await insertUser(trx, {
-          id,
-          email,
-          name: user.name.trim(),
-          passwordHash,
-          isAdmin: user.isAdmin,
-          createdAt: now,
-          updatedAt: now,
-          archivedAt: null,
-        });
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          partnershipId: null,
-          summary: `Created account for ${user.name.trim()}`,
-          before: null,
-          after: { email, name: user.name.trim(), isAdmin: user.isAdmin },
-        });
-      });
+      await refusingDuplicates(
+        () =>
+          db.transaction().execute(async (trx) => {
+            await insertUser(trx, {
+              id,
+              email,
+              name: user.name.trim(),
+              passwordHash,
+              isAdmin: user.isAdmin,
+              createdAt: now,
+              updatedAt: now,
+              archivedAt: null,
+            });
+            await audit.record(trx, actor, {
+              action: 'create',
+              entityType: 'user',
+              entityId: id,
+              partnershipId: null,
+              summary: `Created account for ${user.name.trim()}`,
+              before: null,
+              after: { email, name: user.name.trim(), isAdmin: user.isAdmin },
+            });
+          }),
+        new FieldValidationError('email', emailTaken),
+      );
       return id;
     },
 
-    async signIn(rawEmail, password) {
+    async signIn(rawEmail, password, address) {
       const email = normaliseEmail(rawEmail);
-      const windowStart = new Date(clock.now().getTime() - signInLimit.windowMinutes * 60_000).toISOString();
-      // The attempt is written before the password is checked, so parallel guesses cannot all slip
-      // under the limit; a successful sign-in clears them.
-      await deleteSignInAttemptsBefore(db, windowStart);
-      await insertSignInAttempt(db, randomUUID(), email, isoNow(clock));
-      if ((await countSignInAttemptsSince(db, email, windowStart)) > signInLimit.failures) {
-        return { outcome: 'throttled' };
-      }
+      const refusal = await limiter.claim(email, address);
+      if (refusal) return { outcome: 'throttled', ...refusal };
       const user = await findUserByEmail(db, email);
       const valid = await verify(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !valid) return { outcome: 'wrong-credentials' };
+      if (!user || !valid) {
+        // Who was tried and from where, never the password; an unknown address is not kept either, as it is
+        // sometimes a password typed in the wrong box.
+        await db.transaction().execute((trx) =>
+          audit.record(
+            trx,
+            { userId: null },
+            {
+              action: 'sign-in-failed',
+              entityType: user ? 'user' : 'sign_in_address',
+              entityId: user?.id ?? address,
+              partnershipId: null,
+              summary: user
+                ? `Failed sign-in to ${user.name}'s account from ${address}`
+                : `Failed sign-in with an email address that has no account, from ${address}`,
+              before: null,
+              after: { address },
+            },
+          ),
+        );
+        return { outcome: 'wrong-credentials' };
+      }
       await db.transaction().execute(async (trx) => {
-        await clearSignInAttempts(trx, email);
+        await limiter.succeeded(trx, email, address);
         await audit.record(
           trx,
           { userId: user.id },
@@ -221,16 +238,20 @@ export function createAccountsService(db: Kysely<Database>, audit: AuditTrail, c
     async updateUser(actor, id, version, details) {
       const email = normaliseEmail(details.email);
       const other = await findUserByEmail(db, email);
-      if (other && other.id !== id) throw new FieldValidationError('email', 'An account with this email address already exists');
+      if (other && other.id !== id) throw new FieldValidationError('email', emailTaken);
       if (actor.userId === id && !details.isAdmin) {
         throw new FieldValidationError('isAdmin', 'You cannot remove your own administrator rights: ask another administrator');
       }
-      await changeUser(
-        actor,
-        id,
-        version,
-        { email, name: details.name.trim(), isAdmin: details.isAdmin },
-        (user) => `Changed account of ${user.name}`,
+      await refusingDuplicates(
+        () =>
+          changeUser(
+            actor,
+            id,
+            version,
+            { email, name: details.name.trim(), isAdmin: details.isAdmin },
+            (user) => `Changed account of ${user.name}`,
+          ),
+        new FieldValidationError('email', emailTaken),
       );
     },
 

@@ -1,11 +1,5 @@
-export {
-  type AccountsService,
-  createAccountsService,
-  normaliseEmail,
-  type NewUser,
-  type PublicUser,
-  signInLimit,
-} from './accounts.service.ts';
+export { type AccountsService, createAccountsService, normaliseEmail, type NewUser, type PublicUser } from './accounts.service.ts';
+export { signInThrottle } from './signInThrottle.ts';
 export type { RoleGrantView } from './accounts.repository.ts';
 export { registerAccountRoutes } from './accounts.routes.ts';
 export { minimumPasswordLength } from './accounts.schemas.ts';

@@ -12,6 +12,7 @@ export const auditActionNames = {
   archive: 'Archived',
   restore: 'Restored',
   'sign-in': 'Signed in',
+  'sign-in-failed': 'Failed to sign in',
   'sign-out': 'Signed out',
   grant: 'Granted a role',
   revoke: 'Took a role away',

@@ -12,6 +12,7 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName, financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { formatMoney } from '../../core/numbers.ts';
+import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { nameOf } from '../../web/forms.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -570,36 +571,42 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     },
 
     async recordGrant(actor, partnershipId, input) {
-      await db.transaction().execute(async (trx) => {
-        if (await findGrant(trx, partnershipId, input.yearStarting)) {
-          throw new FieldValidationError('yearStarting', `There is already a grant for ${year(input.yearStarting)}: change it instead`);
-        }
-        await checkCarryOver(trx, partnershipId, input);
-        const now = isoNow(clock);
-        const row = {
-          id: randomUUID(),
-          partnershipId,
-          yearStarting: input.yearStarting,
-          funder: input.funder,
-          amountPence: input.amount,
-          previousAmountPence: input.previousAmount,
-          carryOverPence: input.carryOver,
-          notes: input.notes,
-          createdAt: now,
-          updatedAt: now,
-          archivedAt: null,
-        };
-        await insertGrant(trx, row);
-        await audit.record(trx, actor, {
-          action: 'create',
-          entityType: 'grant',
-          entityId: row.id,
-          partnershipId,
-          summary: `Recorded the ${year(input.yearStarting)} grant from ${input.funder}: ${formatMoney(input.amount)}`,
-          before: null,
-          after: row,
-        });
-      });
+      const already = new FieldValidationError(
+        'yearStarting',
+        `There is already a grant for ${year(input.yearStarting)}: change it instead`,
+      );
+      await refusingDuplicates(
+        () =>
+          db.transaction().execute(async (trx) => {
+            if (await findGrant(trx, partnershipId, input.yearStarting)) throw already;
+            await checkCarryOver(trx, partnershipId, input);
+            const now = isoNow(clock);
+            const row = {
+              id: randomUUID(),
+              partnershipId,
+              yearStarting: input.yearStarting,
+              funder: input.funder,
+              amountPence: input.amount,
+              previousAmountPence: input.previousAmount,
+              carryOverPence: input.carryOver,
+              notes: input.notes,
+              createdAt: now,
+              updatedAt: now,
+              archivedAt: null,
+            };
+            await insertGrant(trx, row);
+            await audit.record(trx, actor, {
+              action: 'create',
+              entityType: 'grant',
+              entityId: row.id,
+              partnershipId,
+              summary: `Recorded the ${year(input.yearStarting)} grant from ${input.funder}: ${formatMoney(input.amount)}`,
+              before: null,
+              after: row,
+            });
+          }),
+        already,
+      );
     },
 
     async changeGrant(actor, partnershipId, yearStarting, version, input) {

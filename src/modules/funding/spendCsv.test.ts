@@ -86,8 +86,15 @@ describe('reading a CSV of spend', () => {
 
   it('refuses a file that is not text', () => {
     const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]).toString('utf8');
-    assert.deepEqual(parse(binary), { rows: [], problems: [], fileProblem: 'The file must be a CSV file' });
-    assert.equal(parse('reference,quarter,spent\n1,Q1,97\u000050\n').fileProblem, 'The file must be a CSV file');
+    assert.deepEqual(parse(binary), {
+      rows: [],
+      problems: [],
+      fileProblem: 'The file must be a CSV file: line 1 has a control character in it, such as a null byte',
+    });
+    assert.equal(
+      parse('reference,quarter,spent\n1,Q1,97\u000050\n').fileProblem,
+      'The file must be a CSV file: line 2 has a control character in it, such as a null byte',
+    );
   });
 
   it('says where a quote mark is not closed', () => {

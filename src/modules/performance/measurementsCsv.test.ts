@@ -83,8 +83,15 @@ describe('reading a CSV of measurements', () => {
 
   it('refuses a file that is not text', () => {
     const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]).toString('utf8');
-    assert.deepEqual(parse(binary), { rows: [], problems: [], fileProblem: 'The file must be a CSV file' });
-    assert.equal(parse('indicator,period,value\nTotal recorded crime,2016-03,18\u000032\n').fileProblem, 'The file must be a CSV file');
+    assert.deepEqual(parse(binary), {
+      rows: [],
+      problems: [],
+      fileProblem: 'The file must be a CSV file: line 1 has a control character in it, such as a null byte',
+    });
+    assert.equal(
+      parse('indicator,period,value\nTotal recorded crime,2016-03,18\u000032\n').fileProblem,
+      'The file must be a CSV file: line 2 has a control character in it, such as a null byte',
+    );
     // Tabs are text.
     assert.equal(parse('indicator,period,value,note\nTotal recorded crime,2016-03,1832,a\tb\n').fileProblem, null);
   });

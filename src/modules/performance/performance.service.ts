@@ -10,7 +10,7 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { refusingDuplicates } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -250,7 +250,8 @@ export function createPerformanceService({
       updatedAt: now,
       updatedBy: actor.userId,
     };
-    await insertMeasurement(trx, added);
+    // A colleague recorded the same figure a moment ago: theirs is there to look at first.
+    await refusingDuplicates(() => insertMeasurement(trx, added), new ConflictError(1));
     await audit.record(trx, actor, {
       action: 'create',
       entityType: 'measurement',
@@ -340,13 +341,8 @@ export function createPerformanceService({
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await insertReport(trx, row);
-    } catch (error) {
-      // A colleague started the same quarter's draft a moment ago: their words are there to read first.
-      if (isUniqueViolation(error)) throw new ConflictError(1);
-      throw error;
-    }
+    // A colleague started the same quarter's draft a moment ago: their words are there to read first.
+    await refusingDuplicates(() => insertReport(trx, row), new ConflictError(1));
     await audit.record(trx, actor, {
       action: 'create',
       entityType: 'performance_report',
@@ -492,7 +488,7 @@ export function createPerformanceService({
       await db.transaction().execute(async (trx) => {
         await lockRow(trx, 'indicators', indicatorId);
         const before = (await listMsgComparisons(trx, partnershipId, [indicatorId])).find((c) => c.period === period) ?? null;
-        await replaceMsgComparison(trx, comparison, rows);
+        await refusingDuplicates(() => replaceMsgComparison(trx, comparison, rows), new ConflictError(1));
         await audit.record(trx, actor, {
           action: before ? 'update' : 'create',
           entityType: 'msg_comparison',

@@ -11,6 +11,7 @@ import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { financialYearName, financialYearStart } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import type { RecordService } from '../../core/records.ts';
+import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionInput, type ActionsService, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
 import type { AuditTrail } from '../audit/index.ts';
@@ -110,12 +111,15 @@ const partnershipOf = (scopeId: string | null): string => {
   return scopeId;
 };
 
+const alreadyAssessed = (yearStarting: number) => `There is already a strategic assessment for ${financialYearName(yearStarting)}`;
+const yearTaken = (yearStarting: number) => new FieldValidationError('yearStarting', alreadyAssessed(yearStarting));
+
 const stillToDo = (action: LoggedAction) => (stillToDoStatuses as readonly string[]).includes(action.status);
 
 export function createStrategyService({ db, audit, clock, governance, actions }: StrategyDependencies): StrategyService {
   const dependencies = { db, audit, clock };
 
-  const assessments = defineRecordService(dependencies, {
+  const assessmentRecords = defineRecordService(dependencies, {
     table: 'strategicAssessments',
     entityType: 'strategic_assessment',
     partnershipScoped: true,
@@ -134,13 +138,18 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       const sameYear = await findAssessmentOfYear(trx, partnershipOf(scopeId), input.yearStarting);
       if (sameYear && sameYear.id !== existing?.id) {
         const archived = sameYear.archivedAt ? ', archived: restore it rather than add another' : '';
-        throw new FieldValidationError(
-          'yearStarting',
-          `There is already a strategic assessment for ${financialYearName(input.yearStarting)}${archived}`,
-        );
+        throw new FieldValidationError('yearStarting', `${alreadyAssessed(input.yearStarting)}${archived}`);
       }
     },
   });
+  // One assessment a year is a unique index too: a parallel save of the same year gets the check's message.
+  const assessments: typeof assessmentRecords = {
+    ...assessmentRecords,
+    create: (actor, scopeId, input) =>
+      refusingDuplicates(() => assessmentRecords.create(actor, scopeId, input), yearTaken(input.yearStarting)),
+    update: (actor, scopeId, id, version, input) =>
+      refusingDuplicates(() => assessmentRecords.update(actor, scopeId, id, version, input), yearTaken(input.yearStarting)),
+  };
 
   const priorities = defineRecordService(dependencies, {
     table: 'priorities',

@@ -1,0 +1,87 @@
+/** Input that used to reach the database and fail there: each now gets a clear answer, never a 500, on both engines. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Container } from '../src/container.ts';
+import { systemActor } from '../src/core/actor.ts';
+import { seedDemo } from '../src/modules/governance/index.ts';
+import { Browser, buildTestApp } from './helpers/app.ts';
+import { testDatabases } from './helpers/database.ts';
+
+const password = 'correct horse battery staple';
+const statuses = (responses: LightMyRequestResponse[]) => responses.map((response) => response.statusCode).sort();
+
+for (const database of testDatabases()) {
+  describe(`bad input on ${database.engine}`, () => {
+    let app: FastifyInstance;
+    let container: Container;
+    let admin: Browser;
+    let coventry: string;
+
+    before(async () => {
+      ({ app, container } = await buildTestApp(await database.create()));
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      admin = new Browser(app);
+      await admin.signIn('admin@example.com', password);
+    });
+    after(async () => {
+      await app.close();
+      await container.database.close();
+    });
+
+    it('shows an empty page past the end of every list, however far past', async () => {
+      const huge = 'page=999999999999999999';
+      for (const list of [`/partnerships/${coventry}/actions`, `/partnerships/${coventry}/decisions`, '/admin/audit', '/admin/areas']) {
+        const response = await admin.get(`${list}?${huge}`);
+        assert.equal(response.statusCode, 200, list);
+      }
+    });
+
+    it('refuses a control character in a form field next to the field, keeping what was typed', async () => {
+      const response = await admin.post('/admin/areas', {
+        name: 'West\u0000Midlands',
+        forceName: 'West Midlands Police',
+        oversightBody: 'West Midlands PCC',
+        oversightKind: 'pcc',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /<a href="#name">Area name must not include control characters, such as a null byte<\/a>/);
+      assert.match(response.body, /id="name-error"/);
+      assert.ok(response.body.includes('value="West\u0000Midlands"'), 'what was typed is kept');
+      assert.match(response.body, /value="West Midlands Police"/);
+      assert.equal((await container.governance.areas.list(null)).filter((area) => area.name.includes('\u0000')).length, 0);
+    });
+
+    it('refuses a control character in an address before it is looked up or searched for', async () => {
+      for (const url of [`/partnerships/${coventry}/decisions?q=a%00b`, `/partnerships/a%00b/actions`, '/admin/audit?entityType=%01']) {
+        const response = await admin.get(url);
+        assert.equal(response.statusCode, 400, url);
+        assert.match(response.body, /Sorry, there is a problem with your request/);
+      }
+    });
+
+    it('creates one account of ten made at once with the same email address, telling the other nine why', async () => {
+      const form = { name: 'Sam Same', email: 'same@example.com', password, isAdmin: 'no' };
+      const responses = await Promise.all(Array.from({ length: 10 }, () => admin.post('/admin/users', form, { tokenFrom: '/admin' })));
+      assert.deepEqual(statuses(responses), [302, ...Array<number>(9).fill(400)]);
+      for (const refused of responses.filter((response) => response.statusCode === 400)) {
+        assert.match(refused.body, /<a href="#email">An account with this email address already exists<\/a>/);
+        assert.match(refused.body, /value="Sam Same"/);
+      }
+      assert.equal((await container.accounts.listUsers()).filter((user) => user.email === 'same@example.com').length, 1);
+    });
+
+    it('records one grant for a year of ten recorded at once, telling the other nine why', async () => {
+      const form = { yearStarting: '2030', funder: 'West Midlands PCC', amount: '400,000', previousAmount: '', carryOver: '0', notes: '' };
+      const base = `/partnerships/${coventry}/funding`;
+      const responses = await Promise.all(Array.from({ length: 10 }, () => admin.post(base, form, { tokenFrom: '/admin' })));
+      assert.deepEqual(statuses(responses), [302, ...Array<number>(9).fill(400)]);
+      for (const refused of responses.filter((response) => response.statusCode === 400)) {
+        assert.match(refused.body, /There is already a grant for 2030\/31: change it instead/);
+        assert.match(refused.body, /value="West Midlands PCC"/);
+      }
+      assert.equal((await container.funding.grants(coventry)).filter((grant) => grant.yearStarting === 2030).length, 1);
+    });
+  });
+}
