@@ -26,10 +26,16 @@ export function queryValues<K extends string>(query: unknown, names: readonly K[
   return values;
 }
 
-/** The record version a form sent back (for optimistic concurrency); -1, which matches no record, when it is missing or not a number. */
+// Versions are PostgreSQL `integer` columns: a larger number could never match, and would fail the query.
+const largestVersion = 2 ** 31 - 1;
+
+/**
+ * The record version a form sent back (for optimistic concurrency); -1, which matches no record, when it is
+ * missing, not a whole number, or past any version a record can have.
+ */
 export function versionOf(body: unknown): number {
   const version = Number(single((body as Record<string, unknown> | undefined)?.version));
-  return Number.isInteger(version) ? version : -1;
+  return Number.isInteger(version) && version >= 0 && version <= largestVersion ? version : -1;
 }
 
 /** Whether a path parameter or query string value holds a control character, which no page's address has. */
