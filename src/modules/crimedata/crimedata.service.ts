@@ -348,7 +348,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     await ensureReference();
     const found = await findImport(db, importId);
     if (!found) throw new NotFoundError('Crime import');
-    let imported: ImportRow = found;
+    const imported: ImportRow = found;
     const unchanged = { imported, changes: [] };
     if (imported.status !== 'waiting' && imported.status !== 'importing') return unchanged;
     const same = await findImportOfContent(db, imported.sha256);
@@ -367,6 +367,25 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     const runner = await claim(imported);
     // Someone else is running it: what they get to is what the page shows.
     if (!runner) return unchanged;
+    try {
+      return await runClaimed(imported, runner, content, replacing, onProgress);
+    } catch (error) {
+      // The next try takes it at once, rather than finding it claimed until the claim runs out.
+      await checkpoint(db, importId, runner, { claimedUntil: null });
+      throw error;
+    }
+  }
+
+  /** Runs an import this runner has claimed: batch by batch from where it stopped, then completes or refuses it. */
+  async function runClaimed(
+    claimed: ImportRow,
+    runner: string,
+    content: () => AsyncIterable<Buffer>,
+    replacing: Replacing,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<{ imported: ImportRow; changes: PartnershipChange[] }> {
+    let imported = claimed;
+    const importId = imported.id;
     const forceAreas = await listCsps(db);
     const refused = async (problem: string) => ({ imported: await refuse(imported, runner, problem), changes: [] });
     // A partnership uploads its own force's files only, once its area is set: another force's are not its to change.
@@ -572,7 +591,14 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       return (await findImport(db, id))!;
     },
 
-    runQueuedImport: async (importId) => (await run(importId, () => uploadedContent(importId), 'when confirmed')).imported,
+    async runQueuedImport(importId) {
+      const { imported } = await run(importId, () => uploadedContent(importId), 'when confirmed');
+      // Its job is done only when the import is: one another runner holds is tried again later (or given up on).
+      if (imported.status === 'waiting' || imported.status === 'importing') {
+        throw new Error(`${imported.fileName} is being imported by another runner`);
+      }
+      return imported;
+    },
 
     ...decisions,
 

@@ -118,7 +118,11 @@ for (const database of testDatabases()) {
 
     it('refuses a file of another force than the partnership’s own', async () => {
       const held = await counts();
-      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      // Plymouth's area as the attack left it, set to Charnwood's before areas were checked: its own force still decides.
+      await container.database.db
+        .insertInto('crimeAreas')
+        .values({ partnershipId: id('plymouth'), cspCode: charnwoodArea, updatedAt: now.toISOString() })
+        .execute();
       const refused = await upload('plymouth', doctored);
       assert.equal(refused.status, 'refused');
       assert.match(
@@ -126,6 +130,8 @@ for (const database of testDatabases()) {
         /This file is Leicestershire Police’s, and the partnership is in Devon & Cornwall’s police force area/,
       );
       assert.deepEqual(await counts(), held);
+      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      assert.equal((await container.crimeData.area(id('plymouth')))?.name, 'Plymouth');
     });
 
     it('holds a file that replaces a month for the overseer, every figure unchanged, and shows the change per partnership', async () => {
@@ -163,7 +169,8 @@ for (const database of testDatabases()) {
         ),
       );
       assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
-      for (const result of results) if (result.status === 'rejected') assert.ok(result.reason instanceof FieldValidationError);
+      for (const result of results)
+        if (result.status === 'rejected') assert.ok(result.reason instanceof FieldValidationError, String(result.reason));
       assert.deepEqual(await counts(), { leicester: 0, charnwood: before.leicester + before.charnwood });
       const statuses = await container.database.db.selectFrom('crimeImports').select(['id', 'status']).where('month', '=', month).execute();
       assert.deepEqual(statuses.map((row) => row.status).sort(), ['complete', 'replaced']);

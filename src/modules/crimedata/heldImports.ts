@@ -98,6 +98,10 @@ export function createHeldImports(deps: HeldImportsDeps) {
   async function heldImport(partnershipId: string, importId: string) {
     const imported = await findImport(db, importId);
     if (imported?.partnershipId !== partnershipId || imported.status !== 'held') throw new NotFoundError('file waiting for confirmation');
+    return changeOfHeld(imported);
+  }
+
+  async function changeOfHeld(imported: ImportRow) {
     const older = await listSupersededImports(db, {
       id: imported.id,
       fallsWithin: imported.fallsWithin ?? '',
@@ -147,13 +151,16 @@ export function createHeldImports(deps: HeldImportsDeps) {
     heldImport,
 
     async decideHeldImport(actor, partnershipId, importId, { decision, reason }) {
-      const { imported, changes } = await heldImport(partnershipId, importId);
+      const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
+      const found = await findImport(db, importId);
+      if (found?.partnershipId !== partnershipId) throw new NotFoundError('file waiting for confirmation');
+      if (found.status !== 'held') throw decided();
+      const { imported, changes } = await changeOfHeld(found);
       const older = await listSupersededImports(db, {
         id: imported.id,
         fallsWithin: imported.fallsWithin ?? '',
         month: imported.month ?? '',
       });
-      const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
       if (decision === 'reject') {
         if (!reason) throw new FieldValidationError('reason', 'Enter why the file is rejected');
         await db.transaction().execute(async (trx) => {
