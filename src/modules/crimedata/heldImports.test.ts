@@ -90,9 +90,17 @@ for (const database of testDatabases()) {
       // The month as police.uk published it, imported by the operator.
       const path = join(mkdtempSync(join(tmpdir(), 'safer-held-')), `${month}-leicestershire-street.csv`);
       writeFileSync(path, genuine);
-      const { imported } = await container.crimeData.importFile(systemActor, path);
+      const { imported, changes } = await container.crimeData.importFile(systemActor, path);
       assert.equal(imported.status, 'complete');
       published = await counts();
+      // The operator's command line replaces at once, and says what it did to each partnership of the force.
+      assert.deepEqual(
+        changes.map(({ cspName, before, after }) => [cspName, before, after]),
+        [
+          ['Charnwood', 0, published.charnwood],
+          ['Leicester', 0, published.leicester],
+        ],
+      );
     });
     after(() => container.database.close());
 
