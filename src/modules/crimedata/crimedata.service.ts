@@ -349,8 +349,8 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     const found = await findImport(db, importId);
     if (!found) throw new NotFoundError('Crime import');
     const imported: ImportRow = found;
-    const unchanged = { imported, changes: [] };
-    if (imported.status !== 'waiting' && imported.status !== 'importing') return unchanged;
+    const asItIs = { imported, changes: [] };
+    if (imported.status !== 'waiting' && imported.status !== 'importing') return asItIs;
     const same = await findImportOfContent(db, imported.sha256);
     if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'held')) {
       await db.transaction().execute(async (trx) => {
@@ -366,7 +366,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     }
     const runner = await claim(imported);
     // Someone else is running it: what they get to is what the page shows.
-    if (!runner) return unchanged;
+    if (!runner) return asItIs;
     try {
       return await runClaimed(imported, runner, content, replacing, onProgress);
     } catch (error) {

@@ -11,7 +11,6 @@ const statusNames: Record<string, string> = {
   unchanged: 'Already imported',
   refused: 'Not imported',
   held: 'Waiting for the overseer',
-  confirming: 'Waiting for the overseer',
   rejected: 'Rejected by the overseer',
   failed: 'Stopped',
 };
@@ -47,7 +46,6 @@ export function importOutcome(row: ImportRow): string {
     case 'unchanged':
       return `This file (${file}) was imported before: nothing has changed.`;
     case 'held':
-    case 'confirming':
       return `This file (${file}, ${digits(row.crimes, 0)} crimes) would replace the month already held for every partnership of the force: it waits for the area’s overseer to check the change and confirm it. Until then, every figure stays as it was.`;
     case 'rejected':
       return `The area’s overseer rejected this file (${file}): ${row.problem ?? 'no reason given'}. Nothing has changed.`;
