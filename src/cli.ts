@@ -95,10 +95,14 @@ async function importCrime(container: Container, files: string[]): Promise<numbe
   }
   let refused = 0;
   for (const file of files) {
-    const { imported, before } = await container.crimeData.importFile(systemActor, file, drawProgress);
+    const { imported, before, changes } = await container.crimeData.importFile(systemActor, file, drawProgress);
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     if (imported.status === 'refused') refused += 1;
     console.log(`${file}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
+    // The operator replaces a month directly: what it did to each partnership of the force is said.
+    for (const change of changes) {
+      console.log(`  ${change.name} (${change.cspName}): ${change.before} → ${change.after} crimes${change.differs ? '  CHANGED' : ''}`);
+    }
   }
   return refused > 0 ? 1 : 0;
 }

@@ -132,10 +132,19 @@ export function createContainer(
     audit,
     clock,
     queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
+    async partnership(partnershipId) {
+      const { name, areaId } = await governance.partnerships.get(null, partnershipId);
+      return { name, forceName: (await governance.areas.get(null, areaId)).forceName };
+    },
   });
-  notifications.handleJobs('crime-import', async (payload) => {
-    await crimeData.runQueuedImport((payload as { importId: string }).importId);
-  });
+  notifications.handleJobs(
+    'crime-import',
+    async (payload) => {
+      await crimeData.runQueuedImport((payload as { importId: string }).importId);
+    },
+    // Given up on: failed with its reason, to be tried again from the page, never "importing" for ever.
+    (trx, payload, error) => crimeData.failQueuedImport(trx, (payload as { importId: string }).importId, error),
+  );
   const tasking = createTaskingService({
     db: handle.db,
     audit,

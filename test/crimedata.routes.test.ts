@@ -7,17 +7,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Container } from '../src/container.ts';
 import { systemActor } from '../src/core/actor.ts';
 import { importFinished } from '../src/modules/crimedata/index.ts';
 import { Browser, type UploadFile } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { cityOfLondonForce, doctoredFile } from './helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'policeuk');
 const fixture = (name: string): UploadFile => ({ field: 'files', name, content: readFileSync(join(fixtures, name)), type: 'text/csv' });
 const november = fixture('2025-11-city-of-london-street.csv');
 const december = fixture('2025-12-city-of-london-street.csv');
 const cityOfLondon = 'E22000180';
+const charnwood = 'E22000165';
 const password = 'a long enough password';
 
 // A temporary directory of this test's own, so that other tests' uploads are not taken for its own.
@@ -30,10 +33,21 @@ async function temporaryUploads(): Promise<string[]> {
   return left();
 }
 
+/** A browser signed in as a new account: an administrator, or with a role given by `grant`. */
+async function signedIn(app: FastifyInstance, container: Container, email: string, grant?: (userId: string) => Promise<void>) {
+  const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin: !grant });
+  await grant?.(userId);
+  const browser = new Browser(app);
+  await browser.signIn(email, password);
+  return browser;
+}
+
 describe('crime data pages for a Coventry officer', () => {
   let app: FastifyInstance;
   let container: Container;
   let officer: Browser;
+  let admin: Browser;
+  let overseer: Browser;
   let coventry: string;
   let close: () => Promise<void>;
   let base = '';
@@ -41,6 +55,13 @@ describe('crime data pages for a Coventry officer', () => {
   before(async () => {
     ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
     base = `/partnerships/${coventry}/crime-data`;
+    // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
+    await cityOfLondonForce(container, coventry);
+    const { areaId } = await container.governance.partnerships.get(null, coventry);
+    admin = await signedIn(app, container, 'admin@example.com');
+    overseer = await signedIn(app, container, 'overseer@example.com', (userId) =>
+      container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId }),
+    );
   });
   after(() => close());
 
@@ -64,7 +85,9 @@ describe('crime data pages for a Coventry officer', () => {
     const page = await officer.get(base);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /data-qa="no-area"/);
-    assert.match(page.body, new RegExp(`href="${base}/area"[^>]*data-qa="choose-area"`));
+    assert.match(page.body, /An administrator or the area’s overseer chooses it/);
+    assert.doesNotMatch(page.body, /data-qa="choose-area"|data-qa="import"/);
+    assert.match((await admin.get(base)).body, new RegExp(`href="${base}/area"[^>]*data-qa="choose-area"`));
     assert.match(page.body, /Contains public sector information licensed under the Open Government Licence v3\.0\./);
     assert.match(page.body, /Source: Office for National Statistics licensed under the Open Government Licence v3\.0\./);
     const hotspots = await officer.get(`${base}/hotspots`);
@@ -72,23 +95,48 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(hotspots.body, /data-qa="no-area"/);
   });
 
+  it('refuses an upload before the area is set, next to the field, keeping nothing', async () => {
+    assert.match((await officer.get(`${base}/import`)).body, /crime data area must be set before files can be imported/);
+    const refused = await upload([december]);
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /id="files-error"[\s\S]*crime data area must be set before files can be imported/);
+    assert.deepEqual(await container.crimeData.imports({ partnershipId: coventry }), []);
+    assert.deepEqual(await temporaryUploads(), []);
+  });
+
+  it('lets the partnership’s officer not choose the area, nor anyone choose another force’s', async () => {
+    // Plymouth's officer set Plymouth's area to Charnwood's: an officer may not set the area at all.
+    assert.equal((await officer.get(`${base}/area`)).statusCode, 403);
+    assert.equal((await officer.post(`${base}/area`, { cspCode: charnwood })).statusCode, 403);
+    // An administrator (or the overseer) chooses, from the partnership's own force's areas only.
+    const other = await admin.post(`${base}/area`, { cspCode: charnwood });
+    assert.equal(other.statusCode, 400);
+    assert.match(
+      other.body,
+      /id="cspCode-error"[\s\S]*Charnwood is in the Leicestershire police force area, and Coventry Community Safety Partnership is in London, City of’s/,
+    );
+    assert.match(other.body, new RegExp(`<option value="${charnwood}" selected>`));
+    assert.equal(await container.crimeData.area(coventry), null);
+    assert.equal((await overseer.get(`${base}/area`)).statusCode, 200);
+  });
+
   it('chooses the area from a list of partnerships and their forces, the problem next to the field', async () => {
-    const form = await officer.get(`${base}/area`);
+    const form = await admin.get(`${base}/area`);
     assert.match(form.body, /<option value="E22000165"[^>]*>Charnwood \(Leicestershire\)<\/option>/);
     assert.match(form.body, new RegExp(`<option value="${cityOfLondon}"[^>]*>City of London \\(London, City of\\)</option>`));
-    const none = await officer.post(`${base}/area`, { cspCode: '' });
+    const none = await admin.post(`${base}/area`, { cspCode: '' });
     assert.equal(none.statusCode, 400);
     assert.match(none.body, /id="cspCode-error"[\s\S]*Select the Community Safety Partnership area/);
-    const unknown = await officer.post(`${base}/area`, { cspCode: 'E22999999' });
+    const unknown = await admin.post(`${base}/area`, { cspCode: 'E22999999' });
     assert.equal(unknown.statusCode, 400);
     assert.match(unknown.body, /id="cspCode-error"/);
-    const saved = await officer.post(`${base}/area`, { cspCode: cityOfLondon });
+    const saved = await admin.post(`${base}/area`, { cspCode: cityOfLondon });
     assert.equal(saved.statusCode, 302);
     assert.equal(saved.headers.location, base);
-    const page = await officer.get(base);
+    const page = await admin.get(base);
     assert.match(page.body, /Crime data area set to City of London/);
     assert.match(page.body, /data-qa="area">City of London Community Safety Partnership. Police force area: London, City of./);
-    assert.match((await officer.get(`${base}/area`)).body, new RegExp(`<option value="${cityOfLondon}" selected>`));
+    assert.match((await admin.get(`${base}/area`)).body, new RegExp(`<option value="${cityOfLondon}" selected>`));
   });
 
   it('shows an upload’s progress until it is imported, then the outcome', async () => {
@@ -224,6 +272,111 @@ describe('crime data pages for a Coventry officer', () => {
     assert.doesNotMatch(notHeld.body, /data-qa="hotspots"/);
   });
 
+  const decemberCrimes = async () =>
+    (await container.crimeData.crimeCounts(coventry, { from: '2025-12', to: '2025-12' })).reduce((sum, count) => sum + count.count, 0);
+  /** The import of a batch that a POST redirected to. */
+  const onlyImportOf = async (response: { headers: Record<string, unknown> }) => {
+    const [row] = await importsOf(batchOf(response.headers.location));
+    assert.ok(row);
+    return row;
+  };
+
+  it('holds a file that replaces a month for the overseer, who sees the change and rejects it: nothing changes', async () => {
+    const published = await decemberCrimes();
+    // Every row moved to one LSOA, as burglary.
+    const doctored = { ...december, content: doctoredFile(december.name, { lsoa: () => 'E01032739', crimeType: 'Burglary' }) };
+    const response = await upload([doctored]);
+    const waiting = await onlyImportOf(response);
+    assert.equal(waiting.status, 'held');
+    assert.equal(await decemberCrimes(), published);
+    const progress = await officer.get(String(response.headers.location));
+    assert.match(progress.body, /Waiting for the overseer/);
+    assert.match(progress.body, /the area’s overseer checks the change for each partnership and confirms it/);
+    assert.doesNotMatch(progress.body, /data-import-progress/);
+
+    const heldPage = `${base}/held/${waiting.id}`;
+    assert.equal((await officer.get(heldPage)).statusCode, 403);
+    assert.equal((await officer.post(heldPage, { decision: 'confirm' })).statusCode, 403);
+    assert.match((await overseer.get(base)).body, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv`));
+    const check = await overseer.get(heldPage);
+    assert.equal(check.statusCode, 200);
+    const after = waiting.crimes - waiting.withoutLocation;
+    assert.match(
+      check.body,
+      new RegExp(
+        `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes</strong>`,
+      ),
+    );
+    assert.match(
+      check.body,
+      /data-qa="changes"[\s\S]*<strong>Coventry Community Safety Partnership<\/strong>[\s\S]*govuk-tag--red">Changes/,
+    );
+    const noReason = await overseer.post(heldPage, { decision: 'reject' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.body, /id="reason-error"[\s\S]*Enter why the file is rejected/);
+    const rejected = await overseer.post(heldPage, { decision: 'reject', reason: 'Not police.uk’s file' });
+    assert.equal(rejected.statusCode, 302);
+    assert.equal(await decemberCrimes(), published);
+    assert.match(
+      (await officer.get(String(response.headers.location))).body,
+      /The area’s overseer rejected this file \(City of London Police, 2025-12\): Not police\.uk’s file/,
+    );
+    assert.equal((await overseer.get(heldPage)).statusCode, 404);
+  });
+
+  it('replaces the month once the overseer confirms, and takes the genuine file back after it', async () => {
+    const published = await decemberCrimes();
+    const doctored = { ...december, content: doctoredFile(december.name, { lsoa: () => 'E01032739', crimeType: 'Burglary' }) };
+    const waiting = await onlyImportOf(await upload([doctored]));
+    assert.equal(waiting.status, 'held', 'a rejected file does not stand in the way of the same file');
+    const confirmed = await overseer.post(`${base}/held/${waiting.id}`, { decision: 'confirm' });
+    assert.equal(confirmed.statusCode, 302);
+    assert.notEqual(await decemberCrimes(), published);
+    // The genuine file again: not "already imported", but held to put the month back, and confirmed.
+    const back = await onlyImportOf(await upload([december]));
+    assert.equal(back.status, 'held');
+    assert.equal((await admin.post(`${base}/held/${back.id}`, { decision: 'confirm' })).statusCode, 302);
+    assert.equal(await decemberCrimes(), published);
+  });
+
+  it('fails an import the job queue gave up on, with its reason, and finishes it from the page’s Try again', async () => {
+    const batchId = 'given-up';
+    await container.crimeData.receiveUpload(systemActor, {
+      partnershipId: coventry,
+      batchId,
+      fileName: '2025-10-city-of-london-street.csv',
+      content: Readable.from([doctoredFile(november.name, { month: '2025-10' })]),
+    });
+    const { db } = container.database;
+    // Every try fails (the crimes table is out of the way), each brought forward rather than waited for.
+    await sql`alter table crimes rename to crimes_away`.execute(db);
+    try {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await db
+          .updateTable('jobs')
+          .set({ runAfter: new Date(0).toISOString() })
+          .where('kind', '=', 'crime-import')
+          .execute();
+        await container.notifications.runDueJobs();
+      }
+    } finally {
+      await sql`alter table crimes_away rename to crimes`.execute(db);
+    }
+    const [failed] = await container.crimeData.imports({ batchId });
+    assert.equal(failed?.status, 'failed');
+    const page = await officer.get(`${base}/imports/${batchId}`);
+    assert.match(page.body, /Stopped/);
+    assert.match(page.body, /The import stopped before it finished/);
+    const action = `${base}/imports/${batchId}/${failed.id}/try-again`;
+    assert.match(page.body, new RegExp(`action="${action}"`));
+    const again = await officer.post(action, {});
+    assert.equal(again.statusCode, 302);
+    assert.equal(again.headers.location, `${base}/imports/${batchId}`);
+    const [done] = await importsOf(batchId);
+    assert.equal(done?.status, 'complete');
+    assert.equal(done?.crimes, 734);
+  });
+
   it('lets a member read the hotspots but not import, and finds no upload of another partnership', async () => {
     const userId = await container.accounts.createUser(systemActor, {
       email: 'member@example.com',
@@ -242,8 +395,9 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal((await member.get(`${base}/area`)).statusCode, 403);
     assert.deepEqual(await temporaryUploads(), []);
 
-    const other = (await container.governance.partnerships.list(null)).find((partnership) => partnership.id !== coventry);
+    const other = (await container.governance.partnerships.list(null)).find((partnership) => partnership.name.startsWith('Charnwood'));
     assert.ok(other);
+    await container.crimeData.setArea(systemActor, other.id, charnwood);
     await container.crimeData.receiveUpload(systemActor, {
       partnershipId: other.id,
       batchId: 'another-partnership',

@@ -305,11 +305,14 @@ POST /partnerships/:partnershipId/tasking/actions/:actionId/result partnership:m
 GET /areas/:areaId/funding area:oversee
 GET /areas/:areaId/funding/download.csv area:oversee
 GET /partnerships/:partnershipId/crime-data partnership:view
-GET /partnerships/:partnershipId/crime-data/area partnership:analyse
-POST /partnerships/:partnershipId/crime-data/area partnership:analyse
+GET /partnerships/:partnershipId/crime-data/area area:oversee
+POST /partnerships/:partnershipId/crime-data/area area:oversee
 GET /partnerships/:partnershipId/crime-data/import partnership:analyse
 POST /partnerships/:partnershipId/crime-data/import partnership:analyse
 GET /partnerships/:partnershipId/crime-data/imports/:batchId partnership:analyse
+POST /partnerships/:partnershipId/crime-data/imports/:batchId/:importId/try-again partnership:analyse
+GET /partnerships/:partnershipId/crime-data/held/:importId area:oversee
+POST /partnerships/:partnershipId/crime-data/held/:importId area:oversee
 GET /partnerships/:partnershipId/crime-data/hotspots partnership:view
 GET /partnerships/:partnershipId/crime-data/hotspots.csv partnership:view
 GET /public/partnerships/:partnershipId/performance public

@@ -9,6 +9,7 @@ import { formatDate } from '../src/core/dates.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { scheduleMeeting } from './helpers/meetings.ts';
+import { cityOfLondonForce } from './helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'policeuk');
 const cityOfLondon = 'E22000180';
@@ -38,6 +39,7 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
   before(async () => {
     ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
     base = `/partnerships/${coventry}/tasking`;
+    await cityOfLondonForce(container, coventry);
     await container.crimeData.setArea(systemActor, coventry, cityOfLondon);
     for (const month of ['2025-11', '2025-12']) {
       await container.crimeData.importFile(systemActor, join(fixtures, `${month}-city-of-london-street.csv`));

@@ -557,7 +557,10 @@ export interface CrimeImportsTable {
   fileName: string;
   sha256: string;
   bytes: number;
-  /** receiving, waiting, importing, complete, replaced, unchanged or refused. */
+  /**
+   * receiving, waiting, importing, held (replaces a month held: waits for the overseer), complete, replaced,
+   * unchanged, refused, rejected (by the overseer) or failed (the job queue gave up: it can be tried again).
+   */
   status: string;
   fallsWithin: string | null;
   forceCode: string | null;

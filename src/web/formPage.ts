@@ -26,6 +26,9 @@ export interface FormPage<S extends z.ZodType, Context> {
   intro?(context: Context): string;
   submitText: string;
   warning?: boolean;
+  /** A page of its own that extends records/form.njk, for what the form is about (a table, say), and what it shows. */
+  template?: string;
+  details?(context: Context): Record<string, unknown>;
   crumbs(request: FastifyRequest, context: Context): Crumb[];
   /** Where Cancel goes. */
   back(request: FastifyRequest, context: Context): string;
@@ -58,7 +61,8 @@ export function registerFormPage<S extends z.ZodType, Context>(
   ) {
     if (state.errors) reply.code(400);
     const action = form.action.replace(/:(\w+)/g, (_, name: string) => (request.params as Record<string, string>)[name] ?? '');
-    return pages.render(request, reply, 'records/form.njk', {
+    return pages.render(request, reply, form.template ?? 'records/form.njk', {
+      ...form.details?.(context),
       title: form.title(context),
       intro: form.intro?.(context),
       fields: form.fields,

@@ -1,6 +1,6 @@
 /**
- * Crime data and tasking in a real browser: a Coventry analyst chooses the crime data area (the City of
- * London, whose police.uk files are the fixtures), uploads two months of street-level files at once and
+ * Crime data and tasking in a real browser: a Coventry analyst finds the crime data area not yet chosen, and an
+ * administrator chooses it (the City of London, whose police.uk files are the fixtures); the analyst uploads two months of street-level files at once and
  * watches them import, reads December 2025's hotspots with the methods behind them, and defines a priority
  * location; the officer schedules the City Tasking Group's next meeting, issues the month's tasking document
  * and puts it on that meeting's agenda; an agency's member records the police's patrols from the document
@@ -26,6 +26,7 @@ import {
 } from '../helpers/browser.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
 import { addPerson } from '../helpers/people.ts';
+import { cityOfLondonForce } from '../helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
 const november = join(fixtures, '2025-11-city-of-london-street.csv');
@@ -99,6 +100,8 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
       email: session.accounts.member.email,
       organisationId: organisation.id,
     });
+    // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
+    await cityOfLondonForce(container, coventry);
 
     const signIn = new SignInPage(session.page);
     await signIn.open();
@@ -111,15 +114,21 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
 
   const qa = (name: string) => session.page.locator(`[data-qa="${name}"]`);
 
-  it('the analyst chooses the City of London as the crime data area', async () => {
+  it('the analyst finds no area chosen, and an administrator chooses the City of London', async () => {
     const { page } = session;
     await page.goto(`/partnerships/${coventry}`);
     await page.getByRole('link', { name: 'Crime data', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Crime data' }).waitFor();
     assert.match(await qa('no-area').innerText(), /The partnership’s area has not been chosen yet/);
+    assert.match(await page.locator('main').innerText(), /An administrator or the area’s overseer chooses it/);
+    assert.equal(await qa('choose-area').count(), 0, 'not the analyst’s to choose');
+    assert.equal(await qa('import').count(), 0, 'nothing to import until the area is chosen');
     assert.equal(await qa('no-imports').count(), 1, 'no files uploaded yet');
     await session.expectAccessiblePage('crime-data-empty');
 
+    await new SignInPage(page).signOut();
+    await new SignInPage(page).signIn(session.accounts.admin.email, session.accounts.admin.password);
+    await page.goto(`/partnerships/${coventry}/crime-data`);
     await qa('choose-area').click();
     await page.getByRole('heading', { level: 1, name: 'Choose the crime data area' }).waitFor();
     await page.getByLabel('Community Safety Partnership area').selectOption({ label: 'City of London (London, City of)' });
@@ -129,6 +138,9 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     assert.equal(await qa('area').innerText(), 'City of London Community Safety Partnership. Police force area: London, City of.');
     assert.match(await qa('months').innerText(), /No police\.uk data has been imported yet for the police force area, London, City of/);
     await session.expectAccessiblePage('crime-data-area');
+    await new SignInPage(page).signOut();
+    await new SignInPage(page).signIn(session.accounts.analyst.email, session.accounts.analyst.password);
+    await page.goto(`/partnerships/${coventry}/crime-data`);
   });
 
   it('uploads two months of files at once and watches them import', async () => {

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import type { Container } from '../../src/container.ts';
 import { systemActor } from '../../src/core/actor.ts';
 import { pdfOf } from './papers.ts';
+import { cityOfLondonForce, doctoredFile } from './policeuk.ts';
 import { addAgendaItem, scheduleMeeting } from './meetings.ts';
 import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
 import { seedDemoStrategy } from '../../src/modules/strategy/index.ts';
@@ -94,6 +96,7 @@ export async function sampleRoutes(
   // Crime data: two months of the City of London's police.uk files (the fixtures), counted for Coventry as if it
   // were the City, so that the hotspots have something to rank; and an upload of one of them, imported.
   const policeUk = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
+  await cityOfLondonForce(container, coventry);
   await container.crimeData.setArea(systemActor, coventry, 'E22000180');
   for (const month of ['2025-11', '2025-12']) {
     await container.crimeData.importFile(systemActor, join(policeUk, `${month}-city-of-london-street.csv`));
@@ -105,6 +108,14 @@ export async function sampleRoutes(
     content: createReadStream(join(policeUk, '2025-12-city-of-london-street.csv')),
   });
   await container.crimeData.runQueuedImport(upload.id);
+  // And a doctored December in the same upload, held for the overseer: it would replace the month held.
+  const held = await container.crimeData.receiveUpload(systemActor, {
+    partnershipId: coventry,
+    batchId: 'sample-upload',
+    fileName: 'doctored.csv',
+    content: Readable.from([doctoredFile('2025-12-city-of-london-street.csv', { crimeType: 'Burglary' })]),
+  });
+  await container.crimeData.runQueuedImport(held.id);
   // Tasking: a priority location of two of the City's LSOAs, and an agency's patrols there.
   const { lsoas } = await container.tasking.placeChoices(coventry);
   const locationId = await container.tasking.createLocation(systemActor, coventry, {
@@ -147,6 +158,7 @@ export async function sampleRoutes(
     q: 'q1',
     areaId: partnership.areaId,
     batchId: 'sample-upload',
+    importId: held.id,
     locationId,
     actionId: taskingActionId,
     groupId: board.id,

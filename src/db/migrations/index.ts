@@ -15,6 +15,7 @@ import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performanc
 import * as funding from './2026-12-02-02-funding.ts';
 import * as crimeData from './2026-12-02-03-crime-data.ts';
 import * as tasking from './2026-12-02-04-tasking.ts';
+import * as crimeAreasAndHeldImports from './2026-12-06-01-crime-areas-and-held-imports.ts';
 import * as signInThrottling from './2026-12-06-02-sign-in-throttling.ts';
 import * as confidentialReads from './2026-12-06-04-confidential-reads.ts';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-02-funding': funding,
   '2026-12-02-03-crime-data': crimeData,
   '2026-12-02-04-tasking': tasking,
+  '2026-12-06-01-crime-areas-and-held-imports': crimeAreasAndHeldImports,
   '2026-12-06-02-sign-in-throttling': signInThrottling,
   '2026-12-06-04-confidential-reads': confidentialReads,
 };

@@ -50,14 +50,17 @@ export async function findImport(db: Kysely<Database>, id: string): Promise<Impo
   return db.selectFrom('crimeImports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The import of this content that counts: a complete one, one a newer file replaced, or else one still to finish. */
+/**
+ * The import of this content that counts: a complete one, one waiting for the overseer, or else one still to
+ * finish. A file that was replaced, refused, rejected or given up on does not: it may come back.
+ */
 export async function findImportOfContent(db: Kysely<Database>, sha256: string): Promise<ImportRow | undefined> {
   return db
     .selectFrom('crimeImports')
     .selectAll()
     .where('sha256', '=', sha256)
-    .where('status', 'in', ['complete', 'replaced', 'importing', 'waiting'])
-    .orderBy(sql`case status when 'complete' then 0 when 'replaced' then 1 else 2 end`)
+    .where('status', 'in', ['complete', 'held', 'importing', 'waiting'])
+    .orderBy(sql`case status when 'complete' then 0 when 'held' then 1 else 2 end`)
     .orderBy('createdAt')
     .executeTakeFirst();
 }
@@ -66,13 +69,30 @@ export async function updateImport(db: Kysely<Database>, id: string, changes: Pa
   await db.updateTable('crimeImports').set(changes).where('id', '=', id).execute();
 }
 
+/** Moves an import on from one of the given statuses; false when it was no longer in one (another request moved it). */
+export async function moveImport(
+  db: Kysely<Database>,
+  id: string,
+  from: readonly string[],
+  changes: Partial<Omit<ImportRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('crimeImports')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function listImports(
   db: Kysely<Database>,
-  filter: { batchId?: string; partnershipId?: string; limit: number },
+  filter: { batchId?: string; partnershipId?: string; status?: string; limit: number },
 ): Promise<ImportRow[]> {
   let query = db.selectFrom('crimeImports').selectAll().orderBy('createdAt', 'desc').orderBy('fileName').limit(filter.limit);
   if (filter.batchId) query = query.where('batchId', '=', filter.batchId);
   if (filter.partnershipId) query = query.where('partnershipId', '=', filter.partnershipId);
+  if (filter.status) query = query.where('status', '=', filter.status);
   return query.execute();
 }
 
@@ -226,6 +246,37 @@ export async function saveCrimeArea(
     .values(row)
     .onConflict((oc) => oc.column('partnershipId').doUpdateSet({ cspCode: row.cspCode, updatedAt: row.updatedAt }))
     .execute();
+}
+
+/** The partnerships whose crime area is in the force's area, with their Community Safety Partnership. */
+export async function listForcePartnerships(
+  db: Kysely<Database>,
+  forceCode: string,
+): Promise<{ partnershipId: string; cspCode: string; cspName: string }[]> {
+  return db
+    .selectFrom('crimeAreas')
+    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeAreas.cspCode')
+    .select(['crimeAreas.partnershipId', 'crimeCsps.code as cspCode', 'crimeCsps.name as cspName'])
+    .where('crimeCsps.forceCode', '=', forceCode)
+    .execute();
+}
+
+/** The crimes of some imports in the LSOAs of some Community Safety Partnerships, by import and partnership area. */
+export async function countCrimesByCsp(
+  db: Kysely<Database>,
+  importIds: readonly string[],
+  cspCodes: readonly string[],
+): Promise<{ importId: string; cspCode: string; crimes: number }[]> {
+  if (importIds.length === 0 || cspCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('crimes')
+    .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .where('crimes.importId', 'in', [...importIds])
+    .where('crimeLsoas.cspCode', 'in', [...cspCodes])
+    .select((eb) => ['crimes.importId', 'crimeLsoas.cspCode', eb.fn.countAll().as('crimes')])
+    .groupBy(['crimes.importId', 'crimeLsoas.cspCode'])
+    .execute();
+  return rows.map((row) => ({ importId: row.importId, cspCode: row.cspCode ?? '', crimes: Number(row.crimes) }));
 }
 
 /** The months a force published, by its complete imports. */

@@ -1,13 +1,15 @@
 /**
- * Crime data pages: the partnership's area and the police.uk months held, the upload of street-level files
- * with each file's progress, and a month's hotspots with the methods behind them. The figures are worked out
+ * Crime data pages: the partnership's area (chosen by an administrator or the area's overseer) and the police.uk
+ * months held, the upload of street-level files with each file's progress (a file stopped is tried again from
+ * there), the overseer's check of a file that would replace a month held, and a month's hotspots with the methods
+ * behind them. The figures are worked out
  * by the pure functions of hotspotsPage.ts from the counts the service reads.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFoundError } from '../../core/errors.ts';
-import { plural } from '../../core/numbers.ts';
+import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { digits, plural } from '../../core/numbers.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { FormErrors } from '../../web/forms.ts';
@@ -21,10 +23,17 @@ import { matrixMethod } from './analysis/matrix.ts';
 import { gapsIn } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 import { trendMethod } from './analysis/series.ts';
-import { areaFields, areaSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.schemas.ts';
+import {
+  areaFields,
+  areaSchema,
+  heldDecisionFields,
+  heldDecisionSchema,
+  type HotspotsQuery,
+  hotspotsQuerySchema,
+} from './crimedata.schemas.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
-import { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -49,9 +58,14 @@ const statusTagClasses: Record<string, string> = {
   replaced: 'govuk-tag--grey',
   unchanged: 'govuk-tag--blue',
   refused: 'govuk-tag--red',
+  held: 'govuk-tag--yellow',
+  rejected: 'govuk-tag--red',
+  failed: 'govuk-tag--orange',
 };
 
 const importView = (row: ImportRow) => ({
+  id: row.id,
+  batchId: row.batchId,
   fileName: row.fileName,
   month: row.month ? monthName(row.month) : 'Not known yet',
   status: importStatusName(row.status),
@@ -59,6 +73,7 @@ const importView = (row: ImportRow) => ({
   percent: importPercent(row),
   finished: importFinished(row),
   outcome: importOutcome(row),
+  ...importMoves(row),
 });
 
 /** One sentence on an upload still under way, for the page's live region: read out only when it changes. */
@@ -81,14 +96,16 @@ export function registerCrimeDataRoutes(
   const view = { config: { access: 'partnership:view' as const } };
   const analyse = { config: { access: 'partnership:analyse' as const } };
   const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+  const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
 
   // The area, the months held and the latest imports.
   app.get(crimeDataPattern, view, async (request, reply) => {
     const partnershipId = partnershipIdOf(request);
-    const [area, months, imports] = await Promise.all([
+    const [area, months, imports, held] = await Promise.all([
       crimeData.area(partnershipId),
       crimeData.publishedMonths(partnershipId),
       crimeData.imports({ partnershipId, limit: 10 }),
+      crimeData.imports({ partnershipId, status: 'held' }),
     ]);
     const first = months[0];
     const latest = months.at(-1);
@@ -100,23 +117,26 @@ export function registerCrimeDataRoutes(
       gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
       // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
       imports: imports.map(importView),
+      held: mayOversee(request) ? held.map((row) => ({ ...importView(row), href: `${base(request)}/held/${row.id}` })) : [],
       hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
       mayAnalyse: mayAnalyse(request),
+      mayChooseArea: mayOversee(request),
       base: base(request),
       breadcrumbs: partnershipCrumbs(request),
     });
   });
 
+  // The area decides whose crimes and whose files are the partnership's: the overseer's (or an administrator's) to set.
   registerFormPage(app, pages, {
     path: `${crimeDataPattern}/area`,
     action: `${crimeDataPattern}/area`,
-    access: 'partnership:analyse',
+    access: 'area:oversee',
     fields: areaFields,
     schema: areaSchema,
     load: (request) => crimeData.area(partnershipIdOf(request)),
     title: (area) => (area ? 'Change the crime data area' : 'Choose the crime data area'),
     intro: () =>
-      'The partnership’s crimes are those police.uk places in the neighbourhoods (LSOAs) of this Community Safety Partnership area. Its police force is the one whose street-level files to import.',
+      'The partnership’s crimes are those police.uk places in the neighbourhoods (LSOAs) of this Community Safety Partnership area, which must be in the partnership’s own police force area: the force whose street-level files it imports.',
     submitText: 'Save area',
     crumbs: crimeDataCrumbs,
     back: base,
@@ -171,13 +191,19 @@ export function registerCrimeDataRoutes(
       if (problems.length) return refuse(problems);
       const partnershipId = partnershipIdOf(request);
       const batchId = randomUUID();
-      for (const file of files) {
-        await crimeData.receiveUpload(actorOf(request), {
-          partnershipId,
-          batchId,
-          fileName: file.fileName,
-          content: createReadStream(file.path),
-        });
+      try {
+        for (const file of files) {
+          await crimeData.receiveUpload(actorOf(request), {
+            partnershipId,
+            batchId,
+            fileName: file.fileName,
+            content: createReadStream(file.path),
+          });
+        }
+      } catch (error) {
+        // The area not yet set: said before any file is kept.
+        if (error instanceof FieldValidationError) return refuse([error.message]);
+        throw error;
       }
       void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data imports did not start'));
       return reply.redirect(`${base(request)}/imports/${batchId}`, 303);
@@ -194,7 +220,8 @@ export function registerCrimeDataRoutes(
     // Another partnership's upload is not found through this one's address.
     if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
     const finished = rows.every(importFinished);
-    const refused = rows.filter((row) => row.status === 'refused').length;
+    const refused = rows.filter((row) => ['refused', 'rejected', 'failed'].includes(row.status)).length;
+    const held = rows.filter((row) => row.status === 'held').length;
     const latest = rows
       .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
       .sort()
@@ -209,14 +236,65 @@ export function registerCrimeDataRoutes(
       href,
       outcome: !finished
         ? null
-        : refused === 0
-          ? `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`
-          : `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`,
+        : refused > 0
+          ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
+          : held > 0
+            ? `${held} of ${plural(rows.length, 'file replaces', 'files replace')} a month already held: the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+            : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
       refused: refused > 0,
       hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
       base: base(request),
       breadcrumbs: crimeDataCrumbs(request),
     });
+  });
+
+  // A file the job queue gave up on, tried again: it carries on from the last batch it committed.
+  app.post(`${crimeDataPattern}/imports/:batchId/:importId/try-again`, analyse, async (request, reply) => {
+    const { batchId, importId } = request.params as { batchId: string; importId: string };
+    const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
+    if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
+    void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
+    request.session.flash = `${imported.fileName} is being imported again`;
+    return reply.redirect(`${base(request)}/imports/${batchId}`);
+  });
+
+  // A file that would replace a month held: the overseer sees what it changes for each partnership, and decides.
+  registerFormPage(app, pages, {
+    path: `${crimeDataPattern}/held/:importId`,
+    action: `${crimeDataPattern}/held/:importId`,
+    access: 'area:oversee',
+    fields: heldDecisionFields,
+    schema: heldDecisionSchema,
+    load: (request) => crimeData.heldImport(partnershipIdOf(request), (request.params as { importId: string }).importId),
+    title: ({ imported }) =>
+      `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it replaces the one held`,
+    intro: ({ imported, replacedCrimes }) =>
+      `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`,
+    template: 'crimedata/views/held.njk',
+    details: ({ imported, changes, muchSmaller }) => ({
+      month: imported.month ? monthName(imported.month) : '',
+      muchSmaller,
+      changes: changes.map((change) => ({
+        ...change,
+        before: digits(change.before, 0),
+        after: digits(change.after, 0),
+        text: `This file changes ${change.cspName}’s ${imported.month ? monthName(imported.month) : ''} from ${digits(change.before, 0)} to ${digits(change.after, 0)} crimes`,
+      })),
+    }),
+    submitText: 'Save decision',
+    crumbs: crimeDataCrumbs,
+    back: base,
+    initialValues: () => ({}),
+    async save(request, value, _version, { imported }) {
+      await crimeData.decideHeldImport(actorOf(request), partnershipIdOf(request), imported.id, value);
+      return {
+        redirect: base(request),
+        flash:
+          value.decision === 'confirm'
+            ? `${imported.fileName} now replaces the month held`
+            : `${imported.fileName} rejected: nothing has changed`,
+      };
+    },
   });
 
   // The hotspots of a month: for a query the filter form would never send, no such page.

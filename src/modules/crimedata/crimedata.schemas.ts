@@ -1,6 +1,6 @@
 /** The crime data forms' fields and schemas, and the hotspots page's query: the check and the type. */
 import { z } from 'zod';
-import { type Field, requiredText } from '../../web/forms.ts';
+import { choice, type Field, optionalText, requiredText } from '../../web/forms.ts';
 import { monthPattern } from './analysis/months.ts';
 
 export const areaFields: Field[] = [
@@ -13,6 +13,37 @@ export const areaFields: Field[] = [
   },
 ];
 export const areaSchema = z.object({ cspCode: requiredText('Select the Community Safety Partnership area', 20) });
+
+/** The overseer's decision on a file that would replace a month held. */
+export const heldDecisionFields: Field[] = [
+  {
+    name: 'decision',
+    label: 'Your decision',
+    kind: 'radios',
+    options: [
+      {
+        value: 'confirm',
+        text: 'Confirm: the file replaces the month held',
+        hint: 'Every partnership of the force gets the figures above',
+      },
+      { value: 'reject', text: 'Reject: nothing changes' },
+    ],
+  },
+  {
+    name: 'reason',
+    label: 'Why the file is rejected',
+    kind: 'textarea',
+    rows: 3,
+    hint: 'The partnership that uploaded it sees this',
+    showWhen: { field: 'decision', values: ['reject'] },
+  },
+];
+export const heldDecisionSchema = z
+  .object({
+    decision: choice(['confirm', 'reject'], 'Select whether to confirm or reject the file'),
+    reason: optionalText(2000, 'The reason'),
+  })
+  .refine((d) => d.decision !== 'reject' || d.reason !== null, { path: ['reason'], message: 'Enter why the file is rejected' });
 
 /** The police.uk month, as the files and the addresses write it. */
 

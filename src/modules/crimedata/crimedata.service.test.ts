@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemActor } from '../../core/actor.ts';
 import { createDb, migrateToLatest } from '../../db/createDb.ts';
@@ -61,6 +62,8 @@ for (const database of testDatabases()) {
         createLogMailer(() => undefined),
       );
       partnershipId = (await seedDemo(container.governance)).get('coventry') ?? '';
+      // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
+      await cityOfLondonForce(container, partnershipId);
     });
     after(() => container.database.close());
 

@@ -2,9 +2,12 @@
  * Crime data: police.uk street-level files imported a batch of rows at a time, each batch committed with
  * the line it reached, so that an import stopped at any point (even killed) leaves only whole batches
  * and, run again, carries on after them. A file's crimes count only once its import is complete; a file
- * imported again (the same content) changes nothing, and a newer file for the same force and month
- * replaces the older in the same transaction. The ONS reference that places each LSOA in its partnership
- * and force area is shipped with the project and loaded into the database the first time it is needed.
+ * imported again (the same content) changes nothing. A partnership imports its own force's files only, once its
+ * crime area (set by an administrator or the area's overseer, within its force) is known; an upload that would
+ * replace a month already held is held until the area's overseer, having seen the change for each partnership
+ * of the force, confirms it (then it replaces the older in one transaction) or rejects it. The operator's command
+ * line replaces directly. The ONS reference that places each LSOA in its partnership and force area is shipped
+ * with the project and loaded into the database the first time it is needed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -55,8 +58,11 @@ import {
 } from './crimedata.repository.ts';
 import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
+import { createHeldImports } from './heldImports.ts';
+import { muchSmaller, type PartnershipChange } from './replacement.ts';
 
 export type { CspRow, ImportRow } from './crimedata.repository.ts';
+export type { PartnershipChange } from './replacement.ts';
 
 /** How an import is going, for a progress bar or page. */
 export interface ImportProgress {
@@ -79,19 +85,42 @@ export interface CrimeDataService {
   csps(): Promise<CspRow[]>;
   /** The Community Safety Partnership area whose crimes are the partnership's, or null when not yet chosen. */
   area(partnershipId: string): Promise<CspRow | null>;
+  /** Sets the area (one of the partnership's own police force area: else a problem with cspCode). Who may is the route's rule. */
   setArea(actor: Actor, partnershipId: string, cspCode: string): Promise<void>;
-  /** Imports a file from disk (the command line). A file imported before is recognised by its content. */
+  /**
+   * Imports a file from disk: the operator's command line, which replaces a month held directly and returns the
+   * change it made to each partnership of the force. A file imported before is recognised by its content.
+   */
   importFile(
     actor: Actor,
     path: string,
     onProgress?: (progress: ImportProgress) => void,
-  ): Promise<{ imported: ImportRow; before: boolean }>;
-  /** Keeps an uploaded file in the database and queues its import; returns the import. */
+  ): Promise<{ imported: ImportRow; before: boolean; changes: PartnershipChange[] }>;
+  /**
+   * Keeps an uploaded file in the database and queues its import; returns the import. Refused (a problem with
+   * `files`) until the partnership's crime area is set.
+   */
   receiveUpload(actor: Actor, upload: { partnershipId: string; batchId: string; fileName: string; content: Readable }): Promise<ImportRow>;
   /** Runs a queued (uploaded) import: the job. */
   runQueuedImport(importId: string): Promise<ImportRow>;
-  /** Imports, latest first: an upload's files, or a partnership's uploads. */
-  imports(filter: { batchId?: string; partnershipId?: string; limit?: number }): Promise<ImportRow[]>;
+  /** Marks a queued import the job queue gave up on as failed, with the reason, in the queue's transaction. */
+  failQueuedImport(trx: Kysely<Database>, importId: string, reason: string): Promise<void>;
+  /** Queues a failed import of the partnership again: it carries on from the last batch it committed. */
+  retryImport(actor: Actor, partnershipId: string, importId: string): Promise<ImportRow>;
+  /** A held import of the partnership, and the change it would make to each partnership of its force. */
+  heldImport(
+    partnershipId: string,
+    importId: string,
+  ): Promise<{ imported: ImportRow; changes: PartnershipChange[]; replacedCrimes: number; muchSmaller: boolean }>;
+  /** The overseer's decision on a held import: confirmed, it replaces the month held; rejected, nothing changes. */
+  decideHeldImport(
+    actor: Actor,
+    partnershipId: string,
+    importId: string,
+    decision: { decision: 'confirm' | 'reject'; reason: string | null },
+  ): Promise<ImportRow>;
+  /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
+  imports(filter: { batchId?: string; partnershipId?: string; status?: string; limit?: number }): Promise<ImportRow[]>;
   /** The months the area's force published, in order: a month between them that is missing is a gap. */
   publishedMonths(partnershipId: string): Promise<string[]>;
   /** The area's LSOAs in the census edition its crimes of the month are coded in. */
@@ -109,7 +138,12 @@ export interface CrimeDataDeps {
   clock: Clock;
   /** Queues the job that runs an uploaded file's import, in the transaction that records the upload. */
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
+  /** The partnership's name and the police force its area names (governance's records). */
+  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string }>;
 }
+
+/** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
+type Replacing = 'at once' | 'when confirmed';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
 // Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
@@ -117,8 +151,9 @@ const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
 /** How long a runner's claim on an import lasts: renewed with every batch, so only a runner that has stopped loses it. */
 const claimMs = 2 * 60_000;
-/** A file replaces the one before it for its force and month only if it has at least this share of its crimes. */
-const minimumShareOfReplaced = 0.9;
+
+const areaFirst =
+  'The partnership’s crime data area must be set before files can be imported: an administrator or the area’s overseer sets it.';
 
 const claimUntil = (now: Date): string => new Date(now.getTime() + claimMs).toISOString();
 
@@ -183,6 +218,7 @@ function crimeRow(importId: string, crime: StreetCrime) {
 
 export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
   const { db, audit, clock } = deps;
+  const { changesOf, takePlace, decisions } = createHeldImports(deps);
   let referenceLoaded: Promise<void> | undefined;
 
   async function loadReference(): Promise<void> {
@@ -227,50 +263,65 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     return (await findImport(db, imported.id))!;
   }
 
+  async function unknownForce(partnershipId: string): Promise<string> {
+    const { name, forceName } = await deps.partnership(partnershipId);
+    return `The police force of ${name}’s area, “${forceName}”, is not one of the police force areas of the ONS lookup: an administrator can correct it on the area’s page.`;
+  }
+
+  /** The police force area the partnership's area names, as the ONS reference has it; null when it names none. */
+  async function ownForce(partnershipId: string, csps: readonly CspRow[]): Promise<{ code: string; name: string } | null> {
+    const code = forceAreaOf((await deps.partnership(partnershipId)).forceName, csps);
+    const csp = csps.find((row) => row.forceCode === code);
+    return code && csp ? { code, name: csp.forceName } : null;
+  }
+
   /**
-   * Completes an import: its crimes counted, any older file of its force and month replaced (unless this one is
-   * much the smaller: a trimmed file would take the rest of the force's crimes from every other partnership), its
-   * upload gone. Returns the problem when it is refused instead.
+   * Completes an import: its crimes counted and any older file of its force and month replaced, at once (unless
+   * this one is much the smaller: a trimmed file would take the rest of the force's crimes from every other
+   * partnership) or, for an upload, held for the area's overseer. Returns the problem when it is refused instead.
    */
-  async function complete(imported: ImportRow, runner: string): Promise<string | null> {
-    const counts = await countImportedCrimes(db, imported.id, imported.forceCode);
+  async function complete(
+    imported: ImportRow,
+    runner: string,
+    replacing: Replacing,
+  ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
+    const counted = { ...imported, ...(await countImportedCrimes(db, imported.id, imported.forceCode)) };
     const month = imported.month ?? '';
     const older = await listSupersededImports(db, { id: imported.id, fallsWithin: imported.fallsWithin ?? '', month });
-    const largest = older.reduce((most, row) => Math.max(most, row.crimes), 0);
-    if (counts.crimes < largest * minimumShareOfReplaced) {
-      return `This file has ${digits(counts.crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
-    }
-    await db.transaction().execute(async (trx) => {
-      // The claim first (a runner that has lost it changes nothing), then the older files out of the way of the
-      // one-complete-file index, then this one complete.
-      if (!(await checkpoint(trx, imported.id, runner, { claimedUntil: claimUntil(clock.now()) }))) return;
-      for (const row of older) {
-        await deleteCrimes(trx, row.id);
-        await updateImport(trx, row.id, { status: 'replaced' });
-      }
-      await checkpoint(trx, imported.id, runner, {
-        ...counts,
-        status: 'complete',
-        bytesDone: imported.bytes,
-        finishedAt: isoNow(clock),
-        claimedUntil: null,
+    const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
+    if (older.length > 0 && replacing === 'when confirmed') {
+      await db.transaction().execute(async (trx) => {
+        const held = { crimes, withoutLocation, unknownLsoa, outsideForce, status: 'held', bytesDone: imported.bytes, claimedUntil: null };
+        if (!(await checkpoint(trx, imported.id, runner, held))) return;
+        await deleteUpload(trx, imported.id);
+        await audit.record(
+          trx,
+          { userId: imported.importedBy },
+          {
+            action: 'update',
+            entityType: 'crime-import',
+            entityId: imported.id,
+            partnershipId: imported.partnershipId,
+            summary: `Held ${imported.fileName} (${crimes} crimes, ${imported.fallsWithin}, ${month}) for the area’s overseer: it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`,
+            before: null,
+            after: { status: 'held', sha256: imported.sha256, crimes },
+          },
+        );
       });
-      await deleteUpload(trx, imported.id);
-      await audit.record(
-        trx,
-        { userId: imported.importedBy },
-        {
-          action: 'create',
-          entityType: 'crime-import',
-          entityId: imported.id,
-          partnershipId: imported.partnershipId,
-          summary: `Imported ${counts.crimes} crimes from ${imported.fileName} (${imported.fallsWithin}, ${month})${older.length ? `, replacing ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}` : ''}`,
-          before: older.length ? older.map(({ id, fileName, sha256, crimes }) => ({ id, fileName, sha256, crimes })) : null,
-          after: { fileName: imported.fileName, sha256: imported.sha256, month, fallsWithin: imported.fallsWithin, ...counts },
-        },
-      );
+      return { problem: null, changes: [] };
+    }
+    const largest = older.reduce((most, row) => Math.max(most, row.crimes), 0);
+    if (muchSmaller(crimes, largest)) {
+      const problem = `This file has ${digits(crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
+      return { problem, changes: [] };
+    }
+    const changes = await changesOf(imported, older);
+    await db.transaction().execute(async (trx) => {
+      // The claim first: a runner that has lost it changes nothing.
+      if (!(await checkpoint(trx, imported.id, runner, { crimes, withoutLocation, unknownLsoa, outsideForce }))) return;
+      await takePlace(trx, counted, older, { userId: imported.importedBy }, changes);
     });
-    return null;
+    return { problem: null, changes };
   }
 
   /** Takes the import to run it: one that waits, or one whose runner has stopped (its claim ran out, or its process here died). */
@@ -291,15 +342,17 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
   async function run(
     importId: string,
     content: () => AsyncIterable<Buffer>,
+    replacing: Replacing,
     onProgress?: (progress: ImportProgress) => void,
-  ): Promise<ImportRow> {
+  ): Promise<{ imported: ImportRow; changes: PartnershipChange[] }> {
     await ensureReference();
     const found = await findImport(db, importId);
     if (!found) throw new NotFoundError('Crime import');
-    let imported: ImportRow = found;
-    if (imported.status !== 'waiting' && imported.status !== 'importing') return imported;
+    const imported: ImportRow = found;
+    const asItIs = { imported, changes: [] };
+    if (imported.status !== 'waiting' && imported.status !== 'importing') return asItIs;
     const same = await findImportOfContent(db, imported.sha256);
-    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'replaced')) {
+    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'held')) {
       await db.transaction().execute(async (trx) => {
         await deleteUpload(trx, importId);
         await updateImport(trx, importId, {
@@ -309,15 +362,39 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           fallsWithin: same.fallsWithin,
         });
       });
-      return (await findImport(db, importId))!;
+      return { imported: (await findImport(db, importId))!, changes: [] };
     }
     const runner = await claim(imported);
     // Someone else is running it: what they get to is what the page shows.
-    if (!runner) return imported;
-    const [forceAreas, area] = await Promise.all([
-      listCsps(db),
-      imported.partnershipId ? findCrimeArea(db, imported.partnershipId) : undefined,
-    ]);
+    if (!runner) return asItIs;
+    try {
+      return await runClaimed(imported, runner, content, replacing, onProgress);
+    } catch (error) {
+      // The next try takes it at once, rather than finding it claimed until the claim runs out.
+      await checkpoint(db, importId, runner, { claimedUntil: null });
+      throw error;
+    }
+  }
+
+  /** Runs an import this runner has claimed: batch by batch from where it stopped, then completes or refuses it. */
+  async function runClaimed(
+    claimed: ImportRow,
+    runner: string,
+    content: () => AsyncIterable<Buffer>,
+    replacing: Replacing,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<{ imported: ImportRow; changes: PartnershipChange[] }> {
+    let imported = claimed;
+    const importId = imported.id;
+    const forceAreas = await listCsps(db);
+    const refused = async (problem: string) => ({ imported: await refuse(imported, runner, problem), changes: [] });
+    // A partnership uploads its own force's files only, once its area is set: another force's are not its to change.
+    let force: { code: string; name: string } | null = null;
+    if (imported.partnershipId) {
+      if (!(await findCrimeArea(db, imported.partnershipId))) return refused(areaFirst);
+      force = await ownForce(imported.partnershipId, forceAreas);
+      if (!force) return refused(await unknownForce(imported.partnershipId));
+    }
     const progress = { bytesRead: 0 };
     try {
       for await (const batch of readStreetFile(content(), { afterLine: imported.linesDone, batchSize, progress })) {
@@ -326,12 +403,9 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
         let header: Partial<ImportRow> = {};
         if (imported.month === null) {
           header = { month: first.month, fallsWithin: first.fallsWithin, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
-          // A partnership uploads its own force's files: another force's are not its to change.
-          if (area && header.forceCode !== area.forceCode) {
-            return await refuse(
-              imported,
-              runner,
-              `This file is ${first.fallsWithin}’s, and the partnership’s area is in ${area.forceName}’s: import its own force’s files.`,
+          if (force && header.forceCode !== force.code) {
+            return await refused(
+              `This file is ${first.fallsWithin}’s, and the partnership is in ${force.name}’s police force area: import its own force’s files.`,
             );
           }
         }
@@ -352,30 +426,29 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           );
           return true;
         });
-        if (!kept) return (await findImport(db, importId))!;
+        if (!kept) return { imported: (await findImport(db, importId))!, changes: [] };
         imported = { ...imported, ...header, linesDone: last.line };
         onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: progress.bytesRead });
       }
       if (progress.bytesRead !== imported.bytes)
         throw new Error(`${imported.fileName}: read ${progress.bytesRead} of its ${imported.bytes} bytes`);
     } catch (error) {
-      if (error instanceof NotAStreetFileError || error instanceof MalformedRowError) return refuse(imported, runner, error.message);
+      if (error instanceof NotAStreetFileError || error instanceof MalformedRowError) return refused(error.message);
       throw error;
     }
-    if (imported.month === null) {
-      return refuse(imported, runner, 'The file has its headings but no crimes. Choose the file police.uk published for the month.');
-    }
-    let problem: string | null;
+    if (imported.month === null)
+      return refused('The file has its headings but no crimes. Choose the file police.uk published for the month.');
+    let completed: { problem: string | null; changes: PartnershipChange[] };
     try {
-      problem = await complete(imported, runner);
+      completed = await complete(imported, runner, replacing);
     } catch (error) {
       // Another import of the force and month completed at the same moment: this one now replaces it, or not.
       if (!isUniqueViolation(error)) throw error;
-      problem = await complete(imported, runner);
+      completed = await complete(imported, runner, replacing);
     }
-    if (problem) return refuse(imported, runner, problem);
+    if (completed.problem) return refused(completed.problem);
     onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: imported.bytes });
-    return (await findImport(db, importId))!;
+    return { imported: (await findImport(db, importId))!, changes: completed.changes };
   }
 
   async function* uploadedContent(importId: string): AsyncGenerator<Buffer> {
@@ -401,6 +474,16 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       await ensureReference();
       const csp = await findCsp(db, cspCode);
       if (!csp) throw new FieldValidationError('cspCode', 'Select the Community Safety Partnership area');
+      // Its crimes, and the files it may import, are its force's: an area of another force is not its to choose.
+      const force = await ownForce(partnershipId, await listCsps(db));
+      if (!force) throw new FieldValidationError('cspCode', await unknownForce(partnershipId));
+      if (csp.forceCode !== force.code) {
+        const { name } = await deps.partnership(partnershipId);
+        throw new FieldValidationError(
+          'cspCode',
+          `${csp.name} is in the ${csp.forceName} police force area, and ${name} is in ${force.name}’s: select one of ${force.name}’s Community Safety Partnership areas`,
+        );
+      }
       const before = await findCrimeArea(db, partnershipId);
       await db.transaction().execute(async (trx) => {
         await saveCrimeArea(trx, { partnershipId, cspCode, updatedAt: isoNow(clock) });
@@ -422,7 +505,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       const { sha256, bytes } = await sha256Of(createReadStream(path));
       if (bytes !== size) throw new Error(`${path} changed while it was read`);
       const existing = await findImportOfContent(db, sha256);
-      if (existing?.status === 'complete' || existing?.status === 'replaced') return { imported: existing, before: true };
+      if (existing?.status === 'complete') return { imported: existing, before: true, changes: [] };
       const id = existing?.id ?? randomUUID();
       if (!existing) {
         await insertImport(db, {
@@ -444,11 +527,11 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           finishedAt: null,
         });
       }
-      const imported = await run(id, () => createReadStream(path), onProgress);
-      return { imported, before: false };
+      return { ...(await run(id, () => createReadStream(path), 'at once', onProgress)), before: false };
     },
 
     async receiveUpload(actor, upload) {
+      if (!(await findCrimeArea(db, upload.partnershipId))) throw new FieldValidationError('files', areaFirst);
       const id = randomUUID();
       const hash = createHash('sha256');
       let bytes = 0;
@@ -508,7 +591,16 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       return (await findImport(db, id))!;
     },
 
-    runQueuedImport: (importId) => run(importId, () => uploadedContent(importId)),
+    async runQueuedImport(importId) {
+      const { imported } = await run(importId, () => uploadedContent(importId), 'when confirmed');
+      // Its job is done only when the import is: one another runner holds is tried again later (or given up on).
+      if (imported.status === 'waiting' || imported.status === 'importing') {
+        throw new Error(`${imported.fileName} is being imported by another runner`);
+      }
+      return imported;
+    },
+
+    ...decisions,
 
     imports: (filter) => listImports(db, { ...filter, limit: filter.limit ?? 50 }),
 

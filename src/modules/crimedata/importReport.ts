@@ -10,13 +10,16 @@ const statusNames: Record<string, string> = {
   replaced: 'Replaced by a newer file',
   unchanged: 'Already imported',
   refused: 'Not imported',
+  held: 'Waiting for the overseer',
+  rejected: 'Rejected by the overseer',
+  failed: 'Stopped',
 };
 
 export function importStatusName(status: string): string {
   return statusNames[status] ?? status;
 }
 
-/** Whether the import is over, one way or another. */
+/** Whether the import's run is over, one way or another: a held file waits for a person, a failed one for "Try again". */
 export function importFinished(row: Pick<ImportRow, 'status'>): boolean {
   return !['receiving', 'waiting', 'importing'].includes(row.status);
 }
@@ -42,9 +45,19 @@ export function importOutcome(row: ImportRow): string {
     }
     case 'unchanged':
       return `This file (${file}) was imported before: nothing has changed.`;
+    case 'held':
+      return `This file (${file}, ${digits(row.crimes, 0)} crimes) would replace the month already held for every partnership of the force: it waits for the area’s overseer to check the change and confirm it. Until then, every figure stays as it was.`;
+    case 'rejected':
+      return `The area’s overseer rejected this file (${file}): ${row.problem ?? 'no reason given'}. Nothing has changed.`;
     case 'refused':
+    case 'failed':
       return row.problem ?? 'The file could not be imported.';
     default:
       return row.status === 'importing' ? `Being imported${file ? ` (${file})` : ''}.` : 'Not started yet.';
   }
+}
+
+/** What may be done with an import next: the pages offer only what the service allows. */
+export function importMoves(row: Pick<ImportRow, 'status'>): { decide: boolean; tryAgain: boolean } {
+  return { decide: row.status === 'held', tryAgain: row.status === 'failed' };
 }

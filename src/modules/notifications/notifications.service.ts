@@ -44,8 +44,15 @@ export interface NotificationsService {
   scheduleDailyJobs(): Promise<void>;
   /** Runs every job that is due, until none is left; returns what happened. */
   runDueJobs(): Promise<JobsRun>;
-  /** Lets another module's work run through this queue, as jobs of its own kind. */
-  handleJobs(kind: string, handler: (payload: unknown) => Promise<void>): void;
+  /**
+   * Lets another module's work run through this queue, as jobs of its own kind. When the queue gives up on a job
+   * (its last try failed), onGiveUp records it in the module, in the transaction that marks the job failed.
+   */
+  handleJobs(
+    kind: string,
+    handler: (payload: unknown) => Promise<void>,
+    onGiveUp?: (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>,
+  ): void;
   /** Queues a job of a kind handed to handleJobs, in the transaction that makes it needed. */
   enqueueJob(trx: Kysely<Database>, kind: string, payload: unknown): Promise<void>;
 }
@@ -175,6 +182,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     await notifyGroupMembers(partnershipId, groupId, subject, text);
   }
 
+  const givingUp: Record<string, (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>> = {};
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
     email: (payload) => mailer.send(payload as Email),
     'agenda-published': (payload) => noticeOfPublication(payload as { partnershipId: string; meetingId: string; groupId: string }),
@@ -213,9 +221,10 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       for (const kind of Object.keys(daily)) await scheduleDaily(kind, todayInEngland(clock));
     },
 
-    handleJobs(kind, handler) {
+    handleJobs(kind, handler, onGiveUp) {
       if (handlers[kind]) throw new Error(`Jobs of kind "${kind}" already have a handler`);
       handlers[kind] = handler;
+      if (onGiveUp) givingUp[kind] = onGiveUp;
     },
 
     enqueueJob: (trx, kind, payload) => enqueue(trx, kind, payload),
@@ -239,11 +248,20 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
           } catch (error) {
             const failedAt = clock.now();
             const retry = retryAt(failedAt, job.attempts);
-            await markJobFailed(db, job.id, {
+            const failure = {
               error: error instanceof Error ? error.message : String(error),
               at: failedAt.toISOString(),
               retryAt: retry?.toISOString() ?? null,
-            });
+            };
+            const giveUp = retry ? undefined : givingUp[job.kind];
+            if (giveUp) {
+              await db.transaction().execute(async (trx) => {
+                await markJobFailed(trx, job.id, failure);
+                await giveUp(trx, JSON.parse(job.payload), failure.error);
+              });
+            } else {
+              await markJobFailed(db, job.id, failure);
+            }
             if (retry) run.retried += 1;
             else run.failed += 1;
           }

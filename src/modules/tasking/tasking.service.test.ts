@@ -14,6 +14,7 @@ import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
 import { sql } from 'kysely';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
+import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const files = {
@@ -52,6 +53,7 @@ for (const database of testDatabases()) {
       organisationId = organisation?.id ?? '';
       // Thursday 8 January 2026: the document is issued on Wednesday 7th.
       meetingId = await scheduleMeeting(container.meetings, partnershipId, groupId, '2026-01-08');
+      await cityOfLondonForce(container, partnershipId);
       await container.crimeData.setArea(systemActor, partnershipId, cityOfLondon);
       for (const path of Object.values(files)) await container.crimeData.importFile(systemActor, path);
       areaLsoas = (await container.crimeData.areaLsoas(partnershipId, '2025-12')).map((lsoa) => lsoa.code);

@@ -1,0 +1,262 @@
+/**
+ * One partnership cannot overwrite another's crime data: the crime area is of the partnership's own force, a
+ * file of another force (or any file before the area is set) is refused, and a file that would replace a month
+ * held waits for the overseer, who sees the change for each partnership. A replaced file may come back, and an
+ * import the job queue gave up on is failed with its reason and tried again.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { testConfig } from '../../../test/helpers/app.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { doctoredFile } from '../../../test/helpers/policeuk.ts';
+import { type Container, createContainer } from '../../container.ts';
+import { systemActor } from '../../core/actor.ts';
+import { FieldValidationError } from '../../core/errors.ts';
+import { seedDemo } from '../governance/index.ts';
+import { createLogMailer } from '../notifications/index.ts';
+
+const charnwoodArea = 'E22000165';
+const leicesterArea = 'E22000168';
+const plymouthArea = 'E22000056';
+const month = '2022-10';
+const december = '2025-12-city-of-london-street.csv';
+
+for (const database of testDatabases()) {
+  describe(`another force's crime data on ${database.engine}`, () => {
+    let container: Container;
+    let now = new Date('2026-01-20T09:00:00Z');
+    const ids = new Map<string, string>();
+    const id = (key: string) => ids.get(key) ?? '';
+    let genuine: Buffer;
+    let doctored: Buffer;
+    let batches = 0;
+    let published = { leicester: 0, charnwood: 0 };
+
+    /** Uploads a file for the partnership and runs the queue; returns the import. */
+    async function upload(partnership: string, content: Buffer, fileName = `${month}-leicestershire-street.csv`) {
+      const batchId = `batch-${(batches += 1)}`;
+      await container.crimeData.receiveUpload(systemActor, {
+        partnershipId: id(partnership),
+        batchId,
+        fileName,
+        content: Readable.from([content]),
+      });
+      await container.notifications.runDueJobs();
+      const [row] = await container.crimeData.imports({ batchId });
+      assert.ok(row);
+      return row;
+    }
+
+    const crimesOf = async (partnership: string) =>
+      (await container.crimeData.crimeCounts(id(partnership), { from: month, to: month })).reduce((sum, count) => sum + count.count, 0);
+    const counts = async () => ({ leicester: await crimesOf('leicester'), charnwood: await crimesOf('charnwood') });
+
+    before(async () => {
+      container = createContainer(
+        testConfig,
+        { now: () => now },
+        await database.create(),
+        createLogMailer(() => undefined),
+      );
+      for (const [key, value] of await seedDemo(container.governance)) ids.set(key, value);
+      await container.crimeData.setArea(systemActor, id('leicester'), leicesterArea);
+      await container.crimeData.setArea(systemActor, id('charnwood'), charnwoodArea);
+      const lsoasOf = async (csp: string) =>
+        (
+          await container.database.db
+            .selectFrom('crimeLsoas')
+            .select('code')
+            .where('cspCode', '=', csp)
+            .where('in2011', '=', 1)
+            .orderBy('code')
+            .limit(20)
+            .execute()
+        ).map((row) => row.code);
+      const [leicester, charnwood] = [await lsoasOf(leicesterArea), await lsoasOf(charnwoodArea)];
+      // Leicestershire's October 2022, made of the City's December rows: half in Leicester, half in Charnwood.
+      const force = 'Leicestershire Police';
+      genuine = doctoredFile(december, {
+        month,
+        force,
+        lsoa: (index) => (index % 2 ? leicester[index % leicester.length]! : charnwood[index % charnwood.length]!),
+      });
+      // The attack: every row moved to one Charnwood LSOA, as burglary.
+      doctored = doctoredFile(december, { month, force, lsoa: () => charnwood[0]!, crimeType: 'Burglary' });
+      // The month as police.uk published it, imported by the operator.
+      const path = join(mkdtempSync(join(tmpdir(), 'safer-held-')), `${month}-leicestershire-street.csv`);
+      writeFileSync(path, genuine);
+      const { imported, changes } = await container.crimeData.importFile(systemActor, path);
+      assert.equal(imported.status, 'complete');
+      published = await counts();
+      // The operator's command line replaces at once, and says what it did to each partnership of the force.
+      assert.deepEqual(
+        changes.map(({ cspName, before, after }) => [cspName, before, after]),
+        [
+          ['Charnwood', 0, published.charnwood],
+          ['Leicester', 0, published.leicester],
+        ],
+      );
+    });
+    after(() => container.database.close());
+
+    it('refuses a crime area outside the partnership’s own police force area, and keeps none', async () => {
+      await assert.rejects(
+        container.crimeData.setArea(systemActor, id('plymouth'), charnwoodArea),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.field === 'cspCode' &&
+          /Charnwood is in the Leicestershire police force area, and Safer Plymouth is in Devon & Cornwall’s/.test(error.message),
+      );
+      assert.equal(await container.crimeData.area(id('plymouth')), null);
+    });
+
+    it('refuses an upload while the partnership has no crime area, keeping nothing of it', async () => {
+      const before = await container.crimeData.imports({ partnershipId: id('plymouth') });
+      await assert.rejects(
+        upload('plymouth', doctored),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'files' && /must be set before/.test(error.message),
+      );
+      assert.deepEqual(await container.crimeData.imports({ partnershipId: id('plymouth') }), before);
+    });
+
+    it('refuses a file of another force than the partnership’s own', async () => {
+      const held = await counts();
+      // Plymouth's area as the attack left it, set to Charnwood's before areas were checked: its own force still decides.
+      await container.database.db
+        .insertInto('crimeAreas')
+        .values({ partnershipId: id('plymouth'), cspCode: charnwoodArea, updatedAt: now.toISOString() })
+        .execute();
+      const refused = await upload('plymouth', doctored);
+      assert.equal(refused.status, 'refused');
+      assert.match(
+        refused.problem ?? '',
+        /This file is Leicestershire Police’s, and the partnership is in Devon & Cornwall’s police force area/,
+      );
+      assert.deepEqual(await counts(), held);
+      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      assert.equal((await container.crimeData.area(id('plymouth')))?.name, 'Plymouth');
+    });
+
+    it('holds a file that replaces a month for the overseer, every figure unchanged, and shows the change per partnership', async () => {
+      const held = await counts();
+      assert.deepEqual(held, published);
+      assert.ok(held.leicester > 0 && held.charnwood > 0);
+      const waiting = await upload('charnwood', doctored);
+      assert.equal(waiting.status, 'held');
+      assert.deepEqual(await counts(), held);
+      assert.deepEqual(await container.crimeData.publishedMonths(id('leicester')), [month]);
+      const { changes } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
+      assert.deepEqual(
+        changes.map(({ cspName, before, after, differs }) => [cspName, before, after, differs]),
+        [
+          ['Charnwood', held.charnwood, held.charnwood + held.leicester, true],
+          ['Leicester', held.leicester, 0, true],
+        ],
+      );
+      // Not another partnership's to decide, and a rejection needs its reason.
+      await assert.rejects(container.crimeData.heldImport(id('leicester'), waiting.id), /not found/);
+      await assert.rejects(
+        container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, { decision: 'reject', reason: null }),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'reason',
+      );
+      assert.deepEqual(await counts(), held);
+    });
+
+    it('replaces the month once the overseer confirms, once however many confirm together, audited with what it replaced', async () => {
+      const [waiting] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
+      assert.ok(waiting);
+      const before = await counts();
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () =>
+          container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, { decision: 'confirm', reason: null }),
+        ),
+      );
+      assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
+      for (const result of results)
+        if (result.status === 'rejected') assert.ok(result.reason instanceof FieldValidationError, String(result.reason));
+      assert.deepEqual(await counts(), { leicester: 0, charnwood: before.leicester + before.charnwood });
+      const statuses = await container.database.db.selectFrom('crimeImports').select(['id', 'status']).where('month', '=', month).execute();
+      assert.deepEqual(statuses.map((row) => row.status).sort(), ['complete', 'replaced']);
+      const audit = await container.database.db
+        .selectFrom('auditLog')
+        .selectAll()
+        .where('entityId', '=', waiting.id)
+        .where('action', '=', 'create')
+        .execute();
+      assert.equal(audit.length, 1);
+      assert.match(audit[0]!.summary, /replacing 2022-10-leicestershire-street\.csv \(810 crimes\)/);
+    });
+
+    it('takes the genuine file back after a replacement: a new import, held and confirmed', async () => {
+      const back = await upload('leicester', genuine);
+      assert.equal(back.status, 'held', 'the replaced file is not taken for one already imported');
+      await container.crimeData.decideHeldImport(systemActor, id('leicester'), back.id, { decision: 'confirm', reason: null });
+      assert.deepEqual(await counts(), published);
+    });
+
+    it('changes nothing when the overseer rejects a file, and says why', async () => {
+      const before = await counts();
+      const waiting = await upload('charnwood', doctored);
+      assert.equal(waiting.status, 'held');
+      const rejected = await container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, {
+        decision: 'reject',
+        reason: 'Not police.uk’s file',
+      });
+      assert.equal(rejected.status, 'rejected');
+      assert.equal(rejected.problem, 'Not police.uk’s file');
+      assert.deepEqual(await counts(), before);
+      const left = await container.database.db
+        .selectFrom('crimes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('importId', '=', waiting.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(left.n), 0);
+    });
+
+    it('fails an import the job queue gave up on, with its reason, and finishes it when tried again', async () => {
+      const november = doctoredFile(december, { month: '2022-11', force: 'Leicestershire Police', lsoa: () => '' });
+      const batchId = 'given-up';
+      await container.crimeData.receiveUpload(systemActor, {
+        partnershipId: id('leicester'),
+        batchId,
+        fileName: '2022-11-leicestershire-street.csv',
+        content: Readable.from([november]),
+      });
+      // Every try fails: the crimes table is out of the way.
+      await sql`alter table crimes rename to crimes_away`.execute(container.database.db);
+      try {
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          await container.notifications.runDueJobs();
+          now = new Date(now.getTime() + 60 * 60_000);
+        }
+      } finally {
+        await sql`alter table crimes_away rename to crimes`.execute(container.database.db);
+      }
+      const [failed] = await container.crimeData.imports({ batchId });
+      assert.ok(failed);
+      assert.equal(failed.status, 'failed');
+      assert.match(failed.problem ?? '', /The import stopped before it finished \(.*crimes.*\)/);
+      const tries = await Promise.allSettled(
+        Array.from({ length: 10 }, () => container.crimeData.retryImport(systemActor, id('leicester'), failed.id)),
+      );
+      assert.ok(tries.every((result) => result.status === 'fulfilled'));
+      const queued = await container.database.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('kind', '=', 'crime-import')
+        .where('doneAt', 'is', null)
+        .where('failedAt', 'is', null)
+        .execute();
+      assert.equal(queued.length, 1, 'queued once');
+      await container.notifications.runDueJobs();
+      const [done] = await container.crimeData.imports({ batchId });
+      assert.equal(done?.status, 'complete');
+      assert.equal(done?.crimes, 810);
+    });
+  });
+}

@@ -1,0 +1,202 @@
+/**
+ * What happens to an import after its run: the change a file that replaces a month makes to each partnership of
+ * its force; the file held for the area's overseer, who confirms it (it then takes the older files' place, in one
+ * transaction) or rejects it; and an import the job queue gave up on, failed with its reason and tried again.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { type Clock, isoNow } from '../../core/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { Database } from '../../db/schema.ts';
+import type { AuditTrail } from '../audit/index.ts';
+import {
+  countCrimesByCsp,
+  deleteCrimes,
+  deleteUpload,
+  findImport,
+  type ImportRow,
+  listForcePartnerships,
+  listSupersededImports,
+  moveImport,
+  updateImport,
+} from './crimedata.repository.ts';
+import type { CrimeDataService } from './crimedata.service.ts';
+import { muchSmaller, type PartnershipChange, partnershipChanges } from './replacement.ts';
+
+export interface HeldImportsDeps {
+  db: Kysely<Database>;
+  audit: AuditTrail;
+  clock: Clock;
+  queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
+  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string }>;
+}
+
+export function createHeldImports(deps: HeldImportsDeps) {
+  const { db, audit, clock } = deps;
+
+  /** The change the file makes to each partnership of its force whose crime area is set, against the files it replaces. */
+  async function changesOf(imported: ImportRow, replaced: readonly { id: string }[]): Promise<PartnershipChange[]> {
+    if (!imported.forceCode) return [];
+    const partnerships = await listForcePartnerships(db, imported.forceCode);
+    const [counts, named] = await Promise.all([
+      countCrimesByCsp(
+        db,
+        [imported.id, ...replaced.map((row) => row.id)],
+        partnerships.map((row) => row.cspCode),
+      ),
+      Promise.all(partnerships.map(async (row) => ({ ...row, name: (await deps.partnership(row.partnershipId)).name }))),
+    ]);
+    return partnershipChanges(named, counts, { importId: imported.id });
+  }
+
+  /**
+   * In the caller's transaction: the older files of the force and month out of the way of the one-complete-file
+   * index, then this one complete, its upload gone, audited with what it replaced and the change to each partnership.
+   */
+  async function takePlace(
+    trx: Kysely<Database>,
+    imported: ImportRow,
+    older: readonly Pick<ImportRow, 'id' | 'fileName' | 'sha256' | 'crimes'>[],
+    actor: Actor,
+    changes: readonly PartnershipChange[],
+  ): Promise<void> {
+    for (const row of older) {
+      await deleteCrimes(trx, row.id);
+      await updateImport(trx, row.id, { status: 'replaced' });
+    }
+    await updateImport(trx, imported.id, {
+      status: 'complete',
+      bytesDone: imported.bytes,
+      finishedAt: isoNow(clock),
+      runner: null,
+      claimedUntil: null,
+    });
+    await deleteUpload(trx, imported.id);
+    const { crimes, withoutLocation, unknownLsoa, outsideForce, fallsWithin, month } = imported;
+    await audit.record(trx, actor, {
+      action: 'create',
+      entityType: 'crime-import',
+      entityId: imported.id,
+      partnershipId: imported.partnershipId,
+      summary: `Imported ${crimes} crimes from ${imported.fileName} (${fallsWithin}, ${month})${older.length ? `, replacing ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}` : ''}`,
+      before: older.length ? older.map(({ id, fileName, sha256, crimes }) => ({ id, fileName, sha256, crimes })) : null,
+      after: {
+        fileName: imported.fileName,
+        sha256: imported.sha256,
+        month,
+        fallsWithin,
+        crimes,
+        withoutLocation,
+        unknownLsoa,
+        outsideForce,
+        ...(older.length ? { changes: changes.map(({ name, before, after }) => ({ name, before, after })) } : {}),
+      },
+    });
+  }
+
+  async function heldImport(partnershipId: string, importId: string) {
+    const imported = await findImport(db, importId);
+    if (imported?.partnershipId !== partnershipId || imported.status !== 'held') throw new NotFoundError('file waiting for confirmation');
+    return changeOfHeld(imported);
+  }
+
+  async function changeOfHeld(imported: ImportRow) {
+    const older = await listSupersededImports(db, {
+      id: imported.id,
+      fallsWithin: imported.fallsWithin ?? '',
+      month: imported.month ?? '',
+    });
+    const replacedCrimes = older.reduce((sum, row) => sum + row.crimes, 0);
+    return {
+      imported,
+      changes: await changesOf(imported, older),
+      replacedCrimes,
+      muchSmaller: muchSmaller(imported.crimes, replacedCrimes),
+    };
+  }
+
+  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'decideHeldImport'> = {
+    async failQueuedImport(trx, importId, reason) {
+      // Its batches and upload are kept: tried again, it carries on after the last batch committed.
+      await moveImport(trx, importId, ['waiting', 'importing'], {
+        status: 'failed',
+        problem: `The import stopped before it finished (${reason}). Nothing of the file counts yet: try again, and if it stops again, tell your administrator.`,
+        runner: null,
+        claimedUntil: null,
+        finishedAt: isoNow(clock),
+      });
+    },
+
+    async retryImport(actor, partnershipId, importId) {
+      const imported = await findImport(db, importId);
+      if (imported?.partnershipId !== partnershipId) throw new NotFoundError('crime import');
+      await db.transaction().execute(async (trx) => {
+        // Only from failed, whoever else presses the button at the same moment: queued once.
+        if (!(await moveImport(trx, importId, ['failed'], { status: 'waiting', problem: null, finishedAt: null }))) return;
+        await deps.queueImport(trx, importId);
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'crime-import',
+          entityId: importId,
+          partnershipId,
+          summary: `Tried the import of ${imported.fileName} again`,
+          before: { status: 'failed', problem: imported.problem },
+          after: { status: 'waiting' },
+        });
+      });
+      return (await findImport(db, importId))!;
+    },
+
+    heldImport,
+
+    async decideHeldImport(actor, partnershipId, importId, { decision, reason }) {
+      const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
+      const found = await findImport(db, importId);
+      if (found?.partnershipId !== partnershipId) throw new NotFoundError('file waiting for confirmation');
+      if (found.status !== 'held') throw decided();
+      const { imported, changes } = await changeOfHeld(found);
+      const older = await listSupersededImports(db, {
+        id: imported.id,
+        fallsWithin: imported.fallsWithin ?? '',
+        month: imported.month ?? '',
+      });
+      if (decision === 'reject') {
+        if (!reason) throw new FieldValidationError('reason', 'Enter why the file is rejected');
+        await db.transaction().execute(async (trx) => {
+          if (!(await moveImport(trx, importId, ['held'], { status: 'rejected', problem: reason, finishedAt: isoNow(clock) })))
+            throw decided();
+          await deleteCrimes(trx, importId);
+          await audit.record(trx, actor, {
+            action: 'update',
+            entityType: 'crime-import',
+            entityId: importId,
+            partnershipId,
+            summary: `Rejected ${imported.fileName} (${imported.fallsWithin}, ${imported.month}): ${reason}`,
+            before: { status: 'held' },
+            after: { status: 'rejected', reason, changes: changes.map(({ name, before, after }) => ({ name, before, after })) },
+          });
+        });
+      } else {
+        try {
+          await db.transaction().execute(async (trx) => {
+            // Taken first, so that two confirmations at the same moment replace the month once.
+            if (!(await moveImport(trx, importId, ['held'], { status: 'confirming' }))) throw decided();
+            await takePlace(trx, imported, older, actor, changes);
+          });
+        } catch (error) {
+          // Another file of the force and month was confirmed at the same moment.
+          if (isUniqueViolation(error)) {
+            throw new FieldValidationError(
+              'decision',
+              'Another file for this month was confirmed at the same moment: check the change again.',
+            );
+          }
+          throw error;
+        }
+      }
+      return (await findImport(db, importId))!;
+    },
+  };
+  return { changesOf, takePlace, decisions };
+}
