@@ -55,5 +55,9 @@ export function skippingLockedRows<DB, TB extends keyof DB, O>(
 
 function sqliteFile(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
+  return sqlitePath(dataDir);
+}
+
+export function sqlitePath(dataDir: string): string {
   return join(dataDir, 'safer.sqlite');
 }
