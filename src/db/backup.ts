@@ -90,7 +90,7 @@ export async function restoreDatabase(location: DatabaseLocation, file: string, 
   const engine = engineOf(location);
   if (manifest.engine !== engine) {
     throw new BackupRefusal(
-      `${file} is a backup of a ${engineNames[manifest.engine]} database, but Safer here uses ${engineNames[engine]} ` +
+      `${file} was taken from ${engineNames[manifest.engine]}, but Safer here uses ${engineNames[engine]} ` +
         (engine === 'sqlite' ? '(DATABASE_URL is not set).' : '(DATABASE_URL is set).') +
         ' Restore it into the same kind of database.',
     );
