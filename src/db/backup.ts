@@ -363,7 +363,7 @@ async function writeHeader(partial: string, manifest: BackupManifest): Promise<v
   }
 }
 
-export async function readManifest(file: string): Promise<BackupManifest> {
+async function readManifest(file: string): Promise<BackupManifest> {
   let header: Buffer;
   try {
     const handle = await open(file, 'r');
