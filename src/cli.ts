@@ -1,10 +1,14 @@
 /** The `safer` command. Non-interactive, so scripts can use every part of it. */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, sessionSecretPath } from './config.ts';
 import { type Container, createContainer } from './container.ts';
 import { systemActor } from './core/actor.ts';
 import { FieldValidationError } from './core/errors.ts';
+import { digits, plural } from './core/numbers.ts';
+import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
 import { demoCrimeFolder, importOutcome, type ImportProgress, seedDemoCrimeData } from './modules/crimedata/index.ts';
@@ -27,6 +31,8 @@ Commands:
   run-jobs                   send the e-mail and run the other jobs that are due, then exit (for cron)
   send-reminders             queue reminders of actions falling due within 7 days or overdue, and send them
   import-crime FILE…         import police.uk street-level crime files (CSV); run again to finish an interrupted import
+  backup FILE                copy the database, the uploaded papers and the session secret into FILE, while Safer runs
+  restore FILE               put a backup back into an empty data folder (SQLite) or empty database (PostgreSQL)
 
 Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV,
 SMTP_URL, MAIL_FROM, PUBLIC_URL.`;
@@ -107,6 +113,49 @@ async function importCrime(container: Container, files: string[]): Promise<numbe
   return refused > 0 ? 1 : 0;
 }
 
+const saferVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+function describeSize(engine: keyof typeof engineNames, tables: number, rows: number): string {
+  return `${engineNames[engine]}, ${plural(tables, 'table', 'tables')}, ${digits(rows, 0)} ${rows === 1 ? 'row' : 'rows'}`;
+}
+
+/** Backup and restore work on the database as it stands: no migration, no app, so a running server is untouched. */
+async function backupOrRestore(config: Config, command: 'backup' | 'restore', args: string[]): Promise<number> {
+  if (args.length !== 1 || !args[0]) {
+    console.error(`${command} needs one FILE`);
+    return 2;
+  }
+  const file = resolve(args[0]);
+  const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+  const secretFile = sessionSecretPath(config.dataDir);
+  try {
+    if (command === 'backup') {
+      const manifest = await backupDatabase(location, file, { saferVersion, sessionSecretFile: secretFile });
+      console.log(`Backed up Safer (${describeSize(manifest.engine, manifest.tables, manifest.rows)}) to ${file}.`);
+      if (manifest.sessionSecret === null)
+        console.log('No session secret file: keep SESSION_SECRET with the backup, or everyone signs in again.');
+      return 0;
+    }
+    const { manifest, target, tables, rows, olderSchema } = await restoreDatabase(location, file, secretFile);
+    console.log(
+      `Restored the backup made ${manifest.createdAt.slice(0, 16).replace('T', ' ')} UTC by Safer ${manifest.saferVersion} (${describeSize(manifest.engine, tables, rows)}) into ${target}.`,
+    );
+    console.log(
+      manifest.sessionSecret === null
+        ? 'The backup holds no session secret: set SESSION_SECRET as it was, or everyone signs in again.'
+        : `The session secret is back in ${secretFile}, so sessions from before the backup still sign in.`,
+    );
+    if (olderSchema) console.log('Its schema is older than this version of Safer: it is brought up to date when Safer next starts.');
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupRefusal) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
@@ -114,6 +163,7 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
+  if (command === 'backup' || command === 'restore') return await backupOrRestore(config, command, rest);
   const container = createContainer(config);
   const keepOpen = command === 'serve';
   try {

@@ -95,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Outside production a secret is made once per data folder, so sessions survive a restart of the demo. */
 function localSessionSecret(dataDir: string): string {
-  const path = join(dataDir, 'session-secret');
+  const path = sessionSecretPath(dataDir);
   try {
     return readFileSync(path, 'utf8').trim();
   } catch {
@@ -104,4 +104,9 @@ function localSessionSecret(dataDir: string): string {
     writeFileSync(path, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/** The file that holds the secret outside production; backups carry it so that sessions survive a restore. */
+export function sessionSecretPath(dataDir: string): string {
+  return join(dataDir, 'session-secret');
 }

@@ -8,12 +8,14 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   engine: Engine;
+  /** Where it is, for the tools that work on the database from outside (backup and restore). */
+  location: DatabaseLocation;
   close(): Promise<void>;
 }
 
 export function createDb(location: DatabaseLocation): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: createDialect(location), plugins: [new CamelCasePlugin()] });
-  return { db, engine: engineOf(location), close: () => db.destroy() };
+  return { db, engine: engineOf(location), location, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */

@@ -81,5 +81,9 @@ export function lockingRows<DB, TB extends keyof DB, O>(
 
 function sqliteFile(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
+  return sqlitePath(dataDir);
+}
+
+export function sqlitePath(dataDir: string): string {
   return join(dataDir, 'safer.sqlite');
 }
