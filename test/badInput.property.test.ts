@@ -91,7 +91,9 @@ async function fingerprint(handle: DatabaseHandle): Promise<Map<string, string>>
       const has = (column: string) => columns.split(',').includes(column);
       const version = has('version') ? sql`coalesce(sum(version), 0)` : sql`0`;
       const changed = has('updated_at') ? sql`coalesce(max(updated_at), '')` : sql`''`;
-      return sql`select ${table} as t, count(*) || ':' || ${version} || ':' || ${changed} as n from ${sql.table(table)}`;
+      // A refused form drawn again over Part II business is a read of it, rightly audited as one.
+      const kept = table === 'audit_log' ? sql`where action <> 'view'` : sql``;
+      return sql`select ${table} as t, count(*) || ':' || ${version} || ':' || ${changed} as n from ${sql.table(table)} ${kept}`;
     });
   const { rows } = await sql<{ t: string; n: string }>`${sql.join(parts, sql` union all `)}`.execute(handle.db);
   return new Map(rows.map((row) => [row.t, String(row.n)]));
@@ -101,6 +103,16 @@ async function fingerprint(handle: DatabaseHandle): Promise<Map<string, string>>
 function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after].filter(([table, n]) => before.get(table) !== n).map(([table]) => table);
 }
+
+/**
+ * The fields of the one-button steps (publish, circulate, agree, release, move, remove …), for a route whose form
+ * the sample records are not in a state to draw.
+ */
+const stepForm: ScrapedForm = {
+  action: '',
+  fields: { version: ['1'], reason: [''], decisionId: [''], allocationIds: [''], meetingId: [''], direction: ['up'], confirm: ['yes'] },
+  fileField: null,
+};
 
 /** The GET pages on which a POST route's form may be drawn, nearest first. */
 function pagesFor(url: string): string[] {
@@ -173,8 +185,28 @@ for (const database of testDatabases()) {
       });
     }
 
+    /**
+     * Waits for the work an earlier request left to the job queue (an accepted upload's import, a notice), so that
+     * what it writes is not taken for a write of the request under test.
+     */
+    async function settle(): Promise<void> {
+      for (let tries = 0; tries < 400; tries++) {
+        await container.notifications.runDueJobs();
+        const running = await handle.db
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('doneAt', 'is', null)
+          .where('failedAt', 'is', null)
+          .where('lockedUntil', '>', new Date().toISOString())
+          .executeTakeFirstOrThrow();
+        if (Number(running.n) === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+
     /** The request, the 5xx check and, when refused, the check that nothing was kept. */
     async function sendAndCheck(label: string, send: () => Promise<LightMyRequestResponse>): Promise<void> {
+      await settle();
       const before = await fingerprint(handle);
       const response = await send();
       assert.ok(response.statusCode < 500, `${label} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
@@ -184,7 +216,7 @@ for (const database of testDatabases()) {
       }
     }
 
-    it('answers every form filled with bad input without a 5xx, and keeps nothing it refused', async () => {
+    it('answers every form filled with bad input without a 5xx, and keeps nothing it refused', async (t) => {
       const posts = app.registeredRoutes
         .filter((route) => route.method === 'POST' && !passedOver.has(`POST ${route.url}`))
         .map((route) => routes.url(route.url))
@@ -196,11 +228,8 @@ for (const database of testDatabases()) {
           form = formsOn((await admin.get(page)).body).find((f) => f.action === url || (f.action === '' && page === url));
           if (form) break;
         }
-        if (!form) {
-          withoutForm.push(url);
-          continue;
-        }
-        const scraped = form;
+        if (!form) withoutForm.push(url);
+        const scraped = form ?? stepForm;
         if (scraped.fileField) {
           // A file that is nothing a form expects, with the other fields nasty.
           await holds(
@@ -231,8 +260,11 @@ for (const database of testDatabases()) {
           sameEverywhere(scraped, everywhere).map((body): [Record<string, string>] => [body]),
         );
       }
+      t.diagnostic(
+        `${posts.length - withoutForm.length} of ${posts.length} forms filled as drawn; the step's fields sent to ${withoutForm.join(', ')}`,
+      );
       assert.deepEqual(failures, []);
-      // Every POST route but the few that draw no form of their own has been tried with its own fields.
+      // Every POST route but the few whose form the sample records are not in a state to draw has its own fields.
       assert.ok(withoutForm.length < posts.length / 4, `no form found for ${withoutForm.join(', ')}`);
     });
 
