@@ -359,7 +359,7 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     const created = entries.find((row) => (row[3] ?? '').includes(newGroup));
     assert.ok(created, `the creation of ${newGroup} is in the log`);
     assert.equal(created[1], session.accounts.officer.name);
-    assert.equal(created[2], 'Create');
+    assert.equal(created[2], 'Created');
     await session.expectAccessiblePage('audit-log-groups');
 
     await page.goto('/admin');
