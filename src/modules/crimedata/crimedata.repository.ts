@@ -114,16 +114,19 @@ export async function deleteCrimes(trx: Kysely<Database>, importId: string): Pro
   await trx.deleteFrom('crimes').where('importId', '=', importId).execute();
 }
 
-/** Other complete imports of the same force and month: a newer file of them replaces them. */
+/**
+ * Other complete imports of the same force and month, by the force the file was placed in (not the spelling of
+ * its "Falls within"): a newer file of them replaces them.
+ */
 export async function listSupersededImports(
   db: Kysely<Database>,
-  imported: { id: string; fallsWithin: string; month: string },
+  imported: { id: string; forceCode: string; month: string },
 ): Promise<Pick<ImportRow, 'id' | 'fileName' | 'sha256' | 'crimes'>[]> {
   return db
     .selectFrom('crimeImports')
     .select(['id', 'fileName', 'sha256', 'crimes'])
     .where('status', '=', 'complete')
-    .where('fallsWithin', '=', imported.fallsWithin)
+    .where('forceCode', '=', imported.forceCode)
     .where('month', '=', imported.month)
     .where('id', '!=', imported.id)
     .execute();
@@ -292,13 +295,19 @@ export async function listPublishedMonths(db: Kysely<Database>, forceCode: strin
   return rows.flatMap((row) => (row.month ? [row.month] : []));
 }
 
+/**
+ * A partnership's crimes: those in its LSOAs from complete files of its own force. Another force's file counts
+ * only for its own partnerships, whatever LSOAs its rows name, so one force's file cannot change another's figures.
+ */
 function areaCrimes(db: Kysely<Database>, cspCode: string) {
   return db
     .selectFrom('crimes')
     .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
     .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
     .where('crimeImports.status', '=', 'complete')
-    .where('crimeLsoas.cspCode', '=', cspCode);
+    .where('crimeLsoas.cspCode', '=', cspCode)
+    .whereRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode');
 }
 
 /** Crimes in the partnership's LSOAs, counted by month, LSOA, location and type. */

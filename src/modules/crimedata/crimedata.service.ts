@@ -287,7 +287,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
   ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
     const counted = { ...imported, ...(await countImportedCrimes(db, imported.id, imported.forceCode)) };
     const month = imported.month ?? '';
-    const older = await listSupersededImports(db, { id: imported.id, fallsWithin: imported.fallsWithin ?? '', month });
+    const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
     if (older.length > 0 && replacing === 'when confirmed') {
       await db.transaction().execute(async (trx) => {

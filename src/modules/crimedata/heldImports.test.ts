@@ -258,5 +258,24 @@ for (const database of testDatabases()) {
       assert.equal(done?.status, 'complete');
       assert.equal(done?.crimes, 810);
     });
+
+    it('counts a force’s file only for its own partnerships, whatever LSOAs its rows name', async () => {
+      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      const before = await counts();
+      // Devon and Cornwall's file for a month it had not published, every row placed in Charnwood.
+      const charnwoodLsoa = (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '';
+      const planted = doctoredFile(december, { month, force: 'Devon & Cornwall Police', lsoa: () => charnwoodLsoa });
+      const imported = await upload('plymouth', planted, `${month}-devon-and-cornwall-street.csv`);
+      assert.equal(imported.status, 'complete');
+      assert.deepEqual(await counts(), before, 'no Leicestershire partnership’s figures changed');
+    });
+
+    it('holds a file that names its force another way, as it holds any file replacing a month held', async () => {
+      const before = await counts();
+      const respelt = doctoredFile(december, { month, force: 'Leicestershire Constabulary', lsoa: () => 'E01025679' });
+      const imported = await upload('charnwood', respelt);
+      assert.equal(imported.status, 'held');
+      assert.deepEqual(await counts(), before);
+    });
   });
 }

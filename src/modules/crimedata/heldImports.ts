@@ -104,7 +104,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
   async function changeOfHeld(imported: ImportRow) {
     const older = await listSupersededImports(db, {
       id: imported.id,
-      fallsWithin: imported.fallsWithin ?? '',
+      forceCode: imported.forceCode ?? '',
       month: imported.month ?? '',
     });
     const replacedCrimes = older.reduce((sum, row) => sum + row.crimes, 0);
@@ -158,7 +158,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
       const { imported, changes } = await changeOfHeld(found);
       const older = await listSupersededImports(db, {
         id: imported.id,
-        fallsWithin: imported.fallsWithin ?? '',
+        forceCode: imported.forceCode ?? '',
         month: imported.month ?? '',
       });
       if (decision === 'reject') {
