@@ -131,6 +131,19 @@ for (const database of testDatabases()) {
       assert.equal((await sprayer.post('/sign-in', { email: 'admin@example.com', password })).statusCode, 302);
     });
 
+    it('counts one person mistyping their own password once against their office’s address', async () => {
+      await container.accounts.createUser(systemActor, { email: 'typo@example.com', name: 'Tom Typo', password, isAdmin: false });
+      const office = from(app, '198.51.100.7');
+      // More wrong passwords on one account than the address's limit, each after its wait, inside the address's window …
+      const { freeFailures, firstWaitSeconds, longestWaitSeconds } = signInThrottle;
+      for (let n = 0; n <= signInThrottle.addressFailures + 1; n++) {
+        clock.advance(n < freeFailures ? 0 : Math.min(longestWaitSeconds, firstWaitSeconds * 2 ** (n - freeFailures)));
+        assert.equal((await office.post('/sign-in', { email: 'typo@example.com', password: 'wrong' })).statusCode, 400);
+      }
+      // … leave the rest of the office free to sign in.
+      assert.equal((await office.post('/sign-in', { email: 'admin@example.com', password })).statusCode, 302);
+    });
+
     it('lets no more than the free failures of parallel guesses at one account be checked', async () => {
       await container.accounts.createUser(systemActor, { email: 'parallel@example.com', name: 'Pat Parallel', password, isAdmin: false });
       const outcomes = await Promise.all(

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { deleteThrottle, deleteThrottlesBefore, lockThrottles, saveThrottle } from './accounts.repository.ts';
-import { signInThrottle, tryAgainAt, withFailure } from './signInThrottle.ts';
+import { signInThrottle, stillCounting, tryAgainAt, withFailure } from './signInThrottle.ts';
 
 export interface ThrottleRefusal {
   /** Whether the account is made to wait, or the address has failed too often. */
@@ -26,7 +26,13 @@ const kinds = ['address', 'account'] as const;
 const forgottenAfterMs = Math.max(signInThrottle.accountMemoryMinutes, signInThrottle.addressWindowMinutes) * 60_000;
 
 export function createSignInLimiter(db: Kysely<Database>, engine: Engine, clock: Clock): SignInLimiter {
-  const keysOf = (email: string, address: string) => ({ account: `account:${email}`, address: `address:${address}` });
+  // `pair` is the account tried from the address: an address's limit counts the accounts it failed on, not every
+  // failure, so people in one office who mistype their own passwords do not shut the office out together.
+  const keysOf = (email: string, address: string) => ({
+    account: `account:${email}`,
+    address: `address:${address}`,
+    pair: `pair:${address} ${email}`,
+  });
 
   return {
     async claim(email, address) {
@@ -39,16 +45,24 @@ export function createSignInLimiter(db: Kysely<Database>, engine: Engine, clock:
           const at = tryAgainAt(kind, states.get(keys[kind]) ?? null, now);
           if (at) return { by: kind, tryAgainAt: at };
         }
-        for (const kind of kinds) await saveThrottle(trx, keys[kind], withFailure(kind, states.get(keys[kind]) ?? null, now));
+        const pair = stillCounting('address', states.get(keys.pair) ?? null, now);
+        await saveThrottle(trx, keys.account, withFailure('account', states.get(keys.account) ?? null, now));
+        if (!pair) await saveThrottle(trx, keys.address, withFailure('address', states.get(keys.address) ?? null, now));
+        await saveThrottle(trx, keys.pair, withFailure('address', pair, now));
         return null;
       });
     },
 
     async succeeded(trx, email, address) {
       const keys = keysOf(email, address);
-      const counted = (await lockThrottles(trx, engine, Object.values(keys))).get(keys.address);
+      const states = await lockThrottles(trx, engine, Object.values(keys));
+      const counted = states.get(keys.address);
       await deleteThrottle(trx, keys.account);
-      if (counted && counted.failures > 0) await saveThrottle(trx, keys.address, { ...counted, failures: counted.failures - 1 });
+      await deleteThrottle(trx, keys.pair);
+      // The address counted this account only if this attempt was its first from there.
+      const firstFromHere = states.get(keys.pair)?.failures === 1;
+      if (firstFromHere && counted && counted.failures > 0)
+        await saveThrottle(trx, keys.address, { ...counted, failures: counted.failures - 1 });
     },
   };
 }

@@ -2,7 +2,8 @@
  * How failed sign-ins are throttled (see docs/decisions/0014-sign-in-throttling.md). By account: a few
  * failures are free, then each further attempt waits a short interval that doubles to a cap, so a guesser
  * is slowed to a crawl while the owner, with the right password, is only kept waiting a minute at most.
- * By address: a limit on failures in a window stops one address trying many accounts (password spraying).
+ * By address: a limit on the accounts it failed on in a window stops one address trying many accounts (password
+ * spraying), while one person mistyping their own password counts once against their office's address.
  */
 
 export const signInThrottle = {
@@ -12,7 +13,7 @@ export const signInThrottle = {
   longestWaitSeconds: 60,
   /** Failures on one account are forgotten after this long without another. */
   accountMemoryMinutes: 15,
-  /** Failures allowed from one address in a window, and the window, counted from its first failure. */
+  /** Accounts one address may fail on in a window, and the window, counted from its first failure. */
   addressFailures: 20,
   addressWindowMinutes: 15,
 } as const;
