@@ -138,6 +138,14 @@ describe('Part II business, by reader', () => {
         // The Part II action's page and the item's minutes are not found; everything else is served.
         assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 200, 200]);
         assert.match(text, /Confidential item \(Part II\): not for publication/, 'the meeting page keeps the item in its place');
+        // The print, PDF and Word each say what they leave out, and who may read it.
+        const { texts } = await everything(reader, query);
+        for (const minutes of texts.slice(0, 3)) {
+          assert.match(
+            minutes.replace(/\s+/g, ' '),
+            /1 confidential \(Part II\) item is left out: only the group.s members and the partnership.s officers may read it/,
+          );
+        }
       });
     }
   }
@@ -149,6 +157,12 @@ describe('Part II business, by reader', () => {
       const { text, statuses } = await everything(reader, '');
       for (const secret of secrets) assert.match(text, secret);
       assert.deepEqual(new Set(statuses), new Set([200]));
+      for (const minutes of (await everything(reader, '')).texts.slice(0, 3)) {
+        assert.match(
+          minutes.replace(/\s+/g, ' '),
+          /Confidential: this copy includes Part II \(exempt\) business and is not for publication/,
+        );
+      }
       const asked = await everything(reader, '?public=yes');
       const publicVersion = asked.texts.slice(0, 3).join('\n');
       for (const secret of secrets) assert.doesNotMatch(publicVersion, secret);

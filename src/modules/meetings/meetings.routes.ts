@@ -66,13 +66,14 @@ export async function meetingMinutesDocument(
   id: string,
   options: ReadingOptions & { as: string },
 ) {
-  const { meeting, life, attendance, items, publicVersion } = await minutes.readMinutes(reader, partnershipId, id, options);
+  const { meeting, life, attendance, items, publicVersion, withheld } = await minutes.readMinutes(reader, partnershipId, id, options);
   const document = buildMinutesDocument({
     groupName: meeting.groupName,
     when: describeWhen(meeting.meetingDate, meeting.startTime),
     location: meeting.location,
     status: minutesStatusNames[life.status],
     publicVersion,
+    withheld,
     attendance,
     items: items.map((item) => ({
       ...item,

@@ -68,6 +68,8 @@ export interface MinutesRecord {
   attendance: MeetingAttendance;
   /** True when Part II items are left out: the reader is not the group's, or asked for the public version. */
   publicVersion: boolean;
+  /** How many Part II items this reader's copy leaves out. */
+  withheld: number;
   items: (AgendaItemRow & { number: number } & Pick<ItemMinutes, 'narrative' | 'declarations' | 'decisions' | 'actions'>)[];
 }
 
@@ -351,14 +353,16 @@ export function createMinutesService(
         attendance.attendance(partnershipId, meetingId),
         lifeOf(partnershipId, meetingId),
       ]);
-      const shown = sections.flatMap((section) => section.items).filter((item) => audience === 'group' || !item.confidential);
+      const all = sections.flatMap((section) => section.items);
+      const shown = all.filter((item) => audience === 'group' || !item.confidential);
       const items = await Promise.all(
         shown.map(async (item) => {
           const { narrative, declarations, decisions, actions: agreed } = await itemMinutes(partnershipId, meetingId, item.id);
           return { ...item, narrative, declarations, decisions, actions: agreed };
         }),
       );
-      const record = { meeting, life, attendance: present, publicVersion: audience !== 'group', items };
+      const withheld = all.length - shown.length;
+      const record = { meeting, life, attendance: present, publicVersion: audience !== 'group', withheld, items };
       const partTwo = shown.filter((item) => item.confidential);
       if (reader === 'public' || partTwo.length === 0) return record;
       const summary = `Viewed the minutes (${as}) of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}, with Part II: ${partTwo.map((item) => `"${item.title}"`).join(', ')}`;

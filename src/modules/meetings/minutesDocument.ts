@@ -4,12 +4,17 @@
  * Built once; the printable page, the Word file and the PDF all show this.
  */
 import { formatDate } from '../../core/dates.ts';
+import { plural } from '../../core/numbers.ts';
 
 export interface MinutesDocument {
   heading: string;
   when: string;
   status: string;
   publicVersion: boolean;
+  /** On a copy that includes Part II business: that it is not for publication. */
+  marking: string | null;
+  /** On a copy without the Part II items: how many are left out, and who may read them. */
+  leftOut: string | null;
   present: [string, string][];
   apologies: [string, string][];
   items: {
@@ -27,6 +32,8 @@ interface Facts {
   location: string;
   status: string;
   publicVersion: boolean;
+  /** Part II items left out of this copy. */
+  withheld: number;
   attendance: {
     members: {
       member: { personName: string; organisationName: string; role: string };
@@ -64,11 +71,19 @@ export function buildMinutesDocument(facts: Facts): MinutesDocument {
     present.push([`${other.attendeeName ?? ''} (in attendance)`, other.attendeeOrganisation ?? '']);
   const { minuteTaker } = facts.attendance;
   if (minuteTaker) present.push([`${minuteTaker.name} (Minutes)`, minuteTaker.organisation ?? '']);
+  const partTwo = facts.items.filter((item) => item.confidential).length;
+  const { withheld } = facts;
   return {
     heading: facts.groupName.toUpperCase(),
     when: `${facts.when}, ${facts.location}`,
     status: facts.status,
     publicVersion: facts.publicVersion,
+    marking:
+      partTwo > 0 && !facts.publicVersion ? 'Confidential: this copy includes Part II (exempt) business and is not for publication.' : null,
+    leftOut:
+      withheld > 0
+        ? `${plural(withheld, 'confidential (Part II) item is', 'confidential (Part II) items are')} left out: only the group’s members and the partnership’s officers may read ${withheld === 1 ? 'it' : 'them'}.`
+        : null,
     present,
     apologies,
     items: facts.items

@@ -7,6 +7,9 @@ function title(doc: MinutesDocument): string {
   return `Minutes${doc.publicVersion ? ' (public version)' : ''}`;
 }
 
+/** The status, and what a copy without the Part II items leaves out. */
+const statusLine = (doc: MinutesDocument) => `Status: ${doc.status}.${doc.leftOut ? ` ${doc.leftOut}` : ''}`;
+
 export async function minutesToDocx(doc: MinutesDocument): Promise<Buffer> {
   const people = (heading: string, rows: [string, string][]) =>
     rows.length
@@ -29,7 +32,8 @@ export async function minutesToDocx(doc: MinutesDocument): Promise<Buffer> {
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.heading, bold: true })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.when, bold: true })] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, text: title(doc) }),
-          new Paragraph({ children: [new TextRun({ text: `Status: ${doc.status}`, italics: true })] }),
+          ...(doc.marking ? [new Paragraph({ children: [new TextRun({ text: doc.marking, bold: true })] })] : []),
+          new Paragraph({ children: [new TextRun({ text: statusLine(doc), italics: true })] }),
           ...people('Present:', doc.present),
           ...people('Apologies:', doc.apologies),
           ...doc.items.flatMap((item) => [
@@ -56,7 +60,8 @@ export function minutesToPdf(doc: MinutesDocument): Promise<Buffer> {
     pdf.on('error', reject);
     pdf.font('Helvetica-Bold').fontSize(12).text(doc.heading, { align: 'center' }).text(doc.when, { align: 'center' });
     pdf.moveDown().fontSize(18).text(title(doc), { align: 'center' });
-    pdf.font('Helvetica-Oblique').fontSize(10).text(`Status: ${doc.status}`).moveDown();
+    if (doc.marking) pdf.font('Helvetica-Bold').fontSize(11).text(doc.marking);
+    pdf.font('Helvetica-Oblique').fontSize(10).text(statusLine(doc)).moveDown();
     for (const [heading, rows] of [
       ['Present:', doc.present],
       ['Apologies:', doc.apologies],
