@@ -138,7 +138,9 @@ describe('Part II business, by reader', () => {
         // The Part II action's page and the item's minutes are not found; everything else is served.
         assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 200, 404, 404, 200, 200]);
         assert.match(text, /Confidential item \(Part II\): not for publication/, 'the meeting page keeps the item in its place');
-        // The print, PDF and Word each say what they leave out, and who may read it.
+        // The registers say who sees Part II business; the print, PDF and Word say what they leave out, and who may read it.
+        assert.match(text, /Decisions of confidential \(Part II\) items are shown only to the members of the group that met/);
+        assert.match(text, /Actions of confidential \(Part II\) items are shown only to the members of the group that met/);
         const { texts } = await everything(reader, query);
         for (const minutes of texts.slice(0, 3)) {
           assert.match(
@@ -157,6 +159,7 @@ describe('Part II business, by reader', () => {
       const { text, statuses } = await everything(reader, '');
       for (const secret of secrets) assert.match(text, secret);
       assert.deepEqual(new Set(statuses), new Set([200]));
+      if (name === 'officer') assert.doesNotMatch(text, /items are shown only to the members of the group that met/);
       for (const minutes of (await everything(reader, '')).texts.slice(0, 3)) {
         assert.match(
           minutes.replace(/\s+/g, ' '),

@@ -68,6 +68,7 @@ export function registerActionRoutes(
       total,
       pagination: pagination.links(total),
       headings: actionHeadings,
+      seesEveryPartTwo: viewerOf(request).officer,
       download: `${path}/download.csv?${String(search)}`,
       breadcrumbs: partnershipCrumbs(request),
     });

@@ -172,6 +172,7 @@ export function registerMinutesRoutes(
       total,
       pagination: pagination.links(total),
       headings: decisionHeadings,
+      seesEveryPartTwo: viewerOf(request).officer,
       download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
       breadcrumbs: partnershipCrumbs(request),
     });
