@@ -99,7 +99,7 @@ function localSessionSecret(dataDir: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('hex');
     writeFileSync(path, secret, { mode: 0o600 });
     return secret;

@@ -9,13 +9,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { z } from 'zod';
-import { type DatabaseLocation, type Engine, engineOf, sqlitePath } from './dialect.ts';
+import { type DatabaseLocation, type Engine, engineOf, makeDataDir, sqlitePath } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
 const formatLine = 'SAFER BACKUP 1\n';
@@ -165,7 +165,7 @@ async function restoreSqlite(
   manifest: BackupManifest,
 ): Promise<{ target: string; tables: number; rows: number }> {
   const target = sqlitePath(dataDir);
-  await mkdir(dataDir, { recursive: true });
+  makeDataDir(dataDir);
   refuseUnlessEmptySqlite(target);
   await verifyPayload(file, manifest);
   const incoming = `${target}.restoring`;
