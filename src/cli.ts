@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig, sessionSecretPath } from './config.ts';
+import { ConfigError, loadConfig, loadDatabaseLocation, sessionSecretPath } from './config.ts';
 import { type Container, createContainer } from './container.ts';
 import { systemActor } from './core/actor.ts';
 import { FieldValidationError } from './core/errors.ts';
@@ -31,7 +31,8 @@ Commands:
   run-jobs                   send the e-mail and run the other jobs that are due, then exit (for cron)
   send-reminders             queue reminders of actions falling due within 7 days or overdue, and send them
   import-crime FILE…         import police.uk street-level crime files (CSV); run again to finish an interrupted import
-  backup FILE                copy the database, the uploaded papers and the session secret into FILE, while Safer runs
+  backup [--force] FILE      copy the database, the uploaded papers and the session secret into FILE, while Safer runs
+                             (--force replaces a FILE that is already there)
   restore FILE               put a backup back into an empty data folder (SQLite) or empty database (PostgreSQL)
 
 Configuration comes from the environment: DATABASE_URL, DATA_DIR, PORT, HOST, SESSION_SECRET, NODE_ENV,
@@ -120,17 +121,19 @@ function describeSize(engine: keyof typeof engineNames, tables: number, rows: nu
 }
 
 /** Backup and restore work on the database as it stands: no migration, no app, so a running server is untouched. */
-async function backupOrRestore(config: Config, command: 'backup' | 'restore', args: string[]): Promise<number> {
-  if (args.length !== 1 || !args[0]) {
+async function backupOrRestore(command: 'backup' | 'restore', args: string[]): Promise<number> {
+  const force = args[0] === '--force' && command === 'backup';
+  const files = force ? args.slice(1) : args;
+  if (files.length !== 1 || !files[0]) {
     console.error(`${command} needs one FILE`);
     return 2;
   }
-  const file = resolve(args[0]);
-  const location = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
-  const secretFile = sessionSecretPath(config.dataDir);
+  const file = resolve(files[0]);
+  const location = loadDatabaseLocation();
+  const secretFile = sessionSecretPath(location.dataDir);
   try {
     if (command === 'backup') {
-      const manifest = await backupDatabase(location, file, { saferVersion, sessionSecretFile: secretFile });
+      const manifest = await backupDatabase(location, file, { saferVersion, sessionSecretFile: secretFile, replace: force });
       console.log(`Backed up Safer (${describeSize(manifest.engine, manifest.tables, manifest.rows)}) to ${file}.`);
       if (manifest.sessionSecret === null)
         console.log('No session secret file: keep SESSION_SECRET with the backup, or everyone signs in again.');
@@ -162,8 +165,8 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return command ? 0 : 2;
   }
+  if (command === 'backup' || command === 'restore') return await backupOrRestore(command, rest);
   const config = loadConfig();
-  if (command === 'backup' || command === 'restore') return await backupOrRestore(config, command, rest);
   const container = createContainer(config);
   const keepOpen = command === 'serve';
   try {

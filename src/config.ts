@@ -55,14 +55,27 @@ const environmentSchema = z.object({
 
 export class ConfigError extends Error {}
 
-/** Reads the environment once. Production refuses to start without a session secret. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(env);
+function parseEnvironment<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const values = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Where the database is, and nothing else: for `safer backup` and `safer restore`, which need no session
+ * secret and so make none in a data folder they may be about to fill.
+ */
+export function loadDatabaseLocation(env: NodeJS.ProcessEnv = process.env): { databaseUrl: string | null; dataDir: string } {
+  const values = parseEnvironment(environmentSchema.pick({ DATA_DIR: true, DATABASE_URL: true }), env);
+  return { databaseUrl: values.DATABASE_URL ?? null, dataDir: resolve(values.DATA_DIR) };
+}
+
+/** Reads the environment once. Production refuses to start without a session secret. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = parseEnvironment(environmentSchema, env);
   const dataDir = resolve(values.DATA_DIR);
   if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET must be set in production (at least 32 random characters).');
@@ -99,7 +112,7 @@ function localSessionSecret(dataDir: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('hex');
     writeFileSync(path, secret, { mode: 0o600 });
     return secret;

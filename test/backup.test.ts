@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
@@ -192,7 +192,12 @@ for (const database of testDatabases()) {
       // Never over data: a second restore into the now full target is refused and changes nothing.
       const again = await safer(target.place, 'restore', file);
       assert.equal(again.code, 1, again.out);
-      assert.match(again.out, /Nothing restored: .+ is not empty \(it has \d+ tables\)/);
+      assert.match(
+        again.out,
+        database.engine === 'sqlite'
+          ? /^Nothing restored: .+ already holds a Safer database .+ Safer restores only into an empty data folder/
+          : /^Nothing restored: .+ is not empty \(it has \d+ tables\)/,
+      );
       assert.deepEqual(await everyRow(restoredHandle.db), copy);
     });
 
@@ -245,6 +250,54 @@ for (const database of testDatabases()) {
           ? /was taken from SQLite, but Safer here uses PostgreSQL/
           : /was taken from PostgreSQL, but Safer here uses SQLite/,
       );
+    });
+
+    it('says in one line why nothing was backed up or restored, and leaves the target as it was', async (t) => {
+      const source = await database.create();
+      t.after(() => source.close());
+      const sourcePlace = placeOf(source);
+      const directory = mkdtempSync(join(tmpdir(), 'safer-backups-'));
+
+      const nowhere = await safer(sourcePlace, 'backup', join(directory, 'no-such-folder', 'safer.backup'));
+      assert.equal(nowhere.code, 1, nowhere.out);
+      assert.match(nowhere.out, /^Nothing backed up: the folder .+no-such-folder does not exist\. Make it first/);
+      assert.equal(nowhere.out.trim().split('\n').length, 1, 'one line, no stack trace');
+
+      // A backup is often the only good copy: a second one under its name replaces it only when told to.
+      const file = join(directory, 'safer.backup');
+      assert.equal((await safer(sourcePlace, 'backup', file)).code, 0);
+      const first = readFileSync(file);
+      const again = await safer(sourcePlace, 'backup', file);
+      assert.equal(again.code, 1, again.out);
+      assert.match(again.out, /^Nothing backed up: .+safer\.backup is already there\. Give a new FILE, or run safer backup --force/);
+      assert.deepEqual(readFileSync(file), first);
+      const forced = await safer(sourcePlace, 'backup', '--force', file);
+      assert.equal(forced.code, 0, forced.out);
+      assert.notDeepEqual(readFileSync(file), first, 'replaced');
+
+      const truncated = join(directory, 'truncated.backup');
+      writeFileSync(truncated, first.subarray(0, first.length - 100));
+      const target = await emptyTarget(t, database);
+      const before = readdirSync(target.place.dataDir);
+      const cut = await safer(target.place, 'restore', truncated);
+      assert.equal(cut.code, 1, cut.out);
+      assert.match(cut.out, /^Nothing restored: .+truncated\.backup is incomplete/);
+      assert.deepEqual(readdirSync(target.place.dataDir), before, 'no session secret, no database file left behind');
+      const notYetThere = join(target.place.dataDir, 'not-yet');
+      assert.equal((await safer({ ...target.place, dataDir: notYetThere }, 'restore', truncated)).code, 1);
+      assert.equal(existsSync(notYetThere), false, 'no folder made');
+
+      if (database.engine === 'sqlite') {
+        // A running Safer's latest writes wait in the -wal file, not yet in the database file.
+        await sql`pragma wal_autocheckpoint = 0`.execute(source.db);
+        await sql`insert into kysely_migration_lock (id, is_locked) values ('another', 0)`.execute(source.db);
+        const live = await safer(sourcePlace, 'restore', file);
+        assert.equal(live.code, 1, live.out);
+        assert.match(
+          live.out,
+          /^Nothing restored: .+ already holds a Safer database .+, whether or not a Safer is running on it\. Safer restores only into an empty data folder/,
+        );
+      }
     });
   });
 }

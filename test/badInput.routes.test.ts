@@ -38,7 +38,7 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('refuses a control character in a form field next to the field, keeping what was typed', async () => {
+    it('refuses a control character in a form field next to the field as a hidden character, keeping what was typed', async () => {
       const response = await admin.post('/admin/areas', {
         name: 'West\u0000Midlands',
         forceName: 'West Midlands Police',
@@ -46,15 +46,60 @@ for (const database of testDatabases()) {
         oversightKind: 'pcc',
       });
       assert.equal(response.statusCode, 400);
-      assert.match(response.body, /<a href="#name">Area name must not include control characters, such as a null byte<\/a>/);
+      assert.match(
+        response.body,
+        /<a href="#name">Area name has a hidden character in it, perhaps from copying and pasting: type it again rather than pasting it<\/a>/,
+      );
       assert.match(response.body, /id="name-error"/);
       assert.ok(response.body.includes('value="West\u0000Midlands"'), 'what was typed is kept');
       assert.match(response.body, /value="West Midlands Police"/);
       assert.equal((await container.governance.areas.list(null)).filter((area) => area.name.includes('\u0000')).length, 0);
     });
 
-    it('refuses a control character in an address before it is looked up or searched for', async () => {
-      for (const url of [`/partnerships/${coventry}/decisions?q=a%00b`, `/partnerships/a%00b/actions`, '/admin/audit?entityType=%01']) {
+    it('refuses text that reads differently from what it holds (bidirectional overrides and isolates), as a hidden character', async () => {
+      for (const hidden of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
+        const response = await admin.post('/admin/areas', {
+          name: 'West Midlands',
+          forceName: `West Midlands ${hidden}ecilop${hidden === '\u202e' ? '\u202c' : ''}`,
+          oversightBody: 'West Midlands PCC',
+          oversightKind: 'pcc',
+        });
+        assert.equal(response.statusCode, 400, JSON.stringify(hidden));
+        assert.match(response.body, /<a href="#forceName">Police force has a hidden character in it, perhaps from copying and pasting/);
+        assert.match(response.body, /value="West Midlands"/, 'what was typed is kept');
+      }
+      assert.equal(
+        (await container.governance.areas.list(null)).filter((area) => /[\u202a-\u202e\u2066-\u2069]/.test(area.forceName)).length,
+        0,
+      );
+    });
+
+    it('takes a required field of only spaces and invisible characters as empty, and keeps those characters inside words', async () => {
+      const response = await admin.post('/admin/areas', {
+        name: ' \u200b\u200c\u200d\u2060\ufeff ',
+        forceName: 'West Midlands Police',
+        oversightBody: 'West Midlands PCC',
+        oversightKind: 'pcc',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /<a href="#name">Enter the area name<\/a>/);
+      // A zero-width joiner belongs inside an emoji sequence or a word in some scripts.
+      const joined = await admin.post('/admin/areas', {
+        name: 'Area \u{1F469}\u200d\u{1F692}',
+        forceName: 'West Midlands Police',
+        oversightBody: 'West Midlands PCC',
+        oversightKind: 'pcc',
+      });
+      assert.equal(joined.statusCode, 302);
+    });
+
+    it('refuses a hidden character in an address before it is looked up or searched for', async () => {
+      for (const url of [
+        `/partnerships/${coventry}/decisions?q=a%00b`,
+        `/partnerships/a%00b/actions`,
+        '/admin/audit?entityType=%01',
+        `/partnerships/${coventry}/decisions?q=a%E2%80%AEb`,
+      ]) {
         const response = await admin.get(url);
         assert.equal(response.statusCode, 400, url);
         assert.match(response.body, /Sorry, there is a problem with your request/);

@@ -3,7 +3,7 @@
  * starts on (so that a problem is reported where the user will find it), and the columns found by heading.
  */
 import { parse, type Info } from 'csv-parse/sync';
-import { lineOfControlCharacter } from './controlCharacters.ts';
+import { hiddenCharacterInLine, lineOfHiddenCharacter } from './hiddenCharacters.ts';
 
 export const words = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
@@ -112,8 +112,8 @@ export function readCsvTable<T>(
 ): { rows: T[]; problems: RowProblem[]; fileProblem: string | null } {
   const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
   // Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
-  const notText = lineOfControlCharacter(text);
-  if (notText !== null) return none(`The file must be a CSV file: line ${notText} has a control character in it, such as a null byte`);
+  const hidden = lineOfHiddenCharacter(text);
+  if (hidden !== null) return none(hiddenCharacterInLine(hidden));
   const file = readCsvRecords(text);
   if ('problem' in file) return none(file.problem);
   const [header, ...records] = file.records;

@@ -9,13 +9,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { z } from 'zod';
-import { type DatabaseLocation, type Engine, engineOf, sqlitePath } from './dialect.ts';
+import { type DatabaseLocation, type Engine, engineOf, makeDataDir, sqlitePath } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
 const formatLine = 'SAFER BACKUP 1\n';
@@ -51,26 +52,57 @@ interface Counts {
 export interface BackupOptions {
   saferVersion: string;
   sessionSecretFile: string;
+  /** Replace FILE if it is there already; otherwise a backup never takes the place of another file. */
+  replace?: boolean;
 }
 
 /** Writes FILE whole or not at all (a failed backup leaves no file that looks complete). */
 export async function backupDatabase(location: DatabaseLocation, file: string, options: BackupOptions): Promise<BackupManifest> {
-  const partial = `${file}.partial`;
-  const sessionSecret = existsSync(options.sessionSecretFile) ? (await readFile(options.sessionSecretFile, 'utf8')).trim() : null;
+  return await refusedWith('Nothing backed up', async () => {
+    const folder = dirname(file);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new BackupRefusal(`the folder ${folder} does not exist. Make it first, or give a FILE in a folder that exists.`);
+    if (existsSync(file) && !options.replace) throw alreadyThere(file);
+    const partial = `${file}.partial`;
+    const sessionSecret = existsSync(options.sessionSecretFile) ? (await readFile(options.sessionSecretFile, 'utf8')).trim() : null;
+    try {
+      const copied = location.databaseUrl ? await dumpPostgres(location.databaseUrl, partial) : await copySqlite(location.dataDir, partial);
+      const manifest: BackupManifest = {
+        engine: engineOf(location),
+        createdAt: new Date().toISOString(),
+        saferVersion: options.saferVersion,
+        sessionSecret,
+        ...copied,
+      };
+      await writeHeader(partial, manifest);
+      // A hard link fails if FILE appeared meanwhile, so that only --force ever replaces a file.
+      if (options.replace) await rename(partial, file);
+      else
+        await link(partial, file).catch((error: unknown) => {
+          throw (error as { code?: string }).code === 'EEXIST' ? alreadyThere(file) : error;
+        });
+      return manifest;
+    } finally {
+      await rm(partial, { force: true });
+    }
+  });
+}
+
+function alreadyThere(file: string): BackupRefusal {
+  return new BackupRefusal(`${file} is already there. Give a new FILE, or run safer backup --force ${file} to replace it.`);
+}
+
+/**
+ * A refusal as one line that starts with what did not happen, and a file the system would not read or write
+ * (no room, no permission) as a refusal too, rather than a stack trace.
+ */
+async function refusedWith<T>(nothingDone: string, work: () => Promise<T>): Promise<T> {
   try {
-    const copied = location.databaseUrl ? await dumpPostgres(location.databaseUrl, partial) : await copySqlite(location.dataDir, partial);
-    const manifest: BackupManifest = {
-      engine: engineOf(location),
-      createdAt: new Date().toISOString(),
-      saferVersion: options.saferVersion,
-      sessionSecret,
-      ...copied,
-    };
-    await writeHeader(partial, manifest);
-    await rename(partial, file);
-    return manifest;
-  } finally {
-    await rm(partial, { force: true });
+    return await work();
+  } catch (error) {
+    const systemError = error as NodeJS.ErrnoException;
+    if (!(error instanceof BackupRefusal) && !(typeof systemError.code === 'string' && systemError.syscall)) throw error;
+    throw new BackupRefusal(`${nothingDone}: ${systemError.message}`);
   }
 }
 
@@ -86,6 +118,10 @@ export interface RestoreOutcome {
 
 /** Restores only into an empty target, and only a backup this code can read; never overwrites data. */
 export async function restoreDatabase(location: DatabaseLocation, file: string, sessionSecretFile: string): Promise<RestoreOutcome> {
+  return await refusedWith('Nothing restored', () => restoreInto(location, file, sessionSecretFile));
+}
+
+async function restoreInto(location: DatabaseLocation, file: string, sessionSecretFile: string): Promise<RestoreOutcome> {
   const manifest = await readManifest(file);
   const engine = engineOf(location);
   if (manifest.engine !== engine) {
@@ -165,9 +201,10 @@ async function restoreSqlite(
   manifest: BackupManifest,
 ): Promise<{ target: string; tables: number; rows: number }> {
   const target = sqlitePath(dataDir);
-  await mkdir(dataDir, { recursive: true });
-  refuseUnlessEmptySqlite(target);
+  const emptyFiles = refuseUnlessEmptySqlite(dataDir);
   await verifyPayload(file, manifest);
+  // Only now is anything written: a refused restore leaves the target as it was.
+  makeDataDir(dataDir);
   const incoming = `${target}.restoring`;
   await rm(incoming, { force: true });
   try {
@@ -180,9 +217,10 @@ async function restoreSqlite(
     } finally {
       copy.close();
     }
+    for (const path of emptyFiles) rmSync(path, { force: true });
     // A hard link fails if the target appeared meanwhile (a server started on this folder): nothing is replaced.
     await link(incoming, target).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'EEXIST') throw notEmpty(target, 'a database appeared there during the restore');
+      if ((error as { code?: string }).code === 'EEXIST') throw holdsDatabase(dataDir);
       throw error;
     });
     return { target, tables: counts.tables, rows: counts.rows };
@@ -191,20 +229,32 @@ async function restoreSqlite(
   }
 }
 
-/** An SQLite file with no tables (and no write-ahead log) counts as empty, and is removed. */
-function refuseUnlessEmptySqlite(target: string): void {
+/**
+ * Refuses a data folder that holds a database, whether a server is using it or not: one with tables, or
+ * with changes in its write-ahead log. A database file with neither counts as empty: its files are returned,
+ * to be removed once the restore is ready to take their place.
+ */
+function refuseUnlessEmptySqlite(dataDir: string): string[] {
+  const target = sqlitePath(dataDir);
   const wal = `${target}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0) throw notEmpty(target, `${wal} holds changes not yet written to it`);
-  if (!existsSync(target)) return;
+  if (existsSync(wal) && statSync(wal).size > 0) throw holdsDatabase(dataDir);
+  const files = [target, wal, `${target}-shm`];
+  if (!existsSync(target)) return files;
   const existing = new SQLite(target, { readonly: true });
-  let tables: number;
   try {
-    tables = existing.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get() as number;
+    if ((existing.prepare("select count(*) from sqlite_master where type = 'table'").pluck().get() as number) > 0)
+      throw holdsDatabase(dataDir);
   } finally {
     existing.close();
   }
-  if (tables > 0) throw notEmpty(target, `it has ${tables} tables`);
-  for (const path of [target, wal, `${target}-shm`]) rmSync(path, { force: true });
+  return files;
+}
+
+function holdsDatabase(dataDir: string): BackupRefusal {
+  return new BackupRefusal(
+    `${dataDir} already holds a Safer database (${sqlitePath(dataDir)}), whether or not a Safer is running on it. ` +
+      'Safer restores only into an empty data folder, so that it never overwrites data: set DATA_DIR to a new, empty folder.',
+  );
 }
 
 // PostgreSQL ------------------------------------------------------------------------------------------------
@@ -411,7 +461,7 @@ async function verifyPayload(file: string, manifest: BackupManifest): Promise<vo
 
 function notEmpty(target: string, why: string): BackupRefusal {
   return new BackupRefusal(
-    `Nothing restored: ${target} is not empty (${why}). Safer restores only into an empty data folder or database, ` +
+    `${target} is not empty (${why}). Safer restores only into an empty data folder or database, ` +
       'so that it never overwrites data: choose a new DATA_DIR, or a new empty database for DATABASE_URL.',
   );
 }

@@ -1,5 +1,5 @@
 /** The only place that branches on SQLite versus PostgreSQL. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { type Dialect, PostgresDialect, type SelectQueryBuilder, SqliteDialect } from 'kysely';
@@ -79,9 +79,25 @@ export function lockingRows<DB, TB extends keyof DB, O>(
   return engine === 'postgres' ? query.forUpdate() : query;
 }
 
+/**
+ * The data folder, made readable by Safer's own user alone when Safer makes it (a folder someone made
+ * themselves keeps the mode they gave it).
+ */
+export function makeDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * The database file, readable and writable by Safer's own user alone: made empty with that mode (SQLite
+ * starts a database in an empty file, and gives its -wal and -shm the file's mode), and an existing
+ * one's mode tightened, with any -wal and -shm made before.
+ */
 function sqliteFile(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
-  return sqlitePath(dataDir);
+  makeDataDir(dataDir);
+  const path = sqlitePath(dataDir);
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+  return path;
 }
 
 export function sqlitePath(dataDir: string): string {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { NotFoundError, NotPermittedError } from '../core/errors.ts';
 import type { PageRenderer } from './render.ts';
+import { IncompleteUploadError } from './uploads.ts';
 
 /** 404, 403, 400 and 500 pages that say what to do next and leak nothing. */
 export function registerErrorHandling(app: FastifyInstance, pages: PageRenderer): void {
@@ -17,6 +18,10 @@ export function registerErrorHandling(app: FastifyInstance, pages: PageRenderer)
     if (error instanceof NotPermittedError) {
       reply.code(403);
       return pages.render(request, reply, 'errors/403.njk');
+    }
+    if (error instanceof IncompleteUploadError) {
+      reply.code(400);
+      return pages.render(request, reply, 'errors/upload-incomplete.njk');
     }
     if (error.code?.startsWith('FST_CSRF')) {
       reply.code(403);

@@ -3,7 +3,7 @@
  * Everything the user typed is kept as typed, so a form with errors is shown again unchanged.
  */
 import { z } from 'zod';
-import { controlCharacterMessage, hasControlCharacter } from '../core/controlCharacters.ts';
+import { hasHiddenCharacter, hiddenCharacterMessage, isBlank } from '../core/hiddenCharacters.ts';
 import { readPounds } from '../core/numbers.ts';
 
 export interface Option {
@@ -79,19 +79,20 @@ function normalise(fields: readonly Field[], typed: TypedValues): Record<string,
       continue;
     }
     const value = (typed[field.name] ?? '').trim();
-    if (value === '') continue;
+    // Spaces and invisible characters alone are nothing typed.
+    if (isBlank(value)) continue;
     if (field.kind === 'yesNo') values[field.name] = value === 'yes' ? true : value === 'no' ? false : value;
     else values[field.name] = value;
   }
   return values;
 }
 
-/** Every field with a control character in it, whatever its schema says: none may reach the database. */
-function controlCharacterErrors(fields: readonly Field[], typed: TypedValues): Record<string, string> {
+/** Every field with a hidden character in it, whatever its schema says: none may reach the database. */
+function hiddenCharacterErrors(fields: readonly Field[], typed: TypedValues): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const field of fields) {
     const parts = field.kind === 'date' ? ['day', 'month', 'year'].map((part) => `${field.name}-${part}`) : [field.name];
-    if (parts.some((name) => hasControlCharacter(typed[name] ?? ''))) byField[field.name] = controlCharacterMessage(field.label);
+    if (parts.some((name) => hasHiddenCharacter(typed[name] ?? ''))) byField[field.name] = hiddenCharacterMessage(field.label);
   }
   return byField;
 }
@@ -99,7 +100,7 @@ function controlCharacterErrors(fields: readonly Field[], typed: TypedValues): R
 export function readForm<S extends z.ZodType>(schema: S, fields: readonly Field[], body: unknown): FormResult<z.output<S>> {
   const typed = typedValues(fields, (body ?? {}) as Record<string, unknown>);
   const parsed = schema.safeParse(normalise(fields, typed));
-  const byField = controlCharacterErrors(fields, typed);
+  const byField = hiddenCharacterErrors(fields, typed);
   if (parsed.success && Object.keys(byField).length === 0) return { ok: true, value: parsed.data };
   for (const issue of parsed.error?.issues ?? []) {
     const name = String(issue.path[0] ?? fields[0]?.name ?? 'form');
@@ -143,16 +144,16 @@ export function valuesFromRecord(fields: readonly Field[], record: Record<string
 
 // Schema pieces with GOV.UK-style messages.
 
-/** Text as a person types it: within its length, and without control characters (the schema of a CSV row too). */
+/** Text as a person types it: within its length, and without hidden characters (the schema of a CSV row too). */
 function typedText(maxLength: number, label: string, message?: string) {
   return z
     .string(message ? { error: message } : undefined)
     .max(maxLength, `${label} must be ${maxLength} characters or fewer`)
-    .refine((value) => !hasControlCharacter(value), controlCharacterMessage(label));
+    .refine((value) => !hasHiddenCharacter(value), hiddenCharacterMessage(label));
 }
 
 export function requiredText(message: string, maxLength = 200, label = 'This') {
-  return typedText(maxLength, label, message).min(1, message);
+  return typedText(maxLength, label, message).refine((value) => !isBlank(value), message);
 }
 
 export function optionalText(maxLength = 200, label = 'This') {

@@ -1,4 +1,4 @@
-import { hasControlCharacter } from '../core/controlCharacters.ts';
+import { hasHiddenCharacter } from '../core/hiddenCharacters.ts';
 
 /**
  * One string from a query string or form field. `?q=a&q=b` arrives as an array; a page that
@@ -38,8 +38,8 @@ export function versionOf(body: unknown): number {
   return Number.isInteger(version) && version >= 0 && version <= largestVersion ? version : -1;
 }
 
-/** Whether a path parameter or query string value holds a control character, which no page's address has. */
+/** Whether a path parameter or query string value holds a hidden character, which no page's address has. */
 export function addressHasControlCharacter(request: { params: unknown; query: unknown }): boolean {
   const values = [request.params, request.query].flatMap((part) => Object.values((part ?? {}) as Record<string, unknown>));
-  return values.flat().some((value) => typeof value === 'string' && hasControlCharacter(value));
+  return values.flat().some((value) => typeof value === 'string' && hasHiddenCharacter(value));
 }

@@ -13,6 +13,31 @@ import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendFile } from './csv.ts';
 
+/**
+ * A multipart form that did not arrive whole: cut off part way (a dropped connection, a browser stopped),
+ * or not a multipart form at all though it says it is. The person can only send it again.
+ */
+export class IncompleteUploadError extends Error {
+  readonly statusCode = 400;
+  constructor() {
+    super('The upload did not arrive whole');
+    this.name = 'IncompleteUploadError';
+  }
+}
+
+// busboy's words for a form it could not read to its end; it gives them no code.
+const unreadableForm = /^(Multipart: |Unexpected end of (form|multipart data)|Part terminated early|Malformed part header)/;
+
+/**
+ * Reading the form is the first thing an upload route does (multipart's own preValidation hook): a form it
+ * cannot read becomes an IncompleteUploadError for the app's error handler, which every other error reaches as it was.
+ */
+function refusingUnreadableForms(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: Error) => {
+    throw unreadableForm.test(error.message) ? new IncompleteUploadError() : error;
+  });
+}
+
 /** A file part of a multipart form, as an upload route reads it. */
 export interface UploadedFile {
   fileName: string;
@@ -33,6 +58,7 @@ export function withUpload(app: FastifyInstance, maxBytes: number, routes: (scop
       throwFileSizeLimit: false,
       limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 10_000 },
     });
+    refusingUnreadableForms(scope);
     scope.addHook('preValidation', (request, _reply, done) => {
       if (!request.isMultipart()) return done();
       const parts = (request.body ?? {}) as Record<
@@ -162,6 +188,7 @@ export function withFileUploads(
       throwFileSizeLimit: false,
       limits: { fileSize: limits.maxBytes, fields: 10, fieldSize: 10_000 },
     });
+    refusingUnreadableForms(scope);
     // The response's end, or the connection's if the browser goes first: the files never outlive the request.
     scope.addHook('onRequest', async (request, reply) => {
       reply.raw.once('close', () => void deleteWritten(request));

@@ -13,11 +13,11 @@ async function read(text: string): Promise<number> {
 }
 
 describe('reading a police.uk street file', () => {
-  it('refuses a row with a control character in it by its line, so that NUL never reaches the database', async () => {
+  it('refuses a row with a hidden character in it by its line, so that NUL never reaches the database', async () => {
     const file = [streetFileHeadings.join(','), row('On or near High Street'), row('On or near Low\u0000 Street')].join('\n');
     await assert.rejects(read(file), (error: unknown) => {
       assert.ok(error instanceof MalformedRowError);
-      assert.equal(error.message, 'Line 3: it has a control character in it, such as a null byte');
+      assert.equal(error.message, 'Line 3: it has a hidden character in it, perhaps from copying and pasting');
       return true;
     });
     assert.equal(await read([streetFileHeadings.join(','), row('On or near High Street')].join('\n')), 1);

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import { hasControlCharacter } from '../../core/controlCharacters.ts';
+import { fromPasting, hasHiddenCharacter } from '../../core/hiddenCharacters.ts';
 import { monthPattern } from './analysis/months.ts';
 
 export const streetFileHeadings = [
@@ -157,7 +157,7 @@ export async function* readStreetFile(
         continue;
       }
       if (raw.trim() === '') continue;
-      if (hasControlCharacter(raw)) throw new MalformedRowError(line, 'it has a control character in it, such as a null byte');
+      if (hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
       const crime = crimeOn(line, fieldsOf(raw, line));
       first ??= crime;
       if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);

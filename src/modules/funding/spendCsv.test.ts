@@ -89,11 +89,12 @@ describe('reading a CSV of spend', () => {
     assert.deepEqual(parse(binary), {
       rows: [],
       problems: [],
-      fileProblem: 'The file must be a CSV file: line 1 has a control character in it, such as a null byte',
+      fileProblem:
+        'Line 1 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
     });
     assert.equal(
       parse('reference,quarter,spent\n1,Q1,97\u000050\n').fileProblem,
-      'The file must be a CSV file: line 2 has a control character in it, such as a null byte',
+      'Line 2 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
     );
   });
 

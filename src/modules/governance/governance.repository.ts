@@ -258,6 +258,23 @@ export async function listChairAppointments(
   return withListOptions(query, 'chairAppointments', options).execute();
 }
 
+/** The appointments of a group for a year that are not archived (other than the one being changed). */
+export async function listAppointmentsOfYear(
+  db: Kysely<Database>,
+  appointment: { partnershipId: string; groupId: string; yearStarting: number; excludeId: string | null },
+): Promise<{ personId: string; personName: string; role: string }[]> {
+  let query = db
+    .selectFrom('chairAppointments')
+    .innerJoin('people', 'people.id', 'chairAppointments.personId')
+    .select(['chairAppointments.personId', 'chairAppointments.role', 'people.name as personName'])
+    .where('chairAppointments.partnershipId', '=', appointment.partnershipId)
+    .where('chairAppointments.groupId', '=', appointment.groupId)
+    .where('chairAppointments.yearStarting', '=', appointment.yearStarting)
+    .where('chairAppointments.archivedAt', 'is', null);
+  if (appointment.excludeId) query = query.where('chairAppointments.id', '!=', appointment.excludeId);
+  return query.execute();
+}
+
 export type TermsRow = Selectable<TermsOfReferenceTable>;
 
 export async function listTermsVersions(db: Kysely<Database>, groupId: string): Promise<TermsRow[]> {

@@ -249,5 +249,74 @@ for (const database of testDatabases()) {
         (error: unknown) => error instanceof FieldValidationError && error.field === 'organisationId',
       );
     });
+
+    it('keeps one chair of a group a year, and one role of a group a year for each person, and names who holds it', async () => {
+      const [board] = await governance.groups.list(coventry);
+      const ofBoard = await governance.listChairAppointments(coventry, { groupId: board?.id });
+      const chair = ofBoard.find((a) => a.role === 'chair');
+      const vice = ofBoard.find((a) => a.role === 'vice_chair');
+      const [other] = (await governance.people.list(coventry)).filter((p) => p.id !== chair?.personId && p.id !== vice?.personId);
+      assert.ok(board && chair && vice && other);
+      const appointment = {
+        groupId: board.id,
+        personId: other.id,
+        role: 'chair' as const,
+        yearStarting: chair.yearStarting,
+        appointedOn: '2016-07-22',
+        appointedBy: 'Elected by Board members',
+      };
+      const second = await refusal(governance.chairAppointments.create(systemActor, coventry, appointment), 'role');
+      assert.match(
+        second,
+        new RegExp(`^${chair.personName} is already chair of this group for 2016 to 2017\\. A group has one chair a year`),
+      );
+      const viceAsChair = await refusal(
+        governance.chairAppointments.create(systemActor, coventry, { ...appointment, personId: vice.personId, role: 'vice_chair' }),
+        'personId',
+      );
+      assert.equal(viceAsChair, `${vice.personName} is already vice-chair of this group for 2016 to 2017`);
+      // Vice-chairs may be joint, as Melton's were.
+      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, role: 'vice_chair' });
+
+      // The next year is free; and once the year's chair is archived, another may be appointed, but the first not restored.
+      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, yearStarting: 2017 });
+      await governance.chairAppointments.setArchived(systemActor, coventry, chair.id, chair.version, true);
+      const [newChair] = (await governance.people.list(coventry)).filter((p) => ![chair.personId, vice.personId, other.id].includes(p.id));
+      assert.ok(newChair);
+      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, personId: newChair.id });
+      const restored = await refusal(
+        governance.chairAppointments.setArchived(systemActor, coventry, chair.id, chair.version + 1, false),
+        'role',
+      );
+      assert.match(restored, new RegExp(`^${newChair.name} is already chair of this group for 2016 to 2017`));
+    });
+
+    it('appoints one chair, or one vice-chair, from ten identical appointments at once', async () => {
+      const [, group] = await governance.groups.list(coventry);
+      const [person] = await governance.people.list(coventry);
+      assert.ok(group && person);
+      const appointment = {
+        groupId: group.id,
+        personId: person.id,
+        role: 'chair' as 'chair' | 'vice_chair',
+        yearStarting: 2030,
+        appointedOn: '2030-04-01',
+        appointedBy: 'Elected by members',
+      };
+      for (const role of ['chair', 'vice_chair'] as const) {
+        const yearStarting = role === 'chair' ? 2030 : 2031;
+        const settled = await Promise.allSettled(
+          Array.from({ length: 10 }, () =>
+            governance.chairAppointments.create(systemActor, coventry, { ...appointment, role, yearStarting }),
+          ),
+        );
+        assert.equal(settled.filter((outcome) => outcome.status === 'fulfilled').length, 1, role);
+        for (const outcome of settled) {
+          if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof FieldValidationError, String(outcome.reason));
+        }
+        const ofGroup = await governance.listChairAppointments(coventry, { groupId: group.id });
+        assert.equal(ofGroup.filter((a) => a.yearStarting === yearStarting).length, 1, role);
+      }
+    });
   });
 }

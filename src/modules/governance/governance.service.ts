@@ -16,6 +16,7 @@ import {
   insertTerms,
   type InterestView,
   listAreas,
+  listAppointmentsOfYear,
   listChairAppointments,
   listPartnershipTerms,
   listGroups,
@@ -273,10 +274,28 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       list: (trx, scopeId, options) => listChairAppointments(trx, scope(scopeId), options),
       toColumns: (input: ChairAppointmentInput) => input,
       title: (a) => `${a.personName} as ${a.role.replace('_', '-')} of ${a.groupName} for ${a.yearStarting} to ${a.yearStarting + 1}`,
+      // The group's lock makes a parallel appointment wait, and then see this one.
+      lockedBy: (_scopeId, input) => ({ table: 'groups', id: input.groupId }),
+      inputOf: (row) => ({ ...row, role: row.role as ChairAppointmentInput['role'] }),
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
         await belongs('people', 'personId', input.personId, 'Select a person in this partnership');
+        const ofYear = await listAppointmentsOfYear(trx, { ...input, partnershipId: scope(scopeId), excludeId: existing?.id ?? null });
+        const year = `${input.yearStarting} to ${input.yearStarting + 1}`;
+        const roleName = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
+        // A group has one chair a year; vice-chairs may be joint (Melton's were, source 003), but are different people.
+        const chair = ofYear.find((a) => a.role === 'chair');
+        if (input.role === 'chair' && chair) {
+          throw new FieldValidationError(
+            'role',
+            `${chair.personName} is already chair of this group for ${year}. ` +
+              'A group has one chair a year: archive that appointment first if the chair has changed hands.',
+          );
+        }
+        const held = ofYear.find((a) => a.personId === input.personId);
+        if (held)
+          throw new FieldValidationError('personId', `${held.personName} is already ${roleName(held.role)} of this group for ${year}`);
       },
     }),
 

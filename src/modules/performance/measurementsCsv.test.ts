@@ -86,11 +86,17 @@ describe('reading a CSV of measurements', () => {
     assert.deepEqual(parse(binary), {
       rows: [],
       problems: [],
-      fileProblem: 'The file must be a CSV file: line 1 has a control character in it, such as a null byte',
+      fileProblem:
+        'Line 1 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
     });
     assert.equal(
       parse('indicator,period,value\nTotal recorded crime,2016-03,18\u000032\n').fileProblem,
-      'The file must be a CSV file: line 2 has a control character in it, such as a null byte',
+      'Line 2 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
+    );
+    // A bidirectional override would make a row read differently from what it holds.
+    assert.equal(
+      parse('indicator,period,value,note\nTotal recorded crime,2016-03,1832,a\u2066b\u2069\n').fileProblem,
+      'Line 2 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
     );
     // Tabs are text.
     assert.equal(parse('indicator,period,value,note\nTotal recorded crime,2016-03,1832,a\tb\n').fileProblem, null);
