@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { digits, plural } from '../../core/numbers.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { FormErrors } from '../../web/forms.ts';
@@ -141,9 +142,9 @@ export function registerCrimeDataRoutes(
     crumbs: crimeDataCrumbs,
     back: base,
     initialValues: (_request, area) => ({ cspCode: area?.code ?? '' }),
-    // By name as people read them, whichever database sorted them.
-    options: async () => ({
-      cspCode: (await crimeData.csps())
+    // The partnership's own force's areas, by name as people read them, whichever database sorted them.
+    options: async (request) => ({
+      cspCode: (await crimeData.areaChoices(partnershipIdOf(request)))
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
         .map((csp) => ({ value: csp.code, text: `${csp.name} (${csp.forceName})` })),
     }),
@@ -251,10 +252,12 @@ export function registerCrimeDataRoutes(
   // A file the job queue gave up on, tried again: it carries on from the last batch it committed.
   app.post(`${crimeDataPattern}/imports/:batchId/:importId/try-again`, analyse, async (request, reply) => {
     const { batchId, importId } = request.params as { batchId: string; importId: string };
-    const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
-    if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
-    void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
-    request.session.flash = `${imported.fileName} is being imported again`;
+    await reportOnNextPage(request, async () => {
+      const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
+      if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
+      void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
+      return `${imported.fileName} is being imported again`;
+    });
     return reply.redirect(`${base(request)}/imports/${batchId}`);
   });
 

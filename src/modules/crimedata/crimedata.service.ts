@@ -83,6 +83,11 @@ export interface CrimeDataService {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
   csps(): Promise<CspRow[]>;
+  /**
+   * The areas the partnership may choose: its own police force area's (every one when its force names none of the
+   * lookup's, so that choosing says why).
+   */
+  areaChoices(partnershipId: string): Promise<CspRow[]>;
   /** The Community Safety Partnership area whose crimes are the partnership's, or null when not yet chosen. */
   area(partnershipId: string): Promise<CspRow | null>;
   /** Sets the area (one of the partnership's own police force area: else a problem with cspCode). Who may is the route's rule. */
@@ -466,6 +471,13 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     async csps() {
       await ensureReference();
       return listCsps(db);
+    },
+
+    async areaChoices(partnershipId) {
+      await ensureReference();
+      const csps = await listCsps(db);
+      const force = await ownForce(partnershipId, csps);
+      return force ? csps.filter((csp) => csp.forceCode === force.code) : csps;
     },
 
     area: requireArea,

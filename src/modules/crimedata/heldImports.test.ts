@@ -115,6 +115,16 @@ for (const database of testDatabases()) {
       assert.equal(await container.crimeData.area(id('plymouth')), null);
     });
 
+    it('offers as crime areas only those of the partnership’s own police force area', async () => {
+      const choices = await container.crimeData.areaChoices(id('charnwood'));
+      assert.ok(choices.some((csp) => csp.code === leicesterArea) && choices.some((csp) => csp.code === charnwoodArea));
+      assert.ok(
+        choices.every((csp) => csp.forceName === 'Leicestershire'),
+        choices.map((csp) => csp.forceName).join(),
+      );
+      assert.ok((await container.crimeData.csps()).length > choices.length);
+    });
+
     it('refuses an upload while the partnership has no crime area, keeping nothing of it', async () => {
       const before = await container.crimeData.imports({ partnershipId: id('plymouth') });
       await assert.rejects(
@@ -240,7 +250,19 @@ for (const database of testDatabases()) {
       const [failed] = await container.crimeData.imports({ batchId });
       assert.ok(failed);
       assert.equal(failed.status, 'failed');
-      assert.match(failed.problem ?? '', /The import stopped before it finished \(.*crimes.*\)/);
+      // Plain words on the page; the technical reason for the administrator, in the audit log.
+      assert.equal(
+        failed.problem,
+        'The import stopped before it finished. Try again. Nothing of the file counts yet; if it stops again, tell your administrator.',
+      );
+      const stopped = await container.database.db
+        .selectFrom('auditLog')
+        .select(['summary', 'afterJson'])
+        .where('entityId', '=', failed.id)
+        .where('summary', 'like', '%stopped before it finished%')
+        .executeTakeFirstOrThrow();
+      assert.match(stopped.summary, /crimes/);
+      assert.match(String(stopped.afterJson), /"reason":".*crimes.*"/);
       const tries = await Promise.allSettled(
         Array.from({ length: 10 }, () => container.crimeData.retryImport(systemActor, id('leicester'), failed.id)),
       );
@@ -276,6 +298,18 @@ for (const database of testDatabases()) {
       const imported = await upload('charnwood', respelt);
       assert.equal(imported.status, 'held');
       assert.deepEqual(await counts(), before);
+    });
+
+    it('tries again only a stopped import: a held one is refused in words, and stays held', async () => {
+      const [held] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
+      assert.ok(held);
+      await assert.rejects(
+        container.crimeData.retryImport(systemActor, id('charnwood'), held.id),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          /^Only a stopped import can be tried again: .* is “Waiting for the overseer”, so nothing has been done\.$/.test(error.message),
+      );
+      assert.equal((await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' }))[0]?.id, held.id);
     });
   });
 }

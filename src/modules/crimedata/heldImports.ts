@@ -4,7 +4,7 @@
  * transaction) or rejects it; and an import the job queue gave up on, failed with its reason and tried again.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import { type Actor, systemActor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -22,7 +22,12 @@ import {
   updateImport,
 } from './crimedata.repository.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
+import { importStatusName } from './importReport.ts';
 import { muchSmaller, type PartnershipChange, partnershipChanges } from './replacement.ts';
+
+/** What the page says of an import the job queue gave up on: what to do, not the technical reason. */
+export const stoppedProblem =
+  'The import stopped before it finished. Try again. Nothing of the file counts yet; if it stops again, tell your administrator.';
 
 export interface HeldImportsDeps {
   db: Kysely<Database>;
@@ -118,22 +123,34 @@ export function createHeldImports(deps: HeldImportsDeps) {
 
   const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'decideHeldImport'> = {
     async failQueuedImport(trx, importId, reason) {
-      // Its batches and upload are kept: tried again, it carries on after the last batch committed.
-      await moveImport(trx, importId, ['waiting', 'importing'], {
+      // Its batches and upload are kept: tried again, it carries on after the last batch committed. The page says
+      // what to do; the technical reason is for the administrator, in the audit log (and the job's last error).
+      const moved = await moveImport(trx, importId, ['waiting', 'importing'], {
         status: 'failed',
-        problem: `The import stopped before it finished (${reason}). Nothing of the file counts yet: try again, and if it stops again, tell your administrator.`,
+        problem: stoppedProblem,
         runner: null,
         claimedUntil: null,
         finishedAt: isoNow(clock),
+      });
+      const imported = moved ? await findImport(trx, importId) : undefined;
+      if (!imported) return;
+      await audit.record(trx, systemActor, {
+        action: 'update',
+        entityType: 'crime-import',
+        entityId: importId,
+        partnershipId: imported.partnershipId,
+        summary: `The import of ${imported.fileName} stopped before it finished: ${reason}`,
+        before: null,
+        after: { status: 'failed', reason },
       });
     },
 
     async retryImport(actor, partnershipId, importId) {
       const imported = await findImport(db, importId);
       if (imported?.partnershipId !== partnershipId) throw new NotFoundError('crime import');
-      await db.transaction().execute(async (trx) => {
+      const moved = await db.transaction().execute(async (trx) => {
         // Only from failed, whoever else presses the button at the same moment: queued once.
-        if (!(await moveImport(trx, importId, ['failed'], { status: 'waiting', problem: null, finishedAt: null }))) return;
+        if (!(await moveImport(trx, importId, ['failed'], { status: 'waiting', problem: null, finishedAt: null }))) return false;
         await deps.queueImport(trx, importId);
         await audit.record(trx, actor, {
           action: 'update',
@@ -144,8 +161,17 @@ export function createHeldImports(deps: HeldImportsDeps) {
           before: { status: 'failed', problem: imported.problem },
           after: { status: 'waiting' },
         });
+        return true;
       });
-      return (await findImport(db, importId))!;
+      const now = (await findImport(db, importId))!;
+      // Pressed together with another press that queued it, it is being imported again; anything else was never stopped.
+      if (!moved && !['waiting', 'importing'].includes(now.status)) {
+        throw new FieldValidationError(
+          'import',
+          `Only a stopped import can be tried again: ${now.fileName} is “${importStatusName(now.status)}”, so nothing has been done.`,
+        );
+      }
+      return now;
     },
 
     heldImport,
