@@ -134,7 +134,7 @@ export function createContainer(
     queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
     async partnership(partnershipId) {
       const { name, areaId } = await governance.partnerships.get(null, partnershipId);
-      return { name, forceName: (await governance.areas.get(null, areaId)).forceName };
+      return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
     },
   });
   notifications.handleJobs(

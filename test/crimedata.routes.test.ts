@@ -303,12 +303,15 @@ describe('crime data pages for a Coventry officer', () => {
     const check = await overseer.get(heldPage);
     assert.equal(check.statusCode, 200);
     const after = waiting.crimes - waiting.withoutLocation;
+    const percent = Math.round((Math.abs(after - published) / published) * 100);
+    const difference = `${after > published ? '\\+' : '−'}${Math.abs(after - published).toLocaleString('en-GB')} \\(${after > published ? '\\+' : '−'}${percent}%\\)`;
     assert.match(
       check.body,
       new RegExp(
-        `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes</strong>`,
+        `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes: ${difference}`,
       ),
     );
+    assert.match(check.body, /data-qa="uploaded">Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./);
     assert.match(
       check.body,
       /data-qa="changes"[\s\S]*<strong>Coventry Community Safety Partnership<\/strong>[\s\S]*govuk-tag--red">Changes/,
@@ -319,11 +322,50 @@ describe('crime data pages for a Coventry officer', () => {
     const rejected = await overseer.post(heldPage, { decision: 'reject', reason: 'Not police.uk’s file' });
     assert.equal(rejected.statusCode, 302);
     assert.equal(await decemberCrimes(), published);
+    // Its address now says what became of it, and the way back; posted to again, it changes nothing.
+    const decided = await overseer.get(heldPage);
+    assert.equal(decided.statusCode, 200);
+    assert.match(
+      decided.body,
+      /data-qa="decision">This file was rejected by overseer@example\.com on \d+ \w+ \d{4}: Not police\.uk’s file\. Nothing has changed\./,
+    );
+    assert.match(decided.body, new RegExp(`<a class="govuk-link" href="${base}">Back to the crime data</a>`));
+    assert.doesNotMatch(decided.body, /data-qa="record-form"/);
+    assert.equal((await overseer.post(heldPage, { decision: 'confirm' })).statusCode, 409);
+    assert.equal(await decemberCrimes(), published);
+    // The analyst's list says who rejected it, and when.
     assert.match(
       (await officer.get(String(response.headers.location))).body,
-      /The area’s overseer rejected this file \(City of London Police, 2025-12\): Not police\.uk’s file/,
+      /overseer@example\.com rejected this file \(City of London Police, 2025-12\) on \d+ \w+ \d{4}: Not police\.uk’s file/,
     );
-    assert.equal((await overseer.get(heldPage)).statusCode, 404);
+  });
+
+  it('shows the crimes a file gives another type, when every total stays the same', async () => {
+    // Forty crimes recoded (those the City's LSOAs hold are counted: the rest are outside its area).
+    let recoded = 0;
+    const content = doctoredFile(december.name, {
+      crimeType: (_index, { type, lsoa }) => {
+        if (!lsoa || type === 'Burglary' || recoded === 40) return type;
+        recoded += 1;
+        return 'Burglary';
+      },
+    });
+    const waiting = await onlyImportOf(await upload([{ ...december, content }]));
+    assert.equal(waiting.status, 'held');
+    const check = await overseer.get(`${base}/held/${waiting.id}`);
+    const published = (await decemberCrimes()).toLocaleString('en-GB');
+    assert.match(
+      check.body,
+      new RegExp(
+        `<strong>Same total for City of London’s December 2025 \\(${published} crimes\\), but \\d+ crimes have a different type or place</strong>`,
+      ),
+    );
+    assert.match(
+      check.body,
+      /govuk-tag--red">Changes<\/strong><br><span class="govuk-body-s">Same total, but \d+ crimes have a different type or place/,
+    );
+    assert.doesNotMatch(check.body, /No change/);
+    await overseer.post(`${base}/held/${waiting.id}`, { decision: 'reject', reason: 'Recoded' });
   });
 
   it('replaces the month once the overseer confirms, and takes the genuine file back after it', async () => {

@@ -34,7 +34,9 @@ import {
 } from './crimedata.schemas.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
+import { decisionText, uploadedText } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import { changeText, describeChange } from './replacement.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -262,6 +264,7 @@ export function registerCrimeDataRoutes(
   });
 
   // A file that would replace a month held: the overseer sees what it changes for each partnership, and decides.
+  // Once decided, its address says what became of it.
   registerFormPage(app, pages, {
     path: `${crimeDataPattern}/held/:importId`,
     action: `${crimeDataPattern}/held/:importId`,
@@ -274,16 +277,31 @@ export function registerCrimeDataRoutes(
     intro: ({ imported, replacedCrimes }) =>
       `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`,
     template: 'crimedata/views/held.njk',
-    details: ({ imported, changes, muchSmaller }) => ({
-      month: imported.month ? monthName(imported.month) : '',
-      muchSmaller,
-      changes: changes.map((change) => ({
-        ...change,
-        before: digits(change.before, 0),
-        after: digits(change.after, 0),
-        text: `This file changes ${change.cspName}’s ${imported.month ? monthName(imported.month) : ''} from ${digits(change.before, 0)} to ${digits(change.after, 0)} crimes`,
-      })),
-    }),
+    details: (held) => {
+      const month = held.imported.month ? monthName(held.imported.month) : '';
+      return {
+        month,
+        uploaded: uploadedText(held),
+        muchSmaller: held.muchSmaller,
+        changes: held.changes.map((change) => ({
+          ...change,
+          before: digits(change.before, 0),
+          after: digits(change.after, 0),
+          change: describeChange(change),
+          text: changeText(change, month),
+        })),
+      };
+    },
+    closed: (request, held) =>
+      held.decided && {
+        template: 'crimedata/views/held-decided.njk',
+        view: {
+          title: `This file has been ${held.decided.outcome}`,
+          decision: decisionText(held.decided),
+          uploaded: uploadedText(held),
+          base: base(request),
+        },
+      },
     submitText: 'Save decision',
     crumbs: crimeDataCrumbs,
     back: base,

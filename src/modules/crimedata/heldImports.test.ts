@@ -33,6 +33,7 @@ for (const database of testDatabases()) {
     const ids = new Map<string, string>();
     const id = (key: string) => ids.get(key) ?? '';
     let genuine: Buffer;
+    let genuineLsoa: (index: number) => string = () => '';
     let doctored: Buffer;
     let batches = 0;
     let published = { leicester: 0, charnwood: 0 };
@@ -80,11 +81,8 @@ for (const database of testDatabases()) {
       const [leicester, charnwood] = [await lsoasOf(leicesterArea), await lsoasOf(charnwoodArea)];
       // Leicestershire's October 2022, made of the City's December rows: half in Leicester, half in Charnwood.
       const force = 'Leicestershire Police';
-      genuine = doctoredFile(december, {
-        month,
-        force,
-        lsoa: (index) => (index % 2 ? leicester[index % leicester.length]! : charnwood[index % charnwood.length]!),
-      });
+      genuineLsoa = (index) => (index % 2 ? leicester[index % leicester.length]! : charnwood[index % charnwood.length]!);
+      genuine = doctoredFile(december, { month, force, lsoa: genuineLsoa });
       // The attack: every row moved to one Charnwood LSOA, as burglary.
       doctored = doctoredFile(december, { month, force, lsoa: () => charnwood[0]!, crimeType: 'Burglary' });
       // The month as police.uk published it, imported by the operator.
@@ -226,6 +224,52 @@ for (const database of testDatabases()) {
         .where('importId', '=', waiting.id)
         .executeTakeFirstOrThrow();
       assert.equal(Number(left.n), 0);
+    });
+
+    it('counts the crimes a file gives another type or place, when every total stays the same', async () => {
+      // Forty of Charnwood's crimes recoded as burglary, in the same LSOAs: every partnership's total as it was.
+      let recoded = 0;
+      const recodedFile = doctoredFile(december, {
+        month,
+        force: 'Leicestershire Police',
+        lsoa: genuineLsoa,
+        crimeType: (index, { type, lsoa }) => {
+          if (!lsoa || index % 2 || type === 'Burglary' || recoded === 40) return type;
+          recoded += 1;
+          return 'Burglary';
+        },
+      });
+      const waiting = await upload('charnwood', recodedFile);
+      assert.equal(waiting.status, 'held');
+      const held = await counts();
+      const { changes, uploadedFrom } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
+      assert.equal(uploadedFrom, 'Charnwood Community Safety Partnership');
+      assert.deepEqual(
+        changes.map(({ cspName, before, after, moved, differs }) => [cspName, before, after, moved, differs]),
+        [
+          ['Charnwood', held.charnwood, held.charnwood, 40, true],
+          ['Leicester', held.leicester, held.leicester, 0, false],
+        ],
+      );
+    });
+
+    it('says who rejected a held file, when and why, once it is decided', async () => {
+      const [waiting] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
+      assert.ok(waiting);
+      const overseer = await container.accounts.createUser(systemActor, {
+        email: 'olive@example.com',
+        name: 'Olive Overseer',
+        password: 'a long enough password',
+        isAdmin: false,
+      });
+      await container.crimeData.decideHeldImport({ userId: overseer }, id('charnwood'), waiting.id, {
+        decision: 'reject',
+        reason: 'Recoded by hand',
+      });
+      const { decided } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
+      assert.deepEqual(decided, { outcome: 'rejected', by: 'Olive Overseer', at: now.toISOString(), reason: 'Recoded by hand' });
+      const listed = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'rejected' });
+      assert.equal(listed.find((row) => row.id === waiting.id)?.decidedByName, 'Olive Overseer');
     });
 
     it('fails an import the job queue gave up on, with its reason, and finishes it when tried again', async () => {

@@ -14,9 +14,12 @@ import {
   countCrimesByCsp,
   deleteCrimes,
   deleteUpload,
+  findCrimeArea,
   findImport,
   type ImportRow,
   listForcePartnerships,
+  listNamedImports,
+  type NamedImportRow,
   listSupersededImports,
   moveImport,
   updateImport,
@@ -34,8 +37,22 @@ export interface HeldImportsDeps {
   audit: AuditTrail;
   clock: Clock;
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
-  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string }>;
+  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
 }
+
+/** A held file as the overseer checks it (the change it would make), or one decided: by whom, when and why. */
+export interface HeldFile {
+  imported: NamedImportRow;
+  /** The partnership that uploaded it. */
+  uploadedFrom: string;
+  decided: { outcome: 'confirmed' | 'rejected'; by: string | null; at: string | null; reason: string | null } | null;
+  changes: PartnershipChange[];
+  replacedCrimes: number;
+  muchSmaller: boolean;
+}
+
+/** A file waiting for the overseer of its partnership's area. */
+export type WaitingFile = NamedImportRow & { partnershipName: string; areaId: string };
 
 export function createHeldImports(deps: HeldImportsDeps) {
   const { db, audit, clock } = deps;
@@ -100,10 +117,33 @@ export function createHeldImports(deps: HeldImportsDeps) {
     });
   }
 
-  async function heldImport(partnershipId: string, importId: string) {
-    const imported = await findImport(db, importId);
-    if (imported?.partnershipId !== partnershipId || imported.status !== 'held') throw new NotFoundError('file waiting for confirmation');
-    return changeOfHeld(imported);
+  async function heldImport(partnershipId: string, importId: string): Promise<HeldFile> {
+    const [imported] = await listNamedImports(db, { id: importId });
+    // A file decided on says what became of it; one never held is not this page's.
+    const decided = imported?.status === 'rejected' || (imported?.decidedBy && imported.status !== 'held');
+    if (imported?.partnershipId !== partnershipId || (imported.status !== 'held' && !decided))
+      throw new NotFoundError('file waiting for confirmation');
+    const uploadedFrom = (await deps.partnership(partnershipId)).name;
+    if (decided) {
+      const outcome = imported.status === 'rejected' ? 'rejected' : 'confirmed';
+      const reason = outcome === 'rejected' ? imported.problem : null;
+      const decision = { outcome, by: imported.decidedByName, at: imported.finishedAt, reason } as const;
+      return { imported, uploadedFrom, decided: decision, changes: [], replacedCrimes: 0, muchSmaller: false };
+    }
+    return { ...(await changeOfHeld(imported)), imported, uploadedFrom, decided: null };
+  }
+
+  /** Files waiting for an overseer: those of the partnership's force (none before its area is set), or every one. */
+  async function waitingFiles(partnershipId?: string): Promise<WaitingFile[]> {
+    const forceCode = partnershipId ? (await findCrimeArea(db, partnershipId))?.forceCode : undefined;
+    if (partnershipId && !forceCode) return [];
+    const held = await listNamedImports(db, { status: 'held', ...(forceCode ? { forceCode } : {}) });
+    return Promise.all(
+      held.map(async (row) => {
+        const { name, areaId } = await deps.partnership(row.partnershipId ?? '');
+        return { ...row, partnershipName: name, areaId };
+      }),
+    );
   }
 
   async function changeOfHeld(imported: ImportRow) {
@@ -121,7 +161,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
     };
   }
 
-  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'decideHeldImport'> = {
+  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'waitingFiles' | 'decideHeldImport'> = {
     async failQueuedImport(trx, importId, reason) {
       // Its batches and upload are kept: tried again, it carries on after the last batch committed. The page says
       // what to do; the technical reason is for the administrator, in the audit log (and the job's last error).
@@ -176,6 +216,8 @@ export function createHeldImports(deps: HeldImportsDeps) {
 
     heldImport,
 
+    waitingFiles,
+
     async decideHeldImport(actor, partnershipId, importId, { decision, reason }) {
       const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
       const found = await findImport(db, importId);
@@ -190,7 +232,14 @@ export function createHeldImports(deps: HeldImportsDeps) {
       if (decision === 'reject') {
         if (!reason) throw new FieldValidationError('reason', 'Enter why the file is rejected');
         await db.transaction().execute(async (trx) => {
-          if (!(await moveImport(trx, importId, ['held'], { status: 'rejected', problem: reason, finishedAt: isoNow(clock) })))
+          if (
+            !(await moveImport(trx, importId, ['held'], {
+              status: 'rejected',
+              problem: reason,
+              finishedAt: isoNow(clock),
+              decidedBy: actor.userId,
+            }))
+          )
             throw decided();
           await deleteCrimes(trx, importId);
           await audit.record(trx, actor, {
@@ -207,7 +256,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
         try {
           await db.transaction().execute(async (trx) => {
             // Taken first, so that two confirmations at the same moment replace the month once.
-            if (!(await moveImport(trx, importId, ['held'], { status: 'confirming' }))) throw decided();
+            if (!(await moveImport(trx, importId, ['held'], { status: 'confirming', decidedBy: actor.userId }))) throw decided();
             await takePlace(trx, imported, older, actor, changes);
           });
         } catch (error) {
