@@ -300,6 +300,22 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal((await officer.get(heldPage)).statusCode, 403);
     assert.equal((await officer.post(heldPage, { decision: 'confirm' })).statusCode, 403);
     assert.match((await overseer.get(base)).body, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv`));
+    // The overseer's home page lists what waits for them, in each area they oversee; an administrator's, every file.
+    const waitingLine =
+      /City of London Police, December 2025\. Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./;
+    const home = (await overseer.get('/')).body;
+    assert.match(home, /Crime data files waiting for your decision in /);
+    assert.match(home, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv</a>`));
+    assert.match(home, waitingLine);
+    const adminHome = (await admin.get('/')).body;
+    assert.match(adminHome, /Crime data files waiting for a decision/);
+    assert.match(adminHome, new RegExp(`href="${heldPage}"`));
+    assert.doesNotMatch((await officer.get('/')).body, /waiting-files/);
+    // The partnership's own page says it waits, and who decides, without the overseer's link.
+    const own = (await officer.get(base)).body;
+    assert.match(own, /data-qa="waiting-decides">[^<]*The area’s overseer checks what it changes/);
+    assert.match(own, waitingLine);
+    assert.doesNotMatch(own, new RegExp(`href="${heldPage}"`));
     const check = await overseer.get(heldPage);
     assert.equal(check.statusCode, 200);
     const after = waiting.crimes - waiting.withoutLocation;

@@ -34,7 +34,7 @@ import {
 } from './crimedata.schemas.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
-import { decisionText, uploadedText } from './heldWords.ts';
+import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 
@@ -104,11 +104,11 @@ export function registerCrimeDataRoutes(
   // The area, the months held and the latest imports.
   app.get(crimeDataPattern, view, async (request, reply) => {
     const partnershipId = partnershipIdOf(request);
-    const [area, months, imports, held] = await Promise.all([
+    const [area, months, imports, waiting] = await Promise.all([
       crimeData.area(partnershipId),
       crimeData.publishedMonths(partnershipId),
       crimeData.imports({ partnershipId, limit: 10 }),
-      crimeData.imports({ partnershipId, status: 'held' }),
+      crimeData.waitingFiles(partnershipId),
     ]);
     const first = months[0];
     const latest = months.at(-1);
@@ -120,7 +120,11 @@ export function registerCrimeDataRoutes(
       gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
       // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
       imports: imports.map(importView),
-      held: mayOversee(request) ? held.map((row) => ({ ...importView(row), href: `${base(request)}/held/${row.id}` })) : [],
+      // Every partnership of the force sees what waits; whoever oversees the uploader's area checks it.
+      waiting: waiting.map((file) => ({
+        ...waitingFileView(file),
+        mayDecide: isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
+      })),
       hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
       mayAnalyse: mayAnalyse(request),
       mayChooseArea: mayOversee(request),

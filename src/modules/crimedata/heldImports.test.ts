@@ -36,6 +36,7 @@ for (const database of testDatabases()) {
     let genuineLsoa: (index: number) => string = () => '';
     let doctored: Buffer;
     let batches = 0;
+    const mail: string[] = [];
     let published = { leicester: 0, charnwood: 0 };
 
     /** Uploads a file for the partnership and runs the queue; returns the import. */
@@ -62,7 +63,7 @@ for (const database of testDatabases()) {
         testConfig,
         { now: () => now },
         await database.create(),
-        createLogMailer(() => undefined),
+        createLogMailer((line) => mail.push(line)),
       );
       for (const [key, value] of await seedDemo(container.governance)) ids.set(key, value);
       await container.crimeData.setArea(systemActor, id('leicester'), leicesterArea);
@@ -224,6 +225,45 @@ for (const database of testDatabases()) {
         .where('importId', '=', waiting.id)
         .executeTakeFirstOrThrow();
       assert.equal(Number(left.n), 0);
+    });
+
+    it('lists the held file for every partnership of its force, and e-mails the area’s overseers the page where they decide', async () => {
+      // An overseer of Leicester's area is told, with the link; one of another area is not.
+      const { areaId } = await container.governance.partnerships.get(null, id('leicester'));
+      const { areaId: otherArea } = await container.governance.partnerships.get(null, id('plymouth'));
+      const grant = async (email: string, area: string) => {
+        const userId = await container.accounts.createUser(systemActor, {
+          email,
+          name: email,
+          password: 'a long enough password',
+          isAdmin: false,
+        });
+        await container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: area });
+      };
+      await grant('leics-overseer@example.com', areaId);
+      await grant('devon-overseer@example.com', otherArea);
+      mail.length = 0;
+      const waiting = await upload('leicester', doctoredFile(december, { month, force: 'Leicestershire Police', lsoa: () => '' }));
+      assert.equal(waiting.status, 'held');
+      await container.notifications.runDueJobs();
+      assert.equal(mail.length, 1, mail.join('\n---\n'));
+      assert.match(
+        mail[0]!,
+        /to leics-overseer@example\.com: A police\.uk file waits for your decision: Leicestershire Police, October 2022/,
+      );
+      assert.match(mail[0]!, new RegExp(`${testConfig.publicUrl}/partnerships/${id('leicester')}/crime-data/held/${waiting.id}`));
+      assert.match(mail[0]!, /Uploaded by an operator from Leicester City Crime and Disorder Reduction Partnership on/);
+      for (const partnership of ['charnwood', 'leicester'])
+        assert.deepEqual(
+          (await container.crimeData.waitingFiles(id(partnership))).map((file) => [file.id, file.partnershipName]),
+          [[waiting.id, 'Leicester City Crime and Disorder Reduction Partnership']],
+        );
+      assert.deepEqual(await container.crimeData.waitingFiles(id('plymouth')), []);
+      assert.deepEqual(
+        (await container.crimeData.waitingFiles()).map((file) => file.id),
+        [waiting.id],
+      );
+      await container.crimeData.decideHeldImport(systemActor, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
     });
 
     it('counts the crimes a file gives another type or place, when every total stays the same', async () => {
