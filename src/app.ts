@@ -169,7 +169,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   });
 
   registerHealth(app, database);
-  registerHome(app, pages, governance);
+  registerHome(app, pages, governance, container.crimeData);
   registerAccountRoutes(app, pages, container);
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);

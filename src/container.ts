@@ -30,7 +30,7 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
-import { createCrimeDataService, type CrimeDataService } from './modules/crimedata/index.ts';
+import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
@@ -127,14 +127,16 @@ export function createContainer(
     decisions: async (partnershipId) =>
       (await minutes.decisionsRegister(partnershipId, systemViewer)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
   });
+  const accounts = createAccountsService(handle.db, handle.engine, audit, clock);
   const crimeData = createCrimeDataService({
     db: handle.db,
     audit,
     clock,
     queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
+    onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held),
     async partnership(partnershipId) {
       const { name, areaId } = await governance.partnerships.get(null, partnershipId);
-      return { name, forceName: (await governance.areas.get(null, areaId)).forceName };
+      return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
     },
   });
   notifications.handleJobs(
@@ -145,6 +147,15 @@ export function createContainer(
     // Given up on: failed with its reason, to be tried again from the page, never "importing" for ever.
     (trx, payload, error) => crimeData.failQueuedImport(trx, (payload as { importId: string }).importId, error),
   );
+  // The area's overseers are told a file waits for them, with the page where they decide.
+  notifications.handleJobs('crime-import-held', async (payload) => {
+    const { importId } = payload as { importId: string };
+    const file = (await crimeData.waitingFiles()).find((row) => row.id === importId);
+    // Decided before the notice went: nothing waits.
+    if (!file) return;
+    const { subject, text } = heldFileNotice(file, `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`);
+    await notifications.enqueueEmails((await accounts.overseersOf(file.areaId)).map(({ email }) => ({ to: email, subject, text })));
+  });
   const tasking = createTaskingService({
     db: handle.db,
     audit,
@@ -162,7 +173,7 @@ export function createContainer(
     clock,
     database: handle,
     audit,
-    accounts: createAccountsService(handle.db, handle.engine, audit, clock),
+    accounts,
     governance,
     meetings,
     agenda,

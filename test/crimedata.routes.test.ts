@@ -115,15 +115,17 @@ describe('crime data pages for a Coventry officer', () => {
       other.body,
       /id="cspCode-error"[\s\S]*Charnwood is in the Leicestershire police force area, and Coventry Community Safety Partnership is in London, City of’s/,
     );
-    assert.match(other.body, new RegExp(`<option value="${charnwood}" selected>`));
+    // Not offered: the partnership's own force's areas only.
+    assert.doesNotMatch(other.body, new RegExp(`<option value="${charnwood}"`));
     assert.equal(await container.crimeData.area(coventry), null);
     assert.equal((await overseer.get(`${base}/area`)).statusCode, 200);
   });
 
   it('chooses the area from a list of partnerships and their forces, the problem next to the field', async () => {
     const form = await admin.get(`${base}/area`);
-    assert.match(form.body, /<option value="E22000165"[^>]*>Charnwood \(Leicestershire\)<\/option>/);
-    assert.match(form.body, new RegExp(`<option value="${cityOfLondon}"[^>]*>City of London \\(London, City of\\)</option>`));
+    // The City of London police force area has one Community Safety Partnership: it alone is listed, not all 314.
+    const offered = [...form.body.matchAll(/<option value="(E22\d+)"[^>]*>([^<]*)<\/option>/g)].map((match) => match[2]);
+    assert.deepEqual(offered, ['City of London (London, City of)']);
     const none = await admin.post(`${base}/area`, { cspCode: '' });
     assert.equal(none.statusCode, 400);
     assert.match(none.body, /id="cspCode-error"[\s\S]*Select the Community Safety Partnership area/);
@@ -298,15 +300,34 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal((await officer.get(heldPage)).statusCode, 403);
     assert.equal((await officer.post(heldPage, { decision: 'confirm' })).statusCode, 403);
     assert.match((await overseer.get(base)).body, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv`));
+    // The overseer's home page lists what waits for them, in each area they oversee; an administrator's, every file.
+    const waitingLine =
+      /City of London Police, December 2025\. Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./;
+    const home = (await overseer.get('/')).body;
+    assert.match(home, /Crime data files waiting for your decision in /);
+    assert.match(home, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv</a>`));
+    assert.match(home, waitingLine);
+    const adminHome = (await admin.get('/')).body;
+    assert.match(adminHome, /Crime data files waiting for a decision/);
+    assert.match(adminHome, new RegExp(`href="${heldPage}"`));
+    assert.doesNotMatch((await officer.get('/')).body, /waiting-files/);
+    // The partnership's own page says it waits, and who decides, without the overseer's link.
+    const own = (await officer.get(base)).body;
+    assert.match(own, /data-qa="waiting-decides">[^<]*The area’s overseer checks what it changes/);
+    assert.match(own, waitingLine);
+    assert.doesNotMatch(own, new RegExp(`href="${heldPage}"`));
     const check = await overseer.get(heldPage);
     assert.equal(check.statusCode, 200);
     const after = waiting.crimes - waiting.withoutLocation;
+    const percent = Math.round((Math.abs(after - published) / published) * 100);
+    const difference = `${after > published ? '\\+' : '−'}${Math.abs(after - published).toLocaleString('en-GB')} \\(${after > published ? '\\+' : '−'}${percent}%\\)`;
     assert.match(
       check.body,
       new RegExp(
-        `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes</strong>`,
+        `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes: ${difference}`,
       ),
     );
+    assert.match(check.body, /data-qa="uploaded">Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./);
     assert.match(
       check.body,
       /data-qa="changes"[\s\S]*<strong>Coventry Community Safety Partnership<\/strong>[\s\S]*govuk-tag--red">Changes/,
@@ -317,11 +338,50 @@ describe('crime data pages for a Coventry officer', () => {
     const rejected = await overseer.post(heldPage, { decision: 'reject', reason: 'Not police.uk’s file' });
     assert.equal(rejected.statusCode, 302);
     assert.equal(await decemberCrimes(), published);
+    // Its address now says what became of it, and the way back; posted to again, it changes nothing.
+    const decided = await overseer.get(heldPage);
+    assert.equal(decided.statusCode, 200);
+    assert.match(
+      decided.body,
+      /data-qa="decision">This file was rejected by overseer@example\.com on \d+ \w+ \d{4}: Not police\.uk’s file\. Nothing has changed\./,
+    );
+    assert.match(decided.body, new RegExp(`<a class="govuk-link" href="${base}">Back to the crime data</a>`));
+    assert.doesNotMatch(decided.body, /data-qa="record-form"/);
+    assert.equal((await overseer.post(heldPage, { decision: 'confirm' })).statusCode, 409);
+    assert.equal(await decemberCrimes(), published);
+    // The analyst's list says who rejected it, and when.
     assert.match(
       (await officer.get(String(response.headers.location))).body,
-      /The area’s overseer rejected this file \(City of London Police, 2025-12\): Not police\.uk’s file/,
+      /overseer@example\.com rejected this file \(City of London Police, 2025-12\) on \d+ \w+ \d{4}: Not police\.uk’s file/,
     );
-    assert.equal((await overseer.get(heldPage)).statusCode, 404);
+  });
+
+  it('shows the crimes a file gives another type, when every total stays the same', async () => {
+    // Forty crimes recoded (those the City's LSOAs hold are counted: the rest are outside its area).
+    let recoded = 0;
+    const content = doctoredFile(december.name, {
+      crimeType: (_index, { type, lsoa }) => {
+        if (!lsoa || type === 'Burglary' || recoded === 40) return type;
+        recoded += 1;
+        return 'Burglary';
+      },
+    });
+    const waiting = await onlyImportOf(await upload([{ ...december, content }]));
+    assert.equal(waiting.status, 'held');
+    const check = await overseer.get(`${base}/held/${waiting.id}`);
+    const published = (await decemberCrimes()).toLocaleString('en-GB');
+    assert.match(
+      check.body,
+      new RegExp(
+        `<strong>Same total for City of London’s December 2025 \\(${published} crimes\\), but \\d+ crimes have a different type or place</strong>`,
+      ),
+    );
+    assert.match(
+      check.body,
+      /govuk-tag--red">Changes<\/strong><br><span class="govuk-body-s">Same total, but \d+ crimes have a different type or place/,
+    );
+    assert.doesNotMatch(check.body, /No change/);
+    await overseer.post(`${base}/held/${waiting.id}`, { decision: 'reject', reason: 'Recoded' });
   });
 
   it('replaces the month once the overseer confirms, and takes the genuine file back after it', async () => {
@@ -366,15 +426,33 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(failed?.status, 'failed');
     const page = await officer.get(`${base}/imports/${batchId}`);
     assert.match(page.body, /Stopped/);
-    assert.match(page.body, /The import stopped before it finished/);
+    // What to do, in plain words: the database's own error is for the server's records, not the page.
+    assert.match(page.body, /The import stopped before it finished\. Try again\./);
+    assert.doesNotMatch(page.body, /crimes_away|no such table|does not exist|SQLITE_/);
+    // The button's accessible name begins with its visible words (WCAG 2.5.3), and names the file.
+    assert.match(
+      page.body,
+      /data-qa="try-again"[^>]*>\s*Try again<span class="govuk-visually-hidden"> importing 2025-10-city-of-london-street\.csv<\/span>/,
+    );
+    assert.doesNotMatch(page.body, /aria-label="Try importing/);
     const action = `${base}/imports/${batchId}/${failed.id}/try-again`;
     assert.match(page.body, new RegExp(`action="${action}"`));
     const again = await officer.post(action, {});
     assert.equal(again.statusCode, 302);
     assert.equal(again.headers.location, `${base}/imports/${batchId}`);
+    assert.match((await officer.get(`${base}/imports/${batchId}`)).body, /is being imported again/);
     const [done] = await importsOf(batchId);
     assert.equal(done?.status, 'complete');
     assert.equal(done?.crimes, 734);
+    // Pressed again (an old page) on an import that is not stopped: says so, and does nothing.
+    const late = await officer.post(action, {});
+    assert.equal(late.statusCode, 302);
+    const said = (await officer.get(`${base}/imports/${batchId}`)).body;
+    assert.match(
+      said,
+      /data-qa="problem"[\s\S]*Only a stopped import can be tried again: 2025-10-city-of-london-street\.csv is “Imported”, so nothing has been done/,
+    );
+    assert.doesNotMatch(said, /is being imported again/);
   });
 
   it('lets a member read the hotspots but not import, and finds no upload of another partnership', async () => {

@@ -579,6 +579,8 @@ export interface CrimeImportsTable {
   importedBy: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** Who confirmed or rejected a held import (at finishedAt). */
+  decidedBy: string | null;
 }
 
 export interface CrimeUploadChunksTable {

@@ -36,6 +36,11 @@ export interface FormPage<S extends z.ZodType, Context> {
   options?(request: FastifyRequest, values: TypedValues): Promise<Record<string, Option[]>>;
   /** The version of the record the form changes, for optimistic concurrency. */
   version?(context: Context): number;
+  /**
+   * A page instead of the form once what it is about is over (a file already decided, say): its template and what
+   * it shows. A form posted to it then shows that page, and changes nothing.
+   */
+  closed?(request: FastifyRequest, context: Context): { template: string; view: Record<string, unknown> } | null;
   /** Saves, and says where to go next and what to tell the user there. */
   save(request: FastifyRequest, value: z.output<S>, version: number, context: Context): Promise<{ redirect: string; flash: string }>;
 }
@@ -78,8 +83,16 @@ export function registerFormPage<S extends z.ZodType, Context>(
     });
   }
 
+  function renderClosed(request: FastifyRequest, reply: FastifyReply, context: Context) {
+    const closed = form.closed?.(request, context);
+    if (!closed) return null;
+    return pages.render(request, reply, closed.template, { ...closed.view, breadcrumbs: form.crumbs(request, context) });
+  }
+
   app.get(form.path, config, async (request, reply) => {
     const context = await form.load(request);
+    const closed = renderClosed(request, reply, context);
+    if (closed) return closed;
     return render(request, reply, context, {
       values: form.initialValues(request, context),
       errors: null,
@@ -89,6 +102,7 @@ export function registerFormPage<S extends z.ZodType, Context>(
 
   app.post(form.action, config, async (request, reply) => {
     const context = await form.load(request);
+    if (form.closed?.(request, context)) return renderClosed(request, reply.code(409), context);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const version = versionOf(body);
     const result = readForm(form.schema, form.fields, body);

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { type CrimeDataService, waitingFileView } from '../modules/crimedata/index.ts';
 import type { GovernanceService } from '../modules/governance/index.ts';
 import { canViewPartnership } from './permissions.ts';
 import { queryValues } from './query.ts';
 import type { PageRenderer } from './render.ts';
 
-export function registerHome(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+export function registerHome(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  governance: GovernanceService,
+  crimeData: Pick<CrimeDataService, 'waitingFiles'>,
+): void {
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     const principal = request.principal;
     if (!principal) return pages.render(request, reply, 'start.njk');
@@ -13,7 +19,13 @@ export function registerHome(app: FastifyInstance, pages: PageRenderer, governan
     const overseen = principal.overseerAreaIds.size
       ? (await governance.areas.list(null)).filter((area) => principal.overseerAreaIds.has(area.id))
       : [];
-    return pages.render(request, reply, 'home.njk', { partnerships, overseen });
+    // The crime data files waiting for their decision: an overseer's areas', or every one for an administrator.
+    const waiting = principal.isAdmin || overseen.length ? (await crimeData.waitingFiles()).map(waitingFileView) : [];
+    return pages.render(request, reply, 'home.njk', {
+      partnerships,
+      overseen: overseen.map((area) => ({ ...area, waiting: waiting.filter((file) => file.areaId === area.id) })),
+      waiting: principal.isAdmin ? waiting : [],
+    });
   });
 
   // The partnership switcher is a plain form, so it works without JavaScript.

@@ -11,7 +11,13 @@ const quoted = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"
 /** The fixture's rows rewritten row by row (the line's index from 0), as a CRLF file like police.uk's. */
 export function doctoredFile(
   fixture: string,
-  change: { month?: string; force?: string; lsoa?: (index: number) => string; crimeType?: string },
+  change: {
+    month?: string;
+    force?: string;
+    lsoa?: (index: number) => string;
+    /** One type for every row, or each row's (by its index, type and LSOA as the fixture has them). */
+    crimeType?: string | ((index: number, row: { type: string; lsoa: string }) => string);
+  },
 ): Buffer {
   const rows: string[][] = parse(readFileSync(join(policeUkFixtures, fixture)), { bom: true });
   const [heading, ...crimes] = rows;
@@ -39,7 +45,7 @@ export function doctoredFile(
       location,
       change.lsoa && lsoa ? change.lsoa(index) : lsoa,
       lsoaName,
-      change.crimeType ?? type,
+      typeof change.crimeType === 'function' ? change.crimeType(index, { type, lsoa }) : (change.crimeType ?? type),
       ...rest,
     ]
       .map(quoted)

@@ -28,6 +28,20 @@ export async function findUsers(db: Kysely<Database>): Promise<UserRow[]> {
   return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(asUser);
 }
 
+/** The active users given the overseer's role for the area, with their e-mail addresses. */
+export async function findOverseers(db: Kysely<Database>, areaId: string): Promise<{ name: string; email: string }[]> {
+  return db
+    .selectFrom('roleGrants')
+    .innerJoin('users', 'users.id', 'roleGrants.userId')
+    .select(['users.name', 'users.email'])
+    .distinct()
+    .where('roleGrants.role', '=', 'overseer')
+    .where('roleGrants.areaId', '=', areaId)
+    .where('users.archivedAt', 'is', null)
+    .orderBy('users.email')
+    .execute();
+}
+
 export async function countUsers(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('users')

@@ -15,6 +15,7 @@ import {
   findPlaceName,
   findUserByEmail,
   findUserById,
+  findOverseers,
   findUsers,
   insertGrant,
   insertUser,
@@ -50,6 +51,8 @@ export interface AccountsService {
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
   listUsers(): Promise<PublicUser[]>;
+  /** Who oversees the area (the active accounts with its overseer's role), to be told what waits for them. */
+  overseersOf(areaId: string): Promise<{ name: string; email: string }[]>;
   getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[] }>;
   /** Name, email address and whether an administrator. */
   updateUser(actor: Actor, id: string, version: number, details: Omit<NewUser, 'password'>): Promise<void>;
@@ -228,6 +231,8 @@ export function createAccountsService(db: Kysely<Database>, engine: Engine, audi
     async listUsers() {
       return (await findUsers(db)).map(withoutHash);
     },
+
+    overseersOf: (areaId) => findOverseers(db, areaId),
 
     async getUser(id) {
       const user = await findUserById(db, id);

@@ -41,7 +41,7 @@ export async function listCspLsoas(db: Kysely<Database>, cspCode: string): Promi
 
 export async function insertImport(
   db: Kysely<Database>,
-  row: Omit<ImportRow, 'linesDone' | 'bytesDone' | 'crimes' | 'withoutLocation' | 'outsideForce' | 'unknownLsoa'>,
+  row: Omit<ImportRow, 'linesDone' | 'bytesDone' | 'crimes' | 'withoutLocation' | 'outsideForce' | 'unknownLsoa' | 'decidedBy'>,
 ): Promise<void> {
   await db.insertInto('crimeImports').values(row).execute();
 }
@@ -69,6 +69,29 @@ export async function updateImport(db: Kysely<Database>, id: string, changes: Pa
   await db.updateTable('crimeImports').set(changes).where('id', '=', id).execute();
 }
 
+export type NamedImportRow = ImportRow & { uploadedByName: string | null; decidedByName: string | null };
+
+/** Imports with the names of who uploaded and who decided. */
+const namedImports = (db: Kysely<Database>) =>
+  db
+    .selectFrom('crimeImports')
+    .leftJoin('users as uploader', 'uploader.id', 'crimeImports.importedBy')
+    .leftJoin('users as decider', 'decider.id', 'crimeImports.decidedBy')
+    .selectAll('crimeImports')
+    .select(['uploader.name as uploadedByName', 'decider.name as decidedByName']);
+
+/** Imports (one, or those of a status and force), oldest first. */
+export async function listNamedImports(
+  db: Kysely<Database>,
+  filter: { id?: string; status?: string; forceCode?: string },
+): Promise<NamedImportRow[]> {
+  let query = namedImports(db).orderBy('crimeImports.createdAt').orderBy('crimeImports.fileName');
+  if (filter.id) query = query.where('crimeImports.id', '=', filter.id);
+  if (filter.status) query = query.where('crimeImports.status', '=', filter.status);
+  if (filter.forceCode) query = query.where('crimeImports.forceCode', '=', filter.forceCode);
+  return query.execute();
+}
+
 /** Moves an import on from one of the given statuses; false when it was no longer in one (another request moved it). */
 export async function moveImport(
   db: Kysely<Database>,
@@ -85,14 +108,15 @@ export async function moveImport(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
 export async function listImports(
   db: Kysely<Database>,
   filter: { batchId?: string; partnershipId?: string; status?: string; limit: number },
-): Promise<ImportRow[]> {
-  let query = db.selectFrom('crimeImports').selectAll().orderBy('createdAt', 'desc').orderBy('fileName').limit(filter.limit);
-  if (filter.batchId) query = query.where('batchId', '=', filter.batchId);
-  if (filter.partnershipId) query = query.where('partnershipId', '=', filter.partnershipId);
-  if (filter.status) query = query.where('status', '=', filter.status);
+): Promise<NamedImportRow[]> {
+  let query = namedImports(db).orderBy('crimeImports.createdAt', 'desc').orderBy('crimeImports.fileName').limit(filter.limit);
+  if (filter.batchId) query = query.where('crimeImports.batchId', '=', filter.batchId);
+  if (filter.partnershipId) query = query.where('crimeImports.partnershipId', '=', filter.partnershipId);
+  if (filter.status) query = query.where('crimeImports.status', '=', filter.status);
   return query.execute();
 }
 
@@ -264,22 +288,37 @@ export async function listForcePartnerships(
     .execute();
 }
 
-/** The crimes of some imports in the LSOAs of some Community Safety Partnerships, by import and partnership area. */
+/**
+ * The crimes of some imports in the LSOAs of some Community Safety Partnerships, by import, partnership area, LSOA
+ * and crime type: a file may keep an area's total and still move its crimes.
+ */
 export async function countCrimesByCsp(
   db: Kysely<Database>,
   importIds: readonly string[],
   cspCodes: readonly string[],
-): Promise<{ importId: string; cspCode: string; crimes: number }[]> {
+): Promise<{ importId: string; cspCode: string; lsoaCode: string; crimeType: string; crimes: number }[]> {
   if (importIds.length === 0 || cspCodes.length === 0) return [];
   const rows = await db
     .selectFrom('crimes')
     .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
     .where('crimes.importId', 'in', [...importIds])
     .where('crimeLsoas.cspCode', 'in', [...cspCodes])
-    .select((eb) => ['crimes.importId', 'crimeLsoas.cspCode', eb.fn.countAll().as('crimes')])
-    .groupBy(['crimes.importId', 'crimeLsoas.cspCode'])
+    .select((eb) => [
+      'crimes.importId',
+      'crimeLsoas.cspCode',
+      'crimeLsoas.code as lsoaCode',
+      'crimes.crimeType',
+      eb.fn.countAll().as('crimes'),
+    ])
+    .groupBy(['crimes.importId', 'crimeLsoas.cspCode', 'crimeLsoas.code', 'crimes.crimeType'])
     .execute();
-  return rows.map((row) => ({ importId: row.importId, cspCode: row.cspCode ?? '', crimes: Number(row.crimes) }));
+  return rows.map((row) => ({
+    importId: row.importId,
+    cspCode: row.cspCode ?? '',
+    lsoaCode: row.lsoaCode,
+    crimeType: row.crimeType,
+    crimes: Number(row.crimes),
+  }));
 }
 
 /** The months a force published, by its complete imports. */

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { digits, plural } from '../../core/numbers.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { FormErrors } from '../../web/forms.ts';
@@ -33,7 +34,9 @@ import {
 } from './crimedata.schemas.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
+import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import { changeText, describeChange } from './replacement.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -101,11 +104,11 @@ export function registerCrimeDataRoutes(
   // The area, the months held and the latest imports.
   app.get(crimeDataPattern, view, async (request, reply) => {
     const partnershipId = partnershipIdOf(request);
-    const [area, months, imports, held] = await Promise.all([
+    const [area, months, imports, waiting] = await Promise.all([
       crimeData.area(partnershipId),
       crimeData.publishedMonths(partnershipId),
       crimeData.imports({ partnershipId, limit: 10 }),
-      crimeData.imports({ partnershipId, status: 'held' }),
+      crimeData.waitingFiles(partnershipId),
     ]);
     const first = months[0];
     const latest = months.at(-1);
@@ -117,7 +120,11 @@ export function registerCrimeDataRoutes(
       gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
       // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
       imports: imports.map(importView),
-      held: mayOversee(request) ? held.map((row) => ({ ...importView(row), href: `${base(request)}/held/${row.id}` })) : [],
+      // Every partnership of the force sees what waits; whoever oversees the uploader's area checks it.
+      waiting: waiting.map((file) => ({
+        ...waitingFileView(file),
+        mayDecide: isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
+      })),
       hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
       mayAnalyse: mayAnalyse(request),
       mayChooseArea: mayOversee(request),
@@ -141,9 +148,9 @@ export function registerCrimeDataRoutes(
     crumbs: crimeDataCrumbs,
     back: base,
     initialValues: (_request, area) => ({ cspCode: area?.code ?? '' }),
-    // By name as people read them, whichever database sorted them.
-    options: async () => ({
-      cspCode: (await crimeData.csps())
+    // The partnership's own force's areas, by name as people read them, whichever database sorted them.
+    options: async (request) => ({
+      cspCode: (await crimeData.areaChoices(partnershipIdOf(request)))
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
         .map((csp) => ({ value: csp.code, text: `${csp.name} (${csp.forceName})` })),
     }),
@@ -251,14 +258,17 @@ export function registerCrimeDataRoutes(
   // A file the job queue gave up on, tried again: it carries on from the last batch it committed.
   app.post(`${crimeDataPattern}/imports/:batchId/:importId/try-again`, analyse, async (request, reply) => {
     const { batchId, importId } = request.params as { batchId: string; importId: string };
-    const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
-    if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
-    void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
-    request.session.flash = `${imported.fileName} is being imported again`;
+    await reportOnNextPage(request, async () => {
+      const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
+      if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
+      void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
+      return `${imported.fileName} is being imported again`;
+    });
     return reply.redirect(`${base(request)}/imports/${batchId}`);
   });
 
   // A file that would replace a month held: the overseer sees what it changes for each partnership, and decides.
+  // Once decided, its address says what became of it.
   registerFormPage(app, pages, {
     path: `${crimeDataPattern}/held/:importId`,
     action: `${crimeDataPattern}/held/:importId`,
@@ -271,16 +281,31 @@ export function registerCrimeDataRoutes(
     intro: ({ imported, replacedCrimes }) =>
       `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`,
     template: 'crimedata/views/held.njk',
-    details: ({ imported, changes, muchSmaller }) => ({
-      month: imported.month ? monthName(imported.month) : '',
-      muchSmaller,
-      changes: changes.map((change) => ({
-        ...change,
-        before: digits(change.before, 0),
-        after: digits(change.after, 0),
-        text: `This file changes ${change.cspName}’s ${imported.month ? monthName(imported.month) : ''} from ${digits(change.before, 0)} to ${digits(change.after, 0)} crimes`,
-      })),
-    }),
+    details: (held) => {
+      const month = held.imported.month ? monthName(held.imported.month) : '';
+      return {
+        month,
+        uploaded: uploadedText(held),
+        muchSmaller: held.muchSmaller,
+        changes: held.changes.map((change) => ({
+          ...change,
+          before: digits(change.before, 0),
+          after: digits(change.after, 0),
+          change: describeChange(change),
+          text: changeText(change, month),
+        })),
+      };
+    },
+    closed: (request, held) =>
+      held.decided && {
+        template: 'crimedata/views/held-decided.njk',
+        view: {
+          title: `This file has been ${held.decided.outcome}`,
+          decision: decisionText(held.decided),
+          uploaded: uploadedText(held),
+          base: base(request),
+        },
+      },
     submitText: 'Save decision',
     crumbs: crimeDataCrumbs,
     back: base,

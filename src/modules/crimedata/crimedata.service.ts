@@ -42,6 +42,7 @@ import {
   findReferenceEdition,
   findUploadChunk,
   type ImportRow,
+  type NamedImportRow,
   insertCrimes,
   insertImport,
   insertUploadChunk,
@@ -58,10 +59,10 @@ import {
 } from './crimedata.repository.ts';
 import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
-import { createHeldImports } from './heldImports.ts';
+import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 
-export type { CspRow, ImportRow } from './crimedata.repository.ts';
+export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
 
 /** How an import is going, for a progress bar or page. */
@@ -83,6 +84,11 @@ export interface CrimeDataService {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
   csps(): Promise<CspRow[]>;
+  /**
+   * The areas the partnership may choose: its own police force area's (every one when its force names none of the
+   * lookup's, so that choosing says why).
+   */
+  areaChoices(partnershipId: string): Promise<CspRow[]>;
   /** The Community Safety Partnership area whose crimes are the partnership's, or null when not yet chosen. */
   area(partnershipId: string): Promise<CspRow | null>;
   /** Sets the area (one of the partnership's own police force area: else a problem with cspCode). Who may is the route's rule. */
@@ -107,11 +113,10 @@ export interface CrimeDataService {
   failQueuedImport(trx: Kysely<Database>, importId: string, reason: string): Promise<void>;
   /** Queues a failed import of the partnership again: it carries on from the last batch it committed. */
   retryImport(actor: Actor, partnershipId: string, importId: string): Promise<ImportRow>;
-  /** A held import of the partnership, and the change it would make to each partnership of its force. */
-  heldImport(
-    partnershipId: string,
-    importId: string,
-  ): Promise<{ imported: ImportRow; changes: PartnershipChange[]; replacedCrimes: number; muchSmaller: boolean }>;
+  /** A held import of the partnership and the change it would make to each partnership of its force, or what became of it. */
+  heldImport(partnershipId: string, importId: string): Promise<HeldFile>;
+  /** Files waiting for the overseer: those of the partnership's force, or (with no partnership) every one. */
+  waitingFiles(partnershipId?: string): Promise<WaitingFile[]>;
   /** The overseer's decision on a held import: confirmed, it replaces the month held; rejected, nothing changes. */
   decideHeldImport(
     actor: Actor,
@@ -120,7 +125,7 @@ export interface CrimeDataService {
     decision: { decision: 'confirm' | 'reject'; reason: string | null },
   ): Promise<ImportRow>;
   /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
-  imports(filter: { batchId?: string; partnershipId?: string; status?: string; limit?: number }): Promise<ImportRow[]>;
+  imports(filter: { batchId?: string; partnershipId?: string; status?: string; limit?: number }): Promise<NamedImportRow[]>;
   /** The months the area's force published, in order: a month between them that is missing is a gap. */
   publishedMonths(partnershipId: string): Promise<string[]>;
   /** The area's LSOAs in the census edition its crimes of the month are coded in. */
@@ -138,8 +143,10 @@ export interface CrimeDataDeps {
   clock: Clock;
   /** Queues the job that runs an uploaded file's import, in the transaction that records the upload. */
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
-  /** The partnership's name and the police force its area names (governance's records). */
-  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string }>;
+  /** The partnership's name, its area and the police force its area names (governance's records). */
+  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
+  /** Queues the notice to the area's overseers that a file waits for them, in the transaction that holds it. */
+  onHeld?: (trx: Kysely<Database>, held: { importId: string }) => Promise<void>;
 }
 
 /** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
@@ -307,6 +314,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
             after: { status: 'held', sha256: imported.sha256, crimes },
           },
         );
+        await deps.onHeld?.(trx, { importId: imported.id });
       });
       return { problem: null, changes: [] };
     }
@@ -466,6 +474,13 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     async csps() {
       await ensureReference();
       return listCsps(db);
+    },
+
+    async areaChoices(partnershipId) {
+      await ensureReference();
+      const csps = await listCsps(db);
+      const force = await ownForce(partnershipId, csps);
+      return force ? csps.filter((csp) => csp.forceCode === force.code) : csps;
     },
 
     area: requireArea,

@@ -33,8 +33,10 @@ for (const database of testDatabases()) {
     const ids = new Map<string, string>();
     const id = (key: string) => ids.get(key) ?? '';
     let genuine: Buffer;
+    let genuineLsoa: (index: number) => string = () => '';
     let doctored: Buffer;
     let batches = 0;
+    const mail: string[] = [];
     let published = { leicester: 0, charnwood: 0 };
 
     /** Uploads a file for the partnership and runs the queue; returns the import. */
@@ -61,7 +63,7 @@ for (const database of testDatabases()) {
         testConfig,
         { now: () => now },
         await database.create(),
-        createLogMailer(() => undefined),
+        createLogMailer((line) => mail.push(line)),
       );
       for (const [key, value] of await seedDemo(container.governance)) ids.set(key, value);
       await container.crimeData.setArea(systemActor, id('leicester'), leicesterArea);
@@ -80,11 +82,8 @@ for (const database of testDatabases()) {
       const [leicester, charnwood] = [await lsoasOf(leicesterArea), await lsoasOf(charnwoodArea)];
       // Leicestershire's October 2022, made of the City's December rows: half in Leicester, half in Charnwood.
       const force = 'Leicestershire Police';
-      genuine = doctoredFile(december, {
-        month,
-        force,
-        lsoa: (index) => (index % 2 ? leicester[index % leicester.length]! : charnwood[index % charnwood.length]!),
-      });
+      genuineLsoa = (index) => (index % 2 ? leicester[index % leicester.length]! : charnwood[index % charnwood.length]!);
+      genuine = doctoredFile(december, { month, force, lsoa: genuineLsoa });
       // The attack: every row moved to one Charnwood LSOA, as burglary.
       doctored = doctoredFile(december, { month, force, lsoa: () => charnwood[0]!, crimeType: 'Burglary' });
       // The month as police.uk published it, imported by the operator.
@@ -113,6 +112,16 @@ for (const database of testDatabases()) {
           /Charnwood is in the Leicestershire police force area, and Safer Plymouth is in Devon & Cornwall’s/.test(error.message),
       );
       assert.equal(await container.crimeData.area(id('plymouth')), null);
+    });
+
+    it('offers as crime areas only those of the partnership’s own police force area', async () => {
+      const choices = await container.crimeData.areaChoices(id('charnwood'));
+      assert.ok(choices.some((csp) => csp.code === leicesterArea) && choices.some((csp) => csp.code === charnwoodArea));
+      assert.ok(
+        choices.every((csp) => csp.forceName === 'Leicestershire'),
+        choices.map((csp) => csp.forceName).join(),
+      );
+      assert.ok((await container.crimeData.csps()).length > choices.length);
     });
 
     it('refuses an upload while the partnership has no crime area, keeping nothing of it', async () => {
@@ -218,6 +227,91 @@ for (const database of testDatabases()) {
       assert.equal(Number(left.n), 0);
     });
 
+    it('lists the held file for every partnership of its force, and e-mails the area’s overseers the page where they decide', async () => {
+      // An overseer of Leicester's area is told, with the link; one of another area is not.
+      const { areaId } = await container.governance.partnerships.get(null, id('leicester'));
+      const { areaId: otherArea } = await container.governance.partnerships.get(null, id('plymouth'));
+      const grant = async (email: string, area: string) => {
+        const userId = await container.accounts.createUser(systemActor, {
+          email,
+          name: email,
+          password: 'a long enough password',
+          isAdmin: false,
+        });
+        await container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: area });
+      };
+      await grant('leics-overseer@example.com', areaId);
+      await grant('devon-overseer@example.com', otherArea);
+      mail.length = 0;
+      const waiting = await upload('leicester', doctoredFile(december, { month, force: 'Leicestershire Police', lsoa: () => '' }));
+      assert.equal(waiting.status, 'held');
+      await container.notifications.runDueJobs();
+      assert.equal(mail.length, 1, mail.join('\n---\n'));
+      assert.match(
+        mail[0]!,
+        /to leics-overseer@example\.com: A police\.uk file waits for your decision: Leicestershire Police, October 2022/,
+      );
+      assert.match(mail[0]!, new RegExp(`${testConfig.publicUrl}/partnerships/${id('leicester')}/crime-data/held/${waiting.id}`));
+      assert.match(mail[0]!, /Uploaded by an operator from Leicester City Crime and Disorder Reduction Partnership on/);
+      for (const partnership of ['charnwood', 'leicester'])
+        assert.deepEqual(
+          (await container.crimeData.waitingFiles(id(partnership))).map((file) => [file.id, file.partnershipName]),
+          [[waiting.id, 'Leicester City Crime and Disorder Reduction Partnership']],
+        );
+      assert.deepEqual(await container.crimeData.waitingFiles(id('plymouth')), []);
+      assert.deepEqual(
+        (await container.crimeData.waitingFiles()).map((file) => file.id),
+        [waiting.id],
+      );
+      await container.crimeData.decideHeldImport(systemActor, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
+    });
+
+    it('counts the crimes a file gives another type or place, when every total stays the same', async () => {
+      // Forty of Charnwood's crimes recoded as burglary, in the same LSOAs: every partnership's total as it was.
+      let recoded = 0;
+      const recodedFile = doctoredFile(december, {
+        month,
+        force: 'Leicestershire Police',
+        lsoa: genuineLsoa,
+        crimeType: (index, { type, lsoa }) => {
+          if (!lsoa || index % 2 || type === 'Burglary' || recoded === 40) return type;
+          recoded += 1;
+          return 'Burglary';
+        },
+      });
+      const waiting = await upload('charnwood', recodedFile);
+      assert.equal(waiting.status, 'held');
+      const held = await counts();
+      const { changes, uploadedFrom } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
+      assert.equal(uploadedFrom, 'Charnwood Community Safety Partnership');
+      assert.deepEqual(
+        changes.map(({ cspName, before, after, moved, differs }) => [cspName, before, after, moved, differs]),
+        [
+          ['Charnwood', held.charnwood, held.charnwood, 40, true],
+          ['Leicester', held.leicester, held.leicester, 0, false],
+        ],
+      );
+    });
+
+    it('says who rejected a held file, when and why, once it is decided', async () => {
+      const [waiting] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
+      assert.ok(waiting);
+      const overseer = await container.accounts.createUser(systemActor, {
+        email: 'olive@example.com',
+        name: 'Olive Overseer',
+        password: 'a long enough password',
+        isAdmin: false,
+      });
+      await container.crimeData.decideHeldImport({ userId: overseer }, id('charnwood'), waiting.id, {
+        decision: 'reject',
+        reason: 'Recoded by hand',
+      });
+      const { decided } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
+      assert.deepEqual(decided, { outcome: 'rejected', by: 'Olive Overseer', at: now.toISOString(), reason: 'Recoded by hand' });
+      const listed = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'rejected' });
+      assert.equal(listed.find((row) => row.id === waiting.id)?.decidedByName, 'Olive Overseer');
+    });
+
     it('fails an import the job queue gave up on, with its reason, and finishes it when tried again', async () => {
       const november = doctoredFile(december, { month: '2022-11', force: 'Leicestershire Police', lsoa: () => '' });
       const batchId = 'given-up';
@@ -240,7 +334,19 @@ for (const database of testDatabases()) {
       const [failed] = await container.crimeData.imports({ batchId });
       assert.ok(failed);
       assert.equal(failed.status, 'failed');
-      assert.match(failed.problem ?? '', /The import stopped before it finished \(.*crimes.*\)/);
+      // Plain words on the page; the technical reason for the administrator, in the audit log.
+      assert.equal(
+        failed.problem,
+        'The import stopped before it finished. Try again. Nothing of the file counts yet; if it stops again, tell your administrator.',
+      );
+      const stopped = await container.database.db
+        .selectFrom('auditLog')
+        .select(['summary', 'afterJson'])
+        .where('entityId', '=', failed.id)
+        .where('summary', 'like', '%stopped before it finished%')
+        .executeTakeFirstOrThrow();
+      assert.match(stopped.summary, /crimes/);
+      assert.match(String(stopped.afterJson), /"reason":".*crimes.*"/);
       const tries = await Promise.allSettled(
         Array.from({ length: 10 }, () => container.crimeData.retryImport(systemActor, id('leicester'), failed.id)),
       );
@@ -276,6 +382,18 @@ for (const database of testDatabases()) {
       const imported = await upload('charnwood', respelt);
       assert.equal(imported.status, 'held');
       assert.deepEqual(await counts(), before);
+    });
+
+    it('tries again only a stopped import: a held one is refused in words, and stays held', async () => {
+      const [held] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
+      assert.ok(held);
+      await assert.rejects(
+        container.crimeData.retryImport(systemActor, id('charnwood'), held.id),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          /^Only a stopped import can be tried again: .* is “Waiting for the overseer”, so nothing has been done\.$/.test(error.message),
+      );
+      assert.equal((await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' }))[0]?.id, held.id);
     });
   });
 }

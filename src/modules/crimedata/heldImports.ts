@@ -4,7 +4,7 @@
  * transaction) or rejects it; and an import the job queue gave up on, failed with its reason and tried again.
  */
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
+import { type Actor, systemActor } from '../../core/actor.ts';
 import { type Clock, isoNow } from '../../core/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -14,23 +14,45 @@ import {
   countCrimesByCsp,
   deleteCrimes,
   deleteUpload,
+  findCrimeArea,
   findImport,
   type ImportRow,
   listForcePartnerships,
+  listNamedImports,
+  type NamedImportRow,
   listSupersededImports,
   moveImport,
   updateImport,
 } from './crimedata.repository.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
+import { importStatusName } from './importReport.ts';
 import { muchSmaller, type PartnershipChange, partnershipChanges } from './replacement.ts';
+
+/** What the page says of an import the job queue gave up on: what to do, not the technical reason. */
+export const stoppedProblem =
+  'The import stopped before it finished. Try again. Nothing of the file counts yet; if it stops again, tell your administrator.';
 
 export interface HeldImportsDeps {
   db: Kysely<Database>;
   audit: AuditTrail;
   clock: Clock;
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
-  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string }>;
+  partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
 }
+
+/** A held file as the overseer checks it (the change it would make), or one decided: by whom, when and why. */
+export interface HeldFile {
+  imported: NamedImportRow;
+  /** The partnership that uploaded it. */
+  uploadedFrom: string;
+  decided: { outcome: 'confirmed' | 'rejected'; by: string | null; at: string | null; reason: string | null } | null;
+  changes: PartnershipChange[];
+  replacedCrimes: number;
+  muchSmaller: boolean;
+}
+
+/** A file waiting for the overseer of its partnership's area. */
+export type WaitingFile = NamedImportRow & { partnershipName: string; areaId: string };
 
 export function createHeldImports(deps: HeldImportsDeps) {
   const { db, audit, clock } = deps;
@@ -95,10 +117,33 @@ export function createHeldImports(deps: HeldImportsDeps) {
     });
   }
 
-  async function heldImport(partnershipId: string, importId: string) {
-    const imported = await findImport(db, importId);
-    if (imported?.partnershipId !== partnershipId || imported.status !== 'held') throw new NotFoundError('file waiting for confirmation');
-    return changeOfHeld(imported);
+  async function heldImport(partnershipId: string, importId: string): Promise<HeldFile> {
+    const [imported] = await listNamedImports(db, { id: importId });
+    // A file decided on says what became of it; one never held is not this page's.
+    const decided = imported?.status === 'rejected' || (imported?.decidedBy && imported.status !== 'held');
+    if (imported?.partnershipId !== partnershipId || (imported.status !== 'held' && !decided))
+      throw new NotFoundError('file waiting for confirmation');
+    const uploadedFrom = (await deps.partnership(partnershipId)).name;
+    if (decided) {
+      const outcome = imported.status === 'rejected' ? 'rejected' : 'confirmed';
+      const reason = outcome === 'rejected' ? imported.problem : null;
+      const decision = { outcome, by: imported.decidedByName, at: imported.finishedAt, reason } as const;
+      return { imported, uploadedFrom, decided: decision, changes: [], replacedCrimes: 0, muchSmaller: false };
+    }
+    return { ...(await changeOfHeld(imported)), imported, uploadedFrom, decided: null };
+  }
+
+  /** Files waiting for an overseer: those of the partnership's force (none before its area is set), or every one. */
+  async function waitingFiles(partnershipId?: string): Promise<WaitingFile[]> {
+    const forceCode = partnershipId ? (await findCrimeArea(db, partnershipId))?.forceCode : undefined;
+    if (partnershipId && !forceCode) return [];
+    const held = await listNamedImports(db, { status: 'held', ...(forceCode ? { forceCode } : {}) });
+    return Promise.all(
+      held.map(async (row) => {
+        const { name, areaId } = await deps.partnership(row.partnershipId ?? '');
+        return { ...row, partnershipName: name, areaId };
+      }),
+    );
   }
 
   async function changeOfHeld(imported: ImportRow) {
@@ -116,24 +161,36 @@ export function createHeldImports(deps: HeldImportsDeps) {
     };
   }
 
-  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'decideHeldImport'> = {
+  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'waitingFiles' | 'decideHeldImport'> = {
     async failQueuedImport(trx, importId, reason) {
-      // Its batches and upload are kept: tried again, it carries on after the last batch committed.
-      await moveImport(trx, importId, ['waiting', 'importing'], {
+      // Its batches and upload are kept: tried again, it carries on after the last batch committed. The page says
+      // what to do; the technical reason is for the administrator, in the audit log (and the job's last error).
+      const moved = await moveImport(trx, importId, ['waiting', 'importing'], {
         status: 'failed',
-        problem: `The import stopped before it finished (${reason}). Nothing of the file counts yet: try again, and if it stops again, tell your administrator.`,
+        problem: stoppedProblem,
         runner: null,
         claimedUntil: null,
         finishedAt: isoNow(clock),
+      });
+      const imported = moved ? await findImport(trx, importId) : undefined;
+      if (!imported) return;
+      await audit.record(trx, systemActor, {
+        action: 'update',
+        entityType: 'crime-import',
+        entityId: importId,
+        partnershipId: imported.partnershipId,
+        summary: `The import of ${imported.fileName} stopped before it finished: ${reason}`,
+        before: null,
+        after: { status: 'failed', reason },
       });
     },
 
     async retryImport(actor, partnershipId, importId) {
       const imported = await findImport(db, importId);
       if (imported?.partnershipId !== partnershipId) throw new NotFoundError('crime import');
-      await db.transaction().execute(async (trx) => {
+      const moved = await db.transaction().execute(async (trx) => {
         // Only from failed, whoever else presses the button at the same moment: queued once.
-        if (!(await moveImport(trx, importId, ['failed'], { status: 'waiting', problem: null, finishedAt: null }))) return;
+        if (!(await moveImport(trx, importId, ['failed'], { status: 'waiting', problem: null, finishedAt: null }))) return false;
         await deps.queueImport(trx, importId);
         await audit.record(trx, actor, {
           action: 'update',
@@ -144,11 +201,22 @@ export function createHeldImports(deps: HeldImportsDeps) {
           before: { status: 'failed', problem: imported.problem },
           after: { status: 'waiting' },
         });
+        return true;
       });
-      return (await findImport(db, importId))!;
+      const now = (await findImport(db, importId))!;
+      // Pressed together with another press that queued it, it is being imported again; anything else was never stopped.
+      if (!moved && !['waiting', 'importing'].includes(now.status)) {
+        throw new FieldValidationError(
+          'import',
+          `Only a stopped import can be tried again: ${now.fileName} is “${importStatusName(now.status)}”, so nothing has been done.`,
+        );
+      }
+      return now;
     },
 
     heldImport,
+
+    waitingFiles,
 
     async decideHeldImport(actor, partnershipId, importId, { decision, reason }) {
       const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
@@ -164,7 +232,14 @@ export function createHeldImports(deps: HeldImportsDeps) {
       if (decision === 'reject') {
         if (!reason) throw new FieldValidationError('reason', 'Enter why the file is rejected');
         await db.transaction().execute(async (trx) => {
-          if (!(await moveImport(trx, importId, ['held'], { status: 'rejected', problem: reason, finishedAt: isoNow(clock) })))
+          if (
+            !(await moveImport(trx, importId, ['held'], {
+              status: 'rejected',
+              problem: reason,
+              finishedAt: isoNow(clock),
+              decidedBy: actor.userId,
+            }))
+          )
             throw decided();
           await deleteCrimes(trx, importId);
           await audit.record(trx, actor, {
@@ -181,7 +256,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
         try {
           await db.transaction().execute(async (trx) => {
             // Taken first, so that two confirmations at the same moment replace the month once.
-            if (!(await moveImport(trx, importId, ['held'], { status: 'confirming' }))) throw decided();
+            if (!(await moveImport(trx, importId, ['held'], { status: 'confirming', decidedBy: actor.userId }))) throw decided();
             await takePlace(trx, imported, older, actor, changes);
           });
         } catch (error) {

@@ -1,4 +1,5 @@
 /** What an import did, in words, for the command line and the web pages alike. */
+import { formatDayOf } from '../../core/dates.ts';
 import { digits } from '../../core/numbers.ts';
 import type { ImportRow } from './crimedata.repository.ts';
 
@@ -31,7 +32,7 @@ export function importPercent(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'stat
 }
 
 /** One sentence on the outcome: the crimes and what could not be placed, or why nothing changed. */
-export function importOutcome(row: ImportRow): string {
+export function importOutcome(row: ImportRow & { decidedByName?: string | null }): string {
   const file = [row.fallsWithin, row.month].filter(Boolean).join(', ');
   switch (row.status) {
     case 'complete':
@@ -47,8 +48,10 @@ export function importOutcome(row: ImportRow): string {
       return `This file (${file}) was imported before: nothing has changed.`;
     case 'held':
       return `This file (${file}, ${digits(row.crimes, 0)} crimes) would replace the month already held for every partnership of the force: it waits for the area’s overseer to check the change and confirm it. Until then, every figure stays as it was.`;
-    case 'rejected':
-      return `The area’s overseer rejected this file (${file}): ${row.problem ?? 'no reason given'}. Nothing has changed.`;
+    case 'rejected': {
+      const when = formatDayOf(row.finishedAt);
+      return `${row.decidedByName ?? 'The area’s overseer'} rejected this file (${file})${when ? ` on ${when}` : ''}: ${row.problem ?? 'no reason given'}. Nothing has changed.`;
+    }
     case 'refused':
     case 'failed':
       return row.problem ?? 'The file could not be imported.';

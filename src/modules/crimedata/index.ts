@@ -8,6 +8,8 @@ export {
   type ImportRow,
 } from './crimedata.service.ts';
 export { registerCrimeDataRoutes } from './crimedata.routes.ts';
+export { heldFileNotice, waitingFileView } from './heldWords.ts';
+export type { WaitingFile } from './heldImports.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
 export { accuracyMethod, predictionAccuracy, type PredictionAccuracy } from './analysis/accuracy.ts';
 export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analysis/hotspots.ts';

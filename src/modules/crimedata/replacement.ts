@@ -3,6 +3,8 @@
  * now and in the file. Worked out before anything is replaced, for the overseer to confirm, or for the command line
  * to print.
  */
+import { digits } from '../../core/numbers.ts';
+
 export interface PartnershipChange {
   partnershipId: string;
   /** The partnership's name, and the Community Safety Partnership area whose crimes are its own. */
@@ -10,6 +12,8 @@ export interface PartnershipChange {
   cspName: string;
   before: number;
   after: number;
+  /** Crimes in the file with another type or LSOA than those held, beyond the change in the total. */
+  moved: number;
   differs: boolean;
 }
 
@@ -18,23 +22,50 @@ export const minimumShareOfReplaced = 0.9;
 
 export function partnershipChanges(
   partnerships: readonly { partnershipId: string; name: string; cspCode: string; cspName: string }[],
-  counts: readonly { importId: string; cspCode: string; crimes: number }[],
+  counts: readonly { importId: string; cspCode: string; lsoaCode?: string; crimeType?: string; crimes: number }[],
   replacement: { importId: string },
 ): PartnershipChange[] {
   return partnerships
     .map(({ partnershipId, name, cspCode, cspName }) => {
+      // Crimes the file adds (+) or takes away (−) in each LSOA and crime type of the area.
+      const difference = new Map<string, number>();
       let before = 0;
       let after = 0;
       for (const count of counts.filter((row) => row.cspCode === cspCode)) {
-        if (count.importId === replacement.importId) after += count.crimes;
+        const key = `${count.lsoaCode ?? ''}\u0000${count.crimeType ?? ''}`;
+        const sign = count.importId === replacement.importId ? 1 : -1;
+        difference.set(key, (difference.get(key) ?? 0) + sign * count.crimes);
+        if (sign > 0) after += count.crimes;
         else before += count.crimes;
       }
-      return { partnershipId, name, cspName, before, after, differs: before !== after };
+      // Each crime moved is one taken from a place or type and one added to another: what the total's change does not explain, halved.
+      const shifted = [...difference.values()].reduce((sum, value) => sum + Math.abs(value), 0);
+      const moved = (shifted - Math.abs(after - before)) / 2;
+      return { partnershipId, name, cspName, before, after, moved, differs: before !== after || moved > 0 };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/** The change in words: the totals, the difference and its share, and the crimes given another type or place. */
+export function describeChange(change: Pick<PartnershipChange, 'before' | 'after' | 'moved'>): string {
+  const { before, after, moved } = change;
+  const movedText = `${digits(moved, 0)} ${moved === 1 ? 'crime has' : 'crimes have'} a different type or place`;
+  if (before === after) return moved > 0 ? `Same total, but ${movedText}` : 'No change';
+  const difference = after - before;
+  const signed = `${difference > 0 ? '+' : '−'}${digits(Math.abs(difference), 0)}`;
+  const share = before > 0 ? ` (${difference > 0 ? '+' : '−'}${digits(Math.round((Math.abs(difference) / before) * 100), 0)}%)` : '';
+  return `${signed}${share}${moved > 0 ? `, and ${movedText}` : ''}`;
 }
 
 /** Whether a file has much fewer crimes than the one it replaces: police.uk's whole file for a month rarely shrinks. */
 export function muchSmaller(crimes: number, replacedCrimes: number): boolean {
   return crimes < replacedCrimes * minimumShareOfReplaced;
+}
+
+/** One partnership's change in a sentence, for the overseer. */
+export function changeText(change: Pick<PartnershipChange, 'cspName' | 'before' | 'after' | 'moved'>, month: string): string {
+  const place = `${change.cspName}’s ${month}`;
+  if (change.before === change.after)
+    return `Same total for ${place} (${digits(change.before, 0)} crimes), but ${describeChange(change).replace(/^Same total, but /, '')}`;
+  return `This file changes ${place} from ${digits(change.before, 0)} to ${digits(change.after, 0)} crimes: ${describeChange(change)}`;
 }

@@ -31,6 +31,8 @@ export interface JobsRun {
 export interface NotificationsService {
   /** Queues an e-mail; a worker sends it, trying again if the mail server fails. */
   enqueueEmail(to: string, subject: string, text: string): Promise<void>;
+  /** Queues several e-mails together: all of them, or (the database failing) none. */
+  enqueueEmails(emails: readonly Email[]): Promise<void>;
   /**
    * Queues the notice to the group's members that a meeting's agenda and papers are published, in the
    * publishing transaction: the notice goes out if the publication commits, and only then.
@@ -207,6 +209,10 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   return {
     async enqueueEmail(to, subject, text) {
       await enqueue(db, 'email', { to, subject, text });
+    },
+
+    async enqueueEmails(emails) {
+      await db.transaction().execute((trx) => enqueueEmails(trx, emails));
     },
 
     async queueAgendaPublished(trx, { partnershipId, meetingId, groupId }) {
