@@ -111,8 +111,10 @@ export function readCsvTable<T>(
   read: (row: CsvRow) => T | null,
 ): { rows: T[]; problems: RowProblem[]; fileProblem: string | null } {
   const none = (fileProblem: string) => ({ rows: [], problems: [], fileProblem });
-  // Tab, CR and LF are the only control characters a CSV file has; any other means it is not text.
+  // Tab, CR and LF are the only control characters a CSV file has; another is refused by its line, and one in the
+  // header means a file of another kind (a spreadsheet's own format, a PDF) rather than a stray character.
   const hidden = lineOfHiddenCharacter(text);
+  if (hidden === 1) return none('The file must be a CSV file');
   if (hidden !== null) return none(hiddenCharacterInLine(hidden));
   const file = readCsvRecords(text);
   if ('problem' in file) return none(file.problem);

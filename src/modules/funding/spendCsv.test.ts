@@ -89,8 +89,7 @@ describe('reading a CSV of spend', () => {
     assert.deepEqual(parse(binary), {
       rows: [],
       problems: [],
-      fileProblem:
-        'Line 1 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
+      fileProblem: 'The file must be a CSV file',
     });
     assert.equal(
       parse('reference,quarter,spent\n1,Q1,97\u000050\n').fileProblem,

@@ -86,8 +86,7 @@ describe('reading a CSV of measurements', () => {
     assert.deepEqual(parse(binary), {
       rows: [],
       problems: [],
-      fileProblem:
-        'Line 1 of the file has a hidden character in it, perhaps from copying and pasting: type that line again rather than pasting it, and save the file as CSV',
+      fileProblem: 'The file must be a CSV file',
     });
     assert.equal(
       parse('indicator,period,value\nTotal recorded crime,2016-03,18\u000032\n').fileProblem,
