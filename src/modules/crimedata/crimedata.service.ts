@@ -20,7 +20,7 @@ import { parse } from 'csv-parse';
 import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
+import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
 import { digits } from '../../core/numbers.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -296,7 +296,14 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
     const month = imported.month ?? '';
     const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
-    if (older.length > 0 && replacing === 'when confirmed') {
+    const changes = await changesOf(imported, older);
+    // An upload waits for the overseer when it would replace a month, or add one to another partnership's figures:
+    // one partnership's officer never changes another's crime figures alone.
+    const others = changes.filter((change) => change.partnershipId !== imported.partnershipId && change.before !== change.after);
+    if ((older.length > 0 || others.length > 0) && replacing === 'when confirmed') {
+      const why = older.length
+        ? `it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`
+        : `it would add the month to ${others.map((change) => change.name).join(', ')}`;
       await db.transaction().execute(async (trx) => {
         const held = { crimes, withoutLocation, unknownLsoa, outsideForce, status: 'held', bytesDone: imported.bytes, claimedUntil: null };
         if (!(await checkpoint(trx, imported.id, runner, held))) return;
@@ -309,7 +316,7 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
             entityType: 'crime-import',
             entityId: imported.id,
             partnershipId: imported.partnershipId,
-            summary: `Held ${imported.fileName} (${crimes} crimes, ${imported.fallsWithin}, ${month}) for the area’s overseer: it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`,
+            summary: `Held ${imported.fileName} (${crimes} crimes, ${imported.fallsWithin}, ${month}) for the area’s overseer: ${why}`,
             before: null,
             after: { status: 'held', sha256: imported.sha256, crimes },
           },
@@ -323,7 +330,6 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
       const problem = `This file has ${digits(crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
       return { problem, changes: [] };
     }
-    const changes = await changesOf(imported, older);
     await db.transaction().execute(async (trx) => {
       // The claim first: a runner that has lost it changes nothing.
       if (!(await checkpoint(trx, imported.id, runner, { crimes, withoutLocation, unknownLsoa, outsideForce }))) return;
@@ -414,6 +420,12 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
           if (force && header.forceCode !== force.code) {
             return await refused(
               `This file is ${first.fallsWithin}’s, and the partnership is in ${force.name}’s police force area: import its own force’s files.`,
+            );
+          }
+          // police.uk publishes a month once it has ended: a file for this month or a later one is not real.
+          if (first.month >= todayInEngland(clock).slice(0, 7)) {
+            return await refused(
+              `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
             );
           }
         }

@@ -56,6 +56,8 @@ for (const database of testDatabases()) {
 
     const crimesOf = async (partnership: string) =>
       (await container.crimeData.crimeCounts(id(partnership), { from: month, to: month })).reduce((sum, count) => sum + count.count, 0);
+    const crimesIn = async (partnership: string, inMonth: string) =>
+      (await container.crimeData.crimeCounts(id(partnership), { from: inMonth, to: inMonth })).reduce((sum, count) => sum + count.count, 0);
     const counts = async () => ({ leicester: await crimesOf('leicester'), charnwood: await crimesOf('charnwood') });
 
     before(async () => {
@@ -374,6 +376,28 @@ for (const database of testDatabases()) {
       const imported = await upload('plymouth', planted, `${month}-devon-and-cornwall-street.csv`);
       assert.equal(imported.status, 'complete');
       assert.deepEqual(await counts(), before, 'no Leicestershire partnership’s figures changed');
+    });
+
+    it('holds a new month that would add to another partnership’s figures, and imports one that adds only to the uploader’s', async () => {
+      const [leicester, charnwood] = [
+        (await container.crimeData.areaLsoas(id('leicester'), month))[0]?.code ?? '',
+        (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '',
+      ];
+      const september = '2022-09';
+      const intoLeicester = doctoredFile(december, { month: september, force: 'Leicestershire Police', lsoa: () => leicester });
+      const held = await upload('charnwood', intoLeicester, `${september}-leicestershire-street.csv`);
+      assert.equal(held.status, 'held');
+      assert.equal(await crimesIn('leicester', september), 0, 'Leicester’s September waits for the overseer');
+      const august = '2022-08';
+      const ownOnly = doctoredFile(december, { month: august, force: 'Leicestershire Police', lsoa: () => charnwood });
+      assert.equal((await upload('charnwood', ownOnly, `${august}-leicestershire-street.csv`)).status, 'complete');
+    });
+
+    it('refuses a file for a month that has not ended', async () => {
+      const thisMonth = now.toISOString().slice(0, 7);
+      const early = await upload('charnwood', doctoredFile(december, { month: thisMonth, force: 'Leicestershire Police' }));
+      assert.equal(early.status, 'refused');
+      assert.match(early.problem ?? '', new RegExp(`This file is for ${thisMonth}, which has not ended yet`));
     });
 
     it('holds a file that names its force another way, as it holds any file replacing a month held', async () => {
