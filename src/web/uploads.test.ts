@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { filesIn, looksLikeText, withFileUploads } from './uploads.ts';
+import { filesIn, looksLikeText, uploadedFileName, withFileUploads } from './uploads.ts';
 
 // A temporary directory of this test's own, so that other tests' uploads are not taken for its own.
 process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'safer-uploads-test-'));
@@ -110,5 +110,14 @@ describe('uploads streamed to temporary files', () => {
     assert.equal(looksLikeText(Buffer.from('\uFEFFCrime ID,Month\r\n\tcaf\u00e9\f')), true);
     assert.equal(looksLikeText(Buffer.from('PK\u0003\u0004\u0014\u0000')), false);
     assert.equal(looksLikeText(Buffer.from('%PDF-1.7\n\u0001')), false);
+  });
+});
+
+describe('an uploaded file’s name', () => {
+  it('keeps the name without its folders or any hidden character, which no one typed', () => {
+    assert.equal(uploadedFileName('C:\\Users\\jo\\Minutes.pdf'), 'Minutes.pdf');
+    assert.equal(uploadedFileName('Minutes\u202Efdp.exe'), 'Minutesfdp.exe');
+    assert.equal(uploadedFileName('Min\u0000utes\r\n.pdf'), 'Minutes.pdf');
+    assert.equal(uploadedFileName('Strategic Assessment 2016–17 🚓.pdf'), 'Strategic Assessment 2016–17 🚓.pdf');
   });
 });

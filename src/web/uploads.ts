@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { withoutHiddenCharacters } from '../core/hiddenCharacters.ts';
 import { sendFile } from './csv.ts';
 
 /**
@@ -25,8 +26,14 @@ export class IncompleteUploadError extends Error {
   }
 }
 
-// busboy's words for a form it could not read to its end; it gives them no code.
-const unreadableForm = /^(Multipart: |Unexpected end of (form|multipart data)|Part terminated early|Malformed part header)/;
+/** An uploaded file's name as it is kept: without the folders some browsers send, or a hidden character. */
+export function uploadedFileName(sent: string): string {
+  return withoutHiddenCharacters(sent.split(/[\\/]/).pop() ?? '');
+}
+
+// busboy's words for a form that did not arrive whole (it gives them no code); "aborted" is a browser that went
+// away part way through.
+const unreadableForm = /^(Multipart: |Unexpected end of (form|multipart data)|Part terminated early|Malformed part header|aborted$)/;
 
 /**
  * Reading the form is the first thing an upload route does (multipart's own preValidation hook): a form it
@@ -71,7 +78,7 @@ export function withUpload(app: FastifyInstance, maxBytes: number, routes: (scop
           part.type === 'file'
             ? ({
                 // Some browsers send the path the file came from: only its name is kept.
-                fileName: (part.filename ?? '').split(/[\\/]/).pop() ?? '',
+                fileName: uploadedFileName(part.filename ?? ''),
                 bytes: part._buf ?? Buffer.alloc(0),
                 truncated: part.file?.truncated ?? false,
               } satisfies UploadedFile)
@@ -154,7 +161,7 @@ export function withFileUploads(
     const file = {
       field: part.fieldname,
       // Some browsers send the path the file came from: only its name is kept.
-      fileName: part.filename.split(/[\\/]/).pop() ?? '',
+      fileName: uploadedFileName(part.filename),
       path: join(tmpdir(), `safer-upload-${randomUUID()}`),
       bytes: 0,
       truncated: false,
