@@ -296,7 +296,7 @@ export async function countCrimesByCsp(
   db: Kysely<Database>,
   importIds: readonly string[],
   cspCodes: readonly string[],
-): Promise<{ importId: string; cspCode: string; lsoaCode: string; crimeType: string; crimes: number }[]> {
+): Promise<{ importId: string; cspCode: string; lsoaCode: string; location: string; crimeType: string; crimes: number }[]> {
   if (importIds.length === 0 || cspCodes.length === 0) return [];
   const rows = await db
     .selectFrom('crimes')
@@ -307,15 +307,17 @@ export async function countCrimesByCsp(
       'crimes.importId',
       'crimeLsoas.cspCode',
       'crimeLsoas.code as lsoaCode',
+      'crimes.location',
       'crimes.crimeType',
       eb.fn.countAll().as('crimes'),
     ])
-    .groupBy(['crimes.importId', 'crimeLsoas.cspCode', 'crimeLsoas.code', 'crimes.crimeType'])
+    .groupBy(['crimes.importId', 'crimeLsoas.cspCode', 'crimeLsoas.code', 'crimes.location', 'crimes.crimeType'])
     .execute();
   return rows.map((row) => ({
     importId: row.importId,
     cspCode: row.cspCode ?? '',
     lsoaCode: row.lsoaCode,
+    location: row.location,
     crimeType: row.crimeType,
     crimes: Number(row.crimes),
   }));

@@ -29,6 +29,19 @@ describe('the change a replacing file makes to each partnership', () => {
     );
   });
 
+  it('counts crimes moved to another street in the same LSOA, as an attack on the street hotspots would', () => {
+    const [change] = partnershipChanges(
+      [{ partnershipId: 'p1', name: 'Safer Charnwood', cspCode: 'C', cspName: 'Charnwood' }],
+      [
+        { importId: 'old', cspCode: 'C', lsoaCode: 'A', location: 'On or near High Street', crimeType: 'Theft', crimes: 500 },
+        { importId: 'new', cspCode: 'C', lsoaCode: 'A', location: 'On or near Attacker Street', crimeType: 'Theft', crimes: 500 },
+      ],
+      { importId: 'new' },
+    );
+    assert.equal(change?.moved, 500);
+    assert.equal(change && describeChange(change), 'Same total, but 500 crimes have a different type or place');
+  });
+
   it('counts the crimes moved to another LSOA or crime type, beyond the change in the total, and says it plainly', () => {
     const [change] = partnershipChanges(
       [{ partnershipId: 'p1', name: 'Safer Charnwood', cspCode: 'C', cspName: 'Charnwood' }],

@@ -12,7 +12,7 @@ export interface PartnershipChange {
   cspName: string;
   before: number;
   after: number;
-  /** Crimes in the file with another type or LSOA than those held, beyond the change in the total. */
+  /** Crimes in the file with another type, LSOA or street than those held, beyond the change in the total. */
   moved: number;
   differs: boolean;
 }
@@ -22,17 +22,17 @@ export const minimumShareOfReplaced = 0.9;
 
 export function partnershipChanges(
   partnerships: readonly { partnershipId: string; name: string; cspCode: string; cspName: string }[],
-  counts: readonly { importId: string; cspCode: string; lsoaCode?: string; crimeType?: string; crimes: number }[],
+  counts: readonly { importId: string; cspCode: string; lsoaCode?: string; location?: string; crimeType?: string; crimes: number }[],
   replacement: { importId: string },
 ): PartnershipChange[] {
   return partnerships
     .map(({ partnershipId, name, cspCode, cspName }) => {
-      // Crimes the file adds (+) or takes away (−) in each LSOA and crime type of the area.
+      // Crimes the file adds (+) or takes away (−) at each LSOA, street and crime type of the area.
       const difference = new Map<string, number>();
       let before = 0;
       let after = 0;
       for (const count of counts.filter((row) => row.cspCode === cspCode)) {
-        const key = `${count.lsoaCode ?? ''}\u0000${count.crimeType ?? ''}`;
+        const key = [count.lsoaCode, count.location, count.crimeType].join('\u0000');
         const sign = count.importId === replacement.importId ? 1 : -1;
         difference.set(key, (difference.get(key) ?? 0) + sign * count.crimes);
         if (sign > 0) after += count.crimes;
