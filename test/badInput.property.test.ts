@@ -15,7 +15,7 @@ import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/database.ts';
-import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
+import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 import { type ScrapedForm, formsOn, queryKeysOn } from './helpers/scrapeForms.ts';
 
 const password = 'a long enough password';
@@ -145,15 +145,7 @@ for (const database of testDatabases()) {
       const coventry = partnerships.get('coventry') ?? '';
       const plymouth = partnerships.get('plymouth') ?? '';
       await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Admin', password, isAdmin: true });
-      const spare = await container.accounts.createUser(systemActor, {
-        email: 'spare@example.com',
-        name: 'Spare',
-        password,
-        isAdmin: false,
-      });
-      await container.accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
-      const [grant] = (await container.accounts.getUser(spare)).grants;
-      routes = await sampleRoutes(container, coventry, { userId: spare, grantId: grant?.id ?? '' });
+      routes = await sampleRoutes(container, coventry, await spareAccount(container, coventry));
       // Another partnership's records, for the ids an attacker would put in a form.
       const { governance } = container;
       const theirs = [

@@ -12,7 +12,7 @@ import type { Role } from '../src/modules/accounts/index.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
-import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
+import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 
 type Level =
   | 'public'
@@ -368,10 +368,7 @@ describe('every route as every role', () => {
       else if (walker !== 'admin') await accounts.grantRole(systemActor, userId, walker, { partnershipId: coventry, areaId: null });
     }
     // A throwaway account and role, so that removing the role harms no walker.
-    const spare = await accounts.createUser(systemActor, { email: 'spare@example.com', name: 'Spare', password, isAdmin: false });
-    await accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
-    const [grant] = (await accounts.getUser(spare)).grants;
-    routes = await sampleRoutes(container, coventry, { userId: spare, grantId: grant?.id ?? '' });
+    routes = await sampleRoutes(container, coventry, await spareAccount(container, coventry));
     plymouthId = plymouth;
 
     for (const walker of walkers) {

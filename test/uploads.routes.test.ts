@@ -13,7 +13,7 @@ import type { Container } from '../src/container.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/database.ts';
-import { type RouteSampler, sampleRoutes } from './helpers/routes.ts';
+import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 
 const password = 'a long enough password';
 
@@ -52,15 +52,7 @@ for (const database of testDatabases()) {
         password,
         isAdmin: true,
       });
-      const spare = await container.accounts.createUser(systemActor, {
-        email: 'spare@example.com',
-        name: 'Spare',
-        password,
-        isAdmin: false,
-      });
-      await container.accounts.grantRole(systemActor, spare, 'member', { partnershipId: coventry, areaId: null });
-      const [grant] = (await container.accounts.getUser(spare)).grants;
-      routes = await sampleRoutes(container, coventry, { userId, grantId: grant?.id ?? '' });
+      routes = await sampleRoutes(container, coventry, { ...(await spareAccount(container, coventry)), userId });
       const signedIn = await new Browser(app).signIn('admin@example.com', password);
       cookie = (signedIn.cookies as { name: string; value: string }[]).map(({ name, value }) => `${name}=${value}`).join('; ');
     });

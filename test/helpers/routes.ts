@@ -27,6 +27,23 @@ const wildcards: Record<string, string> = {
   '/assets/*': '/assets/images/favicon.ico',
 };
 
+/**
+ * A throwaway Coventry member account with its role, for the routes about an account and a role (removing the
+ * role, or the account's status, harms no one a test signs in as).
+ */
+export async function spareAccount(container: Container, coventry: string): Promise<{ userId: string; grantId: string }> {
+  const { accounts } = container;
+  const userId = await accounts.createUser(systemActor, {
+    email: 'spare@example.com',
+    name: 'Spare',
+    password: 'a long enough password',
+    isAdmin: false,
+  });
+  await accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+  const [grant] = (await accounts.getUser(userId)).grants;
+  return { userId, grantId: grant?.id ?? '' };
+}
+
 /** Picks one Coventry record of each kind (adding an interest and a meeting, which the demo has none of). */
 export async function sampleRoutes(
   container: Container,
