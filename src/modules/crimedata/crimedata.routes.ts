@@ -276,10 +276,12 @@ export function registerCrimeDataRoutes(
     fields: heldDecisionFields,
     schema: heldDecisionSchema,
     load: (request) => crimeData.heldImport(partnershipIdOf(request), (request.params as { importId: string }).importId),
-    title: ({ imported }) =>
-      `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it replaces the one held`,
-    intro: ({ imported, replacedCrimes }) =>
-      `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`,
+    title: ({ imported, replacesMonth }) =>
+      `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it ${replacesMonth ? 'replaces the one held' : 'is added'}`,
+    intro: ({ imported, replacesMonth, replacedCrimes }) =>
+      replacesMonth
+        ? `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`
+        : `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes for a month Safer does not hold for the force yet. Confirmed, it adds the month for every partnership of the force; until you decide, none of them has its figures.`,
     template: 'crimedata/views/held.njk',
     details: (held) => {
       const month = held.imported.month ? monthName(held.imported.month) : '';
@@ -316,7 +318,7 @@ export function registerCrimeDataRoutes(
         redirect: base(request),
         flash:
           value.decision === 'confirm'
-            ? `${imported.fileName} now replaces the month held`
+            ? `${imported.fileName} now counts for every partnership of the force`
             : `${imported.fileName} rejected: nothing has changed`,
       };
     },

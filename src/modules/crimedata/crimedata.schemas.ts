@@ -14,7 +14,7 @@ export const areaFields: Field[] = [
 ];
 export const areaSchema = z.object({ cspCode: requiredText('Select the Community Safety Partnership area', 20) });
 
-/** The overseer's decision on a file that would replace a month held. */
+/** The overseer's decision on a file that would replace a month held, or add one to another partnership's figures. */
 export const heldDecisionFields: Field[] = [
   {
     name: 'decision',
@@ -23,7 +23,7 @@ export const heldDecisionFields: Field[] = [
     options: [
       {
         value: 'confirm',
-        text: 'Confirm: the file replaces the month held',
+        text: 'Confirm: the file’s figures count',
         hint: 'Every partnership of the force gets the figures above',
       },
       { value: 'reject', text: 'Reject: nothing changes' },

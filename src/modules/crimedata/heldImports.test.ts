@@ -388,6 +388,12 @@ for (const database of testDatabases()) {
       const held = await upload('charnwood', intoLeicester, `${september}-leicestershire-street.csv`);
       assert.equal(held.status, 'held');
       assert.equal(await crimesIn('leicester', september), 0, 'Leicester’s September waits for the overseer');
+      // The overseer is shown a month to add, with what it gives each partnership.
+      const view = await container.crimeData.heldImport(id('charnwood'), held.id);
+      assert.equal(view.replacesMonth, false);
+      const forLeicester = view.changes.find((change) => change.partnershipId === id('leicester'));
+      assert.equal(forLeicester?.before, 0);
+      assert.ok((forLeicester?.after ?? 0) > 0);
       const august = '2022-08';
       const ownOnly = doctoredFile(december, { month: august, force: 'Leicestershire Police', lsoa: () => charnwood });
       assert.equal((await upload('charnwood', ownOnly, `${august}-leicestershire-street.csv`)).status, 'complete');

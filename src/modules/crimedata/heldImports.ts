@@ -47,6 +47,8 @@ export interface HeldFile {
   uploadedFrom: string;
   decided: { outcome: 'confirmed' | 'rejected'; by: string | null; at: string | null; reason: string | null } | null;
   changes: PartnershipChange[];
+  /** Whether the file would replace a month held, rather than add one Safer does not hold for the force. */
+  replacesMonth: boolean;
   replacedCrimes: number;
   muchSmaller: boolean;
 }
@@ -128,7 +130,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
       const outcome = imported.status === 'rejected' ? 'rejected' : 'confirmed';
       const reason = outcome === 'rejected' ? imported.problem : null;
       const decision = { outcome, by: imported.decidedByName, at: imported.finishedAt, reason } as const;
-      return { imported, uploadedFrom, decided: decision, changes: [], replacedCrimes: 0, muchSmaller: false };
+      return { imported, uploadedFrom, decided: decision, changes: [], replacesMonth: false, replacedCrimes: 0, muchSmaller: false };
     }
     return { ...(await changeOfHeld(imported)), imported, uploadedFrom, decided: null };
   }
@@ -156,6 +158,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
     return {
       imported,
       changes: await changesOf(imported, older),
+      replacesMonth: older.length > 0,
       replacedCrimes,
       muchSmaller: muchSmaller(imported.crimes, replacedCrimes),
     };
