@@ -21,9 +21,11 @@ export function lineOfHiddenCharacter(text: string): number | null {
   return found ? text.slice(0, found.index).split(/\r\n|\n|\r/).length : null;
 }
 
+const hiddenOrBreak = new RegExp(`${hiddenCharacter.source}|[\t\r\n]`, 'g');
+
 /** The text with its hidden characters (and any tab or line break) taken out: for a name no one typed, such as an uploaded file's. */
 export function withoutHiddenCharacters(text: string): string {
-  return text.replace(new RegExp(`${hiddenCharacter.source}|[\t\r\n]`, 'g'), '');
+  return text.replace(hiddenOrBreak, '');
 }
 
 /** Whether text is empty once spaces and invisible characters are taken out. */

@@ -92,19 +92,24 @@ export async function listNamedImports(
   return query.execute();
 }
 
-/** Moves an import on from one of the given statuses; false when it was no longer in one (another request moved it). */
+/**
+ * Moves an import on from one of the given statuses (and, given a runner, only while that runner holds it); false
+ * when it was no longer so (another request or runner moved it).
+ */
 export async function moveImport(
   db: Kysely<Database>,
   id: string,
   from: readonly string[],
   changes: Partial<Omit<ImportRow, 'id'>>,
+  runner?: string,
 ): Promise<boolean> {
-  const result = await db
+  let query = db
     .updateTable('crimeImports')
     .set(changes)
     .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
+    .where('status', 'in', [...from]);
+  if (runner !== undefined) query = query.where('runner', '=', runner);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -177,20 +182,8 @@ export async function claimImport(
 }
 
 /** Writes the import's progress if the runner still holds it; false when another has taken it over. */
-export async function checkpoint(
-  db: Kysely<Database>,
-  id: string,
-  runner: string,
-  changes: Partial<Omit<ImportRow, 'id'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('crimeImports')
-    .set(changes)
-    .where('id', '=', id)
-    .where('runner', '=', runner)
-    .where('status', '=', 'importing')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function checkpoint(db: Kysely<Database>, id: string, runner: string, changes: Partial<Omit<ImportRow, 'id'>>): Promise<boolean> {
+  return moveImport(db, id, ['importing'], changes, runner);
 }
 
 export async function insertUploadChunk(db: Kysely<Database>, importId: string, seq: number, content: Buffer): Promise<void> {
