@@ -47,7 +47,7 @@ async function safer(dataDir: string, files: string[]): Promise<Counted> {
   const { sql } = await import('kysely');
   const { loadConfig } = await import('../src/config.ts');
   const { createContainer } = await import('../src/container.ts');
-  const { systemActor } = await import('../src/core/actor.ts');
+  const { systemPrincipal } = await import('../src/platform/principal.ts');
   const { migrateToLatest } = await import('../src/db/createDb.ts');
   const start = performance.now();
   const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
@@ -57,7 +57,7 @@ async function safer(dataDir: string, files: string[]): Promise<Counted> {
     const imported = performance.now();
     let rows = 0;
     for (const file of files) {
-      const { imported: result } = await container.crimeData.importFile(systemActor, file);
+      const { imported: result } = await container.crimeData.importFile(systemPrincipal, file);
       if (result.status !== 'complete') throw new Error(`${file}: import ${result.status}${result.problem ? `: ${result.problem}` : ''}`);
       rows += result.crimes;
     }

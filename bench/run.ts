@@ -10,7 +10,7 @@
  * data, and every police.uk file imported by Safer and read by DuckDB (bench/crimeImport.ts).
  */
 import { performance } from 'node:perf_hooks';
-import { systemActor, systemViewer } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { assessQuorum, type Seat } from '../src/modules/governance/quorum.ts';
 import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
@@ -42,13 +42,13 @@ const partnerships = await seedDemo(container.governance);
 const seedMs = performance.now() - seedStart;
 const coventry = partnerships.get('coventry') ?? '';
 const [board] = await container.governance.groups.list(coventry);
-await container.accounts.createUser(systemActor, {
+await container.accounts.createUser(systemPrincipal, {
   email: 'bench@example.com',
   name: 'Bench',
   password: 'bench password 1',
   isAdmin: true,
 });
-const { scheduled } = await container.meetings.scheduleCycle(systemActor, coventry, {
+const { scheduled } = await container.meetings.scheduleCycle(systemPrincipal, coventry, {
   groupId: board?.id ?? '',
   from: '2026-04-01',
   ordinal: 2,
@@ -98,7 +98,7 @@ const historyMs = performance.now() - historyStart;
 const stillToDo = await container.actions.mattersArising(
   coventry,
   (await container.meetings.get(coventry, latestBoardMeeting)).meeting,
-  systemViewer,
+  systemPrincipal,
 );
 results.push(
   await time('GET action log, first page of 10,000 actions', 100, () => browser.get(`/partnerships/${coventry}/actions`)),
@@ -139,7 +139,7 @@ results.push(
 // Funding: Plymouth's year of 200 allocations over 10 themes, agreed, released and spent over four quarters.
 const fundingStart = performance.now();
 const year = 2025;
-await container.funding.recordGrant(systemActor, plymouth, {
+await container.funding.recordGrant(systemPrincipal, plymouth, {
   yearStarting: year,
   funder: 'Devon and Cornwall Police and Crime Commissioner',
   amount: 2_000_000_00,
@@ -150,7 +150,7 @@ await container.funding.recordGrant(systemActor, plymouth, {
 const allocationIds: string[] = [];
 for (let i = 0; i < 200; i++) {
   allocationIds.push(
-    await container.funding.propose(systemActor, plymouth, year, {
+    await container.funding.propose(systemPrincipal, plymouth, year, {
       theme: `Theme ${i % 10}`,
       purpose: `Project ${i + 1}`,
       granteeKind: 'organisation',
@@ -161,14 +161,14 @@ for (let i = 0; i < 200; i++) {
   );
 }
 const [plymouthBoard] = (await container.governance.groups.list(plymouth)).filter((group) => group.parentId === null);
-const fundingMeeting = await container.meetings.schedule(systemActor, plymouth, {
+const fundingMeeting = await container.meetings.schedule(systemPrincipal, plymouth, {
   groupId: plymouthBoard?.id ?? '',
   kind: 'ordinary',
   meetingDate: '2025-04-17',
   startTime: '14:00',
   location: 'Council House',
 });
-const fundingItem = await container.agenda.addItem(systemActor, plymouth, fundingMeeting, {
+const fundingItem = await container.agenda.addItem(systemPrincipal, plymouth, fundingMeeting, {
   title: 'Funding 2025/26',
   section: 'decision',
   presenter: null,
@@ -176,7 +176,7 @@ const fundingItem = await container.agenda.addItem(systemActor, plymouth, fundin
   confidential: false,
   confidentialReason: null,
 });
-const agreedBy = await container.minutes.addDecision(systemActor, plymouth, fundingMeeting, fundingItem, {
+const agreedBy = await container.minutes.addDecision(systemPrincipal, plymouth, fundingMeeting, fundingItem, {
   outcome: 'agreed',
   wording: 'Agreed the allocations',
   recommendedTo: null,
@@ -184,11 +184,11 @@ const agreedBy = await container.minutes.addDecision(systemActor, plymouth, fund
   votesAgainst: null,
   votesAbstaining: null,
 });
-await container.funding.agree(systemActor, plymouth, year, agreedBy, allocationIds);
-await container.funding.release(systemActor, plymouth, year, allocationIds);
+await container.funding.agree(systemPrincipal, plymouth, year, agreedBy, allocationIds);
+await container.funding.release(systemPrincipal, plymouth, year, allocationIds);
 for (const quarter of [1, 2, 3, 4] as const) {
   await container.funding.saveSpend(
-    systemActor,
+    systemPrincipal,
     plymouth,
     year,
     quarter,

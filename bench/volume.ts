@@ -56,7 +56,7 @@ export async function seedHistory(
       startTime: '10:00',
       location: 'Council House',
       kind: 'ordinary',
-      status: 'held',
+      status: 'held' as const,
     };
   });
   const items = meetings.flatMap((meeting, n) =>

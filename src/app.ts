@@ -6,10 +6,10 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from './container.ts';
-import { todayInEngland } from './core/clock.ts';
+import { todayInEngland } from './platform/clock.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
-import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
@@ -22,7 +22,7 @@ import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
-import { type Access, canViewPartnership, isAllowed } from './web/permissions.ts';
+import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { addressHasControlCharacter } from './web/query.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
@@ -47,6 +47,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function buildApp(container: Container, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const { config, database, accounts, governance } = container;
   const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, ...options });
+
+  // Route contracts are zod schemas: params, query and body are checked and typed before a handler runs.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
@@ -168,13 +172,14 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       .map((partnership) => ({ id: partnership.id, name: partnership.shortName }));
   });
 
+  // Before the modules, so that each module's routes inherit the one error map.
+  registerErrorHandling(app, pages);
   registerHealth(app, database);
   registerHome(app, pages, governance, container.crimeData);
   registerAccountRoutes(app, pages, container);
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
   registerMeetingRoutes(app, pages, container, governance);
-  registerActionRoutes(app, pages, container.actions, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
@@ -196,7 +201,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerStrategyRoutes(app, pages, container.strategy, governance, {
     indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });
-  registerErrorHandling(app, pages);
+  for (const routes of container.routes) await routes.register(app, pages);
 
   return app;
 }

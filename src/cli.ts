@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDatabaseLocation, sessionSecretPath } from './config.ts';
 import { type Container, createContainer } from './container.ts';
-import { systemActor } from './core/actor.ts';
-import { FieldValidationError } from './core/errors.ts';
-import { digits, plural } from './core/numbers.ts';
+import { systemPrincipal } from './platform/principal.ts';
+import { FieldValidationError } from './platform/errors.ts';
+import { digits, plural } from './platform/numbers.ts';
 import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
@@ -72,7 +72,7 @@ async function seedEmptyDatabase(container: Container): Promise<void> {
   }
   if ((await container.governance.partnerships.list(null, { includeArchived: true })).length === 0) await addDemo(container);
   const password = randomBytes(12).toString('base64url');
-  await container.accounts.createUser(systemActor, { email: demoAdminEmail, name: 'Demo administrator', password, isAdmin: true });
+  await container.accounts.createUser(systemPrincipal, { email: demoAdminEmail, name: 'Demo administrator', password, isAdmin: true });
   console.log(
     `\nThe demo is ready. Sign in as the administrator (shown only this once):\n  email:    ${demoAdminEmail}\n  password: ${password}\n`,
   );
@@ -102,7 +102,7 @@ async function importCrime(container: Container, files: string[]): Promise<numbe
   }
   let refused = 0;
   for (const file of files) {
-    const { imported, before, changes } = await container.crimeData.importFile(systemActor, file, drawProgress);
+    const { imported, before, changes } = await container.crimeData.importFile(systemPrincipal, file, drawProgress);
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     if (imported.status === 'refused') refused += 1;
     console.log(`${file}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
@@ -203,7 +203,7 @@ async function run(argv: string[]): Promise<number> {
           console.error(`The password must be ${minimumPasswordLength} characters or more`);
           return 2;
         }
-        await container.accounts.createUser(systemActor, {
+        await container.accounts.createUser(systemPrincipal, {
           email: values.email,
           name: values.name,
           password: values.password,

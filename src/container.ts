@@ -1,11 +1,13 @@
 /** Composition root: the one place that builds services from their dependencies. */
 import nodemailer from 'nodemailer';
 import type { Config } from './config.ts';
-import { systemViewer } from './core/actor.ts';
-import { type Clock, systemClock } from './core/clock.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
+import { createPolicy, type Policy } from './platform/policy.ts';
+import { systemPrincipal } from './platform/principal.ts';
+import { mount, type MountedRoutes } from './web/module.ts';
 import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
-import { type ActionsService, createActionsService } from './modules/actions/index.ts';
+import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
 import {
@@ -41,6 +43,7 @@ export interface Container {
   clock: Clock;
   database: DatabaseHandle;
   audit: AuditTrail;
+  policy: Policy;
   accounts: AccountsService;
   governance: GovernanceService;
   meetings: MeetingsService;
@@ -56,6 +59,8 @@ export interface Container {
   funding: FundingService;
   crimeData: CrimeDataService;
   tasking: TaskingService;
+  /** Every module's pages with what they need, for app.ts to register. */
+  routes: MountedRoutes[];
 }
 
 /** SMTP when SMTP_URL is set; otherwise the log (config refuses production without SMTP_URL). */
@@ -78,8 +83,9 @@ export function createContainer(
   const agenda = createAgendaService(handle.db, audit, clock);
   const attendance = createAttendanceService(handle.db, audit, clock, governance);
   const meetings = createMeetingsService(handle.db, audit, clock, governance);
-  const confidentiality = createConfidentiality(handle.db, governance);
-  const actions = createActionsService(handle.db, audit, clock, governance, confidentiality);
+  const policy = createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) });
+  const confidentiality = createConfidentiality(handle.db, policy);
+  const actions = createActionsService({ db: handle.db, audit, clock, policy });
   const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality);
   const notifications = createNotificationsService({
     db: handle.db,
@@ -125,7 +131,7 @@ export function createContainer(
     papers,
     // Every decision: the rules check which agreed an allocation, whoever asks.
     decisions: async (partnershipId) =>
-      (await minutes.decisionsRegister(partnershipId, systemViewer)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
+      (await minutes.decisionsRegister(partnershipId, systemPrincipal)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
   });
   const accounts = createAccountsService(handle.db, handle.engine, audit, clock);
   const crimeData = createCrimeDataService({
@@ -173,6 +179,7 @@ export function createContainer(
     clock,
     database: handle,
     audit,
+    policy,
     accounts,
     governance,
     meetings,
@@ -188,5 +195,6 @@ export function createContainer(
     funding,
     crimeData,
     tasking,
+    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
   };
 }

@@ -11,7 +11,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { backupHeaderBytes } from '../src/db/backup.ts';
 import { createDb, type Db, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
 import type { DatabaseLocation } from '../src/db/dialect.ts';
@@ -105,7 +105,7 @@ for (const database of testDatabases()) {
       t.after(() => app.close());
       const coventry = (await seedDemo(container.governance)).get('coventry');
       assert.ok(coventry);
-      await container.accounts.createUser(systemActor, { ...admin, isAdmin: true });
+      await container.accounts.createUser(systemPrincipal, { ...admin, isAdmin: true });
       const signedIn = await new Browser(app).signIn(admin.email, admin.password);
       const cookie = (signedIn.cookies as { name: string; value: string }[]).map(({ name, value }) => `${name}=${value}`).join('; ');
       assert.equal((await app.inject({ url: '/admin/audit', headers: { cookie } })).statusCode, 200);
@@ -117,7 +117,7 @@ for (const database of testDatabases()) {
       const burst = (async () => {
         while (written < stopAfter) {
           const n = written + 1;
-          await container.governance.organisations.create(systemActor, coventry, {
+          await container.governance.organisations.create(systemPrincipal, coventry, {
             name: `Burst ${String(n).padStart(6, '0')}`,
             sector: 'community_voluntary',
             responsibleAuthority: false,

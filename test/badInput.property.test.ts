@@ -9,7 +9,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
@@ -144,7 +144,7 @@ for (const database of testDatabases()) {
       const partnerships = await seedDemo(container.governance);
       const coventry = partnerships.get('coventry') ?? '';
       const plymouth = partnerships.get('plymouth') ?? '';
-      await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Admin', password, isAdmin: true });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Admin', password, isAdmin: true });
       routes = await sampleRoutes(container, coventry, await spareAccount(container, coventry));
       // Another partnership's records, for the ids an attacker would put in a form.
       const { governance } = container;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/database.ts';
@@ -21,7 +21,7 @@ for (const database of testDatabases()) {
     before(async () => {
       ({ app, container } = await buildTestApp(await database.create()));
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
       admin = new Browser(app);
       await admin.signIn('admin@example.com', password);
     });

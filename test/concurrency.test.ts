@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { systemActor } from '../src/core/actor.ts';
-import { ConflictError, FieldValidationError } from '../src/core/errors.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import { ConflictError, FieldValidationError } from '../src/platform/errors.ts';
 import { type CoventryOfficer, startAsCoventryOfficer } from './helpers/coventry.ts';
 import { testDatabases } from './helpers/database.ts';
 import { scheduleMeeting } from './helpers/meetings.ts';
@@ -75,7 +75,7 @@ for (const database of testDatabases()) {
       const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-05-14');
       let n = 0;
       const { done } = await tenAtOnce(() =>
-        container.agenda.addItem(systemActor, coventry.coventry, meetingId, {
+        container.agenda.addItem(systemPrincipal, coventry.coventry, meetingId, {
           title: `Item ${++n}`,
           section: 'decision',
           presenter: null,
@@ -98,7 +98,7 @@ for (const database of testDatabases()) {
       const meetingId = await scheduleMeeting(container.meetings, coventry.coventry, boardId, '2026-06-11');
       const pdf = await pdfOf('Performance report');
       const report = { title: 'Performance report, 2025-26 Q4', purpose: 'To review performance', pdf, confidentialReason: null };
-      const { done, refused } = await tenAtOnce(() => container.papers.attachReport(systemActor, coventry.coventry, meetingId, report));
+      const { done, refused } = await tenAtOnce(() => container.papers.attachReport(systemPrincipal, coventry.coventry, meetingId, report));
       assert.equal(done.length, 1);
       assert.equal(refused.length, parallel - 1);
       for (const message of refused) assert.match(message, /^“Performance report, 2025-26 Q4” is already on the agenda of /);
@@ -115,7 +115,9 @@ for (const database of testDatabases()) {
         inAttendance: [],
         minuteTaker: null,
       };
-      const { done, refused } = await tenAtOnce(() => container.attendance.record(systemActor, coventry.coventry, meetingId, '', input));
+      const { done, refused } = await tenAtOnce(() =>
+        container.attendance.record(systemPrincipal, coventry.coventry, meetingId, '', input),
+      );
       assert.equal(done.length, 1);
       assert.equal(refused.length, parallel - 1);
       const recorded = await container.attendance.attendance(coventry.coventry, meetingId);
@@ -134,7 +136,7 @@ for (const database of testDatabases()) {
         location: 'Council House',
         from: '2027-04-01',
       };
-      const { done } = await tenAtOnce(() => container.meetings.scheduleCycle(systemActor, coventry.coventry, cycle));
+      const { done } = await tenAtOnce(() => container.meetings.scheduleCycle(systemPrincipal, coventry.coventry, cycle));
       const [first, ...others] = done.filter((result) => result.scheduled.length > 0);
       assert.equal(others.length, 0, 'one of the ten plans the year; the others find it planned');
       const planned = await container.meetings.list(coventry.coventry, { groupId: boardId, from: '2027-04-01', to: '2028-03-31' });
@@ -153,7 +155,7 @@ for (const database of testDatabases()) {
         findings: 'Findings',
         surveyResults: null,
       };
-      const { done, refused } = await tenAtOnce(() => container.strategy.assessments.create(systemActor, coventry.coventry, input));
+      const { done, refused } = await tenAtOnce(() => container.strategy.assessments.create(systemPrincipal, coventry.coventry, input));
       assert.equal(done.length, 1);
       for (const message of refused) assert.match(message, /There is already a strategic assessment for 2030/);
       const assessments = await container.strategy.assessments.list(coventry.coventry);
@@ -166,16 +168,16 @@ for (const database of testDatabases()) {
       const [item] = (await container.agenda.agenda(coventry.coventry, meetingId)).flatMap((section) => section.items);
       assert.ok(item);
       const minutes = await tenAtOnce(() =>
-        container.minutes.saveNarrative(systemActor, coventry.coventry, meetingId, item.id, 0, 'Noted.'),
+        container.minutes.saveNarrative(systemPrincipal, coventry.coventry, meetingId, item.id, 0, 'Noted.'),
       );
       assert.equal(minutes.done.length, 1);
       assert.equal(minutes.refused.length, parallel - 1);
 
       const assessment = { yearStarting: 2031, title: 'Strategic Assessment 2031/32', summary: 'S', findings: 'F', surveyResults: null };
-      const assessmentId = await container.strategy.assessments.create(systemActor, coventry.coventry, assessment);
+      const assessmentId = await container.strategy.assessments.create(systemPrincipal, coventry.coventry, assessment);
       let n = 0;
       await tenAtOnce(() =>
-        container.strategy.priorities.create(systemActor, coventry.coventry, {
+        container.strategy.priorities.create(systemPrincipal, coventry.coventry, {
           assessmentId,
           title: `Priority ${++n}`,
           description: null,

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
-import type { PartnershipRole } from '../src/modules/accounts/index.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import type { PartnershipRole } from '../src/platform/principal.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfDocx } from './helpers/docx.ts';
@@ -39,14 +39,14 @@ describe('Part II business, by reader', () => {
   const password = 'a long enough password';
 
   async function signedIn(email: string, grant: (userId: string) => Promise<void>, isAdmin = false): Promise<Browser> {
-    const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin });
+    const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin });
     await grant(userId);
     const browser = new Browser(app);
     await browser.signIn(email, password);
     return browser;
   }
   const withRole = (role: PartnershipRole, email: string) =>
-    signedIn(email, (userId) => container.accounts.grantRole(systemActor, userId, role, { partnershipId: coventry, areaId: null }));
+    signedIn(email, (userId) => container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId: coventry, areaId: null }));
 
   before(async () => {
     ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
@@ -58,8 +58,8 @@ describe('Part II business, by reader', () => {
     const publicItemId = await addAgendaItem(agenda, coventry, meetingId, 'Strategic Assessment');
     partTwoItemId = await addAgendaItem(agenda, coventry, meetingId, 'Case review of a named family', { confidential: true });
     const minute = async (itemId: string, narrative: string, decision: string, action: string) => {
-      await minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 0, narrative);
-      await minutes.addDecision(systemActor, coventry, meetingId, itemId, {
+      await minutes.saveNarrative(systemPrincipal, coventry, meetingId, itemId, 0, narrative);
+      await minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, {
         wording: decision,
         outcome: 'agreed',
         recommendedTo: null,
@@ -67,7 +67,7 @@ describe('Part II business, by reader', () => {
         votesAgainst: null,
         votesAbstaining: null,
       });
-      return minutes.addAction(systemActor, coventry, meetingId, itemId, {
+      return minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: action,
         owner: 'All agencies',
         dueDate: '2016-08-31',
@@ -75,7 +75,7 @@ describe('Part II business, by reader', () => {
     };
     await minute(publicItemId, 'The assessment was welcomed.', 'Adopt the assessment', 'Publish the assessment');
     partTwoActionId = await minute(partTwoItemId, 'The family was rehoused.', 'Refer the family to MARAC', 'Visit the family weekly');
-    paperId = await papers.upload(systemActor, coventry, meetingId, partTwoItemId, {
+    paperId = await papers.upload(systemPrincipal, coventry, meetingId, partTwoItemId, {
       fileName: 'family.pdf',
       bytes: await pdfOf('Names of the family'),
       title: 'Family details',
@@ -92,7 +92,7 @@ describe('Part II business, by reader', () => {
     readers.set(
       'overseer',
       await signedIn('overseer@example.com', (u) =>
-        container.accounts.grantRole(systemActor, u, 'overseer', { partnershipId: null, areaId }),
+        container.accounts.grantRole(systemPrincipal, u, 'overseer', { partnershipId: null, areaId }),
       ),
     );
     readers.set('member not on the group', await withRole('member', 'someone@example.com'));

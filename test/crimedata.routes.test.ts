@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { importFinished } from '../src/modules/crimedata/index.ts';
 import { Browser, type UploadFile } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
@@ -35,7 +35,7 @@ async function temporaryUploads(): Promise<string[]> {
 
 /** A browser signed in as a new account: an administrator, or with a role given by `grant`. */
 async function signedIn(app: FastifyInstance, container: Container, email: string, grant?: (userId: string) => Promise<void>) {
-  const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin: !grant });
+  const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin: !grant });
   await grant?.(userId);
   const browser = new Browser(app);
   await browser.signIn(email, password);
@@ -60,7 +60,7 @@ describe('crime data pages for a Coventry officer', () => {
     const { areaId } = await container.governance.partnerships.get(null, coventry);
     admin = await signedIn(app, container, 'admin@example.com');
     overseer = await signedIn(app, container, 'overseer@example.com', (userId) =>
-      container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId }),
+      container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId }),
     );
   });
   after(() => close());
@@ -143,7 +143,7 @@ describe('crime data pages for a Coventry officer', () => {
 
   it('shows an upload’s progress until it is imported, then the outcome', async () => {
     const batchId = 'waiting-batch';
-    await container.crimeData.receiveUpload(systemActor, {
+    await container.crimeData.receiveUpload(systemPrincipal, {
       partnershipId: coventry,
       batchId,
       fileName: 'notes.csv',
@@ -401,7 +401,7 @@ describe('crime data pages for a Coventry officer', () => {
 
   it('fails an import the job queue gave up on, with its reason, and finishes it from the page’s Try again', async () => {
     const batchId = 'given-up';
-    await container.crimeData.receiveUpload(systemActor, {
+    await container.crimeData.receiveUpload(systemPrincipal, {
       partnershipId: coventry,
       batchId,
       fileName: '2025-10-city-of-london-street.csv',
@@ -456,13 +456,13 @@ describe('crime data pages for a Coventry officer', () => {
   });
 
   it('lets a member read the hotspots but not import, and finds no upload of another partnership', async () => {
-    const userId = await container.accounts.createUser(systemActor, {
+    const userId = await container.accounts.createUser(systemPrincipal, {
       email: 'member@example.com',
       name: 'Member',
       password,
       isAdmin: false,
     });
-    await container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+    await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
     const member = new Browser(app);
     await member.signIn('member@example.com', password);
     assert.equal((await member.get(`${base}/hotspots`)).statusCode, 200);
@@ -475,8 +475,8 @@ describe('crime data pages for a Coventry officer', () => {
 
     const other = (await container.governance.partnerships.list(null)).find((partnership) => partnership.name.startsWith('Charnwood'));
     assert.ok(other);
-    await container.crimeData.setArea(systemActor, other.id, charnwood);
-    await container.crimeData.receiveUpload(systemActor, {
+    await container.crimeData.setArea(systemPrincipal, other.id, charnwood);
+    await container.crimeData.receiveUpload(systemPrincipal, {
       partnershipId: other.id,
       batchId: 'another-partnership',
       fileName: 'theirs.csv',

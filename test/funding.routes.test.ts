@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
-import { todayInEngland } from '../src/core/clock.ts';
-import { financialYearStart } from '../src/core/dates.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import { todayInEngland } from '../src/platform/clock.ts';
+import { financialYearStart } from '../src/platform/dates.ts';
 import { seedDemoFunding } from '../src/modules/funding/index.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
@@ -28,7 +28,7 @@ describe('funding pages for a Coventry officer', () => {
 
   /** A user of Safer holding one role, signed in. */
   async function signedInAs(email: string, grant: (userId: string) => Promise<void>): Promise<Browser> {
-    const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin: false });
+    const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin: false });
     await grant(userId);
     const browser = new Browser(app);
     await browser.signIn(email, password);
@@ -218,7 +218,7 @@ describe('funding pages for a Coventry officer', () => {
     const [partnership] = await container.governance.partnerships.list(null, { id: coventry });
     const areaId = partnership?.areaId ?? '';
     const overseer = await signedInAs('overseer@example.com', (userId) =>
-      container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId }),
+      container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId }),
     );
     // The latest year with a grant, unless another is asked for.
     const latest = await overseer.get(`/areas/${areaId}/funding`);
@@ -260,7 +260,7 @@ describe('funding pages for a Coventry officer', () => {
     assert.match((await overseer.get('/')).body, new RegExp(`href="/areas/${areaId}/funding">Funding across `));
 
     const member = await signedInAs('member@example.com', (userId) =>
-      container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null }),
+      container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null }),
     );
     assert.equal((await member.get(`/areas/${areaId}/funding`)).statusCode, 403);
     assert.equal((await member.get(`/areas/${areaId}/funding/download.csv`)).statusCode, 403);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import { Browser } from './helpers/app.ts';
 import { officerPassword, startAsCoventryOfficer } from './helpers/coventry.ts';
@@ -197,18 +197,18 @@ describe('governance pages for a Coventry officer', () => {
   });
 
   it("keeps a person's archived organisation when the person is edited", async () => {
-    const organisationId = await container.governance.organisations.create(systemActor, coventry, {
+    const organisationId = await container.governance.organisations.create(systemPrincipal, coventry, {
       name: 'Coventry Street Pastors',
       sector: 'community_voluntary',
       responsibleAuthority: false,
     });
-    const personId = await container.governance.people.create(systemActor, coventry, {
+    const personId = await container.governance.people.create(systemPrincipal, coventry, {
       name: 'Sam Pastor',
       jobTitle: null,
       organisationId,
       email: null,
     });
-    await container.governance.organisations.setArchived(systemActor, coventry, organisationId, 1, true);
+    await container.governance.organisations.setArchived(systemPrincipal, coventry, organisationId, 1, true);
     const form = await officer.get(`/partnerships/${coventry}/people/${personId}/edit`);
     assert.match(form.body, new RegExp(`<option value="${organisationId}" selected>Coventry Street Pastors \\(archived\\)</option>`));
     const saved = await officer.post(`/partnerships/${coventry}/people/${personId}`, {
@@ -245,14 +245,14 @@ describe('governance pages for a Coventry officer', () => {
   });
 
   it('writes names that look like formulas into the CSV as text', async () => {
-    const personId = await container.governance.people.create(systemActor, coventry, {
+    const personId = await container.governance.people.create(systemPrincipal, coventry, {
       name: '=HYPERLINK("http://evil.example","Click")',
       jobTitle: null,
       organisationId: null,
       email: null,
     });
     const [organisation] = await container.governance.organisations.list(coventry);
-    await container.governance.memberships.create(systemActor, coventry, {
+    await container.governance.memberships.create(systemPrincipal, coventry, {
       groupId: boardId,
       personId,
       organisationId: organisation?.id ?? '',
@@ -271,12 +271,17 @@ describe('governance pages for a Coventry officer', () => {
   it('hides an archived partnership from its officers', async () => {
     const [melton] = (await container.governance.partnerships.list(null)).filter((p) => p.shortName === 'Melton');
     assert.ok(melton);
-    const userId = await container.accounts.createUser(systemActor, { email: 'melton@example.com', name: 'Mel', password, isAdmin: false });
-    await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: melton.id, areaId: null });
+    const userId = await container.accounts.createUser(systemPrincipal, {
+      email: 'melton@example.com',
+      name: 'Mel',
+      password,
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemPrincipal, userId, 'officer', { partnershipId: melton.id, areaId: null });
     const meltonOfficer = new Browser(app);
     await meltonOfficer.signIn('melton@example.com', password);
     assert.equal((await meltonOfficer.get(`/partnerships/${melton.id}`)).statusCode, 200);
-    await container.governance.partnerships.setArchived(systemActor, null, melton.id, melton.version, true);
+    await container.governance.partnerships.setArchived(systemPrincipal, null, melton.id, melton.version, true);
     assert.equal((await meltonOfficer.get(`/partnerships/${melton.id}`)).statusCode, 404);
     assert.equal((await meltonOfficer.post(`/partnerships/${melton.id}/organisations`, { name: 'New' })).statusCode, 404);
   });

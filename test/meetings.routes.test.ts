@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Container } from '../src/container.ts';
-import { systemActor, systemViewer } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { FastifyInstance } from 'fastify';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfPdf } from './helpers/pdf.ts';
 import { addPerson } from './helpers/people.ts';
 import JSZip from 'jszip';
-import { addAgendaItem, byOfficer, scheduleMeeting } from './helpers/meetings.ts';
+import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
 
 describe('meeting pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -59,7 +59,7 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('moves a meeting with its reason, refusing a move without one', async () => {
-    const id = await container.meetings.schedule(systemActor, coventry, {
+    const id = await container.meetings.schedule(systemPrincipal, coventry, {
       groupId: boardId,
       kind: 'ordinary',
       meetingDate: '2008-02-06',
@@ -223,7 +223,7 @@ describe('meeting pages for a Coventry officer', () => {
     const csv = await officer.get(`/partnerships/${coventry}/actions/download.csv?overdue=yes`);
     assert.match(csv.body, /Report progress on the DPPO,All agencies,1 January 2017,Open \(overdue\)/);
 
-    const [action] = await container.actions.actionLog(coventry, systemViewer, { status: 'open' });
+    const [action] = await container.actions.actionLog(coventry, systemPrincipal, { status: 'open' });
     assert.ok(action);
     const done = await officer.post(`/partnerships/${coventry}/actions/${action.id}`, {
       status: 'done',
@@ -242,17 +242,21 @@ describe('meeting pages for a Coventry officer', () => {
     const police = (await container.governance.organisations.list(coventry)).find((o) => o.name === 'West Midlands Police');
     assert.ok(police);
     await addPerson(container.governance, coventry, { name: 'Pete Morgan', email: 'Pete.Morgan@example.org', organisationId: police.id });
-    const userId = await container.accounts.createUser(systemActor, {
+    const userId = await container.accounts.createUser(systemPrincipal, {
       email: 'pete.morgan@example.org',
       name: 'Pete Morgan',
       password: 'a member password 1',
       isAdmin: false,
     });
-    await container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+    await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
     const member = new Browser(app);
     await member.signIn('pete.morgan@example.org', 'a member password 1');
     const actionFor = (owner: string) =>
-      container.minutes.addAction(systemActor, coventry, meeting, item, { description: `Follow up for ${owner}`, owner, dueDate: null });
+      container.minutes.addAction(systemPrincipal, coventry, meeting, item, {
+        description: `Follow up for ${owner}`,
+        owner,
+        dueDate: null,
+      });
     const update = (id: string) =>
       member.post(`/partnerships/${coventry}/actions/${id}`, { status: 'in_progress', note: 'Started', version: '1' });
 
@@ -266,12 +270,12 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch(page.body, /data-qa="action-update-form"/);
     assert.match(page.body, /The action’s owner or a partnership officer can add an update/);
     assert.equal((await update(notTheirs)).statusCode, 403);
-    assert.deepEqual((await container.actions.action(coventry, notTheirs, systemViewer)).updates, []);
+    assert.deepEqual((await container.actions.action(coventry, notTheirs, systemPrincipal)).updates, []);
   });
 
   it("lists the open actions of earlier meetings under the next meeting's matters arising", async () => {
     const schedule = (meetingDate: string) =>
-      container.meetings.schedule(systemActor, coventry, {
+      container.meetings.schedule(systemPrincipal, coventry, {
         groupId: boardId,
         kind: 'ordinary',
         meetingDate,
@@ -282,17 +286,17 @@ describe('meeting pages for a Coventry officer', () => {
     const later = await schedule('2017-04-20');
     const [welcome] = (await container.agenda.agenda(coventry, earlier))[0]?.items ?? [];
     assert.ok(welcome);
-    const open = await container.minutes.addAction(systemActor, coventry, earlier, welcome.id, {
+    const open = await container.minutes.addAction(systemPrincipal, coventry, earlier, welcome.id, {
       description: 'Write to the PCC',
       owner: 'Chair',
       dueDate: null,
     });
-    const done = await container.minutes.addAction(systemActor, coventry, earlier, welcome.id, {
+    const done = await container.minutes.addAction(systemPrincipal, coventry, earlier, welcome.id, {
       description: 'Book the venue',
       owner: 'Officer',
       dueDate: null,
     });
-    await container.actions.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Booked' }, byOfficer);
+    await container.actions.updateAction(systemPrincipal, coventry, done, 1, { status: 'done', note: 'Booked' });
     const page = await officer.get(`/partnerships/${coventry}/meetings/${later}`);
     const arising = page.body.slice(page.body.indexOf('data-qa="matters-arising"'));
     assert.match(arising, new RegExp(`/actions/${open}">Write to the PCC</a> – Chair, from 19 January 2017`));
@@ -316,13 +320,13 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(late.body, /These minutes have been approved and cannot change/);
     // The officer may not sign: that is the chair's.
     assert.equal((await officer.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
-    const chairId = await container.accounts.createUser(systemActor, {
+    const chairId = await container.accounts.createUser(systemPrincipal, {
       email: 'chair@example.com',
       name: 'Cllr Abbott',
       password: 'chair password 12',
       isAdmin: false,
     });
-    await container.accounts.grantRole(systemActor, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    await container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
     const chair = new Browser(app);
     await chair.signIn('chair@example.com', 'chair password 12');
     assert.equal((await chair.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 302);
@@ -339,7 +343,7 @@ describe('meeting pages for a Coventry officer', () => {
     const rob = people.find((p) => p.name === 'Rob Allison');
     const june = people.find((p) => p.name === 'June Jeffrey');
     assert.ok(rob && june);
-    const interest = await container.governance.interests.create(systemActor, coventry, {
+    const interest = await container.governance.interests.create(systemPrincipal, coventry, {
       personId: rob.id,
       category: 'employment',
       description: 'Chief Executive of Voluntary Action Coventry',
@@ -363,7 +367,7 @@ describe('meeting pages for a Coventry officer', () => {
 
   it("keeps a year's attendance record by member and organisation, picking out a Responsible Authority that missed a meeting", async () => {
     const record = async (meetingDate: string, policeThere: boolean) => {
-      const id = await container.meetings.schedule(systemActor, coventry, {
+      const id = await container.meetings.schedule(systemPrincipal, coventry, {
         groupId: boardId,
         kind: 'ordinary',
         meetingDate,
@@ -371,7 +375,7 @@ describe('meeting pages for a Coventry officer', () => {
         location: 'Online',
       });
       const { members } = await container.attendance.attendance(coventry, id);
-      await container.attendance.record(systemActor, coventry, id, '', {
+      await container.attendance.record(systemPrincipal, coventry, id, '', {
         members: members.map(({ member }) => ({
           membershipId: member.id,
           status: member.organisationName === 'West Midlands Police' && !policeThere ? 'apologies' : 'present',
@@ -400,7 +404,7 @@ describe('meeting pages for a Coventry officer', () => {
   it('plans work programme items and places one on the agenda of its meeting, once', async () => {
     // A meeting some weeks ahead of whenever the test runs.
     const ahead = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    const meetingId = await container.meetings.schedule(systemActor, coventry, {
+    const meetingId = await container.meetings.schedule(systemPrincipal, coventry, {
       groupId: boardId,
       kind: 'ordinary',
       meetingDate: ahead,
@@ -441,7 +445,7 @@ describe('meeting pages for a Coventry officer', () => {
     const dppo = await item('Designated Public Places Order', false);
     await item('Case review', true);
     const { members } = await container.attendance.attendance(coventry, meetingId);
-    await container.attendance.record(systemActor, coventry, meetingId, '', {
+    await container.attendance.record(systemPrincipal, coventry, meetingId, '', {
       members: members.map(({ member }) => ({
         membershipId: member.id,
         status: member.personName === 'Cllr Abbott' ? 'present' : 'apologies',
@@ -450,7 +454,7 @@ describe('meeting pages for a Coventry officer', () => {
       inAttendance: [],
       minuteTaker: { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' },
     });
-    await container.minutes.addDecision(systemActor, coventry, meetingId, dppo, {
+    await container.minutes.addDecision(systemPrincipal, coventry, meetingId, dppo, {
       outcome: 'supported',
       wording: 'Recommendations 4.1 and 4.2 were supported',
       recommendedTo: null,
@@ -458,7 +462,7 @@ describe('meeting pages for a Coventry officer', () => {
       votesAgainst: null,
       votesAbstaining: null,
     });
-    await container.minutes.addAction(systemActor, coventry, meetingId, dppo, {
+    await container.minutes.addAction(systemPrincipal, coventry, meetingId, dppo, {
       description: 'Consult on the extended area',
       owner: 'All agencies',
       dueDate: null,
@@ -501,7 +505,7 @@ describe('meeting pages for a Coventry officer', () => {
   });
 
   it('cancels a meeting, which then cannot be moved', async () => {
-    const id = await container.meetings.schedule(systemActor, coventry, {
+    const id = await container.meetings.schedule(systemPrincipal, coventry, {
       groupId: boardId,
       kind: 'public',
       meetingDate: '2026-09-17',

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
-import type { PartnershipRole } from '../src/modules/accounts/index.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import type { PartnershipRole } from '../src/platform/principal.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { docxOf, pdfOf, xlsxOf } from './helpers/papers.ts';
@@ -28,8 +28,8 @@ describe('papers, the agenda pack and publication', () => {
 
   /** A signed-in browser for an account holding one role in a partnership. */
   async function signedInAs(role: PartnershipRole, partnershipId: string, email: string): Promise<Browser> {
-    const userId = await container.accounts.createUser(systemActor, { email, name: email, password, isAdmin: false });
-    await container.accounts.grantRole(systemActor, userId, role, { partnershipId, areaId: null });
+    const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin: false });
+    await container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId, areaId: null });
     const browser = new Browser(app);
     await browser.signIn(email, password);
     return browser;
@@ -300,7 +300,7 @@ describe('papers, the agenda pack and publication', () => {
     assert.match((await visitor.get(publicBase)).body, /The minutes are published once they have been approved/);
     assert.equal((await visitor.get(`${publicBase}/minutes.pdf`)).statusCode, 404);
 
-    await container.minutes.approve(systemActor, coventry, meetingId, 1, later);
+    await container.minutes.approve(systemPrincipal, coventry, meetingId, 1, later);
     const page = await visitor.get(publicBase);
     assert.match(page.body, /data-qa="public-minutes"/);
     assert.match(page.body, new RegExp(`href="${publicBase}/minutes.pdf"`));

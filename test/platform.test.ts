@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { testDatabases } from './helpers/database.ts';
@@ -15,7 +15,7 @@ for (const database of testDatabases()) {
 
     before(async () => {
       ({ app, container } = await buildTestApp(await database.create()));
-      await container.accounts.createUser(systemActor, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
     });
     after(async () => {
       await app.close();
@@ -62,7 +62,7 @@ for (const database of testDatabases()) {
 
     it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async () => {
       const production = await buildTestApp(await database.create(), { environment: 'production', trustProxy: true });
-      await production.container.accounts.createUser(systemActor, { email: 'p@example.com', name: 'P', password, isAdmin: false });
+      await production.container.accounts.createUser(systemPrincipal, { email: 'p@example.com', name: 'P', password, isAdmin: false });
       const response = await new Browser(production.app, { 'x-forwarded-proto': 'https' }).signIn('p@example.com', password);
       assert.equal(response.cookies.find((c) => c.name === 'safer_session')?.secure, true);
       assert.match(String(response.headers['strict-transport-security']), /max-age=/);
@@ -146,7 +146,7 @@ for (const database of testDatabases()) {
     });
 
     it('lets an administrator reset a password or deactivate an account, signing the person out everywhere', async () => {
-      const userId = await container.accounts.createUser(systemActor, {
+      const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'leaver@example.com',
         name: 'Lee Leaver',
         password,

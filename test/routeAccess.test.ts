@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
-import type { Role } from '../src/modules/accounts/index.ts';
+import type { Role } from '../src/platform/principal.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
@@ -361,11 +361,12 @@ describe('every route as every role', () => {
     assert.ok(coventryRecord);
     for (const walker of walkers.filter((w) => w !== 'public')) {
       const email = `${walker}@example.com`;
-      const userId = await accounts.createUser(systemActor, { email, name: walker, password, isAdmin: walker === 'admin' });
+      const userId = await accounts.createUser(systemPrincipal, { email, name: walker, password, isAdmin: walker === 'admin' });
       if (walker === 'overseer')
-        await accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
-      else if (walker === 'outsider') await accounts.grantRole(systemActor, userId, 'officer', { partnershipId: plymouth, areaId: null });
-      else if (walker !== 'admin') await accounts.grantRole(systemActor, userId, walker, { partnershipId: coventry, areaId: null });
+        await accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
+      else if (walker === 'outsider')
+        await accounts.grantRole(systemPrincipal, userId, 'officer', { partnershipId: plymouth, areaId: null });
+      else if (walker !== 'admin') await accounts.grantRole(systemPrincipal, userId, walker, { partnershipId: coventry, areaId: null });
     }
     // A throwaway account and role, so that removing the role harms no walker.
     routes = await sampleRoutes(container, coventry, await spareAccount(container, coventry));

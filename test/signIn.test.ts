@@ -5,8 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import type { Clock } from '../src/core/clock.ts';
-import { systemActor } from '../src/core/actor.ts';
+import type { Clock } from '../src/platform/clock.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import { type Container, createContainer } from '../src/container.ts';
 import { createDb, type DatabaseHandle } from '../src/db/createDb.ts';
 import { signInThrottle } from '../src/modules/accounts/index.ts';
@@ -60,7 +60,7 @@ for (const database of testDatabases()) {
     before(async () => {
       handle = await database.create();
       ({ app, container } = await startApp(handle, clock));
-      adminId = await container.accounts.createUser(systemActor, {
+      adminId = await container.accounts.createUser(systemPrincipal, {
         email: 'admin@example.com',
         name: 'Ada Admin',
         password,
@@ -132,7 +132,7 @@ for (const database of testDatabases()) {
     });
 
     it('counts one person mistyping their own password once against their office’s address', async () => {
-      await container.accounts.createUser(systemActor, { email: 'typo@example.com', name: 'Tom Typo', password, isAdmin: false });
+      await container.accounts.createUser(systemPrincipal, { email: 'typo@example.com', name: 'Tom Typo', password, isAdmin: false });
       const office = from(app, '198.51.100.7');
       // More wrong passwords on one account than the address's limit, each after its wait, inside the address's window …
       const { freeFailures, firstWaitSeconds, longestWaitSeconds } = signInThrottle;
@@ -145,7 +145,12 @@ for (const database of testDatabases()) {
     });
 
     it('lets no more than the free failures of parallel guesses at one account be checked', async () => {
-      await container.accounts.createUser(systemActor, { email: 'parallel@example.com', name: 'Pat Parallel', password, isAdmin: false });
+      await container.accounts.createUser(systemPrincipal, {
+        email: 'parallel@example.com',
+        name: 'Pat Parallel',
+        password,
+        isAdmin: false,
+      });
       const outcomes = await Promise.all(
         Array.from({ length: 20 }, (_, n) => container.accounts.signIn('parallel@example.com', 'guess', `10.0.0.${n}`)),
       );
@@ -155,7 +160,7 @@ for (const database of testDatabases()) {
     });
 
     it('holds the slowdown across two app instances on one database', async () => {
-      await container.accounts.createUser(systemActor, { email: 'two@example.com', name: 'Tess Two', password, isAdmin: false });
+      await container.accounts.createUser(systemPrincipal, { email: 'two@example.com', name: 'Tess Two', password, isAdmin: false });
       const otherHandle = await openAgain(handle);
       const other = await startApp(otherHandle, clock);
       try {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
-import { systemActor } from '../src/core/actor.ts';
-import { todayInEngland } from '../src/core/clock.ts';
-import { formatDate } from '../src/core/dates.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import { todayInEngland } from '../src/platform/clock.ts';
+import { formatDate } from '../src/platform/dates.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { scheduleMeeting } from './helpers/meetings.ts';
@@ -40,24 +40,24 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
     base = `/partnerships/${coventry}/tasking`;
     await cityOfLondonForce(container, coventry);
-    await container.crimeData.setArea(systemActor, coventry, cityOfLondon);
+    await container.crimeData.setArea(systemPrincipal, coventry, cityOfLondon);
     for (const month of ['2025-11', '2025-12']) {
-      await container.crimeData.importFile(systemActor, join(fixtures, `${month}-city-of-london-street.csv`));
+      await container.crimeData.importFile(systemPrincipal, join(fixtures, `${month}-city-of-london-street.csv`));
     }
-    groupId = await container.governance.groups.create(systemActor, coventry, { name: 'City Tasking Group', parentId: null });
+    groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'City Tasking Group', parentId: null });
     meetingDate = daysFromToday(container, 30);
     meetingId = await scheduleMeeting(container.meetings, coventry, groupId, meetingDate, '10:00');
     const [organisation] = await container.governance.organisations.list(coventry);
     organisationId = organisation?.id ?? '';
     lsoas = (await container.tasking.placeChoices(coventry)).lsoas;
     assert.ok(lsoas.length >= 2, 'the City of London has LSOAs');
-    const userId = await container.accounts.createUser(systemActor, {
+    const userId = await container.accounts.createUser(systemPrincipal, {
       email: 'member@example.com',
       name: 'Mo Member',
       password,
       isAdmin: false,
     });
-    await container.accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+    await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
     member = new Browser(app);
     await member.signIn('member@example.com', password);
   });

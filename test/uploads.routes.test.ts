@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { systemActor } from '../src/core/actor.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
@@ -46,7 +46,7 @@ for (const database of testDatabases()) {
     before(async () => {
       ({ app, container } = await buildTestApp(await database.create()));
       const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      const userId = await container.accounts.createUser(systemActor, {
+      const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'admin@example.com',
         name: 'Admin',
         password,

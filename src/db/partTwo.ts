@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PartTwoReadership } from '../core/actor.ts';
+import type { PartTwoReadership } from '../platform/policy.ts';
 
 /**
  * The SQL form of `maySee`: rows whose agenda item (joined as `agendaItems`, perhaps absent) is public, or

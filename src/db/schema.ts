@@ -105,13 +105,16 @@ export interface ChairAppointmentsTable extends PartnershipRecordColumns {
   appointedBy: string;
 }
 
+/** Status columns are unions: the database holds only these, and a service cannot write another. */
+export type MeetingStatus = 'scheduled' | 'rescheduled' | 'cancelled' | 'held';
+
 export interface MeetingsTable extends PartnershipRecordColumns {
   groupId: string;
   meetingDate: string;
   startTime: string;
   location: string;
   kind: string;
-  status: string;
+  status: MeetingStatus;
   /** When the agenda was published, and by whom: its public part is then on the public pages. */
   publishedAt: string | null;
   publishedBy: string | null;
@@ -149,7 +152,7 @@ export interface AttendanceTable {
   partnershipId: string;
   meetingId: string;
   membershipId: string | null;
-  status: string;
+  status: 'present' | 'apologies' | 'absent' | 'substitute' | 'in_attendance' | 'minute_taker';
   substitutePersonId: string | null;
   attendeeName: string | null;
   attendeeOrganisation: string | null;
@@ -182,6 +185,8 @@ export interface DecisionsTable {
   createdBy: string | null;
 }
 
+export type ActionStatus = 'open' | 'in_progress' | 'done' | 'cancelled' | 'carried_forward';
+
 export interface ActionsTable {
   id: string;
   version: Generated<number>;
@@ -193,7 +198,7 @@ export interface ActionsTable {
   description: string;
   owner: string;
   dueDate: string | null;
-  status: string;
+  status: ActionStatus;
   createdAt: string;
   updatedAt: string;
 }
@@ -201,7 +206,7 @@ export interface ActionsTable {
 export interface ActionUpdatesTable {
   id: string;
   actionId: string;
-  status: string;
+  status: ActionStatus;
   note: string;
   updatedAt: string;
   updatedBy: string | null;
@@ -210,7 +215,7 @@ export interface ActionUpdatesTable {
 export interface MeetingMinutesTable {
   meetingId: string;
   partnershipId: string;
-  status: string;
+  status: 'draft' | 'circulated' | 'approved' | 'signed';
   circulatedAt: string | null;
   approvedAtMeetingId: string | null;
   approvedAt: string | null;

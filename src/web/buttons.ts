@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ConflictError, FieldValidationError } from '../core/errors.ts';
+import { isRefusal } from '../platform/errors.ts';
 
 /**
  * A button with no form of its own (publish, move an item, record as held): does the work, and says on
@@ -11,7 +11,7 @@ export async function reportOnNextPage(request: FastifyRequest, work: () => Prom
     const done = await work();
     if (done) request.session.flash = done;
   } catch (error) {
-    if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
+    if (!isRefusal(error)) throw error;
     request.session.problem = error.message;
   }
 }

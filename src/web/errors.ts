@@ -1,39 +1,80 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { NotFoundError, NotPermittedError } from '../core/errors.ts';
+/**
+ * The one error map: any error a service raises (a SaferError carries its status and code) becomes the page
+ * that says what to do next, or for a JSON request an application/problem+json document (RFC 9457). Nothing
+ * leaks: a 500 says only its request id.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SaferError } from '../platform/errors.ts';
 import type { PageRenderer } from './render.ts';
-import { IncompleteUploadError } from './uploads.ts';
 
-/** 404, 403, 400 and 500 pages that say what to do next and leak nothing. */
+/** The page for each stable code; any other 4xx gets the general "problem with your request" page. */
+const templates: Record<string, string> = {
+  'not-found': 'errors/404.njk',
+  forbidden: 'errors/403.njk',
+  'upload-incomplete': 'errors/upload-incomplete.njk',
+  'session-expired': 'errors/session-expired.njk',
+  // A rule or a colleague's change refused the request where no form could show it: the page says which.
+  conflict: 'errors/refused.njk',
+  invalid: 'errors/refused.njk',
+};
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Unprocessable content',
+  500: 'Internal server error',
+};
+
+/** Whether the client asked for JSON rather than a page (a machine, or a script on a page). */
+export function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /application\/(problem\+)?json/.test(accept) && !accept.includes('text/html');
+}
+
+interface Problem {
+  status: number;
+  code: string;
+  /** Said to the user: only what a SaferError chose to say, never an internal message. */
+  detail: string | null;
+}
+
+function problemOf(error: FastifyError | SaferError): Problem {
+  if (error instanceof SaferError) {
+    // A NotFoundError's message names the record type ("allocation not found"): the page says it generally.
+    return { status: error.status, code: error.code, detail: error.status === 404 ? null : error.message };
+  }
+  const fastifyError = error;
+  if (fastifyError.code?.startsWith('FST_CSRF')) return { status: 403, code: 'session-expired', detail: null };
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) return { status, code: 'bad-request', detail: null };
+  return { status: 500, code: 'internal', detail: null };
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, pages: PageRenderer, problem: Problem) {
+  reply.code(problem.status);
+  if (wantsJson(request)) {
+    return reply.type('application/problem+json').send({
+      type: `/problems/${problem.code}`,
+      title: titles[problem.status] ?? 'Error',
+      status: problem.status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      instance: request.url,
+      ...(problem.status === 500 ? { requestId: request.id } : {}),
+    });
+  }
+  if (problem.status === 500) return pages.render(request, reply, 'errors/500.njk', { requestId: request.id });
+  return pages.render(request, reply, templates[problem.code] ?? 'errors/400.njk', { message: problem.detail });
+}
+
+/** 404, 403, 400, 409, 422 and 500 pages (or problem documents) that say what to do next and leak nothing. */
 export function registerErrorHandling(app: FastifyInstance, pages: PageRenderer): void {
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404);
-    return pages.render(request, reply, 'errors/404.njk');
-  });
+  app.setNotFoundHandler((request, reply) => send(request, reply, pages, { status: 404, code: 'not-found', detail: null }));
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof NotFoundError) {
-      reply.code(404);
-      return pages.render(request, reply, 'errors/404.njk');
-    }
-    if (error instanceof NotPermittedError) {
-      reply.code(403);
-      return pages.render(request, reply, 'errors/403.njk');
-    }
-    if (error instanceof IncompleteUploadError) {
-      reply.code(400);
-      return pages.render(request, reply, 'errors/upload-incomplete.njk');
-    }
-    if (error.code?.startsWith('FST_CSRF')) {
-      reply.code(403);
-      return pages.render(request, reply, 'errors/session-expired.njk');
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      reply.code(status);
-      return pages.render(request, reply, 'errors/400.njk');
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    reply.code(500);
-    return pages.render(request, reply, 'errors/500.njk', { requestId: request.id });
+  app.setErrorHandler((error: FastifyError | SaferError, request, reply) => {
+    const problem = problemOf(error);
+    if (problem.status === 500) request.log.error({ err: error }, 'unhandled error');
+    return send(request, reply, pages, problem);
   });
 }

@@ -5,9 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, FieldValidationError } from '../core/errors.ts';
-import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues } from './forms.ts';
-import type { Access } from './permissions.ts';
+import { attempt, errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues } from './forms.ts';
+import type { Access } from '../platform/policy.ts';
 import { versionOf } from './query.ts';
 import type { Crumb } from './recordPages.ts';
 import type { PageRenderer } from './render.ts';
@@ -107,27 +106,15 @@ export function registerFormPage<S extends z.ZodType, Context>(
     const version = versionOf(body);
     const result = readForm(form.schema, form.fields, body);
     if (!result.ok) return render(request, reply, context, { values: result.typed, errors: result.errors, version });
-    try {
-      const { redirect, flash } = await form.save(request, result.value, version, context);
-      request.session.flash = flash;
-      return reply.redirect(redirect);
-    } catch (error) {
-      const typed = typedValues(form.fields, body);
-      if (error instanceof FieldValidationError) {
-        return render(request, reply, context, {
-          values: typed,
-          errors: errorsFor(form.fields, { [error.field]: error.message }),
-          version,
-        });
-      }
-      if (error instanceof ConflictError) {
-        return render(request, reply, context, {
-          values: typed,
-          errors: errorsFor(form.fields, { form: error.message }),
-          version: error.currentVersion,
-        });
-      }
-      throw error;
+    const saved = await attempt(() => form.save(request, result.value, version, context));
+    if (!saved.ok) {
+      return render(request, reply, context, {
+        values: typedValues(form.fields, body),
+        errors: errorsFor(form.fields, saved.byField),
+        version: saved.version ?? version,
+      });
     }
+    request.session.flash = saved.value.flash;
+    return reply.redirect(saved.value.redirect);
   });
 }

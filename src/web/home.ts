@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type CrimeDataService, waitingFileView } from '../modules/crimedata/index.ts';
 import type { GovernanceService } from '../modules/governance/index.ts';
-import { canViewPartnership } from './permissions.ts';
+import { canViewPartnership } from '../platform/policy.ts';
 import { queryValues } from './query.ts';
 import type { PageRenderer } from './render.ts';
 

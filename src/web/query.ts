@@ -1,4 +1,4 @@
-import { hasHiddenCharacter } from '../core/hiddenCharacters.ts';
+import { hasHiddenCharacter } from '../platform/hiddenCharacters.ts';
 
 /**
  * One string from a query string or form field. `?q=a&q=b` arrives as an array; a page that

@@ -5,10 +5,20 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, FieldValidationError } from '../core/errors.ts';
-import type { RecordService } from '../core/records.ts';
-import { errorsFor, type Field, type FormErrors, type Option, readForm, type TypedValues, typedValues, valuesFromRecord } from './forms.ts';
-import { type Access, isAllowed } from './permissions.ts';
+import type { RecordService } from '../platform/records.ts';
+import {
+  attempt,
+  errorsFor,
+  type Field,
+  type FormErrors,
+  type Option,
+  readForm,
+  type TypedValues,
+  typedValues,
+  valuesFromRecord,
+} from './forms.ts';
+import { isAllowed, type Access } from '../platform/policy.ts';
+import { principalOf } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
 import { sendCsv } from './csv.ts';
 import { paginate } from './pagination.ts';
@@ -142,30 +152,19 @@ export function registerRecordPages<View extends { id: string; version: number; 
     const result = readForm(definition.schema, fields, request.body);
     const version = record ? versionOf(request.body) : null;
     if (!result.ok) return renderForm(request, reply, { record, values: result.typed, errors: result.errors, version });
-    const actor = { userId: request.principal?.userId ?? null };
-    try {
-      let id = record?.id;
-      if (record) await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value);
-      else id = await service.create(actor, scopeOf(request), result.value);
-      request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
-      const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo);
-      return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${id ?? ''}`);
-    } catch (error) {
+    const actor = principalOf(request);
+    const saved = await attempt(async () =>
+      record
+        ? (await service.update(actor, scopeOf(request), record.id, version ?? -1, result.value), record.id)
+        : service.create(actor, scopeOf(request), result.value),
+    );
+    if (!saved.ok) {
       const values = typedValues(fields, (request.body ?? {}) as Record<string, unknown>);
-      if (error instanceof FieldValidationError) {
-        return renderForm(request, reply, { record, values, errors: errorsFor(fields, { [error.field]: error.message }), version });
-      }
-      if (error instanceof ConflictError) {
-        // The form now carries the stored version: saving again, having looked, is a deliberate overwrite.
-        return renderForm(request, reply, {
-          record,
-          values,
-          errors: errorsFor(fields, { form: error.message }),
-          version: error.currentVersion,
-        });
-      }
-      throw error;
+      return renderForm(request, reply, { record, values, errors: errorsFor(fields, saved.byField), version: saved.version ?? version });
     }
+    request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
+    const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo);
+    return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${saved.value}`);
   }
 
   /** The records a list shows: current or archived, matching the search in any column. */
@@ -269,13 +268,13 @@ export function registerRecordPages<View extends { id: string; version: number; 
 
   app.post<{ Params: IdParams }>(`${basePath}/:id/archive`, manage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
-    const actor = { userId: request.principal?.userId ?? null };
+    const actor = principalOf(request);
     const base = pathFor(basePath, request);
-    try {
-      await service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      request.session.problem = error.message;
+    const done = await attempt(() =>
+      service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null),
+    );
+    if (!done.ok) {
+      request.session.problem = Object.values(done.byField).join(' ');
       return reply.redirect(`${base}/${record.id}`);
     }
     request.session.flash = `${capitalise(definition.noun)} ${record.archivedAt ? 'restored' : 'archived'}`;

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import { formatDate } from '../core/dates.ts';
-import type { Principal } from '../modules/accounts/index.ts';
+import { formatDate } from '../platform/dates.ts';
+import type { Principal } from '../platform/principal.ts';
 
 export { formatDate };
 

@@ -1,6 +1,6 @@
 import type { SessionStore } from '@fastify/session';
 import type { Session } from 'fastify';
-import type { Clock } from '../core/clock.ts';
+import type { Clock } from '../platform/clock.ts';
 import type { SessionRecords } from '../modules/accounts/index.ts';
 
 export const sessionMaxAgeMs = 8 * 60 * 60 * 1000;

@@ -11,15 +11,17 @@ import { join } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { withoutHiddenCharacters } from '../core/hiddenCharacters.ts';
+import { SaferError } from '../platform/errors.ts';
+import { withoutHiddenCharacters } from '../platform/hiddenCharacters.ts';
 import { sendFile } from './csv.ts';
 
 /**
  * A multipart form that did not arrive whole: cut off part way (a dropped connection, a browser stopped),
  * or not a multipart form at all though it says it is. The person can only send it again.
  */
-export class IncompleteUploadError extends Error {
-  readonly statusCode = 400;
+export class IncompleteUploadError extends SaferError {
+  readonly status = 400;
+  readonly code = 'upload-incomplete';
   constructor() {
     super('The upload did not arrive whole');
     this.name = 'IncompleteUploadError';

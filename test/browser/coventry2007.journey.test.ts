@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedCoventry2007Group } from '../../src/modules/meetings/index.ts';
 import { standardItems } from '../../src/modules/meetings/agenda.ts';
 import {
@@ -122,8 +122,8 @@ describe('the Coventry Community Safety Partnership meeting of 30 November 2007,
     session = await startBrowserSession('coventry2007');
     const coventry = session.partnerships.get('coventry') ?? '';
     await seedCoventry2007Group(session.container.governance, coventry);
-    const chairId = await session.container.accounts.createUser(systemActor, { ...chair, isAdmin: false });
-    await session.container.accounts.grantRole(systemActor, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    const chairId = await session.container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
+    await session.container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
     pages = new MeetingPages(session);
     const signIn = new SignInPage(session.page);
     await signIn.open();

@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { systemActor } from '../../src/core/actor.ts';
-import { systemClock, todayInEngland } from '../../src/core/clock.ts';
-import { financialYearName, financialYearStart, formatDate } from '../../src/core/dates.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
+import { systemClock, todayInEngland } from '../../src/platform/clock.ts';
+import { financialYearName, financialYearStart, formatDate } from '../../src/platform/dates.ts';
 import {
   type Account,
   type BrowserSession,
@@ -91,10 +91,10 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.ok(areaId && areaName);
 
     // Set-up, not the journey: the board's chair, and the funder's overseer of Coventry's area.
-    const chairId = await container.accounts.createUser(systemActor, { ...chair, isAdmin: false });
-    await container.accounts.grantRole(systemActor, chairId, 'chair', { partnershipId: coventry, areaId: null });
-    const overseerId = await container.accounts.createUser(systemActor, { ...overseer, isAdmin: false });
-    await container.accounts.grantRole(systemActor, overseerId, 'overseer', { partnershipId: null, areaId });
+    const chairId = await container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
+    await container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    const overseerId = await container.accounts.createUser(systemPrincipal, { ...overseer, isAdmin: false });
+    await container.accounts.grantRole(systemPrincipal, overseerId, 'overseer', { partnershipId: null, areaId });
 
     // Set-up: the board's next meeting, still to come, which will take the financial report.
     const [boardGroup] = (await container.governance.groups.list(coventry)).filter((g) => g.name === board);

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { formatDate } from '../../src/core/dates.ts';
+import { formatDate } from '../../src/platform/dates.ts';
 import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
 import {
   type BrowserSession,

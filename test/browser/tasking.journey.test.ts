@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { systemClock, todayInEngland } from '../../src/core/clock.ts';
-import { formatDate } from '../../src/core/dates.ts';
+import { systemClock, todayInEngland } from '../../src/platform/clock.ts';
+import { formatDate } from '../../src/platform/dates.ts';
 import {
   type BrowserSession,
   browserTestOptions,

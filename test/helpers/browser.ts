@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import type { Container } from '../../src/container.ts';
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import { buildTestApp } from './app.ts';
 import { createSqlite } from './database.ts';
@@ -103,18 +103,18 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
     if (!coventryId) throw new Error('The demo has no partnership with key coventry');
     const officer: Account = { name: 'Olivia Officer', email: 'officer@coventry.example', password: 'a long officer password' };
     const admin: Account = { name: 'Ada Administrator', email: 'admin@example.com', password: 'a long admin password' };
-    const officerId = await container.accounts.createUser(systemActor, { ...officer, isAdmin: false });
-    await container.accounts.grantRole(systemActor, officerId, 'officer', { partnershipId: coventryId, areaId: null });
+    const officerId = await container.accounts.createUser(systemPrincipal, { ...officer, isAdmin: false });
+    await container.accounts.grantRole(systemPrincipal, officerId, 'officer', { partnershipId: coventryId, areaId: null });
     const analyst: Account = { name: 'Anil Analyst', email: 'analyst@coventry.example', password: 'a long analyst password' };
     const member: Account = { name: 'Mary Member', email: 'member@coventry.example', password: 'a long member password' };
     for (const [account, role] of [
       [analyst, 'analyst'],
       [member, 'member'],
     ] as const) {
-      const userId = await container.accounts.createUser(systemActor, { ...account, isAdmin: false });
-      await container.accounts.grantRole(systemActor, userId, role, { partnershipId: coventryId, areaId: null });
+      const userId = await container.accounts.createUser(systemPrincipal, { ...account, isAdmin: false });
+      await container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId: coventryId, areaId: null });
     }
-    await container.accounts.createUser(systemActor, { ...admin, isAdmin: true });
+    await container.accounts.createUser(systemPrincipal, { ...admin, isAdmin: true });
 
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

@@ -1,7 +1,7 @@
 /** The demo seeded on SQLite, with a partnership officer of Coventry signed in: the start of most route tests. */
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../src/container.ts';
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './app.ts';
 import type { DatabaseHandle } from '../../src/db/createDb.ts';
@@ -26,13 +26,13 @@ export async function startAsCoventryOfficer(
   const { app, container } = await buildTestApp(database ?? (await createSqlite()), {}, withFakes);
   const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
   const [board] = await container.governance.groups.list(coventry);
-  const userId = await container.accounts.createUser(systemActor, {
+  const userId = await container.accounts.createUser(systemPrincipal, {
     email: 'officer@example.com',
     name: 'Olu Officer',
     password: officerPassword,
     isAdmin: false,
   });
-  await container.accounts.grantRole(systemActor, userId, 'officer', { partnershipId: coventry, areaId: null });
+  await container.accounts.grantRole(systemPrincipal, userId, 'officer', { partnershipId: coventry, areaId: null });
   const officer = new Browser(app);
   await officer.signIn('officer@example.com', officerPassword);
   return {

@@ -1,6 +1,6 @@
 /** Meetings and agenda items made the short way, for tests that need one to work on. */
 import { type Container, createContainer } from '../../src/container.ts';
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import type { AgendaService, MeetingsService } from '../../src/modules/meetings/index.ts';
 import { testConfig } from './app.ts';
@@ -14,7 +14,13 @@ export function scheduleMeeting(
   meetingDate: string,
   startTime = '14:00',
 ): Promise<string> {
-  return meetings.schedule(systemActor, partnershipId, { groupId, kind: 'ordinary', meetingDate, startTime, location: 'Council House' });
+  return meetings.schedule(systemPrincipal, partnershipId, {
+    groupId,
+    kind: 'ordinary',
+    meetingDate,
+    startTime,
+    location: 'Council House',
+  });
 }
 
 /** An item for decision: public, or confidential (Part II) because it is about individuals. */
@@ -25,7 +31,7 @@ export function addAgendaItem(
   title: string,
   { confidential = false, presenter = null }: { confidential?: boolean; presenter?: string | null } = {},
 ): Promise<string> {
-  return agenda.addItem(systemActor, partnershipId, meetingId, {
+  return agenda.addItem(systemPrincipal, partnershipId, meetingId, {
     title,
     section: 'decision',
     presenter,
@@ -34,9 +40,6 @@ export function addAgendaItem(
     confidentialReason: confidential ? 'Information about individuals' : null,
   });
 }
-
-/** An officer adding an update to an action: allowed on any action. */
-export const byOfficer = { officer: true, email: null };
 
 /** The demo on a fresh database, with a Coventry board meeting of 21 July 2016 and one item on its agenda. */
 export async function demoBoardMeeting(

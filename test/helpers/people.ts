@@ -1,5 +1,5 @@
 /** People and memberships made the short way, for tests about who is told or allowed what. */
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import type { GovernanceService } from '../../src/modules/governance/index.ts';
 
 export function addPerson(
@@ -7,7 +7,7 @@ export function addPerson(
   partnershipId: string,
   person: { name: string; email: string | null; organisationId: string },
 ): Promise<string> {
-  return governance.people.create(systemActor, partnershipId, { ...person, jobTitle: null });
+  return governance.people.create(systemPrincipal, partnershipId, { ...person, jobTitle: null });
 }
 
 /** A voting core member of a group since April 2016, until `endDate` if given. */
@@ -22,7 +22,7 @@ export async function addMember(
     endDate?: string | null;
   },
 ): Promise<void> {
-  await governance.memberships.create(systemActor, partnershipId, {
+  await governance.memberships.create(systemPrincipal, partnershipId, {
     ...membership,
     voting: true,
     core: true,

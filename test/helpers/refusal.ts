@@ -1,6 +1,6 @@
 /** What a service says when it refuses a write: the message it gives for the field. */
 import assert from 'node:assert/strict';
-import { FieldValidationError } from '../../src/core/errors.ts';
+import { FieldValidationError } from '../../src/platform/errors.ts';
 
 export async function refusal(work: Promise<unknown>, field: string): Promise<string> {
   const error = await work.then(

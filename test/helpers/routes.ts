@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Container } from '../../src/container.ts';
-import { systemActor } from '../../src/core/actor.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { pdfOf } from './papers.ts';
 import { cityOfLondonForce, doctoredFile } from './policeuk.ts';
 import { addAgendaItem, scheduleMeeting } from './meetings.ts';
@@ -33,13 +33,13 @@ const wildcards: Record<string, string> = {
  */
 export async function spareAccount(container: Container, coventry: string): Promise<{ userId: string; grantId: string }> {
   const { accounts } = container;
-  const userId = await accounts.createUser(systemActor, {
+  const userId = await accounts.createUser(systemPrincipal, {
     email: 'spare@example.com',
     name: 'Spare',
     password: 'a long enough password',
     isAdmin: false,
   });
-  await accounts.grantRole(systemActor, userId, 'member', { partnershipId: coventry, areaId: null });
+  await accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
   const [grant] = (await accounts.getUser(userId)).grants;
   return { userId, grantId: grant?.id ?? '' };
 }
@@ -58,7 +58,7 @@ export async function sampleRoutes(
   const [person] = await governance.people.list(coventry);
   const [organisation] = await governance.organisations.list(coventry);
   assert.ok(partnership && board && membership && appointment && person && organisation, 'the demo has Coventry records');
-  const interest = await governance.interests.create(systemActor, coventry, {
+  const interest = await governance.interests.create(systemPrincipal, coventry, {
     personId: person.id,
     category: 'employment',
     description: 'Trustee of a local charity',
@@ -67,22 +67,22 @@ export async function sampleRoutes(
   });
   const meeting = await scheduleMeeting(container.meetings, coventry, board.id, '2026-04-09', '10:00');
   const itemId = await addAgendaItem(container.agenda, coventry, meeting, 'Strategic Assessment', { presenter: 'Partnership Analyst' });
-  const action = await container.minutes.addAction(systemActor, coventry, meeting, itemId, {
+  const action = await container.minutes.addAction(systemPrincipal, coventry, meeting, itemId, {
     description: 'Circulate the Strategic Assessment',
     owner: 'All agencies',
     dueDate: '2026-04-30',
   });
   // A paper on the public item, and the agenda published, so that the public pages have something to show.
-  const paperId = await container.papers.upload(systemActor, coventry, meeting, itemId, {
+  const paperId = await container.papers.upload(systemPrincipal, coventry, meeting, itemId, {
     fileName: 'Strategic Assessment.pdf',
     bytes: await pdfOf('Strategic Assessment'),
     title: null,
   });
-  await container.papers.publish(systemActor, coventry, meeting);
+  await container.papers.publish(systemPrincipal, coventry, meeting);
   // Its minutes approved at the next meeting, so that their public version is published too.
   const nextMeeting = await scheduleMeeting(container.meetings, coventry, board.id, '2026-07-09', '10:00');
-  await container.minutes.approve(systemActor, coventry, meeting, 1, nextMeeting);
-  const plannedId = await container.workProgramme.add(systemActor, coventry, board.id, {
+  await container.minutes.approve(systemPrincipal, coventry, meeting, 1, nextMeeting);
+  const plannedId = await container.workProgramme.add(systemPrincipal, coventry, board.id, {
     title: 'Annual report',
     notes: null,
     plannedMeetingId: null,
@@ -96,7 +96,7 @@ export async function sampleRoutes(
   const [priority] = await container.strategy.priorities.list(coventry);
   const [objective] = await container.strategy.objectives.list(coventry);
   assert.ok(priority && objective, 'the demo strategy has priorities and objectives');
-  const documentId = await container.strategy.attachDocument(systemActor, coventry, assessmentId, {
+  const documentId = await container.strategy.attachDocument(systemPrincipal, coventry, assessmentId, {
     fileName: 'Strategic Assessment 2016-17.pdf',
     bytes: await pdfOf('Strategic Assessment 2016/17'),
     title: null,
@@ -106,19 +106,19 @@ export async function sampleRoutes(
   const fundingYear = await seedDemoFunding(container, coventry);
   const { allocations } = await container.funding.year(coventry, fundingYear);
   const nothingSpent = allocations.map((a) => ({ allocationId: a.id, spent: 0, forecast: null }));
-  await container.funding.saveSpend(systemActor, coventry, fundingYear, 4, nothingSpent);
-  await container.funding.requestCarryOver(systemActor, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
+  await container.funding.saveSpend(systemPrincipal, coventry, fundingYear, 4, nothingSpent);
+  await container.funding.requestCarryOver(systemPrincipal, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
   const [allocation] = allocations;
   assert.ok(allocation, 'the demo funding has allocations');
   // Crime data: two months of the City of London's police.uk files (the fixtures), counted for Coventry as if it
   // were the City, so that the hotspots have something to rank; and an upload of one of them, imported.
   const policeUk = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
   await cityOfLondonForce(container, coventry);
-  await container.crimeData.setArea(systemActor, coventry, 'E22000180');
+  await container.crimeData.setArea(systemPrincipal, coventry, 'E22000180');
   for (const month of ['2025-11', '2025-12']) {
-    await container.crimeData.importFile(systemActor, join(policeUk, `${month}-city-of-london-street.csv`));
+    await container.crimeData.importFile(systemPrincipal, join(policeUk, `${month}-city-of-london-street.csv`));
   }
-  const upload = await container.crimeData.receiveUpload(systemActor, {
+  const upload = await container.crimeData.receiveUpload(systemPrincipal, {
     partnershipId: coventry,
     batchId: 'sample-upload',
     fileName: '2025-12-city-of-london-street.csv',
@@ -126,7 +126,7 @@ export async function sampleRoutes(
   });
   await container.crimeData.runQueuedImport(upload.id);
   // And a doctored December in the same upload, held for the overseer: it would replace the month held.
-  const held = await container.crimeData.receiveUpload(systemActor, {
+  const held = await container.crimeData.receiveUpload(systemPrincipal, {
     partnershipId: coventry,
     batchId: 'sample-upload',
     fileName: 'doctored.csv',
@@ -135,13 +135,13 @@ export async function sampleRoutes(
   await container.crimeData.runQueuedImport(held.id);
   // Tasking: a priority location of two of the City's LSOAs, and an agency's patrols there.
   const { lsoas } = await container.tasking.placeChoices(coventry);
-  const locationId = await container.tasking.createLocation(systemActor, coventry, {
+  const locationId = await container.tasking.createLocation(systemPrincipal, coventry, {
     name: 'City core',
     kind: 'lsoa',
     places: lsoas.slice(0, 2).map((lsoa) => lsoa.code),
     reason: null,
   });
-  const taskingActionId = await container.tasking.recordAction(systemActor, coventry, {
+  const taskingActionId = await container.tasking.recordAction(systemPrincipal, coventry, {
     groupId: board.id,
     month: '2025-12',
     target: `location:${locationId}`,
@@ -153,7 +153,7 @@ export async function sampleRoutes(
   });
   // The walkers who are not officers are people of the agency that owns it, and so may report its result.
   for (const walker of ['chair', 'member', 'analyst']) {
-    await container.governance.people.create(systemActor, coventry, {
+    await container.governance.people.create(systemPrincipal, coventry, {
       name: walker,
       jobTitle: null,
       organisationId: organisation.id,

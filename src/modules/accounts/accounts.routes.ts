@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { plural } from '../../core/numbers.ts';
+import { plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import type { Container } from '../../container.ts';
 import type { z } from 'zod';
@@ -21,7 +21,8 @@ import {
   userSchema,
 } from './accounts.schemas.ts';
 import type { PublicUser, SignInResult } from './accounts.service.ts';
-import { roleNames } from './roles.ts';
+import { roleNames } from '../../platform/principal.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 const admin = { config: { access: 'admin' as const } };
 
@@ -82,7 +83,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
   });
 
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
-    if (request.principal) await accounts.recordSignOut(request.principal.userId);
+    if (request.principal?.userId) await accounts.recordSignOut(request.principal.userId);
     await request.session.destroy();
     return reply.redirect('/sign-in?signedOut=yes');
   });
@@ -132,7 +133,6 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     });
   }
 
-  const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   registerAccountForm({
@@ -143,7 +143,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     title: () => 'Add an account',
     submitText: 'Add account',
     initialValues: () => ({ isAdmin: 'no' }),
-    save: (request, value) => accounts.createUser(actorOf(request), value),
+    save: (request, value) => accounts.createUser(principalOf(request), value),
     flash: 'Account added',
   });
 
@@ -156,7 +156,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     submitText: 'Save changes',
     initialValues: (user) => valuesFromRecord(userDetailsFields, user ?? {}),
     async save(request, value, version) {
-      await accounts.updateUser(actorOf(request), idOf(request), version, value);
+      await accounts.updateUser(principalOf(request), idOf(request), version, value);
       return idOf(request);
     },
     flash: 'Account updated',
@@ -171,7 +171,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     submitText: 'Set password',
     initialValues: () => ({}),
     async save(request, value, version) {
-      await accounts.setPassword(actorOf(request), idOf(request), version, value.password);
+      await accounts.setPassword(principalOf(request), idOf(request), version, value.password);
       return idOf(request);
     },
     flash: 'New password set. The person has been signed out everywhere and must use the new password.',
@@ -189,7 +189,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
   app.post<{ Params: { id: string } }>('/admin/users/:id/status', admin, async (request, reply) => {
     const { user } = await accounts.getUser(request.params.id);
     await reportOnNextPage(request, async () => {
-      await accounts.setActive(actorOf(request), user.id, versionOf(request.body), user.archivedAt !== null);
+      await accounts.setActive(principalOf(request), user.id, versionOf(request.body), user.archivedAt !== null);
       return user.archivedAt ? 'Account reactivated' : 'Account deactivated. The person has been signed out everywhere.';
     });
     return reply.redirect(`/admin/users/${user.id}`);
@@ -237,7 +237,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
           : null;
     if (problem)
       return renderUser(request, reply, typedValues(grantFields, request.body as Record<string, unknown>), errorsFor(grantFields, problem));
-    await accounts.grantRole({ userId: request.principal?.userId ?? null }, request.params.id, role, {
+    await accounts.grantRole(principalOf(request), request.params.id, role, {
       partnershipId: partnershipId ?? null,
       areaId: areaId ?? null,
     });
@@ -246,7 +246,7 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
   });
 
   app.post<{ Params: { id: string; grantId: string } }>('/admin/users/:id/roles/:grantId/remove', admin, async (request, reply) => {
-    await accounts.revokeRole({ userId: request.principal?.userId ?? null }, request.params.id, request.params.grantId);
+    await accounts.revokeRole(principalOf(request), request.params.id, request.params.grantId);
     request.session.flash = 'Role removed';
     return reply.redirect(`/admin/users/${request.params.id}`);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { choice, type Field, requiredText, yesNo } from '../../web/forms.ts';
-import { roleNames } from './roles.ts';
+import { type Field } from '../../web/forms.ts';
+import { choice, requiredText, yesNo } from '../../platform/inputs.ts';
+import { roleNames } from '../../platform/principal.ts';
 
 export const signInFields: Field[] = [
   { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email' },

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import {
   countUsers,
   deleteGrant,
@@ -23,7 +23,7 @@ import {
   type RoleGrantView,
   type UserRow,
 } from './accounts.repository.ts';
-import type { PartnershipRole, Principal, Role } from './roles.ts';
+import type { PartnershipRole, Principal, Role } from '../../platform/principal.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
@@ -75,7 +75,7 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(db: Kysely<Database>, engine: Engine, audit: AuditTrail, clock: Clock): AccountsService {
+export function createAccountsService(db: Kysely<Database>, engine: Engine, audit: AuditWriter, clock: Clock): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);

@@ -4,4 +4,3 @@ export type { RoleGrantView } from './accounts.repository.ts';
 export { registerAccountRoutes } from './accounts.routes.ts';
 export { minimumPasswordLength } from './accounts.schemas.ts';
 export type { SessionRecords } from './sessions.service.ts';
-export { type PartnershipRole, partnershipRoles, type Principal, type Role, roleNames } from './roles.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Clock, isoNow } from '../../core/clock.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { deleteSession, deleteSessionsExpiredBy, deleteSessionsOfUser, findLiveSession, upsertSession } from './sessions.repository.ts';
 

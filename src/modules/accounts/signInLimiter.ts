@@ -1,6 +1,6 @@
 /** The sign-in throttles kept in the database, so that they hold across every process on it. */
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../core/clock.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { deleteThrottle, deleteThrottlesBefore, lockThrottles, saveThrottle } from './accounts.repository.ts';

@@ -1,13 +1,17 @@
 /** An action's status in the words of the action log, and what is derived from it. */
+import type { ActionStatus } from '../../db/schema.ts';
+import type { Rule } from '../../platform/policy.ts';
 
-export const actionStatusNames = {
+export type { ActionStatus };
+
+export const actionStatusNames: Record<ActionStatus, string> = {
   open: 'Open',
   in_progress: 'In progress',
   done: 'Done',
   cancelled: 'Cancelled',
   carried_forward: 'Carried forward',
-} as const;
-export type ActionStatus = keyof typeof actionStatusNames;
+};
+export const actionStatuses = ['open', 'in_progress', 'done', 'cancelled', 'carried_forward'] as const satisfies readonly ActionStatus[];
 
 /** Actions still to be "completed or accounted for": what the next meeting's matters arising list. */
 export const stillToDoStatuses: readonly ActionStatus[] = ['open', 'in_progress', 'carried_forward'];
@@ -22,6 +26,10 @@ export function answersFor(owner: string, person: { name: string; organisationNa
   const named = owner.trim().toLowerCase();
   return everyone.test(named) || named === person.name.trim().toLowerCase() || named === person.organisationName?.trim().toLowerCase();
 }
+
+/** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
+export const mayUpdate: Rule<{ owner: string }> = (subject, action) =>
+  subject.officer || subject.selves.some((self) => answersFor(action.owner, self));
 
 /** An action still to do whose due date has passed. */
 export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {

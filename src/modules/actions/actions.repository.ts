@@ -1,10 +1,10 @@
 /** The action log's SQL: actions with the meeting, group and item they were agreed at, and their updates. */
 import type { Kysely, Selectable } from 'kysely';
-import type { PartTwoReadership } from '../../core/actor.ts';
+import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
 import { containsText } from '../../db/text.ts';
-import { overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
+import { type ActionStatus, overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 
 export type ActionRow = Selectable<ActionsTable>;
 export type ActionUpdateRow = Selectable<ActionUpdatesTable>;
@@ -24,7 +24,7 @@ export interface ActionFilter {
   meetingId?: string | undefined;
   agendaItemId?: string | undefined;
   groupId?: string | undefined;
-  status?: string | undefined;
+  status?: ActionStatus | undefined;
   /** Part of the owner's name, in any case: "sara" finds "Sara Roach". */
   owner?: string | undefined;
   /** Only actions overdue on this date. */
@@ -85,22 +85,6 @@ export async function countActions(db: Kysely<Database>, partnershipId: string, 
 
 export async function insertAction(db: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void> {
   await db.insertInto('actions').values(row).execute();
-}
-
-export async function updateActionStatus(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  status: string,
-  at: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('actions')
-    .set((eb) => ({ status, updatedAt: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdateRow): Promise<void> {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { byOfficer, demoBoardMeeting } from '../../../test/helpers/meetings.ts';
+import { demoBoardMeeting } from '../../../test/helpers/meetings.ts';
 import type { Container } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
-import { ConflictError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { ConflictError } from '../../platform/errors.ts';
 
 for (const database of testDatabases()) {
   describe(`the action log on ${database.engine}`, () => {
@@ -19,20 +19,20 @@ for (const database of testDatabases()) {
     after(() => container.database.close());
 
     it('logs actions with their owner, marks them overdue, and keeps their history', async () => {
-      const id = await container.minutes.addAction(systemActor, coventry, meetingId, itemId, {
+      const id = await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: 'Circulate the DPPO consultation results',
         owner: 'All agencies',
         dueDate: '2008-01-31',
       });
-      const [logged] = await container.actions.actionLog(coventry, byOfficer, { status: 'open' });
+      const [logged] = await container.actions.actionLog(coventry, systemPrincipal, { status: 'open' });
       assert.equal(logged?.owner, 'All agencies');
       assert.equal(logged?.overdue, true);
-      await container.actions.updateAction(systemActor, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' }, byOfficer);
+      await container.actions.updateAction(systemPrincipal, coventry, id, 1, { status: 'done', note: 'Circulated on 15 January' });
       await assert.rejects(
-        container.actions.updateAction(systemActor, coventry, id, 1, { status: 'cancelled', note: 'x' }, byOfficer),
+        container.actions.updateAction(systemPrincipal, coventry, id, 1, { status: 'cancelled', note: 'x' }),
         ConflictError,
       );
-      const { action, updates } = await container.actions.action(coventry, id, byOfficer);
+      const { action, updates } = await container.actions.action(coventry, id, systemPrincipal);
       assert.equal(action.status, 'done');
       assert.equal(action.overdue, false);
       assert.deepEqual(
@@ -43,22 +43,22 @@ for (const database of testDatabases()) {
 
     it('filters the action log by owner and overdue in the database, a page at a time', async () => {
       const due = (owner: string, dueDate: string | null) =>
-        container.minutes.addAction(systemActor, coventry, meetingId, itemId, { description: `For ${owner}`, owner, dueDate });
+        container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, { description: `For ${owner}`, owner, dueDate });
       await due('Sara Roach', '2008-02-01');
       await due('Sara Roach', '2999-12-31');
       await due('50% of agencies', '2008-03-01');
       await due('West Midlands Police', null);
 
       const owners = async (filter: Parameters<typeof container.actions.actionLog>[2]) =>
-        (await container.actions.actionLog(coventry, byOfficer, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
+        (await container.actions.actionLog(coventry, systemPrincipal, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
       assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2008-02-01', 'Sara Roach 2999-12-31']);
       assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2008-02-01']);
       // LIKE's wildcards typed in a name match themselves, not anything.
       assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2008-03-01']);
       assert.deepEqual(await owners({ owner: '_' }), []);
 
-      const all = await container.actions.actionLog(coventry, byOfficer);
-      const page = await container.actions.actionLogPage(coventry, byOfficer, {}, { limit: 2, offset: 2 });
+      const all = await container.actions.actionLog(coventry, systemPrincipal);
+      const page = await container.actions.actionLogPage(coventry, systemPrincipal, {}, { limit: 2, offset: 2 });
       assert.equal(page.total, all.length);
       assert.deepEqual(
         page.actions.map((a) => a.id),

@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Actor, maySee, type PartTwoReadership, type Viewer } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { ConflictError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import { answersFor, isOverdue } from './actionStatus.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import { maySee, type Policy } from '../../platform/policy.ts';
+import type { Actor, Principal } from '../../platform/principal.ts';
+import { updateVersioned } from '../../platform/records.ts';
+import { type ActionStatus, isOverdue, mayUpdate } from './actionStatus.ts';
 import {
   type ActionFilter,
   type ActionRow,
@@ -22,15 +23,14 @@ import {
   insertActionUpdate,
   listActions,
   listActionUpdates,
-  updateActionStatus,
 } from './actions.repository.ts';
-import type { ActionInput, ActionUpdateInput } from './actions.schemas.ts';
+import type { ActionInput, ActionUpdateInput } from './actions.inputs.ts';
 
 export type LoggedAction = ActionView & { overdue: boolean };
 
 export interface ActionLogFilter {
   groupId?: string | undefined;
-  status?: string | undefined;
+  status?: ActionStatus | undefined;
   /** Part of the owner's name. */
   owner?: string | undefined;
   overdue?: boolean | undefined;
@@ -55,52 +55,47 @@ export interface ActionsService {
   /** The actions agreed under one agenda item (its reader is checked by the minutes, which show them). */
   forItem(partnershipId: string, agendaItemId: string): Promise<LoggedAction[]>;
   /**
-   * The action log as this viewer may see it (an action of a Part II item only for those who may read the
+   * The action log as this reader may see it (an action of a Part II item only for those who may read the
    * item): every matching action, or one page of them with the count of all.
    */
-  actionLog(partnershipId: string, viewer: Viewer, filter?: ActionLogFilter): Promise<LoggedAction[]>;
+  actionLog(partnershipId: string, reader: Principal, filter?: ActionLogFilter): Promise<LoggedAction[]>;
   actionLogPage(
     partnershipId: string,
-    viewer: Viewer,
+    reader: Principal,
     filter: ActionLogFilter,
     page: { limit: number; offset: number },
   ): Promise<{ actions: LoggedAction[]; total: number }>;
   /**
    * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
-   * (open, in progress or carried forward), as this viewer may see them.
+   * (open, in progress or carried forward), as this reader may see them.
    */
-  mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }, viewer: Viewer): Promise<LoggedAction[]>;
+  mattersArising(partnershipId: string, meeting: { groupId: string; meetingDate: string }, reader: Principal): Promise<LoggedAction[]>;
   /**
    * One action with its updates: one of a Part II item only for those who may read the item (its owner is
    * reminded of it by e-mail, but reads it here only if on the group).
    */
-  action(partnershipId: string, id: string, viewer: Viewer): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
-  /** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
-  mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean>;
+  action(partnershipId: string, id: string, reader: Principal): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
+  /** Whether the principal may add an update to the action (the policy's `mayUpdate` rule). */
+  mayUpdateAction(partnershipId: string, action: ActionView, by: Principal): Promise<boolean>;
   /** `alongside` runs in the same transaction, e.g. to record the result where the action came from. */
   updateAction(
-    actor: Actor,
+    by: Principal,
     partnershipId: string,
     id: string,
     version: number,
     input: ActionUpdateInput,
-    by: Viewer,
     alongside?: (trx: Kysely<Database>) => Promise<void>,
   ): Promise<void>;
 }
 
-/** Whose Part II business a viewer may read: the meetings module's rule (its Confidentiality), passed in. */
-export interface PartTwoReaders {
-  readership(partnershipId: string, viewer: Viewer): Promise<PartTwoReadership>;
+export interface ActionsDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  policy: Policy;
 }
 
-export function createActionsService(
-  db: Kysely<Database>,
-  audit: AuditTrail,
-  clock: Clock,
-  governance: GovernanceService,
-  readers: PartTwoReaders,
-): ActionsService {
+export function createActionsService({ db, audit, clock, policy }: ActionsDependencies): ActionsService {
   const logged = (actions: ActionView[]): LoggedAction[] => {
     const today = todayInEngland(clock);
     return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
@@ -111,15 +106,13 @@ export function createActionsService(
     overdueOn: overdue ? todayInEngland(clock) : undefined,
   });
 
-  async function mayUpdateAction(partnershipId: string, action: ActionView, by: Viewer): Promise<boolean> {
-    if (by.officer) return true;
-    return (await governance.peopleByEmail(partnershipId, by.email)).some((person) => answersFor(action.owner, person));
-  }
+  const mayUpdateAction = (partnershipId: string, action: ActionView, by: Principal) =>
+    policy.can(by, mayUpdate, { partnershipId, owner: action.owner });
 
-  /** An action this viewer may see; one they may not is not found, so as to say nothing about it. */
-  async function visibleAction(partnershipId: string, id: string, viewer: Viewer): Promise<ActionView> {
+  /** An action this reader may see; one they may not is not found, so as to say nothing about it. */
+  async function visibleAction(partnershipId: string, id: string, reader: Principal): Promise<ActionView> {
     const [action] = await listActions(db, partnershipId, { id });
-    if (!action || !maySee(await readers.readership(partnershipId, viewer), action)) throw new NotFoundError('action');
+    if (!action || !maySee(await policy.partTwoReadership(reader, partnershipId), action)) throw new NotFoundError('action');
     return action;
   }
 
@@ -129,7 +122,7 @@ export function createActionsService(
     async recordOutsideMeeting(trx, actor, action, agreedFor) {
       const now = isoNow(clock);
       const { partnershipId, groupId, description, owner, dueDate } = action;
-      const row = {
+      const row: Omit<ActionRow, 'version'> = {
         id: randomUUID(),
         partnershipId,
         groupId,
@@ -157,55 +150,63 @@ export function createActionsService(
 
     forItem: async (partnershipId, agendaItemId) => logged(await listActions(db, partnershipId, { agendaItemId })),
 
-    actionLog: async (partnershipId, viewer, filter = {}) =>
-      logged(await listActions(db, partnershipId, { ...actionFilter(filter), seenBy: await readers.readership(partnershipId, viewer) })),
+    actionLog: async (partnershipId, reader, filter = {}) =>
+      logged(
+        await listActions(db, partnershipId, { ...actionFilter(filter), seenBy: await policy.partTwoReadership(reader, partnershipId) }),
+      ),
 
-    async actionLogPage(partnershipId, viewer, filter, page) {
-      const seen = { ...actionFilter(filter), seenBy: await readers.readership(partnershipId, viewer) };
+    async actionLogPage(partnershipId, reader, filter, page) {
+      const seen = { ...actionFilter(filter), seenBy: await policy.partTwoReadership(reader, partnershipId) };
       const [actions, total] = await Promise.all([listActions(db, partnershipId, seen, page), countActions(db, partnershipId, seen)]);
       return { actions: logged(actions), total };
     },
 
-    mattersArising: async (partnershipId, meeting, viewer) =>
+    mattersArising: async (partnershipId, meeting, reader) =>
       logged(
         await listActions(db, partnershipId, {
           groupId: meeting.groupId,
           stillToDoBefore: meeting.meetingDate,
-          seenBy: await readers.readership(partnershipId, viewer),
+          seenBy: await policy.partTwoReadership(reader, partnershipId),
         }),
       ),
 
-    async action(partnershipId, id, viewer) {
-      const action = await visibleAction(partnershipId, id, viewer);
+    async action(partnershipId, id, reader) {
+      const action = await visibleAction(partnershipId, id, reader);
       return { action: logged([action])[0] ?? { ...action, overdue: false }, updates: await listActionUpdates(db, id) };
     },
 
     mayUpdateAction,
 
-    async updateAction(actor, partnershipId, id, version, input, by, alongside) {
+    async updateAction(by, partnershipId, id, version, input, alongside) {
       const before = await visibleAction(partnershipId, id, by);
       if (!(await mayUpdateAction(partnershipId, before, by))) {
         throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
       }
       await db.transaction().execute(async (trx) => {
         const now = isoNow(clock);
-        if (!(await updateActionStatus(trx, id, version, input.status, now))) throw new ConflictError(before.version);
+        await updateVersioned(trx, audit, by, {
+          table: 'actions',
+          id,
+          partnershipId,
+          version,
+          changes: { status: input.status, updatedAt: now },
+          what: 'action',
+          entry: () => ({
+            action: 'update',
+            entityType: 'action',
+            partnershipId,
+            summary: `Updated the action for ${before.owner}: ${input.note.slice(0, 80)}`,
+            before: { status: before.status },
+            after: { status: input.status, note: input.note },
+          }),
+        });
         await insertActionUpdate(trx, {
           id: randomUUID(),
           actionId: id,
           status: input.status,
           note: input.note,
           updatedAt: now,
-          updatedBy: actor.userId,
-        });
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'action',
-          entityId: id,
-          partnershipId,
-          summary: `Updated the action for ${before.owner}: ${input.note.slice(0, 80)}`,
-          before: { status: before.status },
-          after: { status: input.status, note: input.note },
+          updatedBy: by.userId,
         });
         await alongside?.(trx);
       });

@@ -1,11 +1,12 @@
 /** The actions module's public face: other modules import from here only. */
-export { actionStatusNames, type ActionStatus, stillToDoStatuses } from './actionStatus.ts';
+export { actionStatuses, actionStatusNames, type ActionStatus, answersFor, mayUpdate, stillToDoStatuses } from './actionStatus.ts';
+export { actionFields } from './actions.forms.ts';
+export { type ActionInput, actionSchema } from './actions.inputs.ts';
+export { type ActionRouteDependencies, actionRoutes } from './actions.routes.ts';
 export {
   type ActionLogFilter,
+  type ActionsDependencies,
   type ActionsService,
   createActionsService,
   type LoggedAction,
-  type PartTwoReaders,
 } from './actions.service.ts';
-export { registerActionRoutes } from './actions.routes.ts';
-export { actionFields, type ActionInput, actionSchema } from './actions.schemas.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
-import { isRealDate } from '../../web/forms.ts';
-import { auditActionNames } from './audit.service.ts';
+import { isRealDate } from '../../platform/inputs.ts';
+import { auditActionNames } from '../../platform/audit.ts';
 import { paginate } from '../../web/pagination.ts';
 import { queryValues } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';

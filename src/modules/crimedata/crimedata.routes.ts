@@ -8,13 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { digits, plural } from '../../core/numbers.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { digits, plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { FormErrors } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import { queryValues } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -37,6 +37,7 @@ import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsP
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -47,7 +48,6 @@ const refreshSeconds = 2;
 
 const crimeDataPattern = '/partnerships/:partnershipId/crime-data';
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
 const base = (request: FastifyRequest) => `/partnerships/${partnershipIdOf(request)}/crime-data`;
 const crimeDataCrumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
@@ -156,7 +156,7 @@ export function registerCrimeDataRoutes(
     }),
     async save(request, value) {
       const partnershipId = partnershipIdOf(request);
-      await crimeData.setArea(actorOf(request), partnershipId, value.cspCode);
+      await crimeData.setArea(principalOf(request), partnershipId, value.cspCode);
       const area = await crimeData.area(partnershipId);
       return { redirect: base(request), flash: `Crime data area set to ${area?.name ?? value.cspCode}` };
     },
@@ -200,7 +200,7 @@ export function registerCrimeDataRoutes(
       const batchId = randomUUID();
       try {
         for (const file of files) {
-          await crimeData.receiveUpload(actorOf(request), {
+          await crimeData.receiveUpload(principalOf(request), {
             partnershipId,
             batchId,
             fileName: file.fileName,
@@ -259,7 +259,7 @@ export function registerCrimeDataRoutes(
   app.post(`${crimeDataPattern}/imports/:batchId/:importId/try-again`, analyse, async (request, reply) => {
     const { batchId, importId } = request.params as { batchId: string; importId: string };
     await reportOnNextPage(request, async () => {
-      const imported = await crimeData.retryImport(actorOf(request), partnershipIdOf(request), importId);
+      const imported = await crimeData.retryImport(principalOf(request), partnershipIdOf(request), importId);
       if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
       void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
       return `${imported.fileName} is being imported again`;
@@ -313,7 +313,7 @@ export function registerCrimeDataRoutes(
     back: base,
     initialValues: () => ({}),
     async save(request, value, _version, { imported }) {
-      await crimeData.decideHeldImport(actorOf(request), partnershipIdOf(request), imported.id, value);
+      await crimeData.decideHeldImport(principalOf(request), partnershipIdOf(request), imported.id, value);
       return {
         redirect: base(request),
         flash:

@@ -1,6 +1,7 @@
 /** The crime data forms' fields and schemas, and the hotspots page's query: the check and the type. */
 import { z } from 'zod';
-import { choice, type Field, optionalText, requiredText } from '../../web/forms.ts';
+import { type Field } from '../../web/forms.ts';
+import { choice, optionalText, requiredText } from '../../platform/inputs.ts';
 import { monthPattern } from './analysis/months.ts';
 
 export const areaFields: Field[] = [

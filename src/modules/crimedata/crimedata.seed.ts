@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
 
 /** The demo's partnership keys and the ONS names of their Community Safety Partnerships. */
@@ -33,12 +33,12 @@ export async function seedDemoCrimeData(
   for (const [key, cspName] of Object.entries(leicestershireAreas)) {
     const partnershipId = partnerships.get(key);
     const csp = csps.find((candidate) => candidate.name === cspName && candidate.forceName === 'Leicestershire');
-    if (partnershipId && csp) await crimeData.setArea(systemActor, partnershipId, csp.code);
+    if (partnershipId && csp) await crimeData.setArea(systemPrincipal, partnershipId, csp.code);
   }
   if (!existsSync(folder)) return 0;
   const files = readdirSync(folder)
     .filter((name) => name.endsWith('-street.csv'))
     .sort();
-  for (const file of files) await crimeData.importFile(systemActor, join(folder, file));
+  for (const file of files) await crimeData.importFile(systemPrincipal, join(folder, file));
   return files.length;
 }

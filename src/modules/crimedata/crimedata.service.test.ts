@@ -10,7 +10,7 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { createDb, migrateToLatest } from '../../db/createDb.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
@@ -68,7 +68,7 @@ for (const database of testDatabases()) {
     after(() => container.database.close());
 
     it('imports a police.uk file so that its counts by LSOA and crime type are those of the file', async () => {
-      const { imported, before } = await container.crimeData.importFile(systemActor, december);
+      const { imported, before } = await container.crimeData.importFile(systemPrincipal, december);
       assert.equal(before, false);
       assert.equal(imported.status, 'complete');
       assert.equal(imported.month, '2025-12');
@@ -91,7 +91,7 @@ for (const database of testDatabases()) {
     });
 
     it('changes nothing when the same file is imported again', async () => {
-      const { imported, before } = await container.crimeData.importFile(systemActor, december);
+      const { imported, before } = await container.crimeData.importFile(systemPrincipal, december);
       assert.equal(before, true);
       assert.equal(imported.crimes, 810);
       assert.deepEqual(await importedCount(container), independentCount(december));
@@ -99,7 +99,7 @@ for (const database of testDatabases()) {
 
     it('reads the same file with a byte order mark and LF line endings, and it replaces the first for its month', async () => {
       const text = readFileSync(december, 'utf8').replace(/\r\n/g, '\n');
-      const { imported } = await container.crimeData.importFile(systemActor, scratchFile('bom-lf.csv', `\uFEFF${text}`));
+      const { imported } = await container.crimeData.importFile(systemPrincipal, scratchFile('bom-lf.csv', `\uFEFF${text}`));
       assert.equal(imported.status, 'complete');
       assert.equal(imported.crimes, 810);
       assert.deepEqual(await importedCount(container), independentCount(december));
@@ -114,11 +114,11 @@ for (const database of testDatabases()) {
     });
 
     it('refuses a file that is not a police.uk street file, and one with a malformed row, by its line', async () => {
-      const notStreet = await container.crimeData.importFile(systemActor, scratchFile('budget.csv', 'Theme,Amount\nPatrols,100\n'));
+      const notStreet = await container.crimeData.importFile(systemPrincipal, scratchFile('budget.csv', 'Theme,Amount\nPatrols,100\n'));
       assert.equal(notStreet.imported.status, 'refused');
       assert.match(notStreet.imported.problem ?? '', /not a police\.uk street-level crime file/);
       const outcomes = await container.crimeData.importFile(
-        systemActor,
+        systemPrincipal,
         scratchFile(
           'outcomes.csv',
           'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n',
@@ -127,7 +127,7 @@ for (const database of testDatabases()) {
       assert.match(outcomes.imported.problem ?? '', /This is a police\.uk outcomes file/);
       const lines = readFileSync(november, 'utf8').split('\r\n');
       lines[300] = lines[300]!.replace('2025-11', '2025-13');
-      const malformed = await container.crimeData.importFile(systemActor, scratchFile('bad-row.csv', lines.join('\r\n')));
+      const malformed = await container.crimeData.importFile(systemPrincipal, scratchFile('bad-row.csv', lines.join('\r\n')));
       assert.equal(malformed.imported.status, 'refused');
       assert.equal(malformed.imported.problem, 'Line 301: the month must be like 2022-10, not "2025-13"');
       // Nothing of a refused file is kept.
@@ -135,8 +135,8 @@ for (const database of testDatabases()) {
     });
 
     it('imports an upload through the job queue, and knows the months published and the area', async () => {
-      await container.crimeData.setArea(systemActor, partnershipId, cityOfLondon);
-      const upload = await container.crimeData.receiveUpload(systemActor, {
+      await container.crimeData.setArea(systemPrincipal, partnershipId, cityOfLondon);
+      const upload = await container.crimeData.receiveUpload(systemPrincipal, {
         partnershipId,
         batchId: 'batch-1',
         fileName: '2025-11-city-of-london-street.csv',
@@ -203,7 +203,7 @@ describe('an import killed part way through', () => {
       handle,
       createLogMailer(() => undefined),
     );
-    const { imported } = await container.crimeData.importFile(systemActor, big);
+    const { imported } = await container.crimeData.importFile(systemPrincipal, big);
     assert.equal(imported.id, stopped.id);
     assert.equal(imported.status, 'complete');
     assert.equal(imported.crimes, rows.length * 120);

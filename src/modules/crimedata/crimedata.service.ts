@@ -19,13 +19,13 @@ import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { digits } from '../../core/numbers.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { digits } from '../../platform/numbers.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
 import {
   checkpoint,
@@ -139,7 +139,7 @@ export interface CrimeDataService {
 
 export interface CrimeDataDeps {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   /** Queues the job that runs an uploaded file's import, in the transaction that records the upload. */
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;

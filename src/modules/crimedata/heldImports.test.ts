@@ -15,8 +15,8 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { doctoredFile } from '../../../test/helpers/policeuk.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
-import { FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 
@@ -42,7 +42,7 @@ for (const database of testDatabases()) {
     /** Uploads a file for the partnership and runs the queue; returns the import. */
     async function upload(partnership: string, content: Buffer, fileName = `${month}-leicestershire-street.csv`) {
       const batchId = `batch-${(batches += 1)}`;
-      await container.crimeData.receiveUpload(systemActor, {
+      await container.crimeData.receiveUpload(systemPrincipal, {
         partnershipId: id(partnership),
         batchId,
         fileName,
@@ -68,8 +68,8 @@ for (const database of testDatabases()) {
         createLogMailer((line) => mail.push(line)),
       );
       for (const [key, value] of await seedDemo(container.governance)) ids.set(key, value);
-      await container.crimeData.setArea(systemActor, id('leicester'), leicesterArea);
-      await container.crimeData.setArea(systemActor, id('charnwood'), charnwoodArea);
+      await container.crimeData.setArea(systemPrincipal, id('leicester'), leicesterArea);
+      await container.crimeData.setArea(systemPrincipal, id('charnwood'), charnwoodArea);
       const lsoasOf = async (csp: string) =>
         (
           await container.database.db
@@ -91,7 +91,7 @@ for (const database of testDatabases()) {
       // The month as police.uk published it, imported by the operator.
       const path = join(mkdtempSync(join(tmpdir(), 'safer-held-')), `${month}-leicestershire-street.csv`);
       writeFileSync(path, genuine);
-      const { imported, changes } = await container.crimeData.importFile(systemActor, path);
+      const { imported, changes } = await container.crimeData.importFile(systemPrincipal, path);
       assert.equal(imported.status, 'complete');
       published = await counts();
       // The operator's command line replaces at once, and says what it did to each partnership of the force.
@@ -107,7 +107,7 @@ for (const database of testDatabases()) {
 
     it('refuses a crime area outside the partnership’s own police force area, and keeps none', async () => {
       await assert.rejects(
-        container.crimeData.setArea(systemActor, id('plymouth'), charnwoodArea),
+        container.crimeData.setArea(systemPrincipal, id('plymouth'), charnwoodArea),
         (error: unknown) =>
           error instanceof FieldValidationError &&
           error.field === 'cspCode' &&
@@ -149,7 +149,7 @@ for (const database of testDatabases()) {
         /This file is Leicestershire Police’s, and the partnership is in Devon & Cornwall’s police force area/,
       );
       assert.deepEqual(await counts(), held);
-      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      await container.crimeData.setArea(systemPrincipal, id('plymouth'), plymouthArea);
       assert.equal((await container.crimeData.area(id('plymouth')))?.name, 'Plymouth');
     });
 
@@ -172,7 +172,7 @@ for (const database of testDatabases()) {
       // Not another partnership's to decide, and a rejection needs its reason.
       await assert.rejects(container.crimeData.heldImport(id('leicester'), waiting.id), /not found/);
       await assert.rejects(
-        container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, { decision: 'reject', reason: null }),
+        container.crimeData.decideHeldImport(systemPrincipal, id('charnwood'), waiting.id, { decision: 'reject', reason: null }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'reason',
       );
       assert.deepEqual(await counts(), held);
@@ -184,7 +184,7 @@ for (const database of testDatabases()) {
       const before = await counts();
       const results = await Promise.allSettled(
         Array.from({ length: 10 }, () =>
-          container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, { decision: 'confirm', reason: null }),
+          container.crimeData.decideHeldImport(systemPrincipal, id('charnwood'), waiting.id, { decision: 'confirm', reason: null }),
         ),
       );
       assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
@@ -206,7 +206,7 @@ for (const database of testDatabases()) {
     it('takes the genuine file back after a replacement: a new import, held and confirmed', async () => {
       const back = await upload('leicester', genuine);
       assert.equal(back.status, 'held', 'the replaced file is not taken for one already imported');
-      await container.crimeData.decideHeldImport(systemActor, id('leicester'), back.id, { decision: 'confirm', reason: null });
+      await container.crimeData.decideHeldImport(systemPrincipal, id('leicester'), back.id, { decision: 'confirm', reason: null });
       assert.deepEqual(await counts(), published);
     });
 
@@ -214,7 +214,7 @@ for (const database of testDatabases()) {
       const before = await counts();
       const waiting = await upload('charnwood', doctored);
       assert.equal(waiting.status, 'held');
-      const rejected = await container.crimeData.decideHeldImport(systemActor, id('charnwood'), waiting.id, {
+      const rejected = await container.crimeData.decideHeldImport(systemPrincipal, id('charnwood'), waiting.id, {
         decision: 'reject',
         reason: 'Not police.uk’s file',
       });
@@ -234,13 +234,13 @@ for (const database of testDatabases()) {
       const { areaId } = await container.governance.partnerships.get(null, id('leicester'));
       const { areaId: otherArea } = await container.governance.partnerships.get(null, id('plymouth'));
       const grant = async (email: string, area: string) => {
-        const userId = await container.accounts.createUser(systemActor, {
+        const userId = await container.accounts.createUser(systemPrincipal, {
           email,
           name: email,
           password: 'a long enough password',
           isAdmin: false,
         });
-        await container.accounts.grantRole(systemActor, userId, 'overseer', { partnershipId: null, areaId: area });
+        await container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId: area });
       };
       await grant('leics-overseer@example.com', areaId);
       await grant('devon-overseer@example.com', otherArea);
@@ -265,7 +265,7 @@ for (const database of testDatabases()) {
         (await container.crimeData.waitingFiles()).map((file) => file.id),
         [waiting.id],
       );
-      await container.crimeData.decideHeldImport(systemActor, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
+      await container.crimeData.decideHeldImport(systemPrincipal, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
     });
 
     it('counts the crimes a file gives another type or place, when every total stays the same', async () => {
@@ -298,7 +298,7 @@ for (const database of testDatabases()) {
     it('says who rejected a held file, when and why, once it is decided', async () => {
       const [waiting] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
       assert.ok(waiting);
-      const overseer = await container.accounts.createUser(systemActor, {
+      const overseer = await container.accounts.createUser(systemPrincipal, {
         email: 'olive@example.com',
         name: 'Olive Overseer',
         password: 'a long enough password',
@@ -317,7 +317,7 @@ for (const database of testDatabases()) {
     it('fails an import the job queue gave up on, with its reason, and finishes it when tried again', async () => {
       const november = doctoredFile(december, { month: '2022-11', force: 'Leicestershire Police', lsoa: () => '' });
       const batchId = 'given-up';
-      await container.crimeData.receiveUpload(systemActor, {
+      await container.crimeData.receiveUpload(systemPrincipal, {
         partnershipId: id('leicester'),
         batchId,
         fileName: '2022-11-leicestershire-street.csv',
@@ -350,7 +350,7 @@ for (const database of testDatabases()) {
       assert.match(stopped.summary, /crimes/);
       assert.match(String(stopped.afterJson), /"reason":".*crimes.*"/);
       const tries = await Promise.allSettled(
-        Array.from({ length: 10 }, () => container.crimeData.retryImport(systemActor, id('leicester'), failed.id)),
+        Array.from({ length: 10 }, () => container.crimeData.retryImport(systemPrincipal, id('leicester'), failed.id)),
       );
       assert.ok(tries.every((result) => result.status === 'fulfilled'));
       const queued = await container.database.db
@@ -368,7 +368,7 @@ for (const database of testDatabases()) {
     });
 
     it('counts a force’s file only for its own partnerships, whatever LSOAs its rows name', async () => {
-      await container.crimeData.setArea(systemActor, id('plymouth'), plymouthArea);
+      await container.crimeData.setArea(systemPrincipal, id('plymouth'), plymouthArea);
       const before = await counts();
       // Devon and Cornwall's file for a month it had not published, every row placed in Charnwood.
       const charnwoodLsoa = (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '';
@@ -418,7 +418,7 @@ for (const database of testDatabases()) {
       const [held] = await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' });
       assert.ok(held);
       await assert.rejects(
-        container.crimeData.retryImport(systemActor, id('charnwood'), held.id),
+        container.crimeData.retryImport(systemPrincipal, id('charnwood'), held.id),
         (error: unknown) =>
           error instanceof FieldValidationError &&
           /^Only a stopped import can be tried again: .* is “Waiting for the overseer”, so nothing has been done\.$/.test(error.message),

@@ -4,12 +4,12 @@
  * transaction) or rejects it; and an import the job queue gave up on, failed with its reason and tried again.
  */
 import type { Kysely } from 'kysely';
-import { type Actor, systemActor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { type Actor, systemPrincipal } from '../../platform/principal.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import {
   countCrimesByCsp,
   deleteCrimes,
@@ -34,7 +34,7 @@ export const stoppedProblem =
 
 export interface HeldImportsDeps {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
   partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
@@ -177,7 +177,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
       });
       const imported = moved ? await findImport(trx, importId) : undefined;
       if (!imported) return;
-      await audit.record(trx, systemActor, {
+      await audit.record(trx, systemPrincipal, {
         action: 'update',
         entityType: 'crime-import',
         entityId: importId,

@@ -1,5 +1,5 @@
 /** Who uploaded a held file, and what became of it, in words for the overseer's and the analyst's pages. */
-import { formatDayOf } from '../../core/dates.ts';
+import { formatDayOf } from '../../platform/dates.ts';
 import { monthName } from './hotspotsPage.ts';
 import type { HeldFile, WaitingFile } from './heldImports.ts';
 

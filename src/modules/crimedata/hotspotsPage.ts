@@ -3,8 +3,8 @@
  * emerging hotspots and how well last month's hotspots foretold this month, in words. Pure: the route reads the
  * counts and renders what this gives. A change is written with its sign and "up" or "down", never colour alone.
  */
-import { monthNames } from '../../core/dates.ts';
-import { digits, formatPercentChange, signedChange } from '../../core/numbers.ts';
+import { monthNames } from '../../platform/dates.ts';
+import { digits, formatPercentChange, signedChange } from '../../platform/numbers.ts';
 import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
 import { roundToOneDecimal } from './analysis/counting.ts';
 import { type EmergingHotspot, emergingHotspots, type HotspotQuery, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';

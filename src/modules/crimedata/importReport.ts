@@ -1,6 +1,6 @@
 /** What an import did, in words, for the command line and the web pages alike. */
-import { formatDayOf } from '../../core/dates.ts';
-import { digits } from '../../core/numbers.ts';
+import { formatDayOf } from '../../platform/dates.ts';
+import { digits } from '../../platform/numbers.ts';
 import type { ImportRow } from './crimedata.repository.ts';
 
 const statusNames: Record<string, string> = {

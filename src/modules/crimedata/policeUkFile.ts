@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import { fromPasting, hasHiddenCharacter } from '../../core/hiddenCharacters.ts';
+import { fromPasting, hasHiddenCharacter } from '../../platform/hiddenCharacters.ts';
 import { monthPattern } from './analysis/months.ts';
 
 export const streetFileHeadings = [

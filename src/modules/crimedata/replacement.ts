@@ -3,7 +3,7 @@
  * now and in the file. Worked out before anything is replaced, for the overseer to confirm, or for the command line
  * to print.
  */
-import { digits } from '../../core/numbers.ts';
+import { digits } from '../../platform/numbers.ts';
 
 export interface PartnershipChange {
   partnershipId: string;

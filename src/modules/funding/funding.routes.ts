@@ -5,15 +5,15 @@
  * decision, and the funder's view of every partnership of an area side by side.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { words } from '../../core/csvRecords.ts';
-import { financialYearName, formatDate, formatDayOf } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { digits, formatMoney, formatMoneyChange, formatPercentChange, plural, readPounds } from '../../core/numbers.ts';
+import { words } from '../../platform/csvRecords.ts';
+import { financialYearName, formatDate, formatDayOf } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { digits, formatMoney, formatMoneyChange, formatPercentChange, plural, readPounds } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv, sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import { checkedValues, queryValues, single, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDateTime, type PageRenderer } from '../../web/render.ts';
@@ -45,10 +45,10 @@ import type {
   Quarter,
 } from './funding.types.ts';
 import { type PositionLine, unspent } from './position.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 type Params = { partnershipId: string; year?: string; q?: string; id?: string; file?: string; areaId?: string };
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 const partnershipIdOf = (request: FastifyRequest) => paramsOf(request).partnershipId;
 const fundingPath = (partnershipId: string) => `/partnerships/${partnershipId}/funding`;
@@ -295,7 +295,7 @@ export function registerFundingRoutes(
       carryOver: typedPounds(carryOver ?? 0),
     }),
     async save(request, value) {
-      await funding.recordGrant(actorOf(request), partnershipIdOf(request), value);
+      await funding.recordGrant(principalOf(request), partnershipIdOf(request), value);
       return { redirect: yearHref(request, value.yearStarting), flash: `Grant for ${financialYearName(value.yearStarting)} recorded` };
     },
   });
@@ -330,7 +330,7 @@ export function registerFundingRoutes(
     }),
     version: ({ grant }) => grant.version,
     async save(request, value, version, { year }) {
-      await funding.changeGrant(actorOf(request), partnershipIdOf(request), year, version, { ...value, yearStarting: year });
+      await funding.changeGrant(principalOf(request), partnershipIdOf(request), year, version, { ...value, yearStarting: year });
       return { redirect: yearHref(request, year), flash: `Grant for ${financialYearName(year)} saved` };
     },
   });
@@ -416,7 +416,7 @@ export function registerFundingRoutes(
     initialValues: () => ({}),
     async save(request, value, _version, { year }) {
       const partnershipId = partnershipIdOf(request);
-      const id = await funding.propose(actorOf(request), partnershipId, year, value);
+      const id = await funding.propose(principalOf(request), partnershipId, year, value);
       const { allocation } = await funding.allocation(partnershipId, year, id);
       return { redirect: yearHref(request, year), flash: `Allocation ${allocation.reference} proposed` };
     },
@@ -499,7 +499,7 @@ export function registerFundingRoutes(
     }),
     version: ({ allocation }) => allocation.version,
     async save(request, value, version, { year, allocation }) {
-      await funding.changeAllocation(actorOf(request), partnershipIdOf(request), year, allocation.id, version, value);
+      await funding.changeAllocation(principalOf(request), partnershipIdOf(request), year, allocation.id, version, value);
       return { redirect: allocationHref(request, year, allocation.id), flash: `Allocation ${allocation.reference} saved` };
     },
   });
@@ -519,7 +519,7 @@ export function registerFundingRoutes(
   app.post('/partnerships/:partnershipId/funding/:year/allocations/:id/withdraw', manage, async (request, reply) => {
     const { year, allocation } = await loadAllocation(request);
     await reportOnNextPage(request, async () => {
-      await funding.withdraw(actorOf(request), partnershipIdOf(request), year, allocation.id, versionOf(request.body));
+      await funding.withdraw(principalOf(request), partnershipIdOf(request), year, allocation.id, versionOf(request.body));
       return `Allocation ${allocation.reference} withdrawn: its ${formatMoney(allocation.amount)} is free to allocate again`;
     });
     return reply.redirect(allocationHref(request, year, allocation.id));
@@ -578,7 +578,7 @@ export function registerFundingRoutes(
     if (Object.keys(byField).length) return refuse(byField);
     let agreed: number;
     try {
-      agreed = await funding.agree(actorOf(request), partnershipIdOf(request), year, decisionId, ticked);
+      agreed = await funding.agree(principalOf(request), partnershipIdOf(request), year, decisionId, ticked);
     } catch (error) {
       return refuse(problemOf(error));
     }
@@ -625,7 +625,7 @@ export function registerFundingRoutes(
     if (!ticked.length) return refuse({ allocationIds: 'Select the allocations to release' });
     let released: number;
     try {
-      released = await funding.release(actorOf(request), partnershipIdOf(request), year, ticked);
+      released = await funding.release(principalOf(request), partnershipIdOf(request), year, ticked);
     } catch (error) {
       return refuse(problemOf(error));
     }
@@ -732,7 +732,7 @@ export function registerFundingRoutes(
       return renderSpend(request, reply, year, quarter, { values, errors });
     }
     try {
-      await funding.saveSpend(actorOf(request), partnershipId, year, quarter, entries);
+      await funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries);
     } catch (error) {
       return refuse(problemOf(error));
     }
@@ -791,7 +791,7 @@ export function registerFundingRoutes(
       } catch {
         return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
       }
-      const result = await funding.importSpend(actorOf(request), partnershipIdOf(request), year, csv, importValidRows);
+      const result = await funding.importSpend(principalOf(request), partnershipIdOf(request), year, csv, importValidRows);
       if (result.fileProblem) return refuse(result.fileProblem);
       const badRows = new Set(result.problems.map((problem) => problem.line)).size;
       if (result.imported === 0) {
@@ -864,7 +864,7 @@ export function registerFundingRoutes(
     back: (request, { year }) => yearEndHref(request, year),
     initialValues: (_request, { underspend }) => ({ amount: typedPounds(underspend) }),
     async save(request, value, _version, { year }) {
-      await funding.requestCarryOver(actorOf(request), partnershipIdOf(request), year, value);
+      await funding.requestCarryOver(principalOf(request), partnershipIdOf(request), year, value);
       return { redirect: yearEndHref(request, year), flash: `Carry-over of ${formatMoney(value.amount)} requested` };
     },
   });
@@ -889,7 +889,7 @@ export function registerFundingRoutes(
     initialValues: (_request, { carryOver }) => ({ amount: typedPounds(carryOver.requested) }),
     version: ({ carryOver }) => carryOver.version,
     async save(request, value, version, { year }) {
-      await funding.decideCarryOver(actorOf(request), partnershipIdOf(request), year, version, value);
+      await funding.decideCarryOver(principalOf(request), partnershipIdOf(request), year, version, value);
       return {
         redirect: yearEndHref(request, year),
         flash:
@@ -999,7 +999,7 @@ export function registerFundingRoutes(
     },
     async save(request, value, _version, { year, quarter }) {
       const partnershipId = partnershipIdOf(request);
-      const title = await funding.attachReport(actorOf(request), partnershipId, year, quarter, value.meetingId);
+      const title = await funding.attachReport(principalOf(request), partnershipId, year, quarter, value.meetingId);
       return {
         redirect: `/partnerships/${partnershipId}/meetings/${value.meetingId}#agenda`,
         flash: `"${title}" added to the agenda with its paper`,

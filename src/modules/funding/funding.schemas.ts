@@ -1,6 +1,7 @@
 /** Each funding form's fields (how it looks) and schema (the check and the type). Money is read into whole pence. */
 import { z } from 'zod';
-import { choice, type Field, money, optionalMoney, optionalText, optionsOf, requiredText, wholeNumber } from '../../web/forms.ts';
+import { type Field, optionsOf } from '../../web/forms.ts';
+import { choice, money, optionalMoney, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
 
 export const granteeKindNames = {
   organisation: 'An organisation',

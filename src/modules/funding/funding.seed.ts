@@ -3,7 +3,7 @@
  * agreed by a board decision and released, as the terms of reference have it ("The Chair will … release
  * funding on behalf of the Board"). No spend is seeded: the note gives none.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { AgendaService, MeetingsService, MinutesService } from '../meetings/index.ts';
 import { agreeingMeeting2016, coventryAllocations2016, coventryGrant2016 } from './coventry2016.data.ts';
@@ -25,7 +25,7 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
   const { yearStarting } = coventryGrant2016;
   if ((await funding.grants(partnershipId)).some((grant) => grant.yearStarting === yearStarting)) return yearStarting;
 
-  await funding.recordGrant(systemActor, partnershipId, {
+  await funding.recordGrant(systemPrincipal, partnershipId, {
     ...coventryGrant2016,
     amount: pence(coventryGrant2016.amount),
     previousAmount: pence(coventryGrant2016.previousAmount),
@@ -35,7 +35,7 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
   for (const { theme, purpose, grantee, amount } of coventryAllocations2016) {
     const granteeKind = grantee === undefined ? 'not_named' : grantee === null ? 'commissioned' : 'organisation';
     ids.push(
-      await funding.propose(systemActor, partnershipId, yearStarting, {
+      await funding.propose(systemPrincipal, partnershipId, yearStarting, {
         theme,
         purpose,
         granteeKind,
@@ -49,8 +49,8 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
   const board = (await governance.groups.list(partnershipId)).find((group) => group.parentId === null);
   if (!board) throw new Error('The demo partnership has no board');
   const { item, decision, ...when } = agreeingMeeting2016;
-  const meetingId = await meetings.schedule(systemActor, partnershipId, { groupId: board.id, kind: 'ordinary', ...when });
-  const itemId = await agenda.addItem(systemActor, partnershipId, meetingId, {
+  const meetingId = await meetings.schedule(systemPrincipal, partnershipId, { groupId: board.id, kind: 'ordinary', ...when });
+  const itemId = await agenda.addItem(systemPrincipal, partnershipId, meetingId, {
     title: item,
     section: 'decision',
     presenter: null,
@@ -58,7 +58,7 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
     confidential: false,
     confidentialReason: null,
   });
-  const decisionId = await minutes.addDecision(systemActor, partnershipId, meetingId, itemId, {
+  const decisionId = await minutes.addDecision(systemPrincipal, partnershipId, meetingId, itemId, {
     outcome: 'agreed',
     wording: decision,
     recommendedTo: null,
@@ -66,7 +66,7 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
     votesAgainst: null,
     votesAbstaining: null,
   });
-  await funding.agree(systemActor, partnershipId, yearStarting, decisionId, ids);
-  await funding.release(systemActor, partnershipId, yearStarting, ids);
+  await funding.agree(systemPrincipal, partnershipId, yearStarting, decisionId, ids);
+  await funding.release(systemPrincipal, partnershipId, yearStarting, ids);
   return yearStarting;
 }

@@ -5,10 +5,10 @@ import { testDatabases } from '../../../test/helpers/database.ts';
 import { refusal } from '../../../test/helpers/refusal.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { type Actor, systemActor } from '../../core/actor.ts';
-import type { Clock } from '../../core/clock.ts';
-import { NotFoundError } from '../../core/errors.ts';
-import { formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
+import { type Actor, systemPrincipal } from '../../platform/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { seedDemoFunding } from './funding.seed.ts';
@@ -51,7 +51,7 @@ for (const database of testDatabases()) {
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       boardId = (await container.governance.groups.list(coventry)).find((g) => g.parentId === null)?.id ?? '';
       await seedDemoFunding(container, coventry);
-      const userId = await container.accounts.createUser(systemActor, {
+      const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'chair@example.com',
         name: 'Cllr Ruane',
         password: 'a long enough password',
@@ -137,8 +137,8 @@ for (const database of testDatabases()) {
         votesAgainst: null,
         votesAbstaining: null,
       });
-      const noted = await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision('noted'));
-      const agreed = await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision('agreed'));
+      const noted = await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('noted'));
+      const agreed = await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('agreed'));
       assert.ok(!(await container.funding.boardDecisions(coventry)).some((d) => d.id === noted));
       await refusal(container.funding.agree(officer, coventry, 2017, noted, [mediation]), 'decisionId');
       await refusal(container.funding.agree(officer, coventry, 2017, agreed, []), 'allocationIds');
@@ -340,7 +340,7 @@ for (const database of testDatabases()) {
       const itemId = await addAgendaItem(container.agenda, plymouth, meetingId, 'Commissioning', { confidential: true });
       await container.funding.recordGrant(officer, plymouth, { ...grant2017, yearStarting: 2019, carryOver: 0 });
       const provider = await container.funding.propose(officer, plymouth, 2019, allocation('Named provider', 1_000));
-      const decisionId = await container.minutes.addDecision(systemActor, plymouth, meetingId, itemId, {
+      const decisionId = await container.minutes.addDecision(systemPrincipal, plymouth, meetingId, itemId, {
         outcome: 'agreed',
         wording: 'The Board agreed to fund the named provider',
         recommendedTo: null,

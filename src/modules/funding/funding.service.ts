@@ -7,16 +7,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { financialYearName, financialYearStart } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { formatMoney } from '../../core/numbers.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { financialYearName, financialYearStart } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { formatMoney } from '../../platform/numbers.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { nameOf } from '../../web/forms.ts';
-import type { AuditTrail } from '../audit/index.ts';
-import { type GovernanceService, references } from '../governance/index.ts';
+import { nameOf } from '../../platform/inputs.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import { references } from '../../platform/recordService.ts';
+import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
 import {
   type AllocationRow,
@@ -155,7 +156,7 @@ export interface FundingService {
 
 export interface FundingDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   governance: GovernanceService;
   meetings: MeetingsService;

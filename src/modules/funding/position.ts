@@ -3,7 +3,7 @@
  * allocation's spend to date and forecast from its quarterly returns, by allocation, by theme and in total.
  * Derived, never stored, so a corrected return corrects every figure built on it. Money is in whole pence.
  */
-import { words } from '../../core/csvRecords.ts';
+import { words } from '../../platform/csvRecords.ts';
 
 export type AllocationState = 'proposed' | 'agreed' | 'released' | 'withdrawn';
 

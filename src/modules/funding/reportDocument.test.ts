@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { textOfDocx } from '../../../test/helpers/docx.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
-import type { DocumentBlock, DocumentContent } from '../../web/documents.ts';
+import type { DocumentBlock, DocumentContent } from '../../platform/documents.ts';
 import type { AllocationView, CarryOverView, FinancialReport, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, fundingPosition } from './position.ts';
 import { financialReportContent, financialReportDocx, financialReportPdf, financialReportTitle } from './reportDocument.ts';

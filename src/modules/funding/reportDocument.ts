@@ -5,9 +5,9 @@
  * missing and any request to carry the underspend over. The content is built once as blocks, so the two
  * files say the same thing; the shared drawing in web/documents.ts draws them.
  */
-import { formatDate, formatDayOf } from '../../core/dates.ts';
-import { formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
-import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
+import { formatDate, formatDayOf } from '../../platform/dates.ts';
+import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
+import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 import { allocationStateNames, carryOverStateNames } from './funding.schemas.ts';
 import type { CarryOverView, FinancialReport } from './funding.types.ts';
 import type { PositionLine } from './position.ts';

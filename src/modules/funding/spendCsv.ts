@@ -3,9 +3,9 @@
  * quarter, naming the allocation by its reference. Every row is checked on its own, so one bad row does not
  * stop the good ones being read; the caller decides whether to import only the good rows.
  */
-import { financialYearName } from '../../core/dates.ts';
-import { readCsvTable, type RowProblem, words } from '../../core/csvRecords.ts';
-import { readPounds } from '../../core/numbers.ts';
+import { financialYearName } from '../../platform/dates.ts';
+import { readCsvTable, type RowProblem, words } from '../../platform/csvRecords.ts';
+import { readPounds } from '../../platform/numbers.ts';
 import type { AllocationState, Quarter } from './position.ts';
 
 export interface CsvAllocation {

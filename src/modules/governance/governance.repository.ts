@@ -1,5 +1,5 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import type { ListOptions } from '../../core/records.ts';
+import type { Kysely, Selectable } from 'kysely';
+import { type ListOptions, withListOptions } from '../../platform/records.ts';
 import type {
   AreasTable,
   ChairAppointmentsTable,
@@ -10,75 +10,8 @@ import type {
   OrganisationsTable,
   PartnershipsTable,
   PeopleTable,
-  RecordColumns,
   TermsOfReferenceTable,
 } from '../../db/schema.ts';
-
-/** Tables whose rows are edited on forms: versioned, archived rather than deleted (any module's table with RecordColumns). */
-export type EditableTable = { [K in keyof Database]: Database[K] extends RecordColumns ? K : never }[keyof Database];
-
-export type Row<T extends EditableTable> = Selectable<Database[T]>;
-
-/** A row as the app writes it: a boolean where the table stores 0 or 1 (the same on both engines). */
-export type Writable<R> = { [K in keyof R]: R[K] extends number ? R[K] | boolean : R[K] };
-
-function storable(values: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === 'boolean' ? Number(value) : value]));
-}
-
-// Kysely cannot type a query over a union of table names; every editable table shares RecordColumns.
-type LooseDb = Kysely<{ records: RecordColumns & { partnershipId: string } }>;
-const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
-const asRecords = (table: EditableTable) => table as unknown as 'records';
-
-export async function findRecord<T extends EditableTable>(
-  db: Kysely<Database>,
-  table: T,
-  partnershipId: string | null,
-  id: string,
-): Promise<Row<T> | undefined> {
-  let query = loose(db).selectFrom(asRecords(table)).selectAll().where('id', '=', id);
-  if (partnershipId !== null) query = query.where('partnershipId', '=', partnershipId);
-  return (await query.executeTakeFirst()) as Row<T> | undefined;
-}
-
-export async function insertRecord<T extends EditableTable>(
-  db: Kysely<Database>,
-  table: T,
-  row: Writable<Omit<Row<T>, 'version'>>,
-): Promise<void> {
-  await loose(db)
-    .insertInto(asRecords(table))
-    .values(storable(row) as never)
-    .execute();
-}
-
-/** Updates only when the stored version is the one the user edited; returns false when someone else got there first. */
-export async function updateRecord<T extends EditableTable>(
-  db: Kysely<Database>,
-  table: T,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Writable<Row<T>>>,
-): Promise<boolean> {
-  const result = await loose(db)
-    .updateTable(asRecords(table))
-    .set((eb) => ({ ...storable(changes), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** The id filter, and archived rows left out unless asked for (or one row is asked for by id). */
-export function withListOptions<DB, TB extends keyof DB, O>(
-  query: SelectQueryBuilder<DB, TB, O>,
-  table: string,
-  options: ListOptions,
-): SelectQueryBuilder<DB, TB, O> {
-  if (options.id) return query.where(sql.ref(`${table}.id`), '=', options.id);
-  return options.includeArchived ? query : query.where(sql.ref(`${table}.archivedAt`), 'is', null);
-}
 
 export type AreaRow = Selectable<AreasTable>;
 

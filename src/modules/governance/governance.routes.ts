@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ConflictError } from '../../core/errors.ts';
-import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { ConflictError } from '../../platform/errors.ts';
+import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formatDate } from '../../web/render.ts';
 import type { MembershipView } from './governance.repository.ts';
@@ -40,6 +41,7 @@ import {
 import type { GovernanceService, TermsOfReference } from './governance.service.ts';
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
@@ -562,7 +564,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     const { partnershipId, id } = request.params;
     let version: number;
     try {
-      version = await governance.reviseTerms({ userId: request.principal?.userId ?? null }, partnershipId, id, result.value, basedOn);
+      version = await governance.reviseTerms(principalOf(request), partnershipId, id, result.value, basedOn);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const message = `Someone else saved version ${error.currentVersion} of these terms of reference while you were reviewing them. Your review has not been saved. Check version ${error.currentVersion}, then save again if you still want your changes.`;

@@ -1,8 +1,8 @@
 /** Each form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
+import { type Field, optionsOf } from '../../web/forms.ts';
 import {
   choice,
-  type Field,
   optionalDate,
   optionalText,
   optionalWholeNumber,
@@ -10,8 +10,7 @@ import {
   requiredText,
   wholeNumber,
   yesNo,
-  optionsOf,
-} from '../../web/forms.ts';
+} from '../../platform/inputs.ts';
 
 function keysOf<T extends string>(labels: Record<T, string>): [T, ...T[]] {
   return Object.keys(labels) as [T, ...T[]];

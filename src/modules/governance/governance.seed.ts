@@ -3,7 +3,7 @@
  * partnerships from the 2009 Police Authority report, and Safer Plymouth. Written through the
  * services, so the audit log shows the demo being set up like any other change.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { type DemoArea, type DemoGroup, type DemoPartnership, demoAreas } from './demoData.ts';
 import type { GovernanceService } from './governance.service.ts';
 
@@ -18,14 +18,14 @@ async function seedGroup(
     if (!id) throw new Error(`Demo data refers to unknown key ${key}`);
     return id;
   };
-  const groupId = await governance.groups.create(systemActor, partnershipId, {
+  const groupId = await governance.groups.create(systemPrincipal, partnershipId, {
     name: group.name,
     parentId: group.parentKey ? need(ids.groups, group.parentKey) : null,
   });
   ids.groups.set(group.key, groupId);
   const { quorumRule, ...terms } = group.terms;
   await governance.reviseTerms(
-    systemActor,
+    systemPrincipal,
     partnershipId,
     groupId,
     {
@@ -39,7 +39,7 @@ async function seedGroup(
     0,
   );
   for (const membership of group.memberships) {
-    await governance.memberships.create(systemActor, partnershipId, {
+    await governance.memberships.create(systemPrincipal, partnershipId, {
       groupId,
       personId: need(ids.people, membership.personKey),
       organisationId: need(ids.organisations, membership.organisationKey),
@@ -52,7 +52,7 @@ async function seedGroup(
     });
   }
   for (const appointment of group.chairAppointments) {
-    await governance.chairAppointments.create(systemActor, partnershipId, {
+    await governance.chairAppointments.create(systemPrincipal, partnershipId, {
       groupId,
       personId: need(ids.people, appointment.personKey),
       role: appointment.role,
@@ -64,7 +64,7 @@ async function seedGroup(
 }
 
 async function seedPartnership(governance: GovernanceService, areaId: string, partnership: DemoPartnership): Promise<string> {
-  const partnershipId = await governance.partnerships.create(systemActor, null, {
+  const partnershipId = await governance.partnerships.create(systemPrincipal, null, {
     areaId,
     name: partnership.name,
     shortName: partnership.shortName,
@@ -74,12 +74,12 @@ async function seedPartnership(governance: GovernanceService, areaId: string, pa
   const ids = { groups: new Map<string, string>(), organisations: new Map<string, string>(), people: new Map<string, string>() };
   for (const organisation of partnership.organisations) {
     const { key, ...input } = organisation;
-    ids.organisations.set(key, await governance.organisations.create(systemActor, partnershipId, input));
+    ids.organisations.set(key, await governance.organisations.create(systemPrincipal, partnershipId, input));
   }
   for (const person of partnership.people) {
     ids.people.set(
       person.key,
-      await governance.people.create(systemActor, partnershipId, {
+      await governance.people.create(systemPrincipal, partnershipId, {
         name: person.name,
         jobTitle: person.jobTitle,
         organisationId: ids.organisations.get(person.organisationKey) ?? null,
@@ -102,7 +102,7 @@ export async function seedDemo(governance: GovernanceService, areas: readonly De
   for (const area of areas) {
     const areaId =
       existingAreas.find((existing) => existing.name === area.name)?.id ??
-      (await governance.areas.create(systemActor, null, {
+      (await governance.areas.create(systemPrincipal, null, {
         name: area.name,
         forceName: area.forceName,
         oversightBody: area.oversightBody,

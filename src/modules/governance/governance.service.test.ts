@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createAuditTrail } from '../audit/index.ts';
-import { systemActor } from '../../core/actor.ts';
-import { systemClock } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { refusal } from '../../../test/helpers/refusal.ts';
@@ -95,7 +95,7 @@ for (const database of testDatabases()) {
     });
 
     it('keeps every version of the terms of reference', async () => {
-      const groupId = await governance.groups.create(systemActor, coventry, { name: 'Night Time Economy Group', parentId: null });
+      const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Night Time Economy Group', parentId: null });
       const form = {
         purpose: 'Make the city centre safe at night',
         functions: 'Coordinate patrols\nReview licensing',
@@ -110,13 +110,13 @@ for (const database of testDatabases()) {
         effectiveFrom: '2016-09-01',
       };
       const first = termsSchema.parse(form);
-      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, first, 0), 1);
+      assert.equal(await governance.reviseTerms(systemPrincipal, coventry, groupId, first, 0), 1);
       const second = termsSchema.parse({ ...form, cadence: 'bi_monthly', effectiveFrom: '2017-04-01' });
-      assert.equal(await governance.reviseTerms(systemActor, coventry, groupId, second, 1), 2);
+      assert.equal(await governance.reviseTerms(systemPrincipal, coventry, groupId, second, 1), 2);
       // A review of version 1 saved after version 2 exists would silently replace it: refused.
-      await assert.rejects(governance.reviseTerms(systemActor, coventry, groupId, first, 1), ConflictError);
+      await assert.rejects(governance.reviseTerms(systemPrincipal, coventry, groupId, first, 1), ConflictError);
       // Reviews saved at the same moment: one wins, the others are told, none fails with a database error.
-      const racing = await Promise.allSettled([1, 2, 3, 4].map(() => governance.reviseTerms(systemActor, coventry, groupId, first, 2)));
+      const racing = await Promise.allSettled([1, 2, 3, 4].map(() => governance.reviseTerms(systemPrincipal, coventry, groupId, first, 2)));
       assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1);
       assert.ok(racing.every((r) => r.status === 'fulfilled' || r.reason instanceof ConflictError));
       const history = await governance.termsHistory(coventry, groupId);
@@ -133,18 +133,18 @@ for (const database of testDatabases()) {
     });
 
     it('refuses a stale save instead of overwriting someone else’s', async () => {
-      const id = await governance.organisations.create(systemActor, coventry, {
+      const id = await governance.organisations.create(systemPrincipal, coventry, {
         name: 'Coventry BID',
         sector: 'business',
         responsibleAuthority: false,
       });
-      await governance.organisations.update(systemActor, coventry, id, 1, {
+      await governance.organisations.update(systemPrincipal, coventry, id, 1, {
         name: 'Coventry Business Improvement District',
         sector: 'business',
         responsibleAuthority: false,
       });
       await assert.rejects(
-        governance.organisations.update(systemActor, coventry, id, 1, {
+        governance.organisations.update(systemPrincipal, coventry, id, 1, {
           name: 'Coventry BID Ltd',
           sector: 'business',
           responsibleAuthority: false,
@@ -155,16 +155,16 @@ for (const database of testDatabases()) {
     });
 
     it('archives and restores rather than deletes', async () => {
-      const id = await governance.people.create(systemActor, coventry, {
+      const id = await governance.people.create(systemPrincipal, coventry, {
         name: 'Temporary Person',
         jobTitle: null,
         organisationId: null,
         email: null,
       });
-      await governance.people.setArchived(systemActor, coventry, id, 1, true);
+      await governance.people.setArchived(systemPrincipal, coventry, id, 1, true);
       assert.ok(!(await governance.people.list(coventry)).some((p) => p.id === id));
       assert.ok((await governance.people.list(coventry, { includeArchived: true })).some((p) => p.id === id));
-      await governance.people.setArchived(systemActor, coventry, id, 2, false);
+      await governance.people.setArchived(systemPrincipal, coventry, id, 2, false);
       assert.ok((await governance.people.list(coventry)).some((p) => p.id === id));
     });
 
@@ -173,7 +173,7 @@ for (const database of testDatabases()) {
       const [child] = (await governance.groups.list(coventry)).filter((g) => g.parentId === board?.id);
       assert.ok(board && child);
       await assert.rejects(
-        governance.groups.update(systemActor, coventry, board.id, board.version, { name: board.name, parentId: child.id }),
+        governance.groups.update(systemPrincipal, coventry, board.id, board.version, { name: board.name, parentId: child.id }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'parentId',
       );
     });
@@ -184,14 +184,14 @@ for (const database of testDatabases()) {
       assert.ok(board && existing);
       const again = { ...existing, role: 'member' as const, voting: true, core: true, startDate: '2016-06-01', endDate: null };
       await assert.rejects(
-        governance.memberships.create(systemActor, coventry, again),
+        governance.memberships.create(systemPrincipal, coventry, again),
         (error: unknown) =>
           error instanceof FieldValidationError &&
           error.field === 'personId' &&
           /already a member of this group from 1 April 2016/.test(error.message),
       );
       // Once the first has ended, a new one may start.
-      await governance.memberships.create(systemActor, coventry, { ...again, startDate: '2030-01-01' }).then(
+      await governance.memberships.create(systemPrincipal, coventry, { ...again, startDate: '2030-01-01' }).then(
         () => assert.fail('the first membership has no end date, so it still overlaps'),
         (error: unknown) => assert.ok(error instanceof FieldValidationError),
       );
@@ -201,13 +201,13 @@ for (const database of testDatabases()) {
       const [board] = await governance.groups.list(coventry);
       const [existing] = await governance.listMemberships(coventry, { groupId: board?.id });
       assert.ok(board && existing);
-      await governance.memberships.setArchived(systemActor, coventry, existing.id, existing.version, true);
+      await governance.memberships.setArchived(systemPrincipal, coventry, existing.id, existing.version, true);
       // While it was archived, the person joined the group again.
       const { groupId, personId, organisationId } = existing;
       const again = { groupId, personId, organisationId, role: 'member' as const, voting: true, core: true, substitutePersonId: null };
-      await governance.memberships.create(systemActor, coventry, { ...again, startDate: '2020-01-01', endDate: null });
+      await governance.memberships.create(systemPrincipal, coventry, { ...again, startDate: '2020-01-01', endDate: null });
       const message = await refusal(
-        governance.memberships.setArchived(systemActor, coventry, existing.id, existing.version + 1, false),
+        governance.memberships.setArchived(systemPrincipal, coventry, existing.id, existing.version + 1, false),
         'personId',
       );
       assert.match(message, /already a member of this group from 1 January 2020/);
@@ -222,7 +222,7 @@ for (const database of testDatabases()) {
       const leaver = before.find((m) => m.personName === 'Oliver Lole');
       assert.ok(leaver);
       const person = await governance.people.get(coventry, leaver.personId);
-      await governance.people.setArchived(systemActor, coventry, person.id, person.version, true);
+      await governance.people.setArchived(systemPrincipal, coventry, person.id, person.version, true);
       const after = await governance.currentMemberships(coventry, { groupId: board.id });
       assert.equal(after.length, before.length - 1);
       assert.ok(!after.some((m) => m.personId === person.id));
@@ -235,7 +235,7 @@ for (const database of testDatabases()) {
       const [coventryPerson] = await governance.people.list(coventry);
       assert.ok(board && plymouthOrganisation && coventryPerson);
       await assert.rejects(
-        governance.memberships.create(systemActor, coventry, {
+        governance.memberships.create(systemPrincipal, coventry, {
           groupId: board.id,
           personId: coventryPerson.id,
           organisationId: plymouthOrganisation.id,
@@ -265,27 +265,27 @@ for (const database of testDatabases()) {
         appointedOn: '2016-07-22',
         appointedBy: 'Elected by Board members',
       };
-      const second = await refusal(governance.chairAppointments.create(systemActor, coventry, appointment), 'role');
+      const second = await refusal(governance.chairAppointments.create(systemPrincipal, coventry, appointment), 'role');
       assert.match(
         second,
         new RegExp(`^${chair.personName} is already chair of this group for 2016 to 2017\\. A group has one chair a year`),
       );
       const viceAsChair = await refusal(
-        governance.chairAppointments.create(systemActor, coventry, { ...appointment, personId: vice.personId, role: 'vice_chair' }),
+        governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, personId: vice.personId, role: 'vice_chair' }),
         'personId',
       );
       assert.equal(viceAsChair, `${vice.personName} is already vice-chair of this group for 2016 to 2017`);
       // Vice-chairs may be joint, as Melton's were.
-      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, role: 'vice_chair' });
+      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, role: 'vice_chair' });
 
       // The next year is free; and once the year's chair is archived, another may be appointed, but the first not restored.
-      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, yearStarting: 2017 });
-      await governance.chairAppointments.setArchived(systemActor, coventry, chair.id, chair.version, true);
+      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, yearStarting: 2017 });
+      await governance.chairAppointments.setArchived(systemPrincipal, coventry, chair.id, chair.version, true);
       const [newChair] = (await governance.people.list(coventry)).filter((p) => ![chair.personId, vice.personId, other.id].includes(p.id));
       assert.ok(newChair);
-      await governance.chairAppointments.create(systemActor, coventry, { ...appointment, personId: newChair.id });
+      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, personId: newChair.id });
       const restored = await refusal(
-        governance.chairAppointments.setArchived(systemActor, coventry, chair.id, chair.version + 1, false),
+        governance.chairAppointments.setArchived(systemPrincipal, coventry, chair.id, chair.version + 1, false),
         'role',
       );
       assert.match(restored, new RegExp(`^${newChair.name} is already chair of this group for 2016 to 2017`));
@@ -307,7 +307,7 @@ for (const database of testDatabases()) {
         const yearStarting = role === 'chair' ? 2030 : 2031;
         const settled = await Promise.allSettled(
           Array.from({ length: 10 }, () =>
-            governance.chairAppointments.create(systemActor, coventry, { ...appointment, role, yearStarting }),
+            governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, role, yearStarting }),
           ),
         );
         assert.equal(settled.filter((outcome) => outcome.status === 'fulfilled').length, 1, role);

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import {
   type AreaRow,
   type ChairAppointmentView,
   findOverlappingMembership,
-  findRecord,
   type GroupView,
   insertTerms,
   type InterestView,
@@ -44,8 +43,8 @@ import type {
   TermsInput,
 } from './governance.schemas.ts';
 import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from './quorum.ts';
-import type { RecordService } from '../../core/records.ts';
-import { defineRecordService, references } from './records.ts';
+import { findRecord, type RecordService } from '../../platform/records.ts';
+import { defineRecordService, references } from '../../platform/recordService.ts';
 import { buildStructure, type GroupNode } from './structure.ts';
 
 export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutcomes' | 'quorumRule'> {
@@ -73,6 +72,8 @@ export interface GovernanceService {
   membershipsOn(partnershipId: string, groupId: string, date: string): Promise<MembershipView[]>;
   /** The partnership's people an account's e-mail address names (in any case): how an account is linked to a person. */
   peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]>;
+  /** The people an account is in a partnership and the groups they sit on now: what the policy's rules ask about. */
+  selves(partnershipId: string, email: string | null): Promise<{ selves: PersonView[]; groupIds: string[] }>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /** Every version of a group's terms of reference, newest first. */
@@ -146,7 +147,7 @@ const scope = (scopeId: string | null): string => {
   return scopeId;
 };
 
-export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): GovernanceService {
+export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): GovernanceService {
   const dependencies = { db, audit, clock };
   const today = () => todayInEngland(clock);
 
@@ -176,6 +177,12 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
     const inForce = termsInForce(history, today());
     const newest = history[0] ?? null;
     return { history, inForce, upcoming: newest !== inForce ? newest : null };
+  }
+
+  async function peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]> {
+    const wanted = email?.toLowerCase();
+    if (!wanted) return [];
+    return (await listPeople(db, partnershipId)).filter((person) => person.email?.toLowerCase() === wanted);
   }
 
   return {
@@ -380,10 +387,14 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       return buildStructure(groupRows, inForce, chairsNow);
     },
 
-    async peopleByEmail(partnershipId, email) {
-      const wanted = email?.toLowerCase();
-      if (!wanted) return [];
-      return (await listPeople(db, partnershipId)).filter((person) => person.email?.toLowerCase() === wanted);
+    peopleByEmail,
+
+    async selves(partnershipId, email) {
+      const selves = await peopleByEmail(partnershipId, email);
+      const ids = new Set(selves.map((person) => person.id));
+      if (ids.size === 0) return { selves, groupIds: [] };
+      const memberships = (await listMemberships(db, partnershipId, {})).filter((m) => isCurrentMembership(m, today()));
+      return { selves, groupIds: [...new Set(memberships.filter((m) => ids.has(m.personId)).map((m) => m.groupId))] };
     },
 
     async membershipsOn(partnershipId, groupId, date) {

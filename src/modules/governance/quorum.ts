@@ -1,5 +1,5 @@
 /** Quoracy: structured rules from terms of reference, and whether those present meet them. */
-import { plural } from '../../core/numbers.ts';
+import { plural } from '../../platform/numbers.ts';
 
 export type QuorumRule =
   /** Every Responsible Authority on the group present, and at least N representatives of other organisations (Coventry's board). */

@@ -9,6 +9,7 @@ import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import { agendaItemFields, agendaItemSchema } from './meetings.schemas.ts';
 import type { MeetingDetails } from './meetings.service.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 interface ItemParams {
   partnershipId: string;
@@ -16,7 +17,6 @@ interface ItemParams {
   itemId: string;
 }
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as ItemParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
 
@@ -54,7 +54,7 @@ export function registerAgendaRoutes(
     initialValues: () => ({ section: 'decision', confidentiality: 'public' }),
     async save(request, value) {
       const { partnershipId, id } = paramsOf(request);
-      await agenda.addItem(actorOf(request), partnershipId, id, value);
+      await agenda.addItem(principalOf(request), partnershipId, id, value);
       return { redirect: `${meetingHref(request)}#agenda`, flash: `"${value.title}" added to the agenda` };
     },
   });
@@ -74,7 +74,7 @@ export function registerAgendaRoutes(
     version: ({ item }) => item.version,
     async save(request, value, version) {
       const { partnershipId, id, itemId } = paramsOf(request);
-      await agenda.updateItem(actorOf(request), partnershipId, id, itemId, version, value);
+      await agenda.updateItem(principalOf(request), partnershipId, id, itemId, version, value);
       return { redirect: `${meetingHref(request)}#agenda`, flash: 'Agenda item updated' };
     },
   });
@@ -86,7 +86,7 @@ export function registerAgendaRoutes(
       const { partnershipId, id, itemId } = paramsOf(request);
       const direction = single((request.body as Record<string, unknown> | undefined)?.direction) === 'up' ? 'up' : 'down';
       await reportOnNextPage(request, async () => {
-        await agenda.moveItem(actorOf(request), partnershipId, id, itemId, direction);
+        await agenda.moveItem(principalOf(request), partnershipId, id, itemId, direction);
         return null;
       });
       return reply.redirect(`${meetingHref(request)}#item-${itemId}`);
@@ -114,7 +114,7 @@ export function registerAgendaRoutes(
     async (request, reply) => {
       const { partnershipId, id, itemId } = paramsOf(request);
       await reportOnNextPage(request, async () => {
-        await agenda.removeItem(actorOf(request), partnershipId, id, itemId, versionOf(request.body));
+        await agenda.removeItem(principalOf(request), partnershipId, id, itemId, versionOf(request.body));
         return 'Item taken off the agenda';
       });
       return reply.redirect(`${meetingHref(request)}#agenda`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { systemActor } from '../../core/actor.ts';
-import { systemClock } from '../../core/clock.ts';
-import { FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
@@ -53,15 +53,15 @@ for (const database of testDatabases()) {
     });
 
     it('numbers added items by section, and moves them', async () => {
-      await agenda.addItem(systemActor, coventry, meetingId, item('Crime performance report', 'noting'));
-      const dppo = await agenda.addItem(systemActor, coventry, meetingId, item('Designated Public Places Order'));
-      await agenda.addItem(systemActor, coventry, meetingId, item('Strategic Assessment'));
+      await agenda.addItem(systemPrincipal, coventry, meetingId, item('Crime performance report', 'noting'));
+      const dppo = await agenda.addItem(systemPrincipal, coventry, meetingId, item('Designated Public Places Order'));
+      await agenda.addItem(systemPrincipal, coventry, meetingId, item('Strategic Assessment'));
       assert.deepEqual((await titles()).slice(3, 6), [
         '4. Designated Public Places Order',
         '5. Strategic Assessment',
         '6. Crime performance report',
       ]);
-      await agenda.moveItem(systemActor, coventry, meetingId, dppo, 'down');
+      await agenda.moveItem(systemPrincipal, coventry, meetingId, dppo, 'down');
       assert.deepEqual((await titles()).slice(3, 6), [
         '4. Strategic Assessment',
         '5. Designated Public Places Order',
@@ -74,7 +74,7 @@ for (const database of testDatabases()) {
       const [decisions] = (await agenda.agenda(coventry, meetingId)).filter((s) => s.section === 'decision');
       const first = decisions?.items[0];
       assert.ok(first);
-      await agenda.updateItem(systemActor, coventry, meetingId, first.id, first.version, { ...item(first.title, 'noting') });
+      await agenda.updateItem(systemPrincipal, coventry, meetingId, first.id, first.version, { ...item(first.title, 'noting') });
       assert.deepEqual((await titles()).slice(3, 6), [
         '4. Designated Public Places Order',
         '5. Crime performance report',
@@ -86,14 +86,14 @@ for (const database of testDatabases()) {
       const [opening] = await agenda.agenda(coventry, meetingId);
       const welcome = opening?.items[0];
       assert.ok(welcome);
-      await assert.rejects(agenda.removeItem(systemActor, coventry, meetingId, welcome.id, welcome.version), FieldValidationError);
+      await assert.rejects(agenda.removeItem(systemPrincipal, coventry, meetingId, welcome.id, welcome.version), FieldValidationError);
     });
 
     it('takes the optional declarations item off an agenda that had none (seed 000)', async () => {
       const [opening] = await agenda.agenda(coventry, meetingId);
       const declarations = opening?.items.find((i) => i.standardItem === 'declarations');
       assert.ok(declarations);
-      await agenda.removeItem(systemActor, coventry, meetingId, declarations.id, declarations.version);
+      await agenda.removeItem(systemPrincipal, coventry, meetingId, declarations.id, declarations.version);
       assert.deepEqual((await titles()).slice(0, 2), [
         '1. Welcome, introductions and apologies',
         '2. Minutes of the last meeting and matters arising',

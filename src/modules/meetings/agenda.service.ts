@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
@@ -56,7 +56,7 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
   }
 }
 
-export function createAgendaService(db: Kysely<Database>, audit: AuditTrail, clock: Clock): AgendaService {
+export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): AgendaService {
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
     // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.

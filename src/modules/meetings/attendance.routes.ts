@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import type { FormErrors } from '../../web/forms.ts';
 import { queryValues, single } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
@@ -14,6 +14,7 @@ import {
   memberStatuses,
 } from './attendance.service.ts';
 import type { MeetingDetails } from './meetings.service.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 interface MeetingParams {
   partnershipId: string;
@@ -139,7 +140,7 @@ export function registerAttendanceRoutes(
     const { input, typed, errors } = readAttendance(attendance, body);
     if (Object.keys(errors).length) return render(request, reply, attendance, typed, errorSummary(errors), basedOn);
     try {
-      await attendanceService.record({ userId: request.principal?.userId ?? null }, partnershipId, id, basedOn, input);
+      await attendanceService.record(principalOf(request), partnershipId, id, basedOn, input);
     } catch (error) {
       if (error instanceof FieldValidationError)
         return render(request, reply, attendance, typed, errorSummary({ [error.field]: error.message }), basedOn);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { systemActor } from '../../core/actor.ts';
-import { systemClock } from '../../core/clock.ts';
-import { ConflictError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { ConflictError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from '../governance/index.ts';
@@ -55,7 +55,7 @@ for (const database of testDatabases()) {
     }
 
     it('judges the quorum live from who came: every Responsible Authority and 6 community members', async () => {
-      await attendance.record(systemActor, coventry, meetingId, '', await register(6));
+      await attendance.record(systemPrincipal, coventry, meetingId, '', await register(6));
       const six = await attendance.attendance(coventry, meetingId);
       assert.deepEqual(six.quorum, { quorate: true, shortfall: [] });
       assert.deepEqual(six.minuteTaker, { name: 'Denise Kellam', organisation: 'Community Safety Team, Coventry City Council' });
@@ -64,7 +64,7 @@ for (const database of testDatabases()) {
         ['Partnership Analyst'],
       );
 
-      await attendance.record(systemActor, coventry, meetingId, six.recordedAt, await register(5));
+      await attendance.record(systemPrincipal, coventry, meetingId, six.recordedAt, await register(5));
       const five = await attendance.attendance(coventry, meetingId);
       assert.equal(five.quorum?.quorate, false);
       assert.deepEqual(five.quorum?.shortfall, ['5 community or voluntary representatives are present; at least 6 are needed']);
@@ -72,7 +72,13 @@ for (const database of testDatabases()) {
 
     it('counts a substitute for the seat of the member they stand in for', async () => {
       const { recordedAt } = await attendance.attendance(coventry, meetingId);
-      await attendance.record(systemActor, coventry, meetingId, recordedAt, await register(6, { substituteFor: 'West Midlands Police' }));
+      await attendance.record(
+        systemPrincipal,
+        coventry,
+        meetingId,
+        recordedAt,
+        await register(6, { substituteFor: 'West Midlands Police' }),
+      );
       const result = await attendance.attendance(coventry, meetingId);
       assert.deepEqual(result.quorum, { quorate: true, shortfall: [] });
       assert.equal(result.members.filter((m) => m.status === 'substitute').length, 1);
@@ -80,7 +86,7 @@ for (const database of testDatabases()) {
 
     it('refuses a save based on attendance someone else has since changed', async () => {
       await assert.rejects(
-        attendance.record(systemActor, coventry, meetingId, '2000-01-01T00:00:00.000Z', await register(6)),
+        attendance.record(systemPrincipal, coventry, meetingId, '2000-01-01T00:00:00.000Z', await register(6)),
         ConflictError,
       );
     });

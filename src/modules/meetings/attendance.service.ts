@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { financialYearStart } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { financialYearStart } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
@@ -59,7 +59,7 @@ function minuteTakerOf(records: readonly AttendanceView[]): Attendee | null {
 
 export function createAttendanceService(
   db: Kysely<Database>,
-  audit: AuditTrail,
+  audit: AuditWriter,
   clock: Clock,
   governance: GovernanceService,
 ): AttendanceService {

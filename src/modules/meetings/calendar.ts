@@ -1,6 +1,6 @@
 /** Meetings as iCalendar, for one meeting's file and a group's feed. */
 import { createEvents, type EventAttributes } from 'ics';
-import { englandTimeToUtc } from '../../core/dates.ts';
+import { englandTimeToUtc } from '../../platform/dates.ts';
 
 export interface CalendarMeeting {
   id: string;

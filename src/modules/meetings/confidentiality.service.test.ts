@@ -6,8 +6,10 @@ import { addAgendaItem, demoBoardMeeting } from '../../../test/helpers/meetings.
 import { pdfOf } from '../../../test/helpers/papers.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
 import type { Container } from '../../container.ts';
-import { systemActor, type Viewer } from '../../core/actor.ts';
-import { NotFoundError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { type Principal } from '../../platform/principal.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { signedIn } from '../../../test/helpers/principals.ts';
 
 for (const database of testDatabases()) {
   describe(`Part II business and its readers on ${database.engine}`, () => {
@@ -17,9 +19,9 @@ for (const database of testDatabases()) {
     let partTwoItemId: string;
     let partTwoActionId: string;
     let paperId: string;
-    const outsider: Viewer = { officer: false, email: 'someone@example.com' };
-    const member: Viewer = { officer: false, email: 'mo@example.com' };
-    const as = (viewer: Viewer) => ({ actor: systemActor, viewer });
+    const outsider = signedIn({ email: 'someone@example.com' });
+    const member = signedIn({ email: 'mo@example.com' });
+    const as = (reader: Principal) => reader;
     const decision = (wording: string) => ({
       wording,
       outcome: 'agreed' as const,
@@ -35,20 +37,20 @@ for (const database of testDatabases()) {
       ({ container, coventry, meetingId, itemId } = await demoBoardMeeting(database));
       const { minutes, agenda, governance, papers } = container;
       partTwoItemId = await addAgendaItem(agenda, coventry, meetingId, 'Case review of a named family', { confidential: true });
-      await minutes.addDecision(systemActor, coventry, meetingId, itemId, decision('Consult on the order'));
-      await minutes.addAction(systemActor, coventry, meetingId, itemId, {
+      await minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('Consult on the order'));
+      await minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: 'Draft the order',
         owner: 'Sara Roach',
         dueDate: null,
       });
-      await minutes.saveNarrative(systemActor, coventry, meetingId, partTwoItemId, 0, 'The family was rehoused.');
-      await minutes.addDecision(systemActor, coventry, meetingId, partTwoItemId, decision('Refer the family to MARAC'));
-      partTwoActionId = await minutes.addAction(systemActor, coventry, meetingId, partTwoItemId, {
+      await minutes.saveNarrative(systemPrincipal, coventry, meetingId, partTwoItemId, 0, 'The family was rehoused.');
+      await minutes.addDecision(systemPrincipal, coventry, meetingId, partTwoItemId, decision('Refer the family to MARAC'));
+      partTwoActionId = await minutes.addAction(systemPrincipal, coventry, meetingId, partTwoItemId, {
         description: 'Visit the family weekly',
         owner: 'Sara Roach',
         dueDate: null,
       });
-      paperId = await papers.upload(systemActor, coventry, meetingId, partTwoItemId, {
+      paperId = await papers.upload(systemPrincipal, coventry, meetingId, partTwoItemId, {
         fileName: 'family.pdf',
         bytes: await pdfOf('Names of the family'),
         title: null,
@@ -62,12 +64,12 @@ for (const database of testDatabases()) {
     after(() => container.database.close());
 
     it('keeps Part II decisions and actions from readers outside the group, in lists, pages, counts and the action itself', async () => {
-      const wordings = async (viewer: Viewer) => (await container.minutes.decisionsRegister(coventry, viewer)).map((d) => d.wording);
+      const wordings = async (viewer: Principal) => (await container.minutes.decisionsRegister(coventry, viewer)).map((d) => d.wording);
       assert.deepEqual(await wordings(outsider), ['Consult on the order']);
       assert.deepEqual((await wordings(member)).sort(), ['Consult on the order', 'Refer the family to MARAC']);
       assert.equal((await container.minutes.decisionsRegisterPage(coventry, outsider, 'family', { limit: 10, offset: 0 })).total, 0);
 
-      const descriptions = async (viewer: Viewer) => (await container.actions.actionLog(coventry, viewer)).map((a) => a.description);
+      const descriptions = async (viewer: Principal) => (await container.actions.actionLog(coventry, viewer)).map((a) => a.description);
       assert.deepEqual(await descriptions(outsider), ['Draft the order']);
       assert.deepEqual((await descriptions(member)).sort(), ['Draft the order', 'Visit the family weekly']);
       assert.equal((await container.actions.actionLogPage(coventry, outsider, {}, { limit: 10, offset: 0 })).total, 1);

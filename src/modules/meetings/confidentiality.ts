@@ -1,13 +1,13 @@
 /**
  * Who may read a meeting's Part II (confidential) business: one rule for papers, the agenda pack, minutes,
  * decisions and actions. "Seen only by members of the group": the partnership's officers (and administrators),
- * and the people who are members of the meeting's group now, known by their account's e-mail address.
+ * and the people who are members of the meeting's group now (the policy's `readPartTwo` rule).
  * Everyone else in the partnership, and the area's overseers, see the public part.
  */
 import type { Kysely } from 'kysely';
-import { noPartTwo, type PartTwoReadership, type Viewer } from '../../core/actor.ts';
+import { noPartTwo, type PartTwoReadership, type Policy, readPartTwo } from '../../platform/policy.ts';
+import { type Principal } from '../../platform/principal.ts';
 import type { Database } from '../../db/schema.ts';
-import type { GovernanceService } from '../governance/index.ts';
 import { requireMeeting } from './meetings.repository.ts';
 
 /**
@@ -22,29 +22,22 @@ export interface ReadingOptions {
 }
 
 export interface Confidentiality {
-  /** The groups whose Part II business this viewer may read in a partnership. */
-  readership(partnershipId: string, viewer: Viewer, options?: ReadingOptions): Promise<PartTwoReadership>;
-  /** Whether this viewer reads a meeting as its group, or as the rest of the partnership. */
-  audienceFor(partnershipId: string, meetingId: string, viewer: Viewer, options?: ReadingOptions): Promise<'group' | 'partnership'>;
+  /** The groups whose Part II business this reader may read in a partnership (the policy's rule, narrowed by options). */
+  readership(partnershipId: string, reader: Principal, options?: ReadingOptions): Promise<PartTwoReadership>;
+  /** Whether this reader reads a meeting as its group, or as the rest of the partnership. */
+  audienceFor(partnershipId: string, meetingId: string, reader: Principal, options?: ReadingOptions): Promise<'group' | 'partnership'>;
 }
 
-export function createConfidentiality(db: Kysely<Database>, governance: GovernanceService): Confidentiality {
-  async function readership(partnershipId: string, viewer: Viewer, options: ReadingOptions = {}): Promise<PartTwoReadership> {
-    if (options.publicVersion) return noPartTwo;
-    if (viewer.officer) return { everyGroup: true };
-    const selves = new Set((await governance.peopleByEmail(partnershipId, viewer.email)).map((person) => person.id));
-    if (selves.size === 0) return noPartTwo;
-    const memberships = await governance.currentMemberships(partnershipId, {});
-    const groupIds = new Set(memberships.filter((membership) => selves.has(membership.personId)).map((m) => m.groupId));
-    return { everyGroup: false, groupIds: [...groupIds] };
-  }
+export function createConfidentiality(db: Kysely<Database>, policy: Policy): Confidentiality {
+  const readership = async (partnershipId: string, reader: Principal, options: ReadingOptions = {}): Promise<PartTwoReadership> =>
+    options.publicVersion ? noPartTwo : policy.partTwoReadership(reader, partnershipId);
 
   return {
     readership,
-    async audienceFor(partnershipId, meetingId, viewer, options) {
+    async audienceFor(partnershipId, meetingId, reader, options = {}) {
       const { groupId } = await requireMeeting(db, partnershipId, meetingId);
-      const seen = await readership(partnershipId, viewer, options);
-      return seen.everyGroup || seen.groupIds.includes(groupId) ? 'group' : 'partnership';
+      const group = !options.publicVersion && (await policy.can(reader, readPartTwo, { partnershipId, groupId }));
+      return group ? 'group' : 'partnership';
     },
   };
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemViewer } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemo } from '../governance/index.ts';
 import { inAttendance2007, items2007, members2007, minuteTaker2007 } from './coventry2007.data.ts';
 import { seedCoventry2007Meeting } from './coventry2007.seed.ts';
@@ -59,7 +59,7 @@ for (const database of testDatabases()) {
     });
 
     it('records every Action line with its owner, and the decisions as the minutes say', async () => {
-      const actions = await container.actions.actionLog(coventry, systemViewer);
+      const actions = await container.actions.actionLog(coventry, systemPrincipal);
       // Sorted: the seed records the two actions of item 7 within the same millisecond, so their log order is arbitrary.
       const byItemAndOwner = (pairs: string[][]) => pairs.map((pair) => pair.join(' | ')).sort();
       assert.deepEqual(
@@ -71,7 +71,7 @@ for (const database of testDatabases()) {
           ['National Standards Action Plan', 'All agencies'],
         ]),
       );
-      const decisions = (await container.minutes.decisionsRegister(coventry, systemViewer)).filter((d) => d.meetingId === meetingId);
+      const decisions = (await container.minutes.decisionsRegister(coventry, systemPrincipal)).filter((d) => d.meetingId === meetingId);
       const outcome = (start: string) => decisions.find((d) => d.wording.startsWith(start));
       assert.equal(outcome('4.1 ')?.outcome, 'supported');
       assert.equal(outcome('4.2 ')?.outcome, 'supported');

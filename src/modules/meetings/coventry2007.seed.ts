@@ -5,7 +5,7 @@
  * Written through the services, so the audit log shows it like any other change; each part leaves
  * alone what is already there.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService } from './attendance.service.ts';
@@ -40,7 +40,7 @@ export async function seedCoventry2007Group(governance: GovernanceService, partn
 
   const organisations = new Map((await governance.organisations.list(partnershipId)).map((o) => [o.name, o.id]));
   for (const organisation of organisations2007.filter((o) => !organisations.has(o.name))) {
-    organisations.set(organisation.name, await governance.organisations.create(systemActor, partnershipId, organisation));
+    organisations.set(organisation.name, await governance.organisations.create(systemPrincipal, partnershipId, organisation));
   }
   const organisationId = (name: string) => {
     const id = organisations.get(name);
@@ -48,10 +48,10 @@ export async function seedCoventry2007Group(governance: GovernanceService, partn
     return id;
   };
 
-  const groupId = await governance.groups.create(systemActor, partnershipId, { name: group2007.name, parentId: null });
+  const groupId = await governance.groups.create(systemPrincipal, partnershipId, { name: group2007.name, parentId: null });
   const { quorumRule } = group2007;
   await governance.reviseTerms(
-    systemActor,
+    systemPrincipal,
     partnershipId,
     groupId,
     {
@@ -80,13 +80,13 @@ export async function seedCoventry2007Group(governance: GovernanceService, partn
   for (const member of members2007) {
     const personId =
       people.get(member.name) ??
-      (await governance.people.create(systemActor, partnershipId, {
+      (await governance.people.create(systemPrincipal, partnershipId, {
         name: member.name,
         jobTitle: member.jobTitle,
         organisationId: organisationId(member.organisation),
         email: null,
       }));
-    await governance.memberships.create(systemActor, partnershipId, {
+    await governance.memberships.create(systemPrincipal, partnershipId, {
       groupId,
       personId,
       organisationId: organisationId(member.organisation),
@@ -112,11 +112,11 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
   const existing = (await meetings.list(partnershipId, { groupId })).find((m) => m.meetingDate === meeting2007.meetingDate);
   if (existing) return existing.id;
 
-  const meetingId = await meetings.schedule(systemActor, partnershipId, { groupId, kind: 'ordinary', ...meeting2007 });
+  const meetingId = await meetings.schedule(systemPrincipal, partnershipId, { groupId, kind: 'ordinary', ...meeting2007 });
 
   const { members } = await attendance.attendance(partnershipId, meetingId);
   const statusOf = new Map(members2007.map((m) => [`${m.name}|${m.organisation}`, m.status]));
-  await attendance.record(systemActor, partnershipId, meetingId, '', {
+  await attendance.record(systemPrincipal, partnershipId, meetingId, '', {
     members: members.map(({ member }) => ({
       membershipId: member.id,
       status: statusOf.get(`${member.personName}|${member.organisationName}`) ?? 'absent',
@@ -129,12 +129,12 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
   // The 2007 agenda had no item for declarations of interest.
   const standard = new Map((await agenda.agenda(partnershipId, meetingId)).flatMap((s) => s.items).map((i) => [i.standardItem, i]));
   const declarations = standard.get('declarations');
-  if (declarations) await agenda.removeItem(systemActor, partnershipId, meetingId, declarations.id, declarations.version);
+  if (declarations) await agenda.removeItem(systemPrincipal, partnershipId, meetingId, declarations.id, declarations.version);
 
   for (const item of items2007) {
     const itemId =
       (item.standardItem && standard.get(item.standardItem)?.id) ||
-      (await agenda.addItem(systemActor, partnershipId, meetingId, {
+      (await agenda.addItem(systemPrincipal, partnershipId, meetingId, {
         title: item.title,
         section: 'decision',
         presenter: item.presenter ?? null,
@@ -142,22 +142,28 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
         confidential: false,
         confidentialReason: null,
       }));
-    if (item.narrative) await minutes.saveNarrative(systemActor, partnershipId, meetingId, itemId, 0, item.narrative);
-    for (const decision of item.decisions ?? []) await minutes.addDecision(systemActor, partnershipId, meetingId, itemId, decision);
+    if (item.narrative) await minutes.saveNarrative(systemPrincipal, partnershipId, meetingId, itemId, 0, item.narrative);
+    for (const decision of item.decisions ?? []) await minutes.addDecision(systemPrincipal, partnershipId, meetingId, itemId, decision);
     for (const action of item.actions ?? []) {
-      await minutes.addAction(systemActor, partnershipId, meetingId, itemId, { ...action, dueDate: null });
+      await minutes.addAction(systemPrincipal, partnershipId, meetingId, itemId, { ...action, dueDate: null });
     }
   }
   // Published, so the public pages show the meeting and, once approved, its minutes.
-  await papers.publish(systemActor, partnershipId, meetingId);
-  await meetings.recordHeld(systemActor, partnershipId, meetingId, (await meetings.get(partnershipId, meetingId)).meeting.version);
+  await papers.publish(systemPrincipal, partnershipId, meetingId);
+  await meetings.recordHeld(systemPrincipal, partnershipId, meetingId, (await meetings.get(partnershipId, meetingId)).meeting.version);
 
   const { rescheduled, ...next } = nextMeeting2007;
-  const nextId = await meetings.schedule(systemActor, partnershipId, { groupId, kind: 'ordinary', ...next });
-  await meetings.reschedule(systemActor, partnershipId, nextId, (await meetings.get(partnershipId, nextId)).meeting.version, rescheduled);
+  const nextId = await meetings.schedule(systemPrincipal, partnershipId, { groupId, kind: 'ordinary', ...next });
+  await meetings.reschedule(
+    systemPrincipal,
+    partnershipId,
+    nextId,
+    (await meetings.get(partnershipId, nextId)).meeting.version,
+    rescheduled,
+  );
 
-  await minutes.circulate(systemActor, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version);
-  await minutes.approve(systemActor, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version, nextId);
-  await minutes.sign(systemActor, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version, chair2007);
+  await minutes.circulate(systemPrincipal, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version);
+  await minutes.approve(systemPrincipal, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version, nextId);
+  await minutes.sign(systemPrincipal, partnershipId, meetingId, (await minutes.life(partnershipId, meetingId)).version, chair2007);
   return meetingId;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cycleDates, dateInMonth } from './meetingCycle.ts';
-import { financialYearStart } from '../../core/dates.ts';
+import { financialYearStart } from '../../platform/dates.ts';
 
 const secondThursday = { ordinal: 2, weekday: 4 } as const;
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { NotFoundError } from '../../core/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import type { Database, MeetingChangesTable, MeetingsTable } from '../../db/schema.ts';
 
 export type MeetingRow = Selectable<MeetingsTable>;

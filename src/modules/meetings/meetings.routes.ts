@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { describeWhen, formatDate } from '../../core/dates.ts';
+import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { nameOf, valuesFromRecord } from '../../web/forms.ts';
-import { isAllowed, viewerOf } from '../../web/permissions.ts';
+import { valuesFromRecord } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
+import { isAllowed } from '../../platform/policy.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -42,7 +44,6 @@ interface MeetingParams {
   id: string;
 }
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
 
 function crumbs(request: FastifyRequest, ...more: Crumb[]): Crumb[] {
@@ -156,7 +157,7 @@ export function registerMeetingRoutes(
     options: groupOptions,
     async save(request, value) {
       const partnershipId = partnershipIdOf(request);
-      const { scheduled, alreadyThere } = await meetings.scheduleCycle(actorOf(request), partnershipId, value);
+      const { scheduled, alreadyThere } = await meetings.scheduleCycle(principalOf(request), partnershipId, value);
       const plural = (n: number) => `${n} meeting${n === 1 ? '' : 's'}`;
       const skipped = alreadyThere.length
         ? ` ${plural(alreadyThere.length)} already planned on those dates ${alreadyThere.length === 1 ? 'was' : 'were'} kept.`
@@ -183,7 +184,7 @@ export function registerMeetingRoutes(
     initialValues: (request) => ({ ...queryValues(request.query, ['groupId']), kind: 'extraordinary', startTime: '10:00' }),
     options: groupOptions,
     async save(request, value) {
-      const id = await meetings.schedule(actorOf(request), partnershipIdOf(request), value);
+      const id = await meetings.schedule(principalOf(request), partnershipIdOf(request), value);
       return { redirect: `/partnerships/${partnershipIdOf(request)}/meetings/${id}`, flash: 'Meeting added' };
     },
   });
@@ -191,7 +192,7 @@ export function registerMeetingRoutes(
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id', view, async (request, reply) => {
     const { partnershipId, id } = request.params;
     // A Part II item keeps its place and number; only its group's readers see what it is.
-    const audience = await papers.audienceFor(partnershipId, id, viewerOf(request));
+    const audience = await papers.audienceFor(partnershipId, id, principalOf(request));
     const [
       {
         details: { meeting, deadlines, changes, canRecordHeld },
@@ -204,7 +205,7 @@ export function registerMeetingRoutes(
       attendance.attendance(partnershipId, id),
       minutes.life(partnershipId, id),
     ]);
-    const mattersArising = await actions.mattersArising(partnershipId, meeting, viewerOf(request));
+    const mattersArising = await actions.mattersArising(partnershipId, meeting, principalOf(request));
     return pages.render(request, reply, 'meetings/views/meeting.njk', {
       life,
       mattersArising,
@@ -239,7 +240,7 @@ export function registerMeetingRoutes(
     async (request, reply) => {
       const { partnershipId, id } = request.params;
       await reportOnNextPage(request, async () => {
-        await meetings.recordHeld(actorOf(request), partnershipId, id, versionOf(request.body));
+        await meetings.recordHeld(principalOf(request), partnershipId, id, versionOf(request.body));
         return 'Recorded that the meeting was held';
       });
       return reply.redirect(meetingHref(request, id));
@@ -270,7 +271,7 @@ export function registerMeetingRoutes(
     initialValues: (_request, { meeting }) => valuesFromRecord(rescheduleFields, meeting),
     version: ({ meeting }) => meeting.version,
     async save(request, value, version, { meeting }) {
-      await meetings.reschedule(actorOf(request), partnershipIdOf(request), meeting.id, version, value);
+      await meetings.reschedule(principalOf(request), partnershipIdOf(request), meeting.id, version, value);
       return { redirect: meetingHref(request, meeting.id), flash: `Meeting moved to ${describeWhen(value.meetingDate, value.startTime)}` };
     },
   });
@@ -291,7 +292,7 @@ export function registerMeetingRoutes(
     initialValues: () => ({}),
     version: ({ meeting }) => meeting.version,
     async save(request, value, version, { meeting }) {
-      await meetings.cancel(actorOf(request), partnershipIdOf(request), meeting.id, version, value.reason);
+      await meetings.cancel(principalOf(request), partnershipIdOf(request), meeting.id, version, value.reason);
       return { redirect: meetingHref(request, meeting.id), flash: 'Meeting cancelled' };
     },
   });
@@ -303,16 +304,10 @@ export function registerMeetingRoutes(
 
   /** What the reader may read; `?public=yes` asks for the public version, which can only narrow it. */
   const minutesDocument = (request: FastifyRequest<{ Params: MeetingParams }>, as: string) =>
-    meetingMinutesDocument(
-      minutes,
-      { actor: actorOf(request), viewer: viewerOf(request) },
-      request.params.partnershipId,
-      request.params.id,
-      {
-        publicVersion: queryValues(request.query, ['public']).public === 'yes',
-        as,
-      },
-    );
+    meetingMinutesDocument(minutes, principalOf(request), request.params.partnershipId, request.params.id, {
+      publicVersion: queryValues(request.query, ['public']).public === 'yes',
+      as,
+    });
 
   // The minutes as one page, for printing and signing, and as Word and PDF files.
   app.get<{ Params: MeetingParams }>('/partnerships/:partnershipId/meetings/:id/minutes/print', view, async (request, reply) => {

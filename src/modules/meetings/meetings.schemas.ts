@@ -1,6 +1,7 @@
 /** Each meetings form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, optionsOf, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../web/forms.ts';
+import { type Field, optionsOf } from '../../web/forms.ts';
+import { choice, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../platform/inputs.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
 import { outcomeNames } from './outcomes.ts';
 

@@ -2,9 +2,9 @@
  * The demo's meeting cycles: this year's meetings of every Coventry group, planned the way an officer
  * would, so that a new user sees a living partnership with deadlines coming up.
  */
-import { systemActor } from '../../core/actor.ts';
-import { type Clock, todayInEngland } from '../../core/clock.ts';
-import { financialYearStart } from '../../core/dates.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { type Clock, todayInEngland } from '../../platform/clock.ts';
+import { financialYearStart } from '../../platform/dates.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingPattern } from './meetingCycle.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -39,7 +39,7 @@ export async function seedDemoMeetings(
   for (const group of await governance.groups.list(partnershipId)) {
     const pattern = patterns[group.name];
     if (!pattern) continue;
-    const { scheduled } = await meetings.scheduleCycle(systemActor, partnershipId, { groupId: group.id, from, ...pattern });
+    const { scheduled } = await meetings.scheduleCycle(systemPrincipal, partnershipId, { groupId: group.id, from, ...pattern });
     planned += scheduled.length;
   }
   return planned;

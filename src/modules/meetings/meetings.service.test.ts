@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { systemActor } from '../../core/actor.ts';
-import { systemClock } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
@@ -31,9 +31,9 @@ for (const database of testDatabases()) {
     const cycle = { ordinal: 2 as const, weekday: 4, startTime: '10:00', location: 'Council House', from: '2026-04-01' };
 
     it("plans the quarterly board's year, once", async () => {
-      const first = await meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId: boardId });
+      const first = await meetings.scheduleCycle(systemPrincipal, coventry, { ...cycle, groupId: boardId });
       assert.deepEqual(first.scheduled, ['2026-04-09', '2026-07-09', '2026-10-08', '2027-01-14']);
-      const again = await meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId: boardId });
+      const again = await meetings.scheduleCycle(systemPrincipal, coventry, { ...cycle, groupId: boardId });
       assert.deepEqual(again, { scheduled: [], alreadyThere: ['2026-04-09', '2026-07-09', '2026-10-08', '2027-01-14'] });
       assert.equal((await meetings.list(coventry, { groupId: boardId })).length, 4);
     });
@@ -47,15 +47,15 @@ for (const database of testDatabases()) {
 
     it('needs terms of reference to know how often a group meets', async () => {
       const governance = createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), systemClock);
-      const groupId = await governance.groups.create(systemActor, coventry, { name: 'New Working Group', parentId: boardId });
+      const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'New Working Group', parentId: boardId });
       await assert.rejects(
-        meetings.scheduleCycle(systemActor, coventry, { ...cycle, groupId }),
+        meetings.scheduleCycle(systemPrincipal, coventry, { ...cycle, groupId }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'groupId',
       );
     });
 
     it('moves a meeting keeping the old date and the reason (seed 000: 6 to 28 February 2008)', async () => {
-      const id = await meetings.schedule(systemActor, coventry, {
+      const id = await meetings.schedule(systemPrincipal, coventry, {
         groupId: boardId,
         kind: 'ordinary',
         meetingDate: '2008-02-06',
@@ -63,20 +63,30 @@ for (const database of testDatabases()) {
         location: 'Committee Room 3',
       });
       const reason = 'To distribute and discuss the Strategic Assessment';
-      await meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-02-28', startTime: '14:00', location: null, reason });
+      await meetings.reschedule(systemPrincipal, coventry, id, 1, {
+        meetingDate: '2008-02-28',
+        startTime: '14:00',
+        location: null,
+        reason,
+      });
       const { meeting, changes } = await meetings.get(coventry, id);
       assert.equal(meeting.status, 'rescheduled');
       assert.equal(meeting.meetingDate, '2008-02-28');
       assert.equal(changes.length, 1);
       assert.deepEqual([changes[0]?.fromDate, changes[0]?.toDate, changes[0]?.reason], ['2008-02-06', '2008-02-28', reason]);
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 1, { meetingDate: '2008-03-06', startTime: '14:00', location: null, reason: 'x' }),
+        meetings.reschedule(systemPrincipal, coventry, id, 1, {
+          meetingDate: '2008-03-06',
+          startTime: '14:00',
+          location: null,
+          reason: 'x',
+        }),
         ConflictError,
       );
     });
 
     it('moves a meeting to another place when the new one is given (seed 000: to The Welcome Centre)', async () => {
-      const id = await meetings.schedule(systemActor, coventry, {
+      const id = await meetings.schedule(systemPrincipal, coventry, {
         groupId: boardId,
         kind: 'ordinary',
         meetingDate: '2008-02-06',
@@ -84,7 +94,7 @@ for (const database of testDatabases()) {
         location: 'Council House, Committee Rooms 5 + 6',
       });
       const reason = 'To distribute and discuss the Strategic Assessment and Community Safety Strategy';
-      await meetings.reschedule(systemActor, coventry, id, 1, {
+      await meetings.reschedule(systemPrincipal, coventry, id, 1, {
         meetingDate: '2008-02-28',
         startTime: '09:30',
         location: 'The Welcome Centre',
@@ -96,37 +106,47 @@ for (const database of testDatabases()) {
     it('records that a meeting was held, on its day or after, never a cancelled or future one', async () => {
       const at = (meetingDate: string) => scheduleMeeting(meetings, coventry, boardId, meetingDate, '10:00');
       const past = await at('2007-11-30');
-      await meetings.recordHeld(systemActor, coventry, past, 1);
+      await meetings.recordHeld(systemPrincipal, coventry, past, 1);
       assert.equal((await meetings.get(coventry, past)).meeting.status, 'held');
-      await assert.rejects(meetings.recordHeld(systemActor, coventry, past, 1), ConflictError);
+      await assert.rejects(meetings.recordHeld(systemPrincipal, coventry, past, 1), ConflictError);
       await assert.rejects(
-        meetings.cancel(systemActor, coventry, past, 2, 'Too late'),
+        meetings.cancel(systemPrincipal, coventry, past, 2, 'Too late'),
         /has been held, so it cannot be moved or cancelled/,
       );
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, past, 2, { meetingDate: '2007-12-07', startTime: '10:00', location: null, reason: 'x' }),
+        meetings.reschedule(systemPrincipal, coventry, past, 2, {
+          meetingDate: '2007-12-07',
+          startTime: '10:00',
+          location: null,
+          reason: 'x',
+        }),
         FieldValidationError,
       );
-      await assert.rejects(meetings.recordHeld(systemActor, coventry, await at('2099-01-08'), 1), FieldValidationError);
+      await assert.rejects(meetings.recordHeld(systemPrincipal, coventry, await at('2099-01-08'), 1), FieldValidationError);
       const cancelled = await at('2007-12-14');
-      await meetings.cancel(systemActor, coventry, cancelled, 1, 'No business');
-      await assert.rejects(meetings.recordHeld(systemActor, coventry, cancelled, 2), FieldValidationError);
+      await meetings.cancel(systemPrincipal, coventry, cancelled, 1, 'No business');
+      await assert.rejects(meetings.recordHeld(systemPrincipal, coventry, cancelled, 2), FieldValidationError);
     });
 
     it('cancels a meeting with a reason, and a cancelled meeting cannot be moved', async () => {
-      const id = await meetings.schedule(systemActor, coventry, {
+      const id = await meetings.schedule(systemPrincipal, coventry, {
         groupId: boardId,
         kind: 'extraordinary',
         meetingDate: '2026-06-18',
         startTime: '10:00',
         location: 'Online',
       });
-      await meetings.cancel(systemActor, coventry, id, 1, 'No business to transact');
+      await meetings.cancel(systemPrincipal, coventry, id, 1, 'No business to transact');
       const { meeting, changes } = await meetings.get(coventry, id);
       assert.equal(meeting.status, 'cancelled');
       assert.equal(changes[0]?.reason, 'No business to transact');
       await assert.rejects(
-        meetings.reschedule(systemActor, coventry, id, 2, { meetingDate: '2026-06-25', startTime: '10:00', location: null, reason: 'x' }),
+        meetings.reschedule(systemPrincipal, coventry, id, 2, {
+          meetingDate: '2026-06-25',
+          startTime: '10:00',
+          location: null,
+          reason: 'x',
+        }),
         FieldValidationError,
       );
     });

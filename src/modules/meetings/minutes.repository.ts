@@ -7,7 +7,7 @@ import type {
   MeetingMinutesTable,
   MinutesAmendmentsTable,
 } from '../../db/schema.ts';
-import type { PartTwoReadership } from '../../core/actor.ts';
+import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import { containsText } from '../../db/text.ts';
 import { outcomeNames } from './outcomes.ts';

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import type { z } from 'zod';
-import { describeWhen, formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { describeWhen, formatDate } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { paginate } from '../../web/pagination.ts';
-import { isAllowed, viewerOf } from '../../web/permissions.ts';
+import { isAllowed, isOfficer } from '../../platform/policy.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -34,8 +36,6 @@ interface ItemParams {
   id: string;
   itemId: string;
 }
-
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 
 export function describeDecision(decision: RegisteredDecision): string {
   if (decision.deferredForQuorum) return 'Deferred to the next meeting (the meeting was not quorate)';
@@ -76,7 +76,7 @@ export function registerMinutesRoutes(
     errors: FormErrors | null,
   ) {
     const { partnershipId, id, itemId } = request.params;
-    const record = await minutes.readItemMinutes({ actor: actorOf(request), viewer: viewerOf(request) }, partnershipId, id, itemId);
+    const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
     const [members, interests] = await Promise.all([
       governance.membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
       governance.listInterests(partnershipId, {}),
@@ -131,22 +131,22 @@ export function registerMinutesRoutes(
 
   postFromItemPage('', narrativeFields, narrativeSchema, async (request, value, version) => {
     const { partnershipId, id, itemId } = request.params;
-    await minutes.saveNarrative(actorOf(request), partnershipId, id, itemId, version, value.narrative);
+    await minutes.saveNarrative(principalOf(request), partnershipId, id, itemId, version, value.narrative);
     return 'Minutes saved';
   });
   postFromItemPage('/declarations', declarationFields, declarationSchema, async (request, value) => {
     const { partnershipId, id, itemId } = request.params;
-    await minutes.addDeclaration(actorOf(request), partnershipId, id, itemId, value);
+    await minutes.addDeclaration(principalOf(request), partnershipId, id, itemId, value);
     return 'Declaration of interest recorded';
   });
   postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, value) => {
     const { partnershipId, id, itemId } = request.params;
-    await minutes.addDecision(actorOf(request), partnershipId, id, itemId, value);
+    await minutes.addDecision(principalOf(request), partnershipId, id, itemId, value);
     return 'Decision recorded';
   });
   postFromItemPage('/actions', actionFields, actionSchema, async (request, value) => {
     const { partnershipId, id, itemId } = request.params;
-    await minutes.addAction(actorOf(request), partnershipId, id, itemId, value);
+    await minutes.addAction(principalOf(request), partnershipId, id, itemId, value);
     return `Action recorded for ${value.owner}`;
   });
 
@@ -161,7 +161,7 @@ export function registerMinutesRoutes(
     const search = query.q?.trim() ?? '';
     const { decisions, total } = await minutes.decisionsRegisterPage(
       partnershipIdOf(request),
-      viewerOf(request),
+      principalOf(request),
       search || undefined,
       pagination,
     );
@@ -172,7 +172,7 @@ export function registerMinutesRoutes(
       total,
       pagination: pagination.links(total),
       headings: decisionHeadings,
-      seesEveryPartTwo: viewerOf(request).officer,
+      seesEveryPartTwo: isOfficer(principalOf(request), partnershipIdOf(request)),
       download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
       breadcrumbs: partnershipCrumbs(request),
     });
@@ -181,7 +181,7 @@ export function registerMinutesRoutes(
   app.get('/partnerships/:partnershipId/decisions/download.csv', view, async (request, reply) => {
     const decisions = await minutes.decisionsRegister(
       partnershipIdOf(request),
-      viewerOf(request),
+      principalOf(request),
       searchOf(request).q?.trim() || undefined,
     );
     return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
@@ -205,11 +205,17 @@ export function registerMinutesRoutes(
   const idsOf = (request: FastifyRequest) => request.params as { partnershipId: string; id: string };
 
   lifeStep('circulate', 'partnership:manage', async (request, version) => {
-    await minutes.circulate(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version);
+    await minutes.circulate(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, version);
     return 'Minutes marked as circulated';
   });
   lifeStep('sign', 'partnership:chair', async (request, version) => {
-    await minutes.sign(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version, request.principal?.name ?? 'The chair');
+    await minutes.sign(
+      principalOf(request),
+      idsOf(request).partnershipId,
+      idsOf(request).id,
+      version,
+      request.principal?.name ?? 'The chair',
+    );
     return 'Minutes signed';
   });
 
@@ -247,7 +253,7 @@ export function registerMinutesRoutes(
       })),
     }),
     async save(request, value, version) {
-      await minutes.approve(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, version, value.atMeetingId);
+      await minutes.approve(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, version, value.atMeetingId);
       return { redirect: `${meetingHref(request)}#minutes`, flash: 'Minutes approved as a true and accurate record' };
     },
   });
@@ -266,7 +272,7 @@ export function registerMinutesRoutes(
     back: meetingHref,
     initialValues: () => ({}),
     async save(request, value) {
-      await minutes.amend(actorOf(request), idsOf(request).partnershipId, idsOf(request).id, value.correction);
+      await minutes.amend(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, value.correction);
       return { redirect: `${meetingHref(request)}#minutes`, flash: 'Correction recorded' };
     },
   });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, byOfficer, demoBoardMeeting, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, demoBoardMeeting, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import type { Container } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 
 for (const database of testDatabases()) {
   describe(`minutes and decisions on ${database.engine}`, () => {
@@ -19,16 +19,16 @@ for (const database of testDatabases()) {
     after(() => container.database.close());
 
     it('keeps the minutes of an item, refusing a save over someone else’s', async () => {
-      await container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 0, 'The review of the DPPO was presented.');
+      await container.minutes.saveNarrative(systemPrincipal, coventry, meetingId, itemId, 0, 'The review of the DPPO was presented.');
       await container.minutes.saveNarrative(
-        systemActor,
+        systemPrincipal,
         coventry,
         meetingId,
         itemId,
         1,
         'The review of the DPPO was presented and discussed.',
       );
-      await assert.rejects(container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 1, 'Overwrite'), ConflictError);
+      await assert.rejects(container.minutes.saveNarrative(systemPrincipal, coventry, meetingId, itemId, 1, 'Overwrite'), ConflictError);
       const minutes = await container.minutes.itemMinutes(coventry, meetingId, itemId);
       assert.equal(minutes.narrative, 'The review of the DPPO was presented and discussed.');
       assert.equal(minutes.version, 2);
@@ -36,29 +36,29 @@ for (const database of testDatabases()) {
 
     it('marks the decisions of an inquorate meeting as deferred, but not what was noted', async () => {
       const decision = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
-      await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, {
+      await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, {
         ...decision,
         outcome: 'supported',
         wording: 'Recommendations 4.1 and 4.2 were supported',
       });
-      await container.minutes.addDecision(systemActor, coventry, meetingId, itemId, {
+      await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, {
         ...decision,
         outcome: 'noted',
         wording: 'The report was noted',
       });
-      const before = await container.minutes.decisionsRegister(coventry, byOfficer);
+      const before = await container.minutes.decisionsRegister(coventry, systemPrincipal);
       assert.ok(
         before.every((d) => !d.deferredForQuorum),
         'no attendance recorded: nothing is deferred',
       );
 
       const { members } = await container.attendance.attendance(coventry, meetingId);
-      await container.attendance.record(systemActor, coventry, meetingId, '', {
+      await container.attendance.record(systemPrincipal, coventry, meetingId, '', {
         members: members.map(({ member }) => ({ membershipId: member.id, status: 'apologies', substitutePersonId: null })),
         inAttendance: [],
         minuteTaker: null,
       });
-      const after = await container.minutes.decisionsRegister(coventry, byOfficer);
+      const after = await container.minutes.decisionsRegister(coventry, systemPrincipal);
       assert.deepEqual(
         after.map((d) => [d.wording, d.deferredForQuorum]),
         [
@@ -70,19 +70,19 @@ for (const database of testDatabases()) {
     });
 
     it('searches the decisions register by words and by outcome, a page at a time', async () => {
-      const all = await container.minutes.decisionsRegister(coventry, byOfficer);
+      const all = await container.minutes.decisionsRegister(coventry, systemPrincipal);
       assert.ok(all.length > 0);
       assert.deepEqual(
-        (await container.minutes.decisionsRegister(coventry, byOfficer, 'SUPPORTED')).map((d) => d.wording),
+        (await container.minutes.decisionsRegister(coventry, systemPrincipal, 'SUPPORTED')).map((d) => d.wording),
         all.filter((d) => d.outcome === 'supported' || /supported/i.test(d.wording)).map((d) => d.wording),
       );
       assert.equal(
-        (await container.minutes.decisionsRegister(coventry, byOfficer, 'public places')).length,
+        (await container.minutes.decisionsRegister(coventry, systemPrincipal, 'public places')).length,
         all.length,
         'the item title matches',
       );
-      assert.deepEqual(await container.minutes.decisionsRegister(coventry, byOfficer, 'no such words'), []);
-      const page = await container.minutes.decisionsRegisterPage(coventry, byOfficer, undefined, { limit: 1, offset: 0 });
+      assert.deepEqual(await container.minutes.decisionsRegister(coventry, systemPrincipal, 'no such words'), []);
+      const page = await container.minutes.decisionsRegisterPage(coventry, systemPrincipal, undefined, { limit: 1, offset: 0 });
       assert.equal(page.total, all.length);
       assert.equal(page.decisions[0]?.id, all[0]?.id);
     });
@@ -93,7 +93,7 @@ for (const database of testDatabases()) {
       const item = await addAgendaItem(container.agenda, coventry, votedAt, 'Funding for the night-time economy');
       const { members } = await container.attendance.attendance(coventry, votedAt);
       const voters = members.filter(({ member }) => member.voting).slice(0, 10);
-      await container.attendance.record(systemActor, coventry, votedAt, '', {
+      await container.attendance.record(systemPrincipal, coventry, votedAt, '', {
         members: members.map(({ member }) => ({
           membershipId: member.id,
           status: voters.some((v) => v.member.id === member.id) ? 'present' : 'apologies',
@@ -103,7 +103,7 @@ for (const database of testDatabases()) {
         minuteTaker: null,
       });
       const vote = (votesFor: number, votesAgainst: number, votesAbstaining: number) =>
-        container.minutes.addDecision(systemActor, coventry, votedAt, item, {
+        container.minutes.addDecision(systemPrincipal, coventry, votedAt, item, {
           outcome: 'agreed',
           wording: `Agreed by ${votesFor} to ${votesAgainst}`,
           recommendedTo: null,
@@ -118,7 +118,7 @@ for (const database of testDatabases()) {
       });
       await vote(6, 3, 1);
       await vote(4, 4, 2);
-      const register = await container.minutes.decisionsRegister(coventry, byOfficer, 'Agreed by');
+      const register = await container.minutes.decisionsRegister(coventry, systemPrincipal, 'Agreed by');
       assert.deepEqual(
         register.map((d) => [d.wording, d.vote]),
         [
@@ -132,17 +132,17 @@ for (const database of testDatabases()) {
       const [board] = await container.governance.groups.list(coventry);
       const next = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-10-20');
       await assert.rejects(
-        container.minutes.sign(systemActor, coventry, meetingId, 1, 'Cllr Abbott'),
+        container.minutes.sign(systemPrincipal, coventry, meetingId, 1, 'Cllr Abbott'),
         FieldValidationError,
         'not before approval',
       );
-      await container.minutes.circulate(systemActor, coventry, meetingId, 1);
+      await container.minutes.circulate(systemPrincipal, coventry, meetingId, 1);
       await assert.rejects(
-        container.minutes.approve(systemActor, coventry, meetingId, 2, meetingId),
+        container.minutes.approve(systemPrincipal, coventry, meetingId, 2, meetingId),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'atMeetingId',
       );
-      await container.minutes.approve(systemActor, coventry, meetingId, 2, next);
-      await container.minutes.sign(systemActor, coventry, meetingId, 3, 'Cllr Abbott');
+      await container.minutes.approve(systemPrincipal, coventry, meetingId, 2, next);
+      await container.minutes.sign(systemPrincipal, coventry, meetingId, 3, 'Cllr Abbott');
       const life = await container.minutes.life(coventry, meetingId);
       assert.equal(life.status, 'signed');
       assert.equal(life.signedBy, 'Cllr Abbott');
@@ -156,12 +156,15 @@ for (const database of testDatabases()) {
         votesAgainst: null,
         votesAbstaining: null,
       };
-      await assert.rejects(container.minutes.addDecision(systemActor, coventry, meetingId, itemId, decision), /approved and cannot change/);
       await assert.rejects(
-        container.minutes.saveNarrative(systemActor, coventry, meetingId, itemId, 2, 'Rewritten'),
+        container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision),
         /approved and cannot change/,
       );
-      await container.minutes.amend(systemActor, coventry, meetingId, 'Item 4: for "4.2" read "4.3"');
+      await assert.rejects(
+        container.minutes.saveNarrative(systemPrincipal, coventry, meetingId, itemId, 2, 'Rewritten'),
+        /approved and cannot change/,
+      );
+      await container.minutes.amend(systemPrincipal, coventry, meetingId, 'Item 4: for "4.2" read "4.3"');
       const amended = await container.minutes.life(coventry, meetingId);
       assert.deepEqual(
         amended.amendments.map((a) => a.correction),

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor, Viewer } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import type { AgendaItemRow } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
@@ -59,7 +60,7 @@ export interface ItemMinutes {
 }
 
 /** Who reads the minutes: someone signed in (their account, and who they are to the rule on Part II), or the public. */
-export type MinutesReader = { actor: Actor; viewer: Viewer } | 'public';
+export type MinutesReader = Principal | 'public';
 
 /** A meeting's minutes as one reader may read them. */
 export interface MinutesRecord {
@@ -95,7 +96,7 @@ export interface MinutesService {
   /** One item's minutes, whoever asks: for the rules and the seeds. Readers get them through `readItemMinutes`. */
   itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
   /** One item's minutes for a reader: a Part II item's only for its group (others are told it is not found), and audited. */
-  readItemMinutes(reader: { actor: Actor; viewer: Viewer }, partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
+  readItemMinutes(reader: Principal, partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes>;
   /**
    * A meeting's minutes for a reader: Part II items only for the group's readers who did not ask for the
    * public version. A read that includes Part II items is audited, saying in what form (`as`: page, PDF …).
@@ -115,10 +116,10 @@ export interface MinutesService {
    * Every decision of the partnership this viewer may see (one of a Part II item only if they may read the
    * item), newest meeting first, with those deferred for want of a quorum marked.
    */
-  decisionsRegister(partnershipId: string, viewer: Viewer, search?: string): Promise<RegisteredDecision[]>;
+  decisionsRegister(partnershipId: string, viewer: Principal, search?: string): Promise<RegisteredDecision[]>;
   decisionsRegisterPage(
     partnershipId: string,
-    viewer: Viewer,
+    viewer: Principal,
     search: string | undefined,
     page: { limit: number; offset: number },
   ): Promise<{ decisions: RegisteredDecision[]; total: number }>;
@@ -126,7 +127,7 @@ export interface MinutesService {
 
 export function createMinutesService(
   db: Kysely<Database>,
-  audit: AuditTrail,
+  audit: AuditWriter,
   clock: Clock,
   agenda: AgendaService,
   attendance: AttendanceService,
@@ -176,7 +177,7 @@ export function createMinutesService(
     // Writers of a meeting's minutes, and the steps of their life, go one at a time.
     await lockRow(trx, 'meetings', meetingId);
     const life = await findMeetingMinutes(trx, meetingId);
-    if (life && !isEditable(life.status as MinutesStatus)) {
+    if (life && !isEditable(life.status)) {
       throw new FieldValidationError('form', 'These minutes have been approved and cannot change. Record a correction as an amendment.');
     }
   }
@@ -210,11 +211,8 @@ export function createMinutesService(
       await lockRow(trx, 'meetings', meetingId);
       const before = await ensureMeetingMinutes(trx, meetingId, partnershipId);
       if (before.version !== version) throw new ConflictError(before.version);
-      if (!canMoveTo(before.status as MinutesStatus, to)) {
-        throw new FieldValidationError(
-          'form',
-          `Minutes that are ${minutesStatusNames[before.status as MinutesStatus].toLowerCase()} cannot be ${to}`,
-        );
+      if (!canMoveTo(before.status, to)) {
+        throw new FieldValidationError('form', `Minutes that are ${minutesStatusNames[before.status].toLowerCase()} cannot be ${to}`);
       }
       if (!(await updateMeetingMinutes(trx, meetingId, version, { ...changes, status: to }))) throw new ConflictError(before.version);
       await audit.record(trx, actor, {
@@ -234,7 +232,7 @@ export function createMinutesService(
     const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
     const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
     return {
-      status: (life?.status as MinutesStatus | undefined) ?? 'draft',
+      status: life?.status ?? 'draft',
       version: life?.version ?? 1,
       circulatedAt: life?.circulatedAt ?? null,
       approvedAt: life?.approvedAt ?? null,
@@ -317,7 +315,7 @@ export function createMinutesService(
       await db.transaction().execute(async (trx) => {
         await lockRow(trx, 'meetings', meetingId);
         const life = await findMeetingMinutes(trx, meetingId);
-        if (!life || isEditable(life.status as MinutesStatus)) {
+        if (!life || isEditable(life.status)) {
           throw new FieldValidationError('correction', 'These minutes are not approved yet: change them directly');
         }
         const row = { id: randomUUID(), partnershipId, meetingId, correction, madeAt: isoNow(clock), madeBy: actor.userId };
@@ -336,17 +334,17 @@ export function createMinutesService(
 
     itemMinutes,
 
-    async readItemMinutes({ actor, viewer }, partnershipId, meetingId, itemId) {
+    async readItemMinutes(reader, partnershipId, meetingId, itemId) {
       const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
       if (!item.confidential) return itemMinutes(partnershipId, meetingId, itemId);
-      if ((await confidentiality.audienceFor(partnershipId, meetingId, viewer)) !== 'group') throw new NotFoundError('agenda item');
+      if ((await confidentiality.audienceFor(partnershipId, meetingId, reader)) !== 'group') throw new NotFoundError('agenda item');
       const record = await itemMinutes(partnershipId, meetingId, itemId);
       const summary = `Viewed the minutes of the Part II item ${where(meeting, item)}`;
-      return audit.auditedRead(actor, { entityType: 'minutes', entityId: itemId, partnershipId, summary }, () => Promise.resolve(record));
+      return audit.auditedRead(reader, { entityType: 'minutes', entityId: itemId, partnershipId, summary }, () => Promise.resolve(record));
     },
 
     async readMinutes(reader, partnershipId, meetingId, { as, ...options }) {
-      const audience = reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader.viewer, options);
+      const audience = reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader, options);
       const [meeting, sections, present, life] = await Promise.all([
         requireMeeting(db, partnershipId, meetingId),
         agenda.agenda(partnershipId, meetingId),
@@ -366,7 +364,7 @@ export function createMinutesService(
       const partTwo = shown.filter((item) => item.confidential);
       if (reader === 'public' || partTwo.length === 0) return record;
       const summary = `Viewed the minutes (${as}) of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}, with Part II: ${partTwo.map((item) => `"${item.title}"`).join(', ')}`;
-      return audit.auditedRead(reader.actor, { entityType: 'minutes', entityId: meetingId, partnershipId, summary }, () =>
+      return audit.auditedRead(reader, { entityType: 'minutes', entityId: meetingId, partnershipId, summary }, () =>
         Promise.resolve(record),
       );
     },
@@ -441,7 +439,7 @@ export function createMinutesService(
         meetingId,
         agendaItemId: itemId,
         ...input,
-        status: 'open',
+        status: 'open' as const,
         createdAt: now,
         updatedAt: now,
       };

@@ -3,8 +3,8 @@
  * apologies, numbered items with their minutes, decisions and **Action:** lines, and the chair's signature.
  * Built once; the printable page, the Word file and the PDF all show this.
  */
-import { formatDate } from '../../core/dates.ts';
-import { plural } from '../../core/numbers.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { plural } from '../../platform/numbers.ts';
 
 export interface MinutesDocument {
   heading: string;

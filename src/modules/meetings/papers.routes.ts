@@ -4,11 +4,12 @@
 import { reportOnNextPage } from '../../web/buttons.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { FieldValidationError } from '../../core/errors.ts';
-import { formatDate } from '../../core/dates.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { sendFile } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, optionalText, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { viewerOf } from '../../web/permissions.ts';
+import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { optionalText } from '../../platform/inputs.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -37,8 +38,7 @@ const fileFieldName = 'file';
 /** The fields in page order, for the error summary; the file input itself is drawn by the page. */
 const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
-const readerOf = (request: FastifyRequest) => ({ actor: actorOf(request), viewer: viewerOf(request) });
+const readerOf = (request: FastifyRequest) => principalOf(request);
 const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
 const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
 
@@ -94,7 +94,7 @@ export function registerPaperRoutes(
       const { file } = upload;
       const { partnershipId, id, itemId = '' } = paramsOf(request);
       try {
-        await papers.upload(actorOf(request), partnershipId, id, itemId, {
+        await papers.upload(principalOf(request), partnershipId, id, itemId, {
           fileName: file.fileName,
           bytes: file.bytes,
           title: form.value.title,
@@ -117,7 +117,7 @@ export function registerPaperRoutes(
   app.post('/partnerships/:partnershipId/meetings/:id/papers/:paperId/remove', manage, async (request, reply) => {
     const { partnershipId, id, paperId = '' } = paramsOf(request);
     await reportOnNextPage(request, async () => {
-      await papers.remove(actorOf(request), partnershipId, id, paperId, versionOf(request.body));
+      await papers.remove(principalOf(request), partnershipId, id, paperId, versionOf(request.body));
       return 'Paper removed';
     });
     return reply.redirect(`${meetingHref(request)}#agenda`);
@@ -141,7 +141,7 @@ export function registerPaperRoutes(
   app.post('/partnerships/:partnershipId/meetings/:id/publish', manage, async (request, reply) => {
     const { partnershipId, id } = paramsOf(request);
     await reportOnNextPage(request, async () => {
-      const published = await papers.publish(actorOf(request), partnershipId, id);
+      const published = await papers.publish(principalOf(request), partnershipId, id);
       return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
     });
     return reply.redirect(`${meetingHref(request)}#agenda`);

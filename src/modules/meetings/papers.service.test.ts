@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
-import { systemActor } from '../../core/actor.ts';
-import type { Clock } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import type { Database } from '../../db/schema.ts';
 import { type AuditTrail, createAuditTrail } from '../audit/index.ts';
@@ -21,6 +21,8 @@ import {
   type PapersService,
 } from './index.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { signedIn } from '../../../test/helpers/principals.ts';
+import { createPolicy } from '../../platform/policy.ts';
 
 for (const database of testDatabases()) {
   describe(`papers and publication on ${database.engine}`, () => {
@@ -37,7 +39,7 @@ for (const database of testDatabases()) {
     const notices: AgendaPublished[] = [];
     let failNextNotice = false;
     /** Someone in the partnership who is not on the group. */
-    const outsider = { actor: systemActor, viewer: { officer: false, email: null } };
+    const outsider = signedIn({});
 
     before(async () => {
       handle = await database.create();
@@ -51,7 +53,10 @@ for (const database of testDatabases()) {
         clock,
         meetings,
         agenda,
-        confidentiality: createConfidentiality(handle.db, governance),
+        confidentiality: createConfidentiality(
+          handle.db,
+          createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
+        ),
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;
@@ -79,7 +84,7 @@ for (const database of testDatabases()) {
     it('keeps the bytes of a paper exactly, with the type found in them', async () => {
       const { meetingId, publicItem } = await meetingOn('2027-06-17');
       const bytes = await pdfOf('Assessment');
-      const id = await papers.upload(systemActor, coventry, meetingId, publicItem, { fileName: 'assessment.pdf', bytes, title: null });
+      const id = await papers.upload(systemPrincipal, coventry, meetingId, publicItem, { fileName: 'assessment.pdf', bytes, title: null });
       const { paper, content } = await papers.file(outsider, coventry, meetingId, id);
       assert.deepEqual(content, bytes);
       assert.equal(paper.title, 'assessment');
@@ -95,7 +100,7 @@ for (const database of testDatabases()) {
     it('refuses a file whose content is not a paper, whatever its name', async () => {
       const { meetingId, publicItem } = await meetingOn('2027-06-24');
       await assert.rejects(
-        papers.upload(systemActor, coventry, meetingId, publicItem, { fileName: 'a.pdf', bytes: Buffer.from('words'), title: null }),
+        papers.upload(systemPrincipal, coventry, meetingId, publicItem, { fileName: 'a.pdf', bytes: Buffer.from('words'), title: null }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'file',
       );
       assert.deepEqual(await allPapers(meetingId), []);
@@ -106,12 +111,12 @@ for (const database of testDatabases()) {
       const { meetingId, publicItem } = await meetingOn('2027-07-08');
       const upload = async (at: string, fileName: string) => {
         now = new Date(at);
-        await papers.upload(systemActor, coventry, meetingId, publicItem, { fileName, bytes: await pdfOf(fileName), title: null });
+        await papers.upload(systemPrincipal, coventry, meetingId, publicItem, { fileName, bytes: await pdfOf(fileName), title: null });
       };
       await upload('2027-07-01T22:30:00Z', 'on-time.pdf'); // 23:30 on 1 July in England
       await upload('2027-07-01T23:30:00Z', 'late.pdf'); // 00:30 on 2 July in England
       now = new Date('2027-07-02T09:00:00Z');
-      await papers.publish(systemActor, coventry, meetingId);
+      await papers.publish(systemPrincipal, coventry, meetingId);
       await upload('2027-07-02T10:00:00Z', 'supplement.pdf');
       assert.deepEqual(
         (await allPapers(meetingId)).map((p) => [p.title, p.late, p.supplement]),
@@ -127,7 +132,7 @@ for (const database of testDatabases()) {
       now = new Date('2027-06-01T09:00:00Z');
       const { meetingId, publicItem, confidentialItem } = await meetingOn('2027-07-15');
       const upload = async (itemId: string, fileName: string) =>
-        papers.upload(systemActor, coventry, meetingId, itemId, { fileName, bytes: await pdfOf(fileName), title: null });
+        papers.upload(systemPrincipal, coventry, meetingId, itemId, { fileName, bytes: await pdfOf(fileName), title: null });
       await upload(publicItem, 'public.pdf');
       const secret = await upload(confidentialItem, 'secret.pdf');
       await assert.rejects(papers.meetingPapers(coventry, meetingId, 'public'), NotFoundError);
@@ -140,7 +145,7 @@ for (const database of testDatabases()) {
         ['public', 'secret'],
       );
       await assert.rejects(papers.file(outsider, coventry, meetingId, secret), NotFoundError);
-      await papers.publish(systemActor, coventry, meetingId);
+      await papers.publish(systemPrincipal, coventry, meetingId);
       const { sections } = await papers.meetingPapers(coventry, meetingId, 'public');
       // The Part II item keeps its place and number, and shows nothing of itself.
       const withheld = sections.flatMap((s) => s.items).filter((item) => item.confidential);
@@ -171,20 +176,20 @@ for (const database of testDatabases()) {
       const { meetingId } = await meetingOn('2027-07-22');
       now = new Date('2027-07-10T08:00:00Z');
       failNextNotice = true;
-      await assert.rejects(papers.publish(systemActor, coventry, meetingId), /the job could not be queued/);
+      await assert.rejects(papers.publish(systemPrincipal, coventry, meetingId), /the job could not be queued/);
       assert.equal((await meetings.get(coventry, meetingId)).meeting.publishedAt, null, 'a failed hook undoes the publication');
-      const published = await papers.publish(systemActor, coventry, meetingId);
+      const published = await papers.publish(systemPrincipal, coventry, meetingId);
       assert.deepEqual(published, {
         partnershipId: coventry,
         meetingId,
         groupId: boardId,
         publishedAt: '2027-07-10T08:00:00.000Z',
-        publishedBy: systemActor.userId,
+        publishedBy: systemPrincipal.userId,
       });
       assert.deepEqual(notices.at(-1), published);
       const { meeting } = await meetings.get(coventry, meetingId);
       assert.equal(meeting.publishedAt, '2027-07-10T08:00:00.000Z');
-      await assert.rejects(papers.publish(systemActor, coventry, meetingId), FieldValidationError);
+      await assert.rejects(papers.publish(systemPrincipal, coventry, meetingId), FieldValidationError);
       assert.ok((await papers.published(coventry, boardId)).some((m) => m.id === meetingId));
     });
 
@@ -192,21 +197,21 @@ for (const database of testDatabases()) {
       now = new Date('2027-06-01T09:00:00Z');
       const { meetingId, publicItem } = await meetingOn('2027-07-29');
       const upload = async (fileName: string) =>
-        papers.upload(systemActor, coventry, meetingId, publicItem, { fileName, bytes: await pdfOf(fileName), title: null });
+        papers.upload(systemPrincipal, coventry, meetingId, publicItem, { fileName, bytes: await pdfOf(fileName), title: null });
       const draft = await upload('draft.pdf');
-      await assert.rejects(papers.remove(systemActor, coventry, meetingId, draft, 7), ConflictError);
-      await papers.remove(systemActor, coventry, meetingId, draft, 1);
+      await assert.rejects(papers.remove(systemPrincipal, coventry, meetingId, draft, 7), ConflictError);
+      await papers.remove(systemPrincipal, coventry, meetingId, draft, 1);
       assert.deepEqual(await allPapers(meetingId), []);
       const entries = (await audit.list({ entityType: 'paper' }, { limit: 100, offset: 0 })).rows;
       assert.ok(entries.some((entry) => entry.action === 'archive' && entry.entityId === draft));
 
       const sent = await upload('sent.pdf');
       now = new Date('2027-06-02T09:00:00Z');
-      await papers.publish(systemActor, coventry, meetingId);
-      await assert.rejects(papers.remove(systemActor, coventry, meetingId, sent, 1), /went out with the published agenda/);
+      await papers.publish(systemPrincipal, coventry, meetingId);
+      await assert.rejects(papers.remove(systemPrincipal, coventry, meetingId, sent, 1), /went out with the published agenda/);
       now = new Date('2027-06-03T09:00:00Z');
       const supplement = await upload('supplement.pdf');
-      await papers.remove(systemActor, coventry, meetingId, supplement, 1);
+      await papers.remove(systemPrincipal, coventry, meetingId, supplement, 1);
       assert.deepEqual(
         (await allPapers(meetingId)).map((p) => p.title),
         ['sent'],

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor, Viewer } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { describeWhen, formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { describeWhen, formatDate } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
@@ -45,7 +46,7 @@ export interface AgendaPublished {
 
 export interface PapersService {
   /** Part II papers are "seen only by members of the group": the one rule of `Confidentiality`. */
-  audienceFor(partnershipId: string, meetingId: string, viewer: Viewer, options?: ReadingOptions): Promise<'group' | 'partnership'>;
+  audienceFor(partnershipId: string, meetingId: string, viewer: Principal, options?: ReadingOptions): Promise<'group' | 'partnership'>;
   /** The meeting with its agenda and each item's papers, for one audience; a public audience sees only a published meeting. */
   meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers>;
   upload(actor: Actor, partnershipId: string, meetingId: string, itemId: string, upload: PaperUpload): Promise<string>;
@@ -85,11 +86,11 @@ export interface PapersService {
 }
 
 /** Who asks for a paper or the pack: someone signed in (their account, and who they are to the rule on Part II), or the public. */
-export type PapersReader = { actor: Actor; viewer: Viewer } | 'public';
+export type PapersReader = Principal | 'public';
 
 export interface PapersDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   confidentiality: Confidentiality;
   clock: Clock;
   meetings: MeetingsService;
@@ -124,7 +125,7 @@ export function createPapersService({
   onAgendaPublished,
 }: PapersDependencies): PapersService {
   const audienceOf = async (reader: PapersReader, partnershipId: string, meetingId: string, options?: ReadingOptions) =>
-    reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader.viewer, options);
+    reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader, options);
 
   function view(paper: PaperRow, details: MeetingDetails): PaperView {
     const kind = kindOfContentType(paper.contentType) ?? 'pdf';
@@ -288,7 +289,7 @@ export function createPapersService({
       if (!item.confidential || reader === 'public') return read(db);
       const { meeting } = details;
       const summary = `Downloaded the Part II paper "${paper.title}" (${paper.fileName}) of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`;
-      return audit.auditedRead(reader.actor, { entityType: 'paper', entityId: paper.id, partnershipId, summary }, read);
+      return audit.auditedRead(reader, { entityType: 'paper', entityId: paper.id, partnershipId, summary }, read);
     },
 
     async pack(reader, partnershipName, partnershipId, meetingId, options) {
@@ -300,7 +301,7 @@ export function createPapersService({
       if (reader === 'public' || partTwo.length === 0) return { meeting, audience, pdf: await build(db) };
       const titles = partTwo.map((item) => `"${item.title}"`).join(', ');
       const summary = `Downloaded the agenda pack of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}, with Part II: ${titles}`;
-      const pdf = await audit.auditedRead(reader.actor, { entityType: 'agenda_pack', entityId: meetingId, partnershipId, summary }, build);
+      const pdf = await audit.auditedRead(reader, { entityType: 'agenda_pack', entityId: meetingId, partnershipId, summary }, build);
       return { meeting, audience, pdf };
     },
 

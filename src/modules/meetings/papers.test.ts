@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { docxOf, pdfOf, plainZip, xlsxOf } from '../../../test/helpers/papers.ts';
-import { englandTimeToUtc } from '../../core/dates.ts';
+import { englandTimeToUtc } from '../../platform/dates.ts';
 import { meetingsCalendar } from './calendar.ts';
 import { classifyPaper, paperStanding } from './papers.ts';
 

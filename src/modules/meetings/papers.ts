@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import { PDFDocument } from 'pdf-lib';
-import { todayInEngland } from '../../core/clock.ts';
+import { todayInEngland } from '../../platform/clock.ts';
 
 export const maxPaperBytes = 20 * 1024 * 1024;
 export const maxPaperSizeText = '20 MB';

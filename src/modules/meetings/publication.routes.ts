@@ -4,8 +4,8 @@
  * approved minutes. Confidential (Part II) items and their papers are never among them.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { describeWhen, formatDate } from '../../core/dates.ts';
-import { NotFoundError } from '../../core/errors.ts';
+import { describeWhen, formatDate } from '../../platform/dates.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { sendFile } from '../../web/csv.ts';
 import { queryValues } from '../../web/query.ts';
 import type { PageRenderer } from '../../web/render.ts';

@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { todayInEngland, type Clock } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
-import { FieldValidationError } from '../../core/errors.ts';
+import { todayInEngland, type Clock } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import { workProgrammeFields, workProgrammeSchema } from './meetings.schemas.ts';
 import type { WorkProgrammeService } from './workProgramme.service.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 interface GroupParams {
   partnershipId: string;
@@ -25,7 +26,6 @@ export function registerWorkProgrammeRoutes(
 ): void {
   const path = '/partnerships/:partnershipId/groups/:id/work-programme';
   const hrefOf = ({ partnershipId, id }: GroupParams) => `/partnerships/${partnershipId}/groups/${id}/work-programme`;
-  const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 
   async function render(
     request: FastifyRequest<{ Params: GroupParams }>,
@@ -69,7 +69,7 @@ export function registerWorkProgrammeRoutes(
     const result = readForm(workProgrammeSchema, workProgrammeFields, body);
     if (!result.ok) return render(request, reply, result.typed, result.errors);
     try {
-      await workProgramme.add(actorOf(request), request.params.partnershipId, request.params.id, result.value);
+      await workProgramme.add(principalOf(request), request.params.partnershipId, request.params.id, result.value);
     } catch (error) {
       if (!(error instanceof FieldValidationError)) throw error;
       return render(
@@ -88,7 +88,7 @@ export function registerWorkProgrammeRoutes(
     { config: { access: 'partnership:manage' } },
     async (request, reply) => {
       await reportOnNextPage(request, async () => {
-        await workProgramme.place(actorOf(request), request.params.partnershipId, request.params.id, request.params.plannedId);
+        await workProgramme.place(principalOf(request), request.params.partnershipId, request.params.id, request.params.plannedId);
         return 'Placed on the agenda';
       });
       return reply.redirect(hrefOf(request.params));

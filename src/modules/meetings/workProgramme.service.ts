@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -25,7 +25,7 @@ export interface WorkProgrammeService {
 
 export function createWorkProgrammeService(
   db: Kysely<Database>,
-  audit: AuditTrail,
+  audit: AuditWriter,
   clock: Clock,
   governance: GovernanceService,
   meetings: MeetingsService,

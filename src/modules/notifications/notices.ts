@@ -1,5 +1,5 @@
 /** The words of the notice members get when a meeting's agenda and papers are published. */
-import { describeWhen } from '../../core/dates.ts';
+import { describeWhen } from '../../platform/dates.ts';
 
 export interface PublishedMeeting {
   groupName: string;

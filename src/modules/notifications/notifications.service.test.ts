@@ -6,14 +6,14 @@ import { SMTPServer } from 'smtp-server';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor } from '../../core/actor.ts';
-import type { Clock } from '../../core/clock.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { seedDemo } from '../governance/index.ts';
 import { addMember as addMemberTo, addPerson as addPersonTo } from '../../../test/helpers/people.ts';
 import type { Email, Mailer } from './index.ts';
 import { claimDueJobs, type JobRow } from './jobs.repository.ts';
 import { maxAttempts } from './retries.ts';
-import { addAgendaItem, byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 /** A clock the test moves on by hand. */
 function testClock(start: string): Clock & { advance(ms: number): void } {
@@ -187,7 +187,7 @@ for (const database of testDatabases()) {
     });
 
     it('e-mails each current member of a group who has an address', async () => {
-      const groupId = await container.governance.groups.create(systemActor, coventry, { name: 'Prevent Group', parentId: boardId });
+      const groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Prevent Group', parentId: boardId });
       await addMember(groupId, await addPerson('Asha Patel', 'asha.patel@example.org'), 'chair');
       await addMember(groupId, await addPerson('Ben Hughes', 'BEN.HUGHES@example.org'), 'member');
       await addMember(groupId, await addPerson('Carol Dean', null), 'member');
@@ -207,10 +207,10 @@ for (const database of testDatabases()) {
           clock,
           container.database,
         );
-        const groupId = await app.governance.groups.create(systemActor, coventry, { name: 'City Tasking Group', parentId: boardId });
+        const groupId = await app.governance.groups.create(systemPrincipal, coventry, { name: 'City Tasking Group', parentId: boardId });
         await addMember(groupId, await addPerson('Eve Tasker', 'eve.tasker@example.org'), 'member');
         await addMember(groupId, await addPerson('Finn Analyst', 'finn.analyst@example.org'), 'member');
-        const meetingId = await app.meetings.schedule(systemActor, coventry, {
+        const meetingId = await app.meetings.schedule(systemPrincipal, coventry, {
           groupId,
           kind: 'ordinary',
           meetingDate: '2016-08-11',
@@ -218,7 +218,7 @@ for (const database of testDatabases()) {
           location: 'Little Park Street Police Station',
         });
         assert.equal((await jobs()).length, 0, 'nothing is sent before publication');
-        await app.papers.publish(systemActor, coventry, meetingId);
+        await app.papers.publish(systemPrincipal, coventry, meetingId);
         await app.notifications.runDueJobs();
 
         assert.deepEqual(smtp.received.map((m) => m.to).sort(), [['eve.tasker@example.org'], ['finn.analyst@example.org']]);
@@ -239,14 +239,14 @@ for (const database of testDatabases()) {
       await addPerson('Jane Smith', 'jane.smith@example.org');
       await addMember(boardId, await addPerson('Sam Clerk', 'sam.clerk@example.org'), 'secretary');
       const action = (description: string, owner: string, dueDate: string) =>
-        container.minutes.addAction(systemActor, coventry, meetingId, itemId, { description, owner, dueDate });
+        container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, { description, owner, dueDate });
       const dueSoon = await action('Report on the DPPO consultation', 'jane smith', '2016-07-29');
       await action('Share the hotspot map', 'All agencies', '2016-07-20');
       await action('Write to the Home Office', 'Jane Smith', '2016-09-01');
       const done = await action('Circulate the minutes', 'Jane Smith', '2016-07-26');
       const cancelled = await action('Book the venue', 'Jane Smith', '2016-07-26');
-      await container.actions.updateAction(systemActor, coventry, done, 1, { status: 'done', note: 'Circulated' }, byOfficer);
-      await container.actions.updateAction(systemActor, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' }, byOfficer);
+      await container.actions.updateAction(systemPrincipal, coventry, done, 1, { status: 'done', note: 'Circulated' });
+      await container.actions.updateAction(systemPrincipal, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' });
 
       assert.equal(await container.notifications.queueActionReminders(), 2);
       await container.notifications.runDueJobs();

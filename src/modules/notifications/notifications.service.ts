@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
-import { systemViewer } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -135,7 +135,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     let queued = 0;
     for (const partnership of await governance.partnerships.list(null)) {
       // Every action, Part II ones too: a reminder goes to the action's owner (or the group's secretary).
-      const due = (await actions.actionLog(partnership.id, systemViewer)).filter((action) => fallsDue(action, today));
+      const due = (await actions.actionLog(partnership.id, systemPrincipal)).filter((action) => fallsDue(action, today));
       if (due.length === 0) continue;
       const people = await peopleWithEmail(partnership.id);
       for (const action of due) {

@@ -1,5 +1,5 @@
 /** Which actions are reminded of, and the words of the reminder. */
-import { formatDate } from '../../core/dates.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { stillToDoStatuses } from '../actions/index.ts';
 import { addDays } from '../meetings/index.ts';
 import type { Email } from './mailer.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatPercentChange } from '../../core/numbers.ts';
+import { formatPercentChange } from '../../platform/numbers.ts';
 import { compare } from './figures.ts';
 import {
   directionNames,

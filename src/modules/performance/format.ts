@@ -4,7 +4,7 @@
  * as printed documents do.
  */
 
-import { digits, formatPercentChange, minus, pounds, showsAsZero, signedChange } from '../../core/numbers.ts';
+import { digits, formatPercentChange, minus, pounds, showsAsZero, signedChange } from '../../platform/numbers.ts';
 import type { Comparison, Direction, Exception, Frequency, IndicatorFigures, Polarity, Rag, TargetStatus, Unit } from './report.ts';
 
 /** A magnitude in the unit's own terms, without its sign. */

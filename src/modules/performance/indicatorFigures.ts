@@ -4,7 +4,7 @@
  * against target, the rate per 1,000 population, the Most Similar Group comparison and the trend.
  */
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
-import { formatPercentChange } from '../../core/numbers.ts';
+import { formatPercentChange } from '../../platform/numbers.ts';
 import { formatValue } from './format.ts';
 import { compareWithGroup, type MsgMember } from './msg.ts';
 import {

@@ -3,8 +3,8 @@
  * Every row is checked on its own, so one bad row does not stop the good ones being read; the caller
  * decides whether to import only the good rows.
  */
-import { readCsvTable, type RowProblem, words } from '../../core/csvRecords.ts';
-import { numberPattern, readPounds } from '../../core/numbers.ts';
+import { readCsvTable, type RowProblem, words } from '../../platform/csvRecords.ts';
+import { numberPattern, readPounds } from '../../platform/numbers.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
 

@@ -8,8 +8,8 @@ import type {
   MsgMembersTable,
   PerformanceReportsTable,
 } from '../../db/schema.ts';
-import type { ListOptions } from '../../core/records.ts';
-import { withListOptions } from '../governance/index.ts';
+import type { ListOptions } from '../../platform/records.ts';
+import { withListOptions } from '../../platform/records.ts';
 
 export type IndicatorView = Selectable<IndicatorsTable> & { ownerGroupName: string | null; priorityTitle: string | null };
 export type MeasurementRow = Selectable<MeasurementsTable>;

@@ -5,13 +5,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { financialYearName, formatDate } from '../../core/dates.ts';
-import { NotFoundError } from '../../core/errors.ts';
+import { financialYearName, formatDate } from '../../platform/dates.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { errorsFor, type FormErrors, nameOf, type Option, type TypedValues } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { errorsFor, type FormErrors, type Option, type TypedValues } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -54,10 +55,10 @@ import {
 import { definitionOf, type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 type Params = { partnershipId: string; id?: string; quarter?: string; indicatorId?: string; file?: string };
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 const base = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/performance`;
 
@@ -193,7 +194,7 @@ export function registerPerformanceRoutes(
     back: base,
     initialValues: () => ({}),
     async save(request, value) {
-      await performance.savePopulation(actorOf(request), paramsOf(request).partnershipId, value);
+      await performance.savePopulation(principalOf(request), paramsOf(request).partnershipId, value);
       return { redirect: `${base(request)}#populations`, flash: `Population for ${financialYearName(value.yearStarting)} saved` };
     },
   });
@@ -342,7 +343,13 @@ export function registerPerformanceRoutes(
           }
         : { status: 'provisional' },
     async save(request, value, version, { indicator }) {
-      await performance.recordMeasurement(actorOf(request), indicator.partnershipId, indicator.id, value, version >= 0 ? version : null);
+      await performance.recordMeasurement(
+        principalOf(request),
+        indicator.partnershipId,
+        indicator.id,
+        value,
+        version >= 0 ? version : null,
+      );
       return { redirect: indicatorHref(request, indicator.id), flash: `Figure saved for ${value.period}` };
     },
   });
@@ -362,7 +369,7 @@ export function registerPerformanceRoutes(
     back: (request, indicator) => indicatorHref(request, indicator.id),
     initialValues: (request) => ({ selfName: request.partnership?.shortName ?? '', source: 'iQuanta Most Similar Group comparisons' }),
     async save(request, value, _version, indicator) {
-      await performance.saveMsgComparison(actorOf(request), indicator.partnershipId, indicator.id, value);
+      await performance.saveMsgComparison(principalOf(request), indicator.partnershipId, indicator.id, value);
       return { redirect: indicatorHref(request, indicator.id), flash: 'Most Similar Group table saved' };
     },
   });
@@ -406,7 +413,7 @@ export function registerPerformanceRoutes(
       } catch {
         return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
       }
-      const result = await performance.importMeasurements(actorOf(request), paramsOf(request).partnershipId, csv, { goodRowsOnly });
+      const result = await performance.importMeasurements(principalOf(request), paramsOf(request).partnershipId, csv, { goodRowsOnly });
       if (result.fileProblem) return refuse(result.fileProblem);
       if (result.imported === 0) {
         const badRows = new Set(result.problems.map((problem) => problem.line)).size;
@@ -479,7 +486,7 @@ export function registerPerformanceRoutes(
     initialValues: (_request, { report }) => ({ summary: report.summary }),
     version: ({ row }) => row?.version ?? -1,
     async save(request, value, version, { report, row }) {
-      await performance.saveSummary(actorOf(request), report.partnershipId, report.period, value.summary, row ? version : null);
+      await performance.saveSummary(principalOf(request), report.partnershipId, report.period, value.summary, row ? version : null);
       return { redirect: reportHref(request, report.period), flash: 'Summary saved' };
     },
   });
@@ -506,7 +513,7 @@ export function registerPerformanceRoutes(
     back: (request, { report, figures }) => `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
     initialValues: (_request, { figures }) => ({ commentary: figures.commentary }),
     async save(request, value, _version, { report, figures }) {
-      await performance.saveCommentary(actorOf(request), report.partnershipId, report.period, figures.indicatorId, value.commentary);
+      await performance.saveCommentary(principalOf(request), report.partnershipId, report.period, figures.indicatorId, value.commentary);
       return {
         redirect: `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
         flash: `Commentary on ${figures.name} saved`,
@@ -535,7 +542,7 @@ export function registerPerformanceRoutes(
     const quarter = quarterOf(request);
     if (!quarter) return reply.callNotFound();
     await reportOnNextPage(request, async () => {
-      const actor = { ...actorOf(request), name: request.principal?.name ?? '' };
+      const actor = { ...principalOf(request), name: request.principal?.name ?? '' };
       // The draft as the approver read it: without its fingerprint nothing is approved.
       const seen = single((request.body as Record<string, unknown> | undefined)?.fingerprint) ?? '';
       await performance.approve(actor, paramsOf(request).partnershipId, quarter, seen);
@@ -568,7 +575,7 @@ export function registerPerformanceRoutes(
     },
     async save(request, value, _version, { report }) {
       const title = await performance.attachToMeeting(
-        actorOf(request),
+        principalOf(request),
         report.partnershipId,
         report.period,
         value.meetingId,

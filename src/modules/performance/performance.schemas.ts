@@ -1,6 +1,7 @@
 /** The performance module's forms: what each looks like, and the zod schema that checks it. */
 import { z } from 'zod';
-import { choice, decimalNumber, type Field, optionalDecimal, optionalText, optionsOf, requiredText, wholeNumber } from '../../web/forms.ts';
+import { type Field, optionsOf } from '../../web/forms.ts';
+import { choice, decimalNumber, optionalDecimal, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
 import { frequencyNames, polarityNames, unitNames } from './format.ts';
 
 export const targetKindNames = {

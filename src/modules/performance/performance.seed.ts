@@ -4,7 +4,7 @@
  * has it. Leaves alone an indicator that is already there. Seed the strategy demo first, so that the
  * indicators measure its priorities.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { coventryIndicators, coventryMsg, coventrySummary, demoOwners, demoPriorities, demoQuarter } from './coventryQ4.data.ts';
 import type { PerformanceService } from './performance.service.ts';
@@ -23,27 +23,27 @@ export async function seedDemoPerformance(
   );
   const ids = new Map<string, string>();
   for (const demo of coventryIndicators.filter((d) => !existing.has(d.input.name))) {
-    const id = await performance.indicators.create(systemActor, partnershipId, {
+    const id = await performance.indicators.create(systemPrincipal, partnershipId, {
       ...demo.input,
       ownerGroupId: groups.get(demoOwners[demo.owner]) ?? null,
       priorityId: priorities.get(demoPriorities[demo.owner] ?? '') ?? null,
     });
     ids.set(demo.input.name, id);
     for (const measurement of demo.measurements) {
-      await performance.recordMeasurement(systemActor, partnershipId, id, { ...measurement, note: measurement.note ?? null }, null);
+      await performance.recordMeasurement(systemPrincipal, partnershipId, id, { ...measurement, note: measurement.note ?? null }, null);
     }
   }
   const msgIndicator = ids.get(coventryMsg.indicator);
   if (msgIndicator) {
-    await performance.saveMsgComparison(systemActor, partnershipId, msgIndicator, {
+    await performance.saveMsgComparison(systemPrincipal, partnershipId, msgIndicator, {
       ...coventryMsg,
       publishedAverage: Number(coventryMsg.publishedAverage),
     });
   }
-  await performance.saveSummary(systemActor, partnershipId, demoQuarter, coventrySummary, null);
+  await performance.saveSummary(systemPrincipal, partnershipId, demoQuarter, coventrySummary, null);
   for (const demo of coventryIndicators) {
     const id = ids.get(demo.input.name);
-    if (id) await performance.saveCommentary(systemActor, partnershipId, demoQuarter, id, demo.commentary);
+    if (id) await performance.saveCommentary(systemPrincipal, partnershipId, demoQuarter, id, demo.commentary);
   }
-  await performance.approve({ ...systemActor, name: 'Coventry Partnership Analyst' }, partnershipId, demoQuarter, null);
+  await performance.approve({ ...systemPrincipal, name: 'Coventry Partnership Analyst' }, partnershipId, demoQuarter, null);
 }

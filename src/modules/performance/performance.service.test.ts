@@ -4,9 +4,9 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor, systemViewer } from '../../core/actor.ts';
-import type { Clock } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { formatChange, formatValue } from './format.ts';
@@ -97,7 +97,7 @@ for (const database of testDatabases()) {
       const crime = (await container.performance.indicators.list(coventry)).find((i) => i.name === 'Total recorded crime');
       assert.ok(crime);
       await container.performance.recordMeasurement(
-        systemActor,
+        systemPrincipal,
         coventry,
         crime.id,
         { period: '2015-16', value: '30,000', status: 'confirmed', note: null },
@@ -108,7 +108,7 @@ for (const database of testDatabases()) {
       assert.equal(report.approvedByName, 'Coventry Partnership Analyst');
       assert.equal(figuresOf(report, 'Total recorded crime').period.current, 23_100);
       await assert.rejects(
-        container.performance.saveCommentary(systemActor, coventry, '2015-16 Q4', crime.id, 'Too late'),
+        container.performance.saveCommentary(systemPrincipal, coventry, '2015-16 Q4', crime.id, 'Too late'),
         FieldValidationError,
       );
       // A quarter without an approved report is not public.
@@ -122,7 +122,7 @@ for (const database of testDatabases()) {
         'Sexual Assault Referral Centre clients seen,Q5 2016-17,118,,',
         'Burglary,2016-17 Q1,5,,',
       ].join('\r\n');
-      const refused = await container.performance.importMeasurements(systemActor, coventry, csv, { goodRowsOnly: false });
+      const refused = await container.performance.importMeasurements(systemPrincipal, coventry, csv, { goodRowsOnly: false });
       assert.equal(refused.imported, 0);
       assert.deepEqual(
         refused.problems.map((problem) => problem.line),
@@ -133,9 +133,9 @@ for (const database of testDatabases()) {
       assert.ok(sarc);
       assert.ok(!(await container.performance.measurements(coventry, sarc.id)).some((m) => m.period === '2016-17 Q1'));
 
-      const good = await container.performance.importMeasurements(systemActor, coventry, csv, { goodRowsOnly: true });
+      const good = await container.performance.importMeasurements(systemPrincipal, coventry, csv, { goodRowsOnly: true });
       assert.deepEqual([good.imported, good.added, good.changed], [1, 1, 0]);
-      const again = await container.performance.importMeasurements(systemActor, coventry, csv.replace(',120,', ',121,'), {
+      const again = await container.performance.importMeasurements(systemPrincipal, coventry, csv.replace(',120,', ',121,'), {
         goodRowsOnly: true,
       });
       assert.deepEqual([again.imported, again.added, again.changed], [1, 0, 1]);
@@ -146,7 +146,7 @@ for (const database of testDatabases()) {
     });
 
     it('judges a target: the year to date against its share of the year, with the RAG rule', async () => {
-      const id = await container.performance.indicators.create(systemActor, coventry, {
+      const id = await container.performance.indicators.create(systemPrincipal, coventry, {
         name: 'Burglary dwelling',
         definition: 'Burglaries of homes recorded by the police',
         unit: 'count',
@@ -163,7 +163,7 @@ for (const database of testDatabases()) {
         redBeyondPercent: 5,
       });
       const record = (period: string, value: string) =>
-        container.performance.recordMeasurement(systemActor, coventry, id, { period, value, status: 'provisional', note: null }, null);
+        container.performance.recordMeasurement(systemPrincipal, coventry, id, { period, value, status: 'provisional', note: null }, null);
       await record('2016-17 Q1', '200');
       await record('2016-17 Q2', '215');
       // 800 for the year is 400 by the end of Q2; 415 is 3.75% worse: amber, under-performing.
@@ -182,7 +182,7 @@ for (const database of testDatabases()) {
       const [q1] = await container.performance.measurements(coventry, id);
       await assert.rejects(
         container.performance.recordMeasurement(
-          systemActor,
+          systemPrincipal,
           coventry,
           id,
           { period: '2016-17 Q1', value: '1', status: 'confirmed', note: null },
@@ -192,7 +192,7 @@ for (const database of testDatabases()) {
       );
       await assert.rejects(
         container.performance.recordMeasurement(
-          systemActor,
+          systemPrincipal,
           coventry,
           id,
           { period: '2016-17 Q5', value: '1', status: 'confirmed', note: null },
@@ -202,7 +202,7 @@ for (const database of testDatabases()) {
       );
       await assert.rejects(
         container.performance.recordMeasurement(
-          systemActor,
+          systemPrincipal,
           coventry,
           id,
           { period: '2016-17 Q4', value: '1.5', status: 'confirmed', note: null },
@@ -215,22 +215,17 @@ for (const database of testDatabases()) {
     it('puts only an approved report on a meeting’s agenda, as an item with the PDF as its paper', async () => {
       const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-21');
       await assert.rejects(
-        container.performance.attachToMeeting(systemActor, coventry, '2016-17 Q1', meetingId, true),
+        container.performance.attachToMeeting(systemPrincipal, coventry, '2016-17 Q1', meetingId, true),
         FieldValidationError,
       );
-      const title = await container.performance.attachToMeeting(systemActor, coventry, '2015-16 Q4', meetingId, true);
+      const title = await container.performance.attachToMeeting(systemPrincipal, coventry, '2015-16 Q4', meetingId, true);
       assert.equal(title, 'Exception report, Quarter 4, 2015/16');
       const { sections } = await container.papers.meetingPapers(coventry, meetingId, 'group');
       const item = sections.flatMap((section) => section.items).find((candidate) => candidate.title === title);
       assert.ok(item, 'the agenda has the report');
       assert.equal(item.papers.length, 1);
       assert.equal(item.papers[0]?.kindName, 'PDF');
-      const { content } = await container.papers.file(
-        { actor: systemActor, viewer: systemViewer },
-        coventry,
-        meetingId,
-        item.papers[0]?.id ?? '',
-      );
+      const { content } = await container.papers.file(systemPrincipal, coventry, meetingId, item.papers[0]?.id ?? '');
       assert.equal(content.subarray(0, 5).toString(), '%PDF-');
     });
   });

@@ -5,16 +5,17 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { financialYearName } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import type { RecordService } from '../../core/records.ts';
+import type { Actor } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { financialYearName } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import type { RecordService } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
-import { defineRecordService, type GovernanceService, references } from '../governance/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import { defineRecordService, references } from '../../platform/recordService.ts';
+import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
 import type { PriorityIndicator } from '../strategy/index.ts';
 import { additive } from './figures.ts';
@@ -70,7 +71,7 @@ export interface PriorityChoice {
 
 export interface PerformanceDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   governance: GovernanceService;
   meetings: MeetingsService;

@@ -1,4 +1,4 @@
-import { financialYearName } from '../../core/dates.ts';
+import { financialYearName } from '../../platform/dates.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {

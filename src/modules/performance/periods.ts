@@ -7,7 +7,7 @@
  * By shape they read as years; a caller that knows the indicator's frequency passes it to settle them.
  */
 
-import { financialYearName, monthNames } from '../../core/dates.ts';
+import { financialYearName, monthNames } from '../../platform/dates.ts';
 import type { Frequency } from './report.ts';
 
 export const periodsPerYear: Record<Frequency, number> = { yearly: 1, quarterly: 4, monthly: 12 };

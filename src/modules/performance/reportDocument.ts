@@ -4,11 +4,11 @@
  * direction of travel, its figures, its Most Similar Group table, its trend chart and the analyst's commentary.
  * The content is built once as blocks, so the two files say the same thing.
  */
-import { formatDayOf } from '../../core/dates.ts';
-import { plural } from '../../core/numbers.ts';
+import { formatDayOf } from '../../platform/dates.ts';
+import { plural } from '../../platform/numbers.ts';
 import { exceptionNames, formatChange, formatValue, ragNames, targetStatusNames, unitNames } from './format.ts';
 import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
-import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
+import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 
 export interface ReportDocumentOptions {
   /** Only the indicators outside tolerance (an exception report). */

@@ -1,6 +1,6 @@
 /** The strategy's SQL: assessments and their documents, the priorities they set, the plan's objectives and its actions. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { ListOptions } from '../../core/records.ts';
+import type { ListOptions } from '../../platform/records.ts';
 import type {
   AssessmentDocumentsTable,
   Database,
@@ -9,7 +9,7 @@ import type {
   PrioritiesTable,
   StrategicAssessmentsTable,
 } from '../../db/schema.ts';
-import { withListOptions } from '../governance/index.ts';
+import { withListOptions } from '../../platform/records.ts';
 
 export type AssessmentRow = Selectable<StrategicAssessmentsTable>;
 

@@ -4,12 +4,13 @@
  * that deliver them, and the whole plan on one printable page.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { financialYearName, formatDate } from '../../core/dates.ts';
-import { FieldValidationError } from '../../core/errors.ts';
+import { financialYearName, formatDate } from '../../platform/dates.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { errorsFor, type Field, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { isAllowed } from '../../web/permissions.ts';
+import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
@@ -29,6 +30,7 @@ import {
   prioritySchema,
 } from './strategy.schemas.ts';
 import type { AssessmentRow, PriorityView, StrategyService } from './strategy.service.ts';
+import { principalOf } from '../../web/permissions.ts';
 
 /** An indicator of the performance module linked to a priority, as the priority's page shows it. */
 export interface PriorityIndicator {
@@ -60,7 +62,6 @@ interface IdParams {
   documentId?: string;
 }
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as IdParams;
 const strategyPath = (partnershipId: string) => `/partnerships/${partnershipId}/strategy`;
 const assessmentPath = (partnershipId: string, id: string) => `${strategyPath(partnershipId)}/assessments/${id}`;
@@ -219,7 +220,7 @@ export function registerStrategyRoutes(
       const { partnershipId, id } = paramsOf(request);
       const { fileName, bytes } = upload.file;
       try {
-        await strategy.attachDocument(actorOf(request), partnershipId, id, { fileName, bytes, title: form.value.title });
+        await strategy.attachDocument(principalOf(request), partnershipId, id, { fileName, bytes, title: form.value.title });
       } catch (error) {
         if (!(error instanceof FieldValidationError)) throw error;
         return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, { [error.field]: error.message }) });
@@ -238,7 +239,7 @@ export function registerStrategyRoutes(
   app.post('/partnerships/:partnershipId/strategy/assessments/:id/documents/:documentId/remove', manage, async (request, reply) => {
     const { partnershipId, id, documentId = '' } = paramsOf(request);
     await reportOnNextPage(request, async () => {
-      await strategy.removeDocument(actorOf(request), partnershipId, id, documentId, versionOf(request.body));
+      await strategy.removeDocument(principalOf(request), partnershipId, id, documentId, versionOf(request.body));
       return 'Document removed';
     });
     return reply.redirect(`${assessmentPath(partnershipId, id)}#documents`);
@@ -371,7 +372,7 @@ export function registerStrategyRoutes(
     back: (_request, { objective }) => objectivePath(objective.partnershipId, objective.id),
     initialValues: () => ({}),
     async save(request, value, _version, { objective }) {
-      const { owner } = await strategy.addPlanAction(actorOf(request), objective.partnershipId, objective.id, value);
+      const { owner } = await strategy.addPlanAction(principalOf(request), objective.partnershipId, objective.id, value);
       return {
         redirect: `${priorityPath(objective.partnershipId, objective.priorityId)}#objective-${objective.id}`,
         flash: `Action added to the action log of the ${owner.name}`,

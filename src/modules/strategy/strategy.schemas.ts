@@ -1,6 +1,7 @@
 /** Each strategy form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, optionalText, optionsOf, requiredText, wholeNumber } from '../../web/forms.ts';
+import { type Field, optionsOf } from '../../web/forms.ts';
+import { choice, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
 
 export const assessmentFields: Field[] = [
   {

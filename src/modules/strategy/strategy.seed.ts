@@ -4,7 +4,7 @@
  * with objectives and actions for one priority. Written through the services, so the audit log shows it
  * like any other change; seeding again adds nothing.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { StrategyService } from './strategy.service.ts';
 
@@ -120,15 +120,15 @@ export async function seedDemoStrategy(
   );
   if (existing) return existing.id;
 
-  const assessmentId = await strategy.assessments.create(systemActor, partnershipId, assessment2016);
+  const assessmentId = await strategy.assessments.create(systemPrincipal, partnershipId, assessment2016);
   const groups = new Map((await governance.groups.list(partnershipId)).map((group) => [group.name, group.id]));
   for (const { group, objectives = [], ...priority } of priorities2016) {
     const ownerGroupId = group === null ? null : groups.get(group);
     if (ownerGroupId === undefined) throw new Error(`The demo strategy refers to an unknown group: ${group ?? ''}`);
-    const priorityId = await strategy.priorities.create(systemActor, partnershipId, { assessmentId, ...priority, ownerGroupId });
+    const priorityId = await strategy.priorities.create(systemPrincipal, partnershipId, { assessmentId, ...priority, ownerGroupId });
     for (const { actions, ...objective } of objectives) {
-      const objectiveId = await strategy.objectives.create(systemActor, partnershipId, { priorityId, ...objective });
-      for (const action of actions) await strategy.addPlanAction(systemActor, partnershipId, objectiveId, action);
+      const objectiveId = await strategy.objectives.create(systemPrincipal, partnershipId, { priorityId, ...objective });
+      for (const action of actions) await strategy.addPlanAction(systemPrincipal, partnershipId, objectiveId, action);
     }
   }
   return assessmentId;

@@ -4,8 +4,8 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor, systemViewer } from '../../core/actor.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { seedDemoStrategy } from './index.ts';
 
@@ -26,7 +26,7 @@ for (const database of testDatabases()) {
       coventry = partnerships.get('coventry') ?? '';
       plymouth = partnerships.get('plymouth') ?? '';
       groupIds = new Map((await container.governance.groups.list(coventry)).map((group) => [group.name, group.id]));
-      assessmentId = await container.strategy.assessments.create(systemActor, coventry, {
+      assessmentId = await container.strategy.assessments.create(systemPrincipal, coventry, {
         yearStarting: 2017,
         title: 'Strategic Assessment 2017/18',
         summary: 'Created by West Midlands Police analysts on behalf of the CSP',
@@ -37,14 +37,14 @@ for (const database of testDatabases()) {
     after(() => container.database.close());
 
     const priority = (title: string, ownerGroupId: string | null) =>
-      container.strategy.priorities.create(systemActor, coventry, { assessmentId, title, description: null, ownerGroupId });
+      container.strategy.priorities.create(systemPrincipal, coventry, { assessmentId, title, description: null, ownerGroupId });
     const objective = (priorityId: string, title: string) =>
-      container.strategy.objectives.create(systemActor, coventry, { priorityId, title, description: null });
+      container.strategy.objectives.create(systemPrincipal, coventry, { priorityId, title, description: null });
     const auditOf = async (entityType: string) =>
       (await container.audit.list({ entityType, partnershipId: coventry }, { limit: 100, offset: 0 })).rows;
 
     it('keeps one assessment a year', async () => {
-      const again = container.strategy.assessments.create(systemActor, coventry, {
+      const again = container.strategy.assessments.create(systemPrincipal, coventry, {
         yearStarting: 2017,
         title: 'Another',
         summary: 'x',
@@ -66,7 +66,12 @@ for (const database of testDatabases()) {
       assert.equal(saved.yearStarting, 2017);
       // Nor may one partnership's priority be set by another's assessment.
       await assert.rejects(
-        container.strategy.priorities.create(systemActor, plymouth, { assessmentId, title: 'x', description: null, ownerGroupId: null }),
+        container.strategy.priorities.create(systemPrincipal, plymouth, {
+          assessmentId,
+          title: 'x',
+          description: null,
+          ownerGroupId: null,
+        }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'assessmentId',
       );
     });
@@ -74,14 +79,14 @@ for (const database of testDatabases()) {
     it('puts a plan action in the action log of the owning group, and lists it among the priority’s open actions', async () => {
       const domesticAbuse = await priority('Domestic abuse', groupIds.get(harmReduction) ?? '');
       const repeatVictims = await objective(domesticAbuse, 'Reduce repeat victims');
-      const { actionId, owner } = await container.strategy.addPlanAction(systemActor, coventry, repeatVictims, {
+      const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, repeatVictims, {
         description: 'Review every repeat referral at the Forum',
         owner: 'Community Safety Team',
         dueDate: '2016-12-31',
       });
       assert.equal(owner.name, harmReduction);
 
-      const log = await container.actions.actionLog(coventry, systemViewer, { groupId: groupIds.get(harmReduction) ?? '' });
+      const log = await container.actions.actionLog(coventry, systemPrincipal, { groupId: groupIds.get(harmReduction) ?? '' });
       const logged = log.find((action) => action.id === actionId);
       assert.equal(logged?.meetingId, null);
       assert.equal(logged?.status, 'open');
@@ -100,14 +105,7 @@ for (const database of testDatabases()) {
       assert.match(audited?.summary ?? '', /Recorded an action for Community Safety Team for the objective "Reduce repeat victims"/);
 
       // Done, it is no longer open, but stays in the plan.
-      await container.actions.updateAction(
-        systemActor,
-        coventry,
-        actionId,
-        1,
-        { status: 'done', note: 'Reviewed' },
-        { officer: true, email: null },
-      );
+      await container.actions.updateAction(systemPrincipal, coventry, actionId, 1, { status: 'done', note: 'Reviewed' });
       assert.deepEqual((await container.strategy.priority(coventry, domesticAbuse)).openActions, []);
       const plan = await container.strategy.plan(coventry, assessmentId);
       const planned = plan.priorities.find((p) => p.id === domesticAbuse)?.objectives[0]?.actions ?? [];
@@ -120,13 +118,13 @@ for (const database of testDatabases()) {
     it('gives the actions of a cross-cutting priority to the board', async () => {
       const onlineCrime = await priority('On-line crime', null);
       const awareness = await objective(onlineCrime, 'Raise awareness of on-line fraud');
-      const { actionId, owner } = await container.strategy.addPlanAction(systemActor, coventry, awareness, {
+      const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, awareness, {
         description: 'Run an awareness campaign',
         owner: 'All agencies',
         dueDate: null,
       });
       assert.equal(owner.name, board);
-      const log = await container.actions.actionLog(coventry, systemViewer, { groupId: groupIds.get(board) ?? '' });
+      const log = await container.actions.actionLog(coventry, systemPrincipal, { groupId: groupIds.get(board) ?? '' });
       assert.ok(log.some((action) => action.id === actionId));
       assert.equal((await container.strategy.priority(coventry, onlineCrime)).actionOwner?.name, board);
     });
@@ -134,20 +132,20 @@ for (const database of testDatabases()) {
     it('refuses an action on an archived objective, and a change made to a stale version', async () => {
       const asb = await priority('Anti-social behaviour', groupIds.get(board) ?? '');
       const hotspots = await objective(asb, 'Tackle hotspots');
-      await container.strategy.objectives.setArchived(systemActor, coventry, hotspots, 1, true);
+      await container.strategy.objectives.setArchived(systemPrincipal, coventry, hotspots, 1, true);
       await assert.rejects(
-        container.strategy.addPlanAction(systemActor, coventry, hotspots, { description: 'Patrol', owner: 'Police', dueDate: null }),
+        container.strategy.addPlanAction(systemPrincipal, coventry, hotspots, { description: 'Patrol', owner: 'Police', dueDate: null }),
         FieldValidationError,
       );
       const change = { assessmentId, title: 'Anti-social behaviour and nuisance', description: null, ownerGroupId: null };
-      await container.strategy.priorities.update(systemActor, coventry, asb, 1, change);
-      await assert.rejects(container.strategy.priorities.update(systemActor, coventry, asb, 1, change), ConflictError);
+      await container.strategy.priorities.update(systemPrincipal, coventry, asb, 1, change);
+      await assert.rejects(container.strategy.priorities.update(systemPrincipal, coventry, asb, 1, change), ConflictError);
       assert.ok((await auditOf('priority')).some((entry) => entry.entityId === asb && entry.action === 'update'));
     });
 
     it('keeps the documents of an assessment: checked by their content, given back byte for byte', async () => {
       await assert.rejects(
-        container.strategy.attachDocument(systemActor, coventry, assessmentId, {
+        container.strategy.attachDocument(systemPrincipal, coventry, assessmentId, {
           fileName: 'assessment.pdf',
           bytes: Buffer.from('Only words, not a PDF'),
           title: null,
@@ -155,7 +153,7 @@ for (const database of testDatabases()) {
         (error: unknown) => error instanceof FieldValidationError && error.field === 'file',
       );
       const pdf = await pdfOf('Strategic Assessment 2017/18');
-      const id = await container.strategy.attachDocument(systemActor, coventry, assessmentId, {
+      const id = await container.strategy.attachDocument(systemPrincipal, coventry, assessmentId, {
         fileName: 'Strategic Assessment.pdf',
         bytes: pdf,
         title: null,
@@ -167,15 +165,15 @@ for (const database of testDatabases()) {
       // Another partnership cannot reach it.
       await assert.rejects(container.strategy.document(plymouth, assessmentId, id), NotFoundError);
 
-      await assert.rejects(container.strategy.removeDocument(systemActor, coventry, assessmentId, id, 2), ConflictError);
-      await container.strategy.removeDocument(systemActor, coventry, assessmentId, id, 1);
+      await assert.rejects(container.strategy.removeDocument(systemPrincipal, coventry, assessmentId, id, 2), ConflictError);
+      await container.strategy.removeDocument(systemPrincipal, coventry, assessmentId, id, 1);
       await assert.rejects(container.strategy.document(coventry, assessmentId, id), NotFoundError);
       assert.deepEqual((await auditOf('assessment_document')).map((entry) => entry.action).sort(), ['archive', 'create']);
     });
 
     it('seeds Coventry’s 2016/17 strategy once, its priorities owned as the minute says', async () => {
       const seeded = await seedDemoStrategy(container, coventry);
-      const countActions = async () => (await container.actions.actionLog(coventry, systemViewer)).length;
+      const countActions = async () => (await container.actions.actionLog(coventry, systemPrincipal)).length;
       const actionsBefore = await countActions();
       assert.equal(await seedDemoStrategy(container, coventry), seeded);
       assert.equal(await countActions(), actionsBefore);

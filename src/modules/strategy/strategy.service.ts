@@ -6,16 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Actor, systemViewer } from '../../core/actor.ts';
-import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { financialYearName, financialYearStart } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import type { RecordService } from '../../core/records.ts';
+import { type Actor, systemPrincipal } from '../../platform/principal.ts';
+import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { financialYearName, financialYearStart } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import type { RecordService } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionInput, type ActionsService, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
-import type { AuditTrail } from '../audit/index.ts';
-import { defineRecordService, type GovernanceService, references, updateRecord } from '../governance/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
+import { defineRecordService, references } from '../../platform/recordService.ts';
+import { updateRecord } from '../../platform/records.ts';
+import type { GovernanceService } from '../governance/index.ts';
 import { classifyPaper, kindOfContentType, paperKinds } from '../meetings/index.ts';
 import { actionOwnerOf } from './ownership.ts';
 import {
@@ -100,7 +102,7 @@ export interface StrategyService {
 
 export interface StrategyDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   governance: GovernanceService;
   actions: ActionsService;
@@ -196,7 +198,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
   ): Promise<Map<string, LoggedAction[]>> {
     const links = await listPlanActions(db, partnershipId, filter);
     // The plan's actions were agreed outside meetings, so none is Part II.
-    const logged = await actions.actionLog(partnershipId, systemViewer, { ids: links.map((link) => link.actionId) });
+    const logged = await actions.actionLog(partnershipId, systemPrincipal, { ids: links.map((link) => link.actionId) });
     const objectiveOf = new Map(links.map((link) => [link.actionId, link.objectiveId]));
     const byObjective = new Map<string, LoggedAction[]>();
     for (const action of logged) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { documentPdf } from '../../web/documents.ts';
+import { documentPdf } from '../../platform/documents.ts';
 import { createViewEnvironment } from '../../web/render.ts';
 import { type CrimePoint, crimeMap, crimeMapSvg } from './crimeMap.ts';
 

@@ -6,12 +6,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendFile } from '../../web/csv.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { errorsFor, type FormErrors, nameOf, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { isAllowed, viewerOf } from '../../web/permissions.ts';
+import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { nameOf } from '../../platform/inputs.ts';
+import { isAllowed } from '../../platform/policy.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { checkedValues, queryValues, single, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPages.ts';
 import { formatDate, formatDateTime, type PageRenderer } from '../../web/render.ts';
@@ -74,7 +76,6 @@ export interface TaskingRouteDeps {
 
 const recentActionsShown = 20;
 
-const actorOf = (request: FastifyRequest) => ({ userId: request.principal?.userId ?? null });
 const paramsOf = (request: FastifyRequest) => request.params as Params;
 const partnershipIdOf = (request: FastifyRequest) => paramsOf(request).partnershipId;
 const base = (request: FastifyRequest) => `/partnerships/${partnershipIdOf(request)}/tasking`;
@@ -207,8 +208,8 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     const partnershipId = partnershipIdOf(request);
     let id = location?.id ?? '';
     try {
-      if (location) await tasking.updateLocation(actorOf(request), partnershipId, location.id, version ?? -1, input);
-      else id = await tasking.createLocation(actorOf(request), partnershipId, input);
+      if (location) await tasking.updateLocation(principalOf(request), partnershipId, location.id, version ?? -1, input);
+      else id = await tasking.createLocation(principalOf(request), partnershipId, input);
     } catch (error) {
       if (error instanceof FieldValidationError) {
         return refuse({ [error.field === 'places' ? placesField(kind) : error.field]: error.message });
@@ -274,7 +275,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
   app.post('/partnerships/:partnershipId/tasking/locations/:locationId/archive', analyse, async (request, reply) => {
     const { location } = await loadLocation(request);
     await reportOnNextPage(request, async () => {
-      await tasking.archiveLocation(actorOf(request), partnershipIdOf(request), location.id, versionOf(request.body));
+      await tasking.archiveLocation(principalOf(request), partnershipIdOf(request), location.id, versionOf(request.body));
       return `Priority location “${location.name}” archived: later tasking documents leave it out`;
     });
     return reply.redirect(locationHref(request, location.id));
@@ -353,7 +354,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     const groupId = paramsOf(request).groupId ?? '';
     const month = monthOf(request);
     await reportOnNextPage(request, async () => {
-      await tasking.issue(actorOf(request), partnershipIdOf(request), groupId, month);
+      await tasking.issue(principalOf(request), partnershipIdOf(request), groupId, month);
       return 'Tasking document issued: the group’s members have been e-mailed that it is ready';
     });
     return reply.redirect(documentHref(request, groupId, month));
@@ -366,7 +367,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     if (!meetingId) request.session.problem = 'Select the meeting whose agenda the tasking document goes on';
     else {
       await reportOnNextPage(request, async () => {
-        await tasking.attach(actorOf(request), partnershipIdOf(request), groupId, month, meetingId);
+        await tasking.attach(principalOf(request), partnershipIdOf(request), groupId, month, meetingId);
         return 'Tasking document put on the meeting’s agenda, with its PDF as the item’s paper';
       });
     }
@@ -420,7 +421,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
       };
     },
     async save(request, value) {
-      await tasking.recordAction(actorOf(request), partnershipIdOf(request), value);
+      await tasking.recordAction(principalOf(request), partnershipIdOf(request), value);
       return {
         redirect: documentHref(request, value.groupId, value.month),
         flash: 'Tasking action recorded: it is in the group’s action log, owned by the agency',
@@ -430,7 +431,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
 
   const loadAction = (request: FastifyRequest) => tasking.action(partnershipIdOf(request), paramsOf(request).actionId ?? '');
   const mayReport = (request: FastifyRequest, action: TaskingActionView) =>
-    tasking.mayReportResult(partnershipIdOf(request), action.id, viewerOf(request));
+    tasking.mayReportResult(partnershipIdOf(request), action.id, principalOf(request));
 
   app.get('/partnerships/:partnershipId/tasking/actions/:actionId', view, async (request, reply) => {
     const action = await loadAction(request);
@@ -485,7 +486,7 @@ export function registerTaskingRoutes(app: FastifyInstance, pages: PageRenderer,
     initialValues: (_request, action) => ({ result: action.result ?? '' }),
     version: (action) => action.version,
     async save(request, value, version, action) {
-      await tasking.reportResult(actorOf(request), partnershipIdOf(request), action.id, version, value.result, viewerOf(request));
+      await tasking.reportResult(principalOf(request), partnershipIdOf(request), action.id, version, value.result);
       return { redirect: actionHref(request, action.id), flash: 'Result reported: the action is done in the group’s action log' };
     },
   });

@@ -1,6 +1,7 @@
 /** Each tasking form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
-import { choice, type Field, isRealDate, optionalText, optionsOf, requiredDate, requiredText } from '../../web/forms.ts';
+import { type Field, optionsOf } from '../../web/forms.ts';
+import { choice, isRealDate, optionalText, requiredDate, requiredText } from '../../platform/inputs.ts';
 import { monthPattern } from '../crimedata/index.ts';
 import { type LocationKind, resourceNames, resources } from './tasking.types.ts';
 

@@ -4,14 +4,12 @@
  * agencies committed for the month before, with their results, so that the latest document shows them.
  * The places are the busiest of Charnwood's 24 months of police.uk data; the resources and results are illustrative.
  */
-import { systemActor } from '../../core/actor.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { CrimeDataService } from '../crimedata/index.ts';
 import { addMonths } from '../crimedata/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService } from '../meetings/index.ts';
 import type { TaskingService } from './tasking.types.ts';
-
-const byOfficer = { officer: true, email: null };
 
 export async function seedDemoTasking(
   services: { governance: GovernanceService; meetings: MeetingsService; crimeData: CrimeDataService; tasking: TaskingService },
@@ -21,14 +19,14 @@ export async function seedDemoTasking(
   const group = (await governance.groups.list(charnwood)).find((candidate) => candidate.name === 'Charnwood Tasking Group');
   const latest = (await crimeData.publishedMonths(charnwood)).at(-1);
   if (!group || !latest) return;
-  const townCentre = await tasking.createLocation(systemActor, charnwood, {
+  const townCentre = await tasking.createLocation(systemPrincipal, charnwood, {
     name: 'Loughborough town centre',
     kind: 'lsoa',
     // Charnwood 003A (Swan Street, Ashby Road), 002A (Baxter Gate), 002D (Bridge Street, Biggin Street), 009E.
     places: ['E01025720', 'E01025699', 'E01025703', 'E01025718'],
     reason: 'Violence and shoplifting in the shopping streets and the night-time economy',
   });
-  const thurmaston = await tasking.createLocation(systemActor, charnwood, {
+  const thurmaston = await tasking.createLocation(systemPrincipal, charnwood, {
     name: 'Thurmaston: Charnwood Close and Checkland Road',
     kind: 'street',
     places: ['On or near Charnwood Close', 'On or near Checkland Road', 'On or near Asda, Thurmaston'],
@@ -38,7 +36,7 @@ export async function seedDemoTasking(
   const nextMonth = addMonths(latest, 1);
   const firstDay = new Date(`${nextMonth}-01T12:00:00Z`);
   const secondThursday = 1 + ((4 - firstDay.getUTCDay() + 7) % 7) + 7;
-  await meetings.schedule(systemActor, charnwood, {
+  await meetings.schedule(systemPrincipal, charnwood, {
     groupId: group.id,
     kind: 'ordinary',
     meetingDate: `${nextMonth}-${String(secondThursday).padStart(2, '0')}`,
@@ -67,7 +65,7 @@ export async function seedDemoTasking(
     },
   ];
   for (const { result, ...resource } of resources) {
-    const id = await tasking.recordAction(systemActor, charnwood, {
+    const id = await tasking.recordAction(systemPrincipal, charnwood, {
       ...resource,
       groupId: group.id,
       month,
@@ -75,6 +73,6 @@ export async function seedDemoTasking(
       endsOn: `${latest}-28`,
     });
     const { version } = await tasking.action(charnwood, id);
-    await tasking.reportResult(systemActor, charnwood, id, version, result, byOfficer);
+    await tasking.reportResult(systemPrincipal, charnwood, id, version, result);
   }
 }

@@ -6,15 +6,16 @@ import { parse } from 'csv-parse/sync';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { refusal } from '../../../test/helpers/refusal.ts';
-import { byOfficer, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
-import { systemActor, systemViewer } from '../../core/actor.ts';
-import { FieldValidationError, NotPermittedError } from '../../core/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { FieldValidationError, NotPermittedError } from '../../platform/errors.ts';
 import { sql } from 'kysely';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
+import { signedIn } from '../../../test/helpers/principals.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const files = {
@@ -54,8 +55,8 @@ for (const database of testDatabases()) {
       // Thursday 8 January 2026: the document is issued on Wednesday 7th.
       meetingId = await scheduleMeeting(container.meetings, partnershipId, groupId, '2026-01-08');
       await cityOfLondonForce(container, partnershipId);
-      await container.crimeData.setArea(systemActor, partnershipId, cityOfLondon);
-      for (const path of Object.values(files)) await container.crimeData.importFile(systemActor, path);
+      await container.crimeData.setArea(systemPrincipal, partnershipId, cityOfLondon);
+      for (const path of Object.values(files)) await container.crimeData.importFile(systemPrincipal, path);
       areaLsoas = (await container.crimeData.areaLsoas(partnershipId, '2025-12')).map((lsoa) => lsoa.code);
     });
     after(() => container.database.close());
@@ -63,7 +64,7 @@ for (const database of testDatabases()) {
     it('keeps a priority location to the LSOAs and streets of the area', async () => {
       assert.match(
         await refusal(
-          container.tasking.createLocation(systemActor, partnershipId, {
+          container.tasking.createLocation(systemPrincipal, partnershipId, {
             name: 'Camden',
             kind: 'lsoa',
             places: ['E01000907'],
@@ -75,7 +76,7 @@ for (const database of testDatabases()) {
       );
       assert.match(
         await refusal(
-          container.tasking.createLocation(systemActor, partnershipId, {
+          container.tasking.createLocation(systemPrincipal, partnershipId, {
             name: 'Nowhere',
             kind: 'street',
             places: ['On or near Nowhere Lane'],
@@ -85,7 +86,7 @@ for (const database of testDatabases()) {
         ),
         /No crime in the area was recorded at "On or near Nowhere Lane"/,
       );
-      locationId = await container.tasking.createLocation(systemActor, partnershipId, {
+      locationId = await container.tasking.createLocation(systemPrincipal, partnershipId, {
         name: 'Eastern City',
         kind: 'lsoa',
         places: areaLsoas.slice(0, 2),
@@ -103,7 +104,7 @@ for (const database of testDatabases()) {
     it('records an agency’s resource as an action it owns in the group’s action log, and its result', async () => {
       assert.equal(
         await refusal(
-          container.tasking.recordAction(systemActor, partnershipId, {
+          container.tasking.recordAction(systemPrincipal, partnershipId, {
             groupId,
             month: '2025-11',
             target: `location:${locationId}`,
@@ -117,7 +118,7 @@ for (const database of testDatabases()) {
         ),
         'The last day must be the same as or after the first day',
       );
-      const id = await container.tasking.recordAction(systemActor, partnershipId, {
+      const id = await container.tasking.recordAction(systemPrincipal, partnershipId, {
         groupId,
         month: '2025-11',
         target: `location:${locationId}`,
@@ -128,18 +129,15 @@ for (const database of testDatabases()) {
         description: 'High-visibility patrols at the station exits',
       });
       const recorded = await container.tasking.action(partnershipId, id);
-      const { action } = await container.actions.action(partnershipId, recorded.actionId, systemViewer);
+      const { action } = await container.actions.action(partnershipId, recorded.actionId, systemPrincipal);
       assert.equal(action.groupId, groupId);
       assert.equal(action.owner, recorded.organisationName);
       assert.equal(action.dueDate, '2025-12-14');
       assert.match(action.description, /^Patrols at Eastern City, 1 December 2025 to 14 December 2025: High-visibility patrols/);
 
-      const stranger = { officer: false, email: 'nobody@example.com' };
-      await assert.rejects(
-        container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Two arrests', stranger),
-        NotPermittedError,
-      );
-      await container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Two arrests; thefts down', byOfficer);
+      const stranger = signedIn({ email: 'nobody@example.com' });
+      await assert.rejects(container.tasking.reportResult(stranger, partnershipId, id, recorded.version, 'Two arrests'), NotPermittedError);
+      await container.tasking.reportResult(systemPrincipal, partnershipId, id, recorded.version, 'Two arrests; thefts down');
       const reported = await container.tasking.action(partnershipId, id);
       assert.equal(reported.result, 'Two arrests; thefts down');
       assert.equal(reported.actionStatus, 'done');
@@ -171,12 +169,12 @@ for (const database of testDatabases()) {
     });
 
     it('issues the document to the group, then puts it on the meeting’s agenda in one step', async () => {
-      await refusal(container.tasking.attach(systemActor, partnershipId, groupId, '2025-12', meetingId), 'meetingId');
-      await container.tasking.issue(systemActor, partnershipId, groupId, '2025-12');
-      await refusal(container.tasking.issue(systemActor, partnershipId, groupId, '2025-12'), 'form');
+      await refusal(container.tasking.attach(systemPrincipal, partnershipId, groupId, '2025-12', meetingId), 'meetingId');
+      await container.tasking.issue(systemPrincipal, partnershipId, groupId, '2025-12');
+      await refusal(container.tasking.issue(systemPrincipal, partnershipId, groupId, '2025-12'), 'form');
       const file = await container.tasking.documentFile(partnershipId, groupId, '2025-12', 'pdf');
       assert.match(wordsOfPdf(file.bytes), /Eastern City/);
-      await container.tasking.attach(systemActor, partnershipId, groupId, '2025-12', meetingId);
+      await container.tasking.attach(systemPrincipal, partnershipId, groupId, '2025-12', meetingId);
       const document = await container.tasking.document(partnershipId, groupId, '2025-12');
       assert.ok(document.issued?.agendaItemId);
       const items = (await container.agenda.agenda(partnershipId, meetingId)).flatMap((section) => section.items);
@@ -186,7 +184,7 @@ for (const database of testDatabases()) {
     });
 
     it('writes a result to both the action log and the tasking action, or to neither', async () => {
-      const id = await container.tasking.recordAction(systemActor, partnershipId, {
+      const id = await container.tasking.recordAction(systemPrincipal, partnershipId, {
         groupId,
         month: '2025-12',
         target: `location:${locationId}`,
@@ -210,7 +208,7 @@ for (const database of testDatabases()) {
       }
       try {
         await assert.rejects(
-          container.tasking.reportResult(systemActor, partnershipId, id, recorded.version, 'Nothing seen', byOfficer),
+          container.tasking.reportResult(systemPrincipal, partnershipId, id, recorded.version, 'Nothing seen'),
           /refused/,
         );
       } finally {
@@ -220,15 +218,15 @@ for (const database of testDatabases()) {
       const after = await container.tasking.action(partnershipId, id);
       assert.equal(after.result, null);
       assert.equal(after.actionStatus, 'open');
-      assert.deepEqual((await container.actions.action(partnershipId, recorded.actionId, systemViewer)).updates, []);
+      assert.deepEqual((await container.actions.action(partnershipId, recorded.actionId, systemPrincipal)).updates, []);
     });
 
     it('puts the tasking document on an agenda once when it is attached ten times at once', async () => {
-      await container.tasking.issue(systemActor, partnershipId, groupId, '2025-11');
+      await container.tasking.issue(systemPrincipal, partnershipId, groupId, '2025-11');
       const later = await scheduleMeeting(container.meetings, partnershipId, groupId, '2026-02-12');
       const settled = await Promise.allSettled(
         Array.from({ length: 10 }, (_, n) =>
-          container.tasking.attach(systemActor, partnershipId, groupId, '2025-11', n % 2 === 0 ? meetingId : later),
+          container.tasking.attach(systemPrincipal, partnershipId, groupId, '2025-11', n % 2 === 0 ? meetingId : later),
         ),
       );
       const refused = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));

@@ -7,13 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../core/errors.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionsService } from '../actions/index.ts';
-import type { AuditTrail } from '../audit/index.ts';
+import type { AuditWriter } from '../../platform/audit.ts';
 import {
   addMonths,
   type AreaLsoa,
@@ -62,7 +62,7 @@ import {
 
 export interface TaskingDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
   governance: GovernanceService;
   meetings: MeetingsService;
@@ -637,7 +637,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return actions.mayUpdateAction(partnershipId, (await actions.action(partnershipId, row.actionId, by)).action, by);
     },
 
-    async reportResult(actor, partnershipId, id, version, result, by) {
+    async reportResult(by, partnershipId, id, version, result) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
       if (row.version !== version) throw new ConflictError(row.version);
@@ -648,11 +648,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       // The action log checks again who may, and its update is the result in the group's record: the tasking row
       // changes in the same transaction, so neither is written without the other.
       const update = { status: 'done' as const, note: `Result: ${result}` };
-      await actions.updateAction(actor, partnershipId, row.actionId, action.version, update, by, async (trx) => {
-        if (!(await saveResult(trx, id, version, { result, resultReportedAt: isoNow(clock), resultReportedBy: actor.userId }))) {
+      await actions.updateAction(by, partnershipId, row.actionId, action.version, update, async (trx) => {
+        if (!(await saveResult(trx, id, version, { result, resultReportedAt: isoNow(clock), resultReportedBy: by.userId }))) {
           throw new ConflictError(row.version);
         }
-        await audit.record(trx, actor, {
+        await audit.record(trx, by, {
           action: 'update',
           entityType: 'tasking-action',
           entityId: id,

@@ -1,5 +1,6 @@
 /** The tasking module's records and views: priority locations, the monthly tasking document and tasking actions. */
-import type { Actor, Viewer } from '../../core/actor.ts';
+import type { Actor } from '../../platform/principal.ts';
+import type { Principal } from '../../platform/principal.ts';
 import type { AreaLsoa, CrimePoint, MonthCount, PredictionAccuracy, Trend } from '../crimedata/index.ts';
 
 export type LocationKind = 'lsoa' | 'street';
@@ -160,7 +161,7 @@ export interface TaskingService {
   /** An agency's resource for a place, written into the group's action log as an action the agency owns. */
   recordAction(actor: Actor, partnershipId: string, input: TaskingActionInput): Promise<string>;
   /** Whether the viewer may report the result: an officer, or a person of the agency that owns it. */
-  mayReportResult(partnershipId: string, id: string, by: Viewer): Promise<boolean>;
+  mayReportResult(partnershipId: string, id: string, by: Principal): Promise<boolean>;
   /** The result, reported back: the action is done, with the result as its update. */
-  reportResult(actor: Actor, partnershipId: string, id: string, version: number, result: string, by: Viewer): Promise<void>;
+  reportResult(by: Principal, partnershipId: string, id: string, version: number, result: string): Promise<void>;
 }

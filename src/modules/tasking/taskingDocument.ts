@@ -6,9 +6,9 @@
  * for the figures are exported for the page.
  */
 import type { Config } from '../../config.ts';
-import { formatDate, formatDayOf, monthNames } from '../../core/dates.ts';
-import { digits } from '../../core/numbers.ts';
-import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../web/documents.ts';
+import { formatDate, formatDayOf, monthNames } from '../../platform/dates.ts';
+import { digits } from '../../platform/numbers.ts';
+import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 import {
   addMonths,
   changeText,

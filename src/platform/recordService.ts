@@ -1,17 +1,25 @@
 /**
- * The life of an editable record, the same for every governance table: create, update with
+ * The life of an editable record, the same for every module's table: create, update with
  * optimistic concurrency, archive and restore — each in one transaction with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/actor.ts';
-import { type Clock, isoNow } from '../../core/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../core/errors.ts';
-import { type LockableTable, lockRow } from '../../db/locks.ts';
-import type { Database } from '../../db/schema.ts';
-import type { AuditTrail } from '../audit/index.ts';
-import type { ListOptions, RecordService } from '../../core/records.ts';
-import { type EditableTable, findRecord, insertRecord, type Row, updateRecord, type Writable } from './governance.repository.ts';
+import { type LockableTable, lockRow } from '../db/locks.ts';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from './principal.ts';
+import type { AuditWriter } from './audit.ts';
+import { type Clock, isoNow } from './clock.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from './errors.ts';
+import {
+  type EditableTable,
+  findRecord,
+  insertRecord,
+  type ListOptions,
+  type RecordService,
+  type Row,
+  updateVersioned,
+  type Writable,
+} from './records.ts';
 
 export interface RecordDefinition<T extends EditableTable, View, Input> {
   table: T;
@@ -42,7 +50,7 @@ export interface RecordDefinition<T extends EditableTable, View, Input> {
 
 export interface RecordDependencies {
   db: Kysely<Database>;
-  audit: AuditTrail;
+  audit: AuditWriter;
   clock: Clock;
 }
 
@@ -90,17 +98,21 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       const before = await current(trx, scopeId, id);
       if (versionOf(before) !== version) throw new ConflictError(versionOf(before));
       await check?.(trx, before);
-      const updated = await updateRecord(trx, table, id, version, { ...changes, updatedAt: isoNow(clock) } as Partial<Writable<Row<T>>>);
-      if (!updated) throw new ConflictError(versionOf(await current(trx, scopeId, id)));
-      const after = await current(trx, scopeId, id);
-      await audit.record(trx, actor, {
-        action,
-        entityType,
-        entityId: id,
-        partnershipId: auditPartnership(scopeId, id),
-        summary: `${verb} ${label} ${await titleOf(trx, scopeId, id)}`,
-        before,
-        after,
+      await updateVersioned(trx, audit, actor, {
+        table,
+        id,
+        partnershipId: partnershipOf(scopeId),
+        version,
+        changes: { ...changes, updatedAt: isoNow(clock) } as Partial<Writable<Row<T>>>,
+        what: label,
+        entry: async (was, now) => ({
+          action,
+          entityType,
+          partnershipId: auditPartnership(scopeId, id),
+          summary: `${verb} ${label} ${await titleOf(trx, scopeId, id)}`,
+          before: was,
+          after: now,
+        }),
       });
     });
   }
