@@ -7,7 +7,6 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Container } from './container.ts';
-import { todayInEngland } from './core/clock.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerActionRoutes } from './modules/actions/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -176,7 +175,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerMeetingRoutes(app, pages, container, governance);
   registerActionRoutes(app, pages, container.actions, governance);
   registerPublicationRoutes(app, pages, container, governance);
-  registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
+  registerWorkProgrammeRoutes(app, pages, container, governance);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
@@ -186,10 +185,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     groups: (partnershipId) => governance.groups.list(partnershipId),
     organisations: (partnershipId) => governance.organisations.list(partnershipId),
     publishedMonths: (partnershipId) => container.crimeData.publishedMonths(partnershipId),
-    meetingsToCome: async (partnershipId, groupId) =>
-      (await container.meetings.list(partnershipId, { groupId, from: todayInEngland(container.clock) })).filter(
-        (meeting) => meeting.status !== 'cancelled',
-      ),
+    meetingsToCome: (partnershipId, groupId) => container.meetings.toCome(partnershipId, { groupId }),
     meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
     mapTiles: config.mapTiles,
   });
