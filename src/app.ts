@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Container } from './container.ts';
-import { todayInEngland } from './platform/clock.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
@@ -181,7 +180,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerGovernanceRoutes(app, pages, governance);
   registerMeetingRoutes(app, pages, container, governance);
   registerPublicationRoutes(app, pages, container, governance);
-  registerWorkProgrammeRoutes(app, pages, container, governance, container.clock);
+  registerWorkProgrammeRoutes(app, pages, container, governance);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
@@ -191,10 +190,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     groups: (partnershipId) => governance.groups.list(partnershipId),
     organisations: (partnershipId) => governance.organisations.list(partnershipId),
     publishedMonths: (partnershipId) => container.crimeData.publishedMonths(partnershipId),
-    meetingsToCome: async (partnershipId, groupId) =>
-      (await container.meetings.list(partnershipId, { groupId, from: todayInEngland(container.clock) })).filter(
-        (meeting) => meeting.status !== 'cancelled',
-      ),
+    meetingsToCome: (partnershipId, groupId) => container.meetings.toCome(partnershipId, { groupId }),
     meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
     mapTiles: config.mapTiles,
   });

@@ -253,6 +253,16 @@ describe('crime data pages for a Coventry officer', () => {
     assert.deepEqual(rows[0]?.slice(0, 5), ['Rank by count', 'Rank by rate', 'Location', 'LSOAs', 'Crimes']);
     assert.equal(rows[1]?.[0], '1');
     assert.match(rows[1]?.[2] ?? '', /^On or near /);
+    // A fall on last month is a number a spreadsheet can add up, not text behind an apostrophe.
+    const changes = rows.slice(1, -2).map((row) => row[7] ?? '');
+    assert.ok(
+      changes.some((change) => /^-\d+(\.\d)?$/.test(change)),
+      'a street with fewer crimes than last month',
+    );
+    assert.ok(
+      !changes.some((change) => change.startsWith("'")),
+      changes.find((change) => change.startsWith("'")),
+    );
     assert.deepEqual(rows.at(-2), ['Contains public sector information licensed under the Open Government Licence v3.0.']);
     assert.deepEqual(rows.at(-1), ['Source: Office for National Statistics licensed under the Open Government Licence v3.0.']);
     const page = await officer.get(`${base}/hotspots?month=2025-12&by=street`);

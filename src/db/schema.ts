@@ -130,6 +130,8 @@ export interface AgendaItemsTable extends PartnershipRecordColumns {
   purpose: string | null;
   confidential: number;
   confidentialReason: string | null;
+  /** The decision, deferred at an earlier meeting for want of a quorum, that this item carries forward. */
+  deferredDecisionId: string | null;
 }
 
 export interface PapersTable extends PartnershipRecordColumns {

@@ -15,11 +15,25 @@ export function sendFile(reply: FastifyReply, name: string, type: string, body: 
     .send(body);
 }
 
+/** Starts like a formula (OWASP's list, with the full-width forms Apple Numbers folds to them). */
+const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 /**
- * A CSV file download: a byte-order mark so Excel reads UTF-8, and cells that start like a formula
- * (=HYPERLINK(…)) written as text so a spreadsheet does not run them.
+ * Only a number (-6, -6.5, -1,234): a spreadsheet reads it as that number, and with nothing but digits,
+ * a sign, a point and commas it cannot call anything. Kept this narrow so that "-2+3+cmd|…" is still text.
  */
+const plainNumber = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
+
+/** A text cell that starts like a formula (=HYPERLINK(…)) is written as text, with an apostrophe before it; a number stays a number. */
+export function guardCell(cell: string): string {
+  return formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell;
+}
+
+/** The rows as CSV, every cell guarded against running as a formula. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(rows.map((row) => row.map(guardCell)));
+}
+
+/** A CSV file download: a byte-order mark so Excel reads UTF-8, and no cell that a spreadsheet would run. */
 export function sendCsv(reply: FastifyReply, title: string, rows: readonly (readonly string[])[]): FastifyReply {
-  const csv = stringify(rows as string[][], { escape_formulas: true });
-  return sendFile(reply, `${title}.csv`, 'text/csv; charset=utf-8', `\uFEFF${csv}`);
+  return sendFile(reply, `${title}.csv`, 'text/csv; charset=utf-8', `\uFEFF${toCsv(rows)}`);
 }

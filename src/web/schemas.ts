@@ -20,4 +20,7 @@ export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.stri
  * One value of a query string, for a filter: the first of several, and nothing for what is not text — a page's
  * address is never refused for its filter.
  */
-export const queryText = z.preprocess((value: unknown) => (Array.isArray(value) ? (value[0] as unknown) : value), z.string().optional().catch(undefined));
+export const queryText = z.preprocess(
+  (value: unknown) => (Array.isArray(value) ? (value[0] as unknown) : value),
+  z.string().optional().catch(undefined),
+);

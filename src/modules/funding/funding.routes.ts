@@ -990,11 +990,9 @@ export function registerFundingRoutes(
     back: (request, { year, quarter }) => reportHref(request, year, quarter),
     initialValues: () => ({}),
     async options(request) {
-      const { upcoming } = await meetings.timeline(partnershipIdOf(request));
+      const upcoming = await meetings.toCome(partnershipIdOf(request));
       return {
-        meetingId: upcoming
-          .filter((meeting) => meeting.status !== 'cancelled')
-          .map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
+        meetingId: upcoming.map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
       };
     },
     async save(request, value, _version, { year, quarter }) {

@@ -16,7 +16,17 @@ export async function listAgendaItems(db: Kysely<Database>, meetingId: string): 
   return rows.map((row) => ({ ...row, confidential: row.confidential === 1 }));
 }
 
-export async function insertAgendaItem(db: Kysely<Database>, item: Omit<AgendaItemRow, 'version'>): Promise<void> {
+/** Which of these decisions an agenda item already carries forward, including items since taken off an agenda. */
+export async function carriedDecisionIds(db: Kysely<Database>, decisionIds: readonly string[]): Promise<Set<string>> {
+  if (decisionIds.length === 0) return new Set();
+  const rows = await db.selectFrom('agendaItems').select('deferredDecisionId').where('deferredDecisionId', 'in', decisionIds).execute();
+  return new Set(rows.map((row) => row.deferredDecisionId ?? ''));
+}
+
+/** A new item: only one that carries a deferred decision forward names it. */
+export type NewAgendaItem = Omit<AgendaItemRow, 'version' | 'deferredDecisionId'> & Partial<Pick<AgendaItemRow, 'deferredDecisionId'>>;
+
+export async function insertAgendaItem(db: Kysely<Database>, item: NewAgendaItem): Promise<void> {
   await db
     .insertInto('agendaItems')
     .values({ ...item, confidential: Number(item.confidential) })

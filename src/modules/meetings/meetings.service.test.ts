@@ -7,7 +7,7 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
-import { createMeetingsService, type MeetingsService } from './index.ts';
+import { createAgendaService, createMeetingsService, createWorkProgrammeService, type MeetingsService } from './index.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
@@ -126,6 +126,53 @@ for (const database of testDatabases()) {
       const cancelled = await at('2007-12-14');
       await meetings.cancel(systemPrincipal, coventry, cancelled, 1, 'No business');
       await assert.rejects(meetings.recordHeld(systemPrincipal, coventry, cancelled, 2), FieldValidationError);
+    });
+
+    it('lists the meetings still to come the way a single meeting is checked: today until it is held, not cancelled', async () => {
+      const audit = createAuditTrail(handle.db, systemClock);
+      const governance = createGovernanceService(handle.db, audit, systemClock);
+      const clock = { now: () => new Date('2030-03-14T12:00:00Z') };
+      const on14March = createMeetingsService(handle.db, audit, clock, governance);
+      const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Meetings To Come Group', parentId: boardId });
+      const at = (meetingDate: string) => scheduleMeeting(on14March, coventry, groupId, meetingDate);
+      const [yesterday, heldToday, today, cancelled, moved] = [
+        await at('2030-03-13'),
+        await at('2030-03-14'),
+        await at('2030-03-14'),
+        await at('2030-03-20'),
+        await at('2030-03-21'),
+      ];
+      await on14March.recordHeld(systemPrincipal, coventry, heldToday, 1);
+      await on14March.cancel(systemPrincipal, coventry, cancelled, 1, 'No business');
+      await on14March.reschedule(systemPrincipal, coventry, moved, 1, {
+        meetingDate: '2030-03-28',
+        startTime: '10:00',
+        location: null,
+        reason: 'x',
+      });
+      const toCome = (await on14March.toCome(coventry, { groupId })).map((meeting) => meeting.id);
+      assert.deepEqual(toCome, [today, moved]);
+      for (const id of [yesterday, heldToday, today, cancelled, moved]) {
+        const accepted = await on14March.stillToCome(coventry, id).then(
+          () => true,
+          () => false,
+        );
+        assert.equal(accepted, toCome.includes(id), id);
+      }
+      // A work programme item is planned only for a meeting still to come: not one held earlier today.
+      const workProgramme = createWorkProgrammeService(
+        handle.db,
+        audit,
+        clock,
+        governance,
+        on14March,
+        createAgendaService(handle.db, audit, clock),
+      );
+      await assert.rejects(
+        workProgramme.add(systemPrincipal, coventry, groupId, { title: 'Night-time economy', plannedMeetingId: heldToday, notes: null }),
+        (error: unknown) => error instanceof FieldValidationError && error.field === 'plannedMeetingId',
+      );
+      await workProgramme.add(systemPrincipal, coventry, groupId, { title: 'Night-time economy', plannedMeetingId: today, notes: null });
     });
 
     it('cancels a meeting with a reason, and a cancelled meeting cannot be moved', async () => {

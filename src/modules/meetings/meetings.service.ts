@@ -11,6 +11,7 @@ import type { GovernanceService } from '../governance/index.ts';
 import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
+import { isStillToCome, stillToCome } from './stillToCome.ts';
 import {
   insertMeeting,
   insertMeetingChange,
@@ -46,6 +47,8 @@ export interface MeetingsService {
   /** Meetings from today on (in England), and those before, newest first. */
   timeline(partnershipId: string, filter?: MeetingFilter): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }>;
   get(partnershipId: string, id: string): Promise<MeetingDetails>;
+  /** The meetings still to come (see `stillToCome.ts`), of one group or all, in date order: where a report or an item can go. */
+  toCome(partnershipId: string, filter?: { groupId?: string }): Promise<MeetingView[]>;
   /** A meeting a report can still go to (not held, cancelled or past); otherwise a refusal on the form's meetingId field. */
   stillToCome(partnershipId: string, id: string): Promise<MeetingView>;
   /** Plans a group's meetings for twelve months from its cadence; dates that already have a meeting are left alone. */
@@ -153,9 +156,14 @@ export function createMeetingsService(
       return { upcoming: meetings.filter((m) => m.meetingDate >= today), past: meetings.filter((m) => m.meetingDate < today).reverse() };
     },
 
+    async toCome(partnershipId, { groupId } = {}) {
+      const today = todayInEngland(clock);
+      return stillToCome(await listMeetings(db, partnershipId, { groupId, from: today }), today);
+    },
+
     async stillToCome(partnershipId, id) {
       const meeting = await requireMeeting(db, partnershipId, id);
-      if (meeting.status === 'cancelled' || meeting.status === 'held' || meeting.meetingDate < todayInEngland(clock)) {
+      if (!isStillToCome(meeting, todayInEngland(clock))) {
         throw new FieldValidationError('meetingId', 'Select a meeting that is still to come');
       }
       return meeting;

@@ -9,10 +9,11 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { AgendaItemRow } from './agenda.repository.ts';
+import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
+import { carryForwardDeferred } from './deferrals.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceService, VoteMajority } from '../governance/index.ts';
@@ -206,6 +207,7 @@ export function createMinutesService(
     to: MinutesStatus,
     changes: Partial<MeetingMinutesRow>,
     summary: string,
+    alongside?: (trx: Kysely<Database>) => Promise<unknown>,
   ): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await lockRow(trx, 'meetings', meetingId);
@@ -224,7 +226,19 @@ export function createMinutesService(
         before,
         after: await findMeetingMinutes(trx, meetingId),
       });
+      await alongside?.(trx);
     });
+  }
+
+  /** Circulating or approving the minutes carries the meeting's deferred decisions forward (see `deferrals.ts`). */
+  async function carryingForward(actor: Actor, meeting: MeetingView) {
+    const decisions = await registered(meeting.partnershipId, await listDecisions(db, meeting.partnershipId, { meetingId: meeting.id }));
+    const items = await listAgendaItems(db, meeting.id);
+    const deferred = decisions.flatMap((decision) => {
+      const item = items.find((candidate) => candidate.id === decision.agendaItemId);
+      return decision.deferredForQuorum && item ? [{ id: decision.id, wording: decision.wording, item }] : [];
+    });
+    return (trx: Kysely<Database>) => carryForwardDeferred(trx, { audit, clock, actor }, meeting, deferred);
   }
 
   async function lifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
@@ -275,6 +289,7 @@ export function createMinutesService(
         'circulated',
         { circulatedAt: isoNow(clock) },
         `Circulated the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
+        await carryingForward(actor, meeting),
       );
     },
 
@@ -294,6 +309,7 @@ export function createMinutesService(
         'approved',
         { approvedAtMeetingId: atMeetingId, approvedAt: isoNow(clock) },
         `Approved the minutes of ${meeting.groupName}, ${meeting.meetingDate}, at the meeting of ${at.meetingDate}`,
+        await carryingForward(actor, meeting),
       );
     },
 

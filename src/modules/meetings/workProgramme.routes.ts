@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { todayInEngland, type Clock } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
@@ -22,7 +21,6 @@ export function registerWorkProgrammeRoutes(
   pages: PageRenderer,
   { workProgramme, meetings }: { workProgramme: WorkProgrammeService; meetings: MeetingsService },
   governance: GovernanceService,
-  clock: Clock,
 ): void {
   const path = '/partnerships/:partnershipId/groups/:id/work-programme';
   const hrefOf = ({ partnershipId, id }: GroupParams) => `/partnerships/${partnershipId}/groups/${id}/work-programme`;
@@ -37,7 +35,7 @@ export function registerWorkProgrammeRoutes(
     const [group, items, upcoming] = await Promise.all([
       governance.groups.get(partnershipId, id),
       workProgramme.list(partnershipId, id),
-      meetings.list(partnershipId, { groupId: id, from: todayInEngland(clock) }),
+      meetings.toCome(partnershipId, { groupId: id }),
     ]);
     if (errors) reply.code(400);
     return pages.render(request, reply, 'meetings/views/work-programme.njk', {
@@ -48,9 +46,7 @@ export function registerWorkProgrammeRoutes(
       values,
       errors,
       options: {
-        plannedMeetingId: upcoming
-          .filter((m) => m.status !== 'cancelled')
-          .map((m) => ({ value: m.id, text: `${formatDate(m.meetingDate)} at ${m.startTime}` })),
+        plannedMeetingId: upcoming.map((m) => ({ value: m.id, text: `${formatDate(m.meetingDate)} at ${m.startTime}` })),
       },
       action: hrefOf(request.params),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),

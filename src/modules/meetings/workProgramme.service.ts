@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
-import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
@@ -32,9 +32,8 @@ export function createWorkProgrammeService(
   agenda: AgendaService,
 ): WorkProgrammeService {
   async function futureMeeting(partnershipId: string, groupId: string, meetingId: string) {
-    const meeting = (await meetings.list(partnershipId, { groupId, from: todayInEngland(clock) })).find((m) => m.id === meetingId);
-    if (!meeting || meeting.status === 'cancelled')
-      throw new FieldValidationError('plannedMeetingId', 'Select a future meeting of this group');
+    const meeting = (await meetings.toCome(partnershipId, { groupId })).find((m) => m.id === meetingId);
+    if (!meeting) throw new FieldValidationError('plannedMeetingId', 'Select a future meeting of this group');
     return meeting;
   }
 

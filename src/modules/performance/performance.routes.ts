@@ -566,11 +566,9 @@ export function registerPerformanceRoutes(
     back: (request, { report }) => reportHref(request, report.period),
     initialValues: () => ({ document: 'exceptions' }),
     async options(request) {
-      const { upcoming } = await meetings.timeline(paramsOf(request).partnershipId);
+      const upcoming = await meetings.toCome(paramsOf(request).partnershipId);
       return {
-        meetingId: upcoming
-          .filter((meeting) => meeting.status !== 'cancelled')
-          .map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
+        meetingId: upcoming.map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
       };
     },
     async save(request, value, _version, { report }) {
