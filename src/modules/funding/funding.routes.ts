@@ -22,7 +22,6 @@ import type { MeetingsService } from '../meetings/index.ts';
 import {
   allocationFields,
   allocationSchema,
-  allocationStateNames,
   attachFields,
   attachSchema,
   carryOverDecisionFields,
@@ -33,6 +32,15 @@ import {
   grantFields,
   grantSchema,
 } from './funding.schemas.ts';
+import {
+  type AllocationMove,
+  allocationAllows,
+  allocationRefusal,
+  allocationStateNames,
+  yearAllows,
+  yearRefusal,
+  yearSituation,
+} from './allocationLife.ts';
 import type { FundingService, ReportFormat, SpendInput } from './funding.service.ts';
 import type {
   AllocationState,
@@ -341,6 +349,8 @@ export function registerFundingRoutes(
     const fundingYear = await funding.year(partnershipIdOf(request), year);
     const { grant, position, allocations } = fundingYear;
     const href = yearHref(request, year);
+    const situation = yearSituation(fundingYear);
+    const anyAllows = (move: AllocationMove) => allocations.some((a) => allocationAllows(move, a.state, situation));
     return pages.render(request, reply, 'funding/views/year.njk', {
       title: `Funding ${grant.yearLabel}`,
       href,
@@ -362,9 +372,15 @@ export function registerFundingRoutes(
         themes: position.themes.map((line) => ({ theme: line.theme, ...lineView(line) })),
         total: lineView(position.total),
       },
-      anyProposed: allocations.some((a) => a.state === 'proposed'),
-      anyAgreed: allocations.some((a) => a.state === 'agreed'),
-      anyReleased: allocations.some((a) => a.state === 'released'),
+      // Only the moves the year's life allows, so that no button leads to a refusal.
+      offers: {
+        propose: mayManage(request) && yearAllows('propose', situation),
+        agree: mayManage(request) && anyAllows('agree'),
+        release: mayRelease(request) && anyAllows('release'),
+        changeGrant: mayManage(request) && yearAllows('changeGrant', situation),
+        returnSpend: mayManage(request) && anyAllows('returnSpend'),
+      },
+      closed: yearRefusal('returnSpend', situation),
       // Only quarters that have begun: spend cannot be returned, nor reported, for one still to come.
       quarters: fundingYear.begun.map((quarter) => ({
         quarter,
@@ -373,7 +389,6 @@ export function registerFundingRoutes(
         name: quarterName(quarter, year),
       })),
       mayManage: mayManage(request),
-      mayRelease: mayRelease(request),
       breadcrumbs: fundingCrumbs(request),
     });
   });
@@ -434,6 +449,7 @@ export function registerFundingRoutes(
   app.get('/partnerships/:partnershipId/funding/:year/allocations/:id', view, async (request, reply) => {
     const { year, allocation, events } = await loadAllocation(request);
     const fundingYear = await funding.year(partnershipIdOf(request), year);
+    const situation = yearSituation(fundingYear);
     const line = fundingYear.position.allocations.find((candidate) => candidate.id === allocation.id);
     const href = allocationHref(request, year, allocation.id);
     const decision = decisionView(allocation.decision);
@@ -470,8 +486,8 @@ export function registerFundingRoutes(
           : null,
       line: line ? { ...lineView(line), through: quarterName(fundingYear.position.throughQuarter, year) } : null,
       href,
-      mayChange: mayManage(request) && allocation.state === 'proposed',
-      mayWithdraw: mayManage(request) && (allocation.state === 'proposed' || allocation.state === 'agreed'),
+      mayChange: mayManage(request) && allocationAllows('change', allocation.state, situation),
+      mayWithdraw: mayManage(request) && allocationAllows('withdraw', allocation.state, situation),
       breadcrumbs: yearCrumbs(request, year),
     });
   });
@@ -507,8 +523,11 @@ export function registerFundingRoutes(
   app.get('/partnerships/:partnershipId/funding/:year/allocations/:id/withdraw', manage, async (request, reply) => {
     const { year, allocation } = await loadAllocation(request);
     const href = allocationHref(request, year, allocation.id);
+    const fundingYear = await funding.year(partnershipIdOf(request), year);
     return pages.render(request, reply, 'funding/views/withdraw.njk', {
       title: `Withdraw allocation ${allocation.reference}?`,
+      // Said instead of the button when the allocation cannot be withdrawn.
+      refusal: allocationRefusal('withdraw', allocation.state, yearSituation(fundingYear)),
       allocation: { ...allocation, amountText: formatMoney(allocation.amount), stateName: allocationStateNames[allocation.state] },
       action: `${href}/withdraw`,
       cancel: href,

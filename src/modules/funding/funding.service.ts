@@ -45,9 +45,9 @@ import {
   updateCarryOver,
   updateGrant,
 } from './funding.repository.ts';
+import { type AllocationMove, allocationRefusal, listRefusal, type YearMove, type YearSituation, yearRefusal } from './allocationLife.ts';
 import {
   type AllocationInput,
-  allocationStateNames,
   type CarryOverDecisionInput,
   type CarryOverInput,
   type GrantInput,
@@ -59,12 +59,10 @@ import type {
   AllocationView,
   AreaFunding,
   AreaFundingRow,
-  CarryOverState,
   CarryOverView,
   DecisionLink,
   FinancialReport,
   FundingYear,
-  GranteeKind,
   GrantView,
   Quarter,
 } from './funding.types.ts';
@@ -182,14 +180,10 @@ export interface RecordedDecision {
 // The outcomes by which a board agrees to spend money: noting, deferring or recommending to another body do not.
 const agreeingOutcomes = new Set(['agreed', 'resolved', 'supported']);
 
-/** Why an allocation past proposal can be neither changed nor withdrawn by an officer. */
-const settled: Partial<Record<AllocationState, string>> = {
-  agreed:
-    'The board has agreed this allocation, so only the board can change or take it back. If it will not go ahead, the chair does not release it, and it shows as underspend at the year end',
-  released:
-    'The chair has released this funding, so it can no longer be changed or withdrawn: what is not spent shows as underspend at the year end',
-  withdrawn: 'This allocation has been withdrawn',
-};
+/** Refuses a move the life of the funding does not allow, next to the field it is about. */
+function refuse(refusal: string | null, field: string): void {
+  if (refusal !== null) throw new FieldValidationError(field, refusal);
+}
 
 const quarterMonths = ['April to June', 'July to September', 'October to December', 'January to March'];
 
@@ -267,10 +261,10 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       theme: row.theme,
       purpose: row.purpose,
       amount: row.amountPence,
-      state: row.state as AllocationState,
+      state: row.state,
       spend: spend
         .filter((s) => s.allocationId === row.id)
-        .map((s) => ({ quarter: s.quarter as Quarter, spent: s.spentPence, forecast: s.forecastPence })),
+        .map((s) => ({ quarter: s.quarter, spent: s.spentPence, forecast: s.forecastPence })),
       releasedIn: released ? quarterOfMoment(yearStarting, released.at) : null,
     };
   };
@@ -288,7 +282,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
         ...figuresOf(row, spend, releases, yearStarting),
         version: row.version,
         grantId: row.grantId,
-        granteeKind: row.granteeKind as GranteeKind,
+        granteeKind: row.granteeKind,
         grantee: row.grantee,
         granteeText: granteeText(row.granteeKind, row.grantee),
         priorityId: row.priorityId,
@@ -323,7 +317,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           reason: row.reason,
           requestedAt: row.requestedAt,
           requestedBy: row.requestedByName,
-          state: row.state as CarryOverState,
+          state: row.state,
           agreed: row.agreedPence,
           decidedAt: row.decidedAt,
           decidedBy: row.decidedByName,
@@ -374,16 +368,18 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     return grant;
   }
 
-  /** The grant, locked, of a year still open: once a carry-over of its underspend is asked for, its figures stand. */
-  async function openGrant(trx: Kysely<Database>, partnershipId: string, yearStarting: number, field: string): Promise<GrantRow> {
+  /** Where the grant's year stands in its life. */
+  async function situationOf(trx: Kysely<Database>, grant: GrantRow): Promise<YearSituation> {
+    const request = await findCarryOver(trx, grant.id);
+    return { label: year(grant.yearStarting), ended: yearEnded(grant.yearStarting), carryOver: request?.state ?? null };
+  }
+
+  /** The grant, locked, of a year whose life allows the move: once a carry-over of its underspend is asked for, its figures stand. */
+  async function openGrant(trx: Kysely<Database>, partnershipId: string, yearStarting: number, move: YearMove, field: string) {
     const grant = await lockedGrant(trx, partnershipId, yearStarting);
-    if (await findCarryOver(trx, grant.id)) {
-      throw new FieldValidationError(
-        field,
-        `${year(yearStarting)} is closed: a carry-over of its underspend has been asked for, so its allocations and spend can no longer change`,
-      );
-    }
-    return grant;
+    const situation = await situationOf(trx, grant);
+    refuse(yearRefusal(move, situation), field);
+    return { grant, situation };
   }
 
   /** A quarter spend can be returned for: one that has begun. */
@@ -401,7 +397,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
   /** Refuses an allocation of this amount that would take the year's total past the money available. */
   async function assertFits(trx: Kysely<Database>, grant: GrantRow, amount: number, exceptId: string | null): Promise<void> {
     const others = (await listAllocations(trx, grant.partnershipId, { grantId: grant.id })).filter(
-      (a) => a.id !== exceptId && counts(a.state as AllocationState),
+      (a) => a.id !== exceptId && counts(a.state),
     );
     const allocated = others.reduce((sum, a) => sum + a.amountPence, 0);
     const available = moneyAvailable({ amount: grant.amountPence, previousAmount: null, carryOver: grant.carryOverPence });
@@ -441,6 +437,22 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     return row;
   }
 
+  /** An allocation, in a grant locked for the change, at the version the change was made from and in a state that allows the move. */
+  async function movableAllocation(
+    trx: Kysely<Database>,
+    partnershipId: string,
+    yearStarting: number,
+    id: string,
+    version: number,
+    moving: AllocationMove,
+  ): Promise<{ grant: GrantRow; before: AllocationRow }> {
+    const { grant, situation } = await openGrant(trx, partnershipId, yearStarting, moving, 'form');
+    const row = await allocationRow(trx, partnershipId, grant, id);
+    if (row.version !== version) throw new ConflictError(row.version);
+    refuse(allocationRefusal(moving, row.state, situation), 'form');
+    return { grant, before: row };
+  }
+
   /** Checks the priority chosen is one of this partnership's; kept if it was already linked, even if archived since. */
   async function checkPriority(trx: Kysely<Database>, partnershipId: string, input: AllocationInput, existing: AllocationRow | null) {
     await references(trx, partnershipId, existing)('priorities', 'priorityId', input.priorityId, 'Select a priority of this partnership');
@@ -461,7 +473,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     partnershipId: string,
     yearStarting: number,
     allocationIds: string[],
-    from: AllocationState,
+    moving: 'agree' | 'release',
     to: AllocationState,
     decisionId: string | null,
     verb: string,
@@ -469,14 +481,10 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     const chosen = new Set(allocationIds);
     if (chosen.size === 0) throw new FieldValidationError('allocationIds', `Select the allocations ${verb.toLowerCase()}`);
     return db.transaction().execute(async (trx) => {
-      const grant = await openGrant(trx, partnershipId, yearStarting, 'allocationIds');
+      const { grant, situation } = await openGrant(trx, partnershipId, yearStarting, moving, 'allocationIds');
       const rows = (await listAllocations(trx, partnershipId, { grantId: grant.id })).filter((a) => chosen.has(a.id));
-      if (rows.length !== chosen.size || rows.some((a) => a.state !== from)) {
-        throw new FieldValidationError(
-          'allocationIds',
-          `Select only allocations that are ${nameOf(allocationStateNames, from).toLowerCase()}: the list may have changed since you opened it`,
-        );
-      }
+      if (rows.length !== chosen.size) refuse(listRefusal(moving), 'allocationIds');
+      for (const row of rows) refuse(allocationRefusal(moving, row.state, situation), 'allocationIds');
       const now = isoNow(clock);
       for (const row of rows) {
         const changes = { state: to, updatedAt: now, ...(decisionId ? { decisionId } : {}) };
@@ -496,19 +504,16 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     });
   }
 
-  async function releasedAllocations(partnershipId: string, grant: GrantRow, trx: Kysely<Database> = db) {
-    return (await listAllocations(trx, partnershipId, { grantId: grant.id })).filter((a) => a.state === 'released');
-  }
-
   /** Writes a quarter's returns with an audit entry for each one that changed. */
   async function writeSpend(trx: Kysely<Database>, actor: Actor, partnershipId: string, grant: GrantRow, rows: SpendWrite[]) {
-    const released = new Map((await releasedAllocations(partnershipId, grant, trx)).map((a) => [a.id, a]));
+    const situation = await situationOf(trx, grant);
+    const allocations = new Map((await listAllocations(trx, partnershipId, { grantId: grant.id })).map((a) => [a.id, a]));
     const now = isoNow(clock);
     for (const row of rows) {
-      const allocation = released.get(row.allocationId);
-      if (!allocation) {
-        throw new FieldValidationError(`spent-${row.allocationId}`, 'Spend can be returned only against funding the chair has released');
-      }
+      const allocation = allocations.get(row.allocationId);
+      const field = `spent-${row.allocationId}`;
+      if (!allocation) throw new FieldValidationError(field, listRefusal('returnSpend'));
+      refuse(allocationRefusal('returnSpend', allocation.state, situation), field);
       const before = await saveSpendRow(trx, {
         allocationId: row.allocationId,
         partnershipId,
@@ -611,7 +616,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async changeGrant(actor, partnershipId, yearStarting, version, input) {
       await db.transaction().execute(async (trx) => {
-        const before = await openGrant(trx, partnershipId, yearStarting, 'amount');
+        const { grant: before } = await openGrant(trx, partnershipId, yearStarting, 'changeGrant', 'amount');
         if (before.version !== version) throw new ConflictError(before.version);
         if (input.yearStarting !== yearStarting) {
           throw new FieldValidationError(
@@ -667,7 +672,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
         events: events.map((e) => {
           const decision = e.decisionId ? byId.get(e.decisionId) : undefined;
           return {
-            state: e.state as AllocationState,
+            state: e.state,
             at: e.at,
             byName: e.byName,
             decision: decision ? decisionLink(partnershipId, decision) : null,
@@ -678,7 +683,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async propose(actor, partnershipId, yearStarting, input) {
       return db.transaction().execute(async (trx) => {
-        const grant = await openGrant(trx, partnershipId, yearStarting, 'amount');
+        const { grant } = await openGrant(trx, partnershipId, yearStarting, 'propose', 'amount');
         await checkPriority(trx, partnershipId, input, null);
         await assertFits(trx, grant, input.amount, null);
         const now = isoNow(clock);
@@ -688,7 +693,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           grantId: grant.id,
           reference: await nextReference(trx, grant.id),
           ...allocationColumns(input),
-          state: 'proposed',
+          state: 'proposed' as const,
           decisionId: null,
           createdAt: now,
           updatedAt: now,
@@ -711,10 +716,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async changeAllocation(actor, partnershipId, yearStarting, id, version, input) {
       await db.transaction().execute(async (trx) => {
-        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
-        const before = await allocationRow(trx, partnershipId, grant, id);
-        if (before.version !== version) throw new ConflictError(before.version);
-        if (before.state !== 'proposed') throw new FieldValidationError('form', settled[before.state as AllocationState] ?? '');
+        const { grant, before } = await movableAllocation(trx, partnershipId, yearStarting, id, version, 'change');
         await checkPriority(trx, partnershipId, input, before);
         await assertFits(trx, grant, input.amount, id);
         const changes = { ...allocationColumns(input), updatedAt: isoNow(clock) };
@@ -733,10 +735,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
 
     async withdraw(actor, partnershipId, yearStarting, id, version) {
       await db.transaction().execute(async (trx) => {
-        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
-        const before = await allocationRow(trx, partnershipId, grant, id);
-        if (before.version !== version) throw new ConflictError(before.version);
-        if (before.state !== 'proposed') throw new FieldValidationError('form', settled[before.state as AllocationState] ?? '');
+        const { before } = await movableAllocation(trx, partnershipId, yearStarting, id, version, 'withdraw');
         if (!(await updateAllocation(trx, id, version, { state: 'withdrawn', updatedAt: isoNow(clock) }))) {
           throw new ConflictError(before.version + 1);
         }
@@ -761,16 +760,16 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       if (!allowed.some((d) => d.id === decisionId)) {
         throw new FieldValidationError('decisionId', 'Select a decision of the board that agreed the funding');
       }
-      return move(actor, partnershipId, yearStarting, allocationIds, 'proposed', 'agreed', decisionId, 'Agreed');
+      return move(actor, partnershipId, yearStarting, allocationIds, 'agree', 'agreed', decisionId, 'Agreed');
     },
 
     release: (actor, partnershipId, yearStarting, allocationIds) =>
-      move(actor, partnershipId, yearStarting, allocationIds, 'agreed', 'released', null, 'Released'),
+      move(actor, partnershipId, yearStarting, allocationIds, 'release', 'released', null, 'Released'),
 
     async saveSpend(actor, partnershipId, yearStarting, quarter, entries) {
       assertBegun(yearStarting, quarter, 'form');
       await db.transaction().execute(async (trx) => {
-        const grant = await openGrant(trx, partnershipId, yearStarting, 'form');
+        const { grant } = await openGrant(trx, partnershipId, yearStarting, 'returnSpend', 'form');
         await writeSpend(
           trx,
           actor,
@@ -784,17 +783,12 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
     async importSpend(actor, partnershipId, yearStarting, text, importValidRows) {
       return db.transaction().execute(async (trx) => {
         const grant = await lockedGrant(trx, partnershipId, yearStarting);
-        if (await findCarryOver(trx, grant.id)) {
-          return {
-            imported: 0,
-            problems: [],
-            fileProblem: `${year(yearStarting)} is closed: a carry-over of its underspend has been asked for`,
-          };
-        }
+        const closed = yearRefusal('returnSpend', await situationOf(trx, grant));
+        if (closed) return { imported: 0, problems: [], fileProblem: closed };
         const allocations = await listAllocations(trx, partnershipId, { grantId: grant.id });
         const parsed = parseSpendCsv(
           text,
-          allocations.map((a) => ({ id: a.id, reference: a.reference, purpose: a.purpose, state: a.state as AllocationState })),
+          allocations.map((a) => ({ id: a.id, reference: a.reference, purpose: a.purpose, state: a.state })),
           yearStarting,
           Math.max(0, ...begun(yearStarting)) as Quarter | 0,
         );
@@ -809,20 +803,17 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
       const grant = await grantRow(partnershipId, yearStarting);
       const allocations = await listAllocations(db, partnershipId, { grantId: grant.id });
       return spendCsvTemplate(
-        allocations.map((a) => ({ id: a.id, reference: a.reference, purpose: a.purpose, state: a.state as AllocationState })),
+        allocations.map((a) => ({ id: a.id, reference: a.reference, purpose: a.purpose, state: a.state })),
         quarter,
         yearStarting,
       );
     },
 
     async requestCarryOver(actor, partnershipId, yearStarting, input) {
-      if (!yearEnded(yearStarting)) {
-        throw new FieldValidationError('amount', `${year(yearStarting)} has not ended yet: its underspend is not known`);
-      }
-      if (input.amount === 0) throw new FieldValidationError('amount', 'Enter a carry-over of more than £0');
       await db.transaction().execute(async (trx) => {
         // Locked and read in the transaction: no spend can be returned between the check and the request.
-        const grant = await openGrant(trx, partnershipId, yearStarting, 'amount');
+        const { grant } = await openGrant(trx, partnershipId, yearStarting, 'requestCarryOver', 'amount');
+        if (input.amount === 0) throw new FieldValidationError('amount', 'Enter a carry-over of more than £0');
         const position = await positionIn(trx, grant, 4);
         // A missing return is not £0 spent: the underspend is known only once every return is in.
         const owing = position.allocations.filter((line) => line.missingReturns.length > 0);
@@ -848,7 +839,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           reason: input.reason,
           requestedAt: isoNow(clock),
           requestedBy: actor.userId,
-          state: 'requested',
+          state: 'requested' as const,
           agreedPence: null,
           decidedAt: null,
           decidedBy: null,
@@ -873,7 +864,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
         const request = await findCarryOver(trx, grant.id);
         if (!request) throw new NotFoundError('carry-over request');
         if (request.version !== version) throw new ConflictError(request.version);
-        if (request.state !== 'requested') throw new FieldValidationError('decision', 'The funder has already decided this request');
+        refuse(yearRefusal('decideCarryOver', await situationOf(trx, grant)), 'decision');
         const agreed = input.decision === 'agreed' ? input.amount : null;
         if (agreed !== null && agreed > request.requestedPence) {
           throw new FieldValidationError(
@@ -984,7 +975,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
             carryOverAgreed: null,
           };
         }
-        const counted = (allocations[index] ?? []).filter((a) => counts(a.state as AllocationState));
+        const counted = (allocations[index] ?? []).filter((a) => counts(a.state));
         const theirs = spend.filter((s) => counted.some((a) => a.id === s.allocationId));
         const request = requests.find((r) => r.grantId === grant.id);
         const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -999,7 +990,7 @@ export function createFundingService({ db, audit, clock, governance, meetings, p
           released: sum(counted.filter((a) => a.state === 'released').map((a) => a.amountPence)),
           spentToDate: sum(theirs.map((s) => s.spentPence)),
           spendThrough: theirs.length ? (Math.max(...theirs.map((s) => s.quarter)) as Quarter) : null,
-          carryOverState: (request?.state as CarryOverState | undefined) ?? null,
+          carryOverState: request?.state ?? null,
           carryOverRequested: request?.requestedPence ?? null,
           carryOverAgreed: request?.agreedPence ?? null,
         };
