@@ -3,8 +3,8 @@ import { todayInEngland } from '../../core/clock.ts';
 import { financialYearStart } from '../../core/dates.ts';
 import { findGrant, listAllocations, listAreaGrants, listAreaGrantYears, listCarryOvers, listSpend } from './funding.repository.ts';
 import type { AreaFunding, AreaFundingRow, Quarter } from './funding.types.ts';
-import { counts } from './position.ts';
 import type { FundingDependencies } from './fundingYears.ts';
+import { counts } from './position.ts';
 
 export interface AreaService {
   /**

@@ -13,7 +13,7 @@ import { nameOf } from '../../web/forms.ts';
 import type { AuditTrail } from '../audit/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { MeetingsService, PapersService } from '../meetings/index.ts';
-import { type YearMove, type YearSituation, yearRefusal } from './allocationLife.ts';
+import { type YearMove, yearRefusal, type YearSituation } from './allocationLife.ts';
 import {
   type AllocationRow,
   type CarryOverRow,
@@ -21,11 +21,11 @@ import {
   findGrant,
   findGrantById,
   type GrantRow,
-  type SpendRow,
   listAllocations,
   listReleases,
   listSpend,
   lockGrant,
+  type SpendRow,
 } from './funding.repository.ts';
 import { granteeKindNames } from './funding.schemas.ts';
 import type { AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';

@@ -6,9 +6,9 @@ import type { Actor } from '../../core/actor.ts';
 import { todayInEngland } from '../../core/clock.ts';
 import { financialYearName as year } from '../../core/dates.ts';
 import type { FinancialReport, Quarter } from './funding.types.ts';
+import type { FundingDependencies, FundingYears } from './fundingYears.ts';
 import { fundingPosition } from './position.ts';
 import { financialReportDocx, financialReportPdf, financialReportTitle } from './reportDocument.ts';
-import type { FundingDependencies, FundingYears } from './fundingYears.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
 

@@ -12,8 +12,8 @@ import type { Database } from '../../db/schema.ts';
 import { allocationRefusal, listRefusal, yearRefusal } from './allocationLife.ts';
 import { type GrantRow, listAllocations, saveSpendRow } from './funding.repository.ts';
 import type { Quarter } from './funding.types.ts';
-import { parseSpendCsv, spendCsvTemplate } from './spendCsv.ts';
 import { type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
+import { parseSpendCsv, spendCsvTemplate } from './spendCsv.ts';
 
 export interface SpendInput {
   allocationId: string;

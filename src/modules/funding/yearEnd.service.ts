@@ -11,8 +11,8 @@ import { formatMoney } from '../../core/numbers.ts';
 import { yearRefusal } from './allocationLife.ts';
 import { findCarryOver, findGrant, insertCarryOver, updateCarryOver, updateGrant } from './funding.repository.ts';
 import type { CarryOverDecisionInput, CarryOverInput } from './funding.schemas.ts';
-import { unspent } from './position.ts';
 import { type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
+import { unspent } from './position.ts';
 
 export interface YearEndService {
   requestCarryOver(actor: Actor, partnershipId: string, yearStarting: number, input: CarryOverInput): Promise<void>;
