@@ -11,7 +11,7 @@ import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../
 import { checkedValues, versionOf } from '../../web/query.ts';
 import { type Crumb, recordChoices } from '../../web/recordPages.ts';
 import { formatDateTime, type PageRenderer } from '../../web/render.ts';
-import { allocationAllows, allocationRefusal, allocationStateNames, yearSituation } from './allocationLife.ts';
+import { allocationRefusal, allocationStateNames, yearSituation } from './allocationLife.ts';
 import {
   actorOf,
   allocationHref,
@@ -30,7 +30,16 @@ import {
 import { allocationFields, allocationSchema } from './funding.schemas.ts';
 import type { FundingService } from './funding.service.ts';
 import type { AllocationView } from './funding.types.ts';
-import { byReference, decisionView, lineView, quarterName, stateTagClasses, truncate, typedPounds } from './funding.views.ts';
+import {
+  allocationOffers,
+  byReference,
+  decisionView,
+  lineView,
+  quarterName,
+  stateTagClasses,
+  truncate,
+  typedPounds,
+} from './funding.views.ts';
 
 /** A priority of the strategy, which an allocation may serve: given by the strategy module. */
 export interface PriorityChoice {
@@ -102,7 +111,6 @@ export function registerAllocationRoutes(
   app.get('/partnerships/:partnershipId/funding/:year/allocations/:id', view, async (request, reply) => {
     const { year, allocation, events } = await loadAllocation(request);
     const fundingYear = await funding.year(partnershipIdOf(request), year);
-    const situation = yearSituation(fundingYear);
     const line = fundingYear.position.allocations.find((candidate) => candidate.id === allocation.id);
     const href = allocationHref(request, year, allocation.id);
     const decision = decisionView(allocation.decision);
@@ -139,8 +147,7 @@ export function registerAllocationRoutes(
           : null,
       line: line ? { ...lineView(line), through: quarterName(fundingYear.position.throughQuarter, year) } : null,
       href,
-      mayChange: mayManage(request) && allocationAllows('change', allocation.state, situation),
-      mayWithdraw: mayManage(request) && allocationAllows('withdraw', allocation.state, situation),
+      ...allocationOffers(allocation, fundingYear, mayManage(request)),
       breadcrumbs: yearCrumbs(request, year),
     });
   });

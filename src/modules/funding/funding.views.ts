@@ -7,7 +7,7 @@ import { words } from '../../core/csvRecords.ts';
 import { financialYearName, formatDate, formatDayOf } from '../../core/dates.ts';
 import { digits, formatMoney, formatMoneyChange, formatPercentChange } from '../../core/numbers.ts';
 import { formatDateTime } from '../../web/render.ts';
-import { allocationStateNames } from './allocationLife.ts';
+import { type AllocationMove, allocationAllows, allocationStateNames, yearAllows, yearRefusal, yearSituation } from './allocationLife.ts';
 import { allocationHref } from './funding.paths.ts';
 import { carryOverStateNames } from './funding.schemas.ts';
 import type {
@@ -170,3 +170,31 @@ export const carryOverHeadings = (year: number) => {
   const into = `Carry-over into ${financialYearName(year + 1)}`;
   return { asked: `${into}: asked`, agreed: `${into}: agreed`, decision: `${into}: the funder’s decision` };
 };
+
+/**
+ * The moves a year's page offers: only those its life allows, to those who may make them, so that no button
+ * leads to a refusal; and, once the year is closed, why.
+ */
+export function yearOffers(fundingYear: FundingYear, may: { manage: boolean; release: boolean }) {
+  const situation = yearSituation(fundingYear);
+  const anyAllows = (move: AllocationMove) => fundingYear.allocations.some((a) => allocationAllows(move, a.state, situation));
+  return {
+    offers: {
+      propose: may.manage && yearAllows('propose', situation),
+      agree: may.manage && anyAllows('agree'),
+      release: may.release && anyAllows('release'),
+      changeGrant: may.manage && yearAllows('changeGrant', situation),
+      returnSpend: may.manage && anyAllows('returnSpend'),
+    },
+    closed: yearRefusal('returnSpend', situation),
+  };
+}
+
+/** The buttons an allocation's page offers: only for the moves its life allows. */
+export function allocationOffers(allocation: AllocationView, fundingYear: FundingYear, mayManage: boolean) {
+  const situation = yearSituation(fundingYear);
+  return {
+    mayChange: mayManage && allocationAllows('change', allocation.state, situation),
+    mayWithdraw: mayManage && allocationAllows('withdraw', allocation.state, situation),
+  };
+}

@@ -5,7 +5,6 @@ import { formatMoney } from '../../core/numbers.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { allocationAllows, type AllocationMove, yearAllows, yearRefusal, yearSituation } from './allocationLife.ts';
 import {
   actorOf,
   base,
@@ -22,7 +21,7 @@ import {
 } from './funding.paths.ts';
 import { grantFields, grantSchema } from './funding.schemas.ts';
 import type { FundingService } from './funding.service.ts';
-import { allocationRow, byReference, grantRows, lineView, quarterName, themeGroups, typedPounds } from './funding.views.ts';
+import { allocationRow, byReference, grantRows, lineView, quarterName, themeGroups, typedPounds, yearOffers } from './funding.views.ts';
 
 export function registerGrantRoutes(app: FastifyInstance, pages: PageRenderer, funding: FundingService): void {
   // The years.
@@ -119,8 +118,6 @@ export function registerGrantRoutes(app: FastifyInstance, pages: PageRenderer, f
     const fundingYear = await funding.year(partnershipIdOf(request), year);
     const { grant, position, allocations } = fundingYear;
     const href = yearHref(request, year);
-    const situation = yearSituation(fundingYear);
-    const anyAllows = (move: AllocationMove) => allocations.some((a) => allocationAllows(move, a.state, situation));
     return pages.render(request, reply, 'funding/views/year.njk', {
       title: `Funding ${grant.yearLabel}`,
       href,
@@ -142,15 +139,7 @@ export function registerGrantRoutes(app: FastifyInstance, pages: PageRenderer, f
         themes: position.themes.map((line) => ({ theme: line.theme, ...lineView(line) })),
         total: lineView(position.total),
       },
-      // Only the moves the year's life allows, so that no button leads to a refusal.
-      offers: {
-        propose: mayManage(request) && yearAllows('propose', situation),
-        agree: mayManage(request) && anyAllows('agree'),
-        release: mayRelease(request) && anyAllows('release'),
-        changeGrant: mayManage(request) && yearAllows('changeGrant', situation),
-        returnSpend: mayManage(request) && anyAllows('returnSpend'),
-      },
-      closed: yearRefusal('returnSpend', situation),
+      ...yearOffers(fundingYear, { manage: mayManage(request), release: mayRelease(request) }),
       // Only quarters that have begun: spend cannot be returned, nor reported, for one still to come.
       quarters: fundingYear.begun.map((quarter) => ({
         quarter,
