@@ -116,6 +116,25 @@ describe('funding pages for a Coventry officer', () => {
     assert.match((await officer.get(String(agreed.headers.location))).body, /1 allocation agreed by the board/);
   });
 
+  it('offers no Withdraw for an allocation the board agreed, and refuses one posted with why', async () => {
+    const agreed = (await container.funding.year(coventry, 2017)).allocations.find((a) => a.state === 'agreed');
+    assert.ok(agreed, 'the allocation agreed by the board above');
+    const href = `${base}/2017-18/allocations/${agreed.id}`;
+    const page = await officer.get(href);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Agreed by the board/);
+    assert.doesNotMatch(page.body, /data-qa="withdraw"/);
+    const confirm = await officer.get(`${href}/withdraw`);
+    assert.doesNotMatch(confirm.body, /data-qa="withdraw-form"/);
+    assert.match(confirm.body, /only the board can change or take it back/);
+    const posted = await officer.post(`${href}/withdraw`, { version: String(agreed.version) });
+    assert.equal(posted.statusCode, 302);
+    assert.equal(posted.headers.location, href);
+    const after = await officer.get(href);
+    assert.match(after.body, /The board has agreed this allocation, so only the board can change or take it back/);
+    assert.equal((await container.funding.allocation(coventry, 2017, agreed.id)).allocation.state, 'agreed');
+  });
+
   it('refuses spend that is not money next to its input, keeping everything typed', async () => {
     const [first, second] = await released2016();
     assert.ok(first && second);

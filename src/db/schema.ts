@@ -486,13 +486,11 @@ export interface AllocationsTable extends PartnershipRecordColumns {
   reference: number;
   theme: string;
   purpose: string;
-  /** organisation, commissioned or not_named. */
-  granteeKind: string;
+  granteeKind: 'organisation' | 'commissioned' | 'not_named';
   grantee: string | null;
   amountPence: number;
   priorityId: string | null;
-  /** proposed, agreed, released or withdrawn. */
-  state: string;
+  state: 'proposed' | 'agreed' | 'released' | 'withdrawn';
   decisionId: string | null;
 }
 
@@ -500,7 +498,7 @@ export interface AllocationEventsTable {
   id: string;
   allocationId: string;
   partnershipId: string;
-  state: string;
+  state: 'proposed' | 'agreed' | 'released' | 'withdrawn';
   decisionId: string | null;
   at: string;
   byUserId: string | null;
@@ -509,8 +507,8 @@ export interface AllocationEventsTable {
 export interface SpendReturnsTable {
   allocationId: string;
   partnershipId: string;
-  /** 1 to 4, of the grant's financial year. */
-  quarter: number;
+  /** Of the grant's financial year. */
+  quarter: 1 | 2 | 3 | 4;
   spentPence: number;
   /** The whole year's expected spend; null means as allocated. */
   forecastPence: number | null;
@@ -527,8 +525,7 @@ export interface CarryOverRequestsTable {
   reason: string;
   requestedAt: string;
   requestedBy: string | null;
-  /** requested, agreed or declined. */
-  state: string;
+  state: 'requested' | 'agreed' | 'declined';
   agreedPence: number | null;
   decidedAt: string | null;
   decidedBy: string | null;

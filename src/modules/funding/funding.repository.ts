@@ -1,6 +1,13 @@
 /** The funding tables: queries only, no rules. Sums of money are added up in code: a SQL sum of bigints is not a number on PostgreSQL. */
 import type { Kysely, Selectable } from 'kysely';
-import type { AllocationsTable, CarryOverRequestsTable, Database, GrantsTable, SpendReturnsTable } from '../../db/schema.ts';
+import type {
+  AllocationEventsTable,
+  AllocationsTable,
+  CarryOverRequestsTable,
+  Database,
+  GrantsTable,
+  SpendReturnsTable,
+} from '../../db/schema.ts';
 
 export type GrantRow = Selectable<GrantsTable>;
 export type AllocationRow = Selectable<AllocationsTable> & { priorityTitle: string | null };
@@ -111,18 +118,7 @@ export async function updateAllocation(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertEvent(
-  db: Kysely<Database>,
-  row: {
-    id: string;
-    allocationId: string;
-    partnershipId: string;
-    state: string;
-    decisionId: string | null;
-    at: string;
-    byUserId: string | null;
-  },
-): Promise<void> {
+export async function insertEvent(db: Kysely<Database>, row: Selectable<AllocationEventsTable>): Promise<void> {
   await db.insertInto('allocationEvents').values(row).execute();
 }
 

@@ -9,13 +9,6 @@ export const granteeKindNames = {
   not_named: 'Not named in the decision',
 } as const;
 
-export const allocationStateNames = {
-  proposed: 'Proposed',
-  agreed: 'Agreed by the board',
-  released: 'Released by the chair',
-  withdrawn: 'Withdrawn',
-} as const;
-
 export const carryOverStateNames = {
   requested: 'Requested: waiting for the funder',
   agreed: 'Agreed by the funder',

@@ -11,7 +11,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
-import { seedDemoFunding } from './funding.seed.ts';
+import { seedDemoFunding } from './demo/funding.seed.ts';
 
 const grant2017 = {
   yearStarting: 2017,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  type AllocationInput,
-  type GrantInput,
+  type AllocationFigures,
+  type GrantFigures,
   type SpendEntry,
   changeOnLastYear,
   counts,
@@ -15,7 +15,7 @@ import {
 const pence = (pounds: number): number => pounds * 100;
 
 // Coventry's Community Safety Fund for 2016/17, as its report's appendix 8 sets it out.
-const coventry: GrantInput = { amount: pence(409_728), previousAmount: pence(546_304), carryOver: pence(82_750) };
+const coventry: GrantFigures = { amount: pence(409_728), previousAmount: pence(546_304), carryOver: pence(82_750) };
 
 const partnership = 'Partnership Functions & Statutory Responsibilities';
 const victims = 'Support for Victims & Vulnerable People';
@@ -49,7 +49,7 @@ const rows: [theme: string, purpose: string, pounds: number][] = [
 ];
 
 /** The year's allocations, all released, with whatever spend returns the test gives them. */
-const coventryAllocations = (spend: Record<number, SpendEntry[]> = {}): AllocationInput[] =>
+const coventryAllocations = (spend: Record<number, SpendEntry[]> = {}): AllocationFigures[] =>
   rows.map(([theme, purpose, pounds], index) => ({
     id: `a${index + 1}`,
     reference: index + 1,
@@ -61,7 +61,7 @@ const coventryAllocations = (spend: Record<number, SpendEntry[]> = {}): Allocati
   }));
 
 /** One allocation, by default released with no returns. */
-const allocation = (reference: number, amount: number, more: Partial<AllocationInput> = {}): AllocationInput => ({
+const allocation = (reference: number, amount: number, more: Partial<AllocationFigures> = {}): AllocationFigures => ({
   id: `a${reference}`,
   reference,
   theme: 'Road Safety',
@@ -72,7 +72,7 @@ const allocation = (reference: number, amount: number, more: Partial<AllocationI
   ...more,
 });
 
-const grant = (amount: number, carryOver = 0): GrantInput => ({ amount, previousAmount: null, carryOver });
+const grant = (amount: number, carryOver = 0): GrantFigures => ({ amount, previousAmount: null, carryOver });
 
 describe('the money available', () => {
   it('is the grant and the carry-over: £492,478 for Coventry in 2016/17', () => {
@@ -178,7 +178,7 @@ describe('Coventry’s 2016/17 allocations', () => {
 });
 
 describe('a line of the position', () => {
-  const line = (spend: SpendEntry[], throughQuarter: 1 | 2 | 3 | 4, state: AllocationInput['state'] = 'released') =>
+  const line = (spend: SpendEntry[], throughQuarter: 1 | 2 | 3 | 4, state: AllocationFigures['state'] = 'released') =>
     fundingPosition(grant(pence(50_000)), [allocation(1, pence(10_000), { state, spend })], throughQuarter).allocations[0]!;
 
   it('adds up the spend of the quarters so far, and no later', () => {

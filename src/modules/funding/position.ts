@@ -17,7 +17,8 @@ export interface SpendEntry {
   forecast: number | null;
 }
 
-export interface AllocationInput {
+/** An allocation as the position works on it: its money, state and spend (not the form it was typed in). */
+export interface AllocationFigures {
   id: string;
   /** 1, 2, 3… within the grant: how a spend return names the allocation. */
   reference: number;
@@ -30,7 +31,8 @@ export interface AllocationInput {
   releasedIn?: Quarter | null;
 }
 
-export interface GrantInput {
+/** A grant's money, as the position works on it. */
+export interface GrantFigures {
   amount: number;
   /** Last year's grant; null when it is not known. */
   previousAmount: number | null;
@@ -80,7 +82,7 @@ export interface FundingPosition {
 const quarters: readonly Quarter[] = [1, 2, 3, 4];
 
 /** The grant and last year's carry-over together: what the board can allocate. */
-export function moneyAvailable(grant: GrantInput): number {
+export function moneyAvailable(grant: GrantFigures): number {
   return grant.amount + grant.carryOver;
 }
 
@@ -101,7 +103,7 @@ export function overAllocation(available: number, otherAllocated: number, amount
   return Math.max(0, otherAllocated + amount - available);
 }
 
-function allocationLine(allocation: AllocationInput, throughQuarter: Quarter): AllocationLine {
+function allocationLine(allocation: AllocationFigures, throughQuarter: Quarter): AllocationLine {
   const { id, reference, theme, purpose, amount, state } = allocation;
   const returned = allocation.spend.filter((entry) => entry.quarter <= throughQuarter).sort((a, b) => a.quarter - b.quarter);
   const spentToDate = returned.reduce((sum, entry) => sum + entry.spent, 0);
@@ -143,7 +145,7 @@ function sumLines(lines: readonly PositionLine[]): PositionLine {
 }
 
 /** The position of the grant's year as the returns stand after the given quarter. */
-export function fundingPosition(grant: GrantInput, allocations: readonly AllocationInput[], throughQuarter: Quarter): FundingPosition {
+export function fundingPosition(grant: GrantFigures, allocations: readonly AllocationFigures[], throughQuarter: Quarter): FundingPosition {
   const lines = allocations
     .filter((allocation) => counts(allocation.state))
     .map((allocation) => allocationLine(allocation, throughQuarter))

@@ -3,11 +3,11 @@
  * agreed by a board decision and released, as the terms of reference have it ("The Chair will … release
  * funding on behalf of the Board"). No spend is seeded: the note gives none.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { AgendaService, MeetingsService, MinutesService } from '../meetings/index.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { GovernanceService } from '../../governance/index.ts';
+import type { AgendaService, MeetingsService, MinutesService } from '../../meetings/index.ts';
 import { agreeingMeeting2016, coventryAllocations2016, coventryGrant2016 } from './coventry2016.data.ts';
-import type { FundingService } from './funding.service.ts';
+import type { FundingService } from '../funding.service.ts';
 
 interface FundingSeedServices {
   governance: GovernanceService;

@@ -1,0 +1,202 @@
+/** A quarter's spend return: typed in, one row per released allocation, or imported from a CSV file. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../platform/errors.ts';
+import { formatMoney, plural, readPounds } from '../../platform/numbers.ts';
+import { sendCsv } from '../../web/csv.ts';
+import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { uploadedFile, withUpload } from '../../web/uploads.ts';
+import {
+  allocationHref,
+  manage,
+  partnershipIdOf,
+  problemOf,
+  quarterOf,
+  text,
+  yearCrumbs,
+  yearHref,
+  yearOf,
+  yearSlug,
+} from './funding.paths.ts';
+import type { FundingService, SpendInput } from './funding.service.ts';
+import type { Quarter } from './funding.types.ts';
+import { byReference, quarterName, typedPounds } from './funding.views.ts';
+import { principalOf } from '../../web/permissions.ts';
+
+export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, funding: FundingService): void {
+  // A quarter's spend return, typed in: one row per released allocation.
+  const spentName = (id: string) => `spent-${id}`;
+  const forecastName = (id: string) => `forecast-${id}`;
+  async function renderSpend(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    quarter: Quarter,
+    state: { values: TypedValues | null; errors: FormErrors | null },
+  ) {
+    const fundingYear = await funding.year(partnershipIdOf(request), year);
+    // Spend cannot be returned for a quarter still to come.
+    if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
+    if (state.errors) reply.code(400);
+    const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
+    const href = `${yearHref(request, year)}/spend/q${quarter}`;
+    return pages.render(request, reply, 'funding/views/spend.njk', {
+      title: `Spend for ${quarterName(quarter, year)}`,
+      rows: released.map((allocation) => {
+        const entry = allocation.spend.find((candidate) => candidate.quarter === quarter);
+        const spent = spentName(allocation.id);
+        const forecast = forecastName(allocation.id);
+        return {
+          reference: allocation.reference,
+          purpose: allocation.purpose,
+          href: allocationHref(request, year, allocation.id),
+          allocated: formatMoney(allocation.amount),
+          spent: {
+            name: spent,
+            value: state.values ? (state.values[spent] ?? '') : typedPounds(entry?.spent),
+            error: state.errors?.byField[spent],
+          },
+          forecast: {
+            name: forecast,
+            value: state.values ? (state.values[forecast] ?? '') : typedPounds(entry?.forecast),
+            error: state.errors?.byField[forecast],
+          },
+        };
+      }),
+      errors: state.errors,
+      action: href,
+      template: `${href}/template.csv`,
+      importHref: `${yearHref(request, year)}/spend-import`,
+      cancel: yearHref(request, year),
+      breadcrumbs: yearCrumbs(request, year),
+    });
+  }
+  app.get('/partnerships/:partnershipId/funding/:year/spend/:q', manage, (request, reply) =>
+    renderSpend(request, reply, yearOf(request), quarterOf(request), { values: null, errors: null }),
+  );
+  app.post('/partnerships/:partnershipId/funding/:year/spend/:q', manage, async (request, reply) => {
+    const year = yearOf(request);
+    const quarter = quarterOf(request);
+    const partnershipId = partnershipIdOf(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const fundingYear = await funding.year(partnershipId, year);
+    if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
+    const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
+    const fields: Field[] = [];
+    const values: TypedValues = {};
+    const byField: Record<string, string> = {};
+    const entries: SpendInput[] = [];
+    const amount = (name: string, what: string): number | null => {
+      const read = readPounds(values[name] ?? '');
+      if ('problem' in read) byField[name] = `${what}: ${read.problem}`;
+      else if (read.pence < 0) byField[name] = `${what} cannot be less than £0`;
+      else return read.pence;
+      return null;
+    };
+    for (const allocation of released) {
+      const spent = spentName(allocation.id);
+      const forecast = forecastName(allocation.id);
+      fields.push({ name: spent, label: 'Spent', kind: 'money' }, { name: forecast, label: 'Forecast', kind: 'money' });
+      values[spent] = text(body, spent);
+      values[forecast] = text(body, forecast);
+      // A row left blank is left as it is.
+      if (!values[spent] && !values[forecast]) continue;
+      if (!values[spent]) {
+        byField[spent] = `Enter what was spent on allocation ${allocation.reference} in the quarter, or 0 if nothing was spent`;
+        continue;
+      }
+      const spentPence = amount(spent, `Allocation ${allocation.reference}, spent in the quarter`);
+      const forecastPence = values[forecast] ? amount(forecast, `Allocation ${allocation.reference}, forecast for the year`) : null;
+      if (spentPence !== null) entries.push({ allocationId: allocation.id, spent: spentPence, forecast: forecastPence });
+    }
+    const refuse = (problems: Record<string, string>) =>
+      renderSpend(request, reply, year, quarter, { values, errors: errorsFor(fields, problems) });
+    if (Object.keys(byField).length) return refuse(byField);
+    // Every row left blank saves nothing: said above the form, leading to the first row's input.
+    if (!entries.length) {
+      const errors = errorsFor(fields, {});
+      const [first] = released;
+      errors.summary.push({
+        text: 'Enter the spend for at least one allocation',
+        href: first ? `#${spentName(first.id)}` : '#main-content',
+      });
+      return renderSpend(request, reply, year, quarter, { values, errors });
+    }
+    try {
+      await funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries);
+    } catch (error) {
+      return refuse(problemOf(error));
+    }
+    request.session.flash = `Spend for ${quarterName(quarter, year)} saved: ${plural(entries.length, 'allocation', 'allocations')}`;
+    return reply.redirect(yearHref(request, year));
+  });
+
+  app.get('/partnerships/:partnershipId/funding/:year/spend/:q/template.csv', manage, async (request, reply) => {
+    const year = yearOf(request);
+    const quarter = quarterOf(request);
+    const rows = await funding.spendTemplate(partnershipIdOf(request), year, quarter);
+    return sendCsv(reply, `${request.partnership?.shortName ?? 'Partnership'} spend Q${quarter} ${yearSlug(year)}`, rows);
+  });
+
+  // The import: a CSV of spend, checked row by row; nothing is imported from a file with problems unless asked.
+  const importFields: Field[] = [{ name: 'file', label: 'CSV file', kind: 'text' }];
+  async function renderImport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    state: { errors: FormErrors | null; problems: { line: number; message: string }[]; importValidRows: boolean },
+  ) {
+    const fundingYear = await funding.year(partnershipIdOf(request), year);
+    if (state.errors) reply.code(400);
+    const href = yearHref(request, year);
+    return pages.render(request, reply, 'funding/views/import.njk', {
+      title: `Import spend from a CSV file: ${fundingYear.grant.yearLabel}`,
+      year: fundingYear.grant.yearLabel,
+      // Only quarters that have begun: spend cannot be returned for one still to come.
+      templates: fundingYear.begun.map((quarter) => ({ text: `Quarter ${quarter}`, href: `${href}/spend/q${quarter}/template.csv` })),
+      ...state,
+      action: `${href}/spend-import`,
+      cancel: href,
+      breadcrumbs: yearCrumbs(request, year),
+    });
+  }
+  app.get('/partnerships/:partnershipId/funding/:year/spend-import', manage, (request, reply) =>
+    renderImport(request, reply, yearOf(request), { errors: null, problems: [], importValidRows: false }),
+  );
+  withUpload(app, 5 * 1024 * 1024, (scope) => {
+    scope.post('/partnerships/:partnershipId/funding/:year/spend-import', manage, async (request, reply) => {
+      const year = yearOf(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const importValidRows = body.importValidRows === 'yes';
+      // The problem with the file, then each bad row by its line: in the summary, and next to the file input.
+      const refuse = (message: string, problems: { line: number; message: string }[] = []) => {
+        const errors = errorsFor(importFields, { file: message });
+        errors.summary.push(...problems.map((problem) => ({ text: `Line ${problem.line}: ${problem.message}`, href: '#file' })));
+        return renderImport(request, reply, year, { errors, problems, importValidRows });
+      };
+      const upload = uploadedFile(body, 'file', '5 MB');
+      if ('problem' in upload) return refuse(upload.problem);
+      let csv: string;
+      try {
+        csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
+      } catch {
+        return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
+      }
+      const result = await funding.importSpend(principalOf(request), partnershipIdOf(request), year, csv, importValidRows);
+      if (result.fileProblem) return refuse(result.fileProblem);
+      const badRows = new Set(result.problems.map((problem) => problem.line)).size;
+      if (result.imported === 0) {
+        if (!badRows) return refuse('The file has no spend in it');
+        const rows = badRows === 1 ? 'a row' : `${badRows} rows`;
+        return refuse(
+          `The file has ${rows} with problems, so nothing was imported. Correct the file and select it again.`,
+          result.problems,
+        );
+      }
+      const left = badRows ? ` ${plural(badRows, 'row', 'rows')} with problems ${badRows === 1 ? 'was' : 'were'} left out.` : '';
+      request.session.flash = `${plural(result.imported, 'spend return', 'spend returns')} imported.${left}`;
+      if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
+      return reply.redirect(yearHref(request, year));
+    });
+  });
+}
