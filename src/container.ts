@@ -71,23 +71,33 @@ function createMailer(config: Config): Mailer {
   return createSmtpMailer(transport, config.mailFrom);
 }
 
-export function createContainer(
-  config: Config,
-  clock: Clock = systemClock,
-  database?: DatabaseHandle,
-  mailer: Mailer = createMailer(config),
-): Container {
-  const handle = database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const audit = createAuditTrail(handle.db, clock);
-  const governance = createGovernanceService(handle.db, audit, clock);
-  const agenda = createAgendaService(handle.db, audit, clock);
-  const attendance = createAttendanceService(handle.db, audit, clock, governance);
-  const meetings = createMeetingsService(handle.db, audit, clock, governance);
-  const policy = createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) });
+/** The services, each of which a test may wrap as it is built (so that everything wired to it gets the wrapped one). */
+export type Services = Omit<Container, 'config' | 'clock' | 'database' | 'routes'>;
+export type ServiceOverrides = { [K in keyof Services]?: (built: Services[K]) => Services[K] };
+
+export interface ContainerOptions {
+  clock?: Clock;
+  /** An open database (a test's); otherwise the one the configuration names. */
+  database?: DatabaseHandle;
+  mailer?: Mailer;
+  overrides?: ServiceOverrides;
+}
+
+export function createContainer(config: Config, options: ContainerOptions = {}): Container {
+  const { clock = systemClock, overrides = {} } = options;
+  const mailer = options.mailer ?? createMailer(config);
+  const handle = options.database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
+  const audit = built('audit', createAuditTrail(handle.db, clock));
+  const governance = built('governance', createGovernanceService(handle.db, audit, clock));
+  const agenda = built('agenda', createAgendaService(handle.db, audit, clock));
+  const attendance = built('attendance', createAttendanceService(handle.db, audit, clock, governance));
+  const meetings = built('meetings', createMeetingsService(handle.db, audit, clock, governance));
+  const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
   const confidentiality = createConfidentiality(handle.db, policy);
-  const actions = createActionsService({ db: handle.db, audit, clock, policy });
-  const minutes = createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality);
-  const notifications = createNotificationsService({
+  const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
+  const minutes = built('minutes', createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality));
+  const notifications = built('notifications', createNotificationsService({
     db: handle.db,
     engine: handle.engine,
     clock,
@@ -96,8 +106,8 @@ export function createContainer(
     actions,
     meetings,
     publicUrl: config.publicUrl,
-  });
-  const papers = createPapersService({
+  }));
+  const papers = built('papers', createPapersService({
     db: handle.db,
     audit,
     confidentiality,
@@ -105,9 +115,9 @@ export function createContainer(
     meetings,
     agenda,
     onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
-  });
-  const strategy = createStrategyService({ db: handle.db, audit, clock, governance, actions });
-  const performance = createPerformanceService({
+  }));
+  const strategy = built('strategy', createStrategyService({ db: handle.db, audit, clock, governance, actions }));
+  const performance = built('performance', createPerformanceService({
     db: handle.db,
     audit,
     clock,
@@ -121,8 +131,8 @@ export function createContainer(
         yearStarting,
         archivedAt,
       })),
-  });
-  const funding = createFundingService({
+  }));
+  const funding = built('funding', createFundingService({
     db: handle.db,
     audit,
     clock,
@@ -132,9 +142,9 @@ export function createContainer(
     // Every decision: the rules check which agreed an allocation, whoever asks.
     decisions: async (partnershipId) =>
       (await minutes.decisionsRegister(partnershipId, systemPrincipal)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
-  });
-  const accounts = createAccountsService(handle.db, handle.engine, audit, clock);
-  const crimeData = createCrimeDataService({
+  }));
+  const accounts = built('accounts', createAccountsService(handle.db, handle.engine, audit, clock));
+  const crimeData = built('crimeData', createCrimeDataService({
     db: handle.db,
     audit,
     clock,
@@ -144,7 +154,7 @@ export function createContainer(
       const { name, areaId } = await governance.partnerships.get(null, partnershipId);
       return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
     },
-  });
+  }));
   notifications.handleJobs(
     'crime-import',
     async (payload) => {
@@ -162,7 +172,7 @@ export function createContainer(
     const { subject, text } = heldFileNotice(file, `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`);
     await notifications.enqueueEmails((await accounts.overseersOf(file.areaId)).map(({ email }) => ({ to: email, subject, text })));
   });
-  const tasking = createTaskingService({
+  const tasking = built('tasking', createTaskingService({
     db: handle.db,
     audit,
     clock,
@@ -173,7 +183,7 @@ export function createContainer(
     crimeData,
     notifications,
     publicUrl: config.publicUrl,
-  });
+  }));
   return {
     config,
     clock,
@@ -188,7 +198,7 @@ export function createContainer(
     minutes,
     actions,
     papers,
-    workProgramme: createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda),
+    workProgramme: built('workProgramme', createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda)),
     notifications,
     strategy,
     performance,

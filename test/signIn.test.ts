@@ -28,7 +28,7 @@ class TestClock implements Clock {
 
 /** An app behind a proxy that says which address each browser is at, as a load balancer does. */
 async function startApp(database: DatabaseHandle, clock: Clock): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = createContainer({ ...testConfig, trustProxy: true }, clock, database);
+  const container = createContainer({ ...testConfig, trustProxy: true }, { clock, database });
   const app = await buildApp(container, { logger: false });
   await app.ready();
   return { app, container };

@@ -26,7 +26,7 @@ export async function buildTestApp(
   config: Partial<Config> = {},
   withFakes: (container: Container) => Container = (container) => container,
 ): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = withFakes(createContainer({ ...testConfig, ...config }, undefined, database));
+  const container = withFakes(createContainer({ ...testConfig, ...config }, { database }));
   const app = await buildApp(container, { logger: false });
   await app.ready();
   return { app, container };

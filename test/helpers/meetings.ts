@@ -45,7 +45,7 @@ export function addAgendaItem(
 export async function demoBoardMeeting(
   database: TestDatabase,
 ): Promise<{ container: Container; coventry: string; meetingId: string; itemId: string }> {
-  const container = createContainer(testConfig, undefined, await database.create());
+  const container = createContainer(testConfig, { database: await database.create() });
   const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
   const [board] = await container.governance.groups.list(coventry);
   const meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');

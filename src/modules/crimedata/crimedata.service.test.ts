@@ -55,12 +55,7 @@ for (const database of testDatabases()) {
     let partnershipId: string;
 
     before(async () => {
-      container = createContainer(
-        testConfig,
-        { now: () => new Date('2026-01-20T09:00:00Z') },
-        await database.create(),
-        createLogMailer(() => undefined),
-      );
+      container = createContainer(testConfig, { clock: { now: () => new Date('2026-01-20T09:00:00Z') }, database: await database.create(), mailer: createLogMailer(() => undefined) });
       partnershipId = (await seedDemo(container.governance)).get('coventry') ?? '';
       // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
       await cityOfLondonForce(container, partnershipId);
@@ -197,12 +192,7 @@ describe('an import killed part way through', () => {
     assert.equal(Number(kept.n), stopped.linesDone - 1);
     assert.ok(stopped.linesDone < rows.length * 120, 'the import was stopped before the end');
 
-    const container = createContainer(
-      testConfig,
-      undefined,
-      handle,
-      createLogMailer(() => undefined),
-    );
+    const container = createContainer(testConfig, { database: handle, mailer: createLogMailer(() => undefined) });
     const { imported } = await container.crimeData.importFile(systemPrincipal, big);
     assert.equal(imported.id, stopped.id);
     assert.equal(imported.status, 'complete');

@@ -42,12 +42,7 @@ for (const database of testDatabases()) {
     let chair: Actor;
 
     before(async () => {
-      container = createContainer(
-        testConfig,
-        clock,
-        await database.create(),
-        createLogMailer(() => undefined),
-      );
+      container = createContainer(testConfig, { clock, database: await database.create(), mailer: createLogMailer(() => undefined) });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       boardId = (await container.governance.groups.list(coventry)).find((g) => g.parentId === null)?.id ?? '';
       await seedDemoFunding(container, coventry);

@@ -15,7 +15,7 @@ for (const database of testDatabases()) {
     let meetingId: string;
 
     before(async () => {
-      container = createContainer(testConfig, undefined, await database.create());
+      container = createContainer(testConfig, { database: await database.create() });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       meetingId = await seedCoventry2007Meeting(container, coventry);
     });

@@ -17,7 +17,7 @@ for (const database of testDatabases()) {
     let groupId: string;
 
     before(async () => {
-      container = createContainer(testConfig, clock, await database.create());
+      container = createContainer(testConfig, { clock, database: await database.create() });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       groupId = (await container.governance.groups.list(coventry))[0]?.id ?? '';
     });

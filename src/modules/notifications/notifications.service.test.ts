@@ -84,7 +84,7 @@ for (const database of testDatabases()) {
       addMemberTo(container.governance, coventry, { groupId, personId, organisationId, role, endDate });
 
     before(async () => {
-      container = createContainer(testConfig, clock, await database.create(), mailer);
+      container = createContainer(testConfig, { clock, database: await database.create(), mailer });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       const board = (await container.governance.groups.list(coventry)).find((group) => group.parentId === null);
       const [organisation] = await container.governance.organisations.list(coventry);
@@ -104,11 +104,7 @@ for (const database of testDatabases()) {
       const smtp = await startSmtpServer();
       try {
         // Built from the settings, as in production: SMTP_URL and MAIL_FROM through the container to nodemailer.
-        const { notifications } = createContainer(
-          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' },
-          clock,
-          container.database,
-        );
+        const { notifications } = createContainer({ ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' }, { clock, database: container.database });
         await notifications.enqueueEmail('jo.bloggs@example.org', 'Agenda published: Police and Crime Board', 'The agenda is ready.');
         assert.deepEqual(await notifications.runDueJobs(), { done: 1, retried: 0, failed: 0 });
         assert.equal(smtp.received.length, 1);
@@ -158,7 +154,7 @@ for (const database of testDatabases()) {
     });
 
     it('never sends a job twice when two workers run at once', async () => {
-      const second = createContainer(testConfig, clock, container.database, mailer).notifications;
+      const second = createContainer(testConfig, { clock, database: container.database, mailer }).notifications;
       for (let n = 0; n < 30; n += 1) await container.notifications.enqueueEmail(`member${n}@example.org`, 'Papers', 'Text');
       const runs = await Promise.all([container.notifications.runDueJobs(), second.runDueJobs()]);
       assert.equal(runs[0].done + runs[1].done, 30);
@@ -202,11 +198,7 @@ for (const database of testDatabases()) {
     it('tells the members of a group, through a real SMTP server, when a meeting’s agenda is published', async () => {
       const smtp = await startSmtpServer();
       try {
-        const app = createContainer(
-          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://safer.coventry.example' },
-          clock,
-          container.database,
-        );
+        const app = createContainer({ ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://safer.coventry.example' }, { clock, database: container.database });
         const groupId = await app.governance.groups.create(systemPrincipal, coventry, { name: 'City Tasking Group', parentId: boardId });
         await addMember(groupId, await addPerson('Eve Tasker', 'eve.tasker@example.org'), 'member');
         await addMember(groupId, await addPerson('Finn Analyst', 'finn.analyst@example.org'), 'member');

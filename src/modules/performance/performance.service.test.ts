@@ -27,12 +27,7 @@ for (const database of testDatabases()) {
     const clock: Clock = { now: () => new Date('2016-07-01T09:00:00Z') };
 
     before(async () => {
-      container = createContainer(
-        testConfig,
-        clock,
-        await database.create(),
-        createLogMailer(() => undefined),
-      );
+      container = createContainer(testConfig, { clock, database: await database.create(), mailer: createLogMailer(() => undefined) });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       boardId = (await container.governance.groups.list(coventry))[0]?.id ?? '';
       await seedDemoPerformance(container.governance, container.performance, coventry);
