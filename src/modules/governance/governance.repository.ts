@@ -7,6 +7,7 @@ import type {
   GroupsTable,
   InterestsTable,
   MembershipsTable,
+  OrganisationSector,
   OrganisationsTable,
   PartnershipsTable,
   PeopleTable,
@@ -147,7 +148,7 @@ export type MembershipView = Omit<Selectable<MembershipsTable>, 'voting' | 'core
   personName: string;
   organisationName: string;
   responsibleAuthority: boolean;
-  sector: string;
+  sector: OrganisationSector;
   substituteName: string | null;
 };
 

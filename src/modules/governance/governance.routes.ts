@@ -31,7 +31,6 @@ import {
   partnershipSchema,
   personFields,
   personSchema,
-  type Sector,
   sectorNames,
   termsFields,
   voteMajorityNames,
@@ -210,7 +209,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
     columns: [
       { heading: 'Organisation', cell: (o) => o.name },
-      { heading: 'Sector', cell: (o) => nameOf(sectorNames, o.sector as Sector) },
+      { heading: 'Sector', cell: (o) => nameOf(sectorNames, o.sector) },
       { heading: 'Responsible Authority', cell: (o) => yesNo(o.responsibleAuthority) },
     ],
     summary: (o) => [

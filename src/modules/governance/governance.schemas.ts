@@ -1,5 +1,6 @@
 /** Each form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
+import type { OrganisationSector } from '../../db/schema.ts';
 import {
   choice,
   type Field,
@@ -17,13 +18,13 @@ function keysOf<T extends string>(labels: Record<T, string>): [T, ...T[]] {
   return Object.keys(labels) as [T, ...T[]];
 }
 
-export const sectorNames = {
+export const sectorNames: Record<OrganisationSector, string> = {
   statutory: 'Statutory',
   community_voluntary: 'Community and voluntary',
   business: 'Business',
   other: 'Other',
-} as const;
-export type Sector = keyof typeof sectorNames;
+};
+export type Sector = OrganisationSector;
 
 export const cadenceNames = {
   weekly: 'Weekly',
@@ -104,7 +105,13 @@ export type PartnershipInput = z.output<typeof partnershipSchema>;
 
 export const organisationFields: Field[] = [
   { name: 'name', label: 'Organisation name', kind: 'text' },
-  { name: 'sector', label: 'Sector', kind: 'radios', options: optionsOf(sectorNames) },
+  {
+    name: 'sector',
+    label: 'Sector',
+    kind: 'radios',
+    options: optionsOf(sectorNames),
+    hint: 'Where a quorum needs community or voluntary representatives, members from every sector but statutory count towards it',
+  },
   {
     name: 'responsibleAuthority',
     label: 'Is it a Responsible Authority?',

@@ -84,11 +84,20 @@ for (const database of testDatabases()) {
       const members = await governance.listMemberships(coventry, { groupId: board.id });
       const firstOfEach = new Map<string, string>();
       for (const m of members.filter((m) => m.responsibleAuthority && m.voting)) firstOfEach.set(m.organisationId, m.id);
-      const community = members.filter((m) => !m.responsibleAuthority && m.voting).map((m) => m.id);
+      const community = members.filter((m) => m.sector === 'community_voluntary' && m.voting).map((m) => m.id);
       const withSix = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 6)]);
       assert.deepEqual(withSix, { quorate: true, shortfall: [] });
       const withFive = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 5)]);
       assert.equal(withFive?.quorate, false);
+      // The issue's meeting: the five Responsible Authorities and six members of NHS trusts, the magistrates' court and
+      // the Police and Crime Commissioner's office, who are public bodies, not community or voluntary representatives.
+      const publicBodies = members.filter((m) => !m.responsibleAuthority && m.sector === 'statutory' && m.voting).map((m) => m.id);
+      assert.ok(publicBodies.length >= 6);
+      const withPublicBodies = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...publicBodies.slice(0, 6)]);
+      assert.deepEqual(withPublicBodies, {
+        quorate: false,
+        shortfall: ['0 community or voluntary representatives are present; at least 6 are needed'],
+      });
       const withoutPolice = members.filter((m) => m.responsibleAuthority && m.organisationName !== 'West Midlands Police').map((m) => m.id);
       const missingPolice = await governance.checkQuorum(coventry, board.id, [...withoutPolice, ...community]);
       assert.deepEqual(missingPolice?.shortfall, ['West Midlands Police (Responsible Authority) is not present']);

@@ -137,6 +137,7 @@ export function seatOf(membership: MembershipView): Seat {
     organisationId: membership.organisationId,
     organisationName: membership.organisationName,
     responsibleAuthority: membership.responsibleAuthority,
+    sector: membership.sector,
     voting: membership.voting,
   };
 }
