@@ -74,6 +74,8 @@ export interface TermsOfReferenceTable {
   quorumRule: string;
   /** A key of voteMajorityNames. */
   voteMajority: string;
+  /** How many vice-chairs the group may appoint a year. */
+  viceChairs: number;
   effectiveFrom: string;
   createdBy: string | null;
   createdAt: string;

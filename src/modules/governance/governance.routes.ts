@@ -69,6 +69,7 @@ export function termsSummary(terms: TermsOfReference, reportsTo: string | null):
     },
     { key: 'Meets', value: nameOf(cadenceNames, terms.cadence) },
     { key: 'Chaired by', value: terms.chairRole },
+    { key: 'Vice-chairs a year', value: String(terms.viceChairs) },
     { key: 'Papers sent out', value: describeNotice(terms) },
     { key: 'Minutes circulated', value: days(terms.minutesCirculationDays, 'day') },
     { key: 'Actions circulated', value: days(terms.actionsCirculationWorkingDays, 'working day') },

@@ -283,6 +283,13 @@ export const termsFields: Field[] = [
   { name: 'cadence', label: 'How often the group meets', kind: 'select', options: optionsOf(cadenceNames) },
   { name: 'chairRole', label: 'Who chairs the group', kind: 'text', hint: 'The role, for example "Head of Probation Coventry"' },
   {
+    name: 'viceChairs',
+    label: 'Vice-chairs the group may appoint each year (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'Leave blank for one. Enter 2 where the vice-chairs are joint, 0 where the group has none',
+  },
+  {
     name: 'papersNoticeDays',
     label: 'Notice for papers, in days (optional)',
     kind: 'integer',
@@ -373,6 +380,8 @@ export const termsSchema = z
     alsoReportsTo: optionalText(500, 'Also reports to'),
     cadence: choice(keysOf(cadenceNames), 'Select how often the group meets'),
     chairRole: requiredText('Enter who chairs the group', 200, 'Who chairs the group'),
+    // Optional for callers other than the form, as the vote's majority is: one where the terms say nothing.
+    viceChairs: optionalWholeNumber('Vice-chairs', 0, 10).optional(),
     papersNoticeDays: optionalWholeNumber('Notice for papers', 0, 60),
     papersNoticeUnit: choice(['working', 'calendar'], 'Select working days or calendar days').default('working'),
     minutesCirculationDays: optionalWholeNumber('Minutes circulation', 0, 90),

@@ -142,6 +142,18 @@ export function seatOf(membership: MembershipView): Seat {
   };
 }
 
+const roleWord = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
+
+/** Why a group has no room for another chair or vice-chair this year, and what to do about it. */
+function appointmentsFull(role: string, allowed: number, holders: readonly { personName: string }[], year: string): string {
+  if (role === 'chair')
+    return `${holders[0]?.personName ?? 'Someone'} is already chair of this group for ${year}. A group has one chair a year: archive that appointment first if the chair has changed hands.`;
+  if (allowed === 0) return "This group's terms of reference allow no vice-chair. Review its terms first if that has changed.";
+  const names = holders.map((h) => h.personName).join(' and ');
+  const rule = allowed === 1 ? 'one vice-chair a year' : `${allowed} vice-chairs a year`;
+  return `This group's terms of reference allow ${rule}, and ${names} ${holders.length === 1 ? 'is' : 'are'} already vice-chair for ${year}. Archive an appointment first if a vice-chair has changed hands.`;
+}
+
 const scope = (scopeId: string | null): string => {
   if (scopeId === null) throw new Error('A partnership is needed');
   return scopeId;
@@ -282,21 +294,27 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
         await belongs('people', 'personId', input.personId, 'Select a person in this partnership');
-        const ofYear = await listAppointmentsOfYear(trx, { ...input, partnershipId: scope(scopeId), excludeId: existing?.id ?? null });
-        const year = `${input.yearStarting} to ${input.yearStarting + 1}`;
-        const roleName = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
-        // A group has one chair a year; vice-chairs may be joint (Melton's were, source 003), but are different people.
-        const chair = ofYear.find((a) => a.role === 'chair');
-        if (input.role === 'chair' && chair) {
+        const partnershipId = scope(scopeId);
+        // The chair is chosen from the group's own voting members ("elected … by Board members", seed 001).
+        const seats = await listMemberships(trx, partnershipId, { groupId: input.groupId, personId: input.personId });
+        if (!seats.some((seat) => seat.voting && isCurrentMembership(seat, input.appointedOn))) {
+          const person = await findRecord(trx, 'people', partnershipId, input.personId);
           throw new FieldValidationError(
-            'role',
-            `${chair.personName} is already chair of this group for ${year}. ` +
-              'A group has one chair a year: archive that appointment first if the chair has changed hands.',
+            'personId',
+            `${person?.name ?? 'This person'} is not a voting member of this group on ${formatDate(input.appointedOn)}, the date appointed. ` +
+              'Only a voting member can be its chair or vice-chair: add their membership first.',
           );
         }
+        const ofYear = await listAppointmentsOfYear(trx, { ...input, partnershipId, excludeId: existing?.id ?? null });
+        const year = `${input.yearStarting} to ${input.yearStarting + 1}`;
         const held = ofYear.find((a) => a.personId === input.personId);
         if (held)
-          throw new FieldValidationError('personId', `${held.personName} is already ${roleName(held.role)} of this group for ${year}`);
+          throw new FieldValidationError('personId', `${held.personName} is already ${roleWord(held.role)} of this group for ${year}`);
+        // One chair a year; as many vice-chairs as the terms allow (Melton's were joint, source 003).
+        const allowed =
+          input.role === 'chair' ? 1 : (termsInForce(await listTermsVersions(trx, input.groupId), input.appointedOn)?.viceChairs ?? 1);
+        const holders = ofYear.filter((a) => a.role === input.role);
+        if (holders.length >= allowed) throw new FieldValidationError('role', appointmentsFull(input.role, allowed, holders, year));
       },
     }),
 
@@ -340,6 +358,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
           membershipSpecification: input.membershipSpecification,
           quorumRule: JSON.stringify(quorumRuleFrom(input)),
           voteMajority: input.voteMajority ?? 'votes_cast',
+          viceChairs: input.viceChairs ?? 1,
           effectiveFrom: input.effectiveFrom,
           createdBy: actor.userId,
           createdAt: isoNow(clock),
