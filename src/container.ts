@@ -127,7 +127,10 @@ export function createContainer(
     decisions: async (partnershipId) =>
       (await minutes.decisionsRegister(partnershipId, systemViewer)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
   });
-  const accounts = createAccountsService(handle.db, handle.engine, audit, clock);
+  // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
+  const accounts = createAccountsService(handle.db, handle.engine, audit, clock, {
+    heldBy: (email) => governance.appointmentsHeldBy(email),
+  });
   const crimeData = createCrimeDataService({
     db: handle.db,
     audit,

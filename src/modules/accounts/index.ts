@@ -1,7 +1,15 @@
-export { type AccountsService, createAccountsService, normaliseEmail, type NewUser, type PublicUser } from './accounts.service.ts';
+export {
+  type AccountsService,
+  type ChairAppointmentHeld,
+  type ChairAppointments,
+  createAccountsService,
+  normaliseEmail,
+  type NewUser,
+  type PublicUser,
+} from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export type { RoleGrantView } from './accounts.repository.ts';
 export { registerAccountRoutes } from './accounts.routes.ts';
 export { minimumPasswordLength } from './accounts.schemas.ts';
 export type { SessionRecords } from './sessions.service.ts';
-export { type PartnershipRole, partnershipRoles, type Principal, type Role, roleNames } from './roles.ts';
+export { type GrantedRole, type PartnershipRole, partnershipRoles, type Principal, type Role, roleNames } from './roles.ts';

@@ -361,6 +361,51 @@ for (const database of testDatabases()) {
       assert.match(before, /is not a voting member of this group on 1 May 2000/);
     });
 
+    it('finds the appointments an e-mail address holds on a day: of its year of office, made by then, by a voting member still', async () => {
+      const on = (date: string) =>
+        createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), { now: () => new Date(`${date}T12:00:00Z`) });
+      const groupId = await governance.groups.create(systemActor, coventry, { name: 'Night Time Economy Panel', parentId: null });
+      const [organisation] = await governance.organisations.list(coventry);
+      assert.ok(organisation);
+      const personId = await governance.people.create(systemActor, coventry, {
+        name: 'Pat Chair',
+        jobTitle: null,
+        organisationId: organisation.id,
+        email: 'Pat.Chair@example.org',
+      });
+      const membership = {
+        groupId,
+        personId,
+        organisationId: organisation.id,
+        role: 'member' as const,
+        voting: true,
+        core: true,
+        startDate: '2020-04-01',
+        endDate: null,
+        substitutePersonId: null,
+      };
+      const membershipId = await governance.memberships.create(systemActor, coventry, membership);
+      const appointmentId = await governance.chairAppointments.create(systemActor, coventry, {
+        groupId,
+        personId,
+        role: 'chair',
+        yearStarting: 2020,
+        appointedOn: '2020-06-01',
+        appointedBy: 'Elected by members',
+      });
+      const held = async (date: string) =>
+        (await on(date).appointmentsHeldBy('pat.chair@EXAMPLE.org')).map((a) => `${a.role} ${a.groupName}`);
+      assert.deepEqual(await held('2020-05-31'), [], 'not before the appointment');
+      assert.deepEqual(await held('2020-06-01'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-03-31'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-04-01'), [], 'not after the year of office');
+      await governance.memberships.update(systemActor, coventry, membershipId, 1, { ...membership, endDate: '2020-12-31' });
+      assert.deepEqual(await held('2020-12-31'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-01-01'), [], 'not once they are no longer a member');
+      await governance.chairAppointments.setArchived(systemActor, coventry, appointmentId, 1, true);
+      assert.deepEqual(await held('2020-12-01'), [], 'not once the appointment is archived');
+    });
+
     it('appoints one chair, and one vice-chair, when ten members are appointed at once', async () => {
       const [, group] = await governance.groups.list(coventry);
       assert.ok(group);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { type Clock, isoNow, todayInEngland } from '../../core/clock.ts';
-import { formatDate } from '../../core/dates.ts';
+import { financialYearStart, formatDate } from '../../core/dates.ts';
 import { ConflictError, FieldValidationError } from '../../core/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -13,9 +13,11 @@ import {
   findOverlappingMembership,
   findRecord,
   type GroupView,
+  type HeldAppointment,
   insertTerms,
   type InterestView,
   listAreas,
+  listAppointmentsHeldBy,
   listAppointmentsOfYear,
   listChairAppointments,
   listPartnershipTerms,
@@ -75,6 +77,11 @@ export interface GovernanceService {
   peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
+  /**
+   * The chair and vice-chair appointments in force today of the people an account's e-mail address names, in every
+   * partnership: what makes an account a chair.
+   */
+  appointmentsHeldBy(email: string): Promise<HeldAppointment[]>;
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
   /** The terms in force on a date (null before the group had any). */
@@ -323,6 +330,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditTrail,
       (await listMemberships(db, partnershipId, filter)).filter((m) => isCurrentMembership(m, today())),
     listInterests: (partnershipId, filter) => listInterests(db, partnershipId, filter),
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
+    appointmentsHeldBy: (email) => listAppointmentsHeldBy(db, email, Number(financialYearStart(today()).slice(0, 4)), today()),
 
     termsOf,
 

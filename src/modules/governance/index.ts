@@ -6,4 +6,4 @@ export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts
 export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';
 // The life of an editable record (create, change, archive, each audited), for other modules' records too.
 export { defineRecordService, type RecordDefinition, references } from './records.ts';
-export { updateRecord, withListOptions } from './governance.repository.ts';
+export { type HeldAppointment, updateRecord, withListOptions } from './governance.repository.ts';
