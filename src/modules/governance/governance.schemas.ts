@@ -234,8 +234,14 @@ export type InterestInput = z.output<typeof interestSchema>;
 
 export const chairAppointmentFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
-  { name: 'role', label: 'Appointed as', kind: 'radios', options: optionsOf(appointmentRoleNames) },
-  { name: 'personId', label: 'Person', kind: 'select' },
+  {
+    name: 'role',
+    label: 'Appointed as',
+    kind: 'radios',
+    options: optionsOf(appointmentRoleNames),
+    hint: 'One chair a year, and the vice-chairs the terms of reference allow',
+  },
+  { name: 'personId', label: 'Person', kind: 'select', hint: 'A voting member of the group on the date appointed' },
   {
     name: 'yearStarting',
     label: 'Year of office starting',
