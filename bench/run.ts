@@ -64,6 +64,7 @@ const seats: Seat[] = Array.from({ length: 200 }, (_, i) => ({
   organisationId: `org-${i % 40}`,
   organisationName: `Organisation ${i % 40}`,
   responsibleAuthority: i % 40 < 5,
+  sector: i % 40 < 10 ? 'statutory' : 'community_voluntary',
   voting: i % 7 !== 0,
 }));
 

@@ -97,64 +97,85 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const confidentiality = createConfidentiality(handle.db, policy);
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
   const minutes = built('minutes', createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality));
-  const notifications = built('notifications', createNotificationsService({
-    db: handle.db,
-    engine: handle.engine,
-    clock,
-    mailer,
-    governance,
-    actions,
-    meetings,
-    publicUrl: config.publicUrl,
-  }));
-  const papers = built('papers', createPapersService({
-    db: handle.db,
-    audit,
-    confidentiality,
-    clock,
-    meetings,
-    agenda,
-    onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
-  }));
+  const notifications = built(
+    'notifications',
+    createNotificationsService({
+      db: handle.db,
+      engine: handle.engine,
+      clock,
+      mailer,
+      governance,
+      actions,
+      meetings,
+      publicUrl: config.publicUrl,
+    }),
+  );
+  const papers = built(
+    'papers',
+    createPapersService({
+      db: handle.db,
+      audit,
+      confidentiality,
+      clock,
+      meetings,
+      agenda,
+      onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
+    }),
+  );
   const strategy = built('strategy', createStrategyService({ db: handle.db, audit, clock, governance, actions }));
-  const performance = built('performance', createPerformanceService({
-    db: handle.db,
-    audit,
-    clock,
-    governance,
-    meetings,
-    papers,
-    priorities: async (partnershipId) =>
-      (await strategy.priorities.list(partnershipId, { includeArchived: true })).map(({ id, title, yearStarting, archivedAt }) => ({
-        id,
-        title,
-        yearStarting,
-        archivedAt,
-      })),
-  }));
-  const funding = built('funding', createFundingService({
-    db: handle.db,
-    audit,
-    clock,
-    governance,
-    meetings,
-    papers,
-    // Every decision: the rules check which agreed an allocation, whoever asks.
-    decisions: async (partnershipId) =>
-      (await minutes.decisionsRegister(partnershipId, systemPrincipal)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
-  }));
-  const accounts = built('accounts', createAccountsService(handle.db, handle.engine, audit, clock));
-  const crimeData = built('crimeData', createCrimeDataService({
-    db: handle.db,
-    audit,
-    clock,
-    queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
-    onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held),
-    async partnership(partnershipId) {
-      const { name, areaId } = await governance.partnerships.get(null, partnershipId);
-      return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
-    },
-  }));
+  const performance = built(
+    'performance',
+    createPerformanceService({
+      db: handle.db,
+      audit,
+      clock,
+      governance,
+      meetings,
+      papers,
+      priorities: async (partnershipId) =>
+        (await strategy.priorities.list(partnershipId, { includeArchived: true })).map(({ id, title, yearStarting, archivedAt }) => ({
+          id,
+          title,
+          yearStarting,
+          archivedAt,
+        })),
+    }),
+  );
+  const funding = built(
+    'funding',
+    createFundingService({
+      db: handle.db,
+      audit,
+      clock,
+      governance,
+      meetings,
+      papers,
+      // Every decision: the rules check which agreed an allocation, whoever asks.
+      decisions: async (partnershipId) =>
+        (await minutes.decisionsRegister(partnershipId, systemPrincipal)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
+    }),
+  );
+  // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
+  const accounts = built(
+    'accounts',
+    createAccountsService(handle.db, handle.engine, audit, clock, {
+      heldBy: (email) => governance.appointmentsHeldBy(email),
+    }),
+  );
+  const crimeData = built(
+    'crimeData',
+    createCrimeDataService({
+      db: handle.db,
+      audit,
+      clock,
+      queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
+      onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held),
+      async partnership(partnershipId) {
+        const { name, areaId } = await governance.partnerships.get(null, partnershipId);
+        return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
+      },
+    }),
+  );
   notifications.handleJobs(
     'crime-import',
     async (payload) => {
@@ -172,18 +193,21 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     const { subject, text } = heldFileNotice(file, `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`);
     await notifications.enqueueEmails((await accounts.overseersOf(file.areaId)).map(({ email }) => ({ to: email, subject, text })));
   });
-  const tasking = built('tasking', createTaskingService({
-    db: handle.db,
-    audit,
-    clock,
-    governance,
-    meetings,
-    papers,
-    actions,
-    crimeData,
-    notifications,
-    publicUrl: config.publicUrl,
-  }));
+  const tasking = built(
+    'tasking',
+    createTaskingService({
+      db: handle.db,
+      audit,
+      clock,
+      governance,
+      meetings,
+      papers,
+      actions,
+      crimeData,
+      notifications,
+      publicUrl: config.publicUrl,
+    }),
+  );
   return {
     config,
     clock,

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
-import type { PartnershipRole } from '../src/platform/principal.ts';
+import type { GrantedRole } from '../src/platform/principal.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfDocx } from './helpers/docx.ts';
@@ -45,7 +45,7 @@ describe('Part II business, by reader', () => {
     await browser.signIn(email, password);
     return browser;
   }
-  const withRole = (role: PartnershipRole, email: string) =>
+  const withRole = (role: GrantedRole, email: string) =>
     signedIn(email, (userId) => container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId: coventry, areaId: null }));
 
   before(async () => {

@@ -126,6 +126,30 @@ describe('governance pages for a Coventry officer', () => {
     assert.match((await officer.get(`/partnerships/${coventry}/groups/${boardId}`)).body, /45 current members/);
   });
 
+  it('refuses a chair who is not a voting member of the group, next to the person, keeping what was typed', async () => {
+    const members = new Set((await container.governance.listMemberships(coventry, { groupId: boardId })).map((m) => m.personId));
+    const outsider = (await container.governance.people.list(coventry)).find((p) => !members.has(p.id));
+    assert.ok(outsider);
+    const form = {
+      groupId: boardId,
+      role: 'chair',
+      personId: outsider.id,
+      yearStarting: '2019',
+      'appointedOn-day': '16',
+      'appointedOn-month': '5',
+      'appointedOn-year': '2019',
+      appointedBy: 'Elected by Board members',
+    };
+    const refused = await officer.post(`/partnerships/${coventry}/chair-appointments`, form);
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /govuk-error-summary/);
+    assert.match(refused.body, new RegExp(`href="#personId">${outsider.name} is not a voting member of this group on 16 May 2019`));
+    assert.match(refused.body, /id="personId-error"/);
+    assert.match(refused.body, new RegExp(`<option value="${outsider.id}" selected`));
+    assert.match(refused.body, /name="appointedBy" type="text" value="Elected by Board members"/);
+    assert.match(refused.body, /name="yearStarting" type="text" value="2019"/);
+  });
+
   it('saves a review of the terms of reference as a new version and keeps the old one', async () => {
     const form = await officer.get(`/partnerships/${coventry}/groups/${boardId}/terms/new`);
     assert.match(form.body, /Saving makes version 2/);

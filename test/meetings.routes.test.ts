@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { textOfPdf } from './helpers/pdf.ts';
-import { addPerson } from './helpers/people.ts';
+import { addPerson, appointChair } from './helpers/people.ts';
 import JSZip from 'jszip';
 import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
 
@@ -320,13 +320,14 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(late.body, /These minutes have been approved and cannot change/);
     // The officer may not sign: that is the chair's.
     assert.equal((await officer.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
-    const chairId = await container.accounts.createUser(systemPrincipal, {
+    // The chair's role comes from the appointment: no role is given to the account.
+    await container.accounts.createUser(systemPrincipal, {
       email: 'chair@example.com',
       name: 'Cllr Abbott',
       password: 'chair password 12',
       isAdmin: false,
     });
-    await container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    await appointChair(container, coventry, { email: 'chair@example.com', name: 'Cllr Abbott', groupId: boardId });
     const chair = new Browser(app);
     await chair.signIn('chair@example.com', 'chair password 12');
     assert.equal((await chair.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 302);
@@ -334,6 +335,36 @@ describe('meeting pages for a Coventry officer', () => {
 
     assert.equal((await officer.post(`${base}/minutes/amendments`, { correction: 'Item 4: for 4.2 read 4.3' })).statusCode, 302);
     assert.match((await officer.get(base)).body, /Item 4: for 4\.2 read 4\.3/);
+  });
+
+  it('lets a vice-chair sign minutes while appointed, and not once the appointment has ended', async () => {
+    const meetingId = await boardMeeting('2016-11-17');
+    const nextId = await boardMeeting('2017-01-19');
+    const base = `/partnerships/${coventry}/meetings/${meetingId}`;
+    assert.equal((await officer.post(`${base}/minutes/circulate`, { version: '1' })).statusCode, 302);
+    assert.equal((await officer.post(`${base}/minutes/approve`, { atMeetingId: nextId, version: '2' })).statusCode, 302);
+    await container.accounts.createUser(systemPrincipal, {
+      email: 'vice@example.com',
+      name: 'Vera Vice',
+      password: 'vice password 123',
+      isAdmin: false,
+    });
+    const vice = new Browser(app);
+    await vice.signIn('vice@example.com', 'vice password 123');
+    // Not appointed yet: the account holds no role in Coventry.
+    assert.equal((await vice.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
+    const appointmentId = await appointChair(container, coventry, {
+      email: 'vice@example.com',
+      name: 'Vera Vice',
+      groupId: boardId,
+      role: 'vice_chair',
+    });
+    assert.match((await vice.get(base)).body, /action="[^"]*\/minutes\/sign"/);
+    // The appointment ends (archived when the vice-chair stood down): the role goes with it, on the next request.
+    const archived = await officer.post(`/partnerships/${coventry}/chair-appointments/${appointmentId}/archive`, { version: '1' });
+    assert.equal(archived.statusCode, 302);
+    assert.doesNotMatch((await vice.get(base)).body, /action="[^"]*\/minutes\/sign"/);
+    assert.equal((await vice.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
   });
 
   it('records a declaration of interest on an item, linked to the register', async () => {

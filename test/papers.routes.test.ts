@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import type { Container } from '../src/container.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
-import type { PartnershipRole } from '../src/platform/principal.ts';
+import type { GrantedRole } from '../src/platform/principal.ts';
 import { Browser } from './helpers/app.ts';
 import { startAsCoventryOfficer } from './helpers/coventry.ts';
 import { docxOf, pdfOf, xlsxOf } from './helpers/papers.ts';
@@ -27,7 +27,7 @@ describe('papers, the agenda pack and publication', () => {
   after(() => close());
 
   /** A signed-in browser for an account holding one role in a partnership. */
-  async function signedInAs(role: PartnershipRole, partnershipId: string, email: string): Promise<Browser> {
+  async function signedInAs(role: GrantedRole, partnershipId: string, email: string): Promise<Browser> {
     const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin: false });
     await container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId, areaId: null });
     const browser = new Browser(app);

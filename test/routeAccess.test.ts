@@ -13,6 +13,7 @@ import { seedDemo } from '../src/modules/governance/index.ts';
 import { Browser, buildTestApp } from './helpers/app.ts';
 import { createSqlite } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
+import { appointChair } from './helpers/people.ts';
 
 type Level =
   | 'public'
@@ -366,10 +367,14 @@ describe('every route as every role', () => {
         await accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId: coventryRecord.areaId });
       else if (walker === 'outsider')
         await accounts.grantRole(systemPrincipal, userId, 'officer', { partnershipId: plymouth, areaId: null });
-      else if (walker !== 'admin') await accounts.grantRole(systemPrincipal, userId, walker, { partnershipId: coventry, areaId: null });
+      else if (walker !== 'admin' && walker !== 'chair')
+        await accounts.grantRole(systemPrincipal, userId, walker, { partnershipId: coventry, areaId: null });
     }
     // A throwaway account and role, so that removing the role harms no walker.
     routes = await sampleRoutes(container, coventry, await spareAccount(container, coventry));
+    // The chair is made by an appointment, not a role given (after the sample, which archives the appointment it picks).
+    const [board] = await governance.groups.list(coventry);
+    await appointChair(container, coventry, { email: 'chair@example.com', name: 'chair', groupId: board?.id ?? '' });
     plymouthId = plymouth;
 
     for (const walker of walkers) {

@@ -34,10 +34,13 @@ export interface PartnershipRecordColumns extends RecordColumns {
   partnershipId: string;
 }
 
+/** Community and voluntary representatives are counted for quorum by their organisation's sector. */
+export type OrganisationSector = 'statutory' | 'community_voluntary' | 'business' | 'other';
+
 export interface OrganisationsTable extends PartnershipRecordColumns {
   name: string;
   responsibleAuthority: number;
-  sector: string;
+  sector: OrganisationSector;
 }
 
 export interface PeopleTable extends PartnershipRecordColumns {
@@ -71,6 +74,8 @@ export interface TermsOfReferenceTable {
   quorumRule: string;
   /** A key of voteMajorityNames. */
   voteMajority: string;
+  /** How many vice-chairs the group may appoint a year. */
+  viceChairs: number;
   effectiveFrom: string;
   createdBy: string | null;
   createdAt: string;

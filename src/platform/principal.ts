@@ -8,6 +8,8 @@
 export const partnershipRoles = ['officer', 'chair', 'member', 'analyst'] as const;
 export type PartnershipRole = (typeof partnershipRoles)[number];
 export type Role = PartnershipRole | 'overseer';
+/** The roles an administrator gives. The chair role is never given: it follows the chair appointments. */
+export type GrantedRole = Exclude<Role, 'chair'>;
 
 export const roleNames: Record<Role, string> = {
   officer: 'Partnership officer',

@@ -33,6 +33,7 @@ import {
   tableRows,
 } from '../helpers/browser.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
+import { appointChair } from '../helpers/people.ts';
 
 const meetingCrumb = `${group2007.name}, 30 November 2007`;
 const chair: Account = { name: 'Mark Taylor', email: 'mark.taylor@coventry.example', password: 'a long chair password' };
@@ -122,8 +123,9 @@ describe('the Coventry Community Safety Partnership meeting of 30 November 2007,
     session = await startBrowserSession('coventry2007');
     const coventry = session.partnerships.get('coventry') ?? '';
     await seedCoventry2007Group(session.container.governance, coventry);
-    const chairId = await session.container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
-    await session.container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    await session.container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
+    const [board] = await session.container.governance.groups.list(coventry);
+    await appointChair(session.container, coventry, { ...chair, groupId: board?.id ?? '' });
     pages = new MeetingPages(session);
     const signIn = new SignInPage(session.page);
     await signIn.open();

@@ -27,6 +27,7 @@ import {
 } from '../helpers/browser.ts';
 import { scheduleMeeting } from '../helpers/meetings.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
+import { appointChair } from '../helpers/people.ts';
 
 const board = 'Coventry Police, Crime and Community Safety Partnership Board';
 const funder = 'West Midlands Police and Crime Commissioner';
@@ -91,8 +92,9 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.ok(areaId && areaName);
 
     // Set-up, not the journey: the board's chair, and the funder's overseer of Coventry's area.
-    const chairId = await container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
-    await container.accounts.grantRole(systemPrincipal, chairId, 'chair', { partnershipId: coventry, areaId: null });
+    await container.accounts.createUser(systemPrincipal, { ...chair, isAdmin: false });
+    const [boardOfChair] = (await container.governance.groups.list(coventry)).filter((g) => g.name === board);
+    await appointChair(container, coventry, { ...chair, groupId: boardOfChair?.id ?? '' });
     const overseerId = await container.accounts.createUser(systemPrincipal, { ...overseer, isAdmin: false });
     await container.accounts.grantRole(systemPrincipal, overseerId, 'overseer', { partnershipId: null, areaId });
 

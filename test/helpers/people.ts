@@ -1,5 +1,8 @@
 /** People and memberships made the short way, for tests about who is told or allowed what. */
+import assert from 'node:assert/strict';
 import { systemPrincipal } from '../../src/platform/principal.ts';
+import { type Clock, todayInEngland } from '../../src/platform/clock.ts';
+import { financialYearStart } from '../../src/platform/dates.ts';
 import type { GovernanceService } from '../../src/modules/governance/index.ts';
 
 export function addPerson(
@@ -29,5 +32,47 @@ export async function addMember(
     startDate: '2016-04-01',
     endDate: membership.endDate ?? null,
     substitutePersonId: null,
+  });
+}
+
+/**
+ * Makes the holder of an account (found by its e-mail address, as accounts are linked to people) chair of a group
+ * for this year of office: a voting member from the year's 1 April if not one already, appointed today. The
+ * appointment is what gives the account the chair role. Returns the appointment's id.
+ */
+export async function appointChair(
+  container: { governance: GovernanceService; clock: Clock },
+  partnershipId: string,
+  chair: { email: string; name: string; groupId: string; role?: 'chair' | 'vice_chair' },
+): Promise<string> {
+  const { governance, clock } = container;
+  const today = todayInEngland(clock);
+  const yearStart = financialYearStart(today);
+  const [organisation] = await governance.organisations.list(partnershipId);
+  assert.ok(organisation, 'the partnership has an organisation');
+  const [known] = await governance.peopleByEmail(partnershipId, chair.email);
+  const personId =
+    known?.id ?? (await addPerson(governance, partnershipId, { name: chair.name, email: chair.email, organisationId: organisation.id }));
+  const seats = await governance.membershipsOn(partnershipId, chair.groupId, today);
+  if (!seats.some((seat) => seat.personId === personId && seat.voting)) {
+    await governance.memberships.create(systemPrincipal, partnershipId, {
+      groupId: chair.groupId,
+      personId,
+      organisationId: known?.organisationId ?? organisation.id,
+      role: 'member',
+      voting: true,
+      core: true,
+      startDate: yearStart,
+      endDate: null,
+      substitutePersonId: null,
+    });
+  }
+  return governance.chairAppointments.create(systemPrincipal, partnershipId, {
+    groupId: chair.groupId,
+    personId,
+    role: chair.role ?? 'chair',
+    yearStarting: Number(yearStart.slice(0, 4)),
+    appointedOn: today,
+    appointedBy: 'Elected by members',
   });
 }

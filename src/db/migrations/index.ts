@@ -20,6 +20,8 @@ import * as signInThrottling from './2026-12-06-02-sign-in-throttling.ts';
 import * as confidentialReads from './2026-12-06-04-confidential-reads.ts';
 import * as oneCompleteFilePerForce from './2026-12-06-05-one-complete-file-per-force.ts';
 import * as crimeImportDecisions from './2026-12-06-06-crime-import-decisions.ts';
+import * as viceChairsInTerms from './2026-12-07-01-vice-chairs-in-terms.ts';
+import * as chairRoleFromAppointments from './2026-12-07-02-chair-role-from-appointments.ts';
 import * as deferredDecisionsCarried from './2026-12-07-03-deferred-decisions-carried.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -45,5 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-04-confidential-reads': confidentialReads,
   '2026-12-06-05-one-complete-file-per-force': oneCompleteFilePerForce,
   '2026-12-06-06-crime-import-decisions': crimeImportDecisions,
+  '2026-12-07-01-vice-chairs-in-terms': viceChairsInTerms,
+  '2026-12-07-02-chair-role-from-appointments': chairRoleFromAppointments,
   '2026-12-07-03-deferred-decisions-carried': deferredDecisionsCarried,
 };

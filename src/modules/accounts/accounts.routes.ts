@@ -201,13 +201,14 @@ export function registerAccountRoutes(app: FastifyInstance, pages: PageRenderer,
     values: TypedValues,
     errors: FormErrors | null,
   ) => {
-    const { user, grants } = await accounts.getUser(request.params.id);
+    const { user, grants, appointments } = await accounts.getUser(request.params.id);
     const [partnerships, areas] = await Promise.all([governance.partnerships.list(null), governance.areas.list(null)]);
     if (errors) reply.code(400);
     return pages.render(request, reply, 'accounts/views/user.njk', {
       title: user.name,
       user,
       grants,
+      appointments,
       roleNames,
       fields: grantFields,
       values,

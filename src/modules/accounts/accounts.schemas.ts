@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Field } from '../../web/forms.ts';
 import { choice, requiredText, yesNo } from '../../platform/inputs.ts';
-import { roleNames } from '../../platform/principal.ts';
+import { type GrantedRole, roleNames } from '../../platform/principal.ts';
 
 export const signInFields: Field[] = [
   { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email' },
@@ -49,14 +49,16 @@ export const userSchema = userDetailsSchema.extend({ password });
 export const passwordFields: Field[] = [{ ...passwordField, label: 'New password' }];
 export const passwordSchema = z.object({ password });
 
+const grantedRoles: [GrantedRole, ...GrantedRole[]] = ['officer', 'member', 'analyst', 'overseer'];
+
 export const grantFields: Field[] = [
-  { name: 'role', label: 'Role', kind: 'radios', options: Object.entries(roleNames).map(([value, text]) => ({ value, text })) },
-  { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, chair, member and analyst' },
+  { name: 'role', label: 'Role', kind: 'radios', options: grantedRoles.map((value) => ({ value, text: roleNames[value] })) },
+  { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, member and analyst' },
   { name: 'areaId', label: 'Area', kind: 'select', hint: 'For an overseer, who sees every partnership in the area' },
 ];
 export const grantSchema = z
   .object({
-    role: choice(['officer', 'chair', 'member', 'analyst', 'overseer'], 'Select a role'),
+    role: choice(grantedRoles, 'Select a role'),
     partnershipId: z.string().optional(),
     areaId: z.string().optional(),
   })

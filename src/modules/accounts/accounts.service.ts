@@ -23,7 +23,7 @@ import {
   type RoleGrantView,
   type UserRow,
 } from './accounts.repository.ts';
-import type { PartnershipRole, Principal, Role } from '../../platform/principal.ts';
+import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
@@ -42,6 +42,24 @@ export interface NewUser {
 
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
+/** A chair or vice-chair appointment in force, which makes its holder the partnership's chair. */
+export interface ChairAppointmentHeld {
+  partnershipId: string;
+  partnershipName: string;
+  groupName: string;
+  role: 'chair' | 'vice_chair';
+  yearStarting: number;
+}
+
+/**
+ * What accounts need from governance: the appointments held today by the people an e-mail address names (an
+ * account is linked to its person by e-mail address). The chair role is derived from them, never stored, so
+ * the account and the appointment cannot disagree.
+ */
+export interface ChairAppointments {
+  heldBy(email: string): Promise<ChairAppointmentHeld[]>;
+}
+
 export interface AccountsService {
   sessions: SessionRecords;
   createUser(actor: Actor, user: NewUser): Promise<string>;
@@ -53,14 +71,15 @@ export interface AccountsService {
   listUsers(): Promise<PublicUser[]>;
   /** Who oversees the area (the active accounts with its overseer's role), to be told what waits for them. */
   overseersOf(areaId: string): Promise<{ name: string; email: string }[]>;
-  getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[] }>;
+  /** The account, the roles given to it, and the appointments that make it a chair. */
+  getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[]; appointments: ChairAppointmentHeld[] }>;
   /** Name, email address and whether an administrator. */
   updateUser(actor: Actor, id: string, version: number, details: Omit<NewUser, 'password'>): Promise<void>;
   /** A new password set by an administrator; the user is signed out everywhere. */
   setPassword(actor: Actor, id: string, version: number, password: string): Promise<void>;
   /** Deactivates (signing the user out everywhere) or reactivates an account. */
   setActive(actor: Actor, id: string, version: number, active: boolean): Promise<void>;
-  grantRole(actor: Actor, userId: string, role: Role, scope: { partnershipId: string | null; areaId: string | null }): Promise<void>;
+  grantRole(actor: Actor, userId: string, role: GrantedRole, scope: { partnershipId: string | null; areaId: string | null }): Promise<void>;
   revokeRole(actor: Actor, userId: string, grantId: string): Promise<void>;
 }
 
@@ -75,7 +94,13 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(db: Kysely<Database>, engine: Engine, audit: AuditWriter, clock: Clock): AccountsService {
+export function createAccountsService(
+  db: Kysely<Database>,
+  engine: Engine,
+  audit: AuditWriter,
+  clock: Clock,
+  chairs: ChairAppointments,
+): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
@@ -223,6 +248,9 @@ export function createAccountsService(db: Kysely<Database>, engine: Engine, audi
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
+      for (const { partnershipId } of await chairs.heldBy(user.email)) {
+        partnershipRoles.set(partnershipId, new Set([...(partnershipRoles.get(partnershipId) ?? []), 'chair']));
+      }
       return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
     },
 
@@ -237,7 +265,7 @@ export function createAccountsService(db: Kysely<Database>, engine: Engine, audi
     async getUser(id) {
       const user = await findUserById(db, id);
       if (!user) throw new NotFoundError('User');
-      return { user: withoutHash(user), grants: await findGrantsForUser(db, id) };
+      return { user: withoutHash(user), grants: await findGrantsForUser(db, id), appointments: await chairs.heldBy(user.email) };
     },
 
     async updateUser(actor, id, version, details) {

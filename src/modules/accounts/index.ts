@@ -1,4 +1,12 @@
-export { type AccountsService, createAccountsService, normaliseEmail, type NewUser, type PublicUser } from './accounts.service.ts';
+export {
+  type AccountsService,
+  type ChairAppointmentHeld,
+  type ChairAppointments,
+  createAccountsService,
+  normaliseEmail,
+  type NewUser,
+  type PublicUser,
+} from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export type { RoleGrantView } from './accounts.repository.ts';
 export { registerAccountRoutes } from './accounts.routes.ts';

@@ -41,6 +41,7 @@ export interface DemoTerms {
   minutesCirculationDays: number | null; // e.g. Prevent: within 7 days; null where the document is silent
   actionsCirculationWorkingDays: number | null; // City Tasking: "by the next working day" = 1
   membershipSpecification: string; // the document's membership text (the list of organisations/roles), as plain text with one line per entry
+  viceChairs?: number; // how many a year the terms allow; one where the document is silent
   quorumRule: QuorumRule; // Coventry board: responsible_authorities_and_community, 6. Where the document is silent choose { kind: 'fraction', numerator: 1, denominator: 3 } and say so in a comment.
   effectiveFrom: string; // YYYY-MM-DD; Coventry documents: '2016-04-01' unless the text says otherwise (Harm Reduction membership says 2011-12: use '2011-04-01')
 }
@@ -793,7 +794,7 @@ const melton = leicestershirePartnership({
   board: (persons) => {
     const m = membershipBuilder(persons, '2009-07-10');
     return {
-      terms: { chairRole: 'Agreed by the Core Group (nomination)' },
+      terms: { chairRole: 'Agreed by the Core Group (nomination)', viceChairs: 2 },
       memberships: [
         m('ron-marks', { role: 'chair' }),
         m('nigel-peters', { role: 'vice_chair' }), // joint vice-chair

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { type ListOptions, withListOptions } from '../../platform/records.ts';
 import type {
   AreasTable,
@@ -7,6 +7,7 @@ import type {
   GroupsTable,
   InterestsTable,
   MembershipsTable,
+  OrganisationSector,
   OrganisationsTable,
   PartnershipsTable,
   PeopleTable,
@@ -80,7 +81,7 @@ export type MembershipView = Omit<Selectable<MembershipsTable>, 'voting' | 'core
   personName: string;
   organisationName: string;
   responsibleAuthority: boolean;
-  sector: string;
+  sector: OrganisationSector;
   substituteName: string | null;
 };
 
@@ -206,6 +207,63 @@ export async function listAppointmentsOfYear(
     .where('chairAppointments.archivedAt', 'is', null);
   if (appointment.excludeId) query = query.where('chairAppointments.id', '!=', appointment.excludeId);
   return query.execute();
+}
+
+/** A chair or vice-chair appointment in force, as an account sees it. */
+export interface HeldAppointment {
+  partnershipId: string;
+  partnershipName: string;
+  groupName: string;
+  role: 'chair' | 'vice_chair';
+  yearStarting: number;
+}
+
+/**
+ * The appointments the people with this e-mail address hold on `today`: of the year of office `today` falls in,
+ * made by then, not archived, and held by someone who is still a voting member of the group.
+ */
+export async function listAppointmentsHeldBy(
+  db: Kysely<Database>,
+  email: string,
+  yearStarting: number,
+  today: string,
+): Promise<HeldAppointment[]> {
+  const rows = await db
+    .selectFrom('chairAppointments')
+    .innerJoin('people', 'people.id', 'chairAppointments.personId')
+    .innerJoin('groups', 'groups.id', 'chairAppointments.groupId')
+    .innerJoin('partnerships', 'partnerships.id', 'chairAppointments.partnershipId')
+    .select([
+      'chairAppointments.partnershipId',
+      'partnerships.name as partnershipName',
+      'groups.name as groupName',
+      'chairAppointments.role',
+      'chairAppointments.yearStarting',
+    ])
+    .where(sql<string>`lower(${sql.ref('people.email')})`, '=', email.toLowerCase())
+    .where('chairAppointments.yearStarting', '=', yearStarting)
+    .where('chairAppointments.appointedOn', '<=', today)
+    .where('chairAppointments.archivedAt', 'is', null)
+    .where('people.archivedAt', 'is', null)
+    .where('groups.archivedAt', 'is', null)
+    .where('partnerships.archivedAt', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships')
+          .select('memberships.id')
+          .whereRef('memberships.groupId', '=', 'chairAppointments.groupId')
+          .whereRef('memberships.personId', '=', 'chairAppointments.personId')
+          .where('memberships.voting', '=', 1)
+          .where('memberships.archivedAt', 'is', null)
+          .where('memberships.startDate', '<=', today)
+          .where((eb) => eb.or([eb('memberships.endDate', 'is', null), eb('memberships.endDate', '>=', today)])),
+      ),
+    )
+    .orderBy('partnerships.name')
+    .orderBy('groups.name')
+    .execute();
+  return rows.map((row) => ({ ...row, role: row.role === 'chair' ? 'chair' : 'vice_chair' }));
 }
 
 export type TermsRow = Selectable<TermsOfReferenceTable>;

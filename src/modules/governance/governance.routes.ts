@@ -32,7 +32,6 @@ import {
   partnershipSchema,
   personFields,
   personSchema,
-  type Sector,
   sectorNames,
   termsFields,
   voteMajorityNames,
@@ -72,6 +71,7 @@ export function termsSummary(terms: TermsOfReference, reportsTo: string | null):
     },
     { key: 'Meets', value: nameOf(cadenceNames, terms.cadence) },
     { key: 'Chaired by', value: terms.chairRole },
+    { key: 'Vice-chairs a year', value: String(terms.viceChairs) },
     { key: 'Papers sent out', value: describeNotice(terms) },
     { key: 'Minutes circulated', value: days(terms.minutesCirculationDays, 'day') },
     { key: 'Actions circulated', value: days(terms.actionsCirculationWorkingDays, 'working day') },
@@ -212,7 +212,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       'The council, police, fire, probation and health bodies (the Responsible Authorities), and the community, voluntary and business organisations that take part.',
     columns: [
       { heading: 'Organisation', cell: (o) => o.name },
-      { heading: 'Sector', cell: (o) => nameOf(sectorNames, o.sector as Sector) },
+      { heading: 'Sector', cell: (o) => nameOf(sectorNames, o.sector) },
       { heading: 'Responsible Authority', cell: (o) => yesNo(o.responsibleAuthority) },
     ],
     summary: (o) => [
@@ -383,7 +383,9 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     schema: chairAppointmentSchema,
     titleOf: (a) =>
       `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
-    intro: 'The chair and vice-chair are elected each year. The record says when and by whom.',
+    intro:
+      'The chair and vice-chair are elected each year. The record says when and by whom. For the year of office (1 April to 31 March), ' +
+      'the appointment makes the account with the person’s email address a chair here, who signs minutes and releases funding.',
     columns: [
       { heading: 'Appointment', cell: (a) => `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
       { heading: 'Year', cell: (a) => `${a.yearStarting} to ${a.yearStarting + 1}` },

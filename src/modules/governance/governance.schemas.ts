@@ -1,6 +1,7 @@
 /** Each form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
 import { type Field, optionsOf } from '../../web/forms.ts';
+import type { OrganisationSector } from '../../db/schema.ts';
 import {
   choice,
   optionalDate,
@@ -16,13 +17,13 @@ function keysOf<T extends string>(labels: Record<T, string>): [T, ...T[]] {
   return Object.keys(labels) as [T, ...T[]];
 }
 
-export const sectorNames = {
+export const sectorNames: Record<OrganisationSector, string> = {
   statutory: 'Statutory',
   community_voluntary: 'Community and voluntary',
   business: 'Business',
   other: 'Other',
-} as const;
-export type Sector = keyof typeof sectorNames;
+};
+export type Sector = OrganisationSector;
 
 export const cadenceNames = {
   weekly: 'Weekly',
@@ -103,7 +104,13 @@ export type PartnershipInput = z.output<typeof partnershipSchema>;
 
 export const organisationFields: Field[] = [
   { name: 'name', label: 'Organisation name', kind: 'text' },
-  { name: 'sector', label: 'Sector', kind: 'radios', options: optionsOf(sectorNames) },
+  {
+    name: 'sector',
+    label: 'Sector',
+    kind: 'radios',
+    options: optionsOf(sectorNames),
+    hint: 'Where a quorum needs community or voluntary representatives, members from every sector but statutory count towards it',
+  },
   {
     name: 'responsibleAuthority',
     label: 'Is it a Responsible Authority?',
@@ -226,8 +233,14 @@ export type InterestInput = z.output<typeof interestSchema>;
 
 export const chairAppointmentFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
-  { name: 'role', label: 'Appointed as', kind: 'radios', options: optionsOf(appointmentRoleNames) },
-  { name: 'personId', label: 'Person', kind: 'select' },
+  {
+    name: 'role',
+    label: 'Appointed as',
+    kind: 'radios',
+    options: optionsOf(appointmentRoleNames),
+    hint: 'One chair a year, and the vice-chairs the terms of reference allow',
+  },
+  { name: 'personId', label: 'Person', kind: 'select', hint: 'A voting member of the group on the date appointed' },
   {
     name: 'yearStarting',
     label: 'Year of office starting',
@@ -274,6 +287,13 @@ export const termsFields: Field[] = [
   },
   { name: 'cadence', label: 'How often the group meets', kind: 'select', options: optionsOf(cadenceNames) },
   { name: 'chairRole', label: 'Who chairs the group', kind: 'text', hint: 'The role, for example "Head of Probation Coventry"' },
+  {
+    name: 'viceChairs',
+    label: 'Vice-chairs the group may appoint each year (optional)',
+    kind: 'integer',
+    width: 'govuk-input--width-3',
+    hint: 'Leave blank for one. Enter 2 where the vice-chairs are joint, 0 where the group has none',
+  },
   {
     name: 'papersNoticeDays',
     label: 'Notice for papers, in days (optional)',
@@ -365,6 +385,8 @@ export const termsSchema = z
     alsoReportsTo: optionalText(500, 'Also reports to'),
     cadence: choice(keysOf(cadenceNames), 'Select how often the group meets'),
     chairRole: requiredText('Enter who chairs the group', 200, 'Who chairs the group'),
+    // Optional for callers other than the form, as the vote's majority is: one where the terms say nothing.
+    viceChairs: optionalWholeNumber('Vice-chairs', 0, 10).optional(),
     papersNoticeDays: optionalWholeNumber('Notice for papers', 0, 60),
     papersNoticeUnit: choice(['working', 'calendar'], 'Select working days or calendar days').default('working'),
     minutesCirculationDays: optionalWholeNumber('Minutes circulation', 0, 90),

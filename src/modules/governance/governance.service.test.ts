@@ -84,11 +84,20 @@ for (const database of testDatabases()) {
       const members = await governance.listMemberships(coventry, { groupId: board.id });
       const firstOfEach = new Map<string, string>();
       for (const m of members.filter((m) => m.responsibleAuthority && m.voting)) firstOfEach.set(m.organisationId, m.id);
-      const community = members.filter((m) => !m.responsibleAuthority && m.voting).map((m) => m.id);
+      const community = members.filter((m) => m.sector === 'community_voluntary' && m.voting).map((m) => m.id);
       const withSix = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 6)]);
       assert.deepEqual(withSix, { quorate: true, shortfall: [] });
       const withFive = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...community.slice(0, 5)]);
       assert.equal(withFive?.quorate, false);
+      // The issue's meeting: the five Responsible Authorities and six members of NHS trusts, the magistrates' court and
+      // the Police and Crime Commissioner's office, who are public bodies, not community or voluntary representatives.
+      const publicBodies = members.filter((m) => !m.responsibleAuthority && m.sector === 'statutory' && m.voting).map((m) => m.id);
+      assert.ok(publicBodies.length >= 6);
+      const withPublicBodies = await governance.checkQuorum(coventry, board.id, [...firstOfEach.values(), ...publicBodies.slice(0, 6)]);
+      assert.deepEqual(withPublicBodies, {
+        quorate: false,
+        shortfall: ['0 community or voluntary representatives are present; at least 6 are needed'],
+      });
       const withoutPolice = members.filter((m) => m.responsibleAuthority && m.organisationName !== 'West Midlands Police').map((m) => m.id);
       const missingPolice = await governance.checkQuorum(coventry, board.id, [...withoutPolice, ...community]);
       assert.deepEqual(missingPolice?.shortfall, ['West Midlands Police (Responsible Authority) is not present']);
@@ -250,16 +259,21 @@ for (const database of testDatabases()) {
       );
     });
 
-    it('keeps one chair of a group a year, and one role of a group a year for each person, and names who holds it', async () => {
+    it('keeps one chair of a group a year, the vice-chairs its terms allow, one role each, and names who holds them', async () => {
       const [board] = await governance.groups.list(coventry);
-      const ofBoard = await governance.listChairAppointments(coventry, { groupId: board?.id });
+      assert.ok(board);
+      const ofBoard = await governance.listChairAppointments(coventry, { groupId: board.id });
       const chair = ofBoard.find((a) => a.role === 'chair');
       const vice = ofBoard.find((a) => a.role === 'vice_chair');
-      const [other] = (await governance.people.list(coventry)).filter((p) => p.id !== chair?.personId && p.id !== vice?.personId);
-      assert.ok(board && chair && vice && other);
+      const taken = [chair?.personId, vice?.personId];
+      const voters = (await governance.membershipsOn(coventry, board.id, '2016-07-22')).filter(
+        (m) => m.voting && !taken.includes(m.personId),
+      );
+      const [other, newChair] = voters;
+      assert.ok(chair && vice && other && newChair);
       const appointment = {
         groupId: board.id,
-        personId: other.id,
+        personId: other.personId,
         role: 'chair' as const,
         yearStarting: chair.yearStarting,
         appointedOn: '2016-07-22',
@@ -275,39 +289,140 @@ for (const database of testDatabases()) {
         'personId',
       );
       assert.equal(viceAsChair, `${vice.personName} is already vice-chair of this group for 2016 to 2017`);
-      // Vice-chairs may be joint, as Melton's were.
-      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, role: 'vice_chair' });
+      // Coventry's terms name one vice-chair ("The Chair and Vice-Chair will be elected"), so a second is refused.
+      const secondVice = await refusal(
+        governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, role: 'vice_chair' }),
+        'role',
+      );
+      assert.match(
+        secondVice,
+        new RegExp(
+          `^This group's terms of reference allow one vice-chair a year, and ${vice.personName} is already vice-chair for 2016 to 2017`,
+        ),
+      );
 
       // The next year is free; and once the year's chair is archived, another may be appointed, but the first not restored.
       await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, yearStarting: 2017 });
       await governance.chairAppointments.setArchived(systemPrincipal, coventry, chair.id, chair.version, true);
-      const [newChair] = (await governance.people.list(coventry)).filter((p) => ![chair.personId, vice.personId, other.id].includes(p.id));
-      assert.ok(newChair);
-      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, personId: newChair.id });
+      await governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, personId: newChair.personId });
       const restored = await refusal(
         governance.chairAppointments.setArchived(systemPrincipal, coventry, chair.id, chair.version + 1, false),
         'role',
       );
-      assert.match(restored, new RegExp(`^${newChair.name} is already chair of this group for 2016 to 2017`));
+      assert.match(restored, new RegExp(`^${newChair.personName} is already chair of this group for 2016 to 2017`));
     });
 
-    it('appoints one chair, or one vice-chair, from ten identical appointments at once', async () => {
-      const [, group] = await governance.groups.list(coventry);
-      const [person] = await governance.people.list(coventry);
-      assert.ok(group && person);
+    it("allows joint vice-chairs where the group's terms do, as Melton's did", async () => {
+      const melton = partnerships.get('melton') ?? '';
+      const [core] = await governance.groups.list(melton);
+      assert.ok(core);
+      assert.equal((await governance.termsOf(melton, core.id)).inForce?.viceChairs, 2);
+      const vices = (await governance.listChairAppointments(melton, { groupId: core.id })).filter((a) => a.role === 'vice_chair');
+      assert.deepEqual(vices.map((a) => a.personName).sort(), ['Insp Nigel Peters', 'Kevin Pearson']);
+    });
+
+    it('appoints only a voting member of the group current on the date appointed', async () => {
+      const [board] = await governance.groups.list(coventry);
+      assert.ok(board);
+      const seats = await governance.listMemberships(coventry, { groupId: board.id });
+      const members = new Set(seats.map((m) => m.personId));
+      const outsider = (await governance.people.list(coventry)).find((p) => !members.has(p.id));
+      const adviser = seats.find((m) => !m.voting);
+      assert.ok(outsider && adviser);
       const appointment = {
-        groupId: group.id,
-        personId: person.id,
-        role: 'chair' as 'chair' | 'vice_chair',
-        yearStarting: 2030,
-        appointedOn: '2030-04-01',
-        appointedBy: 'Elected by members',
+        groupId: board.id,
+        personId: outsider.id,
+        role: 'chair' as const,
+        yearStarting: 2018,
+        appointedOn: '2018-05-01',
+        appointedBy: 'Elected by Board members',
       };
+      const notMember = await refusal(governance.chairAppointments.create(systemPrincipal, coventry, appointment), 'personId');
+      assert.equal(
+        notMember,
+        `${outsider.name} is not a voting member of this group on 1 May 2018, the date appointed. ` +
+          'Only a voting member can be its chair or vice-chair: add their membership first.',
+      );
+      const nonVoting = await refusal(
+        governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, personId: adviser.personId }),
+        'personId',
+      );
+      assert.match(nonVoting, /is not a voting member of this group on 1 May 2018/);
+      // Nor before their membership starts.
+      const before = await refusal(
+        governance.chairAppointments.create(systemPrincipal, coventry, {
+          ...appointment,
+          personId: seats[0]?.personId ?? '',
+          appointedOn: '2000-05-01',
+          yearStarting: 2000,
+        }),
+        'personId',
+      );
+      assert.match(before, /is not a voting member of this group on 1 May 2000/);
+    });
+
+    it('finds the appointments an e-mail address holds on a day: of its year of office, made by then, by a voting member still', async () => {
+      const on = (date: string) =>
+        createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), { now: () => new Date(`${date}T12:00:00Z`) });
+      const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Night Time Economy Panel', parentId: null });
+      const [organisation] = await governance.organisations.list(coventry);
+      assert.ok(organisation);
+      const personId = await governance.people.create(systemPrincipal, coventry, {
+        name: 'Pat Chair',
+        jobTitle: null,
+        organisationId: organisation.id,
+        email: 'Pat.Chair@example.org',
+      });
+      const membership = {
+        groupId,
+        personId,
+        organisationId: organisation.id,
+        role: 'member' as const,
+        voting: true,
+        core: true,
+        startDate: '2020-04-01',
+        endDate: null,
+        substitutePersonId: null,
+      };
+      const membershipId = await governance.memberships.create(systemPrincipal, coventry, membership);
+      const appointmentId = await governance.chairAppointments.create(systemPrincipal, coventry, {
+        groupId,
+        personId,
+        role: 'chair',
+        yearStarting: 2020,
+        appointedOn: '2020-06-01',
+        appointedBy: 'Elected by members',
+      });
+      const held = async (date: string) =>
+        (await on(date).appointmentsHeldBy('pat.chair@EXAMPLE.org')).map((a) => `${a.role} ${a.groupName}`);
+      assert.deepEqual(await held('2020-05-31'), [], 'not before the appointment');
+      assert.deepEqual(await held('2020-06-01'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-03-31'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-04-01'), [], 'not after the year of office');
+      await governance.memberships.update(systemPrincipal, coventry, membershipId, 1, { ...membership, endDate: '2020-12-31' });
+      assert.deepEqual(await held('2020-12-31'), ['chair Night Time Economy Panel']);
+      assert.deepEqual(await held('2021-01-01'), [], 'not once they are no longer a member');
+      await governance.chairAppointments.setArchived(systemPrincipal, coventry, appointmentId, 1, true);
+      assert.deepEqual(await held('2020-12-01'), [], 'not once the appointment is archived');
+    });
+
+    it('appoints one chair, and one vice-chair, when ten members are appointed at once', async () => {
+      const [, group] = await governance.groups.list(coventry);
+      assert.ok(group);
+      const voters = (await governance.membershipsOn(coventry, group.id, '2030-04-01')).filter((m) => m.voting);
+      assert.ok(voters.length >= 10, `${voters.length} voting members`);
       for (const role of ['chair', 'vice_chair'] as const) {
         const yearStarting = role === 'chair' ? 2030 : 2031;
-        const settled = await Promise.allSettled(
-          Array.from({ length: 10 }, () =>
-            governance.chairAppointments.create(systemPrincipal, coventry, { ...appointment, role, yearStarting }),
+        const settled: PromiseSettledResult<string>[] = await Promise.allSettled(
+          voters.slice(0, 10).map((voter) =>
+            governance.chairAppointments.create(systemPrincipal, coventry, {
+              groupId: group.id,
+              personId: voter.personId,
+              role,
+              yearStarting,
+              appointedOn: '2030-04-01',
+              appointedBy: 'Elected by members',
+            }),
           ),
         );
         assert.equal(settled.filter((outcome) => outcome.status === 'fulfilled').length, 1, role);

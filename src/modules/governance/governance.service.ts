@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
-import { formatDate } from '../../platform/dates.ts';
+import { financialYearStart, formatDate } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -12,9 +12,11 @@ import {
   type ChairAppointmentView,
   findOverlappingMembership,
   type GroupView,
+  type HeldAppointment,
   insertTerms,
   type InterestView,
   listAreas,
+  listAppointmentsHeldBy,
   listAppointmentsOfYear,
   listChairAppointments,
   listPartnershipTerms,
@@ -76,6 +78,11 @@ export interface GovernanceService {
   selves(partnershipId: string, email: string | null): Promise<{ selves: PersonView[]; groupIds: string[] }>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
+  /**
+   * The chair and vice-chair appointments in force today of the people an account's e-mail address names, in every
+   * partnership: what makes an account a chair.
+   */
+  appointmentsHeldBy(email: string): Promise<HeldAppointment[]>;
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
   /** The terms in force on a date (null before the group had any). */
@@ -138,8 +145,21 @@ export function seatOf(membership: MembershipView): Seat {
     organisationId: membership.organisationId,
     organisationName: membership.organisationName,
     responsibleAuthority: membership.responsibleAuthority,
+    sector: membership.sector,
     voting: membership.voting,
   };
+}
+
+const roleWord = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
+
+/** Why a group has no room for another chair or vice-chair this year, and what to do about it. */
+function appointmentsFull(role: string, allowed: number, holders: readonly { personName: string }[], year: string): string {
+  if (role === 'chair')
+    return `${holders[0]?.personName ?? 'Someone'} is already chair of this group for ${year}. A group has one chair a year: archive that appointment first if the chair has changed hands.`;
+  if (allowed === 0) return "This group's terms of reference allow no vice-chair. Review its terms first if that has changed.";
+  const names = holders.map((h) => h.personName).join(' and ');
+  const rule = allowed === 1 ? 'one vice-chair a year' : `${allowed} vice-chairs a year`;
+  return `This group's terms of reference allow ${rule}, and ${names} ${holders.length === 1 ? 'is' : 'are'} already vice-chair for ${year}. Archive an appointment first if a vice-chair has changed hands.`;
 }
 
 const scope = (scopeId: string | null): string => {
@@ -288,21 +308,27 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
         await belongs('people', 'personId', input.personId, 'Select a person in this partnership');
-        const ofYear = await listAppointmentsOfYear(trx, { ...input, partnershipId: scope(scopeId), excludeId: existing?.id ?? null });
-        const year = `${input.yearStarting} to ${input.yearStarting + 1}`;
-        const roleName = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
-        // A group has one chair a year; vice-chairs may be joint (Melton's were, source 003), but are different people.
-        const chair = ofYear.find((a) => a.role === 'chair');
-        if (input.role === 'chair' && chair) {
+        const partnershipId = scope(scopeId);
+        // The chair is chosen from the group's own voting members ("elected … by Board members", seed 001).
+        const seats = await listMemberships(trx, partnershipId, { groupId: input.groupId, personId: input.personId });
+        if (!seats.some((seat) => seat.voting && isCurrentMembership(seat, input.appointedOn))) {
+          const person = await findRecord(trx, 'people', partnershipId, input.personId);
           throw new FieldValidationError(
-            'role',
-            `${chair.personName} is already chair of this group for ${year}. ` +
-              'A group has one chair a year: archive that appointment first if the chair has changed hands.',
+            'personId',
+            `${person?.name ?? 'This person'} is not a voting member of this group on ${formatDate(input.appointedOn)}, the date appointed. ` +
+              'Only a voting member can be its chair or vice-chair: add their membership first.',
           );
         }
+        const ofYear = await listAppointmentsOfYear(trx, { ...input, partnershipId, excludeId: existing?.id ?? null });
+        const year = `${input.yearStarting} to ${input.yearStarting + 1}`;
         const held = ofYear.find((a) => a.personId === input.personId);
         if (held)
-          throw new FieldValidationError('personId', `${held.personName} is already ${roleName(held.role)} of this group for ${year}`);
+          throw new FieldValidationError('personId', `${held.personName} is already ${roleWord(held.role)} of this group for ${year}`);
+        // One chair a year; as many vice-chairs as the terms allow (Melton's were joint, source 003).
+        const allowed =
+          input.role === 'chair' ? 1 : (termsInForce(await listTermsVersions(trx, input.groupId), input.appointedOn)?.viceChairs ?? 1);
+        const holders = ofYear.filter((a) => a.role === input.role);
+        if (holders.length >= allowed) throw new FieldValidationError('role', appointmentsFull(input.role, allowed, holders, year));
       },
     }),
 
@@ -311,6 +337,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter
       (await listMemberships(db, partnershipId, filter)).filter((m) => isCurrentMembership(m, today())),
     listInterests: (partnershipId, filter) => listInterests(db, partnershipId, filter),
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
+    appointmentsHeldBy: (email) => listAppointmentsHeldBy(db, email, Number(financialYearStart(today()).slice(0, 4)), today()),
 
     termsOf,
 
@@ -346,6 +373,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter
           membershipSpecification: input.membershipSpecification,
           quorumRule: JSON.stringify(quorumRuleFrom(input)),
           voteMajority: input.voteMajority ?? 'votes_cast',
+          viceChairs: input.viceChairs ?? 1,
           effectiveFrom: input.effectiveFrom,
           createdBy: actor.userId,
           createdAt: isoNow(clock),

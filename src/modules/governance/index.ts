@@ -5,3 +5,4 @@ export { seedDemo } from './governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';
 // The life of an editable record (create, change, archive, each audited), for other modules' records too.
+export type { HeldAppointment } from './governance.repository.ts';

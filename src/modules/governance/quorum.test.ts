@@ -1,36 +1,56 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Sector } from './governance.schemas.ts';
 import { assessQuorum, describeQuorumRule, fractionThreshold, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 
 // The Coventry board's rule (seed 001, Appendix 1): "the attendance of all Responsible Authorities
 // and 6 Community/Voluntary Representatives will be required".
 const coventryRule: QuorumRule = { kind: 'responsible_authorities_and_community', communityMinimum: 6 };
 
-function seat(organisationName: string, responsibleAuthority: boolean, voting = true): Seat {
-  return { organisationId: organisationName.toLowerCase(), organisationName, responsibleAuthority, voting };
+function seat(organisationName: string, responsibleAuthority: boolean, voting = true, sector: Sector = 'community_voluntary'): Seat {
+  return { organisationId: organisationName.toLowerCase(), organisationName, responsibleAuthority, sector, voting };
 }
 
 const responsibleAuthorities = [
-  seat('Coventry City Council', true),
-  seat('West Midlands Police', true),
-  seat('West Midlands Fire Service', true),
-  seat('Staffordshire and West Midlands Probation', true),
-  seat('NHS Coventry and Rugby CCG', true),
+  seat('Coventry City Council', true, true, 'statutory'),
+  seat('West Midlands Police', true, true, 'statutory'),
+  seat('West Midlands Fire Service', true, true, 'statutory'),
+  seat('Staffordshire and West Midlands Probation', true, true, 'statutory'),
+  seat('NHS Coventry and Rugby CCG', true, true, 'statutory'),
 ];
+// Appendix 1's "Community / Voluntary" row: communities, the voluntary sector, social housing and business.
 const community = [
-  'Community Empowerment Network',
-  'Multi-Faith Forum',
-  'Coventry Ethnic Minority Action Partnership',
-  'Federation of Small Businesses',
-  'Voluntary Action Coventry',
-  'Whitefriars',
-  'Coventry Youth Council',
-].map((name) => seat(name, false));
+  seat('Community Empowerment Network', false),
+  seat('Multi-Faith Forum', false),
+  seat('Coventry Ethnic Minority Action Partnership', false),
+  seat('Federation of Small Businesses', false, true, 'business'),
+  seat('Voluntary Action Coventry', false),
+  seat('Whitefriars', false, true, 'other'),
+  seat('Coventry Youth Council', false),
+];
+// Public bodies on the board that are not Responsible Authorities: not community or voluntary representatives.
+const otherStatutory = [
+  'University Hospitals Coventry and Warwickshire NHS Trust',
+  'Coventry and Warwickshire Partnership Trust',
+  'Coventry Magistrates Court',
+  'West Midlands Office for Policing & Crime',
+  'NHS Coventry',
+  'West Midlands Ambulance Service',
+].map((name) => seat(name, false, true, 'statutory'));
 const board = [...responsibleAuthorities, ...community, seat('Communications Team', false, false)];
 
 describe('isQuorate with the Coventry board rule', () => {
   it('is quorate with every Responsible Authority and 6 community representatives', () => {
     assert.equal(isQuorate(coventryRule, board, [...responsibleAuthorities, ...community.slice(0, 6)]), true);
+  });
+
+  it('does not count public bodies that are not Responsible Authorities as community representatives', () => {
+    const members = [...board, ...otherStatutory];
+    const result = assessQuorum(coventryRule, members, [...responsibleAuthorities, ...otherStatutory]);
+    assert.equal(result.quorate, false);
+    assert.deepEqual(result.shortfall, ['0 community or voluntary representatives are present; at least 6 are needed']);
+    const withFive = assessQuorum(coventryRule, members, [...responsibleAuthorities, ...otherStatutory, ...community.slice(0, 5)]);
+    assert.deepEqual(withFive.shortfall, ['5 community or voluntary representatives are present; at least 6 are needed']);
   });
 
   it('is not quorate with every Responsible Authority but only 5 community representatives', () => {

@@ -1,8 +1,9 @@
 /** Quoracy: structured rules from terms of reference, and whether those present meet them. */
 import { plural } from '../../platform/numbers.ts';
+import type { Sector } from './governance.schemas.ts';
 
 export type QuorumRule =
-  /** Every Responsible Authority on the group present, and at least N representatives of other organisations (Coventry's board). */
+  /** Every Responsible Authority on the group present, and at least N community or voluntary representatives (Coventry's board). */
   | { kind: 'responsible_authorities_and_community'; communityMinimum: number }
   /** At least N voting members present. */
   | { kind: 'count'; minimum: number }
@@ -14,7 +15,17 @@ export interface Seat {
   organisationId: string;
   organisationName: string;
   responsibleAuthority: boolean;
+  sector: Sector;
   voting: boolean;
+}
+
+/**
+ * Whether a seat is a community or voluntary representative's. Seed 001's appendix 1 sets its "Community /
+ * Voluntary" seats against the statutory ones: communities, the voluntary sector, social housing and business.
+ * Public bodies that are not Responsible Authorities (NHS trusts, courts, the commissioner's office) are not.
+ */
+export function isCommunityOrVoluntary(seat: Pick<Seat, 'responsibleAuthority' | 'sector'>): boolean {
+  return !seat.responsibleAuthority && seat.sector !== 'statutory';
 }
 
 export interface QuorumAssessment {
@@ -54,7 +65,7 @@ export function assessQuorum(rule: QuorumRule, members: readonly Seat[], present
           missing.set(seat.organisationId, seat.organisationName);
         }
       }
-      const community = votingPresent.filter((seat) => !seat.responsibleAuthority).length;
+      const community = votingPresent.filter(isCommunityOrVoluntary).length;
       const shortfall = [...missing.values()].map((name) => `${name} (Responsible Authority) is not present`);
       if (community < rule.communityMinimum) {
         shortfall.push(

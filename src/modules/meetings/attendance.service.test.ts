@@ -43,7 +43,7 @@ for (const database of testDatabases()) {
           if (member.voting && member.responsibleAuthority && !seen.has(member.organisationId)) {
             seen.add(member.organisationId);
             status = member.organisationName === options.substituteFor ? 'substitute' : 'present';
-          } else if (member.voting && !member.responsibleAuthority && others < community) {
+          } else if (member.voting && !member.responsibleAuthority && member.sector !== 'statutory' && others < community) {
             others += 1;
             status = 'present';
           }
