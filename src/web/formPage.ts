@@ -10,16 +10,22 @@ import type { Access } from '../platform/policy.ts';
 import { versionOf } from './query.ts';
 import type { Crumb } from './recordPages.ts';
 import type { PageRenderer } from './render.ts';
+import { addressParams, formBody } from './schemas.ts';
 
-export interface FormPage<S extends z.ZodType, Context> {
+/** A request to a form page, its params typed by the page's params schema. */
+export type FormRequest<P extends z.ZodType> = FastifyRequest & { params: z.output<P> };
+
+export interface FormPage<S extends z.ZodType, Context, P extends z.ZodType = typeof addressParams> {
   /** The address that shows the form, and the one it posts to. */
   path: string;
   action: string;
   access: Access;
+  /** The address's parameters, e.g. partnershipParams or recordParams; each a string by default. */
+  params?: P;
   fields: Field[];
   schema: S;
   /** What the page is about (the record being changed), loaded for each request. */
-  load(request: FastifyRequest): Promise<Context>;
+  load(request: FormRequest<P>): Promise<Context>;
   title(context: Context): string;
   /** Words above the form. */
   intro?(context: Context): string;
@@ -28,20 +34,20 @@ export interface FormPage<S extends z.ZodType, Context> {
   /** A page of its own that extends records/form.njk, for what the form is about (a table, say), and what it shows. */
   template?: string;
   details?(context: Context): Record<string, unknown>;
-  crumbs(request: FastifyRequest, context: Context): Crumb[];
+  crumbs(request: FormRequest<P>, context: Context): Crumb[];
   /** Where Cancel goes. */
-  back(request: FastifyRequest, context: Context): string;
-  initialValues(request: FastifyRequest, context: Context): TypedValues;
-  options?(request: FastifyRequest, values: TypedValues): Promise<Record<string, Option[]>>;
+  back(request: FormRequest<P>, context: Context): string;
+  initialValues(request: FormRequest<P>, context: Context): TypedValues;
+  options?(request: FormRequest<P>, values: TypedValues): Promise<Record<string, Option[]>>;
   /** The version of the record the form changes, for optimistic concurrency. */
   version?(context: Context): number;
   /**
    * A page instead of the form once what it is about is over (a file already decided, say): its template and what
    * it shows. A form posted to it then shows that page, and changes nothing.
    */
-  closed?(request: FastifyRequest, context: Context): { template: string; view: Record<string, unknown> } | null;
+  closed?(request: FormRequest<P>, context: Context): { template: string; view: Record<string, unknown> } | null;
   /** Saves, and says where to go next and what to tell the user there. */
-  save(request: FastifyRequest, value: z.output<S>, version: number, context: Context): Promise<{ redirect: string; flash: string }>;
+  save(request: FormRequest<P>, value: z.output<S>, version: number, context: Context): Promise<{ redirect: string; flash: string }>;
 }
 
 function withoutPasswords(fields: readonly Field[], values: TypedValues): TypedValues {
@@ -50,21 +56,26 @@ function withoutPasswords(fields: readonly Field[], values: TypedValues): TypedV
   return kept;
 }
 
-export function registerFormPage<S extends z.ZodType, Context>(
+export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodType = typeof addressParams>(
   app: FastifyInstance,
   pages: PageRenderer,
-  form: FormPage<S, Context>,
+  form: FormPage<S, Context, P>,
 ): void {
-  const config = { config: { access: form.access } };
+  // A page that names no params takes its address's as strings: P is then addressParams, its default.
+  const params = (form.params ?? addressParams) as P;
+  const route = { config: { access: form.access }, schema: { params } };
+  // The schema has checked the address before the handler runs; parsing it again types it for the page's callbacks.
+  const asked = (request: FastifyRequest): FormRequest<P> => Object.assign(request, { params: params.parse(request.params) });
 
   async function render(
-    request: FastifyRequest,
+    request: FormRequest<P>,
     reply: FastifyReply,
     context: Context,
     state: { values: TypedValues; errors: FormErrors | null; version: number | null },
   ) {
     if (state.errors) reply.code(400);
-    const action = form.action.replace(/:(\w+)/g, (_, name: string) => (request.params as Record<string, string>)[name] ?? '');
+    const address: Record<string, unknown> = request.params ?? {};
+    const action = form.action.replace(/:(\w+)/g, (_, name: string) => String(address[name] ?? ''));
     return pages.render(request, reply, form.template ?? 'records/form.njk', {
       ...form.details?.(context),
       title: form.title(context),
@@ -82,13 +93,14 @@ export function registerFormPage<S extends z.ZodType, Context>(
     });
   }
 
-  function renderClosed(request: FastifyRequest, reply: FastifyReply, context: Context) {
+  function renderClosed(request: FormRequest<P>, reply: FastifyReply, context: Context) {
     const closed = form.closed?.(request, context);
     if (!closed) return null;
     return pages.render(request, reply, closed.template, { ...closed.view, breadcrumbs: form.crumbs(request, context) });
   }
 
-  app.get(form.path, config, async (request, reply) => {
+  app.get(form.path, route, async (received, reply) => {
+    const request = asked(received);
     const context = await form.load(request);
     const closed = renderClosed(request, reply, context);
     if (closed) return closed;
@@ -99,10 +111,11 @@ export function registerFormPage<S extends z.ZodType, Context>(
     });
   });
 
-  app.post(form.action, config, async (request, reply) => {
+  app.post(form.action, { ...route, schema: { params, body: formBody } }, async (received, reply) => {
+    const request = asked(received);
     const context = await form.load(request);
     if (form.closed?.(request, context)) return renderClosed(request, reply.code(409), context);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+    const body = formBody.parse(received.body);
     const version = versionOf(body);
     const result = readForm(form.schema, form.fields, body);
     if (!result.ok) return render(request, reply, context, { values: result.typed, errors: result.errors, version });

@@ -4,7 +4,8 @@
  * writing the same routes again.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RecordService } from '../platform/records.ts';
 import {
   attempt,
@@ -22,8 +23,9 @@ import { principalOf } from './permissions.ts';
 import type { PageRenderer } from './render.ts';
 import { sendCsv } from './csv.ts';
 import { paginate } from './pagination.ts';
-import { queryValues, single, versionOf } from './query.ts';
+import { queryValues, versionOf } from './query.ts';
 import { safeReturnTo } from './returnTo.ts';
+import { formBody, queryText } from './schemas.ts';
 
 export interface Crumb {
   text: string;
@@ -89,13 +91,13 @@ export interface RelatedSection {
   addLink?: { text: string; href: string };
 }
 
-interface IdParams {
-  id: string;
-  partnershipId?: string;
-}
+// A record's pages are about a partnership's records, or (areas, partnerships) the whole service's.
+const scopeParams = z.object({ partnershipId: z.string().optional() });
+const recordScopeParams = scopeParams.extend({ id: z.string() });
+const returnToField = z.object({ returnTo: queryText }).catch({ returnTo: undefined });
 
 function scopeOf(request: FastifyRequest): string | null {
-  return (request.params as { partnershipId?: string }).partnershipId ?? null;
+  return scopeParams.parse(request.params).partnershipId ?? null;
 }
 
 export function pathFor(basePath: string, request: FastifyRequest): string {
@@ -103,13 +105,17 @@ export function pathFor(basePath: string, request: FastifyRequest): string {
 }
 
 export function registerRecordPages<View extends { id: string; version: number; archivedAt: string | null }, Input>(
-  app: FastifyInstance,
+  instance: FastifyInstance,
   pages: PageRenderer,
   definition: RecordPagesDefinition<View, Input>,
 ): void {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const { basePath, service, fields, access } = definition;
-  const view = { config: { access: access.view } };
-  const manage = { config: { access: access.manage } };
+  const view = { config: { access: access.view }, schema: { params: scopeParams } };
+  const manage = { config: { access: access.manage }, schema: { params: scopeParams, body: formBody } };
+  const viewRecordManage = { config: { access: access.manage }, schema: { params: recordScopeParams } };
+  const viewRecord = { config: { access: access.view }, schema: { params: recordScopeParams } };
+  const manageRecord = { config: { access: access.manage }, schema: { params: recordScopeParams, body: formBody } };
 
   const listCrumb = (request: FastifyRequest): Crumb[] => [
     ...definition.crumbs(request),
@@ -123,10 +129,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   ) {
     const { record } = state;
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
-    const returnTo = safeReturnTo(
-      single((request.query as Record<string, unknown>).returnTo) ??
-        single((request.body as Record<string, unknown> | undefined)?.returnTo),
-    );
+    const returnTo = safeReturnTo(returnToField.parse(request.query).returnTo ?? returnToField.parse(request.body).returnTo);
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : addText(definition.noun);
     const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
@@ -159,11 +162,11 @@ export function registerRecordPages<View extends { id: string; version: number; 
         : service.create(actor, scopeOf(request), result.value),
     );
     if (!saved.ok) {
-      const values = typedValues(fields, (request.body ?? {}) as Record<string, unknown>);
+      const values = typedValues(fields, formBody.parse(request.body));
       return renderForm(request, reply, { record, values, errors: errorsFor(fields, saved.byField), version: saved.version ?? version });
     }
     request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
-    const returnTo = safeReturnTo((request.body as { returnTo?: string } | undefined)?.returnTo);
+    const returnTo = safeReturnTo(returnToField.parse(request.body).returnTo);
     return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${saved.value}`);
   }
 
@@ -215,14 +218,14 @@ export function registerRecordPages<View extends { id: string; version: number; 
     return sendCsv(reply, definition.pluralTitle, [definition.columns.map((column) => column.heading), ...rows]);
   });
 
-  app.get(`${basePath}/new`, manage, async (request, reply) =>
+  app.get(`${basePath}/new`, { config: { access: access.manage }, schema: { params: scopeParams } }, async (request, reply) =>
     renderForm(request, reply, { record: null, values: definition.defaults?.(request) ?? {}, errors: null, version: null }),
   );
 
   app.post(basePath, manage, async (request, reply) => save(request, reply, null));
 
   if (!definition.customView) {
-    app.get<{ Params: IdParams }>(`${basePath}/:id`, view, async (request, reply) => {
+    app.get(`${basePath}/:id`, viewRecord, async (request, reply) => {
       const record = await service.get(scopeOf(request), request.params.id);
       const base = pathFor(basePath, request);
       return pages.render(request, reply, 'records/show.njk', {
@@ -238,7 +241,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   }
 
-  app.get<{ Params: IdParams }>(`${basePath}/:id/edit`, manage, async (request, reply) => {
+  app.get(`${basePath}/:id/edit`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return renderForm(request, reply, {
       record,
@@ -248,12 +251,12 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post<{ Params: IdParams }>(`${basePath}/:id`, manage, async (request, reply) => {
+  app.post(`${basePath}/:id`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return save(request, reply, record);
   });
 
-  app.get<{ Params: IdParams }>(`${basePath}/:id/archive`, manage, async (request, reply) => {
+  app.get(`${basePath}/:id/archive`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const base = pathFor(basePath, request);
     return pages.render(request, reply, 'records/archive.njk', {
@@ -266,7 +269,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post<{ Params: IdParams }>(`${basePath}/:id/archive`, manage, async (request, reply) => {
+  app.post(`${basePath}/:id/archive`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const actor = principalOf(request);
     const base = pathFor(basePath, request);

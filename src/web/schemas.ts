@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** Every parameter of an address, each a string: for a page that names none of its own. */
+export const addressParams = z.record(z.string(), z.string());
+
 /** A route about one partnership (its id is checked against the database before the handler runs). */
 export const partnershipParams = z.object({ partnershipId: z.string() });
 

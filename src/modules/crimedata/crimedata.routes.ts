@@ -38,6 +38,8 @@ import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 import { principalOf } from '../../web/permissions.ts';
+import { z } from 'zod';
+import { partnershipParams } from '../../web/schemas.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -273,9 +275,10 @@ export function registerCrimeDataRoutes(
     path: `${crimeDataPattern}/held/:importId`,
     action: `${crimeDataPattern}/held/:importId`,
     access: 'area:oversee',
+    params: partnershipParams.extend({ importId: z.string() }),
     fields: heldDecisionFields,
     schema: heldDecisionSchema,
-    load: (request) => crimeData.heldImport(partnershipIdOf(request), (request.params as { importId: string }).importId),
+    load: (request) => crimeData.heldImport(request.params.partnershipId, request.params.importId),
     title: ({ imported, replacesMonth }) =>
       `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it ${replacesMonth ? 'replaces the one held' : 'is added'}`,
     intro: ({ imported, replacesMonth, replacedCrimes }) =>

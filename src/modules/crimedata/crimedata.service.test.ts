@@ -55,7 +55,11 @@ for (const database of testDatabases()) {
     let partnershipId: string;
 
     before(async () => {
-      container = createContainer(testConfig, { clock: { now: () => new Date('2026-01-20T09:00:00Z') }, database: await database.create(), mailer: createLogMailer(() => undefined) });
+      container = createContainer(testConfig, {
+        clock: { now: () => new Date('2026-01-20T09:00:00Z') },
+        database: await database.create(),
+        mailer: createLogMailer(() => undefined),
+      });
       partnershipId = (await seedDemo(container.governance)).get('coventry') ?? '';
       // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
       await cityOfLondonForce(container, partnershipId);

@@ -61,7 +61,11 @@ for (const database of testDatabases()) {
     const counts = async () => ({ leicester: await crimesOf('leicester'), charnwood: await crimesOf('charnwood') });
 
     before(async () => {
-      container = createContainer(testConfig, { clock: { now: () => now }, database: await database.create(), mailer: createLogMailer((line) => mail.push(line)) });
+      container = createContainer(testConfig, {
+        clock: { now: () => now },
+        database: await database.create(),
+        mailer: createLogMailer((line) => mail.push(line)),
+      });
       for (const [key, value] of await seedDemo(container.governance)) ids.set(key, value);
       await container.crimeData.setArea(systemPrincipal, id('leicester'), leicesterArea);
       await container.crimeData.setArea(systemPrincipal, id('charnwood'), charnwoodArea);

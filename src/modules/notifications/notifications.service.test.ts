@@ -104,7 +104,10 @@ for (const database of testDatabases()) {
       const smtp = await startSmtpServer();
       try {
         // Built from the settings, as in production: SMTP_URL and MAIL_FROM through the container to nodemailer.
-        const { notifications } = createContainer({ ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' }, { clock, database: container.database });
+        const { notifications } = createContainer(
+          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Coventry Community Safety Team <csp@coventry.example>' },
+          { clock, database: container.database },
+        );
         await notifications.enqueueEmail('jo.bloggs@example.org', 'Agenda published: Police and Crime Board', 'The agenda is ready.');
         assert.deepEqual(await notifications.runDueJobs(), { done: 1, retried: 0, failed: 0 });
         assert.equal(smtp.received.length, 1);
@@ -198,7 +201,10 @@ for (const database of testDatabases()) {
     it('tells the members of a group, through a real SMTP server, when a meeting’s agenda is published', async () => {
       const smtp = await startSmtpServer();
       try {
-        const app = createContainer({ ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://safer.coventry.example' }, { clock, database: container.database });
+        const app = createContainer(
+          { ...testConfig, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://safer.coventry.example' },
+          { clock, database: container.database },
+        );
         const groupId = await app.governance.groups.create(systemPrincipal, coventry, { name: 'City Tasking Group', parentId: boardId });
         await addMember(groupId, await addPerson('Eve Tasker', 'eve.tasker@example.org'), 'member');
         await addMember(groupId, await addPerson('Finn Analyst', 'finn.analyst@example.org'), 'member');

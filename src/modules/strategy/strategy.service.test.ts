@@ -21,7 +21,10 @@ for (const database of testDatabases()) {
     let assessmentId: string;
 
     before(async () => {
-      container = createContainer(testConfig, { clock: { now: () => new Date('2016-09-01T09:00:00Z') }, database: await database.create() });
+      container = createContainer(testConfig, {
+        clock: { now: () => new Date('2016-09-01T09:00:00Z') },
+        database: await database.create(),
+      });
       const partnerships = await seedDemo(container.governance);
       coventry = partnerships.get('coventry') ?? '';
       plymouth = partnerships.get('plymouth') ?? '';

@@ -41,7 +41,11 @@ for (const database of testDatabases()) {
     let areaLsoas: string[];
 
     before(async () => {
-      container = createContainer(testConfig, { clock: { now: () => new Date('2026-01-05T09:00:00Z') }, database: await database.create(), mailer: createLogMailer(() => undefined) });
+      container = createContainer(testConfig, {
+        clock: { now: () => new Date('2026-01-05T09:00:00Z') },
+        database: await database.create(),
+        mailer: createLogMailer(() => undefined),
+      });
       partnershipId = (await seedDemo(container.governance)).get('coventry') ?? '';
       const [group] = await container.governance.groups.list(partnershipId);
       groupId = group?.id ?? '';
