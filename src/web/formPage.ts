@@ -75,7 +75,10 @@ export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodTy
   ) {
     if (state.errors) reply.code(400);
     const address: Record<string, unknown> = request.params ?? {};
-    const action = form.action.replace(/:(\w+)/g, (_, name: string) => String(address[name] ?? ''));
+    const action = form.action.replace(/:(\w+)/g, (_, name: string) => {
+      const value = address[name];
+      return typeof value === 'string' ? value : '';
+    });
     return pages.render(request, reply, form.template ?? 'records/form.njk', {
       ...form.details?.(context),
       title: form.title(context),
