@@ -1,12 +1,18 @@
 import type { SessionStore } from '@fastify/session';
 import type { Session } from 'fastify';
 import type { Clock } from '../platform/clock.ts';
-import type { SessionRecords } from '../modules/accounts/index.ts';
 
 export const sessionMaxAgeMs = 8 * 60 * 60 * 1000;
 
+/** What the store needs of the session records (the accounts module's, passed in by app.ts). */
+export interface SessionPersistence {
+  save(id: string, data: unknown, expiresAt: Date): Promise<void>;
+  load(id: string): Promise<unknown>;
+  remove(id: string): Promise<void>;
+}
+
 /** Adapts the database-backed session records to @fastify/session's callback interface. */
-export function databaseSessionStore(sessions: SessionRecords, clock: Clock): SessionStore {
+export function databaseSessionStore(sessions: SessionPersistence, clock: Clock): SessionStore {
   return {
     set(sessionId, session, callback) {
       const cookie = (session as { cookie?: { expires?: string | Date | null } }).cookie;
