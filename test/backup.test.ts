@@ -15,8 +15,8 @@ import { systemPrincipal } from '../src/platform/principal.ts';
 import { backupHeaderBytes } from '../src/db/backup.ts';
 import { createDb, type Db, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
 import type { DatabaseLocation } from '../src/db/dialect.ts';
-import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 
 const run = promisify(execFile);
@@ -101,9 +101,11 @@ for (const database of testDatabases()) {
       const sourcePlace = placeOf(source);
       // Everything stays in the -wal file, as a running server's latest writes do: a copy of the file alone misses it.
       if (database.engine === 'sqlite') await sql`pragma wal_autocheckpoint = 0`.execute(source.db);
-      const { app, container } = await buildTestApp(source, { sessionSecret: sessionSecretOf(sourcePlace.dataDir) });
-      t.after(() => app.close());
-      const coventry = (await seedDemo(container.governance)).get('coventry');
+      const { app, container, coventry } = await build(t, {
+        database: source,
+        config: { sessionSecret: sessionSecretOf(sourcePlace.dataDir) },
+        as: 'nobody',
+      });
       assert.ok(coventry);
       await container.accounts.createUser(systemPrincipal, { ...admin, isAdmin: true });
       const signedIn = await new Browser(app).signIn(admin.email, admin.password);
@@ -178,11 +180,14 @@ for (const database of testDatabases()) {
 
       // The restored app starts, and the session made before the backup still signs in: its secret came back.
       await migrateToLatest(restoredHandle.db);
-      const restoredApp = await buildTestApp(restoredHandle, { sessionSecret: sessionSecretOf(target.place.dataDir) });
-      t.after(() => restoredApp.app.close());
+      const restoredApp = await build(t, {
+        database: restoredHandle,
+        config: { sessionSecret: sessionSecretOf(target.place.dataDir) },
+        seed: false,
+        as: 'nobody',
+      });
       assert.equal((await restoredApp.app.inject({ url: '/admin/audit', headers: { cookie } })).statusCode, 200);
-      const otherSecret = await buildTestApp(restoredHandle);
-      t.after(() => otherSecret.app.close());
+      const otherSecret = await build(t, { database: restoredHandle, seed: false, as: 'nobody' });
       assert.equal(
         (await otherSecret.app.inject({ url: '/admin/audit', headers: { cookie } })).statusCode,
         302,

@@ -13,7 +13,8 @@ import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 import { type ScrapedForm, formsOn, queryKeysOn } from './helpers/scrapeForms.ts';
@@ -128,6 +129,7 @@ const goesLast = (url: string) => /\/(archive|remove|withdraw|status)$/.test(url
 
 for (const database of testDatabases()) {
   describe(`bad input on ${database.engine}`, () => {
+    const suite = suiteScope();
     const runs = database.engine === 'sqlite' ? 12 : 4;
     let app: FastifyInstance;
     let container: Container;
@@ -140,7 +142,7 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      ({ app, container } = await buildTestApp(handle));
+      ({ app, container } = await build(suite, { database: handle, seed: false, as: 'nobody' }));
       const partnerships = await seedDemo(container.governance);
       const coventry = partnerships.get('coventry') ?? '';
       const plymouth = partnerships.get('plymouth') ?? '';
@@ -160,11 +162,6 @@ for (const database of testDatabases()) {
       admin = new Browser(app);
       await admin.signIn('admin@example.com', password);
       csrf = await admin.csrfToken();
-    });
-
-    after(async () => {
-      await app.close();
-      await handle.close();
     });
 
     // Every failure is kept, so that one run shows all the forms that fail rather than the first.

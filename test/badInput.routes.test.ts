@@ -5,7 +5,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 
 const password = 'correct horse battery staple';
@@ -13,21 +14,18 @@ const statuses = (responses: LightMyRequestResponse[]) => responses.map((respons
 
 for (const database of testDatabases()) {
   describe(`bad input on ${database.engine}`, () => {
+    const suite = suiteScope();
     let app: FastifyInstance;
     let container: Container;
     let admin: Browser;
     let coventry: string;
 
     before(async () => {
-      ({ app, container } = await buildTestApp(await database.create()));
+      ({ app, container } = await build(suite, { database: await database.create(), seed: false, as: 'nobody' }));
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
       admin = new Browser(app);
       await admin.signIn('admin@example.com', password);
-    });
-    after(async () => {
-      await app.close();
-      await container.database.close();
     });
 
     it('shows an empty page past the end of every list, however far past', async () => {

@@ -3,11 +3,13 @@
  * the others are refused with a message for the field, and the database holds what the rule allows.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import { ConflictError, FieldValidationError } from '../src/platform/errors.ts';
-import { type CoventryOfficer, startAsCoventryOfficer } from './helpers/coventry.ts';
+import type { Container } from '../src/container.ts';
+import type { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 import { scheduleMeeting } from './helpers/meetings.ts';
 import { pdfOf } from './helpers/papers.ts';
@@ -28,12 +30,13 @@ async function tenAtOnce<T>(work: () => Promise<T>): Promise<{ done: T[]; refuse
 
 for (const database of testDatabases()) {
   describe(`check-then-write rules under ${parallel} parallel writers on ${database.engine}`, () => {
-    let coventry: CoventryOfficer;
+    const suite = suiteScope();
+    let coventry: { container: Container; officer: Browser; coventry: string; boardId: string };
 
     before(async () => {
-      coventry = await startAsCoventryOfficer(undefined, await database.create());
+      const built = await build(suite, { database: await database.create() });
+      coventry = { ...built, officer: built.client };
     });
-    after(() => coventry.close());
 
     it('adds one membership of a person on a group from ten identical POSTs, and quorum counts them once', async () => {
       const { container, officer, boardId } = coventry;

@@ -5,14 +5,14 @@
  * the audit log, and a read whose entry cannot be written is refused.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { GrantedRole } from '../src/platform/principal.ts';
 import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { textOfDocx } from './helpers/docx.ts';
 import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
 import { pdfOf } from './helpers/papers.ts';
@@ -29,7 +29,7 @@ describe('Part II business, by reader', () => {
   let officer: Browser;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
+  const suite = suiteScope();
   let base: string;
   let later: string;
   let partTwoActionId: string;
@@ -49,7 +49,7 @@ describe('Part II business, by reader', () => {
     signedIn(email, (userId) => container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId: coventry, areaId: null }));
 
   before(async () => {
-    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry, boardId } = await build(suite));
     const { minutes, agenda, meetings, governance, papers } = container;
     const meetingId = await scheduleMeeting(meetings, coventry, boardId, '2016-07-21');
     const laterId = await scheduleMeeting(meetings, coventry, boardId, '2016-09-15');
@@ -99,7 +99,6 @@ describe('Part II business, by reader', () => {
     readers.set('group member', await withRole('member', 'mo@example.com'));
     readers.set('officer', officer);
   });
-  after(() => close());
 
   /** Everything a reader can reach about the meeting, as one text. */
   async function everything(reader: Browser, query: string): Promise<{ texts: string[]; text: string; statuses: number[] }> {

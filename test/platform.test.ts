@@ -3,23 +3,21 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 
 const password = 'correct horse battery staple';
 
 for (const database of testDatabases()) {
   describe(`platform on ${database.engine}`, () => {
+    const suite = suiteScope();
     let app: FastifyInstance;
     let container: Container;
 
     before(async () => {
-      ({ app, container } = await buildTestApp(await database.create()));
+      ({ app, container } = await build(suite, { database: await database.create(), seed: false, as: 'nobody' }));
       await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
-    });
-    after(async () => {
-      await app.close();
-      await container.database.close();
     });
 
     it('answers /health after a real query', async () => {
@@ -60,17 +58,20 @@ for (const database of testDatabases()) {
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
     });
 
-    it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async () => {
-      const production = await buildTestApp(await database.create(), { environment: 'production', trustProxy: true });
+    it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async (t) => {
+      const production = await build(t, {
+        database: await database.create(),
+        config: { environment: 'production', trustProxy: true },
+        seed: false,
+        as: 'nobody',
+      });
       await production.container.accounts.createUser(systemPrincipal, { email: 'p@example.com', name: 'P', password, isAdmin: false });
       const response = await new Browser(production.app, { 'x-forwarded-proto': 'https' }).signIn('p@example.com', password);
       assert.equal(response.cookies.find((c) => c.name === 'safer_session')?.secure, true);
       assert.match(String(response.headers['strict-transport-security']), /max-age=/);
-      await production.app.close();
-      await production.container.database.close();
     });
 
-    it('serves Leaflet, and lets the CSP load map tiles only from a tile server that is configured', async () => {
+    it('serves Leaflet, and lets the CSP load map tiles only from a tile server that is configured', async (t) => {
       const script = await app.inject('/assets/leaflet/leaflet.js');
       assert.equal(script.statusCode, 200);
       assert.match(String(script.headers['content-type']), /javascript/);
@@ -82,10 +83,8 @@ for (const database of testDatabases()) {
       assert.equal(imgSrc((await app.inject('/sign-in')).headers), "'self' data:");
 
       const mapTiles = { urlTemplate: 'https://{s}.tile.example.org/{z}/{x}/{y}.png', attribution: '© Tile contributors' };
-      const withTiles = await buildTestApp(await database.create(), { mapTiles });
+      const withTiles = await build(t, { database: await database.create(), config: { mapTiles }, seed: false, as: 'nobody' });
       assert.equal(imgSrc((await withTiles.app.inject('/sign-in')).headers), "'self' data: https://*.tile.example.org");
-      await withTiles.app.close();
-      await withTiles.container.database.close();
     });
 
     it('says what is wrong with a wrong password and keeps the email typed', async () => {
@@ -286,13 +285,12 @@ for (const database of testDatabases()) {
       assert.equal((await container.governance.areas.get(null, id)).name, 'West Mids');
     });
 
-    it('answers 503 from /health when the database does not answer', async () => {
-      const { app: brokenApp, container: broken } = await buildTestApp(await database.create());
+    it('answers 503 from /health when the database does not answer', async (t) => {
+      const { app: brokenApp, container: broken } = await build(t, { database: await database.create(), seed: false, as: 'nobody' });
       await broken.database.close();
       const response = await brokenApp.inject('/health');
       assert.equal(response.statusCode, 503);
       assert.deepEqual(response.json(), { status: 'unavailable', database: database.engine });
-      await brokenApp.close();
     });
   });
 }

@@ -10,7 +10,8 @@ import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import type { Role } from '../src/platform/principal.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { createSqlite } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 import { appointChair } from './helpers/people.ts';
@@ -346,6 +347,7 @@ const allowedBy: Record<Level, readonly Walker[]> = {
 const password = 'a long enough password';
 
 describe('every route as every role', () => {
+  const suite = suiteScope();
   let app: FastifyInstance;
   let container: Container;
   let routes: RouteSampler;
@@ -353,7 +355,7 @@ describe('every route as every role', () => {
   const browsers = new Map<Walker, Browser>();
 
   before(async () => {
-    ({ app, container } = await buildTestApp(await createSqlite()));
+    ({ app, container } = await build(suite, { database: await createSqlite(), seed: false, as: 'nobody' }));
     const { accounts, governance } = container;
     const partnerships = await seedDemo(governance);
     const coventry = partnerships.get('coventry') ?? '';
@@ -382,11 +384,6 @@ describe('every route as every role', () => {
       if (walker !== 'public') await browser.signIn(`${walker}@example.com`, password);
       browsers.set(walker, browser);
     }
-  });
-
-  after(async () => {
-    await app.close();
-    await container.database.close();
   });
 
   const urlFor = (pattern: string) => routes.url(pattern);

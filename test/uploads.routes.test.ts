@@ -11,7 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
-import { Browser, buildTestApp } from './helpers/app.ts';
+import { Browser } from './helpers/app.ts';
+import { build, suiteScope } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 
@@ -38,13 +39,14 @@ const uploadsLeft = (): string[] => readdirSync(tmpdir()).filter((name) => name.
 
 for (const database of testDatabases()) {
   describe(`forms that do not arrive whole (${database.engine})`, () => {
+    const suite = suiteScope();
     let app: FastifyInstance;
     let container: Container;
     let routes: RouteSampler;
     let cookie = '';
 
     before(async () => {
-      ({ app, container } = await buildTestApp(await database.create()));
+      ({ app, container } = await build(suite, { database: await database.create(), seed: false, as: 'nobody' }));
       const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'admin@example.com',
@@ -55,10 +57,6 @@ for (const database of testDatabases()) {
       routes = await sampleRoutes(container, coventry, { ...(await spareAccount(container, coventry)), userId });
       const signedIn = await new Browser(app).signIn('admin@example.com', password);
       cookie = (signedIn.cookies as { name: string; value: string }[]).map(({ name, value }) => `${name}=${value}`).join('; ');
-    });
-    after(async () => {
-      await app.close();
-      await container.database.close();
     });
 
     it('says so on a 400 page at every upload route, and answers no route with a 5xx', async () => {

@@ -15,7 +15,9 @@ export interface DatabaseHandle {
 
 export function createDb(location: DatabaseLocation): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: createDialect(location), plugins: [new CamelCasePlugin()] });
-  return { db, engine: engineOf(location), location, close: () => db.destroy() };
+  // Closing twice is closing once (a test may close the database under the app to see how it copes).
+  let closed: Promise<void> | undefined;
+  return { db, engine: engineOf(location), location, close: () => (closed ??= db.destroy()) };
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */

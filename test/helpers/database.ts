@@ -42,12 +42,14 @@ async function createPostgres(url: string, migrated = true): Promise<DatabaseHan
   target.pathname = `/${name}`;
   const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
   if (migrated) await migrateToLatest(handle.db);
+  let closed: Promise<void> | undefined;
   return {
     ...handle,
-    async close() {
-      await handle.close();
-      await dropDatabase(url, name);
-    },
+    close: () =>
+      (closed ??= (async () => {
+        await handle.close();
+        await dropDatabase(url, name);
+      })()),
   };
 }
 
