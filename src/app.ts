@@ -6,7 +6,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
@@ -41,6 +42,12 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const assetParams = z.object({ '*': z.string() });
+/** The partnership or area an address is about, if any; anything else in the address is no scope. */
+const scopeIds = z
+  .object({ partnershipId: z.string().optional().catch(undefined), areaId: z.string().optional().catch(undefined) })
+  .catch({ partnershipId: undefined, areaId: undefined });
 
 /** security → session → modules → 404 → error handler */
 export async function buildApp(container: Container, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
@@ -110,10 +117,11 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(applicationCss()),
   );
   for (const [url, root] of Object.entries(assetRoots)) {
-    app.get(url, { config: { access: 'public' } }, (request, reply) => {
-      const path = (request.params as { '*': string })['*'];
-      return reply.header('cache-control', 'public, max-age=86400').sendFile(path, root);
-    });
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(url, { config: { access: 'public' }, schema: { params: assetParams } }, (request, reply) =>
+        reply.header('cache-control', 'public, max-age=86400').sendFile(request.params['*'], root),
+      );
   }
 
   app.decorateRequest('principal', null);
@@ -132,14 +140,14 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
     const userId = request.session.userId;
     request.principal = userId ? await accounts.loadPrincipal(userId) : null;
-    const partnershipId = (request.params as { partnershipId?: string } | undefined)?.partnershipId;
+    // Before validation: the address's ids as sent (a route's own schema checks them next).
+    const { partnershipId, areaId } = scopeIds.parse(request.params);
     if (partnershipId) {
       const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
       // An archived partnership is read-only history for administrators, and gone for everyone else.
       if (!partnership || (partnership.archivedAt && !request.principal?.isAdmin)) return reply.callNotFound();
       request.partnership = partnership;
     }
-    const areaId = (request.params as { areaId?: string } | undefined)?.areaId;
     if (areaId) {
       const [area] = await governance.areas.list(null, { id: areaId });
       if (!area || area.archivedAt) return reply.callNotFound();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { hasHiddenCharacter } from '../platform/hiddenCharacters.ts';
 
 /**
@@ -17,7 +18,7 @@ export function checkedValues(value: unknown): string[] {
 
 /** The named parameters of a request's query string, each as a single string. */
 export function queryValues<K extends string>(query: unknown, names: readonly K[]): Partial<Record<K, string>> {
-  const source = (query ?? {}) as Record<string, unknown>;
+  const source = anyFields.parse(query);
   const values: Partial<Record<K, string>> = {};
   for (const name of names) {
     const value = single(source[name]);
@@ -25,6 +26,10 @@ export function queryValues<K extends string>(query: unknown, names: readonly K[
   }
   return values;
 }
+
+const versionField = z.object({ version: z.unknown().optional() }).catch({ version: undefined });
+// Whatever a query string or an address holds: each value one string or several.
+const anyFields = z.record(z.string(), z.unknown()).catch({});
 
 // Versions are PostgreSQL `integer` columns: a larger number could never match, and would fail the query.
 const largestVersion = 2 ** 31 - 1;
@@ -34,12 +39,12 @@ const largestVersion = 2 ** 31 - 1;
  * missing, not a whole number, or past any version a record can have.
  */
 export function versionOf(body: unknown): number {
-  const version = Number(single((body as Record<string, unknown> | undefined)?.version));
+  const version = Number(single(versionField.parse(body).version));
   return Number.isInteger(version) && version >= 0 && version <= largestVersion ? version : -1;
 }
 
 /** Whether a path parameter or query string value holds a hidden character, which no page's address has. */
 export function addressHasControlCharacter(request: { params: unknown; query: unknown }): boolean {
-  const values = [request.params, request.query].flatMap((part) => Object.values((part ?? {}) as Record<string, unknown>));
+  const values = [request.params, request.query].flatMap((part) => Object.values(anyFields.parse(part)));
   return values.flat().some((value) => typeof value === 'string' && hasHiddenCharacter(value));
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { SaferError } from '../platform/errors.ts';
 import { withoutHiddenCharacters } from '../platform/hiddenCharacters.ts';
 import { sendFile } from './csv.ts';
@@ -70,12 +71,8 @@ export function withUpload(app: FastifyInstance, maxBytes: number, routes: (scop
     refusingUnreadableForms(scope);
     scope.addHook('preValidation', (request, _reply, done) => {
       if (!request.isMultipart()) return done();
-      const parts = (request.body ?? {}) as Record<
-        string,
-        { type?: string; value?: unknown; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-      >;
       const body: Record<string, unknown> = {};
-      for (const [name, part] of Object.entries(parts)) {
+      for (const [name, part] of multipartParts.parse(request.body)) {
         body[name] =
           part.type === 'file'
             ? ({
@@ -122,6 +119,20 @@ export interface FileOnDisk {
   start: Buffer;
 }
 
+/** The parts of a multipart form as @fastify/multipart attaches them to the body (a file part read into memory). */
+const multipartPart = z.looseObject({
+  type: z.string().optional(),
+  value: z.unknown().optional(),
+  filename: z.string().optional(),
+  _buf: z.instanceof(Buffer).nullish(),
+  file: z.looseObject({ truncated: z.boolean().optional() }).optional(),
+});
+// A name sent more than once arrives as an array of parts: no form here sends one, so it is left out.
+const multipartParts = z
+  .record(z.string(), z.union([multipartPart, z.array(z.unknown()).transform(() => null)]))
+  .transform((parts) => Object.entries(parts).flatMap(([name, part]) => (part ? [[name, part] as const] : [])))
+  .catch([]);
+
 /** The files of one field of a form, as `withFileUploads` puts them in the body. */
 interface FilesField {
   kind: 'files';
@@ -129,6 +140,18 @@ interface FilesField {
   /** The form had more files than the scope takes: those past the limit were not kept. */
   overLimit: boolean;
 }
+
+// What withFileUploads put in the body; any other field (or body) holds no files.
+const filesFields = z
+  .record(
+    z.string(),
+    z
+      .unknown()
+      .transform((value): FilesField | undefined =>
+        typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'files' ? (value as FilesField) : undefined,
+      ),
+  )
+  .catch({});
 
 /** What a request's files have written so far. */
 interface Written {
@@ -207,14 +230,17 @@ export function withFileUploads(
     scope.addHook('preValidation', (request, _reply, done) => {
       if (!request.isMultipart()) return done();
       const body: Record<string, unknown> = {};
-      for (const [name, part] of Object.entries((request.body ?? {}) as Record<string, { type?: string; value?: unknown }>)) {
+      for (const [name, part] of multipartParts.parse(request.body)) {
         if (part.type === 'field') body[name] = part.value;
       }
       const written = writtenBy.get(request) ?? { files: [], count: 0 };
+      const fields = new Map<string, FilesField>();
       for (const { field, ...file } of written.files) {
-        const value = (body[field] ??= { kind: 'files', files: [], overLimit: written.count > limits.maxFiles }) as FilesField;
+        const value = fields.get(field) ?? { kind: 'files', files: [], overLimit: written.count > limits.maxFiles };
         value.files.push(file);
+        fields.set(field, value);
       }
+      for (const [field, value] of fields) body[field] = value;
       request.body = body;
       done();
     });
@@ -224,8 +250,8 @@ export function withFileUploads(
 
 /** The files a form sent in a field (none when it sent none, or was not a multipart form), and whether it sent too many. */
 export function filesIn(body: unknown, field: string): { files: FileOnDisk[]; overLimit: boolean } {
-  const value = (body as Record<string, unknown> | undefined)?.[field] as Partial<FilesField> | undefined;
-  return value?.kind === 'files' ? { files: value.files ?? [], overLimit: value.overLimit ?? false } : { files: [], overLimit: false };
+  const value = filesFields.parse(body)[field];
+  return value ? { files: value.files, overLimit: value.overLimit } : { files: [], overLimit: false };
 }
 
 /** Whether a file's first bytes are text: no control characters but tab, line ends and form feed (so no spreadsheet, PDF or image). */
