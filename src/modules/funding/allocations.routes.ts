@@ -26,7 +26,8 @@ import {
   yearHref,
   yearOf,
 } from './funding.paths.ts';
-import { allocationFields, allocationSchema } from './funding.schemas.ts';
+import { allocationFields } from './funding.forms.ts';
+import { allocationSchema } from './funding.inputs.ts';
 import type { FundingService } from './funding.service.ts';
 import type { AllocationView } from './funding.types.ts';
 import {

@@ -22,7 +22,7 @@ import {
   nextReference,
   updateAllocation,
 } from './funding.repository.ts';
-import type { AllocationInput } from './funding.schemas.ts';
+import type { AllocationInput } from './funding.inputs.ts';
 import type { AllocationEvent, AllocationState, AllocationView, DecisionLink, GrantView } from './funding.types.ts';
 import { decisionLink, type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
 

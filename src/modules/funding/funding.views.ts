@@ -9,7 +9,7 @@ import { digits, formatMoney, formatMoneyChange, formatPercentChange } from '../
 import { formatDateTime } from '../../web/render.ts';
 import { type AllocationMove, allocationAllows, allocationStateNames, yearAllows, yearRefusal, yearSituation } from './allocationLife.ts';
 import { allocationHref } from './funding.paths.ts';
-import { carryOverStateNames } from './funding.schemas.ts';
+import { carryOverStateNames } from './funding.inputs.ts';
 import type {
   AllocationState,
   AllocationView,

@@ -27,7 +27,7 @@ import {
   lockGrant,
   type SpendRow,
 } from './funding.repository.ts';
-import { granteeKindNames } from './funding.schemas.ts';
+import { granteeKindNames } from './funding.inputs.ts';
 import type { AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, counts, fundingPosition, moneyAvailable, overAllocation } from './position.ts';
 

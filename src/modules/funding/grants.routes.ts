@@ -18,7 +18,8 @@ import {
   yearHref,
   yearOf,
 } from './funding.paths.ts';
-import { grantFields, grantSchema } from './funding.schemas.ts';
+import { changeGrantFields, grantFields } from './funding.forms.ts';
+import { grantSchema } from './funding.inputs.ts';
 import type { FundingService } from './funding.service.ts';
 import { allocationRow, byReference, grantRows, lineView, quarterName, themeGroups, typedPounds, yearOffers } from './funding.views.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -77,8 +78,7 @@ export function registerGrantRoutes(app: FastifyInstance, pages: PageRenderer, f
     },
   });
 
-  // The year is in the address, so it is not asked again when the grant is changed.
-  const changeGrantFields = grantFields.filter((field) => field.name !== 'yearStarting');
+
   registerFormPage(app, pages, {
     path: '/partnerships/:partnershipId/funding/:year/edit',
     action: '/partnerships/:partnershipId/funding/:year',

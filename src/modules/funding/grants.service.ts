@@ -12,7 +12,7 @@ import { formatMoney } from '../../platform/numbers.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { findCarryOver, findGrant, insertGrant, listGrants, updateGrant } from './funding.repository.ts';
-import type { GrantInput } from './funding.schemas.ts';
+import type { GrantInput } from './funding.inputs.ts';
 import type { FundingYear, GrantView } from './funding.types.ts';
 import type { FundingDependencies, FundingYears } from './fundingYears.ts';
 

@@ -6,7 +6,8 @@ import { formatMoney } from '../../platform/numbers.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { carryOverDecisionFields, carryOverDecisionSchema, carryOverFields, carryOverSchema } from './funding.schemas.ts';
+import { carryOverDecisionFields, carryOverFields } from './funding.forms.ts';
+import { carryOverDecisionSchema, carryOverSchema } from './funding.inputs.ts';
 import type { FundingService } from './funding.service.ts';
 
 import { unspent } from './position.ts';

@@ -10,7 +10,7 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../platfo
 import { formatMoney } from '../../platform/numbers.ts';
 import { yearRefusal } from './allocationLife.ts';
 import { findCarryOver, findGrant, insertCarryOver, updateCarryOver, updateGrant } from './funding.repository.ts';
-import type { CarryOverDecisionInput, CarryOverInput } from './funding.schemas.ts';
+import type { CarryOverDecisionInput, CarryOverInput } from './funding.inputs.ts';
 import { type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
 import { unspent } from './position.ts';
 
