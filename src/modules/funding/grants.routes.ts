@@ -78,7 +78,6 @@ export function registerGrantRoutes(app: FastifyInstance, pages: PageRenderer, f
     },
   });
 
-
   registerFormPage(app, pages, {
     path: '/partnerships/:partnershipId/funding/:year/edit',
     action: '/partnerships/:partnershipId/funding/:year',
