@@ -33,7 +33,7 @@ import {
   type NotificationsService,
 } from './modules/notifications/index.ts';
 import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
-import { createFundingService, type FundingService } from './modules/funding/index.ts';
+import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
@@ -232,6 +232,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(fundingRoutes, {
+        funding,
+        priorities: (partnershipId) => strategy.priorities.list(partnershipId, { includeArchived: true }),
+        meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
+      }),
+      mount(areaFundingRoutes, { funding }),
+    ],
   };
 }

@@ -1,5 +1,6 @@
 /** How the funding forms look: the fields each page draws (the checks are in funding.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
+import { single } from '../../web/query.ts';
 import { granteeKindNames } from './funding.inputs.ts';
 
 export const grantFields: Field[] = [
@@ -85,3 +86,6 @@ export const carryOverDecisionFields: Field[] = [
 ];
 
 export const attachFields: Field[] = [{ name: 'meetingId', label: 'Meeting', kind: 'select', emptyText: 'Select a meeting' }];
+
+/** One field of a posted form as typed, trimmed: the first value if several came. */
+export const typedText = (body: Record<string, unknown>, name: string): string => (single(body[name]) ?? '').trim();
