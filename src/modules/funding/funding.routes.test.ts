@@ -213,9 +213,17 @@ describe('funding pages for a Coventry officer', () => {
       `${base}/2016-17/reports/q0`,
       `${base}/2016-17/reports/q1/files/report.xls`,
       `${base}/2016-17/allocations/no-such-allocation`,
+      `${base}/2016-18/edit`,
+      `${base}/2016-18/allocations/new`,
+      `${base}/2016-17/spend/q5/template.csv`,
+      `${base}/2016-17/reports/q7/attach`,
     ]) {
       assert.equal((await officer.get(url)).statusCode, 404, url);
     }
+    // Posted to, too: the page is not found, whatever the form says.
+    const posted = await officer.post(`${base}/2016-18/agree`, { decisionId: 'x', allocationIds: 'y' });
+    assert.equal(posted.statusCode, 404);
+    assert.match(posted.body, /Page not found/);
   });
 
   it('shows the year end with its underspend', async () => {
