@@ -12,7 +12,6 @@ import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
-import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
@@ -190,9 +189,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
-  registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
-    container.strategy.priorities.list(partnershipId, { includeArchived: true }),
-  );
   registerCrimeDataRoutes(app, pages, container.crimeData, () => container.notifications.runDueJobs());
   registerTaskingRoutes(app, pages, container.tasking, {
     groups: (partnershipId) => governance.groups.list(partnershipId),

@@ -33,7 +33,7 @@ import {
   type NotificationsService,
 } from './modules/notifications/index.ts';
 import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
-import { createFundingService, type FundingService } from './modules/funding/index.ts';
+import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
@@ -147,12 +147,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       db: handle.db,
       audit,
       clock,
-      governance,
-      meetings,
-      papers,
       // Every decision: the rules check which agreed an allocation, whoever asks.
       decisions: async (partnershipId) =>
         (await minutes.decisionsRegister(partnershipId, systemPrincipal)).map((d) => ({ ...d, confidential: d.itemConfidential === 1 })),
+      groups: (partnershipId) => governance.groups.list(partnershipId),
+      priorities: (partnershipId) => strategy.priorities.list(partnershipId, { includeArchived: true }),
+      partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
+      areaPartnerships: async (areaId) => (await governance.partnerships.list(null)).filter((p) => p.areaId === areaId),
+      meetingToCome: (partnershipId, meetingId) => meetings.stillToCome(partnershipId, meetingId),
+      attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
     }),
   );
   // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
@@ -229,6 +232,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(fundingRoutes, {
+        funding,
+        priorities: (partnershipId) => strategy.priorities.list(partnershipId, { includeArchived: true }),
+        meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
+      }),
+      mount(areaFundingRoutes, { funding }),
+    ],
   };
 }

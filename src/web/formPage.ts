@@ -19,6 +19,11 @@ export interface FormPage<S extends z.ZodType, Context, P extends z.ZodType = ty
   /** The address that shows the form, and the one it posts to. */
   path: string;
   action: string;
+  /**
+   * The address the form posts to, for a page whose params are not the text of its address (a year read as a
+   * number, say); otherwise `action` filled in from the params.
+   */
+  actionHref?(request: FormRequest<P>, context: Context): string;
   access: Access;
   /** The address's parameters, e.g. partnershipParams or recordParams; each a string by default. */
   params?: P;
@@ -75,10 +80,12 @@ export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodTy
   ) {
     if (state.errors) reply.code(400);
     const address: Record<string, unknown> = request.params ?? {};
-    const action = form.action.replace(/:(\w+)/g, (_, name: string) => {
-      const value = address[name];
-      return typeof value === 'string' ? value : '';
-    });
+    const action =
+      form.actionHref?.(request, context) ??
+      form.action.replace(/:(\w+)/g, (_, name: string) => {
+        const value = address[name];
+        return typeof value === 'string' ? value : '';
+      });
     return pages.render(request, reply, form.template ?? 'records/form.njk', {
       ...form.details?.(context),
       title: form.title(context),

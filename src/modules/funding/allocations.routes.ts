@@ -3,63 +3,47 @@
  * released by the chair in another; each button offered only where allocationLife.ts allows the move.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { financialYearName, formatDate } from '../../platform/dates.ts';
 import { formatMoney, plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { registerFormPage } from '../../web/formPage.ts';
-import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
+import { attempt, errorsFor, type FormErrors, type TypedValues } from '../../web/forms.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { checkedValues, versionOf } from '../../web/query.ts';
 import { type Crumb, recordChoices } from '../../web/recordPages.ts';
-import { formatDateTime, type PageRenderer } from '../../web/render.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { formBody } from '../../web/schemas.ts';
 import { allocationRefusal, allocationStateNames, yearSituation } from './allocationLife.ts';
+import { agreeFields, allocationFields, releaseFields, typedText } from './funding.forms.ts';
+import { allocationSchema } from './funding.inputs.ts';
 import {
   allocationHref,
+  allocationParams,
   chair,
   manage,
   mayManage,
-  paramsOf,
-  partnershipIdOf,
-  problemOf,
-  text,
   view,
+  type YearAddress,
   yearCrumbs,
   yearHref,
-  yearOf,
+  yearParams,
 } from './funding.paths.ts';
-import { allocationFields, allocationSchema } from './funding.schemas.ts';
-import type { FundingService } from './funding.service.ts';
+import type { FundingRouteDependencies } from './funding.routes.ts';
 import type { AllocationView } from './funding.types.ts';
-import {
-  allocationOffers,
-  byReference,
-  decisionView,
-  lineView,
-  quarterName,
-  stateTagClasses,
-  truncate,
-  typedPounds,
-} from './funding.views.ts';
-import { principalOf } from '../../web/permissions.ts';
-
-/** A priority of the strategy, which an allocation may serve: given by the strategy module. */
-export interface PriorityChoice {
-  id: string;
-  title: string;
-  yearStarting: number;
-  archivedAt: string | null;
-}
+import { allocationPage, byReference, typedPounds } from './funding.views.ts';
 
 export function registerAllocationRoutes(
-  app: FastifyInstance,
+  instance: FastifyInstance,
   pages: PageRenderer,
-  funding: FundingService,
-  priorities: (partnershipId: string) => Promise<PriorityChoice[]>,
+  { funding, priorities }: FundingRouteDependencies,
 ): void {
-  // Allocations.
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
   // The year's own priorities first; an archived one stays offered while it is the one chosen.
-  const priorityOptions = async (request: FastifyRequest, values: TypedValues) => {
-    const year = yearOf(request);
-    const listed = (await priorities(partnershipIdOf(request))).sort(
+  const priorityOptions = async (request: FastifyRequest & { params: YearAddress }, values: TypedValues) => {
+    const { partnershipId, year } = request.params;
+    const listed = (await priorities(partnershipId)).sort(
       (a, b) => Number(b.yearStarting === year) - Number(a.yearStarting === year) || b.yearStarting - a.yearStarting,
     );
     return {
@@ -71,100 +55,62 @@ export function registerAllocationRoutes(
       ),
     };
   };
-  const loadYear = async (request: FastifyRequest) => {
-    const year = yearOf(request);
-    return { year, fundingYear: await funding.year(partnershipIdOf(request), year) };
-  };
 
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/funding/:year/allocations/new',
-    action: '/partnerships/:partnershipId/funding/:year/allocations',
+  registerFormPage(instance, pages, {
+    path: '/:year/allocations/new',
+    action: '/:year/allocations',
+    actionHref: (request) => `${yearHref(request.params)}/allocations`,
     access: 'partnership:manage',
+    params: yearParams,
     fields: allocationFields,
     schema: allocationSchema,
-    load: loadYear,
+    load: async (request) => funding.year(request.params.partnershipId, request.params.year),
     options: priorityOptions,
-    title: ({ fundingYear }) => `Propose an allocation of the ${fundingYear.grant.yearLabel} grant`,
-    intro: ({ fundingYear }) =>
+    title: (fundingYear) => `Propose an allocation of the ${fundingYear.grant.yearLabel} grant`,
+    intro: (fundingYear) =>
       `${formatMoney(fundingYear.position.unallocated)} of the ${formatMoney(fundingYear.position.available)} available is left to allocate. The proposal goes to the board to agree; the chair then releases the money.`,
     submitText: 'Propose allocation',
-    crumbs: (request, { year }) => yearCrumbs(request, year),
-    back: (request, { year }) => yearHref(request, year),
+    crumbs: (request) => yearCrumbs(request, request.params),
+    back: (request) => yearHref(request.params),
     initialValues: () => ({}),
-    async save(request, value, _version, { year }) {
-      const partnershipId = partnershipIdOf(request);
+    async save(request, value) {
+      const { partnershipId, year } = request.params;
       const id = await funding.propose(principalOf(request), partnershipId, year, value);
       const { allocation } = await funding.allocation(partnershipId, year, id);
-      return { redirect: yearHref(request, year), flash: `Allocation ${allocation.reference} proposed` };
+      return { redirect: yearHref(request.params), flash: `Allocation ${allocation.reference} proposed` };
     },
   });
 
-  const loadAllocation = async (request: FastifyRequest) => {
-    const year = yearOf(request);
-    return { year, ...(await funding.allocation(partnershipIdOf(request), year, paramsOf(request).id ?? '')) };
-  };
-  const allocationCrumbs = (request: FastifyRequest, year: number, allocation: AllocationView): Crumb[] => [
-    ...yearCrumbs(request, year),
-    { text: `Allocation ${allocation.reference}`, href: allocationHref(request, year, allocation.id) },
+  const loadAllocation = ({ partnershipId, year, id }: YearAddress & { id: string }) => funding.allocation(partnershipId, year, id);
+  const allocationCrumbs = (request: FastifyRequest, address: YearAddress, allocation: AllocationView): Crumb[] => [
+    ...yearCrumbs(request, address),
+    { text: `Allocation ${allocation.reference}`, href: allocationHref(address, allocation.id) },
   ];
 
-  app.get('/partnerships/:partnershipId/funding/:year/allocations/:id', view, async (request, reply) => {
-    const { year, allocation, events } = await loadAllocation(request);
-    const fundingYear = await funding.year(partnershipIdOf(request), year);
-    const line = fundingYear.position.allocations.find((candidate) => candidate.id === allocation.id);
-    const href = allocationHref(request, year, allocation.id);
-    const decision = decisionView(allocation.decision);
+  app.get('/:year/allocations/:id', { config: view, schema: { params: allocationParams } }, async (request, reply) => {
+    const { partnershipId, year } = request.params;
+    const [loaded, fundingYear] = await Promise.all([loadAllocation(request.params), funding.year(partnershipId, year)]);
     return pages.render(request, reply, 'funding/views/allocation.njk', {
-      title: `Allocation ${allocation.reference}: ${truncate(allocation.purpose, 80)}`,
-      caption: `Funding ${financialYearName(year)}`,
-      allocation: { ...allocation, stateName: allocationStateNames[allocation.state], tagClass: stateTagClasses[allocation.state] },
-      summary: [
-        { key: 'Reference', value: String(allocation.reference) },
-        { key: 'Theme', value: allocation.theme },
-        { key: 'Purpose', value: allocation.purpose },
-        { key: 'Granted to', value: allocation.granteeText },
-        { key: 'Amount', value: formatMoney(allocation.amount) },
-        { key: 'Priority it serves', value: allocation.priorityTitle ?? 'None' },
-      ],
-      decision,
-      events: events.map((event) => ({
-        stateName: allocationStateNames[event.state],
-        at: formatDateTime(event.at),
-        by: event.byName ?? 'Not recorded',
-        decision: decisionView(event.decision),
-      })),
-      // Only quarters that have begun: one still to come has no return missing.
-      spend:
-        allocation.state === 'released'
-          ? fundingYear.begun.map((quarter) => {
-              const entry = allocation.spend.find((candidate) => candidate.quarter === quarter);
-              return {
-                quarter: `Q${quarter}`,
-                spent: entry ? formatMoney(entry.spent) : 'No return',
-                forecast: entry ? (entry.forecast === null ? 'As allocated' : formatMoney(entry.forecast)) : '',
-              };
-            })
-          : null,
-      line: line ? { ...lineView(line), through: quarterName(fundingYear.position.throughQuarter, year) } : null,
-      href,
-      ...allocationOffers(allocation, fundingYear, mayManage(request)),
-      breadcrumbs: yearCrumbs(request, year),
+      ...allocationPage(request.params, loaded, fundingYear, mayManage(request)),
+      breadcrumbs: yearCrumbs(request, request.params),
     });
   });
 
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/funding/:year/allocations/:id/edit',
-    action: '/partnerships/:partnershipId/funding/:year/allocations/:id',
+  registerFormPage(instance, pages, {
+    path: '/:year/allocations/:id/edit',
+    action: '/:year/allocations/:id',
+    actionHref: (request) => allocationHref(request.params, request.params.id),
     access: 'partnership:manage',
+    params: allocationParams,
     fields: allocationFields,
     schema: allocationSchema,
-    load: loadAllocation,
+    load: (request) => loadAllocation(request.params),
     options: priorityOptions,
     title: ({ allocation }) => `Change allocation ${allocation.reference}`,
     intro: () => 'An allocation can be changed only while it is proposed: once the board has agreed it, a change is a new proposal.',
     submitText: 'Save allocation',
-    crumbs: (request, { year, allocation }) => allocationCrumbs(request, year, allocation),
-    back: (request, { year, allocation }) => allocationHref(request, year, allocation.id),
+    crumbs: (request, { allocation }) => allocationCrumbs(request, request.params, allocation),
+    back: (request, { allocation }) => allocationHref(request.params, allocation.id),
     initialValues: (_request, { allocation }) => ({
       theme: allocation.theme,
       purpose: allocation.purpose,
@@ -174,16 +120,17 @@ export function registerAllocationRoutes(
       priorityId: allocation.priorityId ?? '',
     }),
     version: ({ allocation }) => allocation.version,
-    async save(request, value, version, { year, allocation }) {
-      await funding.changeAllocation(principalOf(request), partnershipIdOf(request), year, allocation.id, version, value);
-      return { redirect: allocationHref(request, year, allocation.id), flash: `Allocation ${allocation.reference} saved` };
+    async save(request, value, version, { allocation }) {
+      const { partnershipId, year } = request.params;
+      await funding.changeAllocation(principalOf(request), partnershipId, year, allocation.id, version, value);
+      return { redirect: allocationHref(request.params, allocation.id), flash: `Allocation ${allocation.reference} saved` };
     },
   });
 
-  app.get('/partnerships/:partnershipId/funding/:year/allocations/:id/withdraw', manage, async (request, reply) => {
-    const { year, allocation } = await loadAllocation(request);
-    const href = allocationHref(request, year, allocation.id);
-    const fundingYear = await funding.year(partnershipIdOf(request), year);
+  app.get('/:year/allocations/:id/withdraw', { config: manage, schema: { params: allocationParams } }, async (request, reply) => {
+    const { partnershipId, year } = request.params;
+    const [{ allocation }, fundingYear] = await Promise.all([loadAllocation(request.params), funding.year(partnershipId, year)]);
+    const href = allocationHref(request.params, allocation.id);
     return pages.render(request, reply, 'funding/views/withdraw.njk', {
       title: `Withdraw allocation ${allocation.reference}?`,
       // Said instead of the button when the allocation cannot be withdrawn.
@@ -191,32 +138,35 @@ export function registerAllocationRoutes(
       allocation: { ...allocation, amountText: formatMoney(allocation.amount), stateName: allocationStateNames[allocation.state] },
       action: `${href}/withdraw`,
       cancel: href,
-      breadcrumbs: allocationCrumbs(request, year, allocation),
+      breadcrumbs: allocationCrumbs(request, request.params, allocation),
     });
   });
 
-  app.post('/partnerships/:partnershipId/funding/:year/allocations/:id/withdraw', manage, async (request, reply) => {
-    const { year, allocation } = await loadAllocation(request);
-    await reportOnNextPage(request, async () => {
-      await funding.withdraw(principalOf(request), partnershipIdOf(request), year, allocation.id, versionOf(request.body));
-      return `Allocation ${allocation.reference} withdrawn: its ${formatMoney(allocation.amount)} is free to allocate again`;
-    });
-    return reply.redirect(allocationHref(request, year, allocation.id));
-  });
+  app.post(
+    '/:year/allocations/:id/withdraw',
+    { config: manage, schema: { params: allocationParams, body: formBody } },
+    async (request, reply) => {
+      const { partnershipId, year } = request.params;
+      const { allocation } = await loadAllocation(request.params);
+      await reportOnNextPage(request, async () => {
+        await funding.withdraw(principalOf(request), partnershipId, year, allocation.id, versionOf(request.body));
+        return `Allocation ${allocation.reference} withdrawn: its ${formatMoney(allocation.amount)} is free to allocate again`;
+      });
+      return reply.redirect(allocationHref(request.params, allocation.id));
+    },
+  );
 
   // The board's agreement and the chair's release: ticked lists of allocations.
-  const agreeFields: Field[] = [
-    { name: 'decisionId', label: 'The board’s decision', kind: 'select' },
-    { name: 'allocationIds', label: 'Allocations the board agreed', kind: 'text' },
-  ];
   async function renderAgree(
     request: FastifyRequest,
     reply: FastifyReply,
-    year: number,
+    address: YearAddress,
     state: { decisionId: string; ticked: string[] | null; errors: FormErrors | null },
   ) {
-    const partnershipId = partnershipIdOf(request);
-    const [fundingYear, decisions] = await Promise.all([funding.year(partnershipId, year), funding.boardDecisions(partnershipId)]);
+    const [fundingYear, decisions] = await Promise.all([
+      funding.year(address.partnershipId, address.year),
+      funding.boardDecisions(address.partnershipId),
+    ]);
     if (state.errors) reply.code(400);
     const proposed = fundingYear.allocations.filter((a) => a.state === 'proposed').sort(byReference);
     return pages.render(request, reply, 'funding/views/agree.njk', {
@@ -236,43 +186,37 @@ export function registerAllocationRoutes(
         checked: state.ticked ? state.ticked.includes(allocation.id) : true,
       })),
       errors: state.errors,
-      action: `${yearHref(request, year)}/agree`,
-      cancel: yearHref(request, year),
-      breadcrumbs: yearCrumbs(request, year),
+      action: `${yearHref(address)}/agree`,
+      cancel: yearHref(address),
+      breadcrumbs: yearCrumbs(request, address),
     });
   }
-  app.get('/partnerships/:partnershipId/funding/:year/agree', manage, (request, reply) =>
-    renderAgree(request, reply, yearOf(request), { decisionId: '', ticked: null, errors: null }),
+  app.get('/:year/agree', { config: manage, schema: { params: yearParams } }, (request, reply) =>
+    renderAgree(request, reply, request.params, { decisionId: '', ticked: null, errors: null }),
   );
-  app.post('/partnerships/:partnershipId/funding/:year/agree', manage, async (request, reply) => {
-    const year = yearOf(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const decisionId = text(body, 'decisionId');
-    const ticked = checkedValues(body.allocationIds);
+  app.post('/:year/agree', { config: manage, schema: { params: yearParams, body: formBody } }, async (request, reply) => {
+    const { partnershipId, year } = request.params;
+    const decisionId = typedText(request.body, 'decisionId');
+    const ticked = checkedValues(request.body.allocationIds);
     const refuse = (byField: Record<string, string>) =>
-      renderAgree(request, reply, year, { decisionId, ticked, errors: errorsFor(agreeFields, byField) });
+      renderAgree(request, reply, request.params, { decisionId, ticked, errors: errorsFor(agreeFields, byField) });
     const byField: Record<string, string> = {};
     if (!decisionId) byField.decisionId = 'Select the board’s decision that agreed the allocations';
     if (!ticked.length) byField.allocationIds = 'Select the allocations the board agreed';
     if (Object.keys(byField).length) return refuse(byField);
-    let agreed: number;
-    try {
-      agreed = await funding.agree(principalOf(request), partnershipIdOf(request), year, decisionId, ticked);
-    } catch (error) {
-      return refuse(problemOf(error));
-    }
-    request.session.flash = `${plural(agreed, 'allocation', 'allocations')} agreed by the board`;
-    return reply.redirect(yearHref(request, year));
+    const agreed = await attempt(() => funding.agree(principalOf(request), partnershipId, year, decisionId, ticked));
+    if (!agreed.ok) return refuse(agreed.byField);
+    request.session.flash = `${plural(agreed.value, 'allocation', 'allocations')} agreed by the board`;
+    return reply.redirect(yearHref(request.params));
   });
 
-  const releaseFields: Field[] = [{ name: 'allocationIds', label: 'Allocations to release', kind: 'text' }];
   async function renderRelease(
     request: FastifyRequest,
     reply: FastifyReply,
-    year: number,
+    address: YearAddress,
     state: { ticked: string[] | null; errors: FormErrors | null },
   ) {
-    const fundingYear = await funding.year(partnershipIdOf(request), year);
+    const fundingYear = await funding.year(address.partnershipId, address.year);
     if (state.errors) reply.code(400);
     const agreed = fundingYear.allocations.filter((a) => a.state === 'agreed').sort(byReference);
     return pages.render(request, reply, 'funding/views/release.njk', {
@@ -288,27 +232,23 @@ export function registerAllocationRoutes(
         checked: state.ticked ? state.ticked.includes(allocation.id) : true,
       })),
       errors: state.errors,
-      action: `${yearHref(request, year)}/release`,
-      cancel: yearHref(request, year),
-      breadcrumbs: yearCrumbs(request, year),
+      action: `${yearHref(address)}/release`,
+      cancel: yearHref(address),
+      breadcrumbs: yearCrumbs(request, address),
     });
   }
-  app.get('/partnerships/:partnershipId/funding/:year/release', chair, (request, reply) =>
-    renderRelease(request, reply, yearOf(request), { ticked: null, errors: null }),
+  app.get('/:year/release', { config: chair, schema: { params: yearParams } }, (request, reply) =>
+    renderRelease(request, reply, request.params, { ticked: null, errors: null }),
   );
-  app.post('/partnerships/:partnershipId/funding/:year/release', chair, async (request, reply) => {
-    const year = yearOf(request);
-    const ticked = checkedValues(((request.body ?? {}) as Record<string, unknown>).allocationIds);
+  app.post('/:year/release', { config: chair, schema: { params: yearParams, body: formBody } }, async (request, reply) => {
+    const { partnershipId, year } = request.params;
+    const ticked = checkedValues(request.body.allocationIds);
     const refuse = (byField: Record<string, string>) =>
-      renderRelease(request, reply, year, { ticked, errors: errorsFor(releaseFields, byField) });
+      renderRelease(request, reply, request.params, { ticked, errors: errorsFor(releaseFields, byField) });
     if (!ticked.length) return refuse({ allocationIds: 'Select the allocations to release' });
-    let released: number;
-    try {
-      released = await funding.release(principalOf(request), partnershipIdOf(request), year, ticked);
-    } catch (error) {
-      return refuse(problemOf(error));
-    }
-    request.session.flash = `${plural(released, 'allocation', 'allocations')} released`;
-    return reply.redirect(yearHref(request, year));
+    const released = await attempt(() => funding.release(principalOf(request), partnershipId, year, ticked));
+    if (!released.ok) return refuse(released.byField);
+    request.session.flash = `${plural(released.value, 'allocation', 'allocations')} released`;
+    return reply.redirect(yearHref(request.params));
   });
 }

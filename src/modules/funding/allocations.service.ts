@@ -11,6 +11,7 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../platfo
 import { formatMoney } from '../../platform/numbers.ts';
 import type { Database } from '../../db/schema.ts';
 import { references } from '../../platform/recordService.ts';
+import { type Row, updateVersioned, type Writable } from '../../platform/records.ts';
 import { type AllocationMove, allocationRefusal, listRefusal } from './allocationLife.ts';
 import {
   type AllocationRow,
@@ -20,9 +21,8 @@ import {
   listAllocations,
   listEvents,
   nextReference,
-  updateAllocation,
 } from './funding.repository.ts';
-import type { AllocationInput } from './funding.schemas.ts';
+import type { AllocationInput } from './funding.inputs.ts';
 import type { AllocationEvent, AllocationState, AllocationView, DecisionLink, GrantView } from './funding.types.ts';
 import { decisionLink, type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
 
@@ -56,7 +56,7 @@ export interface AllocationsService {
 }
 
 export function createAllocationsService(
-  { db, audit, clock, governance, decisions }: FundingDependencies,
+  { db, audit, clock, groups, decisions }: FundingDependencies,
   years: FundingYears,
 ): AllocationsService {
   const { grantRow, grantView, decisionsById, allocationViews, openGrant, assertFits } = years;
@@ -106,6 +106,16 @@ export function createAllocationsService(
     await references(trx, partnershipId, existing)('priorities', 'priorityId', input.priorityId, 'Select a priority of this partnership');
   }
 
+  /** A version-checked change to an allocation, at the version it was read at. */
+  const allocationChange = (partnershipId: string, row: AllocationRow, changes: Partial<Writable<Row<'allocations'>>>) => ({
+    table: 'allocations' as const,
+    id: row.id,
+    partnershipId,
+    version: row.version,
+    changes,
+    what: 'allocation',
+  });
+
   const allocationColumns = (input: AllocationInput) => ({
     theme: input.theme,
     purpose: input.purpose,
@@ -136,17 +146,18 @@ export function createAllocationsService(
       const now = isoNow(clock);
       for (const row of rows) {
         const changes = { state: to, updatedAt: now, ...(decisionId ? { decisionId } : {}) };
-        if (!(await updateAllocation(trx, row.id, row.version, changes))) throw new ConflictError(row.version + 1);
-        await recordEvent(trx, actor, row, to, decisionId);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'allocation',
-          entityId: row.id,
-          partnershipId,
-          summary: `${verb} allocation ${row.reference} of ${year(yearStarting)} (${formatMoney(row.amountPence)}): ${row.purpose}`,
-          before: { state: row.state },
-          after: changes,
+        await updateVersioned(trx, audit, actor, {
+          ...allocationChange(partnershipId, row, changes),
+          entry: () => ({
+            action: 'update',
+            entityType: 'allocation',
+            partnershipId,
+            summary: `${verb} allocation ${row.reference} of ${year(yearStarting)} (${formatMoney(row.amountPence)}): ${row.purpose}`,
+            before: { state: row.state },
+            after: changes,
+          }),
         });
+        await recordEvent(trx, actor, row, to, decisionId);
       }
       return rows.length;
     });
@@ -154,8 +165,8 @@ export function createAllocationsService(
 
   /** The board's own decisions (its group has no parent) that agree something, and were not deferred for want of a quorum. */
   async function boardDecisions(partnershipId: string): Promise<DecisionLink[]> {
-    const [all, groups] = await Promise.all([decisions(partnershipId), governance.groups.list(partnershipId)]);
-    const boards = new Set(groups.filter((g) => g.parentId === null).map((g) => g.id));
+    const [all, listed] = await Promise.all([decisions(partnershipId), groups(partnershipId)]);
+    const boards = new Set(listed.filter((g) => g.parentId === null).map((g) => g.id));
     return all
       .filter((d) => boards.has(d.groupId) && agreeingOutcomes.has(d.outcome) && !d.deferredForQuorum)
       .sort((a, b) => b.meetingDate.localeCompare(a.meetingDate))
@@ -207,7 +218,7 @@ export function createAllocationsService(
           archivedAt: null,
         };
         await insertAllocation(trx, row);
-        await recordEvent(trx, actor, { ...row, version: 1, priorityTitle: null }, 'proposed', null);
+        await recordEvent(trx, actor, { ...row, version: 1 }, 'proposed', null);
         await audit.record(trx, actor, {
           action: 'create',
           entityType: 'allocation',
@@ -227,15 +238,16 @@ export function createAllocationsService(
         await checkPriority(trx, partnershipId, input, before);
         await assertFits(trx, grant, input.amount, id);
         const changes = { ...allocationColumns(input), updatedAt: isoNow(clock) };
-        if (!(await updateAllocation(trx, id, version, changes))) throw new ConflictError(before.version + 1);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'allocation',
-          entityId: id,
-          partnershipId,
-          summary: `Changed allocation ${before.reference} of ${year(yearStarting)}: ${input.purpose}`,
-          before,
-          after: changes,
+        await updateVersioned(trx, audit, actor, {
+          ...allocationChange(partnershipId, before, changes),
+          entry: () => ({
+            action: 'update',
+            entityType: 'allocation',
+            partnershipId,
+            summary: `Changed allocation ${before.reference} of ${year(yearStarting)}: ${input.purpose}`,
+            before,
+            after: changes,
+          }),
         });
       });
     },
@@ -243,19 +255,18 @@ export function createAllocationsService(
     async withdraw(actor, partnershipId, yearStarting, id, version) {
       await db.transaction().execute(async (trx) => {
         const { before } = await movableAllocation(trx, partnershipId, yearStarting, id, version, 'withdraw');
-        if (!(await updateAllocation(trx, id, version, { state: 'withdrawn', updatedAt: isoNow(clock) }))) {
-          throw new ConflictError(before.version + 1);
-        }
-        await recordEvent(trx, actor, before, 'withdrawn', null);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'allocation',
-          entityId: id,
-          partnershipId,
-          summary: `Withdrew allocation ${before.reference} of ${year(yearStarting)}: ${before.purpose}`,
-          before: { state: before.state },
-          after: { state: 'withdrawn' },
+        await updateVersioned(trx, audit, actor, {
+          ...allocationChange(partnershipId, before, { state: 'withdrawn', updatedAt: isoNow(clock) }),
+          entry: () => ({
+            action: 'update',
+            entityType: 'allocation',
+            partnershipId,
+            summary: `Withdrew allocation ${before.reference} of ${year(yearStarting)}: ${before.purpose}`,
+            before: { state: before.state },
+            after: { state: 'withdrawn' },
+          }),
         });
+        await recordEvent(trx, actor, before, 'withdrawn', null);
       });
     },
 

@@ -1,7 +1,7 @@
 /** The funder's view: every partnership of an area side by side for a year. */
 import { todayInEngland } from '../../platform/clock.ts';
 import { financialYearStart } from '../../platform/dates.ts';
-import { findGrant, listAllocations, listAreaGrants, listAreaGrantYears, listCarryOvers, listSpend } from './funding.repository.ts';
+import { listAllocations, listCarryOvers, listGrantsOfYear, listGrantYears, listSpend } from './funding.repository.ts';
 import type { AreaFunding, AreaFundingRow, Quarter } from './funding.types.ts';
 import type { FundingDependencies } from './fundingYears.ts';
 import { counts } from './position.ts';
@@ -14,19 +14,23 @@ export interface AreaService {
   area(areaId: string, yearStarting: number | null): Promise<AreaFunding>;
 }
 
-export function createAreaService({ db, clock }: FundingDependencies): AreaService {
+export function createAreaService({ db, clock, areaPartnerships }: FundingDependencies): AreaService {
   return {
     async area(areaId, asked) {
-      const years = await listAreaGrantYears(db, areaId);
+      const partnerships = [...(await areaPartnerships(areaId))].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      const ids = partnerships.map((p) => p.id);
+      const years = await listGrantYears(db, ids);
       const yearStarting = asked ?? years[0] ?? Number(financialYearStart(todayInEngland(clock)).slice(0, 4));
-      const partnerships = await listAreaGrants(db, areaId, yearStarting);
-      const grantIds = partnerships.flatMap((p) => (p.grantId ? [p.grantId] : []));
-      const [grants, allocations, requests] = await Promise.all([
-        Promise.all(partnerships.map((p) => (p.grantId ? findGrant(db, p.partnershipId, yearStarting) : Promise.resolve(undefined)))),
+      const yearGrants = await listGrantsOfYear(db, ids, yearStarting);
+      const grants = partnerships.map((p) => yearGrants.find((g) => g.partnershipId === p.id));
+      const [allocations, requests] = await Promise.all([
         Promise.all(
-          partnerships.map((p) => (p.grantId ? listAllocations(db, p.partnershipId, { grantId: p.grantId }) : Promise.resolve([]))),
+          partnerships.map((p, index) => (grants[index] ? listAllocations(db, p.id, { grantId: grants[index].id }) : Promise.resolve([]))),
         ),
-        listCarryOvers(db, grantIds),
+        listCarryOvers(
+          db,
+          yearGrants.map((g) => g.id),
+        ),
       ]);
       const spend = await listSpend(
         db,
@@ -36,9 +40,9 @@ export function createAreaService({ db, clock }: FundingDependencies): AreaServi
         const grant = grants[index];
         if (!grant) {
           return {
-            partnershipId: p.partnershipId,
-            partnershipName: p.partnershipName,
-            partnershipShortName: p.partnershipShortName,
+            partnershipId: p.id,
+            partnershipName: p.name,
+            partnershipShortName: p.shortName,
             grant: null,
             carryOver: null,
             available: null,
@@ -56,9 +60,9 @@ export function createAreaService({ db, clock }: FundingDependencies): AreaServi
         const request = requests.find((r) => r.grantId === grant.id);
         const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
         return {
-          partnershipId: p.partnershipId,
-          partnershipName: p.partnershipName,
-          partnershipShortName: p.partnershipShortName,
+          partnershipId: p.id,
+          partnershipName: p.name,
+          partnershipShortName: p.shortName,
           grant: grant.amountPence,
           carryOver: grant.carryOverPence,
           available: grant.amountPence + grant.carryOverPence,

@@ -1,18 +1,15 @@
-/** Where the funding pages live, what their addresses carry, and who may do what on them. */
-import type { FastifyRequest } from 'fastify';
+/** Where the funding pages live, what their addresses carry (as zod schemas), and who may do what on them. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { financialYearName } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import { single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
+import { partnershipParams } from '../../web/schemas.ts';
 import type { Quarter } from './funding.types.ts';
 
-type Params = { partnershipId: string; year?: string; q?: string; id?: string; file?: string; areaId?: string };
-
-export const paramsOf = (request: FastifyRequest) => request.params as Params;
-export const partnershipIdOf = (request: FastifyRequest) => paramsOf(request).partnershipId;
 export const fundingPath = (partnershipId: string) => `/partnerships/${partnershipId}/funding`;
-export const base = (request: FastifyRequest) => fundingPath(partnershipIdOf(request));
+export const areaFundingPath = (areaId: string) => `/areas/${areaId}/funding`;
 
 /** A financial year in an address: 2016/17 is 2016-17. */
 export const yearSlug = (yearStarting: number): string => financialYearName(yearStarting).replace('/', '-');
@@ -31,45 +28,59 @@ export function quarterFromSlug(slug: string): Quarter | null {
   return match ? (Number(match[1]) as Quarter) : null;
 }
 
-export const yearOf = (request: FastifyRequest): number => {
-  const year = yearFromSlug(paramsOf(request).year ?? '');
-  if (year === null) throw new NotFoundError('funding year');
-  return year;
-};
-export const quarterOf = (request: FastifyRequest): Quarter => {
-  const quarter = quarterFromSlug(paramsOf(request).q ?? '');
-  if (quarter === null) throw new NotFoundError('quarter');
-  return quarter;
-};
+// Each reads the address's text, and passes what it has already read (form pages read their params again).
+const read =
+  <T>(fromSlug: (slug: string) => T | null) =>
+  (value: unknown) =>
+    typeof value === 'string' ? fromSlug(value) : value;
 
-export function text(body: Record<string, unknown>, name: string): string {
-  return (single(body[name]) ?? '').trim();
+/** The year an address names, as the year it starts. */
+export const yearParam = z.preprocess(read(yearFromSlug), z.number().int());
+/** The quarter an address names, 1 to 4. */
+export const quarterParam = z.preprocess(read(quarterFromSlug), z.literal([1, 2, 3, 4]));
+
+export const yearParams = partnershipParams.extend({ year: yearParam });
+export const quarterParams = yearParams.extend({ q: quarterParam });
+export const allocationParams = yearParams.extend({ id: z.string() });
+export const reportFileParams = quarterParams.extend({ file: z.enum(['report.pdf', 'report.docx']) });
+export const areaParams = z.object({ areaId: z.string() });
+/** The funder's view of one year (?year=2016-17, the first if several), or of the latest with a grant. */
+export const areaQuery = z.object({
+  year: z.preprocess((value) => read(yearFromSlug)(Array.isArray(value) ? (value[0] as unknown) : value), z.number().int().optional()),
+});
+
+export type YearAddress = z.output<typeof yearParams>;
+export type QuarterAddress = z.output<typeof quarterParams>;
+
+/**
+ * An address (or its ?year=) that names no year, quarter or file is a page that is not found, as it was before
+ * addresses had schemas; a form that cannot be read is a bad request.
+ */
+export function notFoundForUnknownAddress(instance: FastifyInstance): void {
+  instance.setSchemaErrorFormatter((_errors, part) =>
+    part === 'body' ? new Error('The form could not be read') : new NotFoundError('page'),
+  );
 }
 
-/** A rule the service checks, as a message for the form: next to its field, or above the form. */
-export function problemOf(error: unknown): Record<string, string> {
-  if (error instanceof FieldValidationError) return { [error.field]: error.message };
-  if (error instanceof ConflictError) return { form: error.message };
-  throw error;
-}
-
-export const view = { config: { access: 'partnership:view' as const } };
-export const manage = { config: { access: 'partnership:manage' as const } };
-export const chair = { config: { access: 'partnership:chair' as const } };
-export const oversee = { config: { access: 'area:oversee' as const } };
+export const view = { access: 'partnership:view' } as const;
+export const manage = { access: 'partnership:manage' } as const;
+export const chair = { access: 'partnership:chair' } as const;
+export const oversee = { access: 'area:oversee' } as const;
 
 export const mayManage = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:manage', request.partnership);
 export const mayRelease = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:chair', request.partnership);
 export const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
 
-export const yearHref = (request: FastifyRequest, year: number) => `${base(request)}/${yearSlug(year)}`;
-export const allocationHref = (request: FastifyRequest, year: number, id: string) => `${yearHref(request, year)}/allocations/${id}`;
-export const reportHref = (request: FastifyRequest, year: number, quarter: Quarter) => `${yearHref(request, year)}/reports/q${quarter}`;
-export const fundingCrumbs = (request: FastifyRequest): Crumb[] => [
+export const yearHref = ({ partnershipId, year }: YearAddress) => `${fundingPath(partnershipId)}/${yearSlug(year)}`;
+export const allocationHref = (address: YearAddress, id: string) => `${yearHref(address)}/allocations/${id}`;
+export const reportHref = (address: YearAddress, quarter: Quarter) => `${yearHref(address)}/reports/q${quarter}`;
+export const yearEndHref = (address: YearAddress) => `${yearHref(address)}/year-end`;
+
+export const fundingCrumbs = (request: FastifyRequest, partnershipId: string): Crumb[] => [
   ...partnershipCrumbs(request),
-  { text: 'Funding', href: base(request) },
+  { text: 'Funding', href: fundingPath(partnershipId) },
 ];
-export const yearCrumbs = (request: FastifyRequest, year: number): Crumb[] => [
-  ...fundingCrumbs(request),
-  { text: financialYearName(year), href: yearHref(request, year) },
+export const yearCrumbs = (request: FastifyRequest, address: YearAddress): Crumb[] => [
+  ...fundingCrumbs(request, address.partnershipId),
+  { text: financialYearName(address.year), href: yearHref(address) },
 ];

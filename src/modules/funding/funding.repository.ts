@@ -10,7 +10,7 @@ import type {
 } from '../../db/schema.ts';
 
 export type GrantRow = Selectable<GrantsTable>;
-export type AllocationRow = Selectable<AllocationsTable> & { priorityTitle: string | null };
+export type AllocationRow = Selectable<AllocationsTable>;
 export type SpendRow = Selectable<SpendReturnsTable>;
 export type CarryOverRow = Selectable<CarryOverRequestsTable> & { requestedByName: string | null; decidedByName: string | null };
 
@@ -42,21 +42,6 @@ export async function insertGrant(db: Kysely<Database>, row: Omit<GrantRow, 'ver
   await db.insertInto('grants').values(row).execute();
 }
 
-export async function updateGrant(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  changes: Partial<Omit<GrantRow, 'id' | 'version' | 'partnershipId'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('grants')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 /**
  * Writes to the grant's row without changing it, so that on PostgreSQL two allocations of the same grant
  * are checked against the money available one after the other (SQLite writes one at a time anyway).
@@ -74,20 +59,14 @@ export async function listAllocations(
   partnershipId: string,
   filter: { grantId?: string; grantIds?: string[]; id?: string } = {},
 ): Promise<AllocationRow[]> {
-  let query = db
-    .selectFrom('allocations as a')
-    .leftJoin('priorities as p', 'p.id', 'a.priorityId')
-    .selectAll('a')
-    .select('p.title as priorityTitle')
-    .where('a.partnershipId', '=', partnershipId)
-    .where('a.archivedAt', 'is', null);
-  if (filter.grantId) query = query.where('a.grantId', '=', filter.grantId);
+  let query = db.selectFrom('allocations').selectAll().where('partnershipId', '=', partnershipId).where('archivedAt', 'is', null);
+  if (filter.grantId) query = query.where('grantId', '=', filter.grantId);
   if (filter.grantIds) {
     if (filter.grantIds.length === 0) return [];
-    query = query.where('a.grantId', 'in', filter.grantIds);
+    query = query.where('grantId', 'in', filter.grantIds);
   }
-  if (filter.id !== undefined) query = query.where('a.id', '=', filter.id);
-  return query.orderBy('a.reference').execute();
+  if (filter.id !== undefined) query = query.where('id', '=', filter.id);
+  return query.orderBy('reference').execute();
 }
 
 export async function nextReference(db: Kysely<Database>, grantId: string): Promise<number> {
@@ -101,21 +80,6 @@ export async function nextReference(db: Kysely<Database>, grantId: string): Prom
 
 export async function insertAllocation(db: Kysely<Database>, row: Omit<Selectable<AllocationsTable>, 'version'>): Promise<void> {
   await db.insertInto('allocations').values(row).execute();
-}
-
-export async function updateAllocation(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  changes: Partial<Omit<Selectable<AllocationsTable>, 'id' | 'version' | 'partnershipId' | 'grantId' | 'reference'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('allocations')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertEvent(db: Kysely<Database>, row: Selectable<AllocationEventsTable>): Promise<void> {
@@ -194,46 +158,28 @@ export async function insertCarryOver(db: Kysely<Database>, row: Omit<Selectable
   await db.insertInto('carryOverRequests').values(row).execute();
 }
 
-export async function updateCarryOver(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  changes: Pick<Selectable<CarryOverRequestsTable>, 'state' | 'agreedPence' | 'decidedAt' | 'decidedBy' | 'funderNote'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('carryOverRequests')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** The grants of an area's partnerships for a year. */
-export async function listAreaGrants(db: Kysely<Database>, areaId: string, yearStarting: number) {
+/** The grants of these partnerships for a year. */
+export async function listGrantsOfYear(db: Kysely<Database>, partnershipIds: string[], yearStarting: number): Promise<GrantRow[]> {
+  if (partnershipIds.length === 0) return [];
   return db
-    .selectFrom('partnerships as p')
-    .leftJoin('grants as g', (join) =>
-      join.onRef('g.partnershipId', '=', 'p.id').on('g.yearStarting', '=', yearStarting).on('g.archivedAt', 'is', null),
-    )
-    .select(['p.id as partnershipId', 'p.name as partnershipName', 'p.shortName as partnershipShortName', 'g.id as grantId'])
-    .where('p.areaId', '=', areaId)
-    .where('p.archivedAt', 'is', null)
-    .orderBy('p.name')
+    .selectFrom('grants')
+    .selectAll()
+    .where('partnershipId', 'in', partnershipIds)
+    .where('yearStarting', '=', yearStarting)
+    .where('archivedAt', 'is', null)
     .execute();
 }
 
-/** Every year any partnership of the area has a grant for, newest first. */
-export async function listAreaGrantYears(db: Kysely<Database>, areaId: string): Promise<number[]> {
+/** Every year any of these partnerships has a grant for, newest first. */
+export async function listGrantYears(db: Kysely<Database>, partnershipIds: string[]): Promise<number[]> {
+  if (partnershipIds.length === 0) return [];
   const rows = await db
-    .selectFrom('grants as g')
-    .innerJoin('partnerships as p', 'p.id', 'g.partnershipId')
-    .select('g.yearStarting')
+    .selectFrom('grants')
+    .select('yearStarting')
     .distinct()
-    .where('p.areaId', '=', areaId)
-    .where('p.archivedAt', 'is', null)
-    .where('g.archivedAt', 'is', null)
-    .orderBy('g.yearStarting', 'desc')
+    .where('partnershipId', 'in', partnershipIds)
+    .where('archivedAt', 'is', null)
+    .orderBy('yearStarting', 'desc')
     .execute();
   return rows.map((row) => row.yearStarting);
 }

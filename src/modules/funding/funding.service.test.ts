@@ -7,7 +7,7 @@ import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.t
 import { type Container, createContainer } from '../../container.ts';
 import { type Actor, systemPrincipal } from '../../platform/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
@@ -348,6 +348,34 @@ for (const database of testDatabases()) {
       // Funding pages and reports reach the whole partnership and its funder: the wording stays in the minutes.
       assert.equal(agreed.decision?.wording, 'A confidential (Part II) decision: its wording is in the minutes');
       assert.match(agreed.decision?.href ?? '', new RegExp(`/items/${itemId}/minutes$`));
+    });
+
+    it('lets one of ten changes made from the same version through, and tells the others', async () => {
+      const plymouth = (await container.governance.partnerships.list(null)).find((p) => p.shortName.includes('Plymouth'))?.id ?? '';
+      const id = await container.funding.propose(officer, plymouth, 2019, allocation('Street lighting', 2_000));
+      const { allocation: proposed } = await container.funding.allocation(plymouth, 2019, id);
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, index) =>
+          container.funding.changeAllocation(
+            officer,
+            plymouth,
+            2019,
+            id,
+            proposed.version,
+            allocation(`Street lighting, version ${index}`, 2_001 + index),
+          ),
+        ),
+      );
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      assert.equal(refused.length, 9);
+      assert.ok(refused.every((reason) => reason instanceof ConflictError));
+      const { allocation: after } = await container.funding.allocation(plymouth, 2019, id);
+      assert.equal(after.version, proposed.version + 1);
+      const { rows } = await container.audit.list({ entityType: 'allocation', partnershipId: plymouth }, { limit: 100, offset: 0 });
+      const entries = rows.filter((row) => row.entityId === id && row.summary.startsWith('Changed allocation'));
+      assert.equal(entries.length, 1, 'one audit entry, for the change that was made');
+      assert.ok(entries[0]?.summary.endsWith(`: ${after.purpose}`), 'the audit entry is of the change that was saved');
     });
   });
 }

@@ -2,20 +2,22 @@
  * The funding pages' view-models: money, states, decisions and the position written out as the templates
  * show them. No rules: what may be done is asked of allocationLife.ts.
  */
-import type { FastifyRequest } from 'fastify';
 import { words } from '../../platform/csvRecords.ts';
 import { financialYearName, formatDate, formatDayOf } from '../../platform/dates.ts';
 import { digits, formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { formatDateTime } from '../../web/render.ts';
 import { type AllocationMove, allocationAllows, allocationStateNames, yearAllows, yearRefusal, yearSituation } from './allocationLife.ts';
-import { allocationHref } from './funding.paths.ts';
-import { carryOverStateNames } from './funding.schemas.ts';
+import { allocationHref, fundingPath, reportHref, type YearAddress, yearHref, yearSlug } from './funding.paths.ts';
+import { carryOverStateNames } from './funding.inputs.ts';
 import type {
+  AllocationEvent,
   AllocationState,
   AllocationView,
+  AreaFunding,
   AreaFundingRow,
   CarryOverView,
   DecisionLink,
+  FinancialReport,
   FundingYear,
   GrantView,
   Quarter,
@@ -114,11 +116,11 @@ export function carryOverView(carryOver: CarryOverView | null) {
 }
 
 /** An allocation as the tables list it. */
-export const allocationRow = (request: FastifyRequest, year: number, allocation: AllocationView) => ({
+export const allocationRow = (address: YearAddress, allocation: AllocationView) => ({
   id: allocation.id,
   reference: allocation.reference,
   purpose: allocation.purpose,
-  href: allocationHref(request, year, allocation.id),
+  href: allocationHref(address, allocation.id),
   granteeText: allocation.granteeText,
   amount: formatMoney(allocation.amount),
   state: allocation.state,
@@ -128,7 +130,7 @@ export const allocationRow = (request: FastifyRequest, year: number, allocation:
 });
 
 /** The allocations that count, grouped by theme as the position groups them (however the theme was typed), with subtotals. */
-export const themeGroups = (request: FastifyRequest, year: number, allocations: AllocationView[]) => {
+export const themeGroups = (address: YearAddress, allocations: AllocationView[]) => {
   const groups = new Map<string, { theme: string; allocations: AllocationView[] }>();
   for (const allocation of allocations.filter((a) => a.state !== 'withdrawn').sort(byReference)) {
     const key = words(allocation.theme).toLowerCase();
@@ -139,7 +141,7 @@ export const themeGroups = (request: FastifyRequest, year: number, allocations: 
   return [...groups.values()].map((group) => ({
     theme: group.theme,
     subtotal: formatMoney(group.allocations.reduce((sum, a) => sum + a.amount, 0)),
-    rows: group.allocations.map((allocation) => allocationRow(request, year, allocation)),
+    rows: group.allocations.map((allocation) => allocationRow(address, allocation)),
   }));
 };
 
@@ -197,4 +199,225 @@ export function allocationOffers(allocation: AllocationView, fundingYear: Fundin
     mayChange: mayManage && allocationAllows('change', allocation.state, situation),
     mayWithdraw: mayManage && allocationAllows('withdraw', allocation.state, situation),
   };
+}
+
+/** The list of years with a grant. */
+export const fundingListPage = (partnershipId: string, grants: GrantView[]) => ({
+  title: 'Funding',
+  base: fundingPath(partnershipId),
+  grants: grants.map((grant) => ({
+    year: grant.yearLabel,
+    href: yearHref({ partnershipId, year: grant.yearStarting }),
+    funder: grant.funder,
+    amount: formatMoney(grant.amount),
+    carryOver: formatMoney(grant.carryOver),
+    available: formatMoney(grant.amount + grant.carryOver),
+  })),
+});
+
+/** A year's page: its grant, the allocations by theme, the position, and what may be done next. */
+export function yearPage(address: YearAddress, fundingYear: FundingYear, may: { manage: boolean; release: boolean }) {
+  const { grant, position, allocations } = fundingYear;
+  const { year } = address;
+  const href = yearHref(address);
+  return {
+    title: `Funding ${grant.yearLabel}`,
+    href,
+    grantRows: grantRows(grant, fundingYear.change),
+    figures: {
+      allocated: formatMoney(position.allocated),
+      available: formatMoney(position.available),
+      unallocated: position.unallocated === 0 ? null : formatMoney(position.unallocated),
+    },
+    themes: themeGroups(address, allocations),
+    withdrawn: allocations
+      .filter((a) => a.state === 'withdrawn')
+      .sort(byReference)
+      .map((allocation) => allocationRow(address, allocation)),
+    total: formatMoney(position.allocated),
+    position: {
+      through: quarterName(position.throughQuarter, year),
+      anyReturns: allocations.some((a) => a.spend.length > 0),
+      themes: position.themes.map((line) => ({ theme: line.theme, ...lineView(line) })),
+      total: lineView(position.total),
+    },
+    ...yearOffers(fundingYear, may),
+    // Only quarters that have begun: spend cannot be returned, nor reported, for one still to come.
+    quarters: fundingYear.begun.map((quarter) => ({
+      quarter,
+      spendHref: `${href}/spend/q${quarter}`,
+      reportHref: reportHref(address, quarter),
+      name: quarterName(quarter, year),
+    })),
+    mayManage: may.manage,
+  };
+}
+
+/** An allocation's page: what it is, its history, its spend once released, and the moves its life allows. */
+export function allocationPage(
+  address: YearAddress,
+  { allocation, events }: { allocation: AllocationView; events: AllocationEvent[] },
+  fundingYear: FundingYear,
+  mayManage: boolean,
+) {
+  const { year } = address;
+  const line = fundingYear.position.allocations.find((candidate) => candidate.id === allocation.id);
+  return {
+    title: `Allocation ${allocation.reference}: ${truncate(allocation.purpose, 80)}`,
+    caption: `Funding ${financialYearName(year)}`,
+    allocation: { ...allocation, stateName: allocationStateNames[allocation.state], tagClass: stateTagClasses[allocation.state] },
+    summary: [
+      { key: 'Reference', value: String(allocation.reference) },
+      { key: 'Theme', value: allocation.theme },
+      { key: 'Purpose', value: allocation.purpose },
+      { key: 'Granted to', value: allocation.granteeText },
+      { key: 'Amount', value: formatMoney(allocation.amount) },
+      { key: 'Priority it serves', value: allocation.priorityTitle ?? 'None' },
+    ],
+    decision: decisionView(allocation.decision),
+    events: events.map((event) => ({
+      stateName: allocationStateNames[event.state],
+      at: formatDateTime(event.at),
+      by: event.byName ?? 'Not recorded',
+      decision: decisionView(event.decision),
+    })),
+    // Only quarters that have begun: one still to come has no return missing.
+    spend:
+      allocation.state === 'released'
+        ? fundingYear.begun.map((quarter) => {
+            const entry = allocation.spend.find((candidate) => candidate.quarter === quarter);
+            return {
+              quarter: `Q${quarter}`,
+              spent: entry ? formatMoney(entry.spent) : 'No return',
+              forecast: entry ? (entry.forecast === null ? 'As allocated' : formatMoney(entry.forecast)) : '',
+            };
+          })
+        : null,
+    line: line ? { ...lineView(line), through: quarterName(fundingYear.position.throughQuarter, year) } : null,
+    href: allocationHref(address, allocation.id),
+    ...allocationOffers(allocation, fundingYear, mayManage),
+  };
+}
+
+/** The quarterly financial report's page, with the other quarters' reports that exist. */
+export function reportPage(address: YearAddress, report: FinancialReport, begun: Quarter[], mayManage: boolean) {
+  const { grant, position, quarter } = report;
+  const { year } = address;
+  const href = reportHref(address, quarter);
+  return {
+    title: `Financial report, ${report.quarterLabel}`,
+    partnershipName: report.partnershipName,
+    preparedOn: formatDate(report.preparedOn),
+    headline: [
+      { key: 'Grant', value: formatMoney(grant.amount) },
+      { key: 'Change on last year', value: changeText(grant, report.change) ?? 'Not known: last year’s grant is not recorded' },
+      { key: 'Carry-over from last year', value: carryOverInText(grant) },
+      { key: 'Money available', value: formatMoney(position.available) },
+      { key: 'Allocated', value: formatMoney(position.allocated) },
+      { key: 'Not yet allocated', value: formatMoney(position.unallocated) },
+    ],
+    through: quarterName(position.throughQuarter, year),
+    themes: position.themes.map((line) => ({ theme: line.theme, ...lineView(line) })),
+    allocations: position.allocations.map((line) => ({
+      reference: line.reference,
+      purpose: line.purpose,
+      theme: line.theme,
+      href: allocationHref(address, line.id),
+      stateName: allocationStateNames[line.state],
+      ...lineView(line),
+    })),
+    total: lineView(position.total),
+    missing: position.allocations
+      .filter((line) => line.missingReturns.length)
+      .map((line) => ({
+        reference: line.reference,
+        purpose: line.purpose,
+        href: allocationHref(address, line.id),
+        quarters: line.missingReturns.map((q) => `Q${q}`).join(', '),
+      })),
+    carryOver: carryOverView(report.carryOver),
+    files: `${href}/files`,
+    href,
+    // Only quarters that have begun: there is no report for one still to come.
+    otherQuarters: begun
+      .filter((other) => other !== quarter)
+      .map((other) => ({ text: `Financial report, ${quarterName(other, year)}`, href: reportHref(address, other) })),
+    mayManage,
+  };
+}
+
+/** The funder's view: every partnership of the area side by side for a year, with the area's totals. */
+export function areaPage(areaHref: string, area: { name: string; oversightBody: string } | null, funding: AreaFunding) {
+  const { yearStarting: year, years, rows } = funding;
+  const sum = (figure: (row: AreaFundingRow) => number | null) => rows.reduce((total, row) => total + (figure(row) ?? 0), 0);
+  return {
+    title: `Funding in ${area?.name ?? 'the area'}, ${financialYearName(year)}`,
+    oversightBody: area?.oversightBody ?? '',
+    carryOverHeadings: carryOverHeadings(year),
+    rows: [...rows].sort(byName((row) => row.partnershipShortName)).map((row) => ({
+      name: row.partnershipShortName,
+      href: row.grant === null ? fundingPath(row.partnershipId) : yearHref({ partnershipId: row.partnershipId, year }),
+      hasGrant: row.grant !== null,
+      grant: moneyOrNull(row.grant),
+      carryOver: moneyOrNull(row.carryOver),
+      available: moneyOrNull(row.available),
+      allocated: moneyOrNull(row.allocated),
+      released: moneyOrNull(row.released),
+      spentToDate:
+        row.spentToDate === null
+          ? ''
+          : `${formatMoney(row.spentToDate)}${row.spendThrough ? ` (latest return: Q${row.spendThrough})` : ''}`,
+      carryOverRequested: carryOverAsked(row),
+      carryOverAgreed: carryOverAnswer(row),
+    })),
+    total: {
+      grant: formatMoney(sum((row) => row.grant)),
+      carryOver: formatMoney(sum((row) => row.carryOver)),
+      available: formatMoney(sum((row) => row.available)),
+      allocated: formatMoney(sum((row) => row.allocated)),
+      released: formatMoney(sum((row) => row.released)),
+      spentToDate: formatMoney(sum((row) => row.spentToDate)),
+      carryOverRequested: formatMoney(sum((row) => row.carryOverRequested)),
+      carryOverAgreed: formatMoney(sum((row) => (row.carryOverState === 'agreed' ? row.carryOverAgreed : null))),
+    },
+    otherYears: years
+      .filter((other) => other !== year)
+      .map((other) => ({ text: financialYearName(other), href: `${areaHref}?year=${yearSlug(other)}` })),
+    download: `${areaHref}/download.csv?year=${yearSlug(year)}`,
+  };
+}
+
+/** The funder's view as CSV rows: plain figures, and every partnership by its full name. */
+export function areaCsv({ yearStarting: year, rows }: AreaFunding): string[][] {
+  const headings = carryOverHeadings(year);
+  return [
+    [
+      'Partnership',
+      'Grant',
+      'Carry-over from last year',
+      'Money available',
+      'Allocated (including proposals)',
+      'Released',
+      'Spent to date',
+      'Spend returned to',
+      headings.asked,
+      headings.agreed,
+      headings.decision,
+    ],
+    ...[...rows]
+      .sort(byName((row) => row.partnershipName))
+      .map((row) => [
+        row.partnershipName,
+        plainPounds(row.grant),
+        plainPounds(row.carryOver),
+        plainPounds(row.available),
+        plainPounds(row.allocated),
+        plainPounds(row.released),
+        plainPounds(row.spentToDate),
+        row.spendThrough ? `Q${row.spendThrough}` : '',
+        plainPounds(row.carryOverRequested),
+        row.carryOverState === 'agreed' ? plainPounds(row.carryOverAgreed) : '',
+        row.grant === null ? '' : carryOverDecision(row),
+      ]),
+  ];
 }

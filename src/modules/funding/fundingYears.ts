@@ -11,8 +11,7 @@ import { formatMoney } from '../../platform/numbers.ts';
 import type { Database } from '../../db/schema.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingsService, PapersService } from '../meetings/index.ts';
+import type { Actor } from '../../platform/principal.ts';
 import { type YearMove, yearRefusal, type YearSituation } from './allocationLife.ts';
 import {
   type AllocationRow,
@@ -27,19 +26,45 @@ import {
   lockGrant,
   type SpendRow,
 } from './funding.repository.ts';
-import { granteeKindNames } from './funding.schemas.ts';
+import { granteeKindNames } from './funding.inputs.ts';
 import type { AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, counts, fundingPosition, moneyAvailable, overAllocation } from './position.ts';
 
+/** What the funding service needs from other modules, each as narrow as its use. */
 export interface FundingDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: GovernanceService;
-  meetings: MeetingsService;
-  papers: PapersService;
   /** The partnership's decisions with their meeting and group, from the minutes. */
   decisions: (partnershipId: string) => Promise<RecordedDecision[]>;
+  /** The partnership's groups: its board is the one with no parent. */
+  groups: (partnershipId: string) => Promise<{ id: string; parentId: string | null }[]>;
+  /** The partnership's priorities (archived ones too), which an allocation may serve. */
+  priorities: (partnershipId: string) => Promise<PriorityChoice[]>;
+  /** The partnership's full name, for its reports. */
+  partnershipName: (partnershipId: string) => Promise<string>;
+  /** The area's partnerships still running, for the funder's view. */
+  areaPartnerships: (areaId: string) => Promise<{ id: string; name: string; shortName: string }[]>;
+  /** A meeting still to come, where a report can go (NotFoundError for any other). */
+  meetingToCome: (partnershipId: string, meetingId: string) => Promise<{ id: string }>;
+  /** Puts a report's PDF on a meeting's agenda as a new item with it as the paper. */
+  attachReport: (actor: Actor, partnershipId: string, meetingId: string, report: ReportPaper) => Promise<unknown>;
+}
+
+/** A priority of the strategy, which an allocation may serve. */
+export interface PriorityChoice {
+  id: string;
+  title: string;
+  yearStarting: number;
+  archivedAt: string | null;
+}
+
+/** A report put on an agenda: its item's title and purpose, and its PDF. */
+export interface ReportPaper {
+  title: string;
+  purpose: string;
+  pdf: Buffer;
+  confidentialReason: null;
 }
 
 /** A decision in the minutes, as the funding rules need it. */
@@ -78,7 +103,7 @@ const granteeText = (kind: string, grantee: string | null): string =>
 export type FundingYears = ReturnType<typeof createFundingYears>;
 
 /** The readings and checks the parts of the funding service share. */
-export function createFundingYears({ db, clock, decisions }: FundingDependencies) {
+export function createFundingYears({ db, clock, decisions, priorities }: FundingDependencies) {
   async function grantRow(partnershipId: string, yearStarting: number, trx: Kysely<Database> = db): Promise<GrantRow> {
     const grant = await findGrant(trx, partnershipId, yearStarting);
     if (!grant) throw new NotFoundError('grant');
@@ -116,6 +141,10 @@ export function createFundingYears({ db, clock, decisions }: FundingDependencies
     return new Map((await decisions(partnershipId)).map((d) => [d.id, d]));
   }
 
+  async function priorityTitles(partnershipId: string): Promise<Map<string, string>> {
+    return new Map((await priorities(partnershipId)).map((p) => [p.id, p.title]));
+  }
+
   /** The quarter of the grant's year a moment falls in, by the day in England: 1 before the year began, 4 after it ended. */
   function quarterOfMoment(yearStarting: number, at: string): Quarter {
     const day = todayInEngland({ now: () => new Date(at) });
@@ -141,10 +170,11 @@ export function createFundingYears({ db, clock, decisions }: FundingDependencies
 
   async function allocationViews(partnershipId: string, yearStarting: number, rows: AllocationRow[]): Promise<AllocationView[]> {
     const ids = rows.map((r) => r.id);
-    const [spend, releases, byId] = await Promise.all([
+    const [spend, releases, byId, titles] = await Promise.all([
       listSpend(db, ids),
       listReleases(db, ids),
       rows.some((r) => r.decisionId) ? decisionsById(partnershipId) : Promise.resolve(new Map<string, RecordedDecision>()),
+      rows.some((r) => r.priorityId) ? priorityTitles(partnershipId) : Promise.resolve(new Map<string, string>()),
     ]);
     return rows.map((row) => {
       const decision = row.decisionId ? byId.get(row.decisionId) : undefined;
@@ -156,7 +186,7 @@ export function createFundingYears({ db, clock, decisions }: FundingDependencies
         grantee: row.grantee,
         granteeText: granteeText(row.granteeKind, row.grantee),
         priorityId: row.priorityId,
-        priorityTitle: row.priorityTitle,
+        priorityTitle: row.priorityId ? (titles.get(row.priorityId) ?? null) : null,
         decision: decision ? decisionLink(partnershipId, decision) : null,
       };
     });

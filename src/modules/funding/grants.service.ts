@@ -10,9 +10,10 @@ import { financialYearName as year } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/numbers.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import type { Database } from '../../db/schema.ts';
-import { findCarryOver, findGrant, insertGrant, listGrants, updateGrant } from './funding.repository.ts';
-import type { GrantInput } from './funding.schemas.ts';
+import { findCarryOver, findGrant, insertGrant, listGrants } from './funding.repository.ts';
+import type { GrantInput } from './funding.inputs.ts';
 import type { FundingYear, GrantView } from './funding.types.ts';
 import type { FundingDependencies, FundingYears } from './fundingYears.ts';
 
@@ -105,15 +106,21 @@ export function createGrantsService({ db, audit, clock }: FundingDependencies, y
           notes: input.notes,
           updatedAt: isoNow(clock),
         };
-        if (!(await updateGrant(trx, before.id, version, changes))) throw new ConflictError(before.version + 1);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'grant',
-          entityId: before.id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'grants',
+          id: before.id,
           partnershipId,
-          summary: `Changed the ${year(yearStarting)} grant`,
-          before,
-          after: changes,
+          version,
+          changes,
+          what: 'grant',
+          entry: () => ({
+            action: 'update',
+            entityType: 'grant',
+            partnershipId,
+            summary: `Changed the ${year(yearStarting)} grant`,
+            before,
+            after: changes,
+          }),
         });
       });
     },

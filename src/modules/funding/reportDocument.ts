@@ -9,7 +9,7 @@ import { formatDate, formatDayOf } from '../../platform/dates.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 import { allocationStateNames } from './allocationLife.ts';
-import { carryOverStateNames } from './funding.schemas.ts';
+import { carryOverStateNames } from './funding.inputs.ts';
 import type { CarryOverView, FinancialReport } from './funding.types.ts';
 import type { PositionLine } from './position.ts';
 

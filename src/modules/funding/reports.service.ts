@@ -31,17 +31,17 @@ export interface ReportsService {
   attachReport(actor: Actor, partnershipId: string, yearStarting: number, quarter: Quarter, meetingId: string): Promise<string>;
 }
 
-export function createReportsService({ clock, governance, meetings, papers }: FundingDependencies, years: FundingYears): ReportsService {
+export function createReportsService(
+  { clock, partnershipName, meetingToCome, attachReport }: FundingDependencies,
+  years: FundingYears,
+): ReportsService {
   const { loadYear, assertReportable } = years;
   async function buildReport(partnershipId: string, yearStarting: number, quarter: Quarter): Promise<FinancialReport> {
     assertReportable(yearStarting, quarter);
-    const [funding, [partnership]] = await Promise.all([
-      loadYear(partnershipId, yearStarting),
-      governance.partnerships.list(null, { id: partnershipId }),
-    ]);
+    const [funding, name] = await Promise.all([loadYear(partnershipId, yearStarting), partnershipName(partnershipId)]);
     return {
       partnershipId,
-      partnershipName: partnership?.name ?? '',
+      partnershipName: name,
       grant: funding.grant,
       quarter,
       quarterLabel: quarterLabel(yearStarting, quarter),
@@ -64,9 +64,9 @@ export function createReportsService({ clock, governance, meetings, papers }: Fu
 
     async attachReport(actor, partnershipId, yearStarting, quarter, meetingId) {
       const report = await buildReport(partnershipId, yearStarting, quarter);
-      const meeting = await meetings.stillToCome(partnershipId, meetingId);
+      const meeting = await meetingToCome(partnershipId, meetingId);
       const title = financialReportTitle(report);
-      await papers.attachReport(actor, partnershipId, meeting.id, {
+      await attachReport(actor, partnershipId, meeting.id, {
         title,
         purpose: 'To receive the quarterly financial report on the spend of the partnership’s funding',
         pdf: await financialReportPdf(report),

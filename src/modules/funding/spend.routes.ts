@@ -1,45 +1,52 @@
 /** A quarter's spend return: typed in, one row per released allocation, or imported from a CSV file. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, plural, readPounds } from '../../platform/numbers.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
+import { attempt, errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
+import { principalOf } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
+import { formBody } from '../../web/schemas.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
+import { importFields, typedText } from './funding.forms.ts';
 import {
   allocationHref,
   manage,
-  partnershipIdOf,
-  problemOf,
-  quarterOf,
-  text,
+  type QuarterAddress,
+  quarterParams,
+  type YearAddress,
   yearCrumbs,
   yearHref,
-  yearOf,
+  yearParams,
   yearSlug,
 } from './funding.paths.ts';
-import type { FundingService, SpendInput } from './funding.service.ts';
-import type { Quarter } from './funding.types.ts';
+import type { FundingRouteDependencies } from './funding.routes.ts';
+import type { SpendInput } from './funding.service.ts';
 import { byReference, quarterName, typedPounds } from './funding.views.ts';
-import { principalOf } from '../../web/permissions.ts';
 
-export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, funding: FundingService): void {
+/** A multipart form as web/uploads.ts reads it: its fields, and its file under the file's field name. */
+const uploadBody = z.record(z.string(), z.unknown()).default({});
+
+export function registerSpendRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   // A quarter's spend return, typed in: one row per released allocation.
   const spentName = (id: string) => `spent-${id}`;
   const forecastName = (id: string) => `forecast-${id}`;
   async function renderSpend(
     request: FastifyRequest,
     reply: FastifyReply,
-    year: number,
-    quarter: Quarter,
+    address: QuarterAddress,
     state: { values: TypedValues | null; errors: FormErrors | null },
   ) {
-    const fundingYear = await funding.year(partnershipIdOf(request), year);
+    const { partnershipId, year, q: quarter } = address;
+    const fundingYear = await funding.year(partnershipId, year);
     // Spend cannot be returned for a quarter still to come.
     if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
     if (state.errors) reply.code(400);
     const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
-    const href = `${yearHref(request, year)}/spend/q${quarter}`;
+    const href = `${yearHref(address)}/spend/q${quarter}`;
     return pages.render(request, reply, 'funding/views/spend.njk', {
       title: `Spend for ${quarterName(quarter, year)}`,
       rows: released.map((allocation) => {
@@ -49,7 +56,7 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
         return {
           reference: allocation.reference,
           purpose: allocation.purpose,
-          href: allocationHref(request, year, allocation.id),
+          href: allocationHref(address, allocation.id),
           allocated: formatMoney(allocation.amount),
           spent: {
             name: spent,
@@ -66,19 +73,17 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       errors: state.errors,
       action: href,
       template: `${href}/template.csv`,
-      importHref: `${yearHref(request, year)}/spend-import`,
-      cancel: yearHref(request, year),
-      breadcrumbs: yearCrumbs(request, year),
+      importHref: `${yearHref(address)}/spend-import`,
+      cancel: yearHref(address),
+      breadcrumbs: yearCrumbs(request, address),
     });
   }
-  app.get('/partnerships/:partnershipId/funding/:year/spend/:q', manage, (request, reply) =>
-    renderSpend(request, reply, yearOf(request), quarterOf(request), { values: null, errors: null }),
+  app.get('/:year/spend/:q', { config: manage, schema: { params: quarterParams } }, (request, reply) =>
+    renderSpend(request, reply, request.params, { values: null, errors: null }),
   );
-  app.post('/partnerships/:partnershipId/funding/:year/spend/:q', manage, async (request, reply) => {
-    const year = yearOf(request);
-    const quarter = quarterOf(request);
-    const partnershipId = partnershipIdOf(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  app.post('/:year/spend/:q', { config: manage, schema: { params: quarterParams, body: formBody } }, async (request, reply) => {
+    const { partnershipId, year, q: quarter } = request.params;
+    const body = request.body;
     const fundingYear = await funding.year(partnershipId, year);
     if (!fundingYear.begun.includes(quarter)) throw new NotFoundError('quarter');
     const released = fundingYear.allocations.filter((a) => a.state === 'released').sort(byReference);
@@ -97,8 +102,8 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       const spent = spentName(allocation.id);
       const forecast = forecastName(allocation.id);
       fields.push({ name: spent, label: 'Spent', kind: 'money' }, { name: forecast, label: 'Forecast', kind: 'money' });
-      values[spent] = text(body, spent);
-      values[forecast] = text(body, forecast);
+      values[spent] = typedText(body, spent);
+      values[forecast] = typedText(body, forecast);
       // A row left blank is left as it is.
       if (!values[spent] && !values[forecast]) continue;
       if (!values[spent]) {
@@ -110,7 +115,7 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       if (spentPence !== null) entries.push({ allocationId: allocation.id, spent: spentPence, forecast: forecastPence });
     }
     const refuse = (problems: Record<string, string>) =>
-      renderSpend(request, reply, year, quarter, { values, errors: errorsFor(fields, problems) });
+      renderSpend(request, reply, request.params, { values, errors: errorsFor(fields, problems) });
     if (Object.keys(byField).length) return refuse(byField);
     // Every row left blank saves nothing: said above the form, leading to the first row's input.
     if (!entries.length) {
@@ -120,35 +125,30 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
         text: 'Enter the spend for at least one allocation',
         href: first ? `#${spentName(first.id)}` : '#main-content',
       });
-      return renderSpend(request, reply, year, quarter, { values, errors });
+      return renderSpend(request, reply, request.params, { values, errors });
     }
-    try {
-      await funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries);
-    } catch (error) {
-      return refuse(problemOf(error));
-    }
+    const saved = await attempt(() => funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries));
+    if (!saved.ok) return refuse(saved.byField);
     request.session.flash = `Spend for ${quarterName(quarter, year)} saved: ${plural(entries.length, 'allocation', 'allocations')}`;
-    return reply.redirect(yearHref(request, year));
+    return reply.redirect(yearHref(request.params));
   });
 
-  app.get('/partnerships/:partnershipId/funding/:year/spend/:q/template.csv', manage, async (request, reply) => {
-    const year = yearOf(request);
-    const quarter = quarterOf(request);
-    const rows = await funding.spendTemplate(partnershipIdOf(request), year, quarter);
+  app.get('/:year/spend/:q/template.csv', { config: manage, schema: { params: quarterParams } }, async (request, reply) => {
+    const { partnershipId, year, q: quarter } = request.params;
+    const rows = await funding.spendTemplate(partnershipId, year, quarter);
     return sendCsv(reply, `${request.partnership?.shortName ?? 'Partnership'} spend Q${quarter} ${yearSlug(year)}`, rows);
   });
 
   // The import: a CSV of spend, checked row by row; nothing is imported from a file with problems unless asked.
-  const importFields: Field[] = [{ name: 'file', label: 'CSV file', kind: 'text' }];
   async function renderImport(
     request: FastifyRequest,
     reply: FastifyReply,
-    year: number,
+    address: YearAddress,
     state: { errors: FormErrors | null; problems: { line: number; message: string }[]; importValidRows: boolean },
   ) {
-    const fundingYear = await funding.year(partnershipIdOf(request), year);
+    const fundingYear = await funding.year(address.partnershipId, address.year);
     if (state.errors) reply.code(400);
-    const href = yearHref(request, year);
+    const href = yearHref(address);
     return pages.render(request, reply, 'funding/views/import.njk', {
       title: `Import spend from a CSV file: ${fundingYear.grant.yearLabel}`,
       year: fundingYear.grant.yearLabel,
@@ -157,22 +157,23 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       ...state,
       action: `${href}/spend-import`,
       cancel: href,
-      breadcrumbs: yearCrumbs(request, year),
+      breadcrumbs: yearCrumbs(request, address),
     });
   }
-  app.get('/partnerships/:partnershipId/funding/:year/spend-import', manage, (request, reply) =>
-    renderImport(request, reply, yearOf(request), { errors: null, problems: [], importValidRows: false }),
+  app.get('/:year/spend-import', { config: manage, schema: { params: yearParams } }, (request, reply) =>
+    renderImport(request, reply, request.params, { errors: null, problems: [], importValidRows: false }),
   );
-  withUpload(app, 5 * 1024 * 1024, (scope) => {
-    scope.post('/partnerships/:partnershipId/funding/:year/spend-import', manage, async (request, reply) => {
-      const year = yearOf(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
+  withUpload(instance, 5 * 1024 * 1024, (scope) => {
+    const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    uploads.post('/:year/spend-import', { config: manage, schema: { params: yearParams, body: uploadBody } }, async (request, reply) => {
+      const { partnershipId, year } = request.params;
+      const body = request.body;
       const importValidRows = body.importValidRows === 'yes';
       // The problem with the file, then each bad row by its line: in the summary, and next to the file input.
       const refuse = (message: string, problems: { line: number; message: string }[] = []) => {
         const errors = errorsFor(importFields, { file: message });
         errors.summary.push(...problems.map((problem) => ({ text: `Line ${problem.line}: ${problem.message}`, href: '#file' })));
-        return renderImport(request, reply, year, { errors, problems, importValidRows });
+        return renderImport(request, reply, request.params, { errors, problems, importValidRows });
       };
       const upload = uploadedFile(body, 'file', '5 MB');
       if ('problem' in upload) return refuse(upload.problem);
@@ -182,7 +183,7 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       } catch {
         return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
       }
-      const result = await funding.importSpend(principalOf(request), partnershipIdOf(request), year, csv, importValidRows);
+      const result = await funding.importSpend(principalOf(request), partnershipId, year, csv, importValidRows);
       if (result.fileProblem) return refuse(result.fileProblem);
       const badRows = new Set(result.problems.map((problem) => problem.line)).size;
       if (result.imported === 0) {
@@ -196,7 +197,7 @@ export function registerSpendRoutes(app: FastifyInstance, pages: PageRenderer, f
       const left = badRows ? ` ${plural(badRows, 'row', 'rows')} with problems ${badRows === 1 ? 'was' : 'were'} left out.` : '';
       request.session.flash = `${plural(result.imported, 'spend return', 'spend returns')} imported.${left}`;
       if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
-      return reply.redirect(yearHref(request, year));
+      return reply.redirect(yearHref(request.params));
     });
   });
 }

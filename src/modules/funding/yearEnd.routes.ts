@@ -1,37 +1,48 @@
 /** The year end: the underspend, the carry-over asked of the funder, and the funder's decision. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { financialYearName } from '../../platform/dates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/numbers.ts';
 import { registerFormPage } from '../../web/formPage.ts';
+import { principalOf } from '../../web/permissions.ts';
 import type { Crumb } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { carryOverDecisionFields, carryOverDecisionSchema, carryOverFields, carryOverSchema } from './funding.schemas.ts';
-import type { FundingService } from './funding.service.ts';
-
-import { unspent } from './position.ts';
-import { allocationHref, mayManage, mayOversee, partnershipIdOf, view, yearCrumbs, yearHref, yearOf } from './funding.paths.ts';
+import { carryOverDecisionFields, carryOverFields } from './funding.forms.ts';
+import { carryOverDecisionSchema, carryOverSchema } from './funding.inputs.ts';
+import {
+  allocationHref,
+  mayManage,
+  mayOversee,
+  view,
+  type YearAddress,
+  yearCrumbs,
+  yearEndHref,
+  yearHref,
+  yearParams,
+} from './funding.paths.ts';
+import type { FundingRouteDependencies } from './funding.routes.ts';
 import { carryOverView, lineView, typedPounds } from './funding.views.ts';
-import { principalOf } from '../../web/permissions.ts';
+import { unspent } from './position.ts';
 
-export function registerYearEndRoutes(app: FastifyInstance, pages: PageRenderer, funding: FundingService): void {
+export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
   // The year end: the underspend, and the carry-over asked of the funder.
-  const loadYearEnd = async (request: FastifyRequest) => {
-    const year = yearOf(request);
-    const partnershipId = partnershipIdOf(request);
+  const loadYearEnd = async ({ partnershipId, year }: YearAddress) => {
     const fundingYear = await funding.year(partnershipId, year);
     // Quarter 4 has no report before it begins: until then, the position as the returns stand.
     const { position } = fundingYear.begun.includes(4) ? await funding.report(partnershipId, year, 4) : fundingYear;
     return { year, fundingYear, position, underspend: unspent(position) };
   };
-  const yearEndHref = (request: FastifyRequest, year: number) => `${yearHref(request, year)}/year-end`;
-  const yearEndCrumbs = (request: FastifyRequest, year: number): Crumb[] => [
-    ...yearCrumbs(request, year),
-    { text: 'Year end', href: yearEndHref(request, year) },
+  const yearEndCrumbs = (request: FastifyRequest, address: YearAddress): Crumb[] => [
+    ...yearCrumbs(request, address),
+    { text: 'Year end', href: yearEndHref(address) },
   ];
 
-  app.get('/partnerships/:partnershipId/funding/:year/year-end', view, async (request, reply) => {
-    const { year, fundingYear, position, underspend } = await loadYearEnd(request);
+  app.get('/:year/year-end', { config: view, schema: { params: yearParams } }, async (request, reply) => {
+    const address = request.params;
+    const { fundingYear, position, underspend } = await loadYearEnd(address);
     const carryOver = fundingYear.carryOver;
     return pages.render(request, reply, 'funding/views/year-end.njk', {
       title: `Year end: ${fundingYear.grant.yearLabel}`,
@@ -39,7 +50,7 @@ export function registerYearEndRoutes(app: FastifyInstance, pages: PageRenderer,
       allocations: position.allocations.map((line) => ({
         reference: line.reference,
         purpose: line.purpose,
-        href: allocationHref(request, year, line.id),
+        href: allocationHref(address, line.id),
         ...lineView(line),
       })),
       total: lineView(position.total),
@@ -48,56 +59,61 @@ export function registerYearEndRoutes(app: FastifyInstance, pages: PageRenderer,
       carryOver: carryOverView(carryOver),
       mayRequest: mayManage(request) && fundingYear.ended && !carryOver,
       mayDecide: mayOversee(request) && carryOver?.state === 'requested',
-      requestHref: `${yearHref(request, year)}/carry-over`,
-      decideHref: `${yearHref(request, year)}/carry-over/decision`,
-      nextYear: financialYearName(year + 1),
-      breadcrumbs: yearCrumbs(request, year),
+      requestHref: `${yearHref(address)}/carry-over`,
+      decideHref: `${yearHref(address)}/carry-over/decision`,
+      nextYear: financialYearName(address.year + 1),
+      breadcrumbs: yearCrumbs(request, address),
     });
   });
 
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/funding/:year/carry-over',
-    action: '/partnerships/:partnershipId/funding/:year/carry-over',
+  registerFormPage(instance, pages, {
+    path: '/:year/carry-over',
+    action: '/:year/carry-over',
+    actionHref: (request) => `${yearHref(request.params)}/carry-over`,
     access: 'partnership:manage',
+    params: yearParams,
     fields: carryOverFields,
     schema: carryOverSchema,
-    load: loadYearEnd,
+    load: (request) => loadYearEnd(request.params),
     title: ({ year }) => `Request a carry-over from ${financialYearName(year)} into ${financialYearName(year + 1)}`,
     intro: ({ underspend, position }) =>
       `The year’s underspend is ${formatMoney(underspend)}: ${formatMoney(position.total.underspend)} allocated but not spent, and ${formatMoney(position.unallocated)} never allocated. The funder decides how much the partnership may keep.`,
     submitText: 'Send request',
-    crumbs: (request, { year }) => yearEndCrumbs(request, year),
-    back: (request, { year }) => yearEndHref(request, year),
+    crumbs: (request) => yearEndCrumbs(request, request.params),
+    back: (request) => yearEndHref(request.params),
     initialValues: (_request, { underspend }) => ({ amount: typedPounds(underspend) }),
-    async save(request, value, _version, { year }) {
-      await funding.requestCarryOver(principalOf(request), partnershipIdOf(request), year, value);
-      return { redirect: yearEndHref(request, year), flash: `Carry-over of ${formatMoney(value.amount)} requested` };
+    async save(request, value) {
+      const { partnershipId, year } = request.params;
+      await funding.requestCarryOver(principalOf(request), partnershipId, year, value);
+      return { redirect: yearEndHref(request.params), flash: `Carry-over of ${formatMoney(value.amount)} requested` };
     },
   });
 
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/funding/:year/carry-over/decision',
-    action: '/partnerships/:partnershipId/funding/:year/carry-over/decision',
+  registerFormPage(instance, pages, {
+    path: '/:year/carry-over/decision',
+    action: '/:year/carry-over/decision',
+    actionHref: (request) => `${yearHref(request.params)}/carry-over/decision`,
     access: 'area:oversee',
+    params: yearParams,
     fields: carryOverDecisionFields,
     schema: carryOverDecisionSchema,
     async load(request) {
-      const year = yearOf(request);
-      const { carryOver } = await funding.year(partnershipIdOf(request), year);
+      const { carryOver } = await funding.year(request.params.partnershipId, request.params.year);
       if (!carryOver) throw new NotFoundError('carry-over request');
-      return { year, carryOver };
+      return { year: request.params.year, carryOver };
     },
     title: ({ year }) => `Record the funder’s decision on the carry-over from ${financialYearName(year)}`,
     intro: ({ carryOver }) => `The partnership asked to carry over ${formatMoney(carryOver.requested)}: ${carryOver.reason}`,
     submitText: 'Save decision',
-    crumbs: (request, { year }) => yearEndCrumbs(request, year),
-    back: (request, { year }) => yearEndHref(request, year),
+    crumbs: (request) => yearEndCrumbs(request, request.params),
+    back: (request) => yearEndHref(request.params),
     initialValues: (_request, { carryOver }) => ({ amount: typedPounds(carryOver.requested) }),
     version: ({ carryOver }) => carryOver.version,
-    async save(request, value, version, { year }) {
-      await funding.decideCarryOver(principalOf(request), partnershipIdOf(request), year, version, value);
+    async save(request, value, version) {
+      const { partnershipId, year } = request.params;
+      await funding.decideCarryOver(principalOf(request), partnershipId, year, version, value);
       return {
-        redirect: yearEndHref(request, year),
+        redirect: yearEndHref(request.params),
         flash:
           value.decision === 'agreed'
             ? `Carry-over of ${formatMoney(value.amount ?? 0)} into ${financialYearName(year + 1)} agreed`

@@ -8,9 +8,10 @@ import { isoNow } from '../../platform/clock.ts';
 import { financialYearName as year } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/numbers.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { yearRefusal } from './allocationLife.ts';
-import { findCarryOver, findGrant, insertCarryOver, updateCarryOver, updateGrant } from './funding.repository.ts';
-import type { CarryOverDecisionInput, CarryOverInput } from './funding.schemas.ts';
+import { findCarryOver, findGrant, insertCarryOver } from './funding.repository.ts';
+import type { CarryOverDecisionInput, CarryOverInput } from './funding.inputs.ts';
 import { type FundingDependencies, type FundingYears, refuse } from './fundingYears.ts';
 import { unspent } from './position.ts';
 
@@ -94,7 +95,25 @@ export function createYearEndService({ db, audit, clock }: FundingDependencies, 
           decidedBy: actor.userId,
           funderNote: input.note,
         };
-        if (!(await updateCarryOver(trx, request.id, version, changes))) throw new ConflictError(request.version + 1);
+        await updateVersioned(trx, audit, actor, {
+          table: 'carryOverRequests',
+          id: request.id,
+          partnershipId,
+          version,
+          changes,
+          what: 'carry-over request',
+          entry: () => ({
+            action: 'update',
+            entityType: 'carry_over_request',
+            partnershipId,
+            summary:
+              agreed === null
+                ? `The funder declined the carry-over from ${year(yearStarting)}`
+                : `The funder agreed a carry-over of ${formatMoney(agreed)} from ${year(yearStarting)} into ${year(yearStarting + 1)}`,
+            before: { state: request.state },
+            after: changes,
+          }),
+        });
         // Next year's grant, if recorded already, takes the carry-over agreed (until now it could only be £0).
         const recorded = await findGrant(trx, partnershipId, yearStarting + 1);
         if (recorded && agreed !== null) {
@@ -107,29 +126,23 @@ export function createYearEndService({ db, audit, clock }: FundingDependencies, 
             );
           });
           const grantChanges = { carryOverPence: agreed, updatedAt: isoNow(clock) };
-          if (!(await updateGrant(trx, next.id, next.version, grantChanges))) throw new ConflictError(request.version);
-          await audit.record(trx, actor, {
-            action: 'update',
-            entityType: 'grant',
-            entityId: next.id,
+          await updateVersioned(trx, audit, actor, {
+            table: 'grants',
+            id: next.id,
             partnershipId,
-            summary: `Carry-over of ${formatMoney(agreed)} from ${year(yearStarting)} added to the ${year(yearStarting + 1)} grant`,
-            before: { carryOverPence: next.carryOverPence },
-            after: grantChanges,
+            version: next.version,
+            changes: grantChanges,
+            what: 'grant',
+            entry: () => ({
+              action: 'update',
+              entityType: 'grant',
+              partnershipId,
+              summary: `Carry-over of ${formatMoney(agreed)} from ${year(yearStarting)} added to the ${year(yearStarting + 1)} grant`,
+              before: { carryOverPence: next.carryOverPence },
+              after: grantChanges,
+            }),
           });
         }
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'carry_over_request',
-          entityId: request.id,
-          partnershipId,
-          summary:
-            agreed === null
-              ? `The funder declined the carry-over from ${year(yearStarting)}`
-              : `The funder agreed a carry-over of ${formatMoney(agreed)} from ${year(yearStarting)} into ${year(yearStarting + 1)}`,
-          before: { state: request.state },
-          after: changes,
-        });
       });
     },
   };

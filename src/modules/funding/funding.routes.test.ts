@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Container } from '../src/container.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { todayInEngland } from '../src/platform/clock.ts';
-import { financialYearStart } from '../src/platform/dates.ts';
-import { seedDemoFunding } from '../src/modules/funding/index.ts';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import type { Container } from '../../container.ts';
+import { todayInEngland } from '../../platform/clock.ts';
+import { financialYearStart } from '../../platform/dates.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { seedDemoFunding } from './demo/funding.seed.ts';
 
 const password = 'a long enough password';
 
@@ -16,15 +16,14 @@ describe('funding pages for a Coventry officer', () => {
   let container: Container;
   let officer: Browser;
   let coventry: string;
-  let close: () => Promise<void>;
   let base = '';
+  const suite = suiteScope();
 
   before(async () => {
-    ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry } = await build(suite, { as: 'officer' }));
     await seedDemoFunding(container, coventry);
     base = `/partnerships/${coventry}/funding`;
   });
-  after(() => close());
 
   /** A user of Safer holding one role, signed in. */
   async function signedInAs(email: string, grant: (userId: string) => Promise<void>): Promise<Browser> {
@@ -214,9 +213,17 @@ describe('funding pages for a Coventry officer', () => {
       `${base}/2016-17/reports/q0`,
       `${base}/2016-17/reports/q1/files/report.xls`,
       `${base}/2016-17/allocations/no-such-allocation`,
+      `${base}/2016-18/edit`,
+      `${base}/2016-18/allocations/new`,
+      `${base}/2016-17/spend/q5/template.csv`,
+      `${base}/2016-17/reports/q7/attach`,
     ]) {
       assert.equal((await officer.get(url)).statusCode, 404, url);
     }
+    // Posted to, too: the page is not found, whatever the form says.
+    const posted = await officer.post(`${base}/2016-18/agree`, { decisionId: 'x', allocationIds: 'y' });
+    assert.equal(posted.statusCode, 404);
+    assert.match(posted.body, /Page not found/);
   });
 
   it('shows the year end with its underspend', async () => {

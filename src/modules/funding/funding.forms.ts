@@ -1,19 +1,7 @@
-/** Each funding form's fields (how it looks) and schema (the check and the type). Money is read into whole pence. */
-import { z } from 'zod';
+/** How the funding forms look: the fields each page draws (the checks are in funding.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
-import { choice, money, optionalMoney, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
-
-export const granteeKindNames = {
-  organisation: 'An organisation',
-  commissioned: 'To be commissioned',
-  not_named: 'Not named in the decision',
-} as const;
-
-export const carryOverStateNames = {
-  requested: 'Requested: waiting for the funder',
-  agreed: 'Agreed by the funder',
-  declined: 'Declined by the funder',
-} as const;
+import { single } from '../../web/query.ts';
+import { granteeKindNames } from './funding.inputs.ts';
 
 export const grantFields: Field[] = [
   {
@@ -39,15 +27,9 @@ export const grantFields: Field[] = [
   },
   { name: 'notes', label: 'Notes (optional)', kind: 'textarea', rows: 3, hint: 'Conditions of the grant, for example' },
 ];
-export const grantSchema = z.object({
-  yearStarting: wholeNumber('Financial year starting', 1990, 2100),
-  funder: requiredText('Enter the funder', 200, 'The funder'),
-  amount: money('Grant for the year'),
-  previousAmount: optionalMoney('Last year’s grant'),
-  carryOver: money('Carry-over from last year'),
-  notes: optionalText(2000, 'The notes'),
-});
-export type GrantInput = z.output<typeof grantSchema>;
+
+/** The year is in the address, so it is not asked again when the grant is changed. */
+export const changeGrantFields = grantFields.filter((field) => field.name !== 'yearStarting');
 
 export const allocationFields: Field[] = [
   {
@@ -68,29 +50,20 @@ export const allocationFields: Field[] = [
   { name: 'amount', label: 'Amount', kind: 'money' },
   { name: 'priorityId', label: 'Priority it serves (optional)', kind: 'select', emptyText: 'None' },
 ];
-export const allocationSchema = z
-  .object({
-    theme: requiredText('Enter the theme', 200, 'The theme'),
-    purpose: requiredText('Enter the purpose', 1000, 'The purpose'),
-    granteeKind: choice(['organisation', 'commissioned', 'not_named'], 'Select who the money is granted to'),
-    grantee: optionalText(200, 'The organisation'),
-    amount: money('Amount'),
-    priorityId: optionalText(100),
-  })
-  .refine((a) => a.granteeKind !== 'organisation' || a.grantee, { path: ['grantee'], message: 'Enter the organisation' })
-  .refine((a) => a.amount > 0, { path: ['amount'], message: 'Amount must be more than £0' })
-  .transform((a) => ({ ...a, grantee: a.granteeKind === 'organisation' ? a.grantee : null }));
-export type AllocationInput = z.output<typeof allocationSchema>;
+
+/** The board's agreement and the chair's release: ticked lists of allocations. */
+export const agreeFields: Field[] = [
+  { name: 'decisionId', label: 'The board’s decision', kind: 'select' },
+  { name: 'allocationIds', label: 'Allocations the board agreed', kind: 'text' },
+];
+export const releaseFields: Field[] = [{ name: 'allocationIds', label: 'Allocations to release', kind: 'text' }];
+
+export const importFields: Field[] = [{ name: 'file', label: 'CSV file', kind: 'text' }];
 
 export const carryOverFields: Field[] = [
   { name: 'amount', label: 'Carry-over requested', kind: 'money', hint: 'No more than the year’s underspend' },
   { name: 'reason', label: 'Why the money was not spent, and what it will do next year', kind: 'textarea', rows: 5 },
 ];
-export const carryOverSchema = z.object({
-  amount: money('Carry-over requested'),
-  reason: requiredText('Enter why the money was not spent and what it will do', 5000, 'The reason'),
-});
-export type CarryOverInput = z.output<typeof carryOverSchema>;
 
 export const carryOverDecisionFields: Field[] = [
   {
@@ -111,14 +84,8 @@ export const carryOverDecisionFields: Field[] = [
   },
   { name: 'note', label: 'Note (optional)', kind: 'textarea', rows: 3, hint: 'Conditions, or why it was declined' },
 ];
-export const carryOverDecisionSchema = z
-  .object({
-    decision: choice(['agreed', 'declined'], 'Select whether the funder agreed the carry-over'),
-    amount: optionalMoney('Carry-over agreed'),
-    note: optionalText(2000, 'The note'),
-  })
-  .refine((d) => d.decision !== 'agreed' || d.amount !== null, { path: ['amount'], message: 'Enter the carry-over agreed' });
-export type CarryOverDecisionInput = z.output<typeof carryOverDecisionSchema>;
 
 export const attachFields: Field[] = [{ name: 'meetingId', label: 'Meeting', kind: 'select', emptyText: 'Select a meeting' }];
-export const attachSchema = z.object({ meetingId: requiredText('Select the meeting', 100) });
+
+/** One field of a posted form as typed, trimmed: the first value if several came. */
+export const typedText = (body: Record<string, unknown>, name: string): string => (single(body[name]) ?? '').trim();
