@@ -10,7 +10,6 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
@@ -185,7 +184,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
   );
-  registerCrimeDataRoutes(app, pages, container.crimeData, () => container.notifications.runDueJobs());
   registerTaskingRoutes(app, pages, container.tasking, {
     groups: (partnershipId) => governance.groups.list(partnershipId),
     organisations: (partnershipId) => governance.organisations.list(partnershipId),

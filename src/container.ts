@@ -32,7 +32,7 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
-import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
+import { createCrimeDataService, type CrimeDataService, crimeDataRoutes, heldFileNotice } from './modules/crimedata/index.ts';
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
@@ -229,6 +229,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
+    ],
   };
 }
