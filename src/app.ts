@@ -15,7 +15,6 @@ import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
 import { registerStrategyRoutes } from './modules/strategy/index.ts';
-import { registerTaskingRoutes } from './modules/tasking/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -184,14 +183,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
   );
-  registerTaskingRoutes(app, pages, container.tasking, {
-    groups: (partnershipId) => governance.groups.list(partnershipId),
-    organisations: (partnershipId) => governance.organisations.list(partnershipId),
-    publishedMonths: (partnershipId) => container.crimeData.publishedMonths(partnershipId),
-    meetingsToCome: (partnershipId, groupId) => container.meetings.toCome(partnershipId, { groupId }),
-    meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
-    mapTiles: config.mapTiles,
-  });
   registerStrategyRoutes(app, pages, container.strategy, governance, {
     indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });

@@ -36,7 +36,7 @@ import { createCrimeDataService, type CrimeDataService, crimeDataRoutes, heldFil
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
-import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
+import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
 export interface Container {
   config: Config;
@@ -199,12 +199,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       db: handle.db,
       audit,
       clock,
-      governance,
-      meetings,
-      papers,
+      partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
+      group: (partnershipId, groupId) => governance.groups.get(partnershipId, groupId),
+      organisation: (partnershipId, organisationId) => governance.organisations.get(partnershipId, organisationId),
+      meetingsFrom: (partnershipId, groupId, from) => meetings.list(partnershipId, { groupId, from }),
+      meetingStillToCome: (partnershipId, meetingId) => meetings.stillToCome(partnershipId, meetingId),
+      attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
-      notifications,
+      notifyGroupMembers: (partnershipId, groupId, subject, text) =>
+        notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
       publicUrl: config.publicUrl,
     }),
   );
@@ -232,6 +236,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
       mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
+      mount(taskingRoutes, {
+        tasking,
+        groups: (partnershipId) => governance.groups.list(partnershipId),
+        organisations: (partnershipId) => governance.organisations.list(partnershipId),
+        publishedMonths: (partnershipId) => crimeData.publishedMonths(partnershipId),
+        meetingsToCome: (partnershipId, groupId) => meetings.toCome(partnershipId, { groupId }),
+        meetingDate: async (partnershipId, meetingId) => (await meetings.get(partnershipId, meetingId)).meeting.meetingDate,
+        mapTiles: config.mapTiles,
+      }),
     ],
   };
 }

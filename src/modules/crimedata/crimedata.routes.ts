@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { CrimeImportStatus } from '../../db/schema.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
 import { isAllowed } from '../../platform/policy.ts';
@@ -65,7 +66,7 @@ const crimeDataCrumbs = (request: CrimeDataRequest): Crumb[] => [
 ];
 
 /** GOV.UK tag colours for an import's status. */
-const statusTagClasses: Record<string, string> = {
+const statusTagClasses: Record<CrimeImportStatus, string> = {
   receiving: 'govuk-tag--light-blue',
   waiting: 'govuk-tag--grey',
   importing: 'govuk-tag--light-blue',
@@ -74,6 +75,7 @@ const statusTagClasses: Record<string, string> = {
   unchanged: 'govuk-tag--blue',
   refused: 'govuk-tag--red',
   held: 'govuk-tag--yellow',
+  confirming: 'govuk-tag--yellow',
   rejected: 'govuk-tag--red',
   failed: 'govuk-tag--orange',
 };
@@ -84,7 +86,7 @@ const importView = (row: ImportRow) => ({
   fileName: row.fileName,
   month: row.month ? monthName(row.month) : 'Not known yet',
   status: importStatusName(row.status),
-  tagClass: statusTagClasses[row.status] ?? 'govuk-tag--grey',
+  tagClass: statusTagClasses[row.status],
   percent: importPercent(row),
   finished: importFinished(row),
   outcome: importOutcome(row),

@@ -1,9 +1,11 @@
 /** The tasking module's records and views: priority locations, the monthly tasking document and tasking actions. */
-import type { Actor } from '../../platform/principal.ts';
-import type { Principal } from '../../platform/principal.ts';
+import type { ActionStatus } from '../actions/index.ts';
+import type { LocationKind } from '../../db/schema.ts';
+import type { Actor, Principal } from '../../platform/principal.ts';
+import type { PriorityLocationInput, Resource, TaskingActionInput } from './tasking.inputs.ts';
 import type { AreaLsoa, CrimePoint, MonthCount, PredictionAccuracy, Trend } from '../crimedata/index.ts';
 
-export type LocationKind = 'lsoa' | 'street';
+export type { LocationKind, PriorityLocationInput, Resource, TaskingActionInput };
 
 export const locationKindNames: Record<LocationKind, string> = {
   lsoa: 'A set of LSOAs (neighbourhoods)',
@@ -24,15 +26,6 @@ export interface PriorityLocation {
   archivedAt: string | null;
 }
 
-export interface PriorityLocationInput {
-  name: string;
-  kind: LocationKind;
-  places: string[];
-  reason: string | null;
-}
-
-export const resources = ['patrols', 'clean_up', 'target_hardening', 'cctv', 'engagement', 'enforcement', 'other'] as const;
-export type Resource = (typeof resources)[number];
 export const resourceNames: Record<Resource, string> = {
   patrols: 'Patrols',
   clean_up: 'Clean-up',
@@ -43,26 +36,12 @@ export const resourceNames: Record<Resource, string> = {
   other: 'Other',
 };
 
-export interface TaskingActionInput {
-  groupId: string;
-  /** The month of the tasking document the resource answers (YYYY-MM). */
-  month: string;
-  /** `location:<id>` for a priority location, `lsoa:<code>` for an emerging hotspot. */
-  target: string;
-  resource: Resource;
-  organisationId: string;
-  startsOn: string;
-  endsOn: string;
-  /** What will be done, in the agency's words. */
-  description: string;
-}
-
 export interface TaskingActionView {
   id: string;
   version: number;
   /** The entry in the group's action log. */
   actionId: string;
-  actionStatus: string;
+  actionStatus: ActionStatus;
   groupId: string;
   month: string;
   priorityLocationId: string | null;
