@@ -6,20 +6,15 @@
  * the group's action log, with the result reported back and shown in the next month's document.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { type Clock, isoNow } from '../../platform/clock.ts';
+import { isoNow } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
-import type { ActionsService } from '../actions/index.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import {
   addMonths,
   type AreaLsoa,
   type CrimeCount,
-  type CrimeDataService,
   emergingHotspots,
   hotspotsForAccuracy,
   monthName,
@@ -31,7 +26,7 @@ import {
   sameMonthLastYear,
   trendOf,
 } from '../crimedata/index.ts';
-import { type PapersService, shiftWorkingDays } from '../meetings/index.ts';
+import { shiftWorkingDays } from '../meetings/index.ts';
 import {
   findDocument,
   findDocumentPdf,
@@ -53,53 +48,9 @@ import {
   type TaskingActionView,
   type TaskingDocument,
   type TaskingSection,
+  type TaskingDependencies,
   type TaskingService,
 } from './tasking.types.ts';
-
-/** What tasking reads of a police.uk area's crimes (the crime data module's). */
-export interface TaskingCrimeData {
-  area: CrimeDataService['area'];
-  publishedMonths: CrimeDataService['publishedMonths'];
-  areaLsoas: CrimeDataService['areaLsoas'];
-  crimeCounts: CrimeDataService['crimeCounts'];
-  points: CrimeDataService['points'];
-}
-
-/** Where a tasking action is kept: the group's action log (the actions module's). */
-export interface TaskingActionLog {
-  recordOutsideMeeting: ActionsService['recordOutsideMeeting'];
-  action: ActionsService['action'];
-  mayUpdateAction: ActionsService['mayUpdateAction'];
-  updateAction: ActionsService['updateAction'];
-}
-
-export interface TaskingDependencies {
-  db: Kysely<Database>;
-  audit: AuditWriter;
-  clock: Clock;
-  /** The partnership's name (NotFoundError when there is none). */
-  partnershipName: (partnershipId: string) => Promise<string>;
-  /** A group of the partnership (NotFoundError when it is not one). */
-  group: (partnershipId: string, groupId: string) => Promise<{ id: string; name: string }>;
-  /** An organisation of the partnership (NotFoundError when it is not one). */
-  organisation: (partnershipId: string, organisationId: string) => Promise<{ id: string; name: string }>;
-  /** The group's meetings on or after a day, soonest first, whatever their status. */
-  meetingsFrom: (
-    partnershipId: string,
-    groupId: string,
-    from: string,
-  ) => Promise<{ id: string; meetingDate: string; groupName: string; status: string }[]>;
-  /** A meeting still to come (else a problem with meetingId): where an issued document can go. */
-  meetingStillToCome: (partnershipId: string, meetingId: string) => Promise<{ id: string; groupId: string }>;
-  /** Puts a report on a meeting's agenda, with its PDF as the item's paper. */
-  attachReport: PapersService['attachReport'];
-  actions: TaskingActionLog;
-  crimeData: TaskingCrimeData;
-  /** E-mails the group's members. */
-  notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<unknown>;
-  /** Where users reach the service, for the link in the e-mail that the document is issued. */
-  publicUrl: string;
-}
 
 /** The months of history a section's trend chart shows. */
 const seriesMonths = 24;
