@@ -11,12 +11,10 @@ import { z } from 'zod';
 import type { Container } from './container.ts';
 import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
 import { registerStrategyRoutes } from './modules/strategy/index.ts';
-import { registerTaskingRoutes } from './modules/tasking/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -189,15 +187,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
-  registerCrimeDataRoutes(app, pages, container.crimeData, () => container.notifications.runDueJobs());
-  registerTaskingRoutes(app, pages, container.tasking, {
-    groups: (partnershipId) => governance.groups.list(partnershipId),
-    organisations: (partnershipId) => governance.organisations.list(partnershipId),
-    publishedMonths: (partnershipId) => container.crimeData.publishedMonths(partnershipId),
-    meetingsToCome: (partnershipId, groupId) => container.meetings.toCome(partnershipId, { groupId }),
-    meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
-    mapTiles: config.mapTiles,
-  });
   registerStrategyRoutes(app, pages, container.strategy, governance, {
     indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });

@@ -32,11 +32,11 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
-import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
+import { createCrimeDataService, type CrimeDataService, crimeDataRoutes, heldFileNotice } from './modules/crimedata/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
-import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
+import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
 export interface Container {
   config: Config;
@@ -202,12 +202,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       db: handle.db,
       audit,
       clock,
-      governance,
-      meetings,
-      papers,
+      partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
+      group: (partnershipId, groupId) => governance.groups.get(partnershipId, groupId),
+      organisation: (partnershipId, organisationId) => governance.organisations.get(partnershipId, organisationId),
+      meetingsFrom: (partnershipId, groupId, from) => meetings.list(partnershipId, { groupId, from }),
+      meetingStillToCome: (partnershipId, meetingId) => meetings.stillToCome(partnershipId, meetingId),
+      attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
-      notifications,
+      notifyGroupMembers: (partnershipId, groupId, subject, text) =>
+        notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
       publicUrl: config.publicUrl,
     }),
   );
@@ -240,6 +244,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
       }),
       mount(areaFundingRoutes, { funding }),
+      mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
+      mount(taskingRoutes, {
+        tasking,
+        groups: (partnershipId) => governance.groups.list(partnershipId),
+        organisations: (partnershipId) => governance.organisations.list(partnershipId),
+        publishedMonths: (partnershipId) => crimeData.publishedMonths(partnershipId),
+        meetingsToCome: (partnershipId, groupId) => meetings.toCome(partnershipId, { groupId }),
+        meetingDate: async (partnershipId, meetingId) => (await meetings.get(partnershipId, meetingId)).meeting.meetingDate,
+        mapTiles: config.mapTiles,
+      }),
     ],
   };
 }

@@ -561,16 +561,20 @@ export interface CrimeLsoasTable {
   population: number | null;
 }
 
+/**
+ * receiving, waiting, importing, held (replaces a month held: waits for the overseer), confirming (only inside the
+ * transaction that confirms a held file), complete, replaced, unchanged, refused, rejected (by the overseer) or
+ * failed (the job queue gave up: it can be tried again).
+ */
+export type CrimeImportStatus =
+  'receiving' | 'waiting' | 'importing' | 'held' | 'confirming' | 'complete' | 'replaced' | 'unchanged' | 'refused' | 'rejected' | 'failed';
+
 export interface CrimeImportsTable {
   id: string;
   fileName: string;
   sha256: string;
   bytes: number;
-  /**
-   * receiving, waiting, importing, held (replaces a month held: waits for the overseer), complete, replaced,
-   * unchanged, refused, rejected (by the overseer) or failed (the job queue gave up: it can be tried again).
-   */
-  status: string;
+  status: CrimeImportStatus;
   fallsWithin: string | null;
   forceCode: string | null;
   month: string | null;
@@ -617,10 +621,12 @@ export interface CrimeAreasTable {
   updatedAt: string;
 }
 
+/** A priority location is a set of LSOAs or a set of streets (police.uk locations). */
+export type LocationKind = 'lsoa' | 'street';
+
 export interface PriorityLocationsTable extends PartnershipRecordColumns {
   name: string;
-  /** lsoa or street. */
-  kind: string;
+  kind: LocationKind;
   reason: string | null;
   priorityId: string | null;
 }
@@ -642,6 +648,9 @@ export interface TaskingDocumentsTable {
   agendaItemId: string | null;
 }
 
+/** What an agency commits to a place at tasking. */
+export type TaskingResource = 'patrols' | 'clean_up' | 'target_hardening' | 'cctv' | 'engagement' | 'enforcement' | 'other';
+
 export interface TaskingActionsTable {
   id: string;
   version: Generated<number>;
@@ -651,7 +660,7 @@ export interface TaskingActionsTable {
   priorityLocationId: string | null;
   lsoaCode: string | null;
   placeName: string;
-  resource: string;
+  resource: TaskingResource;
   description: string;
   organisationId: string;
   startsOn: string;

@@ -80,9 +80,10 @@ export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodTy
   ) {
     if (state.errors) reply.code(400);
     const address: Record<string, unknown> = request.params ?? {};
+    // Within a module's plugin the paths are relative to its prefix; the form posts to the whole address.
     const action =
       form.actionHref?.(request, context) ??
-      form.action.replace(/:(\w+)/g, (_, name: string) => {
+      `${app.prefix}${form.action}`.replace(/:(\w+)/g, (_, name: string) => {
         const value = address[name];
         return typeof value === 'string' ? value : '';
       });

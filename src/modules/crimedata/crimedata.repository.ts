@@ -1,6 +1,6 @@
 /** The crime data tables: queries only, no rules. Counts are read as numbers in code: a SQL count is a string on PostgreSQL. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CrimeCspsTable, CrimeImportsTable, CrimeLsoasTable, CrimesTable, Database } from '../../db/schema.ts';
+import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, CrimesTable, Database } from '../../db/schema.ts';
 import type { CrimeCount } from './analysis/types.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
@@ -83,7 +83,7 @@ const namedImports = (db: Kysely<Database>) =>
 /** Imports (one, or those of a status and force), oldest first. */
 export async function listNamedImports(
   db: Kysely<Database>,
-  filter: { id?: string; status?: string; forceCode?: string },
+  filter: { id?: string; status?: CrimeImportStatus; forceCode?: string },
 ): Promise<NamedImportRow[]> {
   let query = namedImports(db).orderBy('crimeImports.createdAt').orderBy('crimeImports.fileName');
   if (filter.id) query = query.where('crimeImports.id', '=', filter.id);
@@ -99,7 +99,7 @@ export async function listNamedImports(
 export async function moveImport(
   db: Kysely<Database>,
   id: string,
-  from: readonly string[],
+  from: readonly CrimeImportStatus[],
   changes: Partial<Omit<ImportRow, 'id'>>,
   runner?: string,
 ): Promise<boolean> {
@@ -116,7 +116,7 @@ export async function moveImport(
 /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
 export async function listImports(
   db: Kysely<Database>,
-  filter: { batchId?: string; partnershipId?: string; status?: string; limit: number },
+  filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit: number },
 ): Promise<NamedImportRow[]> {
   let query = namedImports(db).orderBy('crimeImports.createdAt', 'desc').orderBy('crimeImports.fileName').limit(filter.limit);
   if (filter.batchId) query = query.where('crimeImports.batchId', '=', filter.batchId);

@@ -7,39 +7,34 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CrimeImportStatus } from '../../db/schema.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
+import { isAllowed } from '../../platform/policy.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { registerFormPage } from '../../web/formPage.ts';
-import type { FormErrors } from '../../web/forms.ts';
-import { isAllowed } from '../../platform/policy.ts';
-import { queryValues } from '../../web/query.ts';
+import { type FormRequest, registerFormPage } from '../../web/formPage.ts';
+import { attempt, type FormErrors } from '../../web/forms.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
+import { principalOf } from '../../web/permissions.ts';
 import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
-import type { PageRenderer } from '../../web/render.ts';
+import { partnershipParams, queryText } from '../../web/schemas.ts';
 import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
 import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
 import { matrixMethod } from './analysis/matrix.ts';
 import { gapsIn } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 import { trendMethod } from './analysis/series.ts';
-import {
-  areaFields,
-  areaSchema,
-  heldDecisionFields,
-  heldDecisionSchema,
-  type HotspotsQuery,
-  hotspotsQuerySchema,
-} from './crimedata.schemas.ts';
+import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
+import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.inputs.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
-import { principalOf } from '../../web/permissions.ts';
-import { z } from 'zod';
-import { partnershipParams } from '../../web/schemas.ts';
 
 const maxFiles = 60;
 const maxBytes = 50 * 1024 * 1024;
@@ -48,14 +43,30 @@ const maxSizeText = '50 MB';
 const tableRows = 20;
 const refreshSeconds = 2;
 
-const crimeDataPattern = '/partnerships/:partnershipId/crime-data';
+/** What the crime data pages need beyond the module's own service. */
+export interface CrimeDataRouteDependencies {
+  crimeData: CrimeDataService;
+  /** Runs the queued jobs: an upload starts its imports at once, rather than at the worker's next round. */
+  runJobs: () => Promise<unknown>;
+}
 
-const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
-const base = (request: FastifyRequest) => `/partnerships/${partnershipIdOf(request)}/crime-data`;
-const crimeDataCrumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
+const batchParams = partnershipParams.extend({ batchId: z.string() });
+const importParams = batchParams.extend({ importId: z.string() });
+const heldParams = partnershipParams.extend({ importId: z.string() });
+/** Each value as the filter form sends it; hotspotsQuerySchema then decides whether the page exists. */
+const hotspotsQuery = z.object({ month: queryText, by: queryText, type: queryText, sort: queryText });
+
+/** A request to one of the partnership's crime data pages. */
+type CrimeDataRequest = FormRequest<typeof partnershipParams>;
+
+const base = (request: CrimeDataRequest) => `/partnerships/${request.params.partnershipId}/crime-data`;
+const crimeDataCrumbs = (request: CrimeDataRequest): Crumb[] => [
+  ...partnershipCrumbs(request),
+  { text: 'Crime data', href: base(request) },
+];
 
 /** GOV.UK tag colours for an import's status. */
-const statusTagClasses: Record<string, string> = {
+const statusTagClasses: Record<CrimeImportStatus, string> = {
   receiving: 'govuk-tag--light-blue',
   waiting: 'govuk-tag--grey',
   importing: 'govuk-tag--light-blue',
@@ -64,6 +75,7 @@ const statusTagClasses: Record<string, string> = {
   unchanged: 'govuk-tag--blue',
   refused: 'govuk-tag--red',
   held: 'govuk-tag--yellow',
+  confirming: 'govuk-tag--yellow',
   rejected: 'govuk-tag--red',
   failed: 'govuk-tag--orange',
 };
@@ -74,7 +86,7 @@ const importView = (row: ImportRow) => ({
   fileName: row.fileName,
   month: row.month ? monthName(row.month) : 'Not known yet',
   status: importStatusName(row.status),
-  tagClass: statusTagClasses[row.status] ?? 'govuk-tag--grey',
+  tagClass: statusTagClasses[row.status],
   percent: importPercent(row),
   finished: importFinished(row),
   outcome: importOutcome(row),
@@ -91,315 +103,318 @@ function progressSummary(rows: readonly ImportRow[]): string {
 
 const areaView = (area: CspRow | null) => (area ? { name: area.name, force: area.forceName } : null);
 
-export function registerCrimeDataRoutes(
-  app: FastifyInstance,
-  pages: PageRenderer,
-  crimeData: CrimeDataService,
-  /** Runs the queued jobs: an upload starts its imports at once, rather than at the worker's next round. */
-  runJobs: () => Promise<unknown>,
-): void {
-  const view = { config: { access: 'partnership:view' as const } };
-  const analyse = { config: { access: 'partnership:analyse' as const } };
-  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
-  const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
+const view = { access: 'partnership:view' } as const;
+const analyse = { access: 'partnership:analyse' } as const;
 
-  // The area, the months held and the latest imports.
-  app.get(crimeDataPattern, view, async (request, reply) => {
-    const partnershipId = partnershipIdOf(request);
-    const [area, months, imports, waiting] = await Promise.all([
-      crimeData.area(partnershipId),
-      crimeData.publishedMonths(partnershipId),
-      crimeData.imports({ partnershipId, limit: 10 }),
-      crimeData.waitingFiles(partnershipId),
-    ]);
-    const first = months[0];
-    const latest = months.at(-1);
-    return pages.render(request, reply, 'crimedata/views/crime-data.njk', {
-      title: 'Crime data',
-      area: areaView(area),
-      months:
-        first && latest ? { first: monthName(first), latest: monthName(latest), count: plural(months.length, 'month', 'months') } : null,
-      gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
-      // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
-      imports: imports.map(importView),
-      // Every partnership of the force sees what waits; whoever oversees the uploader's area checks it.
-      waiting: waiting.map((file) => ({
-        ...waitingFileView(file),
-        mayDecide: isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
-      })),
-      hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
-      mayAnalyse: mayAnalyse(request),
-      mayChooseArea: mayOversee(request),
-      base: base(request),
-      breadcrumbs: partnershipCrumbs(request),
-    });
-  });
+export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId/crime-data',
+  plugin(instance, { pages, deps: { crimeData, runJobs } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+    const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
 
-  // The area decides whose crimes and whose files are the partnership's: the overseer's (or an administrator's) to set.
-  registerFormPage(app, pages, {
-    path: `${crimeDataPattern}/area`,
-    action: `${crimeDataPattern}/area`,
-    access: 'area:oversee',
-    fields: areaFields,
-    schema: areaSchema,
-    load: (request) => crimeData.area(partnershipIdOf(request)),
-    title: (area) => (area ? 'Change the crime data area' : 'Choose the crime data area'),
-    intro: () =>
-      'The partnership’s crimes are those police.uk places in the neighbourhoods (LSOAs) of this Community Safety Partnership area, which must be in the partnership’s own police force area: the force whose street-level files it imports.',
-    submitText: 'Save area',
-    crumbs: crimeDataCrumbs,
-    back: base,
-    initialValues: (_request, area) => ({ cspCode: area?.code ?? '' }),
-    // The partnership's own force's areas, by name as people read them, whichever database sorted them.
-    options: async (request) => ({
-      cspCode: (await crimeData.areaChoices(partnershipIdOf(request)))
-        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-        .map((csp) => ({ value: csp.code, text: `${csp.name} (${csp.forceName})` })),
-    }),
-    async save(request, value) {
-      const partnershipId = partnershipIdOf(request);
-      await crimeData.setArea(principalOf(request), partnershipId, value.cspCode);
-      const area = await crimeData.area(partnershipId);
-      return { redirect: base(request), flash: `Crime data area set to ${area?.name ?? value.cspCode}` };
-    },
-  });
-
-  // The upload: many files at once, each streamed to disk and from there into the database, then imported by a job.
-  async function renderImport(request: FastifyRequest, reply: FastifyReply, errors: FormErrors | null) {
-    const area = await crimeData.area(partnershipIdOf(request));
-    if (errors) reply.code(400);
-    return pages.render(request, reply, 'crimedata/views/import.njk', {
-      title: 'Import police.uk crime data',
-      area: areaView(area),
-      errors,
-      maxFiles,
-      maxSizeText,
-      base: base(request),
-      breadcrumbs: crimeDataCrumbs(request),
-    });
-  }
-  app.get(`${crimeDataPattern}/import`, analyse, (request, reply) => renderImport(request, reply, null));
-  withFileUploads(app, { maxBytes, maxFiles }, (scope) => {
-    scope.post(`${crimeDataPattern}/import`, analyse, async (request, reply) => {
-      // Each problem in the summary and, together, next to the file input.
-      const refuse = (problems: string[]) =>
-        renderImport(request, reply, {
-          summary: problems.map((text) => ({ text, href: '#files' })),
-          byField: { files: problems.join('. ') },
-        });
-      const { files, overLimit } = filesIn(request.body, 'files');
-      if (overLimit) return refuse([`Select ${maxFiles} files or fewer at a time`]);
-      if (files.length === 0) return refuse(['Select the police.uk street-level CSV files to import']);
-      const problems = files.flatMap((file) => {
-        if (file.truncated) return [`${file.fileName} must be smaller than ${maxSizeText}`];
-        if (file.bytes === 0) return [`${file.fileName} is empty`];
-        if (!looksLikeText(file.start))
-          return [`${file.fileName} is not a CSV file: select the street-level files downloaded from data.police.uk`];
-        return [];
-      });
-      if (problems.length) return refuse(problems);
-      const partnershipId = partnershipIdOf(request);
-      const batchId = randomUUID();
-      try {
-        for (const file of files) {
-          await crimeData.receiveUpload(principalOf(request), {
-            partnershipId,
-            batchId,
-            fileName: file.fileName,
-            content: createReadStream(file.path),
-          });
-        }
-      } catch (error) {
-        // The area not yet set: said before any file is kept.
-        if (error instanceof FieldValidationError) return refuse([error.message]);
-        throw error;
-      }
-      void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data imports did not start'));
-      return reply.redirect(`${base(request)}/imports/${batchId}`, 303);
-    });
-  });
-
-  // An upload's progress: with script, the page checks again every few seconds until every file is done.
-  app.get(`${crimeDataPattern}/imports/:batchId`, analyse, async (request, reply) => {
-    const partnershipId = partnershipIdOf(request);
-    const { batchId } = request.params as { batchId: string };
-    const rows = (await crimeData.imports({ batchId, limit: maxFiles })).sort(
-      (a, b) => a.createdAt.localeCompare(b.createdAt) || a.fileName.localeCompare(b.fileName, 'en-GB'),
-    );
-    // Another partnership's upload is not found through this one's address.
-    if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
-    const finished = rows.every(importFinished);
-    const refused = rows.filter((row) => ['refused', 'rejected', 'failed'].includes(row.status)).length;
-    const held = rows.filter((row) => row.status === 'held').length;
-    const latest = rows
-      .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
-      .sort()
-      .at(-1);
-    const href = `${base(request)}/imports/${batchId}`;
-    return pages.render(request, reply, 'crimedata/views/progress.njk', {
-      title: finished ? 'Crime data imported' : 'Importing crime data',
-      files: rows.map(importView),
-      finished,
-      summary: finished ? null : progressSummary(rows),
-      refreshSeconds,
-      href,
-      outcome: !finished
-        ? null
-        : refused > 0
-          ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
-          : held > 0
-            ? `${held} of ${plural(rows.length, 'file replaces', 'files replace')} a month already held: the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
-            : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
-      refused: refused > 0,
-      hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
-      base: base(request),
-      breadcrumbs: crimeDataCrumbs(request),
-    });
-  });
-
-  // A file the job queue gave up on, tried again: it carries on from the last batch it committed.
-  app.post(`${crimeDataPattern}/imports/:batchId/:importId/try-again`, analyse, async (request, reply) => {
-    const { batchId, importId } = request.params as { batchId: string; importId: string };
-    await reportOnNextPage(request, async () => {
-      const imported = await crimeData.retryImport(principalOf(request), partnershipIdOf(request), importId);
-      if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
-      void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
-      return `${imported.fileName} is being imported again`;
-    });
-    return reply.redirect(`${base(request)}/imports/${batchId}`);
-  });
-
-  // A file that would replace a month held: the overseer sees what it changes for each partnership, and decides.
-  // Once decided, its address says what became of it.
-  registerFormPage(app, pages, {
-    path: `${crimeDataPattern}/held/:importId`,
-    action: `${crimeDataPattern}/held/:importId`,
-    access: 'area:oversee',
-    params: partnershipParams.extend({ importId: z.string() }),
-    fields: heldDecisionFields,
-    schema: heldDecisionSchema,
-    load: (request) => crimeData.heldImport(request.params.partnershipId, request.params.importId),
-    title: ({ imported, replacesMonth }) =>
-      `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it ${replacesMonth ? 'replaces the one held' : 'is added'}`,
-    intro: ({ imported, replacesMonth, replacedCrimes }) =>
-      replacesMonth
-        ? `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`
-        : `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes for a month Safer does not hold for the force yet. Confirmed, it adds the month for every partnership of the force; until you decide, none of them has its figures.`,
-    template: 'crimedata/views/held.njk',
-    details: (held) => {
-      const month = held.imported.month ? monthName(held.imported.month) : '';
-      return {
-        month,
-        uploaded: uploadedText(held),
-        muchSmaller: held.muchSmaller,
-        changes: held.changes.map((change) => ({
-          ...change,
-          before: digits(change.before, 0),
-          after: digits(change.after, 0),
-          change: describeChange(change),
-          text: changeText(change, month),
+    // The area, the months held and the latest imports.
+    app.get('', { config: view, schema: { params: partnershipParams } }, async (request, reply) => {
+      const { partnershipId } = request.params;
+      const [area, months, imports, waiting] = await Promise.all([
+        crimeData.area(partnershipId),
+        crimeData.publishedMonths(partnershipId),
+        crimeData.imports({ partnershipId, limit: 10 }),
+        crimeData.waitingFiles(partnershipId),
+      ]);
+      const first = months[0];
+      const latest = months.at(-1);
+      return pages.render(request, reply, 'crimedata/views/crime-data.njk', {
+        title: 'Crime data',
+        area: areaView(area),
+        months:
+          first && latest ? { first: monthName(first), latest: monthName(latest), count: plural(months.length, 'month', 'months') } : null,
+        gaps: gapsIn(months).map((month) => `No file for ${monthName(month)}: police.uk did not publish it, or it has not been imported`),
+        // The partnership's own uploads: files imported at the command line, or by another partnership of the force, are not its.
+        imports: imports.map(importView),
+        // Every partnership of the force sees what waits; whoever oversees the uploader's area checks it.
+        waiting: waiting.map((file) => ({
+          ...waitingFileView(file),
+          mayDecide: isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
         })),
-      };
-    },
-    closed: (request, held) =>
-      held.decided && {
-        template: 'crimedata/views/held-decided.njk',
-        view: {
-          title: `This file has been ${held.decided.outcome}`,
-          decision: decisionText(held.decided),
-          uploaded: uploadedText(held),
-          base: base(request),
-        },
-      },
-    submitText: 'Save decision',
-    crumbs: crimeDataCrumbs,
-    back: base,
-    initialValues: () => ({}),
-    async save(request, value, _version, { imported }) {
-      await crimeData.decideHeldImport(principalOf(request), partnershipIdOf(request), imported.id, value);
-      return {
-        redirect: base(request),
-        flash:
-          value.decision === 'confirm'
-            ? `${imported.fileName} now counts for every partnership of the force`
-            : `${imported.fileName} rejected: nothing has changed`,
-      };
-    },
-  });
-
-  // The hotspots of a month: for a query the filter form would never send, no such page.
-  async function loadHotspots(request: FastifyRequest) {
-    const parsed = hotspotsQuerySchema.safeParse(queryValues(request.query, ['month', 'by', 'type', 'sort']));
-    if (!parsed.success) throw new NotFoundError('hotspots');
-    const query = parsed.data;
-    const partnershipId = partnershipIdOf(request);
-    const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
-    const month = query.month ?? publishedMonths.at(-1) ?? null;
-    const first = publishedMonths[0];
-    if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
-      return { query, area, publishedMonths, month, found: null };
-    }
-    // Every month from the first: the predictive calendar averages the same month of each earlier year.
-    const [counts, lsoas] = await Promise.all([
-      crimeData.crimeCounts(partnershipId, { from: first, to: month }),
-      crimeData.areaLsoas(partnershipId, month),
-    ]);
-    const page = hotspotsPage({ counts, lsoas, publishedMonths, month, by: query.by, crimeType: query.type, sort: query.sort });
-    return { query, area, publishedMonths, month, found: { month, counts, lsoas, page } };
-  }
-
-  const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
-    new URLSearchParams({
-      ...(month ? { month } : {}),
-      by: query.by,
-      ...(query.type ? { type: query.type } : {}),
-      sort: query.sort,
-    }).toString();
-
-  app.get(`${crimeDataPattern}/hotspots`, view, async (request, reply) => {
-    const { query, area, publishedMonths, month, found } = await loadHotspots(request);
-    const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
-    const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
-    const crimeTypes = found ? crimeTypesIn(found.counts) : [];
-    return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
-      title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
-      area: areaView(area),
-      month: month ? monthName(month) : null,
-      query,
-      filter: {
-        months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
-        types: [
-          { value: '', text: 'All crime types' },
-          ...[...new Set([...crimeTypes, ...(query.type ? [query.type] : [])])].map((type) => ({
-            value: type,
-            text: type,
-            selected: type === query.type,
-          })),
-        ],
-      },
-      found: found
-        ? {
-            headline: headlineRows(found.page.headline, found.month),
-            caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-            rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month)),
-            total: found.page.rows.length,
-            emerging: found.page.emerging,
-            accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
-            download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
-          }
-        : null,
-      methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
-      sources: [ogl, onsSource],
-      mayAnalyse: mayAnalyse(request),
-      base: base(request),
-      breadcrumbs: crimeDataCrumbs(request),
+        hotspots: latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
+        mayAnalyse: mayAnalyse(request),
+        mayChooseArea: mayOversee(request),
+        base: base(request),
+        breadcrumbs: partnershipCrumbs(request),
+      });
     });
-  });
 
-  app.get(`${crimeDataPattern}/hotspots.csv`, view, async (request, reply) => {
-    const { query, found } = await loadHotspots(request);
-    if (!found) throw new NotFoundError('hotspots');
-    const name = `${request.partnership?.shortName ?? 'Partnership'} crime hotspots ${found.month} by ${query.by}${query.type ? ` ${query.type}` : ''}`;
-    return sendCsv(reply, name, hotspotsCsv(found.page, query.by));
-  });
-}
+    // The area decides whose crimes and whose files are the partnership's: the overseer's (or an administrator's) to set.
+    registerFormPage(app, pages, {
+      path: '/area',
+      action: '/area',
+      access: 'area:oversee',
+      params: partnershipParams,
+      fields: areaFields,
+      schema: areaSchema,
+      load: (request) => crimeData.area(request.params.partnershipId),
+      title: (area) => (area ? 'Change the crime data area' : 'Choose the crime data area'),
+      intro: () =>
+        'The partnership’s crimes are those police.uk places in the neighbourhoods (LSOAs) of this Community Safety Partnership area, which must be in the partnership’s own police force area: the force whose street-level files it imports.',
+      submitText: 'Save area',
+      crumbs: crimeDataCrumbs,
+      back: base,
+      initialValues: (_request, area) => ({ cspCode: area?.code ?? '' }),
+      // The partnership's own force's areas, by name as people read them, whichever database sorted them.
+      options: async (request) => ({
+        cspCode: (await crimeData.areaChoices(request.params.partnershipId))
+          .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+          .map((csp) => ({ value: csp.code, text: `${csp.name} (${csp.forceName})` })),
+      }),
+      async save(request, value) {
+        const { partnershipId } = request.params;
+        await crimeData.setArea(principalOf(request), partnershipId, value.cspCode);
+        const area = await crimeData.area(partnershipId);
+        return { redirect: base(request), flash: `Crime data area set to ${area?.name ?? value.cspCode}` };
+      },
+    });
+
+    // The upload: many files at once, each streamed to disk and from there into the database, then imported by a job.
+    async function renderImport(request: CrimeDataRequest, reply: FastifyReply, errors: FormErrors | null) {
+      const area = await crimeData.area(request.params.partnershipId);
+      if (errors) reply.code(400);
+      return pages.render(request, reply, 'crimedata/views/import.njk', {
+        title: 'Import police.uk crime data',
+        area: areaView(area),
+        errors,
+        maxFiles,
+        maxSizeText,
+        base: base(request),
+        breadcrumbs: crimeDataCrumbs(request),
+      });
+    }
+    app.get('/import', { config: analyse, schema: { params: partnershipParams } }, (request, reply) => renderImport(request, reply, null));
+    withFileUploads(instance, { maxBytes, maxFiles }, (scope) => {
+      // The files are read by web/uploads.ts, as the form arrives; the address is checked as every other.
+      scope
+        .withTypeProvider<ZodTypeProvider>()
+        .post('/import', { config: analyse, schema: { params: partnershipParams } }, async (request, reply) => {
+          // Each problem in the summary and, together, next to the file input.
+          const refuse = (problems: string[]) =>
+            renderImport(request, reply, {
+              summary: problems.map((text) => ({ text, href: '#files' })),
+              byField: { files: problems.join('. ') },
+            });
+          const { files, overLimit } = filesIn(request.body, 'files');
+          if (overLimit) return refuse([`Select ${maxFiles} files or fewer at a time`]);
+          if (files.length === 0) return refuse(['Select the police.uk street-level CSV files to import']);
+          const problems = files.flatMap((file) => {
+            if (file.truncated) return [`${file.fileName} must be smaller than ${maxSizeText}`];
+            if (file.bytes === 0) return [`${file.fileName} is empty`];
+            if (!looksLikeText(file.start))
+              return [`${file.fileName} is not a CSV file: select the street-level files downloaded from data.police.uk`];
+            return [];
+          });
+          if (problems.length) return refuse(problems);
+          const { partnershipId } = request.params;
+          const batchId = randomUUID();
+          // The area not yet set: said before any file is kept.
+          const received = await attempt(async () => {
+            for (const file of files) {
+              await crimeData.receiveUpload(principalOf(request), {
+                partnershipId,
+                batchId,
+                fileName: file.fileName,
+                content: createReadStream(file.path),
+              });
+            }
+          });
+          if (!received.ok) return refuse(Object.values(received.byField));
+          void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data imports did not start'));
+          return reply.redirect(`${base(request)}/imports/${batchId}`, 303);
+        });
+    });
+
+    // An upload's progress: with script, the page checks again every few seconds until every file is done.
+    app.get('/imports/:batchId', { config: analyse, schema: { params: batchParams } }, async (request, reply) => {
+      const { partnershipId, batchId } = request.params;
+      const rows = (await crimeData.imports({ batchId, limit: maxFiles })).sort(
+        (a, b) => a.createdAt.localeCompare(b.createdAt) || a.fileName.localeCompare(b.fileName, 'en-GB'),
+      );
+      // Another partnership's upload is not found through this one's address.
+      if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
+      const finished = rows.every(importFinished);
+      const refused = rows.filter((row) => ['refused', 'rejected', 'failed'].includes(row.status)).length;
+      const held = rows.filter((row) => row.status === 'held').length;
+      const latest = rows
+        .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
+        .sort()
+        .at(-1);
+      const href = `${base(request)}/imports/${batchId}`;
+      return pages.render(request, reply, 'crimedata/views/progress.njk', {
+        title: finished ? 'Crime data imported' : 'Importing crime data',
+        files: rows.map(importView),
+        finished,
+        summary: finished ? null : progressSummary(rows),
+        refreshSeconds,
+        href,
+        outcome: !finished
+          ? null
+          : refused > 0
+            ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
+            : held > 0
+              ? `${held} of ${plural(rows.length, 'file replaces', 'files replace')} a month already held: the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+              : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
+        refused: refused > 0,
+        hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
+        base: base(request),
+        breadcrumbs: crimeDataCrumbs(request),
+      });
+    });
+
+    // A file the job queue gave up on, tried again: it carries on from the last batch it committed.
+    app.post('/imports/:batchId/:importId/try-again', { config: analyse, schema: { params: importParams } }, async (request, reply) => {
+      const { partnershipId, batchId, importId } = request.params;
+      await reportOnNextPage(request, async () => {
+        const imported = await crimeData.retryImport(principalOf(request), partnershipId, importId);
+        if (imported.batchId !== batchId) throw new NotFoundError('crime data upload');
+        void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data import did not start again'));
+        return `${imported.fileName} is being imported again`;
+      });
+      return reply.redirect(`${base(request)}/imports/${batchId}`);
+    });
+
+    // A file that would replace a month held: the overseer sees what it changes for each partnership, and decides.
+    // Once decided, its address says what became of it.
+    registerFormPage(app, pages, {
+      path: '/held/:importId',
+      action: '/held/:importId',
+      access: 'area:oversee',
+      params: heldParams,
+      fields: heldDecisionFields,
+      schema: heldDecisionSchema,
+      load: (request) => crimeData.heldImport(request.params.partnershipId, request.params.importId),
+      title: ({ imported, replacesMonth }) =>
+        `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it ${replacesMonth ? 'replaces the one held' : 'is added'}`,
+      intro: ({ imported, replacesMonth, replacedCrimes }) =>
+        replacesMonth
+          ? `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`
+          : `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes for a month Safer does not hold for the force yet. Confirmed, it adds the month for every partnership of the force; until you decide, none of them has its figures.`,
+      template: 'crimedata/views/held.njk',
+      details: (held) => {
+        const month = held.imported.month ? monthName(held.imported.month) : '';
+        return {
+          month,
+          uploaded: uploadedText(held),
+          muchSmaller: held.muchSmaller,
+          changes: held.changes.map((change) => ({
+            ...change,
+            before: digits(change.before, 0),
+            after: digits(change.after, 0),
+            change: describeChange(change),
+            text: changeText(change, month),
+          })),
+        };
+      },
+      closed: (request, held) =>
+        held.decided && {
+          template: 'crimedata/views/held-decided.njk',
+          view: {
+            title: `This file has been ${held.decided.outcome}`,
+            decision: decisionText(held.decided),
+            uploaded: uploadedText(held),
+            base: base(request),
+          },
+        },
+      submitText: 'Save decision',
+      crumbs: crimeDataCrumbs,
+      back: base,
+      initialValues: () => ({}),
+      async save(request, value, _version, { imported }) {
+        await crimeData.decideHeldImport(principalOf(request), request.params.partnershipId, imported.id, value);
+        return {
+          redirect: base(request),
+          flash:
+            value.decision === 'confirm'
+              ? `${imported.fileName} now counts for every partnership of the force`
+              : `${imported.fileName} rejected: nothing has changed`,
+        };
+      },
+    });
+
+    // The hotspots of a month: for a query the filter form would never send, no such page.
+    async function loadHotspots(partnershipId: string, asked: z.output<typeof hotspotsQuery>) {
+      // A value left empty is the default.
+      const parsed = hotspotsQuerySchema.safeParse(Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== '')));
+      if (!parsed.success) throw new NotFoundError('hotspots');
+      const query = parsed.data;
+      const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
+      const month = query.month ?? publishedMonths.at(-1) ?? null;
+      const first = publishedMonths[0];
+      if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
+        return { query, area, publishedMonths, month, found: null };
+      }
+      // Every month from the first: the predictive calendar averages the same month of each earlier year.
+      const [counts, lsoas] = await Promise.all([
+        crimeData.crimeCounts(partnershipId, { from: first, to: month }),
+        crimeData.areaLsoas(partnershipId, month),
+      ]);
+      const page = hotspotsPage({ counts, lsoas, publishedMonths, month, by: query.by, crimeType: query.type, sort: query.sort });
+      return { query, area, publishedMonths, month, found: { month, counts, lsoas, page } };
+    }
+
+    const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
+      new URLSearchParams({
+        ...(month ? { month } : {}),
+        by: query.by,
+        ...(query.type ? { type: query.type } : {}),
+        sort: query.sort,
+      }).toString();
+
+    const hotspotsRoute = { config: view, schema: { params: partnershipParams, querystring: hotspotsQuery } };
+
+    app.get('/hotspots', hotspotsRoute, async (request, reply) => {
+      const { query, area, publishedMonths, month, found } = await loadHotspots(request.params.partnershipId, request.query);
+      const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
+      const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
+      const crimeTypes = found ? crimeTypesIn(found.counts) : [];
+      return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
+        title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
+        area: areaView(area),
+        month: month ? monthName(month) : null,
+        query,
+        filter: {
+          months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
+          types: [
+            { value: '', text: 'All crime types' },
+            ...[...new Set([...crimeTypes, ...(query.type ? [query.type] : [])])].map((type) => ({
+              value: type,
+              text: type,
+              selected: type === query.type,
+            })),
+          ],
+        },
+        found: found
+          ? {
+              headline: headlineRows(found.page.headline, found.month),
+              caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
+              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month)),
+              total: found.page.rows.length,
+              emerging: found.page.emerging,
+              accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
+              download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
+            }
+          : null,
+        methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
+        sources: [ogl, onsSource],
+        mayAnalyse: mayAnalyse(request),
+        base: base(request),
+        breadcrumbs: crimeDataCrumbs(request),
+      });
+    });
+
+    app.get('/hotspots.csv', hotspotsRoute, async (request, reply) => {
+      const { query, found } = await loadHotspots(request.params.partnershipId, request.query);
+      if (!found) throw new NotFoundError('hotspots');
+      const name = `${request.partnership?.shortName ?? 'Partnership'} crime hotspots ${found.month} by ${query.by}${query.type ? ` ${query.type}` : ''}`;
+      return sendCsv(reply, name, hotspotsCsv(found.page, query.by));
+    });
+    done();
+  },
+};

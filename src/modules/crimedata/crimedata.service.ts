@@ -24,9 +24,10 @@ import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { digits } from '../../platform/numbers.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CrimeImportStatus, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
+import type { HeldDecision } from './crimedata.inputs.ts';
 import {
   checkpoint,
   claimImport,
@@ -118,14 +119,9 @@ export interface CrimeDataService {
   /** Files waiting for the overseer: those of the partnership's force, or (with no partnership) every one. */
   waitingFiles(partnershipId?: string): Promise<WaitingFile[]>;
   /** The overseer's decision on a held import: confirmed, it replaces the month held; rejected, nothing changes. */
-  decideHeldImport(
-    actor: Actor,
-    partnershipId: string,
-    importId: string,
-    decision: { decision: 'confirm' | 'reject'; reason: string | null },
-  ): Promise<ImportRow>;
+  decideHeldImport(actor: Actor, partnershipId: string, importId: string, decision: HeldDecision): Promise<ImportRow>;
   /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
-  imports(filter: { batchId?: string; partnershipId?: string; status?: string; limit?: number }): Promise<NamedImportRow[]>;
+  imports(filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit?: number }): Promise<NamedImportRow[]>;
   /** The months the area's force published, in order: a month between them that is missing is a gap. */
   publishedMonths(partnershipId: string): Promise<string[]>;
   /** The area's LSOAs in the census edition its crimes of the month are coded in. */
@@ -137,7 +133,7 @@ export interface CrimeDataService {
   ): Promise<CrimePoint[]>;
 }
 
-export interface CrimeDataDeps {
+export interface CrimeDataDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
@@ -223,7 +219,7 @@ function crimeRow(importId: string, crime: StreetCrime) {
   };
 }
 
-export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
+export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
   const { changesOf, takePlace, decisions } = createHeldImports(deps);
   let referenceLoaded: Promise<void> | undefined;
@@ -305,7 +301,15 @@ export function createCrimeDataService(deps: CrimeDataDeps): CrimeDataService {
         ? `it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`
         : `it would add the month to ${others.map((change) => change.name).join(', ')}`;
       await db.transaction().execute(async (trx) => {
-        const held = { crimes, withoutLocation, unknownLsoa, outsideForce, status: 'held', bytesDone: imported.bytes, claimedUntil: null };
+        const held: Partial<ImportRow> = {
+          crimes,
+          withoutLocation,
+          unknownLsoa,
+          outsideForce,
+          status: 'held',
+          bytesDone: imported.bytes,
+          claimedUntil: null,
+        };
         if (!(await checkpoint(trx, imported.id, runner, held))) return;
         await deleteUpload(trx, imported.id);
         await audit.record(

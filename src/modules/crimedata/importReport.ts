@@ -1,9 +1,10 @@
 /** What an import did, in words, for the command line and the web pages alike. */
 import { formatDayOf } from '../../platform/dates.ts';
 import { digits } from '../../platform/numbers.ts';
+import type { CrimeImportStatus } from '../../db/schema.ts';
 import type { ImportRow } from './crimedata.repository.ts';
 
-const statusNames: Record<string, string> = {
+const statusNames: Record<CrimeImportStatus, string> = {
   receiving: 'Uploading',
   waiting: 'Waiting to start',
   importing: 'Importing',
@@ -12,12 +13,13 @@ const statusNames: Record<string, string> = {
   unchanged: 'Already imported',
   refused: 'Not imported',
   held: 'Waiting for the overseer',
+  confirming: 'Being confirmed',
   rejected: 'Rejected by the overseer',
   failed: 'Stopped',
 };
 
-export function importStatusName(status: string): string {
-  return statusNames[status] ?? status;
+export function importStatusName(status: CrimeImportStatus): string {
+  return statusNames[status];
 }
 
 /** Whether the import's run is over, one way or another: a held file waits for a person, a failed one for "Try again". */

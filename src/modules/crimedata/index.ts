@@ -1,13 +1,14 @@
 /** The crime data module's public face: police.uk imports, the ONS reference, and the crimes of a partnership's area. */
 export {
   createCrimeDataService,
+  type CrimeDataDependencies,
   type CrimeDataService,
   type CrimePoint,
   type CspRow,
   type ImportProgress,
   type ImportRow,
 } from './crimedata.service.ts';
-export { registerCrimeDataRoutes } from './crimedata.routes.ts';
+export { type CrimeDataRouteDependencies, crimeDataRoutes } from './crimedata.routes.ts';
 export { heldFileNotice, waitingFileView } from './heldWords.ts';
 export type { WaitingFile } from './heldImports.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
@@ -18,4 +19,4 @@ export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predict
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
 export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
-export { demoCrimeFolder, seedDemoCrimeData } from './crimedata.seed.ts';
+export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';

@@ -1,12 +1,12 @@
 /** The tasking tables: queries only, no rules. */
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, PriorityLocationsTable, TaskingActionsTable, TaskingDocumentsTable } from '../../db/schema.ts';
+import type { ActionStatus, Database, PriorityLocationsTable, TaskingActionsTable, TaskingDocumentsTable } from '../../db/schema.ts';
 
 export type LocationRow = Selectable<PriorityLocationsTable> & { places: string[] };
 export type TaskingDocumentRow = Omit<Selectable<TaskingDocumentsTable>, 'pdf'> & { issuedByName: string | null };
 export type TaskingActionRow = Selectable<TaskingActionsTable> & {
   organisationName: string;
-  actionStatus: string;
+  actionStatus: ActionStatus;
   groupId: string;
   resultReportedByName: string | null;
 };
@@ -41,22 +41,6 @@ export async function insertLocation(db: Kysely<Database>, row: Omit<LocationRow
   const { places, ...location } = row;
   await db.insertInto('priorityLocations').values(location).execute();
   await replacePlaces(db, row.id, places);
-}
-
-/** Writes the location if it is still at `version`; false when someone else saved it first. */
-export async function updateLocation(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  changes: Partial<Pick<LocationRow, 'name' | 'kind' | 'reason' | 'archivedAt' | 'updatedAt'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('priorityLocations')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function replacePlaces(db: Kysely<Database>, locationId: string, places: readonly string[]): Promise<void> {
@@ -141,19 +125,4 @@ export async function listTaskingActions(
 
 export async function insertTaskingAction(db: Kysely<Database>, row: Omit<Selectable<TaskingActionsTable>, 'version'>): Promise<void> {
   await db.insertInto('taskingActions').values(row).execute();
-}
-
-export async function saveResult(
-  db: Kysely<Database>,
-  id: string,
-  version: number,
-  result: { result: string; resultReportedAt: string; resultReportedBy: string | null },
-): Promise<boolean> {
-  const outcome = await db
-    .updateTable('taskingActions')
-    .set((eb) => ({ ...result, updatedAt: result.resultReportedAt, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(outcome.numUpdatedRows) === 1;
 }

@@ -10,7 +10,7 @@ import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import { FieldValidationError, NotPermittedError } from '../../platform/errors.ts';
+import { ConflictError, FieldValidationError, NotPermittedError } from '../../platform/errors.ts';
 import { sql } from 'kysely';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
@@ -180,6 +180,38 @@ for (const database of testDatabases()) {
       const item = items.find((candidate) => candidate.id === document.issued?.agendaItemId);
       assert.match(item?.title ?? '', /^Tasking document: .*December 2025$/);
       assert.equal(item?.confidential, true);
+    });
+
+    it('saves one of ten changes to a priority location made at once from the same version, with one audit entry', async () => {
+      const { location: before } = await container.tasking.location(partnershipId, locationId);
+      const settled = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) =>
+          container.tasking.updateLocation(systemPrincipal, partnershipId, locationId, before.version, {
+            name: `Eastern City ${n}`,
+            kind: 'lsoa',
+            places: before.places,
+            reason: before.reason,
+          }),
+        ),
+      );
+      const refused = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+      assert.equal(refused.length, 9);
+      const { location: after } = await container.tasking.location(partnershipId, locationId);
+      assert.equal(after.version, before.version + 1);
+      for (const error of refused) {
+        assert.ok(error instanceof ConflictError, String(error));
+        assert.equal(error.currentVersion, after.version);
+      }
+      const entries = await container.database.db
+        .selectFrom('auditLog')
+        .select('summary')
+        .where('entityId', '=', locationId)
+        .where('action', '=', 'update')
+        .execute();
+      assert.deepEqual(
+        entries.map((entry) => entry.summary),
+        [`Priority location "${after.name}" changed`],
+      );
     });
 
     it('writes a result to both the action log and the tasking action, or to neither', async () => {

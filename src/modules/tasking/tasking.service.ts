@@ -6,19 +6,15 @@
  * the group's action log, with the result reported back and shown in the next month's document.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { type Clock, isoNow } from '../../platform/clock.ts';
+import { isoNow } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
-import type { ActionsService } from '../actions/index.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import {
   addMonths,
   type AreaLsoa,
   type CrimeCount,
-  type CrimeDataService,
   emergingHotspots,
   hotspotsForAccuracy,
   monthName,
@@ -30,9 +26,7 @@ import {
   sameMonthLastYear,
   trendOf,
 } from '../crimedata/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import { type MeetingsService, type PapersService, shiftWorkingDays } from '../meetings/index.ts';
-import type { NotificationsService } from '../notifications/index.ts';
+import { shiftWorkingDays } from '../meetings/index.ts';
 import {
   findDocument,
   findDocumentPdf,
@@ -43,36 +37,20 @@ import {
   listTaskingActions,
   type LocationRow,
   replacePlaces,
-  saveResult,
   setDocumentAgendaItem,
   type TaskingActionRow,
-  updateLocation,
 } from './tasking.repository.ts';
 import { taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle } from './taskingDocument.ts';
 import {
   type LocationKind,
   type PriorityLocation,
-  type Resource,
   resourceNames,
   type TaskingActionView,
   type TaskingDocument,
   type TaskingSection,
+  type TaskingDependencies,
   type TaskingService,
 } from './tasking.types.ts';
-
-export interface TaskingDependencies {
-  db: Kysely<Database>;
-  audit: AuditWriter;
-  clock: Clock;
-  governance: GovernanceService;
-  meetings: MeetingsService;
-  papers: PapersService;
-  actions: ActionsService;
-  crimeData: CrimeDataService;
-  notifications: Pick<NotificationsService, 'notifyGroupMembers'>;
-  /** Where users reach the service, for the link in the e-mail that the document is issued. */
-  publicUrl: string;
-}
 
 /** The months of history a section's trend chart shows. */
 const seriesMonths = 24;
@@ -94,7 +72,7 @@ function sumWhere(counts: readonly CrimeCount[], month: string, keep: (count: Cr
 const alreadyOnAgenda = () => new FieldValidationError('meetingId', 'The tasking document is already on a meeting’s agenda');
 
 export function createTaskingService(deps: TaskingDependencies): TaskingService {
-  const { db, audit, clock, governance, meetings, papers, actions, crimeData } = deps;
+  const { db, audit, clock, actions, crimeData } = deps;
 
   function requireMonth(month: string): void {
     if (!monthPattern.test(month)) throw new NotFoundError('Month');
@@ -119,7 +97,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       id: location.id,
       version: location.version,
       name: location.name,
-      kind: location.kind as LocationKind,
+      kind: location.kind,
       places: location.places,
       placeNames: await placeNames(partnershipId, location),
       reason: location.reason,
@@ -174,7 +152,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     locations: readonly LocationRow[],
   ): TaskingActionView {
     const location = locations.find((candidate) => candidate.id === row.priorityLocationId);
-    const keep = location ? placeFilter(location.kind as LocationKind, location.places) : placeFilter('lsoa', [row.lsoaCode ?? '']);
+    const keep = location ? placeFilter(location.kind, location.places) : placeFilter('lsoa', [row.lsoaCode ?? '']);
     const crimesIn = (month: string) => (published.includes(month) ? sumWhere(counts, month, keep) : null);
     return {
       id: row.id,
@@ -186,8 +164,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       priorityLocationId: row.priorityLocationId,
       lsoaCode: row.lsoaCode,
       placeName: row.placeName,
-      resource: row.resource as Resource,
-      resourceName: resourceNames[row.resource as Resource] ?? row.resource,
+      resource: row.resource,
+      resourceName: resourceNames[row.resource],
       organisationId: row.organisationId,
       organisationName: row.organisationName,
       startsOn: row.startsOn,
@@ -215,11 +193,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
   async function buildDocument(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument> {
     requireMonth(month);
-    const [partnership, group, area, published, locations, issued] = await Promise.all([
-      governance.partnerships
-        .list(null, { id: partnershipId })
-        .then(([found]) => found ?? Promise.reject(new NotFoundError('Partnership'))),
-      governance.groups.get(partnershipId, groupId),
+    const [partnershipName, group, area, published, locations, issued] = await Promise.all([
+      deps.partnershipName(partnershipId),
+      deps.group(partnershipId, groupId),
       crimeData.area(partnershipId),
       crimeData.publishedMonths(partnershipId),
       listLocations(db, partnershipId),
@@ -227,7 +203,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     ]);
     // The group's first meeting after the month ends: the document is issued the working day before it.
     const after = `${addMonths(month, 1)}-01`;
-    const meeting = (await meetings.list(partnershipId, { groupId, from: after })).find((m) => m.status !== 'cancelled') ?? null;
+    const meeting = (await deps.meetingsFrom(partnershipId, groupId, after)).find((m) => m.status !== 'cancelled') ?? null;
     const from = published[0] && published[0] < month ? published[0] : month;
     const [counts, lsoas] = await Promise.all([
       crimeData.crimeCounts(partnershipId, { from, to: month }),
@@ -287,7 +263,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       for (const location of locations) {
         sections.push(
           section(location.id, 'priority', location.name, location.reason, {
-            kind: location.kind as LocationKind,
+            kind: location.kind,
             places: location.places,
             names: await placeNames(partnershipId, location),
           }),
@@ -324,7 +300,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       : null;
     return {
       partnershipId,
-      partnershipName: partnership.name,
+      partnershipName,
       groupId,
       groupName: group.name,
       month,
@@ -426,21 +402,23 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const before = await requireLocation(partnershipId, id);
       const places = await checkPlaces(partnershipId, input.kind, input.places);
       await db.transaction().execute(async (trx) => {
-        if (
-          !(await updateLocation(trx, id, version, { name: input.name, kind: input.kind, reason: input.reason, updatedAt: isoNow(clock) }))
-        ) {
-          throw new ConflictError(before.version);
-        }
-        await replacePlaces(trx, id, places);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'priority-location',
-          entityId: id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'priorityLocations',
+          id,
           partnershipId,
-          summary: `Priority location "${input.name}" changed`,
-          before: { name: before.name, kind: before.kind, reason: before.reason, places: before.places },
-          after: { ...input, places },
+          version,
+          changes: { name: input.name, kind: input.kind, reason: input.reason, updatedAt: isoNow(clock) },
+          what: 'Priority location',
+          entry: () => ({
+            action: 'update',
+            entityType: 'priority-location',
+            partnershipId,
+            summary: `Priority location "${input.name}" changed`,
+            before: { name: before.name, kind: before.kind, reason: before.reason, places: before.places },
+            after: { ...input, places },
+          }),
         });
+        await replacePlaces(trx, id, places);
       });
     },
 
@@ -448,15 +426,21 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const before = await requireLocation(partnershipId, id);
       await db.transaction().execute(async (trx) => {
         const now = isoNow(clock);
-        if (!(await updateLocation(trx, id, version, { archivedAt: now, updatedAt: now }))) throw new ConflictError(before.version);
-        await audit.record(trx, actor, {
-          action: 'archive',
-          entityType: 'priority-location',
-          entityId: id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'priorityLocations',
+          id,
           partnershipId,
-          summary: `Priority location "${before.name}" archived`,
-          before: null,
-          after: null,
+          version,
+          changes: { archivedAt: now, updatedAt: now },
+          what: 'Priority location',
+          entry: () => ({
+            action: 'archive',
+            entityType: 'priority-location',
+            partnershipId,
+            summary: `Priority location "${before.name}" archived`,
+            before: null,
+            after: null,
+          }),
         });
       });
     },
@@ -525,7 +509,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         throw other ? alreadyIssued(other.issuedAt) : error;
       });
       const link = `${deps.publicUrl}/partnerships/${partnershipId}/tasking/groups/${groupId}/${month}`;
-      await deps.notifications.notifyGroupMembers(
+      await deps.notifyGroupMembers(
         partnershipId,
         groupId,
         `${taskingDocumentTitle(document)}`,
@@ -536,11 +520,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     async attach(actor, partnershipId, groupId, month, meetingId) {
       const issued = await requireIssued(partnershipId, groupId, month);
       if (issued.agendaItemId) throw alreadyOnAgenda();
-      const meeting = await meetings.stillToCome(partnershipId, meetingId);
+      const meeting = await deps.meetingStillToCome(partnershipId, meetingId);
       if (meeting.groupId !== groupId) throw new FieldValidationError('meetingId', 'Select a meeting of the tasking group');
       const document = await buildDocument(partnershipId, groupId, month);
       const title = taskingDocumentTitle(document);
-      await papers.attachReport(actor, partnershipId, meeting.id, {
+      await deps.attachReport(actor, partnershipId, meeting.id, {
         title,
         purpose: 'To task partners’ resources to the priority locations and emerging hotspots',
         pdf: (await findDocumentPdf(db, issued.id)) ?? (await taskingDocumentPdf(document)),
@@ -566,8 +550,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
     async recordAction(actor, partnershipId, input) {
       requireMonth(input.month);
-      const group = await governance.groups.get(partnershipId, input.groupId);
-      const organisation = await governance.organisations.get(partnershipId, input.organisationId).catch(() => {
+      const group = await deps.group(partnershipId, input.groupId);
+      const organisation = await deps.organisation(partnershipId, input.organisationId).catch(() => {
         throw new FieldValidationError('organisationId', 'Select the agency');
       });
       if (input.endsOn < input.startsOn)
@@ -640,7 +624,6 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     async reportResult(by, partnershipId, id, version, result) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
-      if (row.version !== version) throw new ConflictError(row.version);
       const { action } = await actions.action(partnershipId, row.actionId, by);
       if (!(await actions.mayUpdateAction(partnershipId, action, by))) {
         throw new NotPermittedError(`Only ${row.organisationName} or a partnership officer can report the result`);
@@ -649,17 +632,22 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       // changes in the same transaction, so neither is written without the other.
       const update = { status: 'done' as const, note: `Result: ${result}` };
       await actions.updateAction(by, partnershipId, row.actionId, action.version, update, async (trx) => {
-        if (!(await saveResult(trx, id, version, { result, resultReportedAt: isoNow(clock), resultReportedBy: by.userId }))) {
-          throw new ConflictError(row.version);
-        }
-        await audit.record(trx, by, {
-          action: 'update',
-          entityType: 'tasking-action',
-          entityId: id,
+        const now = isoNow(clock);
+        await updateVersioned(trx, audit, by, {
+          table: 'taskingActions',
+          id,
           partnershipId,
-          summary: `Result reported for ${row.organisationName}: ${resourceNames[row.resource as Resource] ?? row.resource} at ${row.placeName}`,
-          before: { result: row.result },
-          after: { result },
+          version,
+          changes: { result, resultReportedAt: now, resultReportedBy: by.userId, updatedAt: now },
+          what: 'Tasking action',
+          entry: () => ({
+            action: 'update',
+            entityType: 'tasking-action',
+            partnershipId,
+            summary: `Result reported for ${row.organisationName}: ${resourceNames[row.resource]} at ${row.placeName}`,
+            before: { result: row.result },
+            after: { result },
+          }),
         });
       });
     },

@@ -1,9 +1,16 @@
 /** The tasking module's records and views: priority locations, the monthly tasking document and tasking actions. */
-import type { Actor } from '../../platform/principal.ts';
-import type { Principal } from '../../platform/principal.ts';
+import type { Kysely } from 'kysely';
+import type { AuditWriter } from '../../platform/audit.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { ActionsService, ActionStatus } from '../actions/index.ts';
+import type { CrimeDataService } from '../crimedata/index.ts';
+import type { PapersService } from '../meetings/index.ts';
+import type { Database, LocationKind } from '../../db/schema.ts';
+import type { Actor, Principal } from '../../platform/principal.ts';
+import type { PriorityLocationInput, Resource, TaskingActionInput } from './tasking.inputs.ts';
 import type { AreaLsoa, CrimePoint, MonthCount, PredictionAccuracy, Trend } from '../crimedata/index.ts';
 
-export type LocationKind = 'lsoa' | 'street';
+export type { LocationKind, PriorityLocationInput, Resource, TaskingActionInput };
 
 export const locationKindNames: Record<LocationKind, string> = {
   lsoa: 'A set of LSOAs (neighbourhoods)',
@@ -24,15 +31,6 @@ export interface PriorityLocation {
   archivedAt: string | null;
 }
 
-export interface PriorityLocationInput {
-  name: string;
-  kind: LocationKind;
-  places: string[];
-  reason: string | null;
-}
-
-export const resources = ['patrols', 'clean_up', 'target_hardening', 'cctv', 'engagement', 'enforcement', 'other'] as const;
-export type Resource = (typeof resources)[number];
 export const resourceNames: Record<Resource, string> = {
   patrols: 'Patrols',
   clean_up: 'Clean-up',
@@ -43,26 +41,12 @@ export const resourceNames: Record<Resource, string> = {
   other: 'Other',
 };
 
-export interface TaskingActionInput {
-  groupId: string;
-  /** The month of the tasking document the resource answers (YYYY-MM). */
-  month: string;
-  /** `location:<id>` for a priority location, `lsoa:<code>` for an emerging hotspot. */
-  target: string;
-  resource: Resource;
-  organisationId: string;
-  startsOn: string;
-  endsOn: string;
-  /** What will be done, in the agency's words. */
-  description: string;
-}
-
 export interface TaskingActionView {
   id: string;
   version: number;
   /** The entry in the group's action log. */
   actionId: string;
-  actionStatus: string;
+  actionStatus: ActionStatus;
   groupId: string;
   month: string;
   priorityLocationId: string | null;
@@ -164,4 +148,49 @@ export interface TaskingService {
   mayReportResult(partnershipId: string, id: string, by: Principal): Promise<boolean>;
   /** The result, reported back: the action is done, with the result as its update. */
   reportResult(by: Principal, partnershipId: string, id: string, version: number, result: string): Promise<void>;
+}
+
+/** What tasking reads of a police.uk area's crimes (the crime data module's). */
+export interface TaskingCrimeData {
+  area: CrimeDataService['area'];
+  publishedMonths: CrimeDataService['publishedMonths'];
+  areaLsoas: CrimeDataService['areaLsoas'];
+  crimeCounts: CrimeDataService['crimeCounts'];
+  points: CrimeDataService['points'];
+}
+
+/** Where a tasking action is kept: the group's action log (the actions module's). */
+export interface TaskingActionLog {
+  recordOutsideMeeting: ActionsService['recordOutsideMeeting'];
+  action: ActionsService['action'];
+  mayUpdateAction: ActionsService['mayUpdateAction'];
+  updateAction: ActionsService['updateAction'];
+}
+
+export interface TaskingDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  /** The partnership's name (NotFoundError when there is none). */
+  partnershipName: (partnershipId: string) => Promise<string>;
+  /** A group of the partnership (NotFoundError when it is not one). */
+  group: (partnershipId: string, groupId: string) => Promise<{ id: string; name: string }>;
+  /** An organisation of the partnership (NotFoundError when it is not one). */
+  organisation: (partnershipId: string, organisationId: string) => Promise<{ id: string; name: string }>;
+  /** The group's meetings on or after a day, soonest first, whatever their status. */
+  meetingsFrom: (
+    partnershipId: string,
+    groupId: string,
+    from: string,
+  ) => Promise<{ id: string; meetingDate: string; groupName: string; status: string }[]>;
+  /** A meeting still to come (else a problem with meetingId): where an issued document can go. */
+  meetingStillToCome: (partnershipId: string, meetingId: string) => Promise<{ id: string; groupId: string }>;
+  /** Puts a report on a meeting's agenda, with its PDF as the item's paper. */
+  attachReport: PapersService['attachReport'];
+  actions: TaskingActionLog;
+  crimeData: TaskingCrimeData;
+  /** E-mails the group's members. */
+  notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<unknown>;
+  /** Where users reach the service, for the link in the e-mail that the document is issued. */
+  publicUrl: string;
 }

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Container } from '../src/container.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { todayInEngland } from '../src/platform/clock.ts';
-import { formatDate } from '../src/platform/dates.ts';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { scheduleMeeting } from './helpers/meetings.ts';
-import { cityOfLondonForce } from './helpers/policeuk.ts';
+import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { todayInEngland } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'policeuk');
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const cityOfLondon = 'E22000180';
 const password = 'a long enough password';
 
@@ -27,7 +27,6 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
   let officer: Browser;
   let member: Browser;
   let coventry: string;
-  let close: () => Promise<void>;
   let base = '';
   let groupId = '';
   let meetingDate = '';
@@ -36,8 +35,10 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
   let lsoas: { code: string; name: string }[] = [];
   let locationId = '';
 
+  const scope = suiteScope();
+
   before(async () => {
-    ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry } = await build(scope, { as: 'officer' }));
     base = `/partnerships/${coventry}/tasking`;
     await cityOfLondonForce(container, coventry);
     await container.crimeData.setArea(systemPrincipal, coventry, cityOfLondon);
@@ -61,7 +62,6 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     member = new Browser(app);
     await member.signIn('member@example.com', password);
   });
-  after(() => close());
 
   const documentUrl = (month: string) => `${base}/groups/${groupId}/${month}`;
 
@@ -168,7 +168,7 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(issued.statusCode, 302);
     const page = await officer.get(documentUrl('2025-12'));
     assert.match(page.body, /Tasking document issued/);
-    assert.match(page.body, /Issued on [^<]* by Olu Officer/);
+    assert.match(page.body, /Issued on [^<]* by A officer/);
     assert.match(page.body, new RegExp(`Put it on the agenda of the meeting on ${formatDate(meetingDate)}`));
 
     const attached = await officer.post(`${documentUrl('2025-12')}/attach`, { meetingId });

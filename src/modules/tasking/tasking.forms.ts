@@ -1,9 +1,6 @@
-/** Each tasking form's fields (how it looks) and schema (the check and the type). */
-import { z } from 'zod';
+/** How the tasking forms look: the fields a page draws (the checks are in tasking.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
-import { choice, isRealDate, optionalText, requiredDate, requiredText } from '../../platform/inputs.ts';
-import { monthPattern } from '../crimedata/index.ts';
-import { type LocationKind, resourceNames, resources } from './tasking.types.ts';
+import { type LocationKind, resourceNames } from './tasking.types.ts';
 
 /**
  * A priority location's form. Its places are drawn by the page itself: LSOAs as checkboxes, streets as lines
@@ -23,11 +20,6 @@ export const locationFields: Field[] = [
   { name: 'streets', label: 'Streets', kind: 'textarea' },
 ];
 
-export const locationSchema = z.object({
-  name: requiredText('Enter the name of the priority location', 200, 'The name'),
-  reason: optionalText(2000, 'The reason'),
-  kind: choice(['lsoa', 'street'], 'Select whether the location is a set of LSOAs or a set of streets'),
-});
 /** Said next to the places when none were given for the kind chosen. */
 export const placesMessage: Record<LocationKind, string> = {
   lsoa: 'Select at least one LSOA',
@@ -36,18 +28,6 @@ export const placesMessage: Record<LocationKind, string> = {
 
 /** The field a problem with the places is shown next to: the checkboxes or the textarea, as the kind chosen. */
 export const placesField = (kind: string): 'lsoas' | 'streets' => (kind === 'street' ? 'streets' : 'lsoas');
-
-/** One police.uk location a line, blank lines and repeats left out. */
-export function streetLines(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 export const actionFields: Field[] = [
   { name: 'groupId', label: 'Tasking group', kind: 'select' },
@@ -70,21 +50,6 @@ export const actionFields: Field[] = [
   { name: 'startsOn', label: 'First day', kind: 'date', hint: 'For example, 5 9 2022' },
   { name: 'endsOn', label: 'Last day', kind: 'date', hint: 'The same as the first day for a deployment of one day' },
 ];
-export const actionSchema = z
-  .object({
-    groupId: requiredText('Select the tasking group'),
-    month: z.string({ error: 'Select the month of the tasking document' }).regex(monthPattern, 'Select the month of the tasking document'),
-    target: requiredText('Select the place'),
-    organisationId: requiredText('Select the agency'),
-    resource: choice(resources, 'Select the resource'),
-    description: requiredText('Enter what will be done', 2000, 'What will be done'),
-    startsOn: requiredDate('first day'),
-    endsOn: requiredDate('last day'),
-  })
-  .refine((value) => !isRealDate(value.startsOn) || !isRealDate(value.endsOn) || value.endsOn >= value.startsOn, {
-    path: ['endsOn'],
-    message: 'The last day must be the same as or after the first day',
-  });
 
 export const resultFields: Field[] = [
   {
@@ -95,4 +60,3 @@ export const resultFields: Field[] = [
     hint: 'What was done and what came of it, for example arrests, fewer calls, or places cleaned up',
   },
 ];
-export const resultSchema = z.object({ result: requiredText('Enter the result', 4000, 'The result') });

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { CrimeDataService } from './crimedata.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { CrimeDataService } from '../crimedata.service.ts';
 
 /** The demo's partnership keys and the ONS names of their Community Safety Partnerships. */
 const leicestershireAreas: Record<string, string> = {
@@ -21,7 +21,7 @@ const leicestershireAreas: Record<string, string> = {
   'north-west-leicestershire': 'North West Leicestershire',
 };
 
-export const demoCrimeFolder = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'policeuk', 'leicestershire');
+export const demoCrimeFolder = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'policeuk', 'leicestershire');
 
 /** Returns how many files were imported (none when the folder is not there). */
 export async function seedDemoCrimeData(

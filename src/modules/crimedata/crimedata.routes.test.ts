@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import type { Container } from '../src/container.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { importFinished } from '../src/modules/crimedata/index.ts';
-import { Browser, type UploadFile } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { cityOfLondonForce, doctoredFile } from './helpers/policeuk.ts';
+import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import { importFinished } from './index.ts';
+import { Browser, type UploadFile } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { cityOfLondonForce, doctoredFile } from '../../../test/helpers/policeuk.ts';
 
-const fixtures = join(import.meta.dirname, 'fixtures', 'policeuk');
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const fixture = (name: string): UploadFile => ({ field: 'files', name, content: readFileSync(join(fixtures, name)), type: 'text/csv' });
 const november = fixture('2025-11-city-of-london-street.csv');
 const december = fixture('2025-12-city-of-london-street.csv');
@@ -49,11 +49,11 @@ describe('crime data pages for a Coventry officer', () => {
   let admin: Browser;
   let overseer: Browser;
   let coventry: string;
-  let close: () => Promise<void>;
   let base = '';
+  const scope = suiteScope();
 
   before(async () => {
-    ({ app, container, officer, coventry, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry } = await build(scope, { as: 'officer' }));
     base = `/partnerships/${coventry}/crime-data`;
     // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
     await cityOfLondonForce(container, coventry);
@@ -63,7 +63,6 @@ describe('crime data pages for a Coventry officer', () => {
       container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId }),
     );
   });
-  after(() => close());
 
   /** Runs the queue until every import of the upload is over (the upload's own run may hold its jobs meanwhile). */
   async function importsOf(batchId: string) {
@@ -312,7 +311,7 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match((await overseer.get(base)).body, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv`));
     // The overseer's home page lists what waits for them, in each area they oversee; an administrator's, every file.
     const waitingLine =
-      /City of London Police, December 2025\. Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./;
+      /City of London Police, December 2025\. Uploaded by A officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./;
     const home = (await overseer.get('/')).body;
     assert.match(home, /Crime data files waiting for your decision in /);
     assert.match(home, new RegExp(`href="${heldPage}">Check 2025-12-city-of-london-street\\.csv</a>`));
@@ -337,7 +336,7 @@ describe('crime data pages for a Coventry officer', () => {
         `<strong>This file changes City of London’s December 2025 from ${published.toLocaleString('en-GB')} to ${after.toLocaleString('en-GB')} crimes: ${difference}`,
       ),
     );
-    assert.match(check.body, /data-qa="uploaded">Uploaded by Olu Officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./);
+    assert.match(check.body, /data-qa="uploaded">Uploaded by A officer from Coventry Community Safety Partnership on \d+ \w+ \d{4}\./);
     assert.match(
       check.body,
       /data-qa="changes"[\s\S]*<strong>Coventry Community Safety Partnership<\/strong>[\s\S]*govuk-tag--red">Changes/,

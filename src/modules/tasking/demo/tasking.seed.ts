@@ -4,12 +4,12 @@
  * agencies committed for the month before, with their results, so that the latest document shows them.
  * The places are the busiest of Charnwood's 24 months of police.uk data; the resources and results are illustrative.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { CrimeDataService } from '../crimedata/index.ts';
-import { addMonths } from '../crimedata/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingsService } from '../meetings/index.ts';
-import type { TaskingService } from './tasking.types.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { CrimeDataService } from '../../crimedata/index.ts';
+import { addMonths } from '../../crimedata/index.ts';
+import type { GovernanceService } from '../../governance/index.ts';
+import type { MeetingsService } from '../../meetings/index.ts';
+import type { TaskingService } from '../tasking.types.ts';
 
 export async function seedDemoTasking(
   services: { governance: GovernanceService; meetings: MeetingsService; crimeData: CrimeDataService; tasking: TaskingService },
