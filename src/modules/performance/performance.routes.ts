@@ -52,9 +52,9 @@ import {
   summaryFields,
   summarySchema,
 } from './performance.schemas.ts';
-import { definitionOf, type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
+import { type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+import type { IndicatorFigures, PerformanceReport } from './report.ts';
 import { principalOf } from '../../web/permissions.ts';
 
 type Params = { partnershipId: string; id?: string; quarter?: string; indicatorId?: string; file?: string };
@@ -255,8 +255,7 @@ export function registerPerformanceRoutes(
     const { partnershipId, id = '' } = paramsOf(request);
     const indicator = await performance.indicators.get(partnershipId, id);
     const measurements = await performance.measurements(partnershipId, id);
-    const unit = indicator.unit as Unit;
-    const definition = definitionOf(indicator);
+    const unit = indicator.unit;
     return pages.render(request, reply, 'performance/views/indicator.njk', {
       title: indicator.name,
       indicator,
@@ -274,13 +273,13 @@ export function registerPerformanceRoutes(
             ? `${formatValue(indicator.baselineValue, unit)} in ${periodLabel(indicator.baselinePeriod)}`
             : 'None',
         },
-        { key: 'Target', value: describeTarget(definition) ?? 'No target' },
+        { key: 'Target', value: describeTarget(indicator) ?? 'No target' },
         {
           key: 'How the status is judged',
           value:
             indicator.polarity === 'monitor'
               ? 'Monitored only: its figures are reported, with no status and never as an exception.'
-              : describeTarget(definition)
+              : describeTarget(indicator)
                 ? targetRuleText(indicator)
                 : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.stableWithinPercent)}`,
         },
@@ -289,7 +288,7 @@ export function registerPerformanceRoutes(
       measurements: measurements
         .map((m) => ({
           ...m,
-          label: periodLabel(m.period, indicator.frequency as Frequency),
+          label: periodLabel(m.period, indicator.frequency),
           shown: formatValue(m.value, unit),
           statusName: nameOf(measurementStatusNames, m.status),
         }))
@@ -325,10 +324,10 @@ export function registerPerformanceRoutes(
     },
     title: ({ indicator, existing }) =>
       existing
-        ? `Change the figure for ${periodLabel(existing.period, indicator.frequency as Frequency)}: ${indicator.name}`
+        ? `Change the figure for ${periodLabel(existing.period, indicator.frequency)}: ${indicator.name}`
         : `Add a figure: ${indicator.name}`,
     intro: ({ indicator }) =>
-      `Write the period like ${periodWords[indicator.frequency as Frequency].example}. A figure for a period already recorded replaces it, and the change is kept in the audit log.`,
+      `Write the period like ${periodWords[indicator.frequency].example}. A figure for a period already recorded replaces it, and the change is kept in the audit log.`,
     submitText: 'Save figure',
     crumbs: (request, { indicator }) => indicatorCrumbs(request, indicator),
     back: (request, { indicator }) => indicatorHref(request, indicator.id),
@@ -389,7 +388,7 @@ export function registerPerformanceRoutes(
       headings: measurementsCsvHeadings,
       indicators: indicators.map((indicator) => ({
         name: indicator.name,
-        example: periodWords[indicator.frequency as Frequency].example,
+        example: periodWords[indicator.frequency].example,
         unit: nameOf(unitNames, indicator.unit),
       })),
       ...state,

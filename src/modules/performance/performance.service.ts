@@ -9,10 +9,10 @@ import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { financialYearName } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import type { RecordService } from '../../platform/records.ts';
+import { type RecordService, updateVersioned } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, MeasurementStatus } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
 import type { GovernanceService } from '../governance/index.ts';
@@ -20,8 +20,8 @@ import type { MeetingsService, PapersService } from '../meetings/index.ts';
 import type { PriorityIndicator } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
-import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
-import { type CsvIndicator, parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
+import { indicatorFigures } from './indicatorFigures.ts';
+import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
 import {
   countMeasurements,
   findMeasurement,
@@ -42,13 +42,11 @@ import {
   type ReportRow,
   saveCommentary,
   savePopulation,
-  updateMeasurement,
-  updateReport,
 } from './performance.repository.ts';
 import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
@@ -145,16 +143,6 @@ export function shownIn(report: PerformanceReport, exceptionsOnly: boolean): Ind
   return exceptionsOnly ? report.indicators.filter((figures) => figures.exception !== null) : report.indicators;
 }
 
-export function definitionOf(indicator: IndicatorView): IndicatorDefinition {
-  return {
-    ...indicator,
-    unit: indicator.unit as Unit,
-    polarity: indicator.polarity as IndicatorDefinition['polarity'],
-    frequency: indicator.frequency as Frequency,
-    targetKind: indicator.targetKind as IndicatorDefinition['targetKind'],
-  };
-}
-
 export function createPerformanceService({
   db,
   audit,
@@ -215,26 +203,30 @@ export function createPerformanceService({
     actor: Actor,
     partnershipId: string,
     indicator: IndicatorView,
-    row: { period: string; value: number; status: string; note: string | null },
+    row: { period: string; value: number; status: MeasurementStatus; note: string | null },
     version: number | null,
   ): Promise<'added' | 'changed'> {
     // One figure per indicator and period: its writers go in turn, so the second finds the first's and changes it.
     await lockRow(trx, 'indicators', indicator.id);
     const existing = await findMeasurement(trx, indicator.id, row.period);
     const now = isoNow(clock);
-    const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency as Frequency)}`;
+    const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency)}`;
     if (existing) {
-      const expected = version ?? existing.version;
-      const changes = { value: row.value, status: row.status, note: row.note, updatedAt: now, updatedBy: actor.userId };
-      if (!(await updateMeasurement(trx, existing.id, expected, changes))) throw new ConflictError(existing.version);
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'measurement',
-        entityId: existing.id,
+      await updateVersioned(trx, audit, actor, {
+        table: 'measurements',
+        id: existing.id,
         partnershipId,
-        summary: `Changed the figure of ${label} to ${formatValue(row.value, indicator.unit as Unit)}`,
-        before: existing,
-        after: { ...existing, ...changes, version: existing.version + 1 },
+        version: version ?? existing.version,
+        changes: { value: row.value, status: row.status, note: row.note, updatedAt: now, updatedBy: actor.userId },
+        what: 'figure',
+        entry: (before, after) => ({
+          action: 'update',
+          entityType: 'measurement',
+          partnershipId,
+          summary: `Changed the figure of ${label} to ${formatValue(row.value, indicator.unit)}`,
+          before,
+          after,
+        }),
       });
       return 'changed';
     }
@@ -258,7 +250,7 @@ export function createPerformanceService({
       entityType: 'measurement',
       entityId: added.id,
       partnershipId,
-      summary: `Recorded ${formatValue(row.value, indicator.unit as Unit)} for ${label}`,
+      summary: `Recorded ${formatValue(row.value, indicator.unit)} for ${label}`,
       before: null,
       after: added,
     });
@@ -289,7 +281,7 @@ export function createPerformanceService({
     ]);
     const figures: IndicatorFigures[] = listed.map((indicator) => {
       return indicatorFigures({
-        indicator: definitionOf(indicator),
+        indicator,
         measurements: measurements.filter((m) => m.indicatorId === indicator.id),
         quarter,
         population: people?.value ?? null,
@@ -335,7 +327,7 @@ export function createPerformanceService({
       partnershipId,
       period: quarter,
       summary: null,
-      status: 'draft',
+      status: 'draft' as const,
       approvedAt: null,
       approvedBy: null,
       approvedJson: null,
@@ -425,10 +417,10 @@ export function createPerformanceService({
 
     async recordMeasurement(actor, partnershipId, indicatorId, input, version) {
       const indicator = await indicators.get(partnershipId, indicatorId);
-      const frequency = indicator.frequency as Frequency;
+      const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
-      const value = readMeasurementValue(input.value, indicator.unit as Unit);
+      const value = readMeasurementValue(input.value, indicator.unit);
       if ('problem' in value) throw new FieldValidationError('value', `The figure: ${value.problem}`);
       await db.transaction().execute(async (trx) => {
         await write(trx, actor, partnershipId, indicator, { period, value: value.value, status: input.status, note: input.note }, version);
@@ -437,14 +429,7 @@ export function createPerformanceService({
 
     async importMeasurements(actor, partnershipId, csv, { goodRowsOnly }) {
       const listed = await listIndicators(db, partnershipId);
-      const { rows, problems, fileProblem } = parseMeasurementsCsv(
-        csv,
-        listed.map((indicator): CsvIndicator => ({
-          ...indicator,
-          frequency: indicator.frequency as Frequency,
-          unit: indicator.unit as Unit,
-        })),
-      );
+      const { rows, problems, fileProblem } = parseMeasurementsCsv(csv, listed);
       const result: ImportResult = { problems, fileProblem, imported: 0, added: 0, changed: 0 };
       if (fileProblem || (problems.length > 0 && !goodRowsOnly) || rows.length === 0) return result;
       await db.transaction().execute(async (trx) => {
@@ -461,10 +446,10 @@ export function createPerformanceService({
 
     async saveMsgComparison(actor, partnershipId, indicatorId, input) {
       const indicator = await indicators.get(partnershipId, indicatorId);
-      const frequency = indicator.frequency as Frequency;
+      const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
-      const table = readGroupTable(input.members, indicator.unit as Unit);
+      const table = readGroupTable(input.members, indicator.unit);
       if ('problem' in table) throw new FieldValidationError('members', table.problem);
       const { members } = table;
       const selves = members.filter((member) => member.name.toLowerCase() === input.selfName.trim().toLowerCase());
@@ -513,16 +498,21 @@ export function createPerformanceService({
     async saveSummary(actor, partnershipId, quarter, summary, version) {
       await db.transaction().execute(async (trx) => {
         const row = await draftRow(trx, actor, partnershipId, quarter, 'summary');
-        if (version !== null && row.version !== version) throw new ConflictError(row.version);
-        if (!(await updateReport(trx, row.id, row.version, { summary, updatedAt: isoNow(clock) }))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'performance_report',
-          entityId: row.id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Wrote the summary of the performance report for ${periodLabel(quarter)}`,
-          before: { summary: row.summary },
-          after: { summary },
+          version: version ?? row.version,
+          changes: { summary, updatedAt: isoNow(clock) },
+          what: 'report',
+          entry: () => ({
+            action: 'update',
+            entityType: 'performance_report',
+            partnershipId,
+            summary: `Wrote the summary of the performance report for ${periodLabel(quarter)}`,
+            before: { summary: row.summary },
+            after: { summary },
+          }),
         });
       });
     },
@@ -536,15 +526,22 @@ export function createPerformanceService({
         const before = (await listCommentary(trx, row.id)).find((c) => c.indicatorId === indicatorId) ?? null;
         const now = isoNow(clock);
         await saveCommentary(trx, { reportId: row.id, indicatorId, commentary, updatedAt: now, updatedBy: actor.userId });
-        if (!(await updateReport(trx, row.id, row.version, { updatedAt: now }))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: before ? 'update' : 'create',
-          entityType: 'report_commentary',
-          entityId: row.id,
+        // The report's version moves with its commentary, so an approver who read the old words is refused.
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Wrote the commentary on ${indicator.name} for ${periodLabel(quarter)}`,
-          before,
-          after: { indicatorId, commentary },
+          version: row.version,
+          changes: { updatedAt: now },
+          what: 'report',
+          entry: () => ({
+            action: before ? 'update' : 'create',
+            entityType: 'report_commentary',
+            partnershipId,
+            summary: `Wrote the commentary on ${indicator.name} for ${periodLabel(quarter)}`,
+            before,
+            after: { indicatorId, commentary },
+          }),
         });
       });
     },
@@ -567,22 +564,27 @@ export function createPerformanceService({
       await db.transaction().execute(async (trx) => {
         const row = await draftRow(trx, actor, partnershipId, quarter, 'approve');
         if (seen && row.version !== seen.version) throw changedMeanwhile;
-        const changes = {
-          status: 'approved',
-          approvedAt,
-          approvedBy: actor.userId,
-          approvedJson: JSON.stringify(report),
-          updatedAt: approvedAt,
-        };
-        if (!(await updateReport(trx, row.id, row.version, changes))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'performance_report',
-          entityId: row.id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Approved the performance report for ${periodLabel(quarter)}: it is published`,
-          before: { status: row.status },
-          after: { status: 'approved', approvedAt },
+          version: row.version,
+          changes: {
+            status: 'approved',
+            approvedAt,
+            approvedBy: actor.userId,
+            approvedJson: JSON.stringify(report),
+            updatedAt: approvedAt,
+          },
+          what: 'report',
+          entry: () => ({
+            action: 'update',
+            entityType: 'performance_report',
+            partnershipId,
+            summary: `Approved the performance report for ${periodLabel(quarter)}: it is published`,
+            before: { status: row.status },
+            after: { status: 'approved', approvedAt },
+          }),
         });
       });
     },

@@ -9,14 +9,14 @@ import type { Kysely } from 'kysely';
 import { type Actor, systemPrincipal } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { financialYearName, financialYearStart } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { RecordService } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { type ActionInput, type ActionsService, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
+import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
-import { updateRecord } from '../../platform/records.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { classifyPaper, kindOfContentType, paperKinds } from '../meetings/index.ts';
 import { actionOwnerOf } from './ownership.ts';
@@ -234,10 +234,10 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     return document;
   }
 
-  function recordDocument(trx: Kysely<Database>, actor: Actor, assessment: AssessmentRow, document: DocumentRow, removed: boolean) {
+  function documentEntry(assessment: AssessmentRow, document: DocumentRow, removed: boolean): AuditEntry {
     const { title, fileName } = document;
     const year = financialYearName(assessment.yearStarting);
-    return audit.record(trx, actor, {
+    return {
       action: removed ? 'archive' : 'create',
       entityType: 'assessment_document',
       entityId: document.id,
@@ -245,7 +245,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       summary: `${removed ? 'Removed' : 'Added'} the document "${title}" (${fileName}) ${removed ? 'from' : 'to'} the strategic assessment ${year}`,
       before: removed ? document : null,
       after: removed ? null : document,
-    });
+    };
   }
 
   /** The assessment a document goes with, read in the transaction that changes it. */
@@ -363,7 +363,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
           archivedAt: null,
         };
         await insertDocument(trx, document, upload.bytes);
-        await recordDocument(trx, actor, assessment, { ...document, version: 1 }, false);
+        await audit.record(trx, actor, documentEntry(assessment, { ...document, version: 1 }, false));
       });
       return id;
     },
@@ -381,10 +381,15 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
         const document = await findDocument(trx, partnershipId, assessmentId, documentId);
         // The file is kept with the record, which is archived only if it is still the version the user saw.
         const at = isoNow(clock);
-        if (!(await updateRecord(trx, 'assessmentDocuments', documentId, version, { archivedAt: at, updatedAt: at }))) {
-          throw new ConflictError(document.version);
-        }
-        await recordDocument(trx, actor, assessment, document, true);
+        await updateVersioned(trx, audit, actor, {
+          table: 'assessmentDocuments',
+          id: documentId,
+          partnershipId,
+          version,
+          changes: { archivedAt: at, updatedAt: at },
+          what: 'document',
+          entry: () => documentEntry(assessment, document, true),
+        });
       });
     },
   };
