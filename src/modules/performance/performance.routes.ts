@@ -36,22 +36,24 @@ import {
 import { measurementsCsvHeadings } from './measurementsCsv.ts';
 import type { IndicatorView } from './performance.repository.ts';
 import {
-  attachFields,
-  populationFields,
   populationSchema,
   attachSchema,
-  commentaryFields,
   commentarySchema,
-  indicatorFields,
   indicatorSchema,
-  measurementFields,
   measurementSchema,
+  msgSchema,
+  summarySchema,
+} from './performance.inputs.ts';
+import {
+  attachFields,
+  populationFields,
+  commentaryFields,
+  indicatorFields,
+  measurementFields,
   measurementStatusNames,
   msgFields,
-  msgSchema,
   summaryFields,
-  summarySchema,
-} from './performance.schemas.ts';
+} from './performance.forms.ts';
 import { type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { IndicatorFigures, PerformanceReport } from './report.ts';

@@ -43,7 +43,7 @@ import {
   saveCommentary,
   savePopulation,
 } from './performance.repository.ts';
-import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
+import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.inputs.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';

@@ -8,4 +8,4 @@ export {
   type StrategyService,
 } from './strategy.service.ts';
 export { type PriorityIndicator, registerStrategyRoutes, type StrategyRouteDependencies } from './strategy.routes.ts';
-export { seedDemoStrategy } from './strategy.seed.ts';
+export { seedDemoStrategy } from './demo/strategy.seed.ts';

@@ -18,17 +18,8 @@ import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
 import { actionFields, actionSchema, actionStatusNames, type LoggedAction } from '../actions/index.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import { maxPaperBytes, maxPaperSizeText } from '../meetings/index.ts';
-import {
-  assessmentFields,
-  assessmentSchema,
-  documentFields,
-  documentSchema,
-  objectiveFields,
-  objectiveSchema,
-  ownershipNames,
-  priorityFields,
-  prioritySchema,
-} from './strategy.schemas.ts';
+import { assessmentSchema, documentSchema, objectiveSchema, prioritySchema } from './strategy.inputs.ts';
+import { assessmentFields, documentFields, objectiveFields, ownershipNames, priorityFields } from './strategy.forms.ts';
 import type { AssessmentRow, PriorityView, StrategyService } from './strategy.service.ts';
 import { principalOf } from '../../web/permissions.ts';
 

@@ -36,7 +36,7 @@ import {
   type ObjectiveView,
   type PriorityView,
 } from './strategy.repository.ts';
-import type { AssessmentInput, ObjectiveInput, PriorityInput } from './strategy.schemas.ts';
+import type { AssessmentInput, ObjectiveInput, PriorityInput } from './strategy.inputs.ts';
 
 export type { AssessmentRow, ObjectiveView, PriorityView };
 
