@@ -14,7 +14,6 @@ import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
-import { registerPerformanceRoutes } from './modules/performance/index.ts';
 import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerTaskingRoutes } from './modules/tasking/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
@@ -181,7 +180,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerMeetingRoutes(app, pages, container, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance);
-  registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),
   );

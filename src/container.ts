@@ -34,7 +34,12 @@ import {
 } from './modules/notifications/index.ts';
 import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
-import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
+import {
+  createPerformanceService,
+  type PerformanceService,
+  performanceRoutes,
+  publicPerformanceRoutes,
+} from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
 
@@ -229,6 +234,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(performanceRoutes, {
+        performance,
+        groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+        meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
+      }),
+      mount(publicPerformanceRoutes, { performance }),
+    ],
   };
 }

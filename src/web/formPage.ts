@@ -16,7 +16,7 @@ import { addressParams, formBody } from './schemas.ts';
 export type FormRequest<P extends z.ZodType> = FastifyRequest & { params: z.output<P> };
 
 export interface FormPage<S extends z.ZodType, Context, P extends z.ZodType = typeof addressParams> {
-  /** The address that shows the form, and the one it posts to. */
+  /** The address that shows the form, and the one it posts to (under the module's prefix, if it has one). */
   path: string;
   action: string;
   access: Access;
@@ -75,7 +75,8 @@ export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodTy
   ) {
     if (state.errors) reply.code(400);
     const address: Record<string, unknown> = request.params ?? {};
-    const action = form.action.replace(/:(\w+)/g, (_, name: string) => {
+    // The action is registered under the plugin's prefix (if any); the form posts to the whole address.
+    const action = (app.prefix + form.action).replace(/:(\w+)/g, (_, name: string) => {
       const value = address[name];
       return typeof value === 'string' ? value : '';
     });
