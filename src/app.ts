@@ -14,7 +14,6 @@ import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
-import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerTaskingRoutes } from './modules/tasking/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
@@ -191,9 +190,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     meetingsToCome: (partnershipId, groupId) => container.meetings.toCome(partnershipId, { groupId }),
     meetingDate: async (partnershipId, meetingId) => (await container.meetings.get(partnershipId, meetingId)).meeting.meetingDate,
     mapTiles: config.mapTiles,
-  });
-  registerStrategyRoutes(app, pages, container.strategy, governance, {
-    indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
   });
   for (const routes of container.routes) await routes.register(app, pages);
 

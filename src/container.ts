@@ -40,7 +40,7 @@ import {
   performanceRoutes,
   publicPerformanceRoutes,
 } from './modules/performance/index.ts';
-import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
+import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService } from './modules/tasking/index.ts';
 
 export interface Container {
@@ -242,6 +242,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
       }),
       mount(publicPerformanceRoutes, { performance }),
+      mount(strategyRoutes, {
+        strategy,
+        groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+        indicatorsForPriority: (partnershipId, priorityId) => performance.priorityIndicators(partnershipId, priorityId),
+      }),
     ],
   };
 }

@@ -7,5 +7,5 @@ export {
   type StrategyDependencies,
   type StrategyService,
 } from './strategy.service.ts';
-export { type PriorityIndicator, registerStrategyRoutes, type StrategyRouteDependencies } from './strategy.routes.ts';
+export { type PriorityIndicator, type StrategyRouteDependencies, strategyRoutes } from './strategy.routes.ts';
 export { seedDemoStrategy } from './demo/strategy.seed.ts';
