@@ -127,16 +127,27 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
     }),
   );
-  const strategy = built('strategy', createStrategyService({ db: handle.db, audit, clock, governance, actions }));
+  const strategy = built(
+    'strategy',
+    createStrategyService({
+      db: handle.db,
+      audit,
+      clock,
+      groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+      // The plan's actions were agreed outside meetings, so none is Part II: every reader sees them all.
+      plannedActions: (partnershipId, ids) => actions.actionLog(partnershipId, systemPrincipal, { ids }),
+      recordAction: (trx, actor, action, agreedFor) => actions.recordOutsideMeeting(trx, actor, action, agreedFor),
+    }),
+  );
   const performance = built(
     'performance',
     createPerformanceService({
       db: handle.db,
       audit,
       clock,
-      governance,
-      meetings,
-      papers,
+      partnership: async (partnershipId) => (await governance.partnerships.list(null, { id: partnershipId }))[0],
+      meetingStillToCome: (partnershipId, meetingId) => meetings.stillToCome(partnershipId, meetingId),
+      attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       priorities: async (partnershipId) =>
         (await strategy.priorities.list(partnershipId, { includeArchived: true })).map(({ id, title, yearStarting, archivedAt }) => ({
           id,

@@ -15,8 +15,6 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database, MeasurementStatus } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingsService, PapersService } from '../meetings/index.ts';
 import type { PriorityIndicator } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
@@ -67,13 +65,24 @@ export interface PriorityChoice {
   archivedAt: string | null;
 }
 
+/** A report as it goes onto an agenda: a confidential reason makes it a Part II item. */
+export interface ReportPaper {
+  title: string;
+  purpose: string;
+  pdf: Buffer;
+  confidentialReason: string | null;
+}
+
 export interface PerformanceDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: GovernanceService;
-  meetings: MeetingsService;
-  papers: PapersService;
+  /** The partnership's name and recorded population (from the governance module). */
+  partnership: (partnershipId: string) => Promise<{ name: string; population: number | null } | undefined>;
+  /** The meeting, if it is still to come; otherwise a field error on meetingId (from the meetings module). */
+  meetingStillToCome: (partnershipId: string, meetingId: string) => Promise<{ id: string }>;
+  /** Puts a report on a meeting's agenda as a new item with its PDF as the paper (from the meetings module). */
+  attachReport: (actor: Actor, partnershipId: string, meetingId: string, report: ReportPaper) => Promise<unknown>;
   /** The partnership's priorities, archived ones too, which indicators measure (from the strategy module). */
   priorities: (partnershipId: string) => Promise<PriorityChoice[]>;
 }
@@ -147,9 +156,9 @@ export function createPerformanceService({
   db,
   audit,
   clock,
-  governance,
-  meetings,
-  papers,
+  partnership: partnershipOf,
+  meetingStillToCome,
+  attachReport,
   priorities,
 }: PerformanceDependencies): PerformanceService {
   const indicators = defineRecordService(
@@ -260,7 +269,7 @@ export function createPerformanceService({
   async function population(partnershipId: string, yearStarting: number): Promise<{ value: number; text: string } | null> {
     const recorded = await populationFor(db, partnershipId, yearStarting);
     if (recorded) return { value: recorded.population, text: `${recorded.population.toLocaleString('en-GB')} (${recorded.source})` };
-    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    const partnership = await partnershipOf(partnershipId);
     if (!partnership?.population) return null;
     return {
       value: partnership.population,
@@ -269,7 +278,7 @@ export function createPerformanceService({
   }
 
   async function liveReport(partnershipId: string, quarter: string, row: ReportRow | null): Promise<PerformanceReport> {
-    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    const partnership = await partnershipOf(partnershipId);
     if (!partnership) throw new NotFoundError('partnership');
     const listed = await listIndicators(db, partnershipId);
     const ids = listed.map((indicator) => indicator.id);
@@ -593,10 +602,10 @@ export function createPerformanceService({
       const { report } = await loadReport(partnershipId, quarter, true).catch(() => {
         throw new FieldValidationError('meetingId', 'Approve the report before it goes to a meeting');
       });
-      const meeting = await meetings.stillToCome(partnershipId, meetingId);
+      const meeting = await meetingStillToCome(partnershipId, meetingId);
       const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
       const pdf = await document(report, 'pdf', exceptionsOnly);
-      await papers.attachReport(actor, partnershipId, meeting.id, {
+      await attachReport(actor, partnershipId, meeting.id, {
         title,
         purpose: exceptionsOnly
           ? 'To consider the indicators outside tolerance: under- or over-performance against target'

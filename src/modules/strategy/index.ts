@@ -3,6 +3,7 @@ export {
   type AssessmentRow,
   createStrategyService,
   type ObjectiveView,
+  type PlanGroup,
   type PriorityView,
   type StrategyDependencies,
   type StrategyService,
