@@ -174,7 +174,11 @@ describe('performance pages for a Coventry officer', () => {
     assert.match(now.body, /Target hardening of student lets is under way\./);
     assert.doesNotMatch(now.body, /Write the commentary/);
     const list = await anonymous.get(`/public/partnerships/${coventry}/performance`);
-    // A quarter still under way cannot be approved.
+    // A quarter still under way cannot be approved, and its page offers no Approve, only its summary to write.
+    const underWay = await officer.get(`${base}/reports/2036-37-q1`);
+    assert.match(underWay.body, /Draft: these figures have not been approved/);
+    assert.doesNotMatch(underWay.body, /data-qa="approve"/);
+    assert.match(underWay.body, /Write the summary/);
     const early = await officer.post(`${base}/reports/2036-37-q1/approve`, { fingerprint });
     assert.match((await officer.get(String(early.headers.location))).body, /Quarter 1, 2036\/37 has not ended yet/);
     assert.match(list.body, /Performance report, Quarter 1, 2016\/17/);

@@ -473,10 +473,11 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
         async (request, reply) => {
           const quarter = quarterOf(request.params.quarter);
           if (!quarter) return reply.callNotFound();
-          const { report } = await performance.report(request.params.partnershipId, quarter);
+          const { report, moves } = await performance.report(request.params.partnershipId, quarter);
           return pages.render(request, reply, 'performance/views/report.njk', {
             title: `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`,
             ...(await reportView(performance, report, exceptionsOnly)),
+            moves,
             fingerprint: report.status === 'draft' ? reportFingerprint(report) : null,
             href: reportHref(request, quarter),
             files: `${reportHref(request, quarter)}/files`,
@@ -557,8 +558,8 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
       async (request, reply) => {
         const quarter = quarterOf(request.params.quarter);
         if (!quarter) return reply.callNotFound();
-        const { report } = await performance.report(request.params.partnershipId, quarter);
-        if (report.status === 'approved') return reply.redirect(reportHref(request, quarter));
+        const { report, moves } = await performance.report(request.params.partnershipId, quarter);
+        if (!moves.approve) return reply.redirect(reportHref(request, quarter));
         return pages.render(request, reply, 'performance/views/approve.njk', {
           title: `Approve and publish the performance report for ${report.periodLabel}?`,
           indicatorCount: report.indicators.length,

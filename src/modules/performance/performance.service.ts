@@ -44,6 +44,7 @@ import {
 import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.inputs.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
+import { quarterHasEnded, type ReportMoves, reportMoves } from './reportLife.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
 
@@ -115,7 +116,7 @@ export interface PerformanceService {
     partnershipId: string,
     quarter: string,
     options?: { approvedOnly?: boolean },
-  ): Promise<{ report: PerformanceReport; row: ReportRow | null }>;
+  ): Promise<{ report: PerformanceReport; row: ReportRow | null; moves: ReportMoves }>;
   /** The trend charts of these indicators, by indicator. */
   charts(indicators: readonly IndicatorFigures[]): Promise<Map<string, TrendChart>>;
   document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
@@ -326,7 +327,7 @@ export function createPerformanceService({
   /** `field` is the form field a refusal is reported against. */
   async function draftRow(trx: Kysely<Database>, actor: Actor, partnershipId: string, quarter: string, field: string): Promise<ReportRow> {
     const existing = await findReport(trx, partnershipId, quarter);
-    if (existing?.status === 'approved') {
+    if (existing && !reportMoves(existing, todayInEngland(clock)).write) {
       throw new FieldValidationError(field, `The report for ${periodLabel(quarter)} has been approved, so it no longer changes`);
     }
     if (existing) return existing;
@@ -499,7 +500,10 @@ export function createPerformanceService({
     reports: reportsOf,
     quarters,
 
-    report: (partnershipId, quarter, options = {}) => loadReport(partnershipId, quarter, options.approvedOnly),
+    async report(partnershipId, quarter, options = {}) {
+      const loaded = await loadReport(partnershipId, quarter, options.approvedOnly);
+      return { ...loaded, moves: reportMoves(loaded.report, todayInEngland(clock)) };
+    },
 
     charts,
     document,
@@ -556,7 +560,7 @@ export function createPerformanceService({
     },
 
     async approve(actor, partnershipId, quarter, seenFingerprint) {
-      if (quarter > latestCompleteQuarter(todayInEngland(clock))) {
+      if (!quarterHasEnded(quarter, todayInEngland(clock))) {
         throw new FieldValidationError('approve', `${periodLabel(quarter)} has not ended yet: its report can be approved once it has`);
       }
       const changedMeanwhile = new FieldValidationError(

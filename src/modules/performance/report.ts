@@ -4,7 +4,7 @@
  * and kept as JSON when approved (so the public site shows exactly what was approved).
  */
 
-import type { IndicatorFrequency, IndicatorPolarity, IndicatorUnit } from '../../db/schema.ts';
+import type { IndicatorFrequency, IndicatorPolarity, IndicatorUnit, PerformanceReportStatus } from '../../db/schema.ts';
 
 export type Unit = IndicatorUnit;
 export type Polarity = IndicatorPolarity;
@@ -100,7 +100,7 @@ export interface PerformanceReport {
   /** The quarter, e.g. 2015-16 Q4, and its words, e.g. "Quarter 4, 2015/16". */
   period: string;
   periodLabel: string;
-  status: 'draft' | 'approved';
+  status: PerformanceReportStatus;
   approvedAt: string | null;
   approvedByName: string | null;
   summary: string;
