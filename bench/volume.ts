@@ -173,20 +173,20 @@ export async function seedPerformanceHistory(
     // The year before the figures start: a count or money adds up over its months, a rate or percentage does not.
     const baseline = inUnit(measure.unit, measure.typical * (1 + (i % 10) / 20) * (additive(measure.unit) ? 12 : 1));
     const better = polarity === 'lower_better' ? -1 : 1;
-    const noTarget = { baselinePeriod: null, baselineValue: null, targetKind: 'none', targetValue: null };
+    const noTarget = { baselinePeriod: null, baselineValue: null, targetKind: 'none' as const, targetValue: null };
     const target =
       polarity === 'monitor' || i % 5 > 1
         ? noTarget
         : i % 5 === 0
-          ? { baselinePeriod: '2015-16', baselineValue: baseline, targetKind: 'change', targetValue: better * 10 }
-          : { ...noTarget, targetKind: 'value', targetValue: inUnit(measure.unit, baseline * (1 + better * 0.05)) };
+          ? { baselinePeriod: '2015-16', baselineValue: baseline, targetKind: 'change' as const, targetValue: better * 10 }
+          : { ...noTarget, targetKind: 'value' as const, targetValue: inUnit(measure.unit, baseline * (1 + better * 0.05)) };
     return {
       ...newRecord(),
       name: `${topic}: ${measure.words}${round > 0 ? ` (${round + 1})` : ''}`,
       definition: `Indicator ${i + 1} of the benchmark, measured monthly.`,
       unit: measure.unit,
       polarity,
-      frequency: 'monthly',
+      frequency: 'monthly' as const,
       source: 'Police recorded crime',
       ownerGroupId: groupIds[i % groupIds.length] ?? null,
       priorityId: null,
@@ -208,7 +208,7 @@ export async function seedPerformanceHistory(
               indicatorId: indicator.id,
               period,
               value: monthlyValue(i, month),
-              status: i % 2 === 0 && month >= months - 2 ? 'provisional' : 'confirmed',
+              status: i % 2 === 0 && month >= months - 2 ? ('provisional' as const) : ('confirmed' as const),
               note: null,
               createdAt: at,
               updatedAt: at,

@@ -13,8 +13,6 @@ import { registerAccountRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
-import { registerPerformanceRoutes } from './modules/performance/index.ts';
-import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { registerHome } from './web/home.ts';
@@ -186,10 +184,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerMeetingRoutes(app, pages, container, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance);
-  registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
-  registerStrategyRoutes(app, pages, container.strategy, governance, {
-    indicatorsForPriority: (partnershipId, priorityId) => container.performance.priorityIndicators(partnershipId, priorityId),
-  });
   for (const routes of container.routes) await routes.register(app, pages);
 
   return app;

@@ -34,8 +34,13 @@ import {
 } from './modules/notifications/index.ts';
 import { createCrimeDataService, type CrimeDataService, crimeDataRoutes, heldFileNotice } from './modules/crimedata/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
-import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
-import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
+import {
+  createPerformanceService,
+  type PerformanceService,
+  performanceRoutes,
+  publicPerformanceRoutes,
+} from './modules/performance/index.ts';
+import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
 export interface Container {
@@ -122,16 +127,27 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
     }),
   );
-  const strategy = built('strategy', createStrategyService({ db: handle.db, audit, clock, governance, actions }));
+  const strategy = built(
+    'strategy',
+    createStrategyService({
+      db: handle.db,
+      audit,
+      clock,
+      groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+      // The plan's actions were agreed outside meetings, so none is Part II: every reader sees them all.
+      plannedActions: (partnershipId, ids) => actions.actionLog(partnershipId, systemPrincipal, { ids }),
+      recordAction: (trx, actor, action, agreedFor) => actions.recordOutsideMeeting(trx, actor, action, agreedFor),
+    }),
+  );
   const performance = built(
     'performance',
     createPerformanceService({
       db: handle.db,
       audit,
       clock,
-      governance,
-      meetings,
-      papers,
+      partnership: async (partnershipId) => (await governance.partnerships.list(null, { id: partnershipId }))[0],
+      meetingStillToCome: (partnershipId, meetingId) => meetings.stillToCome(partnershipId, meetingId),
+      attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       priorities: async (partnershipId) =>
         (await strategy.priorities.list(partnershipId, { includeArchived: true })).map(({ id, title, yearStarting, archivedAt }) => ({
           id,
@@ -253,6 +269,17 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         meetingsToCome: (partnershipId, groupId) => meetings.toCome(partnershipId, { groupId }),
         meetingDate: async (partnershipId, meetingId) => (await meetings.get(partnershipId, meetingId)).meeting.meetingDate,
         mapTiles: config.mapTiles,
+      }),
+      mount(performanceRoutes, {
+        performance,
+        groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+        meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
+      }),
+      mount(publicPerformanceRoutes, { performance }),
+      mount(strategyRoutes, {
+        strategy,
+        groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
+        indicatorsForPriority: (partnershipId, priorityId) => performance.priorityIndicators(partnershipId, priorityId),
       }),
     ],
   };

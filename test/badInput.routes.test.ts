@@ -1,6 +1,6 @@
 /** Input that used to reach the database and fail there: each now gets a clear answer, never a 500, on both engines. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Container } from '../src/container.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';

@@ -4,7 +4,7 @@
  * route that is not listed below fails this test.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';

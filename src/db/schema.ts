@@ -384,22 +384,27 @@ export interface PlanActionsTable {
   partnershipId: string;
 }
 
+export type IndicatorUnit = 'count' | 'rate_per_1000' | 'percentage' | 'money';
+export type IndicatorPolarity = 'lower_better' | 'higher_better' | 'monitor';
+export type IndicatorFrequency = 'monthly' | 'quarterly' | 'yearly';
+export type TargetKind = 'none' | 'value' | 'change';
+export type MeasurementStatus = 'provisional' | 'confirmed';
+export type PerformanceReportStatus = 'draft' | 'approved';
+
 export interface IndicatorsTable extends PartnershipRecordColumns {
   name: string;
   definition: string;
-  /** count, rate_per_1000, percentage or money (pence). */
-  unit: string;
-  /** lower_better, higher_better or monitor. */
-  polarity: string;
-  /** monthly, quarterly or yearly. */
-  frequency: string;
+  /** Money in pence. */
+  unit: IndicatorUnit;
+  polarity: IndicatorPolarity;
+  frequency: IndicatorFrequency;
   source: string;
   ownerGroupId: string | null;
   priorityId: string | null;
   baselinePeriod: string | null;
   baselineValue: number | null;
-  /** none, value or change (a % change from the baseline). */
-  targetKind: string;
+  /** A change is a % change from the baseline. */
+  targetKind: TargetKind;
   targetValue: number | null;
   redBeyondPercent: number;
   stableWithinPercent: number;
@@ -413,8 +418,7 @@ export interface MeasurementsTable {
   /** 2015-16, 2015-16 Q4 or 2016-03, as the indicator's frequency says. */
   period: string;
   value: number;
-  /** provisional or confirmed. */
-  status: string;
+  status: MeasurementStatus;
   note: string | null;
   createdAt: string;
   updatedAt: string;
@@ -456,8 +460,7 @@ export interface PerformanceReportsTable {
   /** The quarter, e.g. 2015-16 Q4. */
   period: string;
   summary: string | null;
-  /** draft or approved. */
-  status: string;
+  status: PerformanceReportStatus;
   approvedAt: string | null;
   approvedBy: string | null;
   /** The report as approved, as JSON: what is published. */

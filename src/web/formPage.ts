@@ -16,7 +16,7 @@ import { addressParams, formBody } from './schemas.ts';
 export type FormRequest<P extends z.ZodType> = FastifyRequest & { params: z.output<P> };
 
 export interface FormPage<S extends z.ZodType, Context, P extends z.ZodType = typeof addressParams> {
-  /** The address that shows the form, and the one it posts to. */
+  /** The address that shows the form, and the one it posts to (under the module's prefix, if it has one). */
   path: string;
   action: string;
   /**

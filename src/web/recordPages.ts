@@ -54,7 +54,7 @@ export function recordChoices<T extends { id: string; archivedAt: string | null 
 }
 
 export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
-  /** e.g. '/partnerships/:partnershipId/organisations' */
+  /** e.g. '/partnerships/:partnershipId/organisations', or under a module's prefix '/indicators' */
   basePath: string;
   noun: string;
   pluralTitle: string;
@@ -111,6 +111,8 @@ export function registerRecordPages<View extends { id: string; version: number; 
 ): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const { basePath, service, fields, access } = definition;
+  // Routes are registered under the plugin's prefix (if any); links need the whole address.
+  const address = instance.prefix + basePath;
   const view = { config: { access: access.view }, schema: { params: scopeParams } };
   const manage = { config: { access: access.manage }, schema: { params: scopeParams, body: formBody } };
   const viewRecordManage = { config: { access: access.manage }, schema: { params: recordScopeParams } };
@@ -119,7 +121,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
 
   const listCrumb = (request: FastifyRequest): Crumb[] => [
     ...definition.crumbs(request),
-    { text: definition.pluralTitle, href: pathFor(basePath, request) },
+    { text: definition.pluralTitle, href: pathFor(address, request) },
   ];
 
   async function renderForm(
@@ -131,7 +133,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
     const returnTo = safeReturnTo(returnToField.parse(request.query).returnTo ?? returnToField.parse(request.body).returnTo);
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : addText(definition.noun);
-    const base = pathFor(basePath, request);
+    const base = pathFor(address, request);
     const crumbs = listCrumb(request);
     if (record) crumbs.push({ text: definition.titleOf(record), href: `${base}/${record.id}` });
     if (state.errors) reply.code(400);
@@ -167,7 +169,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     }
     request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
     const returnTo = safeReturnTo(returnToField.parse(request.body).returnTo);
-    return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${saved.value}`);
+    return reply.redirect(returnTo ?? `${pathFor(address, request)}/${saved.value}`);
   }
 
   /** The records a list shows: current or archived, matching the search in any column. */
@@ -184,7 +186,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   app.get(basePath, view, async (request, reply) => {
     const query = queryValues(request.query, ['archived', 'q', 'page']);
     const showArchived = query.archived === 'yes';
-    const base = pathFor(basePath, request);
+    const base = pathFor(address, request);
     const all = await listed(request, query);
     const pagination = paginate(base, query);
     const records = all.slice(pagination.offset, pagination.offset + pagination.limit);
@@ -227,7 +229,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   if (!definition.customView) {
     app.get(`${basePath}/:id`, viewRecord, async (request, reply) => {
       const record = await service.get(scopeOf(request), request.params.id);
-      const base = pathFor(basePath, request);
+      const base = pathFor(address, request);
       return pages.render(request, reply, 'records/show.njk', {
         title: definition.titleOf(record),
         noun: definition.noun,
@@ -258,7 +260,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
 
   app.get(`${basePath}/:id/archive`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
-    const base = pathFor(basePath, request);
+    const base = pathFor(address, request);
     return pages.render(request, reply, 'records/archive.njk', {
       title: `${record.archivedAt ? 'Restore' : 'Archive'} ${definition.noun}: ${definition.titleOf(record)}`,
       record,
@@ -272,7 +274,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
   app.post(`${basePath}/:id/archive`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const actor = principalOf(request);
-    const base = pathFor(basePath, request);
+    const base = pathFor(address, request);
     const done = await attempt(() =>
       service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null),
     );

@@ -19,6 +19,7 @@ import {
   samePeriodLastYear,
   shortPeriodLabel,
 } from './periods.ts';
+import type { TargetKind } from '../../db/schema.ts';
 import type { Direction, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
 
 /** An indicator as the report describes it, with what its figures are judged by. */
@@ -29,7 +30,7 @@ export interface IndicatorDefinition extends Pick<
   id: string;
   baselinePeriod: string | null;
   baselineValue: number | null;
-  targetKind: 'none' | 'value' | 'change';
+  targetKind: TargetKind;
   targetValue: number | null;
   redBeyondPercent: number;
   stableWithinPercent: number;

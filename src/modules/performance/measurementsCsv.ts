@@ -5,6 +5,7 @@
  */
 import { readCsvTable, type RowProblem, words } from '../../platform/csvRecords.ts';
 import { numberPattern, readPounds } from '../../platform/numbers.ts';
+import type { MeasurementStatus } from '../../db/schema.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
 
@@ -23,7 +24,7 @@ export interface MeasurementRow {
   period: string;
   /** In the indicator's unit; money in whole pence. */
   value: number;
-  status: 'provisional' | 'confirmed';
+  status: MeasurementStatus;
   note: string | null;
 }
 

@@ -81,22 +81,6 @@ export async function insertMeasurement(db: Kysely<Database>, row: Omit<Measurem
   await db.insertInto('measurements').values(row).execute();
 }
 
-/** Changes a measurement only if it is still the version read; false when someone else got there first. */
-export async function updateMeasurement(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Pick<MeasurementRow, 'value' | 'status' | 'note' | 'updatedAt' | 'updatedBy'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('measurements')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function listMsgComparisons(
   db: Kysely<Database>,
   partnershipId: string,
@@ -188,21 +172,6 @@ export async function findReport(db: Kysely<Database>, partnershipId: string, pe
 
 export async function insertReport(db: Kysely<Database>, row: Omit<ReportRow, 'version'>): Promise<void> {
   await db.insertInto('performanceReports').values(row).execute();
-}
-
-export async function updateReport(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Omit<ReportRow, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('performanceReports')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function listCommentary(db: Kysely<Database>, reportId: string) {

@@ -3,8 +3,9 @@
  * the quarterly report with its exceptions — its commentary, approval, documents and the step that puts
  * it on a meeting's agenda — and, once approved, its public page.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { financialYearName, formatDate } from '../../platform/dates.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
@@ -15,10 +16,9 @@ import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
-import type { PageRenderer } from '../../web/render.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
+import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingsService } from '../meetings/index.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
 import { describeTarget, exceptionRuleText } from './indicatorFigures.ts';
 import {
@@ -36,38 +36,53 @@ import {
 import { measurementsCsvHeadings } from './measurementsCsv.ts';
 import type { IndicatorView } from './performance.repository.ts';
 import {
-  attachFields,
-  populationFields,
   populationSchema,
   attachSchema,
-  commentaryFields,
   commentarySchema,
-  indicatorFields,
   indicatorSchema,
-  measurementFields,
   measurementSchema,
+  msgSchema,
+  summarySchema,
+} from './performance.inputs.ts';
+import {
+  attachFields,
+  populationFields,
+  commentaryFields,
+  indicatorFields,
+  measurementFields,
   measurementStatusNames,
   msgFields,
-  msgSchema,
   summaryFields,
-  summarySchema,
-} from './performance.schemas.ts';
-import { definitionOf, type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
+} from './performance.forms.ts';
+import { type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+import type { IndicatorFigures, PerformanceReport } from './report.ts';
 import { principalOf } from '../../web/permissions.ts';
 
-type Params = { partnershipId: string; id?: string; quarter?: string; indicatorId?: string; file?: string };
+/** What the performance pages need from other modules. */
+export interface PerformanceRouteDependencies {
+  performance: PerformanceService;
+  /** The partnership's groups, archived ones too: an indicator keeps the owner it had. */
+  groups: (partnershipId: string) => Promise<{ id: string; name: string; archivedAt: string | null }[]>;
+  /** The meetings still to come, to which a report can go. */
+  meetingsToCome: (partnershipId: string) => Promise<{ id: string; meetingDate: string; groupName: string }[]>;
+}
 
-const paramsOf = (request: FastifyRequest) => request.params as Params;
-const base = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/performance`;
+/** The performance pages of the partnership whose page this is (its id is in the address, checked before the handler). */
+const base = (request: FastifyRequest) => `/partnerships/${request.partnership?.id ?? ''}/performance`;
 
 /** A quarter in an address: 2015-16 Q4 is 2015-16-q4. */
 export const quarterSlug = (quarter: string) => quarter.replace(' ', '-').toLowerCase();
-function quarterOf(request: FastifyRequest): string {
-  const quarter = (paramsOf(request).quarter ?? '').toUpperCase().replace(/-Q(\d)$/, ' Q$1');
+/** The quarter a slug names, or '' for one that names none. */
+function quarterOf(slug: string): string {
+  const quarter = slug.toUpperCase().replace(/-Q(\d)$/, ' Q$1');
   return frequencyOf(quarter) === 'quarterly' ? quarter : '';
 }
+
+const quarterParams = partnershipParams.extend({ quarter: z.string() });
+const fileParams = quarterParams.extend({ file: z.string() });
+const commentaryParams = quarterParams.extend({ indicatorId: z.string() });
+const approveQuery = z.object({ fingerprint: queryText });
 
 const documentFiles: Record<string, { format: ReportFormat; exceptionsOnly: boolean; type: string }> = {
   'report.pdf': { format: 'pdf', exceptionsOnly: false, type: 'application/pdf' },
@@ -83,6 +98,9 @@ const documentFiles: Record<string, { format: ReportFormat; exceptionsOnly: bool
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   },
 };
+
+/** The document a file name in an address asks for: only these names (never one of Object's own). */
+const documentFileOf = (name: string) => (Object.hasOwn(documentFiles, name) ? documentFiles[name] : undefined);
 
 /** The figures of one indicator as the page shows them: words, not codes. */
 function figureRows(figures: IndicatorFigures): { key: string; value: string }[] {
@@ -138,488 +156,515 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
   };
 }
 
-export function registerPerformanceRoutes(
-  app: FastifyInstance,
-  pages: PageRenderer,
-  performance: PerformanceService,
-  governance: GovernanceService,
-  meetings: MeetingsService,
-): void {
-  const view = { config: { access: 'partnership:view' as const } };
-  const analyse = { config: { access: 'partnership:analyse' as const } };
-  const crumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Performance', href: base(request) }];
-  const indicatorHref = (request: FastifyRequest, id: string) => `${base(request)}/indicators/${id}`;
-  const reportHref = (request: FastifyRequest, quarter: string) => `${base(request)}/reports/${quarterSlug(quarter)}`;
-  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+const view = { access: 'partnership:view' } as const;
+const analyse = { access: 'partnership:analyse' } as const;
 
-  app.get('/partnerships/:partnershipId/performance', view, async (request, reply) => {
-    const { partnershipId } = paramsOf(request);
-    const [indicators, { reports }, quarters, populations] = await Promise.all([
-      performance.indicators.list(partnershipId),
-      performance.reports(partnershipId),
-      performance.quarters(partnershipId),
-      performance.populations(partnershipId),
-    ]);
-    return pages.render(request, reply, 'performance/views/performance.njk', {
-      title: 'Performance',
-      base: base(request),
-      indicators: indicators.map((indicator) => ({
-        ...indicator,
-        unitName: nameOf(unitNames, indicator.unit),
-        frequencyName: nameOf(frequencyNames, indicator.frequency),
-        href: indicatorHref(request, indicator.id),
-      })),
-      reports: quarters.map((quarter) => {
-        const row = reports.find((report) => report.period === quarter);
-        return { label: periodLabel(quarter), href: reportHref(request, quarter), row };
-      }),
-      populations: populations.map((row) => ({ ...row, year: financialYearName(row.yearStarting) })),
-      mayAnalyse: mayAnalyse(request),
-      breadcrumbs: partnershipCrumbs(request),
-    });
-  });
+/** The partnership's performance pages, under /partnerships/:partnershipId/performance. */
+export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId/performance',
+  plugin(instance, { pages, deps: { performance, groups, meetingsToCome } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const crumbs = (request: FastifyRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Performance', href: base(request) }];
+    const indicatorHref = (request: FastifyRequest, id: string) => `${base(request)}/indicators/${id}`;
+    const reportHref = (request: FastifyRequest, quarter: string) => `${base(request)}/reports/${quarterSlug(quarter)}`;
+    const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
 
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/performance/populations/new',
-    action: '/partnerships/:partnershipId/performance/populations',
-    access: 'partnership:analyse',
-    fields: populationFields,
-    schema: populationSchema,
-    load: () => Promise.resolve(null),
-    title: () => 'Record the population for a year',
-    intro: () =>
-      'Rates per 1,000 population use the population of the financial year they are for. A year without a figure uses the partnership’s recorded population, and the report says so. A figure for a year already recorded replaces it.',
-    submitText: 'Save population',
-    crumbs,
-    back: base,
-    initialValues: () => ({}),
-    async save(request, value) {
-      await performance.savePopulation(principalOf(request), paramsOf(request).partnershipId, value);
-      return { redirect: `${base(request)}#populations`, flash: `Population for ${financialYearName(value.yearStarting)} saved` };
-    },
-  });
-
-  // An archived group or priority stays offered while it is the one chosen, so saving does not unlink it.
-  const groupAndPriorityOptions = async (partnershipId: string | null, values: TypedValues): Promise<Record<string, Option[]>> => {
-    const [groups, listed] = await Promise.all([
-      governance.groups.list(partnershipId, { includeArchived: true }),
-      performance.priorities(partnershipId ?? ''),
-    ]);
-    return {
-      ownerGroupId: recordChoices(groups, values, 'ownerGroupId', (group) => group.name),
-      priorityId: recordChoices(
-        listed,
-        values,
-        'priorityId',
-        (priority) => `${financialYearName(priority.yearStarting)}: ${priority.title}`,
-      ),
-    };
-  };
-
-  registerRecordPages<IndicatorView, z.output<typeof indicatorSchema>>(app, pages, {
-    basePath: '/partnerships/:partnershipId/performance/indicators',
-    noun: 'indicator',
-    pluralTitle: 'Indicators',
-    access: { view: 'partnership:view', manage: 'partnership:analyse' },
-    service: performance.indicators,
-    fields: indicatorFields,
-    schema: indicatorSchema,
-    titleOf: (indicator) => indicator.name,
-    columns: [
-      { heading: 'Indicator', cell: (i) => i.name },
-      { heading: 'Unit', cell: (i) => nameOf(unitNames, i.unit) },
-      { heading: 'Which way is better', cell: (i) => nameOf(polarityNames, i.polarity) },
-      { heading: 'Measured', cell: (i) => nameOf(frequencyNames, i.frequency) },
-      { heading: 'Owning group', cell: (i) => i.ownerGroupName ?? '' },
-      { heading: 'Priority', cell: (i) => i.priorityTitle ?? '' },
-      { heading: 'Source', cell: (i) => i.source },
-    ],
-    options: groupAndPriorityOptions,
-    // Money is kept in pence and typed in pounds.
-    formValues: (indicator) => {
-      const pounds = (value: number | null) => (value === null || indicator.unit !== 'money' ? value : value / 100);
-      return {
-        ...indicator,
-        baselineValue: pounds(indicator.baselineValue),
-        targetFigure: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : null,
-        targetChange: indicator.targetKind === 'change' ? indicator.targetValue : null,
-      };
-    },
-    defaults: () => ({ targetKind: 'none', stableWithinPercent: '1', redBeyondPercent: '5', status: 'provisional' }),
-    crumbs,
-    customView: true,
-    intro: 'The measures the partnership manages by, with their targets.',
-  });
-
-  app.get('/partnerships/:partnershipId/performance/indicators/:id', view, async (request, reply) => {
-    const { partnershipId, id = '' } = paramsOf(request);
-    const indicator = await performance.indicators.get(partnershipId, id);
-    const measurements = await performance.measurements(partnershipId, id);
-    const unit = indicator.unit as Unit;
-    const definition = definitionOf(indicator);
-    return pages.render(request, reply, 'performance/views/indicator.njk', {
-      title: indicator.name,
-      indicator,
-      summary: [
-        { key: 'Definition', value: indicator.definition },
-        { key: 'Unit', value: nameOf(unitNames, indicator.unit) },
-        { key: 'Which way is better', value: nameOf(polarityNames, indicator.polarity) },
-        { key: 'Measured', value: nameOf(frequencyNames, indicator.frequency) },
-        { key: 'Source', value: indicator.source },
-        { key: 'Owning group', value: indicator.ownerGroupName ?? 'None' },
-        { key: 'Priority it measures', value: indicator.priorityTitle ?? 'None' },
-        {
-          key: 'Baseline',
-          value: indicator.baselinePeriod
-            ? `${formatValue(indicator.baselineValue, unit)} in ${periodLabel(indicator.baselinePeriod)}`
-            : 'None',
-        },
-        { key: 'Target', value: describeTarget(definition) ?? 'No target' },
-        {
-          key: 'How the status is judged',
-          value:
-            indicator.polarity === 'monitor'
-              ? 'Monitored only: its figures are reported, with no status and never as an exception.'
-              : describeTarget(definition)
-                ? targetRuleText(indicator)
-                : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.stableWithinPercent)}`,
-        },
-        { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
-      ],
-      measurements: measurements
-        .map((m) => ({
-          ...m,
-          label: periodLabel(m.period, indicator.frequency as Frequency),
-          shown: formatValue(m.value, unit),
-          statusName: nameOf(measurementStatusNames, m.status),
-        }))
-        .reverse(),
-      base: base(request),
-      href: indicatorHref(request, id),
-      mayAnalyse: mayAnalyse(request),
-      breadcrumbs: [...crumbs(request), { text: 'Indicators', href: `${base(request)}/indicators` }],
-    });
-  });
-
-  const loadIndicator = (request: FastifyRequest) =>
-    performance.indicators.get(paramsOf(request).partnershipId, paramsOf(request).id ?? '');
-  const indicatorCrumbs = (request: FastifyRequest, indicator: IndicatorView) => [
-    ...crumbs(request),
-    { text: indicator.name, href: indicatorHref(request, indicator.id) },
-  ];
-
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/performance/indicators/:id/figures/new',
-    action: '/partnerships/:partnershipId/performance/indicators/:id/figures',
-    access: 'partnership:analyse',
-    fields: measurementFields,
-    schema: measurementSchema,
-    // "Change" on a recorded figure opens this form with its period: the figure as it stands, and its version.
-    async load(request) {
-      const indicator = await loadIndicator(request);
-      const period = queryValues(request.query, ['period']).period;
-      const existing = period
-        ? ((await performance.measurements(indicator.partnershipId, indicator.id)).find((m) => m.period === period) ?? null)
-        : null;
-      return { indicator, existing };
-    },
-    title: ({ indicator, existing }) =>
-      existing
-        ? `Change the figure for ${periodLabel(existing.period, indicator.frequency as Frequency)}: ${indicator.name}`
-        : `Add a figure: ${indicator.name}`,
-    intro: ({ indicator }) =>
-      `Write the period like ${periodWords[indicator.frequency as Frequency].example}. A figure for a period already recorded replaces it, and the change is kept in the audit log.`,
-    submitText: 'Save figure',
-    crumbs: (request, { indicator }) => indicatorCrumbs(request, indicator),
-    back: (request, { indicator }) => indicatorHref(request, indicator.id),
-    version: ({ existing }) => existing?.version ?? -1,
-    initialValues: (_request, { indicator, existing }): TypedValues =>
-      existing
-        ? {
-            period: existing.period,
-            value: indicator.unit === 'money' ? (existing.value / 100).toFixed(2) : String(existing.value),
-            status: existing.status,
-            note: existing.note ?? '',
-          }
-        : { status: 'provisional' },
-    async save(request, value, version, { indicator }) {
-      await performance.recordMeasurement(
-        principalOf(request),
-        indicator.partnershipId,
-        indicator.id,
-        value,
-        version >= 0 ? version : null,
-      );
-      return { redirect: indicatorHref(request, indicator.id), flash: `Figure saved for ${value.period}` };
-    },
-  });
-
-  registerFormPage(app, pages, {
-    path: '/partnerships/:partnershipId/performance/indicators/:id/msg/new',
-    action: '/partnerships/:partnershipId/performance/indicators/:id/msg',
-    access: 'partnership:analyse',
-    fields: msgFields,
-    schema: msgSchema,
-    load: loadIndicator,
-    title: (indicator) => `Record a Most Similar Group table: ${indicator.name}`,
-    intro: () =>
-      'Copy the table from the source (for example iQuanta) as it is, one member a line. A member whose figure the source does not give keeps its place, with no figure: the page then says how many members the average covers.',
-    submitText: 'Save table',
-    crumbs: indicatorCrumbs,
-    back: (request, indicator) => indicatorHref(request, indicator.id),
-    initialValues: (request) => ({ selfName: request.partnership?.shortName ?? '', source: 'iQuanta Most Similar Group comparisons' }),
-    async save(request, value, _version, indicator) {
-      await performance.saveMsgComparison(principalOf(request), indicator.partnershipId, indicator.id, value);
-      return { redirect: indicatorHref(request, indicator.id), flash: 'Most Similar Group table saved' };
-    },
-  });
-
-  // The import: a CSV of figures, checked row by row; nothing is imported from a file with problems unless asked.
-  const importPath = '/partnerships/:partnershipId/performance/import';
-  const importFields = [{ name: 'file', label: 'CSV file', kind: 'text' as const }];
-  async function renderImport(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state: { errors: FormErrors | null; problems: { line: number; message: string }[]; goodRowsOnly: boolean },
-  ) {
-    if (state.errors) reply.code(400);
-    const indicators = await performance.indicators.list(paramsOf(request).partnershipId);
-    return pages.render(request, reply, 'performance/views/import.njk', {
-      title: 'Import figures from a CSV file',
-      headings: measurementsCsvHeadings,
-      indicators: indicators.map((indicator) => ({
-        name: indicator.name,
-        example: periodWords[indicator.frequency as Frequency].example,
-        unit: nameOf(unitNames, indicator.unit),
-      })),
-      ...state,
-      action: base(request) + '/import',
-      cancel: base(request),
-      breadcrumbs: crumbs(request),
-    });
-  }
-  app.get(importPath, analyse, (request, reply) => renderImport(request, reply, { errors: null, problems: [], goodRowsOnly: false }));
-  withUpload(app, 5 * 1024 * 1024, (scope) => {
-    scope.post(importPath, analyse, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const goodRowsOnly = body.goodRowsOnly === 'yes';
-      const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
-        renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
-      const upload = uploadedFile(body, 'file', '5 MB');
-      if ('problem' in upload) return refuse(upload.problem);
-      let csv: string;
-      try {
-        csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
-      } catch {
-        return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
-      }
-      const result = await performance.importMeasurements(principalOf(request), paramsOf(request).partnershipId, csv, { goodRowsOnly });
-      if (result.fileProblem) return refuse(result.fileProblem);
-      if (result.imported === 0) {
-        const badRows = new Set(result.problems.map((problem) => problem.line)).size;
-        const rows = badRows === 1 ? 'a row' : `${badRows} rows`;
-        return refuse(
-          `The file has ${rows} with problems, so nothing was imported. Correct the file and select it again.`,
-          result.problems,
-        );
-      }
-      const leftOut = new Set(result.problems.map((problem) => problem.line)).size;
-      const left = leftOut ? ` ${leftOut} ${leftOut === 1 ? 'row' : 'rows'} with problems ${leftOut === 1 ? 'was' : 'were'} left out.` : '';
-      request.session.flash = `${result.imported} ${result.imported === 1 ? 'figure' : 'figures'} imported: ${result.added} new, ${result.changed} changed.${left}`;
-      if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
-      return reply.redirect(base(request));
-    });
-  });
-
-  // The quarterly report.
-  const reportPath = '/partnerships/:partnershipId/performance/reports/:quarter';
-  const loadQuarter = async (request: FastifyRequest) => {
-    const quarter = quarterOf(request);
-    if (!quarter) throw new NotFoundError('report');
-    return performance.report(paramsOf(request).partnershipId, quarter);
-  };
-  const reportCrumbs = (request: FastifyRequest, report: PerformanceReport) => [
-    ...crumbs(request),
-    { text: `Performance report, ${report.periodLabel}`, href: reportHref(request, report.period) },
-  ];
-
-  for (const exceptionsOnly of [false, true]) {
-    app.get(`${reportPath}${exceptionsOnly ? '/exceptions' : ''}`, view, async (request, reply) => {
-      const quarter = quarterOf(request);
-      if (!quarter) return reply.callNotFound();
-      const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
-      return pages.render(request, reply, 'performance/views/report.njk', {
-        title: `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`,
-        ...(await reportView(performance, report, exceptionsOnly)),
-        fingerprint: report.status === 'draft' ? reportFingerprint(report) : null,
-        href: reportHref(request, quarter),
-        files: `${reportHref(request, quarter)}/files`,
+    app.get('', { config: view, schema: { params: partnershipParams } }, async (request, reply) => {
+      const { partnershipId } = request.params;
+      const [indicators, { reports }, quarters, populations] = await Promise.all([
+        performance.indicators.list(partnershipId),
+        performance.reports(partnershipId),
+        performance.quarters(partnershipId),
+        performance.populations(partnershipId),
+      ]);
+      return pages.render(request, reply, 'performance/views/performance.njk', {
+        title: 'Performance',
         base: base(request),
+        indicators: indicators.map((indicator) => ({
+          ...indicator,
+          unitName: nameOf(unitNames, indicator.unit),
+          frequencyName: nameOf(frequencyNames, indicator.frequency),
+          href: indicatorHref(request, indicator.id),
+        })),
+        reports: quarters.map((quarter) => {
+          const row = reports.find((report) => report.period === quarter);
+          return { label: periodLabel(quarter), href: reportHref(request, quarter), row };
+        }),
+        populations: populations.map((row) => ({ ...row, year: financialYearName(row.yearStarting) })),
         mayAnalyse: mayAnalyse(request),
-        approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
-        breadcrumbs: exceptionsOnly ? reportCrumbs(request, report) : crumbs(request),
+        breadcrumbs: partnershipCrumbs(request),
       });
     });
-  }
 
-  app.get(`${reportPath}/files/:file`, view, async (request, reply) => {
-    const quarter = quarterOf(request);
-    const file = documentFiles[paramsOf(request).file ?? ''];
-    if (!quarter || !file) return reply.callNotFound();
-    const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
-    const bytes = await performance.document(report, file.format, file.exceptionsOnly);
-    const name = `${report.partnershipName} ${file.exceptionsOnly ? 'exception' : 'performance'} report ${report.periodLabel}${report.status === 'draft' ? ' DRAFT' : ''}.${file.format}`;
-    return sendFile(reply, name, file.type, bytes);
-  });
-
-  registerFormPage(app, pages, {
-    path: `${reportPath}/summary`,
-    action: `${reportPath}/summary`,
-    access: 'partnership:analyse',
-    fields: summaryFields,
-    schema: summarySchema,
-    load: loadQuarter,
-    title: ({ report }) => `Summary of the performance report, ${report.periodLabel}`,
-    submitText: 'Save summary',
-    crumbs: (request, { report }) => reportCrumbs(request, report),
-    back: (request, { report }) => reportHref(request, report.period),
-    initialValues: (_request, { report }) => ({ summary: report.summary }),
-    version: ({ row }) => row?.version ?? -1,
-    async save(request, value, version, { report, row }) {
-      await performance.saveSummary(principalOf(request), report.partnershipId, report.period, value.summary, row ? version : null);
-      return { redirect: reportHref(request, report.period), flash: 'Summary saved' };
-    },
-  });
-
-  registerFormPage(app, pages, {
-    path: `${reportPath}/indicators/:indicatorId/commentary`,
-    action: `${reportPath}/indicators/:indicatorId/commentary`,
-    access: 'partnership:analyse',
-    fields: commentaryFields,
-    schema: commentarySchema,
-    async load(request) {
-      const { report, row } = await loadQuarter(request);
-      const figures = report.indicators.find((candidate) => candidate.indicatorId === paramsOf(request).indicatorId);
-      if (!figures) throw new NotFoundError('indicator');
-      return { report, row, figures };
-    },
-    title: ({ report, figures }) => `Commentary on ${figures.name}, ${report.periodLabel}`,
-    intro: ({ figures }) =>
-      figureRows(figures)
-        .map((row) => `${row.key}: ${row.value}`)
-        .join('. '),
-    submitText: 'Save commentary',
-    crumbs: (request, { report }) => reportCrumbs(request, report),
-    back: (request, { report, figures }) => `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
-    initialValues: (_request, { figures }) => ({ commentary: figures.commentary }),
-    async save(request, value, _version, { report, figures }) {
-      await performance.saveCommentary(principalOf(request), report.partnershipId, report.period, figures.indicatorId, value.commentary);
-      return {
-        redirect: `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
-        flash: `Commentary on ${figures.name} saved`,
-      };
-    },
-  });
-
-  // Approval cannot be undone, so it is asked for on a page of its own; it carries the fingerprint of the draft read.
-  app.get(`${reportPath}/approve`, analyse, async (request, reply) => {
-    const quarter = quarterOf(request);
-    if (!quarter) return reply.callNotFound();
-    const { report } = await performance.report(paramsOf(request).partnershipId, quarter);
-    if (report.status === 'approved') return reply.redirect(reportHref(request, quarter));
-    return pages.render(request, reply, 'performance/views/approve.njk', {
-      title: `Approve and publish the performance report for ${report.periodLabel}?`,
-      indicatorCount: report.indicators.length,
-      exceptionCount: report.indicators.filter((figures) => figures.exception).length,
-      fingerprint: queryValues(request.query, ['fingerprint']).fingerprint ?? '',
-      action: `${reportHref(request, quarter)}/approve`,
-      cancel: reportHref(request, quarter),
-      breadcrumbs: reportCrumbs(request, report),
+    registerFormPage(app, pages, {
+      path: '/populations/new',
+      action: '/populations',
+      access: 'partnership:analyse',
+      params: partnershipParams,
+      fields: populationFields,
+      schema: populationSchema,
+      load: () => Promise.resolve(null),
+      title: () => 'Record the population for a year',
+      intro: () =>
+        'Rates per 1,000 population use the population of the financial year they are for. A year without a figure uses the partnership’s recorded population, and the report says so. A figure for a year already recorded replaces it.',
+      submitText: 'Save population',
+      crumbs,
+      back: base,
+      initialValues: () => ({}),
+      async save(request, value) {
+        await performance.savePopulation(principalOf(request), request.params.partnershipId, value);
+        return { redirect: `${base(request)}#populations`, flash: `Population for ${financialYearName(value.yearStarting)} saved` };
+      },
     });
-  });
 
-  app.post(`${reportPath}/approve`, analyse, async (request, reply) => {
-    const quarter = quarterOf(request);
-    if (!quarter) return reply.callNotFound();
-    await reportOnNextPage(request, async () => {
-      const actor = { ...principalOf(request), name: request.principal?.name ?? '' };
-      // The draft as the approver read it: without its fingerprint nothing is approved.
-      const seen = single((request.body as Record<string, unknown> | undefined)?.fingerprint) ?? '';
-      await performance.approve(actor, paramsOf(request).partnershipId, quarter, seen);
-      return `Report approved: the figures are published on the public site`;
-    });
-    return reply.redirect(reportHref(request, quarter));
-  });
-
-  registerFormPage(app, pages, {
-    path: `${reportPath}/attach`,
-    action: `${reportPath}/attach`,
-    access: 'partnership:analyse',
-    fields: attachFields,
-    schema: attachSchema,
-    load: loadQuarter,
-    title: ({ report }) => `Put the performance report for ${report.periodLabel} on a meeting’s agenda`,
-    intro: () =>
-      'The report goes on the agenda as a new item, with its PDF as the item’s paper. Only an approved report can go to a meeting.',
-    submitText: 'Add to the agenda',
-    crumbs: (request, { report }) => reportCrumbs(request, report),
-    back: (request, { report }) => reportHref(request, report.period),
-    initialValues: () => ({ document: 'exceptions' }),
-    async options(request) {
-      const upcoming = await meetings.toCome(paramsOf(request).partnershipId);
+    // An archived group or priority stays offered while it is the one chosen, so saving does not unlink it.
+    const groupAndPriorityOptions = async (partnershipId: string | null, values: TypedValues): Promise<Record<string, Option[]>> => {
+      const [owners, listed] = await Promise.all([groups(partnershipId ?? ''), performance.priorities(partnershipId ?? '')]);
       return {
-        meetingId: upcoming.map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
+        ownerGroupId: recordChoices(owners, values, 'ownerGroupId', (group) => group.name),
+        priorityId: recordChoices(
+          listed,
+          values,
+          'priorityId',
+          (priority) => `${financialYearName(priority.yearStarting)}: ${priority.title}`,
+        ),
       };
-    },
-    async save(request, value, _version, { report }) {
-      const title = await performance.attachToMeeting(
-        principalOf(request),
-        report.partnershipId,
-        report.period,
-        value.meetingId,
-        value.document === 'exceptions',
+    };
+
+    registerRecordPages<IndicatorView, z.output<typeof indicatorSchema>>(app, pages, {
+      basePath: '/indicators',
+      noun: 'indicator',
+      pluralTitle: 'Indicators',
+      access: { view: 'partnership:view', manage: 'partnership:analyse' },
+      service: performance.indicators,
+      fields: indicatorFields,
+      schema: indicatorSchema,
+      titleOf: (indicator) => indicator.name,
+      columns: [
+        { heading: 'Indicator', cell: (i) => i.name },
+        { heading: 'Unit', cell: (i) => nameOf(unitNames, i.unit) },
+        { heading: 'Which way is better', cell: (i) => nameOf(polarityNames, i.polarity) },
+        { heading: 'Measured', cell: (i) => nameOf(frequencyNames, i.frequency) },
+        { heading: 'Owning group', cell: (i) => i.ownerGroupName ?? '' },
+        { heading: 'Priority', cell: (i) => i.priorityTitle ?? '' },
+        { heading: 'Source', cell: (i) => i.source },
+      ],
+      options: groupAndPriorityOptions,
+      // Money is kept in pence and typed in pounds.
+      formValues: (indicator) => {
+        const pounds = (value: number | null) => (value === null || indicator.unit !== 'money' ? value : value / 100);
+        return {
+          ...indicator,
+          baselineValue: pounds(indicator.baselineValue),
+          targetFigure: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : null,
+          targetChange: indicator.targetKind === 'change' ? indicator.targetValue : null,
+        };
+      },
+      defaults: () => ({ targetKind: 'none', stableWithinPercent: '1', redBeyondPercent: '5', status: 'provisional' }),
+      crumbs,
+      customView: true,
+      intro: 'The measures the partnership manages by, with their targets.',
+    });
+
+    app.get('/indicators/:id', { config: view, schema: { params: recordParams } }, async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const indicator = await performance.indicators.get(partnershipId, id);
+      const measurements = await performance.measurements(partnershipId, id);
+      const unit = indicator.unit;
+      return pages.render(request, reply, 'performance/views/indicator.njk', {
+        title: indicator.name,
+        indicator,
+        summary: [
+          { key: 'Definition', value: indicator.definition },
+          { key: 'Unit', value: nameOf(unitNames, indicator.unit) },
+          { key: 'Which way is better', value: nameOf(polarityNames, indicator.polarity) },
+          { key: 'Measured', value: nameOf(frequencyNames, indicator.frequency) },
+          { key: 'Source', value: indicator.source },
+          { key: 'Owning group', value: indicator.ownerGroupName ?? 'None' },
+          { key: 'Priority it measures', value: indicator.priorityTitle ?? 'None' },
+          {
+            key: 'Baseline',
+            value: indicator.baselinePeriod
+              ? `${formatValue(indicator.baselineValue, unit)} in ${periodLabel(indicator.baselinePeriod)}`
+              : 'None',
+          },
+          { key: 'Target', value: describeTarget(indicator) ?? 'No target' },
+          {
+            key: 'How the status is judged',
+            value:
+              indicator.polarity === 'monitor'
+                ? 'Monitored only: its figures are reported, with no status and never as an exception.'
+                : describeTarget(indicator)
+                  ? targetRuleText(indicator)
+                  : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.stableWithinPercent)}`,
+          },
+          { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
+        ],
+        measurements: measurements
+          .map((m) => ({
+            ...m,
+            label: periodLabel(m.period, indicator.frequency),
+            shown: formatValue(m.value, unit),
+            statusName: nameOf(measurementStatusNames, m.status),
+          }))
+          .reverse(),
+        base: base(request),
+        href: indicatorHref(request, id),
+        mayAnalyse: mayAnalyse(request),
+        breadcrumbs: [...crumbs(request), { text: 'Indicators', href: `${base(request)}/indicators` }],
+      });
+    });
+
+    const loadIndicator = (request: { params: z.output<typeof recordParams> }) =>
+      performance.indicators.get(request.params.partnershipId, request.params.id);
+    const indicatorCrumbs = (request: FastifyRequest, indicator: IndicatorView) => [
+      ...crumbs(request),
+      { text: indicator.name, href: indicatorHref(request, indicator.id) },
+    ];
+
+    registerFormPage(app, pages, {
+      path: '/indicators/:id/figures/new',
+      action: '/indicators/:id/figures',
+      access: 'partnership:analyse',
+      params: recordParams,
+      fields: measurementFields,
+      schema: measurementSchema,
+      // "Change" on a recorded figure opens this form with its period: the figure as it stands, and its version.
+      async load(request) {
+        const indicator = await loadIndicator(request);
+        const period = queryValues(request.query, ['period']).period;
+        const existing = period
+          ? ((await performance.measurements(indicator.partnershipId, indicator.id)).find((m) => m.period === period) ?? null)
+          : null;
+        return { indicator, existing };
+      },
+      title: ({ indicator, existing }) =>
+        existing
+          ? `Change the figure for ${periodLabel(existing.period, indicator.frequency)}: ${indicator.name}`
+          : `Add a figure: ${indicator.name}`,
+      intro: ({ indicator }) =>
+        `Write the period like ${periodWords[indicator.frequency].example}. A figure for a period already recorded replaces it, and the change is kept in the audit log.`,
+      submitText: 'Save figure',
+      crumbs: (request, { indicator }) => indicatorCrumbs(request, indicator),
+      back: (request, { indicator }) => indicatorHref(request, indicator.id),
+      version: ({ existing }) => existing?.version ?? -1,
+      initialValues: (_request, { indicator, existing }): TypedValues =>
+        existing
+          ? {
+              period: existing.period,
+              value: indicator.unit === 'money' ? (existing.value / 100).toFixed(2) : String(existing.value),
+              status: existing.status,
+              note: existing.note ?? '',
+            }
+          : { status: 'provisional' },
+      async save(request, value, version, { indicator }) {
+        await performance.recordMeasurement(
+          principalOf(request),
+          indicator.partnershipId,
+          indicator.id,
+          value,
+          version >= 0 ? version : null,
+        );
+        return { redirect: indicatorHref(request, indicator.id), flash: `Figure saved for ${value.period}` };
+      },
+    });
+
+    registerFormPage(app, pages, {
+      path: '/indicators/:id/msg/new',
+      action: '/indicators/:id/msg',
+      access: 'partnership:analyse',
+      params: recordParams,
+      fields: msgFields,
+      schema: msgSchema,
+      load: loadIndicator,
+      title: (indicator) => `Record a Most Similar Group table: ${indicator.name}`,
+      intro: () =>
+        'Copy the table from the source (for example iQuanta) as it is, one member a line. A member whose figure the source does not give keeps its place, with no figure: the page then says how many members the average covers.',
+      submitText: 'Save table',
+      crumbs: indicatorCrumbs,
+      back: (request, indicator) => indicatorHref(request, indicator.id),
+      initialValues: (request) => ({ selfName: request.partnership?.shortName ?? '', source: 'iQuanta Most Similar Group comparisons' }),
+      async save(request, value, _version, indicator) {
+        await performance.saveMsgComparison(principalOf(request), indicator.partnershipId, indicator.id, value);
+        return { redirect: indicatorHref(request, indicator.id), flash: 'Most Similar Group table saved' };
+      },
+    });
+
+    // The import: a CSV of figures, checked row by row; nothing is imported from a file with problems unless asked.
+    const importPath = '/import';
+    const importFields = [{ name: 'file', label: 'CSV file', kind: 'text' as const }];
+    async function renderImport(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      state: { errors: FormErrors | null; problems: { line: number; message: string }[]; goodRowsOnly: boolean },
+    ) {
+      if (state.errors) reply.code(400);
+      const indicators = await performance.indicators.list(request.partnership?.id ?? '');
+      return pages.render(request, reply, 'performance/views/import.njk', {
+        title: 'Import figures from a CSV file',
+        headings: measurementsCsvHeadings,
+        indicators: indicators.map((indicator) => ({
+          name: indicator.name,
+          example: periodWords[indicator.frequency].example,
+          unit: nameOf(unitNames, indicator.unit),
+        })),
+        ...state,
+        action: base(request) + '/import',
+        cancel: base(request),
+        breadcrumbs: crumbs(request),
+      });
+    }
+    app.get(importPath, { config: analyse, schema: { params: partnershipParams } }, (request, reply) =>
+      renderImport(request, reply, { errors: null, problems: [], goodRowsOnly: false }),
+    );
+    withUpload(app, 5 * 1024 * 1024, (scope) => {
+      scope
+        .withTypeProvider<ZodTypeProvider>()
+        .post(importPath, { config: analyse, schema: { params: partnershipParams } }, async (request, reply) => {
+          // A multipart body, read by web/uploads.ts rather than a schema.
+          const body = (request.body ?? {}) as Record<string, unknown>;
+          const goodRowsOnly = body.goodRowsOnly === 'yes';
+          const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
+            renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
+          const upload = uploadedFile(body, 'file', '5 MB');
+          if ('problem' in upload) return refuse(upload.problem);
+          let csv: string;
+          try {
+            csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
+          } catch {
+            return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
+          }
+          const result = await performance.importMeasurements(principalOf(request), request.params.partnershipId, csv, { goodRowsOnly });
+          if (result.fileProblem) return refuse(result.fileProblem);
+          if (result.imported === 0) {
+            const badRows = new Set(result.problems.map((problem) => problem.line)).size;
+            const rows = badRows === 1 ? 'a row' : `${badRows} rows`;
+            return refuse(
+              `The file has ${rows} with problems, so nothing was imported. Correct the file and select it again.`,
+              result.problems,
+            );
+          }
+          const leftOut = new Set(result.problems.map((problem) => problem.line)).size;
+          const left = leftOut
+            ? ` ${leftOut} ${leftOut === 1 ? 'row' : 'rows'} with problems ${leftOut === 1 ? 'was' : 'were'} left out.`
+            : '';
+          request.session.flash = `${result.imported} ${result.imported === 1 ? 'figure' : 'figures'} imported: ${result.added} new, ${result.changed} changed.${left}`;
+          if (result.problems.length) request.session.problem = result.problems.map((p) => `Line ${p.line}: ${p.message}`).join('\n');
+          return reply.redirect(base(request));
+        });
+    });
+
+    // The quarterly report.
+    const reportPath = '/reports/:quarter';
+    const loadQuarter = async (request: { params: z.output<typeof quarterParams> }) => {
+      const quarter = quarterOf(request.params.quarter);
+      if (!quarter) throw new NotFoundError('report');
+      return performance.report(request.params.partnershipId, quarter);
+    };
+    const reportCrumbs = (request: FastifyRequest, report: PerformanceReport) => [
+      ...crumbs(request),
+      { text: `Performance report, ${report.periodLabel}`, href: reportHref(request, report.period) },
+    ];
+
+    for (const exceptionsOnly of [false, true]) {
+      app.get(
+        `${reportPath}${exceptionsOnly ? '/exceptions' : ''}`,
+        { config: view, schema: { params: quarterParams } },
+        async (request, reply) => {
+          const quarter = quarterOf(request.params.quarter);
+          if (!quarter) return reply.callNotFound();
+          const { report, moves } = await performance.report(request.params.partnershipId, quarter);
+          return pages.render(request, reply, 'performance/views/report.njk', {
+            title: `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`,
+            ...(await reportView(performance, report, exceptionsOnly)),
+            moves,
+            fingerprint: report.status === 'draft' ? reportFingerprint(report) : null,
+            href: reportHref(request, quarter),
+            files: `${reportHref(request, quarter)}/files`,
+            base: base(request),
+            mayAnalyse: mayAnalyse(request),
+            approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+            breadcrumbs: exceptionsOnly ? reportCrumbs(request, report) : crumbs(request),
+          });
+        },
       );
-      return {
-        redirect: `/partnerships/${report.partnershipId}/meetings/${value.meetingId}#agenda`,
-        flash: `"${title}" added to the agenda with its paper`,
-      };
-    },
-  });
+    }
 
-  // The public site: approved reports only.
-  const publicBase = '/public/partnerships/:partnershipId/performance';
-  const publicAccess = { config: { access: 'public' as const } };
-  app.get(publicBase, publicAccess, async (request, reply) => {
-    const { partnershipId } = paramsOf(request);
-    const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
-    return pages.render(request, reply, 'performance/views/public-reports.njk', {
-      title: `${request.partnership?.name ?? ''}: performance reports`,
-      reports: reports.map((report) => ({
-        label: periodLabel(report.period),
-        href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(report.period)}`,
-        approvedOn: formatDate(report.approvedAt),
-      })),
+    app.get(`${reportPath}/files/:file`, { config: view, schema: { params: fileParams } }, async (request, reply) => {
+      const quarter = quarterOf(request.params.quarter);
+      const file = documentFileOf(request.params.file);
+      if (!quarter || !file) return reply.callNotFound();
+      const { report } = await performance.report(request.params.partnershipId, quarter);
+      const bytes = await performance.document(report, file.format, file.exceptionsOnly);
+      const name = `${report.partnershipName} ${file.exceptionsOnly ? 'exception' : 'performance'} report ${report.periodLabel}${report.status === 'draft' ? ' DRAFT' : ''}.${file.format}`;
+      return sendFile(reply, name, file.type, bytes);
     });
-  });
-  app.get(`${publicBase}/:quarter`, publicAccess, async (request, reply) => {
-    const quarter = quarterOf(request);
-    if (!quarter) return reply.callNotFound();
-    const { report } = await performance.report(paramsOf(request).partnershipId, quarter, { approvedOnly: true });
-    return pages.render(request, reply, 'performance/views/report.njk', {
-      title: `Performance report, ${report.periodLabel}`,
-      ...(await reportView(performance, report, false)),
-      publicPage: true,
-      files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
-      approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
-      breadcrumbs: [{ text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` }],
+
+    registerFormPage(app, pages, {
+      path: `${reportPath}/summary`,
+      action: `${reportPath}/summary`,
+      access: 'partnership:analyse',
+      params: quarterParams,
+      fields: summaryFields,
+      schema: summarySchema,
+      load: loadQuarter,
+      title: ({ report }) => `Summary of the performance report, ${report.periodLabel}`,
+      submitText: 'Save summary',
+      crumbs: (request, { report }) => reportCrumbs(request, report),
+      back: (request, { report }) => reportHref(request, report.period),
+      initialValues: (_request, { report }) => ({ summary: report.summary }),
+      version: ({ row }) => row?.version ?? -1,
+      async save(request, value, version, { report, row }) {
+        await performance.saveSummary(principalOf(request), report.partnershipId, report.period, value.summary, row ? version : null);
+        return { redirect: reportHref(request, report.period), flash: 'Summary saved' };
+      },
     });
-  });
-  app.get(`${publicBase}/:quarter/files/:file`, publicAccess, async (request, reply) => {
-    const quarter = quarterOf(request);
-    const file = documentFiles[paramsOf(request).file ?? ''];
-    if (!quarter || !file) return reply.callNotFound();
-    const { report } = await performance.report(paramsOf(request).partnershipId, quarter, { approvedOnly: true });
-    const bytes = await performance.document(report, file.format, file.exceptionsOnly);
-    return sendFile(reply, `${report.partnershipName} performance report ${report.periodLabel}.${file.format}`, file.type, bytes);
-  });
-}
+
+    registerFormPage(app, pages, {
+      path: `${reportPath}/indicators/:indicatorId/commentary`,
+      action: `${reportPath}/indicators/:indicatorId/commentary`,
+      access: 'partnership:analyse',
+      params: commentaryParams,
+      fields: commentaryFields,
+      schema: commentarySchema,
+      async load(request) {
+        const { report, row } = await loadQuarter(request);
+        const figures = report.indicators.find((candidate) => candidate.indicatorId === request.params.indicatorId);
+        if (!figures) throw new NotFoundError('indicator');
+        return { report, row, figures };
+      },
+      title: ({ report, figures }) => `Commentary on ${figures.name}, ${report.periodLabel}`,
+      intro: ({ figures }) =>
+        figureRows(figures)
+          .map((row) => `${row.key}: ${row.value}`)
+          .join('. '),
+      submitText: 'Save commentary',
+      crumbs: (request, { report }) => reportCrumbs(request, report),
+      back: (request, { report, figures }) => `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
+      initialValues: (_request, { figures }) => ({ commentary: figures.commentary }),
+      async save(request, value, _version, { report, figures }) {
+        await performance.saveCommentary(principalOf(request), report.partnershipId, report.period, figures.indicatorId, value.commentary);
+        return {
+          redirect: `${reportHref(request, report.period)}#indicator-${figures.indicatorId}`,
+          flash: `Commentary on ${figures.name} saved`,
+        };
+      },
+    });
+
+    // Approval cannot be undone, so it is asked for on a page of its own; it carries the fingerprint of the draft read.
+    app.get(
+      `${reportPath}/approve`,
+      { config: analyse, schema: { params: quarterParams, querystring: approveQuery } },
+      async (request, reply) => {
+        const quarter = quarterOf(request.params.quarter);
+        if (!quarter) return reply.callNotFound();
+        const { report, moves } = await performance.report(request.params.partnershipId, quarter);
+        if (!moves.approve) return reply.redirect(reportHref(request, quarter));
+        return pages.render(request, reply, 'performance/views/approve.njk', {
+          title: `Approve and publish the performance report for ${report.periodLabel}?`,
+          indicatorCount: report.indicators.length,
+          exceptionCount: report.indicators.filter((figures) => figures.exception).length,
+          fingerprint: request.query.fingerprint ?? '',
+          action: `${reportHref(request, quarter)}/approve`,
+          cancel: reportHref(request, quarter),
+          breadcrumbs: reportCrumbs(request, report),
+        });
+      },
+    );
+
+    app.post(`${reportPath}/approve`, { config: analyse, schema: { params: quarterParams, body: formBody } }, async (request, reply) => {
+      const quarter = quarterOf(request.params.quarter);
+      if (!quarter) return reply.callNotFound();
+      await reportOnNextPage(request, async () => {
+        const actor = { ...principalOf(request), name: request.principal?.name ?? '' };
+        // The draft as the approver read it: without its fingerprint nothing is approved.
+        const seen = single(request.body.fingerprint) ?? '';
+        await performance.approve(actor, request.params.partnershipId, quarter, seen);
+        return `Report approved: the figures are published on the public site`;
+      });
+      return reply.redirect(reportHref(request, quarter));
+    });
+
+    registerFormPage(app, pages, {
+      path: `${reportPath}/attach`,
+      action: `${reportPath}/attach`,
+      access: 'partnership:analyse',
+      params: quarterParams,
+      fields: attachFields,
+      schema: attachSchema,
+      load: loadQuarter,
+      title: ({ report }) => `Put the performance report for ${report.periodLabel} on a meeting’s agenda`,
+      intro: () =>
+        'The report goes on the agenda as a new item, with its PDF as the item’s paper. Only an approved report can go to a meeting.',
+      submitText: 'Add to the agenda',
+      crumbs: (request, { report }) => reportCrumbs(request, report),
+      back: (request, { report }) => reportHref(request, report.period),
+      initialValues: () => ({ document: 'exceptions' }),
+      async options(request) {
+        const upcoming = await meetingsToCome(request.params.partnershipId);
+        return {
+          meetingId: upcoming.map((meeting) => ({ value: meeting.id, text: `${formatDate(meeting.meetingDate)}, ${meeting.groupName}` })),
+        };
+      },
+      async save(request, value, _version, { report }) {
+        const title = await performance.attachToMeeting(
+          principalOf(request),
+          report.partnershipId,
+          report.period,
+          value.meetingId,
+          value.document === 'exceptions',
+        );
+        return {
+          redirect: `/partnerships/${report.partnershipId}/meetings/${value.meetingId}#agenda`,
+          flash: `"${title}" added to the agenda with its paper`,
+        };
+      },
+    });
+
+    done();
+  },
+};
+
+const publicAccess = { access: 'public' } as const;
+
+/** The public site's performance pages: approved reports only, under /public/partnerships/:partnershipId/performance. */
+export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceService }> = {
+  prefix: '/public/partnerships/:partnershipId/performance',
+  plugin(instance, { pages, deps: { performance } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.get('', { config: publicAccess, schema: { params: partnershipParams } }, async (request, reply) => {
+      const { partnershipId } = request.params;
+      const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
+      return pages.render(request, reply, 'performance/views/public-reports.njk', {
+        title: `${request.partnership?.name ?? ''}: performance reports`,
+        reports: reports.map((report) => ({
+          label: periodLabel(report.period),
+          href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(report.period)}`,
+          approvedOn: formatDate(report.approvedAt),
+        })),
+      });
+    });
+    app.get('/:quarter', { config: publicAccess, schema: { params: quarterParams } }, async (request, reply) => {
+      const quarter = quarterOf(request.params.quarter);
+      if (!quarter) return reply.callNotFound();
+      const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
+      return pages.render(request, reply, 'performance/views/report.njk', {
+        title: `Performance report, ${report.periodLabel}`,
+        ...(await reportView(performance, report, false)),
+        publicPage: true,
+        files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
+        approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+        breadcrumbs: [{ text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` }],
+      });
+    });
+    app.get('/:quarter/files/:file', { config: publicAccess, schema: { params: fileParams } }, async (request, reply) => {
+      const quarter = quarterOf(request.params.quarter);
+      const file = documentFileOf(request.params.file);
+      if (!quarter || !file) return reply.callNotFound();
+      const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
+      const bytes = await performance.document(report, file.format, file.exceptionsOnly);
+      return sendFile(reply, `${report.partnershipName} performance report ${report.periodLabel}.${file.format}`, file.type, bytes);
+    });
+    done();
+  },
+};

@@ -9,19 +9,17 @@ import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { financialYearName } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import type { RecordService } from '../../platform/records.ts';
+import { type RecordService, updateVersioned } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, MeasurementStatus } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingsService, PapersService } from '../meetings/index.ts';
 import type { PriorityIndicator } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
-import { type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
-import { type CsvIndicator, parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
+import { indicatorFigures } from './indicatorFigures.ts';
+import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
 import {
   countMeasurements,
   findMeasurement,
@@ -42,13 +40,12 @@ import {
   type ReportRow,
   saveCommentary,
   savePopulation,
-  updateMeasurement,
-  updateReport,
 } from './performance.repository.ts';
-import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.schemas.ts';
+import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.inputs.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport, Unit } from './report.ts';
+import { quarterHasEnded, type ReportMoves, reportMoves } from './reportLife.ts';
+import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
@@ -69,13 +66,24 @@ export interface PriorityChoice {
   archivedAt: string | null;
 }
 
+/** A report as it goes onto an agenda: a confidential reason makes it a Part II item. */
+export interface ReportPaper {
+  title: string;
+  purpose: string;
+  pdf: Buffer;
+  confidentialReason: string | null;
+}
+
 export interface PerformanceDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: GovernanceService;
-  meetings: MeetingsService;
-  papers: PapersService;
+  /** The partnership's name and recorded population (from the governance module). */
+  partnership: (partnershipId: string) => Promise<{ name: string; population: number | null } | undefined>;
+  /** The meeting, if it is still to come; otherwise a field error on meetingId (from the meetings module). */
+  meetingStillToCome: (partnershipId: string, meetingId: string) => Promise<{ id: string }>;
+  /** Puts a report on a meeting's agenda as a new item with its PDF as the paper (from the meetings module). */
+  attachReport: (actor: Actor, partnershipId: string, meetingId: string, report: ReportPaper) => Promise<unknown>;
   /** The partnership's priorities, archived ones too, which indicators measure (from the strategy module). */
   priorities: (partnershipId: string) => Promise<PriorityChoice[]>;
 }
@@ -108,7 +116,7 @@ export interface PerformanceService {
     partnershipId: string,
     quarter: string,
     options?: { approvedOnly?: boolean },
-  ): Promise<{ report: PerformanceReport; row: ReportRow | null }>;
+  ): Promise<{ report: PerformanceReport; row: ReportRow | null; moves: ReportMoves }>;
   /** The trend charts of these indicators, by indicator. */
   charts(indicators: readonly IndicatorFigures[]): Promise<Map<string, TrendChart>>;
   document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
@@ -145,23 +153,13 @@ export function shownIn(report: PerformanceReport, exceptionsOnly: boolean): Ind
   return exceptionsOnly ? report.indicators.filter((figures) => figures.exception !== null) : report.indicators;
 }
 
-export function definitionOf(indicator: IndicatorView): IndicatorDefinition {
-  return {
-    ...indicator,
-    unit: indicator.unit as Unit,
-    polarity: indicator.polarity as IndicatorDefinition['polarity'],
-    frequency: indicator.frequency as Frequency,
-    targetKind: indicator.targetKind as IndicatorDefinition['targetKind'],
-  };
-}
-
 export function createPerformanceService({
   db,
   audit,
   clock,
-  governance,
-  meetings,
-  papers,
+  partnership: partnershipOf,
+  meetingStillToCome,
+  attachReport,
   priorities,
 }: PerformanceDependencies): PerformanceService {
   const indicators = defineRecordService(
@@ -215,26 +213,30 @@ export function createPerformanceService({
     actor: Actor,
     partnershipId: string,
     indicator: IndicatorView,
-    row: { period: string; value: number; status: string; note: string | null },
+    row: { period: string; value: number; status: MeasurementStatus; note: string | null },
     version: number | null,
   ): Promise<'added' | 'changed'> {
     // One figure per indicator and period: its writers go in turn, so the second finds the first's and changes it.
     await lockRow(trx, 'indicators', indicator.id);
     const existing = await findMeasurement(trx, indicator.id, row.period);
     const now = isoNow(clock);
-    const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency as Frequency)}`;
+    const label = `${indicator.name} for ${periodLabel(row.period, indicator.frequency)}`;
     if (existing) {
-      const expected = version ?? existing.version;
-      const changes = { value: row.value, status: row.status, note: row.note, updatedAt: now, updatedBy: actor.userId };
-      if (!(await updateMeasurement(trx, existing.id, expected, changes))) throw new ConflictError(existing.version);
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'measurement',
-        entityId: existing.id,
+      await updateVersioned(trx, audit, actor, {
+        table: 'measurements',
+        id: existing.id,
         partnershipId,
-        summary: `Changed the figure of ${label} to ${formatValue(row.value, indicator.unit as Unit)}`,
-        before: existing,
-        after: { ...existing, ...changes, version: existing.version + 1 },
+        version: version ?? existing.version,
+        changes: { value: row.value, status: row.status, note: row.note, updatedAt: now, updatedBy: actor.userId },
+        what: 'figure',
+        entry: (before, after) => ({
+          action: 'update',
+          entityType: 'measurement',
+          partnershipId,
+          summary: `Changed the figure of ${label} to ${formatValue(row.value, indicator.unit)}`,
+          before,
+          after,
+        }),
       });
       return 'changed';
     }
@@ -258,7 +260,7 @@ export function createPerformanceService({
       entityType: 'measurement',
       entityId: added.id,
       partnershipId,
-      summary: `Recorded ${formatValue(row.value, indicator.unit as Unit)} for ${label}`,
+      summary: `Recorded ${formatValue(row.value, indicator.unit)} for ${label}`,
       before: null,
       after: added,
     });
@@ -268,7 +270,7 @@ export function createPerformanceService({
   async function population(partnershipId: string, yearStarting: number): Promise<{ value: number; text: string } | null> {
     const recorded = await populationFor(db, partnershipId, yearStarting);
     if (recorded) return { value: recorded.population, text: `${recorded.population.toLocaleString('en-GB')} (${recorded.source})` };
-    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    const partnership = await partnershipOf(partnershipId);
     if (!partnership?.population) return null;
     return {
       value: partnership.population,
@@ -277,7 +279,7 @@ export function createPerformanceService({
   }
 
   async function liveReport(partnershipId: string, quarter: string, row: ReportRow | null): Promise<PerformanceReport> {
-    const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    const partnership = await partnershipOf(partnershipId);
     if (!partnership) throw new NotFoundError('partnership');
     const listed = await listIndicators(db, partnershipId);
     const ids = listed.map((indicator) => indicator.id);
@@ -289,7 +291,7 @@ export function createPerformanceService({
     ]);
     const figures: IndicatorFigures[] = listed.map((indicator) => {
       return indicatorFigures({
-        indicator: definitionOf(indicator),
+        indicator,
         measurements: measurements.filter((m) => m.indicatorId === indicator.id),
         quarter,
         population: people?.value ?? null,
@@ -325,7 +327,7 @@ export function createPerformanceService({
   /** `field` is the form field a refusal is reported against. */
   async function draftRow(trx: Kysely<Database>, actor: Actor, partnershipId: string, quarter: string, field: string): Promise<ReportRow> {
     const existing = await findReport(trx, partnershipId, quarter);
-    if (existing?.status === 'approved') {
+    if (existing && !reportMoves(existing, todayInEngland(clock)).write) {
       throw new FieldValidationError(field, `The report for ${periodLabel(quarter)} has been approved, so it no longer changes`);
     }
     if (existing) return existing;
@@ -335,7 +337,7 @@ export function createPerformanceService({
       partnershipId,
       period: quarter,
       summary: null,
-      status: 'draft',
+      status: 'draft' as const,
       approvedAt: null,
       approvedBy: null,
       approvedJson: null,
@@ -425,10 +427,10 @@ export function createPerformanceService({
 
     async recordMeasurement(actor, partnershipId, indicatorId, input, version) {
       const indicator = await indicators.get(partnershipId, indicatorId);
-      const frequency = indicator.frequency as Frequency;
+      const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
-      const value = readMeasurementValue(input.value, indicator.unit as Unit);
+      const value = readMeasurementValue(input.value, indicator.unit);
       if ('problem' in value) throw new FieldValidationError('value', `The figure: ${value.problem}`);
       await db.transaction().execute(async (trx) => {
         await write(trx, actor, partnershipId, indicator, { period, value: value.value, status: input.status, note: input.note }, version);
@@ -437,14 +439,7 @@ export function createPerformanceService({
 
     async importMeasurements(actor, partnershipId, csv, { goodRowsOnly }) {
       const listed = await listIndicators(db, partnershipId);
-      const { rows, problems, fileProblem } = parseMeasurementsCsv(
-        csv,
-        listed.map((indicator): CsvIndicator => ({
-          ...indicator,
-          frequency: indicator.frequency as Frequency,
-          unit: indicator.unit as Unit,
-        })),
-      );
+      const { rows, problems, fileProblem } = parseMeasurementsCsv(csv, listed);
       const result: ImportResult = { problems, fileProblem, imported: 0, added: 0, changed: 0 };
       if (fileProblem || (problems.length > 0 && !goodRowsOnly) || rows.length === 0) return result;
       await db.transaction().execute(async (trx) => {
@@ -461,10 +456,10 @@ export function createPerformanceService({
 
     async saveMsgComparison(actor, partnershipId, indicatorId, input) {
       const indicator = await indicators.get(partnershipId, indicatorId);
-      const frequency = indicator.frequency as Frequency;
+      const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
-      const table = readGroupTable(input.members, indicator.unit as Unit);
+      const table = readGroupTable(input.members, indicator.unit);
       if ('problem' in table) throw new FieldValidationError('members', table.problem);
       const { members } = table;
       const selves = members.filter((member) => member.name.toLowerCase() === input.selfName.trim().toLowerCase());
@@ -505,7 +500,10 @@ export function createPerformanceService({
     reports: reportsOf,
     quarters,
 
-    report: (partnershipId, quarter, options = {}) => loadReport(partnershipId, quarter, options.approvedOnly),
+    async report(partnershipId, quarter, options = {}) {
+      const loaded = await loadReport(partnershipId, quarter, options.approvedOnly);
+      return { ...loaded, moves: reportMoves(loaded.report, todayInEngland(clock)) };
+    },
 
     charts,
     document,
@@ -513,16 +511,21 @@ export function createPerformanceService({
     async saveSummary(actor, partnershipId, quarter, summary, version) {
       await db.transaction().execute(async (trx) => {
         const row = await draftRow(trx, actor, partnershipId, quarter, 'summary');
-        if (version !== null && row.version !== version) throw new ConflictError(row.version);
-        if (!(await updateReport(trx, row.id, row.version, { summary, updatedAt: isoNow(clock) }))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'performance_report',
-          entityId: row.id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Wrote the summary of the performance report for ${periodLabel(quarter)}`,
-          before: { summary: row.summary },
-          after: { summary },
+          version: version ?? row.version,
+          changes: { summary, updatedAt: isoNow(clock) },
+          what: 'report',
+          entry: () => ({
+            action: 'update',
+            entityType: 'performance_report',
+            partnershipId,
+            summary: `Wrote the summary of the performance report for ${periodLabel(quarter)}`,
+            before: { summary: row.summary },
+            after: { summary },
+          }),
         });
       });
     },
@@ -536,21 +539,28 @@ export function createPerformanceService({
         const before = (await listCommentary(trx, row.id)).find((c) => c.indicatorId === indicatorId) ?? null;
         const now = isoNow(clock);
         await saveCommentary(trx, { reportId: row.id, indicatorId, commentary, updatedAt: now, updatedBy: actor.userId });
-        if (!(await updateReport(trx, row.id, row.version, { updatedAt: now }))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: before ? 'update' : 'create',
-          entityType: 'report_commentary',
-          entityId: row.id,
+        // The report's version moves with its commentary, so an approver who read the old words is refused.
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Wrote the commentary on ${indicator.name} for ${periodLabel(quarter)}`,
-          before,
-          after: { indicatorId, commentary },
+          version: row.version,
+          changes: { updatedAt: now },
+          what: 'report',
+          entry: () => ({
+            action: before ? 'update' : 'create',
+            entityType: 'report_commentary',
+            partnershipId,
+            summary: `Wrote the commentary on ${indicator.name} for ${periodLabel(quarter)}`,
+            before,
+            after: { indicatorId, commentary },
+          }),
         });
       });
     },
 
     async approve(actor, partnershipId, quarter, seenFingerprint) {
-      if (quarter > latestCompleteQuarter(todayInEngland(clock))) {
+      if (!quarterHasEnded(quarter, todayInEngland(clock))) {
         throw new FieldValidationError('approve', `${periodLabel(quarter)} has not ended yet: its report can be approved once it has`);
       }
       const changedMeanwhile = new FieldValidationError(
@@ -567,22 +577,27 @@ export function createPerformanceService({
       await db.transaction().execute(async (trx) => {
         const row = await draftRow(trx, actor, partnershipId, quarter, 'approve');
         if (seen && row.version !== seen.version) throw changedMeanwhile;
-        const changes = {
-          status: 'approved',
-          approvedAt,
-          approvedBy: actor.userId,
-          approvedJson: JSON.stringify(report),
-          updatedAt: approvedAt,
-        };
-        if (!(await updateReport(trx, row.id, row.version, changes))) throw new ConflictError(row.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'performance_report',
-          entityId: row.id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'performanceReports',
+          id: row.id,
           partnershipId,
-          summary: `Approved the performance report for ${periodLabel(quarter)}: it is published`,
-          before: { status: row.status },
-          after: { status: 'approved', approvedAt },
+          version: row.version,
+          changes: {
+            status: 'approved',
+            approvedAt,
+            approvedBy: actor.userId,
+            approvedJson: JSON.stringify(report),
+            updatedAt: approvedAt,
+          },
+          what: 'report',
+          entry: () => ({
+            action: 'update',
+            entityType: 'performance_report',
+            partnershipId,
+            summary: `Approved the performance report for ${periodLabel(quarter)}: it is published`,
+            before: { status: row.status },
+            after: { status: 'approved', approvedAt },
+          }),
         });
       });
     },
@@ -591,10 +606,10 @@ export function createPerformanceService({
       const { report } = await loadReport(partnershipId, quarter, true).catch(() => {
         throw new FieldValidationError('meetingId', 'Approve the report before it goes to a meeting');
       });
-      const meeting = await meetings.stillToCome(partnershipId, meetingId);
+      const meeting = await meetingStillToCome(partnershipId, meetingId);
       const title = `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${report.periodLabel}`;
       const pdf = await document(report, 'pdf', exceptionsOnly);
-      await papers.attachReport(actor, partnershipId, meeting.id, {
+      await attachReport(actor, partnershipId, meeting.id, {
         title,
         purpose: exceptionsOnly
           ? 'To consider the indicators outside tolerance: under- or over-performance against target'

@@ -4,9 +4,11 @@
  * and kept as JSON when approved (so the public site shows exactly what was approved).
  */
 
-export type Unit = 'count' | 'rate_per_1000' | 'percentage' | 'money';
-export type Polarity = 'lower_better' | 'higher_better' | 'monitor';
-export type Frequency = 'monthly' | 'quarterly' | 'yearly';
+import type { IndicatorFrequency, IndicatorPolarity, IndicatorUnit, PerformanceReportStatus } from '../../db/schema.ts';
+
+export type Unit = IndicatorUnit;
+export type Polarity = IndicatorPolarity;
+export type Frequency = IndicatorFrequency;
 export type Direction = 'upward' | 'downward' | 'stable';
 export type TargetStatus = 'ahead' | 'on_target' | 'not_on_target';
 export type Rag = 'green' | 'amber' | 'red' | 'grey';
@@ -98,7 +100,7 @@ export interface PerformanceReport {
   /** The quarter, e.g. 2015-16 Q4, and its words, e.g. "Quarter 4, 2015/16". */
   period: string;
   periodLabel: string;
-  status: 'draft' | 'approved';
+  status: PerformanceReportStatus;
   approvedAt: string | null;
   approvedByName: string | null;
   summary: string;

@@ -3,9 +3,10 @@ export {
   type AssessmentRow,
   createStrategyService,
   type ObjectiveView,
+  type PlanGroup,
   type PriorityView,
   type StrategyDependencies,
   type StrategyService,
 } from './strategy.service.ts';
-export { type PriorityIndicator, registerStrategyRoutes, type StrategyRouteDependencies } from './strategy.routes.ts';
-export { seedDemoStrategy } from './strategy.seed.ts';
+export { type PriorityIndicator, type StrategyRouteDependencies, strategyRoutes } from './strategy.routes.ts';
+export { seedDemoStrategy } from './demo/strategy.seed.ts';

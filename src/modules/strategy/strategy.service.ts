@@ -6,18 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Actor, systemPrincipal } from '../../platform/principal.ts';
+import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { financialYearName, financialYearStart } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { RecordService } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { type ActionInput, type ActionsService, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
+import { type ActionInput, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
+import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
-import { updateRecord } from '../../platform/records.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { classifyPaper, kindOfContentType, paperKinds } from '../meetings/index.ts';
 import { actionOwnerOf } from './ownership.ts';
 import {
@@ -36,7 +35,7 @@ import {
   type ObjectiveView,
   type PriorityView,
 } from './strategy.repository.ts';
-import type { AssessmentInput, ObjectiveInput, PriorityInput } from './strategy.schemas.ts';
+import type { AssessmentInput, ObjectiveInput, PriorityInput } from './strategy.inputs.ts';
 
 export type { AssessmentRow, ObjectiveView, PriorityView };
 
@@ -104,8 +103,28 @@ export interface StrategyDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: GovernanceService;
-  actions: ActionsService;
+  /** Every group of the partnership, archived ones too: a priority keeps the owner it had (from the governance module). */
+  groups: (partnershipId: string) => Promise<PlanGroup[]>;
+  /** These actions of the action log, as anyone may see them: the plan's were agreed outside meetings, so none is Part II. */
+  plannedActions: (partnershipId: string, ids: readonly string[]) => Promise<LoggedAction[]>;
+  /**
+   * Writes an action agreed outside a meeting into a group's action log, with its audit entry, in the caller's
+   * transaction; `agreedFor` ends the audit summary. Returns its id (from the actions module).
+   */
+  recordAction: (
+    trx: Kysely<Database>,
+    actor: Actor,
+    action: ActionInput & { partnershipId: string; groupId: string },
+    agreedFor: string,
+  ) => Promise<string>;
+}
+
+/** A group as the plan needs it: which one keeps a priority's actions. */
+export interface PlanGroup {
+  id: string;
+  name: string;
+  parentId: string | null;
+  archivedAt: string | null;
 }
 
 const partnershipOf = (scopeId: string | null): string => {
@@ -118,7 +137,14 @@ const yearTaken = (yearStarting: number) => new FieldValidationError('yearStarti
 
 const stillToDo = (action: LoggedAction) => (stillToDoStatuses as readonly string[]).includes(action.status);
 
-export function createStrategyService({ db, audit, clock, governance, actions }: StrategyDependencies): StrategyService {
+export function createStrategyService({
+  db,
+  audit,
+  clock,
+  groups: groupsOf,
+  plannedActions,
+  recordAction,
+}: StrategyDependencies): StrategyService {
   const dependencies = { db, audit, clock };
 
   const assessmentRecords = defineRecordService(dependencies, {
@@ -188,17 +214,16 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       ),
   });
 
-  /** Every group, archived ones too: a priority keeps the owner it had. */
-  const groupsOf = (partnershipId: string) => governance.groups.list(partnershipId, { includeArchived: true });
-
   /** The plan's actions, by the objective they deliver, of one objective, priority or assessment. */
   async function actionsByObjective(
     partnershipId: string,
     filter: { objectiveId?: string; priorityId?: string; assessmentId?: string },
   ): Promise<Map<string, LoggedAction[]>> {
     const links = await listPlanActions(db, partnershipId, filter);
-    // The plan's actions were agreed outside meetings, so none is Part II.
-    const logged = await actions.actionLog(partnershipId, systemPrincipal, { ids: links.map((link) => link.actionId) });
+    const logged = await plannedActions(
+      partnershipId,
+      links.map((link) => link.actionId),
+    );
     const objectiveOf = new Map(links.map((link) => [link.actionId, link.objectiveId]));
     const byObjective = new Map<string, LoggedAction[]>();
     for (const action of logged) {
@@ -213,7 +238,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     actions: byObjective.get(objective.id) ?? [],
   });
 
-  const ownerOf = (priority: { ownerGroupId: string | null }, groups: Awaited<ReturnType<typeof groupsOf>>): ActionOwner | null => {
+  const ownerOf = (priority: { ownerGroupId: string | null }, groups: readonly PlanGroup[]): ActionOwner | null => {
     const group = actionOwnerOf(priority, groups);
     return group ? { id: group.id, name: group.name } : null;
   };
@@ -234,10 +259,10 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
     return document;
   }
 
-  function recordDocument(trx: Kysely<Database>, actor: Actor, assessment: AssessmentRow, document: DocumentRow, removed: boolean) {
+  function documentEntry(assessment: AssessmentRow, document: DocumentRow, removed: boolean): AuditEntry {
     const { title, fileName } = document;
     const year = financialYearName(assessment.yearStarting);
-    return audit.record(trx, actor, {
+    return {
       action: removed ? 'archive' : 'create',
       entityType: 'assessment_document',
       entityId: document.id,
@@ -245,7 +270,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
       summary: `${removed ? 'Removed' : 'Added'} the document "${title}" (${fileName}) ${removed ? 'from' : 'to'} the strategic assessment ${year}`,
       before: removed ? document : null,
       after: removed ? null : document,
-    });
+    };
   }
 
   /** The assessment a document goes with, read in the transaction that changes it. */
@@ -330,7 +355,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
         }
         const owner = ownerOf(objective, groups);
         if (!owner) throw new FieldValidationError('form', 'The partnership has no board to keep the actions of a cross-cutting priority');
-        const actionId = await actions.recordOutsideMeeting(
+        const actionId = await recordAction(
           trx,
           actor,
           { partnershipId, groupId: owner.id, ...input },
@@ -363,7 +388,7 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
           archivedAt: null,
         };
         await insertDocument(trx, document, upload.bytes);
-        await recordDocument(trx, actor, assessment, { ...document, version: 1 }, false);
+        await audit.record(trx, actor, documentEntry(assessment, { ...document, version: 1 }, false));
       });
       return id;
     },
@@ -381,10 +406,15 @@ export function createStrategyService({ db, audit, clock, governance, actions }:
         const document = await findDocument(trx, partnershipId, assessmentId, documentId);
         // The file is kept with the record, which is archived only if it is still the version the user saw.
         const at = isoNow(clock);
-        if (!(await updateRecord(trx, 'assessmentDocuments', documentId, version, { archivedAt: at, updatedAt: at }))) {
-          throw new ConflictError(document.version);
-        }
-        await recordDocument(trx, actor, assessment, document, true);
+        await updateVersioned(trx, audit, actor, {
+          table: 'assessmentDocuments',
+          id: documentId,
+          partnershipId,
+          version,
+          changes: { archivedAt: at, updatedAt: at },
+          what: 'document',
+          entry: () => documentEntry(assessment, document, true),
+        });
       });
     },
   };

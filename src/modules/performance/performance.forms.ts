@@ -1,7 +1,5 @@
-/** The performance module's forms: what each looks like, and the zod schema that checks it. */
-import { z } from 'zod';
+/** How the performance forms look: the fields each page draws (the checks are in performance.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
-import { choice, decimalNumber, optionalDecimal, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
 import { frequencyNames, polarityNames, unitNames } from './format.ts';
 
 export const targetKindNames = {
@@ -9,6 +7,7 @@ export const targetKindNames = {
   value: 'A figure to reach',
   change: 'A % change from the baseline',
 } as const;
+
 export const measurementStatusNames = { provisional: 'Provisional', confirmed: 'Confirmed' } as const;
 
 export const indicatorFields: Field[] = [
@@ -69,68 +68,12 @@ export const indicatorFields: Field[] = [
   },
 ];
 
-export const indicatorSchema = z
-  .object({
-    name: requiredText('Enter the name of the indicator', 200, 'The name'),
-    definition: requiredText('Enter what the indicator counts', 2000, 'The definition'),
-    unit: choice(['count', 'rate_per_1000', 'percentage', 'money'], 'Select the unit'),
-    polarity: choice(['lower_better', 'higher_better', 'monitor'], 'Select which way is better'),
-    frequency: choice(['monthly', 'quarterly', 'yearly'], 'Select how often it is measured'),
-    source: requiredText('Enter where the figures come from', 200, 'The source'),
-    ownerGroupId: optionalText(100),
-    priorityId: optionalText(100),
-    baselinePeriod: optionalText(20, 'The baseline period'),
-    baselineValue: optionalDecimal('The baseline figure'),
-    targetKind: choice(['none', 'value', 'change'], 'Select whether there is a target'),
-    targetFigure: optionalDecimal('The target'),
-    targetChange: optionalDecimal('The % change'),
-    stableWithinPercent: decimalNumber('The tolerance', 0, 100),
-    redBeyondPercent: decimalNumber('The red threshold', 0, 1000),
-  })
-  .refine((input) => input.targetKind !== 'value' || input.targetFigure !== null, {
-    path: ['targetFigure'],
-    message: 'Enter the target for the year',
-  })
-  .refine((input) => input.targetKind !== 'change' || input.targetChange !== null, {
-    path: ['targetChange'],
-    message: 'Enter the % change from the baseline',
-  })
-  .refine((input) => input.targetKind !== 'change' || input.baselineValue !== null, {
-    path: ['baselineValue'],
-    message: 'Enter the baseline figure: a target set as a % change needs one',
-  })
-  .refine((input) => input.baselineValue === null || input.baselinePeriod !== null, {
-    path: ['baselinePeriod'],
-    message: 'Enter the period the baseline figure is for',
-  })
-  .refine((input) => input.redBeyondPercent >= input.stableWithinPercent, {
-    path: ['redBeyondPercent'],
-    message: 'The red threshold must be at least the tolerance',
-  })
-  .refine((input) => input.polarity !== 'monitor' || input.targetKind === 'none', {
-    path: ['targetKind'],
-    message: 'An indicator that is monitored only has no target: choose which way is better, or No target',
-  })
-  .transform(({ targetFigure, targetChange, ...input }) => ({
-    ...input,
-    targetValue: input.targetKind === 'value' ? targetFigure : input.targetKind === 'change' ? targetChange : null,
-  }));
-export type IndicatorInput = z.output<typeof indicatorSchema>;
-
 export const measurementFields: Field[] = [
   { name: 'period', label: 'Period', kind: 'text', width: 'govuk-input--width-10' },
   { name: 'value', label: 'Figure', kind: 'text', width: 'govuk-input--width-10' },
   { name: 'status', label: 'Is the figure final?', kind: 'radios', options: optionsOf(measurementStatusNames) },
   { name: 'note', label: 'Note (optional)', kind: 'textarea', rows: 2, hint: 'For example, where it came from or why it changed' },
 ];
-/** The period and figure are checked against the indicator (its frequency and unit) by the service. */
-export const measurementSchema = z.object({
-  period: requiredText('Enter the period', 20, 'The period'),
-  value: requiredText('Enter the figure', 30, 'The figure'),
-  status: choice(['provisional', 'confirmed'], 'Select whether the figure is provisional or confirmed'),
-  note: optionalText(500, 'The note'),
-});
-export type MeasurementInput = z.output<typeof measurementSchema>;
 
 export const msgFields: Field[] = [
   { name: 'period', label: 'Period', kind: 'text', width: 'govuk-input--width-10' },
@@ -145,24 +88,14 @@ export const msgFields: Field[] = [
   { name: 'publishedAverage', label: 'Average the source published (optional)', kind: 'text', width: 'govuk-input--width-10' },
   { name: 'source', label: 'Source', kind: 'text', hint: 'For example, iQuanta Most Similar Group comparisons' },
 ];
-export const msgSchema = z.object({
-  period: requiredText('Enter the period', 20, 'The period'),
-  members: requiredText('Enter the group’s members', 5000, 'The list'),
-  selfName: requiredText('Enter this partnership’s name as the list gives it', 200, 'The name'),
-  publishedAverage: optionalDecimal('The published average'),
-  source: requiredText('Enter where the table comes from', 200, 'The source'),
-});
-export type MsgInput = z.output<typeof msgSchema>;
 
 export const commentaryFields: Field[] = [
   { name: 'commentary', label: 'Commentary', kind: 'textarea', rows: 8, hint: 'What the figures show, why, and what is being done' },
 ];
-export const commentarySchema = z.object({ commentary: requiredText('Enter the commentary', 10_000, 'The commentary') });
 
 export const summaryFields: Field[] = [
   { name: 'summary', label: 'Summary for the board', kind: 'textarea', rows: 6, hint: 'The headlines of the quarter' },
 ];
-export const summarySchema = z.object({ summary: requiredText('Enter the summary', 10_000, 'The summary') });
 
 export const attachFields: Field[] = [
   { name: 'meetingId', label: 'Meeting', kind: 'select', emptyText: 'Select a meeting' },
@@ -176,10 +109,6 @@ export const attachFields: Field[] = [
     ],
   },
 ];
-export const attachSchema = z.object({
-  meetingId: requiredText('Select the meeting', 100),
-  document: choice(['exceptions', 'report'], 'Select which report to attach'),
-});
 
 export const populationFields: Field[] = [
   {
@@ -192,9 +121,3 @@ export const populationFields: Field[] = [
   { name: 'population', label: 'Population', kind: 'integer', width: 'govuk-input--width-10' },
   { name: 'source', label: 'Source', kind: 'text', hint: 'For example, ONS mid-2015 population estimate' },
 ];
-export const populationSchema = z.object({
-  yearStarting: wholeNumber('The year', 1990, 2100),
-  population: wholeNumber('The population', 1, 20_000_000),
-  source: requiredText('Enter where the figure comes from', 200, 'The source'),
-});
-export type PopulationInput = z.output<typeof populationSchema>;

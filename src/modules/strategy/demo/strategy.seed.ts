@@ -4,9 +4,9 @@
  * with objectives and actions for one priority. Written through the services, so the audit log shows it
  * like any other change; seeding again adds nothing.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { StrategyService } from './strategy.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { GovernanceService } from '../../governance/index.ts';
+import type { StrategyService } from '../strategy.service.ts';
 
 // The assessment's words come from seed 002: who produces it, what informs it, what it is used for,
 // and how the priorities are owned. What the public survey found is not in the sources: only that

@@ -4,7 +4,7 @@
  * a change or a year's total, the missing inputs are marked "illustrative" in their note, chosen so that
  * the derived figures come out as the report states them.
  */
-import type { IndicatorInput } from './performance.schemas.ts';
+import type { IndicatorInput } from '../performance.inputs.ts';
 
 type Owner = 'board' | 'harm' | 'tasking';
 

@@ -4,10 +4,10 @@
  * has it. Leaves alone an indicator that is already there. Seed the strategy demo first, so that the
  * indicators measure its priorities.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { GovernanceService } from '../../governance/index.ts';
 import { coventryIndicators, coventryMsg, coventrySummary, demoOwners, demoPriorities, demoQuarter } from './coventryQ4.data.ts';
-import type { PerformanceService } from './performance.service.ts';
+import type { PerformanceService } from '../performance.service.ts';
 
 export async function seedDemoPerformance(
   governance: GovernanceService,

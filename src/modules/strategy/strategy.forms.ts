@@ -1,7 +1,5 @@
-/** Each strategy form's fields (how it looks) and schema (the check and the type). */
-import { z } from 'zod';
+/** How the strategy forms look: the fields each page draws (the checks are in strategy.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
-import { choice, optionalText, requiredText, wholeNumber } from '../../platform/inputs.ts';
 
 export const assessmentFields: Field[] = [
   {
@@ -28,14 +26,6 @@ export const assessmentFields: Field[] = [
     hint: 'What members of the public said about community safety, and how many took part',
   },
 ];
-export const assessmentSchema = z.object({
-  yearStarting: wholeNumber('Financial year starting', 1990, 2100),
-  title: requiredText('Enter the title', 200, 'The title'),
-  summary: requiredText('Enter a summary', 5000, 'The summary'),
-  findings: requiredText('Enter the findings', 20_000, 'The findings'),
-  surveyResults: optionalText(20_000, 'The survey results'),
-});
-export type AssessmentInput = z.output<typeof assessmentSchema>;
 
 export const ownershipNames = {
   group: 'Owned by a sub-group',
@@ -55,32 +45,12 @@ export const priorityFields: Field[] = [
   },
   { name: 'ownerGroupId', label: 'Group', kind: 'select', showWhen: { field: 'ownership', values: ['group'] } },
 ];
-export const prioritySchema = z
-  .object({
-    assessmentId: requiredText('Select the strategic assessment'),
-    title: requiredText('Enter the priority', 200, 'The priority'),
-    description: optionalText(5000, 'The description'),
-    ownership: choice(['group', 'cross_cutting'], 'Select who owns this priority'),
-    ownerGroupId: optionalText(),
-  })
-  .refine((priority) => priority.ownership === 'cross_cutting' || priority.ownerGroupId, {
-    path: ['ownerGroupId'],
-    message: 'Select the group that owns this priority',
-  })
-  .transform(({ ownership, ownerGroupId, ...priority }) => ({ ...priority, ownerGroupId: ownership === 'group' ? ownerGroupId : null }));
-export type PriorityInput = z.output<typeof prioritySchema>;
 
 export const objectiveFields: Field[] = [
   { name: 'priorityId', label: 'Priority', kind: 'select', hint: 'The priority this objective delivers' },
   { name: 'title', label: 'Objective', kind: 'text', hint: 'For example, Reduce repeat victims of domestic abuse' },
   { name: 'description', label: 'Description (optional)', kind: 'textarea', rows: 4 },
 ];
-export const objectiveSchema = z.object({
-  priorityId: requiredText('Select the priority'),
-  title: requiredText('Enter the objective', 300, 'The objective'),
-  description: optionalText(5000, 'The description'),
-});
-export type ObjectiveInput = z.output<typeof objectiveSchema>;
 
 export const documentFields: Field[] = [
   {
@@ -90,4 +60,3 @@ export const documentFields: Field[] = [
     hint: 'For example, Public survey 2016. If you leave this blank, the file name is used.',
   },
 ];
-export const documentSchema = z.object({ title: optionalText(200, 'The title') });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Container } from '../src/container.ts';
-import type { PriorityIndicator } from '../src/modules/strategy/index.ts';
-import type { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { pdfOf } from './helpers/papers.ts';
+import { before, describe, it } from 'node:test';
+import type { Container } from '../../container.ts';
+import type { PriorityIndicator } from './index.ts';
+import type { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { pdfOf } from '../../../test/helpers/papers.ts';
 
 const harmReduction = 'Coventry Harm Reduction and Vulnerable Victims Forum';
 const board = 'Coventry Police, Crime and Community Safety Partnership Board';
@@ -20,19 +20,23 @@ describe('strategy pages for a Coventry officer', () => {
   let container: Container;
   let officer: Browser;
   let coventry: string;
-  let close: () => Promise<void>;
   let groupIds: Map<string, string>;
   let base: string;
 
+  const suite = suiteScope();
+
   before(async () => {
-    ({ container, officer, coventry, close } = await startAsCoventryOfficer((built) => ({
-      ...built,
-      performance: { ...built.performance, priorityIndicators: () => Promise.resolve(indicators) },
-    })));
+    ({
+      container,
+      client: officer,
+      coventry,
+    } = await build(suite, {
+      as: 'officer',
+      overrides: { performance: (built) => ({ ...built, priorityIndicators: () => Promise.resolve(indicators) }) },
+    }));
     groupIds = new Map((await container.governance.groups.list(coventry)).map((group) => [group.name, group.id]));
     base = `/partnerships/${coventry}/strategy`;
   });
-  after(() => close());
 
   /** The id in the address a change redirected to. */
   const idFrom = (location: unknown, kind: string) => new RegExp(`/${kind}/([0-9a-f-]{36})`).exec(String(location))?.[1] ?? '';

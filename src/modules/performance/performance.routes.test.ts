@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import type { Container } from '../src/container.ts';
-import { seedDemoPerformance } from '../src/modules/performance/index.ts';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { scheduleMeeting } from './helpers/meetings.ts';
-import { textOfPdf } from './helpers/pdf.ts';
+import type { Container } from '../../container.ts';
+import { seedDemoPerformance } from './index.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { textOfPdf } from '../../../test/helpers/pdf.ts';
 
 describe('performance pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -15,15 +15,14 @@ describe('performance pages for a Coventry officer', () => {
   let officer: Browser;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
   let base = '';
+  const suite = suiteScope();
 
   before(async () => {
-    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry, boardId } = await build(suite, { as: 'officer' }));
     await seedDemoPerformance(container.governance, container.performance, coventry);
     base = `/partnerships/${coventry}/performance`;
   });
-  after(() => close());
 
   const indicatorForm = {
     name: 'Burglary dwelling',
@@ -175,7 +174,11 @@ describe('performance pages for a Coventry officer', () => {
     assert.match(now.body, /Target hardening of student lets is under way\./);
     assert.doesNotMatch(now.body, /Write the commentary/);
     const list = await anonymous.get(`/public/partnerships/${coventry}/performance`);
-    // A quarter still under way cannot be approved.
+    // A quarter still under way cannot be approved, and its page offers no Approve, only its summary to write.
+    const underWay = await officer.get(`${base}/reports/2036-37-q1`);
+    assert.match(underWay.body, /Draft: these figures have not been approved/);
+    assert.doesNotMatch(underWay.body, /data-qa="approve"/);
+    assert.match(underWay.body, /Write the summary/);
     const early = await officer.post(`${base}/reports/2036-37-q1/approve`, { fingerprint });
     assert.match((await officer.get(String(early.headers.location))).body, /Quarter 1, 2036\/37 has not ended yet/);
     assert.match(list.body, /Performance report, Quarter 1, 2016\/17/);
