@@ -88,8 +88,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const mailer = options.mailer ?? createMailer(config);
   const handle = options.database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
-  const audit = built('audit', createAuditTrail(handle.db, clock));
-  const governance = built('governance', createGovernanceService(handle.db, audit, clock));
+  const audit = built('audit', createAuditTrail({ db: handle.db, clock }));
+  const governance = built('governance', createGovernanceService({ db: handle.db, audit, clock }));
   const agenda = built('agenda', createAgendaService(handle.db, audit, clock));
   const attendance = built('attendance', createAttendanceService(handle.db, audit, clock, governance));
   const meetings = built('meetings', createMeetingsService(handle.db, audit, clock, governance));
@@ -158,8 +158,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
   const accounts = built(
     'accounts',
-    createAccountsService(handle.db, handle.engine, audit, clock, {
-      heldBy: (email) => governance.appointmentsHeldBy(email),
+    createAccountsService({
+      db: handle.db,
+      engine: handle.engine,
+      audit,
+      clock,
+      chairs: { heldBy: (email) => governance.appointmentsHeldBy(email) },
     }),
   );
   const crimeData = built(

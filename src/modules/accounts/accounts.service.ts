@@ -57,7 +57,7 @@ export interface ChairAppointmentHeld {
  * the account and the appointment cannot disagree.
  */
 export interface ChairAppointments {
-  heldBy(email: string): Promise<ChairAppointmentHeld[]>;
+  heldBy: (email: string) => Promise<ChairAppointmentHeld[]>;
 }
 
 export interface AccountsService {
@@ -94,13 +94,16 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(
-  db: Kysely<Database>,
-  engine: Engine,
-  audit: AuditWriter,
-  clock: Clock,
-  chairs: ChairAppointments,
-): AccountsService {
+export interface AccountsDependencies {
+  db: Kysely<Database>;
+  /** The sign-in throttle's lock differs by engine. */
+  engine: Engine;
+  audit: AuditWriter;
+  clock: Clock;
+  chairs: ChairAppointments;
+}
+
+export function createAccountsService({ db, engine, audit, clock, chairs }: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);

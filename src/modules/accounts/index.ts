@@ -1,4 +1,5 @@
 export {
+  type AccountsDependencies,
   type AccountsService,
   type ChairAppointmentHeld,
   type ChairAppointments,

@@ -1,3 +1,3 @@
-export { type AuditTrail, createAuditTrail } from './audit.service.ts';
+export { type AuditDependencies, type AuditTrail, createAuditTrail } from './audit.service.ts';
 export type { AuditFilter, AuditRow } from './audit.repository.ts';
 export { registerAuditRoutes } from './audit.routes.ts';

@@ -167,8 +167,14 @@ const scope = (scopeId: string | null): string => {
   return scopeId;
 };
 
-export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): GovernanceService {
-  const dependencies = { db, audit, clock };
+export interface GovernanceDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+}
+
+export function createGovernanceService(dependencies: GovernanceDependencies): GovernanceService {
+  const { db, audit, clock } = dependencies;
   const today = () => todayInEngland(clock);
 
   const groups = defineRecordService(dependencies, {
