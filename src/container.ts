@@ -6,10 +6,16 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
-import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
+import { accountRoutes, type AccountsService, createAccountsService, signInRoutes } from './modules/accounts/index.ts';
 import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
-import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
-import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
+import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
+import {
+  createGovernanceService,
+  governanceAdminRoutes,
+  governanceRoutes,
+  type GovernanceService,
+  homeRoutes,
+} from './modules/governance/index.ts';
 import {
   type AgendaService,
   type AttendanceService,
@@ -32,7 +38,7 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
-import { createCrimeDataService, type CrimeDataService, heldFileNotice } from './modules/crimedata/index.ts';
+import { createCrimeDataService, type CrimeDataService, heldFileNotice, waitingFileView } from './modules/crimedata/index.ts';
 import { createFundingService, type FundingService } from './modules/funding/index.ts';
 import { createPerformanceService, type PerformanceService } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService } from './modules/strategy/index.ts';
@@ -233,6 +239,22 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
+      mount(signInRoutes, { accounts, clock }),
+      mount(accountRoutes, {
+        accounts,
+        partnerships: () => governance.partnerships.list(null),
+        areas: () => governance.areas.list(null),
+      }),
+      mount(auditRoutes, {
+        audit,
+        users: () => accounts.listUsers(),
+        partnerships: () => governance.partnerships.list(null, { includeArchived: true }),
+      }),
+      mount(governanceAdminRoutes, { governance }),
+      mount(governanceRoutes, { governance }),
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+    ],
   };
 }

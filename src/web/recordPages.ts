@@ -54,7 +54,7 @@ export function recordChoices<T extends { id: string; archivedAt: string | null 
 }
 
 export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
-  /** e.g. '/partnerships/:partnershipId/organisations' */
+  /** e.g. '/organisations' under the prefix '/partnerships/:partnershipId' (or the whole path at the root). */
   basePath: string;
   noun: string;
   pluralTitle: string;
@@ -110,7 +110,10 @@ export function registerRecordPages<View extends { id: string; version: number; 
   definition: RecordPagesDefinition<View, Input>,
 ): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const { basePath, service, fields, access } = definition;
+  const { service, fields, access } = definition;
+  // Routes are relative to the module's prefix; links are the whole path.
+  const basePath = `${instance.prefix}${definition.basePath}`;
+  const route = definition.basePath;
   const view = { config: { access: access.view }, schema: { params: scopeParams } };
   const manage = { config: { access: access.manage }, schema: { params: scopeParams, body: formBody } };
   const viewRecordManage = { config: { access: access.manage }, schema: { params: recordScopeParams } };
@@ -181,7 +184,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     );
   }
 
-  app.get(basePath, view, async (request, reply) => {
+  app.get(route, view, async (request, reply) => {
     const query = queryValues(request.query, ['archived', 'q', 'page']);
     const showArchived = query.archived === 'yes';
     const base = pathFor(basePath, request);
@@ -212,20 +215,20 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.get(`${basePath}/download.csv`, view, async (request, reply) => {
+  app.get(`${route}/download.csv`, view, async (request, reply) => {
     const records = await listed(request, queryValues(request.query, ['archived', 'q']));
     const rows = records.map((record) => definition.columns.map((column) => column.cell(record)));
     return sendCsv(reply, definition.pluralTitle, [definition.columns.map((column) => column.heading), ...rows]);
   });
 
-  app.get(`${basePath}/new`, { config: { access: access.manage }, schema: { params: scopeParams } }, async (request, reply) =>
+  app.get(`${route}/new`, { config: { access: access.manage }, schema: { params: scopeParams } }, async (request, reply) =>
     renderForm(request, reply, { record: null, values: definition.defaults?.(request) ?? {}, errors: null, version: null }),
   );
 
-  app.post(basePath, manage, async (request, reply) => save(request, reply, null));
+  app.post(route, manage, async (request, reply) => save(request, reply, null));
 
   if (!definition.customView) {
-    app.get(`${basePath}/:id`, viewRecord, async (request, reply) => {
+    app.get(`${route}/:id`, viewRecord, async (request, reply) => {
       const record = await service.get(scopeOf(request), request.params.id);
       const base = pathFor(basePath, request);
       return pages.render(request, reply, 'records/show.njk', {
@@ -241,7 +244,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   }
 
-  app.get(`${basePath}/:id/edit`, viewRecordManage, async (request, reply) => {
+  app.get(`${route}/:id/edit`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return renderForm(request, reply, {
       record,
@@ -251,12 +254,12 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post(`${basePath}/:id`, manageRecord, async (request, reply) => {
+  app.post(`${route}/:id`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return save(request, reply, record);
   });
 
-  app.get(`${basePath}/:id/archive`, viewRecordManage, async (request, reply) => {
+  app.get(`${route}/:id/archive`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const base = pathFor(basePath, request);
     return pages.render(request, reply, 'records/archive.njk', {
@@ -269,7 +272,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post(`${basePath}/:id/archive`, manageRecord, async (request, reply) => {
+  app.post(`${route}/:id/archive`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const actor = principalOf(request);
     const base = pathFor(basePath, request);
