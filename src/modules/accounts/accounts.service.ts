@@ -244,10 +244,11 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
       const partnershipRoles = new Map<string, Set<PartnershipRole>>();
       const overseerAreaIds = new Set<string>();
       for (const grant of grants) {
-        if (grant.role === 'overseer' && grant.areaId) overseerAreaIds.add(grant.areaId);
-        else if (grant.partnershipId) {
+        if (grant.role === 'overseer') {
+          if (grant.areaId) overseerAreaIds.add(grant.areaId);
+        } else if (grant.partnershipId) {
           const roles = partnershipRoles.get(grant.partnershipId) ?? new Set<PartnershipRole>();
-          roles.add(grant.role as PartnershipRole);
+          roles.add(grant.role);
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }

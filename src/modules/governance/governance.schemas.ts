@@ -1,7 +1,15 @@
 /** Each form's fields (how it looks) and schema (the check and the type). */
 import { z } from 'zod';
 import { type Field, optionsOf } from '../../web/forms.ts';
-import type { OrganisationSector } from '../../db/schema.ts';
+import type {
+  AppointmentRole,
+  Cadence,
+  InterestCategory,
+  MembershipRole,
+  OrganisationSector,
+  OversightKind,
+  VoteMajority,
+} from '../../db/schema.ts';
 import {
   choice,
   optionalDate,
@@ -25,7 +33,9 @@ export const sectorNames: Record<OrganisationSector, string> = {
 };
 export type Sector = OrganisationSector;
 
-export const cadenceNames = {
+export type { Cadence, MembershipRole, VoteMajority };
+
+export const cadenceNames: Record<Cadence, string> = {
   weekly: 'Weekly',
   monthly: 'Monthly',
   six_weekly: 'Every six weeks',
@@ -33,32 +43,30 @@ export const cadenceNames = {
   quarterly: 'Quarterly',
   six_monthly: 'Every six months',
   annually: 'Annually',
-} as const;
-export type Cadence = keyof typeof cadenceNames;
+};
 
-export const membershipRoleNames = {
+export const membershipRoleNames: Record<MembershipRole, string> = {
   chair: 'Chair',
   vice_chair: 'Vice-chair',
   member: 'Member',
   secretary: 'Secretary',
   adviser: 'Adviser',
-} as const;
-export type MembershipRole = keyof typeof membershipRoleNames;
+};
 
-export const interestCategoryNames = {
+export const interestCategoryNames: Record<InterestCategory, string> = {
   employment: 'Employment, office or business',
   financial: 'Financial interest',
   membership: 'Membership of another body',
   gifts: 'Gifts or hospitality',
   other: 'Other',
-} as const;
+};
 
-export const oversightKindNames = {
+export const oversightKindNames: Record<OversightKind, string> = {
   pcc: 'Police and Crime Commissioner',
   police_authority: 'Police Authority',
-} as const;
+};
 
-export const appointmentRoleNames = { chair: 'Chair', vice_chair: 'Vice-chair' } as const;
+export const appointmentRoleNames: Record<AppointmentRole, string> = { chair: 'Chair', vice_chair: 'Vice-chair' };
 
 export const areaFields: Field[] = [
   { name: 'name', label: 'Area name', kind: 'text', hint: 'The police force area, for example West Midlands' },
@@ -268,12 +276,11 @@ const quorumKinds = {
 } as const;
 
 /** The majority a vote needs. Where terms of reference say nothing, the usual rule: more for than against. */
-export const voteMajorityNames = {
+export const voteMajorityNames: Record<VoteMajority, string> = {
   votes_cast: 'A simple majority of the votes cast (more for than against)',
   two_thirds_of_votes_cast: 'Two thirds of the votes cast',
   voting_members_present: 'More than half of the voting members present',
-} as const;
-export type VoteMajority = keyof typeof voteMajorityNames;
+};
 
 export const termsFields: Field[] = [
   { name: 'purpose', label: 'Purpose', kind: 'textarea', rows: 4, hint: 'Why the group exists' },
