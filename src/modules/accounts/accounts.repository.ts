@@ -6,7 +6,7 @@ import type { ThrottleState } from './signInThrottle.ts';
 /** A user as the app sees it: `isAdmin` is stored as 0 or 1 and read as a boolean here. */
 export type UserRow = Omit<Selectable<UsersTable>, 'isAdmin'> & { isAdmin: boolean };
 
-const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
+export const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
 const stored = <T extends { isAdmin?: boolean }>(user: T) => ({
   ...user,
   ...(user.isAdmin === undefined ? {} : { isAdmin: Number(user.isAdmin) }),
@@ -52,22 +52,6 @@ export async function countUsers(db: Kysely<Database>): Promise<number> {
 
 export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'version'>): Promise<void> {
   await db.insertInto('users').values(stored(user)).execute();
-}
-
-/** Changes a user only if the stored version is the one the administrator saw. */
-export async function updateUser(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Omit<UserRow, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set((eb) => ({ ...stored(changes), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantView[]> {

@@ -3,11 +3,13 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
+  asUser,
   countUsers,
   deleteGrant,
   findGrant,
@@ -19,7 +21,6 @@ import {
   findUsers,
   insertGrant,
   insertUser,
-  updateUser,
   type RoleGrantView,
   type UserRow,
 } from './accounts.repository.ts';
@@ -111,21 +112,24 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
 
   /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
   async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
-    await db.transaction().execute(async (trx) => {
-      const before = await findUserById(trx, id);
-      if (!before) throw new NotFoundError('User');
-      if (!(await updateUser(trx, id, version, { ...changes, updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
-      const after = await findUserById(trx, id);
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
+    await db.transaction().execute((trx) =>
+      updateVersioned(trx, audit, actor, {
+        table: 'users',
+        id,
         partnershipId: null,
-        summary: summary(before),
-        before: withoutHash(before),
-        after: after ? withoutHash(after) : null,
-      });
-    });
+        version,
+        changes: { ...changes, updatedAt: isoNow(clock) },
+        what: 'User',
+        entry: (before, after) => ({
+          action: 'update',
+          entityType: 'user',
+          partnershipId: null,
+          summary: summary(asUser(before)),
+          before: withoutHash(asUser(before)),
+          after: withoutHash(asUser(after)),
+        }),
+      }),
+    );
   }
 
   const placeOf = async (trx: Kysely<Database>, grant: Parameters<typeof findPlaceName>[1]) => {
