@@ -11,18 +11,8 @@ import type { ModuleRoutes } from '../../web/module.ts';
 import { single, versionOf } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
 import { formBody, queryText } from '../../web/schemas.ts';
-import {
-  grantFields,
-  grantSchema,
-  passwordFields,
-  passwordSchema,
-  signInFields,
-  signInSchema,
-  userDetailsFields,
-  userDetailsSchema,
-  userFields,
-  userSchema,
-} from './accounts.schemas.ts';
+import { grantFields, passwordFields, signInFields, userDetailsFields, userFields } from './accounts.forms.ts';
+import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchema } from './accounts.inputs.ts';
 import type { AccountsService, PublicUser, SignInResult } from './accounts.service.ts';
 import { roleNames } from '../../platform/principal.ts';
 import { principalOf } from '../../web/permissions.ts';

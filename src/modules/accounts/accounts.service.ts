@@ -25,6 +25,7 @@ import {
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
+import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
@@ -33,13 +34,6 @@ const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export type SignInResult =
   { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
-
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  isAdmin: boolean;
-}
 
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
@@ -75,7 +69,7 @@ export interface AccountsService {
   /** The account, the roles given to it, and the appointments that make it a chair. */
   getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[]; appointments: ChairAppointmentHeld[] }>;
   /** Name, email address and whether an administrator. */
-  updateUser(actor: Actor, id: string, version: number, details: Omit<NewUser, 'password'>): Promise<void>;
+  updateUser(actor: Actor, id: string, version: number, details: UserDetailsInput): Promise<void>;
   /** A new password set by an administrator; the user is signed out everywhere. */
   setPassword(actor: Actor, id: string, version: number, password: string): Promise<void>;
   /** Deactivates (signing the user out everywhere) or reactivates an account. */

@@ -1,3 +1,4 @@
+/** The accounts module's public face: other modules import from here only. */
 export {
   type AccountsDependencies,
   type AccountsService,
@@ -5,11 +6,10 @@ export {
   type ChairAppointments,
   createAccountsService,
   normaliseEmail,
-  type NewUser,
   type PublicUser,
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export type { RoleGrantView } from './accounts.repository.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
-export { minimumPasswordLength } from './accounts.schemas.ts';
+export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
 export type { SessionRecords } from './sessions.service.ts';

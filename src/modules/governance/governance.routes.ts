@@ -18,32 +18,36 @@ import { formatDate } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import type { MembershipView } from './governance.repository.ts';
 import {
-  appointmentRoleNames,
   areaFields,
-  areaSchema,
-  cadenceNames,
   chairAppointmentFields,
-  chairAppointmentSchema,
   groupFields,
-  groupSchema,
-  interestCategoryNames,
   interestFields,
-  interestSchema,
   membershipFields,
-  membershipRoleNames,
-  membershipSchema,
   organisationFields,
-  organisationSchema,
-  oversightKindNames,
   partnershipFields,
-  partnershipSchema,
   personFields,
-  personSchema,
-  sectorNames,
   termsFields,
-  voteMajorityNames,
+} from './governance.forms.ts';
+import {
+  areaSchema,
+  chairAppointmentSchema,
+  groupSchema,
+  interestSchema,
+  membershipSchema,
+  organisationSchema,
+  partnershipSchema,
+  personSchema,
   termsSchema,
-} from './governance.schemas.ts';
+} from './governance.inputs.ts';
+import {
+  appointmentRoleNames,
+  cadenceNames,
+  interestCategoryNames,
+  membershipRoleNames,
+  oversightKindNames,
+  sectorNames,
+  voteMajorityNames,
+} from './governance.names.ts';
 import type { GovernanceService, TermsOfReference } from './governance.service.ts';
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';

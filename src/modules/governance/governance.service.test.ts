@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/createDb.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { refusal } from '../../../test/helpers/refusal.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from './index.ts';
-import { termsSchema } from './governance.schemas.ts';
+import { termsSchema } from './governance.inputs.ts';
 
 for (const database of testDatabases()) {
   describe(`governance on ${database.engine}`, () => {

@@ -43,7 +43,7 @@ import type {
   PartnershipInput,
   PersonInput,
   TermsInput,
-} from './governance.schemas.ts';
+} from './governance.inputs.ts';
 import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from './quorum.ts';
 import { findRecord, type RecordService } from '../../platform/records.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';

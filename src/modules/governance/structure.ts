@@ -1,6 +1,6 @@
 /** The partnership's structure: the group tree with who chairs each group, how often it meets and whom it reports to. */
 import type { GroupView, MembershipView } from './governance.repository.ts';
-import { type Cadence, cadenceNames } from './governance.schemas.ts';
+import { type Cadence, cadenceNames } from './governance.names.ts';
 
 export interface GroupNode {
   id: string;

@@ -14,7 +14,7 @@
 // typing errors (noted beside each). Anything not in a document is marked as a
 // demo assumption.
 
-import type { Cadence, MembershipRole, Sector } from '../governance.schemas.ts';
+import type { Cadence, MembershipRole, Sector } from '../governance.names.ts';
 import type { QuorumRule } from '../quorum.ts';
 
 export interface DemoOrganisation {
