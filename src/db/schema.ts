@@ -321,12 +321,15 @@ export interface SignInThrottlesTable {
   lastFailureAt: string;
 }
 
+/** A change, a sign-in or a role given or taken, or 'view': a read of confidential material (indexed with `at`). */
+export type AuditLogAction =
+  'create' | 'update' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke' | 'view';
+
 export interface AuditLogTable {
   id: string;
   at: string;
   userId: string | null;
-  /** A change ('create', 'update' …), or 'view': a read of confidential material (indexed with `at`). */
-  action: string;
+  action: AuditLogAction;
   entityType: string;
   entityId: string;
   partnershipId: string | null;

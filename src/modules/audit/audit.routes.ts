@@ -1,7 +1,7 @@
 /** The audit log, filtered and paged, for administrators: under /admin/audit. */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActionNames } from '../../platform/audit.ts';
+import { type AuditAction, auditActionNames } from '../../platform/audit.ts';
 import { isRealDate } from '../../platform/inputs.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
@@ -15,6 +15,8 @@ export interface AuditRouteDependencies {
   /** Every partnership, archived ones too: their history stays in the log. */
   partnerships: () => Promise<{ id: string; shortName: string }[]>;
 }
+
+const auditActions = Object.keys(auditActionNames) as AuditAction[];
 
 const auditQuery = z.object({
   action: queryText,
@@ -37,7 +39,7 @@ export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
       if (from && !isRealDate(from)) errors.from = 'Enter the ‘from’ date as a real date, like 2026-11-23';
       if (to && !isRealDate(to)) errors.to = 'Enter the ‘to’ date as a real date, like 2026-11-23';
       const filter = {
-        action: action && action in auditActionNames ? action : undefined,
+        action: auditActions.find((known) => known === action),
         entityType: entityType || undefined,
         userId: userId || undefined,
         partnershipId: partnershipId || undefined,
