@@ -170,6 +170,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       audit,
       clock,
       chairs: { heldBy: (email) => governance.appointmentsHeldBy(email) },
+      async placeNames() {
+        const [partnerships, areas] = await Promise.all([
+          governance.partnerships.list(null, { includeArchived: true }),
+          governance.areas.list(null, { includeArchived: true }),
+        ]);
+        return { partnerships: new Map(partnerships.map((p) => [p.id, p.name])), areas: new Map(areas.map((a) => [a.id, a.name])) };
+      },
     }),
   );
   const crimeData = built(

@@ -14,14 +14,13 @@ import {
   deleteGrant,
   findGrant,
   findGrantsForUser,
-  findPlaceName,
   findUserByEmail,
   findUserById,
   findOverseers,
   findUsers,
   insertGrant,
   insertUser,
-  type RoleGrantView,
+  type RoleGrantRow,
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
@@ -54,6 +53,15 @@ export interface ChairAppointmentHeld {
 export interface ChairAppointments {
   heldBy: (email: string) => Promise<ChairAppointmentHeld[]>;
 }
+
+/** Where roles are held, by name: every partnership and area, archived ones too (their roles are still shown). */
+export interface PlaceNames {
+  partnerships: ReadonlyMap<string, string>;
+  areas: ReadonlyMap<string, string>;
+}
+
+/** A role given to an account, with the name of the partnership or area it is held in. */
+export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
 export interface AccountsService {
   sessions: SessionRecords;
@@ -96,9 +104,11 @@ export interface AccountsDependencies {
   audit: AuditWriter;
   clock: Clock;
   chairs: ChairAppointments;
+  /** From governance: the names of the partnerships and areas roles are held in. */
+  placeNames: () => Promise<PlaceNames>;
 }
 
-export function createAccountsService({ db, engine, audit, clock, chairs }: AccountsDependencies): AccountsService {
+export function createAccountsService({ db, engine, audit, clock, chairs, placeNames }: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
@@ -126,9 +136,15 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
     );
   }
 
-  const placeOf = async (trx: Kysely<Database>, grant: Parameters<typeof findPlaceName>[1]) => {
-    const name = await findPlaceName(trx, grant);
-    return name ? ` in ${name}` : null;
+  /** ' in Coventry', say: where a role is held, for the audit log's summary. */
+  const placeOf = async (grant: Pick<RoleGrantRow, 'partnershipId' | 'areaId'>) => {
+    const names = await placeNames();
+    const name = grant.partnershipId
+      ? names.partnerships.get(grant.partnershipId)
+      : grant.areaId
+        ? names.areas.get(grant.areaId)
+        : undefined;
+    return name ? ` in ${name}` : '';
   };
 
   return {
@@ -267,7 +283,13 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
     async getUser(id) {
       const user = await findUserById(db, id);
       if (!user) throw new NotFoundError('User');
-      return { user: withoutHash(user), grants: await findGrantsForUser(db, id), appointments: await chairs.heldBy(user.email) };
+      const [grants, names, appointments] = await Promise.all([findGrantsForUser(db, id), placeNames(), chairs.heldBy(user.email)]);
+      const named = grants.map((grant) => ({
+        ...grant,
+        partnershipName: grant.partnershipId ? (names.partnerships.get(grant.partnershipId) ?? null) : null,
+        areaName: grant.areaId ? (names.areas.get(grant.areaId) ?? null) : null,
+      }));
+      return { user: withoutHash(user), grants: named, appointments };
     },
 
     async updateUser(actor, id, version, details) {
@@ -312,7 +334,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
       const user = await findUserById(db, userId);
       if (!user) throw new NotFoundError('User');
       const held = await findGrantsForUser(db, userId);
-      const same = (grant: RoleGrantView) =>
+      const same = (grant: RoleGrantRow) =>
         grant.role === role && (role === 'overseer' ? grant.areaId === scope.areaId : grant.partnershipId === scope.partnershipId);
       if (held.some(same)) return;
       const grant = {
@@ -323,6 +345,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
         areaId: role === 'overseer' ? scope.areaId : null,
         createdAt: isoNow(clock),
       };
+      const place = await placeOf(grant);
       await db.transaction().execute(async (trx) => {
         await insertGrant(trx, grant);
         await audit.record(trx, actor, {
@@ -330,7 +353,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Gave ${user.name} the ${role} role${(await placeOf(trx, grant)) ?? ''}`,
+          summary: `Gave ${user.name} the ${role} role${place}`,
           before: null,
           after: grant,
         });
@@ -341,6 +364,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
       const grant = await findGrant(db, grantId);
       const user = await findUserById(db, userId);
       if (!grant || !user || grant.userId !== userId) throw new NotFoundError('Role');
+      const place = await placeOf(grant);
       await db.transaction().execute(async (trx) => {
         await deleteGrant(trx, grantId);
         await audit.record(trx, actor, {
@@ -348,7 +372,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs }: Acco
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Removed ${user.name}'s ${grant.role} role${(await placeOf(trx, grant)) ?? ''}`,
+          summary: `Removed ${user.name}'s ${grant.role} role${place}`,
           before: grant,
           after: null,
         });

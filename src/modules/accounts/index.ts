@@ -6,10 +6,11 @@ export {
   type ChairAppointments,
   createAccountsService,
   normaliseEmail,
+  type PlaceNames,
   type PublicUser,
+  type RoleGrantView,
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
-export type { RoleGrantView } from './accounts.repository.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
 export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
 export type { SessionRecords } from './sessions.service.ts';
