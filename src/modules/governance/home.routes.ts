@@ -25,7 +25,7 @@ export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
 
     app.get('/', { config: { access: 'public' } }, async (request, reply) => {
       const principal = request.principal;
-      if (!principal) return pages.render(request, reply, 'start.njk');
+      if (!principal) return pages.render(request, reply, 'governance/views/start.njk');
       const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
       // An overseer (the funder's staff) also sees each area as a whole.
       const overseen = principal.overseerAreaIds.size
@@ -33,7 +33,7 @@ export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
         : [];
       // The crime data files waiting for their decision: an overseer's areas', or every one for an administrator.
       const waiting = principal.isAdmin || overseen.length ? await waitingFiles() : [];
-      return pages.render(request, reply, 'home.njk', {
+      return pages.render(request, reply, 'governance/views/home.njk', {
         partnerships,
         overseen: overseen.map((area) => ({ ...area, waiting: waiting.filter((file) => file.areaId === area.id) })),
         waiting: principal.isAdmin ? waiting : [],
