@@ -7,14 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { nameOf } from '../../platform/inputs.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { formatDate } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import type { MembershipView } from './governance.repository.ts';
 import {
@@ -67,6 +67,9 @@ const quorumQuery = z.object({
   present: z.preprocess((value: unknown) => (value === undefined ? [] : [value].flat()), z.array(z.string()).catch([])),
   checked: queryText,
 });
+
+/** A group or person chosen on the page a form was opened from. */
+const chosenQuery = z.object({ groupId: queryText, personId: queryText });
 
 /** Why a review was not saved: another was saved while this one was written. */
 const termsConflict = (version: number) =>
@@ -235,7 +238,7 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
   };
   /** A group or person chosen on the page the user came from. */
   const choicesFromQuery = (request: FastifyRequest): TypedValues => {
-    const { groupId, personId } = queryValues(request.query, ['groupId', 'personId']);
+    const { groupId, personId } = chosenQuery.parse(request.query);
     return { ...(groupId ? { groupId } : {}), ...(personId ? { personId } : {}) };
   };
 
