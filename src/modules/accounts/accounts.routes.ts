@@ -62,10 +62,10 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
 
     app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
       if (request.principal) return reply.redirect('/');
-      const query = request.query;
+      const { signedOut, returnTo } = request.query;
       // The session is gone after signing out, so the confirmation travels in the address.
-      if (query.signedOut === 'yes') request.session.flash = 'You have signed out';
-      return renderSignIn(request, reply, {}, null, safeReturnTo(query.returnTo) ?? '/');
+      if (signedOut === 'yes') request.session.flash = 'You have signed out';
+      return renderSignIn(request, reply, {}, null, safeReturnTo(returnTo) ?? '/');
     });
 
     app.post('/sign-in', { config: { access: 'public' }, schema: { body: formBody } }, async (request, reply) => {
