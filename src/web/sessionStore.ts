@@ -1,9 +1,16 @@
 import type { SessionStore } from '@fastify/session';
 import type { Session } from 'fastify';
 import type { Clock } from '../platform/clock.ts';
-import type { SessionRecords } from '../modules/accounts/index.ts';
 
 export const sessionMaxAgeMs = 8 * 60 * 60 * 1000;
+
+/** What the store needs of the sessions the accounts module keeps in the database. */
+export interface SessionRecords {
+  save: (id: string, data: unknown, expiresAt: Date) => Promise<void>;
+  /** The session's data, or null when there is none or it has expired. */
+  load: (id: string) => Promise<unknown>;
+  remove: (id: string) => Promise<void>;
+}
 
 /** Adapts the database-backed session records to @fastify/session's callback interface. */
 export function databaseSessionStore(sessions: SessionRecords, clock: Clock): SessionStore {
