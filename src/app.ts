@@ -9,13 +9,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.ts';
-import { registerAccountRoutes } from './modules/accounts/index.ts';
-import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerGovernanceRoutes } from './modules/governance/index.ts';
 import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
-import { registerHome } from './web/home.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
@@ -177,10 +173,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   // Before the modules, so that each module's routes inherit the one error map.
   registerErrorHandling(app, pages);
   registerHealth(app, database);
-  registerHome(app, pages, governance, container.crimeData);
-  registerAccountRoutes(app, pages, container);
-  registerAuditRoutes(app, pages, container);
-  registerGovernanceRoutes(app, pages, governance);
   registerMeetingRoutes(app, pages, container, governance);
   registerPublicationRoutes(app, pages, container, governance);
   registerWorkProgrammeRoutes(app, pages, container, governance);

@@ -6,10 +6,16 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
-import { type AccountsService, createAccountsService } from './modules/accounts/index.ts';
+import { accountRoutes, type AccountsService, createAccountsService, signInRoutes } from './modules/accounts/index.ts';
 import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
-import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
-import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
+import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
+import {
+  createGovernanceService,
+  governanceAdminRoutes,
+  governanceRoutes,
+  type GovernanceService,
+  homeRoutes,
+} from './modules/governance/index.ts';
 import {
   type AgendaService,
   type AttendanceService,
@@ -32,7 +38,13 @@ import {
   type Mailer,
   type NotificationsService,
 } from './modules/notifications/index.ts';
-import { createCrimeDataService, type CrimeDataService, crimeDataRoutes, heldFileNotice } from './modules/crimedata/index.ts';
+import {
+  createCrimeDataService,
+  type CrimeDataService,
+  crimeDataRoutes,
+  heldFileNotice,
+  waitingFileView,
+} from './modules/crimedata/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import {
   createPerformanceService,
@@ -93,8 +105,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const mailer = options.mailer ?? createMailer(config);
   const handle = options.database ?? createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
-  const audit = built('audit', createAuditTrail(handle.db, clock));
-  const governance = built('governance', createGovernanceService(handle.db, audit, clock));
+  const audit = built('audit', createAuditTrail({ db: handle.db, clock }));
+  const governance = built('governance', createGovernanceService({ db: handle.db, audit, clock }));
   const agenda = built('agenda', createAgendaService(handle.db, audit, clock));
   const attendance = built('attendance', createAttendanceService(handle.db, audit, clock, governance));
   const meetings = built('meetings', createMeetingsService(handle.db, audit, clock, governance));
@@ -177,8 +189,19 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
   const accounts = built(
     'accounts',
-    createAccountsService(handle.db, handle.engine, audit, clock, {
-      heldBy: (email) => governance.appointmentsHeldBy(email),
+    createAccountsService({
+      db: handle.db,
+      engine: handle.engine,
+      audit,
+      clock,
+      chairs: { heldBy: (email) => governance.appointmentsHeldBy(email) },
+      async placeNames() {
+        const [partnerships, areas] = await Promise.all([
+          governance.partnerships.list(null, { includeArchived: true }),
+          governance.areas.list(null, { includeArchived: true }),
+        ]);
+        return { partnerships: new Map(partnerships.map((p) => [p.id, p.name])), areas: new Map(areas.map((a) => [a.id, a.name])) };
+      },
     }),
   );
   const crimeData = built(
@@ -253,6 +276,20 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     crimeData,
     tasking,
     routes: [
+      mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
+      mount(signInRoutes, { accounts, clock }),
+      mount(accountRoutes, {
+        accounts,
+        partnerships: () => governance.partnerships.list(null),
+        areas: () => governance.areas.list(null),
+      }),
+      mount(auditRoutes, {
+        audit,
+        users: () => accounts.listUsers(),
+        partnerships: () => governance.partnerships.list(null, { includeArchived: true }),
+      }),
+      mount(governanceAdminRoutes, { governance }),
+      mount(governanceRoutes, { governance }),
       mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
       mount(fundingRoutes, {
         funding,

@@ -15,11 +15,13 @@ export interface RecordColumns {
   archivedAt: string | null;
 }
 
+export type OversightKind = 'pcc' | 'police_authority';
+
 export interface AreasTable extends RecordColumns {
   name: string;
   forceName: string;
   oversightBody: string;
-  oversightKind: string;
+  oversightKind: OversightKind;
 }
 
 export interface PartnershipsTable extends RecordColumns {
@@ -55,6 +57,10 @@ export interface GroupsTable extends PartnershipRecordColumns {
   parentId: string | null;
 }
 
+export type Cadence = 'weekly' | 'monthly' | 'six_weekly' | 'bi_monthly' | 'quarterly' | 'six_monthly' | 'annually';
+export type NoticeUnit = 'working' | 'calendar';
+export type VoteMajority = 'votes_cast' | 'two_thirds_of_votes_cast' | 'voting_members_present';
+
 export interface TermsOfReferenceTable {
   id: string;
   partnershipId: string;
@@ -64,16 +70,15 @@ export interface TermsOfReferenceTable {
   functions: string;
   keyOutcomes: string;
   alsoReportsTo: string | null;
-  cadence: string;
+  cadence: Cadence;
   chairRole: string;
   papersNoticeDays: number | null;
-  papersNoticeUnit: string;
+  papersNoticeUnit: NoticeUnit;
   minutesCirculationDays: number | null;
   actionsCirculationWorkingDays: number | null;
   membershipSpecification: string;
   quorumRule: string;
-  /** A key of voteMajorityNames. */
-  voteMajority: string;
+  voteMajority: VoteMajority;
   /** How many vice-chairs the group may appoint a year. */
   viceChairs: number;
   effectiveFrom: string;
@@ -81,11 +86,13 @@ export interface TermsOfReferenceTable {
   createdAt: string;
 }
 
+export type MembershipRole = 'chair' | 'vice_chair' | 'member' | 'secretary' | 'adviser';
+
 export interface MembershipsTable extends PartnershipRecordColumns {
   groupId: string;
   personId: string;
   organisationId: string;
-  role: string;
+  role: MembershipRole;
   voting: number;
   core: number;
   startDate: string;
@@ -93,18 +100,22 @@ export interface MembershipsTable extends PartnershipRecordColumns {
   substitutePersonId: string | null;
 }
 
+export type InterestCategory = 'employment' | 'financial' | 'membership' | 'gifts' | 'other';
+
 export interface InterestsTable extends PartnershipRecordColumns {
   personId: string;
-  category: string;
+  category: InterestCategory;
   description: string;
   declaredOn: string;
   endedOn: string | null;
 }
 
+export type AppointmentRole = 'chair' | 'vice_chair';
+
 export interface ChairAppointmentsTable extends PartnershipRecordColumns {
   groupId: string;
   personId: string;
-  role: string;
+  role: AppointmentRole;
   yearStarting: number;
   appointedOn: string;
   appointedBy: string;
@@ -283,10 +294,13 @@ export interface UsersTable extends RecordColumns {
   isAdmin: number;
 }
 
+/** The roles an administrator gives (the chair's comes from the chair appointments, never granted). */
+export type GrantedRoleName = 'officer' | 'member' | 'analyst' | 'overseer';
+
 export interface RoleGrantsTable {
   id: string;
   userId: string;
-  role: string;
+  role: GrantedRoleName;
   partnershipId: string | null;
   areaId: string | null;
   createdAt: string;
@@ -307,12 +321,15 @@ export interface SignInThrottlesTable {
   lastFailureAt: string;
 }
 
+/** A change, a sign-in or a role given or taken, or 'view': a read of confidential material (indexed with `at`). */
+export type AuditLogAction =
+  'create' | 'update' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke' | 'view';
+
 export interface AuditLogTable {
   id: string;
   at: string;
   userId: string | null;
-  /** A change ('create', 'update' …), or 'view': a read of confidential material (indexed with `at`). */
-  action: string;
+  action: AuditLogAction;
   entityType: string;
   entityId: string;
   partnershipId: string | null;

@@ -3,7 +3,7 @@
  * keeps the log; modules depend on this interface, not on that module.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { AuditLogAction, Database } from '../db/schema.ts';
 import type { Actor } from './principal.ts';
 
 /** What an entry records, in the words of the audit page's filter. */
@@ -18,7 +18,7 @@ export const auditActionNames = {
   grant: 'Granted a role',
   revoke: 'Took a role away',
   view: 'Viewed confidential material',
-} as const;
+} as const satisfies Record<AuditLogAction, string>;
 export type AuditAction = keyof typeof auditActionNames;
 
 export interface AuditEntry {

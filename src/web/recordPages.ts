@@ -54,7 +54,7 @@ export function recordChoices<T extends { id: string; archivedAt: string | null 
 }
 
 export interface RecordPagesDefinition<View extends { id: string; version: number; archivedAt: string | null }, Input> {
-  /** e.g. '/partnerships/:partnershipId/organisations', or under a module's prefix '/indicators' */
+  /** e.g. '/organisations' under the prefix '/partnerships/:partnershipId' (or the whole path at the root). */
   basePath: string;
   noun: string;
   pluralTitle: string;
@@ -110,9 +110,10 @@ export function registerRecordPages<View extends { id: string; version: number; 
   definition: RecordPagesDefinition<View, Input>,
 ): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const { basePath, service, fields, access } = definition;
-  // Routes are registered under the plugin's prefix (if any); links need the whole address.
-  const address = instance.prefix + basePath;
+  const { service, fields, access } = definition;
+  // Routes are relative to the module's prefix; links are the whole path.
+  const basePath = `${instance.prefix}${definition.basePath}`;
+  const route = definition.basePath;
   const view = { config: { access: access.view }, schema: { params: scopeParams } };
   const manage = { config: { access: access.manage }, schema: { params: scopeParams, body: formBody } };
   const viewRecordManage = { config: { access: access.manage }, schema: { params: recordScopeParams } };
@@ -121,7 +122,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
 
   const listCrumb = (request: FastifyRequest): Crumb[] => [
     ...definition.crumbs(request),
-    { text: definition.pluralTitle, href: pathFor(address, request) },
+    { text: definition.pluralTitle, href: pathFor(basePath, request) },
   ];
 
   async function renderForm(
@@ -133,7 +134,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     // A form opened from another page (e.g. "Add a member" on a group) goes back there.
     const returnTo = safeReturnTo(returnToField.parse(request.query).returnTo ?? returnToField.parse(request.body).returnTo);
     const title = record ? `Change ${definition.noun}: ${definition.titleOf(record)}` : addText(definition.noun);
-    const base = pathFor(address, request);
+    const base = pathFor(basePath, request);
     const crumbs = listCrumb(request);
     if (record) crumbs.push({ text: definition.titleOf(record), href: `${base}/${record.id}` });
     if (state.errors) reply.code(400);
@@ -169,7 +170,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     }
     request.session.flash = record ? `${capitalise(definition.noun)} updated` : `${capitalise(definition.noun)} added`;
     const returnTo = safeReturnTo(returnToField.parse(request.body).returnTo);
-    return reply.redirect(returnTo ?? `${pathFor(address, request)}/${saved.value}`);
+    return reply.redirect(returnTo ?? `${pathFor(basePath, request)}/${saved.value}`);
   }
 
   /** The records a list shows: current or archived, matching the search in any column. */
@@ -183,10 +184,10 @@ export function registerRecordPages<View extends { id: string; version: number; 
     );
   }
 
-  app.get(basePath, view, async (request, reply) => {
+  app.get(route, view, async (request, reply) => {
     const query = queryValues(request.query, ['archived', 'q', 'page']);
     const showArchived = query.archived === 'yes';
-    const base = pathFor(address, request);
+    const base = pathFor(basePath, request);
     const all = await listed(request, query);
     const pagination = paginate(base, query);
     const records = all.slice(pagination.offset, pagination.offset + pagination.limit);
@@ -214,22 +215,22 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.get(`${basePath}/download.csv`, view, async (request, reply) => {
+  app.get(`${route}/download.csv`, view, async (request, reply) => {
     const records = await listed(request, queryValues(request.query, ['archived', 'q']));
     const rows = records.map((record) => definition.columns.map((column) => column.cell(record)));
     return sendCsv(reply, definition.pluralTitle, [definition.columns.map((column) => column.heading), ...rows]);
   });
 
-  app.get(`${basePath}/new`, { config: { access: access.manage }, schema: { params: scopeParams } }, async (request, reply) =>
+  app.get(`${route}/new`, { config: { access: access.manage }, schema: { params: scopeParams } }, async (request, reply) =>
     renderForm(request, reply, { record: null, values: definition.defaults?.(request) ?? {}, errors: null, version: null }),
   );
 
-  app.post(basePath, manage, async (request, reply) => save(request, reply, null));
+  app.post(route, manage, async (request, reply) => save(request, reply, null));
 
   if (!definition.customView) {
-    app.get(`${basePath}/:id`, viewRecord, async (request, reply) => {
+    app.get(`${route}/:id`, viewRecord, async (request, reply) => {
       const record = await service.get(scopeOf(request), request.params.id);
-      const base = pathFor(address, request);
+      const base = pathFor(basePath, request);
       return pages.render(request, reply, 'records/show.njk', {
         title: definition.titleOf(record),
         noun: definition.noun,
@@ -243,7 +244,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   }
 
-  app.get(`${basePath}/:id/edit`, viewRecordManage, async (request, reply) => {
+  app.get(`${route}/:id/edit`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return renderForm(request, reply, {
       record,
@@ -253,14 +254,14 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post(`${basePath}/:id`, manageRecord, async (request, reply) => {
+  app.post(`${route}/:id`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     return save(request, reply, record);
   });
 
-  app.get(`${basePath}/:id/archive`, viewRecordManage, async (request, reply) => {
+  app.get(`${route}/:id/archive`, viewRecordManage, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
-    const base = pathFor(address, request);
+    const base = pathFor(basePath, request);
     return pages.render(request, reply, 'records/archive.njk', {
       title: `${record.archivedAt ? 'Restore' : 'Archive'} ${definition.noun}: ${definition.titleOf(record)}`,
       record,
@@ -271,10 +272,10 @@ export function registerRecordPages<View extends { id: string; version: number; 
     });
   });
 
-  app.post(`${basePath}/:id/archive`, manageRecord, async (request, reply) => {
+  app.post(`${route}/:id/archive`, manageRecord, async (request, reply) => {
     const record = await service.get(scopeOf(request), request.params.id);
     const actor = principalOf(request);
-    const base = pathFor(address, request);
+    const base = pathFor(basePath, request);
     const done = await attempt(() =>
       service.setArchived(actor, scopeOf(request), record.id, versionOf(request.body), record.archivedAt === null),
     );

@@ -4,15 +4,16 @@ import type { Clock } from '../platform/clock.ts';
 
 export const sessionMaxAgeMs = 8 * 60 * 60 * 1000;
 
-/** What the store needs of the session records (the accounts module's, passed in by app.ts). */
-export interface SessionPersistence {
-  save(id: string, data: unknown, expiresAt: Date): Promise<void>;
-  load(id: string): Promise<unknown>;
-  remove(id: string): Promise<void>;
+/** What the store needs of the sessions the accounts module keeps in the database. */
+export interface SessionRecords {
+  save: (id: string, data: unknown, expiresAt: Date) => Promise<void>;
+  /** The session's data, or null when there is none or it has expired. */
+  load: (id: string) => Promise<unknown>;
+  remove: (id: string) => Promise<void>;
 }
 
 /** Adapts the database-backed session records to @fastify/session's callback interface. */
-export function databaseSessionStore(sessions: SessionPersistence, clock: Clock): SessionStore {
+export function databaseSessionStore(sessions: SessionRecords, clock: Clock): SessionStore {
   return {
     set(sessionId, session, callback) {
       const cookie = (session as { cookie?: { expires?: string | Date | null } }).cookie;

@@ -6,13 +6,12 @@ import type { ThrottleState } from './signInThrottle.ts';
 /** A user as the app sees it: `isAdmin` is stored as 0 or 1 and read as a boolean here. */
 export type UserRow = Omit<Selectable<UsersTable>, 'isAdmin'> & { isAdmin: boolean };
 
-const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
+export const asUser = (row: Selectable<UsersTable>): UserRow => ({ ...row, isAdmin: row.isAdmin === 1 });
 const stored = <T extends { isAdmin?: boolean }>(user: T) => ({
   ...user,
   ...(user.isAdmin === undefined ? {} : { isAdmin: Number(user.isAdmin) }),
 });
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
-export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
   const row = await db.selectFrom('users').selectAll().where('email', '=', email).where('archivedAt', 'is', null).executeTakeFirst();
@@ -54,45 +53,12 @@ export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'vers
   await db.insertInto('users').values(stored(user)).execute();
 }
 
-/** Changes a user only if the stored version is the one the administrator saw. */
-export async function updateUser(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Omit<UserRow, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set((eb) => ({ ...stored(changes), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantView[]> {
-  return db
-    .selectFrom('roleGrants')
-    .leftJoin('partnerships', 'partnerships.id', 'roleGrants.partnershipId')
-    .leftJoin('areas', 'areas.id', 'roleGrants.areaId')
-    .selectAll('roleGrants')
-    .select(['partnerships.name as partnershipName', 'areas.name as areaName'])
-    .where('roleGrants.userId', '=', userId)
-    .orderBy('roleGrants.createdAt')
-    .execute();
+export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantRow[]> {
+  return db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).orderBy('createdAt').execute();
 }
 
 export async function findGrant(db: Kysely<Database>, id: string): Promise<RoleGrantRow | undefined> {
   return db.selectFrom('roleGrants').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The partnership or area a role is held in, by name. */
-export async function findPlaceName(db: Kysely<Database>, grant: Pick<RoleGrantRow, 'partnershipId' | 'areaId'>): Promise<string | null> {
-  if (grant.partnershipId) {
-    return (await db.selectFrom('partnerships').select('name').where('id', '=', grant.partnershipId).executeTakeFirst())?.name ?? null;
-  }
-  if (grant.areaId) return (await db.selectFrom('areas').select('name').where('id', '=', grant.areaId).executeTakeFirst())?.name ?? null;
-  return null;
 }
 
 export async function insertGrant(db: Kysely<Database>, grant: RoleGrantRow): Promise<void> {

@@ -3,27 +3,28 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
+  asUser,
   countUsers,
   deleteGrant,
   findGrant,
   findGrantsForUser,
-  findPlaceName,
   findUserByEmail,
   findUserById,
   findOverseers,
   findUsers,
   insertGrant,
   insertUser,
-  updateUser,
-  type RoleGrantView,
+  type RoleGrantRow,
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
+import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
@@ -32,13 +33,6 @@ const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export type SignInResult =
   { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
-
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  isAdmin: boolean;
-}
 
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
@@ -57,8 +51,17 @@ export interface ChairAppointmentHeld {
  * the account and the appointment cannot disagree.
  */
 export interface ChairAppointments {
-  heldBy(email: string): Promise<ChairAppointmentHeld[]>;
+  heldBy: (email: string) => Promise<ChairAppointmentHeld[]>;
 }
+
+/** Where roles are held, by name: every partnership and area, archived ones too (their roles are still shown). */
+export interface PlaceNames {
+  partnerships: ReadonlyMap<string, string>;
+  areas: ReadonlyMap<string, string>;
+}
+
+/** A role given to an account, with the name of the partnership or area it is held in. */
+export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
 export interface AccountsService {
   sessions: SessionRecords;
@@ -74,7 +77,7 @@ export interface AccountsService {
   /** The account, the roles given to it, and the appointments that make it a chair. */
   getUser(id: string): Promise<{ user: PublicUser; grants: RoleGrantView[]; appointments: ChairAppointmentHeld[] }>;
   /** Name, email address and whether an administrator. */
-  updateUser(actor: Actor, id: string, version: number, details: Omit<NewUser, 'password'>): Promise<void>;
+  updateUser(actor: Actor, id: string, version: number, details: UserDetailsInput): Promise<void>;
   /** A new password set by an administrator; the user is signed out everywhere. */
   setPassword(actor: Actor, id: string, version: number, password: string): Promise<void>;
   /** Deactivates (signing the user out everywhere) or reactivates an account. */
@@ -94,13 +97,18 @@ function withoutHash(user: UserRow): PublicUser {
   return rest;
 }
 
-export function createAccountsService(
-  db: Kysely<Database>,
-  engine: Engine,
-  audit: AuditWriter,
-  clock: Clock,
-  chairs: ChairAppointments,
-): AccountsService {
+export interface AccountsDependencies {
+  db: Kysely<Database>;
+  /** The sign-in throttle's lock differs by engine. */
+  engine: Engine;
+  audit: AuditWriter;
+  clock: Clock;
+  chairs: ChairAppointments;
+  /** From governance: the names of the partnerships and areas roles are held in. */
+  placeNames: () => Promise<PlaceNames>;
+}
+
+export function createAccountsService({ db, engine, audit, clock, chairs, placeNames }: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
@@ -108,26 +116,35 @@ export function createAccountsService(
 
   /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
   async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
-    await db.transaction().execute(async (trx) => {
-      const before = await findUserById(trx, id);
-      if (!before) throw new NotFoundError('User');
-      if (!(await updateUser(trx, id, version, { ...changes, updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
-      const after = await findUserById(trx, id);
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'user',
-        entityId: id,
+    await db.transaction().execute((trx) =>
+      updateVersioned(trx, audit, actor, {
+        table: 'users',
+        id,
         partnershipId: null,
-        summary: summary(before),
-        before: withoutHash(before),
-        after: after ? withoutHash(after) : null,
-      });
-    });
+        version,
+        changes: { ...changes, updatedAt: isoNow(clock) },
+        what: 'User',
+        entry: (before, after) => ({
+          action: 'update',
+          entityType: 'user',
+          partnershipId: null,
+          summary: summary(asUser(before)),
+          before: withoutHash(asUser(before)),
+          after: withoutHash(asUser(after)),
+        }),
+      }),
+    );
   }
 
-  const placeOf = async (trx: Kysely<Database>, grant: Parameters<typeof findPlaceName>[1]) => {
-    const name = await findPlaceName(trx, grant);
-    return name ? ` in ${name}` : null;
+  /** ' in Coventry', say: where a role is held, for the audit log's summary. */
+  const placeOf = async (grant: Pick<RoleGrantRow, 'partnershipId' | 'areaId'>) => {
+    const names = await placeNames();
+    const name = grant.partnershipId
+      ? names.partnerships.get(grant.partnershipId)
+      : grant.areaId
+        ? names.areas.get(grant.areaId)
+        : undefined;
+    return name ? ` in ${name}` : '';
   };
 
   return {
@@ -241,10 +258,11 @@ export function createAccountsService(
       const partnershipRoles = new Map<string, Set<PartnershipRole>>();
       const overseerAreaIds = new Set<string>();
       for (const grant of grants) {
-        if (grant.role === 'overseer' && grant.areaId) overseerAreaIds.add(grant.areaId);
-        else if (grant.partnershipId) {
+        if (grant.role === 'overseer') {
+          if (grant.areaId) overseerAreaIds.add(grant.areaId);
+        } else if (grant.partnershipId) {
           const roles = partnershipRoles.get(grant.partnershipId) ?? new Set<PartnershipRole>();
-          roles.add(grant.role as PartnershipRole);
+          roles.add(grant.role);
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
@@ -265,7 +283,13 @@ export function createAccountsService(
     async getUser(id) {
       const user = await findUserById(db, id);
       if (!user) throw new NotFoundError('User');
-      return { user: withoutHash(user), grants: await findGrantsForUser(db, id), appointments: await chairs.heldBy(user.email) };
+      const [grants, names, appointments] = await Promise.all([findGrantsForUser(db, id), placeNames(), chairs.heldBy(user.email)]);
+      const named = grants.map((grant) => ({
+        ...grant,
+        partnershipName: grant.partnershipId ? (names.partnerships.get(grant.partnershipId) ?? null) : null,
+        areaName: grant.areaId ? (names.areas.get(grant.areaId) ?? null) : null,
+      }));
+      return { user: withoutHash(user), grants: named, appointments };
     },
 
     async updateUser(actor, id, version, details) {
@@ -310,7 +334,7 @@ export function createAccountsService(
       const user = await findUserById(db, userId);
       if (!user) throw new NotFoundError('User');
       const held = await findGrantsForUser(db, userId);
-      const same = (grant: RoleGrantView) =>
+      const same = (grant: RoleGrantRow) =>
         grant.role === role && (role === 'overseer' ? grant.areaId === scope.areaId : grant.partnershipId === scope.partnershipId);
       if (held.some(same)) return;
       const grant = {
@@ -321,6 +345,7 @@ export function createAccountsService(
         areaId: role === 'overseer' ? scope.areaId : null,
         createdAt: isoNow(clock),
       };
+      const place = await placeOf(grant);
       await db.transaction().execute(async (trx) => {
         await insertGrant(trx, grant);
         await audit.record(trx, actor, {
@@ -328,7 +353,7 @@ export function createAccountsService(
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Gave ${user.name} the ${role} role${(await placeOf(trx, grant)) ?? ''}`,
+          summary: `Gave ${user.name} the ${role} role${place}`,
           before: null,
           after: grant,
         });
@@ -339,6 +364,7 @@ export function createAccountsService(
       const grant = await findGrant(db, grantId);
       const user = await findUserById(db, userId);
       if (!grant || !user || grant.userId !== userId) throw new NotFoundError('Role');
+      const place = await placeOf(grant);
       await db.transaction().execute(async (trx) => {
         await deleteGrant(trx, grantId);
         await audit.record(trx, actor, {
@@ -346,7 +372,7 @@ export function createAccountsService(
           entityType: 'user',
           entityId: userId,
           partnershipId: grant.partnershipId,
-          summary: `Removed ${user.name}'s ${grant.role} role${(await placeOf(trx, grant)) ?? ''}`,
+          summary: `Removed ${user.name}'s ${grant.role} role${place}`,
           before: grant,
           after: null,
         });

@@ -1,14 +1,16 @@
+/** The accounts module's public face: other modules import from here only. */
 export {
+  type AccountsDependencies,
   type AccountsService,
   type ChairAppointmentHeld,
   type ChairAppointments,
   createAccountsService,
   normaliseEmail,
-  type NewUser,
+  type PlaceNames,
   type PublicUser,
+  type RoleGrantView,
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
-export type { RoleGrantView } from './accounts.repository.ts';
-export { registerAccountRoutes } from './accounts.routes.ts';
-export { minimumPasswordLength } from './accounts.schemas.ts';
+export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
+export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
 export type { SessionRecords } from './sessions.service.ts';

@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AuditLogTable, Database } from '../../db/schema.ts';
+import type { AuditLogAction, AuditLogTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
 
 export interface AuditFilter {
-  action?: string | undefined;
+  action?: AuditLogAction | undefined;
   entityType?: string | undefined;
   userId?: string | undefined;
   partnershipId?: string | undefined;

@@ -1,51 +1,75 @@
-import type { FastifyInstance } from 'fastify';
-import type { Container } from '../../container.ts';
+/** The audit log, filtered and paged, for administrators: under /admin/audit. */
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type AuditAction, auditActionNames } from '../../platform/audit.ts';
 import { isRealDate } from '../../platform/inputs.ts';
-import { auditActionNames } from '../../platform/audit.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
-import { queryValues } from '../../web/query.ts';
-import type { PageRenderer } from '../../web/render.ts';
+import { queryText } from '../../web/schemas.ts';
+import type { AuditTrail } from './audit.service.ts';
 
-export function registerAuditRoutes(app: FastifyInstance, pages: PageRenderer, container: Container): void {
-  const { audit, accounts, governance } = container;
-
-  app.get('/admin/audit', { config: { access: 'admin' } }, async (request, reply) => {
-    const query = queryValues(request.query, ['action', 'entityType', 'userId', 'partnershipId', 'from', 'to', 'page']);
-    const errors: Record<string, string> = {};
-    for (const field of ['from', 'to'] as const) {
-      if (query[field] && !isRealDate(query[field]))
-        errors[field] = `Enter the ${field === 'from' ? '‘from’' : '‘to’'} date as a real date, like 2026-11-23`;
-    }
-    const filter = {
-      action: query.action && query.action in auditActionNames ? query.action : undefined,
-      entityType: query.entityType || undefined,
-      userId: query.userId || undefined,
-      partnershipId: query.partnershipId || undefined,
-      from: errors.from ? undefined : query.from || undefined,
-      to: errors.to ? undefined : query.to || undefined,
-    };
-    const pagination = paginate('/admin/audit', query);
-    const [{ rows, total }, entityTypes, users, partnerships] = await Promise.all([
-      audit.list(filter, pagination),
-      audit.entityTypes(),
-      accounts.listUsers(),
-      governance.partnerships.list(null, { includeArchived: true }),
-    ]);
-    if (Object.keys(errors).length) reply.code(400);
-    return pages.render(request, reply, 'audit/views/audit.njk', {
-      title: 'Audit log',
-      rows,
-      total,
-      query,
-      errors: Object.keys(errors).length
-        ? { summary: Object.entries(errors).map(([name, text]) => ({ text, href: `#${name}` })), byField: errors }
-        : null,
-      entityTypes,
-      actionNames: auditActionNames,
-      users,
-      partnerships,
-      pagination: pagination.links(total),
-      breadcrumbs: [{ text: 'Administration', href: '/admin' }],
-    });
-  });
+/** What the audit page needs from other modules: whom and which partnership its filter offers. */
+export interface AuditRouteDependencies {
+  audit: Pick<AuditTrail, 'list' | 'entityTypes'>;
+  users: () => Promise<{ id: string; name: string }[]>;
+  /** Every partnership, archived ones too: their history stays in the log. */
+  partnerships: () => Promise<{ id: string; shortName: string }[]>;
 }
+
+const auditActions = Object.keys(auditActionNames) as AuditAction[];
+
+const auditQuery = z.object({
+  action: queryText,
+  entityType: queryText,
+  userId: queryText,
+  partnershipId: queryText,
+  from: queryText,
+  to: queryText,
+  page: queryText,
+});
+
+export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
+  prefix: '/admin/audit',
+  plugin(instance, { pages, deps: { audit, users, partnerships } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+
+    app.get('', { config: { access: 'admin' }, schema: { querystring: auditQuery } }, async (request, reply) => {
+      const { action, entityType, userId, partnershipId, from, to } = request.query;
+      const errors: Record<string, string> = {};
+      if (from && !isRealDate(from)) errors.from = 'Enter the ‘from’ date as a real date, like 2026-11-23';
+      if (to && !isRealDate(to)) errors.to = 'Enter the ‘to’ date as a real date, like 2026-11-23';
+      const filter = {
+        action: auditActions.find((known) => known === action),
+        entityType: entityType || undefined,
+        userId: userId || undefined,
+        partnershipId: partnershipId || undefined,
+        from: errors.from ? undefined : from || undefined,
+        to: errors.to ? undefined : to || undefined,
+      };
+      const pagination = paginate('/admin/audit', request.query);
+      const [{ rows, total }, entityTypes, accounts, allPartnerships] = await Promise.all([
+        audit.list(filter, pagination),
+        audit.entityTypes(),
+        users(),
+        partnerships(),
+      ]);
+      if (Object.keys(errors).length) reply.code(400);
+      return pages.render(request, reply, 'audit/views/audit.njk', {
+        title: 'Audit log',
+        rows,
+        total,
+        query: request.query,
+        errors: Object.keys(errors).length
+          ? { summary: Object.entries(errors).map(([name, text]) => ({ text, href: `#${name}` })), byField: errors }
+          : null,
+        entityTypes,
+        actionNames: auditActionNames,
+        users: accounts,
+        partnerships: allPartnerships,
+        pagination: pagination.links(total),
+        breadcrumbs: [{ text: 'Administration', href: '/admin' }],
+      });
+    });
+    done();
+  },
+};

@@ -11,7 +11,12 @@ export interface AuditTrail extends AuditWriter {
   entityTypes(): Promise<string[]>;
 }
 
-export function createAuditTrail(db: Kysely<Database>, clock: Clock): AuditTrail {
+export interface AuditDependencies {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export function createAuditTrail({ db, clock }: AuditDependencies): AuditTrail {
   return {
     async record(trx, actor, entry) {
       await write(trx, actor, entry);

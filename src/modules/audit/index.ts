@@ -1,3 +1,4 @@
-export { type AuditTrail, createAuditTrail } from './audit.service.ts';
+/** The audit module's public face: other modules import from here only. */
+export { type AuditDependencies, type AuditTrail, createAuditTrail } from './audit.service.ts';
 export type { AuditFilter, AuditRow } from './audit.repository.ts';
-export { registerAuditRoutes } from './audit.routes.ts';
+export { type AuditRouteDependencies, auditRoutes } from './audit.routes.ts';

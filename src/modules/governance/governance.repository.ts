@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type ListOptions, withListOptions } from '../../platform/records.ts';
 import type {
+  AppointmentRole,
   AreasTable,
   ChairAppointmentsTable,
   Database,
@@ -196,7 +197,7 @@ export async function listChairAppointments(
 export async function listAppointmentsOfYear(
   db: Kysely<Database>,
   appointment: { partnershipId: string; groupId: string; yearStarting: number; excludeId: string | null },
-): Promise<{ personId: string; personName: string; role: string }[]> {
+): Promise<{ personId: string; personName: string; role: AppointmentRole }[]> {
   let query = db
     .selectFrom('chairAppointments')
     .innerJoin('people', 'people.id', 'chairAppointments.personId')
@@ -214,7 +215,7 @@ export interface HeldAppointment {
   partnershipId: string;
   partnershipName: string;
   groupName: string;
-  role: 'chair' | 'vice_chair';
+  role: AppointmentRole;
   yearStarting: number;
 }
 

@@ -1,42 +1,53 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ConflictError } from '../../platform/errors.ts';
-import { errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+/**
+ * Governance's pages: the service's areas and partnerships (under /admin), and a partnership's page, its
+ * organisations, people, groups, memberships, interests, chair appointments and terms of reference (under
+ * /partnerships/:partnershipId).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { nameOf } from '../../platform/inputs.ts';
-import { queryValues, single } from '../../web/query.ts';
+import { single } from '../../web/query.ts';
 import { sendCsv } from '../../web/csv.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { formatDate } from '../../web/render.ts';
+import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import type { MembershipView } from './governance.repository.ts';
 import {
-  appointmentRoleNames,
   areaFields,
-  areaSchema,
-  cadenceNames,
   chairAppointmentFields,
-  chairAppointmentSchema,
   groupFields,
-  groupSchema,
-  interestCategoryNames,
   interestFields,
-  interestSchema,
-  type MembershipRole,
   membershipFields,
-  membershipRoleNames,
-  membershipSchema,
   organisationFields,
-  organisationSchema,
-  oversightKindNames,
   partnershipFields,
-  partnershipSchema,
   personFields,
-  personSchema,
-  sectorNames,
   termsFields,
-  voteMajorityNames,
+} from './governance.forms.ts';
+import {
+  areaSchema,
+  chairAppointmentSchema,
+  groupSchema,
+  interestSchema,
+  membershipSchema,
+  organisationSchema,
+  partnershipSchema,
+  personSchema,
   termsSchema,
-} from './governance.schemas.ts';
+} from './governance.inputs.ts';
+import {
+  appointmentRoleNames,
+  cadenceNames,
+  interestCategoryNames,
+  membershipRoleNames,
+  oversightKindNames,
+  sectorNames,
+  voteMajorityNames,
+} from './governance.names.ts';
 import type { GovernanceService, TermsOfReference } from './governance.service.ts';
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
@@ -45,10 +56,24 @@ import { principalOf } from '../../web/permissions.ts';
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-interface GroupParams {
-  partnershipId: string;
-  id: string;
+/** What governance's pages need: its own service (they need nothing from other modules). */
+export interface GovernanceRouteDependencies {
+  governance: GovernanceService;
 }
+
+const termsVersionParams = recordParams.extend({ version: z.string() });
+/** The members ticked on the quorum check: none, one or several. */
+const quorumQuery = z.object({
+  present: z.preprocess((value: unknown) => (value === undefined ? [] : [value].flat()), z.array(z.string()).catch([])),
+  checked: queryText,
+});
+
+/** A group or person chosen on the page a form was opened from. */
+const chosenQuery = z.object({ groupId: queryText, personId: queryText });
+
+/** Why a review was not saved: another was saved while this one was written. */
+const termsConflict = (version: number) =>
+  `Someone else saved version ${version} of these terms of reference while you were reviewing them. Your review has not been saved. Check version ${version}, then save again if you still want your changes.`;
 
 const adminCrumbs = (): Crumb[] => [{ text: 'Administration', href: '/admin' }];
 
@@ -122,14 +147,79 @@ function termsValues(terms: TermsOfReference) {
   });
 }
 
-export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
-  const everything = { includeArchived: true };
-  const choices = <T extends { id: string; name: string; archivedAt: string | null }>(
-    rows: T[],
-    values: TypedValues,
-    field: string,
-    text = (row: T) => row.name,
-  ) => recordChoices(rows, values, field, text);
+const everything = { includeArchived: true };
+const choices = <T extends { id: string; name: string; archivedAt: string | null }>(
+  rows: T[],
+  values: TypedValues,
+  field: string,
+  text = (row: T) => row.name,
+) => recordChoices(rows, values, field, text);
+
+/** The service's areas and partnerships, for administrators. */
+export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
+  prefix: '/admin',
+  plugin(app, { pages, deps: { governance } }, done) {
+    registerRecordPages(app, pages, {
+      basePath: '/areas',
+      noun: 'area',
+      pluralTitle: 'Areas',
+      access: { view: 'admin', manage: 'admin' },
+      service: governance.areas,
+      fields: areaFields,
+      schema: areaSchema,
+      titleOf: (area) => area.name,
+      columns: [
+        { heading: 'Area', cell: (area) => area.name },
+        { heading: 'Police force', cell: (area) => area.forceName },
+        { heading: 'Oversight body', cell: (area) => area.oversightBody },
+      ],
+      summary: (area) => [
+        { key: 'Police force', value: area.forceName },
+        { key: 'Oversight body', value: area.oversightBody },
+        { key: 'Kind', value: nameOf(oversightKindNames, area.oversightKind) },
+      ],
+      crumbs: adminCrumbs,
+    });
+
+    registerRecordPages(app, pages, {
+      basePath: '/partnerships',
+      noun: 'partnership',
+      pluralTitle: 'Partnerships',
+      access: { view: 'admin', manage: 'admin' },
+      service: governance.partnerships,
+      fields: partnershipFields,
+      schema: partnershipSchema,
+      titleOf: (p) => p.name,
+      columns: [
+        { heading: 'Partnership', cell: (p) => p.name },
+        { heading: 'Area', cell: (p) => p.areaName },
+        { heading: 'Population', cell: (p) => p.population?.toLocaleString('en-GB') ?? '' },
+      ],
+      summary: (p) => [
+        { key: 'Area', value: p.areaName },
+        { key: 'Short name', value: p.shortName },
+        { key: 'Local authority', value: p.localAuthority },
+        { key: 'Population', value: p.population?.toLocaleString('en-GB') ?? 'Not known' },
+        { key: 'Partnership page', value: 'Open the partnership', href: `/partnerships/${p.id}` },
+      ],
+      options: async (_scopeId, values) => ({ areaId: choices(await governance.areas.list(null, everything), values, 'areaId') }),
+      crumbs: adminCrumbs,
+    });
+    done();
+  },
+};
+
+/** A partnership's page and its governance records. */
+export const governanceRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId',
+  plugin(app, { pages, deps: { governance } }, done) {
+    registerPartnershipRecords(app, pages, governance);
+    registerGroupPages(app, pages, governance);
+    done();
+  },
+};
+
+function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
   /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
   const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
     const [organisations, people, groups] = await Promise.all([
@@ -148,59 +238,12 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   };
   /** A group or person chosen on the page the user came from. */
   const choicesFromQuery = (request: FastifyRequest): TypedValues => {
-    const { groupId, personId } = queryValues(request.query, ['groupId', 'personId']);
+    const { groupId, personId } = chosenQuery.parse(request.query);
     return { ...(groupId ? { groupId } : {}), ...(personId ? { personId } : {}) };
   };
 
   registerRecordPages(app, pages, {
-    basePath: '/admin/areas',
-    noun: 'area',
-    pluralTitle: 'Areas',
-    access: { view: 'admin', manage: 'admin' },
-    service: governance.areas,
-    fields: areaFields,
-    schema: areaSchema,
-    titleOf: (area) => area.name,
-    columns: [
-      { heading: 'Area', cell: (area) => area.name },
-      { heading: 'Police force', cell: (area) => area.forceName },
-      { heading: 'Oversight body', cell: (area) => area.oversightBody },
-    ],
-    summary: (area) => [
-      { key: 'Police force', value: area.forceName },
-      { key: 'Oversight body', value: area.oversightBody },
-      { key: 'Kind', value: nameOf(oversightKindNames, area.oversightKind) },
-    ],
-    crumbs: adminCrumbs,
-  });
-
-  registerRecordPages(app, pages, {
-    basePath: '/admin/partnerships',
-    noun: 'partnership',
-    pluralTitle: 'Partnerships',
-    access: { view: 'admin', manage: 'admin' },
-    service: governance.partnerships,
-    fields: partnershipFields,
-    schema: partnershipSchema,
-    titleOf: (p) => p.name,
-    columns: [
-      { heading: 'Partnership', cell: (p) => p.name },
-      { heading: 'Area', cell: (p) => p.areaName },
-      { heading: 'Population', cell: (p) => p.population?.toLocaleString('en-GB') ?? '' },
-    ],
-    summary: (p) => [
-      { key: 'Area', value: p.areaName },
-      { key: 'Short name', value: p.shortName },
-      { key: 'Local authority', value: p.localAuthority },
-      { key: 'Population', value: p.population?.toLocaleString('en-GB') ?? 'Not known' },
-      { key: 'Partnership page', value: 'Open the partnership', href: `/partnerships/${p.id}` },
-    ],
-    options: async (_scopeId, values) => ({ areaId: choices(await governance.areas.list(null, everything), values, 'areaId') }),
-    crumbs: adminCrumbs,
-  });
-
-  registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/organisations',
+    basePath: '/organisations',
     noun: 'organisation',
     pluralTitle: 'Organisations',
     ...manage,
@@ -237,7 +280,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   });
 
   registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/people',
+    basePath: '/people',
     noun: 'person',
     pluralTitle: 'People',
     ...manage,
@@ -295,7 +338,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   });
 
   registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/groups',
+    basePath: '/groups',
     noun: 'group',
     pluralTitle: 'Groups',
     ...manage,
@@ -314,7 +357,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   });
 
   registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/memberships',
+    basePath: '/memberships',
     noun: 'membership',
     pluralTitle: 'Memberships',
     ...manage,
@@ -332,7 +375,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
       { key: 'Group', value: m.groupName, href: `/partnerships/${m.partnershipId}/groups/${m.groupId}` },
       { key: 'Person', value: m.personName, href: `/partnerships/${m.partnershipId}/people/${m.personId}` },
       { key: 'Representing', value: m.organisationName },
-      { key: 'Role', value: nameOf(membershipRoleNames, m.role as MembershipRole) },
+      { key: 'Role', value: nameOf(membershipRoleNames, m.role) },
       { key: 'Voting', value: yesNo(m.voting) },
       { key: 'Core or link member', value: m.core ? 'Core member' : 'Link member' },
       { key: 'Start date', value: formatDate(m.startDate) },
@@ -346,7 +389,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   });
 
   registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/interests',
+    basePath: '/interests',
     noun: 'interest',
     pluralTitle: 'Register of interests',
     ...manage,
@@ -374,7 +417,7 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
   });
 
   registerRecordPages(app, pages, {
-    basePath: '/partnerships/:partnershipId/chair-appointments',
+    basePath: '/chair-appointments',
     noun: 'appointment',
     pluralTitle: 'Chair and vice-chair appointments',
     ...manage,
@@ -404,11 +447,14 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     defaults: choicesFromQuery,
     crumbs: partnershipCrumbs,
   });
+}
 
+function registerGroupPages(instance: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const view = { config: { access: 'partnership:view' as const } };
   const edit = { config: { access: 'partnership:manage' as const } };
 
-  app.get<{ Params: { partnershipId: string } }>('/partnerships/:partnershipId', view, async (request, reply) => {
+  app.get('', { ...view, schema: { params: partnershipParams } }, async (request, reply) => {
     const { partnershipId } = request.params;
     const [partnership, structure] = await Promise.all([
       governance.partnerships.get(null, partnershipId),
@@ -424,15 +470,14 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     });
   });
 
-  async function loadGroup(request: FastifyRequest<{ Params: GroupParams }>) {
-    const { partnershipId, id } = request.params;
+  async function loadGroup({ partnershipId, id }: z.output<typeof recordParams>) {
     const [group, terms] = await Promise.all([governance.groups.get(partnershipId, id), governance.termsOf(partnershipId, id)]);
     return { group, ...terms, latest: terms.history[0] ?? null };
   }
 
-  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id', view, async (request, reply) => {
+  app.get('/groups/:id', { ...view, schema: { params: recordParams } }, async (request, reply) => {
     const { partnershipId, id } = request.params;
-    const { group, inForce: terms, upcoming } = await loadGroup(request);
+    const { group, inForce: terms, upcoming } = await loadGroup(request.params);
     const [memberships, appointments, allGroups] = await Promise.all([
       governance.listMemberships(partnershipId, { groupId: id }),
       governance.listChairAppointments(partnershipId, { groupId: id }),
@@ -467,37 +512,33 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     });
   });
 
-  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/members.csv', view, async (request, reply) => {
+  app.get('/groups/:id/members.csv', { ...view, schema: { params: recordParams } }, async (request, reply) => {
     const { partnershipId, id } = request.params;
     const group = await governance.groups.get(partnershipId, id);
     const memberships = await governance.currentMemberships(partnershipId, { groupId: id });
     return sendCsv(reply, `${group.name} members`, [membershipHeadings, ...membershipRows(memberships)]);
   });
 
-  app.get<{ Params: GroupParams; Querystring: { present?: string | string[]; checked?: string } }>(
-    '/partnerships/:partnershipId/groups/:id/quorum',
-    view,
-    async (request, reply) => {
-      const { partnershipId, id } = request.params;
-      const { group, inForce: terms } = await loadGroup(request);
-      const members = await governance.currentMemberships(partnershipId, { groupId: id });
-      const present = [request.query.present ?? []].flat();
-      const assessment = request.query.checked ? await governance.checkQuorum(partnershipId, id, present) : null;
-      return pages.render(request, reply, 'governance/views/quorum.njk', {
-        title: `Check quorum: ${group.name}`,
-        group,
-        rule: terms ? describeQuorumRule(terms.quorumRule) : null,
-        members,
-        present,
-        assessment,
-        roleNames: membershipRoleNames,
-        breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` }],
-      });
-    },
-  );
+  app.get('/groups/:id/quorum', { ...view, schema: { params: recordParams, querystring: quorumQuery } }, async (request, reply) => {
+    const { partnershipId, id } = request.params;
+    const { group, inForce: terms } = await loadGroup(request.params);
+    const members = await governance.currentMemberships(partnershipId, { groupId: id });
+    const { present, checked } = request.query;
+    const assessment = checked ? await governance.checkQuorum(partnershipId, id, present) : null;
+    return pages.render(request, reply, 'governance/views/quorum.njk', {
+      title: `Check quorum: ${group.name}`,
+      group,
+      rule: terms ? describeQuorumRule(terms.quorumRule) : null,
+      members,
+      present,
+      assessment,
+      roleNames: membershipRoleNames,
+      breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` }],
+    });
+  });
 
-  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', view, async (request, reply) => {
-    const { group, history, inForce } = await loadGroup(request);
+  app.get('/groups/:id/terms', { ...view, schema: { params: recordParams } }, async (request, reply) => {
+    const { group, history, inForce } = await loadGroup(request.params);
     return pages.render(request, reply, 'governance/views/terms-history.njk', {
       title: `Terms of reference: ${group.name}`,
       group,
@@ -507,78 +548,69 @@ export function registerGovernanceRoutes(app: FastifyInstance, pages: PageRender
     });
   });
 
-  app.get<{ Params: GroupParams & { version: string } }>(
-    '/partnerships/:partnershipId/groups/:id/terms/:version',
-    view,
-    async (request, reply) => {
-      const { group, history, inForce } = await loadGroup(request);
-      const terms = history.find((t) => String(t.versionNumber) === request.params.version);
-      if (!terms) return reply.callNotFound();
-      const groupHref = `/partnerships/${group.partnershipId}/groups/${group.id}`;
-      return pages.render(request, reply, 'governance/views/terms-version.njk', {
-        title: `Terms of reference: ${group.name}, version ${terms.versionNumber}`,
-        group,
-        terms,
-        standing: terms === inForce ? 'in force' : terms.versionNumber > (inForce?.versionNumber ?? 0) ? 'upcoming' : 'replaced',
-        summary: termsSummary(terms, group.parentName),
-        breadcrumbs: [
-          ...partnershipCrumbs(request),
-          { text: group.name, href: groupHref },
-          { text: 'Terms of reference', href: `${groupHref}/terms` },
-        ],
-      });
-    },
-  );
+  app.get('/groups/:id/terms/:version', { ...view, schema: { params: termsVersionParams } }, async (request, reply) => {
+    const { group, history, inForce } = await loadGroup(request.params);
+    const terms = history.find((t) => String(t.versionNumber) === request.params.version);
+    if (!terms) return reply.callNotFound();
+    const groupHref = `/partnerships/${group.partnershipId}/groups/${group.id}`;
+    return pages.render(request, reply, 'governance/views/terms-version.njk', {
+      title: `Terms of reference: ${group.name}, version ${terms.versionNumber}`,
+      group,
+      terms,
+      standing: terms === inForce ? 'in force' : terms.versionNumber > (inForce?.versionNumber ?? 0) ? 'upcoming' : 'replaced',
+      summary: termsSummary(terms, group.parentName),
+      breadcrumbs: [
+        ...partnershipCrumbs(request),
+        { text: group.name, href: groupHref },
+        { text: 'Terms of reference', href: `${groupHref}/terms` },
+      ],
+    });
+  });
 
   const renderTermsForm = async (
-    request: FastifyRequest<{ Params: GroupParams }>,
-    reply: Parameters<PageRenderer['render']>[1],
-    values: Record<string, string>,
-    errors: FormErrors | null,
-    basedOn: number | null = null,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: z.output<typeof recordParams>,
+    state: { values: TypedValues; errors: FormErrors | null; basedOn?: number },
   ) => {
-    const { group, latest: terms } = await loadGroup(request);
-    if (errors) reply.code(400);
+    const { group, latest: terms } = await loadGroup(params);
+    if (state.errors) reply.code(400);
     return pages.render(request, reply, 'governance/views/terms-form.njk', {
       title: terms ? `Review terms of reference: ${group.name}` : `Add terms of reference: ${group.name}`,
       group,
       terms,
       // The version this review starts from, so a review saved meanwhile by someone else is not lost.
-      basedOn: basedOn ?? terms?.versionNumber ?? 0,
+      basedOn: state.basedOn ?? terms?.versionNumber ?? 0,
       fields: termsFields,
-      values,
-      errors,
+      values: state.values,
+      errors: state.errors,
       options: {},
       breadcrumbs: [...partnershipCrumbs(request), { text: group.name, href: `/partnerships/${group.partnershipId}/groups/${group.id}` }],
     });
   };
 
-  app.get<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms/new', edit, async (request, reply) => {
-    const { latest: terms } = await loadGroup(request);
+  app.get('/groups/:id/terms/new', { ...edit, schema: { params: recordParams } }, async (request, reply) => {
+    const { latest: terms } = await loadGroup(request.params);
     const defaults = { papersNoticeUnit: 'working', quorumKind: 'fraction', numerator: '1', denominator: '3', voteMajority: 'votes_cast' };
-    return renderTermsForm(request, reply, terms ? termsValues(terms) : defaults, null);
+    return renderTermsForm(request, reply, request.params, { values: terms ? termsValues(terms) : defaults, errors: null });
   });
 
-  app.post<{ Params: GroupParams }>('/partnerships/:partnershipId/groups/:id/terms', edit, async (request, reply) => {
-    const basedOn = Number(single((request.body as Record<string, unknown> | undefined)?.basedOn) ?? 0);
+  app.post('/groups/:id/terms', { ...edit, schema: { params: recordParams, body: formBody } }, async (request, reply) => {
+    const basedOn = Number(single(request.body.basedOn) ?? 0);
     const result = readForm(termsSchema, termsFields, request.body);
-    if (!result.ok) return renderTermsForm(request, reply, result.typed, result.errors, basedOn);
+    if (!result.ok) return renderTermsForm(request, reply, request.params, { values: result.typed, errors: result.errors, basedOn });
     const { partnershipId, id } = request.params;
-    let version: number;
-    try {
-      version = await governance.reviseTerms(principalOf(request), partnershipId, id, result.value, basedOn);
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      const message = `Someone else saved version ${error.currentVersion} of these terms of reference while you were reviewing them. Your review has not been saved. Check version ${error.currentVersion}, then save again if you still want your changes.`;
-      return renderTermsForm(
-        request,
-        reply,
-        typedValues(termsFields, request.body as Record<string, unknown>),
-        errorsFor(termsFields, { form: message }),
-        error.currentVersion,
-      );
+    const saved = await attempt(() => governance.reviseTerms(principalOf(request), partnershipId, id, result.value, basedOn));
+    if (!saved.ok) {
+      // After a conflict the review is based on the version now saved, once the user has looked at it.
+      const byField = saved.version === null ? saved.byField : { form: termsConflict(saved.version) };
+      return renderTermsForm(request, reply, request.params, {
+        values: typedValues(termsFields, request.body),
+        errors: errorsFor(termsFields, byField),
+        basedOn: saved.version ?? basedOn,
+      });
     }
-    request.session.flash = `Terms of reference saved as version ${version}`;
+    request.session.flash = `Terms of reference saved as version ${saved.value}`;
     return reply.redirect(`/partnerships/${partnershipId}/groups/${id}`);
   });
 }

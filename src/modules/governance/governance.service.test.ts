@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/createDb.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { refusal } from '../../../test/helpers/refusal.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from './index.ts';
-import { termsSchema } from './governance.schemas.ts';
+import { termsSchema } from './governance.inputs.ts';
 
 for (const database of testDatabases()) {
   describe(`governance on ${database.engine}`, () => {
@@ -19,7 +19,11 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      governance = createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), systemClock);
+      governance = createGovernanceService({
+        db: handle.db,
+        audit: createAuditTrail({ db: handle.db, clock: systemClock }),
+        clock: systemClock,
+      });
       partnerships = await seedDemo(governance);
       coventry = partnerships.get('coventry') ?? '';
     });
@@ -363,7 +367,11 @@ for (const database of testDatabases()) {
 
     it('finds the appointments an e-mail address holds on a day: of its year of office, made by then, by a voting member still', async () => {
       const on = (date: string) =>
-        createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), { now: () => new Date(`${date}T12:00:00Z`) });
+        createGovernanceService({
+          db: handle.db,
+          audit: createAuditTrail({ db: handle.db, clock: systemClock }),
+          clock: { now: () => new Date(`${date}T12:00:00Z`) },
+        });
       const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Night Time Economy Panel', parentId: null });
       const [organisation] = await governance.organisations.list(coventry);
       assert.ok(organisation);

@@ -5,7 +5,7 @@ import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { financialYearStart, formatDate } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
+import type { AppointmentRole, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
   type AreaRow,
@@ -43,7 +43,7 @@ import type {
   PartnershipInput,
   PersonInput,
   TermsInput,
-} from './governance.schemas.ts';
+} from './governance.inputs.ts';
 import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from './quorum.ts';
 import { findRecord, type RecordService } from '../../platform/records.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
@@ -150,10 +150,10 @@ export function seatOf(membership: MembershipView): Seat {
   };
 }
 
-const roleWord = (role: string) => (role === 'chair' ? 'chair' : 'vice-chair');
+const roleWord = (role: AppointmentRole) => (role === 'chair' ? 'chair' : 'vice-chair');
 
 /** Why a group has no room for another chair or vice-chair this year, and what to do about it. */
-function appointmentsFull(role: string, allowed: number, holders: readonly { personName: string }[], year: string): string {
+function appointmentsFull(role: AppointmentRole, allowed: number, holders: readonly { personName: string }[], year: string): string {
   if (role === 'chair')
     return `${holders[0]?.personName ?? 'Someone'} is already chair of this group for ${year}. A group has one chair a year: archive that appointment first if the chair has changed hands.`;
   if (allowed === 0) return "This group's terms of reference allow no vice-chair. Review its terms first if that has changed.";
@@ -167,8 +167,14 @@ const scope = (scopeId: string | null): string => {
   return scopeId;
 };
 
-export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): GovernanceService {
-  const dependencies = { db, audit, clock };
+export interface GovernanceDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+}
+
+export function createGovernanceService(dependencies: GovernanceDependencies): GovernanceService {
+  const { db, audit, clock } = dependencies;
   const today = () => todayInEngland(clock);
 
   const groups = defineRecordService(dependencies, {
@@ -260,7 +266,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter
       toColumns: (input: MembershipInput) => input,
       title: (m) => `${m.personName} on ${m.groupName}`,
       lockedBy: (_scopeId, input) => ({ table: 'groups', id: input.groupId }),
-      inputOf: (row) => ({ ...row, role: row.role as MembershipInput['role'], voting: row.voting === 1, core: row.core === 1 }),
+      inputOf: (row) => ({ ...row, role: row.role, voting: row.voting === 1, core: row.core === 1 }),
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');
@@ -303,7 +309,7 @@ export function createGovernanceService(db: Kysely<Database>, audit: AuditWriter
       title: (a) => `${a.personName} as ${a.role.replace('_', '-')} of ${a.groupName} for ${a.yearStarting} to ${a.yearStarting + 1}`,
       // The group's lock makes a parallel appointment wait, and then see this one.
       lockedBy: (_scopeId, input) => ({ table: 'groups', id: input.groupId }),
-      inputOf: (row) => ({ ...row, role: row.role as ChairAppointmentInput['role'] }),
+      inputOf: (row) => ({ ...row, role: row.role }),
       async check(trx, scopeId, input, existing) {
         const belongs = references(trx, scopeId, existing);
         await belongs('groups', 'groupId', input.groupId, 'Select a group in this partnership');

@@ -1,8 +1,14 @@
 /** The governance module's public face: other modules import from here only. */
-export { createGovernanceService, type GovernanceService, isCurrentMembership, type TermsOfReference } from './governance.service.ts';
-export { registerGovernanceRoutes } from './governance.routes.ts';
-export { seedDemo } from './governance.seed.ts';
+export {
+  createGovernanceService,
+  type GovernanceDependencies,
+  type GovernanceService,
+  isCurrentMembership,
+  type TermsOfReference,
+} from './governance.service.ts';
+export { governanceAdminRoutes, type GovernanceRouteDependencies, governanceRoutes } from './governance.routes.ts';
+export { type HomeRouteDependencies, homeRoutes, type WaitingFile } from './home.routes.ts';
+export { seedDemo } from './demo/governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
-export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.schemas.ts';
-// The life of an editable record (create, change, archive, each audited), for other modules' records too.
+export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.names.ts';
 export type { HeldAppointment } from './governance.repository.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Sector } from './governance.schemas.ts';
+import type { Sector } from './governance.names.ts';
 import { assessQuorum, describeQuorumRule, fractionThreshold, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 
 // The Coventry board's rule (seed 001, Appendix 1): "the attendance of all Responsible Authorities

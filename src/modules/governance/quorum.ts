@@ -1,6 +1,6 @@
 /** Quoracy: structured rules from terms of reference, and whether those present meet them. */
 import { plural } from '../../platform/numbers.ts';
-import type { Sector } from './governance.schemas.ts';
+import type { Sector } from './governance.names.ts';
 
 export type QuorumRule =
   /** Every Responsible Authority on the group present, and at least N community or voluntary representatives (Coventry's board). */

@@ -1,6 +1,6 @@
 /** The partnership's structure: the group tree with who chairs each group, how often it meets and whom it reports to. */
 import type { GroupView, MembershipView } from './governance.repository.ts';
-import { type Cadence, cadenceNames } from './governance.schemas.ts';
+import { type Cadence, cadenceNames } from './governance.names.ts';
 
 export interface GroupNode {
   id: string;
@@ -15,7 +15,7 @@ export interface GroupNode {
 
 interface TermsSummary {
   groupId: string;
-  cadence: string;
+  cadence: Cadence;
   chairRole: string;
   alsoReportsTo: string | null;
 }
@@ -34,7 +34,7 @@ export function buildStructure(
       name: group.name,
       reportsTo: group.parentName,
       alsoReportsTo: terms?.alsoReportsTo ?? null,
-      meets: terms ? (cadenceNames[terms.cadence as Cadence] ?? terms.cadence) : null,
+      meets: terms ? cadenceNames[terms.cadence] : null,
       chairRole: terms?.chairRole ?? null,
       chairs: currentChairs.filter((chair) => chair.groupId === group.id).map((chair) => chair.personName),
       children: [],

@@ -32,8 +32,8 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      const audit = createAuditTrail(handle.db, systemClock);
-      const governance = createGovernanceService(handle.db, audit, systemClock);
+      const audit = createAuditTrail({ db: handle.db, clock: systemClock });
+      const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
       meetings = createMeetingsService(handle.db, audit, systemClock, governance);
       agenda = createAgendaService(handle.db, audit, systemClock);
       coventry = (await seedDemo(governance)).get('coventry') ?? '';

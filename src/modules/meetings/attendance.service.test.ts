@@ -21,8 +21,8 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      const audit = createAuditTrail(handle.db, systemClock);
-      governance = createGovernanceService(handle.db, audit, systemClock);
+      const audit = createAuditTrail({ db: handle.db, clock: systemClock });
+      governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
       const meetings = createMeetingsService(handle.db, audit, systemClock, governance);
       attendance = createAttendanceService(handle.db, audit, systemClock, governance);
       coventry = (await seedDemo(governance)).get('coventry') ?? '';

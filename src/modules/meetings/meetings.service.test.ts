@@ -19,8 +19,8 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      const audit = createAuditTrail(handle.db, systemClock);
-      const governance = createGovernanceService(handle.db, audit, systemClock);
+      const audit = createAuditTrail({ db: handle.db, clock: systemClock });
+      const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
       meetings = createMeetingsService(handle.db, audit, systemClock, governance);
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
@@ -46,7 +46,11 @@ for (const database of testDatabases()) {
     });
 
     it('needs terms of reference to know how often a group meets', async () => {
-      const governance = createGovernanceService(handle.db, createAuditTrail(handle.db, systemClock), systemClock);
+      const governance = createGovernanceService({
+        db: handle.db,
+        audit: createAuditTrail({ db: handle.db, clock: systemClock }),
+        clock: systemClock,
+      });
       const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'New Working Group', parentId: boardId });
       await assert.rejects(
         meetings.scheduleCycle(systemPrincipal, coventry, { ...cycle, groupId }),
@@ -129,8 +133,8 @@ for (const database of testDatabases()) {
     });
 
     it('lists the meetings still to come the way a single meeting is checked: today until it is held, not cancelled', async () => {
-      const audit = createAuditTrail(handle.db, systemClock);
-      const governance = createGovernanceService(handle.db, audit, systemClock);
+      const audit = createAuditTrail({ db: handle.db, clock: systemClock });
+      const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
       const clock = { now: () => new Date('2030-03-14T12:00:00Z') };
       const on14March = createMeetingsService(handle.db, audit, clock, governance);
       const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Meetings To Come Group', parentId: boardId });

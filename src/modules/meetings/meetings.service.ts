@@ -189,7 +189,7 @@ export function createMeetingsService(
           `${group.name} has no terms of reference in force on that date, so how often it meets is not known`,
         );
       }
-      const dates = cycleDates(terms.cadence as Parameters<typeof cycleDates>[0], input, input.from);
+      const dates = cycleDates(terms.cadence, input, input.from);
       return db.transaction().execute(async (trx) => {
         // A year's cycle planned twice at once: the second waits, then sees the first's dates and adds none.
         await lockRow(trx, 'groups', group.id);

@@ -16,7 +16,7 @@ import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
-import type { GovernanceService, VoteMajority } from '../governance/index.ts';
+import type { GovernanceService } from '../governance/index.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.schemas.ts';
 import {
   countDecisions,
@@ -148,7 +148,7 @@ export function createMinutesService(
     if (decision.votesFor === null) return null;
     const terms = await governance.termsInForceOn(partnershipId, decision.groupId, decision.meetingDate);
     const votes = { for: decision.votesFor, against: decision.votesAgainst ?? 0, abstaining: decision.votesAbstaining ?? 0 };
-    return voteResult(votes, (terms?.voteMajority ?? 'votes_cast') as VoteMajority, votingPresent);
+    return voteResult(votes, terms?.voteMajority ?? 'votes_cast', votingPresent);
   }
 
   const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {

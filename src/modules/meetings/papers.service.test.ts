@@ -43,8 +43,8 @@ for (const database of testDatabases()) {
 
     before(async () => {
       handle = await database.create();
-      audit = createAuditTrail(handle.db, clock);
-      const governance = createGovernanceService(handle.db, audit, clock);
+      audit = createAuditTrail({ db: handle.db, clock });
+      const governance = createGovernanceService({ db: handle.db, audit, clock });
       meetings = createMeetingsService(handle.db, audit, clock, governance);
       agenda = createAgendaService(handle.db, audit, clock);
       papers = createPapersService({

@@ -14,8 +14,8 @@
 // typing errors (noted beside each). Anything not in a document is marked as a
 // demo assumption.
 
-import type { Cadence, MembershipRole, Sector } from './governance.schemas.ts';
-import type { QuorumRule } from './quorum.ts';
+import type { Cadence, MembershipRole, Sector } from '../governance.names.ts';
+import type { QuorumRule } from '../quorum.ts';
 
 export interface DemoOrganisation {
   key: string;
@@ -119,7 +119,7 @@ type MembershipOptions = Partial<Omit<DemoMembership, 'personKey' | 'organisatio
 function membershipBuilder(persons: readonly DemoPerson[], startDate: string) {
   return (personKey: string, options: MembershipOptions = {}): DemoMembership => {
     const person = persons.find((p) => p.key === personKey);
-    if (!person) throw new Error(`demoData: unknown person "${personKey}"`);
+    if (!person) throw new Error(`Demo data: unknown person "${personKey}"`);
     return {
       personKey,
       organisationKey: person.organisationKey,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import type { Container } from '../src/container.ts';
-import { Browser } from './helpers/app.ts';
-import { officerPassword, startAsCoventryOfficer } from './helpers/coventry.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Container } from '../../container.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope, testPassword } from '../../../test/helpers/build.ts';
 
-const password = officerPassword;
+const password = testPassword;
 
 describe('governance pages for a Coventry officer', () => {
   let app: FastifyInstance;
@@ -15,12 +15,12 @@ describe('governance pages for a Coventry officer', () => {
   let officer: Browser;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
+
+  const scope = suiteScope();
 
   before(async () => {
-    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
   });
-  after(() => close());
 
   it('shows the partnership structure as a diagram and as a table', async () => {
     const page = await officer.get(`/partnerships/${coventry}`);

@@ -1,29 +1,24 @@
 /** The chair role follows the chair appointments: what an administrator sees on an account, and cannot give by hand. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import type { Container } from '../src/container.ts';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { appointChair } from './helpers/people.ts';
+import { before, describe, it } from 'node:test';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Container } from '../../container.ts';
+import type { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope, testPassword } from '../../../test/helpers/build.ts';
+import { appointChair } from '../../../test/helpers/people.ts';
 
 describe('the chair role on an account', () => {
-  let app: FastifyInstance;
   let container: Container;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
   let admin: Browser;
-  const password = 'a long enough password';
+  const password = testPassword;
+
+  const scope = suiteScope();
 
   before(async () => {
-    ({ app, container, coventry, boardId, close } = await startAsCoventryOfficer());
-    await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
-    admin = new Browser(app);
-    await admin.signIn('admin@example.com', password);
+    ({ container, coventry, boardId, client: admin } = await build(scope, { as: 'admin' }));
   });
-  after(() => close());
 
   it('says where the chair role comes from: the appointment of the person with the same e-mail address', async () => {
     const userId = await container.accounts.createUser(systemPrincipal, {

@@ -3,9 +3,9 @@
  * partnerships from the 2009 Police Authority report, and Safer Plymouth. Written through the
  * services, so the audit log shows the demo being set up like any other change.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import { type DemoArea, type DemoGroup, type DemoPartnership, demoAreas } from './demoData.ts';
-import type { GovernanceService } from './governance.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import { type DemoArea, type DemoGroup, type DemoPartnership, demoAreas } from './governance.data.ts';
+import type { GovernanceService } from '../governance.service.ts';
 
 async function seedGroup(
   governance: GovernanceService,

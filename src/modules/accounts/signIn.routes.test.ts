@@ -1,17 +1,17 @@
 /** Sign-in throttling: guessers are slowed and stopped, the owner is not locked out, and every failure is audited. */
 import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { buildApp } from '../src/app.ts';
-import type { Clock } from '../src/platform/clock.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { type Container, createContainer } from '../src/container.ts';
-import { createDb, type DatabaseHandle } from '../src/db/createDb.ts';
-import { signInThrottle } from '../src/modules/accounts/index.ts';
-import { Browser, testConfig } from './helpers/app.ts';
-import { testDatabases } from './helpers/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Container } from '../../container.ts';
+import { createDb, type DatabaseHandle } from '../../db/createDb.ts';
+import { signInThrottle } from './index.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
 
 const password = 'correct horse battery staple';
 
@@ -26,13 +26,9 @@ class TestClock implements Clock {
   }
 }
 
-/** An app behind a proxy that says which address each browser is at, as a load balancer does. */
-async function startApp(database: DatabaseHandle, clock: Clock): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = createContainer({ ...testConfig, trustProxy: true }, { clock, database });
-  const app = await buildApp(container, { logger: false });
-  await app.ready();
-  return { app, container };
-}
+/** An app behind a proxy that says which address each browser is at, as a load balancer does; no one signed in yet. */
+const startApp = (t: { after(fn: () => Promise<void>): void }, database: DatabaseHandle, clock: Clock) =>
+  build(t, { clock, database, config: { trustProxy: true }, as: 'nobody', seed: false });
 
 /** A second connection to the same database, as a second process would open. */
 async function openAgain(handle: DatabaseHandle): Promise<DatabaseHandle> {
@@ -57,9 +53,11 @@ for (const database of testDatabases()) {
     let container: Container;
     let adminId: string;
 
+    const scope = suiteScope();
+
     before(async () => {
       handle = await database.create();
-      ({ app, container } = await startApp(handle, clock));
+      ({ app, container } = await startApp(scope, handle, clock));
       adminId = await container.accounts.createUser(systemPrincipal, {
         email: 'admin@example.com',
         name: 'Ada Admin',
@@ -67,11 +65,6 @@ for (const database of testDatabases()) {
         isAdmin: true,
       });
     });
-    after(async () => {
-      await app.close();
-      await handle.close();
-    });
-
     it('lets the administrator in with the right password after six failures, once a short wait is over', async () => {
       const guesser = from(app, '203.0.113.1');
       for (let attempt = 1; attempt <= 6; attempt++) {
@@ -159,22 +152,16 @@ for (const database of testDatabases()) {
       assert.equal((await container.accounts.signIn('parallel@example.com', password, '10.0.1.1')).outcome, 'throttled');
     });
 
-    it('holds the slowdown across two app instances on one database', async () => {
+    it('holds the slowdown across two app instances on one database', async (t) => {
       await container.accounts.createUser(systemPrincipal, { email: 'two@example.com', name: 'Tess Two', password, isAdmin: false });
-      const otherHandle = await openAgain(handle);
-      const other = await startApp(otherHandle, clock);
-      try {
-        for (let n = 0; n < signInThrottle.freeFailures; n++) {
-          assert.equal((await from(app, '203.0.113.20').post('/sign-in', { email: 'two@example.com', password: 'guess' })).statusCode, 400);
-        }
-        const elsewhere = from(other.app, '203.0.113.21');
-        assert.equal((await elsewhere.post('/sign-in', { email: 'two@example.com', password })).statusCode, 429);
-        clock.advance(2);
-        assert.equal((await elsewhere.post('/sign-in', { email: 'two@example.com', password })).statusCode, 302);
-      } finally {
-        await other.app.close();
-        await otherHandle.close();
+      const other = await startApp(t, await openAgain(handle), clock);
+      for (let n = 0; n < signInThrottle.freeFailures; n++) {
+        assert.equal((await from(app, '203.0.113.20').post('/sign-in', { email: 'two@example.com', password: 'guess' })).statusCode, 400);
       }
+      const elsewhere = from(other.app, '203.0.113.21');
+      assert.equal((await elsewhere.post('/sign-in', { email: 'two@example.com', password })).statusCode, 429);
+      clock.advance(2);
+      assert.equal((await elsewhere.post('/sign-in', { email: 'two@example.com', password })).statusCode, 302);
     });
   });
 }

@@ -1,0 +1,38 @@
+/** How the account forms look: the fields a page draws (the checks are in accounts.inputs.ts). */
+import type { Field } from '../../web/forms.ts';
+import { roleNames } from '../../platform/principal.ts';
+import { grantedRoles, minimumPasswordLength } from './accounts.inputs.ts';
+
+export const signInFields: Field[] = [
+  { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email' },
+  { name: 'password', label: 'Password', kind: 'password', autocomplete: 'current-password' },
+];
+
+const passwordField: Field = {
+  name: 'password',
+  label: 'Password',
+  kind: 'password',
+  hint: `At least ${minimumPasswordLength} characters. Give it to the person in a safe way.`,
+  autocomplete: 'new-password',
+};
+
+export const userDetailsFields: Field[] = [
+  { name: 'name', label: 'Full name', kind: 'text', autocomplete: 'off' },
+  { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'off' },
+  {
+    name: 'isAdmin',
+    label: 'Administrator of the whole system?',
+    kind: 'yesNo',
+    hint: 'Administrators can see and change every partnership, and manage accounts',
+  },
+];
+
+export const userFields: Field[] = [...userDetailsFields.slice(0, 2), passwordField, ...userDetailsFields.slice(2)];
+
+export const passwordFields: Field[] = [{ ...passwordField, label: 'New password' }];
+
+export const grantFields: Field[] = [
+  { name: 'role', label: 'Role', kind: 'radios', options: grantedRoles.map((value) => ({ value, text: roleNames[value] })) },
+  { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, member and analyst' },
+  { name: 'areaId', label: 'Area', kind: 'select', hint: 'For an overseer, who sees every partnership in the area' },
+];

@@ -1,0 +1,54 @@
+/** The home page (your partnerships, and for an overseer their areas) and the partnership switcher. */
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canViewPartnership } from '../../platform/policy.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
+import { queryText } from '../../web/schemas.ts';
+import type { GovernanceService } from './governance.service.ts';
+
+/** A crime data file waiting for its area's decision, as the home page lists it. */
+export interface WaitingFile {
+  areaId: string;
+  [shown: string]: unknown;
+}
+
+/** What the home page needs: governance's partnerships and areas, and the crime data files waiting for a decision. */
+export interface HomeRouteDependencies {
+  governance: Pick<GovernanceService, 'partnerships' | 'areas'>;
+  waitingFiles: () => Promise<WaitingFile[]>;
+}
+
+export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
+  prefix: '',
+  plugin(instance, { pages, deps: { governance, waitingFiles } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+      const principal = request.principal;
+      if (!principal) return pages.render(request, reply, 'governance/views/start.njk');
+      const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
+      // An overseer (the funder's staff) also sees each area as a whole.
+      const overseen = principal.overseerAreaIds.size
+        ? (await governance.areas.list(null)).filter((area) => principal.overseerAreaIds.has(area.id))
+        : [];
+      // The crime data files waiting for their decision: an overseer's areas', or every one for an administrator.
+      const waiting = principal.isAdmin || overseen.length ? await waitingFiles() : [];
+      return pages.render(request, reply, 'governance/views/home.njk', {
+        partnerships,
+        overseen: overseen.map((area) => ({ ...area, waiting: waiting.filter((file) => file.areaId === area.id) })),
+        waiting: principal.isAdmin ? waiting : [],
+      });
+    });
+
+    // The partnership switcher is a plain form, so it works without JavaScript.
+    app.get(
+      '/switch-partnership',
+      { config: { access: 'signedIn' }, schema: { querystring: z.object({ partnershipId: queryText }) } },
+      async (request, reply) => {
+        const { partnershipId } = request.query;
+        return reply.redirect(partnershipId ? `/partnerships/${encodeURIComponent(partnershipId)}` : '/');
+      },
+    );
+    done();
+  },
+};
