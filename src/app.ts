@@ -13,7 +13,6 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCrimeDataRoutes } from './modules/crimedata/index.ts';
 import { registerFundingRoutes } from './modules/funding/index.ts';
 import { registerGovernanceRoutes } from './modules/governance/index.ts';
-import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerPerformanceRoutes } from './modules/performance/index.ts';
 import { registerStrategyRoutes } from './modules/strategy/index.ts';
 import { registerTaskingRoutes } from './modules/tasking/index.ts';
@@ -178,9 +177,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   registerAccountRoutes(app, pages, container);
   registerAuditRoutes(app, pages, container);
   registerGovernanceRoutes(app, pages, governance);
-  registerMeetingRoutes(app, pages, container, governance);
-  registerPublicationRoutes(app, pages, container, governance);
-  registerWorkProgrammeRoutes(app, pages, container, governance);
   registerPerformanceRoutes(app, pages, container.performance, governance, container.meetings);
   registerFundingRoutes(app, pages, container.funding, container.meetings, (partnershipId) =>
     container.strategy.priorities.list(partnershipId, { includeArchived: true }),

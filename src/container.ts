@@ -11,7 +11,9 @@ import { actionRoutes, type ActionsService, createActionsService } from './modul
 import { type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import { createGovernanceService, type GovernanceService } from './modules/governance/index.ts';
 import {
+  agendaRoutes,
   type AgendaService,
+  attendanceRoutes,
   type AttendanceService,
   createAgendaService,
   createAttendanceService,
@@ -23,7 +25,13 @@ import {
   type MinutesService,
   type PapersService,
   createWorkProgrammeService,
+  type MeetingRouteDependencies,
+  meetingRoutes,
+  minutesRoutes,
+  papersRoutes,
+  publicationRoutes,
   type WorkProgrammeService,
+  workProgrammeRoutes,
 } from './modules/meetings/index.ts';
 import {
   createLogMailer,
@@ -90,13 +98,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
   const audit = built('audit', createAuditTrail(handle.db, clock));
   const governance = built('governance', createGovernanceService(handle.db, audit, clock));
-  const agenda = built('agenda', createAgendaService(handle.db, audit, clock));
-  const attendance = built('attendance', createAttendanceService(handle.db, audit, clock, governance));
-  const meetings = built('meetings', createMeetingsService(handle.db, audit, clock, governance));
+  const agenda = built('agenda', createAgendaService({ db: handle.db, audit, clock }));
+  const attendance = built('attendance', createAttendanceService({ db: handle.db, audit, clock, governance }));
+  const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance }));
   const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
-  const confidentiality = createConfidentiality(handle.db, policy);
+  const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
-  const minutes = built('minutes', createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality));
+  const minutes = built(
+    'minutes',
+    createMinutesService({ db: handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality }),
+  );
   const notifications = built(
     'notifications',
     createNotificationsService({
@@ -208,6 +219,22 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       publicUrl: config.publicUrl,
     }),
   );
+  const workProgramme = built('workProgramme', createWorkProgrammeService({ db: handle.db, audit, clock, governance, meetings, agenda }));
+  const meetingPages: MeetingRouteDependencies = {
+    meetings,
+    agenda,
+    attendance,
+    minutes,
+    papers,
+    workProgramme,
+    publicUrl: config.publicUrl,
+    groups: (partnershipId) => governance.groups.list(partnershipId),
+    group: (partnershipId, id) => governance.groups.get(partnershipId, id),
+    people: (partnershipId) => governance.people.list(partnershipId),
+    membershipsOn: (partnershipId, groupId, date) => governance.membershipsOn(partnershipId, groupId, date),
+    listInterests: (partnershipId, filter) => governance.listInterests(partnershipId, filter),
+    mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
+  };
   return {
     config,
     clock,
@@ -222,13 +249,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     minutes,
     actions,
     papers,
-    workProgramme: built('workProgramme', createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda)),
+    workProgramme,
     notifications,
     strategy,
     performance,
     funding,
     crimeData,
     tasking,
-    routes: [mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) })],
+    routes: [
+      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      ...[meetingRoutes, agendaRoutes, papersRoutes, attendanceRoutes, minutesRoutes, workProgrammeRoutes, publicationRoutes].map(
+        (routes) => mount(routes, meetingPages),
+      ),
+    ],
   };
 }

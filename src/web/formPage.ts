@@ -75,7 +75,8 @@ export function registerFormPage<S extends z.ZodType, Context, P extends z.ZodTy
   ) {
     if (state.errors) reply.code(400);
     const address: Record<string, unknown> = request.params ?? {};
-    const action = form.action.replace(/:(\w+)/g, (_, name: string) => {
+    // Inside a module's plugin the path is relative to its prefix; the form posts to the whole address.
+    const action = `${app.prefix}${form.action}`.replace(/:(\w+)/g, (_, name: string) => {
       const value = address[name];
       return typeof value === 'string' ? value : '';
     });

@@ -34,8 +34,8 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail(handle.db, systemClock);
       const governance = createGovernanceService(handle.db, audit, systemClock);
-      meetings = createMeetingsService(handle.db, audit, systemClock, governance);
-      agenda = createAgendaService(handle.db, audit, systemClock);
+      meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance });
+      agenda = createAgendaService({ db: handle.db, audit, clock: systemClock });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2007-11-30');

@@ -9,7 +9,7 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
-import type { AgendaItemInput } from './meetings.schemas.ts';
+import type { AgendaItemInput } from './meetings.inputs.ts';
 
 export interface AgendaService {
   agenda(partnershipId: string, meetingId: string): Promise<NumberedSection<AgendaItemRow>[]>;
@@ -56,7 +56,13 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
   }
 }
 
-export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): AgendaService {
+export interface AgendaDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+}
+
+export function createAgendaService({ db, audit, clock }: AgendaDependencies): AgendaService {
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
     // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.

@@ -23,8 +23,8 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail(handle.db, systemClock);
       governance = createGovernanceService(handle.db, audit, systemClock);
-      const meetings = createMeetingsService(handle.db, audit, systemClock, governance);
-      attendance = createAttendanceService(handle.db, audit, systemClock, governance);
+      const meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance });
+      attendance = createAttendanceService({ db: handle.db, audit, clock: systemClock, governance });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2016-07-21');

@@ -14,6 +14,7 @@ import { listMeetings, type MeetingView, requireMeeting } from './meetings.repos
 
 export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
+export const isMemberStatus = (value: string): value is MemberStatus => (memberStatuses as readonly string[]).includes(value);
 
 export interface AttendanceInput {
   members: { membershipId: string; status: MemberStatus; substitutePersonId: string | null }[];
@@ -57,12 +58,15 @@ function minuteTakerOf(records: readonly AttendanceView[]): Attendee | null {
   return record ? { name: record.attendeeName ?? '', organisation: record.attendeeOrganisation } : null;
 }
 
-export function createAttendanceService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-): AttendanceService {
+/** What attendance needs: governance's members on a date, its quorum rule and its people. */
+export interface AttendanceDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceService, 'membershipsOn' | 'checkQuorum' | 'people'>;
+}
+
+export function createAttendanceService({ db, audit, clock, governance }: AttendanceDependencies): AttendanceService {
   async function load(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingAttendance> {
     const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const [members, records] = await Promise.all([

@@ -3,7 +3,7 @@
 // obvious typing errors (noted beside each). Anything the minutes do not say is marked as a demo
 // assumption.
 import type { QuorumRule, Sector } from '../governance/index.ts';
-import type { DecisionInput } from './meetings.schemas.ts';
+import type { DecisionInput } from './meetings.inputs.ts';
 
 export interface Organisation2007 {
   name: string;

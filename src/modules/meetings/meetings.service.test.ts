@@ -21,7 +21,7 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail(handle.db, systemClock);
       const governance = createGovernanceService(handle.db, audit, systemClock);
-      meetings = createMeetingsService(handle.db, audit, systemClock, governance);
+      meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       boardId = board?.id ?? '';
@@ -132,7 +132,7 @@ for (const database of testDatabases()) {
       const audit = createAuditTrail(handle.db, systemClock);
       const governance = createGovernanceService(handle.db, audit, systemClock);
       const clock = { now: () => new Date('2030-03-14T12:00:00Z') };
-      const on14March = createMeetingsService(handle.db, audit, clock, governance);
+      const on14March = createMeetingsService({ db: handle.db, audit, clock: clock, governance });
       const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Meetings To Come Group', parentId: boardId });
       const at = (meetingDate: string) => scheduleMeeting(on14March, coventry, groupId, meetingDate);
       const [yesterday, heldToday, today, cancelled, moved] = [
@@ -160,14 +160,14 @@ for (const database of testDatabases()) {
         assert.equal(accepted, toCome.includes(id), id);
       }
       // A work programme item is planned only for a meeting still to come: not one held earlier today.
-      const workProgramme = createWorkProgrammeService(
-        handle.db,
+      const workProgramme = createWorkProgrammeService({
+        db: handle.db,
         audit,
         clock,
         governance,
-        on14March,
-        createAgendaService(handle.db, audit, clock),
-      );
+        meetings: on14March,
+        agenda: createAgendaService({ db: handle.db, audit, clock }),
+      });
       await assert.rejects(
         workProgramme.add(systemPrincipal, coventry, groupId, { title: 'Night-time economy', plannedMeetingId: heldToday, notes: null }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'plannedMeetingId',

@@ -24,7 +24,7 @@ import {
   requireMeeting,
   updateMeeting,
 } from './meetings.repository.ts';
-import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.schemas.ts';
+import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.inputs.ts';
 
 export interface MeetingDetails {
   meeting: MeetingView;
@@ -62,12 +62,15 @@ export interface MeetingsService {
   recordHeld(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
 }
 
-export function createMeetingsService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-): MeetingsService {
+/** What meetings need: governance's groups and the terms of reference in force. */
+export interface MeetingsDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceService, 'groups' | 'termsInForceOn'>;
+}
+
+export function createMeetingsService({ db, audit, clock, governance }: MeetingsDependencies): MeetingsService {
   async function groupIn(partnershipId: string, groupId: string) {
     const [group] = (await governance.groups.list(partnershipId)).filter((g) => g.id === groupId);
     if (!group) throw new FieldValidationError('groupId', 'Select a group in this partnership');

@@ -45,18 +45,18 @@ for (const database of testDatabases()) {
       handle = await database.create();
       audit = createAuditTrail(handle.db, clock);
       const governance = createGovernanceService(handle.db, audit, clock);
-      meetings = createMeetingsService(handle.db, audit, clock, governance);
-      agenda = createAgendaService(handle.db, audit, clock);
+      meetings = createMeetingsService({ db: handle.db, audit, clock: clock, governance });
+      agenda = createAgendaService({ db: handle.db, audit, clock });
       papers = createPapersService({
         db: handle.db,
         audit,
         clock,
         meetings,
         agenda,
-        confidentiality: createConfidentiality(
-          handle.db,
-          createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
-        ),
+        confidentiality: createConfidentiality({
+          db: handle.db,
+          policy: createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
+        }),
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;

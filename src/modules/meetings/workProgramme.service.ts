@@ -7,14 +7,9 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { AgendaService } from './agenda.service.ts';
+import type { WorkProgrammeInput } from './meetings.inputs.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import { insertWorkProgrammeItem, linkToAgenda, listWorkProgramme, type WorkProgrammeView } from './workProgramme.repository.ts';
-
-export interface WorkProgrammeInput {
-  title: string;
-  notes: string | null;
-  plannedMeetingId: string | null;
-}
 
 export interface WorkProgrammeService {
   list(partnershipId: string, groupId: string): Promise<WorkProgrammeView[]>;
@@ -23,14 +18,23 @@ export interface WorkProgrammeService {
   place(actor: Actor, partnershipId: string, groupId: string, itemId: string): Promise<void>;
 }
 
-export function createWorkProgrammeService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-  meetings: MeetingsService,
-  agenda: AgendaService,
-): WorkProgrammeService {
+export interface WorkProgrammeDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceService, 'groups'>;
+  meetings: MeetingsService;
+  agenda: AgendaService;
+}
+
+export function createWorkProgrammeService({
+  db,
+  audit,
+  clock,
+  governance,
+  meetings,
+  agenda,
+}: WorkProgrammeDependencies): WorkProgrammeService {
   async function futureMeeting(partnershipId: string, groupId: string, meetingId: string) {
     const meeting = (await meetings.toCome(partnershipId, { groupId })).find((m) => m.id === meetingId);
     if (!meeting) throw new FieldValidationError('plannedMeetingId', 'Select a future meeting of this group');

@@ -64,9 +64,9 @@ export interface NotificationsDependencies {
   engine: Engine;
   clock: Clock;
   mailer: Mailer;
-  governance: GovernanceService;
-  actions: ActionsService;
-  meetings: MeetingsService;
+  governance: Pick<GovernanceService, 'people' | 'currentMemberships' | 'partnerships'>;
+  actions: Pick<ActionsService, 'actionLog'>;
+  meetings: Pick<MeetingsService, 'get'>;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
 }
