@@ -85,7 +85,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
         const record = bySeat.get(member.id);
         return {
           member,
-          status: (record?.status as MemberStatus | undefined) ?? null,
+          status: record && isMemberStatus(record.status) ? record.status : null,
           substitutePersonId: record?.substitutePersonId ?? null,
           substituteName: record?.substituteName ?? null,
         };

@@ -1,11 +1,21 @@
 /** How each meetings form looks: its fields, in page order, and the words for its choices. Checked by meetings.inputs.ts. */
+import type { MeetingKind, MeetingStatus } from '../../db/schema.ts';
 import { type Field, optionsOf } from '../../web/forms.ts';
 import { ordinalNames, weekdayNames } from './meetingCycle.ts';
 import { outcomeNames } from './outcomes.ts';
 
-export const meetingKindNames = { ordinary: 'Ordinary', extraordinary: 'Extraordinary', public: 'Public meeting' } as const;
+export const meetingKindNames = {
+  ordinary: 'Ordinary',
+  extraordinary: 'Extraordinary',
+  public: 'Public meeting',
+} as const satisfies Record<MeetingKind, string>;
 
-export const meetingStatusNames = { scheduled: 'Scheduled', rescheduled: 'Rescheduled', cancelled: 'Cancelled', held: 'Held' } as const;
+export const meetingStatusNames = {
+  scheduled: 'Scheduled',
+  rescheduled: 'Rescheduled',
+  cancelled: 'Cancelled',
+  held: 'Held',
+} as const satisfies Record<MeetingStatus, string>;
 
 const timeField: Field = {
   name: 'startTime',
