@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
@@ -76,6 +77,10 @@ const leaseMs = 10 * 60_000;
 const batchSize = 10;
 /** Daily jobs run early in the morning. */
 const dailyRunTime = 'T06:00:00.000Z';
+
+// A job's payload comes back from the database as JSON: checked before it is used.
+const emailJob = z.object({ to: z.string(), subject: z.string(), text: z.string() }) satisfies z.ZodType<Email>;
+const agendaPublishedJob = z.object({ partnershipId: z.string(), meetingId: z.string(), groupId: z.string() });
 /** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
 const finishedJobsKeptDays = 90;
 
@@ -186,8 +191,8 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   const givingUp: Record<string, (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>> = {};
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
-    email: (payload) => mailer.send(payload as Email),
-    'agenda-published': (payload) => noticeOfPublication(payload as { partnershipId: string; meetingId: string; groupId: string }),
+    email: (payload) => mailer.send(emailJob.parse(payload)),
+    'agenda-published': (payload) => noticeOfPublication(agendaPublishedJob.parse(payload)),
     // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
     ...Object.fromEntries(
       Object.entries(daily).map(([kind, work]) => [
