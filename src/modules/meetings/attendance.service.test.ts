@@ -81,7 +81,11 @@ for (const database of testDatabases()) {
       );
       const result = await attendance.attendance(coventry, meetingId);
       assert.deepEqual(result.quorum, { quorate: true, shortfall: [] });
-      assert.equal(result.members.filter((m) => m.status === 'substitute').length, 1);
+      const substitutes = result.members.filter((m) => m.status === 'substitute');
+      assert.equal(substitutes.length, 1);
+      // Named from the people of the partnership, as the minutes show them.
+      const [anyone] = await governance.people.list(coventry);
+      assert.equal(substitutes[0]?.substituteName, anyone?.name);
     });
 
     it('refuses a save based on attendance someone else has since changed', async () => {

@@ -8,7 +8,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceService } from '../governance/index.ts';
-import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import { type AttendanceRow, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 
@@ -34,7 +34,7 @@ type Member = Awaited<ReturnType<GovernanceService['membershipsOn']>>[number];
 export interface MeetingAttendance {
   meeting: MeetingView;
   members: { member: Member; status: MemberStatus | null; substitutePersonId: string | null; substituteName: string | null }[];
-  inAttendance: AttendanceView[];
+  inAttendance: AttendanceRow[];
   minuteTaker: Attendee | null;
   /** When it was last saved ('' before it ever was): the form sends it back to catch a colleague's save in between. */
   recordedAt: string;
@@ -53,7 +53,7 @@ export interface AttendanceService {
   record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
 }
 
-function minuteTakerOf(records: readonly AttendanceView[]): Attendee | null {
+function minuteTakerOf(records: readonly AttendanceRow[]): Attendee | null {
   const record = records.find((r) => r.status === 'minute_taker');
   return record ? { name: record.attendeeName ?? '', organisation: record.attendeeOrganisation } : null;
 }
@@ -74,6 +74,10 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
       listAttendance(trx, meetingId),
     ]);
     const bySeat = new Map(records.filter((r) => r.membershipId).map((r) => [r.membershipId, r]));
+    // Substitutes are people of governance's register, named from it: asked only when someone came as one.
+    const names = records.some((r) => r.substitutePersonId)
+      ? new Map((await governance.people.list(partnershipId, { includeArchived: true })).map((person) => [person.id, person.name]))
+      : new Map<string, string>();
     const recordedAt = records.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
     // A substitute fills the seat of the member they stand in for.
     const seatsFilled = records
@@ -87,7 +91,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
           member,
           status: record && isMemberStatus(record.status) ? record.status : null,
           substitutePersonId: record?.substitutePersonId ?? null,
-          substituteName: record?.substituteName ?? null,
+          substituteName: (record?.substitutePersonId && names.get(record.substitutePersonId)) || null,
         };
       }),
       inAttendance: records.filter((r) => r.status === 'in_attendance'),

@@ -184,3 +184,12 @@ export const workProgrammeFields: Field[] = [
     hint: 'Becomes the purpose of the item when it is placed on the agenda',
   },
 ];
+
+export const paperTitleFields: Field[] = [
+  {
+    name: 'title',
+    label: 'Title of the paper (optional)',
+    kind: 'text',
+    hint: 'For example, Strategic Assessment 2026. If you leave this blank, the file name is used.',
+  },
+];

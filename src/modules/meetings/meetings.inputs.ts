@@ -98,3 +98,6 @@ export const workProgrammeSchema = z.object({
   notes: optionalText(2000, 'Notes'),
 });
 export type WorkProgrammeInput = z.output<typeof workProgrammeSchema>;
+
+/** A paper's title, sent with its file. */
+export const paperTitleSchema = z.object({ title: optionalText(200, 'The title') });

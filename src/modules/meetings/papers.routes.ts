@@ -9,12 +9,13 @@ import { reportOnNextPage } from '../../web/buttons.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { sendFile } from '../../web/csv.ts';
 import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { optionalText } from '../../platform/inputs.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { formBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
+import { paperTitleFields } from './meetings.forms.ts';
+import { paperTitleSchema } from './meetings.inputs.ts';
 import {
   type ItemParams,
   itemParams,
@@ -26,18 +27,9 @@ import {
 } from './meetings.pages.ts';
 import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
 
-const titleFields: Field[] = [
-  {
-    name: 'title',
-    label: 'Title of the paper (optional)',
-    kind: 'text',
-    hint: 'For example, Strategic Assessment 2026. If you leave this blank, the file name is used.',
-  },
-];
-const titleSchema = z.object({ title: optionalText(200, 'The title') });
 const fileFieldName = 'file';
 /** The fields in page order, for the error summary; the file input itself is drawn by the page. */
-const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
+const uploadFields: Field[] = [...paperTitleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
 
 const paperParams = meetingParams.extend({ paperId: z.string() });
 /** A multipart form as web/uploads.ts hands it on: its fields, and the file as an UploadedFile. */
@@ -66,7 +58,7 @@ export const papersRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         item,
         deadline: details.deadlines.papersDue,
         published: details.meeting.publishedAt,
-        fields: titleFields,
+        fields: paperTitleFields,
         values: state.values,
         errors: state.errors,
         maxSize: maxPaperSizeText,
@@ -85,9 +77,9 @@ export const papersRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         .withTypeProvider<ZodTypeProvider>()
         .post('/items/:itemId/papers', { config: manage, schema: { params: itemParams, body: uploadBody } }, async (request, reply) => {
           const body = request.body;
-          const form = readForm(titleSchema, titleFields, body);
+          const form = readForm(paperTitleSchema, paperTitleFields, body);
           const upload = uploadedFile(body, fileFieldName, maxPaperSizeText);
-          const typed = typedValues(titleFields, body);
+          const typed = typedValues(paperTitleFields, body);
           if (!form.ok || 'problem' in upload) {
             const fieldErrors = {
               ...(form.ok ? {} : form.errors.byField),
