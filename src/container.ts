@@ -31,6 +31,7 @@ import {
   papersRoutes,
   publicationRoutes,
   type WorkProgrammeService,
+  governanceReads,
   workProgrammeRoutes,
 } from './modules/meetings/index.ts';
 import {
@@ -98,15 +99,17 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
   const audit = built('audit', createAuditTrail(handle.db, clock));
   const governance = built('governance', createGovernanceService(handle.db, audit, clock));
+  // What meetings read of governance, as the narrow functions its services and pages name.
+  const governanceForMeetings = governanceReads(governance);
   const agenda = built('agenda', createAgendaService({ db: handle.db, audit, clock }));
-  const attendance = built('attendance', createAttendanceService({ db: handle.db, audit, clock, governance }));
-  const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance }));
+  const attendance = built('attendance', createAttendanceService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
+  const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
   const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
   const minutes = built(
     'minutes',
-    createMinutesService({ db: handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality }),
+    createMinutesService({ db: handle.db, audit, clock, agenda, attendance, governance: governanceForMeetings, actions, confidentiality }),
   );
   const notifications = built(
     'notifications',
@@ -115,9 +118,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       engine: handle.engine,
       clock,
       mailer,
-      governance,
-      actions,
-      meetings,
+      partnershipIds: async () => (await governance.partnerships.list(null)).map(({ id }) => id),
+      people: (partnershipId) => governance.people.list(partnershipId),
+      currentMemberships: (partnershipId, filter) => governance.currentMemberships(partnershipId, filter),
+      actionLog: (partnershipId, reader, filter) => actions.actionLog(partnershipId, reader, filter),
+      meeting: async (partnershipId, id) => (await meetings.get(partnershipId, id)).meeting,
       publicUrl: config.publicUrl,
     }),
   );
@@ -219,7 +224,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       publicUrl: config.publicUrl,
     }),
   );
-  const workProgramme = built('workProgramme', createWorkProgrammeService({ db: handle.db, audit, clock, governance, meetings, agenda }));
+  const workProgramme = built(
+    'workProgramme',
+    createWorkProgrammeService({ db: handle.db, audit, clock, governance: governanceForMeetings, meetings, agenda }),
+  );
   const meetingPages: MeetingRouteDependencies = {
     meetings,
     agenda,
@@ -228,11 +236,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
-    groups: (partnershipId) => governance.groups.list(partnershipId),
-    group: (partnershipId, id) => governance.groups.get(partnershipId, id),
-    people: (partnershipId) => governance.people.list(partnershipId),
-    membershipsOn: (partnershipId, groupId, date) => governance.membershipsOn(partnershipId, groupId, date),
-    listInterests: (partnershipId, filter) => governance.listInterests(partnershipId, filter),
+    ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
   };
   return {

@@ -7,7 +7,7 @@ import { ConflictError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from '../governance/index.ts';
-import { type AttendanceService, createAttendanceService, createMeetingsService } from './index.ts';
+import { type AttendanceService, createAttendanceService, createMeetingsService, governanceReads } from './index.ts';
 import type { AttendanceInput } from './attendance.service.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
@@ -23,8 +23,8 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail(handle.db, systemClock);
       governance = createGovernanceService(handle.db, audit, systemClock);
-      const meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance });
-      attendance = createAttendanceService({ db: handle.db, audit, clock: systemClock, governance });
+      const meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
+      attendance = createAttendanceService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2016-07-21');

@@ -7,7 +7,7 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import { type AttendanceRow, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
@@ -29,7 +29,7 @@ export interface Attendee {
   organisation: string | null;
 }
 
-type Member = Awaited<ReturnType<GovernanceService['membershipsOn']>>[number];
+type Member = Awaited<ReturnType<GovernanceReads['membershipsOn']>>[number];
 
 export interface MeetingAttendance {
   meeting: MeetingView;
@@ -63,7 +63,7 @@ export interface AttendanceDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: Pick<GovernanceService, 'membershipsOn' | 'checkQuorum' | 'people'>;
+  governance: Pick<GovernanceReads, 'membershipsOn' | 'checkQuorum' | 'people'>;
 }
 
 export function createAttendanceService({ db, audit, clock, governance }: AttendanceDependencies): AttendanceService {
@@ -76,7 +76,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
     const bySeat = new Map(records.filter((r) => r.membershipId).map((r) => [r.membershipId, r]));
     // Substitutes are people of governance's register, named from it: asked only when someone came as one.
     const names = records.some((r) => r.substitutePersonId)
-      ? new Map((await governance.people.list(partnershipId, { includeArchived: true })).map((person) => [person.id, person.name]))
+      ? new Map((await governance.people(partnershipId, { includeArchived: true })).map((person) => [person.id, person.name]))
       : new Map<string, string>();
     const recordedAt = records.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
     // A substitute fills the seat of the member they stand in for.
@@ -132,7 +132,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
       const current = await load(db, partnershipId, meetingId);
       if (current.meeting.status === 'cancelled')
         throw new FieldValidationError('form', 'This meeting was cancelled: there is no attendance to record');
-      const people = new Set((await governance.people.list(partnershipId)).map((person) => person.id));
+      const people = new Set((await governance.people(partnershipId)).map((person) => person.id));
       const seats = new Set(current.members.map((m) => m.member.id));
       const now = isoNow(clock);
       const row = (fields: Partial<AttendanceRow> & Pick<AttendanceRow, 'status'>): AttendanceRow => ({

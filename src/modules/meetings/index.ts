@@ -8,6 +8,8 @@ export {
   createConfidentiality,
   type ReadingOptions,
 } from './confidentiality.ts';
+export { type GovernanceReads, governanceReads } from './governance.reads.ts';
+export type { MeetingView } from './meetings.repository.ts';
 export { createMeetingsService, type MeetingsDependencies, type MeetingsService } from './meetings.service.ts';
 export { createMinutesService, type MinutesDependencies, type MinutesService } from './minutes.service.ts';
 export { type AgendaPublished, createPapersService, type PapersDependencies, type PapersService } from './papers.service.ts';

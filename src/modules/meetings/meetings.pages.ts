@@ -9,19 +9,16 @@ import { formatDate } from '../../platform/dates.ts';
 import { partnershipCrumbs, type Crumb } from '../../web/recordPages.ts';
 import { queryText, recordParams } from '../../web/schemas.ts';
 import type { ActionsService } from '../actions/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
 import type { AgendaService } from './agenda.service.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import type { MinutesService } from './minutes.service.ts';
 import type { PapersService } from './papers.service.ts';
 import type { WorkProgrammeService } from './workProgramme.service.ts';
 
-type Group = Awaited<ReturnType<GovernanceService['groups']['get']>>;
-type Person = Awaited<ReturnType<GovernanceService['people']['list']>>[number];
-
 /** What the meeting pages need: the module's services, and from governance and actions only what they show. */
-export interface MeetingRouteDependencies {
+export interface MeetingRouteDependencies extends Pick<GovernanceReads, 'groups' | 'group' | 'people' | 'membershipsOn' | 'listInterests'> {
   meetings: MeetingsService;
   agenda: AgendaService;
   attendance: AttendanceService;
@@ -30,11 +27,6 @@ export interface MeetingRouteDependencies {
   workProgramme: WorkProgrammeService;
   /** The service's public address (PUBLIC_URL), for calendar entries. */
   publicUrl: string;
-  groups: (partnershipId: string) => Promise<Group[]>;
-  group: (partnershipId: string, id: string) => Promise<Group>;
-  people: (partnershipId: string) => Promise<Person[]>;
-  membershipsOn: GovernanceService['membershipsOn'];
-  listInterests: GovernanceService['listInterests'];
   mattersArising: ActionsService['mattersArising'];
 }
 

@@ -8,7 +8,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
@@ -67,12 +67,12 @@ export interface MeetingsDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: Pick<GovernanceService, 'groups' | 'termsInForceOn'>;
+  governance: Pick<GovernanceReads, 'groups' | 'termsInForceOn'>;
 }
 
 export function createMeetingsService({ db, audit, clock, governance }: MeetingsDependencies): MeetingsService {
   async function groupIn(partnershipId: string, groupId: string) {
-    const [group] = (await governance.groups.list(partnershipId)).filter((g) => g.id === groupId);
+    const [group] = (await governance.groups(partnershipId)).filter((g) => g.id === groupId);
     if (!group) throw new FieldValidationError('groupId', 'Select a group in this partnership');
     return group;
   }

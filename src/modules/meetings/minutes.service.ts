@@ -16,7 +16,8 @@ import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
-import type { GovernanceService, VoteMajority } from '../governance/index.ts';
+import type { VoteMajority } from '../governance/index.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import {
   countDecisions,
@@ -133,7 +134,7 @@ export interface MinutesDependencies {
   clock: Clock;
   agenda: AgendaService;
   attendance: AttendanceService;
-  governance: Pick<GovernanceService, 'termsInForceOn' | 'people' | 'listInterests'>;
+  governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
   actions: Pick<ActionsService, 'forItem' | 'recordInMinutes'>;
   confidentiality: Confidentiality;
 }
@@ -483,7 +484,7 @@ export function createMinutesService({
     async addDeclaration(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
       const [people, interests] = await Promise.all([
-        governance.people.list(partnershipId),
+        governance.people(partnershipId),
         governance.listInterests(partnershipId, { personId: input.personId }),
       ]);
       if (!people.some((person) => person.id === input.personId))

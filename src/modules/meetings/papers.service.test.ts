@@ -17,6 +17,7 @@ import {
   createConfidentiality,
   createMeetingsService,
   createPapersService,
+  governanceReads,
   type MeetingsService,
   type PapersService,
 } from './index.ts';
@@ -45,7 +46,7 @@ for (const database of testDatabases()) {
       handle = await database.create();
       audit = createAuditTrail(handle.db, clock);
       const governance = createGovernanceService(handle.db, audit, clock);
-      meetings = createMeetingsService({ db: handle.db, audit, clock: clock, governance });
+      meetings = createMeetingsService({ db: handle.db, audit, clock, governance: governanceReads(governance) });
       agenda = createAgendaService({ db: handle.db, audit, clock });
       papers = createPapersService({
         db: handle.db,

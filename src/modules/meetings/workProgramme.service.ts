@@ -5,7 +5,7 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { WorkProgrammeInput } from './meetings.inputs.ts';
 import type { MeetingsService } from './meetings.service.ts';
@@ -22,7 +22,7 @@ export interface WorkProgrammeDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: Pick<GovernanceService, 'groups'>;
+  governance: Pick<GovernanceReads, 'group'>;
   meetings: MeetingsService;
   agenda: AgendaService;
 }
@@ -43,12 +43,12 @@ export function createWorkProgrammeService({
 
   return {
     async list(partnershipId, groupId) {
-      await governance.groups.get(partnershipId, groupId);
+      await governance.group(partnershipId, groupId);
       return listWorkProgramme(db, partnershipId, groupId);
     },
 
     async add(actor, partnershipId, groupId, input) {
-      await governance.groups.get(partnershipId, groupId);
+      await governance.group(partnershipId, groupId);
       if (input.plannedMeetingId) await futureMeeting(partnershipId, groupId, input.plannedMeetingId);
       const row = { id: randomUUID(), partnershipId, groupId, ...input, agendaItemId: null, createdAt: isoNow(clock) };
       await db.transaction().execute(async (trx) => {

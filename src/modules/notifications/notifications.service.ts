@@ -8,7 +8,7 @@ import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { ActionsService, LoggedAction } from '../actions/index.ts';
-import { addDays, type MeetingsService } from '../meetings/index.ts';
+import { addDays, type MeetingView } from '../meetings/index.ts';
 import {
   claimDueJobs,
   deleteFinishedJobs,
@@ -65,9 +65,13 @@ export interface NotificationsDependencies {
   engine: Engine;
   clock: Clock;
   mailer: Mailer;
-  governance: Pick<GovernanceService, 'people' | 'currentMemberships' | 'partnerships'>;
-  actions: Pick<ActionsService, 'actionLog'>;
-  meetings: Pick<MeetingsService, 'get'>;
+  /** The partnerships whose actions are chased: those governance lists as current. */
+  partnershipIds: () => Promise<string[]>;
+  /** A partnership's people, with their e-mail address where they have one. */
+  people: (partnershipId: string) => Promise<{ id: string; name: string; email: string | null }[]>;
+  currentMemberships: GovernanceService['currentMemberships'];
+  actionLog: ActionsService['actionLog'];
+  meeting: (partnershipId: string, id: string) => Promise<MeetingView>;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
 }
@@ -87,7 +91,7 @@ const finishedJobsKeptDays = 90;
 type Person = { id: string; name: string; email: string };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
-  const { db, engine, clock, mailer, governance, actions, meetings } = deps;
+  const { db, engine, clock, mailer, partnershipIds, people: peopleOf, currentMemberships, actionLog, meeting: meetingOf } = deps;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
@@ -118,7 +122,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   }
 
   async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
-    return (await governance.people.list(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
+    return (await peopleOf(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
   }
 
   /**
@@ -129,24 +133,22 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     const owner = action.owner.trim().toLowerCase();
     const named = people.filter((person) => person.name.trim().toLowerCase() === owner);
     if (named.length === 1) return named;
-    const secretaries = (await governance.currentMemberships(partnershipId, { groupId: action.groupId })).filter(
-      (m) => m.role === 'secretary',
-    );
+    const secretaries = (await currentMemberships(partnershipId, { groupId: action.groupId })).filter((m) => m.role === 'secretary');
     return people.filter((person) => secretaries.some((m) => m.personId === person.id));
   }
 
   async function queueActionReminders(): Promise<number> {
     const today = todayInEngland(clock);
     let queued = 0;
-    for (const partnership of await governance.partnerships.list(null)) {
+    for (const partnershipId of await partnershipIds()) {
       // Every action, Part II ones too: a reminder goes to the action's owner (or the group's secretary).
-      const due = (await actions.actionLog(partnership.id, systemPrincipal)).filter((action) => fallsDue(action, today));
+      const due = (await actionLog(partnershipId, systemPrincipal)).filter((action) => fallsDue(action, today));
       if (due.length === 0) continue;
-      const people = await peopleWithEmail(partnership.id);
+      const people = await peopleWithEmail(partnershipId);
       for (const action of due) {
-        const recipients = await recipientsOf(partnership.id, action, people);
+        const recipients = await recipientsOf(partnershipId, action, people);
         if (recipients.length === 0) continue;
-        const link = `${deps.publicUrl}/partnerships/${partnership.id}/actions/${action.id}`;
+        const link = `${deps.publicUrl}/partnerships/${partnershipId}/actions/${action.id}`;
         // The record and the e-mails commit together: running again sends nothing new.
         await db.transaction().execute(async (trx) => {
           if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
@@ -166,10 +168,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   };
 
   async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number> {
-    const [members, people] = await Promise.all([
-      governance.currentMemberships(partnershipId, { groupId }),
-      peopleWithEmail(partnershipId),
-    ]);
+    const [members, people] = await Promise.all([currentMemberships(partnershipId, { groupId }), peopleWithEmail(partnershipId)]);
     const addresses = new Set(
       people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
     );
@@ -180,7 +179,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   /** The notice is written when the job runs, so it gives the meeting as it then stands. */
   async function noticeOfPublication({ partnershipId, meetingId, groupId }: { partnershipId: string; meetingId: string; groupId: string }) {
-    const { meeting } = await meetings.get(partnershipId, meetingId);
+    const meeting = await meetingOf(partnershipId, meetingId);
     const { subject, text } = agendaPublishedNotice({
       ...meeting,
       link: `${deps.publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}`,
