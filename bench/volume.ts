@@ -55,7 +55,7 @@ export async function seedHistory(
       meetingDate: isoDay(start, Math.floor(n / groupIds.length), 10 + groupIndex),
       startTime: '10:00',
       location: 'Council House',
-      kind: 'ordinary',
+      kind: 'ordinary' as const,
       status: 'held' as const,
     };
   });
@@ -63,7 +63,7 @@ export async function seedHistory(
     ['Performance report', 'Tasking update'].map((title, position) => ({
       ...newRecord(),
       meetingId: meeting.id,
-      section: 'decision',
+      section: 'decision' as const,
       position,
       standardItem: null,
       title: `${title} ${n + 1}`,
@@ -78,7 +78,7 @@ export async function seedHistory(
     partnershipId,
     meetingId: meeting.id,
     agendaItemId: items[n * 2]?.id ?? '',
-    outcome: 'agreed',
+    outcome: 'agreed' as const,
     wording: `The report of meeting ${n + 1} was agreed`,
     recommendedTo: null,
     votesFor: null,

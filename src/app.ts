@@ -9,7 +9,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.ts';
-import { registerMeetingRoutes, registerPublicationRoutes, registerWorkProgrammeRoutes } from './modules/meetings/index.ts';
 import { registerErrorHandling } from './web/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
@@ -173,9 +172,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   // Before the modules, so that each module's routes inherit the one error map.
   registerErrorHandling(app, pages);
   registerHealth(app, database);
-  registerMeetingRoutes(app, pages, container, governance);
-  registerPublicationRoutes(app, pages, container, governance);
-  registerWorkProgrammeRoutes(app, pages, container, governance);
   for (const routes of container.routes) await routes.register(app, pages);
 
   return app;

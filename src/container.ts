@@ -17,7 +17,9 @@ import {
   homeRoutes,
 } from './modules/governance/index.ts';
 import {
+  agendaRoutes,
   type AgendaService,
+  attendanceRoutes,
   type AttendanceService,
   createAgendaService,
   createAttendanceService,
@@ -29,7 +31,14 @@ import {
   type MinutesService,
   type PapersService,
   createWorkProgrammeService,
+  type MeetingRouteDependencies,
+  meetingRoutes,
+  minutesRoutes,
+  papersRoutes,
+  publicationRoutes,
   type WorkProgrammeService,
+  governanceReads,
+  workProgrammeRoutes,
 } from './modules/meetings/index.ts';
 import {
   createLogMailer,
@@ -107,13 +116,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const built = <K extends keyof Services>(name: K, service: Services[K]): Services[K] => overrides[name]?.(service) ?? service;
   const audit = built('audit', createAuditTrail({ db: handle.db, clock }));
   const governance = built('governance', createGovernanceService({ db: handle.db, audit, clock }));
-  const agenda = built('agenda', createAgendaService(handle.db, audit, clock));
-  const attendance = built('attendance', createAttendanceService(handle.db, audit, clock, governance));
-  const meetings = built('meetings', createMeetingsService(handle.db, audit, clock, governance));
+  // What meetings read of governance, as the narrow functions its services and pages name.
+  const governanceForMeetings = governanceReads(governance);
+  const agenda = built('agenda', createAgendaService({ db: handle.db, audit, clock }));
+  const attendance = built('attendance', createAttendanceService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
+  const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
   const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
-  const confidentiality = createConfidentiality(handle.db, policy);
+  const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
-  const minutes = built('minutes', createMinutesService(handle.db, audit, clock, agenda, attendance, governance, actions, confidentiality));
+  const minutes = built(
+    'minutes',
+    createMinutesService({ db: handle.db, audit, clock, agenda, attendance, governance: governanceForMeetings, actions, confidentiality }),
+  );
   const notifications = built(
     'notifications',
     createNotificationsService({
@@ -121,9 +135,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       engine: handle.engine,
       clock,
       mailer,
-      governance,
-      actions,
-      meetings,
+      partnershipIds: async () => (await governance.partnerships.list(null)).map(({ id }) => id),
+      people: (partnershipId) => governance.people.list(partnershipId),
+      currentMemberships: (partnershipId, filter) => governance.currentMemberships(partnershipId, filter),
+      actionLog: (partnershipId, reader, filter) => actions.actionLog(partnershipId, reader, filter),
+      meeting: async (partnershipId, id) => (await meetings.get(partnershipId, id)).meeting,
       publicUrl: config.publicUrl,
     }),
   );
@@ -254,6 +270,21 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       publicUrl: config.publicUrl,
     }),
   );
+  const workProgramme = built(
+    'workProgramme',
+    createWorkProgrammeService({ db: handle.db, audit, clock, governance: governanceForMeetings, meetings, agenda }),
+  );
+  const meetingPages: MeetingRouteDependencies = {
+    meetings,
+    agenda,
+    attendance,
+    minutes,
+    papers,
+    workProgramme,
+    publicUrl: config.publicUrl,
+    ...governanceForMeetings,
+    mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
+  };
   return {
     config,
     clock,
@@ -268,7 +299,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     minutes,
     actions,
     papers,
-    workProgramme: built('workProgramme', createWorkProgrammeService(handle.db, audit, clock, governance, meetings, agenda)),
+    workProgramme,
     notifications,
     strategy,
     performance,
@@ -318,6 +349,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
         indicatorsForPriority: (partnershipId, priorityId) => performance.priorityIndicators(partnershipId, priorityId),
       }),
+      ...[meetingRoutes, agendaRoutes, papersRoutes, attendanceRoutes, minutesRoutes, workProgrammeRoutes, publicationRoutes].map(
+        (routes) => mount(routes, meetingPages),
+      ),
     ],
   };
 }

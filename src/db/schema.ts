@@ -123,13 +123,16 @@ export interface ChairAppointmentsTable extends PartnershipRecordColumns {
 
 /** Status columns are unions: the database holds only these, and a service cannot write another. */
 export type MeetingStatus = 'scheduled' | 'rescheduled' | 'cancelled' | 'held';
+export type MeetingKind = 'ordinary' | 'extraordinary' | 'public';
+export type AgendaSection = 'opening' | 'decision' | 'noting' | 'briefing' | 'closing';
+export type DecisionOutcome = 'agreed' | 'resolved' | 'supported' | 'recommended' | 'noted' | 'deferred';
 
 export interface MeetingsTable extends PartnershipRecordColumns {
   groupId: string;
   meetingDate: string;
   startTime: string;
   location: string;
-  kind: string;
+  kind: MeetingKind;
   status: MeetingStatus;
   /** When the agenda was published, and by whom: its public part is then on the public pages. */
   publishedAt: string | null;
@@ -138,7 +141,7 @@ export interface MeetingsTable extends PartnershipRecordColumns {
 
 export interface AgendaItemsTable extends PartnershipRecordColumns {
   meetingId: string;
-  section: string;
+  section: AgendaSection;
   position: number;
   standardItem: string | null;
   title: string;
@@ -193,7 +196,7 @@ export interface DecisionsTable {
   partnershipId: string;
   meetingId: string;
   agendaItemId: string;
-  outcome: string;
+  outcome: DecisionOutcome;
   wording: string;
   recommendedTo: string | null;
   votesFor: number | null;
@@ -277,7 +280,7 @@ export interface WorkProgrammeItemsTable {
 export interface MeetingChangesTable {
   id: string;
   meetingId: string;
-  kind: string;
+  kind: Extract<MeetingStatus, 'rescheduled' | 'cancelled'>;
   fromDate: string;
   fromTime: string;
   toDate: string | null;

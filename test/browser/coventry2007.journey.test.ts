@@ -21,7 +21,7 @@ import {
   members2007,
   minuteTaker2007,
   nextMeeting2007,
-} from '../../src/modules/meetings/coventry2007.data.ts';
+} from '../../src/modules/meetings/demo/coventry2007.data.ts';
 import { outcomeNames } from '../../src/modules/meetings/outcomes.ts';
 import {
   type Account,

@@ -7,7 +7,7 @@ import { FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
-import { type AgendaService, createAgendaService, createMeetingsService, type MeetingsService } from './index.ts';
+import { type AgendaService, createAgendaService, createMeetingsService, governanceReads, type MeetingsService } from './index.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 const item = (title: string, section: 'decision' | 'noting' | 'briefing' = 'decision') => ({
@@ -34,8 +34,8 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail({ db: handle.db, clock: systemClock });
       const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
-      meetings = createMeetingsService(handle.db, audit, systemClock, governance);
-      agenda = createAgendaService(handle.db, audit, systemClock);
+      meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
+      agenda = createAgendaService({ db: handle.db, audit, clock: systemClock });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2007-11-30');

@@ -5,11 +5,12 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
+import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
-import type { AgendaItemInput } from './meetings.schemas.ts';
+import type { AgendaItemInput } from './meetings.inputs.ts';
 
 export interface AgendaService {
   agenda(partnershipId: string, meetingId: string): Promise<NumberedSection<AgendaItemRow>[]>;
@@ -56,7 +57,13 @@ export async function addStandardItems(trx: Kysely<Database>, partnershipId: str
   }
 }
 
-export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, clock: Clock): AgendaService {
+export interface AgendaDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+}
+
+export function createAgendaService({ db, audit, clock }: AgendaDependencies): AgendaService {
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
     // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.
@@ -72,6 +79,17 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, cl
     return { meeting, items, item };
   }
 
+  function entryFor(meeting: MeetingView, summary: string, before: unknown, after: unknown): Omit<AuditEntry, 'entityId'> {
+    return {
+      action: before === null ? 'create' : after === null ? 'archive' : 'update',
+      entityType: 'agenda_item',
+      partnershipId: meeting.partnershipId,
+      summary: `${summary} (${meeting.groupName}, ${meeting.meetingDate})`,
+      before,
+      after,
+    };
+  }
+
   function record(
     trx: Kysely<Database>,
     actor: Actor,
@@ -81,15 +99,7 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, cl
     before: unknown,
     after: unknown,
   ) {
-    return audit.record(trx, actor, {
-      action: before === null ? 'create' : after === null ? 'archive' : 'update',
-      entityType: 'agenda_item',
-      entityId: itemId,
-      partnershipId: meeting.partnershipId,
-      summary: `${summary} (${meeting.groupName}, ${meeting.meetingDate})`,
-      before,
-      after,
-    });
+    return audit.record(trx, actor, { ...entryFor(meeting, summary, before, after), entityId: itemId });
   }
 
   return {
@@ -141,9 +151,18 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, cl
           input.section === item.section
             ? item.position
             : Math.max(0, ...items.filter((other) => other.section === input.section).map((other) => other.position)) + 1;
-        await updateAgendaItem(trx, itemId, version, { ...input, position, updatedAt: isoNow(clock) });
-        const [after] = (await listAgendaItems(trx, meetingId)).filter((other) => other.id === itemId);
-        await record(trx, actor, meeting, itemId, `Changed agenda item "${input.title}"`, item, after);
+        await updateVersioned(trx, audit, actor, {
+          table: 'agendaItems',
+          id: itemId,
+          partnershipId,
+          version,
+          what: 'agenda item',
+          changes: { ...input, position, updatedAt: isoNow(clock) },
+          entry: async () => {
+            const [after] = (await listAgendaItems(trx, meetingId)).filter((other) => other.id === itemId);
+            return entryFor(meeting, `Changed agenda item "${input.title}"`, item, after);
+          },
+        });
       });
     },
 
@@ -175,8 +194,15 @@ export function createAgendaService(db: Kysely<Database>, audit: AuditWriter, cl
     async removeItem(actor, partnershipId, meetingId, itemId, version) {
       await db.transaction().execute(async (trx) => {
         const { meeting, item } = await changeable(trx, partnershipId, meetingId, itemId, true);
-        if (!(await updateAgendaItem(trx, itemId, version, { archivedAt: isoNow(clock) }))) throw new ConflictError(item.version);
-        await record(trx, actor, meeting, itemId, `Took "${item.title}" off the agenda`, item, null);
+        await updateVersioned(trx, audit, actor, {
+          table: 'agendaItems',
+          id: itemId,
+          partnershipId,
+          version,
+          what: 'agenda item',
+          changes: { archivedAt: isoNow(clock) },
+          entry: () => entryFor(meeting, `Took "${item.title}" off the agenda`, item, null),
+        });
       });
     },
   };

@@ -2,6 +2,7 @@
  * The agenda's shape: standard items that every meeting has, and the sections in between — the
  * words of the seeds. Numbers are derived from the order, never typed.
  */
+import type { AgendaSection } from '../../db/schema.ts';
 
 export const sections = {
   opening: 'Opening business',
@@ -9,8 +10,8 @@ export const sections = {
   noting: 'To note',
   briefing: 'Briefings (discussed by exception)',
   closing: 'Closing business',
-} as const;
-export type Section = keyof typeof sections;
+} as const satisfies Record<AgendaSection, string>;
+export type Section = AgendaSection;
 export type ItemSection = Exclude<Section, 'opening' | 'closing'>;
 const sectionOrder = Object.keys(sections) as Section[];
 

@@ -2,17 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AttendanceTable, Database } from '../../db/schema.ts';
 
 export type AttendanceRow = Selectable<AttendanceTable>;
-export type AttendanceView = AttendanceRow & { substituteName: string | null };
 
-export async function listAttendance(db: Kysely<Database>, meetingId: string): Promise<AttendanceView[]> {
-  return db
-    .selectFrom('attendance')
-    .leftJoin('people', 'people.id', 'attendance.substitutePersonId')
-    .selectAll('attendance')
-    .select('people.name as substituteName')
-    .where('attendance.meetingId', '=', meetingId)
-    .orderBy('attendance.attendeeName')
-    .execute();
+export async function listAttendance(db: Kysely<Database>, meetingId: string): Promise<AttendanceRow[]> {
+  return db.selectFrom('attendance').selectAll().where('meetingId', '=', meetingId).orderBy('attendeeName').execute();
 }
 
 /** The attendance of a meeting is saved as a whole: what was there is replaced. */

@@ -1,27 +1,20 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
-import type { FormErrors } from '../../web/forms.ts';
-import { queryValues, single } from '../../web/query.ts';
-import type { Crumb } from '../../web/recordPages.ts';
-import type { PageRenderer } from '../../web/render.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import {
-  type Attendee,
-  type AttendanceInput,
-  type AttendanceService,
-  type MeetingAttendance,
-  type MemberStatus,
-  memberStatuses,
-} from './attendance.service.ts';
-import type { MeetingDetails } from './meetings.service.ts';
+/**
+ * Who came to a meeting (under /partnerships/:partnershipId/meetings/:id/attendance), and a group's
+ * attendance record for a year (under /partnerships/:partnershipId/groups/:id/attendance).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attempt, type FormErrors } from '../../web/forms.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
+import { single } from '../../web/query.ts';
+import { partnershipCrumbs } from '../../web/recordPages.ts';
+import { formBody, queryText, recordParams } from '../../web/schemas.ts';
+import { type Attendee, type AttendanceInput, isMemberStatus, type MeetingAttendance } from './attendance.service.ts';
+import { meetingCrumbs, meetingHref, type MeetingParams, meetingParams, type MeetingRouteDependencies } from './meetings.pages.ts';
 
-interface MeetingParams {
-  partnershipId: string;
-  id: string;
-}
-
-type Body = Record<string, unknown>;
+type FormBody = z.output<typeof formBody>;
 
 /** "Name, organisation" as the form shows someone who is not a member. */
 const attendeeLine = (name: string | null, organisation: string | null) => [name, organisation].filter(Boolean).join(', ');
@@ -49,7 +42,7 @@ function formValues(attendance: MeetingAttendance): Record<string, string> {
 
 function readAttendance(
   attendance: MeetingAttendance,
-  body: Body,
+  body: FormBody,
 ): { input: AttendanceInput; typed: Record<string, string>; errors: Record<string, string> } {
   const typed: Record<string, string> = {};
   const errors: Record<string, string> = {};
@@ -59,14 +52,14 @@ function readAttendance(
     const substitute = single(body[`substitute-${member.id}`]) ?? '';
     typed[`status-${member.id}`] = status;
     typed[`substitute-${member.id}`] = substitute;
-    if (!(memberStatuses as readonly string[]).includes(status)) {
+    if (!isMemberStatus(status)) {
       errors[`status-${member.id}`] = `Select whether ${member.personName} was present`;
       continue;
     }
     if (status === 'substitute' && !substitute) errors[`substitute-${member.id}`] = `Select who came in place of ${member.personName}`;
     members.push({
       membershipId: member.id,
-      status: status as MemberStatus,
+      status,
       substitutePersonId: status === 'substitute' ? substitute || null : null,
     });
   }
@@ -88,94 +81,90 @@ function errorSummary(errors: Record<string, string>): FormErrors {
   };
 }
 
-export function registerAttendanceRoutes(
-  app: FastifyInstance,
-  pages: PageRenderer,
-  attendanceService: AttendanceService,
-  governance: GovernanceService,
-  meeting: {
-    crumbs: (request: FastifyRequest, details: MeetingDetails) => Crumb[];
-    load: (request: FastifyRequest) => Promise<MeetingDetails>;
-  },
-): void {
-  const config = { config: { access: 'partnership:manage' as const } };
-  const path = '/partnerships/:partnershipId/meetings/:id/attendance';
+const conflictMessage =
+  'Someone else saved the attendance while you were recording it. Your changes have not been saved. Check the meeting page, then save again if you still want your version.';
 
-  async function render(
-    request: FastifyRequest<{ Params: MeetingParams }>,
-    reply: FastifyReply,
-    attendance: MeetingAttendance,
-    values: Record<string, string>,
-    errors: FormErrors | null,
-    basedOn: string,
-  ) {
-    const [details, people] = await Promise.all([meeting.load(request), governance.people.list(request.params.partnershipId)]);
-    if (errors) reply.code(400);
-    return pages.render(request, reply, 'meetings/views/attendance.njk', {
-      title: `Attendance: ${attendance.meeting.groupName}, ${details.meeting.meetingDate}`,
-      attendance,
-      values,
-      errors,
-      basedOn,
-      people: people.map((person) => ({
-        value: person.id,
-        text: person.organisationName ? `${person.name} (${person.organisationName})` : person.name,
-      })),
-      action: `/partnerships/${request.params.partnershipId}/meetings/${request.params.id}/attendance`,
-      cancel: `/partnerships/${request.params.partnershipId}/meetings/${request.params.id}`,
-      breadcrumbs: meeting.crumbs(request, details),
-    });
-  }
+export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId',
+  plugin(instance, { pages, deps: { meetings, attendance: attendanceService, people, group } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const manage = { access: 'partnership:manage' } as const;
 
-  app.get<{ Params: MeetingParams }>(path, config, async (request, reply) => {
-    const attendance = await attendanceService.attendance(request.params.partnershipId, request.params.id);
-    return render(request, reply, attendance, formValues(attendance), null, attendance.recordedAt);
-  });
-
-  app.post<{ Params: MeetingParams }>(path, config, async (request, reply) => {
-    const { partnershipId, id } = request.params;
-    const body = (request.body ?? {}) as Body;
-    const attendance = await attendanceService.attendance(partnershipId, id);
-    const basedOn = single(body.basedOn) ?? '';
-    const { input, typed, errors } = readAttendance(attendance, body);
-    if (Object.keys(errors).length) return render(request, reply, attendance, typed, errorSummary(errors), basedOn);
-    try {
-      await attendanceService.record(principalOf(request), partnershipId, id, basedOn, input);
-    } catch (error) {
-      if (error instanceof FieldValidationError)
-        return render(request, reply, attendance, typed, errorSummary({ [error.field]: error.message }), basedOn);
-      if (error instanceof ConflictError) {
-        const message =
-          'Someone else saved the attendance while you were recording it. Your changes have not been saved. Check the meeting page, then save again if you still want your version.';
-        return render(request, reply, attendance, typed, errorSummary({ form: message }), attendance.recordedAt);
-      }
-      throw error;
-    }
-    request.session.flash = 'Attendance recorded';
-    return reply.redirect(`/partnerships/${partnershipId}/meetings/${id}#attendance`);
-  });
-
-  app.get<{ Params: MeetingParams }>(
-    '/partnerships/:partnershipId/groups/:id/attendance',
-    { config: { access: 'partnership:view' } },
-    async (request, reply) => {
-      const { partnershipId, id } = request.params;
-      const group = await governance.groups.get(partnershipId, id);
-      const { year } = queryValues(request.query, ['year']);
-      const record = await attendanceService.yearRecord(partnershipId, id, year && /^\d{4}$/.test(year) ? Number(year) : null);
-      const { yearStarting, thisYear } = record;
-      return pages.render(request, reply, 'meetings/views/attendance-record.njk', {
-        title: `Attendance record: ${group.name}, ${yearStarting} to ${yearStarting + 1}`,
-        group,
-        record,
-        yearStarting,
-        years: Array.from({ length: 6 }, (_, n) => thisYear - n),
-        breadcrumbs: [
-          { text: 'Your partnerships', href: '/' },
-          { text: request.partnership?.shortName ?? '', href: `/partnerships/${partnershipId}` },
-          { text: group.name, href: `/partnerships/${partnershipId}/groups/${id}` },
-        ],
+    async function render(
+      request: FastifyRequest,
+      params: MeetingParams,
+      reply: FastifyReply,
+      attendance: MeetingAttendance,
+      state: { values: Record<string, string>; errors: FormErrors | null; basedOn: string },
+    ) {
+      const [details, everyone] = await Promise.all([meetings.get(params.partnershipId, params.id), people(params.partnershipId)]);
+      if (state.errors) reply.code(400);
+      return pages.render(request, reply, 'meetings/views/attendance.njk', {
+        title: `Attendance: ${attendance.meeting.groupName}, ${details.meeting.meetingDate}`,
+        attendance,
+        values: state.values,
+        errors: state.errors,
+        basedOn: state.basedOn,
+        people: everyone.map((person) => ({
+          value: person.id,
+          text: person.organisationName ? `${person.name} (${person.organisationName})` : person.name,
+        })),
+        action: `${meetingHref(params)}/attendance`,
+        cancel: meetingHref(params),
+        breadcrumbs: meetingCrumbs(request, details),
       });
-    },
-  );
-}
+    }
+
+    app.get('/meetings/:id/attendance', { config: manage, schema: { params: meetingParams } }, async (request, reply) => {
+      const attendance = await attendanceService.attendance(request.params.partnershipId, request.params.id);
+      return render(request, request.params, reply, attendance, {
+        values: formValues(attendance),
+        errors: null,
+        basedOn: attendance.recordedAt,
+      });
+    });
+
+    app.post('/meetings/:id/attendance', { config: manage, schema: { params: meetingParams, body: formBody } }, async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const attendance = await attendanceService.attendance(partnershipId, id);
+      const basedOn = single(request.body.basedOn) ?? '';
+      const { input, typed, errors } = readAttendance(attendance, request.body);
+      if (Object.keys(errors).length) {
+        return render(request, request.params, reply, attendance, { values: typed, errors: errorSummary(errors), basedOn });
+      }
+      const saved = await attempt(() => attendanceService.record(principalOf(request), partnershipId, id, basedOn, input));
+      if (!saved.ok) {
+        // After a colleague's change the form is based on what they saved: saving again is a deliberate overwrite.
+        const conflict = saved.version !== null;
+        return render(request, request.params, reply, attendance, {
+          values: typed,
+          errors: errorSummary(conflict ? { form: conflictMessage } : saved.byField),
+          basedOn: conflict ? attendance.recordedAt : basedOn,
+        });
+      }
+      request.session.flash = 'Attendance recorded';
+      return reply.redirect(`${meetingHref(request.params)}#attendance`);
+    });
+
+    app.get(
+      '/groups/:id/attendance',
+      { config: { access: 'partnership:view' }, schema: { params: recordParams, querystring: z.object({ year: queryText }) } },
+      async (request, reply) => {
+        const { partnershipId, id } = request.params;
+        const theGroup = await group(partnershipId, id);
+        const { year } = request.query;
+        const record = await attendanceService.yearRecord(partnershipId, id, year && /^\d{4}$/.test(year) ? Number(year) : null);
+        const { yearStarting, thisYear } = record;
+        return pages.render(request, reply, 'meetings/views/attendance-record.njk', {
+          title: `Attendance record: ${theGroup.name}, ${yearStarting} to ${yearStarting + 1}`,
+          group: theGroup,
+          record,
+          yearStarting,
+          years: Array.from({ length: 6 }, (_, n) => thisYear - n),
+          breadcrumbs: [...partnershipCrumbs(request), { text: theGroup.name, href: `/partnerships/${partnershipId}/groups/${id}` }],
+        });
+      },
+    );
+    done();
+  },
+};

@@ -7,7 +7,7 @@ import { ConflictError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, type GovernanceService, seedDemo } from '../governance/index.ts';
-import { type AttendanceService, createAttendanceService, createMeetingsService } from './index.ts';
+import { type AttendanceService, createAttendanceService, createMeetingsService, governanceReads } from './index.ts';
 import type { AttendanceInput } from './attendance.service.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
@@ -23,8 +23,8 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail({ db: handle.db, clock: systemClock });
       governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
-      const meetings = createMeetingsService(handle.db, audit, systemClock, governance);
-      attendance = createAttendanceService(handle.db, audit, systemClock, governance);
+      const meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
+      attendance = createAttendanceService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       meetingId = await scheduleMeeting(meetings, coventry, board?.id ?? '', '2016-07-21');
@@ -81,7 +81,11 @@ for (const database of testDatabases()) {
       );
       const result = await attendance.attendance(coventry, meetingId);
       assert.deepEqual(result.quorum, { quorate: true, shortfall: [] });
-      assert.equal(result.members.filter((m) => m.status === 'substitute').length, 1);
+      const substitutes = result.members.filter((m) => m.status === 'substitute');
+      assert.equal(substitutes.length, 1);
+      // Named from the people of the partnership, as the minutes show them.
+      const [anyone] = await governance.people.list(coventry);
+      assert.equal(substitutes[0]?.substituteName, anyone?.name);
     });
 
     it('refuses a save based on attendance someone else has since changed', async () => {

@@ -7,13 +7,14 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import { type AttendanceRow, type AttendanceView, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import type { GovernanceReads } from './governance.reads.ts';
+import { type AttendanceRow, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 
 export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
+export const isMemberStatus = (value: string): value is MemberStatus => (memberStatuses as readonly string[]).includes(value);
 
 export interface AttendanceInput {
   members: { membershipId: string; status: MemberStatus; substitutePersonId: string | null }[];
@@ -28,12 +29,12 @@ export interface Attendee {
   organisation: string | null;
 }
 
-type Member = Awaited<ReturnType<GovernanceService['membershipsOn']>>[number];
+type Member = Awaited<ReturnType<GovernanceReads['membershipsOn']>>[number];
 
 export interface MeetingAttendance {
   meeting: MeetingView;
   members: { member: Member; status: MemberStatus | null; substitutePersonId: string | null; substituteName: string | null }[];
-  inAttendance: AttendanceView[];
+  inAttendance: AttendanceRow[];
   minuteTaker: Attendee | null;
   /** When it was last saved ('' before it ever was): the form sends it back to catch a colleague's save in between. */
   recordedAt: string;
@@ -52,17 +53,20 @@ export interface AttendanceService {
   record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
 }
 
-function minuteTakerOf(records: readonly AttendanceView[]): Attendee | null {
+function minuteTakerOf(records: readonly AttendanceRow[]): Attendee | null {
   const record = records.find((r) => r.status === 'minute_taker');
   return record ? { name: record.attendeeName ?? '', organisation: record.attendeeOrganisation } : null;
 }
 
-export function createAttendanceService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-): AttendanceService {
+/** What attendance needs: governance's members on a date, its quorum rule and its people. */
+export interface AttendanceDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceReads, 'membershipsOn' | 'checkQuorum' | 'people'>;
+}
+
+export function createAttendanceService({ db, audit, clock, governance }: AttendanceDependencies): AttendanceService {
   async function load(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingAttendance> {
     const meeting = await requireMeeting(trx, partnershipId, meetingId);
     const [members, records] = await Promise.all([
@@ -70,6 +74,10 @@ export function createAttendanceService(
       listAttendance(trx, meetingId),
     ]);
     const bySeat = new Map(records.filter((r) => r.membershipId).map((r) => [r.membershipId, r]));
+    // Substitutes are people of governance's register, named from it: asked only when someone came as one.
+    const names = records.some((r) => r.substitutePersonId)
+      ? new Map((await governance.people(partnershipId, { includeArchived: true })).map((person) => [person.id, person.name]))
+      : new Map<string, string>();
     const recordedAt = records.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
     // A substitute fills the seat of the member they stand in for.
     const seatsFilled = records
@@ -81,9 +89,9 @@ export function createAttendanceService(
         const record = bySeat.get(member.id);
         return {
           member,
-          status: (record?.status as MemberStatus | undefined) ?? null,
+          status: record && isMemberStatus(record.status) ? record.status : null,
           substitutePersonId: record?.substitutePersonId ?? null,
-          substituteName: record?.substituteName ?? null,
+          substituteName: (record?.substitutePersonId && names.get(record.substitutePersonId)) || null,
         };
       }),
       inAttendance: records.filter((r) => r.status === 'in_attendance'),
@@ -124,7 +132,7 @@ export function createAttendanceService(
       const current = await load(db, partnershipId, meetingId);
       if (current.meeting.status === 'cancelled')
         throw new FieldValidationError('form', 'This meeting was cancelled: there is no attendance to record');
-      const people = new Set((await governance.people.list(partnershipId)).map((person) => person.id));
+      const people = new Set((await governance.people(partnershipId)).map((person) => person.id));
       const seats = new Set(current.members.map((m) => m.member.id));
       const now = isoNow(clock);
       const row = (fields: Partial<AttendanceRow> & Pick<AttendanceRow, 'status'>): AttendanceRow => ({

@@ -28,7 +28,12 @@ export interface Confidentiality {
   audienceFor(partnershipId: string, meetingId: string, reader: Principal, options?: ReadingOptions): Promise<'group' | 'partnership'>;
 }
 
-export function createConfidentiality(db: Kysely<Database>, policy: Policy): Confidentiality {
+export interface ConfidentialityDependencies {
+  db: Kysely<Database>;
+  policy: Policy;
+}
+
+export function createConfidentiality({ db, policy }: ConfidentialityDependencies): Confidentiality {
   const readership = async (partnershipId: string, reader: Principal, options: ReadingOptions = {}): Promise<PartTwoReadership> =>
     options.publicVersion ? noPartTwo : policy.partTwoReadership(reader, partnershipId);
 

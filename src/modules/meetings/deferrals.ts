@@ -59,7 +59,7 @@ export async function carryForwardDeferred(
       id: randomUUID(),
       partnershipId: from.partnershipId,
       meetingId: next.id,
-      section: 'opening',
+      section: 'opening' as const,
       position: ++position,
       standardItem: null,
       title: `Deferred decision: ${was.title}`,

@@ -42,22 +42,6 @@ export async function insertMeeting(db: Kysely<Database>, meeting: Omit<MeetingR
   await db.insertInto('meetings').values(meeting).execute();
 }
 
-/** Changes a meeting only if it is still the version the user saw. */
-export async function updateMeeting(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Pick<MeetingRow, 'meetingDate' | 'startTime' | 'location' | 'status' | 'updatedAt' | 'publishedAt' | 'publishedBy'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meetings')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function insertMeetingChange(db: Kysely<Database>, change: MeetingChangeRow): Promise<void> {
   await db.insertInto('meetingChanges').values(change).execute();
 }

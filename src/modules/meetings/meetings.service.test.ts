@@ -7,7 +7,7 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import type { DatabaseHandle } from '../../db/createDb.ts';
 import { createAuditTrail } from '../audit/index.ts';
 import { createGovernanceService, seedDemo } from '../governance/index.ts';
-import { createAgendaService, createMeetingsService, createWorkProgrammeService, type MeetingsService } from './index.ts';
+import { createAgendaService, createMeetingsService, createWorkProgrammeService, governanceReads, type MeetingsService } from './index.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 for (const database of testDatabases()) {
@@ -21,7 +21,7 @@ for (const database of testDatabases()) {
       handle = await database.create();
       const audit = createAuditTrail({ db: handle.db, clock: systemClock });
       const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
-      meetings = createMeetingsService(handle.db, audit, systemClock, governance);
+      meetings = createMeetingsService({ db: handle.db, audit, clock: systemClock, governance: governanceReads(governance) });
       coventry = (await seedDemo(governance)).get('coventry') ?? '';
       const [board] = await governance.groups.list(coventry);
       boardId = board?.id ?? '';
@@ -136,7 +136,7 @@ for (const database of testDatabases()) {
       const audit = createAuditTrail({ db: handle.db, clock: systemClock });
       const governance = createGovernanceService({ db: handle.db, audit, clock: systemClock });
       const clock = { now: () => new Date('2030-03-14T12:00:00Z') };
-      const on14March = createMeetingsService(handle.db, audit, clock, governance);
+      const on14March = createMeetingsService({ db: handle.db, audit, clock, governance: governanceReads(governance) });
       const groupId = await governance.groups.create(systemPrincipal, coventry, { name: 'Meetings To Come Group', parentId: boardId });
       const at = (meetingDate: string) => scheduleMeeting(on14March, coventry, groupId, meetingDate);
       const [yesterday, heldToday, today, cancelled, moved] = [
@@ -164,14 +164,14 @@ for (const database of testDatabases()) {
         assert.equal(accepted, toCome.includes(id), id);
       }
       // A work programme item is planned only for a meeting still to come: not one held earlier today.
-      const workProgramme = createWorkProgrammeService(
-        handle.db,
+      const workProgramme = createWorkProgrammeService({
+        db: handle.db,
         audit,
         clock,
-        governance,
-        on14March,
-        createAgendaService(handle.db, audit, clock),
-      );
+        governance: governanceReads(governance),
+        meetings: on14March,
+        agenda: createAgendaService({ db: handle.db, audit, clock }),
+      });
       await assert.rejects(
         workProgramme.add(systemPrincipal, coventry, groupId, { title: 'Night-time economy', plannedMeetingId: heldToday, notes: null }),
         (error: unknown) => error instanceof FieldValidationError && error.field === 'plannedMeetingId',

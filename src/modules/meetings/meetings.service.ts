@@ -7,7 +7,8 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import { updateVersioned } from '../../platform/records.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
@@ -22,9 +23,8 @@ import {
   type MeetingRow,
   type MeetingView,
   requireMeeting,
-  updateMeeting,
 } from './meetings.repository.ts';
-import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.schemas.ts';
+import type { CycleInput, MeetingInput, RescheduleInput } from './meetings.inputs.ts';
 
 export interface MeetingDetails {
   meeting: MeetingView;
@@ -62,14 +62,17 @@ export interface MeetingsService {
   recordHeld(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
 }
 
-export function createMeetingsService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-): MeetingsService {
+/** What meetings need: governance's groups and the terms of reference in force. */
+export interface MeetingsDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceReads, 'groups' | 'termsInForceOn'>;
+}
+
+export function createMeetingsService({ db, audit, clock, governance }: MeetingsDependencies): MeetingsService {
   async function groupIn(partnershipId: string, groupId: string) {
-    const [group] = (await governance.groups.list(partnershipId)).filter((g) => g.id === groupId);
+    const [group] = (await governance.groups(partnershipId)).filter((g) => g.id === groupId);
     if (!group) throw new FieldValidationError('groupId', 'Select a group in this partnership');
     return group;
   }
@@ -111,15 +114,32 @@ export function createMeetingsService(
       if (before.status === 'held')
         throw new FieldValidationError('reason', 'This meeting has been held, so it cannot be moved or cancelled');
       const now = isoNow(clock);
-      const updated = await updateMeeting(trx, id, version, {
-        status: change.status,
-        meetingDate: change.meetingDate,
-        startTime: change.startTime,
-        location: change.location || before.location,
-        updatedAt: now,
-      });
-      if (!updated) throw new ConflictError(before.version);
       const rescheduled = change.status === 'rescheduled';
+      const from = `${formatDate(before.meetingDate)} at ${before.startTime}`;
+      await updateVersioned(trx, audit, actor, {
+        table: 'meetings',
+        id,
+        partnershipId,
+        version,
+        what: 'meeting',
+        changes: {
+          status: change.status,
+          meetingDate: change.meetingDate,
+          startTime: change.startTime,
+          location: change.location || before.location,
+          updatedAt: now,
+        },
+        entry: async () => ({
+          action: 'update',
+          entityType: 'meeting',
+          partnershipId,
+          summary: rescheduled
+            ? `Moved the meeting of ${before.groupName} from ${from} to ${formatDate(change.meetingDate)} at ${change.startTime}`
+            : `Cancelled the meeting of ${before.groupName} on ${from}`,
+          before,
+          after: await requireMeeting(trx, partnershipId, id),
+        }),
+      });
       await insertMeetingChange(trx, {
         id: randomUUID(),
         meetingId: id,
@@ -131,18 +151,6 @@ export function createMeetingsService(
         reason: change.reason,
         changedAt: now,
         changedBy: actor.userId,
-      });
-      const from = `${formatDate(before.meetingDate)} at ${before.startTime}`;
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'meeting',
-        entityId: id,
-        partnershipId,
-        summary: rescheduled
-          ? `Moved the meeting of ${before.groupName} from ${from} to ${formatDate(change.meetingDate)} at ${change.startTime}`
-          : `Cancelled the meeting of ${before.groupName} on ${from}`,
-        before,
-        after: await requireMeeting(trx, partnershipId, id),
       });
     });
   }
@@ -258,15 +266,21 @@ export function createMeetingsService(
         if (before.version !== version) throw new ConflictError(before.version);
         const why = whyNotHeld(before, todayInEngland(clock));
         if (why) throw new FieldValidationError('form', why);
-        if (!(await updateMeeting(trx, id, version, { status: 'held', updatedAt: isoNow(clock) }))) throw new ConflictError(before.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'meeting',
-          entityId: id,
+        await updateVersioned(trx, audit, actor, {
+          table: 'meetings',
+          id,
           partnershipId,
-          summary: `Recorded that the meeting of ${before.groupName} on ${formatDate(before.meetingDate)} was held`,
-          before,
-          after: await requireMeeting(trx, partnershipId, id),
+          version,
+          what: 'meeting',
+          changes: { status: 'held', updatedAt: isoNow(clock) },
+          entry: async () => ({
+            action: 'update',
+            entityType: 'meeting',
+            partnershipId,
+            summary: `Recorded that the meeting of ${before.groupName} on ${formatDate(before.meetingDate)} was held`,
+            before,
+            after: await requireMeeting(trx, partnershipId, id),
+          }),
         });
       });
     },

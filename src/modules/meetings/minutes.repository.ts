@@ -10,7 +10,7 @@ import type {
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import { containsText } from '../../db/text.ts';
-import { outcomeNames } from './outcomes.ts';
+import { outcomeNames, outcomes } from './outcomes.ts';
 
 export type ItemMinutesRow = Selectable<ItemMinutesTable>;
 export type DecisionRow = Selectable<DecisionsTable>;
@@ -78,15 +78,13 @@ function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: Dec
   if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'meetings.groupId'));
   const search = filter.search;
   if (search) {
-    const outcomes = Object.entries(outcomeNames)
-      .filter(([, name]) => name.toLowerCase().includes(search.toLowerCase()))
-      .map(([outcome]) => outcome);
+    const named = outcomes.filter((outcome) => outcomeNames[outcome].toLowerCase().includes(search.toLowerCase()));
     query = query.where((eb) =>
       eb.or([
         ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) =>
           containsText(column, search),
         ),
-        ...(outcomes.length ? [eb('decisions.outcome', 'in', outcomes)] : []),
+        ...(named.length ? [eb('decisions.outcome', 'in', named)] : []),
       ]),
     );
   }

@@ -1,41 +1,37 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/**
+ * The minutes: each item's minutes (narrative, decisions, actions, declarations), the decisions register, and
+ * the life of a meeting's minutes (circulate, approve, sign, correct). Under /partnerships/:partnershipId.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import type { z } from 'zod';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { registerFormPage } from '../../web/formPage.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { queryValues, versionOf } from '../../web/query.ts';
+import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
-import type { PageRenderer } from '../../web/render.ts';
+import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
 import { actionFields, actionSchema } from '../actions/index.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import { amendmentFields, approveFields, decisionFields, declarationFields, narrativeFields } from './meetings.forms.ts';
+import { amendmentSchema, approveSchema, decisionSchema, declarationSchema, narrativeSchema } from './meetings.inputs.ts';
 import {
-  amendmentFields,
-  amendmentSchema,
-  approveFields,
-  approveSchema,
-  decisionFields,
-  decisionSchema,
-  declarationFields,
-  declarationSchema,
-  narrativeFields,
-  narrativeSchema,
-} from './meetings.schemas.ts';
-import type { MeetingsService } from './meetings.service.ts';
-import type { MinutesService, RegisteredDecision } from './minutes.service.ts';
+  type ItemParams,
+  itemParams,
+  meetingHref,
+  type MeetingParams,
+  meetingParams,
+  type MeetingRouteDependencies,
+  meetingsCrumbs,
+} from './meetings.pages.ts';
+import type { RegisteredDecision } from './minutes.service.ts';
 import { outcomeNames } from './outcomes.ts';
-
-interface ItemParams {
-  partnershipId: string;
-  id: string;
-  itemId: string;
-}
 
 export function describeDecision(decision: RegisteredDecision): string {
   if (decision.deferredForQuorum) return 'Deferred to the next meeting (the meeting was not quorate)';
@@ -58,222 +54,211 @@ const decisionRow = (decision: RegisteredDecision) => [
   formatDate(decision.meetingDate),
 ];
 
-export function registerMinutesRoutes(
-  app: FastifyInstance,
-  pages: PageRenderer,
-  { minutes, meetings }: { minutes: MinutesService; meetings: MeetingsService },
-  governance: GovernanceService,
-): void {
-  const view = { config: { access: 'partnership:view' as const } };
-  const manage = { config: { access: 'partnership:manage' as const } };
-  const itemPath = '/partnerships/:partnershipId/meetings/:id/items/:itemId/minutes';
-  const hrefOf = ({ partnershipId, id, itemId }: ItemParams) => `/partnerships/${partnershipId}/meetings/${id}/items/${itemId}/minutes`;
+const searchQuery = z.object({ q: queryText, page: queryText });
+const view = { access: 'partnership:view' } as const;
+const manage = { access: 'partnership:manage' } as const;
+const itemMinutesHref = (params: ItemParams) => `${meetingHref(params)}/items/${params.itemId}/minutes`;
 
-  async function renderItem(
-    request: FastifyRequest<{ Params: ItemParams }>,
-    reply: FastifyReply,
-    typed: TypedValues,
-    errors: FormErrors | null,
-  ) {
-    const { partnershipId, id, itemId } = request.params;
-    const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
-    const [members, interests] = await Promise.all([
-      governance.membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
-      governance.listInterests(partnershipId, {}),
-    ]);
-    if (errors) reply.code(400);
-    const meetingHref = `/partnerships/${partnershipId}/meetings/${id}`;
-    return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
-      title: `Minutes: ${record.item.title}`,
-      record,
-      values: { narrative: record.narrative, outcome: 'agreed', ...typed },
-      errors,
-      fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
-      options: {
-        personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
-        interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
+export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId',
+  plugin(instance, { pages, deps: { minutes, meetings, membershipsOn, listInterests } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const itemPath = '/meetings/:id/items/:itemId/minutes';
+
+    async function renderItem(
+      request: FastifyRequest,
+      params: ItemParams,
+      reply: FastifyReply,
+      typed: TypedValues,
+      errors: FormErrors | null,
+    ) {
+      const { partnershipId, id, itemId } = params;
+      const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
+      const [members, interests] = await Promise.all([
+        membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
+        listInterests(partnershipId, {}),
+      ]);
+      if (errors) reply.code(400);
+      return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
+        title: `Minutes: ${record.item.title}`,
+        record,
+        values: { narrative: record.narrative, outcome: 'agreed', ...typed },
+        errors,
+        fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
+        options: {
+          personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
+          interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
+        },
+        decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
+        actions: record.actions,
+        action: itemMinutesHref(params),
+        canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled',
+        breadcrumbs: meetingsCrumbs(request, partnershipId, {
+          text: `${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}`,
+          href: meetingHref(params),
+        }),
+      });
+    }
+
+    app.get(itemPath, { config: view, schema: { params: itemParams } }, (request, reply) =>
+      renderItem(request, request.params, reply, {}, null),
+    );
+
+    /** The forms on an item's minutes page post here; a problem shows the page again with the form as typed. */
+    function postFromItemPage<S extends z.ZodType>(
+      suffix: string,
+      fields: Field[],
+      schema: S,
+      save: (request: FastifyRequest, params: ItemParams, value: z.output<S>, version: number) => Promise<string>,
+    ) {
+      app.post(`${itemPath}${suffix}`, { config: manage, schema: { params: itemParams, body: formBody } }, async (request, reply) => {
+        const result = readForm(schema, fields, request.body);
+        if (!result.ok) return renderItem(request, request.params, reply, result.typed, result.errors);
+        const saved = await attempt(() => save(request, request.params, result.value, versionOf(request.body)));
+        if (!saved.ok) {
+          return renderItem(request, request.params, reply, typedValues(fields, request.body), errorsFor(fields, saved.byField));
+        }
+        request.session.flash = saved.value;
+        return reply.redirect(itemMinutesHref(request.params));
+      });
+    }
+
+    postFromItemPage('', narrativeFields, narrativeSchema, async (request, { partnershipId, id, itemId }, value, version) => {
+      await minutes.saveNarrative(principalOf(request), partnershipId, id, itemId, version, value.narrative);
+      return 'Minutes saved';
+    });
+    postFromItemPage('/declarations', declarationFields, declarationSchema, async (request, { partnershipId, id, itemId }, value) => {
+      await minutes.addDeclaration(principalOf(request), partnershipId, id, itemId, value);
+      return 'Declaration of interest recorded';
+    });
+    postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, { partnershipId, id, itemId }, value) => {
+      await minutes.addDecision(principalOf(request), partnershipId, id, itemId, value);
+      return 'Decision recorded';
+    });
+    postFromItemPage('/actions', actionFields, actionSchema, async (request, { partnershipId, id, itemId }, value) => {
+      await minutes.addAction(principalOf(request), partnershipId, id, itemId, value);
+      return `Action recorded for ${value.owner}`;
+    });
+
+    app.get('/decisions', { config: view, schema: { params: partnershipParams, querystring: searchQuery } }, async (request, reply) => {
+      const { partnershipId } = request.params;
+      const path = `/partnerships/${partnershipId}/decisions`;
+      const pagination = paginate(path, request.query);
+      const search = request.query.q?.trim() ?? '';
+      const { decisions, total } = await minutes.decisionsRegisterPage(
+        partnershipId,
+        principalOf(request),
+        search || undefined,
+        pagination,
+      );
+      return pages.render(request, reply, 'meetings/views/decisions.njk', {
+        title: 'Decisions register',
+        search,
+        decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
+        total,
+        pagination: pagination.links(total),
+        headings: decisionHeadings,
+        seesEveryPartTwo: isOfficer(principalOf(request), partnershipId),
+        download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
+        breadcrumbs: partnershipCrumbs(request),
+      });
+    });
+
+    app.get(
+      '/decisions/download.csv',
+      { config: view, schema: { params: partnershipParams, querystring: searchQuery } },
+      async (request, reply) => {
+        const decisions = await minutes.decisionsRegister(
+          request.params.partnershipId,
+          principalOf(request),
+          request.query.q?.trim() || undefined,
+        );
+        return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
       },
-      decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
-      actions: record.actions,
-      action: hrefOf(request.params),
-      canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled',
-      breadcrumbs: [
-        ...partnershipCrumbs(request),
-        { text: 'Meetings', href: `/partnerships/${partnershipId}/meetings` },
-        { text: `${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}`, href: meetingHref },
-      ],
-    });
-  }
-
-  app.get<{ Params: ItemParams }>(itemPath, view, (request, reply) => renderItem(request, reply, {}, null));
-
-  /** The three forms on an item's minutes page post here; a problem shows the page again with the form as typed. */
-  function postFromItemPage<S extends z.ZodType>(
-    suffix: string,
-    fields: Field[],
-    schema: S,
-    save: (request: FastifyRequest<{ Params: ItemParams }>, value: z.output<S>, version: number) => Promise<string>,
-  ) {
-    app.post<{ Params: ItemParams }>(`${itemPath}${suffix}`, manage, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const result = readForm(schema, fields, body);
-      if (!result.ok) return renderItem(request, reply, result.typed, result.errors);
-      try {
-        request.session.flash = await save(request, result.value, versionOf(body));
-      } catch (error) {
-        if (!(error instanceof FieldValidationError || error instanceof ConflictError)) throw error;
-        const field = error instanceof FieldValidationError ? error.field : 'form';
-        return renderItem(request, reply, typedValues(fields, body), errorsFor(fields, { [field]: error.message }));
-      }
-      return reply.redirect(hrefOf(request.params));
-    });
-  }
-
-  postFromItemPage('', narrativeFields, narrativeSchema, async (request, value, version) => {
-    const { partnershipId, id, itemId } = request.params;
-    await minutes.saveNarrative(principalOf(request), partnershipId, id, itemId, version, value.narrative);
-    return 'Minutes saved';
-  });
-  postFromItemPage('/declarations', declarationFields, declarationSchema, async (request, value) => {
-    const { partnershipId, id, itemId } = request.params;
-    await minutes.addDeclaration(principalOf(request), partnershipId, id, itemId, value);
-    return 'Declaration of interest recorded';
-  });
-  postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, value) => {
-    const { partnershipId, id, itemId } = request.params;
-    await minutes.addDecision(principalOf(request), partnershipId, id, itemId, value);
-    return 'Decision recorded';
-  });
-  postFromItemPage('/actions', actionFields, actionSchema, async (request, value) => {
-    const { partnershipId, id, itemId } = request.params;
-    await minutes.addAction(principalOf(request), partnershipId, id, itemId, value);
-    return `Action recorded for ${value.owner}`;
-  });
-
-  const partnershipIdOf = (request: FastifyRequest) => (request.params as { partnershipId: string }).partnershipId;
-
-  const searchOf = (request: FastifyRequest) => queryValues(request.query, ['q', 'page']);
-
-  app.get('/partnerships/:partnershipId/decisions', view, async (request, reply) => {
-    const query = searchOf(request);
-    const path = `/partnerships/${partnershipIdOf(request)}/decisions`;
-    const pagination = paginate(path, query);
-    const search = query.q?.trim() ?? '';
-    const { decisions, total } = await minutes.decisionsRegisterPage(
-      partnershipIdOf(request),
-      principalOf(request),
-      search || undefined,
-      pagination,
     );
-    return pages.render(request, reply, 'meetings/views/decisions.njk', {
-      title: 'Decisions register',
-      search,
-      decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
-      total,
-      pagination: pagination.links(total),
-      headings: decisionHeadings,
-      seesEveryPartTwo: isOfficer(principalOf(request), partnershipIdOf(request)),
-      download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
-      breadcrumbs: partnershipCrumbs(request),
+
+    // The life of a meeting's minutes, from the meeting page.
+    const lifePath = '/meetings/:id/minutes';
+    const lifeStep = (
+      suffix: string,
+      access: 'partnership:manage' | 'partnership:chair',
+      act: (request: FastifyRequest, params: MeetingParams, version: number) => Promise<string>,
+    ) =>
+      app.post(
+        `${lifePath}/${suffix}`,
+        { config: { access }, schema: { params: meetingParams, body: formBody } },
+        async (request, reply) => {
+          await reportOnNextPage(request, () => act(request, request.params, versionOf(request.body)));
+          return reply.redirect(`${meetingHref(request.params)}#minutes`);
+        },
+      );
+
+    lifeStep('circulate', 'partnership:manage', async (request, { partnershipId, id }, version) => {
+      await minutes.circulate(principalOf(request), partnershipId, id, version);
+      return 'Minutes marked as circulated';
     });
-  });
-
-  app.get('/partnerships/:partnershipId/decisions/download.csv', view, async (request, reply) => {
-    const decisions = await minutes.decisionsRegister(
-      partnershipIdOf(request),
-      principalOf(request),
-      searchOf(request).q?.trim() || undefined,
-    );
-    return sendCsv(reply, 'Decisions register', [decisionHeadings, ...decisions.map(decisionRow)]);
-  });
-
-  // The life of a meeting's minutes, from the meeting page.
-  const lifePath = '/partnerships/:partnershipId/meetings/:id/minutes';
-  const meetingHref = (request: FastifyRequest) => {
-    const { partnershipId, id } = request.params as { partnershipId: string; id: string };
-    return `/partnerships/${partnershipId}/meetings/${id}`;
-  };
-  const lifeStep = (
-    suffix: string,
-    access: 'partnership:manage' | 'partnership:chair',
-    act: (request: FastifyRequest, version: number) => Promise<string>,
-  ) =>
-    app.post(`${lifePath}/${suffix}`, { config: { access } }, async (request, reply) => {
-      await reportOnNextPage(request, () => act(request, versionOf(request.body)));
-      return reply.redirect(`${meetingHref(request)}#minutes`);
+    lifeStep('sign', 'partnership:chair', async (request, { partnershipId, id }, version) => {
+      await minutes.sign(principalOf(request), partnershipId, id, version, request.principal?.name ?? 'The chair');
+      return 'Minutes signed';
     });
-  const idsOf = (request: FastifyRequest) => request.params as { partnershipId: string; id: string };
 
-  lifeStep('circulate', 'partnership:manage', async (request, version) => {
-    await minutes.circulate(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, version);
-    return 'Minutes marked as circulated';
-  });
-  lifeStep('sign', 'partnership:chair', async (request, version) => {
-    await minutes.sign(
-      principalOf(request),
-      idsOf(request).partnershipId,
-      idsOf(request).id,
-      version,
-      request.principal?.name ?? 'The chair',
-    );
-    return 'Minutes signed';
-  });
+    /** The minutes' life with the meeting they record, for the pages that change it. */
+    const lifeOf = async ({ params: { partnershipId, id } }: { params: MeetingParams }) => {
+      const [life, { meeting }] = await Promise.all([minutes.life(partnershipId, id), meetings.get(partnershipId, id)]);
+      return { life, meeting, named: `${meeting.groupName}, ${describeWhen(meeting.meetingDate, meeting.startTime)}` };
+    };
+    const lifeCrumbs = (request: FastifyRequest & { params: MeetingParams }, { named }: Awaited<ReturnType<typeof lifeOf>>) =>
+      meetingsCrumbs(request, request.params.partnershipId, { text: named, href: meetingHref(request.params) });
 
-  /** The minutes' life with the meeting they record, for the pages that change it. */
-  const lifeOf = async (request: FastifyRequest) => {
-    const { partnershipId, id } = idsOf(request);
-    const [life, { meeting }] = await Promise.all([minutes.life(partnershipId, id), meetings.get(partnershipId, id)]);
-    return { life, meeting, named: `${meeting.groupName}, ${describeWhen(meeting.meetingDate, meeting.startTime)}` };
-  };
-  const meetingCrumbs = (request: FastifyRequest, { named }: Awaited<ReturnType<typeof lifeOf>>) => [
-    ...partnershipCrumbs(request),
-    { text: 'Meetings', href: `/partnerships/${idsOf(request).partnershipId}/meetings` },
-    { text: named, href: meetingHref(request) },
-  ];
+    registerFormPage(app, pages, {
+      path: `${lifePath}/approve`,
+      action: `${lifePath}/approve`,
+      access: 'partnership:manage',
+      params: meetingParams,
+      fields: approveFields,
+      schema: approveSchema,
+      load: lifeOf,
+      title: () => 'Record the approval of the minutes',
+      intro: ({ named }) =>
+        `The minutes of ${named} are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.`,
+      submitText: 'Record approval',
+      crumbs: lifeCrumbs,
+      back: (request) => meetingHref(request.params),
+      initialValues: () => ({}),
+      version: ({ life }) => life.version,
+      options: async (request) => ({
+        atMeetingId: (await meetings.later(request.params.partnershipId, request.params.id)).map((m) => ({
+          value: m.id,
+          text: `${formatDate(m.meetingDate)} at ${m.startTime}`,
+        })),
+      }),
+      async save(request, value, version) {
+        const { partnershipId, id } = request.params;
+        await minutes.approve(principalOf(request), partnershipId, id, version, value.atMeetingId);
+        return { redirect: `${meetingHref(request.params)}#minutes`, flash: 'Minutes approved as a true and accurate record' };
+      },
+    });
 
-  registerFormPage(app, pages, {
-    path: `${lifePath}/approve`,
-    action: `${lifePath}/approve`,
-    access: 'partnership:manage',
-    fields: approveFields,
-    schema: approveSchema,
-    load: lifeOf,
-    title: () => 'Record the approval of the minutes',
-    intro: ({ named }) =>
-      `The minutes of ${named} are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.`,
-    submitText: 'Record approval',
-    crumbs: meetingCrumbs,
-    back: meetingHref,
-    initialValues: () => ({}),
-    version: ({ life }) => life.version,
-    options: async (request) => ({
-      atMeetingId: (await meetings.later(idsOf(request).partnershipId, idsOf(request).id)).map((m) => ({
-        value: m.id,
-        text: `${formatDate(m.meetingDate)} at ${m.startTime}`,
-      })),
-    }),
-    async save(request, value, version) {
-      await minutes.approve(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, version, value.atMeetingId);
-      return { redirect: `${meetingHref(request)}#minutes`, flash: 'Minutes approved as a true and accurate record' };
-    },
-  });
-
-  registerFormPage(app, pages, {
-    path: `${lifePath}/amendments/new`,
-    action: `${lifePath}/amendments`,
-    access: 'partnership:manage',
-    fields: amendmentFields,
-    schema: amendmentSchema,
-    load: lifeOf,
-    title: () => 'Record a correction to approved minutes',
-    intro: ({ named }) => `A correction to the minutes of ${named}, recorded beside them with who made it and when.`,
-    submitText: 'Record correction',
-    crumbs: meetingCrumbs,
-    back: meetingHref,
-    initialValues: () => ({}),
-    async save(request, value) {
-      await minutes.amend(principalOf(request), idsOf(request).partnershipId, idsOf(request).id, value.correction);
-      return { redirect: `${meetingHref(request)}#minutes`, flash: 'Correction recorded' };
-    },
-  });
-}
+    registerFormPage(app, pages, {
+      path: `${lifePath}/amendments/new`,
+      action: `${lifePath}/amendments`,
+      access: 'partnership:manage',
+      params: meetingParams,
+      fields: amendmentFields,
+      schema: amendmentSchema,
+      load: lifeOf,
+      title: () => 'Record a correction to approved minutes',
+      intro: ({ named }) => `A correction to the minutes of ${named}, recorded beside them with who made it and when.`,
+      submitText: 'Record correction',
+      crumbs: lifeCrumbs,
+      back: (request) => meetingHref(request.params),
+      initialValues: () => ({}),
+      async save(request, value) {
+        const { partnershipId, id } = request.params;
+        await minutes.amend(principalOf(request), partnershipId, id, value.correction);
+        return { redirect: `${meetingHref(request.params)}#minutes`, flash: 'Correction recorded' };
+      },
+    });
+    done();
+  },
+};

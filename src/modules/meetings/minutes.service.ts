@@ -16,8 +16,8 @@ import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { DecisionInput, DeclarationInput } from './meetings.schemas.ts';
+import type { GovernanceReads } from './governance.reads.ts';
+import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import {
   countDecisions,
   type DecisionView,
@@ -126,16 +126,28 @@ export interface MinutesService {
   ): Promise<{ decisions: RegisteredDecision[]; total: number }>;
 }
 
-export function createMinutesService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  agenda: AgendaService,
-  attendance: AttendanceService,
-  governance: GovernanceService,
-  actions: ActionsService,
-  confidentiality: Confidentiality,
-): MinutesService {
+/** What the minutes need: the agenda and attendance, governance's terms, people and interests, and the action log. */
+export interface MinutesDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  agenda: AgendaService;
+  attendance: AttendanceService;
+  governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
+  actions: Pick<ActionsService, 'forItem' | 'recordInMinutes'>;
+  confidentiality: Confidentiality;
+}
+
+export function createMinutesService({
+  db,
+  audit,
+  clock,
+  agenda,
+  attendance,
+  governance,
+  actions,
+  confidentiality,
+}: MinutesDependencies): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
     const facts = new Map<string, { quorate: boolean | null; votingPresent: number | null }>();
@@ -471,7 +483,7 @@ export function createMinutesService(
     async addDeclaration(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
       const [people, interests] = await Promise.all([
-        governance.people.list(partnershipId),
+        governance.people(partnershipId),
         governance.listInterests(partnershipId, { personId: input.personId }),
       ]);
       if (!people.some((person) => person.id === input.personId))

@@ -2,14 +2,16 @@
  * The life of a meeting's minutes: draft → circulated → approved at a later meeting "as a true and
  * accurate record" → signed by the chair. Approved minutes do not change; a correction is an amendment.
  */
+import type { MeetingMinutesTable } from '../../db/schema.ts';
+
+export type MinutesStatus = MeetingMinutesTable['status'];
 
 export const minutesStatusNames = {
   draft: 'Draft',
   circulated: 'Circulated',
   approved: 'Approved as a true and accurate record',
   signed: 'Approved and signed by the chair',
-} as const;
-export type MinutesStatus = keyof typeof minutesStatusNames;
+} as const satisfies Record<MinutesStatus, string>;
 
 const allowed: Record<MinutesStatus, MinutesStatus[]> = {
   draft: ['circulated', 'approved'],

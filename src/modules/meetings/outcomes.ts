@@ -1,4 +1,5 @@
 /** Decisions: the words of the minutes, and what is derived from them. */
+import type { DecisionOutcome } from '../../db/schema.ts';
 
 export const outcomeNames = {
   agreed: 'Agreed',
@@ -7,14 +8,15 @@ export const outcomeNames = {
   recommended: 'Recommended to another body',
   noted: 'Noted',
   deferred: 'Deferred',
-} as const;
-export type Outcome = keyof typeof outcomeNames;
+} as const satisfies Record<DecisionOutcome, string>;
+export type Outcome = DecisionOutcome;
+export const outcomes: readonly Outcome[] = ['agreed', 'resolved', 'supported', 'recommended', 'noted', 'deferred'];
 
 /**
  * "Where meetings are not quorate, discussions can take place but key decisions will be deferred to the
  * next meeting" (Coventry's terms of reference): a decision taken at an inquorate meeting stands as
  * deferred. Noting something is not a decision, and one already deferred stays so.
  */
-export function deferredForQuorum(outcome: string, meetingQuorate: boolean | null): boolean {
+export function deferredForQuorum(outcome: Outcome, meetingQuorate: boolean | null): boolean {
   return meetingQuorate === false && outcome !== 'noted' && outcome !== 'deferred';
 }

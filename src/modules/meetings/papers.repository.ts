@@ -24,15 +24,3 @@ export async function paperContent(db: Kysely<Database>, paperId: string): Promi
   const row = await db.selectFrom('paperContents').select('content').where('paperId', '=', paperId).executeTakeFirst();
   return row ? Buffer.from(row.content) : null;
 }
-
-/** Takes a paper off its item only if it is still the version the user saw; the file is kept with the record. */
-export async function archivePaper(db: Kysely<Database>, id: string, expectedVersion: number, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('papers')
-    .set((eb) => ({ archivedAt: at, updatedAt: at, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .where('archivedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}

@@ -1,149 +1,149 @@
 /**
- * Papers on agenda items: the upload form, downloads for those allowed, the agenda pack and publishing the agenda.
+ * Papers on agenda items: the upload form, downloads for those allowed, the agenda pack and publishing the
+ * agenda. Under /partnerships/:partnershipId/meetings/:id.
  */
-import { reportOnNextPage } from '../../web/buttons.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FieldValidationError } from '../../platform/errors.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { sendFile } from '../../web/csv.ts';
-import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
-import { optionalText } from '../../platform/inputs.ts';
+import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { queryValues, versionOf } from '../../web/query.ts';
-import type { Crumb } from '../../web/recordPages.ts';
-import type { PageRenderer } from '../../web/render.ts';
+import { versionOf } from '../../web/query.ts';
+import { formBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
-import type { MeetingDetails } from './meetings.service.ts';
+import { paperTitleFields } from './meetings.forms.ts';
+import { paperTitleSchema } from './meetings.inputs.ts';
+import {
+  type ItemParams,
+  itemParams,
+  meetingCrumbs,
+  meetingHref,
+  meetingParams,
+  type MeetingRouteDependencies,
+  publicVersionQuery,
+} from './meetings.pages.ts';
 import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
-import type { PapersService } from './papers.service.ts';
 
-interface PaperParams {
-  partnershipId: string;
-  id: string;
-  itemId?: string;
-  paperId?: string;
-}
-
-const titleFields: Field[] = [
-  {
-    name: 'title',
-    label: 'Title of the paper (optional)',
-    kind: 'text',
-    hint: 'For example, Strategic Assessment 2026. If you leave this blank, the file name is used.',
-  },
-];
-const titleSchema = z.object({ title: optionalText(200, 'The title') });
 const fileFieldName = 'file';
 /** The fields in page order, for the error summary; the file input itself is drawn by the page. */
-const uploadFields: Field[] = [...titleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
+const uploadFields: Field[] = [...paperTitleFields, { name: fileFieldName, label: 'File', kind: 'text' }];
 
-const readerOf = (request: FastifyRequest) => principalOf(request);
-const paramsOf = (request: FastifyRequest) => request.params as PaperParams;
-const meetingHref = (request: FastifyRequest) => `/partnerships/${paramsOf(request).partnershipId}/meetings/${paramsOf(request).id}`;
+const paperParams = meetingParams.extend({ paperId: z.string() });
+/** A multipart form as web/uploads.ts hands it on: its fields, and the file as an UploadedFile. */
+const uploadBody = z.record(z.string(), z.unknown()).default({});
+const manage = { access: 'partnership:manage' } as const;
+const view = { access: 'partnership:view' } as const;
 
-export function registerPaperRoutes(
-  app: FastifyInstance,
-  pages: PageRenderer,
-  papers: PapersService,
-  meeting: {
-    crumbs: (request: FastifyRequest, details: MeetingDetails) => Crumb[];
-    load: (request: FastifyRequest) => Promise<MeetingDetails>;
-  },
-): void {
-  const manage = { config: { access: 'partnership:manage' as const } };
-  const view = { config: { access: 'partnership:view' as const } };
-  const uploadPath = '/partnerships/:partnershipId/meetings/:id/items/:itemId/papers';
+export const papersRoutes: ModuleRoutes<MeetingRouteDependencies> = {
+  prefix: '/partnerships/:partnershipId/meetings/:id',
+  plugin(instance, { pages, deps: { papers } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
 
-  async function renderUpload(request: FastifyRequest, reply: FastifyReply, state: { values: TypedValues; errors: FormErrors | null }) {
-    const { partnershipId, id, itemId = '' } = paramsOf(request);
-    const { details, sections } = await papers.meetingPapers(partnershipId, id, 'group');
-    const item = sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
-    if (!item) return reply.callNotFound();
-    if (state.errors) reply.code(400);
-    return pages.render(request, reply, 'meetings/views/paper-upload.njk', {
-      title: `Add a paper to item ${item.number}: ${item.title}`,
-      item,
-      deadline: details.deadlines.papersDue,
-      published: details.meeting.publishedAt,
-      fields: titleFields,
-      values: state.values,
-      errors: state.errors,
-      maxSize: maxPaperSizeText,
-      action: `${meetingHref(request)}/items/${itemId}/papers`,
-      cancel: `${meetingHref(request)}#item-${itemId}`,
-      breadcrumbs: meeting.crumbs(request, details),
-    });
-  }
+    async function renderUpload(
+      request: FastifyRequest,
+      params: ItemParams,
+      reply: FastifyReply,
+      state: { values: TypedValues; errors: FormErrors | null },
+    ) {
+      const { partnershipId, id, itemId } = params;
+      const { details, sections } = await papers.meetingPapers(partnershipId, id, 'group');
+      const item = sections.flatMap((section) => section.items).find((candidate) => candidate.id === itemId);
+      if (!item) return reply.callNotFound();
+      if (state.errors) reply.code(400);
+      return pages.render(request, reply, 'meetings/views/paper-upload.njk', {
+        title: `Add a paper to item ${item.number}: ${item.title}`,
+        item,
+        deadline: details.deadlines.papersDue,
+        published: details.meeting.publishedAt,
+        fields: paperTitleFields,
+        values: state.values,
+        errors: state.errors,
+        maxSize: maxPaperSizeText,
+        action: `${meetingHref(params)}/items/${itemId}/papers`,
+        cancel: `${meetingHref(params)}#item-${itemId}`,
+        breadcrumbs: meetingCrumbs(request, details),
+      });
+    }
 
-  app.get(`${uploadPath}/new`, manage, (request, reply) => renderUpload(request, reply, { values: {}, errors: null }));
+    app.get('/items/:itemId/papers/new', { config: manage, schema: { params: itemParams } }, (request, reply) =>
+      renderUpload(request, request.params, reply, { values: {}, errors: null }),
+    );
 
-  withUpload(app, maxPaperBytes, (scope) => {
-    scope.post(uploadPath, manage, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = readForm(titleSchema, titleFields, body);
-      const upload = uploadedFile(body, fileFieldName, maxPaperSizeText);
-      const typed = typedValues(titleFields, body);
-      if (!form.ok || 'problem' in upload) {
-        const fieldErrors = {
-          ...(form.ok ? {} : form.errors.byField),
-          ...('problem' in upload ? { [fileFieldName]: upload.problem } : {}),
-        };
-        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, fieldErrors) });
-      }
-      const { file } = upload;
-      const { partnershipId, id, itemId = '' } = paramsOf(request);
-      try {
-        await papers.upload(principalOf(request), partnershipId, id, itemId, {
-          fileName: file.fileName,
-          bytes: file.bytes,
-          title: form.value.title,
+    withUpload(app, maxPaperBytes, (scope) => {
+      scope
+        .withTypeProvider<ZodTypeProvider>()
+        .post('/items/:itemId/papers', { config: manage, schema: { params: itemParams, body: uploadBody } }, async (request, reply) => {
+          const body = request.body;
+          const form = readForm(paperTitleSchema, paperTitleFields, body);
+          const upload = uploadedFile(body, fileFieldName, maxPaperSizeText);
+          const typed = typedValues(paperTitleFields, body);
+          if (!form.ok || 'problem' in upload) {
+            const fieldErrors = {
+              ...(form.ok ? {} : form.errors.byField),
+              ...('problem' in upload ? { [fileFieldName]: upload.problem } : {}),
+            };
+            return renderUpload(request, request.params, reply, { values: typed, errors: errorsFor(uploadFields, fieldErrors) });
+          }
+          const { file } = upload;
+          const { partnershipId, id, itemId } = request.params;
+          const saved = await attempt(() =>
+            papers.upload(principalOf(request), partnershipId, id, itemId, {
+              fileName: file.fileName,
+              bytes: file.bytes,
+              title: form.value.title,
+            }),
+          );
+          if (!saved.ok)
+            return renderUpload(request, request.params, reply, { values: typed, errors: errorsFor(uploadFields, saved.byField) });
+          request.session.flash = `Paper "${form.value.title ?? file.fileName}" added`;
+          return reply.redirect(`${meetingHref(request.params)}#item-${itemId}`);
         });
-      } catch (error) {
-        if (!(error instanceof FieldValidationError)) throw error;
-        return renderUpload(request, reply, { values: typed, errors: errorsFor(uploadFields, { [error.field]: error.message }) });
-      }
-      request.session.flash = `Paper "${form.value.title ?? file.fileName}" added`;
-      return reply.redirect(`${meetingHref(request)}#item-${itemId}`);
     });
-  });
 
-  app.get('/partnerships/:partnershipId/meetings/:id/papers/:paperId', view, async (request, reply) => {
-    const { partnershipId, id, paperId = '' } = paramsOf(request);
-    const { paper, content } = await papers.file(readerOf(request), partnershipId, id, paperId);
-    return sendStoredFile(reply, paper, content);
-  });
-
-  app.post('/partnerships/:partnershipId/meetings/:id/papers/:paperId/remove', manage, async (request, reply) => {
-    const { partnershipId, id, paperId = '' } = paramsOf(request);
-    await reportOnNextPage(request, async () => {
-      await papers.remove(principalOf(request), partnershipId, id, paperId, versionOf(request.body));
-      return 'Paper removed';
+    app.get('/papers/:paperId', { config: view, schema: { params: paperParams } }, async (request, reply) => {
+      const { partnershipId, id, paperId } = request.params;
+      const { paper, content } = await papers.file(principalOf(request), partnershipId, id, paperId);
+      return sendStoredFile(reply, paper, content);
     });
-    return reply.redirect(`${meetingHref(request)}#agenda`);
-  });
 
-  // What the reader may see; `?public=yes` asks for the public version, which can only narrow it.
-  app.get('/partnerships/:partnershipId/meetings/:id/agenda-pack.pdf', view, async (request, reply) => {
-    const { partnershipId, id } = paramsOf(request);
-    const publicVersion = queryValues(request.query, ['public']).public === 'yes';
-    const {
-      meeting: m,
-      pdf,
-      audience,
-    } = await papers.pack(readerOf(request), request.partnership?.name ?? '', partnershipId, id, {
-      publicVersion,
+    app.post('/papers/:paperId/remove', { config: manage, schema: { params: paperParams, body: formBody } }, async (request, reply) => {
+      const { partnershipId, id, paperId } = request.params;
+      await reportOnNextPage(request, async () => {
+        await papers.remove(principalOf(request), partnershipId, id, paperId, versionOf(request.body));
+        return 'Paper removed';
+      });
+      return reply.redirect(`${meetingHref(request.params)}#agenda`);
     });
-    const name = `${m.groupName} agenda pack ${m.meetingDate}${audience === 'group' ? '' : ' public'}.pdf`;
-    return sendFile(reply, name, 'application/pdf', pdf);
-  });
 
-  app.post('/partnerships/:partnershipId/meetings/:id/publish', manage, async (request, reply) => {
-    const { partnershipId, id } = paramsOf(request);
-    await reportOnNextPage(request, async () => {
-      const published = await papers.publish(principalOf(request), partnershipId, id);
-      return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
+    // What the reader may see; `?public=yes` asks for the public version, which can only narrow it.
+    app.get(
+      '/agenda-pack.pdf',
+      { config: view, schema: { params: meetingParams, querystring: publicVersionQuery } },
+      async (request, reply) => {
+        const { partnershipId, id } = request.params;
+        const {
+          meeting: m,
+          pdf,
+          audience,
+        } = await papers.pack(principalOf(request), request.partnership?.name ?? '', partnershipId, id, {
+          publicVersion: request.query.public === 'yes',
+        });
+        const name = `${m.groupName} agenda pack ${m.meetingDate}${audience === 'group' ? '' : ' public'}.pdf`;
+        return sendFile(reply, name, 'application/pdf', pdf);
+      },
+    );
+
+    app.post('/publish', { config: manage, schema: { params: meetingParams, body: formBody } }, async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      await reportOnNextPage(request, async () => {
+        const published = await papers.publish(principalOf(request), partnershipId, id);
+        return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
+      });
+      return reply.redirect(`${meetingHref(request.params)}#agenda`);
     });
-    return reply.redirect(`${meetingHref(request)}#agenda`);
-  });
-}
+    done();
+  },
+};

@@ -17,6 +17,7 @@ import {
   createConfidentiality,
   createMeetingsService,
   createPapersService,
+  governanceReads,
   type MeetingsService,
   type PapersService,
 } from './index.ts';
@@ -45,18 +46,18 @@ for (const database of testDatabases()) {
       handle = await database.create();
       audit = createAuditTrail({ db: handle.db, clock });
       const governance = createGovernanceService({ db: handle.db, audit, clock });
-      meetings = createMeetingsService(handle.db, audit, clock, governance);
-      agenda = createAgendaService(handle.db, audit, clock);
+      meetings = createMeetingsService({ db: handle.db, audit, clock, governance: governanceReads(governance) });
+      agenda = createAgendaService({ db: handle.db, audit, clock });
       papers = createPapersService({
         db: handle.db,
         audit,
         clock,
         meetings,
         agenda,
-        confidentiality: createConfidentiality(
-          handle.db,
-          createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
-        ),
+        confidentiality: createConfidentiality({
+          db: handle.db,
+          policy: createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
+        }),
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {
             failNextNotice = false;

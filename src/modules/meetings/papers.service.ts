@@ -4,18 +4,19 @@ import type { Actor } from '../../platform/principal.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
-import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditWriter } from '../../platform/audit.ts';
+import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { Audience, Confidentiality, ReadingOptions } from './confidentiality.ts';
-import { type MeetingView, requireMeeting, updateMeeting } from './meetings.repository.ts';
+import { type MeetingView, requireMeeting } from './meetings.repository.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
-import { archivePaper, insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
+import { insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
 
 export type { Audience };
 
@@ -183,17 +184,17 @@ export function createPapersService({
     });
   }
 
-  function record(trx: Kysely<Database>, actor: Actor, meeting: MeetingView, paper: PaperRow, removed: boolean) {
+  /** The audit entry for a paper added to or removed from an agenda. */
+  function entryFor(meeting: MeetingView, paper: PaperRow, removed: boolean): Omit<AuditEntry, 'entityId'> {
     const { title, fileName } = paper;
-    return audit.record(trx, actor, {
+    return {
       action: removed ? 'archive' : 'create',
       entityType: 'paper',
-      entityId: paper.id,
       partnershipId: meeting.partnershipId,
       summary: `${removed ? 'Removed' : 'Added'} the paper "${title}" (${fileName}) ${removed ? 'from' : 'to'} the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
       before: removed ? paper : null,
       after: removed ? null : paper,
-    });
+    };
   }
 
   async function acceptable(upload: PaperUpload): Promise<PaperKind> {
@@ -228,7 +229,7 @@ export function createPapersService({
       archivedAt: null,
     };
     await insertPaper(trx, paper, upload.bytes);
-    await record(trx, actor, meeting, { ...paper, version: 1 }, false);
+    await audit.record(trx, actor, { ...entryFor(meeting, { ...paper, version: 1 }, false), entityId: paper.id });
   }
 
   return {
@@ -315,8 +316,16 @@ export function createPapersService({
           throw new FieldValidationError('file', `"${paper.title}" went out with the published agenda, so it stays with it`);
         const refused = cannotChange(meeting);
         if (refused) throw new FieldValidationError('file', refused);
-        if (!(await archivePaper(trx, paperId, version, isoNow(clock)))) throw new ConflictError(paper.version);
-        await record(trx, actor, meeting, paper, true);
+        const at = isoNow(clock);
+        await updateVersioned(trx, audit, actor, {
+          table: 'papers',
+          id: paperId,
+          partnershipId,
+          version,
+          what: 'paper',
+          changes: { archivedAt: at, updatedAt: at },
+          entry: () => entryFor(meeting, paper, true),
+        });
       });
     },
 
@@ -328,15 +337,21 @@ export function createPapersService({
         if (meeting.status === 'cancelled') throw new FieldValidationError('publish', 'This meeting has been cancelled');
         const published = { partnershipId, meetingId, groupId: meeting.groupId, publishedAt: isoNow(clock), publishedBy: actor.userId };
         const changes = { publishedAt: published.publishedAt, publishedBy: published.publishedBy, updatedAt: published.publishedAt };
-        if (!(await updateMeeting(trx, meetingId, meeting.version, changes))) throw new ConflictError(meeting.version);
-        await audit.record(trx, actor, {
-          action: 'update',
-          entityType: 'meeting',
-          entityId: meetingId,
+        await updateVersioned(trx, audit, actor, {
+          table: 'meetings',
+          id: meetingId,
           partnershipId,
-          summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
-          before: meeting,
-          after: { ...meeting, ...changes, version: meeting.version + 1 },
+          version: meeting.version,
+          what: 'meeting',
+          changes,
+          entry: () => ({
+            action: 'update',
+            entityType: 'meeting',
+            partnershipId,
+            summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+            before: meeting,
+            after: { ...meeting, ...changes, version: meeting.version + 1 },
+          }),
         });
         await onAgendaPublished?.(trx, published);
         return published;

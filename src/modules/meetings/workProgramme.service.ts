@@ -5,16 +5,11 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { GovernanceService } from '../governance/index.ts';
+import type { GovernanceReads } from './governance.reads.ts';
 import type { AgendaService } from './agenda.service.ts';
+import type { WorkProgrammeInput } from './meetings.inputs.ts';
 import type { MeetingsService } from './meetings.service.ts';
 import { insertWorkProgrammeItem, linkToAgenda, listWorkProgramme, type WorkProgrammeView } from './workProgramme.repository.ts';
-
-export interface WorkProgrammeInput {
-  title: string;
-  notes: string | null;
-  plannedMeetingId: string | null;
-}
 
 export interface WorkProgrammeService {
   list(partnershipId: string, groupId: string): Promise<WorkProgrammeView[]>;
@@ -23,14 +18,23 @@ export interface WorkProgrammeService {
   place(actor: Actor, partnershipId: string, groupId: string, itemId: string): Promise<void>;
 }
 
-export function createWorkProgrammeService(
-  db: Kysely<Database>,
-  audit: AuditWriter,
-  clock: Clock,
-  governance: GovernanceService,
-  meetings: MeetingsService,
-  agenda: AgendaService,
-): WorkProgrammeService {
+export interface WorkProgrammeDependencies {
+  db: Kysely<Database>;
+  audit: AuditWriter;
+  clock: Clock;
+  governance: Pick<GovernanceReads, 'group'>;
+  meetings: MeetingsService;
+  agenda: AgendaService;
+}
+
+export function createWorkProgrammeService({
+  db,
+  audit,
+  clock,
+  governance,
+  meetings,
+  agenda,
+}: WorkProgrammeDependencies): WorkProgrammeService {
   async function futureMeeting(partnershipId: string, groupId: string, meetingId: string) {
     const meeting = (await meetings.toCome(partnershipId, { groupId })).find((m) => m.id === meetingId);
     if (!meeting) throw new FieldValidationError('plannedMeetingId', 'Select a future meeting of this group');
@@ -39,12 +43,12 @@ export function createWorkProgrammeService(
 
   return {
     async list(partnershipId, groupId) {
-      await governance.groups.get(partnershipId, groupId);
+      await governance.group(partnershipId, groupId);
       return listWorkProgramme(db, partnershipId, groupId);
     },
 
     async add(actor, partnershipId, groupId, input) {
-      await governance.groups.get(partnershipId, groupId);
+      await governance.group(partnershipId, groupId);
       if (input.plannedMeetingId) await futureMeeting(partnershipId, groupId, input.plannedMeetingId);
       const row = { id: randomUUID(), partnershipId, groupId, ...input, agendaItemId: null, createdAt: isoNow(clock) };
       await db.transaction().execute(async (trx) => {

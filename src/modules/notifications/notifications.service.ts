@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { ActionsService, LoggedAction } from '../actions/index.ts';
-import { addDays, type MeetingsService } from '../meetings/index.ts';
+import { addDays, type MeetingView } from '../meetings/index.ts';
 import {
   claimDueJobs,
   deleteFinishedJobs,
@@ -64,9 +65,13 @@ export interface NotificationsDependencies {
   engine: Engine;
   clock: Clock;
   mailer: Mailer;
-  governance: GovernanceService;
-  actions: ActionsService;
-  meetings: MeetingsService;
+  /** The partnerships whose actions are chased: those governance lists as current. */
+  partnershipIds: () => Promise<string[]>;
+  /** A partnership's people, with their e-mail address where they have one. */
+  people: (partnershipId: string) => Promise<{ id: string; name: string; email: string | null }[]>;
+  currentMemberships: GovernanceService['currentMemberships'];
+  actionLog: ActionsService['actionLog'];
+  meeting: (partnershipId: string, id: string) => Promise<MeetingView>;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
 }
@@ -76,13 +81,17 @@ const leaseMs = 10 * 60_000;
 const batchSize = 10;
 /** Daily jobs run early in the morning. */
 const dailyRunTime = 'T06:00:00.000Z';
+
+// A job's payload comes back from the database as JSON: checked before it is used.
+const emailJob = z.object({ to: z.string(), subject: z.string(), text: z.string() }) satisfies z.ZodType<Email>;
+const agendaPublishedJob = z.object({ partnershipId: z.string(), meetingId: z.string(), groupId: z.string() });
 /** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
 const finishedJobsKeptDays = 90;
 
 type Person = { id: string; name: string; email: string };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
-  const { db, engine, clock, mailer, governance, actions, meetings } = deps;
+  const { db, engine, clock, mailer, partnershipIds, people: peopleOf, currentMemberships, actionLog, meeting: meetingOf } = deps;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
@@ -113,7 +122,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   }
 
   async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
-    return (await governance.people.list(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
+    return (await peopleOf(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
   }
 
   /**
@@ -124,24 +133,22 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     const owner = action.owner.trim().toLowerCase();
     const named = people.filter((person) => person.name.trim().toLowerCase() === owner);
     if (named.length === 1) return named;
-    const secretaries = (await governance.currentMemberships(partnershipId, { groupId: action.groupId })).filter(
-      (m) => m.role === 'secretary',
-    );
+    const secretaries = (await currentMemberships(partnershipId, { groupId: action.groupId })).filter((m) => m.role === 'secretary');
     return people.filter((person) => secretaries.some((m) => m.personId === person.id));
   }
 
   async function queueActionReminders(): Promise<number> {
     const today = todayInEngland(clock);
     let queued = 0;
-    for (const partnership of await governance.partnerships.list(null)) {
+    for (const partnershipId of await partnershipIds()) {
       // Every action, Part II ones too: a reminder goes to the action's owner (or the group's secretary).
-      const due = (await actions.actionLog(partnership.id, systemPrincipal)).filter((action) => fallsDue(action, today));
+      const due = (await actionLog(partnershipId, systemPrincipal)).filter((action) => fallsDue(action, today));
       if (due.length === 0) continue;
-      const people = await peopleWithEmail(partnership.id);
+      const people = await peopleWithEmail(partnershipId);
       for (const action of due) {
-        const recipients = await recipientsOf(partnership.id, action, people);
+        const recipients = await recipientsOf(partnershipId, action, people);
         if (recipients.length === 0) continue;
-        const link = `${deps.publicUrl}/partnerships/${partnership.id}/actions/${action.id}`;
+        const link = `${deps.publicUrl}/partnerships/${partnershipId}/actions/${action.id}`;
         // The record and the e-mails commit together: running again sends nothing new.
         await db.transaction().execute(async (trx) => {
           if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
@@ -161,10 +168,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   };
 
   async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number> {
-    const [members, people] = await Promise.all([
-      governance.currentMemberships(partnershipId, { groupId }),
-      peopleWithEmail(partnershipId),
-    ]);
+    const [members, people] = await Promise.all([currentMemberships(partnershipId, { groupId }), peopleWithEmail(partnershipId)]);
     const addresses = new Set(
       people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
     );
@@ -175,7 +179,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   /** The notice is written when the job runs, so it gives the meeting as it then stands. */
   async function noticeOfPublication({ partnershipId, meetingId, groupId }: { partnershipId: string; meetingId: string; groupId: string }) {
-    const { meeting } = await meetings.get(partnershipId, meetingId);
+    const meeting = await meetingOf(partnershipId, meetingId);
     const { subject, text } = agendaPublishedNotice({
       ...meeting,
       link: `${deps.publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}`,
@@ -186,8 +190,8 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
   const givingUp: Record<string, (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>> = {};
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
-    email: (payload) => mailer.send(payload as Email),
-    'agenda-published': (payload) => noticeOfPublication(payload as { partnershipId: string; meetingId: string; groupId: string }),
+    email: (payload) => mailer.send(emailJob.parse(payload)),
+    'agenda-published': (payload) => noticeOfPublication(agendaPublishedJob.parse(payload)),
     // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
     ...Object.fromEntries(
       Object.entries(daily).map(([kind, work]) => [

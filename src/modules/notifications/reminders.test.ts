@@ -6,7 +6,7 @@ describe('fallsDue', () => {
   const today = '2016-07-25';
 
   it('takes actions still to do that are due within seven days or overdue', () => {
-    for (const status of ['open', 'in_progress', 'carried_forward']) {
+    for (const status of ['open', 'in_progress', 'carried_forward'] as const) {
       assert.ok(fallsDue({ status, dueDate: '2016-08-01' }, today), `${status}, due in seven days`);
       assert.ok(fallsDue({ status, dueDate: '2016-06-30' }, today), `${status}, overdue`);
     }

@@ -1,6 +1,6 @@
 /** Which actions are reminded of, and the words of the reminder. */
 import { formatDate } from '../../platform/dates.ts';
-import { stillToDoStatuses } from '../actions/index.ts';
+import { type ActionStatus, stillToDoStatuses } from '../actions/index.ts';
 import { addDays } from '../meetings/index.ts';
 import type { Email } from './mailer.ts';
 
@@ -8,17 +8,13 @@ import type { Email } from './mailer.ts';
 export const reminderWindowDays = 7;
 
 export interface RemindableAction {
-  status: string;
+  status: ActionStatus;
   dueDate: string | null;
 }
 
 /** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
 export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
-  return (
-    (stillToDoStatuses as readonly string[]).includes(action.status) &&
-    action.dueDate !== null &&
-    action.dueDate <= addDays(today, reminderWindowDays)
-  );
+  return stillToDoStatuses.includes(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
 }
 
 export interface ReminderDetails {

@@ -2,12 +2,12 @@
  * The demo's meeting cycles: this year's meetings of every Coventry group, planned the way an officer
  * would, so that a new user sees a living partnership with deadlines coming up.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import { type Clock, todayInEngland } from '../../platform/clock.ts';
-import { financialYearStart } from '../../platform/dates.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { MeetingPattern } from './meetingCycle.ts';
-import type { MeetingsService } from './meetings.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import { type Clock, todayInEngland } from '../../../platform/clock.ts';
+import { financialYearStart } from '../../../platform/dates.ts';
+import type { GovernanceService } from '../../governance/index.ts';
+import type { MeetingPattern } from '../meetingCycle.ts';
+import type { MeetingsService } from '../meetings.service.ts';
 
 /** Demo assumptions: the day each group meets is not in the documents. */
 const patterns: Record<string, MeetingPattern & { startTime: string; location: string }> = {

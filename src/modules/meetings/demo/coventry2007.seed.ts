@@ -5,10 +5,10 @@
  * Written through the services, so the audit log shows it like any other change; each part leaves
  * alone what is already there.
  */
-import { systemPrincipal } from '../../platform/principal.ts';
-import type { GovernanceService } from '../governance/index.ts';
-import type { AgendaService } from './agenda.service.ts';
-import type { AttendanceService } from './attendance.service.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import type { GovernanceService } from '../../governance/index.ts';
+import type { AgendaService } from '../agenda.service.ts';
+import type { AttendanceService } from '../attendance.service.ts';
 import {
   chair2007,
   group2007,
@@ -20,9 +20,9 @@ import {
   nextMeeting2007,
   organisations2007,
 } from './coventry2007.data.ts';
-import type { MeetingsService } from './meetings.service.ts';
-import type { MinutesService } from './minutes.service.ts';
-import type { PapersService } from './papers.service.ts';
+import type { MeetingsService } from '../meetings.service.ts';
+import type { MinutesService } from '../minutes.service.ts';
+import type { PapersService } from '../papers.service.ts';
 
 export interface Coventry2007Services {
   governance: GovernanceService;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testConfig } from '../../../test/helpers/app.ts';
-import { testDatabases } from '../../../test/helpers/database.ts';
-import { type Container, createContainer } from '../../container.ts';
-import { systemPrincipal } from '../../platform/principal.ts';
-import { seedDemo } from '../governance/index.ts';
+import { testConfig } from '../../../../test/helpers/app.ts';
+import { testDatabases } from '../../../../test/helpers/database.ts';
+import { type Container, createContainer } from '../../../container.ts';
+import { systemPrincipal } from '../../../platform/principal.ts';
+import { seedDemo } from '../../governance/index.ts';
 import { inAttendance2007, items2007, members2007, minuteTaker2007 } from './coventry2007.data.ts';
 import { seedCoventry2007Meeting } from './coventry2007.seed.ts';
 

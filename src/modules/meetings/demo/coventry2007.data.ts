@@ -2,8 +2,8 @@
 // minutes (shared/seeds/000). Names and organisations are as the minutes print them, correcting only
 // obvious typing errors (noted beside each). Anything the minutes do not say is marked as a demo
 // assumption.
-import type { QuorumRule, Sector } from '../governance/index.ts';
-import type { DecisionInput } from './meetings.schemas.ts';
+import type { QuorumRule, Sector } from '../../governance/index.ts';
+import type { DecisionInput } from '../meetings.inputs.ts';
 
 export interface Organisation2007 {
   name: string;

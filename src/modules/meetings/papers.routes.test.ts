@@ -1,30 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
-import type { Container } from '../src/container.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import type { GrantedRole } from '../src/platform/principal.ts';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { docxOf, pdfOf, xlsxOf } from './helpers/papers.ts';
-import { addMember, addPerson } from './helpers/people.ts';
-import { textOfPdf } from './helpers/pdf.ts';
-import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
+import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { GrantedRole } from '../../platform/principal.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { docxOf, pdfOf, xlsxOf } from '../../../test/helpers/papers.ts';
+import { addMember, addPerson } from '../../../test/helpers/people.ts';
+import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 describe('papers, the agenda pack and publication', () => {
+  const scope = suiteScope();
   let app: FastifyInstance;
   let container: Container;
   let officer: Browser;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
   const password = 'a long enough password';
 
   before(async () => {
-    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
   });
-  after(() => close());
 
   /** A signed-in browser for an account holding one role in a partnership. */
   async function signedInAs(role: GrantedRole, partnershipId: string, email: string): Promise<Browser> {

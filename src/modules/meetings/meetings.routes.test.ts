@@ -1,27 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Container } from '../src/container.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
+import { before, describe, it } from 'node:test';
+import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import type { FastifyInstance } from 'fastify';
-import { Browser } from './helpers/app.ts';
-import { startAsCoventryOfficer } from './helpers/coventry.ts';
-import { textOfPdf } from './helpers/pdf.ts';
-import { addPerson, appointChair } from './helpers/people.ts';
+import { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { addPerson, appointChair } from '../../../test/helpers/people.ts';
 import JSZip from 'jszip';
-import { addAgendaItem, scheduleMeeting } from './helpers/meetings.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 describe('meeting pages for a Coventry officer', () => {
+  const scope = suiteScope();
   let app: FastifyInstance;
   let container: Container;
   let officer: Browser;
   let coventry: string;
   let boardId: string;
-  let close: () => Promise<void>;
 
   before(async () => {
-    ({ app, container, officer, coventry, boardId, close } = await startAsCoventryOfficer());
+    ({ app, container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
   });
-  after(() => close());
 
   /** A meeting of the Coventry board at 14:00 in the Council House. */
   const boardMeeting = (meetingDate: string) => scheduleMeeting(container.meetings, coventry, boardId, meetingDate);
