@@ -17,8 +17,8 @@ import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
 import { seedDemoTasking } from '../src/modules/tasking/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
-import { Browser, buildTestApp } from '../test/helpers/app.ts';
-import { createSqlite } from '../test/helpers/database.ts';
+import { Browser } from '../test/helpers/app.ts';
+import { build } from '../test/helpers/build.ts';
 import { crimeImportBench } from './crimeImport.ts';
 import { seedHistory, seedPerformanceHistory } from './volume.ts';
 
@@ -36,7 +36,9 @@ async function time(label: string, runs: number, work: () => unknown): Promise<{
   return { label, perRunMs: (performance.now() - start) / runs };
 }
 
-const { app, container } = await buildTestApp(await createSqlite());
+// The bench closes what it built itself, at its end.
+const closers: (() => Promise<void>)[] = [];
+const { app, container } = await build({ after: (close) => void closers.push(close) }, { seed: false, as: 'nobody' });
 const seedStart = performance.now();
 const partnerships = await seedDemo(container.governance);
 const seedMs = performance.now() - seedStart;
@@ -257,5 +259,4 @@ for (const result of results) {
   );
 }
 console.log(`\n${crime.lines.join('\n')}`);
-await app.close();
-await container.database.close();
+for (const close of closers) await close();

@@ -1,10 +1,7 @@
 /** An app on a real database, driven through app.inject, with a cookie jar and CSRF tokens like a browser. */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
-import { type Container, createContainer } from '../../src/container.ts';
-import type { DatabaseHandle } from '../../src/db/createDb.ts';
 
 export const testConfig: Config = {
   environment: 'test',
@@ -19,18 +16,6 @@ export const testConfig: Config = {
   publicUrl: 'http://localhost:3000',
   mapTiles: null,
 };
-
-/** `withFakes` may put a fake in place of a service, e.g. another module's that a page only reads from. */
-export async function buildTestApp(
-  database: DatabaseHandle,
-  config: Partial<Config> = {},
-  withFakes: (container: Container) => Container = (container) => container,
-): Promise<{ app: FastifyInstance; container: Container }> {
-  const container = withFakes(createContainer({ ...testConfig, ...config }, { database }));
-  const app = await buildApp(container, { logger: false });
-  await app.ready();
-  return { app, container };
-}
 
 export interface UploadFile {
   name: string;

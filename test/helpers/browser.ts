@@ -12,8 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import type { Container } from '../../src/container.ts';
 import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
-import { buildTestApp } from './app.ts';
-import { createSqlite } from './database.ts';
+import { build } from './build.ts';
 
 /** Where Chromium is; CHROMIUM_PATH may point elsewhere on a developer's machine. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -91,9 +90,8 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
   if (!existsSync(chromiumPath)) {
     throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${chromiumPath}; the browser journeys cannot run`);
   }
-  const database = await createSqlite();
-  const { app, container } = await buildTestApp(database);
-  const closers: (() => Promise<unknown>)[] = [() => database.close(), () => app.close()];
+  const closers: (() => Promise<unknown>)[] = [];
+  const { app, container } = await build({ after: (close) => void closers.push(close) }, { seed: false, as: 'nobody' });
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
   };
