@@ -27,3 +27,6 @@ export const queryText = z.preprocess(
   (value: unknown) => (Array.isArray(value) ? (value[0] as unknown) : value),
   z.string().optional().catch(undefined),
 );
+
+/** A multipart form's fields and files, as web/uploads.ts has put them in the body (uploadedFile then reads the file). */
+export const uploadBody = z.record(z.string(), z.unknown()).default({});

@@ -1,14 +1,13 @@
 /** A quarter's spend return: typed in, one row per released allocation, or imported from a CSV file. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, plural, readPounds } from '../../platform/numbers.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { attempt, errorsFor, type Field, type FormErrors, type TypedValues } from '../../web/forms.ts';
 import { principalOf } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
-import { formBody } from '../../web/schemas.ts';
+import { formBody, uploadBody } from '../../web/schemas.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
 import { importFields, typedText } from './funding.forms.ts';
 import {
@@ -27,7 +26,6 @@ import type { SpendInput } from './funding.service.ts';
 import { byReference, quarterName, typedPounds } from './funding.views.ts';
 
 /** A multipart form as web/uploads.ts reads it: its fields, and its file under the file's field name. */
-const uploadBody = z.record(z.string(), z.unknown()).default({});
 
 export function registerSpendRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();

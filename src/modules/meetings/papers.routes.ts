@@ -12,7 +12,7 @@ import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedVa
 import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
-import { formBody } from '../../web/schemas.ts';
+import { formBody, uploadBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
 import { paperTitleFields } from './meetings.forms.ts';
 import { paperTitleSchema } from './meetings.inputs.ts';
@@ -33,7 +33,6 @@ const uploadFields: Field[] = [...paperTitleFields, { name: fileFieldName, label
 
 const paperParams = meetingParams.extend({ paperId: z.string() });
 /** A multipart form as web/uploads.ts hands it on: its fields, and the file as an UploadedFile. */
-const uploadBody = z.record(z.string(), z.unknown()).default({});
 const manage = { access: 'partnership:manage' } as const;
 const view = { access: 'partnership:view' } as const;
 

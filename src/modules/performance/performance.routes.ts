@@ -17,7 +17,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
+import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
 import { uploadedFile, withUpload } from '../../web/uploads.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
 import { describeTarget, exceptionRuleText } from './indicatorFigures.ts';
@@ -420,9 +420,8 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
     withUpload(app, 5 * 1024 * 1024, (scope) => {
       scope
         .withTypeProvider<ZodTypeProvider>()
-        .post(importPath, { config: analyse, schema: { params: partnershipParams } }, async (request, reply) => {
-          // A multipart body, read by web/uploads.ts rather than a schema.
-          const body = (request.body ?? {}) as Record<string, unknown>;
+        .post(importPath, { config: analyse, schema: { params: partnershipParams, body: uploadBody } }, async (request, reply) => {
+          const { body } = request;
           const goodRowsOnly = body.goodRowsOnly === 'yes';
           const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
             renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });

@@ -15,7 +15,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { formBody, partnershipParams, recordParams } from '../../web/schemas.ts';
+import { formBody, partnershipParams, recordParams, uploadBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
 import { actionFields, actionSchema, actionStatusNames, type LoggedAction } from '../actions/index.ts';
 import { maxPaperBytes, maxPaperSizeText } from '../meetings/index.ts';
@@ -203,26 +203,29 @@ export const strategyRoutes: ModuleRoutes<StrategyRouteDependencies> = {
     withUpload(app, maxPaperBytes, (scope) => {
       scope
         .withTypeProvider<ZodTypeProvider>()
-        .post('/assessments/:id/documents', { config: manage, schema: { params: recordParams } }, async (request, reply) => {
-          // A multipart body, read by web/uploads.ts rather than a schema.
-          const body = (request.body ?? {}) as Record<string, unknown>;
-          const form = readForm(documentSchema, documentFields, body);
-          const upload = uploadedFile(body, fileField, maxPaperSizeText);
-          const typed = typedValues(documentFields, body);
-          if (!form.ok || 'problem' in upload) {
-            const byField = { ...(form.ok ? {} : form.errors.byField), ...('problem' in upload ? { [fileField]: upload.problem } : {}) };
-            return renderUpload(request, reply, request.params, { values: typed, errors: errorsFor(uploadFields, byField) });
-          }
-          const { partnershipId, id } = request.params;
-          const { fileName, bytes } = upload.file;
-          const attached = await attempt(() =>
-            strategy.attachDocument(principalOf(request), partnershipId, id, { fileName, bytes, title: form.value.title }),
-          );
-          if (!attached.ok)
-            return renderUpload(request, reply, request.params, { values: typed, errors: errorsFor(uploadFields, attached.byField) });
-          request.session.flash = `Document "${form.value.title ?? fileName}" added`;
-          return reply.redirect(`${assessmentPath(partnershipId, id)}#documents`);
-        });
+        .post(
+          '/assessments/:id/documents',
+          { config: manage, schema: { params: recordParams, body: uploadBody } },
+          async (request, reply) => {
+            const { body } = request;
+            const form = readForm(documentSchema, documentFields, body);
+            const upload = uploadedFile(body, fileField, maxPaperSizeText);
+            const typed = typedValues(documentFields, body);
+            if (!form.ok || 'problem' in upload) {
+              const byField = { ...(form.ok ? {} : form.errors.byField), ...('problem' in upload ? { [fileField]: upload.problem } : {}) };
+              return renderUpload(request, reply, request.params, { values: typed, errors: errorsFor(uploadFields, byField) });
+            }
+            const { partnershipId, id } = request.params;
+            const { fileName, bytes } = upload.file;
+            const attached = await attempt(() =>
+              strategy.attachDocument(principalOf(request), partnershipId, id, { fileName, bytes, title: form.value.title }),
+            );
+            if (!attached.ok)
+              return renderUpload(request, reply, request.params, { values: typed, errors: errorsFor(uploadFields, attached.byField) });
+            request.session.flash = `Document "${form.value.title ?? fileName}" added`;
+            return reply.redirect(`${assessmentPath(partnershipId, id)}#documents`);
+          },
+        );
     });
 
     app.get('/assessments/:id/documents/:documentId', { config: view, schema: { params: documentParams } }, async (request, reply) => {
