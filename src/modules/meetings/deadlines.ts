@@ -1,5 +1,5 @@
 /** Deadlines are derived from the group's terms of reference, never typed. */
-import { addDays, shiftWorkingDays } from './workingDays.ts';
+import { addDays, shiftWorkingDays } from '../../platform/workingDays.ts';
 
 export interface DeadlineTerms {
   papersNoticeDays: number | null;

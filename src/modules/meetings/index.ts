@@ -24,6 +24,3 @@ export { publicationRoutes } from './publication.routes.ts';
 export { workProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './demo/meetings.seed.ts';
 export { seedCoventry2007Group, seedCoventry2007Meeting } from './demo/coventry2007.seed.ts';
-export { addDays, shiftWorkingDays } from './workingDays.ts';
-// Which files may be a paper, by their content: any other module's documents are held to the same rule.
-export { classifyPaper, kindOfContentType, maxPaperBytes, maxPaperSizeText, paperKinds } from './papers.ts';

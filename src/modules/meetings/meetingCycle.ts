@@ -3,7 +3,7 @@
  * pattern such as "second Thursday of the month".
  */
 import type { Cadence } from '../governance/index.ts';
-import { addDays } from './workingDays.ts';
+import { addDays } from '../../platform/workingDays.ts';
 
 export interface MeetingPattern {
   /** Which weekday of the month: 1 to 4, or -1 for the last. Weekly cadences ignore it. */

@@ -25,7 +25,7 @@ import {
   type MeetingRouteDependencies,
   publicVersionQuery,
 } from './meetings.pages.ts';
-import { maxPaperBytes, maxPaperSizeText } from './papers.ts';
+import { maxPaperBytes, maxPaperSizeText } from '../../platform/documentFiles.ts';
 
 const fileFieldName = 'file';
 /** The fields in page order, for the error summary; the file input itself is drawn by the page. */

@@ -15,7 +15,8 @@ import type { Audience, Confidentiality, ReadingOptions } from './confidentialit
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
-import { classifyPaper, kindOfContentType, type PaperKind, paperKinds, paperStanding } from './papers.ts';
+import { classifyPaper, kindOfContentType, type PaperKind, paperKinds } from '../../platform/documentFiles.ts';
+import { paperStanding } from './papers.ts';
 import { insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
 
 export type { Audience };

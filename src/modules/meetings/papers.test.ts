@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { docxOf, pdfOf, plainZip, xlsxOf } from '../../../test/helpers/papers.ts';
 import { englandTimeToUtc } from '../../platform/dates.ts';
 import { meetingsCalendar } from './calendar.ts';
-import { classifyPaper, paperStanding } from './papers.ts';
+import { classifyPaper } from '../../platform/documentFiles.ts';
+import { paperStanding } from './papers.ts';
 
 describe('which files may be papers', () => {
   it('knows PDF, Word and Excel files by their content', async () => {

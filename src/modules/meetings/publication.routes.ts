@@ -16,7 +16,7 @@ import type { MeetingView } from './meetings.repository.ts';
 import type { MeetingRouteDependencies } from './meetings.pages.ts';
 import { meetingMinutesDocument } from './meetings.routes.ts';
 import { minutesToDocx, minutesToPdf } from './minutesFiles.ts';
-import { paperKinds } from './papers.ts';
+import { paperKinds } from '../../platform/documentFiles.ts';
 
 const publicAccess = { access: 'public' } as const;
 const publicMeetings = (partnershipId: string) => `/public/partnerships/${partnershipId}/meetings`;

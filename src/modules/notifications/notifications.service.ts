@@ -8,7 +8,8 @@ import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
 import type { ActionsService, LoggedAction } from '../actions/index.ts';
-import { addDays, type MeetingView } from '../meetings/index.ts';
+import { addDays } from '../../platform/workingDays.ts';
+import type { MeetingView } from '../meetings/index.ts';
 import {
   claimDueJobs,
   deleteFinishedJobs,

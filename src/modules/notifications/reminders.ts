@@ -1,7 +1,7 @@
 /** Which actions are reminded of, and the words of the reminder. */
 import { formatDate } from '../../platform/dates.ts';
 import { type ActionStatus, stillToDoStatuses } from '../actions/index.ts';
-import { addDays } from '../meetings/index.ts';
+import { addDays } from '../../platform/workingDays.ts';
 import type { Email } from './mailer.ts';
 
 /** Reminders go out this many days before an action falls due (and once, if it is already overdue). */

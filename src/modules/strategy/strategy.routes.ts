@@ -18,7 +18,7 @@ import type { ModuleRoutes } from '../../web/module.ts';
 import { formBody, partnershipParams, recordParams, uploadBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
 import { actionFields, actionSchema, actionStatusNames, type LoggedAction } from '../actions/index.ts';
-import { maxPaperBytes, maxPaperSizeText } from '../meetings/index.ts';
+import { maxPaperBytes, maxPaperSizeText } from '../../platform/documentFiles.ts';
 import { assessmentSchema, documentSchema, objectiveSchema, prioritySchema } from './strategy.inputs.ts';
 import { assessmentFields, documentFields, objectiveFields, ownershipNames, priorityFields } from './strategy.forms.ts';
 import type { AssessmentRow, PriorityView, StrategyService } from './strategy.service.ts';

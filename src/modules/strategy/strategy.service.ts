@@ -17,7 +17,7 @@ import { type ActionInput, type LoggedAction, stillToDoStatuses } from '../actio
 import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
 import { updateVersioned } from '../../platform/records.ts';
-import { classifyPaper, kindOfContentType, paperKinds } from '../meetings/index.ts';
+import { classifyPaper, kindOfContentType, paperKinds } from '../../platform/documentFiles.ts';
 import { actionOwnerOf } from './ownership.ts';
 import {
   type AssessmentRow,

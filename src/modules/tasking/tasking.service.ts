@@ -26,7 +26,7 @@ import {
   sameMonthLastYear,
   trendOf,
 } from '../crimedata/index.ts';
-import { shiftWorkingDays } from '../meetings/index.ts';
+import { shiftWorkingDays } from '../../platform/workingDays.ts';
 import {
   findDocument,
   findDocumentPdf,
