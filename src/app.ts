@@ -9,7 +9,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.ts';
-import { registerErrorHandling } from './web/errors.ts';
+import { answerUnreadableAddress, registerErrorHandling } from './web/errors.ts';
+import { BadRequestError, NotPermittedError } from './platform/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
@@ -42,7 +43,7 @@ const scopeIds = z
 /** security → session → modules → 404 → error handler */
 export async function buildApp(container: Container, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const { config, database, accounts, governance } = container;
-  const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, ...options });
+  const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, frameworkErrors: answerUnreadableAddress, ...options });
 
   // Route contracts are zod schemas: params, query and body are checked and typed before a handler runs.
   app.setValidatorCompiler(validatorCompiler);
@@ -122,10 +123,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   // any upload is read, so that no one may send files to a route they cannot use.
   app.addHook('preValidation', async (request, reply) => {
     // Nothing in an address is looked up or searched for with a control character in it (PostgreSQL refuses NUL).
-    if (addressHasControlCharacter(request)) {
-      reply.code(400);
-      return pages.render(request, reply, 'errors/400.njk');
-    }
+    if (addressHasControlCharacter(request)) throw new BadRequestError();
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
     const userId = request.session.userId;
@@ -148,8 +146,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
         const returnTo = safeMethods.has(request.method) ? `?returnTo=${encodeURIComponent(request.url)}` : '';
         return reply.redirect(`/sign-in${returnTo}`);
       }
-      reply.code(403);
-      return pages.render(request, reply, 'errors/403.njk');
+      throw new NotPermittedError('You do not have permission to see this page');
     }
   });
   // The CSRF token is among the form's fields, read by now.

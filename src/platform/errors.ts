@@ -18,6 +18,16 @@ export class NotFoundError extends SaferError {
   }
 }
 
+/** An address or request no page could answer (a control character in it, say): nothing was looked up. */
+export class BadRequestError extends SaferError {
+  readonly status = 400;
+  readonly code = 'bad-request';
+  constructor() {
+    super('There is a problem with the request');
+    this.name = 'BadRequestError';
+  }
+}
+
 /** The signed-in person may reach the page but not make this change (for example, an action they do not own). */
 export class NotPermittedError extends SaferError {
   readonly status = 403;

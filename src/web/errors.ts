@@ -52,20 +52,44 @@ function problemOf(error: FastifyError | SaferError): Problem {
   return { status: 500, code: 'internal', detail: null };
 }
 
+function problemDocument(request: FastifyRequest, problem: Problem) {
+  return {
+    type: `/problems/${problem.code}`,
+    title: titles[problem.status] ?? 'Error',
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    instance: request.url,
+    ...(problem.status === 500 ? { requestId: request.id } : {}),
+  };
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, pages: PageRenderer, problem: Problem) {
   reply.code(problem.status);
-  if (wantsJson(request)) {
-    return reply.type('application/problem+json').send({
-      type: `/problems/${problem.code}`,
-      title: titles[problem.status] ?? 'Error',
-      status: problem.status,
-      ...(problem.detail ? { detail: problem.detail } : {}),
-      instance: request.url,
-      ...(problem.status === 500 ? { requestId: request.id } : {}),
-    });
-  }
+  if (wantsJson(request)) return reply.type('application/problem+json').send(problemDocument(request, problem));
   if (problem.status === 500) return pages.render(request, reply, 'errors/500.njk', { requestId: request.id });
   return pages.render(request, reply, templates[problem.code] ?? 'errors/400.njk', { message: problem.detail });
+}
+
+const unreadableAddressPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Sorry, there is a problem with your request – Safer</title>
+<link rel="stylesheet" href="/assets/application.css"></head>
+<body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<h1 class="govuk-heading-l">Sorry, there is a problem with your request</h1>
+<p class="govuk-body">The address could not be read. Check it, or <a class="govuk-link" href="/">go to the start page</a>.</p>
+</main></div></body></html>`;
+
+/**
+ * Fastify's own refusals of an address it cannot route (too long, badly encoded), which come before any hook: the
+ * same problem document or a plain page, without echoing the address or Fastify's codes.
+ */
+export function answerUnreadableAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem = { status: error.statusCode && error.statusCode < 500 ? error.statusCode : 400, code: 'bad-request', detail: null };
+  reply.code(problem.status);
+  if (wantsJson(request)) {
+    void reply.type('application/problem+json').send({ ...problemDocument(request, problem), instance: undefined });
+  } else {
+    void reply.type('text/html; charset=utf-8').send(unreadableAddressPage);
+  }
 }
 
 /** 404, 403, 400, 409, 422 and 500 pages (or problem documents) that say what to do next and leak nothing. */

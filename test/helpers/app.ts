@@ -44,8 +44,11 @@ export class Browser {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
-  async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...this.extraHeaders, cookie: this.cookieHeader } }));
+  /** `headers` for this request alone, e.g. an Accept header asking for JSON. */
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.remember(
+      await this.app.inject({ method: 'GET', url, headers: { ...this.extraHeaders, ...headers, cookie: this.cookieHeader } }),
+    );
   }
 
   /** The CSRF token the app put in the last form it served to this browser. */

@@ -4,6 +4,7 @@ import { systemPrincipal } from '../../src/platform/principal.ts';
 import { type Clock, todayInEngland } from '../../src/platform/clock.ts';
 import { financialYearStart } from '../../src/platform/dates.ts';
 import type { GovernanceService } from '../../src/modules/governance/index.ts';
+import type { AccountsService } from '../../src/modules/accounts/index.ts';
 
 export function addPerson(
   governance: GovernanceService,
@@ -41,12 +42,15 @@ export async function addMember(
  * appointment is what gives the account the chair role. Returns the appointment's id.
  */
 export async function appointChair(
-  container: { governance: GovernanceService; clock: Clock },
+  container: { governance: GovernanceService; accounts: AccountsService; clock: Clock },
   partnershipId: string,
   chair: { email: string; name: string; groupId: string; role?: 'chair' | 'vice_chair' },
 ): Promise<string> {
-  const { governance, clock } = container;
+  const { governance, accounts, clock } = container;
   const today = todayInEngland(clock);
+  // The appointment makes a chair only of an account an administrator has given a role in the partnership.
+  const account = (await accounts.listUsers()).find((user) => user.email.toLowerCase() === chair.email.toLowerCase());
+  if (account) await accounts.grantRole(systemPrincipal, account.id, 'member', { partnershipId, areaId: null });
   const yearStart = financialYearStart(today);
   const [organisation] = await governance.organisations.list(partnershipId);
   assert.ok(organisation, 'the partnership has an organisation');

@@ -266,8 +266,12 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
+      // The appointment makes the chair, but only of an account an administrator has given a role in that
+      // partnership (a person's e-mail address is typed by officers, so it alone must not open a partnership), and
+      // never of its officers: the officer prepares, the chair signs and releases, and no one does both.
       for (const { partnershipId } of await chairs.heldBy(user.email)) {
-        partnershipRoles.set(partnershipId, new Set([...(partnershipRoles.get(partnershipId) ?? []), 'chair']));
+        const granted = partnershipRoles.get(partnershipId);
+        if (granted && granted.size > 0 && !granted.has('officer')) granted.add('chair');
       }
       return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
     },

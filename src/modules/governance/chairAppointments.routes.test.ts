@@ -39,7 +39,40 @@ describe('the chair role on an account', () => {
     );
     assert.match(page.body, new RegExp(`href="/partnerships/${coventry}/chair-appointments"`));
     const principal = await container.accounts.loadPrincipal(userId);
-    assert.deepEqual([...(principal?.partnershipRoles.get(coventry) ?? [])], ['chair']);
+    assert.deepEqual([...(principal?.partnershipRoles.get(coventry) ?? [])], ['member', 'chair']);
+  });
+
+  // Found by an attack test: officers type people's e-mail addresses, so an appointment alone made any account a
+  // chair — another partnership's member (who then read this one), or the officer who made it (who then released
+  // funding alone).
+  it("makes no one chair where an administrator gave them no role, and never the partnership's officer", async () => {
+    const groups = await container.governance.groups.list(coventry);
+    const subGroup = groups.find((group) => group.id !== boardId);
+    assert.ok(subGroup);
+    await appointChair(container, coventry, { email: 'stranger@example.com', name: 'A Stranger', groupId: subGroup.id });
+    const strangerId = await container.accounts.createUser(systemPrincipal, {
+      email: 'stranger@example.com',
+      name: 'A Stranger',
+      password,
+      isAdmin: false,
+    });
+    assert.equal((await container.accounts.loadPrincipal(strangerId))?.partnershipRoles.get(coventry), undefined);
+
+    const officerId = await container.accounts.createUser(systemPrincipal, {
+      email: 'self.appointed@example.com',
+      name: 'Self Appointed',
+      password,
+      isAdmin: false,
+    });
+    await container.accounts.grantRole(systemPrincipal, officerId, 'officer', { partnershipId: coventry, areaId: null });
+    await appointChair(container, coventry, {
+      email: 'self.appointed@example.com',
+      name: 'Self Appointed',
+      groupId: subGroup.id,
+      role: 'vice_chair',
+    });
+    const officer = await container.accounts.loadPrincipal(officerId);
+    assert.equal(officer?.partnershipRoles.get(coventry)?.has('chair'), false);
   });
 
   it('does not offer the chair role to give, and refuses it next to the field, keeping the partnership chosen', async () => {
