@@ -26,7 +26,10 @@ export interface RecordService<View, Input> {
 export type EditableTable = { [K in keyof Database]: Database[K] extends RecordColumns ? K : never }[keyof Database];
 
 /** Tables whose rows carry a version for optimistic concurrency. */
-export type VersionedTable = { [K in keyof Database]: Database[K] extends { id: string; version: unknown } ? K : never }[keyof Database];
+export type VersionedTable = { [K in keyof Database]: Database[K] extends { version: unknown } ? K : never }[keyof Database];
+
+/** The column that names one row: `id`, or for a row that belongs to one other (an item's minutes) that row's id. */
+export type KeyOf<T extends VersionedTable> = { [C in keyof Row<T>]: Row<T>[C] extends string ? C : never }[keyof Row<T>] & string;
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
 
@@ -38,7 +41,7 @@ function storable(values: object): Record<string, unknown> {
 }
 
 // Kysely cannot type a query over a union of table names; every one of these tables has an id and a version.
-type LooseDb = Kysely<{ records: { id: string; version: number; partnershipId: string } }>;
+type LooseDb = Kysely<{ records: { id: string; version: number; partnershipId: string } & Record<string, unknown> }>;
 const loose = (db: Kysely<Database>): LooseDb => db as unknown as LooseDb;
 const asRecords = (table: keyof Database) => table as unknown as 'records';
 
@@ -48,8 +51,9 @@ export async function findRecord<T extends VersionedTable>(
   table: T,
   partnershipId: string | null,
   id: string,
+  key: KeyOf<T> | 'id' = 'id',
 ): Promise<Row<T> | undefined> {
-  let query = loose(db).selectFrom(asRecords(table)).selectAll().where('id', '=', id);
+  let query = loose(db).selectFrom(asRecords(table)).selectAll().where(sql.ref(key), '=', id);
   if (partnershipId !== null) query = query.where('partnershipId', '=', partnershipId);
   return (await query.executeTakeFirst()) as Row<T> | undefined;
 }
@@ -61,7 +65,7 @@ export async function insertRecord<T extends EditableTable>(
 ): Promise<void> {
   await loose(db)
     .insertInto(asRecords(table))
-    .values(storable(row) as never)
+    .values(storable(row))
     .execute();
 }
 
@@ -72,11 +76,12 @@ export async function updateRecord<T extends VersionedTable>(
   id: string,
   expectedVersion: number,
   changes: Partial<Writable<Row<T>>>,
+  key: KeyOf<T> | 'id' = 'id',
 ): Promise<boolean> {
   const result = await loose(db)
     .updateTable(asRecords(table))
     .set((eb) => ({ ...storable(changes), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
+    .where(sql.ref(key), '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -85,6 +90,8 @@ export async function updateRecord<T extends VersionedTable>(
 export interface VersionedChange<T extends VersionedTable> {
   table: T;
   id: string;
+  /** The column `id` is looked for in, when it is not `id`. */
+  key?: KeyOf<T>;
   /** The partnership the row must belong to (null: a table no partnership owns); any other is "not found". */
   partnershipId: string | null;
   /** The version the user edited. */
@@ -109,13 +116,13 @@ export async function updateVersioned<T extends VersionedTable>(
   change: VersionedChange<T>,
 ): Promise<{ before: Row<T>; after: Row<T> }> {
   const current = async () => {
-    const row = await findRecord(trx, change.table, change.partnershipId, change.id);
+    const row = await findRecord(trx, change.table, change.partnershipId, change.id, change.key);
     if (!row) throw new NotFoundError(change.what);
     return row;
   };
   const before = await current();
   if (versionOf(before) !== change.version) throw new ConflictError(versionOf(before));
-  if (!(await updateRecord(trx, change.table, change.id, change.version, change.changes))) {
+  if (!(await updateRecord(trx, change.table, change.id, change.version, change.changes, change.key))) {
     throw new ConflictError(versionOf(await current()));
   }
   const after = await current();

@@ -32,24 +32,3 @@ export async function insertAgendaItem(db: Kysely<Database>, item: NewAgendaItem
     .values({ ...item, confidential: Number(item.confidential) })
     .execute();
 }
-
-/** Changes an item only if it is still the version the user saw. */
-export async function updateAgendaItem(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  changes: Partial<Omit<AgendaItemRow, 'id' | 'version'>>,
-): Promise<boolean> {
-  const { confidential, ...rest } = changes;
-  const result = await db
-    .updateTable('agendaItems')
-    .set((eb) => ({
-      ...rest,
-      ...(confidential === undefined ? {} : { confidential: Number(confidential) }),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}

@@ -6,9 +6,9 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../platfo
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
-import { updateVersioned } from '../../platform/records.ts';
+import { updateRecord, updateVersioned } from '../../platform/records.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
-import { type AgendaItemRow, insertAgendaItem, listAgendaItems, updateAgendaItem } from './agenda.repository.ts';
+import { type AgendaItemRow, insertAgendaItem, listAgendaItems } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import type { AgendaItemInput } from './meetings.inputs.ts';
 
@@ -173,9 +173,10 @@ export function createAgendaService({ db, audit, clock }: AgendaDependencies): A
         if (!pair) return;
         const [item, neighbour] = pair;
         const now = isoNow(clock);
+        // Two rows change under one audit entry: each by the version-checked update beneath updateVersioned.
         if (
-          !(await updateAgendaItem(trx, item.id, item.version, { position: neighbour.position, updatedAt: now })) ||
-          !(await updateAgendaItem(trx, neighbour.id, neighbour.version, { position: item.position, updatedAt: now }))
+          !(await updateRecord(trx, 'agendaItems', item.id, item.version, { position: neighbour.position, updatedAt: now })) ||
+          !(await updateRecord(trx, 'agendaItems', neighbour.id, neighbour.version, { position: item.position, updatedAt: now }))
         ) {
           throw new ConflictError(item.version);
         }

@@ -34,21 +34,6 @@ export async function insertItemMinutes(db: Kysely<Database>, row: Omit<ItemMinu
   await db.insertInto('itemMinutes').values(row).execute();
 }
 
-export async function updateItemMinutes(
-  db: Kysely<Database>,
-  agendaItemId: string,
-  expectedVersion: number,
-  changes: Pick<ItemMinutesRow, 'narrative' | 'updatedAt' | 'updatedBy'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('itemMinutes')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('agendaItemId', '=', agendaItemId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 const originColumns = [
   'meetings.meetingDate',
   'groups.id as groupId',
@@ -146,21 +131,6 @@ export async function ensureMeetingMinutes(db: Kysely<Database>, meetingId: stri
   const created = await findMeetingMinutes(db, meetingId);
   if (!created) throw new Error('meeting minutes not created');
   return created;
-}
-
-export async function updateMeetingMinutes(
-  db: Kysely<Database>,
-  meetingId: string,
-  expectedVersion: number,
-  changes: Partial<Omit<MeetingMinutesRow, 'meetingId' | 'partnershipId' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('meetingMinutes')
-    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-    .where('meetingId', '=', meetingId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertAmendment(db: Kysely<Database>, row: AmendmentRow): Promise<void> {

@@ -9,6 +9,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
+import { updateVersioned } from '../../platform/records.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
@@ -31,11 +32,9 @@ import {
   insertAmendment,
   listAmendments,
   type MeetingMinutesRow,
-  updateMeetingMinutes,
   insertDecision,
   insertItemMinutes,
   listDecisions,
-  updateItemMinutes,
 } from './minutes.repository.ts';
 import { deferredForQuorum } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
@@ -228,15 +227,15 @@ export function createMinutesService({
       if (!canMoveTo(before.status, to)) {
         throw new FieldValidationError('form', `Minutes that are ${minutesStatusNames[before.status].toLowerCase()} cannot be ${to}`);
       }
-      if (!(await updateMeetingMinutes(trx, meetingId, version, { ...changes, status: to }))) throw new ConflictError(before.version);
-      await audit.record(trx, actor, {
-        action: 'update',
-        entityType: 'minutes',
-        entityId: meetingId,
+      await updateVersioned(trx, audit, actor, {
+        table: 'meetingMinutes',
+        key: 'meetingId',
+        id: meetingId,
         partnershipId,
-        summary,
-        before,
-        after: await findMeetingMinutes(trx, meetingId),
+        version,
+        changes: { ...changes, status: to },
+        what: 'minutes',
+        entry: (was, now) => ({ action: 'update', entityType: 'minutes', partnershipId, summary, before: was, after: now }),
       });
       await alongside?.(trx);
     });
@@ -404,28 +403,29 @@ export function createMinutesService({
         const before = await findItemMinutes(trx, itemId);
         const now = isoNow(clock);
         if ((before?.version ?? 0) !== version) throw new ConflictError(before?.version ?? 0);
+        const entry = { entityType: 'minutes', partnershipId, summary: `Wrote the minutes of ${where(meeting, item)}` };
         if (before) {
-          if (!(await updateItemMinutes(trx, itemId, version, { narrative, updatedAt: now, updatedBy: actor.userId })))
-            throw new ConflictError(version);
-        } else {
-          await insertItemMinutes(trx, {
-            agendaItemId: itemId,
+          await updateVersioned(trx, audit, actor, {
+            table: 'itemMinutes',
+            key: 'agendaItemId',
+            id: itemId,
             partnershipId,
-            meetingId,
-            narrative,
-            updatedAt: now,
-            updatedBy: actor.userId,
+            version,
+            changes: { narrative, updatedAt: now, updatedBy: actor.userId },
+            what: 'minutes',
+            entry: (was) => ({ ...entry, action: 'update', before: was, after: { narrative } }),
           });
+          return;
         }
-        await audit.record(trx, actor, {
-          action: before ? 'update' : 'create',
-          entityType: 'minutes',
-          entityId: itemId,
+        await insertItemMinutes(trx, {
+          agendaItemId: itemId,
           partnershipId,
-          summary: `Wrote the minutes of ${where(meeting, item)}`,
-          before: before ?? null,
-          after: { narrative },
+          meetingId,
+          narrative,
+          updatedAt: now,
+          updatedBy: actor.userId,
         });
+        await audit.record(trx, actor, { ...entry, action: 'create', entityId: itemId, before: null, after: { narrative } });
       });
     },
 
