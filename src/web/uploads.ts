@@ -90,16 +90,30 @@ export function withUpload(app: FastifyInstance, maxBytes: number, routes: (scop
   });
 }
 
+// What withUpload put in the body for a file field.
+const uploadedFileField = z.object({ fileName: z.string(), bytes: z.instanceof(Buffer), truncated: z.boolean() });
+
 /** The file a form sent in a field, or what is wrong with it: none chosen, or cut off at the size limit. */
 export function uploadedFile(
   body: Record<string, unknown>,
   field: string,
   maxSizeText: string,
 ): { file: UploadedFile } | { problem: string } {
-  const file = body[field] as UploadedFile | undefined;
+  const file = uploadedFileField.safeParse(body[field]).data;
   if (!file?.fileName) return { problem: 'Select a file' };
   if (file.truncated) return { problem: `The selected file must be smaller than ${maxSizeText}` };
   return { file };
+}
+
+/** A CSV file a form sent, as text; or what is wrong with it, in words to show next to the file input. */
+export function uploadedCsv(body: Record<string, unknown>, field: string, maxSizeText: string): { text: string } | { problem: string } {
+  const upload = uploadedFile(body, field, maxSizeText);
+  if ('problem' in upload) return upload;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes) };
+  } catch {
+    return { problem: 'The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"' };
+  }
 }
 
 /** A stored file as a download that is never shown in the browser, nor sniffed into another type. */

@@ -8,7 +8,7 @@ import { attempt, errorsFor, type Field, type FormErrors, type TypedValues } fro
 import { principalOf } from '../../web/permissions.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formBody, uploadBody } from '../../web/schemas.ts';
-import { uploadedFile, withUpload } from '../../web/uploads.ts';
+import { uploadedCsv, withUpload } from '../../web/uploads.ts';
 import { importFields, typedText } from './funding.forms.ts';
 import {
   allocationHref,
@@ -24,8 +24,6 @@ import {
 import type { FundingRouteDependencies } from './funding.routes.ts';
 import type { SpendInput } from './funding.service.ts';
 import { byReference, quarterName, typedPounds } from './funding.views.ts';
-
-/** A multipart form as web/uploads.ts reads it: its fields, and its file under the file's field name. */
 
 export function registerSpendRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -173,15 +171,9 @@ export function registerSpendRoutes(instance: FastifyInstance, pages: PageRender
         errors.summary.push(...problems.map((problem) => ({ text: `Line ${problem.line}: ${problem.message}`, href: '#file' })));
         return renderImport(request, reply, request.params, { errors, problems, importValidRows });
       };
-      const upload = uploadedFile(body, 'file', '5 MB');
+      const upload = uploadedCsv(body, 'file', '5 MB');
       if ('problem' in upload) return refuse(upload.problem);
-      let csv: string;
-      try {
-        csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
-      } catch {
-        return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
-      }
-      const result = await funding.importSpend(principalOf(request), partnershipId, year, csv, importValidRows);
+      const result = await funding.importSpend(principalOf(request), partnershipId, year, upload.text, importValidRows);
       if (result.fileProblem) return refuse(result.fileProblem);
       const badRows = new Set(result.problems.map((problem) => problem.line)).size;
       if (result.imported === 0) {

@@ -18,7 +18,7 @@ import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
-import { uploadedFile, withUpload } from '../../web/uploads.ts';
+import { uploadedCsv, withUpload } from '../../web/uploads.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
 import { describeTarget, exceptionRuleText } from './indicatorFigures.ts';
 import {
@@ -425,15 +425,11 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
           const goodRowsOnly = body.goodRowsOnly === 'yes';
           const refuse = (message: string, problems: { line: number; message: string }[] = []) =>
             renderImport(request, reply, { errors: errorsFor(importFields, { file: message }), problems, goodRowsOnly });
-          const upload = uploadedFile(body, 'file', '5 MB');
+          const upload = uploadedCsv(body, 'file', '5 MB');
           if ('problem' in upload) return refuse(upload.problem);
-          let csv: string;
-          try {
-            csv = new TextDecoder('utf-8', { fatal: true }).decode(upload.file.bytes);
-          } catch {
-            return refuse('The file must be saved as CSV UTF-8: in Excel, choose Save As, then "CSV UTF-8 (Comma delimited)"');
-          }
-          const result = await performance.importMeasurements(principalOf(request), request.params.partnershipId, csv, { goodRowsOnly });
+          const result = await performance.importMeasurements(principalOf(request), request.params.partnershipId, upload.text, {
+            goodRowsOnly,
+          });
           if (result.fileProblem) return refuse(result.fileProblem);
           if (result.imported === 0) {
             const badRows = new Set(result.problems.map((problem) => problem.line)).size;
