@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ConflictError, isRefusal } from '../platform/errors.ts';
 import { hasHiddenCharacter, hiddenCharacterMessage, isBlank } from '../platform/hiddenCharacters.ts';
+import { anyFields } from './schemas.ts';
 
 export interface Option {
   value: string;
@@ -93,7 +94,7 @@ function hiddenCharacterErrors(fields: readonly Field[], typed: TypedValues): Re
 }
 
 export function readForm<S extends z.ZodType>(schema: S, fields: readonly Field[], body: unknown): FormResult<z.output<S>> {
-  const typed = typedValues(fields, (body ?? {}) as Record<string, unknown>);
+  const typed = typedValues(fields, anyFields.parse(body));
   const parsed = schema.safeParse(normalise(fields, typed));
   const byField = hiddenCharacterErrors(fields, typed);
   if (parsed.success && Object.keys(byField).length === 0) return { ok: true, value: parsed.data };

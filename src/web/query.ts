@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { anyFields } from './schemas.ts';
 import { hasHiddenCharacter } from '../platform/hiddenCharacters.ts';
 
 /**
@@ -28,8 +29,6 @@ export function queryValues<K extends string>(query: unknown, names: readonly K[
 }
 
 const versionField = z.object({ version: z.unknown().optional() }).catch({ version: undefined });
-// Whatever a query string or an address holds: each value one string or several.
-const anyFields = z.record(z.string(), z.unknown()).catch({});
 
 // Versions are PostgreSQL `integer` columns: a larger number could never match, and would fail the query.
 const largestVersion = 2 ** 31 - 1;

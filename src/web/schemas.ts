@@ -30,3 +30,6 @@ export const queryText = z.preprocess(
 
 /** A multipart form's fields and files, as web/uploads.ts has put them in the body (uploadedFile then reads the file). */
 export const uploadBody = z.record(z.string(), z.unknown()).default({});
+
+/** Whatever a body, query string or address holds, as named values; nothing at all for what is not an object. */
+export const anyFields = z.record(z.string(), z.unknown()).catch({});
