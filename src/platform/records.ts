@@ -63,10 +63,7 @@ export async function insertRecord<T extends EditableTable>(
   table: T,
   row: Writable<Omit<Row<T>, 'version'>>,
 ): Promise<void> {
-  await loose(db)
-    .insertInto(asRecords(table))
-    .values(storable(row))
-    .execute();
+  await loose(db).insertInto(asRecords(table)).values(storable(row)).execute();
 }
 
 /** Updates only when the stored version is the one the user edited; returns false when someone else got there first. */
