@@ -29,6 +29,8 @@ import {
 import { granteeKindNames } from './funding.inputs.ts';
 import type { AllocationView, CarryOverView, DecisionLink, FundingYear, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, counts, fundingPosition, moneyAvailable, overAllocation } from './position.ts';
+import type { ReportPaper } from '../meetings/index.ts';
+import type { PriorityView } from '../strategy/index.ts';
 
 /** What the funding service needs from other modules, each as narrow as its use. */
 export interface FundingDependencies {
@@ -52,20 +54,7 @@ export interface FundingDependencies {
 }
 
 /** A priority of the strategy, which an allocation may serve. */
-export interface PriorityChoice {
-  id: string;
-  title: string;
-  yearStarting: number;
-  archivedAt: string | null;
-}
-
-/** A report put on an agenda: its item's title and purpose, and its PDF. */
-export interface ReportPaper {
-  title: string;
-  purpose: string;
-  pdf: Buffer;
-  confidentialReason: null;
-}
+export type PriorityChoice = Pick<PriorityView, 'id' | 'title' | 'yearStarting' | 'archivedAt'>;
 
 /** A decision in the minutes, as the funding rules need it. */
 export interface RecordedDecision {

@@ -12,7 +12,13 @@ export { type GovernanceReads, governanceReads } from './governance.reads.ts';
 export type { MeetingView } from './meetings.repository.ts';
 export { createMeetingsService, type MeetingsDependencies, type MeetingsService } from './meetings.service.ts';
 export { createMinutesService, type MinutesDependencies, type MinutesService } from './minutes.service.ts';
-export { type AgendaPublished, createPapersService, type PapersDependencies, type PapersService } from './papers.service.ts';
+export {
+  type AgendaPublished,
+  createPapersService,
+  type PapersDependencies,
+  type PapersService,
+  type ReportPaper,
+} from './papers.service.ts';
 export { createWorkProgrammeService, type WorkProgrammeDependencies, type WorkProgrammeService } from './workProgramme.service.ts';
 export { agendaRoutes } from './agenda.routes.ts';
 export { attendanceRoutes } from './attendance.routes.ts';

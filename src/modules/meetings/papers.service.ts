@@ -62,13 +62,7 @@ export interface PapersService {
     actor: Actor,
     partnershipId: string,
     meetingId: string,
-    report: {
-      title: string;
-      purpose: string;
-      pdf: Buffer;
-      confidentialReason: string | null;
-      alongside?: (trx: Kysely<Database>, itemId: string) => Promise<void>;
-    },
+    report: ReportPaper & { alongside?: (trx: Kysely<Database>, itemId: string) => Promise<void> },
   ): Promise<{ itemId: string; paperId: string }>;
   /** One paper's file, if this reader may have it (otherwise NotFoundError, which leaks nothing); a Part II paper's is audited. */
   file(reader: PapersReader, partnershipId: string, meetingId: string, paperId: string): Promise<{ paper: PaperView; content: Buffer }>;
@@ -88,6 +82,14 @@ export interface PapersService {
 }
 
 /** Who asks for a paper or the pack: someone signed in (their account, and who they are to the rule on Part II), or the public. */
+/** A report put on an agenda as a new item with its PDF as the paper: a confidential reason makes it Part II. */
+export interface ReportPaper {
+  title: string;
+  purpose: string;
+  pdf: Buffer;
+  confidentialReason: string | null;
+}
+
 export type PapersReader = Principal | 'public';
 
 export interface PapersDependencies {

@@ -15,7 +15,8 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database, MeasurementStatus } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
-import type { PriorityIndicator } from '../strategy/index.ts';
+import type { ReportPaper } from '../meetings/index.ts';
+import type { PriorityIndicator, PriorityView } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
 import { indicatorFigures } from './indicatorFigures.ts';
@@ -59,20 +60,8 @@ export interface ImportResult {
   changed: number;
 }
 
-export interface PriorityChoice {
-  id: string;
-  title: string;
-  yearStarting: number;
-  archivedAt: string | null;
-}
-
-/** A report as it goes onto an agenda: a confidential reason makes it a Part II item. */
-export interface ReportPaper {
-  title: string;
-  purpose: string;
-  pdf: Buffer;
-  confidentialReason: string | null;
-}
+/** A priority of the strategy, which an indicator may serve. */
+export type PriorityChoice = Pick<PriorityView, 'id' | 'title' | 'yearStarting' | 'archivedAt'>;
 
 export interface PerformanceDependencies {
   db: Kysely<Database>;
