@@ -77,7 +77,14 @@ export const membershipFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
   { name: 'personId', label: 'Person', kind: 'select' },
   { name: 'organisationId', label: 'Representing', kind: 'select', hint: 'The organisation the person represents on this group' },
-  { name: 'role', label: 'Role', kind: 'radios', options: optionsOf(membershipRoleNames) },
+  {
+    name: 'role',
+    label: 'Role',
+    kind: 'radios',
+    options: optionsOf(membershipRoleNames),
+    // The seat and the appointment are two records: only the appointment makes someone the chair who signs and releases.
+    hint: 'The seat they hold on the group. To make someone the chair or vice-chair for a year, record their chair appointment as well.',
+  },
   {
     name: 'voting',
     label: 'Voting member?',

@@ -114,3 +114,19 @@ describe('describeQuorumRule', () => {
     );
   });
 });
+
+describe('the words of a quorum of one', () => {
+  it('say "member" and "is" for one, as a person would', () => {
+    assert.equal(describeQuorumRule({ kind: 'count', minimum: 1 }), 'At least 1 voting member present');
+    const seat = {
+      organisationId: 'o',
+      organisationName: 'O',
+      responsibleAuthority: false,
+      sector: 'community_voluntary' as const,
+      voting: true,
+    };
+    assert.deepEqual(assessQuorum({ kind: 'count', minimum: 1 }, [seat], []).shortfall, [
+      '0 voting members are present; at least 1 is needed',
+    ]);
+  });
+});

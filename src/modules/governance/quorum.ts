@@ -37,9 +37,9 @@ export interface QuorumAssessment {
 export function describeQuorumRule(rule: QuorumRule): string {
   switch (rule.kind) {
     case 'responsible_authorities_and_community':
-      return `Every Responsible Authority on the group present, and at least ${rule.communityMinimum} community or voluntary representatives`;
+      return `Every Responsible Authority on the group present, and at least ${plural(rule.communityMinimum, 'community or voluntary representative', 'community or voluntary representatives')}`;
     case 'count':
-      return `At least ${rule.minimum} voting members present`;
+      return `At least ${plural(rule.minimum, 'voting member', 'voting members')} present`;
     case 'fraction':
       return `At least ${rule.numerator} in ${rule.denominator} of the voting members present`;
   }
@@ -69,7 +69,7 @@ export function assessQuorum(rule: QuorumRule, members: readonly Seat[], present
       const shortfall = [...missing.values()].map((name) => `${name} (Responsible Authority) is not present`);
       if (community < rule.communityMinimum) {
         shortfall.push(
-          `${plural(community, 'community or voluntary representative is', 'community or voluntary representatives are')} present; at least ${rule.communityMinimum} are needed`,
+          `${plural(community, 'community or voluntary representative is', 'community or voluntary representatives are')} present; at least ${rule.communityMinimum} ${rule.communityMinimum === 1 ? 'is' : 'are'} needed`,
         );
       }
       return { quorate: shortfall.length === 0, shortfall };
@@ -87,7 +87,9 @@ function countAssessment(present: number, needed: number): QuorumAssessment {
   if (present >= needed) return { quorate: true, shortfall: [] };
   return {
     quorate: false,
-    shortfall: [`${plural(present, 'voting member is', 'voting members are')} present; at least ${needed} are needed`],
+    shortfall: [
+      `${plural(present, 'voting member is', 'voting members are')} present; at least ${needed} ${needed === 1 ? 'is' : 'are'} needed`,
+    ],
   };
 }
 

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formatDate } from '../../platform/dates.ts';
 import { attempt, type FormErrors } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -100,7 +101,7 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       const [details, everyone] = await Promise.all([meetings.get(params.partnershipId, params.id), people(params.partnershipId)]);
       if (state.errors) reply.code(400);
       return pages.render(request, reply, 'meetings/views/attendance.njk', {
-        title: `Attendance: ${attendance.meeting.groupName}, ${details.meeting.meetingDate}`,
+        title: `Attendance: ${attendance.meeting.groupName}, ${formatDate(details.meeting.meetingDate)}`,
         attendance,
         values: state.values,
         errors: state.errors,
