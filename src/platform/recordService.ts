@@ -101,6 +101,7 @@ export function defineRecordService<T extends EditableTable, View, Input>(
       await updateVersioned(trx, audit, actor, {
         table,
         id,
+        before,
         partnershipId: partnershipOf(scopeId),
         version,
         changes: { ...changes, updatedAt: isoNow(clock) } as Partial<Writable<Row<T>>>,

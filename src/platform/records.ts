@@ -94,6 +94,8 @@ export interface VersionedChange<T extends VersionedTable> {
   /** The version the user edited. */
   version: number;
   changes: Partial<Writable<Row<T>>>;
+  /** The row as this transaction already read it (to check a rule on it first): not read again. */
+  before?: Row<T>;
   /** What is not found, in words, e.g. 'allocation'. */
   what: string;
   /** The audit entry for the change, from the row as it was and as it is now. */
@@ -117,7 +119,7 @@ export async function updateVersioned<T extends VersionedTable>(
     if (!row) throw new NotFoundError(change.what);
     return row;
   };
-  const before = await current();
+  const before = change.before ?? (await current());
   if (versionOf(before) !== change.version) throw new ConflictError(versionOf(before));
   if (!(await updateRecord(trx, change.table, change.id, change.version, change.changes, change.key))) {
     throw new ConflictError(versionOf(await current()));
