@@ -269,7 +269,9 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
       // The appointment makes the chair, but only of an account an administrator has given a role in that
       // partnership (a person's e-mail address is typed by officers, so it alone must not open a partnership), and
       // never of its officers: the officer prepares, the chair signs and releases, and no one does both.
-      for (const { partnershipId } of await chairs.heldBy(user.email)) {
+      // Asked on every request, so only of an account that holds a role the appointment could add to.
+      const mayChair = [...partnershipRoles.values()].some((granted) => !granted.has('officer'));
+      for (const { partnershipId } of mayChair ? await chairs.heldBy(user.email) : []) {
         const granted = partnershipRoles.get(partnershipId);
         if (granted && granted.size > 0 && !granted.has('officer')) granted.add('chair');
       }
