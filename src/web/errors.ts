@@ -45,9 +45,8 @@ function problemOf(error: FastifyError | SaferError): Problem {
     // A NotFoundError's message names the record type ("allocation not found"): the page says it generally.
     return { status: error.status, code: error.code, detail: error.status === 404 ? null : error.message };
   }
-  const fastifyError = error;
-  if (fastifyError.code?.startsWith('FST_CSRF')) return { status: 403, code: 'session-expired', detail: null };
-  const status = fastifyError.statusCode ?? 500;
+  if (error.code?.startsWith('FST_CSRF')) return { status: 403, code: 'session-expired', detail: null };
+  const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return { status, code: 'bad-request', detail: null };
   return { status: 500, code: 'internal', detail: null };
 }
