@@ -6,7 +6,7 @@
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
 import { formatPercentChange } from '../../platform/numbers.ts';
 import { formatValue } from './format.ts';
-import { compareWithGroup, type MsgMember } from './msg.ts';
+import { compareWithGroup, type GroupMember as MsgMember } from '../../platform/groupComparison.ts';
 import {
   financialYearOf,
   firstPeriodOfYear,

@@ -5,6 +5,7 @@
  */
 
 import type { IndicatorFrequency, IndicatorPolarity, IndicatorUnit, PerformanceReportStatus } from '../../db/schema.ts';
+import type { GroupComparison, RankedMember } from '../../platform/groupComparison.ts';
 
 export type Unit = IndicatorUnit;
 export type Polarity = IndicatorPolarity;
@@ -23,32 +24,17 @@ export interface SeriesPoint {
   provisional: boolean;
 }
 
-export interface MsgMemberFigure {
-  name: string;
-  value: number | null;
-  isSelf: boolean;
-  /** 1 is best; null for a member with no value. */
-  rank: number | null;
-}
+export type MsgMemberFigure = RankedMember;
 
-/** Where the partnership stands among its Most Similar Group. */
-export interface MsgFigure {
+/**
+ * Where the partnership stands among its Most Similar Group: the group figures (rank, average, limits at ± one and
+ * ± two standard deviations, position) as platform/groupComparison works them out for every group.
+ */
+export interface MsgFigure extends GroupComparison {
   period: string;
   periodLabel: string;
-  members: MsgMemberFigure[];
-  /** The partnership's rank among the members with a value (1 is best), and how many members the group has. */
-  rank: number | null;
-  of: number;
-  /** How many members have a value: the average and limits are over these only. */
-  known: number;
-  average: number | null;
   /** The average the source published, when it gave one (it may cover members whose values it did not give). */
   publishedAverage: number | null;
-  standardDeviation: number | null;
-  lowerLimit: number | null;
-  upperLimit: number | null;
-  /** Above, within or below the control limits (mean ± one standard deviation). */
-  position: 'above' | 'within' | 'below' | null;
   source: string;
 }
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareWithGroup, type MsgMember } from './msg.ts';
+import { compareWithGroup, type GroupMember } from './groupComparison.ts';
 
 /** Table 1 of the Coventry Police & Crime Board's Quarter 4, 2015-16 report: total recorded crime per 1,000 population. */
-const table1: MsgMember[] = [
+const table1: GroupMember[] = [
   { name: 'West Midlands - Coventry', value: 62.176, isSelf: true },
   { name: 'Greater Manchester - Salford', value: 68.604, isSelf: false },
   { name: 'Devon & Cornwall - Plymouth', value: 70.729, isSelf: false },
@@ -65,7 +65,7 @@ describe('compareWithGroup: Coventry in its Most Similar Group, 2015/16', () => 
   });
 });
 
-const member = (name: string, value: number | null, isSelf = false): MsgMember => ({ name, value, isSelf });
+const member = (name: string, value: number | null, isSelf = false): GroupMember => ({ name, value, isSelf });
 
 describe('compareWithGroup: the rules', () => {
   it('gives tied members the better rank and skips the ranks they fill (1, 2, 2, 4)', () => {
@@ -108,6 +108,23 @@ describe('compareWithGroup: the rules', () => {
     const group = compareWithGroup([member('A', 10), member('B', 20), member('C', 30, true)], 'lower_better');
     assert.equal(group.standardDeviation?.toFixed(3), '8.165');
     assert.equal(group.position, 'above');
+  });
+
+  it('places the partnership against the two standard deviation limits as well', () => {
+    // Mean 20 and population SD 10 over 10, 10, 30, 30: 30 is within both pairs of limits.
+    const within2 = compareWithGroup([member('A', 10), member('B', 10), member('C', 30), member('D', 30, true)], 'lower_better');
+    assert.deepEqual([within2.lowerLimit2, within2.upperLimit2, within2.position, within2.position2], [0, 40, 'within', 'within']);
+    const far = compareWithGroup(
+      [member('A', 10), member('B', 10), member('C', 10), member('D', 10), member('E', 10), member('Us', 100, true)],
+      'lower_better',
+    );
+    // Mean 25, SD √((5 × 225 + 5,625) / 6) = √1,125 ≈ 33.54: 100 is above 25 + 2 × 33.54 = 92.08.
+    assert.equal(far.upperLimit2?.toFixed(2), '92.08');
+    assert.equal(far.position, 'above');
+    assert.equal(far.position2, 'above');
+    const between = compareWithGroup([member('A', 10), member('B', 20), member('C', 30, true)], 'lower_better');
+    assert.equal(between.position, 'above');
+    assert.equal(between.position2, 'within');
   });
 
   it('gives no rank or position to a partnership with no value, but still the group figures', () => {
