@@ -224,6 +224,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     'crimeData',
     createCrimeDataService({
       db: handle.db,
+      engine: handle.engine,
       audit,
       clock,
       queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
@@ -232,6 +233,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         const { name, areaId } = await governance.partnerships.get(null, partnershipId);
         return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
       },
+      partnerships: async () => (await governance.partnerships.list(null)).map(({ id, name, areaId }) => ({ id, name, areaId })),
     }),
   );
   notifications.handleJobs(

@@ -644,6 +644,13 @@ export interface CrimeAreasTable {
   updatedAt: string;
 }
 
+/** A partnership's chosen peer set for crime figures: none chosen means the other partnerships of its area. */
+export interface CrimePeersTable {
+  partnershipId: string;
+  peerId: string;
+  chosenAt: string;
+}
+
 /** A priority location is a set of LSOAs or a set of streets (police.uk locations). */
 export type LocationKind = 'lsoa' | 'street';
 
@@ -750,6 +757,7 @@ export interface Database {
   crimeUploadChunks: CrimeUploadChunksTable;
   crimes: CrimesTable;
   crimeAreas: CrimeAreasTable;
+  crimePeers: CrimePeersTable;
   priorityLocations: PriorityLocationsTable;
   priorityLocationPlaces: PriorityLocationPlacesTable;
   taskingDocuments: TaskingDocumentsTable;

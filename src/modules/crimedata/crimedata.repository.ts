@@ -333,7 +333,7 @@ export async function listPublishedMonths(db: Kysely<Database>, forceCode: strin
  * A partnership's crimes: those in its LSOAs from complete files of its own force. Another force's file counts
  * only for its own partnerships, whatever LSOAs its rows name, so one force's file cannot change another's figures.
  */
-function areaCrimes(db: Kysely<Database>, cspCode: string) {
+export function areaCrimes(db: Kysely<Database>, cspCode: string) {
   return db
     .selectFrom('crimes')
     .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')

@@ -23,7 +23,7 @@ import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { digits } from '../../platform/numbers.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { type Engine, isUniqueViolation } from '../../db/dialect.ts';
 import type { CrimeImportStatus, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
@@ -61,10 +61,12 @@ import {
 import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
+import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
+export type { AreaFigures, Peer, PeerChoice } from './figures.ts';
 
 /** How an import is going, for a progress bar or page. */
 export interface ImportProgress {
@@ -81,7 +83,7 @@ export interface CrimePoint {
   lsoaCode: string;
 }
 
-export interface CrimeDataService {
+export interface CrimeDataService extends AreaFiguresService {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
   csps(): Promise<CspRow[]>;
@@ -135,12 +137,15 @@ export interface CrimeDataService {
 
 export interface CrimeDataDependencies {
   db: Kysely<Database>;
+  engine: Engine;
   audit: AuditWriter;
   clock: Clock;
   /** Queues the job that runs an uploaded file's import, in the transaction that records the upload. */
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
   /** The partnership's name, its area and the police force its area names (governance's records). */
   partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
+  /** The partnerships held in Safer, with their area: the peers a partnership may compare its crime figures with. */
+  partnerships: () => Promise<{ id: string; name: string; areaId: string }[]>;
   /** Queues the notice to the area's overseers that a file waits for them, in the transaction that holds it. */
   onHeld?: (trx: Kysely<Database>, held: { importId: string }) => Promise<void>;
 }
@@ -484,7 +489,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     }
   }
 
-  return {
+  const service: Omit<CrimeDataService, keyof AreaFiguresService> = {
     ensureReference,
 
     async csps() {
@@ -662,5 +667,9 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       const area = await requireArea(partnershipId);
       return area ? listAreaPoints(db, area.code, where) : [];
     },
+  };
+  return {
+    ...service,
+    ...createAreaFigures({ ...deps, publishedMonths: service.publishedMonths, areaLsoas: service.areaLsoas }),
   };
 }

@@ -12,6 +12,7 @@ export { type CrimeDataRouteDependencies, crimeDataRoutes } from './crimedata.ro
 export { heldFileNotice, waitingFileView } from './heldWords.ts';
 export type { WaitingFile } from './heldImports.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
+export type { AreaFigures, Peer, PeerChoice } from './figures.ts';
 export { accuracyMethod, predictionAccuracy, type PredictionAccuracy } from './analysis/accuracy.ts';
 export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analysis/hotspots.ts';
 export { addMonths, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
