@@ -10,7 +10,7 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
-import type { AreaLsoa, Month } from './analysis/types.ts';
+import type { AreaFigures, AreaLsoa, Month } from './analysis/types.ts';
 import { findCrimeArea } from './crimedata.repository.ts';
 import {
   countAreaCrimesByType,
@@ -21,17 +21,7 @@ import {
   replacePeers,
 } from './figures.repository.ts';
 
-export interface AreaFigures {
-  partnershipId: string;
-  /** The partnership's name. */
-  name: string;
-  /** Months of the period its force has a complete file for, in order; [] when its crime area is not set. */
-  heldMonths: Month[];
-  /** Crimes by police.uk crime type, busiest first ('Anti-social behaviour' is one of them). */
-  byType: { crimeType: string; count: number }[];
-  /** Residents of its LSOAs in the edition of the latest held month; null when not known. */
-  population: number | null;
-}
+export type { AreaFigures } from './analysis/types.ts';
 
 export interface Peer {
   partnershipId: string;

@@ -24,3 +24,16 @@ export interface MonthCount {
   month: Month;
   count: number | null;
 }
+
+/** A partnership's crimes over whole months, by type, with the residents of its area. */
+export interface AreaFigures {
+  partnershipId: string;
+  /** The partnership's name. */
+  name: string;
+  /** Months of the period its force has a complete file for, in order; [] when its crime area is not set. */
+  heldMonths: Month[];
+  /** Crimes by police.uk crime type, busiest first ('Anti-social behaviour' is one of them). */
+  byType: { crimeType: string; count: number }[];
+  /** Residents of its LSOAs in the edition of the latest held month; null when not known. */
+  population: number | null;
+}
