@@ -33,6 +33,7 @@ import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
+import { registerFigureRoutes } from './figures.routes.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 
@@ -415,6 +416,8 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       const name = `${request.partnership?.shortName ?? 'Partnership'} crime hotspots ${found.month} by ${query.by}${query.type ? ` ${query.type}` : ''}`;
       return sendCsv(reply, name, hotspotsCsv(found.page, query.by));
     });
+
+    registerFigureRoutes(instance, pages, crimeData);
     done();
   },
 };

@@ -1,0 +1,183 @@
+/**
+ * The partnership's crime figures: its crime profile for a period and its comparison with its peers, each a page
+ * and a CSV download, and the analyst's choice of peers. Whoever may see the partnership's hotspots sees these.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NotFoundError } from '../../platform/errors.ts';
+import { isAllowed } from '../../platform/policy.ts';
+import { sendCsv } from '../../web/csv.ts';
+import type { FormRequest } from '../../web/formPage.ts';
+import { attempt, type FormErrors } from '../../web/forms.ts';
+import type { PageRenderer } from '../../web/render.ts';
+import { principalOf } from '../../web/permissions.ts';
+import { checkedValues } from '../../web/query.ts';
+import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
+import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
+import { monthPattern } from './analysis/months.ts';
+import { type PeriodKind, periodKinds, periodOf, yearEarlier } from './analysis/periods.ts';
+import { allCrime, allCrimeWithoutAsb, crimeProfile, peerComparison } from './analysis/profile.ts';
+import type { CrimeDataService } from './crimedata.service.ts';
+import { memberRows, notHeldText, peerRows, peersCsv, profileCsv, profileRows, withoutLocationText } from './figuresPage.ts';
+import { monthName, ogl, onsSource } from './hotspotsPage.ts';
+
+const view = { access: 'partnership:view' } as const;
+const analyse = { access: 'partnership:analyse' } as const;
+/** Each value as the period form sends it; periodQuery then decides whether the page exists. */
+const periodParams = z.object({ period: queryText, month: queryText });
+const periodQuery = z.object({
+  period: z.enum(Object.keys(periodKinds) as [PeriodKind, ...PeriodKind[]]).default('year'),
+  month: z.string().regex(monthPattern).optional(),
+});
+const figuresRoute = { config: view, schema: { params: partnershipParams, querystring: periodParams } };
+
+type FiguresRequest = FormRequest<typeof partnershipParams>;
+
+const base = (request: FiguresRequest) => `/partnerships/${request.params.partnershipId}/crime-data`;
+const crumbs = (request: FiguresRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
+
+export function registerFigureRoutes(instance: FastifyInstance, pages: PageRenderer, crimeData: CrimeDataService): void {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+
+  /** The period asked for (by default the 12 months to the latest month held); a query the form never sends has no page. */
+  async function periodAsked(partnershipId: string, asked: z.output<typeof periodParams>) {
+    const parsed = periodQuery.safeParse(
+      Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== undefined && value !== '')),
+    );
+    if (!parsed.success) throw new NotFoundError('crime figures');
+    const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
+    const month = parsed.data.month ?? publishedMonths.at(-1);
+    if (month !== undefined && !publishedMonths.includes(month)) throw new NotFoundError('crime figures');
+    const kind = parsed.data.period;
+    return { area, publishedMonths, kind, month: month ?? null, period: area && month ? periodOf(kind, month) : null };
+  }
+
+  /** The period form's choices and where the page's other views are, for the same period. */
+  const filterView = (asked: Awaited<ReturnType<typeof periodAsked>>, action: string) => ({
+    action,
+    kinds: Object.entries(periodKinds).map(([value, text]) => ({ value, text, checked: value === asked.kind })),
+    months: [...asked.publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === asked.month })),
+    search: asked.month ? `?${new URLSearchParams({ period: asked.kind, month: asked.month }).toString()}` : '',
+  });
+
+  async function loadProfile(partnershipId: string, asked: z.output<typeof periodParams>) {
+    const found = await periodAsked(partnershipId, asked);
+    if (!found.period) return { ...found, profile: null, withoutLocation: null };
+    const earlierPeriod = yearEarlier(found.period);
+    const [[current], [earlier], withoutLocation] = await Promise.all([
+      crimeData.areaFigures([partnershipId], found.period),
+      crimeData.areaFigures([partnershipId], earlierPeriod),
+      crimeData.crimesWithoutLocation(partnershipId, found.period),
+    ]);
+    return { ...found, profile: crimeProfile(current!, earlier!, found.period, earlierPeriod), withoutLocation };
+  }
+
+  app.get('/profile', figuresRoute, async (request, reply) => {
+    const found = await loadProfile(request.params.partnershipId, request.query);
+    const { profile, withoutLocation } = found;
+    const filter = filterView(found, `${base(request)}/profile`);
+    return pages.render(request, reply, 'crimedata/views/profile.njk', {
+      title: profile ? `Crime profile, ${profile.period.label}` : 'Crime profile',
+      area: found.area ? { name: found.area.name, force: found.area.forceName } : null,
+      filter,
+      profile: profile && {
+        label: profile.period.label,
+        earlierLabel: profile.earlierPeriod.label,
+        residents: profile.population === null ? 'Not known' : profile.population.toLocaleString('en-GB'),
+        notHeld: notHeldText(profile),
+        rows: profileRows(profile),
+        withoutLocation: withoutLocation && withoutLocationText(withoutLocation),
+        download: `${base(request)}/profile.csv${filter.search}`,
+        peers: `${base(request)}/peers${filter.search}`,
+      },
+      sources: [ogl, onsSource],
+      mayAnalyse: mayAnalyse(request),
+      base: base(request),
+      breadcrumbs: crumbs(request),
+    });
+  });
+
+  app.get('/profile.csv', figuresRoute, async (request, reply) => {
+    const { profile, withoutLocation } = await loadProfile(request.params.partnershipId, request.query);
+    if (!profile) throw new NotFoundError('crime profile');
+    const name = `${request.partnership?.shortName ?? 'Partnership'} crime profile ${profile.period.from} to ${profile.period.to}`;
+    return sendCsv(reply, name, profileCsv(profile, withoutLocation));
+  });
+
+  async function loadPeers(partnershipId: string, asked: z.output<typeof periodParams>) {
+    const found = await periodAsked(partnershipId, asked);
+    const peers = await crimeData.peers(partnershipId);
+    if (!found.period) return { ...found, peers, rows: null };
+    const [self, ...others] = await crimeData.areaFigures([partnershipId, ...peers.map((peer) => peer.partnershipId)], found.period);
+    return { ...found, peers, rows: peerComparison(self!, others, found.period) };
+  }
+
+  app.get('/peers', figuresRoute, async (request, reply) => {
+    const found = await loadPeers(request.params.partnershipId, request.query);
+    const filter = filterView(found, `${base(request)}/peers`);
+    const { chosen } = await crimeData.peerChoices(request.params.partnershipId);
+    return pages.render(request, reply, 'crimedata/views/peers.njk', {
+      title: found.period ? `Peer comparison, ${found.period.label}` : 'Peer comparison',
+      area: found.area ? { name: found.area.name, force: found.area.forceName } : null,
+      filter,
+      peers: found.peers.map((peer) => peer.name),
+      chosen,
+      comparison: found.rows &&
+        found.peers.length > 0 && {
+          label: found.period?.label ?? '',
+          rows: peerRows(found.rows),
+          measures: [allCrime, allCrimeWithoutAsb],
+          members: memberRows(found.rows),
+          download: `${base(request)}/peers.csv${filter.search}`,
+          profile: `${base(request)}/profile${filter.search}`,
+        },
+      sources: [ogl, onsSource],
+      mayAnalyse: mayAnalyse(request),
+      base: base(request),
+      breadcrumbs: crumbs(request),
+    });
+  });
+
+  app.get('/peers.csv', figuresRoute, async (request, reply) => {
+    const { period, rows } = await loadPeers(request.params.partnershipId, request.query);
+    if (!period || !rows) throw new NotFoundError('peer comparison');
+    const name = `${request.partnership?.shortName ?? 'Partnership'} peer comparison ${period.from} to ${period.to}`;
+    return sendCsv(reply, name, peersCsv(period.label, rows));
+  });
+
+  // The peers: ticked from every partnership with a crime area; a problem is said next to them, the ticks kept.
+  async function renderChoice(request: FiguresRequest, reply: FastifyReply, state: { ticked: string[] | null; errors: FormErrors | null }) {
+    const { choices } = await crimeData.peerChoices(request.params.partnershipId);
+    if (state.errors) reply.code(400);
+    return pages.render(request, reply, 'crimedata/views/peers-form.njk', {
+      title: 'Choose the peers to compare with',
+      errors: state.errors,
+      choices: choices.map((choice) => ({
+        value: choice.partnershipId,
+        text: choice.name,
+        checked: state.ticked ? state.ticked.includes(choice.partnershipId) : choice.isPeer,
+      })),
+      action: `${base(request)}/peers/choose`,
+      cancel: `${base(request)}/peers`,
+      base: base(request),
+      breadcrumbs: [...crumbs(request), { text: 'Peer comparison', href: `${base(request)}/peers` }],
+    });
+  }
+
+  app.get('/peers/choose', { config: analyse, schema: { params: partnershipParams } }, (request, reply) =>
+    renderChoice(request, reply, { ticked: null, errors: null }),
+  );
+
+  app.post('/peers/choose', { config: analyse, schema: { params: partnershipParams, body: formBody } }, async (request, reply) => {
+    const ticked = checkedValues(request.body.peerIds);
+    const saved = await attempt(() => crimeData.choosePeers(principalOf(request), request.params.partnershipId, ticked));
+    if (!saved.ok) {
+      const text = Object.values(saved.byField).join('. ');
+      return renderChoice(request, reply, { ticked, errors: { summary: [{ text, href: '#peerIds' }], byField: { peerIds: text } } });
+    }
+    request.session.flash = 'Peers saved';
+    return reply.redirect(`${base(request)}/peers`, 303);
+  });
+}
