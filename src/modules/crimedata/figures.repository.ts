@@ -20,21 +20,24 @@ export async function countAreaCrimesByType(
   return rows.map((row) => ({ crimeType: row.crimeType, count: Number(row.count) }));
 }
 
-/** The rows without a location in the force's complete files of the months (inclusive): they count for no partnership. */
+/**
+ * The rows without a location in the force's complete files of the months (inclusive): they count for no partnership.
+ * With the force as its files name it ("City of London Police"); null when none of its files are held.
+ */
 export async function countForceCrimesWithoutLocation(
   db: Kysely<Database>,
   forceCode: string,
   months: { from: Month; to: Month },
-): Promise<number> {
+): Promise<{ fallsWithin: string | null; crimes: number }> {
   const row = await db
     .selectFrom('crimeImports')
-    .select((eb) => eb.fn.sum<number | string | null>('withoutLocation').as('rows'))
+    .select((eb) => [eb.fn.sum<number | string | null>('withoutLocation').as('crimes'), eb.fn.max('fallsWithin').as('fallsWithin')])
     .where('status', '=', 'complete')
     .where('forceCode', '=', forceCode)
     .where('month', '>=', months.from)
     .where('month', '<=', months.to)
     .executeTakeFirst();
-  return Number(row?.rows ?? 0);
+  return { fallsWithin: row?.fallsWithin ?? null, crimes: Number(row?.crimes ?? 0) };
 }
 
 /** The partnerships whose crime area is set. */

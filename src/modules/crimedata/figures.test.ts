@@ -109,7 +109,7 @@ for (const database of testDatabases()) {
     it('counts the rows of the force’s files for the months that have no location', async () => {
       const withoutLocation = [files.november, files.december].flatMap(rowsOf).filter((row) => !row['LSOA code']).length;
       assert.deepEqual(await container.crimeData.crimesWithoutLocation(id('coventry'), { from: '2025-11', to: '2025-12' }), {
-        force: 'London, City of',
+        force: 'City of London Police',
         crimes: withoutLocation,
       });
       assert.equal((await container.crimeData.crimesWithoutLocation(id('coventry'), { from: '2025-12', to: '2025-12' }))?.crimes, 55);

@@ -143,7 +143,8 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
     async crimesWithoutLocation(partnershipId, months) {
       const area = await findCrimeArea(db, partnershipId);
       if (!area) return null;
-      return { force: area.forceName, crimes: await countForceCrimesWithoutLocation(db, area.forceCode, months) };
+      const { fallsWithin, crimes } = await countForceCrimesWithoutLocation(db, area.forceCode, months);
+      return { force: fallsWithin ?? area.forceName, crimes };
     },
   };
 }
