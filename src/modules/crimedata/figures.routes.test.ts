@@ -30,7 +30,7 @@ describe('the crime profile and peer comparison pages', () => {
   let coventry: string;
   let melton: string;
   let base = '';
-  const files: Record<string, string> = {};
+  const files = { earlier: '', melton: '' };
   const lsoas: Record<string, string[]> = {};
   const population: Record<string, number> = {};
   const scope = suiteScope();

@@ -11,8 +11,9 @@ import { ogl, onsSource } from './hotspotsPage.ts';
 export const notHeld = 'Not held in Safer';
 export const noFigures = 'No figures';
 
-/** Per 1,000 residents to one decimal place: "12.3"; `missing` when there is no figure. */
-export const rate = (value: number | null, missing = 'Not known'): string => (value === null ? missing : digits(value, 1));
+/** Per 1,000 residents to one decimal place, a lower limit below 0 with a minus sign: "12.3", "−1.6"; `missing` for no figure. */
+export const rate = (value: number | null, missing = 'Not known'): string =>
+  value === null ? missing : digits(value, 1).replace(/^-/, '−');
 
 /** A plain number for a spreadsheet: the rate to one decimal place, '' for none. */
 const plainRate = (value: number | null): string => (value === null ? '' : value.toFixed(1));
