@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
@@ -14,22 +13,16 @@ import type { PageRenderer } from '../../web/render.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { checkedValues } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
-import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
-import { monthPattern } from './analysis/months.ts';
-import { type PeriodKind, periodKinds, periodOf, yearEarlier } from './analysis/periods.ts';
+import { formBody, partnershipParams } from '../../web/schemas.ts';
+import { yearEarlier } from './analysis/periods.ts';
 import { allCrime, allCrimeWithoutAsb, crimeProfile, peerComparison } from './analysis/profile.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
 import { memberRows, notHeldText, peerRows, peersCsv, profileCsv, profileRows, withoutLocationText } from './figuresPage.ts';
-import { monthName, ogl, onsSource } from './hotspotsPage.ts';
+import { type PeriodAsked, periodAsked, periodFilter, periodParams } from './figuresPeriod.ts';
+import { ogl, onsSource } from './hotspotsPage.ts';
 
 const view = { access: 'partnership:view' } as const;
 const analyse = { access: 'partnership:analyse' } as const;
-/** Each value as the period form sends it; periodQuery then decides whether the page exists. */
-const periodParams = z.object({ period: queryText, month: queryText });
-const periodQuery = z.object({
-  period: z.enum(Object.keys(periodKinds) as [PeriodKind, ...PeriodKind[]]).default('year'),
-  month: z.string().regex(monthPattern).optional(),
-});
 const figuresRoute = { config: view, schema: { params: partnershipParams, querystring: periodParams } };
 
 type FiguresRequest = FormRequest<typeof partnershipParams>;
@@ -41,29 +34,15 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
 
-  /** The period asked for (by default the 12 months to the latest month held); a query the form never sends has no page. */
-  async function periodAsked(partnershipId: string, asked: z.output<typeof periodParams>) {
-    const parsed = periodQuery.safeParse(
-      Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== undefined && value !== '')),
-    );
-    if (!parsed.success) throw new NotFoundError('crime figures');
+  /** The period asked for, among the months the partnership's force has files for. */
+  async function periodOfPartnership(partnershipId: string, asked: PeriodAsked) {
     const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
-    const month = parsed.data.month ?? publishedMonths.at(-1);
-    if (month !== undefined && !publishedMonths.includes(month)) throw new NotFoundError('crime figures');
-    const kind = parsed.data.period;
-    return { area, publishedMonths, kind, month: month ?? null, period: area && month ? periodOf(kind, month) : null };
+    const chosen = periodAsked(asked, publishedMonths);
+    return { ...chosen, area, period: area ? chosen.period : null };
   }
 
-  /** The period form's choices and where the page's other views are, for the same period. */
-  const filterView = (asked: Awaited<ReturnType<typeof periodAsked>>, action: string) => ({
-    action,
-    kinds: Object.entries(periodKinds).map(([value, text]) => ({ value, text, checked: value === asked.kind })),
-    months: [...asked.publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === asked.month })),
-    search: asked.month ? `?${new URLSearchParams({ period: asked.kind, month: asked.month }).toString()}` : '',
-  });
-
-  async function loadProfile(partnershipId: string, asked: z.output<typeof periodParams>) {
-    const found = await periodAsked(partnershipId, asked);
+  async function loadProfile(partnershipId: string, asked: PeriodAsked) {
+    const found = await periodOfPartnership(partnershipId, asked);
     if (!found.period) return { ...found, profile: null, withoutLocation: null };
     const earlierPeriod = yearEarlier(found.period);
     const [[current], [earlier], withoutLocation] = await Promise.all([
@@ -77,7 +56,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
   app.get('/profile', figuresRoute, async (request, reply) => {
     const found = await loadProfile(request.params.partnershipId, request.query);
     const { profile, withoutLocation } = found;
-    const filter = filterView(found, `${base(request)}/profile`);
+    const filter = periodFilter(found, `${base(request)}/profile`);
     return pages.render(request, reply, 'crimedata/views/profile.njk', {
       title: profile ? `Crime profile, ${profile.period.label}` : 'Crime profile',
       area: found.area ? { name: found.area.name, force: found.area.forceName } : null,
@@ -106,8 +85,8 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
     return sendCsv(reply, name, profileCsv(profile, withoutLocation));
   });
 
-  async function loadPeers(partnershipId: string, asked: z.output<typeof periodParams>) {
-    const found = await periodAsked(partnershipId, asked);
+  async function loadPeers(partnershipId: string, asked: PeriodAsked) {
+    const found = await periodOfPartnership(partnershipId, asked);
     const peers = await crimeData.peers(partnershipId);
     if (!found.period) return { ...found, peers, rows: null };
     const [self, ...others] = await crimeData.areaFigures([partnershipId, ...peers.map((peer) => peer.partnershipId)], found.period);
@@ -116,7 +95,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
 
   app.get('/peers', figuresRoute, async (request, reply) => {
     const found = await loadPeers(request.params.partnershipId, request.query);
-    const filter = filterView(found, `${base(request)}/peers`);
+    const filter = periodFilter(found, `${base(request)}/peers`);
     const { chosen } = await crimeData.peerChoices(request.params.partnershipId);
     return pages.render(request, reply, 'crimedata/views/peers.njk', {
       title: found.period ? `Peer comparison, ${found.period.label}` : 'Peer comparison',

@@ -21,3 +21,7 @@ export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/seri
 export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';
+export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
+export { allCrime, allCrimeWithoutAsb, countOf, per1000, whollyHeld } from './analysis/profile.ts';
+export { noFigures, notHeld, rate } from './figuresPage.ts';
+export { type PeriodAsked, periodAsked, type PeriodChosen, periodFilter, periodParams } from './figuresPeriod.ts';
