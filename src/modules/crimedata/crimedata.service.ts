@@ -62,6 +62,7 @@ import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
+import { createZipImports, type ZipImports } from './zipImports.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -81,7 +82,7 @@ export interface CrimePoint {
   lsoaCode: string;
 }
 
-export interface CrimeDataService {
+export interface CrimeDataService extends ZipImports {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
   csps(): Promise<CspRow[]>;
@@ -484,7 +485,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     }
   }
 
-  return {
+  const service: Omit<CrimeDataService, keyof ZipImports> = {
     ensureReference,
 
     async csps() {
@@ -663,4 +664,5 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       return area ? listAreaPoints(db, area.code, where) : [];
     },
   };
+  return { ...service, ...createZipImports({ db, receiveUpload: service.receiveUpload }) };
 }

@@ -19,4 +19,6 @@ export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predict
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
 export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
-export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';
+export { demoCrimeSources, seedDemoCrimeData } from './demo/crimedata.seed.ts';
+export { skippedText, type SkippedEntry } from './policeUkZip.ts';
+export { streetFilesOnDisk } from './zipImports.ts';
