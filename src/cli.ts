@@ -1,7 +1,7 @@
 /** The `safer` command. Non-interactive, so scripts can use every part of it. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDatabaseLocation, sessionSecretPath } from './config.ts';
 import { type Container, createContainer } from './container.ts';
@@ -11,7 +11,14 @@ import { digits, plural } from './platform/numbers.ts';
 import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { minimumPasswordLength } from './modules/accounts/index.ts';
-import { demoCrimeFolder, importOutcome, type ImportProgress, seedDemoCrimeData } from './modules/crimedata/index.ts';
+import {
+  demoCrimeSources,
+  importOutcome,
+  type ImportProgress,
+  seedDemoCrimeData,
+  skippedText,
+  streetFilesOnDisk,
+} from './modules/crimedata/index.ts';
 import { seedDemo } from './modules/governance/index.ts';
 import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
 import { seedDemoFunding } from './modules/funding/index.ts';
@@ -30,7 +37,8 @@ Commands:
                              add an account
   run-jobs                   send the e-mail and run the other jobs that are due, then exit (for cron)
   send-reminders             queue reminders of actions falling due within 7 days or overdue, and send them
-  import-crime FILE…         import police.uk street-level crime files (CSV); run again to finish an interrupted import
+  import-crime FILE…         import police.uk street-level crime files (CSV), or police.uk's zip as downloaded (its
+                             street files; outcomes and stop and search skipped); run again to finish an interrupted import
   backup [--force] FILE      copy the database, the uploaded papers and the session secret into FILE, while Safer runs
                              (--force replaces a FILE that is already there)
   restore FILE               put a backup back into an empty data folder (SQLite) or empty database (PostgreSQL)
@@ -56,8 +64,9 @@ async function addDemo(container: Container): Promise<number> {
     await seedDemoPerformance(container.governance, container.performance, coventry);
     await seedDemoFunding(container, coventry);
   }
-  const crimeFiles = await seedDemoCrimeData(container.crimeData, added);
-  if (crimeFiles === 0) console.log(`No police.uk files in ${demoCrimeFolder}: the demo has no crime data until files are imported.`);
+  const crime = await seedDemoCrimeData(container.crimeData, added);
+  if (crime.fromExtract)
+    console.log(`Crime data: ${crime.files} police.uk files from the extract shipped with Safer (${demoCrimeSources.extract}).`);
   const charnwood = added.get('charnwood');
   if (charnwood) await seedDemoTasking(container, charnwood);
   return added.size;
@@ -94,22 +103,45 @@ function drawProgress({ fileName, bytes, bytesDone }: ImportProgress): void {
   );
 }
 
-/** Imports each file in turn; a refused file does not stop the others, but makes the exit code 1. */
+/** Imports one street file from disk, saying what it did; returns whether it was refused. */
+async function importStreetFile(container: Container, file: string, label: string): Promise<boolean> {
+  const { imported, before, changes } = await container.crimeData.importFile(systemPrincipal, file, drawProgress);
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  console.log(`${label}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
+  // The operator replaces a month directly: what it did to each partnership of the force is said.
+  for (const change of changes) {
+    console.log(`  ${change.name} (${change.cspName}): ${change.before} → ${change.after} crimes${change.differs ? '  CHANGED' : ''}`);
+  }
+  return imported.status === 'refused';
+}
+
+/** Imports police.uk's zip as it comes: its street files, each in turn; the other files skipped, and said why. */
+async function importZip(container: Container, file: string): Promise<number> {
+  let refused = 0;
+  try {
+    const zip = await streetFilesOnDisk(file, basename(file));
+    for await (const path of zip.paths()) {
+      if (await importStreetFile(container, path, `${file}: ${basename(path)}`)) refused += 1;
+    }
+    for (const line of skippedText(zip.skipped)) console.log(`${file}: ${line}`);
+  } catch (error) {
+    if (!(error instanceof FieldValidationError)) throw error;
+    console.log(`${file}: ${error.message}`);
+    return 1;
+  }
+  return refused;
+}
+
+/** Imports each file (or police.uk zip) in turn; a refused file does not stop the others, but makes the exit code 1. */
 async function importCrime(container: Container, files: string[]): Promise<number> {
   if (files.length === 0) {
-    console.error('import-crime needs one or more police.uk street-level CSV files');
+    console.error('import-crime needs one or more police.uk street-level CSV files, or police.uk zips');
     return 2;
   }
   let refused = 0;
   for (const file of files) {
-    const { imported, before, changes } = await container.crimeData.importFile(systemPrincipal, file, drawProgress);
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    if (imported.status === 'refused') refused += 1;
-    console.log(`${file}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
-    // The operator replaces a month directly: what it did to each partnership of the force is said.
-    for (const change of changes) {
-      console.log(`  ${change.name} (${change.cspName}): ${change.before} → ${change.after} crimes${change.differs ? '  CHANGED' : ''}`);
-    }
+    if (file.toLowerCase().endsWith('.zip')) refused += await importZip(container, file);
+    else if (await importStreetFile(container, file, file)) refused += 1;
   }
   return refused > 0 ? 1 : 0;
 }

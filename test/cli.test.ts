@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { policeUkZip } from './helpers/policeuk.ts';
 
 const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -53,6 +54,31 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
 }
 
 describe('the safer command', () => {
+  it('imports police.uk’s zip as it comes: its street files, saying which files it skipped and why', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const zip = join(dataDir, 'police-uk.zip');
+    writeFileSync(zip, await policeUkZip());
+    const imported = await safer(dataDir, 'import-crime', zip);
+    assert.equal(imported.code, 0, imported.out);
+    assert.match(
+      imported.out,
+      /police-uk\.zip: 2025-11-city-of-london-street\.csv: 734 crimes and incidents \(City of London Police, 2025-11\)/,
+    );
+    assert.match(
+      imported.out,
+      /police-uk\.zip: 2025-12-city-of-london-street\.csv: 810 crimes and incidents \(City of London Police, 2025-12\)/,
+    );
+    assert.match(imported.out, /Skipped one file \(2025-11-city-of-london-outcomes\.csv\): an outcomes file/);
+    assert.match(imported.out, /Skipped one file \(2025-12-city-of-london-stop-and-search\.csv\): a stop and search file/);
+    assert.match((await safer(dataDir, 'import-crime', zip)).out, /2025-12-city-of-london-street\.csv: already imported, nothing changed/);
+
+    const notAZip = join(dataDir, 'not.zip');
+    writeFileSync(notAZip, 'Crime ID,Month\r\n');
+    const refused = await safer(dataDir, 'import-crime', notAZip);
+    assert.equal(refused.code, 1);
+    assert.match(refused.out, /not\.zip: not\.zip is not a zip file/);
+  });
+
   it('migrates, and creates users non-interactively with clear messages for bad input', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
     const migrate = await safer(dataDir, 'migrate');

@@ -625,6 +625,14 @@ export interface CrimeUploadChunksTable {
   content: Buffer;
 }
 
+/** A file of an uploaded police.uk zip that was not imported, and why. */
+export interface CrimeUploadSkipsTable {
+  batchId: string;
+  seq: number;
+  fileName: string;
+  reason: string;
+}
+
 export interface CrimesTable {
   importId: string;
   line: number;
@@ -755,6 +763,7 @@ export interface Database {
   crimeLsoas: CrimeLsoasTable;
   crimeImports: CrimeImportsTable;
   crimeUploadChunks: CrimeUploadChunksTable;
+  crimeUploadSkips: CrimeUploadSkipsTable;
   crimes: CrimesTable;
   crimeAreas: CrimeAreasTable;
   crimePeers: CrimePeersTable;

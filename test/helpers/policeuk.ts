@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import JSZip from 'jszip';
 import type { Container } from '../../src/container.ts';
 
 export const policeUkFixtures = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
@@ -58,4 +59,37 @@ export function doctoredFile(
 export async function cityOfLondonForce(container: Container, partnershipId: string): Promise<void> {
   const { areaId } = await container.governance.partnerships.get(null, partnershipId);
   await container.database.db.updateTable('areas').set({ forceName: 'City of London Police' }).where('id', '=', areaId).execute();
+}
+
+/** Files as a zip (in the order given), as police.uk's download is. */
+export async function zipOf(files: Record<string, string | Buffer>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, content] of Object.entries(files)) zip.file(name, content, { createFolders: false });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * A zip shaped like police.uk's download of the City of London's November and December 2025: month folders, each
+ * with its street file, an outcomes file beside November's and a stop and search file beside December's.
+ */
+export function policeUkZip(): Promise<Buffer> {
+  const fixture = (name: string) => readFileSync(join(policeUkFixtures, name));
+  return zipOf({
+    '2025-11/2025-11-city-of-london-street.csv': fixture('2025-11-city-of-london-street.csv'),
+    '2025-11/2025-11-city-of-london-outcomes.csv':
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\r\n',
+    '2025-12/2025-12-city-of-london-street.csv': fixture('2025-12-city-of-london-street.csv'),
+    '2025-12/2025-12-city-of-london-stop-and-search.csv': 'Type,Date,Part of a policing operation,Object of search\r\n',
+  });
+}
+
+/** The zip with every entry declaring `bytes` unzipped, in its local header and the central directory: a zip bomb's lie. */
+export function declaringSize(zip: Buffer, bytes: number): Buffer {
+  const patched = Buffer.from(zip);
+  for (let at = 0; at < patched.length - 4; at += 1) {
+    const signature = patched.readUInt32LE(at);
+    if (signature === 0x04034b50) patched.writeUInt32LE(bytes, at + 22);
+    if (signature === 0x02014b50) patched.writeUInt32LE(bytes, at + 24);
+  }
+  return patched;
 }

@@ -190,6 +190,19 @@ export async function insertUploadChunk(db: Kysely<Database>, importId: string, 
   await db.insertInto('crimeUploadChunks').values({ importId, seq, content }).execute();
 }
 
+/** The files of an uploaded zip that were not imported, and why, in the zip's order. */
+export async function insertUploadSkips(db: Kysely<Database>, batchId: string, skips: readonly { fileName: string; reason: string }[]) {
+  if (skips.length === 0) return;
+  await db
+    .insertInto('crimeUploadSkips')
+    .values(skips.map((skip, seq) => ({ batchId, seq, fileName: skip.fileName, reason: skip.reason })))
+    .execute();
+}
+
+export async function listUploadSkips(db: Kysely<Database>, batchId: string): Promise<{ fileName: string; reason: string }[]> {
+  return db.selectFrom('crimeUploadSkips').select(['fileName', 'reason']).where('batchId', '=', batchId).orderBy('seq').execute();
+}
+
 export async function findUploadChunk(db: Kysely<Database>, importId: string, seq: number): Promise<Buffer | undefined> {
   const row = await db
     .selectFrom('crimeUploadChunks')

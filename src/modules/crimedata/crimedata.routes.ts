@@ -36,8 +36,11 @@ import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
 import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
+import { skippedText } from './policeUkZip.ts';
 
 const maxFiles = 60;
+/** police.uk's download, by its name: a spreadsheet (a zip inside too) is still said to be not a CSV file. */
+const isZip = (file: { fileName: string }) => file.fileName.toLowerCase().endsWith('.zip');
 const maxBytes = 50 * 1024 * 1024;
 const maxSizeText = '50 MB';
 /** Hotspots shown on the page; the CSV download has them all. */
@@ -208,8 +211,8 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           const problems = files.flatMap((file) => {
             if (file.truncated) return [`${file.fileName} must be smaller than ${maxSizeText}`];
             if (file.bytes === 0) return [`${file.fileName} is empty`];
-            if (!looksLikeText(file.start))
-              return [`${file.fileName} is not a CSV file: select the street-level files downloaded from data.police.uk`];
+            if (!isZip(file) && !looksLikeText(file.start))
+              return [`${file.fileName} is not a CSV file: select the street-level files downloaded from data.police.uk, or its zip`];
             return [];
           });
           if (problems.length) return refuse(problems);
@@ -218,12 +221,10 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           // The area not yet set: said before any file is kept.
           const received = await attempt(async () => {
             for (const file of files) {
-              await crimeData.receiveUpload(principalOf(request), {
-                partnershipId,
-                batchId,
-                fileName: file.fileName,
-                content: createReadStream(file.path),
-              });
+              const upload = { partnershipId, batchId, fileName: file.fileName };
+              // police.uk's zip as it comes: each street file in it is one import of the batch.
+              if (isZip(file)) await crimeData.receiveZipUpload(principalOf(request), { ...upload, path: file.path });
+              else await crimeData.receiveUpload(principalOf(request), { ...upload, content: createReadStream(file.path) });
             }
           });
           if (!received.ok) return refuse(Object.values(received.byField));
@@ -248,6 +249,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         .sort()
         .at(-1);
       const href = `${base(request)}/imports/${batchId}`;
+      const skipped = skippedText(await crimeData.skippedFiles(batchId));
       return pages.render(request, reply, 'crimedata/views/progress.njk', {
         title: finished ? 'Crime data imported' : 'Importing crime data',
         files: rows.map(importView),
@@ -263,6 +265,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
               ? `${held} of ${plural(rows.length, 'file replaces', 'files replace')} a month already held: the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
               : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
         refused: refused > 0,
+        skipped,
         hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
         base: base(request),
         breadcrumbs: crimeDataCrumbs(request),

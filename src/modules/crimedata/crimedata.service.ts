@@ -63,6 +63,7 @@ import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrim
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
+import { createZipImports, type ZipImports } from './zipImports.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -83,7 +84,7 @@ export interface CrimePoint {
   lsoaCode: string;
 }
 
-export interface CrimeDataService extends AreaFiguresService {
+export interface CrimeDataService extends AreaFiguresService, ZipImports {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
   csps(): Promise<CspRow[]>;
@@ -489,7 +490,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     }
   }
 
-  const service: Omit<CrimeDataService, keyof AreaFiguresService> = {
+  const service: Omit<CrimeDataService, keyof AreaFiguresService | keyof ZipImports> = {
     ensureReference,
 
     async csps() {
@@ -671,5 +672,6 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   return {
     ...service,
     ...createAreaFigures({ ...deps, publishedMonths: service.publishedMonths, areaLsoas: service.areaLsoas }),
+    ...createZipImports({ db, receiveUpload: service.receiveUpload }),
   };
 }

@@ -20,8 +20,10 @@ export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predict
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
 export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
-export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
 export { allCrime, allCrimeWithoutAsb, countOf, per1000, whollyHeld } from './analysis/profile.ts';
 export { noFigures, notHeld, rate } from './figuresPage.ts';
 export { type PeriodAsked, periodAsked, type PeriodChosen, periodFilter, periodParams } from './figuresPeriod.ts';
+export { demoCrimeSources, seedDemoCrimeData } from './demo/crimedata.seed.ts';
+export { skippedText, type SkippedEntry } from './policeUkZip.ts';
+export { streetFilesOnDisk } from './zipImports.ts';

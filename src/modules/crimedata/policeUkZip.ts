@@ -1,0 +1,171 @@
+/**
+ * Reading police.uk's download as it comes: a zip of month folders, each with the force's street-level file
+ * (`2022-10/2022-10-leicestershire-street.csv`) and, when asked for, its outcomes and stop and search files.
+ * The street files are imported; every other entry is skipped and said why. The zip is read entry by entry
+ * from disk (yauzl), never whole into memory. An archive is taken whole or refused whole: before any entry is
+ * imported its directory is checked (names, number, declared sizes) and every street file inflated once to
+ * check that it is the size it declares, so a zip bomb or a damaged zip changes nothing.
+ */
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { FieldValidationError } from '../../platform/errors.ts';
+import { digits } from '../../platform/numbers.ts';
+
+/** Bounds on what a zip may ask of the server: police.uk's largest monthly street file is a few tens of MB. */
+export const zipLimits = { entries: 1000, entryBytes: 200 * 1024 * 1024, streetBytes: 2 * 1024 * 1024 * 1024 };
+
+/** An entry of the zip that is not imported, and why. */
+export interface SkippedEntry {
+  fileName: string;
+  reason: string;
+}
+
+export interface PoliceUkZip {
+  /** The street files' names as police.uk gives them (`2022-10-leicestershire-street.csv`), in the zip's order. */
+  streetFiles: string[];
+  skipped: SkippedEntry[];
+  /** Each street file's content in turn, streamed from the zip. */
+  eachStreetFile(): AsyncGenerator<{ fileName: string; content: Readable }>;
+  close(): void;
+}
+
+export const streetFileSuffix = '-street.csv';
+
+const skipReasons: [RegExp, string][] = [
+  [/-outcomes\.csv$/i, 'an outcomes file: Safer imports the street-level files, which carry each crime’s last outcome'],
+  [/-stop-and-search\.csv$/i, 'a stop and search file: Safer imports street-level crime only'],
+  [/\.zip$/i, 'a zip inside the zip: Safer does not open it'],
+];
+
+function skipReason(name: string): string {
+  return skipReasons.find(([pattern]) => pattern.test(name))?.[1] ?? 'not a police.uk street-level file';
+}
+
+/** The message of a refused zip, next to the upload's field (and on the command line). */
+const refusal = (message: string) => new FieldValidationError('files', message);
+
+const open = (path: string) =>
+  new Promise<ZipFile>((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => (error ? reject(error) : resolve(zip)));
+  });
+
+const openEntry = (zip: ZipFile, entry: Entry) =>
+  new Promise<Readable>((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream)));
+  });
+
+// yauzl's words for a name that would lead outside the zip.
+const unsafeName = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/;
+
+/** Every entry of the zip's directory, or the reason it cannot be taken. */
+async function entriesOf(zip: ZipFile, zipName: string): Promise<Entry[]> {
+  if (zip.entryCount > zipLimits.entries) {
+    throw refusal(
+      `${zipName} holds ${digits(zip.entryCount, 0)} files, more than police.uk’s download ever does (at most ${digits(zipLimits.entries, 0)}): nothing in it was imported.`,
+    );
+  }
+  const entries: Entry[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve());
+    zip.on('error', (error: Error) => {
+      const unsafe = unsafeName.exec(error.message);
+      reject(
+        refusal(
+          unsafe
+            ? `${zipName} holds a file named “${unsafe[2]}”, a name that leads outside the zip: it is not police.uk’s download, and nothing in it was imported.`
+            : `${zipName} cannot be read as a zip (${error.message}): nothing in it was imported. Download it from data.police.uk again.`,
+        ),
+      );
+    });
+    zip.readEntry();
+  });
+  return entries;
+}
+
+/** The street entries, after checking each can be read as it declares; throws the refusal otherwise. */
+function checkStreetEntries(entries: readonly Entry[], zipName: string): void {
+  let total = 0;
+  for (const entry of entries) {
+    const name = entry.fileName;
+    if (entry.isEncrypted()) throw refusal(`${zipName} has a password on ${name}: nothing in it was imported.`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      throw refusal(`${zipName} compresses ${name} in a way police.uk does not: nothing in it was imported.`);
+    }
+    if (entry.uncompressedSize > zipLimits.entryBytes) {
+      throw refusal(
+        `${name} in ${zipName} would be ${digits(entry.uncompressedSize / 1024 / 1024, 0)} MB unzipped, more than any police.uk file (at most ${digits(zipLimits.entryBytes / 1024 / 1024, 0)} MB): nothing in it was imported.`,
+      );
+    }
+    total += entry.uncompressedSize;
+  }
+  if (total > zipLimits.streetBytes) {
+    throw refusal(
+      `${zipName}’s street files would be over ${digits(zipLimits.streetBytes / 1024 ** 3, 0)} GB unzipped: import fewer months at a time.`,
+    );
+  }
+}
+
+/** Inflates the entry to nowhere: yauzl fails it when it holds more, or less, than it declares. */
+async function checkInflates(zip: ZipFile, entry: Entry, zipName: string): Promise<void> {
+  try {
+    for await (const chunk of await openEntry(zip, entry)) void chunk;
+  } catch (error) {
+    throw refusal(
+      `${entry.fileName} in ${zipName} cannot be unzipped (${(error as Error).message}): the zip is damaged, and nothing in it was imported. Download it from data.police.uk again.`,
+    );
+  }
+}
+
+/**
+ * Opens police.uk's zip at `path` (named `zipName` to the person): its street files to import and the entries
+ * skipped. Throws a FieldValidationError on `files`, saying why, when the zip is refused.
+ */
+export async function openPoliceUkZip(path: string, zipName: string): Promise<PoliceUkZip> {
+  let zip: ZipFile;
+  try {
+    zip = await open(path);
+  } catch {
+    throw refusal(`${zipName} is not a zip file. Choose the zip downloaded from data.police.uk, or the street-level CSV files in it.`);
+  }
+  try {
+    const entries = (await entriesOf(zip, zipName)).filter((entry) => !entry.fileName.endsWith('/'));
+    const street = entries.filter((entry) => basename(entry.fileName).endsWith(streetFileSuffix));
+    const skipped = entries
+      .filter((entry) => !street.includes(entry))
+      .map((entry) => ({ fileName: entry.fileName, reason: skipReason(basename(entry.fileName)) }));
+    if (street.length === 0) {
+      throw refusal(
+        `${zipName} holds no street-level crime files (names ending “${streetFileSuffix}”)${skipped.length ? `, only ${skipped.length === 1 ? skipped[0]!.fileName : `${digits(skipped.length, 0)} other files`}` : ''}. On data.police.uk, tick “Include crime data” and download again.`,
+      );
+    }
+    checkStreetEntries(street, zipName);
+    for (const entry of street) await checkInflates(zip, entry, zipName);
+    const opened = zip;
+    return {
+      streetFiles: street.map((entry) => basename(entry.fileName)),
+      skipped,
+      async *eachStreetFile() {
+        for (const entry of street) yield { fileName: basename(entry.fileName), content: await openEntry(opened, entry) };
+      },
+      close: () => opened.close(),
+    };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/** The skipped entries in a sentence or two, for the command line and the upload's page. */
+export function skippedText(skipped: readonly SkippedEntry[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { fileName, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), basename(fileName)]);
+  return [...byReason].map(([reason, names]) => {
+    const shown = names.length <= 3 ? names.join(', ') : `${names.slice(0, 2).join(', ')} and ${digits(names.length - 2, 0)} more`;
+    return `Skipped ${names.length === 1 ? 'one file' : `${digits(names.length, 0)} files`} (${shown}): ${reason}.`;
+  });
+}
