@@ -54,6 +54,7 @@ import {
   heldFileNotice,
   waitingFileView,
 } from './modules/crimedata/index.ts';
+import { createOversightService, type OversightService, oversightRoutes } from './modules/oversight/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import {
   createPerformanceService,
@@ -84,6 +85,7 @@ export interface Container {
   performance: PerformanceService;
   funding: FundingService;
   crimeData: CrimeDataService;
+  oversight: OversightService;
   tasking: TaskingService;
   /** Every module's pages with what they need, for app.ts to register. */
   routes: MountedRoutes[];
@@ -253,6 +255,15 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     const { subject, text } = heldFileNotice(file, `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`);
     await notifications.enqueueEmails((await accounts.overseersOf(file.areaId)).map(({ email }) => ({ to: email, subject, text })));
   });
+  const oversight = built(
+    'oversight',
+    createOversightService({
+      partnershipsOfArea: async (areaId) =>
+        (await governance.partnerships.list(null)).filter((p) => p.areaId === areaId).map(({ id, name }) => ({ id, name })),
+      publishedMonths: (partnershipId) => crimeData.publishedMonths(partnershipId),
+      areaFigures: (partnershipIds, months) => crimeData.areaFigures(partnershipIds, months),
+    }),
+  );
   const tasking = built(
     'tasking',
     createTaskingService({
@@ -307,6 +318,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     performance,
     funding,
     crimeData,
+    oversight,
     tasking,
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
@@ -330,6 +342,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         meetingsToCome: (partnershipId) => meetings.toCome(partnershipId),
       }),
       mount(areaFundingRoutes, { funding }),
+      mount(oversightRoutes, { oversight }),
       mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
       mount(taskingRoutes, {
         tasking,

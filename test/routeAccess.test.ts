@@ -306,6 +306,8 @@ GET /partnerships/:partnershipId/tasking/actions/:actionId/result partnership:me
 POST /partnerships/:partnershipId/tasking/actions/:actionId/result partnership:member
 GET /areas/:areaId/funding area:oversee
 GET /areas/:areaId/funding/download.csv area:oversee
+GET /areas/:areaId/crime area:oversee
+GET /areas/:areaId/crime/download.csv area:oversee
 GET /partnerships/:partnershipId/crime-data partnership:view
 GET /partnerships/:partnershipId/crime-data/area area:oversee
 POST /partnerships/:partnershipId/crime-data/area area:oversee

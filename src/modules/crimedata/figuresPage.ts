@@ -16,10 +16,10 @@ export const rate = (value: number | null, missing = 'Not known'): string =>
   value === null ? missing : digits(value, 1).replace(/^-/, '−');
 
 /** A plain number for a spreadsheet: the rate to one decimal place, '' for none. */
-const plainRate = (value: number | null): string => (value === null ? '' : value.toFixed(1));
+export const plainRate = (value: number | null): string => (value === null ? '' : value.toFixed(1));
 
 const positionWords: Record<GroupPosition, string> = { above: 'Above', within: 'Within', below: 'Below' };
-const positionOf = (position: GroupPosition | null) => (position ? positionWords[position] : noFigures);
+export const positionOf = (position: GroupPosition | null) => (position ? positionWords[position] : noFigures);
 
 /** What the period's months not held mean for its figures, or null when every month is held. */
 export function notHeldText(profile: CrimeProfile): string | null {
@@ -68,7 +68,7 @@ export function profileCsv(profile: CrimeProfile, withoutLocation: { force: stri
   ];
 }
 
-const limits = (lower: number | null, upper: number | null) =>
+export const limits = (lower: number | null, upper: number | null) =>
   lower === null || upper === null ? noFigures : `${rate(lower)} to ${rate(upper)}`;
 const rankText = (comparison: GroupComparison) => (comparison.rank === null ? noFigures : `${comparison.rank} of ${comparison.known}`);
 
