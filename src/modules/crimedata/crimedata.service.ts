@@ -26,7 +26,7 @@ import { digits } from '../../platform/numbers.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CrimeImportStatus, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
+import type { AreaLsoa, CrimeCount, Month } from './analysis/types.ts';
 import type { HeldDecision } from './crimedata.inputs.ts';
 import {
   checkpoint,
@@ -81,6 +81,19 @@ export interface CrimePoint {
   lsoaCode: string;
 }
 
+/** A partnership's crimes over whole months, by type, with its area's residents. */
+export interface AreaFigures {
+  partnershipId: string;
+  /** The partnership's name. */
+  name: string;
+  /** Months of the period its force has a complete file for, in order; [] when its crime area is not set. */
+  heldMonths: Month[];
+  /** Crimes by police.uk crime type, busiest first ('Anti-social behaviour' is one of them). */
+  byType: { crimeType: string; count: number }[];
+  /** Residents of its LSOAs in the edition of the latest held month; null when not known. */
+  population: number | null;
+}
+
 export interface CrimeDataService {
   /** Loads the shipped ONS reference into the database when it holds another edition, or none. */
   ensureReference(): Promise<void>;
@@ -127,6 +140,10 @@ export interface CrimeDataService {
   /** The area's LSOAs in the census edition its crimes of the month are coded in. */
   areaLsoas(partnershipId: string, month: string): Promise<AreaLsoa[]>;
   crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<CrimeCount[]>;
+  /** The crimes of partnerships' areas over whole months (inclusive), by type, with the area's residents. */
+  areaFigures(partnershipIds: readonly string[], months: { from: Month; to: Month }): Promise<AreaFigures[]>;
+  /** The partnership's peer set (never itself), as the analyst chose it or, until then, the partnerships of its area. */
+  peers(partnershipId: string): Promise<{ partnershipId: string; name: string }[]>;
   points(
     partnershipId: string,
     where: { month: string; lsoaCodes?: readonly string[]; locations?: readonly string[] },
@@ -657,6 +674,10 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       const area = await requireArea(partnershipId);
       return area ? countAreaCrimes(db, area.code, months) : [];
     },
+
+    // Stand-ins until the figures work (branch i16-fig) lands, which replaces both: no figures and no peers.
+    areaFigures: () => Promise.resolve([]),
+    peers: () => Promise.resolve([]),
 
     async points(partnershipId, where) {
       const area = await requireArea(partnershipId);

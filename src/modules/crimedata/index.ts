@@ -1,5 +1,6 @@
 /** The crime data module's public face: police.uk imports, the ONS reference, and the crimes of a partnership's area. */
 export {
+  type AreaFigures,
   createCrimeDataService,
   type CrimeDataDependencies,
   type CrimeDataService,
