@@ -28,6 +28,7 @@ import {
   statusWords,
   formatValue,
   frequencyNames,
+  limitWords,
   polarityNames,
   ragNames,
   targetStatusNames,
@@ -56,7 +57,7 @@ import {
 } from './performance.forms.ts';
 import { type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
-import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
+import type { IndicatorFigures, PerformanceReport } from './report.ts';
 import { crimeMeasureWords } from './policeUkFigures.ts';
 import { measureOfIndicator } from './policeUkIndicators.ts';
 import { policeUkFigure, registerPoliceUkRoutes } from './policeUk.routes.ts';
@@ -131,15 +132,6 @@ function figureRows(figures: IndicatorFigures): { key: string; value: string }[]
   if (figures.ratePer1000 !== null)
     rows.push({ key: 'Rate per 1,000 population', value: formatValue(figures.ratePer1000, 'rate_per_1000') });
   return rows;
-}
-
-/** The control limits at ± one or ± two standard deviations in words, with the partnership's place against them; null when not known. */
-function limitWords(msg: MsgFigure, unit: IndicatorFigures['unit'], sd: 1 | 2): { limits: string; position: string } | null {
-  const [lower, upper, position] =
-    sd === 1 ? [msg.lowerLimit, msg.upperLimit, msg.position] : [msg.lowerLimit2, msg.upperLimit2, msg.position2];
-  if (lower === null || lower === undefined || upper === null || upper === undefined) return null;
-  const place = { above: 'above them', within: 'within them', below: 'below them' };
-  return { limits: `${formatValue(lower, unit)} to ${formatValue(upper, unit)}`, position: position ? place[position] : 'not placed' };
 }
 
 /** What the report pages need beyond the report itself: the words, tags and charts. */
