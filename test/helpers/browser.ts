@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import type { Container } from '../../src/container.ts';
+import type { Container, ServiceOverrides } from '../../src/container.ts';
 import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import { build } from './build.ts';
@@ -86,12 +86,16 @@ export interface BrowserSession {
 }
 
 /** `name` prefixes the screenshots, so that each test file keeps its own. */
-export async function startBrowserSession(name: string): Promise<BrowserSession> {
+/** `overrides` wrap services as they are built, as in build(t): a journey's stand-in for work not yet merged. */
+export async function startBrowserSession(name: string, options: { overrides?: ServiceOverrides } = {}): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${chromiumPath}; the browser journeys cannot run`);
   }
   const closers: (() => Promise<unknown>)[] = [];
-  const { app, container } = await build({ after: (close) => void closers.push(close) }, { seed: false, as: 'nobody' });
+  const { app, container } = await build(
+    { after: (close) => void closers.push(close) },
+    { seed: false, as: 'nobody', overrides: options.overrides },
+  );
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
   };

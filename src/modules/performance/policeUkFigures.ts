@@ -53,9 +53,10 @@ export interface CrimeMeasure {
 /** police.uk's first month: no figures are held before it. */
 export const firstPoliceUkMonth = '2010-12';
 
+// Without a closing full stop: the pages and documents end the sentence.
 export const policeUkSource =
-  'police.uk street-level crime data imported into Safer. Contains public sector information licensed under the Open Government Licence v3.0.';
-export const policeUkRateSource = `${policeUkSource} Residents: Office for National Statistics, Open Government Licence v3.0.`;
+  'police.uk street-level crime data imported into Safer, containing public sector information licensed under the Open Government Licence v3.0';
+export const policeUkRateSource = `${policeUkSource}; residents from the Office for National Statistics, Open Government Licence v3.0`;
 export const policeUkGroupSource = 'police.uk, computed by Safer from the peers’ imported data';
 
 /** "Burglary", "All crime including anti-social behaviour". */
