@@ -100,6 +100,8 @@ describe('indicators fed from police.uk, for a Coventry analyst', () => {
       /Limits at two standard deviations \(average ± two standard deviations\): [\d.]+ to [\d.]+\. The partnership is within them/,
     );
     assert.match(section, /Source: police\.uk, computed by Safer from the peers’ imported data/);
+    const pdf = await analyst.get(`${base}/reports/2016-17-q1/files/report.pdf`);
+    assert.match(textOfPdf(pdf.rawPayload), /Limits at two standard deviations \(mean ± two standard deviations\)/);
   });
 
   it('still shows a report approved before the limits at two standard deviations were kept', async () => {
