@@ -185,6 +185,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
           yearStarting,
           archivedAt,
         })),
+      // Crime data is built further down; these are called only once everything is built.
+      crimeFigures: {
+        areaFigures: (partnershipIds, months) => crimeData.areaFigures(partnershipIds, months),
+        peers: (partnershipId) => crimeData.peers(partnershipId),
+      },
     }),
   );
   const funding = built(

@@ -206,6 +206,8 @@ GET /partnerships/:partnershipId/performance/indicators/:id/figures/new partners
 POST /partnerships/:partnershipId/performance/indicators/:id/figures partnership:analyse
 GET /partnerships/:partnershipId/performance/indicators/:id/msg/new partnership:analyse
 POST /partnerships/:partnershipId/performance/indicators/:id/msg partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id/police-uk partnership:analyse
+POST /partnerships/:partnershipId/performance/indicators/:id/confirm partnership:analyse
 GET /partnerships/:partnershipId/performance/populations/new partnership:analyse
 POST /partnerships/:partnershipId/performance/populations partnership:analyse
 GET /partnerships/:partnershipId/performance/import partnership:analyse

@@ -409,6 +409,8 @@ export type IndicatorPolarity = 'lower_better' | 'higher_better' | 'monitor';
 export type IndicatorFrequency = 'monthly' | 'quarterly' | 'yearly';
 export type TargetKind = 'none' | 'value' | 'change';
 export type MeasurementStatus = 'provisional' | 'confirmed';
+/** Typed in (or imported from a CSV) by the partnership, or worked out by Safer from the imported police.uk data. */
+export type FiguresFrom = 'typed_in' | 'police_uk';
 export type PerformanceReportStatus = 'draft' | 'approved';
 
 export interface IndicatorsTable extends PartnershipRecordColumns {
@@ -428,6 +430,11 @@ export interface IndicatorsTable extends PartnershipRecordColumns {
   targetValue: number | null;
   redBeyondPercent: number;
   stableWithinPercent: number;
+  figuresFrom: Generated<FiguresFrom>;
+  /** A police.uk indicator's crime type; null for all crime. */
+  crimeType: string | null;
+  /** Whether a police.uk indicator of all crime counts anti-social behaviour (1) or not (0); null otherwise. */
+  includesAsb: number | null;
 }
 
 export interface MeasurementsTable {
@@ -440,6 +447,8 @@ export interface MeasurementsTable {
   value: number;
   status: MeasurementStatus;
   note: string | null;
+  /** A police.uk indicator's figure as the imported data gave it at the last update (null for a typed-in one). */
+  policeUkValue: number | null;
   createdAt: string;
   updatedAt: string;
   updatedBy: string | null;

@@ -5,7 +5,18 @@
  */
 
 import { digits, formatPercentChange, minus, pounds, showsAsZero, signedChange } from '../../platform/numbers.ts';
-import type { Comparison, Direction, Exception, Frequency, IndicatorFigures, Polarity, Rag, TargetStatus, Unit } from './report.ts';
+import type {
+  Comparison,
+  Direction,
+  Exception,
+  Frequency,
+  IndicatorFigures,
+  MsgFigure,
+  Polarity,
+  Rag,
+  TargetStatus,
+  Unit,
+} from './report.ts';
 
 /** A magnitude in the unit's own terms, without its sign. */
 function magnitudeOf(value: number, unit: Unit): string {
@@ -69,4 +80,13 @@ export const exceptionNames: Record<Exception, string> = { under: 'Under-perform
 export function statusWords(figures: Pick<IndicatorFigures, 'targetStatus' | 'rag' | 'target'>): string {
   if (figures.targetStatus) return `${ragNames[figures.rag]}: ${targetStatusNames[figures.targetStatus].toLowerCase()}`;
   return figures.target ? 'No figure to compare with the target' : 'No target';
+}
+
+/** The control limits at ± one or ± two standard deviations in words, with the partnership's place against them; null when not known. */
+export function limitWords(msg: MsgFigure, unit: Unit, sd: 1 | 2): { limits: string; position: string } | null {
+  const [lower, upper, position] =
+    sd === 1 ? [msg.lowerLimit, msg.upperLimit, msg.position] : [msg.lowerLimit2, msg.upperLimit2, msg.position2];
+  if (lower === null || lower === undefined || upper === null || upper === undefined) return null;
+  const place = { above: 'above them', within: 'within them', below: 'below them' };
+  return { limits: `${formatValue(lower, unit)} to ${formatValue(upper, unit)}`, position: position ? place[position] : 'not placed' };
 }

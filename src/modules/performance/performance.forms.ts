@@ -1,6 +1,15 @@
 /** How the performance forms look: the fields each page draws (the checks are in performance.inputs.ts). */
 import { type Field, optionsOf } from '../../web/forms.ts';
 import { frequencyNames, polarityNames, unitNames } from './format.ts';
+import { allCrime } from './performance.inputs.ts';
+import { policeUkCrimeTypes } from './policeUkFigures.ts';
+
+export const figuresFromNames = {
+  typed_in: 'Typed in or imported by the partnership',
+  police_uk: 'Worked out by Safer from the police.uk crime data imported',
+} as const;
+
+export const crimeMeasureNames = { count: 'Number of crimes', rate_per_1000: 'Crimes per 1,000 residents' } as const;
 
 export const targetKindNames = {
   none: 'No target',
@@ -13,10 +22,48 @@ export const measurementStatusNames = { provisional: 'Provisional', confirmed: '
 export const indicatorFields: Field[] = [
   { name: 'name', label: 'Name', kind: 'text', hint: 'For example, Sexual Assault Referral Centre clients seen' },
   { name: 'definition', label: 'Definition', kind: 'textarea', rows: 3, hint: 'What is counted, and what is not' },
-  { name: 'unit', label: 'Unit', kind: 'radios', options: optionsOf(unitNames) },
+  { name: 'figuresFrom', label: 'Where the figures come from', kind: 'radios', options: optionsOf(figuresFromNames) },
+  // A typed-in indicator's unit and source, or a police.uk one's measure: each revealed by its own choice. A
+  // request that names no source ('') is of a typed-in indicator, as every one was before police.uk figures.
+  {
+    name: 'unit',
+    label: 'Unit',
+    kind: 'radios',
+    options: optionsOf(unitNames),
+    showWhen: { field: 'figuresFrom', values: ['typed_in', ''] },
+  },
+  {
+    name: 'source',
+    label: 'Source',
+    kind: 'text',
+    hint: 'For example, West Midlands Police, or iQuanta',
+    showWhen: { field: 'figuresFrom', values: ['typed_in', ''] },
+  },
+  {
+    name: 'crimeType',
+    label: 'Crime type',
+    kind: 'select',
+    emptyText: 'Select a crime type',
+    options: [{ value: allCrime, text: 'All crime' }, ...policeUkCrimeTypes.map((type) => ({ value: type, text: type }))],
+    hint: 'As police.uk names them',
+    showWhen: { field: 'figuresFrom', values: ['police_uk'] },
+  },
+  {
+    name: 'includesAsb',
+    label: 'Count anti-social behaviour as well?',
+    kind: 'yesNo',
+    hint: 'For all crime: police.uk lists anti-social behaviour incidents with the crimes',
+    showWhen: { field: 'figuresFrom', values: ['police_uk'] },
+  },
+  {
+    name: 'measure',
+    label: 'Figure',
+    kind: 'radios',
+    options: optionsOf(crimeMeasureNames),
+    showWhen: { field: 'figuresFrom', values: ['police_uk'] },
+  },
   { name: 'polarity', label: 'Which way is better', kind: 'radios', options: optionsOf(polarityNames) },
   { name: 'frequency', label: 'How often it is measured', kind: 'radios', options: optionsOf(frequencyNames) },
-  { name: 'source', label: 'Source', kind: 'text', hint: 'For example, West Midlands Police, or iQuanta' },
   { name: 'ownerGroupId', label: 'Owning group', kind: 'select', emptyText: 'No owning group' },
   { name: 'priorityId', label: 'Priority it measures', kind: 'select', emptyText: 'Not linked to a priority' },
   {

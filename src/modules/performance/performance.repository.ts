@@ -81,6 +81,19 @@ export async function insertMeasurement(db: Kysely<Database>, row: Omit<Measurem
   await db.insertInto('measurements').values(row).execute();
 }
 
+/** A police.uk figure's update: the data's figure, and the figure itself unless it is confirmed; its version moves on. */
+export async function updatePoliceUkFigure(
+  db: Kysely<Database>,
+  id: string,
+  changes: { value: number; policeUkValue: number; updatedAt: string; updatedBy: string | null },
+): Promise<void> {
+  await db
+    .updateTable('measurements')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function listMsgComparisons(
   db: Kysely<Database>,
   partnershipId: string,

@@ -28,6 +28,7 @@ import {
   statusWords,
   formatValue,
   frequencyNames,
+  limitWords,
   polarityNames,
   ragNames,
   targetStatusNames,
@@ -57,6 +58,10 @@ import {
 import { type PerformanceService, reportFingerprint, type ReportFormat, shownIn } from './performance.service.ts';
 import { frequencyOf, periodLabel, periodWords } from './periods.ts';
 import type { IndicatorFigures, PerformanceReport } from './report.ts';
+import { crimeMeasureWords } from './policeUkFigures.ts';
+import { measureOfIndicator } from './policeUkIndicators.ts';
+import { policeUkFigure, registerPoliceUkRoutes } from './policeUk.routes.ts';
+import { allCrime } from './performance.inputs.ts';
 import { principalOf } from '../../web/permissions.ts';
 
 /** What the performance pages need from other modules. */
@@ -150,7 +155,8 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
       })),
       msgAverage: formatValue(figures.msg?.average ?? null, figures.unit),
       msgPublished: figures.msg?.publishedAverage === null ? null : formatValue(figures.msg?.publishedAverage ?? null, figures.unit),
-      msgLimits: `${formatValue(figures.msg?.lowerLimit ?? null, figures.unit)} to ${formatValue(figures.msg?.upperLimit ?? null, figures.unit)}`,
+      msgLimits: figures.msg ? limitWords(figures.msg, figures.unit, 1) : null,
+      msgLimits2: figures.msg ? limitWords(figures.msg, figures.unit, 2) : null,
       chart: charts.get(figures.indicatorId),
     })),
   };
@@ -253,14 +259,24 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
       // Money is kept in pence and typed in pounds.
       formValues: (indicator) => {
         const pounds = (value: number | null) => (value === null || indicator.unit !== 'money' ? value : value / 100);
+        const measure = measureOfIndicator(indicator);
         return {
           ...indicator,
+          crimeType: measure ? (measure.crimeType ?? allCrime) : null,
+          includesAsb: measure ? measure.includesAsb : null,
+          measure: measure?.unit ?? null,
           baselineValue: pounds(indicator.baselineValue),
           targetFigure: indicator.targetKind === 'value' ? pounds(indicator.targetValue) : null,
           targetChange: indicator.targetKind === 'change' ? indicator.targetValue : null,
         };
       },
-      defaults: () => ({ targetKind: 'none', stableWithinPercent: '1', redBeyondPercent: '5', status: 'provisional' }),
+      defaults: () => ({
+        figuresFrom: 'typed_in',
+        targetKind: 'none',
+        stableWithinPercent: '1',
+        redBeyondPercent: '5',
+        status: 'provisional',
+      }),
       crumbs,
       customView: true,
       intro: 'The measures the partnership manages by, with their targets.',
@@ -271,11 +287,31 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
       const indicator = await performance.indicators.get(partnershipId, id);
       const measurements = await performance.measurements(partnershipId, id);
       const unit = indicator.unit;
+      const measure = measureOfIndicator(indicator);
+      const shown = measurements
+        .map((m) => ({
+          ...m,
+          label: periodLabel(m.period, indicator.frequency),
+          shown: formatValue(m.value, unit),
+          statusName: nameOf(measurementStatusNames, m.status),
+          ...(measure ? policeUkFigure(m, unit) : { toConfirm: false, dataNow: null, seen: '' }),
+        }))
+        .reverse();
       return pages.render(request, reply, 'performance/views/indicator.njk', {
         title: indicator.name,
         indicator,
+        policeUk: measure !== null,
+        toConfirm: shown.filter((m) => m.toConfirm).map((m) => m.seen),
         summary: [
           { key: 'Definition', value: indicator.definition },
+          ...(measure
+            ? [
+                {
+                  key: 'Figures',
+                  value: `Worked out by Safer from the imported police.uk data: ${crimeMeasureWords(measure)}, ${measure.unit === 'count' ? 'number of crimes' : 'crimes per 1,000 residents'}, for every period the data wholly covers, with the Most Similar Group from the partnership’s peers. New figures are provisional until confirmed.`,
+                },
+              ]
+            : []),
           { key: 'Unit', value: nameOf(unitNames, indicator.unit) },
           { key: 'Which way is better', value: nameOf(polarityNames, indicator.polarity) },
           { key: 'Measured', value: nameOf(frequencyNames, indicator.frequency) },
@@ -300,20 +336,15 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
           },
           { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
         ],
-        measurements: measurements
-          .map((m) => ({
-            ...m,
-            label: periodLabel(m.period, indicator.frequency),
-            shown: formatValue(m.value, unit),
-            statusName: nameOf(measurementStatusNames, m.status),
-          }))
-          .reverse(),
+        measurements: shown,
         base: base(request),
         href: indicatorHref(request, id),
         mayAnalyse: mayAnalyse(request),
         breadcrumbs: [...crumbs(request), { text: 'Indicators', href: `${base(request)}/indicators` }],
       });
     });
+
+    registerPoliceUkRoutes(app, performance, indicatorHref);
 
     const loadIndicator = (request: { params: z.output<typeof recordParams> }) =>
       performance.indicators.get(request.params.partnershipId, request.params.id);

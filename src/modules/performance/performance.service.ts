@@ -48,6 +48,8 @@ import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts
 import { quarterHasEnded, type ReportMoves, reportMoves } from './reportLife.ts';
 import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
+import type { CrimeFigures } from './policeUkFigures.ts';
+import { createPoliceUkIndicators, type PoliceUkUpdate, type SeenFigure } from './policeUkIndicators.ts';
 
 export type ReportFormat = 'pdf' | 'docx';
 
@@ -75,6 +77,8 @@ export interface PerformanceDependencies {
   attachReport: (actor: Actor, partnershipId: string, meetingId: string, report: ReportPaper) => Promise<unknown>;
   /** The partnership's priorities, archived ones too, which indicators measure (from the strategy module). */
   priorities: (partnershipId: string) => Promise<PriorityChoice[]>;
+  /** The partnerships' imported police.uk crimes and the partnership's peers (from the crime data module). */
+  crimeFigures: CrimeFigures;
 }
 
 export interface PerformanceService {
@@ -115,6 +119,10 @@ export interface PerformanceService {
   approve(actor: Actor & { name: string }, partnershipId: string, quarter: string, seenFingerprint: string | null): Promise<void>;
   /** Puts the approved report (or its exceptions) on a meeting's agenda as a new item with the PDF as its paper. */
   attachToMeeting(actor: Actor, partnershipId: string, quarter: string, meetingId: string, exceptionsOnly: boolean): Promise<string>;
+  /** Works out a police.uk indicator's figures and group tables again from the imported data: new ones provisional. */
+  updateFromPoliceUk(actor: Actor, partnershipId: string, indicatorId: string): Promise<PoliceUkUpdate>;
+  /** Confirms a police.uk indicator's figures as the analyst saw them (period and version); returns how many. */
+  confirmFigures(actor: Actor, partnershipId: string, indicatorId: string, seen: readonly SeenFigure[]): Promise<number>;
   /** The indicators that measure a priority, with their latest status: for the priority's page. */
   priorityIndicators(partnershipId: string, priorityId: string): Promise<PriorityIndicator[]>;
 }
@@ -127,6 +135,19 @@ function baselinePeriodOf(typed: string | null, own: Frequency): string | null |
     if (key) return key;
   }
   return undefined;
+}
+
+/** The field of the first change to what an indicator's figures are (unit, frequency, source, crime measure); null for none. */
+function changedMeasure(
+  existing: Pick<IndicatorView, 'figuresFrom' | 'crimeType' | 'includesAsb' | 'unit' | 'frequency'>,
+  input: IndicatorInput,
+): string | null {
+  const measure = input.policeUk ?? null;
+  if (existing.figuresFrom !== (measure ? 'police_uk' : 'typed_in')) return 'figuresFrom';
+  if (measure && existing.crimeType !== measure.crimeType) return 'crimeType';
+  if (measure && measure.crimeType === null && existing.includesAsb !== Number(measure.includesAsb)) return 'includesAsb';
+  if (existing.unit !== input.unit) return measure ? 'measure' : 'unit';
+  return existing.frequency !== input.frequency ? 'frequency' : null;
 }
 
 /** Figures on forms are in the indicator's unit, money in pounds; stored money is in pence. */
@@ -150,16 +171,21 @@ export function createPerformanceService({
   meetingStillToCome,
   attachReport,
   priorities,
+  crimeFigures,
 }: PerformanceDependencies): PerformanceService {
-  const indicators = defineRecordService(
+  const policeUk = createPoliceUkIndicators({ db, audit, clock, crimeFigures });
+  const recordService = defineRecordService(
     { db, audit, clock },
     {
       table: 'indicators',
       entityType: 'indicator',
       partnershipScoped: true,
       list: (trx, scopeId, options) => listIndicators(trx, scopeId ?? '', options),
-      toColumns: (input: IndicatorInput) => ({
+      toColumns: ({ policeUk: measure, ...input }: IndicatorInput) => ({
         ...input,
+        figuresFrom: measure ? ('police_uk' as const) : ('typed_in' as const),
+        crimeType: measure?.crimeType ?? null,
+        includesAsb: measure && measure.crimeType === null ? Number(measure.includesAsb) : null,
         baselinePeriod: baselinePeriodOf(input.baselinePeriod, input.frequency) ?? null,
         baselineValue: poundsToPence(input.baselineValue, input.unit),
         targetValue: input.targetKind === 'value' ? poundsToPence(input.targetValue, input.unit) : input.targetValue,
@@ -182,20 +208,31 @@ export function createPerformanceService({
         const link = references(trx, scopeId, existing);
         await link('groups', 'ownerGroupId', input.ownerGroupId, 'Select a group of this partnership');
         await link('priorities', 'priorityId', input.priorityId, 'Select a priority of this partnership');
-        // Figures already recorded are in the old unit and periods: changing either would misread them.
-        if (
-          existing &&
-          (existing.unit !== input.unit || existing.frequency !== input.frequency) &&
-          (await countMeasurements(trx, existing.id)) > 0
-        ) {
+        // Figures already recorded are in the old unit, periods and measure: changing any would misread them.
+        const changed = existing ? changedMeasure(existing, input) : null;
+        if (existing && changed && (await countMeasurements(trx, existing.id)) > 0) {
           throw new FieldValidationError(
-            existing.unit !== input.unit ? 'unit' : 'frequency',
-            'Figures have been recorded for this indicator, so its unit and how often it is measured cannot change: add a new indicator instead, and archive this one',
+            changed,
+            'Figures have been recorded for this indicator, so what it measures, its unit and how often it is measured cannot change: add a new indicator instead, and archive this one',
           );
         }
       },
     },
   );
+
+  // A police.uk indicator's figures are worked out as soon as it is added or changed.
+  const indicators: RecordService<IndicatorView, IndicatorInput> = {
+    ...recordService,
+    async create(actor, partnershipId, input) {
+      const id = await recordService.create(actor, partnershipId, input);
+      if (input.policeUk) await policeUk.update(actor, partnershipId ?? '', await recordService.get(partnershipId, id));
+      return id;
+    },
+    async update(actor, partnershipId, id, version, input) {
+      await recordService.update(actor, partnershipId, id, version, input);
+      if (input.policeUk) await policeUk.update(actor, partnershipId ?? '', await recordService.get(partnershipId, id));
+    },
+  };
 
   async function write(
     trx: Kysely<Database>,
@@ -238,6 +275,7 @@ export function createPerformanceService({
       value,
       status,
       note,
+      policeUkValue: null,
       createdAt: now,
       updatedAt: now,
       updatedBy: actor.userId,
@@ -416,6 +454,9 @@ export function createPerformanceService({
 
     async recordMeasurement(actor, partnershipId, indicatorId, input, version) {
       const indicator = await indicators.get(partnershipId, indicatorId);
+      if (indicator.figuresFrom === 'police_uk') {
+        throw new FieldValidationError('value', 'This indicator’s figures are worked out from police.uk: update them from its page');
+      }
       const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
@@ -607,6 +648,14 @@ export function createPerformanceService({
         confidentialReason: null,
       });
       return title;
+    },
+
+    async updateFromPoliceUk(actor, partnershipId, indicatorId) {
+      return policeUk.update(actor, partnershipId, await indicators.get(partnershipId, indicatorId));
+    },
+
+    async confirmFigures(actor, partnershipId, indicatorId, seen) {
+      return policeUk.confirm(actor, partnershipId, await indicators.get(partnershipId, indicatorId), seen);
     },
 
     async priorityIndicators(partnershipId, priorityId) {

@@ -30,7 +30,11 @@ export type MsgMemberFigure = RankedMember;
  * Where the partnership stands among its Most Similar Group: the group figures (rank, average, limits at ± one and
  * ± two standard deviations, position) as platform/groupComparison works them out for every group.
  */
-export interface MsgFigure extends GroupComparison {
+export interface MsgFigure
+  extends
+    Omit<GroupComparison, 'lowerLimit2' | 'upperLimit2' | 'position2'>,
+    Partial<Pick<GroupComparison, 'lowerLimit2' | 'upperLimit2' | 'position2'>> {
+  // The limits at ± two standard deviations are absent from reports approved before they were shown: those render without them.
   period: string;
   periodLabel: string;
   /** The average the source published, when it gave one (it may cover members whose values it did not give). */

@@ -52,6 +52,12 @@ const positionWords = {
   below: 'Below the lower control limit',
 };
 
+const positionWords2 = {
+  above: 'Above the upper limit at two standard deviations',
+  within: 'Within the limits at two standard deviations',
+  below: 'Below the lower limit at two standard deviations',
+};
+
 /** The Most Similar Group table, rank, average and control limits, in the indicator's own unit as on the page. */
 function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): DocumentBlock[] {
   const value = (n: number | null) => formatValue(n, indicator.unit);
@@ -63,6 +69,11 @@ function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): DocumentBlock[]
       ? []
       : [`Control limits (mean ± one standard deviation): ${value(msg.lowerLimit)} – ${value(msg.upperLimit)}`]),
     ...(msg.position === null ? [] : [`Position: ${positionWords[msg.position]}`]),
+    // Absent from reports approved before the limits at two standard deviations were shown.
+    ...(msg.lowerLimit2 === null || msg.lowerLimit2 === undefined || msg.upperLimit2 === null || msg.upperLimit2 === undefined
+      ? []
+      : [`Limits at two standard deviations (mean ± two standard deviations): ${value(msg.lowerLimit2)} – ${value(msg.upperLimit2)}`]),
+    ...(msg.position2 === null || msg.position2 === undefined ? [] : [`Position against them: ${positionWords2[msg.position2]}`]),
     ...(msg.source ? [`Source: ${msg.source}`] : []),
   ];
   return [
