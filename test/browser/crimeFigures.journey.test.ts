@@ -3,7 +3,8 @@
  * London's force, whose police.uk files are the fixtures) finds the crime profile from the crime data page, changes
  * its period to December 2025 and reads it against December 2024, then opens the peer comparison, is told to choose
  * at least one peer, chooses Melton (whose December the fixtures, placed in Melton's neighbourhoods, stand in for)
- * and reads where Coventry stands.
+ * and reads where Coventry stands. Then the overseer of Leicestershire's area opens the crime comparison of its
+ * partnerships from the home page.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -124,5 +125,36 @@ describe('crime figures journey in a browser', browserTestOptions(), () => {
     );
     await page.getByText('How the comparison is worked out').click();
     await session.expectAccessiblePage('peers-compared');
+  });
+
+  it('the overseer of Leicestershire opens the crime comparison of its partnerships from the home page', async () => {
+    const { page, container } = session;
+    const { areaId } = await container.governance.partnerships.get(null, session.partnerships.get('melton') ?? '');
+    const overseer = { email: 'overseer.leicestershire@example.com', name: 'Leicestershire PCC staff', password: 'an overseer password 1' };
+    const userId = await container.accounts.createUser(systemPrincipal, { ...overseer, isAdmin: false });
+    await container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId });
+    const signIn = new SignInPage(page);
+    await signIn.signOut();
+    await signIn.open();
+    await signIn.signIn(overseer.email, overseer.password);
+    await page.getByRole('link', { name: 'Crime across Leicestershire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Crime across Leicestershire, 12 months to December 2025' }).waitFor();
+    // Melton holds only December 2025: no figures for 12 months.
+    const twelveMonths = await tableRows(qa('area-crime'));
+    assert.deepEqual(twelveMonths.find((row) => row[0] === melton)?.slice(1, 4), ['No figures', 'No figures', 'No figures']);
+    await session.expectAccessiblePage('area-crime-12-months');
+
+    await page.getByLabel('A month', { exact: true }).check();
+    await page.getByLabel('Month', { exact: true }).selectOption('2025-12');
+    await qa('show').click();
+    await page.getByRole('heading', { level: 1, name: 'Crime across Leicestershire, December 2025' }).waitFor();
+    const rows = await tableRows(qa('area-crime'));
+    const meltonRow = rows.find((row) => row[0] === melton) ?? [];
+    assert.match(meltonRow[1] ?? '', /^\d[\d,]*$/);
+    assert.equal(meltonRow[4], 'Not held in Safer');
+    assert.match(await qa('area-average').innerText(), /Area average/);
+    assert.match(await qa('sources').innerText(), /Open Government Licence/);
+    await page.getByText('How these figures are worked out').click();
+    await session.expectAccessiblePage('area-crime-month');
   });
 });
