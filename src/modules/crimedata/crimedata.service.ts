@@ -11,13 +11,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
-import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
@@ -40,7 +37,6 @@ import {
   findCsp,
   findImport,
   findImportOfContent,
-  findReferenceEdition,
   findUploadChunk,
   type ImportRow,
   type NamedImportRow,
@@ -53,8 +49,6 @@ import {
   listImports,
   listPublishedMonths,
   listSupersededImports,
-  type LsoaRow,
-  replaceReference,
   saveCrimeArea,
   updateImport,
 } from './crimedata.repository.ts';
@@ -62,6 +56,7 @@ import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
+import { createReferenceLoader } from './reference.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -148,7 +143,6 @@ export interface CrimeDataDependencies {
 /** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
 type Replacing = 'at once' | 'when confirmed';
 
-const referenceDirectory = join(import.meta.dirname, 'reference');
 // Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
 const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
@@ -170,28 +164,6 @@ function diedHere(runner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
-}
-
-async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
-  const rows = createReadStream(join(referenceDirectory, 'lsoas.csv.gz'))
-    .pipe(createGunzip())
-    .pipe(parse({ columns: true }));
-  let batch: LsoaRow[] = [];
-  for await (const row of rows as AsyncIterable<Record<string, string>>) {
-    batch.push({
-      code: row.code ?? '',
-      name: row.name ?? '',
-      in2011: Number(row.in2011),
-      in2021: Number(row.in2021),
-      cspCode: row.csp_code || null,
-      population: row.population ? Number(row.population) : null,
-    });
-    if (batch.length === 500) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 async function sha256Of(content: AsyncIterable<Buffer>): Promise<{ sha256: string; bytes: number }> {
@@ -222,34 +194,7 @@ function crimeRow(importId: string, crime: StreetCrime) {
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
   const { changesOf, takePlace, decisions } = createHeldImports(deps);
-  let referenceLoaded: Promise<void> | undefined;
-
-  async function loadReference(): Promise<void> {
-    const [lsoas, csps] = await Promise.all([
-      readFile(join(referenceDirectory, 'lsoas.csv.gz')),
-      readFile(join(referenceDirectory, 'csps.csv'), 'utf8'),
-    ]);
-    const edition = createHash('sha256').update(lsoas).update(csps).digest('hex');
-    if ((await findReferenceEdition(db, 'ons')) === edition) return;
-    const cspRows = parseText<Record<string, string>>(csps, { columns: true });
-    await db.transaction().execute((trx) =>
-      replaceReference(trx, {
-        name: 'ons',
-        edition,
-        loadedAt: isoNow(clock),
-        csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-        lsoas: gunzippedLsoas(),
-      }),
-    );
-  }
-
-  async function ensureReference(): Promise<void> {
-    referenceLoaded ??= loadReference().catch((error: unknown) => {
-      referenceLoaded = undefined;
-      throw error;
-    });
-    return referenceLoaded;
-  }
+  const ensureReference = createReferenceLoader(db, clock);
 
   async function requireArea(partnershipId: string): Promise<CspRow | null> {
     return (await findCrimeArea(db, partnershipId)) ?? null;
