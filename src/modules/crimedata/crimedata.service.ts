@@ -29,6 +29,7 @@ import {
   checkpoint,
   claimImport,
   countAreaCrimes,
+  countEditionCrimes,
   countImportedCrimes,
   type CspRow,
   deleteCrimes,
@@ -47,7 +48,8 @@ import {
   listCspLsoas,
   listCsps,
   listImports,
-  listPublishedMonths,
+  listHeldMonths,
+  listLsoaEditions,
   listSupersededImports,
   saveCrimeArea,
   updateImport,
@@ -57,6 +59,7 @@ import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrim
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 import { createReferenceLoader } from './reference.ts';
+import { comparableMonths, editionOfFile, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -117,10 +120,21 @@ export interface CrimeDataService {
   decideHeldImport(actor: Actor, partnershipId: string, importId: string, decision: HeldDecision): Promise<ImportRow>;
   /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
   imports(filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit?: number }): Promise<NamedImportRow[]>;
-  /** The months the area's force published, in order: a month between them that is missing is a gap. */
+  /**
+   * The months the area's force published that Safer holds, in order: a month between them that is missing is a
+   * gap the force did not publish; one before the first is not held in Safer.
+   */
   publishedMonths(partnershipId: string): Promise<string[]>;
-  /** The area's LSOAs in the census edition its crimes of the month are coded in. */
+  /**
+   * The area's LSOAs in the census edition the force's file for the month is coded in, with that edition's names
+   * and populations (the edition of the month's date when Safer holds no file for it).
+   */
   areaLsoas(partnershipId: string, month: string): Promise<AreaLsoa[]>;
+  /**
+   * The held months in which every one of these LSOA codes is of the month's edition: a series of them compares
+   * like with like there; elsewhere it is not comparable (never 0).
+   */
+  comparableMonths(partnershipId: string, lsoaCodes: readonly string[]): Promise<string[]>;
   crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<CrimeCount[]>;
   points(
     partnershipId: string,
@@ -196,8 +210,17 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   const { changesOf, takePlace, decisions } = createHeldImports(deps);
   const ensureReference = createReferenceLoader(db, clock);
 
+  /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
   async function requireArea(partnershipId: string): Promise<CspRow | null> {
+    await ensureReference();
     return (await findCrimeArea(db, partnershipId)) ?? null;
+  }
+
+  /** The months the area's force has a complete file for, each with the LSOA edition the file is coded in. */
+  async function heldMonths(partnershipId: string): Promise<{ month: string; edition: LsoaEdition }[]> {
+    const area = await requireArea(partnershipId);
+    if (!area) return [];
+    return (await listHeldMonths(db, area.forceCode)).map(({ month, edition }) => ({ month, edition: edition ?? editionOfMonth(month) }));
   }
 
   /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
@@ -233,8 +256,11 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     runner: string,
     replacing: Replacing,
   ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
-    const counted = { ...imported, ...(await countImportedCrimes(db, imported.id, imported.forceCode)) };
     const month = imported.month ?? '';
+    // The edition first: the file's crimes are counted, and placed in partnerships, by its LSOAs of that edition.
+    const lsoaEdition = editionOfFile(await countEditionCrimes(db, imported.id), month);
+    await checkpoint(db, imported.id, runner, { lsoaEdition });
+    const counted = { ...imported, lsoaEdition, ...(await countImportedCrimes(db, imported.id, imported.forceCode, lsoaEdition)) };
     const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
     const changes = await changesOf(imported, older);
@@ -580,22 +606,20 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
 
     imports: (filter) => listImports(db, { ...filter, limit: filter.limit ?? 50 }),
 
-    async publishedMonths(partnershipId) {
-      const area = await requireArea(partnershipId);
-      return area ? listPublishedMonths(db, area.forceCode) : [];
-    },
+    publishedMonths: async (partnershipId) => (await heldMonths(partnershipId)).map(({ month }) => month),
 
     async areaLsoas(partnershipId, month) {
       const area = await requireArea(partnershipId);
       if (!area) return [];
-      const lsoas = await listCspLsoas(db, area.code);
-      const seen = new Set((await countAreaCrimes(db, area.code, { from: month, to: month })).map((count) => count.lsoaCode));
-      const only2021 = lsoas.some((lsoa) => lsoa.in2011 === 0 && seen.has(lsoa.code));
-      const only2011 = lsoas.some((lsoa) => lsoa.in2021 === 0 && seen.has(lsoa.code));
-      // The files seen code October 2022 by 2011 LSOAs and January 2024 by 2021 ones; a month whose codes
-      // are all in both editions is taken to be in the 2021 one from 2023.
-      const edition = only2021 || (!only2011 && month >= '2023-01') ? 'in2021' : 'in2011';
-      return lsoas.filter((lsoa) => lsoa[edition] === 1).map(({ code, name, population }) => ({ code, name, population }));
+      const held = (await heldMonths(partnershipId)).find((row) => row.month === month);
+      const lsoas = await listCspLsoas(db, area.code, held?.edition ?? editionOfMonth(month));
+      return lsoas.map(({ code, name, population }) => ({ code, name, population }));
+    },
+
+    async comparableMonths(partnershipId, lsoaCodes) {
+      await ensureReference();
+      const [held, editions] = await Promise.all([heldMonths(partnershipId), listLsoaEditions(db, lsoaCodes)]);
+      return comparableMonths(held, editions, lsoaCodes);
     },
 
     async crimeCounts(partnershipId, months) {

@@ -24,9 +24,8 @@ async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
   for await (const row of rows as AsyncIterable<Record<string, string>>) {
     batch.push({
       code: row.code ?? '',
+      edition: row.edition === '2011' ? 2011 : 2021,
       name: row.name ?? '',
-      in2011: Number(row.in2011),
-      in2021: Number(row.in2021),
       cspCode: row.csp_code || null,
       population: row.population ? Number(row.population) : null,
     });
