@@ -177,5 +177,58 @@ for (const database of testDatabases()) {
       assert.deepEqual(await months(['E01034006']), ['2023-06']);
       assert.deepEqual(await months(['E01025679']), ['2021-10', '2022-09', '2022-10']);
     });
+
+    it('gives Loughborough town centre’s rate in the tasking document on mid-2019 populations, with every crime type', async () => {
+      const group = (await container.governance.groups.list(id('charnwood'))).find((g) => g.name === 'Charnwood Tasking Group');
+      const places = ['E01025720', 'E01025699', 'E01025703', 'E01025718'];
+      const townCentre = await container.tasking.createLocation(systemPrincipal, id('charnwood'), {
+        name: 'Loughborough town centre',
+        kind: 'lsoa',
+        places,
+        reason: null,
+      });
+      const document = await container.tasking.document(id('charnwood'), group?.id ?? '', '2022-10');
+      const section = document.sections.find((candidate) => candidate.key === townCentre);
+      const file = byLsoa(await rowsOf('leicestershire', '2022-10'), 'Charnwood');
+      assert.equal(
+        section?.count,
+        places.reduce((sum, code) => sum + (file.get(code)?.count ?? 0), 0),
+      );
+      assert.equal(section?.ratePer1000, 32.2);
+      assert.equal(section?.crimeTypes.at(-1)?.crimeType, 'Other types');
+      assert.equal(
+        section?.crimeTypes.reduce((sum, type) => sum + type.count, 0),
+        section?.count,
+      );
+      // Its chart starts at the first month held, October 2021, not 24 months back.
+      const lastYear = byLsoa(await rowsOf('leicestershire', '2021-10'), 'Charnwood');
+      assert.deepEqual(section?.series[0], {
+        month: '2021-10',
+        count: places.reduce((sum, code) => sum + (lastYear.get(code)?.count ?? 0), 0),
+      });
+    });
+
+    it('shows a place made in 2021 as not comparable, never 0, in the months coded by 2011 LSOAs', async () => {
+      const made2021 = await container.tasking.createLocation(systemPrincipal, id('charnwood'), {
+        name: 'Charnwood 019E',
+        kind: 'lsoa',
+        places: ['E01034006'],
+        reason: null,
+      });
+      const { series } = await container.tasking.location(id('charnwood'), made2021);
+      assert.equal(series[0]?.month, '2021-10');
+      assert.deepEqual(
+        series
+          .filter((entry) => entry.count !== null || entry.notComparable)
+          .map((entry) => [entry.month, entry.count, entry.notComparable]),
+        [
+          ['2021-10', null, true],
+          ['2022-09', null, true],
+          ['2022-10', null, true],
+          ['2023-06', series.at(-1)?.count, undefined],
+        ],
+      );
+      assert.ok((series.at(-1)?.count ?? 0) > 0);
+    });
   });
 }

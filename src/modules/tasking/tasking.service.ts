@@ -54,8 +54,28 @@ import {
 
 /** The months of history a section's trend chart shows. */
 const seriesMonths = 24;
-/** The busiest crime types a section lists by name. */
+/** The busiest crime types a section lists by name; the rest are one row, so that the table adds up. */
 const crimeTypesShown = 6;
+const otherCrimeTypes = 'Other types';
+
+/** The crime types, commonest first: the busiest by name, then the rest together. */
+function crimeTypeMix(types: ReadonlyMap<string, number>): { crimeType: string; count: number }[] {
+  const sorted = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([crimeType, count]) => ({ crimeType, count }));
+  const rest = sorted.slice(crimeTypesShown).reduce((sum, type) => sum + type.count, 0);
+  return [...sorted.slice(0, crimeTypesShown), ...(rest > 0 ? [{ crimeType: otherCrimeTypes, count: rest }] : [])];
+}
+
+/** The months of a chart to `month`: up to `seriesMonths` of them, none before the first month held. */
+function seriesStart(published: readonly string[], month: string): string {
+  const from = addMonths(month, 1 - seriesMonths);
+  const first = published[0];
+  return first !== undefined && first > from && first <= month ? first : from;
+}
+
+/** The months a series of the places compares like with like: every month for streets, those of their LSOAs' edition for LSOAs. */
+function comparableFor(crimeData: TaskingDependencies['crimeData'], partnershipId: string, kind: LocationKind, places: readonly string[]) {
+  return kind === 'lsoa' ? crimeData.comparableMonths(partnershipId, places) : Promise.resolve(undefined);
+}
 
 /** Whether a count is at one of the places. */
 function placeFilter(kind: LocationKind, places: readonly string[]): (count: CrimeCount) => boolean {
@@ -176,6 +196,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       resultReportedByName: row.resultReportedByName,
       crimesInMonth: crimesIn(row.month),
       crimesNextMonth: crimesIn(addMonths(row.month, 1)),
+      heldFrom: published[0] ?? null,
     };
   }
 
@@ -219,13 +240,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       listTaskingActions(db, partnershipId, { month, groupId }).then((rows) => actionViews(partnershipId, rows)),
     ]);
 
-    function section(
+    async function section(
       key: string,
       kind: TaskingSection['kind'],
       name: string,
       why: string | null,
       place: { kind: LocationKind; places: string[]; names: string[] },
-    ): Omit<TaskingSection, 'points'> {
+    ): Promise<Omit<TaskingSection, 'points'>> {
       const keep = placeFilter(place.kind, place.places);
       const types = new Map<string, number>();
       for (const count of counts)
@@ -234,7 +255,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const populations =
         place.kind === 'lsoa' ? place.places.map((code) => lsoas.find((lsoa) => lsoa.code === code)?.population ?? null) : [null];
       const population = populations.every((p) => p !== null) ? populations.reduce<number>((sum, p) => sum + (p ?? 0), 0) : 0;
-      const series = monthlySeries(counts, published, addMonths(month, 1 - seriesMonths), month, keep);
+      const comparable = await comparableFor(crimeData, partnershipId, place.kind, place.places);
+      const series = monthlySeries(counts, published, seriesStart(published, month), month, keep, comparable);
       return {
         key,
         kind,
@@ -246,10 +268,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         sameMonthLastYear: figure(sameMonthLastYear(month), keep),
         expected: expectedFor(keep),
         ratePer1000: population > 0 ? Math.round((count / population) * 10_000) / 10 : null,
-        crimeTypes: [...types]
-          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-          .slice(0, crimeTypesShown)
-          .map(([crimeType, n]) => ({ crimeType, count: n })),
+        crimeTypes: crimeTypeMix(types),
         series,
         trend: trendOf(series),
         lastMonthActions: lastMonthActions.filter((action) =>
@@ -262,7 +281,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     if (isPublished) {
       for (const location of locations) {
         sections.push(
-          section(location.id, 'priority', location.name, location.reason, {
+          await section(location.id, 'priority', location.name, location.reason, {
             kind: location.kind,
             places: location.places,
             names: await placeNames(partnershipId, location),
@@ -275,7 +294,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       );
       for (const hotspot of emerging.slice(0, 3)) {
         sections.push(
-          section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
+          await section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
             kind: 'lsoa',
             places: [hotspot.key],
             names: [`${hotspot.name} (${hotspot.key})`],
@@ -308,6 +327,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       areaName: area?.name ?? null,
       forceName: area?.forceName ?? null,
       published: isPublished,
+      heldFrom: published[0] ?? null,
       total: {
         count: sumWhere(counts, month, everywhere),
         lastMonth: figure(previousMonth(month), everywhere),
@@ -359,9 +379,12 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const latest = published.at(-1);
       const location = await view(partnershipId, row);
       if (!latest) return { location, series: [], trend: trendOf([]) };
-      const from = addMonths(latest, 1 - seriesMonths);
-      const counts = await crimeData.crimeCounts(partnershipId, { from, to: latest });
-      const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places));
+      const from = seriesStart(published, latest);
+      const [counts, comparable] = await Promise.all([
+        crimeData.crimeCounts(partnershipId, { from, to: latest }),
+        comparableFor(crimeData, partnershipId, location.kind, location.places),
+      ]);
+      const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places), comparable);
       return { location, series, trend: trendOf(series) };
     },
 
