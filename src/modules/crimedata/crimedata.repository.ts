@@ -48,14 +48,9 @@ export async function listCspLsoas(db: Kysely<Database>, cspCode: string, editio
   return db.selectFrom('crimeLsoas').selectAll().where('cspCode', '=', cspCode).where('edition', '=', edition).orderBy('name').execute();
 }
 
-/** The editions each of these LSOA codes is of. */
-export async function listLsoaEditions(db: Kysely<Database>, codes: readonly string[]): Promise<{ code: string; edition: LsoaEdition }[]> {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('crimeLsoas')
-    .select(['code', 'edition'])
-    .where('code', 'in', [...codes])
-    .execute();
+/** The partnership area's LSOA codes, each with the editions it is of. */
+export async function listCspLsoaEditions(db: Kysely<Database>, cspCode: string): Promise<{ code: string; edition: LsoaEdition }[]> {
+  return db.selectFrom('crimeLsoas').select(['code', 'edition']).where('cspCode', '=', cspCode).execute();
 }
 
 export async function insertImport(

@@ -49,7 +49,7 @@ import {
   listCsps,
   listImports,
   listHeldMonths,
-  listLsoaEditions,
+  listCspLsoaEditions,
   listSupersededImports,
   saveCrimeArea,
   updateImport,
@@ -59,7 +59,7 @@ import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrim
 import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 import { createReferenceLoader } from './reference.ts';
-import { comparableMonths, editionOfFile, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
+import { type AreaEditions, editionOfFile, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -131,10 +131,10 @@ export interface CrimeDataService {
    */
   areaLsoas(partnershipId: string, month: string): Promise<AreaLsoa[]>;
   /**
-   * The held months in which every one of these LSOA codes is of the month's edition: a series of them compares
-   * like with like there; elsewhere it is not comparable (never 0).
+   * The census edition of each held month's file and of each of the area's LSOAs: a code's months of another edition
+   * than its own are not comparable (never 0).
    */
-  comparableMonths(partnershipId: string, lsoaCodes: readonly string[]): Promise<string[]>;
+  areaEditions(partnershipId: string): Promise<AreaEditions>;
   crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<CrimeCount[]>;
   points(
     partnershipId: string,
@@ -616,10 +616,11 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       return lsoas.map(({ code, name, population }) => ({ code, name, population }));
     },
 
-    async comparableMonths(partnershipId, lsoaCodes) {
-      await ensureReference();
-      const [held, editions] = await Promise.all([heldMonths(partnershipId), listLsoaEditions(db, lsoaCodes)]);
-      return comparableMonths(held, editions, lsoaCodes);
+    async areaEditions(partnershipId) {
+      const area = await requireArea(partnershipId);
+      if (!area) return { months: [], lsoas: [] };
+      const [months, lsoas] = await Promise.all([heldMonths(partnershipId), listCspLsoaEditions(db, area.code)]);
+      return { months, lsoas };
     },
 
     async crimeCounts(partnershipId, months) {

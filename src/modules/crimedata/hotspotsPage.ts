@@ -52,13 +52,13 @@ export const hotspotsForAccuracy = (lsoaCount: number): number => Math.max(1, Ma
 const rateOrder = (row: HotspotRow): number => row.rankByRate ?? Number.MAX_SAFE_INTEGER;
 
 export function hotspotsPage(input: HotspotsInput): HotspotsPage {
-  const { counts, lsoas, publishedMonths, month, crimeType } = input;
+  const { counts, lsoas, publishedMonths, month, crimeType, comparable } = input;
   const series = monthlySeries(counts, publishedMonths, publishedMonths[0] ?? month, month, (row) =>
     crimeType === undefined ? true : row.crimeType === crimeType,
   );
   const totals = new Map(series.map((entry) => [entry.month, entry.count]));
   const calendar = predictiveCalendar(month, publishedMonths, (other) => totals.get(other) ?? 0);
-  const rows = rankHotspots({ counts, lsoas, publishedMonths, month, by: input.by, crimeType });
+  const rows = rankHotspots({ counts, lsoas, publishedMonths, month, by: input.by, crimeType, comparable });
   if (input.sort === 'rate') rows.sort((a, b) => rateOrder(a) - rateOrder(b) || a.rankByCount - b.rankByCount);
   return {
     headline: {
@@ -70,7 +70,7 @@ export function hotspotsPage(input: HotspotsInput): HotspotsPage {
       trend: trendOf(series),
     },
     rows,
-    emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType }),
+    emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType, comparable }),
     accuracy: predictionAccuracy({ counts, lsoas, publishedMonths, month, crimeType, top: hotspotsForAccuracy(lsoas.length) }),
   };
 }

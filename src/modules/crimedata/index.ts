@@ -18,5 +18,6 @@ export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMont
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
 export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';

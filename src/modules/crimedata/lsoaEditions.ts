@@ -22,16 +22,27 @@ export function editionOfFile(crimes: { only2011: number; only2021: number }, mo
   return editionOfMonth(month);
 }
 
+/** The editions of an area's held months and of its LSOAs: what says whether a code's months compare like with like. */
+export interface AreaEditions {
+  months: readonly { month: Month; edition: LsoaEdition }[];
+  lsoas: readonly { code: string; edition: LsoaEdition }[];
+}
+
 /**
- * The held months in which every one of the LSOAs is of the month's edition: a series of them compares like with
- * like there, and anywhere else is not comparable (a code made or ended in 2021 had no crimes of its own then).
+ * Whether an LSOA's crimes of a month compare like with like: the month's file is coded in an edition the code is
+ * of (a code made or ended in 2021 had no crimes of its own in the other). A month not held is the caller's to judge.
  */
-export function comparableMonths(
-  held: readonly { month: Month; edition: LsoaEdition }[],
-  lsoaEditions: readonly { code: string; edition: LsoaEdition }[],
-  codes: readonly string[],
-): Month[] {
-  const editionsOf = (edition: LsoaEdition) => new Set(lsoaEditions.filter((row) => row.edition === edition).map((row) => row.code));
-  const inEdition = { 2011: editionsOf(2011), 2021: editionsOf(2021) };
-  return held.filter(({ edition }) => codes.every((code) => inEdition[edition].has(code))).map(({ month }) => month);
+export function comparability(editions: AreaEditions): (code: string, month: Month) => boolean {
+  const ofMonth = new Map(editions.months.map(({ month, edition }) => [month, edition]));
+  const ofCode = new Set(editions.lsoas.map(({ code, edition }) => `${code}|${edition}`));
+  return (code, month) => {
+    const edition = ofMonth.get(month);
+    return edition === undefined || ofCode.has(`${code}|${edition}`);
+  };
+}
+
+/** The held months in which every one of the LSOAs is of the month's edition: where a series of them is comparable. */
+export function comparableMonths(editions: AreaEditions, codes: readonly string[]): Month[] {
+  const comparable = comparability(editions);
+  return editions.months.filter(({ month }) => codes.every((code) => comparable(code, month))).map(({ month }) => month);
 }

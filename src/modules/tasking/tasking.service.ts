@@ -13,7 +13,10 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import {
   addMonths,
+  type AreaEditions,
   type AreaLsoa,
+  comparability,
+  comparableMonths,
   type CrimeCount,
   emergingHotspots,
   hotspotsForAccuracy,
@@ -73,8 +76,8 @@ function seriesStart(published: readonly string[], month: string): string {
 }
 
 /** The months a series of the places compares like with like: every month for streets, those of their LSOAs' edition for LSOAs. */
-function comparableFor(crimeData: TaskingDependencies['crimeData'], partnershipId: string, kind: LocationKind, places: readonly string[]) {
-  return kind === 'lsoa' ? crimeData.comparableMonths(partnershipId, places) : Promise.resolve(undefined);
+function comparableFor(editions: AreaEditions, kind: LocationKind, places: readonly string[]): string[] | undefined {
+  return kind === 'lsoa' ? comparableMonths(editions, places) : undefined;
 }
 
 /** Whether a count is at one of the places. */
@@ -226,27 +229,30 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     const after = `${addMonths(month, 1)}-01`;
     const meeting = (await deps.meetingsFrom(partnershipId, groupId, after)).find((m) => m.status !== 'cancelled') ?? null;
     const from = published[0] && published[0] < month ? published[0] : month;
-    const [counts, lsoas] = await Promise.all([
+    const [counts, lsoas, editions] = await Promise.all([
       crimeData.crimeCounts(partnershipId, { from, to: month }),
       crimeData.areaLsoas(partnershipId, month),
+      crimeData.areaEditions(partnershipId),
     ]);
     const isPublished = published.includes(month);
-    const figure = (m: string, keep: (count: CrimeCount) => boolean) => (published.includes(m) ? sumWhere(counts, m, keep) : null);
-    const expectedFor = (keep: (count: CrimeCount) => boolean) =>
-      predictiveCalendar(month, published, (m) => sumWhere(counts, m, keep)).expected;
+    // `months`: those the place compares in (a set of LSOAs, those of their edition), else every month published.
+    const figure = (m: string, keep: (count: CrimeCount) => boolean, months = published) =>
+      months.includes(m) ? sumWhere(counts, m, keep) : null;
+    const expectedFor = (keep: (count: CrimeCount) => boolean, months = published) =>
+      predictiveCalendar(month, months, (m) => sumWhere(counts, m, keep)).expected;
 
     const [lastMonthActions, thisMonthActions] = await Promise.all([
       listTaskingActions(db, partnershipId, { month: previousMonth(month), groupId }).then((rows) => actionViews(partnershipId, rows)),
       listTaskingActions(db, partnershipId, { month, groupId }).then((rows) => actionViews(partnershipId, rows)),
     ]);
 
-    async function section(
+    function section(
       key: string,
       kind: TaskingSection['kind'],
       name: string,
       why: string | null,
       place: { kind: LocationKind; places: string[]; names: string[] },
-    ): Promise<Omit<TaskingSection, 'points'>> {
+    ): Omit<TaskingSection, 'points'> {
       const keep = placeFilter(place.kind, place.places);
       const types = new Map<string, number>();
       for (const count of counts)
@@ -255,7 +261,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const populations =
         place.kind === 'lsoa' ? place.places.map((code) => lsoas.find((lsoa) => lsoa.code === code)?.population ?? null) : [null];
       const population = populations.every((p) => p !== null) ? populations.reduce<number>((sum, p) => sum + (p ?? 0), 0) : 0;
-      const comparable = await comparableFor(crimeData, partnershipId, place.kind, place.places);
+      const comparable = comparableFor(editions, place.kind, place.places);
+      const months = comparable ?? published;
       const series = monthlySeries(counts, published, seriesStart(published, month), month, keep, comparable);
       return {
         key,
@@ -264,9 +271,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         why,
         placeNames: place.names,
         count,
-        lastMonth: figure(previousMonth(month), keep),
-        sameMonthLastYear: figure(sameMonthLastYear(month), keep),
-        expected: expectedFor(keep),
+        lastMonth: figure(previousMonth(month), keep, months),
+        sameMonthLastYear: figure(sameMonthLastYear(month), keep, months),
+        expected: expectedFor(keep, months),
         ratePer1000: population > 0 ? Math.round((count / population) * 10_000) / 10 : null,
         crimeTypes: crimeTypeMix(types),
         series,
@@ -281,7 +288,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     if (isPublished) {
       for (const location of locations) {
         sections.push(
-          await section(location.id, 'priority', location.name, location.reason, {
+          section(location.id, 'priority', location.name, location.reason, {
             kind: location.kind,
             places: location.places,
             names: await placeNames(partnershipId, location),
@@ -289,12 +296,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         );
       }
       const covered = new Set(locations.filter((location) => location.kind === 'lsoa').flatMap((location) => location.places));
-      const emerging = emergingHotspots({ counts, lsoas, publishedMonths: published, month, limit: 10 }).filter(
+      const comparable = comparability(editions);
+      const emerging = emergingHotspots({ counts, lsoas, publishedMonths: published, month, limit: 10, comparable }).filter(
         (hotspot) => !covered.has(hotspot.key),
       );
       for (const hotspot of emerging.slice(0, 3)) {
         sections.push(
-          await section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
+          section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
             kind: 'lsoa',
             places: [hotspot.key],
             names: [`${hotspot.name} (${hotspot.key})`],
@@ -380,10 +388,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const location = await view(partnershipId, row);
       if (!latest) return { location, series: [], trend: trendOf([]) };
       const from = seriesStart(published, latest);
-      const [counts, comparable] = await Promise.all([
+      const [counts, editions] = await Promise.all([
         crimeData.crimeCounts(partnershipId, { from, to: latest }),
-        comparableFor(crimeData, partnershipId, location.kind, location.places),
+        crimeData.areaEditions(partnershipId),
       ]);
+      const comparable = comparableFor(editions, location.kind, location.places);
       const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places), comparable);
       return { location, series, trend: trendOf(series) };
     },

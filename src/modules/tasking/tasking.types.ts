@@ -163,7 +163,7 @@ export interface TaskingCrimeData {
   area: CrimeDataService['area'];
   publishedMonths: CrimeDataService['publishedMonths'];
   areaLsoas: CrimeDataService['areaLsoas'];
-  comparableMonths: CrimeDataService['comparableMonths'];
+  areaEditions: CrimeDataService['areaEditions'];
   crimeCounts: CrimeDataService['crimeCounts'];
   points: CrimeDataService['points'];
 }
