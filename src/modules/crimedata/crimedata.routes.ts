@@ -406,7 +406,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           ? {
               headline: headlineRows(found.page.headline, found.month),
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month)),
+              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldFrom)),
               total: found.page.rows.length,
               emerging: found.page.emerging,
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),

@@ -17,7 +17,7 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analys
 export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { changeText, expectedText, hotspotsForAccuracy, missingMonthText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
 export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { demoCrimeFolder, seedDemoCrimeData } from './demo/crimedata.seed.ts';

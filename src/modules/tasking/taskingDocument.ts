@@ -13,6 +13,7 @@ import {
   addMonths,
   changeText,
   expectedText,
+  missingMonthText,
   missingMonthWords,
   type MonthCount,
   monthName,
@@ -37,12 +38,6 @@ export type TaskingVisuals = Record<string, SectionVisuals>;
 export interface Row {
   key: string;
   value: string;
-}
-
-/** What a month without a figure is: "Not held in Safer" before the first month held, else "Not published". */
-function missingText(month: string, heldFrom: string | null): string {
-  const words = missingMonthWords(month, heldFrom);
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** How a month of a series reads in a table: its count, or why it has none. */
@@ -98,10 +93,13 @@ function comparisonRows(
   const lastYear = sameMonthLastYear(month);
   return [
     { key: `Crimes in ${monthName(month)}`, value: digits(figures.count, 0) },
-    { key: `Change on ${monthName(lastMonth)}`, value: changeText(figures.count, figures.lastMonth, missingText(lastMonth, heldFrom)) },
+    {
+      key: `Change on ${monthName(lastMonth)}`,
+      value: changeText(figures.count, figures.lastMonth, missingMonthText(lastMonth, heldFrom)),
+    },
     {
       key: `Change on ${monthName(lastYear)}`,
-      value: changeText(figures.count, figures.sameMonthLastYear, missingText(lastYear, heldFrom)),
+      value: changeText(figures.count, figures.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
     },
     { key: 'Against the predictive calendar', value: expectedText(figures.count, figures.expected, 'No earlier year to compare with') },
   ];
