@@ -1,6 +1,7 @@
 /**
  * Migrations run on a database that already holds the work of earlier releases: the actions recorded in
- * minutes before actions could be agreed outside a meeting keep their rows, and gain their meeting's group.
+ * minutes before actions could be agreed outside a meeting keep their rows, and gain their meeting's group; the
+ * police.uk files held before LSOAs were kept by census edition gain the edition they are coded in.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -80,6 +81,45 @@ for (const database of testDatabases()) {
             })
             .execute(),
         );
+      } finally {
+        await handle.close();
+      }
+    });
+
+    it('gives each police.uk file already held the LSOA edition its codes are of, else its month’s', async () => {
+      const handle = await database.createUnmigrated();
+      try {
+        const migrator = new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+        assert.equal((await migrator.migrateTo('2026-12-07-03-deferred-decisions-carried')).error, undefined);
+        await sql`insert into crime_reference (name, edition, loaded_at) values ('ons', 'old', '2026-12-01T00:00:00Z')`.execute(handle.db);
+        // E01000001 is in both editions; E01000002 ended in 2021; E01035000 was made in 2021.
+        await sql`insert into crime_lsoas (code, name, in2011, in2021, csp_code, population)
+          values ('E01000001', 'A', 1, 1, 'C', 1), ('E01000002', 'B', 1, 0, 'C', 1), ('E01035000', 'D', 0, 1, 'C', 1)`.execute(handle.db);
+        const files = [
+          ['old-codes', '2023-02', 'E01000002'],
+          ['new-codes', '2022-06', 'E01035000'],
+          ['both-2022', '2022-12', 'E01000001'],
+          ['both-2023', '2023-01', 'E01000001'],
+        ];
+        for (const [id, month, lsoa] of files) {
+          await sql`insert into crime_imports (id, file_name, sha256, bytes, status, force_code, month, created_at)
+            values (${id}, ${id}, ${id}, 1, 'complete', ${id}, ${month}, '2026-12-01T00:00:00Z')`.execute(handle.db);
+          await sql`insert into crimes (import_id, line, month, location, lsoa_code, crime_type)
+            values (${id}, 2, ${month}, 'On or near Here', ${lsoa}, 'Burglary'), (${id}, 3, ${month}, 'On or near Here', 'E01000001', 'Burglary')`.execute(
+            handle.db,
+          );
+        }
+
+        await migrateToLatest(handle.db);
+        const editions = await handle.db.selectFrom('crimeImports').select(['id', 'lsoaEdition']).orderBy('id').execute();
+        assert.deepEqual(editions, [
+          { id: 'both-2022', lsoaEdition: 2011 },
+          { id: 'both-2023', lsoaEdition: 2021 },
+          { id: 'new-codes', lsoaEdition: 2021 },
+          { id: 'old-codes', lsoaEdition: 2011 },
+        ]);
+        // The reference is loaded again, in its new shape, when next needed.
+        assert.equal((await handle.db.selectFrom('crimeReference').selectAll().execute()).length, 0);
       } finally {
         await handle.close();
       }

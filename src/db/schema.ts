@@ -582,13 +582,14 @@ export interface CrimeCspsTable {
   forceName: string;
 }
 
+/** The census whose LSOA boundaries a code is of: an area unchanged in 2021 kept its code and is of both. */
+export type LsoaEdition = 2011 | 2021;
+
+/** An LSOA of one census edition: its name and population (mid-2019 for 2011, mid-2022 for 2021) are that edition's. */
 export interface CrimeLsoasTable {
   code: string;
+  edition: LsoaEdition;
   name: string;
-  /** 1 when the code is an LSOA of the 2011 census boundaries, else 0. */
-  in2011: number;
-  /** 1 when the code is an LSOA of the 2021 census boundaries; an area unchanged in 2021 kept its code. */
-  in2021: number;
   cspCode: string | null;
   population: number | null;
 }
@@ -626,6 +627,8 @@ export interface CrimeImportsTable {
   finishedAt: string | null;
   /** Who confirmed or rejected a held import (at finishedAt). */
   decidedBy: string | null;
+  /** The LSOA edition the file's codes are of, worked out when its import completes (or is held). */
+  lsoaEdition: LsoaEdition | null;
 }
 
 export interface CrimeUploadChunksTable {

@@ -23,6 +23,7 @@ import * as crimeImportDecisions from './2026-12-06-06-crime-import-decisions.ts
 import * as viceChairsInTerms from './2026-12-07-01-vice-chairs-in-terms.ts';
 import * as chairRoleFromAppointments from './2026-12-07-02-chair-role-from-appointments.ts';
 import * as deferredDecisionsCarried from './2026-12-07-03-deferred-decisions-carried.ts';
+import * as lsoaEditions from './2026-12-08-01-lsoa-editions.ts';
 import * as crimePeers from './2026-12-08-02-crime-peers.ts';
 import * as policeUkIndicators from './2026-12-08-03-police-uk-indicators.ts';
 import * as crimeUploadSkips from './2026-12-08-04-crime-upload-skips.ts';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-01-vice-chairs-in-terms': viceChairsInTerms,
   '2026-12-07-02-chair-role-from-appointments': chairRoleFromAppointments,
   '2026-12-07-03-deferred-decisions-carried': deferredDecisionsCarried,
+  '2026-12-08-01-lsoa-editions': lsoaEditions,
   '2026-12-08-02-crime-peers': crimePeers,
   '2026-12-08-03-police-uk-indicators': policeUkIndicators,
   '2026-12-08-04-crime-upload-skips': crimeUploadSkips,

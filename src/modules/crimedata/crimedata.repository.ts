@@ -1,6 +1,14 @@
 /** The crime data tables: queries only, no rules. Counts are read as numbers in code: a SQL count is a string on PostgreSQL. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, CrimesTable, Database } from '../../db/schema.ts';
+import type {
+  CrimeCspsTable,
+  CrimeImportStatus,
+  CrimeImportsTable,
+  CrimeLsoasTable,
+  CrimesTable,
+  Database,
+  LsoaEdition,
+} from '../../db/schema.ts';
 import type { CrimeCount } from './analysis/types.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
@@ -35,13 +43,22 @@ export async function findCsp(db: Kysely<Database>, code: string): Promise<CspRo
   return db.selectFrom('crimeCsps').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function listCspLsoas(db: Kysely<Database>, cspCode: string): Promise<LsoaRow[]> {
-  return db.selectFrom('crimeLsoas').selectAll().where('cspCode', '=', cspCode).orderBy('name').execute();
+/** The partnership area's LSOAs of one census edition. */
+export async function listCspLsoas(db: Kysely<Database>, cspCode: string, edition: LsoaEdition): Promise<LsoaRow[]> {
+  return db.selectFrom('crimeLsoas').selectAll().where('cspCode', '=', cspCode).where('edition', '=', edition).orderBy('name').execute();
+}
+
+/** The partnership area's LSOA codes, each with the editions it is of. */
+export async function listCspLsoaEditions(db: Kysely<Database>, cspCode: string): Promise<{ code: string; edition: LsoaEdition }[]> {
+  return db.selectFrom('crimeLsoas').select(['code', 'edition']).where('cspCode', '=', cspCode).execute();
 }
 
 export async function insertImport(
   db: Kysely<Database>,
-  row: Omit<ImportRow, 'linesDone' | 'bytesDone' | 'crimes' | 'withoutLocation' | 'outsideForce' | 'unknownLsoa' | 'decidedBy'>,
+  row: Omit<
+    ImportRow,
+    'linesDone' | 'bytesDone' | 'crimes' | 'withoutLocation' | 'outsideForce' | 'unknownLsoa' | 'decidedBy' | 'lsoaEdition'
+  >,
 ): Promise<void> {
   await db.insertInto('crimeImports').values(row).execute();
 }
@@ -217,15 +234,52 @@ export async function deleteUpload(db: Kysely<Database>, importId: string): Prom
   await db.deleteFrom('crimeUploadChunks').where('importId', '=', importId).execute();
 }
 
-/** What an import's crimes are, counted from the rows themselves so that a resumed import counts each once. */
+/** An import's crimes in LSOAs of only one census edition, for the edition its file is coded in. */
+export async function countEditionCrimes(db: Kysely<Database>, importId: string): Promise<{ only2011: number; only2021: number }> {
+  const row = await db
+    .selectFrom('crimes')
+    .leftJoin('crimeLsoas as of2011', (join) => join.onRef('of2011.code', '=', 'crimes.lsoaCode').on('of2011.edition', '=', 2011))
+    .leftJoin('crimeLsoas as of2021', (join) => join.onRef('of2021.code', '=', 'crimes.lsoaCode').on('of2021.edition', '=', 2021))
+    .where('crimes.importId', '=', importId)
+    .select((eb) => [
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb('of2011.code', 'is not', null), eb('of2021.code', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('only2011'),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb('of2021.code', 'is not', null), eb('of2011.code', 'is', null)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('only2021'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { only2011: Number(row.only2011 ?? 0), only2021: Number(row.only2021 ?? 0) };
+}
+
+/**
+ * What an import's crimes are, counted from the rows themselves so that a resumed import counts each once: an
+ * LSOA code not of the file's edition is one Safer does not know.
+ */
 export async function countImportedCrimes(
   db: Kysely<Database>,
   importId: string,
   forceCode: string | null,
+  edition: LsoaEdition,
 ): Promise<{ crimes: number; withoutLocation: number; unknownLsoa: number; outsideForce: number }> {
   const row = await db
     .selectFrom('crimes')
-    .leftJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .leftJoin('crimeLsoas', (join) => join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').on('crimeLsoas.edition', '=', edition))
     .leftJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
     .where('crimes.importId', '=', importId)
     .select((eb) => [
@@ -306,7 +360,10 @@ export async function countCrimesByCsp(
   if (importIds.length === 0 || cspCodes.length === 0) return [];
   const rows = await db
     .selectFrom('crimes')
-    .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
+    .innerJoin('crimeLsoas', (join) =>
+      join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').onRef('crimeLsoas.edition', '=', 'crimeImports.lsoaEdition'),
+    )
     .where('crimes.importId', 'in', [...importIds])
     .where('crimeLsoas.cspCode', 'in', [...cspCodes])
     .select((eb) => [
@@ -329,28 +386,30 @@ export async function countCrimesByCsp(
   }));
 }
 
-/** The months a force published, by its complete imports. */
-export async function listPublishedMonths(db: Kysely<Database>, forceCode: string): Promise<string[]> {
+/** The months a force published, by its complete imports (one a month), each with the LSOA edition its file is coded in. */
+export async function listHeldMonths(db: Kysely<Database>, forceCode: string): Promise<{ month: string; edition: LsoaEdition | null }[]> {
   const rows = await db
     .selectFrom('crimeImports')
-    .select('month')
-    .distinct()
+    .select(['month', 'lsoaEdition'])
     .where('forceCode', '=', forceCode)
     .where('status', '=', 'complete')
     .orderBy('month')
     .execute();
-  return rows.flatMap((row) => (row.month ? [row.month] : []));
+  return rows.flatMap((row) => (row.month ? [{ month: row.month, edition: row.lsoaEdition }] : []));
 }
 
 /**
- * A partnership's crimes: those in its LSOAs from complete files of its own force. Another force's file counts
- * only for its own partnerships, whatever LSOAs its rows name, so one force's file cannot change another's figures.
+ * A partnership's crimes: those in its LSOAs from complete files of its own force, each LSOA as the census edition
+ * its file is coded in has it (its name and population are that edition's). Another force's file counts only for
+ * its own partnerships, whatever LSOAs its rows name, so one force's file cannot change another's figures.
  */
 export function areaCrimes(db: Kysely<Database>, cspCode: string) {
   return db
     .selectFrom('crimes')
     .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
-    .innerJoin('crimeLsoas', 'crimeLsoas.code', 'crimes.lsoaCode')
+    .innerJoin('crimeLsoas', (join) =>
+      join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').onRef('crimeLsoas.edition', '=', 'crimeImports.lsoaEdition'),
+    )
     .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
     .where('crimeImports.status', '=', 'complete')
     .where('crimeLsoas.cspCode', '=', cspCode)

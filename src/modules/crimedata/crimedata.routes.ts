@@ -24,6 +24,7 @@ import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
 import { partnershipParams, queryText } from '../../web/schemas.ts';
 import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
 import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
+import { comparability } from './lsoaEditions.ts';
 import { matrixMethod } from './analysis/matrix.ts';
 import { gapsIn } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
@@ -355,11 +356,22 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         return { query, area, publishedMonths, month, found: null };
       }
       // Every month from the first: the predictive calendar averages the same month of each earlier year.
-      const [counts, lsoas] = await Promise.all([
+      const [counts, lsoas, editions] = await Promise.all([
         crimeData.crimeCounts(partnershipId, { from: first, to: month }),
         crimeData.areaLsoas(partnershipId, month),
+        crimeData.areaEditions(partnershipId),
       ]);
-      const page = hotspotsPage({ counts, lsoas, publishedMonths, month, by: query.by, crimeType: query.type, sort: query.sort });
+      const comparable = comparability(editions);
+      const page = hotspotsPage({
+        counts,
+        lsoas,
+        publishedMonths,
+        month,
+        by: query.by,
+        crimeType: query.type,
+        sort: query.sort,
+        comparable,
+      });
       return { query, area, publishedMonths, month, found: { month, counts, lsoas, page } };
     }
 
@@ -398,7 +410,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           ? {
               headline: headlineRows(found.page.headline, found.month),
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month)),
+              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldFrom)),
               total: found.page.rows.length,
               emerging: found.page.emerging,
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),

@@ -158,6 +158,31 @@ for (const database of testDatabases()) {
         inArea.reduce((sum, [, n]) => sum + n, 0),
       );
     });
+
+    it('gives the City of London’s December 2025 total, 721, in its LSOAs of 2021, the edition the file is coded in', async () => {
+      const held = await container.crimeData.imports({ status: 'complete' });
+      assert.deepEqual(held.map(({ month, lsoaEdition }) => [month, lsoaEdition]).sort(), [
+        ['2025-11', 2021],
+        ['2025-12', 2021],
+      ]);
+      const counts = await container.crimeData.crimeCounts(partnershipId, { from: '2025-12', to: '2025-12' });
+      assert.equal(
+        counts.reduce((sum, count) => sum + count.count, 0),
+        721,
+      );
+      const lsoas = await container.crimeData.areaLsoas(partnershipId, '2025-12');
+      const population2021 = await container.database.db
+        .selectFrom('crimeLsoas')
+        .select(['code', 'population'])
+        .where('edition', '=', 2021)
+        .where('cspCode', '=', cityOfLondon)
+        .orderBy('code')
+        .execute();
+      assert.deepEqual(
+        lsoas.map(({ code, population }) => ({ code, population })).sort((a, b) => a.code.localeCompare(b.code)),
+        population2021,
+      );
+    });
   });
 }
 

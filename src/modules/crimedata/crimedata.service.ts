@@ -11,13 +11,10 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
-import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
@@ -32,6 +29,7 @@ import {
   checkpoint,
   claimImport,
   countAreaCrimes,
+  countEditionCrimes,
   countImportedCrimes,
   type CspRow,
   deleteCrimes,
@@ -40,7 +38,6 @@ import {
   findCsp,
   findImport,
   findImportOfContent,
-  findReferenceEdition,
   findUploadChunk,
   type ImportRow,
   type NamedImportRow,
@@ -51,10 +48,9 @@ import {
   listCspLsoas,
   listCsps,
   listImports,
-  listPublishedMonths,
+  listHeldMonths,
+  listCspLsoaEditions,
   listSupersededImports,
-  type LsoaRow,
-  replaceReference,
   saveCrimeArea,
   updateImport,
 } from './crimedata.repository.ts';
@@ -64,6 +60,8 @@ import { createHeldImports, type HeldFile, type WaitingFile } from './heldImport
 import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
+import { createReferenceLoader } from './reference.ts';
+import { type AreaEditions, editionOfFile, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
 export type { PartnershipChange } from './replacement.ts';
@@ -125,10 +123,21 @@ export interface CrimeDataService extends AreaFiguresService, ZipImports {
   decideHeldImport(actor: Actor, partnershipId: string, importId: string, decision: HeldDecision): Promise<ImportRow>;
   /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
   imports(filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit?: number }): Promise<NamedImportRow[]>;
-  /** The months the area's force published, in order: a month between them that is missing is a gap. */
+  /**
+   * The months the area's force published that Safer holds, in order: a month between them that is missing is a
+   * gap the force did not publish; one before the first is not held in Safer.
+   */
   publishedMonths(partnershipId: string): Promise<string[]>;
-  /** The area's LSOAs in the census edition its crimes of the month are coded in. */
+  /**
+   * The area's LSOAs in the census edition the force's file for the month is coded in, with that edition's names
+   * and populations (the edition of the month's date when Safer holds no file for it).
+   */
   areaLsoas(partnershipId: string, month: string): Promise<AreaLsoa[]>;
+  /**
+   * The census edition of each held month's file and of each of the area's LSOAs: a code's months of another edition
+   * than its own are not comparable (never 0).
+   */
+  areaEditions(partnershipId: string): Promise<AreaEditions>;
   crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<CrimeCount[]>;
   points(
     partnershipId: string,
@@ -154,7 +163,6 @@ export interface CrimeDataDependencies {
 /** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
 type Replacing = 'at once' | 'when confirmed';
 
-const referenceDirectory = join(import.meta.dirname, 'reference');
 // Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
 const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
@@ -176,28 +184,6 @@ function diedHere(runner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
-}
-
-async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
-  const rows = createReadStream(join(referenceDirectory, 'lsoas.csv.gz'))
-    .pipe(createGunzip())
-    .pipe(parse({ columns: true }));
-  let batch: LsoaRow[] = [];
-  for await (const row of rows as AsyncIterable<Record<string, string>>) {
-    batch.push({
-      code: row.code ?? '',
-      name: row.name ?? '',
-      in2011: Number(row.in2011),
-      in2021: Number(row.in2021),
-      cspCode: row.csp_code || null,
-      population: row.population ? Number(row.population) : null,
-    });
-    if (batch.length === 500) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 async function sha256Of(content: AsyncIterable<Buffer>): Promise<{ sha256: string; bytes: number }> {
@@ -228,37 +214,19 @@ function crimeRow(importId: string, crime: StreetCrime) {
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
   const { changesOf, takePlace, decisions } = createHeldImports(deps);
-  let referenceLoaded: Promise<void> | undefined;
+  const ensureReference = createReferenceLoader(db, clock);
 
-  async function loadReference(): Promise<void> {
-    const [lsoas, csps] = await Promise.all([
-      readFile(join(referenceDirectory, 'lsoas.csv.gz')),
-      readFile(join(referenceDirectory, 'csps.csv'), 'utf8'),
-    ]);
-    const edition = createHash('sha256').update(lsoas).update(csps).digest('hex');
-    if ((await findReferenceEdition(db, 'ons')) === edition) return;
-    const cspRows = parseText<Record<string, string>>(csps, { columns: true });
-    await db.transaction().execute((trx) =>
-      replaceReference(trx, {
-        name: 'ons',
-        edition,
-        loadedAt: isoNow(clock),
-        csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-        lsoas: gunzippedLsoas(),
-      }),
-    );
-  }
-
-  async function ensureReference(): Promise<void> {
-    referenceLoaded ??= loadReference().catch((error: unknown) => {
-      referenceLoaded = undefined;
-      throw error;
-    });
-    return referenceLoaded;
-  }
-
+  /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
   async function requireArea(partnershipId: string): Promise<CspRow | null> {
+    await ensureReference();
     return (await findCrimeArea(db, partnershipId)) ?? null;
+  }
+
+  /** The months the area's force has a complete file for, each with the LSOA edition the file is coded in. */
+  async function heldMonths(partnershipId: string): Promise<{ month: string; edition: LsoaEdition }[]> {
+    const area = await requireArea(partnershipId);
+    if (!area) return [];
+    return (await listHeldMonths(db, area.forceCode)).map(({ month, edition }) => ({ month, edition: edition ?? editionOfMonth(month) }));
   }
 
   /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
@@ -294,8 +262,11 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     runner: string,
     replacing: Replacing,
   ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
-    const counted = { ...imported, ...(await countImportedCrimes(db, imported.id, imported.forceCode)) };
     const month = imported.month ?? '';
+    // The edition first: the file's crimes are counted, and placed in partnerships, by its LSOAs of that edition.
+    const lsoaEdition = editionOfFile(await countEditionCrimes(db, imported.id), month);
+    await checkpoint(db, imported.id, runner, { lsoaEdition });
+    const counted = { ...imported, lsoaEdition, ...(await countImportedCrimes(db, imported.id, imported.forceCode, lsoaEdition)) };
     const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
     const changes = await changesOf(imported, older);
@@ -641,22 +612,21 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
 
     imports: (filter) => listImports(db, { ...filter, limit: filter.limit ?? 50 }),
 
-    async publishedMonths(partnershipId) {
-      const area = await requireArea(partnershipId);
-      return area ? listPublishedMonths(db, area.forceCode) : [];
-    },
+    publishedMonths: async (partnershipId) => (await heldMonths(partnershipId)).map(({ month }) => month),
 
     async areaLsoas(partnershipId, month) {
       const area = await requireArea(partnershipId);
       if (!area) return [];
-      const lsoas = await listCspLsoas(db, area.code);
-      const seen = new Set((await countAreaCrimes(db, area.code, { from: month, to: month })).map((count) => count.lsoaCode));
-      const only2021 = lsoas.some((lsoa) => lsoa.in2011 === 0 && seen.has(lsoa.code));
-      const only2011 = lsoas.some((lsoa) => lsoa.in2021 === 0 && seen.has(lsoa.code));
-      // The files seen code October 2022 by 2011 LSOAs and January 2024 by 2021 ones; a month whose codes
-      // are all in both editions is taken to be in the 2021 one from 2023.
-      const edition = only2021 || (!only2011 && month >= '2023-01') ? 'in2021' : 'in2011';
-      return lsoas.filter((lsoa) => lsoa[edition] === 1).map(({ code, name, population }) => ({ code, name, population }));
+      const held = (await heldMonths(partnershipId)).find((row) => row.month === month);
+      const lsoas = await listCspLsoas(db, area.code, held?.edition ?? editionOfMonth(month));
+      return lsoas.map(({ code, name, population }) => ({ code, name, population }));
+    },
+
+    async areaEditions(partnershipId) {
+      const area = await requireArea(partnershipId);
+      if (!area) return { months: [], lsoas: [] };
+      const [months, lsoas] = await Promise.all([heldMonths(partnershipId), listCspLsoaEditions(db, area.code)]);
+      return { months, lsoas };
     },
 
     async crimeCounts(partnershipId, months) {

@@ -75,7 +75,7 @@ for (const database of testDatabases()) {
             .selectFrom('crimeLsoas')
             .select('code')
             .where('cspCode', '=', csp)
-            .where('in2011', '=', 1)
+            .where('edition', '=', 2011)
             .orderBy('code')
             .limit(20)
             .execute()

@@ -32,14 +32,15 @@ describe('the hotspots page', () => {
     ]);
   });
 
-  it('says when last month was not published, and there is no earlier year', () => {
+  it('says when last month was not published, a month before the first held is not held in Safer, and there is no earlier year', () => {
     // March 2024 was not published; April 2023 is the first April held, with no April before it.
     const april = hotspotsPage({ ...area, month: '2024-04', by: 'lsoa', sort: 'count' });
     const rows = headlineRows(april.headline, '2024-04');
-    assert.equal(rows[1]?.value, 'No data for March 2024');
+    assert.equal(rows[1]?.value, 'Not published');
     assert.equal(rows[3]?.value, 'As expected (15), from April of the year before');
     const first = headlineRows(hotspotsPage({ ...area, month: '2023-04', by: 'lsoa', sort: 'count' }).headline, '2023-04');
-    assert.equal(first[2]?.value, 'No data for April 2022');
+    // November 2022 is the first month held: April 2022 is not held, which is not the same as not published.
+    assert.equal(first[2]?.value, 'Not held in Safer');
     assert.equal(first[3]?.value, 'No earlier April to compare with');
   });
 
@@ -57,7 +58,7 @@ describe('the hotspots page', () => {
   });
 
   it('writes a hotspot’s changes with their sign and in words', () => {
-    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10'));
+    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10', publishedMonths[0] ?? null));
     assert.deepEqual(
       { ...first, matrix: undefined, matrixExplained: undefined },
       {

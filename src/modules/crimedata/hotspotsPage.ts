@@ -9,7 +9,7 @@ import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy
 import { roundToOneDecimal } from './analysis/counting.ts';
 import { type EmergingHotspot, emergingHotspots, type HotspotQuery, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
-import { monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
+import { missingMonthWords, monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
 import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
 import type { AreaLsoa, Month } from './analysis/types.ts';
@@ -34,6 +34,8 @@ export interface Headline {
   expected: number | null;
   yearsUsed: number;
   trend: Trend;
+  /** The first month held: a month before it is not held in Safer, one after it missing is not published. */
+  heldFrom: Month | null;
 }
 
 export interface HotspotsPage {
@@ -52,13 +54,13 @@ export const hotspotsForAccuracy = (lsoaCount: number): number => Math.max(1, Ma
 const rateOrder = (row: HotspotRow): number => row.rankByRate ?? Number.MAX_SAFE_INTEGER;
 
 export function hotspotsPage(input: HotspotsInput): HotspotsPage {
-  const { counts, lsoas, publishedMonths, month, crimeType } = input;
+  const { counts, lsoas, publishedMonths, month, crimeType, comparable } = input;
   const series = monthlySeries(counts, publishedMonths, publishedMonths[0] ?? month, month, (row) =>
     crimeType === undefined ? true : row.crimeType === crimeType,
   );
   const totals = new Map(series.map((entry) => [entry.month, entry.count]));
   const calendar = predictiveCalendar(month, publishedMonths, (other) => totals.get(other) ?? 0);
-  const rows = rankHotspots({ counts, lsoas, publishedMonths, month, by: input.by, crimeType });
+  const rows = rankHotspots({ counts, lsoas, publishedMonths, month, by: input.by, crimeType, comparable });
   if (input.sort === 'rate') rows.sort((a, b) => rateOrder(a) - rateOrder(b) || a.rankByCount - b.rankByCount);
   return {
     headline: {
@@ -68,9 +70,10 @@ export function hotspotsPage(input: HotspotsInput): HotspotsPage {
       expected: calendar.expected,
       yearsUsed: calendar.yearsUsed,
       trend: trendOf(series),
+      heldFrom: publishedMonths[0] ?? null,
     },
     rows,
-    emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType }),
+    emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType, comparable }),
     accuracy: predictionAccuracy({ counts, lsoas, publishedMonths, month, crimeType, top: hotspotsForAccuracy(lsoas.length) }),
   };
 }
@@ -97,7 +100,11 @@ export function expectedText(count: number, expected: number | null, missing: st
   return `${change}, ${count > expected ? 'above' : 'below'} the ${figure(expected)} expected`;
 }
 
-const noData = (month: Month) => `No data for ${monthName(month)}`;
+/** What a month without a figure is: "Not held in Safer" before the first month held, else "Not published". */
+export function missingMonthText(month: Month, heldFrom: Month | null): string {
+  const words = missingMonthWords(month, heldFrom);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
 
 export function trendText(trend: Trend): string {
   if (trend.direction === 'not enough data') return 'Not enough data: the trend needs 6 published months';
@@ -115,8 +122,14 @@ export function headlineRows(headline: Headline, month: Month): { key: string; v
     headline.yearsUsed === 1 ? `${calendarMonth} of the year before` : `the average of the ${headline.yearsUsed} earlier ${calendarMonth}s`;
   return [
     { key: `Crimes in ${monthName(month)}`, value: digits(headline.total, 0) },
-    { key: `Change on ${monthName(lastMonth)}`, value: changeText(headline.total, headline.lastMonth, noData(lastMonth)) },
-    { key: `Change on ${monthName(lastYear)}`, value: changeText(headline.total, headline.lastYear, noData(lastYear)) },
+    {
+      key: `Change on ${monthName(lastMonth)}`,
+      value: changeText(headline.total, headline.lastMonth, missingMonthText(lastMonth, headline.heldFrom)),
+    },
+    {
+      key: `Change on ${monthName(lastYear)}`,
+      value: changeText(headline.total, headline.lastYear, missingMonthText(lastYear, headline.heldFrom)),
+    },
     {
       key: 'Against the predictive calendar',
       value:
@@ -128,8 +141,8 @@ export function headlineRows(headline: Headline, month: Month): { key: string; v
   ];
 }
 
-/** A hotspot in words, for a row of the table. */
-export function describeHotspot(row: HotspotRow, month: Month) {
+/** A hotspot in words, for a row of the table; `heldFrom` is the first month held. */
+export function describeHotspot(row: HotspotRow, month: Month, heldFrom: Month | null) {
   const lastMonth = previousMonth(month);
   const lastYear = sameMonthLastYear(month);
   return {
@@ -140,8 +153,8 @@ export function describeHotspot(row: HotspotRow, month: Month) {
     detail: row.lsoaNames.length ? `In ${row.lsoaNames.join(', ')}` : row.key,
     count: digits(row.count, 0),
     rate: row.ratePer1000 === null ? 'Not known' : digits(row.ratePer1000, 1),
-    changeOnLastMonth: changeText(row.count, row.lastMonth, noData(lastMonth)),
-    changeOnLastYear: changeText(row.count, row.sameMonthLastYear, noData(lastYear)),
+    changeOnLastMonth: changeText(row.count, row.lastMonth, missingMonthText(lastMonth, heldFrom)),
+    changeOnLastYear: changeText(row.count, row.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
     againstExpected: expectedText(row.count, row.expected, 'No earlier year'),
     matrix: row.matrix.label,
     matrixExplained: explainMatrixCell(row.matrix),

@@ -15,10 +15,11 @@ export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.t
 export type { AreaFigures, Peer, PeerChoice } from './figures.ts';
 export { accuracyMethod, predictionAccuracy, type PredictionAccuracy } from './analysis/accuracy.ts';
 export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analysis/hotspots.ts';
-export { addMonths, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
+export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, hotspotsForAccuracy, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { changeText, expectedText, hotspotsForAccuracy, missingMonthText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
 export { allCrime, allCrimeWithoutAsb, countOf, per1000, whollyHeld } from './analysis/profile.ts';

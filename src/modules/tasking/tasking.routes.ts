@@ -43,6 +43,7 @@ import {
   orderedSections,
   sectionKindNames,
   sectionRows,
+  seriesCountText,
   taskingDocumentTitle,
   taskingVisuals,
 } from './taskingDocument.ts';
@@ -261,7 +262,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         ],
         series: [...series].reverse().map((entry) => ({
           month: monthName(entry.month),
-          count: entry.count === null ? 'Not published' : entry.count.toLocaleString('en-GB'),
+          count: seriesCountText(entry),
         })),
         chart,
         trend: trendText(trend),

@@ -13,7 +13,10 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import {
   addMonths,
+  type AreaEditions,
   type AreaLsoa,
+  comparability,
+  comparableMonths,
   type CrimeCount,
   emergingHotspots,
   hotspotsForAccuracy,
@@ -54,8 +57,28 @@ import {
 
 /** The months of history a section's trend chart shows. */
 const seriesMonths = 24;
-/** The busiest crime types a section lists by name. */
+/** The busiest crime types a section lists by name; the rest are one row, so that the table adds up. */
 const crimeTypesShown = 6;
+const otherCrimeTypes = 'Other types';
+
+/** The crime types, commonest first: the busiest by name, then the rest together. */
+function crimeTypeMix(types: ReadonlyMap<string, number>): { crimeType: string; count: number }[] {
+  const sorted = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([crimeType, count]) => ({ crimeType, count }));
+  const rest = sorted.slice(crimeTypesShown).reduce((sum, type) => sum + type.count, 0);
+  return [...sorted.slice(0, crimeTypesShown), ...(rest > 0 ? [{ crimeType: otherCrimeTypes, count: rest }] : [])];
+}
+
+/** The months of a chart to `month`: up to `seriesMonths` of them, none before the first month held. */
+function seriesStart(published: readonly string[], month: string): string {
+  const from = addMonths(month, 1 - seriesMonths);
+  const first = published[0];
+  return first !== undefined && first > from && first <= month ? first : from;
+}
+
+/** The months a series of the places compares like with like: every month for streets, those of their LSOAs' edition for LSOAs. */
+function comparableFor(editions: AreaEditions, kind: LocationKind, places: readonly string[]): string[] | undefined {
+  return kind === 'lsoa' ? comparableMonths(editions, places) : undefined;
+}
 
 /** Whether a count is at one of the places. */
 function placeFilter(kind: LocationKind, places: readonly string[]): (count: CrimeCount) => boolean {
@@ -176,6 +199,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       resultReportedByName: row.resultReportedByName,
       crimesInMonth: crimesIn(row.month),
       crimesNextMonth: crimesIn(addMonths(row.month, 1)),
+      heldFrom: published[0] ?? null,
     };
   }
 
@@ -205,14 +229,17 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     const after = `${addMonths(month, 1)}-01`;
     const meeting = (await deps.meetingsFrom(partnershipId, groupId, after)).find((m) => m.status !== 'cancelled') ?? null;
     const from = published[0] && published[0] < month ? published[0] : month;
-    const [counts, lsoas] = await Promise.all([
+    const [counts, lsoas, editions] = await Promise.all([
       crimeData.crimeCounts(partnershipId, { from, to: month }),
       crimeData.areaLsoas(partnershipId, month),
+      crimeData.areaEditions(partnershipId),
     ]);
     const isPublished = published.includes(month);
-    const figure = (m: string, keep: (count: CrimeCount) => boolean) => (published.includes(m) ? sumWhere(counts, m, keep) : null);
-    const expectedFor = (keep: (count: CrimeCount) => boolean) =>
-      predictiveCalendar(month, published, (m) => sumWhere(counts, m, keep)).expected;
+    // `months`: those the place compares in (a set of LSOAs, those of their edition), else every month published.
+    const figure = (m: string, keep: (count: CrimeCount) => boolean, months = published) =>
+      months.includes(m) ? sumWhere(counts, m, keep) : null;
+    const expectedFor = (keep: (count: CrimeCount) => boolean, months = published) =>
+      predictiveCalendar(month, months, (m) => sumWhere(counts, m, keep)).expected;
 
     const [lastMonthActions, thisMonthActions] = await Promise.all([
       listTaskingActions(db, partnershipId, { month: previousMonth(month), groupId }).then((rows) => actionViews(partnershipId, rows)),
@@ -234,7 +261,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const populations =
         place.kind === 'lsoa' ? place.places.map((code) => lsoas.find((lsoa) => lsoa.code === code)?.population ?? null) : [null];
       const population = populations.every((p) => p !== null) ? populations.reduce<number>((sum, p) => sum + (p ?? 0), 0) : 0;
-      const series = monthlySeries(counts, published, addMonths(month, 1 - seriesMonths), month, keep);
+      const comparable = comparableFor(editions, place.kind, place.places);
+      const months = comparable ?? published;
+      const series = monthlySeries(counts, published, seriesStart(published, month), month, keep, comparable);
       return {
         key,
         kind,
@@ -242,14 +271,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         why,
         placeNames: place.names,
         count,
-        lastMonth: figure(previousMonth(month), keep),
-        sameMonthLastYear: figure(sameMonthLastYear(month), keep),
-        expected: expectedFor(keep),
+        lastMonth: figure(previousMonth(month), keep, months),
+        sameMonthLastYear: figure(sameMonthLastYear(month), keep, months),
+        expected: expectedFor(keep, months),
         ratePer1000: population > 0 ? Math.round((count / population) * 10_000) / 10 : null,
-        crimeTypes: [...types]
-          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-          .slice(0, crimeTypesShown)
-          .map(([crimeType, n]) => ({ crimeType, count: n })),
+        crimeTypes: crimeTypeMix(types),
         series,
         trend: trendOf(series),
         lastMonthActions: lastMonthActions.filter((action) =>
@@ -270,7 +296,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         );
       }
       const covered = new Set(locations.filter((location) => location.kind === 'lsoa').flatMap((location) => location.places));
-      const emerging = emergingHotspots({ counts, lsoas, publishedMonths: published, month, limit: 10 }).filter(
+      const comparable = comparability(editions);
+      const emerging = emergingHotspots({ counts, lsoas, publishedMonths: published, month, limit: 10, comparable }).filter(
         (hotspot) => !covered.has(hotspot.key),
       );
       for (const hotspot of emerging.slice(0, 3)) {
@@ -308,6 +335,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       areaName: area?.name ?? null,
       forceName: area?.forceName ?? null,
       published: isPublished,
+      heldFrom: published[0] ?? null,
       total: {
         count: sumWhere(counts, month, everywhere),
         lastMonth: figure(previousMonth(month), everywhere),
@@ -359,9 +387,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const latest = published.at(-1);
       const location = await view(partnershipId, row);
       if (!latest) return { location, series: [], trend: trendOf([]) };
-      const from = addMonths(latest, 1 - seriesMonths);
-      const counts = await crimeData.crimeCounts(partnershipId, { from, to: latest });
-      const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places));
+      const from = seriesStart(published, latest);
+      const [counts, editions] = await Promise.all([
+        crimeData.crimeCounts(partnershipId, { from, to: latest }),
+        crimeData.areaEditions(partnershipId),
+      ]);
+      const comparable = comparableFor(editions, location.kind, location.places);
+      const series = monthlySeries(counts, published, from, latest, placeFilter(location.kind, location.places), comparable);
       return { location, series, trend: trendOf(series) };
     },
 

@@ -65,6 +65,8 @@ export interface TaskingActionView {
   /** Crimes at the place in the action's month, and in the month after (null when not published or not yet). */
   crimesInMonth: number | null;
   crimesNextMonth: number | null;
+  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
+  heldFrom: string | null;
 }
 
 /** One place of a tasking document: a priority location, or an emerging hotspot (an LSOA). */
@@ -82,8 +84,12 @@ export interface TaskingSection {
   expected: number | null;
   /** Per 1,000 residents, for a set of LSOAs whose populations are known; null for streets. */
   ratePer1000: number | null;
+  /** The commonest crime types, then "Other types" with the rest, so that they add up to the count. */
   crimeTypes: { crimeType: string; count: number }[];
-  /** The 24 months to the document's month; null where the force published nothing. */
+  /**
+   * Up to 24 months to the document's month, from the first month held; null where the force published nothing, or
+   * where the month's LSOAs are of another census edition than the place's (notComparable).
+   */
   series: MonthCount[];
   trend: Trend;
   points: CrimePoint[];
@@ -103,6 +109,8 @@ export interface TaskingDocument {
   forceName: string | null;
   /** Whether the force published the month; a document of an unpublished month has no figures. */
   published: boolean;
+  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
+  heldFrom: string | null;
   total: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null };
   /** The group's first meeting after the month ends, and the working day before it, when the document is issued. */
   meeting: { id: string; date: string; title: string } | null;
@@ -125,7 +133,7 @@ export interface TaskingFile {
 
 export interface TaskingService {
   locations(partnershipId: string, options?: { includeArchived?: boolean }): Promise<PriorityLocation[]>;
-  /** A priority location with its monthly series (24 months to the latest published) and trend. */
+  /** A priority location with its monthly series (up to 24 months to the latest published, from the first held) and trend. */
   location(partnershipId: string, id: string): Promise<{ location: PriorityLocation; series: MonthCount[]; trend: Trend }>;
   /** What a priority location can be made of: the area's LSOAs, and the streets its crimes were at. */
   placeChoices(partnershipId: string): Promise<{ lsoas: AreaLsoa[]; streets: string[] }>;
@@ -155,6 +163,7 @@ export interface TaskingCrimeData {
   area: CrimeDataService['area'];
   publishedMonths: CrimeDataService['publishedMonths'];
   areaLsoas: CrimeDataService['areaLsoas'];
+  areaEditions: CrimeDataService['areaEditions'];
   crimeCounts: CrimeDataService['crimeCounts'];
   points: CrimeDataService['points'];
 }

@@ -5,7 +5,10 @@ import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { accuracyMethod, type MonthCount, monthsBetween, trendMethod } from '../crimedata/index.ts';
 import type { TaskingActionView, TaskingDocument, TaskingSection } from './tasking.types.ts';
 import {
+  actionCrimesWords,
   attribution,
+  crimeTypeRows,
+  seriesCountText,
   taskingDocumentContent,
   taskingDocumentDocx,
   taskingDocumentPdf,
@@ -42,6 +45,7 @@ const patrols: TaskingActionView = {
   resultReportedByName: 'Sergeant Patel',
   crimesInMonth: 41,
   crimesNextMonth: 33,
+  heldFrom: '2020-11',
 };
 
 const point = (location: string, crimeType: string, north: number) => ({
@@ -101,6 +105,7 @@ const doc: TaskingDocument = {
   areaName: 'Charnwood',
   forceName: 'Leicestershire',
   published: true,
+  heldFrom: '2020-11',
   total: { count: 1204, lastMonth: 1180, sameMonthLastYear: 1250, expected: 1190 },
   meeting: { id: 'meeting-1', date: '2022-11-10', title: 'Charnwood Tasking Group' },
   issueDate: '2022-11-09',
@@ -205,5 +210,48 @@ describe('the tasking document', () => {
     const words = wordsOfPdf(await taskingDocumentPdf(unpublished));
     assert.ok(words.includes('police.uk has no file for November 2022 in Safer'));
     assert.ok(!words.includes('Crimes in November 2022'));
+  });
+
+  it('lists the crime types so that they add up to the section’s crimes, the rest as "Other types"', () => {
+    const mixed: TaskingSection = {
+      ...townCentre,
+      count: 253,
+      crimeTypes: [
+        { crimeType: 'Violence and sexual offences', count: 90 },
+        { crimeType: 'Shoplifting', count: 50 },
+        { crimeType: 'Anti-social behaviour', count: 40 },
+        { crimeType: 'Public order', count: 20 },
+        { crimeType: 'Other theft', count: 15 },
+        { crimeType: 'Criminal damage and arson', count: 10 },
+        { crimeType: 'Other types', count: 28 },
+      ],
+    };
+    const rows = crimeTypeRows(mixed);
+    assert.deepEqual(rows.at(-1), ['Other types', '28', '11%']);
+    assert.equal(
+      rows.reduce((sum, [, count]) => sum + Number(count), 0),
+      253,
+    );
+  });
+
+  it('says a month before the first month held is not held in Safer, and one the force left out is not published', async () => {
+    const firstYear: TaskingDocument = { ...doc, heldFrom: '2022-01', total: { ...doc.total, sameMonthLastYear: null } };
+    const words = wordsOfPdf(await taskingDocumentPdf(firstYear));
+    assert.ok(words.includes('Change on October 2021 Not held in Safer'), words);
+    const gap: TaskingDocument = { ...doc, total: { ...doc.total, lastMonth: null } };
+    assert.ok(wordsOfPdf(await taskingDocumentPdf(gap)).includes('Change on September 2022 Not published'));
+    assert.equal(
+      actionCrimesWords({ ...patrols, heldFrom: '2022-10', crimesInMonth: null }),
+      'not held in Safer in September 2022, 33 in October 2022',
+    );
+  });
+
+  it('shows a month of another LSOA edition in a series as not comparable, not as a count', () => {
+    assert.equal(
+      seriesCountText({ month: '2023-01', count: null, notComparable: true }),
+      'Not comparable: the month’s LSOAs are of other census boundaries',
+    );
+    assert.equal(seriesCountText({ month: '2023-01', count: null }), 'Not published');
+    assert.equal(seriesCountText({ month: '2023-01', count: 1204 }), '1,204');
   });
 });

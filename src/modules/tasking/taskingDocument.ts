@@ -13,6 +13,8 @@ import {
   addMonths,
   changeText,
   expectedText,
+  missingMonthText,
+  missingMonthWords,
   type MonthCount,
   monthName,
   ogl,
@@ -38,7 +40,11 @@ export interface Row {
   value: string;
 }
 
-const notPublished = 'Not published';
+/** How a month of a series reads in a table: its count, or why it has none. */
+export function seriesCountText(entry: MonthCount): string {
+  if (entry.notComparable) return 'Not comparable: the month’s LSOAs are of other census boundaries';
+  return entry.count === null ? 'Not published' : digits(entry.count, 0);
+}
 export const noResultYet = 'No result reported yet';
 export const sectionKindNames: Record<TaskingSection['kind'], string> = {
   priority: 'Priority location',
@@ -79,15 +85,21 @@ export function notPublishedWords(doc: TaskingDocument): string {
 
 /** A month's count against last month, the same month last year and the seasonal expectation, in words with their signs. */
 function comparisonRows(
-  month: string,
+  doc: TaskingDocument,
   figures: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null },
 ): Row[] {
+  const { month, heldFrom } = doc;
+  const lastMonth = previousMonth(month);
+  const lastYear = sameMonthLastYear(month);
   return [
     { key: `Crimes in ${monthName(month)}`, value: digits(figures.count, 0) },
-    { key: `Change on ${monthName(previousMonth(month))}`, value: changeText(figures.count, figures.lastMonth, notPublished) },
     {
-      key: `Change on ${monthName(sameMonthLastYear(month))}`,
-      value: changeText(figures.count, figures.sameMonthLastYear, notPublished),
+      key: `Change on ${monthName(lastMonth)}`,
+      value: changeText(figures.count, figures.lastMonth, missingMonthText(lastMonth, heldFrom)),
+    },
+    {
+      key: `Change on ${monthName(lastYear)}`,
+      value: changeText(figures.count, figures.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
     },
     { key: 'Against the predictive calendar', value: expectedText(figures.count, figures.expected, 'No earlier year to compare with') },
   ];
@@ -95,13 +107,13 @@ function comparisonRows(
 
 /** The whole area's headline figures. */
 export function areaRows(doc: TaskingDocument): Row[] {
-  return comparisonRows(doc.month, doc.total);
+  return comparisonRows(doc, doc.total);
 }
 
 /** A section's figures: the comparisons, the rate where the population is known, and the trend. */
 export function sectionRows(doc: TaskingDocument, section: TaskingSection): Row[] {
   return [
-    ...comparisonRows(doc.month, section),
+    ...comparisonRows(doc, section),
     ...(section.ratePer1000 === null ? [] : [{ key: 'Crimes per 1,000 residents', value: digits(section.ratePer1000, 1) }]),
     { key: 'Trend', value: trendText(section.trend) },
   ];
@@ -122,8 +134,9 @@ export function actionDates(action: TaskingActionView): string {
 
 /** The crimes at the place in the action's month and in the month after: did the resource make a difference? */
 export function actionCrimesWords(action: TaskingActionView): string {
-  const count = (n: number | null) => (n === null ? 'not published' : digits(n, 0));
-  return `${count(action.crimesInMonth)} in ${monthName(action.month)}, ${count(action.crimesNextMonth)} in ${monthName(addMonths(action.month, 1))}`;
+  const nextMonth = addMonths(action.month, 1);
+  const count = (n: number | null, month: string) => (n === null ? missingMonthWords(month, action.heldFrom) : digits(n, 0));
+  return `${count(action.crimesInMonth, action.month)} in ${monthName(action.month)}, ${count(action.crimesNextMonth, nextMonth)} in ${monthName(nextMonth)}`;
 }
 
 export const lastMonthHeadings = ['Place', 'Agency', 'Resource', 'When', 'Result', 'Crimes there'];
@@ -171,7 +184,7 @@ export function orderedSections(doc: TaskingDocument): TaskingSection[] {
   return [...doc.sections.filter((s) => s.kind === 'priority'), ...doc.sections.filter((s) => s.kind === 'emerging')];
 }
 
-/** A monthly series of crimes as a trend chart; a month not published is a gap, never a nought. */
+/** A monthly series of crimes as a trend chart; a month not published, or not comparable, is a gap, never a nought. */
 export function crimeTrendChart(title: string, series: readonly MonthCount[]): Promise<TrendChart> {
   return renderTrendChart({
     title,

@@ -176,3 +176,31 @@ describe('emerging hotspots', () => {
     assert.deepEqual(emergingHotspots({ ...area, counts: [...counts, ...extra], month: '2023-10', limit: 1 }).length, 1);
   });
 });
+
+describe('LSOA hotspots across the 2021 boundary change', () => {
+  // January 2023's file is coded in 2021 LSOAs, January 2022's in 2011 ones: E01035000 was made in 2021.
+  const made2021 = 'E01035000';
+  const crimesIn = (month: string, count: number) => ({
+    month,
+    lsoaCode: made2021,
+    location: 'On or near High Street',
+    crimeType: 'Burglary',
+    count,
+  });
+  const query = {
+    counts: [crimesIn('2022-12', 0), crimesIn('2023-01', 6)],
+    lsoas: [{ code: made2021, name: 'Newtown 001E', population: 1500 }],
+    publishedMonths: ['2022-01', '2022-12', '2023-01'],
+    month: '2023-01',
+    by: 'lsoa' as const,
+  };
+
+  it('compare an LSOA with a month of another edition as not published, never as 0', () => {
+    const comparable = (code: string, month: string) => code !== made2021 || month >= '2023-01';
+    const [row] = rankHotspots({ ...query, comparable });
+    assert.deepEqual([row?.lastMonth, row?.sameMonthLastYear, row?.expected], [null, null, null]);
+    // Left to itself, the 2011 months read as noughts: the figures the issue found wrong.
+    const [unaware] = rankHotspots(query);
+    assert.deepEqual([unaware?.lastMonth, unaware?.sameMonthLastYear, unaware?.expected], [0, 0, 0]);
+  });
+});

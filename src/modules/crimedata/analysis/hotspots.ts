@@ -15,6 +15,11 @@ export interface HotspotQuery {
   crimeType?: string;
   /** At most this many rows, after ranking; all when left out. */
   limit?: number;
+  /**
+   * Whether an LSOA's crimes of a month compare with this month's: false where the month's file is coded in another
+   * census edition than the LSOA is of, so that month counts as not published for it, never as 0. Every month when left out.
+   */
+  comparable?: (lsoaCode: string, month: Month) => boolean;
 }
 
 export interface CrimeTypeCount {
@@ -88,16 +93,18 @@ const difference = (count: number, other: number | null): number | null => (othe
 
 /** The month's hotspots with at least one crime, most crimes first, equal counts by name. None when the month is not published. */
 export function rankHotspots(query: HotspotQuery): HotspotRow[] {
-  const { lsoas, publishedMonths, month, by, limit } = query;
-  const published = new Set(publishedMonths);
-  if (!published.has(month)) return [];
+  const { lsoas, publishedMonths, month, by, limit, comparable } = query;
+  if (!publishedMonths.includes(month)) return [];
   const lsoaByCode = new Map(lsoas.map((lsoa) => [lsoa.code, lsoa]));
   const lastMonth = previousMonth(month);
   const yearAgo = sameMonthLastYear(month);
-  const matrixMonths = lastPublishedMonths(publishedMonths, month, monthsForMatrix);
 
   const rows: Omit<HotspotRow, 'rankByCount' | 'rankByRate'>[] = [];
   for (const [key, hotspot] of groupHotspots(query)) {
+    // An LSOA's months are those its code compares in; a street's are every month published.
+    const publishedHere = by === 'lsoa' && comparable ? publishedMonths.filter((other) => comparable(key, other)) : publishedMonths;
+    const published = new Set(publishedHere);
+    const matrixMonths = lastPublishedMonths(publishedHere, month, monthsForMatrix);
     const countIn = (other: Month): number => hotspot.byMonth.get(other) ?? 0;
     const countIfPublished = (other: Month): number | null => (published.has(other) ? countIn(other) : null);
     const count = countIn(month);
@@ -106,7 +113,7 @@ export function rankHotspots(query: HotspotQuery): HotspotRow[] {
     const population = lsoa?.population ?? null;
     const previous = countIfPublished(lastMonth);
     const lastYear = countIfPublished(yearAgo);
-    const { expected } = predictiveCalendar(month, publishedMonths, countIn);
+    const { expected } = predictiveCalendar(month, publishedHere, countIn);
     rows.push({
       key,
       name: lsoa?.name ?? key,

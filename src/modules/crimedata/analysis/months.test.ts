@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, gapsIn, lastPublishedMonths, monthOfYear, monthsBetween, previousMonth, sameMonthLastYear } from './months.ts';
+import {
+  addMonths,
+  gapsIn,
+  lastPublishedMonths,
+  missingMonthWords,
+  monthOfYear,
+  monthsBetween,
+  previousMonth,
+  sameMonthLastYear,
+} from './months.ts';
 
 describe('month arithmetic', () => {
   it('steps across year ends both ways', () => {
@@ -43,5 +52,13 @@ describe('the last published months', () => {
     const published = ['2024-01', '2024-02', '2024-04', '2024-05', '2024-06'];
     assert.deepEqual(lastPublishedMonths(published, '2024-05', 3), ['2024-02', '2024-04', '2024-05']);
     assert.deepEqual(lastPublishedMonths(published, '2024-02', 12), ['2024-01', '2024-02']);
+  });
+});
+
+describe('a month without a figure', () => {
+  it('is not held in Safer before the first month held, and not published from then on', () => {
+    assert.equal(missingMonthWords('2021-10', '2021-11'), 'not held in Safer');
+    assert.equal(missingMonthWords('2022-03', '2021-11'), 'not published');
+    assert.equal(missingMonthWords('2022-03', null), 'not held in Safer');
   });
 });

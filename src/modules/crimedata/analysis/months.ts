@@ -42,6 +42,14 @@ export function gapsIn(publishedMonths: readonly Month[]): Month[] {
   return monthsBetween(first, last).filter((month) => !published.has(month));
 }
 
+/**
+ * Why a month has no figure: before the first month Safer holds a file for (or when it holds none) the month is
+ * not held in Safer; from then on, a month missing is one the force did not publish.
+ */
+export function missingMonthWords(month: Month, heldFrom: Month | null): 'not held in Safer' | 'not published' {
+  return heldFrom === null || month < heldFrom ? 'not held in Safer' : 'not published';
+}
+
 /** The latest `n` published months up to and including `upTo`, oldest first. */
 export function lastPublishedMonths(publishedMonths: readonly Month[], upTo: Month, n: number): Month[] {
   return publishedMonths

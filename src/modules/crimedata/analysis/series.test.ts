@@ -31,6 +31,17 @@ describe('a monthly series', () => {
       { month: '2022-11', count: 5 },
     ]);
   });
+
+  it('shows a published month of another LSOA edition than the series’ as not comparable, never as 0', () => {
+    const comparable = ['2024-01', '2024-04', '2024-05'];
+    assert.deepEqual(monthlySeries(counts, publishedMonths, '2024-01', '2024-05', inLsoa(hillside), comparable), [
+      { month: '2024-01', count: 1 },
+      { month: '2024-02', count: null, notComparable: true },
+      { month: '2024-03', count: null },
+      { month: '2024-04', count: 1 },
+      { month: '2024-05', count: 1 },
+    ]);
+  });
 });
 
 const series = (...values: (number | null)[]): MonthCount[] =>

@@ -3,20 +3,30 @@ import { tally } from './counting.ts';
 import { monthsBetween } from './months.ts';
 import type { CrimeCount, Month, MonthCount } from './types.ts';
 
-/** The crimes the filter keeps, by month from `from` to `to`: 0 for a published month without any, null for one not published. */
+/**
+ * The crimes the filter keeps, by month from `from` to `to`: 0 for a published month without any, null for one not
+ * published. Given the months a series of LSOAs is comparable in (those of their census edition), a published month
+ * outside them is null too, marked not comparable: a code made or ended in 2021 had no crimes of its own then.
+ */
 export function monthlySeries(
   counts: readonly CrimeCount[],
   publishedMonths: readonly Month[],
   from: Month,
   to: Month,
   filter: (count: CrimeCount) => boolean,
+  comparableMonths?: readonly Month[],
 ): MonthCount[] {
   const published = new Set(publishedMonths);
+  const comparable = comparableMonths && new Set(comparableMonths);
   const totals = new Map<Month, number>();
   for (const row of counts) {
     if (row.month >= from && row.month <= to && filter(row)) tally(totals, row.month, row.count);
   }
-  return monthsBetween(from, to).map((month) => ({ month, count: published.has(month) ? (totals.get(month) ?? 0) : null }));
+  return monthsBetween(from, to).map((month): MonthCount => {
+    if (!published.has(month)) return { month, count: null };
+    if (comparable && !comparable.has(month)) return { month, count: null, notComparable: true };
+    return { month, count: totals.get(month) ?? 0 };
+  });
 }
 
 export type TrendDirection = 'rising' | 'falling' | 'steady' | 'not enough data';

@@ -19,10 +19,14 @@ export interface AreaLsoa {
   population: number | null;
 }
 
-/** A month's figure in a series: null when the force published nothing for the month, which is not the same as no crime. */
+/**
+ * A month's figure in a series: null when the force published nothing for the month, which is not the same as no
+ * crime, or when the month's file is coded in LSOAs of another census edition than the series' (not comparable).
+ */
 export interface MonthCount {
   month: Month;
   count: number | null;
+  notComparable?: true;
 }
 
 /** A partnership's crimes over whole months, by type, with the residents of its area. */
