@@ -4,11 +4,11 @@ import { type CsvIndicator, measurementsCsvHeadings, parseMeasurementsCsv, readG
 
 // Coventry's indicators from the 2015/16 end of year report, one of each frequency and unit that matters.
 const indicators: CsvIndicator[] = [
-  { id: 'sarc', name: 'Sexual Assault Referral Centre clients seen', frequency: 'quarterly', unit: 'count' },
-  { id: 'repeat', name: 'Repeat victim rate', frequency: 'yearly', unit: 'percentage' },
-  { id: 'crime', name: 'Total recorded crime', frequency: 'monthly', unit: 'count' },
-  { id: 'spend', name: 'Spend on target hardening', frequency: 'quarterly', unit: 'money' },
-  { id: 'rate', name: 'Crimes per 1,000 population', frequency: 'yearly', unit: 'rate_per_1000' },
+  { id: 'sarc', name: 'Sexual Assault Referral Centre clients seen', frequency: 'quarterly', unit: 'count', figuresFrom: 'typed_in' },
+  { id: 'repeat', name: 'Repeat victim rate', frequency: 'yearly', unit: 'percentage', figuresFrom: 'typed_in' },
+  { id: 'crime', name: 'Total recorded crime', frequency: 'monthly', unit: 'count', figuresFrom: 'typed_in' },
+  { id: 'spend', name: 'Spend on target hardening', frequency: 'quarterly', unit: 'money', figuresFrom: 'typed_in' },
+  { id: 'rate', name: 'Crimes per 1,000 population', frequency: 'yearly', unit: 'rate_per_1000', figuresFrom: 'typed_in' },
 ];
 
 const parse = (text: string) => parseMeasurementsCsv(text, indicators);

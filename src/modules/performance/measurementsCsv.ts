@@ -5,7 +5,7 @@
  */
 import { readCsvTable, type RowProblem, words } from '../../platform/csvRecords.ts';
 import { numberPattern, readPounds } from '../../platform/numbers.ts';
-import type { MeasurementStatus } from '../../db/schema.ts';
+import type { FiguresFrom, MeasurementStatus } from '../../db/schema.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
 
@@ -14,6 +14,17 @@ export interface CsvIndicator {
   name: string;
   frequency: Frequency;
   unit: Unit;
+  figuresFrom: FiguresFrom;
+}
+
+/**
+ * Why no figure may be typed for this indicator, or null when it may: a police.uk indicator's figures are worked
+ * out from the data. The one rule every path that writes a figure or a group table goes through.
+ */
+export function typedFiguresRefusal(indicator: Pick<CsvIndicator, 'name' | 'figuresFrom'>): string | null {
+  return indicator.figuresFrom === 'police_uk'
+    ? `the figures of ${indicator.name} are worked out from police.uk: update them from its page`
+    : null;
 }
 
 export interface MeasurementRow {
@@ -70,10 +81,12 @@ export function parseMeasurementsCsv(
     const indicator = byName.get(name.toLowerCase());
     if (!name) problem(`enter the indicator's name`);
     else if (!indicator) problem(`there is no indicator called "${name}"`);
+    const refusal = indicator ? typedFiguresRefusal(indicator) : null;
+    if (refusal) problem(refusal);
 
     let period: string | null = null;
     let value: number | null = null;
-    if (indicator) {
+    if (indicator && !refusal) {
       const { noun, example } = periodWords[indicator.frequency];
       const typedPeriod = field('period');
       period = parsePeriod(typedPeriod, indicator.frequency);

@@ -20,7 +20,7 @@ import type { PriorityIndicator, PriorityView } from '../strategy/index.ts';
 import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
 import { indicatorFigures } from './indicatorFigures.ts';
-import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem } from './measurementsCsv.ts';
+import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem, typedFiguresRefusal } from './measurementsCsv.ts';
 import {
   countMeasurements,
   findMeasurement,
@@ -242,6 +242,7 @@ export function createPerformanceService({
     row: { period: string; value: number; status: MeasurementStatus; note: string | null },
     version: number | null,
   ): Promise<'added' | 'changed'> {
+    refuseTyped(indicator, 'value');
     // One figure per indicator and period: its writers go in turn, so the second finds the first's and changes it.
     await lockRow(trx, 'indicators', indicator.id);
     const existing = await findMeasurement(trx, indicator.id, row.period);
@@ -292,6 +293,12 @@ export function createPerformanceService({
       after: added,
     });
     return 'added';
+  }
+
+  /** A police.uk indicator's figures and group tables are worked out from the data: never typed, by any path. */
+  function refuseTyped(indicator: IndicatorView, field: string): void {
+    const refusal = typedFiguresRefusal(indicator);
+    if (refusal) throw new FieldValidationError(field, `${refusal.charAt(0).toUpperCase()}${refusal.slice(1)}`);
   }
 
   async function population(partnershipId: string, yearStarting: number): Promise<{ value: number; text: string } | null> {
@@ -454,9 +461,7 @@ export function createPerformanceService({
 
     async recordMeasurement(actor, partnershipId, indicatorId, input, version) {
       const indicator = await indicators.get(partnershipId, indicatorId);
-      if (indicator.figuresFrom === 'police_uk') {
-        throw new FieldValidationError('value', 'This indicator’s figures are worked out from police.uk: update them from its page');
-      }
+      refuseTyped(indicator, 'value');
       const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);
@@ -486,6 +491,7 @@ export function createPerformanceService({
 
     async saveMsgComparison(actor, partnershipId, indicatorId, input) {
       const indicator = await indicators.get(partnershipId, indicatorId);
+      refuseTyped(indicator, 'members');
       const frequency = indicator.frequency;
       const period = parsePeriod(input.period, frequency);
       if (!period) throw new FieldValidationError('period', `Enter the period like ${periodWords[frequency].example}`);

@@ -4,6 +4,7 @@ import type { Container } from '../../container.ts';
 import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { fixedCrimeFigures } from '../../../test/helpers/crimeFigures.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
 import { textOfPdf } from '../../../test/helpers/pdf.ts';
 import { seedDemoPerformance } from './index.ts';
 
@@ -130,3 +131,40 @@ describe('indicators fed from police.uk, for a Coventry analyst', () => {
     assert.doesNotMatch(textOfPdf(pdf.rawPayload), /Limits at two standard deviations/);
   });
 });
+
+for (const database of testDatabases()) {
+  it(`refuses a confirm button naming a version past any a figure can have, on ${database.engine}`, async (t) => {
+    const fixed = fixedCrimeFigures();
+    const { client, coventry, container } = await build(t, {
+      as: 'analyst',
+      database: await database.create(),
+      overrides: fixed.overrides,
+    });
+    const quarter = ['2016-04', '2016-05', '2016-06'];
+    fixed.areas.set(coventry, { name: 'Coventry', held: quarter, perMonth: { Burglary: 40 }, population: 20_000 });
+    const base = `/partnerships/${coventry}/performance`;
+    const added = await client.post(`${base}/indicators`, {
+      name: 'Burglary',
+      definition: 'Burglaries police.uk lists in the partnership’s area',
+      figuresFrom: 'police_uk',
+      crimeType: 'Burglary',
+      includesAsb: 'no',
+      measure: 'count',
+      polarity: 'lower_better',
+      frequency: 'quarterly',
+      targetKind: 'none',
+      stableWithinPercent: '1',
+      redBeyondPercent: '5',
+    });
+    assert.equal(added.statusCode, 302);
+    const href = String(added.headers.location);
+    const id = href.split('/').at(-1) ?? '';
+    for (const figure of ['2016-17 Q1@99999999999', '2016-17 Q1@2147483648', '2016-17 Q1@1e3', '2016-17 Q1@']) {
+      const confirmed = await client.post(`${href}/confirm`, { figure });
+      assert.equal(confirmed.statusCode, 302, figure);
+      assert.match((await client.get(href)).body, /Someone else changed this record/, figure);
+    }
+    const [q1] = await container.performance.measurements(coventry, id);
+    assert.deepEqual([q1?.value, q1?.status], [120, 'provisional']);
+  });
+}

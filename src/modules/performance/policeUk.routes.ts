@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { principalOf } from '../../web/permissions.ts';
+import { versionOf } from '../../web/query.ts';
 import { formBody, recordParams } from '../../web/schemas.ts';
 import { formatDifference, formatValue } from './format.ts';
 import type { MeasurementRow } from './performance.repository.ts';
@@ -19,9 +20,10 @@ const analyse = { access: 'partnership:analyse' } as const;
 /** A figure as a confirm button names it, "2016-03@2": its period and the version the analyst saw. */
 export const seenValue = (m: Pick<MeasurementRow, 'period' | 'version'>): string => `${m.period}@${m.version}`;
 
+/** The figure a button names; its version read as every form's is, so a version past any a record can have matches none. */
 function seenFigure(text: string): SeenFigure | null {
-  const match = /^(.+)@(\d+)$/.exec(text);
-  return match ? { period: match[1] ?? '', version: Number(match[2]) } : null;
+  const match = /^(.+)@([^@]*)$/.exec(text);
+  return match ? { period: match[1] ?? '', version: versionOf({ version: match[2] }) } : null;
 }
 
 const listOf = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

@@ -231,5 +231,38 @@ for (const database of testDatabases()) {
         FieldValidationError,
       );
     });
+
+    it('refuses every typed write to a police.uk indicator: an imported row names its line, and a typed group table is refused', async () => {
+      const fed = (await container.performance.indicators.list(coventry)).find((i) => i.name === 'Crime per 1,000 residents');
+      assert.ok(fed);
+      const before = await container.performance.measurements(coventry, fed.id);
+      // One period police.uk gave, one it never did: neither is overwritten or made up, even when only good rows are asked for.
+      const csv = [
+        'indicator,period,value,status,note',
+        `"${fed.name}",2015-16 Q4,1.5,confirmed,`,
+        `"${fed.name}",2016-17 Q2,3,confirmed,`,
+      ].join('\n');
+      for (const goodRowsOnly of [false, true]) {
+        const result = await container.performance.importMeasurements(systemPrincipal, coventry, csv, { goodRowsOnly });
+        assert.equal(result.imported, 0);
+        assert.deepEqual(
+          result.problems.map((problem) => [problem.line, problem.message]),
+          [2, 3].map((line) => [line, 'the figures of Crime per 1,000 residents are worked out from police.uk: update them from its page']),
+        );
+      }
+      assert.deepEqual(await container.performance.measurements(coventry, fed.id), before);
+      await assert.rejects(
+        container.performance.saveMsgComparison(systemPrincipal, coventry, fed.id, {
+          period: '2015-16 Q4',
+          members: 'Coventry, 1.0\nPeer A, 2.0',
+          selfName: 'Coventry',
+          publishedAverage: null,
+          source: 'Typed',
+        }),
+        (error) => error instanceof FieldValidationError && error.field === 'members' && /worked out from police\.uk/.test(error.message),
+      );
+      const { report } = await container.performance.report(coventry, '2015-16 Q4');
+      assert.equal(report.indicators.find((figures) => figures.indicatorId === fed.id)?.msg?.source, policeUkGroupSource);
+    });
   });
 }
