@@ -52,7 +52,7 @@ export const indicatorFields: Field[] = [
     name: 'includesAsb',
     label: 'Count anti-social behaviour as well?',
     kind: 'yesNo',
-    hint: 'For all crime: police.uk lists anti-social behaviour incidents with the crimes',
+    hint: 'Only for all crime: police.uk lists anti-social behaviour incidents with the crimes. Leave it for a single crime type',
     showWhen: { field: 'figuresFrom', values: ['police_uk'] },
   },
   {
@@ -78,7 +78,7 @@ export const indicatorFields: Field[] = [
     label: 'Baseline figure (optional)',
     kind: 'text',
     width: 'govuk-input--width-10',
-    hint: 'In the indicator’s unit; money in pounds',
+    hint: 'In the indicator’s unit; money in pounds. Worked out from the data for a police.uk indicator: leave it empty',
   },
   { name: 'targetKind', label: 'Target', kind: 'radios', options: optionsOf(targetKindNames) },
   // One follow-up question per option: a GOV.UK conditional reveal belongs to one radio, and a field revealed

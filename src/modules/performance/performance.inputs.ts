@@ -1,10 +1,42 @@
 /** What indicators, figures, group tables, populations and reports take, whoever sends them (a form now, the JSON API later): no layout here. */
 import { z } from 'zod';
 import { choice, decimalNumber, optionalDecimal, optionalText, requiredText, wholeNumber, yesNo } from '../../platform/inputs.ts';
+import { additive } from './figures.ts';
+import { frequencyOf, parsePeriod } from './periods.ts';
+import type { Frequency, Unit } from './report.ts';
 import { antiSocialBehaviour, policeUkCrimeTypes, policeUkRateSource, policeUkSource } from './policeUkFigures.ts';
 
 /** A police.uk indicator's crime type as the form sends it: one of police.uk's, or all crime. */
 export const allCrime = 'all';
+
+/** A baseline period may be a year, a quarter or a month, read first as the indicator's own kind of period. */
+export function baselinePeriodOf(typed: string | null, own: Frequency | undefined): string | null | undefined {
+  if (typed === null) return null;
+  for (const frequency of [own ?? 'yearly', 'yearly', 'quarterly', 'monthly'] as const) {
+    const key = parsePeriod(typed, frequency);
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** What is wrong with an indicator's baseline period, if anything: checked by the form and again by the service. */
+export function baselineProblem(input: {
+  baselinePeriod: string | null;
+  frequency: Frequency | undefined;
+  unit: Unit | null;
+  targetKind: string | undefined;
+}): { field: string; message: string } | null {
+  const baseline = baselinePeriodOf(input.baselinePeriod, input.frequency);
+  if (baseline === undefined) return { field: 'baselinePeriod', message: 'Enter the baseline period like 2013-14, 2013-14 Q4 or 2014-03' };
+  // A % change on one month or quarter of a count would be taken as the whole year's target.
+  if (input.targetKind === 'change' && input.unit && additive(input.unit) && baseline && frequencyOf(baseline) !== 'yearly') {
+    return {
+      field: 'baselinePeriod',
+      message: 'A target set as a % change needs a whole year’s baseline: enter a financial year, like 2013-14',
+    };
+  }
+  return null;
+}
 
 export const indicatorSchema = z
   .object({
@@ -29,56 +61,56 @@ export const indicatorSchema = z
     stableWithinPercent: decimalNumber('The tolerance', 0, 100),
     redBeyondPercent: decimalNumber('The red threshold', 0, 1000),
   })
-  .refine((input) => input.figuresFrom !== 'typed_in' || input.unit !== undefined, { path: ['unit'], message: 'Select the unit' })
-  .refine((input) => input.figuresFrom !== 'typed_in' || input.source !== null, {
-    path: ['source'],
-    message: 'Enter where the figures come from',
-  })
-  .refine((input) => input.figuresFrom !== 'police_uk' || input.crimeType !== undefined, {
-    path: ['crimeType'],
-    message: 'Select the crime type, or all crime',
-  })
-  .refine((input) => input.figuresFrom !== 'police_uk' || input.includesAsb !== undefined, {
-    path: ['includesAsb'],
-    message: 'Select whether anti-social behaviour is counted',
-  })
-  .refine(
-    (input) => input.figuresFrom !== 'police_uk' || [allCrime, antiSocialBehaviour].includes(input.crimeType ?? '') || !input.includesAsb,
-    {
-      path: ['includesAsb'],
-      message: 'Anti-social behaviour is added to all crime only: choose No, or choose all crime',
+  // Every rule in one pass, run even when a field above is missing or wrong, so that the form shows every problem at once.
+  .superRefine(
+    (parsed, context) => {
+      const input: Partial<typeof parsed> = parsed;
+      const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+      const fromPoliceUk = input.figuresFrom === 'police_uk';
+      if (input.figuresFrom === 'typed_in') {
+        if (input.unit === undefined) problem('unit', 'Select the unit');
+        if (input.source === null) problem('source', 'Enter where the figures come from');
+      }
+      if (fromPoliceUk) {
+        if (input.crimeType === undefined) problem('crimeType', 'Select the crime type, or all crime');
+        // Whether anti-social behaviour is added is asked of all crime only: a crime type is counted as itself.
+        if ((input.crimeType === undefined || input.crimeType === allCrime) && input.includesAsb === undefined) {
+          problem('includesAsb', 'Select whether anti-social behaviour is counted');
+        }
+        if (input.crimeType !== undefined && ![allCrime, antiSocialBehaviour].includes(input.crimeType) && input.includesAsb) {
+          problem('includesAsb', 'Anti-social behaviour is added to all crime only: choose No, or choose all crime');
+        }
+        if (input.measure === undefined) problem('measure', 'Select a number of crimes or crimes per 1,000 residents');
+      }
+      if (input.targetKind === 'value' && input.targetFigure === null) problem('targetFigure', 'Enter the target for the year');
+      if (input.targetKind === 'change' && input.targetChange === null) problem('targetChange', 'Enter the % change from the baseline');
+      // A police.uk indicator's baseline figure is worked out from the data for its baseline period.
+      if (input.targetKind === 'change' && !fromPoliceUk && input.baselineValue === null) {
+        problem('baselineValue', 'Enter the baseline figure: a target set as a % change needs one');
+      }
+      const baseline = baselineProblem({
+        baselinePeriod: input.baselinePeriod ?? null,
+        frequency: input.frequency,
+        unit: (fromPoliceUk ? input.measure : input.unit) ?? null,
+        targetKind: input.targetKind,
+      });
+      if (baseline) problem(baseline.field, baseline.message);
+      else if (!fromPoliceUk && typeof input.baselineValue === 'number' && !input.baselinePeriod) {
+        problem('baselinePeriod', 'Enter the period the baseline figure is for');
+      }
+      if (typeof input.redBeyondPercent === 'number' && typeof input.stableWithinPercent === 'number') {
+        if (input.redBeyondPercent < input.stableWithinPercent)
+          problem('redBeyondPercent', 'The red threshold must be at least the tolerance');
+      }
+      if (input.polarity === 'monitor' && input.targetKind !== undefined && input.targetKind !== 'none') {
+        problem('targetKind', 'An indicator that is monitored only has no target: choose which way is better, or No target');
+      }
     },
+    { when: () => true },
   )
-  .refine((input) => input.figuresFrom !== 'police_uk' || input.measure !== undefined, {
-    path: ['measure'],
-    message: 'Select a number of crimes or crimes per 1,000 residents',
-  })
-  .refine((input) => input.targetKind !== 'value' || input.targetFigure !== null, {
-    path: ['targetFigure'],
-    message: 'Enter the target for the year',
-  })
-  .refine((input) => input.targetKind !== 'change' || input.targetChange !== null, {
-    path: ['targetChange'],
-    message: 'Enter the % change from the baseline',
-  })
-  .refine((input) => input.targetKind !== 'change' || input.baselineValue !== null, {
-    path: ['baselineValue'],
-    message: 'Enter the baseline figure: a target set as a % change needs one',
-  })
-  .refine((input) => input.baselineValue === null || input.baselinePeriod !== null, {
-    path: ['baselinePeriod'],
-    message: 'Enter the period the baseline figure is for',
-  })
-  .refine((input) => input.redBeyondPercent >= input.stableWithinPercent, {
-    path: ['redBeyondPercent'],
-    message: 'The red threshold must be at least the tolerance',
-  })
-  .refine((input) => input.polarity !== 'monitor' || input.targetKind === 'none', {
-    path: ['targetKind'],
-    message: 'An indicator that is monitored only has no target: choose which way is better, or No target',
-  })
   .transform(({ targetFigure, targetChange, figuresFrom, unit, crimeType, includesAsb, measure, source, ...input }) => {
     const fromPoliceUk = figuresFrom === 'police_uk';
+    if (fromPoliceUk) input.baselineValue = null;
     // The refinements above make the unit of each kind of indicator present.
     const unitOf = (fromPoliceUk ? measure : unit) ?? 'count';
     return {

@@ -42,7 +42,14 @@ import {
   saveCommentary,
   savePopulation,
 } from './performance.repository.ts';
-import type { IndicatorInput, MeasurementInput, MsgInput, PopulationInput } from './performance.inputs.ts';
+import {
+  baselinePeriodOf,
+  baselineProblem,
+  type IndicatorInput,
+  type MeasurementInput,
+  type MsgInput,
+  type PopulationInput,
+} from './performance.inputs.ts';
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import { quarterHasEnded, type ReportMoves, reportMoves } from './reportLife.ts';
@@ -127,16 +134,6 @@ export interface PerformanceService {
   priorityIndicators(partnershipId: string, priorityId: string): Promise<PriorityIndicator[]>;
 }
 
-/** A baseline period may be a year, a quarter or a month, read first as the indicator's own kind of period. */
-function baselinePeriodOf(typed: string | null, own: Frequency): string | null | undefined {
-  if (typed === null) return null;
-  for (const frequency of [own, 'yearly', 'quarterly', 'monthly'] as const) {
-    const key = parsePeriod(typed, frequency);
-    if (key) return key;
-  }
-  return undefined;
-}
-
 /** The field of the first change to what an indicator's figures are (unit, frequency, source, crime measure); null for none. */
 function changedMeasure(
   existing: Pick<IndicatorView, 'figuresFrom' | 'crimeType' | 'includesAsb' | 'unit' | 'frequency'>,
@@ -194,17 +191,8 @@ export function createPerformanceService({
       // Its unit and frequency change only while it has no figures: checked under the lock its figures' writers take.
       lockedBy: (_scopeId, _input, id) => (id ? { table: 'indicators', id } : null),
       async check(trx, scopeId, input, existing) {
-        const baseline = baselinePeriodOf(input.baselinePeriod, input.frequency);
-        if (baseline === undefined) {
-          throw new FieldValidationError('baselinePeriod', 'Enter the baseline period like 2013-14, 2013-14 Q4 or 2014-03');
-        }
-        // A % change on one month or quarter of a count would be taken as the whole year's target.
-        if (input.targetKind === 'change' && additive(input.unit) && baseline && frequencyOf(baseline) !== 'yearly') {
-          throw new FieldValidationError(
-            'baselinePeriod',
-            'A target set as a % change needs a whole year’s baseline: enter a financial year, like 2013-14',
-          );
-        }
+        const baseline = baselineProblem(input);
+        if (baseline) throw new FieldValidationError(baseline.field, baseline.message);
         const link = references(trx, scopeId, existing);
         await link('groups', 'ownerGroupId', input.ownerGroupId, 'Select a group of this partnership');
         await link('priorities', 'priorityId', input.priorityId, 'Select a priority of this partnership');

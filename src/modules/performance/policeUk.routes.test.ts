@@ -4,6 +4,7 @@ import type { Container } from '../../container.ts';
 import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { fixedCrimeFigures } from '../../../test/helpers/crimeFigures.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { textOfPdf } from '../../../test/helpers/pdf.ts';
 import { seedDemoPerformance } from './index.ts';
@@ -60,6 +61,28 @@ describe('indicators fed from police.uk, for a Coventry analyst', () => {
     assert.equal(asb.statusCode, 400);
     assert.match(asb.body, /id="includesAsb-error"[\s\S]*Anti-social behaviour is added to all crime only/);
     assert.match(asb.body, /<option value="Burglary" selected>/);
+  });
+
+  it('shows every problem of the form at once, and asks about anti-social behaviour only for all crime', async () => {
+    const bad = { ...form, name: '', polarity: '', measure: '', includesAsb: '', baselinePeriod: '2022-13', targetKind: 'change' };
+    const page = await analyst.post(`${base}/indicators`, bad);
+    assert.equal(page.statusCode, 400);
+    for (const field of ['name', 'polarity', 'measure', 'baselinePeriod', 'targetChange']) {
+      assert.match(page.body, new RegExp(`id="${field}-error"`), field);
+    }
+    assert.match(page.body, /Enter the baseline period like 2013-14/);
+    assert.doesNotMatch(page.body, /id="includesAsb-error"/);
+    assert.match(page.body, /value="2022-13"/);
+    assert.match(page.body, /<option value="Burglary" selected>/);
+    const allCrime = await analyst.post(`${base}/indicators`, { ...form, crimeType: 'all', includesAsb: '' });
+    assert.match(allCrime.body, /id="includesAsb-error"[\s\S]*Select whether anti-social behaviour is counted/);
+
+    const added = await analyst.post(`${base}/indicators`, { ...form, name: 'Robbery', crimeType: 'Robbery', includesAsb: '' });
+    assert.equal(added.statusCode, 302);
+    const id = String(added.headers.location).split('/').at(-1) ?? '';
+    const robbery = await container.performance.indicators.get(coventry, id);
+    assert.deepEqual([robbery.crimeType, robbery.includesAsb], ['Robbery', null]);
+    await container.performance.indicators.setArchived(systemPrincipal, coventry, id, robbery.version, true);
   });
 
   it('works out the figures when the indicator is added, and confirms every one shown', async () => {
