@@ -17,7 +17,6 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
 import type { ReportPaper } from '../meetings/index.ts';
 import type { PriorityIndicator, PriorityView } from '../strategy/index.ts';
-import { additive } from './figures.ts';
 import { formatValue, statusWords } from './format.ts';
 import { indicatorFigures } from './indicatorFigures.ts';
 import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem, typedFiguresRefusal } from './measurementsCsv.ts';
@@ -53,7 +52,7 @@ import {
 import { financialYearOf, frequencyOf, latestCompleteQuarter, parsePeriod, periodLabel, quarterOfMonth, periodWords } from './periods.ts';
 import { performanceReportDocx, performanceReportPdf } from './reportDocument.ts';
 import { quarterHasEnded, type ReportMoves, reportMoves } from './reportLife.ts';
-import type { Frequency, IndicatorFigures, PerformanceReport } from './report.ts';
+import type { IndicatorFigures, PerformanceReport } from './report.ts';
 import { renderTrendChart, type TrendChart } from './trendChart.ts';
 import type { CrimeFigures } from './policeUkFigures.ts';
 import { createPoliceUkIndicators, type PoliceUkUpdate, type SeenFigure } from './policeUkIndicators.ts';
