@@ -9,8 +9,10 @@ import {
   formatDifference,
   formatValue,
   frequencyNames,
+  missingWords,
   polarityNames,
   ragNames,
+  rankWords,
   targetStatusNames,
   unitNames,
 } from './format.ts';
@@ -131,5 +133,16 @@ describe('names for display', () => {
     assert.equal(exceptionNames.over, 'Over-performing');
     assert.equal(frequencyNames.quarterly, 'Quarterly');
     assert.equal(unitNames.rate_per_1000, 'Rate per 1,000 population');
+  });
+});
+
+describe('rankWords and missingWords', () => {
+  it('say the rank among the members with a figure and the group’s size, in plain words', () => {
+    assert.equal(rankWords({ rank: 4, known: 4, of: 5 }), '4 of the 4 with a figure (5 in the group)');
+    assert.equal(rankWords({ rank: 1, known: 15, of: 15 }), '1 of 15 in its group');
+    assert.equal(rankWords({ rank: null, known: 4, of: 5 }), null);
+    assert.equal(missingWords({ known: 4, of: 5 }), '1 of the 5 members has no figure');
+    assert.equal(missingWords({ known: 11, of: 15 }), '4 of the 15 members have no figure');
+    assert.equal(missingWords({ known: 5, of: 5 }), null);
   });
 });

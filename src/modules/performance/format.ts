@@ -90,3 +90,20 @@ export function limitWords(msg: MsgFigure, unit: Unit, sd: 1 | 2): { limits: str
   const place = { above: 'above them', within: 'within them', below: 'below them' };
   return { limits: `${formatValue(lower, unit)} to ${formatValue(upper, unit)}`, position: position ? place[position] : 'not placed' };
 }
+
+/**
+ * The partnership's rank in its group, saying how many members it is among: '1 of 15 in its group', or where some
+ * have no figure '4 of the 4 with a figure (5 in the group)'; null when it has no figure. `shown` is the rank as written.
+ */
+export function rankWords(msg: Pick<MsgFigure, 'rank' | 'known' | 'of'>, shown = String(msg.rank)): string | null {
+  if (msg.rank === null) return null;
+  return msg.known === msg.of
+    ? `${shown} of ${msg.of} in its group`
+    : `${shown} of the ${msg.known} with a figure (${msg.of} in the group)`;
+}
+
+/** '1 of the 5 members has no figure', '4 of the 15 members have no figure'; null when every member has one. */
+export function missingWords(msg: Pick<MsgFigure, 'known' | 'of'>): string | null {
+  const missing = msg.of - msg.known;
+  return missing > 0 ? `${missing} of the ${msg.of} members ${missing === 1 ? 'has' : 'have'} no figure` : null;
+}

@@ -33,6 +33,8 @@ import {
   ragNames,
   targetStatusNames,
   unitNames,
+  missingWords,
+  rankWords,
 } from './format.ts';
 import { measurementsCsvHeadings } from './measurementsCsv.ts';
 import type { IndicatorView } from './performance.repository.ts';
@@ -153,6 +155,8 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
         ...member,
         shown: member.value === null ? 'Not given' : formatValue(member.value, figures.unit),
       })),
+      msgRank: figures.msg ? rankWords(figures.msg) : null,
+      msgMissing: figures.msg ? missingWords(figures.msg) : null,
       msgAverage: formatValue(figures.msg?.average ?? null, figures.unit),
       msgPublished: figures.msg?.publishedAverage === null ? null : formatValue(figures.msg?.publishedAverage ?? null, figures.unit),
       msgLimits: figures.msg ? limitWords(figures.msg, figures.unit, 1) : null,

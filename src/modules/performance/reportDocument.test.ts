@@ -231,7 +231,7 @@ describe('the performance report as PDF and Word', () => {
       assert.match(text, /West Midlands - Coventry \(this partnership\)/);
       assert.match(text, /Hertfordshire - Stevenage/);
       assert.equal(text.match(/Not given/g)?.length, 4);
-      assert.match(text, /Rank: 1st of 15/);
+      assert.match(text, /Rank: 1st of the 11 with a figure \(15 in the group\)/);
       assert.match(text, /Average of the 11 members with a value: 85\.372/);
       assert.match(text, /Published average: 83\.482/);
       assert.match(text, /Position: Below the lower control limit/);

@@ -6,7 +6,7 @@
  */
 import { formatDayOf } from '../../platform/dates.ts';
 import { plural } from '../../platform/numbers.ts';
-import { exceptionNames, formatChange, formatValue, ragNames, targetStatusNames, unitNames } from './format.ts';
+import { exceptionNames, formatChange, formatValue, missingWords, ragNames, rankWords, targetStatusNames, unitNames } from './format.ts';
 import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 
@@ -62,8 +62,8 @@ const positionWords2 = {
 function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): DocumentBlock[] {
   const value = (n: number | null) => formatValue(n, indicator.unit);
   const lines = [
-    `Rank: ${msg.rank === null ? 'not ranked (no value given)' : `${ordinal(msg.rank)} of ${msg.of}`}`,
-    `Average of the ${plural(msg.known, 'member', 'members')} with a value: ${value(msg.average)}`,
+    `Rank: ${msg.rank === null ? 'not ranked (no value given)' : rankWords(msg, ordinal(msg.rank))}`,
+    `Average of the ${plural(msg.known, 'member', 'members')} with a value: ${value(msg.average)}${missingWords(msg) ? ` (${missingWords(msg)})` : ''}`,
     ...(msg.publishedAverage === null ? [] : [`Published average: ${value(msg.publishedAverage)}`]),
     ...(msg.lowerLimit === null || msg.upperLimit === null
       ? []
