@@ -19,7 +19,7 @@ import {
   samePeriodLastYear,
   shortPeriodLabel,
 } from './periods.ts';
-import type { TargetKind } from '../../db/schema.ts';
+import type { FiguresFrom, TargetKind } from '../../db/schema.ts';
 import type { Direction, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
 
 /** An indicator as the report describes it, with what its figures are judged by. */
@@ -28,6 +28,8 @@ export interface IndicatorDefinition extends Pick<
   'name' | 'definition' | 'unit' | 'polarity' | 'frequency' | 'source' | 'ownerGroupName' | 'priorityTitle'
 > {
   id: string;
+  /** Typed in unless said: a police.uk indicator's figures start with the data held. */
+  figuresFrom?: FiguresFrom;
   baselinePeriod: string | null;
   baselineValue: number | null;
   targetKind: TargetKind;
@@ -94,12 +96,15 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
     .at(-1);
 
   const firstYear = financialYearOf(last, frequency) - trendYears[frequency] + 1;
-  const series = periodRange(firstPeriodOfYear(firstYear, frequency), last, frequency).map((key) => ({
+  const drawn = periodRange(firstPeriodOfYear(firstYear, frequency), last, frequency).map((key) => ({
     period: key,
     label: shortPeriodLabel(key, frequency),
     value: valueOf(key),
     provisional: byPeriod.get(key)?.status === 'provisional',
   }));
+  // police.uk figures begin with the first month held in Safer: the periods before it are not gaps in the data.
+  const firstHeld = drawn.findIndex((point) => point.value !== null);
+  const series = indicator.figuresFrom === 'police_uk' && firstHeld > 0 ? drawn.slice(firstHeld) : drawn;
 
   return {
     indicatorId: indicator.id,

@@ -111,6 +111,14 @@ for (const database of testDatabases()) {
         [12.6, 12.4, null],
       );
       assert.equal(q1?.msg?.known, 2);
+      // The chart starts at the first quarter held, not three years back with empty quarters.
+      assert.deepEqual(
+        q1?.series.map((point) => [point.period, point.value]),
+        [
+          ['2015-16 Q4', 12.6],
+          ['2016-17 Q1', 12.6],
+        ],
+      );
     });
 
     it('counts one crime type each month exactly, and all crime with anti-social behaviour', async () => {
