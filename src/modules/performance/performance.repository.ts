@@ -94,6 +94,11 @@ export async function updatePoliceUkFigure(
     .execute();
 }
 
+/** A police.uk indicator's baseline figure, worked out from the data like its other figures. */
+export async function setBaselineValue(db: Kysely<Database>, id: string, baselineValue: number | null): Promise<void> {
+  await db.updateTable('indicators').set({ baselineValue }).where('id', '=', id).execute();
+}
+
 export async function listMsgComparisons(
   db: Kysely<Database>,
   partnershipId: string,

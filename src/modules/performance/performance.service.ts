@@ -183,7 +183,8 @@ export function createPerformanceService({
         crimeType: measure?.crimeType ?? null,
         includesAsb: measure && measure.crimeType === null ? Number(measure.includesAsb) : null,
         baselinePeriod: baselinePeriodOf(input.baselinePeriod, input.frequency) ?? null,
-        baselineValue: poundsToPence(input.baselineValue, input.unit),
+        // A police.uk indicator's is worked out from the data when its figures are.
+        baselineValue: measure ? null : poundsToPence(input.baselineValue, input.unit),
         targetValue: input.targetKind === 'value' ? poundsToPence(input.targetValue, input.unit) : input.targetValue,
       }),
       title: (indicator) => indicator.name,

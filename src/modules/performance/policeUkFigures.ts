@@ -85,7 +85,8 @@ export interface CoveredPeriod {
   months: string[];
 }
 
-function monthsOf(period: string, frequency: Frequency): string[] {
+/** The months a period of a frequency is made of. */
+export function monthsOf(period: string, frequency: Frequency): string[] {
   if (frequency === 'monthly') return [period];
   if (frequency === 'quarterly') return monthsOfQuarter(period);
   const year = Number(period.slice(0, 4));

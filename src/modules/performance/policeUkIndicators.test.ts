@@ -219,6 +219,24 @@ for (const database of testDatabases()) {
       assert.equal((await container.performance.measurements(coventry, id)).length, 6);
     });
 
+    it('works out the baseline figure from the data for the baseline period, never as typed', async () => {
+      const id = await container.performance.indicators.create(
+        systemPrincipal,
+        coventry,
+        indicator({
+          name: 'Burglary against its baseline',
+          unit: 'count',
+          frequency: 'monthly',
+          baselinePeriod: '2015-16 Q4',
+          baselineValue: 999,
+          policeUk: { crimeType: 'Burglary', includesAsb: false },
+        }),
+      );
+      const made = await container.performance.indicators.get(coventry, id);
+      // 12 burglaries a month over January to March 2016.
+      assert.deepEqual([made.baselinePeriod, made.baselineValue], ['2015-16 Q4', 36]);
+    });
+
     it('refuses to update a typed-in indicator from police.uk, and a typed figure for a police.uk one', async () => {
       const typed = await container.performance.indicators.create(
         systemPrincipal,

@@ -19,15 +19,17 @@ import {
   type IndicatorView,
   insertMeasurement,
   replaceMsgComparison,
+  setBaselineValue,
   updatePoliceUkFigure,
 } from './performance.repository.ts';
-import { periodLabel } from './periods.ts';
+import { frequencyOf, periodLabel } from './periods.ts';
 import {
   type CrimeFigures,
   type CrimeMeasure,
   crimeMeasureWords,
   firstPoliceUkMonth,
   measureOf,
+  monthsOf,
   periodsCovered,
   policeUkGroupSource,
 } from './policeUkFigures.ts';
@@ -90,11 +92,21 @@ export function createPoliceUkIndicators({
     return figures;
   }
 
+  /** The figure for the indicator's baseline period (a year, quarter or month), from the data as any other figure; null where not held. */
+  async function baselineOf(partnershipId: string, indicator: IndicatorView, measure: CrimeMeasure): Promise<number | null> {
+    const frequency = indicator.baselinePeriod ? frequencyOf(indicator.baselinePeriod) : null;
+    if (!indicator.baselinePeriod || !frequency) return null;
+    const months = monthsOf(indicator.baselinePeriod, frequency);
+    const [own] = await crimeFigures.areaFigures([partnershipId], { from: months[0] ?? '', to: months.at(-1) ?? '' });
+    return own ? measureOf(own, months, measure) : null;
+  }
+
   async function update(actor: Actor, partnershipId: string, indicator: IndicatorView): Promise<PoliceUkUpdate> {
     const measure = measureOfIndicator(indicator);
     if (!measure) throw new FieldValidationError('update', `The figures of ${indicator.name} are typed in, not worked out from police.uk`);
     // Worked out before the transaction, which has SQLite's one connection.
     const figures = await compute(partnershipId, indicator, measure);
+    const baselineValue = await baselineOf(partnershipId, indicator, measure);
     const result: PoliceUkUpdate = { added: 0, changed: 0, differing: 0, compared: 0 };
     await db.transaction().execute(async (trx) => {
       // One writer of an indicator's figures at a time: a second update finds the first's figures and changes none.
@@ -102,6 +114,11 @@ export function createPoliceUkIndicators({
       const now = isoNow(clock);
       const before: unknown[] = [];
       const after: unknown[] = [];
+      if (baselineValue !== indicator.baselineValue) {
+        await setBaselineValue(trx, indicator.id, baselineValue);
+        before.push({ baselinePeriod: indicator.baselinePeriod, baselineValue: indicator.baselineValue });
+        after.push({ baselinePeriod: indicator.baselinePeriod, baselineValue });
+      }
       for (const { period, own, members } of figures) {
         const existing = await findMeasurement(trx, indicator.id, period);
         if (!existing) {
