@@ -6,6 +6,7 @@
 import { additive, assessAgainstTarget, combine, compare, directionOfTravel, ratePer1000, targetValue } from './figures.ts';
 import { formatPercentChange } from '../../platform/numbers.ts';
 import { formatValue } from './format.ts';
+import { policeUkGroupSource } from './policeUkFigures.ts';
 import { compareWithGroup, type GroupMember as MsgMember } from '../../platform/groupComparison.ts';
 import {
   financialYearOf,
@@ -49,6 +50,8 @@ export interface FigureInputs {
   msgTables: readonly { period: string; publishedAverage: number | null; source: string; members: MsgMember[] }[];
   commentary: string;
 }
+
+const lastMonthOf = (quarter: string): string | undefined => periodsWithinQuarter(quarter, 'monthly').at(-1);
 
 /** How far back the trend chart goes: three financial years, or five for a yearly indicator. */
 const trendYears: Record<Frequency, number> = { monthly: 3, quarterly: 3, yearly: 5 };
@@ -136,7 +139,9 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
       ? {
           ...compareWithGroup(msg.members, polarity),
           period: msg.period,
-          periodLabel: periodLabel(msg.period, frequency),
+          // A monthly indicator's table in a quarter's report is the quarter's last month's.
+          periodLabel: `${periodLabel(msg.period, frequency)}${frequency === 'monthly' && msg.period === lastMonthOf(quarter) ? ' (the quarter’s last month)' : ''}`,
+          ...(msg.source === policeUkGroupSource && unit !== 'rate_per_1000' ? { unit: 'rate_per_1000' as const } : {}),
           publishedAverage: msg.publishedAverage,
           source: msg.source,
         }

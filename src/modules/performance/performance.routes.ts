@@ -144,25 +144,28 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
     report,
     exceptionsOnly,
     exceptionCount: report.indicators.filter((figures) => figures.exception).length,
-    indicators: shown.map((figures) => ({
-      ...figures,
-      rows: figureRows(figures),
-      ragName: ragNames[figures.rag],
-      statusName: statusWords(figures),
-      exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
-      direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
-      msgRows: figures.msg?.members.map((member) => ({
-        ...member,
-        shown: member.value === null ? 'Not given' : formatValue(member.value, figures.unit),
+    indicators: shown
+      .map((figures) => ({ figures, msgUnit: figures.msg?.unit ?? figures.unit }))
+      .map(({ figures, msgUnit }) => ({
+        ...figures,
+        rows: figureRows(figures),
+        ragName: ragNames[figures.rag],
+        statusName: statusWords(figures),
+        exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
+        direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
+        msgUnit: msgUnit === figures.unit ? null : 'per 1,000 residents',
+        msgRows: figures.msg?.members.map((member) => ({
+          ...member,
+          shown: member.value === null ? 'Not given' : formatValue(member.value, msgUnit),
+        })),
+        msgRank: figures.msg ? rankWords(figures.msg) : null,
+        msgMissing: figures.msg ? missingWords(figures.msg) : null,
+        msgAverage: formatValue(figures.msg?.average ?? null, msgUnit),
+        msgPublished: figures.msg?.publishedAverage === null ? null : formatValue(figures.msg?.publishedAverage ?? null, msgUnit),
+        msgLimits: figures.msg ? limitWords(figures.msg, msgUnit, 1) : null,
+        msgLimits2: figures.msg ? limitWords(figures.msg, msgUnit, 2) : null,
+        chart: charts.get(figures.indicatorId),
       })),
-      msgRank: figures.msg ? rankWords(figures.msg) : null,
-      msgMissing: figures.msg ? missingWords(figures.msg) : null,
-      msgAverage: formatValue(figures.msg?.average ?? null, figures.unit),
-      msgPublished: figures.msg?.publishedAverage === null ? null : formatValue(figures.msg?.publishedAverage ?? null, figures.unit),
-      msgLimits: figures.msg ? limitWords(figures.msg, figures.unit, 1) : null,
-      msgLimits2: figures.msg ? limitWords(figures.msg, figures.unit, 2) : null,
-      chart: charts.get(figures.indicatorId),
-    })),
   };
 }
 

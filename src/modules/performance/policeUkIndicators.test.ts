@@ -132,6 +132,21 @@ for (const database of testDatabases()) {
         monthly.map((m) => [m.period, m.value]),
         firstHalf2016.map((month) => [month, 12]),
       );
+      // The group is compared per 1,000 residents, not by raw counts of partnerships of different size; the table of a
+      // monthly indicator in a quarter's report is the quarter's last month's, and says so.
+      const { report } = await container.performance.report(coventry, '2015-16 Q4');
+      const msg = report.indicators.find((figures) => figures.indicatorId === burglary)?.msg;
+      assert.equal(msg?.unit, 'rate_per_1000');
+      assert.equal(msg?.periodLabel, 'March 2016 (the quarter’s last month)');
+      // Coventry 12 over 10,000; Peer A 8 over 8,000; Peer B 20 over 12,000.
+      assert.deepEqual(
+        msg?.members.map((m) => [m.name, m.value]),
+        [
+          ['Coventry', 1.2],
+          ['Peer A', 1],
+          ['Peer B', 1.7],
+        ],
+      );
       const all = await container.performance.indicators.create(
         systemPrincipal,
         coventry,

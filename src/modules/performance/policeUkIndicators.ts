@@ -79,14 +79,17 @@ export function createPoliceUkIndicators({
     const peers = await crimeFigures.peers(partnershipId);
     const ids = [partnershipId, ...peers.map((peer) => peer.partnershipId).filter((id) => id !== partnershipId)];
     const figures: PeriodFigures[] = [];
+    // The group is compared per 1,000 residents whatever the indicator's unit: partnerships differ in size.
+    const perResidents = { ...measure, unit: 'rate_per_1000' as const };
     for (const { period, months } of periodsCovered(own.heldMonths, indicator.frequency)) {
       const areas = await crimeFigures.areaFigures(ids, { from: months[0] ?? period, to: months.at(-1) ?? period });
       const members = ids.map((id) => {
         const area = areas.find((candidate) => candidate.partnershipId === id);
         const name = area?.name ?? peers.find((peer) => peer.partnershipId === id)?.name ?? id;
-        return { name, value: area ? measureOf(area, months, measure) : null, isSelf: id === partnershipId };
+        return { name, value: area ? measureOf(area, months, perResidents) : null, isSelf: id === partnershipId };
       });
-      const ownValue = members[0]?.value ?? null;
+      const ownArea = areas.find((candidate) => candidate.partnershipId === partnershipId);
+      const ownValue = ownArea ? measureOf(ownArea, months, measure) : null;
       if (ownValue !== null) figures.push({ period, own: ownValue, members });
     }
     return figures;

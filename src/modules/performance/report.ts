@@ -40,6 +40,8 @@ export interface MsgFigure
   /** The average the source published, when it gave one (it may cover members whose values it did not give). */
   publishedAverage: number | null;
   source: string;
+  /** The unit of the group's figures where it is not the indicator's: a police.uk group is per 1,000 residents, as iQuanta's are. */
+  unit?: Unit;
 }
 
 /** A figure with its change on the one before it. */

@@ -60,7 +60,8 @@ const positionWords2 = {
 
 /** The Most Similar Group table, rank, average and control limits, in the indicator's own unit as on the page. */
 function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): DocumentBlock[] {
-  const value = (n: number | null) => formatValue(n, indicator.unit);
+  const unit = msg.unit ?? indicator.unit;
+  const value = (n: number | null) => formatValue(n, unit);
   const lines = [
     `Rank: ${msg.rank === null ? 'not ranked (no value given)' : rankWords(msg, ordinal(msg.rank))}`,
     `Average of the ${plural(msg.known, 'member', 'members')} with a value: ${value(msg.average)}${missingWords(msg) ? ` (${missingWords(msg)})` : ''}`,
@@ -79,8 +80,8 @@ function msgBlocks(msg: MsgFigure, indicator: IndicatorFigures): DocumentBlock[]
   return [
     {
       kind: 'table',
-      caption: `Most Similar Group comparison, ${msg.periodLabel}`,
-      headings: ['Partnership', unitNames[indicator.unit]],
+      caption: `Most Similar Group comparison${unit === indicator.unit ? '' : ', per 1,000 residents'}, ${msg.periodLabel}`,
+      headings: ['Partnership', unitNames[unit]],
       widths: [0.7, 0.3],
       rows: msg.members.map((member) => ({
         cells: [`${member.name}${member.isSelf ? ' (this partnership)' : ''}`, member.value === null ? 'Not given' : value(member.value)],
