@@ -272,7 +272,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           : refused > 0
             ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
             : held > 0
-              ? `${held} of ${plural(rows.length, 'file waits', 'files wait')} for the area’s overseer, as ${held === 1 ? 'it changes' : 'they change'} other partnerships’ figures (each says how): the overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+              ? `${held} of ${plural(rows.length, 'file changes', 'files change')} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
               : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
         refused: refused > 0,
         skipped,

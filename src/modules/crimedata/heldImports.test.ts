@@ -269,7 +269,7 @@ for (const database of testDatabases()) {
       await container.crimeData.decideHeldImport(systemPrincipal, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
     });
 
-    it('e-mails the overseers once for an upload of held files, listing each, reading only that upload’s files', async () => {
+    it('e-mails the overseers once for an upload of held files, listing each, reading only that upload’s files', async (t) => {
       const batchId = 'three-months';
       const months = ['2021-01', '2021-02', '2021-03'];
       for (const inMonth of months) {
@@ -283,16 +283,10 @@ for (const database of testDatabases()) {
       }
       mail.length = 0;
       // The notice reads the upload's own files, never every file waiting.
-      const { crimeData } = container;
-      const waitingFiles = crimeData.waitingFiles;
-      let scans = 0;
-      crimeData.waitingFiles = (partnershipId) => ((scans += 1), waitingFiles(partnershipId));
-      try {
-        await container.notifications.runDueJobs();
-      } finally {
-        crimeData.waitingFiles = waitingFiles;
-      }
-      assert.equal(scans, 0);
+      const scans = t.mock.method(container.crimeData, 'waitingFiles');
+      await container.notifications.runDueJobs();
+      assert.equal(scans.mock.callCount(), 0);
+      scans.mock.restore();
       const rows = await container.crimeData.imports({ batchId });
       assert.deepEqual(
         rows.map((row) => row.status),
@@ -304,18 +298,11 @@ for (const database of testDatabases()) {
         assert.match(mail[0]!, new RegExp(`${testConfig.publicUrl}/partnerships/${id('charnwood')}/crime-data/held/${row.id}`));
       assert.match(mail[0]!, /2021-02-leicestershire-street\.csv \(Leicestershire Police, February 2021\): confirmed, it adds the month/);
       // Every file waiting, with its partnership: governance asked once a partnership, not once a file.
-      const partnerships = container.governance.partnerships;
-      const get = partnerships.get;
-      let lookups = 0;
-      partnerships.get = (...args) => ((lookups += 1), get.apply(partnerships, args));
-      let waiting: Awaited<ReturnType<typeof waitingFiles>>;
-      try {
-        waiting = await container.crimeData.waitingFiles();
-      } finally {
-        partnerships.get = get;
-      }
+      const lookups = t.mock.method(container.governance.partnerships, 'get');
+      const waiting = await container.crimeData.waitingFiles();
+      assert.equal(lookups.mock.callCount(), new Set(waiting.map((file) => file.partnershipId)).size);
+      lookups.mock.restore();
       assert.ok(waiting.length >= 3);
-      assert.equal(lookups, new Set(waiting.map((file) => file.partnershipId)).size);
       for (const row of rows)
         await container.crimeData.decideHeldImport(systemPrincipal, id('charnwood'), row.id, { decision: 'reject', reason: 'A test' });
     });
@@ -431,11 +418,8 @@ for (const database of testDatabases()) {
       assert.deepEqual(await counts(), before, 'no Leicestershire partnership’s figures changed');
     });
 
-    it('holds a new month that would add to another partnership’s figures, and imports one that adds only to the uploader’s', async () => {
-      const [leicester, charnwood] = [
-        (await container.crimeData.areaLsoas(id('leicester'), month))[0]?.code ?? '',
-        (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '',
-      ];
+    it('holds a new month that would add to another partnership’s figures, and says it adds the month', async () => {
+      const leicester = (await container.crimeData.areaLsoas(id('leicester'), month))[0]?.code ?? '';
       const september = '2022-09';
       const intoLeicester = doctoredFile(december, { month: september, force: 'Leicestershire Police', lsoa: () => leicester });
       const held = await upload('charnwood', intoLeicester, `${september}-leicestershire-street.csv`);

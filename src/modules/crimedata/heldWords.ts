@@ -46,7 +46,7 @@ export function waitingFileView(file: WaitingFile) {
   return {
     id: file.id,
     fileName: file.fileName,
-    text: `${file.fallsWithin ?? 'police.uk'}, ${file.month ? monthName(file.month) : 'month not known'}: confirmed, it ${heldEffect(file.replacesMonth)}. ${uploadedText({ imported: file, uploadedFrom: file.partnershipName })}`,
+    text: `${file.fallsWithin ?? 'police.uk'}, ${file.month ? monthName(file.month) : 'month not known'}. ${uploadedText({ imported: file, uploadedFrom: file.partnershipName })} Confirmed, it ${heldEffect(file.replacesMonth)}.`,
     partnershipId: file.partnershipId ?? '',
     areaId: file.areaId,
     href: `/partnerships/${file.partnershipId ?? ''}/crime-data/held/${file.id}`,
