@@ -51,7 +51,7 @@ import {
   createCrimeDataService,
   type CrimeDataService,
   crimeDataRoutes,
-  heldFileNotice,
+  heldFilesNotice,
   waitingFileView,
 } from './modules/crimedata/index.ts';
 import { createOversightService, type OversightService, oversightRoutes } from './modules/oversight/index.ts';
@@ -235,7 +235,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       audit,
       clock,
       queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
-      onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held),
+      // One notice an upload: queued after the batch's imports, it lists every file of the batch then held.
+      onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held, { uniqueKey: `crime-import-held ${held.batchId}` }),
       async partnership(partnershipId) {
         const { name, areaId } = await governance.partnerships.get(null, partnershipId);
         return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
@@ -251,14 +252,18 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     // Given up on: failed with its reason, to be tried again from the page, never "importing" for ever.
     (trx, payload, error) => crimeData.failQueuedImport(trx, (payload as { importId: string }).importId, error),
   );
-  // The area's overseers are told a file waits for them, with the page where they decide.
+  // The area's overseers are told the files of an upload wait for them, with the page where they decide each.
   notifications.handleJobs('crime-import-held', async (payload) => {
-    const { importId } = payload as { importId: string };
-    const file = (await crimeData.waitingFiles()).find((row) => row.id === importId);
+    // An upload's files (a notice queued before notices went by upload names its one file).
+    const files = await crimeData.heldFiles(payload as { batchId?: string; importId?: string });
     // Decided before the notice went: nothing waits.
-    if (!file) return;
-    const { subject, text } = heldFileNotice(file, `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`);
-    await notifications.enqueueEmails((await accounts.overseersOf(file.areaId)).map(({ email }) => ({ to: email, subject, text })));
+    const first = files[0];
+    if (!first) return;
+    const { subject, text } = heldFilesNotice(
+      files,
+      (file) => `${config.publicUrl}/partnerships/${file.partnershipId}/crime-data/held/${file.id}`,
+    );
+    await notifications.enqueueEmails((await accounts.overseersOf(first.areaId)).map(({ email }) => ({ to: email, subject, text })));
   });
   const oversight = built(
     'oversight',

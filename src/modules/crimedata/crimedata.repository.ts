@@ -97,13 +97,14 @@ const namedImports = (db: Kysely<Database>) =>
     .selectAll('crimeImports')
     .select(['uploader.name as uploadedByName', 'decider.name as decidedByName']);
 
-/** Imports (one, or those of a status and force), oldest first. */
+/** Imports (one, or those of an upload, a status and a force), oldest first. */
 export async function listNamedImports(
   db: Kysely<Database>,
-  filter: { id?: string; status?: CrimeImportStatus; forceCode?: string },
+  filter: { id?: string; batchId?: string; status?: CrimeImportStatus; forceCode?: string },
 ): Promise<NamedImportRow[]> {
   let query = namedImports(db).orderBy('crimeImports.createdAt').orderBy('crimeImports.fileName');
   if (filter.id) query = query.where('crimeImports.id', '=', filter.id);
+  if (filter.batchId) query = query.where('crimeImports.batchId', '=', filter.batchId);
   if (filter.status) query = query.where('crimeImports.status', '=', filter.status);
   if (filter.forceCode) query = query.where('crimeImports.forceCode', '=', filter.forceCode);
   return query.execute();
@@ -130,12 +131,13 @@ export async function moveImport(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
+/** Imports, latest first (all of them, or the latest `limit`): an upload's files, or a partnership's uploads (of a status). */
 export async function listImports(
   db: Kysely<Database>,
-  filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit: number },
+  filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit?: number },
 ): Promise<NamedImportRow[]> {
-  let query = namedImports(db).orderBy('crimeImports.createdAt', 'desc').orderBy('crimeImports.fileName').limit(filter.limit);
+  let query = namedImports(db).orderBy('crimeImports.createdAt', 'desc').orderBy('crimeImports.fileName');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   if (filter.batchId) query = query.where('crimeImports.batchId', '=', filter.batchId);
   if (filter.partnershipId) query = query.where('crimeImports.partnershipId', '=', filter.partnershipId);
   if (filter.status) query = query.where('crimeImports.status', '=', filter.status);

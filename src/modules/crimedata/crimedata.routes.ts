@@ -32,10 +32,11 @@ import { trendMethod } from './analysis/series.ts';
 import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
 import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.inputs.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
+import type { HeldEffect } from './heldImports.ts';
 import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
-import { importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import { heldEffect, importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 import { skippedText } from './policeUkZip.ts';
 
@@ -85,7 +86,7 @@ const statusTagClasses: Record<CrimeImportStatus, string> = {
   failed: 'govuk-tag--orange',
 };
 
-const importView = (row: ImportRow) => ({
+const importView = (row: ImportRow & HeldEffect) => ({
   id: row.id,
   batchId: row.batchId,
   fileName: row.fileName,
@@ -221,11 +222,19 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           const batchId = randomUUID();
           // The area not yet set: said before any file is kept.
           const received = await attempt(async () => {
+            // However they come, a batch holds no more files than the form takes: a zip's street files count each.
+            let room = maxFiles - files.filter((file) => !isZip(file)).length;
             for (const file of files) {
               const upload = { partnershipId, batchId, fileName: file.fileName };
               // police.uk's zip as it comes: each street file in it is one import of the batch.
-              if (isZip(file)) await crimeData.receiveZipUpload(principalOf(request), { ...upload, path: file.path });
-              else await crimeData.receiveUpload(principalOf(request), { ...upload, content: createReadStream(file.path) });
+              if (isZip(file)) {
+                const { imports } = await crimeData.receiveZipUpload(principalOf(request), {
+                  ...upload,
+                  path: file.path,
+                  maxStreetFiles: room,
+                });
+                room -= imports.length;
+              } else await crimeData.receiveUpload(principalOf(request), { ...upload, content: createReadStream(file.path) });
             }
           });
           if (!received.ok) return refuse(Object.values(received.byField));
@@ -237,7 +246,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
     // An upload's progress: with script, the page checks again every few seconds until every file is done.
     app.get('/imports/:batchId', { config: analyse, schema: { params: batchParams } }, async (request, reply) => {
       const { partnershipId, batchId } = request.params;
-      const rows = (await crimeData.imports({ batchId, limit: maxFiles })).sort(
+      const rows = (await crimeData.imports({ batchId })).sort(
         (a, b) => a.createdAt.localeCompare(b.createdAt) || a.fileName.localeCompare(b.fileName, 'en-GB'),
       );
       // Another partnership's upload is not found through this one's address.
@@ -263,7 +272,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           : refused > 0
             ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
             : held > 0
-              ? `${held} of ${plural(rows.length, 'file replaces', 'files replace')} a month already held: the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+              ? `${held} of ${plural(rows.length, 'file changes', 'files change')} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
               : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
         refused: refused > 0,
         skipped,
@@ -299,8 +308,8 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         `Check the police.uk file for ${imported.month ? monthName(imported.month) : 'a month'} before it ${replacesMonth ? 'replaces the one held' : 'is added'}`,
       intro: ({ imported, replacesMonth, replacedCrimes }) =>
         replacesMonth
-          ? `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it replaces that file for every partnership of the force; until you decide, every figure stays as it was.`
-          : `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes for a month Safer does not hold for the force yet. Confirmed, it adds the month for every partnership of the force; until you decide, none of them has its figures.`,
+          ? `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes, where the file held for the month has ${digits(replacedCrimes, 0)}. Confirmed, it ${heldEffect(true)}; until you decide, every figure stays as it was.`
+          : `${imported.fileName} (${imported.fallsWithin}) has ${digits(imported.crimes, 0)} crimes for a month Safer does not hold for the force yet. Confirmed, it ${heldEffect(false)}; until you decide, none of them has its figures.`,
       template: 'crimedata/views/held.njk',
       details: (held) => {
         const month = held.imported.month ? monthName(held.imported.month) : '';

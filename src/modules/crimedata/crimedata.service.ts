@@ -56,7 +56,7 @@ import {
 } from './crimedata.repository.ts';
 import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
-import { createHeldImports, type HeldFile, type WaitingFile } from './heldImports.ts';
+import { createHeldImports, type HeldEffect, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
@@ -119,10 +119,17 @@ export interface CrimeDataService extends AreaFiguresService, ZipImports {
   heldImport(partnershipId: string, importId: string): Promise<HeldFile>;
   /** Files waiting for the overseer: those of the partnership's force, or (with no partnership) every one. */
   waitingFiles(partnershipId?: string): Promise<WaitingFile[]>;
+  /** The files of one upload (or one file) still waiting for the overseer: what the notice to the overseers lists. */
+  heldFiles(of: { batchId?: string; importId?: string }): Promise<WaitingFile[]>;
   /** The overseer's decision on a held import: confirmed, it replaces the month held; rejected, nothing changes. */
   decideHeldImport(actor: Actor, partnershipId: string, importId: string, decision: HeldDecision): Promise<ImportRow>;
-  /** Imports, latest first: an upload's files, or a partnership's uploads (of a status). */
-  imports(filter: { batchId?: string; partnershipId?: string; status?: CrimeImportStatus; limit?: number }): Promise<NamedImportRow[]>;
+  /** Imports, latest first: every file of an upload, or a partnership's latest uploads (of a status); a held one says whether it replaces a month. */
+  imports(filter: {
+    batchId?: string;
+    partnershipId?: string;
+    status?: CrimeImportStatus;
+    limit?: number;
+  }): Promise<(NamedImportRow & HeldEffect)[]>;
   /**
    * The months the area's force published that Safer holds, in order: a month between them that is missing is a
    * gap the force did not publish; one before the first is not held in Safer.
@@ -156,8 +163,11 @@ export interface CrimeDataDependencies {
   partnership: (partnershipId: string) => Promise<{ name: string; forceName: string; areaId: string }>;
   /** The partnerships held in Safer, with their area: the peers a partnership may compare its crime figures with. */
   partnerships: () => Promise<{ id: string; name: string; areaId: string }[]>;
-  /** Queues the notice to the area's overseers that a file waits for them, in the transaction that holds it. */
-  onHeld?: (trx: Kysely<Database>, held: { importId: string }) => Promise<void>;
+  /**
+   * Queues the notice to the area's overseers that files of an upload wait for them, in the transaction that holds
+   * one: once an upload, however many of its files are held (the notice lists them all when it goes).
+   */
+  onHeld?: (trx: Kysely<Database>, held: { batchId: string }) => Promise<void>;
 }
 
 /** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
@@ -171,6 +181,9 @@ const claimMs = 2 * 60_000;
 
 const areaFirst =
   'The partnership’s crime data area must be set before files can be imported: an administrator or the area’s overseer sets it.';
+
+const sameAsWaiting = (same: ImportRow) =>
+  `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${same.fileName}, already waiting for the area’s overseer’s decision: nothing has changed.`;
 
 const claimUntil = (now: Date): string => new Date(now.getTime() + claimMs).toISOString();
 
@@ -213,7 +226,7 @@ function crimeRow(importId: string, crime: StreetCrime) {
 
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
-  const { changesOf, takePlace, decisions } = createHeldImports(deps);
+  const { changesOf, takePlace, withEffect, decisions } = createHeldImports(deps);
   const ensureReference = createReferenceLoader(db, clock);
 
   /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
@@ -270,9 +283,11 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
     const changes = await changesOf(imported, older);
-    // An upload waits for the overseer when it would replace a month, or add one to another partnership's figures:
-    // one partnership's officer never changes another's crime figures alone.
-    const others = changes.filter((change) => change.partnershipId !== imported.partnershipId && change.before !== change.after);
+    // An upload waits for the overseer when it would replace a month, or add one the force does not hold: a new month
+    // is held for every partnership of the force, even one the file gives no crime (its figures then show 0, not
+    // "not held"), so only the force's one partnership with a crime area adds it alone. One partnership's officer
+    // never changes another's crime figures alone.
+    const others = changes.filter((change) => change.partnershipId !== imported.partnershipId);
     if ((older.length > 0 || others.length > 0) && replacing === 'when confirmed') {
       const why = older.length
         ? `it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`
@@ -302,7 +317,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
             after: { status: 'held', sha256: imported.sha256, crimes },
           },
         );
-        await deps.onHeld?.(trx, { importId: imported.id });
+        if (imported.batchId) await deps.onHeld?.(trx, { batchId: imported.batchId });
       });
       return { problem: null, changes: [] };
     }
@@ -355,6 +370,8 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
           finishedAt: isoNow(clock),
           month: same.month,
           fallsWithin: same.fallsWithin,
+          // Not imported before: the same file waits for the overseer's decision, which decides this one too.
+          problem: same.status === 'held' ? sameAsWaiting(same) : null,
         });
       });
       return { imported: (await findImport(db, importId))!, changes: [] };
@@ -610,7 +627,8 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
 
     ...decisions,
 
-    imports: (filter) => listImports(db, { ...filter, limit: filter.limit ?? 50 }),
+    // An upload's files all (a batch is bounded by the form); a partnership's latest 50 unless asked otherwise.
+    imports: async (filter) => withEffect(await listImports(db, { ...filter, limit: filter.limit ?? (filter.batchId ? undefined : 50) })),
 
     publishedMonths: async (partnershipId) => (await heldMonths(partnershipId)).map(({ month }) => month),
 

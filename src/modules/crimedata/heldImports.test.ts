@@ -19,6 +19,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
+import { importOutcome } from './importReport.ts';
 
 const charnwoodArea = 'E22000165';
 const leicesterArea = 'E22000168';
@@ -158,6 +159,7 @@ for (const database of testDatabases()) {
       assert.ok(held.leicester > 0 && held.charnwood > 0);
       const waiting = await upload('charnwood', doctored);
       assert.equal(waiting.status, 'held');
+      assert.match(importOutcome(waiting), /confirmed, it replaces the file held for the month for every partnership of the force/);
       assert.deepEqual(await counts(), held);
       assert.deepEqual(await container.crimeData.publishedMonths(id('leicester')), [month]);
       const { changes } = await container.crimeData.heldImport(id('charnwood'), waiting.id);
@@ -267,6 +269,44 @@ for (const database of testDatabases()) {
       await container.crimeData.decideHeldImport(systemPrincipal, id('leicester'), waiting.id, { decision: 'reject', reason: 'A test' });
     });
 
+    it('e-mails the overseers once for an upload of held files, listing each, reading only that upload’s files', async (t) => {
+      const batchId = 'three-months';
+      const months = ['2021-01', '2021-02', '2021-03'];
+      for (const inMonth of months) {
+        const content = doctoredFile(december, { month: inMonth, force: 'Leicestershire Police', lsoa: genuineLsoa });
+        await container.crimeData.receiveUpload(systemPrincipal, {
+          partnershipId: id('charnwood'),
+          batchId,
+          fileName: `${inMonth}-leicestershire-street.csv`,
+          content: Readable.from([content]),
+        });
+      }
+      mail.length = 0;
+      // The notice reads the upload's own files, never every file waiting.
+      const scans = t.mock.method(container.crimeData, 'waitingFiles');
+      await container.notifications.runDueJobs();
+      assert.equal(scans.mock.callCount(), 0);
+      scans.mock.restore();
+      const rows = await container.crimeData.imports({ batchId });
+      assert.deepEqual(
+        rows.map((row) => row.status),
+        ['held', 'held', 'held'],
+      );
+      assert.equal(mail.length, 1, mail.join('\n---\n'));
+      assert.match(mail[0]!, /to leics-overseer@example\.com: 3 police\.uk files wait for your decision: Leicestershire Police, 3 months/);
+      for (const row of rows)
+        assert.match(mail[0]!, new RegExp(`${testConfig.publicUrl}/partnerships/${id('charnwood')}/crime-data/held/${row.id}`));
+      assert.match(mail[0]!, /2021-02-leicestershire-street\.csv \(Leicestershire Police, February 2021\): confirmed, it adds the month/);
+      // Every file waiting, with its partnership: governance asked once a partnership, not once a file.
+      const lookups = t.mock.method(container.governance.partnerships, 'get');
+      const waiting = await container.crimeData.waitingFiles();
+      assert.equal(lookups.mock.callCount(), new Set(waiting.map((file) => file.partnershipId)).size);
+      lookups.mock.restore();
+      assert.ok(waiting.length >= 3);
+      for (const row of rows)
+        await container.crimeData.decideHeldImport(systemPrincipal, id('charnwood'), row.id, { decision: 'reject', reason: 'A test' });
+    });
+
     it('counts the crimes a file gives another type or place, when every total stays the same', async () => {
       // Forty of Charnwood's crimes recoded as burglary, in the same LSOAs: every partnership's total as it was.
       let recoded = 0;
@@ -362,7 +402,8 @@ for (const database of testDatabases()) {
       assert.equal(queued.length, 1, 'queued once');
       await container.notifications.runDueJobs();
       const [done] = await container.crimeData.imports({ batchId });
-      assert.equal(done?.status, 'complete');
+      // Its run finished: a month the force does not hold, so it waits for the overseer (Charnwood's area is set too).
+      assert.equal(done?.status, 'held');
       assert.equal(done?.crimes, 810);
     });
 
@@ -377,11 +418,8 @@ for (const database of testDatabases()) {
       assert.deepEqual(await counts(), before, 'no Leicestershire partnership’s figures changed');
     });
 
-    it('holds a new month that would add to another partnership’s figures, and imports one that adds only to the uploader’s', async () => {
-      const [leicester, charnwood] = [
-        (await container.crimeData.areaLsoas(id('leicester'), month))[0]?.code ?? '',
-        (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '',
-      ];
+    it('holds a new month that would add to another partnership’s figures, and says it adds the month', async () => {
+      const leicester = (await container.crimeData.areaLsoas(id('leicester'), month))[0]?.code ?? '';
       const september = '2022-09';
       const intoLeicester = doctoredFile(december, { month: september, force: 'Leicestershire Police', lsoa: () => leicester });
       const held = await upload('charnwood', intoLeicester, `${september}-leicestershire-street.csv`);
@@ -393,9 +431,40 @@ for (const database of testDatabases()) {
       const forLeicester = view.changes.find((change) => change.partnershipId === id('leicester'));
       assert.equal(forLeicester?.before, 0);
       assert.ok((forLeicester?.after ?? 0) > 0);
-      const august = '2022-08';
-      const ownOnly = doctoredFile(december, { month: august, force: 'Leicestershire Police', lsoa: () => charnwood });
-      assert.equal((await upload('charnwood', ownOnly, `${august}-leicestershire-street.csv`)).status, 'complete');
+      assert.match(importOutcome(held), /confirmed, it adds the month, which Safer does not hold for the force yet/);
+    });
+
+    it('holds a new month even when it gives the other partnerships no crime: the month would be held for them, at 0', async () => {
+      const charnwood = (await container.crimeData.areaLsoas(id('charnwood'), month))[0]?.code ?? '';
+      // police.uk's November 2022 cut down to twelve rows, all in Charnwood.
+      const july = '2022-07';
+      const twelve = doctoredFile(december, { month: july, force: 'Leicestershire Police', lsoa: () => charnwood })
+        .toString()
+        .split('\r\n')
+        .slice(0, 13)
+        .join('\r\n');
+      const held = await upload('charnwood', Buffer.from(`${twelve}\r\n`), `${july}-leicestershire-street.csv`);
+      assert.equal(held.status, 'held');
+      assert.ok(!(await container.crimeData.publishedMonths(id('leicester'))).includes(july), 'not a held month of 0 for Leicester');
+      const view = await container.crimeData.heldImport(id('charnwood'), held.id);
+      assert.deepEqual(
+        view.changes.map(({ cspName, before, after }) => [cspName, before, after]),
+        [
+          ['Charnwood', 0, 12],
+          ['Leicester', 0, 0],
+        ],
+      );
+      // The same file again is the one waiting, said so: it was never imported.
+      const same = await upload('charnwood', Buffer.from(`${twelve}\r\n`), `${july}-leicestershire-street.csv`);
+      assert.equal(same.status, 'unchanged');
+      assert.match(
+        importOutcome(same),
+        /^This file \(Leicestershire Police, 2022-07\) is the same as 2022-07-leicestershire-street\.csv, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
+      );
+      // The force's only partnership with a crime area adds a month alone: Plymouth is Devon and Cornwall's.
+      const plymouthLsoa = (await container.crimeData.areaLsoas(id('plymouth'), july))[0]?.code ?? '';
+      const own = doctoredFile(december, { month: july, force: 'Devon & Cornwall Police', lsoa: () => plymouthLsoa });
+      assert.equal((await upload('plymouth', own, `${july}-devon-and-cornwall-street.csv`)).status, 'complete');
     });
 
     it('refuses a file for a month that has not ended', async () => {

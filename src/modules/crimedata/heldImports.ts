@@ -18,6 +18,7 @@ import {
   findImport,
   type ImportRow,
   listForcePartnerships,
+  listHeldMonths,
   listNamedImports,
   type NamedImportRow,
   listSupersededImports,
@@ -53,8 +54,11 @@ export interface HeldFile {
   muchSmaller: boolean;
 }
 
+/** For a held file: whether it replaces a month the force holds, or adds the month for the force's other partnerships. */
+export type HeldEffect = { replacesMonth?: boolean };
+
 /** A file waiting for the overseer of its partnership's area. */
-export type WaitingFile = NamedImportRow & { partnershipName: string; areaId: string };
+export type WaitingFile = NamedImportRow & { partnershipName: string; areaId: string; replacesMonth: boolean };
 
 export function createHeldImports(deps: HeldImportsDeps) {
   const { db, audit, clock } = deps;
@@ -135,17 +139,45 @@ export function createHeldImports(deps: HeldImportsDeps) {
     return { ...(await changeOfHeld(imported)), imported, uploadedFrom, decided: null };
   }
 
+  /** The rows, each held one with whether it replaces a month held: one look-up a force, however many rows. */
+  async function withEffect<T extends ImportRow>(rows: T[]): Promise<(T & HeldEffect)[]> {
+    const forces = [...new Set(rows.flatMap((row) => (row.status === 'held' && row.forceCode ? [row.forceCode] : [])))];
+    const held = new Map(
+      await Promise.all(
+        forces.map(async (force) => [force, new Set((await listHeldMonths(db, force)).map(({ month }) => month))] as const),
+      ),
+    );
+    return rows.map((row) =>
+      row.status === 'held' ? { ...row, replacesMonth: held.get(row.forceCode ?? '')?.has(row.month ?? '') ?? false } : row,
+    );
+  }
+
+  /** Held files with their partnership's name and area: governance asked once a partnership, however many files. */
+  async function waiting(rows: NamedImportRow[]): Promise<WaitingFile[]> {
+    const partnerships = new Map<string, ReturnType<HeldImportsDeps['partnership']>>();
+    const partnershipOf = (id: string) => {
+      if (!partnerships.has(id)) partnerships.set(id, deps.partnership(id));
+      return partnerships.get(id)!;
+    };
+    return Promise.all(
+      (await withEffect(rows)).map(async (row) => {
+        const { name, areaId } = await partnershipOf(row.partnershipId ?? '');
+        return { ...row, partnershipName: name, areaId, replacesMonth: row.replacesMonth ?? false };
+      }),
+    );
+  }
+
   /** Files waiting for an overseer: those of the partnership's force (none before its area is set), or every one. */
   async function waitingFiles(partnershipId?: string): Promise<WaitingFile[]> {
     const forceCode = partnershipId ? (await findCrimeArea(db, partnershipId))?.forceCode : undefined;
     if (partnershipId && !forceCode) return [];
-    const held = await listNamedImports(db, { status: 'held', ...(forceCode ? { forceCode } : {}) });
-    return Promise.all(
-      held.map(async (row) => {
-        const { name, areaId } = await deps.partnership(row.partnershipId ?? '');
-        return { ...row, partnershipName: name, areaId };
-      }),
-    );
+    return waiting(await listNamedImports(db, { status: 'held', ...(forceCode ? { forceCode } : {}) }));
+  }
+
+  /** The files of one upload (or the one file) still waiting for the overseer: read by the batch's key, never by a scan. */
+  async function heldFiles(of: { batchId?: string; importId?: string }): Promise<WaitingFile[]> {
+    if (!of.batchId && !of.importId) return [];
+    return waiting(await listNamedImports(db, { status: 'held', batchId: of.batchId, id: of.importId }));
   }
 
   async function changeOfHeld(imported: ImportRow) {
@@ -164,7 +196,10 @@ export function createHeldImports(deps: HeldImportsDeps) {
     };
   }
 
-  const decisions: Pick<CrimeDataService, 'failQueuedImport' | 'retryImport' | 'heldImport' | 'waitingFiles' | 'decideHeldImport'> = {
+  const decisions: Pick<
+    CrimeDataService,
+    'failQueuedImport' | 'retryImport' | 'heldImport' | 'waitingFiles' | 'heldFiles' | 'decideHeldImport'
+  > = {
     async failQueuedImport(trx, importId, reason) {
       // Its batches and upload are kept: tried again, it carries on after the last batch committed. The page says
       // what to do; the technical reason is for the administrator, in the audit log (and the job's last error).
@@ -221,6 +256,8 @@ export function createHeldImports(deps: HeldImportsDeps) {
 
     waitingFiles,
 
+    heldFiles,
+
     async decideHeldImport(actor, partnershipId, importId, { decision, reason }) {
       const decided = () => new FieldValidationError('decision', 'Someone else has decided on this file: it is no longer waiting.');
       const found = await findImport(db, importId);
@@ -276,5 +313,5 @@ export function createHeldImports(deps: HeldImportsDeps) {
       return (await findImport(db, importId))!;
     },
   };
-  return { changesOf, takePlace, decisions };
+  return { changesOf, takePlace, withEffect, decisions };
 }

@@ -2,6 +2,7 @@
 import { formatDayOf } from '../../platform/dates.ts';
 import { monthName } from './hotspotsPage.ts';
 import type { HeldFile, WaitingFile } from './heldImports.ts';
+import { heldEffect } from './importReport.ts';
 
 export function uploadedText({ imported, uploadedFrom }: Pick<HeldFile, 'imported' | 'uploadedFrom'>): string {
   return `Uploaded by ${imported.uploadedByName ?? 'an operator'} from ${uploadedFrom} on ${formatDayOf(imported.createdAt) ?? 'a day not recorded'}.`;
@@ -14,17 +15,26 @@ export function decisionText(decided: NonNullable<HeldFile['decided']>): string 
     : `This file was confirmed by ${by}: it replaced the month held for every partnership of the force.`;
 }
 
-/** The notice to the area's overseers that a file waits for their decision. */
-export function heldFileNotice(file: WaitingFile, link: string): { subject: string; text: string } {
-  const month = file.month ? monthName(file.month) : 'a month already held';
+/** The notice to the area's overseers that the files of one upload wait for their decision: one notice, every file listed. */
+export function heldFilesNotice(files: readonly WaitingFile[], linkOf: (file: WaitingFile) => string): { subject: string; text: string } {
+  const first = files[0]!;
+  const monthOf = (file: WaitingFile) => (file.month ? monthName(file.month) : 'a month not known');
+  const months = [...new Set(files.map(monthOf))];
+  const what = `${first.fallsWithin ?? 'crime data'}, ${months.length === 1 ? months[0] : `${months.length} months`}`;
   return {
-    subject: `A police.uk file waits for your decision: ${file.fallsWithin ?? 'crime data'}, ${month}`,
+    subject:
+      files.length === 1
+        ? `A police.uk file waits for your decision: ${what}`
+        : `${files.length} police.uk files wait for your decision: ${what}`,
     text: [
-      `${file.fileName} (${file.fallsWithin ?? 'police.uk'}, ${month}) would replace the month already held for every partnership of the force.`,
-      `${uploadedText({ imported: file, uploadedFrom: file.partnershipName })}`,
+      `${uploadedText({ imported: first, uploadedFrom: first.partnershipName })}`,
       '',
-      'Until you decide, every figure stays as it was. Check what it changes for each partnership, then confirm or reject it:',
-      link,
+      ...files.flatMap((file) => [
+        `${file.fileName} (${file.fallsWithin ?? 'police.uk'}, ${monthOf(file)}): confirmed, it ${heldEffect(file.replacesMonth)}.`,
+        linkOf(file),
+        '',
+      ]),
+      'Until you decide, every figure stays as it was. Check what each changes for each partnership, then confirm or reject it.',
       '',
       'You are sent this because you oversee the area.',
     ].join('\n'),
@@ -36,7 +46,7 @@ export function waitingFileView(file: WaitingFile) {
   return {
     id: file.id,
     fileName: file.fileName,
-    text: `${file.fallsWithin ?? 'police.uk'}, ${file.month ? monthName(file.month) : 'month not known'}. ${uploadedText({ imported: file, uploadedFrom: file.partnershipName })}`,
+    text: `${file.fallsWithin ?? 'police.uk'}, ${file.month ? monthName(file.month) : 'month not known'}. ${uploadedText({ imported: file, uploadedFrom: file.partnershipName })} Confirmed, it ${heldEffect(file.replacesMonth)}.`,
     partnershipId: file.partnershipId ?? '',
     areaId: file.areaId,
     href: `/partnerships/${file.partnershipId ?? ''}/crime-data/held/${file.id}`,

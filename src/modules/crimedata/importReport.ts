@@ -4,6 +4,16 @@ import { digits } from '../../platform/numbers.ts';
 import type { CrimeImportStatus } from '../../db/schema.ts';
 import type { ImportRow } from './crimedata.repository.ts';
 
+/**
+ * What a held file does once confirmed ("Confirmed, it …"), as the overseer's page and every page listing it say: a
+ * month Safer does not hold for the force becomes held for each of its partnerships, with the file's crimes or none.
+ */
+export function heldEffect(replacesMonth: boolean): string {
+  return replacesMonth
+    ? 'replaces the file held for the month for every partnership of the force'
+    : 'adds the month, which Safer does not hold for the force yet, for every partnership of the force';
+}
+
 const statusNames: Record<CrimeImportStatus, string> = {
   receiving: 'Uploading',
   waiting: 'Waiting to start',
@@ -34,7 +44,7 @@ export function importPercent(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'stat
 }
 
 /** One sentence on the outcome: the crimes and what could not be placed, or why nothing changed. */
-export function importOutcome(row: ImportRow & { decidedByName?: string | null }): string {
+export function importOutcome(row: ImportRow & { decidedByName?: string | null; replacesMonth?: boolean }): string {
   const file = [row.fallsWithin, row.month].filter(Boolean).join(', ');
   switch (row.status) {
     case 'complete':
@@ -47,9 +57,9 @@ export function importOutcome(row: ImportRow & { decidedByName?: string | null }
       return `${digits(row.crimes, 0)} crimes and incidents (${file})${notes.length ? `, of which ${notes.join('; ')}` : ''}.`;
     }
     case 'unchanged':
-      return `This file (${file}) was imported before: nothing has changed.`;
+      return row.problem ?? `This file (${file}) was imported before: nothing has changed.`;
     case 'held':
-      return `This file (${file}, ${digits(row.crimes, 0)} crimes) would replace the month already held for every partnership of the force: it waits for the area’s overseer to check the change and confirm it. Until then, every figure stays as it was.`;
+      return `This file (${file}, ${digits(row.crimes, 0)} crimes) waits for the area’s overseer to check what it changes for each partnership: confirmed, it ${heldEffect(row.replacesMonth ?? false)}. Until then, every figure stays as it was.`;
     case 'rejected': {
       const when = formatDayOf(row.finishedAt);
       return `${row.decidedByName ?? 'The area’s overseer'} rejected this file (${file})${when ? ` on ${when}` : ''}: ${row.problem ?? 'no reason given'}. Nothing has changed.`;

@@ -9,7 +9,7 @@ export {
   type ImportRow,
 } from './crimedata.service.ts';
 export { type CrimeDataRouteDependencies, crimeDataRoutes } from './crimedata.routes.ts';
-export { heldFileNotice, waitingFileView } from './heldWords.ts';
+export { heldFilesNotice, waitingFileView } from './heldWords.ts';
 export type { WaitingFile } from './heldImports.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
 export type { AreaFigures, Peer, PeerChoice } from './figures.ts';

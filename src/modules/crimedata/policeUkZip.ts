@@ -3,22 +3,42 @@
  * (`2022-10/2022-10-leicestershire-street.csv`) and, when asked for, its outcomes and stop and search files.
  * The street files are imported; every other entry is skipped and said why. The zip is read entry by entry
  * from disk (yauzl), never whole into memory. An archive is taken whole or refused whole: before any entry is
- * imported its directory is checked (names, number, declared sizes) and every street file inflated once to
- * check that it is the size it declares, so a zip bomb or a damaged zip changes nothing.
+ * imported its directory is checked (names, number, declared sizes and how far each is compressed) and every street
+ * file inflated once to check that it is the size it declares and starts as a street file does, so a zip bomb, a
+ * damaged zip or one of junk changes nothing.
  */
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { digits } from '../../platform/numbers.ts';
+import { MalformedRowError, NotAStreetFileError, readStreetFile } from './policeUkFile.ts';
 
-/** Bounds on what a zip may ask of the server: police.uk's largest monthly street file is a few tens of MB. */
-export const zipLimits = { entries: 1000, entryBytes: 200 * 1024 * 1024, streetBytes: 2 * 1024 * 1024 * 1024 };
+/**
+ * Bounds on what a zip may ask of the server: police.uk's largest monthly street file is a few tens of MB. Its
+ * street files deflate about 5 to 1 (the 60 in ../shared/data, at the highest level); the shipped extract's, trimmed
+ * and sorted, 17 to 1 at most. A bomb's filler deflates hundreds to 1 (up to 1,032), so an entry past 100 to 1 is
+ * refused from the zip's directory, before a byte of it is inflated: six times the most a real one reached.
+ */
+export const zipLimits = {
+  entries: 1000,
+  entryBytes: 200 * 1024 * 1024,
+  streetBytes: 2 * 1024 * 1024 * 1024,
+  compressionRatio: 100,
+};
+
+/** The start of each street entry checked as a street file (headings, then rows) before anything of the zip is kept. */
+const startBytes = 64 * 1024;
 
 /** An entry of the zip that is not imported, and why. */
 export interface SkippedEntry {
   fileName: string;
   reason: string;
+}
+
+export interface ZipOptions {
+  /** The most street files the zip may hold: the upload form's files at a time (the command line, the operator's, takes any). */
+  maxStreetFiles?: number;
 }
 
 export interface PoliceUkZip {
@@ -47,7 +67,10 @@ const refusal = (message: string) => new FieldValidationError('files', message);
 
 const open = (path: string) =>
   new Promise<ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => (error ? reject(error) : resolve(zip)));
+    // Sizes are checked here, as the entries are inflated: yauzl's own check takes a password-protected entry for a damaged one.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: false }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    );
   });
 
 const openEntry = (zip: ZipFile, entry: Entry) =>
@@ -88,17 +111,44 @@ async function entriesOf(zip: ZipFile, zipName: string): Promise<Entry[]> {
 }
 
 /** The street entries, after checking each can be read as it declares; throws the refusal otherwise. */
-function checkStreetEntries(entries: readonly Entry[], zipName: string): void {
+function checkStreetEntries(entries: readonly Entry[], zipName: string, options: ZipOptions): void {
+  const most = options.maxStreetFiles ?? zipLimits.entries;
+  if (entries.length > most) {
+    throw refusal(
+      `${zipName} holds ${digits(entries.length, 0)} street-level files, and up to ${digits(most, 0)} can be imported at a time: nothing in it was imported. On data.police.uk, download ${digits(most, 0)} months or fewer at a time.`,
+    );
+  }
+  // One file a force and month: two would be two different versions of the month, in one upload.
+  const seen = new Map<string, string>();
+  for (const entry of entries) {
+    const name = basename(entry.fileName).toLowerCase();
+    const other = seen.get(name);
+    if (other !== undefined) {
+      throw refusal(
+        `${zipName} holds ${other} and ${entry.fileName}, two files for the same force and month: nothing in it was imported. Download it from data.police.uk again.`,
+      );
+    }
+    seen.set(name, entry.fileName);
+  }
   let total = 0;
   for (const entry of entries) {
     const name = entry.fileName;
-    if (entry.isEncrypted()) throw refusal(`${zipName} has a password on ${name}: nothing in it was imported.`);
+    if (entry.isEncrypted()) {
+      throw refusal(
+        `${zipName} is password-protected (${name} has a password), and police.uk’s download never is: nothing in it was imported. Download it from data.police.uk again.`,
+      );
+    }
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
       throw refusal(`${zipName} compresses ${name} in a way police.uk does not: nothing in it was imported.`);
     }
     if (entry.uncompressedSize > zipLimits.entryBytes) {
       throw refusal(
         `${name} in ${zipName} would be ${digits(entry.uncompressedSize / 1024 / 1024, 0)} MB unzipped, more than any police.uk file (at most ${digits(zipLimits.entryBytes / 1024 / 1024, 0)} MB): nothing in it was imported.`,
+      );
+    }
+    if (entry.uncompressedSize > zipLimits.compressionRatio * Math.max(entry.compressedSize, 1)) {
+      throw refusal(
+        `${name} in ${zipName} is compressed ${digits(entry.uncompressedSize / Math.max(entry.compressedSize, 1), 0)} to 1, far more than a police.uk file ever is: it is not police.uk’s file, and nothing in the zip was imported.`,
       );
     }
     total += entry.uncompressedSize;
@@ -110,22 +160,61 @@ function checkStreetEntries(entries: readonly Entry[], zipName: string): void {
   }
 }
 
-/** Inflates the entry to nowhere: yauzl fails it when it holds more, or less, than it declares. */
-async function checkInflates(zip: ZipFile, entry: Entry, zipName: string): Promise<void> {
+/** The entry's first lines, whole, checked as a street file's: its headings, then each row in them. */
+async function checkStart(start: Buffer, whole: boolean, entry: Entry, zipName: string): Promise<void> {
+  const end = whole ? start.length : start.lastIndexOf(0x0a) + 1;
+  const lines = start.subarray(0, end);
   try {
-    for await (const chunk of await openEntry(zip, entry)) void chunk;
+    // A police.uk row is well under a kilobyte: the start holds the headings and whole rows, or the file is not one.
+    const newlines = lines.filter((byte) => byte === 0x0a).length;
+    if (!whole && newlines === 0) throw new NotAStreetFileError('Its first line is not the headings of a street-level file.');
+    if (!whole && newlines === 1) throw new MalformedRowError(2, 'it is longer than any row of a police.uk file');
+    for await (const batch of readStreetFile(Readable.from([lines]), { afterLine: 0, batchSize: 1000 })) void batch;
   } catch (error) {
+    if (!(error instanceof NotAStreetFileError || error instanceof MalformedRowError)) throw error;
     throw refusal(
-      `${entry.fileName} in ${zipName} cannot be unzipped (${(error as Error).message}): the zip is damaged, and nothing in it was imported. Download it from data.police.uk again.`,
+      `${entry.fileName} in ${zipName} is not police.uk’s street-level file: ${error.message} Nothing in the zip was imported.`,
     );
   }
+}
+
+/**
+ * Inflates the entry to nowhere, refusing it when it holds more, or less, than it declares (stopping at the first
+ * byte too many), or when its first lines are not a street file's.
+ */
+async function checkInflates(zip: ZipFile, entry: Entry, zipName: string): Promise<void> {
+  const damaged = (reason: string) =>
+    refusal(
+      `${entry.fileName} in ${zipName} cannot be unzipped (${reason}): the zip is damaged, and nothing in it was imported. Download it from data.police.uk again.`,
+    );
+  const start: Buffer[] = [];
+  let bytes = 0;
+  let checked = false;
+  try {
+    for await (const chunk of await openEntry(zip, entry)) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > entry.uncompressedSize) throw damaged(`it holds more than the ${digits(entry.uncompressedSize, 0)} bytes it declares`);
+      if (checked) continue;
+      start.push(chunk as Buffer);
+      if (bytes >= startBytes) {
+        await checkStart(Buffer.concat(start), false, entry, zipName);
+        checked = true;
+      }
+    }
+  } catch (error) {
+    if (error instanceof FieldValidationError) throw error;
+    throw damaged((error as Error).message);
+  }
+  if (bytes !== entry.uncompressedSize)
+    throw damaged(`it holds ${digits(bytes, 0)} bytes, not the ${digits(entry.uncompressedSize, 0)} it declares`);
+  if (!checked) await checkStart(Buffer.concat(start), true, entry, zipName);
 }
 
 /**
  * Opens police.uk's zip at `path` (named `zipName` to the person): its street files to import and the entries
  * skipped. Throws a FieldValidationError on `files`, saying why, when the zip is refused.
  */
-export async function openPoliceUkZip(path: string, zipName: string): Promise<PoliceUkZip> {
+export async function openPoliceUkZip(path: string, zipName: string, options: ZipOptions = {}): Promise<PoliceUkZip> {
   let zip: ZipFile;
   try {
     zip = await open(path);
@@ -143,7 +232,7 @@ export async function openPoliceUkZip(path: string, zipName: string): Promise<Po
         `${zipName} holds no street-level crime files (names ending “${streetFileSuffix}”)${skipped.length ? `, only ${skipped.length === 1 ? skipped[0]!.fileName : `${digits(skipped.length, 0)} other files`}` : ''}. On data.police.uk, tick “Include crime data” and download again.`,
       );
     }
-    checkStreetEntries(street, zipName);
+    checkStreetEntries(street, zipName, options);
     for (const entry of street) await checkInflates(zip, entry, zipName);
     const opened = zip;
     return {

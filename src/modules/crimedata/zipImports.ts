@@ -49,12 +49,14 @@ export interface ZipUpload {
   fileName: string;
   /** Where the upload is on disk. */
   path: string;
+  /** The most street files it may hold: the form's files at a time, so a zip asks no more of the server than the form does. */
+  maxStreetFiles: number;
 }
 
 export interface ZipImports {
   /**
    * Receives each street file of an uploaded police.uk zip as an upload of the batch, and keeps the entries skipped;
-   * a zip refused (not a zip, no street file, too big or damaged) is a problem with `files`, and nothing of it is kept.
+   * a zip refused (not a zip, no street file, more than maxStreetFiles, too big, damaged or not police.uk's) is a problem with `files`, and nothing of it is kept.
    */
   receiveZipUpload(actor: Actor, upload: ZipUpload): Promise<{ imports: ImportRow[]; skipped: SkippedEntry[] }>;
   /** The entries of the batch's zip that were not imported, and why. */
@@ -70,7 +72,7 @@ export function createZipImports(deps: {
 }): ZipImports {
   return {
     async receiveZipUpload(actor, upload) {
-      const zip = await openPoliceUkZip(upload.path, upload.fileName);
+      const zip = await openPoliceUkZip(upload.path, upload.fileName, { maxStreetFiles: upload.maxStreetFiles });
       const imports: ImportRow[] = [];
       try {
         for await (const { fileName, content } of zip.eachStreetFile()) {

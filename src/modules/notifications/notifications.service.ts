@@ -57,8 +57,11 @@ export interface NotificationsService {
     handler: (payload: unknown) => Promise<void>,
     onGiveUp?: (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>,
   ): void;
-  /** Queues a job of a kind handed to handleJobs, in the transaction that makes it needed. */
-  enqueueJob(trx: Kysely<Database>, kind: string, payload: unknown): Promise<void>;
+  /**
+   * Queues a job of a kind handed to handleJobs, in the transaction that makes it needed; with a uniqueKey, once
+   * however many ask for it.
+   */
+  enqueueJob(trx: Kysely<Database>, kind: string, payload: unknown, options?: { uniqueKey?: string }): Promise<void>;
 }
 
 export interface NotificationsDependencies {
@@ -238,7 +241,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       if (onGiveUp) givingUp[kind] = onGiveUp;
     },
 
-    enqueueJob: (trx, kind, payload) => enqueue(trx, kind, payload),
+    enqueueJob: (trx, kind, payload, options) => enqueue(trx, kind, payload, options),
 
     async runDueJobs() {
       const run: JobsRun = { done: 0, retried: 0, failed: 0 };
