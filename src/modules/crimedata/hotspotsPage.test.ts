@@ -10,6 +10,7 @@ import {
   hotspotsForAccuracy,
   hotspotsPage,
   monthName,
+  notHeldWords,
 } from './hotspotsPage.ts';
 import { counts, hillside, lsoas, publishedMonths, riverside, townCentre } from './analysis/threeLsoas.data.ts';
 
@@ -28,7 +29,7 @@ describe('the hotspots page', () => {
       { key: 'Change on October 2023', value: '+6, up from 15' },
       { key: 'Against the predictive calendar', value: '+6, above the 15 expected, from October of the year before' },
       // August to October 2024 (51) against May to July (45).
-      { key: 'Trend', value: 'Rising: the latest 3 published months against the 3 before, +13%' },
+      { key: 'Trend', value: 'Rising: the latest 3 months held in Safer against the 3 before, +13%' },
     ]);
   });
 
@@ -58,7 +59,7 @@ describe('the hotspots page', () => {
   });
 
   it('writes a hotspot’s changes with their sign and in words', () => {
-    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10', publishedMonths[0] ?? null));
+    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10', publishedMonths));
     assert.deepEqual(
       { ...first, matrix: undefined, matrixExplained: undefined },
       {
@@ -78,6 +79,26 @@ describe('the hotspots page', () => {
     );
     assert.equal(last?.rate, 'Not known');
     assert.equal(last?.rankByRate, 'Not ranked');
+  });
+
+  it('says a month outside the months held is not held in Safer, and a gap in them not published', () => {
+    assert.equal(
+      notHeldWords('2020-01', publishedMonths),
+      'January 2020 is not held in Safer: it holds November 2022 to October 2024. Choose another month.',
+    );
+    assert.match(notHeldWords('2025-01', publishedMonths), /^January 2025 is not held in Safer/);
+    assert.match(notHeldWords('2024-03', publishedMonths), /^police\.uk did not publish March 2024 for the force/);
+  });
+
+  it('says a hotspot’s month held on other census boundaries is not comparable, not unpublished', () => {
+    // Riverside's code is of the other edition in September 2024 and October 2023, both held.
+    const comparable = (code: string, month: string) => code !== riverside || (month !== '2024-09' && month !== '2023-10');
+    const rows = hotspotsPage({ ...area, month: '2024-10', by: 'lsoa', sort: 'count', comparable }).rows;
+    const row = rows.find((candidate) => candidate.key === riverside);
+    assert.ok(row);
+    const words = describeHotspot(row, '2024-10', publishedMonths);
+    assert.equal(words.changeOnLastMonth, 'Not comparable');
+    assert.equal(words.changeOnLastYear, 'Not comparable');
   });
 
   it('words changes and expected figures with signs, "up" and "down", and a true minus', () => {

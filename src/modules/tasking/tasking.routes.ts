@@ -61,7 +61,7 @@ export interface TaskingRouteDependencies {
   groups: (partnershipId: string) => Promise<Choice[]>;
   /** The agencies that commit resources. */
   organisations: (partnershipId: string) => Promise<Choice[]>;
-  /** The months police.uk published for the area, oldest first. */
+  /** The months held in Safer for the area, oldest first. */
   publishedMonths: (partnershipId: string) => Promise<string[]>;
   /** The group's meetings still to come (not cancelled), soonest first: where an issued document can go. */
   meetingsToCome: (partnershipId: string, groupId: string) => Promise<{ id: string; meetingDate: string }[]>;

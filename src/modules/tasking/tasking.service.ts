@@ -199,7 +199,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       resultReportedByName: row.resultReportedByName,
       crimesInMonth: crimesIn(row.month),
       crimesNextMonth: crimesIn(addMonths(row.month, 1)),
-      heldFrom: published[0] ?? null,
+      heldMonths: published,
     };
   }
 
@@ -335,7 +335,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       areaName: area?.name ?? null,
       forceName: area?.forceName ?? null,
       published: isPublished,
-      heldFrom: published[0] ?? null,
+      heldMonths: published,
       total: {
         count: sumWhere(counts, month, everywhere),
         lastMonth: figure(previousMonth(month), everywhere),

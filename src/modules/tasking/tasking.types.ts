@@ -65,8 +65,8 @@ export interface TaskingActionView {
   /** Crimes at the place in the action's month, and in the month after (null when not published or not yet). */
   crimesInMonth: number | null;
   crimesNextMonth: number | null;
-  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
-  heldFrom: string | null;
+  /** The months Safer holds the force's crimes for, oldest first: they say why a month has no figure. */
+  heldMonths: readonly string[];
 }
 
 /** One place of a tasking document: a priority location, or an emerging hotspot (an LSOA). */
@@ -109,8 +109,8 @@ export interface TaskingDocument {
   forceName: string | null;
   /** Whether the force published the month; a document of an unpublished month has no figures. */
   published: boolean;
-  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
-  heldFrom: string | null;
+  /** The months Safer holds the force's crimes for, oldest first: they say why a month has no figure. */
+  heldMonths: readonly string[];
   total: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null };
   /** The group's first meeting after the month ends, and the working day before it, when the document is issued. */
   meeting: { id: string; date: string; title: string } | null;

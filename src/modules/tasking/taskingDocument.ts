@@ -79,8 +79,11 @@ export function areaWords(doc: TaskingDocument): string {
   return `${doc.partnershipName}. Area: ${doc.areaName ?? 'not chosen'}. Police force area: ${doc.forceName ?? 'not known'}.`;
 }
 
+/** Why a document has no figures: its month is not held in Safer, or is a gap in the months held the force did not publish. */
 export function notPublishedWords(doc: TaskingDocument): string {
-  return `police.uk has no file for ${doc.monthName} in Safer: the force did not publish it, or it has not been imported. This document has no figures.`;
+  return missingMonthWords(doc.month, doc.heldMonths) === 'not published'
+    ? `police.uk did not publish ${doc.monthName} for the force: Safer holds the months either side of it. This document has no figures.`
+    : `${doc.monthName} is not held in Safer. This document has no figures.`;
 }
 
 /** A month's count against last month, the same month last year and the seasonal expectation, in words with their signs. */
@@ -88,18 +91,18 @@ function comparisonRows(
   doc: TaskingDocument,
   figures: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null },
 ): Row[] {
-  const { month, heldFrom } = doc;
+  const { month, heldMonths } = doc;
   const lastMonth = previousMonth(month);
   const lastYear = sameMonthLastYear(month);
   return [
     { key: `Crimes in ${monthName(month)}`, value: digits(figures.count, 0) },
     {
       key: `Change on ${monthName(lastMonth)}`,
-      value: changeText(figures.count, figures.lastMonth, missingMonthText(lastMonth, heldFrom)),
+      value: changeText(figures.count, figures.lastMonth, missingMonthText(lastMonth, heldMonths)),
     },
     {
       key: `Change on ${monthName(lastYear)}`,
-      value: changeText(figures.count, figures.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
+      value: changeText(figures.count, figures.sameMonthLastYear, missingMonthText(lastYear, heldMonths)),
     },
     { key: 'Against the predictive calendar', value: expectedText(figures.count, figures.expected, 'No earlier year to compare with') },
   ];
@@ -135,7 +138,7 @@ export function actionDates(action: TaskingActionView): string {
 /** The crimes at the place in the action's month and in the month after: did the resource make a difference? */
 export function actionCrimesWords(action: TaskingActionView): string {
   const nextMonth = addMonths(action.month, 1);
-  const count = (n: number | null, month: string) => (n === null ? missingMonthWords(month, action.heldFrom) : digits(n, 0));
+  const count = (n: number | null, month: string) => (n === null ? missingMonthWords(month, action.heldMonths) : digits(n, 0));
   return `${count(action.crimesInMonth, action.month)} in ${monthName(action.month)}, ${count(action.crimesNextMonth, nextMonth)} in ${monthName(nextMonth)}`;
 }
 
