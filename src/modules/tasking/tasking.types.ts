@@ -78,7 +78,11 @@ export interface TaskingSection {
   /** Why it is here: the priority location's reason, or why the hotspot is emerging ("12 crimes against 6 expected"). */
   why: string | null;
   placeNames: string[];
-  count: number;
+  /**
+   * The place's crimes in the month; null, with every figure of the month, when the month's file is coded in LSOAs of
+   * the other census edition than the place's (not comparable: never 0).
+   */
+  count: number | null;
   lastMonth: number | null;
   sameMonthLastYear: number | null;
   expected: number | null;
