@@ -42,6 +42,7 @@ import {
   notHeldWords,
   ogl,
   onsSource,
+  withoutStreetWords,
 } from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
@@ -425,6 +426,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
               rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldMonths)),
               total: found.page.rows.length,
+              withoutStreet: query.by === 'street' ? withoutStreetWords(found.page.withoutStreet, found.month) : null,
               emerging: found.page.emerging,
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
               download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,

@@ -11,6 +11,7 @@ import {
   hotspotsPage,
   monthName,
   notHeldWords,
+  withoutStreetWords,
 } from './hotspotsPage.ts';
 import { counts, hillside, lsoas, publishedMonths, riverside, townCentre } from './analysis/threeLsoas.data.ts';
 
@@ -79,6 +80,35 @@ describe('the hotspots page', () => {
     );
     assert.equal(last?.rate, 'Not known');
     assert.equal(last?.rankByRate, 'Not ranked');
+  });
+
+  it('leaves crimes with no street named (“On or near ” alone) out of the street ranking, and counts them', () => {
+    // 40 crimes at a blank location across two LSOAs: pooled, they would be the busiest "street" of the month.
+    const blank = [townCentre, riverside].map((lsoaCode) => ({
+      month: '2024-10',
+      lsoaCode,
+      location: 'On or near ',
+      crimeType: 'Burglary',
+      count: 20,
+    }));
+    const page = hotspotsPage({ ...area, counts: [...area.counts, ...blank], month: '2024-10', by: 'street', sort: 'count' });
+    assert.ok(page.rows.length > 0);
+    assert.ok(
+      page.rows.every((row) => row.key.replace('On or near', '').trim() !== ''),
+      'no blank location ranked',
+    );
+    assert.equal(page.withoutStreet, 40);
+    assert.equal(
+      withoutStreetWords(1040, '2024-10'),
+      '1,040 crimes in October 2024 had no street named by police.uk (the location reads only “On or near”): they count in their LSOAs but are not ranked here.',
+    );
+    assert.equal(withoutStreetWords(0, '2024-10'), null);
+    // By LSOA they count where they were.
+    const byLsoa = hotspotsPage({ ...area, counts: [...area.counts, ...blank], month: '2024-10', by: 'lsoa', sort: 'count' });
+    assert.equal(
+      byLsoa.rows.find((row) => row.key === townCentre)?.count,
+      (october.rows.find((row) => row.key === townCentre)?.count ?? 0) + 20,
+    );
   });
 
   it('says a month outside the months held is not held in Safer, and a gap in them not published', () => {

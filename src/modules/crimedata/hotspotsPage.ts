@@ -7,7 +7,14 @@ import { monthNames } from '../../platform/dates.ts';
 import { digits, formatPercentChange, signedChange } from '../../platform/numbers.ts';
 import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
 import { roundToOneDecimal } from './analysis/counting.ts';
-import { type EmergingHotspot, emergingHotspots, type HotspotQuery, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
+import {
+  crimesWithoutStreet,
+  type EmergingHotspot,
+  emergingHotspots,
+  type HotspotQuery,
+  type HotspotRow,
+  rankHotspots,
+} from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
 import { missingMonthWords, monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
@@ -42,6 +49,8 @@ export interface HotspotsPage {
   headline: Headline;
   /** Every hotspot of the month, in the order asked for. */
   rows: HotspotRow[];
+  /** The month's crimes whose location names no street: left out of a ranking by street, said under it. */
+  withoutStreet: number;
   emerging: EmergingHotspot[];
   /** Last month's hotspots, a tenth of the area's LSOAs, against this month's crime. */
   accuracy: PredictionAccuracy | null;
@@ -73,6 +82,7 @@ export function hotspotsPage(input: HotspotsInput): HotspotsPage {
       heldMonths: publishedMonths,
     },
     rows,
+    withoutStreet: crimesWithoutStreet(input),
     emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType, comparable }),
     accuracy: predictionAccuracy({ counts, lsoas, publishedMonths, month, crimeType, top: hotspotsForAccuracy(lsoas.length) }),
   };
@@ -115,6 +125,13 @@ export function notHeldWords(month: Month, held: readonly Month[]): string {
   }
   const range = first && last ? `it holds ${monthName(first)} to ${monthName(last)}` : 'it holds none of the force’s months yet';
   return `${monthName(month)} is not held in Safer: ${range}. Choose another month.`;
+}
+
+/** Said under a ranking by street: how many of the month's crimes name no street, and so are not in it. */
+export function withoutStreetWords(count: number, month: Month): string | null {
+  if (count === 0) return null;
+  const crimes = count === 1 ? '1 crime' : `${digits(count, 0)} crimes`;
+  return `${crimes} in ${monthName(month)} had no street named by police.uk (the location reads only “On or near”): they count in their LSOAs but are not ranked here.`;
 }
 
 export function trendText(trend: Trend): string {

@@ -37,7 +37,9 @@ for (const database of testDatabases()) {
     let street = '';
 
     async function importMonth(month: string, lsoaOf: (index: number) => string) {
-      const content = doctoredFile(december, { month, force: 'Leicestershire Police', lsoa: lsoaOf });
+      // A tenth of the rows at police.uk's blank location, "On or near " with no street.
+      const location = (index: number, at: string) => (index % 10 ? at : 'On or near ');
+      const content = doctoredFile(december, { month, force: 'Leicestershire Police', lsoa: lsoaOf, location });
       const path = join(mkdtempSync(join(tmpdir(), 'safer-boundary-')), `${month}-leicestershire-street.csv`);
       writeFileSync(path, content);
       const { imported } = await container.crimeData.importFile(systemPrincipal, path);
@@ -103,6 +105,12 @@ for (const database of testDatabases()) {
       assert.ok(words.includes('Change on September 2022 Not comparable'));
       assert.ok(words.includes('No trend chart: none of its months is coded in'));
       assert.ok(!words.includes('No crimes were recorded here in October 2022'));
+    });
+
+    it('offers no blank location as a street to task', async () => {
+      const { streets } = await container.tasking.placeChoices(partnershipId);
+      assert.ok(streets.length > 0);
+      assert.ok(!streets.some((place) => place.trim() === 'On or near'), streets.slice(0, 3).join('; '));
     });
 
     it('counts an unchanged LSOA and a street in every month, and the new LSOAs in the months of their edition', async () => {

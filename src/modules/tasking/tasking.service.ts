@@ -23,6 +23,7 @@ import {
   monthName,
   monthPattern,
   monthlySeries,
+  namesStreet,
   predictionAccuracy,
   predictiveCalendar,
   previousMonth,
@@ -146,7 +147,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     if (!latest) return { lsoas: await latestLsoas(partnershipId), streets: [] };
     const counts = await crimeData.crimeCounts(partnershipId, { from: published[0] ?? latest, to: latest });
     const byStreet = new Map<string, number>();
-    for (const count of counts) byStreet.set(count.location, (byStreet.get(count.location) ?? 0) + count.count);
+    // A location that names no street ("On or near " alone) is no place to task.
+    for (const count of counts)
+      if (namesStreet(count.location)) byStreet.set(count.location, (byStreet.get(count.location) ?? 0) + count.count);
     const streets = [...byStreet].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([street]) => street);
     return { lsoas: await crimeData.areaLsoas(partnershipId, latest), streets };
   }
