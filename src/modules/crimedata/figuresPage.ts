@@ -26,8 +26,8 @@ const floorAtZero = (value: number | null): number | null => (value === null ? n
 /** Said beside the limits. */
 export const limitsNote = 'A lower limit that works out below 0 is shown as 0.0: no rate of crime can be below 0.';
 
-/** Said where a rate per 1,000 is not given because the period is not wholly held. */
-export const partRate = 'Not given: part of the period';
+/** Said where a rate per 1,000 is not given because the period is not wholly held (the inset above the table says why). */
+export const partRate = 'Not given';
 
 /** Whose residents: ONS mid-2019 estimates for the 2011 LSOAs a file is coded in, mid-2022 for the 2021 ones. */
 export function residentsText(profile: CrimeProfile): string {
