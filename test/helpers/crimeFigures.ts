@@ -4,7 +4,7 @@
  * crimes by type; `change` alters them afterwards, as a re-imported file would.
  */
 import type { ServiceOverrides } from '../../src/container.ts';
-import type { AreaCrimes } from '../../src/modules/performance/policeUkFigures.ts';
+import type { AreaFigures } from '../../src/modules/crimedata/index.ts';
 
 export interface FixedArea {
   name: string;
@@ -24,14 +24,14 @@ export interface FixedCrimeFigures {
 /** The areas map is read at each call, so a test fills it once it knows the partnership's id, and changes it later. */
 export function fixedCrimeFigures(): FixedCrimeFigures {
   const areas = new Map<string, FixedArea>();
-  const figuresOf = (id: string, from: string, to: string): AreaCrimes | null => {
+  const figuresOf = (id: string, from: string, to: string): AreaFigures | null => {
     const area = areas.get(id);
     if (!area) return null;
     const heldMonths = area.held.filter((month) => month >= from && month <= to).sort();
     const byType = Object.entries(area.perMonth)
       .map(([crimeType, count]) => ({ crimeType, count: count * heldMonths.length }))
       .sort((a, b) => b.count - a.count);
-    return { partnershipId: id, name: area.name, heldMonths, byType, population: area.population };
+    return { partnershipId: id, name: area.name, heldMonths, byType, population: area.population, populationEdition: 2021 };
   };
   const overrides: ServiceOverrides = {
     crimeData: (built) => ({

@@ -16,6 +16,8 @@ export function doctoredFile(
     month?: string;
     force?: string;
     lsoa?: (index: number) => string;
+    /** Each row's location, by its index and the fixture's location. */
+    location?: (index: number, location: string) => string;
     /** One type for every row, or each row's (by its index, type and LSOA as the fixture has them). */
     crimeType?: string | ((index: number, row: { type: string; lsoa: string }) => string);
   },
@@ -43,7 +45,7 @@ export function doctoredFile(
       change.force ?? fallsWithin,
       lon,
       lat,
-      location,
+      change.location ? change.location(index, location) : location,
       change.lsoa && lsoa ? change.lsoa(index) : lsoa,
       lsoaName,
       typeof change.crimeType === 'function' ? change.crimeType(index, { type, lsoa }) : (change.crimeType ?? type),

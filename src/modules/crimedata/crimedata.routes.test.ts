@@ -280,8 +280,14 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal((await officer.get(`${base}/hotspots.csv?month=2020-01`)).statusCode, 404);
     const notHeld = await officer.get(`${base}/hotspots?month=2020-01`);
     assert.equal(notHeld.statusCode, 200);
-    assert.match(notHeld.body, /No police\.uk data for January 2020 is held/);
+    assert.match(notHeld.body, /January 2020 is not held in Safer: it holds November 2025 to December 2025\./);
     assert.doesNotMatch(notHeld.body, /data-qa="hotspots"/);
+    const after = await officer.get(`${base}/hotspots?month=2026-03`);
+    assert.match(after.body, /March 2026 is not held in Safer/);
+    assert.doesNotMatch(after.body, /did not publish/);
+    // A crime type the data does not have is no page, as a month that is not one is.
+    assert.equal((await officer.get(`${base}/hotspots?month=2025-12&type=Nonsense`)).statusCode, 404);
+    assert.equal((await officer.get(`${base}/hotspots.csv?month=2025-12&type=Nonsense`)).statusCode, 404);
   });
 
   const decemberCrimes = async () =>

@@ -33,7 +33,18 @@ import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
 import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.inputs.ts';
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import type { HeldEffect } from './heldImports.ts';
-import { describeAccuracy, describeHotspot, headlineRows, hotspotsCsv, hotspotsPage, monthName, ogl, onsSource } from './hotspotsPage.ts';
+import {
+  describeAccuracy,
+  describeHotspot,
+  headlineRows,
+  hotspotsCsv,
+  hotspotsPage,
+  monthName,
+  notHeldWords,
+  ogl,
+  onsSource,
+  withoutStreetWords,
+} from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
 import { heldEffect, importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
@@ -370,6 +381,8 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         crimeData.areaLsoas(partnershipId, month),
         crimeData.areaEditions(partnershipId),
       ]);
+      // A type the data does not have is no page, as a month that is not one is.
+      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) throw new NotFoundError('hotspots');
       const comparable = comparability(editions);
       const page = hotspotsPage({
         counts,
@@ -403,6 +416,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
         area: areaView(area),
         month: month ? monthName(month) : null,
+        notHeld: !found && month ? notHeldWords(month, publishedMonths) : null,
         query,
         filter: {
           months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
@@ -419,8 +433,9 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           ? {
               headline: headlineRows(found.page.headline, found.month),
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldFrom)),
+              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldMonths)),
               total: found.page.rows.length,
+              withoutStreet: query.by === 'street' ? withoutStreetWords(found.page.withoutStreet, found.month) : null,
               emerging: found.page.emerging,
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
               download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,

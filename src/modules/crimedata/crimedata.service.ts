@@ -659,7 +659,12 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   };
   return {
     ...service,
-    ...createAreaFigures({ ...deps, publishedMonths: service.publishedMonths, areaLsoas: service.areaLsoas }),
+    ...createAreaFigures({
+      ...deps,
+      publishedMonths: service.publishedMonths,
+      areaLsoas: service.areaLsoas,
+      monthEditions: async (partnershipId) => (await service.areaEditions(partnershipId)).months,
+    }),
     ...createZipImports({ db, receiveUpload: service.receiveUpload }),
   };
 }

@@ -91,15 +91,23 @@ describe('the crime profile and peer comparison pages', () => {
     assert.match(page.body, /href="[^"]*\/peers\?period=month&amp;month=2025-12"/);
   });
 
-  it('says the months of a period not held, and gives no change on a year earlier it does not wholly hold', async () => {
+  it('gives a period not wholly held the counts of its months held, so labelled, with no rate and no change', async () => {
     const page = await analyst.get(`${base}/profile?period=quarter&month=2025-12`);
     assert.equal(page.statusCode, 200);
     assert.match(
       page.body,
-      /Safer does not hold police\.uk data for October 2025: the figures are of the other months of October to December 2025/,
+      /Safer does not hold police\.uk data for October 2025: the counts are of November to December 2025 only, with no rate per 1,000 residents/,
     );
+    assert.match(page.body, /Crimes in City of London, November to December 2025 only/);
     assert.ok(page.body.includes('Not held in Safer'));
-    assert.ok(page.body.includes(`>${rawCount([november, december], lsoas.coventry!).toLocaleString('en-GB')}<`));
+    assert.match(page.body, /numeric">Not given</);
+    const count = rawCount([november, december], lsoas.coventry!);
+    assert.ok(page.body.includes(`>${count.toLocaleString('en-GB')}<`));
+    // The residents are the estimate of the edition the latest month is coded in: the City's 2025 files, 2021 LSOAs.
+    assert.match(page.body, /\d (?:\(ONS mid-2022 estimates for the area’s 2021 LSOAs)/);
+    const csv = await analyst.get(`${base}/profile.csv?period=quarter&month=2025-12`);
+    const rows: string[][] = parse(csv.body.replace(/^\uFEFF/, ''), { relax_column_count: true });
+    assert.deepEqual(rows[1]?.slice(0, 4), ['November to December 2025 only', 'All crime', String(count), '']);
   });
 
   it('downloads the profile with its attribution, and has no page for a period the form never offers', async () => {
@@ -147,7 +155,8 @@ describe('the crime profile and peer comparison pages', () => {
       (average - sd).toFixed(1),
       (average + sd).toFixed(1),
       'Within',
-      (average - 2 * sd).toFixed(1),
+      // A lower limit below 0 is 0: no rate of crime is below 0.
+      Math.max(0, average - 2 * sd).toFixed(1),
       (average + 2 * sd).toFixed(1),
       'Within',
       own.toFixed(1),

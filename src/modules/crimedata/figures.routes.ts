@@ -17,7 +17,17 @@ import { formBody, partnershipParams } from '../../web/schemas.ts';
 import { yearEarlier } from './analysis/periods.ts';
 import { allCrime, allCrimeWithoutAsb, crimeProfile, peerComparison } from './analysis/profile.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
-import { memberRows, notHeldText, peerRows, peersCsv, profileCsv, profileRows, withoutLocationText } from './figuresPage.ts';
+import {
+  limitsNote,
+  memberRows,
+  notHeldText,
+  peerRows,
+  peersCsv,
+  profileCsv,
+  profileRows,
+  residentsText,
+  withoutLocationText,
+} from './figuresPage.ts';
 import { type PeriodAsked, periodAsked, periodFilter, periodParams } from './figuresPeriod.ts';
 import { ogl, onsSource } from './hotspotsPage.ts';
 
@@ -64,7 +74,8 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       profile: profile && {
         label: profile.period.label,
         earlierLabel: profile.earlierPeriod.label,
-        residents: profile.population === null ? 'Not known' : profile.population.toLocaleString('en-GB'),
+        coverage: profile.coverage,
+        residents: residentsText(profile),
         notHeld: notHeldText(profile),
         rows: profileRows(profile),
         withoutLocation: withoutLocation && withoutLocationText(withoutLocation),
@@ -102,6 +113,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       area: found.area ? { name: found.area.name, force: found.area.forceName } : null,
       filter,
       peers: found.peers.map((peer) => peer.name),
+      limitsNote,
       chosen,
       comparison: found.rows &&
         found.peers.length > 0 && {

@@ -103,7 +103,14 @@ for (const database of testDatabases()) {
       // A partnership whose force has no file for the period has no months and no crimes; one without an area, none either.
       assert.deepEqual(blaby?.byType, []);
       const [rutland] = await container.crimeData.areaFigures([id('rutland')], { from: '2025-10', to: '2025-12' });
-      assert.deepEqual(rutland, { partnershipId: id('rutland'), name: rutland?.name, heldMonths: [], byType: [], population: null });
+      assert.deepEqual(rutland, {
+        partnershipId: id('rutland'),
+        name: rutland?.name,
+        heldMonths: [],
+        byType: [],
+        population: null,
+        populationEdition: null,
+      });
     });
 
     it('counts the rows of the force’s files for the months that have no location', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Engine } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, LsoaEdition } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
@@ -55,6 +55,8 @@ export interface AreaFiguresDependencies {
   partnerships: () => Promise<{ id: string; name: string; areaId: string }[]>;
   publishedMonths: (partnershipId: string) => Promise<Month[]>;
   areaLsoas: (partnershipId: string, month: Month) => Promise<AreaLsoa[]>;
+  /** The census edition of each held month's file: the residents' estimate follows the latest's. */
+  monthEditions: (partnershipId: string) => Promise<readonly { month: Month; edition: LsoaEdition }[]>;
 }
 
 /** Residents of the LSOAs; null when any population is not known (a part would understate every rate). */
@@ -70,15 +72,18 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
 
   async function figuresOf(partnershipId: string, name: string, months: { from: Month; to: Month }): Promise<AreaFigures> {
     const area = await findCrimeArea(db, partnershipId);
-    if (!area) return { partnershipId, name, heldMonths: [], byType: [], population: null };
+    if (!area) return { partnershipId, name, heldMonths: [], byType: [], population: null, populationEdition: null };
     const heldMonths = (await deps.publishedMonths(partnershipId)).filter((month) => month >= months.from && month <= months.to);
     const latest = heldMonths.at(-1);
-    const [counts, lsoas] = await Promise.all([
+    const [counts, lsoas, editions] = await Promise.all([
       heldMonths.length ? countAreaCrimesByType(db, area.code, months) : [],
       latest ? deps.areaLsoas(partnershipId, latest) : [],
+      deps.monthEditions(partnershipId),
     ]);
     const byType = counts.sort((a, b) => b.count - a.count || a.crimeType.localeCompare(b.crimeType, 'en-GB'));
-    return { partnershipId, name, heldMonths, byType, population: residents(lsoas) };
+    const population = residents(lsoas);
+    const populationEdition = population === null ? null : (editions.find((held) => held.month === latest)?.edition ?? null);
+    return { partnershipId, name, heldMonths, byType, population, populationEdition };
   }
 
   /** The partnerships that may be peers of this one: those with a crime area, never itself. */

@@ -10,6 +10,8 @@ import {
   hotspotsForAccuracy,
   hotspotsPage,
   monthName,
+  notHeldWords,
+  withoutStreetWords,
 } from './hotspotsPage.ts';
 import { counts, hillside, lsoas, publishedMonths, riverside, townCentre } from './analysis/threeLsoas.data.ts';
 
@@ -28,7 +30,7 @@ describe('the hotspots page', () => {
       { key: 'Change on October 2023', value: '+6, up from 15' },
       { key: 'Against the predictive calendar', value: '+6, above the 15 expected, from October of the year before' },
       // August to October 2024 (51) against May to July (45).
-      { key: 'Trend', value: 'Rising: the latest 3 published months against the 3 before, +13%' },
+      { key: 'Trend', value: 'Rising: the latest 3 months held in Safer against the 3 before, +13%' },
     ]);
   });
 
@@ -58,7 +60,7 @@ describe('the hotspots page', () => {
   });
 
   it('writes a hotspot’s changes with their sign and in words', () => {
-    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10', publishedMonths[0] ?? null));
+    const [first, , last] = october.rows.map((row) => describeHotspot(row, '2024-10', publishedMonths));
     assert.deepEqual(
       { ...first, matrix: undefined, matrixExplained: undefined },
       {
@@ -78,6 +80,55 @@ describe('the hotspots page', () => {
     );
     assert.equal(last?.rate, 'Not known');
     assert.equal(last?.rankByRate, 'Not ranked');
+  });
+
+  it('leaves crimes with no street named (“On or near ” alone) out of the street ranking, and counts them', () => {
+    // 40 crimes at a blank location across two LSOAs: pooled, they would be the busiest "street" of the month.
+    const blank = [townCentre, riverside].map((lsoaCode) => ({
+      month: '2024-10',
+      lsoaCode,
+      location: 'On or near ',
+      crimeType: 'Burglary',
+      count: 20,
+    }));
+    const page = hotspotsPage({ ...area, counts: [...area.counts, ...blank], month: '2024-10', by: 'street', sort: 'count' });
+    assert.ok(page.rows.length > 0);
+    assert.ok(
+      page.rows.every((row) => row.key.replace('On or near', '').trim() !== ''),
+      'no blank location ranked',
+    );
+    assert.equal(page.withoutStreet, 40);
+    assert.equal(
+      withoutStreetWords(1040, '2024-10'),
+      '1,040 crimes in October 2024 had no street named by police.uk (the location reads only “On or near”): they count in their LSOAs but are not ranked here.',
+    );
+    assert.equal(withoutStreetWords(0, '2024-10'), null);
+    // By LSOA they count where they were.
+    const byLsoa = hotspotsPage({ ...area, counts: [...area.counts, ...blank], month: '2024-10', by: 'lsoa', sort: 'count' });
+    assert.equal(
+      byLsoa.rows.find((row) => row.key === townCentre)?.count,
+      (october.rows.find((row) => row.key === townCentre)?.count ?? 0) + 20,
+    );
+  });
+
+  it('says a month outside the months held is not held in Safer, and a gap in them not published', () => {
+    assert.equal(
+      notHeldWords('2020-01', publishedMonths),
+      'January 2020 is not held in Safer: it holds November 2022 to October 2024. Choose another month.',
+    );
+    assert.match(notHeldWords('2025-01', publishedMonths), /^January 2025 is not held in Safer/);
+    assert.match(notHeldWords('2024-03', publishedMonths), /^police\.uk did not publish March 2024 for the force/);
+  });
+
+  it('says a hotspot’s month held on other census boundaries is not comparable, not unpublished', () => {
+    // Riverside's code is of the other edition in September 2024 and October 2023, both held.
+    const comparable = (code: string, month: string) => code !== riverside || (month !== '2024-09' && month !== '2023-10');
+    const rows = hotspotsPage({ ...area, month: '2024-10', by: 'lsoa', sort: 'count', comparable }).rows;
+    const row = rows.find((candidate) => candidate.key === riverside);
+    assert.ok(row);
+    const words = describeHotspot(row, '2024-10', publishedMonths);
+    assert.equal(words.changeOnLastMonth, 'Not comparable');
+    assert.equal(words.changeOnLastYear, 'Not comparable');
   });
 
   it('words changes and expected figures with signs, "up" and "down", and a true minus', () => {

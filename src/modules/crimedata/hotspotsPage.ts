@@ -7,7 +7,14 @@ import { monthNames } from '../../platform/dates.ts';
 import { digits, formatPercentChange, signedChange } from '../../platform/numbers.ts';
 import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
 import { roundToOneDecimal } from './analysis/counting.ts';
-import { type EmergingHotspot, emergingHotspots, type HotspotQuery, type HotspotRow, rankHotspots } from './analysis/hotspots.ts';
+import {
+  crimesWithoutStreet,
+  type EmergingHotspot,
+  emergingHotspots,
+  type HotspotQuery,
+  type HotspotRow,
+  rankHotspots,
+} from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
 import { missingMonthWords, monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
@@ -34,14 +41,16 @@ export interface Headline {
   expected: number | null;
   yearsUsed: number;
   trend: Trend;
-  /** The first month held: a month before it is not held in Safer, one after it missing is not published. */
-  heldFrom: Month | null;
+  /** The months held, oldest first: they say why a month has no figure (`missingMonthWords`). */
+  heldMonths: readonly Month[];
 }
 
 export interface HotspotsPage {
   headline: Headline;
   /** Every hotspot of the month, in the order asked for. */
   rows: HotspotRow[];
+  /** The month's crimes whose location names no street: left out of a ranking by street, said under it. */
+  withoutStreet: number;
   emerging: EmergingHotspot[];
   /** Last month's hotspots, a tenth of the area's LSOAs, against this month's crime. */
   accuracy: PredictionAccuracy | null;
@@ -70,9 +79,10 @@ export function hotspotsPage(input: HotspotsInput): HotspotsPage {
       expected: calendar.expected,
       yearsUsed: calendar.yearsUsed,
       trend: trendOf(series),
-      heldFrom: publishedMonths[0] ?? null,
+      heldMonths: publishedMonths,
     },
     rows,
+    withoutStreet: crimesWithoutStreet(input),
     emerging: emergingHotspots({ counts, lsoas, publishedMonths, month, crimeType, comparable }),
     accuracy: predictionAccuracy({ counts, lsoas, publishedMonths, month, crimeType, top: hotspotsForAccuracy(lsoas.length) }),
   };
@@ -100,17 +110,35 @@ export function expectedText(count: number, expected: number | null, missing: st
   return `${change}, ${count > expected ? 'above' : 'below'} the ${figure(expected)} expected`;
 }
 
-/** What a month without a figure is: "Not held in Safer" before the first month held, else "Not published". */
-export function missingMonthText(month: Month, heldFrom: Month | null): string {
-  const words = missingMonthWords(month, heldFrom);
+/** What a month without a figure is: "Not held in Safer", "Not published" or "Not comparable" (`missingMonthWords`). */
+export function missingMonthText(month: Month, held: readonly Month[]): string {
+  const words = missingMonthWords(month, held);
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
+/** Why a month has no hotspots: it is outside the months held in Safer, or a gap in them the force did not publish. */
+export function notHeldWords(month: Month, held: readonly Month[]): string {
+  const first = held[0];
+  const last = held.at(-1);
+  if (missingMonthWords(month, held) === 'not published') {
+    return `police.uk did not publish ${monthName(month)} for the force: Safer holds the months either side of it. Choose another month.`;
+  }
+  const range = first && last ? `it holds ${monthName(first)} to ${monthName(last)}` : 'it holds none of the force’s months yet';
+  return `${monthName(month)} is not held in Safer: ${range}. Choose another month.`;
+}
+
+/** Said under a ranking by street: how many of the month's crimes name no street, and so are not in it. */
+export function withoutStreetWords(count: number, month: Month): string | null {
+  if (count === 0) return null;
+  const crimes = count === 1 ? '1 crime' : `${digits(count, 0)} crimes`;
+  return `${crimes} in ${monthName(month)} had no street named by police.uk (the location reads only “On or near”): they count in their LSOAs but are not ranked here.`;
+}
+
 export function trendText(trend: Trend): string {
-  if (trend.direction === 'not enough data') return 'Not enough data: the trend needs 6 published months';
+  if (trend.direction === 'not enough data') return 'Not enough data: the trend needs 6 months held in Safer';
   const words = { rising: 'Rising', falling: 'Falling', steady: 'Steady' }[trend.direction];
-  if (trend.changePercent === null) return `${words}: there was no crime in the 3 published months before the latest 3`;
-  return `${words}: the latest 3 published months against the 3 before, ${formatPercentChange(trend.changePercent)}`;
+  if (trend.changePercent === null) return `${words}: there was no crime in the 3 months held before the latest 3`;
+  return `${words}: the latest 3 months held in Safer against the 3 before, ${formatPercentChange(trend.changePercent)}`;
 }
 
 /** The headline as a summary list. */
@@ -124,11 +152,11 @@ export function headlineRows(headline: Headline, month: Month): { key: string; v
     { key: `Crimes in ${monthName(month)}`, value: digits(headline.total, 0) },
     {
       key: `Change on ${monthName(lastMonth)}`,
-      value: changeText(headline.total, headline.lastMonth, missingMonthText(lastMonth, headline.heldFrom)),
+      value: changeText(headline.total, headline.lastMonth, missingMonthText(lastMonth, headline.heldMonths)),
     },
     {
       key: `Change on ${monthName(lastYear)}`,
-      value: changeText(headline.total, headline.lastYear, missingMonthText(lastYear, headline.heldFrom)),
+      value: changeText(headline.total, headline.lastYear, missingMonthText(lastYear, headline.heldMonths)),
     },
     {
       key: 'Against the predictive calendar',
@@ -141,8 +169,8 @@ export function headlineRows(headline: Headline, month: Month): { key: string; v
   ];
 }
 
-/** A hotspot in words, for a row of the table; `heldFrom` is the first month held. */
-export function describeHotspot(row: HotspotRow, month: Month, heldFrom: Month | null) {
+/** A hotspot in words, for a row of the table; `held` are the months held. */
+export function describeHotspot(row: HotspotRow, month: Month, held: readonly Month[]) {
   const lastMonth = previousMonth(month);
   const lastYear = sameMonthLastYear(month);
   return {
@@ -153,8 +181,8 @@ export function describeHotspot(row: HotspotRow, month: Month, heldFrom: Month |
     detail: row.lsoaNames.length ? `In ${row.lsoaNames.join(', ')}` : row.key,
     count: digits(row.count, 0),
     rate: row.ratePer1000 === null ? 'Not known' : digits(row.ratePer1000, 1),
-    changeOnLastMonth: changeText(row.count, row.lastMonth, missingMonthText(lastMonth, heldFrom)),
-    changeOnLastYear: changeText(row.count, row.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
+    changeOnLastMonth: changeText(row.count, row.lastMonth, missingMonthText(lastMonth, held)),
+    changeOnLastYear: changeText(row.count, row.sameMonthLastYear, missingMonthText(lastYear, held)),
     againstExpected: expectedText(row.count, row.expected, 'No earlier year'),
     matrix: row.matrix.label,
     matrixExplained: explainMatrixCell(row.matrix),

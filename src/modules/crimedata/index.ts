@@ -14,7 +14,7 @@ export type { WaitingFile } from './heldImports.ts';
 export type { AreaLsoa, CrimeCount, Month, MonthCount } from './analysis/types.ts';
 export type { AreaFigures, Peer, PeerChoice } from './figures.ts';
 export { accuracyMethod, predictionAccuracy, type PredictionAccuracy } from './analysis/accuracy.ts';
-export { emergingHotspots, emergingMethod, type EmergingHotspot } from './analysis/hotspots.ts';
+export { emergingHotspots, emergingMethod, type EmergingHotspot, namesStreet } from './analysis/hotspots.ts';
 export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';

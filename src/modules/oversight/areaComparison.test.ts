@@ -12,6 +12,7 @@ const figures = (name: string, month: string, byType: [string, number][], popula
   heldMonths: month ? [month] : [],
   byType: byType.map(([crimeType, count]) => ({ crimeType, count })),
   population,
+  populationEdition: population === null ? null : 2021,
 });
 
 describe('an area’s partnerships side by side', () => {

@@ -156,7 +156,7 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
 
     const unpublished = await officer.get(documentUrl('2025-10'));
     assert.equal(unpublished.statusCode, 200);
-    assert.match(unpublished.body, /police\.uk has no file for October 2025 in Safer/);
+    assert.match(unpublished.body, /October 2025 is not held in Safer\. This document has no figures\./);
     assert.doesNotMatch(unpublished.body, /data-qa="section"/);
     assert.equal((await officer.get(documentUrl('2025-13'))).statusCode, 404);
   });

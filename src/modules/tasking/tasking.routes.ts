@@ -39,6 +39,8 @@ import {
   issueWords,
   lastMonthActions,
   noResultYet,
+  noChartWords,
+  noCrimeTypesWords,
   notPublishedWords,
   orderedSections,
   sectionKindNames,
@@ -61,7 +63,7 @@ export interface TaskingRouteDependencies {
   groups: (partnershipId: string) => Promise<Choice[]>;
   /** The agencies that commit resources. */
   organisations: (partnershipId: string) => Promise<Choice[]>;
-  /** The months police.uk published for the area, oldest first. */
+  /** The months held in Safer for the area, oldest first. */
   publishedMonths: (partnershipId: string) => Promise<string[]>;
   /** The group's meetings still to come (not cancelled), soonest first: where an issued document can go. */
   meetingsToCome: (partnershipId: string, groupId: string) => Promise<{ id: string; meetingDate: string }[]>;
@@ -331,6 +333,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         areaWords: areaWords(doc),
         issueWords: issueWords(doc),
         notPublishedWords: notPublishedWords(doc),
+        noChartWords,
         areaRows: areaRows(doc),
         lastMonth: monthName(previousMonth(doc.month)),
         lastMonthActions: lastMonthActions(doc).map((action) => actionRow(partnershipId, action)),
@@ -343,6 +346,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
           places: section.placeNames.join('; '),
           rows: sectionRows(doc, section),
           types: crimeTypeRows(section),
+          noTypes: noCrimeTypesWords(doc, section),
           chart: visuals[section.key]?.chart ?? null,
           map: visuals[section.key]?.map ?? null,
           trendMethod: section.trend.method,

@@ -23,6 +23,7 @@ import {
   monthName,
   monthPattern,
   monthlySeries,
+  namesStreet,
   predictionAccuracy,
   predictiveCalendar,
   previousMonth,
@@ -75,7 +76,12 @@ function seriesStart(published: readonly string[], month: string): string {
   return first !== undefined && first > from && first <= month ? first : from;
 }
 
-/** The months a series of the places compares like with like: every month for streets, those of their LSOAs' edition for LSOAs. */
+/**
+ * The months a series of the places compares like with like: every month for streets (a street's name does not change
+ * with the census), those of their LSOAs' edition for LSOAs. A set of LSOAs partly of each edition (a code made in
+ * 2021 beside one unchanged) compares only in months every one of them is of: in the others a sum of some would pass
+ * for the whole place.
+ */
 function comparableFor(editions: AreaEditions, kind: LocationKind, places: readonly string[]): string[] | undefined {
   return kind === 'lsoa' ? comparableMonths(editions, places) : undefined;
 }
@@ -141,7 +147,9 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     if (!latest) return { lsoas: await latestLsoas(partnershipId), streets: [] };
     const counts = await crimeData.crimeCounts(partnershipId, { from: published[0] ?? latest, to: latest });
     const byStreet = new Map<string, number>();
-    for (const count of counts) byStreet.set(count.location, (byStreet.get(count.location) ?? 0) + count.count);
+    // A location that names no street ("On or near " alone) is no place to task.
+    for (const count of counts)
+      if (namesStreet(count.location)) byStreet.set(count.location, (byStreet.get(count.location) ?? 0) + count.count);
     const streets = [...byStreet].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([street]) => street);
     return { lsoas: await crimeData.areaLsoas(partnershipId, latest), streets };
   }
@@ -173,10 +181,15 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     counts: readonly CrimeCount[],
     published: readonly string[],
     locations: readonly LocationRow[],
+    editions: AreaEditions,
   ): TaskingActionView {
     const location = locations.find((candidate) => candidate.id === row.priorityLocationId);
     const keep = location ? placeFilter(location.kind, location.places) : placeFilter('lsoa', [row.lsoaCode ?? '']);
-    const crimesIn = (month: string) => (published.includes(month) ? sumWhere(counts, month, keep) : null);
+    const comparable = location
+      ? comparableFor(editions, location.kind, location.places)
+      : comparableFor(editions, 'lsoa', [row.lsoaCode ?? '']);
+    const months = comparable ?? published;
+    const crimesIn = (month: string) => (months.includes(month) ? sumWhere(counts, month, keep) : null);
     return {
       id: row.id,
       version: row.version,
@@ -199,7 +212,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       resultReportedByName: row.resultReportedByName,
       crimesInMonth: crimesIn(row.month),
       crimesNextMonth: crimesIn(addMonths(row.month, 1)),
-      heldFrom: published[0] ?? null,
+      heldMonths: published,
     };
   }
 
@@ -207,12 +220,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
   async function actionViews(partnershipId: string, rows: TaskingActionRow[]): Promise<TaskingActionView[]> {
     if (rows.length === 0) return [];
     const months = rows.map((row) => row.month).sort();
-    const [counts, published, locations] = await Promise.all([
+    const [counts, published, locations, editions] = await Promise.all([
       crimeData.crimeCounts(partnershipId, { from: months[0]!, to: addMonths(months.at(-1)!, 1) }),
       crimeData.publishedMonths(partnershipId),
       listLocations(db, partnershipId, { includeArchived: true }),
+      crimeData.areaEditions(partnershipId),
     ]);
-    return rows.map((row) => actionView(row, counts, published, locations));
+    return rows.map((row) => actionView(row, counts, published, locations, editions));
   }
 
   async function buildDocument(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument> {
@@ -254,6 +268,18 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       place: { kind: LocationKind; places: string[]; names: string[] },
     ): Omit<TaskingSection, 'points'> {
       const keep = placeFilter(place.kind, place.places);
+      const comparable = comparableFor(editions, place.kind, place.places);
+      const months = comparable ?? published;
+      const series = monthlySeries(counts, published, seriesStart(published, month), month, keep, comparable);
+      const common = { key, kind, name, why, placeNames: place.names, series, trend: trendOf(series) };
+      const lastMonthHere = lastMonthActions.filter((action) =>
+        kind === 'priority' ? action.priorityLocationId === key : action.priorityLocationId === null && `lsoa:${action.lsoaCode}` === key,
+      );
+      // The month's file is coded in other LSOAs than the place's: no figure of the month compares, so none is given.
+      if (!months.includes(month)) {
+        const none = { count: null, lastMonth: null, sameMonthLastYear: null, expected: null, ratePer1000: null, crimeTypes: [] };
+        return { ...common, ...none, lastMonthActions: lastMonthHere };
+      }
       const types = new Map<string, number>();
       for (const count of counts)
         if (count.month === month && keep(count)) types.set(count.crimeType, (types.get(count.crimeType) ?? 0) + count.count);
@@ -261,26 +287,15 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       const populations =
         place.kind === 'lsoa' ? place.places.map((code) => lsoas.find((lsoa) => lsoa.code === code)?.population ?? null) : [null];
       const population = populations.every((p) => p !== null) ? populations.reduce<number>((sum, p) => sum + (p ?? 0), 0) : 0;
-      const comparable = comparableFor(editions, place.kind, place.places);
-      const months = comparable ?? published;
-      const series = monthlySeries(counts, published, seriesStart(published, month), month, keep, comparable);
       return {
-        key,
-        kind,
-        name,
-        why,
-        placeNames: place.names,
+        ...common,
         count,
         lastMonth: figure(previousMonth(month), keep, months),
         sameMonthLastYear: figure(sameMonthLastYear(month), keep, months),
         expected: expectedFor(keep, months),
         ratePer1000: population > 0 ? Math.round((count / population) * 10_000) / 10 : null,
         crimeTypes: crimeTypeMix(types),
-        series,
-        trend: trendOf(series),
-        lastMonthActions: lastMonthActions.filter((action) =>
-          kind === 'priority' ? action.priorityLocationId === key : action.priorityLocationId === null && `lsoa:${action.lsoaCode}` === key,
-        ),
+        lastMonthActions: lastMonthHere,
       };
     }
 
@@ -312,6 +327,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
     }
     const withPoints: TaskingSection[] = await Promise.all(
       sections.map(async (s) => {
+        if (s.count === null) return { ...s, points: [] };
         const location = locations.find((l) => l.id === s.key);
         const where = location
           ? location.kind === 'lsoa'
@@ -335,7 +351,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       areaName: area?.name ?? null,
       forceName: area?.forceName ?? null,
       published: isPublished,
-      heldFrom: published[0] ?? null,
+      heldMonths: published,
       total: {
         count: sumWhere(counts, month, everywhere),
         lastMonth: figure(previousMonth(month), everywhere),

@@ -65,8 +65,8 @@ export interface TaskingActionView {
   /** Crimes at the place in the action's month, and in the month after (null when not published or not yet). */
   crimesInMonth: number | null;
   crimesNextMonth: number | null;
-  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
-  heldFrom: string | null;
+  /** The months Safer holds the force's crimes for, oldest first: they say why a month has no figure. */
+  heldMonths: readonly string[];
 }
 
 /** One place of a tasking document: a priority location, or an emerging hotspot (an LSOA). */
@@ -78,7 +78,11 @@ export interface TaskingSection {
   /** Why it is here: the priority location's reason, or why the hotspot is emerging ("12 crimes against 6 expected"). */
   why: string | null;
   placeNames: string[];
-  count: number;
+  /**
+   * The place's crimes in the month; null, with every figure of the month, when the month's file is coded in LSOAs of
+   * the other census edition than the place's (not comparable: never 0).
+   */
+  count: number | null;
   lastMonth: number | null;
   sameMonthLastYear: number | null;
   expected: number | null;
@@ -109,8 +113,8 @@ export interface TaskingDocument {
   forceName: string | null;
   /** Whether the force published the month; a document of an unpublished month has no figures. */
   published: boolean;
-  /** The first month Safer holds the force's crimes for (null when none): a month before it is not held, not unpublished. */
-  heldFrom: string | null;
+  /** The months Safer holds the force's crimes for, oldest first: they say why a month has no figure. */
+  heldMonths: readonly string[];
   total: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null };
   /** The group's first meeting after the month ends, and the working day before it, when the document is issued. */
   meeting: { id: string; date: string; title: string } | null;

@@ -17,6 +17,8 @@ import {
 } from './taskingDocument.ts';
 
 // Charnwood's tasking group, October 2022: one priority location with last month's patrols, one emerging hotspot.
+// Held from November 2020, with March 2021 not published.
+const heldMonths = monthsBetween('2020-11', '2022-10').filter((month) => month !== '2021-03');
 const series = (last: number): MonthCount[] =>
   monthsBetween('2020-11', '2022-10').map((month, i) => ({
     month,
@@ -45,7 +47,7 @@ const patrols: TaskingActionView = {
   resultReportedByName: 'Sergeant Patel',
   crimesInMonth: 41,
   crimesNextMonth: 33,
-  heldFrom: '2020-11',
+  heldMonths,
 };
 
 const point = (location: string, crimeType: string, north: number) => ({
@@ -105,7 +107,7 @@ const doc: TaskingDocument = {
   areaName: 'Charnwood',
   forceName: 'Leicestershire',
   published: true,
-  heldFrom: '2020-11',
+  heldMonths,
   total: { count: 1204, lastMonth: 1180, sameMonthLastYear: 1250, expected: 1190 },
   meeting: { id: 'meeting-1', date: '2022-11-10', title: 'Charnwood Tasking Group' },
   issueDate: '2022-11-09',
@@ -208,8 +210,11 @@ describe('the tasking document', () => {
     const { blocks } = taskingDocumentContent(unpublished, {});
     assert.ok(!blocks.some((block) => block.kind === 'table' || block.kind === 'chart' || block.kind === 'heading'));
     const words = wordsOfPdf(await taskingDocumentPdf(unpublished));
-    assert.ok(words.includes('police.uk has no file for November 2022 in Safer'));
+    assert.ok(words.includes('November 2022 is not held in Safer. This document has no figures.'), words);
     assert.ok(!words.includes('Crimes in November 2022'));
+    // A gap in the months held is one the force did not publish.
+    const gap = { ...unpublished, month: '2021-03', monthName: 'March 2021' };
+    assert.ok(wordsOfPdf(await taskingDocumentPdf(gap)).includes('police.uk did not publish March 2021 for the force'));
   });
 
   it('lists the crime types so that they add up to the section’s crimes, the rest as "Other types"', () => {
@@ -234,15 +239,26 @@ describe('the tasking document', () => {
     );
   });
 
-  it('says a month before the first month held is not held in Safer, and one the force left out is not published', async () => {
-    const firstYear: TaskingDocument = { ...doc, heldFrom: '2022-01', total: { ...doc.total, sameMonthLastYear: null } };
+  it('says a month outside the months held is not held in Safer, a gap not published, and one held not comparable', async () => {
+    const firstYear: TaskingDocument = {
+      ...doc,
+      heldMonths: monthsBetween('2022-01', '2022-10'),
+      total: { ...doc.total, sameMonthLastYear: null },
+    };
     const words = wordsOfPdf(await taskingDocumentPdf(firstYear));
     assert.ok(words.includes('Change on October 2021 Not held in Safer'), words);
-    const gap: TaskingDocument = { ...doc, total: { ...doc.total, lastMonth: null } };
+    const gap: TaskingDocument = {
+      ...doc,
+      heldMonths: heldMonths.filter((month) => month !== '2022-09'),
+      total: { ...doc.total, lastMonth: null },
+    };
     assert.ok(wordsOfPdf(await taskingDocumentPdf(gap)).includes('Change on September 2022 Not published'));
+    // September 2022 is held: a place with no figure for it is on the other census boundaries.
+    const held: TaskingDocument = { ...doc, total: { ...doc.total, lastMonth: null } };
+    assert.ok(wordsOfPdf(await taskingDocumentPdf(held)).includes('Change on September 2022 Not comparable'));
     assert.equal(
-      actionCrimesWords({ ...patrols, heldFrom: '2022-10', crimesInMonth: null }),
-      'not held in Safer in September 2022, 33 in October 2022',
+      actionCrimesWords({ ...patrols, heldMonths: ['2022-10'], crimesInMonth: null, crimesNextMonth: null }),
+      'not held in Safer in September 2022, not comparable in October 2022',
     );
   });
 

@@ -27,9 +27,10 @@ import { renderTrendChart, type TrendChart } from '../performance/index.ts';
 import { type CrimeMap, crimeMap } from './crimeMap.ts';
 import type { TaskingActionView, TaskingDocument, TaskingSection } from './tasking.types.ts';
 
+/** A section's chart (none when no month of it compares) and map (none when its month does not). */
 export interface SectionVisuals {
-  chart: TrendChart;
-  map: CrimeMap;
+  chart: TrendChart | null;
+  map: CrimeMap | null;
 }
 
 /** Each section's trend chart and map, by the section's key. */
@@ -79,35 +80,59 @@ export function areaWords(doc: TaskingDocument): string {
   return `${doc.partnershipName}. Area: ${doc.areaName ?? 'not chosen'}. Police force area: ${doc.forceName ?? 'not known'}.`;
 }
 
+/** Why a document has no figures: its month is not held in Safer, or is a gap in the months held the force did not publish. */
 export function notPublishedWords(doc: TaskingDocument): string {
-  return `police.uk has no file for ${doc.monthName} in Safer: the force did not publish it, or it has not been imported. This document has no figures.`;
+  return missingMonthWords(doc.month, doc.heldMonths) === 'not published'
+    ? `police.uk did not publish ${doc.monthName} for the force: Safer holds the months either side of it. This document has no figures.`
+    : `${doc.monthName} is not held in Safer. This document has no figures.`;
 }
 
-/** A month's count against last month, the same month last year and the seasonal expectation, in words with their signs. */
+/**
+ * A month's count against last month, the same month last year and the seasonal expectation, in words with their
+ * signs; a count that is not comparable (null) compares with nothing.
+ */
 function comparisonRows(
   doc: TaskingDocument,
-  figures: { count: number; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null },
+  figures: { count: number | null; lastMonth: number | null; sameMonthLastYear: number | null; expected: number | null },
 ): Row[] {
-  const { month, heldFrom } = doc;
+  const { month, heldMonths } = doc;
+  const { count } = figures;
   const lastMonth = previousMonth(month);
   const lastYear = sameMonthLastYear(month);
+  const against = (words: (count: number) => string) => (count === null ? 'Not comparable' : words(count));
   return [
-    { key: `Crimes in ${monthName(month)}`, value: digits(figures.count, 0) },
+    { key: `Crimes in ${monthName(month)}`, value: count === null ? notComparableWords(doc) : digits(count, 0) },
     {
       key: `Change on ${monthName(lastMonth)}`,
-      value: changeText(figures.count, figures.lastMonth, missingMonthText(lastMonth, heldFrom)),
+      value: against((n) => changeText(n, figures.lastMonth, missingMonthText(lastMonth, heldMonths))),
     },
     {
       key: `Change on ${monthName(lastYear)}`,
-      value: changeText(figures.count, figures.sameMonthLastYear, missingMonthText(lastYear, heldFrom)),
+      value: against((n) => changeText(n, figures.sameMonthLastYear, missingMonthText(lastYear, heldMonths))),
     },
-    { key: 'Against the predictive calendar', value: expectedText(figures.count, figures.expected, 'No earlier year to compare with') },
+    {
+      key: 'Against the predictive calendar',
+      value: against((n) => expectedText(n, figures.expected, 'No earlier year to compare with')),
+    },
   ];
 }
 
 /** The whole area's headline figures. */
 export function areaRows(doc: TaskingDocument): Row[] {
   return comparisonRows(doc, doc.total);
+}
+
+/** Why a place has no figure for the document's month: police.uk coded it in the other census edition's LSOAs. */
+export function notComparableWords(doc: TaskingDocument): string {
+  return `Not comparable: police.uk coded ${doc.monthName}’s crimes in census LSOAs other than this place’s (the boundaries changed in 2021), so they cannot be counted on its boundaries.`;
+}
+
+/** Said in place of a trend chart none of whose months compares. */
+export const noChartWords = 'No trend chart: none of its months is coded in this place’s census LSOAs.';
+
+/** What the crime-type table says when it has no rows. */
+export function noCrimeTypesWords(doc: TaskingDocument, section: TaskingSection): string {
+  return section.count === null ? notComparableWords(doc) : `No crimes were recorded here in ${doc.monthName}.`;
 }
 
 /** A section's figures: the comparisons, the rate where the population is known, and the trend. */
@@ -124,7 +149,7 @@ export function crimeTypeRows(section: TaskingSection): string[][] {
   return section.crimeTypes.map((type) => [
     type.crimeType,
     digits(type.count, 0),
-    section.count === 0 ? '' : `${digits((type.count * 100) / section.count, 0)}%`,
+    section.count ? `${digits((type.count * 100) / section.count, 0)}%` : '',
   ]);
 }
 
@@ -135,7 +160,7 @@ export function actionDates(action: TaskingActionView): string {
 /** The crimes at the place in the action's month and in the month after: did the resource make a difference? */
 export function actionCrimesWords(action: TaskingActionView): string {
   const nextMonth = addMonths(action.month, 1);
-  const count = (n: number | null, month: string) => (n === null ? missingMonthWords(month, action.heldFrom) : digits(n, 0));
+  const count = (n: number | null, month: string) => (n === null ? missingMonthWords(month, action.heldMonths) : digits(n, 0));
   return `${count(action.crimesInMonth, action.month)} in ${monthName(action.month)}, ${count(action.crimesNextMonth, nextMonth)} in ${monthName(nextMonth)}`;
 }
 
@@ -197,8 +222,9 @@ export function crimeTrendChart(title: string, series: readonly MonthCount[]): P
 export async function taskingVisuals(doc: TaskingDocument, tiles: Config['mapTiles']): Promise<TaskingVisuals> {
   const drawn = await Promise.all(
     doc.sections.map(async (section) => {
-      const chart = await crimeTrendChart(`Crimes in ${section.name}`, section.series);
-      const map = crimeMap(section.points, { title: `Crimes in ${section.name}, ${doc.monthName}`, tiles });
+      const charted = section.series.some((entry) => entry.count !== null);
+      const chart = charted ? await crimeTrendChart(`Crimes in ${section.name}`, section.series) : null;
+      const map = section.count === null ? null : crimeMap(section.points, { title: `Crimes in ${section.name}, ${doc.monthName}`, tiles });
       return [section.key, { chart, map }] as const;
     }),
   );
@@ -246,13 +272,11 @@ function sectionBlocks(doc: TaskingDocument, section: TaskingSection, visuals: S
           widths: [0.6, 0.2, 0.2],
           rows: types.map((cells) => ({ cells })),
         }
-      : { kind: 'text', text: `No crimes were recorded here in ${doc.monthName}.` },
-    ...(visuals
-      ? [
-          { kind: 'chart', svg: visuals.chart.svg, description: visuals.chart.description } as const,
-          { kind: 'chart', svg: visuals.map.svg, description: visuals.map.description } as const,
-        ]
-      : []),
+      : { kind: 'text', text: noCrimeTypesWords(doc, section) },
+    visuals?.chart
+      ? ({ kind: 'chart', svg: visuals.chart.svg, description: visuals.chart.description } as const)
+      : ({ kind: 'text', text: noChartWords } as const),
+    ...(visuals?.map ? [{ kind: 'chart', svg: visuals.map.svg, description: visuals.map.description } as const] : []),
   ];
 }
 

@@ -64,6 +64,23 @@ interface Hotspot {
 const monthsForMatrix = 12;
 
 /**
+ * Whether a police.uk location names a street: some rows are "On or near " with nothing after it, which pooled
+ * together would pass for the busiest street of an area. Such crimes count in their LSOA but name no street.
+ */
+export const namesStreet = (location: string): boolean => location.replace(/^\s*On or near\b/i, '').trim() !== '';
+
+/** The month's crimes in the area (of the type, when given) whose location names no street. */
+export function crimesWithoutStreet({ counts, lsoas, month, crimeType }: Omit<HotspotQuery, 'by'>): number {
+  const inArea = new Set(lsoas.map((lsoa) => lsoa.code));
+  let total = 0;
+  for (const row of counts) {
+    const kept = row.month === month && inArea.has(row.lsoaCode) && (crimeType === undefined || row.crimeType === crimeType);
+    if (kept && !namesStreet(row.location)) total += row.count;
+  }
+  return total;
+}
+
+/**
  * Groups the area's crimes once by hotspot, so the ranking is one pass over the counts and a sort of the hotspots.
  * A street is keyed by its police.uk location alone: snap point names are all police.uk gives, so streets of the same
  * name in two LSOAs of the area count as one street.
@@ -73,6 +90,7 @@ function groupHotspots({ counts, lsoas, month, by, crimeType }: HotspotQuery): M
   const hotspots = new Map<string, Hotspot>();
   for (const row of counts) {
     if (!inArea.has(row.lsoaCode) || (crimeType !== undefined && row.crimeType !== crimeType)) continue;
+    if (by === 'street' && !namesStreet(row.location)) continue;
     const key = by === 'lsoa' ? row.lsoaCode : row.location;
     let hotspot = hotspots.get(key);
     if (!hotspot) {

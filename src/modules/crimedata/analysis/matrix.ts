@@ -26,10 +26,10 @@ export const matrixMethod =
   `anonymised snap point (such as "On or near Lancelot Close"), not the time of day or the exact place, so we adapt it. ` +
   `Where: a hotpoint when one snap point holds at least ${hotpointPercent}% of the month's crimes; clustered when the busiest ` +
   `three hold at least ${clusteredPercent}%; dispersed otherwise. A street is one snap point name, so a street is always a hotpoint. ` +
-  `When: over the last ${yearOfMonths} published months, acute when the busiest 2 months hold at least ${acutePercent}% of the crimes; ` +
+  `When: over the last ${yearOfMonths} months held in Safer, acute when the busiest 2 months hold at least ${acutePercent}% of the crimes; ` +
   `focused when the busiest 3 hold at least ${focusedPercent}% (an even spread would give 25%); diffused otherwise. ` +
-  `With fewer than ${yearOfMonths} published months the bar rises in proportion, so a short run is not called acute for being short. ` +
-  `With fewer than ${minimumCrimes} crimes, or fewer than ${minimumMonths} published months, there is not enough data.`;
+  `With fewer than ${yearOfMonths} months held the bar rises in proportion, so a short run is not called acute for being short. ` +
+  `With fewer than ${minimumCrimes} crimes, or fewer than ${minimumMonths} months held, there is not enough data.`;
 
 const descending = (values: Iterable<number>): number[] => [...values].sort((a, b) => b - a);
 const sumOf = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);

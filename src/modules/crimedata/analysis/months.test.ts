@@ -56,9 +56,14 @@ describe('the last published months', () => {
 });
 
 describe('a month without a figure', () => {
-  it('is not held in Safer before the first month held, and not published from then on', () => {
-    assert.equal(missingMonthWords('2021-10', '2021-11'), 'not held in Safer');
-    assert.equal(missingMonthWords('2022-03', '2021-11'), 'not published');
-    assert.equal(missingMonthWords('2022-03', null), 'not held in Safer');
+  const held = ['2021-11', '2021-12', '2022-02', '2022-03'];
+  it('is not held in Safer outside the months held, and not published in a gap between them', () => {
+    assert.equal(missingMonthWords('2021-10', held), 'not held in Safer');
+    assert.equal(missingMonthWords('2022-01', held), 'not published');
+    assert.equal(missingMonthWords('2022-04', held), 'not held in Safer');
+    assert.equal(missingMonthWords('2022-03', []), 'not held in Safer');
+  });
+  it('is not comparable when the month is held: its file is on other census boundaries than the place', () => {
+    assert.equal(missingMonthWords('2022-02', held), 'not comparable');
   });
 });

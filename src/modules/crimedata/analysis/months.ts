@@ -42,12 +42,20 @@ export function gapsIn(publishedMonths: readonly Month[]): Month[] {
   return monthsBetween(first, last).filter((month) => !published.has(month));
 }
 
+/** Why a month has no figure, in words a sentence can carry. */
+export type MissingMonthWords = 'not held in Safer' | 'not published' | 'not comparable';
+
 /**
- * Why a month has no figure: before the first month Safer holds a file for (or when it holds none) the month is
- * not held in Safer; from then on, a month missing is one the force did not publish.
+ * Why a month has no figure, given the months Safer holds (oldest first): a month held has a file, so it has no figure
+ * only because its LSOAs are of the other census edition than the place's (not comparable); outside the held range
+ * (before the first file or after the last, or when none is held) it is not held in Safer; a gap inside the range is a
+ * month the force did not publish.
  */
-export function missingMonthWords(month: Month, heldFrom: Month | null): 'not held in Safer' | 'not published' {
-  return heldFrom === null || month < heldFrom ? 'not held in Safer' : 'not published';
+export function missingMonthWords(month: Month, held: readonly Month[]): MissingMonthWords {
+  if (held.includes(month)) return 'not comparable';
+  const first = held[0];
+  const last = held.at(-1);
+  return first === undefined || last === undefined || month < first || month > last ? 'not held in Safer' : 'not published';
 }
 
 /** The latest `n` published months up to and including `upTo`, oldest first. */

@@ -11,6 +11,7 @@ const figures = (name: string, heldMonths: string[], byType: [string, number][],
   heldMonths,
   byType: byType.map(([crimeType, count]) => ({ crimeType, count })),
   population,
+  populationEdition: population === null ? null : 2021,
 });
 const whole = ['2025-10', '2025-11', '2025-12'];
 const earlierWhole = ['2024-10', '2024-11', '2024-12'];
@@ -62,6 +63,15 @@ describe('a crime profile', () => {
     const partNow = crimeProfile({ ...current, heldMonths: ['2025-10'] }, earlier, quarter, yearEarlier(quarter));
     assert.deepEqual(partNow.monthsNotHeld, ['2025-11', '2025-12']);
     assert.equal(partNow.rows[0]?.change, null);
+  });
+
+  it('labels the counts of a period not wholly held by the months held, and gives them no rate', () => {
+    const partNow = crimeProfile({ ...current, heldMonths: ['2025-11', '2025-12'] }, earlier, quarter, yearEarlier(quarter));
+    assert.equal(partNow.coverage, 'November to December 2025 only');
+    assert.ok(partNow.rows.every((row) => row.per1000 === null));
+    const none = crimeProfile({ ...current, heldMonths: [] }, earlier, quarter, yearEarlier(quarter));
+    assert.equal(none.coverage, 'No month of October to December 2025');
+    assert.equal(crimeProfile(current, earlier, quarter, yearEarlier(quarter)).coverage, 'October to December 2025');
   });
 
   it('has no rate without residents', () => {

@@ -5,7 +5,8 @@
  */
 import { compareWithGroup, type GroupComparison } from '../../../platform/groupComparison.ts';
 import { busiestFirst, tally } from './counting.ts';
-import { monthsNotHeld, type Period } from './periods.ts';
+import { monthsInWords, monthsNotHeld, monthsOf, type Period } from './periods.ts';
+import type { LsoaEdition } from '../../../db/schema.ts';
 import type { AreaFigures, Month } from './types.ts';
 
 export const antiSocialBehaviour = 'Anti-social behaviour';
@@ -43,6 +44,7 @@ export function measuresOf(figures: readonly AreaFigures[]): Measure[] {
 export interface ProfileRow {
   measure: Measure;
   count: number;
+  /** Null too when the period is not wholly held: a rate for part of it would read as the whole period's. */
   per1000: number | null;
   /** The same period a year earlier: null when it is not wholly held in Safer (or this one is not). */
   earlier: number | null;
@@ -56,14 +58,30 @@ export interface CrimeProfile {
   earlierPeriod: Period;
   /** Months of the period that Safer does not hold: the figures are of the rest. */
   monthsNotHeld: Month[];
+  /**
+   * What the counts cover: the period's label when it is wholly held, else the months held ("November 2020 to
+   * March 2021 only"), or "No month of …" when none is.
+   */
+  coverage: string;
   /** Months of the year-earlier period that Safer does not hold: with any, there is no change to give. */
   earlierMonthsNotHeld: Month[];
   population: number | null;
+  /** The census edition of the LSOAs the residents are of: mid-2019 estimates for 2011, mid-2022 for 2021. */
+  populationEdition: LsoaEdition | null;
   rows: ProfileRow[];
 }
 
+/** What a period's counts cover when only some of its months are held. */
+function coverageOf(period: Period, notHeld: readonly Month[]): string {
+  if (notHeld.length === 0) return period.label;
+  const held = monthsOf(period).filter((month) => !notHeld.includes(month));
+  return held.length === 0 ? `No month of ${period.label}` : `${monthsInWords(held)} only`;
+}
+
 export function crimeProfile(current: AreaFigures, earlier: AreaFigures, period: Period, earlierPeriod: Period): CrimeProfile {
-  const comparable = whollyHeld(current, period) && whollyHeld(earlier, earlierPeriod);
+  const whole = whollyHeld(current, period);
+  const comparable = whole && whollyHeld(earlier, earlierPeriod);
+  const notHeld = monthsNotHeld(period, current.heldMonths);
   // A type of a year earlier that has none now is a row too: its fall is a figure.
   const rows = measuresOf([current, earlier]).map((measure) => {
     const count = countOf(current, measure);
@@ -71,7 +89,7 @@ export function crimeProfile(current: AreaFigures, earlier: AreaFigures, period:
     return {
       measure,
       count,
-      per1000: per1000(count, current.population),
+      per1000: whole ? per1000(count, current.population) : null,
       earlier: before,
       change: before === null ? null : count - before,
       changePercent: before === null || before === 0 ? null : ((count - before) / before) * 100,
@@ -80,9 +98,11 @@ export function crimeProfile(current: AreaFigures, earlier: AreaFigures, period:
   return {
     period,
     earlierPeriod,
-    monthsNotHeld: monthsNotHeld(period, current.heldMonths),
+    monthsNotHeld: notHeld,
+    coverage: coverageOf(period, notHeld),
     earlierMonthsNotHeld: monthsNotHeld(earlierPeriod, earlier.heldMonths),
     population: current.population,
+    populationEdition: current.populationEdition,
     rows,
   };
 }

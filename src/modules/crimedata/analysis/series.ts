@@ -42,9 +42,10 @@ const monthsCompared = 3;
 const changeThresholdPercent = 10;
 
 export const trendMethod =
-  `We compare the average of the latest ${monthsCompared} published months with the average of the ${monthsCompared} published months before them. ` +
+  `We compare the average of the latest ${monthsCompared} months held in Safer with the average of the ${monthsCompared} held before them. ` +
   `The trend is rising when the average is up by ${changeThresholdPercent}% or more, falling when it is down by ${changeThresholdPercent}% or more, and steady otherwise. ` +
-  `Months the police did not publish are skipped. At least ${monthsCompared * 2} published months are needed.`;
+  `Months the police did not publish, and months coded in other census boundaries than the place's LSOAs, are skipped. ` +
+  `At least ${monthsCompared * 2} months held in Safer are needed.`;
 
 export function trendOf(series: readonly MonthCount[]): Trend {
   const published = series.flatMap(({ count }) => (count === null ? [] : [count]));

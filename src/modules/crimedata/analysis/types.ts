@@ -1,4 +1,5 @@
 /** The shapes the crime analysis works on: police.uk street-level crime, already counted. */
+import type { LsoaEdition } from '../../../db/schema.ts';
 
 /** Month as 'YYYY-MM'. */
 export type Month = string;
@@ -40,4 +41,6 @@ export interface AreaFigures {
   byType: { crimeType: string; count: number }[];
   /** Residents of its LSOAs in the edition of the latest held month; null when not known. */
   population: number | null;
+  /** That edition: the residents are ONS mid-2019 estimates for the 2011 LSOAs, mid-2022 for the 2021 ones. */
+  populationEdition: LsoaEdition | null;
 }
