@@ -21,7 +21,7 @@ export const plainRate = (value: number | null): string => (value === null ? '' 
  * A lower limit as a rate can be: the average less one or two standard deviations can fall below 0, which no rate of
  * crime can, so it is said as 0 (the page says so).
  */
-const floorAtZero = (value: number | null): number | null => (value === null ? null : Math.max(0, value));
+export const floorAtZero = (value: number | null): number | null => (value === null ? null : Math.max(0, value));
 
 /** Said beside the limits. */
 export const limitsNote = 'A lower limit that works out below 0 is shown as 0.0: no rate of crime can be below 0.';

@@ -23,7 +23,7 @@ export { type AreaEditions, comparability, comparableMonths } from './lsoaEditio
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
 export { allCrime, allCrimeWithoutAsb, countOf, per1000, whollyHeld } from './analysis/profile.ts';
-export { limits, noFigures, notHeld, plainRate, positionOf, rate } from './figuresPage.ts';
+export { floorAtZero, limits, limitsNote, noFigures, notHeld, plainRate, positionOf, rate } from './figuresPage.ts';
 export { type PeriodAsked, periodAsked, type PeriodChosen, periodFilter, periodParams } from './figuresPeriod.ts';
 export { demoCrimeSources, seedDemoCrimeData } from './demo/crimedata.seed.ts';
 export { skippedText, type SkippedEntry } from './policeUkZip.ts';

@@ -1,6 +1,6 @@
 /** The area's crime comparison as its page and CSV download say it: pure, the route renders what this gives. */
 import { digits, formatPercentChange, signedChange } from '../../platform/numbers.ts';
-import { limits, noFigures, notHeld, ogl, onsSource, plainRate, positionOf, rate } from '../crimedata/index.ts';
+import { floorAtZero, limits, noFigures, notHeld, ogl, onsSource, plainRate, positionOf, rate } from '../crimedata/index.ts';
 import type { AreaCrimeComparison, AreaPartnershipRow } from './areaComparison.ts';
 
 const count = (value: number | null) => (value === null ? noFigures : digits(value, 0));
@@ -82,7 +82,7 @@ export function areaCsv(comparison: AreaCrimeComparison): string[][] {
       '',
     ],
     [
-      `Area average of the partnerships' rates: ${plainRate(group.average)}; 1 SD limits ${plainRate(group.lowerLimit)} to ${plainRate(group.upperLimit)}; 2 SD limits ${plainRate(group.lowerLimit2)} to ${plainRate(group.upperLimit2)}`,
+      `Area average of the partnerships' rates: ${plainRate(group.average)}; 1 SD limits ${plainRate(floorAtZero(group.lowerLimit))} to ${plainRate(group.upperLimit)}; 2 SD limits ${plainRate(floorAtZero(group.lowerLimit2))} to ${plainRate(group.upperLimit2)}`,
     ],
     [ogl],
     [onsSource],

@@ -108,7 +108,7 @@ describe('the overseer’s crime comparison across an area, from the real Leices
     const note = table.find((cells) => cells[0]?.startsWith('Area average')) ?? [];
     assert.equal(
       note[0],
-      `Area average of the partnerships' rates: ${mean.toFixed(1)}; 1 SD limits ${(mean - sd).toFixed(1)} to ${(mean + sd).toFixed(1)}; 2 SD limits ${(mean - 2 * sd).toFixed(1)} to ${(mean + 2 * sd).toFixed(1)}`,
+      `Area average of the partnerships' rates: ${mean.toFixed(1)}; 1 SD limits ${Math.max(0, mean - sd).toFixed(1)} to ${(mean + sd).toFixed(1)}; 2 SD limits ${Math.max(0, mean - 2 * sd).toFixed(1)} to ${(mean + 2 * sd).toFixed(1)}`,
     );
     for (const { name, lsoas, residents } of areas.values()) {
       const rate = (count(now, lsoas) / residents) * 1000;

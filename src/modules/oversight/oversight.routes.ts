@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../platform/errors.ts';
 import { sendCsv } from '../../web/csv.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { ogl, onsSource, periodFilter, periodParams } from '../crimedata/index.ts';
+import { limitsNote, ogl, onsSource, periodFilter, periodParams } from '../crimedata/index.ts';
 import { areaCsv, areaRows } from './areaComparisonPage.ts';
 import type { OversightService } from './oversight.service.ts';
 
@@ -36,6 +36,7 @@ export const oversightRoutes: ModuleRoutes<OversightRouteDependencies> = {
           ...areaRows(comparison),
           download: `/areas/${areaId}/crime/download.csv${filter.search}`,
         },
+        limitsNote,
         sources: [ogl, onsSource],
         breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
       });
