@@ -232,6 +232,14 @@ export async function findUploadChunk(db: Kysely<Database>, importId: string, se
   return row ? Buffer.from(row.content) : undefined;
 }
 
+/** An upload refused part way: its files' imports, their content kept so far and its skipped entries, all gone. */
+export async function deleteBatch(db: Kysely<Database>, batchId: string): Promise<void> {
+  const ofBatch = db.selectFrom('crimeImports').select('id').where('batchId', '=', batchId);
+  await db.deleteFrom('crimeUploadChunks').where('importId', 'in', ofBatch).execute();
+  await db.deleteFrom('crimeUploadSkips').where('batchId', '=', batchId).execute();
+  await db.deleteFrom('crimeImports').where('batchId', '=', batchId).execute();
+}
+
 export async function deleteUpload(db: Kysely<Database>, importId: string): Promise<void> {
   await db.deleteFrom('crimeUploadChunks').where('importId', '=', importId).execute();
 }

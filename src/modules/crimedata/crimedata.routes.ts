@@ -6,7 +6,6 @@
  * by the pure functions of hotspotsPage.ts from the counts the service reads.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -231,23 +230,16 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           if (problems.length) return refuse(problems);
           const { partnershipId } = request.params;
           const batchId = randomUUID();
-          // The area not yet set: said before any file is kept.
-          const received = await attempt(async () => {
-            // However they come, a batch holds no more files than the form takes: a zip's street files count each.
-            let room = maxFiles - files.filter((file) => !isZip(file)).length;
-            for (const file of files) {
-              const upload = { partnershipId, batchId, fileName: file.fileName };
-              // police.uk's zip as it comes: each street file in it is one import of the batch.
-              if (isZip(file)) {
-                const { imports } = await crimeData.receiveZipUpload(principalOf(request), {
-                  ...upload,
-                  path: file.path,
-                  maxStreetFiles: room,
-                });
-                room -= imports.length;
-              } else await crimeData.receiveUpload(principalOf(request), { ...upload, content: createReadStream(file.path) });
-            }
-          });
+          // Taken whole or not at all (the area not yet set, said before any file is kept): a batch holds no more
+          // street files than the form takes, a zip's counting each.
+          const received = await attempt(() =>
+            crimeData.receiveBatch(principalOf(request), {
+              partnershipId,
+              batchId,
+              files: files.map((file) => ({ fileName: file.fileName, path: file.path, zip: isZip(file) })),
+              maxStreetFiles: maxFiles,
+            }),
+          );
           if (!received.ok) return refuse(Object.values(received.byField));
           void runJobs().catch((error: unknown) => request.log.error({ err: error }, 'the crime data imports did not start'));
           return reply.redirect(`${base(request)}/imports/${batchId}`, 303);

@@ -55,7 +55,14 @@ import {
   updateImport,
 } from './crimedata.repository.ts';
 import { forceAreaOf } from './forces.ts';
-import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
+import {
+  checkedStreetFile,
+  MalformedRowError,
+  NotAStreetFileError,
+  readStreetFile,
+  type StreetCrime,
+  type StreetFileOf,
+} from './policeUkFile.ts';
 import { createHeldImports, type HeldEffect, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
@@ -478,6 +485,75 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     }
   }
 
+  /**
+   * Keeps an uploaded file in the database, its import left receiving (not queued). Checked, each line is checked as
+   * a street file's as it is kept: at the first bad one nothing more is read, what was kept is deleted, and the
+   * problem thrown. Returns the import and, checked, the file's month and force.
+   */
+  async function receive(
+    actor: Actor,
+    upload: { partnershipId: string; batchId: string; fileName: string; content: Readable },
+    checked: boolean,
+  ): Promise<{ imported: ImportRow; of: StreetFileOf | null }> {
+    if (!(await findCrimeArea(db, upload.partnershipId))) throw new FieldValidationError('files', areaFirst);
+    const id = randomUUID();
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let of: StreetFileOf | null = null;
+    await insertImport(db, {
+      id,
+      fileName: upload.fileName,
+      sha256: '',
+      bytes: 0,
+      status: 'receiving',
+      fallsWithin: null,
+      forceCode: null,
+      month: null,
+      problem: null,
+      batchId: upload.batchId,
+      partnershipId: upload.partnershipId,
+      importedBy: actor.userId,
+      runner: null,
+      claimedUntil: null,
+      createdAt: isoNow(clock),
+      finishedAt: null,
+    });
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let seq = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      await insertUploadChunk(db, id, seq, Buffer.concat(pending));
+      seq += 1;
+      pending = [];
+      pendingBytes = 0;
+    };
+    const content = upload.content as AsyncIterable<Buffer>;
+    try {
+      for await (const chunk of checked ? checkedStreetFile(content, (file) => (of = file)) : content) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= uploadChunkBytes) await flush();
+      }
+      await flush();
+      await updateImport(db, id, { sha256: hash.digest('hex'), bytes });
+    } catch (error) {
+      const problem =
+        error instanceof NotAStreetFileError || error instanceof MalformedRowError
+          ? error.message
+          : 'The file did not finish uploading. Upload it again.';
+      // Not left "uploading" for ever: the page says why, and nothing of it is kept.
+      await db.transaction().execute(async (trx) => {
+        await deleteUpload(trx, id);
+        await updateImport(trx, id, { status: 'refused', problem, finishedAt: isoNow(clock) });
+      });
+      throw error;
+    }
+    return { imported: (await findImport(db, id))!, of };
+  }
+
   const service: Omit<CrimeDataService, keyof AreaFiguresService | keyof ZipImports> = {
     ensureReference,
 
@@ -556,64 +632,12 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     },
 
     async receiveUpload(actor, upload) {
-      if (!(await findCrimeArea(db, upload.partnershipId))) throw new FieldValidationError('files', areaFirst);
-      const id = randomUUID();
-      const hash = createHash('sha256');
-      let bytes = 0;
-      await insertImport(db, {
-        id,
-        fileName: upload.fileName,
-        sha256: '',
-        bytes: 0,
-        status: 'receiving',
-        fallsWithin: null,
-        forceCode: null,
-        month: null,
-        problem: null,
-        batchId: upload.batchId,
-        partnershipId: upload.partnershipId,
-        importedBy: actor.userId,
-        runner: null,
-        claimedUntil: null,
-        createdAt: isoNow(clock),
-        finishedAt: null,
-      });
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      let seq = 0;
-      const flush = async () => {
-        if (pendingBytes === 0) return;
-        await insertUploadChunk(db, id, seq, Buffer.concat(pending));
-        seq += 1;
-        pending = [];
-        pendingBytes = 0;
-      };
-      try {
-        for await (const chunk of upload.content as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          bytes += chunk.length;
-          pending.push(chunk);
-          pendingBytes += chunk.length;
-          if (pendingBytes >= uploadChunkBytes) await flush();
-        }
-        await flush();
-      } catch (error) {
-        // Not left "uploading" for ever: the page says it did not arrive, and nothing of it is kept.
-        await db.transaction().execute(async (trx) => {
-          await deleteUpload(trx, id);
-          await updateImport(trx, id, {
-            status: 'refused',
-            problem: 'The file did not finish uploading. Upload it again.',
-            finishedAt: isoNow(clock),
-          });
-        });
-        throw error;
-      }
+      const { imported } = await receive(actor, upload, false);
       await db.transaction().execute(async (trx) => {
-        await updateImport(trx, id, { sha256: hash.digest('hex'), bytes, status: 'waiting' });
-        await deps.queueImport(trx, id);
+        await updateImport(trx, imported.id, { status: 'waiting' });
+        await deps.queueImport(trx, imported.id);
       });
-      return (await findImport(db, id))!;
+      return (await findImport(db, imported.id))!;
     },
 
     async runQueuedImport(importId) {
@@ -665,6 +689,6 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       areaLsoas: service.areaLsoas,
       monthEditions: async (partnershipId) => (await service.areaEditions(partnershipId)).months,
     }),
-    ...createZipImports({ db, receiveUpload: service.receiveUpload }),
+    ...createZipImports({ db, queueImport: deps.queueImport, receive: (actor, upload) => receive(actor, upload, true) }),
   };
 }

@@ -3,8 +3,6 @@
  * stays flat however large the file. police.uk writes one record per line (LF or CRLF, sometimes with a
  * byte order mark); the few fields with a comma are quoted, and only those lines go through the CSV parser.
  */
-import { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
 import { fromPasting, hasHiddenCharacter } from '../../platform/hiddenCharacters.ts';
 import { monthPattern } from './analysis/months.ts';
@@ -128,11 +126,93 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
-async function* counted(chunks: AsyncIterable<Buffer>, progress: ReadProgress | undefined): AsyncGenerator<Buffer> {
+/**
+ * The longest line a street file may have. police.uk's rows are well under a kilobyte (the longest line of the 60 files
+ * in ../shared/data is 307 bytes: twelve short fields); 16 KB is fifty times that, and a line past it is not police.uk's, so it is refused before it is held whole.
+ */
+export const maxLineBytes = 16 * 1024;
+
+/**
+ * The file's lines as they arrive, each decoded once it is whole (a newline ends one; a CR before it is dropped),
+ * never holding more than `maxLineBytes` of one: a longer line is a MalformedRowError naming it.
+ */
+async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): AsyncGenerator<string> {
+  let partial: Buffer[] = [];
+  let partialBytes = 0;
+  let line = 0;
+  const tooLong = () => new MalformedRowError(line + 1, `it is longer than any row of a police.uk file (over ${maxLineBytes / 1024} KB)`);
+  const text = (bytes: Buffer) => {
+    line += 1;
+    const decoded = bytes.toString('utf8');
+    return decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
+  };
   for await (const chunk of chunks) {
-    if (progress) progress.bytesRead += chunk.length;
-    yield chunk;
+    onChunk?.(chunk);
+    let from = 0;
+    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, from)) {
+      if (partialBytes + at - from > maxLineBytes + 1) throw tooLong();
+      yield text(Buffer.concat([...partial, chunk.subarray(from, at)]));
+      partial = [];
+      partialBytes = 0;
+      from = at + 1;
+    }
+    partialBytes += chunk.length - from;
+    if (partialBytes > maxLineBytes + 1) throw tooLong();
+    if (from < chunk.length) partial.push(chunk.subarray(from));
   }
+  if (partialBytes > 0) yield text(Buffer.concat(partial));
+}
+
+/** The month and force of a street file, from its first row. */
+export interface StreetFileOf {
+  month: string;
+  fallsWithin: string;
+}
+
+/**
+ * Checks a street file line by line: its headings, then each row, every row of the month and force of the first.
+ * Returns the crime on the line (null for the headings or a blank line).
+ */
+function streetLineChecker(): { check(raw: string, line: number): StreetCrime | null; first(): StreetCrime | undefined } {
+  let first: StreetCrime | undefined;
+  return {
+    check(raw, line) {
+      if (line === 1) {
+        checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
+        return null;
+      }
+      if (raw.trim() === '') return null;
+      if (hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
+      const crime = crimeOn(line, fieldsOf(raw, line));
+      first ??= crime;
+      if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
+      if (crime.fallsWithin !== first.fallsWithin) {
+        throw new MalformedRowError(line, `the force is ${crime.fallsWithin}, but the file is for ${first.fallsWithin}`);
+      }
+      return crime;
+    },
+    first: () => first,
+  };
+}
+
+/**
+ * The file's bytes as they come, each line checked as a street file's as it goes (what readStreetFile would refuse,
+ * refused at the first bad line, with no more of the file read); `of` is given the file's month and force at its end.
+ */
+export async function* checkedStreetFile(content: AsyncIterable<Buffer>, of: (file: StreetFileOf | null) => void): AsyncGenerator<Buffer> {
+  const checker = streetLineChecker();
+  const chunks: Buffer[] = [];
+  let line = 0;
+  for await (const raw of linesOf(content, (chunk) => chunks.push(chunk))) {
+    line += 1;
+    checker.check(raw, line);
+    // A chunk is passed on once the lines ending in it are checked.
+    while (chunks.length > 1) yield chunks.shift()!;
+  }
+  if (line === 0) throw new NotAStreetFileError('The file is empty. Choose a police.uk street-level crime file.');
+  yield* chunks;
+  const first = checker.first();
+  of(first ? { month: first.month, fallsWithin: first.fallsWithin } : null);
 }
 
 /**
@@ -144,38 +224,23 @@ export async function* readStreetFile(
   content: AsyncIterable<Buffer>,
   options: { afterLine: number; batchSize: number; progress?: ReadProgress },
 ): AsyncGenerator<StreetCrime[]> {
-  const stream = Readable.from(counted(content, options.progress));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const checker = streetLineChecker();
   let line = 0;
   let batch: StreetCrime[] = [];
-  let first: StreetCrime | undefined;
-  try {
-    for await (const raw of lines) {
-      line += 1;
-      if (line === 1) {
-        checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
-        continue;
-      }
-      if (raw.trim() === '') continue;
-      if (hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
-      const crime = crimeOn(line, fieldsOf(raw, line));
-      first ??= crime;
-      if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
-      if (crime.fallsWithin !== first.fallsWithin) {
-        throw new MalformedRowError(line, `the force is ${crime.fallsWithin}, but the file is for ${first.fallsWithin}`);
-      }
-      // Lines already imported are read again only to check them: their month and force bind the rest.
-      if (line <= options.afterLine) continue;
-      batch.push(crime);
-      if (batch.length === options.batchSize) {
-        yield batch;
-        batch = [];
-      }
+  const counted = (chunk: Buffer) => {
+    if (options.progress) options.progress.bytesRead += chunk.length;
+  };
+  for await (const raw of linesOf(content, counted)) {
+    line += 1;
+    const crime = checker.check(raw, line);
+    // Lines already imported are read again only to check them: their month and force bind the rest.
+    if (!crime || line <= options.afterLine) continue;
+    batch.push(crime);
+    if (batch.length === options.batchSize) {
+      yield batch;
+      batch = [];
     }
-    if (line === 0) throw new NotAStreetFileError('The file is empty. Choose a police.uk street-level crime file.');
-    if (batch.length > 0) yield batch;
-  } finally {
-    lines.close();
-    stream.destroy();
   }
+  if (line === 0) throw new NotAStreetFileError('The file is empty. Choose a police.uk street-level crime file.');
+  if (batch.length > 0) yield batch;
 }

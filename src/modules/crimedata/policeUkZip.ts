@@ -18,14 +18,20 @@ import { MalformedRowError, NotAStreetFileError, readStreetFile } from './police
  * Bounds on what a zip may ask of the server: police.uk's largest monthly street file is a few tens of MB. Its
  * street files deflate about 5 to 1 (the 60 in ../shared/data, at the highest level); the shipped extract's, trimmed
  * and sorted, 17 to 1 at most. A bomb's filler deflates hundreds to 1 (up to 1,032), so an entry past 100 to 1 is
- * refused from the zip's directory, before a byte of it is inflated: six times the most a real one reached.
+ * refused from the zip's directory, before a byte of it is inflated: six times the most a real one reached. The
+ * street files together may unzip to at most 30 times the whole zip's size (police.uk's about 5, the extract's 17):
+ * so many entries each just under 100 to 1, or several zips in one upload, ask no more of the server than that.
  */
 export const zipLimits = {
   entries: 1000,
   entryBytes: 200 * 1024 * 1024,
   streetBytes: 2 * 1024 * 1024 * 1024,
   compressionRatio: 100,
+  zipRatio: 30,
 };
+
+/** The fewest bytes a local file header takes (its fixed part): what an entry's data spans at least, with it. */
+const localHeaderBytes = 30;
 
 /** The start of each street entry checked as a street file (headings, then rows) before anything of the zip is kept. */
 const startBytes = 64 * 1024;
@@ -46,7 +52,7 @@ export interface PoliceUkZip {
   streetFiles: string[];
   skipped: SkippedEntry[];
   /** Each street file's content in turn, streamed from the zip. */
-  eachStreetFile(): AsyncGenerator<{ fileName: string; content: Readable }>;
+  eachStreetFile(): AsyncGenerator<{ entryName: string; fileName: string; content: Readable }>;
   close(): void;
 }
 
@@ -110,8 +116,26 @@ async function entriesOf(zip: ZipFile, zipName: string): Promise<Entry[]> {
   return entries;
 }
 
+/**
+ * Refuses entries that share their data: each entry's header and compressed bytes lie in a range of the zip of their
+ * own, as a zip tool writes them. Entries pointing into one another's data are how a small zip declares many large
+ * files (each checked alone, each under the limits) that all inflate from the same bytes.
+ */
+function checkNoSharedData(entries: readonly Entry[], zipName: string): void {
+  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < byOffset.length; i += 1) {
+    const before = byOffset[i - 1]!;
+    const entry = byOffset[i]!;
+    if (entry.relativeOffsetOfLocalHeader < before.relativeOffsetOfLocalHeader + localHeaderBytes + before.compressedSize) {
+      throw refusal(
+        `${zipName} has ${before.fileName} and ${entry.fileName} unzipping from the same data, which no zip tool writes: it is not police.uk’s download, and nothing in it was imported.`,
+      );
+    }
+  }
+}
+
 /** The street entries, after checking each can be read as it declares; throws the refusal otherwise. */
-function checkStreetEntries(entries: readonly Entry[], zipName: string, options: ZipOptions): void {
+function checkStreetEntries(entries: readonly Entry[], zipName: string, zipBytes: number, options: ZipOptions): void {
   const most = options.maxStreetFiles ?? zipLimits.entries;
   if (entries.length > most) {
     throw refusal(
@@ -152,6 +176,11 @@ function checkStreetEntries(entries: readonly Entry[], zipName: string, options:
       );
     }
     total += entry.uncompressedSize;
+  }
+  if (total > zipLimits.zipRatio * zipBytes) {
+    throw refusal(
+      `${zipName}’s street files would be ${digits(total / zipBytes, 0)} times its size unzipped, far more than police.uk’s download ever is (at most ${zipLimits.zipRatio}): it is not police.uk’s download, and nothing in it was imported.`,
+    );
   }
   if (total > zipLimits.streetBytes) {
     throw refusal(
@@ -232,14 +261,16 @@ export async function openPoliceUkZip(path: string, zipName: string, options: Zi
         `${zipName} holds no street-level crime files (names ending “${streetFileSuffix}”)${skipped.length ? `, only ${skipped.length === 1 ? skipped[0]!.fileName : `${digits(skipped.length, 0)} other files`}` : ''}. On data.police.uk, tick “Include crime data” and download again.`,
       );
     }
-    checkStreetEntries(street, zipName, options);
+    checkNoSharedData(entries, zipName);
+    checkStreetEntries(street, zipName, zip.fileSize, options);
     for (const entry of street) await checkInflates(zip, entry, zipName);
     const opened = zip;
     return {
       streetFiles: street.map((entry) => basename(entry.fileName)),
       skipped,
       async *eachStreetFile() {
-        for (const entry of street) yield { fileName: basename(entry.fileName), content: await openEntry(opened, entry) };
+        for (const entry of street)
+          yield { entryName: entry.fileName, fileName: basename(entry.fileName), content: await openEntry(opened, entry) };
       },
       close: () => opened.close(),
     };

@@ -1,9 +1,11 @@
 /**
- * police.uk's zip imported through the same paths as its CSV files: on disk (the command line, the demo), each
- * street file written in turn to a temporary file for importFile; uploaded, each street file received as one
- * upload of the batch, and the entries skipped kept for the upload's page.
+ * police.uk's files imported as they come, CSV or zip: on disk (the command line, the demo), each street file of a zip
+ * written in turn to a temporary file for importFile; uploaded, every street file of the upload (a CSV, or an entry
+ * of a zip) received as one import of the batch, checked line by line as it is kept, and the entries skipped kept
+ * for the upload's page. An upload is taken whole or not at all: its imports are queued, in one transaction, only
+ * once every file of it is received and checked; refused, nothing of it is kept and no job is queued.
  */
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +13,11 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
 import type { ImportRow } from './crimedata.repository.ts';
-import { insertUploadSkips, listUploadSkips } from './crimedata.repository.ts';
+import { deleteBatch, findImport, insertUploadSkips, listUploadSkips, updateImport } from './crimedata.repository.ts';
+import { MalformedRowError, NotAStreetFileError, type StreetFileOf } from './policeUkFile.ts';
 import { openPoliceUkZip, type SkippedEntry } from './policeUkZip.ts';
 
 /** A zip's street files, each on disk in turn under its own name (removed after), and the entries skipped. */
@@ -42,49 +46,119 @@ export async function streetFilesOnDisk(
   };
 }
 
-export interface ZipUpload {
-  partnershipId: string;
-  batchId: string;
-  /** The zip's name as the person chose it. */
+export interface UploadedFile {
+  /** The file's name as the person chose it. */
   fileName: string;
   /** Where the upload is on disk. */
   path: string;
-  /** The most street files it may hold: the form's files at a time, so a zip asks no more of the server than the form does. */
+  /** police.uk's zip: each street file in it is one import of the batch. */
+  zip: boolean;
+}
+
+export interface BatchUpload {
+  partnershipId: string;
+  batchId: string;
+  files: UploadedFile[];
+  /** The most street files the upload may hold, a zip's counting each: the form's files at a time. */
   maxStreetFiles: number;
 }
 
 export interface ZipImports {
   /**
-   * Receives each street file of an uploaded police.uk zip as an upload of the batch, and keeps the entries skipped;
-   * a zip refused (not a zip, no street file, more than maxStreetFiles, too big, damaged or not police.uk's) is a problem with `files`, and nothing of it is kept.
+   * Receives every street file of an upload (CSV files and police.uk zips) as the imports of one batch, and keeps the
+   * zips' entries skipped; then queues their imports together. Refused (a problem with `files`: a zip refused, a file
+   * not a street file, two files of one force and month, a file named for another month than its rows', more files
+   * than maxStreetFiles), nothing of the upload is kept.
    */
-  receiveZipUpload(actor: Actor, upload: ZipUpload): Promise<{ imports: ImportRow[]; skipped: SkippedEntry[] }>;
+  receiveBatch(actor: Actor, upload: BatchUpload): Promise<{ imports: ImportRow[]; skipped: SkippedEntry[] }>;
   /** The entries of the batch's zip that were not imported, and why. */
   skippedFiles(batchId: string): Promise<SkippedEntry[]>;
 }
 
+const refusal = (message: string) => new FieldValidationError('files', message);
+
+// police.uk names a street file for its month: 2022-10-leicestershire-street.csv.
+const namedMonth = /^(\d{4}-\d{2})-.+-street\.csv$/i;
+
+/** Refuses a file whose name says another month than its rows: its name would mislead whoever reads the upload's page. */
+function checkNamedMonth(label: string, fileName: string, of: StreetFileOf): void {
+  const named = namedMonth.exec(fileName)?.[1];
+  if (named && named !== of.month) {
+    throw refusal(
+      `${label} is named for ${named}, but its crimes are for ${of.month}: it is not police.uk’s file for ${named}, and nothing was imported.`,
+    );
+  }
+}
+
 export function createZipImports(deps: {
   db: Kysely<Database>;
-  receiveUpload: (
+  /** Queues the job that runs an import, in the transaction given. */
+  queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
+  /** Keeps a street file, checked line by line, without queuing its import; returns it with its month and force. */
+  receive: (
     actor: Actor,
     upload: { partnershipId: string; batchId: string; fileName: string; content: Readable },
-  ) => Promise<ImportRow>;
+  ) => Promise<{ imported: ImportRow; of: StreetFileOf | null }>;
 }): ZipImports {
+  const { db } = deps;
   return {
-    async receiveZipUpload(actor, upload) {
-      const zip = await openPoliceUkZip(upload.path, upload.fileName, { maxStreetFiles: upload.maxStreetFiles });
-      const imports: ImportRow[] = [];
-      try {
-        for await (const { fileName, content } of zip.eachStreetFile()) {
-          imports.push(
-            await deps.receiveUpload(actor, { partnershipId: upload.partnershipId, batchId: upload.batchId, fileName, content }),
+    async receiveBatch(actor, upload) {
+      const { partnershipId, batchId } = upload;
+      const received: ImportRow[] = [];
+      const skipped: SkippedEntry[] = [];
+      // One file a force and month in an upload, whatever carries it: two would be two versions of the month.
+      const seen = new Map<string, string>();
+      const take = async (label: string, fileName: string, content: Readable) => {
+        let file: { imported: ImportRow; of: StreetFileOf | null };
+        try {
+          file = await deps.receive(actor, { partnershipId, batchId, fileName, content });
+        } catch (error) {
+          if (!(error instanceof NotAStreetFileError || error instanceof MalformedRowError)) throw error;
+          throw refusal(`${label} is not police.uk’s street-level file: ${error.message} Nothing was imported.`);
+        }
+        received.push(file.imported);
+        // Headings and no crimes: its import says so.
+        if (!file.of) return;
+        checkNamedMonth(label, fileName, file.of);
+        const key = `${file.of.fallsWithin}\n${file.of.month}`;
+        const other = seen.get(key);
+        if (other !== undefined) {
+          throw refusal(
+            `${other} and ${label} are both ${file.of.fallsWithin}’s file for ${file.of.month}: an upload takes one file a force and month, so nothing was imported.`,
           );
         }
-      } finally {
-        zip.close();
+        seen.set(key, label);
+      };
+      try {
+        let room = upload.maxStreetFiles - upload.files.filter((file) => !file.zip).length;
+        for (const file of upload.files) {
+          if (!file.zip) {
+            await take(file.fileName, file.fileName, createReadStream(file.path));
+            continue;
+          }
+          const zip = await openPoliceUkZip(file.path, file.fileName, { maxStreetFiles: room });
+          try {
+            room -= zip.streetFiles.length;
+            skipped.push(...zip.skipped);
+            for await (const entry of zip.eachStreetFile())
+              await take(`${entry.entryName} in ${file.fileName}`, entry.fileName, entry.content);
+          } finally {
+            zip.close();
+          }
+        }
+        await db.transaction().execute(async (trx) => {
+          for (const imported of received) {
+            await updateImport(trx, imported.id, { status: 'waiting' });
+            await deps.queueImport(trx, imported.id);
+          }
+          await insertUploadSkips(trx, batchId, skipped);
+        });
+      } catch (error) {
+        await db.transaction().execute((trx) => deleteBatch(trx, batchId));
+        throw error;
       }
-      await insertUploadSkips(deps.db, upload.batchId, zip.skipped);
-      return { imports, skipped: zip.skipped };
+      const imports = await Promise.all(received.map(async (imported) => (await findImport(db, imported.id))!));
+      return { imports, skipped };
     },
     skippedFiles: (batchId) => listUploadSkips(deps.db, batchId),
   };
