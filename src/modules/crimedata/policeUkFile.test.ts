@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { MalformedRowError, readStreetFile, streetFileHeadings } from './policeUkFile.ts';
+import { checkedStreetFile, MalformedRowError, readStreetFile, streetFileHeadings } from './policeUkFile.ts';
 
 const row = (location: string) =>
   `abc,2022-10,Leicestershire Police,Leicestershire Police,-1.13,52.63,${location},E01013456,Leicester 001A,Burglary,,`;
@@ -21,5 +21,27 @@ describe('reading a police.uk street file', () => {
       return true;
     });
     assert.equal(await read([streetFileHeadings.join(','), row('On or near High Street')].join('\n')), 1);
+  });
+});
+
+describe('a line longer than any police.uk row', () => {
+  it('is refused by its line number, whether a newline ends it or not', async () => {
+    const file = [streetFileHeadings.join(','), row('On or near High Street'), row('x'.repeat(20_000))];
+    for (const text of [file.join('\n'), `${file.join('\r\n')}\r\n${row('On or near Low Street')}`]) {
+      await assert.rejects(read(text), (error: unknown) => {
+        assert.ok(error instanceof MalformedRowError);
+        assert.equal(error.message, 'Line 3: it is longer than any row of a police.uk file (over 16 KB)');
+        return true;
+      });
+    }
+  });
+
+  it('is refused as the file is kept, passing on none of the line', async () => {
+    const kept: Buffer[] = [];
+    const chunks = [Buffer.from(`${streetFileHeadings.join(',')}\n${row('On or near High Street')}\n`), Buffer.alloc(64 * 1024, 'x')];
+    await assert.rejects(async () => {
+      for await (const chunk of checkedStreetFile(Readable.from(chunks), () => undefined)) kept.push(chunk);
+    }, /Line 3: it is longer than any row/);
+    assert.deepEqual(kept, [], 'the chunk holding the line was not passed on');
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { before, describe, it } from 'node:test';
@@ -8,9 +10,11 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import { importFinished } from './index.ts';
 import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
-import { cityOfLondonForce, declaringSize, policeUkZip, zipOf } from '../../../test/helpers/policeuk.ts';
+import { cityOfLondonForce, declaringSize, policeUkFixtures, policeUkZip, zipOf } from '../../../test/helpers/policeuk.ts';
+import { zipLimits } from './policeUkZip.ts';
 
 const cityOfLondon = 'E22000180';
+const november = readFileSync(join(policeUkFixtures, '2025-11-city-of-london-street.csv'));
 const street =
   'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\r\n';
 
@@ -38,6 +42,15 @@ describe('police.uk’s zip uploaded as it comes', () => {
       const signature = patched.readUInt32LE(at);
       if (signature === 0x04034b50) patched.writeUInt16LE(patched.readUInt16LE(at + 6) | 1, at + 6);
       if (signature === 0x02014b50) patched.writeUInt16LE(patched.readUInt16LE(at + 8) | 1, at + 8);
+    }
+    return patched;
+  }
+
+  /** The zip with every entry's directory record pointing at the first entry's data, as a zip of shared data has it. */
+  function sharingData(zip: Buffer): Buffer {
+    const patched = Buffer.from(zip);
+    for (let at = 0; at < patched.length - 4; at += 1) {
+      if (patched.readUInt32LE(at) === 0x02014b50) patched.writeUInt32LE(0, at + 42);
     }
     return patched;
   }
@@ -71,6 +84,21 @@ describe('police.uk’s zip uploaded as it comes', () => {
     assert.match(page.body, /Skipped one file \(2025-11-city-of-london-outcomes\.csv\): an outcomes file/);
     assert.match(page.body, /Skipped one file \(2025-12-city-of-london-stop-and-search\.csv\): a stop and search file/);
   });
+
+  /** What an upload may leave: its files' content, their crimes and the jobs queued. */
+  const stored = async () => {
+    const { db } = container.database;
+    const count = async (table: 'crimeUploadChunks' | 'crimes' | 'jobs') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return { chunks: await count('crimeUploadChunks'), crimes: await count('crimes'), jobs: await count('jobs') };
+  };
 
   const badZips: [string, () => Promise<Buffer>, RegExp][] = [
     ['a CSV file’s content', () => Promise.resolve(Buffer.from(street)), /police-uk\.zip is not a zip file/],
@@ -133,6 +161,30 @@ describe('police.uk’s zip uploaded as it comes', () => {
       /police-uk\.zip is password-protected \(2019-05\/2019-05-city-of-london-street\.csv has a password\)/,
     ],
     [
+      'valid rows, then megabytes of junk on one line (under the compression limit, past the start checked)',
+      () =>
+        zipOf({
+          '2025-11/2025-11-city-of-london-street.csv': Buffer.concat([november, Buffer.from(randomBytes(1_500_000).toString('base64'))]),
+        }),
+      /2025-11\/2025-11-city-of-london-street\.csv in police-uk\.zip is not police\.uk’s street-level file: Line 736: it is longer than any row of a police\.uk file \(over 16 KB\)/,
+    ],
+    [
+      'entries unzipping from the same data',
+      async () =>
+        sharingData(
+          await zipOf({
+            '2025-11/2025-11-city-of-london-street.csv': november,
+            '2025-12/2025-12-city-of-london-street.csv': november,
+          }),
+        ),
+      /police-uk\.zip has 2025-11\/2025-11-city-of-london-street\.csv and 2025-12\/2025-12-city-of-london-street\.csv unzipping from the same data/,
+    ],
+    [
+      'a street file named for another month than its rows’',
+      () => zipOf({ '2021-01/2021-01-city-of-london-street.csv': november }),
+      /2021-01\/2021-01-city-of-london-street\.csv in police-uk\.zip is named for 2021-01, but its crimes are for 2025-11/,
+    ],
+    [
       'only a zip inside the zip',
       async () => zipOf({ 'inner.zip': await policeUkZip() }),
       /police-uk\.zip holds no street-level crime files \(names ending “-street\.csv”\), only inner\.zip/,
@@ -141,16 +193,89 @@ describe('police.uk’s zip uploaded as it comes', () => {
   for (const [what, zip, message] of badZips) {
     it(`refuses a zip with ${what}, next to the field, keeping nothing`, async () => {
       const before = await container.crimeData.imports({});
+      const nothing = await stored();
       const response = await upload('police-uk.zip', await zip());
       assert.equal(response.statusCode, 400, response.body);
       assert.match(response.body, /id="files-error"/);
       assert.match(response.body, message);
       assert.match(response.body, /href="#files"/);
       assert.equal((await container.crimeData.imports({})).length, before.length);
-      const chunks = await container.database.db.selectFrom('crimeUploadChunks').select('importId').execute();
-      assert.equal(chunks.length, 0, 'nothing of it stored');
+      assert.deepEqual(await stored(), nothing, 'nothing of it stored, no crime, no job');
+      assert.equal(nothing.chunks, 0);
     });
   }
+
+  const csv = (name: string, content: Buffer) => ({ field: 'files', name, content, type: 'text/csv' });
+  const zip = (name: string, content: Buffer) => ({ field: 'files', name, content, type: 'application/zip' });
+  const noStreetFile = () => zipOf({ '2025-11/2025-11-city-of-london-outcomes.csv': 'Crime ID\r\n' });
+  const novemberZip = () => zipOf({ '2025-11/2025-11-city-of-london-street.csv': november });
+  const manyFiles = () =>
+    zipOf(
+      Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => {
+          const month = `20${10 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+          return [`${month}/${month}-city-of-london-street.csv`, street];
+        }),
+      ),
+    );
+  const refusedUploads: [string, () => Promise<{ field: string; name: string; content: Buffer; type: string }[]>, RegExp][] = [
+    [
+      'a good CSV, then a zip refused',
+      async () => [csv('a_ok.csv', november), zip('b_bad.zip', await noStreetFile())],
+      /b_bad\.zip holds no street-level crime files/,
+    ],
+    [
+      'a good zip, then a zip refused',
+      async () => [zip('a_ok.zip', await novemberZip()), zip('b_bad.zip', await noStreetFile())],
+      /b_bad\.zip holds no street-level crime files/,
+    ],
+    [
+      'a good zip, then a zip past the files at a time',
+      async () => [zip('a_ok.zip', await novemberZip()), zip('b_many.zip', await manyFiles())],
+      /b_many\.zip holds 60 street-level files, and up to 59 can be imported at a time/,
+    ],
+    [
+      'two zips with the same force and month',
+      async () => [zip('a.zip', await novemberZip()), zip('b.zip', await novemberZip())],
+      /2025-11\/2025-11-city-of-london-street\.csv in a\.zip and 2025-11\/2025-11-city-of-london-street\.csv in b\.zip are both City of London Police’s file for 2025-11/,
+    ],
+    [
+      'a CSV and a zip with the same force and month',
+      async () => [csv('november.csv', november), zip('b.zip', await novemberZip())],
+      /november\.csv and 2025-11\/2025-11-city-of-london-street\.csv in b\.zip are both City of London Police’s file for 2025-11/,
+    ],
+  ];
+  for (const [what, files, message] of refusedUploads) {
+    it(`refuses whole an upload of ${what}: no file of it kept, waiting or queued`, async () => {
+      const before = await container.crimeData.imports({});
+      const nothing = await stored();
+      const response = await officer.upload(`${base}/import`, {}, await files());
+      assert.equal(response.statusCode, 400, response.body);
+      assert.match(response.body, /id="files-error"/);
+      assert.match(response.body, message);
+      await container.notifications.runDueJobs();
+      assert.deepEqual(await container.crimeData.imports({}), before, 'no import of it, waiting, held or refused');
+      assert.deepEqual(await stored(), nothing, 'nothing stored, no job queued (no import, no notice)');
+    });
+  }
+
+  it('refuses a zip whose street files unzip to far more than the zip, though each is under the limit', async () => {
+    const before = await container.crimeData.imports({});
+    const most = zipLimits.zipRatio;
+    // The fixtures deflate about 5 to 1: the bound brought below that, rather than a zip of hundreds of MB built.
+    zipLimits.zipRatio = 2;
+    try {
+      const response = await upload('police-uk.zip', await policeUkZip());
+      assert.equal(response.statusCode, 400, response.body);
+      assert.match(
+        response.body,
+        /police-uk\.zip’s street files would be \d+ times its size unzipped, far more than police\.uk’s download ever is \(at most 2\)/,
+      );
+    } finally {
+      zipLimits.zipRatio = most;
+    }
+    assert.deepEqual(await container.crimeData.imports({}), before);
+  });
 
   it('lists every file of an upload on its progress page, however many', async () => {
     const batchId = 'many-files';
