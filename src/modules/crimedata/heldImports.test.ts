@@ -493,5 +493,40 @@ for (const database of testDatabases()) {
       );
       assert.equal((await container.crimeData.imports({ partnershipId: id('charnwood'), status: 'held' }))[0]?.id, held.id);
     });
+
+    it('holds nothing of an upload refused part way: a file that would be held, then a zip refused, leaves no import, job or e-mail', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'safer-batch-'));
+      writeFileSync(join(folder, 'a_ok.csv'), doctored);
+      writeFileSync(join(folder, 'b_bad.zip'), 'Crime ID,Month\r\n');
+      const count = async (table: 'crimeUploadChunks' | 'jobs') =>
+        Number(
+          (
+            await container.database.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const jobs = await count('jobs');
+      mail.length = 0;
+      const batchId = 'refused-part-way';
+      await assert.rejects(
+        container.crimeData.receiveBatch(systemPrincipal, {
+          partnershipId: id('charnwood'),
+          batchId,
+          files: [
+            { fileName: `${month}-leicestershire-street.csv`, path: join(folder, 'a_ok.csv'), zip: false },
+            { fileName: 'b_bad.zip', path: join(folder, 'b_bad.zip'), zip: true },
+          ],
+          maxStreetFiles: 60,
+        }),
+        (error: unknown) => error instanceof FieldValidationError && /b_bad\.zip is not a zip file/.test(error.message),
+      );
+      await container.notifications.runDueJobs();
+      assert.deepEqual(await container.crimeData.imports({ batchId }), []);
+      assert.equal(await count('crimeUploadChunks'), 0);
+      assert.equal(await count('jobs'), jobs, 'no import, and no notice, queued');
+      assert.deepEqual(mail, []);
+    });
   });
 }
