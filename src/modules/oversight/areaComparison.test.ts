@@ -68,6 +68,16 @@ describe('an area’s partnerships side by side', () => {
   });
 
   it('totals the area over the partnerships with figures, with no change unless each has one', () => {
-    assert.deepEqual(comparison.total, { crimes: 120, population: 4000, per1000: 30, earlier: null, change: null });
+    assert.deepEqual(comparison.total, {
+      crimes: 120,
+      crimesWithoutAsb: 110,
+      population: 4000,
+      per1000: 30,
+      earlier: null,
+      change: null,
+      changePercent: null,
+    });
+    const both = areaCrimeComparison(now.slice(0, 2), before.slice(0, 2), october, earlier);
+    assert.deepEqual([both.total.earlier, both.total.change, both.total.changePercent], [65, -5, (-5 / 65) * 100]);
   });
 });

@@ -31,7 +31,15 @@ export interface AreaCrimeComparison {
   /** The partnerships' rates compared (lower is better): the average is of their rates, each partnership one voice. */
   group: GroupComparison;
   /** The area as a whole, over the partnerships with figures: their crimes over their residents. */
-  total: { crimes: number; population: number; per1000: number | null; earlier: number | null; change: number | null };
+  total: {
+    crimes: number;
+    crimesWithoutAsb: number;
+    population: number;
+    per1000: number | null;
+    earlier: number | null;
+    change: number | null;
+    changePercent: number | null;
+  };
 }
 
 const changeOf = (count: number | null, before: number | null) => ({
@@ -94,10 +102,11 @@ export function areaCrimeComparison(
     group: compareWithGroup(members, 'lower_better'),
     total: {
       crimes,
+      crimesWithoutAsb: withFigures.reduce((sum, row) => sum + (row.crimesWithoutAsb ?? 0), 0),
       population,
       per1000: withFigures.length ? per1000(crimes, population) : null,
       earlier: earlierTotal,
-      change: earlierTotal === null ? null : crimes - earlierTotal,
+      ...changeOf(withFigures.length ? crimes : null, earlierTotal),
     },
   };
 }

@@ -117,7 +117,17 @@ describe('the overseer’s crime comparison across an area, from the real Leices
     }
     const total = table.find((cells) => cells[1] === 'The area') ?? [];
     const allCrimes = [...areas.values()].reduce((sum, area) => sum + count(now, area.lsoas), 0);
-    assert.equal(total[2], String(allCrimes));
+    const allBefore = [...areas.values()].reduce((sum, area) => sum + count(then, area.lsoas), 0);
+    const allResidents = [...areas.values()].reduce((sum, area) => sum + area.residents, 0);
+    assert.deepEqual(total.slice(2, 9), [
+      String(allCrimes),
+      String([...areas.values()].reduce((sum, area) => sum + count(now, area.lsoas, true), 0)),
+      String(allResidents),
+      ((allCrimes / allResidents) * 1000).toFixed(1),
+      String(allBefore),
+      String(allCrimes - allBefore),
+      (((allCrimes - allBefore) / allBefore) * 100).toFixed(1),
+    ]);
     assert.ok(/Open Government Licence/.test(csv.body));
   });
 
