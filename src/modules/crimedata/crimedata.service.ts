@@ -242,11 +242,15 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     return (await findCrimeArea(db, partnershipId)) ?? null;
   }
 
-  /** The months the area's force has a complete file for, each with the LSOA edition the file is coded in. */
+  /** The months a force has a complete file for, each with the LSOA edition the file is coded in. */
+  async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition }[]> {
+    return (await listHeldMonths(db, forceCode)).map(({ month, edition }) => ({ month, edition: edition ?? editionOfMonth(month) }));
+  }
+
+  /** The months the area's force has a complete file for, each with its LSOA edition. */
   async function heldMonths(partnershipId: string): Promise<{ month: string; edition: LsoaEdition }[]> {
     const area = await requireArea(partnershipId);
-    if (!area) return [];
-    return (await listHeldMonths(db, area.forceCode)).map(({ month, edition }) => ({ month, edition: edition ?? editionOfMonth(month) }));
+    return area ? forceHeldMonths(area.forceCode) : [];
   }
 
   /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
@@ -683,12 +687,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   };
   return {
     ...service,
-    ...createAreaFigures({
-      ...deps,
-      publishedMonths: service.publishedMonths,
-      areaLsoas: service.areaLsoas,
-      monthEditions: async (partnershipId) => (await service.areaEditions(partnershipId)).months,
-    }),
+    ...createAreaFigures({ ...deps, area: requireArea, heldMonths: forceHeldMonths }),
     ...createZipImports({ db, queueImport: deps.queueImport, receive: (actor, upload) => receive(actor, upload, true) }),
   };
 }

@@ -11,7 +11,7 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
 import type { AreaFigures, AreaLsoa, Month } from './analysis/types.ts';
-import { findCrimeArea } from './crimedata.repository.ts';
+import { type CspRow, listCspLsoas } from './crimedata.repository.ts';
 import {
   countAreaCrimesByType,
   countForceCrimesWithoutLocation,
@@ -53,10 +53,10 @@ export interface AreaFiguresDependencies {
   clock: Clock;
   /** The partnerships held in Safer (governance's), with their area. */
   partnerships: () => Promise<{ id: string; name: string; areaId: string }[]>;
-  publishedMonths: (partnershipId: string) => Promise<Month[]>;
-  areaLsoas: (partnershipId: string, month: Month) => Promise<AreaLsoa[]>;
-  /** The census edition of each held month's file: the residents' estimate follows the latest's. */
-  monthEditions: (partnershipId: string) => Promise<readonly { month: Month; edition: LsoaEdition }[]>;
+  /** The partnership's crime area, with the reference that places its LSOAs loaded; null when not set. */
+  area: (partnershipId: string) => Promise<CspRow | null>;
+  /** The months a force has a complete file for, each with the census edition its file is coded in. */
+  heldMonths: (forceCode: string) => Promise<readonly { month: Month; edition: LsoaEdition }[]>;
 }
 
 /** Residents of the LSOAs; null when any population is not known (a part would understate every rate). */
@@ -71,19 +71,26 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
   const { db, audit, clock } = deps;
 
   async function figuresOf(partnershipId: string, name: string, months: { from: Month; to: Month }): Promise<AreaFigures> {
-    const area = await findCrimeArea(db, partnershipId);
+    const area = await deps.area(partnershipId);
     if (!area) return { partnershipId, name, heldMonths: [], byType: [], population: null, populationEdition: null };
-    const heldMonths = (await deps.publishedMonths(partnershipId)).filter((month) => month >= months.from && month <= months.to);
-    const latest = heldMonths.at(-1);
-    const [counts, lsoas, editions] = await Promise.all([
-      heldMonths.length ? countAreaCrimesByType(db, area.code, months) : [],
-      latest ? deps.areaLsoas(partnershipId, latest) : [],
-      deps.monthEditions(partnershipId),
+    const held = (await deps.heldMonths(area.forceCode)).filter(({ month }) => month >= months.from && month <= months.to);
+    // The residents are those of the LSOAs of the latest held month's edition, as are its crimes.
+    const latest = held.at(-1);
+    const [counts, lsoas] = await Promise.all([
+      latest ? countAreaCrimesByType(db, area.code, months) : [],
+      latest ? listCspLsoas(db, area.code, latest.edition) : [],
     ]);
     const byType = counts.sort((a, b) => b.count - a.count || a.crimeType.localeCompare(b.crimeType, 'en-GB'));
     const population = residents(lsoas);
-    const populationEdition = population === null ? null : (editions.find((held) => held.month === latest)?.edition ?? null);
-    return { partnershipId, name, heldMonths, byType, population, populationEdition };
+    const heldMonths = held.map(({ month }) => month);
+    return {
+      partnershipId,
+      name,
+      heldMonths,
+      byType,
+      population,
+      populationEdition: population === null ? null : (latest?.edition ?? null),
+    };
   }
 
   /** The partnerships that may be peers of this one: those with a crime area, never itself. */
@@ -146,7 +153,7 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
     },
 
     async crimesWithoutLocation(partnershipId, months) {
-      const area = await findCrimeArea(db, partnershipId);
+      const area = await deps.area(partnershipId);
       if (!area) return null;
       const { fallsWithin, crimes } = await countForceCrimesWithoutLocation(db, area.forceCode, months);
       return { force: fallsWithin ?? area.forceName, crimes };
