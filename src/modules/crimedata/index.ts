@@ -22,7 +22,7 @@ export { changeText, expectedText, hotspotsForAccuracy, missingMonthText, monthN
 export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
-export { allCrime, allCrimeWithoutAsb, countOf, per1000, whollyHeld } from './analysis/profile.ts';
+export { allCrime, allCrimeWithoutAsb, antiSocialBehaviour, countOf, per1000, whollyHeld } from './analysis/profile.ts';
 export { floorAtZero, limits, limitsNote, noFigures, notHeld, plainRate, positionOf, rate } from './figuresPage.ts';
 export { type PeriodAsked, periodAsked, type PeriodChosen, periodFilter, periodParams } from './figuresPeriod.ts';
 export { demoCrimeSources, seedDemoCrimeData } from './demo/crimedata.seed.ts';

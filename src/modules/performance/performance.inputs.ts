@@ -4,7 +4,8 @@ import { choice, decimalNumber, optionalDecimal, optionalText, requiredText, who
 import { additive } from './figures.ts';
 import { frequencyOf, parsePeriod } from './periods.ts';
 import type { Frequency, Unit } from './report.ts';
-import { antiSocialBehaviour, policeUkCrimeTypes, policeUkRateSource, policeUkSource } from './policeUkFigures.ts';
+import { antiSocialBehaviour } from '../crimedata/index.ts';
+import { policeUkCrimeTypes, policeUkRateSource, policeUkSource } from './policeUkFigures.ts';
 
 /** A police.uk indicator's crime type as the form sends it: one of police.uk's, or all crime. */
 export const allCrime = 'all';

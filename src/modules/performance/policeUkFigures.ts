@@ -3,6 +3,7 @@
  * crimes — of one crime type, or of all crime with or without anti-social behaviour, as a count or per 1,000
  * residents — for every period of its frequency that the data wholly covers. Pure: the service reads the data.
  */
+import { allCrime, allCrimeWithoutAsb, antiSocialBehaviour, countOf, per1000 } from '../crimedata/index.ts';
 import type { Frequency } from './report.ts';
 import { firstPeriodOfYear, monthsOfQuarter, periodRange, quarterOfMonth } from './periods.ts';
 
@@ -22,8 +23,6 @@ export interface CrimeFigures {
   /** The partnership's peer set, never itself. */
   peers(partnershipId: string): Promise<{ partnershipId: string; name: string }[]>;
 }
-
-export const antiSocialBehaviour = 'Anti-social behaviour';
 
 /** The crime types of police.uk's street-level files, as the files spell them. */
 export const policeUkCrimeTypes = [
@@ -71,12 +70,11 @@ const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 /** The area's figure over these months; null unless its data holds every one of them (or, for a rate, its residents). */
 export function measureOf(area: AreaCrimes, months: readonly string[], measure: CrimeMeasure): number | null {
   if (!months.every((month) => area.heldMonths.includes(month))) return null;
-  const counted = area.byType.filter(({ crimeType }) =>
-    measure.crimeType !== null ? crimeType === measure.crimeType : measure.includesAsb || crimeType !== antiSocialBehaviour,
-  );
-  const count = counted.reduce((sum, { count }) => sum + count, 0);
+  // Counted as the crime profile counts: one crime type, or all crime with or without anti-social behaviour.
+  const count = countOf(area, measure.crimeType ?? (measure.includesAsb ? allCrime : allCrimeWithoutAsb));
   if (measure.unit === 'count') return count;
-  return area.population === null || area.population <= 0 ? null : oneDecimal((count * 1000) / area.population);
+  const rate = per1000(count, area.population);
+  return rate === null ? null : oneDecimal(rate);
 }
 
 /** A period of the indicator's frequency with the months it is made of. */

@@ -17,7 +17,7 @@ export const allCrimeWithoutAsb = 'All crime except anti-social behaviour';
 export type Measure = string;
 
 /** The crimes the measure counts in the figures. */
-export function countOf(figures: AreaFigures, measure: Measure): number {
+export function countOf(figures: Pick<AreaFigures, 'byType'>, measure: Measure): number {
   const counted = figures.byType.filter((row) =>
     measure === allCrime ? true : measure === allCrimeWithoutAsb ? row.crimeType !== antiSocialBehaviour : row.crimeType === measure,
   );
