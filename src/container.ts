@@ -288,6 +288,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
+      groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
       notifyGroupMembers: (partnershipId, groupId, subject, text) =>
         notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
       publicUrl: config.publicUrl,

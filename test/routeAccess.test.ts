@@ -299,6 +299,7 @@ POST /partnerships/:partnershipId/tasking/locations/:locationId/archive partners
 GET /partnerships/:partnershipId/tasking/groups/:groupId/:month partnership:view
 GET /partnerships/:partnershipId/tasking/groups/:groupId/:month/document.pdf partnership:view
 GET /partnerships/:partnershipId/tasking/groups/:groupId/:month/document.docx partnership:view
+GET /partnerships/:partnershipId/tasking/groups/:groupId/:month/issue partnership:analyse
 POST /partnerships/:partnershipId/tasking/groups/:groupId/:month/issue partnership:analyse
 POST /partnerships/:partnershipId/tasking/groups/:groupId/:month/attach partnership:analyse
 GET /partnerships/:partnershipId/tasking/actions/new partnership:member

@@ -395,7 +395,11 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     );
     await session.expectAccessiblePage('document-to-issue');
     await qa('issue-button').click();
-    await page.getByText('Tasking document issued: the group’s members have been e-mailed that it is ready').waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Issue the tasking document for .*\?$/ }).waitFor();
+    assert.match(await qa('confirm-recipients').innerText(), /^(An e-mail will go to|Nobody will be e-mailed)/);
+    await session.expectAccessiblePage('document-issue-confirm');
+    await qa('confirm').click();
+    await page.getByText(/Tasking document issued\. (E-mailed|Nobody was e-mailed)/).waitFor();
     const today = formatDate(todayInEngland(systemClock));
     assert.equal(await qa('issue-state').innerText(), `Issued on ${today} by ${session.accounts.officer.name}.`);
     assert.equal(await qa('issue-button').count(), 0);

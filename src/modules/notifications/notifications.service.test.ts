@@ -191,8 +191,9 @@ for (const database of testDatabases()) {
       await addMember(groupId, await addPerson('Ben Hughes', 'BEN.HUGHES@example.org'), 'member');
       await addMember(groupId, await addPerson('Carol Dean', null), 'member');
       await addMember(groupId, await addPerson('Dev Singh', 'dev.singh@example.org'), 'member', '2016-06-30');
-      const queued = await container.notifications.notifyGroupMembers(coventry, groupId, 'Agenda published', 'The agenda is ready.');
-      assert.equal(queued, 2);
+      const told = await container.notifications.notifyGroupMembers(coventry, groupId, 'Agenda published', 'The agenda is ready.');
+      assert.deepEqual(told.addressed.map((person) => person.name).sort(), ['Asha Patel', 'Ben Hughes']);
+      assert.deepEqual(told.withoutAddress, [{ name: 'Carol Dean' }], 'a current member without an address is named, a former one is not');
       await container.notifications.runDueJobs();
       assert.deepEqual(mailer.sent.map((e) => e.to).sort(), ['asha.patel@example.org', 'ben.hughes@example.org']);
       assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text === 'The agenda is ready.'));

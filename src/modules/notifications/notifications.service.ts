@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { systemPrincipal } from '../../platform/principal.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
@@ -40,8 +41,10 @@ export interface NotificationsService {
    * publishing transaction: the notice goes out if the publication commits, and only then.
    */
   queueAgendaPublished(trx: Kysely<Database>, published: { partnershipId: string; meetingId: string; groupId: string }): Promise<void>;
-  /** Queues one e-mail to each current member of the group who has an e-mail address; returns how many. */
-  notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number>;
+  /** The group's current members: those with an address (one per address) and those without, for a page that asks to confirm. */
+  groupRecipients(partnershipId: string, groupId: string): Promise<Recipients>;
+  /** Queues one e-mail to each current member of the group who has an e-mail address; returns who was and was not e-mailed. */
+  notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<Recipients>;
   /** Queues a reminder for each action falling due that has not been reminded of its due date; returns how many e-mails. */
   queueActionReminders(): Promise<number>;
   /** Puts today's daily jobs (action reminders, forgetting old jobs) on the queue, once however many servers start today. */
@@ -171,14 +174,22 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       deleteFinishedJobs(db, new Date(clock.now().getTime() - finishedJobsKeptDays * 24 * 60 * 60_000).toISOString()),
   };
 
-  async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<number> {
-    const [members, people] = await Promise.all([currentMemberships(partnershipId, { groupId }), peopleWithEmail(partnershipId)]);
-    const addresses = new Set(
-      people.filter((person) => members.some((m) => m.personId === person.id)).map((person) => person.email.toLowerCase()),
-    );
-    const emails = [...addresses].map((to) => ({ to, subject, text }));
+  async function groupRecipients(partnershipId: string, groupId: string): Promise<Recipients> {
+    const [members, people] = await Promise.all([currentMemberships(partnershipId, { groupId }), peopleOf(partnershipId)]);
+    const inGroup = people.filter((person) => members.some((m) => m.personId === person.id));
+    const byAddress = new Map<string, { name: string; email: string }>();
+    for (const { name, email } of inGroup) {
+      const address = email?.toLowerCase();
+      if (address && !byAddress.has(address)) byAddress.set(address, { name, email: address });
+    }
+    return { addressed: [...byAddress.values()], withoutAddress: inGroup.filter((person) => !person.email).map(({ name }) => ({ name })) };
+  }
+
+  async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<Recipients> {
+    const recipients = await groupRecipients(partnershipId, groupId);
+    const emails = recipients.addressed.map(({ email }) => ({ to: email, subject, text }));
     await db.transaction().execute((trx) => enqueueEmails(trx, emails));
-    return emails.length;
+    return recipients;
   }
 
   /** The notice is written when the job runs, so it gives the meeting as it then stands. */
@@ -227,6 +238,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       await enqueue(trx, 'agenda-published', { partnershipId, meetingId, groupId });
     },
 
+    groupRecipients,
     notifyGroupMembers,
 
     queueActionReminders,

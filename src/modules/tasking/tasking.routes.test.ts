@@ -9,6 +9,7 @@ import { formatDate } from '../../platform/dates.ts';
 import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addMember, addPerson } from '../../../test/helpers/people.ts';
 import { cityOfLondonForce } from '../../../test/helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
@@ -161,15 +162,40 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal((await officer.get(documentUrl('2025-13'))).statusCode, 404);
   });
 
-  it('is issued by an analyst or officer, not a member, then put on the agenda of the meeting', async () => {
+  it('is issued by an analyst or officer, not a member, after a page that says whom it e-mails, then put on the agenda of the meeting', async () => {
     const refused = await member.post(`${documentUrl('2025-12')}/issue`, {});
     assert.equal(refused.statusCode, 403);
+    assert.equal((await member.get(`${documentUrl('2025-12')}/issue`)).statusCode, 403);
     assert.doesNotMatch((await member.get(documentUrl('2025-12'))).body, /data-qa="issue-button"/);
+
+    for (const [name, email] of [
+      ['Tia Tasker', 'tia.tasker@example.org'],
+      ['Noel Noaddress', null],
+    ] as const) {
+      await addMember(container.governance, coventry, {
+        groupId,
+        personId: await addPerson(container.governance, coventry, { name, email, organisationId }),
+        organisationId,
+        role: 'member',
+      });
+    }
+    const asked = await officer.get(`${documentUrl('2025-12')}/issue`);
+    assert.equal(asked.statusCode, 200);
+    assert.match(asked.body, /Issue the tasking document for December 2025\?/);
+    assert.match(
+      asked.body,
+      /An e-mail will go to 1 person: Tia Tasker\. No e-mail address is held for 1 person, so they will not be told: Noel Noaddress\./,
+    );
+    assert.match((await officer.get(documentUrl('2025-12'))).body, /data-qa="issue-button"/, 'asking is not issuing');
 
     const issued = await officer.post(`${documentUrl('2025-12')}/issue`, {});
     assert.equal(issued.statusCode, 302);
     const page = await officer.get(documentUrl('2025-12'));
-    assert.match(page.body, /Tasking document issued/);
+    assert.match(
+      page.body,
+      /Tasking document issued\. E-mailed 1 person: Tia Tasker\. No e-mail address is held for 1 person, so they were not told: Noel Noaddress\./,
+    );
+    assert.doesNotMatch(page.body, /members have been e-mailed/);
     assert.match(page.body, /Issued on [^<]* by A officer/);
     assert.match(page.body, new RegExp(`Put it on the agenda of the meeting on ${formatDate(meetingDate)}`));
 

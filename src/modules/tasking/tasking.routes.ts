@@ -11,7 +11,9 @@ import type { Config } from '../../config.ts';
 import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
+import { describeRecipients } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
+import { renderConfirmation } from '../../web/confirmation.ts';
 import { sendFile } from '../../web/csv.ts';
 import { type FormRequest, registerFormPage } from '../../web/formPage.ts';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
@@ -382,12 +384,40 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     const documentButton = { config: analyse, schema: { params: documentParams, body: formBody } };
 
+    app.get(`${documentPath}/issue`, { config: analyse, schema: { params: documentParams } }, async (request, reply) => {
+      const { partnershipId, groupId } = request.params;
+      const [doc, recipients] = await Promise.all([
+        tasking.document(partnershipId, groupId, monthOf(request.params)),
+        tasking.issueRecipients(partnershipId, groupId),
+      ]);
+      const href = documentHref(partnershipId, doc.groupId, doc.month);
+      return renderConfirmation(pages, request, reply, {
+        title: `Issue the tasking document for ${doc.monthName}?`,
+        caption: doc.groupName,
+        rows: [
+          { key: 'Tasking group', value: doc.groupName },
+          { key: 'Month', value: doc.monthName },
+          ...(doc.meeting ? [{ key: 'For the meeting on', value: formatDate(doc.meeting.date) }] : []),
+        ],
+        happens: [
+          'The PDF is kept as it stands now: later imports of crime data will not change it.',
+          'The group’s members are e-mailed a link to it.',
+          'It cannot be issued again for this month.',
+        ],
+        recipients,
+        action: `${href}/issue`,
+        button: 'Issue the tasking document',
+        cancel: href,
+        breadcrumbs: taskingCrumbs(request),
+      });
+    });
+
     app.post(`${documentPath}/issue`, documentButton, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
       const month = monthOf(request.params);
       await reportOnNextPage(request, async () => {
-        await tasking.issue(principalOf(request), partnershipId, groupId, month);
-        return 'Tasking document issued: the group’s members have been e-mailed that it is ready';
+        const told = await tasking.issue(principalOf(request), partnershipId, groupId, month);
+        return `Tasking document issued. ${describeRecipients(told, 'sent')}`;
       });
       return reply.redirect(documentHref(partnershipId, groupId, month));
     });

@@ -509,6 +509,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return { fileName: `${name}.pdf`, contentType: 'application/pdf', bytes: issuedPdf ?? (await taskingDocumentPdf(document)) };
     },
 
+    issueRecipients: (partnershipId, groupId) => deps.groupRecipients(partnershipId, groupId),
+
     async issue(actor, partnershipId, groupId, month) {
       const document = await buildDocument(partnershipId, groupId, month);
       if (!document.published) {
@@ -557,7 +559,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
         throw other ? alreadyIssued(other.issuedAt) : error;
       });
       const link = `${deps.publicUrl}/partnerships/${partnershipId}/tasking/groups/${groupId}/${month}`;
-      await deps.notifyGroupMembers(
+      return deps.notifyGroupMembers(
         partnershipId,
         groupId,
         `${taskingDocumentTitle(document)}`,

@@ -1,6 +1,7 @@
 /** The tasking module's records and views: priority locations, the monthly tasking document and tasking actions. */
 import type { Kysely } from 'kysely';
 import type { AuditWriter } from '../../platform/audit.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { ActionsService, ActionStatus } from '../actions/index.ts';
 import type { CrimeDataService } from '../crimedata/index.ts';
@@ -148,8 +149,10 @@ export interface TaskingService {
   document(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument>;
   /** The PDF as issued, if it was; else drawn now. Word is always drawn now. */
   documentFile(partnershipId: string, groupId: string, month: string, format: 'pdf' | 'docx'): Promise<TaskingFile>;
-  /** Keeps the PDF as issued and e-mails the group's members that it is ready ("despatched electronically"). */
-  issue(actor: Actor, partnershipId: string, groupId: string, month: string): Promise<void>;
+  /** Who issuing would e-mail, for the page that asks to confirm it. */
+  issueRecipients(partnershipId: string, groupId: string): Promise<Recipients>;
+  /** Keeps the PDF as issued and e-mails the group's members that it is ready ("despatched electronically"); says whom. */
+  issue(actor: Actor, partnershipId: string, groupId: string, month: string): Promise<Recipients>;
   /** Puts the issued document on the agenda of a meeting still to come, as an item with the PDF as its paper. */
   attach(actor: Actor, partnershipId: string, groupId: string, month: string, meetingId: string): Promise<void>;
   actions(partnershipId: string, filter?: { month?: string; groupId?: string }): Promise<TaskingActionView[]>;
@@ -202,8 +205,10 @@ export interface TaskingDependencies {
   attachReport: PapersService['attachReport'];
   actions: TaskingActionLog;
   crimeData: TaskingCrimeData;
-  /** E-mails the group's members. */
-  notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<unknown>;
+  /** The group's members with and without an e-mail address. */
+  groupRecipients: (partnershipId: string, groupId: string) => Promise<Recipients>;
+  /** E-mails the group's members; says who was and was not e-mailed. */
+  notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<Recipients>;
   /** Where users reach the service, for the link in the e-mail that the document is issued. */
   publicUrl: string;
 }

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeRecipients } from './recipients.ts';
+
+const person = (n: number) => ({ name: `Person ${n}`, email: `p${n}@example.org` });
+
+describe('describeRecipients', () => {
+  it('names who was e-mailed and who has no address', () => {
+    const text = describeRecipients({ addressed: [person(1)], withoutAddress: [{ name: 'Bob Jones' }, { name: 'Cy Li' }] }, 'sent');
+    assert.equal(text, 'E-mailed 1 person: Person 1. No e-mail address is held for 2 people, so they were not told: Bob Jones and Cy Li.');
+  });
+
+  it('never says members were e-mailed when nobody was', () => {
+    assert.equal(describeRecipients({ addressed: [], withoutAddress: [] }, 'sent'), 'Nobody was e-mailed.');
+    assert.equal(
+      describeRecipients({ addressed: [], withoutAddress: [{ name: 'Ann' }] }, 'will'),
+      'Nobody will be e-mailed. No e-mail address is held for 1 person, so they will not be told: Ann.',
+    );
+  });
+
+  it('names ten and counts the rest', () => {
+    const many = Array.from({ length: 106 }, (_, n) => ({ name: `Member ${n + 1}` }));
+    const text = describeRecipients({ addressed: [person(1)], withoutAddress: many }, 'sent');
+    assert.match(text, /106 people, so they were not told: Member 1, Member 2, .*Member 10 and 96 others\.$/);
+  });
+});

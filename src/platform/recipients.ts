@@ -1,0 +1,43 @@
+/**
+ * Who a message goes to, and who it cannot reach: every page that says something was (or will be) sent
+ * names both, so "members have been e-mailed" is never said when most of them have no address.
+ */
+export interface Recipients {
+  /** People a message is addressed to, one per address. */
+  addressed: readonly { name: string; email: string }[];
+  /** People who should have been told but have no e-mail address held. */
+  withoutAddress: readonly { name: string }[];
+}
+
+/** Named in full up to this many; beyond it, the count of the rest (the page of people lists them all). */
+const namedAtMost = 10;
+
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, namedAtMost);
+  const rest = names.length - shown.length;
+  const items = rest > 0 ? [...shown, `${rest} other${rest === 1 ? '' : 's'}`] : shown;
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
+function people(count: number): string {
+  return `${count} ${count === 1 ? 'person' : 'people'}`;
+}
+
+/**
+ * "E-mailed 1 person: Ann Smith. No e-mail address is held for 2 people, so they were not told: Bob Jones and Cy Li."
+ * The tense follows `when`: 'sent' once queued, 'will' on a page that asks to confirm.
+ */
+export function describeRecipients(recipients: Recipients, when: 'sent' | 'will'): string {
+  const { addressed, withoutAddress } = recipients;
+  const names = (list: readonly { name: string }[]) => listOf(list.map((person) => person.name));
+  const parts = [
+    addressed.length === 0
+      ? `Nobody ${when === 'sent' ? 'was' : 'will be'} e-mailed.`
+      : `${when === 'sent' ? 'E-mailed' : 'An e-mail will go to'} ${people(addressed.length)}: ${names(addressed)}.`,
+  ];
+  if (withoutAddress.length > 0) {
+    const told = when === 'sent' ? 'were not told' : 'will not be told';
+    parts.push(`No e-mail address is held for ${people(withoutAddress.length)}, so they ${told}: ${names(withoutAddress)}.`);
+  }
+  return parts.join(' ');
+}
