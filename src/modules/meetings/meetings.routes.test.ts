@@ -40,7 +40,7 @@ describe('meeting pages for a Coventry officer', () => {
   it('plans a year of board meetings from the form, and says what is wrong with a bad time', async () => {
     const wrong = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId, startTime: 'ten' });
     assert.equal(wrong.statusCode, 400);
-    assert.match(wrong.body, /Enter the start time in hours and minutes on the 24-hour clock/);
+    assert.match(wrong.body, /Enter the start time as, for example, 10am or 14:30/);
     assert.match(wrong.body, /value="Committee Room 3, Council House"/);
     const planned = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId });
     assert.equal(planned.statusCode, 302);
