@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, logLevelFor } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to an SQLite demo on port 3000 with a session secret kept in the data folder', () => {
@@ -94,6 +94,19 @@ describe('loadConfig', () => {
     assert.throws(
       () => loadConfig({ DATA_DIR: tmpdir(), MAP_TILE_URL: 'https://tiles.{s}.example/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'x' }),
       /MAP_TILE_URL may have \{s\} only at the start of its host name/,
+    );
+  });
+
+  it('logs only warnings and errors outside production unless LOG_LEVEL asks for more, and each request in production', () => {
+    assert.equal(loadConfig({ DATA_DIR: tmpdir() }).logLevel, 'warn');
+    assert.equal(loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'info' }).logLevel, 'info');
+    assert.equal(loadConfig({ ...production, DATABASE_URL: 'postgres://safer@db/safer' }).logLevel, 'info');
+    assert.equal(loadConfig({ ...production, LOG_LEVEL: 'error' }).logLevel, 'error');
+    assert.equal(logLevelFor('test', undefined), 'warn');
+    assert.equal(logLevelFor('development', 'debug'), 'debug');
+    assert.throws(
+      () => loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'loud' }),
+      (error: unknown) => error instanceof ConfigError && /LOG_LEVEL must be one of fatal, error, warn, info/.test(error.message),
     );
   });
 });

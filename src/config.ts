@@ -20,6 +20,19 @@ export interface Config {
   publicUrl: string;
   /** A tile server for the interactive crime maps; null leaves only the offline plot (docs/decisions/0010). */
   mapTiles: { urlTemplate: string; attribution: string } | null;
+  /** How much the server logs: each request at 'info'; warnings and errors at 'warn' (docs/decisions/0028). */
+  logLevel: LogLevel;
+}
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * The log's level: LOG_LEVEL when set; otherwise each request in production, where the log is the record of what
+ * happened, and only warnings and errors elsewhere, so that a developer's terminal stays readable.
+ */
+export function logLevelFor(environment: Config['environment'], asked: LogLevel | undefined): LogLevel {
+  return asked ?? (environment === 'production' ? 'info' : 'warn');
 }
 
 const environmentSchema = z.object({
@@ -51,6 +64,7 @@ const environmentSchema = z.object({
     )
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(', ')}` }).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -103,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.MAP_TILE_URL && values.MAP_TILE_ATTRIBUTION
         ? { urlTemplate: values.MAP_TILE_URL, attribution: values.MAP_TILE_ATTRIBUTION }
         : null,
+    logLevel: logLevelFor(values.NODE_ENV, values.LOG_LEVEL),
   };
 }
 

@@ -11,7 +11,7 @@ const jobIntervalMs = 30_000;
  */
 export async function serve(container: Container): Promise<void> {
   const { config } = container;
-  const app = await buildApp(container, { logger: { level: config.environment === 'test' ? 'warn' : 'info' } });
+  const app = await buildApp(container, { logger: { level: config.logLevel } });
   if (!config.smtpUrl) app.log.warn('SMTP_URL is not set: e-mail is written to this log, not sent');
   await container.notifications.scheduleDailyJobs();
   const worker = startJobWorker(container.notifications, {

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { hasHiddenCharacter, hiddenCharacterMessage, isBlank } from './hiddenCharacters.ts';
-import { readPounds } from './numbers.ts';
+import { readDateParts, readDateText, readTime } from './dates.ts';
+import { readNumber, readPounds } from './numbers.ts';
 
 /** The words for a stored value, from a record of values and their words; the value itself if it has none. */
 export function nameOf<K extends string>(names: Record<K, string>, key: string): string {
@@ -43,24 +44,58 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+const typedDate = z.object({ day: z.string(), month: z.string(), year: z.string() });
+
+/**
+ * A date as a form's date input sends it (its three boxes: web/forms.ts) or as one piece of text (a CSV cell, a
+ * JSON value: "2026-11-23", "23 Nov 2026"), read into YYYY-MM-DD by platform/dates.ts. An error names the wrong
+ * boxes in its path, so that the page highlights only those.
+ */
+function dateOf(label: string) {
+  return z.union([z.string(), typedDate], { error: `Enter the ${label}` }).transform((typed, context) => {
+    const read = typeof typed === 'string' ? readDateText(typed, label) : readDateParts(typed, label);
+    if (read && 'date' in read) return read.date;
+    // The boxes to highlight; all three are the whole date.
+    const parts = read && read.parts.length < 3 ? read.parts : [];
+    context.addIssue({ code: 'custom', message: read?.problem ?? `Enter the ${label}`, path: parts });
+    return z.NEVER;
+  });
+}
+
 export function requiredDate(label: string) {
-  return z.string({ error: `Enter the ${label}` }).refine(isRealDate, `The ${label} must be a real date`);
+  return dateOf(label);
 }
 
 export function optionalDate(label: string) {
-  return z
-    .string()
-    .refine(isRealDate, `The ${label} must be a real date`)
+  return dateOf(label)
     .optional()
     .transform((value) => value ?? null);
 }
 
+/** A time of day as people type it ("10am", "14:30", "noon"), held as HH:MM on the 24-hour clock. */
+export function requiredTime(label: string) {
+  return z.string({ error: `Enter the ${label}` }).transform((typed, context) => {
+    const read = readTime(typed, label);
+    if (read && 'time' in read) return read.time;
+    context.addIssue({ code: 'custom', message: read?.problem ?? `Enter the ${label}` });
+    return z.NEVER;
+  });
+}
+
+/** "Enter the year": what a required field that was left empty says, from its label ("The year", "Population"). */
+const enter = (label: string) => `Enter ${/^the /i.test(label) ? '' : 'the '}${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+
 export function wholeNumber(label: string, min: number, max: number) {
-  return z.coerce
-    .number({ error: `${label} must be a number` })
-    .int(`${label} must be a whole number`)
-    .min(min, `${label} must be ${min} or more`)
-    .max(max, `${label} must be ${max} or fewer`);
+  return z
+    .union([z.string(), z.number()], { error: enter(label) })
+    .transform((typed, context) => {
+      const read = typeof typed === 'number' ? { value: typed } : readNumber(typed);
+      if ('problem' in read) context.addIssue({ code: 'custom', message: `${label} must be a number` });
+      else if (!Number.isInteger(read.value)) context.addIssue({ code: 'custom', message: `${label} must be a whole number` });
+      else return read.value;
+      return z.NEVER;
+    })
+    .pipe(z.number().min(min, `${label} must be ${min} or more`).max(max, `${label} must be ${max} or fewer`));
 }
 
 export function optionalWholeNumber(label: string, min: number, max: number) {
@@ -71,16 +106,16 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
 
 /** A number that may have a decimal point and thousands separators, as people type them: "1,832" or "62.176". */
 export function decimalNumber(label: string, min = -1e12, max = 1e12) {
-  return (
-    z
-      .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
-      .transform((value) => value.trim())
-      // Commas only as thousands separators: "1,83" is a mistake, not 183.
-      .refine((value) => /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value), `${label} must be a number, like 1,832 or 62.176`)
-      .transform((value) => Number(value.replaceAll(',', '')))
-      .refine((value) => value >= min, `${label} must be ${min} or more`)
-      .refine((value) => value <= max, `${label} must be ${max} or less`)
-  );
+  return z
+    .string({ error: enter(label) })
+    .transform((typed, context) => {
+      const read = readNumber(typed);
+      if ('value' in read) return read.value;
+      context.addIssue({ code: 'custom', message: `${label} must be a number, like 1,832 or 62.176` });
+      return z.NEVER;
+    })
+    .refine((value) => value >= min, `${label} must be ${min} or more`)
+    .refine((value) => value <= max, `${label} must be ${max} or less`);
 }
 
 export function optionalDecimal(label: string, min?: number, max?: number) {
@@ -94,8 +129,8 @@ const maxMoneyPence = 1_000_000_000_00;
 /** An amount of money as people type it ("£4,813.50", "409728"), held in whole pence; never negative. */
 export function money(label: string) {
   return z
-    .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
-    .min(1, `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`)
+    .string({ error: enter(label) })
+    .min(1, enter(label))
     .transform((typed, context) => {
       const read = readPounds(typed);
       if ('problem' in read) {

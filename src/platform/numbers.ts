@@ -54,8 +54,21 @@ export function formatPercentChange(percent: number | null): string {
   return `${signedChange(percent, digits(size, size < 9.95 ? 1 : 0), '0')}%`;
 }
 
-/** A number as typed: digits with optional thousands separators and decimals, and an optional minus. */
+/**
+ * A number as typed: digits with optional thousands separators and decimals, and an optional minus. Commas only
+ * as thousands separators ("1,83" is a mistake, not 183); no exponents, hexadecimal or spaces within.
+ */
 export const numberPattern = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/**
+ * A number as people type it into a form or a CSV cell ("1,832", "-6", "62.176", with spaces around it), or what
+ * is wrong with it, in words that can follow "Line N: " or stand under a field. The one reader of typed numbers.
+ */
+export function readNumber(typed: string): { value: number } | { problem: string } {
+  const text = typed.trim();
+  if (!numberPattern.test(text)) return { problem: `"${text}" is not a number` };
+  return { value: Number(text.replaceAll(',', '')) };
+}
 
 /**
  * An amount of money as people type it ('£4,813.50', '409728', '-£12') in whole pence, or what is wrong

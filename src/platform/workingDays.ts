@@ -6,16 +6,17 @@
 import Holidays from 'date-holidays';
 
 const englandAndWales = new Holidays('GB', 'ENG');
-const bankHolidaysByYear = new Map<number, Set<string>>();
+/** Each year's bank holidays by date, with their names ("Christmas Day", "Boxing Day (substitute day)"). */
+const bankHolidaysByYear = new Map<number, Map<string, string>>();
 
-function bankHolidays(year: number): Set<string> {
+function bankHolidays(year: number): Map<string, string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
-    days = new Set(
+    days = new Map(
       englandAndWales
         .getHolidays(year)
         .filter((holiday) => holiday.type === 'public')
-        .map((holiday) => holiday.date.slice(0, 10)),
+        .map((holiday) => [holiday.date.slice(0, 10), holiday.name] as const),
     );
     bankHolidaysByYear.set(year, days);
   }
@@ -39,6 +40,20 @@ export function isBankHoliday(date: string): boolean {
 export function isWorkingDay(date: string): boolean {
   const weekday = toDate(date).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !isBankHoliday(date);
+}
+
+/** Why a day is not a working day, in words that can follow its date ("a Saturday", "a bank holiday (Christmas Day)"); null for a working day. */
+export function whyNotWorking(date: string): string | null {
+  const weekday = toDate(date).getUTCDay();
+  if (weekday === 6) return 'a Saturday';
+  if (weekday === 0) return 'a Sunday';
+  const holiday = bankHolidays(Number(date.slice(0, 4))).get(date);
+  return holiday === undefined ? null : `a bank holiday (${holiday})`;
+}
+
+/** The date itself if it is a working day, else the nearest working day after it (direction 1) or before it (-1). */
+export function nearestWorkingDay(date: string, direction: 1 | -1): string {
+  return isWorkingDay(date) ? date : shiftWorkingDays(date, direction);
 }
 
 /** The date `count` working days after (positive) or before (negative) `date`, not counting `date` itself. */

@@ -20,6 +20,10 @@ describe('the CSV formula guard', () => {
       '-',
       '\t=1',
       '\uFF1D1+1',
+      // Spaces before a sign: a spreadsheet that trims them would read a number or a formula from text.
+      ' -6',
+      ' =1+1',
+      '\u00A0+cmd',
     ];
     for (const cell of attacks) assert.equal(guardCell(cell), `'${cell}`, cell);
     const rows: string[][] = parse(toCsv([['=HYPERLINK("http://x")', 'On or near High Street']]), {});

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
+import { numberPattern } from '../platform/numbers.ts';
 
 /** A download, never shown in the browser, named from a title ("Board minutes.pdf" becomes board-minutes.pdf). */
 export function sendFile(reply: FastifyReply, name: string, type: string, body: string | Buffer): FastifyReply {
@@ -15,17 +16,19 @@ export function sendFile(reply: FastifyReply, name: string, type: string, body: 
     .send(body);
 }
 
-/** Starts like a formula (OWASP's list, with the full-width forms Apple Numbers folds to them). */
-const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 /**
- * Only a number (-6, -6.5, -1,234): a spreadsheet reads it as that number, and with nothing but digits,
- * a sign, a point and commas it cannot call anything. Kept this narrow so that "-2+3+cmd|…" is still text.
+ * Starts like a formula (OWASP's list, with the full-width forms Apple Numbers folds to them), spaces before it
+ * included: a spreadsheet that trims them would otherwise read " -6" or " =1+1" as a number or a formula.
  */
-const plainNumber = /^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
+const formulaStart = /^[\s\u00A0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
-/** A text cell that starts like a formula (=HYPERLINK(…)) is written as text, with an apostrophe before it; a number stays a number. */
+/**
+ * A text cell that starts like a formula (=HYPERLINK(…)) is written as text, with an apostrophe before it; a number
+ * stays a number. Only what numberPattern calls a number (-6, -6.5, -1,234: digits, a sign, a point and commas,
+ * nothing around them) can call nothing, so "-2+3+cmd|…" and " -6" are text.
+ */
 export function guardCell(cell: string): string {
-  return formulaStart.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell;
+  return formulaStart.test(cell) && !numberPattern.test(cell) ? `'${cell}` : cell;
 }
 
 /** The rows as CSV, every cell guarded against running as a formula. */

@@ -41,6 +41,8 @@ export type TypedValues = Record<string, string>;
 export interface FormErrors {
   summary: { text: string; href: string }[];
   byField: Record<string, string>;
+  /** For a date field, the boxes that are wrong (GOV.UK highlights only those); none listed means the whole field. */
+  parts?: Record<string, string[]>;
 }
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormErrors; typed: TypedValues };
@@ -64,14 +66,14 @@ export function typedValues(fields: readonly Field[], body: Record<string, unkno
   return typed;
 }
 
-/** Turns typed strings into the shapes the schema checks: '' is absent, yes/no is boolean, dates are YYYY-MM-DD. */
+/** Turns typed strings into the shapes the schema checks: '' is absent, yes/no is boolean, a date its three boxes. */
 function normalise(fields: readonly Field[], typed: TypedValues): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of fields) {
     if (field.showWhen && !field.showWhen.values.includes((typed[field.showWhen.field] ?? '').trim())) continue;
     if (field.kind === 'date') {
-      const [day, month, year] = ['day', 'month', 'year'].map((part) => (typed[`${field.name}-${part}`] ?? '').trim());
-      if (day || month || year) values[field.name] = `${year}-${month?.padStart(2, '0')}-${day?.padStart(2, '0')}`;
+      const [day = '', month = '', year = ''] = datePartsOf(field).map((name) => (typed[name] ?? '').trim());
+      if (day || month || year) values[field.name] = { day, month, year };
       continue;
     }
     const value = (typed[field.name] ?? '').trim();
@@ -87,7 +89,7 @@ function normalise(fields: readonly Field[], typed: TypedValues): Record<string,
 function hiddenCharacterErrors(fields: readonly Field[], typed: TypedValues): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const field of fields) {
-    const parts = field.kind === 'date' ? ['day', 'month', 'year'].map((part) => `${field.name}-${part}`) : [field.name];
+    const parts = field.kind === 'date' ? datePartsOf(field) : [field.name];
     if (parts.some((name) => hasHiddenCharacter(typed[name] ?? ''))) byField[field.name] = hiddenCharacterMessage(field.label);
   }
   return byField;
@@ -98,27 +100,36 @@ export function readForm<S extends z.ZodType>(schema: S, fields: readonly Field[
   const parsed = schema.safeParse(normalise(fields, typed));
   const byField = hiddenCharacterErrors(fields, typed);
   if (parsed.success && Object.keys(byField).length === 0) return { ok: true, value: parsed.data };
+  const parts: Record<string, string[]> = {};
   for (const issue of parsed.error?.issues ?? []) {
     const name = String(issue.path[0] ?? fields[0]?.name ?? 'form');
-    byField[name] ??= issue.message;
+    if (byField[name]) continue;
+    byField[name] = issue.message;
+    // A date's issue names the boxes that are wrong after the field: ['meetingDate', 'month'].
+    if (issue.path.length > 1) parts[name] = issue.path.slice(1).map(String);
   }
-  return { ok: false, errors: errorsFor(fields, byField), typed };
+  return { ok: false, errors: errorsFor(fields, byField, parts), typed };
 }
 
 /** Builds the error summary in the order the fields appear on the page. */
-export function errorsFor(fields: readonly Field[], byField: Record<string, string>): FormErrors {
+export function errorsFor(fields: readonly Field[], byField: Record<string, string>, parts: Record<string, string[]> = {}): FormErrors {
   const summary = fields
     .filter((field) => byField[field.name])
-    .map((field) => ({ text: byField[field.name] ?? '', href: `#${fieldAnchor(field)}` }));
+    .map((field) => ({ text: byField[field.name] ?? '', href: `#${fieldAnchor(field, parts[field.name])}` }));
   for (const [name, message] of Object.entries(byField)) {
     if (!fields.some((field) => field.name === name)) summary.push({ text: message, href: '#main-content' });
   }
-  return { summary, byField };
+  return { summary, byField, parts };
 }
 
-/** The id of the input an error summary link jumps to: a date's day box, else the field itself (GOV.UK). */
-function fieldAnchor(field: Field): string {
-  return field.kind === 'date' ? `${field.name}-day` : field.name;
+/** The ids of a date field's day, month and year boxes. */
+function datePartsOf(field: Field): string[] {
+  return ['day', 'month', 'year'].map((part) => `${field.name}-${part}`);
+}
+
+/** The id of the input an error summary link jumps to: a date's first wrong box (its day box if all are), else the field itself (GOV.UK). */
+function fieldAnchor(field: Field, wrongParts: readonly string[] = []): string {
+  return field.kind === 'date' ? `${field.name}-${wrongParts[0] ?? 'day'}` : field.name;
 }
 
 /** Typed values for a form that edits an existing record. */

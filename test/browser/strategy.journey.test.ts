@@ -45,10 +45,7 @@ describe('strategy journey in a browser', browserTestOptions(), () => {
     await qa('add-assessment').click();
     await page.getByLabel('Title').fill('Coventry Community Safety Strategic Assessment 2016/17');
     await qa('save').click();
-    assert.match(
-      await errorSummary(page).innerText(),
-      /Financial year starting must be a number[\s\S]*Enter a summary[\s\S]*Enter the findings/,
-    );
+    assert.match(await errorSummary(page).innerText(), /Enter the financial year starting[\s\S]*Enter a summary[\s\S]*Enter the findings/);
     assert.equal(await page.getByLabel('Title').inputValue(), 'Coventry Community Safety Strategic Assessment 2016/17');
     await session.expectAccessiblePage('assessment-errors');
     await page.getByLabel('Financial year starting').fill('2016');

@@ -15,6 +15,7 @@ export const testConfig: Config = {
   mailFrom: 'Safer <safer@example.org>',
   publicUrl: 'http://localhost:3000',
   mapTiles: null,
+  logLevel: 'warn',
 };
 
 export interface UploadFile {

@@ -2,7 +2,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AuditAction, auditActionNames } from '../../platform/audit.ts';
-import { isRealDate } from '../../platform/inputs.ts';
+import { readDateText } from '../../platform/dates.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { queryText } from '../../web/schemas.ts';
@@ -36,15 +36,21 @@ export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
     app.get('', { config: { access: 'admin' }, schema: { querystring: auditQuery } }, async (request, reply) => {
       const { action, entityType, userId, partnershipId, from, to } = request.query;
       const errors: Record<string, string> = {};
-      if (from && !isRealDate(from)) errors.from = 'Enter the ‘from’ date as a real date, like 2026-11-23';
-      if (to && !isRealDate(to)) errors.to = 'Enter the ‘to’ date as a real date, like 2026-11-23';
+      // The dates as people type them ("23 Nov 2026", "23/11/26"); the boxes keep what was typed.
+      const dateFrom = (typed: string | undefined, name: 'from' | 'to') => {
+        const read = typed ? readDateText(typed, `‘${name}’ date`) : null;
+        if (read && 'problem' in read) errors[name] = read.problem;
+        return read && 'date' in read ? read.date : undefined;
+      };
+      const fromDate = dateFrom(from, 'from');
+      const toDate = dateFrom(to, 'to');
       const filter = {
         action: auditActions.find((known) => known === action),
         entityType: entityType || undefined,
         userId: userId || undefined,
         partnershipId: partnershipId || undefined,
-        from: errors.from ? undefined : from || undefined,
-        to: errors.to ? undefined : to || undefined,
+        from: fromDate,
+        to: toDate,
       };
       const pagination = paginate('/admin/audit', request.query);
       const [{ rows, total }, entityTypes, accounts, allPartnerships] = await Promise.all([

@@ -21,7 +21,7 @@ const timeField: Field = {
   name: 'startTime',
   label: 'Start time',
   kind: 'text',
-  hint: 'For example, 10:00 or 14:30',
+  hint: 'For example, 10am or 14:30',
   width: 'govuk-input--width-5',
 };
 

@@ -1,11 +1,8 @@
 /** What each meetings form (and, later, the JSON API) sends: the zod schema that checks it, and the input type it gives. */
 import { z } from 'zod';
-import { choice, optionalText, optionalWholeNumber, requiredDate, requiredText } from '../../platform/inputs.ts';
+import { choice, optionalText, optionalWholeNumber, requiredDate, requiredText, requiredTime } from '../../platform/inputs.ts';
 
-const time = z
-  .string({ error: 'Enter the start time' })
-  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'Enter the start time in hours and minutes on the 24-hour clock, like 10:00 or 14:30')
-  .transform((value) => value.replace('.', ':').padStart(5, '0'));
+const time = requiredTime('start time');
 
 export const cycleSchema = z.object({
   groupId: requiredText('Select the group'),
@@ -21,7 +18,7 @@ export type CycleInput = z.output<typeof cycleSchema>;
 export const meetingSchema = z.object({
   groupId: requiredText('Select the group'),
   kind: choice(['ordinary', 'extraordinary', 'public'], 'Select the kind of meeting'),
-  meetingDate: requiredDate('date'),
+  meetingDate: requiredDate('date of the meeting'),
   startTime: time,
   location: requiredText('Enter the place', 200, 'Place'),
 });

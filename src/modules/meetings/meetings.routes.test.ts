@@ -40,7 +40,7 @@ describe('meeting pages for a Coventry officer', () => {
   it('plans a year of board meetings from the form, and says what is wrong with a bad time', async () => {
     const wrong = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId, startTime: 'ten' });
     assert.equal(wrong.statusCode, 400);
-    assert.match(wrong.body, /Enter the start time in hours and minutes on the 24-hour clock/);
+    assert.match(wrong.body, /Enter the start time as, for example, 10am or 14:30/);
     assert.match(wrong.body, /value="Committee Room 3, Council House"/);
     const planned = await officer.post(`/partnerships/${coventry}/meetings/cycle`, { ...cycleForm, groupId: boardId });
     assert.equal(planned.statusCode, 302);
@@ -55,6 +55,23 @@ describe('meeting pages for a Coventry officer', () => {
     const page = await officer.get(`/partnerships/${coventry}/meetings/${april?.id}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Agenda and papers out by\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*31 March 2026/);
+    assert.match(page.body, /31 March 2026<br><span class="govuk-hint govuk-!-margin-bottom-0">5 working days before the meeting<\/span>/);
+  });
+
+  it('moves minutes due on Christmas Day to the next working day, and says so', async () => {
+    const prevent = (await container.governance.groups.list(coventry)).find((group) => /prevent/i.test(group.name));
+    assert.ok(prevent);
+    // Friday 18 December 2026: the terms' 7 calendar days end on Christmas Day.
+    const meetingId = await scheduleMeeting(container.meetings, coventry, prevent.id, '2026-12-18');
+    const page = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}`);
+    assert.match(
+      page.body,
+      /Minutes circulated by\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*29 December 2026<br><span class="govuk-hint govuk-!-margin-bottom-0">7 calendar days after the meeting, moved from 25 December, a bank holiday \(Christmas Day\)<\/span>/,
+    );
+    assert.match(
+      page.body,
+      /Agenda and papers out by[\s\S]*?11 December 2026<br>[^<]*<span[^>]*>7 calendar days before the meeting<\/span>/,
+    );
   });
 
   it('moves a meeting with its reason, refusing a move without one', async () => {

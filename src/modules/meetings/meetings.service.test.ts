@@ -42,7 +42,12 @@ for (const database of testDatabases()) {
       const [april] = await meetings.list(coventry, { groupId: boardId, from: '2026-04-09', to: '2026-04-09' });
       assert.ok(april);
       const { deadlines } = await meetings.get(coventry, april.id);
-      assert.deepEqual(deadlines, { papersDue: '2026-03-31', minutesDue: null, actionsDue: null });
+      assert.deepEqual(deadlines, {
+        papersDue: '2026-03-31',
+        minutesDue: null,
+        actionsDue: null,
+        rules: { papersDue: '5 working days before the meeting', minutesDue: null, actionsDue: null },
+      });
     });
 
     it('needs terms of reference to know how often a group meets', async () => {

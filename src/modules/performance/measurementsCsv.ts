@@ -4,7 +4,7 @@
  * decides whether to import only the good rows.
  */
 import { readCsvTable, type RowProblem, words } from '../../platform/csvRecords.ts';
-import { numberPattern, readPounds } from '../../platform/numbers.ts';
+import { readNumber, readPounds } from '../../platform/numbers.ts';
 import type { FiguresFrom, MeasurementStatus } from '../../db/schema.ts';
 import type { Frequency, Unit } from './report.ts';
 import { parsePeriod, periodLabel, periodWords } from './periods.ts';
@@ -56,12 +56,12 @@ export function readMeasurementValue(typed: string, unit: Unit): { value: number
     const read = readPounds(text);
     return 'problem' in read ? read : { value: read.pence };
   }
-  const number = unit === 'percentage' ? text.replace(/\s*%$/, '') : text;
-  if (!numberPattern.test(number)) {
+  const read = readNumber(unit === 'percentage' ? text.replace(/\s*%$/, '') : text);
+  if ('problem' in read) {
     const example = { count: '1,832', rate_per_1000: '62.176', percentage: '9.3%' }[unit];
     return { problem: `${quoted} is not a number: write it like ${example}` };
   }
-  const value = Number(number.replace(/,/g, ''));
+  const { value } = read;
   if (unit === 'count' && !Number.isInteger(value)) return { problem: `${quoted} is not a whole number: a count cannot have a fraction` };
   if (unit === 'count' && value < 0) return { problem: `${quoted} is less than zero: a count cannot be negative` };
   return { value };
