@@ -22,8 +22,12 @@ describe('governance pages for a Coventry officer', () => {
     ({ app, container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
   });
 
-  it('shows the partnership structure as a diagram and as a table', async () => {
-    const page = await officer.get(`/partnerships/${coventry}`);
+  it('shows the partnership structure as a diagram and as a table, linked from the partnership’s overview', async () => {
+    assert.match(
+      (await officer.get(`/partnerships/${coventry}`)).body,
+      new RegExp(`href="/partnerships/${coventry}/structure">Structure</a>`),
+    );
+    const page = await officer.get(`/partnerships/${coventry}/structure`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<svg[^>]+aria-labelledby="structure-heading structure-caption"/);
     const table = page.body.slice(page.body.indexOf('data-qa="structure-table"'));

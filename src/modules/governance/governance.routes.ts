@@ -1,5 +1,5 @@
 /**
- * Governance's pages: the service's areas and partnerships (under /admin), and a partnership's page, its
+ * Governance's pages: the service's areas and partnerships (under /admin), and a partnership's structure, its
  * organisations, people, groups, memberships, interests, chair appointments and terms of reference (under
  * /partnerships/:partnershipId).
  */
@@ -454,19 +454,20 @@ function registerGroupPages(instance: FastifyInstance, pages: PageRenderer, gove
   const view = { config: { access: 'partnership:view' as const } };
   const edit = { config: { access: 'partnership:manage' as const } };
 
-  app.get('', { ...view, schema: { params: partnershipParams } }, async (request, reply) => {
+  // How the groups report to each other (the partnership's own page is its overview, in the overview module).
+  app.get('/structure', { ...view, schema: { params: partnershipParams } }, async (request, reply) => {
     const { partnershipId } = request.params;
     const [partnership, structure] = await Promise.all([
       governance.partnerships.get(null, partnershipId),
       governance.structure(partnershipId),
     ]);
-    return pages.render(request, reply, 'governance/views/partnership.njk', {
-      title: partnership.name,
+    return pages.render(request, reply, 'governance/views/structure.njk', {
+      title: `Structure of ${partnership.name}`,
       record: partnership,
       structure: flattenStructure(structure),
       diagram: layoutDiagram(structure),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
-      breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
+      breadcrumbs: partnershipCrumbs(request),
     });
   });
 
