@@ -35,6 +35,14 @@ describe('governance pages for a Coventry officer', () => {
     assert.match(table, /Bi-monthly \(every two months\)/);
   });
 
+  it('lists an area’s partnerships on its page', async (t) => {
+    const { client: admin, container: built, coventry: id } = await build(t, { as: 'admin' });
+    const { areaId, name } = await built.governance.partnerships.get(null, id);
+    const page = await admin.get(`/admin/areas/${areaId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`href="/admin/partnerships/${id}">${name}</a>`));
+  });
+
   it("shows the board's quorum rule and its 44 members, and downloads them as CSV", async () => {
     const page = await officer.get(`/partnerships/${coventry}/groups/${boardId}`);
     assert.match(page.body, /Every Responsible Authority on the group present, and at least 6 community or voluntary representatives/);

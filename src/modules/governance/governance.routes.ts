@@ -178,6 +178,18 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
         { key: 'Oversight body', value: area.oversightBody },
         { key: 'Kind', value: nameOf(oversightKindNames, area.oversightKind) },
       ],
+      async sections(_scopeId, area) {
+        const partnerships = (await governance.partnerships.list(null)).filter((p) => p.areaId === area.id);
+        return [
+          {
+            title: 'Partnerships',
+            head: ['Partnership', 'Local authority'],
+            rows: partnerships.map((p) => ({ href: `/admin/partnerships/${p.id}`, cells: [p.name, p.localAuthority] })),
+            emptyText: 'No partnership is in this area yet.',
+            addLink: { text: 'Add a partnership', href: '/admin/partnerships/new' },
+          },
+        ];
+      },
       crumbs: adminCrumbs,
     });
 
