@@ -25,6 +25,7 @@ import {
   createAttendanceService,
   createConfidentiality,
   createMeetingsService,
+  createMeetingsFinding,
   createMinutesService,
   createPapersService,
   type MeetingsService,
@@ -57,11 +58,13 @@ import {
 import { createOversightService, type OversightService, oversightRoutes } from './modules/oversight/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import {
+  createPerformanceFinding,
   createPerformanceService,
   type PerformanceService,
   performanceRoutes,
   publicPerformanceRoutes,
 } from './modules/performance/index.ts';
+import { createOverviewService, overviewRoutes } from './modules/overview/index.ts';
 import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
 import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
@@ -298,6 +301,23 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     'workProgramme',
     createWorkProgrammeService({ db: handle.db, audit, clock, governance: governanceForMeetings, meetings, agenda }),
   );
+  const meetingsFinding = createMeetingsFinding({ db: handle.db, clock, meetings });
+  const performanceFinding = createPerformanceFinding(performance);
+  const overview = createOverviewService({
+    partnerships: () => governance.partnerships.list(null),
+    publicDigest: (partnershipId, count) => meetingsFinding.publicDigest(partnershipId, count),
+    publishedReports: (partnershipId) => performanceFinding.publishedReports(partnershipId),
+    findPublicMeetings: (words, limit) => meetingsFinding.findPublic(words, limit),
+    partTwoReadership: (principal, partnershipId) => policy.partTwoReadership(principal, partnershipId),
+    meetingsOverview: (partnershipId, readership) => meetingsFinding.overview(partnershipId, readership),
+    overdueActions: async (principal, partnershipId) => (await actions.actionLog(partnershipId, principal, { overdue: true })).length,
+    latestReport: (partnershipId) => performanceFinding.latestReport(partnershipId),
+    latestTasking: (partnershipId) => tasking.latestIssued(partnershipId),
+    leftToAllocate: (partnershipId) => funding.leftToAllocate(partnershipId),
+    findMeetings: (partnershipId, words, readership, limit) => meetingsFinding.find(partnershipId, words, readership, limit),
+    findActions: (principal, partnershipId, words, limit) => actions.find(principal, partnershipId, words, limit),
+    findPeopleAndOrganisations: (partnershipId, words, limit) => governance.find(partnershipId, words, limit),
+  });
   const meetingPages: MeetingRouteDependencies = {
     meetings,
     agenda,
@@ -334,6 +354,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
+      mount(overviewRoutes, { overview }),
       mount(accountRoutes, {
         accounts,
         partnerships: () => governance.partnerships.list(null),

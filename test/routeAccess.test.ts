@@ -37,6 +37,10 @@ GET /assets/* public
 GET /health public
 GET / public
 GET /switch-partnership signedIn
+GET /public public
+GET /public/search public
+GET /partnerships/:partnershipId partnership:view
+GET /partnerships/:partnershipId/search partnership:view
 GET /sign-in public
 POST /sign-in public
 GET /sign-out public
@@ -73,7 +77,7 @@ GET /admin/partnerships/:id/edit admin
 POST /admin/partnerships/:id admin
 GET /admin/partnerships/:id/archive admin
 POST /admin/partnerships/:id/archive admin
-GET /partnerships/:partnershipId partnership:view
+GET /partnerships/:partnershipId/structure partnership:view
 GET /partnerships/:partnershipId/organisations partnership:view
 GET /partnerships/:partnershipId/organisations/download.csv partnership:view
 GET /partnerships/:partnershipId/organisations/new partnership:manage

@@ -41,6 +41,18 @@ export function partnershipCrumbs(request: FastifyRequest): Crumb[] {
   ];
 }
 
+/** The public home, the start of every public page's breadcrumbs. */
+export const publicHomeCrumb: Crumb = { text: 'Community Safety Partnerships', href: '/public' };
+
+/** The start of a partnership's public pages' breadcrumbs: the public home, then the partnership's published meetings. */
+export function publicCrumbs(request: FastifyRequest): Crumb[] {
+  const partnership = request.partnership;
+  return [
+    publicHomeCrumb,
+    ...(partnership ? [{ text: `${partnership.shortName} meetings`, href: `/public/partnerships/${partnership.id}/meetings` }] : []),
+  ];
+}
+
 /** A select's choices among records: archived ones are not offered, except one the form already holds. */
 export function recordChoices<T extends { id: string; archivedAt: string | null }>(
   rows: readonly T[],

@@ -1,12 +1,15 @@
 /**
  * The governance module's main path in a real browser: a Coventry partnership officer sets up a new
  * sub-group of the board with its terms of reference and members, checks quorum and downloads the
- * membership list; then the administrator finds the change in the audit log.
+ * membership list; then the administrator finds the change in the audit log. Before signing in, a visitor
+ * finds a published meeting from the public home and its search; signed in, the officer searches the partnership
+ * from the header of its overview.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import {
   type BrowserSession,
   browserTestOptions,
@@ -66,6 +69,13 @@ describe('governance journey in a browser', browserTestOptions(), () => {
   let signIn: SignInPage;
   let coventryId: string;
   let newGroupUrl = '';
+  /** A full-page screenshot at phone width (375 px) too, axe checked, then back to the desktop width. */
+  async function alsoOnAPhone(name: string) {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage(`${name}-phone`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
   /** Each step builds on the one before: after a failure the rest are skipped rather than failing for the same reason. */
   let broken = false;
 
@@ -90,9 +100,54 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     await session?.close();
   });
 
-  step('the sign-in page refuses a wrong password, then signs the officer in', async () => {
+  step('a visitor finds a published meeting from the public home, by its search', async () => {
+    const { meetings, agenda, papers, governance } = session.container;
+    const [board] = await governance.groups.list(coventryId);
+    const meetingId = await meetings.schedule(systemPrincipal, coventryId, {
+      groupId: board?.id ?? '',
+      kind: 'ordinary',
+      meetingDate: '2031-03-13',
+      startTime: '10:00',
+      location: 'Council House',
+    });
+    const item = { section: 'decision' as const, presenter: null, purpose: null };
+    await agenda.addItem(systemPrincipal, coventryId, meetingId, {
+      ...item,
+      title: 'Knife crime in the city centre',
+      confidential: false,
+      confidentialReason: null,
+    });
+    await agenda.addItem(systemPrincipal, coventryId, meetingId, {
+      ...item,
+      title: 'Knife crime case review of a named family',
+      confidential: true,
+      confidentialReason: 'Information about individuals',
+    });
+    await papers.publish(systemPrincipal, coventryId, meetingId);
+
     await page.goto('/');
+    await page.waitForURL(`${session.baseUrl}/public`);
+    await page.getByRole('heading', { level: 1, name: 'Community Safety Partnerships' }).waitFor();
+    assert.match(await qa(page, 'public-next-meetings').first().innerText(), /Thursday 13 March 2031 at 10:00/);
     await session.expectAccessiblePage('start');
+    await alsoOnAPhone('start');
+
+    await page.getByLabel('Search published meetings, minutes and reports').fill('knife');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Search results for ‘knife’' }).waitFor();
+    const found = await qa(page, 'found-item').innerText();
+    assert.match(found, /Knife crime in the city centre/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /named family/, 'never a Part II item');
+    await session.expectAccessiblePage('public-search');
+    await alsoOnAPhone('public-search');
+
+    await page.getByRole('link', { name: 'Knife crime in the city centre' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thursday 13 March 2031 at 10:00' }).waitFor();
+    assert.equal((await page.getByRole('link', { name: 'Community Safety Partnerships' }).count()) > 0, true, 'back to the public home');
+    await session.expectAccessiblePage('public-meeting');
+  });
+
+  step('the sign-in page refuses a wrong password, then signs the officer in', async () => {
     await signIn.open();
     await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor());
     await session.expectAccessiblePage('sign-in');
@@ -117,9 +172,31 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     await session.expectAccessiblePage('home');
   });
 
-  step('the Coventry page shows the structure as a diagram and a table', async () => {
+  step('the Coventry page is its overview, and its header searches the partnership', async () => {
     await page.getByRole('link', { name: 'Coventry Community Safety Partnership' }).click();
     await page.getByRole('heading', { level: 1, name: 'Coventry Community Safety Partnership' }).waitFor();
+    assert.match(await qa(page, 'overview-meetings').innerText(), /Thursday 13 March 2031 at 10:00[\s\S]*Agenda published/);
+    assert.match(await qa(page, 'overview-reference').innerText(), /Structure[\s\S]*Register of interests/);
+    await session.expectAccessiblePage('partnership');
+    await alsoOnAPhone('partnership');
+
+    const search = page.getByRole('search', { name: 'Partnership search' });
+    await search.getByLabel('Search Coventry').fill('knife');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Search results for ‘knife’' }).waitFor();
+    // An officer reads Part II: both items, each linking to its meeting.
+    assert.match(
+      await qa(page, 'found-item').innerText(),
+      /Knife crime in the city centre[\s\S]*named family|named family[\s\S]*city centre/,
+    );
+    await session.expectAccessiblePage('partnership-search');
+    await alsoOnAPhone('partnership-search');
+    await page.getByRole('link', { name: 'Coventry', exact: true }).click();
+  });
+
+  step('the Coventry structure shows the groups as a diagram and a table', async () => {
+    await page.getByRole('link', { name: 'Structure', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Structure' }).waitFor();
     const diagram = qa(page, 'structure-diagram');
     assert.equal(await diagram.locator('svg[role="group"]').count(), 1);
     assert.equal(await diagram.locator('rect').count(), 5, 'the board and its four sub-groups');
@@ -128,7 +205,8 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     assert.equal(rows[0]?.[0], boardName);
     assert.equal(rows[0]?.[3], '–', 'the board reports to nobody');
     for (const row of rows.slice(1)) assert.match(row[3] ?? '', new RegExp(`^${boardName}`), `${row[0]} reports to the board`);
-    await session.expectAccessiblePage('partnership');
+    await session.expectAccessiblePage('structure');
+    await page.getByRole('link', { name: 'Coventry', exact: true }).click();
   });
 
   step('the groups list shows the board and its sub-groups', async () => {
@@ -303,6 +381,8 @@ describe('governance journey in a browser', browserTestOptions(), () => {
   step('the new group appears in the structure', async () => {
     await page.getByRole('link', { name: 'Coventry', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Coventry Community Safety Partnership' }).waitFor();
+    await page.getByRole('link', { name: 'Structure', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Structure' }).waitFor();
     assert.equal(await qa(page, 'structure-diagram').locator('rect').count(), 6);
     await assert.doesNotReject(qa(page, 'structure-diagram').getByRole('link', { name: newGroup }).waitFor());
     const row = (await tableRows(qa(page, 'structure-table'))).find((cells) => cells[0]?.endsWith(newGroup));

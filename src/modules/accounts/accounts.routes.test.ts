@@ -19,6 +19,7 @@ it('gives a role in a partnership or an area, names where on the account and in 
   const page = await admin.get(`/admin/users/${userId}`);
   assert.ok(page.body.includes(`<td class="govuk-table__cell">${name}</td>`), 'the partnership is named');
   assert.ok(page.body.includes(`<td class="govuk-table__cell">${areaName}</td>`), 'the area is named');
+  assert.equal(page.body.match(/>\s*Roles\s*</g)?.length, 1, 'the roles are headed "Roles" once, the table captioned by it');
   const summaries = async () => (await container.audit.list({ action: 'grant' }, { limit: 10, offset: 0 })).rows.map((r) => r.summary);
   assert.ok((await summaries()).includes(`Gave Rita Role the officer role in ${name}`));
   assert.ok((await summaries()).includes(`Gave Rita Role the overseer role in ${areaName}`));

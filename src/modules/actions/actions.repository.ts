@@ -27,6 +27,8 @@ export interface ActionFilter {
   status?: ActionStatus | undefined;
   /** Part of the owner's name, in any case: "sara" finds "Sara Roach". */
   owner?: string | undefined;
+  /** Words in the description, in any case; LIKE's wildcards match themselves. */
+  words?: string | undefined;
   /** Only actions overdue on this date. */
   overdueOn?: string | undefined;
   /** Only actions still to do from meetings before this date: the matters arising. */
@@ -50,6 +52,7 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
   if (filter.ids) query = query.where('actions.id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.status) query = query.where('actions.status', '=', filter.status);
   if (filter.owner) query = query.where(containsText('actions.owner', filter.owner));
+  if (filter.words) query = query.where(containsText('actions.description', filter.words));
   if (filter.overdueOn) {
     query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
   }

@@ -9,6 +9,8 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import type { Found } from '../../platform/finding.ts';
+import { formatDate } from '../../platform/dates.ts';
 import { maySee, type Policy } from '../../platform/policy.ts';
 import type { Actor, Principal } from '../../platform/principal.ts';
 import { updateVersioned } from '../../platform/records.ts';
@@ -33,6 +35,8 @@ export interface ActionLogFilter {
   status?: ActionStatus | undefined;
   /** Part of the owner's name. */
   owner?: string | undefined;
+  /** Words in the action's description, in any case. */
+  words?: string | undefined;
   overdue?: boolean | undefined;
   /** Only these actions (e.g. those of one objective of the community safety plan). */
   ids?: readonly string[] | undefined;
@@ -65,6 +69,8 @@ export interface ActionsService {
     filter: ActionLogFilter,
     page: { limit: number; offset: number },
   ): Promise<{ actions: LoggedAction[]; total: number }>;
+  /** The actions whose description holds the words, as this reader may see them, soonest due first. */
+  find(reader: Principal, partnershipId: string, words: string, limit: number): Promise<Found[]>;
   /**
    * Matters arising: every action of the group's earlier meetings still to be completed or accounted for
    * (open, in progress or carried forward), as this reader may see them.
@@ -159,6 +165,17 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
       const seen = { ...actionFilter(filter), seenBy: await policy.partTwoReadership(reader, partnershipId) };
       const [actions, total] = await Promise.all([listActions(db, partnershipId, seen, page), countActions(db, partnershipId, seen)]);
       return { actions: logged(actions), total };
+    },
+
+    async find(reader, partnershipId, words, limit) {
+      const seenBy = await policy.partTwoReadership(reader, partnershipId);
+      const found = await listActions(db, partnershipId, { words, seenBy }, { limit, offset: 0 });
+      return found.map((action) => ({
+        kind: 'action' as const,
+        title: action.description,
+        detail: [action.groupName, action.owner, action.dueDate ? `due ${formatDate(action.dueDate)}` : null].filter(Boolean).join(', '),
+        href: `/partnerships/${partnershipId}/actions/${action.id}`,
+      }));
     },
 
     mattersArising: async (partnershipId, meeting, reader) =>

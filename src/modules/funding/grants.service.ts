@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
-import { isoNow } from '../../platform/clock.ts';
-import { financialYearName as year } from '../../platform/dates.ts';
+import { isoNow, todayInEngland } from '../../platform/clock.ts';
+import { financialYearName as year, financialYearStart } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { formatMoney } from '../../platform/numbers.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
@@ -17,10 +17,20 @@ import type { GrantInput } from './funding.inputs.ts';
 import type { FundingYear, GrantView } from './funding.types.ts';
 import type { FundingDependencies, FundingYears } from './fundingYears.ts';
 
+export interface MoneyLeft {
+  yearName: string;
+  /** Null when no grant is recorded for the year. */
+  unallocated: string | null;
+  available: string | null;
+  href: string;
+}
+
 export interface GrantsService {
   /** Every year with a grant, newest first. */
   grants(partnershipId: string): Promise<GrantView[]>;
   year(partnershipId: string, yearStarting: number): Promise<FundingYear>;
+  /** This financial year's money still to allocate, for the partnership's overview; null before its grant is recorded. */
+  leftToAllocate(partnershipId: string): Promise<MoneyLeft>;
   /** The carry-over the funder agreed from the year before, which a new grant for this year must take. */
   agreedCarryOverInto(partnershipId: string, yearStarting: number): Promise<number | null>;
   recordGrant(actor: Actor, partnershipId: string, input: GrantInput): Promise<void>;
@@ -33,6 +43,21 @@ export function createGrantsService({ db, audit, clock }: FundingDependencies, y
     grants: async (partnershipId) => Promise.all((await listGrants(db, partnershipId)).map((row) => grantView(db, row))),
 
     year: loadYear,
+
+    async leftToAllocate(partnershipId) {
+      const yearStarting = Number(financialYearStart(todayInEngland(clock)).slice(0, 4));
+      // The year's page: 2026/27 is /funding/2026-27.
+      const href = `/partnerships/${partnershipId}/funding/${year(yearStarting).replace('/', '-')}`;
+      if (!(await findGrant(db, partnershipId, yearStarting)))
+        return { yearName: year(yearStarting), unallocated: null, available: null, href };
+      const { position } = await loadYear(partnershipId, yearStarting);
+      return {
+        yearName: year(yearStarting),
+        unallocated: formatMoney(position.unallocated),
+        available: formatMoney(position.available),
+        href,
+      };
+    },
 
     async agreedCarryOverInto(partnershipId, yearStarting) {
       return (await agreedFromBefore(db, partnershipId, yearStarting))?.agreedPence ?? null;

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type ListOptions, withListOptions } from '../../platform/records.ts';
+import { containsText } from '../../db/text.ts';
 import type {
   AppointmentRole,
   AreasTable,
@@ -286,4 +287,30 @@ export async function listPartnershipTerms(db: Kysely<Database>, partnershipId: 
 
 export async function insertTerms(db: Kysely<Database>, row: TermsRow): Promise<void> {
   await db.insertInto('termsOfReference').values(row).execute();
+}
+
+/** The partnership's people and organisations (not archived) that hold the words, by name. */
+export async function findPeopleAndOrganisations(db: Kysely<Database>, partnershipId: string, words: string, limit: number) {
+  const [people, organisations] = await Promise.all([
+    db
+      .selectFrom('people')
+      .leftJoin('organisations', 'organisations.id', 'people.organisationId')
+      .select(['people.id', 'people.name', 'people.jobTitle', 'organisations.name as organisationName'])
+      .where('people.partnershipId', '=', partnershipId)
+      .where('people.archivedAt', 'is', null)
+      .where((eb) => eb.or([containsText('people.name', words), containsText('people.jobTitle', words)]))
+      .orderBy('people.name')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('organisations')
+      .select(['id', 'name', 'responsibleAuthority'])
+      .where('partnershipId', '=', partnershipId)
+      .where('archivedAt', 'is', null)
+      .where(containsText('organisations.name', words))
+      .orderBy('name')
+      .limit(limit)
+      .execute(),
+  ]);
+  return { people, organisations };
 }

@@ -22,13 +22,25 @@ describe('governance pages for a Coventry officer', () => {
     ({ app, container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
   });
 
-  it('shows the partnership structure as a diagram and as a table', async () => {
-    const page = await officer.get(`/partnerships/${coventry}`);
+  it('shows the partnership structure as a diagram and as a table, linked from the partnership’s overview', async () => {
+    assert.match(
+      (await officer.get(`/partnerships/${coventry}`)).body,
+      new RegExp(`href="/partnerships/${coventry}/structure">Structure</a>`),
+    );
+    const page = await officer.get(`/partnerships/${coventry}/structure`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<svg[^>]+aria-labelledby="structure-heading structure-caption"/);
     const table = page.body.slice(page.body.indexOf('data-qa="structure-table"'));
     for (const name of ['Coventry Offender Management Group', 'Coventry Prevent Group']) assert.ok(table.includes(name), name);
     assert.match(table, /Bi-monthly \(every two months\)/);
+  });
+
+  it('lists an area’s partnerships on its page', async (t) => {
+    const { client: admin, container: built, coventry: id } = await build(t, { as: 'admin' });
+    const { areaId, name } = await built.governance.partnerships.get(null, id);
+    const page = await admin.get(`/admin/areas/${areaId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`href="/admin/partnerships/${id}">${name}</a>`));
   });
 
   it("shows the board's quorum rule and its 44 members, and downloads them as CSV", async () => {

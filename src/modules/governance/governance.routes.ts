@@ -1,5 +1,5 @@
 /**
- * Governance's pages: the service's areas and partnerships (under /admin), and a partnership's page, its
+ * Governance's pages: the service's areas and partnerships (under /admin), and a partnership's structure, its
  * organisations, people, groups, memberships, interests, chair appointments and terms of reference (under
  * /partnerships/:partnershipId).
  */
@@ -178,6 +178,18 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
         { key: 'Oversight body', value: area.oversightBody },
         { key: 'Kind', value: nameOf(oversightKindNames, area.oversightKind) },
       ],
+      async sections(_scopeId, area) {
+        const partnerships = (await governance.partnerships.list(null)).filter((p) => p.areaId === area.id);
+        return [
+          {
+            title: 'Partnerships',
+            head: ['Partnership', 'Local authority'],
+            rows: partnerships.map((p) => ({ href: `/admin/partnerships/${p.id}`, cells: [p.name, p.localAuthority] })),
+            emptyText: 'No partnership is in this area yet.',
+            addLink: { text: 'Add a partnership', href: '/admin/partnerships/new' },
+          },
+        ];
+      },
       crumbs: adminCrumbs,
     });
 
@@ -454,19 +466,20 @@ function registerGroupPages(instance: FastifyInstance, pages: PageRenderer, gove
   const view = { config: { access: 'partnership:view' as const } };
   const edit = { config: { access: 'partnership:manage' as const } };
 
-  app.get('', { ...view, schema: { params: partnershipParams } }, async (request, reply) => {
+  // How the groups report to each other (the partnership's own page is its overview, in the overview module).
+  app.get('/structure', { ...view, schema: { params: partnershipParams } }, async (request, reply) => {
     const { partnershipId } = request.params;
     const [partnership, structure] = await Promise.all([
       governance.partnerships.get(null, partnershipId),
       governance.structure(partnershipId),
     ]);
-    return pages.render(request, reply, 'governance/views/partnership.njk', {
-      title: partnership.name,
+    return pages.render(request, reply, 'governance/views/structure.njk', {
+      title: `Structure of ${partnership.name}`,
       record: partnership,
       structure: flattenStructure(structure),
       diagram: layoutDiagram(structure),
       canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
-      breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
+      breadcrumbs: partnershipCrumbs(request),
     });
   });
 

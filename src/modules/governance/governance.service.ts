@@ -7,10 +7,12 @@ import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { AppointmentRole, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
+import type { Found } from '../../platform/finding.ts';
 import {
   type AreaRow,
   type ChairAppointmentView,
   findOverlappingMembership,
+  findPeopleAndOrganisations,
   type GroupView,
   type HeldAppointment,
   insertTerms,
@@ -98,6 +100,8 @@ export interface GovernanceService {
    */
   reviseTerms(actor: Actor, partnershipId: string, groupId: string, input: TermsInput, basedOn: number): Promise<number>;
   structure(partnershipId: string): Promise<GroupNode[]>;
+  /** The partnership's people (by name or job title) and organisations (by name) that hold the words. */
+  find(partnershipId: string, words: string, limit: number): Promise<Found[]>;
   /** Whether those present, from the group's current members, would make the meeting quorate. */
   checkQuorum(
     partnershipId: string,
@@ -422,6 +426,25 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
     },
 
     peopleByEmail,
+
+    async find(partnershipId, words, limit) {
+      const { people, organisations } = await findPeopleAndOrganisations(db, partnershipId, words, limit);
+      const base = `/partnerships/${partnershipId}`;
+      return [
+        ...people.map((person) => ({
+          kind: 'person' as const,
+          title: person.name,
+          detail: [person.jobTitle, person.organisationName].filter(Boolean).join(', '),
+          href: `${base}/people/${person.id}`,
+        })),
+        ...organisations.map((organisation) => ({
+          kind: 'organisation' as const,
+          title: organisation.name,
+          detail: organisation.responsibleAuthority ? 'Responsible Authority' : '',
+          href: `${base}/organisations/${organisation.id}`,
+        })),
+      ];
+    },
 
     async selves(partnershipId, email) {
       const selves = await peopleByEmail(partnershipId, email);

@@ -1,4 +1,4 @@
-/** The home page (your partnerships, and for an overseer their areas) and the partnership switcher. */
+/** The home page (your partnerships, and for an overseer their areas; the public home when signed out) and the partnership switcher. */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canViewPartnership } from '../../platform/policy.ts';
@@ -25,7 +25,8 @@ export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
 
     app.get('/', { config: { access: 'public' } }, async (request, reply) => {
       const principal = request.principal;
-      if (!principal) return pages.render(request, reply, 'governance/views/start.njk');
+      // The public home is the service's front door: what partnerships publish, with search, and sign-in for staff.
+      if (!principal) return reply.redirect('/public');
       const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
       // An overseer (the funder's staff) also sees each area as a whole.
       const overseen = principal.overseerAreaIds.size

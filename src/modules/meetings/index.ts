@@ -8,6 +8,13 @@ export {
   createConfidentiality,
   type ReadingOptions,
 } from './confidentiality.ts';
+export {
+  createMeetingsFinding,
+  type MeetingLink,
+  type MeetingsFinding,
+  type MeetingsFindingDependencies,
+  type MeetingsOverview,
+} from './finding.service.ts';
 export { type GovernanceReads, governanceReads } from './governance.reads.ts';
 export type { MeetingView } from './meetings.repository.ts';
 export { createMeetingsService, type MeetingsDependencies, type MeetingsService } from './meetings.service.ts';

@@ -11,6 +11,7 @@ import { sendFile } from '../../web/csv.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import { sendStoredFile } from '../../web/uploads.ts';
+import { publicCrumbs, publicHomeCrumb } from '../../web/recordPages.ts';
 import { type CalendarMeeting, meetingsCalendar } from './calendar.ts';
 import type { MeetingView } from './meetings.repository.ts';
 import type { MeetingRouteDependencies } from './meetings.pages.ts';
@@ -67,6 +68,7 @@ export const publicationRoutes: ModuleRoutes<MeetingRouteDependencies> = {
           groupId: groupId ?? '',
           upcoming: rows(upcoming),
           past: rows(past),
+          breadcrumbs: [publicHomeCrumb],
         });
       },
     );
@@ -87,7 +89,7 @@ export const publicationRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         minutesApproved: life.status === 'approved' || life.status === 'signed',
         href: `${publicMeetings(partnershipId)}/${id}`,
         feed: `/public/partnerships/${partnershipId}/groups/${meeting.groupId}/meetings.ics`,
-        breadcrumbs: [{ text: `Meetings of ${request.partnership?.shortName ?? ''}`, href: publicMeetings(partnershipId) }],
+        breadcrumbs: publicCrumbs(request),
       });
     });
 

@@ -15,7 +15,7 @@ import { errorsFor, type FormErrors, type Option, type TypedValues } from '../..
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
-import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
+import { type Crumb, partnershipCrumbs, publicCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
 import { uploadedCsv, withUpload } from '../../web/uploads.ts';
@@ -513,6 +513,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
             moves,
             fingerprint: report.status === 'draft' ? reportFingerprint(report) : null,
             href: reportHref(request, quarter),
+            publicHref: `/public/partnerships/${request.params.partnershipId}/performance/${quarterSlug(quarter)}`,
             files: `${reportHref(request, quarter)}/files`,
             base: base(request),
             mayAnalyse: mayAnalyse(request),
@@ -675,6 +676,7 @@ export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceSer
           href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(report.period)}`,
           approvedOn: formatDate(report.approvedAt),
         })),
+        breadcrumbs: publicCrumbs(request),
       });
     });
     app.get('/:quarter', { config: publicAccess, schema: { params: quarterParams } }, async (request, reply) => {
@@ -687,7 +689,10 @@ export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceSer
         publicPage: true,
         files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
         approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
-        breadcrumbs: [{ text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` }],
+        breadcrumbs: [
+          ...publicCrumbs(request),
+          { text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` },
+        ],
       });
     });
     app.get('/:quarter/files/:file', { config: publicAccess, schema: { params: fileParams } }, async (request, reply) => {

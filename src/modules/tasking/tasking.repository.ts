@@ -126,3 +126,15 @@ export async function listTaskingActions(
 export async function insertTaskingAction(db: Kysely<Database>, row: Omit<Selectable<TaskingActionsTable>, 'version'>): Promise<void> {
   await db.insertInto('taskingActions').values(row).execute();
 }
+
+/** The partnership's most recently issued tasking document, by month, with its group's name. */
+export async function latestIssuedDocument(db: Kysely<Database>, partnershipId: string) {
+  return db
+    .selectFrom('taskingDocuments')
+    .innerJoin('groups', 'groups.id', 'taskingDocuments.groupId')
+    .select(['taskingDocuments.groupId', 'groups.name as groupName', 'taskingDocuments.month', 'taskingDocuments.issuedAt'])
+    .where('taskingDocuments.partnershipId', '=', partnershipId)
+    .orderBy('taskingDocuments.month', 'desc')
+    .orderBy('taskingDocuments.issuedAt', 'desc')
+    .executeTakeFirst();
+}

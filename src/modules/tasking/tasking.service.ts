@@ -37,6 +37,7 @@ import {
   insertDocument,
   insertLocation,
   insertTaskingAction,
+  latestIssuedDocument,
   listLocations,
   listTaskingActions,
   type LocationRow,
@@ -507,6 +508,16 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       }
       const issuedPdf = document.issued ? await findDocumentPdf(db, document.issued.id) : undefined;
       return { fileName: `${name}.pdf`, contentType: 'application/pdf', bytes: issuedPdf ?? (await taskingDocumentPdf(document)) };
+    },
+
+    async latestIssued(partnershipId) {
+      const row = await latestIssuedDocument(db, partnershipId);
+      if (!row) return null;
+      return {
+        title: `Tasking document: ${row.groupName}, ${monthName(row.month)}`,
+        issuedOn: formatDate(row.issuedAt),
+        href: `/partnerships/${partnershipId}/tasking/groups/${encodeURIComponent(row.groupId)}/${row.month}`,
+      };
     },
 
     issueRecipients: (partnershipId, groupId) => deps.groupRecipients(partnershipId, groupId),

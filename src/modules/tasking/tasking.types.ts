@@ -149,6 +149,8 @@ export interface TaskingService {
   document(partnershipId: string, groupId: string, month: string): Promise<TaskingDocument>;
   /** The PDF as issued, if it was; else drawn now. Word is always drawn now. */
   documentFile(partnershipId: string, groupId: string, month: string, format: 'pdf' | 'docx'): Promise<TaskingFile>;
+  /** The most recent month's issued tasking document, for the partnership's overview; null before the first. */
+  latestIssued(partnershipId: string): Promise<{ title: string; issuedOn: string; href: string } | null>;
   /** Who issuing would e-mail, for the page that asks to confirm it. */
   issueRecipients(partnershipId: string, groupId: string): Promise<Recipients>;
   /** Keeps the PDF as issued and e-mails the group's members that it is ready ("despatched electronically"); says whom. */

@@ -1,0 +1,81 @@
+/**
+ * The public home and its search (no sign-in), a partnership's overview, and the search across a partnership
+ * that the signed-in header offers.
+ */
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { searchWords } from '../../platform/finding.ts';
+import { isAllowed } from '../../platform/policy.ts';
+import { principalOf } from '../../web/permissions.ts';
+import type { ModuleRoutes } from '../../web/module.ts';
+import { partnershipCrumbs } from '../../web/recordPages.ts';
+import { partnershipParams, queryText } from '../../web/schemas.ts';
+import type { OverviewService } from './overview.service.ts';
+
+export interface OverviewRouteDependencies {
+  overview: OverviewService;
+}
+
+const searchQuery = z.object({ q: queryText });
+const publicHomeCrumb = { text: 'Community Safety Partnerships', href: '/public' };
+
+export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
+  prefix: '',
+  plugin(instance, { pages, deps: { overview } }, done) {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+
+    app.get('/public', { config: { access: 'public' } }, async (request, reply) =>
+      pages.render(request, reply, 'overview/views/public-home.njk', {
+        title: 'Community Safety Partnerships: meetings, minutes and reports',
+        partnerships: await overview.publicHome(),
+      }),
+    );
+
+    app.get('/public/search', { config: { access: 'public' }, schema: { querystring: searchQuery } }, async (request, reply) => {
+      const words = searchWords(request.query.q);
+      return pages.render(request, reply, 'overview/views/search.njk', {
+        title: words ? `Search results for ‘${words}’` : 'Search published meetings, minutes and reports',
+        words,
+        action: '/public/search',
+        label: 'Search published meetings, minutes and reports',
+        groups: words ? await overview.publicSearch(words) : [],
+        breadcrumbs: [publicHomeCrumb],
+      });
+    });
+
+    app.get(
+      '/partnerships/:partnershipId',
+      { config: { access: 'partnership:view' }, schema: { params: partnershipParams } },
+      async (request, reply) => {
+        const partnership = request.partnership;
+        if (!partnership) return reply.callNotFound();
+        const figures = await overview.partnership(principalOf(request), partnership);
+        return pages.render(request, reply, 'overview/views/partnership.njk', {
+          title: partnership.name,
+          figures,
+          canManage: isAllowed(request.principal, 'partnership:manage', partnership),
+          breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
+        });
+      },
+    );
+
+    app.get(
+      '/partnerships/:partnershipId/search',
+      { config: { access: 'partnership:view' }, schema: { params: partnershipParams, querystring: searchQuery } },
+      async (request, reply) => {
+        const { partnershipId } = request.params;
+        const words = searchWords(request.query.q);
+        const name = request.partnership?.shortName ?? '';
+        return pages.render(request, reply, 'overview/views/search.njk', {
+          title: words ? `Search results for ‘${words}’` : `Search ${name}`,
+          words,
+          action: `/partnerships/${partnershipId}/search`,
+          label: `Search ${name}’s meetings, minutes, decisions, actions, papers, people and organisations`,
+          groups: words ? await overview.search(principalOf(request), partnershipId, words) : [],
+          breadcrumbs: partnershipCrumbs(request),
+        });
+      },
+    );
+    done();
+  },
+};

@@ -1,0 +1,161 @@
+/**
+ * Finding one's way: the public home (every partnership's published meetings, approved minutes and
+ * performance reports), the public search, a partnership's overview (what needs doing, each figure from the
+ * module that owns it) and the search across a partnership. This module owns no tables: each figure and
+ * each search comes from its module through a narrow function in its dependencies (wired in container.ts).
+ */
+import type { MoneyLeft } from '../funding/index.ts';
+import type { MeetingLink, MeetingsOverview } from '../meetings/index.ts';
+import type { ReportLink } from '../performance/index.ts';
+import { type Found, type FoundKind, foundPerKind } from '../../platform/finding.ts';
+import { type Access, isAllowed, type PartTwoReadership } from '../../platform/policy.ts';
+import type { Principal } from '../../platform/principal.ts';
+
+export interface PublicPartnership {
+  id: string;
+  name: string;
+  upcoming: MeetingLink[];
+  minutes: MeetingLink[];
+  reports: ReportLink[];
+}
+
+export interface TaskingLink {
+  title: string;
+  issuedOn: string;
+  href: string;
+}
+
+/** A partnership's overview: each part null when the viewer's role may not open the page it comes from. */
+export interface PartnershipOverview {
+  meetings: MeetingsOverview | null;
+  overdueActions: number | null;
+  latestReport: { report: ReportLink | null } | null;
+  latestTasking: { document: TaskingLink | null } | null;
+  money: MoneyLeft | null;
+}
+
+export interface FoundGroup {
+  kind: FoundKind;
+  heading: string;
+  found: Found[];
+}
+
+export interface OverviewDependencies {
+  /** The partnerships that are not archived. */
+  partnerships: () => Promise<{ id: string; name: string; shortName: string }[]>;
+  publicDigest: (partnershipId: string, count: number) => Promise<{ upcoming: MeetingLink[]; minutes: MeetingLink[] }>;
+  publishedReports: (partnershipId: string) => Promise<ReportLink[]>;
+  findPublicMeetings: (words: string, limit: number) => Promise<Found[]>;
+  partTwoReadership: (principal: Principal, partnershipId: string) => Promise<PartTwoReadership>;
+  meetingsOverview: (partnershipId: string, readership: PartTwoReadership) => Promise<MeetingsOverview>;
+  overdueActions: (principal: Principal, partnershipId: string) => Promise<number>;
+  latestReport: (partnershipId: string) => Promise<ReportLink | null>;
+  latestTasking: (partnershipId: string) => Promise<TaskingLink | null>;
+  leftToAllocate: (partnershipId: string) => Promise<MoneyLeft>;
+  findMeetings: (partnershipId: string, words: string, readership: PartTwoReadership, limit: number) => Promise<Found[]>;
+  findActions: (principal: Principal, partnershipId: string, words: string, limit: number) => Promise<Found[]>;
+  findPeopleAndOrganisations: (partnershipId: string, words: string, limit: number) => Promise<Found[]>;
+}
+
+export interface OverviewService {
+  publicHome(): Promise<PublicPartnership[]>;
+  /** Public material only: published agendas and papers, approved minutes, published reports; never Part II or a draft. */
+  publicSearch(words: string): Promise<FoundGroup[]>;
+  partnership(principal: Principal, partnership: { id: string; areaId: string }): Promise<PartnershipOverview>;
+  /** The partnership's records that hold the words, as the principal may see them; nothing of another partnership. */
+  search(principal: Principal, partnershipId: string, words: string): Promise<FoundGroup[]>;
+}
+
+/** How many of each a partnership's entry on the public home shows. */
+const shownOnPublicHome = 3;
+
+/** The kinds in the order results show them, with their headings. */
+const kindHeadings: [FoundKind, string][] = [
+  ['partnership', 'Partnerships'],
+  ['meeting', 'Meetings'],
+  ['item', 'Agenda items'],
+  ['paper', 'Papers'],
+  ['minutes', 'Minutes'],
+  ['decision', 'Decisions'],
+  ['action', 'Actions'],
+  ['report', 'Performance reports'],
+  ['person', 'People'],
+  ['organisation', 'Organisations'],
+];
+
+export function groupFound(found: readonly Found[]): FoundGroup[] {
+  return kindHeadings
+    .map(([kind, heading]) => ({ kind, heading, found: found.filter((entry) => entry.kind === kind).slice(0, foundPerKind) }))
+    .filter((group) => group.found.length > 0);
+}
+
+/** Whether the words appear in a text, in any case. */
+const holds = (text: string, words: string) => text.toLowerCase().includes(words.toLowerCase());
+
+/** The page each part of the overview leads to decides who sees it: the part is shown to whoever may open the page. */
+const overviewAccess: Record<keyof PartnershipOverview, Access> = {
+  meetings: 'partnership:view',
+  overdueActions: 'partnership:view',
+  latestReport: 'partnership:view',
+  latestTasking: 'partnership:view',
+  money: 'partnership:view',
+};
+
+export function createOverviewService(deps: OverviewDependencies): OverviewService {
+  return {
+    async publicHome() {
+      const partnerships = await deps.partnerships();
+      return Promise.all(
+        partnerships.map(async ({ id, name }) => {
+          const [{ upcoming, minutes }, reports] = await Promise.all([deps.publicDigest(id, shownOnPublicHome), deps.publishedReports(id)]);
+          return { id, name, upcoming, minutes, reports: reports.slice(0, shownOnPublicHome) };
+        }),
+      );
+    },
+
+    async publicSearch(words) {
+      const partnerships = await deps.partnerships();
+      const [meetings, reports] = await Promise.all([
+        deps.findPublicMeetings(words, foundPerKind),
+        Promise.all(partnerships.map(async ({ id, name }) => ({ name, reports: await deps.publishedReports(id) }))),
+      ]);
+      const named: Found[] = partnerships
+        .filter((p) => holds(p.name, words) || holds(p.shortName, words))
+        .map((p) => ({
+          kind: 'partnership',
+          title: p.name,
+          detail: 'Published meetings and performance reports',
+          href: `/public/partnerships/${p.id}/meetings`,
+        }));
+      const reported: Found[] = reports.flatMap(({ name, reports: published }) =>
+        published
+          .filter((report) => holds(`${report.title} ${name}`, words))
+          .map((report) => ({ kind: 'report' as const, title: report.title, detail: name, href: report.href })),
+      );
+      return groupFound([...named, ...meetings, ...reported]);
+    },
+
+    async partnership(principal, partnership) {
+      const may = (part: keyof PartnershipOverview) => isAllowed(principal, overviewAccess[part], partnership);
+      const id = partnership.id;
+      const [meetings, overdueActions, latestReport, latestTasking, money] = await Promise.all([
+        may('meetings') ? deps.meetingsOverview(id, await deps.partTwoReadership(principal, id)) : null,
+        may('overdueActions') ? deps.overdueActions(principal, id) : null,
+        may('latestReport') ? deps.latestReport(id).then((report) => ({ report })) : null,
+        may('latestTasking') ? deps.latestTasking(id).then((document) => ({ document })) : null,
+        may('money') ? deps.leftToAllocate(id) : null,
+      ]);
+      return { meetings, overdueActions, latestReport, latestTasking, money };
+    },
+
+    async search(principal, partnershipId, words) {
+      const readership = await deps.partTwoReadership(principal, partnershipId);
+      const found = await Promise.all([
+        deps.findMeetings(partnershipId, words, readership, foundPerKind),
+        deps.findActions(principal, partnershipId, words, foundPerKind),
+        deps.findPeopleAndOrganisations(partnershipId, words, foundPerKind),
+      ]);
+      return groupFound(found.flat());
+    },
+  };
+}
