@@ -1,4 +1,5 @@
 /** What a Word file holds, enough for tests: its text, pictures with their alt text, headings and table header rows. */
+import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 
 const unescapeXml = (text: string) =>
@@ -75,4 +76,21 @@ export async function tableHeaderRowsOfDocx(docx: Buffer): Promise<boolean[]> {
     .split('<w:tbl>')
     .slice(1)
     .map((table) => /<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>/s.test(table.split('</w:tr>')[0] ?? ''));
+}
+
+/**
+ * Asserts what every Word file the service makes must be: headings in Word's heading styles from Heading 1
+ * with no level skipped, every table's first row a header row, and every picture a PNG with alt text.
+ */
+export async function expectAccessibleDocx(docx: Buffer): Promise<void> {
+  const levels = (await headingsOfDocx(docx)).map((heading) => Number(heading.style.replace('Heading', '')));
+  assert.equal(levels[0], 1, 'the first heading is Heading 1');
+  levels.forEach((level, index) =>
+    assert.ok(index === 0 || level <= (levels[index - 1] ?? 0) + 1, `no heading level skipped: ${levels.join(' ')}`),
+  );
+  assert.ok((await tableHeaderRowsOfDocx(docx)).every(Boolean), 'every table has a header row');
+  for (const image of await imagesOfDocx(docx)) {
+    assert.ok(image.png, `${image.part} is a PNG`);
+    assert.ok(image.description && image.title, `${image.part} has alt text`);
+  }
 }

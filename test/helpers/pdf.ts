@@ -153,7 +153,7 @@ export function tagTypes(tag: PdfTag | null): string[] {
 
 /**
  * Asserts what every PDF the service draws must be: marked as tagged, in British English, showing its title,
- * with a Document element whose first heading is the H1, and nothing drawn outside the tags or artifacts
+ * with a Document element whose first heading is the H1 and no heading level skipped, and nothing drawn outside the tags or artifacts
  * (on the pages listed in `untaggedPages`, which hold other people's files as they were sent). Returns the tags.
  */
 export async function expectTaggedPdf(bytes: Buffer, title: string | RegExp, untaggedPages: number[] = []): Promise<PdfTags> {
