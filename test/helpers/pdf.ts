@@ -141,7 +141,7 @@ export async function tagsOfPdf(bytes: Buffer): Promise<PdfTags> {
   };
 }
 
-/** The tree's elements, depth first (reading order), each with the path of types above it. */
+/** The tree's elements, depth first: the reading order. */
 export function tagList(tag: PdfTag | null): PdfTag[] {
   return tag ? [tag, ...tag.children.flatMap(tagList)] : [];
 }
