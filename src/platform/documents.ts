@@ -7,6 +7,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,8 +17,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { chartAlternative, svgToPng, textAlternative } from './svgImage.ts';
+import { taggedPdf } from './taggedPdf.ts';
 
 export type DocumentBlock =
   | { kind: 'title'; text: string }
@@ -50,6 +52,17 @@ function forStandardFont(text: string): string {
     });
 }
 
+/**
+ * A heading's level in the outline: the title 1, a heading 2, a subheading 3 under a heading but 2 where
+ * none comes before it (a report's summary), so that no level is skipped in the PDF's tags or Word's styles.
+ */
+function headingLevel(blocks: DocumentBlock[], index: number): 1 | 2 | 3 {
+  const block = blocks[index];
+  if (block?.kind === 'title') return 1;
+  if (block?.kind === 'subheading') return blocks.slice(0, index).some((before) => before.kind === 'heading') ? 3 : 2;
+  return 2;
+}
+
 /** Height over width of an SVG, from its root element's size (the trend chart's is 640 × 240). */
 function svgAspect(svg: string): number {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
@@ -59,109 +72,114 @@ function svgAspect(svg: string): number {
 }
 
 export function documentPdf(content: DocumentContent): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: content.title } });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    const left = pdf.page.margins.left;
-    const width = pdf.page.width - left - pdf.page.margins.right;
-    const bottom = () => pdf.page.height - pdf.page.margins.bottom;
-    const keepRoom = (height: number) => {
-      if (pdf.y + height > bottom()) pdf.addPage();
-    };
-    const text = (words: string) => forStandardFont(words);
+  const tagged = taggedPdf({ title: content.title, bufferPages: true });
+  const { pdf } = tagged;
+  const left = pdf.page.margins.left;
+  const width = pdf.page.width - left - pdf.page.margins.right;
+  const bottom = () => pdf.page.height - pdf.page.margins.bottom;
+  const keepRoom = (height: number) => {
+    if (pdf.y + height > bottom()) pdf.addPage();
+  };
+  const text = (words: string) => forStandardFont(words);
 
-    for (const block of content.blocks) {
-      pdf.x = left;
-      switch (block.kind) {
-        case 'title':
-          pdf.font('Helvetica-Bold').fontSize(18).text(text(block.text), { align: 'center' }).moveDown(0.5);
-          break;
-        case 'heading':
-          keepRoom(160);
-          pdf.moveDown(1).font('Helvetica-Bold').fontSize(14).text(text(block.text)).moveDown(0.3);
-          break;
-        case 'subheading':
-          keepRoom(60);
-          pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text(text(block.text));
-          break;
-        case 'text':
+  for (const [index, block] of content.blocks.entries()) {
+    const level = headingLevel(content.blocks, index);
+    pdf.x = left;
+    switch (block.kind) {
+      case 'title':
+        tagged.block('H1', () => pdf.font('Helvetica-Bold').fontSize(18).text(text(block.text), { align: 'center' }));
+        pdf.moveDown(0.5);
+        break;
+      case 'heading':
+        keepRoom(160);
+        pdf.moveDown(1);
+        tagged.block(`H${level}`, () => pdf.font('Helvetica-Bold').fontSize(14).text(text(block.text)));
+        pdf.moveDown(0.3);
+        break;
+      case 'subheading':
+        keepRoom(60);
+        pdf.moveDown(0.5);
+        tagged.block(`H${level}`, () => pdf.font('Helvetica-Bold').fontSize(11).text(text(block.text)));
+        break;
+      case 'text':
+        tagged.block('P', () =>
           pdf
             .font(block.style === 'bold' ? 'Helvetica-Bold' : block.style === 'italic' ? 'Helvetica-Oblique' : 'Helvetica')
             .fontSize(10)
-            .text(text(block.text))
-            .moveDown(0.3);
-          break;
-        case 'table':
-          keepRoom(60);
-          pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text(text(block.caption)).moveDown(0.2);
-          pdf.font('Helvetica').fontSize(9);
-          pdf.table({
-            columnStyles: block.widths.map((share) => share * width),
-            defaultStyle: { border: 0.5, borderColor: '#505a5f', padding: [3, 4, 3, 4] },
-            data: [
-              block.headings.map((heading) => ({ text: text(heading), type: 'TH' as const, font: { src: 'Helvetica-Bold' } })),
-              ...block.rows.map((row) =>
-                row.cells.map((cell) => ({ text: text(cell), font: { src: row.marked ? 'Helvetica-Bold' : 'Helvetica' } })),
-              ),
-            ],
-          });
-          pdf.moveDown(0.5);
-          break;
-        case 'chart': {
-          const height = width * svgAspect(block.svg);
-          keepRoom(height + 40);
-          const top = pdf.y;
-          SVGtoPDF(pdf, forStandardFont(block.svg), left, top, {
-            width,
-            height,
-            preserveAspectRatio: 'xMinYMin meet',
-          });
-          pdf.x = left;
-          pdf.y = top + height + 6;
+            .text(text(block.text)),
+        );
+        pdf.moveDown(0.3);
+        break;
+      case 'table':
+        keepRoom(60);
+        pdf.moveDown(0.3);
+        tagged.table({
+          caption: text(block.caption),
+          headings: block.headings.map(text),
+          rows: block.rows.map((row) => ({ cells: row.cells.map(text), bold: row.marked ?? false })),
+          columnWidths: block.widths.map((share) => share * width),
+          fontSize: 9,
+        });
+        pdf.moveDown(0.5);
+        break;
+      case 'chart': {
+        const height = width * svgAspect(block.svg);
+        keepRoom(height + 40);
+        const box = { x: left, y: pdf.y, width, height };
+        tagged.figure(text(chartAlternative(block)), box, () =>
+          SVGtoPDF(pdf, forStandardFont(block.svg), box.x, box.y, { width, height, preserveAspectRatio: 'xMinYMin meet' }),
+        );
+        pdf.x = left;
+        pdf.y = box.y + height + 6;
+        tagged.block('P', () =>
           pdf
             .font('Helvetica-Oblique')
             .fontSize(9)
-            .text(text(`Chart: ${block.description}`))
-            .moveDown(0.5);
-          break;
-        }
+            .text(text(`Chart: ${block.description}`)),
+        );
+        pdf.moveDown(0.5);
+        break;
       }
     }
+  }
 
-    // Every page's footer, once the page count is known.
-    const { start, count } = pdf.bufferedPageRange();
-    for (let index = start; index < start + count; index++) {
-      pdf.switchToPage(index);
-      const margin = pdf.page.margins.bottom;
-      pdf.page.margins.bottom = 0;
+  // Every page's footer, once the page count is known.
+  const { start, count } = pdf.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    pdf.switchToPage(index);
+    const margin = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    tagged.artifact(() =>
       pdf
         .font('Helvetica')
         .fontSize(8)
         .text(text(content.footer), left, pdf.page.height - 36, { width: width - 80, lineBreak: false, ellipsis: true })
-        .text(`Page ${index + 1} of ${count}`, left, pdf.page.height - 36, { width, align: 'right', lineBreak: false });
-      pdf.page.margins.bottom = margin;
-    }
-    pdf.end();
-  });
+        .text(`Page ${index + 1} of ${count}`, left, pdf.page.height - 36, { width, align: 'right', lineBreak: false }),
+    );
+    pdf.page.margins.bottom = margin;
+  }
+  return tagged.end();
 }
 
+/** Every Word file's default text: its font, and its language, which a screen reader speaks it in. */
+export const wordStyles = { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } };
+
+/** Headings in Word's heading styles at the PDF's levels, so that Word's navigation pane and a screen reader list them. */
 export async function documentDocx(content: DocumentContent): Promise<Buffer> {
   const cell = (text: string, bold: boolean, share: number) =>
     new TableCell({
       width: { size: share * 100, type: WidthType.PERCENTAGE },
       children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
     });
-  const children = content.blocks.flatMap((block): (Paragraph | Table)[] => {
+  const styles = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  const children = content.blocks.flatMap((block, index): (Paragraph | Table)[] => {
+    const heading = styles[headingLevel(content.blocks, index)];
     switch (block.kind) {
       case 'title':
-        return [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: block.text })];
+        return [new Paragraph({ heading, alignment: AlignmentType.CENTER, text: block.text })];
       case 'heading':
-        return [new Paragraph({ heading: HeadingLevel.HEADING_1, text: block.text })];
       case 'subheading':
-        return [new Paragraph({ heading: HeadingLevel.HEADING_2, text: block.text })];
+        return [new Paragraph({ heading, text: block.text })];
       case 'text':
         return [
           new Paragraph({ children: [new TextRun({ text: block.text, bold: block.style === 'bold', italics: block.style === 'italic' })] }),
@@ -180,17 +198,24 @@ export async function documentDocx(content: DocumentContent): Promise<Buffer> {
           }),
           new Paragraph({ text: '' }),
         ];
-      case 'chart':
-        // docx takes an SVG only with a PNG fallback, which would need a native rasteriser: Word gets the words.
+      case 'chart': {
+        const { png, width, height } = svgToPng(block.svg, 600);
+        const { title, description } = textAlternative(block.svg, block.description);
         return [
+          new Paragraph({
+            keepNext: true,
+            children: [
+              new ImageRun({ type: 'png', data: png, transformation: { width, height }, altText: { name: title, title, description } }),
+            ],
+          }),
           new Paragraph({ children: [new TextRun({ text: `Chart: ${block.description}`, italics: true })] }),
-          new Paragraph({ children: [new TextRun({ text: 'The chart itself is in the PDF version of this report.', italics: true })] }),
         ];
+      }
     }
   });
   const document = new Document({
     title: content.title,
-    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    styles: wordStyles,
     sections: [
       {
         footers: {

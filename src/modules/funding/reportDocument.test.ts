@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { textOfDocx } from '../../../test/helpers/docx.ts';
-import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
+import { expectAccessibleDocx, headingsOfDocx, textOfDocx } from '../../../test/helpers/docx.ts';
+import { expectTaggedPdf, tagList, wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import type { DocumentBlock, DocumentContent } from '../../platform/documents.ts';
 import type { AllocationView, CarryOverView, FinancialReport, GrantView, Quarter } from './funding.types.ts';
 import { changeOnLastYear, fundingPosition } from './position.ts';
@@ -297,5 +297,16 @@ describe('the quarterly financial report as PDF and Word', () => {
     assert.match(text, /Total £135,000 £35,000 £136,000 \u2212£1,000/);
     assert.match(text, /Variance is the allocation less the forecast: a positive figure is an expected underspend\./);
     assert.match(text, /Allocation 2 \(Independent domestic violence advisers\): no return for Q2/);
+  });
+
+  it('makes a tagged PDF and a Word file with heading styles and header rows, which a screen reader can find its way through', async () => {
+    const title = 'Coventry Community Safety Partnership financial report, Quarter 2 2016/17';
+    const tags = await expectTaggedPdf(await financialReportPdf(report), title);
+    const taggedTables = tagList(tags.root).filter((tag) => tag.type === 'Table');
+    assert.equal(taggedTables.length, tables(financialReportContent(report)).length);
+    for (const table of taggedTables) assert.ok(table.children[0]?.children.every((cell) => cell.type === 'TH' && cell.scope === 'Column'));
+    const docx = await financialReportDocx(report);
+    await expectAccessibleDocx(docx);
+    assert.deepEqual((await headingsOfDocx(docx))[0], { style: 'Heading1', text: title });
   });
 });

@@ -5,7 +5,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import type { FastifyInstance } from 'fastify';
 import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
-import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { expectTaggedPdf, textOfPdf } from '../../../test/helpers/pdf.ts';
 import { addPerson, appointChair } from '../../../test/helpers/people.ts';
 import JSZip from 'jszip';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
@@ -549,6 +549,7 @@ describe('meeting pages for a Coventry officer', () => {
     assert.match(pdfText, /1\. Welcome, introductions and apologies/);
     assert.match(pdfText, /Action: All agencies/);
     assert.match(pdfText, /Case review/, 'the full version keeps Part II items');
+    await expectTaggedPdf(pdf.rawPayload, /^Minutes: COVENTRY POLICE, CRIME AND COMMUNITY SAFETY PARTNERSHIP BOARD, /);
   });
 
   it('cancels a meeting, which then cannot be moved', async () => {

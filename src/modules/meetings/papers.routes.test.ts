@@ -9,7 +9,7 @@ import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { docxOf, pdfOf, xlsxOf } from '../../../test/helpers/papers.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
-import { textOfPdf } from '../../../test/helpers/pdf.ts';
+import { expectTaggedPdf, textOfPdf } from '../../../test/helpers/pdf.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 
 describe('papers, the agenda pack and publication', () => {
@@ -202,6 +202,8 @@ describe('papers, the agenda pack and publication', () => {
     // Front sheet, agenda, two pages of the assessment, one of the family paper.
     assert.equal((await PDFDocument.load(pack.rawPayload)).getPageCount(), 5);
     for (let page = 1; page <= 5; page++) assert.match(text, new RegExp(`Page ${page} of 5`));
+    // The front sheet and agenda are tagged; the papers' pages are as they were sent.
+    await expectTaggedPdf(pack.rawPayload, /^Agenda and papers: /, [3, 4, 5]);
 
     const publicPack = textOfPdf((await officer.get(`${base}/agenda-pack.pdf?public=yes`)).rawPayload);
     assert.match(publicPack, /Agenda and papers \(public version\)/);
@@ -307,6 +309,7 @@ describe('papers, the agenda pack and publication', () => {
     assert.equal(minutes.statusCode, 200);
     const text = textOfPdf(minutes.rawPayload);
     assert.match(text, /Minutes \(public version\)/);
+    await expectTaggedPdf(minutes.rawPayload, /^Minutes \(public version\): /);
     assert.match(text, /Strategic Assessment/);
     assert.doesNotMatch(text, /Case review/);
     assert.equal((await visitor.get(`${publicBase}/minutes.docx`)).statusCode, 200);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { textOfDocx } from '../../../test/helpers/docx.ts';
-import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
+import { expectAccessibleDocx, headingsOfDocx, imagesOfDocx, tableHeaderRowsOfDocx, textOfDocx } from '../../../test/helpers/docx.ts';
+import { expectTaggedPdf, tagList, wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import type { IndicatorFigures, MsgMemberFigure, PerformanceReport } from './report.ts';
 import { performanceReportDocx, performanceReportPdf, type ReportDocumentOptions } from './reportDocument.ts';
 import { renderTrendChart } from './trendChart.ts';
@@ -266,6 +266,64 @@ describe('the performance report as PDF and Word', () => {
     // The chart's axis labels, drawn a glyph at a time.
     assert.ok(text.replace(/\s/g, '').includes('2014-15Q1'));
     assert.ok(text.includes(`Chart: ${chart.description.replace(/\u2212/g, '-')}`));
+  });
+
+  it('is a tagged PDF: its title, headings, tables with column headings and the chart as a figure with its text alternative', async () => {
+    const chart = await renderTrendChart({
+      title: totalRecordedCrime.name,
+      unit: 'count',
+      series: totalRecordedCrime.series,
+      target: 5500,
+    });
+    const pdf = await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
+    const title = 'Coventry Police & Crime Board Quarter 4, 2015/16 Performance Report';
+    const tags = await expectTaggedPdf(pdf, title);
+    const elements = tagList(tags.root);
+    assert.deepEqual(
+      elements.filter((tag) => /^H\d$/.test(tag.type)).map((tag) => tag.type),
+      // The summary, then each indicator with its commentary.
+      ['H1', 'H2', ...report.indicators.flatMap(() => ['H2', 'H3'])],
+    );
+    const tables = elements.filter((tag) => tag.type === 'Table');
+    assert.ok(tables.length >= report.indicators.length);
+    for (const table of tables) {
+      const [headings, ...rows] = table.children;
+      assert.ok(headings?.children.length && headings.children.every((cell) => cell.type === 'TH' && cell.scope === 'Column'));
+      assert.ok(rows.every((row) => row.type === 'TR' && row.children.every((cell) => cell.type === 'TD')));
+    }
+    const figures = elements.filter((tag) => tag.type === 'Figure');
+    assert.deepEqual(
+      figures.map((figure) => figure.alt),
+      // As the page's screen reader hears it: the SVG's title, then its description.
+      [`Total recorded crime: trend. ${chart.description.replace(/\u2212/g, '-')}`],
+    );
+  });
+
+  it('gives Word the chart as a PNG with its text alternative, headings in heading styles and tables with header rows', async () => {
+    const chart = await renderTrendChart({
+      title: totalRecordedCrime.name,
+      unit: 'count',
+      series: totalRecordedCrime.series,
+      target: 5500,
+    });
+    const docx = await performanceReportDocx(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
+    assert.deepEqual(await imagesOfDocx(docx), [
+      {
+        part: 'word/media/image1.png',
+        png: true,
+        name: 'Total recorded crime: trend',
+        title: 'Total recorded crime: trend',
+        description: chart.description,
+      },
+    ]);
+    const headings = await headingsOfDocx(docx);
+    assert.deepEqual(headings[0], { style: 'Heading1', text: 'Coventry Police & Crime Board Quarter 4, 2015/16 Performance Report' });
+    assert.deepEqual(
+      headings.slice(1).map((heading) => heading.style),
+      ['Heading2', ...report.indicators.flatMap(() => ['Heading2', 'Heading3'])],
+    );
+    assert.ok((await tableHeaderRowsOfDocx(docx)).length >= report.indicators.length);
+    await expectAccessibleDocx(docx);
   });
 
   it('numbers the PDF pages "Page N of M"', async () => {

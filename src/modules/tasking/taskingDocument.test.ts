@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { textOfDocx } from '../../../test/helpers/docx.ts';
-import { wordsOfPdf } from '../../../test/helpers/pdf.ts';
+import { expectAccessibleDocx, imagesOfDocx, textOfDocx } from '../../../test/helpers/docx.ts';
+import { expectTaggedPdf, tagList, wordsOfPdf } from '../../../test/helpers/pdf.ts';
 import { accuracyMethod, type MonthCount, monthsBetween, trendMethod } from '../crimedata/index.ts';
 import type { TaskingActionView, TaskingDocument, TaskingSection } from './tasking.types.ts';
 import {
@@ -146,6 +146,36 @@ describe('the tasking document', () => {
     assert.equal(charts.length, 4, 'a trend chart and a map for each section');
     assert.ok(charts.every((chart) => chart.svg.startsWith('<svg')));
     assert.match(charts[1]?.description ?? '', /2 crimes at 1 point; busiest: On or near Market Place/);
+  });
+
+  it('is a tagged PDF whose headings, tables, charts and maps a screen reader can read', async () => {
+    const tags = await expectTaggedPdf(await taskingDocumentPdf(doc), 'Tasking document: Charnwood Tasking Group, October 2022');
+    const elements = tagList(tags.root);
+    assert.deepEqual(
+      elements.filter((tag) => /^H\d$/.test(tag.type)).map((tag) => tag.type),
+      ['H1', 'H2', 'H2', 'H2', 'H2', 'H2', 'H3'],
+    );
+    const tables = elements.filter((tag) => tag.type === 'Table');
+    assert.ok(tables.length >= 5);
+    for (const table of tables) assert.ok(table.children[0]?.children.every((cell) => cell.type === 'TH'));
+    const figures = elements.filter((tag) => tag.type === 'Figure');
+    assert.equal(figures.length, 4, 'a trend chart and a map for each section');
+    assert.match(figures[0]?.alt ?? '', /^Crimes in Loughborough town centre.*\. /);
+    assert.match(figures[1]?.alt ?? '', /2 crimes at 1 point; busiest: On or near Market Place/);
+  });
+
+  it('gives Word each chart and map as a PNG with the text alternative the page gives it', async () => {
+    const docx = await taskingDocumentDocx(doc);
+    await expectAccessibleDocx(docx);
+    const images = await imagesOfDocx(docx);
+    const { blocks } = taskingDocumentContent(doc, await taskingVisuals(doc, null));
+    const charts = blocks.flatMap((block) => (block.kind === 'chart' ? [block] : []));
+    assert.equal(images.length, 4);
+    images.forEach((image, index) => {
+      assert.ok(image.png, `${image.part} is a PNG`);
+      assert.equal(image.description, charts[index]?.description);
+      assert.match(image.title ?? '', /^Crimes in /);
+    });
   });
 
   it('says the figures, last month’s tasking and its result, the PAI and the sources in the PDF', async () => {
