@@ -175,11 +175,11 @@ describe('the public home, the partnership overview and search', () => {
       const page = await officer.get(`/partnerships/${coventry}`);
       assert.equal(page.statusCode, 200);
       const meetings = qa(page.body, 'overview-meetings');
-      // In date order: today (its papers deadline passed yesterday, agenda unpublished, a paper came late), then January.
+      // In date order: today (its papers deadline, a Saturday, moved back to Friday and has passed; agenda unpublished; a paper came late), then January.
       assert.ok(meetings.indexOf(`${ids.soon}`) < meetings.indexOf(`${ids.published}`));
       assert.match(
         meetings,
-        /Agenda and papers due out by 5 December 2026<br>\s*<strong class="govuk-tag govuk-tag--red">Agenda overdue<\/strong>\s*<strong class="govuk-tag govuk-tag--orange">1 paper late/,
+        /Agenda and papers due out by 4 December 2026<br>\s*<strong class="govuk-tag govuk-tag--red">Agenda overdue<\/strong>\s*<strong class="govuk-tag govuk-tag--orange">1 paper late/,
       );
       assert.match(meetings, /Agenda published/);
       const minutes = qa(page.body, 'overview-minutes');
