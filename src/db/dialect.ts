@@ -57,6 +57,26 @@ export async function refusingDuplicates<T>(write: () => Promise<T>, refusal: Er
   }
 }
 
+/** Whether a failed write broke a foreign key (a row others still refer to), on either engine. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * Runs a removal that another record may still refer to (a decision that agreed funding, an action with
+ * updates): the foreign key refuses it on both engines, and the refusal is said rather than a 500. As with
+ * `refusingDuplicates`, wrap the whole transaction, since PostgreSQL aborts it.
+ */
+export async function refusingReferenced<T>(write: () => Promise<T>, refusal: Error): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw refusal;
+    throw error;
+  }
+}
+
 /**
  * Rows to claim for work. PostgreSQL passes over rows another worker has locked (FOR UPDATE SKIP LOCKED);
  * SQLite has a single writer, so the one UPDATE that wraps this query already claims atomically.

@@ -125,7 +125,7 @@ export interface ChairAppointmentsTable extends PartnershipRecordColumns {
 export type MeetingStatus = 'scheduled' | 'rescheduled' | 'cancelled' | 'held';
 export type MeetingKind = 'ordinary' | 'extraordinary' | 'public';
 export type AgendaSection = 'opening' | 'decision' | 'noting' | 'briefing' | 'closing';
-export type DecisionOutcome = 'agreed' | 'resolved' | 'supported' | 'recommended' | 'noted' | 'deferred';
+export type DecisionOutcome = 'agreed' | 'resolved' | 'supported' | 'recommended' | 'noted' | 'deferred' | 'not_agreed';
 
 export interface MeetingsTable extends PartnershipRecordColumns {
   groupId: string;
@@ -326,7 +326,7 @@ export interface SignInThrottlesTable {
 
 /** A change, a sign-in or a role given or taken, or 'view': a read of confidential material (indexed with `at`). */
 export type AuditLogAction =
-  'create' | 'update' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke' | 'view';
+  'create' | 'update' | 'delete' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke' | 'view';
 
 export interface AuditLogTable {
   id: string;

@@ -10,6 +10,7 @@ import type { Actor } from './principal.ts';
 export const auditActionNames = {
   create: 'Created',
   update: 'Changed',
+  delete: 'Removed',
   archive: 'Archived',
   restore: 'Restored',
   'sign-in': 'Signed in',

@@ -251,7 +251,7 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       .fill(`The Partnership Officer presented the proposed allocations of the ${yearLabel} grant.`);
     await qa('save-narrative').click();
     await page.getByText('Minutes saved').waitFor();
-    assert.ok(await page.getByRole('radio', { name: 'Agreed' }).isChecked());
+    assert.ok(await page.getByRole('radio', { name: 'Agreed', exact: true }).isChecked());
     await page.getByLabel('Decision', { exact: true }).fill(decisionWording);
     await qa('save-decision').click();
     await page.getByText('Decision recorded').waitFor();

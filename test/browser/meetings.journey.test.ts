@@ -125,6 +125,9 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     await member('Danny Long').getByLabel('Who came in their place').selectOption({ label: 'Hasson Shigdar (West Midlands Police)' });
     await page.getByLabel('Also in attendance (optional)').fill('Partnership Analyst, West Midlands Police');
     await session.expectAccessiblePage('attendance-form');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('attendance-form-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await qa('save').click();
     await page.getByText('Attendance recorded').waitFor();
     assert.match(await qa('meeting-quorum').innerText(), /Not quorate[\s\S]*key decisions are deferred/);
@@ -140,13 +143,21 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     const qa = (name: string) => page.locator(`[data-qa="${name}"]`);
     await page.getByRole('link', { name: 'Minutes of Designated Public Places Order recommendations' }).click();
     await page.getByRole('heading', { level: 1, name: 'Designated Public Places Order recommendations' }).waitFor();
+    // Typed, then straight to "Record decision": the narrative is saved with it, not lost.
     await page.getByLabel('Minutes of this item').fill('The review of the Designated Public Places Order was presented.');
-    await qa('save-narrative').click();
-    await page.getByText('Minutes saved').waitFor();
     await page.getByLabel('Supported').check();
     await page.getByLabel('Decision', { exact: true }).fill('Recommendations 4.1 and 4.2 were supported');
     await qa('save-decision').click();
     await page.getByText('Decision recorded').waitFor();
+    assert.equal(
+      await page.getByLabel('Minutes of this item').inputValue(),
+      'The review of the Designated Public Places Order was presented.',
+    );
+    await page.reload();
+    assert.equal(
+      await page.getByLabel('Minutes of this item').inputValue(),
+      'The review of the Designated Public Places Order was presented.',
+    );
     // The attendance recorded earlier made this meeting inquorate.
     assert.match(await qa('decisions').innerText(), /Deferred to the next meeting \(the meeting was not quorate\)/);
     await page.getByLabel('Action', { exact: true }).fill('Consult residents on the DPPO area');
@@ -155,6 +166,9 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     await qa('save-action').click();
     await page.getByText('Action recorded for All agencies').waitFor();
     await session.expectAccessiblePage('item-minutes');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('item-minutes-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(`/partnerships/${session.partnerships.get('coventry')}/decisions`);
     assert.match(await qa('decisions-register').innerText(), /Recommendations 4\.1 and 4\.2 were supported\s+Deferred to the next meeting/);

@@ -181,6 +181,34 @@ export async function sampleRoutes(
     groupId: board.id,
     month: '2025-12',
   };
+  // A decision, declaration and action on draft minutes (a meeting's own, as the sample meeting's are approved), and
+  // for each removal one of their own, so that every walker finds something to remove.
+  const draftMeeting = await scheduleMeeting(container.meetings, coventry, board.id, '2026-03-12', '10:00');
+  const draftItem = await addAgendaItem(container.agenda, coventry, draftMeeting, 'Night-time economy');
+  const entries = async (): Promise<Record<string, string>> => ({
+    decisions: await container.minutes.addDecision(systemPrincipal, coventry, draftMeeting, draftItem, {
+      outcome: 'noted',
+      wording: 'The Strategic Assessment was noted',
+      recommendedTo: null,
+      votesFor: null,
+      votesAgainst: null,
+      votesAbstaining: null,
+    }),
+    declarations: await container.minutes.addDeclaration(systemPrincipal, coventry, draftMeeting, draftItem, {
+      personId: person.id,
+      interestId: null,
+      nature: 'Trustee of a local charity',
+    }),
+    actions: await container.minutes.addAction(systemPrincipal, coventry, draftMeeting, draftItem, {
+      description: 'Share the Strategic Assessment',
+      owner: 'All agencies',
+      dueDate: null,
+    }),
+  });
+  const entry = await entries();
+  const toRemove: Record<string, string>[] = [];
+  // Each walk (and the outsider's) asks for the page and the removal of each kind: twenty is room for them all.
+  for (let walk = 0; walk < 20; walk += 1) toRemove.push(await entries());
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,
@@ -205,7 +233,15 @@ export async function sampleRoutes(
     areaId: partnership.areaId,
     url(pattern) {
       if (wildcards[pattern]) return wildcards[pattern];
+      const removing = pattern.endsWith('/:entryId/remove')
+        ? (toRemove.pop() ?? assert.fail('more removals than sampled entries'))
+        : undefined;
       return pattern.replace(/:(\w+)/g, (_, name: string, offset: number) => {
+        if (name === 'entryId') {
+          const kind = /\/minutes\/(\w+)\/:entryId/.exec(pattern)?.[1] ?? '';
+          return (removing ?? entry)[kind] ?? '';
+        }
+        if (pattern.includes(':entryId') && (name === 'itemId' || name === 'id')) return name === 'id' ? draftMeeting : draftItem;
         if (name !== 'id') return params[name] ?? '';
         const prefix = Object.keys(idAfter).find((key) => pattern.slice(0, offset).endsWith(key));
         return prefix ? (idAfter[prefix] ?? '') : '';

@@ -90,6 +90,27 @@ export async function insertAction(db: Kysely<Database>, row: Omit<ActionRow, 'v
   await db.insertInto('actions').values(row).execute();
 }
 
+/** An action agreed under an agenda item, as the minutes of that item find it. */
+export async function findItemAction(db: Kysely<Database>, agendaItemId: string, id: string): Promise<ActionRow | undefined> {
+  return db.selectFrom('actions').selectAll().where('id', '=', id).where('agendaItemId', '=', agendaItemId).executeTakeFirst();
+}
+
+export async function changeAction(
+  db: Kysely<Database>,
+  id: string,
+  changes: Pick<ActionRow, 'description' | 'owner' | 'dueDate' | 'updatedAt'>,
+): Promise<void> {
+  await db
+    .updateTable('actions')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteAction(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('actions').where('id', '=', id).execute();
+}
+
 export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdateRow): Promise<void> {
   await db.insertInto('actionUpdates').values(row).execute();
 }

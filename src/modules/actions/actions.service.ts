@@ -20,7 +20,10 @@ import {
   type ActionRow,
   type ActionUpdateRow,
   type ActionView,
+  changeAction,
   countActions,
+  deleteAction,
+  findItemAction,
   insertAction,
   insertActionUpdate,
   listActions,
@@ -45,6 +48,12 @@ export interface ActionLogFilter {
 export interface ActionsService {
   /** Writes an action agreed in the minutes, in the minutes' own transaction (which checks they are not yet approved). */
   recordInMinutes(trx: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void>;
+  /** An action of an agenda item's minutes, read in the minutes' transaction. */
+  findInMinutes(trx: Kysely<Database>, agendaItemId: string, id: string): Promise<ActionRow | undefined>;
+  /** Puts right an action in draft minutes, in their transaction (which checks they are not yet approved). */
+  changeInMinutes(trx: Kysely<Database>, id: string, input: ActionInput): Promise<void>;
+  /** Removes an action from draft minutes; one with updates or reminders is refused by its foreign keys. */
+  removeFromMinutes(trx: Kysely<Database>, id: string): Promise<void>;
   /**
    * Writes an action agreed outside a meeting (one of the community safety plan) into the action log of a
    * group, with its audit entry, in the caller's transaction so that whatever links to it commits with it.
@@ -124,6 +133,9 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
 
   return {
     recordInMinutes: insertAction,
+    findInMinutes: findItemAction,
+    changeInMinutes: (trx, id, input) => changeAction(trx, id, { ...input, updatedAt: isoNow(clock) }),
+    removeFromMinutes: deleteAction,
 
     async recordOutsideMeeting(trx, actor, action, agreedFor) {
       const now = isoNow(clock);

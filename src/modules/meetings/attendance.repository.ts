@@ -12,3 +12,18 @@ export async function replaceAttendance(db: Kysely<Database>, meetingId: string,
   await db.deleteFrom('attendance').where('meetingId', '=', meetingId).execute();
   if (rows.length) await db.insertInto('attendance').values(rows).execute();
 }
+
+/** The dates of the group's meetings (not cancelled) that have their attendance recorded, latest first. */
+export async function attendanceDates(db: Kysely<Database>, partnershipId: string, groupId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .innerJoin('attendance', 'attendance.meetingId', 'meetings.id')
+    .select('meetings.meetingDate')
+    .distinct()
+    .where('meetings.partnershipId', '=', partnershipId)
+    .where('meetings.groupId', '=', groupId)
+    .where('meetings.status', '!=', 'cancelled')
+    .orderBy('meetings.meetingDate', 'desc')
+    .execute();
+  return rows.map((row) => row.meetingDate);
+}

@@ -12,7 +12,7 @@ import { principalOf } from '../../web/permissions.ts';
 import { single } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, queryText, recordParams } from '../../web/schemas.ts';
-import { type Attendee, type AttendanceInput, isMemberStatus, type MeetingAttendance } from './attendance.service.ts';
+import { type Attendee, type AttendanceInput, attendeeLimits, isMemberStatus, type MeetingAttendance } from './attendance.service.ts';
 import { meetingCrumbs, meetingHref, type MeetingParams, meetingParams, type MeetingRouteDependencies } from './meetings.pages.ts';
 
 type FormBody = z.output<typeof formBody>;
@@ -34,8 +34,8 @@ function formValues(attendance: MeetingAttendance): Record<string, string> {
     minuteTaker: attendeeLine(attendance.minuteTaker?.name ?? null, attendance.minuteTaker?.organisation ?? null),
   };
   for (const { member, status, substitutePersonId } of attendance.members) {
-    // Before anything is recorded everyone starts as absent: the minute taker marks who came.
-    values[`status-${member.id}`] = status ?? 'absent';
+    // Nothing is marked for a member without a record: the minute taker marks who came, and the rest are absent.
+    values[`status-${member.id}`] = status ?? '';
     values[`substitute-${member.id}`] = substitutePersonId ?? member.substitutePersonId ?? '';
   }
   return values;
@@ -53,6 +53,7 @@ function readAttendance(
     const substitute = single(body[`substitute-${member.id}`]) ?? '';
     typed[`status-${member.id}`] = status;
     typed[`substitute-${member.id}`] = substitute;
+    if (!status) continue;
     if (!isMemberStatus(status)) {
       errors[`status-${member.id}`] = `Select whether ${member.personName} was present`;
       continue;
@@ -99,6 +100,23 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       state: { values: Record<string, string>; errors: FormErrors | null; basedOn: string },
     ) {
       const [details, everyone] = await Promise.all([meetings.get(params.partnershipId, params.id), people(params.partnershipId)]);
+      const option = (person: (typeof everyone)[number]) => ({
+        value: person.id,
+        text: person.organisationName ? `${person.name} (${person.organisationName})` : person.name,
+      });
+      // Each member's substitute is most often a colleague: their own organisation's people come first.
+      const substitutes = Object.fromEntries(
+        attendance.members.map(({ member }) => {
+          const others = everyone.filter((person) => person.id !== member.personId);
+          return [
+            member.id,
+            {
+              colleagues: others.filter((person) => person.organisationId === member.organisationId).map(option),
+              rest: others.filter((person) => person.organisationId !== member.organisationId).map(option),
+            },
+          ];
+        }),
+      );
       if (state.errors) reply.code(400);
       return pages.render(request, reply, 'meetings/views/attendance.njk', {
         title: `Attendance: ${attendance.meeting.groupName}, ${formatDate(details.meeting.meetingDate)}`,
@@ -106,10 +124,8 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         values: state.values,
         errors: state.errors,
         basedOn: state.basedOn,
-        people: everyone.map((person) => ({
-          value: person.id,
-          text: person.organisationName ? `${person.name} (${person.organisationName})` : person.name,
-        })),
+        substitutes,
+        attendeeLimits,
         action: `${meetingHref(params)}/attendance`,
         cancel: meetingHref(params),
         breadcrumbs: meetingCrumbs(request, details),
@@ -154,14 +170,19 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         const { partnershipId, id } = request.params;
         const theGroup = await group(partnershipId, id);
         const { year } = request.query;
-        const record = await attendanceService.yearRecord(partnershipId, id, year && /^\d{4}$/.test(year) ? Number(year) : null);
+        const [record, recorded] = await Promise.all([
+          attendanceService.yearRecord(partnershipId, id, year && /^\d{4}$/.test(year) ? Number(year) : null),
+          attendanceService.yearsWithAttendance(partnershipId, id),
+        ]);
         const { yearStarting, thisYear } = record;
+        // Every year with attendance recorded, this year, and the one asked for.
+        const years = [...new Set([thisYear, yearStarting, ...recorded])].sort((a, b) => b - a);
         return pages.render(request, reply, 'meetings/views/attendance-record.njk', {
           title: `Attendance record: ${theGroup.name}, ${yearStarting} to ${yearStarting + 1}`,
           group: theGroup,
           record,
           yearStarting,
-          years: Array.from({ length: 6 }, (_, n) => thisYear - n),
+          years,
           breadcrumbs: [...partnershipCrumbs(request), { text: theGroup.name, href: `/partnerships/${partnershipId}/groups/${id}` }],
         });
       },

@@ -8,7 +8,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceReads } from './governance.reads.ts';
-import { type AttendanceRow, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import { type AttendanceRow, attendanceDates, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 
@@ -17,6 +17,7 @@ export type MemberStatus = (typeof memberStatuses)[number];
 export const isMemberStatus = (value: string): value is MemberStatus => (memberStatuses as readonly string[]).includes(value);
 
 export interface AttendanceInput {
+  /** The members marked on the form; a member left unmarked is recorded as absent. */
   members: { membershipId: string; status: MemberStatus; substitutePersonId: string | null }[];
   /** People at the meeting who are not members, e.g. presenters. */
   inAttendance: Attendee[];
@@ -51,7 +52,12 @@ export interface AttendanceService {
     yearStarting: number | null,
   ): Promise<ReturnType<typeof tallyAttendance> & { meetings: number; yearStarting: number; thisYear: number }>;
   record(actor: Actor, partnershipId: string, meetingId: string, basedOn: string, input: AttendanceInput): Promise<void>;
+  /** The financial years (by their starting year) in which a meeting of the group has its attendance recorded, latest first. */
+  yearsWithAttendance(partnershipId: string, groupId: string): Promise<number[]>;
 }
+
+/** Room enough for a long list of presenters and guests, one a line, but not a pasted document. */
+export const attendeeLimits = { inAttendance: 50, name: 200, organisation: 200 } as const;
 
 function minuteTakerOf(records: readonly AttendanceRow[]): Attendee | null {
   const record = records.find((r) => r.status === 'minute_taker');
@@ -104,6 +110,11 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
   return {
     attendance: (partnershipId, meetingId) => load(db, partnershipId, meetingId),
 
+    async yearsWithAttendance(partnershipId, groupId) {
+      const dates = await attendanceDates(db, partnershipId, groupId);
+      return [...new Set(dates.map((date) => Number(financialYearStart(date).slice(0, 4))))];
+    },
+
     async yearRecord(partnershipId, groupId, asked) {
       const thisYear = Number(financialYearStart(todayInEngland(clock)).slice(0, 4));
       const yearStarting = asked ?? thisYear;
@@ -147,8 +158,29 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
         recordedBy: actor.userId,
         ...fields,
       });
+      if (current.members.length && !input.members.length) {
+        throw new FieldValidationError(
+          `status-${current.members[0]?.member.id ?? ''}`,
+          'Mark who was present, sent apologies, was absent or sent a substitute',
+        );
+      }
+      if (input.inAttendance.length > attendeeLimits.inAttendance) {
+        throw new FieldValidationError('inAttendance', `Enter up to ${attendeeLimits.inAttendance} people, one on each line`);
+      }
+      for (const [field, attendee] of [
+        ...input.inAttendance.map((a) => ['inAttendance', a] as const),
+        ...(input.minuteTaker ? [['minuteTaker', input.minuteTaker] as const] : []),
+      ]) {
+        if (attendee.name.length > attendeeLimits.name || (attendee.organisation ?? '').length > attendeeLimits.organisation) {
+          throw new FieldValidationError(field, `Each name and organisation must be ${attendeeLimits.name} characters or fewer`);
+        }
+      }
+      const marked = new Set(input.members.map((m) => m.membershipId));
+      const unmarked = current.members
+        .filter(({ member }) => !marked.has(member.id))
+        .map(({ member }) => ({ membershipId: member.id, status: 'absent' as const, substitutePersonId: null }));
       const rows: AttendanceRow[] = [];
-      for (const member of input.members) {
+      for (const member of [...input.members, ...unmarked]) {
         if (!seats.has(member.membershipId))
           throw new FieldValidationError('form', 'Someone on the form is not a member of the group on the day of the meeting');
         if (member.status === 'substitute' && (!member.substitutePersonId || !people.has(member.substitutePersonId))) {

@@ -135,7 +135,7 @@ export const decisionFields: Field[] = [
     label: 'Votes for (optional)',
     kind: 'integer',
     width: 'govuk-input--width-3',
-    hint: 'Only if it was put to a vote of voting members present',
+    hint: 'Only if it was put to a vote of the voting members present. The outcome follows the vote: one not carried is recorded as not agreed',
   },
   { name: 'votesAgainst', label: 'Votes against (optional)', kind: 'integer', width: 'govuk-input--width-3' },
   { name: 'votesAbstaining', label: 'Abstentions (optional)', kind: 'integer', width: 'govuk-input--width-3' },

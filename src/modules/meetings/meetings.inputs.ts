@@ -1,5 +1,6 @@
 /** What each meetings form (and, later, the JSON API) sends: the zod schema that checks it, and the input type it gives. */
 import { z } from 'zod';
+import { outcomes } from './outcomes.ts';
 import { choice, optionalText, optionalWholeNumber, requiredDate, requiredText, requiredTime } from '../../platform/inputs.ts';
 
 const time = requiredTime('start time');
@@ -62,7 +63,7 @@ export const narrativeSchema = z.object({ narrative: requiredText('Enter the min
 
 export const decisionSchema = z
   .object({
-    outcome: choice(['agreed', 'resolved', 'supported', 'recommended', 'noted', 'deferred'], 'Select the outcome'),
+    outcome: choice(outcomes, 'Select the outcome'),
     wording: requiredText('Enter the decision', 2000, 'The decision'),
     recommendedTo: optionalText(200, 'Recommended to'),
     votesFor: optionalWholeNumber('Votes for', 0, 200),

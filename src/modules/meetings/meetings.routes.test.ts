@@ -204,22 +204,35 @@ describe('meeting pages for a Coventry officer', () => {
     const itemId = await publicItem(meetingId, 'Designated Public Places Order');
     const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
     assert.equal((await officer.get(base)).statusCode, 200);
-    assert.equal((await officer.post(base, { narrative: 'The review was presented.', version: '0' })).statusCode, 302);
+    assert.equal((await officer.post(base, { intent: 'narrative', narrative: 'The review was presented.', version: '0' })).statusCode, 302);
 
-    const noWording = await officer.post(`${base}/decisions`, { outcome: 'recommended' });
+    const noWording = await officer.post(base, { intent: 'record:decision', outcome: 'recommended', version: '1' });
     assert.equal(noWording.statusCode, 400);
     assert.match(noWording.body, /Enter the decision/);
-    const noBody = await officer.post(`${base}/decisions`, { outcome: 'recommended', wording: 'To be recommended' });
+    const noBody = await officer.post(base, {
+      intent: 'record:decision',
+      outcome: 'recommended',
+      wording: 'To be recommended',
+      version: '1',
+    });
     assert.match(noBody.body, /Enter the body the recommendation goes to/);
     assert.match(noBody.body, /To be recommended/);
-    assert.match(noWording.body, /value="The review was presented\."|The review was presented\./);
+    assert.match(noWording.body, /The review was presented\./);
     assert.equal(
-      (await officer.post(`${base}/decisions`, { outcome: 'supported', wording: 'Recommendations 4.1 and 4.2 were supported' })).statusCode,
+      (
+        await officer.post(base, {
+          intent: 'record:decision',
+          outcome: 'supported',
+          wording: 'Recommendations 4.1 and 4.2 were supported',
+          version: '1',
+        })
+      ).statusCode,
       302,
     );
     assert.equal(
       (
-        await officer.post(`${base}/actions`, {
+        await officer.post(base, {
+          intent: 'record:action',
           description: 'Report progress on the DPPO',
           owner: 'All agencies',
           'dueDate-day': '1',
@@ -331,7 +344,11 @@ describe('meeting pages for a Coventry officer', () => {
     assert.equal((await officer.post(`${base}/minutes/approve`, { atMeetingId: nextId, version: '2' })).statusCode, 302);
     assert.match((await officer.get(base)).body, /At the meeting of 20 October 2016, as a true and accurate record/);
 
-    const late = await officer.post(`${base}/items/${welcome.id}/minutes/decisions`, { outcome: 'agreed', wording: 'Too late' });
+    const late = await officer.post(`${base}/items/${welcome.id}/minutes`, {
+      intent: 'record:decision',
+      outcome: 'agreed',
+      wording: 'Too late',
+    });
     assert.equal(late.statusCode, 400);
     assert.match(late.body, /These minutes have been approved and cannot change/);
     // The officer may not sign: that is the chair's.
@@ -398,10 +415,11 @@ describe('meeting pages for a Coventry officer', () => {
       endedOn: null,
     });
     const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
-    const wrong = await officer.post(`${base}/declarations`, { personId: june.id, interestId: interest, nature: 'Grantee' });
+    const wrong = await officer.post(base, { intent: 'record:declaration', personId: june.id, interestId: interest, nature: 'Grantee' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /Select one of this person&#39;s interests, or none|Select one of this person's interests, or none/);
-    const right = await officer.post(`${base}/declarations`, {
+    const right = await officer.post(base, {
+      intent: 'record:declaration',
       personId: rob.id,
       interestId: interest,
       nature: 'His organisation is named as a grantee',

@@ -103,6 +103,27 @@ export async function insertDecision(db: Kysely<Database>, row: DecisionRow): Pr
   await db.insertInto('decisions').values(row).execute();
 }
 
+/** A decision or declaration is found, changed and removed under the agenda item it was recorded on. */
+export async function findDecision(db: Kysely<Database>, agendaItemId: string, id: string): Promise<DecisionRow | undefined> {
+  return db.selectFrom('decisions').selectAll().where('id', '=', id).where('agendaItemId', '=', agendaItemId).executeTakeFirst();
+}
+
+export async function findDeclaration(db: Kysely<Database>, agendaItemId: string, id: string): Promise<DeclarationRow | undefined> {
+  return db.selectFrom('declarations').selectAll().where('id', '=', id).where('agendaItemId', '=', agendaItemId).executeTakeFirst();
+}
+
+export async function updateDecision(db: Kysely<Database>, id: string, changes: Partial<DecisionRow>): Promise<void> {
+  await db.updateTable('decisions').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateDeclaration(db: Kysely<Database>, id: string, changes: Partial<DeclarationRow>): Promise<void> {
+  await db.updateTable('declarations').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteOfItem(db: Kysely<Database>, table: 'decisions' | 'declarations', id: string): Promise<void> {
+  await db.deleteFrom(table).where('id', '=', id).execute();
+}
+
 export type MeetingMinutesRow = Selectable<MeetingMinutesTable>;
 export type AmendmentRow = Selectable<MinutesAmendmentsTable>;
 

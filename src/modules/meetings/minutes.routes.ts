@@ -8,14 +8,27 @@ import { z } from 'zod';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { sendCsv } from '../../web/csv.ts';
-import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
+import {
+  attempt,
+  errorsFor,
+  type Field,
+  type FormErrors,
+  readForm,
+  type TypedValues,
+  typedValues,
+  valuesFromRecord,
+} from '../../web/forms.ts';
+import { keepTyped, takeKept } from '../../web/keptValues.ts';
+import { renderConfirmation } from '../../web/confirmation.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import { isBlank } from '../../platform/hiddenCharacters.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { versionOf } from '../../web/query.ts';
+import { single, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
 import { actionFields, actionSchema } from '../actions/index.ts';
@@ -30,7 +43,8 @@ import {
   type MeetingRouteDependencies,
   meetingsCrumbs,
 } from './meetings.pages.ts';
-import type { RegisteredDecision } from './minutes.service.ts';
+import type { EntryChange, EntryKind, ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import { canAmend, isEditable } from './minutesLife.ts';
 import { outcomeNames } from './outcomes.ts';
 
 export function describeDecision(decision: RegisteredDecision): string {
@@ -59,11 +73,66 @@ const view = { access: 'partnership:view' } as const;
 const manage = { access: 'partnership:manage' } as const;
 const itemMinutesHref = (params: ItemParams) => `${meetingHref(params)}/items/${params.itemId}/minutes`;
 
+/** What an item's minutes record beside the narrative, each with its own section of the form and its own pages. */
+const entryKinds = {
+  declaration: { path: 'declarations', noun: 'declaration of interest', named: 'Declaration of interest', fields: declarationFields },
+  decision: { path: 'decisions', noun: 'decision', named: 'Decision', fields: decisionFields },
+  action: { path: 'actions', noun: 'action', named: 'Action', fields: actionFields },
+} as const satisfies Record<EntryKind, { path: string; noun: string; named: string; fields: Field[] }>;
+const isEntryKind = (value: string): value is EntryKind => Object.hasOwn(entryKinds, value);
+
+/** Every field of the item's one form, named apart so that each keeps what was typed in it. */
+const everyItemField: readonly Field[] = [...narrativeFields, ...declarationFields, ...decisionFields, ...actionFields];
+
+/** The button pressed: save the narrative, record a new entry, or change or remove one ("change:decision:<id>"). */
+type Intent = { task: 'narrative' } | { task: 'record'; kind: EntryKind } | { task: 'change' | 'remove'; kind: EntryKind; id: string };
+function readIntent(value: string | undefined): Intent | null {
+  const [task = '', kind = '', id = ''] = (value ?? '').split(':');
+  if (task === 'narrative') return { task };
+  if (!isEntryKind(kind)) return null;
+  if (task === 'record') return { task, kind };
+  return (task === 'change' || task === 'remove') && id ? { task, kind, id } : null;
+}
+
+const entryParams = itemParams.extend({ entryId: z.string() });
+type EntryParams = z.output<typeof entryParams>;
+
+/** The entries of one kind on an item's minutes, as their forms and sentences read them. */
+type Entry = { id: string } & Partial<Record<string, unknown>>;
+function entriesOf(record: ItemMinutes, kind: EntryKind): readonly Entry[] {
+  const entries: Record<EntryKind, readonly object[]> = {
+    declaration: record.declarations,
+    decision: record.decisions,
+    action: record.actions,
+  };
+  return entries[kind] as readonly Entry[];
+}
+
+/** An entry in a sentence, for the page that asks before removing it. */
+function describeEntry(kind: EntryKind, entry: Record<string, unknown>): string {
+  const text = (name: string) => (typeof entry[name] === 'string' ? entry[name] : '');
+  if (kind === 'declaration') return `${text('personName')}: ${text('nature')}`;
+  if (kind === 'decision') return text('wording');
+  return `${text('description')} (${text('owner')}${text('dueDate') ? `, by ${formatDate(text('dueDate'))}` : ''})`;
+}
+
 export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
   plugin(instance, { pages, deps: { minutes, meetings, membershipsOn, listInterests } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const itemPath = '/meetings/:id/items/:itemId/minutes';
+
+    /** Who may declare on an item (the group's members on the day) and the interests in the register. */
+    async function declarationOptions(partnershipId: string, meeting: { groupId: string; meetingDate: string }) {
+      const [members, interests] = await Promise.all([
+        membershipsOn(partnershipId, meeting.groupId, meeting.meetingDate),
+        listInterests(partnershipId, {}),
+      ]);
+      return {
+        personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
+        interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
+      };
+    }
 
     async function renderItem(
       request: FastifyRequest,
@@ -74,10 +143,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     ) {
       const { partnershipId, id, itemId } = params;
       const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
-      const [members, interests] = await Promise.all([
-        membershipsOn(partnershipId, record.meeting.groupId, record.meeting.meetingDate),
-        listInterests(partnershipId, {}),
-      ]);
+      const manages = isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled';
       if (errors) reply.code(400);
       return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
         title: `Minutes: ${record.item.title}`,
@@ -85,60 +151,186 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         values: { narrative: record.narrative, outcome: 'agreed', ...typed },
         errors,
         fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
-        options: {
-          personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
-          interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
-        },
+        options: await declarationOptions(partnershipId, record.meeting),
         decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
         actions: record.actions,
         action: itemMinutesHref(params),
-        canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled',
-        breadcrumbs: meetingsCrumbs(request, partnershipId, {
-          text: `${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}`,
-          href: meetingHref(params),
-        }),
+        // Only what the service would take: writing until approval, then only a correction.
+        canWrite: manages && isEditable(record.status),
+        canAmend: manages && canAmend(record.status),
+        amendHref: `${meetingHref(params)}/minutes/amendments/new`,
+        back: meetingHref(params),
+        breadcrumbs: itemCrumbs(request, params, record.meeting),
       });
     }
 
+    const itemCrumbs = (request: FastifyRequest, params: ItemParams, meeting: { groupName: string; meetingDate: string }) =>
+      meetingsCrumbs(request, params.partnershipId, {
+        text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+        href: meetingHref(params),
+      });
+
     app.get(itemPath, { config: view, schema: { params: itemParams } }, (request, reply) =>
-      renderItem(request, request.params, reply, {}, null),
+      renderItem(request, request.params, reply, takeKept(request, itemMinutesHref(request.params)), null),
     );
 
-    /** The forms on an item's minutes page post here; a problem shows the page again with the form as typed. */
-    function postFromItemPage<S extends z.ZodType>(
-      suffix: string,
-      fields: Field[],
-      schema: S,
-      save: (request: FastifyRequest, params: ItemParams, value: z.output<S>, version: number) => Promise<string>,
-    ) {
-      app.post(`${itemPath}${suffix}`, { config: manage, schema: { params: itemParams, body: formBody } }, async (request, reply) => {
-        const result = readForm(schema, fields, request.body);
-        if (!result.ok) return renderItem(request, request.params, reply, result.typed, result.errors);
-        const saved = await attempt(() => save(request, request.params, result.value, versionOf(request.body)));
-        if (!saved.ok) {
-          return renderItem(request, request.params, reply, typedValues(fields, request.body), errorsFor(fields, saved.byField));
+    /**
+     * The item's one form. Every button first saves the narrative as typed, then does its own task; a problem
+     * shows the page again with everything as typed, and after a success whatever else was typed is kept.
+     */
+    app.post(itemPath, { config: manage, schema: { params: itemParams, body: formBody } }, async (request, reply) => {
+      const { params, body } = request;
+      const { partnershipId, id, itemId } = params;
+      const actor = principalOf(request);
+      const typed = typedValues(everyItemField, body);
+      const show = (fields: Field[], byField: Record<string, string>) =>
+        renderItem(request, params, reply, typed, errorsFor(fields, byField));
+      const current = await minutes.itemMinutes(partnershipId, id, itemId);
+      // A post without the narrative (not from the page) leaves it as it is.
+      if (!Object.hasOwn(body, 'narrative')) typed.narrative = current.narrative;
+      const intent = readIntent(single(body.intent));
+      if (!intent) return show(narrativeFields, { form: 'Choose what to save' });
+
+      const narrative = typed.narrative ?? '';
+      const changed = narrative.trim() !== current.narrative.trim();
+      if (intent.task === 'narrative' || (changed && !isBlank(narrative))) {
+        const read = readForm(narrativeSchema, narrativeFields, body);
+        if (!read.ok) return renderItem(request, params, reply, typed, read.errors);
+        const saved = changed
+          ? await attempt(() => minutes.saveNarrative(actor, partnershipId, id, itemId, versionOf(body), read.value.narrative))
+          : ({ ok: true } as const);
+        if (!saved.ok) return show(narrativeFields, saved.byField);
+      }
+
+      const here = itemMinutesHref(params);
+      /** After a success: the other sections' typed values wait for the next page, then on to it. */
+      const onwards = (flash: string | null, to: string, done: readonly Field[] = []) => {
+        const left = everyItemField.filter((field) => field.name !== 'narrative' && !done.includes(field));
+        keepTyped(request, here, typedValues(left, body));
+        if (flash) request.session.flash = flash;
+        return reply.redirect(to);
+      };
+      if (intent.task === 'narrative') return onwards('Minutes saved', here);
+      const { fields } = entryKinds[intent.kind];
+      if (intent.task === 'change') return onwards(null, `${here}/${entryKinds[intent.kind].path}/${intent.id}`);
+      if (intent.task === 'remove') return onwards(null, `${here}/${entryKinds[intent.kind].path}/${intent.id}/remove`);
+
+      const recorded = await attempt(async () => {
+        switch (intent.kind) {
+          case 'declaration': {
+            const read = readForm(declarationSchema, fields, body);
+            if (!read.ok) return read.errors;
+            await minutes.addDeclaration(actor, partnershipId, id, itemId, read.value);
+            return 'Declaration of interest recorded';
+          }
+          case 'decision': {
+            const read = readForm(decisionSchema, fields, body);
+            if (!read.ok) return read.errors;
+            await minutes.addDecision(actor, partnershipId, id, itemId, read.value);
+            return 'Decision recorded';
+          }
+          case 'action': {
+            const read = readForm(actionSchema, fields, body);
+            if (!read.ok) return read.errors;
+            await minutes.addAction(actor, partnershipId, id, itemId, read.value);
+            return `Action recorded for ${read.value.owner}`;
+          }
         }
-        request.session.flash = saved.value;
+      });
+      if (!recorded.ok) return show(fields, recorded.byField);
+      if (typeof recorded.value !== 'string') return renderItem(request, params, reply, typed, recorded.value);
+      return onwards(recorded.value, here, fields);
+    });
+
+    /** A decision, declaration or action of draft minutes: its page to change it, and one to remove it. */
+    function entryPages<K extends EntryKind, S extends z.ZodType>(kind: K, schema: S, change: (value: z.output<S>) => EntryChange) {
+      const { path, noun, named, fields } = entryKinds[kind];
+      const entryPath = `${itemPath}/${path}/:entryId`;
+      const load = async (request: FastifyRequest & { params: EntryParams }) => {
+        const { partnershipId, id, itemId, entryId } = request.params;
+        const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
+        const entry = entriesOf(record, kind).find((candidate) => candidate.id === entryId);
+        if (!entry) throw new NotFoundError(noun);
+        return { record, entry };
+      };
+      /** Approved minutes take only an amendment: this page then says so, and offers no form. */
+      const closed = (request: FastifyRequest & { params: EntryParams }, { record }: Awaited<ReturnType<typeof load>>) =>
+        isEditable(record.status)
+          ? null
+          : {
+              template: 'meetings/views/minutes-approved.njk',
+              view: {
+                title: `Change a ${noun}`,
+                amendHref: `${meetingHref(request.params)}/minutes/amendments/new`,
+                back: itemMinutesHref(request.params),
+              },
+            };
+
+      registerFormPage(app, pages, {
+        path: entryPath,
+        action: entryPath,
+        access: 'partnership:manage',
+        params: entryParams,
+        fields,
+        schema,
+        load,
+        closed,
+        title: () => `Change a ${noun}`,
+        intro: ({ record }) =>
+          `On the minutes of "${record.item.title}", ${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}. The change is recorded in the audit log.`,
+        submitText: `Save ${noun}`,
+        crumbs: (request, { record }) => itemCrumbs(request, request.params, record.meeting),
+        back: (request) => itemMinutesHref(request.params),
+        initialValues: (_, { entry }) => valuesFromRecord(fields, entry),
+        options: async (request) => {
+          const record = await minutes.itemMinutes(request.params.partnershipId, request.params.id, request.params.itemId);
+          return declarationOptions(request.params.partnershipId, record.meeting);
+        },
+        async save(request, value) {
+          const { partnershipId, id, itemId, entryId } = request.params;
+          await minutes.changeEntry(principalOf(request), partnershipId, id, itemId, entryId, change(value));
+          return { redirect: itemMinutesHref(request.params), flash: `${named} changed` };
+        },
+      });
+
+      app.get(`${entryPath}/remove`, { config: manage, schema: { params: entryParams } }, async (request, reply) => {
+        const context = await load(request);
+        const shut = closed(request, context);
+        if (shut)
+          return pages.render(request, reply, shut.template, {
+            ...shut.view,
+            breadcrumbs: itemCrumbs(request, request.params, context.record.meeting),
+          });
+        const { record, entry } = context;
+        return renderConfirmation(pages, request, reply, {
+          title: `Remove this ${noun}?`,
+          caption: record.item.title,
+          rows: [{ key: named, value: describeEntry(kind, entry) }],
+          happens: [
+            `The ${noun} is taken off the draft minutes of this item.`,
+            'The audit log keeps what it said, and who removed it and when.',
+          ],
+          action: itemMinutesHref(request.params) + `/${path}/${request.params.entryId}/remove`,
+          button: `Remove ${noun}`,
+          warning: true,
+          cancel: itemMinutesHref(request.params),
+          breadcrumbs: itemCrumbs(request, request.params, record.meeting),
+        });
+      });
+
+      app.post(`${entryPath}/remove`, { config: manage, schema: { params: entryParams, body: formBody } }, async (request, reply) => {
+        const { partnershipId, id, itemId, entryId } = request.params;
+        await reportOnNextPage(request, async () => {
+          await minutes.removeEntry(principalOf(request), partnershipId, id, itemId, kind, entryId);
+          return `${named} removed`;
+        });
         return reply.redirect(itemMinutesHref(request.params));
       });
     }
 
-    postFromItemPage('', narrativeFields, narrativeSchema, async (request, { partnershipId, id, itemId }, value, version) => {
-      await minutes.saveNarrative(principalOf(request), partnershipId, id, itemId, version, value.narrative);
-      return 'Minutes saved';
-    });
-    postFromItemPage('/declarations', declarationFields, declarationSchema, async (request, { partnershipId, id, itemId }, value) => {
-      await minutes.addDeclaration(principalOf(request), partnershipId, id, itemId, value);
-      return 'Declaration of interest recorded';
-    });
-    postFromItemPage('/decisions', decisionFields, decisionSchema, async (request, { partnershipId, id, itemId }, value) => {
-      await minutes.addDecision(principalOf(request), partnershipId, id, itemId, value);
-      return 'Decision recorded';
-    });
-    postFromItemPage('/actions', actionFields, actionSchema, async (request, { partnershipId, id, itemId }, value) => {
-      await minutes.addAction(principalOf(request), partnershipId, id, itemId, value);
-      return `Action recorded for ${value.owner}`;
-    });
+    entryPages('decision', decisionSchema, (input) => ({ kind: 'decision', input }));
+    entryPages('declaration', declarationSchema, (input) => ({ kind: 'declaration', input }));
+    entryPages('action', actionSchema, (input) => ({ kind: 'action', input }));
 
     app.get('/decisions', { config: view, schema: { params: partnershipParams, querystring: searchQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;

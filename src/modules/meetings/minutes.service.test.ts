@@ -118,14 +118,130 @@ for (const database of testDatabases()) {
       });
       await vote(6, 3, 1);
       await vote(4, 4, 2);
+      await vote(3, 5, 0);
       const register = await container.minutes.decisionsRegister(coventry, systemPrincipal, 'Agreed by');
       assert.deepEqual(
-        register.map((d) => [d.wording, d.vote]),
+        register.map((d) => [d.wording, d.outcome, d.vote]),
         [
-          ['Agreed by 6 to 3', { carried: true, needed: 5 }],
-          ['Agreed by 4 to 4', { carried: false, needed: 5 }],
+          ['Agreed by 6 to 3', 'agreed', { carried: true, needed: 5 }],
+          ['Agreed by 4 to 4', 'not_agreed', { carried: false, needed: 5 }],
+          ['Agreed by 3 to 5', 'not_agreed', { carried: false, needed: 5 }],
         ],
       );
+      // Stored as the vote gave it, not as "agreed" and "not carried" at once.
+      const stored = await container.database.db
+        .selectFrom('decisions')
+        .select(['wording', 'outcome'])
+        .where('wording', '=', 'Agreed by 3 to 5')
+        .executeTakeFirstOrThrow();
+      assert.equal(stored.outcome, 'not_agreed');
+    });
+
+    it('refuses a vote at a meeting whose attendance is not recorded', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const unrecorded = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-09-29');
+      const item = await addAgendaItem(container.agenda, coventry, unrecorded, 'Street pastors');
+      const decision = {
+        outcome: 'agreed' as const,
+        wording: 'Fund the pastors',
+        recommendedTo: null,
+        votesAgainst: 5,
+        votesAbstaining: 0,
+      };
+      await assert.rejects(
+        container.minutes.addDecision(systemPrincipal, coventry, unrecorded, item, { ...decision, votesFor: 3 }),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.field === 'votesFor' &&
+          error.message === 'Record attendance before recording a vote',
+      );
+      // Without a vote, the decision is recorded as it was minuted.
+      await container.minutes.addDecision(systemPrincipal, coventry, unrecorded, item, {
+        ...decision,
+        votesFor: null,
+        votesAgainst: null,
+        votesAbstaining: null,
+      });
+      assert.equal((await container.minutes.itemMinutes(coventry, unrecorded, item)).decisions[0]?.outcome, 'agreed');
+    });
+
+    it('puts right a decision, a declaration and an action on draft minutes, or removes them, each audited', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const draft = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-08-18');
+      const item = await addAgendaItem(container.agenda, coventry, draft, 'Night-time economy');
+      const [person] = await container.governance.people.list(coventry);
+      const plain = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+      const decision = await container.minutes.addDecision(systemPrincipal, coventry, draft, item, {
+        ...plain,
+        outcome: 'agreed',
+        wording: 'Fund two street pastors',
+      });
+      const declaration = await container.minutes.addDeclaration(systemPrincipal, coventry, draft, item, {
+        personId: person?.id ?? '',
+        interestId: null,
+        nature: 'Trustee of a bidder',
+      });
+      const action = await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
+        description: 'Write to the pastors',
+        owner: 'Officer',
+        dueDate: null,
+      });
+
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, decision, {
+        kind: 'decision',
+        input: { ...plain, outcome: 'supported', wording: 'Fund three street pastors' },
+      });
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, declaration, {
+        kind: 'declaration',
+        input: { personId: person?.id ?? '', interestId: null, nature: 'Trustee of a bidding charity' },
+      });
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, action, {
+        kind: 'action',
+        input: { description: 'Write to the three pastors', owner: 'Officer', dueDate: '2016-09-01' },
+      });
+      const changed = await container.minutes.itemMinutes(coventry, draft, item);
+      assert.deepEqual(
+        [changed.decisions[0]?.outcome, changed.decisions[0]?.wording, changed.declarations[0]?.nature, changed.actions[0]?.description],
+        ['supported', 'Fund three street pastors', 'Trustee of a bidding charity', 'Write to the three pastors'],
+      );
+      assert.equal(changed.actions[0]?.version, 2);
+      const { rows: updates } = await container.audit.list({ action: 'update', entityType: 'decision' }, { limit: 10, offset: 0 });
+      const entry = updates.find((row) => row.entityId === decision);
+      assert.match(entry?.beforeJson ?? '', /Fund two street pastors/);
+      assert.match(entry?.afterJson ?? '', /Fund three street pastors/);
+
+      for (const [kind, id] of [
+        ['decision', decision],
+        ['declaration', declaration],
+        ['action', action],
+      ] as const) {
+        await container.minutes.removeEntry(systemPrincipal, coventry, draft, item, kind, id);
+        const { rows } = await container.audit.list({ action: 'delete', entityType: kind }, { limit: 10, offset: 0 });
+        assert.ok(
+          rows.some((row) => row.entityId === id && row.afterJson === null && row.beforeJson),
+          kind,
+        );
+      }
+      const emptied = await container.minutes.itemMinutes(coventry, draft, item);
+      assert.deepEqual([emptied.decisions, emptied.declarations, emptied.actions], [[], [], []]);
+      await assert.rejects(container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'decision', decision), /not found/i);
+    });
+
+    it('refuses to remove an action that already has updates in the action log', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const draft = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-08-25');
+      const item = await addAgendaItem(container.agenda, coventry, draft, 'CCTV');
+      const action = await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
+        description: 'Map the cameras',
+        owner: 'Officer',
+        dueDate: null,
+      });
+      await container.actions.updateAction(systemPrincipal, coventry, action, 1, { status: 'in_progress', note: 'Started' });
+      await assert.rejects(
+        container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'action', action),
+        (error: unknown) => error instanceof FieldValidationError && /already has updates/.test(error.message),
+      );
+      assert.equal((await container.minutes.itemMinutes(coventry, draft, item)).actions.length, 1);
     });
 
     it('goes from draft to circulated, approved at the next meeting and signed; then it cannot change', async () => {
@@ -162,6 +278,19 @@ for (const database of testDatabases()) {
       );
       await assert.rejects(
         container.minutes.saveNarrative(systemPrincipal, coventry, meetingId, itemId, 2, 'Rewritten'),
+        /approved and cannot change/,
+      );
+      const [signedDecision] = (await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions;
+      assert.ok(signedDecision);
+      await assert.rejects(
+        container.minutes.changeEntry(systemPrincipal, coventry, meetingId, itemId, signedDecision.id, {
+          kind: 'decision',
+          input: decision,
+        }),
+        /approved and cannot change/,
+      );
+      await assert.rejects(
+        container.minutes.removeEntry(systemPrincipal, coventry, meetingId, itemId, 'decision', signedDecision.id),
         /approved and cannot change/,
       );
       await container.minutes.amend(systemPrincipal, coventry, meetingId, 'Item 4: for "4.2" read "4.3"');

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
+import { refusingReferenced } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
@@ -16,14 +17,19 @@ import type { AttendanceService, MeetingAttendance } from './attendance.service.
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
-import { canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
+import { canAmend, canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import {
   countDecisions,
   type DecisionView,
   type DeclarationView,
+  deleteOfItem,
+  findDecision,
+  findDeclaration,
   insertDeclaration,
+  updateDecision,
+  updateDeclaration,
   listDeclarations,
   type AmendmentRow,
   ensureMeetingMinutes,
@@ -36,17 +42,35 @@ import {
   insertItemMinutes,
   listDecisions,
 } from './minutes.repository.ts';
-import { deferredForQuorum } from './outcomes.ts';
+import { deferredForQuorum, outcomeOfVote } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
 
 export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
 
 /** From a meeting's attendance: its quorum, and the voting members there (a substitute votes in the member's place). */
-function votingFacts({ quorum, members }: MeetingAttendance): { quorate: boolean | null; votingPresent: number | null } {
-  if (!quorum) return { quorate: null, votingPresent: null };
+function votingFacts({ quorum, members, recordedAt }: MeetingAttendance): { quorate: boolean | null; votingPresent: number | null } {
+  if (!recordedAt) return { quorate: null, votingPresent: null };
   const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
-  return { quorate: quorum.quorate, votingPresent };
+  return { quorate: quorum?.quorate ?? null, votingPresent };
 }
+
+/** What can be put right on draft minutes: a decision, a declaration of interest or an action. */
+export type EntryKind = 'decision' | 'declaration' | 'action';
+export type EntryChange =
+  { kind: 'decision'; input: DecisionInput } | { kind: 'declaration'; input: DeclarationInput } | { kind: 'action'; input: ActionInput };
+
+const entryNames = { decision: 'decision', declaration: 'declaration of interest', action: 'action' } as const satisfies Record<
+  EntryKind,
+  string
+>;
+
+/** Why a removal that other records still refer to is refused. */
+const stillReferred = {
+  decision: 'This decision cannot be removed: an allocation of funding or a later agenda item refers to it. Change its wording instead.',
+  declaration: 'This declaration cannot be removed: another record refers to it',
+  action:
+    'This action cannot be removed: it already has updates or reminders in the action log. Change it, or cancel it in the action log.',
+} as const satisfies Record<EntryKind, string>;
 
 export interface ItemMinutes {
   meeting: MeetingView;
@@ -54,6 +78,8 @@ export interface ItemMinutes {
   narrative: string;
   /** 0 before anything is written. */
   version: number;
+  /** Where the meeting's minutes are in their life: what can still be written on them. */
+  status: MinutesStatus;
   decisions: RegisteredDecision[];
   actions: LoggedAction[];
   declarations: DeclarationView[];
@@ -112,6 +138,10 @@ export interface MinutesService {
   addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
   /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
   addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
+  /** Puts right a decision, declaration or action of an item, until the minutes are approved; audited with before and after. */
+  changeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, id: string, change: EntryChange): Promise<void>;
+  /** Removes one, likewise; one that other records refer to (funding, action updates) is refused. */
+  removeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, kind: EntryKind, id: string): Promise<void>;
   /**
    * Every decision of the partnership this viewer may see (one of a Part II item only if they may read the
    * item), newest meeting first, with those deferred for want of a quorum marked.
@@ -133,7 +163,7 @@ export interface MinutesDependencies {
   agenda: AgendaService;
   attendance: AttendanceService;
   governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
-  actions: Pick<ActionsService, 'forItem' | 'recordInMinutes'>;
+  actions: Pick<ActionsService, 'forItem' | 'recordInMinutes' | 'findInMinutes' | 'changeInMinutes' | 'removeFromMinutes'>;
   confidentiality: Confidentiality;
 }
 
@@ -155,11 +185,101 @@ export function createMinutesService({
   }
 
   /** A decision's vote, against the majority the terms in force at its meeting require. */
-  async function voteOf(partnershipId: string, decision: DecisionView, votingPresent: number | null): Promise<VoteResult | null> {
+  async function voteOf(
+    partnershipId: string,
+    decision: Pick<DecisionView, 'groupId' | 'meetingDate' | 'votesFor' | 'votesAgainst' | 'votesAbstaining'>,
+    votingPresent: number | null,
+  ): Promise<VoteResult | null> {
     if (decision.votesFor === null) return null;
     const terms = await governance.termsInForceOn(partnershipId, decision.groupId, decision.meetingDate);
     const votes = { for: decision.votesFor, against: decision.votesAgainst ?? 0, abstaining: decision.votesAbstaining ?? 0 };
     return voteResult(votes, terms?.voteMajority ?? 'votes_cast', votingPresent);
+  }
+
+  /**
+   * A decision as it is stored: a vote only of the voting members recorded present, and then the outcome the
+   * vote gave. Read before the writing transaction (attendance and the terms are other services' reads).
+   */
+  async function decided(partnershipId: string, meeting: MeetingView, input: DecisionInput): Promise<DecisionInput> {
+    const { votesFor, votesAgainst, votesAbstaining } = input;
+    if (votesFor === null && votesAgainst === null && votesAbstaining === null) return input;
+    const { votingPresent } = votingFacts(await attendance.attendance(partnershipId, meeting.id));
+    if (votingPresent === null) throw new FieldValidationError('votesFor', 'Record attendance before recording a vote');
+    const votes = { votesFor: votesFor ?? 0, votesAgainst: votesAgainst ?? 0, votesAbstaining: votesAbstaining ?? 0 };
+    const voted = votes.votesFor + votes.votesAgainst + votes.votesAbstaining;
+    if (voted > votingPresent) {
+      throw new FieldValidationError(
+        'votesFor',
+        `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
+      );
+    }
+    const vote = await voteOf(partnershipId, { ...meeting, ...votes }, votingPresent);
+    return { ...input, ...votes, outcome: vote ? outcomeOfVote(input.outcome, vote.carried) : input.outcome };
+  }
+
+  /** Checks a declaration names a person of the partnership and, if any, one of their interests. */
+  async function checkDeclaration(partnershipId: string, input: DeclarationInput): Promise<void> {
+    const [people, interests] = await Promise.all([
+      governance.people(partnershipId),
+      governance.listInterests(partnershipId, { personId: input.personId }),
+    ]);
+    if (!people.some((person) => person.id === input.personId))
+      throw new FieldValidationError('personId', 'Select a person in this partnership');
+    if (input.interestId && !interests.some((interest) => interest.id === input.interestId)) {
+      throw new FieldValidationError('interestId', "Select one of this person's interests, or none");
+    }
+  }
+
+  /** An entry of an item's minutes, as the writing transaction reads and removes it. */
+  function entryStore(kind: EntryKind, itemId: string) {
+    switch (kind) {
+      case 'decision':
+        return {
+          find: (trx: Kysely<Database>, id: string) => findDecision(trx, itemId, id),
+          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'decisions', id),
+        };
+      case 'declaration':
+        return {
+          find: (trx: Kysely<Database>, id: string) => findDeclaration(trx, itemId, id),
+          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'declarations', id),
+        };
+      case 'action':
+        return {
+          find: (trx: Kysely<Database>, id: string) => actions.findInMinutes(trx, itemId, id),
+          remove: (trx: Kysely<Database>, id: string) => actions.removeFromMinutes(trx, id),
+        };
+    }
+  }
+
+  /** Changes (`write`) or removes one entry of draft minutes, with the audit entry of before and after. */
+  async function correct(
+    actor: Actor,
+    target: { partnershipId: string; meeting: MeetingView; item: AgendaItemRow; kind: EntryKind; id: string },
+    write: ((trx: Kysely<Database>) => Promise<void>) | 'remove',
+  ): Promise<void> {
+    const { partnershipId, meeting, item, kind, id } = target;
+    const store = entryStore(kind, item.id);
+    const change = write === 'remove' ? 'Removed' : 'Changed';
+    await refusingReferenced(
+      () =>
+        db.transaction().execute(async (trx) => {
+          await assertEditable(trx, meeting.id);
+          const before = await store.find(trx, id);
+          if (!before) throw new NotFoundError(entryNames[kind]);
+          await (write === 'remove' ? store.remove(trx, id) : write(trx));
+          const after = write === 'remove' ? null : ((await store.find(trx, id)) ?? null);
+          await audit.record(trx, actor, {
+            action: write === 'remove' ? 'delete' : 'update',
+            entityType: kind,
+            entityId: id,
+            partnershipId,
+            summary: `${change} a ${entryNames[kind]} on ${where(meeting, item)}`,
+            before,
+            after,
+          });
+        }),
+      new FieldValidationError('form', stillReferred[kind]),
+    );
   }
 
   const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
@@ -170,7 +290,10 @@ export function createMinutesService({
     return Promise.all(
       decisions.map(async (d) => {
         const { quorate = null, votingPresent = null } = facts.get(d.meetingId) ?? {};
-        return { ...d, deferredForQuorum: deferredForQuorum(d.outcome, quorate), vote: await voteOf(partnershipId, d, votingPresent) };
+        const vote = await voteOf(partnershipId, d, votingPresent);
+        // Read the same way for a decision written before the outcome followed the vote.
+        const outcome = vote ? outcomeOfVote(d.outcome, vote.carried) : d.outcome;
+        return { ...d, outcome, deferredForQuorum: deferredForQuorum(outcome, quorate), vote };
       }),
     );
   };
@@ -270,17 +393,19 @@ export function createMinutesService({
 
   async function itemMinutes(partnershipId: string, meetingId: string, itemId: string): Promise<ItemMinutes> {
     const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
-    const [minutes, decisions, agreed, declarations] = await Promise.all([
+    const [minutes, decisions, agreed, declarations, life] = await Promise.all([
       findItemMinutes(db, itemId),
       listDecisions(db, partnershipId, { agendaItemId: itemId }),
       actions.forItem(partnershipId, itemId),
       listDeclarations(db, itemId),
+      findMeetingMinutes(db, meetingId),
     ]);
     return {
       meeting,
       item,
       narrative: minutes?.narrative ?? '',
       version: minutes?.version ?? 0,
+      status: life?.status ?? 'draft',
       decisions: await registered(partnershipId, decisions),
       actions: agreed,
       declarations,
@@ -342,7 +467,7 @@ export function createMinutesService({
       await db.transaction().execute(async (trx) => {
         await lockRow(trx, 'meetings', meetingId);
         const life = await findMeetingMinutes(trx, meetingId);
-        if (!life || isEditable(life.status)) {
+        if (!life || !canAmend(life.status)) {
           throw new FieldValidationError('correction', 'These minutes are not approved yet: change them directly');
         }
         const row = { id: randomUUID(), partnershipId, meetingId, correction, madeAt: isoNow(clock), madeBy: actor.userId };
@@ -431,20 +556,12 @@ export function createMinutesService({
 
     async addDecision(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      const { votingPresent } = votingFacts(await attendance.attendance(partnershipId, meetingId));
-      const voted = (input.votesFor ?? 0) + (input.votesAgainst ?? 0) + (input.votesAbstaining ?? 0);
-      if (votingPresent !== null && voted > votingPresent) {
-        throw new FieldValidationError(
-          'votesFor',
-          `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
-        );
-      }
       const row = {
         id: randomUUID(),
         partnershipId,
         meetingId,
         agendaItemId: itemId,
-        ...input,
+        ...(await decided(partnershipId, meeting, input)),
         createdAt: isoNow(clock),
         createdBy: actor.userId,
       };
@@ -482,15 +599,7 @@ export function createMinutesService({
 
     async addDeclaration(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      const [people, interests] = await Promise.all([
-        governance.people(partnershipId),
-        governance.listInterests(partnershipId, { personId: input.personId }),
-      ]);
-      if (!people.some((person) => person.id === input.personId))
-        throw new FieldValidationError('personId', 'Select a person in this partnership');
-      if (input.interestId && !interests.some((interest) => interest.id === input.interestId)) {
-        throw new FieldValidationError('interestId', "Select one of this person's interests, or none");
-      }
+      await checkDeclaration(partnershipId, input);
       const row = {
         id: randomUUID(),
         partnershipId,
@@ -507,6 +616,26 @@ export function createMinutesService({
         row,
         insert: insertDeclaration,
       });
+    },
+
+    async changeEntry(actor, partnershipId, meetingId, itemId, id, change) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      let write: (trx: Kysely<Database>) => Promise<void>;
+      if (change.kind === 'decision') {
+        const fields = await decided(partnershipId, meeting, change.input);
+        write = (trx) => updateDecision(trx, id, fields);
+      } else if (change.kind === 'declaration') {
+        await checkDeclaration(partnershipId, change.input);
+        write = (trx) => updateDeclaration(trx, id, change.input);
+      } else {
+        write = (trx) => actions.changeInMinutes(trx, id, change.input);
+      }
+      await correct(actor, { partnershipId, meeting, item, kind: change.kind, id }, write);
+    },
+
+    async removeEntry(actor, partnershipId, meetingId, itemId, kind, id) {
+      const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      await correct(actor, { partnershipId, meeting, item, kind, id }, 'remove');
     },
 
     decisionsRegister: async (partnershipId, viewer, search) =>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canMoveTo, isEditable } from './minutesLife.ts';
+import { canAmend, canMoveTo, isEditable } from './minutesLife.ts';
 
 describe('the life of minutes', () => {
   it('goes draft, circulated, approved, signed', () => {
@@ -15,5 +15,8 @@ describe('the life of minutes', () => {
   });
   it('can be written until approved, and not after', () => {
     assert.deepEqual((['draft', 'circulated', 'approved', 'signed'] as const).map(isEditable), [true, true, false, false]);
+  });
+  it('takes amendments once approved, and only then', () => {
+    assert.deepEqual((['draft', 'circulated', 'approved', 'signed'] as const).map(canAmend), [false, false, true, true]);
   });
 });

@@ -28,3 +28,8 @@ export function canMoveTo(from: MinutesStatus, to: MinutesStatus): boolean {
 export function isEditable(status: MinutesStatus): boolean {
   return status === 'draft' || status === 'circulated';
 }
+
+/** Once approved, minutes take corrections only as amendments recorded beside them. */
+export function canAmend(status: MinutesStatus): boolean {
+  return !isEditable(status);
+}

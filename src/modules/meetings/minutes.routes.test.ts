@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+
+describe("an item's minutes page, one form for an officer", () => {
+  const scope = suiteScope();
+  let container: Container;
+  let officer: Browser;
+  let coventry: string;
+  let boardId: string;
+
+  before(async () => {
+    ({ container, client: officer, coventry, boardId } = await build(scope, { as: 'officer' }));
+  });
+
+  async function itemPage(meetingDate: string, title: string) {
+    const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, meetingDate);
+    const itemId = await addAgendaItem(container.agenda, coventry, meetingId, title);
+    return { meetingId, itemId, base: `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes` };
+  }
+
+  it('saves the typed narrative with any button, and keeps whatever else was typed', async () => {
+    const { meetingId, itemId, base } = await itemPage('2016-07-21', 'Designated Public Places Order');
+    const page = await officer.get(base);
+    assert.equal((page.body.match(/<form method="post"/g) ?? []).length, 1, 'one form on the page');
+    assert.match(page.body, new RegExp(`href="/partnerships/${coventry}/meetings/${meetingId}" data-qa="back">Back to the meeting`));
+
+    // A decision with a problem: nothing is lost, and the narrative is already saved.
+    const typed = {
+      intent: 'record:decision',
+      version: '0',
+      narrative: 'The review of the DPPO was presented.',
+      outcome: 'supported',
+      description: 'Consult residents',
+    };
+    const refused = await officer.post(base, typed);
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Enter the decision/);
+    assert.match(refused.body, /The review of the DPPO was presented\./);
+    assert.match(refused.body, /Consult residents/);
+    assert.match(refused.body, /value="supported" checked/);
+    assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).narrative, 'The review of the DPPO was presented.');
+
+    // Typed further and recorded: the narrative's change is saved too, and the half-typed action waits on the page.
+    const recorded = await officer.post(base, {
+      ...typed,
+      version: '1',
+      narrative: 'The review of the DPPO was presented and discussed.',
+      wording: 'Recommendations 4.1 and 4.2 were supported',
+    });
+    assert.equal(recorded.statusCode, 302);
+    const minutes = await container.minutes.itemMinutes(coventry, meetingId, itemId);
+    assert.equal(minutes.narrative, 'The review of the DPPO was presented and discussed.');
+    assert.deepEqual(
+      minutes.decisions.map((d) => d.wording),
+      ['Recommendations 4.1 and 4.2 were supported'],
+    );
+    const after = await officer.get(base);
+    assert.match(after.body, /Decision recorded/);
+    assert.match(after.body, /<textarea[^>]*id="description"[^>]*>Consult residents<\/textarea>/);
+    assert.doesNotMatch((await officer.get(base)).body, /<textarea[^>]*id="description"[^>]*>Consult residents/, 'kept once only');
+  });
+
+  it('changes and removes what draft minutes record, and on signed minutes offers only a correction', async () => {
+    const { meetingId, itemId, base } = await itemPage('2016-10-20', 'Night-time economy');
+    const nextId = await scheduleMeeting(container.meetings, coventry, boardId, '2017-01-19');
+    const plain = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+    const decision = await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, {
+      ...plain,
+      outcome: 'agreed',
+      wording: 'Fund two street pastors',
+    });
+    const action = await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
+      description: 'Write to the pastors',
+      owner: 'Officer',
+      dueDate: null,
+    });
+    const draft = await officer.get(base);
+    assert.match(draft.body, new RegExp(`value="change:decision:${decision}"`));
+    assert.match(draft.body, new RegExp(`value="remove:action:${action}"`));
+
+    // Change: the button saves what was typed, then opens the decision's own page.
+    const toChange = await officer.post(base, {
+      intent: `change:decision:${decision}`,
+      version: '0',
+      narrative: 'Pastors were discussed.',
+    });
+    assert.equal(toChange.headers.location, `${base}/decisions/${decision}`);
+    assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).narrative, 'Pastors were discussed.');
+    const form = await officer.get(`${base}/decisions/${decision}`);
+    assert.match(form.body, /Fund two street pastors<\/textarea>/);
+    const changed = await officer.post(`${base}/decisions/${decision}`, { outcome: 'agreed', wording: 'Fund three street pastors' });
+    assert.equal(changed.statusCode, 302);
+    assert.match((await officer.get(base)).body, /Fund three street pastors/);
+
+    // Remove: asked first, then gone.
+    const ask = await officer.get(`${base}/actions/${action}/remove`);
+    assert.match(ask.body, /Remove this action\?/);
+    assert.match(ask.body, /Write to the pastors \(Officer\)/);
+    assert.equal((await officer.post(`${base}/actions/${action}/remove`, {})).statusCode, 302);
+    const removed = await officer.get(base);
+    assert.match(removed.body, /Action removed/);
+    assert.match(removed.body, /No actions recorded/);
+
+    await container.minutes.circulate(systemPrincipal, coventry, meetingId, 1);
+    await container.minutes.approve(systemPrincipal, coventry, meetingId, 2, nextId);
+    await container.minutes.sign(systemPrincipal, coventry, meetingId, 3, 'Cllr Abbott');
+    const signed = await officer.get(base);
+    assert.doesNotMatch(signed.body, /<form method="post"/, 'no form the service would refuse');
+    assert.doesNotMatch(signed.body, /change:decision|remove:decision/);
+    assert.match(signed.body, /These minutes have been approved[\s\S]*href="[^"]+\/minutes\/amendments\/new"[^>]*>Record a correction/);
+    assert.match(signed.body, /Pastors were discussed\./);
+    const closed = await officer.get(`${base}/decisions/${decision}`);
+    assert.doesNotMatch(closed.body, /data-qa="record-form"/);
+    assert.match(closed.body, /These minutes have been approved/);
+    assert.doesNotMatch((await officer.get(`${base}/decisions/${decision}/remove`)).body, /data-qa="confirm-form"/);
+    const late = await officer.post(`${base}/decisions/${decision}`, { outcome: 'agreed', wording: 'Rewritten' });
+    assert.equal(late.statusCode, 409);
+    assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions[0]?.wording, 'Fund three street pastors');
+  });
+
+  it('refuses a vote before attendance is recorded, saying so by the field', async () => {
+    const { base } = await itemPage('2016-11-17', 'Street pastors');
+    const vote = await officer.post(base, {
+      intent: 'record:decision',
+      version: '0',
+      outcome: 'agreed',
+      wording: 'Fund the pastors',
+      votesFor: '3',
+      votesAgainst: '5',
+    });
+    assert.equal(vote.statusCode, 400);
+    assert.match(vote.body, /id="votesFor-error"[\s\S]*Record attendance before recording a vote/);
+    assert.match(vote.body, /value="3"/);
+  });
+});
