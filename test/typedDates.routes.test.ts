@@ -80,19 +80,20 @@ describe('dates and times typed into forms', () => {
     const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
     const base = `/partnerships/${coventry}/meetings/${meetingId}/items/${itemId}/minutes`;
     const action = (day: string) => ({
+      intent: 'record:action',
       description: 'Report progress on the DPPO',
       owner: 'All agencies',
       'dueDate-day': day,
       'dueDate-month': 'Sept',
       'dueDate-year': '26',
     });
-    const wrong = await officer.post(`${base}/actions`, action('31'));
+    const wrong = await officer.post(base, action('31'));
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /href="#dueDate-day">The due date must be a real date/);
     assert.match(wrong.body, /name="dueDate-month" type="text" value="Sept"/);
     assert.match(wrong.body, />Report progress on the DPPO</);
 
-    assert.equal((await officer.post(`${base}/actions`, action('30'))).statusCode, 302);
+    assert.equal((await officer.post(base, action('30'))).statusCode, 302);
     const [logged] = await container.actions.actionLog(coventry, systemPrincipal, { status: 'open' });
     assert.equal(logged?.dueDate, '2026-09-30');
   });

@@ -206,9 +206,11 @@ export async function sampleRoutes(
     }),
   });
   const entry = await entries();
-  const toRemove: Record<string, string>[] = [];
-  // Each walk (and the outsider's) asks for the page and the removal of each kind: twenty is room for them all.
-  for (let walk = 0; walk < 20; walk += 1) toRemove.push(await entries());
+  // Each walk (and the outsider's) asks for the page and the removal of each kind: twenty of each is room for them all.
+  const toRemove: Record<string, string[]> = {};
+  for (let walk = 0; walk < 20; walk += 1) {
+    for (const [kind, id] of Object.entries(await entries())) (toRemove[kind] ??= []).push(id);
+  }
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,
@@ -233,14 +235,12 @@ export async function sampleRoutes(
     areaId: partnership.areaId,
     url(pattern) {
       if (wildcards[pattern]) return wildcards[pattern];
-      const removing = pattern.endsWith('/:entryId/remove')
-        ? (toRemove.pop() ?? assert.fail('more removals than sampled entries'))
-        : undefined;
+      const kind = /\/minutes\/(\w+)\/:entryId/.exec(pattern)?.[1] ?? '';
+      const entryId = pattern.endsWith('/:entryId/remove')
+        ? (toRemove[kind]?.pop() ?? assert.fail('more removals than sampled entries'))
+        : entry[kind];
       return pattern.replace(/:(\w+)/g, (_, name: string, offset: number) => {
-        if (name === 'entryId') {
-          const kind = /\/minutes\/(\w+)\/:entryId/.exec(pattern)?.[1] ?? '';
-          return (removing ?? entry)[kind] ?? '';
-        }
+        if (name === 'entryId') return entryId ?? '';
         if (pattern.includes(':entryId') && (name === 'itemId' || name === 'id')) return name === 'id' ? draftMeeting : draftItem;
         if (name !== 'id') return params[name] ?? '';
         const prefix = Object.keys(idAfter).find((key) => pattern.slice(0, offset).endsWith(key));
