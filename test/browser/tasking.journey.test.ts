@@ -204,7 +204,7 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
         '810 crimes and incidents (City of London Police, 2025-12), of which 55 with no location; 34 in LSOAs outside the force’s area.',
       ],
     ]);
-    assert.equal(await qa('outcome').innerText(), 'All 2 files were imported, or had been before.');
+    assert.equal(await qa('outcome').innerText(), 'All 2 files were imported.');
     assert.equal(await qa('hotspots').innerText(), 'Crime hotspots, December 2025');
     await session.expectAccessiblePage('import-done');
 

@@ -165,6 +165,10 @@ describe('crime data pages for a Coventry officer', () => {
     assert.doesNotMatch(done.body, /data-import-progress/);
     assert.match(done.body, /Not imported/);
     assert.match(done.body, /1 of 1 file was not imported/);
+    // Nothing imported is not called imported, nor a refused file "100%" read of a month "not known yet".
+    assert.match(done.body, /<h1 class="govuk-heading-l">Crime data not imported<\/h1>/);
+    assert.doesNotMatch(done.body, /Crime data imported|Not known yet|100%/);
+    assert.match(done.body, /Not known: the file was not read/);
     assert.match(done.body, /This is not a police\.uk street-level crime file/);
   });
 

@@ -46,7 +46,17 @@ import {
 } from './hotspotsPage.ts';
 import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
-import { heldEffect, importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import {
+  heldEffect,
+  importFinished,
+  importMonthText,
+  importMoves,
+  importOutcome,
+  importPercent,
+  importProgress,
+  importStatusName,
+  uploadOutcome,
+} from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 import { skippedText } from './policeUkZip.ts';
 
@@ -100,10 +110,10 @@ const importView = (row: ImportRow & HeldEffect) => ({
   id: row.id,
   batchId: row.batchId,
   fileName: row.fileName,
-  month: row.month ? monthName(row.month) : 'Not known yet',
+  month: importMonthText(row, monthName),
   status: importStatusName(row.status),
   tagClass: statusTagClasses[row.status],
-  percent: importPercent(row),
+  progress: importProgress(row),
   finished: importFinished(row),
   outcome: importOutcome(row),
   ...importMoves(row),
@@ -255,8 +265,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       // Another partnership's upload is not found through this one's address.
       if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
       const finished = rows.every(importFinished);
-      const refused = rows.filter((row) => ['refused', 'rejected', 'failed'].includes(row.status)).length;
-      const held = rows.filter((row) => row.status === 'held').length;
+      const outcome = uploadOutcome(rows);
       const latest = rows
         .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
         .sort()
@@ -264,20 +273,14 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       const href = `${base(request)}/imports/${batchId}`;
       const skipped = skippedText(await crimeData.skippedFiles(batchId));
       return pages.render(request, reply, 'crimedata/views/progress.njk', {
-        title: finished ? 'Crime data imported' : 'Importing crime data',
+        title: finished ? outcome.title : 'Importing crime data',
         files: rows.map(importView),
         finished,
         summary: finished ? null : progressSummary(rows),
         refreshSeconds,
         href,
-        outcome: !finished
-          ? null
-          : refused > 0
-            ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
-            : held > 0
-              ? `${held} of ${plural(rows.length, 'file changes', 'files change')} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
-              : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
-        refused: refused > 0,
+        outcome: finished ? outcome.outcome : null,
+        refused: outcome.warning,
         skipped,
         hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
         base: base(request),
