@@ -63,7 +63,7 @@ import {
   publicPerformanceRoutes,
 } from './modules/performance/index.ts';
 import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
-import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
+import { agreedAtTasking, createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
 export interface Container {
   config: Config;
@@ -346,7 +346,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       }),
       mount(governanceAdminRoutes, { governance }),
       mount(governanceRoutes, { governance }),
-      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(actionRoutes, {
+        actions,
+        groups: (partnershipId) => governance.groups.list(partnershipId),
+        agreedElsewhere: agreedAtTasking(tasking),
+      }),
       mount(fundingRoutes, {
         funding,
         priorities: (partnershipId) => strategy.priorities.list(partnershipId, { includeArchived: true }),

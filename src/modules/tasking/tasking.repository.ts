@@ -99,7 +99,7 @@ export async function setDocumentAgendaItem(db: Kysely<Database>, id: string, me
 export async function listTaskingActions(
   db: Kysely<Database>,
   partnershipId: string,
-  filter: { id?: string; month?: string; groupId?: string },
+  filter: { id?: string; month?: string; groupId?: string; actionIds?: readonly string[] },
 ): Promise<TaskingActionRow[]> {
   let query = db
     .selectFrom('taskingActions')
@@ -120,6 +120,10 @@ export async function listTaskingActions(
   if (filter.id !== undefined) query = query.where('taskingActions.id', '=', filter.id);
   if (filter.month !== undefined) query = query.where('taskingActions.month', '=', filter.month);
   if (filter.groupId !== undefined) query = query.where('actions.groupId', '=', filter.groupId);
+  if (filter.actionIds !== undefined) {
+    if (filter.actionIds.length === 0) return [];
+    query = query.where('taskingActions.actionId', 'in', filter.actionIds);
+  }
   return query.execute();
 }
 

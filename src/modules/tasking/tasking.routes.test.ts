@@ -272,6 +272,17 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(stale.statusCode, 400);
     assert.match(stale.body, /Someone else changed this record/);
     assert.match((await officer.get(base)).body, /Two arrests for theft/);
+
+    // The action log names the tasking it was agreed at, with its document, not the community safety plan.
+    const tasked = new RegExp(`<a class="govuk-link" href="${documentUrl('2025-12')}">Tasking document for December 2025</a>`);
+    const log = await officer.get(`/partnerships/${coventry}/actions`);
+    assert.match(log.body, tasked);
+    assert.doesNotMatch(log.body, /Community safety plan/);
+    const entry = await officer.get(`/partnerships/${coventry}/actions/${action.actionId}`);
+    assert.match(entry.body, /City Tasking Group: Tasking document for December 2025<\/a>/);
+    assert.doesNotMatch(entry.body, /community safety plan/);
+    const csv = await officer.get(`/partnerships/${coventry}/actions/download.csv`);
+    assert.match(csv.body, /Agreed at[\s\S]*Tasking document for December 2025/);
   });
 
   it('archives a priority location', async () => {

@@ -94,6 +94,16 @@ const documentHref = (partnershipId: string, groupId: string, month: string) =>
 const locationHref = (partnershipId: string, id: string) => `${base(partnershipId)}/locations/${id}`;
 const actionHref = (partnershipId: string, id: string) => `${base(partnershipId)}/actions/${id}`;
 
+/** For the action log: the actions recorded at tasking, named by their tasking document, with its address. */
+export const agreedAtTasking =
+  (tasking: Pick<TaskingService, 'documentsOfActions'>) => async (partnershipId: string, actionIds: readonly string[]) =>
+    new Map(
+      (await tasking.documentsOfActions(partnershipId, actionIds)).map(({ actionId, groupId, month }) => [
+        actionId,
+        { text: `Tasking document for ${monthName(month)}`, href: documentHref(partnershipId, groupId, month) },
+      ]),
+    );
+
 /** The month an address names, or a 404: only YYYY-MM is a month. */
 function monthOf({ month }: z.output<typeof documentParams>): string {
   if (!monthPattern.test(month)) throw new NotFoundError('month');

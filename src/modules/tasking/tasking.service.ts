@@ -591,6 +591,11 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return actionViews(partnershipId, await listTaskingActions(db, partnershipId, filter));
     },
 
+    async documentsOfActions(partnershipId, actionIds) {
+      const rows = await listTaskingActions(db, partnershipId, { actionIds });
+      return rows.map(({ actionId, groupId, month }) => ({ actionId, groupId, month }));
+    },
+
     async action(partnershipId, id) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
