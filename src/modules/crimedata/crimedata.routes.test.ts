@@ -273,14 +273,17 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(page.body, new RegExp(`Download all ${rows.length - 3} hotspots \\(CSV\\)`));
   });
 
-  it('answers a query the form would never send with not found, and a month not held in words', async () => {
+  it('answers a query the form would never send with the problem in words, and a month not held in words', async () => {
     for (const query of ['month=2025-13', 'month=December', 'by=ward', 'sort=name', 'month=2025-12&month=x']) {
       const response = await officer.get(`${base}/hotspots?${query}`);
-      assert.ok([200, 404].includes(response.statusCode), `${query}: ${response.statusCode}`);
+      assert.ok([200, 400].includes(response.statusCode), `${query}: ${response.statusCode}`);
       assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
     }
-    assert.equal((await officer.get(`${base}/hotspots?month=2025-13`)).statusCode, 404);
-    assert.equal((await officer.get(`${base}/hotspots?by=ward`)).statusCode, 404);
+    const notAMonth = await officer.get(`${base}/hotspots?month=2025-13`);
+    assert.equal(notAMonth.statusCode, 400);
+    assert.match(notAMonth.body, /“2025-13” is not a month[^<]*Safer holds November 2025 to December 2025\./);
+    assert.match(notAMonth.body, new RegExp(`href="${base}/hotspots" data-qa="address-next">`));
+    assert.equal((await officer.get(`${base}/hotspots?by=ward`)).statusCode, 400);
     assert.equal((await officer.get(`${base}/hotspots.csv?month=2020-01`)).statusCode, 404);
     const notHeld = await officer.get(`${base}/hotspots?month=2020-01`);
     assert.equal(notHeld.statusCode, 200);
@@ -290,8 +293,10 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(after.body, /March 2026 is not held in Safer/);
     assert.doesNotMatch(after.body, /did not publish/);
     // A crime type the data does not have is no page, as a month that is not one is.
-    assert.equal((await officer.get(`${base}/hotspots?month=2025-12&type=Nonsense`)).statusCode, 404);
-    assert.equal((await officer.get(`${base}/hotspots.csv?month=2025-12&type=Nonsense`)).statusCode, 404);
+    const nonsense = await officer.get(`${base}/hotspots?month=2025-12&type=Nonsense`);
+    assert.equal(nonsense.statusCode, 400);
+    assert.match(nonsense.body, /“Nonsense” is not a crime type of the crimes held for December 2025\./);
+    assert.equal((await officer.get(`${base}/hotspots.csv?month=2025-12&type=Nonsense`)).statusCode, 400);
   });
 
   const decemberCrimes = async () =>

@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CrimeImportStatus } from '../../db/schema.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { AddressProblemError, NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
@@ -25,7 +25,7 @@ import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
 import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
 import { comparability } from './lsoaEditions.ts';
 import { matrixMethod } from './analysis/matrix.ts';
-import { gapsIn } from './analysis/months.ts';
+import { gapsIn, monthPattern } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 import { trendMethod } from './analysis/series.ts';
 import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
@@ -33,11 +33,13 @@ import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import type { HeldEffect } from './heldImports.ts';
 import {
+  asTyped,
   describeAccuracy,
   describeHotspot,
   headlineRows,
   hotspotsCsv,
   hotspotsPage,
+  monthAskedWords,
   monthName,
   notHeldWords,
   ogl,
@@ -361,10 +363,19 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
     // The hotspots of a month: for a query the filter form would never send, no such page.
     async function loadHotspots(partnershipId: string, asked: z.output<typeof hotspotsQuery>) {
       // A value left empty is the default.
-      const parsed = hotspotsQuerySchema.safeParse(Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== '')));
-      if (!parsed.success) throw new NotFoundError('hotspots');
-      const query = parsed.data;
+      const given = Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== ''));
+      const parsed = hotspotsQuerySchema.safeParse(given);
       const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
+      if (!parsed.success) {
+        const badMonth = given.month !== undefined && !monthPattern.test(given.month);
+        throw new AddressProblemError(
+          badMonth
+            ? monthAskedWords(given.month ?? '', publishedMonths)
+            : 'The address asks for hotspots in a way the page does not offer.',
+          { text: 'Choose from the months and ways offered' },
+        );
+      }
+      const query = parsed.data;
       const month = query.month ?? publishedMonths.at(-1) ?? null;
       const first = publishedMonths[0];
       if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
@@ -377,7 +388,11 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         crimeData.areaEditions(partnershipId),
       ]);
       // A type the data does not have is no page, as a month that is not one is.
-      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) throw new NotFoundError('hotspots');
+      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) {
+        throw new AddressProblemError(`${asTyped(query.type)} is not a crime type of the crimes held for ${monthName(month)}.`, {
+          text: 'Choose from the crime types held',
+        });
+      }
       const comparable = comparability(editions);
       const page = hotspotsPage({
         counts,

@@ -116,9 +116,18 @@ describe('the crime profile and peer comparison pages', () => {
     const rows: string[][] = parse(csv.body.replace(/^\uFEFF/, ''), { relax_column_count: true });
     assert.deepEqual(rows[1]?.slice(0, 3), ['December 2025', 'All crime', String(rawCount([december], lsoas.coventry!))]);
     assert.match(rows.at(-2)?.[0] ?? '', /Open Government Licence/);
-    for (const query of ['period=decade', 'month=2025-13', 'month=2019-01']) {
-      assert.equal((await analyst.get(`${base}/profile?${query}`)).statusCode, 404, query);
+    const said = {
+      'period=decade': /“decade” is not a period/,
+      'month=2025-13': /“2025-13” is not a month: a month is written as year and month, such as 2025-12\. Safer holds /,
+      'month=2019-01': /January 2019 is not held in Safer: it holds /,
+    };
+    for (const [query, words] of Object.entries(said)) {
+      const page = await analyst.get(`${base}/profile?${query}`);
+      assert.equal(page.statusCode, 400, query);
+      assert.match(page.body, words, query);
+      assert.match(page.body, new RegExp(`href="${base}/profile" data-qa="address-next">Choose from the months held<`), query);
     }
+    assert.equal((await analyst.get(`${base}/profile.csv?month=2025-13`)).statusCode, 400);
   });
 
   it('lets the analyst choose peers, refusing none with the message next to the choice', async () => {

@@ -16,7 +16,7 @@ import {
   rankHotspots,
 } from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
-import { missingMonthWords, monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
+import { missingMonthWords, monthOfYear, monthPattern, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
 import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
 import type { AreaLsoa, Month } from './analysis/types.ts';
@@ -118,13 +118,30 @@ export function missingMonthText(month: Month, held: readonly Month[]): string {
 
 /** Why a month has no hotspots: it is outside the months held in Safer, or a gap in them the force did not publish. */
 export function notHeldWords(month: Month, held: readonly Month[]): string {
-  const first = held[0];
-  const last = held.at(-1);
   if (missingMonthWords(month, held) === 'not published') {
     return `police.uk did not publish ${monthName(month)} for the force: Safer holds the months either side of it. Choose another month.`;
   }
+  const first = held[0];
+  const last = held.at(-1);
   const range = first && last ? `it holds ${monthName(first)} to ${monthName(last)}` : 'it holds none of the force’s months yet';
   return `${monthName(month)} is not held in Safer: ${range}. Choose another month.`;
+}
+
+/** A value from an address, quoted back only while it is short enough to read. */
+export const asTyped = (value: string): string => (value.length <= 20 ? `“${value}”` : 'The value in the address');
+
+/** What Safer holds of the force's months, for a page that says a month asked for is not among them. */
+export function heldWords(held: readonly Month[]): string {
+  const first = held[0];
+  const last = held.at(-1);
+  return first && last ? `Safer holds ${monthName(first)} to ${monthName(last)}.` : 'Safer holds none of the force’s months yet.';
+}
+
+/** Why the month an address names has no page: it is not a month (such as 2025-13), or it is not held. */
+export function monthAskedWords(asked: string, held: readonly Month[]): string {
+  if (!monthPattern.test(asked))
+    return `${asTyped(asked)} is not a month: a month is written as year and month, such as 2025-12. ${heldWords(held)}`;
+  return notHeldWords(asked, held);
 }
 
 /** Said under a ranking by street: how many of the month's crimes name no street, and so are not in it. */

@@ -18,7 +18,17 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot, namesStreet } f
 export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, hotspotsForAccuracy, missingMonthText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export {
+  changeText,
+  expectedText,
+  hotspotsForAccuracy,
+  missingMonthText,
+  monthAskedWords,
+  monthName,
+  ogl,
+  onsSource,
+  trendText,
+} from './hotspotsPage.ts';
 export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';

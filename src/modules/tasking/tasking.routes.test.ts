@@ -159,7 +159,16 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(unpublished.statusCode, 200);
     assert.match(unpublished.body, /October 2025 is not held in Safer\. This document has no figures\./);
     assert.doesNotMatch(unpublished.body, /data-qa="section"/);
-    assert.equal((await officer.get(documentUrl('2025-13'))).statusCode, 404);
+    // A month that is not one: a page that says so, with the months held and the way to choose one.
+    const notAMonth = await officer.get(documentUrl('2025-13'));
+    assert.equal(notAMonth.statusCode, 400);
+    assert.match(notAMonth.body, /There is a problem with the address/);
+    assert.match(
+      notAMonth.body,
+      /data-qa="address-problem">“2025-13” is not a month: a month is written as year and month, such as 2025-12\. Safer holds November 2025 to December 2025\./,
+    );
+    assert.match(notAMonth.body, new RegExp(`href="${base}" data-qa="address-next">Open a tasking document from the months held<`));
+    assert.equal((await officer.get(`${documentUrl('2025-13')}/document.pdf`)).statusCode, 400);
   });
 
   it('is issued by an analyst or officer, not a member, after a page that says whom it e-mails, then put on the agenda of the meeting', async () => {

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import { AddressProblemError, NotPermittedError } from '../../platform/errors.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { describeRecipients } from '../../platform/recipients.ts';
@@ -24,7 +24,7 @@ import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPa
 import { formatDate, formatDateTime } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
 import { actionStatusNames } from '../actions/index.ts';
-import { monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
+import { monthAskedWords, monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
 import { actionFields, locationFields, placesField, placesMessage, resultFields } from './tasking.forms.ts';
 import { actionSchema, locationSchema, resultSchema, streetLines } from './tasking.inputs.ts';
 import { locationKindNames, type PriorityLocation, type TaskingActionView, type TaskingService } from './tasking.types.ts';
@@ -104,12 +104,6 @@ export const agreedAtTasking =
       ]),
     );
 
-/** The month an address names, or a 404: only YYYY-MM is a month. */
-function monthOf({ month }: z.output<typeof documentParams>): string {
-  if (!monthPattern.test(month)) throw new NotFoundError('month');
-  return month;
-}
-
 /** "Charnwood 012A (E01025785), Charnwood 012B (E01025786) and 4 more". */
 function someOf(names: readonly string[], shown = 3): string {
   if (names.length <= shown) return names.join(', ');
@@ -138,6 +132,15 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     const { tasking } = deps;
     const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
     const mayRecord = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:member', request.partnership);
+
+    /** The month an address names: one that is not (2025-13) is a problem with the address, said with the months held. */
+    async function monthOf({ partnershipId, month }: z.output<typeof documentParams>): Promise<string> {
+      if (monthPattern.test(month)) return month;
+      throw new AddressProblemError(monthAskedWords(month, await deps.publishedMonths(partnershipId)), {
+        text: 'Open a tasking document from the months held',
+        href: base(partnershipId),
+      });
+    }
 
     // The priority locations, the way to a month's document, and the latest resources committed.
     app.get('', { config: view, schema: { params: partnershipParams, querystring: documentQuery } }, async (request, reply) => {
@@ -327,7 +330,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.get(documentPath, documentRoute, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const doc = await tasking.document(partnershipId, groupId, monthOf(request.params));
+      const doc = await tasking.document(partnershipId, groupId, await monthOf(request.params));
       const href = documentHref(partnershipId, doc.groupId, doc.month);
       const issued = doc.issued;
       const [visuals, meetingsToCome, attachedOn] = await Promise.all([
@@ -387,7 +390,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     for (const format of ['pdf', 'docx'] as const) {
       app.get(`${documentPath}/document.${format}`, documentRoute, async (request, reply) => {
         const { partnershipId, groupId } = request.params;
-        const file = await tasking.documentFile(partnershipId, groupId, monthOf(request.params), format);
+        const file = await tasking.documentFile(partnershipId, groupId, await monthOf(request.params), format);
         return sendFile(reply, file.fileName, file.contentType, file.bytes);
       });
     }
@@ -397,7 +400,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     app.get(`${documentPath}/issue`, { config: analyse, schema: { params: documentParams } }, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
       const [doc, recipients] = await Promise.all([
-        tasking.document(partnershipId, groupId, monthOf(request.params)),
+        tasking.document(partnershipId, groupId, await monthOf(request.params)),
         tasking.issueRecipients(partnershipId, groupId),
       ]);
       const href = documentHref(partnershipId, doc.groupId, doc.month);
@@ -424,7 +427,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.post(`${documentPath}/issue`, documentButton, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const month = monthOf(request.params);
+      const month = await monthOf(request.params);
       await reportOnNextPage(request, async () => {
         const told = await tasking.issue(principalOf(request), partnershipId, groupId, month);
         return `Tasking document issued. ${describeRecipients(told, 'sent')}`;
@@ -434,7 +437,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.post(`${documentPath}/attach`, documentButton, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const month = monthOf(request.params);
+      const month = await monthOf(request.params);
       const meetingId = single(request.body.meetingId) ?? '';
       if (!meetingId) request.session.problem = 'Select the meeting whose agenda the tasking document goes on';
       else {
