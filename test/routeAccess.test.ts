@@ -328,6 +328,7 @@ GET /partnerships/:partnershipId/crime-data/peers partnership:view
 GET /partnerships/:partnershipId/crime-data/peers.csv partnership:view
 GET /partnerships/:partnershipId/crime-data/peers/choose partnership:analyse
 POST /partnerships/:partnershipId/crime-data/peers/choose partnership:analyse
+POST /partnerships/:partnershipId/crime-data/peers/default partnership:analyse
 GET /public/partnerships/:partnershipId/performance public
 GET /public/partnerships/:partnershipId/performance/:quarter public
 GET /public/partnerships/:partnershipId/performance/:quarter/files/:file public
