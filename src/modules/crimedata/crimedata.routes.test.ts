@@ -362,6 +362,12 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(noReason.body, /id="reason-error"[\s\S]*Enter why the file is rejected/);
     const rejected = await overseer.post(heldPage, { decision: 'reject', reason: 'Not police.uk’s file' });
     assert.equal(rejected.statusCode, 302);
+    // Back to the list of files waiting for a decision, with what became of this one and what is left.
+    assert.equal(rejected.headers.location, '/');
+    assert.match(
+      (await overseer.get('/')).body,
+      /2025-12-city-of-london-street\.csv rejected: nothing has changed\. No other file waits for your decision\./,
+    );
     assert.equal(await decemberCrimes(), published);
     // Its address now says what became of it, and the way back; posted to again, it changes nothing.
     const decided = await overseer.get(heldPage);
@@ -416,6 +422,8 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(waiting.status, 'held', 'a rejected file does not stand in the way of the same file');
     const confirmed = await overseer.post(`${base}/held/${waiting.id}`, { decision: 'confirm' });
     assert.equal(confirmed.statusCode, 302);
+    assert.equal(confirmed.headers.location, '/');
+    assert.match((await overseer.get('/')).body, /confirmed: it now counts for every partnership of the force\./);
     assert.notEqual(await decemberCrimes(), published);
     // The genuine file again: not "already imported", but held to put the month back, and confirmed.
     const back = await onlyImportOf(await upload([december]));

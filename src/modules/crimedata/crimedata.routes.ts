@@ -348,15 +348,19 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       crumbs: crimeDataCrumbs,
       back: base,
       initialValues: () => ({}),
+      // Back to the list of files waiting for a decision (the home page's), its banner saying what became of this one and what is left.
       async save(request, value, _version, { imported }) {
         await crimeData.decideHeldImport(principalOf(request), request.params.partnershipId, imported.id, value);
-        return {
-          redirect: base(request),
-          flash:
-            value.decision === 'confirm'
-              ? `${imported.fileName} now counts for every partnership of the force`
-              : `${imported.fileName} rejected: nothing has changed`,
-        };
+        const left = (await crimeData.waitingFiles()).filter((file) =>
+          isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
+        ).length;
+        const outcome =
+          value.decision === 'confirm'
+            ? `${imported.fileName} confirmed: it now counts for every partnership of the force.`
+            : `${imported.fileName} rejected: nothing has changed.`;
+        const waiting =
+          left === 0 ? 'No other file waits for your decision.' : `${plural(left, 'file waits', 'files wait')} for your decision.`;
+        return { redirect: '/', flash: `${outcome} ${waiting}` };
       },
     });
 
