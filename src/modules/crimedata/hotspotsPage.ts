@@ -102,13 +102,21 @@ export function changeText(count: number, other: number | null, missing: string)
   return `${change}, ${count > other ? 'up' : 'down'} from ${figure(other)}`;
 }
 
-/** "+2.5, above the 4.5 expected", "As expected (6)"; `missing` when no earlier year gives an expected figure. */
+/**
+ * "+3, above the 13 expected", "As expected (6)"; `missing` when no earlier year gives an expected figure. The
+ * expected figure is an average, so never a whole crime: it is said to the nearest whole crime (the predictive
+ * calendar's method says so), and the difference is from that whole number, so the two always add up.
+ */
 export function expectedText(count: number, expected: number | null, missing: string): string {
   if (expected === null) return missing;
-  const change = signedChange(count - expected, figure(Math.abs(count - expected)), '');
-  if (!change) return `As expected (${figure(expected)})`;
-  return `${change}, ${count > expected ? 'above' : 'below'} the ${figure(expected)} expected`;
+  const usual = wholeExpected(expected);
+  const change = signedChange(count - usual, digits(Math.abs(count - usual), 0), '');
+  if (!change) return `As expected (${digits(usual, 0)})`;
+  return `${change}, ${count > usual ? 'above' : 'below'} the ${digits(usual, 0)} expected`;
 }
+
+/** An expected figure (an average) as the pages say it: to the nearest whole crime, a half rounded up. */
+export const wholeExpected = (expected: number): number => Math.round(expected);
 
 /** What a month without a figure is: "Not held in Safer", "Not published" or "Not comparable" (`missingMonthWords`). */
 export function missingMonthText(month: Month, held: readonly Month[]): string {
@@ -243,7 +251,7 @@ export function hotspotsCsv(page: HotspotsPage, by: HotspotsInput['by']): string
       'Change on last month',
       'Same month last year',
       'Change on last year',
-      'Expected',
+      'Expected (average of earlier years)',
       'Difference from expected',
       'Hotspot matrix',
       'Crime types',
