@@ -127,6 +127,26 @@ export async function listTaskingActions(
   return query.execute();
 }
 
+/** The groups that have had a tasking document issued or a tasking action recorded, with the latest month of either. */
+export async function listTaskingGroups(db: Kysely<Database>, partnershipId: string): Promise<{ groupId: string; month: string }[]> {
+  const [documents, actions] = await Promise.all([
+    db
+      .selectFrom('taskingDocuments')
+      .select(['groupId', (eb) => eb.fn.max('month').as('month')])
+      .where('partnershipId', '=', partnershipId)
+      .groupBy('groupId')
+      .execute(),
+    db
+      .selectFrom('taskingActions')
+      .innerJoin('actions', 'actions.id', 'taskingActions.actionId')
+      .select(['actions.groupId', (eb) => eb.fn.max('taskingActions.month').as('month')])
+      .where('taskingActions.partnershipId', '=', partnershipId)
+      .groupBy('actions.groupId')
+      .execute(),
+  ]);
+  return [...documents, ...actions].map((row) => ({ groupId: row.groupId, month: String(row.month) }));
+}
+
 export async function insertTaskingAction(db: Kysely<Database>, row: Omit<Selectable<TaskingActionsTable>, 'version'>): Promise<void> {
   await db.insertInto('taskingActions').values(row).execute();
 }
