@@ -322,6 +322,7 @@ GET /partnerships/:partnershipId/crime-data/held/:importId area:oversee
 POST /partnerships/:partnershipId/crime-data/held/:importId area:oversee
 GET /partnerships/:partnershipId/crime-data/hotspots partnership:view
 GET /partnerships/:partnershipId/crime-data/hotspots.csv partnership:view
+GET /partnerships/:partnershipId/crime-data/hotspots/lsoas/:lsoaCode partnership:view
 GET /partnerships/:partnershipId/crime-data/profile partnership:view
 GET /partnerships/:partnershipId/crime-data/profile.csv partnership:view
 GET /partnerships/:partnershipId/crime-data/peers partnership:view

@@ -180,6 +180,8 @@ export async function sampleRoutes(
     actionId: taskingActionId,
     groupId: board.id,
     month: '2025-12',
+    // A hotspot neighbourhood's own page: one of the area's LSOAs.
+    lsoaCode: (await container.crimeData.areaLsoas(coventry, '2025-12'))[0]?.code ?? '',
   };
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {

@@ -249,6 +249,36 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(shoplifting.body, /Not known: it needs the month before November 2025 to be held as well/);
   });
 
+  it('explains its analysts’ terms in plain words, names each LSOA before its code, and gives each its own page', async () => {
+    const page = await officer.get(`${base}/hotspots?month=2025-12`);
+    for (const term of ['hotspot matrix', 'hotpoint', 'predictive calendar', 'predictive accuracy index (PAI)']) {
+      assert.match(page.body, new RegExp(`What “${term.replace(/[()]/g, '\\$&')}” means`), term);
+    }
+    assert.match(page.body, /A hotspot where at least half of the month’s crimes were recorded at one place/);
+    // Last month's hotspot and the emerging ones by name, the code after.
+    assert.match(page.body, /Last month’s hotspots[\s\S]*?City of London 0\d\d[A-Z] \(E0\d{7}\)/);
+    // The table fits a laptop: the rank by rate and the crime types are on each neighbourhood's own page.
+    const table = /data-qa="hotspots"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    assert.doesNotMatch(table, /Rank by rate|Main crime types/);
+    assert.match(table, /class="govuk-table__header safer-table__cell--from-tablet"[^>]*>On last month/);
+    const link = new RegExp(
+      `<a class="govuk-link" href="(${base}/hotspots/lsoas/(E0\\d{7})\\?month=2025-12)">(City of London [^<]+)</a><br><span[^>]*>(E0\\d{7})<`,
+    ).exec(table);
+    assert.ok(link, 'each neighbourhood links to its own page, its code under its name');
+    const [, href = '', code = '', name = ''] = link;
+    const own = await officer.get(href.replace(/&amp;/g, '&'));
+    assert.equal(own.statusCode, 200);
+    assert.match(own.body, new RegExp(`<h1 class="govuk-heading-l">${name}: crime in December 2025</h1>`));
+    assert.match(own.body, new RegExp(`${name} \\(${code}\\)`));
+    assert.match(own.body, /Rank by crimes per 1,000 residents/);
+    assert.match(own.body, /data-qa="hotspot-crime-types"/);
+    assert.match(own.body, /What “hotspot matrix” means/);
+    assert.match(own.body, new RegExp(`href="${base}/hotspots\\?month=2025-12&amp;by=lsoa&amp;sort=count" data-qa="back-to-hotspots"`));
+    // A code that is not one of the area's LSOAs has no page; a month that is not one says so.
+    assert.equal((await officer.get(`${base}/hotspots/lsoas/E01999999?month=2025-12`)).statusCode, 404);
+    assert.equal((await officer.get(`${base}/hotspots/lsoas/${code}?month=2025-13`)).statusCode, 400);
+  });
+
   it('downloads the whole ranking as CSV, with the licence', async () => {
     const response = await officer.get(`${base}/hotspots.csv?month=2025-12&by=street`);
     assert.equal(response.statusCode, 200);

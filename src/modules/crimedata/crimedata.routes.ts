@@ -24,6 +24,8 @@ import { partnershipParams, queryText } from '../../web/schemas.ts';
 import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
 import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
 import { comparability } from './lsoaEditions.ts';
+import { lsoaLabel } from './lsoaLabel.ts';
+import { terms } from './terms.ts';
 import { matrixMethod } from './analysis/matrix.ts';
 import { gapsIn, monthPattern } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
@@ -37,6 +39,7 @@ import {
   describeAccuracy,
   describeHotspot,
   headlineRows,
+  hotspotRows,
   hotspotsCsv,
   hotspotsPage,
   monthAskedWords,
@@ -81,6 +84,7 @@ export interface CrimeDataRouteDependencies {
 const batchParams = partnershipParams.extend({ batchId: z.string() });
 const importParams = batchParams.extend({ importId: z.string() });
 const heldParams = partnershipParams.extend({ importId: z.string() });
+const lsoaParams = partnershipParams.extend({ lsoaCode: z.string() });
 /** Each value as the filter form sends it; hotspotsQuerySchema then decides whether the page exists. */
 const hotspotsQuery = z.object({ month: queryText, by: queryText, type: queryText, sort: queryText });
 
@@ -420,6 +424,36 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       }).toString();
 
     const hotspotsRoute = { config: view, schema: { params: partnershipParams, querystring: hotspotsQuery } };
+    /** A neighbourhood's own page keeps the month and crime type of the table it was opened from. */
+    const lsoaSearch = (query: HotspotsQuery, month: string) =>
+      new URLSearchParams({ month, ...(query.type ? { type: query.type } : {}) }).toString();
+
+    // One hotspot neighbourhood's every figure: what the table leaves out, and all of it on a phone.
+    app.get(
+      '/hotspots/lsoas/:lsoaCode',
+      { config: view, schema: { params: lsoaParams, querystring: hotspotsQuery } },
+      async (request, reply) => {
+        const { partnershipId, lsoaCode } = request.params;
+        const { query, found } = await loadHotspots(partnershipId, { ...request.query, by: 'lsoa', sort: 'count' });
+        const lsoa = found?.lsoas.find((candidate) => candidate.code === lsoaCode);
+        if (!found || !lsoa) throw new NotFoundError('hotspot');
+        const row = found.page.rows.find((candidate) => candidate.key === lsoaCode);
+        const month = monthName(found.month);
+        const back = `${base(request)}/hotspots?${hotspotsSearch({ ...query, by: 'lsoa', sort: 'count' }, found.month)}`;
+        return pages.render(request, reply, 'crimedata/views/hotspot.njk', {
+          title: `${lsoa.name}: crime in ${month}${query.type ? `, ${query.type}` : ''}`,
+          label: lsoaLabel(lsoa.code, lsoa.name),
+          month,
+          type: query.type ?? null,
+          hotspot: row ? hotspotRows(describeHotspot(row, found.month, found.page.headline.heldMonths), row.crimeTypes) : null,
+          terms,
+          methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod },
+          back,
+          sources: [ogl, onsSource],
+          breadcrumbs: [...crimeDataCrumbs(request), { text: `Crime hotspots, ${month}`, href: back }],
+        });
+      },
+    );
 
     app.get('/hotspots', hotspotsRoute, async (request, reply) => {
       const { query, area, publishedMonths, month, found } = await loadHotspots(request.params.partnershipId, request.query);
@@ -447,15 +481,19 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           ? {
               headline: headlineRows(found.page.headline, found.month),
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldMonths)),
+              rows: found.page.rows.slice(0, tableRows).map((row) => ({
+                ...describeHotspot(row, found.month, found.page.headline.heldMonths),
+                href: query.by === 'lsoa' ? `${base(request)}/hotspots/lsoas/${row.key}?${lsoaSearch(query, found.month)}` : null,
+              })),
               total: found.page.rows.length,
               withoutStreet: query.by === 'street' ? withoutStreetWords(found.page.withoutStreet, found.month) : null,
-              emerging: found.page.emerging,
+              emerging: found.page.emerging.map((hotspot) => ({ name: lsoaLabel(hotspot.key, hotspot.name), reason: hotspot.reason })),
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
               download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
             }
           : null,
         methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
+        terms,
         sources: [ogl, onsSource],
         mayAnalyse: mayAnalyse(request),
         base: base(request),

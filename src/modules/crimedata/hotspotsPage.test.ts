@@ -153,7 +153,7 @@ describe('the hotspots page', () => {
     assert.deepEqual(
       { ...accuracy, method: undefined },
       {
-        hotspots: ['Town Centre 001A'],
+        hotspots: ['Town Centre 001A (E01000001)'],
         hitRate: '47.6% of the crimes of October 2024 (10 of 21)',
         areaShare: '33.3% of the area (1 of 3 LSOAs)',
         pai: '1.43',

@@ -20,6 +20,7 @@ import { missingMonthWords, monthOfYear, monthPattern, previousMonth, sameMonthL
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
 import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
 import type { AreaLsoa, Month } from './analysis/types.ts';
+import { lsoaLabeller } from './lsoaLabel.ts';
 
 export const ogl = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 export const onsSource = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
@@ -218,13 +219,29 @@ export function describeHotspot(row: HotspotRow, month: Month, held: readonly Mo
   };
 }
 
+/** A hotspot's every figure as its own page lists them, crime types all given. */
+export function hotspotRows(described: ReturnType<typeof describeHotspot>, crimeTypes: HotspotRow['crimeTypes']) {
+  return {
+    figures: [
+      { key: 'Rank by crimes', value: described.rankByCount },
+      { key: 'Rank by crimes per 1,000 residents', value: described.rankByRate },
+      { key: 'Crimes', value: described.count },
+      { key: 'Crimes per 1,000 residents', value: described.rate },
+      { key: 'On last month', value: described.changeOnLastMonth },
+      { key: 'On the same month last year', value: described.changeOnLastYear },
+      { key: 'Against the predictive calendar', value: described.againstExpected },
+      { key: 'Hotspot matrix', value: described.matrixExplained },
+    ],
+    crimeTypes: crimeTypes.map((type) => [type.crimeType, digits(type.count, 0)]),
+  };
+}
+
 /** How well last month's hotspots foretold this month, in words; null when it cannot be measured. */
 export function describeAccuracy(accuracy: PredictionAccuracy | null, lsoas: readonly AreaLsoa[], month: Month) {
   if (!accuracy) return null;
-  const names = new Map(lsoas.map((lsoa) => [lsoa.code, lsoa.name]));
   const percent = (n: number) => `${digits(n, 1)}%`;
   return {
-    hotspots: accuracy.hotspots.map((code) => names.get(code) ?? code),
+    hotspots: accuracy.hotspots.map(lsoaLabeller(lsoas)),
     hitRate:
       accuracy.hitRatePercent === null
         ? `No crime in ${monthName(month)}`

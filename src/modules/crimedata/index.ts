@@ -30,6 +30,8 @@ export {
   trendText,
 } from './hotspotsPage.ts';
 export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
+export { lsoaLabel, lsoaLabeller } from './lsoaLabel.ts';
+export { type Term, terms } from './terms.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
 export { allCrime, allCrimeWithoutAsb, antiSocialBehaviour, countOf, per1000, whollyHeld } from './analysis/profile.ts';

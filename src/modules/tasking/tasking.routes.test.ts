@@ -73,6 +73,14 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(tasking.statusCode, 200);
     assert.match(tasking.body, /data-qa="locations">No priority locations have been added yet/);
     assert.match(tasking.body, /<option value="2025-12">December 2025<\/option>/);
+    // It opens on the tasking group, not the first group by name, with its latest month's document a click away.
+    // With no tasking yet, a group named as a tasking group is chosen, not the board listed first.
+    assert.match(tasking.body, /<option value="[^"]+" selected>[^<]*Tasking Group<\/option>/);
+    assert.doesNotMatch(tasking.body, /selected>[^<]*Board<\/option>/);
+    assert.match(
+      tasking.body,
+      /data-qa="latest-document">Latest tasking document: <a class="govuk-link" href="[^"]+\/2025-12">[^<]*Tasking Group, December 2025<\/a>/,
+    );
   });
 
   it('adds a priority location, each problem next to its field and what was typed kept', async () => {
@@ -132,6 +140,10 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.match(page.body, /data-qa="section"/);
     assert.match(page.body, /Crimes in December 2025/);
     assert.match(page.body, /Predictive accuracy index \(PAI\)/);
+    // Its analysts' terms in the same plain words as the hotspots page, and last month's hotspot by name, then code.
+    assert.match(page.body, /What “predictive calendar” means[\s\S]*?What the time of year would lead us to expect/);
+    assert.match(page.body, /What “predictive accuracy index \(PAI\)” means[\s\S]*?their share of the crime divided by/);
+    assert.match(page.body, /Last month’s hotspots \(LSOAs\)[\s\S]*?City of London 0\d\d[A-Z] \(E0\d{7}\)/);
     assert.match(page.body, /LSOA boundaries, and so their sizes, are not loaded/);
     assert.match(page.body, /data-crime-map/);
     assert.match(page.body, new RegExp(`To be issued on [^<]*the working day before the meeting on ${formatDate(meetingDate)}`));
@@ -280,7 +292,11 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     const stale = await officer.post(`${actionUrl}/result`, { result: 'Three arrests', version: String(action.version) });
     assert.equal(stale.statusCode, 400);
     assert.match(stale.body, /Someone else changed this record/);
-    assert.match((await officer.get(base)).body, /Two arrests for theft/);
+    const landing = (await officer.get(base)).body;
+    assert.match(landing, /Two arrests for theft/);
+    // The group whose tasking is the latest is the one the tasking page opens on.
+    assert.match(landing, new RegExp(`<option value="${groupId}" selected>City Tasking Group</option>`));
+    assert.match(landing, new RegExp(`href="${documentUrl('2025-12')}">City Tasking Group, December 2025</a>`));
 
     // The action log names the tasking it was agreed at, with its document, not the community safety plan.
     const tasked = new RegExp(`<a class="govuk-link" href="${documentUrl('2025-12')}">Tasking document for December 2025</a>`);

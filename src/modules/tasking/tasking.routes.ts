@@ -27,6 +27,7 @@ import { actionStatusNames } from '../actions/index.ts';
 import { monthAskedWords, monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
 import { actionFields, locationFields, placesField, placesMessage, resultFields } from './tasking.forms.ts';
 import { actionSchema, locationSchema, resultSchema, streetLines } from './tasking.inputs.ts';
+import { taskingGroupOf } from './taskingGroup.ts';
 import { locationKindNames, type PriorityLocation, type TaskingActionView, type TaskingService } from './tasking.types.ts';
 import {
   accuracyMissingWords,
@@ -50,6 +51,7 @@ import {
   seriesCountText,
   taskingDocumentTitle,
   taskingVisuals,
+  documentTerms,
 } from './taskingDocument.ts';
 
 /** A record another module keeps that a tasking form chooses from. */
@@ -148,12 +150,17 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
       const asked = request.query;
       if (asked.group && asked.month && monthPattern.test(asked.month))
         return reply.redirect(documentHref(partnershipId, asked.group, asked.month));
-      const [locations, groups, months, actions] = await Promise.all([
+      const [locations, allGroups, months, actions, tasked] = await Promise.all([
         tasking.locations(partnershipId),
         deps.groups(partnershipId),
         deps.publishedMonths(partnershipId),
         tasking.actions(partnershipId),
+        tasking.taskingGroups(partnershipId),
       ]);
+      const groups = allGroups.filter((group) => group.archivedAt === null);
+      // Opens on the tasking group, with its latest month's document one click away.
+      const opensOn = groups.find((group) => group.id === asked.group) ?? taskingGroupOf(groups, tasked);
+      const latestMonth = months.at(-1);
       const latest = [...months].reverse();
       const recent = [...actions].sort((a, b) => b.month.localeCompare(a.month) || b.startsOn.localeCompare(a.startsOn));
       return pages.render(request, reply, 'tasking/views/tasking.njk', {
@@ -166,9 +173,11 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
           places: someOf(location.placeNames),
           reason: location.reason ?? '',
         })),
-        groups: groups
-          .filter((group) => group.archivedAt === null)
-          .map((group) => ({ value: group.id, text: group.name, selected: group.id === asked.group })),
+        groups: groups.map((group) => ({ value: group.id, text: group.name, selected: group.id === opensOn?.id })),
+        latest:
+          opensOn && latestMonth
+            ? { href: documentHref(partnershipId, opensOn.id, latestMonth), text: `${opensOn.name}, ${monthName(latestMonth)}` }
+            : null,
         months: latest.map((month) => ({ value: month, text: monthName(month), selected: month === asked.month })),
         actions: recent.slice(0, recentActionsShown).map((action) => actionRow(partnershipId, action)),
         moreActions: Math.max(0, recent.length - recentActionsShown),
@@ -369,6 +378,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
           locationHref: section.kind === 'priority' ? locationHref(partnershipId, section.key) : null,
         })),
         accuracyRows: accuracyRows(doc),
+        terms: documentTerms,
         accuracyMethod: doc.accuracy?.method ?? '',
         accuracyMissing: accuracyMissingWords(doc),
         attribution,

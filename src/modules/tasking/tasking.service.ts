@@ -20,6 +20,8 @@ import {
   type CrimeCount,
   emergingHotspots,
   hotspotsForAccuracy,
+  lsoaLabel,
+  lsoaLabeller,
   monthName,
   monthPattern,
   monthlySeries,
@@ -39,6 +41,7 @@ import {
   insertTaskingAction,
   listLocations,
   listTaskingActions,
+  listTaskingGroups,
   type LocationRow,
   replacePlaces,
   setDocumentAgendaItem,
@@ -114,11 +117,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
   async function placeNames(partnershipId: string, location: LocationRow): Promise<string[]> {
     if (location.kind !== 'lsoa') return location.places;
-    const lsoas = await latestLsoas(partnershipId);
-    return location.places.map((code) => {
-      const lsoa = lsoas.find((candidate) => candidate.code === code);
-      return lsoa ? `${lsoa.name} (${code})` : code;
-    });
+    return location.places.map(lsoaLabeller(await latestLsoas(partnershipId)));
   }
 
   async function view(partnershipId: string, location: LocationRow): Promise<PriorityLocation> {
@@ -320,7 +319,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
             kind: 'lsoa',
             places: [hotspot.key],
-            names: [`${hotspot.name} (${hotspot.key})`],
+            names: [lsoaLabel(hotspot.key, hotspot.name)],
           }),
         );
       }
@@ -377,10 +376,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       accuracy: accuracy && {
         ...accuracy,
         // Named for the reader, as the hotspot page names them.
-        hotspots: accuracy.hotspots.map((code) => {
-          const lsoa = lsoas.find((candidate) => candidate.code === code);
-          return lsoa ? `${lsoa.name} (${code})` : code;
-        }),
+        hotspots: accuracy.hotspots.map(lsoaLabeller(lsoas)),
       },
     };
   }
@@ -591,6 +587,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return actionViews(partnershipId, await listTaskingActions(db, partnershipId, filter));
     },
 
+    taskingGroups: (partnershipId) => listTaskingGroups(db, partnershipId),
+
     async documentsOfActions(partnershipId, actionIds) {
       const rows = await listTaskingActions(db, partnershipId, { actionIds });
       return rows.map(({ actionId, groupId, month }) => ({ actionId, groupId, month }));
@@ -622,7 +620,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           ? (await crimeData.areaLsoas(partnershipId, input.month)).find((l) => l.code === code)
           : undefined;
         if (!lsoa) throw new FieldValidationError('target', 'Select the place');
-        place = { priorityLocationId: null, lsoaCode: lsoa.code, placeName: `${lsoa.name} (${lsoa.code})` };
+        place = { priorityLocationId: null, lsoaCode: lsoa.code, placeName: lsoaLabel(lsoa.code, lsoa.name) };
       }
       const resourceName = resourceNames[input.resource];
       const id = randomUUID();
