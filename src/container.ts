@@ -358,7 +358,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       }),
       mount(areaFundingRoutes, { funding }),
       mount(oversightRoutes, { oversight }),
-      mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
+      mount(crimeDataRoutes, {
+        crimeData,
+        runJobs: () => notifications.runDueJobs(),
+        // Every account has an address: an overseer is never without one.
+        overseersOf: async (areaId) => ({ addressed: await accounts.overseersOf(areaId), withoutAddress: [] }),
+      }),
       mount(taskingRoutes, {
         tasking,
         groups: (partnershipId) => governance.groups.list(partnershipId),

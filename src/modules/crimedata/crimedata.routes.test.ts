@@ -349,6 +349,11 @@ describe('crime data pages for a Coventry officer', () => {
     const progress = await officer.get(String(response.headers.location));
     assert.match(progress.body, /Waiting for the overseer/);
     assert.match(progress.body, /the area’s overseer checks the change for each partnership and confirms it/);
+    // Who was told it waits: the area's overseers, by name.
+    assert.match(
+      progress.body,
+      /data-qa="overseers-told">The area’s overseers were told by e-mail\. E-mailed \d+ (person|people): [^<]*overseer@example\.com/,
+    );
     assert.doesNotMatch(progress.body, /data-import-progress/);
 
     const heldPage = `${base}/held/${waiting.id}`;

@@ -13,6 +13,7 @@ import type { CrimeImportStatus } from '../../db/schema.ts';
 import { AddressProblemError, NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
 import { isAllowed } from '../../platform/policy.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { type FormRequest, registerFormPage } from '../../web/formPage.ts';
@@ -49,7 +50,7 @@ import {
   onsSource,
   withoutStreetWords,
 } from './hotspotsPage.ts';
-import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
+import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
 import {
   heldEffect,
@@ -79,6 +80,8 @@ export interface CrimeDataRouteDependencies {
   crimeData: CrimeDataService;
   /** Runs the queued jobs: an upload starts its imports at once, rather than at the worker's next round. */
   runJobs: () => Promise<unknown>;
+  /** The area's overseers, whom the notice that files wait for their decision goes to. */
+  overseersOf: (areaId: string) => Promise<Recipients>;
 }
 
 const batchParams = partnershipParams.extend({ batchId: z.string() });
@@ -140,7 +143,7 @@ const analyse = { access: 'partnership:analyse' } as const;
 
 export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/crime-data',
-  plugin(instance, { pages, deps: { crimeData, runJobs } }, done) {
+  plugin(instance, { pages, deps: { crimeData, runJobs, overseersOf } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
     const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
@@ -272,6 +275,10 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
       const finished = rows.every(importFinished);
       const outcome = uploadOutcome(rows);
+      // Files that wait for a decision: their notice went to the area's overseers, named here.
+      const areaId = request.partnership?.areaId;
+      const held = finished && rows.some((row) => row.status === 'held');
+      const told = held && areaId ? heldNoticeWords(await overseersOf(areaId)) : null;
       const latest = rows
         .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
         .sort()
@@ -286,6 +293,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         refreshSeconds,
         href,
         outcome: finished ? outcome.outcome : null,
+        told,
         refused: outcome.warning,
         skipped,
         hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
