@@ -66,7 +66,7 @@ import {
 } from './modules/performance/index.ts';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.ts';
 import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
-import { createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
+import { agreedAtTasking, createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
 export interface Container {
   config: Config;
@@ -367,7 +367,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       }),
       mount(governanceAdminRoutes, { governance }),
       mount(governanceRoutes, { governance }),
-      mount(actionRoutes, { actions, groups: (partnershipId) => governance.groups.list(partnershipId) }),
+      mount(actionRoutes, {
+        actions,
+        groups: (partnershipId) => governance.groups.list(partnershipId),
+        agreedElsewhere: agreedAtTasking(tasking),
+      }),
       mount(fundingRoutes, {
         funding,
         priorities: (partnershipId) => strategy.priorities.list(partnershipId, { includeArchived: true }),
@@ -375,7 +379,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       }),
       mount(areaFundingRoutes, { funding }),
       mount(oversightRoutes, { oversight }),
-      mount(crimeDataRoutes, { crimeData, runJobs: () => notifications.runDueJobs() }),
+      mount(crimeDataRoutes, {
+        crimeData,
+        runJobs: () => notifications.runDueJobs(),
+        // Every account has an address: an overseer is never without one.
+        overseersOf: async (areaId) => ({ addressed: await accounts.overseersOf(areaId), withoutAddress: [] }),
+      }),
       mount(taskingRoutes, {
         tasking,
         groups: (partnershipId) => governance.groups.list(partnershipId),

@@ -335,12 +335,14 @@ GET /partnerships/:partnershipId/crime-data/held/:importId area:oversee
 POST /partnerships/:partnershipId/crime-data/held/:importId area:oversee
 GET /partnerships/:partnershipId/crime-data/hotspots partnership:view
 GET /partnerships/:partnershipId/crime-data/hotspots.csv partnership:view
+GET /partnerships/:partnershipId/crime-data/hotspots/lsoas/:lsoaCode partnership:view
 GET /partnerships/:partnershipId/crime-data/profile partnership:view
 GET /partnerships/:partnershipId/crime-data/profile.csv partnership:view
 GET /partnerships/:partnershipId/crime-data/peers partnership:view
 GET /partnerships/:partnershipId/crime-data/peers.csv partnership:view
 GET /partnerships/:partnershipId/crime-data/peers/choose partnership:analyse
 POST /partnerships/:partnershipId/crime-data/peers/choose partnership:analyse
+POST /partnerships/:partnershipId/crime-data/peers/default partnership:analyse
 GET /public/partnerships/:partnershipId/performance public
 GET /public/partnerships/:partnershipId/performance/:quarter public
 GET /public/partnerships/:partnershipId/performance/:quarter/files/:file public

@@ -28,6 +28,21 @@ export class BadRequestError extends SaferError {
   }
 }
 
+/**
+ * An address asking for what its page does not have (a month that is not one, or is not held): the page says why
+ * and links to where to choose again, by default the same page without the choices in its address.
+ */
+export class AddressProblemError extends SaferError {
+  readonly status = 400;
+  readonly code = 'address-problem';
+  readonly next: { text: string; href?: string };
+  constructor(message: string, next: { text: string; href?: string }) {
+    super(message);
+    this.name = 'AddressProblemError';
+    this.next = next;
+  }
+}
+
 /** The signed-in person may reach the page but not make this change (for example, an action they do not own). */
 export class NotPermittedError extends SaferError {
   readonly status = 403;

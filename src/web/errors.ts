@@ -4,7 +4,7 @@
  * leaks: a 500 says only its request id.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SaferError } from '../platform/errors.ts';
+import { AddressProblemError, SaferError } from '../platform/errors.ts';
 import type { PageRenderer } from './render.ts';
 
 /** The page for each stable code; any other 4xx gets the general "problem with your request" page. */
@@ -13,6 +13,7 @@ const templates: Record<string, string> = {
   forbidden: 'errors/403.njk',
   'upload-incomplete': 'errors/upload-incomplete.njk',
   'session-expired': 'errors/session-expired.njk',
+  'address-problem': 'errors/address-problem.njk',
   // A rule or a colleague's change refused the request where no form could show it: the page says which.
   conflict: 'errors/refused.njk',
   invalid: 'errors/refused.njk',
@@ -38,9 +39,12 @@ interface Problem {
   code: string;
   /** Said to the user: only what a SaferError chose to say, never an internal message. */
   detail: string | null;
+  /** Where to go instead, for an address that asked for what its page does not have. */
+  next?: { text: string; href?: string };
 }
 
 function problemOf(error: FastifyError | SaferError): Problem {
+  if (error instanceof AddressProblemError) return { status: error.status, code: error.code, detail: error.message, next: error.next };
   if (error instanceof SaferError) {
     // A NotFoundError's message names the record type ("allocation not found"): the page says it generally.
     return { status: error.status, code: error.code, detail: error.status === 404 ? null : error.message };
@@ -66,7 +70,9 @@ function send(request: FastifyRequest, reply: FastifyReply, pages: PageRenderer,
   reply.code(problem.status);
   if (wantsJson(request)) return reply.type('application/problem+json').send(problemDocument(request, problem));
   if (problem.status === 500) return pages.render(request, reply, 'errors/500.njk', { requestId: request.id });
-  return pages.render(request, reply, templates[problem.code] ?? 'errors/400.njk', { message: problem.detail });
+  // By default the page asked for, without the query that asked for what it does not have.
+  const next = problem.next && { text: problem.next.text, href: problem.next.href ?? request.url.split('?')[0] };
+  return pages.render(request, reply, templates[problem.code] ?? 'errors/400.njk', { message: problem.detail, next });
 }
 
 const unreadableAddressPage = `<!DOCTYPE html>

@@ -90,6 +90,20 @@ describe('crime figures journey in a browser', browserTestOptions(), () => {
     assert.match(await qa('without-location').innerText(), /55 crimes in City of London Police’s files for the period had no location/);
     assert.match(await qa('sources').innerText(), /Open Government Licence/);
     await session.expectAccessiblePage('profile-month');
+
+    // A month in the address that is not one: the page says so, what is held, and where to choose again.
+    await page.goto(`/partnerships/${coventry}/crime-data/profile?period=month&month=2025-13`);
+    await page.getByRole('heading', { level: 1, name: 'There is a problem with the address' }).waitFor();
+    assert.match(await qa('address-problem').innerText(), /^“2025-13” is not a month: .* Safer holds \w+ \d{4} to December 2025\.$/);
+    await session.expectAccessiblePage('address-problem');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('address-problem-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await qa('address-next').click();
+    await page.getByRole('heading', { level: 1, name: 'Crime profile, 12 months to December 2025' }).waitFor();
+    await page.goBack();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Crime profile, December 2025' }).waitFor();
   });
 
   it('the analyst opens the peer comparison, is told to choose a peer, and chooses Melton', async () => {
@@ -106,6 +120,8 @@ describe('crime figures journey in a browser', browserTestOptions(), () => {
     assert.match(await inlineError(page, 'peerIds').innerText(), /Select at least one partnership/);
     await session.expectAccessiblePage('peers-form-error');
 
+    // Each partnership offered says the months of data held for its force.
+    assert.match(await page.locator('.govuk-checkboxes__item').filter({ hasText: melton }).innerText(), /Police\.uk data held (for|from) /);
     await page.getByLabel(melton).check();
     await qa('save').click();
     await page.getByRole('heading', { level: 1, name: /^Peer comparison, / }).waitFor();
@@ -125,6 +141,15 @@ describe('crime figures journey in a browser', browserTestOptions(), () => {
     );
     await page.getByText('How the comparison is worked out').click();
     await session.expectAccessiblePage('peers-compared');
+
+    // And back to the default peers, the other partnerships of the area.
+    await qa('use-default-peers').click();
+    await page.getByText('The peers are the default again: the other partnerships of the area').waitFor();
+    assert.match(await qa('default-peers').innerText(), /Until an analyst or officer chooses them/);
+    await session.expectAccessiblePage('peers-default');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('peers-default-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('the overseer of Leicestershire opens the crime comparison of its partnerships from the home page', async () => {

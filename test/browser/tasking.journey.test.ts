@@ -204,7 +204,7 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
         '810 crimes and incidents (City of London Police, 2025-12), of which 55 with no location; 34 in LSOAs outside the force’s area.',
       ],
     ]);
-    assert.equal(await qa('outcome').innerText(), 'All 2 files were imported, or had been before.');
+    assert.equal(await qa('outcome').innerText(), 'All 2 files were imported.');
     assert.equal(await qa('hotspots').innerText(), 'Crime hotspots, December 2025');
     await session.expectAccessiblePage('import-done');
 
@@ -214,6 +214,10 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     assert.equal((await tableRows(qa('imports'))).length, 2);
     await session.expectAccessiblePage('crime-data-held');
   });
+
+  /** Whether the page is no wider than the window: nothing to scroll sideways. */
+  const fitsTheWidth = async () =>
+    (await session.page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')) === true;
 
   it('reads December 2025’s hotspots with the headline, the PAI and the methods, by street and by crime type', async () => {
     const { page } = session;
@@ -234,9 +238,10 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
       ranked.map((row) => row[0]),
       ranked.map((_row, index) => String(index + 1)),
     );
-    assert.match(ranked[0]?.[2] ?? '', /^City of London 001/);
+    // Each LSOA by its name, its code under it.
+    assert.match(ranked[0]?.[1] ?? '', /^City of London 001[A-Z]\s+E0\d{7}$/);
     // The LSOAs' crimes are December's crimes in the area: the table adds up to the headline.
-    const total = ranked.reduce((sum, row) => sum + Number((row[3] ?? '').replace(/,/g, '')), 0);
+    const total = ranked.reduce((sum, row) => sum + Number((row[2] ?? '').replace(/,/g, '')), 0);
     assert.equal(total.toLocaleString('en-GB'), headline.get('Crimes in December 2025'));
     assert.match(await qa('hotspots').locator('caption').innerText(), /^The \d+ LSOAs with the most crime in December 2025$/);
 
@@ -250,7 +255,39 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     await qa('calendar-method').locator('summary').click();
     assert.match(await qa('calendar-method').innerText(), /The expected figure for a month is the average/);
     assert.match(await qa('sources').innerText(), /Open Government Licence v3\.0/);
+    // The analysts' terms in plain words, a details component each.
+    const terms = page.locator('[data-qa="term"]');
+    assert.deepEqual(await terms.locator('summary').allInnerTexts(), [
+      'What “predictive calendar” means',
+      'What “hotspot matrix” means',
+      'What “hotpoint” means',
+      'What “predictive accuracy index (PAI)” means',
+    ]);
+    await terms.nth(2).locator('summary').click();
+    assert.match(await terms.nth(2).innerText(), /at least half of the month’s crimes were recorded at one place/);
+    // The table fits a laptop screen: nothing scrolls sideways at 1280 pixels.
+    assert.ok(await fitsTheWidth(), 'no horizontal scroll at 1280 px');
     await session.expectAccessiblePage('hotspots');
+
+    // On a phone the table keeps the rank, the place and its crimes; the rest is on the place's own page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.ok(await fitsTheWidth(), 'no horizontal scroll at 375 px');
+    assert.deepEqual(await qa('hotspots').locator('thead th:visible').allInnerTexts(), ['Rank', 'Neighbourhood (LSOA)', 'Crimes']);
+    await session.expectAccessiblePage('hotspots-phone');
+    const first = qa('hotspots').locator('tbody a').first();
+    const name = await first.innerText();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: `${name}: crime in December 2025` }).waitFor();
+    const figures = await summaryOf(qa('hotspot-figures'));
+    assert.match(figures.get('Rank by crimes per 1,000 residents') ?? '', /^\d+$|^Not ranked$/);
+    assert.ok(figures.get('Hotspot matrix'));
+    assert.ok((await tableRows(qa('hotspot-crime-types'))).length >= 1);
+    assert.ok(await fitsTheWidth(), 'the hotspot’s own page fits a phone');
+    await session.expectAccessiblePage('hotspot-lsoa-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await session.expectAccessiblePage('hotspot-lsoa');
+    await qa('back-to-hotspots').click();
+    await page.getByRole('heading', { level: 1, name: 'Crime hotspots, December 2025' }).waitFor();
 
     await page.getByRole('group', { name: 'Hotspots by' }).getByLabel('Street').check();
     await qa('show').click();
@@ -258,6 +295,7 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     assert.match(await qa('hotspots').locator('caption').innerText(), /^The \d+ streets with the most crime in December 2025$/);
     const streets = await tableRows(qa('hotspots'));
     assert.match(streets[0]?.[1] ?? '', /^On or near /);
+    assert.ok(await fitsTheWidth(), 'the streets fit a laptop screen too');
     await session.expectAccessiblePage('hotspots-streets');
 
     await page.getByRole('group', { name: 'Hotspots by' }).getByLabel('Neighbourhood (LSOA)').check();
@@ -328,8 +366,9 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
       (await tableRows(qa('locations'))).map((row) => row.slice(0, 2)),
       [[locationName, 'A set of LSOAs (neighbourhoods)']],
     );
-    await page.getByLabel('Tasking group').selectOption({ label: taskingGroup });
-    await page.getByLabel('Month').selectOption({ label: 'December 2025' });
+    // It opens on the tasking group and the latest month, not on the board listed first.
+    assert.equal(await page.getByLabel('Tasking group').locator('option:checked').innerText(), taskingGroup);
+    assert.equal(await qa('latest-document').innerText(), `Latest tasking document: ${taskingGroup}, December 2025`);
     await session.expectAccessiblePage('tasking');
     await qa('open').click();
     await page.getByRole('heading', { level: 1, name: documentTitle }).waitFor();
@@ -361,6 +400,12 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     assert.ok(((await map.boundingBox())?.height ?? 0) > 100, 'the map is drawn at a readable size');
     const accuracy = await summaryOf(qa('accuracy'));
     assert.match(accuracy.get('Predictive accuracy index (PAI)') ?? '', /^\d+\.\d\d$/);
+    assert.match(accuracy.get('Last month’s hotspots (LSOAs)') ?? '', /^City of London 0\d\d[A-Z] \(E0\d{7}\)/);
+    // The terms in the same plain words as the hotspots page.
+    assert.deepEqual(await page.locator('[data-qa="term"] summary').allInnerTexts(), [
+      'What “predictive calendar” means',
+      'What “predictive accuracy index (PAI)” means',
+    ]);
     assert.match(await qa('attribution').innerText(), /Open Government Licence v3\.0/);
     await session.expectAccessiblePage('document');
 
@@ -469,7 +514,7 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     await page.goto(`/partnerships/${coventry}/actions`);
     await page.getByRole('heading', { level: 1, name: 'Action log' }).waitFor();
     const logged = (await tableRows(qa('action-log'))).find((row) => row[0] === patrolsDescription);
-    assert.deepEqual(logged?.slice(1, 5), [police, formatDate(patrolsTo), 'Open', taskingGroup]);
+    assert.deepEqual(logged?.slice(1, 6), [police, formatDate(patrolsTo), 'Open', taskingGroup, 'Tasking document for December 2025']);
     await session.expectAccessiblePage('action-log');
 
     await page.goto(`/partnerships/${coventry}/tasking`);

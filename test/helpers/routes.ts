@@ -180,6 +180,8 @@ export async function sampleRoutes(
     actionId: taskingActionId,
     groupId: board.id,
     month: '2025-12',
+    // A hotspot neighbourhood's own page: one of the area's LSOAs.
+    lsoaCode: (await container.crimeData.areaLsoas(coventry, '2025-12'))[0]?.code ?? '',
   };
   // A decision, declaration and action on draft minutes (a meeting's own, as the sample meeting's are approved), and
   // for each removal one of their own, so that every walker finds something to remove.

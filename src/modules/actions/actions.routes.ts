@@ -18,20 +18,40 @@ import { actionUpdateFields } from './actions.forms.ts';
 import { actionUpdateSchema } from './actions.inputs.ts';
 import type { ActionsService, LoggedAction } from './actions.service.ts';
 
+/** Where an action agreed outside a meeting was set: a month's tasking, say, with the page that set it. */
+export interface AgreedElsewhere {
+  text: string;
+  href: string;
+}
+
 /** What the action pages need from other modules. */
 export interface ActionRouteDependencies {
   actions: ActionsService;
   groups: (partnershipId: string) => Promise<{ id: string; name: string }[]>;
+  /** Of these actions (none agreed at a meeting), those set by another module's page, by action id. */
+  agreedElsewhere: (partnershipId: string, actionIds: readonly string[]) => Promise<ReadonlyMap<string, AgreedElsewhere>>;
 }
 
-const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Meeting'];
-const actionRow = (action: LoggedAction) => [
+/** Where each action was agreed: at a meeting by its date, by another module's page, else in the community safety plan. */
+async function agreedAtOf(deps: ActionRouteDependencies, partnershipId: string, listed: readonly LoggedAction[]) {
+  const elsewhere = await deps.agreedElsewhere(
+    partnershipId,
+    listed.filter((action) => !action.meetingId).map((action) => action.id),
+  );
+  return (action: LoggedAction): { text: string; href: string | null } =>
+    action.meetingDate
+      ? { text: formatDate(action.meetingDate), href: null }
+      : (elsewhere.get(action.id) ?? { text: 'Community safety plan', href: null });
+}
+
+const actionHeadings = ['Action', 'Who', 'Due', 'Status', 'Group', 'Agreed at'];
+const actionRow = (action: LoggedAction, agreedAt: { text: string }) => [
   action.description,
   action.owner,
   formatDate(action.dueDate),
   action.overdue ? `${nameOf(actionStatusNames, action.status)} (overdue)` : nameOf(actionStatusNames, action.status),
   action.groupName,
-  action.meetingDate ? formatDate(action.meetingDate) : 'Community safety plan',
+  agreedAt.text,
 ];
 
 const logQuery = z.object({ groupId: queryText, status: queryText, owner: queryText, overdue: queryText, page: queryText });
@@ -49,7 +69,8 @@ const view = { access: 'partnership:view' } as const;
 
 export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/actions',
-  plugin(instance, { pages, deps: { actions, groups } }, done) {
+  plugin(instance, { pages, deps }, done) {
+    const { actions, groups } = deps;
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     app.get('', { config: view, schema: { params: partnershipParams, querystring: logQuery } }, async (request, reply) => {
@@ -61,6 +82,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         actions.actionLogPage(partnershipId, principal, filterOf(request.query), pagination),
         groups(partnershipId),
       ]);
+      const agreedAt = await agreedAtOf(deps, partnershipId, listed);
       const search = new URLSearchParams(
         Object.entries(request.query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1])),
       );
@@ -69,7 +91,10 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         filter: request.query,
         groups: allGroups,
         statuses: actionStatusNames,
-        actions: listed.map((a) => ({ ...a, cells: actionRow(a) })),
+        actions: listed.map((a) => {
+          const at = agreedAt(a);
+          return { ...a, cells: actionRow(a, at), agreedAtHref: at.href };
+        }),
         total,
         pagination: pagination.links(total),
         headings: actionHeadings,
@@ -80,8 +105,10 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
     });
 
     app.get('/download.csv', { config: view, schema: { params: partnershipParams, querystring: logQuery } }, async (request, reply) => {
-      const listed = await actions.actionLog(request.params.partnershipId, principalOf(request), filterOf(request.query));
-      return sendCsv(reply, 'Action log', [actionHeadings, ...listed.map(actionRow)]);
+      const { partnershipId } = request.params;
+      const listed = await actions.actionLog(partnershipId, principalOf(request), filterOf(request.query));
+      const agreedAt = await agreedAtOf(deps, partnershipId, listed);
+      return sendCsv(reply, 'Action log', [actionHeadings, ...listed.map((action) => actionRow(action, agreedAt(action)))]);
     });
 
     async function renderAction(
@@ -92,10 +119,12 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
     ) {
       const principal = principalOf(request);
       const { action, updates } = await actions.action(partnershipId, id, principal);
+      const agreedAt = (await agreedAtOf(deps, partnershipId, [action]))(action);
       if (state.errors) reply.code(400);
       return pages.render(request, reply, 'actions/views/action.njk', {
         title: `Action: ${action.description}`,
         action,
+        agreedElsewhere: agreedAt.href ? agreedAt : null,
         status: nameOf(actionStatusNames, action.status),
         updates: updates.map((update) => ({ ...update, status: nameOf(actionStatusNames, update.status) })),
         fields: actionUpdateFields,

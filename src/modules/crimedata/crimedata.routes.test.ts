@@ -165,6 +165,10 @@ describe('crime data pages for a Coventry officer', () => {
     assert.doesNotMatch(done.body, /data-import-progress/);
     assert.match(done.body, /Not imported/);
     assert.match(done.body, /1 of 1 file was not imported/);
+    // Nothing imported is not called imported, nor a refused file "100%" read of a month "not known yet".
+    assert.match(done.body, /<h1 class="govuk-heading-l">Crime data not imported<\/h1>/);
+    assert.doesNotMatch(done.body, /Crime data imported|Not known yet|100%/);
+    assert.match(done.body, /Not known: the file was not read/);
     assert.match(done.body, /This is not a police\.uk street-level crime file/);
   });
 
@@ -245,6 +249,36 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(shoplifting.body, /Not known: it needs the month before November 2025 to be held as well/);
   });
 
+  it('explains its analysts’ terms in plain words, names each LSOA before its code, and gives each its own page', async () => {
+    const page = await officer.get(`${base}/hotspots?month=2025-12`);
+    for (const term of ['hotspot matrix', 'hotpoint', 'predictive calendar', 'predictive accuracy index (PAI)']) {
+      assert.match(page.body, new RegExp(`What “${term.replace(/[()]/g, '\\$&')}” means`), term);
+    }
+    assert.match(page.body, /A hotspot where at least half of the month’s crimes were recorded at one place/);
+    // Last month's hotspot and the emerging ones by name, the code after.
+    assert.match(page.body, /Last month’s hotspots[\s\S]*?City of London 0\d\d[A-Z] \(E0\d{7}\)/);
+    // The table fits a laptop: the rank by rate and the crime types are on each neighbourhood's own page.
+    const table = /data-qa="hotspots"[\s\S]*?<\/table>/.exec(page.body)?.[0] ?? '';
+    assert.doesNotMatch(table, /Rank by rate|Main crime types/);
+    assert.match(table, /class="govuk-table__header safer-table__cell--from-tablet"[^>]*>On last month/);
+    const link = new RegExp(
+      `<a class="govuk-link" href="(${base}/hotspots/lsoas/(E0\\d{7})\\?month=2025-12)">(City of London [^<]+)</a><br><span[^>]*>(E0\\d{7})<`,
+    ).exec(table);
+    assert.ok(link, 'each neighbourhood links to its own page, its code under its name');
+    const [, href = '', code = '', name = ''] = link;
+    const own = await officer.get(href.replace(/&amp;/g, '&'));
+    assert.equal(own.statusCode, 200);
+    assert.match(own.body, new RegExp(`<h1 class="govuk-heading-l">${name}: crime in December 2025</h1>`));
+    assert.match(own.body, new RegExp(`${name} \\(${code}\\)`));
+    assert.match(own.body, /Rank by crimes per 1,000 residents/);
+    assert.match(own.body, /data-qa="hotspot-crime-types"/);
+    assert.match(own.body, /What “hotspot matrix” means/);
+    assert.match(own.body, new RegExp(`href="${base}/hotspots\\?month=2025-12&amp;by=lsoa&amp;sort=count" data-qa="back-to-hotspots"`));
+    // A code that is not one of the area's LSOAs has no page; a month that is not one says so.
+    assert.equal((await officer.get(`${base}/hotspots/lsoas/E01999999?month=2025-12`)).statusCode, 404);
+    assert.equal((await officer.get(`${base}/hotspots/lsoas/${code}?month=2025-13`)).statusCode, 400);
+  });
+
   it('downloads the whole ranking as CSV, with the licence', async () => {
     const response = await officer.get(`${base}/hotspots.csv?month=2025-12&by=street`);
     assert.equal(response.statusCode, 200);
@@ -269,14 +303,17 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(page.body, new RegExp(`Download all ${rows.length - 3} hotspots \\(CSV\\)`));
   });
 
-  it('answers a query the form would never send with not found, and a month not held in words', async () => {
+  it('answers a query the form would never send with the problem in words, and a month not held in words', async () => {
     for (const query of ['month=2025-13', 'month=December', 'by=ward', 'sort=name', 'month=2025-12&month=x']) {
       const response = await officer.get(`${base}/hotspots?${query}`);
-      assert.ok([200, 404].includes(response.statusCode), `${query}: ${response.statusCode}`);
+      assert.ok([200, 400].includes(response.statusCode), `${query}: ${response.statusCode}`);
       assert.doesNotMatch(response.body, /at .*\.ts:\d+/);
     }
-    assert.equal((await officer.get(`${base}/hotspots?month=2025-13`)).statusCode, 404);
-    assert.equal((await officer.get(`${base}/hotspots?by=ward`)).statusCode, 404);
+    const notAMonth = await officer.get(`${base}/hotspots?month=2025-13`);
+    assert.equal(notAMonth.statusCode, 400);
+    assert.match(notAMonth.body, /“2025-13” is not a month[^<]*Safer holds November 2025 to December 2025\./);
+    assert.match(notAMonth.body, new RegExp(`href="${base}/hotspots" data-qa="address-next">`));
+    assert.equal((await officer.get(`${base}/hotspots?by=ward`)).statusCode, 400);
     assert.equal((await officer.get(`${base}/hotspots.csv?month=2020-01`)).statusCode, 404);
     const notHeld = await officer.get(`${base}/hotspots?month=2020-01`);
     assert.equal(notHeld.statusCode, 200);
@@ -286,8 +323,10 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(after.body, /March 2026 is not held in Safer/);
     assert.doesNotMatch(after.body, /did not publish/);
     // A crime type the data does not have is no page, as a month that is not one is.
-    assert.equal((await officer.get(`${base}/hotspots?month=2025-12&type=Nonsense`)).statusCode, 404);
-    assert.equal((await officer.get(`${base}/hotspots.csv?month=2025-12&type=Nonsense`)).statusCode, 404);
+    const nonsense = await officer.get(`${base}/hotspots?month=2025-12&type=Nonsense`);
+    assert.equal(nonsense.statusCode, 400);
+    assert.match(nonsense.body, /“Nonsense” is not a crime type of the crimes held for December 2025\./);
+    assert.equal((await officer.get(`${base}/hotspots.csv?month=2025-12&type=Nonsense`)).statusCode, 400);
   });
 
   const decemberCrimes = async () =>
@@ -310,6 +349,11 @@ describe('crime data pages for a Coventry officer', () => {
     const progress = await officer.get(String(response.headers.location));
     assert.match(progress.body, /Waiting for the overseer/);
     assert.match(progress.body, /the area’s overseer checks the change for each partnership and confirms it/);
+    // Who was told it waits: the area's overseers, by name.
+    assert.match(
+      progress.body,
+      /data-qa="overseers-told">The area’s overseers were told by e-mail\. E-mailed \d+ (person|people): [^<]*overseer@example\.com/,
+    );
     assert.doesNotMatch(progress.body, /data-import-progress/);
 
     const heldPage = `${base}/held/${waiting.id}`;
@@ -353,6 +397,12 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(noReason.body, /id="reason-error"[\s\S]*Enter why the file is rejected/);
     const rejected = await overseer.post(heldPage, { decision: 'reject', reason: 'Not police.uk’s file' });
     assert.equal(rejected.statusCode, 302);
+    // Back to the list of files waiting for a decision, with what became of this one and what is left.
+    assert.equal(rejected.headers.location, '/');
+    assert.match(
+      (await overseer.get('/')).body,
+      /2025-12-city-of-london-street\.csv rejected: nothing has changed\. No other file waits for your decision\./,
+    );
     assert.equal(await decemberCrimes(), published);
     // Its address now says what became of it, and the way back; posted to again, it changes nothing.
     const decided = await overseer.get(heldPage);
@@ -407,6 +457,8 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(waiting.status, 'held', 'a rejected file does not stand in the way of the same file');
     const confirmed = await overseer.post(`${base}/held/${waiting.id}`, { decision: 'confirm' });
     assert.equal(confirmed.statusCode, 302);
+    assert.equal(confirmed.headers.location, '/');
+    assert.match((await overseer.get('/')).body, /confirmed: it now counts for every partnership of the force\./);
     assert.notEqual(await decemberCrimes(), published);
     // The genuine file again: not "already imported", but held to put the month back, and confirmed.
     const back = await onlyImportOf(await upload([december]));

@@ -10,9 +10,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CrimeImportStatus } from '../../db/schema.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { AddressProblemError, NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
 import { isAllowed } from '../../platform/policy.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { type FormRequest, registerFormPage } from '../../web/formPage.ts';
@@ -24,8 +25,10 @@ import { partnershipParams, queryText } from '../../web/schemas.ts';
 import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
 import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
 import { comparability } from './lsoaEditions.ts';
+import { lsoaLabel } from './lsoaLabel.ts';
+import { terms } from './terms.ts';
 import { matrixMethod } from './analysis/matrix.ts';
-import { gapsIn } from './analysis/months.ts';
+import { gapsIn, monthPattern } from './analysis/months.ts';
 import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 import { trendMethod } from './analysis/series.ts';
 import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
@@ -33,20 +36,33 @@ import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema
 import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
 import type { HeldEffect } from './heldImports.ts';
 import {
+  asTyped,
   describeAccuracy,
   describeHotspot,
   headlineRows,
+  hotspotRows,
   hotspotsCsv,
   hotspotsPage,
+  monthAskedWords,
   monthName,
   notHeldWords,
   ogl,
   onsSource,
   withoutStreetWords,
 } from './hotspotsPage.ts';
-import { decisionText, uploadedText, waitingFileView } from './heldWords.ts';
+import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
-import { heldEffect, importFinished, importMoves, importOutcome, importPercent, importStatusName } from './importReport.ts';
+import {
+  heldEffect,
+  importFinished,
+  importMonthText,
+  importMoves,
+  importOutcome,
+  importPercent,
+  importProgress,
+  importStatusName,
+  uploadOutcome,
+} from './importReport.ts';
 import { changeText, describeChange } from './replacement.ts';
 import { skippedText } from './policeUkZip.ts';
 
@@ -64,11 +80,14 @@ export interface CrimeDataRouteDependencies {
   crimeData: CrimeDataService;
   /** Runs the queued jobs: an upload starts its imports at once, rather than at the worker's next round. */
   runJobs: () => Promise<unknown>;
+  /** The area's overseers, whom the notice that files wait for their decision goes to. */
+  overseersOf: (areaId: string) => Promise<Recipients>;
 }
 
 const batchParams = partnershipParams.extend({ batchId: z.string() });
 const importParams = batchParams.extend({ importId: z.string() });
 const heldParams = partnershipParams.extend({ importId: z.string() });
+const lsoaParams = partnershipParams.extend({ lsoaCode: z.string() });
 /** Each value as the filter form sends it; hotspotsQuerySchema then decides whether the page exists. */
 const hotspotsQuery = z.object({ month: queryText, by: queryText, type: queryText, sort: queryText });
 
@@ -100,10 +119,10 @@ const importView = (row: ImportRow & HeldEffect) => ({
   id: row.id,
   batchId: row.batchId,
   fileName: row.fileName,
-  month: row.month ? monthName(row.month) : 'Not known yet',
+  month: importMonthText(row, monthName),
   status: importStatusName(row.status),
   tagClass: statusTagClasses[row.status],
-  percent: importPercent(row),
+  progress: importProgress(row),
   finished: importFinished(row),
   outcome: importOutcome(row),
   ...importMoves(row),
@@ -124,7 +143,7 @@ const analyse = { access: 'partnership:analyse' } as const;
 
 export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/crime-data',
-  plugin(instance, { pages, deps: { crimeData, runJobs } }, done) {
+  plugin(instance, { pages, deps: { crimeData, runJobs, overseersOf } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
     const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
@@ -255,8 +274,11 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       // Another partnership's upload is not found through this one's address.
       if (rows.length === 0 || rows.some((row) => row.partnershipId !== partnershipId)) throw new NotFoundError('crime data upload');
       const finished = rows.every(importFinished);
-      const refused = rows.filter((row) => ['refused', 'rejected', 'failed'].includes(row.status)).length;
-      const held = rows.filter((row) => row.status === 'held').length;
+      const outcome = uploadOutcome(rows);
+      // Files that wait for a decision: their notice went to the area's overseers, named here.
+      const areaId = request.partnership?.areaId;
+      const held = finished && rows.some((row) => row.status === 'held');
+      const told = held && areaId ? heldNoticeWords(await overseersOf(areaId)) : null;
       const latest = rows
         .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
         .sort()
@@ -264,20 +286,15 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       const href = `${base(request)}/imports/${batchId}`;
       const skipped = skippedText(await crimeData.skippedFiles(batchId));
       return pages.render(request, reply, 'crimedata/views/progress.njk', {
-        title: finished ? 'Crime data imported' : 'Importing crime data',
+        title: finished ? outcome.title : 'Importing crime data',
         files: rows.map(importView),
         finished,
         summary: finished ? null : progressSummary(rows),
         refreshSeconds,
         href,
-        outcome: !finished
-          ? null
-          : refused > 0
-            ? `${refused} of ${plural(rows.length, 'file was', 'files were')} not imported: the reason is given below.`
-            : held > 0
-              ? `${held} of ${plural(rows.length, 'file changes', 'files change')} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
-              : `${rows.length === 1 ? 'The file was' : `All ${rows.length} files were`} imported, or had been before.`,
-        refused: refused > 0,
+        outcome: finished ? outcome.outcome : null,
+        told,
+        refused: outcome.warning,
         skipped,
         hotspots: finished && latest ? { href: `${base(request)}/hotspots?month=${latest}`, month: monthName(latest) } : null,
         base: base(request),
@@ -343,25 +360,38 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       crumbs: crimeDataCrumbs,
       back: base,
       initialValues: () => ({}),
+      // Back to the list of files waiting for a decision (the home page's), its banner saying what became of this one and what is left.
       async save(request, value, _version, { imported }) {
         await crimeData.decideHeldImport(principalOf(request), request.params.partnershipId, imported.id, value);
-        return {
-          redirect: base(request),
-          flash:
-            value.decision === 'confirm'
-              ? `${imported.fileName} now counts for every partnership of the force`
-              : `${imported.fileName} rejected: nothing has changed`,
-        };
+        const left = (await crimeData.waitingFiles()).filter((file) =>
+          isAllowed(request.principal, 'area:oversee', { id: file.partnershipId ?? '', areaId: file.areaId }),
+        ).length;
+        const outcome =
+          value.decision === 'confirm'
+            ? `${imported.fileName} confirmed: it now counts for every partnership of the force.`
+            : `${imported.fileName} rejected: nothing has changed.`;
+        const waiting =
+          left === 0 ? 'No other file waits for your decision.' : `${plural(left, 'file waits', 'files wait')} for your decision.`;
+        return { redirect: '/', flash: `${outcome} ${waiting}` };
       },
     });
 
     // The hotspots of a month: for a query the filter form would never send, no such page.
     async function loadHotspots(partnershipId: string, asked: z.output<typeof hotspotsQuery>) {
       // A value left empty is the default.
-      const parsed = hotspotsQuerySchema.safeParse(Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== '')));
-      if (!parsed.success) throw new NotFoundError('hotspots');
-      const query = parsed.data;
+      const given = Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== ''));
+      const parsed = hotspotsQuerySchema.safeParse(given);
       const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
+      if (!parsed.success) {
+        const badMonth = given.month !== undefined && !monthPattern.test(given.month);
+        throw new AddressProblemError(
+          badMonth
+            ? monthAskedWords(given.month ?? '', publishedMonths)
+            : 'The address asks for hotspots in a way the page does not offer.',
+          { text: 'Choose from the months and ways offered' },
+        );
+      }
+      const query = parsed.data;
       const month = query.month ?? publishedMonths.at(-1) ?? null;
       const first = publishedMonths[0];
       if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
@@ -374,7 +404,11 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         crimeData.areaEditions(partnershipId),
       ]);
       // A type the data does not have is no page, as a month that is not one is.
-      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) throw new NotFoundError('hotspots');
+      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) {
+        throw new AddressProblemError(`${asTyped(query.type)} is not a crime type of the crimes held for ${monthName(month)}.`, {
+          text: 'Choose from the crime types held',
+        });
+      }
       const comparable = comparability(editions);
       const page = hotspotsPage({
         counts,
@@ -398,6 +432,36 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       }).toString();
 
     const hotspotsRoute = { config: view, schema: { params: partnershipParams, querystring: hotspotsQuery } };
+    /** A neighbourhood's own page keeps the month and crime type of the table it was opened from. */
+    const lsoaSearch = (query: HotspotsQuery, month: string) =>
+      new URLSearchParams({ month, ...(query.type ? { type: query.type } : {}) }).toString();
+
+    // One hotspot neighbourhood's every figure: what the table leaves out, and all of it on a phone.
+    app.get(
+      '/hotspots/lsoas/:lsoaCode',
+      { config: view, schema: { params: lsoaParams, querystring: hotspotsQuery } },
+      async (request, reply) => {
+        const { partnershipId, lsoaCode } = request.params;
+        const { query, found } = await loadHotspots(partnershipId, { ...request.query, by: 'lsoa', sort: 'count' });
+        const lsoa = found?.lsoas.find((candidate) => candidate.code === lsoaCode);
+        if (!found || !lsoa) throw new NotFoundError('hotspot');
+        const row = found.page.rows.find((candidate) => candidate.key === lsoaCode);
+        const month = monthName(found.month);
+        const back = `${base(request)}/hotspots?${hotspotsSearch({ ...query, by: 'lsoa', sort: 'count' }, found.month)}`;
+        return pages.render(request, reply, 'crimedata/views/hotspot.njk', {
+          title: `${lsoa.name}: crime in ${month}${query.type ? `, ${query.type}` : ''}`,
+          label: lsoaLabel(lsoa.code, lsoa.name),
+          month,
+          type: query.type ?? null,
+          hotspot: row ? hotspotRows(describeHotspot(row, found.month, found.page.headline.heldMonths), row.crimeTypes) : null,
+          terms,
+          methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod },
+          back,
+          sources: [ogl, onsSource],
+          breadcrumbs: [...crimeDataCrumbs(request), { text: `Crime hotspots, ${month}`, href: back }],
+        });
+      },
+    );
 
     app.get('/hotspots', hotspotsRoute, async (request, reply) => {
       const { query, area, publishedMonths, month, found } = await loadHotspots(request.params.partnershipId, request.query);
@@ -425,15 +489,19 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
           ? {
               headline: headlineRows(found.page.headline, found.month),
               caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => describeHotspot(row, found.month, found.page.headline.heldMonths)),
+              rows: found.page.rows.slice(0, tableRows).map((row) => ({
+                ...describeHotspot(row, found.month, found.page.headline.heldMonths),
+                href: query.by === 'lsoa' ? `${base(request)}/hotspots/lsoas/${row.key}?${lsoaSearch(query, found.month)}` : null,
+              })),
               total: found.page.rows.length,
               withoutStreet: query.by === 'street' ? withoutStreetWords(found.page.withoutStreet, found.month) : null,
-              emerging: found.page.emerging,
+              emerging: found.page.emerging.map((hotspot) => ({ name: lsoaLabel(hotspot.key, hotspot.name), reason: hotspot.reason })),
               accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
               download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
             }
           : null,
         methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
+        terms,
         sources: [ogl, onsSource],
         mayAnalyse: mayAnalyse(request),
         base: base(request),

@@ -116,9 +116,18 @@ describe('the crime profile and peer comparison pages', () => {
     const rows: string[][] = parse(csv.body.replace(/^\uFEFF/, ''), { relax_column_count: true });
     assert.deepEqual(rows[1]?.slice(0, 3), ['December 2025', 'All crime', String(rawCount([december], lsoas.coventry!))]);
     assert.match(rows.at(-2)?.[0] ?? '', /Open Government Licence/);
-    for (const query of ['period=decade', 'month=2025-13', 'month=2019-01']) {
-      assert.equal((await analyst.get(`${base}/profile?${query}`)).statusCode, 404, query);
+    const said = {
+      'period=decade': /“decade” is not a period/,
+      'month=2025-13': /“2025-13” is not a month: a month is written as year and month, such as 2025-12\. Safer holds /,
+      'month=2019-01': /January 2019 is not held in Safer: it holds /,
+    };
+    for (const [query, words] of Object.entries(said)) {
+      const page = await analyst.get(`${base}/profile?${query}`);
+      assert.equal(page.statusCode, 400, query);
+      assert.match(page.body, words, query);
+      assert.match(page.body, new RegExp(`href="${base}/profile" data-qa="address-next">Choose from the months held<`), query);
     }
+    assert.equal((await analyst.get(`${base}/profile.csv?month=2025-13`)).statusCode, 400);
   });
 
   it('lets the analyst choose peers, refusing none with the message next to the choice', async () => {
@@ -133,6 +142,28 @@ describe('the crime profile and peer comparison pages', () => {
     assert.equal(saved.statusCode, 303);
     const form = await analyst.get(`${base}/peers/choose`);
     assert.match(form.body, new RegExp(`value="${melton}" checked`));
+    // Each peer says the months its force's data is held for: a peer with other months compares only over those both hold.
+    assert.match(form.body, /Melton Area Safer Communities Partnership[\s\S]*?Police\.uk data held for December 2025 only/);
+    assert.match(
+      (await analyst.get(`${base}/peers`)).body,
+      /Melton Area Safer Communities Partnership <span[^>]*>\(Police\.uk data held for December 2025 only\)/,
+    );
+  });
+
+  it('goes back to the default peers when asked, audited', async () => {
+    const chosen = await analyst.get(`${base}/peers`);
+    assert.match(chosen.body, /data-qa="use-default-peers"/);
+    const reset = await analyst.post(`${base}/peers/default`, {}, { tokenFrom: `${base}/peers` });
+    assert.equal(reset.statusCode, 302);
+    const page = await analyst.get(`${base}/peers`);
+    assert.match(page.body, /The peers are the default again: the other partnerships of the area/);
+    assert.match(page.body, /Until an analyst or officer chooses them, the peers are the other partnerships of the area/);
+    assert.doesNotMatch(page.body, /data-qa="default-peers-form"/);
+    assert.equal((await container.crimeData.peerChoices(coventry)).chosen, false);
+    const { rows } = await container.audit.list({ entityType: 'crime-peers' }, { limit: 10, offset: 0 });
+    assert.ok(rows.some((entry) => /set back to the default/.test(entry.summary)));
+    // Chosen again, for the comparison that follows.
+    assert.equal((await analyst.post(`${base}/peers/choose`, { peerIds: [melton] })).statusCode, 303);
   });
 
   it('compares the partnership per 1,000 with its peers exactly as the raw rows give', async () => {

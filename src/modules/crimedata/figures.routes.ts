@@ -29,7 +29,15 @@ import {
   withoutLocationText,
 } from './figuresPage.ts';
 import { type PeriodAsked, periodAsked, periodFilter, periodParams } from './figuresPeriod.ts';
-import { ogl, onsSource } from './hotspotsPage.ts';
+import { monthName, ogl, onsSource } from './hotspotsPage.ts';
+import type { PeerChoice } from './figures.ts';
+
+/** The months held for a peer's force: a peer compares only over the months both partnerships' forces hold. */
+export function peerHeldText(held: PeerChoice['held']): string {
+  if (!held) return 'No police.uk data held yet';
+  if (held.first === held.last) return `Police.uk data held for ${monthName(held.first)} only`;
+  return `Police.uk data held from ${monthName(held.first)} to ${monthName(held.last)}`;
+}
 
 const view = { access: 'partnership:view' } as const;
 const analyse = { access: 'partnership:analyse' } as const;
@@ -107,12 +115,13 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
   app.get('/peers', figuresRoute, async (request, reply) => {
     const found = await loadPeers(request.params.partnershipId, request.query);
     const filter = periodFilter(found, `${base(request)}/peers`);
-    const { chosen } = await crimeData.peerChoices(request.params.partnershipId);
+    const { chosen, choices } = await crimeData.peerChoices(request.params.partnershipId);
+    const heldOf = new Map(choices.map((choice) => [choice.partnershipId, choice.held]));
     return pages.render(request, reply, 'crimedata/views/peers.njk', {
       title: found.period ? `Peer comparison, ${found.period.label}` : 'Peer comparison',
       area: found.area ? { name: found.area.name, force: found.area.forceName } : null,
       filter,
-      peers: found.peers.map((peer) => peer.name),
+      peers: found.peers.map((peer) => ({ name: peer.name, held: peerHeldText(heldOf.get(peer.partnershipId) ?? null) })),
       limitsNote,
       chosen,
       comparison: found.rows &&
@@ -148,6 +157,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       choices: choices.map((choice) => ({
         value: choice.partnershipId,
         text: choice.name,
+        hint: { text: peerHeldText(choice.held) },
         checked: state.ticked ? state.ticked.includes(choice.partnershipId) : choice.isPeer,
       })),
       action: `${base(request)}/peers/choose`,
@@ -170,5 +180,11 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
     }
     request.session.flash = 'Peers saved';
     return reply.redirect(`${base(request)}/peers`, 303);
+  });
+
+  app.post('/peers/default', { config: analyse, schema: { params: partnershipParams, body: formBody } }, async (request, reply) => {
+    await crimeData.useDefaultPeers(principalOf(request), request.params.partnershipId);
+    request.session.flash = 'The peers are the default again: the other partnerships of the area';
+    return reply.redirect(`${base(request)}/peers`);
   });
 }

@@ -28,9 +28,10 @@ export interface Peer {
   name: string;
 }
 
-/** A partnership that may be chosen as a peer, and whether it is one now. */
+/** A partnership that may be chosen as a peer, whether it is one now, and the first and last months held for its force. */
 export interface PeerChoice extends Peer {
   isPeer: boolean;
+  held: { first: Month; last: Month; count: number } | null;
 }
 
 export interface AreaFiguresService {
@@ -42,6 +43,8 @@ export interface AreaFiguresService {
   peerChoices(partnershipId: string): Promise<{ chosen: boolean; choices: PeerChoice[] }>;
   /** Sets the peer set: partnerships with a crime area, at least one, never itself (else a problem with peerIds). */
   choosePeers(actor: Actor, partnershipId: string, peerIds: readonly string[]): Promise<void>;
+  /** Forgets the peers chosen, so that the peers are again the other partnerships of the area; audited. */
+  useDefaultPeers(actor: Actor, partnershipId: string): Promise<void>;
   /** The rows of the partnership's force's files for the months with no location; null when its area is not set. */
   crimesWithoutLocation(partnershipId: string, months: { from: Month; to: Month }): Promise<{ force: string; crimes: number } | null>;
 }
@@ -122,9 +125,18 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
         peers(partnershipId),
       ]);
       const peerIds = new Set(current.map((peer) => peer.partnershipId));
+      // A peer whose force's months differ from the partnership's compares only over the months both hold: say them.
+      const held = await Promise.all(
+        open.map(async (p) => {
+          const area = await deps.area(p.id);
+          const months = area ? (await deps.heldMonths(area.forceCode)).map(({ month }) => month) : [];
+          const [first, last] = [months[0], months.at(-1)];
+          return first && last ? { first, last, count: months.length } : null;
+        }),
+      );
       return {
         chosen: chosen.length > 0,
-        choices: open.map((p) => ({ partnershipId: p.id, name: p.name, isPeer: peerIds.has(p.id) })),
+        choices: open.map((p, index) => ({ partnershipId: p.id, name: p.name, isPeer: peerIds.has(p.id), held: held[index] ?? null })),
       };
     },
 
@@ -148,6 +160,24 @@ export function createAreaFigures(deps: AreaFiguresDependencies): AreaFiguresSer
           summary: `Peers for crime figures set to ${chosen.map((id) => names.get(id)).join(', ')}`,
           before: before.length ? { peerIds: before } : null,
           after: { peerIds: chosen },
+        });
+      });
+    },
+
+    async useDefaultPeers(actor, partnershipId) {
+      await db.transaction().execute(async (trx) => {
+        await lockCrimeArea(trx, deps.engine, partnershipId);
+        const before = await listChosenPeers(trx, partnershipId);
+        if (before.length === 0) return;
+        await replacePeers(trx, partnershipId, [], isoNow(clock));
+        await audit.record(trx, actor, {
+          action: 'update',
+          entityType: 'crime-peers',
+          entityId: partnershipId,
+          partnershipId,
+          summary: 'Peers for crime figures set back to the default: the other partnerships of the area',
+          before: { peerIds: before },
+          after: { peerIds: [] },
         });
       });
     },

@@ -4,12 +4,12 @@
  * chooses it. By default, the 12 months to the latest month held; a query the form never sends has no page.
  */
 import { z } from 'zod';
-import { NotFoundError } from '../../platform/errors.ts';
+import { AddressProblemError } from '../../platform/errors.ts';
 import { queryText } from '../../web/schemas.ts';
 import { monthPattern } from './analysis/months.ts';
 import { type Period, type PeriodKind, periodKinds, periodOf } from './analysis/periods.ts';
 import type { Month } from './analysis/types.ts';
-import { monthName } from './hotspotsPage.ts';
+import { asTyped, monthAskedWords, monthName } from './hotspotsPage.ts';
 
 /** Each value as the period form sends it; periodAsked then decides whether the page exists. */
 export const periodParams = z.object({ period: queryText, month: queryText });
@@ -28,14 +28,25 @@ export interface PeriodChosen {
   period: Period | null;
 }
 
-/** The period asked for among the months held; not found for a month not held or a query the form never sends. */
+const chooseAgain = { text: 'Choose from the months held' };
+const kinds = Object.values(periodKinds).map((text) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`);
+const kindWords = `${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1) ?? ''}`;
+
+/**
+ * The period asked for among the months held. A month that is not one or is not held, or a period the form never
+ * offers, is a problem with the address: the page says which, and what is held.
+ */
 export function periodAsked(asked: PeriodAsked, heldMonths: Month[]): PeriodChosen {
-  const parsed = periodQuery.safeParse(
-    Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== undefined && value !== '')),
-  );
-  if (!parsed.success) throw new NotFoundError('crime figures');
+  const given = Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = periodQuery.safeParse(given);
+  if (!parsed.success) {
+    const kind = periodQuery.shape.period.safeParse(given.period);
+    if (!kind.success)
+      throw new AddressProblemError(`${asTyped(String(given.period))} is not a period: a page covers ${kindWords}.`, chooseAgain);
+    throw new AddressProblemError(monthAskedWords(String(given.month), heldMonths), chooseAgain);
+  }
   const month = parsed.data.month ?? heldMonths.at(-1);
-  if (month !== undefined && !heldMonths.includes(month)) throw new NotFoundError('crime figures');
+  if (month !== undefined && !heldMonths.includes(month)) throw new AddressProblemError(monthAskedWords(month, heldMonths), chooseAgain);
   const kind = parsed.data.period;
   return { heldMonths, kind, month: month ?? null, period: month ? periodOf(kind, month) : null };
 }

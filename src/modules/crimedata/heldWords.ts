@@ -1,5 +1,6 @@
 /** Who uploaded a held file, and what became of it, in words for the overseer's and the analyst's pages. */
 import { formatDayOf } from '../../platform/dates.ts';
+import { describeRecipients, type Recipients } from '../../platform/recipients.ts';
 import { monthName } from './hotspotsPage.ts';
 import type { HeldFile, WaitingFile } from './heldImports.ts';
 import { heldEffect } from './importReport.ts';
@@ -13,6 +14,16 @@ export function decisionText(decided: NonNullable<HeldFile['decided']>): string 
   return decided.outcome === 'rejected'
     ? `This file was rejected by ${by}: ${decided.reason ?? 'no reason given'}. Nothing has changed.`
     : `This file was confirmed by ${by}: it replaced the month held for every partnership of the force.`;
+}
+
+/**
+ * Who was told that an upload's files wait for a decision: the area's overseers by name, or that the area has none
+ * (an administrator of Safer then decides, from their home page).
+ */
+export function heldNoticeWords(overseers: Recipients): string {
+  const told = describeRecipients(overseers, 'sent');
+  if (overseers.addressed.length > 0) return `The area’s overseers were told by e-mail. ${told}`;
+  return `${told} The area has no overseer in Safer, so an administrator of Safer decides instead.`;
 }
 
 /** The notice to the area's overseers that the files of one upload wait for their decision: one notice, every file listed. */

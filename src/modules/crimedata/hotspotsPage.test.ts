@@ -136,9 +136,12 @@ describe('the hotspots page', () => {
     assert.equal(changeText(3, 5, 'none'), '\u22122, down from 5');
     assert.equal(changeText(5, 5, 'none'), 'No change from 5');
     assert.equal(changeText(1204, null, 'No data for May 2024'), 'No data for May 2024');
-    assert.equal(expectedText(6, 4.5, 'none'), '+1.5, above the 4.5 expected');
-    assert.equal(expectedText(3, 4.25, 'none'), '\u22121.3, below the 4.3 expected');
+    // The expected figure is an average: said in whole crimes, the difference from that whole number.
+    assert.equal(expectedText(6, 4.5, 'none'), '+1, above the 5 expected');
+    assert.equal(expectedText(15, 12.5, 'none'), '+2, above the 13 expected');
+    assert.equal(expectedText(3, 4.25, 'none'), '\u22121, below the 4 expected');
     assert.equal(expectedText(4, 4.04, 'none'), 'As expected (4)');
+    assert.equal(expectedText(4, 4.4, 'none'), 'As expected (4)');
     assert.equal(expectedText(4, null, 'No earlier year'), 'No earlier year');
     assert.equal(monthName('2025-12'), 'December 2025');
   });
@@ -150,7 +153,7 @@ describe('the hotspots page', () => {
     assert.deepEqual(
       { ...accuracy, method: undefined },
       {
-        hotspots: ['Town Centre 001A'],
+        hotspots: ['Town Centre 001A (E01000001)'],
         hitRate: '47.6% of the crimes of October 2024 (10 of 21)',
         areaShare: '33.3% of the area (1 of 3 LSOAs)',
         pai: '1.43',

@@ -16,10 +16,11 @@ import {
   rankHotspots,
 } from './analysis/hotspots.ts';
 import { explainMatrixCell } from './analysis/matrix.ts';
-import { missingMonthWords, monthOfYear, previousMonth, sameMonthLastYear } from './analysis/months.ts';
+import { missingMonthWords, monthOfYear, monthPattern, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 import { predictiveCalendar } from './analysis/predictiveCalendar.ts';
 import { monthlySeries, type Trend, trendOf } from './analysis/series.ts';
 import type { AreaLsoa, Month } from './analysis/types.ts';
+import { lsoaLabeller } from './lsoaLabel.ts';
 
 export const ogl = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 export const onsSource = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
@@ -102,13 +103,21 @@ export function changeText(count: number, other: number | null, missing: string)
   return `${change}, ${count > other ? 'up' : 'down'} from ${figure(other)}`;
 }
 
-/** "+2.5, above the 4.5 expected", "As expected (6)"; `missing` when no earlier year gives an expected figure. */
+/**
+ * "+3, above the 13 expected", "As expected (6)"; `missing` when no earlier year gives an expected figure. The
+ * expected figure is an average, so never a whole crime: it is said to the nearest whole crime (the predictive
+ * calendar's method says so), and the difference is from that whole number, so the two always add up.
+ */
 export function expectedText(count: number, expected: number | null, missing: string): string {
   if (expected === null) return missing;
-  const change = signedChange(count - expected, figure(Math.abs(count - expected)), '');
-  if (!change) return `As expected (${figure(expected)})`;
-  return `${change}, ${count > expected ? 'above' : 'below'} the ${figure(expected)} expected`;
+  const usual = wholeExpected(expected);
+  const change = signedChange(count - usual, digits(Math.abs(count - usual), 0), '');
+  if (!change) return `As expected (${digits(usual, 0)})`;
+  return `${change}, ${count > usual ? 'above' : 'below'} the ${digits(usual, 0)} expected`;
 }
+
+/** An expected figure (an average) as the pages say it: to the nearest whole crime, a half rounded up. */
+export const wholeExpected = (expected: number): number => Math.round(expected);
 
 /** What a month without a figure is: "Not held in Safer", "Not published" or "Not comparable" (`missingMonthWords`). */
 export function missingMonthText(month: Month, held: readonly Month[]): string {
@@ -118,13 +127,30 @@ export function missingMonthText(month: Month, held: readonly Month[]): string {
 
 /** Why a month has no hotspots: it is outside the months held in Safer, or a gap in them the force did not publish. */
 export function notHeldWords(month: Month, held: readonly Month[]): string {
-  const first = held[0];
-  const last = held.at(-1);
   if (missingMonthWords(month, held) === 'not published') {
     return `police.uk did not publish ${monthName(month)} for the force: Safer holds the months either side of it. Choose another month.`;
   }
+  const first = held[0];
+  const last = held.at(-1);
   const range = first && last ? `it holds ${monthName(first)} to ${monthName(last)}` : 'it holds none of the force’s months yet';
   return `${monthName(month)} is not held in Safer: ${range}. Choose another month.`;
+}
+
+/** A value from an address, quoted back only while it is short enough to read. */
+export const asTyped = (value: string): string => (value.length <= 20 ? `“${value}”` : 'The value in the address');
+
+/** What Safer holds of the force's months, for a page that says a month asked for is not among them. */
+export function heldWords(held: readonly Month[]): string {
+  const first = held[0];
+  const last = held.at(-1);
+  return first && last ? `Safer holds ${monthName(first)} to ${monthName(last)}.` : 'Safer holds none of the force’s months yet.';
+}
+
+/** Why the month an address names has no page: it is not a month (such as 2025-13), or it is not held. */
+export function monthAskedWords(asked: string, held: readonly Month[]): string {
+  if (!monthPattern.test(asked))
+    return `${asTyped(asked)} is not a month: a month is written as year and month, such as 2025-12. ${heldWords(held)}`;
+  return notHeldWords(asked, held);
 }
 
 /** Said under a ranking by street: how many of the month's crimes name no street, and so are not in it. */
@@ -193,13 +219,29 @@ export function describeHotspot(row: HotspotRow, month: Month, held: readonly Mo
   };
 }
 
+/** A hotspot's every figure as its own page lists them, crime types all given. */
+export function hotspotRows(described: ReturnType<typeof describeHotspot>, crimeTypes: HotspotRow['crimeTypes']) {
+  return {
+    figures: [
+      { key: 'Rank by crimes', value: described.rankByCount },
+      { key: 'Rank by crimes per 1,000 residents', value: described.rankByRate },
+      { key: 'Crimes', value: described.count },
+      { key: 'Crimes per 1,000 residents', value: described.rate },
+      { key: 'On last month', value: described.changeOnLastMonth },
+      { key: 'On the same month last year', value: described.changeOnLastYear },
+      { key: 'Against the predictive calendar', value: described.againstExpected },
+      { key: 'Hotspot matrix', value: described.matrixExplained },
+    ],
+    crimeTypes: crimeTypes.map((type) => [type.crimeType, digits(type.count, 0)]),
+  };
+}
+
 /** How well last month's hotspots foretold this month, in words; null when it cannot be measured. */
 export function describeAccuracy(accuracy: PredictionAccuracy | null, lsoas: readonly AreaLsoa[], month: Month) {
   if (!accuracy) return null;
-  const names = new Map(lsoas.map((lsoa) => [lsoa.code, lsoa.name]));
   const percent = (n: number) => `${digits(n, 1)}%`;
   return {
-    hotspots: accuracy.hotspots.map((code) => names.get(code) ?? code),
+    hotspots: accuracy.hotspots.map(lsoaLabeller(lsoas)),
     hitRate:
       accuracy.hitRatePercent === null
         ? `No crime in ${monthName(month)}`
@@ -226,7 +268,7 @@ export function hotspotsCsv(page: HotspotsPage, by: HotspotsInput['by']): string
       'Change on last month',
       'Same month last year',
       'Change on last year',
-      'Expected',
+      'Expected (average of earlier years)',
       'Difference from expected',
       'Hotspot matrix',
       'Crime types',

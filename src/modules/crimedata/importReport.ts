@@ -40,7 +40,66 @@ export function importFinished(row: Pick<ImportRow, 'status'>): boolean {
 /** Percentage of the file read, whole. */
 export function importPercent(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'status'>): number {
   if (importFinished(row)) return 100;
-  return row.bytes > 0 ? Math.min(99, Math.floor((Number(row.bytesDone) / Number(row.bytes)) * 100)) : 0;
+  return readPercent(row);
+}
+
+const readPercent = (row: Pick<ImportRow, 'bytes' | 'bytesDone'>): number =>
+  row.bytes > 0 ? Math.min(99, Math.floor((Number(row.bytesDone) / Number(row.bytes)) * 100)) : 0;
+
+/**
+ * How far the file got, for the progress column: a bar only while it is read or once it has been read whole; a file
+ * that was not imported says so rather than "100%", and one stopped part-way says where.
+ */
+export function importProgress(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'status'>): { percent: number | null; text: string } {
+  if (row.status === 'refused' || row.status === 'rejected') return { percent: null, text: 'Not imported' };
+  if (row.status === 'failed') return { percent: readPercent(row), text: `Stopped at ${readPercent(row)}%` };
+  const percent = importPercent(row);
+  return { percent, text: `${percent}%` };
+}
+
+/** The month a file holds: not known until it is read, and never known for a file refused before a month was found. */
+export function importMonthText(row: Pick<ImportRow, 'month' | 'status'>, monthName: (month: string) => string): string {
+  if (row.month) return monthName(row.month);
+  return importFinished(row) ? 'Not known: the file was not read' : 'Not known yet';
+}
+
+const imported = new Set<CrimeImportStatus>(['complete', 'replaced']);
+const notImported = new Set<CrimeImportStatus>(['refused', 'rejected', 'failed']);
+
+/**
+ * What an upload came to, as its page's title and first sentence say it: "imported" only when a file was; a warning
+ * when a file was not imported.
+ */
+export function uploadOutcome(rows: readonly Pick<ImportRow, 'status'>[]): { title: string; outcome: string; warning: boolean } {
+  const count = (statuses: Set<CrimeImportStatus> | CrimeImportStatus) =>
+    rows.filter((row) => (typeof statuses === 'string' ? row.status === statuses : statuses.has(row.status))).length;
+  const done = count(imported);
+  const refused = count(notImported);
+  const held = count('held') + count('confirming');
+  const before = count('unchanged');
+  // "1 of 3 files was", "All 2 files were": the verb agrees with the files counted.
+  const files = (n: number, verbs: [string, string]) =>
+    `${n === rows.length && n > 1 ? `All ${n}` : `${n} of ${rows.length}`} ${rows.length === 1 ? 'file' : 'files'} ${verbs[n === 1 ? 0 : 1]}`;
+  const was: [string, string] = ['was', 'were'];
+  const parts = [
+    done ? `${files(done, was)} imported.` : null,
+    before ? `${files(before, was)} imported before: nothing has changed.` : null,
+    held
+      ? `${files(held, ['changes', 'change'])} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+      : null,
+    refused ? `${files(refused, was)} not imported: the reason is given below.` : null,
+  ].filter((part) => part !== null);
+  const title =
+    done > 0
+      ? refused + held > 0
+        ? 'Crime data partly imported'
+        : 'Crime data imported'
+      : held > 0
+        ? 'Crime data waiting for the overseer'
+        : refused > 0
+          ? 'Crime data not imported'
+          : 'Crime data already imported';
+  return { title, outcome: parts.join(' '), warning: refused > 0 };
 }
 
 /** One sentence on the outcome: the crimes and what could not be placed, or why nothing changed. */

@@ -18,8 +18,20 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot, namesStreet } f
 export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
-export { changeText, expectedText, hotspotsForAccuracy, missingMonthText, monthName, ogl, onsSource, trendText } from './hotspotsPage.ts';
+export {
+  changeText,
+  expectedText,
+  hotspotsForAccuracy,
+  missingMonthText,
+  monthAskedWords,
+  monthName,
+  ogl,
+  onsSource,
+  trendText,
+} from './hotspotsPage.ts';
 export { type AreaEditions, comparability, comparableMonths } from './lsoaEditions.ts';
+export { lsoaLabel, lsoaLabeller } from './lsoaLabel.ts';
+export { type Term, terms } from './terms.ts';
 export { importFinished, importOutcome, importPercent, importStatusName } from './importReport.ts';
 export { type Period, type PeriodKind, monthsInWords, monthsNotHeld, yearEarlier } from './analysis/periods.ts';
 export { allCrime, allCrimeWithoutAsb, antiSocialBehaviour, countOf, per1000, whollyHeld } from './analysis/profile.ts';

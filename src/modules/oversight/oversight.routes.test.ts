@@ -151,8 +151,16 @@ describe('the overseer’s crime comparison across an area, from the real Leices
     assert.equal(earlier[6], 'Not held in Safer');
   });
 
-  it('has no page for a month not held or a period the form never sends', async () => {
-    assert.equal((await overseer.get(`/areas/${areaId}/crime?period=month&month=2019-01`)).statusCode, 404);
-    assert.equal((await overseer.get(`/areas/${areaId}/crime?period=fortnight`)).statusCode, 404);
+  it('says what is wrong with a month not held or a period the form never sends, and links to the months held', async () => {
+    const notHeld = await overseer.get(`/areas/${areaId}/crime?period=month&month=2019-01`);
+    assert.equal(notHeld.statusCode, 400);
+    assert.match(notHeld.body, /data-qa="address-problem">January 2019 is not held in Safer: it holds /);
+    assert.match(notHeld.body, new RegExp(`href="/areas/${areaId}/crime" data-qa="address-next">Choose from the months held<`));
+    const fortnight = await overseer.get(`/areas/${areaId}/crime?period=fortnight`);
+    assert.equal(fortnight.statusCode, 400);
+    assert.match(
+      fortnight.body,
+      /“fortnight” is not a period: a page covers a month, a quarter, 12 months to a month or a financial year \(April to March\)\./,
+    );
   });
 });

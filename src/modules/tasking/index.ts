@@ -9,5 +9,5 @@ export type {
   TaskingDocument,
   TaskingService,
 } from './tasking.types.ts';
-export { type TaskingRouteDependencies, taskingRoutes } from './tasking.routes.ts';
+export { agreedAtTasking, type TaskingRouteDependencies, taskingRoutes } from './tasking.routes.ts';
 export { seedDemoTasking } from './demo/tasking.seed.ts';

@@ -99,7 +99,7 @@ export async function setDocumentAgendaItem(db: Kysely<Database>, id: string, me
 export async function listTaskingActions(
   db: Kysely<Database>,
   partnershipId: string,
-  filter: { id?: string; month?: string; groupId?: string },
+  filter: { id?: string; month?: string; groupId?: string; actionIds?: readonly string[] },
 ): Promise<TaskingActionRow[]> {
   let query = db
     .selectFrom('taskingActions')
@@ -120,7 +120,31 @@ export async function listTaskingActions(
   if (filter.id !== undefined) query = query.where('taskingActions.id', '=', filter.id);
   if (filter.month !== undefined) query = query.where('taskingActions.month', '=', filter.month);
   if (filter.groupId !== undefined) query = query.where('actions.groupId', '=', filter.groupId);
+  if (filter.actionIds !== undefined) {
+    if (filter.actionIds.length === 0) return [];
+    query = query.where('taskingActions.actionId', 'in', filter.actionIds);
+  }
   return query.execute();
+}
+
+/** The groups that have had a tasking document issued or a tasking action recorded, with the latest month of either. */
+export async function listTaskingGroups(db: Kysely<Database>, partnershipId: string): Promise<{ groupId: string; month: string }[]> {
+  const [documents, actions] = await Promise.all([
+    db
+      .selectFrom('taskingDocuments')
+      .select(['groupId', (eb) => eb.fn.max('month').as('month')])
+      .where('partnershipId', '=', partnershipId)
+      .groupBy('groupId')
+      .execute(),
+    db
+      .selectFrom('taskingActions')
+      .innerJoin('actions', 'actions.id', 'taskingActions.actionId')
+      .select(['actions.groupId', (eb) => eb.fn.max('taskingActions.month').as('month')])
+      .where('taskingActions.partnershipId', '=', partnershipId)
+      .groupBy('actions.groupId')
+      .execute(),
+  ]);
+  return [...documents, ...actions].map((row) => ({ groupId: row.groupId, month: String(row.month) }));
 }
 
 export async function insertTaskingAction(db: Kysely<Database>, row: Omit<Selectable<TaskingActionsTable>, 'version'>): Promise<void> {

@@ -73,6 +73,14 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(tasking.statusCode, 200);
     assert.match(tasking.body, /data-qa="locations">No priority locations have been added yet/);
     assert.match(tasking.body, /<option value="2025-12">December 2025<\/option>/);
+    // It opens on the tasking group, not the first group by name, with its latest month's document a click away.
+    // With no tasking yet, a group named as a tasking group is chosen, not the board listed first.
+    assert.match(tasking.body, /<option value="[^"]+" selected>[^<]*Tasking Group<\/option>/);
+    assert.doesNotMatch(tasking.body, /selected>[^<]*Board<\/option>/);
+    assert.match(
+      tasking.body,
+      /data-qa="latest-document">Latest tasking document: <a class="govuk-link" href="[^"]+\/2025-12">[^<]*Tasking Group, December 2025<\/a>/,
+    );
   });
 
   it('adds a priority location, each problem next to its field and what was typed kept', async () => {
@@ -132,6 +140,10 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.match(page.body, /data-qa="section"/);
     assert.match(page.body, /Crimes in December 2025/);
     assert.match(page.body, /Predictive accuracy index \(PAI\)/);
+    // Its analysts' terms in the same plain words as the hotspots page, and last month's hotspot by name, then code.
+    assert.match(page.body, /What “predictive calendar” means[\s\S]*?What the time of year would lead us to expect/);
+    assert.match(page.body, /What “predictive accuracy index \(PAI\)” means[\s\S]*?their share of the crime divided by/);
+    assert.match(page.body, /Last month’s hotspots \(LSOAs\)[\s\S]*?City of London 0\d\d[A-Z] \(E0\d{7}\)/);
     assert.match(page.body, /LSOA boundaries, and so their sizes, are not loaded/);
     assert.match(page.body, /data-crime-map/);
     assert.match(page.body, new RegExp(`To be issued on [^<]*the working day before the meeting on ${formatDate(meetingDate)}`));
@@ -159,7 +171,16 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.equal(unpublished.statusCode, 200);
     assert.match(unpublished.body, /October 2025 is not held in Safer\. This document has no figures\./);
     assert.doesNotMatch(unpublished.body, /data-qa="section"/);
-    assert.equal((await officer.get(documentUrl('2025-13'))).statusCode, 404);
+    // A month that is not one: a page that says so, with the months held and the way to choose one.
+    const notAMonth = await officer.get(documentUrl('2025-13'));
+    assert.equal(notAMonth.statusCode, 400);
+    assert.match(notAMonth.body, /There is a problem with the address/);
+    assert.match(
+      notAMonth.body,
+      /data-qa="address-problem">“2025-13” is not a month: a month is written as year and month, such as 2025-12\. Safer holds November 2025 to December 2025\./,
+    );
+    assert.match(notAMonth.body, new RegExp(`href="${base}" data-qa="address-next">Open a tasking document from the months held<`));
+    assert.equal((await officer.get(`${documentUrl('2025-13')}/document.pdf`)).statusCode, 400);
   });
 
   it('is issued by an analyst or officer, not a member, after a page that says whom it e-mails, then put on the agenda of the meeting', async () => {
@@ -271,7 +292,22 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     const stale = await officer.post(`${actionUrl}/result`, { result: 'Three arrests', version: String(action.version) });
     assert.equal(stale.statusCode, 400);
     assert.match(stale.body, /Someone else changed this record/);
-    assert.match((await officer.get(base)).body, /Two arrests for theft/);
+    const landing = (await officer.get(base)).body;
+    assert.match(landing, /Two arrests for theft/);
+    // The group whose tasking is the latest is the one the tasking page opens on.
+    assert.match(landing, new RegExp(`<option value="${groupId}" selected>City Tasking Group</option>`));
+    assert.match(landing, new RegExp(`href="${documentUrl('2025-12')}">City Tasking Group, December 2025</a>`));
+
+    // The action log names the tasking it was agreed at, with its document, not the community safety plan.
+    const tasked = new RegExp(`<a class="govuk-link" href="${documentUrl('2025-12')}">Tasking document for December 2025</a>`);
+    const log = await officer.get(`/partnerships/${coventry}/actions`);
+    assert.match(log.body, tasked);
+    assert.doesNotMatch(log.body, /Community safety plan/);
+    const entry = await officer.get(`/partnerships/${coventry}/actions/${action.actionId}`);
+    assert.match(entry.body, /City Tasking Group: Tasking document for December 2025<\/a>/);
+    assert.doesNotMatch(entry.body, /community safety plan/);
+    const csv = await officer.get(`/partnerships/${coventry}/actions/download.csv`);
+    assert.match(csv.body, /Agreed at[\s\S]*Tasking document for December 2025/);
   });
 
   it('archives a priority location', async () => {

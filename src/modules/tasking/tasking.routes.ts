@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import { AddressProblemError, NotPermittedError } from '../../platform/errors.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { describeRecipients } from '../../platform/recipients.ts';
@@ -24,9 +24,10 @@ import { type Crumb, partnershipCrumbs, recordChoices } from '../../web/recordPa
 import { formatDate, formatDateTime } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
 import { actionStatusNames } from '../actions/index.ts';
-import { monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
+import { monthAskedWords, monthName, monthPattern, previousMonth, trendText } from '../crimedata/index.ts';
 import { actionFields, locationFields, placesField, placesMessage, resultFields } from './tasking.forms.ts';
 import { actionSchema, locationSchema, resultSchema, streetLines } from './tasking.inputs.ts';
+import { taskingGroupOf } from './taskingGroup.ts';
 import { locationKindNames, type PriorityLocation, type TaskingActionView, type TaskingService } from './tasking.types.ts';
 import {
   accuracyMissingWords,
@@ -50,6 +51,7 @@ import {
   seriesCountText,
   taskingDocumentTitle,
   taskingVisuals,
+  documentTerms,
 } from './taskingDocument.ts';
 
 /** A record another module keeps that a tasking form chooses from. */
@@ -94,11 +96,15 @@ const documentHref = (partnershipId: string, groupId: string, month: string) =>
 const locationHref = (partnershipId: string, id: string) => `${base(partnershipId)}/locations/${id}`;
 const actionHref = (partnershipId: string, id: string) => `${base(partnershipId)}/actions/${id}`;
 
-/** The month an address names, or a 404: only YYYY-MM is a month. */
-function monthOf({ month }: z.output<typeof documentParams>): string {
-  if (!monthPattern.test(month)) throw new NotFoundError('month');
-  return month;
-}
+/** For the action log: the actions recorded at tasking, named by their tasking document, with its address. */
+export const agreedAtTasking =
+  (tasking: Pick<TaskingService, 'documentsOfActions'>) => async (partnershipId: string, actionIds: readonly string[]) =>
+    new Map(
+      (await tasking.documentsOfActions(partnershipId, actionIds)).map(({ actionId, groupId, month }) => [
+        actionId,
+        { text: `Tasking document for ${monthName(month)}`, href: documentHref(partnershipId, groupId, month) },
+      ]),
+    );
 
 /** "Charnwood 012A (E01025785), Charnwood 012B (E01025786) and 4 more". */
 function someOf(names: readonly string[], shown = 3): string {
@@ -129,18 +135,32 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
     const mayRecord = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:member', request.partnership);
 
+    /** The month an address names: one that is not (2025-13) is a problem with the address, said with the months held. */
+    async function monthOf({ partnershipId, month }: z.output<typeof documentParams>): Promise<string> {
+      if (monthPattern.test(month)) return month;
+      throw new AddressProblemError(monthAskedWords(month, await deps.publishedMonths(partnershipId)), {
+        text: 'Open a tasking document from the months held',
+        href: base(partnershipId),
+      });
+    }
+
     // The priority locations, the way to a month's document, and the latest resources committed.
     app.get('', { config: view, schema: { params: partnershipParams, querystring: documentQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
       const asked = request.query;
       if (asked.group && asked.month && monthPattern.test(asked.month))
         return reply.redirect(documentHref(partnershipId, asked.group, asked.month));
-      const [locations, groups, months, actions] = await Promise.all([
+      const [locations, allGroups, months, actions, tasked] = await Promise.all([
         tasking.locations(partnershipId),
         deps.groups(partnershipId),
         deps.publishedMonths(partnershipId),
         tasking.actions(partnershipId),
+        tasking.taskingGroups(partnershipId),
       ]);
+      const groups = allGroups.filter((group) => group.archivedAt === null);
+      // Opens on the tasking group, with its latest month's document one click away.
+      const opensOn = groups.find((group) => group.id === asked.group) ?? taskingGroupOf(groups, tasked);
+      const latestMonth = months.at(-1);
       const latest = [...months].reverse();
       const recent = [...actions].sort((a, b) => b.month.localeCompare(a.month) || b.startsOn.localeCompare(a.startsOn));
       return pages.render(request, reply, 'tasking/views/tasking.njk', {
@@ -153,9 +173,11 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
           places: someOf(location.placeNames),
           reason: location.reason ?? '',
         })),
-        groups: groups
-          .filter((group) => group.archivedAt === null)
-          .map((group) => ({ value: group.id, text: group.name, selected: group.id === asked.group })),
+        groups: groups.map((group) => ({ value: group.id, text: group.name, selected: group.id === opensOn?.id })),
+        latest:
+          opensOn && latestMonth
+            ? { href: documentHref(partnershipId, opensOn.id, latestMonth), text: `${opensOn.name}, ${monthName(latestMonth)}` }
+            : null,
         months: latest.map((month) => ({ value: month, text: monthName(month), selected: month === asked.month })),
         actions: recent.slice(0, recentActionsShown).map((action) => actionRow(partnershipId, action)),
         moreActions: Math.max(0, recent.length - recentActionsShown),
@@ -317,7 +339,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.get(documentPath, documentRoute, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const doc = await tasking.document(partnershipId, groupId, monthOf(request.params));
+      const doc = await tasking.document(partnershipId, groupId, await monthOf(request.params));
       const href = documentHref(partnershipId, doc.groupId, doc.month);
       const issued = doc.issued;
       const [visuals, meetingsToCome, attachedOn] = await Promise.all([
@@ -356,6 +378,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
           locationHref: section.kind === 'priority' ? locationHref(partnershipId, section.key) : null,
         })),
         accuracyRows: accuracyRows(doc),
+        terms: documentTerms,
         accuracyMethod: doc.accuracy?.method ?? '',
         accuracyMissing: accuracyMissingWords(doc),
         attribution,
@@ -377,7 +400,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     for (const format of ['pdf', 'docx'] as const) {
       app.get(`${documentPath}/document.${format}`, documentRoute, async (request, reply) => {
         const { partnershipId, groupId } = request.params;
-        const file = await tasking.documentFile(partnershipId, groupId, monthOf(request.params), format);
+        const file = await tasking.documentFile(partnershipId, groupId, await monthOf(request.params), format);
         return sendFile(reply, file.fileName, file.contentType, file.bytes);
       });
     }
@@ -387,7 +410,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
     app.get(`${documentPath}/issue`, { config: analyse, schema: { params: documentParams } }, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
       const [doc, recipients] = await Promise.all([
-        tasking.document(partnershipId, groupId, monthOf(request.params)),
+        tasking.document(partnershipId, groupId, await monthOf(request.params)),
         tasking.issueRecipients(partnershipId, groupId),
       ]);
       const href = documentHref(partnershipId, doc.groupId, doc.month);
@@ -414,7 +437,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.post(`${documentPath}/issue`, documentButton, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const month = monthOf(request.params);
+      const month = await monthOf(request.params);
       await reportOnNextPage(request, async () => {
         const told = await tasking.issue(principalOf(request), partnershipId, groupId, month);
         return `Tasking document issued. ${describeRecipients(told, 'sent')}`;
@@ -424,7 +447,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
 
     app.post(`${documentPath}/attach`, documentButton, async (request, reply) => {
       const { partnershipId, groupId } = request.params;
-      const month = monthOf(request.params);
+      const month = await monthOf(request.params);
       const meetingId = single(request.body.meetingId) ?? '';
       if (!meetingId) request.session.problem = 'Select the meeting whose agenda the tasking document goes on';
       else {

@@ -136,6 +136,12 @@ for (const database of testDatabases()) {
       assert.equal(action.owner, recorded.organisationName);
       assert.equal(action.dueDate, '2025-12-14');
       assert.match(action.description, /^Patrols at Eastern City, 1 December 2025 to 14 December 2025: High-visibility patrols/);
+      // The group has had tasking now (the tasking page opens on it), and the action log can name the tasking.
+      assert.deepEqual(await container.tasking.taskingGroups(partnershipId), [{ groupId, month: '2025-11' }]);
+      assert.deepEqual(await container.tasking.documentsOfActions(partnershipId, [recorded.actionId, 'another']), [
+        { actionId: recorded.actionId, groupId, month: '2025-11' },
+      ]);
+      assert.deepEqual(await container.tasking.documentsOfActions(partnershipId, []), []);
 
       const stranger = signedIn({ email: 'nobody@example.com' });
       await assert.rejects(container.tasking.reportResult(stranger, partnershipId, id, recorded.version, 'Two arrests'), NotPermittedError);
@@ -177,6 +183,11 @@ for (const database of testDatabases()) {
       await refusal(container.tasking.attach(systemPrincipal, partnershipId, groupId, '2025-12', meetingId), 'meetingId');
       await container.tasking.issue(systemPrincipal, partnershipId, groupId, '2025-12');
       await refusal(container.tasking.issue(systemPrincipal, partnershipId, groupId, '2025-12'), 'form');
+      const tasked = await container.tasking.taskingGroups(partnershipId);
+      assert.ok(
+        tasked.some((group) => group.groupId === groupId && group.month === '2025-12'),
+        'an issued document counts as tasking',
+      );
       const file = await container.tasking.documentFile(partnershipId, groupId, '2025-12', 'pdf');
       assert.match(wordsOfPdf(file.bytes), /Eastern City/);
       await container.tasking.attach(systemPrincipal, partnershipId, groupId, '2025-12', meetingId);

@@ -20,6 +20,8 @@ import {
   type CrimeCount,
   emergingHotspots,
   hotspotsForAccuracy,
+  lsoaLabel,
+  lsoaLabeller,
   monthName,
   monthPattern,
   monthlySeries,
@@ -40,6 +42,7 @@ import {
   latestIssuedDocument,
   listLocations,
   listTaskingActions,
+  listTaskingGroups,
   type LocationRow,
   replacePlaces,
   setDocumentAgendaItem,
@@ -115,11 +118,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
   async function placeNames(partnershipId: string, location: LocationRow): Promise<string[]> {
     if (location.kind !== 'lsoa') return location.places;
-    const lsoas = await latestLsoas(partnershipId);
-    return location.places.map((code) => {
-      const lsoa = lsoas.find((candidate) => candidate.code === code);
-      return lsoa ? `${lsoa.name} (${code})` : code;
-    });
+    return location.places.map(lsoaLabeller(await latestLsoas(partnershipId)));
   }
 
   async function view(partnershipId: string, location: LocationRow): Promise<PriorityLocation> {
@@ -321,7 +320,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           section(`lsoa:${hotspot.key}`, 'emerging', hotspot.name, hotspot.reason, {
             kind: 'lsoa',
             places: [hotspot.key],
-            names: [`${hotspot.name} (${hotspot.key})`],
+            names: [lsoaLabel(hotspot.key, hotspot.name)],
           }),
         );
       }
@@ -378,10 +377,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       accuracy: accuracy && {
         ...accuracy,
         // Named for the reader, as the hotspot page names them.
-        hotspots: accuracy.hotspots.map((code) => {
-          const lsoa = lsoas.find((candidate) => candidate.code === code);
-          return lsoa ? `${lsoa.name} (${code})` : code;
-        }),
+        hotspots: accuracy.hotspots.map(lsoaLabeller(lsoas)),
       },
     };
   }
@@ -602,6 +598,13 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return actionViews(partnershipId, await listTaskingActions(db, partnershipId, filter));
     },
 
+    taskingGroups: (partnershipId) => listTaskingGroups(db, partnershipId),
+
+    async documentsOfActions(partnershipId, actionIds) {
+      const rows = await listTaskingActions(db, partnershipId, { actionIds });
+      return rows.map(({ actionId, groupId, month }) => ({ actionId, groupId, month }));
+    },
+
     async action(partnershipId, id) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
@@ -628,7 +631,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
           ? (await crimeData.areaLsoas(partnershipId, input.month)).find((l) => l.code === code)
           : undefined;
         if (!lsoa) throw new FieldValidationError('target', 'Select the place');
-        place = { priorityLocationId: null, lsoaCode: lsoa.code, placeName: `${lsoa.name} (${lsoa.code})` };
+        place = { priorityLocationId: null, lsoaCode: lsoa.code, placeName: lsoaLabel(lsoa.code, lsoa.name) };
       }
       const resourceName = resourceNames[input.resource];
       const id = randomUUID();

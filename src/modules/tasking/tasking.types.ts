@@ -158,6 +158,10 @@ export interface TaskingService {
   /** Puts the issued document on the agenda of a meeting still to come, as an item with the PDF as its paper. */
   attach(actor: Actor, partnershipId: string, groupId: string, month: string, meetingId: string): Promise<void>;
   actions(partnershipId: string, filter?: { month?: string; groupId?: string }): Promise<TaskingActionView[]>;
+  /** The groups that have had tasking (a document issued or an action recorded), each with its latest month. */
+  taskingGroups(partnershipId: string): Promise<{ groupId: string; month: string }[]>;
+  /** Of these entries in the action log, those recorded at tasking: the group and month of their tasking document. */
+  documentsOfActions(partnershipId: string, actionIds: readonly string[]): Promise<{ actionId: string; groupId: string; month: string }[]>;
   action(partnershipId: string, id: string): Promise<TaskingActionView>;
   /** An agency's resource for a place, written into the group's action log as an action the agency owns. */
   recordAction(actor: Actor, partnershipId: string, input: TaskingActionInput): Promise<string>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectAccessibleDocx, imagesOfDocx, textOfDocx } from '../../../test/helpers/docx.ts';
 import { expectTaggedPdf, tagList, wordsOfPdf } from '../../../test/helpers/pdf.ts';
-import { accuracyMethod, type MonthCount, monthsBetween, trendMethod } from '../crimedata/index.ts';
+import { accuracyMethod, type MonthCount, monthsBetween, terms, trendMethod } from '../crimedata/index.ts';
 import type { TaskingActionView, TaskingDocument, TaskingSection } from './tasking.types.ts';
 import {
   actionCrimesWords,
@@ -197,6 +197,10 @@ describe('the tasking document', () => {
       'Predictive accuracy index (PAI) 12.50',
       '25.0% (301 of 1,204)',
       'LSOA boundaries',
+      // The analysts' terms in plain words, as the page says them.
+      'Terms used',
+      'Predictive calendar: What the time of year would lead us to expect',
+      'Predictive accuracy index (PAI): How well last month',
       attribution,
     ]) {
       assert.ok(words.includes(expected), `the PDF says "${expected}"`);
@@ -212,6 +216,8 @@ describe('the tasking document', () => {
       'Two arrests for possession; fewer calls about the market',
       '12.50',
       'Chart: 2 crimes at 1 point',
+      `Predictive calendar: ${terms.predictiveCalendar.meaning}`,
+      `Predictive accuracy index (PAI): ${terms.predictiveAccuracyIndex.meaning}`,
       attribution,
     ]) {
       assert.ok(text.includes(expected), `the Word file says "${expected}"`);

@@ -21,6 +21,7 @@ import {
   onsSource,
   previousMonth,
   sameMonthLastYear,
+  terms,
   trendText,
 } from '../crimedata/index.ts';
 import { renderTrendChart, type TrendChart } from '../performance/index.ts';
@@ -53,6 +54,11 @@ export const sectionKindNames: Record<TaskingSection['kind'], string> = {
 };
 /** The licences of the data, said wherever the figures go. */
 export const attribution = `${ogl} ${onsSource}`;
+
+const sentenceCase = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The analysts' terms the document uses, explained on its page and under "Terms used" in its files. */
+export const documentTerms = { predictiveCalendar: terms.predictiveCalendar, predictiveAccuracyIndex: terms.predictiveAccuracyIndex };
 
 /** "Tasking document: Charnwood Tasking Group, October 2022": the title of the files and of the agenda item. */
 export function taskingDocumentTitle(doc: TaskingDocument): string {
@@ -314,6 +320,8 @@ export function taskingDocumentContent(doc: TaskingDocument, visuals: TaskingVis
       ...lastMonthBlocks(doc),
       ...orderedSections(doc).flatMap((section) => sectionBlocks(doc, section, visuals[section.key])),
       ...accuracyBlocks(doc),
+      { kind: 'subheading', text: 'Terms used' },
+      ...Object.values(documentTerms).map((term): DocumentBlock => ({ kind: 'text', text: `${sentenceCase(term.term)}: ${term.meaning}` })),
       ...sources,
     ],
   };

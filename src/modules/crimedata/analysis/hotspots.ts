@@ -192,7 +192,8 @@ export function emergingHotspots(query: Omit<HotspotQuery, 'by'>): EmergingHotsp
     if (against === null || row.count < emergingMinimumCrimes) continue;
     if (row.count * 100 < against * (100 + emergingMinimumRisePercent)) continue;
     const basis = row.expected === null ? 'last month' : 'expected';
-    const reason = `${row.count} crimes against ${roundToOneDecimal(against)} ${basis}`;
+    // The expected figure is an average: said to the nearest whole crime, as every page says it.
+    const reason = `${row.count} crimes against ${Math.round(against)} ${basis}`;
     emerging.push({ key: row.key, name: row.name, count: row.count, against, basis, reason });
   }
   // rankHotspots gave them by count and name, and the sort is stable: equal rises keep that order.
