@@ -6,7 +6,7 @@ import { systemClock, todayInEngland } from '../../platform/clock.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { addDays } from '../../platform/workingDays.ts';
-import type { Email } from '../notifications/mailer.ts';
+import type { Email } from '../notifications/index.ts';
 import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
