@@ -110,5 +110,31 @@ for (const database of testDatabases()) {
       await container.minutes.sign(systemPrincipal, coventry, meetingId, 3, 'Cllr Abbott');
       assert.equal((await container.minutes.life(coventry, meetingId)).status, 'signed');
     });
+
+    it('withdraws a published agenda once, with one audit entry and one notice, when ten withdraw it at the same moment', async () => {
+      now = new Date('2027-04-01T09:00:00Z');
+      const meetingId = await scheduleMeeting(container.meetings, coventry, groupId, '2027-04-26');
+      await container.papers.publish(systemPrincipal, coventry, meetingId);
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, n) => container.papers.withdraw(systemPrincipal, coventry, meetingId, `Reason ${n}`)),
+      );
+      const done = results.filter((result) => result.status === 'fulfilled');
+      assert.equal(done.length, 1);
+      const { meeting } = await container.meetings.get(coventry, meetingId);
+      assert.equal(meeting.agendaWithdrawnReason, done[0]?.value.reason);
+      const entries = await container.database.db
+        .selectFrom('auditLog')
+        .select('summary')
+        .where('entityId', '=', meetingId)
+        .where('summary', 'like', 'Withdrew the agenda%')
+        .execute();
+      assert.equal(entries.length, 1);
+      const jobs = await container.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'agenda-withdrawn').execute();
+      assert.equal(jobs.filter((job) => job.payload.includes(meetingId)).length, 1);
+      await assert.rejects(
+        container.papers.withdraw(systemPrincipal, coventry, meetingId, 'Again'),
+        refusedWith(/^This agenda was withdrawn on 1 April 2027$/),
+      );
+    });
   });
 }
