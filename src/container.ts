@@ -34,6 +34,7 @@ import {
   createWorkProgrammeService,
   type MeetingRouteDependencies,
   meetingRoutes,
+  meetingStepRoutes,
   minutesRoutes,
   papersRoutes,
   publicationRoutes,
@@ -131,7 +132,21 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
   const minutes = built(
     'minutes',
-    createMinutesService({ db: handle.db, audit, clock, agenda, attendance, governance: governanceForMeetings, actions, confidentiality }),
+    createMinutesService({
+      db: handle.db,
+      audit,
+      clock,
+      agenda,
+      attendance,
+      governance: governanceForMeetings,
+      actions,
+      confidentiality,
+      // Notifications are built further down; these are called only once everything is built.
+      groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
+      notifyGroupMembers: (partnershipId, groupId, subject, text) =>
+        notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
+      publicUrl: config.publicUrl,
+    }),
   );
   const notifications = built(
     'notifications',
@@ -158,6 +173,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       meetings,
       agenda,
       onAgendaPublished: (trx, published) => notifications.queueAgendaPublished(trx, published),
+      onAgendaWithdrawn: (trx, withdrawn) => notifications.queueAgendaWithdrawn(trx, withdrawn),
     }),
   );
   const strategy = built(
@@ -326,6 +342,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
+    groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
     ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
   };
@@ -405,9 +422,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
         indicatorsForPriority: (partnershipId, priorityId) => performance.priorityIndicators(partnershipId, priorityId),
       }),
-      ...[meetingRoutes, agendaRoutes, papersRoutes, attendanceRoutes, minutesRoutes, workProgrammeRoutes, publicationRoutes].map(
-        (routes) => mount(routes, meetingPages),
-      ),
+      ...[
+        meetingRoutes,
+        meetingStepRoutes,
+        agendaRoutes,
+        papersRoutes,
+        attendanceRoutes,
+        minutesRoutes,
+        workProgrammeRoutes,
+        publicationRoutes,
+      ].map((routes) => mount(routes, meetingPages)),
     ],
   };
 }

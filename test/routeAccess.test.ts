@@ -126,6 +126,14 @@ POST /partnerships/:partnershipId/meetings/:id/reschedule partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/cancel partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/held partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/publish partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/publish partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/withdraw partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/withdraw partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage
+POST /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/minutes/sign partnership:chair
+POST /partnerships/:partnershipId/meetings/:id/minutes/sign partnership:chair
 GET /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/attendance partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes partnership:view
@@ -145,10 +153,8 @@ POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/actions/:en
 GET /partnerships/:partnershipId/meetings/:id/minutes/print partnership:view
 GET /partnerships/:partnershipId/meetings/:id/minutes/file.docx partnership:view
 GET /partnerships/:partnershipId/meetings/:id/minutes/file.pdf partnership:view
-POST /partnerships/:partnershipId/meetings/:id/minutes/circulate partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manage
-POST /partnerships/:partnershipId/meetings/:id/minutes/sign partnership:chair
 GET /partnerships/:partnershipId/meetings/:id/minutes/amendments/new partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/amendments partnership:manage
 GET /partnerships/:partnershipId/decisions partnership:view
@@ -162,7 +168,6 @@ POST /partnerships/:partnershipId/meetings/:id/items/:itemId/papers partnership:
 GET /partnerships/:partnershipId/meetings/:id/papers/:paperId partnership:view
 POST /partnerships/:partnershipId/meetings/:id/papers/:paperId/remove partnership:manage
 GET /partnerships/:partnershipId/meetings/:id/agenda-pack.pdf partnership:view
-POST /partnerships/:partnershipId/meetings/:id/publish partnership:manage
 GET /public/partnerships/:partnershipId/meetings public
 GET /public/partnerships/:partnershipId/meetings/:id public
 GET /public/partnerships/:partnershipId/meetings/:id/meeting.ics public

@@ -137,6 +137,10 @@ export interface MeetingsTable extends PartnershipRecordColumns {
   /** When the agenda was published, and by whom: its public part is then on the public pages. */
   publishedAt: string | null;
   publishedBy: string | null;
+  /** A published agenda withdrawn before the meeting: when, by whom and why. Publishing it again clears them. */
+  agendaWithdrawnAt: string | null;
+  agendaWithdrawnBy: string | null;
+  agendaWithdrawnReason: string | null;
 }
 
 export interface AgendaItemsTable extends PartnershipRecordColumns {

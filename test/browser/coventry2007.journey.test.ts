@@ -245,7 +245,15 @@ describe('the Coventry Community Safety Partnership meeting of 30 November 2007,
     await page.goto(meetingUrl);
     await session.expectAccessiblePage('meeting-minuted');
     await pages.qa('circulate').click();
-    await pages.saved('Minutes marked as circulated', 'minutes-circulated');
+    await page.getByRole('heading', { level: 1, name: 'Circulate the minutes of 30 November 2007?' }).waitFor();
+    assert.match(await pages.qa('confirm-recipients').innerText(), /^(An e-mail will go to|Nobody will be e-mailed)/);
+    await session.expectAccessiblePage('minutes-circulate-confirm');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('minutes-circulate-confirm-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await pages.qa('confirm').click();
+    await page.getByText(/Minutes marked as circulated\. (E-mailed|Nobody was e-mailed)/).waitFor();
+    await session.expectAccessiblePage('minutes-circulated');
     await pages.qa('approve').click();
     await page.getByLabel('Approved at the meeting of').selectOption({ label: '28 February 2008 at 09:30' });
     await session.expectAccessiblePage('approve-minutes');
@@ -259,6 +267,9 @@ describe('the Coventry Community Safety Partnership meeting of 30 November 2007,
     await page.goto(meetingUrl);
     await session.expectAccessiblePage('meeting-for-chair');
     await pages.qa('sign').click();
+    await page.getByRole('heading', { level: 1, name: 'Sign the minutes of 30 November 2007?' }).waitFor();
+    await session.expectAccessiblePage('minutes-sign-confirm');
+    await pages.qa('confirm').click();
     await pages.saved('Minutes signed', 'minutes-signed');
     const life = await pages.qa('minutes-life').innerText();
     assert.match(life, /Approved and signed by the chair/);

@@ -50,7 +50,16 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     assert.match(await qa('papers').innerText(), /Strategic Assessment 2027\s+\(PDF, \d+ KB\)/);
 
     await qa('publish').click();
-    await page.getByText(/Agenda published on/).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Publish the agenda for 14 October 2027?' }).waitFor();
+    assert.match(await qa('confirm-recipients').innerText(), /^(An e-mail will go to|Nobody will be e-mailed)/);
+    await session.expectAccessiblePage('publish-confirm');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('publish-confirm-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await qa('confirm').click();
+    await page
+      .getByText(/Agenda published on .*: its public part is on the public page\. (An e-mail will go to|Nobody will be e-mailed)/)
+      .waitFor();
     await session.expectAccessiblePage('meeting-published');
 
     await page.getByRole('link', { name: 'public page' }).click();
@@ -58,10 +67,30 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     const agenda = await qa('public-agenda').innerText();
     assert.match(agenda, /Strategic Assessment 2027/);
     assert.doesNotMatch(agenda, /Case review/);
-    assert.match(agenda, /5\.\s+Confidential item \(Part II\): not for publication/);
+    // Part II items come last, after the closing business.
+    assert.match(agenda, /6\.\s+Date of next meeting[\s\S]*7\.\s+Confidential item \(Part II\): not for publication/);
     await session.expectAccessiblePage('public-meeting');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Strategic Assessment 2027' }).click();
     assert.equal((await download).suggestedFilename(), 'assessment.pdf');
+
+    // Withdrawn with a reason: the public page says so, and shows neither the agenda nor its papers.
+    await page.goto(`/partnerships/${coventry}/meetings/${meetingId}`);
+    await qa('withdraw').click();
+    await page.getByRole('heading', { level: 1, name: 'Withdraw the agenda for 14 October 2027?' }).waitFor();
+    await session.expectAccessiblePage('withdraw-confirm');
+    await qa('confirm').click();
+    assert.match(await errorSummary(page).innerText(), /Enter why the agenda is being withdrawn/);
+    await session.expectAccessiblePage('withdraw-no-reason');
+    await page.getByLabel('Why is the agenda being withdrawn?').fill('The Strategic Assessment is being revised');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('withdraw-confirm-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await qa('confirm').click();
+    await page.getByText(/Agenda withdrawn: the public page now says so, with your reason\./).waitFor();
+    await page.getByRole('link', { name: 'public page' }).click();
+    assert.match(await qa('agenda-withdrawn').innerText(), /^This agenda was withdrawn on .*: The Strategic Assessment is being revised$/);
+    assert.equal(await page.getByRole('link', { name: 'Strategic Assessment 2027' }).count(), 0);
+    await session.expectAccessiblePage('public-meeting-withdrawn');
   });
 });

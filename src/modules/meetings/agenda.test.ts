@@ -30,3 +30,41 @@ describe('swapForMove', () => {
     assert.equal(swapForMove(items, 'b', 'down'), null, 'c is in another section');
   });
 });
+
+describe('Part II items', () => {
+  const entry = (id: string, section: string, position: number, confidential = false) => ({ id, section, position, confidential });
+  const items = [
+    ...standardItems.map((s, index) => entry(s.key, s.section, index)),
+    entry('family', 'decision', 1, true),
+    entry('review', 'decision', 2),
+    entry('case', 'opening', 9, true),
+    entry('crime', 'noting', 1),
+    entry('premises', 'decision', 3, true),
+  ];
+
+  it('come last, after the closing business, in their sections’ order, numbered on from the public items', () => {
+    const agenda = numberAgenda(items);
+    const numbered = agenda.flatMap((section) => section.items.map((i) => `${i.number} ${i.id}`));
+    assert.deepEqual(numbered, [
+      '1 welcome',
+      '2 declarations',
+      '3 minutes',
+      '4 review',
+      '5 crime',
+      '6 aob',
+      '7 next-meeting',
+      '8 case',
+      '9 family',
+      '10 premises',
+    ]);
+    assert.equal(agenda.at(-1)?.heading, 'Part II: confidential items, not for publication');
+  });
+
+  it('move among themselves, not past a public item of their section', () => {
+    assert.equal(swapForMove(items, 'review', 'up'), null, 'the Part II item above it in its section is in another part');
+    assert.deepEqual(
+      swapForMove(items, 'premises', 'up')?.map((i) => i.id),
+      ['premises', 'family'],
+    );
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The agenda's shape: standard items that every meeting has, and the sections in between — the
- * words of the seeds. Numbers are derived from the order, never typed.
+ * words of the seeds — then the Part II (confidential) items, taken after the public ones once the press
+ * and public have left. Numbers are derived from the order, never typed.
  */
 import type { AgendaSection } from '../../db/schema.ts';
 
@@ -31,32 +32,47 @@ export interface AgendaEntry {
   id: string;
   section: string;
   position: number;
+  /** A Part II item: not for publication. */
+  confidential?: boolean;
 }
 
+/** The Part II items' place on the agenda: last, after every public item. */
+export const partTwo = { section: 'partTwo', heading: 'Part II: confidential items, not for publication' } as const;
+
 export interface NumberedSection<T> {
-  section: Section;
+  section: Section | typeof partTwo.section;
   heading: string;
   items: (T & { number: number })[];
 }
 
-/** Puts the items in agenda order and numbers them 1, 2, 3 … across the sections. */
+/** Which part an item is in, for ordering and moving: its section, or Part II. */
+const partOf = (item: AgendaEntry) => (item.confidential ? partTwo.section : item.section);
+const sectionThenPosition = (a: AgendaEntry, b: AgendaEntry) =>
+  sectionOrder.indexOf(a.section as Section) - sectionOrder.indexOf(b.section as Section) || a.position - b.position;
+
+/**
+ * Puts the items in agenda order and numbers them 1, 2, 3 … across the sections: the public items by
+ * section, then the Part II items (in their sections' order) as a last section, when there are any.
+ */
 export function numberAgenda<T extends AgendaEntry>(items: readonly T[]): NumberedSection<T>[] {
   let number = 0;
-  return sectionOrder.map((section) => ({
+  const numbered = (list: readonly T[]) => [...list].sort(sectionThenPosition).map((item) => ({ ...item, number: ++number }));
+  const publicSections = sectionOrder.map((section) => ({
     section,
     heading: sections[section],
-    items: items
-      .filter((item) => item.section === section)
-      .sort((a, b) => a.position - b.position)
-      .map((item) => ({ ...item, number: ++number })),
+    items: numbered(items.filter((item) => partOf(item) === section)),
   }));
+  const confidential = items.filter((item) => item.confidential);
+  return confidential.length ? [...publicSections, { ...partTwo, items: numbered(confidential) }] : publicSections;
 }
 
-/** The two items whose positions swap to move one item up or down its section; null at either end. */
+/** The two items whose positions swap to move one item up or down its part of the agenda; null at either end. */
 export function swapForMove<T extends AgendaEntry>(items: readonly T[], id: string, direction: 'up' | 'down'): [T, T] | null {
   const item = items.find((candidate) => candidate.id === id);
   if (!item) return null;
-  const inSection = items.filter((candidate) => candidate.section === item.section).sort((a, b) => a.position - b.position);
+  const inSection = items
+    .filter((candidate) => candidate.section === item.section && partOf(candidate) === partOf(item))
+    .sort((a, b) => a.position - b.position);
   const index = inSection.indexOf(item);
   const neighbour = inSection[direction === 'up' ? index - 1 : index + 1];
   return neighbour ? [item, neighbour] : null;

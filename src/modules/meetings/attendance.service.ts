@@ -11,6 +11,7 @@ import type { GovernanceReads } from './governance.reads.ts';
 import { type AttendanceRow, attendanceDates, listAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
+import { hasStarted, notStartedYet } from './meetingTime.ts';
 
 export const memberStatuses = ['present', 'apologies', 'absent', 'substitute'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
@@ -143,6 +144,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
       const current = await load(db, partnershipId, meetingId);
       if (current.meeting.status === 'cancelled')
         throw new FieldValidationError('form', 'This meeting was cancelled: there is no attendance to record');
+      if (!hasStarted(current.meeting, clock.now())) throw new FieldValidationError('form', notStartedYet(current.meeting));
       const people = new Set((await governance.people(partnershipId)).map((person) => person.id));
       const seats = new Set(current.members.map((m) => m.member.id));
       const now = isoNow(clock);

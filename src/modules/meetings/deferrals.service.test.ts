@@ -7,8 +7,9 @@ import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemo } from '../governance/index.ts';
 
-// Today is 10 January 2030: the inquorate meeting was yesterday.
-const clock = { now: () => new Date('2030-01-10T12:00:00Z') };
+// Today is 10 January 2030: the inquorate meeting was yesterday. Minutes are approved at a meeting that has started, so time moves on.
+let now = new Date('2030-01-10T12:00:00Z');
+const clock = { now: () => now };
 
 for (const database of testDatabases()) {
   describe(`decisions deferred for want of a quorum, on ${database.engine}`, () => {
@@ -55,6 +56,7 @@ for (const database of testDatabases()) {
     const carried = async (meetingId: string) => (await agendaOf(meetingId)).filter((item) => item.deferredDecisionId !== null);
 
     it('puts them on the next meeting still to come when the minutes are circulated, under matters arising, once', async () => {
+      now = new Date('2030-01-10T12:00:00Z');
       const { meetingId, decisions } = await inquorateMeeting('2030-01-09');
       const cancelled = await scheduleMeeting(container.meetings, coventry, groupId, '2030-01-23');
       await container.meetings.cancel(systemPrincipal, coventry, cancelled, 1, 'No business');
@@ -97,6 +99,7 @@ for (const database of testDatabases()) {
 
       // Approval carries again and finds both carried already; the one the secretary took off is not put back.
       await container.agenda.removeItem(systemPrincipal, coventry, next, items[0]?.id ?? '', items[0]?.version ?? 0);
+      now = new Date('2030-02-13T15:00:00Z');
       await container.minutes.approve(systemPrincipal, coventry, meetingId, 2, next);
       assert.deepEqual(
         (await carried(next)).map((item) => item.deferredDecisionId),
@@ -105,10 +108,12 @@ for (const database of testDatabases()) {
     });
 
     it('carries at approval what had no meeting to go to when the minutes were circulated', async () => {
+      now = new Date('2030-04-11T09:00:00Z');
       const { meetingId, decisions } = await inquorateMeeting('2030-04-10');
       await container.minutes.circulate(systemPrincipal, coventry, meetingId, 1);
       const next = await scheduleMeeting(container.meetings, coventry, groupId, '2030-05-08');
       assert.deepEqual(await carried(next), [], 'no meeting was planned when the minutes were circulated');
+      now = new Date('2030-05-08T15:00:00Z');
       await container.minutes.approve(systemPrincipal, coventry, meetingId, 2, next);
       const items = await carried(next);
       assert.deepEqual(
@@ -118,6 +123,7 @@ for (const database of testDatabases()) {
     });
 
     it('carries each decision once when ten people circulate the minutes at the same moment', async () => {
+      now = new Date('2030-06-13T09:00:00Z');
       const { meetingId, decisions } = await inquorateMeeting('2030-06-12');
       const next = await scheduleMeeting(container.meetings, coventry, groupId, '2030-07-10');
       const results = await Promise.allSettled(

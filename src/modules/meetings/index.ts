@@ -21,6 +21,7 @@ export { createMeetingsService, type MeetingsDependencies, type MeetingsService 
 export { createMinutesService, type MinutesDependencies, type MinutesService } from './minutes.service.ts';
 export {
   type AgendaPublished,
+  type AgendaWithdrawn,
   createPapersService,
   type PapersDependencies,
   type PapersService,
@@ -31,6 +32,7 @@ export { agendaRoutes } from './agenda.routes.ts';
 export { attendanceRoutes } from './attendance.routes.ts';
 export { type MeetingRouteDependencies } from './meetings.pages.ts';
 export { meetingRoutes } from './meetings.routes.ts';
+export { meetingStepRoutes } from './meetingSteps.routes.ts';
 export { minutesRoutes } from './minutes.routes.ts';
 export { papersRoutes } from './papers.routes.ts';
 export { publicationRoutes } from './publication.routes.ts';

@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatDate } from '../../platform/dates.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import { partnershipCrumbs, type Crumb } from '../../web/recordPages.ts';
 import { queryText, recordParams } from '../../web/schemas.ts';
 import type { ActionsService } from '../actions/index.ts';
@@ -27,6 +28,8 @@ export interface MeetingRouteDependencies extends Pick<GovernanceReads, 'groups'
   workProgramme: WorkProgrammeService;
   /** The service's public address (PUBLIC_URL), for calendar entries. */
   publicUrl: string;
+  /** The group's members with and without an e-mail address: whom a step's confirmation page says it will tell. */
+  groupRecipients: (partnershipId: string, groupId: string) => Promise<Recipients>;
   mattersArising: ActionsService['mattersArising'];
 }
 

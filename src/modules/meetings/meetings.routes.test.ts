@@ -157,10 +157,11 @@ describe('meeting pages for a Coventry officer', () => {
       '2. Declarations of interest',
       '3. Minutes of the last meeting and matters arising',
       '4. Review of the DPPO',
-      '5. Case review',
-      '6. Any other business',
-      '7. Date of next meeting',
+      '5. Any other business',
+      '6. Date of next meeting',
+      '7. Case review',
     ]);
+    assert.match(agenda, /Part II: confidential items, not for publication<\/h3>/, 'Part II items come last, under their own heading');
     assert.match(agenda, /Not for publication \(Part II\): Information about individuals/);
   });
 
@@ -392,11 +393,11 @@ describe('meeting pages for a Coventry officer', () => {
       groupId: boardId,
       role: 'vice_chair',
     });
-    assert.match((await vice.get(base)).body, /action="[^"]*\/minutes\/sign"/);
+    assert.match((await vice.get(base)).body, /href="[^"]*\/minutes\/sign"/);
     // The appointment ends (archived when the vice-chair stood down): the role goes with it, on the next request.
     const archived = await officer.post(`/partnerships/${coventry}/chair-appointments/${appointmentId}/archive`, { version: '1' });
     assert.equal(archived.statusCode, 302);
-    assert.doesNotMatch((await vice.get(base)).body, /action="[^"]*\/minutes\/sign"/);
+    assert.doesNotMatch((await vice.get(base)).body, /href="[^"]*\/minutes\/sign"/);
     assert.equal((await vice.post(`${base}/minutes/sign`, { version: '3' })).statusCode, 403);
   });
 

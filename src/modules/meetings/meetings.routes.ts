@@ -19,6 +19,8 @@ import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
 import { cancelFields, cycleFields, meetingFields, meetingKindNames, meetingStatusNames, rescheduleFields } from './meetings.forms.ts';
 import { cancelSchema, cycleSchema, meetingSchema, rescheduleSchema } from './meetings.inputs.ts';
 import { isRemovable } from './agenda.ts';
+import { notStartedYet } from './meetingTime.ts';
+import { agendaRefusals } from './papers.ts';
 import {
   meetingCrumbs,
   meetingHref,
@@ -151,7 +153,8 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       submitText: 'Add meeting',
       crumbs: (request) => meetingsCrumbs(request, request.params.partnershipId),
       back: (request) => meetingsHref(request.params.partnershipId),
-      initialValues: (request) => ({ ...queryValues(request.query, ['groupId']), kind: 'extraordinary', startTime: '10:00' }),
+      // No kind is chosen for the user (GOV.UK: radios start unselected).
+      initialValues: (request) => ({ ...queryValues(request.query, ['groupId']), startTime: '10:00' }),
       options: groupOptions,
       async save(request, value) {
         const { partnershipId } = request.params;
@@ -167,7 +170,7 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       const audience = await papers.audienceFor(partnershipId, id, principal);
       const [
         {
-          details: { meeting, deadlines, changes, canRecordHeld },
+          details: { meeting, deadlines, changes, canRecordHeld, started },
           sections,
         },
         present,
@@ -201,6 +204,9 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         canManage: isAllowed(request.principal, 'partnership:manage', request.partnership) && meeting.status !== 'cancelled',
         canSeeConfidential: audience === 'group',
         canRecordHeld,
+        started,
+        notStarted: started ? null : notStartedYet(meeting),
+        agendaSteps: agendaRefusals(meeting),
         breadcrumbs: meetingsCrumbs(request, partnershipId),
       });
     });

@@ -146,7 +146,8 @@ for (const database of testDatabases()) {
       const at = (meetingDate: string) => scheduleMeeting(on14March, coventry, groupId, meetingDate);
       const [yesterday, heldToday, today, cancelled, moved] = [
         await at('2030-03-13'),
-        await at('2030-03-14'),
+        // Held this morning: it has started, so it can be recorded as held.
+        await scheduleMeeting(on14March, coventry, groupId, '2030-03-14', '11:00'),
         await at('2030-03-14'),
         await at('2030-03-20'),
         await at('2030-03-21'),

@@ -12,6 +12,8 @@ import type { GovernanceReads } from './governance.reads.ts';
 import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
+import { hasStarted } from './meetingTime.ts';
+import { approvingMeetings } from './minutesLife.ts';
 import { isStillToCome, stillToCome } from './stillToCome.ts';
 import {
   insertMeeting,
@@ -32,13 +34,15 @@ export interface MeetingDetails {
   changes: MeetingChangeRow[];
   /** Whether it can now be recorded as held. */
   canRecordHeld: boolean;
+  /** Whether it has started (see `meetingTime.ts`): until then it has no attendance or minutes. */
+  started: boolean;
 }
 
-/** Why a meeting cannot be recorded as held today, or null if it can. */
-function whyNotHeld(meeting: MeetingView, today: string): string | null {
+/** Why a meeting cannot be recorded as held now, or null if it can. */
+function whyNotHeld(meeting: MeetingView, now: Date): string | null {
   if (meeting.status === 'cancelled') return 'This meeting was cancelled, so it was not held';
   if (meeting.status === 'held') return 'This meeting has already been recorded as held';
-  if (meeting.meetingDate > today) return 'This meeting is still to come: record that it was held on the day or after';
+  if (!hasStarted(meeting, now)) return 'This meeting is still to come: record that it was held once it has started';
   return null;
 }
 
@@ -54,11 +58,11 @@ export interface MeetingsService {
   /** Plans a group's meetings for twelve months from its cadence; dates that already have a meeting are left alone. */
   scheduleCycle(actor: Actor, partnershipId: string, input: CycleInput): Promise<{ scheduled: string[]; alreadyThere: string[] }>;
   schedule(actor: Actor, partnershipId: string, input: MeetingInput): Promise<string>;
-  /** The group's meetings after this one (not cancelled): where its minutes can be approved. */
+  /** The group's later meetings at which this one's minutes can be approved now: not cancelled, and started. */
   later(partnershipId: string, meetingId: string): Promise<MeetingView[]>;
   reschedule(actor: Actor, partnershipId: string, id: string, version: number, input: RescheduleInput): Promise<void>;
   cancel(actor: Actor, partnershipId: string, id: string, version: number, reason: string): Promise<void>;
-  /** Records that a meeting took place: on or after its day, and not if it was cancelled. */
+  /** Records that a meeting took place: once it has started, and not if it was cancelled. */
   recordHeld(actor: Actor, partnershipId: string, id: string, version: number): Promise<void>;
 }
 
@@ -80,12 +84,19 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
   async function add(
     trx: Kysely<Database>,
     actor: Actor,
-    meeting: Omit<MeetingRow, 'version' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'publishedBy'>,
+    meeting: Omit<MeetingRow, 'version' | 'createdAt' | 'updatedAt' | `published${string}` | `agendaWithdrawn${string}`>,
     groupName: string,
   ) {
     const now = isoNow(clock);
     // A new meeting's agenda is not yet published.
-    const row = { ...meeting, publishedAt: null, publishedBy: null, createdAt: now, updatedAt: now };
+    const unpublished = {
+      publishedAt: null,
+      publishedBy: null,
+      agendaWithdrawnAt: null,
+      agendaWithdrawnBy: null,
+      agendaWithdrawnReason: null,
+    };
+    const row = { ...meeting, ...unpublished, createdAt: now, updatedAt: now };
     await insertMeeting(trx, row);
     await addStandardItems(trx, row.partnershipId, row.id, now);
     await audit.record(trx, actor, {
@@ -184,7 +195,8 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
         meeting,
         deadlines: meetingDeadlines(meeting.meetingDate, terms),
         changes: await listMeetingChanges(db, id),
-        canRecordHeld: whyNotHeld(meeting, todayInEngland(clock)) === null,
+        canRecordHeld: whyNotHeld(meeting, clock.now()) === null,
+        started: hasStarted(meeting, clock.now()),
       };
     },
 
@@ -231,8 +243,10 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
 
     async later(partnershipId, meetingId) {
       const meeting = await requireMeeting(db, partnershipId, meetingId);
-      return (await listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate })).filter(
-        (other) => other.meetingDate > meeting.meetingDate && other.status !== 'cancelled',
+      return approvingMeetings(
+        meeting,
+        await listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate }),
+        clock.now(),
       );
     },
 
@@ -264,7 +278,7 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
       await db.transaction().execute(async (trx) => {
         const before = await requireMeeting(trx, partnershipId, id);
         if (before.version !== version) throw new ConflictError(before.version);
-        const why = whyNotHeld(before, todayInEngland(clock));
+        const why = whyNotHeld(before, clock.now());
         if (why) throw new FieldValidationError('form', why);
         await updateVersioned(trx, audit, actor, {
           table: 'meetings',

@@ -5,8 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { reportOnNextPage } from '../../web/buttons.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
+import { reportOnNextPage } from '../../web/buttons.ts';
 import { sendCsv } from '../../web/csv.ts';
 import {
   attempt,
@@ -369,30 +369,8 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       },
     );
 
-    // The life of a meeting's minutes, from the meeting page.
+    // The life of a meeting's minutes, from the meeting page (circulating and signing ask first: meetingSteps.routes.ts).
     const lifePath = '/meetings/:id/minutes';
-    const lifeStep = (
-      suffix: string,
-      access: 'partnership:manage' | 'partnership:chair',
-      act: (request: FastifyRequest, params: MeetingParams, version: number) => Promise<string>,
-    ) =>
-      app.post(
-        `${lifePath}/${suffix}`,
-        { config: { access }, schema: { params: meetingParams, body: formBody } },
-        async (request, reply) => {
-          await reportOnNextPage(request, () => act(request, request.params, versionOf(request.body)));
-          return reply.redirect(`${meetingHref(request.params)}#minutes`);
-        },
-      );
-
-    lifeStep('circulate', 'partnership:manage', async (request, { partnershipId, id }, version) => {
-      await minutes.circulate(principalOf(request), partnershipId, id, version);
-      return 'Minutes marked as circulated';
-    });
-    lifeStep('sign', 'partnership:chair', async (request, { partnershipId, id }, version) => {
-      await minutes.sign(principalOf(request), partnershipId, id, version, request.principal?.name ?? 'The chair');
-      return 'Minutes signed';
-    });
 
     /** The minutes' life with the meeting they record, for the pages that change it. */
     const lifeOf = async ({ params: { partnershipId, id } }: { params: MeetingParams }) => {

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
-import { formatDate } from '../../platform/dates.ts';
+import { describeWhen, formatDate } from '../../platform/dates.ts';
+import type { Recipients } from '../../platform/recipients.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { refusingReferenced } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
@@ -16,8 +17,17 @@ import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
-import { type MeetingView, requireMeeting } from './meetings.repository.ts';
-import { canAmend, canMoveTo, isEditable, type MinutesStatus, minutesStatusNames } from './minutesLife.ts';
+import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
+import {
+  approvingMeetings,
+  canAmend,
+  isEditable,
+  type MinutesStatus,
+  type MinutesStep,
+  whyNot,
+  whyNotApprovedAt,
+} from './minutesLife.ts';
+import { hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import {
@@ -109,11 +119,16 @@ export interface MinutesLife {
   signedAt: string | null;
   signedBy: string | null;
   amendments: AmendmentRow[];
+  /** Why each step cannot be taken now, or null where it can: the page offers only what the service would take. */
+  refusals: Record<MinutesStep, string | null>;
 }
 
 export interface MinutesService {
   life(partnershipId: string, meetingId: string): Promise<MinutesLife>;
-  circulate(actor: Actor, partnershipId: string, meetingId: string, version: number): Promise<void>;
+  /** Who circulating the minutes e-mails: the group's members. */
+  circulationRecipients(partnershipId: string, meetingId: string): Promise<Recipients>;
+  /** Marks the minutes as circulated and e-mails the group's members a link to them; says whom. */
+  circulate(actor: Actor, partnershipId: string, meetingId: string, version: number): Promise<Recipients>;
   /** Approved at a later meeting of the same group, "as a true and accurate record". */
   approve(actor: Actor, partnershipId: string, meetingId: string, version: number, atMeetingId: string): Promise<void>;
   sign(actor: Actor, partnershipId: string, meetingId: string, version: number, signedBy: string): Promise<void>;
@@ -165,6 +180,28 @@ export interface MinutesDependencies {
   governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
   actions: Pick<ActionsService, 'forItem' | 'recordInMinutes' | 'findInMinutes' | 'changeInMinutes' | 'removeFromMinutes'>;
   confidentiality: Confidentiality;
+  /** The group's members with and without an e-mail address. */
+  groupRecipients: (partnershipId: string, groupId: string) => Promise<Recipients>;
+  /** E-mails the group's members; says who was and was not e-mailed. */
+  notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<Recipients>;
+  /** Where users reach the service, for the link in the e-mail that the minutes are circulated. */
+  publicUrl: string;
+}
+
+/** The e-mail that draft minutes are circulated: a link to read them after signing in, never their text (Part II may be in it). */
+export function minutesCirculatedNotice(meeting: MeetingView, link: string): { subject: string; text: string } {
+  const when = describeWhen(meeting.meetingDate, meeting.startTime);
+  return {
+    subject: `Draft minutes circulated: ${meeting.groupName}, ${when}`,
+    text: [
+      `The draft minutes of the ${meeting.groupName} meeting on ${when} have been circulated.`,
+      '',
+      'Read them after signing in, and send any corrections before they are approved at the next meeting:',
+      link,
+      '',
+      'You are sent this because you are a member of the group.',
+    ].join('\n'),
+  };
 }
 
 export function createMinutesService({
@@ -176,6 +213,9 @@ export function createMinutesService({
   governance,
   actions,
   confidentiality,
+  groupRecipients,
+  notifyGroupMembers,
+  publicUrl,
 }: MinutesDependencies): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
@@ -302,6 +342,7 @@ export function createMinutesService({
   async function writable(partnershipId: string, meetingId: string, itemId: string) {
     const { meeting, item } = await agenda.item(partnershipId, meetingId, itemId);
     if (meeting.status === 'cancelled') throw new FieldValidationError('form', 'This meeting was cancelled: it has no minutes');
+    if (!hasStarted(meeting, clock.now())) throw new FieldValidationError('form', notStartedYet(meeting));
     return { meeting, item };
   }
 
@@ -332,13 +373,15 @@ export function createMinutesService({
     return row.id;
   }
 
-  /** One step in the life of the minutes: checked against the version seen and the allowed order, audited. */
+  const statusAfter = { circulate: 'circulated', approve: 'approved', sign: 'signed' } as const;
+
+  /** One step in the life of the minutes: checked against the version seen and the rules of `minutesLife.ts`, audited. */
   async function step(
     actor: Actor,
     partnershipId: string,
     meetingId: string,
     version: number,
-    to: MinutesStatus,
+    move: keyof typeof statusAfter,
     changes: Partial<MeetingMinutesRow>,
     summary: string,
     alongside?: (trx: Kysely<Database>) => Promise<unknown>,
@@ -347,16 +390,17 @@ export function createMinutesService({
       await lockRow(trx, 'meetings', meetingId);
       const before = await ensureMeetingMinutes(trx, meetingId, partnershipId);
       if (before.version !== version) throw new ConflictError(before.version);
-      if (!canMoveTo(before.status, to)) {
-        throw new FieldValidationError('form', `Minutes that are ${minutesStatusNames[before.status].toLowerCase()} cannot be ${to}`);
-      }
+      const meeting = await requireMeeting(trx, partnershipId, meetingId);
+      const approvedAt = before.approvedAtMeetingId ? await requireMeeting(trx, partnershipId, before.approvedAtMeetingId) : null;
+      const why = whyNot(move, { status: before.status, meeting, approvedAt, now: clock.now() });
+      if (why) throw new FieldValidationError('form', why);
       await updateVersioned(trx, audit, actor, {
         table: 'meetingMinutes',
         key: 'meetingId',
         id: meetingId,
         partnershipId,
         version,
-        changes: { ...changes, status: to },
+        changes: { ...changes, status: statusAfter[move] },
         what: 'minutes',
         entry: (was, now) => ({ action: 'update', entityType: 'minutes', partnershipId, summary, before: was, after: now }),
       });
@@ -376,11 +420,29 @@ export function createMinutesService({
   }
 
   async function lifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
-    await requireMeeting(db, partnershipId, meetingId);
-    const [life, amendments] = await Promise.all([findMeetingMinutes(db, meetingId), listAmendments(db, meetingId)]);
+    const meeting = await requireMeeting(db, partnershipId, meetingId);
+    const [life, amendments, later] = await Promise.all([
+      findMeetingMinutes(db, meetingId),
+      listAmendments(db, meetingId),
+      listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate }),
+    ]);
     const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
+    const status = life?.status ?? 'draft';
+    const now = clock.now();
+    const facts = { status, meeting, approvedAt: approvedAtMeeting, now };
+    const approvable = whyNot('approve', facts);
     return {
-      status: life?.status ?? 'draft',
+      refusals: {
+        write: whyNot('write', facts),
+        circulate: whyNot('circulate', facts),
+        approve:
+          approvable ??
+          (approvingMeetings(meeting, later, now).length === 0
+            ? 'The minutes are approved at a later meeting of the group: record it once that meeting has started'
+            : null),
+        sign: whyNot('sign', facts),
+      },
+      status,
       version: life?.version ?? 1,
       circulatedAt: life?.circulatedAt ?? null,
       approvedAt: life?.approvedAt ?? null,
@@ -415,6 +477,11 @@ export function createMinutesService({
   return {
     life: lifeOf,
 
+    async circulationRecipients(partnershipId, meetingId) {
+      const meeting = await requireMeeting(db, partnershipId, meetingId);
+      return groupRecipients(partnershipId, meeting.groupId);
+    },
+
     async circulate(actor, partnershipId, meetingId, version) {
       const meeting = await requireMeeting(db, partnershipId, meetingId);
       await step(
@@ -422,11 +489,14 @@ export function createMinutesService({
         partnershipId,
         meetingId,
         version,
-        'circulated',
+        'circulate',
         { circulatedAt: isoNow(clock) },
         `Circulated the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
         await carryingForward(actor, meeting),
       );
+      const link = `${publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}/minutes/print`;
+      const { subject, text } = minutesCirculatedNotice(meeting, link);
+      return notifyGroupMembers(partnershipId, meeting.groupId, subject, text);
     },
 
     async approve(actor, partnershipId, meetingId, version, atMeetingId) {
@@ -434,15 +504,14 @@ export function createMinutesService({
         requireMeeting(db, partnershipId, meetingId),
         requireMeeting(db, partnershipId, atMeetingId).catch(() => null),
       ]);
-      if (!at || at.groupId !== meeting.groupId || at.meetingDate <= meeting.meetingDate) {
-        throw new FieldValidationError('atMeetingId', 'Select a later meeting of the same group');
-      }
+      const refused = whyNotApprovedAt(meeting, at, clock.now());
+      if (refused || !at) throw new FieldValidationError('atMeetingId', refused ?? 'Select a later meeting of the same group');
       await step(
         actor,
         partnershipId,
         meetingId,
         version,
-        'approved',
+        'approve',
         { approvedAtMeetingId: atMeetingId, approvedAt: isoNow(clock) },
         `Approved the minutes of ${meeting.groupName}, ${meeting.meetingDate}, at the meeting of ${at.meetingDate}`,
         await carryingForward(actor, meeting),
@@ -456,7 +525,7 @@ export function createMinutesService({
         partnershipId,
         meetingId,
         version,
-        'signed',
+        'sign',
         { signedAt: isoNow(clock), signedBy },
         `${signedBy} signed the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
       );

@@ -1,8 +1,11 @@
 /**
  * The life of a meeting's minutes: draft → circulated → approved at a later meeting "as a true and
  * accurate record" → signed by the chair. Approved minutes do not change; a correction is an amendment.
+ * Every step waits for the meeting to start; approval is at a later meeting that has itself started.
  */
-import type { MeetingMinutesTable } from '../../db/schema.ts';
+import type { MeetingMinutesTable, MeetingStatus } from '../../db/schema.ts';
+import { describeWhen } from '../../platform/dates.ts';
+import { hasStarted, notStartedYet, type TimedMeeting } from './meetingTime.ts';
 
 export type MinutesStatus = MeetingMinutesTable['status'];
 
@@ -32,4 +35,52 @@ export function isEditable(status: MinutesStatus): boolean {
 /** Once approved, minutes take corrections only as amendments recorded beside them. */
 export function canAmend(status: MinutesStatus): boolean {
   return !isEditable(status);
+}
+
+/** The steps a page offers and the service takes: writing, and each move of the minutes' life. */
+export type MinutesStep = 'write' | 'circulate' | 'approve' | 'sign';
+const stepTo = { circulate: 'circulated', approve: 'approved', sign: 'signed' } as const satisfies Record<
+  Exclude<MinutesStep, 'write'>,
+  MinutesStatus
+>;
+
+export type DatedMeeting = TimedMeeting & { groupId: string; status: MeetingStatus };
+
+export interface MinutesFacts {
+  status: MinutesStatus;
+  meeting: DatedMeeting;
+  /** Once approved, the meeting that approved them. */
+  approvedAt: TimedMeeting | null;
+  now: Date;
+}
+
+/** Why a step cannot be taken now, in words for the page, or null when it can. */
+export function whyNot(step: MinutesStep, { status, meeting, approvedAt, now }: MinutesFacts): string | null {
+  if (meeting.status === 'cancelled') return 'This meeting was cancelled: it has no minutes';
+  if (!hasStarted(meeting, now)) return notStartedYet(meeting);
+  if (step === 'write') {
+    return isEditable(status) ? null : 'These minutes have been approved and cannot change. Record a correction as an amendment.';
+  }
+  const to = stepTo[step];
+  if (!canMoveTo(status, to)) return `Minutes that are ${minutesStatusNames[status].toLowerCase()} cannot be ${to}`;
+  if (step === 'sign' && approvedAt && !hasStarted(approvedAt, now)) {
+    return `The minutes can be signed once the meeting that approved them, on ${describeWhen(approvedAt.meetingDate, approvedAt.startTime)}, has started`;
+  }
+  return null;
+}
+
+/** Why the minutes cannot be approved at `at`: it must be a later meeting of the same group, not cancelled, that has started. */
+export function whyNotApprovedAt(meeting: DatedMeeting, at: DatedMeeting | null, now: Date): string | null {
+  if (!at || at.groupId !== meeting.groupId || at.meetingDate <= meeting.meetingDate || at.status === 'cancelled') {
+    return 'Select a later meeting of the same group';
+  }
+  if (!hasStarted(at, now)) {
+    return `The meeting on ${describeWhen(at.meetingDate, at.startTime)} has not started yet: record the approval at it or after it`;
+  }
+  return null;
+}
+
+/** The meetings at which the minutes of `meeting` can be approved now. */
+export function approvingMeetings<M extends DatedMeeting>(meeting: DatedMeeting, candidates: readonly M[], now: Date): M[] {
+  return candidates.filter((at) => whyNotApprovedAt(meeting, at, now) === null);
 }

@@ -1,12 +1,11 @@
 /**
- * Papers on agenda items: the upload form, downloads for those allowed, the agenda pack and publishing the
- * agenda. Under /partnerships/:partnershipId/meetings/:id.
+ * Papers on agenda items: the upload form, downloads for those allowed and the agenda pack (publishing the
+ * agenda is in meetingSteps.routes.ts). Under /partnerships/:partnershipId/meetings/:id.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { formatDate } from '../../platform/dates.ts';
 import { sendFile } from '../../web/csv.ts';
 import { attempt, errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
@@ -134,15 +133,6 @@ export const papersRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         return sendFile(reply, name, 'application/pdf', pdf);
       },
     );
-
-    app.post('/publish', { config: manage, schema: { params: meetingParams, body: formBody } }, async (request, reply) => {
-      const { partnershipId, id } = request.params;
-      await reportOnNextPage(request, async () => {
-        const published = await papers.publish(principalOf(request), partnershipId, id);
-        return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public pages`;
-      });
-      return reply.redirect(`${meetingHref(request.params)}#agenda`);
-    });
     done();
   },
 };

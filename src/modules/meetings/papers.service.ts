@@ -16,7 +16,7 @@ import { type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds } from '../../platform/documentFiles.ts';
-import { paperStanding } from './papers.ts';
+import { agendaRefusals, paperStanding } from './papers.ts';
 import { insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
 
 export type { Audience };
@@ -44,6 +44,15 @@ export interface AgendaPublished {
   groupId: string;
   publishedAt: string;
   publishedBy: string | null;
+}
+
+/** What withdrawing a published agenda tells the rest of the system: enough to tell the group's members why. */
+export interface AgendaWithdrawn {
+  partnershipId: string;
+  meetingId: string;
+  groupId: string;
+  withdrawnAt: string;
+  reason: string;
 }
 
 export interface PapersService {
@@ -75,8 +84,10 @@ export interface PapersService {
     options?: ReadingOptions,
   ): Promise<{ meeting: MeetingView; pdf: Buffer; audience: Audience }>;
   remove(actor: Actor, partnershipId: string, meetingId: string, paperId: string, version: number): Promise<void>;
-  /** Publishes the agenda and papers: its public part goes on the public pages. */
+  /** Publishes the agenda and papers (again, after a withdrawal): its public part goes on the public pages. */
   publish(actor: Actor, partnershipId: string, meetingId: string): Promise<AgendaPublished>;
+  /** Withdraws a published agenda before its meeting, with the reason: the public page then says so, without the agenda or papers. */
+  withdraw(actor: Actor, partnershipId: string, meetingId: string, reason: string): Promise<AgendaWithdrawn>;
   /** A group's published meetings, earliest first: its calendar feed. */
   published(partnershipId: string, groupId: string): Promise<MeetingView[]>;
 }
@@ -104,6 +115,8 @@ export interface PapersDependencies {
    * e-mail the group's members) commits with the publication or not at all.
    */
   onAgendaPublished?: (trx: Kysely<Database>, published: AgendaPublished) => Promise<void>;
+  /** Runs in the transaction that withdraws a published agenda, as `onAgendaPublished` does. */
+  onAgendaWithdrawn?: (trx: Kysely<Database>, withdrawn: AgendaWithdrawn) => Promise<void>;
 }
 
 const cannotChange = (meeting: MeetingView) =>
@@ -127,6 +140,7 @@ export function createPapersService({
   meetings,
   agenda,
   onAgendaPublished,
+  onAgendaWithdrawn,
 }: PapersDependencies): PapersService {
   const audienceOf = async (reader: PapersReader, partnershipId: string, meetingId: string, options?: ReadingOptions) =>
     reader === 'public' ? 'public' : await confidentiality.audienceFor(partnershipId, meetingId, reader, options);
@@ -144,7 +158,11 @@ export function createPapersService({
   async function meetingPapers(partnershipId: string, meetingId: string, audience: Audience): Promise<MeetingPapers> {
     const details = await meetings.get(partnershipId, meetingId);
     if (audience === 'public' && !details.meeting.publishedAt) throw new NotFoundError('meeting');
-    const [sections, papers] = await Promise.all([agenda.agenda(partnershipId, meetingId), listPapers(db, meetingId)]);
+    // A withdrawn agenda's papers are no longer public.
+    const [sections, papers] = await Promise.all([
+      agenda.agenda(partnershipId, meetingId),
+      audience === 'public' && details.meeting.agendaWithdrawnAt ? [] : listPapers(db, meetingId),
+    ]);
     const seen = (item: AgendaItemRow) => audience === 'group' || !item.confidential;
     return {
       details,
@@ -300,6 +318,7 @@ export function createPapersService({
       const audience = await audienceOf(reader, partnershipId, meetingId, options);
       const { details, sections } = await meetingPapers(partnershipId, meetingId, audience);
       const { meeting } = details;
+      if (audience === 'public' && meeting.agendaWithdrawnAt) throw new NotFoundError('agenda pack');
       const partTwo = audience === 'group' ? sections.flatMap((section) => section.items).filter((item) => item.confidential) : [];
       const build = (trx: Kysely<Database>) => packOf(trx, partnershipName, meeting, sections, audience);
       if (reader === 'public' || partTwo.length === 0) return { meeting, audience, pdf: await build(db) };
@@ -335,11 +354,17 @@ export function createPapersService({
     async publish(actor, partnershipId, meetingId) {
       return db.transaction().execute(async (trx) => {
         const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        if (meeting.publishedAt)
-          throw new FieldValidationError('publish', `This agenda was published on ${formatDate(meeting.publishedAt)}`);
-        if (meeting.status === 'cancelled') throw new FieldValidationError('publish', 'This meeting has been cancelled');
+        const refused = agendaRefusals(meeting).publish;
+        if (refused) throw new FieldValidationError('publish', refused);
         const published = { partnershipId, meetingId, groupId: meeting.groupId, publishedAt: isoNow(clock), publishedBy: actor.userId };
-        const changes = { publishedAt: published.publishedAt, publishedBy: published.publishedBy, updatedAt: published.publishedAt };
+        const changes = {
+          publishedAt: published.publishedAt,
+          publishedBy: published.publishedBy,
+          agendaWithdrawnAt: null,
+          agendaWithdrawnBy: null,
+          agendaWithdrawnReason: null,
+          updatedAt: published.publishedAt,
+        };
         await updateVersioned(trx, audit, actor, {
           table: 'meetings',
           id: meetingId,
@@ -351,13 +376,46 @@ export function createPapersService({
             action: 'update',
             entityType: 'meeting',
             partnershipId,
-            summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
+            summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}${meeting.agendaWithdrawnAt ? ' again, after its withdrawal' : ''}`,
             before: meeting,
             after: { ...meeting, ...changes, version: meeting.version + 1 },
           }),
         });
         await onAgendaPublished?.(trx, published);
         return published;
+      });
+    },
+
+    async withdraw(actor, partnershipId, meetingId, reason) {
+      return db.transaction().execute(async (trx) => {
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        const refused = agendaRefusals(meeting).withdraw;
+        if (refused) throw new FieldValidationError('reason', refused);
+        const withdrawn = { partnershipId, meetingId, groupId: meeting.groupId, withdrawnAt: isoNow(clock), reason };
+        const changes = {
+          agendaWithdrawnAt: withdrawn.withdrawnAt,
+          agendaWithdrawnBy: actor.userId,
+          agendaWithdrawnReason: reason,
+          updatedAt: withdrawn.withdrawnAt,
+        };
+        await updateVersioned(trx, audit, actor, {
+          table: 'meetings',
+          id: meetingId,
+          partnershipId,
+          version: meeting.version,
+          what: 'meeting',
+          changes,
+          entry: () => ({
+            action: 'update',
+            entityType: 'meeting',
+            partnershipId,
+            summary: `Withdrew the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}: ${reason}`,
+            before: meeting,
+            after: { ...meeting, ...changes, version: meeting.version + 1 },
+          }),
+        });
+        await onAgendaWithdrawn?.(trx, withdrawn);
+        return withdrawn;
       });
     },
 

@@ -1,5 +1,7 @@
-/** Papers: whether a paper came late or as a supplement (derived from when it was uploaded). */
+/** Papers: whether a paper came late or as a supplement (derived from when it was uploaded), and when an agenda can be published. */
 import { todayInEngland } from '../../platform/clock.ts';
+import { formatDate } from '../../platform/dates.ts';
+import type { MeetingStatus } from '../../db/schema.ts';
 
 /**
  * Late: uploaded (in England) after the day the agenda and papers were due out. Supplement: added
@@ -13,5 +15,33 @@ export function paperStanding(
   return {
     late: meeting.papersDue !== null && uploadedOn > meeting.papersDue,
     supplement: meeting.publishedAt !== null && uploadedAt > meeting.publishedAt,
+  };
+}
+
+export interface PublishableMeeting {
+  status: MeetingStatus;
+  publishedAt: string | null;
+  agendaWithdrawnAt: string | null;
+}
+
+/**
+ * Why the agenda cannot be published, or a published one withdrawn, now (null where it can): not once the
+ * meeting is cancelled or held. A withdrawn agenda can be published again.
+ */
+export function agendaRefusals(meeting: PublishableMeeting): { publish: string | null; withdraw: string | null } {
+  const settled =
+    meeting.status === 'cancelled'
+      ? 'This meeting has been cancelled'
+      : meeting.status === 'held'
+        ? 'This meeting has been held, so its agenda is settled'
+        : null;
+  const live = meeting.publishedAt !== null && meeting.agendaWithdrawnAt === null;
+  return {
+    publish: live ? `This agenda was published on ${formatDate(meeting.publishedAt)}` : settled,
+    withdraw: !live
+      ? meeting.agendaWithdrawnAt
+        ? `This agenda was withdrawn on ${formatDate(meeting.agendaWithdrawnAt)}`
+        : 'This agenda has not been published'
+      : settled,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The public pages, without sign-in: a partnership's published meetings, each meeting's public
  * agenda and papers, its iCalendar file, a calendar feed per group, and the public version of
- * approved minutes. Confidential (Part II) items and their papers are never among them.
+ * approved minutes. Confidential (Part II) items and their papers are never among them; a withdrawn
+ * agenda's page says so, with the reason, and shows neither the agenda nor its papers.
  */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -85,6 +86,7 @@ export const publicationRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         meeting,
         when: describeWhen(meeting.meetingDate, meeting.startTime),
         publishedOn: formatDate(meeting.publishedAt),
+        withdrawnOn: meeting.agendaWithdrawnAt ? formatDate(meeting.agendaWithdrawnAt) : null,
         sections,
         minutesApproved: life.status === 'approved' || life.status === 'signed',
         href: `${publicMeetings(partnershipId)}/${id}`,

@@ -1,4 +1,4 @@
-/** The words of the notice members get when a meeting's agenda and papers are published. */
+/** The words of the notices members get when a meeting's agenda and papers are published, or withdrawn. */
 import { describeWhen } from '../../platform/dates.ts';
 
 export interface PublishedMeeting {
@@ -24,6 +24,24 @@ export function agendaPublishedNotice(meeting: PublishedMeeting): { subject: str
       '',
       'The public part of the agenda, which anyone can read:',
       meeting.publicLink,
+      '',
+      'You are sent this because you are a member of the group.',
+    ].join('\n'),
+  };
+}
+
+/** The notice that a published agenda was withdrawn, with the reason given. */
+export function agendaWithdrawnNotice(meeting: PublishedMeeting & { reason: string }): { subject: string; text: string } {
+  const when = describeWhen(meeting.meetingDate, meeting.startTime);
+  return {
+    subject: `Agenda withdrawn: ${meeting.groupName}, ${when}`,
+    text: [
+      `The published agenda and papers for the ${meeting.groupName} meeting on ${when} have been withdrawn.`,
+      '',
+      `The reason given: ${meeting.reason}`,
+      '',
+      'The meeting’s page, where a new agenda will appear if one is published:',
+      meeting.link,
       '',
       'You are sent this because you are a member of the group.',
     ].join('\n'),

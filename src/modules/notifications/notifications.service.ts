@@ -21,7 +21,7 @@ import {
   type JobRow,
 } from './jobs.repository.ts';
 import type { Email, Mailer } from './mailer.ts';
-import { agendaPublishedNotice } from './notices.ts';
+import { agendaPublishedNotice, agendaWithdrawnNotice } from './notices.ts';
 import { fallsDue, reminderEmail } from './reminders.ts';
 import { retryAt } from './retries.ts';
 
@@ -41,6 +41,11 @@ export interface NotificationsService {
    * publishing transaction: the notice goes out if the publication commits, and only then.
    */
   queueAgendaPublished(trx: Kysely<Database>, published: { partnershipId: string; meetingId: string; groupId: string }): Promise<void>;
+  /** Queues the notice that a published agenda was withdrawn, with its reason, in the withdrawing transaction. */
+  queueAgendaWithdrawn(
+    trx: Kysely<Database>,
+    withdrawn: { partnershipId: string; meetingId: string; groupId: string; reason: string },
+  ): Promise<void>;
   /** The group's current members: those with an address (one per address) and those without, for a page that asks to confirm. */
   groupRecipients(partnershipId: string, groupId: string): Promise<Recipients>;
   /** Queues one e-mail to each current member of the group who has an e-mail address; returns who was and was not e-mailed. */
@@ -92,6 +97,7 @@ const dailyRunTime = 'T06:00:00.000Z';
 // A job's payload comes back from the database as JSON: checked before it is used.
 const emailJob = z.object({ to: z.string(), subject: z.string(), text: z.string() }) satisfies z.ZodType<Email>;
 const agendaPublishedJob = z.object({ partnershipId: z.string(), meetingId: z.string(), groupId: z.string() });
+const agendaWithdrawnJob = agendaPublishedJob.extend({ reason: z.string() });
 /** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
 const finishedJobsKeptDays = 90;
 
@@ -192,14 +198,24 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     return recipients;
   }
 
-  /** The notice is written when the job runs, so it gives the meeting as it then stands. */
-  async function noticeOfPublication({ partnershipId, meetingId, groupId }: { partnershipId: string; meetingId: string; groupId: string }) {
-    const meeting = await meetingOf(partnershipId, meetingId);
-    const { subject, text } = agendaPublishedNotice({
-      ...meeting,
+  /** The meeting as it stands when the job runs, with its links. */
+  async function publishedMeeting(partnershipId: string, meetingId: string) {
+    return {
+      ...(await meetingOf(partnershipId, meetingId)),
       link: `${deps.publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}`,
       publicLink: `${deps.publicUrl}/public/partnerships/${partnershipId}/meetings/${meetingId}`,
-    });
+    };
+  }
+
+  /** The notice is written when the job runs, so it gives the meeting as it then stands. */
+  async function noticeOfPublication({ partnershipId, meetingId, groupId }: z.output<typeof agendaPublishedJob>) {
+    const { subject, text } = agendaPublishedNotice(await publishedMeeting(partnershipId, meetingId));
+    await notifyGroupMembers(partnershipId, groupId, subject, text);
+  }
+
+  /** The reason comes with the job: the agenda may be published again before the notice goes. */
+  async function noticeOfWithdrawal({ partnershipId, meetingId, groupId, reason }: z.output<typeof agendaWithdrawnJob>) {
+    const { subject, text } = agendaWithdrawnNotice({ ...(await publishedMeeting(partnershipId, meetingId)), reason });
     await notifyGroupMembers(partnershipId, groupId, subject, text);
   }
 
@@ -207,6 +223,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   const handlers: Record<string, (payload: unknown) => Promise<void>> = {
     email: (payload) => mailer.send(emailJob.parse(payload)),
     'agenda-published': (payload) => noticeOfPublication(agendaPublishedJob.parse(payload)),
+    'agenda-withdrawn': (payload) => noticeOfWithdrawal(agendaWithdrawnJob.parse(payload)),
     // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
     ...Object.fromEntries(
       Object.entries(daily).map(([kind, work]) => [
@@ -236,6 +253,10 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
     async queueAgendaPublished(trx, { partnershipId, meetingId, groupId }) {
       await enqueue(trx, 'agenda-published', { partnershipId, meetingId, groupId });
+    },
+
+    async queueAgendaWithdrawn(trx, { partnershipId, meetingId, groupId, reason }) {
+      await enqueue(trx, 'agenda-withdrawn', { partnershipId, meetingId, groupId, reason });
     },
 
     groupRecipients,
