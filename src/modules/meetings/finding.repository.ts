@@ -25,8 +25,8 @@ export interface FoundMeetingRow {
   text: string;
 }
 
-/** A meeting that is public: its agenda published, its partnership not archived. */
-const publishedMeeting = sql<boolean>`${sql.ref('meetings.publishedAt')} is not null and ${sql.ref('partnerships.archivedAt')} is null`;
+/** A meeting that is public: its agenda published and not withdrawn, its partnership not archived. */
+const publishedMeeting = sql<boolean>`${sql.ref('meetings.publishedAt')} is not null and ${sql.ref('meetings.agendaWithdrawnAt')} is null and ${sql.ref('partnerships.archivedAt')} is null`;
 const publicItem = sql<boolean>`${sql.ref('agendaItems.confidential')} = 0`;
 const approvedMinutes = sql<boolean>`exists (select 1 from ${sql.table('meetingMinutes')} where ${sql.ref('meetingMinutes.meetingId')} = ${sql.ref('meetings.id')} and ${sql.ref('meetingMinutes.status')} in ('approved', 'signed'))`;
 

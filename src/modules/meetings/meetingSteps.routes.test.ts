@@ -110,6 +110,7 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     const publicBase = `/public${base}`;
     const visitor = new Browser(app);
     assert.match((await visitor.get(publicBase)).body, /NTE report/);
+    assert.match((await visitor.get('/public/search?q=Night-time')).body, /Night-time economy/);
 
     const asked = await officer.get(`${base}/withdraw`);
     assert.equal(asked.statusCode, 200);
@@ -134,6 +135,7 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     assert.equal((await visitor.get(`${publicBase}/agenda-pack.pdf`)).statusCode, 404);
     const paperId = /papers\/([0-9a-f-]{36})/.exec((await officer.get(base)).body)?.[1] ?? '';
     assert.equal((await visitor.get(`${publicBase}/papers/${paperId}`)).statusCode, 404);
+    assert.match((await visitor.get('/public/search?q=Night-time')).body, /Nothing was found/, 'the public search forgets it too');
 
     const audit = await container.audit.list({ entityType: 'meeting' }, { limit: 100, offset: 0 });
     assert.ok(
