@@ -69,11 +69,20 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
     .transform((value) => value ?? null);
 }
 
+/**
+ * The message for a field left empty, in GOV.UK's words: "Enter the grant for the year", "Enter the amount"; a label
+ * that already names whose or which it is keeps its own words ("Enter last year’s grant").
+ */
+export function enterThe(label: string): string {
+  const words = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return /^(the|a|an|your|this|last|next)\b/.test(words) ? `Enter ${words}` : `Enter the ${words}`;
+}
+
 /** A number that may have a decimal point and thousands separators, as people type them: "1,832" or "62.176". */
 export function decimalNumber(label: string, min = -1e12, max = 1e12) {
   return (
     z
-      .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
+      .string({ error: enterThe(label) })
       .transform((value) => value.trim())
       // Commas only as thousands separators: "1,83" is a mistake, not 183.
       .refine((value) => /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(value), `${label} must be a number, like 1,832 or 62.176`)
@@ -94,8 +103,8 @@ const maxMoneyPence = 1_000_000_000_00;
 /** An amount of money as people type it ("£4,813.50", "409728"), held in whole pence; never negative. */
 export function money(label: string) {
   return z
-    .string({ error: `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}` })
-    .min(1, `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}`)
+    .string({ error: enterThe(label) })
+    .min(1, enterThe(label))
     .transform((typed, context) => {
       const read = readPounds(typed);
       if ('problem' in read) {
