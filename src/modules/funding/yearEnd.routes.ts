@@ -23,7 +23,7 @@ import {
 } from './funding.paths.ts';
 import type { FundingRouteDependencies } from './funding.routes.ts';
 import { carryOverView, lineView, returnsView, typedPounds } from './funding.views.ts';
-import { missingReturnText, returnsStanding, returnsStatement, unspent } from './position.ts';
+import { returnsStanding, returnsStatement, unspent } from './position.ts';
 
 export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -81,7 +81,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRend
     intro: ({ underspend, position, returns }) =>
       returns.complete
         ? `The year’s underspend is ${formatMoney(underspend)}: ${formatMoney(position.total.underspend)} allocated but not spent, and ${formatMoney(position.unallocated)} never allocated. The funder decides how much the partnership may keep.`
-        : `${returnsStatement(returns)} A carry-over can be asked for once they are in: ${returns.missing.map(missingReturnText).join('; ')}.`,
+        : `${returnsStatement(returns)} A carry-over can be asked for once they are in: the year end lists the allocations whose returns are missing.`,
     submitText: 'Send request',
     crumbs: (request) => yearEndCrumbs(request, request.params),
     back: (request) => yearEndHref(request.params),
