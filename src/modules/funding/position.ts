@@ -242,6 +242,8 @@ export interface ReturnsStanding {
   due: number;
   received: number;
   missing: MissingReturn[];
+  /** Released allocations that owe nothing yet, because they were released after the quarter. */
+  releasedLater: number;
   /** Every return owed is in, so the figures are final for the quarter (nothing owed is final too). */
   complete: boolean;
 }
@@ -256,15 +258,19 @@ export function returnsStanding(position: FundingPosition): ReturnsStanding {
     .map(({ id, reference, purpose, grantee, missingReturns }) => ({ id, reference, purpose, grantee, quarters: missingReturns }));
   const due = position.allocations.reduce((sum, line) => sum + line.returnsDue.length, 0);
   const received = due - missing.reduce((sum, line) => sum + line.quarters.length, 0);
-  return { throughQuarter: position.throughQuarter, due, received, missing, complete: missing.length === 0 };
+  const releasedLater = position.allocations.filter((line) => line.state === 'released' && line.returnsDue.length === 0).length;
+  return { throughQuarter: position.throughQuarter, due, received, missing, releasedLater, complete: missing.length === 0 };
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The standing of the returns in one sentence, for the report's page and documents and the year end. */
 export function returnsStatement(standing: ReturnsStanding): string {
-  const { throughQuarter: quarter, due, received, missing } = standing;
-  if (due === 0) return `No spend return was owed by the end of Quarter ${quarter}: no allocation had been released by then.`;
+  const { throughQuarter: quarter, due, received, missing, releasedLater } = standing;
+  if (due === 0) {
+    const later = releasedLater ? ` (${count(releasedLater, 'allocation was', 'allocations were')} released after it)` : '';
+    return `No spend return was owed by the end of Quarter ${quarter}: no allocation had been released by then${later}.`;
+  }
   if (missing.length === 0) {
     return `Every spend return owed by the end of Quarter ${quarter} is in: ${count(received, 'return', 'returns')} from the released allocations.`;
   }
