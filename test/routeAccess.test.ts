@@ -293,6 +293,7 @@ GET /partnerships/:partnershipId/funding/:year/agree partnership:manage
 POST /partnerships/:partnershipId/funding/:year/agree partnership:manage
 GET /partnerships/:partnershipId/funding/:year/release partnership:chair
 POST /partnerships/:partnershipId/funding/:year/release partnership:chair
+POST /partnerships/:partnershipId/funding/:year/release/check partnership:chair
 GET /partnerships/:partnershipId/funding/:year/spend/:q partnership:manage
 POST /partnerships/:partnershipId/funding/:year/spend/:q partnership:manage
 GET /partnerships/:partnershipId/funding/:year/spend/:q/template.csv partnership:manage

@@ -553,6 +553,8 @@ export interface SpendReturnsTable {
   spentPence: number;
   /** The whole year's expected spend; null means as allocated. */
   forecastPence: number | null;
+  /** Why the allocation's spend goes past the amount allocated, given when a return takes it there; null otherwise. */
+  beyondAllocationReason: string | null;
   updatedAt: string;
   updatedBy: string | null;
 }

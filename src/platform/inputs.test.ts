@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { decimalNumber, optionalWholeNumber, wholeNumber } from './inputs.ts';
+import { decimalNumber, enterThe, money, optionalMoney, optionalWholeNumber, wholeNumber } from './inputs.ts';
 import { readNumber } from './numbers.ts';
 
 /** The one message a schema gives for a value, or the value it reads. */
@@ -34,5 +34,19 @@ describe('numbers typed into forms and CSV files', () => {
     assert.deepEqual(readNumber('-1,234.5'), { value: -1234.5 });
     assert.deepEqual(readNumber('- 6'), { problem: '"- 6" is not a number' });
     assert.deepEqual(readNumber('6e3'), { problem: '"6e3" is not a number' });
+  });
+});
+
+describe('the message for a field left empty', () => {
+  it('says "the" where the label does not already say whose or which', () => {
+    assert.equal(enterThe('Grant for the year'), 'Enter the grant for the year');
+    assert.equal(enterThe('Amount'), 'Enter the amount');
+    assert.equal(enterThe('Last year’s grant'), 'Enter last year’s grant');
+    assert.equal(enterThe('The tolerance'), 'Enter the tolerance');
+  });
+
+  it('is what a money field says when left empty', () => {
+    assert.equal(money('Amount').safeParse('').error?.issues[0]?.message, 'Enter the amount');
+    assert.equal(optionalMoney('Last year’s grant').safeParse(undefined).data, null);
   });
 });

@@ -83,11 +83,10 @@ export function requiredTime(label: string) {
 }
 
 /** "Enter the year": what a required field that was left empty says, from its label ("The year", "Population"). */
-const enter = (label: string) => `Enter ${/^the /i.test(label) ? '' : 'the '}${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 
 export function wholeNumber(label: string, min: number, max: number) {
   return z
-    .union([z.string(), z.number()], { error: enter(label) })
+    .union([z.string(), z.number()], { error: enterThe(label) })
     .transform((typed, context) => {
       const read = typeof typed === 'number' ? { value: typed } : readNumber(typed);
       if ('problem' in read) context.addIssue({ code: 'custom', message: `${label} must be a number` });
@@ -104,10 +103,19 @@ export function optionalWholeNumber(label: string, min: number, max: number) {
     .transform((value) => value ?? null);
 }
 
+/**
+ * The message for a field left empty, in GOV.UK's words: "Enter the grant for the year", "Enter the amount"; a label
+ * that already names whose or which it is keeps its own words ("Enter last year’s grant").
+ */
+export function enterThe(label: string): string {
+  const words = `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return /^(the|a|an|your|this|last|next)\b/.test(words) ? `Enter ${words}` : `Enter the ${words}`;
+}
+
 /** A number that may have a decimal point and thousands separators, as people type them: "1,832" or "62.176". */
 export function decimalNumber(label: string, min = -1e12, max = 1e12) {
   return z
-    .string({ error: enter(label) })
+    .string({ error: enterThe(label) })
     .transform((typed, context) => {
       const read = readNumber(typed);
       if ('value' in read) return read.value;
@@ -129,8 +137,8 @@ const maxMoneyPence = 1_000_000_000_00;
 /** An amount of money as people type it ("£4,813.50", "409728"), held in whole pence; never negative. */
 export function money(label: string) {
   return z
-    .string({ error: enter(label) })
-    .min(1, enter(label))
+    .string({ error: enterThe(label) })
+    .min(1, enterThe(label))
     .transform((typed, context) => {
       const read = readPounds(typed);
       if ('problem' in read) {

@@ -319,6 +319,21 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.match(await page.locator('main').innerText(), new RegExp(`Agreed by the ${board} on ${formatDate(agreeingDate)}`));
     await session.expectAccessiblePage('release-form');
     await qa('save').click();
+    // Nothing is released until the chair has read what will be, to whom, and what follows.
+    await page.getByRole('heading', { level: 1, name: 'Release 3 allocations, £95,228 in all?' }).waitFor();
+    const rows = await qa('confirm-rows').innerText();
+    assert.match(rows, /Total\s+£95,228/);
+    // Each allocation with its amount and grantee.
+    assert.match(rows, /£35,415: CCC - Adults Commissioning team/);
+    assert.match(rows, /£55,000: Mentoring West Midlands/);
+    assert.match(rows, /£4,813: To be commissioned/);
+    assert.match(await qa('confirm-happens').innerText(), /£95,228 is released to the grantees above: it can be spent from now on\./);
+    assert.match(await qa('confirm-happens').innerText(), /can no longer be changed or withdrawn/);
+    await session.expectAccessiblePage('release-confirm');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('release-confirm-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await qa('confirm').click();
     await page.getByText('3 allocations released').waitFor();
     assert.deepEqual(
       (await allocationRows()).map((row) => row[4]),
@@ -362,6 +377,20 @@ describe('funding journey in a browser', browserTestOptions(), () => {
     assert.equal(await spent(2).inputValue(), 'lots');
     await session.expectAccessiblePage('spend-refused');
 
+    // A slip of the keyboard past the allocation comes back with a warning, asking for the reason and a confirmation.
+    await spent(2).fill('99,999,999');
+    await qa('save').click();
+    await qa('beyond-allocation').waitFor();
+    assert.match(
+      await qa('beyond-allocation').innerText(),
+      /This return takes allocation 2 to £99,999,999, £99,944,999 past its £55,000\./,
+    );
+    assert.match(await errorSummary(page).innerText(), /Enter the reason for spending beyond the allocation/);
+    await session.expectAccessiblePage('spend-beyond-allocation');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('spend-beyond-allocation-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // Allocation 3 is left blank: it has no return yet.
     await spent(2).fill('12,500');
     await qa('save').click();
@@ -397,8 +426,13 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       [allocations[2].theme, '£4,813', '£0', '£4,813', '£0'],
       ['Total', '£95,228', '£18,500', '£89,813', '£5,415'],
     ]);
-    assert.deepEqual(await tableRows(qa('missing')), [['3', allocations[2].purpose, `Q${quarter}`]]);
+    assert.deepEqual(await tableRows(qa('missing')), [['3', allocations[2].purpose, 'To be commissioned', `Q${quarter}`]]);
+    // Built on a missing return, the report says at its head that it is provisional.
+    assert.match(await qa('provisional').innerText(), /Provisional: 1 spend return is missing, from 1 allocation \(2 of 3 owed/);
     await session.expectAccessiblePage('report');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('report-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const download = page.waitForEvent('download');
     await qa('report-files').getByRole('link', { name: 'Download as PDF' }).click();

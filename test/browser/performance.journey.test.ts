@@ -165,13 +165,21 @@ describe('performance journey in a browser', browserTestOptions(), () => {
     assert.equal(figures.get('Year to date'), '472');
     assert.equal(figures.get('Year to date last year'), '510');
     assert.equal(figures.get('Change on the year to date'), `${minus}38 (${minus}7.5%)`);
-    assert.equal(figures.get('Direction of travel'), 'Downward');
+    assert.equal(figures.get('Direction of travel'), `Downward over the year to date (${minus}7.5% on last year)`);
     assert.equal(figures.get('Target'), `${minus}10% on 2015/16 (1,000): 900 for the year, 450 for the year to date`);
     assert.equal(figures.get('Against target'), 'Not on target');
-    assert.equal(await section.locator('[data-qa="direction"]').innerText(), 'Direction of travel: DOWNWARD');
+    assert.equal(
+      await section.locator('[data-qa="direction"]').innerText(),
+      `Direction of travel: Downward over the year to date (${minus}7.5% on last year)`,
+    );
     // 472 against 450 to date is 4.9% worse: within the red threshold of 5%, so amber, and an exception.
     const tags = section.locator('.govuk-tag');
-    assert.deepEqual(await tags.allInnerTexts(), ['Amber: not on target', 'Under-performing', 'Provisional figures']);
+    // Each status says what it compares.
+    assert.deepEqual(await tags.allInnerTexts(), [
+      'Amber: not on target (year to date, against the target)',
+      'Exception: Under-performing (year to date, against the target)',
+      'Provisional figures',
+    ]);
     assert.match((await tags.first().getAttribute('class')) ?? '', /govuk-tag--yellow/);
     const chart = section.locator('svg[role="img"]');
     assert.equal(await chart.count(), 1);
@@ -202,7 +210,12 @@ describe('performance journey in a browser', browserTestOptions(), () => {
     await page.goto(`/partnerships/${coventry}/performance/reports/2016-17-q2/exceptions`);
     await page.getByRole('heading', { level: 1, name: `Exception report, ${quarterLabel}` }).waitFor();
     assert.equal(await indicatorSection().count(), 1);
+    // The rule is written on the page, open in the exception report.
+    assert.match(await qa('exception-rule').innerText(), /An indicator without a target is judged against the same period last year/);
     await session.expectAccessiblePage('exception-report');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await session.expectAccessiblePage('exception-report-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.goto(`/partnerships/${coventry}/performance/reports/2016-17-q2`);
     await qa('attach').click();
@@ -279,11 +292,11 @@ describe('performance journey in a browser', browserTestOptions(), () => {
     assert.equal(await msg.count(), 1);
     const said = await msg.innerText();
     assert.match(said, /Coventry is ranked 1 of the 11 with a figure \(15 in the group\)/);
-    assert.match(said, /Average of the 11 members with a figure: 85\.372 \(4 of the 15 members have no figure in the source\)/);
-    assert.match(said, /Average published by the source: 83\.482/);
+    assert.match(said, /Average of the 11 members with a figure: 85\.4 \(4 of the 15 members have no figure in the source\)/);
+    assert.match(said, /Average published by the source: 83\.5/);
     const members = await tableRows(qa('msg-table'));
     assert.equal(members.length, 15);
-    assert.deepEqual(members.find((row) => row[2] === '1')?.slice(1), ['62.176', '1']);
+    assert.deepEqual(members.find((row) => row[2] === '1')?.slice(1), ['62.2', '1']);
     assert.match(members.find((row) => row[2] === '1')?.[0] ?? '', /Coventry/);
     assert.equal(members.filter((row) => row[1] === 'Not given').length, 4);
     await session.expectAccessiblePage('demo-report');

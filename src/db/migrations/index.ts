@@ -28,6 +28,7 @@ import * as crimePeers from './2026-12-08-02-crime-peers.ts';
 import * as policeUkIndicators from './2026-12-08-03-police-uk-indicators.ts';
 import * as crimeUploadSkips from './2026-12-08-04-crime-upload-skips.ts';
 import * as agendaWithdrawal from './2026-12-09-03-agenda-withdrawal.ts';
+import * as spendBeyondAllocation from './2026-12-09-04-spend-beyond-allocation.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-03-police-uk-indicators': policeUkIndicators,
   '2026-12-08-04-crime-upload-skips': crimeUploadSkips,
   '2026-12-09-03-agenda-withdrawal': agendaWithdrawal,
+  '2026-12-09-04-spend-beyond-allocation': spendBeyondAllocation,
 };

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { financialYearName, formatDate } from '../../platform/dates.ts';
 import { formatMoney, plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
+import { renderConfirmation } from '../../web/confirmation.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { attempt, errorsFor, type FormErrors, type TypedValues } from '../../web/forms.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -14,7 +15,7 @@ import { checkedValues, versionOf } from '../../web/query.ts';
 import { type Crumb, recordChoices } from '../../web/recordPages.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formBody } from '../../web/schemas.ts';
-import { allocationRefusal, allocationStateNames, yearSituation } from './allocationLife.ts';
+import { allocationRefusal, allocationStateNames, listRefusal, yearSituation } from './allocationLife.ts';
 import { agreeFields, allocationFields, releaseFields, typedText } from './funding.forms.ts';
 import { allocationSchema } from './funding.inputs.ts';
 import {
@@ -31,7 +32,7 @@ import {
 } from './funding.paths.ts';
 import type { FundingRouteDependencies } from './funding.routes.ts';
 import type { AllocationView } from './funding.types.ts';
-import { allocationPage, byReference, typedPounds } from './funding.views.ts';
+import { allocationPage, byReference, truncate, typedPounds } from './funding.views.ts';
 
 export function registerAllocationRoutes(
   instance: FastifyInstance,
@@ -232,7 +233,7 @@ export function registerAllocationRoutes(
         checked: state.ticked ? state.ticked.includes(allocation.id) : true,
       })),
       errors: state.errors,
-      action: `${yearHref(address)}/release`,
+      action: `${yearHref(address)}/release/check`,
       cancel: yearHref(address),
       breadcrumbs: yearCrumbs(request, address),
     });
@@ -240,9 +241,56 @@ export function registerAllocationRoutes(
   app.get('/:year/release', { config: chair, schema: { params: yearParams } }, (request, reply) =>
     renderRelease(request, reply, request.params, { ticked: null, errors: null }),
   );
+  // The chair's choice is checked, then asked about on a page that says what releasing does, then made.
+  app.post('/:year/release/check', { config: chair, schema: { params: yearParams, body: formBody } }, async (request, reply) => {
+    const address = request.params;
+    const ticked = checkedValues(request.body.allocationIds);
+    if (!ticked.length) {
+      return renderRelease(request, reply, address, {
+        ticked,
+        errors: errorsFor(releaseFields, { allocationIds: 'Select the allocations to release' }),
+      });
+    }
+    const fundingYear = await funding.year(address.partnershipId, address.year);
+    const chosen = fundingYear.allocations.filter((a) => ticked.includes(a.id)).sort(byReference);
+    // The page asks only about a release its life allows, so that its button does not lead to a refusal.
+    const situation = yearSituation(fundingYear);
+    const refused =
+      chosen.length === ticked.length
+        ? chosen.map((a) => allocationRefusal('release', a.state, situation)).find((refusal) => refusal !== null)
+        : listRefusal('release');
+    if (refused) return renderRelease(request, reply, address, { ticked, errors: errorsFor(releaseFields, { allocationIds: refused }) });
+    const total = formatMoney(chosen.reduce((sum, allocation) => sum + allocation.amount, 0));
+    const allocations = plural(chosen.length, 'allocation', 'allocations');
+    return renderConfirmation(pages, request, reply, {
+      title: `Release ${allocations}, ${total} in all?`,
+      caption: `Funding ${fundingYear.grant.yearLabel}`,
+      rows: [
+        ...chosen.map((allocation) => ({
+          key: `${allocation.reference}. ${truncate(allocation.purpose, 80)}`,
+          value: `${formatMoney(allocation.amount)}: ${allocation.granteeText}`,
+        })),
+        { key: 'Total', value: total },
+      ],
+      happens: [
+        `${total} is released to the ${chosen.length === 1 ? 'grantee' : 'grantees'} above: it can be spent from now on.`,
+        'A released allocation can no longer be changed or withdrawn: what is not spent shows as underspend at the year end.',
+        'The officers return its spend every quarter from this one on, and the financial reports list any return missing.',
+        'No one is e-mailed: tell the grantees yourself.',
+      ],
+      hidden: { allocationIds: chosen.map((allocation) => allocation.id).join(',') },
+      action: `${yearHref(address)}/release`,
+      button: `Release ${total}`,
+      cancel: `${yearHref(address)}/release`,
+      breadcrumbs: yearCrumbs(request, address),
+    });
+  });
   app.post('/:year/release', { config: chair, schema: { params: yearParams, body: formBody } }, async (request, reply) => {
     const { partnershipId, year } = request.params;
-    const ticked = checkedValues(request.body.allocationIds);
+    // From the confirmation, the chosen allocations come as one list.
+    const ticked = checkedValues(request.body.allocationIds)
+      .flatMap((value) => value.split(','))
+      .filter(Boolean);
     const refuse = (byField: Record<string, string>) =>
       renderRelease(request, reply, request.params, { ticked, errors: errorsFor(releaseFields, byField) });
     if (!ticked.length) return refuse({ allocationIds: 'Select the allocations to release' });

@@ -119,6 +119,7 @@ export async function saveSpendRow(db: Kysely<Database>, row: SpendRow): Promise
       conflict.columns(['allocationId', 'quarter']).doUpdateSet({
         spentPence: row.spentPence,
         forecastPence: row.forecastPence,
+        beyondAllocationReason: row.beyondAllocationReason,
         updatedAt: row.updatedAt,
         updatedBy: row.updatedBy,
       }),

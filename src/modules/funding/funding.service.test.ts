@@ -7,11 +7,13 @@ import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.t
 import { type Container, createContainer } from '../../container.ts';
 import { type Actor, systemPrincipal } from '../../platform/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, formatMoneyChange, formatPercentChange } from '../../platform/numbers.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { seedDemoFunding } from './demo/funding.seed.ts';
+import { beyondReasonField } from './funding.service.ts';
+import { leftOrOverspent, missingReturnText, returnsStanding, returnsStatement, unspent } from './position.ts';
 
 const grant2017 = {
   yearStarting: 2017,
@@ -376,6 +378,105 @@ for (const database of testDatabases()) {
       const entries = rows.filter((row) => row.entityId === id && row.summary.startsWith('Changed allocation'));
       assert.equal(entries.length, 1, 'one audit entry, for the change that was made');
       assert.ok(entries[0]?.summary.endsWith(`: ${after.purpose}`), 'the audit entry is of the change that was saved');
+    });
+  });
+
+  // The demo as a new user meets it: Coventry's 2016/17 allocations released now, years after the year ended, with no spend returned.
+  describe(`the demo's funding, released after its year ended, on ${database.engine}`, () => {
+    let container: Container;
+    let coventry: string;
+    const officer: Actor = { userId: null };
+
+    before(async () => {
+      const clock: Clock = { now: () => new Date('2026-12-06T09:00:00Z') };
+      container = createContainer(testConfig, { clock, database: await database.create(), mailer: createLogMailer(() => undefined) });
+      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+      await seedDemoFunding(container, coventry);
+    });
+    after(() => container.database.close());
+
+    it('does not offer an underspend built on 18 missing returns as final, and names them', async () => {
+      const yearEnd = await container.funding.report(coventry, 2016, 4);
+      assert.equal(unspent(yearEnd.position), 492_478_00, 'the whole money available, because no spend is returned');
+      const standing = returnsStanding(yearEnd.position);
+      assert.equal(standing.complete, false);
+      assert.equal(standing.missing.length, 18);
+      assert.deepEqual([standing.due, standing.received], [18, 0]);
+      assert.ok(standing.missing.every((line) => line.quarters.join() === '4'));
+      assert.equal(
+        returnsStatement(standing),
+        'Provisional: 18 spend returns are missing, from 18 allocations (0 of 18 owed by the end of Quarter 4 are in). A missing return is not £0 spent, so spend to date and the underspend are not final until they are in.',
+      );
+      assert.ok(
+        standing.missing
+          .map(missingReturnText)
+          .includes('Allocation 6, DVA perpetrator mentoring programme (Mentoring West Midlands): no return for Q4'),
+      );
+      // Quarters 1 to 3 owed nothing: the money was released only after them, and the report says that rather than "every return is in".
+      const first = await container.funding.report(coventry, 2016, 1);
+      assert.equal(
+        returnsStatement(returnsStanding(first.position)),
+        'No spend return was owed by the end of Quarter 1: no allocation had been released by then (18 allocations were released after it).',
+      );
+      await refusal(container.funding.requestCarryOver(officer, coventry, 2016, { amount: 1_00, reason: 'Underspend' }), 'amount');
+    });
+
+    it('saves spend beyond an allocation only with a reason, audited, and shows the overspend in the variance', async () => {
+      const year = await container.funding.year(coventry, 2016);
+      const mentoring = year.allocations.find((a) => a.purpose === 'DVA perpetrator mentoring programme');
+      assert.equal(mentoring?.amount, 55_000_00);
+      const id = mentoring?.id ?? '';
+      await container.funding.saveSpend(officer, coventry, 2016, 3, [{ allocationId: id, spent: 13_750_00, forecast: null }]);
+      const typo = [{ allocationId: id, spent: 99_999_999_00, forecast: null }];
+      const message = await refusal(container.funding.saveSpend(officer, coventry, 2016, 4, typo), beyondReasonField);
+      assert.equal(
+        message,
+        'This return takes allocation 6 to £100,013,749, £99,958,749 past its £55,000: give the reason for spending beyond the allocation, and confirm it',
+      );
+      assert.equal((await container.funding.year(coventry, 2016)).allocations.find((a) => a.id === id)?.spend.length, 1, 'nothing saved');
+
+      await container.funding.saveSpend(officer, coventry, 2016, 4, typo, 'The funder paid for a second programme through us');
+      const line = (await container.funding.report(coventry, 2016, 4)).position.allocations.find((a) => a.id === id);
+      assert.equal(line?.spentToDate, 100_013_749_00);
+      assert.equal(line?.forecast, 100_013_749_00, 'the year cannot be expected to come in under what is spent');
+      assert.equal(line?.variance, -99_958_749_00);
+      assert.equal(line?.underspend, -99_958_749_00);
+      assert.equal(leftOrOverspent(line?.variance ?? 0), '£99,958,749 overspent');
+      const { rows } = await container.audit.list({ entityType: 'spend_return', partnershipId: coventry }, { limit: 10, offset: 0 });
+      assert.ok(
+        rows.some(
+          (row) =>
+            row.entityId === id &&
+            row.summary ===
+              'Spend for Q4 2016/17 on allocation 6: £99,999,999, beyond its allocation of £55,000, because: The funder paid for a second programme through us',
+        ),
+      );
+      // A file has no place for the reason, so it cannot take spend past an allocation.
+      const file = 'reference,purpose,quarter,spent,forecast\r\n7,Youth Offending,Q4,"£90,000",\r\n';
+      const imported = await container.funding.importSpend(officer, coventry, 2016, file, false);
+      assert.equal(imported.imported, 0);
+      assert.match(imported.fileProblem ?? '', /^The file takes allocation 7 to £90,000, £5,000 past its £85,000, so nothing was imported/);
+    });
+
+    it('keeps ten returns sent at once within the allocation unless a reason is given', async () => {
+      const year = await container.funding.year(coventry, 2016);
+      const civil = year.allocations.find((a) => a.reference === 8);
+      assert.equal(civil?.amount, 33_750_00);
+      const id = civil?.id ?? '';
+      // Each on its own is within the £33,750; any two quarters together are not.
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, index) =>
+          container.funding.saveSpend(officer, coventry, 2016, ((index % 4) + 1) as 1 | 2 | 3 | 4, [
+            { allocationId: id, spent: 20_000_00, forecast: null },
+          ]),
+        ),
+      );
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      assert.ok(refused.length >= 6);
+      assert.ok(refused.every((reason) => reason instanceof FieldValidationError && reason.field === beyondReasonField));
+      const spend = (await container.funding.year(coventry, 2016)).allocations.find((a) => a.id === id)?.spend ?? [];
+      assert.equal(spend.length, 1, 'one quarter saved');
+      assert.ok(spend.reduce((sum, entry) => sum + entry.spent, 0) <= 33_750_00);
     });
   });
 }

@@ -15,7 +15,7 @@ import { createYearEndService, type YearEndService } from './yearEnd.service.ts'
 
 export type { FundingDependencies, RecordedDecision } from './fundingYears.ts';
 export type { ReportFormat } from './reports.service.ts';
-export type { SpendImportResult, SpendInput } from './spend.service.ts';
+export { beyondReasonField, type SpendImportResult, type SpendInput } from './spend.service.ts';
 
 /** The funding service other modules use: one face over its parts, each of which reads the year the same way. */
 export interface FundingService extends GrantsService, AllocationsService, SpendService, YearEndService, ReportsService, AreaService {}

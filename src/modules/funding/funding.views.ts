@@ -22,7 +22,7 @@ import type {
   GrantView,
   Quarter,
 } from './funding.types.ts';
-import type { PositionLine } from './position.ts';
+import { leftOrOverspent, type PositionLine, type ReturnsStanding, returnsStanding, returnsStatement } from './position.ts';
 
 /** An amount held in pence as a person would type it in a form: 409728 pounds is "409,728", and pence show when there are some. */
 export function typedPounds(pence: number | null | undefined): string {
@@ -59,9 +59,22 @@ export const lineView = (line: PositionLine) => ({
   allocated: formatMoney(line.allocated),
   spentToDate: formatMoney(line.spentToDate),
   forecast: formatMoney(line.forecast),
-  variance: formatMoney(line.variance),
-  underspend: formatMoney(line.underspend),
+  variance: leftOrOverspent(line.variance),
+  underspend: leftOrOverspent(line.underspend),
   missingReturns: line.missingReturns.map((quarter) => `Q${quarter}`).join(', '),
+});
+
+/** The standing of a position's returns as a page shows it: the sentence, and each allocation missing one. */
+export const returnsView = (address: YearAddress, standing: ReturnsStanding) => ({
+  complete: standing.complete,
+  statement: returnsStatement(standing),
+  missing: standing.missing.map((line) => ({
+    reference: line.reference,
+    purpose: line.purpose,
+    grantee: line.grantee,
+    href: allocationHref(address, line.id),
+    quarters: line.quarters.map((q) => `Q${q}`).join(', '),
+  })),
 });
 
 /** "−£136,576 (−25%) on 2015/16’s £546,304", or null when last year's grant is not known. */
@@ -327,14 +340,7 @@ export function reportPage(address: YearAddress, report: FinancialReport, begun:
       ...lineView(line),
     })),
     total: lineView(position.total),
-    missing: position.allocations
-      .filter((line) => line.missingReturns.length)
-      .map((line) => ({
-        reference: line.reference,
-        purpose: line.purpose,
-        href: allocationHref(address, line.id),
-        quarters: line.missingReturns.map((q) => `Q${q}`).join(', '),
-      })),
+    returns: returnsView(address, returnsStanding(position)),
     carryOver: carryOverView(report.carryOver),
     files: `${href}/files`,
     href,

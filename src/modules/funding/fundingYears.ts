@@ -148,6 +148,7 @@ export function createFundingYears({ db, clock, decisions, priorities }: Funding
       reference: row.reference,
       theme: row.theme,
       purpose: row.purpose,
+      granteeText: granteeText(row.granteeKind, row.grantee),
       amount: row.amountPence,
       state: row.state,
       spend: spend

@@ -7,7 +7,9 @@ import {
   changeOnLastYear,
   counts,
   fundingPosition,
+  leftOrOverspent,
   moneyAvailable,
+  spendBeyondAllocation,
   overAllocation,
   unspent,
 } from './position.ts';
@@ -332,5 +334,41 @@ describe('the year’s underspend', () => {
       2,
     );
     assert.equal(unspent(position), pence(492_478 - 1_000));
+  });
+});
+
+describe('spend beyond an allocation', () => {
+  const mentoring: AllocationFigures = {
+    id: 'mentoring',
+    reference: 6,
+    theme: offenders,
+    purpose: 'DVA perpetrator mentoring programme',
+    amount: pence(55_000),
+    state: 'released',
+    spend: [
+      { quarter: 3, spent: pence(13_750), forecast: null },
+      { quarter: 4, spent: pence(99_999_999), forecast: null },
+    ],
+  };
+
+  it('counts what is spent in the forecast, so the variance shows the overspend rather than £0', () => {
+    const line = fundingPosition(coventry, [mentoring], 4).allocations[0];
+    assert.equal(line?.spentToDate, pence(100_013_749));
+    assert.equal(line?.forecast, pence(100_013_749));
+    assert.equal(line?.variance, -pence(99_958_749));
+    assert.equal(leftOrOverspent(line?.variance ?? 0), '£99,958,749 overspent');
+    // A forecast above what is spent still stands.
+    const forecastHigher = { ...mentoring, spend: [{ quarter: 1 as const, spent: pence(10_000), forecast: pence(60_000) }] };
+    assert.equal(fundingPosition(coventry, [forecastHigher], 1).allocations[0]?.variance, -pence(5_000));
+  });
+
+  it('says how far a quarter’s return takes the allocation past its amount, replacing that quarter’s return', () => {
+    assert.deepEqual(spendBeyondAllocation(mentoring, 4, pence(99_999_999)), {
+      reference: 6,
+      amount: pence(55_000),
+      spent: pence(100_013_749),
+      beyond: pence(99_958_749),
+    });
+    assert.equal(spendBeyondAllocation(mentoring, 4, pence(41_250)), null, 'exactly the allocation is within it');
   });
 });

@@ -4,6 +4,7 @@
  * Derived, never stored, so a corrected return corrects every figure built on it. Money is in whole pence.
  */
 import { words } from '../../platform/csvRecords.ts';
+import { formatMoney } from '../../platform/numbers.ts';
 
 export type AllocationState = 'proposed' | 'agreed' | 'released' | 'withdrawn';
 
@@ -24,6 +25,8 @@ export interface AllocationFigures {
   reference: number;
   theme: string;
   purpose: string;
+  /** Who the money is granted to, in words. */
+  granteeText?: string;
   amount: number;
   state: AllocationState;
   spend: SpendEntry[];
@@ -43,10 +46,11 @@ export interface GrantFigures {
 export interface PositionLine {
   allocated: number;
   spentToDate: number;
+  /** The year's expected spend: the latest forecast, and never less than what has been spent already. */
   forecast: number;
   /** Allocated less forecast: above nought an expected underspend, below it an expected overspend. */
   variance: number;
-  /** Allocated less spent to date: what is left; after quarter 4, the year's underspend. */
+  /** Allocated less spent to date: what is left; after quarter 4, the year's underspend; below nought, an overspend. */
   underspend: number;
   /** The quarters so far that a released allocation has no return for. */
   missingReturns: Quarter[];
@@ -57,7 +61,10 @@ export interface AllocationLine extends PositionLine {
   reference: number;
   theme: string;
   purpose: string;
+  grantee: string;
   state: AllocationState;
+  /** The quarters so far that it owes a return for: from its release to the quarter the position is through. */
+  returnsDue: Quarter[];
 }
 
 export interface ThemeLine extends PositionLine {
@@ -98,6 +105,37 @@ export function counts(state: AllocationState): boolean {
   return state !== 'withdrawn';
 }
 
+/** A return that would take an allocation's spend past the amount allocated, and how far. */
+export interface SpendBeyond {
+  reference: number;
+  amount: number;
+  /** The allocation's spend over the year with the return in it. */
+  spent: number;
+  beyond: number;
+}
+
+/**
+ * How far a quarter's return would take an allocation's spend past its amount, with the returns of its other
+ * quarters; null when it stays within. Spend beyond an allocation is saved only with a reason.
+ */
+export function spendBeyondAllocation(
+  allocation: { reference: number; amount: number; spend: readonly Pick<SpendEntry, 'quarter' | 'spent'>[] },
+  quarter: Quarter,
+  spent: number,
+): SpendBeyond | null {
+  const others = allocation.spend.filter((entry) => entry.quarter !== quarter).reduce((sum, entry) => sum + entry.spent, 0);
+  const total = others + spent;
+  return total > allocation.amount
+    ? { reference: allocation.reference, amount: allocation.amount, spent: total, beyond: total - allocation.amount }
+    : null;
+}
+
+/** "allocation 3 to £100,013,749, £99,958,749 past its £55,000": each return beyond its allocation, in words. */
+export const beyondWords = (beyond: readonly SpendBeyond[]): string =>
+  beyond
+    .map((b) => `allocation ${b.reference} to ${formatMoney(b.spent)}, ${formatMoney(b.beyond)} past its ${formatMoney(b.amount)}`)
+    .join('; ');
+
 /** How far an allocation of this amount would take the total past the money available; 0 when it fits. */
 export function overAllocation(available: number, otherAllocated: number, amount: number): number {
   return Math.max(0, otherAllocated + amount - available);
@@ -107,20 +145,22 @@ function allocationLine(allocation: AllocationFigures, throughQuarter: Quarter):
   const { id, reference, theme, purpose, amount, state } = allocation;
   const returned = allocation.spend.filter((entry) => entry.quarter <= throughQuarter).sort((a, b) => a.quarter - b.quarter);
   const spentToDate = returned.reduce((sum, entry) => sum + entry.spent, 0);
-  // The latest view of the year wins; a return that gives none leaves the one before it standing.
-  const forecast = returned.findLast((entry) => entry.forecast !== null)?.forecast ?? amount;
+  // The latest view of the year wins; a return that gives none leaves the one before it standing. What is spent
+  // already is spent, so the year cannot be expected to come in under it: a spend past the allocation shows as an overspend.
+  const stated = returned.findLast((entry) => entry.forecast !== null)?.forecast ?? amount;
+  const forecast = Math.max(stated, spentToDate);
   // Nothing can be spent before the chair releases the money, so only a released allocation owes returns, from its release on.
   const from = allocation.releasedIn ?? 1;
-  const missingReturns =
-    state === 'released'
-      ? quarters.filter((quarter) => quarter >= from && quarter <= throughQuarter && !returned.some((entry) => entry.quarter === quarter))
-      : [];
+  const returnsDue = state === 'released' ? quarters.filter((quarter) => quarter >= from && quarter <= throughQuarter) : [];
+  const missingReturns = returnsDue.filter((quarter) => !returned.some((entry) => entry.quarter === quarter));
   return {
     id,
     reference,
     theme,
     purpose,
+    grantee: allocation.granteeText ?? '',
     state,
+    returnsDue,
     allocated: amount,
     spentToDate,
     forecast,
@@ -185,3 +225,65 @@ export function fundingPosition(grant: GrantFigures, allocations: readonly Alloc
 export function unspent(position: FundingPosition): number {
   return position.available - position.total.spentToDate;
 }
+
+/** A released allocation without a return for a quarter it owes one for. */
+export interface MissingReturn {
+  id: string;
+  reference: number;
+  purpose: string;
+  grantee: string;
+  quarters: Quarter[];
+}
+
+/** Whether the returns a position is built on are all in, and which are not. */
+export interface ReturnsStanding {
+  throughQuarter: Quarter;
+  /** How many quarterly returns were owed by the end of the quarter, and how many of them are in. */
+  due: number;
+  received: number;
+  missing: MissingReturn[];
+  /** Released allocations that owe nothing yet, because they were released after the quarter. */
+  releasedLater: number;
+  /** Every return owed is in, so the figures are final for the quarter (nothing owed is final too). */
+  complete: boolean;
+}
+
+/**
+ * Which returns a position is missing. A missing return is not £0 spent, so a figure built on the position
+ * (spend to date, the underspend, a carry-over) is provisional until they are in: every page and document says so.
+ */
+export function returnsStanding(position: FundingPosition): ReturnsStanding {
+  const missing = position.allocations
+    .filter((line) => line.missingReturns.length > 0)
+    .map(({ id, reference, purpose, grantee, missingReturns }) => ({ id, reference, purpose, grantee, quarters: missingReturns }));
+  const due = position.allocations.reduce((sum, line) => sum + line.returnsDue.length, 0);
+  const received = due - missing.reduce((sum, line) => sum + line.quarters.length, 0);
+  const releasedLater = position.allocations.filter((line) => line.state === 'released' && line.returnsDue.length === 0).length;
+  return { throughQuarter: position.throughQuarter, due, received, missing, releasedLater, complete: missing.length === 0 };
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The standing of the returns in one sentence, for the report's page and documents and the year end. */
+export function returnsStatement(standing: ReturnsStanding): string {
+  const { throughQuarter: quarter, due, received, missing, releasedLater } = standing;
+  if (due === 0) {
+    const later = releasedLater ? ` (${count(releasedLater, 'allocation was', 'allocations were')} released after it)` : '';
+    return `No spend return was owed by the end of Quarter ${quarter}: no allocation had been released by then${later}.`;
+  }
+  if (missing.length === 0) {
+    return `Every spend return owed by the end of Quarter ${quarter} is in: ${count(received, 'return', 'returns')} from the released allocations.`;
+  }
+  const owed = due - received;
+  return (
+    `Provisional: ${count(owed, 'spend return is', 'spend returns are')} missing, from ${count(missing.length, 'allocation', 'allocations')} ` +
+    `(${received} of ${due} owed by the end of Quarter ${quarter} are in). A missing return is not £0 spent, so spend to date and the underspend are not final until they are in.`
+  );
+}
+
+/** A missing return in words: "Allocation 3, Youth diversion (Positive Youth Foundation): no return for Q4". */
+export const missingReturnText = (line: MissingReturn): string =>
+  `Allocation ${line.reference}, ${line.purpose}${line.grantee ? ` (${line.grantee})` : ''}: no return for ${line.quarters.map((q) => `Q${q}`).join(', ')}`;
+
+/** What is left of an allocation, or how far past it the spend goes: "£1,250", "£99,958,749 overspent". */
+export const leftOrOverspent = (pence: number): string => (pence < 0 ? `${formatMoney(-pence)} overspent` : formatMoney(pence));

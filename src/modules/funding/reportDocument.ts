@@ -11,10 +11,10 @@ import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } f
 import { allocationStateNames } from './allocationLife.ts';
 import { carryOverStateNames } from './funding.inputs.ts';
 import type { CarryOverView, FinancialReport } from './funding.types.ts';
-import type { PositionLine } from './position.ts';
+import { leftOrOverspent, missingReturnText, type PositionLine, returnsStanding, returnsStatement } from './position.ts';
 
-const varianceWords = 'Variance is the allocation less the forecast: a positive figure is an expected underspend.';
-const noMissingReturnsWords = 'Every released allocation has returned its spend.';
+const varianceWords =
+  'Variance is the allocation less the forecast for the year (never less than what has been spent): a figure marked overspent is spend expected past the allocation.';
 
 /** The report's title, e.g. "Coventry Community Safety Partnership financial report, Quarter 1 2016/17" — used as the agenda item's title and the file names. */
 export function financialReportTitle(report: FinancialReport): string {
@@ -60,7 +60,7 @@ const figures = (line: PositionLine): string[] => [
   formatMoney(line.allocated),
   formatMoney(line.spentToDate),
   formatMoney(line.forecast),
-  formatMoney(line.variance),
+  leftOrOverspent(line.variance),
 ];
 
 function positionBlocks(report: FinancialReport): DocumentBlock[] {
@@ -101,15 +101,11 @@ function positionBlocks(report: FinancialReport): DocumentBlock[] {
 }
 
 function missingReturnBlocks(report: FinancialReport): DocumentBlock[] {
-  const missing = report.position.allocations.filter((line) => line.missingReturns.length > 0);
+  const standing = returnsStanding(report.position);
   return [
-    { kind: 'subheading', text: 'Spend returns missing' },
-    ...(missing.length
-      ? missing.map((line): DocumentBlock => ({
-          kind: 'text',
-          text: `Allocation ${line.reference} (${line.purpose}): no return for ${line.missingReturns.map((quarter) => `Q${quarter}`).join(', ')}`,
-        }))
-      : [{ kind: 'text', text: noMissingReturnsWords } as const]),
+    { kind: 'subheading', text: 'Spend returns' },
+    { kind: 'text', text: returnsStatement(standing) },
+    ...standing.missing.map((line): DocumentBlock => ({ kind: 'text', text: missingReturnText(line) })),
   ];
 }
 
@@ -145,12 +141,19 @@ function carryOverBlocks(request: CarryOverView | null, yearLabel: string): Docu
   ];
 }
 
+/** A report built on missing returns says so at its head, not only where the returns are listed. */
+function provisionalBlocks(report: FinancialReport): DocumentBlock[] {
+  const standing = returnsStanding(report.position);
+  return standing.complete ? [] : [{ kind: 'text', style: 'bold', text: returnsStatement(standing) }];
+}
+
 export function financialReportContent(report: FinancialReport): DocumentContent {
   const title = financialReportTitle(report);
   const blocks: DocumentBlock[] = [
     { kind: 'title', text: title },
     { kind: 'text', style: 'bold', text: `Spend to the end of ${report.quarterLabel}` },
     { kind: 'text', text: `Prepared on ${formatDate(report.preparedOn)}` },
+    ...provisionalBlocks(report),
     grantBlock(report),
     ...positionBlocks(report),
     ...missingReturnBlocks(report),

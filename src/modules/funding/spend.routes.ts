@@ -22,8 +22,15 @@ import {
   yearSlug,
 } from './funding.paths.ts';
 import type { FundingRouteDependencies } from './funding.routes.ts';
-import type { SpendInput } from './funding.service.ts';
+import { beyondReasonField, type SpendInput } from './funding.service.ts';
+import { beyondWords, spendBeyondAllocation } from './position.ts';
 import { byReference, quarterName, typedPounds } from './funding.views.ts';
+
+const beyondConfirmField = 'beyondAllocationConfirmed';
+const beyondFields: Field[] = [
+  { name: beyondReasonField, label: 'Reason for spending beyond the allocation', kind: 'textarea' },
+  { name: beyondConfirmField, label: 'Confirm the spend beyond the allocation', kind: 'yesNo' },
+];
 
 export function registerSpendRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +41,7 @@ export function registerSpendRoutes(instance: FastifyInstance, pages: PageRender
     request: FastifyRequest,
     reply: FastifyReply,
     address: QuarterAddress,
-    state: { values: TypedValues | null; errors: FormErrors | null },
+    state: { values: TypedValues | null; errors: FormErrors | null; beyond?: string | null },
   ) {
     const { partnershipId, year, q: quarter } = address;
     const fundingYear = await funding.year(partnershipId, year);
@@ -67,6 +74,23 @@ export function registerSpendRoutes(instance: FastifyInstance, pages: PageRender
         };
       }),
       errors: state.errors,
+      // Asked for once a return would take spend past an allocation, and kept while the page comes back.
+      beyond:
+        state.beyond || state.values?.[beyondReasonField] || state.errors?.byField[beyondReasonField]
+          ? {
+              warning: state.beyond ?? null,
+              reason: {
+                name: beyondReasonField,
+                value: state.values?.[beyondReasonField] ?? '',
+                error: state.errors?.byField[beyondReasonField],
+              },
+              confirm: {
+                name: beyondConfirmField,
+                checked: state.values?.[beyondConfirmField] === 'yes',
+                error: state.errors?.byField[beyondConfirmField],
+              },
+            }
+          : null,
       action: href,
       template: `${href}/template.csv`,
       importHref: `${yearHref(address)}/spend-import`,
@@ -110,9 +134,28 @@ export function registerSpendRoutes(instance: FastifyInstance, pages: PageRender
       const forecastPence = values[forecast] ? amount(forecast, `Allocation ${allocation.reference}, forecast for the year`) : null;
       if (spentPence !== null) entries.push({ allocationId: allocation.id, spent: spentPence, forecast: forecastPence });
     }
-    const refuse = (problems: Record<string, string>) =>
-      renderSpend(request, reply, request.params, { values, errors: errorsFor(fields, problems) });
+    values[beyondReasonField] = typedText(body, beyondReasonField);
+    values[beyondConfirmField] = typedText(body, beyondConfirmField);
+    fields.push(...beyondFields);
+    const refuse = (problems: Record<string, string>, beyond: string | null = null) =>
+      renderSpend(request, reply, request.params, { values, errors: errorsFor(fields, problems), beyond });
     if (Object.keys(byField).length) return refuse(byField);
+    // Spend past an allocation comes back first with a warning, and is saved only with the reason and its confirmation.
+    const beyond = entries
+      .map((entry) => {
+        const allocation = released.find((candidate) => candidate.id === entry.allocationId);
+        return allocation ? spendBeyondAllocation(allocation, quarter, entry.spent) : null;
+      })
+      .filter((over) => over !== null);
+    const reason = values[beyondReasonField] ?? '';
+    if (beyond.length > 0) {
+      const warning = `This return takes ${beyondWords(beyond)}.`;
+      const problems: Record<string, string> = {};
+      if (!reason) problems[beyondReasonField] = 'Enter the reason for spending beyond the allocation';
+      else if (reason.length > 1000) problems[beyondReasonField] = 'The reason must be 1,000 characters or fewer';
+      if (values[beyondConfirmField] !== 'yes') problems[beyondConfirmField] = 'Confirm the spend beyond the allocation is right';
+      if (Object.keys(problems).length) return refuse(problems, warning);
+    }
     // Every row left blank saves nothing: said above the form, leading to the first row's input.
     if (!entries.length) {
       const errors = errorsFor(fields, {});
@@ -123,7 +166,9 @@ export function registerSpendRoutes(instance: FastifyInstance, pages: PageRender
       });
       return renderSpend(request, reply, request.params, { values, errors });
     }
-    const saved = await attempt(() => funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries));
+    const saved = await attempt(() =>
+      funding.saveSpend(principalOf(request), partnershipId, year, quarter, entries, beyond.length > 0 ? reason : null),
+    );
     if (!saved.ok) return refuse(saved.byField);
     request.session.flash = `Spend for ${quarterName(quarter, year)} saved: ${plural(entries.length, 'allocation', 'allocations')}`;
     return reply.redirect(yearHref(request.params));

@@ -22,8 +22,8 @@ import {
   yearParams,
 } from './funding.paths.ts';
 import type { FundingRouteDependencies } from './funding.routes.ts';
-import { carryOverView, lineView, typedPounds } from './funding.views.ts';
-import { unspent } from './position.ts';
+import { carryOverView, lineView, returnsView, typedPounds } from './funding.views.ts';
+import { returnsStanding, returnsStatement, unspent } from './position.ts';
 
 export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRenderer, { funding }: FundingRouteDependencies): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +33,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRend
     const fundingYear = await funding.year(partnershipId, year);
     // Quarter 4 has no report before it begins: until then, the position as the returns stand.
     const { position } = fundingYear.begun.includes(4) ? await funding.report(partnershipId, year, 4) : fundingYear;
-    return { year, fundingYear, position, underspend: unspent(position) };
+    return { year, fundingYear, position, underspend: unspent(position), returns: returnsStanding(position) };
   };
   const yearEndCrumbs = (request: FastifyRequest, address: YearAddress): Crumb[] => [
     ...yearCrumbs(request, address),
@@ -42,7 +42,7 @@ export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRend
 
   app.get('/:year/year-end', { config: view, schema: { params: yearParams } }, async (request, reply) => {
     const address = request.params;
-    const { fundingYear, position, underspend } = await loadYearEnd(address);
+    const { fundingYear, position, underspend, returns } = await loadYearEnd(address);
     const carryOver = fundingYear.carryOver;
     return pages.render(request, reply, 'funding/views/year-end.njk', {
       title: `Year end: ${fundingYear.grant.yearLabel}`,
@@ -56,8 +56,10 @@ export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRend
       total: lineView(position.total),
       unallocated: formatMoney(position.unallocated),
       underspend: formatMoney(underspend),
+      returns: returnsView(address, returns),
       carryOver: carryOverView(carryOver),
-      mayRequest: mayManage(request) && fundingYear.ended && !carryOver,
+      // The underspend is known only once every return is in: until then there is nothing to ask for.
+      mayRequest: mayManage(request) && fundingYear.ended && !carryOver && returns.complete,
       mayDecide: mayOversee(request) && carryOver?.state === 'requested',
       requestHref: `${yearHref(address)}/carry-over`,
       decideHref: `${yearHref(address)}/carry-over/decision`,
@@ -76,8 +78,10 @@ export function registerYearEndRoutes(instance: FastifyInstance, pages: PageRend
     schema: carryOverSchema,
     load: (request) => loadYearEnd(request.params),
     title: ({ year }) => `Request a carry-over from ${financialYearName(year)} into ${financialYearName(year + 1)}`,
-    intro: ({ underspend, position }) =>
-      `The year’s underspend is ${formatMoney(underspend)}: ${formatMoney(position.total.underspend)} allocated but not spent, and ${formatMoney(position.unallocated)} never allocated. The funder decides how much the partnership may keep.`,
+    intro: ({ underspend, position, returns }) =>
+      returns.complete
+        ? `The year’s underspend is ${formatMoney(underspend)}: ${formatMoney(position.total.underspend)} allocated but not spent, and ${formatMoney(position.unallocated)} never allocated. The funder decides how much the partnership may keep.`
+        : `${returnsStatement(returns)} A carry-over can be asked for once they are in: the year end lists the allocations whose returns are missing.`,
     submitText: 'Send request',
     crumbs: (request) => yearEndCrumbs(request, request.params),
     back: (request) => yearEndHref(request.params),

@@ -32,9 +32,12 @@ describe('formatValue', () => {
     assert.equal(formatValue(-5, 'count'), `${minus}5`);
   });
 
-  it('shows rates to three places and percentages to one', () => {
-    assert.equal(formatValue(62.176, 'rate_per_1000'), '62.176');
-    assert.equal(formatValue(5, 'rate_per_1000'), '5.000');
+  it('shows rates per 1,000 and percentages to one place, a rate below 1 to two', () => {
+    assert.equal(formatValue(62.176, 'rate_per_1000'), '62.2');
+    // police.uk's rates came out as "66.500".
+    assert.equal(formatValue(66.5, 'rate_per_1000'), '66.5');
+    assert.equal(formatValue(5, 'rate_per_1000'), '5.0');
+    assert.equal(formatValue(0.04, 'rate_per_1000'), '0.04');
     assert.equal(formatValue(9.3, 'percentage'), '9.3%');
     assert.equal(formatValue(66, 'percentage'), '66.0%');
   });
@@ -84,8 +87,8 @@ describe('formatDifference', () => {
     assert.equal(formatDifference(0.01, 'percentage'), '0 percentage points');
   });
 
-  it('gives rates to three places and money in pounds', () => {
-    assert.equal(formatDifference(-1.5, 'rate_per_1000'), `${minus}1.500`);
+  it('gives rates to one place and money in pounds', () => {
+    assert.equal(formatDifference(-1.5, 'rate_per_1000'), `${minus}1.5`);
     assert.equal(formatDifference(100000, 'money'), '+£1,000');
     assert.equal(formatDifference(-250, 'money'), `${minus}£2.50`);
     assert.equal(formatDifference(0, 'money'), '£0');

@@ -22,12 +22,13 @@ import type {
 function magnitudeOf(value: number, unit: Unit): string {
   const size = Math.abs(value);
   if (unit === 'money') return pounds(size);
-  if (unit === 'rate_per_1000') return digits(size, 3);
+  // A rate per 1,000 is read to one decimal place, as the partnership's reports give it; a small one keeps two so that it does not read as nought.
+  if (unit === 'rate_per_1000') return digits(size, size > 0 && size < 1 ? 2 : 1);
   if (unit === 'percentage') return digits(size, 1);
   return digits(size, Number.isInteger(size) ? 0 : 1);
 }
 
-/** A value in its unit: '1,832', '62.176', '9.3%', '£4,813.50' (money is held in pence). */
+/** A value in its unit: '1,832', '62.2', '9.3%', '£4,813.50' (money is held in pence). */
 export function formatValue(value: number | null, unit: Unit): string {
   if (value === null) return 'No figure';
   const magnitude = magnitudeOf(value, unit);
@@ -74,7 +75,52 @@ export const targetStatusNames: Record<TargetStatus, string> = {
 
 export const ragNames: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', grey: 'Grey' };
 
-export const exceptionNames: Record<Exception, string> = { under: 'Under-performing', over: 'Over-performing' };
+export const exceptionNames: Record<Exception, string> = {
+  under: 'Under-performing',
+  over: 'Over-performing',
+  change: 'Large change on last year',
+};
+
+/** Without a target, the exception is against last year: its words say so. ("Better" is in reports approved before only worse counted.) */
+const lastYearExceptionNames: Record<Exception, string> = {
+  under: 'Worse than last year',
+  over: 'Better than last year',
+  change: 'Large change on last year',
+};
+
+type Judged = Pick<IndicatorFigures, 'exception' | 'targetStatus' | 'yearToDate' | 'periodLabel' | 'direction' | 'period'> &
+  Partial<Pick<IndicatorFigures, 'periodDirection'>>;
+
+/** What a status, an exception or the direction of travel compares: the year to date where there is one, else the period. */
+const comparedOver = (figures: Judged): string => (figures.yearToDate ? 'year to date' : figures.periodLabel);
+
+/** The status against target with what it compares: "Green: on target (year to date, against the target)". */
+export function statusWithBasis(figures: Judged & Pick<IndicatorFigures, 'rag' | 'target'>): string {
+  const words = statusWords(figures);
+  return figures.targetStatus ? `${words} (${comparedOver(figures)}, against the target)` : words;
+}
+
+/** The exception with what it compares: "Under-performing (year to date, against the target)", "Worse than last year (Quarter 4, 2015/16)". */
+export function exceptionWords(figures: Judged): string | null {
+  if (!figures.exception) return null;
+  return figures.targetStatus
+    ? `${exceptionNames[figures.exception]} (${comparedOver(figures)}, against the target)`
+    : `${lastYearExceptionNames[figures.exception]} (${comparedOver(figures)})`;
+}
+
+/**
+ * The direction of travel with the period it is over and its change: "Upward over the year to date (+16.4% on last
+ * year); downward over Quarter 4, 2015/16 (−13.4%)" — the period's own direction added where it differs.
+ */
+export function directionWords(figures: Judged): string {
+  if (!figures.direction) return 'No comparison';
+  const overall = figures.yearToDate ?? figures.period;
+  const percent = (p: number | null) => (p === null ? '' : ` (${formatPercentChange(p)} on last year)`);
+  const main = `${directionNames[figures.direction]} over ${figures.yearToDate ? 'the year to date' : figures.periodLabel}${percent(overall.percent)}`;
+  const own = figures.periodDirection;
+  if (!figures.yearToDate || !own || own === figures.direction) return main;
+  return `${main}; ${directionNames[own].toLowerCase()} over ${figures.periodLabel}${percent(figures.period.percent)}`;
+}
 
 /** The status against target for a tag: the RAG in words as well as in its colour, as the documents' "RAG rating" does. */
 export function statusWords(figures: Pick<IndicatorFigures, 'targetStatus' | 'rag' | 'target'>): string {
@@ -107,3 +153,11 @@ export function missingWords(msg: Pick<MsgFigure, 'known' | 'of'>): string | nul
   const missing = msg.of - msg.known;
   return missing > 0 ? `${missing} of the ${msg.of} members ${missing === 1 ? 'has' : 'have'} no figure` : null;
 }
+
+/** How the report chooses its exceptions, written on the page and in the exception report's documents. */
+export const exceptionRule: readonly string[] = [
+  'An indicator with a target is judged against it, over the year to date where its figures add up (counts and money) and otherwise over the period: it is an exception when it is worse than the target by more than its tolerance (under-performing) or better by more (over-performing).',
+  'An indicator without a target is judged against the same period last year, over the same comparison: it is an exception when it is worse than last year by more than its tolerance (worse than last year). Better than last year is not an exception, as there is no target to over-perform against.',
+  'An indicator that is monitored only has no better or worse direction: it is an exception when it changes on last year by more than its red tolerance either way (large change on last year), so that the board can ask why.',
+  'Beside each status, exception and direction of travel, the report says what it compares: the year to date or the period, against the target or last year.',
+];

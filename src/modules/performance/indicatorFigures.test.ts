@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compare } from './figures.ts';
 import { describeTarget, exceptionOnLastYear, type IndicatorDefinition, indicatorFigures } from './indicatorFigures.ts';
 
 const monthly: IndicatorDefinition = {
@@ -74,12 +75,22 @@ describe('an indicator’s figures for a quarter', () => {
     assert.deepEqual([result.targetStatus, result.rag, result.exception], ['on_target', 'green', null]);
   });
 
-  it('judges an indicator without a target against last year, and one monitored only never', () => {
-    assert.equal(exceptionOnLastYear('upward', 'lower_better'), 'under');
-    assert.equal(exceptionOnLastYear('downward', 'lower_better'), 'over');
-    assert.equal(exceptionOnLastYear('upward', 'higher_better'), 'over');
-    assert.equal(exceptionOnLastYear('stable', 'lower_better'), null);
-    assert.equal(exceptionOnLastYear('upward', 'monitor'), null);
-    assert.equal(exceptionOnLastYear(null, 'lower_better'), null);
+  it('judges an indicator without a target against last year: worse beyond its tolerance is an exception, better is not', () => {
+    const rule = { stableWithinPercent: 1, redBeyondPercent: 5 };
+    const change = (current: number, previous: number) => compare(current, previous);
+    assert.equal(exceptionOnLastYear(change(102, 100), 'lower_better', rule), 'under');
+    assert.equal(exceptionOnLastYear(change(98, 100), 'lower_better', rule), null, 'better than last year is no exception');
+    assert.equal(exceptionOnLastYear(change(98, 100), 'higher_better', rule), 'under');
+    assert.equal(exceptionOnLastYear(change(101, 100), 'lower_better', rule), null, 'within its tolerance');
+    assert.equal(exceptionOnLastYear(change(1, 0), 'lower_better', rule), 'under', 'from zero, any rise');
+    assert.equal(exceptionOnLastYear(compare(null, 100), 'lower_better', rule), null);
+  });
+
+  it('makes a monitored indicator an exception when it changes by more than its red tolerance, either way', () => {
+    const rule = { stableWithinPercent: 1, redBeyondPercent: 5 };
+    // The demo's domestic abuse incidents with children present: 742 to 1,832, +147%.
+    assert.equal(exceptionOnLastYear(compare(1832, 742), 'monitor', rule), 'change');
+    assert.equal(exceptionOnLastYear(compare(94, 100), 'monitor', rule), 'change');
+    assert.equal(exceptionOnLastYear(compare(105, 100), 'monitor', rule), null, 'the tolerance itself is within');
   });
 });

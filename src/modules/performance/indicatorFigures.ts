@@ -21,7 +21,7 @@ import {
   shortPeriodLabel,
 } from './periods.ts';
 import type { FiguresFrom, TargetKind } from '../../db/schema.ts';
-import type { Direction, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
+import type { Comparison, Exception, Frequency, IndicatorFigures, Polarity, Unit } from './report.ts';
 
 /** An indicator as the report describes it, with what its figures are judged by. */
 export interface IndicatorDefinition extends Pick<
@@ -92,6 +92,7 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
   const assessed = yearToDate ? yearToDate.current : period.current;
   const assessment = assessAgainstTarget(assessed, targetToDate, polarity, indicator);
   const direction = directionOfTravel(yearToDate ?? period, indicator.stableWithinPercent);
+  const periodDirection = directionOfTravel(period, indicator.stableWithinPercent);
 
   const msg = msgTables
     .filter((table) => table.period <= last)
@@ -124,6 +125,7 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
     yearToDate,
     provisional: used.some((key) => byPeriod.get(key)?.status === 'provisional'),
     direction,
+    periodDirection,
     target:
       yearlyTarget === null || targetToDate === null
         ? null
@@ -133,7 +135,7 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
           },
     targetStatus: assessment.status,
     rag: assessment.rag,
-    exception: assessment.status ? assessment.exception : exceptionOnLastYear(direction, polarity),
+    exception: assessment.status ? assessment.exception : exceptionOnLastYear(yearToDate ?? period, polarity, indicator),
     ratePer1000: unit === 'count' ? ratePer1000(assessed, population) : null,
     msg: msg
       ? {
@@ -152,16 +154,29 @@ export function indicatorFigures({ indicator, measurements, quarter, population,
 }
 
 /**
- * Without a target, an indicator is judged against last year: a move the wrong way beyond its tolerance is
- * under-performance, the right way over-performance; an indicator that is monitored only is never an exception.
+ * Without a target, an indicator is judged against last year, over the same comparison as its direction of travel:
+ * it is an exception when it moves the unfavourable way beyond its tolerance (under); a move the favourable way is
+ * no exception, since there is nothing to over-perform against. An indicator monitored only has no unfavourable way:
+ * it is an exception when it changes by more than its red tolerance either way (change), for the board to look at.
  */
-export const exceptionRuleText = (stableWithinPercent: number): string =>
-  `Moving the wrong way by more than ${stableWithinPercent}% is under-performance, the right way over-performance.`;
-
-export function exceptionOnLastYear(direction: Direction | null, polarity: Polarity): Exception | null {
-  if (polarity === 'monitor' || direction === null || direction === 'stable') return null;
-  return (direction === 'upward') === (polarity === 'lower_better') ? 'under' : 'over';
+export function exceptionOnLastYear(
+  comparison: Comparison,
+  polarity: Polarity,
+  rule: { stableWithinPercent: number; redBeyondPercent: number },
+): Exception | null {
+  if (polarity === 'monitor') {
+    return comparison.percent !== null && Math.abs(comparison.percent) > rule.redBeyondPercent ? 'change' : null;
+  }
+  const direction = directionOfTravel(comparison, rule.stableWithinPercent);
+  if (direction === null || direction === 'stable') return null;
+  return (direction === 'upward') === (polarity === 'lower_better') ? 'under' : null;
 }
+
+/** The exception rule for an indicator without a target, in words, for its page. */
+export const exceptionRuleText = (polarity: Polarity, rule: { stableWithinPercent: number; redBeyondPercent: number }): string =>
+  polarity === 'monitor'
+    ? `Monitored only: it is an exception when it changes by more than ${rule.redBeyondPercent}% on last year, either way.`
+    : `It is an exception when it is more than ${rule.stableWithinPercent}% worse than last year.`;
 
 /** The year's target in words, "−20% on 2015/16 (1,000): 800 for the year"; null when there is none. */
 export function describeTarget(indicator: IndicatorDefinition): string | null {

@@ -98,12 +98,31 @@ describe('performance pages for a Coventry officer', () => {
   it('shows the Quarter 4 report with the group’s gaps said, its chart, and its documents', async () => {
     const page = await officer.get(`${base}/reports/2015-16-q4`);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /Approved on/);
+    // The briefing note gives no day of approval: the demo says so, rather than the day it was loaded.
+    assert.match(page.body, /Approved \(date not recorded\) by Coventry Partnership Analyst\. These figures are published\./);
     assert.match(page.body, /Coventry is ranked 1 of the 11 with a figure \(15 in the group\)\./);
-    assert.match(page.body, /Average of the 11 members with a figure: 85\.372 \(4 of the 15 members have no figure in the source\)/);
-    assert.match(page.body, /Average published by the source: 83\.482/);
+    assert.match(page.body, /Average of the 11 members with a figure: 85\.4 \(4 of the 15 members have no figure in the source\)/);
+    assert.match(page.body, /Average published by the source: 83\.5/);
     assert.match(page.body, /<svg[^>]*role="img"/);
     assert.match(page.body, /\+1,090 \(\+147%\)/);
+
+    // The exception report: what the demo's report shows, each exception saying what it compares, and the rule written down.
+    const exceptions = await officer.get(`${base}/reports/2015-16-q4/exceptions`);
+    assert.equal(exceptions.statusCode, 200);
+    assert.match(exceptions.body, /How exceptions are chosen/);
+    assert.match(exceptions.body, /it is an exception when it changes on last year by more than its red tolerance either way/);
+    const shown = [...exceptions.body.matchAll(/<section class="safer-indicator"[^>]*>\s*<h2 class="govuk-heading-m">([^<]+)<\/h2>/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(shown.includes('Domestic violence and abuse incidents with children present'), 'the 147% rise is an exception');
+    assert.ok(shown.includes('Sexual Assault Referral Centre clients seen'));
+    assert.ok(!shown.includes('Total recorded crime'), 'better than last year, with no target, is no exception');
+    assert.match(exceptions.body, /data-qa="exception">Exception: Large change on last year \(2015\/16\)</);
+    assert.doesNotMatch(exceptions.body, /Over-performing/);
+    assert.match(
+      exceptions.body,
+      /Direction of travel: <strong>Upward over the year to date \(\+16% on last year\); downward over Quarter 4, 2015\/16 \(−13% on last year\)<\/strong>/,
+    );
 
     const pdf = await officer.get(`${base}/reports/2015-16-q4/files/report.pdf`);
     assert.equal(pdf.headers['content-type'], 'application/pdf');

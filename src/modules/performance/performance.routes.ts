@@ -22,10 +22,11 @@ import { uploadedCsv, withUpload } from '../../web/uploads.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
 import { describeTarget, exceptionRuleText } from './indicatorFigures.ts';
 import {
-  directionNames,
-  exceptionNames,
+  directionWords,
+  exceptionRule,
+  exceptionWords,
   formatChange,
-  statusWords,
+  statusWithBasis,
   formatValue,
   frequencyNames,
   limitWords,
@@ -124,7 +125,7 @@ function figureRows(figures: IndicatorFigures): { key: string; value: string }[]
       { key: 'Change on the year to date', value: formatChange(figures.yearToDate, figures.unit) },
     );
   }
-  rows.push({ key: 'Direction of travel', value: figures.direction ? directionNames[figures.direction] : 'No comparison' });
+  rows.push({ key: 'Direction of travel', value: directionWords(figures) });
   if (figures.target) {
     rows.push(
       { key: 'Target', value: figures.target.text },
@@ -144,15 +145,16 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
     report,
     exceptionsOnly,
     exceptionCount: report.indicators.filter((figures) => figures.exception).length,
+    exceptionRule,
     indicators: shown
       .map((figures) => ({ figures, msgUnit: figures.msg?.unit ?? figures.unit }))
       .map(({ figures, msgUnit }) => ({
         ...figures,
         rows: figureRows(figures),
         ragName: ragNames[figures.rag],
-        statusName: statusWords(figures),
-        exceptionName: figures.exception ? exceptionNames[figures.exception] : null,
-        direction: figures.direction ? directionNames[figures.direction].toUpperCase() : 'NO COMPARISON',
+        statusName: statusWithBasis(figures),
+        exceptionName: exceptionWords(figures),
+        direction: directionWords(figures),
         msgUnit: msgUnit === figures.unit ? null : 'per 1,000 residents',
         msgRows: figures.msg?.members.map((member) => ({
           ...member,
@@ -339,7 +341,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
                 ? 'Monitored only: its figures are reported, with no status and never as an exception.'
                 : describeTarget(indicator)
                   ? targetRuleText(indicator)
-                  : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.stableWithinPercent)}`,
+                  : `No target: it is judged against the same period last year. ${exceptionRuleText(indicator.polarity, indicator)}`,
           },
           { key: 'Direction of travel', value: directionRuleText(indicator.stableWithinPercent) },
         ],
@@ -598,6 +600,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
           title: `Approve and publish the performance report for ${report.periodLabel}?`,
           indicatorCount: report.indicators.length,
           exceptionCount: report.indicators.filter((figures) => figures.exception).length,
+          exceptionRule,
           fingerprint: request.query.fingerprint ?? '',
           action: `${reportHref(request, quarter)}/approve`,
           cancel: reportHref(request, quarter),

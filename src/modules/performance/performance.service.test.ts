@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { ConflictError, FieldValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
-import { formatChange, formatValue } from './format.ts';
+import { directionWords, exceptionWords, formatChange, formatValue, rankWords, statusWithBasis } from './format.ts';
 import { seedDemoPerformance } from './index.ts';
 import type { IndicatorFigures, PerformanceReport } from './report.ts';
 
@@ -39,6 +39,9 @@ for (const database of testDatabases()) {
       const children = figuresOf(report, 'Domestic violence and abuse incidents with children present');
       assert.equal(formatChange(children.period, 'count'), '+1,090 (+147%)');
       assert.equal(children.direction, 'upward');
+      // Monitored only, and +147% is past its red tolerance of 5%: an exception for the board to look at.
+      assert.equal(children.exception, 'change');
+      assert.equal(exceptionWords(children), 'Large change on last year (2015/16)');
 
       const sarc = figuresOf(report, 'Sexual Assault Referral Centre clients seen');
       assert.equal(sarc.periodLabel, 'Quarter 4, 2015/16');
@@ -46,12 +49,20 @@ for (const database of testDatabases()) {
       assert.equal(formatChange(sarc.period, 'count'), '−17 (−13%)');
       assert.deepEqual([sarc.yearToDate?.previous, sarc.yearToDate?.current], [383, 446]);
       assert.equal(formatChange(sarc.yearToDate ?? sarc.period, 'count'), '+63 (+16%)');
+      // Upward over the year, though its quarter fell: the page says over which period, and both.
+      assert.equal(
+        directionWords(sarc),
+        'Upward over the year to date (+16% on last year); downward over Quarter 4, 2015/16 (−13% on last year)',
+      );
+      assert.equal(sarc.exception, 'change');
+      assert.equal(exceptionWords(sarc), 'Large change on last year (year to date)');
 
       const repeat = figuresOf(report, 'Domestic violence and abuse: repeat victim rate');
       assert.equal(formatChange(repeat.period, 'percentage'), '−1.2 percentage points');
       assert.equal(repeat.direction, 'downward');
-      // No target: judged against last year, where lower is better.
-      assert.equal(repeat.exception, 'over');
+      // No target: judged against last year, where lower is better; better than last year is no exception.
+      assert.equal(repeat.exception, null);
+      assert.equal(statusWithBasis(repeat), 'No target');
 
       const crime = figuresOf(report, 'Total recorded crime');
       assert.equal(formatChange(crime.period, 'count'), '−201 (−0.9%)');
@@ -75,7 +86,9 @@ for (const database of testDatabases()) {
       assert.equal(msg.of, 15);
       assert.equal(msg.known, 11);
       assert.equal(msg.members.find((member) => member.isSelf)?.value, 62.176);
-      assert.equal(formatValue(msg.average, 'rate_per_1000'), '85.372');
+      assert.equal(formatValue(msg.average, 'rate_per_1000'), '85.4');
+      // Ranked among the 11 with a figure, not the 15 in the group.
+      assert.equal(rankWords(msg), '1 of the 11 with a figure (15 in the group)');
       assert.equal(msg.publishedAverage, 83.482);
       assert.deepEqual(
         msg.members.filter((member) => member.value === null).map((member) => member.name),

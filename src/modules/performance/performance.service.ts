@@ -122,7 +122,17 @@ export interface PerformanceService {
   saveSummary(actor: Actor, partnershipId: string, quarter: string, summary: string, version: number | null): Promise<void>;
   saveCommentary(actor: Actor, partnershipId: string, quarter: string, indicatorId: string, commentary: string): Promise<void>;
   /** Approves and publishes a quarter's report, once the quarter has ended; `seenFingerprint` is that of the draft the approver read. */
-  approve(actor: Actor & { name: string }, partnershipId: string, quarter: string, seenFingerprint: string | null): Promise<void>;
+  /**
+   * Approves the report as it stands. `recorded` is an approval given before the report was kept in Safer (the demo's
+   * 2015/16 report): on the day its documents give, or null when they give none, rather than today.
+   */
+  approve(
+    actor: Actor & { name: string },
+    partnershipId: string,
+    quarter: string,
+    seenFingerprint: string | null,
+    recorded?: { approvedAt: string | null },
+  ): Promise<void>;
   /** Puts the approved report (or its exceptions) on a meeting's agenda as a new item with the PDF as its paper. */
   attachToMeeting(actor: Actor, partnershipId: string, quarter: string, meetingId: string, exceptionsOnly: boolean): Promise<string>;
   /** Works out a police.uk indicator's figures and group tables again from the imported data: new ones provisional. */
@@ -583,7 +593,7 @@ export function createPerformanceService({
       });
     },
 
-    async approve(actor, partnershipId, quarter, seenFingerprint) {
+    async approve(actor, partnershipId, quarter, seenFingerprint, recorded) {
       if (!quarterHasEnded(quarter, todayInEngland(clock))) {
         throw new FieldValidationError('approve', `${periodLabel(quarter)} has not ended yet: its report can be approved once it has`);
       }
@@ -596,7 +606,7 @@ export function createPerformanceService({
       const seen = (await findReport(db, partnershipId, quarter)) ?? null;
       const live = await liveReport(partnershipId, quarter, seen);
       if (seenFingerprint !== null && reportFingerprint(live) !== seenFingerprint) throw changedMeanwhile;
-      const approvedAt = isoNow(clock);
+      const approvedAt = recorded ? recorded.approvedAt : isoNow(clock);
       const report = { ...live, status: 'approved', approvedAt, approvedByName: actor.name };
       await db.transaction().execute(async (trx) => {
         const row = await draftRow(trx, actor, partnershipId, quarter, 'approve');
@@ -611,7 +621,7 @@ export function createPerformanceService({
             approvedAt,
             approvedBy: actor.userId,
             approvedJson: JSON.stringify(report),
-            updatedAt: approvedAt,
+            updatedAt: isoNow(clock),
           },
           what: 'report',
           entry: () => ({

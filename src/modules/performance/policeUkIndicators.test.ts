@@ -101,7 +101,7 @@ for (const database of testDatabases()) {
           ['Peer B', 15, 3],
         ],
       );
-      assert.equal(formatValue(crime.msg.average, 'rate_per_1000'), '13.333');
+      assert.equal(formatValue(crime.msg.average, 'rate_per_1000'), '13.3');
       assert.equal(crime.msg.position, 'within');
       assert.equal(crime.msg.position2, 'within');
       // Peer B holds no month of Quarter 1: it has no figure there, and the group's average is over the two that do.

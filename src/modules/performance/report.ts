@@ -13,8 +13,11 @@ export type Frequency = IndicatorFrequency;
 export type Direction = 'upward' | 'downward' | 'stable';
 export type TargetStatus = 'ahead' | 'on_target' | 'not_on_target';
 export type Rag = 'green' | 'amber' | 'red' | 'grey';
-/** Outside tolerance: worse than the target (under) or better than it (over). */
-export type Exception = 'under' | 'over';
+/**
+ * Outside tolerance: against a target, worse than it (under) or better (over); without one, worse than last
+ * year (under); for an indicator monitored only, a change on last year larger than its red tolerance (change).
+ */
+export type Exception = 'under' | 'over' | 'change';
 
 /** One point of an indicator's trend: a period and its value, or a gap (null) where nothing was recorded. */
 export interface SeriesPoint {
@@ -72,7 +75,10 @@ export interface IndicatorFigures {
   yearToDate: Comparison | null;
   /** Whether any value in the figures is provisional. */
   provisional: boolean;
+  /** The direction of travel over the year to date where there is one, else over the period (see `directionPeriod`). */
   direction: Direction | null;
+  /** The period's own direction against the same period last year; absent from reports approved before it was shown. */
+  periodDirection?: Direction | null;
   /** The target for the year, in the indicator's unit, and how it was set, e.g. "20% reduction on 2013/14 (1,234)". */
   target: { value: number; text: string } | null;
   targetStatus: TargetStatus | null;

@@ -198,22 +198,26 @@ describe('the performance report as PDF and Word', () => {
     const lateInTheEvening = { ...approved, approvedAt: '2016-06-09T23:30:00.000Z' };
     for (const text of Object.values(await bothTexts(lateInTheEvening, full)))
       assert.match(text, /Approved on 10 June 2016 by Beverley Massey/);
+    // Approved before it was kept in Safer, on a day its documents do not give.
+    const dayNotGiven = { ...approved, approvedAt: null };
+    for (const text of Object.values(await bothTexts(dayNotGiven, full)))
+      assert.match(text, /Approved \(date not recorded\) by Beverley Massey/);
   });
 
   it('gives each indicator its direction of travel, figures and changes, target and RAG in words', async () => {
     const { pdf, docx } = await bothTexts(report, full);
     for (const text of [pdf, docx]) {
-      assert.match(text, /Direction of travel: DOWNWARD/);
-      assert.match(text, /Direction of travel: UPWARD/);
+      assert.match(text, /Direction of travel: Downward over the year to date \(.0\.9% on last year\)/);
+      assert.match(text, /Direction of travel: Upward over the year to date \(\+147% on last year\)/);
       assert.match(text, /Direction of travel: No comparison/);
       assert.match(text, /\+1,090 \(\+147%\)/);
       assert.match(text, /1,832/);
       assert.match(text, /Ahead of target/);
       assert.match(text, /Not on target/);
-      assert.match(text, /Exception: Under-performing/);
+      assert.match(text, /Exception: Under-performing \(year to date, against the target\)/);
       assert.match(text, /Red/);
       assert.match(text, /Rate per 1,000 population/);
-      assert.match(text, /62\.176/);
+      assert.match(text, /62\.2/);
       assert.match(text, /Referrals from Coventry totalled 34 in quarter 4\./);
       assert.match(text, /No commentary/);
     }
@@ -232,13 +236,13 @@ describe('the performance report as PDF and Word', () => {
       assert.match(text, /Hertfordshire - Stevenage/);
       assert.equal(text.match(/Not given/g)?.length, 4);
       assert.match(text, /Rank: 1st of the 11 with a figure \(15 in the group\)/);
-      assert.match(text, /Average of the 11 members with a value: 85\.372/);
-      assert.match(text, /Published average: 83\.482/);
+      assert.match(text, /Average of the 11 members with a value: 85\.4/);
+      assert.match(text, /Published average: 83\.5/);
       assert.match(text, /Position: Below the lower control limit/);
-      assert.match(text, /109\.416/);
+      assert.match(text, /109\.4/);
     }
-    assert.match(pdf, /Control limits \(mean . one standard deviation\): 71\.018 . 99\.725/);
-    assert.match(docx, /Control limits \(mean ± one standard deviation\): 71\.018 – 99\.725/);
+    assert.match(pdf, /Control limits \(mean . one standard deviation\): 71\.0 . 99\.7/);
+    assert.match(docx, /Control limits \(mean ± one standard deviation\): 71\.0 – 99\.7/);
   });
 
   it('draws the trend chart in the PDF with its description beneath, and gives Word the description', async () => {

@@ -6,7 +6,18 @@
  */
 import { formatDayOf } from '../../platform/dates.ts';
 import { plural } from '../../platform/numbers.ts';
-import { exceptionNames, formatChange, formatValue, missingWords, ragNames, rankWords, targetStatusNames, unitNames } from './format.ts';
+import {
+  directionWords,
+  exceptionRule,
+  exceptionWords,
+  formatChange,
+  formatValue,
+  missingWords,
+  ragNames,
+  rankWords,
+  targetStatusNames,
+  unitNames,
+} from './format.ts';
 import type { IndicatorFigures, MsgFigure, PerformanceReport } from './report.ts';
 import { type DocumentBlock, type DocumentContent, documentDocx, documentPdf } from '../../platform/documents.ts';
 
@@ -105,8 +116,8 @@ function indicatorBlocks(indicator: IndicatorFigures, chart: { svg: string; desc
         : targetStatusNames[indicator.targetStatus];
   return [
     { kind: 'heading', text: indicator.name },
-    { kind: 'text', style: 'bold', text: `Direction of travel: ${indicator.direction?.toUpperCase() ?? 'No comparison'}` },
-    ...(indicator.exception ? [{ kind: 'text', style: 'bold', text: `Exception: ${exceptionNames[indicator.exception]}` } as const] : []),
+    { kind: 'text', style: 'bold', text: `Direction of travel: ${directionWords(indicator)}` },
+    ...(indicator.exception ? [{ kind: 'text', style: 'bold', text: `Exception: ${exceptionWords(indicator) ?? ''}` } as const] : []),
     ...(indicator.provisional ? [{ kind: 'text', style: 'italic', text: 'Some of these figures are provisional.' } as const] : []),
     {
       kind: 'table',
@@ -143,7 +154,8 @@ function indicatorBlocks(indicator: IndicatorFigures, chart: { svg: string; desc
 
 /** The day in England of the approval (a timestamp in UTC): late on a summer evening it is already the next day. */
 function approvedDate(approvedAt: string | null): string {
-  return formatDayOf(approvedAt) ?? 'an unrecorded date';
+  const day = formatDayOf(approvedAt);
+  return day ? `on ${day}` : '(date not recorded)';
 }
 
 function reportContent(report: PerformanceReport, options: ReportDocumentOptions): DocumentContent {
@@ -152,11 +164,17 @@ function reportContent(report: PerformanceReport, options: ReportDocumentOptions
   const standing =
     report.status === 'draft'
       ? draftWords
-      : `Approved on ${approvedDate(report.approvedAt)}${report.approvedByName ? ` by ${report.approvedByName}` : ''}`;
+      : `Approved ${approvedDate(report.approvedAt)}${report.approvedByName ? ` by ${report.approvedByName}` : ''}`;
   const blocks: DocumentBlock[] = [
     { kind: 'title', text: title },
     { kind: 'text', style: 'bold', text: standing },
-    ...(options.exceptionsOnly ? [{ kind: 'text', text: othersLine(report, indicators.length) } as const] : []),
+    ...(options.exceptionsOnly
+      ? [
+          { kind: 'text', text: othersLine(report, indicators.length) } as const,
+          { kind: 'subheading', text: 'How exceptions are chosen' } as const,
+          ...exceptionRule.map((text) => ({ kind: 'text', text }) as const),
+        ]
+      : []),
     { kind: 'subheading', text: 'Summary' },
     ...(paragraphs(report.summary).length
       ? paragraphs(report.summary).map((text): DocumentBlock => ({ kind: 'text', text }))

@@ -138,7 +138,8 @@ const lines = (...entries: string[]): string => entries.join('\n');
 /** Used wherever the source document says nothing about quorum (demo default). */
 const ONE_THIRD_QUORUM: QuorumRule = { kind: 'fraction', numerator: 1, denominator: 3 };
 
-const NOT_STATED = 'Not stated in source';
+// What the public documents the demo is drawn from leave out, said in words a user reads as a fact, not a fault.
+const NOT_STATED = 'Not named in the published documents';
 
 // ---------------------------------------------------------------------------
 // Populations: ONS mid-2019 LSOA population estimates, summed by 2022 LAD
@@ -889,7 +890,7 @@ const blaby = leicestershirePartnership({
         papersNoticeUnit: 'working',
         minutesCirculationDays: null,
         actionsCirculationWorkingDays: null,
-        membershipSpecification: 'Not stated in source (role and membership to be reviewed, August 2009)',
+        membershipSpecification: 'Not set out in the published documents (role and membership to be reviewed, August 2009)',
         quorumRule: ONE_THIRD_QUORUM, // 003 silent on quorum: demo default
         effectiveFrom: LEICESTERSHIRE_FROM,
       },

@@ -45,5 +45,9 @@ export async function seedDemoPerformance(
     const id = ids.get(demo.input.name);
     if (id) await performance.saveCommentary(systemPrincipal, partnershipId, demoQuarter, id, demo.commentary);
   }
-  await performance.approve({ ...systemPrincipal, name: 'Coventry Partnership Analyst' }, partnershipId, demoQuarter, null);
+  // The briefing note of 13 July 2016 gives the report but not the day it was approved: the demo says so rather than
+  // showing the day the demo was loaded.
+  await performance.approve({ ...systemPrincipal, name: 'Coventry Partnership Analyst' }, partnershipId, demoQuarter, null, {
+    approvedAt: null,
+  });
 }
