@@ -1,6 +1,7 @@
 /**
- * Every page of the service, as an administrator sees it, through axe (WCAG 2.2 AA) with a screenshot:
- * the journeys cover the main path; this covers the pages they do not reach.
+ * Every page of the service, as an administrator sees it with JavaScript running, through axe (WCAG 2.2 AA)
+ * with a screenshot: as it opens, with each follow-up question revealed, its details open, its tables sorted,
+ * and its first form sent empty. The journeys cover the main path; this covers the pages they do not reach.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -35,11 +36,33 @@ describe('every page passes axe', browserTestOptions(), () => {
   });
   after(() => session?.close());
 
+  it('reveals a follow-up question from a radio with valid ARIA, and says what it revealed', async () => {
+    const { page } = session;
+    await page.goto(routes.url('/partnerships/:partnershipId/meetings/:id/items/new'));
+    await session.expectAccessiblePage('reveal-from-a-radio');
+    const confidential = page.getByLabel('No, it is confidential (Part II, exempt information)');
+    const reason = page.getByLabel('Why it is confidential');
+    assert.equal(await reason.isVisible(), false);
+    await confidential.check();
+    assert.equal(await reason.isVisible(), true);
+    assert.equal(await confidential.getAttribute('aria-controls'), 'conditional-confidentiality-2');
+    assert.equal(await confidential.getAttribute('aria-expanded'), null, 'ARIA allows aria-expanded on no radio');
+    assert.equal(
+      await page.locator('[data-qa="reveal-status"][role="status"]').textContent(),
+      'No, it is confidential (Part II, exempt information): 1 more question shown, Why it is confidential',
+    );
+    await page.getByLabel('Yes, it is public').check();
+    assert.equal(await reason.isVisible(), false);
+    assert.equal(await confidential.getAttribute('aria-expanded'), null);
+    await session.expectAccessiblePage('reveal-from-a-radio-hidden-again');
+  });
+
   it('has no accessibility violations on any page an administrator can open', async () => {
     const patterns = session.app.registeredRoutes
       .filter((route) => route.method === 'GET' && !notPages.some((pattern) => pattern.test(route.url)))
       .map((route) => route.url);
     assert.ok(patterns.length > 40, `${patterns.length} pages`);
+    let scans = 0;
     for (const pattern of patterns) {
       const response = await session.page.goto(routes.url(pattern));
       assert.equal(response?.status(), 200, `${pattern} answers 200`);
@@ -48,7 +71,10 @@ describe('every page passes axe', browserTestOptions(), () => {
           .replace(/:(\w+)/g, '$1')
           .replace(/[^a-z0-9]+/gi, '-')
           .replace(/^-|-$/g, '') || 'home';
-      await session.expectAccessiblePage(name);
+      scans += await session.expectAccessibleStates(name, { errors: true });
     }
+    // Each page once, and at least one more state for many of them (so that the states are not silently skipped).
+    assert.ok(scans > patterns.length * 1.5, `${scans} scans of ${patterns.length} pages`);
+    process.stdout.write(`# ${scans} scans of ${patterns.length} pages\n`);
   });
 });

@@ -2,5 +2,54 @@
 import { initAll as initGovuk } from '/assets/govuk/govuk-frontend.min.js';
 import { initAll as initMoj } from '/assets/moj/moj-frontend.min.js';
 
+const { document, MutationObserver } = globalThis;
+
+/**
+ * GOV.UK Frontend marks a radio that reveals a follow-up question with aria-expanded, which ARIA allows on
+ * a checkbox but not on a radio (docs/decisions/0029-conditional-reveals-on-radios.md). Each time it sets it
+ * (on load, on a click, on returning to the page), take it off again, keep aria-controls, and say in a status
+ * message what the choice revealed.
+ */
+function announceRevealsOnRadios() {
+  const radios = [...document.querySelectorAll('.govuk-radios__input[aria-controls]')];
+  if (radios.length === 0) return;
+  const status = document.createElement('div');
+  status.className = 'govuk-visually-hidden';
+  status.setAttribute('role', 'status');
+  status.dataset.qa = 'reveal-status';
+  (document.querySelector('main') ?? document.body).append(status);
+
+  const expanded = new WeakMap(radios.map((radio) => [radio, radio.checked]));
+  const observer = new MutationObserver((mutations) => {
+    for (const { target: radio } of mutations) {
+      if (!radio.hasAttribute('aria-expanded')) continue;
+      const isExpanded = radio.getAttribute('aria-expanded') === 'true';
+      radio.removeAttribute('aria-expanded');
+      if (isExpanded && !expanded.get(radio)) status.textContent = revealedText(radio);
+      expanded.set(radio, isExpanded);
+    }
+  });
+  for (const radio of radios) {
+    radio.removeAttribute('aria-expanded');
+    observer.observe(radio, { attributes: true, attributeFilter: ['aria-expanded'] });
+  }
+}
+
+/** "Sent a substitute: 1 more question shown, Substitute", from the radio's label and the revealed labels. */
+function revealedText(radio) {
+  const target = document.getElementById(radio.getAttribute('aria-controls') ?? '');
+  // A question is a legend, or a label outside any fieldset of its own (not a date's "Day" or a radio's option).
+  const questions = [...(target?.querySelectorAll('legend, label') ?? [])]
+    .filter((element) => element.tagName === 'LEGEND' || !target?.contains(element.closest('fieldset')))
+    .map((element) => element.textContent.trim());
+  const choice = radio.labels?.[0]?.textContent.trim() ?? 'Your choice';
+  if (questions.length === 0) return `${choice}: more information shown`;
+  const count = questions.length === 1 ? '1 more question' : `${questions.length} more questions`;
+  return `${choice}: ${count} shown, ${questions.join(', ')}`;
+}
+
 initGovuk();
 initMoj();
+announceRevealsOnRadios();
+// Browser tests wait for this before they check a page: by now every component has done its work.
+document.body.dataset.enhanced = 'true';
