@@ -4,7 +4,9 @@
  * once so every such step asks the same way (GOV.UK's check answers pattern).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requiredText } from '../platform/inputs.ts';
 import { describeRecipients, type Recipients } from '../platform/recipients.ts';
+import { single } from './query.ts';
 import type { Crumb } from './recordPages.ts';
 import type { PageRenderer } from './render.ts';
 
@@ -32,6 +34,17 @@ export interface Confirmation {
 
 /** The form field that carries a confirmation's reason. */
 export const reasonField = 'reason';
+const reasonLength = 1000;
+
+/**
+ * The reason given on a confirmation page, read as any typed text is (one value, no hidden characters, at most
+ * 1,000 characters), with the message for the page when it will not do; what was typed comes back either way.
+ */
+export function readReason(body: Readonly<Record<string, unknown>>, missing: string): { value: string; error?: string } {
+  const typed = single(body[reasonField]) ?? '';
+  const read = requiredText(missing, reasonLength, 'The reason').safeParse(typed);
+  return read.success ? { value: read.data.trim() } : { value: typed, error: read.error.issues[0]?.message ?? missing };
+}
 
 export function renderConfirmation(pages: PageRenderer, request: FastifyRequest, reply: FastifyReply, confirmation: Confirmation) {
   const { recipients, reason } = confirmation;

@@ -134,8 +134,12 @@ for (const database of testDatabases()) {
         votesAgainst: null,
         votesAbstaining: null,
       });
+      // Minuted once the meeting has started, as any decision is; the year then goes on from the day it was.
+      const before = today;
+      today = '2017-05-18T15:00:00Z';
       const noted = await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('noted'));
       const agreed = await container.minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('agreed'));
+      today = before;
       assert.ok(!(await container.funding.boardDecisions(coventry)).some((d) => d.id === noted));
       await refusal(container.funding.agree(officer, coventry, 2017, noted, [mediation]), 'decisionId');
       await refusal(container.funding.agree(officer, coventry, 2017, agreed, []), 'allocationIds');

@@ -122,6 +122,9 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     assert.match(noReason.body, /govuk-error-summary/);
     assert.match(noReason.body, /Enter why the agenda is being withdrawn/);
     assert.equal((await container.meetings.get(coventry, id)).meeting.agendaWithdrawnAt, null);
+    const hidden = await officer.post(`${base}/withdraw`, { reason: 'Wrong\u0000figures' });
+    assert.equal(hidden.statusCode, 400, 'a hidden character is refused as in any text, not a 500');
+    assert.match(hidden.body, /govuk-error-summary/);
 
     const reason = 'The report went out with the wrong figures';
     assert.equal((await officer.post(`${base}/withdraw`, { reason })).statusCode, 302);

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { describeRecipients } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { type Confirmation, reasonField, renderConfirmation } from '../../web/confirmation.ts';
+import { type Confirmation, readReason, renderConfirmation } from '../../web/confirmation.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
@@ -22,7 +22,6 @@ const manage = { access: 'partnership:manage' } as const;
 const chair = { access: 'partnership:chair' } as const;
 const asking = { schema: { params: meetingParams } };
 const doing = { schema: { params: meetingParams, body: formBody } };
-const reasonLength = 1000;
 
 export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/meetings/:id',
@@ -117,13 +116,7 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
 
     app.post('/withdraw', { config: manage, ...doing }, async (request, reply) => {
       const { partnershipId, id } = request.params;
-      const typed = request.body[reasonField];
-      const reason = (Array.isArray(typed) ? typed.join(' ') : (typed ?? '')).trim();
-      const error = !reason
-        ? 'Enter why the agenda is being withdrawn'
-        : reason.length > reasonLength
-          ? `The reason must be ${reasonLength} characters or fewer`
-          : null;
+      const { value: reason, error } = readReason(request.body, 'Enter why the agenda is being withdrawn');
       if (error) {
         reply.code(400);
         return ask(request, reply, null, withdrawal({ value: reason, error }), '#agenda');

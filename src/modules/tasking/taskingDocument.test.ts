@@ -153,7 +153,7 @@ describe('the tasking document', () => {
     const elements = tagList(tags.root);
     assert.deepEqual(
       elements.filter((tag) => /^H\d$/.test(tag.type)).map((tag) => tag.type),
-      ['H1', 'H2', 'H2', 'H2', 'H2', 'H2', 'H3'],
+      ['H1', 'H2', 'H2', 'H2', 'H2', 'H2', 'H3', 'H3'],
     );
     const tables = elements.filter((tag) => tag.type === 'Table');
     assert.ok(tables.length >= 5);
