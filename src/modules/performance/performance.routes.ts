@@ -15,7 +15,7 @@ import { errorsFor, type FormErrors, type Option, type TypedValues } from '../..
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
-import { type Crumb, partnershipCrumbs, publicCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
+import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
 import { uploadedCsv, withUpload } from '../../web/uploads.ts';
@@ -82,13 +82,13 @@ const base = (request: FastifyRequest) => `/partnerships/${request.partnership?.
 /** A quarter in an address: 2015-16 Q4 is 2015-16-q4. */
 export const quarterSlug = (quarter: string) => quarter.replace(' ', '-').toLowerCase();
 /** The quarter a slug names, or '' for one that names none. */
-function quarterOf(slug: string): string {
+export function quarterOf(slug: string): string {
   const quarter = slug.toUpperCase().replace(/-Q(\d)$/, ' Q$1');
   return frequencyOf(quarter) === 'quarterly' ? quarter : '';
 }
 
-const quarterParams = partnershipParams.extend({ quarter: z.string() });
-const fileParams = quarterParams.extend({ file: z.string() });
+export const quarterParams = partnershipParams.extend({ quarter: z.string() });
+export const fileParams = quarterParams.extend({ file: z.string() });
 const commentaryParams = quarterParams.extend({ indicatorId: z.string() });
 const approveQuery = z.object({ fingerprint: queryText });
 
@@ -108,7 +108,7 @@ const documentFiles: Record<string, { format: ReportFormat; exceptionsOnly: bool
 };
 
 /** The document a file name in an address asks for: only these names (never one of Object's own). */
-const documentFileOf = (name: string) => (Object.hasOwn(documentFiles, name) ? documentFiles[name] : undefined);
+export const documentFileOf = (name: string) => (Object.hasOwn(documentFiles, name) ? documentFiles[name] : undefined);
 
 /** The figures of one indicator as the page shows them: words, not codes. */
 function figureRows(figures: IndicatorFigures): { key: string; value: string }[] {
@@ -138,7 +138,7 @@ function figureRows(figures: IndicatorFigures): { key: string; value: string }[]
 }
 
 /** What the report pages need beyond the report itself: the words, tags and charts. */
-async function reportView(performance: PerformanceService, report: PerformanceReport, exceptionsOnly: boolean) {
+export async function reportView(performance: PerformanceService, report: PerformanceReport, exceptionsOnly: boolean) {
   const shown = shownIn(report, exceptionsOnly);
   const charts = await performance.charts(shown);
   return {
@@ -658,54 +658,6 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
       },
     });
 
-    done();
-  },
-};
-
-const publicAccess = { access: 'public' } as const;
-
-/** The public site's performance pages: approved reports only, under /public/partnerships/:partnershipId/performance. */
-export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceService }> = {
-  prefix: '/public/partnerships/:partnershipId/performance',
-  plugin(instance, { pages, deps: { performance } }, done) {
-    const app = instance.withTypeProvider<ZodTypeProvider>();
-    app.get('', { config: publicAccess, schema: { params: partnershipParams } }, async (request, reply) => {
-      const { partnershipId } = request.params;
-      const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
-      return pages.render(request, reply, 'performance/views/public-reports.njk', {
-        title: `${request.partnership?.name ?? ''}: performance reports`,
-        reports: reports.map((report) => ({
-          label: periodLabel(report.period),
-          href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(report.period)}`,
-          approvedOn: formatDate(report.approvedAt),
-        })),
-        breadcrumbs: publicCrumbs(request),
-      });
-    });
-    app.get('/:quarter', { config: publicAccess, schema: { params: quarterParams } }, async (request, reply) => {
-      const quarter = quarterOf(request.params.quarter);
-      if (!quarter) return reply.callNotFound();
-      const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
-      return pages.render(request, reply, 'performance/views/report.njk', {
-        title: `Performance report, ${report.periodLabel}`,
-        ...(await reportView(performance, report, false)),
-        publicPage: true,
-        files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
-        approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
-        breadcrumbs: [
-          ...publicCrumbs(request),
-          { text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` },
-        ],
-      });
-    });
-    app.get('/:quarter/files/:file', { config: publicAccess, schema: { params: fileParams } }, async (request, reply) => {
-      const quarter = quarterOf(request.params.quarter);
-      const file = documentFileOf(request.params.file);
-      if (!quarter || !file) return reply.callNotFound();
-      const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
-      const bytes = await performance.document(report, file.format, file.exceptionsOnly);
-      return sendFile(reply, `${report.partnershipName} performance report ${report.periodLabel}.${file.format}`, file.type, bytes);
-    });
     done();
   },
 };
