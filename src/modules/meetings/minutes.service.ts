@@ -12,21 +12,13 @@ import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
-import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
+import { type AgendaItemRow, carriedDecisionIds, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
-import {
-  approvingMeetings,
-  canAmend,
-  isEditable,
-  type MinutesStatus,
-  type MinutesStep,
-  whyNot,
-  whyNotApprovedAt,
-} from './minutesLife.ts';
+import { approvingMeetings, canAmend, isEditable, type MinutesStatus, type MinutesStep, whyNot, whyNotApprovedAt } from './minutesLife.ts';
 import { hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
@@ -153,10 +145,30 @@ export interface MinutesService {
   addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
   /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
   addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
-  /** Puts right a decision, declaration or action of an item, until the minutes are approved; audited with before and after. */
-  changeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, id: string, change: EntryChange): Promise<void>;
+  /**
+   * Puts right a decision, declaration or action of an item, until the minutes are approved, from the version the
+   * user saw (a ConflictError if someone changed it since); audited with before and after. The outcome of a decision
+   * that funding or a later agenda item rests on stays as it is.
+   */
+  changeEntry(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    itemId: string,
+    id: string,
+    version: number,
+    change: EntryChange,
+  ): Promise<void>;
   /** Removes one, likewise; one that other records refer to (funding, action updates) is refused. */
-  removeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, kind: EntryKind, id: string): Promise<void>;
+  removeEntry(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    itemId: string,
+    kind: EntryKind,
+    id: string,
+    version: number,
+  ): Promise<void>;
   /**
    * Every decision of the partnership this viewer may see (one of a Part II item only if they may read the
    * item), newest meeting first, with those deferred for want of a quorum marked.
@@ -186,6 +198,8 @@ export interface MinutesDependencies {
   notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<Recipients>;
   /** Where users reach the service, for the link in the e-mail that the minutes are circulated. */
   publicUrl: string;
+  /** What of funding rests on a decision, in words ("18 allocations of funding rest on this decision"), or null; read in the minutes' transaction. */
+  decisionReliedOn: (trx: Kysely<Database>, partnershipId: string, decisionId: string) => Promise<string | null>;
 }
 
 /** The e-mail that draft minutes are circulated: a link to read them after signing in, never their text (Part II may be in it). */
@@ -216,6 +230,7 @@ export function createMinutesService({
   groupRecipients,
   notifyGroupMembers,
   publicUrl,
+  decisionReliedOn,
 }: MinutesDependencies): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
@@ -270,34 +285,55 @@ export function createMinutesService({
     }
   }
 
-  /** An entry of an item's minutes, as the writing transaction reads and removes it. */
+  /**
+   * An entry of an item's minutes, as the writing transaction reads and removes it; the removal only at the
+   * version the user saw (false when someone changed it since).
+   */
   function entryStore(kind: EntryKind, itemId: string) {
     switch (kind) {
       case 'decision':
         return {
           find: (trx: Kysely<Database>, id: string) => findDecision(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'decisions', id),
+          remove: (trx: Kysely<Database>, id: string, version: number) => deleteOfItem(trx, 'decisions', id, version),
         };
       case 'declaration':
         return {
           find: (trx: Kysely<Database>, id: string) => findDeclaration(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'declarations', id),
+          remove: (trx: Kysely<Database>, id: string, version: number) => deleteOfItem(trx, 'declarations', id, version),
         };
       case 'action':
         return {
           find: (trx: Kysely<Database>, id: string) => actions.findInMinutes(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => actions.removeFromMinutes(trx, id),
+          remove: (trx: Kysely<Database>, id: string, version: number) => actions.removeFromMinutes(trx, id, version),
         };
     }
   }
 
-  /** Changes (`write`) or removes one entry of draft minutes, with the audit entry of before and after. */
+  /**
+   * A decision that other records rest on keeps its outcome: allocations of funding agreed by it, or a later
+   * agenda item carrying it forward, would otherwise stand on an outcome it no longer has.
+   */
+  async function assertOutcomeFree(trx: Kysely<Database>, partnershipId: string, decisionId: string): Promise<void> {
+    const funding = await decisionReliedOn(trx, partnershipId, decisionId);
+    const carried = (await carriedDecisionIds(trx, [decisionId])).has(decisionId) ? 'a later agenda item carries it forward' : null;
+    const reasons = [funding, carried].filter((reason) => reason !== null);
+    if (reasons.length === 0) return;
+    throw new FieldValidationError(
+      'outcome',
+      `The outcome cannot change: ${reasons.join('; ')}. Change its wording, or record a correction once the minutes are approved.`,
+    );
+  }
+
+  /**
+   * Changes (`write`, false when the row moved on from `version`) or removes one entry of draft minutes, only
+   * from the version the user saw, with the audit entry of before and after.
+   */
   async function correct(
     actor: Actor,
-    target: { partnershipId: string; meeting: MeetingView; item: AgendaItemRow; kind: EntryKind; id: string },
-    write: ((trx: Kysely<Database>) => Promise<void>) | 'remove',
+    target: { partnershipId: string; meeting: MeetingView; item: AgendaItemRow; kind: EntryKind; id: string; version: number },
+    write: ((trx: Kysely<Database>) => Promise<boolean>) | 'remove',
   ): Promise<void> {
-    const { partnershipId, meeting, item, kind, id } = target;
+    const { partnershipId, meeting, item, kind, id, version } = target;
     const store = entryStore(kind, item.id);
     const change = write === 'remove' ? 'Removed' : 'Changed';
     await refusingReferenced(
@@ -306,7 +342,12 @@ export function createMinutesService({
           await assertEditable(trx, meeting.id);
           const before = await store.find(trx, id);
           if (!before) throw new NotFoundError(entryNames[kind]);
-          await (write === 'remove' ? store.remove(trx, id) : write(trx));
+          if (before.version !== version) throw new ConflictError(before.version);
+          if (!(await (write === 'remove' ? store.remove(trx, id, version) : write(trx)))) {
+            const now = await store.find(trx, id);
+            if (!now) throw new NotFoundError(entryNames[kind]);
+            throw new ConflictError(now.version);
+          }
           const after = write === 'remove' ? null : ((await store.find(trx, id)) ?? null);
           await audit.record(trx, actor, {
             action: write === 'remove' ? 'delete' : 'update',
@@ -687,24 +728,28 @@ export function createMinutesService({
       });
     },
 
-    async changeEntry(actor, partnershipId, meetingId, itemId, id, change) {
+    async changeEntry(actor, partnershipId, meetingId, itemId, id, version, change) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      let write: (trx: Kysely<Database>) => Promise<void>;
+      let write: (trx: Kysely<Database>) => Promise<boolean>;
       if (change.kind === 'decision') {
         const fields = await decided(partnershipId, meeting, change.input);
-        write = (trx) => updateDecision(trx, id, fields);
+        write = async (trx) => {
+          const before = await findDecision(trx, itemId, id);
+          if (before && before.outcome !== fields.outcome) await assertOutcomeFree(trx, partnershipId, id);
+          return updateDecision(trx, id, version, fields);
+        };
       } else if (change.kind === 'declaration') {
         await checkDeclaration(partnershipId, change.input);
-        write = (trx) => updateDeclaration(trx, id, change.input);
+        write = (trx) => updateDeclaration(trx, id, version, change.input);
       } else {
-        write = (trx) => actions.changeInMinutes(trx, id, change.input);
+        write = (trx) => actions.changeInMinutes(trx, id, version, change.input);
       }
-      await correct(actor, { partnershipId, meeting, item, kind: change.kind, id }, write);
+      await correct(actor, { partnershipId, meeting, item, kind: change.kind, id, version }, write);
     },
 
-    async removeEntry(actor, partnershipId, meetingId, itemId, kind, id) {
+    async removeEntry(actor, partnershipId, meetingId, itemId, kind, id, version) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      await correct(actor, { partnershipId, meeting, item, kind, id }, 'remove');
+      await correct(actor, { partnershipId, meeting, item, kind, id, version }, 'remove');
     },
 
     decisionsRegister: async (partnershipId, viewer, search) =>
