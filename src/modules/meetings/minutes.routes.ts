@@ -43,7 +43,8 @@ import {
   type MeetingRouteDependencies,
   meetingsCrumbs,
 } from './meetings.pages.ts';
-import type { EntryChange, EntryKind, ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import type { ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import type { EntryChange, EntryKind } from './minutesEntries.ts';
 import { canAmend, isEditable } from './minutesLife.ts';
 import { outcomeNames } from './outcomes.ts';
 

@@ -6,13 +6,12 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import type { Recipients } from '../../platform/recipients.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { refusingReferenced } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
-import { type AgendaItemRow, carriedDecisionIds, listAgendaItems } from './agenda.repository.ts';
+import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
@@ -22,13 +21,12 @@ import { approvingMeetings, canAmend, isEditable, type MinutesStatus, type Minut
 import { hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
+import { createEntryCorrections, type EntryChange, type EntryKind } from './minutesEntries.ts';
 import {
   countDecisions,
   type DecisionView,
   type DeclarationView,
-  deleteOfItem,
   findDecision,
-  findDeclaration,
   insertDeclaration,
   updateDecision,
   updateDeclaration,
@@ -55,24 +53,6 @@ function votingFacts({ quorum, members, recordedAt }: MeetingAttendance): { quor
   const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
   return { quorate: quorum?.quorate ?? null, votingPresent };
 }
-
-/** What can be put right on draft minutes: a decision, a declaration of interest or an action. */
-export type EntryKind = 'decision' | 'declaration' | 'action';
-export type EntryChange =
-  { kind: 'decision'; input: DecisionInput } | { kind: 'declaration'; input: DeclarationInput } | { kind: 'action'; input: ActionInput };
-
-const entryNames = { decision: 'decision', declaration: 'declaration of interest', action: 'action' } as const satisfies Record<
-  EntryKind,
-  string
->;
-
-/** Why a removal that other records still refer to is refused. */
-const stillReferred = {
-  decision: 'This decision cannot be removed: an allocation of funding or a later agenda item refers to it. Change its wording instead.',
-  declaration: 'This declaration cannot be removed: another record refers to it',
-  action:
-    'This action cannot be removed: it already has updates or reminders in the action log. Change it, or cancel it in the action log.',
-} as const satisfies Record<EntryKind, string>;
 
 export interface ItemMinutes {
   meeting: MeetingView;
@@ -285,84 +265,6 @@ export function createMinutesService({
     }
   }
 
-  /**
-   * An entry of an item's minutes, as the writing transaction reads and removes it; the removal only at the
-   * version the user saw (false when someone changed it since).
-   */
-  function entryStore(kind: EntryKind, itemId: string) {
-    switch (kind) {
-      case 'decision':
-        return {
-          find: (trx: Kysely<Database>, id: string) => findDecision(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string, version: number) => deleteOfItem(trx, 'decisions', id, version),
-        };
-      case 'declaration':
-        return {
-          find: (trx: Kysely<Database>, id: string) => findDeclaration(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string, version: number) => deleteOfItem(trx, 'declarations', id, version),
-        };
-      case 'action':
-        return {
-          find: (trx: Kysely<Database>, id: string) => actions.findInMinutes(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string, version: number) => actions.removeFromMinutes(trx, id, version),
-        };
-    }
-  }
-
-  /**
-   * A decision that other records rest on keeps its outcome: allocations of funding agreed by it, or a later
-   * agenda item carrying it forward, would otherwise stand on an outcome it no longer has.
-   */
-  async function assertOutcomeFree(trx: Kysely<Database>, partnershipId: string, decisionId: string): Promise<void> {
-    const funding = await decisionReliedOn(trx, partnershipId, decisionId);
-    const carried = (await carriedDecisionIds(trx, [decisionId])).has(decisionId) ? 'a later agenda item carries it forward' : null;
-    const reasons = [funding, carried].filter((reason) => reason !== null);
-    if (reasons.length === 0) return;
-    throw new FieldValidationError(
-      'outcome',
-      `The outcome cannot change: ${reasons.join('; ')}. Change its wording, or record a correction once the minutes are approved.`,
-    );
-  }
-
-  /**
-   * Changes (`write`, false when the row moved on from `version`) or removes one entry of draft minutes, only
-   * from the version the user saw, with the audit entry of before and after.
-   */
-  async function correct(
-    actor: Actor,
-    target: { partnershipId: string; meeting: MeetingView; item: AgendaItemRow; kind: EntryKind; id: string; version: number },
-    write: ((trx: Kysely<Database>) => Promise<boolean>) | 'remove',
-  ): Promise<void> {
-    const { partnershipId, meeting, item, kind, id, version } = target;
-    const store = entryStore(kind, item.id);
-    const change = write === 'remove' ? 'Removed' : 'Changed';
-    await refusingReferenced(
-      () =>
-        db.transaction().execute(async (trx) => {
-          await assertEditable(trx, meeting.id);
-          const before = await store.find(trx, id);
-          if (!before) throw new NotFoundError(entryNames[kind]);
-          if (before.version !== version) throw new ConflictError(before.version);
-          if (!(await (write === 'remove' ? store.remove(trx, id, version) : write(trx)))) {
-            const now = await store.find(trx, id);
-            if (!now) throw new NotFoundError(entryNames[kind]);
-            throw new ConflictError(now.version);
-          }
-          const after = write === 'remove' ? null : ((await store.find(trx, id)) ?? null);
-          await audit.record(trx, actor, {
-            action: write === 'remove' ? 'delete' : 'update',
-            entityType: kind,
-            entityId: id,
-            partnershipId,
-            summary: `${change} a ${entryNames[kind]} on ${where(meeting, item)}`,
-            before,
-            after,
-          });
-        }),
-      new FieldValidationError('form', stillReferred[kind]),
-    );
-  }
-
   const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
     const facts = await meetingFacts(
       partnershipId,
@@ -398,6 +300,8 @@ export function createMinutesService({
       throw new FieldValidationError('form', 'These minutes have been approved and cannot change. Record a correction as an amendment.');
     }
   }
+
+  const { correct, assertOutcomeFree } = createEntryCorrections({ db, audit, actions, decisionReliedOn, assertEditable });
 
   /** Adds one record to an item's minutes: refused once they are approved, audited with the change. */
   async function addToMinutes<R extends { id: string }>(
@@ -744,12 +648,12 @@ export function createMinutesService({
       } else {
         write = (trx) => actions.changeInMinutes(trx, id, version, change.input);
       }
-      await correct(actor, { partnershipId, meeting, item, kind: change.kind, id, version }, write);
+      await correct(actor, { partnershipId, meetingId, itemId, place: where(meeting, item), kind: change.kind, id, version }, write);
     },
 
     async removeEntry(actor, partnershipId, meetingId, itemId, kind, id, version) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      await correct(actor, { partnershipId, meeting, item, kind, id, version }, 'remove');
+      await correct(actor, { partnershipId, meetingId, itemId, place: where(meeting, item), kind, id, version }, 'remove');
     },
 
     decisionsRegister: async (partnershipId, viewer, search) =>
