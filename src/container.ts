@@ -146,6 +146,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       notifyGroupMembers: (partnershipId, groupId, subject, text) =>
         notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
       publicUrl: config.publicUrl,
+      // Funding is built further down, from the minutes' decisions; this is called only once everything is built.
+      decisionReliedOn: (trx, partnershipId, decisionId): Promise<string | null> =>
+        funding.decisionReliedOn(trx, partnershipId, decisionId),
     }),
   );
   const notifications = built(

@@ -197,6 +197,7 @@ export interface ItemMinutesTable {
 
 export interface DecisionsTable {
   id: string;
+  version: Generated<number>;
   partnershipId: string;
   meetingId: string;
   agendaItemId: string;
@@ -260,6 +261,7 @@ export interface MinutesAmendmentsTable {
 
 export interface DeclarationsTable {
   id: string;
+  version: Generated<number>;
   partnershipId: string;
   meetingId: string;
   agendaItemId: string;

@@ -29,6 +29,7 @@ import * as policeUkIndicators from './2026-12-08-03-police-uk-indicators.ts';
 import * as crimeUploadSkips from './2026-12-08-04-crime-upload-skips.ts';
 import * as agendaWithdrawal from './2026-12-09-03-agenda-withdrawal.ts';
 import * as spendBeyondAllocation from './2026-12-09-04-spend-beyond-allocation.ts';
+import * as minutesEntryVersions from './2026-12-09-06-minutes-entry-versions.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08-04-crime-upload-skips': crimeUploadSkips,
   '2026-12-09-03-agenda-withdrawal': agendaWithdrawal,
   '2026-12-09-04-spend-beyond-allocation': spendBeyondAllocation,
+  '2026-12-09-06-minutes-entry-versions': minutesEntryVersions,
 };

@@ -95,20 +95,26 @@ export async function findItemAction(db: Kysely<Database>, agendaItemId: string,
   return db.selectFrom('actions').selectAll().where('id', '=', id).where('agendaItemId', '=', agendaItemId).executeTakeFirst();
 }
 
+/** Changes an action only from the version the user saw; false when someone else changed it first. */
 export async function changeAction(
   db: Kysely<Database>,
   id: string,
+  version: number,
   changes: Pick<ActionRow, 'description' | 'owner' | 'dueDate' | 'updatedAt'>,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('actions')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteAction(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom('actions').where('id', '=', id).execute();
+/** Removes an action only at the version the user saw; false when someone else changed it first. */
+export async function deleteAction(db: Kysely<Database>, id: string, version: number): Promise<boolean> {
+  const result = await db.deleteFrom('actions').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdateRow): Promise<void> {

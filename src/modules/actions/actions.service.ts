@@ -50,10 +50,13 @@ export interface ActionsService {
   recordInMinutes(trx: Kysely<Database>, row: Omit<ActionRow, 'version'>): Promise<void>;
   /** An action of an agenda item's minutes, read in the minutes' transaction. */
   findInMinutes(trx: Kysely<Database>, agendaItemId: string, id: string): Promise<ActionRow | undefined>;
-  /** Puts right an action in draft minutes, in their transaction (which checks they are not yet approved). */
-  changeInMinutes(trx: Kysely<Database>, id: string, input: ActionInput): Promise<void>;
-  /** Removes an action from draft minutes; one with updates or reminders is refused by its foreign keys. */
-  removeFromMinutes(trx: Kysely<Database>, id: string): Promise<void>;
+  /**
+   * Puts right an action in draft minutes, in their transaction (which checks they are not yet approved), from the
+   * version the user saw: false when someone else changed it first.
+   */
+  changeInMinutes(trx: Kysely<Database>, id: string, version: number, input: ActionInput): Promise<boolean>;
+  /** Removes an action from draft minutes at that version, likewise; one with updates or reminders is refused by its foreign keys. */
+  removeFromMinutes(trx: Kysely<Database>, id: string, version: number): Promise<boolean>;
   /**
    * Writes an action agreed outside a meeting (one of the community safety plan) into the action log of a
    * group, with its audit entry, in the caller's transaction so that whatever links to it commits with it.
@@ -134,7 +137,7 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
   return {
     recordInMinutes: insertAction,
     findInMinutes: findItemAction,
-    changeInMinutes: (trx, id, input) => changeAction(trx, id, { ...input, updatedAt: isoNow(clock) }),
+    changeInMinutes: (trx, id, version, input) => changeAction(trx, id, version, { ...input, updatedAt: isoNow(clock) }),
     removeFromMinutes: deleteAction,
 
     async recordOutsideMeeting(trx, actor, action, agreedFor) {

@@ -8,13 +8,14 @@ import type { Actor } from '../../platform/principal.ts';
 import { isoNow } from '../../platform/clock.ts';
 import { financialYearName as year } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { formatMoney } from '../../platform/numbers.ts';
+import { formatMoney, plural } from '../../platform/numbers.ts';
 import type { Database } from '../../db/schema.ts';
 import { references } from '../../platform/recordService.ts';
 import { type Row, updateVersioned, type Writable } from '../../platform/records.ts';
 import { type AllocationMove, allocationRefusal, listRefusal } from './allocationLife.ts';
 import {
   type AllocationRow,
+  countAllocationsByDecision,
   type GrantRow,
   insertAllocation,
   insertEvent,
@@ -53,6 +54,11 @@ export interface AllocationsService {
   agree(actor: Actor, partnershipId: string, yearStarting: number, decisionId: string, allocationIds: string[]): Promise<number>;
   /** The chair releases agreed allocations; returns how many. */
   release(actor: Actor, partnershipId: string, yearStarting: number, allocationIds: string[]): Promise<number>;
+  /**
+   * What of funding rests on a decision ("18 allocations of funding rest on this decision"), or null: read in the
+   * caller's transaction, so the minutes can refuse to change its outcome.
+   */
+  decisionReliedOn(trx: Kysely<Database>, partnershipId: string, decisionId: string): Promise<string | null>;
 }
 
 export function createAllocationsService(
@@ -174,6 +180,12 @@ export function createAllocationsService(
   }
 
   return {
+    async decisionReliedOn(trx, partnershipId, decisionId) {
+      const count = await countAllocationsByDecision(trx, partnershipId, decisionId);
+      if (count === 0) return null;
+      return `${plural(count, 'allocation of funding rests', 'allocations of funding rest')} on this decision`;
+    },
+
     async allocation(partnershipId, yearStarting, id) {
       const grantRecord = await grantRow(partnershipId, yearStarting);
       const row = await allocationRow(db, partnershipId, grantRecord, id);

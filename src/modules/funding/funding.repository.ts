@@ -86,6 +86,22 @@ export async function insertEvent(db: Kysely<Database>, row: Selectable<Allocati
   await db.insertInto('allocationEvents').values(row).execute();
 }
 
+/** How many allocations a decision agreed or moved on (archived ones too: their history still names it). */
+export async function countAllocationsByDecision(db: Kysely<Database>, partnershipId: string, decisionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('allocations')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('partnershipId', '=', partnershipId)
+    .where((eb) =>
+      eb.or([
+        eb('decisionId', '=', decisionId),
+        eb('id', 'in', eb.selectFrom('allocationEvents').select('allocationId').where('decisionId', '=', decisionId)),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
 // An allocation's states follow one another in this order, which settles events of the same moment.
 const stateOrder = ['proposed', 'agreed', 'released', 'withdrawn'];
 

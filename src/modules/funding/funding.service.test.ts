@@ -94,6 +94,26 @@ for (const database of testDatabases()) {
       assert.match(events[1]?.decision?.href ?? '', /\/meetings\/.+\/items\/.+\/minutes$/);
     });
 
+    it('keeps the outcome of the decision that allocations rest on, while its wording can be put right', async () => {
+      const { allocations } = await container.funding.year(coventry, 2016);
+      const decisionId = allocations[0]?.decision?.id;
+      const decision = (await container.minutes.decisionsRegister(coventry, systemPrincipal)).find((d) => d.id === decisionId);
+      assert.ok(decision);
+      const change = (outcome: 'agreed' | 'not_agreed', wording: string, version: number) =>
+        container.minutes.changeEntry(officer, coventry, decision.meetingId, decision.agendaItemId, decision.id, version, {
+          kind: 'decision',
+          input: { outcome, wording, recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null },
+        });
+      assert.equal(
+        await refusal(change('not_agreed', decision.wording, decision.version), 'outcome'),
+        'The outcome cannot change: 18 allocations of funding rest on this decision. Change its wording, or record a correction once the minutes are approved.',
+      );
+      await change('agreed', `${decision.wording} (as amended)`, decision.version);
+      const kept = (await container.minutes.decisionsRegister(coventry, systemPrincipal)).find((d) => d.id === decisionId);
+      assert.deepEqual([kept?.outcome, kept?.wording], ['agreed', `${decision.wording} (as amended)`]);
+      assert.ok((await container.funding.year(coventry, 2016)).allocations.every((a) => a.state === 'released'));
+    });
+
     it('refuses an allocation that would take the total past the money available, saying what is left', async () => {
       const message = await refusal(container.funding.propose(officer, coventry, 2016, allocation('Another patrol', 1)), 'amount');
       assert.equal(message, 'This would allocate £1 more than the £492,478 available for 2016/17: nothing is left to allocate');

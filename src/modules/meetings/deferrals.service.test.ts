@@ -4,6 +4,7 @@ import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemo } from '../governance/index.ts';
 
@@ -88,6 +89,20 @@ for (const database of testDatabases()) {
       assert.deepEqual(opening.slice(-3), ['minutes', 'Deferred decision: Night-time economy', 'Deferred decision: Families at risk']);
       assert.deepEqual(await carried(cancelled), []);
       assert.deepEqual(await carried(afterThat), []);
+      // The carried item rests on the decision's outcome: that cannot change now.
+      const deferred = (await container.minutes.decisionsRegister(coventry, systemPrincipal)).find((d) => d.id === decisions[0]);
+      assert.ok(deferred);
+      const plain = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+      await assert.rejects(
+        container.minutes.changeEntry(systemPrincipal, coventry, meetingId, deferred.agendaItemId, deferred.id, deferred.version, {
+          kind: 'decision',
+          input: { ...plain, outcome: 'noted', wording: deferred.wording },
+        }),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.field === 'outcome' &&
+          /a later agenda item carries it forward/.test(error.message),
+      );
 
       const audit = await container.database.db
         .selectFrom('auditLog')

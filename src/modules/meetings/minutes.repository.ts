@@ -10,6 +10,7 @@ import type {
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import { containsText } from '../../db/text.ts';
+import { updateRecord } from '../../platform/records.ts';
 import { outcomeNames, outcomes } from './outcomes.ts';
 
 export type ItemMinutesRow = Selectable<ItemMinutesTable>;
@@ -99,7 +100,7 @@ export async function countDecisions(db: Kysely<Database>, partnershipId: string
   return Number(row.total);
 }
 
-export async function insertDecision(db: Kysely<Database>, row: DecisionRow): Promise<void> {
+export async function insertDecision(db: Kysely<Database>, row: Omit<DecisionRow, 'version'>): Promise<void> {
   await db.insertInto('decisions').values(row).execute();
 }
 
@@ -112,16 +113,29 @@ export async function findDeclaration(db: Kysely<Database>, agendaItemId: string
   return db.selectFrom('declarations').selectAll().where('id', '=', id).where('agendaItemId', '=', agendaItemId).executeTakeFirst();
 }
 
-export async function updateDecision(db: Kysely<Database>, id: string, changes: Partial<DecisionRow>): Promise<void> {
-  await db.updateTable('decisions').set(changes).where('id', '=', id).execute();
+/** Changes a decision only from the version the user saw; false when someone else changed it first. */
+export async function updateDecision(db: Kysely<Database>, id: string, version: number, changes: Partial<DecisionRow>): Promise<boolean> {
+  return updateRecord(db, 'decisions', id, version, changes);
 }
 
-export async function updateDeclaration(db: Kysely<Database>, id: string, changes: Partial<DeclarationRow>): Promise<void> {
-  await db.updateTable('declarations').set(changes).where('id', '=', id).execute();
+export async function updateDeclaration(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Partial<DeclarationRow>,
+): Promise<boolean> {
+  return updateRecord(db, 'declarations', id, version, changes);
 }
 
-export async function deleteOfItem(db: Kysely<Database>, table: 'decisions' | 'declarations', id: string): Promise<void> {
-  await db.deleteFrom(table).where('id', '=', id).execute();
+/** Removes one at the version the user saw; false when someone else changed it first. */
+export async function deleteOfItem(
+  db: Kysely<Database>,
+  table: 'decisions' | 'declarations',
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const result = await db.deleteFrom(table).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }
 
 export type MeetingMinutesRow = Selectable<MeetingMinutesTable>;
@@ -177,6 +191,6 @@ export async function listDeclarations(db: Kysely<Database>, agendaItemId: strin
     .execute();
 }
 
-export async function insertDeclaration(db: Kysely<Database>, row: DeclarationRow): Promise<void> {
+export async function insertDeclaration(db: Kysely<Database>, row: Omit<DeclarationRow, 'version'>): Promise<void> {
   await db.insertInto('declarations').values(row).execute();
 }

@@ -5,6 +5,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { seedDemoFunding } from '../funding/index.ts';
 
 describe("an item's minutes page, one form for an officer", () => {
   const scope = suiteScope();
@@ -93,15 +94,41 @@ describe("an item's minutes page, one form for an officer", () => {
     assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).narrative, 'Pastors were discussed.');
     const form = await officer.get(`${base}/decisions/${decision}`);
     assert.match(form.body, /Fund two street pastors<\/textarea>/);
-    const changed = await officer.post(`${base}/decisions/${decision}`, { outcome: 'agreed', wording: 'Fund three street pastors' });
+    assert.match(form.body, /name="version" value="1"/);
+    const changed = await officer.post(`${base}/decisions/${decision}`, {
+      outcome: 'agreed',
+      wording: 'Fund three street pastors',
+      version: '1',
+    });
     assert.equal(changed.statusCode, 302);
     assert.match((await officer.get(base)).body, /Fund three street pastors/);
+
+    // A form opened before that change is refused, with what was typed kept and the version now stored.
+    const stale = await officer.post(`${base}/decisions/${decision}`, {
+      outcome: 'agreed',
+      wording: 'Fund four street pastors',
+      version: '1',
+    });
+    assert.equal(stale.statusCode, 400);
+    assert.match(stale.body, /Someone else changed this record while you were editing it/);
+    assert.match(stale.body, /Fund four street pastors<\/textarea>/);
+    assert.match(stale.body, /name="version" value="2"/);
+    assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions[0]?.wording, 'Fund three street pastors');
 
     // Remove: asked first, then gone.
     const ask = await officer.get(`${base}/actions/${action}/remove`);
     assert.match(ask.body, /Remove this action\?/);
     assert.match(ask.body, /Write to the pastors \(Officer\)/);
-    assert.equal((await officer.post(`${base}/actions/${action}/remove`, {})).statusCode, 302);
+    assert.match(ask.body, /name="version" value="1"/);
+    // Asked before someone changed the action: refused, and the action stays.
+    await container.minutes.changeEntry(systemPrincipal, coventry, meetingId, itemId, action, 1, {
+      kind: 'action',
+      input: { description: 'Write to the pastors', owner: 'Officer', dueDate: '2016-11-01' },
+    });
+    assert.equal((await officer.post(`${base}/actions/${action}/remove`, { version: '1' })).statusCode, 302);
+    assert.match((await officer.get(base)).body, /Someone else changed this record while you were editing it/);
+    assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).actions.length, 1);
+    assert.equal((await officer.post(`${base}/actions/${action}/remove`, { version: '2' })).statusCode, 302);
     const removed = await officer.get(base);
     assert.match(removed.body, /Action removed/);
     assert.match(removed.body, /No actions recorded/);
@@ -118,9 +145,32 @@ describe("an item's minutes page, one form for an officer", () => {
     assert.doesNotMatch(closed.body, /data-qa="record-form"/);
     assert.match(closed.body, /These minutes have been approved/);
     assert.doesNotMatch((await officer.get(`${base}/decisions/${decision}/remove`)).body, /data-qa="confirm-form"/);
-    const late = await officer.post(`${base}/decisions/${decision}`, { outcome: 'agreed', wording: 'Rewritten' });
+    const late = await officer.post(`${base}/decisions/${decision}`, { outcome: 'agreed', wording: 'Rewritten', version: '2' });
     assert.equal(late.statusCode, 409);
     assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions[0]?.wording, 'Fund three street pastors');
+  });
+
+  it('refuses to change the outcome of a decision that funding rests on, saying so by the field', async (t) => {
+    const funded = await build(t, { as: 'officer' });
+    await seedDemoFunding(funded.container, funded.coventry);
+    const { allocations } = await funded.container.funding.year(funded.coventry, 2016);
+    const decision = (await funded.container.minutes.decisionsRegister(funded.coventry, systemPrincipal)).find(
+      (d) => d.id === allocations[0]?.decision?.id,
+    );
+    assert.ok(decision);
+    const page = `/partnerships/${funded.coventry}/meetings/${decision.meetingId}/items/${decision.agendaItemId}/minutes/decisions/${decision.id}`;
+    const refused = await funded.client.post(page, { outcome: 'not_agreed', wording: 'Not agreed after all', version: '1' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.body,
+      /id="outcome-error"[\s\S]*The outcome cannot change: 18 allocations of funding rest on this decision\. Change its wording, or record a correction once the minutes are approved\./,
+    );
+    assert.match(refused.body, /Not agreed after all<\/textarea>/);
+    assert.match(refused.body, /value="not_agreed" checked/);
+    const reworded = await funded.client.post(page, { outcome: 'agreed', wording: `${decision.wording} in full`, version: '1' });
+    assert.equal(reworded.statusCode, 302);
+    const kept = (await funded.container.minutes.decisionsRegister(funded.coventry, systemPrincipal)).find((d) => d.id === decision.id);
+    assert.deepEqual([kept?.outcome, kept?.wording], ['agreed', `${decision.wording} in full`]);
   });
 
   it('refuses a vote before attendance is recorded, saying so by the field', async () => {

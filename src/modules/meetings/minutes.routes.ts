@@ -43,7 +43,8 @@ import {
   type MeetingRouteDependencies,
   meetingsCrumbs,
 } from './meetings.pages.ts';
-import type { EntryChange, EntryKind, ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import type { ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import type { EntryChange, EntryKind } from './minutesEntries.ts';
 import { canAmend, isEditable } from './minutesLife.ts';
 import { outcomeNames } from './outcomes.ts';
 
@@ -98,7 +99,7 @@ const entryParams = itemParams.extend({ entryId: z.string() });
 type EntryParams = z.output<typeof entryParams>;
 
 /** The entries of one kind on an item's minutes, as their forms and sentences read them. */
-type Entry = { id: string } & Partial<Record<string, unknown>>;
+type Entry = { id: string; version: number } & Partial<Record<string, unknown>>;
 function entriesOf(record: ItemMinutes, kind: EntryKind): readonly Entry[] {
   const entries: Record<EntryKind, readonly object[]> = {
     declaration: record.declarations,
@@ -282,13 +283,14 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         crumbs: (request, { record }) => itemCrumbs(request, request.params, record.meeting),
         back: (request) => itemMinutesHref(request.params),
         initialValues: (_, { entry }) => valuesFromRecord(fields, entry),
+        version: ({ entry }) => entry.version,
         options: async (request) => {
           const record = await minutes.itemMinutes(request.params.partnershipId, request.params.id, request.params.itemId);
           return declarationOptions(request.params.partnershipId, record.meeting);
         },
-        async save(request, value) {
+        async save(request, value, version) {
           const { partnershipId, id, itemId, entryId } = request.params;
-          await minutes.changeEntry(principalOf(request), partnershipId, id, itemId, entryId, change(value));
+          await minutes.changeEntry(principalOf(request), partnershipId, id, itemId, entryId, version, change(value));
           return { redirect: itemMinutesHref(request.params), flash: `${named} changed` };
         },
       });
@@ -306,6 +308,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
           title: `Remove this ${noun}?`,
           caption: record.item.title,
           rows: [{ key: named, value: describeEntry(kind, entry) }],
+          hidden: { version: entry.version },
           happens: [
             `The ${noun} is taken off the draft minutes of this item.`,
             'The audit log keeps what it said, and who removed it and when.',
@@ -321,7 +324,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       app.post(`${entryPath}/remove`, { config: manage, schema: { params: entryParams, body: formBody } }, async (request, reply) => {
         const { partnershipId, id, itemId, entryId } = request.params;
         await reportOnNextPage(request, async () => {
-          await minutes.removeEntry(principalOf(request), partnershipId, id, itemId, kind, entryId);
+          await minutes.removeEntry(principalOf(request), partnershipId, id, itemId, kind, entryId, versionOf(request.body));
           return `${named} removed`;
         });
         return reply.redirect(itemMinutesHref(request.params));

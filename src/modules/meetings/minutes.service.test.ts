@@ -187,15 +187,15 @@ for (const database of testDatabases()) {
         dueDate: null,
       });
 
-      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, decision, {
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, decision, 1, {
         kind: 'decision',
         input: { ...plain, outcome: 'supported', wording: 'Fund three street pastors' },
       });
-      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, declaration, {
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, declaration, 1, {
         kind: 'declaration',
         input: { personId: person?.id ?? '', interestId: null, nature: 'Trustee of a bidding charity' },
       });
-      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, action, {
+      await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, action, 1, {
         kind: 'action',
         input: { description: 'Write to the three pastors', owner: 'Officer', dueDate: '2016-09-01' },
       });
@@ -215,7 +215,7 @@ for (const database of testDatabases()) {
         ['declaration', declaration],
         ['action', action],
       ] as const) {
-        await container.minutes.removeEntry(systemPrincipal, coventry, draft, item, kind, id);
+        await container.minutes.removeEntry(systemPrincipal, coventry, draft, item, kind, id, 2);
         const { rows } = await container.audit.list({ action: 'delete', entityType: kind }, { limit: 10, offset: 0 });
         assert.ok(
           rows.some((row) => row.entityId === id && row.afterJson === null && row.beforeJson),
@@ -224,7 +224,57 @@ for (const database of testDatabases()) {
       }
       const emptied = await container.minutes.itemMinutes(coventry, draft, item);
       assert.deepEqual([emptied.decisions, emptied.declarations, emptied.actions], [[], [], []]);
-      await assert.rejects(container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'decision', decision), /not found/i);
+      await assert.rejects(container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'decision', decision, 2), /not found/i);
+    });
+
+    it('changes or removes an entry only from the version the user saw: of ten changes from one version, one is saved', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const draft = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-09-01');
+      const item = await addAgendaItem(container.agenda, coventry, draft, 'Street pastors');
+      const [person] = await container.governance.people.list(coventry);
+      const plain = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+      const entries = {
+        decision: await container.minutes.addDecision(systemPrincipal, coventry, draft, item, {
+          ...plain,
+          outcome: 'agreed',
+          wording: 'Fund two street pastors',
+        }),
+        declaration: await container.minutes.addDeclaration(systemPrincipal, coventry, draft, item, {
+          personId: person?.id ?? '',
+          interestId: null,
+          nature: 'Trustee of a bidder',
+        }),
+        action: await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
+          description: 'Write to the pastors',
+          owner: 'Officer',
+          dueDate: null,
+        }),
+      };
+      const changes = (n: number) =>
+        [
+          { kind: 'decision', input: { ...plain, outcome: 'agreed', wording: `Fund ${n} street pastors` } },
+          { kind: 'declaration', input: { personId: person?.id ?? '', interestId: null, nature: `Trustee of bidder ${n}` } },
+          { kind: 'action', input: { description: `Write to pastor ${n}`, owner: 'Officer', dueDate: null } },
+        ] as const;
+      for (const kind of ['decision', 'declaration', 'action'] as const) {
+        const tries = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, n) => {
+            const change = changes(n).find((candidate) => candidate.kind === kind);
+            assert.ok(change);
+            return container.minutes.changeEntry(systemPrincipal, coventry, draft, item, entries[kind], 1, change);
+          }),
+        );
+        assert.equal(tries.filter((t) => t.status === 'fulfilled').length, 1, kind);
+        assert.ok(
+          tries.every((t) => t.status === 'fulfilled' || t.reason instanceof ConflictError),
+          kind,
+        );
+        // A stale removal is refused too; one from the version now stored goes through.
+        await assert.rejects(container.minutes.removeEntry(systemPrincipal, coventry, draft, item, kind, entries[kind], 1), ConflictError);
+        await container.minutes.removeEntry(systemPrincipal, coventry, draft, item, kind, entries[kind], 2);
+      }
+      const emptied = await container.minutes.itemMinutes(coventry, draft, item);
+      assert.deepEqual([emptied.decisions, emptied.declarations, emptied.actions], [[], [], []]);
     });
 
     it('refuses to remove an action that already has updates in the action log', async () => {
@@ -238,7 +288,7 @@ for (const database of testDatabases()) {
       });
       await container.actions.updateAction(systemPrincipal, coventry, action, 1, { status: 'in_progress', note: 'Started' });
       await assert.rejects(
-        container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'action', action),
+        container.minutes.removeEntry(systemPrincipal, coventry, draft, item, 'action', action, 2),
         (error: unknown) => error instanceof FieldValidationError && /already has updates/.test(error.message),
       );
       assert.equal((await container.minutes.itemMinutes(coventry, draft, item)).actions.length, 1);
@@ -283,14 +333,14 @@ for (const database of testDatabases()) {
       const [signedDecision] = (await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions;
       assert.ok(signedDecision);
       await assert.rejects(
-        container.minutes.changeEntry(systemPrincipal, coventry, meetingId, itemId, signedDecision.id, {
+        container.minutes.changeEntry(systemPrincipal, coventry, meetingId, itemId, signedDecision.id, signedDecision.version, {
           kind: 'decision',
           input: decision,
         }),
         /approved and cannot change/,
       );
       await assert.rejects(
-        container.minutes.removeEntry(systemPrincipal, coventry, meetingId, itemId, 'decision', signedDecision.id),
+        container.minutes.removeEntry(systemPrincipal, coventry, meetingId, itemId, 'decision', signedDecision.id, signedDecision.version),
         /approved and cannot change/,
       );
       await container.minutes.amend(systemPrincipal, coventry, meetingId, 'Item 4: for "4.2" read "4.3"');

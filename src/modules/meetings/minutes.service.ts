@@ -6,7 +6,6 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import type { Recipients } from '../../platform/recipients.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { refusingReferenced } from '../../db/dialect.ts';
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
@@ -18,25 +17,16 @@ import type { AttendanceService, MeetingAttendance } from './attendance.service.
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
-import {
-  approvingMeetings,
-  canAmend,
-  isEditable,
-  type MinutesStatus,
-  type MinutesStep,
-  whyNot,
-  whyNotApprovedAt,
-} from './minutesLife.ts';
+import { approvingMeetings, canAmend, isEditable, type MinutesStatus, type MinutesStep, whyNot, whyNotApprovedAt } from './minutesLife.ts';
 import { hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
+import { createEntryCorrections, type EntryChange, type EntryKind } from './minutesEntries.ts';
 import {
   countDecisions,
   type DecisionView,
   type DeclarationView,
-  deleteOfItem,
   findDecision,
-  findDeclaration,
   insertDeclaration,
   updateDecision,
   updateDeclaration,
@@ -63,24 +53,6 @@ function votingFacts({ quorum, members, recordedAt }: MeetingAttendance): { quor
   const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
   return { quorate: quorum?.quorate ?? null, votingPresent };
 }
-
-/** What can be put right on draft minutes: a decision, a declaration of interest or an action. */
-export type EntryKind = 'decision' | 'declaration' | 'action';
-export type EntryChange =
-  { kind: 'decision'; input: DecisionInput } | { kind: 'declaration'; input: DeclarationInput } | { kind: 'action'; input: ActionInput };
-
-const entryNames = { decision: 'decision', declaration: 'declaration of interest', action: 'action' } as const satisfies Record<
-  EntryKind,
-  string
->;
-
-/** Why a removal that other records still refer to is refused. */
-const stillReferred = {
-  decision: 'This decision cannot be removed: an allocation of funding or a later agenda item refers to it. Change its wording instead.',
-  declaration: 'This declaration cannot be removed: another record refers to it',
-  action:
-    'This action cannot be removed: it already has updates or reminders in the action log. Change it, or cancel it in the action log.',
-} as const satisfies Record<EntryKind, string>;
 
 export interface ItemMinutes {
   meeting: MeetingView;
@@ -153,10 +125,30 @@ export interface MinutesService {
   addAction(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: ActionInput): Promise<string>;
   /** A declaration of interest on an item, made at the start of the meeting, referring to the register where it can. */
   addDeclaration(actor: Actor, partnershipId: string, meetingId: string, itemId: string, input: DeclarationInput): Promise<string>;
-  /** Puts right a decision, declaration or action of an item, until the minutes are approved; audited with before and after. */
-  changeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, id: string, change: EntryChange): Promise<void>;
+  /**
+   * Puts right a decision, declaration or action of an item, until the minutes are approved, from the version the
+   * user saw (a ConflictError if someone changed it since); audited with before and after. The outcome of a decision
+   * that funding or a later agenda item rests on stays as it is.
+   */
+  changeEntry(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    itemId: string,
+    id: string,
+    version: number,
+    change: EntryChange,
+  ): Promise<void>;
   /** Removes one, likewise; one that other records refer to (funding, action updates) is refused. */
-  removeEntry(actor: Actor, partnershipId: string, meetingId: string, itemId: string, kind: EntryKind, id: string): Promise<void>;
+  removeEntry(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    itemId: string,
+    kind: EntryKind,
+    id: string,
+    version: number,
+  ): Promise<void>;
   /**
    * Every decision of the partnership this viewer may see (one of a Part II item only if they may read the
    * item), newest meeting first, with those deferred for want of a quorum marked.
@@ -186,6 +178,8 @@ export interface MinutesDependencies {
   notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) => Promise<Recipients>;
   /** Where users reach the service, for the link in the e-mail that the minutes are circulated. */
   publicUrl: string;
+  /** What of funding rests on a decision, in words ("18 allocations of funding rest on this decision"), or null; read in the minutes' transaction. */
+  decisionReliedOn: (trx: Kysely<Database>, partnershipId: string, decisionId: string) => Promise<string | null>;
 }
 
 /** The e-mail that draft minutes are circulated: a link to read them after signing in, never their text (Part II may be in it). */
@@ -216,6 +210,7 @@ export function createMinutesService({
   groupRecipients,
   notifyGroupMembers,
   publicUrl,
+  decisionReliedOn,
 }: MinutesDependencies): MinutesService {
   /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
@@ -270,58 +265,6 @@ export function createMinutesService({
     }
   }
 
-  /** An entry of an item's minutes, as the writing transaction reads and removes it. */
-  function entryStore(kind: EntryKind, itemId: string) {
-    switch (kind) {
-      case 'decision':
-        return {
-          find: (trx: Kysely<Database>, id: string) => findDecision(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'decisions', id),
-        };
-      case 'declaration':
-        return {
-          find: (trx: Kysely<Database>, id: string) => findDeclaration(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => deleteOfItem(trx, 'declarations', id),
-        };
-      case 'action':
-        return {
-          find: (trx: Kysely<Database>, id: string) => actions.findInMinutes(trx, itemId, id),
-          remove: (trx: Kysely<Database>, id: string) => actions.removeFromMinutes(trx, id),
-        };
-    }
-  }
-
-  /** Changes (`write`) or removes one entry of draft minutes, with the audit entry of before and after. */
-  async function correct(
-    actor: Actor,
-    target: { partnershipId: string; meeting: MeetingView; item: AgendaItemRow; kind: EntryKind; id: string },
-    write: ((trx: Kysely<Database>) => Promise<void>) | 'remove',
-  ): Promise<void> {
-    const { partnershipId, meeting, item, kind, id } = target;
-    const store = entryStore(kind, item.id);
-    const change = write === 'remove' ? 'Removed' : 'Changed';
-    await refusingReferenced(
-      () =>
-        db.transaction().execute(async (trx) => {
-          await assertEditable(trx, meeting.id);
-          const before = await store.find(trx, id);
-          if (!before) throw new NotFoundError(entryNames[kind]);
-          await (write === 'remove' ? store.remove(trx, id) : write(trx));
-          const after = write === 'remove' ? null : ((await store.find(trx, id)) ?? null);
-          await audit.record(trx, actor, {
-            action: write === 'remove' ? 'delete' : 'update',
-            entityType: kind,
-            entityId: id,
-            partnershipId,
-            summary: `${change} a ${entryNames[kind]} on ${where(meeting, item)}`,
-            before,
-            after,
-          });
-        }),
-      new FieldValidationError('form', stillReferred[kind]),
-    );
-  }
-
   const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
     const facts = await meetingFacts(
       partnershipId,
@@ -357,6 +300,8 @@ export function createMinutesService({
       throw new FieldValidationError('form', 'These minutes have been approved and cannot change. Record a correction as an amendment.');
     }
   }
+
+  const { correct, assertOutcomeFree } = createEntryCorrections({ db, audit, actions, decisionReliedOn, assertEditable });
 
   /** Adds one record to an item's minutes: refused once they are approved, audited with the change. */
   async function addToMinutes<R extends { id: string }>(
@@ -687,24 +632,28 @@ export function createMinutesService({
       });
     },
 
-    async changeEntry(actor, partnershipId, meetingId, itemId, id, change) {
+    async changeEntry(actor, partnershipId, meetingId, itemId, id, version, change) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      let write: (trx: Kysely<Database>) => Promise<void>;
+      let write: (trx: Kysely<Database>) => Promise<boolean>;
       if (change.kind === 'decision') {
         const fields = await decided(partnershipId, meeting, change.input);
-        write = (trx) => updateDecision(trx, id, fields);
+        write = async (trx) => {
+          const before = await findDecision(trx, itemId, id);
+          if (before && before.outcome !== fields.outcome) await assertOutcomeFree(trx, partnershipId, id);
+          return updateDecision(trx, id, version, fields);
+        };
       } else if (change.kind === 'declaration') {
         await checkDeclaration(partnershipId, change.input);
-        write = (trx) => updateDeclaration(trx, id, change.input);
+        write = (trx) => updateDeclaration(trx, id, version, change.input);
       } else {
-        write = (trx) => actions.changeInMinutes(trx, id, change.input);
+        write = (trx) => actions.changeInMinutes(trx, id, version, change.input);
       }
-      await correct(actor, { partnershipId, meeting, item, kind: change.kind, id }, write);
+      await correct(actor, { partnershipId, meetingId, itemId, place: where(meeting, item), kind: change.kind, id, version }, write);
     },
 
-    async removeEntry(actor, partnershipId, meetingId, itemId, kind, id) {
+    async removeEntry(actor, partnershipId, meetingId, itemId, kind, id, version) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
-      await correct(actor, { partnershipId, meeting, item, kind, id }, 'remove');
+      await correct(actor, { partnershipId, meetingId, itemId, place: where(meeting, item), kind, id, version }, 'remove');
     },
 
     decisionsRegister: async (partnershipId, viewer, search) =>
