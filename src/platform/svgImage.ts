@@ -10,7 +10,8 @@ export interface TextAlternative {
   description: string;
 }
 
-const unescapeXml = (text: string) =>
+/** XML's five escapes undone, for text read out of SVG or Word markup. */
+export const unescapeXml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

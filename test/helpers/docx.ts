@@ -1,14 +1,7 @@
 /** What a Word file holds, enough for tests: its text, pictures with their alt text, headings and table header rows. */
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+import { unescapeXml } from '../../src/platform/svgImage.ts';
 
 /** Word's text, a line per paragraph (a table cell is a paragraph), joined by spaces. */
 export async function textOfDocx(docx: Buffer): Promise<string> {

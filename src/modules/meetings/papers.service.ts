@@ -13,7 +13,7 @@ import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { Audience, Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
-import { updateVersioned } from '../../platform/records.ts';
+import { updateVersioned, type VersionedChange } from '../../platform/records.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds } from '../../platform/documentFiles.ts';
 import { agendaRefusals, paperStanding } from './papers.ts';
@@ -218,6 +218,48 @@ export function createPapersService({
     };
   }
 
+  /**
+   * Publishes or withdraws a meeting's agenda: refused by the agenda's rules, else the meeting's change written
+   * from the version read (so two at once make one), audited, and `done` run in the same transaction.
+   */
+  async function agendaStep<T>(
+    actor: Actor,
+    partnershipId: string,
+    meetingId: string,
+    step: 'publish' | 'withdraw',
+    plan: (
+      trx: Kysely<Database>,
+      meeting: MeetingView,
+      at: string,
+    ) => { changes: VersionedChange<'meetings'>['changes']; summary: string; done: () => Promise<T> },
+  ): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      const meeting = await requireMeeting(trx, partnershipId, meetingId);
+      const refused = agendaRefusals(meeting)[step];
+      if (refused) throw new FieldValidationError(step === 'publish' ? 'publish' : 'reason', refused);
+      const at = isoNow(clock);
+      const { changes: planned, summary, done } = plan(trx, meeting, at);
+      const changes = { ...planned, updatedAt: at };
+      await updateVersioned(trx, audit, actor, {
+        table: 'meetings',
+        id: meetingId,
+        partnershipId,
+        version: meeting.version,
+        what: 'meeting',
+        changes,
+        entry: () => ({
+          action: 'update',
+          entityType: 'meeting',
+          partnershipId,
+          summary,
+          before: meeting,
+          after: { ...meeting, ...changes, version: meeting.version + 1 },
+        }),
+      });
+      return done();
+    });
+  }
+
   async function acceptable(upload: PaperUpload): Promise<PaperKind> {
     const classified = await classifyPaper(upload.bytes, upload.fileName);
     if ('refused' in classified) throw new FieldValidationError('file', classified.refused);
@@ -352,70 +394,37 @@ export function createPapersService({
     },
 
     async publish(actor, partnershipId, meetingId) {
-      return db.transaction().execute(async (trx) => {
-        const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        const refused = agendaRefusals(meeting).publish;
-        if (refused) throw new FieldValidationError('publish', refused);
-        const published = { partnershipId, meetingId, groupId: meeting.groupId, publishedAt: isoNow(clock), publishedBy: actor.userId };
-        const changes = {
-          publishedAt: published.publishedAt,
-          publishedBy: published.publishedBy,
-          agendaWithdrawnAt: null,
-          agendaWithdrawnBy: null,
-          agendaWithdrawnReason: null,
-          updatedAt: published.publishedAt,
+      return agendaStep(actor, partnershipId, meetingId, 'publish', (trx, meeting, at) => {
+        const published = { partnershipId, meetingId, groupId: meeting.groupId, publishedAt: at, publishedBy: actor.userId };
+        const again = meeting.agendaWithdrawnAt ? ' again, after its withdrawal' : '';
+        return {
+          changes: {
+            publishedAt: at,
+            publishedBy: actor.userId,
+            agendaWithdrawnAt: null,
+            agendaWithdrawnBy: null,
+            agendaWithdrawnReason: null,
+          },
+          summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}${again}`,
+          done: async () => {
+            await onAgendaPublished?.(trx, published);
+            return published;
+          },
         };
-        await updateVersioned(trx, audit, actor, {
-          table: 'meetings',
-          id: meetingId,
-          partnershipId,
-          version: meeting.version,
-          what: 'meeting',
-          changes,
-          entry: () => ({
-            action: 'update',
-            entityType: 'meeting',
-            partnershipId,
-            summary: `Published the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}${meeting.agendaWithdrawnAt ? ' again, after its withdrawal' : ''}`,
-            before: meeting,
-            after: { ...meeting, ...changes, version: meeting.version + 1 },
-          }),
-        });
-        await onAgendaPublished?.(trx, published);
-        return published;
       });
     },
 
     async withdraw(actor, partnershipId, meetingId, reason) {
-      return db.transaction().execute(async (trx) => {
-        const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        const refused = agendaRefusals(meeting).withdraw;
-        if (refused) throw new FieldValidationError('reason', refused);
-        const withdrawn = { partnershipId, meetingId, groupId: meeting.groupId, withdrawnAt: isoNow(clock), reason };
-        const changes = {
-          agendaWithdrawnAt: withdrawn.withdrawnAt,
-          agendaWithdrawnBy: actor.userId,
-          agendaWithdrawnReason: reason,
-          updatedAt: withdrawn.withdrawnAt,
+      return agendaStep(actor, partnershipId, meetingId, 'withdraw', (trx, meeting, at) => {
+        const withdrawn = { partnershipId, meetingId, groupId: meeting.groupId, withdrawnAt: at, reason };
+        return {
+          changes: { agendaWithdrawnAt: at, agendaWithdrawnBy: actor.userId, agendaWithdrawnReason: reason },
+          summary: `Withdrew the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}: ${reason}`,
+          done: async () => {
+            await onAgendaWithdrawn?.(trx, withdrawn);
+            return withdrawn;
+          },
         };
-        await updateVersioned(trx, audit, actor, {
-          table: 'meetings',
-          id: meetingId,
-          partnershipId,
-          version: meeting.version,
-          what: 'meeting',
-          changes,
-          entry: () => ({
-            action: 'update',
-            entityType: 'meeting',
-            partnershipId,
-            summary: `Withdrew the agenda of ${meeting.groupName}, ${formatDate(meeting.meetingDate)}: ${reason}`,
-            before: meeting,
-            after: { ...meeting, ...changes, version: meeting.version + 1 },
-          }),
-        });
-        await onAgendaWithdrawn?.(trx, withdrawn);
-        return withdrawn;
       });
     },
 
