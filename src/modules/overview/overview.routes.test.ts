@@ -161,12 +161,26 @@ describe('the public home, the partnership overview and search', () => {
       );
     });
 
-    it('takes LIKE wildcards as themselves, and an empty search as a form', async () => {
+    it('takes LIKE wildcards as themselves, a first visit as a form, and an empty search as an error', async () => {
       assert.match((await visitor.get('/public/search?q=%25')).body, /Nothing was found/);
       assert.match((await visitor.get('/public/search?q=_')).body, /Nothing was found/);
-      const empty = await visitor.get('/public/search?q=');
-      assert.equal(empty.statusCode, 200);
-      assert.doesNotMatch(empty.body, /Nothing was found/);
+      const first = await visitor.get('/public/search');
+      assert.equal(first.statusCode, 200);
+      assert.doesNotMatch(first.body, /Nothing was found|govuk-error-summary/);
+      for (const path of ['/public/search?q=', '/public/search?q=%20%20']) {
+        const empty = await visitor.get(path);
+        assert.equal(empty.statusCode, 200);
+        assert.doesNotMatch(empty.body, /Nothing was found/);
+        assert.match(empty.body, /<title>Error: /);
+        assert.match(empty.body, /govuk-error-summary[\s\S]*href="#search-page">Enter words to search for</);
+        assert.match(empty.body, /id="search-page-error" class="govuk-error-message">[\s\S]*Enter words to search for/);
+      }
+    });
+
+    it('finds what holds every word typed, in any order', async () => {
+      const found = await visitor.get('/public/search?q=review%20HOTSPOTS');
+      assert.match(found.body, new RegExp(`href="/public/partnerships/${coventry}/meetings/${ids.held}">Knife crime hotspots review<`));
+      assert.match((await visitor.get('/public/search?q=hotspots%20abuse')).body, /Nothing was found/);
     });
   });
 
@@ -241,6 +255,14 @@ describe('the public home, the partnership overview and search', () => {
       assert.doesNotMatch(found.body, new RegExp(otherPartnership.id));
       const other = await officer.get(`/partnerships/${coventry}/search?q=county`);
       assert.doesNotMatch(other.body, /Wardens across the county/);
+    });
+
+    it('finds what holds every word typed, in any order, and says so when nothing was typed', async () => {
+      const found = await officer.get(`/partnerships/${coventry}/search?q=wardens%20street%20recruit`);
+      assert.match(qa(found.body, 'found-action'), /Recruit the street wardens/);
+      assert.match((await officer.get(`/partnerships/${coventry}/search?q=wardens%20abuse`)).body, /Nothing was found/);
+      const empty = await officer.get(`/partnerships/${coventry}/search?q=`);
+      assert.match(empty.body, /govuk-error-summary[\s\S]*Enter words to search for/);
     });
 
     it('finds people and organisations', async () => {

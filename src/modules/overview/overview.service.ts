@@ -7,7 +7,7 @@
 import type { MoneyLeft } from '../funding/index.ts';
 import type { MeetingLink, MeetingsOverview } from '../meetings/index.ts';
 import type { ReportLink } from '../performance/index.ts';
-import { type Found, type FoundKind, foundPerKind } from '../../platform/finding.ts';
+import { type Found, type FoundKind, foundPerKind, holdsEveryWord } from '../../platform/finding.ts';
 import { type Access, isAllowed, type PartTwoReadership } from '../../platform/policy.ts';
 import type { Principal } from '../../platform/principal.ts';
 
@@ -89,9 +89,6 @@ export function groupFound(found: readonly Found[]): FoundGroup[] {
     .filter((group) => group.found.length > 0);
 }
 
-/** Whether the words appear in a text, in any case. */
-const holds = (text: string, words: string) => text.toLowerCase().includes(words.toLowerCase());
-
 /** The page each part of the overview leads to decides who sees it: the part is shown to whoever may open the page. */
 const overviewAccess: Record<keyof PartnershipOverview, Access> = {
   meetings: 'partnership:view',
@@ -120,7 +117,7 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
         Promise.all(partnerships.map(async ({ id, name }) => ({ name, reports: await deps.publishedReports(id) }))),
       ]);
       const named: Found[] = partnerships
-        .filter((p) => holds(p.name, words) || holds(p.shortName, words))
+        .filter((p) => holdsEveryWord(`${p.name} ${p.shortName}`, words))
         .map((p) => ({
           kind: 'partnership',
           title: p.name,
@@ -129,7 +126,7 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
         }));
       const reported: Found[] = reports.flatMap(({ name, reports: published }) =>
         published
-          .filter((report) => holds(`${report.title} ${name}`, words))
+          .filter((report) => holdsEveryWord(`${report.title} ${name}`, words))
           .map((report) => ({ kind: 'report' as const, title: report.title, detail: name, href: report.href })),
       );
       return groupFound([...named, ...meetings, ...reported]);
