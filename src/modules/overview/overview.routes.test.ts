@@ -220,6 +220,43 @@ describe('the public home, the partnership overview and search', () => {
       assert.match(page.body, /data-qa="overview-money">£50,000(\.00)? of £50,000(\.00)? left to allocate</);
     });
 
+    it('shows at most five meetings in each list, the most urgent first, and links to the rest', async () => {
+      for (const date of ['2026-03-05', '2026-04-02', '2026-05-07', '2026-06-04', '2026-07-02', '2026-09-03']) {
+        await scheduleMeeting(container.meetings, coventry, boardId, date, '10:00');
+      }
+      // The Prevent group's terms give its minutes 7 days: these two are overdue.
+      const [prevent] = (await container.governance.groups.list(coventry)).filter((g) => g.name === 'Coventry Prevent Group');
+      const overdueIds = [];
+      for (const date of ['2026-10-08', '2026-08-06'])
+        overdueIds.push(await scheduleMeeting(container.meetings, coventry, prevent?.id ?? '', date, '10:00'));
+      for (const date of ['2027-03-11', '2027-04-08', '2027-05-13', '2027-06-10', '2027-07-08']) {
+        await scheduleMeeting(container.meetings, coventry, boardId, date, '10:00');
+      }
+      const page = await officer.get(`/partnerships/${coventry}`);
+      const minutes = qa(page.body, 'overview-minutes');
+      const rows = minutes.split('govuk-summary-list__row').slice(1);
+      // The overdue first, the longest overdue first; then the most recent: 9 wait, so 4 are left to the meetings list.
+      assert.deepEqual(
+        rows.map((row) => /Overdue/.test(row)),
+        [true, true, false, false, false],
+      );
+      assert.match(rows[0] ?? '', new RegExp(overdueIds[1] ?? ''));
+      assert.match(rows[1] ?? '', new RegExp(overdueIds[0] ?? ''));
+      assert.match(rows[2] ?? '', new RegExp(ids.approvedAt));
+      assert.deepEqual(
+        rows.slice(2).map((row) => /\d+ \w+ 2026/.exec(row)?.[0]),
+        ['5 November 2026', '3 September 2026', '2 July 2026'],
+      );
+      assert.match(
+        page.body,
+        new RegExp(
+          `data-qa="overview-minutes-more"><a class="govuk-link" href="/partnerships/${coventry}/meetings">and 4 more meetings whose minutes are not yet circulated<`,
+        ),
+      );
+      assert.equal(qa(page.body, 'overview-meetings').split('govuk-summary-list__row').length - 1, 5);
+      assert.match(page.body, /data-qa="overview-meetings-more"><a class="govuk-link" href="[^"]+\/meetings">and 3 more meetings to come</);
+    });
+
     it('counts for a member only the actions they may see', async () => {
       const member = await signedInAs('member', 'overview-member@example.com');
       const page = await member.get(`/partnerships/${coventry}`);
