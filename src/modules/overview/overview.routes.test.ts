@@ -111,6 +111,26 @@ describe('the public home, the partnership overview and search', () => {
       assert.match(home.body, new RegExp(`href="/public/partnerships/${otherPartnership.id}/meetings"`));
     });
 
+    it('lists the partnerships that publish first, by name, with links to jump to them, and names the rest once at the end', async () => {
+      const home = (await visitor.get('/public')).body;
+      const all = await container.governance.partnerships.list(null);
+      const publishing = all.filter((p) => p.id === coventry || p.id === otherPartnership.id).sort((a, b) => a.name.localeCompare(b.name));
+      const silent = all.filter((p) => !publishing.includes(p));
+      assert.ok(silent.length > 0, 'the demo has partnerships with nothing published');
+      const sections = [...home.matchAll(/aria-labelledby="partnership-([^"]+)"/g)].map((match) => match[1]);
+      assert.deepEqual(
+        sections,
+        publishing.map((p) => p.id),
+      );
+      const jump = qa(home, 'public-jump');
+      for (const p of publishing) assert.match(jump, new RegExp(`href="#partnership-${p.id}"`));
+      assert.match(jump, /href="#nothing-yet">Partnerships with nothing published yet</);
+      const nothingYet = qa(home, 'public-nothing-yet');
+      assert.match(nothingYet, /^data-qa="public-nothing-yet">Nothing published yet:/);
+      for (const p of silent) assert.ok(nothingYet.includes(`href="/public/partnerships/${p.id}/meetings">${p.name}<`), p.name);
+      assert.ok(home.indexOf('data-qa="public-nothing-yet"') > home.lastIndexOf('data-qa="public-partnership"'));
+    });
+
     it('lists published reports only, never a draft', async () => {
       await container.performance.saveSummary(systemPrincipal, coventry, '2026-27 Q2', 'A draft summary', null);
       const home = await visitor.get('/public');

@@ -35,7 +35,7 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
     app.get('/public', { config: { access: 'public' } }, async (request, reply) =>
       pages.render(request, reply, 'overview/views/public-home.njk', {
         title: 'Community Safety Partnerships: meetings, minutes and reports',
-        partnerships: await overview.publicHome(),
+        home: await overview.publicHome(),
       }),
     );
 

@@ -19,6 +19,12 @@ export interface PublicPartnership {
   reports: ReportLink[];
 }
 
+/** The public home: the partnerships that publish, by name, and those with nothing published yet. */
+export interface PublicHome {
+  publishing: PublicPartnership[];
+  nothingYet: { id: string; name: string }[];
+}
+
 export interface TaskingLink {
   title: string;
   issuedOn: string;
@@ -58,7 +64,7 @@ export interface OverviewDependencies {
 }
 
 export interface OverviewService {
-  publicHome(): Promise<PublicPartnership[]>;
+  publicHome(): Promise<PublicHome>;
   /** Public material only: published agendas and papers, approved minutes, published reports; never Part II or a draft. */
   publicSearch(words: string): Promise<FoundGroup[]>;
   partnership(principal: Principal, partnership: { id: string; areaId: string }): Promise<PartnershipOverview>;
@@ -101,13 +107,19 @@ const overviewAccess: Record<keyof PartnershipOverview, Access> = {
 export function createOverviewService(deps: OverviewDependencies): OverviewService {
   return {
     async publicHome() {
-      const partnerships = await deps.partnerships();
-      return Promise.all(
+      const partnerships = (await deps.partnerships()).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      const digests = await Promise.all(
         partnerships.map(async ({ id, name }) => {
           const [{ upcoming, minutes }, reports] = await Promise.all([deps.publicDigest(id, shownOnPublicHome), deps.publishedReports(id)]);
           return { id, name, upcoming, minutes, reports: reports.slice(0, shownOnPublicHome) };
         }),
       );
+      // Those with something to read come first; the rest are named once, at the end.
+      const publishes = (p: PublicPartnership) => p.upcoming.length + p.minutes.length + p.reports.length > 0;
+      return {
+        publishing: digests.filter(publishes),
+        nothingYet: digests.filter((p) => !publishes(p)).map(({ id, name }) => ({ id, name })),
+      };
     },
 
     async publicSearch(words) {
