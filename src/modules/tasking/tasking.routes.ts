@@ -11,7 +11,7 @@ import type { Config } from '../../config.ts';
 import { AddressProblemError, NotPermittedError } from '../../platform/errors.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import { describeRecipients } from '../../platform/recipients.ts';
+import { describeRecipients, emailedLine } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { renderConfirmation } from '../../web/confirmation.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -431,7 +431,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         ],
         happens: [
           'The PDF is kept as it stands now: later imports of crime data will not change it.',
-          'The group’s members are e-mailed a link to it.',
+          ...emailedLine(recipients, 'a link to it'),
           'It cannot be issued again for this month.',
         ],
         recipients,
