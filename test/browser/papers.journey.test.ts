@@ -87,7 +87,7 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     await qa('confirm').click();
     await page.getByText(/Agenda withdrawn: the public page now says so, with your reason\./).waitFor();
     await page.getByRole('link', { name: 'public page' }).click();
-    assert.match(await qa('agenda-withdrawn').innerText(), /^This agenda was withdrawn on .*: The Strategic Assessment is being revised$/);
+    assert.match(await qa('agenda-withdrawn').innerText(), /^This agenda was withdrawn on .*: The Strategic Assessment is being revised\.$/);
     assert.equal(await page.getByRole('link', { name: 'Strategic Assessment 2027' }).count(), 0);
     await session.expectAccessiblePage('public-meeting-withdrawn');
   });
