@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeRecipients } from './recipients.ts';
+import { describeRecipients, emailedLine } from './recipients.ts';
 
 const person = (n: number) => ({ name: `Person ${n}`, email: `p${n}@example.org` });
 
@@ -22,5 +22,17 @@ describe('describeRecipients', () => {
     const many = Array.from({ length: 106 }, (_, n) => ({ name: `Member ${n + 1}` }));
     const text = describeRecipients({ addressed: [person(1)], withoutAddress: many }, 'sent');
     assert.match(text, /106 people, so they were not told: Member 1, Member 2, .*Member 10 and 96 others\.$/);
+  });
+});
+
+describe('emailedLine', () => {
+  it('says who is e-mailed as the recipients allow, and nothing when nobody can be', () => {
+    assert.deepEqual(emailedLine({ addressed: [person(1)], withoutAddress: [] }, 'a link to the agenda'), [
+      'The group’s members are e-mailed a link to the agenda.',
+    ]);
+    assert.deepEqual(emailedLine({ addressed: [person(1)], withoutAddress: [{ name: 'Ann' }] }, 'a link to the agenda'), [
+      'Members with an e-mail address are e-mailed a link to the agenda.',
+    ]);
+    assert.deepEqual(emailedLine({ addressed: [], withoutAddress: [{ name: 'Ann' }] }, 'a link to the agenda'), []);
   });
 });

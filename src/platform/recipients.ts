@@ -41,3 +41,14 @@ export function describeRecipients(recipients: Recipients, when: 'sent' | 'will'
   }
   return parts.join(' ');
 }
+
+/**
+ * The "What will happen" line of a confirmation page, following who can be reached: "The group’s members are
+ * e-mailed {what}." when all can, "Members with an e-mail address are e-mailed {what}." when some cannot, and
+ * no line when nobody can (the page then says "Nobody will be e-mailed").
+ */
+export function emailedLine(recipients: Recipients, what: string): string[] {
+  if (recipients.addressed.length === 0) return [];
+  const who = recipients.withoutAddress.length === 0 ? 'The group’s members are' : 'Members with an e-mail address are';
+  return [`${who} e-mailed ${what}.`];
+}

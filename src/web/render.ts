@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { formatDate } from '../platform/dates.ts';
 import type { Principal } from '../platform/principal.ts';
+import { asSentence } from '../platform/wording.ts';
 
 export { formatDate };
 
@@ -40,6 +41,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   );
   environment.addFilter('govukDate', formatDate);
   environment.addFilter('govukDateTime', formatDateTime);
+  environment.addFilter('sentence', (value: string | null | undefined) => asSentence(value ?? ''));
   environment.addFilter('number', (value: number | null | undefined) =>
     value === null || value === undefined ? '' : value.toLocaleString('en-GB'),
   );

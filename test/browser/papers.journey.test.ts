@@ -57,9 +57,7 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     await session.expectAccessiblePage('publish-confirm-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     await qa('confirm').click();
-    await page
-      .getByText(/Agenda published on .*: its public part is on the public page\. (An e-mail will go to|Nobody will be e-mailed)/)
-      .waitFor();
+    await page.getByText(/Agenda published on .*: its public part is on the public page\. (E-mailed|Nobody was e-mailed)/).waitFor();
     await session.expectAccessiblePage('meeting-published');
 
     await page.getByRole('link', { name: 'public page' }).click();
@@ -89,7 +87,10 @@ describe('papers journey in a browser', browserTestOptions(), () => {
     await qa('confirm').click();
     await page.getByText(/Agenda withdrawn: the public page now says so, with your reason\./).waitFor();
     await page.getByRole('link', { name: 'public page' }).click();
-    assert.match(await qa('agenda-withdrawn').innerText(), /^This agenda was withdrawn on .*: The Strategic Assessment is being revised$/);
+    assert.match(
+      await qa('agenda-withdrawn').innerText(),
+      /^This agenda was withdrawn on .*: The Strategic Assessment is being revised\.$/,
+    );
     assert.equal(await page.getByRole('link', { name: 'Strategic Assessment 2027' }).count(), 0);
     await session.expectAccessiblePage('public-meeting-withdrawn');
   });

@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
-import { containsText } from '../../db/text.ts';
+import { containsEveryWord, containsText } from '../../db/text.ts';
 import { type ActionStatus, overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 
 export type ActionRow = Selectable<ActionsTable>;
@@ -52,7 +52,7 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
   if (filter.ids) query = query.where('actions.id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.status) query = query.where('actions.status', '=', filter.status);
   if (filter.owner) query = query.where(containsText('actions.owner', filter.owner));
-  if (filter.words) query = query.where(containsText('actions.description', filter.words));
+  if (filter.words) query = query.where(containsEveryWord(['actions.description'], filter.words));
   if (filter.overdueOn) {
     query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
   }

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type ListOptions, withListOptions } from '../../platform/records.ts';
-import { containsText } from '../../db/text.ts';
+import { containsEveryWord } from '../../db/text.ts';
 import type {
   AppointmentRole,
   AreasTable,
@@ -298,7 +298,7 @@ export async function findPeopleAndOrganisations(db: Kysely<Database>, partnersh
       .select(['people.id', 'people.name', 'people.jobTitle', 'organisations.name as organisationName'])
       .where('people.partnershipId', '=', partnershipId)
       .where('people.archivedAt', 'is', null)
-      .where((eb) => eb.or([containsText('people.name', words), containsText('people.jobTitle', words)]))
+      .where(containsEveryWord(['people.name', 'people.jobTitle'], words))
       .orderBy('people.name')
       .limit(limit)
       .execute(),
@@ -307,7 +307,7 @@ export async function findPeopleAndOrganisations(db: Kysely<Database>, partnersh
       .select(['id', 'name', 'responsibleAuthority'])
       .where('partnershipId', '=', partnershipId)
       .where('archivedAt', 'is', null)
-      .where(containsText('organisations.name', words))
+      .where(containsEveryWord(['organisations.name'], words))
       .orderBy('name')
       .limit(limit)
       .execute(),

@@ -5,7 +5,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { seenBy } from '../../db/partTwo.ts';
-import { containsText } from '../../db/text.ts';
+import { containsEveryWord } from '../../db/text.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 
 /** Where a search looks: one partnership as a reader sees it, or every partnership's public pages. */
@@ -60,13 +60,13 @@ export async function findMeetingBusiness(db: Kysely<Database>, scope: FindScope
   const published = 'published' in scope;
   const [meetings, items, papers, minutes, decisions] = await Promise.all([
     meetingsOf(db, scope)
-      .where((eb) => eb.or([containsText('groups.name', text), containsText('meetings.location', text)]))
+      .where(containsEveryWord(['groups.name', 'meetings.location'], text))
       .select([...origin, 'meetings.location as text'])
       .orderBy('meetings.meetingDate', 'desc')
       .limit(limit)
       .execute(),
     itemsOf(db, scope)
-      .where(containsText('agendaItems.title', text))
+      .where(containsEveryWord(['agendaItems.title'], text))
       .select([...origin, 'agendaItems.id as itemId', 'agendaItems.title as text'])
       .orderBy('meetings.meetingDate', 'desc')
       .limit(limit)
@@ -74,21 +74,21 @@ export async function findMeetingBusiness(db: Kysely<Database>, scope: FindScope
     itemsOf(db, scope)
       .innerJoin('papers', 'papers.agendaItemId', 'agendaItems.id')
       .where('papers.archivedAt', 'is', null)
-      .where(containsText('papers.title', text))
+      .where(containsEveryWord(['papers.title'], text))
       .select([...origin, 'agendaItems.id as itemId', 'papers.id as paperId', 'papers.title as text'])
       .orderBy('meetings.meetingDate', 'desc')
       .limit(limit)
       .execute(),
     (published ? itemsOf(db, scope).where(approvedMinutes) : itemsOf(db, scope))
       .innerJoin('itemMinutes', 'itemMinutes.agendaItemId', 'agendaItems.id')
-      .where(containsText('itemMinutes.narrative', text))
+      .where(containsEveryWord(['itemMinutes.narrative'], text))
       .select([...origin, 'agendaItems.id as itemId', 'agendaItems.title as text'])
       .orderBy('meetings.meetingDate', 'desc')
       .limit(limit)
       .execute(),
     (published ? itemsOf(db, scope).where(approvedMinutes) : itemsOf(db, scope))
       .innerJoin('decisions', 'decisions.agendaItemId', 'agendaItems.id')
-      .where(containsText('decisions.wording', text))
+      .where(containsEveryWord(['decisions.wording'], text))
       .select([...origin, 'agendaItems.id as itemId', 'decisions.wording as text'])
       .orderBy('meetings.meetingDate', 'desc')
       .limit(limit)

@@ -61,6 +61,19 @@ for (const database of testDatabases()) {
       assert.deepEqual(await finding.find('another partnership', 'designated', { everyGroup: true }, 20), []);
     });
 
+    it('finds what holds every word typed, in any order, and nothing that lacks one', async () => {
+      assert.deepEqual(
+        (await finding.findPublic('order  DESIGNATED places', 20)).map((f) => f.title),
+        ['Designated Public Places Order'],
+      );
+      assert.deepEqual(
+        (await finding.find(coventry, 'centre city', noPartTwo, 20)).map((f) => f.kind),
+        ['minutes'],
+      );
+      assert.deepEqual(await finding.findPublic('designated abuse', 20), []);
+      assert.deepEqual(await finding.find(coventry, 'designated 100%', noPartTwo, 20), []);
+    });
+
     it('gives the public home the meetings with approved minutes', async () => {
       const { minutes } = await finding.publicDigest(coventry, 3);
       assert.deepEqual(

@@ -10,6 +10,7 @@ import { addDays } from '../../platform/workingDays.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import type { Found, FoundKind } from '../../platform/finding.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
+import { type FirstFew, firstFew } from '../../platform/shortLists.ts';
 import type { MeetingDeadlines } from './deadlines.ts';
 import {
   type FindScope,
@@ -43,9 +44,10 @@ export interface MinutesToCirculate extends MeetingLink {
 }
 
 export interface MeetingsOverview {
-  next: NextMeeting[];
+  next: FirstFew<NextMeeting>;
   latePapers: number;
-  minutesToCirculate: MinutesToCirculate[];
+  /** The overdue first (longest overdue first), then the most recent. */
+  minutesToCirculate: FirstFew<MinutesToCirculate>;
 }
 
 export interface MeetingsFinding {
@@ -68,9 +70,15 @@ const meetingPage = (partnershipId: string, meetingId: string) => `/partnerships
 export const publicMeetingPage = (partnershipId: string, meetingId: string) =>
   `/public/partnerships/${partnershipId}/meetings/${meetingId}`;
 
-const nextMeetingsShown = 5;
 /** How long ago a meeting's minutes may still be waiting to go out before the overview stops listing them. */
 const minutesLookBackDays = 365;
+
+/** Overdue minutes first, the longest overdue first; then the most recent meetings. */
+function mostUrgentMinutes(a: MinutesToCirculate & { meetingDate: string }, b: MinutesToCirculate & { meetingDate: string }): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.overdue) return (a.minutesDue ?? '').localeCompare(b.minutesDue ?? '');
+  return b.meetingDate.localeCompare(a.meetingDate);
+}
 
 function signedInHref(row: FoundMeetingRow): string {
   const meeting = meetingPage(row.partnershipId, row.meetingId);
@@ -118,9 +126,9 @@ export function createMeetingsFinding({ db, clock, meetings }: MeetingsFindingDe
 
     async overview(partnershipId, readership) {
       const today = todayInEngland(clock);
-      const toCome = (await meetings.toCome(partnershipId)).slice(0, nextMeetingsShown);
+      const toCome = firstFew(await meetings.toCome(partnershipId));
       const [details, papers, waiting] = await Promise.all([
-        Promise.all(toCome.map((meeting) => meetings.get(partnershipId, meeting.id))),
+        Promise.all(toCome.shown.map((meeting) => meetings.get(partnershipId, meeting.id))),
         papersOfMeetingsFrom(db, partnershipId, today, readership),
         minutesNotCirculated(db, partnershipId, { from: addDays(today, -minutesLookBackDays), before: today }),
       ]);
@@ -141,6 +149,7 @@ export function createMeetingsFinding({ db, clock, meetings }: MeetingsFindingDe
         waiting.map(async (meeting) => {
           const { deadlines } = await meetings.get(partnershipId, meeting.meetingId);
           return {
+            meetingDate: meeting.meetingDate,
             when: describeWhen(meeting.meetingDate, meeting.startTime),
             groupName: meeting.groupName,
             href: meetingPage(partnershipId, meeting.meetingId),
@@ -149,7 +158,11 @@ export function createMeetingsFinding({ db, clock, meetings }: MeetingsFindingDe
           };
         }),
       );
-      return { next, latePapers: next.reduce((sum, meeting) => sum + meeting.latePapers, 0), minutesToCirculate };
+      return {
+        next: { shown: next, more: toCome.more },
+        latePapers: next.reduce((sum, meeting) => sum + meeting.latePapers, 0),
+        minutesToCirculate: firstFew(minutesToCirculate.sort(mostUrgentMinutes).map(({ meetingDate: _, ...meeting }) => meeting)),
+      };
     },
 
     async publicDigest(partnershipId, count) {

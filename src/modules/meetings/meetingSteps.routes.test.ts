@@ -45,6 +45,7 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
   };
   const willTell =
     /An e-mail will go to 1 person: Tia Told\. No e-mail address is held for 1 person, so they will not be told: Noel Noaddress\./;
+  const told = /E-mailed 1 person: Tia Told\. No e-mail address is held for 1 person, so they were not told: Noel Noaddress\./;
 
   it('offers no attendance or minutes for a meeting still to come, and says from when', async () => {
     const ahead = addDays(today, 14);
@@ -73,13 +74,15 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     const asked = await officer.get(`${base}/publish`);
     assert.equal(asked.statusCode, 200);
     assert.match(asked.body, /Publish the agenda for [^<]*\?<\/h1>/);
-    assert.match(asked.body, /The group’s members are e-mailed a link to the agenda\./);
+    // What will happen follows who can be told: one member has no address.
+    assert.match(asked.body, /Members with an e-mail address are e-mailed a link to the agenda\./);
+    assert.doesNotMatch(asked.body, /The group’s members are e-mailed/);
     assert.match(asked.body, willTell);
     assert.match((await officer.get(base)).body, /The agenda has not been published/, 'asking is not publishing');
 
     assert.equal((await officer.post(`${base}/publish`, {})).statusCode, 302);
     const page = (await officer.get(base)).body;
-    assert.match(page, new RegExp(`Agenda published on ${formatDate(today)}: its public part is on the public page\\. ${willTell.source}`));
+    assert.match(page, new RegExp(`Agenda published on ${formatDate(today)}: its public part is on the public page\\. ${told.source}`));
     assert.doesNotMatch(page, /data-qa="publish"/);
     assert.match(page, /data-qa="withdraw"/);
     await container.notifications.runDueJobs();
@@ -117,6 +120,7 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     assert.match(asked.body, /Withdraw the agenda for [^<]*\?<\/h1>/);
     assert.match(asked.body, /Why is the agenda being withdrawn\?/);
     assert.match(asked.body, willTell);
+    assert.match(asked.body, /Members with an e-mail address are e-mailed that it was withdrawn, with your reason\./);
     const noReason = await officer.post(`${base}/withdraw`, { reason: '  ' });
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.body, /govuk-error-summary/);
@@ -126,14 +130,20 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     assert.equal(hidden.statusCode, 400, 'a hidden character is refused as in any text, not a 500');
     assert.match(hidden.body, /govuk-error-summary/);
 
-    const reason = 'The report went out with the wrong figures';
+    const reason = 'The report went out with the wrong figures.';
     assert.equal((await officer.post(`${base}/withdraw`, { reason })).statusCode, 302);
     const page = (await officer.get(base)).body;
-    assert.match(page, new RegExp(`Agenda withdrawn: the public page now says so, with your reason\\. ${willTell.source}`));
+    assert.match(page, new RegExp(`Agenda withdrawn: the public page now says so, with your reason\\. ${told.source}`));
+    // The reason ends with its own full stop: the sentence about it does not add another.
+    assert.match(page, /withdrawn on [^:]+: The report went out with the wrong figures\. The public page says so\./);
+    assert.doesNotMatch(page, /figures\.\./);
     assert.match(page, /data-qa="publish"[^>]*>\s*Publish agenda again/);
 
     const publicPage = (await visitor.get(publicBase)).body;
-    assert.match(publicPage, new RegExp(`This agenda was withdrawn on ${formatDate(today)}: ${reason}`));
+    assert.match(
+      publicPage,
+      new RegExp(`This agenda was withdrawn on ${formatDate(today)}: The report went out with the wrong figures\\.</div>`),
+    );
     assert.doesNotMatch(publicPage, /NTE report|Night-time economy|data-qa="public-pack"/);
     assert.equal((await visitor.get(`${publicBase}/agenda-pack.pdf`)).statusCode, 404);
     const paperId = /papers\/([0-9a-f-]{36})/.exec((await officer.get(base)).body)?.[1] ?? '';

@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
-import { describeRecipients } from '../../platform/recipients.ts';
+import { describeRecipients, emailedLine } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { type Confirmation, readReason, renderConfirmation } from '../../web/confirmation.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
@@ -65,20 +65,23 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         request,
         reply,
         (await agendaOf(request.params)).publish,
-        async (meeting) => ({
-          title: `Publish the agenda for ${formatDate(meeting.meetingDate)}?`,
-          rows: meetingRows(meeting),
-          happens: [
-            'The agenda and the papers of its public items go on the public page, where anyone can read them.',
-            'Part II (confidential) items show there only as a confidential item, without their title or papers.',
-            'Papers added after this are marked as supplements.',
-            'The group’s members are e-mailed a link to the agenda.',
-          ],
-          recipients: await groupRecipients(meeting.partnershipId, meeting.groupId),
-          action: `${meetingHref(request.params)}/publish`,
-          button: 'Publish the agenda',
-          cancel: `${meetingHref(request.params)}#agenda`,
-        }),
+        async (meeting) => {
+          const recipients = await groupRecipients(meeting.partnershipId, meeting.groupId);
+          return {
+            title: `Publish the agenda for ${formatDate(meeting.meetingDate)}?`,
+            rows: meetingRows(meeting),
+            happens: [
+              'The agenda and the papers of its public items go on the public page, where anyone can read them.',
+              'Part II (confidential) items show there only as a confidential item, without their title or papers.',
+              'Papers added after this are marked as supplements.',
+              ...emailedLine(recipients, 'a link to the agenda'),
+            ],
+            recipients,
+            action: `${meetingHref(request.params)}/publish`,
+            button: 'Publish the agenda',
+            cancel: `${meetingHref(request.params)}#agenda`,
+          };
+        },
         '#agenda',
       ),
     );
@@ -89,26 +92,29 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         const published = await papers.publish(principalOf(request), partnershipId, id);
         // The notice goes by a queued job: it is on its way, to the members named here.
         const told = await groupRecipients(partnershipId, published.groupId);
-        return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public page. ${describeRecipients(told, 'will')}`;
+        return `Agenda published on ${formatDate(published.publishedAt)}: its public part is on the public page. ${describeRecipients(told, 'sent')}`;
       });
       return reply.redirect(`${meetingHref(request.params)}#agenda`);
     });
 
-    const withdrawal = (reason: { value?: string; error?: string }) => async (meeting: MeetingView) => ({
-      title: `Withdraw the agenda for ${formatDate(meeting.meetingDate)}?`,
-      rows: [...meetingRows(meeting), { key: 'Published', value: formatDate(meeting.publishedAt) }],
-      happens: [
-        'The public page says the agenda was withdrawn, on what date and why, and no longer shows the agenda or its papers.',
-        'The group’s members are e-mailed that it was withdrawn, with your reason.',
-        'You can publish the agenda again later.',
-      ],
-      recipients: await groupRecipients(meeting.partnershipId, meeting.groupId),
-      reason: { label: 'Why is the agenda being withdrawn?', hint: 'This is shown on the public page and sent to members.', ...reason },
-      action: `${meetingHref({ partnershipId: meeting.partnershipId, id: meeting.id })}/withdraw`,
-      button: 'Withdraw the agenda',
-      warning: true,
-      cancel: `${meetingHref({ partnershipId: meeting.partnershipId, id: meeting.id })}#agenda`,
-    });
+    const withdrawal = (reason: { value?: string; error?: string }) => async (meeting: MeetingView) => {
+      const recipients = await groupRecipients(meeting.partnershipId, meeting.groupId);
+      return {
+        title: `Withdraw the agenda for ${formatDate(meeting.meetingDate)}?`,
+        rows: [...meetingRows(meeting), { key: 'Published', value: formatDate(meeting.publishedAt) }],
+        happens: [
+          'The public page says the agenda was withdrawn, on what date and why, and no longer shows the agenda or its papers.',
+          ...emailedLine(recipients, 'that it was withdrawn, with your reason'),
+          'You can publish the agenda again later.',
+        ],
+        recipients,
+        reason: { label: 'Why is the agenda being withdrawn?', hint: 'This is shown on the public page and sent to members.', ...reason },
+        action: `${meetingHref({ partnershipId: meeting.partnershipId, id: meeting.id })}/withdraw`,
+        button: 'Withdraw the agenda',
+        warning: true,
+        cancel: `${meetingHref({ partnershipId: meeting.partnershipId, id: meeting.id })}#agenda`,
+      };
+    };
 
     app.get('/withdraw', { config: manage, ...asking }, async (request, reply) =>
       ask(request, reply, (await agendaOf(request.params)).withdraw, withdrawal({}), '#agenda'),
@@ -124,7 +130,7 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       await reportOnNextPage(request, async () => {
         const withdrawn = await papers.withdraw(principalOf(request), partnershipId, id, reason);
         const told = await groupRecipients(partnershipId, withdrawn.groupId);
-        return `Agenda withdrawn: the public page now says so, with your reason. ${describeRecipients(told, 'will')}`;
+        return `Agenda withdrawn: the public page now says so, with your reason. ${describeRecipients(told, 'sent')}`;
       });
       return reply.redirect(`${meetingHref(request.params)}#agenda`);
     });
@@ -136,20 +142,23 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         request,
         reply,
         life.refusals.circulate,
-        async (meeting) => ({
-          title: `Circulate the minutes of ${formatDate(meeting.meetingDate)}?`,
-          rows: meetingRows(meeting),
-          happens: [
-            'The minutes are marked as circulated today, as the draft for approval at a later meeting.',
-            'The group’s members are e-mailed a link to read them after signing in. The e-mail does not contain the minutes.',
-            'Until they are approved, the minutes can still be corrected.',
-          ],
-          recipients: await minutes.circulationRecipients(partnershipId, id),
-          hidden: { version: life.version },
-          action: `${meetingHref(request.params)}/minutes/circulate`,
-          button: 'Circulate the minutes',
-          cancel: `${meetingHref(request.params)}#minutes`,
-        }),
+        async (meeting) => {
+          const recipients = await minutes.circulationRecipients(partnershipId, id);
+          return {
+            title: `Circulate the minutes of ${formatDate(meeting.meetingDate)}?`,
+            rows: meetingRows(meeting),
+            happens: [
+              'The minutes are marked as circulated today, as the draft for approval at a later meeting.',
+              ...emailedLine(recipients, 'a link to read them after signing in (the e-mail does not contain the minutes)'),
+              'Until they are approved, the minutes can still be corrected.',
+            ],
+            recipients,
+            hidden: { version: life.version },
+            action: `${meetingHref(request.params)}/minutes/circulate`,
+            button: 'Circulate the minutes',
+            cancel: `${meetingHref(request.params)}#minutes`,
+          };
+        },
         '#minutes',
       );
     });

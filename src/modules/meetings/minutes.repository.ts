@@ -9,7 +9,7 @@ import type {
 } from '../../db/schema.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
-import { containsText } from '../../db/text.ts';
+import { containsText, matchesEveryWord } from '../../db/text.ts';
 import { updateRecord } from '../../platform/records.ts';
 import { outcomeNames, outcomes } from './outcomes.ts';
 
@@ -64,14 +64,16 @@ function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: Dec
   if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'meetings.groupId'));
   const search = filter.search;
   if (search) {
-    const named = outcomes.filter((outcome) => outcomeNames[outcome].toLowerCase().includes(search.toLowerCase()));
     query = query.where((eb) =>
-      eb.or([
-        ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) =>
-          containsText(column, search),
-        ),
-        ...(named.length ? [eb('decisions.outcome', 'in', named)] : []),
-      ]),
+      matchesEveryWord(search, (word) => {
+        const named = outcomes.filter((outcome) => outcomeNames[outcome].toLowerCase().includes(word));
+        return [
+          ...['decisions.wording', 'decisions.recommendedTo', 'agendaItems.title', 'groups.name'].map((column) =>
+            containsText(column, word),
+          ),
+          ...(named.length ? [eb('decisions.outcome', 'in', named)] : []),
+        ];
+      }),
     );
   }
   return query;

@@ -114,6 +114,8 @@ describe("an item's minutes page, one form for an officer", () => {
     assert.match(stale.body, /Fund four street pastors<\/textarea>/);
     assert.match(stale.body, /name="version" value="2"/);
     assert.equal((await container.minutes.itemMinutes(coventry, meetingId, itemId)).decisions[0]?.wording, 'Fund three street pastors');
+    assert.match(form.body, /<h1[^>]*>\s*Change a decision\s*</);
+    assert.match((await officer.get(`${base}/actions/${action}`)).body, /<h1[^>]*>\s*Change an action\s*</);
 
     // Remove: asked first, then gone.
     const ask = await officer.get(`${base}/actions/${action}/remove`);
@@ -186,5 +188,27 @@ describe("an item's minutes page, one form for an officer", () => {
     assert.equal(vote.statusCode, 400);
     assert.match(vote.body, /id="votesFor-error"[\s\S]*Record attendance before recording a vote/);
     assert.match(vote.body, /value="3"/);
+  });
+
+  it('says when a vote changed the outcome chosen', async () => {
+    const { meetingId, base } = await itemPage('2016-12-15', 'Street pastors funding');
+    const { members } = await container.attendance.attendance(coventry, meetingId);
+    await container.attendance.record(systemPrincipal, coventry, meetingId, '', {
+      members: members.map(({ member }) => ({
+        membershipId: member.id,
+        status: member.voting ? 'present' : 'apologies',
+        substitutePersonId: null,
+      })),
+      inAttendance: [],
+      minuteTaker: null,
+    });
+    const decide = (wording: string, votes: Record<string, string>) =>
+      officer.post(base, { intent: 'record:decision', version: '0', outcome: 'agreed', wording, ...votes });
+    assert.equal((await decide('Fund the pastors', { votesFor: '3', votesAgainst: '5' })).statusCode, 302);
+    assert.match((await officer.get(base)).body, /Decision recorded as not agreed: the vote was not carried/);
+    await decide('Fund the wardens', { votesFor: '6', votesAgainst: '2' });
+    const carried = (await officer.get(base)).body;
+    assert.match(carried, /Decision recorded\s*</);
+    assert.doesNotMatch(carried, /the vote was/);
   });
 });

@@ -27,6 +27,7 @@ import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
+import { withArticle } from '../../platform/wording.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { single, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
@@ -227,8 +228,12 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
           case 'decision': {
             const read = readForm(decisionSchema, fields, body);
             if (!read.ok) return read.errors;
-            await minutes.addDecision(actor, partnershipId, id, itemId, read.value);
-            return 'Decision recorded';
+            const decisionId = await minutes.addDecision(actor, partnershipId, id, itemId, read.value);
+            // A vote may have changed the outcome chosen: say so, rather than leave it to be noticed.
+            const stored = (await minutes.itemMinutes(partnershipId, id, itemId)).decisions.find((d) => d.id === decisionId);
+            if (!stored || stored.outcome === read.value.outcome) return 'Decision recorded';
+            const carried = stored.outcome === 'not_agreed' ? 'not carried' : 'carried';
+            return `Decision recorded as ${outcomeNames[stored.outcome].toLowerCase()}: the vote was ${carried}`;
           }
           case 'action': {
             const read = readForm(actionSchema, fields, body);
@@ -261,7 +266,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
           : {
               template: 'meetings/views/minutes-approved.njk',
               view: {
-                title: `Change a ${noun}`,
+                title: `Change ${withArticle(noun)}`,
                 amendHref: `${meetingHref(request.params)}/minutes/amendments/new`,
                 back: itemMinutesHref(request.params),
               },
@@ -276,7 +281,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         schema,
         load,
         closed,
-        title: () => `Change a ${noun}`,
+        title: () => `Change ${withArticle(noun)}`,
         intro: ({ record }) =>
           `On the minutes of "${record.item.title}", ${record.meeting.groupName}, ${formatDate(record.meeting.meetingDate)}. The change is recorded in the audit log.`,
         submitText: `Save ${noun}`,

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
+import { withArticle } from '../../platform/wording.ts';
 import type { ActionInput, ActionsService } from '../actions/index.ts';
 import { carriedDecisionIds } from './agenda.repository.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
@@ -123,7 +124,7 @@ export function createEntryCorrections({ db, audit, actions, decisionReliedOn, a
             entityType: kind,
             entityId: id,
             partnershipId,
-            summary: `${change} a ${entryNames[kind]} on ${place}`,
+            summary: `${change} ${withArticle(entryNames[kind])} on ${place}`,
             before,
             after,
           });

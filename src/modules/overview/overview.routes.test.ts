@@ -111,6 +111,26 @@ describe('the public home, the partnership overview and search', () => {
       assert.match(home.body, new RegExp(`href="/public/partnerships/${otherPartnership.id}/meetings"`));
     });
 
+    it('lists the partnerships that publish first, by name, with links to jump to them, and names the rest once at the end', async () => {
+      const home = (await visitor.get('/public')).body;
+      const all = await container.governance.partnerships.list(null);
+      const publishing = all.filter((p) => p.id === coventry || p.id === otherPartnership.id).sort((a, b) => a.name.localeCompare(b.name));
+      const silent = all.filter((p) => !publishing.includes(p));
+      assert.ok(silent.length > 0, 'the demo has partnerships with nothing published');
+      const sections = [...home.matchAll(/aria-labelledby="partnership-([^"]+)"/g)].map((match) => match[1]);
+      assert.deepEqual(
+        sections,
+        publishing.map((p) => p.id),
+      );
+      const jump = qa(home, 'public-jump');
+      for (const p of publishing) assert.match(jump, new RegExp(`href="#partnership-${p.id}"`));
+      assert.match(jump, /href="#nothing-yet">Partnerships with nothing published yet</);
+      const nothingYet = qa(home, 'public-nothing-yet');
+      assert.match(nothingYet, /^data-qa="public-nothing-yet">Nothing published yet:/);
+      for (const p of silent) assert.ok(nothingYet.includes(`href="/public/partnerships/${p.id}/meetings">${p.name}<`), p.name);
+      assert.ok(home.indexOf('data-qa="public-nothing-yet"') > home.lastIndexOf('data-qa="public-partnership"'));
+    });
+
     it('lists published reports only, never a draft', async () => {
       await container.performance.saveSummary(systemPrincipal, coventry, '2026-27 Q2', 'A draft summary', null);
       const home = await visitor.get('/public');
@@ -161,12 +181,26 @@ describe('the public home, the partnership overview and search', () => {
       );
     });
 
-    it('takes LIKE wildcards as themselves, and an empty search as a form', async () => {
+    it('takes LIKE wildcards as themselves, a first visit as a form, and an empty search as an error', async () => {
       assert.match((await visitor.get('/public/search?q=%25')).body, /Nothing was found/);
       assert.match((await visitor.get('/public/search?q=_')).body, /Nothing was found/);
-      const empty = await visitor.get('/public/search?q=');
-      assert.equal(empty.statusCode, 200);
-      assert.doesNotMatch(empty.body, /Nothing was found/);
+      const first = await visitor.get('/public/search');
+      assert.equal(first.statusCode, 200);
+      assert.doesNotMatch(first.body, /Nothing was found|govuk-error-summary/);
+      for (const path of ['/public/search?q=', '/public/search?q=%20%20']) {
+        const empty = await visitor.get(path);
+        assert.equal(empty.statusCode, 200);
+        assert.doesNotMatch(empty.body, /Nothing was found/);
+        assert.match(empty.body, /<title>Error: /);
+        assert.match(empty.body, /govuk-error-summary[\s\S]*href="#search-page">Enter words to search for</);
+        assert.match(empty.body, /id="search-page-error" class="govuk-error-message">[\s\S]*Enter words to search for/);
+      }
+    });
+
+    it('finds what holds every word typed, in any order', async () => {
+      const found = await visitor.get('/public/search?q=review%20HOTSPOTS');
+      assert.match(found.body, new RegExp(`href="/public/partnerships/${coventry}/meetings/${ids.held}">Knife crime hotspots review<`));
+      assert.match((await visitor.get('/public/search?q=hotspots%20abuse')).body, /Nothing was found/);
     });
   });
 
@@ -206,6 +240,43 @@ describe('the public home, the partnership overview and search', () => {
       assert.match(page.body, /data-qa="overview-money">£50,000(\.00)? of £50,000(\.00)? left to allocate</);
     });
 
+    it('shows at most five meetings in each list, the most urgent first, and links to the rest', async () => {
+      for (const date of ['2026-03-05', '2026-04-02', '2026-05-07', '2026-06-04', '2026-07-02', '2026-09-03']) {
+        await scheduleMeeting(container.meetings, coventry, boardId, date, '10:00');
+      }
+      // The Prevent group's terms give its minutes 7 days: these two are overdue.
+      const [prevent] = (await container.governance.groups.list(coventry)).filter((g) => g.name === 'Coventry Prevent Group');
+      const overdueIds = [];
+      for (const date of ['2026-10-08', '2026-08-06'])
+        overdueIds.push(await scheduleMeeting(container.meetings, coventry, prevent?.id ?? '', date, '10:00'));
+      for (const date of ['2027-03-11', '2027-04-08', '2027-05-13', '2027-06-10', '2027-07-08']) {
+        await scheduleMeeting(container.meetings, coventry, boardId, date, '10:00');
+      }
+      const page = await officer.get(`/partnerships/${coventry}`);
+      const minutes = qa(page.body, 'overview-minutes');
+      const rows = minutes.split('govuk-summary-list__row').slice(1);
+      // The overdue first, the longest overdue first; then the most recent: 9 wait, so 4 are left to the meetings list.
+      assert.deepEqual(
+        rows.map((row) => /Overdue/.test(row)),
+        [true, true, false, false, false],
+      );
+      assert.match(rows[0] ?? '', new RegExp(overdueIds[1] ?? ''));
+      assert.match(rows[1] ?? '', new RegExp(overdueIds[0] ?? ''));
+      assert.match(rows[2] ?? '', new RegExp(ids.approvedAt));
+      assert.deepEqual(
+        rows.slice(2).map((row) => /\d+ \w+ 2026/.exec(row)?.[0]),
+        ['5 November 2026', '3 September 2026', '2 July 2026'],
+      );
+      assert.match(
+        page.body,
+        new RegExp(
+          `data-qa="overview-minutes-more"><a class="govuk-link" href="/partnerships/${coventry}/meetings">and 4 more meetings whose minutes are not yet circulated<`,
+        ),
+      );
+      assert.equal(qa(page.body, 'overview-meetings').split('govuk-summary-list__row').length - 1, 5);
+      assert.match(page.body, /data-qa="overview-meetings-more"><a class="govuk-link" href="[^"]+\/meetings">and 3 more meetings to come</);
+    });
+
     it('counts for a member only the actions they may see', async () => {
       const member = await signedInAs('member', 'overview-member@example.com');
       const page = await member.get(`/partnerships/${coventry}`);
@@ -241,6 +312,14 @@ describe('the public home, the partnership overview and search', () => {
       assert.doesNotMatch(found.body, new RegExp(otherPartnership.id));
       const other = await officer.get(`/partnerships/${coventry}/search?q=county`);
       assert.doesNotMatch(other.body, /Wardens across the county/);
+    });
+
+    it('finds what holds every word typed, in any order, and says so when nothing was typed', async () => {
+      const found = await officer.get(`/partnerships/${coventry}/search?q=wardens%20street%20recruit`);
+      assert.match(qa(found.body, 'found-action'), /Recruit the street wardens/);
+      assert.match((await officer.get(`/partnerships/${coventry}/search?q=wardens%20abuse`)).body, /Nothing was found/);
+      const empty = await officer.get(`/partnerships/${coventry}/search?q=`);
+      assert.match(empty.body, /govuk-error-summary[\s\S]*Enter words to search for/);
     });
 
     it('finds people and organisations', async () => {

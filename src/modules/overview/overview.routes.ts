@@ -17,6 +17,14 @@ export interface OverviewRouteDependencies {
 }
 
 const searchQuery = z.object({ q: queryText });
+/** The words of a search, and the error when the search was sent with none (a first visit, with no `q`, is just the form). */
+function searchOf(q: string | undefined) {
+  const words = searchWords(q);
+  const noWords = 'Enter words to search for';
+  const errors = q !== undefined && !words ? { summary: [{ text: noWords, href: '#search-page' }], byField: { q: noWords } } : null;
+  return { words, errors };
+}
+
 const publicHomeCrumb = { text: 'Community Safety Partnerships', href: '/public' };
 
 export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
@@ -27,15 +35,16 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
     app.get('/public', { config: { access: 'public' } }, async (request, reply) =>
       pages.render(request, reply, 'overview/views/public-home.njk', {
         title: 'Community Safety Partnerships: meetings, minutes and reports',
-        partnerships: await overview.publicHome(),
+        home: await overview.publicHome(),
       }),
     );
 
     app.get('/public/search', { config: { access: 'public' }, schema: { querystring: searchQuery } }, async (request, reply) => {
-      const words = searchWords(request.query.q);
+      const { words, errors } = searchOf(request.query.q);
       return pages.render(request, reply, 'overview/views/search.njk', {
         title: words ? `Search results for ‘${words}’` : 'Search published meetings, minutes and reports',
         words,
+        errors,
         action: '/public/search',
         label: 'Search published meetings, minutes and reports',
         groups: words ? await overview.publicSearch(words) : [],
@@ -64,11 +73,12 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
       { config: { access: 'partnership:view' }, schema: { params: partnershipParams, querystring: searchQuery } },
       async (request, reply) => {
         const { partnershipId } = request.params;
-        const words = searchWords(request.query.q);
+        const { words, errors } = searchOf(request.query.q);
         const name = request.partnership?.shortName ?? '';
         return pages.render(request, reply, 'overview/views/search.njk', {
           title: words ? `Search results for ‘${words}’` : `Search ${name}`,
           words,
+          errors,
           action: `/partnerships/${partnershipId}/search`,
           label: `Search ${name}’s meetings, minutes, decisions, actions, papers, people and organisations`,
           groups: words ? await overview.search(principalOf(request), partnershipId, words) : [],

@@ -7,7 +7,7 @@
 import type { MoneyLeft } from '../funding/index.ts';
 import type { MeetingLink, MeetingsOverview } from '../meetings/index.ts';
 import type { ReportLink } from '../performance/index.ts';
-import { type Found, type FoundKind, foundPerKind } from '../../platform/finding.ts';
+import { type Found, type FoundKind, foundPerKind, holdsEveryWord } from '../../platform/finding.ts';
 import { type Access, isAllowed, type PartTwoReadership } from '../../platform/policy.ts';
 import type { Principal } from '../../platform/principal.ts';
 
@@ -17,6 +17,12 @@ export interface PublicPartnership {
   upcoming: MeetingLink[];
   minutes: MeetingLink[];
   reports: ReportLink[];
+}
+
+/** The public home: the partnerships that publish, by name, and those with nothing published yet. */
+export interface PublicHome {
+  publishing: PublicPartnership[];
+  nothingYet: { id: string; name: string }[];
 }
 
 export interface TaskingLink {
@@ -58,7 +64,7 @@ export interface OverviewDependencies {
 }
 
 export interface OverviewService {
-  publicHome(): Promise<PublicPartnership[]>;
+  publicHome(): Promise<PublicHome>;
   /** Public material only: published agendas and papers, approved minutes, published reports; never Part II or a draft. */
   publicSearch(words: string): Promise<FoundGroup[]>;
   partnership(principal: Principal, partnership: { id: string; areaId: string }): Promise<PartnershipOverview>;
@@ -89,9 +95,6 @@ export function groupFound(found: readonly Found[]): FoundGroup[] {
     .filter((group) => group.found.length > 0);
 }
 
-/** Whether the words appear in a text, in any case. */
-const holds = (text: string, words: string) => text.toLowerCase().includes(words.toLowerCase());
-
 /** The page each part of the overview leads to decides who sees it: the part is shown to whoever may open the page. */
 const overviewAccess: Record<keyof PartnershipOverview, Access> = {
   meetings: 'partnership:view',
@@ -104,13 +107,19 @@ const overviewAccess: Record<keyof PartnershipOverview, Access> = {
 export function createOverviewService(deps: OverviewDependencies): OverviewService {
   return {
     async publicHome() {
-      const partnerships = await deps.partnerships();
-      return Promise.all(
+      const partnerships = (await deps.partnerships()).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+      const digests = await Promise.all(
         partnerships.map(async ({ id, name }) => {
           const [{ upcoming, minutes }, reports] = await Promise.all([deps.publicDigest(id, shownOnPublicHome), deps.publishedReports(id)]);
           return { id, name, upcoming, minutes, reports: reports.slice(0, shownOnPublicHome) };
         }),
       );
+      // Those with something to read come first; the rest are named once, at the end.
+      const publishes = (p: PublicPartnership) => p.upcoming.length + p.minutes.length + p.reports.length > 0;
+      return {
+        publishing: digests.filter(publishes),
+        nothingYet: digests.filter((p) => !publishes(p)).map(({ id, name }) => ({ id, name })),
+      };
     },
 
     async publicSearch(words) {
@@ -120,7 +129,7 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
         Promise.all(partnerships.map(async ({ id, name }) => ({ name, reports: await deps.publishedReports(id) }))),
       ]);
       const named: Found[] = partnerships
-        .filter((p) => holds(p.name, words) || holds(p.shortName, words))
+        .filter((p) => holdsEveryWord(`${p.name} ${p.shortName}`, words))
         .map((p) => ({
           kind: 'partnership',
           title: p.name,
@@ -129,7 +138,7 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
         }));
       const reported: Found[] = reports.flatMap(({ name, reports: published }) =>
         published
-          .filter((report) => holds(`${report.title} ${name}`, words))
+          .filter((report) => holdsEveryWord(`${report.title} ${name}`, words))
           .map((report) => ({ kind: 'report' as const, title: report.title, detail: name, href: report.href })),
       );
       return groupFound([...named, ...meetings, ...reported]);

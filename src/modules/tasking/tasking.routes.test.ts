@@ -234,6 +234,25 @@ describe('tasking pages for a Coventry officer, on the City of London’s crimes
     assert.match(meeting.body, /Tasking document: City Tasking Group, December 2025/);
   });
 
+  it('offers the Issue button and its confirmation only when issuing can succeed, and otherwise says why', async () => {
+    const noMeeting = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Unmet Tasking Group', parentId: null });
+    const cases: [string, RegExp][] = [
+      [`${base}/groups/${noMeeting}/2025-12`, /Add the group’s next meeting first: the document is issued the working day before it/],
+      [documentUrl('2025-10'), /There is no police\.uk file for October 2025 in Safer: import it before issuing the document/],
+      [documentUrl('2025-12'), /The tasking document for December 2025 was issued on /],
+    ];
+    for (const [url, why] of cases) {
+      assert.doesNotMatch((await officer.get(url)).body, /data-qa="issue-button"/, url);
+      const asked = await officer.get(`${url}/issue`);
+      assert.equal(asked.statusCode, 302, url);
+      assert.equal(asked.headers.location, url);
+      const page = await officer.get(url);
+      assert.match(page.body, /data-qa="problem"/, url);
+      assert.match(page.body, why, url);
+      assert.doesNotMatch(page.body, /Issue the tasking document for/, url);
+    }
+  });
+
   it('records an agency’s resource for a place, refusing a date that is not real, then its result', async () => {
     const newUrl = `${base}/actions/new?group=${groupId}&month=2025-12&target=location%3A${locationId}`;
     const form = await member.get(newUrl);

@@ -11,7 +11,7 @@ import type { Config } from '../../config.ts';
 import { AddressProblemError, NotPermittedError } from '../../platform/errors.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed } from '../../platform/policy.ts';
-import { describeRecipients } from '../../platform/recipients.ts';
+import { describeRecipients, emailedLine } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { renderConfirmation } from '../../web/confirmation.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -51,6 +51,7 @@ import {
   seriesCountText,
   taskingDocumentTitle,
   taskingVisuals,
+  whyNotIssue,
   documentTerms,
 } from './taskingDocument.ts';
 
@@ -384,7 +385,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         attribution,
         files: { pdf: `${href}/document.pdf`, docx: `${href}/document.docx` },
         href,
-        mayIssue: mayAnalyse(request) && doc.published && !issued,
+        mayIssue: mayAnalyse(request) && whyNotIssue(doc) === null,
         attach: nextMeeting ? { meetingId: nextMeeting.id, date: formatDate(nextMeeting.meetingDate) } : null,
         attachChoices: nextMeeting ? [] : meetingsToCome.map((meeting) => ({ value: meeting.id, text: formatDate(meeting.meetingDate) })),
         mayAttach: Boolean(issued && !issued.agendaItemId && mayAnalyse(request)),
@@ -414,6 +415,12 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         tasking.issueRecipients(partnershipId, groupId),
       ]);
       const href = documentHref(partnershipId, doc.groupId, doc.month);
+      // Offered only when issuing can succeed; otherwise the document page says why.
+      const refusal = whyNotIssue(doc);
+      if (refusal) {
+        request.session.problem = refusal;
+        return reply.redirect(href);
+      }
       return renderConfirmation(pages, request, reply, {
         title: `Issue the tasking document for ${doc.monthName}?`,
         caption: doc.groupName,
@@ -424,7 +431,7 @@ export const taskingRoutes: ModuleRoutes<TaskingRouteDependencies> = {
         ],
         happens: [
           'The PDF is kept as it stands now: later imports of crime data will not change it.',
-          'The group’s members are e-mailed a link to it.',
+          ...emailedLine(recipients, 'a link to it'),
           'It cannot be issued again for this month.',
         ],
         recipients,

@@ -47,7 +47,7 @@ import {
   setDocumentAgendaItem,
   type TaskingActionRow,
 } from './tasking.repository.ts';
-import { taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle } from './taskingDocument.ts';
+import { alreadyIssuedWords, taskingDocumentDocx, taskingDocumentPdf, taskingDocumentTitle, whyNotIssue } from './taskingDocument.ts';
 import {
   type LocationKind,
   type PriorityLocation,
@@ -478,22 +478,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
 
     async issue(actor, partnershipId, groupId, month) {
       const document = await buildDocument(partnershipId, groupId, month);
-      if (!document.published) {
-        throw new FieldValidationError(
-          'form',
-          `There is no police.uk file for ${document.monthName} in Safer: import it before issuing the document`,
-        );
-      }
-      const alreadyIssued = (issuedAt: string) =>
-        new FieldValidationError(
-          'form',
-          `The tasking document for ${document.monthName} was issued on ${formatDate(issuedAt.slice(0, 10))}`,
-        );
-      if (document.issued) throw alreadyIssued(document.issued.issuedAt);
-      // It goes to the group for a meeting: the working day before it.
-      if (!document.meeting) {
-        throw new FieldValidationError('form', `Add the group’s next meeting first: the document is issued the working day before it`);
-      }
+      const refusal = whyNotIssue(document);
+      if (refusal) throw new FieldValidationError('form', refusal);
       const pdf = await taskingDocumentPdf(document);
       const id = randomUUID();
       const issuing = db.transaction().execute(async (trx) => {
@@ -521,7 +507,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       // Issued by someone else at the same moment: one document, and the second is told.
       await issuing.catch(async (error: unknown) => {
         const other = isUniqueViolation(error) ? await findDocument(db, { partnershipId, groupId, month }) : undefined;
-        throw other ? alreadyIssued(other.issuedAt) : error;
+        throw other ? new FieldValidationError('form', alreadyIssuedWords(document.monthName, other.issuedAt)) : error;
       });
       const link = `${deps.publicUrl}/partnerships/${partnershipId}/tasking/groups/${groupId}/${month}`;
       return deps.notifyGroupMembers(

@@ -82,6 +82,17 @@ export function issueWords(doc: TaskingDocument): string {
   return `Not yet due: the group has no meeting after ${doc.monthName}, and the document is issued the working day before one`;
 }
 
+export const alreadyIssuedWords = (monthName: string, issuedAt: string) =>
+  `The tasking document for ${monthName} was issued on ${formatDate(issuedAt.slice(0, 10))}`;
+
+/** Why the document cannot be issued now, or null when it can: the one rule the Issue button and the issuing both follow. */
+export function whyNotIssue(doc: TaskingDocument): string | null {
+  if (!doc.published) return `There is no police.uk file for ${doc.monthName} in Safer: import it before issuing the document`;
+  if (doc.issued) return alreadyIssuedWords(doc.monthName, doc.issued.issuedAt);
+  if (!doc.meeting) return 'Add the group’s next meeting first: the document is issued the working day before it';
+  return null;
+}
+
 export function areaWords(doc: TaskingDocument): string {
   return `${doc.partnershipName}. Area: ${doc.areaName ?? 'not chosen'}. Police force area: ${doc.forceName ?? 'not known'}.`;
 }
