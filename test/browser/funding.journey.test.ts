@@ -26,6 +26,7 @@ import {
   thursdayAfter,
 } from '../helpers/browser.ts';
 import { scheduleMeeting } from '../helpers/meetings.ts';
+import { expectNoSidewaysScroll, scrollsSideways } from '../helpers/phone.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
 import { appointChair } from '../helpers/people.ts';
 
@@ -402,6 +403,32 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       ['Total', '£95,228', '£18,500', '£89,813', '£5,415'],
     ]);
     await session.expectAccessiblePage('year-spent');
+  });
+
+  it('on a phone, the funding pages fit the screen: a wide table scrolls in its own box, never the page', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 375, height: 800 });
+    const pages = {
+      'funding-phone': `/partnerships/${coventry}/funding`,
+      'year-phone': yearPath(),
+      'spend-phone': `${yearPath()}/spend/q${quarter}`,
+      'year-end-phone': `${yearPath()}/year-end`,
+    };
+    try {
+      for (const [name, path] of Object.entries(pages)) {
+        await page.goto(path);
+        await session.expectAccessiblePage(name);
+        await expectNoSidewaysScroll(page, name);
+      }
+      // The year's allocations are wider than a phone: their box scrolls, and takes focus to be scrolled by keyboard.
+      await page.goto(yearPath());
+      const box = page.locator('.safer-table-wrap', { has: qa('theme') }).first();
+      assert.equal(await box.getAttribute('role'), 'region');
+      assert.ok(await scrollsSideways(box), 'the table scrolls in its box');
+      assert.equal(await box.getAttribute('tabindex'), '0');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('reads the financial report, downloads its PDF and puts it on the board’s next agenda', async () => {

@@ -20,6 +20,7 @@ import {
   startBrowserSession,
   tableRows,
 } from '../helpers/browser.ts';
+import { expectNoSidewaysScroll } from '../helpers/phone.ts';
 
 const boardName = 'Coventry Police, Crime and Community Safety Partnership Board';
 const newGroup = 'Coventry Night-Time Economy Group';
@@ -69,11 +70,18 @@ describe('governance journey in a browser', browserTestOptions(), () => {
   let signIn: SignInPage;
   let coventryId: string;
   let newGroupUrl = '';
-  /** A full-page screenshot at phone width (375 px) too, axe checked, then back to the desktop width. */
+  /**
+   * A full-page screenshot at phone width (375 px) too, axe checked, the page no wider than the screen, then back
+   * to the desktop width.
+   */
   async function alsoOnAPhone(name: string) {
     await page.setViewportSize({ width: 375, height: 800 });
-    await session.expectAccessiblePage(`${name}-phone`);
-    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      await session.expectAccessiblePage(`${name}-phone`);
+      await expectNoSidewaysScroll(page, `${name}-phone`);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   }
 
   /** Each step builds on the one before: after a failure the rest are skipped rather than failing for the same reason. */
@@ -141,6 +149,13 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     await session.expectAccessiblePage('public-search');
     await alsoOnAPhone('public-search');
 
+    // A pasted run of 3,000 letters with no space wraps on a phone rather than widening the page.
+    const pasted = 'knife'.repeat(600);
+    await page.goto(`/public/search?q=${pasted}`);
+    assert.match(await page.locator('h1').innerText(), /^Search results for ‘(knife){20,}/);
+    await alsoOnAPhone('public-search-long');
+    await page.goBack();
+
     await page.getByRole('link', { name: 'Knife crime in the city centre' }).click();
     await page.getByRole('heading', { level: 1, name: 'Thursday 13 March 2031 at 10:00' }).waitFor();
     assert.equal((await page.getByRole('link', { name: 'Community Safety Partnerships' }).count()) > 0, true, 'back to the public home');
@@ -170,6 +185,7 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     assert.deepEqual(rows, [['Coventry Community Safety Partnership', 'West Midlands', 'Coventry City Council']]);
     assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0, 'an officer has no administration link');
     await session.expectAccessiblePage('home');
+    await alsoOnAPhone('home');
   });
 
   step('the Coventry page is its overview, and its header searches the partnership', async () => {
@@ -448,5 +464,31 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     const areas = (await tableRows(qa(page, 'record-list'))).map((row) => row[0]);
     assert.deepEqual(areas.sort(), ['Devon and Cornwall', 'Leicestershire', 'West Midlands']);
     await session.expectAccessiblePage('areas');
+  });
+
+  step('on a phone, a board member reads the action log without the page scrolling sideways', async () => {
+    // Set-up, not the journey: an action of the community safety plan in the board's log.
+    const { actions, database, governance } = session.container;
+    const [board] = (await governance.groups.list(coventryId)).filter((g) => g.name === boardName);
+    assert.ok(board);
+    const action = {
+      partnershipId: coventryId,
+      groupId: board.id,
+      description: 'Agree a night-time economy licensing protocol with the city centre’s licensed premises',
+      owner: 'Licensing and community safety manager, Coventry City Council',
+      dueDate: '2031-06-30',
+    };
+    await actions.recordOutsideMeeting(database.db, systemPrincipal, action, 'for the community safety plan');
+
+    await qa(page, 'sign-out').click();
+    await qa(page, 'confirm-sign-out').click();
+    await page.waitForURL(/\/sign-in/);
+    await signIn.signIn(session.accounts.member.email, session.accounts.member.password);
+    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+    await page.goto(`/partnerships/${coventryId}/actions`);
+    await page.getByRole('heading', { level: 1, name: 'Action log' }).waitFor();
+    assert.ok((await tableRows(qa(page, 'action-log'))).length > 0, 'the demo partnership has actions');
+    await session.expectAccessiblePage('member-actions');
+    await alsoOnAPhone('member-actions');
   });
 });

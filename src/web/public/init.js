@@ -48,8 +48,25 @@ function revealedText(radio) {
   return `${choice}: ${count} shown, ${questions.join(', ')}`;
 }
 
+/**
+ * A table's scrolling box (partials/table.njk) takes focus so that it can be scrolled from the keyboard; while the
+ * table fits there is nothing to scroll, so the box is no tab stop. Checked again whenever the box changes size.
+ */
+function focusScrollingTablesOnlyWhenTheyScroll() {
+  const boxes = document.querySelectorAll('.safer-table-wrap');
+  if (boxes.length === 0 || !globalThis.ResizeObserver) return;
+  const observer = new globalThis.ResizeObserver((entries) => {
+    for (const { target: box } of entries) {
+      if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
+      else box.removeAttribute('tabindex');
+    }
+  });
+  for (const box of boxes) observer.observe(box);
+}
+
 initGovuk();
 initMoj();
 announceRevealsOnRadios();
+focusScrollingTablesOnlyWhenTheyScroll();
 // Browser tests wait for this before they check a page: by now every component has done its work.
 document.body.dataset.enhanced = 'true';
