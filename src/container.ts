@@ -130,6 +130,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
+  // Who a group's notice reaches, and sending it. Notifications are built further down: these are called only once
+  // everything is built.
+  const groupNotices = {
+    groupRecipients: (partnershipId: string, groupId: string) => notifications.groupRecipients(partnershipId, groupId),
+    notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) =>
+      notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
+  };
   const minutes = built(
     'minutes',
     createMinutesService({
@@ -141,10 +148,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       governance: governanceForMeetings,
       actions,
       confidentiality,
-      // Notifications are built further down; these are called only once everything is built.
-      groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
-      notifyGroupMembers: (partnershipId, groupId, subject, text) =>
-        notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
+      ...groupNotices,
       publicUrl: config.publicUrl,
       // Funding is built further down, from the minutes' decisions; this is called only once everything is built.
       decisionReliedOn: (trx, partnershipId, decisionId): Promise<string | null> =>
@@ -310,9 +314,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
-      groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
-      notifyGroupMembers: (partnershipId, groupId, subject, text) =>
-        notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
+      ...groupNotices,
       publicUrl: config.publicUrl,
     }),
   );
@@ -345,7 +347,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
-    groupRecipients: (partnershipId, groupId) => notifications.groupRecipients(partnershipId, groupId),
+    groupRecipients: groupNotices.groupRecipients,
     ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
   };

@@ -171,6 +171,10 @@ async function bothTexts(r: PerformanceReport, options: ReportDocumentOptions) {
   return { pdf: wordsOfPdf(pdf), docx: await textOfDocx(await performanceReportDocx(r, options)) };
 }
 
+/** The total recorded crime indicator's trend chart against its target of 5,500, as the report page draws it. */
+const totalRecordedCrimeChart = () =>
+  renderTrendChart({ title: totalRecordedCrime.name, unit: 'count', series: totalRecordedCrime.series, target: 5500 });
+
 describe('the performance report as PDF and Word', () => {
   it('has the title in the words of the report, and says it is a draft', async () => {
     for (const text of Object.values(await bothTexts(report, full))) {
@@ -259,12 +263,7 @@ describe('the performance report as PDF and Word', () => {
   });
 
   it('draws a chart from the trend chart renderer', async () => {
-    const chart = await renderTrendChart({
-      title: totalRecordedCrime.name,
-      unit: 'count',
-      series: totalRecordedCrime.series,
-      target: 5500,
-    });
+    const chart = await totalRecordedCrimeChart();
     const pdf = await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
     const text = wordsOfPdf(pdf);
     // The chart's axis labels, drawn a glyph at a time.
@@ -273,12 +272,7 @@ describe('the performance report as PDF and Word', () => {
   });
 
   it('is a tagged PDF: its title, headings, tables with column headings and the chart as a figure with its text alternative', async () => {
-    const chart = await renderTrendChart({
-      title: totalRecordedCrime.name,
-      unit: 'count',
-      series: totalRecordedCrime.series,
-      target: 5500,
-    });
+    const chart = await totalRecordedCrimeChart();
     const pdf = await performanceReportPdf(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
     const title = 'Coventry Police & Crime Board Quarter 4, 2015/16 Performance Report';
     const tags = await expectTaggedPdf(pdf, title);
@@ -304,12 +298,7 @@ describe('the performance report as PDF and Word', () => {
   });
 
   it('gives Word the chart as a PNG with its text alternative, headings in heading styles and tables with header rows', async () => {
-    const chart = await renderTrendChart({
-      title: totalRecordedCrime.name,
-      unit: 'count',
-      series: totalRecordedCrime.series,
-      target: 5500,
-    });
+    const chart = await totalRecordedCrimeChart();
     const docx = await performanceReportDocx(report, { exceptionsOnly: false, charts: new Map([['trc', chart]]) });
     assert.deepEqual(await imagesOfDocx(docx), [
       {
