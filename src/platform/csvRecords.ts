@@ -4,6 +4,7 @@
  */
 import { parse, type Info } from 'csv-parse/sync';
 import { hiddenCharacterInLine, lineOfHiddenCharacter } from './hiddenCharacters.ts';
+import { listed } from './wording.ts';
 
 export const words = (text: string): string => text.trim().replace(/\s+/g, ' ');
 
@@ -97,8 +98,6 @@ export interface CsvTable {
   /** What the rows are, for "The file has no … in it". */
   noun: string;
 }
-
-const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
 
 /**
  * An import's rows: the file checked as a whole (text, its quote marks, a header with the required columns,

@@ -1,5 +1,6 @@
 /** Dates as GOV.UK writes them. */
 import { todayInEngland } from './clock.ts';
+import { listed } from './wording.ts';
 
 export const monthNames = [
   'January',
@@ -114,8 +115,6 @@ export function readYear(typed: string): number | null {
 }
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-const listed = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
 
 /**
  * A GOV.UK date input's three boxes as people fill them in ("25", "dec", "26"), read as YYYY-MM-DD, or a message

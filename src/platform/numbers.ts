@@ -7,12 +7,12 @@ export const minus = '\u2212';
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
-/** A non-negative number with thousands separators and exactly this many decimal places. */
 /** A count with its noun: "1 file", "2 files". */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** A non-negative number with thousands separators and exactly this many decimal places. */
 export function digits(n: number, places: number): string {
   let format = numberFormats.get(places);
   if (!format) {

@@ -2,6 +2,9 @@
  * Who a message goes to, and who it cannot reach: every page that says something was (or will be) sent
  * names both, so "members have been e-mailed" is never said when most of them have no address.
  */
+import { plural } from './numbers.ts';
+import { listed } from './wording.ts';
+
 export interface Recipients {
   /** People a message is addressed to, one per address. */
   addressed: readonly { name: string; email: string }[];
@@ -15,13 +18,11 @@ const namedAtMost = 10;
 function listOf(names: readonly string[]): string {
   const shown = names.slice(0, namedAtMost);
   const rest = names.length - shown.length;
-  const items = rest > 0 ? [...shown, `${rest} other${rest === 1 ? '' : 's'}`] : shown;
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+  const items = rest > 0 ? [...shown, plural(rest, 'other', 'others')] : shown;
+  return listed(items);
 }
 
-function people(count: number): string {
-  return `${count} ${count === 1 ? 'person' : 'people'}`;
-}
+const people = (count: number) => plural(count, 'person', 'people');
 
 /**
  * "E-mailed 1 person: Ann Smith. No e-mail address is held for 2 people, so they were not told: Bob Jones and Cy Li."

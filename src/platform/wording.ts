@@ -11,3 +11,8 @@ export function asSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) || trimmed === '' ? trimmed : `${trimmed}.`;
 }
+
+/** Items in running text: "A", "A and B", "A, B and C". */
+export function listed(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}

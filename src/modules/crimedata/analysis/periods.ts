@@ -6,6 +6,7 @@
 import { financialYearName, monthNames } from '../../../platform/dates.ts';
 import { addMonths, monthOfYear, monthsBetween } from './months.ts';
 import type { Month } from './types.ts';
+import { listed } from '../../../platform/wording.ts';
 
 export const periodKinds = {
   month: 'A month',
@@ -73,5 +74,5 @@ export function monthsInWords(months: readonly Month[]): string {
     else runs.push([month, month]);
   }
   const words = runs.map(([from, to]) => span(from, to));
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+  return listed(words);
 }
