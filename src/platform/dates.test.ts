@@ -171,7 +171,7 @@ describe('reading a time as people type it', () => {
       assert.deepEqual(read(typed), { time: expected }, typed);
     }
     assert.deepEqual(read('10'), { problem: 'Enter the start time with am or pm, for example 10am or 10pm, or as 10:00' });
-    for (const typed of ['ten', '13pm', '25:00', '10:60', '10:5']) {
+    for (const typed of ['ten', '13pm', '25:00', '10:60', '10:5', '.', ' .. ', '__proto__']) {
       assert.deepEqual(read(typed), { problem: 'Enter the start time as, for example, 10am or 14:30' }, typed);
     }
     assert.equal(read('  '), null);

@@ -180,6 +180,8 @@ export function readDateText(typed: string, label: string): DateReading | null {
  * An hour of 12 or less with neither minutes nor am or pm is refused: "10" could be morning or evening.
  */
 export function readTime(typed: string, label: string): { time: string } | { problem: string } | null {
+  // Blank is judged before dots are dropped: a box holding only "." was typed in, so it gets a message.
+  if (!typed.trim()) return null;
   const text = typed
     .trim()
     .toLowerCase()
@@ -188,9 +190,14 @@ export function readTime(typed: string, label: string): { time: string } | { pro
       // Dots in "a.m." go; a dot between hours and minutes ("10.30") is a separator.
       /\d/.test(whole[at - 1] ?? '') && /\d/.test(whole[at + 1] ?? '') ? ':' : '',
     );
-  if (!text) return null;
-  const named: Record<string, string> = { noon: '12:00', midday: '12:00', '12noon': '12:00', midnight: '00:00' };
-  if (named[text]) return { time: named[text] };
+  const named = new Map([
+    ['noon', '12:00'],
+    ['midday', '12:00'],
+    ['12noon', '12:00'],
+    ['midnight', '00:00'],
+  ]);
+  const time = named.get(text);
+  if (time) return { time };
   const example = `Enter the ${label} as, for example, 10am or 14:30`;
   const match = /^(\d{1,2})(?::?(\d{2}))?(am|pm)?$/.exec(text);
   if (!match) return { problem: example };
