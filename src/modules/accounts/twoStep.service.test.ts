@@ -1,7 +1,7 @@
 /** Two-step sign-in's rules on both engines: codes, drift, reuse, single-use recovery codes, the requirement and its audit. */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { TOTP} from 'otpauth';
+import type { TOTP } from 'otpauth';
 import { URI } from 'otpauth';
 import type { Clock } from '../../platform/clock.ts';
 import { FieldValidationError } from '../../platform/errors.ts';

@@ -201,14 +201,12 @@ export function createTwoStepService({
         await record(trx, { userId }, user, { action: 'sign-in', summary });
       });
       if (result.outcome === 'wrong') {
-        await db
-          .transaction()
-          .execute((trx) =>
-            record(trx, { userId: null }, user, {
-              action: 'sign-in-failed',
-              summary: `Wrong two-step code for ${user.name}'s account from ${address}`,
-            }),
-          );
+        await db.transaction().execute((trx) =>
+          record(trx, { userId: null }, user, {
+            action: 'sign-in-failed',
+            summary: `Wrong two-step code for ${user.name}'s account from ${address}`,
+          }),
+        );
       }
       return result;
     },
