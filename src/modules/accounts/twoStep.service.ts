@@ -163,11 +163,14 @@ export function createTwoStepService({
 
     async setUp(userId) {
       const user = await userOf(userId);
+      const begun = await findEnrolment(db, userId);
+      if (begun?.confirmedAt) return null;
+      // A set-up sealed under an earlier session secret cannot be read: it is begun again.
+      if (begun && keys.open(begun.sealedSecret) === null) await removeEnrolment(db, userId);
       await insertPendingEnrolment(db, userId, keys.seal(newTotpSecret()), isoNow(clock));
       const enrolment = await findEnrolment(db, userId);
-      if (!enrolment || enrolment.confirmedAt) return null;
-      const secret = keys.open(enrolment.sealedSecret);
-      return { address: totpAddress(secret, user.email), grouped: groupedSecret(secret) };
+      const secret = enrolment && !enrolment.confirmedAt ? keys.open(enrolment.sealedSecret) : null;
+      return secret ? { address: totpAddress(secret, user.email), grouped: groupedSecret(secret) } : null;
     },
 
     async confirm(actor, userId, code) {

@@ -15,8 +15,8 @@ const recoveryCodeLength = 10;
 
 export interface TwoStepKeys {
   seal(secret: string): string;
-  /** The secret sealed by `seal` with the same session secret; throws if it was sealed with another. */
-  open(sealed: string): string;
+  /** The secret sealed by `seal` with the same session secret; null if it was sealed with another (or altered). */
+  open(sealed: string): string | null;
   hashRecoveryCode(code: string): string;
 }
 
@@ -33,9 +33,13 @@ export function twoStepKeys(sessionSecret: string): TwoStepKeys {
     },
     open(sealed) {
       const [iv = '', tag = '', body = ''] = sealed.split('.');
-      const decipher = createDecipheriv('aes-256-gcm', sealKey, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', sealKey, Buffer.from(iv, 'base64url'));
+        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+        return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      } catch {
+        return null;
+      }
     },
     hashRecoveryCode: (code) => createHmac('sha256', codeKey).update(normaliseRecoveryCode(code)).digest('base64url'),
   };
@@ -68,9 +72,9 @@ export const isTotpCode = (code: string) => /^\d{6}$/.test(withoutSpacing(code))
  * The 30-second step whose code was entered, accepting the step before and after now for a phone's clock that
  * drifts; null if the code is none of the three.
  */
-export function stepOfCode(secret: string, code: string, now: Date): number | null {
+export function stepOfCode(secret: string | null, code: string, now: Date): number | null {
   const token = withoutSpacing(code);
-  if (!isTotpCode(token)) return null;
+  if (secret === null || !isTotpCode(token)) return null;
   const totp = totpOf(secret);
   const timestamp = now.getTime();
   const delta = totp.validate({ token, timestamp, window: 1 });
