@@ -13,6 +13,7 @@ import { formBody } from '../../web/schemas.ts';
 import { twoStepCodeFields } from './accounts.forms.ts';
 import { twoStepCodeSchema } from './accounts.inputs.ts';
 import type { AccountsService, SignInResult } from './accounts.service.ts';
+import { beginSession } from './signedIn.ts';
 import { registerTwoStepSetUp } from './twoStepSetUp.ts';
 
 type PendingStep = 'code' | 'set-up';
@@ -34,15 +35,6 @@ const pendingMinutes: Record<PendingStep, number> = { code: 5, 'set-up': 15 };
 const codePath = '/sign-in/two-step';
 const setUpPath = '/sign-in/two-step/set-up';
 
-/** Signs the account in: a new session id, so a session fixed before sign-in is worthless afterwards. */
-async function beginSession(request: FastifyRequest, reply: FastifyReply, accounts: AccountsService, userId: string, returnTo: string) {
-  await request.session.regenerate();
-  request.session.userId = userId;
-  // Sign-in is frequent enough, and rare enough, to be the moment expired sessions are cleared.
-  await accounts.sessions.removeExpired();
-  return reply.redirect(returnTo);
-}
-
 /** What follows the right password: the session, or first the code, or first setting two-step sign-in up. */
 export async function continueSignIn(
   request: FastifyRequest,
@@ -52,7 +44,7 @@ export async function continueSignIn(
   returnTo: string,
 ) {
   const step: PendingStep | null = result.outcome === 'two-step-code' ? 'code' : result.mustSetUpTwoStep ? 'set-up' : null;
-  if (!step) return beginSession(request, reply, accounts, result.userId, returnTo);
+  if (!step) return beginSession(request, reply, { accounts }, result.userId, returnTo);
   await request.session.regenerate();
   const until = new Date(clock.now().getTime() + pendingMinutes[step] * 60_000).toISOString();
   request.session.twoStepPending = { userId: result.userId, step, until, returnTo };
@@ -99,7 +91,7 @@ export const twoStepSignInRoutes: ModuleRoutes<TwoStepSignInDependencies> = {
       const form = readForm(twoStepCodeSchema, twoStepCodeFields, request.body);
       if (!form.ok) return render(request, reply.code(400), form.typed, form.errors);
       const result = await accounts.twoStep.check(pending.userId, form.value.code, request.ip);
-      if (result.outcome === 'passed') return beginSession(request, reply, accounts, pending.userId, pending.returnTo);
+      if (result.outcome === 'passed') return beginSession(request, reply, { accounts }, pending.userId, pending.returnTo);
       const now = clock.now();
       if (result.outcome === 'throttled') reply.code(429).header('retry-after', String(secondsUntil(result.tryAgainAt, now)));
       else reply.code(400);
@@ -117,7 +109,7 @@ export const twoStepSignInRoutes: ModuleRoutes<TwoStepSignInDependencies> = {
       lost: startAgain,
       async finish(request, reply, userId) {
         const returnTo = request.session.twoStepPending?.returnTo ?? '/';
-        return beginSession(request, reply, accounts, userId, returnTo);
+        return beginSession(request, reply, { accounts }, userId, returnTo);
       },
       mustBeforeSignIn: true,
       cancel: null,
