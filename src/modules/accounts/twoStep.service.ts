@@ -260,4 +260,3 @@ export function createTwoStepService({
   };
 }
 
-export { enterCode as enterTwoStepCode };
