@@ -6,7 +6,14 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
-import { accountRoutes, type AccountsService, createAccountsService, signInRoutes } from './modules/accounts/index.ts';
+import {
+  accountRoutes,
+  type AccountsService,
+  createAccountsService,
+  signInRoutes,
+  twoStepRoutes,
+  twoStepSignInRoutes,
+} from './modules/accounts/index.ts';
 import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
 import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import {
@@ -245,6 +252,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       clock,
       chairs: { heldBy: (userId) => governance.appointmentsHeldBy(userId) },
       linkPeople: (userId, email) => governance.linkByVerifiedEmail(userId, email),
+      sessionSecret: config.sessionSecret,
       async placeNames() {
         const [partnerships, areas] = await Promise.all([
           governance.partnerships.list(null, { includeArchived: true }),
@@ -377,6 +385,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
+      mount(twoStepSignInRoutes, { accounts, clock }),
+      mount(twoStepRoutes, { accounts, partnerships: () => governance.partnerships.list(null) }),
       mount(overviewRoutes, { overview }),
       mount(accountRoutes, {
         accounts,

@@ -119,7 +119,8 @@ const stepForm: ScrapedForm = {
 function pagesFor(url: string): string[] {
   const path = url.split('?')[0] ?? url;
   const parent = path.replace(/\/[^/]+$/, '');
-  return [path, `${path}/new`, `${path}/edit`, parent, `${parent}/new`, parent.replace(/\/[^/]+$/, '')];
+  // A route two steps from the root (/sign-in/two-step) has the home page as its grandparent.
+  return [path, `${path}/new`, `${path}/edit`, parent, `${parent}/new`, parent.replace(/\/[^/]+$/, '') || '/'];
 }
 
 // Steps that end the walker's session or are covered by their own tests.

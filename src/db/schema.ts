@@ -336,6 +336,30 @@ export interface SignInThrottlesTable {
   lastFailureAt: string;
 }
 
+/** An account's authenticator (TOTP): the secret sealed (AES-256-GCM), unconfirmed until a first code is entered. */
+export interface TwoStepEnrolmentsTable {
+  userId: string;
+  sealedSecret: string;
+  confirmedAt: string | null;
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  lastUsedStep: number | null;
+  createdAt: string;
+}
+
+/** A single-use recovery code, as a keyed hash only. */
+export interface TwoStepRecoveryCodesTable {
+  id: string;
+  userId: string;
+  codeHash: string;
+  usedAt: string | null;
+}
+
+/** A partnership whose accounts must use two-step sign-in. */
+export interface TwoStepRequirementsTable {
+  partnershipId: string;
+  requiredAt: string;
+}
+
 /** A change, a sign-in or a role given or taken, or 'view': a read of confidential material (indexed with `at`). */
 export type AuditLogAction =
   'create' | 'update' | 'delete' | 'archive' | 'restore' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'grant' | 'revoke' | 'view';
@@ -764,6 +788,9 @@ export interface Database {
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
   signInThrottles: SignInThrottlesTable;
+  twoStepEnrolments: TwoStepEnrolmentsTable;
+  twoStepRecoveryCodes: TwoStepRecoveryCodesTable;
+  twoStepRequirements: TwoStepRequirementsTable;
   auditLog: AuditLogTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;

@@ -36,3 +36,23 @@ export const grantFields: Field[] = [
   { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, member and analyst' },
   { name: 'areaId', label: 'Area', kind: 'select', hint: 'For an overseer, who sees every partnership in the area' },
 ];
+
+const codeField: Field = {
+  name: 'code',
+  label: 'Code',
+  kind: 'text',
+  hint: 'The 6-digit code from your authenticator app, or one of your recovery codes',
+  autocomplete: 'one-time-code',
+  width: 'govuk-input--width-10',
+};
+
+export const twoStepCodeFields: Field[] = [codeField];
+
+export const twoStepSetUpFields: Field[] = [
+  { ...codeField, label: 'Code from your app', hint: 'The 6-digit code your authenticator app shows for Safer now' },
+];
+
+export const twoStepTurnOffFields: Field[] = [
+  { name: 'password', label: 'Your current password', kind: 'password', autocomplete: 'current-password' },
+  codeField,
+];

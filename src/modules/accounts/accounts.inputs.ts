@@ -40,3 +40,12 @@ export const grantSchema = z
   })
   .refine((g) => g.role === 'overseer' || g.partnershipId, { path: ['partnershipId'], message: 'Select the partnership' })
   .refine((g) => g.role !== 'overseer' || g.areaId, { path: ['areaId'], message: 'Select the area' });
+
+const twoStepCode = requiredText('Enter the code', 40, 'The code');
+
+export const twoStepCodeSchema = z.object({ code: twoStepCode });
+
+export const twoStepTurnOffSchema = z.object({
+  password: requiredText('Enter your current password', 1000, 'Password'),
+  code: twoStepCode,
+});

@@ -15,8 +15,8 @@ import { grantFields, passwordFields, signInFields, userDetailsFields, userField
 import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchema } from './accounts.inputs.ts';
 import type { AccountsService, PublicUser, SignInResult } from './accounts.service.ts';
 import { roleNames } from '../../platform/principal.ts';
+import { continueSignIn } from './twoStepSignIn.routes.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { beginSession } from './signedIn.ts';
 
 /** What the sign-in pages need: the accounts, and the time (to say when a throttled sign-in may be tried again). */
 export interface SignInRouteDependencies {
@@ -77,14 +77,14 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
         return renderSignIn(request, reply, { email: form.typed.email ?? '' }, form.errors, returnTo);
       }
       const result = await accounts.signIn(form.value.email, form.value.password, request.ip);
-      if (result.outcome !== 'signed-in') {
+      if (result.outcome === 'wrong-credentials' || result.outcome === 'throttled') {
         const now = clock.now();
         if (result.outcome === 'throttled') reply.code(429).header('retry-after', String(secondsUntil(result.tryAgainAt, now)));
         else reply.code(400);
         const message = result.outcome === 'throttled' ? throttledMessage(result, now) : 'Enter a correct email address and password';
         return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
       }
-      return beginSession(request, reply, { accounts }, result.userId, returnTo);
+      return continueSignIn(request, reply, { accounts, clock }, result, returnTo);
     });
 
     app.get('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
@@ -219,13 +219,14 @@ export const accountRoutes: ModuleRoutes<AccountRouteDependencies> = {
 
     const renderUser = async (request: FastifyRequest, reply: FastifyReply, id: string, values: TypedValues, errors: FormErrors | null) => {
       const { user, grants, appointments } = await accounts.getUser(id);
-      const [partnershipChoices, areaChoices] = await Promise.all([partnerships(), areas()]);
+      const [partnershipChoices, areaChoices, twoStep] = await Promise.all([partnerships(), areas(), accounts.twoStep.status(id)]);
       if (errors) reply.code(400);
       return pages.render(request, reply, 'accounts/views/user.njk', {
         title: user.name,
         user,
         grants,
         appointments,
+        twoStep,
         roleNames,
         fields: grantFields,
         values,

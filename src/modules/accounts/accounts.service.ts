@@ -28,12 +28,21 @@ import type { GrantedRole, PartnershipRole, Principal } from '../../platform/pri
 import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
+import { createTwoStepService, type TwoStepService } from './twoStep.service.ts';
+import { twoStepKeys } from './twoStepCodes.ts';
 
 // argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/**
+ * After the right password: signed in (but kept to setting two-step sign-in up first, if the account must use it
+ * and has not), or asked for a two-step code before being signed in.
+ */
 export type SignInResult =
-  { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
+  | { outcome: 'signed-in'; userId: string; mustSetUpTwoStep: boolean }
+  | { outcome: 'two-step-code'; userId: string }
+  | { outcome: 'wrong-credentials' }
+  | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
@@ -65,6 +74,7 @@ export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; are
 
 export interface AccountsService {
   sessions: SessionRecords;
+  twoStep: TwoStepService;
   createUser(actor: Actor, user: NewUser): Promise<string>;
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
   signIn(email: string, password: string, address: string): Promise<SignInResult>;
@@ -113,13 +123,33 @@ export interface AccountsDependencies {
   linkPeople: (userId: string, email: string) => Promise<unknown>;
   /** From governance: the names of the partnerships and areas roles are held in. */
   placeNames: () => Promise<PlaceNames>;
+  /** The keys that seal two-step secrets and hash recovery codes are derived from it. */
+  sessionSecret: string;
 }
 
-export function createAccountsService({ db, engine, audit, clock, chairs, linkPeople, placeNames }: AccountsDependencies): AccountsService {
+export function createAccountsService({
+  db,
+  engine,
+  audit,
+  clock,
+  chairs,
+  linkPeople,
+  placeNames,
+  sessionSecret,
+}: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
   const limiter = createSignInLimiter(db, engine, clock);
+  const twoStep = createTwoStepService({
+    db,
+    audit,
+    clock,
+    keys: twoStepKeys(sessionSecret),
+    limiter,
+    verifyPassword: (user, password) => verify(user.passwordHash, password),
+    partnershipName: async (id) => (await placeNames()).partnerships.get(id),
+  });
 
   /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
   async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
@@ -156,6 +186,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs, linkPe
 
   return {
     sessions,
+    twoStep,
 
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
@@ -220,8 +251,11 @@ export function createAccountsService({ db, engine, audit, clock, chairs, linkPe
         );
         return { outcome: 'wrong-credentials' };
       }
+      const next = await twoStep.stepAfterSignIn(user.id);
       await db.transaction().execute(async (trx) => {
         await limiter.succeeded(trx, email, address);
+        // Signed in only once the code is entered: that step records it.
+        if (next === 'code') return;
         await audit.record(
           trx,
           { userId: user.id },
@@ -230,13 +264,18 @@ export function createAccountsService({ db, engine, audit, clock, chairs, linkPe
             entityType: 'user',
             entityId: user.id,
             partnershipId: null,
-            summary: `${user.name} signed in`,
+            summary:
+              next === 'set-up'
+                ? `${user.name} entered the right password, and must set up two-step sign-in to finish signing in`
+                : `${user.name} signed in`,
             before: null,
             after: null,
           },
         );
       });
-      return { outcome: 'signed-in', userId: user.id };
+      return next === 'code'
+        ? { outcome: 'two-step-code', userId: user.id }
+        : { outcome: 'signed-in', userId: user.id, mustSetUpTwoStep: next === 'set-up' };
     },
 
     async recordSignOut(userId) {
