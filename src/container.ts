@@ -6,7 +6,14 @@ import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
-import { accountRoutes, type AccountsService, createAccountsService, signInRoutes } from './modules/accounts/index.ts';
+import {
+  accountRoutes,
+  type AccountsService,
+  createAccountsService,
+  ownAccountRoutes,
+  passwordResetJob,
+  signInRoutes,
+} from './modules/accounts/index.ts';
 import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
 import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import {
@@ -251,8 +258,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         ]);
         return { partnerships: new Map(partnerships.map((p) => [p.id, p.name])), areas: new Map(areas.map((a) => [a.id, a.name])) };
       },
+      signIns: (userId, limit) => audit.signIns(userId, limit),
+      queueJob: (trx, kind, payload) => notifications.enqueueJob(trx, kind, payload),
+      sendEmail: (email) => mailer.send(email),
+      publicUrl: config.publicUrl,
     }),
   );
+  // A forgotten password's link is made and sent by a job, so that asking takes the same time whoever's address it is.
+  notifications.handleJobs(passwordResetJob, (payload) => accounts.passwords.sendResetLink(payload));
   const crimeData = built(
     'crimeData',
     createCrimeDataService({
@@ -376,6 +389,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
+      mount(ownAccountRoutes, { accounts, clock }),
       mount(overviewRoutes, { overview }),
       mount(accountRoutes, {
         accounts,

@@ -7,10 +7,13 @@ export {
   createAccountsService,
   normaliseEmail,
   type PlaceNames,
-  type PublicUser,
   type RoleGrantView,
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
+export type { PublicUser } from './userChanges.ts';
+export { type OwnAccountRouteDependencies, ownAccountRoutes } from './ownAccount.routes.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
-export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
+export type { NewUser } from './accounts.inputs.ts';
+export { passwordProblem } from './passwordRule.ts';
 export type { SessionRecords } from './sessions.service.ts';
+export { passwordResetJob, type PasswordService } from './passwords.service.ts';
