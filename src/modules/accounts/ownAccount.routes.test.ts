@@ -2,14 +2,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Browser } from '../../../test/helpers/app.ts';
+import { recordingMailer } from '../../../test/helpers/mail.ts';
 import { build, testPassword } from '../../../test/helpers/build.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import type { Email, Mailer } from '../notifications/index.ts';
-
-function recordingMailer(): Mailer & { sent: Email[] } {
-  const sent: Email[] = [];
-  return { sent, send: async (email) => void sent.push(email) };
-}
 
 it('shows the account its name, roles and sign-in history, failed attempts too, linked from the header', async (t) => {
   const { client, app, coventry, container } = await build(t, { as: 'member' });

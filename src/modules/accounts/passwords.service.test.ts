@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { recordingMailer } from '../../../test/helpers/mail.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import type { Email, Mailer } from '../notifications/index.ts';
 import { signInThrottle } from './index.ts';
 
 /** A clock the test moves on by hand. */
@@ -21,8 +21,8 @@ const address = '192.0.2.10';
 for (const database of testDatabases()) {
   describe(`own passwords on ${database.engine}`, () => {
     const clock = testClock('2026-12-10T09:00:00Z');
-    const sent: Email[] = [];
-    const mailer: Mailer = { send: async (email) => void sent.push(email) };
+    const mailer = recordingMailer();
+    const { sent } = mailer;
     let container: Container;
     let accountNumber = 0;
 
