@@ -390,7 +390,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
-      mount(ownAccountRoutes, { accounts, clock }),
+      mount(ownAccountRoutes, { accounts, peopleOfAccount: (userId) => governance.peopleOfAccount(userId), clock }),
       mount(overviewRoutes, { overview }),
       mount(accountRoutes, {
         accounts,

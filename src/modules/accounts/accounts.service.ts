@@ -149,6 +149,12 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
   const decoyHash = hashPassword(randomUUID());
   const sessions = createSessionRecords(db, clock);
   const limiter = createSignInLimiter(db, engine, clock);
+  async function markEmailVerified(userId: string): Promise<void> {
+    const user = await findUserById(db, userId);
+    if (!user || user.archivedAt) return;
+    if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
+    await linkPeople(userId, user.email);
+  }
   const passwords = createPasswordService({
     db,
     audit,
@@ -159,6 +165,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
     queueJob: deps.queueJob,
     sendEmail: deps.sendEmail,
     publicUrl: deps.publicUrl,
+    markEmailVerified,
   });
 
   const update = (actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) =>
@@ -283,12 +290,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
       );
     },
 
-    async markEmailVerified(userId) {
-      const user = await findUserById(db, userId);
-      if (!user || user.archivedAt) return;
-      if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
-      await linkPeople(userId, user.email);
-    },
+    markEmailVerified,
 
     async loadPrincipal(userId) {
       const user = await findUserById(db, userId);

@@ -11,7 +11,7 @@ export {
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export type { PublicUser } from './userChanges.ts';
-export { type OwnAccountRouteDependencies, ownAccountRoutes } from './ownAccount.routes.ts';
+export { type OwnAccountRouteDependencies, ownAccountRoutes, type PersonOfAccountView } from './ownAccount.routes.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
 export type { NewUser } from './accounts.inputs.ts';
 export { passwordProblem } from './passwordRule.ts';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Browser } from '../../../test/helpers/app.ts';
 import { recordingMailer } from '../../../test/helpers/mail.ts';
+import { addPerson } from '../../../test/helpers/people.ts';
 import { build, testPassword } from '../../../test/helpers/build.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 
@@ -52,7 +53,15 @@ it('changes the password with the current one, keeps this browser signed in and 
 
 it('answers a forgotten password the same whether or not an account uses the address, and e-mails a link that works once', async (t) => {
   const mailer = recordingMailer();
-  const { app, container } = await build(t, { as: 'officer', mailer });
+  const { app, container, coventry, client: officer } = await build(t, { as: 'officer', mailer });
+  const [organisation] = await container.governance.organisations.list(coventry);
+  // Coventry's record of the officer, by the address their account uses: following the link proves that address.
+  await addPerson(container.governance, coventry, {
+    name: 'Olive Officer',
+    email: 'officer@example.com',
+    organisationId: organisation?.id ?? '',
+  });
+  assert.doesNotMatch((await officer.get('/account')).body, /Olive Officer/);
   const signIn = await new Browser(app).get('/sign-in');
   assert.match(signIn.body, /href="\/forgotten-password"[^>]*>Forgotten your password\?/);
 
@@ -87,6 +96,8 @@ it('answers a forgotten password the same whether or not an account uses the add
   assert.equal(saved.headers.location, '/sign-in');
   assert.match((await visitor.get('/sign-in')).body, /Your password has been changed. Sign in with your new password./);
   await visitor.signIn('officer@example.com', 'a brand new passphrase');
+  const account = await visitor.get('/account');
+  assert.match(account.body, /data-qa="people-of-account"[\s\S]*Olive Officer/, 'the address proven links the account to its person');
 
   for (const spent of [link, '/reset-password/never-sent']) {
     const page = await new Browser(app).get(spent);

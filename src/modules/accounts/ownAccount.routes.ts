@@ -17,8 +17,19 @@ import { changePasswordSchema, passwordResetRequestSchema, passwordSchema } from
 import { type AccountsService, signInHistoryLength } from './accounts.service.ts';
 import { failedSignIns, secondsUntil, throttledMessage } from './throttledMessage.ts';
 
+/** A person record an account is, in one partnership. */
+export interface PersonOfAccountView {
+  partnershipId: string;
+  partnershipName: string;
+  personId: string;
+  name: string;
+  organisationName: string | null;
+}
+
 export interface OwnAccountRouteDependencies {
   accounts: AccountsService;
+  /** From governance: the people records the account is. */
+  peopleOfAccount: (userId: string) => Promise<PersonOfAccountView[]>;
   /** To say when a throttled attempt may be made again. */
   clock: Clock;
 }
@@ -53,7 +64,7 @@ function accountOf(request: FastifyRequest): string {
 
 export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
   prefix: '',
-  plugin(instance, { pages, deps: { accounts, clock } }, done) {
+  plugin(instance, { pages, deps: { accounts, peopleOfAccount, clock } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     const renderForm = (request: FastifyRequest, reply: FastifyReply, form: OwnForm, values: TypedValues, errors: FormErrors | null) => {
@@ -65,12 +76,17 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
 
     app.get('/account', signedIn, async (request, reply) => {
       const userId = accountOf(request);
-      const [{ user, grants, appointments }, history] = await Promise.all([accounts.getUser(userId), accounts.signInHistory(userId)]);
+      const [{ user, grants, appointments }, people, history] = await Promise.all([
+        accounts.getUser(userId),
+        peopleOfAccount(userId),
+        accounts.signInHistory(userId),
+      ]);
       return pages.render(request, reply, 'accounts/views/account.njk', {
         title: 'Your account',
         user,
         grants,
         appointments,
+        people,
         history,
         historyLength: signInHistoryLength,
         roleNames,

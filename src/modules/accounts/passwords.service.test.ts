@@ -77,6 +77,8 @@ for (const database of testDatabases()) {
       assert.equal(await container.accounts.sessions.load('their-session'), null, 'signed out everywhere');
       assert.equal(await signsInWith(email, 'a brand new passphrase'), true);
       assert.equal(await signsInWith(email, password), false);
+      const user = await container.database.db.selectFrom('users').select('emailVerifiedAt').where('id', '=', userId).executeTakeFirst();
+      assert.equal(user?.emailVerifiedAt, clock.now().toISOString(), 'following the link proves the address');
       const { rows } = await container.audit.list({ entityType: 'user', action: 'update' }, { limit: 50, offset: 0 });
       assert.ok(rows.some((row) => row.summary === `Person ${accountNumber} chose a new password with a link sent to their email address`));
     });

@@ -45,7 +45,10 @@ export interface PasswordService {
   sendResetLink(payload: unknown): Promise<void>;
   /** Whether the link's token still works (not used, replaced or expired). */
   resetLinkWorks(token: string): Promise<boolean>;
-  /** Sets the new password and spends the link, once: false if the link no longer works. Every session of the account ends. */
+  /**
+   * Sets the new password and spends the link, once: false if the link no longer works. Every session of the account
+   * ends, and its e-mail address counts as proven.
+   */
   reset(token: string, newPassword: string): Promise<boolean>;
 }
 
@@ -61,6 +64,8 @@ export interface PasswordDependencies {
   sendEmail: (email: { to: string; subject: string; text: string }) => Promise<void>;
   /** Where people reach the service, for the link. */
   publicUrl: string;
+  /** Following the e-mailed link proves the account's address (and links it to the people that address names). */
+  markEmailVerified: (userId: string) => Promise<void>;
 }
 
 const resetJobPayload = z.object({ email: z.string(), address: z.string() });
@@ -196,8 +201,10 @@ export function createPasswordService(deps: PasswordDependencies): PasswordServi
         await setPassword(trx, user, passwordHash, `${user.name} chose a new password with a link sent to their email address`);
         return true;
       });
-      if (done) await sessions.removeAllOf(user.id);
-      return done;
+      if (!done) return false;
+      await sessions.removeAllOf(user.id);
+      await deps.markEmailVerified(user.id);
+      return true;
     },
   };
 }
