@@ -10,7 +10,7 @@ import { FieldValidationError } from './platform/errors.ts';
 import { digits, plural } from './platform/numbers.ts';
 import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/createDb.ts';
-import { minimumPasswordLength } from './modules/accounts/index.ts';
+import { passwordProblem } from './modules/accounts/index.ts';
 import {
   demoCrimeSources,
   importOutcome,
@@ -231,8 +231,9 @@ async function run(argv: string[]): Promise<number> {
           console.error('create-user needs --email, --name and --password');
           return 2;
         }
-        if (values.password.length < minimumPasswordLength) {
-          console.error(`The password must be ${minimumPasswordLength} characters or more`);
+        const problem = passwordProblem(values.password, values.email);
+        if (problem) {
+          console.error(problem);
           return 2;
         }
         await container.accounts.createUser(systemPrincipal, {

@@ -10,6 +10,8 @@ import {
   accountRoutes,
   type AccountsService,
   createAccountsService,
+  ownAccountRoutes,
+  passwordResetJob,
   signInRoutes,
   twoStepRoutes,
   twoStepSignInRoutes,
@@ -260,8 +262,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         ]);
         return { partnerships: new Map(partnerships.map((p) => [p.id, p.name])), areas: new Map(areas.map((a) => [a.id, a.name])) };
       },
+      signIns: (userId, limit) => audit.signIns(userId, limit),
+      queueJob: (trx, kind, payload) => notifications.enqueueJob(trx, kind, payload),
+      sendEmail: (email) => mailer.send(email),
+      publicUrl: config.publicUrl,
     }),
   );
+  // A forgotten password's link is made and sent by a job, so that asking takes the same time whoever's address it is.
+  notifications.handleJobs(passwordResetJob, (payload) => accounts.passwords.sendResetLink(payload));
   const crimeData = built(
     'crimeData',
     createCrimeDataService({
@@ -385,6 +393,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
+      mount(ownAccountRoutes, { accounts, peopleOfAccount: (userId) => governance.peopleOfAccount(userId), clock }),
       mount(twoStepSignInRoutes, { accounts, clock }),
       mount(twoStepRoutes, { accounts, partnerships: () => governance.partnerships.list(null) }),
       mount(overviewRoutes, { overview }),

@@ -45,6 +45,14 @@ GET /sign-in public
 POST /sign-in public
 GET /sign-out public
 POST /sign-out public
+GET /account signedIn
+GET /account/password signedIn
+POST /account/password signedIn
+GET /forgotten-password public
+POST /forgotten-password public
+GET /forgotten-password/sent public
+GET /reset-password/:token public
+POST /reset-password/:token public
 GET /sign-in/two-step public
 POST /sign-in/two-step public
 GET /sign-in/two-step/set-up public

@@ -328,6 +328,16 @@ export interface SessionsTable {
   userId: string | null;
 }
 
+/** A link to choose a new password, by the SHA-256 of its token; spent once used or replaced by a newer link. */
+export interface PasswordResetsTable {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+  spentAt: string | null;
+}
+
 /** Failed sign-ins by key ('account:<email>' or 'address:<ip>'), for throttling. */
 export interface SignInThrottlesTable {
   key: string;
@@ -787,6 +797,7 @@ export interface Database {
   users: UsersTable;
   roleGrants: RoleGrantsTable;
   sessions: SessionsTable;
+  passwordResets: PasswordResetsTable;
   signInThrottles: SignInThrottlesTable;
   twoStepEnrolments: TwoStepEnrolmentsTable;
   twoStepRecoveryCodes: TwoStepRecoveryCodesTable;

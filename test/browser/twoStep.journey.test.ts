@@ -84,7 +84,7 @@ describe('two-step sign-in journey in a browser', browserTestOptions(), () => {
     await signIn.signIn(accounts.member.email, accounts.member.password);
     await page.getByLabel('Code').fill(codes[0] ?? '');
     await qa('two-step-continue').click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Two-step sign-in' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Your account' }).click();
     assert.match(await qa('two-step-summary').innerText(), /Recovery codes left\s+9 of 10/);
     assert.match(await page.locator('main').innerText(), /requires two-step sign-in, so it cannot be turned off/);
     await session.expectAccessiblePage('account-two-step');

@@ -183,6 +183,8 @@ export async function sampleRoutes(
     actionId: taskingActionId,
     groupId: board.id,
     month: '2025-12',
+    // A link to choose a new password that was never sent: its page says so.
+    token: 'not-a-sent-token',
     // A hotspot neighbourhood's own page: one of the area's LSOAs.
     lsoaCode: (await container.crimeData.areaLsoas(coventry, '2025-12'))[0]?.code ?? '',
   };

@@ -31,6 +31,7 @@ import * as agendaWithdrawal from './2026-12-09-03-agenda-withdrawal.ts';
 import * as spendBeyondAllocation from './2026-12-09-04-spend-beyond-allocation.ts';
 import * as minutesEntryVersions from './2026-12-09-06-minutes-entry-versions.ts';
 import * as accountsArePeople from './2026-12-10-01-accounts-are-people.ts';
+import * as passwordResets from './2026-12-10-02-password-resets.ts';
 import * as twoStep from './2026-12-10-03-two-step.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -67,5 +68,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09-04-spend-beyond-allocation': spendBeyondAllocation,
   '2026-12-09-06-minutes-entry-versions': minutesEntryVersions,
   '2026-12-10-01-accounts-are-people': accountsArePeople,
+  '2026-12-10-02-password-resets': passwordResets,
   '2026-12-10-03-two-step': twoStep,
 };

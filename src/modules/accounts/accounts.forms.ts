@@ -1,7 +1,8 @@
 /** How the account forms look: the fields a page draws (the checks are in accounts.inputs.ts). */
 import type { Field } from '../../web/forms.ts';
 import { roleNames } from '../../platform/principal.ts';
-import { grantedRoles, minimumPasswordLength } from './accounts.inputs.ts';
+import { grantedRoles } from './accounts.inputs.ts';
+import { minimumPasswordLength } from './passwordRule.ts';
 
 export const signInFields: Field[] = [
   { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email' },
@@ -36,6 +37,26 @@ export const grantFields: Field[] = [
   { name: 'partnershipId', label: 'Partnership', kind: 'select', hint: 'For officer, member and analyst' },
   { name: 'areaId', label: 'Area', kind: 'select', hint: 'For an overseer, who sees every partnership in the area' },
 ];
+
+/** A password a person chooses for themselves: the rule, said before they type. */
+const ownNewPasswordField: Field = {
+  name: 'password',
+  label: 'New password',
+  kind: 'password',
+  hint: `At least ${minimumPasswordLength} characters. A few unrelated words make a strong password that is easy to remember. Do not use your email address or a common password.`,
+  autocomplete: 'new-password',
+};
+
+export const changePasswordFields: Field[] = [
+  { name: 'currentPassword', label: 'Current password', kind: 'password', autocomplete: 'current-password' },
+  ownNewPasswordField,
+];
+
+export const passwordResetRequestFields: Field[] = [
+  { name: 'email', label: 'Email address', kind: 'email', autocomplete: 'email', hint: 'The email address you sign in with' },
+];
+
+export const chooseNewPasswordFields: Field[] = [ownNewPasswordField];
 
 const codeField: Field = {
   name: 'code',

@@ -2,19 +2,18 @@
 import { z } from 'zod';
 import { choice, requiredText, yesNo } from '../../platform/inputs.ts';
 import type { GrantedRole } from '../../platform/principal.ts';
+import { maximumPasswordLength, passwordProblem } from './passwordRule.ts';
 
 export const signInSchema = z.object({
   email: requiredText('Enter your email address', 320, 'Email address'),
   password: requiredText('Enter your password', 1000, 'Password'),
 });
 
-/** Long passphrases beat complex short ones (NCSC); the CLI applies the same rule. */
-export const minimumPasswordLength = 12;
-
-const password = z
-  .string({ error: 'Enter a password' })
-  .min(minimumPasswordLength, `The password must be ${minimumPasswordLength} characters or more`)
-  .max(1000, 'The password must be 1000 characters or fewer');
+/** A new password, checked by the one rule; the rule's check against the account's e-mail is made where that is known. */
+const password = z.string({ error: 'Enter a password' }).superRefine((value, context) => {
+  const problem = passwordProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const userDetailsSchema = z.object({
   name: requiredText('Enter the full name', 200, 'Full name'),
@@ -23,11 +22,25 @@ export const userDetailsSchema = z.object({
 });
 export type UserDetailsInput = z.output<typeof userDetailsSchema>;
 
-export const userSchema = userDetailsSchema.extend({ password });
+export const userSchema = userDetailsSchema.extend({ password }).superRefine((user, context) => {
+  const problem = passwordProblem(user.password, user.email);
+  if (problem) context.addIssue({ code: 'custom', path: ['password'], message: problem });
+});
 /** A new account: its details and its first password. */
 export type NewUser = z.output<typeof userSchema>;
 
 export const passwordSchema = z.object({ password });
+
+/** A person changing their own password: the one they have, to prove it is them, and the new one. */
+export const changePasswordSchema = z.object({
+  currentPassword: requiredText('Enter your current password', maximumPasswordLength, 'Current password'),
+  password,
+});
+
+/** Asking for a link to choose a new password. */
+export const passwordResetRequestSchema = z.object({
+  email: requiredText('Enter your email address', 320, 'Email address'),
+});
 
 /** The roles an administrator gives, in the order the form offers them. */
 export const grantedRoles: [GrantedRole, ...GrantedRole[]] = ['officer', 'member', 'analyst', 'overseer'];

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
-import { plural } from '../../platform/numbers.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
@@ -13,7 +12,9 @@ import { safeReturnTo } from '../../web/returnTo.ts';
 import { formBody, queryText } from '../../web/schemas.ts';
 import { grantFields, passwordFields, signInFields, userDetailsFields, userFields } from './accounts.forms.ts';
 import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchema } from './accounts.inputs.ts';
-import type { AccountsService, PublicUser, SignInResult } from './accounts.service.ts';
+import type { AccountsService } from './accounts.service.ts';
+import { failedSignIns, secondsUntil, throttledMessage } from './throttledMessage.ts';
+import type { PublicUser } from './userChanges.ts';
 import { roleNames } from '../../platform/principal.ts';
 import { continueSignIn } from './twoStepSignIn.routes.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -38,19 +39,6 @@ const grantParams = userParams.extend({ grantId: z.string() });
 const accountFormParams = z.object({ id: z.string().optional() });
 const signInQuery = z.object({ returnTo: queryText, signedOut: queryText });
 
-const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
-
-/** When a throttled sign-in may be tried again: in seconds for an account's short wait, by the clock for an address. */
-function throttledMessage(refusal: Extract<SignInResult, { outcome: 'throttled' }>, now: Date): string {
-  if (refusal.by === 'account') {
-    const seconds = secondsUntil(refusal.tryAgainAt, now);
-    return `Too many failed attempts to sign in with this email address. Wait ${plural(seconds, 'second', 'seconds')}, then try again.`;
-  }
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
-    refusal.tryAgainAt,
-  );
-  return `Too many failed attempts to sign in from your network. Try again after ${time}.`;
-}
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
 export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
@@ -81,7 +69,8 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
         const now = clock.now();
         if (result.outcome === 'throttled') reply.code(429).header('retry-after', String(secondsUntil(result.tryAgainAt, now)));
         else reply.code(400);
-        const message = result.outcome === 'throttled' ? throttledMessage(result, now) : 'Enter a correct email address and password';
+        const message =
+          result.outcome === 'throttled' ? throttledMessage(result, now, failedSignIns) : 'Enter a correct email address and password';
         return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
       }
       return continueSignIn(request, reply, { accounts, clock }, result, returnTo);

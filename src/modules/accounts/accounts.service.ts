@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { updateVersioned } from '../../platform/records.ts';
 import { type Engine, refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
-  asUser,
   countUsers,
   deleteGrant,
   findGrant,
@@ -27,12 +25,13 @@ import {
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
 import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
+import { hashPassword, verifyPassword } from './passwordHashes.ts';
+import { requireAcceptablePassword } from './passwordRule.ts';
+import { changeUser, type PublicUser, withoutHash } from './userChanges.ts';
+import { createPasswordService, type PasswordDependencies, type PasswordService } from './passwords.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 import { createTwoStepService, type TwoStepService } from './twoStep.service.ts';
 import { twoStepKeys } from './twoStepCodes.ts';
-
-// argon2id (the library's default algorithm) with OWASP's recommended parameters: 19 MiB, 2 passes, 1 lane.
-const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 /**
  * After the right password: signed in (but kept to setting two-step sign-in up first, if the account must use it
@@ -43,8 +42,6 @@ export type SignInResult =
   | { outcome: 'two-step-code'; userId: string }
   | { outcome: 'wrong-credentials' }
   | ({ outcome: 'throttled' } & ThrottleRefusal);
-
-export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
 /** A chair or vice-chair appointment in force, which makes its holder the partnership's chair. */
 export interface ChairAppointmentHeld {
@@ -72,9 +69,24 @@ export interface PlaceNames {
 /** A role given to an account, with the name of the partnership or area it is held in. */
 export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
+/** One sign-in or failed attempt on an account: when, from which network address, how, and whether it succeeded. */
+export interface SignInRecord {
+  at: string;
+  succeeded: boolean;
+  address: string | null;
+  /** 'password', or the name of the single sign-on provider. */
+  method: string;
+}
+
+/** How many of an account's latest sign-ins its page shows. */
+export const signInHistoryLength = 20;
+
 export interface AccountsService {
   sessions: SessionRecords;
   twoStep: TwoStepService;
+  passwords: PasswordService;
+  /** The account's latest sign-ins and failed attempts, newest first. */
+  signInHistory(userId: string): Promise<SignInRecord[]>;
   createUser(actor: Actor, user: NewUser): Promise<string>;
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
   signIn(email: string, password: string, address: string): Promise<SignInResult>;
@@ -107,11 +119,6 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function withoutHash(user: UserRow): PublicUser {
-  const { passwordHash: _omitted, ...rest } = user;
-  return rest;
-}
-
 export interface AccountsDependencies {
   db: Kysely<Database>;
   /** The sign-in throttle's lock differs by engine. */
@@ -123,55 +130,68 @@ export interface AccountsDependencies {
   linkPeople: (userId: string, email: string) => Promise<unknown>;
   /** From governance: the names of the partnerships and areas roles are held in. */
   placeNames: () => Promise<PlaceNames>;
+  /** From the audit log: an account's latest sign-ins and failed attempts, newest first. */
+  signIns: (userId: string, limit: number) => Promise<{ at: string; action: string; afterJson: string | null }[]>;
+  /** The notifications queue, and its mailer for an e-mail sent at once. */
+  queueJob: PasswordDependencies['queueJob'];
+  sendEmail: PasswordDependencies['sendEmail'];
+  publicUrl: string;
   /** The keys that seal two-step secrets and hash recovery codes are derived from it. */
   sessionSecret: string;
 }
 
-export function createAccountsService({
-  db,
-  engine,
-  audit,
-  clock,
-  chairs,
-  linkPeople,
-  placeNames,
-  sessionSecret,
-}: AccountsDependencies): AccountsService {
+/** What a sign-in's audit entry records of it, where it records anything (entries before issue 18 did not). */
+const signInDetails = z
+  .object({ address: z.string().optional(), method: z.string().optional(), provider: z.string().optional() })
+  .catch({});
+
+function signInRecord(entry: { at: string; action: string; afterJson: string | null }): SignInRecord {
+  const details = signInDetails.parse(entry.afterJson ? (JSON.parse(entry.afterJson) as unknown) : {});
+  return {
+    at: entry.at,
+    succeeded: entry.action === 'sign-in',
+    address: details.address ?? null,
+    method: details.provider ?? details.method ?? 'password',
+  };
+}
+
+export function createAccountsService(deps: AccountsDependencies): AccountsService {
+  const { db, engine, audit, clock, chairs, linkPeople, placeNames } = deps;
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
-  const decoyHash = hash(randomUUID(), argonOptions);
+  const decoyHash = hashPassword(randomUUID());
   const sessions = createSessionRecords(db, clock);
   const limiter = createSignInLimiter(db, engine, clock);
   const twoStep = createTwoStepService({
     db,
     audit,
     clock,
-    keys: twoStepKeys(sessionSecret),
+    keys: twoStepKeys(deps.sessionSecret),
     limiter,
-    verifyPassword: (user, password) => verify(user.passwordHash, password),
+    verifyPassword: (user, password) => verifyPassword(user.passwordHash, password),
     partnershipName: async (id) => (await placeNames()).partnerships.get(id),
   });
 
-  /** One audited, version-checked change to an account; the password hash never reaches the audit log. */
-  async function changeUser(actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) {
-    await db.transaction().execute((trx) =>
-      updateVersioned(trx, audit, actor, {
-        table: 'users',
-        id,
-        partnershipId: null,
-        version,
-        changes: { ...changes, updatedAt: isoNow(clock) },
-        what: 'User',
-        entry: (before, after) => ({
-          action: 'update',
-          entityType: 'user',
-          partnershipId: null,
-          summary: summary(asUser(before)),
-          before: withoutHash(asUser(before)),
-          after: withoutHash(asUser(after)),
-        }),
-      }),
-    );
+  async function markEmailVerified(userId: string): Promise<void> {
+    const user = await findUserById(db, userId);
+    if (!user || user.archivedAt) return;
+    if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
+    await linkPeople(userId, user.email);
   }
+  const passwords = createPasswordService({
+    db,
+    audit,
+    clock,
+    sessions,
+    signInLimiter: limiter,
+    resetLimiter: createSignInLimiter(db, engine, clock, 'password-reset '),
+    queueJob: deps.queueJob,
+    sendEmail: deps.sendEmail,
+    publicUrl: deps.publicUrl,
+    markEmailVerified,
+  });
+
+  const update = (actor: Actor, id: string, version: number, changes: Partial<UserRow>, summary: (user: UserRow) => string) =>
+    db.transaction().execute((trx) => changeUser(trx, { audit, clock }, actor, { id, version, changes, summary }));
 
   /** ' in Coventry', say: where a role is held, for the audit log's summary. */
   const placeOf = async (grant: Pick<RoleGrantRow, 'partnershipId' | 'areaId'>) => {
@@ -187,13 +207,16 @@ export function createAccountsService({
   return {
     sessions,
     twoStep,
+    passwords,
+
+    signInHistory: async (userId) => (await deps.signIns(userId, signInHistoryLength)).map(signInRecord),
 
     async createUser(actor, user) {
       const email = normaliseEmail(user.email);
       if (await findUserByEmail(db, email)) throw new FieldValidationError('email', emailTaken);
       const id = randomUUID();
       const now = isoNow(clock);
-      const passwordHash = await hash(user.password, argonOptions);
+      const passwordHash = await hashPassword(user.password);
       await refusingDuplicates(
         () =>
           db.transaction().execute(async (trx) => {
@@ -228,7 +251,7 @@ export function createAccountsService({
       const refusal = await limiter.claim(email, address);
       if (refusal) return { outcome: 'throttled', ...refusal };
       const user = await findUserByEmail(db, email);
-      const valid = await verify(user?.passwordHash ?? (await decoyHash), password);
+      const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
       if (!user || !valid) {
         // Who was tried and from where, never the password; an unknown address is not kept either, as it is
         // sometimes a password typed in the wrong box.
@@ -245,7 +268,7 @@ export function createAccountsService({
                 ? `Failed sign-in to ${user.name}'s account from ${address}`
                 : `Failed sign-in with an email address that has no account, from ${address}`,
               before: null,
-              after: { address },
+              after: { address, method: 'password' },
             },
           ),
         );
@@ -267,9 +290,9 @@ export function createAccountsService({
             summary:
               next === 'set-up'
                 ? `${user.name} entered the right password, and must set up two-step sign-in to finish signing in`
-                : `${user.name} signed in`,
+                : `${user.name} signed in from ${address}`,
             before: null,
-            after: null,
+            after: { address, method: 'password' },
           },
         );
       });
@@ -298,12 +321,7 @@ export function createAccountsService({
       );
     },
 
-    async markEmailVerified(userId) {
-      const user = await findUserById(db, userId);
-      if (!user || user.archivedAt) return;
-      if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
-      await linkPeople(userId, user.email);
-    },
+    markEmailVerified,
 
     async loadPrincipal(userId) {
       const user = await findUserById(db, userId);
@@ -361,7 +379,7 @@ export function createAccountsService({
       }
       await refusingDuplicates(
         () =>
-          changeUser(
+          update(
             actor,
             id,
             version,
@@ -373,14 +391,17 @@ export function createAccountsService({
     },
 
     async setPassword(actor, id, version, password) {
-      const passwordHash = await hash(password, argonOptions);
-      await changeUser(actor, id, version, { passwordHash }, (user) => `Set a new password for ${user.name}`);
+      const user = await findUserById(db, id);
+      if (!user) throw new NotFoundError('User');
+      requireAcceptablePassword(password, user.email);
+      const passwordHash = await hashPassword(password);
+      await update(actor, id, version, { passwordHash }, (user) => `Set a new password for ${user.name}`);
       await sessions.removeAllOf(id);
     },
 
     async setActive(actor, id, version, active) {
       if (actor.userId === id && !active) throw new FieldValidationError('form', 'You cannot deactivate your own account');
-      await changeUser(
+      await update(
         actor,
         id,
         version,

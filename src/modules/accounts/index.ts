@@ -7,14 +7,18 @@ export {
   createAccountsService,
   normaliseEmail,
   type PlaceNames,
-  type PublicUser,
   type RoleGrantView,
 } from './accounts.service.ts';
 export { signInThrottle } from './signInThrottle.ts';
+export type { PublicUser } from './userChanges.ts';
+export { type OwnAccountRouteDependencies, ownAccountRoutes, type PersonOfAccountView } from './ownAccount.routes.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
 export { type TwoStepRouteDependencies, twoStepRoutes } from './twoStep.routes.ts';
 export { type TwoStepSignInDependencies, twoStepSignInRoutes } from './twoStepSignIn.routes.ts';
 export type { TwoStepService, TwoStepStatus, TwoStepStep } from './twoStep.service.ts';
 export { mustUseTwoStep } from './twoStepCodes.ts';
-export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
+export type { NewUser } from './accounts.inputs.ts';
+export { minimumPasswordLength } from './passwordRule.ts';
+export { passwordProblem } from './passwordRule.ts';
 export type { SessionRecords } from './sessions.service.ts';
+export { passwordResetJob, type PasswordService } from './passwords.service.ts';

@@ -25,13 +25,17 @@ export interface SignInLimiter {
 const kinds = ['address', 'account'] as const;
 const forgottenAfterMs = Math.max(signInThrottle.accountMemoryMinutes, signInThrottle.addressWindowMinutes) * 60_000;
 
-export function createSignInLimiter(db: Kysely<Database>, engine: Engine, clock: Clock): SignInLimiter {
+/**
+ * `purpose` keeps another kind of attempt (asking for a password reset link) on throttles of its own, under the same
+ * rules, so that asking for links to someone's address never holds up their signing in.
+ */
+export function createSignInLimiter(db: Kysely<Database>, engine: Engine, clock: Clock, purpose = ''): SignInLimiter {
   // `pair` is the account tried from the address: an address's limit counts the accounts it failed on, not every
   // failure, so people in one office who mistype their own passwords do not shut the office out together.
   const keysOf = (email: string, address: string) => ({
-    account: `account:${email}`,
-    address: `address:${address}`,
-    pair: `pair:${address} ${email}`,
+    account: `${purpose}account:${email}`,
+    address: `${purpose}address:${address}`,
+    pair: `${purpose}pair:${address} ${email}`,
   });
 
   return {

@@ -3,6 +3,9 @@ import type { AuditLogAction, AuditLogTable, Database } from '../../db/schema.ts
 
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
 
+/** A sign-in or failed sign-in: when, which, and what was recorded of it (where from, and how). */
+export type SignInEntry = Pick<Selectable<AuditLogTable>, 'at' | 'action' | 'afterJson'>;
+
 export interface AuditFilter {
   action?: AuditLogAction | undefined;
   entityType?: string | undefined;
@@ -46,4 +49,18 @@ export async function findAuditEntries(
 export async function findAuditEntityTypes(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('auditLog').select('entityType').distinct().orderBy('entityType').execute();
   return rows.map((row) => row.entityType);
+}
+
+/** The account's latest sign-ins and failed sign-ins, newest first (read from the audit_log_entity_at index). */
+export async function findSignIns(db: Kysely<Database>, userId: string, limit: number): Promise<SignInEntry[]> {
+  return db
+    .selectFrom('auditLog')
+    .select(['at', 'action', 'afterJson'])
+    .where('entityType', '=', 'user')
+    .where('entityId', '=', userId)
+    .where('action', 'in', ['sign-in', 'sign-in-failed'])
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -4,11 +4,21 @@ import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditAction, AuditWriter, ViewEntry } from '../../platform/audit.ts';
-import { type AuditFilter, type AuditRow, findAuditEntityTypes, findAuditEntries, insertAuditEntry } from './audit.repository.ts';
+import {
+  type AuditFilter,
+  type AuditRow,
+  findAuditEntityTypes,
+  type SignInEntry,
+  findAuditEntries,
+  findSignIns,
+  insertAuditEntry,
+} from './audit.repository.ts';
 
 export interface AuditTrail extends AuditWriter {
   list(filter: AuditFilter, page: { limit: number; offset: number }): Promise<{ rows: AuditRow[]; total: number }>;
   entityTypes(): Promise<string[]>;
+  /** The account's latest sign-ins and failed attempts, newest first. */
+  signIns(userId: string, limit: number): Promise<SignInEntry[]>;
 }
 
 export interface AuditDependencies {
@@ -29,6 +39,7 @@ export function createAuditTrail({ db, clock }: AuditDependencies): AuditTrail {
       }),
     list: (filter, page) => findAuditEntries(db, filter, page),
     entityTypes: () => findAuditEntityTypes(db),
+    signIns: (userId, limit) => findSignIns(db, userId, limit),
   };
 
   async function write(trx: Kysely<Database>, actor: Actor, entry: ViewEntry & { action: AuditAction; before: unknown; after: unknown }) {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { testConfig } from '../../../test/helpers/app.ts';
+import { startSmtpServer, unfolded } from '../../../test/helpers/mail.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
@@ -34,37 +33,6 @@ function recordingMailer(): Mailer & { sent: Email[]; failing: string | null } {
     },
   };
   return mailer;
-}
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback, port chosen by the system; it refuses mailboxes at unknown.example. */
-async function startSmtpServer(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@unknown.example')) {
-        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-      } else {
-        callback();
-      }
-    },
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
 }
 
 for (const database of testDatabases()) {
@@ -126,7 +94,7 @@ for (const database of testDatabases()) {
         assert.match(refused?.lastError ?? '', /550.*No such mailbox/);
         assert.equal(smtp.received.length, 1);
       } finally {
-        await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+        await smtp.close();
       }
     });
 
@@ -222,13 +190,13 @@ for (const database of testDatabases()) {
 
         assert.deepEqual(smtp.received.map((m) => m.to).sort(), [['eve.tasker@example.org'], ['finn.analyst@example.org']]);
         // Unfolded: long headers and quoted-printable lines are wrapped in transit.
-        const raw = smtp.received[0]?.raw.replace(/\r\n[ \t]/g, ' ').replace(/=\r?\n/g, '') ?? '';
+        const raw = unfolded(smtp.received[0]?.raw ?? '');
         assert.match(raw, /^Subject: Agenda and papers published: City Tasking Group, Thursday 11 August 2016 at 09:30$/m);
         assert.match(raw, /meeting on Thursday 11 August 2016 at 09:30 at Little Park Street Police Station have been published/);
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/partnerships/${coventry}/meetings/${meetingId}`));
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/public/partnerships/${coventry}/meetings/${meetingId}`));
       } finally {
-        await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+        await smtp.close();
       }
     });
 
