@@ -5,8 +5,20 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
+import { createSecretBox } from './platform/secrets.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
-import { accountRoutes, type AccountsService, createAccountsService, signInRoutes } from './modules/accounts/index.ts';
+import {
+  accountRoutes,
+  type AccountsService,
+  createAccountsService,
+  createSignInProvidersService,
+  createSingleSignOnService,
+  signInProviderRoutes,
+  type SignInProvidersService,
+  signInRoutes,
+  type SingleSignOnService,
+  singleSignOnRoutes,
+} from './modules/accounts/index.ts';
 import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
 import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import {
@@ -76,6 +88,8 @@ export interface Container {
   audit: AuditTrail;
   policy: Policy;
   accounts: AccountsService;
+  signInProviders: SignInProvidersService;
+  singleSignOn: SingleSignOnService;
   governance: GovernanceService;
   meetings: MeetingsService;
   agenda: AgendaService;
@@ -253,6 +267,20 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       },
     }),
   );
+  const signInProviders = built(
+    'signInProviders',
+    createSignInProvidersService({ db: handle.db, audit, clock, secrets: createSecretBox(config.sessionSecret) }),
+  );
+  const singleSignOn = built(
+    'singleSignOn',
+    createSingleSignOnService({
+      db: handle.db,
+      audit,
+      providers: signInProviders,
+      signInVouchedFor: (email, provider, address) => accounts.signInVouchedFor(email, provider, address),
+      publicUrl: config.publicUrl,
+    }),
+  );
   const crimeData = built(
     'crimeData',
     createCrimeDataService({
@@ -358,6 +386,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     audit,
     policy,
     accounts,
+    signInProviders,
+    singleSignOn,
     governance,
     meetings,
     agenda,
@@ -375,7 +405,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     tasking,
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
-      mount(signInRoutes, { accounts, clock }),
+      mount(signInRoutes, { accounts, providers: signInProviders, clock }),
+      mount(singleSignOnRoutes, { singleSignOn, sessions: accounts.sessions, clock }),
+      mount(signInProviderRoutes, {
+        providers: signInProviders,
+        allowLoopbackHttp: config.environment !== 'production',
+        publicUrl: config.publicUrl,
+      }),
       mount(overviewRoutes, { overview }),
       mount(accountRoutes, {
         accounts,

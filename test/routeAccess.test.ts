@@ -45,6 +45,16 @@ GET /sign-in public
 POST /sign-in public
 GET /sign-out public
 POST /sign-out public
+POST /sign-in/with public
+GET /sign-in/with/:providerId/callback public
+GET /admin/sign-in-providers admin
+GET /admin/sign-in-providers/:id admin
+GET /admin/sign-in-providers/new admin
+POST /admin/sign-in-providers admin
+GET /admin/sign-in-providers/:id/edit admin
+POST /admin/sign-in-providers/:id admin
+GET /admin/sign-in-providers/:id/archive admin
+POST /admin/sign-in-providers/:id/archive admin
 GET /admin admin
 GET /admin/users admin
 GET /admin/users/new admin

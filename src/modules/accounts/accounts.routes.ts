@@ -13,13 +13,19 @@ import { safeReturnTo } from '../../web/returnTo.ts';
 import { formBody, queryText } from '../../web/schemas.ts';
 import { grantFields, passwordFields, signInFields, userDetailsFields, userFields } from './accounts.forms.ts';
 import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchema } from './accounts.inputs.ts';
-import type { AccountsService, PublicUser, SignInResult } from './accounts.service.ts';
+import type { AccountsService, PublicUser } from './accounts.service.ts';
+import type { ThrottleRefusal } from './signInLimiter.ts';
+import type { SignInProvidersService } from './signInProviders.service.ts';
 import { roleNames } from '../../platform/principal.ts';
 import { principalOf } from '../../web/permissions.ts';
 
-/** What the sign-in pages need: the accounts, and the time (to say when a throttled sign-in may be tried again). */
+/**
+ * What the sign-in pages need: the accounts, the organisations' providers (offered above the password), and the
+ * time (to say when a throttled sign-in may be tried again).
+ */
 export interface SignInRouteDependencies {
   accounts: AccountsService;
+  providers: Pick<SignInProvidersService, 'list' | 'servingEmail'>;
   clock: Clock;
 }
 
@@ -40,7 +46,7 @@ const signInQuery = z.object({ returnTo: queryText, signedOut: queryText });
 const secondsUntil = (at: Date, now: Date) => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 
 /** When a throttled sign-in may be tried again: in seconds for an account's short wait, by the clock for an address. */
-function throttledMessage(refusal: Extract<SignInResult, { outcome: 'throttled' }>, now: Date): string {
+export function throttledMessage(refusal: ThrottleRefusal, now: Date): string {
   if (refusal.by === 'account') {
     const seconds = secondsUntil(refusal.tryAgainAt, now);
     return `Too many failed attempts to sign in with this email address. Wait ${plural(seconds, 'second', 'seconds')}, then try again.`;
@@ -54,11 +60,24 @@ const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
 export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
   prefix: '',
-  plugin(instance, { pages, deps: { accounts, clock } }, done) {
+  plugin(instance, { pages, deps: { accounts, providers, clock } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
-    const renderSignIn = (request: FastifyRequest, reply: FastifyReply, values: TypedValues, errors: FormErrors | null, returnTo: string) =>
-      pages.render(request, reply, 'accounts/views/sign-in.njk', { title: 'Sign in', fields: signInFields, values, errors, returnTo });
+    const renderSignIn = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: TypedValues,
+      errors: FormErrors | null,
+      returnTo: string,
+    ) =>
+      pages.render(request, reply, 'accounts/views/sign-in.njk', {
+        title: 'Sign in',
+        fields: signInFields,
+        values,
+        errors,
+        returnTo,
+        providers: await providers.list(),
+      });
 
     app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
       if (request.principal) return reply.redirect('/');
@@ -74,6 +93,13 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
       if (!form.ok) {
         reply.code(400);
         return renderSignIn(request, reply, { email: form.typed.email ?? '' }, form.errors, returnTo);
+      }
+      // An organisation with its own provider vouches for its people: their password here is not asked for, nor checked.
+      const provider = await providers.servingEmail(form.value.email);
+      if (provider) {
+        reply.code(400);
+        const message = `Your organisation signs in with ${provider.name}. Select “Sign in with ${provider.name}” above.`;
+        return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
       }
       const result = await accounts.signIn(form.value.email, form.value.password, request.ip);
       if (result.outcome !== 'signed-in') {

@@ -14,6 +14,7 @@ import {
   deleteGrant,
   findGrant,
   findGrantsForUser,
+  findAnyUserByEmail,
   findUserByEmail,
   findUserById,
   findOverseers,
@@ -33,6 +34,13 @@ const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export type SignInResult =
   { outcome: 'signed-in'; userId: string } | { outcome: 'wrong-credentials' } | ({ outcome: 'throttled' } & ThrottleRefusal);
+
+/** What came of a sign-in that an organisation's provider vouched for. */
+export type VouchedSignInResult =
+  | { outcome: 'signed-in'; userId: string }
+  | { outcome: 'no-account' }
+  | { outcome: 'deactivated' }
+  | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 export type PublicUser = Omit<UserRow, 'passwordHash'>;
 
@@ -68,6 +76,11 @@ export interface AccountsService {
   createUser(actor: Actor, user: NewUser): Promise<string>;
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
   signIn(email: string, password: string, address: string): Promise<SignInResult>;
+  /**
+   * Signs in the account with an address a sign-in provider has vouched for (never creating one), throttled by
+   * address as a password sign-in is. `provider` is its name, for the audit log.
+   */
+  signInVouchedFor(email: string, provider: string, address: string): Promise<VouchedSignInResult>;
   recordSignOut(userId: string): Promise<void>;
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
@@ -229,6 +242,41 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
         );
       });
       return { outcome: 'signed-in', userId: user.id };
+    },
+
+    async signInVouchedFor(rawEmail, provider, address) {
+      const email = normaliseEmail(rawEmail);
+      // Counted before the account is looked up, as a password is: one address cannot probe which addresses have accounts.
+      const refusal = await limiter.claim(email, address);
+      if (refusal) return { outcome: 'throttled', ...refusal };
+      const user = await findAnyUserByEmail(db, email);
+      const result: VouchedSignInResult = !user
+        ? { outcome: 'no-account' }
+        : user.archivedAt
+          ? { outcome: 'deactivated' }
+          : { outcome: 'signed-in', userId: user.id };
+      const signedIn = result.outcome === 'signed-in';
+      await db.transaction().execute(async (trx) => {
+        if (signedIn) await limiter.succeeded(trx, email, address);
+        await audit.record(
+          trx,
+          { userId: signedIn ? result.userId : null },
+          {
+            action: signedIn ? 'sign-in' : 'sign-in-failed',
+            entityType: user ? 'user' : 'sign_in_address',
+            entityId: user?.id ?? address,
+            partnershipId: null,
+            summary: !user
+              ? `Refused sign-in with ${provider}: no account has the address it vouched for, from ${address}`
+              : signedIn
+                ? `${user.name} signed in with ${provider}`
+                : `Refused sign-in with ${provider} to ${user.name}'s deactivated account, from ${address}`,
+            before: null,
+            after: { address, provider },
+          },
+        );
+      });
+      return result;
     },
 
     async recordSignOut(userId) {
