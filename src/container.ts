@@ -279,6 +279,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       audit,
       providers: signInProviders,
       signInVouchedFor: (email, provider, address) => accounts.signInVouchedFor(email, provider, address),
+      markEmailVerified: (userId) => accounts.markEmailVerified(userId),
       publicUrl: config.publicUrl,
     }),
   );
@@ -407,7 +408,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, providers: signInProviders, clock }),
-      mount(singleSignOnRoutes, { singleSignOn, sessions: accounts.sessions, clock }),
+      mount(singleSignOnRoutes, { singleSignOn, accounts, clock }),
       mount(signInProviderRoutes, {
         providers: signInProviders,
         allowLoopbackHttp: config.environment !== 'production',

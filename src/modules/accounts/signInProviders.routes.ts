@@ -16,7 +16,8 @@ import { single, versionOf } from '../../web/query.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
 import { formBody } from '../../web/schemas.ts';
 import { principalOf } from '../../web/permissions.ts';
-import type { SessionRecords } from './sessions.service.ts';
+import type { AccountsService } from './accounts.service.ts';
+import { beginSession } from './signedIn.ts';
 import { newProviderFields, providerFields } from './signInProviders.forms.ts';
 import { signInProviderSchema } from './signInProviders.inputs.ts';
 import type { SignInProvidersService, SignInProviderView } from './signInProviders.service.ts';
@@ -39,7 +40,7 @@ export interface SignInProviderRouteDependencies {
 
 export interface SingleSignOnRouteDependencies {
   singleSignOn: SingleSignOnService;
-  sessions: SessionRecords;
+  accounts: AccountsService;
   clock: Clock;
 }
 
@@ -178,7 +179,7 @@ function refusalWords(provider: string, reason: RefusalReason, now: Date): strin
 
 export const singleSignOnRoutes: ModuleRoutes<SingleSignOnRouteDependencies> = {
   prefix: '',
-  plugin(instance, { pages, deps: { singleSignOn, sessions, clock } }, done) {
+  plugin(instance, { pages, deps: { singleSignOn, accounts, clock } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     const refused = (request: FastifyRequest, reply: FastifyReply, provider: string, reason: RefusalReason) => {
@@ -210,11 +211,7 @@ export const singleSignOnRoutes: ModuleRoutes<SingleSignOnRouteDependencies> = {
         const answer = new URL(request.url, 'http://safer.invalid').searchParams;
         const finished = await singleSignOn.finish(request.params.providerId, flow, answer, request.ip);
         if (finished.outcome === 'refused') return refused(request, reply, finished.provider, finished.reason);
-        // A new session id at sign-in, so a session fixed before sign-in is worthless afterwards.
-        await request.session.regenerate();
-        request.session.userId = finished.userId;
-        await sessions.removeExpired();
-        return reply.redirect(finished.returnTo);
+        return beginSession(request, reply, { accounts }, finished.userId, finished.returnTo);
       },
     );
     done();

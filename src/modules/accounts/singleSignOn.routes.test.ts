@@ -81,6 +81,8 @@ for (const database of testDatabases()) {
       assert.ok(session && session !== anonymousSession, 'a new session id at sign-in');
       assert.equal((await browser.get('/sign-in')).headers.location, '/', 'signed in');
       assert.ok((await auditSummaries(container)).includes(`${member} signed in with Test Police`));
+      const account = (await container.accounts.listUsers()).find((u) => u.email === member);
+      assert.ok(account?.emailVerifiedAt, 'the address the provider vouched for counts as proven');
     });
 
     it('refuses an address with no account, and creates none', async () => {

@@ -50,6 +50,8 @@ export interface SingleSignOnDependencies {
   providers: SignInProvidersService;
   /** From the accounts service: the account the provider vouched for signed in, or why not. */
   signInVouchedFor: (email: string, provider: string, address: string) => Promise<VouchedSignInResult>;
+  /** From the accounts service: the account's address is proven (the provider verified it), which links it to its people. */
+  markEmailVerified: (userId: string) => Promise<void>;
   /** Where people reach Safer, for the address the provider sends them back to. */
   publicUrl: string;
 }
@@ -80,6 +82,7 @@ export function createSingleSignOnService({
   audit,
   providers,
   signInVouchedFor,
+  markEmailVerified,
   publicUrl,
 }: SingleSignOnDependencies): SingleSignOnService {
   const redirectUri = (providerId: string) => `${publicUrl}${callbackPath(providerId)}`;
@@ -182,8 +185,10 @@ export function createSingleSignOnService({
         return refused({ kind: 'other-domain', email }, `${email} is not in a domain the provider serves`);
       }
       const result = await signInVouchedFor(email, provider.name, address);
-      if (result.outcome === 'signed-in')
+      if (result.outcome === 'signed-in') {
+        await markEmailVerified(result.userId);
         return { outcome: 'signed-in', userId: result.userId, provider: provider.name, returnTo: flow.returnTo };
+      }
       const reason: RefusalReason =
         result.outcome === 'throttled'
           ? { kind: 'throttled', by: result.by, tryAgainAt: result.tryAgainAt }
