@@ -5,14 +5,21 @@ import { type Clock, systemClock } from './platform/clock.ts';
 import { createDb, type DatabaseHandle } from './db/createDb.ts';
 import { createPolicy, type Policy } from './platform/policy.ts';
 import { systemPrincipal } from './platform/principal.ts';
+import { createSecretBox } from './platform/secrets.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
 import {
   accountRoutes,
   type AccountsService,
   createAccountsService,
-  ownAccountRoutes,
   passwordResetJob,
+  createSignInProvidersService,
+  createSingleSignOnService,
+  ownAccountRoutes,
+  signInProviderRoutes,
+  type SignInProvidersService,
   signInRoutes,
+  singleSignOnRoutes,
+  type SingleSignOnService,
   twoStepRoutes,
   twoStepSignInRoutes,
 } from './modules/accounts/index.ts';
@@ -85,6 +92,8 @@ export interface Container {
   audit: AuditTrail;
   policy: Policy;
   accounts: AccountsService;
+  signInProviders: SignInProvidersService;
+  singleSignOn: SingleSignOnService;
   governance: GovernanceService;
   meetings: MeetingsService;
   agenda: AgendaService;
@@ -270,6 +279,21 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   );
   // A forgotten password's link is made and sent by a job, so that asking takes the same time whoever's address it is.
   notifications.handleJobs(passwordResetJob, (payload) => accounts.passwords.sendResetLink(payload));
+  const signInProviders = built(
+    'signInProviders',
+    createSignInProvidersService({ db: handle.db, audit, clock, secrets: createSecretBox(config.sessionSecret) }),
+  );
+  const singleSignOn = built(
+    'singleSignOn',
+    createSingleSignOnService({
+      db: handle.db,
+      audit,
+      providers: signInProviders,
+      signInVouchedFor: (email, provider, address) => accounts.signInVouchedFor(email, provider, address),
+      markEmailVerified: (userId) => accounts.markEmailVerified(userId),
+      publicUrl: config.publicUrl,
+    }),
+  );
   const crimeData = built(
     'crimeData',
     createCrimeDataService({
@@ -375,6 +399,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     audit,
     policy,
     accounts,
+    signInProviders,
+    singleSignOn,
     governance,
     meetings,
     agenda,
@@ -392,7 +418,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     tasking,
     routes: [
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
-      mount(signInRoutes, { accounts, clock }),
+      mount(signInRoutes, { accounts, providers: signInProviders, clock }),
+      mount(singleSignOnRoutes, { singleSignOn, accounts, clock }),
+      mount(signInProviderRoutes, {
+        providers: signInProviders,
+        allowLoopbackHttp: config.environment !== 'production',
+        publicUrl: config.publicUrl,
+      }),
       mount(ownAccountRoutes, { accounts, peopleOfAccount: (userId) => governance.peopleOfAccount(userId), clock }),
       mount(twoStepSignInRoutes, { accounts, clock }),
       mount(twoStepRoutes, { accounts, partnerships: () => governance.partnerships.list(null) }),

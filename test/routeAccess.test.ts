@@ -72,6 +72,16 @@ GET /admin/two-step admin
 POST /admin/two-step/:partnershipId admin
 GET /admin/users/:id/two-step/reset admin
 POST /admin/users/:id/two-step/reset admin
+POST /sign-in/with public
+GET /sign-in/with/:providerId/callback public
+GET /admin/sign-in-providers admin
+GET /admin/sign-in-providers/:id admin
+GET /admin/sign-in-providers/new admin
+POST /admin/sign-in-providers admin
+GET /admin/sign-in-providers/:id/edit admin
+POST /admin/sign-in-providers/:id admin
+GET /admin/sign-in-providers/:id/archive admin
+POST /admin/sign-in-providers/:id/archive admin
 GET /admin admin
 GET /admin/users admin
 GET /admin/users/new admin

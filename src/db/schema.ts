@@ -338,6 +338,22 @@ export interface PasswordResetsTable {
   spentAt: string | null;
 }
 
+/** An organisation's OpenID provider, by which its staff sign in (docs/decisions/0037-single-sign-on.md). */
+export interface SignInProvidersTable extends RecordColumns {
+  name: string;
+  issuer: string;
+  clientId: string;
+  /** Sealed by platform/secrets.ts: never stored as typed. */
+  sealedClientSecret: string;
+}
+
+/** An e-mail domain a provider vouches for; at most one active provider a domain. */
+export interface SignInProviderDomainsTable {
+  providerId: string;
+  domain: string;
+  archivedAt: string | null;
+}
+
 /** Failed sign-ins by key ('account:<email>' or 'address:<ip>'), for throttling. */
 export interface SignInThrottlesTable {
   key: string;
@@ -802,6 +818,8 @@ export interface Database {
   twoStepEnrolments: TwoStepEnrolmentsTable;
   twoStepRecoveryCodes: TwoStepRecoveryCodesTable;
   twoStepRequirements: TwoStepRequirementsTable;
+  signInProviders: SignInProvidersTable;
+  signInProviderDomains: SignInProviderDomainsTable;
   auditLog: AuditLogTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;

@@ -163,8 +163,16 @@ export async function sampleRoutes(
     const account = accounts.find((user) => user.email === `${walker}@example.com`);
     if (account) await container.governance.linkAccount(systemPrincipal, coventry, personId, account.id);
   }
+  const signInProviderId = await container.signInProviders.create(systemPrincipal, {
+    name: 'Sample Police',
+    issuer: 'https://login.sample-police.example',
+    clientId: 'safer',
+    clientSecret: 'a sample secret',
+    domains: ['sample-police.example'],
+  });
   const params: Record<string, string> = {
     partnershipId: coventry,
+    providerId: signInProviderId,
     grantId: account.grantId,
     version: '1',
     itemId,
@@ -221,6 +229,7 @@ export async function sampleRoutes(
   // An :id is the record named by the path segment before it.
   const idAfter: Record<string, string> = {
     '/admin/users/': account.userId,
+    '/admin/sign-in-providers/': signInProviderId,
     '/admin/areas/': partnership.areaId,
     '/admin/partnerships/': coventry,
     '/organisations/': organisation.id,

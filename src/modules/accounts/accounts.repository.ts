@@ -18,6 +18,12 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
   return row && asUser(row);
 }
 
+/** The account with this address, deactivated or not. */
+export async function findAnyUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && asUser(row);
+}
+
 export async function findUserById(db: Kysely<Database>, id: string): Promise<UserRow | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row && asUser(row);

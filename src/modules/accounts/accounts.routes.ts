@@ -15,13 +15,18 @@ import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchem
 import type { AccountsService } from './accounts.service.ts';
 import { failedSignIns, secondsUntil, throttledMessage } from './throttledMessage.ts';
 import type { PublicUser } from './userChanges.ts';
+import type { SignInProvidersService } from './signInProviders.service.ts';
 import { roleNames } from '../../platform/principal.ts';
 import { continueSignIn } from './twoStepSignIn.routes.ts';
 import { principalOf } from '../../web/permissions.ts';
 
-/** What the sign-in pages need: the accounts, and the time (to say when a throttled sign-in may be tried again). */
+/**
+ * What the sign-in pages need: the accounts, the organisations' providers (offered above the password), and the
+ * time (to say when a throttled sign-in may be tried again).
+ */
 export interface SignInRouteDependencies {
   accounts: AccountsService;
+  providers: Pick<SignInProvidersService, 'list' | 'servingEmail'>;
   clock: Clock;
 }
 
@@ -43,11 +48,24 @@ const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
 export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
   prefix: '',
-  plugin(instance, { pages, deps: { accounts, clock } }, done) {
+  plugin(instance, { pages, deps: { accounts, providers, clock } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
-    const renderSignIn = (request: FastifyRequest, reply: FastifyReply, values: TypedValues, errors: FormErrors | null, returnTo: string) =>
-      pages.render(request, reply, 'accounts/views/sign-in.njk', { title: 'Sign in', fields: signInFields, values, errors, returnTo });
+    const renderSignIn = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: TypedValues,
+      errors: FormErrors | null,
+      returnTo: string,
+    ) =>
+      pages.render(request, reply, 'accounts/views/sign-in.njk', {
+        title: 'Sign in',
+        fields: signInFields,
+        values,
+        errors,
+        returnTo,
+        providers: await providers.list(),
+      });
 
     app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
       if (request.principal) return reply.redirect('/');
@@ -63,6 +81,13 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
       if (!form.ok) {
         reply.code(400);
         return renderSignIn(request, reply, { email: form.typed.email ?? '' }, form.errors, returnTo);
+      }
+      // An organisation with its own provider vouches for its people: their password here is not asked for, nor checked.
+      const provider = await providers.servingEmail(form.value.email);
+      if (provider) {
+        reply.code(400);
+        const message = `Your organisation signs in with ${provider.name}. Select “Sign in with ${provider.name}” above.`;
+        return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
       }
       const result = await accounts.signIn(form.value.email, form.value.password, request.ip);
       if (result.outcome === 'wrong-credentials' || result.outcome === 'throttled') {

@@ -12,6 +12,7 @@ import {
   deleteGrant,
   findGrant,
   findGrantsForUser,
+  findAnyUserByEmail,
   findUserByEmail,
   findUserById,
   findOverseers,
@@ -41,6 +42,13 @@ export type SignInResult =
   | { outcome: 'signed-in'; userId: string; mustSetUpTwoStep: boolean }
   | { outcome: 'two-step-code'; userId: string }
   | { outcome: 'wrong-credentials' }
+  | ({ outcome: 'throttled' } & ThrottleRefusal);
+
+/** What came of a sign-in that an organisation's provider vouched for. */
+export type VouchedSignInResult =
+  | { outcome: 'signed-in'; userId: string }
+  | { outcome: 'no-account' }
+  | { outcome: 'deactivated' }
   | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 /** A chair or vice-chair appointment in force, which makes its holder the partnership's chair. */
@@ -90,6 +98,11 @@ export interface AccountsService {
   createUser(actor: Actor, user: NewUser): Promise<string>;
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
   signIn(email: string, password: string, address: string): Promise<SignInResult>;
+  /**
+   * Signs in the account with an address a sign-in provider has vouched for (never creating one), throttled by
+   * address as a password sign-in is. `provider` is its name, for the audit log.
+   */
+  signInVouchedFor(email: string, provider: string, address: string): Promise<VouchedSignInResult>;
   recordSignOut(userId: string): Promise<void>;
   /**
    * Records that the account has proven its address (it followed a link e-mailed there, or a sign-in provider said
@@ -299,6 +312,41 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
       return next === 'code'
         ? { outcome: 'two-step-code', userId: user.id }
         : { outcome: 'signed-in', userId: user.id, mustSetUpTwoStep: next === 'set-up' };
+    },
+
+    async signInVouchedFor(rawEmail, provider, address) {
+      const email = normaliseEmail(rawEmail);
+      // Counted before the account is looked up, as a password is: one address cannot probe which addresses have accounts.
+      const refusal = await limiter.claim(email, address);
+      if (refusal) return { outcome: 'throttled', ...refusal };
+      const user = await findAnyUserByEmail(db, email);
+      const result: VouchedSignInResult = !user
+        ? { outcome: 'no-account' }
+        : user.archivedAt
+          ? { outcome: 'deactivated' }
+          : { outcome: 'signed-in', userId: user.id };
+      const signedIn = result.outcome === 'signed-in';
+      await db.transaction().execute(async (trx) => {
+        if (signedIn) await limiter.succeeded(trx, email, address);
+        await audit.record(
+          trx,
+          { userId: signedIn ? result.userId : null },
+          {
+            action: signedIn ? 'sign-in' : 'sign-in-failed',
+            entityType: user ? 'user' : 'sign_in_address',
+            entityId: user?.id ?? address,
+            partnershipId: null,
+            summary: !user
+              ? `Refused sign-in with ${provider}: no account has the address it vouched for, from ${address}`
+              : signedIn
+                ? `${user.name} signed in with ${provider}`
+                : `Refused sign-in with ${provider} to ${user.name}'s deactivated account, from ${address}`,
+            before: null,
+            after: { address, provider },
+          },
+        );
+      });
+      return result;
     },
 
     async recordSignOut(userId) {

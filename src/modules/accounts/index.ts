@@ -12,6 +12,9 @@ export {
 export { signInThrottle } from './signInThrottle.ts';
 export type { PublicUser } from './userChanges.ts';
 export { type OwnAccountRouteDependencies, ownAccountRoutes, type PersonOfAccountView } from './ownAccount.routes.ts';
+export { createSignInProvidersService, type SignInProvidersService } from './signInProviders.service.ts';
+export { createSingleSignOnService, type SingleSignOnService } from './singleSignOn.service.ts';
+export { signInProviderRoutes, singleSignOnRoutes } from './signInProviders.routes.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
 export { type TwoStepRouteDependencies, twoStepRoutes } from './twoStep.routes.ts';
 export { type TwoStepSignInDependencies, twoStepSignInRoutes } from './twoStepSignIn.routes.ts';
