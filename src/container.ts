@@ -235,7 +235,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
     }),
   );
-  // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
+  // The member and chair roles follow the memberships and chair appointments of the person an account is: derived
+  // when the principal is loaded, never granted.
   const accounts = built(
     'accounts',
     createAccountsService({
@@ -244,6 +245,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       audit,
       clock,
       chairs: { heldBy: (userId) => governance.appointmentsHeldBy(userId) },
+      seatsHeld: (userId) => governance.seatsHeldBy(userId),
       linkPeople: (userId, email) => governance.linkByVerifiedEmail(userId, email),
       async placeNames() {
         const [partnerships, areas] = await Promise.all([

@@ -46,12 +46,15 @@ export interface ChairAppointmentHeld {
   yearStarting: number;
 }
 
-/**
- * What accounts need from governance: the appointments held today by the people an account is. The chair role is
- * derived from them, never stored, so the account and the appointment cannot disagree.
- */
+/** What the account's page needs from governance: the appointments held today by the people an account is. */
 export interface ChairAppointments {
   heldBy: (userId: string) => Promise<ChairAppointmentHeld[]>;
+}
+
+/** A partnership where the person an account is sits on a group today, and whether as a chair or vice-chair of one. */
+export interface SeatHeld {
+  partnershipId: string;
+  chairs: boolean;
 }
 
 /** Where roles are held, by name: every partnership and area, archived ones too (their roles are still shown). */
@@ -109,13 +112,27 @@ export interface AccountsDependencies {
   audit: AuditWriter;
   clock: Clock;
   chairs: ChairAppointments;
+  /**
+   * From governance: where the account's person sits on a group today, and chairs one. The member and chair roles are
+   * derived from them at every request, never stored, so the memberships, the appointments and the roles cannot disagree.
+   */
+  seatsHeld: (userId: string) => Promise<SeatHeld[]>;
   /** From governance: links the account to the people its proven address names (one per partnership at most). */
   linkPeople: (userId: string, email: string) => Promise<unknown>;
   /** From governance: the names of the partnerships and areas roles are held in. */
   placeNames: () => Promise<PlaceNames>;
 }
 
-export function createAccountsService({ db, engine, audit, clock, chairs, linkPeople, placeNames }: AccountsDependencies): AccountsService {
+export function createAccountsService({
+  db,
+  engine,
+  audit,
+  clock,
+  chairs,
+  seatsHeld,
+  linkPeople,
+  placeNames,
+}: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
@@ -281,14 +298,14 @@ export function createAccountsService({ db, engine, audit, clock, chairs, linkPe
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
-      // The appointment makes the chair, but only of an account an administrator has given a role in that
-      // partnership (a person's e-mail address is typed by officers, so it alone must not open a partnership), and
-      // never of its officers: the officer prepares, the chair signs and releases, and no one does both.
-      // Asked on every request, so only of an account that holds a role the appointment could add to.
-      const mayChair = [...partnershipRoles.values()].some((granted) => !granted.has('officer'));
-      for (const { partnershipId } of mayChair ? await chairs.heldBy(userId) : []) {
-        const granted = partnershipRoles.get(partnershipId);
-        if (granted && granted.size > 0 && !granted.has('officer')) granted.add('chair');
+      // The person the account is (an explicit link, never an address) is a member where they sit on a group today,
+      // and the chair where appointed chair or vice-chair of one this year; never chair where the account is an
+      // officer: the officer prepares, the chair signs and releases, and no one does both.
+      for (const { partnershipId, chairs: chair } of await seatsHeld(userId)) {
+        const roles = partnershipRoles.get(partnershipId) ?? new Set<PartnershipRole>();
+        roles.add('member');
+        if (chair && !roles.has('officer')) roles.add('chair');
+        partnershipRoles.set(partnershipId, roles);
       }
       return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
     },
