@@ -391,7 +391,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         partnerships: () => governance.partnerships.list(null, { includeArchived: true }),
       }),
       mount(governanceAdminRoutes, { governance }),
-      mount(governanceRoutes, { governance }),
+      mount(governanceRoutes, {
+        governance,
+        accounts: {
+          accountOfPerson: (userId) => accounts.accountOfPerson(userId),
+          accountToLink: (actor, partnershipId, email) => accounts.accountToLink(actor, partnershipId, email),
+        },
+      }),
       mount(actionRoutes, {
         actions,
         groups: (partnershipId) => governance.groups.list(partnershipId),

@@ -8,6 +8,11 @@ export const signInSchema = z.object({
   password: requiredText('Enter your password', 1000, 'Password'),
 });
 
+/** Addresses are stored and compared as typed, less surrounding spaces and capitals. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** Long passphrases beat complex short ones (NCSC); the CLI applies the same rule. */
 export const minimumPasswordLength = 12;
 

@@ -25,7 +25,10 @@ import {
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
-import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
+import { type NewUser, normaliseEmail, type UserDetailsInput } from './accounts.inputs.ts';
+import { type AccountsForPeople, createAccountsForPeople } from './accountsForPeople.ts';
+
+export { normaliseEmail };
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 
@@ -66,7 +69,7 @@ export interface PlaceNames {
 /** A role given to an account, with the name of the partnership or area it is held in. */
 export type RoleGrantView = RoleGrantRow & { partnershipName: string | null; areaName: string | null };
 
-export interface AccountsService {
+export interface AccountsService extends AccountsForPeople {
   sessions: SessionRecords;
   createUser(actor: Actor, user: NewUser): Promise<string>;
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
@@ -95,10 +98,6 @@ export interface AccountsService {
 }
 
 const emailTaken = 'An account with this email address already exists';
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 function withoutHash(user: UserRow): PublicUser {
   const { passwordHash: _omitted, ...rest } = user;
@@ -172,6 +171,7 @@ export function createAccountsService({
   };
 
   return {
+    ...createAccountsForPeople(db),
     sessions,
 
     async createUser(actor, user) {

@@ -9,7 +9,9 @@ export {
   type PlaceNames,
   type PublicUser,
   type RoleGrantView,
+  type SeatHeld,
 } from './accounts.service.ts';
+export type { AccountOfPerson } from './accountsForPeople.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export { type AccountRouteDependencies, accountRoutes, type SignInRouteDependencies, signInRoutes } from './accounts.routes.ts';
 export { minimumPasswordLength, type NewUser } from './accounts.inputs.ts';
