@@ -384,6 +384,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         accounts,
         partnerships: () => governance.partnerships.list(null),
         areas: () => governance.areas.list(null),
+        peopleOfAccount: (userId) => governance.peopleOfAccount(userId),
       }),
       mount(auditRoutes, {
         audit,
