@@ -101,7 +101,7 @@ export function registerAccountLinkPages(
         if (error instanceof FieldValidationError && error.field === 'userId') throw new FieldValidationError('email', error.message);
         throw error;
       }
-      return { redirect: personHref(person), flash: `${person.name} is now linked to the account ${account.email}` };
+      return { redirect: personHref(person), flash: 'Account linked' };
     },
   });
 
@@ -141,7 +141,7 @@ export function registerAccountLinkPages(
     const { person, account } = await linked(request.params);
     if (account) {
       await governance.linkAccount(principalOf(request), person.partnershipId, person.id, null);
-      request.session.flash = `${person.name} is no longer linked to the account ${account.email}`;
+      request.session.flash = 'Account unlinked';
     }
     return reply.redirect(personHref(person));
   });

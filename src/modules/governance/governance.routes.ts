@@ -454,7 +454,7 @@ function registerPartnershipRecords(
       `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
     intro:
       'The chair and vice-chair are elected each year. The record says when and by whom. For the year of office (1 April to 31 March), ' +
-      'the appointment makes the account with the person’s email address a chair here, who signs minutes and releases funding.',
+      'the appointment makes the account linked to the person (on their page) a chair here, who signs minutes and releases funding.',
     columns: [
       { heading: 'Appointment', cell: (a) => `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
       { heading: 'Year', cell: (a) => `${a.yearStarting} to ${a.yearStarting + 1}` },
