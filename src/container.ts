@@ -253,7 +253,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
     }),
   );
-  // The chair role follows the chair appointments: derived when the principal is loaded, never granted.
+  // The member and chair roles follow the memberships and chair appointments of the person an account is: derived
+  // when the principal is loaded, never granted.
   const accounts = built(
     'accounts',
     createAccountsService({
@@ -262,6 +263,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       audit,
       clock,
       chairs: { heldBy: (userId) => governance.appointmentsHeldBy(userId) },
+      seatsHeld: (userId) => governance.seatsHeldBy(userId),
       linkPeople: (userId, email) => governance.linkByVerifiedEmail(userId, email),
       sessionSecret: config.sessionSecret,
       async placeNames() {
@@ -433,6 +435,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         accounts,
         partnerships: () => governance.partnerships.list(null),
         areas: () => governance.areas.list(null),
+        peopleOfAccount: (userId) => governance.peopleOfAccount(userId),
       }),
       mount(auditRoutes, {
         audit,
@@ -440,7 +443,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         partnerships: () => governance.partnerships.list(null, { includeArchived: true }),
       }),
       mount(governanceAdminRoutes, { governance }),
-      mount(governanceRoutes, { governance }),
+      mount(governanceRoutes, {
+        governance,
+        accounts: {
+          accountOfPerson: (userId) => accounts.accountOfPerson(userId),
+          accountToLink: (actor, partnershipId, email) => accounts.accountToLink(actor, partnershipId, email),
+        },
+      }),
       mount(actionRoutes, {
         actions,
         groups: (partnershipId) => governance.groups.list(partnershipId),

@@ -133,6 +133,10 @@ GET /partnerships/:partnershipId/people/:id/edit partnership:manage
 POST /partnerships/:partnershipId/people/:id partnership:manage
 GET /partnerships/:partnershipId/people/:id/archive partnership:manage
 POST /partnerships/:partnershipId/people/:id/archive partnership:manage
+GET /partnerships/:partnershipId/people/:id/account partnership:manage
+POST /partnerships/:partnershipId/people/:id/account partnership:manage
+GET /partnerships/:partnershipId/people/:id/account/unlink partnership:manage
+POST /partnerships/:partnershipId/people/:id/account/unlink partnership:manage
 GET /partnerships/:partnershipId/groups partnership:view
 GET /partnerships/:partnershipId/groups/download.csv partnership:view
 GET /partnerships/:partnershipId/groups/new partnership:manage

@@ -90,8 +90,8 @@ export interface RecordPagesDefinition<View extends { id: string; version: numbe
   customView?: boolean;
   /** Words shown under the heading of the list page. */
   intro?: string;
-  /** Related records shown below the summary on the view page, e.g. a person's memberships. */
-  sections?(scopeId: string | null, record: View): Promise<RelatedSection[]>;
+  /** Related records shown below the summary on the view page, e.g. a person's memberships (some only to some readers). */
+  sections?(scopeId: string | null, record: View, request: FastifyRequest): Promise<RelatedSection[]>;
 }
 
 export interface RelatedSection {
@@ -248,7 +248,7 @@ export function registerRecordPages<View extends { id: string; version: number; 
         noun: definition.noun,
         record,
         summary: definition.summary?.(record) ?? [],
-        sections: (await definition.sections?.(scopeOf(request), record)) ?? [],
+        sections: (await definition.sections?.(scopeOf(request), record, request)) ?? [],
         base,
         canManage: isAllowed(request.principal, access.manage, request.partnership),
         breadcrumbs: listCrumb(request),

@@ -39,8 +39,8 @@ export async function addMember(
 /**
  * Makes the holder of an account (found by its e-mail address) chair of a group for this year of office: the
  * partnership's person the account is (made and linked if there is none), a voting member from the year's 1 April
- * if not one already, appointed today. The appointment is what gives the account the chair role. Returns the
- * appointment's id.
+ * if not one already, appointed today. The membership gives the account the member role, and the appointment the
+ * chair role, in that partnership. Returns the appointment's id.
  */
 export async function appointChair(
   container: { governance: GovernanceService; accounts: AccountsService; clock: Clock },
@@ -49,9 +49,7 @@ export async function appointChair(
 ): Promise<string> {
   const { governance, accounts, clock } = container;
   const today = todayInEngland(clock);
-  // The appointment makes a chair only of an account an administrator has given a role in the partnership.
   const account = (await accounts.listUsers()).find((user) => user.email.toLowerCase() === chair.email.toLowerCase());
-  if (account) await accounts.grantRole(systemPrincipal, account.id, 'member', { partnershipId, areaId: null });
   const yearStart = financialYearStart(today);
   const [organisation] = await governance.organisations.list(partnershipId);
   assert.ok(organisation, 'the partnership has an organisation');

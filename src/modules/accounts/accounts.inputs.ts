@@ -9,6 +9,11 @@ export const signInSchema = z.object({
   password: requiredText('Enter your password', 1000, 'Password'),
 });
 
+/** Addresses are stored and compared as typed, less surrounding spaces and capitals. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 /** A new password, checked by the one rule; the rule's check against the account's e-mail is made where that is known. */
 const password = z.string({ error: 'Enter a password' }).superRefine((value, context) => {
   const problem = passwordProblem(value);

@@ -52,3 +52,36 @@ it('refuses a role in a partnership that is not offered, with the message next t
   assert.match(refused.body, /Select a partnership/);
   assert.deepEqual((await container.accounts.getUser(userId)).grants, []);
 });
+
+it('lists the people records the account is, each linking to its page, and says when its address was verified', async (t) => {
+  const { client: admin, container, coventry } = await build(t, { as: 'admin' });
+  const userId = await container.accounts.createUser(systemPrincipal, {
+    email: 'lee.link@example.com',
+    name: 'Lee Link',
+    password: testPassword,
+    isAdmin: false,
+  });
+  const before = await admin.get(`/admin/users/${userId}`);
+  assert.match(before.body, /Email address verified[^]*Not yet verified/);
+  assert.match(before.body, /data-qa="people-of-account">Not linked to any partnership’s person record/);
+
+  const [organisation] = await container.governance.organisations.list(coventry);
+  const personId = await container.governance.people.create(systemPrincipal, coventry, {
+    name: 'Lee Link',
+    jobTitle: null,
+    organisationId: organisation?.id ?? null,
+    email: null,
+  });
+  await container.governance.linkAccount(systemPrincipal, coventry, personId, userId);
+  await container.accounts.markEmailVerified(userId);
+  const page = await admin.get(`/admin/users/${userId}`);
+  const { name } = await container.governance.partnerships.get(null, coventry);
+  assert.match(
+    page.body,
+    new RegExp(
+      `<a class="govuk-link" href="/partnerships/${coventry}/people/${personId}">Lee Link \\(${organisation?.name}\\)</a> in ${name}`,
+    ),
+  );
+  assert.doesNotMatch(page.body, /Not yet verified/);
+  assert.match(page.body, /Email address verified\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*\d{1,2} [A-Z][a-z]+ \d{4}/);
+});

@@ -30,11 +30,21 @@ export interface SignInRouteDependencies {
   clock: Clock;
 }
 
-/** What the account pages need from governance: the partnerships and areas a role may be given in. */
+/** A person record an account is, as its page lists it. */
+export interface PersonOfAccountView {
+  partnershipId: string;
+  partnershipName: string;
+  personId: string;
+  name: string;
+  organisationName: string | null;
+}
+
+/** What the account pages need from governance: the partnerships and areas a role may be given in, and the people an account is. */
 export interface AccountRouteDependencies {
   accounts: AccountsService;
   partnerships: () => Promise<{ id: string; name: string }[]>;
   areas: () => Promise<{ id: string; name: string }[]>;
+  peopleOfAccount: (userId: string) => Promise<PersonOfAccountView[]>;
 }
 
 const admin = { config: { access: 'admin' as const } };
@@ -116,7 +126,7 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
 
 export const accountRoutes: ModuleRoutes<AccountRouteDependencies> = {
   prefix: '/admin',
-  plugin(instance, { pages, deps: { accounts, partnerships, areas } }, done) {
+  plugin(instance, { pages, deps: { accounts, partnerships, areas, peopleOfAccount } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     app.get('', admin, async (request, reply) => pages.render(request, reply, 'accounts/views/admin.njk', { title: 'Administration' }));
@@ -233,7 +243,12 @@ export const accountRoutes: ModuleRoutes<AccountRouteDependencies> = {
 
     const renderUser = async (request: FastifyRequest, reply: FastifyReply, id: string, values: TypedValues, errors: FormErrors | null) => {
       const { user, grants, appointments } = await accounts.getUser(id);
-      const [partnershipChoices, areaChoices, twoStep] = await Promise.all([partnerships(), areas(), accounts.twoStep.status(id)]);
+      const [partnershipChoices, areaChoices, twoStep, people] = await Promise.all([
+        partnerships(),
+        areas(),
+        accounts.twoStep.status(id),
+        peopleOfAccount(id),
+      ]);
       if (errors) reply.code(400);
       return pages.render(request, reply, 'accounts/views/user.njk', {
         title: user.name,
@@ -241,6 +256,7 @@ export const accountRoutes: ModuleRoutes<AccountRouteDependencies> = {
         grants,
         appointments,
         twoStep,
+        people,
         roleNames,
         fields: grantFields,
         values,

@@ -24,7 +24,8 @@ import {
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
-import type { NewUser, UserDetailsInput } from './accounts.inputs.ts';
+import { type NewUser, normaliseEmail, type UserDetailsInput } from './accounts.inputs.ts';
+import { type AccountsForPeople, createAccountsForPeople } from './accountsForPeople.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { hashPassword, verifyPassword } from './passwordHashes.ts';
 import { requireAcceptablePassword } from './passwordRule.ts';
@@ -33,6 +34,8 @@ import { createPasswordService, type PasswordDependencies, type PasswordService 
 import { createSignInLimiter, type ThrottleRefusal } from './signInLimiter.ts';
 import { createTwoStepService, type TwoStepService } from './twoStep.service.ts';
 import { twoStepKeys } from './twoStepCodes.ts';
+
+export { normaliseEmail };
 
 /**
  * After the right password: signed in (but kept to setting two-step sign-in up first, if the account must use it
@@ -60,12 +63,15 @@ export interface ChairAppointmentHeld {
   yearStarting: number;
 }
 
-/**
- * What accounts need from governance: the appointments held today by the people an account is. The chair role is
- * derived from them, never stored, so the account and the appointment cannot disagree.
- */
+/** What the account's page needs from governance: the appointments held today by the people an account is. */
 export interface ChairAppointments {
   heldBy: (userId: string) => Promise<ChairAppointmentHeld[]>;
+}
+
+/** A partnership where the person an account is sits on a group today, and whether as a chair or vice-chair of one. */
+export interface SeatHeld {
+  partnershipId: string;
+  chairs: boolean;
 }
 
 /** Where roles are held, by name: every partnership and area, archived ones too (their roles are still shown). */
@@ -89,7 +95,7 @@ export interface SignInRecord {
 /** How many of an account's latest sign-ins its page shows. */
 export const signInHistoryLength = 20;
 
-export interface AccountsService {
+export interface AccountsService extends AccountsForPeople {
   sessions: SessionRecords;
   twoStep: TwoStepService;
   passwords: PasswordService;
@@ -128,10 +134,6 @@ export interface AccountsService {
 
 const emailTaken = 'An account with this email address already exists';
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export interface AccountsDependencies {
   db: Kysely<Database>;
   /** The sign-in throttle's lock differs by engine. */
@@ -139,6 +141,11 @@ export interface AccountsDependencies {
   audit: AuditWriter;
   clock: Clock;
   chairs: ChairAppointments;
+  /**
+   * From governance: where the account's person sits on a group today, and chairs one. The member and chair roles are
+   * derived from them at every request, never stored, so the memberships, the appointments and the roles cannot disagree.
+   */
+  seatsHeld: (userId: string) => Promise<SeatHeld[]>;
   /** From governance: links the account to the people its proven address names (one per partnership at most). */
   linkPeople: (userId: string, email: string) => Promise<unknown>;
   /** From governance: the names of the partnerships and areas roles are held in. */
@@ -169,7 +176,7 @@ function signInRecord(entry: { at: string; action: string; afterJson: string | n
 }
 
 export function createAccountsService(deps: AccountsDependencies): AccountsService {
-  const { db, engine, audit, clock, chairs, linkPeople, placeNames } = deps;
+  const { db, engine, audit, clock, chairs, seatsHeld, linkPeople, placeNames } = deps;
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hashPassword(randomUUID());
   const sessions = createSessionRecords(db, clock);
@@ -218,6 +225,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
   };
 
   return {
+    ...createAccountsForPeople(db),
     sessions,
     twoStep,
     passwords,
@@ -386,14 +394,14 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
           partnershipRoles.set(grant.partnershipId, roles);
         }
       }
-      // The appointment makes the chair, but only of an account an administrator has given a role in that
-      // partnership (a person's e-mail address is typed by officers, so it alone must not open a partnership), and
-      // never of its officers: the officer prepares, the chair signs and releases, and no one does both.
-      // Asked on every request, so only of an account that holds a role the appointment could add to.
-      const mayChair = [...partnershipRoles.values()].some((granted) => !granted.has('officer'));
-      for (const { partnershipId } of mayChair ? await chairs.heldBy(userId) : []) {
-        const granted = partnershipRoles.get(partnershipId);
-        if (granted && granted.size > 0 && !granted.has('officer')) granted.add('chair');
+      // The person the account is (an explicit link, never an address) is a member where they sit on a group today,
+      // and the chair where appointed chair or vice-chair of one this year; never chair where the account is an
+      // officer: the officer prepares, the chair signs and releases, and no one does both.
+      for (const { partnershipId, chairs: chair } of await seatsHeld(userId)) {
+        const roles = partnershipRoles.get(partnershipId) ?? new Set<PartnershipRole>();
+        roles.add('member');
+        if (chair && !roles.has('officer')) roles.add('chair');
+        partnershipRoles.set(partnershipId, roles);
       }
       return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
     },

@@ -8,7 +8,9 @@ export {
   normaliseEmail,
   type PlaceNames,
   type RoleGrantView,
+  type SeatHeld,
 } from './accounts.service.ts';
+export type { AccountOfPerson } from './accountsForPeople.ts';
 export { signInThrottle } from './signInThrottle.ts';
 export type { PublicUser } from './userChanges.ts';
 export { type OwnAccountRouteDependencies, ownAccountRoutes, type PersonOfAccountView } from './ownAccount.routes.ts';

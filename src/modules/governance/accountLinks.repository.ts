@@ -85,3 +85,44 @@ export function listLinkableByEmail(
     )
     .execute();
 }
+
+/** A partnership where an account's person sits on a group on a day, and whether as a chair or vice-chair of one. */
+export interface SeatHeld {
+  partnershipId: string;
+  chairs: boolean;
+}
+
+/**
+ * The partnerships where the person an account is holds a current membership of a group on `today`, each with
+ * whether they are its chair or vice-chair for the year of office starting `yearStarting` (appointed by then, and a
+ * voting member still). One query, by the indexes on people.user_id, memberships.person_id and
+ * chair_appointments.person_id: it is asked at every request.
+ */
+export async function listSeatsHeldBy(db: Kysely<Database>, userId: string, yearStarting: number, today: string): Promise<SeatHeld[]> {
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('memberships', 'memberships.personId', 'people.id')
+    .innerJoin('groups', 'groups.id', 'memberships.groupId')
+    .innerJoin('partnerships', 'partnerships.id', 'memberships.partnershipId')
+    .leftJoin('chairAppointments', (join) =>
+      join
+        .onRef('chairAppointments.personId', '=', 'people.id')
+        .onRef('chairAppointments.groupId', '=', 'memberships.groupId')
+        .on('memberships.voting', '=', 1)
+        .on('chairAppointments.yearStarting', '=', yearStarting)
+        .on('chairAppointments.appointedOn', '<=', today)
+        .on('chairAppointments.archivedAt', 'is', null),
+    )
+    .select(['memberships.partnershipId', 'chairAppointments.id as appointmentId'])
+    .where('people.userId', '=', userId)
+    .where('people.archivedAt', 'is', null)
+    .where('memberships.archivedAt', 'is', null)
+    .where('memberships.startDate', '<=', today)
+    .where((eb) => eb.or([eb('memberships.endDate', 'is', null), eb('memberships.endDate', '>=', today)]))
+    .where('groups.archivedAt', 'is', null)
+    .where('partnerships.archivedAt', 'is', null)
+    .execute();
+  const chairs = new Map<string, boolean>();
+  for (const row of rows) chairs.set(row.partnershipId, (chairs.get(row.partnershipId) ?? false) || row.appointmentId !== null);
+  return [...chairs].map(([partnershipId, chair]) => ({ partnershipId, chairs: chair }));
+}

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { systemPrincipal } from '../../platform/principal.ts';
+import { todayInEngland } from '../../platform/clock.ts';
+import { financialYearStart } from '../../platform/dates.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
@@ -69,6 +71,41 @@ for (const database of testDatabases()) {
       }
       assert.equal((await container.governance.peopleOfAccount(userId)).length, 1);
       for (const personId of people) await container.governance.linkAccount(systemPrincipal, coventry, personId, null);
+    });
+
+    it('sits, through its person, where the person is a current member, and chairs where they are appointed chair this year', async () => {
+      const seatHolder = await container.accounts.createUser(systemPrincipal, {
+        email: 'sam.seat@coventry.gov.uk',
+        name: 'Sam Seat',
+        password: 'a long enough password 1',
+        isAdmin: false,
+      });
+      const sam = await addPerson(container.governance, coventry, { name: 'Sam Seat', email: null, organisationId });
+      await addMember(container.governance, coventry, { groupId: boardId, personId: sam, organisationId, role: 'member' });
+      assert.deepEqual(await container.governance.seatsHeldBy(seatHolder), [], 'no one without the link');
+      await container.governance.linkAccount(systemPrincipal, coventry, sam, seatHolder);
+      assert.deepEqual(await container.governance.seatsHeldBy(seatHolder), [{ partnershipId: coventry, chairs: false }]);
+
+      const yearStarting = Number(financialYearStart(todayInEngland(container.clock)).slice(0, 4));
+      await container.governance.chairAppointments.create(systemPrincipal, coventry, {
+        groupId: boardId,
+        personId: sam,
+        role: 'vice_chair',
+        yearStarting,
+        appointedOn: `${yearStarting}-04-01`,
+        appointedBy: 'Elected by members',
+      });
+      assert.deepEqual(await container.governance.seatsHeldBy(seatHolder), [{ partnershipId: coventry, chairs: true }]);
+      assert.deepEqual(
+        [...((await container.accounts.loadPrincipal(seatHolder))?.partnershipRoles.get(coventry) ?? [])],
+        ['member', 'chair'],
+      );
+      // The officer prepares, the chair signs: never both.
+      await container.accounts.grantRole(systemPrincipal, seatHolder, 'officer', { partnershipId: coventry, areaId: null });
+      assert.deepEqual(
+        [...((await container.accounts.loadPrincipal(seatHolder))?.partnershipRoles.get(coventry) ?? [])],
+        ['officer', 'member'],
+      );
     });
 
     it('becomes the person a proven address names, where it names one person of a partnership only', async () => {

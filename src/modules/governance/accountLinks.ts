@@ -4,16 +4,24 @@
  * a sign-in provider's verified claim). An address typed by an officer alone never opens a partnership.
  */
 import type { Kysely } from 'kysely';
-import { isoNow, type Clock } from '../../platform/clock.ts';
+import { isoNow, type Clock, todayInEngland } from '../../platform/clock.ts';
+import { financialYearStart } from '../../platform/dates.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
 import { findRecord } from '../../platform/records.ts';
-import { listLinkableByEmail, listPeopleOfAccount, type PersonOfAccount, setPersonAccount } from './accountLinks.repository.ts';
+import {
+  listLinkableByEmail,
+  listPeopleOfAccount,
+  listSeatsHeldBy,
+  type PersonOfAccount,
+  type SeatHeld,
+  setPersonAccount,
+} from './accountLinks.repository.ts';
 
-export type { PersonOfAccount };
+export type { PersonOfAccount, SeatHeld };
 
 export interface AccountLinks {
   /** The people records an account is, one per partnership at most. */
@@ -22,6 +30,11 @@ export interface AccountLinks {
   linkAccount(actor: Actor, partnershipId: string, personId: string, userId: string | null): Promise<void>;
   /** Links an account to the people its proven address names, where that is one person of a partnership. */
   linkByVerifiedEmail(userId: string, email: string): Promise<PersonOfAccount[]>;
+  /**
+   * The partnerships where the person an account is sits on a group today, and whether as a chair or vice-chair of
+   * this year of office: the member and chair roles the account holds there. One query, asked at every request.
+   */
+  seatsHeldBy(userId: string): Promise<SeatHeld[]>;
 }
 
 const takenAccount = 'That account is already another person of this partnership. Unlink it from them first.';
@@ -29,6 +42,11 @@ const takenAccount = 'That account is already another person of this partnership
 export function createAccountLinks({ db, audit, clock }: { db: Kysely<Database>; audit: AuditWriter; clock: Clock }): AccountLinks {
   return {
     peopleOfAccount: (userId) => listPeopleOfAccount(db, userId),
+
+    seatsHeldBy(userId) {
+      const today = todayInEngland(clock);
+      return listSeatsHeldBy(db, userId, Number(financialYearStart(today).slice(0, 4)), today);
+    },
 
     async linkAccount(actor, partnershipId, personId, userId) {
       await refusingDuplicates(

@@ -20,7 +20,7 @@ describe('the chair role on an account', () => {
     ({ container, coventry, boardId, client: admin } = await build(scope, { as: 'admin' }));
   });
 
-  it('says where the chair role comes from: the appointment of the person with the same e-mail address', async () => {
+  it('says where the chair role comes from: the appointment of the person the account is', async () => {
     const userId = await container.accounts.createUser(systemPrincipal, {
       email: 'Cara.Chair@example.com',
       name: 'Cara Chair',
@@ -29,7 +29,7 @@ describe('the chair role on an account', () => {
     });
     const before = await admin.get(`/admin/users/${userId}`);
     assert.match(before.body, /data-qa="chair-appointments">Not a chair or vice-chair this year/);
-    assert.match(before.body, /The chair role, which signs minutes and releases funding, is not given here/);
+    assert.match(before.body, /The member and chair roles are not given here/);
     await appointChair(container, coventry, { email: 'cara.chair@example.com', name: 'Cara Chair', groupId: boardId });
     const page = await admin.get(`/admin/users/${userId}`);
     const year = (await container.governance.listChairAppointments(coventry, { groupId: boardId }))[0]?.yearStarting ?? 0;
@@ -45,7 +45,7 @@ describe('the chair role on an account', () => {
   // Found by an attack test: officers type people's e-mail addresses, so an appointment alone made any account a
   // chair — another partnership's member (who then read this one), or the officer who made it (who then released
   // funding alone).
-  it("makes no one chair where an administrator gave them no role, and never the partnership's officer", async () => {
+  it("makes no account chair by its e-mail address alone, and never the partnership's officer", async () => {
     const groups = await container.governance.groups.list(coventry);
     const subGroup = groups.find((group) => group.id !== boardId);
     assert.ok(subGroup);

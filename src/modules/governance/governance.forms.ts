@@ -234,3 +234,13 @@ export const termsFields: Field[] = [
   },
   { name: 'effectiveFrom', label: 'These terms apply from', kind: 'date' },
 ];
+
+export const accountLinkFields: Field[] = [
+  {
+    name: 'email',
+    label: 'Email address of their account',
+    kind: 'email',
+    hint: 'The address they sign in to Safer with',
+    autocomplete: 'off',
+  },
+];

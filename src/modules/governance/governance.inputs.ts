@@ -170,3 +170,13 @@ export const termsSchema = z
   });
 
 export type TermsInput = z.output<typeof termsSchema>;
+
+/** The account a person is, named by its address: an officer finds an account, never browses them. */
+export const accountLinkSchema = z.object({
+  email: z.email({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Enter the email address of their account'
+        : 'Enter an email address in the correct format, like name@example.com',
+  }),
+});

@@ -52,13 +52,19 @@ import type { GovernanceService, TermsOfReference } from './governance.service.t
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
 import { principalOf } from '../../web/permissions.ts';
+import { accountSection, type PeopleAccounts, registerAccountLinkPages } from './accountLinks.routes.ts';
 
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-/** What governance's pages need: its own service (they need nothing from other modules). */
+/** What governance's administration pages need: its own service (they need nothing from other modules). */
 export interface GovernanceRouteDependencies {
   governance: GovernanceService;
+}
+
+/** What a partnership's governance pages need: the service, and from the accounts module the account a person is. */
+export interface PartnershipGovernanceDependencies extends GovernanceRouteDependencies {
+  accounts: PeopleAccounts;
 }
 
 const termsVersionParams = recordParams.extend({ version: z.string() });
@@ -222,16 +228,22 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
 };
 
 /** A partnership's page and its governance records. */
-export const governanceRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
+export const governanceRoutes: ModuleRoutes<PartnershipGovernanceDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(app, { pages, deps: { governance } }, done) {
-    registerPartnershipRecords(app, pages, governance);
+  plugin(app, { pages, deps: { governance, accounts } }, done) {
+    registerPartnershipRecords(app, pages, governance, accounts);
     registerGroupPages(app, pages, governance);
+    registerAccountLinkPages(app, pages, { governance, accounts });
     done();
   },
 };
 
-function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+function registerPartnershipRecords(
+  app: FastifyInstance,
+  pages: PageRenderer,
+  governance: GovernanceService,
+  accounts: PeopleAccounts,
+): void {
   /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
   const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
     const [organisations, people, groups] = await Promise.all([
@@ -310,13 +322,15 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
       { key: 'Job title', value: p.jobTitle ?? 'Not recorded' },
       { key: 'Email address', value: p.email ?? 'Not recorded' },
     ],
-    async sections(_partnershipId, person) {
+    async sections(_partnershipId, person, request) {
       const base = `/partnerships/${person.partnershipId}`;
-      const [memberships, interests] = await Promise.all([
+      const [memberships, interests, account] = await Promise.all([
         governance.listMemberships(person.partnershipId, { personId: person.id, includeArchived: false }),
         governance.listInterests(person.partnershipId, { personId: person.id }),
+        accountSection(request, accounts, person),
       ]);
       return [
+        ...account,
         {
           title: 'Memberships',
           head: ['Group', 'Representing', 'Role', 'From', 'Until'],
@@ -440,7 +454,7 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
       `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName} ${a.yearStarting} to ${a.yearStarting + 1}`,
     intro:
       'The chair and vice-chair are elected each year. The record says when and by whom. For the year of office (1 April to 31 March), ' +
-      'the appointment makes the account with the person’s email address a chair here, who signs minutes and releases funding.',
+      'the appointment makes the account linked to the person (on their page) a chair here, who signs minutes and releases funding.',
     columns: [
       { heading: 'Appointment', cell: (a) => `${a.personName}, ${nameOf(appointmentRoleNames, a.role).toLowerCase()} of ${a.groupName}` },
       { heading: 'Year', cell: (a) => `${a.yearStarting} to ${a.yearStarting + 1}` },

@@ -6,7 +6,13 @@ export {
   isCurrentMembership,
   type TermsOfReference,
 } from './governance.service.ts';
-export { governanceAdminRoutes, type GovernanceRouteDependencies, governanceRoutes } from './governance.routes.ts';
+export {
+  governanceAdminRoutes,
+  type GovernanceRouteDependencies,
+  governanceRoutes,
+  type PartnershipGovernanceDependencies,
+} from './governance.routes.ts';
+export type { PeopleAccounts } from './accountLinks.routes.ts';
 export { type HomeRouteDependencies, homeRoutes, type WaitingFile } from './home.routes.ts';
 export { seedDemo } from './demo/governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
