@@ -46,8 +46,13 @@ import {
   createLogMailer,
   createNotificationsService,
   createSmtpMailer,
+  createNoticeSettingsService,
+  type GroupNotice,
   type Mailer,
+  type NoticeSettingsService,
+  noticeRoutes,
   type NotificationsService,
+  unsubscribeTokens,
 } from './modules/notifications/index.ts';
 import {
   createCrimeDataService,
@@ -85,6 +90,7 @@ export interface Container {
   papers: PapersService;
   workProgramme: WorkProgrammeService;
   notifications: NotificationsService;
+  noticeSettings: NoticeSettingsService;
   strategy: StrategyService;
   performance: PerformanceService;
   funding: FundingService;
@@ -130,13 +136,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
-  // Who a group's notice reaches, and sending it. Notifications are built further down: these are called only once
-  // everything is built.
-  const groupNotices = {
-    groupRecipients: (partnershipId: string, groupId: string) => notifications.groupRecipients(partnershipId, groupId),
+  // Who a group's notice of a kind reaches (as each member chose), and sending it. Notifications are built further
+  // down: these are called only once everything is built.
+  const groupNotices = (kind: GroupNotice) => ({
+    groupRecipients: (partnershipId: string, groupId: string) => notifications.groupRecipients(partnershipId, groupId, kind),
     notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) =>
-      notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
-  };
+      notifications.notifyGroupMembers(partnershipId, groupId, kind, subject, text),
+  });
   const minutes = built(
     'minutes',
     createMinutesService({
@@ -148,13 +154,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       governance: governanceForMeetings,
       actions,
       confidentiality,
-      ...groupNotices,
+      ...groupNotices('minutes'),
       publicUrl: config.publicUrl,
       // Funding is built further down, from the minutes' decisions; this is called only once everything is built.
       decisionReliedOn: (trx, partnershipId, decisionId): Promise<string | null> =>
         funding.decisionReliedOn(trx, partnershipId, decisionId),
     }),
   );
+  const signedLinks = unsubscribeTokens(config.sessionSecret);
   const notifications = built(
     'notifications',
     createNotificationsService({
@@ -168,6 +175,22 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       actionLog: (partnershipId, reader, filter) => actions.actionLog(partnershipId, reader, filter),
       meeting: async (partnershipId, id) => (await meetings.get(partnershipId, id)).meeting,
       publicUrl: config.publicUrl,
+      unsubscribeTokens: signedLinks,
+    }),
+  );
+  const noticeSettings = built(
+    'noticeSettings',
+    createNoticeSettingsService({
+      db: handle.db,
+      clock,
+      audit,
+      unsubscribeTokens: signedLinks,
+      groupsOf: async (partnershipId, personId) =>
+        (await governance.currentMemberships(partnershipId, {}))
+          .filter((m) => m.personId === personId)
+          .map(({ groupId, groupName }) => ({ groupId, groupName })),
+      personName: async (partnershipId, personId) => (await governance.people.list(partnershipId, { id: personId }))[0]?.name ?? null,
+      partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
     }),
   );
   const papers = built(
@@ -314,7 +337,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
-      ...groupNotices,
+      // An issued tasking document is published to the group, as an agenda is.
+      ...groupNotices('publication'),
       publicUrl: config.publicUrl,
     }),
   );
@@ -347,7 +371,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
-    groupRecipients: groupNotices.groupRecipients,
+    // The meeting pages confirm publishing and withdrawing agendas; the minutes' circulation asks minutes.
+    groupRecipients: groupNotices('publication').groupRecipients,
     ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
   };
@@ -367,6 +392,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     notifications,
+    noticeSettings,
     strategy,
     performance,
     funding,
@@ -377,6 +403,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
       mount(signInRoutes, { accounts, clock }),
       mount(overviewRoutes, { overview }),
+      mount(noticeRoutes, {
+        settings: noticeSettings,
+        // Until accounts link to people directly, an account is the people its e-mail address names.
+        async peopleOfAccount(userId) {
+          const { email } = (await accounts.getUser(userId)).user;
+          const partnerships = await governance.partnerships.list(null);
+          const people = await Promise.all(partnerships.map((p) => governance.peopleByEmail(p.id, email)));
+          return people.flat().map((person) => ({ partnershipId: person.partnershipId, personId: person.id, name: person.name }));
+        },
+      }),
       mount(accountRoutes, {
         accounts,
         partnerships: () => governance.partnerships.list(null),

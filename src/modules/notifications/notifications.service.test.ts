@@ -191,12 +191,18 @@ for (const database of testDatabases()) {
       await addMember(groupId, await addPerson('Ben Hughes', 'BEN.HUGHES@example.org'), 'member');
       await addMember(groupId, await addPerson('Carol Dean', null), 'member');
       await addMember(groupId, await addPerson('Dev Singh', 'dev.singh@example.org'), 'member', '2016-06-30');
-      const told = await container.notifications.notifyGroupMembers(coventry, groupId, 'Agenda published', 'The agenda is ready.');
+      const told = await container.notifications.notifyGroupMembers(
+        coventry,
+        groupId,
+        'publication',
+        'Agenda published',
+        'The agenda is ready.',
+      );
       assert.deepEqual(told.addressed.map((person) => person.name).sort(), ['Asha Patel', 'Ben Hughes']);
       assert.deepEqual(told.withoutAddress, [{ name: 'Carol Dean' }], 'a current member without an address is named, a former one is not');
       await container.notifications.runDueJobs();
       assert.deepEqual(mailer.sent.map((e) => e.to).sort(), ['asha.patel@example.org', 'ben.hughes@example.org']);
-      assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text === 'The agenda is ready.'));
+      assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text.startsWith('The agenda is ready.\n\nTo stop e-mails')));
     });
 
     it('tells the members of a group, through a real SMTP server, when a meeting’s agenda is published', async () => {
@@ -269,11 +275,12 @@ for (const database of testDatabases()) {
     it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {
       await container.notifications.scheduleDailyJobs();
       await container.notifications.scheduleDailyJobs();
-      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      // The weekly digest too, for Monday morning (the clock has moved on to a Sunday by now).
+      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs', 'notice-digest']);
       const today = clock.now().toISOString().slice(0, 10);
       assert.deepEqual(await container.notifications.runDueJobs(), { done: 2, retried: 0, failed: 0 });
       const next = (await jobs()).filter((j) => j.doneAt === null);
-      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs', 'notice-digest']);
       assert.ok(
         next.every((j) => j.runAfter.slice(0, 10) > today && j.runAfter.endsWith('T06:00:00.000Z')),
         'tomorrow morning',
