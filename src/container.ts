@@ -424,7 +424,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         partnerships: () => governance.partnerships.list(null, { includeArchived: true }),
       }),
       mount(governanceAdminRoutes, { governance }),
-      mount(governanceRoutes, { governance }),
+      mount(governanceRoutes, {
+        governance,
+        noticesOf: async (partnershipId, personId, name) => {
+          const [notices] = await noticeSettings.settingsOf([{ partnershipId, personId, name }]);
+          return notices ?? { groups: [], reminders: true, digest: false };
+        },
+      }),
       mount(actionRoutes, {
         actions,
         groups: (partnershipId) => governance.groups.list(partnershipId),

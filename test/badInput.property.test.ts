@@ -119,7 +119,8 @@ const stepForm: ScrapedForm = {
 function pagesFor(url: string): string[] {
   const path = url.split('?')[0] ?? url;
   const parent = path.replace(/\/[^/]+$/, '');
-  return [path, `${path}/new`, `${path}/edit`, parent, `${parent}/new`, parent.replace(/\/[^/]+$/, '')];
+  // A page near the root (/account/notices) has no grandparent: '' is no address.
+  return [path, `${path}/new`, `${path}/edit`, parent, `${parent}/new`, parent.replace(/\/[^/]+$/, '')].filter((page) => page !== '');
 }
 
 // Steps that end the walker's session or are covered by their own tests.

@@ -17,6 +17,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import type { MembershipView } from './governance.repository.ts';
+import { noticesSection, type NoticesOf } from './personNotices.ts';
 import {
   areaFields,
   chairAppointmentFields,
@@ -59,6 +60,8 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 /** What governance's pages need: its own service (they need nothing from other modules). */
 export interface GovernanceRouteDependencies {
   governance: GovernanceService;
+  /** The e-mails the person has chosen to get, for officers to see on their page. */
+  noticesOf: NoticesOf;
 }
 
 const termsVersionParams = recordParams.extend({ version: z.string() });
@@ -156,7 +159,7 @@ const choices = <T extends { id: string; name: string; archivedAt: string | null
 ) => recordChoices(rows, values, field, text);
 
 /** The service's areas and partnerships, for administrators. */
-export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
+export const governanceAdminRoutes: ModuleRoutes<Pick<GovernanceRouteDependencies, 'governance'>> = {
   prefix: '/admin',
   plugin(app, { pages, deps: { governance } }, done) {
     registerRecordPages(app, pages, {
@@ -224,14 +227,14 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
 /** A partnership's page and its governance records. */
 export const governanceRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(app, { pages, deps: { governance } }, done) {
-    registerPartnershipRecords(app, pages, governance);
+  plugin(app, { pages, deps: { governance, noticesOf } }, done) {
+    registerPartnershipRecords(app, pages, governance, noticesOf);
     registerGroupPages(app, pages, governance);
     done();
   },
 };
 
-function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService): void {
+function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, governance: GovernanceService, noticesOf: NoticesOf): void {
   /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
   const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
     const [organisations, people, groups] = await Promise.all([
@@ -312,9 +315,10 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
     ],
     async sections(_partnershipId, person) {
       const base = `/partnerships/${person.partnershipId}`;
-      const [memberships, interests] = await Promise.all([
+      const [memberships, interests, notices] = await Promise.all([
         governance.listMemberships(person.partnershipId, { personId: person.id, includeArchived: false }),
         governance.listInterests(person.partnershipId, { personId: person.id }),
+        noticesOf(person.partnershipId, person.id, person.name),
       ]);
       return [
         {
@@ -343,6 +347,7 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
           emptyText: 'No interests declared.',
           addLink: { text: 'Record a declared interest', href: `${base}/interests/new?personId=${person.id}` },
         },
+        noticesSection(notices),
       ];
     },
     options: partnershipOptions,

@@ -233,6 +233,14 @@ for (const database of testDatabases()) {
         assert.match(raw, /meeting on Thursday 11 August 2016 at 09:30 at Little Park Street Police Station have been published/);
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/partnerships/${coventry}/meetings/${meetingId}`));
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/public/partnerships/${coventry}/meetings/${meetingId}`));
+        // Each member's own way out: a link at the foot, and the headers a mail program offers as one button.
+        const link = /^List-Unsubscribe: <(https:\/\/safer\.coventry\.example\/unsubscribe\/[\w-]+\.[\w-]+)>$/m.exec(raw)?.[1];
+        assert.ok(link, 'a List-Unsubscribe header');
+        assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+        assert.match(raw, /To stop e-mails about this group/);
+        assert.ok(raw.includes(link), 'the same link in the text');
+        const otherLink = /^List-Unsubscribe: <([^>]+)>$/m.exec(smtp.received[1]?.raw.replace(/\r\n[ \t]/g, ' ') ?? '')?.[1];
+        assert.notEqual(otherLink, link, 'each member’s link is their own');
       } finally {
         await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
       }
