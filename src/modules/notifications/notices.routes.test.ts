@@ -89,7 +89,7 @@ for (const database of testDatabases()) {
 
     it('unsubscribes by an e-mail’s link without signing in: a GET changes nothing, the button or a one-click POST does', async (t) => {
       const { app, container, coventry, boardId } = await build(t, { as: 'nobody', database: await database.create() });
-      const personId = await memberOnBoard(container, coventry, boardId);
+      await memberOnBoard(container, coventry, boardId);
       await container.notifications.notifyGroupMembers(coventry, boardId, 'publication', 'Agenda published', 'Ready.');
       const [job] = await container.database.db
         .selectFrom('jobs')
