@@ -45,6 +45,6 @@ export default tseslint.config(
   },
   { files: ['src/web/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [anyModule] }] } },
   // node:test's describe and it return promises the runner itself awaits.
-  { files: ['**/*.test.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
+  { files: ['**/*.test.ts', 'test/browser/sweep.ts'], rules: { '@typescript-eslint/no-floating-promises': 'off' } },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

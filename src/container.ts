@@ -133,7 +133,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const agenda = built('agenda', createAgendaService({ db: handle.db, audit, clock }));
   const attendance = built('attendance', createAttendanceService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
   const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
-  const policy = built('policy', createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }));
+  const policy = built('policy', createPolicy({ selves: (partnershipId, userId) => governance.selves(partnershipId, userId) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
   // Who a group's notice of a kind reaches (as each member chose), and sending it. Notifications are built further
@@ -266,7 +266,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       engine: handle.engine,
       audit,
       clock,
-      chairs: { heldBy: (email) => governance.appointmentsHeldBy(email) },
+      chairs: { heldBy: (userId) => governance.appointmentsHeldBy(userId) },
+      linkPeople: (userId, email) => governance.linkByVerifiedEmail(userId, email),
       async placeNames() {
         const [partnerships, areas] = await Promise.all([
           governance.partnerships.list(null, { includeArchived: true }),

@@ -50,6 +50,8 @@ export interface PeopleTable extends PartnershipRecordColumns {
   email: string | null;
   jobTitle: string | null;
   organisationId: string | null;
+  /** The account this person is (set by an officer or administrator, or by an address the account proved). */
+  userId: string | null;
 }
 
 export interface GroupsTable extends PartnershipRecordColumns {
@@ -222,7 +224,10 @@ export interface ActionsTable {
   meetingId: string | null;
   agendaItemId: string | null;
   description: string;
+  /** The owner as shown; the owner itself only when neither a person nor an organisation is named ("other"). */
   owner: string;
+  ownerPersonId: string | null;
+  ownerOrganisationId: string | null;
   dueDate: string | null;
   status: ActionStatus;
   createdAt: string;
@@ -301,6 +306,7 @@ export interface UsersTable extends RecordColumns {
   name: string;
   passwordHash: string;
   isAdmin: number;
+  emailVerifiedAt: string | null;
 }
 
 /** The roles an administrator gives (the chair's comes from the chair appointments, never granted). */

@@ -84,7 +84,7 @@ export function maySee(readership: PartTwoReadership, item: { confidential: bool
   return !item.confidential || readership.everyGroup || readership.groupIds.includes(item.groupId);
 }
 
-/** A person of the partnership the principal is (linked by e-mail address today). */
+/** The person of the partnership the principal's account is (`people.user_id`). */
 export interface Self {
   id: string;
   name: string;
@@ -95,7 +95,7 @@ export interface Self {
 export interface Subject {
   principal: Principal;
   officer: boolean;
-  /** The partnership's people the principal is. */
+  /** The partnership's person the principal is: none or one. */
   selves: readonly Self[];
   /** The groups those people sit on now. */
   groupIds: readonly string[];
@@ -106,7 +106,7 @@ export type Rule<R> = (subject: Subject, record: R) => boolean;
 
 /** What the policy needs to know about the partnership's people: given by the governance module. */
 export interface PolicyDependencies {
-  selves: (partnershipId: string, email: string | null) => Promise<{ selves: Self[]; groupIds: string[] }>;
+  selves: (partnershipId: string, userId: string | null) => Promise<{ selves: Self[]; groupIds: string[] }>;
 }
 
 export interface Policy {
@@ -127,7 +127,7 @@ export function createPolicy({ selves }: PolicyDependencies): Policy {
     subjects.set(principal, known);
     let subject = known.get(partnershipId);
     if (!subject) {
-      subject = selves(partnershipId, principal.email).then((found) => ({
+      subject = selves(partnershipId, principal.userId).then((found) => ({
         principal,
         officer: isOfficer(principal, partnershipId),
         ...found,

@@ -23,7 +23,7 @@ export interface Principal {
   /** Null for the system itself (reminders, imports, the demo seed): recorded as such in the audit log. */
   userId: string | null;
   name: string;
-  /** The address that links the account to the partnership's people (issue 18 links them directly). */
+  /** The account's address, for mail to it; people records name their account themselves (`people.user_id`). */
   email: string | null;
   isAdmin: boolean;
   partnershipRoles: ReadonlyMap<string, ReadonlySet<PartnershipRole>>;

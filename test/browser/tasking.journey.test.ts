@@ -26,6 +26,7 @@ import {
 } from '../helpers/browser.ts';
 import { textOfPdf } from '../helpers/pdf.ts';
 import { addPerson } from '../helpers/people.ts';
+import { systemPrincipal } from '../../src/platform/principal.ts';
 import { cityOfLondonForce } from '../helpers/policeuk.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'policeuk');
@@ -95,11 +96,14 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
     // Set-up, not the journey: the member account is a person of West Midlands Police, so answers for its actions.
     const [organisation] = (await container.governance.organisations.list(coventry)).filter((o) => o.name === police);
     assert.ok(organisation, `the demo has ${police}`);
-    await addPerson(container.governance, coventry, {
+    const personId = await addPerson(container.governance, coventry, {
       name: session.accounts.member.name,
       email: session.accounts.member.email,
       organisationId: organisation.id,
     });
+    const account = (await container.accounts.listUsers()).find((user) => user.email === session.accounts.member.email);
+    assert.ok(account, 'the member has an account');
+    await container.governance.linkAccount(systemPrincipal, coventry, personId, account.id);
     // The fixtures are the City of London's: Coventry stands in for a partnership of that force.
     await cityOfLondonForce(container, coventry);
 

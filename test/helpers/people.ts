@@ -37,9 +37,10 @@ export async function addMember(
 }
 
 /**
- * Makes the holder of an account (found by its e-mail address, as accounts are linked to people) chair of a group
- * for this year of office: a voting member from the year's 1 April if not one already, appointed today. The
- * appointment is what gives the account the chair role. Returns the appointment's id.
+ * Makes the holder of an account (found by its e-mail address) chair of a group for this year of office: the
+ * partnership's person the account is (made and linked if there is none), a voting member from the year's 1 April
+ * if not one already, appointed today. The appointment is what gives the account the chair role. Returns the
+ * appointment's id.
  */
 export async function appointChair(
   container: { governance: GovernanceService; accounts: AccountsService; clock: Clock },
@@ -54,9 +55,13 @@ export async function appointChair(
   const yearStart = financialYearStart(today);
   const [organisation] = await governance.organisations.list(partnershipId);
   assert.ok(organisation, 'the partnership has an organisation');
-  const [known] = await governance.peopleByEmail(partnershipId, chair.email);
+  const known = account
+    ? (await governance.peopleOfAccount(account.id)).find((person) => person.partnershipId === partnershipId)
+    : undefined;
   const personId =
-    known?.id ?? (await addPerson(governance, partnershipId, { name: chair.name, email: chair.email, organisationId: organisation.id }));
+    known?.personId ??
+    (await addPerson(governance, partnershipId, { name: chair.name, email: chair.email, organisationId: organisation.id }));
+  if (account && !known) await governance.linkAccount(systemPrincipal, partnershipId, personId, account.id);
   const seats = await governance.membershipsOn(partnershipId, chair.groupId, today);
   if (!seats.some((seat) => seat.personId === personId && seat.voting)) {
     await governance.memberships.create(systemPrincipal, partnershipId, {

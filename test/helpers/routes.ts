@@ -153,13 +153,16 @@ export async function sampleRoutes(
     description: 'Foot patrols',
   });
   // The walkers who are not officers are people of the agency that owns it, and so may report its result.
+  const accounts = await container.accounts.listUsers();
   for (const walker of ['chair', 'member', 'analyst']) {
-    await container.governance.people.create(systemPrincipal, coventry, {
+    const personId = await container.governance.people.create(systemPrincipal, coventry, {
       name: walker,
       jobTitle: null,
       organisationId: organisation.id,
       email: `${walker}@example.com`,
     });
+    const account = accounts.find((user) => user.email === `${walker}@example.com`);
+    if (account) await container.governance.linkAccount(systemPrincipal, coventry, personId, account.id);
   }
   const params: Record<string, string> = {
     partnershipId: coventry,

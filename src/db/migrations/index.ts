@@ -30,6 +30,7 @@ import * as crimeUploadSkips from './2026-12-08-04-crime-upload-skips.ts';
 import * as agendaWithdrawal from './2026-12-09-03-agenda-withdrawal.ts';
 import * as spendBeyondAllocation from './2026-12-09-04-spend-beyond-allocation.ts';
 import * as minutesEntryVersions from './2026-12-09-06-minutes-entry-versions.ts';
+import * as accountsArePeople from './2026-12-10-01-accounts-are-people.ts';
 import * as noticePreferences from './2026-12-10-05-notice-preferences.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -65,5 +66,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09-03-agenda-withdrawal': agendaWithdrawal,
   '2026-12-09-04-spend-beyond-allocation': spendBeyondAllocation,
   '2026-12-09-06-minutes-entry-versions': minutesEntryVersions,
+  '2026-12-10-01-accounts-are-people': accountsArePeople,
   '2026-12-10-05-notice-preferences': noticePreferences,
 };

@@ -53,6 +53,10 @@ export async function insertUser(db: Kysely<Database>, user: Omit<UserRow, 'vers
   await db.insertInto('users').values(stored(user)).execute();
 }
 
+export async function setEmailVerified(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ emailVerifiedAt: at }).where('id', '=', id).execute();
+}
+
 export async function findGrantsForUser(db: Kysely<Database>, userId: string): Promise<RoleGrantRow[]> {
   return db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).orderBy('createdAt').execute();
 }

@@ -16,6 +16,7 @@ import { grantSchema, passwordSchema, signInSchema, userDetailsSchema, userSchem
 import type { AccountsService, PublicUser, SignInResult } from './accounts.service.ts';
 import { roleNames } from '../../platform/principal.ts';
 import { principalOf } from '../../web/permissions.ts';
+import { beginSession } from './signedIn.ts';
 
 /** What the sign-in pages need: the accounts, and the time (to say when a throttled sign-in may be tried again). */
 export interface SignInRouteDependencies {
@@ -83,12 +84,7 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
         const message = result.outcome === 'throttled' ? throttledMessage(result, now) : 'Enter a correct email address and password';
         return renderSignIn(request, reply, { email: form.value.email }, errorsFor(signInFields, { email: message }), returnTo);
       }
-      // A new session id at sign-in, so a session fixed before sign-in is worthless afterwards.
-      await request.session.regenerate();
-      request.session.userId = result.userId;
-      // Sign-in is frequent enough, and rare enough, to be the moment expired sessions are cleared.
-      await accounts.sessions.removeExpired();
-      return reply.redirect(returnTo);
+      return beginSession(request, reply, { accounts }, result.userId, returnTo);
     });
 
     app.get('/sign-out', { config: { access: 'public' } }, async (request, reply) => {

@@ -21,6 +21,7 @@ import {
   insertGrant,
   insertUser,
   type RoleGrantRow,
+  setEmailVerified,
   type UserRow,
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
@@ -46,12 +47,11 @@ export interface ChairAppointmentHeld {
 }
 
 /**
- * What accounts need from governance: the appointments held today by the people an e-mail address names (an
- * account is linked to its person by e-mail address). The chair role is derived from them, never stored, so
- * the account and the appointment cannot disagree.
+ * What accounts need from governance: the appointments held today by the people an account is. The chair role is
+ * derived from them, never stored, so the account and the appointment cannot disagree.
  */
 export interface ChairAppointments {
-  heldBy: (email: string) => Promise<ChairAppointmentHeld[]>;
+  heldBy: (userId: string) => Promise<ChairAppointmentHeld[]>;
 }
 
 /** Where roles are held, by name: every partnership and area, archived ones too (their roles are still shown). */
@@ -69,6 +69,11 @@ export interface AccountsService {
   /** `address` is the client's network address: failures are throttled by it as well as by account. */
   signIn(email: string, password: string, address: string): Promise<SignInResult>;
   recordSignOut(userId: string): Promise<void>;
+  /**
+   * Records that the account has proven its address (it followed a link e-mailed there, or a sign-in provider said
+   * so), and makes it the person that address names in each partnership where that is one person not yet linked.
+   */
+  markEmailVerified(userId: string): Promise<void>;
   loadPrincipal(userId: string): Promise<Principal | null>;
   countUsers(): Promise<number>;
   listUsers(): Promise<PublicUser[]>;
@@ -104,11 +109,13 @@ export interface AccountsDependencies {
   audit: AuditWriter;
   clock: Clock;
   chairs: ChairAppointments;
+  /** From governance: links the account to the people its proven address names (one per partnership at most). */
+  linkPeople: (userId: string, email: string) => Promise<unknown>;
   /** From governance: the names of the partnerships and areas roles are held in. */
   placeNames: () => Promise<PlaceNames>;
 }
 
-export function createAccountsService({ db, engine, audit, clock, chairs, placeNames }: AccountsDependencies): AccountsService {
+export function createAccountsService({ db, engine, audit, clock, chairs, linkPeople, placeNames }: AccountsDependencies): AccountsService {
   // A hash to verify against when the e-mail is unknown, so a wrong address takes as long as a wrong password.
   const decoyHash = hash(randomUUID(), argonOptions);
   const sessions = createSessionRecords(db, clock);
@@ -162,6 +169,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
             await insertUser(trx, {
               id,
               email,
+              emailVerifiedAt: null,
               name: user.name.trim(),
               passwordHash,
               isAdmin: user.isAdmin,
@@ -251,6 +259,13 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
       );
     },
 
+    async markEmailVerified(userId) {
+      const user = await findUserById(db, userId);
+      if (!user || user.archivedAt) return;
+      if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
+      await linkPeople(userId, user.email);
+    },
+
     async loadPrincipal(userId) {
       const user = await findUserById(db, userId);
       if (!user || user.archivedAt) return null;
@@ -271,7 +286,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
       // never of its officers: the officer prepares, the chair signs and releases, and no one does both.
       // Asked on every request, so only of an account that holds a role the appointment could add to.
       const mayChair = [...partnershipRoles.values()].some((granted) => !granted.has('officer'));
-      for (const { partnershipId } of mayChair ? await chairs.heldBy(user.email) : []) {
+      for (const { partnershipId } of mayChair ? await chairs.heldBy(userId) : []) {
         const granted = partnershipRoles.get(partnershipId);
         if (granted && granted.size > 0 && !granted.has('officer')) granted.add('chair');
       }
@@ -289,7 +304,7 @@ export function createAccountsService({ db, engine, audit, clock, chairs, placeN
     async getUser(id) {
       const user = await findUserById(db, id);
       if (!user) throw new NotFoundError('User');
-      const [grants, names, appointments] = await Promise.all([findGrantsForUser(db, id), placeNames(), chairs.heldBy(user.email)]);
+      const [grants, names, appointments] = await Promise.all([findGrantsForUser(db, id), placeNames(), chairs.heldBy(id)]);
       const named = grants.map((grant) => ({
         ...grant,
         partnershipName: grant.partnershipId ? (names.partnerships.get(grant.partnershipId) ?? null) : null,

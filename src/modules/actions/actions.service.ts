@@ -151,6 +151,8 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
         agendaItemId: null,
         description,
         owner,
+        ownerPersonId: null,
+        ownerOrganisationId: null,
         dueDate,
         status: 'open',
         createdAt: now,

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { type ListOptions, withListOptions } from '../../platform/records.ts';
 import { containsEveryWord } from '../../db/text.ts';
 import type {
@@ -226,7 +226,7 @@ export interface HeldAppointment {
  */
 export async function listAppointmentsHeldBy(
   db: Kysely<Database>,
-  email: string,
+  userId: string,
   yearStarting: number,
   today: string,
 ): Promise<HeldAppointment[]> {
@@ -242,7 +242,7 @@ export async function listAppointmentsHeldBy(
       'chairAppointments.role',
       'chairAppointments.yearStarting',
     ])
-    .where(sql<string>`lower(${sql.ref('people.email')})`, '=', email.toLowerCase())
+    .where('people.userId', '=', userId)
     .where('chairAppointments.yearStarting', '=', yearStarting)
     .where('chairAppointments.appointedOn', '<=', today)
     .where('chairAppointments.archivedAt', 'is', null)

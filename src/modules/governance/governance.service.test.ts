@@ -365,7 +365,7 @@ for (const database of testDatabases()) {
       assert.match(before, /is not a voting member of this group on 1 May 2000/);
     });
 
-    it('finds the appointments an e-mail address holds on a day: of its year of office, made by then, by a voting member still', async () => {
+    it('finds the appointments an account holds on a day: of its year of office, made by then, by a voting member still', async () => {
       const on = (date: string) =>
         createGovernanceService({
           db: handle.db,
@@ -401,8 +401,22 @@ for (const database of testDatabases()) {
         appointedOn: '2020-06-01',
         appointedBy: 'Elected by members',
       });
-      const held = async (date: string) =>
-        (await on(date).appointmentsHeldBy('pat.chair@EXAMPLE.org')).map((a) => `${a.role} ${a.groupName}`);
+      const at = new Date().toISOString();
+      await handle.db
+        .insertInto('users')
+        .values({
+          id: 'pat',
+          email: 'pat.chair@example.org',
+          name: 'Pat Chair',
+          passwordHash: 'x',
+          isAdmin: 0,
+          emailVerifiedAt: null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      await governance.linkAccount(systemPrincipal, coventry, personId, 'pat');
+      const held = async (date: string) => (await on(date).appointmentsHeldBy('pat')).map((a) => `${a.role} ${a.groupName}`);
       assert.deepEqual(await held('2020-05-31'), [], 'not before the appointment');
       assert.deepEqual(await held('2020-06-01'), ['chair Night Time Economy Panel']);
       assert.deepEqual(await held('2021-03-31'), ['chair Night Time Economy Panel']);

@@ -50,6 +50,8 @@ import { assessQuorum, type QuorumAssessment, type QuorumRule, type Seat } from 
 import { findRecord, type RecordService } from '../../platform/records.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
 import { buildStructure, type GroupNode } from './structure.ts';
+import { type AccountLinks, createAccountLinks } from './accountLinks.ts';
+import { findPersonOfAccount } from './accountLinks.repository.ts';
 
 export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutcomes' | 'quorumRule'> {
   functions: string[];
@@ -57,7 +59,7 @@ export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutco
   quorumRule: QuorumRule;
 }
 
-export interface GovernanceService {
+export interface GovernanceService extends AccountLinks {
   areas: RecordService<AreaRow, AreaInput>;
   partnerships: RecordService<PartnershipView, PartnershipInput>;
   organisations: RecordService<OrganisationRow, OrganisationInput>;
@@ -74,17 +76,15 @@ export interface GovernanceService {
   currentMemberships(partnershipId: string, filter: { groupId?: string; organisationId?: string }): Promise<MembershipView[]>;
   /** Memberships of a group current on a date (a meeting's, say). */
   membershipsOn(partnershipId: string, groupId: string, date: string): Promise<MembershipView[]>;
-  /** The partnership's people an account's e-mail address names (in any case): how an account is linked to a person. */
-  peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]>;
-  /** The people an account is in a partnership and the groups they sit on now: what the policy's rules ask about. */
-  selves(partnershipId: string, email: string | null): Promise<{ selves: PersonView[]; groupIds: string[] }>;
+  /** The person an account is in a partnership (none or one) and the groups they sit on now: what the policy's rules ask about. */
+  selves(partnershipId: string, userId: string | null): Promise<{ selves: PersonView[]; groupIds: string[] }>;
   listInterests(partnershipId: string, filter: { personId?: string }): Promise<InterestView[]>;
   listChairAppointments(partnershipId: string, filter: { groupId?: string }): Promise<ChairAppointmentView[]>;
   /**
-   * The chair and vice-chair appointments in force today of the people an account's e-mail address names, in every
-   * partnership: what makes an account a chair.
+   * The chair and vice-chair appointments in force today of the people an account is, in every partnership: what
+   * makes an account a chair.
    */
-  appointmentsHeldBy(email: string): Promise<HeldAppointment[]>;
+  appointmentsHeldBy(userId: string): Promise<HeldAppointment[]>;
   /** Every version of a group's terms of reference, newest first. */
   termsHistory(partnershipId: string, groupId: string): Promise<TermsOfReference[]>;
   /** The terms in force on a date (null before the group had any). */
@@ -207,12 +207,6 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
     const inForce = termsInForce(history, today());
     const newest = history[0] ?? null;
     return { history, inForce, upcoming: newest !== inForce ? newest : null };
-  }
-
-  async function peopleByEmail(partnershipId: string, email: string | null): Promise<PersonView[]> {
-    const wanted = email?.toLowerCase();
-    if (!wanted) return [];
-    return (await listPeople(db, partnershipId)).filter((person) => person.email?.toLowerCase() === wanted);
   }
 
   return {
@@ -347,7 +341,7 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
       (await listMemberships(db, partnershipId, filter)).filter((m) => isCurrentMembership(m, today())),
     listInterests: (partnershipId, filter) => listInterests(db, partnershipId, filter),
     listChairAppointments: (partnershipId, filter) => listChairAppointments(db, partnershipId, filter),
-    appointmentsHeldBy: (email) => listAppointmentsHeldBy(db, email, Number(financialYearStart(today()).slice(0, 4)), today()),
+    appointmentsHeldBy: (userId) => listAppointmentsHeldBy(db, userId, Number(financialYearStart(today()).slice(0, 4)), today()),
 
     termsOf,
 
@@ -425,7 +419,7 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
       return buildStructure(groupRows, inForce, chairsNow);
     },
 
-    peopleByEmail,
+    ...createAccountLinks(dependencies),
 
     async find(partnershipId, words, limit) {
       const { people, organisations } = await findPeopleAndOrganisations(db, partnershipId, words, limit);
@@ -446,12 +440,11 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
       ];
     },
 
-    async selves(partnershipId, email) {
-      const selves = await peopleByEmail(partnershipId, email);
-      const ids = new Set(selves.map((person) => person.id));
-      if (ids.size === 0) return { selves, groupIds: [] };
-      const memberships = (await listMemberships(db, partnershipId, {})).filter((m) => isCurrentMembership(m, today()));
-      return { selves, groupIds: [...new Set(memberships.filter((m) => ids.has(m.personId)).map((m) => m.groupId))] };
+    async selves(partnershipId, userId) {
+      const self = userId ? await findPersonOfAccount(db, partnershipId, userId) : undefined;
+      if (!self) return { selves: [], groupIds: [] };
+      const memberships = (await listMemberships(db, partnershipId, { personId: self.id })).filter((m) => isCurrentMembership(m, today()));
+      return { selves: [self], groupIds: [...new Set(memberships.map((m) => m.groupId))] };
     },
 
     async membershipsOn(partnershipId, groupId, date) {

@@ -278,6 +278,7 @@ describe('meeting pages for a Coventry officer', () => {
       password: 'a member password 1',
       isAdmin: false,
     });
+    await container.accounts.markEmailVerified(userId);
     await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
     const member = new Browser(app);
     await member.signIn('pete.morgan@example.org', 'a member password 1');

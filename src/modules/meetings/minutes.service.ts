@@ -598,6 +598,8 @@ export function createMinutesService({
         meetingId,
         agendaItemId: itemId,
         ...input,
+        ownerPersonId: null,
+        ownerOrganisationId: null,
         status: 'open' as const,
         createdAt: now,
         updatedAt: now,

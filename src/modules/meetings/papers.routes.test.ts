@@ -28,6 +28,8 @@ describe('papers, the agenda pack and publication', () => {
   /** A signed-in browser for an account holding one role in a partnership. */
   async function signedInAs(role: GrantedRole, partnershipId: string, email: string): Promise<Browser> {
     const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password, isAdmin: false });
+    // As if the account had followed a link e-mailed to it: it becomes the person with that address.
+    await container.accounts.markEmailVerified(userId);
     await container.accounts.grantRole(systemPrincipal, userId, role, { partnershipId, areaId: null });
     const browser = new Browser(app);
     await browser.signIn(email, password);

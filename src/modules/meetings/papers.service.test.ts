@@ -56,7 +56,7 @@ for (const database of testDatabases()) {
         agenda,
         confidentiality: createConfidentiality({
           db: handle.db,
-          policy: createPolicy({ selves: (partnershipId, email) => governance.selves(partnershipId, email) }),
+          policy: createPolicy({ selves: (partnershipId, userId) => governance.selves(partnershipId, userId) }),
         }),
         onAgendaPublished(_trx: Kysely<Database>, published) {
           if (failNextNotice) {

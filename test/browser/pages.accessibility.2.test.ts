@@ -1,0 +1,4 @@
+/** Part 2 of the axe sweep of every page (test/browser/sweep.ts). */
+import { sweepPages } from './sweep.ts';
+
+sweepPages(1, 2);
