@@ -189,7 +189,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         (await governance.currentMemberships(partnershipId, {}))
           .filter((m) => m.personId === personId)
           .map(({ groupId, groupName }) => ({ groupId, groupName })),
-      personName: async (partnershipId, personId) => (await governance.people.list(partnershipId, { id: personId }))[0]?.name ?? null,
+      person: async (partnershipId, personId) => {
+        const [person] = await governance.people.list(partnershipId, { id: personId });
+        return person ? { name: person.name, userId: person.userId } : null;
+      },
       partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
     }),
   );
@@ -406,13 +409,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       mount(overviewRoutes, { overview }),
       mount(noticeRoutes, {
         settings: noticeSettings,
-        // Until accounts link to people directly, an account is the people its e-mail address names.
-        async peopleOfAccount(userId) {
-          const { email } = (await accounts.getUser(userId)).user;
-          const partnerships = await governance.partnerships.list(null);
-          const people = await Promise.all(partnerships.map((p) => governance.peopleByEmail(p.id, email)));
-          return people.flat().map((person) => ({ partnershipId: person.partnershipId, personId: person.id, name: person.name }));
-        },
+        peopleOfAccount: async (userId) =>
+          (await governance.peopleOfAccount(userId)).map(({ partnershipId, personId, name }) => ({ partnershipId, personId, name })),
       }),
       mount(accountRoutes, {
         accounts,

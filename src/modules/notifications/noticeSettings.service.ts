@@ -68,8 +68,8 @@ export interface NoticeSettingsDependencies {
   unsubscribeTokens: UnsubscribeTokens;
   /** The groups the person sits on today. */
   groupsOf: (partnershipId: string, personId: string) => Promise<{ groupId: string; groupName: string }[]>;
-  /** The person's name, or null when the partnership holds no such person. */
-  personName: (partnershipId: string, personId: string) => Promise<string | null>;
+  /** The person's name and the account they are (if any), or null when the partnership holds no such person. */
+  person: (partnershipId: string, personId: string) => Promise<{ name: string; userId: string | null } | null>;
   partnershipName: (partnershipId: string) => Promise<string>;
 }
 
@@ -153,11 +153,13 @@ export function createNoticeSettingsService(deps: NoticeSettingsDependencies): N
   }
 
   /** The link's person and what it stops, as things stand. */
-  async function resolve(token: string): Promise<{ scope: UnsubscribeScope; settings: PersonNotices; view: UnsubscribeView } | null> {
+  async function resolve(
+    token: string,
+  ): Promise<{ scope: UnsubscribeScope; settings: PersonNotices; view: UnsubscribeView; userId: string | null } | null> {
     const scope = deps.unsubscribeTokens.verify(token);
-    const name = scope && (await deps.personName(scope.partnershipId, scope.personId));
-    if (!scope || !name) return null;
-    const [settings] = await settingsOf([{ partnershipId: scope.partnershipId, personId: scope.personId, name }]);
+    const person = scope && (await deps.person(scope.partnershipId, scope.personId));
+    if (!scope || !person) return null;
+    const [settings] = await settingsOf([{ partnershipId: scope.partnershipId, personId: scope.personId, name: person.name }]);
     if (!settings) return null;
     const group = settings.groups.find((g) => g.groupId === scope.groupId);
     const groupName = group?.groupName ?? 'a group you no longer sit on';
@@ -173,7 +175,7 @@ export function createNoticeSettingsService(deps: NoticeSettingsDependencies): N
         stopped: !settings.reminders && settings.groups.every((g) => !g.publication && !g.minutes),
       }),
     };
-    return { scope, settings, view: { name: settings.name, ...stopsOf[scope.kind]() } };
+    return { scope, settings, userId: person.userId, view: { name: settings.name, ...stopsOf[scope.kind]() } };
   }
 
   return {
@@ -185,7 +187,7 @@ export function createNoticeSettingsService(deps: NoticeSettingsDependencies): N
     async unsubscribe(token) {
       const resolved = await resolve(token);
       if (!resolved) return null;
-      const { scope, settings, view } = resolved;
+      const { scope, settings, view, userId } = resolved;
       if (view.stopped) return view;
       const stopsGroup = (groupId: string, kind: GroupNoticeKind) =>
         scope.kind === 'all' || (scope.kind === kind && scope.groupId === groupId);
@@ -198,9 +200,9 @@ export function createNoticeSettingsService(deps: NoticeSettingsDependencies): N
           minutes: g.minutes && !stopsGroup(g.groupId, 'minutes'),
         })),
       };
-      // No one is signed in: the entry names the person, who acted by the link in their e-mail.
+      // No one is signed in: the actor is the person (their account, when they have one), by the link in their e-mail.
       const summary = `${settings.name} stopped ${view.stops}, by the unsubscribe link in an e-mail`;
-      await db.transaction().execute((trx) => write(trx, { userId: null }, settings, after, summary));
+      await db.transaction().execute((trx) => write(trx, { userId }, settings, after, summary));
       return { ...view, stopped: true };
     },
   };

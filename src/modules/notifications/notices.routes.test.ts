@@ -5,14 +5,17 @@ import { build } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
 import type { Container } from '../../container.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
 import { choiceValue } from './noticeSettings.service.ts';
 
-/** The signed-in account's own people record ("member@example.com" is the build helper's member), on the board. */
+/** The people record the build helper's member account ("member@example.com") is, on the board; made before it signs in, none. */
 async function memberOnBoard(container: Container, coventry: string, boardId: string): Promise<string> {
   const [organisation] = await container.governance.organisations.list(coventry);
   const organisationId = organisation?.id ?? '';
   const personId = await addPerson(container.governance, coventry, { name: 'Mo Member', email: 'member@example.com', organisationId });
   await addMember(container.governance, coventry, { groupId: boardId, personId, organisationId, role: 'member' });
+  const account = (await container.accounts.listUsers()).find((user) => user.email === 'member@example.com');
+  if (account) await container.governance.linkAccount(systemPrincipal, coventry, personId, account.id);
   return personId;
 }
 
