@@ -151,7 +151,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   });
   // The CSRF token is among the form's fields, read by now.
   app.addHook('preHandler', async (request, reply) => {
-    if (!safeMethods.has(request.method) && !request.is404) {
+    if (!safeMethods.has(request.method) && !request.is404 && !request.routeOptions.config.signedAddress) {
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
       });

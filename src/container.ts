@@ -62,8 +62,13 @@ import {
   createLogMailer,
   createNotificationsService,
   createSmtpMailer,
+  createNoticeSettingsService,
+  type GroupNotice,
   type Mailer,
+  type NoticeSettingsService,
+  noticeRoutes,
   type NotificationsService,
+  unsubscribeTokens,
 } from './modules/notifications/index.ts';
 import {
   createCrimeDataService,
@@ -103,6 +108,7 @@ export interface Container {
   papers: PapersService;
   workProgramme: WorkProgrammeService;
   notifications: NotificationsService;
+  noticeSettings: NoticeSettingsService;
   strategy: StrategyService;
   performance: PerformanceService;
   funding: FundingService;
@@ -148,13 +154,13 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const policy = built('policy', createPolicy({ selves: (partnershipId, userId) => governance.selves(partnershipId, userId) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
   const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
-  // Who a group's notice reaches, and sending it. Notifications are built further down: these are called only once
-  // everything is built.
-  const groupNotices = {
-    groupRecipients: (partnershipId: string, groupId: string) => notifications.groupRecipients(partnershipId, groupId),
+  // Who a group's notice of a kind reaches (as each member chose), and sending it. Notifications are built further
+  // down: these are called only once everything is built.
+  const groupNotices = (kind: GroupNotice) => ({
+    groupRecipients: (partnershipId: string, groupId: string) => notifications.groupRecipients(partnershipId, groupId, kind),
     notifyGroupMembers: (partnershipId: string, groupId: string, subject: string, text: string) =>
-      notifications.notifyGroupMembers(partnershipId, groupId, subject, text),
-  };
+      notifications.notifyGroupMembers(partnershipId, groupId, kind, subject, text),
+  });
   const minutes = built(
     'minutes',
     createMinutesService({
@@ -166,13 +172,14 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       governance: governanceForMeetings,
       actions,
       confidentiality,
-      ...groupNotices,
+      ...groupNotices('minutes'),
       publicUrl: config.publicUrl,
       // Funding is built further down, from the minutes' decisions; this is called only once everything is built.
       decisionReliedOn: (trx, partnershipId, decisionId): Promise<string | null> =>
         funding.decisionReliedOn(trx, partnershipId, decisionId),
     }),
   );
+  const signedLinks = unsubscribeTokens(config.sessionSecret);
   const notifications = built(
     'notifications',
     createNotificationsService({
@@ -186,6 +193,25 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       actionLog: (partnershipId, reader, filter) => actions.actionLog(partnershipId, reader, filter),
       meeting: async (partnershipId, id) => (await meetings.get(partnershipId, id)).meeting,
       publicUrl: config.publicUrl,
+      unsubscribeTokens: signedLinks,
+    }),
+  );
+  const noticeSettings = built(
+    'noticeSettings',
+    createNoticeSettingsService({
+      db: handle.db,
+      clock,
+      audit,
+      unsubscribeTokens: signedLinks,
+      groupsOf: async (partnershipId, personId) =>
+        (await governance.currentMemberships(partnershipId, {}))
+          .filter((m) => m.personId === personId)
+          .map(({ groupId, groupName }) => ({ groupId, groupName })),
+      person: async (partnershipId, personId) => {
+        const [person] = await governance.people.list(partnershipId, { id: personId });
+        return person ? { name: person.name, userId: person.userId } : null;
+      },
+      partnershipName: async (partnershipId) => (await governance.partnerships.get(null, partnershipId)).name,
     }),
   );
   const papers = built(
@@ -357,7 +383,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       attachReport: (actor, partnershipId, meetingId, report) => papers.attachReport(actor, partnershipId, meetingId, report),
       actions,
       crimeData,
-      ...groupNotices,
+      // An issued tasking document is published to the group, as an agenda is.
+      ...groupNotices('publication'),
       publicUrl: config.publicUrl,
     }),
   );
@@ -390,7 +417,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
-    groupRecipients: groupNotices.groupRecipients,
+    // The meeting pages confirm publishing and withdrawing agendas; the minutes' circulation asks minutes.
+    groupRecipients: groupNotices('publication').groupRecipients,
     ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
   };
@@ -412,6 +440,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     papers,
     workProgramme,
     notifications,
+    noticeSettings,
     strategy,
     performance,
     funding,
@@ -431,6 +460,11 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       mount(twoStepSignInRoutes, { accounts, clock }),
       mount(twoStepRoutes, { accounts, partnerships: () => governance.partnerships.list(null) }),
       mount(overviewRoutes, { overview }),
+      mount(noticeRoutes, {
+        settings: noticeSettings,
+        peopleOfAccount: async (userId) =>
+          (await governance.peopleOfAccount(userId)).map(({ partnershipId, personId, name }) => ({ partnershipId, personId, name })),
+      }),
       mount(accountRoutes, {
         accounts,
         partnerships: () => governance.partnerships.list(null),
@@ -448,6 +482,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         accounts: {
           accountOfPerson: (userId) => accounts.accountOfPerson(userId),
           accountToLink: (actor, partnershipId, email) => accounts.accountToLink(actor, partnershipId, email),
+        },
+        noticesOf: async (partnershipId, personId, name) => {
+          const [notices] = await noticeSettings.settingsOf([{ partnershipId, personId, name }]);
+          return notices ?? { groups: [], reminders: true, digest: false };
         },
       }),
       mount(actionRoutes, {

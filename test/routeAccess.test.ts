@@ -37,6 +37,10 @@ GET /assets/* public
 GET /health public
 GET / public
 GET /switch-partnership signedIn
+GET /account/notices signedIn
+POST /account/notices signedIn
+GET /unsubscribe/:token public
+POST /unsubscribe/:token public
 GET /public public
 GET /public/search public
 GET /partnerships/:partnershipId partnership:view

@@ -425,6 +425,37 @@ export interface ActionRemindersTable {
   sentAt: string;
 }
 
+/** The e-mail notices a person chooses to get: per group for publication and minutes, per person for reminders. */
+export type NoticeKind = 'publication' | 'minutes' | 'reminders';
+
+export interface NoticePreferencesTable {
+  personId: string;
+  /** 1 to be reminded of actions they owe (the default), 0 not. */
+  reminders: number;
+  /** 1 for one e-mail a week holding every notice, 0 for each as it happens (the default). */
+  digest: number;
+  updatedAt: string;
+}
+
+export interface NoticeOptOutsTable {
+  personId: string;
+  groupId: string;
+  kind: Exclude<NoticeKind, 'reminders'>;
+  createdAt: string;
+}
+
+export interface HeldNoticesTable {
+  id: string;
+  partnershipId: string;
+  personId: string;
+  email: string;
+  kind: NoticeKind;
+  groupId: string | null;
+  subject: string;
+  text: string;
+  heldAt: string;
+}
+
 export interface StrategicAssessmentsTable extends PartnershipRecordColumns {
   /** The financial year, by the year it starts in: 2016 is 2016/17. */
   yearStarting: number;
@@ -823,6 +854,9 @@ export interface Database {
   auditLog: AuditLogTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;
+  noticePreferences: NoticePreferencesTable;
+  noticeOptOuts: NoticeOptOutsTable;
+  heldNotices: HeldNoticesTable;
   strategicAssessments: StrategicAssessmentsTable;
   assessmentDocuments: AssessmentDocumentsTable;
   priorities: PrioritiesTable;

@@ -18,6 +18,18 @@ describe('describeRecipients', () => {
     );
   });
 
+  it('names those who turned these e-mails off', () => {
+    const text = describeRecipients(
+      { addressed: [person(1)], withoutAddress: [], turnedOff: [{ name: 'Bob Jones' }, { name: 'Cy Li' }, { name: 'Di Ray' }] },
+      'sent',
+    );
+    assert.match(text, /\. 3 people have turned these e-mails off: Bob Jones, Cy Li and Di Ray\.$/);
+    assert.match(
+      describeRecipients({ addressed: [], withoutAddress: [], turnedOff: [{ name: 'Bob Jones' }] }, 'will'),
+      /1 person has turned/,
+    );
+  });
+
   it('names ten and counts the rest', () => {
     const many = Array.from({ length: 106 }, (_, n) => ({ name: `Member ${n + 1}` }));
     const text = describeRecipients({ addressed: [person(1)], withoutAddress: many }, 'sent');
@@ -34,5 +46,8 @@ describe('emailedLine', () => {
       'Members with an e-mail address are e-mailed a link to the agenda.',
     ]);
     assert.deepEqual(emailedLine({ addressed: [], withoutAddress: [{ name: 'Ann' }] }, 'a link to the agenda'), []);
+    assert.deepEqual(emailedLine({ addressed: [person(1)], withoutAddress: [], turnedOff: [{ name: 'Bob' }] }, 'a link to the agenda'), [
+      'Members who have not turned these e-mails off are e-mailed a link to the agenda.',
+    ]);
   });
 });

@@ -10,6 +10,8 @@ export interface Recipients {
   addressed: readonly { name: string; email: string }[];
   /** People who should have been told but have no e-mail address held. */
   withoutAddress: readonly { name: string }[];
+  /** People who have turned this kind of e-mail off (absent where no one can). */
+  turnedOff?: readonly { name: string }[];
 }
 
 /** Named in full up to this many; beyond it, the count of the rest (the page of people lists them all). */
@@ -40,6 +42,10 @@ export function describeRecipients(recipients: Recipients, when: 'sent' | 'will'
     const told = when === 'sent' ? 'were not told' : 'will not be told';
     parts.push(`No e-mail address is held for ${people(withoutAddress.length)}, so they ${told}: ${names(withoutAddress)}.`);
   }
+  const turnedOff = recipients.turnedOff ?? [];
+  if (turnedOff.length > 0) {
+    parts.push(`${people(turnedOff.length)} ${turnedOff.length === 1 ? 'has' : 'have'} turned these e-mails off: ${names(turnedOff)}.`);
+  }
   return parts.join(' ');
 }
 
@@ -50,6 +56,11 @@ export function describeRecipients(recipients: Recipients, when: 'sent' | 'will'
  */
 export function emailedLine(recipients: Recipients, what: string): string[] {
   if (recipients.addressed.length === 0) return [];
-  const who = recipients.withoutAddress.length === 0 ? 'The group’s members are' : 'Members with an e-mail address are';
+  const someNoAddress = recipients.withoutAddress.length > 0;
+  const someTurnedOff = (recipients.turnedOff ?? []).length > 0;
+  const who =
+    !someNoAddress && !someTurnedOff
+      ? 'The group’s members are'
+      : `Members${someNoAddress ? ' with an e-mail address' : ''}${someTurnedOff ? ' who have not turned these e-mails off' : ''} are`;
   return [`${who} e-mailed ${what}.`];
 }

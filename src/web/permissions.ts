@@ -10,6 +10,8 @@ import type { Principal } from '../platform/principal.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A POST authorised by a signed token in its address (an e-mail's unsubscribe link), sent without a session: no CSRF token. */
+    signedAddress?: boolean;
   }
 }
 

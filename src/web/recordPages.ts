@@ -101,6 +101,8 @@ export interface RelatedSection {
   rows: { cells: string[]; href?: string }[];
   emptyText: string;
   addLink?: { text: string; href: string };
+  /** Shown only to those who may change the record (a person's own choices, say, are not for every reader). */
+  managersOnly?: boolean;
 }
 
 // A record's pages are about a partnership's records, or (areas, partnerships) the whole service's.
@@ -243,14 +245,17 @@ export function registerRecordPages<View extends { id: string; version: number; 
     app.get(`${route}/:id`, viewRecord, async (request, reply) => {
       const record = await service.get(scopeOf(request), request.params.id);
       const base = pathFor(basePath, request);
+      const canManage = isAllowed(request.principal, access.manage, request.partnership);
       return pages.render(request, reply, 'records/show.njk', {
         title: definition.titleOf(record),
         noun: definition.noun,
         record,
         summary: definition.summary?.(record) ?? [],
-        sections: (await definition.sections?.(scopeOf(request), record, request)) ?? [],
+        sections: ((await definition.sections?.(scopeOf(request), record, request)) ?? []).filter(
+          (section) => canManage || !section.managersOnly,
+        ),
         base,
-        canManage: isAllowed(request.principal, access.manage, request.partnership),
+        canManage,
         breadcrumbs: listCrumb(request),
       });
     });

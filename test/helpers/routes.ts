@@ -11,6 +11,7 @@ import { addAgendaItem, scheduleMeeting } from './meetings.ts';
 import { seedDemoPerformance } from '../../src/modules/performance/index.ts';
 import { seedDemoStrategy } from '../../src/modules/strategy/index.ts';
 import { seedDemoFunding } from '../../src/modules/funding/index.ts';
+import { unsubscribeTokens } from '../../src/modules/notifications/index.ts';
 
 export interface RouteSampler {
   /** The address of a pattern such as /partnerships/:partnershipId/groups/:id, for a Coventry record. */
@@ -191,8 +192,13 @@ export async function sampleRoutes(
     actionId: taskingActionId,
     groupId: board.id,
     month: '2025-12',
-    // A link to choose a new password that was never sent: its page says so.
-    token: 'not-a-sent-token',
+    // An e-mail's unsubscribe link, signed as the app signs it.
+    token: unsubscribeTokens(container.config.sessionSecret).sign({
+      partnershipId: coventry,
+      personId: person.id,
+      kind: 'publication',
+      groupId: board.id,
+    }),
     // A hotspot neighbourhood's own page: one of the area's LSOAs.
     lsoaCode: (await container.crimeData.areaLsoas(coventry, '2025-12'))[0]?.code ?? '',
   };

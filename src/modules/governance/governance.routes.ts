@@ -17,6 +17,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import type { MembershipView } from './governance.repository.ts';
+import { noticesSection, type NoticesOf } from './personNotices.ts';
 import {
   areaFields,
   chairAppointmentFields,
@@ -60,6 +61,8 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 /** What governance's administration pages need: its own service (they need nothing from other modules). */
 export interface GovernanceRouteDependencies {
   governance: GovernanceService;
+  /** The e-mails the person has chosen to get, for officers to see on their page. */
+  noticesOf: NoticesOf;
 }
 
 /** What a partnership's governance pages need: the service, and from the accounts module the account a person is. */
@@ -162,7 +165,7 @@ const choices = <T extends { id: string; name: string; archivedAt: string | null
 ) => recordChoices(rows, values, field, text);
 
 /** The service's areas and partnerships, for administrators. */
-export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
+export const governanceAdminRoutes: ModuleRoutes<Pick<GovernanceRouteDependencies, 'governance'>> = {
   prefix: '/admin',
   plugin(app, { pages, deps: { governance } }, done) {
     registerRecordPages(app, pages, {
@@ -230,8 +233,8 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
 /** A partnership's page and its governance records. */
 export const governanceRoutes: ModuleRoutes<PartnershipGovernanceDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(app, { pages, deps: { governance, accounts } }, done) {
-    registerPartnershipRecords(app, pages, governance, accounts);
+  plugin(app, { pages, deps: { governance, accounts, noticesOf } }, done) {
+    registerPartnershipRecords(app, pages, governance, accounts, noticesOf);
     registerGroupPages(app, pages, governance);
     registerAccountLinkPages(app, pages, { governance, accounts });
     done();
@@ -243,6 +246,7 @@ function registerPartnershipRecords(
   pages: PageRenderer,
   governance: GovernanceService,
   accounts: PeopleAccounts,
+  noticesOf: NoticesOf,
 ): void {
   /** The choices for a partnership's forms: a person whose organisation has since been archived keeps it when edited. */
   const partnershipOptions = async (partnershipId: string | null, values: TypedValues) => {
@@ -324,9 +328,10 @@ function registerPartnershipRecords(
     ],
     async sections(_partnershipId, person, request) {
       const base = `/partnerships/${person.partnershipId}`;
-      const [memberships, interests, account] = await Promise.all([
+      const [memberships, interests, notices, account] = await Promise.all([
         governance.listMemberships(person.partnershipId, { personId: person.id, includeArchived: false }),
         governance.listInterests(person.partnershipId, { personId: person.id }),
+        noticesOf(person.partnershipId, person.id, person.name),
         accountSection(request, accounts, person),
       ]);
       return [
@@ -357,6 +362,7 @@ function registerPartnershipRecords(
           emptyText: 'No interests declared.',
           addLink: { text: 'Record a declared interest', href: `${base}/interests/new?personId=${person.id}` },
         },
+        noticesSection(notices),
       ];
     },
     options: partnershipOptions,

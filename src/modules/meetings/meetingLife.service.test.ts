@@ -88,6 +88,7 @@ for (const database of testDatabases()) {
       assert.deepEqual(told, {
         addressed: [{ name: 'Asha Minutes', email: 'asha.minutes@example.org' }],
         withoutAddress: [{ name: 'Noel Noaddress' }],
+        turnedOff: [],
       });
       assert.deepEqual(await container.meetings.later(coventry, meetingId), [], 'no later meeting has started to approve them at');
       await assert.rejects(

@@ -159,12 +159,18 @@ for (const database of testDatabases()) {
       await addMember(groupId, await addPerson('Ben Hughes', 'BEN.HUGHES@example.org'), 'member');
       await addMember(groupId, await addPerson('Carol Dean', null), 'member');
       await addMember(groupId, await addPerson('Dev Singh', 'dev.singh@example.org'), 'member', '2016-06-30');
-      const told = await container.notifications.notifyGroupMembers(coventry, groupId, 'Agenda published', 'The agenda is ready.');
+      const told = await container.notifications.notifyGroupMembers(
+        coventry,
+        groupId,
+        'publication',
+        'Agenda published',
+        'The agenda is ready.',
+      );
       assert.deepEqual(told.addressed.map((person) => person.name).sort(), ['Asha Patel', 'Ben Hughes']);
       assert.deepEqual(told.withoutAddress, [{ name: 'Carol Dean' }], 'a current member without an address is named, a former one is not');
       await container.notifications.runDueJobs();
       assert.deepEqual(mailer.sent.map((e) => e.to).sort(), ['asha.patel@example.org', 'ben.hughes@example.org']);
-      assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text === 'The agenda is ready.'));
+      assert.ok(mailer.sent.every((e) => e.subject === 'Agenda published' && e.text.startsWith('The agenda is ready.\n\nTo stop e-mails')));
     });
 
     it('tells the members of a group, through a real SMTP server, when a meeting’s agenda is published', async () => {
@@ -195,6 +201,14 @@ for (const database of testDatabases()) {
         assert.match(raw, /meeting on Thursday 11 August 2016 at 09:30 at Little Park Street Police Station have been published/);
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/partnerships/${coventry}/meetings/${meetingId}`));
         assert.match(raw, new RegExp(`https://safer\\.coventry\\.example/public/partnerships/${coventry}/meetings/${meetingId}`));
+        // Each member's own way out: a link at the foot, and the headers a mail program offers as one button.
+        const link = /^List-Unsubscribe: <(https:\/\/safer\.coventry\.example\/unsubscribe\/[\w-]+\.[\w-]+)>$/m.exec(raw)?.[1];
+        assert.ok(link, 'a List-Unsubscribe header');
+        assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+        assert.match(raw, /To stop e-mails about this group/);
+        assert.ok(raw.includes(link), 'the same link in the text');
+        const otherLink = /^List-Unsubscribe: <([^>]+)>$/m.exec(smtp.received[1]?.raw.replace(/\r\n[ \t]/g, ' ') ?? '')?.[1];
+        assert.notEqual(otherLink, link, 'each member’s link is their own');
       } finally {
         await smtp.close();
       }
@@ -237,11 +251,12 @@ for (const database of testDatabases()) {
     it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {
       await container.notifications.scheduleDailyJobs();
       await container.notifications.scheduleDailyJobs();
-      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      // The weekly digest too, for Monday morning (the clock has moved on to a Sunday by now).
+      assert.deepEqual((await jobs()).map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs', 'notice-digest']);
       const today = clock.now().toISOString().slice(0, 10);
       assert.deepEqual(await container.notifications.runDueJobs(), { done: 2, retried: 0, failed: 0 });
       const next = (await jobs()).filter((j) => j.doneAt === null);
-      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs']);
+      assert.deepEqual(next.map((j) => j.kind).sort(), ['action-reminders', 'forget-finished-jobs', 'notice-digest']);
       assert.ok(
         next.every((j) => j.runAfter.slice(0, 10) > today && j.runAfter.endsWith('T06:00:00.000Z')),
         'tomorrow morning',

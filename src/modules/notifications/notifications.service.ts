@@ -21,7 +21,11 @@ import {
   type JobRow,
 } from './jobs.repository.ts';
 import type { Email, Mailer } from './mailer.ts';
-import { agendaPublishedNotice, agendaWithdrawnNotice } from './notices.ts';
+import { agendaPublishedNotice, agendaWithdrawnNotice, personalEmail } from './notices.ts';
+import { type Audience, audienceOf, defaultPreferences, type NoticeKind } from './noticeAudience.ts';
+import { deleteHeldNotices, insertHeldNotice, selectHeldNotices, selectPreferences } from './preferences.repository.ts';
+import type { UnsubscribeScope, UnsubscribeTokens } from './unsubscribeToken.ts';
+import { digestEmail, digestRunAt, mondayFrom } from './digest.ts';
 import { fallsDue, reminderEmail } from './reminders.ts';
 import { retryAt } from './retries.ts';
 
@@ -46,10 +50,18 @@ export interface NotificationsService {
     trx: Kysely<Database>,
     withdrawn: { partnershipId: string; meetingId: string; groupId: string; reason: string },
   ): Promise<void>;
-  /** The group's current members: those with an address (one per address) and those without, for a page that asks to confirm. */
-  groupRecipients(partnershipId: string, groupId: string): Promise<Recipients>;
-  /** Queues one e-mail to each current member of the group who has an e-mail address; returns who was and was not e-mailed. */
-  notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<Recipients>;
+  /**
+   * Who of the group's current members a notice of the kind reaches (one per address; a digest's readers included),
+   * who turned it off and who has no address, for a page that asks to confirm.
+   */
+  groupRecipients(partnershipId: string, groupId: string, kind: GroupNotice): Promise<Recipients>;
+  /**
+   * Queues the notice to each of those groupRecipients reaches (held for the weekly digest of those who chose it),
+   * each with its unsubscribe link; returns who was and was not e-mailed.
+   */
+  notifyGroupMembers(partnershipId: string, groupId: string, kind: GroupNotice, subject: string, text: string): Promise<Recipients>;
+  /** Queues each weekly digest: the notices held for a person, in one e-mail; returns how many digests. */
+  sendDigests(): Promise<number>;
   /** Queues a reminder for each action falling due that has not been reminded of its due date; returns how many e-mails. */
   queueActionReminders(): Promise<number>;
   /** Puts today's daily jobs (action reminders, forgetting old jobs) on the queue, once however many servers start today. */
@@ -86,7 +98,10 @@ export interface NotificationsDependencies {
   meeting: (partnershipId: string, id: string) => Promise<MeetingView>;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
+  unsubscribeTokens: UnsubscribeTokens;
 }
+
+export type GroupNotice = Exclude<NoticeKind, 'reminders'>;
 
 /** Long enough for a batch of slow SMTP deliveries; a worker that dies leaves its jobs to others after this. */
 const leaseMs = 10 * 60_000;
@@ -95,13 +110,19 @@ const batchSize = 10;
 const dailyRunTime = 'T06:00:00.000Z';
 
 // A job's payload comes back from the database as JSON: checked before it is used.
-const emailJob = z.object({ to: z.string(), subject: z.string(), text: z.string() }) satisfies z.ZodType<Email>;
+const emailJob = z.object({
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
+}) satisfies z.ZodType<Email>;
 const agendaPublishedJob = z.object({ partnershipId: z.string(), meetingId: z.string(), groupId: z.string() });
 const agendaWithdrawnJob = agendaPublishedJob.extend({ reason: z.string() });
 /** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
 const finishedJobsKeptDays = 90;
 
 type Person = { id: string; name: string; email: string };
+type Addressee = { id: string; name: string; email: string | null };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
   const { db, engine, clock, mailer, partnershipIds, people: peopleOf, currentMemberships, actionLog, meeting: meetingOf } = deps;
@@ -134,6 +155,48 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     await enqueue(db, kind, {}, { uniqueKey: `${kind} ${date}`, runAfter: date === today ? isoNow(clock) : `${date}${dailyRunTime}` });
   }
 
+  /** The one place that decides who receives a notice of a kind: audienceOf, with the people's own preferences. */
+  async function audience<P extends Addressee>(people: readonly P[], kind: NoticeKind, groupId: string | null): Promise<Audience<P>> {
+    const preferences = await selectPreferences(
+      db,
+      people.map((person) => person.id),
+    );
+    return audienceOf(people, (id) => preferences.get(id) ?? defaultPreferences, kind, groupId);
+  }
+
+  function unsubscribeEmail(person: Person, scope: Omit<UnsubscribeScope, 'personId'>, notice: { subject: string; text: string }): Email {
+    return personalEmail(person.email, notice, {
+      kind: scope.kind,
+      unsubscribe: `${deps.publicUrl}/unsubscribe/${deps.unsubscribeTokens.sign({ personId: person.id, ...scope })}`,
+      preferences: `${deps.publicUrl}/account/notices`,
+    });
+  }
+
+  /** Sends the notice (worded for each person) to those who get each one, and holds it for those who chose the weekly digest. */
+  async function deliver(
+    trx: Kysely<Database>,
+    reached: Pick<Audience<Addressee>, 'now' | 'held'>,
+    scope: { partnershipId: string; kind: NoticeKind; groupId: string | null },
+    notice: (person: Person) => { subject: string; text: string },
+  ): Promise<void> {
+    await enqueueEmails(
+      trx,
+      reached.now.map((person) => unsubscribeEmail(person, scope, notice(person))),
+    );
+    for (const person of reached.held) {
+      const { subject, text } = notice(person);
+      await insertHeldNotice(trx, {
+        id: randomUUID(),
+        personId: person.id,
+        email: person.email,
+        ...scope,
+        subject,
+        text,
+        heldAt: isoNow(clock),
+      });
+    }
+  }
+
   async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
     return (await peopleOf(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
   }
@@ -159,15 +222,16 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       if (due.length === 0) continue;
       const people = await peopleWithEmail(partnershipId);
       for (const action of due) {
-        const recipients = await recipientsOf(partnershipId, action, people);
-        if (recipients.length === 0) continue;
+        const reached = await audience(await recipientsOf(partnershipId, action, people), 'reminders', null);
+        if (reached.now.length + reached.held.length === 0) continue;
         const link = `${deps.publicUrl}/partnerships/${partnershipId}/actions/${action.id}`;
         // The record and the e-mails commit together: running again sends nothing new.
         await db.transaction().execute(async (trx) => {
           if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
-          const emails = recipients.map((person) => reminderEmail(person.email, { ...action, recipientName: person.name, link }, today));
-          await enqueueEmails(trx, emails);
-          queued += emails.length;
+          await deliver(trx, reached, { partnershipId, kind: 'reminders', groupId: null }, (person) =>
+            reminderEmail(person.email, { ...action, recipientName: person.name, link }, today),
+          );
+          queued += reached.now.length;
         });
       }
     }
@@ -180,22 +244,56 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
       deleteFinishedJobs(db, new Date(clock.now().getTime() - finishedJobsKeptDays * 24 * 60 * 60_000).toISOString()),
   };
 
-  async function groupRecipients(partnershipId: string, groupId: string): Promise<Recipients> {
+  async function groupAudience(partnershipId: string, groupId: string, kind: GroupNotice): Promise<Audience<Addressee>> {
     const [members, people] = await Promise.all([currentMemberships(partnershipId, { groupId }), peopleOf(partnershipId)]);
-    const inGroup = people.filter((person) => members.some((m) => m.personId === person.id));
-    const byAddress = new Map<string, { name: string; email: string }>();
-    for (const { name, email } of inGroup) {
-      const address = email?.toLowerCase();
-      if (address && !byAddress.has(address)) byAddress.set(address, { name, email: address });
-    }
-    return { addressed: [...byAddress.values()], withoutAddress: inGroup.filter((person) => !person.email).map(({ name }) => ({ name })) };
+    return audience(
+      people.filter((person) => members.some((m) => m.personId === person.id)),
+      kind,
+      groupId,
+    );
   }
 
-  async function notifyGroupMembers(partnershipId: string, groupId: string, subject: string, text: string): Promise<Recipients> {
-    const recipients = await groupRecipients(partnershipId, groupId);
-    const emails = recipients.addressed.map(({ email }) => ({ to: email, subject, text }));
-    await db.transaction().execute((trx) => enqueueEmails(trx, emails));
-    return recipients;
+  const names = (people: readonly { name: string }[]) => people.map(({ name }) => ({ name }));
+  const recipientsOfAudience = (reached: Audience<Addressee>): Recipients => ({
+    addressed: [...reached.now, ...reached.held].map(({ name, email }) => ({ name, email })),
+    withoutAddress: names(reached.withoutAddress),
+    turnedOff: names(reached.turnedOff),
+  });
+
+  async function groupRecipients(partnershipId: string, groupId: string, kind: GroupNotice): Promise<Recipients> {
+    return recipientsOfAudience(await groupAudience(partnershipId, groupId, kind));
+  }
+
+  async function notifyGroupMembers(partnershipId: string, groupId: string, kind: GroupNotice, subject: string, text: string) {
+    const reached = await groupAudience(partnershipId, groupId, kind);
+    await db.transaction().execute((trx) => deliver(trx, reached, { partnershipId, kind, groupId }, () => ({ subject, text })));
+    return recipientsOfAudience(reached);
+  }
+
+  /** One e-mail to each person with notices held, holding them all; each notice is forgotten as its digest is queued. */
+  async function sendDigests(): Promise<number> {
+    const held = await selectHeldNotices(db);
+    const byPerson = Map.groupBy(held, (notice) => notice.personId);
+    for (const [personId, notices] of byPerson) {
+      const last = notices[notices.length - 1];
+      if (!last) continue;
+      await db.transaction().execute(async (trx) => {
+        await deleteHeldNotices(
+          trx,
+          notices.map(({ id }) => id),
+        );
+        const person = { id: personId, name: '', email: last.email };
+        const scope = { partnershipId: last.partnershipId, kind: 'all' as const, groupId: null };
+        await enqueueEmails(trx, [unsubscribeEmail(person, scope, digestEmail(notices))]);
+      });
+    }
+    return byPerson.size;
+  }
+
+  /** This Monday's digest, or next Monday's: once each week however many servers start. */
+  async function scheduleDigest(from: string): Promise<void> {
+    const monday = mondayFrom(from);
+    await enqueue(db, 'notice-digest', {}, { uniqueKey: `notice-digest ${monday}`, runAfter: digestRunAt(monday) });
   }
 
   /** The meeting as it stands when the job runs, with its links. */
@@ -210,13 +308,13 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   /** The notice is written when the job runs, so it gives the meeting as it then stands. */
   async function noticeOfPublication({ partnershipId, meetingId, groupId }: z.output<typeof agendaPublishedJob>) {
     const { subject, text } = agendaPublishedNotice(await publishedMeeting(partnershipId, meetingId));
-    await notifyGroupMembers(partnershipId, groupId, subject, text);
+    await notifyGroupMembers(partnershipId, groupId, 'publication', subject, text);
   }
 
   /** The reason comes with the job: the agenda may be published again before the notice goes. */
   async function noticeOfWithdrawal({ partnershipId, meetingId, groupId, reason }: z.output<typeof agendaWithdrawnJob>) {
     const { subject, text } = agendaWithdrawnNotice({ ...(await publishedMeeting(partnershipId, meetingId)), reason });
-    await notifyGroupMembers(partnershipId, groupId, subject, text);
+    await notifyGroupMembers(partnershipId, groupId, 'publication', subject, text);
   }
 
   const givingUp: Record<string, (trx: Kysely<Database>, payload: unknown, error: string) => Promise<void>> = {};
@@ -224,6 +322,11 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     email: (payload) => mailer.send(emailJob.parse(payload)),
     'agenda-published': (payload) => noticeOfPublication(agendaPublishedJob.parse(payload)),
     'agenda-withdrawn': (payload) => noticeOfWithdrawal(agendaWithdrawnJob.parse(payload)),
+    // Like the daily runs, next week's is queued first.
+    'notice-digest': async () => {
+      await scheduleDigest(addDays(todayInEngland(clock), 1));
+      await sendDigests();
+    },
     // Each daily run queues tomorrow's first, so a run that fails for good does not end the chain.
     ...Object.fromEntries(
       Object.entries(daily).map(([kind, work]) => [
@@ -261,11 +364,13 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
 
     groupRecipients,
     notifyGroupMembers,
+    sendDigests,
 
     queueActionReminders,
 
     async scheduleDailyJobs() {
       for (const kind of Object.keys(daily)) await scheduleDaily(kind, todayInEngland(clock));
+      await scheduleDigest(todayInEngland(clock));
     },
 
     handleJobs(kind, handler, onGiveUp) {

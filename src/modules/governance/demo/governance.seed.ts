@@ -83,13 +83,30 @@ async function seedPartnership(governance: GovernanceService, areaId: string, pa
         name: person.name,
         jobTitle: person.jobTitle,
         organisationId: ids.organisations.get(person.organisationKey) ?? null,
-        email: null,
+        email: demoEmail(person.name),
       }),
     );
   }
   for (const group of partnership.groups) await seedGroup(governance, partnershipId, group, ids);
   return partnershipId;
 }
+
+/**
+ * A demo person's address on the domain reserved for examples (RFC 2606), "firstname.lastname@example.org", so that
+ * the demo sends (to the log mailer) what a real partnership would, and never to anyone.
+ */
+export function demoEmail(name: string): string {
+  const words = name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[^a-z-]/g, ''))
+    .filter(Boolean);
+  // A title is no part of an address: "Cllr Ron Marks" is ron.marks, "Insp. Brown" is brown.
+  const named = words.length > 1 && honorifics.has(words[0] ?? '') ? words.slice(1) : words;
+  return `${named.join('.')}@example.org`;
+}
+
+const honorifics = new Set(['cllr', 'insp', 'supt', 'dr', 'mr', 'mrs', 'ms']);
 
 /**
  * Creates the demo areas and partnerships, leaving alone any that already exist by name (so running it
