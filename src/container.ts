@@ -36,6 +36,9 @@ import {
   meetingRoutes,
   meetingStepRoutes,
   minutesRoutes,
+  createMemberActsService,
+  memberActRoutes,
+  type MemberActsService,
   papersRoutes,
   publicationRoutes,
   type WorkProgrammeService,
@@ -81,6 +84,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  memberActs: MemberActsService;
   actions: ActionsService;
   papers: PapersService;
   workProgramme: WorkProgrammeService;
@@ -323,6 +327,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     'workProgramme',
     createWorkProgrammeService({ db: handle.db, audit, clock, governance: governanceForMeetings, meetings, agenda }),
   );
+  const memberActs = built(
+    'memberActs',
+    createMemberActsService({ db: handle.db, audit, clock, agenda, minutes, confidentiality, governance: governanceForMeetings }),
+  );
   const meetingsFinding = createMeetingsFinding({ db: handle.db, clock, meetings });
   const performanceFinding = createPerformanceFinding(performance);
   const overview = createOverviewService({
@@ -345,6 +353,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     agenda,
     attendance,
     minutes,
+    memberActs,
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
@@ -364,6 +373,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     agenda,
     attendance,
     minutes,
+    memberActs,
     actions,
     papers,
     workProgramme,
@@ -435,6 +445,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         papersRoutes,
         attendanceRoutes,
         minutesRoutes,
+        memberActRoutes,
         workProgrammeRoutes,
         publicationRoutes,
       ].map((routes) => mount(routes, meetingPages)),
