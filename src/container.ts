@@ -52,6 +52,9 @@ import {
   meetingRoutes,
   meetingStepRoutes,
   minutesRoutes,
+  createMemberActsService,
+  memberActRoutes,
+  type MemberActsService,
   papersRoutes,
   publicationRoutes,
   type WorkProgrammeService,
@@ -104,6 +107,7 @@ export interface Container {
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  memberActs: MemberActsService;
   actions: ActionsService;
   papers: PapersService;
   workProgramme: WorkProgrammeService;
@@ -392,6 +396,10 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     'workProgramme',
     createWorkProgrammeService({ db: handle.db, audit, clock, governance: governanceForMeetings, meetings, agenda }),
   );
+  const memberActs = built(
+    'memberActs',
+    createMemberActsService({ db: handle.db, audit, clock, agenda, minutes, confidentiality, governance: governanceForMeetings }),
+  );
   const meetingsFinding = createMeetingsFinding({ db: handle.db, clock, meetings });
   const performanceFinding = createPerformanceFinding(performance);
   const overview = createOverviewService({
@@ -414,6 +422,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     agenda,
     attendance,
     minutes,
+    memberActs,
     papers,
     workProgramme,
     publicUrl: config.publicUrl,
@@ -436,6 +445,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     agenda,
     attendance,
     minutes,
+    memberActs,
     actions,
     papers,
     workProgramme,
@@ -533,6 +543,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         papersRoutes,
         attendanceRoutes,
         minutesRoutes,
+        memberActRoutes,
         workProgrammeRoutes,
         publicationRoutes,
       ].map((routes) => mount(routes, meetingPages)),

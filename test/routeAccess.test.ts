@@ -203,6 +203,15 @@ POST /partnerships/:partnershipId/meetings/:id/minutes/approve partnership:manag
 GET /partnerships/:partnershipId/meetings/:id/minutes/amendments/new partnership:manage
 POST /partnerships/:partnershipId/meetings/:id/minutes/amendments partnership:manage
 GET /partnerships/:partnershipId/decisions partnership:view
+GET /partnerships/:partnershipId/meetings/:id/apologies partnership:member
+POST /partnerships/:partnershipId/meetings/:id/apologies partnership:member
+POST /partnerships/:partnershipId/meetings/:id/apologies/withdraw partnership:member
+GET /partnerships/:partnershipId/meetings/:id/items/:itemId/interest partnership:member
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/interest partnership:member
+POST /partnerships/:partnershipId/meetings/:id/items/:itemId/minutes/declared partnership:manage
+GET /partnerships/:partnershipId/meetings/:id/minutes/comments partnership:member
+POST /partnerships/:partnershipId/meetings/:id/minutes/comments partnership:member
+POST /partnerships/:partnershipId/meetings/:id/minutes/comments/resolve partnership:manage
 GET /partnerships/:partnershipId/decisions/download.csv partnership:view
 GET /partnerships/:partnershipId/actions partnership:view
 GET /partnerships/:partnershipId/actions/download.csv partnership:view

@@ -277,6 +277,51 @@ export interface DeclarationsTable {
   madeBy: string | null;
 }
 
+export interface MeetingApologiesTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  personId: string;
+  substitutePersonId: string | null;
+  note: string | null;
+  sentAt: string;
+  sentBy: string | null;
+}
+
+export interface ItemInterestsTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  agendaItemId: string;
+  personId: string;
+  category: InterestCategory;
+  interestId: string | null;
+  nature: string;
+  declaredAt: string;
+  declaredBy: string | null;
+  /** When the officer recorded it in the minutes' declarations. */
+  recordedAt: string | null;
+  recordedBy: string | null;
+}
+
+export type CommentResolution = 'changed' | 'no_change';
+
+export interface MinutesCommentsTable {
+  id: string;
+  partnershipId: string;
+  meetingId: string;
+  /** The item commented on; null for the minutes as a whole. */
+  agendaItemId: string | null;
+  personId: string;
+  comment: string;
+  madeAt: string;
+  madeBy: string | null;
+  resolution: CommentResolution | null;
+  resolutionNote: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
 export interface WorkProgrammeItemsTable {
   id: string;
   partnershipId: string;
@@ -840,6 +885,9 @@ export interface Database {
   meetingMinutes: MeetingMinutesTable;
   minutesAmendments: MinutesAmendmentsTable;
   declarations: DeclarationsTable;
+  meetingApologies: MeetingApologiesTable;
+  itemInterests: ItemInterestsTable;
+  minutesComments: MinutesCommentsTable;
   workProgrammeItems: WorkProgrammeItemsTable;
   users: UsersTable;
   roleGrants: RoleGrantsTable;

@@ -36,6 +36,7 @@ import * as twoStep from './2026-12-10-03-two-step.ts';
 import * as signInProviders from './2026-12-10-04-sign-in-providers.ts';
 import * as seatsByPerson from './2026-12-10-09-seats-by-person.ts';
 import * as noticePreferences from './2026-12-10-05-notice-preferences.ts';
+import * as membersAct from './2026-12-10-07-members-act.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-04-sign-in-providers': signInProviders,
   '2026-12-10-09-seats-by-person': seatsByPerson,
   '2026-12-10-05-notice-preferences': noticePreferences,
+  '2026-12-10-07-members-act': membersAct,
 };

@@ -16,5 +16,12 @@ export type { PeopleAccounts } from './accountLinks.routes.ts';
 export { type HomeRouteDependencies, homeRoutes, type WaitingFile } from './home.routes.ts';
 export { seedDemo } from './demo/governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
-export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.names.ts';
+export {
+  type Cadence,
+  cadenceNames,
+  interestCategoryNames,
+  type Sector,
+  type VoteMajority,
+  voteMajorityNames,
+} from './governance.names.ts';
 export type { HeldAppointment } from './governance.repository.ts';

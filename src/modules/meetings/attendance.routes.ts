@@ -13,6 +13,7 @@ import { single } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, queryText, recordParams } from '../../web/schemas.ts';
 import { type Attendee, type AttendanceInput, attendeeLimits, isMemberStatus, type MeetingAttendance } from './attendance.service.ts';
+import type { ApologyView } from './memberActs.service.ts';
 import { meetingCrumbs, meetingHref, type MeetingParams, meetingParams, type MeetingRouteDependencies } from './meetings.pages.ts';
 
 type FormBody = z.output<typeof formBody>;
@@ -27,16 +28,20 @@ function readAttendee(line: string): Attendee {
     : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim() || null };
 }
 
-/** What the form shows: from the saved attendance, or as typed when it comes back with a problem. */
-function formValues(attendance: MeetingAttendance): Record<string, string> {
+/**
+ * What the form shows: from the saved attendance, or as typed when it comes back with a problem. A member with no
+ * saved record who sent apologies starts marked so, with the substitute they named, until the officer saves otherwise.
+ */
+function formValues(attendance: MeetingAttendance, apologies: readonly ApologyView[]): Record<string, string> {
   const values: Record<string, string> = {
     inAttendance: attendance.inAttendance.map((a) => attendeeLine(a.attendeeName, a.attendeeOrganisation)).join('\n'),
     minuteTaker: attendeeLine(attendance.minuteTaker?.name ?? null, attendance.minuteTaker?.organisation ?? null),
   };
   for (const { member, status, substitutePersonId } of attendance.members) {
-    // Nothing is marked for a member without a record: the minute taker marks who came, and the rest are absent.
-    values[`status-${member.id}`] = status ?? '';
-    values[`substitute-${member.id}`] = substitutePersonId ?? member.substitutePersonId ?? '';
+    // Nothing else is marked for a member without a record: the minute taker marks who came, and the rest are absent.
+    const sent = status ? undefined : apologies.find((apology) => apology.personId === member.personId);
+    values[`status-${member.id}`] = status ?? (sent ? (sent.substitutePersonId ? 'substitute' : 'apologies') : '');
+    values[`substitute-${member.id}`] = substitutePersonId ?? sent?.substitutePersonId ?? member.substitutePersonId ?? '';
   }
   return values;
 }
@@ -88,7 +93,7 @@ const conflictMessage =
 
 export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(instance, { pages, deps: { meetings, attendance: attendanceService, people, group } }, done) {
+  plugin(instance, { pages, deps: { meetings, attendance: attendanceService, memberActs, people, group } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const manage = { access: 'partnership:manage' } as const;
 
@@ -99,7 +104,11 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       attendance: MeetingAttendance,
       state: { values: Record<string, string>; errors: FormErrors | null; basedOn: string },
     ) {
-      const [details, everyone] = await Promise.all([meetings.get(params.partnershipId, params.id), people(params.partnershipId)]);
+      const [details, everyone, apologies] = await Promise.all([
+        meetings.get(params.partnershipId, params.id),
+        people(params.partnershipId),
+        memberActs.apologies(params.partnershipId, params.id),
+      ]);
       const option = (person: (typeof everyone)[number]) => ({
         value: person.id,
         text: person.organisationName ? `${person.name} (${person.organisationName})` : person.name,
@@ -125,6 +134,8 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         errors: state.errors,
         basedOn: state.basedOn,
         substitutes,
+        // What each member sent beforehand, by person, for the hint beside their name.
+        sentApologies: Object.fromEntries(apologies.map((apology) => [apology.personId, apology])),
         attendeeLimits,
         action: `${meetingHref(params)}/attendance`,
         cancel: meetingHref(params),
@@ -133,9 +144,13 @@ export const attendanceRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     }
 
     app.get('/meetings/:id/attendance', { config: manage, schema: { params: meetingParams } }, async (request, reply) => {
-      const attendance = await attendanceService.attendance(request.params.partnershipId, request.params.id);
+      const { partnershipId, id } = request.params;
+      const [attendance, apologies] = await Promise.all([
+        attendanceService.attendance(partnershipId, id),
+        memberActs.apologies(partnershipId, id),
+      ]);
       return render(request, request.params, reply, attendance, {
-        values: formValues(attendance),
+        values: formValues(attendance, apologies),
         errors: null,
         basedOn: attendance.recordedAt,
       });

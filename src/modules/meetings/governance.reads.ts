@@ -19,6 +19,8 @@ export interface GovernanceReads {
   membershipsOn: GovernanceService['membershipsOn'];
   checkQuorum: GovernanceService['checkQuorum'];
   listInterests: GovernanceService['listInterests'];
+  /** The person an account is in the partnership (none or one), and the groups that person sits on now. */
+  selves: GovernanceService['selves'];
 }
 
 export function governanceReads(governance: GovernanceService): GovernanceReads {
@@ -30,5 +32,6 @@ export function governanceReads(governance: GovernanceService): GovernanceReads 
     membershipsOn: (partnershipId, groupId, date) => governance.membershipsOn(partnershipId, groupId, date),
     checkQuorum: (...args) => governance.checkQuorum(...args),
     listInterests: (partnershipId, filter) => governance.listInterests(partnershipId, filter),
+    selves: (partnershipId, userId) => governance.selves(partnershipId, userId),
   };
 }

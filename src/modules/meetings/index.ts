@@ -18,6 +18,7 @@ export {
 export { type GovernanceReads, governanceReads } from './governance.reads.ts';
 export type { MeetingView } from './meetings.repository.ts';
 export { createMeetingsService, type MeetingsDependencies, type MeetingsService } from './meetings.service.ts';
+export { createMemberActsService, type MemberActsDependencies, type MemberActsService } from './memberActs.service.ts';
 export { createMinutesService, type MinutesDependencies, type MinutesService } from './minutes.service.ts';
 export {
   type AgendaPublished,
@@ -33,6 +34,7 @@ export { attendanceRoutes } from './attendance.routes.ts';
 export { type MeetingRouteDependencies } from './meetings.pages.ts';
 export { meetingRoutes } from './meetings.routes.ts';
 export { meetingStepRoutes } from './meetingSteps.routes.ts';
+export { memberActRoutes } from './memberActs.routes.ts';
 export { minutesRoutes } from './minutes.routes.ts';
 export { papersRoutes } from './papers.routes.ts';
 export { publicationRoutes } from './publication.routes.ts';

@@ -99,3 +99,32 @@ export type WorkProgrammeInput = z.output<typeof workProgrammeSchema>;
 
 /** A paper's title, sent with its file. */
 export const paperTitleSchema = z.object({ title: optionalText(200, 'The title') });
+
+/** A member's apologies for a meeting, and whom they send in their place. */
+export const apologiesSchema = z.object({
+  substitutePersonId: optionalText(),
+  note: optionalText(1000, 'The note'),
+});
+export type ApologiesInput = z.output<typeof apologiesSchema>;
+
+/** An interest a member declares on an agenda item before the meeting. */
+export const itemInterestSchema = z.object({
+  category: choice(['employment', 'financial', 'membership', 'gifts', 'other'], 'Select the kind of interest'),
+  interestId: optionalText(),
+  nature: requiredText('Describe the interest', 1000, 'The nature of the interest'),
+});
+export type ItemInterestInput = z.output<typeof itemInterestSchema>;
+
+/** A member's comment on circulated draft minutes: on one item, or (no item) on the minutes as a whole. */
+export const minutesCommentSchema = z.object({
+  agendaItemId: optionalText(),
+  comment: requiredText('Enter your comment', 2000, 'Your comment'),
+});
+export type MinutesCommentInput = z.output<typeof minutesCommentSchema>;
+
+/** How the officer resolved a comment on the draft minutes. */
+export const commentResolutionSchema = z.object({
+  resolution: choice(['changed', 'no_change'], 'Select whether the minutes were changed'),
+  note: requiredText('Enter a note for the member', 1000, 'The note'),
+});
+export type CommentResolutionInput = z.output<typeof commentResolutionSchema>;

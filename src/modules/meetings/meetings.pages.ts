@@ -14,6 +14,7 @@ import type { AgendaService } from './agenda.service.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { AttendanceService } from './attendance.service.ts';
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
+import type { MemberActsService } from './memberActs.service.ts';
 import type { MinutesService } from './minutes.service.ts';
 import type { PapersService } from './papers.service.ts';
 import type { WorkProgrammeService } from './workProgramme.service.ts';
@@ -24,6 +25,7 @@ export interface MeetingRouteDependencies extends Pick<GovernanceReads, 'groups'
   agenda: AgendaService;
   attendance: AttendanceService;
   minutes: MinutesService;
+  memberActs: MemberActsService;
   papers: PapersService;
   workProgramme: WorkProgrammeService;
   /** The service's public address (PUBLIC_URL), for calendar entries. */
@@ -53,7 +55,7 @@ export function meetingsCrumbs(request: FastifyRequest, partnershipId: string, .
 }
 
 /** The crumbs of a page about one meeting, ending with the meeting. */
-export function meetingCrumbs(request: FastifyRequest, { meeting }: MeetingDetails): Crumb[] {
+export function meetingCrumbs(request: FastifyRequest, { meeting }: Pick<MeetingDetails, 'meeting'>): Crumb[] {
   return meetingsCrumbs(request, meeting.partnershipId, {
     text: `${meeting.groupName}, ${formatDate(meeting.meetingDate)}`,
     href: meetingHref({ partnershipId: meeting.partnershipId, id: meeting.id }),

@@ -11,7 +11,9 @@ import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { nameOf } from '../../platform/inputs.ts';
-import { isAllowed } from '../../platform/policy.ts';
+import { isAllowed, isOfficer } from '../../platform/policy.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { interestCategoryNames } from '../governance/index.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { sendFile } from '../../web/csv.ts';
@@ -76,7 +78,7 @@ const view = { access: 'partnership:view' } as const;
 export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/meetings',
   plugin(instance, { pages, deps }, done) {
-    const { meetings, attendance, minutes, papers, groups, mattersArising } = deps;
+    const { meetings, attendance, minutes, memberActs, papers, groups, mattersArising } = deps;
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const groupOptions = async (request: { params: { partnershipId: string } }) => ({
       groupId: (await groups(request.params.partnershipId)).map((group) => ({ value: group.id, text: group.name })),
@@ -163,6 +165,22 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       },
     });
 
+    /** What members did for themselves: the officer sees everyone's, a member their own and what they may do now. */
+    const membersPart = async (principal: Principal, partnershipId: string, id: string) => {
+      const [standing, apologies, comments, declared] = await Promise.all([
+        memberActs.standing(principal, partnershipId, id),
+        isOfficer(principal, partnershipId) ? memberActs.apologies(partnershipId, id) : [],
+        memberActs.comments(principal, partnershipId, id),
+        memberActs.declaredInterests(principal, partnershipId, id),
+      ]);
+      return {
+        standing,
+        apologies,
+        comments: { total: comments.length, open: comments.filter((c) => !c.resolution).length },
+        declared: declared.map((d) => ({ ...d, category: nameOf(interestCategoryNames, d.category) })),
+      };
+    };
+
     app.get('/:id', { config: view, schema: { params: meetingParams } }, async (request, reply) => {
       const { partnershipId, id } = request.params;
       const principal = principalOf(request);
@@ -175,12 +193,15 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         },
         present,
         life,
+        yourPart,
       ] = await Promise.all([
         papers.meetingPapers(partnershipId, id, audience),
         attendance.attendance(partnershipId, id),
         minutes.life(partnershipId, id),
+        membersPart(principal, partnershipId, id),
       ]);
       return pages.render(request, reply, 'meetings/views/meeting.njk', {
+        ...yourPart,
         life,
         mattersArising: await mattersArising(partnershipId, meeting, principal),
         lifeStatus: minutesStatusNames[life.status],

@@ -45,6 +45,8 @@ import {
   meetingsCrumbs,
 } from './meetings.pages.ts';
 import type { ItemMinutes, RegisteredDecision } from './minutes.service.ts';
+import { commentResolutionNames } from './memberActs.service.ts';
+import { interestCategoryNames } from '../governance/index.ts';
 import type { EntryChange, EntryKind } from './minutesEntries.ts';
 import { canAmend, isEditable } from './minutesLife.ts';
 import { outcomeNames } from './outcomes.ts';
@@ -120,7 +122,7 @@ function describeEntry(kind: EntryKind, entry: Record<string, unknown>): string 
 
 export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(instance, { pages, deps: { minutes, meetings, membershipsOn, listInterests } }, done) {
+  plugin(instance, { pages, deps: { minutes, memberActs, meetings, membershipsOn, listInterests } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const itemPath = '/meetings/:id/items/:itemId/minutes';
 
@@ -146,6 +148,11 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       const { partnershipId, id, itemId } = params;
       const record = await minutes.readItemMinutes(principalOf(request), partnershipId, id, itemId);
       const manages = isAllowed(request.principal, 'partnership:manage', request.partnership) && record.meeting.status !== 'cancelled';
+      const principal = principalOf(request);
+      const [declared, comments] = await Promise.all([
+        memberActs.declaredInterests(principal, partnershipId, id, itemId),
+        memberActs.comments(principal, partnershipId, id),
+      ]);
       if (errors) reply.code(400);
       return pages.render(request, reply, 'meetings/views/item-minutes.njk', {
         title: `Minutes: ${record.item.title}`,
@@ -155,6 +162,10 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
         options: await declarationOptions(partnershipId, record.meeting),
         decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
+        declared: declared.map((d) => ({ ...d, category: nameOf(interestCategoryNames, d.category) })),
+        itemComments: comments
+          .filter((c) => c.agendaItemId === itemId)
+          .map((c) => ({ ...c, resolutionText: c.resolution ? commentResolutionNames[c.resolution] : null })),
         actions: record.actions,
         action: itemMinutesHref(params),
         // Only what the service would take: writing until approval, then only a correction.

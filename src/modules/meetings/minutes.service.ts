@@ -379,6 +379,7 @@ export function createMinutesService({
     return {
       refusals: {
         write: whyNot('write', facts),
+        comment: whyNot('comment', facts),
         circulate: whyNot('circulate', facts),
         approve:
           approvable ??

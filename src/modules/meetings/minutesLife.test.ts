@@ -66,6 +66,14 @@ describe('when each step of the minutes can be taken', () => {
     );
   });
 
+  it("takes members' comments only while the minutes are circulated", () => {
+    assert.equal(whyNot('comment', facts({ status: 'circulated' })), null);
+    assert.equal(whyNot('comment', facts({ status: 'draft' })), 'The draft minutes can be commented on once they are circulated');
+    for (const status of ['approved', 'signed'] as const) {
+      assert.equal(whyNot('comment', facts({ status })), 'These minutes have been approved: comments on them are closed');
+    }
+  });
+
   it('signs only approved minutes, and only once the approving meeting has started', () => {
     assert.match(whyNot('sign', facts({ status: 'circulated' })) ?? '', /cannot be signed/);
     assert.equal(whyNot('sign', facts({ status: 'approved', meeting: meeting('2026-11-19'), approvedAt: meeting('2026-12-20') })), null);

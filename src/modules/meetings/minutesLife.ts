@@ -37,10 +37,10 @@ export function canAmend(status: MinutesStatus): boolean {
   return !isEditable(status);
 }
 
-/** The steps a page offers and the service takes: writing, and each move of the minutes' life. */
-export type MinutesStep = 'write' | 'circulate' | 'approve' | 'sign';
+/** The steps a page offers and the service takes: writing, members' comments, and each move of the minutes' life. */
+export type MinutesStep = 'write' | 'comment' | 'circulate' | 'approve' | 'sign';
 const stepTo = { circulate: 'circulated', approve: 'approved', sign: 'signed' } as const satisfies Record<
-  Exclude<MinutesStep, 'write'>,
+  Exclude<MinutesStep, 'write' | 'comment'>,
   MinutesStatus
 >;
 
@@ -60,6 +60,13 @@ export function whyNot(step: MinutesStep, { status, meeting, approvedAt, now }: 
   if (!hasStarted(meeting, now)) return notStartedYet(meeting);
   if (step === 'write') {
     return isEditable(status) ? null : 'These minutes have been approved and cannot change. Record a correction as an amendment.';
+  }
+  // Members comment on the draft while it is circulated to them, until it is approved.
+  if (step === 'comment') {
+    if (status === 'circulated') return null;
+    return status === 'draft'
+      ? 'The draft minutes can be commented on once they are circulated'
+      : 'These minutes have been approved: comments on them are closed';
   }
   const to = stepTo[step];
   if (!canMoveTo(status, to)) return `Minutes that are ${minutesStatusNames[status].toLowerCase()} cannot be ${to}`;
