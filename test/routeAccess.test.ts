@@ -161,6 +161,9 @@ GET /partnerships/:partnershipId/decisions partnership:view
 GET /partnerships/:partnershipId/decisions/download.csv partnership:view
 GET /partnerships/:partnershipId/actions partnership:view
 GET /partnerships/:partnershipId/actions/download.csv partnership:view
+GET /partnerships/:partnershipId/actions/owners partnership:manage
+GET /partnerships/:partnershipId/actions/owners/choose partnership:manage
+POST /partnerships/:partnershipId/actions/owners/choose partnership:manage
 GET /partnerships/:partnershipId/actions/:id partnership:view
 POST /partnerships/:partnershipId/actions/:id partnership:member
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/papers/new partnership:manage

@@ -84,7 +84,7 @@ for (const database of testDatabases()) {
       const repeatVictims = await objective(domesticAbuse, 'Reduce repeat victims');
       const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, repeatVictims, {
         description: 'Review every repeat referral at the Forum',
-        owner: 'Community Safety Team',
+        owner: { kind: 'other', name: 'Community Safety Team' },
         dueDate: '2016-12-31',
       });
       assert.equal(owner.name, harmReduction);
@@ -123,7 +123,7 @@ for (const database of testDatabases()) {
       const awareness = await objective(onlineCrime, 'Raise awareness of on-line fraud');
       const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, awareness, {
         description: 'Run an awareness campaign',
-        owner: 'All agencies',
+        owner: { kind: 'other', name: 'All agencies' },
         dueDate: null,
       });
       assert.equal(owner.name, board);
@@ -137,7 +137,11 @@ for (const database of testDatabases()) {
       const hotspots = await objective(asb, 'Tackle hotspots');
       await container.strategy.objectives.setArchived(systemPrincipal, coventry, hotspots, 1, true);
       await assert.rejects(
-        container.strategy.addPlanAction(systemPrincipal, coventry, hotspots, { description: 'Patrol', owner: 'Police', dueDate: null }),
+        container.strategy.addPlanAction(systemPrincipal, coventry, hotspots, {
+          description: 'Patrol',
+          owner: { kind: 'other', name: 'Police' },
+          dueDate: null,
+        }),
         FieldValidationError,
       );
       const change = { assessmentId, title: 'Anti-social behaviour and nuisance', description: null, ownerGroupId: null };
