@@ -186,7 +186,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
             errors: errorsFor(resolveFields, saved.byField),
           });
         }
-        request.session.flash = `${saved.value} ${saved.value === 1 ? 'action' : 'actions'} of “${written}” now have their owner`;
+        request.session.flash = `Owner chosen for ${saved.value} ${saved.value === 1 ? 'action' : 'actions'} of “${written}”`;
         return reply.redirect(`/partnerships/${partnershipId}/actions/owners`);
       },
     );
