@@ -179,6 +179,34 @@ for (const database of testDatabases()) {
       assert.equal(again.statusCode, 302);
     });
 
+    it('resolves owners in words once when ten officers choose at once', async () => {
+      const ids = await Promise.all(
+        [1, 2, 3].map((n) =>
+          container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
+            description: `Patrol ${n}`,
+            owner: { kind: 'other', name: 'WMP' },
+            dueDate: null,
+          }),
+        ),
+      );
+      const changed = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          container.actions.resolveOwner(systemPrincipal, coventry, 'WMP', { kind: 'organisation', organisationId: organisation.id }),
+        ),
+      );
+      assert.equal(
+        changed.reduce((sum, n) => sum + n, 0),
+        3,
+        'each action changed once',
+      );
+      for (const id of ids) {
+        const { action } = await container.actions.action(coventry, id, systemPrincipal);
+        assert.deepEqual([action.owner, action.ownerOrganisationId, action.version], ['West Midlands Police', organisation.id, 2]);
+      }
+      const entries = await container.audit.list({ entityType: 'action' }, { limit: 100, offset: 0 });
+      assert.equal(entries.rows.filter((row) => row.summary.startsWith('Resolved the owner "WMP"')).length, 3);
+    });
+
     it('keeps the owners page to officers', async () => {
       const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'member.owners@example.com',
