@@ -179,11 +179,19 @@ for (const database of testDatabases()) {
     });
 
     it('seeds Coventry’s 2016/17 strategy once, its priorities owned as the minute says', async () => {
+      const earlier = new Set((await container.actions.actionLog(coventry, systemPrincipal)).map((a) => a.id));
       const seeded = await seedDemoStrategy(container, coventry);
       const countActions = async () => (await container.actions.actionLog(coventry, systemPrincipal)).length;
       const actionsBefore = await countActions();
       assert.equal(await seedDemoStrategy(container, coventry), seeded);
       assert.equal(await countActions(), actionsBefore);
+      // The plan's actions are owned by the partnership's organisations.
+      const planned = (await container.actions.actionLog(coventry, systemPrincipal)).filter((a) => !earlier.has(a.id));
+      assert.ok(planned.length > 0);
+      assert.ok(
+        planned.every((a) => a.ownerOrganisationId !== null),
+        planned.map((a) => a.owner).join(', '),
+      );
 
       const { current, priorities } = await container.strategy.overview(coventry);
       assert.equal(current?.yearStarting, 2016);
