@@ -157,7 +157,22 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
   const meetings = built('meetings', createMeetingsService({ db: handle.db, audit, clock, governance: governanceForMeetings }));
   const policy = built('policy', createPolicy({ selves: (partnershipId, userId) => governance.selves(partnershipId, userId) }));
   const confidentiality = createConfidentiality({ db: handle.db, policy });
-  const actions = built('actions', createActionsService({ db: handle.db, audit, clock, policy }));
+  const actions = built(
+    'actions',
+    createActionsService({
+      db: handle.db,
+      audit,
+      clock,
+      policy,
+      ownerRecords: async (partnershipId) => {
+        const [people, organisations] = await Promise.all([
+          governance.people.list(partnershipId),
+          governance.organisations.list(partnershipId),
+        ]);
+        return { people, organisations };
+      },
+    }),
+  );
   // Who a group's notice of a kind reaches (as each member chose), and sending it. Notifications are built further
   // down: these are called only once everything is built.
   const groupNotices = (kind: GroupNotice) => ({
@@ -241,6 +256,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       // The plan's actions were agreed outside meetings, so none is Part II: every reader sees them all.
       plannedActions: (partnershipId, ids) => actions.actionLog(partnershipId, systemPrincipal, { ids }),
       recordAction: (trx, actor, action, agreedFor) => actions.recordOutsideMeeting(trx, actor, action, agreedFor),
+      actionOwner: (partnershipId, chosen) => actions.ownerOf(partnershipId, chosen),
     }),
   );
   const performance = built(
@@ -430,6 +446,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     groupRecipients: groupNotices('publication').groupRecipients,
     ...governanceForMeetings,
     mattersArising: (partnershipId, meeting, reader) => actions.mattersArising(partnershipId, meeting, reader),
+    actionOwners: (partnershipId) => actions.ownerRecords(partnershipId),
   };
   return {
     config,
@@ -535,6 +552,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         strategy,
         groups: (partnershipId) => governance.groups.list(partnershipId, { includeArchived: true }),
         indicatorsForPriority: (partnershipId, priorityId) => performance.priorityIndicators(partnershipId, priorityId),
+        actionOwners: (partnershipId) => actions.ownerRecords(partnershipId),
       }),
       ...[
         meetingRoutes,

@@ -71,7 +71,7 @@ describe('Part II business, by reader', () => {
       });
       return minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: action,
-        owner: 'All agencies',
+        owner: { kind: 'other', name: 'All agencies' },
         dueDate: '2016-08-31',
       });
     };

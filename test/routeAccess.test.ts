@@ -215,6 +215,9 @@ POST /partnerships/:partnershipId/meetings/:id/minutes/comments/resolve partners
 GET /partnerships/:partnershipId/decisions/download.csv partnership:view
 GET /partnerships/:partnershipId/actions partnership:view
 GET /partnerships/:partnershipId/actions/download.csv partnership:view
+GET /partnerships/:partnershipId/actions/owners partnership:manage
+GET /partnerships/:partnershipId/actions/owners/choose partnership:manage
+POST /partnerships/:partnershipId/actions/owners/choose partnership:manage
 GET /partnerships/:partnershipId/actions/:id partnership:view
 POST /partnerships/:partnershipId/actions/:id partnership:member
 GET /partnerships/:partnershipId/meetings/:id/items/:itemId/papers/new partnership:manage

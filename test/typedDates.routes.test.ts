@@ -82,6 +82,7 @@ describe('dates and times typed into forms', () => {
     const action = (day: string) => ({
       intent: 'record:action',
       description: 'Report progress on the DPPO',
+      ownerKind: 'other',
       owner: 'All agencies',
       'dueDate-day': day,
       'dueDate-month': 'Sept',

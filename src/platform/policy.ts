@@ -88,6 +88,7 @@ export function maySee(readership: PartTwoReadership, item: { confidential: bool
 export interface Self {
   id: string;
   name: string;
+  organisationId: string | null;
   organisationName: string | null;
 }
 

@@ -11,6 +11,8 @@ export interface Option {
   value: string;
   text: string;
   hint?: string;
+  /** A select draws options with a group under that heading (an optgroup), in the order given. */
+  group?: string;
 }
 
 /** The options of a radio or select field from a record of values and their words. */

@@ -107,6 +107,8 @@ class MeetingPages {
     }
     for (const action of item.actions ?? []) {
       await this.page.getByLabel('Action', { exact: true }).fill(action.description);
+      // The minutes' words as written: "Someone else" keeps them as they are.
+      await this.page.getByRole('radio', { name: 'Someone else' }).check();
       await this.page.getByLabel('Who', { exact: true }).fill(action.owner);
       await this.qa('save-action').click();
       await this.saved(`Action recorded for ${action.owner}`, 'item-action');

@@ -476,6 +476,8 @@ describe('governance journey in a browser', browserTestOptions(), () => {
       groupId: board.id,
       description: 'Agree a night-time economy licensing protocol with the city centre’s licensed premises',
       owner: 'Licensing and community safety manager, Coventry City Council',
+      ownerPersonId: null,
+      ownerOrganisationId: null,
       dueDate: '2031-06-30',
     };
     await actions.recordOutsideMeeting(database.db, systemPrincipal, action, 'for the community safety plan');

@@ -165,6 +165,7 @@ describe('meetings journey in a browser', browserTestOptions(), () => {
     // The attendance recorded earlier made this meeting inquorate.
     assert.match(await qa('decisions').innerText(), /Deferred to the next meeting \(the meeting was not quorate\)/);
     await page.getByLabel('Action', { exact: true }).fill('Consult residents on the DPPO area');
+    await page.getByRole('radio', { name: 'Someone else' }).check();
     await page.getByLabel('Who', { exact: true }).fill('All agencies');
     await fillDate(page, 'Due date (optional)', { day: '31', month: '3', year: '2027' });
     await qa('save-action').click();

@@ -96,16 +96,17 @@ describe('strategy journey in a browser', browserTestOptions(), () => {
     await page.getByRole('link', { name: `Add an action to ${objectiveTitle}` }).click();
     assert.match(await page.locator('main').innerText(), new RegExp(`goes into the action log of the ${harmReduction}`));
     await page.getByLabel('Action', { exact: true }).fill(actionText);
-    await page.getByLabel('Who').fill('Community Safety Team, Coventry City Council');
+    await page.getByRole('radio', { name: 'An organisation' }).check();
+    await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Coventry City Council' });
     await fillDate(page, 'Due date (optional)', { day: '31', month: '12', year: '2016' });
     await session.expectAccessiblePage('plan-action-form');
     await qa('save').click();
     await page.getByText(`Action added to the action log of the ${harmReduction}`).waitFor();
-    assert.match((await tableRows(qa('open-actions')))[0]?.join(' | ') ?? '', new RegExp(`${actionText} \\| Community Safety Team`));
+    assert.match((await tableRows(qa('open-actions')))[0]?.join(' | ') ?? '', new RegExp(`${actionText} \\| Coventry City Council`));
     await session.expectAccessiblePage('priority-with-action');
 
     await page.getByRole('link', { name: objectiveTitle, exact: true }).click();
-    assert.match(await page.locator('main table').innerText(), new RegExp(`${actionText}\\s+Community Safety Team`));
+    assert.match(await page.locator('main table').innerText(), new RegExp(`${actionText}\\s+Coventry City Council`));
     await session.expectAccessiblePage('objective');
     await page.goBack();
 

@@ -70,7 +70,7 @@ export async function sampleRoutes(
   const itemId = await addAgendaItem(container.agenda, coventry, meeting, 'Strategic Assessment', { presenter: 'Partnership Analyst' });
   const action = await container.minutes.addAction(systemPrincipal, coventry, meeting, itemId, {
     description: 'Circulate the Strategic Assessment',
-    owner: 'All agencies',
+    owner: { kind: 'other', name: 'All agencies' },
     dueDate: '2026-04-30',
   });
   // A paper on the public item, and the agenda published, so that the public pages have something to show.
@@ -222,7 +222,7 @@ export async function sampleRoutes(
     }),
     actions: await container.minutes.addAction(systemPrincipal, coventry, draftMeeting, draftItem, {
       description: 'Share the Strategic Assessment',
-      owner: 'All agencies',
+      owner: { kind: 'other', name: 'All agencies' },
       dueDate: null,
     }),
   });

@@ -37,6 +37,7 @@ import * as signInProviders from './2026-12-10-04-sign-in-providers.ts';
 import * as seatsByPerson from './2026-12-10-09-seats-by-person.ts';
 import * as noticePreferences from './2026-12-10-05-notice-preferences.ts';
 import * as membersAct from './2026-12-10-07-members-act.ts';
+import * as actionOwners from './2026-12-10-06-action-owners.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-09-seats-by-person': seatsByPerson,
   '2026-12-10-05-notice-preferences': noticePreferences,
   '2026-12-10-07-members-act': membersAct,
+  '2026-12-10-06-action-owners': actionOwners,
 };

@@ -12,13 +12,14 @@ describe('isOverdue', () => {
 });
 
 describe('answersFor', () => {
-  const pete = { name: 'Pete Morgan', organisationName: 'Coventry City Council' };
-  it('is the person named, their organisation, or everyone; in any case', () => {
-    assert.equal(answersFor('Pete Morgan', pete), true);
-    assert.equal(answersFor(' coventry city council ', pete), true);
-    assert.equal(answersFor('All agencies', pete), true);
-    assert.equal(answersFor('Sara Roach', pete), false);
-    assert.equal(answersFor('Pete', pete), false, 'part of a name is not enough');
-    assert.equal(answersFor('Coventry City Council', { name: 'Sara Roach', organisationName: null }), false);
+  const pete = { id: 'pete', organisationId: 'council' };
+  const owned = (ownerPersonId: string | null, ownerOrganisationId: string | null) => ({ ownerPersonId, ownerOrganisationId });
+  it('is the person the action is, or their organisation, by the records and never by name', () => {
+    assert.equal(answersFor(owned('pete', null), pete), true);
+    assert.equal(answersFor(owned(null, 'council'), pete), true);
+    assert.equal(answersFor(owned('sara', null), pete), false);
+    assert.equal(answersFor(owned(null, 'police'), pete), false);
+    assert.equal(answersFor(owned(null, null), pete), false, 'an owner named in words ("All agencies") is no one in particular');
+    assert.equal(answersFor(owned(null, null), { id: 'sara', organisationId: null }), false, 'no organisation is not a match');
   });
 });

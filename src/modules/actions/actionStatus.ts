@@ -18,18 +18,19 @@ export const stillToDoStatuses: readonly ActionStatus[] = ['open', 'in_progress'
 /** A carried-forward action has a new home at a later meeting, so only these can be overdue. */
 export const overdueStatuses: readonly ActionStatus[] = ['open', 'in_progress'];
 
-/** Owners such as "All agencies" put every member's organisation on the hook. */
-const everyone = /^all (agencies|partners|members|organisations)$/i;
-
-/** Whether a person answers for an action: it names them, their organisation, or everyone. */
-export function answersFor(owner: string, person: { name: string; organisationName: string | null }): boolean {
-  const named = owner.trim().toLowerCase();
-  return everyone.test(named) || named === person.name.trim().toLowerCase() || named === person.organisationName?.trim().toLowerCase();
+/** Whether a person answers for an action: it is theirs, or their organisation's (by the records, never by name). */
+export function answersFor(
+  action: { ownerPersonId: string | null; ownerOrganisationId: string | null },
+  person: { id: string; organisationId: string | null },
+): boolean {
+  return (
+    action.ownerPersonId === person.id || (action.ownerOrganisationId !== null && action.ownerOrganisationId === person.organisationId)
+  );
 }
 
-/** Officers update any action; anyone else the actions they answer for (found by their account's e-mail address). */
-export const mayUpdate: Rule<{ owner: string }> = (subject, action) =>
-  subject.officer || subject.selves.some((self) => answersFor(action.owner, self));
+/** Officers update any action; anyone else the actions they answer for (as the person their account is). */
+export const mayUpdate: Rule<{ ownerPersonId: string | null; ownerOrganisationId: string | null }> = (subject, action) =>
+  subject.officer || subject.selves.some((self) => answersFor(action, self));
 
 /** An action still to do whose due date has passed. */
 export function isOverdue(action: { status: string; dueDate: string | null }, today: string): boolean {

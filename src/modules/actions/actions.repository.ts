@@ -100,7 +100,7 @@ export async function changeAction(
   db: Kysely<Database>,
   id: string,
   version: number,
-  changes: Pick<ActionRow, 'description' | 'owner' | 'dueDate' | 'updatedAt'>,
+  changes: Pick<ActionRow, 'description' | 'owner' | 'ownerPersonId' | 'ownerOrganisationId' | 'dueDate' | 'updatedAt'>,
 ): Promise<boolean> {
   const result = await db
     .updateTable('actions')
@@ -123,4 +123,49 @@ export async function insertActionUpdate(db: Kysely<Database>, row: ActionUpdate
 
 export async function listActionUpdates(db: Kysely<Database>, actionId: string): Promise<ActionUpdateRow[]> {
   return db.selectFrom('actionUpdates').selectAll().where('actionId', '=', actionId).orderBy('updatedAt').execute();
+}
+
+/** Each owner named only in words (neither a person nor an organisation of the partnership), with how many actions name it. */
+export async function listOwnersInWords(db: Kysely<Database>, partnershipId: string): Promise<{ owner: string; actions: number }[]> {
+  const rows = await db
+    .selectFrom('actions')
+    .select((eb) => ['owner', eb.fn.countAll<number>().as('actions')])
+    .where('partnershipId', '=', partnershipId)
+    .where('ownerPersonId', 'is', null)
+    .where('ownerOrganisationId', 'is', null)
+    .groupBy('owner')
+    .orderBy('owner')
+    .execute();
+  return rows.map((row) => ({ owner: row.owner, actions: Number(row.actions) }));
+}
+
+/** The actions whose owner is exactly these words, still unlinked. */
+export async function listActionsOwnedInWords(db: Kysely<Database>, partnershipId: string, owner: string): Promise<ActionRow[]> {
+  return db
+    .selectFrom('actions')
+    .selectAll()
+    .where('partnershipId', '=', partnershipId)
+    .where('owner', '=', owner)
+    .where('ownerPersonId', 'is', null)
+    .where('ownerOrganisationId', 'is', null)
+    .orderBy('createdAt')
+    .execute();
+}
+
+/** Gives an action named in words its owner's record, only while it is still unlinked at that version. */
+export async function linkActionOwner(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  changes: Pick<ActionRow, 'owner' | 'ownerPersonId' | 'ownerOrganisationId' | 'updatedAt'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('actions')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('ownerPersonId', 'is', null)
+    .where('ownerOrganisationId', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

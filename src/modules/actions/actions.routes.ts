@@ -14,8 +14,9 @@ import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import { actionStatuses, actionStatusNames } from './actionStatus.ts';
-import { actionUpdateFields } from './actions.forms.ts';
+import { actionUpdateFields, ownerFields, ownerOptions } from './actions.forms.ts';
 import { actionUpdateSchema } from './actions.inputs.ts';
+import { ownerSchema } from './owners.ts';
 import type { ActionsService, LoggedAction } from './actions.service.ts';
 
 /** Where an action agreed outside a meeting was set: a month's tasking, say, with the page that set it. */
@@ -66,6 +67,11 @@ const filterOf = (query: LogQuery) => ({
 });
 
 const view = { access: 'partnership:view' } as const;
+const manage = { access: 'partnership:manage' } as const;
+
+/** An owner written in words is resolved to a person or an organisation: "Someone else" is what it already is. */
+const resolveFields = ownerFields(['person', 'organisation']);
+const writtenQuery = z.object({ owner: queryText });
 
 export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/actions',
@@ -98,6 +104,8 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         total,
         pagination: pagination.links(total),
         headings: actionHeadings,
+        ownersToResolve: isOfficer(principal, partnershipId) ? (await actions.ownersToResolve(partnershipId)).length : 0,
+        ownersHref: `${path}/owners`,
         seesEveryPartTwo: isOfficer(principal, partnershipId),
         download: `${path}/download.csv?${String(search)}`,
         breadcrumbs: partnershipCrumbs(request),
@@ -110,6 +118,78 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
       const agreedAt = await agreedAtOf(deps, partnershipId, listed);
       return sendCsv(reply, 'Action log', [actionHeadings, ...listed.map((action) => actionRow(action, agreedAt(action)))]);
     });
+
+    app.get('/owners', { config: manage, schema: { params: partnershipParams } }, async (request, reply) => {
+      const { partnershipId } = request.params;
+      const path = `/partnerships/${partnershipId}/actions`;
+      return pages.render(request, reply, 'actions/views/owners.njk', {
+        title: 'Owners to resolve',
+        owners: (await actions.ownersToResolve(partnershipId)).map((owner) => ({
+          ...owner,
+          href: `${path}/owners/choose?${String(new URLSearchParams({ owner: owner.owner }))}`,
+        })),
+        back: path,
+        breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: path }],
+      });
+    });
+
+    /** The form that chooses who the words are: the owner written is in its address, as the list links to it. */
+    async function renderChoose(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      partnershipId: string,
+      written: string,
+      state: { typed: TypedValues; errors: FormErrors | null },
+    ) {
+      const path = `/partnerships/${partnershipId}/actions`;
+      const named = (await actions.ownersToResolve(partnershipId)).find((owner) => owner.owner === written);
+      // Resolved meanwhile (perhaps by a colleague), or never one: the list says what is left.
+      if (!named) {
+        request.session.flash = `No actions are owned by “${written}” in words now`;
+        return reply.redirect(`${path}/owners`);
+      }
+      if (state.errors) reply.code(400);
+      return pages.render(request, reply, 'records/form.njk', {
+        title: `Who is “${written}”?`,
+        intro: `${named.actions} ${named.actions === 1 ? 'action is' : 'actions are'} owned by “${written}”. All of them will be owned by the person or organisation you choose. The change is recorded in the audit log.`,
+        action: `${path}/owners/choose?${String(new URLSearchParams({ owner: written }))}`,
+        fields: resolveFields,
+        values: state.typed,
+        errors: state.errors,
+        options: ownerOptions(await actions.ownerRecords(partnershipId)),
+        submitText: 'Save owner',
+        cancel: `${path}/owners`,
+        breadcrumbs: [
+          ...partnershipCrumbs(request),
+          { text: 'Action log', href: path },
+          { text: 'Owners to resolve', href: `${path}/owners` },
+        ],
+      });
+    }
+
+    app.get('/owners/choose', { config: manage, schema: { params: partnershipParams, querystring: writtenQuery } }, (request, reply) =>
+      renderChoose(request, reply, request.params.partnershipId, request.query.owner ?? '', { typed: {}, errors: null }),
+    );
+
+    app.post(
+      '/owners/choose',
+      { config: manage, schema: { params: partnershipParams, querystring: writtenQuery, body: formBody } },
+      async (request, reply) => {
+        const { partnershipId } = request.params;
+        const written = request.query.owner ?? '';
+        const result = readForm(ownerSchema, resolveFields, request.body);
+        if (!result.ok) return renderChoose(request, reply, partnershipId, written, { typed: result.typed, errors: result.errors });
+        const saved = await attempt(() => actions.resolveOwner(principalOf(request), partnershipId, written, result.value));
+        if (!saved.ok) {
+          return renderChoose(request, reply, partnershipId, written, {
+            typed: typedValues(resolveFields, request.body),
+            errors: errorsFor(resolveFields, saved.byField),
+          });
+        }
+        request.session.flash = `Owner chosen for ${saved.value} ${saved.value === 1 ? 'action' : 'actions'} of “${written}”`;
+        return reply.redirect(`/partnerships/${partnershipId}/actions/owners`);
+      },
+    );
 
     async function renderAction(
       request: FastifyRequest,

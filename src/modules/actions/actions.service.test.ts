@@ -21,7 +21,7 @@ for (const database of testDatabases()) {
     it('logs actions with their owner, marks them overdue, and keeps their history', async () => {
       const id = await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: 'Circulate the DPPO consultation results',
-        owner: 'All agencies',
+        owner: { kind: 'other', name: 'All agencies' },
         dueDate: '2008-01-31',
       });
       const [logged] = await container.actions.actionLog(coventry, systemPrincipal, { status: 'open' });
@@ -43,7 +43,11 @@ for (const database of testDatabases()) {
 
     it('filters the action log by owner and overdue in the database, a page at a time', async () => {
       const due = (owner: string, dueDate: string | null) =>
-        container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, { description: `For ${owner}`, owner, dueDate });
+        container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
+          description: `For ${owner}`,
+          owner: { kind: 'other', name: owner },
+          dueDate,
+        });
       await due('Sara Roach', '2008-02-01');
       await due('Sara Roach', '2999-12-31');
       await due('50% of agencies', '2008-03-01');

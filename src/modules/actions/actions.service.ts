@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
-import { NotFoundError, NotPermittedError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import type { Found } from '../../platform/finding.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { maySee, type Policy } from '../../platform/policy.ts';
@@ -26,10 +26,14 @@ import {
   findItemAction,
   insertAction,
   insertActionUpdate,
+  linkActionOwner,
   listActions,
+  listActionsOwnedInWords,
   listActionUpdates,
+  listOwnersInWords,
 } from './actions.repository.ts';
-import type { ActionInput, ActionUpdateInput } from './actions.inputs.ts';
+import type { OwnedActionInput, ActionUpdateInput } from './actions.inputs.ts';
+import { type ActionOwner, type OwnerChoice, ownerOf, type OwnerRecords } from './owners.ts';
 
 export type LoggedAction = ActionView & { overdue: boolean };
 
@@ -54,7 +58,7 @@ export interface ActionsService {
    * Puts right an action in draft minutes, in their transaction (which checks they are not yet approved), from the
    * version the user saw: false when someone else changed it first.
    */
-  changeInMinutes(trx: Kysely<Database>, id: string, version: number, input: ActionInput): Promise<boolean>;
+  changeInMinutes(trx: Kysely<Database>, id: string, version: number, input: OwnedActionInput): Promise<boolean>;
   /** Removes an action from draft minutes at that version, likewise; one with updates or reminders is refused by its foreign keys. */
   removeFromMinutes(trx: Kysely<Database>, id: string, version: number): Promise<boolean>;
   /**
@@ -65,9 +69,23 @@ export interface ActionsService {
   recordOutsideMeeting(
     trx: Kysely<Database>,
     actor: Actor,
-    action: ActionInput & { partnershipId: string; groupId: string },
+    action: OwnedActionInput & { partnershipId: string; groupId: string },
     agreedFor: string,
   ): Promise<string>;
+  /** The partnership's current people and organisations, to choose an action's owner from. */
+  ownerRecords(partnershipId: string): Promise<OwnerRecords>;
+  /**
+   * The owner chosen, as an action stores it (before the writing transaction): a person or organisation of
+   * another partnership is refused next to its field.
+   */
+  ownerOf(partnershipId: string, chosen: OwnerChoice): Promise<ActionOwner>;
+  /** Owners still named only in words, each with how many actions name it: for an officer to resolve. */
+  ownersToResolve(partnershipId: string): Promise<{ owner: string; actions: number }[]>;
+  /**
+   * Makes every action owned in exactly these words owned by the person or organisation chosen, each with its
+   * audit entry, in one transaction. Returns how many actions it changed.
+   */
+  resolveOwner(actor: Actor, partnershipId: string, words: string, chosen: OwnerChoice): Promise<number>;
   /** The actions agreed under one agenda item (its reader is checked by the minutes, which show them). */
   forItem(partnershipId: string, agendaItemId: string): Promise<LoggedAction[]>;
   /**
@@ -111,9 +129,11 @@ export interface ActionsDependencies {
   audit: AuditWriter;
   clock: Clock;
   policy: Policy;
+  /** The partnership's current people and organisations (from the governance module). */
+  ownerRecords: (partnershipId: string) => Promise<OwnerRecords>;
 }
 
-export function createActionsService({ db, audit, clock, policy }: ActionsDependencies): ActionsService {
+export function createActionsService({ db, audit, clock, policy, ownerRecords }: ActionsDependencies): ActionsService {
   const logged = (actions: ActionView[]): LoggedAction[] => {
     const today = todayInEngland(clock);
     return actions.map((a) => ({ ...a, overdue: isOverdue(a, today) }));
@@ -125,7 +145,7 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
   });
 
   const mayUpdateAction = (partnershipId: string, action: ActionView, by: Principal) =>
-    policy.can(by, mayUpdate, { partnershipId, owner: action.owner });
+    policy.can(by, mayUpdate, { ...action, partnershipId });
 
   /** An action this reader may see; one they may not is not found, so as to say nothing about it. */
   async function visibleAction(partnershipId: string, id: string, reader: Principal): Promise<ActionView> {
@@ -142,7 +162,7 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
 
     async recordOutsideMeeting(trx, actor, action, agreedFor) {
       const now = isoNow(clock);
-      const { partnershipId, groupId, description, owner, dueDate } = action;
+      const { partnershipId, groupId, description, owner, ownerPersonId, ownerOrganisationId, dueDate } = action;
       const row: Omit<ActionRow, 'version'> = {
         id: randomUUID(),
         partnershipId,
@@ -151,8 +171,8 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
         agendaItemId: null,
         description,
         owner,
-        ownerPersonId: null,
-        ownerOrganisationId: null,
+        ownerPersonId,
+        ownerOrganisationId,
         dueDate,
         status: 'open',
         createdAt: now,
@@ -169,6 +189,42 @@ export function createActionsService({ db, audit, clock, policy }: ActionsDepend
         after: row,
       });
       return row.id;
+    },
+
+    ownerRecords,
+
+    async ownerOf(partnershipId, chosen) {
+      const found = ownerOf(chosen, await ownerRecords(partnershipId));
+      if ('field' in found) throw new FieldValidationError(found.field, found.message);
+      return found;
+    },
+
+    ownersToResolve: (partnershipId) => listOwnersInWords(db, partnershipId),
+
+    async resolveOwner(actor, partnershipId, words, chosen) {
+      if (chosen.kind === 'other') throw new FieldValidationError('ownerKind', 'Select a person or an organisation');
+      const owner = ownerOf(chosen, await ownerRecords(partnershipId));
+      if ('field' in owner) throw new FieldValidationError(owner.field, owner.message);
+      return db.transaction().execute(async (trx) => {
+        const named = await listActionsOwnedInWords(trx, partnershipId, words);
+        const updatedAt = isoNow(clock);
+        let changed = 0;
+        for (const action of named) {
+          // Another officer resolving the same words first leaves nothing here to change.
+          if (!(await linkActionOwner(trx, action.id, action.version, { ...owner, updatedAt }))) continue;
+          await audit.record(trx, actor, {
+            action: 'update',
+            entityType: 'action',
+            entityId: action.id,
+            partnershipId,
+            summary: `Resolved the owner "${words}" of an action as ${owner.owner}`,
+            before: { owner: words, ownerPersonId: null, ownerOrganisationId: null },
+            after: owner,
+          });
+          changed += 1;
+        }
+        return changed;
+      });
     },
 
     forItem: async (partnershipId, agendaItemId) => logged(await listActions(db, partnershipId, { agendaItemId })),

@@ -40,14 +40,14 @@ for (const database of testDatabases()) {
       await minutes.addDecision(systemPrincipal, coventry, meetingId, itemId, decision('Consult on the order'));
       await minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: 'Draft the order',
-        owner: 'Sara Roach',
+        owner: { kind: 'other', name: 'Sara Roach' },
         dueDate: null,
       });
       await minutes.saveNarrative(systemPrincipal, coventry, meetingId, partTwoItemId, 0, 'The family was rehoused.');
       await minutes.addDecision(systemPrincipal, coventry, meetingId, partTwoItemId, decision('Refer the family to MARAC'));
       partTwoActionId = await minutes.addAction(systemPrincipal, coventry, meetingId, partTwoItemId, {
         description: 'Visit the family weekly',
-        owner: 'Sara Roach',
+        owner: { kind: 'other', name: 'Sara Roach' },
         dueDate: null,
       });
       paperId = await papers.upload(systemPrincipal, coventry, meetingId, partTwoItemId, {

@@ -33,6 +33,8 @@ export interface MeetingRouteDependencies extends Pick<GovernanceReads, 'groups'
   /** The group's members with and without an e-mail address: whom a step's confirmation page says it will tell. */
   groupRecipients: (partnershipId: string, groupId: string) => Promise<Recipients>;
   mattersArising: ActionsService['mattersArising'];
+  /** The partnership's people and organisations, to choose an action's owner from. */
+  actionOwners: ActionsService['ownerRecords'];
 }
 
 /** A meeting's address: the partnership, and the meeting's id. */

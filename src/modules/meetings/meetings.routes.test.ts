@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Container } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
+import type { OwnerChoice } from '../actions/index.ts';
 import type { FastifyInstance } from 'fastify';
 import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
@@ -235,6 +236,7 @@ describe('meeting pages for a Coventry officer', () => {
         await officer.post(base, {
           intent: 'record:action',
           description: 'Report progress on the DPPO',
+          ownerKind: 'other',
           owner: 'All agencies',
           'dueDate-day': '1',
           'dueDate-month': '1',
@@ -266,12 +268,19 @@ describe('meeting pages for a Coventry officer', () => {
     assert.doesNotMatch((await officer.get(`/partnerships/${coventry}/actions?overdue=yes`)).body, /Report progress on the DPPO/);
   });
 
-  it('lets a member add updates to the actions they answer for, and no others', async () => {
+  it('lets a member add updates to the actions they or their organisation own, by the records, and no others', async () => {
     const meeting = await boardMeeting('2017-02-16');
     const item = await publicItem(meeting, 'Vulnerable adults');
-    const police = (await container.governance.organisations.list(coventry)).find((o) => o.name === 'West Midlands Police');
-    assert.ok(police);
-    await addPerson(container.governance, coventry, { name: 'Pete Morgan', email: 'Pete.Morgan@example.org', organisationId: police.id });
+    const organisations = await container.governance.organisations.list(coventry);
+    const police = organisations.find((o) => o.name === 'West Midlands Police');
+    const council = organisations.find((o) => o.name === 'Coventry City Council');
+    assert.ok(police && council);
+    const pete = await addPerson(container.governance, coventry, {
+      name: 'Pete Morgan',
+      email: 'Pete.Morgan@example.org',
+      organisationId: police.id,
+    });
+    const sara = await addPerson(container.governance, coventry, { name: 'Sara Roach', email: null, organisationId: police.id });
     const userId = await container.accounts.createUser(systemPrincipal, {
       email: 'pete.morgan@example.org',
       name: 'Pete Morgan',
@@ -282,26 +291,33 @@ describe('meeting pages for a Coventry officer', () => {
     await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
     const member = new Browser(app);
     await member.signIn('pete.morgan@example.org', 'a member password 1');
-    const actionFor = (owner: string) =>
-      container.minutes.addAction(systemPrincipal, coventry, meeting, item, {
-        description: `Follow up for ${owner}`,
-        owner,
-        dueDate: null,
-      });
+    const actionFor = (owner: OwnerChoice) =>
+      container.minutes.addAction(systemPrincipal, coventry, meeting, item, { description: 'Follow up', owner, dueDate: null });
     const update = (id: string) =>
       member.post(`/partnerships/${coventry}/actions/${id}`, { status: 'in_progress', note: 'Started', version: '1' });
 
-    for (const owner of ['Pete Morgan', 'west midlands police', 'All agencies']) {
+    for (const owner of [
+      { kind: 'person', personId: pete },
+      { kind: 'organisation', organisationId: police.id },
+    ] as const) {
       const id = await actionFor(owner);
-      assert.match((await member.get(`/partnerships/${coventry}/actions/${id}`)).body, /data-qa="action-update-form"/, owner);
-      assert.equal((await update(id)).statusCode, 302, owner);
+      assert.match((await member.get(`/partnerships/${coventry}/actions/${id}`)).body, /data-qa="action-update-form"/, owner.kind);
+      assert.equal((await update(id)).statusCode, 302, owner.kind);
     }
-    const notTheirs = await actionFor('Sara Roach');
-    const page = await member.get(`/partnerships/${coventry}/actions/${notTheirs}`);
-    assert.doesNotMatch(page.body, /data-qa="action-update-form"/);
-    assert.match(page.body, /The action’s owner or a partnership officer can add an update/);
-    assert.equal((await update(notTheirs)).statusCode, 403);
-    assert.deepEqual((await container.actions.action(coventry, notTheirs, systemPrincipal)).updates, []);
+    for (const owner of [
+      { kind: 'person', personId: sara },
+      { kind: 'organisation', organisationId: council.id },
+      // Words are no one: not even the member's own name, nor "All agencies".
+      { kind: 'other', name: 'Pete Morgan' },
+      { kind: 'other', name: 'All agencies' },
+    ] as const) {
+      const notTheirs = await actionFor(owner);
+      const page = await member.get(`/partnerships/${coventry}/actions/${notTheirs}`);
+      assert.doesNotMatch(page.body, /data-qa="action-update-form"/, JSON.stringify(owner));
+      assert.match(page.body, /The action’s owner or a partnership officer can add an update/);
+      assert.equal((await update(notTheirs)).statusCode, 403, JSON.stringify(owner));
+      assert.deepEqual((await container.actions.action(coventry, notTheirs, systemPrincipal)).updates, []);
+    }
   });
 
   it("lists the open actions of earlier meetings under the next meeting's matters arising", async () => {
@@ -319,12 +335,12 @@ describe('meeting pages for a Coventry officer', () => {
     assert.ok(welcome);
     const open = await container.minutes.addAction(systemPrincipal, coventry, earlier, welcome.id, {
       description: 'Write to the PCC',
-      owner: 'Chair',
+      owner: { kind: 'other', name: 'Chair' },
       dueDate: null,
     });
     const done = await container.minutes.addAction(systemPrincipal, coventry, earlier, welcome.id, {
       description: 'Book the venue',
-      owner: 'Officer',
+      owner: { kind: 'other', name: 'Officer' },
       dueDate: null,
     });
     await container.actions.updateAction(systemPrincipal, coventry, done, 1, { status: 'done', note: 'Booked' });
@@ -531,7 +547,7 @@ describe('meeting pages for a Coventry officer', () => {
     });
     await container.minutes.addAction(systemPrincipal, coventry, meetingId, dppo, {
       description: 'Consult on the extended area',
-      owner: 'All agencies',
+      owner: { kind: 'other', name: 'All agencies' },
       dueDate: null,
     });
     const page = await officer.get(`/partnerships/${coventry}/meetings/${meetingId}/minutes/print`);

@@ -77,7 +77,7 @@ describe("an item's minutes page, one form for an officer", () => {
     });
     const action = await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
       description: 'Write to the pastors',
-      owner: 'Officer',
+      owner: { kind: 'other', name: 'Officer' },
       dueDate: null,
     });
     const draft = await officer.get(base);
@@ -125,7 +125,7 @@ describe("an item's minutes page, one form for an officer", () => {
     // Asked before someone changed the action: refused, and the action stays.
     await container.minutes.changeEntry(systemPrincipal, coventry, meetingId, itemId, action, 1, {
       kind: 'action',
-      input: { description: 'Write to the pastors', owner: 'Officer', dueDate: '2016-11-01' },
+      input: { description: 'Write to the pastors', owner: { kind: 'other', name: 'Officer' }, dueDate: '2016-11-01' },
     });
     assert.equal((await officer.post(`${base}/actions/${action}/remove`, { version: '1' })).statusCode, 302);
     assert.match((await officer.get(base)).body, /Someone else changed this record while you were editing it/);

@@ -32,7 +32,7 @@ import { principalOf } from '../../web/permissions.ts';
 import { single, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
-import { actionFields, actionSchema } from '../actions/index.ts';
+import { actionFields, actionSchema, ownerKindOf, ownerOptions } from '../actions/index.ts';
 import { amendmentFields, approveFields, decisionFields, declarationFields, narrativeFields } from './meetings.forms.ts';
 import { amendmentSchema, approveSchema, decisionSchema, declarationSchema, narrativeSchema } from './meetings.inputs.ts';
 import {
@@ -107,7 +107,8 @@ function entriesOf(record: ItemMinutes, kind: EntryKind): readonly Entry[] {
   const entries: Record<EntryKind, readonly object[]> = {
     declaration: record.declarations,
     decision: record.decisions,
-    action: record.actions,
+    // The form that changes an action starts from the way its owner was chosen.
+    action: record.actions.map((action) => ({ ...action, ownerKind: ownerKindOf(action) })),
   };
   return entries[kind] as readonly Entry[];
 }
@@ -122,17 +123,22 @@ function describeEntry(kind: EntryKind, entry: Record<string, unknown>): string 
 
 export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
-  plugin(instance, { pages, deps: { minutes, memberActs, meetings, membershipsOn, listInterests } }, done) {
+  plugin(instance, { pages, deps: { minutes, memberActs, meetings, membershipsOn, listInterests, actionOwners } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const itemPath = '/meetings/:id/items/:itemId/minutes';
 
-    /** Who may declare on an item (the group's members on the day) and the interests in the register. */
-    async function declarationOptions(partnershipId: string, meeting: { groupId: string; meetingDate: string }) {
-      const [members, interests] = await Promise.all([
+    /**
+     * Who may declare on an item (the group's members on the day), the interests in the register, and the people and
+     * organisations an action may be owned by.
+     */
+    async function entryOptions(partnershipId: string, meeting: { groupId: string; meetingDate: string }) {
+      const [members, interests, owners] = await Promise.all([
         membershipsOn(partnershipId, meeting.groupId, meeting.meetingDate),
         listInterests(partnershipId, {}),
+        actionOwners(partnershipId),
       ]);
       return {
+        ...ownerOptions(owners),
         personId: members.map((m) => ({ value: m.personId, text: `${m.personName} (${m.organisationName})` })),
         interestId: interests.filter((i) => i.endedOn === null).map((i) => ({ value: i.id, text: `${i.personName}: ${i.description}` })),
       };
@@ -160,7 +166,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         values: { narrative: record.narrative, outcome: 'agreed', ...typed },
         errors,
         fields: { narrative: narrativeFields, decision: decisionFields, action: actionFields, declaration: declarationFields },
-        options: await declarationOptions(partnershipId, record.meeting),
+        options: await entryOptions(partnershipId, record.meeting),
         decisions: record.decisions.map((d) => ({ ...d, standing: describeDecision(d) })),
         declared: declared.map((d) => ({ ...d, category: nameOf(interestCategoryNames, d.category) })),
         itemComments: comments
@@ -249,8 +255,10 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
           case 'action': {
             const read = readForm(actionSchema, fields, body);
             if (!read.ok) return read.errors;
-            await minutes.addAction(actor, partnershipId, id, itemId, read.value);
-            return `Action recorded for ${read.value.owner}`;
+            const actionId = await minutes.addAction(actor, partnershipId, id, itemId, read.value);
+            // The owner by the name of the record chosen.
+            const stored = (await minutes.itemMinutes(partnershipId, id, itemId)).actions.find((a) => a.id === actionId);
+            return `Action recorded for ${stored?.owner ?? 'the owner chosen'}`;
           }
         }
       });
@@ -302,7 +310,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         version: ({ entry }) => entry.version,
         options: async (request) => {
           const record = await minutes.itemMinutes(request.params.partnershipId, request.params.id, request.params.itemId);
-          return declarationOptions(request.params.partnershipId, record.meeting);
+          return entryOptions(request.params.partnershipId, record.meeting);
         },
         async save(request, value, version) {
           const { partnershipId, id, itemId, entryId } = request.params;

@@ -183,7 +183,7 @@ for (const database of testDatabases()) {
       });
       const action = await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
         description: 'Write to the pastors',
-        owner: 'Officer',
+        owner: { kind: 'other', name: 'Officer' },
         dueDate: null,
       });
 
@@ -197,7 +197,7 @@ for (const database of testDatabases()) {
       });
       await container.minutes.changeEntry(systemPrincipal, coventry, draft, item, action, 1, {
         kind: 'action',
-        input: { description: 'Write to the three pastors', owner: 'Officer', dueDate: '2016-09-01' },
+        input: { description: 'Write to the three pastors', owner: { kind: 'other', name: 'Officer' }, dueDate: '2016-09-01' },
       });
       const changed = await container.minutes.itemMinutes(coventry, draft, item);
       assert.deepEqual(
@@ -246,7 +246,7 @@ for (const database of testDatabases()) {
         }),
         action: await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
           description: 'Write to the pastors',
-          owner: 'Officer',
+          owner: { kind: 'other', name: 'Officer' },
           dueDate: null,
         }),
       };
@@ -254,7 +254,7 @@ for (const database of testDatabases()) {
         [
           { kind: 'decision', input: { ...plain, outcome: 'agreed', wording: `Fund ${n} street pastors` } },
           { kind: 'declaration', input: { personId: person?.id ?? '', interestId: null, nature: `Trustee of bidder ${n}` } },
-          { kind: 'action', input: { description: `Write to pastor ${n}`, owner: 'Officer', dueDate: null } },
+          { kind: 'action', input: { description: `Write to pastor ${n}`, owner: { kind: 'other', name: 'Officer' }, dueDate: null } },
         ] as const;
       for (const kind of ['decision', 'declaration', 'action'] as const) {
         const tries = await Promise.allSettled(
@@ -283,7 +283,7 @@ for (const database of testDatabases()) {
       const item = await addAgendaItem(container.agenda, coventry, draft, 'CCTV');
       const action = await container.minutes.addAction(systemPrincipal, coventry, draft, item, {
         description: 'Map the cameras',
-        owner: 'Officer',
+        owner: { kind: 'other', name: 'Officer' },
         dueDate: null,
       });
       await container.actions.updateAction(systemPrincipal, coventry, action, 1, { status: 'in_progress', note: 'Started' });

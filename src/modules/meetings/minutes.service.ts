@@ -170,7 +170,7 @@ export interface MinutesDependencies {
   agenda: AgendaService;
   attendance: AttendanceService;
   governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
-  actions: Pick<ActionsService, 'forItem' | 'recordInMinutes' | 'findInMinutes' | 'changeInMinutes' | 'removeFromMinutes'>;
+  actions: Pick<ActionsService, 'forItem' | 'recordInMinutes' | 'findInMinutes' | 'changeInMinutes' | 'removeFromMinutes' | 'ownerOf'>;
   confidentiality: Confidentiality;
   /** The group's members with and without an e-mail address. */
   groupRecipients: (partnershipId: string, groupId: string) => Promise<Recipients>;
@@ -591,6 +591,7 @@ export function createMinutesService({
 
     async addAction(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const owner = await actions.ownerOf(partnershipId, input.owner);
       const now = isoNow(clock);
       const row = {
         id: randomUUID(),
@@ -599,8 +600,7 @@ export function createMinutesService({
         meetingId,
         agendaItemId: itemId,
         ...input,
-        ownerPersonId: null,
-        ownerOrganisationId: null,
+        ...owner,
         status: 'open' as const,
         createdAt: now,
         updatedAt: now,
@@ -608,7 +608,7 @@ export function createMinutesService({
       return addToMinutes(actor, meetingId, {
         entityType: 'action',
         partnershipId,
-        summary: `Recorded an action for ${input.owner} on ${where(meeting, item)}`,
+        summary: `Recorded an action for ${owner.owner} on ${where(meeting, item)}`,
         row,
         insert: (trx, row) => actions.recordInMinutes(trx, row),
       });
@@ -649,7 +649,8 @@ export function createMinutesService({
         await checkDeclaration(partnershipId, change.input);
         write = (trx) => updateDeclaration(trx, id, version, change.input);
       } else {
-        write = (trx) => actions.changeInMinutes(trx, id, version, change.input);
+        const owned = { ...change.input, ...(await actions.ownerOf(partnershipId, change.input.owner)) };
+        write = (trx) => actions.changeInMinutes(trx, id, version, owned);
       }
       await correct(actor, { partnershipId, meetingId, itemId, place: where(meeting, item), kind: change.kind, id, version }, write);
     },

@@ -114,10 +114,10 @@ for (const database of testDatabases()) {
     it('reminds of an action only a person who has not turned reminders off', async () => {
       const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-21');
       const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Hate crime');
-      for (const owner of ['Asha Patel', 'Ben Hughes'])
+      for (const owner of [asha, ben])
         await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
           description: 'Report',
-          owner,
+          owner: { kind: 'person', personId: owner.personId },
           dueDate: '2016-07-29',
         });
       await container.noticeSettings.save({ userId: null }, [ben], { ticked: new Set(), digest: false });

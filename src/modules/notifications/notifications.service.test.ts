@@ -9,6 +9,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { seedDemo } from '../governance/index.ts';
 import { addMember as addMemberTo, addPerson as addPersonTo } from '../../../test/helpers/people.ts';
+import type { OwnerChoice } from '../actions/index.ts';
 import type { Email, Mailer } from './index.ts';
 import { claimDueJobs, type JobRow } from './jobs.repository.ts';
 import { maxAttempts } from './retries.ts';
@@ -217,15 +218,16 @@ for (const database of testDatabases()) {
     it('reminds owners of actions falling due once per due date, and never of done or cancelled ones', async () => {
       const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-21');
       const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
-      await addPerson('Jane Smith', 'jane.smith@example.org');
+      const jane = await addPerson('Jane Smith', 'jane.smith@example.org');
       await addMember(boardId, await addPerson('Sam Clerk', 'sam.clerk@example.org'), 'secretary');
-      const action = (description: string, owner: string, dueDate: string) =>
+      const action = (description: string, owner: OwnerChoice, dueDate: string) =>
         container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, { description, owner, dueDate });
-      const dueSoon = await action('Report on the DPPO consultation', 'jane smith', '2016-07-29');
-      await action('Share the hotspot map', 'All agencies', '2016-07-20');
-      await action('Write to the Home Office', 'Jane Smith', '2016-09-01');
-      const done = await action('Circulate the minutes', 'Jane Smith', '2016-07-26');
-      const cancelled = await action('Book the venue', 'Jane Smith', '2016-07-26');
+      const toJane = { kind: 'person', personId: jane } as const;
+      const dueSoon = await action('Report on the DPPO consultation', toJane, '2016-07-29');
+      await action('Share the hotspot map', { kind: 'other', name: 'All agencies' }, '2016-07-20');
+      await action('Write to the Home Office', toJane, '2016-09-01');
+      const done = await action('Circulate the minutes', toJane, '2016-07-26');
+      const cancelled = await action('Book the venue', toJane, '2016-07-26');
       await container.actions.updateAction(systemPrincipal, coventry, done, 1, { status: 'done', note: 'Circulated' });
       await container.actions.updateAction(systemPrincipal, coventry, cancelled, 1, { status: 'cancelled', note: 'Not needed' });
 
@@ -233,12 +235,12 @@ for (const database of testDatabases()) {
       await container.notifications.runDueJobs();
       const byRecipient = new Map(mailer.sent.map((e) => [e.to, e]));
       assert.deepEqual([...byRecipient.keys()].sort(), ['jane.smith@example.org', 'sam.clerk@example.org']);
-      const jane = byRecipient.get('jane.smith@example.org');
-      assert.equal(jane?.subject, 'Action due on 29 July 2016');
-      assert.match(jane?.text ?? '', /^Dear Jane Smith,/);
-      assert.match(jane?.text ?? '', /Action: Report on the DPPO consultation/);
-      assert.ok(jane?.text.includes(`agreed at the ${boardName} meeting on 21 July 2016`), 'says where it was agreed');
-      assert.ok(jane?.text.includes(`http://localhost:3000/partnerships/${coventry}/actions/${dueSoon}`), 'links to the action');
+      const toJaneSent = byRecipient.get('jane.smith@example.org');
+      assert.equal(toJaneSent?.subject, 'Action due on 29 July 2016');
+      assert.match(toJaneSent?.text ?? '', /^Dear Jane Smith,/);
+      assert.match(toJaneSent?.text ?? '', /Action: Report on the DPPO consultation/);
+      assert.ok(toJaneSent?.text.includes(`agreed at the ${boardName} meeting on 21 July 2016`), 'says where it was agreed');
+      assert.ok(toJaneSent?.text.includes(`http://localhost:3000/partnerships/${coventry}/actions/${dueSoon}`), 'links to the action');
       const sam = byRecipient.get('sam.clerk@example.org');
       assert.equal(sam?.subject, 'Action overdue: it was due on 20 July 2016');
       assert.match(sam?.text ?? '', /Who: All agencies/);
@@ -246,6 +248,31 @@ for (const database of testDatabases()) {
       assert.equal(await container.notifications.queueActionReminders(), 0, 'running again sends nothing new');
       clock.advance(5 * 24 * 60 * 60_000);
       assert.equal(await container.notifications.queueActionReminders(), 0, 'nor does a later day, for the same due dates');
+    });
+
+    it('reminds the owning organisation’s people on the group, and never anyone by name', async () => {
+      const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-22');
+      const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Night-time economy');
+      const [, other] = await container.governance.organisations.list(coventry);
+      assert.ok(other);
+      const ofOther = (name: string, email: string) =>
+        addPersonTo(container.governance, coventry, { name, email, organisationId: other.id });
+      const onBoard = await ofOther('Olu Adviser', 'olu.adviser@example.org');
+      await addMemberTo(container.governance, coventry, { groupId: boardId, personId: onBoard, organisationId: other.id, role: 'member' });
+      await ofOther('Pat Adviser', 'pat.adviser@example.org');
+      await addPerson('Kim Named', 'kim.named@example.org');
+      const action = (description: string, owner: OwnerChoice) =>
+        container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, { description, owner, dueDate: '2016-07-27' });
+      await action('Walk the late-night routes', { kind: 'organisation', organisationId: other.id });
+      await action('Count the taxi marshals', { kind: 'other', name: 'Kim Named' });
+
+      assert.equal(await container.notifications.queueActionReminders(), 2);
+      await container.notifications.runDueJobs();
+      assert.deepEqual(mailer.sent.map((e) => [e.to, e.text.match(/Action: (.*)/)?.[1]]).sort(), [
+        ['olu.adviser@example.org', 'Walk the late-night routes'],
+        // Words that happen to be someone's name are not that person: the secretary is reminded.
+        ['sam.clerk@example.org', 'Count the taxi marshals'],
+      ]);
     });
 
     it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {

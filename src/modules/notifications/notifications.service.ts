@@ -92,7 +92,7 @@ export interface NotificationsDependencies {
   /** The partnerships whose actions are chased: those governance lists as current. */
   partnershipIds: () => Promise<string[]>;
   /** A partnership's people, with their e-mail address where they have one. */
-  people: (partnershipId: string) => Promise<{ id: string; name: string; email: string | null }[]>;
+  people: (partnershipId: string) => Promise<{ id: string; name: string; email: string | null; organisationId: string | null }[]>;
   currentMemberships: GovernanceService['currentMemberships'];
   actionLog: ActionsService['actionLog'];
   meeting: (partnershipId: string, id: string) => Promise<MeetingView>;
@@ -122,6 +122,8 @@ const agendaWithdrawnJob = agendaPublishedJob.extend({ reason: z.string() });
 const finishedJobsKeptDays = 90;
 
 type Person = { id: string; name: string; email: string };
+/** One of the partnership's people with an address, and their organisation: who answers for an organisation's action. */
+type Member = Person & { organisationId: string | null };
 type Addressee = { id: string; name: string; email: string | null };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
@@ -197,20 +199,25 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     }
   }
 
-  async function peopleWithEmail(partnershipId: string): Promise<Person[]> {
-    return (await peopleOf(partnershipId)).flatMap((p) => (p.email ? [{ id: p.id, name: p.name, email: p.email }] : []));
+  async function peopleWithEmail(partnershipId: string): Promise<Member[]> {
+    return (await peopleOf(partnershipId)).flatMap((p) => (p.email ? [{ ...p, email: p.email }] : []));
   }
 
   /**
-   * The owner, when the minutes name one person with an e-mail address. An organisation or words such as
-   * "All agencies" name no one: the group's secretary, who keeps the action log, is reminded instead.
+   * By the records, never by name: the person who owns the action, or the owning organisation's people who sit
+   * on the action's group. Words such as "All agencies" name no one, and no one with an address may be left:
+   * then the group's secretary, who keeps the action log, is reminded instead.
    */
-  async function recipientsOf(partnershipId: string, action: LoggedAction, people: readonly Person[]): Promise<Person[]> {
-    const owner = action.owner.trim().toLowerCase();
-    const named = people.filter((person) => person.name.trim().toLowerCase() === owner);
-    if (named.length === 1) return named;
-    const secretaries = (await currentMemberships(partnershipId, { groupId: action.groupId })).filter((m) => m.role === 'secretary');
-    return people.filter((person) => secretaries.some((m) => m.personId === person.id));
+  async function recipientsOf(partnershipId: string, action: LoggedAction, people: readonly Member[]): Promise<Member[]> {
+    const members = await currentMemberships(partnershipId, { groupId: action.groupId });
+    const sitsOnGroup = (person: Member) => members.some((m) => m.personId === person.id);
+    const owners = action.ownerPersonId
+      ? people.filter((person) => person.id === action.ownerPersonId)
+      : action.ownerOrganisationId
+        ? people.filter((person) => person.organisationId === action.ownerOrganisationId && sitsOnGroup(person))
+        : [];
+    if (owners.length > 0) return owners;
+    return people.filter((person) => members.some((m) => m.role === 'secretary' && m.personId === person.id));
   }
 
   async function queueActionReminders(): Promise<number> {

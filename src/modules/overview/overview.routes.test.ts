@@ -50,12 +50,12 @@ describe('the public home, the partnership overview and search', () => {
     // An action overdue since November, one not yet due.
     await container.minutes.addAction(systemPrincipal, coventry, ids.held, knife, {
       description: 'Recruit the street wardens',
-      owner: 'Community Safety Manager',
+      owner: { kind: 'other', name: 'Community Safety Manager' },
       dueDate: '2026-11-30',
     });
     await container.minutes.addAction(systemPrincipal, coventry, ids.held, family, {
       description: 'Visit the household in Hillfields',
-      owner: 'Housing',
+      owner: { kind: 'other', name: 'Housing' },
       dueDate: '2027-03-31',
     });
 

@@ -162,6 +162,7 @@ describe('strategy pages for a Coventry officer', () => {
     assert.match(form.body, new RegExp(`goes into the action log of the ${harmReduction}`));
     const wrong = await officer.post(`${base}/objectives/${objectiveId}/actions`, {
       description: '',
+      ownerKind: 'other',
       owner: 'Community Safety Team',
       'dueDate-day': '31',
       'dueDate-month': '13',
@@ -175,6 +176,7 @@ describe('strategy pages for a Coventry officer', () => {
 
     const added = await officer.post(`${base}/objectives/${objectiveId}/actions`, {
       description: 'Review every repeat referral at the Forum',
+      ownerKind: 'other',
       owner: 'Community Safety Team',
       'dueDate-day': '31',
       'dueDate-month': '12',

@@ -17,7 +17,7 @@ import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } fro
 import type { ModuleRoutes } from '../../web/module.ts';
 import { formBody, partnershipParams, recordParams, uploadBody } from '../../web/schemas.ts';
 import { sendStoredFile, uploadedFile, withUpload } from '../../web/uploads.ts';
-import { actionFields, actionSchema, actionStatusNames, type LoggedAction } from '../actions/index.ts';
+import { actionFields, actionSchema, type ActionsService, actionStatusNames, type LoggedAction, ownerOptions } from '../actions/index.ts';
 import { maxPaperBytes, maxPaperSizeText } from '../../platform/documentFiles.ts';
 import { assessmentSchema, documentSchema, objectiveSchema, prioritySchema } from './strategy.inputs.ts';
 import { assessmentFields, documentFields, objectiveFields, ownershipNames, priorityFields } from './strategy.forms.ts';
@@ -41,6 +41,8 @@ export interface StrategyRouteDependencies {
   groups: (partnershipId: string) => Promise<{ id: string; name: string; archivedAt: string | null }[]>;
   /** The indicators linked to a priority, with their latest figure and status: given by the performance module. */
   indicatorsForPriority: (partnershipId: string, priorityId: string) => Promise<PriorityIndicator[]>;
+  /** The partnership's people and organisations, to choose an action's owner from (from the actions module). */
+  actionOwners: ActionsService['ownerRecords'];
 }
 
 /** GOV.UK tag colours for a RAG rating: amber is the yellow tag. */
@@ -93,7 +95,7 @@ const manage = { access: 'partnership:manage' } as const;
 /** The strategy pages, under /partnerships/:partnershipId/strategy. */
 export const strategyRoutes: ModuleRoutes<StrategyRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/strategy',
-  plugin(instance, { pages, deps: { strategy, groups, indicatorsForPriority } }, done) {
+  plugin(instance, { pages, deps: { strategy, groups, indicatorsForPriority, actionOwners } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const access = { view: 'partnership:view', manage: 'partnership:manage' } as const;
     const canManage = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:manage', request.partnership);
@@ -374,6 +376,7 @@ export const strategyRoutes: ModuleRoutes<StrategyRouteDependencies> = {
       ],
       back: (_request, { objective }) => objectivePath(objective.partnershipId, objective.id),
       initialValues: () => ({}),
+      options: async (request) => ownerOptions(await actionOwners(request.params.partnershipId)),
       async save(request, value, _version, { objective }) {
         const { owner } = await strategy.addPlanAction(principalOf(request), objective.partnershipId, objective.id, value);
         return {

@@ -84,7 +84,7 @@ for (const database of testDatabases()) {
       const repeatVictims = await objective(domesticAbuse, 'Reduce repeat victims');
       const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, repeatVictims, {
         description: 'Review every repeat referral at the Forum',
-        owner: 'Community Safety Team',
+        owner: { kind: 'other', name: 'Community Safety Team' },
         dueDate: '2016-12-31',
       });
       assert.equal(owner.name, harmReduction);
@@ -123,7 +123,7 @@ for (const database of testDatabases()) {
       const awareness = await objective(onlineCrime, 'Raise awareness of on-line fraud');
       const { actionId, owner } = await container.strategy.addPlanAction(systemPrincipal, coventry, awareness, {
         description: 'Run an awareness campaign',
-        owner: 'All agencies',
+        owner: { kind: 'other', name: 'All agencies' },
         dueDate: null,
       });
       assert.equal(owner.name, board);
@@ -137,7 +137,11 @@ for (const database of testDatabases()) {
       const hotspots = await objective(asb, 'Tackle hotspots');
       await container.strategy.objectives.setArchived(systemPrincipal, coventry, hotspots, 1, true);
       await assert.rejects(
-        container.strategy.addPlanAction(systemPrincipal, coventry, hotspots, { description: 'Patrol', owner: 'Police', dueDate: null }),
+        container.strategy.addPlanAction(systemPrincipal, coventry, hotspots, {
+          description: 'Patrol',
+          owner: { kind: 'other', name: 'Police' },
+          dueDate: null,
+        }),
         FieldValidationError,
       );
       const change = { assessmentId, title: 'Anti-social behaviour and nuisance', description: null, ownerGroupId: null };
@@ -175,11 +179,19 @@ for (const database of testDatabases()) {
     });
 
     it('seeds Coventry’s 2016/17 strategy once, its priorities owned as the minute says', async () => {
+      const earlier = new Set((await container.actions.actionLog(coventry, systemPrincipal)).map((a) => a.id));
       const seeded = await seedDemoStrategy(container, coventry);
       const countActions = async () => (await container.actions.actionLog(coventry, systemPrincipal)).length;
       const actionsBefore = await countActions();
       assert.equal(await seedDemoStrategy(container, coventry), seeded);
       assert.equal(await countActions(), actionsBefore);
+      // The plan's actions are owned by the partnership's organisations.
+      const planned = (await container.actions.actionLog(coventry, systemPrincipal)).filter((a) => !earlier.has(a.id));
+      assert.ok(planned.length > 0);
+      assert.ok(
+        planned.every((a) => a.ownerOrganisationId !== null),
+        planned.map((a) => a.owner).join(', '),
+      );
 
       const { current, priorities } = await container.strategy.overview(coventry);
       assert.equal(current?.yearStarting, 2016);

@@ -13,7 +13,7 @@ import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { RecordService } from '../../platform/records.ts';
 import { refusingDuplicates } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { type ActionInput, type LoggedAction, stillToDoStatuses } from '../actions/index.ts';
+import { type ActionInput, type ActionsService, type LoggedAction, type OwnedActionInput, stillToDoStatuses } from '../actions/index.ts';
 import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { defineRecordService, references } from '../../platform/recordService.ts';
 import { updateVersioned } from '../../platform/records.ts';
@@ -114,9 +114,11 @@ export interface StrategyDependencies {
   recordAction: (
     trx: Kysely<Database>,
     actor: Actor,
-    action: ActionInput & { partnershipId: string; groupId: string },
+    action: OwnedActionInput & { partnershipId: string; groupId: string },
     agreedFor: string,
   ) => Promise<string>;
+  /** The owner chosen, found in the partnership's records (from the actions module). */
+  actionOwner: ActionsService['ownerOf'];
 }
 
 /** A group as the plan needs it: which one keeps a priority's actions. */
@@ -144,6 +146,7 @@ export function createStrategyService({
   groups: groupsOf,
   plannedActions,
   recordAction,
+  actionOwner,
 }: StrategyDependencies): StrategyService {
   const dependencies = { db, audit, clock };
 
@@ -346,7 +349,7 @@ export function createStrategyService({
     },
 
     async addPlanAction(actor, partnershipId, objectiveId, input) {
-      const groups = await groupsOf(partnershipId);
+      const [groups, chosen] = await Promise.all([groupsOf(partnershipId), actionOwner(partnershipId, input.owner)]);
       return db.transaction().execute(async (trx) => {
         const [objective] = await listObjectives(trx, partnershipId, { id: objectiveId });
         if (!objective) throw new NotFoundError('objective');
@@ -358,7 +361,7 @@ export function createStrategyService({
         const actionId = await recordAction(
           trx,
           actor,
-          { partnershipId, groupId: owner.id, ...input },
+          { partnershipId, groupId: owner.id, ...input, ...chosen },
           `for the objective "${objective.title}" of the community safety plan ${financialYearName(objective.yearStarting)}`,
         );
         await insertPlanAction(trx, { actionId, objectiveId, partnershipId });

@@ -589,6 +589,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
             groupId: group.id,
             description: `${resourceName} at ${place.placeName}, ${formatDate(input.startsOn)} to ${formatDate(input.endsOn)}: ${input.description}`,
             owner: organisation.name,
+            ownerPersonId: null,
+            ownerOrganisationId: organisation.id,
             dueDate: input.endsOn,
           },
           `for the tasking document of ${monthName(input.month)}`,

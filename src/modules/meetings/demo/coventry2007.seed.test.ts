@@ -71,6 +71,21 @@ for (const database of testDatabases()) {
           ['National Standards Action Plan', 'All agencies'],
         ]),
       );
+      // The owners who are the meeting's people are linked to them; the rest stay in the minutes' words.
+      const people = new Map((await container.governance.people.list(coventry)).map((p) => [p.id, p.name]));
+      assert.deepEqual(
+        actions
+          .filter((a) => a.meetingId === meetingId)
+          .map((a) => [a.owner, a.ownerPersonId ? people.get(a.ownerPersonId) : null])
+          .sort(),
+        [
+          ['All agencies', null],
+          ['Chief Supt. Steve Glover', null],
+          // In attendance, not yet a member: not one of the partnership's people.
+          ['Pete Morgan', null],
+          ['Sara Roach', 'Sara Roach'],
+        ],
+      );
       const decisions = (await container.minutes.decisionsRegister(coventry, systemPrincipal)).filter((d) => d.meetingId === meetingId);
       const outcome = (start: string) => decisions.find((d) => d.wording.startsWith(start));
       assert.equal(outcome('4.1 ')?.outcome, 'supported');

@@ -6,6 +6,7 @@
  * alone what is already there.
  */
 import { systemPrincipal } from '../../../platform/principal.ts';
+import { ownerNamed } from '../../actions/index.ts';
 import type { GovernanceService } from '../../governance/index.ts';
 import type { AgendaService } from '../agenda.service.ts';
 import type { AttendanceService } from '../attendance.service.ts';
@@ -131,6 +132,9 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
   const declarations = standard.get('declarations');
   if (declarations) await agenda.removeItem(systemPrincipal, partnershipId, meetingId, declarations.id, declarations.version);
 
+  // The owners the minutes name, linked to the people and organisations they are; the rest stay in words.
+  const [people, organisations] = await Promise.all([governance.people.list(partnershipId), governance.organisations.list(partnershipId)]);
+  const owners = { people, organisations };
   for (const item of items2007) {
     const itemId =
       (item.standardItem && standard.get(item.standardItem)?.id) ||
@@ -145,7 +149,8 @@ export async function seedCoventry2007Meeting(services: Coventry2007Services, pa
     if (item.narrative) await minutes.saveNarrative(systemPrincipal, partnershipId, meetingId, itemId, 0, item.narrative);
     for (const decision of item.decisions ?? []) await minutes.addDecision(systemPrincipal, partnershipId, meetingId, itemId, decision);
     for (const action of item.actions ?? []) {
-      await minutes.addAction(systemPrincipal, partnershipId, meetingId, itemId, { ...action, dueDate: null });
+      const owner = ownerNamed(action.owner, owners);
+      await minutes.addAction(systemPrincipal, partnershipId, meetingId, itemId, { ...action, owner, dueDate: null });
     }
   }
   // Published, so the public pages show the meeting and, once approved, its minutes.

@@ -5,6 +5,7 @@
  * like any other change; seeding again adds nothing.
  */
 import { systemPrincipal } from '../../../platform/principal.ts';
+import { ownerNamed } from '../../actions/index.ts';
 import type { GovernanceService } from '../../governance/index.ts';
 import type { StrategyService } from '../strategy.service.ts';
 
@@ -43,7 +44,7 @@ const harmAndAbuseObjectives = [
     actions: [
       {
         description: 'Review every repeat referral to the Coventry Domestic Violence and Abuse Services at the Forum',
-        owner: 'Community Safety Team, Coventry City Council',
+        owner: 'Coventry City Council',
         dueDate: '2016-12-31',
       },
       {
@@ -122,13 +123,18 @@ export async function seedDemoStrategy(
 
   const assessmentId = await strategy.assessments.create(systemPrincipal, partnershipId, assessment2016);
   const groups = new Map((await governance.groups.list(partnershipId)).map((group) => [group.name, group.id]));
+  // The plan's actions are owned by the partnership's organisations.
+  const organisations = await governance.organisations.list(partnershipId);
   for (const { group, objectives = [], ...priority } of priorities2016) {
     const ownerGroupId = group === null ? null : groups.get(group);
     if (ownerGroupId === undefined) throw new Error(`The demo strategy refers to an unknown group: ${group ?? ''}`);
     const priorityId = await strategy.priorities.create(systemPrincipal, partnershipId, { assessmentId, ...priority, ownerGroupId });
     for (const { actions, ...objective } of objectives) {
       const objectiveId = await strategy.objectives.create(systemPrincipal, partnershipId, { priorityId, ...objective });
-      for (const action of actions) await strategy.addPlanAction(systemPrincipal, partnershipId, objectiveId, action);
+      for (const { owner, ...action } of actions) {
+        const chosen = ownerNamed(owner, { people: [], organisations });
+        await strategy.addPlanAction(systemPrincipal, partnershipId, objectiveId, { ...action, owner: chosen });
+      }
     }
   }
   return assessmentId;
