@@ -31,6 +31,7 @@ import * as agendaWithdrawal from './2026-12-09-03-agenda-withdrawal.ts';
 import * as spendBeyondAllocation from './2026-12-09-04-spend-beyond-allocation.ts';
 import * as minutesEntryVersions from './2026-12-09-06-minutes-entry-versions.ts';
 import * as accountsArePeople from './2026-12-10-01-accounts-are-people.ts';
+import * as interestsReviewed from './2026-12-10-08-interests-reviewed.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09-04-spend-beyond-allocation': spendBeyondAllocation,
   '2026-12-09-06-minutes-entry-versions': minutesEntryVersions,
   '2026-12-10-01-accounts-are-people': accountsArePeople,
+  '2026-12-10-08-interests-reviewed': interestsReviewed,
 };
