@@ -55,3 +55,23 @@ export async function giveAction(
     return id;
   });
 }
+
+/**
+ * An interest of the person an account is (made and linked if the account is no one of the partnership yet): what a
+ * member's own-interest pages need to serve that account.
+ */
+export async function interestOfAccount(container: Container, partnershipId: string, email: string): Promise<string> {
+  const { governance, accounts } = container;
+  const account = (await accounts.listUsers()).find((user) => user.email === email);
+  if (!account) throw new Error(`No account ${email}`);
+  const known = (await governance.peopleOfAccount(account.id)).find((person) => person.partnershipId === partnershipId);
+  if (!known) {
+    const organisationId = (await governance.organisations.list(partnershipId))[0]?.id ?? '';
+    const personId = await addPerson(governance, partnershipId, { name: account.name, email: null, organisationId });
+    await governance.linkAccount(systemPrincipal, partnershipId, personId, account.id);
+  }
+  return governance.declareInterest({ userId: account.id }, partnershipId, {
+    category: 'other',
+    description: `${account.name}'s interest`,
+  });
+}

@@ -222,6 +222,12 @@ export const governanceAdminRoutes: ModuleRoutes<GovernanceRouteDependencies> = 
 };
 
 /** A partnership's page and its governance records. */
+/** When the member last said an interest holds, and whether they changed it themselves (the audit log has what changed). */
+function reviewOf(interest: { reviewedOn: string | null; memberUpdatedOn: string | null }): string {
+  const updated = interest.memberUpdatedOn ? `updated by the member on ${formatDate(interest.memberUpdatedOn)}` : '';
+  return [formatDate(interest.reviewedOn), updated].filter(Boolean).join(', ');
+}
+
 export const governanceRoutes: ModuleRoutes<GovernanceRouteDependencies> = {
   prefix: '/partnerships/:partnershipId',
   plugin(app, { pages, deps: { governance } }, done) {
@@ -416,6 +422,7 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
       { heading: 'Kind', cell: (i) => nameOf(interestCategoryNames, i.category) },
       { heading: 'Declared', cell: (i) => formatDate(i.declaredOn) },
       { heading: 'Ended', cell: (i) => formatDate(i.endedOn) },
+      { heading: 'Reviewed', cell: reviewOf },
     ],
     summary: (i) => [
       { key: 'Person', value: i.personName, href: `/partnerships/${i.partnershipId}/people/${i.personId}` },
@@ -423,6 +430,7 @@ function registerPartnershipRecords(app: FastifyInstance, pages: PageRenderer, g
       { key: 'Interest', value: i.description },
       { key: 'Declared', value: formatDate(i.declaredOn) },
       { key: 'Ended', value: formatDate(i.endedOn) || 'Continuing' },
+      { key: 'Reviewed', value: reviewOf(i) || 'Not yet reviewed' },
     ],
     options: partnershipOptions,
     crumbs: partnershipCrumbs,

@@ -1,7 +1,11 @@
-/** The home page (your partnerships, and for an overseer their areas; the public home when signed out) and the partnership switcher. */
+/**
+ * The home page (My work for an account that is someone; otherwise your partnerships, and for an overseer their
+ * areas; the public home when signed out) and the partnership switcher.
+ */
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canViewPartnership } from '../../platform/policy.ts';
+import type { Principal } from '../../platform/principal.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { queryText } from '../../web/schemas.ts';
 import type { GovernanceService } from './governance.service.ts';
@@ -12,15 +16,24 @@ export interface WaitingFile {
   [shown: string]: unknown;
 }
 
-/** What the home page needs: governance's partnerships and areas, and the crime data files waiting for a decision. */
+/** What an account that is someone has to do (the My work module's), as the home page shows it. */
+export interface HomeWork {
+  [shown: string]: unknown;
+}
+
+/**
+ * What the home page needs: governance's partnerships and areas, the crime data files waiting for a decision, and
+ * the account's own work (null for an account that is no one and officer of nothing).
+ */
 export interface HomeRouteDependencies {
   governance: Pick<GovernanceService, 'partnerships' | 'areas'>;
   waitingFiles: () => Promise<WaitingFile[]>;
+  myWork: (principal: Principal) => Promise<HomeWork | null>;
 }
 
 export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
   prefix: '',
-  plugin(instance, { pages, deps: { governance, waitingFiles } }, done) {
+  plugin(instance, { pages, deps: { governance, waitingFiles, myWork } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     app.get('/', { config: { access: 'public' } }, async (request, reply) => {
@@ -28,6 +41,9 @@ export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
       // The public home is the service's front door: what partnerships publish, with search, and sign-in for staff.
       if (!principal) return reply.redirect('/public');
       const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
+      // Someone's home is their work: their meetings, actions, minutes and interests, or an officer's outstanding work.
+      const work = await myWork(principal);
+      if (work) return pages.render(request, reply, 'mywork/views/my-work.njk', { title: 'My work', work, partnerships });
       // An overseer (the funder's staff) also sees each area as a whole.
       const overseen = principal.overseerAreaIds.size
         ? (await governance.areas.list(null)).filter((area) => principal.overseerAreaIds.has(area.id))

@@ -7,7 +7,8 @@ export {
   type TermsOfReference,
 } from './governance.service.ts';
 export { governanceAdminRoutes, type GovernanceRouteDependencies, governanceRoutes } from './governance.routes.ts';
-export { type HomeRouteDependencies, homeRoutes, type WaitingFile } from './home.routes.ts';
+export { type HomeRouteDependencies, type HomeWork, homeRoutes, type WaitingFile } from './home.routes.ts';
+export { type MyInterestsRouteDependencies, myInterestsRoutes } from './myInterests.routes.ts';
 export { seedDemo } from './demo/governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 export { type Cadence, cadenceNames, type Sector, type VoteMajority, voteMajorityNames } from './governance.names.ts';
