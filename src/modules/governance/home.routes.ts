@@ -41,20 +41,21 @@ export const homeRoutes: ModuleRoutes<HomeRouteDependencies> = {
       // The public home is the service's front door: what partnerships publish, with search, and sign-in for staff.
       if (!principal) return reply.redirect('/public');
       const partnerships = (await governance.partnerships.list(null)).filter((p) => canViewPartnership(principal, p));
-      // Someone's home is their work: their meetings, actions, minutes and interests, or an officer's outstanding work.
-      const work = await myWork(principal);
-      if (work) return pages.render(request, reply, 'mywork/views/my-work.njk', { title: 'My work', work, partnerships });
       // An overseer (the funder's staff) also sees each area as a whole.
       const overseen = principal.overseerAreaIds.size
         ? (await governance.areas.list(null)).filter((area) => principal.overseerAreaIds.has(area.id))
         : [];
       // The crime data files waiting for their decision: an overseer's areas', or every one for an administrator.
       const waiting = principal.isAdmin || overseen.length ? await waitingFiles() : [];
-      return pages.render(request, reply, 'governance/views/home.njk', {
+      const shown = {
         partnerships,
         overseen: overseen.map((area) => ({ ...area, waiting: waiting.filter((file) => file.areaId === area.id) })),
         waiting: principal.isAdmin ? waiting : [],
-      });
+      };
+      // Someone's home is their work: their meetings, actions, minutes and interests, or an officer's outstanding work.
+      const work = await myWork(principal);
+      if (work) return pages.render(request, reply, 'mywork/views/my-work.njk', { ...shown, title: 'My work', work });
+      return pages.render(request, reply, 'governance/views/home.njk', shown);
     });
 
     // The partnership switcher is a plain form, so it works without JavaScript.
