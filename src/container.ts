@@ -31,6 +31,7 @@ import {
   governanceRoutes,
   type GovernanceService,
   homeRoutes,
+  myInterestsRoutes,
 } from './modules/governance/index.ts';
 import {
   agendaRoutes,
@@ -42,6 +43,7 @@ import {
   createConfidentiality,
   createMeetingsService,
   createMeetingsFinding,
+  createMemberWork,
   createMinutesService,
   createPapersService,
   type MeetingsService,
@@ -90,6 +92,7 @@ import {
   publicPerformanceRoutes,
 } from './modules/performance/index.ts';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.ts';
+import { createMyWorkService, type MyWorkService } from './modules/mywork/index.ts';
 import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
 import { agreedAtTasking, createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
@@ -119,6 +122,7 @@ export interface Container {
   crimeData: CrimeDataService;
   oversight: OversightService;
   tasking: TaskingService;
+  myWork: MyWorkService;
   /** Every module's pages with what they need, for app.ts to register. */
   routes: MountedRoutes[];
 }
@@ -433,6 +437,23 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     findActions: (principal, partnershipId, words, limit) => actions.find(principal, partnershipId, words, limit),
     findPeopleAndOrganisations: (partnershipId, words, limit) => governance.find(partnershipId, words, limit),
   });
+  const memberWork = createMemberWork({ db: handle.db, clock, meetings });
+  const myWork = built(
+    'myWork',
+    createMyWorkService({
+      clock,
+      peopleOfAccount: (userId) => governance.peopleOfAccount(userId),
+      groupsOf: async (partnershipId, userId) => (await governance.selves(partnershipId, userId)).groupIds,
+      partTwoReadership: (principal, partnershipId) => policy.partTwoReadership(principal, partnershipId),
+      memberWork: (partnershipId, groupIds, readership, since) => memberWork.forGroups(partnershipId, groupIds, readership, since),
+      actionsOwned: (principal, partnershipId, ownedBy) => actions.actionLog(partnershipId, principal, { ownedBy }),
+      interestsOf: (partnershipId, personId) => governance.listInterests(partnershipId, { personId }),
+      // The newest sign-in began this session; the one before it was the last visit.
+      previousSignIn: async (userId) => (await audit.list({ action: 'sign-in', userId }, { limit: 2, offset: 0 })).rows[1]?.at ?? null,
+      partnerships: () => governance.partnerships.list(null),
+      overview: (principal, partnership) => overview.partnership(principal, partnership),
+    }),
+  );
   const meetingPages: MeetingRouteDependencies = {
     meetings,
     agenda,
@@ -474,8 +495,16 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     crimeData,
     oversight,
     tasking,
+    myWork,
     routes: [
-      mount(homeRoutes, { governance, waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView) }),
+      mount(homeRoutes, {
+        governance,
+        waitingFiles: async () => (await crimeData.waitingFiles()).map(waitingFileView),
+        async myWork(principal) {
+          const work = await myWork.myWork(principal);
+          return work && { ...work };
+        },
+      }),
       mount(signInRoutes, { accounts, providers: signInProviders, clock }),
       mount(singleSignOnRoutes, { singleSignOn, accounts, clock }),
       mount(signInProviderRoutes, {
@@ -515,6 +544,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
           return notices ?? { groups: [], reminders: true, digest: false };
         },
       }),
+      mount(myInterestsRoutes, { governance }),
       mount(actionRoutes, {
         actions,
         groups: (partnershipId) => governance.groups.list(partnershipId),

@@ -15,6 +15,7 @@ import { build, suiteScope } from './helpers/build.ts';
 import { createSqlite } from './helpers/database.ts';
 import { type RouteSampler, sampleRoutes, spareAccount } from './helpers/routes.ts';
 import { appointChair } from './helpers/people.ts';
+import { interestOfAccount } from './helpers/myWork.ts';
 
 type Level =
   | 'public'
@@ -258,6 +259,14 @@ GET /partnerships/:partnershipId/interests/:id/edit partnership:manage
 POST /partnerships/:partnershipId/interests/:id partnership:manage
 GET /partnerships/:partnershipId/interests/:id/archive partnership:manage
 POST /partnerships/:partnershipId/interests/:id/archive partnership:manage
+GET /partnerships/:partnershipId/my-interests partnership:member
+GET /partnerships/:partnershipId/my-interests/new partnership:member
+POST /partnerships/:partnershipId/my-interests partnership:member
+GET /partnerships/:partnershipId/my-interests/:id/change partnership:member
+POST /partnerships/:partnershipId/my-interests/:id/change partnership:member
+GET /partnerships/:partnershipId/my-interests/:id/end partnership:member
+POST /partnerships/:partnershipId/my-interests/:id/end partnership:member
+POST /partnerships/:partnershipId/my-interests/:id/reviewed partnership:member
 GET /partnerships/:partnershipId/chair-appointments partnership:view
 GET /partnerships/:partnershipId/chair-appointments/download.csv partnership:view
 GET /partnerships/:partnershipId/chair-appointments/new partnership:manage
@@ -442,6 +451,8 @@ describe('every route as every role', () => {
   let routes: RouteSampler;
   let plymouthId = '';
   const browsers = new Map<Walker, Browser>();
+  /** Each member's own interest: the pages of a member's own interests serve only that member's. */
+  const ownInterests = new Map<Walker, string>();
 
   before(async () => {
     ({ app, container } = await build(suite, { database: await createSqlite(), seed: false, as: 'nobody' }));
@@ -467,6 +478,9 @@ describe('every route as every role', () => {
     const [board] = await governance.groups.list(coventry);
     await appointChair(container, coventry, { email: 'chair@example.com', name: 'chair', groupId: board?.id ?? '' });
     plymouthId = plymouth;
+    for (const walker of allowedBy['partnership:member']) {
+      ownInterests.set(walker, await interestOfAccount(container, coventry, `${walker}@example.com`));
+    }
 
     for (const walker of walkers) {
       const browser = new Browser(app);
@@ -510,7 +524,8 @@ describe('every route as every role', () => {
       assert.ok(browser);
       const wrong: string[] = [];
       for (const route of ordered) {
-        const url = urlFor(route.url);
+        const own = ownInterests.get(walker);
+        const url = route.url.includes('/my-interests/:id') && own ? urlFor(route.url.replace(':id', own)) : urlFor(route.url);
         const response: LightMyRequestResponse = route.method === 'GET' ? await browser.get(url) : await browser.post(url, {});
         const toSignIn = response.statusCode === 302 && String(response.headers.location).startsWith('/sign-in');
         const denied = response.statusCode === 403 || (toSignIn && !(route.url === '/sign-out' && route.method === 'POST'));

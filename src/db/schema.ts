@@ -110,6 +110,10 @@ export interface InterestsTable extends PartnershipRecordColumns {
   description: string;
   declaredOn: string;
   endedOn: string | null;
+  /** When the member last confirmed the interest still holds. */
+  reviewedOn: string | null;
+  /** When the member last declared, changed, ended or confirmed it themselves (the audit log has the detail). */
+  memberUpdatedOn: string | null;
 }
 
 export type AppointmentRole = 'chair' | 'vice_chair';

@@ -180,7 +180,8 @@ describe('governance journey in a browser', browserTestOptions(), () => {
   });
 
   step('the home page lists Coventry and nothing else', async () => {
-    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+    // An officer's home is My work: the partnership's outstanding work, then their partnerships.
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     const rows = await tableRows(qa(page, 'partnership-list'));
     assert.deepEqual(rows, [['Coventry Community Safety Partnership', 'West Midlands', 'Coventry City Council']]);
     assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0, 'an officer has no administration link');

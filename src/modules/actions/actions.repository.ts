@@ -35,6 +35,13 @@ export interface ActionFilter {
   stillToDoBefore?: string | undefined;
   /** Only actions this reader may see: those of Part II items only for the groups it allows. */
   seenBy?: PartTwoReadership | undefined;
+  /** Only actions given to this person or to their organisation (by the owner columns, never by name). */
+  ownedBy?: ActionOwnedBy | undefined;
+}
+
+export interface ActionOwnedBy {
+  personId: string;
+  organisationId: string | null;
 }
 
 function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
@@ -57,6 +64,15 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
     query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
   }
   if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'actions.groupId'));
+  const ownedBy = filter.ownedBy;
+  if (ownedBy) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('actions.ownerPersonId', '=', ownedBy.personId),
+        ...(ownedBy.organisationId ? [eb('actions.ownerOrganisationId', '=', ownedBy.organisationId)] : []),
+      ]),
+    );
+  }
   if (filter.stillToDoBefore) {
     query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
   }

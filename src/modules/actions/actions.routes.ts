@@ -12,6 +12,7 @@ import { paginate } from '../../web/pagination.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
+import { safeReturnTo } from '../../web/returnTo.ts';
 import { formBody, partnershipParams, queryText, recordParams } from '../../web/schemas.ts';
 import { actionStatuses, actionStatusNames } from './actionStatus.ts';
 import { actionUpdateFields, ownerFields, ownerOptions } from './actions.forms.ts';
@@ -195,7 +196,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
       request: FastifyRequest,
       reply: FastifyReply,
       { partnershipId, id }: z.output<typeof recordParams>,
-      state: { typed: TypedValues; errors: FormErrors | null; version?: number },
+      state: { typed: TypedValues; errors: FormErrors | null; version?: number; returnTo?: string | null },
     ) {
       const principal = principalOf(request);
       const { action, updates } = await actions.action(partnershipId, id, principal);
@@ -211,6 +212,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         values: { status: action.status, ...state.typed },
         errors: state.errors,
         version: state.version ?? action.version,
+        returnTo: state.returnTo ?? null,
         mayUpdate: await actions.mayUpdateAction(partnershipId, action, principal),
         breadcrumbs: [...partnershipCrumbs(request), { text: 'Action log', href: `/partnerships/${partnershipId}/actions` }],
       });
@@ -226,8 +228,12 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
       { config: { access: 'partnership:member' }, schema: { params: recordParams, body: formBody } },
       async (request, reply) => {
         const version = versionOf(request.body);
+        // A form on another page (My work) names the page to return to; a problem is shown here, with it kept.
+        const returnTo = safeReturnTo(request.body.returnTo);
         const result = readForm(actionUpdateSchema, actionUpdateFields, request.body);
-        if (!result.ok) return renderAction(request, reply, request.params, { typed: result.typed, errors: result.errors, version });
+        if (!result.ok) {
+          return renderAction(request, reply, request.params, { typed: result.typed, errors: result.errors, version, returnTo });
+        }
         const { partnershipId, id } = request.params;
         const saved = await attempt(() => actions.updateAction(principalOf(request), partnershipId, id, version, result.value));
         if (!saved.ok) {
@@ -235,10 +241,11 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
             typed: typedValues(actionUpdateFields, request.body),
             errors: errorsFor(actionUpdateFields, saved.byField),
             version: saved.version ?? version,
+            returnTo,
           });
         }
         request.session.flash = 'Update added';
-        return reply.redirect(`/partnerships/${partnershipId}/actions/${id}`);
+        return reply.redirect(returnTo ?? `/partnerships/${partnershipId}/actions/${id}`);
       },
     );
     done();

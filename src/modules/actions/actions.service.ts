@@ -17,6 +17,7 @@ import { updateVersioned } from '../../platform/records.ts';
 import { type ActionStatus, isOverdue, mayUpdate } from './actionStatus.ts';
 import {
   type ActionFilter,
+  type ActionOwnedBy,
   type ActionRow,
   type ActionUpdateRow,
   type ActionView,
@@ -47,6 +48,8 @@ export interface ActionLogFilter {
   overdue?: boolean | undefined;
   /** Only these actions (e.g. those of one objective of the community safety plan). */
   ids?: readonly string[] | undefined;
+  /** Only those given to this person or their organisation: "my actions". */
+  ownedBy?: ActionOwnedBy | undefined;
 }
 
 export interface ActionsService {

@@ -119,6 +119,13 @@ export const interestFields: Field[] = [
   { name: 'endedOn', label: 'Date the interest ended (optional)', kind: 'date' },
 ];
 
+/** A member's own declaration: the register's fields without the person and the dates. */
+export const myInterestFields: Field[] = interestFields.filter((field) => field.name === 'category' || field.name === 'description');
+
+export const interestEndFields: Field[] = [
+  { name: 'endedOn', label: 'Date the interest ended', kind: 'date', hint: 'For example, 27 3 2026' },
+];
+
 export const chairAppointmentFields: Field[] = [
   { name: 'groupId', label: 'Group', kind: 'select' },
   {

@@ -109,6 +109,16 @@ export const interestSchema = z
 
 export type InterestInput = z.output<typeof interestSchema>;
 
+/** What a member says of their own interest: the person is theirs, and the dates are the day they say it. */
+export const myInterestSchema = z.object({
+  category: choice(keysOf(interestCategoryNames), 'Select the kind of interest'),
+  description: requiredText('Describe the interest', 1000, 'Interest'),
+});
+
+export type MyInterestInput = z.output<typeof myInterestSchema>;
+
+export const interestEndSchema = z.object({ endedOn: requiredDate('date the interest ended') });
+
 export const chairAppointmentSchema = z.object({
   groupId: requiredText('Select the group'),
   role: choice(keysOf(appointmentRoleNames), 'Select chair or vice-chair'),

@@ -231,6 +231,12 @@ export const governanceAdminRoutes: ModuleRoutes<Pick<GovernanceRouteDependencie
 };
 
 /** A partnership's page and its governance records. */
+/** When the member last said an interest holds, and whether they changed it themselves (the audit log has what changed). */
+function reviewOf(interest: { reviewedOn: string | null; memberUpdatedOn: string | null }): string {
+  const updated = interest.memberUpdatedOn ? `updated by the member on ${formatDate(interest.memberUpdatedOn)}` : '';
+  return [formatDate(interest.reviewedOn), updated].filter(Boolean).join(', ');
+}
+
 export const governanceRoutes: ModuleRoutes<PartnershipGovernanceDependencies> = {
   prefix: '/partnerships/:partnershipId',
   plugin(app, { pages, deps: { governance, accounts, noticesOf } }, done) {
@@ -436,6 +442,7 @@ function registerPartnershipRecords(
       { heading: 'Kind', cell: (i) => nameOf(interestCategoryNames, i.category) },
       { heading: 'Declared', cell: (i) => formatDate(i.declaredOn) },
       { heading: 'Ended', cell: (i) => formatDate(i.endedOn) },
+      { heading: 'Reviewed', cell: reviewOf },
     ],
     summary: (i) => [
       { key: 'Person', value: i.personName, href: `/partnerships/${i.partnershipId}/people/${i.personId}` },
@@ -443,6 +450,7 @@ function registerPartnershipRecords(
       { key: 'Interest', value: i.description },
       { key: 'Declared', value: formatDate(i.declaredOn) },
       { key: 'Ended', value: formatDate(i.endedOn) || 'Continuing' },
+      { key: 'Reviewed', value: reviewOf(i) || 'Not yet reviewed' },
     ],
     options: partnershipOptions,
     crumbs: partnershipCrumbs,

@@ -52,6 +52,7 @@ import { defineRecordService, references } from '../../platform/recordService.ts
 import { buildStructure, type GroupNode } from './structure.ts';
 import { type AccountLinks, createAccountLinks } from './accountLinks.ts';
 import { findPersonOfAccount } from './accountLinks.repository.ts';
+import { createMyInterests, type MyInterests } from './myInterests.ts';
 
 export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutcomes' | 'quorumRule'> {
   functions: string[];
@@ -59,7 +60,7 @@ export interface TermsOfReference extends Omit<TermsRow, 'functions' | 'keyOutco
   quorumRule: QuorumRule;
 }
 
-export interface GovernanceService extends AccountLinks {
+export interface GovernanceService extends AccountLinks, MyInterests {
   areas: RecordService<AreaRow, AreaInput>;
   partnerships: RecordService<PartnershipView, PartnershipInput>;
   organisations: RecordService<OrganisationRow, OrganisationInput>;
@@ -420,6 +421,7 @@ export function createGovernanceService(dependencies: GovernanceDependencies): G
     },
 
     ...createAccountLinks(dependencies),
+    ...createMyInterests(dependencies),
 
     async find(partnershipId, words, limit) {
       const { people, organisations } = await findPeopleAndOrganisations(db, partnershipId, words, limit);

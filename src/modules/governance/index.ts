@@ -13,7 +13,8 @@ export {
   type PartnershipGovernanceDependencies,
 } from './governance.routes.ts';
 export type { PeopleAccounts } from './accountLinks.routes.ts';
-export { type HomeRouteDependencies, homeRoutes, type WaitingFile } from './home.routes.ts';
+export { type HomeRouteDependencies, type HomeWork, homeRoutes, type WaitingFile } from './home.routes.ts';
+export { type MyInterestsRouteDependencies, myInterestsRoutes } from './myInterests.routes.ts';
 export { seedDemo } from './demo/governance.seed.ts';
 export { assessQuorum, isQuorate, type QuorumRule, type Seat } from './quorum.ts';
 export {

@@ -16,6 +16,7 @@ export {
   type MeetingsOverview,
 } from './finding.service.ts';
 export { type GovernanceReads, governanceReads } from './governance.reads.ts';
+export { createMemberWork, type GroupChange, type MemberWork, type MemberWorkReader } from './memberWork.ts';
 export type { MeetingView } from './meetings.repository.ts';
 export { createMeetingsService, type MeetingsDependencies, type MeetingsService } from './meetings.service.ts';
 export { createMemberActsService, type MemberActsDependencies, type MemberActsService } from './memberActs.service.ts';
