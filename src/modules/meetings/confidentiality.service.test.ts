@@ -20,7 +20,8 @@ for (const database of testDatabases()) {
     let partTwoActionId: string;
     let paperId: string;
     const outsider = signedIn({ email: 'someone@example.com' });
-    const member = signedIn({ email: 'mo@example.com' });
+    // The board member's account, linked to their person record in the set-up.
+    let member = signedIn({ email: 'mo@example.com' });
     const as = (reader: Principal) => reader;
     const decision = (wording: string) => ({
       wording,
@@ -60,6 +61,14 @@ for (const database of testDatabases()) {
       const organisationId = organisation?.id ?? '';
       const personId = await addPerson(governance, coventry, { name: 'Mo Member', email: 'Mo@Example.com', organisationId });
       await addMember(governance, coventry, { groupId: board?.id ?? '', personId, organisationId, role: 'member' });
+      const userId = await container.accounts.createUser(systemPrincipal, {
+        email: 'mo@example.com',
+        name: 'Mo Member',
+        password: 'a long enough password 1',
+        isAdmin: false,
+      });
+      await governance.linkAccount(systemPrincipal, coventry, personId, userId);
+      member = { ...member, userId };
     });
     after(() => container.database.close());
 
