@@ -189,7 +189,36 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
     limiter,
     verifyPassword: (user, password) => verifyPassword(user.passwordHash, password),
     partnershipName: async (id) => (await placeNames()).partnerships.get(id),
+    principalOf: loadPrincipal,
   });
+
+  /** The account's roles: those given, and those its person's seats make (member, and chair). */
+  async function loadPrincipal(userId: string): Promise<Principal | null> {
+    const user = await findUserById(db, userId);
+    if (!user || user.archivedAt) return null;
+    const grants = await findGrantsForUser(db, userId);
+    const partnershipRoles = new Map<string, Set<PartnershipRole>>();
+    const overseerAreaIds = new Set<string>();
+    for (const grant of grants) {
+      if (grant.role === 'overseer') {
+        if (grant.areaId) overseerAreaIds.add(grant.areaId);
+      } else if (grant.partnershipId) {
+        const roles = partnershipRoles.get(grant.partnershipId) ?? new Set<PartnershipRole>();
+        roles.add(grant.role);
+        partnershipRoles.set(grant.partnershipId, roles);
+      }
+    }
+    // The person the account is (an explicit link, never an address) is a member where they sit on a group today,
+    // and the chair where appointed chair or vice-chair of one this year; never chair where the account is an
+    // officer: the officer prepares, the chair signs and releases, and no one does both.
+    for (const { partnershipId, chairs: chair } of await seatsHeld(userId)) {
+      const roles = partnershipRoles.get(partnershipId) ?? new Set<PartnershipRole>();
+      roles.add('member');
+      if (chair && !roles.has('officer')) roles.add('chair');
+      partnershipRoles.set(partnershipId, roles);
+    }
+    return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
+  }
 
   async function markEmailVerified(userId: string): Promise<void> {
     const user = await findUserById(db, userId);
@@ -379,32 +408,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
 
     markEmailVerified,
 
-    async loadPrincipal(userId) {
-      const user = await findUserById(db, userId);
-      if (!user || user.archivedAt) return null;
-      const grants = await findGrantsForUser(db, userId);
-      const partnershipRoles = new Map<string, Set<PartnershipRole>>();
-      const overseerAreaIds = new Set<string>();
-      for (const grant of grants) {
-        if (grant.role === 'overseer') {
-          if (grant.areaId) overseerAreaIds.add(grant.areaId);
-        } else if (grant.partnershipId) {
-          const roles = partnershipRoles.get(grant.partnershipId) ?? new Set<PartnershipRole>();
-          roles.add(grant.role);
-          partnershipRoles.set(grant.partnershipId, roles);
-        }
-      }
-      // The person the account is (an explicit link, never an address) is a member where they sit on a group today,
-      // and the chair where appointed chair or vice-chair of one this year; never chair where the account is an
-      // officer: the officer prepares, the chair signs and releases, and no one does both.
-      for (const { partnershipId, chairs: chair } of await seatsHeld(userId)) {
-        const roles = partnershipRoles.get(partnershipId) ?? new Set<PartnershipRole>();
-        roles.add('member');
-        if (chair && !roles.has('officer')) roles.add('chair');
-        partnershipRoles.set(partnershipId, roles);
-      }
-      return { userId, name: user.name, email: user.email, isAdmin: user.isAdmin, partnershipRoles, overseerAreaIds };
-    },
+    loadPrincipal,
 
     countUsers: () => countUsers(db),
 

@@ -9,6 +9,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import type { Container } from '../../container.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { addMember, addPerson } from '../../../test/helpers/people.ts';
 
 /** A clock the test moves on by hand, so that no test waits for a 30-second step. */
 class TestClock implements Clock {
@@ -168,6 +169,35 @@ for (const database of testDatabases()) {
       assert.ok(summaries.some((summary) => summary.startsWith('Required two-step sign-in for the accounts of Coventry')));
       assert.ok(summaries.some((summary) => summary.startsWith('Stopped requiring two-step sign-in for the accounts of Coventry')));
       assert.ok(summaries.includes('Reset two-step sign-in for Kim'));
+    });
+
+    it('reaches a member whose role comes from their seat on a group, not from a role given', async () => {
+      const userId = await container.accounts.createUser(systemPrincipal, {
+        email: 'seated@example.com',
+        name: 'Sam Seated',
+        password: 'a long enough password',
+        isAdmin: false,
+      });
+      const [organisation] = await container.governance.organisations.list(coventry);
+      const [board] = await container.governance.groups.list(coventry);
+      const personId = await addPerson(container.governance, coventry, {
+        name: 'Sam Seated',
+        email: null,
+        organisationId: organisation?.id ?? '',
+      });
+      await addMember(container.governance, coventry, {
+        groupId: board?.id ?? '',
+        personId,
+        organisationId: organisation?.id ?? '',
+        role: 'member',
+      });
+      await container.governance.linkAccount(systemPrincipal, coventry, personId, userId);
+      await container.accounts.twoStep.setRequired(systemPrincipal, coventry, true);
+      try {
+        assert.equal(await container.accounts.twoStep.stepAfterSignIn(userId), 'set-up');
+      } finally {
+        await container.accounts.twoStep.setRequired(systemPrincipal, coventry, false);
+      }
     });
 
     it('turns off only with the password and a code', async () => {

@@ -9,8 +9,8 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import type { Actor } from '../../platform/principal.ts';
-import { findGrantsForUser, findUserById, type UserRow } from './accounts.repository.ts';
+import type { Actor, Principal } from '../../platform/principal.ts';
+import { findUserById, type UserRow } from './accounts.repository.ts';
 import type { SignInLimiter, ThrottleRefusal } from './signInLimiter.ts';
 import {
   confirmEnrolment,
@@ -80,6 +80,8 @@ export interface TwoStepDependencies {
   limiter: SignInLimiter;
   verifyPassword: (user: UserRow, password: string) => Promise<boolean>;
   partnershipName: (id: string) => Promise<string | undefined>;
+  /** The account's roles, given and derived (a member by their person's seats): what the requirement reaches. */
+  principalOf: (userId: string) => Promise<Principal | null>;
 }
 
 const enterCode = 'Enter the 6-digit code from your authenticator app, or one of your recovery codes';
@@ -92,6 +94,7 @@ export function createTwoStepService({
   limiter,
   verifyPassword,
   partnershipName,
+  principalOf,
 }: TwoStepDependencies): TwoStepService {
   const userOf = async (userId: string) => {
     const user = await findUserById(db, userId);
@@ -100,11 +103,11 @@ export function createTwoStepService({
   };
 
   const mustUse = async (user: UserRow) => {
-    const grants = await findGrantsForUser(db, user.id);
+    const principal = await principalOf(user.id);
     const account = {
       isAdmin: user.isAdmin,
-      partnershipIds: grants.flatMap((grant) => (grant.partnershipId ? [grant.partnershipId] : [])),
-      areaIds: grants.flatMap((grant) => (grant.areaId ? [grant.areaId] : [])),
+      partnershipIds: [...(principal?.partnershipRoles.keys() ?? [])],
+      areaIds: [...(principal?.overseerAreaIds ?? [])],
     };
     return mustUseTwoStep(account, await findRequirements(db));
   };
