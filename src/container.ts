@@ -314,7 +314,8 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       clock,
       chairs: { heldBy: (userId) => governance.appointmentsHeldBy(userId) },
       seatsHeld: (userId) => governance.seatsHeldBy(userId),
-      linkPeople: (userId, email) => governance.linkByVerifiedEmail(userId, email),
+      linkPeople: (userId, email, mayJoin) => governance.linkByVerifiedEmail(userId, email, mayJoin),
+      partnershipsAsPerson: async (userId) => (await governance.peopleOfAccount(userId)).map((person) => person.partnershipId),
       sessionSecret: config.sessionSecret,
       async placeNames() {
         const [partnerships, areas] = await Promise.all([

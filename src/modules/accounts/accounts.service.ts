@@ -25,7 +25,7 @@ import {
 } from './accounts.repository.ts';
 import type { GrantedRole, PartnershipRole, Principal } from '../../platform/principal.ts';
 import { type NewUser, normaliseEmail, type UserDetailsInput } from './accounts.inputs.ts';
-import { type AccountsForPeople, createAccountsForPeople } from './accountsForPeople.ts';
+import { type AccountsForPeople, createAccountsForPeople, type PartnershipsAsPerson, reachOf } from './accountsForPeople.ts';
 import { createSessionRecords, type SessionRecords } from './sessions.service.ts';
 import { hashPassword, verifyPassword } from './passwordHashes.ts';
 import { requireAcceptablePassword } from './passwordRule.ts';
@@ -147,7 +147,9 @@ export interface AccountsDependencies {
    */
   seatsHeld: (userId: string) => Promise<SeatHeld[]>;
   /** From governance: links the account to the people its proven address names (one per partnership at most). */
-  linkPeople: (userId: string, email: string) => Promise<unknown>;
+  linkPeople: (userId: string, email: string, mayJoin: (partnershipId: string) => boolean) => Promise<unknown>;
+  /** From governance: the partnerships where the account is already a person. */
+  partnershipsAsPerson: PartnershipsAsPerson;
   /** From governance: the names of the partnerships and areas roles are held in. */
   placeNames: () => Promise<PlaceNames>;
   /** From the audit log: an account's latest sign-ins and failed attempts, newest first. */
@@ -224,7 +226,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
     const user = await findUserById(db, userId);
     if (!user || user.archivedAt) return;
     if (!user.emailVerifiedAt) await setEmailVerified(db, userId, isoNow(clock));
-    await linkPeople(userId, user.email);
+    await linkPeople(userId, user.email, await reachOf(db, deps.partnershipsAsPerson, user));
   }
   const passwords = createPasswordService({
     db,
@@ -254,7 +256,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
   };
 
   return {
-    ...createAccountsForPeople(db),
+    ...createAccountsForPeople(db, deps.partnershipsAsPerson),
     sessions,
     twoStep,
     passwords,

@@ -1,6 +1,8 @@
 /**
  * The accounts a partnership's person records may name: an officer finds one by its address (the service's accounts
- * are never listed to them), and may take only an account of their own partnership's staff or of no one's.
+ * are never listed to them), and may take only an account of their own partnership's staff or of no one's. The same
+ * reach bounds the links an address the account proves makes (decision 0034): an officer who types someone else's
+ * address on a person cannot draw another partnership's staff, or an administrator, into their partnership.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -35,12 +37,29 @@ const notActive = 'There is no active account with this email address. Check the
 
 const shown = ({ id, name, email, archivedAt }: UserRow): AccountOfPerson => ({ id, name, email, archivedAt });
 
-export function createAccountsForPeople(db: Kysely<Database>): AccountsForPeople {
-  /** Whether an officer may take the account: it is their partnership's staff, or no partnership's and no administrator. */
-  async function withinReach(user: UserRow, partnershipId: string): Promise<boolean> {
-    const grants = await findGrantsForUser(db, user.id);
-    return grants.some((grant) => grant.partnershipId === partnershipId) || (grants.length === 0 && !user.isAdmin);
-  }
+/** The partnerships where an account is already a person (from governance). */
+export type PartnershipsAsPerson = (userId: string) => Promise<readonly string[]>;
+
+/**
+ * Which partnerships' people the account may become: those where it holds a role given by an administrator; and, for
+ * an account that is no other partnership's (no role given anywhere, no person of another partnership, no
+ * administrator), any.
+ */
+export async function reachOf(
+  db: Kysely<Database>,
+  partnershipsAsPerson: PartnershipsAsPerson,
+  user: UserRow,
+): Promise<(partnershipId: string) => boolean> {
+  const grants = await findGrantsForUser(db, user.id);
+  const granted = new Set(grants.flatMap((grant) => (grant.partnershipId ? [grant.partnershipId] : [])));
+  const unclaimed = !user.isAdmin && grants.length === 0;
+  const personOf = await partnershipsAsPerson(user.id);
+  return (partnershipId) => granted.has(partnershipId) || (unclaimed && personOf.every((id) => id === partnershipId));
+}
+
+export function createAccountsForPeople(db: Kysely<Database>, partnershipsAsPerson: PartnershipsAsPerson): AccountsForPeople {
+  /** Whether an officer may take the account: it is their partnership's staff, or no other partnership's. */
+  const withinReach = async (user: UserRow, partnershipId: string) => (await reachOf(db, partnershipsAsPerson, user))(partnershipId);
 
   return {
     async accountOfPerson(userId) {

@@ -137,5 +137,52 @@ for (const database of testDatabases()) {
       );
       assert.ok((await container.accounts.getUser(other)).user.emailVerifiedAt);
     });
+
+    it('draws no one into a partnership by an address an officer typed: not another partnership’s staff, nor an administrator', async () => {
+      const warwickshire = (await container.governance.partnerships.list(null)).find((p) => p.id !== coventry)?.id ?? '';
+      const staff = await container.accounts.createUser(systemPrincipal, {
+        email: 'lee.wong@warwickshire.gov.uk',
+        name: 'Lee Wong',
+        password: 'a long enough password 1',
+        isAdmin: false,
+      });
+      await container.accounts.grantRole(systemPrincipal, staff, 'officer', { partnershipId: warwickshire, areaId: null });
+      const admin = await container.accounts.createUser(systemPrincipal, {
+        email: 'ada@safer.example',
+        name: 'Ada',
+        password: 'a long enough password 1',
+        isAdmin: true,
+      });
+      // A Coventry officer types their addresses on Coventry people; each then proves their address.
+      for (const email of ['lee.wong@warwickshire.gov.uk', 'ada@safer.example'])
+        await addPerson(container.governance, coventry, { name: `Typed ${email}`, email, organisationId });
+      await container.accounts.markEmailVerified(staff);
+      await container.accounts.markEmailVerified(admin);
+      assert.deepEqual(await container.governance.peopleOfAccount(staff), []);
+      assert.deepEqual(await container.governance.peopleOfAccount(admin), []);
+      // Nor may the officer link them by hand; and an account already someone of another partnership is no one's to take.
+      const officer = { ...systemPrincipal, isAdmin: false, partnershipRoles: new Map([[coventry, new Set(['officer' as const])]]) };
+      await assert.rejects(container.accounts.accountToLink(officer, coventry, 'lee.wong@warwickshire.gov.uk'), FieldValidationError);
+      await assert.rejects(container.accounts.accountToLink(officer, coventry, 'ada@safer.example'), FieldValidationError);
+      const member = await container.accounts.createUser(systemPrincipal, {
+        email: 'sam.member@warwickshire.gov.uk',
+        name: 'Sam Member',
+        password: 'a long enough password 1',
+        isAdmin: false,
+      });
+      const warwickOrganisation = (await container.governance.organisations.list(warwickshire))[0]?.id ?? '';
+      const sam = await addPerson(container.governance, warwickshire, {
+        name: 'Sam Member',
+        email: null,
+        organisationId: warwickOrganisation,
+      });
+      assert.equal(
+        (await container.accounts.accountToLink(officer, coventry, 'sam.member@warwickshire.gov.uk')).id,
+        member,
+        'no one’s yet',
+      );
+      await container.governance.linkAccount(systemPrincipal, warwickshire, sam, member);
+      await assert.rejects(container.accounts.accountToLink(officer, coventry, 'sam.member@warwickshire.gov.uk'), FieldValidationError);
+    });
   });
 }

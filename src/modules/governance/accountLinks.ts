@@ -28,8 +28,11 @@ export interface AccountLinks {
   peopleOfAccount(userId: string): Promise<PersonOfAccount[]>;
   /** Makes a person of the partnership the account given, or no account (null). */
   linkAccount(actor: Actor, partnershipId: string, personId: string, userId: string | null): Promise<void>;
-  /** Links an account to the people its proven address names, where that is one person of a partnership. */
-  linkByVerifiedEmail(userId: string, email: string): Promise<PersonOfAccount[]>;
+  /**
+   * Links an account to the people its proven address names, where that is one person of a partnership the account
+   * may join (`mayJoin`, the accounts module's rule).
+   */
+  linkByVerifiedEmail(userId: string, email: string, mayJoin: (partnershipId: string) => boolean): Promise<PersonOfAccount[]>;
   /**
    * The partnerships where the person an account is sits on a group today, and whether as a chair or vice-chair of
    * this year of office: the member and chair roles the account holds there. One query, asked at every request.
@@ -70,9 +73,9 @@ export function createAccountLinks({ db, audit, clock }: { db: Kysely<Database>;
       );
     },
 
-    async linkByVerifiedEmail(userId, email) {
+    async linkByVerifiedEmail(userId, email, mayJoin) {
       return db.transaction().execute(async (trx) => {
-        const linkable = await listLinkableByEmail(trx, userId, email);
+        const linkable = (await listLinkableByEmail(trx, userId, email)).filter((person) => mayJoin(person.partnershipId));
         for (const person of linkable) {
           await setPersonAccount(trx, person.id, userId, isoNow(clock));
           await audit.record(
