@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { testConfig } from '../helpers/app.ts';
 import { type BrowserSession, browserTestOptions, errorSummary, inlineError, SignInPage, startBrowserSession } from '../helpers/browser.ts';
 import { startSmtpServer, type TestSmtpServer, unfolded } from '../helpers/mail.ts';
 import { expectNoSidewaysScroll } from '../helpers/phone.ts';
@@ -30,9 +29,7 @@ describe('passwords journey in a browser', browserTestOptions(), () => {
 
   before(async () => {
     smtp = await startSmtpServer();
-    // The browser session builds its app from the test settings: this one's sends its mail to the SMTP server above.
-    testConfig.smtpUrl = `smtp://127.0.0.1:${smtp.port}`;
-    session = await startBrowserSession('password');
+    session = await startBrowserSession('password', { config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}` } });
     page = session.page;
     signIn = new SignInPage(page);
   });

@@ -5,10 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Config } from '../../src/config.ts';
 import type { Container } from '../../src/container.ts';
 import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
@@ -57,10 +59,15 @@ export interface BrowserSession {
   context: BrowserContext;
   page: Page;
   /**
-   * Waits for GOV.UK and MoJ Frontend to have initialised, runs axe on the page, checks nothing went wrong in
-   * the console, and saves a screenshot.
+   * A page in a fresh browser context, with no cookies: someone not signed in, following a link from an e-mail.
+   * Watched for problems as `page` is; pass it to expectAccessiblePage. Closed with the session.
    */
-  expectAccessiblePage(name: string): Promise<void>;
+  visitorPage(): Promise<Page>;
+  /**
+   * Waits for GOV.UK and MoJ Frontend to have initialised, runs axe on the page (`page`, unless another is given),
+   * checks nothing went wrong in the console, and saves a screenshot.
+   */
+  expectAccessiblePage(name: string, on?: Page): Promise<void>;
   /**
    * expectAccessiblePage on the page, then on each state its components can show: each radio or checkbox that
    * reveals a follow-up question chosen in turn, every details element open, each sortable table sorted, and
@@ -71,13 +78,34 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+export interface BrowserSessionOptions {
+  /** Settings over the test ones: an SMTP server to send to, or the session's own address (ownAddress()). */
+  config?: Partial<Config>;
+}
+
+/**
+ * A free port on 127.0.0.1, as the settings of an app that must know its own address before it listens: the links
+ * it e-mails and the address a sign-in provider sends the browser back to then reach it.
+ */
+export async function ownAddress(): Promise<Pick<Config, 'port' | 'publicUrl'>> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return { port, publicUrl: `http://127.0.0.1:${port}` };
+}
+
 /** `name` prefixes the screenshots, so that each test file keeps its own. */
-export async function startBrowserSession(name: string): Promise<BrowserSession> {
+export async function startBrowserSession(name: string, options: BrowserSessionOptions = {}): Promise<BrowserSession> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`REQUIRE_BROWSER=1 but Chromium is not installed at ${chromiumPath}; the browser journeys cannot run`);
   }
   const closers: (() => Promise<unknown>)[] = [];
-  const { app, container } = await build({ after: (close) => void closers.push(close) }, { seed: false, as: 'nobody' });
+  const { app, container } = await build(
+    { after: (close) => void closers.push(close) },
+    { seed: false, as: 'nobody', config: options.config },
+  );
   const close = async () => {
     for (const closer of closers.reverse()) await closer();
   };
@@ -100,7 +128,7 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
     }
     await container.accounts.createUser(systemPrincipal, { ...admin, isAdmin: true });
 
-    const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const baseUrl = await app.listen({ port: options.config?.port ?? 0, host: '127.0.0.1' });
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     closers.push(() => browser.close());
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -109,30 +137,41 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
     // Anything the browser complains about (a script refused by the CSP, a missing asset) fails the page.
     // A page itself may answer 400 (a form with errors); a server error or a failing asset may not.
     const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('response', (response) => {
-      const isPage = response.request().isNavigationRequest();
-      if (response.status() >= 500 || (!isPage && response.status() >= 400)) problems.push(`${response.status()} from ${response.url()}`);
-    });
-    // ERR_ABORTED is a request cut short by the next navigation, which is normal.
-    page.on('requestfailed', (request) => {
-      const error = request.failure()?.errorText ?? 'failed';
-      if (!request.isNavigationRequest() && error !== 'net::ERR_ABORTED') problems.push(`${error}: ${request.url()}`);
-    });
+    const watch = (watched: Page) => {
+      watched.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          problems.push(`console: ${message.text()}`);
+      });
+      watched.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      watched.on('response', (response) => {
+        const isPage = response.request().isNavigationRequest();
+        if (response.status() >= 500 || (!isPage && response.status() >= 400)) problems.push(`${response.status()} from ${response.url()}`);
+      });
+      // ERR_ABORTED is a request cut short by the next navigation, which is normal.
+      watched.on('requestfailed', (request) => {
+        const error = request.failure()?.errorText ?? 'failed';
+        if (!request.isNavigationRequest() && error !== 'net::ERR_ABORTED') problems.push(`${error}: ${request.url()}`);
+      });
+    };
+    watch(page);
+
+    async function visitorPage(): Promise<Page> {
+      const fresh = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
+      const visitor = await fresh.newPage();
+      watch(visitor);
+      return visitor;
+    }
 
     mkdirSync(screenshotDir, { recursive: true });
     let screenshots = 0;
 
     const prefix = name;
-    async function expectAccessiblePage(pageName: string): Promise<void> {
-      await enhanced(page);
-      const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+    async function expectAccessiblePage(pageName: string, on: Page = page): Promise<void> {
+      await enhanced(on);
+      const results = await new AxeBuilder({ page: on }).withTags(axeTags).analyze();
       screenshots += 1;
       const file = join(screenshotDir, `${prefix}-${String(screenshots).padStart(2, '0')}-${pageName}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await on.screenshot({ path: file, fullPage: true });
       const violations = results.violations.map(
         (v) =>
           `- ${v.id} (${v.impact ?? 'no impact given'}): ${v.help}\n    ${v.helpUrl}\n    on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
@@ -140,10 +179,10 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
       assert.equal(
         violations.length,
         0,
-        `${pageName} (${page.url()}) has accessibility violations:\n${violations.join('\n')}\nScreenshot: ${file}`,
+        `${pageName} (${on.url()}) has accessibility violations:\n${violations.join('\n')}\nScreenshot: ${file}`,
       );
       const seen = problems.splice(0);
-      assert.deepEqual(seen, [], `${pageName} (${page.url()}) reported problems in the browser:\n${seen.join('\n')}`);
+      assert.deepEqual(seen, [], `${pageName} (${on.url()}) reported problems in the browser:\n${seen.join('\n')}`);
     }
 
     async function expectAccessibleStates(pageName: string, options: { errors?: boolean } = {}): Promise<number> {
@@ -188,6 +227,7 @@ export async function startBrowserSession(name: string): Promise<BrowserSession>
       browser,
       context,
       page,
+      visitorPage,
       expectAccessiblePage,
       expectAccessibleStates,
       close,

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
+import { allowFormsToLeadTo } from '../../web/contentSecurity.ts';
 import { errorsFor, type Field, type FormErrors, readForm, type TypedValues, typedValues, valuesFromRecord } from '../../web/forms.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
@@ -67,15 +68,22 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
       values: TypedValues,
       errors: FormErrors | null,
       returnTo: string,
-    ) =>
-      pages.render(request, reply, 'accounts/views/sign-in.njk', {
+    ) => {
+      const offered = await providers.list();
+      // Each "Sign in with" button's form is sent on to its provider: the browser must let the form go there.
+      allowFormsToLeadTo(
+        reply,
+        offered.map((provider) => new URL(provider.issuer).origin),
+      );
+      return pages.render(request, reply, 'accounts/views/sign-in.njk', {
         title: 'Sign in',
         fields: signInFields,
         values,
         errors,
         returnTo,
-        providers: await providers.list(),
+        providers: offered,
       });
+    };
 
     app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
       if (request.principal) return reply.redirect('/');

@@ -176,6 +176,18 @@ for (const database of testDatabases()) {
       assert.ok((await auditSummaries(container)).some((s) => s.includes('Down Police') && s.includes('discovery document')));
     });
 
+    it('lets the sign-in page’s forms lead on to the providers’ sites, and no other page’s', async () => {
+      const formAction = (policy: unknown) => /form-action ([^;]*)/.exec(String(policy))?.[1]?.split(' ');
+      const browser = new Browser(app);
+      const signInPage = await browser.get('/sign-in');
+      const allowed = formAction(signInPage.headers['content-security-policy']);
+      assert.ok(allowed?.includes("'self'") && allowed.includes(oidc.issuer), `form-action ${allowed?.join(' ')}`);
+      const refused = await browser.post('/sign-in', { email: '', password: '' });
+      assert.ok(formAction(refused.headers['content-security-policy'])?.includes(oidc.issuer), 'the page again after a mistake');
+      const elsewhere = await browser.get('/forgotten-password');
+      assert.deepEqual(formAction(elsewhere.headers['content-security-policy']), ["'self'"]);
+    });
+
     it('tells someone whose domain a provider serves to use it, without checking their password', async () => {
       const browser = new Browser(app);
       const page = await browser.get('/sign-in');

@@ -40,6 +40,8 @@ for (const database of testDatabases()) {
       assert.equal(saved.statusCode, 302);
       const after = await client.get('/account/notices');
       assert.match(after.body, /Your choices are saved\./);
+      const crumbs = /<nav class="govuk-breadcrumbs[\s\S]*?<\/nav>/.exec(after.body)?.[0] ?? '';
+      assert.match(crumbs, /href="\/account">Your account</, 'the way back is to the account page it is reached from');
       assert.ok(!checked(after.body, publication) && checked(after.body, minutes) && checked(after.body, reminders));
       const told = await container.notifications.groupRecipients(coventry, boardId, 'publication');
       assert.ok(told.turnedOff?.some((p) => p.name === 'Mo Member'));
@@ -127,7 +129,13 @@ for (const database of testDatabases()) {
       const told = await container.notifications.groupRecipients(coventry, boardId, 'publication');
       assert.deepEqual(told.turnedOff, [{ name: 'Mo Member' }]);
       assert.deepEqual((await container.notifications.groupRecipients(coventry, boardId, 'minutes')).turnedOff, [], 'minutes still come');
-      assert.match((await stranger.get(link)).body, /You will not get these e-mails/);
+      const stopped = (await stranger.get(link)).body;
+      assert.match(stopped, /You will not get these e-mails/);
+      // The panel holds the title only: the sentence, long with a group's name, reads as a paragraph under it.
+      assert.match(
+        stopped,
+        /<p class="govuk-body" data-qa="stops">Safer will not send Mo Member e-mails when an agenda and papers of the [^<]+ are published or withdrawn\.<\/p>/,
+      );
     });
 
     it('refuses a changed or made-up link with a clear 400 page, stopping nothing', async (t) => {

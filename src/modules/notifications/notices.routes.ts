@@ -81,7 +81,7 @@ export const noticeRoutes: ModuleRoutes<NoticeRouteDependencies> = {
         people: people.map((person) => ({ ...person, fieldsets: fieldsetsOf(person, (value) => ticked.has(value)) })),
         digest,
         errors,
-        breadcrumbs: [{ text: 'Home', href: '/' }],
+        breadcrumbs: [{ text: 'Your account', href: '/account' }],
       });
 
     app.post('/account/notices', { ...signedIn, schema: { body: formBody } }, async (request, reply) => {
