@@ -88,7 +88,7 @@ export interface SignInRecord {
   at: string;
   succeeded: boolean;
   address: string | null;
-  /** 'password', or the name of the single sign-on provider. */
+  /** "Password", "Two-step code", "Recovery code", or "Single sign-on: " and the provider's name. */
   method: string;
 }
 
@@ -167,13 +167,19 @@ const signInDetails = z
   .object({ address: z.string().optional(), method: z.string().optional(), provider: z.string().optional() })
   .catch({});
 
+/** How a sign-in's second step was made, in the history's words. */
+const secondSteps: Record<string, string> = { code: 'Two-step code', 'recovery-code': 'Recovery code' };
+
 function signInRecord(entry: { at: string; action: string; afterJson: string | null }): SignInRecord {
   const details = signInDetails.parse(entry.afterJson ? (JSON.parse(entry.afterJson) as unknown) : {});
+  const method = details.method ?? 'password';
   return {
     at: entry.at,
     succeeded: entry.action === 'sign-in',
     address: details.address ?? null,
-    method: details.provider ?? details.method ?? 'password',
+    method: details.provider
+      ? `Single sign-on: ${details.provider}`
+      : ((Object.hasOwn(secondSteps, method) ? secondSteps[method] : undefined) ?? 'Password'),
   };
 }
 

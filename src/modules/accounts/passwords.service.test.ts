@@ -178,9 +178,9 @@ for (const database of testDatabases()) {
       assert.deepEqual(
         history.map(({ succeeded, address: from, method }) => ({ succeeded, from, method })),
         [
-          { succeeded: true, from: '198.51.100.1', method: 'password' },
-          { succeeded: true, from: '198.51.100.1', method: 'password' },
-          { succeeded: false, from: address, method: 'password' },
+          { succeeded: true, from: '198.51.100.1', method: 'Password' },
+          { succeeded: true, from: '198.51.100.1', method: 'Password' },
+          { succeeded: false, from: address, method: 'Password' },
         ],
       );
     });

@@ -221,5 +221,22 @@ for (const database of testDatabases()) {
       });
       assert.ok((await auditSummaries()).includes('Pat turned off two-step sign-in'));
     });
+
+    it('counts wrong passwords given to turn it off as failed sign-ins, so an open session cannot guess the password', async () => {
+      const userId = await newMember('Lou');
+      const { app } = await enrol(userId);
+      const messages: string[] = [];
+      for (let attempt = 0; attempt < 25; attempt += 1) {
+        const refused = await container.accounts.twoStep
+          .turnOff({ userId }, userId, `guess ${attempt}`, codeAt(app, clock), '10.0.6.1')
+          .then(
+            () => 'turned off',
+            (error: FieldValidationError) => error.message,
+          );
+        messages.push(refused);
+      }
+      assert.ok(messages.includes('Too many wrong passwords. Wait a minute, then try again.'), messages.join('; '));
+      assert.ok(!messages.includes('turned off'));
+    });
   });
 }

@@ -112,8 +112,12 @@ export function createTwoStepService({
     return mustUseTwoStep(account, await findRequirements(db));
   };
 
-  const record = (trx: Kysely<Database>, actor: Actor, user: UserRow, entry: Pick<AuditEntry, 'action' | 'summary'>) =>
-    audit.record(trx, actor, { ...entry, entityType: 'user', entityId: user.id, partnershipId: null, before: null, after: null });
+  const record = (
+    trx: Kysely<Database>,
+    actor: Actor,
+    user: UserRow,
+    entry: Pick<AuditEntry, 'action' | 'summary'> & { after?: AuditEntry['after'] },
+  ) => audit.record(trx, actor, { after: null, ...entry, entityType: 'user', entityId: user.id, partnershipId: null, before: null });
 
   /**
    * Whether the code is the account's: a current authenticator code not used before, or an unused recovery code,
@@ -204,13 +208,15 @@ export function createTwoStepService({
           by === 'code'
             ? `${user.name} signed in with a two-step code`
             : `${user.name} signed in with a recovery code (${await countRecoveryCodesLeft(trx, userId)} left)`;
-        await record(trx, { userId }, user, { action: 'sign-in', summary });
+        // Where from and how, for the account's sign-in history.
+        await record(trx, { userId }, user, { action: 'sign-in', summary, after: { address, method: by } });
       });
       if (result.outcome === 'wrong') {
         await db.transaction().execute((trx) =>
           record(trx, { userId: null }, user, {
             action: 'sign-in-failed',
             summary: `Wrong two-step code for ${user.name}'s account from ${address}`,
+            after: { address, method: 'code' },
           }),
         );
       }
@@ -225,7 +231,11 @@ export function createTwoStepService({
           'Two-step sign-in cannot be turned off: an administrator requires it for your partnership',
         );
       }
+      // Wrong passwords are counted as failed sign-ins are, so a session left open is no way to guess the password.
+      const refusal = await limiter.claim(user.email, address);
+      if (refusal) throw new FieldValidationError('password', 'Too many wrong passwords. Wait a minute, then try again.');
       if (!(await verifyPassword(user, password))) throw new FieldValidationError('password', 'Enter your current password');
+      await db.transaction().execute((trx) => limiter.succeeded(trx, user.email, address));
       const result = await prove(user, code, address, async (trx) => {
         await removeEnrolment(trx, userId);
         await record(trx, actor, user, { action: 'update', summary: `${user.name} turned off two-step sign-in` });
