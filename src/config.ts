@@ -22,6 +22,8 @@ export interface Config {
   mapTiles: { urlTemplate: string; attribution: string } | null;
   /** How much the server logs: each request at 'info'; warnings and errors at 'warn' (docs/decisions/0028). */
   logLevel: LogLevel;
+  /** Whom a person asks about what Safer holds about them, as the privacy notice names them. */
+  privacyContact: string;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,6 +67,7 @@ const environmentSchema = z.object({
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels, { error: `LOG_LEVEL must be one of ${logLevels.join(', ')}` }).optional(),
+  PRIVACY_CONTACT: z.string().trim().min(1).optional(),
 });
 
 export class ConfigError extends Error {}
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { urlTemplate: values.MAP_TILE_URL, attribution: values.MAP_TILE_ATTRIBUTION }
         : null,
     logLevel: logLevelFor(values.NODE_ENV, values.LOG_LEVEL),
+    privacyContact: values.PRIVACY_CONTACT ?? 'the partnership officer of your Community Safety Partnership',
   };
 }
 

@@ -8,6 +8,7 @@ import { systemPrincipal } from './platform/principal.ts';
 import { createSecretBox } from './platform/secrets.ts';
 import { mount, type MountedRoutes } from './web/module.ts';
 import {
+  accountDataAbout,
   accountRoutes,
   type AccountsService,
   createAccountsService,
@@ -22,11 +23,14 @@ import {
   type SingleSignOnService,
   twoStepRoutes,
   twoStepSignInRoutes,
+  resetLinkLifetimeMinutes,
 } from './modules/accounts/index.ts';
-import { actionRoutes, type ActionsService, createActionsService } from './modules/actions/index.ts';
-import { auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
+import { actionRoutes, type ActionsService, actionsDataAbout, createActionsService } from './modules/actions/index.ts';
+import { auditDataAbout, auditRoutes, type AuditTrail, createAuditTrail } from './modules/audit/index.ts';
 import {
   createGovernanceService,
+  governanceDataAbout,
+  personIdsOfAccount,
   governanceAdminRoutes,
   governanceRoutes,
   type GovernanceService,
@@ -61,6 +65,7 @@ import {
   publicationRoutes,
   type WorkProgrammeService,
   governanceReads,
+  meetingsDataAbout,
   workProgrammeRoutes,
 } from './modules/meetings/index.ts';
 import {
@@ -68,6 +73,8 @@ import {
   createNotificationsService,
   createSmtpMailer,
   createNoticeSettingsService,
+  finishedJobsKeptDays,
+  noticesDataAbout,
   type GroupNotice,
   type Mailer,
   type NoticeSettingsService,
@@ -93,6 +100,7 @@ import {
 } from './modules/performance/index.ts';
 import { createOverviewService, overviewRoutes } from './modules/overview/index.ts';
 import { createMyWorkService, type MyWorkService } from './modules/mywork/index.ts';
+import { createSubjectAccessService, privacyRoutes, type SubjectAccessService } from './modules/privacy/index.ts';
 import { createStrategyService, type StrategyService, strategyRoutes } from './modules/strategy/index.ts';
 import { agreedAtTasking, createTaskingService, type TaskingService, taskingRoutes } from './modules/tasking/index.ts';
 
@@ -123,6 +131,7 @@ export interface Container {
   oversight: OversightService;
   tasking: TaskingService;
   myWork: MyWorkService;
+  subjectAccess: SubjectAccessService;
   /** Every module's pages with what they need, for app.ts to register. */
   routes: MountedRoutes[];
 }
@@ -455,6 +464,20 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       overview: (principal, partnership) => overview.partnership(principal, partnership),
     }),
   );
+  // Each module gives what it holds about a person from its own tables, read in the export's one transaction.
+  const subjectAccess = built(
+    'subjectAccess',
+    createSubjectAccessService({
+      audit,
+      clock,
+      account: async (userId) => (await accounts.getUser(userId)).user,
+      person: async (partnershipId, personId) =>
+        (await governance.people.list(partnershipId, { id: personId, includeArchived: true }))[0] ?? null,
+      personIdsOfAccount,
+      governance: governanceDataAbout,
+      parts: [meetingsDataAbout, actionsDataAbout, noticesDataAbout, accountDataAbout, auditDataAbout],
+    }),
+  );
   const meetingPages: MeetingRouteDependencies = {
     meetings,
     agenda,
@@ -497,6 +520,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     oversight,
     tasking,
     myWork,
+    subjectAccess,
     routes: [
       mount(homeRoutes, {
         governance,
@@ -517,6 +541,12 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       mount(twoStepSignInRoutes, { accounts, clock }),
       mount(twoStepRoutes, { accounts, partnerships: () => governance.partnerships.list(null) }),
       mount(overviewRoutes, { overview }),
+      mount(privacyRoutes, {
+        subjectAccess,
+        privacyContact: config.privacyContact,
+        resetLinkMinutes: resetLinkLifetimeMinutes,
+        finishedJobsKeptDays,
+      }),
       mount(noticeRoutes, {
         settings: noticeSettings,
         peopleOfAccount: async (userId) =>

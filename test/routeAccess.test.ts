@@ -36,6 +36,9 @@ GET /assets/safer/* public
 GET /assets/leaflet/* public
 GET /assets/* public
 GET /health public
+GET /accessibility public
+GET /privacy public
+GET /cookies public
 GET / public
 GET /switch-partnership signedIn
 GET /account/notices signedIn
@@ -93,6 +96,7 @@ GET /admin/users/new admin
 POST /admin/users admin
 GET /admin/users/:id admin
 GET /admin/users/:id/edit admin
+GET /admin/users/:id/everything-held.json admin
 POST /admin/users/:id admin
 GET /admin/users/:id/password admin
 POST /admin/users/:id/password admin
@@ -134,6 +138,7 @@ GET /partnerships/:partnershipId/people/download.csv partnership:view
 GET /partnerships/:partnershipId/people/new partnership:manage
 POST /partnerships/:partnershipId/people partnership:manage
 GET /partnerships/:partnershipId/people/:id partnership:view
+GET /partnerships/:partnershipId/people/:id/everything-held.json admin
 GET /partnerships/:partnershipId/people/:id/edit partnership:manage
 POST /partnerships/:partnershipId/people/:id partnership:manage
 GET /partnerships/:partnershipId/people/:id/archive partnership:manage
@@ -510,8 +515,10 @@ describe('every route as every role', () => {
       // The Plymouth officer's own partnership in the address, a Coventry record's id after it.
       const url = urlFor(route.url).replace(routes.coventry, plymouthId);
       const response = route.method === 'GET' ? await outsider.get(url) : await outsider.post(url, { name: 'Changed', version: '1' });
-      // Not found, or refused outright where the outsider lacks the role anyway (signing is the chair's).
-      if (response.statusCode !== 404 && !(response.statusCode === 403 && route.level === 'partnership:chair')) {
+      // Not found, or refused outright where the outsider lacks the role anyway (signing is the chair's; the subject
+      // access export the administrators', whose 404 for another partnership's person privacy.routes.test.ts checks).
+      const outsiderLacksRole = route.level === 'partnership:chair' || route.level === 'admin';
+      if (response.statusCode !== 404 && !(response.statusCode === 403 && outsiderLacksRole)) {
         wrong.push(`${route.method} ${url}: ${response.statusCode}`);
       }
     }

@@ -14,7 +14,7 @@ import { type RouteSampler, sampleRoutes } from '../helpers/routes.ts';
 const notPages = [
   /^\/assets\//,
   /^\/health$/,
-  /\.(csv|docx|pdf|ics)$/,
+  /\.(csv|docx|pdf|ics|json)$/,
   /\/papers\/:paperId$/,
   /\/documents\/:documentId$/,
   /\/files\/:file$/,

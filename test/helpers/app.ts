@@ -16,6 +16,7 @@ export const testConfig: Config = {
   publicUrl: 'http://localhost:3000',
   mapTiles: null,
   logLevel: 'warn',
+  privacyContact: 'the partnership officer of your Community Safety Partnership',
 };
 
 export interface UploadFile {

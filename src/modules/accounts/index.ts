@@ -26,4 +26,5 @@ export type { NewUser } from './accounts.inputs.ts';
 export { minimumPasswordLength } from './passwordRule.ts';
 export { passwordProblem } from './passwordRule.ts';
 export type { SessionRecords } from './sessions.service.ts';
-export { passwordResetJob, type PasswordService } from './passwords.service.ts';
+export { passwordResetJob, type PasswordService, resetLinkLifetimeMinutes } from './passwords.service.ts';
+export { accountDataAbout } from './personalData.repository.ts';

@@ -11,3 +11,4 @@ export {
   createActionsService,
   type LoggedAction,
 } from './actions.service.ts';
+export { actionsDataAbout } from './personalData.repository.ts';

@@ -2,3 +2,4 @@
 export { type AuditDependencies, type AuditTrail, createAuditTrail } from './audit.service.ts';
 export type { AuditFilter, AuditRow, SignInEntry } from './audit.repository.ts';
 export { type AuditRouteDependencies, auditRoutes } from './audit.routes.ts';
+export { auditDataAbout } from './personalData.repository.ts';

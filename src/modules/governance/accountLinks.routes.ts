@@ -68,6 +68,20 @@ export async function accountSection(request: FastifyRequest, accounts: PeopleAc
   ];
 }
 
+/** For administrators: the subject access export of everything held about the person (docs/decisions/0039). */
+export function everythingHeldSection(request: FastifyRequest, person: PersonView): RelatedSection[] {
+  if (!request.principal?.isAdmin) return [];
+  return [
+    {
+      title: 'Everything held about this person',
+      head: [],
+      rows: [],
+      emptyText: 'For a subject access request: a file of everything Safer holds about this person and their account.',
+      addLink: { text: 'Export everything held about this person', href: `${personHref(person)}/everything-held.json` },
+    },
+  ];
+}
+
 export function registerAccountLinkPages(
   instance: FastifyInstance,
   pages: PageRenderer,

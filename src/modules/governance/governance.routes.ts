@@ -53,7 +53,7 @@ import type { GovernanceService, TermsOfReference } from './governance.service.t
 import { describeQuorumRule } from './quorum.ts';
 import { flattenStructure, layoutDiagram } from './structure.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { accountSection, type PeopleAccounts, registerAccountLinkPages } from './accountLinks.routes.ts';
+import { accountSection, everythingHeldSection, type PeopleAccounts, registerAccountLinkPages } from './accountLinks.routes.ts';
 
 const manage = { access: { view: 'partnership:view', manage: 'partnership:manage' } } as const;
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
@@ -369,6 +369,7 @@ function registerPartnershipRecords(
           addLink: { text: 'Record a declared interest', href: `${base}/interests/new?personId=${person.id}` },
         },
         noticesSection(notices),
+        ...everythingHeldSection(request, person),
       ];
     },
     options: partnershipOptions,

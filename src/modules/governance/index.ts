@@ -26,3 +26,4 @@ export {
   voteMajorityNames,
 } from './governance.names.ts';
 export type { HeldAppointment } from './governance.repository.ts';
+export { governanceDataAbout, personIdsOfAccount } from './personalData.repository.ts';

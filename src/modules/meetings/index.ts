@@ -42,3 +42,4 @@ export { publicationRoutes } from './publication.routes.ts';
 export { workProgrammeRoutes } from './workProgramme.routes.ts';
 export { seedDemoMeetings } from './demo/meetings.seed.ts';
 export { seedCoventry2007Group, seedCoventry2007Meeting } from './demo/coventry2007.seed.ts';
+export { meetingsDataAbout } from './personalData.repository.ts';

@@ -1,6 +1,7 @@
 /** The notifications module's public face: e-mail through the durable job queue, and action reminders. */
 export {
   createNotificationsService,
+  finishedJobsKeptDays,
   type GroupNotice,
   type JobsRun,
   type NotificationsDependencies,
@@ -16,3 +17,4 @@ export {
   type PersonNotices,
 } from './noticeSettings.service.ts';
 export { noticeRoutes, type NoticeRouteDependencies } from './notices.routes.ts';
+export { noticesDataAbout } from './personalData.repository.ts';

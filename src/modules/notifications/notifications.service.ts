@@ -119,7 +119,7 @@ const emailJob = z.object({
 const agendaPublishedJob = z.object({ partnershipId: z.string(), meetingId: z.string(), groupId: z.string() });
 const agendaWithdrawnJob = agendaPublishedJob.extend({ reason: z.string() });
 /** Finished jobs are kept this long, to answer "was it sent?"; then their addresses and text are forgotten. */
-const finishedJobsKeptDays = 90;
+export const finishedJobsKeptDays = 90;
 
 type Person = { id: string; name: string; email: string };
 /** One of the partnership's people with an address, and their organisation: who answers for an organisation's action. */
