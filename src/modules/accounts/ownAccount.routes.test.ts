@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Browser } from '../../../test/helpers/app.ts';
 import { recordingMailer } from '../../../test/helpers/mail.ts';
-import { addPerson } from '../../../test/helpers/people.ts';
+import { addMember, addPerson } from '../../../test/helpers/people.ts';
 import { build, testPassword } from '../../../test/helpers/build.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 
@@ -21,6 +21,31 @@ it('shows the account its name, roles and sign-in history, failed attempts too, 
   assert.match(history, /Password/);
   assert.match(history, /Signed in/);
   assert.match(history, /Failed/);
+});
+
+it('says a member by their seat on a group is a member there, though no role was given', async (t) => {
+  const { app, coventry, boardId, container } = await build(t, { as: 'nobody' });
+  const { name } = await container.governance.partnerships.get(null, coventry);
+  const userId = await container.accounts.createUser(systemPrincipal, {
+    email: 'seated@example.com',
+    name: 'Sam Seated',
+    password: testPassword,
+    isAdmin: false,
+  });
+  const [organisation] = await container.governance.organisations.list(coventry);
+  const personId = await addPerson(container.governance, coventry, {
+    name: 'Sam Seated',
+    email: null,
+    organisationId: organisation?.id ?? '',
+  });
+  await addMember(container.governance, coventry, { groupId: boardId, personId, organisationId: organisation?.id ?? '', role: 'member' });
+  await container.governance.linkAccount(systemPrincipal, coventry, personId, userId);
+  const seated = new Browser(app);
+  await seated.signIn('seated@example.com', testPassword);
+  const page = await seated.get('/account');
+  const roles = page.body.slice(page.body.indexOf('data-qa="roles"'));
+  assert.match(roles, new RegExp(`Member \\(through your place on its groups\\)</td><td class="govuk-table__cell">${name}<`));
+  assert.doesNotMatch(page.body, /You have no role in a partnership yet/);
 });
 
 it('changes the password with the current one, keeps this browser signed in and signs the others out', async (t) => {

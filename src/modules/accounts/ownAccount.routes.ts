@@ -82,10 +82,17 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
         accounts.signInHistory(userId),
         accounts.twoStep.status(userId),
       ]);
+      // A member by their seat on a group holds the role without its being given: say so, where it was not also given.
+      const seated = people.filter(
+        (person) =>
+          request.principal?.partnershipRoles.get(person.partnershipId)?.has('member') &&
+          !grants.some((grant) => grant.role === 'member' && grant.partnershipId === person.partnershipId),
+      );
       return pages.render(request, reply, 'accounts/views/account.njk', {
         title: 'Your account',
         user,
         grants,
+        seated,
         appointments,
         people,
         history,

@@ -157,7 +157,10 @@ function refusalWords(provider: string, reason: RefusalReason, now: Date): strin
         'Sign in with your email address and password. If you do not have a password, ask your partnership officer.',
       ];
     case 'failed':
-      return [`We could not sign you in with ${provider}. Try again.`];
+      return [
+        `We could not sign you in with ${provider}. Try again.`,
+        `If it keeps happening, tell the administrator of Safer: the link to ${provider} may need to be set up again.`,
+      ];
     case 'unverified':
       return [
         `${provider} did not confirm your email address, so Safer cannot tell which account is yours.`,

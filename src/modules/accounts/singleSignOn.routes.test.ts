@@ -173,6 +173,7 @@ for (const database of testDatabases()) {
       const response = await browser.post('/sign-in/with', { providerId: downId }, { tokenFrom: '/sign-in' });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /We could not sign you in with Down Police. Try again./);
+      assert.match(response.body, /If it keeps happening, tell the administrator of Safer/);
       assert.ok((await auditSummaries(container)).some((s) => s.includes('Down Police') && s.includes('discovery document')));
     });
 

@@ -181,6 +181,7 @@ describe('the steps on a meeting page that ask first, for a Coventry officer', (
     const notice = mailer.sent.find((e) => e.subject.startsWith('Draft minutes circulated'));
     assert.equal(notice?.to, 'tia.told@example.org');
     assert.match(notice?.text ?? '', new RegExp(`/partnerships/${coventry}/meetings/${id}/minutes/print`));
+    assert.match(notice?.text ?? '', new RegExp(`Comment on them[^\\n]*\\n\\S*/partnerships/${coventry}/meetings/${id}/minutes/comments`));
 
     await container.minutes.approve(systemPrincipal, coventry, id, 2, next);
     await container.accounts.createUser(systemPrincipal, {

@@ -183,6 +183,7 @@ export interface MinutesDependencies {
 }
 
 /** The e-mail that draft minutes are circulated: a link to read them after signing in, never their text (Part II may be in it). */
+/** `link` is the meeting's address: the minutes are read at …/minutes/print and commented on at …/minutes/comments. */
 export function minutesCirculatedNotice(meeting: MeetingView, link: string): { subject: string; text: string } {
   const when = describeWhen(meeting.meetingDate, meeting.startTime);
   return {
@@ -190,8 +191,11 @@ export function minutesCirculatedNotice(meeting: MeetingView, link: string): { s
     text: [
       `The draft minutes of the ${meeting.groupName} meeting on ${when} have been circulated.`,
       '',
-      'Read them after signing in, and send any corrections before they are approved at the next meeting:',
-      link,
+      'Read them after signing in:',
+      `${link}/minutes/print`,
+      '',
+      'Comment on them, with any corrections, before they are approved at the next meeting:',
+      `${link}/minutes/comments`,
       '',
       'You are sent this because you are a member of the group.',
     ].join('\n'),
@@ -440,8 +444,7 @@ export function createMinutesService({
         `Circulated the minutes of ${meeting.groupName}, ${meeting.meetingDate}`,
         await carryingForward(actor, meeting),
       );
-      const link = `${publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}/minutes/print`;
-      const { subject, text } = minutesCirculatedNotice(meeting, link);
+      const { subject, text } = minutesCirculatedNotice(meeting, `${publicUrl}/partnerships/${partnershipId}/meetings/${meetingId}`);
       return notifyGroupMembers(partnershipId, meeting.groupId, subject, text);
     },
 
