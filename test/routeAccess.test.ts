@@ -77,6 +77,7 @@ POST /account/two-step/set-up/recovery-codes signedIn
 GET /account/two-step/turn-off signedIn
 POST /account/two-step/turn-off signedIn
 GET /admin/two-step admin
+GET /admin/two-step/:partnershipId admin
 POST /admin/two-step/:partnershipId admin
 GET /admin/users/:id/two-step/reset admin
 POST /admin/users/:id/two-step/reset admin

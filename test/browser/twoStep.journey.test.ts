@@ -34,7 +34,9 @@ describe('two-step sign-in journey in a browser', browserTestOptions(), () => {
     await page.goto('/admin');
     await page.locator('main').getByRole('link', { name: 'Two-step sign-in' }).click();
     await session.expectAccessiblePage('requirements');
-    await page.getByRole('button', { name: /^Require two-step sign-in for Coventry/ }).click();
+    await page.getByRole('link', { name: /^Require two-step sign-in for Coventry/ }).click();
+    await session.expectAccessiblePage('admin-two-step-confirm');
+    await page.getByRole('button', { name: 'Require two-step sign-in' }).click();
     await page.getByText('must now use two-step sign-in').waitFor();
     await session.expectAccessiblePage('required');
     await signIn.signOut();

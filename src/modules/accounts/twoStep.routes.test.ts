@@ -100,6 +100,10 @@ describe('two-step sign-in pages', () => {
   it('keeps an account that must use two-step sign-in to setting it up before it is signed in', async (t) => {
     const clock = new TestClock();
     const { app, client: admin, coventry, container } = await build(t, { clock, as: 'admin' });
+    const asked = await admin.get(`/admin/two-step/${coventry}?required=yes`);
+    assert.match(asked.body, /Require two-step sign-in for [^?]+\?/);
+    assert.match(asked.body, /every administrator of Safer will have to enter a code/);
+    assert.match(asked.body, /name="required" value="yes"/);
     const required = await admin.post(`/admin/two-step/${coventry}`, { required: 'yes' });
     assert.equal(required.headers.location, '/admin/two-step');
     assert.match((await admin.get('/admin/two-step')).body, /Required/);

@@ -25,6 +25,7 @@ export interface TwoStepRouteDependencies {
 const accountPath = '/account/two-step';
 const signedIn = { config: { access: 'signedIn' as const } };
 const admin = { config: { access: 'admin' as const } };
+const requirementQuery = z.object({ required: z.enum(['yes', 'no']).optional() });
 const userParams = z.object({ id: z.string() });
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
@@ -86,6 +87,33 @@ export const twoStepRoutes: ModuleRoutes<TwoStepRouteDependencies> = {
         breadcrumbs: adminCrumbs,
       });
     });
+
+    // Asked first: requiring it stops every account of the partnership, its overseers and the administrators at their
+    // next sign-in until they have set it up.
+    app.get(
+      '/admin/two-step/:partnershipId',
+      { ...admin, schema: { params: partnershipParams, querystring: requirementQuery } },
+      async (request, reply) => {
+        const name = request.partnership?.name ?? 'the partnership';
+        const required = request.query.required !== 'no';
+        return renderConfirmation(pages, request, reply, {
+          title: required ? `Require two-step sign-in for ${name}?` : `Stop requiring two-step sign-in for ${name}?`,
+          happens: required
+            ? [
+                `Every account with a role in ${name}, every overseer of its area, and every administrator of Safer will have to enter a code from an authenticator app after their password.`,
+                'Anyone who has not set it up will be asked to at their next sign-in, before they can go on.',
+                'People who sign in with their organisation’s own sign-in provider are not asked for a Safer code.',
+              ]
+            : [`Accounts with a role in ${name} will sign in with their password alone, unless they keep two-step sign-in on.`],
+          hidden: { required: required ? 'yes' : 'no' },
+          action: `/admin/two-step/${request.params.partnershipId}`,
+          button: required ? 'Require two-step sign-in' : 'Stop requiring it',
+          warning: !required,
+          cancel: '/admin/two-step',
+          breadcrumbs: [...adminCrumbs, { text: 'Two-step sign-in', href: '/admin/two-step' }],
+        });
+      },
+    );
 
     app.post(
       '/admin/two-step/:partnershipId',
