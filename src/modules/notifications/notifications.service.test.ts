@@ -266,13 +266,22 @@ for (const database of testDatabases()) {
       await action('Walk the late-night routes', { kind: 'organisation', organisationId: other.id });
       await action('Count the taxi marshals', { kind: 'other', name: 'Kim Named' });
 
-      assert.equal(await container.notifications.queueActionReminders(), 2);
+      // The organisation's people on the board: Olu, and any of the demo's with an address; never Pat, who is not on it.
+      const seated = new Set((await container.governance.currentMemberships(coventry, { groupId: boardId })).map((m) => m.personId));
+      const onTheBoard = (await container.governance.people.list(coventry))
+        .filter((person) => person.organisationId === other.id && seated.has(person.id) && person.email)
+        .map((person) => [person.email, 'Walk the late-night routes']);
+      assert.ok(onTheBoard.some(([email]) => email === 'olu.adviser@example.org'));
+      assert.equal(await container.notifications.queueActionReminders(), onTheBoard.length + 1);
       await container.notifications.runDueJobs();
-      assert.deepEqual(mailer.sent.map((e) => [e.to, e.text.match(/Action: (.*)/)?.[1]]).sort(), [
-        ['olu.adviser@example.org', 'Walk the late-night routes'],
-        // Words that happen to be someone's name are not that person: the secretary is reminded.
-        ['sam.clerk@example.org', 'Count the taxi marshals'],
-      ]);
+      assert.deepEqual(
+        mailer.sent.map((e) => [e.to, e.text.match(/Action: (.*)/)?.[1]]).sort(),
+        [
+          ...onTheBoard,
+          // Words that happen to be someone's name are not that person: the secretary is reminded.
+          ['sam.clerk@example.org', 'Count the taxi marshals'],
+        ].sort(),
+      );
     });
 
     it('puts each daily job on the queue once a day however many servers start, and each run queues the next', async () => {
