@@ -20,6 +20,10 @@ const notPages = [
   /\/files\/:file$/,
   /^\/switch-partnership$/,
   /^\/sign-in$/,
+  // A provider's answer, not a page: without the flow a browser started it refuses (the journey checks that page).
+  /\/sign-in\/with\/:providerId\/callback$/,
+  // A member's own interests: the administrator who walks here is no one, so has none (the My work journey visits them).
+  /\/my-interests(\/new|\/:id\/(change|end))?$/,
 ];
 
 /** Every `shards`th page from the `shard`th (0-based); the first shard also checks how a radio reveals a question. */
