@@ -222,7 +222,6 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       partnershipIds: async () => (await governance.partnerships.list(null)).map(({ id }) => id),
       people: (partnershipId) => governance.people.list(partnershipId),
       currentMemberships: (partnershipId, filter) => governance.currentMemberships(partnershipId, filter),
-      actionLog: (partnershipId, reader, filter) => actions.actionLog(partnershipId, reader, filter),
       meeting: async (partnershipId, id) => (await meetings.get(partnershipId, id)).meeting,
       publicUrl: config.publicUrl,
       unsubscribeTokens: signedLinks,

@@ -10,6 +10,7 @@ import * as declarations from './2026-11-23-08-declarations.ts';
 import * as workProgramme from './2026-11-23-09-work-programme.ts';
 import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts';
 import * as jobs from './2026-12-01-02-jobs.ts';
+import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
 import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performance.ts';
 import * as funding from './2026-12-02-02-funding.ts';
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-07-members-act': membersAct,
   '2026-12-10-06-action-owners': actionOwners,
   '2026-12-10-08-interests-reviewed': interestsReviewed,
+  '2026-12-11-03-jobs-by-index': jobsByIndex,
 };

@@ -95,6 +95,36 @@ export async function listActions(
   return (await query.execute()).map((row) => ({ ...row, confidential: Boolean(row.confidential) }));
 }
 
+/**
+ * The query of the actions of these partnerships still to do and due by a date, with where each was agreed, for
+ * another module to narrow and run (the reminders: those not yet reminded of). The actions_partnership index
+ * (partnership, status, due date) serves it, so the history of done and cancelled actions is never read.
+ */
+export function stillToDoDueBy(db: Kysely<Database>, partnershipIds: readonly string[], until: string) {
+  return db
+    .selectFrom('actions')
+    .innerJoin('groups', 'groups.id', 'actions.groupId')
+    .leftJoin('meetings', 'meetings.id', 'actions.meetingId')
+    .leftJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
+    .select([
+      'actions.id',
+      'actions.partnershipId',
+      'actions.groupId',
+      'actions.description',
+      'actions.owner',
+      'actions.ownerPersonId',
+      'actions.ownerOrganisationId',
+      'actions.dueDate',
+      'groups.name as groupName',
+      'meetings.meetingDate',
+      'agendaItems.title as itemTitle',
+    ])
+    .where('actions.status', 'in', stillToDoStatuses)
+    .where('actions.dueDate', '<=', until)
+    .where('actions.partnershipId', 'in', partnershipIds.length ? partnershipIds : [''])
+    .$narrowType<{ dueDate: string }>();
+}
+
 export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {
   const row = await actionsQuery(db, partnershipId, filter)
     .select((eb) => eb.fn.countAll<number>().as('total'))

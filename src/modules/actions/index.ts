@@ -12,3 +12,4 @@ export {
   type LoggedAction,
 } from './actions.service.ts';
 export { actionsDataAbout } from './personalData.repository.ts';
+export { stillToDoDueBy } from './actions.repository.ts';

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { systemPrincipal } from '../../platform/principal.ts';
 import type { Recipients } from '../../platform/recipients.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GovernanceService } from '../governance/index.ts';
-import type { ActionsService, LoggedAction } from '../actions/index.ts';
 import { addDays } from '../../platform/workingDays.ts';
 import type { MeetingView } from '../meetings/index.ts';
 import {
@@ -26,7 +24,8 @@ import { type Audience, audienceOf, defaultPreferences, type NoticeKind } from '
 import { deleteHeldNotices, insertHeldNotice, selectHeldNotices, selectPreferences } from './preferences.repository.ts';
 import type { UnsubscribeScope, UnsubscribeTokens } from './unsubscribeToken.ts';
 import { digestEmail, digestRunAt, mondayFrom } from './digest.ts';
-import { fallsDue, reminderEmail } from './reminders.ts';
+import { reminderEmail, reminderWindowDays } from './reminders.ts';
+import { type ActionToRemind, type ReminderKeyset, selectActionsToRemind } from './reminders.repository.ts';
 import { retryAt } from './retries.ts';
 
 export interface JobsRun {
@@ -94,7 +93,6 @@ export interface NotificationsDependencies {
   /** A partnership's people, with their e-mail address where they have one. */
   people: (partnershipId: string) => Promise<{ id: string; name: string; email: string | null; organisationId: string | null }[]>;
   currentMemberships: GovernanceService['currentMemberships'];
-  actionLog: ActionsService['actionLog'];
   meeting: (partnershipId: string, id: string) => Promise<MeetingView>;
   /** Where users reach the service, for links in e-mails. */
   publicUrl: string;
@@ -106,6 +104,8 @@ export type GroupNotice = Exclude<NoticeKind, 'reminders'>;
 /** Long enough for a batch of slow SMTP deliveries; a worker that dies leaves its jobs to others after this. */
 const leaseMs = 10 * 60_000;
 const batchSize = 10;
+/** Actions to remind of, read this many at a time, so that a first run over years of history holds few in memory. */
+const reminderBatchSize = 500;
 /** Daily jobs run early in the morning. */
 const dailyRunTime = 'T06:00:00.000Z';
 
@@ -127,7 +127,7 @@ type Member = Person & { organisationId: string | null };
 type Addressee = { id: string; name: string; email: string | null };
 
 export function createNotificationsService(deps: NotificationsDependencies): NotificationsService {
-  const { db, engine, clock, mailer, partnershipIds, people: peopleOf, currentMemberships, actionLog, meeting: meetingOf } = deps;
+  const { db, engine, clock, mailer, partnershipIds, people: peopleOf, currentMemberships, meeting: meetingOf } = deps;
   const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   async function enqueue(trx: Kysely<Database>, kind: string, payload: unknown, options: { uniqueKey?: string; runAfter?: string } = {}) {
@@ -208,8 +208,11 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
    * on the action's group. Words such as "All agencies" name no one, and no one with an address may be left:
    * then the group's secretary, who keeps the action log, is reminded instead.
    */
-  async function recipientsOf(partnershipId: string, action: LoggedAction, people: readonly Member[]): Promise<Member[]> {
-    const members = await currentMemberships(partnershipId, { groupId: action.groupId });
+  function recipientsOf(
+    action: ActionToRemind,
+    people: readonly Member[],
+    members: readonly { personId: string; role: string }[],
+  ): Member[] {
     const sitsOnGroup = (person: Member) => members.some((m) => m.personId === person.id);
     const owners = action.ownerPersonId
       ? people.filter((person) => person.id === action.ownerPersonId)
@@ -220,19 +223,43 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
     return people.filter((person) => members.some((m) => m.role === 'secretary' && m.personId === person.id));
   }
 
+  /** Looked up once a run, and only for the partnerships and groups that have an action to remind of. */
+  function onceEach<T>(lookUp: (key: string) => Promise<T>): (key: string) => Promise<T> {
+    const found = new Map<string, Promise<T>>();
+    return (key) => {
+      let value = found.get(key);
+      if (!value) found.set(key, (value = lookUp(key)));
+      return value;
+    };
+  }
+
   async function queueActionReminders(): Promise<number> {
     const today = todayInEngland(clock);
+    const partnerships = await partnershipIds();
+    const peopleIn = onceEach(peopleWithEmail);
+    const membersOf = onceEach((key) => {
+      const [partnershipId = '', groupId] = key.split(' ');
+      return currentMemberships(partnershipId, { groupId });
+    });
     let queued = 0;
-    for (const partnershipId of await partnershipIds()) {
-      // Every action, Part II ones too: a reminder goes to the action's owner (or the group's secretary).
-      const due = (await actionLog(partnershipId, systemPrincipal)).filter((action) => fallsDue(action, today));
-      if (due.length === 0) continue;
-      const people = await peopleWithEmail(partnershipId);
+    // Every action, Part II ones too: a reminder goes to the action's owner (or the group's secretary).
+    for (let after: ReminderKeyset | null = null; ;) {
+      const due = await selectActionsToRemind(db, {
+        partnershipIds: partnerships,
+        until: addDays(today, reminderWindowDays),
+        after,
+        limit: reminderBatchSize,
+      });
+      const last = due.at(-1);
+      if (!last) return queued;
+      after = { dueDate: last.dueDate, id: last.id };
       for (const action of due) {
-        const reached = await audience(await recipientsOf(partnershipId, action, people), 'reminders', null);
+        const { partnershipId } = action;
+        const recipients = recipientsOf(action, await peopleIn(partnershipId), await membersOf(`${partnershipId} ${action.groupId}`));
+        const reached = await audience(recipients, 'reminders', null);
         if (reached.now.length + reached.held.length === 0) continue;
         const link = `${deps.publicUrl}/partnerships/${partnershipId}/actions/${action.id}`;
-        // The record and the e-mails commit together: running again sends nothing new.
+        // The record and the e-mails commit together: running again (or another server at once) sends nothing new.
         await db.transaction().execute(async (trx) => {
           if (!(await insertActionReminder(trx, { actionId: action.id, dueDate: action.dueDate, sentAt: isoNow(clock) }))) return;
           await deliver(trx, reached, { partnershipId, kind: 'reminders', groupId: null }, (person) =>
@@ -242,7 +269,6 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
         });
       }
     }
-    return queued;
   }
 
   const daily: Record<string, () => Promise<unknown>> = {

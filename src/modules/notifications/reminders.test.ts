@@ -1,24 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fallsDue, reminderEmail } from './reminders.ts';
-
-describe('fallsDue', () => {
-  const today = '2016-07-25';
-
-  it('takes actions still to do that are due within seven days or overdue', () => {
-    for (const status of ['open', 'in_progress', 'carried_forward'] as const) {
-      assert.ok(fallsDue({ status, dueDate: '2016-08-01' }, today), `${status}, due in seven days`);
-      assert.ok(fallsDue({ status, dueDate: '2016-06-30' }, today), `${status}, overdue`);
-    }
-  });
-
-  it('leaves done and cancelled actions, later ones, and those with no due date', () => {
-    assert.ok(!fallsDue({ status: 'done', dueDate: '2016-07-26' }, today));
-    assert.ok(!fallsDue({ status: 'cancelled', dueDate: '2016-07-26' }, today));
-    assert.ok(!fallsDue({ status: 'open', dueDate: '2016-08-02' }, today));
-    assert.ok(!fallsDue({ status: 'open', dueDate: null }, today));
-  });
-});
+import { reminderEmail } from './reminders.ts';
 
 describe('reminderEmail', () => {
   const action = {

@@ -1,21 +1,9 @@
-/** Which actions are reminded of, and the words of the reminder. */
+/** When actions are reminded of (which ones: reminders.repository.ts), and the words of the reminder. */
 import { formatDate } from '../../platform/dates.ts';
-import { type ActionStatus, stillToDoStatuses } from '../actions/index.ts';
-import { addDays } from '../../platform/workingDays.ts';
 import type { Email } from './mailer.ts';
 
 /** Reminders go out this many days before an action falls due (and once, if it is already overdue). */
 export const reminderWindowDays = 7;
-
-export interface RemindableAction {
-  status: ActionStatus;
-  dueDate: string | null;
-}
-
-/** Still to do, and due within the window or overdue. Done and cancelled actions are never chased. */
-export function fallsDue<A extends RemindableAction>(action: A, today: string): action is A & { dueDate: string } {
-  return stillToDoStatuses.includes(action.status) && action.dueDate !== null && action.dueDate <= addDays(today, reminderWindowDays);
-}
 
 export interface ReminderDetails {
   recipientName: string;
