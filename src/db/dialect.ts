@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Dialect, PostgresDialect, type SelectQueryBuilder, SqliteDialect } from 'kysely';
+import { type Dialect, type Kysely, PostgresDialect, type SelectQueryBuilder, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -97,6 +97,14 @@ export function lockingRows<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return engine === 'postgres' ? query.forUpdate() : query;
+}
+
+/**
+ * A list-partitioned table's partition for a value, made if it is not there (its rows moved out of the default
+ * partition), in the caller's transaction: PostgreSQL partitions crimes by month. SQLite keeps one table.
+ */
+export async function ensurePartition<DB>(db: Kysely<DB>, engine: Engine, table: string, value: string): Promise<void> {
+  if (engine === 'postgres') await sql`select ensure_list_partition(${table}, ${value})`.execute(db);
 }
 
 /**

@@ -802,6 +802,15 @@ export interface CrimesTable {
   outcome: string | null;
 }
 
+/** An import's crimes counted by month, LSOA and crime type (rows without an LSOA are in no count). */
+export interface CrimeCountsTable {
+  importId: string;
+  month: string;
+  lsoaCode: string;
+  crimeType: string;
+  crimes: number;
+}
+
 export interface CrimeAreasTable {
   partnershipId: string;
   cspCode: string;
@@ -933,6 +942,7 @@ export interface Database {
   crimeUploadChunks: CrimeUploadChunksTable;
   crimeUploadSkips: CrimeUploadSkipsTable;
   crimes: CrimesTable;
+  crimeCounts: CrimeCountsTable;
   crimeAreas: CrimeAreasTable;
   crimePeers: CrimePeersTable;
   priorityLocations: PriorityLocationsTable;

@@ -10,7 +10,6 @@ import * as declarations from './2026-11-23-08-declarations.ts';
 import * as workProgramme from './2026-11-23-09-work-programme.ts';
 import * as papersAndPublication from './2026-12-01-01-papers-and-publication.ts';
 import * as jobs from './2026-12-01-02-jobs.ts';
-import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as voteMajority from './2026-12-01-03-vote-majority.ts';
 import * as strategyAndPerformance from './2026-12-02-01-strategy-and-performance.ts';
 import * as funding from './2026-12-02-02-funding.ts';
@@ -40,6 +39,8 @@ import * as noticePreferences from './2026-12-10-05-notice-preferences.ts';
 import * as membersAct from './2026-12-10-07-members-act.ts';
 import * as actionOwners from './2026-12-10-06-action-owners.ts';
 import * as interestsReviewed from './2026-12-10-08-interests-reviewed.ts';
+import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
+import * as crimeCounts from './2026-12-11-05-crime-counts.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-06-action-owners': actionOwners,
   '2026-12-10-08-interests-reviewed': interestsReviewed,
   '2026-12-11-03-jobs-by-index': jobsByIndex,
+  '2026-12-11-05-crime-counts': crimeCounts,
 };

@@ -2,20 +2,20 @@
 import type { Kysely } from 'kysely';
 import { type Engine, lockingRows } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { areaCrimes } from './crimedata.repository.ts';
+import { areaCounts } from './crimedata.repository.ts';
 import type { Month } from './analysis/types.ts';
 
-/** The area's crimes over whole months (inclusive), by police.uk crime type. */
+/** The area's crimes over whole months (inclusive), by police.uk crime type: from its monthly counts. */
 export async function countAreaCrimesByType(
   db: Kysely<Database>,
   cspCode: string,
   months: { from: Month; to: Month },
 ): Promise<{ crimeType: string; count: number }[]> {
-  const rows = await areaCrimes(db, cspCode)
-    .where('crimes.month', '>=', months.from)
-    .where('crimes.month', '<=', months.to)
-    .select((eb) => ['crimes.crimeType', eb.fn.countAll().as('count')])
-    .groupBy('crimes.crimeType')
+  const rows = await areaCounts(db, cspCode)
+    .where('crimeCounts.month', '>=', months.from)
+    .where('crimeCounts.month', '<=', months.to)
+    .select((eb) => ['crimeCounts.crimeType', eb.fn.sum<number | string>('crimeCounts.crimes').as('count')])
+    .groupBy('crimeCounts.crimeType')
     .execute();
   return rows.map((row) => ({ crimeType: row.crimeType, count: Number(row.count) }));
 }

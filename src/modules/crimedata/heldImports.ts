@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import { type Actor, systemPrincipal } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { type Engine, isUniqueViolation } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
+  addMonthlyCounts,
   countCrimesByCsp,
   deleteCrimes,
   deleteUpload,
@@ -35,6 +36,7 @@ export const stoppedProblem =
 
 export interface HeldImportsDeps {
   db: Kysely<Database>;
+  engine: Engine;
   audit: AuditWriter;
   clock: Clock;
   queueImport: (trx: Kysely<Database>, importId: string) => Promise<void>;
@@ -93,6 +95,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
       await deleteCrimes(trx, row.id);
       await updateImport(trx, row.id, { status: 'replaced' });
     }
+    await addMonthlyCounts(trx, deps.engine, imported.id);
     await updateImport(trx, imported.id, {
       status: 'complete',
       bytesDone: imported.bytes,
