@@ -43,10 +43,11 @@ export const proxyHeaders = { 'x-forwarded-proto': 'https' };
 export const layoutPageUrl = '/bench/layout';
 const layoutPage: MountedRoutes = {
   prefix: '',
-  register: async (app, pages) => {
+  register: (app, pages) => {
     app.get(layoutPageUrl, { config: { access: 'signedIn' } }, (request, reply) =>
       pages.render(request, reply, 'layout.njk', { title: 'The layout alone' }),
     );
+    return Promise.resolve();
   },
 };
 
@@ -74,7 +75,7 @@ async function openDatabase(engine: string): Promise<{ database: DatabaseHandle;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-bench-pages-'));
   const database = createDb({ databaseUrl: null, dataDir });
-  return { database, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return { database, remove: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
 }
 
 /** Signs in through the form, as a browser does, and returns the session cookie. */

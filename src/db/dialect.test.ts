@@ -43,7 +43,10 @@ describe('the SQLite database on disk', () => {
 describe('the SQLite statement cache', () => {
   it('prepares a query once however often the app runs it', async (t) => {
     let prepared = 0;
-    const prepare = SQLite.prototype.prepare;
+    const prepare = Object.getOwnPropertyDescriptor(SQLite.prototype, 'prepare')?.value as (
+      this: SQLite.Database,
+      source: string,
+    ) => SQLite.Statement;
     t.mock.method(SQLite.prototype, 'prepare', function (this: SQLite.Database, source: string) {
       prepared++;
       return prepare.call(this, source);
