@@ -26,6 +26,23 @@ for (const engine of testDatabases()) {
       assert.equal(counter.queries.length, 4, counter.queries.join('\n'));
     });
 
+    it('the meeting page reads its meeting once, however many of its parts ask for it', async (t) => {
+      const { database, counter } = countingQueries(await engine.create());
+      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
+      const groupIds = (await container.governance.groups.list(coventry)).map((group) => group.id);
+      const meeting = await seedHistory(database.db, coventry, groupIds, {
+        meetingCount: 20,
+        actionsPerMeeting: 10,
+        firstMonth: '2026-01',
+      });
+      await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
+      counter.reset();
+      const response = await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
+      assert.equal(response.statusCode, 200);
+      const readsOfTheMeeting = counter.queries.filter((query) => /^select "meetings"\.\*.* "meetings"\."id" = /.test(query));
+      assert.equal(readsOfTheMeeting.length, 1, readsOfTheMeeting.join('\n'));
+    });
+
     it('the partnership overview makes as many queries with 30 meetings waiting for minutes as with 10, and counts the overdue actions', async (t) => {
       const { database, counter } = countingQueries(await engine.create());
       const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
