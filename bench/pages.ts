@@ -61,6 +61,18 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/**
+ * Waits for the requests still queued from the last run (autocannon stops sending, the server still answers them),
+ * so that each page is measured on an idle server: until /health answers within a fifth of a second, or a minute.
+ */
+async function drained(base: string): Promise<void> {
+  for (const give = performance.now() + 60_000; performance.now() < give;) {
+    const start = performance.now();
+    await (await fetch(`${base}/health`)).text();
+    if (performance.now() - start < 200) return;
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)}%`;
 
@@ -79,6 +91,7 @@ async function benchEngine(engine: string): Promise<string[]> {
     for (let round = 0; round < rounds; round++) {
       for (const page of ready.pages) {
         const result = await autocannon({ url: `${base}${page.url}`, connections, duration: seconds, headers: headersOf(page) });
+        await drained(base);
         const sample = samples.get(page.url);
         if (!sample) continue;
         // Responses over the run's length: the per-second average drops the seconds when a slow page answered none.

@@ -51,7 +51,8 @@ const layoutPage: MountedRoutes = {
   },
 };
 
-const benchDatabaseName = 'safer_bench_pages';
+// Of this process, so that two runs at once (before and after a change) do not share one.
+const benchDatabaseName = `safer_bench_pages_${process.pid}`;
 
 async function administer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
