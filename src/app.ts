@@ -16,6 +16,7 @@ import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { addressHasControlCharacter } from './web/query.ts';
+import { readingScope } from './platform/readOnce.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
 
@@ -56,6 +57,13 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} has no access rule (config.access)`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, access });
+    }
+    // A page (GET changes nothing) shares the reads its services make of the same row (platform/readOnce.ts).
+    if ([route.method].flat().every((method) => safeMethods.has(method))) {
+      const handler = route.handler;
+      route.handler = function (this: FastifyInstance, request, reply) {
+        return readingScope(() => handler.call(this, request, reply));
+      };
     }
   });
 

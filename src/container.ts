@@ -438,7 +438,9 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     findPublicMeetings: (words, limit) => meetingsFinding.findPublic(words, limit),
     partTwoReadership: (principal, partnershipId) => policy.partTwoReadership(principal, partnershipId),
     meetingsOverview: (partnershipId, readership) => meetingsFinding.overview(partnershipId, readership),
-    overdueActions: async (principal, partnershipId) => (await actions.actionLog(partnershipId, principal, { overdue: true })).length,
+    // Counted, not listed: a partnership with years of history has hundreds of actions overdue.
+    overdueActions: async (principal, partnershipId) =>
+      (await actions.actionLogPage(partnershipId, principal, { overdue: true }, { limit: 0, offset: 0 })).total,
     latestReport: (partnershipId) => performanceFinding.latestReport(partnershipId),
     latestTasking: (partnershipId) => tasking.latestIssued(partnershipId),
     leftToAllocate: (partnershipId) => funding.leftToAllocate(partnershipId),

@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Dialect, type Kysely, PostgresDialect, type SelectQueryBuilder, SqliteDialect, sql } from 'kysely';
+import { type Dialect, type Kysely, PostgresDialect, type SelectQueryBuilder, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -33,7 +33,36 @@ export function createDialect(location: DatabaseLocation): Dialect {
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: cachingStatements(database) });
+}
+
+/** How many prepared statements the SQLite connection keeps: more than the distinct queries a busy page makes. */
+export const statementCacheSize = 500;
+
+/**
+ * The SQLite connection with its prepared statements kept by SQL text, the least recently used dropped beyond
+ * `size`: Kysely prepares each query afresh, and preparing costs as much as running a small query. Safe because
+ * better-sqlite3 runs a statement to its end synchronously; one still being iterated is not reused.
+ */
+export function cachingStatements(database: SQLite.Database, size = statementCacheSize): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql) {
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) {
+        // Moved to the newest end of the map's order.
+        statements.delete(sql);
+        statements.set(sql, kept);
+        return kept;
+      }
+      const statement = database.prepare(sql);
+      if (kept) return statement;
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value ?? '');
+      return statement;
+    },
+  };
 }
 
 /** Whether a failed write broke a unique constraint, on either engine. */

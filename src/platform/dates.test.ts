@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { formatDate, monthNames, readDateParts, readDateText, readMonth, readTime, readYear } from './dates.ts';
+import { todayInEngland } from './clock.ts';
+import {
+  describeWhen,
+  englandTimeToUtc,
+  formatDate,
+  monthNames,
+  readDateParts,
+  readDateText,
+  readMonth,
+  readTime,
+  readYear,
+} from './dates.ts';
 import { isRealDate } from './inputs.ts';
 
 const label = 'date of the meeting';
@@ -175,5 +186,31 @@ describe('reading a time as people type it', () => {
       assert.deepEqual(read(typed), { problem: 'Enter the start time as, for example, 10am or 14:30' }, typed);
     }
     assert.equal(read('  '), null);
+  });
+});
+
+describe('dates on every page', () => {
+  it('are written without making a date formatter for each one, which costs far more than using one', (t) => {
+    const Original = Intl.DateTimeFormat;
+    let made = 0;
+    t.mock.method(Intl, 'DateTimeFormat', function (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new Original(...args);
+    });
+    const summerNight = { now: () => new Date('2026-07-01T23:30:00Z') };
+    for (let i = 0; i < 20; i++) {
+      assert.equal(todayInEngland(summerNight), '2026-07-02');
+      assert.equal(englandTimeToUtc('2026-07-02', '00:30').toISOString(), '2026-07-01T23:30:00.000Z');
+      assert.equal(describeWhen('2026-04-09', '10:00'), 'Thursday 9 April 2026 at 10:00');
+    }
+    assert.equal(made, 0);
+  });
+
+  it('name the weekday of every day of a week', () => {
+    const week = ['2026-04-05', '2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10', '2026-04-11'];
+    assert.deepEqual(
+      week.map((day) => describeWhen(day, '09:30').split(' ')[0]),
+      ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    );
   });
 });

@@ -25,28 +25,29 @@ export function formatDate(value: string | null | undefined): string {
   return `${day} ${monthNames[month - 1]} ${year}`;
 }
 
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
 /** "Thursday 9 April 2026 at 10:00" */
 export function describeWhen(date: string, time: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  const weekday = weekdayNames[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
   return `${weekday} ${formatDate(date)} at ${time}`;
 }
+
+// Built once, as making a formatter costs far more than using one.
+const englandClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /** The instant of a date and time on the clock in England (GMT or BST). */
 export function englandTimeToUtc(date: string, time: string): Date {
   const asIfUtc = new Date(`${date}T${time}:00Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(asIfUtc)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = Object.fromEntries(englandClock.formatToParts(asIfUtc).map((part) => [part.type, part.value]));
   const inEngland = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
   return new Date(asIfUtc.getTime() - (inEngland - asIfUtc.getTime()));
 }

@@ -16,18 +16,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const govukFrontendDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 export const mojFrontendRoot = dirname(require.resolve('@ministryofjustice/frontend/package.json'));
 
+// Formatters built once: making one costs far more than using it, and a list formats a date on every row.
+const englandDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
+const wholeNumber = new Intl.NumberFormat('en-GB');
+
 /** GOV.UK style: 1 April 2016 at 2:05pm (UK time). */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-  }).formatToParts(new Date(value));
+  const parts = englandDateTime.formatToParts(new Date(value));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase()}`;
 }
@@ -43,7 +47,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   environment.addFilter('govukDateTime', formatDateTime);
   environment.addFilter('sentence', (value: string | null | undefined) => asSentence(value ?? ''));
   environment.addFilter('number', (value: number | null | undefined) =>
-    value === null || value === undefined ? '' : value.toLocaleString('en-GB'),
+    value === null || value === undefined ? '' : wholeNumber.format(value),
   );
   return environment;
 }

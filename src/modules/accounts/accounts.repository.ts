@@ -67,6 +67,26 @@ export async function findGrantsForUser(db: Kysely<Database>, userId: string): P
   return db.selectFrom('roleGrants').selectAll().where('userId', '=', userId).orderBy('createdAt').execute();
 }
 
+/** What a request needs of its account, in one query: the user, active or not, and the roles given to it. */
+export async function findUserWithGrants(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ user: UserRow; grants: Pick<RoleGrantRow, 'role' | 'partnershipId' | 'areaId'>[] } | undefined> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('roleGrants', 'roleGrants.userId', 'users.id')
+    .selectAll('users')
+    .select(['roleGrants.role', 'roleGrants.partnershipId', 'roleGrants.areaId'])
+    .where('users.id', '=', userId)
+    .orderBy('roleGrants.createdAt')
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const { role: _role, partnershipId: _partnershipId, areaId: _areaId, ...user } = first;
+  const grants = rows.flatMap(({ role, partnershipId, areaId }) => (role ? [{ role, partnershipId, areaId }] : []));
+  return { user: asUser(user), grants };
+}
+
 export async function findGrant(db: Kysely<Database>, id: string): Promise<RoleGrantRow | undefined> {
   return db.selectFrom('roleGrants').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -12,6 +12,7 @@ import {
   deleteGrant,
   findGrant,
   findGrantsForUser,
+  findUserWithGrants,
   findAnyUserByEmail,
   findUserByEmail,
   findUserById,
@@ -202,9 +203,10 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
 
   /** The account's roles: those given, and those its person's seats make (member, and chair). */
   async function loadPrincipal(userId: string): Promise<Principal | null> {
-    const user = await findUserById(db, userId);
-    if (!user || user.archivedAt) return null;
-    const grants = await findGrantsForUser(db, userId);
+    // The account and its roles in one query, its person's seats in another, side by side: every signed-in request asks.
+    const [account, seats] = await Promise.all([findUserWithGrants(db, userId), seatsHeld(userId)]);
+    if (!account || account.user.archivedAt) return null;
+    const { user, grants } = account;
     const partnershipRoles = new Map<string, Set<PartnershipRole>>();
     const overseerAreaIds = new Set<string>();
     for (const grant of grants) {
@@ -219,7 +221,7 @@ export function createAccountsService(deps: AccountsDependencies): AccountsServi
     // The person the account is (an explicit link, never an address) is a member where they sit on a group today,
     // and the chair where appointed chair or vice-chair of one this year; never chair where the account is an
     // officer: the officer prepares, the chair signs and releases, and no one does both.
-    for (const { partnershipId, chairs: chair } of await seatsHeld(userId)) {
+    for (const { partnershipId, chairs: chair } of seats) {
       const roles = partnershipRoles.get(partnershipId) ?? new Set<PartnershipRole>();
       roles.add('member');
       if (chair && !roles.has('officer')) roles.add('chair');

@@ -4,6 +4,8 @@ import type { ThrottleRefusal } from './signInLimiter.ts';
 
 export const secondsUntil = (at: Date, now: Date): number => Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 
+const englandHourMinute = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+
 /**
  * In seconds for an account's short wait, by the clock for an address. `tooMany` names the attempts, by account and
  * by address ("Too many failed attempts to sign in with this email address").
@@ -13,9 +15,7 @@ export function throttledMessage(refusal: ThrottleRefusal, now: Date, tooMany: {
     const seconds = secondsUntil(refusal.tryAgainAt, now);
     return `${tooMany.account}. Wait ${plural(seconds, 'second', 'seconds')}, then try again.`;
   }
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
-    refusal.tryAgainAt,
-  );
+  const time = englandHourMinute.format(refusal.tryAgainAt);
   return `${tooMany.address}. Try again after ${time}.`;
 }
 

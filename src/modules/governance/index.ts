@@ -5,6 +5,7 @@ export {
   type GovernanceService,
   isCurrentMembership,
   type TermsOfReference,
+  termsInForce,
 } from './governance.service.ts';
 export {
   governanceAdminRoutes,

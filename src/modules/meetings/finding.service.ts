@@ -63,7 +63,7 @@ export interface MeetingsFinding {
 export interface MeetingsFindingDependencies {
   db: Kysely<Database>;
   clock: Clock;
-  meetings: Pick<MeetingsService, 'toCome' | 'get'>;
+  meetings: Pick<MeetingsService, 'toCome' | 'deadlinesOf'>;
 }
 
 const meetingPage = (partnershipId: string, meetingId: string) => `/partnerships/${partnershipId}/meetings/${meetingId}`;
@@ -127,10 +127,14 @@ export function createMeetingsFinding({ db, clock, meetings }: MeetingsFindingDe
     async overview(partnershipId, readership) {
       const today = todayInEngland(clock);
       const toCome = firstFew(await meetings.toCome(partnershipId));
-      const [details, papers, waiting] = await Promise.all([
-        Promise.all(toCome.shown.map((meeting) => meetings.get(partnershipId, meeting.id))),
+      const [papers, waiting] = await Promise.all([
         papersOfMeetingsFrom(db, partnershipId, today, readership),
         minutesNotCirculated(db, partnershipId, { from: addDays(today, -minutesLookBackDays), before: today }),
+      ]);
+      // Each meeting's deadlines from its group's terms, read once a group: the queries do not grow with the meetings.
+      const [details, waitingWithDeadlines] = await Promise.all([
+        meetings.deadlinesOf(partnershipId, toCome.shown),
+        meetings.deadlinesOf(partnershipId, waiting),
       ]);
       const lateAt = (meetingId: string, deadlines: MeetingDeadlines, publishedAt: string | null) =>
         papers.filter(
@@ -145,19 +149,14 @@ export function createMeetingsFinding({ db, clock, meetings }: MeetingsFindingDe
         agendaOverdue: meeting.publishedAt === null && deadlines.papersDue !== null && deadlines.papersDue < today,
         latePapers: lateAt(meeting.id, deadlines, meeting.publishedAt),
       }));
-      const minutesToCirculate = await Promise.all(
-        waiting.map(async (meeting) => {
-          const { deadlines } = await meetings.get(partnershipId, meeting.meetingId);
-          return {
-            meetingDate: meeting.meetingDate,
-            when: describeWhen(meeting.meetingDate, meeting.startTime),
-            groupName: meeting.groupName,
-            href: meetingPage(partnershipId, meeting.meetingId),
-            minutesDue: deadlines.minutesDue,
-            overdue: deadlines.minutesDue !== null && deadlines.minutesDue < today,
-          };
-        }),
-      );
+      const minutesToCirculate = waitingWithDeadlines.map(({ meeting, deadlines }) => ({
+        meetingDate: meeting.meetingDate,
+        when: describeWhen(meeting.meetingDate, meeting.startTime),
+        groupName: meeting.groupName,
+        href: meetingPage(partnershipId, meeting.meetingId),
+        minutesDue: deadlines.minutesDue,
+        overdue: deadlines.minutesDue !== null && deadlines.minutesDue < today,
+      }));
       return {
         next: { shown: next, more: toCome.more },
         latePapers: next.reduce((sum, meeting) => sum + meeting.latePapers, 0),

@@ -16,6 +16,8 @@ export interface GovernanceReads {
   /** The partnership's people; archived ones too when asked (a name in an old record). */
   people: (partnershipId: string, options?: { includeArchived?: boolean }) => Promise<Person[]>;
   termsInForceOn: GovernanceService['termsInForceOn'];
+  /** A group's terms of reference, newest first: read once for many meetings of the group. */
+  termsHistory: GovernanceService['termsHistory'];
   membershipsOn: GovernanceService['membershipsOn'];
   checkQuorum: GovernanceService['checkQuorum'];
   listInterests: GovernanceService['listInterests'];
@@ -29,6 +31,7 @@ export function governanceReads(governance: GovernanceService): GovernanceReads 
     group: (partnershipId, id) => governance.groups.get(partnershipId, id),
     people: (partnershipId, options) => governance.people.list(partnershipId, options),
     termsInForceOn: (partnershipId, groupId, date) => governance.termsInForceOn(partnershipId, groupId, date),
+    termsHistory: (partnershipId, groupId) => governance.termsHistory(partnershipId, groupId),
     membershipsOn: (partnershipId, groupId, date) => governance.membershipsOn(partnershipId, groupId, date),
     checkQuorum: (...args) => governance.checkQuorum(...args),
     listInterests: (partnershipId, filter) => governance.listInterests(partnershipId, filter),

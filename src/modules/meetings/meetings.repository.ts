@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { NotFoundError } from '../../platform/errors.ts';
+import { readOnce } from '../../platform/readOnce.ts';
 import type { Database, MeetingChangesTable, MeetingsTable } from '../../db/schema.ts';
 
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -33,9 +34,12 @@ export async function listMeetings(db: Kysely<Database>, partnershipId: string, 
 
 /** One meeting of the partnership, or NotFoundError: a meeting reached through another partnership's address is not found. */
 export async function requireMeeting(db: Kysely<Database>, partnershipId: string, id: string): Promise<MeetingView> {
-  const [meeting] = await listMeetings(db, partnershipId, { id });
-  if (!meeting) throw new NotFoundError('meeting');
-  return meeting;
+  // Read once for a page, which asks for its meeting through several services.
+  return readOnce(`meeting ${partnershipId} ${id}`, async () => {
+    const [meeting] = await listMeetings(db, partnershipId, { id });
+    if (!meeting) throw new NotFoundError('meeting');
+    return meeting;
+  });
 }
 
 export async function insertMeeting(db: Kysely<Database>, meeting: Omit<MeetingRow, 'version'>): Promise<void> {

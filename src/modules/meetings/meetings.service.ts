@@ -8,6 +8,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
+import { termsInForce } from '../governance/index.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
@@ -51,6 +52,11 @@ export interface MeetingsService {
   /** Meetings from today on (in England), and those before, newest first. */
   timeline(partnershipId: string, filter?: MeetingFilter): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }>;
   get(partnershipId: string, id: string): Promise<MeetingDetails>;
+  /** Many meetings, each with its deadlines: the terms of each group read once, however many meetings it has. */
+  deadlinesOf<M extends { groupId: string; meetingDate: string }>(
+    partnershipId: string,
+    meetings: readonly M[],
+  ): Promise<{ meeting: M; deadlines: MeetingDeadlines }[]>;
   /** The meetings still to come (see `stillToCome.ts`), of one group or all, in date order: where a report or an item can go. */
   toCome(partnershipId: string, filter?: { groupId?: string }): Promise<MeetingView[]>;
   /** A meeting a report can still go to (not held, cancelled or past); otherwise a refusal on the form's meetingId field. */
@@ -71,7 +77,7 @@ export interface MeetingsDependencies {
   db: Kysely<Database>;
   audit: AuditWriter;
   clock: Clock;
-  governance: Pick<GovernanceReads, 'groups' | 'termsInForceOn'>;
+  governance: Pick<GovernanceReads, 'groups' | 'termsInForceOn' | 'termsHistory'>;
 }
 
 export function createMeetingsService({ db, audit, clock, governance }: MeetingsDependencies): MeetingsService {
@@ -198,6 +204,17 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
         canRecordHeld: whyNotHeld(meeting, clock.now()) === null,
         started: hasStarted(meeting, clock.now()),
       };
+    },
+
+    async deadlinesOf(partnershipId, meetings) {
+      const groupIds = [...new Set(meetings.map((meeting) => meeting.groupId))];
+      const histories = new Map(
+        await Promise.all(groupIds.map(async (groupId) => [groupId, await governance.termsHistory(partnershipId, groupId)] as const)),
+      );
+      return meetings.map((meeting) => ({
+        meeting,
+        deadlines: meetingDeadlines(meeting.meetingDate, termsInForce(histories.get(meeting.groupId) ?? [], meeting.meetingDate)),
+      }));
     },
 
     async scheduleCycle(actor, partnershipId, input) {

@@ -1,0 +1,71 @@
+/**
+ * The queries a page makes, counted (never timed), on each engine: a signed-in request pays for its session, its
+ * principal and the partnership switcher and nothing more, and the partnership overview makes as many queries with
+ * a year of meetings waiting for their minutes as with a few.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { seedHistory } from '../bench/volume.ts';
+import { build } from './helpers/build.ts';
+import { testDatabases } from './helpers/database.ts';
+import { countingQueries } from './helpers/queryCount.ts';
+
+const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
+
+for (const engine of testDatabases()) {
+  describe(`the queries a page makes (${engine.engine})`, () => {
+    it('a signed-in page of the layout alone makes 4: the session, the account with its roles, its seats, the switcher', async (t) => {
+      const { database, counter } = countingQueries(await engine.create());
+      const { client } = await build(t, { database, clock, as: 'officer' });
+      // The not-found page draws the layout and nothing else.
+      await client.get('/no-such-page');
+      counter.reset();
+      const response = await client.get('/no-such-page');
+      assert.equal(response.statusCode, 404);
+      assert.match(response.body, /Sign out/);
+      assert.equal(counter.queries.length, 4, counter.queries.join('\n'));
+    });
+
+    it('the meeting page reads its meeting once, however many of its parts ask for it', async (t) => {
+      const { database, counter } = countingQueries(await engine.create());
+      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
+      const groupIds = (await container.governance.groups.list(coventry)).map((group) => group.id);
+      const meeting = await seedHistory(database.db, coventry, groupIds, {
+        meetingCount: 20,
+        actionsPerMeeting: 10,
+        firstMonth: '2026-01',
+      });
+      await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
+      counter.reset();
+      const response = await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
+      assert.equal(response.statusCode, 200);
+      const readsOfTheMeeting = counter.queries.filter((query) => /^select "meetings"\.\*.* "meetings"\."id" = /.test(query));
+      assert.equal(readsOfTheMeeting.length, 1, readsOfTheMeeting.join('\n'));
+    });
+
+    it('the partnership overview makes as many queries with 30 meetings waiting for minutes as with 10, and counts the overdue actions', async (t) => {
+      const { database, counter } = countingQueries(await engine.create());
+      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
+      const groupIds = (await container.governance.groups.list(coventry)).slice(0, 2).map((group) => group.id);
+      const queriesWith = async (meetingCount: number, firstMonth: string) => {
+        await seedHistory(database.db, coventry, groupIds, { meetingCount, actionsPerMeeting: 2, firstMonth });
+        await client.get(`/partnerships/${coventry}`);
+        counter.reset();
+        const response = await client.get(`/partnerships/${coventry}`);
+        assert.equal(response.statusCode, 200);
+        return { queries: counter.queries.length, body: response.body };
+      };
+      const few = await queriesWith(10, '2026-01');
+      const many = await queriesWith(20, '2025-12');
+      assert.equal(many.queries, few.queries, 'queries with 30 meetings waiting for minutes as with 10');
+      // Of each 20 actions one is open and one carried forward, each due a month after its meeting: 6 of the 60 are overdue.
+      // The overview counts what the action log lists as overdue.
+      const [officer] = (await container.accounts.listUsers()).filter((user) => user.email === 'officer@example.com');
+      const principal = await container.accounts.loadPrincipal(officer?.id ?? '');
+      assert.ok(principal);
+      const overdue = (await container.actions.actionLog(coventry, principal, { overdue: true })).length;
+      assert.ok(overdue > 0);
+      assert.match(many.body, new RegExp(`>${overdue} actions are overdue<`));
+    });
+  });
+}
