@@ -17,7 +17,7 @@ import { seedAuditLog, seedHistory } from './volume.ts';
 const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
 const largest = Number(process.env.LISTS_BENCH_ROWS ?? 100_000);
 const sizes = [1_000, 10_000, largest];
-const rounds = 5;
+const rounds = 3;
 
 async function administer(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: benchUrl });
@@ -120,7 +120,11 @@ export async function listsBench(): Promise<{ lines: string[] }> {
   ];
   for (const engine of ['sqlite', 'postgres'] as const) {
     const bySize = new Map<number, Map<string, number>>();
-    for (const size of sizes) bySize.set(size, await measureSize(engine, size));
+    for (const size of sizes) {
+      bySize.set(size, await measureSize(engine, size));
+      // Progress, for a long run: the figures so far.
+      if (process.env.LISTS_BENCH_PROGRESS) console.error(engine, size, JSON.stringify([...(bySize.get(size) ?? [])]));
+    }
     const small = bySize.get(sizes[0] ?? 0);
     const large = bySize.get(largest);
     const middle = bySize.get(10_000);

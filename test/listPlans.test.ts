@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, type Kysely, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
-import { countActions, listActions } from '../src/modules/actions/actions.repository.ts';
-import { findAuditEntries } from '../src/modules/audit/audit.repository.ts';
+import { countActions, countOwnersInWords, listActions } from '../src/modules/actions/actions.repository.ts';
+import { findAuditEntityTypes, findAuditEntries } from '../src/modules/audit/audit.repository.ts';
 import { listImports } from '../src/modules/crimedata/crimedata.repository.ts';
+import { listEarlierMeetings } from '../src/modules/meetings/meetings.repository.ts';
 import { countDecisions, listDecisions } from '../src/modules/meetings/minutes.repository.ts';
 import { seedAuditLog, seedHistory } from '../bench/volume.ts';
 import { build } from './helpers/build.ts';
@@ -100,7 +101,18 @@ for (const database of testDatabases()) {
     it('counts the action log without joins, from an index', async () => {
       const plan = await plansOf((db) => countActions(db, partnershipId, { seenBy: everyGroup }));
       assert.doesNotMatch(plan.join('\n'), /groups|meetings|agenda_items/, plan.join('\n'));
-      assertServedBy(plan, 'actions', 'actions_partnership_\\w+');
+      assertServedBy(plan, 'actions', 'actions_\\w+');
+    });
+
+    it('reads the owners named in words and the kinds of audited record value by value from an index', async () => {
+      assertServedBy(await plansOf((db) => countOwnersInWords(db, partnershipId)), 'actions', 'actions_owners_in_words');
+      assertServedBy(await plansOf((db) => findAuditEntityTypes(db)), 'audit_log', 'audit_log_entity\\w*');
+      assert.equal(await countOwnersInWords(db, partnershipId), 5);
+      const kinds = await db.selectFrom('auditLog').select('entityType').distinct().orderBy('entityType').execute();
+      assert.deepEqual(
+        await findAuditEntityTypes(db),
+        kinds.map((kind) => kind.entityType),
+      );
     });
 
     it('reads a page of the audit log, all of it, one partnership’s and one person’s, newest first from an index', async () => {
@@ -121,6 +133,12 @@ for (const database of testDatabases()) {
       const count = await plansOf((db) => countDecisions(db, partnershipId, { seenBy: everyGroup }));
       assert.doesNotMatch(count.join('\n'), /groups|meetings|agenda_items/, count.join('\n'));
       assertServedBy(count, 'decisions', 'decisions_partnership');
+    });
+
+    it('reads a page of the earlier meetings, latest first, from an index, and counts them without joins', async () => {
+      const plan = await plansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
+      assertServedBy(plan, 'meetings', 'meetings_partnership_date_time');
+      assert.doesNotMatch(plan.join('\n'), /FOR RIGHT PART OF ORDER BY/, plan.join('\n'));
     });
 
     it('reads a partnership’s latest crime uploads from an index', async () => {

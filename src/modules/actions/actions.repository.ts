@@ -1,5 +1,6 @@
 /** The action log's SQL: actions with the meeting, group and item they were agreed at, and their updates. */
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { distinctValues } from '../../db/distinct.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
@@ -162,6 +163,12 @@ export async function listOwnersInWords(db: Kysely<Database>, partnershipId: str
     .orderBy('owner')
     .execute();
   return rows.map((row) => ({ owner: row.owner, actions: Number(row.actions) }));
+}
+
+/** How many owners are named only in words: read owner by owner from actions_owners_in_words, not action by action. */
+export async function countOwnersInWords(db: Kysely<Database>, partnershipId: string): Promise<number> {
+  const inWords = sql`partnership_id = ${partnershipId} and owner_person_id is null and owner_organisation_id is null`;
+  return (await distinctValues(db, 'actions', 'owner', inWords)).length;
 }
 
 /** The actions whose owner is exactly these words, still unlinked. */
