@@ -42,7 +42,18 @@ export async function seedHistory(
   db: Db,
   partnershipId: string,
   groupIds: readonly string[],
-  { meetingCount, actionsPerMeeting, firstMonth }: { meetingCount: number; actionsPerMeeting: number; firstMonth: string },
+  {
+    meetingCount,
+    actionsPerMeeting,
+    firstMonth,
+    perMonth = groupIds.length,
+  }: {
+    meetingCount: number;
+    actionsPerMeeting: number;
+    firstMonth: string;
+    /** Meetings a month (at most 28), one a day from the 1st; by default one per group, on the 10th onwards. */
+    perMonth?: number;
+  },
 ): Promise<string> {
   const at = new Date().toISOString();
   const start = new Date(`${firstMonth}-01T00:00:00Z`);
@@ -52,7 +63,7 @@ export async function seedHistory(
     return {
       ...newRecord(),
       groupId: groupIds[groupIndex] ?? '',
-      meetingDate: isoDay(start, Math.floor(n / groupIds.length), 10 + groupIndex),
+      meetingDate: isoDay(start, Math.floor(n / perMonth), perMonth === groupIds.length ? 10 + groupIndex : 1 + (n % perMonth)),
       startTime: '10:00',
       location: 'Council House',
       kind: 'ordinary' as const,
@@ -222,4 +233,29 @@ export async function seedPerformanceHistory(
     await insertInBatches(measurements, (batch) => trx.insertInto('measurements').values(batch).execute());
   });
   return measurements.length;
+}
+
+/**
+ * `count` audit entries of a partnership's history, one a minute back from `lastAt`, by one account: changes
+ * to its records of several kinds, as the services write them.
+ */
+export async function seedAuditLog(
+  db: Db,
+  { count, partnershipId, userId, lastAt }: { count: number; partnershipId: string; userId: string; lastAt: string },
+): Promise<void> {
+  const last = Date.parse(lastAt);
+  const kinds = ['meeting', 'action', 'decision', 'agenda_item', 'person'];
+  const entries = Array.from({ length: count }, (_, n) => ({
+    id: randomUUID(),
+    at: new Date(last - (count - n) * 60_000).toISOString(),
+    userId,
+    action: n % 3 === 0 ? ('create' as const) : ('update' as const),
+    entityType: kinds[n % kinds.length] ?? 'meeting',
+    entityId: randomUUID(),
+    partnershipId,
+    summary: `Change ${n + 1} of the benchmark's history`,
+    beforeJson: n % 3 === 0 ? null : JSON.stringify({ status: 'open' }),
+    afterJson: JSON.stringify({ status: 'done' }),
+  }));
+  await db.transaction().execute((trx) => insertInBatches(entries, (batch) => trx.insertInto('auditLog').values(batch).execute()));
 }

@@ -39,6 +39,7 @@ import * as noticePreferences from './2026-12-10-05-notice-preferences.ts';
 import * as membersAct from './2026-12-10-07-members-act.ts';
 import * as actionOwners from './2026-12-10-06-action-owners.ts';
 import * as interestsReviewed from './2026-12-10-08-interests-reviewed.ts';
+import * as listIndexes from './2026-12-11-02-list-indexes.ts';
 import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as crimeCounts from './2026-12-11-05-crime-counts.ts';
 
@@ -84,6 +85,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10-07-members-act': membersAct,
   '2026-12-10-06-action-owners': actionOwners,
   '2026-12-10-08-interests-reviewed': interestsReviewed,
+  '2026-12-11-02-list-indexes': listIndexes,
   '2026-12-11-03-jobs-by-index': jobsByIndex,
   '2026-12-11-05-crime-counts': crimeCounts,
 };

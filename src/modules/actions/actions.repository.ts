@@ -1,5 +1,6 @@
 /** The action log's SQL: actions with the meeting, group and item they were agreed at, and their updates. */
-import type { Kysely, Selectable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { distinctValues } from '../../db/distinct.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
@@ -44,6 +45,33 @@ export interface ActionOwnedBy {
   organisationId: string | null;
 }
 
+/** The filter's conditions on the actions' own columns: those a count can apply with no join. */
+function ownConditions(eb: ExpressionBuilder<Database, 'actions'>, partnershipId: string, filter: ActionFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [eb('actions.partnershipId', '=', partnershipId)];
+  if (filter.id) conditions.push(eb('actions.id', '=', filter.id));
+  if (filter.meetingId) conditions.push(eb('actions.meetingId', '=', filter.meetingId));
+  if (filter.agendaItemId) conditions.push(eb('actions.agendaItemId', '=', filter.agendaItemId));
+  if (filter.groupId) conditions.push(eb('actions.groupId', '=', filter.groupId));
+  if (filter.ids) conditions.push(eb('actions.id', 'in', filter.ids.length ? filter.ids : ['']));
+  if (filter.status) conditions.push(eb('actions.status', '=', filter.status));
+  if (filter.owner) conditions.push(containsText('actions.owner', filter.owner));
+  if (filter.words) conditions.push(containsEveryWord(['actions.description'], filter.words));
+  if (filter.overdueOn) conditions.push(eb('actions.status', 'in', overdueStatuses), eb('actions.dueDate', '<', filter.overdueOn));
+  const ownedBy = filter.ownedBy;
+  if (ownedBy) {
+    conditions.push(
+      eb.or([
+        eb('actions.ownerPersonId', '=', ownedBy.personId),
+        ...(ownedBy.organisationId ? [eb('actions.ownerOrganisationId', '=', ownedBy.organisationId)] : []),
+      ]),
+    );
+  }
+  return eb.and(conditions);
+}
+
+/** Whether the filter reads the item or the meeting an action was agreed at (a reader who may not see every Part II item). */
+const needsJoins = (filter: ActionFilter) => Boolean(filter.stillToDoBefore) || (filter.seenBy !== undefined && !filter.seenBy.everyGroup);
+
 function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: ActionFilter) {
   let query = db
     .selectFrom('actions')
@@ -51,35 +79,15 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
     // An action of the community safety plan was agreed outside a meeting.
     .leftJoin('meetings', 'meetings.id', 'actions.meetingId')
     .leftJoin('agendaItems', 'agendaItems.id', 'actions.agendaItemId')
-    .where('actions.partnershipId', '=', partnershipId);
-  if (filter.id) query = query.where('actions.id', '=', filter.id);
-  if (filter.meetingId) query = query.where('actions.meetingId', '=', filter.meetingId);
-  if (filter.agendaItemId) query = query.where('actions.agendaItemId', '=', filter.agendaItemId);
-  if (filter.groupId) query = query.where('actions.groupId', '=', filter.groupId);
-  if (filter.ids) query = query.where('actions.id', 'in', filter.ids.length ? filter.ids : ['']);
-  if (filter.status) query = query.where('actions.status', '=', filter.status);
-  if (filter.owner) query = query.where(containsText('actions.owner', filter.owner));
-  if (filter.words) query = query.where(containsEveryWord(['actions.description'], filter.words));
-  if (filter.overdueOn) {
-    query = query.where('actions.status', 'in', overdueStatuses).where('actions.dueDate', '<', filter.overdueOn);
-  }
+    .where((eb) => ownConditions(eb, partnershipId, filter));
   if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'actions.groupId'));
-  const ownedBy = filter.ownedBy;
-  if (ownedBy) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('actions.ownerPersonId', '=', ownedBy.personId),
-        ...(ownedBy.organisationId ? [eb('actions.ownerOrganisationId', '=', ownedBy.organisationId)] : []),
-      ]),
-    );
-  }
   if (filter.stillToDoBefore) {
     query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
   }
   return query;
 }
 
-/** The actions that match, soonest due first; a page of them when `page` is given. */
+/** The actions that match, soonest due first (read in that order from actions_partnership_due); a page of them when `page` is given. */
 export async function listActions(
   db: Kysely<Database>,
   partnershipId: string,
@@ -97,7 +105,7 @@ export async function listActions(
 
 /**
  * The query of the actions of these partnerships still to do and due by a date, with where each was agreed, for
- * another module to narrow and run (the reminders: those not yet reminded of). The actions_partnership index
+ * another module to narrow and run (the reminders: those not yet reminded of). The actions_partnership_status_due index
  * (partnership, status, due date) serves it, so the history of done and cancelled actions is never read.
  */
 export function stillToDoDueBy(db: Kysely<Database>, partnershipIds: readonly string[], until: string) {
@@ -125,10 +133,12 @@ export function stillToDoDueBy(db: Kysely<Database>, partnershipIds: readonly st
     .$narrowType<{ dueDate: string }>();
 }
 
+/** How many match: off one range of an index of actions, joining nothing unless the filter reads the item or meeting. */
 export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {
-  const row = await actionsQuery(db, partnershipId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const query = needsJoins(filter)
+    ? actionsQuery(db, partnershipId, filter)
+    : db.selectFrom('actions').where((eb) => ownConditions(eb, partnershipId, filter));
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   return Number(row.total);
 }
 
@@ -183,6 +193,12 @@ export async function listOwnersInWords(db: Kysely<Database>, partnershipId: str
     .orderBy('owner')
     .execute();
   return rows.map((row) => ({ owner: row.owner, actions: Number(row.actions) }));
+}
+
+/** How many owners are named only in words: read owner by owner from actions_owners_in_words, not action by action. */
+export async function countOwnersInWords(db: Kysely<Database>, partnershipId: string): Promise<number> {
+  const inWords = sql`partnership_id = ${partnershipId} and owner_person_id is null and owner_organisation_id is null`;
+  return (await distinctValues(db, 'actions', 'owner', inWords)).length;
 }
 
 /** The actions whose owner is exactly these words, still unlinked. */

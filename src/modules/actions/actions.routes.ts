@@ -105,7 +105,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         total,
         pagination: pagination.links(total),
         headings: actionHeadings,
-        ownersToResolve: isOfficer(principal, partnershipId) ? (await actions.ownersToResolve(partnershipId)).length : 0,
+        ownersToResolve: isOfficer(principal, partnershipId) ? await actions.countOwnersToResolve(partnershipId) : 0,
         ownersHref: `${path}/owners`,
         seesEveryPartTwo: isOfficer(principal, partnershipId),
         download: `${path}/download.csv?${String(search)}`,

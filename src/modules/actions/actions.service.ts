@@ -23,6 +23,7 @@ import {
   type ActionView,
   changeAction,
   countActions,
+  countOwnersInWords,
   deleteAction,
   findItemAction,
   insertAction,
@@ -84,6 +85,8 @@ export interface ActionsService {
   ownerOf(partnershipId: string, chosen: OwnerChoice): Promise<ActionOwner>;
   /** Owners still named only in words, each with how many actions name it: for an officer to resolve. */
   ownersToResolve(partnershipId: string): Promise<{ owner: string; actions: number }[]>;
+  /** How many owners are still named only in words (without counting their actions, which grow with the log). */
+  countOwnersToResolve(partnershipId: string): Promise<number>;
   /**
    * Makes every action owned in exactly these words owned by the person or organisation chosen, each with its
    * audit entry, in one transaction. Returns how many actions it changed.
@@ -203,6 +206,7 @@ export function createActionsService({ db, audit, clock, policy, ownerRecords }:
     },
 
     ownersToResolve: (partnershipId) => listOwnersInWords(db, partnershipId),
+    countOwnersToResolve: (partnershipId) => countOwnersInWords(db, partnershipId),
 
     async resolveOwner(actor, partnershipId, words, chosen) {
       if (chosen.kind === 'other') throw new FieldValidationError('ownerKind', 'Select a person or an organisation');

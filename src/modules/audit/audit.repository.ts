@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { distinctValues } from '../../db/distinct.ts';
 import type { AuditLogAction, AuditLogTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
@@ -46,9 +47,9 @@ export async function findAuditEntries(
   return { rows, total: Number(count.total) };
 }
 
+/** The kinds of record in the log, read kind by kind from audit_log_entity (not entry by entry). */
 export async function findAuditEntityTypes(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('auditLog').select('entityType').distinct().orderBy('entityType').execute();
-  return rows.map((row) => row.entityType);
+  return distinctValues(db, 'audit_log', 'entity_type', sql`1 = 1`);
 }
 
 /** The account's latest sign-ins and failed sign-ins, newest first (read from the audit_log_entity_at index). */

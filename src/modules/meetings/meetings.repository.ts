@@ -32,6 +32,38 @@ export async function listMeetings(db: Kysely<Database>, partnershipId: string, 
   return query.execute();
 }
 
+/**
+ * A page of the meetings before a date, latest first, with how many there are: read from
+ * meetings_partnership_date_time backwards, and counted with no join.
+ */
+export async function listEarlierMeetings(
+  db: Kysely<Database>,
+  partnershipId: string,
+  { before, groupId }: { before: string; groupId?: string | undefined },
+  page: { limit: number; offset: number },
+): Promise<{ meetings: MeetingView[]; total: number }> {
+  let earlier = db
+    .selectFrom('meetings')
+    .where('meetings.partnershipId', '=', partnershipId)
+    .where('meetings.archivedAt', 'is', null)
+    .where('meetings.meetingDate', '<', before);
+  if (groupId) earlier = earlier.where('meetings.groupId', '=', groupId);
+  const [meetings, count] = await Promise.all([
+    earlier
+      .innerJoin('groups', 'groups.id', 'meetings.groupId')
+      .selectAll('meetings')
+      .select('groups.name as groupName')
+      .orderBy('meetings.meetingDate', 'desc')
+      .orderBy('meetings.startTime', 'desc')
+      .orderBy('meetings.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    earlier.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { meetings, total: Number(count.total) };
+}
+
 /** One meeting of the partnership, or NotFoundError: a meeting reached through another partnership's address is not found. */
 export async function requireMeeting(db: Kysely<Database>, partnershipId: string, id: string): Promise<MeetingView> {
   // Read once for a page, which asks for its meeting through several services.

@@ -10,6 +10,7 @@ import { expectTaggedPdf, textOfPdf } from '../../../test/helpers/pdf.ts';
 import { addPerson, appointChair } from '../../../test/helpers/people.ts';
 import JSZip from 'jszip';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { seedHistory } from '../../../bench/volume.ts';
 
 describe('meeting pages for a Coventry officer', () => {
   const scope = suiteScope();
@@ -613,5 +614,29 @@ describe('meeting pages for a Coventry officer', () => {
     });
     assert.equal(move.statusCode, 400);
     assert.match(move.body, /This meeting has been cancelled/);
+  });
+});
+
+describe('the meetings list of a partnership with years of history', () => {
+  it('shows every meeting to come and a page of the earlier ones, latest first, saying how many there are', async (t) => {
+    const { client, container, coventry } = await build(t, { as: 'officer', clock: { now: () => new Date('2026-12-01T09:00:00Z') } });
+    const groupIds = (await container.governance.groups.list(coventry)).map((group) => group.id);
+    await seedHistory(container.database.db, coventry, groupIds, {
+      meetingCount: 120,
+      actionsPerMeeting: 0,
+      firstMonth: '2016-01',
+      perMonth: 28,
+    });
+    const earlier = await container.meetings.list(coventry, { to: '2026-11-30' });
+    const total = earlier.length;
+    const first = await client.get(`/partnerships/${coventry}/meetings`);
+    assert.equal(first.statusCode, 200);
+    assert.match(first.body, new RegExp(`${total} earlier meetings, latest first`));
+    assert.equal(first.body.match(/data-qa="past-meetings"[\s\S]*?<\/table>/)?.[0].match(/<tr class="govuk-table__row">/g)?.length, 51);
+    const last = Math.ceil(total / 50);
+    const end = await client.get(`/partnerships/${coventry}/meetings?page=${last}`);
+    // The earliest meeting is the last row of the last page.
+    assert.match(end.body, new RegExp(`/meetings/${earlier[0]?.id ?? 'none'}"`));
+    assert.match(first.body, new RegExp(`meetings\\?page=${last}`));
   });
 });

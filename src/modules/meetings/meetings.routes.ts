@@ -10,6 +10,7 @@ import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import { valuesFromRecord } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
+import { paginate } from '../../web/pagination.ts';
 import { nameOf } from '../../platform/inputs.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -72,7 +73,7 @@ export async function meetingMinutesDocument(
   return { meeting, document, name };
 }
 
-const groupQuery = z.object({ groupId: queryText });
+const groupQuery = z.object({ groupId: queryText, page: queryText });
 const view = { access: 'partnership:view' } as const;
 
 export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
@@ -87,8 +88,9 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     app.get('', { config: view, schema: { params: partnershipParams, querystring: groupQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
       const { groupId } = request.query;
-      const [{ upcoming, past }, allGroups] = await Promise.all([
-        meetings.timeline(partnershipId, groupId ? { groupId } : {}),
+      const pagination = paginate(meetingsHref(partnershipId), request.query);
+      const [{ upcoming, past, pastTotal }, allGroups] = await Promise.all([
+        meetings.timelinePage(partnershipId, { groupId: groupId || undefined }, pagination),
         groups(partnershipId),
       ]);
       const row = (meeting: (typeof upcoming)[number]) => ({
@@ -104,6 +106,8 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         groupId: groupId ?? '',
         upcoming: upcoming.map(row),
         past: past.map(row),
+        pastTotal,
+        pagination: pagination.links(pastTotal),
         canManage: isAllowed(request.principal, 'partnership:manage', request.partnership),
         breadcrumbs: meetingsCrumbs(request, partnershipId).slice(0, -1),
       });

@@ -20,6 +20,7 @@ import {
   insertMeeting,
   insertMeetingChange,
   listMeetingChanges,
+  listEarlierMeetings,
   listMeetings,
   type MeetingChangeRow,
   type MeetingFilter,
@@ -51,6 +52,12 @@ export interface MeetingsService {
   list(partnershipId: string, filter?: MeetingFilter): Promise<MeetingView[]>;
   /** Meetings from today on (in England), and those before, newest first. */
   timeline(partnershipId: string, filter?: MeetingFilter): Promise<{ upcoming: MeetingView[]; past: MeetingView[] }>;
+  /** Every meeting to come, and a page of the earlier ones (latest first) with how many there are. */
+  timelinePage(
+    partnershipId: string,
+    filter: { groupId?: string | undefined },
+    page: { limit: number; offset: number },
+  ): Promise<{ upcoming: MeetingView[]; past: MeetingView[]; pastTotal: number }>;
   get(partnershipId: string, id: string): Promise<MeetingDetails>;
   /** Many meetings, each with its deadlines: the terms of each group read once, however many meetings it has. */
   deadlinesOf<M extends { groupId: string; meetingDate: string }>(
@@ -179,6 +186,15 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
       const today = todayInEngland(clock);
       const meetings = await listMeetings(db, partnershipId, filter);
       return { upcoming: meetings.filter((m) => m.meetingDate >= today), past: meetings.filter((m) => m.meetingDate < today).reverse() };
+    },
+
+    async timelinePage(partnershipId, { groupId }, page) {
+      const today = todayInEngland(clock);
+      const [upcoming, { meetings: past, total }] = await Promise.all([
+        listMeetings(db, partnershipId, { ...(groupId ? { groupId } : {}), from: today }),
+        listEarlierMeetings(db, partnershipId, { before: today, groupId }, page),
+      ]);
+      return { upcoming, past, pastTotal: total };
     },
 
     async toCome(partnershipId, { groupId } = {}) {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type {
   Database,
   DecisionsTable,
@@ -52,15 +52,23 @@ export interface DecisionFilter {
   seenBy?: PartTwoReadership | undefined;
 }
 
+/** The filter's conditions on the decisions' own columns: those a count can apply with no join. */
+function ownConditions(eb: ExpressionBuilder<Database, 'decisions'>, filter: DecisionFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.meetingId) conditions.push(eb('decisions.meetingId', '=', filter.meetingId));
+  if (filter.agendaItemId) conditions.push(eb('decisions.agendaItemId', '=', filter.agendaItemId));
+  return eb.and(conditions);
+}
+
 function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: DecisionFilter) {
   let query = db
     .selectFrom('decisions')
     .innerJoin('meetings', 'meetings.id', 'decisions.meetingId')
     .innerJoin('groups', 'groups.id', 'meetings.groupId')
     .innerJoin('agendaItems', 'agendaItems.id', 'decisions.agendaItemId')
-    .where('decisions.partnershipId', '=', partnershipId);
-  if (filter.meetingId) query = query.where('decisions.meetingId', '=', filter.meetingId);
-  if (filter.agendaItemId) query = query.where('decisions.agendaItemId', '=', filter.agendaItemId);
+    // A decision is of its meeting's partnership: asked of the meeting, the meetings' index leads (see listDecisions).
+    .where('meetings.partnershipId', '=', partnershipId)
+    .where((eb) => ownConditions(eb, filter));
   if (filter.seenBy) query = query.where(seenBy(filter.seenBy, 'meetings.groupId'));
   const search = filter.search;
   if (search) {
@@ -79,7 +87,11 @@ function decisionsQuery(db: Kysely<Database>, partnershipId: string, filter: Dec
   return query;
 }
 
-/** The decisions that match, newest meeting first; a page of them when `page` is given. */
+/**
+ * The decisions that match, newest meeting first, each meeting's in the order they were made; a page of them when
+ * `page` is given. The partnership's meetings are walked newest first (meetings_partnership_date_time) and each
+ * meeting's decisions read by decisions_meeting, so a page reads only its own rows and sorts one meeting's at a time.
+ */
 export async function listDecisions(
   db: Kysely<Database>,
   partnershipId: string,
@@ -90,15 +102,23 @@ export async function listDecisions(
     .select(originColumns)
     .selectAll('decisions')
     .orderBy('meetings.meetingDate', 'desc')
+    .orderBy('meetings.startTime', 'desc')
+    .orderBy('meetings.id', 'desc')
     .orderBy('decisions.createdAt');
   if (page) query = query.limit(page.limit).offset(page.offset);
   return query.execute();
 }
 
+/** How many match: off one range of decisions_partnership, joining nothing unless a search or a reader's Part II limits need it. */
 export async function countDecisions(db: Kysely<Database>, partnershipId: string, filter: DecisionFilter): Promise<number> {
-  const row = await decisionsQuery(db, partnershipId, filter)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const joined = Boolean(filter.search) || (filter.seenBy !== undefined && !filter.seenBy.everyGroup);
+  const query = joined
+    ? decisionsQuery(db, partnershipId, filter)
+    : db
+        .selectFrom('decisions')
+        .where('decisions.partnershipId', '=', partnershipId)
+        .where((eb) => ownConditions(eb, filter));
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   return Number(row.total);
 }
 

@@ -1,0 +1,150 @@
+/**
+ * The lists that grow without bound, at 1,000 rows and at 100,000 (`LISTS_BENCH_ROWS`), on SQLite and on
+ * PostgreSQL: the action log (its filters and a page deep in it), the audit log, the decisions register and the
+ * meetings list, each through the app, signed in, one request at a time. Each figure is the median of rounds
+ * interleaved across the lists; the goal is 100,000 ÷ 1,000 ≤ 1.3. At 10,000 actions and 1,000 decisions, the
+ * action log and the register are also given against the signed-in home page, for the pages goal. Part of
+ * `npm run bench`; on its own: `node bench/lists.ts`. PostgreSQL from `BENCH_DATABASE_URL`, in a database of its own.
+ */
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDb, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
+import { build } from '../test/helpers/build.ts';
+import { createSqlite } from '../test/helpers/database.ts';
+import { seedAuditLog, seedHistory } from './volume.ts';
+
+const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
+const largest = Number(process.env.LISTS_BENCH_ROWS ?? 100_000);
+const sizes = [1_000, 10_000, largest];
+const rounds = 3;
+
+async function administer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: benchUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database of the bench's own, dropped when the handle closes. */
+async function createPostgres(): Promise<DatabaseHandle> {
+  const name = 'safer_bench_lists';
+  await administer(`drop database if exists ${name}`);
+  await administer(`create database ${name}`);
+  const target = new URL(benchUrl);
+  target.pathname = `/${name}`;
+  const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await administer(`drop database if exists ${name}`);
+    },
+  };
+}
+
+interface Page {
+  label: string;
+  url: string;
+}
+
+/** The pages of one size: each list's first page, its filters, and a page half way down. */
+function pagesOf(partnershipId: string, size: number): Page[] {
+  const actions = `/partnerships/${partnershipId}/actions`;
+  const middle = Math.max(1, Math.floor(size / 50 / 2));
+  return [
+    { label: 'signed-in home page', url: '/' },
+    { label: 'action log, first page', url: actions },
+    { label: 'action log, overdue of "all agencies"', url: `${actions}?owner=all+agencies&overdue=yes` },
+    { label: 'action log, status open', url: `${actions}?status=open` },
+    { label: 'action log, page half way', url: `${actions}?page=${middle}` },
+    { label: 'audit log, first page', url: '/admin/audit' },
+    { label: 'audit log, one partnership', url: `/admin/audit?partnershipId=${partnershipId}` },
+    { label: 'decisions register, first page', url: `/partnerships/${partnershipId}/decisions` },
+    { label: 'meetings list', url: `/partnerships/${partnershipId}/meetings` },
+  ];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Milliseconds per request of each page, at one size on one engine: medians of rounds interleaved across the pages. */
+async function measureSize(engine: 'sqlite' | 'postgres', size: number): Promise<Map<string, number>> {
+  const closers: (() => Promise<void>)[] = [];
+  const database = engine === 'sqlite' ? await createSqlite() : await createPostgres();
+  const { client, container, coventry } = await build({ after: (close) => void closers.push(close) }, { database, as: 'admin' });
+  try {
+    const db = container.database.db;
+    const groupIds = (await container.governance.groups.list(coventry)).map((group) => group.id);
+    const months = Math.ceil(size / 28);
+    const first = new Date(Date.UTC(2026, 10 - months, 1)).toISOString().slice(0, 7);
+    await seedHistory(db, coventry, groupIds, { meetingCount: size, actionsPerMeeting: 1, firstMonth: first, perMonth: 28 });
+    const admin = await db.selectFrom('users').select('id').where('email', '=', 'admin@example.com').executeTakeFirstOrThrow();
+    await seedAuditLog(db, { count: size, partnershipId: coventry, userId: admin.id, lastAt: new Date().toISOString() });
+    // As autovacuum would by now: the planner's statistics of the rows just written.
+    if (engine === 'postgres') await sql`analyze`.execute(db);
+    const pages = pagesOf(coventry, size);
+    // Enough requests a round to take about 100 ms, measured from a warmed-up request of each page.
+    const perRound = new Map<string, number>();
+    for (const page of pages) {
+      const response = await client.get(page.url);
+      if (response.statusCode !== 200) throw new Error(`${page.label}: ${response.statusCode}`);
+      const start = performance.now();
+      await client.get(page.url);
+      perRound.set(page.label, Math.min(20, Math.max(1, Math.round(100 / (performance.now() - start)))));
+    }
+    const samples = new Map<string, number[]>(pages.map((page) => [page.label, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const page of pages) {
+        const count = perRound.get(page.label) ?? 1;
+        const start = performance.now();
+        for (let i = 0; i < count; i++) await client.get(page.url);
+        samples.get(page.label)?.push((performance.now() - start) / count);
+      }
+    }
+    return new Map([...samples].map(([label, values]) => [label, median(values)]));
+  } finally {
+    for (const close of closers) await close();
+  }
+}
+
+const whole = (n: number) => n.toLocaleString('en-GB');
+
+export async function listsBench(): Promise<{ lines: string[] }> {
+  const lines = [
+    `Lists at ${sizes.map(whole).join(', ')} rows (actions, decisions, meetings and audit entries each), signed in as an administrator, ` +
+      `one request at a time; medians of ${rounds} interleaved rounds`,
+  ];
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const bySize = new Map<number, Map<string, number>>();
+    for (const size of sizes) {
+      bySize.set(size, await measureSize(engine, size));
+      // Progress, for a long run: the figures so far.
+      if (process.env.LISTS_BENCH_PROGRESS) console.error(engine, size, JSON.stringify([...(bySize.get(size) ?? [])]));
+    }
+    const small = bySize.get(sizes[0] ?? 0);
+    const large = bySize.get(largest);
+    const middle = bySize.get(10_000);
+    lines.push(`  ${engine}:`, `  ${'ms at 1,000'.padStart(12)}  ${`ms at ${whole(largest)}`.padStart(14)}  ratio (goal ≤ 1.3)  what`);
+    for (const [label, ms] of small ?? []) {
+      const at = large?.get(label) ?? 0;
+      lines.push(`  ${ms.toFixed(2).padStart(12)}  ${at.toFixed(2).padStart(14)}  ${(at / ms).toFixed(2).padStart(18)}  ${label}`);
+    }
+    const home = middle?.get('signed-in home page') ?? 1;
+    const homeAt1000 = small?.get('signed-in home page') ?? 1;
+    lines.push(
+      `    action log of 10,000, first page: ${(middle?.get('action log, first page') ?? 0).toFixed(2)} ms, ` +
+        `${((middle?.get('action log, first page') ?? 0) / home).toFixed(1)}× the signed-in home page`,
+      `    decisions register of 1,000, first page: ${(small?.get('decisions register, first page') ?? 0).toFixed(2)} ms, ` +
+        `${((small?.get('decisions register, first page') ?? 0) / homeAt1000).toFixed(1)}× the signed-in home page`,
+    );
+  }
+  return { lines };
+}
+
+if (import.meta.main) {
+  for (const line of (await listsBench()).lines) console.log(line);
+}

@@ -1,0 +1,149 @@
+/**
+ * Each list that grows without bound reads a page from an index in its own order (migration
+ * 2026-12-11-02-list-indexes, decision 0045): its plan names the index, sorts nothing itself and scans none of
+ * the big table. A plan, not a time: EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL, of the very SQL the
+ * repositories run (caught as they run it), over a partnership with thousands of rows.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CompiledQuery, type Kysely, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
+import { countActions, countOwnersInWords, listActions } from '../src/modules/actions/actions.repository.ts';
+import { findAuditEntityTypes, findAuditEntries } from '../src/modules/audit/audit.repository.ts';
+import { listImports } from '../src/modules/crimedata/crimedata.repository.ts';
+import { listEarlierMeetings } from '../src/modules/meetings/meetings.repository.ts';
+import { countDecisions, listDecisions } from '../src/modules/meetings/minutes.repository.ts';
+import { seedAuditLog, seedHistory } from '../bench/volume.ts';
+import { build } from './helpers/build.ts';
+import { testDatabases } from './helpers/database.ts';
+
+const everyGroup = { everyGroup: true } as const;
+const page = { limit: 50, offset: 0 };
+
+/** The queries a repository call runs, compiled, caught on their way to the database (and still run). */
+async function queriesOf(db: Kysely<Database>, call: (db: Kysely<Database>) => Promise<unknown>): Promise<CompiledQuery[]> {
+  const nodes: RootOperationNode[] = [];
+  const catcher: KyselyPlugin = {
+    transformQuery: ({ node }) => (nodes.push(node), node),
+    transformResult: ({ result }) => Promise.resolve(result),
+  };
+  await call(db.withPlugin(catcher));
+  return nodes.map((node) => db.getExecutor().compileQuery(node, { queryId: '' }));
+}
+
+for (const database of testDatabases()) {
+  describe(`the lists' query plans on ${database.engine}`, () => {
+    const closers: (() => Promise<void>)[] = [];
+    let db: Kysely<Database>;
+    let partnershipId = '';
+    let userId = '';
+    let groupId = '';
+
+    before(async () => {
+      const built = await build({ after: (close) => void closers.push(close) }, { database: await database.create(), as: 'admin' });
+      db = built.container.database.db;
+      partnershipId = built.coventry;
+      const groupIds = (await built.container.governance.groups.list(partnershipId)).map((group) => group.id);
+      groupId = groupIds[0] ?? '';
+      await seedHistory(db, partnershipId, groupIds, { meetingCount: 3000, actionsPerMeeting: 2, firstMonth: '1990-01', perMonth: 28 });
+      userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
+      await seedAuditLog(db, { count: 5000, partnershipId, userId, lastAt: '2026-12-01T09:00:00.000Z' });
+      if (database.engine === 'postgres') await sql`analyze`.execute(db);
+    });
+    after(async () => {
+      for (const close of closers) await close();
+    });
+
+    /** Each line of the plan of each query the call runs. */
+    async function plansOf(call: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
+      const queries = await queriesOf(db, call);
+      return db.transaction().execute(async (trx) => {
+        // The test's partnership holds nearly every row, so counting them is cheapest read straight off the table;
+        // at scale one partnership is a small part of it. Barring sequential scans asks which index serves the list
+        // (a Sort node would still show an index that does not serve the order).
+        if (database.engine === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
+        const explain = database.engine === 'sqlite' ? 'explain query plan ' : 'explain ';
+        const lines: string[] = [];
+        for (const query of queries) {
+          const { rows } = await trx.executeQuery<{ detail?: string; 'QUERY PLAN'?: string }>(
+            CompiledQuery.raw(explain + query.sql, [...query.parameters]),
+          );
+          lines.push(...rows.map((row) => row.detail ?? row['QUERY PLAN'] ?? ''));
+        }
+        return lines;
+      });
+    }
+
+    /** The plan reads `table` through `index`, sorts nothing, and scans none of `table` whole. */
+    function assertServedBy(plan: string[], table: string, index: string) {
+      const text = plan.join('\n');
+      assert.match(text, new RegExp(`\\b${index}\\b`), `uses ${index}:\n${text}`);
+      // Rows already in the index's order may be put in order by a last key a few at a time, as one meeting's
+      // decisions are: SQLite's TEMP B-TREE FOR LAST TERM, PostgreSQL's Incremental Sort. Never the whole list.
+      assert.doesNotMatch(text, /USE TEMP B-TREE FOR ORDER BY/, `sorts nothing itself:\n${text}`);
+      assert.doesNotMatch(text, /(^|->)\s*Sort\s+\(/m, `sorts nothing itself:\n${text}`);
+      assert.doesNotMatch(text, new RegExp(`^\\s*SCAN ${table}\\s*$|Seq Scan on ${table}\\b`, 'm'), `no full scan of ${table}:\n${text}`);
+    }
+
+    // Part of an owner's name is matched in every action of the partnership whatever the index: not here.
+    it('reads a page of the action log, and each filter of it, in due order from an index', async () => {
+      for (const [filter, index] of [
+        [{}, 'actions_partnership_due'],
+        [{ status: 'open' }, 'actions_partnership_status_due'],
+        [{ overdueOn: '2026-12-01' }, 'actions_partnership_due'],
+        [{ groupId }, 'actions_(partnership|group)_due'],
+      ] as const) {
+        const plan = await plansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, page));
+        assertServedBy(plan, 'actions', index);
+      }
+    });
+
+    it('counts the action log without joins, from an index', async () => {
+      const plan = await plansOf((db) => countActions(db, partnershipId, { seenBy: everyGroup }));
+      assert.doesNotMatch(plan.join('\n'), /groups|meetings|agenda_items/, plan.join('\n'));
+      assertServedBy(plan, 'actions', 'actions_\\w+');
+    });
+
+    it('reads the owners named in words and the kinds of audited record value by value from an index', async () => {
+      assertServedBy(await plansOf((db) => countOwnersInWords(db, partnershipId)), 'actions', 'actions_owners_in_words');
+      assertServedBy(await plansOf((db) => findAuditEntityTypes(db)), 'audit_log', 'audit_log_entity\\w*');
+      assert.equal(await countOwnersInWords(db, partnershipId), 5);
+      const kinds = await db.selectFrom('auditLog').select('entityType').distinct().orderBy('entityType').execute();
+      assert.deepEqual(
+        await findAuditEntityTypes(db),
+        kinds.map((kind) => kind.entityType),
+      );
+    });
+
+    it('reads a page of the audit log, all of it, one partnership’s and one person’s, newest first from an index', async () => {
+      for (const [filter, index] of [
+        [{}, 'audit_log_newest'],
+        [{ partnershipId }, 'audit_log_partnership_newest'],
+        [{ userId }, 'audit_log_user_newest'],
+      ] as const) {
+        const plan = await plansOf((db) => findAuditEntries(db, filter, page));
+        assertServedBy(plan, 'audit_log', index);
+      }
+    });
+
+    it('reads a page of the decisions register meeting by meeting from indexes, and counts it without joins', async () => {
+      const plan = await plansOf((db) => listDecisions(db, partnershipId, { seenBy: everyGroup }, page));
+      assertServedBy(plan, 'meetings', 'meetings_partnership_date(_time)?');
+      assertServedBy(plan, 'decisions', 'decisions_meeting');
+      const count = await plansOf((db) => countDecisions(db, partnershipId, { seenBy: everyGroup }));
+      assert.doesNotMatch(count.join('\n'), /groups|meetings|agenda_items/, count.join('\n'));
+      assertServedBy(count, 'decisions', 'decisions_partnership');
+    });
+
+    it('reads a page of the earlier meetings, latest first, from an index, and counts them without joins', async () => {
+      const plan = await plansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
+      assertServedBy(plan, 'meetings', 'meetings_partnership_date_time');
+      assert.doesNotMatch(plan.join('\n'), /FOR RIGHT PART OF ORDER BY/, plan.join('\n'));
+    });
+
+    it('reads a partnership’s latest crime uploads from an index', async () => {
+      const plan = await plansOf((db) => listImports(db, { partnershipId, limit: 50 }));
+      assertServedBy(plan, 'crime_imports', 'crime_imports_partnership_created');
+    });
+  });
+}
