@@ -5,11 +5,10 @@
  * printed as the median of the rounds' ratios; then, at 50 connections (autocannon, in a child process of its own),
  * the report pages' throughput as a share of the baseline's, again as the median of interleaved rounds.
  * Part of `npm run bench`; on its own: `node bench/reports.ts`. Sizes: REPORTS_BENCH_INDICATORS (40),
- * REPORTS_BENCH_ROUNDS (3), REPORTS_BENCH_SECONDS (5 per autocannon run; 0 leaves throughput out).
+ * REPORTS_BENCH_ROUNDS (3), REPORTS_BENCH_SECONDS (about 4 per autocannon run; 0 leaves throughput out).
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -27,7 +26,7 @@ import { seedPerformanceHistory } from './volume.ts';
 
 const indicatorCount = Number(process.env.REPORTS_BENCH_INDICATORS ?? 40);
 const rounds = Math.max(3, Number(process.env.REPORTS_BENCH_ROUNDS ?? 3));
-const seconds = Number(process.env.REPORTS_BENCH_SECONDS ?? 5);
+const seconds = Number(process.env.REPORTS_BENCH_SECONDS ?? 4);
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
 const autocannon = join(import.meta.dirname, '..', 'node_modules', '.bin', 'autocannon');
 
@@ -75,12 +74,11 @@ interface Throughput {
   errors: number;
 }
 
-async function throughput(url: string, cookie: string): Promise<Throughput> {
-  const { stdout } = await promisify(execFile)(autocannon, ['-c', '50', '-d', String(seconds), '-j', '-H', `cookie=${cookie}`, url], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+/** `amount` requests over 50 connections, all answered before it returns: the requests answered per second. */
+async function throughput(url: string, cookie: string, amount: number): Promise<Throughput> {
+  const args = ['-c', '50', '-a', String(amount), '-j', '-H', `cookie=${cookie}`, url];
+  const { stdout } = await promisify(execFile)(autocannon, args, { maxBuffer: 64 * 1024 * 1024 });
   const result = JSON.parse(stdout) as { '2xx': number; duration: number; errors: number; non2xx: number; timeouts: number };
-  // Responses served over the run: a slow page at 50 connections may finish none in autocannon's first second.
   return { requestsPerSecond: result['2xx'] / result.duration, errors: result.errors + result.non2xx + result.timeouts };
 }
 
@@ -129,9 +127,10 @@ async function benchEngine(engine: 'SQLite' | 'PostgreSQL', database: DatabaseHa
       ['report page again', 5, () => ok(reportPage)],
       [`  of which: performance.report, the draft derived`, 5, () => container.performance.report(plymouth, latestQuarter)],
       ['exception report page', 5, () => ok(`${reportPage}/exceptions`)],
-      ['report PDF', 3, () => ok(`${reportPage}/files/report.pdf`)],
-      ['exception report PDF', 3, () => ok(`${reportPage}/files/exceptions.pdf`)],
+      ['report PDF', 2, () => ok(`${reportPage}/files/report.pdf`)],
+      ['exception report PDF', 2, () => ok(`${reportPage}/files/exceptions.pdf`)],
     ];
+    const oneAtATime = new Map<string, number>();
     for (const [label, runs, work] of subjects) {
       await work();
       const ratios: number[] = [];
@@ -139,37 +138,30 @@ async function benchEngine(engine: 'SQLite' | 'PostgreSQL', database: DatabaseHa
         const base = await msPerRun(20, baseline);
         ratios.push((await msPerRun(runs, work)) / base);
       }
+      oneAtATime.set(label, median(ratios) * baselineMs);
       lines.push(`  ${median(ratios).toFixed(1).padStart(7)}×  ${label} (median of ${rounds} interleaved rounds)`);
     }
 
     if (seconds > 0) {
       const address = await app.listen({ host: '127.0.0.1', port: 0 });
-      // autocannon stops at its time, with up to 50 requests still being served: each run waits for them to finish.
-      let inFlight = 0;
-      app.server.on('request', (_request, response: ServerResponse) => {
-        inFlight += 1;
-        response.on('close', () => (inFlight -= 1));
-      });
-      const drained = async () => {
-        while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-      };
-      const pages: [string, string][] = [
-        ['signed-in home (baseline)', '/'],
-        ['report page', reportPage],
-        ['exception report page', `${reportPage}/exceptions`],
-        ['report PDF', `${reportPage}/files/report.pdf`],
-        ['exception report PDF', `${reportPage}/files/exceptions.pdf`],
+      // Each page is asked as many times as it takes about `seconds` one at a time (at least 100), to finish together.
+      const pages: [string, string, number][] = [
+        ['signed-in home (baseline)', '/', baselineMs],
+        ['report page', reportPage, oneAtATime.get('report page again') ?? baselineMs],
+        ['exception report page', `${reportPage}/exceptions`, oneAtATime.get('exception report page') ?? baselineMs],
+        ['report PDF', `${reportPage}/files/report.pdf`, oneAtATime.get('report PDF') ?? baselineMs],
+        ['exception report PDF', `${reportPage}/files/exceptions.pdf`, oneAtATime.get('exception report PDF') ?? baselineMs],
       ];
       const runs = new Map<string, Throughput[]>(pages.map(([label]) => [label, []]));
       for (let round = 0; round < rounds; round++) {
-        for (const [label, path] of pages) {
-          runs.get(label)?.push(await throughput(`${address}${path}`, cookie));
-          await drained();
+        for (const [label, path, ms] of pages) {
+          const amount = Math.max(100, Math.ceil((seconds * 1000) / ms));
+          runs.get(label)?.push(await throughput(`${address}${path}`, cookie, amount));
         }
       }
       const rate = (label: string) => median((runs.get(label) ?? []).map((run) => run.requestsPerSecond));
       const base = rate('signed-in home (baseline)');
-      lines.push(`  at 50 connections (autocannon, ${seconds} s runs, median of ${rounds} interleaved rounds):`);
+      lines.push(`  at 50 connections (autocannon, runs of about ${seconds} s one at a time, median of ${rounds} interleaved rounds):`);
       for (const [label] of pages) {
         const errors = (runs.get(label) ?? []).reduce((sum, run) => sum + run.errors, 0);
         lines.push(
