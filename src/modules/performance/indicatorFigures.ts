@@ -57,6 +57,16 @@ const lastMonthOf = (quarter: string): string | undefined => periodsWithinQuarte
 const trendYears: Record<Frequency, number> = { monthly: 3, quarterly: 3, yearly: 5 };
 
 /**
+ * The span of periods a quarter's report reads, as text bounds on the period keys ('2016-03', '2015-16 Q4',
+ * '2015-16' all begin with the year they start in): from the first year a yearly indicator's trend can reach
+ * (its year before last, less the trend's years) to the end of the quarter's financial year.
+ */
+export function periodsRead(quarter: string): { from: string; before: string } {
+  const year = financialYearOf(quarter, 'quarterly');
+  return { from: String(year - trendYears.yearly), before: String(year + 2) };
+}
+
+/**
  * The periods the report's figure is for: the quarter's months (added up), the quarter itself, or for a
  * yearly indicator the year (in the Q4 report; earlier in the year, the last full year). A rate or a
  * percentage does not add up, so a monthly one is reported by the quarter's last month.

@@ -52,6 +52,28 @@ export async function listMeasurements(
     .execute();
 }
 
+/**
+ * The figures a report reads, of these indicators, with periods from `from` and before `before` (compared as text,
+ * which orders every frequency's keys by the year they begin in): one query however many indicators, and only
+ * the years the report looks at, however long the history.
+ */
+export async function listReportFigures(
+  db: Kysely<Database>,
+  partnershipId: string,
+  indicatorIds: readonly string[],
+  { from, before }: { from: string; before: string },
+): Promise<Pick<MeasurementRow, 'indicatorId' | 'period' | 'value' | 'status'>[]> {
+  if (indicatorIds.length === 0) return [];
+  return db
+    .selectFrom('measurements')
+    .select(['indicatorId', 'period', 'value', 'status'])
+    .where('partnershipId', '=', partnershipId)
+    .where('indicatorId', 'in', indicatorIds)
+    .where('period', '>=', from)
+    .where('period', '<', before)
+    .execute();
+}
+
 /** Each period that has a figure, with the frequency of its indicator. */
 export async function listMeasuredPeriods(db: Kysely<Database>, partnershipId: string): Promise<{ period: string; frequency: string }[]> {
   return db

@@ -18,7 +18,8 @@ import { defineRecordService, references } from '../../platform/recordService.ts
 import type { ReportPaper } from '../meetings/index.ts';
 import type { PriorityIndicator, PriorityView } from '../strategy/index.ts';
 import { formatValue, statusWords } from './format.ts';
-import { indicatorFigures } from './indicatorFigures.ts';
+import { indicatorFigures, periodsRead } from './indicatorFigures.ts';
+import { kept } from './kept.ts';
 import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem, typedFiguresRefusal } from './measurementsCsv.ts';
 import {
   countMeasurements,
@@ -32,6 +33,7 @@ import {
   listMeasurements,
   listMeasuredPeriods,
   listMsgComparisons,
+  listReportFigures,
   listReports,
   type MeasurementRow,
   listPopulations,
@@ -180,6 +182,8 @@ export function createPerformanceService({
   crimeFigures,
 }: PerformanceDependencies): PerformanceService {
   const policeUk = createPoliceUkIndicators({ db, audit, clock, crimeFigures });
+  // The report documents drawn lately, by the version of the report they show: a PDF of 40 charts takes a second to draw.
+  const documents = kept<Buffer>(24);
   const recordService = defineRecordService(
     { db, audit, clock },
     {
@@ -316,21 +320,26 @@ export function createPerformanceService({
     const listed = await listIndicators(db, partnershipId);
     const ids = listed.map((indicator) => indicator.id);
     const [measurements, comparisons, commentary, people] = await Promise.all([
-      listMeasurements(db, partnershipId, ids),
+      listReportFigures(db, partnershipId, ids, periodsRead(quarter)),
       listMsgComparisons(db, partnershipId, ids),
       row ? listCommentary(db, row.id) : Promise.resolve([]),
       population(partnershipId, financialYearOf(quarter, 'quarterly')),
     ]);
+    // Each list split by indicator once, rather than searched again for each indicator.
+    const measured = Map.groupBy(measurements, (m) => m.indicatorId);
+    const compared = Map.groupBy(comparisons, (c) => c.indicatorId);
+    const written = new Map(commentary.map((c) => [c.indicatorId, c.commentary]));
     const figures: IndicatorFigures[] = listed.map((indicator) => {
       return indicatorFigures({
         indicator,
-        measurements: measurements.filter((m) => m.indicatorId === indicator.id),
+        measurements: measured.get(indicator.id) ?? [],
         quarter,
         population: people?.value ?? null,
-        msgTables: comparisons
-          .filter((c) => c.indicatorId === indicator.id)
-          .map((c) => ({ ...c, members: c.members.map((m) => ({ name: m.name, value: m.value, isSelf: m.isSelf === 1 })) })),
-        commentary: commentary.find((c) => c.indicatorId === indicator.id)?.commentary ?? '',
+        msgTables: (compared.get(indicator.id) ?? []).map((c) => ({
+          ...c,
+          members: c.members.map((m) => ({ name: m.name, value: m.value, isSelf: m.isSelf === 1 })),
+        })),
+        commentary: written.get(indicator.id) ?? '',
       });
     });
     return {
@@ -422,10 +431,13 @@ export function createPerformanceService({
     return [...new Set([latestQuarter, ...reports.map((report) => report.period), ...measuredQuarters])].sort().reverse();
   }
 
-  async function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
-    // Only the charts the document shows: an exception report's are those of its exceptions.
-    const options = { exceptionsOnly, charts: await charts(shownIn(report, exceptionsOnly)) };
-    return format === 'pdf' ? performanceReportPdf(report, options) : performanceReportDocx(report, options);
+  function document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer> {
+    // A document is a pure function of the report: drawn once for each version of what it says.
+    return documents(`${reportFingerprint(report)}:${format}:${exceptionsOnly}`, async () => {
+      // Only the charts the document shows: an exception report's are those of its exceptions.
+      const options = { exceptionsOnly, charts: await charts(shownIn(report, exceptionsOnly)) };
+      return format === 'pdf' ? performanceReportPdf(report, options) : performanceReportDocx(report, options);
+    });
   }
 
   return {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { loader as vegaLoader, parse, View } from 'vega';
 import { compile, type Config, type TopLevelSpec } from 'vega-lite';
+import { keyOf, kept } from './kept.ts';
 import type { Frequency, SeriesPoint, Unit } from './report.ts';
 
 export interface TrendChartInput {
@@ -289,22 +290,14 @@ function finishSvg(svg: string, id: string, title: string, description: string):
 }
 
 /**
- * Charts already drawn, by their whole input: a chart is a pure function of its input, so one kept here can
- * never be out of date, and a report page opened again does not draw its forty charts again.
+ * Charts already drawn, by a hash of their whole input: a chart is a pure function of its input, so one kept here
+ * can never be out of date, and a report page opened again (or by fifty people at once) draws its charts once.
  */
-const drawn = new Map<string, TrendChart>();
-const drawnAtMost = 2000;
+const drawn = kept<TrendChart>(2000);
 
 /** The trend of an indicator as an SVG to inline into a page (or draw into a PDF), and its text alternative. */
-export async function renderTrendChart(input: TrendChartInput): Promise<TrendChart> {
-  const key = JSON.stringify(input);
-  const kept = drawn.get(key);
-  if (kept) return kept;
-  const chart = await drawTrendChart(input);
-  // The oldest first out: a Map keeps its keys in the order they were added.
-  if (drawn.size >= drawnAtMost) drawn.delete(drawn.keys().next().value ?? '');
-  drawn.set(key, chart);
-  return chart;
+export function renderTrendChart(input: TrendChartInput): Promise<TrendChart> {
+  return drawn(keyOf(input), () => drawTrendChart(input));
 }
 
 async function drawTrendChart(input: TrendChartInput): Promise<TrendChart> {
