@@ -101,7 +101,11 @@ const names: Record<CrimeImportEngine, string> = {
 };
 
 /** Every side at one scale, `runs` times each, interleaved; the median of each. Throws when the counts differ. */
-async function atScale(files: string[], scale: number, runs: number): Promise<{ lines: string[]; medians: Map<CrimeImportEngine, CrimeImportRun> }> {
+async function atScale(
+  files: string[],
+  scale: number,
+  runs: number,
+): Promise<{ lines: string[]; medians: Map<CrimeImportEngine, CrimeImportRun> }> {
   const results = new Map<CrimeImportEngine, CrimeImportRun[]>(engines.map((engine) => [engine, []]));
   for (let run = 0; run < runs; run += 1) {
     for (const engine of engines) {
@@ -123,7 +127,10 @@ async function atScale(files: string[], scale: number, runs: number): Promise<{ 
     ...engines.map((engine) => {
       const run = medians.get(engine)!;
       const setup = engine === 'cli' ? 'whole command' : `setup ${seconds(run.setupMs)}`;
-      const versus = engine === 'duckdb' ? '' : `  = ${(run.endToEndMs / duckdb.endToEndMs).toFixed(1)}× DuckDB end to end, import ${(run.importMs / duckdb.importMs).toFixed(1)}×;`;
+      const versus =
+        engine === 'duckdb'
+          ? ''
+          : `  = ${(run.endToEndMs / duckdb.endToEndMs).toFixed(1)}× DuckDB end to end, import ${(run.importMs / duckdb.importMs).toFixed(1)}×;`;
       return (
         `    ${names[engine].padEnd(31)} ${whole(run.rows / (run.importMs / 1000))} rows/s; import ${seconds(run.importMs)}, end to end ${seconds(run.endToEndMs)} ` +
         `(${setup}, counts ${seconds(run.queryMs)}); peak memory ${megabytes(run.peakRssMb)}; database ${megabytes(run.databaseMb)}${versus ? `\n     ${versus}` : ''}`

@@ -94,7 +94,9 @@ async function safer(dataDir: string, files: string[], databaseUrl?: string): Pr
   const { systemPrincipal } = await import('../src/platform/principal.ts');
   const { migrateToLatest } = await import('../src/db/createDb.ts');
   const start = performance.now();
-  const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+  const container = createContainer(
+    loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  );
   try {
     await migrateToLatest(container.database.db);
     await container.crimeData.ensureReference();
