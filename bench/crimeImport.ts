@@ -1,40 +1,75 @@
 /**
- * The crime import benchmark: every police.uk street file under ../shared/data/policeuk imported into a
- * fresh SQLite database through Safer's importer, and into DuckDB with `read_csv` as the yardstick, each in
- * a child process of its own (bench/crimeImportChild.ts) so that each peak memory is its own. The crimes by
- * LSOA and crime type must come out the same from both, or the benchmark fails. Part of `npm run bench`;
- * on its own: `node bench/crimeImport.ts`. Skipped, saying so, where ../shared is not there.
+ * The crime import benchmark: every police.uk street file under ../shared/data/policeuk imported into a fresh
+ * database through Safer's importer (SQLite and PostgreSQL), by the `safer import-crime` command (SQLite), and
+ * into DuckDB with `read_csv` as the yardstick, each in a child process of its own (bench/crimeImportChild.ts) so
+ * that each peak memory is its own. At 1× the files as they are; at 10× each file ten times, re-labelled to ten
+ * distinct months (written to a temporary folder), so that nothing is a duplicate. The crimes by LSOA and crime
+ * type must come out the same from every side, or the benchmark fails. Part of `npm run bench`; on its own:
+ * `node bench/crimeImport.ts`. CRIME_IMPORT_SCALES (default "1,10") and CRIME_IMPORT_RUNS (runs of each, the
+ * median taken; default 1) size it. Skipped, saying so, where ../shared is not there.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import type { CrimeImportRun } from './crimeImportChild.ts';
+import type { CrimeImportEngine, CrimeImportRun } from './crimeImportChild.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const folder = join(projectRoot, '..', 'shared', 'data', 'policeuk');
 const child = join(import.meta.dirname, 'crimeImportChild.ts');
 
 export interface CrimeImportBench {
-  /** Null when the benchmark was skipped. */
+  /** At 1×, the medians: null when the benchmark was skipped. */
   runs: { safer: CrimeImportRun; duckdb: CrimeImportRun } | null;
   /** What to print: the figures, or why the benchmark was skipped. */
   lines: string[];
 }
 
 /** The street files, by force folder and name. */
-function streetFiles(): string[] {
-  return readdirSync(folder, { withFileTypes: true })
+function streetFiles(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .flatMap((force) =>
-      readdirSync(join(folder, force.name))
+      readdirSync(join(root, force.name))
         .filter((name) => name.endsWith('.csv'))
-        .map((name) => join(folder, force.name, name)),
+        .map((name) => join(root, force.name, name)),
     )
     .sort();
 }
 
-async function runChild(engine: CrimeImportRun['engine'], files: string[]): Promise<CrimeImportRun> {
+/** The month `back` months before a YYYY-MM month. */
+function monthsBefore(month: string, back: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Each file `scale` times into `into`, copy k re-labelled k × 24 months earlier (the files span less than two
+ * years, so no force has a month twice): the Month field is the second of every row, after a Crime ID without a comma.
+ */
+function scaledFiles(files: string[], scale: number, into: string): string[] {
+  const written: string[] = [];
+  for (const file of files) {
+    const force = basename(join(file, '..'));
+    mkdirSync(join(into, force), { recursive: true });
+    const [heading, ...rows] = readFileSync(file, 'utf8').split('\n');
+    for (let copy = 0; copy < scale; copy += 1) {
+      const month = monthsBefore(rows[0]!.split(',')[1]!, copy * 24);
+      const relabelled = rows.map((row) => {
+        if (row.trim() === '') return row;
+        const idEnd = row.indexOf(',');
+        return `${row.slice(0, idEnd)},${month}${row.slice(row.indexOf(',', idEnd + 1))}`;
+      });
+      const path = join(into, force, `${month}-${force}-street.csv`);
+      writeFileSync(path, [heading, ...relabelled].join('\n'));
+      written.push(path);
+    }
+  }
+  return written.sort();
+}
+
+async function runChild(engine: CrimeImportEngine, files: string[]): Promise<CrimeImportRun> {
   const { stdout } = await promisify(execFile)(process.execPath, [child, engine, ...files], { maxBuffer: 256 * 1024 * 1024 });
   const last = stdout.trimEnd().split('\n').at(-1) ?? '';
   return JSON.parse(last) as CrimeImportRun;
@@ -50,39 +85,88 @@ function differences(a: CrimeImportRun, b: CrimeImportRun): string[] {
   ].slice(0, 10);
 }
 
+function median(runs: CrimeImportRun[]): CrimeImportRun {
+  return [...runs].sort((a, b) => a.endToEndMs - b.endToEndMs)[Math.floor(runs.length / 2)]!;
+}
+
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
+const engines: CrimeImportEngine[] = ['duckdb', 'sqlite', 'postgres', 'cli'];
+const names: Record<CrimeImportEngine, string> = {
+  duckdb: 'DuckDB (read_csv)',
+  sqlite: 'Safer, SQLite (importFile)',
+  postgres: 'Safer, PostgreSQL (importFile)',
+  cli: 'safer import-crime (SQLite)',
+};
 
-/** Runs both imports one after the other; skipped, saying why, when the files are not there. Throws when the counts differ. */
+/** Every side at one scale, `runs` times each, interleaved; the median of each. Throws when the counts differ. */
+async function atScale(
+  files: string[],
+  scale: number,
+  runs: number,
+): Promise<{ lines: string[]; medians: Map<CrimeImportEngine, CrimeImportRun> }> {
+  const results = new Map<CrimeImportEngine, CrimeImportRun[]>(engines.map((engine) => [engine, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const engine of engines) {
+      const result = await runChild(engine, files);
+      const yardstick = results.get('duckdb')![0] ?? result;
+      if (result.rows !== yardstick.rows || result.sha256 !== yardstick.sha256) {
+        throw new Error(
+          `Crime import ${scale}×: counts agree: NO. ${result.engine} imported ${result.rows} rows in ${result.groups.length} groups, ` +
+            `DuckDB read ${yardstick.rows} in ${yardstick.groups.length}:\n  ${differences(result, yardstick).join('\n  ')}`,
+        );
+      }
+      results.get(engine)!.push(result);
+    }
+  }
+  const medians = new Map(engines.map((engine) => [engine, median(results.get(engine)!)]));
+  const duckdb = medians.get('duckdb')!;
+  const lines = [
+    `  ${scale}×: ${files.length} files, ${whole(duckdb.rows)} rows, counts agree: yes (sha256 ${duckdb.sha256.slice(0, 16)}…); median of ${runs}`,
+    ...engines.map((engine) => {
+      const run = medians.get(engine)!;
+      const setup = engine === 'cli' ? 'whole command' : `setup ${seconds(run.setupMs)}`;
+      const versus =
+        engine === 'duckdb'
+          ? ''
+          : `  = ${(run.endToEndMs / duckdb.endToEndMs).toFixed(1)}× DuckDB end to end, import ${(run.importMs / duckdb.importMs).toFixed(1)}×;`;
+      return (
+        `    ${names[engine].padEnd(31)} ${whole(run.rows / (run.importMs / 1000))} rows/s; import ${seconds(run.importMs)}, end to end ${seconds(run.endToEndMs)} ` +
+        `(${setup}, counts ${seconds(run.queryMs)}); peak memory ${megabytes(run.peakRssMb)}; database ${megabytes(run.databaseMb)}${versus ? `\n     ${versus}` : ''}`
+      );
+    }),
+  ];
+  return { lines, medians };
+}
+
+/** Runs every side at each scale; skipped, saying why, when the files are not there. Throws when the counts differ. */
 export async function crimeImportBench(): Promise<CrimeImportBench> {
-  const files = existsSync(folder) ? streetFiles() : [];
+  const files = existsSync(folder) ? streetFiles(folder) : [];
   if (files.length === 0) {
     return { runs: null, lines: [`Crime import: skipped, no police.uk street files in ${folder} (see docs/decisions/0011)`] };
   }
-  const safer = await runChild('safer', files);
-  const duckdb = await runChild('duckdb', files);
-  if (safer.rows !== duckdb.rows || safer.sha256 !== duckdb.sha256) {
-    throw new Error(
-      `Crime import: counts agree: NO. Safer imported ${safer.rows} rows in ${safer.groups.length} groups, DuckDB read ${duckdb.rows} in ` +
-        `${duckdb.groups.length}:\n  ${differences(safer, duckdb).join('\n  ')}`,
-    );
-  }
+  const scales = (process.env.CRIME_IMPORT_SCALES ?? '1,10').split(',').map(Number);
+  const runs = Number(process.env.CRIME_IMPORT_RUNS ?? 1);
   const forces = new Set(files.map((file) => relative(folder, file).split(/[\\/]/)[0])).size;
   const lines = [
-    `Crime import: ${files.length} police.uk street files of ${forces} forces, ${whole(safer.rows)} rows, into a fresh database each, ` +
-      `then counted by LSOA and crime type (${whole(safer.groups.length)} counts)`,
-    `  counts agree: yes (sha256 ${safer.sha256.slice(0, 16)}…)`,
-    `  Safer (SQLite, importFile): ${whole(safer.rows / (safer.importMs / 1000))} rows/s; import ${seconds(safer.importMs)}, ` +
-      `end to end ${seconds(safer.endToEndMs)} (setup ${seconds(safer.setupMs)}, counts ${seconds(safer.queryMs)}); ` +
-      `peak memory ${megabytes(safer.peakRssMb)}; database ${megabytes(safer.databaseMb)}`,
-    `  DuckDB (read_csv):          ${whole(duckdb.rows / (duckdb.importMs / 1000))} rows/s; import ${seconds(duckdb.importMs)}, ` +
-      `end to end ${seconds(duckdb.endToEndMs)} (setup ${seconds(duckdb.setupMs)}, counts ${seconds(duckdb.queryMs)}); ` +
-      `peak memory ${megabytes(duckdb.peakRssMb)}; database ${megabytes(duckdb.databaseMb)}`,
-    `  Safer ÷ DuckDB: end to end ${(safer.endToEndMs / duckdb.endToEndMs).toFixed(1)}×, import ${(safer.importMs / duckdb.importMs).toFixed(1)}×, ` +
-      `peak memory ${(safer.peakRssMb / duckdb.peakRssMb).toFixed(1)}×`,
+    `Crime import: ${files.length} police.uk street files of ${forces} forces into a fresh database each, then counted by LSOA and crime type`,
   ];
-  return { runs: { safer, duckdb }, lines };
+  const peaks: string[] = [];
+  let first: CrimeImportBench['runs'] = null;
+  for (const scale of scales) {
+    const scaled = scale === 1 ? null : mkdtempSync(join(tmpdir(), 'safer-bench-scaled-'));
+    try {
+      const measured = await atScale(scaled ? scaledFiles(files, scale, scaled) : files, scale, runs);
+      lines.push(...measured.lines);
+      first ??= { safer: measured.medians.get('sqlite')!, duckdb: measured.medians.get('duckdb')! };
+      peaks.push(`${scale}× ${megabytes(measured.medians.get('cli')!.peakRssMb)}`);
+    } finally {
+      if (scaled) rmSync(scaled, { recursive: true, force: true });
+    }
+  }
+  lines.push(`  safer import-crime peak memory: ${peaks.join(', ')}`);
+  return { runs: first, lines };
 }
 
 if (import.meta.main) {

@@ -1,29 +1,36 @@
 /**
  * One side of the crime import benchmark, run in a process of its own so that its peak memory is its own:
- * `node bench/crimeImportChild.ts safer|duckdb FILE…` imports the police.uk street files into a fresh
- * database in a temporary folder, counts the crimes by LSOA and crime type, and prints one line of JSON
- * (a CrimeImportRun) on stdout. Safer's side goes through `crimeData.importFile` as `safer import-crime`
- * does; DuckDB's reads the same files with `read_csv` into a table of the same columns (docs/decisions/0011).
+ * `node bench/crimeImportChild.ts sqlite|postgres|cli|duckdb FILE…` imports the police.uk street files into a
+ * fresh database, counts the crimes by LSOA and crime type, and prints one line of JSON (a CrimeImportRun) on
+ * stdout. `sqlite` and `postgres` go through `crimeData.importFile` as `safer import-crime` does (PostgreSQL: a
+ * database of its own on BENCH_DATABASE_URL's server, dropped after); `cli` runs the `safer import-crime` command
+ * itself on SQLite, its peak memory its own; `duckdb` reads the same files with `read_csv` into a table of the same
+ * columns (docs/decisions/0011).
  */
-import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { peakRssKib } from './peakRss.ts';
+
+export type CrimeImportEngine = 'sqlite' | 'postgres' | 'cli' | 'duckdb';
 
 export interface CrimeImportRun {
-  engine: 'safer' | 'duckdb';
+  engine: CrimeImportEngine;
   files: number;
   rows: number;
   /** Opening the database and creating its tables (for Safer, also loading the ONS reference). */
   setupMs: number;
-  /** Reading the files into the database. */
+  /** Reading the files into the database (for the command: its whole run, start-up included). */
   importMs: number;
   /** The counts by LSOA and crime type, once imported. */
   queryMs: number;
   /** From opening the database to having the counts. */
   endToEndMs: number;
-  /** The child's own peak resident memory. */
+  /** The peak resident memory of the process that imported (for the command: its own, not this one's). */
   peakRssMb: number;
   databaseMb: number;
   /** The counts, one "LSOA code<TAB>crime type<TAB>count" line each (no LSOA: empty), sorted. */
@@ -37,20 +44,59 @@ interface Counted {
   importMs: number;
   queryMs: number;
   groups: string[];
+  /** The importing process's peak memory, when it was not this one. */
+  peakRssKib?: number;
+  databaseBytes?: number;
 }
 
-function canonical(rows: Iterable<{ lsoaCode: string | null; crimeType: string; count: number }>): string[] {
+type Count = { lsoaCode: string | null; crimeType: string; count: number };
+
+function canonical(rows: Iterable<Count>): string[] {
   return Array.from(rows, (row) => `${row.lsoaCode ?? ''}\t${row.crimeType}\t${row.count}`).sort();
 }
 
-async function safer(dataDir: string, files: string[]): Promise<Counted> {
+const countsQuery = `
+  select lsoa_code, crime_type, count(*) as count
+  from crimes
+  join crime_imports on crime_imports.id = crimes.import_id and crime_imports.status = 'complete'
+  group by lsoa_code, crime_type`;
+
+const benchServer = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
+
+async function administer(statement: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: benchServer });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database for one run, dropped after it. */
+async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `safer_bench_import_${randomBytes(4).toString('hex')}`;
+  await administer(`create database ${name}`);
+  try {
+    const url = new URL(benchServer);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await administer(`drop database if exists ${name}`);
+  }
+}
+
+async function safer(dataDir: string, files: string[], databaseUrl?: string): Promise<Counted> {
   const { sql } = await import('kysely');
   const { loadConfig } = await import('../src/config.ts');
   const { createContainer } = await import('../src/container.ts');
   const { systemPrincipal } = await import('../src/platform/principal.ts');
   const { migrateToLatest } = await import('../src/db/createDb.ts');
   const start = performance.now();
-  const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
+  const container = createContainer(
+    loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  );
   try {
     await migrateToLatest(container.database.db);
     await container.crimeData.ensureReference();
@@ -62,15 +108,52 @@ async function safer(dataDir: string, files: string[]): Promise<Counted> {
       rows += result.crimes;
     }
     const queried = performance.now();
-    const { rows: counts } = await sql<{ lsoaCode: string | null; crimeType: string; count: number }>`
-      select lsoa_code, crime_type, count(*) as count
-      from crimes
-      join crime_imports on crime_imports.id = crimes.import_id and crime_imports.status = 'complete'
-      group by lsoa_code, crime_type`.execute(container.database.db);
+    const { rows: counts } = await sql<Count>`${sql.raw(countsQuery)}`.execute(container.database.db);
     const done = performance.now();
-    return { rows, setupMs: imported - start, importMs: queried - imported, queryMs: done - queried, groups: canonical(counts) };
+    const size = databaseUrl
+      ? (await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(container.database.db)).rows[0]?.bytes
+      : undefined;
+    return {
+      rows,
+      setupMs: imported - start,
+      importMs: queried - imported,
+      queryMs: done - queried,
+      groups: canonical(counts),
+      databaseBytes: size === undefined ? undefined : Number(size),
+    };
   } finally {
     await container.database.close();
+  }
+}
+
+/** `safer import-crime FILE…` as an operator runs it, on SQLite; then the counts, read from its database. */
+async function cli(dataDir: string, files: string[]): Promise<Counted> {
+  const peakFile = join(dataDir, 'peak');
+  const root = join(import.meta.dirname, '..');
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PEAK_MEMORY_FILE: peakFile, NODE_ENV: 'development' };
+  delete env.DATABASE_URL;
+  const start = performance.now();
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', join(import.meta.dirname, 'peakMemory.ts'), join(root, 'src', 'cli.ts'), 'import-crime', ...files],
+    { env, maxBuffer: 256 * 1024 * 1024 },
+  );
+  const imported = performance.now();
+  const { default: SQLite } = await import('better-sqlite3');
+  const database = new SQLite(join(dataDir, 'safer.sqlite'), { readonly: true });
+  try {
+    const counts = database.prepare(countsQuery).all() as { lsoa_code: string | null; crime_type: string; count: number }[];
+    const done = performance.now();
+    return {
+      rows: counts.reduce((sum, row) => sum + row.count, 0),
+      setupMs: 0,
+      importMs: imported - start,
+      queryMs: done - imported,
+      groups: canonical(counts.map((row) => ({ lsoaCode: row.lsoa_code, crimeType: row.crime_type, count: row.count }))),
+      peakRssKib: Number(readFileSync(peakFile, 'utf8')),
+    };
+  } finally {
+    database.close();
   }
 }
 
@@ -119,34 +202,26 @@ async function duckdb(dataDir: string, files: string[]): Promise<Counted> {
   }
 }
 
-/**
- * The most memory this process has had, in KiB. On Linux from /proc (VmHWM): `resourceUsage().maxRSS` keeps,
- * across the fork and exec that start this process, the peak of the process that started it (the bench,
- * with its seeded databases, well over a gigabyte).
- */
-function peakRssKib(): number {
-  try {
-    const found = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (found?.[1]) return Number(found[1]);
-  } catch {
-    // Not Linux.
-  }
-  return process.resourceUsage().maxRSS;
-}
+const engines: Record<CrimeImportEngine, (dataDir: string, files: string[]) => Promise<Counted>> = {
+  sqlite: (dataDir, files) => safer(dataDir, files),
+  postgres: (dataDir, files) => withPostgres((url) => safer(dataDir, files, url)),
+  cli,
+  duckdb,
+};
 
 const [engine, ...files] = process.argv.slice(2);
-if ((engine !== 'safer' && engine !== 'duckdb') || files.length === 0) {
-  console.error('usage: node bench/crimeImportChild.ts safer|duckdb FILE…');
+if (!engine || !(engine in engines) || files.length === 0) {
+  console.error(`usage: node bench/crimeImportChild.ts ${Object.keys(engines).join('|')} FILE…`);
   process.exit(2);
 }
 const dataDir = mkdtempSync(join(tmpdir(), `safer-bench-${engine}-`));
 try {
-  const counted = engine === 'safer' ? await safer(dataDir, files) : await duckdb(dataDir, files);
+  const counted = await engines[engine as CrimeImportEngine](dataDir, files);
   // Taken before the result is turned into JSON, which is the benchmark's and not the import's.
-  const peakRssMb = peakRssKib() / 1024;
-  const databaseBytes = readdirSync(dataDir).reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
+  const peakRssMb = (counted.peakRssKib ?? peakRssKib()) / 1024;
+  const databaseBytes = counted.databaseBytes ?? readdirSync(dataDir).reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
   const run: CrimeImportRun = {
-    engine,
+    engine: engine as CrimeImportEngine,
     files: files.length,
     rows: counted.rows,
     setupMs: counted.setupMs,

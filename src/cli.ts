@@ -11,21 +11,7 @@ import { digits, plural } from './platform/numbers.ts';
 import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/createDb.ts';
 import { passwordProblem } from './modules/accounts/index.ts';
-import {
-  demoCrimeSources,
-  importOutcome,
-  type ImportProgress,
-  seedDemoCrimeData,
-  skippedText,
-  streetFilesOnDisk,
-} from './modules/crimedata/index.ts';
-import { seedDemo } from './modules/governance/index.ts';
-import { seedCoventry2007Meeting, seedDemoMeetings } from './modules/meetings/index.ts';
-import { seedDemoFunding } from './modules/funding/index.ts';
-import { seedDemoPerformance } from './modules/performance/index.ts';
-import { seedDemoStrategy } from './modules/strategy/index.ts';
-import { seedDemoTasking } from './modules/tasking/index.ts';
-import { serve } from './server.ts';
+import { importOutcome, type ImportProgress, skippedText, streetFilesOnDisk } from './modules/crimedata/index.ts';
 
 const usage = `Usage: safer <command> [options]
 
@@ -55,6 +41,19 @@ export const demoAdminEmail = 'admin@example.com';
  * many partnerships were added.
  */
 async function addDemo(container: Container): Promise<number> {
+  // Loaded here, not at start: a command that seeds nothing (import-crime above all) does not hold them in memory.
+  const [{ demoCrimeSources, seedDemoCrimeData }, { seedDemo }, { seedCoventry2007Meeting, seedDemoMeetings }, { seedDemoFunding }] =
+    await Promise.all([
+      import('./modules/crimedata/index.ts'),
+      import('./modules/governance/index.ts'),
+      import('./modules/meetings/index.ts'),
+      import('./modules/funding/index.ts'),
+    ]);
+  const [{ seedDemoPerformance }, { seedDemoStrategy }, { seedDemoTasking }] = await Promise.all([
+    import('./modules/performance/index.ts'),
+    import('./modules/strategy/index.ts'),
+    import('./modules/tasking/index.ts'),
+  ]);
   const added = await seedDemo(container.governance);
   const coventry = added.get('coventry');
   if (coventry) {
@@ -209,7 +208,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'serve':
         await seedEmptyDatabase(container);
-        await serve(container);
+        await (await import('./server.ts')).serve(container);
         console.log(`Safer is running at http://localhost:${config.port} (database: ${container.database.engine})`);
         return 0;
       case 'seed-demo': {

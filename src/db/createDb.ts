@@ -1,5 +1,5 @@
-import { CamelCasePlugin, Kysely, Migrator, sql } from 'kysely';
-import { createDialect, type DatabaseLocation, type Engine, engineOf } from './dialect.ts';
+import { CamelCasePlugin, type Dialect, Kysely, Migrator, sql } from 'kysely';
+import { createDialect, type DatabaseLocation, type Driver, driverOf, type Engine, engineOf } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -13,8 +13,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const drivers = new WeakMap<Db, Driver>();
+
+/** A Kysely over a dialect, as the app queries: columns camelCase in code, snake_case in SQL. */
+export function kyselyOver(dialect: Dialect): Db {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+/** The driver under a database createDb opened (not a transaction's). */
+export function databaseDriver(db: Db): Driver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('Not a database of createDb');
+  return driver;
+}
+
 export function createDb(location: DatabaseLocation): DatabaseHandle {
-  const db = new Kysely<Database>({ dialect: createDialect(location), plugins: [new CamelCasePlugin()] });
+  const dialect = createDialect(location);
+  const db = kyselyOver(dialect);
+  drivers.set(db, driverOf(dialect));
   // Closing twice is closing once (a test may close the database under the app to see how it copes).
   let closed: Promise<void> | undefined;
   return { db, engine: engineOf(location), location, close: () => (closed ??= db.destroy()) };

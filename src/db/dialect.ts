@@ -14,6 +14,22 @@ export interface DatabaseLocation {
   dataDir: string;
 }
 
+/** The driver under a dialect, for the few writes that need it (bulk loads: src/db/bulkRows.ts). */
+export type Driver = { engine: 'sqlite'; database: SQLite.Database } | { engine: 'postgres'; pool: pg.Pool };
+
+const drivers = new WeakMap<Dialect, Driver>();
+
+export function driverOf(dialect: Dialect): Driver {
+  const driver = drivers.get(dialect);
+  if (!driver) throw new Error('Not a dialect of createDialect');
+  return driver;
+}
+
+function withDriver(dialect: Dialect, driver: Driver): Dialect {
+  drivers.set(dialect, driver);
+  return dialect;
+}
+
 export function engineOf(location: DatabaseLocation): Engine {
   return location.databaseUrl ? 'postgres' : 'sqlite';
 }
@@ -26,14 +42,14 @@ export function createDialect(location: DatabaseLocation): Dialect {
     // An idle connection closed by the server (a restart, a failover) must not crash the process:
     // the pool drops it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
-    return new PostgresDialect({ pool });
+    return withDriver(new PostgresDialect({ pool }), { engine: 'postgres', pool });
   }
   const file = location.dataDir === ':memory:' ? ':memory:' : sqliteFile(location.dataDir);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: cachingStatements(database) });
+  return withDriver(new SqliteDialect({ database: cachingStatements(database) }), { engine: 'sqlite', database });
 }
 
 /** How many prepared statements the SQLite connection keeps: more than the distinct queries a busy page makes. */

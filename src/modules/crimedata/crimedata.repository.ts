@@ -1,16 +1,9 @@
 /** The crime data tables: queries only, no rules. Counts are read as numbers in code: a SQL count is a string on PostgreSQL. */
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type {
-  CrimeCspsTable,
-  CrimeImportStatus,
-  CrimeImportsTable,
-  CrimeLsoasTable,
-  CrimesTable,
-  Database,
-  LsoaEdition,
-} from '../../db/schema.ts';
+import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, Database, LsoaEdition } from '../../db/schema.ts';
 import { type Engine, ensurePartition } from '../../db/dialect.ts';
 import type { CrimeCount } from './analysis/types.ts';
+import type { BulkTable } from '../../db/bulkRows.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
 export type CspRow = Selectable<CrimeCspsTable>;
@@ -145,20 +138,15 @@ export async function listImports(
   return query.execute();
 }
 
-/** Rows per INSERT statement: ten parameters each, well inside both engines' limits. */
-const rowsPerStatement = 500;
-
-/** Crimes keyed by import and line: a batch written again after an interruption adds nothing. */
-export async function insertCrimes(trx: Kysely<Database>, rows: Selectable<CrimesTable>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    await trx
-      .insertInto('crimes')
-      .values(rows.slice(start, start + rowsPerStatement))
-      // No conflict target: on PostgreSQL the key also holds the month, the partition key (decision 0048).
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
+/**
+ * The crimes table for a bulk writer (src/db/bulkRows.ts), a row's values in the order of these columns; keyed by
+ * import and line, so that a batch written again after an interruption adds nothing.
+ */
+export const crimesTable: BulkTable = {
+  name: 'crimes',
+  columns: ['import_id', 'line', 'month', 'crime_id', 'longitude', 'latitude', 'location', 'lsoa_code', 'crime_type', 'outcome'],
+  key: ['import_id', 'line'],
+};
 
 /** An import's crimes and their counts, gone. */
 export async function deleteCrimes(trx: Kysely<Database>, importId: string): Promise<void> {
@@ -180,7 +168,13 @@ export async function addMonthlyCounts(trx: Kysely<Database>, engine: Engine, im
     .expression(
       trx
         .selectFrom('crimes')
-        .select((eb) => ['importId', 'month', eb.fn.coalesce('lsoaCode', sql.lit('')).as('lsoaCode'), 'crimeType', eb.fn.countAll<number>().as('crimes')])
+        .select((eb) => [
+          'importId',
+          'month',
+          eb.fn.coalesce('lsoaCode', sql.lit('')).as('lsoaCode'),
+          'crimeType',
+          eb.fn.countAll<number>().as('crimes'),
+        ])
         .where('importId', '=', importId)
         .where('lsoaCode', 'is not', null)
         .groupBy(['importId', 'month', 'lsoaCode', 'crimeType']),

@@ -10,38 +10,26 @@
  * with the project and loaded into the database the first time it is needed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
-import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
-import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
-import { digits } from '../../platform/numbers.ts';
-import { type Engine, isUniqueViolation } from '../../db/dialect.ts';
+import { type Clock, isoNow } from '../../platform/clock.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
+import type { Engine } from '../../db/dialect.ts';
 import type { CrimeImportStatus, Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { AreaLsoa, CrimeCount } from './analysis/types.ts';
 import type { HeldDecision } from './crimedata.inputs.ts';
 import {
-  checkpoint,
-  claimImport,
   countAreaCrimes,
-  countEditionCrimes,
-  countImportedCrimes,
   type CspRow,
-  deleteCrimes,
   deleteUpload,
   findCrimeArea,
   findCsp,
   findImport,
-  findImportOfContent,
   findUploadChunk,
   type ImportRow,
   type NamedImportRow,
-  insertCrimes,
   insertImport,
   insertUploadChunk,
   listAreaPoints,
@@ -50,36 +38,23 @@ import {
   listImports,
   listHeldMonths,
   listCspLsoaEditions,
-  listSupersededImports,
   saveCrimeArea,
   updateImport,
 } from './crimedata.repository.ts';
 import { forceAreaOf } from './forces.ts';
-import {
-  checkedStreetFile,
-  MalformedRowError,
-  NotAStreetFileError,
-  readStreetFile,
-  type StreetCrime,
-  type StreetFileOf,
-} from './policeUkFile.ts';
+import { checkedStreetFile, MalformedRowError, NotAStreetFileError, type StreetFileOf } from './policeUkFile.ts';
 import { createHeldImports, type HeldEffect, type HeldFile, type WaitingFile } from './heldImports.ts';
 import { type AreaFiguresService, createAreaFigures } from './figures.ts';
-import { muchSmaller, type PartnershipChange } from './replacement.ts';
+import type { PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
 import { createReferenceLoader } from './reference.ts';
-import { type AreaEditions, editionOfFile, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
+import { areaFirst, createImporter, type ImportProgress } from './importer.ts';
+import { type AreaEditions, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
 export type { CspRow, ImportRow, NamedImportRow } from './crimedata.repository.ts';
+export type { ImportProgress } from './importer.ts';
 export type { PartnershipChange } from './replacement.ts';
 export type { AreaFigures, Peer, PeerChoice } from './figures.ts';
-
-/** How an import is going, for a progress bar or page. */
-export interface ImportProgress {
-  fileName: string;
-  bytes: number;
-  bytesDone: number;
-}
 
 export interface CrimePoint {
   longitude: number;
@@ -177,59 +152,7 @@ export interface CrimeDataDependencies {
   onHeld?: (trx: Kysely<Database>, held: { batchId: string }) => Promise<void>;
 }
 
-/** How a file that replaces a month already held does it: at once (the operator's command line), or held for the overseer. */
-type Replacing = 'at once' | 'when confirmed';
-
-// Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
-const batchSize = 5000;
 const uploadChunkBytes = 1024 * 1024;
-/** How long a runner's claim on an import lasts: renewed with every batch, so only a runner that has stopped loses it. */
-const claimMs = 2 * 60_000;
-
-const areaFirst =
-  'The partnership’s crime data area must be set before files can be imported: an administrator or the area’s overseer sets it.';
-
-const sameAsWaiting = (same: ImportRow) =>
-  `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${same.fileName}, already waiting for the area’s overseer’s decision: nothing has changed.`;
-
-const claimUntil = (now: Date): string => new Date(now.getTime() + claimMs).toISOString();
-
-/** Whether a runner was a process of this machine that is no longer running (killed part way through). */
-function diedHere(runner: string): boolean {
-  const [host, pid] = runner.split(':');
-  if (host !== hostname() || !pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-async function sha256Of(content: AsyncIterable<Buffer>): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of content) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
-function crimeRow(importId: string, crime: StreetCrime) {
-  return {
-    importId,
-    line: crime.line,
-    month: crime.month,
-    crimeId: crime.crimeId,
-    longitude: crime.longitude,
-    latitude: crime.latitude,
-    location: crime.location,
-    lsoaCode: crime.lsoaCode,
-    crimeType: crime.crimeType,
-    outcome: crime.outcome,
-  };
-}
 
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
@@ -253,17 +176,6 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     return area ? forceHeldMonths(area.forceCode) : [];
   }
 
-  /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
-  async function refuse(imported: ImportRow, runner: string, problem: string): Promise<ImportRow> {
-    await db.transaction().execute(async (trx) => {
-      if (!(await checkpoint(trx, imported.id, runner, { status: 'refused', problem, finishedAt: isoNow(clock), claimedUntil: null })))
-        return;
-      await deleteCrimes(trx, imported.id);
-      await deleteUpload(trx, imported.id);
-    });
-    return (await findImport(db, imported.id))!;
-  }
-
   async function unknownForce(partnershipId: string): Promise<string> {
     const { name, forceName } = await deps.partnership(partnershipId);
     return `The police force of ${name}’s area, “${forceName}”, is not one of the police force areas of the ONS lookup: an administrator can correct it on the area’s page.`;
@@ -276,209 +188,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     return code && csp ? { code, name: csp.forceName } : null;
   }
 
-  /**
-   * Completes an import: its crimes counted and any older file of its force and month replaced, at once (unless
-   * this one is much the smaller: a trimmed file would take the rest of the force's crimes from every other
-   * partnership) or, for an upload, held for the area's overseer. Returns the problem when it is refused instead.
-   */
-  async function complete(
-    imported: ImportRow,
-    runner: string,
-    replacing: Replacing,
-  ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
-    const month = imported.month ?? '';
-    // The edition first: the file's crimes are counted, and placed in partnerships, by its LSOAs of that edition.
-    const lsoaEdition = editionOfFile(await countEditionCrimes(db, imported.id), month);
-    await checkpoint(db, imported.id, runner, { lsoaEdition });
-    const counted = { ...imported, lsoaEdition, ...(await countImportedCrimes(db, imported.id, imported.forceCode, lsoaEdition)) };
-    const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
-    const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
-    const changes = await changesOf(imported, older);
-    // An upload waits for the overseer when it would replace a month, or add one the force does not hold: a new month
-    // is held for every partnership of the force, even one the file gives no crime (its figures then show 0, not
-    // "not held"), so only the force's one partnership with a crime area adds it alone. One partnership's officer
-    // never changes another's crime figures alone.
-    const others = changes.filter((change) => change.partnershipId !== imported.partnershipId);
-    if ((older.length > 0 || others.length > 0) && replacing === 'when confirmed') {
-      const why = older.length
-        ? `it would replace ${older.map((row) => `${row.fileName} (${row.crimes} crimes)`).join(', ')}`
-        : `it would add the month to ${others.map((change) => change.name).join(', ')}`;
-      await db.transaction().execute(async (trx) => {
-        const held: Partial<ImportRow> = {
-          crimes,
-          withoutLocation,
-          unknownLsoa,
-          outsideForce,
-          status: 'held',
-          bytesDone: imported.bytes,
-          claimedUntil: null,
-        };
-        if (!(await checkpoint(trx, imported.id, runner, held))) return;
-        await deleteUpload(trx, imported.id);
-        await audit.record(
-          trx,
-          { userId: imported.importedBy },
-          {
-            action: 'update',
-            entityType: 'crime-import',
-            entityId: imported.id,
-            partnershipId: imported.partnershipId,
-            summary: `Held ${imported.fileName} (${crimes} crimes, ${imported.fallsWithin}, ${month}) for the area’s overseer: ${why}`,
-            before: null,
-            after: { status: 'held', sha256: imported.sha256, crimes },
-          },
-        );
-        if (imported.batchId) await deps.onHeld?.(trx, { batchId: imported.batchId });
-      });
-      return { problem: null, changes: [] };
-    }
-    const largest = older.reduce((most, row) => Math.max(most, row.crimes), 0);
-    if (muchSmaller(crimes, largest)) {
-      const problem = `This file has ${digits(crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
-      return { problem, changes: [] };
-    }
-    await db.transaction().execute(async (trx) => {
-      // The claim first: a runner that has lost it changes nothing.
-      if (!(await checkpoint(trx, imported.id, runner, { crimes, withoutLocation, unknownLsoa, outsideForce }))) return;
-      await takePlace(trx, counted, older, { userId: imported.importedBy }, changes);
-    });
-    return { problem: null, changes };
-  }
-
-  /** Takes the import to run it: one that waits, or one whose runner has stopped (its claim ran out, or its process here died). */
-  async function claim(imported: ImportRow): Promise<string | null> {
-    const runner = `${hostname()}:${process.pid}:${randomUUID()}`;
-    const now = clock.now();
-    const stale =
-      imported.runner !== null &&
-      (imported.claimedUntil === null || imported.claimedUntil < now.toISOString() || diedHere(imported.runner));
-    const claimed = await claimImport(db, imported.id, {
-      runner,
-      from: imported.status === 'waiting' || stale ? imported.runner : undefined,
-      claimedUntil: claimUntil(now),
-    });
-    return claimed ? runner : null;
-  }
-
-  async function run(
-    importId: string,
-    content: () => AsyncIterable<Buffer>,
-    replacing: Replacing,
-    onProgress?: (progress: ImportProgress) => void,
-  ): Promise<{ imported: ImportRow; changes: PartnershipChange[] }> {
-    await ensureReference();
-    const found = await findImport(db, importId);
-    if (!found) throw new NotFoundError('Crime import');
-    const imported: ImportRow = found;
-    const asItIs = { imported, changes: [] };
-    if (imported.status !== 'waiting' && imported.status !== 'importing') return asItIs;
-    const same = await findImportOfContent(db, imported.sha256);
-    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'held')) {
-      await db.transaction().execute(async (trx) => {
-        await deleteUpload(trx, importId);
-        await updateImport(trx, importId, {
-          status: 'unchanged',
-          finishedAt: isoNow(clock),
-          month: same.month,
-          fallsWithin: same.fallsWithin,
-          // Not imported before: the same file waits for the overseer's decision, which decides this one too.
-          problem: same.status === 'held' ? sameAsWaiting(same) : null,
-        });
-      });
-      return { imported: (await findImport(db, importId))!, changes: [] };
-    }
-    const runner = await claim(imported);
-    // Someone else is running it: what they get to is what the page shows.
-    if (!runner) return asItIs;
-    try {
-      return await runClaimed(imported, runner, content, replacing, onProgress);
-    } catch (error) {
-      // The next try takes it at once, rather than finding it claimed until the claim runs out.
-      await checkpoint(db, importId, runner, { claimedUntil: null });
-      throw error;
-    }
-  }
-
-  /** Runs an import this runner has claimed: batch by batch from where it stopped, then completes or refuses it. */
-  async function runClaimed(
-    claimed: ImportRow,
-    runner: string,
-    content: () => AsyncIterable<Buffer>,
-    replacing: Replacing,
-    onProgress?: (progress: ImportProgress) => void,
-  ): Promise<{ imported: ImportRow; changes: PartnershipChange[] }> {
-    let imported = claimed;
-    const importId = imported.id;
-    const forceAreas = await listCsps(db);
-    const refused = async (problem: string) => ({ imported: await refuse(imported, runner, problem), changes: [] });
-    // A partnership uploads its own force's files only, once its area is set: another force's are not its to change.
-    let force: { code: string; name: string } | null = null;
-    if (imported.partnershipId) {
-      if (!(await findCrimeArea(db, imported.partnershipId))) return refused(areaFirst);
-      force = await ownForce(imported.partnershipId, forceAreas);
-      if (!force) return refused(await unknownForce(imported.partnershipId));
-    }
-    const progress = { bytesRead: 0 };
-    try {
-      for await (const batch of readStreetFile(content(), { afterLine: imported.linesDone, batchSize, progress })) {
-        const first = batch[0]!;
-        const last = batch.at(-1)!;
-        let header: Partial<ImportRow> = {};
-        if (imported.month === null) {
-          header = { month: first.month, fallsWithin: first.fallsWithin, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
-          if (force && header.forceCode !== force.code) {
-            return await refused(
-              `This file is ${first.fallsWithin}’s, and the partnership is in ${force.name}’s police force area: import its own force’s files.`,
-            );
-          }
-          // police.uk publishes a month once it has ended: a file for this month or a later one is not real.
-          if (first.month >= todayInEngland(clock).slice(0, 7)) {
-            return await refused(
-              `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
-            );
-          }
-        }
-        const kept = await db.transaction().execute(async (trx) => {
-          if (
-            !(await checkpoint(trx, importId, runner, {
-              ...header,
-              linesDone: last.line,
-              bytesDone: progress.bytesRead,
-              claimedUntil: claimUntil(clock.now()),
-            }))
-          ) {
-            return false;
-          }
-          await insertCrimes(
-            trx,
-            batch.map((crime) => crimeRow(importId, crime)),
-          );
-          return true;
-        });
-        if (!kept) return { imported: (await findImport(db, importId))!, changes: [] };
-        imported = { ...imported, ...header, linesDone: last.line };
-        onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: progress.bytesRead });
-      }
-      if (progress.bytesRead !== imported.bytes)
-        throw new Error(`${imported.fileName}: read ${progress.bytesRead} of its ${imported.bytes} bytes`);
-    } catch (error) {
-      if (error instanceof NotAStreetFileError || error instanceof MalformedRowError) return refused(error.message);
-      throw error;
-    }
-    if (imported.month === null)
-      return refused('The file has its headings but no crimes. Choose the file police.uk published for the month.');
-    let completed: { problem: string | null; changes: PartnershipChange[] };
-    try {
-      completed = await complete(imported, runner, replacing);
-    } catch (error) {
-      // Another import of the force and month completed at the same moment: this one now replaces it, or not.
-      if (!isUniqueViolation(error)) throw error;
-      completed = await complete(imported, runner, replacing);
-    }
-    if (completed.problem) return refused(completed.problem);
-    onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: imported.bytes });
-    return { imported: (await findImport(db, importId))!, changes: completed.changes };
-  }
+  const importer = createImporter({ ...deps, ensureReference, held: { changesOf, takePlace }, ownForce, unknownForce });
 
   async function* uploadedContent(importId: string): AsyncGenerator<Buffer> {
     // One piece at a time, so the file is never all in memory.
@@ -575,6 +285,8 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
 
     area: requireArea,
 
+    importFile: (actor, path, onProgress) => importer.importFile(actor, path, onProgress),
+
     async setArea(actor, partnershipId, cspCode) {
       await ensureReference();
       const csp = await findCsp(db, cspCode);
@@ -604,37 +316,6 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       });
     },
 
-    async importFile(actor, path, onProgress) {
-      await ensureReference();
-      const { size } = await stat(path);
-      const { sha256, bytes } = await sha256Of(createReadStream(path));
-      if (bytes !== size) throw new Error(`${path} changed while it was read`);
-      const existing = await findImportOfContent(db, sha256);
-      if (existing?.status === 'complete') return { imported: existing, before: true, changes: [] };
-      const id = existing?.id ?? randomUUID();
-      if (!existing) {
-        await insertImport(db, {
-          id,
-          fileName: basename(path),
-          sha256,
-          bytes,
-          status: 'waiting',
-          fallsWithin: null,
-          forceCode: null,
-          month: null,
-          problem: null,
-          batchId: null,
-          partnershipId: null,
-          importedBy: actor.userId,
-          runner: null,
-          claimedUntil: null,
-          createdAt: isoNow(clock),
-          finishedAt: null,
-        });
-      }
-      return { ...(await run(id, () => createReadStream(path), 'at once', onProgress)), before: false };
-    },
-
     async receiveUpload(actor, upload) {
       const { imported } = await receive(actor, upload, false);
       await db.transaction().execute(async (trx) => {
@@ -645,7 +326,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     },
 
     async runQueuedImport(importId) {
-      const { imported } = await run(importId, () => uploadedContent(importId), 'when confirmed');
+      const { imported } = await importer.run(importId, () => uploadedContent(importId), 'when confirmed');
       // Its job is done only when the import is: one another runner holds is tried again later (or given up on).
       if (imported.status === 'waiting' || imported.status === 'importing') {
         throw new Error(`${imported.fileName} is being imported by another runner`);
