@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renam
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDb, type DatabaseHandle, migrateToLatest } from '../../src/db/createDb.ts';
+import { createDb, type DatabaseHandle, migrateToLatest, pingDatabase } from '../../src/db/createDb.ts';
 import { sqlitePath } from '../../src/db/dialect.ts';
 
 export interface TestDatabase {
@@ -46,7 +46,16 @@ export async function createSqlite(): Promise<DatabaseHandle> {
   const template = await sqliteTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-test-'));
   copyFileSync(template, sqlitePath(dataDir));
-  return createDb({ databaseUrl: null, dataDir });
+  return connected(createDb({ databaseUrl: null, dataDir }));
+}
+
+/**
+ * The handle with a connection made, as migrating it used to leave it: closing a Kysely that never connected does
+ * nothing, and a test that closes the database under the app must find it closed.
+ */
+async function connected(handle: DatabaseHandle): Promise<DatabaseHandle> {
+  await pingDatabase(handle.db);
+  return handle;
 }
 
 function unmigratedSqlite(): Promise<DatabaseHandle> {
@@ -80,7 +89,7 @@ async function createPostgres(url: string, migrated = true): Promise<DatabaseHan
     await administer(url, migrated ? `create database ${name} template ${await postgresTemplate(url)}` : `create database ${name}`);
     if (migrated) template ??= withClient(databaseUrl(url, name), readTemplate);
   }
-  const handle = createDb({ databaseUrl: databaseUrl(url, name), dataDir: '' });
+  const handle = await connected(createDb({ databaseUrl: databaseUrl(url, name), dataDir: '' }));
   let closed: Promise<void> | undefined;
   return {
     ...handle,
