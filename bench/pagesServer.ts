@@ -39,14 +39,21 @@ export interface PagesServerReady {
 /** The header a TLS-terminating proxy adds; with trustProxy it makes the Secure session cookie work over plain HTTP. */
 export const proxyHeaders = { 'x-forwarded-proto': 'https' };
 
-/** The signed-in layout page: registered by the bench on the app it builds, so that production ships no such route. */
+/**
+ * The layout page, signed in and signed out: the same page, so the difference between them is what a session
+ * costs. Registered by the bench on the app it builds, so that production ships no such route.
+ */
 export const layoutPageUrl = '/bench/layout';
+export const startPageUrl = '/bench/layout-signed-out';
 const layoutPage: MountedRoutes = {
   prefix: '',
   register: (app, pages) => {
-    app.get(layoutPageUrl, { config: { access: 'signedIn' } }, (request, reply) =>
-      pages.render(request, reply, 'layout.njk', { title: 'The layout alone' }),
-    );
+    for (const [url, access] of [
+      [layoutPageUrl, 'signedIn'],
+      [startPageUrl, 'public'],
+    ] as const) {
+      app.get(url, { config: { access } }, (request, reply) => pages.render(request, reply, 'layout.njk', { title: 'The layout alone' }));
+    }
     return Promise.resolve();
   },
 };
@@ -135,7 +142,7 @@ async function main(engine: string): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const cookie = await signIn(app, 'bench@example.com', 'bench password 1');
   const pages: BenchPage[] = [
-    { label: 'signed-out start page (/public)', url: '/public', signedIn: false },
+    { label: 'layout page, signed out (baseline)', url: startPageUrl, signedIn: false },
     { label: 'signed-in layout page', url: layoutPageUrl, signedIn: true },
     { label: 'meeting page (latest of 1,000, matters arising)', url: `/partnerships/${coventry}/meetings/${meeting}`, signedIn: true },
     { label: 'action log, 10,000 actions', url: `/partnerships/${coventry}/actions`, signedIn: true },
@@ -147,6 +154,7 @@ async function main(engine: string): Promise<void> {
     },
     { label: 'hotspots, Charnwood', url: `/partnerships/${charnwood}/crime-data/hotspots?month=${latestMonth}`, signedIn: true },
     { label: 'partnership overview, Coventry', url: `/partnerships/${coventry}`, signedIn: true },
+    { label: 'public home (signed out; not a goal of issue 19)', url: '/public', signedIn: false },
   ];
   const ready: PagesServerReady = { port, cookie, pages, seedMs };
   console.log(JSON.stringify(ready));

@@ -8,6 +8,10 @@
  * year of 200 allocations, each with four quarters of spend returned, through the services as an officer would.
  * Last, where ../shared has them: Charnwood's tasking document and hotspots from the demo's 24 months of police.uk
  * data, and every police.uk file imported by Safer and read by DuckDB (bench/crimeImport.ts).
+ * Then issue 19's goals, each on SQLite and PostgreSQL and each a ratio with its own baseline in the same run: page
+ * throughput at 50 connections (bench/pages.ts), the performance report (bench/reports.ts), lists at 1,000 and
+ * 100,000 rows (bench/lists.ts), start-up (bench/startup.ts), national scale (bench/national.ts).
+ * BENCH_SUITES (e.g. "pages,lists") runs only those of them, and "none" none.
  */
 import { performance } from 'node:perf_hooks';
 import { systemPrincipal } from '../src/platform/principal.ts';
@@ -20,6 +24,11 @@ import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { Browser } from '../test/helpers/app.ts';
 import { build } from '../test/helpers/build.ts';
 import { crimeImportBench } from './crimeImport.ts';
+import { listsBench } from './lists.ts';
+import { nationalBench } from './national.ts';
+import { pagesBench } from './pages.ts';
+import { reportsBench } from './reports.ts';
+import { startupBench } from './startup.ts';
 import { seedHistory, seedPerformanceHistory } from './volume.ts';
 
 /** One run, with no warming up: the first opening of a page whose work is then kept. */
@@ -262,3 +271,16 @@ for (const result of results) {
 }
 console.log(`\n${crime.lines.join('\n')}`);
 for (const close of closers) await close();
+
+// Each in processes and databases of its own, one after the other, so that none measures another's load.
+const suites: Record<string, () => Promise<{ lines: string[] }>> = {
+  pages: pagesBench,
+  reports: reportsBench,
+  lists: listsBench,
+  startup: startupBench,
+  national: nationalBench,
+};
+const chosen = (process.env.BENCH_SUITES ?? Object.keys(suites).join(',')).split(',');
+for (const [name, suite] of Object.entries(suites)) {
+  if (chosen.includes(name)) console.log(`\n${(await suite()).lines.join('\n')}`);
+}
