@@ -112,8 +112,11 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     '/assets/leaflet/*': leafletDist,
     '/assets/*': join(govukFrontendDist, 'govuk', 'assets'),
   };
-  app.get('/assets/application.css', { config: { access: 'public' } }, (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(applicationCss()),
+  app.get('/assets/application.css', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(await applicationCss()),
   );
   for (const [url, root] of Object.entries(assetRoots)) {
     app

@@ -13,6 +13,8 @@ export async function serve(container: Container): Promise<void> {
   const { config } = container;
   const app = await buildApp(container, { logger: { level: config.logLevel } });
   if (!config.smtpUrl) app.log.warn('SMTP_URL is not set: e-mail is written to this log, not sent');
+  // Answering first: the day's jobs are scheduled and run once the server listens, not before.
+  await app.listen({ port: config.port, host: config.host });
   await container.notifications.scheduleDailyJobs();
   const worker = startJobWorker(container.notifications, {
     intervalMs: jobIntervalMs,
@@ -27,5 +29,4 @@ export async function serve(container: Container): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
 }

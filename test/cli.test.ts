@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -150,6 +150,36 @@ describe('the safer command', () => {
       assert.doesNotMatch(output, /password:/, 'the password is shown only once');
     } finally {
       await stop(restart);
+    }
+  });
+  it('answers before loading the libraries only some pages need (PDF, Word, charts, Sass, bank holidays)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-serve-'));
+    await safer(dataDir, 'migrate');
+    await safer(dataDir, 'create-user', '--email', 'lazy@example.com', '--name', 'Lazy', '--password', 'a long enough passphrase 1');
+    // Records every package the process resolves, by import or require, and writes them out as it exits.
+    const hook = join(dataDir, 'loaded.mjs');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';
+       import { writeFileSync } from 'node:fs';
+       const loaded = new Set();
+       registerHooks({ resolve(specifier, context, next) { if (/^[@a-z]/.test(specifier) && !specifier.startsWith('node:')) loaded.add(specifier); return next(specifier, context); } });
+       process.on('exit', () => writeFileSync(${JSON.stringify(join(dataDir, 'loaded.json'))}, JSON.stringify([...loaded])));`,
+    );
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child = spawn(process.execPath, ['--import', hook, cli, 'serve'], {
+      env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }),
+    });
+    try {
+      await waitForOutput(child, /Safer is running/);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/sign-in`)).status, 200);
+    } finally {
+      await stop(child);
+    }
+    const loaded = JSON.parse(readFileSync(join(dataDir, 'loaded.json'), 'utf8')) as string[];
+    assert.ok(loaded.includes('fastify'), 'the hook saw the packages loaded');
+    for (const library of ['pdfkit', 'pdf-lib', 'docx', 'vega', 'vega-lite', 'sass', 'date-holidays']) {
+      assert.ok(!loaded.includes(library), `${library} is loaded only when a page needs it`);
     }
   });
 });

@@ -4,7 +4,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { fileTypeFromBuffer } from 'file-type';
-import { PDFDocument } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import { lazyModule } from './lazyModule.ts';
 
 export const maxPaperBytes = 20 * 1024 * 1024;
 export const maxPaperSizeText = '20 MB';
@@ -20,6 +21,7 @@ export const paperKinds = {
 } as const;
 export type PaperKind = keyof typeof paperKinds;
 
+const pdfLib = lazyModule<typeof PdfLib>('pdf-lib');
 const refusal = 'The selected file must be a PDF, Word document (.docx or .doc), Excel spreadsheet (.xlsx or .xls) or CSV file';
 
 /** An older Office file is a compound document; the name of the stream inside it says Word or Excel. */
@@ -50,7 +52,7 @@ function isCsv(bytes: Buffer): boolean {
 
 async function isReadablePdf(bytes: Buffer): Promise<boolean> {
   try {
-    return (await PDFDocument.load(bytes, { ignoreEncryption: true })).getPageCount() > 0;
+    return (await pdfLib().PDFDocument.load(bytes, { ignoreEncryption: true })).getPageCount() > 0;
   } catch {
     return false;
   }

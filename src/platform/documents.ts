@@ -2,24 +2,13 @@
  * A report as a PDF (pdfkit) and a Word file (docx) from one list of blocks, so that the two files say the
  * same thing: each module builds its report's blocks and these draw them.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { lazyModule } from './lazyModule.ts';
 import { chartAlternative, svgToPng, textAlternative } from './svgImage.ts';
 import { taggedPdf } from './taggedPdf.ts';
+
+export const docx = lazyModule<typeof Docx>('docx');
 
 export type DocumentBlock =
   | { kind: 'title'; text: string }
@@ -166,13 +155,28 @@ export const wordStyles = { default: { document: { run: { font: 'Arial', size: 2
 
 /** Headings in Word's heading styles at the PDF's levels, so that Word's navigation pane and a screen reader list them. */
 export async function documentDocx(content: DocumentContent): Promise<Buffer> {
+  const {
+    AlignmentType,
+    Document,
+    Footer,
+    HeadingLevel,
+    ImageRun,
+    Packer,
+    PageNumber,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    TextRun,
+    WidthType,
+  } = docx();
   const cell = (text: string, bold: boolean, share: number) =>
     new TableCell({
       width: { size: share * 100, type: WidthType.PERCENTAGE },
       children: [new Paragraph({ children: [new TextRun({ text, bold })] })],
     });
   const styles = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-  const children = content.blocks.flatMap((block, index): (Paragraph | Table)[] => {
+  const children = content.blocks.flatMap((block, index): (Docx.Paragraph | Docx.Table)[] => {
     const heading = styles[headingLevel(content.blocks, index)];
     switch (block.kind) {
       case 'title':

@@ -4,7 +4,10 @@
  * furniture such as page numbers), and the file names its language and shows its title. Every PDF the service
  * draws goes through this, so that a screen reader can read it and none can forget its tags.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { lazyModule } from './lazyModule.ts';
+
+const pdfkit = lazyModule<typeof PDFDocument>('pdfkit');
 
 export type BlockTag = 'H1' | 'H2' | 'H3' | 'P';
 
@@ -48,7 +51,7 @@ type StructOptions = PDFKit.Mixins.StructureElementOptions & { bbox?: [number, n
 type TableWithStructure = PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement };
 
 export function taggedPdf(options: { title: string; lang?: string; bufferPages?: boolean }): TaggedPdf {
-  const pdf = new PDFDocument({
+  const pdf = new (pdfkit())({
     size: 'A4',
     margin: 56,
     bufferPages: options.bufferPages ?? false,

@@ -3,9 +3,12 @@
  * Bank holidays come from date-holidays, a maintained library, not a list typed by hand.
  * Dates are calendar dates, YYYY-MM-DD, with no time zone.
  */
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
+import { lazyModule } from './lazyModule.ts';
 
-const englandAndWales = new Holidays('GB', 'ENG');
+// Loaded with the first date checked: date-holidays brings moment-timezone and an astronomy library with it.
+const holidays = lazyModule<typeof Holidays>('date-holidays');
+let englandAndWales: Holidays | undefined;
 /** Each year's bank holidays by date, with their names ("Christmas Day", "Boxing Day (substitute day)"). */
 const bankHolidaysByYear = new Map<number, Map<string, string>>();
 
@@ -13,7 +16,7 @@ function bankHolidays(year: number): Map<string, string> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
     days = new Map(
-      englandAndWales
+      (englandAndWales ??= new (holidays())('GB', 'ENG'))
         .getHolidays(year)
         .filter((holiday) => holiday.type === 'public')
         .map((holiday) => [holiday.date.slice(0, 10), holiday.name] as const),

@@ -3,8 +3,11 @@
  * order, with "Page N of M" on every page. Papers in other formats are listed as available separately. The
  * front sheet and agenda are tagged; the papers' pages are added as they were uploaded (decision 0026).
  */
-import { beginMarkedContent, endMarkedContent, PDFDict, PDFDocument, PDFName, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import { lazyModule } from '../../platform/lazyModule.ts';
 import { taggedPdf } from '../../platform/taggedPdf.ts';
+
+const pdfLib = lazyModule<typeof PdfLib>('pdf-lib');
 
 export interface PackPaper {
   title: string;
@@ -95,7 +98,8 @@ function frontSheetAndAgenda(facts: PackFacts): Promise<Buffer> {
  * An uploaded page keeps its content but not its place in its own file's structure tree, whose keys would
  * otherwise point into the pack's tree and give the paper's words the agenda's tags.
  */
-function detachFromStructure(page: PDFPage): void {
+function detachFromStructure(page: PdfLib.PDFPage): void {
+  const { PDFDict, PDFName } = pdfLib();
   page.node.delete(PDFName.of('StructParents'));
   const annotations = page.node.Annots();
   for (let index = 0; index < (annotations?.size() ?? 0); index++) {
@@ -104,6 +108,7 @@ function detachFromStructure(page: PDFPage): void {
 }
 
 export async function buildAgendaPack(facts: PackFacts): Promise<Buffer> {
+  const { beginMarkedContent, endMarkedContent, PDFDocument, rgb, StandardFonts } = pdfLib();
   const pack = await PDFDocument.load(await frontSheetAndAgenda(facts));
   for (const paper of facts.sections.flatMap((s) => s.items.flatMap((item) => item.papers))) {
     if (!paper.pdf) continue;

@@ -1,6 +1,5 @@
 /** The minutes as a Word file (docx) and as a PDF (pdfkit), from the one minutes document. */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { wordStyles } from '../../platform/documents.ts';
+import { docx, wordStyles } from '../../platform/documents.ts';
 import { taggedPdf } from '../../platform/taggedPdf.ts';
 import type { MinutesDocument } from './minutesDocument.ts';
 
@@ -21,6 +20,7 @@ const people = (doc: MinutesDocument) =>
 const statusLine = (doc: MinutesDocument) => `Status: ${doc.status}.${doc.leftOut ? ` ${doc.leftOut}` : ''}`;
 
 export async function minutesToDocx(doc: MinutesDocument): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx();
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   const peopleTables = people(doc).flatMap(([heading, rows]) => [
     new Paragraph({ heading: HeadingLevel.HEADING_2, text: heading }),

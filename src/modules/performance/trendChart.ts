@@ -3,8 +3,8 @@
  * server (no browser JavaScript), then made fit to inline into a page under the CSP and to draw into a PDF.
  */
 import { createHash } from 'node:crypto';
-import { loader as vegaLoader, parse, View } from 'vega';
-import { compile, type Config, type TopLevelSpec } from 'vega-lite';
+import type { Loader, parse, Runtime, View } from 'vega';
+import type { compile, Config, TopLevelSpec } from 'vega-lite';
 import { keyOf, kept } from './kept.ts';
 import type { Frequency, SeriesPoint, Unit } from './report.ts';
 
@@ -33,11 +33,18 @@ const HEIGHT = 240;
 const COLOUR = { line: '#1d70b8', text: '#505a5f', grid: '#b1b4b6', target: '#d4351c', background: '#ffffff' };
 const FONT = 'arial, sans-serif';
 
-// Built once and shared by every chart: a loader that has nothing to load (the data is inline) and so cannot
-// be made to fetch anything, and the config, with the number formats of the axes (£ as the currency).
-const loader = vegaLoader({ mode: 'http' });
-loader.load = () => Promise.reject(new Error('The trend chart loads nothing'));
+// Vega and Vega-Lite are loaded with the first chart, not before the server can answer. Built once and shared by
+// every chart: a loader that has nothing to load (the data is inline) and so cannot be made to fetch anything.
+type Vega = { View: typeof View; parse: typeof parse; compile: typeof compile; loader: Loader };
+let vegaModules: Promise<Vega> | undefined;
+const loadVega = () =>
+  (vegaModules ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, { compile }]) => {
+    const loader = vega.loader({ mode: 'http' });
+    loader.load = () => Promise.reject(new Error('The trend chart loads nothing'));
+    return { View: vega.View, parse: vega.parse, compile, loader };
+  }));
 
+// The config, with the number formats of the axes (£ as the currency).
 const config: Config = {
   locale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] } },
   font: FONT,
@@ -242,9 +249,9 @@ function trendSpec(shape: Shape): TopLevelSpec {
 
 // Compiling the Vega-Lite spec and parsing the Vega is about half the work of a chart: done once for each
 // shape (at most 4 units × 2 × 2 × 2), and each chart then makes a View of the parsed runtime with its data.
-const runtimes = new Map<string, ReturnType<typeof parse>>();
+const runtimes = new Map<string, Runtime>();
 
-function runtimeFor(shape: Shape): ReturnType<typeof parse> {
+function runtimeFor(shape: Shape, { parse, compile }: Vega): Runtime {
   const key = JSON.stringify(shape);
   let runtime = runtimes.get(key);
   if (!runtime) {
@@ -324,7 +331,8 @@ async function drawTrendChart(input: TrendChartInput): Promise<TrendChart> {
     provisional: input.series.some((p) => p.provisional && p.value !== null),
     angled: input.series.length * (longest * 7 + 12) > WIDTH - 80,
   };
-  const view = new View(runtimeFor(shape), { renderer: 'none', loader }).data('points', points);
+  const vega = await loadVega();
+  const view = new vega.View(runtimeFor(shape, vega), { renderer: 'none', loader: vega.loader }).data('points', points);
   if (target !== null) view.data('target', [{ value: scaled(target) }]);
   try {
     const svg = await view.toSVG();
