@@ -92,7 +92,13 @@ async function benchEngine(engine: string): Promise<string[]> {
     const samples = new Map(ready.pages.map((page) => [page.url, { rates: [] as number[], non2xx: 0, errors: 0 }]));
     for (let round = 0; round < rounds; round++) {
       for (const page of ready.pages) {
-        const result = await autocannon({ url: `${base}${page.url}`, connections, amount: requests, timeout: 120, headers: headersOf(page) });
+        const result = await autocannon({
+          url: `${base}${page.url}`,
+          connections,
+          amount: requests,
+          timeout: 120,
+          headers: headersOf(page),
+        });
         await drained(base);
         const sample = samples.get(page.url);
         if (!sample) continue;

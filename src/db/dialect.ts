@@ -38,7 +38,9 @@ export function createDialect(location: DatabaseLocation): Dialect {
   if (location.databaseUrl) {
     // COUNT(*) and other bigints come back as strings unless parsed; our counts fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
-    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    // A burst of requests (50 at once on a slow page) waits its turn for one of the pool's connections rather than
+    // failing after 5 s with a 500; a database that does not answer at all still fails within half a minute.
+    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, connectionTimeoutMillis: 30_000 });
     // An idle connection closed by the server (a restart, a failover) must not crash the process:
     // the pool drops it and the next query opens a new one.
     pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
