@@ -10,11 +10,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sqlitePath } from '../src/db/dialect.ts';
+import { administer, databaseUrl, dropDatabase, newPostgresDatabase } from './databases.ts';
 
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
-export const benchDatabaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
 
 /** Where one database of the bench lives: the environment that points `safer` at it. */
 export interface BenchDatabase {
@@ -23,16 +22,6 @@ export interface BenchDatabase {
   /** A copy of the database as it now stands, for one start that must find it untouched by the last. */
   copy(): Promise<BenchDatabase>;
   drop(): Promise<void>;
-}
-
-async function administer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: benchDatabaseUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Whether the bench's PostgreSQL answers; the PostgreSQL runs are skipped, saying so, when it does not. */
@@ -64,27 +53,15 @@ function sqliteDatabase(dataDir: string): BenchDatabase {
 }
 
 function postgresDatabase(name: string, dataDir: string): BenchDatabase {
-  const url = new URL(benchDatabaseUrl);
-  url.pathname = `/${name}`;
   return {
     engine: 'postgres',
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
+    env: { DATABASE_URL: databaseUrl(name), DATA_DIR: dataDir, SESSION_SECRET: sessionSecret },
     async copy() {
-      const copyName = `${name}_${randomBytes(3).toString('hex')}`;
-      await administer(`create database ${copyName} template ${name}`);
-      return postgresDatabase(copyName, mkdtempSync(join(tmpdir(), 'safer-bench-')));
+      const copy = await newPostgresDatabase(name.replace(/^safer_bench_/, ''), name);
+      return postgresDatabase(copy.name, mkdtempSync(join(tmpdir(), 'safer-bench-')));
     },
     async drop() {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await administer(`drop database if exists ${name}`);
-          break;
-        } catch (error) {
-          // A connection just closed that the server has not yet noticed.
-          if ((error as { code?: string }).code !== '55006' || attempt === 10) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        }
-      }
+      await dropDatabase(name);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -95,9 +72,7 @@ export async function emptyDatabase(engine: BenchDatabase['engine'], label: stri
   const dataDir = mkdtempSync(join(tmpdir(), 'safer-bench-'));
   mkdirSync(dataDir, { recursive: true });
   if (engine === 'sqlite') return sqliteDatabase(dataDir);
-  const name = `safer_bench_${label}_${randomBytes(3).toString('hex')}`;
-  await administer(`create database ${name}`);
-  return postgresDatabase(name, dataDir);
+  return postgresDatabase((await newPostgresDatabase(label)).name, dataDir);
 }
 
 function childEnv(database: BenchDatabase, extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -8,7 +8,7 @@
  * columns (docs/decisions/0011).
  */
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,29 +61,15 @@ const countsQuery = `
   join crime_imports on crime_imports.id = crimes.import_id and crime_imports.status = 'complete'
   group by lsoa_code, crime_type`;
 
-const benchServer = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
-
-async function administer(statement: string): Promise<void> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: benchServer });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh PostgreSQL database for one run, dropped after it. */
 async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `safer_bench_import_${randomBytes(4).toString('hex')}`;
-  await administer(`create database ${name}`);
+  // Loaded only here: a SQLite run's peak memory is its own.
+  const { dropDatabase, newPostgresDatabase } = await import('./databases.ts');
+  const { name, url } = await newPostgresDatabase('import');
   try {
-    const url = new URL(benchServer);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
+    return await work(url);
   } finally {
-    await administer(`drop database if exists ${name}`);
+    await dropDatabase(name);
   }
 }
 

@@ -7,45 +7,15 @@
  * `npm run bench`; on its own: `node bench/lists.ts`. PostgreSQL from `BENCH_DATABASE_URL`, in a database of its own.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { createDb, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
 import { build } from '../test/helpers/build.ts';
 import { createSqlite } from '../test/helpers/database.ts';
+import { migratedDatabase } from './databases.ts';
 import { seedAuditLog, seedHistory } from './volume.ts';
 
-const benchUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
 const largest = Number(process.env.LISTS_BENCH_ROWS ?? 100_000);
 const sizes = [1_000, 10_000, largest];
 const rounds = 3;
-
-async function administer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: benchUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh PostgreSQL database of the bench's own, dropped when the handle closes. */
-async function createPostgres(): Promise<DatabaseHandle> {
-  const name = 'safer_bench_lists';
-  await administer(`drop database if exists ${name}`);
-  await administer(`create database ${name}`);
-  const target = new URL(benchUrl);
-  target.pathname = `/${name}`;
-  const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await administer(`drop database if exists ${name}`);
-    },
-  };
-}
 
 interface Page {
   label: string;
@@ -74,7 +44,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** Milliseconds per request of each page, at one size on one engine: medians of rounds interleaved across the pages. */
 async function measureSize(engine: 'sqlite' | 'postgres', size: number): Promise<Map<string, number>> {
   const closers: (() => Promise<void>)[] = [];
-  const database = engine === 'sqlite' ? await createSqlite() : await createPostgres();
+  const database = engine === 'sqlite' ? await createSqlite() : await migratedDatabase('postgres', 'lists');
   const { client, container, coventry } = await build({ after: (close) => void closers.push(close) }, { database, as: 'admin' });
   try {
     const db = container.database.db;

@@ -10,17 +10,16 @@
  * NATIONAL_MONTHS make it smaller. Part of `npm run bench`; on its own: `node bench/national.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
-import { createDb, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
+import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { type Engine, sqlitePath } from '../src/db/dialect.ts';
 import { addMonthlyCounts } from '../src/modules/crimedata/crimedata.repository.ts';
 import { demoCrimeSources, seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
@@ -28,46 +27,14 @@ import { seedDemo } from '../src/modules/governance/index.ts';
 import { seedDemoTasking } from '../src/modules/tasking/index.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import { Browser, testConfig } from '../test/helpers/app.ts';
+import { migratedDatabase } from './databases.ts';
 
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
-const benchDatabase = 'safer_bench_national';
 const forceLimit = Number(process.env.NATIONAL_FORCES ?? 43);
 const monthCount = Number(process.env.NATIONAL_MONTHS ?? 36);
 const runs = 5;
 
 const crimeColumns = ['import_id', 'line', 'month', 'crime_id', 'longitude', 'latitude', 'location', 'lsoa_code', 'crime_type', 'outcome'];
 type CrimeRow = [string, number, string, string | null, number | null, number | null, string, string | null, string, string | null];
-
-interface Opened {
-  handle: DatabaseHandle;
-  drop(): Promise<void>;
-}
-
-async function administer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openDatabase(engine: Engine): Promise<Opened> {
-  if (engine === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-bench-national-'));
-    const handle = createDb({ databaseUrl: null, dataDir });
-    await migrateToLatest(handle.db);
-    return { handle, drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
-  }
-  await administer(`drop database if exists ${benchDatabase}`);
-  await administer(`create database ${benchDatabase}`);
-  const target = new URL(pgUrl);
-  target.pathname = `/${benchDatabase}`;
-  const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
-  await migrateToLatest(handle.db);
-  return { handle, drop: () => administer(`drop database if exists ${benchDatabase}`) };
-}
 
 /** `months` months ending with `last` ('2022-10'), oldest first. */
 function monthsEnding(last: string, months: number): string[] {
@@ -138,10 +105,8 @@ function sqliteWriter(path: string): BulkWriter {
 const copyField = (value: string | number | null) =>
   value === null ? '\\N' : String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 
-async function postgresWriter(): Promise<BulkWriter> {
-  const target = new URL(pgUrl);
-  target.pathname = `/${benchDatabase}`;
-  const client = new pg.Client({ connectionString: target.toString() });
+async function postgresWriter(url: string): Promise<BulkWriter> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   return {
     async write(importRow, rows) {
@@ -169,8 +134,8 @@ interface NationalLoad {
  * other months, every other force the demo's files with its LSOA codes made its own (an LSOA is one force's), so
  * one partnership's rows stay its own.
  */
-async function loadNation(opened: Opened, engine: Engine): Promise<NationalLoad> {
-  const { db } = opened.handle;
+async function loadNation(opened: DatabaseHandle, engine: Engine): Promise<NationalLoad> {
+  const { db } = opened;
   const held = await db
     .selectFrom('crimeImports')
     .select(['id', 'forceCode', 'month', 'fallsWithin', 'lsoaEdition'])
@@ -206,7 +171,8 @@ async function loadNation(opened: Opened, engine: Engine): Promise<NationalLoad>
     }
     return rows;
   };
-  const writer = engine === 'sqlite' ? sqliteWriter(sqlitePath(opened.handle.location.dataDir)) : await postgresWriter();
+  const writer =
+    engine === 'sqlite' ? sqliteWriter(sqlitePath(opened.location.dataDir)) : await postgresWriter(opened.location.databaseUrl ?? '');
   const now = new Date().toISOString();
   let rowCount = 0;
   let files = 0;
@@ -250,25 +216,13 @@ async function loadNation(opened: Opened, engine: Engine): Promise<NationalLoad>
   await writer.close();
   const ms = performance.now() - start;
   // A database in service has its statistics: autovacuum's ANALYZE on PostgreSQL, done here at once.
-  if (engine === 'postgres') await administerBench('analyze');
+  if (engine === 'postgres') await sql`analyze`.execute(opened.db);
   return { rows: rowCount, files, ms };
 }
 
-async function administerBench(statement: string): Promise<void> {
-  const target = new URL(pgUrl);
-  target.pathname = `/${benchDatabase}`;
-  const client = new pg.Client({ connectionString: target.toString() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function benchEngine(engine: Engine): Promise<string[]> {
-  const opened = await openDatabase(engine);
-  const container = createContainer(testConfig, { database: opened.handle });
+  const opened = await migratedDatabase(engine, 'national');
+  const container = createContainer(testConfig, { database: opened });
   const app = await buildApp(container, { logger: false });
   await app.ready();
   try {
@@ -306,8 +260,7 @@ async function benchEngine(engine: Engine): Promise<string[]> {
     ];
   } finally {
     await app.close();
-    await container.database.close();
-    await opened.drop();
+    await opened.close();
   }
 }
 

@@ -6,14 +6,9 @@
  * and serves until SIGTERM, then drops the database it made.
  *   node bench/pagesServer.ts sqlite|postgres
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
-import { createDb, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
 import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
@@ -21,6 +16,7 @@ import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import type { MountedRoutes } from '../src/web/module.ts';
 import { testConfig } from '../test/helpers/app.ts';
+import { migratedDatabase } from './databases.ts';
 import { seedHistory, seedPerformanceHistory } from './volume.ts';
 
 export interface BenchPage {
@@ -58,34 +54,6 @@ const layoutPage: MountedRoutes = {
   },
 };
 
-// Of this process, so that two runs at once (before and after a change) do not share one.
-const benchDatabaseName = `safer_bench_pages_${process.pid}`;
-
-async function administer(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openDatabase(engine: string): Promise<{ database: DatabaseHandle; remove: () => Promise<void> }> {
-  if (engine === 'postgres') {
-    const url = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
-    await administer(url, `drop database if exists ${benchDatabaseName}`);
-    await administer(url, `create database ${benchDatabaseName}`);
-    const target = new URL(url);
-    target.pathname = `/${benchDatabaseName}`;
-    const database = createDb({ databaseUrl: target.toString(), dataDir: '' });
-    return { database, remove: () => administer(url, `drop database if exists ${benchDatabaseName}`) };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'safer-bench-pages-'));
-  const database = createDb({ databaseUrl: null, dataDir });
-  return { database, remove: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
-}
-
 /** Signs in through the form, as a browser does, and returns the session cookie. */
 async function signIn(app: FastifyInstance, email: string, password: string): Promise<string> {
   const cookies = (response: LightMyRequestResponse) =>
@@ -103,8 +71,7 @@ async function signIn(app: FastifyInstance, email: string, password: string): Pr
 }
 
 async function main(engine: string): Promise<void> {
-  const { database, remove } = await openDatabase(engine);
-  await migrateToLatest(database.db);
+  const database = await migratedDatabase(engine === 'postgres' ? 'postgres' : 'sqlite', 'pages');
   const container = createContainer({ ...testConfig, environment: 'production', trustProxy: true, logLevel: 'warn' }, { database });
   container.routes.push(layoutPage);
   const app = await buildApp(container, { logger: { level: 'warn' } });
@@ -163,7 +130,6 @@ async function main(engine: string): Promise<void> {
     void (async () => {
       await app.close();
       await database.close();
-      await remove();
       process.exit(0);
     })();
   });

@@ -8,26 +8,24 @@
  * REPORTS_BENCH_ROUNDS (3), REPORTS_BENCH_SECONDS (about 4 per autocannon run; 0 leaves throughput out).
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
-import { createDb, type DatabaseHandle, migrateToLatest } from '../src/db/createDb.ts';
+import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
 import { systemPrincipal } from '../src/platform/principal.ts';
 import { Browser, testConfig } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
+import { migratedDatabase } from './databases.ts';
 import { seedPerformanceHistory } from './volume.ts';
 
 const indicatorCount = Number(process.env.REPORTS_BENCH_INDICATORS ?? 40);
 const rounds = Math.max(3, Number(process.env.REPORTS_BENCH_ROUNDS ?? 3));
 const seconds = Number(process.env.REPORTS_BENCH_SECONDS ?? 4);
-const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://safer:safer@127.0.0.1:5432/safer_test';
 const autocannon = join(import.meta.dirname, '..', 'node_modules', '.bin', 'autocannon');
 
 const median = (values: number[]) => {
@@ -40,33 +38,6 @@ async function msPerRun(runs: number, work: () => Promise<unknown>): Promise<num
   const start = performance.now();
   for (let i = 0; i < runs; i++) await work();
   return (performance.now() - start) / runs;
-}
-
-async function administer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh PostgreSQL database of the bench's own, dropped when the handle closes. */
-async function createPostgres(): Promise<DatabaseHandle> {
-  const name = `safer_bench_reports_${randomBytes(4).toString('hex')}`;
-  await administer(`create database ${name}`);
-  const target = new URL(postgresUrl);
-  target.pathname = `/${name}`;
-  const handle = createDb({ databaseUrl: target.toString(), dataDir: '' });
-  await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await administer(`drop database if exists ${name}`);
-    },
-  };
 }
 
 interface Throughput {
@@ -179,7 +150,7 @@ async function benchEngine(engine: 'SQLite' | 'PostgreSQL', database: DatabaseHa
 /** The report's figures on SQLite, then on PostgreSQL (skipped, saying so, when it cannot be reached). */
 export async function reportsBench(): Promise<{ lines: string[] }> {
   const lines = await benchEngine('SQLite', await createSqlite());
-  const postgres = await createPostgres().catch((error: unknown) => error as Error);
+  const postgres = await migratedDatabase('postgres', 'reports').catch((error: unknown) => error as Error);
   if (postgres instanceof Error) return { lines: [...lines, `PostgreSQL: skipped, ${postgres.message}`] };
   return { lines: [...lines, ...(await benchEngine('PostgreSQL', postgres))] };
 }
