@@ -21,7 +21,7 @@ import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
 import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { type Engine, sqlitePath } from '../src/db/dialect.ts';
-import { addMonthlyCounts } from '../src/modules/crimedata/crimedata.repository.ts';
+import { addMonthlyCounts, makeMonthPartition } from '../src/modules/crimedata/crimedata.repository.ts';
 import { demoCrimeSources, seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { seedDemoTasking } from '../src/modules/tasking/index.ts';
@@ -208,7 +208,8 @@ async function loadNation(opened: DatabaseHandle, engine: Engine): Promise<Natio
         },
         rows,
       );
-      await db.transaction().execute((trx) => addMonthlyCounts(trx, engine, id));
+      await makeMonthPartition(db, engine, month);
+      await db.transaction().execute((trx) => addMonthlyCounts(trx, id));
       rowCount += rows.length;
       files += 1;
     }

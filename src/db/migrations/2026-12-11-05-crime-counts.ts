@@ -51,9 +51,18 @@ async function partitionCrimes(db: Kysely<unknown>): Promise<void> {
     declare
       part text := parent || '_' || regexp_replace(value, '[^0-9A-Za-z]', '_', 'g');
       key text;
+      ref text;
     begin
       if to_regclass(part) is not null then return; end if;
       perform pg_advisory_xact_lock(hashtext(part));
+      -- The locks attaching takes, taken in the order writers take them (the tables the parent's foreign keys name,
+      -- then its rows), so that a writer holding one never waits for this; and no rows of the value go into the
+      -- default partition while they are moved out of it.
+      for ref in select confrelid::regclass::text from pg_constraint where conrelid = parent::regclass and contype = 'f' loop
+        execute format('lock table %s in share row exclusive mode', ref);
+      end loop;
+      execute format('lock table %I in access exclusive mode', parent || '_default');
+      -- Looked for again after the locks, which bring the catalogue up to date: another made it while this waited.
       if to_regclass(part) is not null then return; end if;
       select a.attname into key from pg_partitioned_table p
         join pg_attribute a on a.attrelid = p.partrelid and a.attnum = p.partattrs[0]

@@ -155,12 +155,16 @@ export async function deleteCrimes(trx: Kysely<Database>, importId: string): Pro
 }
 
 /**
- * An import's crimes counted by month, LSOA and type (any counts it had replaced), and on PostgreSQL its month's
- * partition made: once its rows are in, in the transaction that makes it count.
+ * On PostgreSQL, the month's partition of crimes, its rows moved out of the default partition: in a transaction of
+ * its own, before the one that makes an import count, so that that one holds no lock the partition's making waits
+ * for (two imports completing one new month then wait for each other in turn rather than deadlock).
  */
-export async function addMonthlyCounts(trx: Kysely<Database>, engine: Engine, importId: string): Promise<void> {
-  const imported = await trx.selectFrom('crimeImports').select('month').where('id', '=', importId).executeTakeFirst();
-  if (imported?.month) await ensurePartition(trx, engine, 'crimes', imported.month);
+export async function makeMonthPartition(db: Kysely<Database>, engine: Engine, month: string): Promise<void> {
+  await ensurePartition(db, engine, 'crimes', month);
+}
+
+/** An import's crimes counted by month, LSOA and type (any counts it had replaced): once its rows are in, in the transaction that makes it count. */
+export async function addMonthlyCounts(trx: Kysely<Database>, importId: string): Promise<void> {
   await trx.deleteFrom('crimeCounts').where('importId', '=', importId).execute();
   await trx
     .insertInto('crimeCounts')

@@ -183,6 +183,36 @@ for (const database of testDatabases()) {
         population2021,
       );
     });
+
+    it('completes ten imports of one month run at once: one complete, the rest replaced, none left half done', async () => {
+      const [heading = '', ...rows] = readFileSync(november, 'utf8').trimEnd().split(/\r?\n/);
+      // Ten versions of November's file, each without a different crime, so that no two are the same file.
+      const files = Array.from({ length: 10 }, (_, i) =>
+        scratchFile(`parallel-${i}.csv`, [heading, ...rows.filter((_, line) => line !== i)].join('\r\n')),
+      );
+      const runs = await Promise.allSettled(files.map((file) => container.crimeData.importFile(systemPrincipal, file)));
+      assert.deepEqual(
+        runs.flatMap((run) => (run.status === 'rejected' ? [String(run.reason)] : [])),
+        [],
+      );
+      const ofMonth = (await container.crimeData.imports({})).filter((row) => row.fileName.startsWith('parallel-'));
+      const complete = ofMonth.filter((row) => row.status === 'complete');
+      assert.equal(complete.length, 1);
+      assert.deepEqual(ofMonth.map((row) => row.status).sort(), ['complete', ...Array<string>(9).fill('replaced')]);
+      // Only the complete file's crimes are held for the month, and its monthly counts add up to those with an LSOA.
+      const held = await container.database.db
+        .selectFrom('crimes')
+        .select((eb) => [eb.fn.countAll<number>().as('rows'), eb.fn.count<number>('lsoaCode').as('placed')])
+        .where('month', '=', '2025-11')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(held.rows), rows.length - 1);
+      const counted = await container.database.db
+        .selectFrom('crimeCounts')
+        .select((eb) => eb.fn.sum<number>('crimes').as('n'))
+        .where('month', '=', '2025-11')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(counted.n), Number(held.placed));
+    });
   });
 }
 

@@ -156,7 +156,7 @@ const uploadChunkBytes = 1024 * 1024;
 
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
-  const { changesOf, takePlace, withEffect, decisions } = createHeldImports(deps);
+  const { changesOf, takePlace, monthPartition, withEffect, decisions } = createHeldImports(deps);
   const ensureReference = createReferenceLoader(db, clock);
 
   /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
@@ -188,7 +188,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     return code && csp ? { code, name: csp.forceName } : null;
   }
 
-  const importer = createImporter({ ...deps, ensureReference, held: { changesOf, takePlace }, ownForce, unknownForce });
+  const importer = createImporter({ ...deps, ensureReference, held: { changesOf, takePlace, monthPartition }, ownForce, unknownForce });
 
   async function* uploadedContent(importId: string): AsyncGenerator<Buffer> {
     // One piece at a time, so the file is never all in memory.

@@ -12,6 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import {
   addMonthlyCounts,
+  makeMonthPartition,
   countCrimesByCsp,
   deleteCrimes,
   deleteUpload,
@@ -95,7 +96,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
       await deleteCrimes(trx, row.id);
       await updateImport(trx, row.id, { status: 'replaced' });
     }
-    await addMonthlyCounts(trx, deps.engine, imported.id);
+    await addMonthlyCounts(trx, imported.id);
     await updateImport(trx, imported.id, {
       status: 'complete',
       bytesDone: imported.bytes,
@@ -297,6 +298,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
         });
       } else {
         try {
+          await monthPartition(imported.month ?? '');
           await db.transaction().execute(async (trx) => {
             // Taken first, so that two confirmations at the same moment replace the month once.
             if (!(await moveImport(trx, importId, ['held'], { status: 'confirming', decidedBy: actor.userId }))) throw decided();
@@ -316,5 +318,8 @@ export function createHeldImports(deps: HeldImportsDeps) {
       return (await findImport(db, importId))!;
     },
   };
-  return { changesOf, takePlace, withEffect, decisions };
+  /** Before the transaction in which takePlace runs (see makeMonthPartition). */
+  const monthPartition = (month: string) => makeMonthPartition(db, deps.engine, month);
+
+  return { changesOf, takePlace, monthPartition, withEffect, decisions };
 }

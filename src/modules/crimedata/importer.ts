@@ -59,7 +59,7 @@ export interface ImporterDependencies {
   clock: Clock;
   onHeld?: (trx: Kysely<Database>, held: { batchId: string }) => Promise<void>;
   ensureReference: () => Promise<void>;
-  held: Pick<ReturnType<typeof createHeldImports>, 'changesOf' | 'takePlace'>;
+  held: Pick<ReturnType<typeof createHeldImports>, 'changesOf' | 'takePlace' | 'monthPartition'>;
   /** The police force area the partnership's area names, as the ONS reference has it; null when it names none. */
   ownForce: (partnershipId: string, csps: readonly CspRow[]) => Promise<{ code: string; name: string } | null>;
   /** Why the partnership's force is none of the reference's. */
@@ -84,6 +84,8 @@ export interface Importer {
 
 // Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
 const batchSize = 5000;
+/** More than the imports of one force and month anyone would run at once; a clash beyond it is a fault, not a race. */
+const maxCompletionTries = 50;
 /** How long a runner's claim on an import lasts: renewed with every batch, so only a runner that has stopped loses it. */
 const claimMs = 2 * 60_000;
 
@@ -135,7 +137,7 @@ function crimeRow(importId: string, crime: StreetCrime): BulkRow {
 
 export function createImporter(deps: ImporterDependencies): Importer {
   const { db, audit, clock, ensureReference, ownForce, unknownForce } = deps;
-  const { changesOf, takePlace } = deps.held;
+  const { changesOf, takePlace, monthPartition } = deps.held;
 
   /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
   async function refuse(imported: ImportRow, runner: string, problem: string): Promise<ImportRow> {
@@ -209,6 +211,7 @@ export function createImporter(deps: ImporterDependencies): Importer {
       const problem = `This file has ${digits(crimes, 0)} crimes for ${imported.fallsWithin}, ${month}, where the file imported before has ${digits(largest, 0)}: a file replaces the one before it only when it is police.uk’s whole file for the force and month, so nothing has changed.`;
       return { problem, changes: [] };
     }
+    await monthPartition(month);
     await db.transaction().execute(async (trx) => {
       // The claim first: a runner that has lost it changes nothing.
       if (!(await checkpoint(trx, imported.id, runner, { crimes, withoutLocation, unknownLsoa, outsideForce }))) return;
@@ -339,13 +342,16 @@ export function createImporter(deps: ImporterDependencies): Importer {
     }
     if (imported.month === null)
       return refused('The file has its headings but no crimes. Choose the file police.uk published for the month.');
-    let completed: { problem: string | null; changes: PartnershipChange[] };
-    try {
-      completed = await complete(imported, runner, replacing);
-    } catch (error) {
-      // Another import of the force and month completed at the same moment: this one now replaces it, or not.
-      if (!isUniqueViolation(error)) throw error;
-      completed = await complete(imported, runner, replacing);
+    // Another import of the force and month may complete between this one reading the files it replaces and
+    // replacing them: the one-complete-file index refuses this one, which then reads again and replaces that one
+    // too, or is held or refused. Each refusal means another import finished, so the tries end.
+    let completed: { problem: string | null; changes: PartnershipChange[] } | undefined;
+    for (let attempt = 1; !completed; attempt++) {
+      try {
+        completed = await complete(imported, runner, replacing);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === maxCompletionTries) throw error;
+      }
     }
     if (completed.problem) return refused(completed.problem);
     onProgress?.({ fileName: imported.fileName, bytes: imported.bytes, bytesDone: imported.bytes });
