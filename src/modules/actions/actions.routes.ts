@@ -89,6 +89,8 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         actions.actionLogPage(partnershipId, principal, filterOf(request.query), pagination),
         groups(partnershipId),
       ]);
+      const lastPage = pagination.beyondEnd(total);
+      if (lastPage) return reply.redirect(lastPage);
       const agreedAt = await agreedAtOf(deps, partnershipId, listed);
       const search = new URLSearchParams(
         Object.entries(request.query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1])),

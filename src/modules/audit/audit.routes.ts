@@ -59,6 +59,8 @@ export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
         users(),
         partnerships(),
       ]);
+      const lastPage = pagination.beyondEnd(total);
+      if (lastPage && !Object.keys(errors).length) return reply.redirect(lastPage);
       if (Object.keys(errors).length) reply.code(400);
       return pages.render(request, reply, 'audit/views/audit.njk', {
         title: 'Audit log',

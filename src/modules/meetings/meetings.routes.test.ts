@@ -638,5 +638,11 @@ describe('the meetings list of a partnership with years of history', () => {
     // The earliest meeting is the last row of the last page.
     assert.match(end.body, new RegExp(`/meetings/${earlier[0]?.id ?? 'none'}"`));
     assert.match(first.body, new RegExp(`meetings\\?page=${last}`));
+    // A page past the end (an old link, a number typed) goes to the last page, keeping the filter.
+    const [groupId] = groupIds;
+    const beyond = await client.get(`/partnerships/${coventry}/meetings?groupId=${groupId ?? ''}&page=999`);
+    assert.equal(beyond.statusCode, 302);
+    const lastOfGroup = Math.ceil((await container.meetings.list(coventry, { groupId, to: '2026-11-30' })).length / 50);
+    assert.equal(beyond.headers.location, `/partnerships/${coventry}/meetings?groupId=${groupId ?? ''}&page=${lastOfGroup}`);
   });
 });

@@ -93,6 +93,8 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         meetings.timelinePage(partnershipId, { groupId: groupId || undefined }, pagination),
         groups(partnershipId),
       ]);
+      const lastPage = pagination.beyondEnd(pastTotal);
+      if (lastPage) return reply.redirect(lastPage);
       const row = (meeting: (typeof upcoming)[number]) => ({
         href: meetingHref({ partnershipId, id: meeting.id }),
         when: describeWhen(meeting.meetingDate, meeting.startTime),

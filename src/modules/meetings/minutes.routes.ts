@@ -370,6 +370,8 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         search || undefined,
         pagination,
       );
+      const lastPage = pagination.beyondEnd(total);
+      if (lastPage) return reply.redirect(lastPage);
       return pages.render(request, reply, 'meetings/views/decisions.njk', {
         title: 'Decisions register',
         search,
