@@ -10,7 +10,8 @@
  * data, and every police.uk file imported by Safer and read by DuckDB (bench/crimeImport.ts).
  * Then issue 19's goals, each on SQLite and PostgreSQL and each a ratio with its own baseline in the same run: page
  * throughput at 50 connections (bench/pages.ts), the performance report (bench/reports.ts), lists at 1,000 and
- * 100,000 rows (bench/lists.ts), start-up (bench/startup.ts), national scale (bench/national.ts).
+ * 100,000 rows (bench/lists.ts), start-up (bench/startup.ts), two processes on one database (bench/processes.ts),
+ * national scale (bench/national.ts).
  * BENCH_SUITES (e.g. "pages,lists") runs only those of them, and "none" none.
  */
 import { performance } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ import { crimeImportBench } from './crimeImport.ts';
 import { listsBench } from './lists.ts';
 import { nationalBench } from './national.ts';
 import { pagesBench } from './pages.ts';
+import { processesBench } from './processes.ts';
 import { reportsBench } from './reports.ts';
 import { startupBench } from './startup.ts';
 import { seedHistory, seedPerformanceHistory } from './volume.ts';
@@ -278,6 +280,7 @@ const suites: Record<string, () => Promise<{ lines: string[] }>> = {
   reports: reportsBench,
   lists: listsBench,
   startup: startupBench,
+  processes: processesBench,
   national: nationalBench,
 };
 const chosen = (process.env.BENCH_SUITES ?? Object.keys(suites).join(',')).split(',');

@@ -28,12 +28,15 @@ for (const database of testDatabases()) {
       await admin.signIn('admin@example.com', password);
     });
 
-    it('shows an empty page past the end of every list, however far past', async () => {
+    it('sends a page past the end of every list, however far past, to the list’s last page', async () => {
       const huge = 'page=999999999999999999';
-      for (const list of [`/partnerships/${coventry}/actions`, `/partnerships/${coventry}/decisions`, '/admin/audit', '/admin/areas']) {
+      for (const list of [`/partnerships/${coventry}/actions`, `/partnerships/${coventry}/decisions`, '/admin/audit']) {
         const response = await admin.get(`${list}?${huge}`);
-        assert.equal(response.statusCode, 200, list);
+        assert.equal(response.statusCode, 302, list);
+        assert.match(response.headers.location ?? '', /\?page=\d{1,3}$/, list);
+        assert.equal((await admin.get(response.headers.location ?? '')).statusCode, 200, list);
       }
+      assert.equal((await admin.get(`/admin/areas?${huge}`)).statusCode, 200);
     });
 
     it('refuses a control character in a form field next to the field as a hidden character, keeping what was typed', async () => {
