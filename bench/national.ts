@@ -25,8 +25,8 @@ import { addMonthlyCounts, makeMonthPartition } from '../src/modules/crimedata/c
 import { demoCrimeSources, seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { seedDemoTasking } from '../src/modules/tasking/index.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { Browser, testConfig } from '../test/helpers/app.ts';
+import { type Browser, testConfig } from '../test/helpers/app.ts';
+import { signedInAdministrator } from './administrator.ts';
 import { migratedDatabase } from './databases.ts';
 
 const forceLimit = Number(process.env.NATIONAL_FORCES ?? 43);
@@ -228,14 +228,7 @@ async function benchEngine(engine: Engine): Promise<string[]> {
   await app.ready();
   try {
     const partnerships = await seedDemo(container.governance);
-    await container.accounts.createUser(systemPrincipal, {
-      email: 'bench@example.com',
-      name: 'Bench',
-      password: 'bench password 1',
-      isAdmin: true,
-    });
-    const browser = new Browser(app);
-    await browser.signIn('bench@example.com', 'bench password 1');
+    const { browser } = await signedInAdministrator(container, app);
     const charnwood = partnerships.get('charnwood') ?? '';
     await seedDemoCrimeData(container.crimeData, partnerships);
     await seedDemoTasking(container, charnwood);

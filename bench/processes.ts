@@ -9,10 +9,10 @@
  * processes on one WAL file). On its own: `node bench/processes.ts`; BENCH_PROCS_SECONDS, BENCH_PROCS_RUNS and
  * BENCH_PROCS_EMAILS set the sizes.
  */
-import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { createContainer } from '../src/container.ts';
 import { createDb } from '../src/db/createDb.ts';
-import { insertJob } from '../src/modules/notifications/jobs.repository.ts';
+import { testConfig } from '../test/helpers/app.ts';
 import { startSmtpServer } from '../test/helpers/mail.ts';
 import { type BenchDatabase, emptyDatabase, median, postgresAnswers, runSafer, type ServerProcess, startServer } from './appProcess.ts';
 
@@ -97,27 +97,14 @@ async function throughput(targets: readonly [ServerProcess, ServerProcess], cook
   return results.reduce((sum, result) => sum + result.requests.total, 0) / durationSeconds;
 }
 
-/** Queues the e-mails as the notifications service does, one job each, before the processes start. */
+/** Queues the e-mails through the notifications service, one job each, before the processes start. */
 async function queueEmails(database: BenchDatabase): Promise<void> {
   const handle = createDb({ databaseUrl: database.env.DATABASE_URL ?? null, dataDir: database.env.DATA_DIR ?? '' });
   try {
-    const now = new Date().toISOString();
-    for (let i = 0; i < emailCount; i++) {
-      await insertJob(handle.db, {
-        id: randomUUID(),
-        kind: 'email',
-        uniqueKey: null,
-        payload: JSON.stringify({ to: `person-${i}@example.com`, subject: `Bench ${i}`, text: `Message ${i}` }),
-        runAfter: now,
-        attempts: 0,
-        lastError: null,
-        lockedUntil: null,
-        claimedBy: null,
-        doneAt: null,
-        failedAt: null,
-        createdAt: now,
-      });
-    }
+    const { notifications } = createContainer(testConfig, { database: handle });
+    await notifications.enqueueEmails(
+      Array.from({ length: emailCount }, (_, i) => ({ to: `person-${i}@example.com`, subject: `Bench ${i}`, text: `Message ${i}` })),
+    );
   } finally {
     await handle.close();
   }

@@ -17,9 +17,9 @@ import type { DatabaseHandle } from '../src/db/createDb.ts';
 import { seedDemo } from '../src/modules/governance/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
-import { Browser, testConfig } from '../test/helpers/app.ts';
+import { testConfig } from '../test/helpers/app.ts';
 import { createSqlite } from '../test/helpers/database.ts';
+import { signedInAdministrator } from './administrator.ts';
 import { migratedDatabase } from './databases.ts';
 import { seedPerformanceHistory } from './volume.ts';
 
@@ -59,15 +59,7 @@ async function benchEngine(engine: 'SQLite' | 'PostgreSQL', database: DatabaseHa
   try {
     await app.ready();
     const partnerships = await seedDemo(container.governance);
-    await container.accounts.createUser(systemPrincipal, {
-      email: 'bench@example.com',
-      name: 'Bench',
-      password: 'bench password 1',
-      isAdmin: true,
-    });
-    const browser = new Browser(app);
-    const signedIn = await browser.signIn('bench@example.com', 'bench password 1');
-    const cookie = (signedIn.cookies as { name: string; value: string }[]).map(({ name, value }) => `${name}=${value}`).join('; ');
+    const { browser, cookie } = await signedInAdministrator(container, app);
     const plymouth = partnerships.get('plymouth') ?? '';
     const { latestQuarter } = await container.performance.reports(plymouth);
     const measurementCount = await seedPerformanceHistory(

@@ -22,8 +22,8 @@ import { seedDemoCrimeData } from '../src/modules/crimedata/index.ts';
 import { quarterSlug } from '../src/modules/performance/index.ts';
 import { seedDemoTasking } from '../src/modules/tasking/index.ts';
 import { monthsOfQuarter } from '../src/modules/performance/periods.ts';
-import { Browser } from '../test/helpers/app.ts';
 import { build } from '../test/helpers/build.ts';
+import { signedInAdministrator } from './administrator.ts';
 import { crimeImportBench } from './crimeImport.ts';
 import { listsBench } from './lists.ts';
 import { nationalBench } from './national.ts';
@@ -55,12 +55,6 @@ const partnerships = await seedDemo(container.governance);
 const seedMs = performance.now() - seedStart;
 const coventry = partnerships.get('coventry') ?? '';
 const [board] = await container.governance.groups.list(coventry);
-await container.accounts.createUser(systemPrincipal, {
-  email: 'bench@example.com',
-  name: 'Bench',
-  password: 'bench password 1',
-  isAdmin: true,
-});
 const { scheduled } = await container.meetings.scheduleCycle(systemPrincipal, coventry, {
   groupId: board?.id ?? '',
   from: '2026-04-01',
@@ -70,8 +64,7 @@ const { scheduled } = await container.meetings.scheduleCycle(systemPrincipal, co
   location: 'Council House',
 });
 const [meeting] = await container.meetings.list(coventry, { groupId: board?.id, from: scheduled[0], to: scheduled[0] });
-const browser = new Browser(app);
-await browser.signIn('bench@example.com', 'bench password 1');
+const { browser } = await signedInAdministrator(container, app);
 
 const seats: Seat[] = Array.from({ length: 200 }, (_, i) => ({
   organisationId: `org-${i % 40}`,
