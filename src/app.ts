@@ -5,10 +5,11 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.ts';
+import { type KeptAccess, createAccessCache } from './web/accessCache.ts';
 import { answerUnreadableAddress, registerErrorHandling } from './web/errors.ts';
 import { BadRequestError, NotPermittedError } from './platform/errors.ts';
 import { registerHealth } from './web/health.ts';
@@ -17,6 +18,7 @@ import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { addressHasControlCharacter } from './web/query.ts';
 import { readingScope } from './platform/readOnce.ts';
+import { todayInEngland } from './platform/clock.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
 
@@ -43,7 +45,7 @@ const scopeIds = z
 
 /** security → session → modules → 404 → error handler */
 export async function buildApp(container: Container, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
-  const { config, database, accounts, governance } = container;
+  const { config, database, accounts, governance, clock } = container;
   const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 1024 * 1024, frameworkErrors: answerUnreadableAddress, ...options });
 
   // Route contracts are zod schemas: params, query and body are checked and typed before a handler runs.
@@ -126,6 +128,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       );
   }
 
+  // Who is asking and what they may see, kept while access is unchanged (web/accessCache.ts).
+  const accessCache = createAccessCache(database.db);
+  const keptAccess = new WeakMap<FastifyRequest, KeptAccess>();
   app.decorateRequest('principal', null);
   app.decorateRequest('partnership', null);
   app.decorateRequest('area', null);
@@ -138,17 +143,21 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
     const userId = request.session.userId;
-    request.principal = userId ? await accounts.loadPrincipal(userId) : null;
     // Before validation: the address's ids as sent (a route's own schema checks them next).
     const { partnershipId, areaId } = scopeIds.parse(request.params);
-    if (partnershipId) {
-      const [partnership] = await governance.partnerships.list(null, { id: partnershipId });
+    const kept = userId || partnershipId || areaId ? await accessCache.current() : null;
+    if (kept) keptAccess.set(request, kept);
+    // Seats are held, and chairs appointed, from a date: what the principal may do is kept for the day.
+    request.principal =
+      userId && kept ? await kept.get(`principal ${userId} ${todayInEngland(clock)}`, () => accounts.loadPrincipal(userId)) : null;
+    if (partnershipId && kept) {
+      const [partnership] = await kept.get(`partnership ${partnershipId}`, () => governance.partnerships.list(null, { id: partnershipId }));
       // An archived partnership is read-only history for administrators, and gone for everyone else.
       if (!partnership || (partnership.archivedAt && !request.principal?.isAdmin)) return reply.callNotFound();
       request.partnership = partnership;
     }
-    if (areaId) {
-      const [area] = await governance.areas.list(null, { id: areaId });
+    if (areaId && kept) {
+      const [area] = await kept.get(`area ${areaId}`, () => governance.areas.list(null, { id: areaId }));
       if (!area || area.archivedAt) return reply.callNotFound();
       request.area = area;
     }
@@ -170,8 +179,10 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   });
 
   const environment = createViewEnvironment();
-  const pages = createPageRenderer(environment, async (principal) => {
-    const partnerships = await governance.partnerships.list(null);
+  const pages = createPageRenderer(environment, async (request, principal) => {
+    const read = () => governance.partnerships.list(null);
+    const kept = keptAccess.get(request);
+    const partnerships = await (kept ? kept.get('partnerships', read) : read());
     return partnerships
       .filter((partnership) => canViewPartnership(principal, partnership))
       .map((partnership) => ({ id: partnership.id, name: partnership.shortName }));

@@ -875,7 +875,15 @@ export interface TaskingActionsTable {
   updatedAt: string;
 }
 
+/** One row, counting every change to who may do what (decision 0053); kept by triggers, never written by the app. */
+export interface AccessGenerationTable {
+  id: number;
+  generation: string | number;
+  countedBy: string | number | null;
+}
+
 export interface Database {
+  accessGeneration: AccessGenerationTable;
   areas: AreasTable;
   partnerships: PartnershipsTable;
   organisations: OrganisationsTable;

@@ -79,7 +79,7 @@ export interface PageRenderer {
 
 export function createPageRenderer(
   environment: nunjucks.Environment,
-  partnershipsFor: (principal: Principal) => Promise<SwitcherEntry[]>,
+  partnershipsFor: (request: FastifyRequest, principal: Principal) => Promise<SwitcherEntry[]>,
 ): PageRenderer {
   return {
     async render(request, reply, template, context = {}) {
@@ -90,7 +90,7 @@ export function createPageRenderer(
       const html = environment.render(template, {
         principal: request.principal,
         partnership: request.partnership,
-        switcher: request.principal ? await partnershipsFor(request.principal) : [],
+        switcher: request.principal ? await partnershipsFor(request, request.principal) : [],
         // Made only for pages with a form (or a signed-in user), so anonymous visits create no session.
         csrfToken: () => (token ??= reply.generateCsrf()),
         cspNonce: reply.cspNonce.script,

@@ -1,0 +1,56 @@
+/**
+ * What every request asks before its page (decision 0053): who the principal is, the partnership or area in the
+ * address, the partnerships for the switcher. Each request reads one number, the access generation, which triggers
+ * move on any change to the tables those answers come from, in the change's own transaction; answers read since it
+ * last moved are shared, in this process, with the requests after. A role taken away, a membership ended or a
+ * partnership archived is seen by the very next request, in every process, as before.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Answers read at one generation, for one request. */
+export interface KeptAccess {
+  /** The answer kept for `key` at this generation, or `read`'s, kept for the requests after. */
+  get<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+export interface AccessCache {
+  /** Reads the generation now: everything read through what it returns is at least as new as the generation. */
+  current(): Promise<KeptAccess>;
+}
+
+/** Enough for every signed-in account of a large deployment; past it, the oldest answers go first. */
+const keptAnswers = 10_000;
+
+export function createAccessCache(db: Kysely<Database>): AccessCache {
+  let generation: string | null = null;
+  let answers = new Map<string, Promise<unknown>>();
+
+  return {
+    async current() {
+      const row = await db.selectFrom('accessGeneration').select('generation').where('id', '=', 1).executeTakeFirst();
+      // No row only where every table was emptied (the tests do): nothing read then is kept.
+      const now = row ? String(row.generation) : null;
+      if (now === null) return { get: (_key, read) => read() };
+      // Any other number, newer or (from a request that read it earlier and arrives late) older, starts afresh:
+      // an answer is only ever shared among requests that read the same number before reading the answer.
+      if (now !== generation) {
+        generation = now;
+        answers = new Map();
+      }
+      const kept = answers;
+      return {
+        get<T>(key: string, read: () => Promise<T>): Promise<T> {
+          const known = kept.get(key) as Promise<T> | undefined;
+          if (known) return known;
+          const answer = read();
+          kept.set(key, answer);
+          // A failed read is not kept: the next request tries again.
+          answer.catch(() => kept.get(key) === answer && kept.delete(key));
+          if (kept.size > keptAnswers) kept.delete(kept.keys().next().value as string);
+          return answer;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * What a request knows of who may do what is kept only while the access generation stands still (decision 0053):
+ * every table it is read from moves the generation in the change's own transaction, on each engine, and a change
+ * made anywhere — another process, a statement typed into the database — is seen by the very next request.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { createContainer } from '../src/container.ts';
+import { createDb, type Db } from '../src/db/createDb.ts';
+import { addPerson } from './helpers/people.ts';
+import { Browser, testConfig } from './helpers/app.ts';
+import { build, testPassword } from './helpers/build.ts';
+import { testDatabases } from './helpers/database.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+
+const accessTables = ['users', 'role_grants', 'people', 'memberships', 'chair_appointments', 'groups', 'partnerships', 'areas'] as const;
+
+const generationOf = async (db: Db) =>
+  Number((await db.selectFrom('accessGeneration').select('generation').executeTakeFirstOrThrow()).generation);
+
+for (const engine of testDatabases()) {
+  describe(`access kept while unchanged (${engine.engine})`, () => {
+    it('counts a change to each table that says who may do what, and none for a change undone', async (t) => {
+      const { container } = await build(t, { database: await engine.create() });
+      const { db } = container.database;
+      for (const table of accessTables) {
+        const before = await generationOf(db);
+        const changed = await sql<{
+          id: string;
+        }>`update ${sql.table(table)} set id = id where id = (select min(id) from ${sql.table(table)}) returning id`.execute(db);
+        assert.equal(changed.rows.length, 1, `a row of ${table} to change`);
+        assert.ok((await generationOf(db)) > before, `a change to ${table} moves the generation`);
+      }
+      const before = await generationOf(db);
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`update users set name = 'Someone else'`.execute(trx);
+          throw new Error('undone');
+        })
+        .catch(() => undefined);
+      assert.equal(await generationOf(db), before);
+    });
+
+    it('refuses at the next request a role taken away, or a partnership archived, outside the app', async (t) => {
+      const { client, container, coventry } = await build(t, { database: await engine.create(), as: 'officer' });
+      const { db } = container.database;
+      const page = `/partnerships/${coventry}/actions`;
+      assert.equal((await client.get(page)).statusCode, 200);
+      assert.equal((await client.get(page)).statusCode, 200);
+      await sql`update partnerships set archived_at = '2026-12-06T10:00:00Z' where id = ${coventry}`.execute(db);
+      assert.equal((await client.get(page)).statusCode, 404);
+      await sql`update partnerships set archived_at = null where id = ${coventry}`.execute(db);
+      assert.equal((await client.get(page)).statusCode, 200);
+      await sql`delete from role_grants`.execute(db);
+      assert.equal((await client.get(page)).statusCode, 403);
+    });
+
+    it('sees a change made by another process at its next request', async (t) => {
+      const { client, container, coventry } = await build(t, { database: await engine.create(), as: 'officer' });
+      // A second app on the same database, as a second process would be.
+      const other = createContainer(testConfig, { database: createDb(container.database.location) });
+      const otherApp = await buildApp(other, { logger: false });
+      t.after(async () => {
+        await otherApp.close();
+        await other.database.close();
+      });
+      const page = `/partnerships/${coventry}/actions`;
+      assert.equal((await client.get(page)).statusCode, 200);
+      const [officer] = (await other.accounts.listUsers()).filter((user) => user.email === 'officer@example.com');
+      const { grants } = await other.accounts.getUser(officer?.id ?? '');
+      await other.accounts.revokeRole(systemPrincipal, officer?.id ?? '', grants[0]?.id ?? '');
+      assert.equal((await client.get(page)).statusCode, 403);
+    });
+
+    it('reads the seats again on a new day, with nothing changed', async (t) => {
+      let today = new Date('2026-12-06T23:00:00Z');
+      const { app, container, coventry, boardId } = await build(t, { database: await engine.create(), clock: { now: () => today } });
+      const { governance } = container;
+      const organisationId = (await governance.organisations.list(coventry))[0]?.id ?? '';
+      const personId = await addPerson(governance, coventry, { name: 'Ann Smith', email: 'ann@example.com', organisationId });
+      await governance.memberships.create(systemPrincipal, coventry, {
+        groupId: boardId,
+        personId,
+        organisationId,
+        role: 'member',
+        voting: true,
+        core: true,
+        startDate: '2016-04-01',
+        endDate: '2026-12-06',
+        substitutePersonId: null,
+      });
+      const userId = await container.accounts.createUser(systemPrincipal, {
+        email: 'ann@example.com',
+        name: 'Ann Smith',
+        password: testPassword,
+        isAdmin: false,
+      });
+      await governance.linkAccount(systemPrincipal, coventry, personId, userId);
+      const ann = new Browser(app);
+      await ann.signIn('ann@example.com', testPassword);
+      const page = `/partnerships/${coventry}/actions`;
+      assert.equal((await ann.get(page)).statusCode, 200, 'a member on the last day of the membership');
+      today = new Date('2026-12-07T00:30:00Z');
+      assert.equal((await ann.get(page)).statusCode, 403, 'no longer a member the day after');
+    });
+  });
+}
