@@ -145,7 +145,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     const userId = request.session.userId;
     // Before validation: the address's ids as sent (a route's own schema checks them next).
     const { partnershipId, areaId } = scopeIds.parse(request.params);
-    const kept = userId || partnershipId || areaId ? await accessCache.current() : null;
+    const kept = userId || partnershipId || areaId ? await accessCache.current(request.session.accessGeneration) : null;
     if (kept) keptAccess.set(request, kept);
     // Seats are held, and chairs appointed, from a date: what the principal may do is kept for the day.
     request.principal =

@@ -44,6 +44,18 @@ for (const engine of testDatabases()) {
       assert.equal(await generationOf(db), before);
     });
 
+    it('reads the generation with the session, and never saves it in the session', async (t) => {
+      const { container } = await build(t, { database: await engine.create(), seed: false, as: 'nobody' });
+      const { sessions } = container.accounts;
+      await sessions.save('a-session', { userId: 'someone', accessGeneration: '41' }, new Date('2099-01-01T00:00:00Z'));
+      const [row] = await container.database.db.selectFrom('sessions').select('data').execute();
+      assert.deepEqual(JSON.parse(row?.data ?? ''), { userId: 'someone' });
+      assert.deepEqual(await sessions.load('a-session'), {
+        userId: 'someone',
+        accessGeneration: String(await generationOf(container.database.db)),
+      });
+    });
+
     it('refuses at the next request a role taken away, or a partnership archived, outside the app', async (t) => {
       const { client, container, coventry } = await build(t, { database: await engine.create(), as: 'officer' });
       const { db } = container.database;

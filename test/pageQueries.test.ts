@@ -1,6 +1,6 @@
 /**
- * The queries a page makes, counted (never timed), on each engine: a signed-in request pays for its session and the
- * access generation, and for its principal and the partnership switcher only when access has changed; and the
+ * The queries a page makes, counted (never timed), on each engine: a signed-in request pays for its session (read with
+ * the access generation), and for its principal and the partnership switcher only when access has changed; and the
  * partnership overview makes as many queries with a year of meetings waiting for their minutes as with a few.
  */
 import assert from 'node:assert/strict';
@@ -12,12 +12,12 @@ import { testDatabases } from './helpers/database.ts';
 import { countingQueries } from './helpers/queryCount.ts';
 
 const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
-/** The table a query reads first. */
-const tableRead = (query: string) => /from "([a-z_]+)"/.exec(query)?.[1] ?? query;
+/** The table a query reads, leaving aside its subqueries. */
+const tableRead = (query: string) => /from "([a-z_]+)"/.exec(query.replace(/\(select [^()]*\)/g, ''))?.[1] ?? query;
 
 for (const engine of testDatabases()) {
   describe(`the queries a page makes (${engine.engine})`, () => {
-    it('a signed-in page of the layout alone makes 2: the session and the access generation; after a change to access, 4', async (t) => {
+    it('a signed-in page of the layout alone makes 1, its session with the access generation; after a change to access, 4', async (t) => {
       const { database, counter } = countingQueries(await engine.create());
       const { client } = await build(t, { database, clock, as: 'officer' });
       // The not-found page draws the layout and nothing else.
@@ -26,12 +26,12 @@ for (const engine of testDatabases()) {
       const response = await client.get('/no-such-page');
       assert.equal(response.statusCode, 404);
       assert.match(response.body, /Sign out/);
-      assert.deepEqual(counter.queries.map(tableRead), ['sessions', 'access_generation']);
+      assert.deepEqual(counter.queries.map(tableRead), ['sessions']);
       // What the principal may do and the switcher's partnerships are read again once anything they come from changes.
       await sql`update areas set name = name`.execute(database.db);
       counter.reset();
       await client.get('/no-such-page');
-      assert.deepEqual(counter.queries.map(tableRead).sort(), ['access_generation', 'partnerships', 'people', 'sessions', 'users']);
+      assert.deepEqual(counter.queries.map(tableRead).sort(), ['partnerships', 'people', 'sessions', 'users']);
     });
 
     it('the meeting page reads its meeting once, however many of its parts ask for it', async (t) => {

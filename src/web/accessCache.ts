@@ -15,8 +15,11 @@ export interface KeptAccess {
 }
 
 export interface AccessCache {
-  /** Reads the generation now: everything read through what it returns is at least as new as the generation. */
-  current(): Promise<KeptAccess>;
+  /**
+   * The answers at the generation `read` in this request (with its session), or read now: everything read through
+   * what it returns is at least as new as the generation.
+   */
+  current(read?: string | null): Promise<KeptAccess>;
 }
 
 /** Enough for every signed-in account of a large deployment; past it, the oldest answers go first. */
@@ -27,10 +30,9 @@ export function createAccessCache(db: Kysely<Database>): AccessCache {
   let answers = new Map<string, Promise<unknown>>();
 
   return {
-    async current() {
-      const row = await db.selectFrom('accessGeneration').select('generation').where('id', '=', 1).executeTakeFirst();
+    async current(read) {
       // No row only where every table was emptied (the tests do): nothing read then is kept.
-      const now = row ? String(row.generation) : null;
+      const now = read === undefined ? await readGeneration(db) : read;
       if (now === null) return { get: (_key, read) => read() };
       // Any other number, newer or (from a request that read it earlier and arrives late) older, starts afresh:
       // an answer is only ever shared among requests that read the same number before reading the answer.
@@ -53,4 +55,9 @@ export function createAccessCache(db: Kysely<Database>): AccessCache {
       };
     },
   };
+}
+
+async function readGeneration(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('accessGeneration').select('generation').where('id', '=', 1).executeTakeFirst();
+  return row ? String(row.generation) : null;
 }

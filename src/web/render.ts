@@ -63,6 +63,8 @@ declare module 'fastify' {
     flash?: string;
     /** A change refused after a button with no form of its own (moving an item, publishing): said once on the next page. */
     problem?: string;
+    /** Read with the session at each request, never saved: whether what is kept of access still holds (web/accessCache.ts). */
+    accessGeneration?: string | null;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -10,9 +10,18 @@ export async function upsertSession(db: Kysely<Database>, session: Selectable<Se
     .execute();
 }
 
-export async function findLiveSession(db: Kysely<Database>, id: string, now: string): Promise<string | undefined> {
-  const row = await db.selectFrom('sessions').select('data').where('id', '=', id).where('expiresAt', '>', now).executeTakeFirst();
-  return row?.data;
+/** The session's data, and the access generation read in the same query: a signed-in request needs both. */
+export async function findLiveSession(
+  db: Kysely<Database>,
+  id: string,
+  now: string,
+): Promise<{ data: string; accessGeneration: string | number | null } | undefined> {
+  return db
+    .selectFrom('sessions')
+    .select((eb) => ['data', eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration')])
+    .where('id', '=', id)
+    .where('expiresAt', '>', now)
+    .executeTakeFirst();
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {

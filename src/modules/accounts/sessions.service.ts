@@ -6,7 +6,10 @@ import { deleteSession, deleteSessionsExpiredBy, deleteSessionsOfUser, findLiveS
 /** Sessions live in the database so that any number of app processes can serve one user. */
 export interface SessionRecords {
   save(id: string, data: unknown, expiresAt: Date): Promise<void>;
-  /** The session's data, or null when there is none or it has expired. */
+  /**
+   * The session's data, or null when there is none or it has expired. Its `accessGeneration` is read with it, for
+   * the web layer's kept access (web/accessCache.ts), and is never saved.
+   */
   load(id: string): Promise<unknown>;
   remove(id: string): Promise<void>;
   removeExpired(): Promise<void>;
@@ -16,7 +19,7 @@ export interface SessionRecords {
 
 export function createSessionRecords(db: Kysely<Database>, clock: Clock): SessionRecords {
   return {
-    save: (id, data, expiresAt) =>
+    save: (id, { accessGeneration: _read, ...data }: { accessGeneration?: unknown }, expiresAt) =>
       upsertSession(db, {
         id,
         data: JSON.stringify(data),
@@ -24,8 +27,10 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
         userId: (data as { userId?: string } | null)?.userId ?? null,
       }),
     async load(id) {
-      const data = await findLiveSession(db, id, isoNow(clock));
-      return data === undefined ? null : (JSON.parse(data) as unknown);
+      const row = await findLiveSession(db, id, isoNow(clock));
+      if (!row) return null;
+      const accessGeneration = row.accessGeneration === null ? null : String(row.accessGeneration);
+      return { ...(JSON.parse(row.data) as object), accessGeneration };
     },
     remove: (id) => deleteSession(db, id),
     removeExpired: () => deleteSessionsExpiredBy(db, isoNow(clock)),
