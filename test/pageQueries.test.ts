@@ -34,7 +34,7 @@ for (const engine of testDatabases()) {
       assert.deepEqual(counter.queries.map(tableRead).sort(), ['partnerships', 'people', 'sessions', 'users']);
     });
 
-    it('the meeting page reads its meeting once, however many of its parts ask for it', async (t) => {
+    it('the meeting page reads its meeting and its minutes once, however many of its parts ask for them', async (t) => {
       const { database, counter } = countingQueries(await engine.create());
       const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
       const groupIds = (await container.governance.groups.list(coventry)).map((group) => group.id);
@@ -49,6 +49,8 @@ for (const engine of testDatabases()) {
       assert.equal(response.statusCode, 200);
       const readsOfTheMeeting = counter.queries.filter((query) => /^select "meetings"\.\*.* "meetings"\."id" = /.test(query));
       assert.equal(readsOfTheMeeting.length, 1, readsOfTheMeeting.join('\n'));
+      const readsOfItsMinutes = counter.queries.filter((query) => /^select \* from "meeting_minutes" where "meeting_id" = /.test(query));
+      assert.equal(readsOfItsMinutes.length, 1, readsOfItsMinutes.join('\n'));
     });
 
     it('the partnership overview makes as many queries with 30 meetings waiting for minutes as with 10, and counts the overdue actions', async (t) => {

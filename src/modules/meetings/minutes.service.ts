@@ -44,6 +44,7 @@ import {
 } from './minutes.repository.ts';
 import { deferredForQuorum, outcomeOfVote } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
+import { readOnce } from '../../platform/readOnce.ts';
 
 export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
 
@@ -368,7 +369,12 @@ export function createMinutesService({
     return (trx: Kysely<Database>) => carryForwardDeferred(trx, { audit, clock, actor }, meeting, deferred);
   }
 
-  async function lifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
+  // Read once for a page, which asks for it both for the minutes and for what may be done with them.
+  function lifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
+    return readOnce(`minutes life ${partnershipId} ${meetingId}`, () => readLifeOf(partnershipId, meetingId));
+  }
+
+  async function readLifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
     const meeting = await requireMeeting(db, partnershipId, meetingId);
     const [life, amendments, later] = await Promise.all([
       findMeetingMinutes(db, meetingId),
