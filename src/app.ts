@@ -36,6 +36,7 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const found = (rows: readonly unknown[]) => rows.length > 0;
 
 const assetParams = z.object({ '*': z.string() });
 /** The partnership or area an address is about, if any; anything else in the address is no scope. */
@@ -151,13 +152,17 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     request.principal =
       userId && kept ? await kept.get(`principal ${userId} ${todayInEngland(clock)}`, () => accounts.loadPrincipal(userId)) : null;
     if (partnershipId && kept) {
-      const [partnership] = await kept.get(`partnership ${partnershipId}`, () => governance.partnerships.list(null, { id: partnershipId }));
+      const [partnership] = await kept.get(
+        `partnership ${partnershipId}`,
+        () => governance.partnerships.list(null, { id: partnershipId }),
+        found,
+      );
       // An archived partnership is read-only history for administrators, and gone for everyone else.
       if (!partnership || (partnership.archivedAt && !request.principal?.isAdmin)) return reply.callNotFound();
       request.partnership = partnership;
     }
     if (areaId && kept) {
-      const [area] = await kept.get(`area ${areaId}`, () => governance.areas.list(null, { id: areaId }));
+      const [area] = await kept.get(`area ${areaId}`, () => governance.areas.list(null, { id: areaId }), found);
       if (!area || area.archivedAt) return reply.callNotFound();
       request.area = area;
     }

@@ -10,8 +10,11 @@ import type { Database } from '../db/schema.ts';
 
 /** Answers read at one generation, for one request. */
 export interface KeptAccess {
-  /** The answer kept for `key` at this generation, or `read`'s, kept for the requests after. */
-  get<T>(key: string, read: () => Promise<T>): Promise<T>;
+  /**
+   * The answer kept for `key` at this generation, or `read`'s, kept for the requests after if `keep` says so (an
+   * address's id not found is not kept: anyone can type a million of them).
+   */
+  get<T>(key: string, read: () => Promise<T>, keep?: (answer: T) => boolean): Promise<T>;
 }
 
 export interface AccessCache {
@@ -42,13 +45,14 @@ export function createAccessCache(db: Kysely<Database>): AccessCache {
       }
       const kept = answers;
       return {
-        get<T>(key: string, read: () => Promise<T>): Promise<T> {
+        get<T>(key: string, read: () => Promise<T>, keep: (answer: T) => boolean = () => true): Promise<T> {
           const known = kept.get(key) as Promise<T> | undefined;
           if (known) return known;
           const answer = read();
           kept.set(key, answer);
-          // A failed read is not kept: the next request tries again.
-          answer.catch(() => kept.get(key) === answer && kept.delete(key));
+          // A failed read, or one not to keep, is forgotten: the next request reads again.
+          const forget = () => kept.get(key) === answer && kept.delete(key);
+          answer.then((value) => keep(value) || forget(), forget);
           if (kept.size > keptAnswers) kept.delete(kept.keys().next().value as string);
           return answer;
         },
