@@ -6,8 +6,9 @@ import { createAccessCache } from './accessCache.ts';
 for (const engine of testDatabases()) {
   describe(`the access cache (${engine.engine})`, () => {
     it('keeps an answer until access changes, and forgets one it is told not to keep', async (t) => {
-      const { db, close } = await engine.create();
-      t.after(close);
+      const database = await engine.create();
+      t.after(() => database.close());
+      const { db } = database;
       const cache = createAccessCache(db);
       let reads = 0;
       const read = () => Promise.resolve(++reads);
