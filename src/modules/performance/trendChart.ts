@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Loader, parse, Runtime, View } from 'vega';
 import type { compile, Config, TopLevelSpec } from 'vega-lite';
-import { keyOf, kept } from './kept.ts';
+import { keyOf, kept } from '../../platform/kept.ts';
 import type { Frequency, SeriesPoint, Unit } from './report.ts';
 
 export interface TrendChartInput {
