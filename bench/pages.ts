@@ -7,7 +7,8 @@
  * layout page (goal ≥ 70%), and that page as a share of the same layout signed out (goal ≥ 70%). Every response
  * that is not 2xx, and every error, is counted and printed: they must be 0. On its own: `node bench/pages.ts`;
  * PAGES_BENCH_SECONDS (default 10) and PAGES_BENCH_ROUNDS (default 3) set its length, PAGES_BENCH_ENGINES
- * (default "sqlite,postgres") its engines.
+ * (default "sqlite,postgres") its engines, and PAGES_BENCH_PAGES (words of the labels, comma-separated; default every
+ * page) the pages measured beside the two layout pages, which are always measured as the baselines.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -37,7 +38,18 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const seconds = Number(process.env.PAGES_BENCH_SECONDS ?? 10);
 const rounds = Math.max(3, Number(process.env.PAGES_BENCH_ROUNDS ?? 3));
 const engines = (process.env.PAGES_BENCH_ENGINES ?? 'sqlite,postgres').split(',').filter(Boolean);
+const picked = (process.env.PAGES_BENCH_PAGES ?? '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter(Boolean);
 const connections = 50;
+
+/** The pages this run measures: the two baselines, and those whose label holds one of PAGES_BENCH_PAGES' words. */
+const measured = (page: BenchPage) =>
+  picked.length === 0 ||
+  page.url === layoutPageUrl ||
+  page.url === startPageUrl ||
+  picked.some((word) => page.label.toLowerCase().includes(word));
 
 async function startServer(engine: string): Promise<{ child: ChildProcess; ready: PagesServerReady }> {
   const child = spawn(process.execPath, [join(import.meta.dirname, 'pagesServer.ts'), engine], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -81,8 +93,9 @@ const percent = (part: number, whole: number) => `${((part / whole) * 100).toFix
 
 /** One engine: every page checked once (a 200), then the rounds, the pages interleaved within each. */
 async function benchEngine(engine: string): Promise<string[]> {
-  const { child, ready } = await startServer(engine);
+  const { child, ready: served } = await startServer(engine);
   try {
+    const ready = { ...served, pages: served.pages.filter(measured) };
     const base = `http://127.0.0.1:${ready.port}`;
     const headersOf = (page: BenchPage) => ({ ...proxyHeaders, ...(page.signedIn ? { cookie: ready.cookie } : {}) });
     for (const page of ready.pages) {

@@ -420,16 +420,22 @@ export async function countCrimesByCsp(
   }));
 }
 
-/** The months a force published, by its complete imports (one a month), each with the LSOA edition its file is coded in. */
-export async function listHeldMonths(db: Kysely<Database>, forceCode: string): Promise<{ month: string; edition: LsoaEdition | null }[]> {
+/**
+ * The months a force published, by its complete imports (one a month), each with the LSOA edition its file is coded
+ * in and the import it is (a complete import's crimes never change: a month replaced is another import).
+ */
+export async function listHeldMonths(
+  db: Kysely<Database>,
+  forceCode: string,
+): Promise<{ month: string; edition: LsoaEdition | null; importId: string }[]> {
   const rows = await db
     .selectFrom('crimeImports')
-    .select(['month', 'lsoaEdition'])
+    .select(['month', 'lsoaEdition', 'id'])
     .where('forceCode', '=', forceCode)
     .where('status', '=', 'complete')
     .orderBy('month')
     .execute();
-  return rows.flatMap((row) => (row.month ? [{ month: row.month, edition: row.lsoaEdition }] : []));
+  return rows.flatMap((row) => (row.month ? [{ month: row.month, edition: row.lsoaEdition, importId: row.id }] : []));
 }
 
 /**

@@ -43,6 +43,7 @@ import {
   hotspotRows,
   hotspotsCsv,
   hotspotsPage,
+  type HotspotsPage,
   monthAskedWords,
   monthName,
   notHeldWords,
@@ -52,6 +53,7 @@ import {
 } from './hotspotsPage.ts';
 import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
+import { keyOf, kept } from '../../platform/kept.ts';
 import {
   heldEffect,
   importFinished,
@@ -74,6 +76,8 @@ const maxSizeText = '50 MB';
 /** Hotspots shown on the page; the CSV download has them all. */
 const tableRows = 20;
 const refreshSeconds = 2;
+/** Hotspot pages kept worked out: a month's by LSOA and by street, in each order, for a few types and months. */
+const keptHotspotPages = 64;
 
 /** What the crime data pages need beyond the module's own service. */
 export interface CrimeDataRouteDependencies {
@@ -376,6 +380,10 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       },
     });
 
+    // A month's hotspots, worked out once for each version of the counts they come from and each way of asking.
+    const keptPages = kept<HotspotsPage>(keptHotspotPages);
+    const keptCrimeTypes = kept<string[]>(keptHotspotPages);
+
     // The hotspots of a month: for a query the filter form would never send, no such page.
     async function loadHotspots(partnershipId: string, asked: z.output<typeof hotspotsQuery>) {
       // A value left empty is the default.
@@ -398,29 +406,31 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
         return { query, area, publishedMonths, month, found: null };
       }
       // Every month from the first: the predictive calendar averages the same month of each earlier year.
-      const [counts, lsoas, editions] = await Promise.all([
-        crimeData.crimeCounts(partnershipId, { from: first, to: month }),
+      const [{ key, counts }, lsoas] = await Promise.all([
+        crimeData.keptCrimeCounts(partnershipId, { from: first, to: month }),
         crimeData.areaLsoas(partnershipId, month),
-        crimeData.areaEditions(partnershipId),
       ]);
       // A type the data does not have is no page, as a month that is not one is.
-      if (query.type !== undefined && !crimeTypesIn(counts).includes(query.type)) {
+      const crimeTypes = await keptCrimeTypes(key, () => Promise.resolve(crimeTypesIn(counts)));
+      if (query.type !== undefined && !crimeTypes.includes(query.type)) {
         throw new AddressProblemError(`${asTyped(query.type)} is not a crime type of the crimes held for ${monthName(month)}.`, {
           text: 'Choose from the crime types held',
         });
       }
-      const comparable = comparability(editions);
-      const page = hotspotsPage({
-        counts,
-        lsoas,
-        publishedMonths,
-        month,
-        by: query.by,
-        crimeType: query.type,
-        sort: query.sort,
-        comparable,
-      });
-      return { query, area, publishedMonths, month, found: { month, counts, lsoas, page } };
+      // The counts' key names the files, the area and the months, so the LSOAs and editions too: the page is theirs.
+      const page = await keptPages(keyOf({ key, month, by: query.by, type: query.type, sort: query.sort }), async () =>
+        hotspotsPage({
+          counts,
+          lsoas,
+          publishedMonths,
+          month,
+          by: query.by,
+          crimeType: query.type,
+          sort: query.sort,
+          comparable: comparability(await crimeData.areaEditions(partnershipId)),
+        }),
+      );
+      return { query, area, publishedMonths, month, found: { month, crimeTypes, lsoas, page } };
     }
 
     const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
@@ -467,7 +477,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       const { query, area, publishedMonths, month, found } = await loadHotspots(request.params.partnershipId, request.query);
       const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
       const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
-      const crimeTypes = found ? crimeTypesIn(found.counts) : [];
+      const crimeTypes = found?.crimeTypes ?? [];
       return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
         title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
         area: areaView(area),

@@ -48,6 +48,7 @@ import { type AreaFiguresService, createAreaFigures } from './figures.ts';
 import type { PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
 import { createReferenceLoader } from './reference.ts';
+import { keyOf, kept } from '../../platform/kept.ts';
 import { areaFirst, createImporter, type ImportProgress } from './importer.ts';
 import { type AreaEditions, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
@@ -127,7 +128,13 @@ export interface CrimeDataService extends AreaFiguresService, ZipImports {
    * than its own are not comparable (never 0).
    */
   areaEditions(partnershipId: string): Promise<AreaEditions>;
-  crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<CrimeCount[]>;
+  /** The area's crimes of the months counted by month, LSOA, location and type (shared: never to be changed). */
+  crimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<readonly CrimeCount[]>;
+  /**
+   * The same counts with a key naming all they rest on (the area, the months, the force's complete files and their
+   * editions): the same key, the same counts, the area's LSOAs and editions; work done from them can be kept by it.
+   */
+  keptCrimeCounts(partnershipId: string, months: { from: string; to: string }): Promise<{ key: string; counts: readonly CrimeCount[] }>;
   points(
     partnershipId: string,
     where: { month: string; lsoaCodes?: readonly string[]; locations?: readonly string[] },
@@ -153,11 +160,18 @@ export interface CrimeDataDependencies {
 }
 
 const uploadChunkBytes = 1024 * 1024;
+/**
+ * Areas' counts kept at once: a page over two years of a busy area is some thousands of rows, and the hotspot page of
+ * each month asks for its own range.
+ */
+const countsKept = 24;
 
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
   const { changesOf, takePlace, monthPartition, withEffect, decisions } = createHeldImports(deps);
   const ensureReference = createReferenceLoader(db, clock);
+  // Counted once for each version of the files they come from: a page's biggest read, the same until an import completes.
+  const keptCounts = kept<readonly CrimeCount[]>(countsKept);
 
   /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
   async function requireArea(partnershipId: string): Promise<CspRow | null> {
@@ -166,8 +180,8 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   }
 
   /** The months a force has a complete file for, each with the LSOA edition the file is coded in. */
-  async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition }[]> {
-    return (await listHeldMonths(db, forceCode)).map(({ month, edition }) => ({ month, edition: edition ?? editionOfMonth(month) }));
+  async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition; importId: string }[]> {
+    return (await listHeldMonths(db, forceCode)).map((row) => ({ ...row, edition: row.edition ?? editionOfMonth(row.month) }));
   }
 
   /** The months the area's force has a complete file for, each with its LSOA edition. */
@@ -356,9 +370,13 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
       return { months, lsoas };
     },
 
-    async crimeCounts(partnershipId, months) {
+    crimeCounts: async (partnershipId, months) => (await service.keptCrimeCounts(partnershipId, months)).counts,
+
+    async keptCrimeCounts(partnershipId, months) {
       const area = await requireArea(partnershipId);
-      return area ? countAreaCrimes(db, area.code, months) : [];
+      if (!area) return { key: keyOf({ area: null }), counts: [] };
+      const key = keyOf({ area: area.code, months, held: await forceHeldMonths(area.forceCode) });
+      return { key, counts: await keptCounts(key, async () => Object.freeze(await countAreaCrimes(db, area.code, months))) };
     },
 
     async points(partnershipId, where) {

@@ -7,6 +7,18 @@ export async function listAttendance(db: Kysely<Database>, meetingId: string): P
   return db.selectFrom('attendance').selectAll().where('meetingId', '=', meetingId).orderBy('attendeeName').execute();
 }
 
+/** Which of the meetings have their attendance recorded: one query, however many meetings. */
+export async function meetingsWithAttendance(db: Kysely<Database>, meetingIds: readonly string[]): Promise<Set<string>> {
+  if (meetingIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('attendance')
+    .select('meetingId')
+    .distinct()
+    .where('meetingId', 'in', [...meetingIds])
+    .execute();
+  return new Set(rows.map((row) => row.meetingId));
+}
+
 /** The attendance of a meeting is saved as a whole: what was there is replaced. */
 export async function replaceAttendance(db: Kysely<Database>, meetingId: string, rows: AttendanceRow[]): Promise<void> {
   await db.deleteFrom('attendance').where('meetingId', '=', meetingId).execute();

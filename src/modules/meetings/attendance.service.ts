@@ -8,7 +8,7 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceReads } from './governance.reads.ts';
-import { type AttendanceRow, attendanceDates, listAttendance, replaceAttendance } from './attendance.repository.ts';
+import { type AttendanceRow, attendanceDates, listAttendance, meetingsWithAttendance, replaceAttendance } from './attendance.repository.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { hasStarted, notStartedYet } from './meetingTime.ts';
@@ -46,6 +46,8 @@ export interface MeetingAttendance {
 
 export interface AttendanceService {
   attendance(partnershipId: string, meetingId: string): Promise<MeetingAttendance>;
+  /** Which of the meetings have their attendance recorded, asked once for them all (a list asks for its page's). */
+  recordedOf(meetingIds: readonly string[]): Promise<Set<string>>;
   /** The group's attendance record over the financial year starting in April of `yearStarting`, from the meetings whose attendance was recorded. */
   yearRecord(
     partnershipId: string,
@@ -110,6 +112,7 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
 
   return {
     attendance: (partnershipId, meetingId) => load(db, partnershipId, meetingId),
+    recordedOf: (meetingIds) => meetingsWithAttendance(db, meetingIds),
 
     async yearsWithAttendance(partnershipId, groupId) {
       const dates = await attendanceDates(db, partnershipId, groupId);

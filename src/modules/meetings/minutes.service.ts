@@ -9,6 +9,7 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../platfo
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
+import { termsInForce, type VoteMajority } from '../governance/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
@@ -170,7 +171,7 @@ export interface MinutesDependencies {
   clock: Clock;
   agenda: AgendaService;
   attendance: AttendanceService;
-  governance: Pick<GovernanceReads, 'termsInForceOn' | 'people' | 'listInterests'>;
+  governance: Pick<GovernanceReads, 'termsInForceOn' | 'termsHistory' | 'people' | 'listInterests'>;
   actions: Pick<ActionsService, 'forItem' | 'recordInMinutes' | 'findInMinutes' | 'changeInMinutes' | 'removeFromMinutes' | 'ownerOf'>;
   confidentiality: Confidentiality;
   /** The group's members with and without an e-mail address. */
@@ -203,6 +204,11 @@ export function minutesCirculatedNotice(meeting: MeetingView, link: string): { s
   };
 }
 
+const noFacts = { quorate: null, votingPresent: null };
+
+/** The terms a group had in force on a date (null before it had any): what a vote's majority is read from. */
+type TermsOn = (groupId: string, date: string) => Promise<{ voteMajority: VoteMajority } | null>;
+
 export function createMinutesService({
   db,
   audit,
@@ -217,11 +223,23 @@ export function createMinutesService({
   publicUrl,
   decisionReliedOn,
 }: MinutesDependencies): MinutesService {
-  /** Whether each meeting was quorate (null where attendance was not recorded) and how many voting members were there, asked once per meeting. */
+  /** Whether each meeting was quorate and how many voting members were there (null without attendance: one query says which). */
   async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
     const facts = new Map<string, { quorate: boolean | null; votingPresent: number | null }>();
-    for (const meetingId of new Set(meetingIds)) facts.set(meetingId, votingFacts(await attendance.attendance(partnershipId, meetingId)));
+    const unique = [...new Set(meetingIds)];
+    const recorded = await attendance.recordedOf(unique);
+    for (const id of unique) facts.set(id, recorded.has(id) ? votingFacts(await attendance.attendance(partnershipId, id)) : noFacts);
     return facts;
+  }
+
+  /** For many decisions: each group's terms read once, the version in force picked for each date. */
+  function termsReadOnce(partnershipId: string): TermsOn {
+    const histories = new Map<string, ReturnType<GovernanceReads['termsHistory']>>();
+    return async (groupId, date) => {
+      const history = histories.get(groupId) ?? governance.termsHistory(partnershipId, groupId);
+      histories.set(groupId, history);
+      return termsInForce(await history, date);
+    };
   }
 
   /** A decision's vote, against the majority the terms in force at its meeting require. */
@@ -229,9 +247,10 @@ export function createMinutesService({
     partnershipId: string,
     decision: Pick<DecisionView, 'groupId' | 'meetingDate' | 'votesFor' | 'votesAgainst' | 'votesAbstaining'>,
     votingPresent: number | null,
+    termsOn: TermsOn = (groupId, date) => governance.termsInForceOn(partnershipId, groupId, date),
   ): Promise<VoteResult | null> {
     if (decision.votesFor === null) return null;
-    const terms = await governance.termsInForceOn(partnershipId, decision.groupId, decision.meetingDate);
+    const terms = await termsOn(decision.groupId, decision.meetingDate);
     const votes = { for: decision.votesFor, against: decision.votesAgainst ?? 0, abstaining: decision.votesAbstaining ?? 0 };
     return voteResult(votes, terms?.voteMajority ?? 'votes_cast', votingPresent);
   }
@@ -275,10 +294,11 @@ export function createMinutesService({
       partnershipId,
       decisions.map((d) => d.meetingId),
     );
+    const termsOn = termsReadOnce(partnershipId);
     return Promise.all(
       decisions.map(async (d) => {
         const { quorate = null, votingPresent = null } = facts.get(d.meetingId) ?? {};
-        const vote = await voteOf(partnershipId, d, votingPresent);
+        const vote = await voteOf(partnershipId, d, votingPresent, termsOn);
         // Read the same way for a decision written before the outcome followed the vote.
         const outcome = vote ? outcomeOfVote(d.outcome, vote.carried) : d.outcome;
         return { ...d, outcome, deferredForQuorum: deferredForQuorum(outcome, quorate), vote };

@@ -19,7 +19,7 @@ import type { ReportPaper } from '../meetings/index.ts';
 import type { PriorityIndicator, PriorityView } from '../strategy/index.ts';
 import { formatValue, statusWords } from './format.ts';
 import { indicatorFigures, periodsRead } from './indicatorFigures.ts';
-import { kept } from './kept.ts';
+import { kept } from '../../platform/kept.ts';
 import { parseMeasurementsCsv, readGroupTable, readMeasurementValue, type RowProblem, typedFiguresRefusal } from './measurementsCsv.ts';
 import {
   countMeasurements,

@@ -209,3 +209,24 @@ describe('renderTrendChart', () => {
     }
   });
 });
+
+describe('a trend chart is drawn without what draws nothing', () => {
+  it('writes coordinates to a hundredth of a pixel and leaves out attributes at their default, keeping every label', async () => {
+    const values = Array.from({ length: 36 }, (_, i) => 100 + ((i * 37) % 23) + i / 7);
+    const chart = await renderTrendChart({ title: 'Slim', unit: 'rate_per_1000', series: series(values, [35]), target: 110.125 });
+    const tags = chart.svg.match(/<[^>]+>/g) ?? [];
+    assert.deepEqual(
+      tags.filter((tag) => /\d\.\d{3}/.test(tag)),
+      [],
+    );
+    assert.deepEqual(
+      tags.filter((tag) => / (?:opacity|stroke-opacity|fill-opacity)="1"| pointer-events="none"/.test(tag)),
+      [],
+    );
+    // The figures the chart shows keep their digits: a rate's axis labels and the text alternative are untouched.
+    assert.ok(texts(chart.svg).includes('Target'));
+    assert.match(chart.svg, /<desc[^>]*>[^<]*Target 110\.125\.<\/desc>/);
+    assert.ok(linePaths(chart.svg).length > 0);
+    assertBalanced(chart.svg);
+  });
+});
