@@ -9,7 +9,6 @@ import { ConflictError, FieldValidationError, NotFoundError } from '../../platfo
 import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ActionInput, ActionsService, LoggedAction } from '../actions/index.ts';
-import { termsInForce, type VoteMajority } from '../governance/index.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
@@ -25,7 +24,6 @@ import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import { createEntryCorrections, type EntryChange, type EntryKind } from './minutesEntries.ts';
 import {
   countDecisions,
-  type DecisionView,
   type DeclarationView,
   findDecision,
   insertDeclaration,
@@ -43,18 +41,11 @@ import {
   insertItemMinutes,
   listDecisions,
 } from './minutes.repository.ts';
-import { deferredForQuorum, outcomeOfVote } from './outcomes.ts';
-import { type VoteResult, voteResult } from './votes.ts';
+import { outcomeOfVote } from './outcomes.ts';
 import { readOnce } from '../../platform/readOnce.ts';
+import { createDecisionVotes, type RegisteredDecision, votingFacts } from './decisionVotes.ts';
 
-export type RegisteredDecision = DecisionView & { deferredForQuorum: boolean; vote: VoteResult | null };
-
-/** From a meeting's attendance: its quorum, and the voting members there (a substitute votes in the member's place). */
-function votingFacts({ quorum, members, recordedAt }: MeetingAttendance): { quorate: boolean | null; votingPresent: number | null } {
-  if (!recordedAt) return { quorate: null, votingPresent: null };
-  const votingPresent = members.filter((m) => m.member.voting && (m.status === 'present' || m.status === 'substitute')).length;
-  return { quorate: quorum?.quorate ?? null, votingPresent };
-}
+export type { RegisteredDecision };
 
 export interface ItemMinutes {
   meeting: MeetingView;
@@ -204,11 +195,6 @@ export function minutesCirculatedNotice(meeting: MeetingView, link: string): { s
   };
 }
 
-const noFacts = { quorate: null, votingPresent: null };
-
-/** The terms a group had in force on a date (null before it had any): what a vote's majority is read from. */
-type TermsOn = (groupId: string, date: string) => Promise<{ voteMajority: VoteMajority } | null>;
-
 export function createMinutesService({
   db,
   audit,
@@ -223,37 +209,7 @@ export function createMinutesService({
   publicUrl,
   decisionReliedOn,
 }: MinutesDependencies): MinutesService {
-  /** Whether each meeting was quorate and how many voting members were there (null without attendance: one query says which). */
-  async function meetingFacts(partnershipId: string, meetingIds: readonly string[]) {
-    const facts = new Map<string, { quorate: boolean | null; votingPresent: number | null }>();
-    const unique = [...new Set(meetingIds)];
-    const recorded = await attendance.recordedOf(unique);
-    for (const id of unique) facts.set(id, recorded.has(id) ? votingFacts(await attendance.attendance(partnershipId, id)) : noFacts);
-    return facts;
-  }
-
-  /** For many decisions: each group's terms read once, the version in force picked for each date. */
-  function termsReadOnce(partnershipId: string): TermsOn {
-    const histories = new Map<string, ReturnType<GovernanceReads['termsHistory']>>();
-    return async (groupId, date) => {
-      const history = histories.get(groupId) ?? governance.termsHistory(partnershipId, groupId);
-      histories.set(groupId, history);
-      return termsInForce(await history, date);
-    };
-  }
-
-  /** A decision's vote, against the majority the terms in force at its meeting require. */
-  async function voteOf(
-    partnershipId: string,
-    decision: Pick<DecisionView, 'groupId' | 'meetingDate' | 'votesFor' | 'votesAgainst' | 'votesAbstaining'>,
-    votingPresent: number | null,
-    termsOn: TermsOn = (groupId, date) => governance.termsInForceOn(partnershipId, groupId, date),
-  ): Promise<VoteResult | null> {
-    if (decision.votesFor === null) return null;
-    const terms = await termsOn(decision.groupId, decision.meetingDate);
-    const votes = { for: decision.votesFor, against: decision.votesAgainst ?? 0, abstaining: decision.votesAbstaining ?? 0 };
-    return voteResult(votes, terms?.voteMajority ?? 'votes_cast', votingPresent);
-  }
+  const { registered, voteOf } = createDecisionVotes({ attendance, governance });
 
   /**
    * A decision as it is stored: a vote only of the voting members recorded present, and then the outcome the
@@ -288,23 +244,6 @@ export function createMinutesService({
       throw new FieldValidationError('interestId', "Select one of this person's interests, or none");
     }
   }
-
-  const registered = async (partnershipId: string, decisions: DecisionView[]): Promise<RegisteredDecision[]> => {
-    const facts = await meetingFacts(
-      partnershipId,
-      decisions.map((d) => d.meetingId),
-    );
-    const termsOn = termsReadOnce(partnershipId);
-    return Promise.all(
-      decisions.map(async (d) => {
-        const { quorate = null, votingPresent = null } = facts.get(d.meetingId) ?? {};
-        const vote = await voteOf(partnershipId, d, votingPresent, termsOn);
-        // Read the same way for a decision written before the outcome followed the vote.
-        const outcome = vote ? outcomeOfVote(d.outcome, vote.carried) : d.outcome;
-        return { ...d, outcome, deferredForQuorum: deferredForQuorum(outcome, quorate), vote };
-      }),
-    );
-  };
 
   /** The meeting and item, checked; minutes are not written for a cancelled meeting. */
   async function writable(partnershipId: string, meetingId: string, itemId: string) {
