@@ -238,6 +238,14 @@ export interface ActionsTable {
   updatedAt: string;
 }
 
+/** The actions of a partnership counted by group and status, kept by triggers (migration 2026-12-11-06). */
+export interface ActionCountsTable {
+  partnershipId: string;
+  groupId: string;
+  status: ActionStatus;
+  total: number;
+}
+
 export interface ActionUpdatesTable {
   id: string;
   actionId: string;
@@ -450,6 +458,15 @@ export interface AuditLogTable {
   summary: string;
   beforeJson: string | null;
   afterJson: string | null;
+}
+
+/** The audit log counted by partnership, account, kind of record and action ('' for none), kept by triggers. */
+export interface AuditCountsTable {
+  partnershipId: string;
+  userId: string;
+  entityType: string;
+  action: AuditLogAction;
+  total: number;
 }
 
 export interface JobsTable {
@@ -894,6 +911,7 @@ export interface Database {
   itemMinutes: ItemMinutesTable;
   decisions: DecisionsTable;
   actions: ActionsTable;
+  actionCounts: ActionCountsTable;
   actionUpdates: ActionUpdatesTable;
   meetingMinutes: MeetingMinutesTable;
   minutesAmendments: MinutesAmendmentsTable;
@@ -913,6 +931,7 @@ export interface Database {
   signInProviders: SignInProvidersTable;
   signInProviderDomains: SignInProviderDomainsTable;
   auditLog: AuditLogTable;
+  auditCounts: AuditCountsTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;
   noticePreferences: NoticePreferencesTable;
