@@ -209,10 +209,21 @@ for (const database of testDatabases()) {
       assertServedBy(count, 'decisions', 'decisions_partnership');
     });
 
-    it('reads a page of the earlier meetings, latest first, from an index, and counts them without joins', async () => {
-      const plan = await plansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
-      assertServedBy(plan, 'meetings', 'meetings_partnership_date_time');
-      assert.doesNotMatch(plan.join('\n'), /FOR RIGHT PART OF ORDER BY/, plan.join('\n'));
+    it('reads a page of the earlier meetings, latest first, from an index, and counts them as all less those to come', async () => {
+      const [list, all, later] = await queryPlansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
+      assertServedBy(list ?? [], 'meetings', 'meetings_partnership_date_time');
+      assert.doesNotMatch((list ?? []).join('\n'), /FOR RIGHT PART OF ORDER BY/, (list ?? []).join('\n'));
+      assert.match((all ?? []).join('\n'), /meeting_counts/);
+      assertServedBy(later ?? [], 'meetings', 'meetings_partnership_date(_time)?');
+      for (const [before, filter] of [
+        ['2026-12-01', {}],
+        ['1995-06-01', { groupId }],
+      ] as const) {
+        let earlier = db.selectFrom('meetings').where('partnershipId', '=', partnershipId).where('meetingDate', '<', before);
+        if ('groupId' in filter) earlier = earlier.where('groupId', '=', filter.groupId);
+        const { total } = await listEarlierMeetings(db, partnershipId, { before, ...filter }, page);
+        assert.equal(total, Number((await earlier.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+      }
     });
 
     it('reads a partnership’s latest crime uploads from an index', async () => {

@@ -1,7 +1,7 @@
 /**
  * The action log and the audit log read a page on from the one before (decision 0050): following Next from the
  * first page to the last, and Previous back, shows every row once in the list's order, as numbered pages do; and
- * their counts, kept by triggers in the writers' transactions, hold under parallel writes and are filled from the
+ * their counts (and the meetings list's), kept by triggers in the writers' transactions, hold under parallel writes and are filled from the
  * rows already there by the migration that makes them.
  */
 import assert from 'node:assert/strict';
@@ -60,6 +60,11 @@ async function assertCountsHold(db: Kysely<Database>) {
   const keptAudit = await sql<{ key: string; total: number }>`select partnership_id || '/' || user_id || '/' || entity_type || '/'
     || action as key, total from audit_counts where total <> 0`.execute(db);
   assert.deepEqual(byKey(keptAudit.rows), byKey(audit.rows));
+  const meetings = await sql<{ key: string; total: number }>`select partnership_id || '/' || group_id as key, count(*) as total
+    from meetings where archived_at is null group by partnership_id, group_id`.execute(db);
+  const keptMeetings = await sql<{ key: string; total: number }>`select partnership_id || '/' || group_id as key, total
+    from meeting_counts where total <> 0`.execute(db);
+  assert.deepEqual(byKey(keptMeetings.rows), byKey(meetings.rows));
 }
 
 for (const database of testDatabases()) {
@@ -198,6 +203,24 @@ for (const database of testDatabases()) {
           ),
         ),
       );
+      await assertCountsHold(db);
+      // Meetings archived and brought back at once, some moved to another group as they are.
+      const meetings = await db.selectFrom('meetings').select('id').where('partnershipId', '=', partnershipId).limit(10).execute();
+      const archive = (archivedAt: string | null) =>
+        Promise.all(
+          meetings.map(({ id }, n) =>
+            db.transaction().execute((trx) =>
+              trx
+                .updateTable('meetings')
+                .set({ archivedAt: n % 3 ? archivedAt : null, ...(n % 2 ? { groupId: groupIds[n % groupIds.length] ?? '' } : {}) })
+                .where('id', '=', id)
+                .execute(),
+            ),
+          ),
+        );
+      await archive(at);
+      await assertCountsHold(db);
+      await archive(null);
       await assertCountsHold(db);
     });
 

@@ -460,6 +460,13 @@ export interface AuditLogTable {
   afterJson: string | null;
 }
 
+/** A partnership's meetings not archived, counted by group, kept by triggers (migration 2026-12-11-06). */
+export interface MeetingCountsTable {
+  partnershipId: string;
+  groupId: string;
+  total: number;
+}
+
 /** The audit log counted by partnership, account, kind of record and action ('' for none), kept by triggers. */
 export interface AuditCountsTable {
   partnershipId: string;
@@ -932,6 +939,7 @@ export interface Database {
   signInProviderDomains: SignInProviderDomainsTable;
   auditLog: AuditLogTable;
   auditCounts: AuditCountsTable;
+  meetingCounts: MeetingCountsTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;
   noticePreferences: NoticePreferencesTable;

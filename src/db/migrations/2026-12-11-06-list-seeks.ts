@@ -21,6 +21,8 @@ interface Counter {
   /** The counted table's columns that key a count, and those of them that may be null (counted under ''). */
   key: string[];
   nullable: string[];
+  /** Only the rows that hold this (of a row alias), and the columns it reads. */
+  only?: { columns: string[]; holds: (row: string) => string };
 }
 
 const counters: Counter[] = [
@@ -30,6 +32,14 @@ const counters: Counter[] = [
     table: 'audit_log',
     key: ['partnership_id', 'user_id', 'entity_type', 'action'],
     nullable: ['partnership_id', 'user_id'],
+  },
+  // The meetings list counts the earlier meetings as all of them less those to come, which are few.
+  {
+    name: 'meeting_counts',
+    table: 'meetings',
+    key: ['partnership_id', 'group_id'],
+    nullable: [],
+    only: { columns: ['archived_at'], holds: (row) => `${row}.archived_at is null` },
   },
 ];
 
@@ -45,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 /** The count table, filled from the rows there are, and the triggers that keep it as rows are written. */
-async function keepCount(db: Kysely<unknown>, { name, table, key, nullable }: Counter): Promise<void> {
+async function keepCount(db: Kysely<unknown>, { name, table, key, nullable, only }: Counter): Promise<void> {
+  const holds = only?.holds ?? (() => 'true');
+  const watched = [...key, ...(only?.columns ?? [])].join(', ');
   const keyOf = (row: string) => key.map((column) => (nullable.includes(column) ? `coalesce(${row}.${column}, '')` : `${row}.${column}`));
   const columns = key.join(', ');
   const keyColumns = key.map((column) => `${column} text not null`).join(', ');
@@ -59,19 +71,22 @@ async function keepCount(db: Kysely<unknown>, { name, table, key, nullable }: Co
   const remove = (row: string) => `update ${name} set total = total - 1 where ${matches(row)};`;
   await sql
     .raw(
-      `insert into ${name} (${columns}, total) select ${keyOf(table).join(', ')}, count(*) from ${table} group by ${keyOf(table).join(', ')}`,
+      `insert into ${name} (${columns}, total) select ${keyOf(table).join(', ')}, count(*) from ${table} where ${holds(table)}
+      group by ${keyOf(table).join(', ')}`,
     )
     .execute(db);
   if (isPostgres(db)) {
+    const addIf = (row: string) => `if ${holds(row)} then ${add(row)} end if;`;
+    const removeIf = (row: string) => `if ${holds(row)} then ${remove(row)} end if;`;
     // Two writers moving rows between the same two counts lock them in one order: neither waits on the other.
     await sql
       .raw(
         `create function ${name}_kept() returns trigger language plpgsql as $$
         begin
-          if tg_op = 'INSERT' then ${add('new')}
-          elsif tg_op = 'DELETE' then ${remove('old')}
-          elsif (${keyOf('old').join(', ')}) < (${keyOf('new').join(', ')}) then ${remove('old')} ${add('new')}
-          else ${add('new')} ${remove('old')}
+          if tg_op = 'INSERT' then ${addIf('new')}
+          elsif tg_op = 'DELETE' then ${removeIf('old')}
+          elsif (${keyOf('old').join(', ')}) < (${keyOf('new').join(', ')}) then ${removeIf('old')} ${addIf('new')}
+          else ${addIf('new')} ${removeIf('old')}
           end if;
           return null;
         end $$`,
@@ -79,18 +94,22 @@ async function keepCount(db: Kysely<unknown>, { name, table, key, nullable }: Co
       .execute(db);
     await sql
       .raw(
-        `create trigger ${name}_kept after insert or delete or update of ${columns} on ${table}
+        `create trigger ${name}_kept after insert or delete or update of ${watched} on ${table}
         for each row execute function ${name}_kept()`,
       )
       .execute(db);
     return;
   }
-  await sql.raw(`create trigger ${name}_added after insert on ${table} begin ${add('new')} end`).execute(db);
-  await sql.raw(`create trigger ${name}_removed after delete on ${table} begin ${remove('old')} end`).execute(db);
-  const changed = key.map((column) => `old.${column} is not new.${column}`).join(' or ');
-  await sql
-    .raw(`create trigger ${name}_moved after update of ${columns} on ${table} when ${changed} begin ${remove('old')} ${add('new')} end`)
-    .execute(db);
+  // SQLite: a trigger for each way a row comes into a count or leaves one.
+  const changed = `(${key.map((column) => `old.${column} is not new.${column}`).join(' or ')})`;
+  const triggers = [
+    ['added', `insert on ${table} when ${holds('new')}`, add('new')],
+    ['removed', `delete on ${table} when ${holds('old')}`, remove('old')],
+    ['left', `update of ${watched} on ${table} when ${holds('old')} and (${changed} or not (${holds('new')}))`, remove('old')],
+    ['joined', `update of ${watched} on ${table} when ${holds('new')} and (${changed} or not (${holds('old')}))`, add('new')],
+  ];
+  for (const [suffix, when, body] of triggers)
+    await sql.raw(`create trigger ${name}_${suffix} after ${when} begin ${body} end`).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
@@ -99,7 +118,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       await sql.raw(`drop trigger ${name}_kept on ${table}`).execute(db);
       await sql.raw(`drop function ${name}_kept()`).execute(db);
     } else {
-      for (const suffix of ['added', 'removed', 'moved']) await sql.raw(`drop trigger ${name}_${suffix}`).execute(db);
+      for (const suffix of ['added', 'removed', 'left', 'joined']) await sql.raw(`drop trigger ${name}_${suffix}`).execute(db);
     }
     await db.schema.dropTable(name).execute();
   }
