@@ -2,12 +2,14 @@
  * The lists that grow without bound, at 1,000 rows and at 100,000 (`LISTS_BENCH_ROWS`), on SQLite and on
  * PostgreSQL: the action log (its filters and a page deep in it), the audit log, the decisions register and the
  * meetings list, each through the app, signed in, one request at a time. Each figure is the median of rounds
- * interleaved across the lists; the goal is 100,000 ÷ 1,000 ≤ 1.3. At 10,000 actions and 1,000 decisions, the
+ * interleaved across the lists; the goal is 100,000 ÷ 1,000 ≤ 1.3. A page half way down is asked for by its number
+ * (read by offset) and reached by following Next from the page before it (read on from that page's last row). At 10,000 actions and 1,000 decisions, the
  * action log and the register are also given against the signed-in home page, for the pages goal. Part of
  * `npm run bench`; on its own: `node bench/lists.ts`. PostgreSQL from `BENCH_DATABASE_URL`, in a database of its own.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import type { Browser } from '../test/helpers/app.ts';
 import { build } from '../test/helpers/build.ts';
 import { createSqlite } from '../test/helpers/database.ts';
 import { migratedDatabase } from './databases.ts';
@@ -22,20 +24,29 @@ interface Page {
   url: string;
 }
 
-/** The pages of one size: each list's first page, its filters, and a page half way down. */
-function pagesOf(partnershipId: string, size: number): Page[] {
+/** The pages of one size: each list's first page and its filters. */
+function pagesOf(partnershipId: string): Page[] {
   const actions = `/partnerships/${partnershipId}/actions`;
-  const middle = Math.max(1, Math.floor(size / 50 / 2));
   return [
     { label: 'signed-in home page', url: '/' },
     { label: 'action log, first page', url: actions },
     { label: 'action log, overdue of "all agencies"', url: `${actions}?owner=all+agencies&overdue=yes` },
     { label: 'action log, status open', url: `${actions}?status=open` },
-    { label: 'action log, page half way', url: `${actions}?page=${middle}` },
     { label: 'audit log, first page', url: '/admin/audit' },
     { label: 'audit log, one partnership', url: `/admin/audit?partnershipId=${partnershipId}` },
     { label: 'decisions register, first page', url: `/partnerships/${partnershipId}/decisions` },
     { label: 'meetings list', url: `/partnerships/${partnershipId}/meetings` },
+  ];
+}
+
+/** The page half way down a list, by number, and the same page reached by the Next link of the page before it. */
+async function halfWay(client: Browser, label: string, list: string, middle: number): Promise<Page[]> {
+  const before = await client.get(`${list}${list.includes('?') ? '&' : '?'}page=${middle - 1}`);
+  const next = /href="([^"]+)" rel="next"/.exec(before.body)?.[1]?.replaceAll('&amp;', '&');
+  if (!next) throw new Error(`${label}: no Next link on page ${middle - 1}`);
+  return [
+    { label: `${label}, page half way`, url: `${list}${list.includes('?') ? '&' : '?'}page=${middle}` },
+    { label: `${label}, page half way by Next`, url: next },
   ];
 }
 
@@ -56,7 +67,12 @@ async function measureSize(engine: 'sqlite' | 'postgres', size: number): Promise
     await seedAuditLog(db, { count: size, partnershipId: coventry, userId: admin.id, lastAt: new Date().toISOString() });
     // As autovacuum would by now: the planner's statistics of the rows just written.
     if (engine === 'postgres') await sql`analyze`.execute(db);
-    const pages = pagesOf(coventry, size);
+    const middle = Math.max(2, Math.floor(size / 50 / 2));
+    const pages = [
+      ...pagesOf(coventry),
+      ...(await halfWay(client, 'action log', `/partnerships/${coventry}/actions`, middle)),
+      ...(await halfWay(client, 'audit log', '/admin/audit', middle)),
+    ];
     // Enough requests a round to take about 100 ms, measured from a warmed-up request of each page.
     const perRound = new Map<string, number>();
     for (const page of pages) {

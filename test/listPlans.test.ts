@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, type Kysely, type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
-import { countActions, countOwnersInWords, listActions } from '../src/modules/actions/actions.repository.ts';
-import { findAuditEntityTypes, findAuditEntries } from '../src/modules/audit/audit.repository.ts';
+import { actionKeyOf, countActions, countOwnersInWords, listActions } from '../src/modules/actions/actions.repository.ts';
+import { auditKeyOf, findAuditEntityTypes, findAuditEntries } from '../src/modules/audit/audit.repository.ts';
 import { listImports } from '../src/modules/crimedata/crimedata.repository.ts';
 import { listEarlierMeetings } from '../src/modules/meetings/meetings.repository.ts';
 import { countDecisions, listDecisions } from '../src/modules/meetings/minutes.repository.ts';
@@ -46,8 +46,21 @@ for (const database of testDatabases()) {
       const groupIds = (await built.container.governance.groups.list(partnershipId)).map((group) => group.id);
       groupId = groupIds[0] ?? '';
       await seedHistory(db, partnershipId, groupIds, { meetingCount: 3000, actionsPerMeeting: 2, firstMonth: '1990-01', perMonth: 28 });
+      // Some actions have no due date: they come first, and a page can hold some of each.
+      const undated = await db.selectFrom('actions').select('id').orderBy('createdAt').limit(60).execute();
+      await db
+        .updateTable('actions')
+        .set({ dueDate: null })
+        .where(
+          'id',
+          'in',
+          undated.map((action) => action.id),
+        )
+        .execute();
       userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
       await seedAuditLog(db, { count: 5000, partnershipId, userId, lastAt: '2026-12-01T09:00:00.000Z' });
+      // As at scale, one partnership's entries are among others'.
+      await seedAuditLog(db, { count: 15000, partnershipId: 'another partnership', userId, lastAt: '2026-12-01T09:00:30.000Z' });
       if (database.engine === 'postgres') await sql`analyze`.execute(db);
     });
     after(async () => {
@@ -56,6 +69,11 @@ for (const database of testDatabases()) {
 
     /** Each line of the plan of each query the call runs. */
     async function plansOf(call: (db: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
+      return (await queryPlansOf(call)).flat();
+    }
+
+    /** The plan of each query the call runs, line by line. */
+    async function queryPlansOf(call: (db: Kysely<Database>) => Promise<unknown>): Promise<string[][]> {
       const queries = await queriesOf(db, call);
       return db.transaction().execute(async (trx) => {
         // The test's partnership holds nearly every row, so counting them is cheapest read straight off the table;
@@ -63,14 +81,14 @@ for (const database of testDatabases()) {
         // (a Sort node would still show an index that does not serve the order).
         if (database.engine === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
         const explain = database.engine === 'sqlite' ? 'explain query plan ' : 'explain ';
-        const lines: string[] = [];
+        const plans: string[][] = [];
         for (const query of queries) {
           const { rows } = await trx.executeQuery<{ detail?: string; 'QUERY PLAN'?: string }>(
             CompiledQuery.raw(explain + query.sql, [...query.parameters]),
           );
-          lines.push(...rows.map((row) => row.detail ?? row['QUERY PLAN'] ?? ''));
+          plans.push(rows.map((row) => row.detail ?? row['QUERY PLAN'] ?? ''));
         }
-        return lines;
+        return plans;
       });
     }
 
@@ -98,10 +116,66 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('counts the action log without joins, from an index', async () => {
-      const plan = await plansOf((db) => countActions(db, partnershipId, { seenBy: everyGroup }));
+    it('reads a page on from the last one’s end (Next) or back from its start (Previous) from the same indexes', async () => {
+      const all = await listActions(db, partnershipId, { seenBy: everyGroup });
+      // Keys half way through the undated actions and half way through the log.
+      const undated = all.filter((action) => action.dueDate === null)[30];
+      const dated = all[Math.floor(all.length / 2)];
+      assert.ok(undated && dated, 'the history has actions with and without a due date');
+      for (const [filter, index] of [
+        [{}, 'actions_partnership_due'],
+        [{ status: 'open' }, 'actions_partnership_status_due'],
+        [{ groupId }, 'actions_(partnership|group)_due'],
+      ] as const) {
+        for (const key of [actionKeyOf(dated), actionKeyOf(undated)]) {
+          for (const direction of ['after', 'before'] as const) {
+            const seek = { ...page, seek: { direction, key } };
+            for (const plan of await queryPlansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, seek))) {
+              // The actions with no due date are a handful, read by an index's range of them: PostgreSQL may take
+              // them from another index of the log, or put one group's few in order itself. The rest are read in order.
+              if (database.engine === 'postgres' && /due_date IS NULL\)/.test(plan.join('\n'))) {
+                assert.match(plan.join('\n'), /actions_\w+_due\b/, plan.join('\n'));
+                assert.doesNotMatch(plan.join('\n'), /Seq Scan on actions/, plan.join('\n'));
+              } else assertServedBy(plan, 'actions', index);
+            }
+          }
+        }
+      }
+      // A key half way through the partnership's entries.
+      const { rows } = await findAuditEntries(db, { partnershipId }, { limit: 1, offset: 2500 });
+      assert.ok(rows[0]);
+      const key = auditKeyOf(rows[0]);
+      for (const direction of ['after', 'before'] as const) {
+        assertServedBy(
+          await plansOf((db) => findAuditEntries(db, {}, { ...page, seek: { direction, key } })),
+          'audit_log',
+          'audit_log_newest',
+        );
+        const plan = await plansOf((db) => findAuditEntries(db, { partnershipId }, { ...page, seek: { direction, key } }));
+        assertServedBy(plan, 'audit_log', 'audit_log_partnership_newest');
+      }
+    });
+
+    it('counts the action log by group and status from the counts kept, and by any other filter from an index without joins', async () => {
+      for (const filter of [{}, { status: 'open' as const }, { groupId }, { groupId, status: 'done' as const }]) {
+        const plan = (await plansOf((db) => countActions(db, partnershipId, { ...filter, seenBy: everyGroup }))).join('\n');
+        assert.match(plan, /action_counts/, plan);
+        assert.doesNotMatch(plan, /\bactions\b(?!_)/, plan);
+        assert.equal(await countActions(db, partnershipId, filter), (await listActions(db, partnershipId, filter)).length);
+      }
+      const plan = await plansOf((db) => countActions(db, partnershipId, { overdueOn: '2026-12-01', seenBy: everyGroup }));
       assert.doesNotMatch(plan.join('\n'), /groups|meetings|agenda_items/, plan.join('\n'));
       assertServedBy(plan, 'actions', 'actions_\\w+');
+    });
+
+    it('counts the audit log, all of it, one partnership’s and one person’s, from the counts kept', async () => {
+      for (const filter of [{}, { partnershipId }, { userId }, { entityType: 'meeting', action: 'create' as const }]) {
+        const plan = (await plansOf((db) => findAuditEntries(db, filter, page))).join('\n');
+        assert.match(plan, /audit_counts/, plan);
+        let all = db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('total'));
+        for (const [name, value] of Object.entries(filter)) all = all.where(name as 'userId', '=', value);
+        assert.equal((await findAuditEntries(db, filter, page)).total, Number((await all.executeTakeFirstOrThrow()).total));
+      }
     });
 
     it('reads the owners named in words and the kinds of audited record value by value from an index', async () => {
@@ -135,10 +209,21 @@ for (const database of testDatabases()) {
       assertServedBy(count, 'decisions', 'decisions_partnership');
     });
 
-    it('reads a page of the earlier meetings, latest first, from an index, and counts them without joins', async () => {
-      const plan = await plansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
-      assertServedBy(plan, 'meetings', 'meetings_partnership_date_time');
-      assert.doesNotMatch(plan.join('\n'), /FOR RIGHT PART OF ORDER BY/, plan.join('\n'));
+    it('reads a page of the earlier meetings, latest first, from an index, and counts them as all less those to come', async () => {
+      const [list, all, later] = await queryPlansOf((db) => listEarlierMeetings(db, partnershipId, { before: '2026-12-01' }, page));
+      assertServedBy(list ?? [], 'meetings', 'meetings_partnership_date_time');
+      assert.doesNotMatch((list ?? []).join('\n'), /FOR RIGHT PART OF ORDER BY/, (list ?? []).join('\n'));
+      assert.match((all ?? []).join('\n'), /meeting_counts/);
+      assertServedBy(later ?? [], 'meetings', 'meetings_partnership_date(_time)?');
+      for (const [before, filter] of [
+        ['2026-12-01', {}],
+        ['1995-06-01', { groupId }],
+      ] as const) {
+        let earlier = db.selectFrom('meetings').where('partnershipId', '=', partnershipId).where('meetingDate', '<', before);
+        if ('groupId' in filter) earlier = earlier.where('groupId', '=', filter.groupId);
+        const { total } = await listEarlierMeetings(db, partnershipId, { before, ...filter }, page);
+        assert.equal(total, Number((await earlier.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+      }
     });
 
     it('reads a partnership’s latest crime uploads from an index', async () => {

@@ -238,6 +238,14 @@ export interface ActionsTable {
   updatedAt: string;
 }
 
+/** The actions of a partnership counted by group and status, kept by triggers (migration 2026-12-11-06). */
+export interface ActionCountsTable {
+  partnershipId: string;
+  groupId: string;
+  status: ActionStatus;
+  total: number;
+}
+
 export interface ActionUpdatesTable {
   id: string;
   actionId: string;
@@ -450,6 +458,22 @@ export interface AuditLogTable {
   summary: string;
   beforeJson: string | null;
   afterJson: string | null;
+}
+
+/** A partnership's meetings not archived, counted by group, kept by triggers (migration 2026-12-11-06). */
+export interface MeetingCountsTable {
+  partnershipId: string;
+  groupId: string;
+  total: number;
+}
+
+/** The audit log counted by partnership, account, kind of record and action ('' for none), kept by triggers. */
+export interface AuditCountsTable {
+  partnershipId: string;
+  userId: string;
+  entityType: string;
+  action: AuditLogAction;
+  total: number;
 }
 
 export interface JobsTable {
@@ -902,6 +926,7 @@ export interface Database {
   itemMinutes: ItemMinutesTable;
   decisions: DecisionsTable;
   actions: ActionsTable;
+  actionCounts: ActionCountsTable;
   actionUpdates: ActionUpdatesTable;
   meetingMinutes: MeetingMinutesTable;
   minutesAmendments: MinutesAmendmentsTable;
@@ -921,6 +946,8 @@ export interface Database {
   signInProviders: SignInProvidersTable;
   signInProviderDomains: SignInProviderDomainsTable;
   auditLog: AuditLogTable;
+  auditCounts: AuditCountsTable;
+  meetingCounts: MeetingCountsTable;
   jobs: JobsTable;
   actionReminders: ActionRemindersTable;
   noticePreferences: NoticePreferencesTable;

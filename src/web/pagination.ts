@@ -1,9 +1,29 @@
-/** GOV.UK pagination for a list: which page, where it starts, and the links. */
+/**
+ * GOV.UK pagination for a list: which page, where it starts, and the links. A list that can seek (decision 0050)
+ * gives the keys of its page's first and last rows: Previous and Next (and the numbers either side) then carry the
+ * key to read on from, so following them costs what the first page costs however deep; a page number typed or
+ * clicked further away is read by offset.
+ */
 
 export const pageSize = 50;
 
 /** Far past any list's end, and small enough that the offset stays a safe integer for either database. */
 export const lastPageAsked = 1_000_000;
+
+/** A row's place in a list's order: the values it is sorted by, ending with something unique (its id). */
+export type SeekKey = (string | null)[];
+
+/** Read the page of rows after a key (Next), or the page before it (Previous). */
+export interface Seek {
+  direction: 'after' | 'before';
+  key: SeekKey;
+}
+
+/** The keys of the first and last rows of the page shown. */
+export interface PageEnds {
+  first: SeekKey;
+  last: SeekKey;
+}
 
 type PageItem = { number: number; href: string; current: boolean } | { ellipsis: true };
 
@@ -11,8 +31,10 @@ export interface Pagination {
   page: number;
   offset: number;
   limit: number;
+  /** The key to read on from when Next or Previous was followed; null for a page asked for by number. */
+  seek: Seek | null;
   /** The govukPagination parameters once the total is known; null when everything fits on one page. */
-  links(total: number): { previous?: { href: string }; next?: { href: string }; items: PageItem[] } | null;
+  links(total: number, ends?: PageEnds | null): { previous?: { href: string }; next?: { href: string }; items: PageItem[] } | null;
   /**
    * The last page's address when the page asked for is past it (an old link to a list that has since shrunk, or a
    * number typed in), for the route to redirect there rather than show a page saying nothing matches; else null.
@@ -20,35 +42,78 @@ export interface Pagination {
   beyondEnd(total: number): string | null;
 }
 
-/** The page asked for in `query.page`; links keep the other query values. */
+const seekParameters = ['after', 'before'] as const;
+const pageParameters = new Set<string>(['page', ...seekParameters]);
+
+/** A key as links carry it: short, and opaque to people. */
+const keyText = (key: SeekKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** The key a link carried, or null when it is not one (edited by hand): the page is then read by its number. */
+function keyFrom(text: string | undefined): SeekKey | null {
+  if (!text) return null;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
+    return Array.isArray(key) && key.length > 0 && key.every((value) => value === null || typeof value === 'string') ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The ends of a page of rows, by their keys; null for an empty page. */
+export function endsOf<Row>(rows: readonly Row[], keyOf: (row: Row) => SeekKey): PageEnds | null {
+  const [first, last] = [rows[0], rows.at(-1)];
+  return first && last ? { first: keyOf(first), last: keyOf(last) } : null;
+}
+
+function seekOf(query: Partial<Record<string, string>>): Seek | null {
+  for (const direction of seekParameters) {
+    const key = keyFrom(query[direction]);
+    if (key) return { direction, key };
+  }
+  return null;
+}
+
+/** The page asked for in `query.page` (and the key to read on from, if any); links keep the other query values. */
 export function paginate(path: string, query: Partial<Record<string, string>>): Pagination {
   const page = Math.min(lastPageAsked, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
-  const kept = Object.entries(query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1]));
-  const link = (n: number) => `${path}?${String(new URLSearchParams([...kept, ['page', String(n)]]))}`;
+  const kept = Object.entries(query).filter((entry): entry is [string, string] => !pageParameters.has(entry[0]) && Boolean(entry[1]));
+  const link = (n: number, seek?: Seek) => {
+    const parameters: [string, string][] = [...kept, ['page', String(n)]];
+    if (seek) parameters.push([seek.direction, keyText(seek.key)]);
+    return `${path}?${String(new URLSearchParams(parameters))}`;
+  };
   const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / pageSize));
   return {
     page,
     offset: (page - 1) * pageSize,
     limit: pageSize,
+    // Page 1 is read from the start whatever key a link carried.
+    seek: page > 1 ? seekOf(query) : null,
     beyondEnd(total) {
       const pageCount = pageCountOf(total);
       return page > pageCount ? link(pageCount) : null;
     },
-    links(total) {
+    links(total, ends) {
       const pageCount = pageCountOf(total);
       if (pageCount === 1) return null;
+      // The pages either side are read on from this one's ends when it has rows to give them (the first from the start).
+      const hrefOf = (n: number) => {
+        if (ends && n === page + 1) return link(n, { direction: 'after', key: ends.last });
+        if (ends && n === page - 1 && n > 1) return link(n, { direction: 'before', key: ends.first });
+        return link(n);
+      };
       // The first page, the last, and two either side of this one; a gap shows as an ellipsis.
       const items: PageItem[] = [];
       let previous = 0;
       for (let n = 1; n <= pageCount; n++) {
         if (n !== 1 && n !== pageCount && Math.abs(n - page) > 2) continue;
         if (n - previous > 1) items.push({ ellipsis: true });
-        items.push({ number: n, href: link(n), current: n === page });
+        items.push({ number: n, href: hrefOf(n), current: n === page });
         previous = n;
       }
       return {
-        ...(page > 1 ? { previous: { href: link(page - 1) } } : {}),
-        ...(page < pageCount ? { next: { href: link(page + 1) } } : {}),
+        ...(page > 1 ? { previous: { href: hrefOf(page - 1) } } : {}),
+        ...(page < pageCount ? { next: { href: hrefOf(page + 1) } } : {}),
         items,
       };
     },

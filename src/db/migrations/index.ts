@@ -42,6 +42,7 @@ import * as interestsReviewed from './2026-12-10-08-interests-reviewed.ts';
 import * as listIndexes from './2026-12-11-02-list-indexes.ts';
 import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as crimeCounts from './2026-12-11-05-crime-counts.ts';
+import * as listSeeks from './2026-12-11-06-list-seeks.ts';
 import * as accessGeneration from './2026-12-11-09-access-generation.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -89,5 +90,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11-02-list-indexes': listIndexes,
   '2026-12-11-03-jobs-by-index': jobsByIndex,
   '2026-12-11-05-crime-counts': crimeCounts,
+  '2026-12-11-06-list-seeks': listSeeks,
   '2026-12-11-09-access-generation': accessGeneration,
 };

@@ -87,20 +87,84 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
   return query;
 }
 
-/** The actions that match, soonest due first (read in that order from actions_partnership_due); a page of them when `page` is given. */
+/** A page of a list: by offset, or the rows after or before a row's key (its sort values, then its id). */
+export interface PageRead {
+  limit: number;
+  offset: number;
+  seek?: { direction: 'after' | 'before'; key: (string | null)[] } | null | undefined;
+}
+
+/** An action's place in the log's order: undated first, then soonest due, then as created, then by id. */
+export const actionKeyOf = (action: ActionRow): (string | null)[] => [action.dueDate, action.createdAt, action.id];
+
+type ActionsSelect = ReturnType<typeof selectActions>;
+
+const selectActions = (db: Kysely<Database>, partnershipId: string, filter: ActionFilter) =>
+  actionsQuery(db, partnershipId, filter)
+    .select(['meetings.meetingDate', 'groups.name as groupName', 'agendaItems.title as itemTitle', 'agendaItems.confidential'])
+    .selectAll('actions');
+
+/** In the log's order, or backwards; both engines read it from an index ending (due date, created, id). */
+const inLogOrder = (query: ActionsSelect, backwards = false) =>
+  query
+    .orderBy('actions.dueDate', (ob) => (backwards ? ob.desc().nullsLast() : ob.asc().nullsFirst()))
+    .orderBy('actions.createdAt', backwards ? 'desc' : 'asc')
+    .orderBy('actions.id', backwards ? 'desc' : 'asc');
+
+/**
+ * The stretches of the log after (or before) a key, in the order they are read: as a missing due date sorts first
+ * and compares with nothing, the undated actions and the dated ones are each one range of the index.
+ */
+function stretchesFrom(direction: 'after' | 'before', [due, created, id]: [string | null, string, string]) {
+  const after = direction === 'after';
+  const past = after ? '>' : '<';
+  const undated = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.dueDate', 'is', null);
+  const dated = (eb: ExpressionBuilder<Database, 'actions'>) => eb('actions.dueDate', 'is not', null);
+  const beyond = (eb: ExpressionBuilder<Database, 'actions'>) =>
+    due === null
+      ? eb.and([undated(eb), eb(eb.refTuple('actions.createdAt', 'actions.id'), past, eb.tuple(created, id))])
+      : eb(eb.refTuple('actions.dueDate', 'actions.createdAt', 'actions.id'), past, eb.tuple(due, created, id));
+  // Past the key's own stretch: the dated actions after the undated, the undated before the dated.
+  const next = due === null ? (after ? dated : null) : after ? null : undated;
+  return next ? [beyond, next] : [beyond];
+}
+
+const seekKey = (key: (string | null)[]): [string | null, string, string] | null => {
+  const [due, created, id] = key;
+  return key.length === 3 && due !== undefined && typeof created === 'string' && typeof id === 'string' ? [due, created, id] : null;
+};
+
+/**
+ * The actions that match in the log's order (read in that order from actions_partnership_due or the filter's
+ * index); a page of them when `page` is given, read on from a key when it has one, so any page costs the first's.
+ */
 export async function listActions(
   db: Kysely<Database>,
   partnershipId: string,
   filter: ActionFilter = {},
-  page?: { limit: number; offset: number },
+  page?: PageRead,
 ): Promise<ActionView[]> {
-  let query = actionsQuery(db, partnershipId, filter)
-    .select(['meetings.meetingDate', 'groups.name as groupName', 'agendaItems.title as itemTitle', 'agendaItems.confidential'])
-    .selectAll('actions')
-    .orderBy('actions.dueDate')
-    .orderBy('actions.createdAt');
-  if (page) query = query.limit(page.limit).offset(page.offset);
-  return (await query.execute()).map((row) => ({ ...row, confidential: Boolean(row.confidential) }));
+  const query = selectActions(db, partnershipId, filter);
+  const key = page?.seek ? seekKey(page.seek.key) : null;
+  let rows: Awaited<ReturnType<ActionsSelect['execute']>> = [];
+  if (page?.seek && key) {
+    const backwards = page.seek.direction === 'before';
+    for (const stretch of stretchesFrom(page.seek.direction, key)) {
+      if (rows.length === page.limit) break;
+      rows.push(
+        ...(await inLogOrder(query.where(stretch), backwards)
+          .limit(page.limit - rows.length)
+          .execute()),
+      );
+    }
+    if (backwards) rows.reverse();
+  }
+  // A key past every row (those after it since removed) is read as the page number asks.
+  if (!rows.length) {
+    const ordered = inLogOrder(query);
+    rows = await (page ? ordered.limit(page.limit).offset(page.offset) : ordered).execute();
+  }
+  return rows.map((row) => ({ ...row, confidential: Boolean(row.confidential) }));
 }
 
 /**
@@ -133,8 +197,21 @@ export function stillToDoDueBy(db: Kysely<Database>, partnershipIds: readonly st
     .$narrowType<{ dueDate: string }>();
 }
 
-/** How many match: off one range of an index of actions, joining nothing unless the filter reads the item or meeting. */
+/** Filters a count kept in action_counts answers: by group and status, for a reader who sees every action. */
+const keptFilters = new Set(['groupId', 'status', 'seenBy']);
+
+/**
+ * How many match: from the counts kept by group and status (migration 2026-12-11-06) when the filter is one of
+ * those; else off one range of an index of actions, joining nothing unless the filter reads the item or meeting.
+ */
 export async function countActions(db: Kysely<Database>, partnershipId: string, filter: ActionFilter): Promise<number> {
+  if (!needsJoins(filter) && Object.entries(filter).every(([name, value]) => value === undefined || keptFilters.has(name))) {
+    let kept = db.selectFrom('actionCounts').where('partnershipId', '=', partnershipId);
+    if (filter.groupId) kept = kept.where('groupId', '=', filter.groupId);
+    if (filter.status) kept = kept.where('status', '=', filter.status);
+    const row = await kept.select((eb) => eb.fn.sum<number | null>('total').as('total')).executeTakeFirstOrThrow();
+    return Number(row.total ?? 0);
+  }
   const query = needsJoins(filter)
     ? actionsQuery(db, partnershipId, filter)
     : db.selectFrom('actions').where((eb) => ownConditions(eb, partnershipId, filter));

@@ -8,7 +8,7 @@ import { isOfficer } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { paginate } from '../../web/pagination.ts';
+import { endsOf, paginate } from '../../web/pagination.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
@@ -18,7 +18,7 @@ import { actionStatuses, actionStatusNames } from './actionStatus.ts';
 import { actionUpdateFields, ownerFields, ownerOptions } from './actions.forms.ts';
 import { actionUpdateSchema } from './actions.inputs.ts';
 import { ownerSchema } from './owners.ts';
-import type { ActionsService, LoggedAction } from './actions.service.ts';
+import { actionKeyOf, type ActionsService, type LoggedAction } from './actions.service.ts';
 
 /** Where an action agreed outside a meeting was set: a month's tasking, say, with the page that set it. */
 export interface AgreedElsewhere {
@@ -56,8 +56,18 @@ const actionRow = (action: LoggedAction, agreedAt: { text: string }) => [
   agreedAt.text,
 ];
 
-const logQuery = z.object({ groupId: queryText, status: queryText, owner: queryText, overdue: queryText, page: queryText });
+const logQuery = z.object({
+  groupId: queryText,
+  status: queryText,
+  owner: queryText,
+  overdue: queryText,
+  page: queryText,
+  after: queryText,
+  before: queryText,
+});
 type LogQuery = z.output<typeof logQuery>;
+/** The query values that say where in the log a page is, not which actions: the download is of them all. */
+const placeInList = new Set(['page', 'after', 'before']);
 
 /** The filter as the service takes it: a status that is not one is no filter, as an unknown group is none. */
 const filterOf = (query: LogQuery) => ({
@@ -93,7 +103,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
       if (lastPage) return reply.redirect(lastPage);
       const agreedAt = await agreedAtOf(deps, partnershipId, listed);
       const search = new URLSearchParams(
-        Object.entries(request.query).filter((entry): entry is [string, string] => entry[0] !== 'page' && Boolean(entry[1])),
+        Object.entries(request.query).filter((entry): entry is [string, string] => !placeInList.has(entry[0]) && Boolean(entry[1])),
       );
       return pages.render(request, reply, 'actions/views/actions.njk', {
         title: 'Action log',
@@ -105,7 +115,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
           return { ...a, cells: actionRow(a, at), agreedAtHref: at.href };
         }),
         total,
-        pagination: pagination.links(total),
+        pagination: pagination.links(total, endsOf(listed, actionKeyOf)),
         headings: actionHeadings,
         ownersToResolve: isOfficer(principal, partnershipId) ? await actions.countOwnersToResolve(partnershipId) : 0,
         ownersHref: `${path}/owners`,

@@ -33,7 +33,10 @@ import {
   listActionsOwnedInWords,
   listActionUpdates,
   listOwnersInWords,
+  type PageRead,
 } from './actions.repository.ts';
+
+export { actionKeyOf } from './actions.repository.ts';
 import type { OwnedActionInput, ActionUpdateInput } from './actions.inputs.ts';
 import { type ActionOwner, type OwnerChoice, ownerOf, type OwnerRecords } from './owners.ts';
 
@@ -103,7 +106,7 @@ export interface ActionsService {
     partnershipId: string,
     reader: Principal,
     filter: ActionLogFilter,
-    page: { limit: number; offset: number },
+    page: PageRead,
   ): Promise<{ actions: LoggedAction[]; total: number }>;
   /** The actions whose description holds the words, as this reader may see them, soonest due first. */
   find(reader: Principal, partnershipId: string, words: string, limit: number): Promise<Found[]>;

@@ -20,10 +20,24 @@ export async function insertAuditEntry(db: Kysely<Database>, entry: Selectable<A
   await db.insertInto('auditLog').values(entry).execute();
 }
 
+/** A page of the log: by offset, or the entries after or before an entry's key (its time, then its id). */
+export interface AuditPageRead {
+  limit: number;
+  offset: number;
+  seek?: { direction: 'after' | 'before'; key: (string | null)[] } | null | undefined;
+}
+
+/** An entry's place in the log's order: newest first, then by id. */
+export const auditKeyOf = (entry: AuditRow): (string | null)[] => [entry.at, entry.id];
+
+/**
+ * A page of the entries that match, newest first (read in that order from the audit_log indexes), read on from a
+ * key when it has one so that any page costs the first's; and how many match.
+ */
 export async function findAuditEntries(
   db: Kysely<Database>,
   filter: AuditFilter,
-  page: { limit: number; offset: number },
+  page: AuditPageRead,
 ): Promise<{ rows: AuditRow[]; total: number }> {
   let query = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.userId');
   if (filter.action) query = query.where('auditLog.action', '=', filter.action);
@@ -33,18 +47,55 @@ export async function findAuditEntries(
   if (filter.from) query = query.where('auditLog.at', '>=', filter.from);
   // `to` is a date: include the whole of that day.
   if (filter.to) query = query.where('auditLog.at', '<', `${filter.to}T24`);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll('auditLog')
-      .select('users.name as userName')
-      .orderBy('auditLog.at', 'desc')
-      .orderBy('auditLog.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  const entries = query.selectAll('auditLog').select('users.name as userName');
+  const newestFirst = (backwards: boolean) =>
+    entries
+      .orderBy('auditLog.at', backwards ? 'asc' : 'desc')
+      .orderBy('auditLog.id', backwards ? 'desc' : 'asc')
+      .limit(page.limit);
+  const byOffset = () => newestFirst(false).offset(page.offset).execute();
+  const seek = page.seek;
+  const [at, id] = seek?.key ?? [];
+  const read = async (): Promise<AuditRow[]> => {
+    if (!seek || typeof at !== 'string' || typeof id !== 'string' || seek.key.length !== 2) return byOffset();
+    // Older entries are read on from the key's time (one range of the index), those at that time past its id.
+    const backwards = seek.direction === 'before';
+    const rows = await newestFirst(backwards)
+      .where((eb) =>
+        backwards
+          ? eb.and([eb('auditLog.at', '>=', at), eb.or([eb('auditLog.at', '>', at), eb('auditLog.id', '<', id)])])
+          : eb.and([eb('auditLog.at', '<=', at), eb.or([eb('auditLog.at', '<', at), eb('auditLog.id', '>', id)])]),
+      )
+      .execute();
+    // A key past every entry (a link edited by hand) is read as the page number asks.
+    if (!rows.length) return byOffset();
+    return backwards ? rows.reverse() : rows;
+  };
+  const [rows, total] = await Promise.all([read(), countAuditEntries(db, filter)]);
+  return { rows, total };
+}
+
+/**
+ * How many entries match: from the counts kept by partnership, account, kind and action (migration
+ * 2026-12-11-06), or, for a span of dates, off that span of the index.
+ */
+async function countAuditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
+  if (filter.from || filter.to) {
+    let query = db.selectFrom('auditLog');
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
+    if (filter.userId) query = query.where('userId', '=', filter.userId);
+    if (filter.partnershipId) query = query.where('partnershipId', '=', filter.partnershipId);
+    if (filter.from) query = query.where('at', '>=', filter.from);
+    if (filter.to) query = query.where('at', '<', `${filter.to}T24`);
+    return Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+  }
+  let kept = db.selectFrom('auditCounts');
+  if (filter.action) kept = kept.where('action', '=', filter.action);
+  if (filter.entityType) kept = kept.where('entityType', '=', filter.entityType);
+  if (filter.userId) kept = kept.where('userId', '=', filter.userId);
+  if (filter.partnershipId) kept = kept.where('partnershipId', '=', filter.partnershipId);
+  return Number((await kept.select((eb) => eb.fn.sum<number | null>('total').as('total')).executeTakeFirstOrThrow()).total ?? 0);
 }
 
 /** The kinds of record in the log, read kind by kind from audit_log_entity (not entry by entry). */

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { type AuditAction, auditActionNames } from '../../platform/audit.ts';
 import { readDateText } from '../../platform/dates.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { paginate } from '../../web/pagination.ts';
+import { endsOf, paginate } from '../../web/pagination.ts';
 import { queryText } from '../../web/schemas.ts';
-import type { AuditTrail } from './audit.service.ts';
+import { type AuditTrail, auditKeyOf } from './audit.service.ts';
 
 /** What the audit page needs from other modules: whom and which partnership its filter offers. */
 export interface AuditRouteDependencies {
@@ -26,6 +26,8 @@ const auditQuery = z.object({
   from: queryText,
   to: queryText,
   page: queryText,
+  after: queryText,
+  before: queryText,
 });
 
 export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
@@ -74,7 +76,7 @@ export const auditRoutes: ModuleRoutes<AuditRouteDependencies> = {
         actionNames: auditActionNames,
         users: accounts,
         partnerships: allPartnerships,
-        pagination: pagination.links(total),
+        pagination: pagination.links(total, endsOf(rows, auditKeyOf)),
         breadcrumbs: [{ text: 'Administration', href: '/admin' }],
       });
     });

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditAction, AuditWriter, ViewEntry } from '../../platform/audit.ts';
 import {
   type AuditFilter,
+  type AuditPageRead,
   type AuditRow,
   findAuditEntityTypes,
   type SignInEntry,
@@ -14,8 +15,10 @@ import {
   insertAuditEntry,
 } from './audit.repository.ts';
 
+export { auditKeyOf } from './audit.repository.ts';
+
 export interface AuditTrail extends AuditWriter {
-  list(filter: AuditFilter, page: { limit: number; offset: number }): Promise<{ rows: AuditRow[]; total: number }>;
+  list(filter: AuditFilter, page: AuditPageRead): Promise<{ rows: AuditRow[]; total: number }>;
   entityTypes(): Promise<string[]>;
   /** The account's latest sign-ins and failed attempts, newest first. */
   signIns(userId: string, limit: number): Promise<SignInEntry[]>;

@@ -34,7 +34,8 @@ export async function listMeetings(db: Kysely<Database>, partnershipId: string, 
 
 /**
  * A page of the meetings before a date, latest first, with how many there are: read from
- * meetings_partnership_date_time backwards, and counted with no join.
+ * meetings_partnership_date_time backwards, and counted as the partnership's (or group's) meetings, kept in
+ * meeting_counts, less those on or after the date, which are few when the date is today.
  */
 export async function listEarlierMeetings(
   db: Kysely<Database>,
@@ -42,13 +43,12 @@ export async function listEarlierMeetings(
   { before, groupId }: { before: string; groupId?: string | undefined },
   page: { limit: number; offset: number },
 ): Promise<{ meetings: MeetingView[]; total: number }> {
-  let earlier = db
-    .selectFrom('meetings')
-    .where('meetings.partnershipId', '=', partnershipId)
-    .where('meetings.archivedAt', 'is', null)
-    .where('meetings.meetingDate', '<', before);
-  if (groupId) earlier = earlier.where('meetings.groupId', '=', groupId);
-  const [meetings, count] = await Promise.all([
+  let meetings = db.selectFrom('meetings').where('meetings.partnershipId', '=', partnershipId).where('meetings.archivedAt', 'is', null);
+  if (groupId) meetings = meetings.where('meetings.groupId', '=', groupId);
+  const earlier = meetings.where('meetings.meetingDate', '<', before);
+  let all = db.selectFrom('meetingCounts').where('partnershipId', '=', partnershipId);
+  if (groupId) all = all.where('groupId', '=', groupId);
+  const [listed, kept, later] = await Promise.all([
     earlier
       .innerJoin('groups', 'groups.id', 'meetings.groupId')
       .selectAll('meetings')
@@ -59,9 +59,13 @@ export async function listEarlierMeetings(
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    earlier.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    all.select((eb) => eb.fn.sum<number | null>('total').as('total')).executeTakeFirstOrThrow(),
+    meetings
+      .where('meetings.meetingDate', '>=', before)
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { meetings, total: Number(count.total) };
+  return { meetings: listed, total: Number(kept.total ?? 0) - Number(later.total) };
 }
 
 /** One meeting of the partnership, or NotFoundError: a meeting reached through another partnership's address is not found. */
