@@ -4,14 +4,13 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDatabaseLocation, sessionSecretPath } from './config.ts';
-import { type Container, createContainer } from './container.ts';
+import type { Container } from './container.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { FieldValidationError } from './platform/errors.ts';
 import { digits, plural } from './platform/numbers.ts';
 import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
-import { migrateToLatest } from './db/createDb.ts';
-import { passwordProblem } from './modules/accounts/index.ts';
-import { importOutcome, type ImportProgress, skippedText, streetFilesOnDisk } from './modules/crimedata/index.ts';
+import { type DatabaseHandle, migrateToLatest } from './db/createDb.ts';
+import { type CrimeDataService, importOutcome, type ImportProgress, skippedText, streetFilesOnDisk } from './modules/crimedata/index.ts';
 
 const usage = `Usage: safer <command> [options]
 
@@ -103,8 +102,8 @@ function drawProgress({ fileName, bytes, bytesDone }: ImportProgress): void {
 }
 
 /** Imports one street file from disk, saying what it did; returns whether it was refused. */
-async function importStreetFile(container: Container, file: string, label: string): Promise<boolean> {
-  const { imported, before, changes } = await container.crimeData.importFile(systemPrincipal, file, drawProgress);
+async function importStreetFile(crimeData: CrimeDataService, file: string, label: string): Promise<boolean> {
+  const { imported, before, changes } = await crimeData.importFile(systemPrincipal, file, drawProgress);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   console.log(`${label}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
   // The operator replaces a month directly: what it did to each partnership of the force is said.
@@ -115,12 +114,12 @@ async function importStreetFile(container: Container, file: string, label: strin
 }
 
 /** Imports police.uk's zip as it comes: its street files, each in turn; the other files skipped, and said why. */
-async function importZip(container: Container, file: string): Promise<number> {
+async function importZip(crimeData: CrimeDataService, file: string): Promise<number> {
   let refused = 0;
   try {
     const zip = await streetFilesOnDisk(file, basename(file));
     for await (const path of zip.paths()) {
-      if (await importStreetFile(container, path, `${file}: ${basename(path)}`)) refused += 1;
+      if (await importStreetFile(crimeData, path, `${file}: ${basename(path)}`)) refused += 1;
     }
     for (const line of skippedText(zip.skipped)) console.log(`${file}: ${line}`);
   } catch (error) {
@@ -132,15 +131,15 @@ async function importZip(container: Container, file: string): Promise<number> {
 }
 
 /** Imports each file (or police.uk zip) in turn; a refused file does not stop the others, but makes the exit code 1. */
-async function importCrime(container: Container, files: string[]): Promise<number> {
+async function importCrime(crimeData: CrimeDataService, files: string[]): Promise<number> {
   if (files.length === 0) {
     console.error('import-crime needs one or more police.uk street-level CSV files, or police.uk zips');
     return 2;
   }
   let refused = 0;
   for (const file of files) {
-    if (file.toLowerCase().endsWith('.zip')) refused += await importZip(container, file);
-    else if (await importStreetFile(container, file, file)) refused += 1;
+    if (file.toLowerCase().endsWith('.zip')) refused += await importZip(crimeData, file);
+    else if (await importStreetFile(crimeData, file, file)) refused += 1;
   }
   return refused > 0 ? 1 : 0;
 }
@@ -190,6 +189,26 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
   }
 }
 
+/**
+ * Runs a command on the database brought up to date; a refusal is its message, exit code 1. The database is closed
+ * after it, unless the command serves.
+ */
+async function withDatabase(database: DatabaseHandle, keepOpen: boolean, work: () => Promise<number>): Promise<number> {
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+    return await work();
+  } catch (error) {
+    if (error instanceof FieldValidationError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (!keepOpen) await database.close();
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
@@ -198,11 +217,13 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'backup' || command === 'restore') return await backupOrRestore(command, rest);
   const config = loadConfig();
-  const container = createContainer(config);
-  const keepOpen = command === 'serve';
-  try {
-    const applied = await migrateToLatest(container.database.db);
-    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+  if (command === 'import-crime') {
+    // Its own few services, not the web app's every module (docs/decisions/0051).
+    const { database, crimeData } = (await import('./crimeImportContainer.ts')).createCrimeImportContainer(config);
+    return await withDatabase(database, false, () => importCrime(crimeData, rest));
+  }
+  const container = (await import('./container.ts')).createContainer(config);
+  return await withDatabase(container.database, command === 'serve', async () => {
     switch (command) {
       case 'migrate':
         return 0;
@@ -230,6 +251,7 @@ async function run(argv: string[]): Promise<number> {
           console.error('create-user needs --email, --name and --password');
           return 2;
         }
+        const { passwordProblem } = await import('./modules/accounts/index.ts');
         const problem = passwordProblem(values.password, values.email);
         if (problem) {
           console.error(problem);
@@ -251,21 +273,11 @@ async function run(argv: string[]): Promise<number> {
       case 'run-jobs':
         await runJobs(container);
         return 0;
-      case 'import-crime':
-        return await importCrime(container, rest);
       default:
         console.error(`Unknown command: ${command}\n\n${usage}`);
         return 2;
     }
-  } catch (error) {
-    if (error instanceof FieldValidationError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    if (!keepOpen) await container.database.close();
-  }
+  });
 }
 
 try {

@@ -82,13 +82,8 @@ import {
   type NotificationsService,
   unsubscribeTokens,
 } from './modules/notifications/index.ts';
-import {
-  createCrimeDataService,
-  type CrimeDataService,
-  crimeDataRoutes,
-  heldFilesNotice,
-  waitingFileView,
-} from './modules/crimedata/index.ts';
+import { type CrimeDataService, crimeDataRoutes, heldFilesNotice, waitingFileView } from './modules/crimedata/index.ts';
+import { wireCrimeData } from './crimeImportContainer.ts';
 import { createOversightService, type OversightService, oversightRoutes } from './modules/oversight/index.ts';
 import { areaFundingRoutes, createFundingService, type FundingService, fundingRoutes } from './modules/funding/index.ts';
 import {
@@ -355,23 +350,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
       publicUrl: config.publicUrl,
     }),
   );
-  const crimeData = built(
-    'crimeData',
-    createCrimeDataService({
-      db: handle.db,
-      engine: handle.engine,
-      audit,
-      clock,
-      queueImport: (trx, importId) => notifications.enqueueJob(trx, 'crime-import', { importId }),
-      // One notice an upload: queued after the batch's imports, it lists every file of the batch then held.
-      onHeld: (trx, held) => notifications.enqueueJob(trx, 'crime-import-held', held, { uniqueKey: `crime-import-held ${held.batchId}` }),
-      async partnership(partnershipId) {
-        const { name, areaId } = await governance.partnerships.get(null, partnershipId);
-        return { name, areaId, forceName: (await governance.areas.get(null, areaId)).forceName };
-      },
-      partnerships: async () => (await governance.partnerships.list(null)).map(({ id, name, areaId }) => ({ id, name, areaId })),
-    }),
-  );
+  const crimeData = built('crimeData', wireCrimeData(handle, { audit, clock, governance, jobs: notifications }));
   notifications.handleJobs(
     'crime-import',
     async (payload) => {

@@ -152,6 +152,28 @@ describe('the safer command', () => {
       await stop(restart);
     }
   });
+  it('imports crime files with the modules the import uses, not the web app’s every module', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const zip = join(dataDir, 'police-uk.zip');
+    writeFileSync(zip, await policeUkZip());
+    // Records every file of Safer's own the process loads, and writes them out as it exits.
+    const hook = join(dataDir, 'loaded.mjs');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';
+       import { writeFileSync } from 'node:fs';
+       const loaded = new Set();
+       registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context); loaded.add(found.url); return found; } });
+       process.on('exit', () => writeFileSync(${JSON.stringify(join(dataDir, 'loaded.json'))}, JSON.stringify([...loaded])));`,
+    );
+    const { stdout } = await run(process.execPath, ['--import', hook, cli, 'import-crime', zip], { env: environment(dataDir) });
+    assert.match(stdout, /2025-12-city-of-london-street\.csv: 810 crimes and incidents/);
+    const loaded = JSON.parse(readFileSync(join(dataDir, 'loaded.json'), 'utf8')) as string[];
+    const modules = new Set(loaded.flatMap((url) => /\/src\/modules\/(\w+)\//.exec(url)?.[1] ?? []));
+    assert.deepEqual([...modules].sort(), ['audit', 'crimedata', 'governance']);
+    assert.ok(!loaded.some((url) => url.endsWith('/src/container.ts')), 'the web app’s container is not built');
+  });
+
   it('answers before loading the libraries only some pages need (PDF, Word, charts, Sass, bank holidays)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safer-serve-'));
     await safer(dataDir, 'migrate');

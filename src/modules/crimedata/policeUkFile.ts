@@ -133,34 +133,40 @@ export interface ReadProgress {
 export const maxLineBytes = 16 * 1024;
 
 /**
- * The file's lines as they arrive, each decoded once it is whole (a newline ends one; a CR before it is dropped),
- * never holding more than `maxLineBytes` of one: a longer line is a MalformedRowError naming it.
+ * The file's lines as they arrive (a newline ends one; a CR before it is dropped), never holding more than
+ * `maxLineBytes` of one: a longer line is a MalformedRowError naming it. The lines that end in a chunk are decoded
+ * together, in one call, not one by one: a newline byte is never part of a longer UTF-8 character.
  */
 async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): AsyncGenerator<string> {
   let partial: Buffer[] = [];
   let partialBytes = 0;
   let line = 0;
   const tooLong = () => new MalformedRowError(line + 1, `it is longer than any row of a police.uk file (over ${maxLineBytes / 1024} KB)`);
-  const text = (bytes: Buffer) => {
-    line += 1;
-    const decoded = bytes.toString('utf8');
-    return decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
-  };
+  const withoutCr = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
   for await (const chunk of chunks) {
     onChunk?.(chunk);
-    let from = 0;
-    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, from)) {
-      if (partialBytes + at - from > maxLineBytes + 1) throw tooLong();
-      yield text(Buffer.concat([...partial, chunk.subarray(from, at)]));
+    const end = chunk.lastIndexOf(0x0a);
+    if (end !== -1) {
+      const bytes = partialBytes ? Buffer.concat([...partial, chunk.subarray(0, end)]) : chunk.subarray(0, end);
+      const lines = bytes.toString('utf8').split('\n');
+      for (const text of lines) {
+        // A character is at most three bytes for each UTF-16 unit: only a line that might be too long is measured.
+        if (text.length * 3 > maxLineBytes + 1 && Buffer.byteLength(text) > maxLineBytes + 1) throw tooLong();
+        line += 1;
+        yield withoutCr(text);
+      }
       partial = [];
       partialBytes = 0;
-      from = at + 1;
     }
-    partialBytes += chunk.length - from;
+    const rest = chunk.subarray(end + 1);
+    partialBytes += rest.length;
     if (partialBytes > maxLineBytes + 1) throw tooLong();
-    if (from < chunk.length) partial.push(chunk.subarray(from));
+    if (rest.length > 0) partial.push(rest);
   }
-  if (partialBytes > 0) yield text(Buffer.concat(partial));
+  if (partialBytes > 0) {
+    line += 1;
+    yield withoutCr(Buffer.concat(partial).toString('utf8'));
+  }
 }
 
 /** The month and force of a street file, from its first row. */
