@@ -1,16 +1,15 @@
 /** The `safer` command. Non-interactive, so scripts can use every part of it. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ConfigError, loadConfig, loadDatabaseLocation, sessionSecretPath } from './config.ts';
 import type { Container } from './container.ts';
 import { systemPrincipal } from './platform/principal.ts';
 import { FieldValidationError } from './platform/errors.ts';
 import { digits, plural } from './platform/numbers.ts';
-import { backupDatabase, BackupRefusal, engineNames, restoreDatabase } from './db/backup.ts';
-import { type DatabaseHandle, migrateToLatest } from './db/createDb.ts';
-import { type CrimeDataService, importOutcome, type ImportProgress, skippedText, streetFilesOnDisk } from './modules/crimedata/index.ts';
+import type { DatabaseHandle } from './db/createDb.ts';
 
 const usage = `Usage: safer <command> [options]
 
@@ -90,64 +89,32 @@ async function runJobs(container: Container): Promise<void> {
   console.log(`Jobs done: ${done}; to be tried again: ${retried}; given up: ${failed}.`);
 }
 
-/** A progress bar on a terminal; nothing in a log, where the outcome line is enough. */
-function drawProgress({ fileName, bytes, bytesDone }: ImportProgress): void {
-  if (!process.stderr.isTTY) return;
-  const share = bytes > 0 ? bytesDone / bytes : 1;
-  const width = 30;
-  const filled = Math.round(share * width);
-  process.stderr.write(
-    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${fileName}`,
-  );
-}
+/** Room for the import's young objects, in MB: V8 would let it grow to 48 (docs/decisions/0051). */
+const importYoungGenerationMb = 8;
 
-/** Imports one street file from disk, saying what it did; returns whether it was refused. */
-async function importStreetFile(crimeData: CrimeDataService, file: string, label: string): Promise<boolean> {
-  const { imported, before, changes } = await crimeData.importFile(systemPrincipal, file, drawProgress);
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  console.log(`${label}: ${before ? 'already imported, nothing changed' : importOutcome(imported)}`);
-  // The operator replaces a month directly: what it did to each partnership of the force is said.
-  for (const change of changes) {
-    console.log(`  ${change.name} (${change.cspName}): ${change.before} → ${change.after} crimes${change.differs ? '  CHANGED' : ''}`);
-  }
-  return imported.status === 'refused';
-}
-
-/** Imports police.uk's zip as it comes: its street files, each in turn; the other files skipped, and said why. */
-async function importZip(crimeData: CrimeDataService, file: string): Promise<number> {
-  let refused = 0;
-  try {
-    const zip = await streetFilesOnDisk(file, basename(file));
-    for await (const path of zip.paths()) {
-      if (await importStreetFile(crimeData, path, `${file}: ${basename(path)}`)) refused += 1;
-    }
-    for (const line of skippedText(zip.skipped)) console.log(`${file}: ${line}`);
-  } catch (error) {
-    if (!(error instanceof FieldValidationError)) throw error;
-    console.log(`${file}: ${error.message}`);
-    return 1;
-  }
-  return refused;
-}
-
-/** Imports each file (or police.uk zip) in turn; a refused file does not stop the others, but makes the exit code 1. */
-async function importCrime(crimeData: CrimeDataService, files: string[]): Promise<number> {
-  if (files.length === 0) {
-    console.error('import-crime needs one or more police.uk street-level CSV files, or police.uk zips');
-    return 2;
-  }
-  let refused = 0;
-  for (const file of files) {
-    if (file.toLowerCase().endsWith('.zip')) refused += await importZip(crimeData, file);
-    else if (await importStreetFile(crimeData, file, file)) refused += 1;
-  }
-  return refused > 0 ? 1 : 0;
+/**
+ * The import, run by this file again in a worker whose young generation is small: the import makes many rows that
+ * live a moment, and a young generation left to grow to V8's default is what set the command's peak memory
+ * (docs/decisions/0051). Its output, and its progress on a terminal, come through this thread.
+ */
+async function inImportWorker(files: string[]): Promise<number> {
+  const worker = new Worker(new URL(import.meta.url), {
+    argv: ['import-crime', ...files],
+    resourceLimits: { maxYoungGenerationSizeMb: importYoungGenerationMb },
+    env: { ...process.env, SAFER_PROGRESS_TTY: process.stderr.isTTY ? '1' : '' },
+  });
+  return new Promise((resolve, reject) => {
+    let code = 1;
+    worker.on('message', (answer: number) => (code = answer));
+    worker.once('error', reject);
+    worker.once('exit', () => resolve(code));
+  });
 }
 
 const saferVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-function describeSize(engine: keyof typeof engineNames, tables: number, rows: number): string {
-  return `${engineNames[engine]}, ${plural(tables, 'table', 'tables')}, ${digits(rows, 0)} ${rows === 1 ? 'row' : 'rows'}`;
+function describeSize(engineName: string, tables: number, rows: number): string {
+  return `${engineName}, ${plural(tables, 'table', 'tables')}, ${digits(rows, 0)} ${rows === 1 ? 'row' : 'rows'}`;
 }
 
 /** Backup and restore work on the database as it stands: no migration, no app, so a running server is untouched. */
@@ -161,17 +128,19 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
   const file = resolve(files[0]);
   const location = loadDatabaseLocation();
   const secretFile = sessionSecretPath(location.dataDir);
+  // Loaded here: only these two commands use it.
+  const { backupDatabase, BackupRefusal, engineNames, restoreDatabase } = await import('./db/backup.ts');
   try {
     if (command === 'backup') {
       const manifest = await backupDatabase(location, file, { saferVersion, sessionSecretFile: secretFile, replace: force });
-      console.log(`Backed up Safer (${describeSize(manifest.engine, manifest.tables, manifest.rows)}) to ${file}.`);
+      console.log(`Backed up Safer (${describeSize(engineNames[manifest.engine], manifest.tables, manifest.rows)}) to ${file}.`);
       if (manifest.sessionSecret === null)
         console.log('No session secret file: keep SESSION_SECRET with the backup, or everyone signs in again.');
       return 0;
     }
     const { manifest, target, tables, rows, olderSchema } = await restoreDatabase(location, file, secretFile);
     console.log(
-      `Restored the backup made ${manifest.createdAt.slice(0, 16).replace('T', ' ')} UTC by Safer ${manifest.saferVersion} (${describeSize(manifest.engine, tables, rows)}) into ${target}.`,
+      `Restored the backup made ${manifest.createdAt.slice(0, 16).replace('T', ' ')} UTC by Safer ${manifest.saferVersion} (${describeSize(engineNames[manifest.engine], tables, rows)}) into ${target}.`,
     );
     console.log(
       manifest.sessionSecret === null
@@ -195,6 +164,7 @@ async function backupOrRestore(command: 'backup' | 'restore', args: string[]): P
  */
 async function withDatabase(database: DatabaseHandle, keepOpen: boolean, work: () => Promise<number>): Promise<number> {
   try {
+    const { migrateToLatest } = await import('./db/createDb.ts');
     const applied = await migrateToLatest(database.db);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
     return await work();
@@ -218,8 +188,13 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'backup' || command === 'restore') return await backupOrRestore(command, rest);
   const config = loadConfig();
   if (command === 'import-crime') {
+    if (isMainThread) return await inImportWorker(rest);
     // Its own few services, not the web app's every module (docs/decisions/0051).
-    const { database, crimeData } = (await import('./crimeImportContainer.ts')).createCrimeImportContainer(config);
+    const [{ createCrimeImportContainer }, { importCrime }] = await Promise.all([
+      import('./crimeImportContainer.ts'),
+      import('./crimeImportCommand.ts'),
+    ]);
+    const { database, crimeData } = createCrimeImportContainer(config);
     return await withDatabase(database, false, () => importCrime(crimeData, rest));
   }
   const container = (await import('./container.ts')).createContainer(config);
@@ -282,7 +257,8 @@ async function run(argv: string[]): Promise<number> {
 
 try {
   const code = await run(process.argv.slice(2));
-  if (code !== 0) process.exitCode = code;
+  if (!isMainThread) parentPort?.postMessage(code);
+  else if (code !== 0) process.exitCode = code;
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

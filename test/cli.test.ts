@@ -156,22 +156,27 @@ describe('the safer command', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
     const zip = join(dataDir, 'police-uk.zip');
     writeFileSync(zip, await policeUkZip());
-    // Records every file of Safer's own the process loads, and writes them out as it exits.
+    // Records every file of Safer's own each thread loads (the import runs in a worker), and writes them out as it exits.
     const hook = join(dataDir, 'loaded.mjs');
     writeFileSync(
       hook,
       `import { registerHooks } from 'node:module';
        import { writeFileSync } from 'node:fs';
+       import { threadId } from 'node:worker_threads';
        const loaded = new Set();
        registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context); loaded.add(found.url); return found; } });
-       process.on('exit', () => writeFileSync(${JSON.stringify(join(dataDir, 'loaded.json'))}, JSON.stringify([...loaded])));`,
+       process.on('exit', () => writeFileSync(${JSON.stringify(dataDir)} + '/loaded-' + threadId + '.json', JSON.stringify([...loaded])));`,
     );
     const { stdout } = await run(process.execPath, ['--import', hook, cli, 'import-crime', zip], { env: environment(dataDir) });
     assert.match(stdout, /2025-12-city-of-london-street\.csv: 810 crimes and incidents/);
-    const loaded = JSON.parse(readFileSync(join(dataDir, 'loaded.json'), 'utf8')) as string[];
-    const modules = new Set(loaded.flatMap((url) => /\/src\/modules\/(\w+)\//.exec(url)?.[1] ?? []));
-    assert.deepEqual([...modules].sort(), ['audit', 'crimedata', 'governance']);
-    assert.ok(!loaded.some((url) => url.endsWith('/src/container.ts')), 'the web app’s container is not built');
+    const loadedBy = (thread: string) => JSON.parse(readFileSync(join(dataDir, `loaded-${thread}.json`), 'utf8')) as string[];
+    const modulesOf = (loaded: string[]) => [...new Set(loaded.flatMap((url) => /\/src\/modules\/(\w+)\//.exec(url)?.[1] ?? []))].sort();
+    assert.deepEqual(modulesOf(loadedBy('1')), ['audit', 'crimedata', 'governance'], 'the import’s worker');
+    assert.deepEqual(modulesOf(loadedBy('0')), [], 'the command itself loads no module');
+    assert.ok(
+      ![...loadedBy('0'), ...loadedBy('1')].some((url) => url.endsWith('/src/container.ts')),
+      'the web app’s container is not built',
+    );
   });
 
   it('answers before loading the libraries only some pages need (PDF, Word, charts, Sass, bank holidays)', async () => {
