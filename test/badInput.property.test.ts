@@ -94,8 +94,9 @@ async function fingerprint(handle: DatabaseHandle): Promise<Map<string, string>>
       const version = has('version') ? sql`coalesce(sum(version), 0)` : sql`0`;
       const changed = has('updated_at') ? sql`coalesce(max(updated_at), '')` : sql`''`;
       // A refused form drawn again over Part II business is a read of it, rightly audited as one; and a wrong
-      // password (changing one's own, or turning two-step off) is a failed sign-in, audited however the form ends.
-      const kept = table === 'audit_log' ? sql`where action not in ('view', 'sign-in-failed')` : sql``;
+      // password (changing one's own, or turning two-step off) is a failed sign-in, audited however the form ends;
+      // and counted in audit_counts as any audit entry is.
+      const kept = table === 'audit_log' || table === 'audit_counts' ? sql`where action not in ('view', 'sign-in-failed')` : sql``;
       return sql`select ${table} as t, count(*) || ':' || ${version} || ':' || ${changed} as n from ${sql.table(table)} ${kept}`;
     });
   const { rows } = await sql<{ t: string; n: string }>`${sql.join(parts, sql` union all `)}`.execute(handle.db);
