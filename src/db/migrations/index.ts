@@ -43,6 +43,7 @@ import * as listIndexes from './2026-12-11-02-list-indexes.ts';
 import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as crimeCounts from './2026-12-11-05-crime-counts.ts';
 import * as accessGeneration from './2026-12-11-09-access-generation.ts';
+import * as performanceVersions from './2026-12-11-10-performance-versions.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11-03-jobs-by-index': jobsByIndex,
   '2026-12-11-05-crime-counts': crimeCounts,
   '2026-12-11-09-access-generation': accessGeneration,
+  '2026-12-11-10-performance-versions': performanceVersions,
 };
