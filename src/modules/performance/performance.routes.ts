@@ -76,6 +76,7 @@ export function quarterOf(slug: string): string {
 
 export const quarterParams = partnershipParams.extend({ quarter: z.string() });
 export const fileParams = quarterParams.extend({ file: z.string() });
+const chartParams = quarterParams.extend({ chart: z.string() });
 const commentaryParams = quarterParams.extend({ indicatorId: z.string() });
 const approveQuery = z.object({ fingerprint: queryText });
 
@@ -430,6 +431,13 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
     // day is the same (its moves follow from the day), for each way of reading it: one indexed read where there were
     // twelve queries, 4,800 measurements and forty blocks of GOV.UK components (decision 0054).
     const reportBodies = kept<{ html: string; periodLabel: string }>(16);
+    // The charts those pages show, each by its partnership and the hash of what it shows, so its address never changes.
+    const chartFiles = kept<string>(2000);
+    const chartOf = async (partnershipId: string, quarter: string, key: string) => {
+      // Not kept here (drawn in another process, or long ago): the report's charts, if one of them is this.
+      const { report } = await performance.report(partnershipId, quarter);
+      return [...(await performance.charts(report.indicators)).values()].find((chart) => chart.key === key)?.svg;
+    };
 
     for (const exceptionsOnly of [false, true]) {
       app.get(
@@ -444,7 +452,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
           const key = keyOf([partnershipId, quarter, readership, await performance.reportVersion(partnershipId)]);
           const { html, periodLabel } = await reportBodies(key, async () => {
             const { report, moves } = await performance.report(partnershipId, quarter);
-            const html = await reportBody(pages, performance, report, {
+            const { html, charts } = await reportBody(pages, performance, report, {
               ...readership,
               title: titleOf(report.periodLabel),
               partnership: request.partnership,
@@ -454,7 +462,9 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
               publicHref: `/public/partnerships/${partnershipId}/performance/${quarterSlug(quarter)}`,
               files: `${reportHref(request, quarter)}/files`,
               approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+              chartsHref: `${reportHref(request, quarter)}/charts`,
             });
+            for (const chart of charts) void chartFiles(`${partnershipId}/${chart.key}`, () => Promise.resolve(chart.svg));
             return { html, periodLabel: report.periodLabel };
           });
           return pages.render(request, reply, 'performance/views/report.njk', {
@@ -465,6 +475,16 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
         },
       );
     }
+
+    app.get(`${reportPath}/charts/:chart`, { config: view, schema: { params: chartParams } }, async (request, reply) => {
+      const quarter = quarterOf(request.params.quarter);
+      const key = /^([\w-]+)\.svg$/.exec(request.params.chart)?.[1];
+      if (!quarter || !key) return reply.callNotFound();
+      const { partnershipId } = request.params;
+      const svg = await (chartFiles.peek(`${partnershipId}/${key}`) ?? chartOf(partnershipId, quarter, key));
+      if (svg === undefined) return reply.callNotFound();
+      return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, max-age=31536000, immutable').send(svg);
+    });
 
     app.get(`${reportPath}/files/:file`, { config: view, schema: { params: fileParams } }, async (request, reply) => {
       const quarter = quarterOf(request.params.quarter);

@@ -37,14 +37,16 @@ export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceSer
       const title = `Performance report, ${report.periodLabel}`;
       return pages.render(request, reply, 'performance/views/report.njk', {
         title,
-        body: await reportBody(pages, performance, report, {
-          exceptionsOnly: false,
-          title,
-          partnership: request.partnership,
-          publicPage: true,
-          files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
-          approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
-        }),
+        body: (
+          await reportBody(pages, performance, report, {
+            exceptionsOnly: false,
+            title,
+            partnership: request.partnership,
+            publicPage: true,
+            files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
+            approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+          })
+        ).html,
         breadcrumbs: [
           ...publicCrumbs(request),
           { text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` },

@@ -6,11 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { Browser } from '../../../test/helpers/app.ts';
+import { buildApp } from '../../app.ts';
+import { createContainer } from '../../container.ts';
+import { createDb, type Db } from '../../db/createDb.ts';
+import { Browser, testConfig } from '../../../test/helpers/app.ts';
 import { build, testPassword } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import type { Container } from '../../container.ts';
-import type { Db } from '../../db/createDb.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemoStrategy } from '../strategy/index.ts';
 import { seedDemoPerformance } from './index.ts';
@@ -148,6 +150,27 @@ for (const engine of testDatabases()) {
       const later = `/partnerships/${coventry}/performance/reports/2016-17-q2`;
       assert.doesNotMatch((await member.get(later)).body, analystOnly);
       assert.match((await analyst.get(later)).body, /Write the summary[\s\S]*Write the commentary/);
+    });
+
+    it('serves a chart by its address to any process, and only under its own partnership', async (t) => {
+      const { client, container, coventry } = await build(t, { database: await engine.create(), as: 'admin' });
+      await seeded(container, coventry);
+      const page = (await client.get(`/partnerships/${coventry}/performance/reports/2016-17-q1`)).body;
+      const address = /<img src="([^"]+\.svg)"/.exec(page)?.[1] ?? '';
+      assert.match((await client.get(address)).body, /^<svg[^>]*role="img"/);
+      // A second app on the same database, as a second process would be, has drawn nothing yet.
+      const other = createContainer(testConfig, { database: createDb(container.database.location) });
+      const otherApp = await buildApp(other, { logger: false });
+      t.after(async () => {
+        await otherApp.close();
+        await other.database.close();
+      });
+      const admin = new Browser(otherApp);
+      await admin.signIn('admin@example.com', testPassword);
+      assert.match((await admin.get(address)).body, /^<svg[^>]*role="img"/);
+      const [elsewhere] = (await container.governance.partnerships.list(null)).filter((p) => p.id !== coventry);
+      assert.equal((await client.get(address.replace(coventry, elsewhere?.id ?? ''))).statusCode, 404);
+      assert.equal((await client.get(address.replace(/[\w-]+\.svg$/, 'unknown.svg'))).statusCode, 404);
     });
   });
 }

@@ -18,6 +18,7 @@ import {
 } from './format.ts';
 import { type PerformanceService, shownIn } from './performance.service.ts';
 import type { IndicatorFigures, PerformanceReport } from './report.ts';
+import type { TrendChart } from './trendChart.ts';
 
 /** The figures of one indicator as the page shows them: words, not codes. */
 export function figureRows(figures: IndicatorFigures): { key: string; value: string }[] {
@@ -80,15 +81,20 @@ async function reportView(performance: PerformanceService, report: PerformanceRe
   };
 }
 
-/** The report's page without the layout: all it shows is the report, the addresses in `context` and what they permit. */
+/**
+ * The report's page without the layout: all it shows is the report, the addresses in `context` and what they permit.
+ * With `chartsHref`, each chart is an image at `${chartsHref}/${chart.key}.svg` (the page's answer is a tenth of the
+ * size); without, inline. Returns the charts it shows, for their addresses to serve.
+ */
 export async function reportBody(
   pages: PageRenderer,
   performance: PerformanceService,
   report: PerformanceReport,
-  context: { exceptionsOnly: boolean; title: string } & Record<string, unknown>,
-): Promise<string> {
-  return pages.fragment('performance/views/report-body.njk', {
-    ...(await reportView(performance, report, context.exceptionsOnly)),
-    ...context,
-  });
+  context: { exceptionsOnly: boolean; title: string; chartsHref?: string } & Record<string, unknown>,
+): Promise<{ html: string; charts: TrendChart[] }> {
+  const view = await reportView(performance, report, context.exceptionsOnly);
+  return {
+    html: pages.fragment('performance/views/report-body.njk', { ...view, ...context }),
+    charts: view.indicators.flatMap(({ chart }) => (chart ? [chart] : [])),
+  };
 }
