@@ -304,6 +304,7 @@ GET /partnerships/:partnershipId/performance/import partnership:analyse
 POST /partnerships/:partnershipId/performance/import partnership:analyse
 GET /partnerships/:partnershipId/performance/reports/:quarter partnership:view
 GET /partnerships/:partnershipId/performance/reports/:quarter/exceptions partnership:view
+GET /partnerships/:partnershipId/performance/reports/:quarter/charts/:chart partnership:view
 GET /partnerships/:partnershipId/performance/reports/:quarter/files/:file partnership:view
 GET /partnerships/:partnershipId/performance/reports/:quarter/summary partnership:analyse
 POST /partnerships/:partnershipId/performance/reports/:quarter/summary partnership:analyse

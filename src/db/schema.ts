@@ -906,8 +906,16 @@ export interface AccessGenerationTable {
   countedBy: string | number | null;
 }
 
+/** A partnership's count of changes to what its performance report is read from (decision 0054); kept by triggers. */
+export interface PerformanceVersionsTable {
+  partnershipId: string;
+  version: string | number;
+  countedBy: string | number | null;
+}
+
 export interface Database {
   accessGeneration: AccessGenerationTable;
+  performanceVersions: PerformanceVersionsTable;
   areas: AreasTable;
   partnerships: PartnershipsTable;
   organisations: OrganisationsTable;

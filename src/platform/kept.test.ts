@@ -32,6 +32,15 @@ describe('kept', () => {
     assert.equal(await results('a', () => Promise.resolve('yes')), 'yes');
   });
 
+  it('peeks at a result kept, doing no work, and finds none let go of', async () => {
+    const results = kept<string>(1);
+    assert.equal(results.peek('a'), undefined);
+    await results('a', () => Promise.resolve('a1'));
+    assert.equal(await results.peek('a'), 'a1');
+    await results('b', () => Promise.resolve('b1'));
+    assert.equal(results.peek('a'), undefined);
+  });
+
   it('keys by everything in the input', () => {
     assert.equal(keyOf({ a: 1, b: [2] }), keyOf({ a: 1, b: [2] }));
     assert.notEqual(keyOf({ a: 1, b: [2] }), keyOf({ a: 1, b: [3] }));

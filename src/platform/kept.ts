@@ -5,11 +5,14 @@ import { createHash } from 'node:crypto';
  * out first; a result is kept as its promise from the start, so requests arriving together for the same key share
  * one piece of work rather than each doing it. A failure is not kept.
  */
-export type Kept<T> = (key: string, work: () => Promise<T>) => Promise<T>;
+export type Kept<T> = ((key: string, work: () => Promise<T>) => Promise<T>) & {
+  /** The result kept for `key`, if one is, doing no work: for an address that names a result by its key. */
+  peek(key: string): Promise<T> | undefined;
+};
 
 export function kept<T>(atMost: number): Kept<T> {
   const results = new Map<string, Promise<T>>();
-  return (key, work) => {
+  const keep = (key: string, work: () => Promise<T>) => {
     const found = results.get(key);
     if (found) {
       // Used again: to the back of the queue (a Map keeps its keys in the order they were added).
@@ -25,6 +28,7 @@ export function kept<T>(atMost: number): Kept<T> {
     if (results.size > atMost) results.delete(results.keys().next().value ?? '');
     return result;
   };
+  return Object.assign(keep, { peek: (key: string) => results.get(key) });
 }
 
 /** A key for `kept`: a hash of everything the work depends on. */

@@ -77,6 +77,8 @@ declare module 'fastify' {
 
 export interface PageRenderer {
   render(request: FastifyRequest, reply: FastifyReply, template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
+  /** A part of a page, given only `context` (none of the layout's, which is the user's): so it can be kept and shared. */
+  fragment(template: string, context: Record<string, unknown>): string;
 }
 
 export function createPageRenderer(
@@ -103,5 +105,6 @@ export function createPageRenderer(
       });
       return reply.type('text/html; charset=utf-8').send(html);
     },
+    fragment: (template, context) => environment.render(template, context),
   };
 }

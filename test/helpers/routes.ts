@@ -171,6 +171,9 @@ export async function sampleRoutes(
     clientSecret: 'a sample secret',
     domains: ['sample-police.example'],
   });
+  // A chart of the demo's report, named by the hash of what it shows, as its page links to it.
+  const { report } = await container.performance.report(coventry, '2015-16 Q4');
+  const [chart] = (await container.performance.charts(report.indicators)).values();
   const params: Record<string, string> = {
     partnershipId: coventry,
     providerId: signInProviderId,
@@ -181,6 +184,7 @@ export async function sampleRoutes(
     paperId,
     quarter: '2015-16-q4',
     file: 'report.pdf',
+    chart: `${chart?.key ?? ''}.svg`,
     indicatorId: indicator.id,
     documentId,
     year: '2016-17',

@@ -44,6 +44,7 @@ import * as jobsByIndex from './2026-12-11-03-jobs-by-index.ts';
 import * as crimeCounts from './2026-12-11-05-crime-counts.ts';
 import * as listSeeks from './2026-12-11-06-list-seeks.ts';
 import * as accessGeneration from './2026-12-11-09-access-generation.ts';
+import * as performanceVersions from './2026-12-11-10-performance-versions.ts';
 import * as actionsStillToDo from './2026-12-11-11-actions-still-to-do.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -93,5 +94,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11-05-crime-counts': crimeCounts,
   '2026-12-11-06-list-seeks': listSeeks,
   '2026-12-11-09-access-generation': accessGeneration,
+  '2026-12-11-10-performance-versions': performanceVersions,
   '2026-12-11-11-actions-still-to-do': actionsStillToDo,
 };

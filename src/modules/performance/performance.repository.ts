@@ -230,3 +230,9 @@ export async function saveCommentary(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto('reportCommentary').values(row).execute();
 }
+
+/** The count of changes to what the partnership's report is read from, kept by triggers (decision 0054); 0 before any. */
+export async function performanceVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
+  const row = await db.selectFrom('performanceVersions').select('version').where('partnershipId', '=', partnershipId).executeTakeFirst();
+  return String(row?.version ?? 0);
+}

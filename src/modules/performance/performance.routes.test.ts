@@ -103,7 +103,14 @@ describe('performance pages for a Coventry officer', () => {
     assert.match(page.body, /Coventry is ranked 1 of the 11 with a figure \(15 in the group\)\./);
     assert.match(page.body, /Average of the 11 members with a figure: 85\.4 \(4 of the 15 members have no figure in the source\)/);
     assert.match(page.body, /Average published by the source: 83\.5/);
-    assert.match(page.body, /<svg[^>]*role="img"/);
+    // Each chart is an image of its own, its address the hash of what it shows, with its text alternative beside it.
+    const chart = /<img src="([^"]+\/charts\/[\w-]+\.svg)" alt="([^"]+): trend" aria-describedby="(chart-[^"]+-caption)">/.exec(page.body);
+    assert.ok(chart, 'a chart as an image, named and described');
+    assert.match(page.body, new RegExp(`<figcaption class="govuk-body-s" id="${chart[3]}">[^<]+</figcaption>`));
+    const image = await officer.get(chart[1] ?? '');
+    assert.equal(image.headers['content-type'], 'image/svg+xml; charset=utf-8');
+    assert.equal(image.headers['cache-control'], 'private, max-age=31536000, immutable');
+    assert.match(image.body, /<svg[^>]*role="img"/);
     assert.match(page.body, /\+1,090 \(\+147%\)/);
 
     // The exception report: what the demo's report shows, each exception saying what it compares, and the rule written down.

@@ -29,6 +29,7 @@ import {
   insertMeasurement,
   insertReport,
   listCommentary,
+  performanceVersion,
   listIndicators,
   listMeasurements,
   listMeasuredPeriods,
@@ -118,6 +119,8 @@ export interface PerformanceService {
     quarter: string,
     options?: { approvedOnly?: boolean },
   ): Promise<{ report: PerformanceReport; row: ReportRow | null; moves: ReportMoves }>;
+  /** What a quarter's report rests on, beyond who reads it: its partnership's count of changes and today (its moves). */
+  reportVersion(partnershipId: string): Promise<string>;
   /** The trend charts of these indicators, by indicator. */
   charts(indicators: readonly IndicatorFigures[]): Promise<Map<string, TrendChart>>;
   document(report: PerformanceReport, format: ReportFormat, exceptionsOnly: boolean): Promise<Buffer>;
@@ -551,6 +554,7 @@ export function createPerformanceService({
       return { ...loaded, moves: reportMoves(loaded.report, todayInEngland(clock)) };
     },
 
+    reportVersion: async (partnershipId) => `${await performanceVersion(db, partnershipId)}:${todayInEngland(clock)}`,
     charts,
     document,
 

@@ -5,9 +5,10 @@ import { sendFile } from '../../web/csv.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { publicCrumbs } from '../../web/recordPages.ts';
 import { partnershipParams } from '../../web/schemas.ts';
-import { documentFileOf, fileParams, quarterOf, quarterParams, quarterSlug, reportView } from './performance.routes.ts';
+import { documentFileOf, fileParams, quarterOf, quarterParams, quarterSlug } from './performance.routes.ts';
 import type { PerformanceService } from './performance.service.ts';
 import { periodLabel } from './periods.ts';
+import { reportBody } from './reportPage.ts';
 
 const publicAccess = { access: 'public' } as const;
 
@@ -33,12 +34,19 @@ export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceSer
       const quarter = quarterOf(request.params.quarter);
       if (!quarter) return reply.callNotFound();
       const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
+      const title = `Performance report, ${report.periodLabel}`;
       return pages.render(request, reply, 'performance/views/report.njk', {
-        title: `Performance report, ${report.periodLabel}`,
-        ...(await reportView(performance, report, false)),
-        publicPage: true,
-        files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
-        approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+        title,
+        body: (
+          await reportBody(pages, performance, report, {
+            exceptionsOnly: false,
+            title,
+            partnership: request.partnership,
+            publicPage: true,
+            files: `/public/partnerships/${report.partnershipId}/performance/${quarterSlug(quarter)}/files`,
+            approvedOn: report.approvedAt ? formatDate(report.approvedAt) : null,
+          })
+        ).html,
         breadcrumbs: [
           ...publicCrumbs(request),
           { text: 'Performance reports', href: `/public/partnerships/${report.partnershipId}/performance` },

@@ -24,6 +24,8 @@ export interface TrendChartInput {
 
 export interface TrendChart {
   svg: string;
+  /** A hash of everything the chart shows: names the chart in its address. */
+  key: string;
   /** The text alternative: one or two sentences for a screen reader or a printed report. */
   description: string;
 }
@@ -313,10 +315,11 @@ const drawn = kept<TrendChart>(2000);
 
 /** The trend of an indicator as an SVG to inline into a page (or draw into a PDF), and its text alternative. */
 export function renderTrendChart(input: TrendChartInput): Promise<TrendChart> {
-  return drawn(keyOf(input), () => drawTrendChart(input));
+  const key = keyOf(input);
+  return drawn(key, async () => ({ ...(await drawTrendChart(input)), key }));
 }
 
-async function drawTrendChart(input: TrendChartInput): Promise<TrendChart> {
+async function drawTrendChart(input: TrendChartInput): Promise<Omit<TrendChart, 'key'>> {
   const description = describeTrend(input);
   const id =
     input.id ??

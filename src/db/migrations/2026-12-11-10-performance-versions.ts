@@ -1,0 +1,88 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+
+// Frozen: this file must never import app code, and never change once released.
+
+/**
+ * A partnership's performance report is read from these tables (decision 0054): its indicators with their groups and
+ * priorities, their measurements, Most Similar Group tables and members, its reports and their commentary, its
+ * populations and the partnership itself. Any change to any of them counts one more in the partnership's row of
+ * performance_versions, in the same transaction, so that a report's page can be kept for as long as the count has
+ * not moved. Each table says where its partnership is: a column of its own, or its parent's (a row and its table).
+ */
+const watched: { table: string; column: string; parent?: string }[] = [
+  { table: 'partnerships', column: 'id' },
+  { table: 'groups', column: 'partnership_id' },
+  { table: 'priorities', column: 'partnership_id' },
+  { table: 'indicators', column: 'partnership_id' },
+  { table: 'measurements', column: 'partnership_id' },
+  { table: 'msg_comparisons', column: 'partnership_id' },
+  { table: 'msg_members', column: 'comparison_id', parent: 'msg_comparisons' },
+  { table: 'populations', column: 'partnership_id' },
+  { table: 'performance_reports', column: 'partnership_id' },
+  { table: 'report_commentary', column: 'report_id', parent: 'performance_reports' },
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('performance_versions')
+    .addColumn('partnership_id', 'text', (c) => c.primaryKey())
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    // PostgreSQL: the transaction that counted last, so that a transaction changing many rows counts once.
+    .addColumn('counted_by', 'bigint')
+    .execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    // Counted at commit (a deferred trigger), as access_generation is: the row is locked once the transaction has
+    // every other lock it will take. A child whose parent is gone by then was deleted with it, and the parent counted.
+    await sql`create function count_performance_change() returns trigger language plpgsql as $$
+      declare
+        changed record;
+        partnership text;
+      begin
+        if TG_OP = 'DELETE' then changed := OLD; else changed := NEW; end if;
+        partnership := to_jsonb(changed) ->> TG_ARGV[0];
+        if TG_NARGS > 1 then
+          execute format('select partnership_id from %I where id = $1', TG_ARGV[1]) into partnership using partnership;
+        end if;
+        if partnership is not null then
+          insert into performance_versions (partnership_id, version, counted_by) values (partnership, 1, txid_current())
+            on conflict (partnership_id) do update
+              set version = performance_versions.version + 1, counted_by = excluded.counted_by
+              where performance_versions.counted_by is distinct from excluded.counted_by;
+        end if;
+        return null;
+      end $$`.execute(db);
+    for (const { table, column, parent } of watched) {
+      const args = parent ? sql`${sql.lit(column)}, ${sql.lit(parent)}` : sql`${sql.lit(column)}`;
+      await sql`create constraint trigger ${sql.id(`${table}_performance_changed`)} after insert or update or delete
+        on ${sql.table(table)} deferrable initially deferred for each row execute function count_performance_change(${args})`.execute(db);
+    }
+  } else {
+    for (const { table, column, parent } of watched) {
+      for (const change of ['insert', 'update', 'delete']) {
+        const row = sql.raw(`${change === 'delete' ? 'old' : 'new'}.${column}`);
+        // "where true": SQLite needs a where clause to read the upsert after a select.
+        const partnership = parent
+          ? sql`select partnership_id, 1 from ${sql.table(parent)} where id = ${row}`
+          : sql`select ${row}, 1 where true`;
+        await sql`create trigger ${sql.id(`${table}_performance_changed_${change}`)} after ${sql.raw(change)} on ${sql.table(table)}
+          begin
+            insert into performance_versions (partnership_id, version) ${partnership}
+              on conflict (partnership_id) do update set version = version + 1;
+          end`.execute(db);
+      }
+    }
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const { table } of watched) await sql`drop trigger ${sql.id(`${table}_performance_changed`)} on ${sql.table(table)}`.execute(db);
+    await sql`drop function count_performance_change()`.execute(db);
+  } else {
+    for (const { table } of watched) {
+      for (const change of ['insert', 'update', 'delete'])
+        await sql`drop trigger ${sql.id(`${table}_performance_changed_${change}`)}`.execute(db);
+    }
+  }
+  await db.schema.dropTable('performance_versions').execute();
+}
