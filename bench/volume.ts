@@ -161,6 +161,20 @@ function monthlyValue(i: number, month: number): number {
   return inUnit(unit, typical * (1 + (i % 10) / 20) * (1 + noise + season + trend));
 }
 
+/** Takes the due date off `count` actions (the first by id): they come first in the action log, as undated. */
+export async function undateActions(db: Db, count: number): Promise<void> {
+  const undated = await db.selectFrom('actions').select('id').orderBy('id').limit(count).execute();
+  await db
+    .updateTable('actions')
+    .set({ dueDate: null })
+    .where(
+      'id',
+      'in',
+      undated.map((action) => action.id),
+    )
+    .execute();
+}
+
 /**
  * `indicatorCount` monthly indicators, in every unit and polarity, a few with a target (a value, or a change
  * on a baseline), each with a figure for the `months` months up to `lastMonth`: a few months have none (a gap),

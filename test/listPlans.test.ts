@@ -13,7 +13,7 @@ import { auditKeyOf, findAuditEntityTypes, findAuditEntries } from '../src/modul
 import { listImports } from '../src/modules/crimedata/crimedata.repository.ts';
 import { listEarlierMeetings } from '../src/modules/meetings/meetings.repository.ts';
 import { countDecisions, listDecisions } from '../src/modules/meetings/minutes.repository.ts';
-import { seedAuditLog, seedHistory } from '../bench/volume.ts';
+import { seedAuditLog, seedHistory, undateActions } from '../bench/volume.ts';
 import { build } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 
@@ -47,16 +47,7 @@ for (const database of testDatabases()) {
       groupId = groupIds[0] ?? '';
       await seedHistory(db, partnershipId, groupIds, { meetingCount: 3000, actionsPerMeeting: 2, firstMonth: '1990-01', perMonth: 28 });
       // Some actions have no due date: they come first, and a page can hold some of each.
-      const undated = await db.selectFrom('actions').select('id').orderBy('createdAt').limit(60).execute();
-      await db
-        .updateTable('actions')
-        .set({ dueDate: null })
-        .where(
-          'id',
-          'in',
-          undated.map((action) => action.id),
-        )
-        .execute();
+      await undateActions(db, 60);
       userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
       await seedAuditLog(db, { count: 5000, partnershipId, userId, lastAt: '2026-12-01T09:00:00.000Z' });
       // As at scale, one partnership's entries are among others'.

@@ -13,7 +13,7 @@ import { migrations } from '../src/db/migrations/index.ts';
 import type { Database } from '../src/db/schema.ts';
 import { actionKeyOf, listActions, type PageRead } from '../src/modules/actions/actions.repository.ts';
 import { auditKeyOf, findAuditEntries } from '../src/modules/audit/audit.repository.ts';
-import { seedAuditLog, seedHistory } from '../bench/volume.ts';
+import { seedAuditLog, seedHistory, undateActions } from '../bench/volume.ts';
 import type { Browser } from './helpers/app.ts';
 import { build } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
@@ -84,16 +84,7 @@ for (const database of testDatabases()) {
       groupIds = (await built.container.governance.groups.list(partnershipId)).map((group) => group.id);
       // Actions that share their due date and time of making: only the id tells them apart.
       await seedHistory(db, partnershipId, groupIds, { meetingCount: 180, actionsPerMeeting: 2, firstMonth: '2020-01', perMonth: 28 });
-      const undated = await db.selectFrom('actions').select('id').orderBy('id').limit(25).execute();
-      await db
-        .updateTable('actions')
-        .set({ dueDate: null })
-        .where(
-          'id',
-          'in',
-          undated.map((action) => action.id),
-        )
-        .execute();
+      await undateActions(db, 25);
       userId = (await db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
       await seedAuditLog(db, { count: 130, partnershipId, userId, lastAt: '2026-12-01T09:00:00.000Z' });
     });
