@@ -146,7 +146,12 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     const userId = request.session.userId;
     // Before validation: the address's ids as sent (a route's own schema checks them next).
     const { partnershipId, areaId } = scopeIds.parse(request.params);
-    const kept = userId || partnershipId || areaId ? await accessCache.current(request.session.accessGeneration) : null;
+    // The number read with the session serves a page; a change's body may have been held open for any time since
+    // its session was read, so a change reads the number again now that its body is in.
+    const kept =
+      userId || partnershipId || areaId
+        ? await accessCache.current(safeMethods.has(request.method) ? request.session.accessGeneration : undefined)
+        : null;
     if (kept) keptAccess.set(request, kept);
     // Seats are held, and chairs appointed, from a date: what the principal may do is kept for the day.
     request.principal =

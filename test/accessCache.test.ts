@@ -4,7 +4,10 @@
  * made anywhere — another process, a statement typed into the database — is seen by the very next request.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { type AddressInfo, connect } from 'node:net';
 import { describe, it } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
@@ -68,6 +71,32 @@ for (const engine of testDatabases()) {
       assert.equal((await client.get(page)).statusCode, 200);
       await sql`delete from role_grants`.execute(db);
       assert.equal((await client.get(page)).statusCode, 403);
+    });
+
+    it('refuses a change whose form was held open while the role was taken away', async (t) => {
+      const { app, client, container, coventry } = await build(t, { database: await engine.create(), as: 'officer' });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const token = await client.csrfToken(`/partnerships/${coventry}/organisations/new`);
+      const body = new URLSearchParams({ _csrf: token, name: 'Held open', sector: 'statutory', responsibleAuthority: 'no' }).toString();
+      const socket = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+      await once(socket, 'connect');
+      const answer = new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+      });
+      socket.write(
+        `POST /partnerships/${coventry}/organisations HTTP/1.1\r\nHost: localhost\r\nCookie: ${client.cookieHeader}\r\n` +
+          `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+      );
+      // The session is read as the headers arrive; the role goes while the body is still to come.
+      await setTimeout(300);
+      const officer = (await container.accounts.listUsers()).find((user) => user.email === 'officer@example.com');
+      const { grants } = await container.accounts.getUser(officer?.id ?? '');
+      await container.accounts.revokeRole(systemPrincipal, officer?.id ?? '', grants[0]?.id ?? '');
+      socket.write(body.slice(5));
+      assert.match(await answer, /^HTTP\/1\.1 403 /);
+      assert.ok(!(await container.governance.organisations.list(coventry)).some((organisation) => organisation.name === 'Held open'));
     });
 
     it('sees a change made by another process at its next request', async (t) => {

@@ -42,7 +42,8 @@ export class Browser {
     return response;
   }
 
-  private get cookieHeader(): string {
+  /** The cookies held, as a Cookie header: for a request made outside the app's inject (a raw socket). */
+  get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
