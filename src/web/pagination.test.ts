@@ -34,7 +34,9 @@ it('reads on from a key a link carried, and by number from page 1 or a key that 
   assert.deepEqual(paginate('/things', { page: '3', after: key }).seek, { direction: 'after', key: ['2026-01-01', 'a'] });
   assert.deepEqual(paginate('/things', { page: '3', before: key }).seek, { direction: 'before', key: ['2026-01-01', 'a'] });
   assert.equal(paginate('/things', { page: '1', after: key }).seek, null);
-  for (const bad of ['not-a-key', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+  // A hidden character (PostgreSQL refuses NUL outright) makes it no key.
+  const hidden = Buffer.from(JSON.stringify(['2026-01-01\u0000', 'a'])).toString('base64url');
+  for (const bad of ['not-a-key', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1]').toString('base64url'), hidden]) {
     assert.equal(paginate('/things', { page: '3', after: bad }).seek, null);
   }
 });

@@ -5,6 +5,8 @@
  * clicked further away is read by offset.
  */
 
+import { hasHiddenCharacter } from '../platform/hiddenCharacters.ts';
+
 export const pageSize = 50;
 
 /** Far past any list's end, and small enough that the offset stays a safe integer for either database. */
@@ -48,12 +50,16 @@ const pageParameters = new Set<string>(['page', ...seekParameters]);
 /** A key as links carry it: short, and opaque to people. */
 const keyText = (key: SeekKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** The key a link carried, or null when it is not one (edited by hand): the page is then read by its number. */
+/**
+ * The key a link carried, or null when it is not one (edited by hand): the page is then read by its number. A key
+ * is never searched for with a hidden character in it, as no address is (PostgreSQL refuses NUL outright).
+ */
 function keyFrom(text: string | undefined): SeekKey | null {
   if (!text) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
-    return Array.isArray(key) && key.length > 0 && key.every((value) => value === null || typeof value === 'string') ? key : null;
+    const isPart = (value: unknown) => value === null || (typeof value === 'string' && !hasHiddenCharacter(value));
+    return Array.isArray(key) && key.length > 0 && key.every(isPart) ? (key as SeekKey) : null;
   } catch {
     return null;
   }
