@@ -215,6 +215,36 @@ for (const database of testDatabases()) {
       await assertCountsHold(db);
     });
 
+    it('keeps the counts when ten transactions each log several kinds of entry, in orders that cross', async () => {
+      const kinds = ['action', 'meeting', 'person', 'decision', 'group'];
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) =>
+          db.transaction().execute(async (trx) => {
+            // Each transaction writes the five kinds from a different one on, half of them backwards.
+            const order = [...kinds.slice(n % 5), ...kinds.slice(0, n % 5)];
+            for (const entityType of n % 2 ? order.reverse() : order) {
+              await trx
+                .insertInto('auditLog')
+                .values({
+                  id: randomUUID(),
+                  at: '2026-12-01T09:00:00.000Z',
+                  userId: null,
+                  action: 'update',
+                  entityType,
+                  entityId: randomUUID(),
+                  partnershipId,
+                  summary: 'Crossing',
+                  beforeJson: null,
+                  afterJson: null,
+                })
+                .execute();
+            }
+          }),
+        ),
+      );
+      await assertCountsHold(db);
+    });
+
     it('fills the counts from the rows already there when the migration runs', async () => {
       const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
       assert.equal((await migrator.migrateDown()).error, undefined);

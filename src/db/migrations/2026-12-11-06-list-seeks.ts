@@ -43,6 +43,12 @@ const counters: Counter[] = [
   },
 ];
 
+/**
+ * PostgreSQL: the advisory lock every count kept at commit takes first (here, and in 2026-12-11-09 and -10), as two
+ * integers, a key space apart from any single-number lock.
+ */
+const countingTurn = [19, 53];
+
 const isPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -78,11 +84,15 @@ async function keepCount(db: Kysely<unknown>, { name, table, key, nullable, only
   if (isPostgres(db)) {
     const addIf = (row: string) => `if ${holds(row)} then ${add(row)} end if;`;
     const removeIf = (row: string) => `if ${holds(row)} then ${remove(row)} end if;`;
-    // Two writers moving rows between the same two counts lock them in one order: neither waits on the other.
+    // Counted at commit, each transaction in turn (one advisory lock, shared by every count kept at commit): a
+    // transaction counts rows of several counts, in the order it wrote them, and two counting at once in different
+    // orders would each wait on the other. By commit a transaction holds every other lock it takes, so the turn
+    // cannot be part of a deadlock.
     await sql
       .raw(
         `create function ${name}_kept() returns trigger language plpgsql as $$
         begin
+          perform pg_advisory_xact_lock(${countingTurn[0]}, ${countingTurn[1]});
           if tg_op = 'INSERT' then ${addIf('new')}
           elsif tg_op = 'DELETE' then ${removeIf('old')}
           elsif (${keyOf('old').join(', ')}) < (${keyOf('new').join(', ')}) then ${removeIf('old')} ${addIf('new')}
@@ -94,8 +104,8 @@ async function keepCount(db: Kysely<unknown>, { name, table, key, nullable, only
       .execute(db);
     await sql
       .raw(
-        `create trigger ${name}_kept after insert or delete or update of ${watched} on ${table}
-        for each row execute function ${name}_kept()`,
+        `create constraint trigger ${name}_kept after insert or delete or update of ${watched} on ${table}
+        deferrable initially deferred for each row execute function ${name}_kept()`,
       )
       .execute(db);
     return;

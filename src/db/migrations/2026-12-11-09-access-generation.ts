@@ -25,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // table (the tests do) takes the row too.
     await sql`create function count_access_change() returns trigger language plpgsql as $$
       begin
+        -- Counted each transaction in turn, as every count kept at commit is (2026-12-11-06's countingTurn).
+        perform pg_advisory_xact_lock(19, 53);
         insert into access_generation (id, generation, counted_by) values (1, 1, txid_current())
           on conflict (id) do update set generation = access_generation.generation + 1, counted_by = excluded.counted_by
           where access_generation.counted_by is distinct from excluded.counted_by;

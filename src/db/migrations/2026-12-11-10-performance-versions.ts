@@ -38,6 +38,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         changed record;
         partnership text;
       begin
+        -- Counted each transaction in turn, as every count kept at commit is (2026-12-11-06's countingTurn).
+        perform pg_advisory_xact_lock(19, 53);
         if TG_OP = 'DELETE' then changed := OLD; else changed := NEW; end if;
         partnership := to_jsonb(changed) ->> TG_ARGV[0];
         if TG_NARGS > 1 then
