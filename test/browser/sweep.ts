@@ -18,6 +18,7 @@ const notPages = [
   /\/papers\/:paperId$/,
   /\/documents\/:documentId$/,
   /\/files\/:file$/,
+  /\/charts\/:chart$/,
   /^\/switch-partnership$/,
   /^\/sign-in$/,
   // A provider's answer, not a page: without the flow a browser started it refuses (the journey checks that page).

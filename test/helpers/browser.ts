@@ -344,6 +344,8 @@ export async function fillDate(page: Page, legend: string, date: { day: string; 
 
 /** The rows of a GOV.UK table as arrays of cell texts. */
 export async function tableRows(table: Locator): Promise<string[][]> {
+  // Read once the table is there: after a link is followed, not from the page the link was on.
+  await table.first().waitFor({ state: 'attached' });
   const rows = await table.locator('tbody tr').all();
   return Promise.all(
     rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())),
