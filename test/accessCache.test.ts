@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
 import { createDb, type Db } from '../src/db/createDb.ts';
-import { addPerson } from './helpers/people.ts';
+import { addMember, addPerson } from './helpers/people.ts';
 import { Browser, testConfig } from './helpers/app.ts';
 import { build, testPassword } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
@@ -122,17 +122,7 @@ for (const engine of testDatabases()) {
       const { governance } = container;
       const organisationId = (await governance.organisations.list(coventry))[0]?.id ?? '';
       const personId = await addPerson(governance, coventry, { name: 'Ann Smith', email: 'ann@example.com', organisationId });
-      await governance.memberships.create(systemPrincipal, coventry, {
-        groupId: boardId,
-        personId,
-        organisationId,
-        role: 'member',
-        voting: true,
-        core: true,
-        startDate: '2016-04-01',
-        endDate: '2026-12-06',
-        substitutePersonId: null,
-      });
+      await addMember(governance, coventry, { groupId: boardId, personId, organisationId, role: 'member', endDate: '2026-12-06' });
       const userId = await container.accounts.createUser(systemPrincipal, {
         email: 'ann@example.com',
         name: 'Ann Smith',
