@@ -116,7 +116,9 @@ for (const database of testDatabases()) {
       const points = await plansOf((db) => listAreaPoints(db, cityOfLondon, { month: '2025-12' }));
       for (const plan of [counted, points]) {
         assert.match(plan, /SEARCH crimes USING (COVERING )?INDEX crimes_area_month|Index (Only )?Scan using crimes_\w+ on crimes_2025_12/);
-        assert.doesNotMatch(plan, /Seq Scan on crimes|SCAN crimes\b(?! USING)/);
+        // PostgreSQL may read the default partition whole: it holds only rows of a month whose partition is still
+        // to be made, none here, and an empty table costs nothing to read (it did so in one CI run in several).
+        assert.doesNotMatch(plan, /Seq Scan on crimes(?!_default\b)|SCAN crimes\b(?! USING)/);
       }
       if (database.engine === 'postgres') {
         // Only the months asked for: the other force's months are partitions the plan never opens.
