@@ -30,6 +30,19 @@ export interface AuditPageRead {
 /** An entry's place in the log's order: newest first, then by id. */
 export const auditKeyOf = (entry: AuditRow): (string | null)[] => [entry.at, entry.id];
 
+/** The entries that match the filter, for a page of them or their count. */
+function matchingEntries(db: Kysely<Database>, filter: AuditFilter) {
+  let query = db.selectFrom('auditLog');
+  if (filter.action) query = query.where('auditLog.action', '=', filter.action);
+  if (filter.entityType) query = query.where('auditLog.entityType', '=', filter.entityType);
+  if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
+  if (filter.partnershipId) query = query.where('auditLog.partnershipId', '=', filter.partnershipId);
+  if (filter.from) query = query.where('auditLog.at', '>=', filter.from);
+  // `to` is a date: include the whole of that day.
+  if (filter.to) query = query.where('auditLog.at', '<', `${filter.to}T24`);
+  return query;
+}
+
 /**
  * A page of the entries that match, newest first (read in that order from the audit_log indexes), read on from a
  * key when it has one so that any page costs the first's; and how many match.
@@ -39,15 +52,10 @@ export async function findAuditEntries(
   filter: AuditFilter,
   page: AuditPageRead,
 ): Promise<{ rows: AuditRow[]; total: number }> {
-  let query = db.selectFrom('auditLog').leftJoin('users', 'users.id', 'auditLog.userId');
-  if (filter.action) query = query.where('auditLog.action', '=', filter.action);
-  if (filter.entityType) query = query.where('auditLog.entityType', '=', filter.entityType);
-  if (filter.userId) query = query.where('auditLog.userId', '=', filter.userId);
-  if (filter.partnershipId) query = query.where('auditLog.partnershipId', '=', filter.partnershipId);
-  if (filter.from) query = query.where('auditLog.at', '>=', filter.from);
-  // `to` is a date: include the whole of that day.
-  if (filter.to) query = query.where('auditLog.at', '<', `${filter.to}T24`);
-  const entries = query.selectAll('auditLog').select('users.name as userName');
+  const entries = matchingEntries(db, filter)
+    .leftJoin('users', 'users.id', 'auditLog.userId')
+    .selectAll('auditLog')
+    .select('users.name as userName');
   const newestFirst = (backwards: boolean) =>
     entries
       .orderBy('auditLog.at', backwards ? 'asc' : 'desc')
@@ -81,14 +89,8 @@ export async function findAuditEntries(
  */
 async function countAuditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<number> {
   if (filter.from || filter.to) {
-    let query = db.selectFrom('auditLog');
-    if (filter.action) query = query.where('action', '=', filter.action);
-    if (filter.entityType) query = query.where('entityType', '=', filter.entityType);
-    if (filter.userId) query = query.where('userId', '=', filter.userId);
-    if (filter.partnershipId) query = query.where('partnershipId', '=', filter.partnershipId);
-    if (filter.from) query = query.where('at', '>=', filter.from);
-    if (filter.to) query = query.where('at', '<', `${filter.to}T24`);
-    return Number((await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
+    const query = matchingEntries(db, filter).select((eb) => eb.fn.countAll<number>().as('total'));
+    return Number((await query.executeTakeFirstOrThrow()).total);
   }
   let kept = db.selectFrom('auditCounts');
   if (filter.action) kept = kept.where('action', '=', filter.action);
