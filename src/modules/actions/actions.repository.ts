@@ -4,6 +4,7 @@ import { distinctValues } from '../../db/distinct.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
+import type { PageRead } from '../../db/pageRead.ts';
 import { containsEveryWord, containsText } from '../../db/text.ts';
 import { type ActionStatus, overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 
@@ -85,13 +86,6 @@ function actionsQuery(db: Kysely<Database>, partnershipId: string, filter: Actio
     query = query.where('actions.status', 'in', stillToDoStatuses).where('meetings.meetingDate', '<', filter.stillToDoBefore);
   }
   return query;
-}
-
-/** A page of a list: by offset, or the rows after or before a row's key (its sort values, then its id). */
-export interface PageRead {
-  limit: number;
-  offset: number;
-  seek?: { direction: 'after' | 'before'; key: (string | null)[] } | null | undefined;
 }
 
 /** An action's place in the log's order: undated first, then soonest due, then as created, then by id. */

@@ -33,8 +33,8 @@ import {
   listActionsOwnedInWords,
   listActionUpdates,
   listOwnersInWords,
-  type PageRead,
 } from './actions.repository.ts';
+import type { PageRead } from '../../db/pageRead.ts';
 
 export { actionKeyOf } from './actions.repository.ts';
 import type { OwnedActionInput, ActionUpdateInput } from './actions.inputs.ts';

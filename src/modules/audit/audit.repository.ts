@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { distinctValues } from '../../db/distinct.ts';
+import type { PageRead } from '../../db/pageRead.ts';
 import type { AuditLogAction, AuditLogTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
@@ -18,13 +19,6 @@ export interface AuditFilter {
 
 export async function insertAuditEntry(db: Kysely<Database>, entry: Selectable<AuditLogTable>): Promise<void> {
   await db.insertInto('auditLog').values(entry).execute();
-}
-
-/** A page of the log: by offset, or the entries after or before an entry's key (its time, then its id). */
-export interface AuditPageRead {
-  limit: number;
-  offset: number;
-  seek?: { direction: 'after' | 'before'; key: (string | null)[] } | null | undefined;
 }
 
 /** An entry's place in the log's order: newest first, then by id. */
@@ -50,7 +44,7 @@ function matchingEntries(db: Kysely<Database>, filter: AuditFilter) {
 export async function findAuditEntries(
   db: Kysely<Database>,
   filter: AuditFilter,
-  page: AuditPageRead,
+  page: PageRead,
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const entries = matchingEntries(db, filter)
     .leftJoin('users', 'users.id', 'auditLog.userId')

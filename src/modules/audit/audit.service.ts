@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import type { PageRead } from '../../db/pageRead.ts';
 import type { AuditAction, AuditWriter, ViewEntry } from '../../platform/audit.ts';
 import {
   type AuditFilter,
-  type AuditPageRead,
   type AuditRow,
   findAuditEntityTypes,
   type SignInEntry,
@@ -18,7 +18,7 @@ import {
 export { auditKeyOf } from './audit.repository.ts';
 
 export interface AuditTrail extends AuditWriter {
-  list(filter: AuditFilter, page: AuditPageRead): Promise<{ rows: AuditRow[]; total: number }>;
+  list(filter: AuditFilter, page: PageRead): Promise<{ rows: AuditRow[]; total: number }>;
   entityTypes(): Promise<string[]>;
   /** The account's latest sign-ins and failed attempts, newest first. */
   signIns(userId: string, limit: number): Promise<SignInEntry[]>;
