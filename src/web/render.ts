@@ -7,6 +7,7 @@ import nunjucks from 'nunjucks';
 import { formatDate } from '../platform/dates.ts';
 import type { Principal } from '../platform/principal.ts';
 import { asSentence } from '../platform/wording.ts';
+import { keepComponents } from './keptComponents.ts';
 import { tableHtml } from './table.ts';
 
 export { formatDate };
@@ -44,6 +45,7 @@ export function createViewEnvironment(): nunjucks.Environment {
     }),
     { autoescape: true, throwOnUndefined: false },
   );
+  keepComponents(environment);
   environment.addGlobal('govukTableHtml', tableHtml);
   environment.addFilter('govukDate', formatDate);
   environment.addFilter('govukDateTime', formatDateTime);
