@@ -1,8 +1,9 @@
 /**
- * The queries an app makes, counted: a database handle whose queries (the query builder's and raw `sql`) are
- * each recorded as they run, for tests that hold a page to a number of queries (a count, never a time).
+ * The queries an app makes, counted: a database handle whose queries (the query builder's, raw `sql`, and those
+ * compiled once and run as compiled: db/compiledOnce.ts) are each recorded as they run, for tests that hold a page
+ * to a number of queries (a count, never a time).
  */
-import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import { type CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode, isCompilable } from 'kysely';
 import type { DatabaseHandle } from '../../src/db/createDb.ts';
 
 export interface QueryCounter {
@@ -22,8 +23,15 @@ export function countingQueries(handle: DatabaseHandle): { database: DatabaseHan
     },
     transformResult: ({ result }) => Promise.resolve(result),
   };
+  const db = handle.db.withPlugin(recorder);
+  // A query already compiled is run without the plugins seeing it again: it is recorded as it is handed over.
+  const executeQuery = db.executeQuery.bind(db);
+  db.executeQuery = <R>(query: CompiledQuery<R> | Parameters<typeof executeQuery>[0], queryId?: QueryId) => {
+    if (!isCompilable(query)) queries.push(query.sql);
+    return executeQuery(query as CompiledQuery<R>, queryId);
+  };
   return {
-    database: { ...handle, db: handle.db.withPlugin(recorder) },
+    database: { ...handle, db },
     counter: { queries, reset: () => void queries.splice(0) },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { compiledOnce } from '../../db/compiledOnce.ts';
 import type { Database, SessionsTable } from '../../db/schema.ts';
 
 export async function upsertSession(db: Kysely<Database>, session: Selectable<SessionsTable>): Promise<void> {
@@ -10,18 +11,25 @@ export async function upsertSession(db: Kysely<Database>, session: Selectable<Se
     .execute();
 }
 
-/** The session's data, and the access generation read in the same query: a signed-in request needs both. */
+/**
+ * The session's data, and the access generation read in the same query: a signed-in request needs both. Compiled
+ * once, as every signed-in request makes it.
+ */
+const liveSession = compiledOnce((db, id: string, now: string) =>
+  db
+    .selectFrom('sessions')
+    .select((eb) => ['data', eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration')])
+    .where('id', '=', id)
+    .where('expiresAt', '>', now),
+);
+
 export async function findLiveSession(
   db: Kysely<Database>,
   id: string,
   now: string,
 ): Promise<{ data: string; accessGeneration: string | number | null } | undefined> {
-  return db
-    .selectFrom('sessions')
-    .select((eb) => ['data', eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration')])
-    .where('id', '=', id)
-    .where('expiresAt', '>', now)
-    .executeTakeFirst();
+  const [session] = await liveSession(db, id, now);
+  return session;
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
