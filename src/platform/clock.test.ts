@@ -11,4 +11,11 @@ describe('todayInEngland', () => {
   it('matches UTC in winter (GMT)', () => {
     assert.equal(todayInEngland(at('2026-12-31T23:30:00Z')), '2026-12-31');
   });
+  it('changes at midnight in England, asked for a minute either side and back again', () => {
+    assert.equal(todayInEngland(at('2026-06-30T22:59:59.999Z')), '2026-06-30');
+    assert.equal(todayInEngland(at('2026-06-30T23:00:00Z')), '2026-07-01');
+    assert.equal(todayInEngland(at('2026-06-30T23:00:59Z')), '2026-07-01');
+    assert.equal(todayInEngland(at('2026-06-30T22:59:00Z')), '2026-06-30');
+    assert.equal(todayInEngland(at('2027-01-01T00:00:00Z')), '2027-01-01');
+  });
 });

@@ -10,8 +10,14 @@ export function isoNow(clock: Clock): string {
 
 // Built once: a formatter costs far more to make than to use, and pages ask for today many times.
 const englandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Even using it costs a few microseconds, every request: the day is kept for the minute it was asked in (UK time
+// differs from UTC by whole hours, so a day never changes within a minute).
+let dayOfMinute = { minute: Number.NaN, day: '' };
 
 /** Today's date in England (YYYY-MM-DD): after midnight UTC in summer, UK time is already tomorrow. */
 export function todayInEngland(clock: Clock): string {
-  return englandDay.format(clock.now());
+  const time = clock.now().getTime();
+  const minute = Math.floor(time / 60_000);
+  if (minute !== dayOfMinute.minute) dayOfMinute = { minute, day: englandDay.format(time) };
+  return dayOfMinute.day;
 }
