@@ -5,10 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { seedHistory } from '../bench/volume.ts';
+import { createContainer } from '../src/container.ts';
+import { createLogMailer } from '../src/modules/notifications/index.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
+import { testConfig } from './helpers/app.ts';
 import { build } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
+import { cityOfLondonForce, policeUkFixtures } from './helpers/policeuk.ts';
 import { countingQueries } from './helpers/queryCount.ts';
 
 const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
@@ -76,6 +82,28 @@ for (const engine of testDatabases()) {
       const overdue = (await container.actions.actionLog(coventry, principal, { overdue: true })).length;
       assert.ok(overdue > 0);
       assert.match(many.body, new RegExp(`>${overdue} actions are overdue<`));
+    });
+
+    it('the hotspot page reads the partnership’s area and its force’s months once, though each of its parts asks', async (t) => {
+      const handle = await engine.create();
+      const { database, counter } = countingQueries(handle);
+      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
+      await cityOfLondonForce(container, coventry);
+      await container.crimeData.setArea(systemPrincipal, coventry, 'E22000180');
+      // The import writes through the database's own driver, which the counting handle does not have.
+      const importer = createContainer(testConfig, { clock, database: handle, mailer: createLogMailer(() => undefined) });
+      for (const month of ['2025-11', '2025-12']) {
+        await importer.crimeData.importFile(systemPrincipal, join(policeUkFixtures, `${month}-city-of-london-street.csv`));
+      }
+      const page = `/partnerships/${coventry}/crime-data/hotspots?month=2025-12`;
+      await client.get(page);
+      counter.reset();
+      const response = await client.get(page);
+      assert.equal(response.statusCode, 200);
+      assert.match(response.body, /City of London 001/);
+      const reads = (pattern: RegExp) => counter.queries.filter((query) => pattern.test(query)).length;
+      assert.equal(reads(/from "crime_areas" inner join "crime_csps"/), 1);
+      assert.equal(reads(/from "crime_imports" where "force_code" = /), 1);
     });
   });
 }

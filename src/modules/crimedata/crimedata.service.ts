@@ -49,6 +49,7 @@ import type { PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
 import { createReferenceLoader } from './reference.ts';
 import { keyOf, kept } from '../../platform/kept.ts';
+import { readOnce } from '../../platform/readOnce.ts';
 import { areaFirst, createImporter, type ImportProgress } from './importer.ts';
 import { type AreaEditions, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
@@ -173,15 +174,22 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   // Counted once for each version of the files they come from: a page's biggest read, the same until an import completes.
   const keptCounts = kept<readonly CrimeCount[]>(countsKept);
 
-  /** The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade). */
+  /**
+   * The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade).
+   * Read once for a page, which asks for it from each of its parts.
+   */
   async function requireArea(partnershipId: string): Promise<CspRow | null> {
     await ensureReference();
-    return (await findCrimeArea(db, partnershipId)) ?? null;
+    const { area } = await readOnce(`crime area ${partnershipId}`, async () => ({
+      area: (await findCrimeArea(db, partnershipId)) ?? null,
+    }));
+    return area;
   }
 
-  /** The months a force has a complete file for, each with the LSOA edition the file is coded in. */
+  /** The months a force has a complete file for, each with the LSOA edition the file is coded in (read once for a page). */
   async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition; importId: string }[]> {
-    return (await listHeldMonths(db, forceCode)).map((row) => ({ ...row, edition: row.edition ?? editionOfMonth(row.month) }));
+    const { months } = await readOnce(`held months ${forceCode}`, async () => ({ months: await listHeldMonths(db, forceCode) }));
+    return months.map((row) => ({ ...row, edition: row.edition ?? editionOfMonth(row.month) }));
   }
 
   /** The months the area's force has a complete file for, each with its LSOA edition. */
