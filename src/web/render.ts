@@ -1,4 +1,5 @@
 /** Nunjucks with GOV.UK Frontend and MoJ Frontend, and the context every page's layout needs. */
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,31 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A part of a page kept as the bytes it is sent as. A kept part that is large (a performance report of 40 indicators
+ * is 160 KB) cost more to encode into the response, at each request, than to draw the rest of the page: given in a
+ * page's context, it is written into the response as it is.
+ */
+export class EncodedHtml {
+  readonly bytes: Buffer;
+  constructor(html: string) {
+    this.bytes = Buffer.from(html);
+  }
+}
+
+// Stand for the encoded parts while the rest of the page is drawn: nothing drawn holds a NUL, let alone these.
+const partId = randomUUID();
+const partMarker = (index: number) => `\u0000part-${partId}-${index}\u0000`;
+const partMarkers = new RegExp(`\u0000part-${partId}-(\\d+)\u0000`);
+
+/** The page as bytes, each encoded part set where its marker was drawn. */
+function withParts(html: string, parts: readonly EncodedHtml[]): Buffer {
+  // Split by a pattern with a group: the text between markers, each followed by the number its marker held.
+  return Buffer.concat(
+    html.split(partMarkers).map((piece, index) => (index % 2 ? (parts[Number(piece)]?.bytes ?? Buffer.alloc(0)) : Buffer.from(piece))),
+  );
+}
+
 export interface PageRenderer {
   render(request: FastifyRequest, reply: FastifyReply, template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
   /** A part of a page, given only `context` (none of the layout's, which is the user's): so it can be kept and shared. */
@@ -95,6 +121,12 @@ export function createPageRenderer(
       const { flash, problem } = request.session;
       if (flash) request.session.flash = undefined;
       if (problem) request.session.problem = undefined;
+      const parts: EncodedHtml[] = [];
+      const drawn = Object.entries(context).map(([name, value]): [string, unknown] => {
+        if (!(value instanceof EncodedHtml)) return [name, value];
+        parts.push(value);
+        return [name, new nunjucks.runtime.SafeString(partMarker(parts.length - 1))];
+      });
       const html = environment.render(template, {
         principal: request.principal,
         partnership: request.partnership,
@@ -105,9 +137,9 @@ export function createPageRenderer(
         currentPath: request.url.split('?')[0],
         flash,
         problem,
-        ...context,
+        ...Object.fromEntries(drawn),
       });
-      return reply.type('text/html; charset=utf-8').send(html);
+      return reply.type('text/html; charset=utf-8').send(parts.length ? withParts(html, parts) : html);
     },
     fragment: (template, context) => environment.render(template, context),
   };

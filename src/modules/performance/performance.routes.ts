@@ -18,6 +18,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
+import { EncodedHtml } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
 import { uploadedCsv, withUpload } from '../../web/uploads.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
@@ -430,7 +431,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
     // The report's page inside the layout, kept while its partnership's figures, reports and names stand still and the
     // day is the same (its moves follow from the day), for each way of reading it: one indexed read where there were
     // twelve queries, 4,800 measurements and forty blocks of GOV.UK components (decision 0054).
-    const reportBodies = kept<{ html: string; periodLabel: string }>(16);
+    const reportBodies = kept<{ body: EncodedHtml; periodLabel: string }>(16);
     // The charts those pages show, each by its partnership and the hash of what it shows, so its address never changes.
     const chartFiles = kept<string>(2000);
     const chartOf = async (partnershipId: string, quarter: string, key: string) => {
@@ -450,7 +451,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
           const readership = { exceptionsOnly, mayAnalyse: mayAnalyse(request) };
           const titleOf = (periodLabel: string) => `${exceptionsOnly ? 'Exception report' : 'Performance report'}, ${periodLabel}`;
           const key = keyOf([partnershipId, quarter, readership, await performance.reportVersion(partnershipId)]);
-          const { html, periodLabel } = await reportBodies(key, async () => {
+          const { body, periodLabel } = await reportBodies(key, async () => {
             const { report, moves } = await performance.report(partnershipId, quarter);
             const { html, charts } = await reportBody(pages, performance, report, {
               ...readership,
@@ -466,11 +467,11 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
             });
             for (const chart of charts) void chartFiles(`${partnershipId}/${chart.key}`, () => Promise.resolve(chart.svg));
             // The components' indenting left out, once (nothing in the report is preformatted): a sixth less to send.
-            return { html: html.replace(/\s*\n\s*/g, '\n'), periodLabel: report.periodLabel };
+            return { body: new EncodedHtml(html.replace(/\s*\n\s*/g, '\n')), periodLabel: report.periodLabel };
           });
           return pages.render(request, reply, 'performance/views/report.njk', {
             title: titleOf(periodLabel),
-            body: html,
+            body,
             breadcrumbs: exceptionsOnly ? reportCrumbs(request, { period: quarter, periodLabel }) : crumbs(request),
           });
         },
