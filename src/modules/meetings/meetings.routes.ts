@@ -12,6 +12,7 @@ import { valuesFromRecord } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { nameOf } from '../../platform/inputs.ts';
+import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { interestCategoryNames } from '../governance/index.ts';
@@ -187,29 +188,49 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       };
     };
 
-    app.get('/:id', { config: view, schema: { params: meetingParams } }, async (request, reply) => {
-      const { partnershipId, id } = request.params;
-      const principal = principalOf(request);
+    /** Everything a meeting's page reads for one reader: what it shows of the meeting, and what the reader did and may do. */
+    const readMeetingPage = async (principal: Principal, partnershipId: string, id: string) => {
       // A Part II item keeps its place and number; only its group's readers see what it is.
       const audience = await papers.audienceFor(partnershipId, id, principal);
-      const [
-        {
-          details: { meeting, deadlines, changes, canRecordHeld, started },
-          sections,
-        },
-        present,
-        life,
-        yourPart,
-      ] = await Promise.all([
+      const [{ details, sections }, present, life, yourPart] = await Promise.all([
         papers.meetingPapers(partnershipId, id, audience),
         attendance.attendance(partnershipId, id),
         minutes.life(partnershipId, id),
         membersPart(principal, partnershipId, id),
       ]);
+      return {
+        audience,
+        details,
+        sections,
+        present,
+        life,
+        yourPart,
+        arising: await mattersArising(partnershipId, details.meeting, principal),
+      };
+    };
+    /**
+     * Kept for each reader while nothing the page is read from changes, to the minute (decision 0057); the layout
+     * around it (name, CSRF token, flash) is the request's own. At most this many meetings' pages at once.
+     */
+    const meetingPages = kept<Awaited<ReturnType<typeof readMeetingPage>>>(256);
+
+    app.get('/:id', { config: view, schema: { params: meetingParams } }, async (request, reply) => {
+      const { partnershipId, id } = request.params;
+      const principal = principalOf(request);
+      const key = keyOf([partnershipId, id, await meetings.pageVersion(partnershipId), keyOfReader(principal)]);
+      const {
+        audience,
+        details: { meeting, deadlines, changes, canRecordHeld, started },
+        sections,
+        present,
+        life,
+        yourPart,
+        arising,
+      } = await meetingPages(key, () => readMeetingPage(principal, partnershipId, id));
       return pages.render(request, reply, 'meetings/views/meeting.njk', {
         ...yourPart,
         life,
-        mattersArising: await mattersArising(partnershipId, meeting, principal),
+        mattersArising: arising,
         lifeStatus: minutesStatusNames[life.status],
         canSign: isAllowed(request.principal, 'partnership:chair', request.partnership),
         attendance: present,
