@@ -156,10 +156,24 @@ for (const engine of testDatabases()) {
       await sql`update actions set due_date = '2026-11-01', status = 'open' where partnership_id = ${coventry}`.execute(db);
       assert.notEqual(overdue.exec((await client.get(overview)).body)?.[1], figure);
       assert.match((await client.get(overview)).body, /4 actions are overdue/);
+      await sql`update partnerships set name = 'Renamed outside the app' where id = ${coventry}`.execute(db);
+      assert.match(mainOf((await client.get(overview)).body), /<h1 class="govuk-heading-l">Renamed outside the app<\/h1>/);
       // Nothing written, but the meeting has started: it can be recorded as held.
       assert.doesNotMatch((await client.get(page)).body, /data-qa="record-held"/);
       now = new Date('2026-12-01T14:00:00Z');
-      assert.match((await client.get(page)).body, /data-qa="record-held"/);
+      const started = (await client.get(page)).body;
+      assert.match(started, /data-qa="record-held"/);
+      // The page kept carries each request's own token in its forms, and the form it offers works.
+      const again = (await client.get(page)).body;
+      for (const body of [started, again]) {
+        const fields = [...body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((match) => match[1]);
+        assert.ok(fields.length > 0);
+        assert.deepEqual(new Set(fields), new Set([/<meta name="csrf-token" content="([^"]+)">/.exec(body)?.[1]]));
+      }
+      const version = /name="version" value="(\d+)"/.exec(started)?.[1] ?? '';
+      const held = await client.post(`${page}/held`, { version }, { tokenFrom: page });
+      assert.equal(held.statusCode, 302);
+      assert.match((await client.get(page)).body, /Recorded that the meeting was held/);
     });
 
     it('never shows a member what only an officer may do or read, whoever asked first', async (t) => {

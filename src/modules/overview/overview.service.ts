@@ -167,7 +167,8 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
     },
 
     async partnership(principal, partnership) {
-      const key = keyOf([partnership.id, partnership.areaId, await deps.pageVersion(partnership.id), keyOfReader(principal)]);
+      // The partnership as the request read it (its name is shown, and what a reader may do follows from it).
+      const key = keyOf([partnership, await deps.pageVersion(partnership.id), keyOfReader(principal)]);
       return overviews(key, () => readOverview(principal, partnership));
     },
 
