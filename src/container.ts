@@ -423,6 +423,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
     latestReport: (partnershipId) => performanceFinding.latestReport(partnershipId),
     latestTasking: (partnershipId) => tasking.latestIssued(partnershipId),
     leftToAllocate: (partnershipId) => funding.leftToAllocate(partnershipId),
+    pageVersion: (partnershipId) => meetings.pageVersion(partnershipId),
     findMeetings: (partnershipId, words, readership, limit) => meetingsFinding.find(partnershipId, words, readership, limit),
     findActions: (principal, partnershipId, words, limit) => actions.find(principal, partnershipId, words, limit),
     findPeopleAndOrganisations: (partnershipId, words, limit) => governance.find(partnershipId, words, limit),

@@ -1,7 +1,8 @@
 /**
  * The queries a page makes, counted (never timed), on each engine: a signed-in request pays for its session (read with
  * the access generation), and for its principal and the partnership switcher only when access has changed; and the
- * partnership overview makes as many queries with a year of meetings waiting for their minutes as with a few.
+ * partnership overview makes as many queries with a year of meetings waiting for their minutes as with a few, each read
+ * afresh (not kept: decision 0057).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -50,6 +51,8 @@ for (const engine of testDatabases()) {
         firstMonth: '2026-01',
       });
       await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
+      // A change to the meeting, so that the page is read afresh rather than kept (decision 0057).
+      await sql`update meetings set location = location where id = ${meeting}`.execute(database.db);
       counter.reset();
       const response = await client.get(`/partnerships/${coventry}/meetings/${meeting}`);
       assert.equal(response.statusCode, 200);
@@ -66,6 +69,8 @@ for (const engine of testDatabases()) {
       const queriesWith = async (meetingCount: number, firstMonth: string) => {
         await seedHistory(database.db, coventry, groupIds, { meetingCount, actionsPerMeeting: 2, firstMonth });
         await client.get(`/partnerships/${coventry}`);
+        // A change to one of its actions, so that the overview is read afresh rather than kept (decision 0057).
+        await sql`update actions set description = description where partnership_id = ${coventry}`.execute(database.db);
         counter.reset();
         const response = await client.get(`/partnerships/${coventry}`);
         assert.equal(response.statusCode, 200);

@@ -371,9 +371,13 @@ export interface PerformanceVersionsTable {
   countedBy: string | number | null;
 }
 
+/** A partnership's count of changes to what its meetings' pages and overview are read from (decision 0057); kept by triggers. */
+export type PartnershipVersionsTable = PerformanceVersionsTable;
+
 export interface Database {
   accessGeneration: AccessGenerationTable;
   performanceVersions: PerformanceVersionsTable;
+  partnershipVersions: PartnershipVersionsTable;
   areas: AreasTable;
   partnerships: PartnershipsTable;
   organisations: OrganisationsTable;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Principal } from './principal.ts';
 /**
  * The results of pure work kept by a key that names everything the work depends on (a hash of its input), so a
  * result kept can never be out of date: when a figure changes, so does the key. Bounded, the one used longest ago
@@ -33,3 +34,14 @@ export function kept<T>(atMost: number): Kept<T> {
 
 /** A key for `kept`: a hash of everything the work depends on. */
 export const keyOf = (input: unknown): string => createHash('sha256').update(JSON.stringify(input)).digest('base64url');
+
+/**
+ * A reader as part of a key: everything the policy decides from (the account, its roles in each partnership, the
+ * areas it oversees), so that work done for one reader is never another's unless they may do and see the same.
+ */
+export const keyOfReader = (reader: Principal): unknown => [
+  reader.userId,
+  reader.isAdmin,
+  [...reader.partnershipRoles].map(([partnershipId, roles]) => [partnershipId, [...roles].sort()]).sort(),
+  [...reader.overseerAreaIds].sort(),
+];

@@ -15,6 +15,12 @@ export interface MeetingFilter {
   to?: string;
 }
 
+/** The count of changes to what a partnership's meeting pages and overview are read from, kept by triggers (decision 0057); 0 before any. */
+export async function partnershipVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
+  const row = await db.selectFrom('partnershipVersions').select('version').where('partnershipId', '=', partnershipId).executeTakeFirst();
+  return String(row?.version ?? 0);
+}
+
 export async function listMeetings(db: Kysely<Database>, partnershipId: string, filter: MeetingFilter = {}): Promise<MeetingView[]> {
   let query = db
     .selectFrom('meetings')

@@ -22,6 +22,7 @@ import {
   listMeetingChanges,
   listEarlierMeetings,
   listMeetings,
+  partnershipVersion,
   type MeetingChangeRow,
   type MeetingFilter,
   type MeetingRow,
@@ -59,6 +60,12 @@ export interface MeetingsService {
     page: { limit: number; offset: number },
   ): Promise<{ upcoming: MeetingView[]; past: MeetingView[]; pastTotal: number }>;
   get(partnershipId: string, id: string): Promise<MeetingDetails>;
+  /**
+   * What a meeting's page and the partnership's overview are read from, as one word that changes whenever any of it
+   * could (decision 0057): the partnership's count of changes, kept by triggers, and the minute now (every rule of
+   * time on those pages compares a date or a meeting's start, to the minute). One indexed read.
+   */
+  pageVersion(partnershipId: string): Promise<string>;
   /** Many meetings, each with its deadlines: the terms of each group read once, however many meetings it has. */
   deadlinesOf<M extends { groupId: string; meetingDate: string }>(
     partnershipId: string,
@@ -209,6 +216,8 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
       }
       return meeting;
     },
+
+    pageVersion: async (partnershipId) => `${await partnershipVersion(db, partnershipId)}:${clock.now().toISOString().slice(0, 16)}`,
 
     async get(partnershipId, id) {
       const meeting = await requireMeeting(db, partnershipId, id);

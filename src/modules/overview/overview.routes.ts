@@ -10,7 +10,7 @@ import { principalOf } from '../../web/permissions.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { partnershipParams, queryText } from '../../web/schemas.ts';
-import type { OverviewService } from './overview.service.ts';
+import type { OverviewService, PartnershipOverview } from './overview.service.ts';
 
 export interface OverviewRouteDependencies {
   overview: OverviewService;
@@ -31,6 +31,11 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
   prefix: '',
   plugin(instance, { pages, deps: { overview } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
+    /**
+     * Each overview as rendered, by the figures it shows: the service keeps those for one reader while nothing they
+     * come from changes (decision 0057), and the partnership's name and who may manage it are part of what it keeps them by.
+     */
+    const rendered = new WeakMap<PartnershipOverview, string>();
 
     app.get('/public', { config: { access: 'public' } }, async (request, reply) =>
       pages.render(request, reply, 'overview/views/public-home.njk', {
@@ -59,10 +64,20 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
         const partnership = request.partnership;
         if (!partnership) return reply.callNotFound();
         const figures = await overview.partnership(principalOf(request), partnership);
+        let body = rendered.get(figures);
+        if (body === undefined) {
+          body = pages
+            .fragment('overview/views/partnership-body.njk', {
+              partnership,
+              figures,
+              canManage: isAllowed(request.principal, 'partnership:manage', partnership),
+            })
+            .replace(/\s*\n\s*/g, '\n');
+          rendered.set(figures, body);
+        }
         return pages.render(request, reply, 'overview/views/partnership.njk', {
           title: partnership.name,
-          figures,
-          canManage: isAllowed(request.principal, 'partnership:manage', partnership),
+          body,
           breadcrumbs: [{ text: 'Your partnerships', href: '/' }],
         });
       },

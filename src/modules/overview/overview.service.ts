@@ -9,6 +9,7 @@ import type { MeetingLink, MeetingsOverview } from '../meetings/index.ts';
 import type { ReportLink } from '../performance/index.ts';
 import { type Found, type FoundKind, foundPerKind, holdsEveryWord } from '../../platform/finding.ts';
 import { type Access, isAllowed, type PartTwoReadership } from '../../platform/policy.ts';
+import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
 import type { Principal } from '../../platform/principal.ts';
 
 export interface PublicPartnership {
@@ -58,6 +59,8 @@ export interface OverviewDependencies {
   latestReport: (partnershipId: string) => Promise<ReportLink | null>;
   latestTasking: (partnershipId: string) => Promise<TaskingLink | null>;
   leftToAllocate: (partnershipId: string) => Promise<MoneyLeft>;
+  /** A word that changes whenever anything the overview is read from could (decision 0057). */
+  pageVersion: (partnershipId: string) => Promise<string>;
   findMeetings: (partnershipId: string, words: string, readership: PartTwoReadership, limit: number) => Promise<Found[]>;
   findActions: (principal: Principal, partnershipId: string, words: string, limit: number) => Promise<Found[]>;
   findPeopleAndOrganisations: (partnershipId: string, words: string, limit: number) => Promise<Found[]>;
@@ -104,7 +107,26 @@ const overviewAccess: Record<keyof PartnershipOverview, Access> = {
   money: 'partnership:view',
 };
 
+/** How many partnership overviews are kept at once, each for one reader (decision 0057). */
+const overviewsKept = 256;
+
 export function createOverviewService(deps: OverviewDependencies): OverviewService {
+  /** The overview as one reader may see it: each part read from the module that owns it. */
+  async function readOverview(principal: Principal, partnership: { id: string; areaId: string }): Promise<PartnershipOverview> {
+    const may = (part: keyof PartnershipOverview) => isAllowed(principal, overviewAccess[part], partnership);
+    const id = partnership.id;
+    const [meetings, overdueActions, latestReport, latestTasking, money] = await Promise.all([
+      may('meetings') ? deps.meetingsOverview(id, await deps.partTwoReadership(principal, id)) : null,
+      may('overdueActions') ? deps.overdueActions(principal, id) : null,
+      may('latestReport') ? deps.latestReport(id).then((report) => ({ report })) : null,
+      may('latestTasking') ? deps.latestTasking(id).then((document) => ({ document })) : null,
+      may('money') ? deps.leftToAllocate(id) : null,
+    ]);
+    return { meetings, overdueActions, latestReport, latestTasking, money };
+  }
+  // Kept for each reader while nothing it is read from changes, to the minute: one indexed read decides.
+  const overviews = kept<PartnershipOverview>(overviewsKept);
+
   return {
     async publicHome() {
       const partnerships = (await deps.partnerships()).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
@@ -145,16 +167,9 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
     },
 
     async partnership(principal, partnership) {
-      const may = (part: keyof PartnershipOverview) => isAllowed(principal, overviewAccess[part], partnership);
-      const id = partnership.id;
-      const [meetings, overdueActions, latestReport, latestTasking, money] = await Promise.all([
-        may('meetings') ? deps.meetingsOverview(id, await deps.partTwoReadership(principal, id)) : null,
-        may('overdueActions') ? deps.overdueActions(principal, id) : null,
-        may('latestReport') ? deps.latestReport(id).then((report) => ({ report })) : null,
-        may('latestTasking') ? deps.latestTasking(id).then((document) => ({ document })) : null,
-        may('money') ? deps.leftToAllocate(id) : null,
-      ]);
-      return { meetings, overdueActions, latestReport, latestTasking, money };
+      // The partnership as the request read it (its name is shown, and what a reader may do follows from it).
+      const key = keyOf([partnership, await deps.pageVersion(partnership.id), keyOfReader(principal)]);
+      return overviews(key, () => readOverview(principal, partnership));
     },
 
     async search(principal, partnershipId, words) {
