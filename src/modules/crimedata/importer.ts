@@ -314,6 +314,8 @@ export function createImporter(deps: ImporterDependencies): Importer {
               `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
             );
           }
+          // On PostgreSQL the month's partition before its first rows: written straight to it, never moved there.
+          await monthPartition(first.month);
         }
         const kept = await writer.transaction(async (trx, write) => {
           if (
