@@ -438,22 +438,44 @@ export async function listHeldMonths(
   return rows.flatMap((row) => (row.month ? [{ month: row.month, edition: row.lsoaEdition, importId: row.id }] : []));
 }
 
+/** The codes of a partnership's LSOAs, of either edition, as a list to seek an index led by month by. */
+const lsoasOf = (db: Kysely<Database>, cspCode: string) =>
+  db.selectFrom('crimeLsoas as own').select('own.code').where('own.cspCode', '=', cspCode);
+
 /**
  * A partnership's crimes: those in its LSOAs from complete files of its own force, each LSOA as the census edition
  * its file is coded in has it (its name and population are that edition's). Another force's file counts only for
  * its own partnerships, whatever LSOAs its rows name, so one force's file cannot change another's figures.
  */
 export function areaCrimes(db: Kysely<Database>, cspCode: string) {
-  return db
-    .selectFrom('crimes')
-    .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
-    .innerJoin('crimeLsoas', (join) =>
-      join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').onRef('crimeLsoas.edition', '=', 'crimeImports.lsoaEdition'),
-    )
-    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
-    .where('crimeImports.status', '=', 'complete')
-    .where('crimeLsoas.cspCode', '=', cspCode)
-    .whereRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode');
+  return (
+    db
+      .selectFrom('crimes')
+      .innerJoin('crimeImports', 'crimeImports.id', 'crimes.importId')
+      .innerJoin('crimeLsoas', (join) =>
+        join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').onRef('crimeLsoas.edition', '=', 'crimeImports.lsoaEdition'),
+      )
+      .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
+      .where('crimeImports.status', '=', 'complete')
+      .where('crimeLsoas.cspCode', '=', cspCode)
+      .whereRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode')
+      // The partnership's LSOAs again, as a list: SQLite then seeks each month's crimes of each by crimes_area_month
+      // (month, LSOA), where it would otherwise read every crime of the force's files.
+      .where('crimes.lsoaCode', 'in', lsoasOf(db, cspCode))
+  );
+}
+
+/**
+ * Every month from one to another, both included (YYYY-MM), to ask for one by one (each a seek of an index led by
+ * month); none (an empty text, which no month is, as SQL has no empty list) when the first is after the last.
+ */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let index = Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)) - 1; ; index += 1) {
+    const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    if (month > to) return months.length > 0 ? months : [''];
+    months.push(month);
+  }
 }
 
 /**
@@ -470,14 +492,14 @@ export function areaCounts(db: Kysely<Database>, cspCode: string) {
     .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
     .where('crimeImports.status', '=', 'complete')
     .where('crimeLsoas.cspCode', '=', cspCode)
-    .whereRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode');
+    .whereRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode')
+    .where('crimeCounts.lsoaCode', 'in', lsoasOf(db, cspCode));
 }
 
 /** Crimes in the partnership's LSOAs, counted by month, LSOA, location and type. */
 export async function countAreaCrimes(db: Kysely<Database>, cspCode: string, months: { from: string; to: string }): Promise<CrimeCount[]> {
   const rows = await areaCrimes(db, cspCode)
-    .where('crimes.month', '>=', months.from)
-    .where('crimes.month', '<=', months.to)
+    .where('crimes.month', 'in', monthsBetween(months.from, months.to))
     .select((eb) => ['crimes.month', 'crimes.lsoaCode', 'crimes.location', 'crimes.crimeType', eb.fn.countAll().as('count')])
     .groupBy(['crimes.month', 'crimes.lsoaCode', 'crimes.location', 'crimes.crimeType'])
     .execute();

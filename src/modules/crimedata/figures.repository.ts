@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type Engine, lockingRows } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { areaCounts } from './crimedata.repository.ts';
+import { areaCounts, monthsBetween } from './crimedata.repository.ts';
 import type { Month } from './analysis/types.ts';
 
 /** The area's crimes over whole months (inclusive), by police.uk crime type: from its monthly counts. */
@@ -12,8 +12,7 @@ export async function countAreaCrimesByType(
   months: { from: Month; to: Month },
 ): Promise<{ crimeType: string; count: number }[]> {
   const rows = await areaCounts(db, cspCode)
-    .where('crimeCounts.month', '>=', months.from)
-    .where('crimeCounts.month', '<=', months.to)
+    .where('crimeCounts.month', 'in', monthsBetween(months.from, months.to))
     .select((eb) => ['crimeCounts.crimeType', eb.fn.sum<number | string>('crimeCounts.crimes').as('count')])
     .groupBy('crimeCounts.crimeType')
     .execute();

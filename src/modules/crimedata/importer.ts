@@ -82,8 +82,9 @@ export interface Importer {
   ): Promise<{ imported: ImportRow; before: boolean; changes: PartnershipChange[] }>;
 }
 
-// Rows committed together with their checkpoint: few enough commits to be quick, and little to redo after a crash.
-const batchSize = 5000;
+// Rows committed together with their checkpoint: a month's file of most forces in one commit (each commit writes every
+// page it touched again), and little to redo after a crash.
+const batchSize = 20_000;
 /** More than the imports of one force and month anyone would run at once; a clash beyond it is a fault, not a race. */
 const maxCompletionTries = 50;
 /** How long a runner's claim on an import lasts: renewed with every batch, so only a runner that has stopped loses it. */
@@ -313,6 +314,8 @@ export function createImporter(deps: ImporterDependencies): Importer {
               `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
             );
           }
+          // On PostgreSQL the month's partition before its first rows: written straight to it, never moved there.
+          await monthPartition(first.month);
         }
         const kept = await writer.transaction(async (trx, write) => {
           if (
