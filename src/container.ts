@@ -561,6 +561,7 @@ export function createContainer(config: Config, options: ContainerOptions = {}):
         actions,
         groups: (partnershipId) => governance.groups.list(partnershipId),
         agreedElsewhere: agreedAtTasking(tasking),
+        pageVersion: (partnershipId) => meetings.pageVersion(partnershipId),
       }),
       mount(fundingRoutes, {
         funding,

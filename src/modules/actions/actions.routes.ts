@@ -4,11 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatDate } from '../../platform/dates.ts';
 import { nameOf } from '../../platform/inputs.ts';
+import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
 import { isOfficer } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { endsOf, paginate } from '../../web/pagination.ts';
+import { endsOf, type PageEnds, type Pagination, paginate } from '../../web/pagination.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
@@ -32,6 +33,17 @@ export interface ActionRouteDependencies {
   groups: (partnershipId: string) => Promise<{ id: string; name: string }[]>;
   /** Of these actions (none agreed at a meeting), those set by another module's page, by action id. */
   agreedElsewhere: (partnershipId: string, actionIds: readonly string[]) => Promise<ReadonlyMap<string, AgreedElsewhere>>;
+  /** The partnership's count of changes and the minute: while it stands, a page of the log reads the same (decision 0057). */
+  pageVersion: (partnershipId: string) => Promise<string>;
+}
+
+/** A page of the log as read for one reader: the actions with their cells, how many match, and the filter's groups. */
+interface LogPage {
+  listed: (LoggedAction & { cells: string[]; agreedAtHref: string | null })[];
+  total: number;
+  ends: PageEnds | null;
+  groups: { id: string; name: string }[];
+  ownersToResolve: number;
 }
 
 /** Where each action was agreed: at a meeting by its date, by another module's page, else in the community safety plan. */
@@ -87,21 +99,48 @@ const writtenQuery = z.object({ owner: queryText });
 export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/actions',
   plugin(instance, { pages, deps }, done) {
-    const { actions, groups } = deps;
+    const { actions, groups, pageVersion } = deps;
     const app = instance.withTypeProvider<ZodTypeProvider>();
+
+    /**
+     * What a page of the log shows, as one reader asks for it (the reader, the filter and the place in the log), kept
+     * while nothing it is read from changes, to the minute (decision 0057: the partnership's count of changes).
+     */
+    const logPages = kept<LogPage>(256);
+    const logPage = async (request: FastifyRequest, partnershipId: string, query: LogQuery, pagination: Pagination): Promise<LogPage> => {
+      const principal = principalOf(request);
+      const [{ actions: listed, total }, allGroups] = await Promise.all([
+        actions.actionLogPage(partnershipId, principal, filterOf(query), pagination),
+        groups(partnershipId),
+      ]);
+      const agreedAt = await agreedAtOf(deps, partnershipId, listed);
+      return {
+        listed: listed.map((a) => {
+          const at = agreedAt(a);
+          return { ...a, cells: actionRow(a, at), agreedAtHref: at.href };
+        }),
+        total,
+        ends: endsOf(listed, actionKeyOf),
+        groups: allGroups.map(({ id, name }) => ({ id, name })),
+        ownersToResolve: isOfficer(principal, partnershipId) ? await actions.countOwnersToResolve(partnershipId) : 0,
+      };
+    };
 
     app.get('', { config: view, schema: { params: partnershipParams, querystring: logQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
       const principal = principalOf(request);
       const path = `/partnerships/${partnershipId}/actions`;
       const pagination = paginate(path, request.query);
-      const [{ actions: listed, total }, allGroups] = await Promise.all([
-        actions.actionLogPage(partnershipId, principal, filterOf(request.query), pagination),
-        groups(partnershipId),
-      ]);
+      const key = keyOf([partnershipId, request.partnership, await pageVersion(partnershipId), keyOfReader(principal), request.query]);
+      const {
+        listed,
+        total,
+        ends,
+        groups: allGroups,
+        ownersToResolve,
+      } = await logPages(key, () => logPage(request, partnershipId, request.query, pagination));
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);
-      const agreedAt = await agreedAtOf(deps, partnershipId, listed);
       const search = new URLSearchParams(
         Object.entries(request.query).filter((entry): entry is [string, string] => !placeInList.has(entry[0]) && Boolean(entry[1])),
       );
@@ -110,14 +149,11 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
         filter: request.query,
         groups: allGroups,
         statuses: actionStatusNames,
-        actions: listed.map((a) => {
-          const at = agreedAt(a);
-          return { ...a, cells: actionRow(a, at), agreedAtHref: at.href };
-        }),
+        actions: listed,
         total,
-        pagination: pagination.links(total, endsOf(listed, actionKeyOf)),
+        pagination: pagination.links(total, ends),
         headings: actionHeadings,
-        ownersToResolve: isOfficer(principal, partnershipId) ? await actions.countOwnersToResolve(partnershipId) : 0,
+        ownersToResolve,
         ownersHref: `${path}/owners`,
         seesEveryPartTwo: isOfficer(principal, partnershipId),
         download: `${path}/download.csv?${String(search)}`,
