@@ -107,7 +107,7 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('reads a page on from the last one’s end (Next) or back from its start (Previous) from the same indexes', async () => {
+    it('reads a page on from the last one’s end (Next) or back from its start (Previous), or two on, from the same indexes', async () => {
       const all = await listActions(db, partnershipId, { seenBy: everyGroup });
       // Keys half way through the undated actions and half way through the log.
       const undated = all.filter((action) => action.dueDate === null)[30];
@@ -119,8 +119,13 @@ for (const database of testDatabases()) {
         [{ groupId }, 'actions_(partnership|group)_due'],
       ] as const) {
         for (const key of [actionKeyOf(dated), actionKeyOf(undated)]) {
-          for (const direction of ['after', 'before'] as const) {
-            const seek = { ...page, seek: { direction, key } };
+          for (const [direction, skip] of [
+            ['after', 0],
+            ['before', 0],
+            ['after', 50],
+            ['before', 50],
+          ] as const) {
+            const seek = { ...page, seek: { direction, key, skip } };
             for (const plan of await queryPlansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, seek))) {
               // The actions with no due date are a handful, read by an index's range of them: PostgreSQL may take
               // them from another index of the log, or put one group's few in order itself. The rest are read in order.
@@ -136,14 +141,34 @@ for (const database of testDatabases()) {
       const { rows } = await findAuditEntries(db, { partnershipId }, { limit: 1, offset: 2500 });
       assert.ok(rows[0]);
       const key = auditKeyOf(rows[0]);
-      for (const direction of ['after', 'before'] as const) {
+      for (const [direction, skip] of [
+        ['after', 0],
+        ['before', 50],
+      ] as const) {
         assertServedBy(
-          await plansOf((db) => findAuditEntries(db, {}, { ...page, seek: { direction, key } })),
+          await plansOf((db) => findAuditEntries(db, {}, { ...page, seek: { direction, key, skip } })),
           'audit_log',
           'audit_log_newest',
         );
-        const plan = await plansOf((db) => findAuditEntries(db, { partnershipId }, { ...page, seek: { direction, key } }));
+        const plan = await plansOf((db) => findAuditEntries(db, { partnershipId }, { ...page, seek: { direction, key, skip } }));
         assertServedBy(plan, 'audit_log', 'audit_log_partnership_newest');
+      }
+    });
+
+    it('reads the last pages back from the end of the same indexes', async () => {
+      const fromEnd = { ...page, offset: 5000, seek: { direction: 'before', key: null, skip: 30 } } as const;
+      for (const [filter, index] of [
+        [{}, 'actions_partnership_due'],
+        [{ status: 'open' }, 'actions_partnership_status_due'],
+        [{ groupId }, 'actions_(partnership|group)_due'],
+      ] as const) {
+        assertServedBy(await plansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, fromEnd)), 'actions', index);
+      }
+      for (const [filter, index] of [
+        [{}, 'audit_log_newest'],
+        [{ partnershipId }, 'audit_log_partnership_newest'],
+      ] as const) {
+        assertServedBy(await plansOf((db) => findAuditEntries(db, filter, fromEnd)), 'audit_log', index);
       }
     });
 
