@@ -57,7 +57,9 @@ function ownConditions(eb: ExpressionBuilder<Database, 'actions'>, partnershipId
   if (filter.status) conditions.push(eb('actions.status', '=', filter.status));
   if (filter.owner) conditions.push(containsText('actions.owner', filter.owner));
   if (filter.words) conditions.push(containsEveryWord(['actions.description'], filter.words));
-  if (filter.overdueOn) conditions.push(eb('actions.status', 'in', overdueStatuses), eb('actions.dueDate', '<', filter.overdueOn));
+  // The statuses written out, as actions_overdue's are, for SQLite to match that index (migration 2026-12-11-12).
+  const overdue = overdueStatuses.map((status) => sql.lit(status));
+  if (filter.overdueOn) conditions.push(eb('actions.status', 'in', overdue), eb('actions.dueDate', '<', filter.overdueOn));
   const ownedBy = filter.ownedBy;
   if (ownedBy) {
     conditions.push(
