@@ -94,12 +94,13 @@ for (const database of testDatabases()) {
       assert.doesNotMatch(text, new RegExp(`^\\s*SCAN ${table}\\s*$|Seq Scan on ${table}\\b`, 'm'), `no full scan of ${table}:\n${text}`);
     }
 
-    // Part of an owner's name is matched in every action of the partnership whatever the index: not here.
+    // Part of an owner's name is matched in every action of the partnership whatever the index: not here (but see
+    // the overdue actions below).
     it('reads a page of the action log, and each filter of it, in due order from an index', async () => {
       for (const [filter, index] of [
         [{}, 'actions_partnership_due'],
         [{ status: 'open' }, 'actions_partnership_status_due'],
-        [{ overdueOn: '2026-12-01' }, 'actions_partnership_due'],
+        [{ overdueOn: '2026-12-01' }, 'actions_(overdue|partnership_due)'],
         [{ groupId }, 'actions_(partnership|group)_due'],
       ] as const) {
         const plan = await plansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, page));
@@ -107,20 +108,26 @@ for (const database of testDatabases()) {
       }
     });
 
-    it('reads a page on from the last one’s end (Next) or back from its start (Previous) from the same indexes', async () => {
+    it('reads a page on from the last one’s end (Next) or back from its start (Previous), or two on, from the same indexes', async () => {
       const all = await listActions(db, partnershipId, { seenBy: everyGroup });
-      // Keys half way through the undated actions and half way through the log.
+      // Keys half way through the undated actions and half way through the log. The open actions with a due date are
+      // also in the index of the overdue (open or in progress, dated): PostgreSQL may read them from there, in order.
       const undated = all.filter((action) => action.dueDate === null)[30];
       const dated = all[Math.floor(all.length / 2)];
       assert.ok(undated && dated, 'the history has actions with and without a due date');
       for (const [filter, index] of [
         [{}, 'actions_partnership_due'],
-        [{ status: 'open' }, 'actions_partnership_status_due'],
+        [{ status: 'open' }, 'actions_(partnership_status_due|overdue)'],
         [{ groupId }, 'actions_(partnership|group)_due'],
       ] as const) {
         for (const key of [actionKeyOf(dated), actionKeyOf(undated)]) {
-          for (const direction of ['after', 'before'] as const) {
-            const seek = { ...page, seek: { direction, key } };
+          for (const [direction, skip] of [
+            ['after', 0],
+            ['before', 0],
+            ['after', 50],
+            ['before', 50],
+          ] as const) {
+            const seek = { ...page, seek: { direction, key, skip } };
             for (const plan of await queryPlansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, seek))) {
               // The actions with no due date are a handful, read by an index's range of them: PostgreSQL may take
               // them from another index of the log, or put one group's few in order itself. The rest are read in order.
@@ -136,15 +143,55 @@ for (const database of testDatabases()) {
       const { rows } = await findAuditEntries(db, { partnershipId }, { limit: 1, offset: 2500 });
       assert.ok(rows[0]);
       const key = auditKeyOf(rows[0]);
-      for (const direction of ['after', 'before'] as const) {
+      for (const [direction, skip] of [
+        ['after', 0],
+        ['before', 50],
+      ] as const) {
         assertServedBy(
-          await plansOf((db) => findAuditEntries(db, {}, { ...page, seek: { direction, key } })),
+          await plansOf((db) => findAuditEntries(db, {}, { ...page, seek: { direction, key, skip } })),
           'audit_log',
           'audit_log_newest',
         );
-        const plan = await plansOf((db) => findAuditEntries(db, { partnershipId }, { ...page, seek: { direction, key } }));
+        const plan = await plansOf((db) => findAuditEntries(db, { partnershipId }, { ...page, seek: { direction, key, skip } }));
         assertServedBy(plan, 'audit_log', 'audit_log_partnership_newest');
       }
+    });
+
+    it('reads the last pages back from the end of the same indexes', async () => {
+      const fromEnd = { ...page, offset: 5000, seek: { direction: 'before', key: null, skip: 30 } } as const;
+      for (const [filter, index] of [
+        [{}, 'actions_partnership_due'],
+        [{ status: 'open' }, 'actions_partnership_status_due'],
+        [{ groupId }, 'actions_(partnership|group)_due'],
+      ] as const) {
+        assertServedBy(await plansOf((db) => listActions(db, partnershipId, { ...filter, seenBy: everyGroup }, fromEnd)), 'actions', index);
+      }
+      for (const [filter, index] of [
+        [{}, 'audit_log_newest'],
+        [{ partnershipId }, 'audit_log_partnership_newest'],
+      ] as const) {
+        assertServedBy(await plansOf((db) => findAuditEntries(db, filter, fromEnd)), 'audit_log', index);
+      }
+    });
+
+    it('reads the overdue actions of an owner’s words in due order, and counts them, from an index of the overdue', async () => {
+      const filter = { owner: 'all agencies', overdueOn: '2026-12-01', seenBy: everyGroup };
+      // Read in order, and stopped at the page's last row: never every overdue action joined and then sorted.
+      const [list] = await queryPlansOf((db) => listActions(db, partnershipId, filter, page));
+      assertServedBy(list ?? [], 'actions', 'actions_(overdue|partnership_due)');
+      assert.doesNotMatch((list ?? []).join('\n'), /Bitmap|USE TEMP B-TREE/, (list ?? []).join('\n'));
+      const [count] = await queryPlansOf((db) => countActions(db, partnershipId, filter));
+      // Off an index of the overdue (only off actions_overdue once the table's pages are marked all-visible by a vacuum).
+      assertServedBy(count ?? [], 'actions', 'actions_\\w+');
+      const all = (await listActions(db, partnershipId, { owner: 'all agencies' })).filter(
+        (action) => ['open', 'in_progress'].includes(action.status) && action.dueDate !== null && action.dueDate < '2026-12-01',
+      );
+      assert.ok(all.length > 50, 'more than a page of them');
+      assert.equal(await countActions(db, partnershipId, filter), all.length);
+      assert.deepEqual(
+        (await listActions(db, partnershipId, filter, page)).map((action) => action.id),
+        all.slice(0, 50).map((action) => action.id),
+      );
     });
 
     it('counts the action log by group and status from the counts kept, and by any other filter from an index without joins', async () => {

@@ -1,10 +1,12 @@
 /**
- * GOV.UK pagination for a list: which page, where it starts, and the links. A list that can seek (decision 0050)
- * gives the keys of its page's first and last rows: Previous and Next (and the numbers either side) then carry the
- * key to read on from, so following them costs what the first page costs however deep; a page number typed or
- * clicked further away is read by offset.
+ * GOV.UK pagination for a list: which page, where it starts, and the links. A list that can seek (decisions 0050,
+ * 0055) gives the keys of its page's first and last rows: Previous and Next, and the numbers up to two either side,
+ * then carry the key to read on from (passing over the page between for two), and the last pages are read back from
+ * the end, so every link a page offers costs what the first page costs however deep. Only a page number typed far
+ * from both ends is read by offset, from the nearer end (`readPage` in db/pageRead.ts).
  */
 
+import type { PageSeek } from '../db/pageRead.ts';
 import { hasHiddenCharacter } from '../platform/hiddenCharacters.ts';
 
 export const pageSize = 50;
@@ -15,10 +17,10 @@ export const lastPageAsked = 1_000_000;
 /** A row's place in a list's order: the values it is sorted by, ending with something unique (its id). */
 export type SeekKey = (string | null)[];
 
-/** Read the page of rows after a key (Next), or the page before it (Previous). */
-export interface Seek {
-  direction: 'after' | 'before';
+/** Read the page of rows after a key (Next), or the page before it (Previous), passing over `skip` rows first. */
+export interface Seek extends PageSeek {
   key: SeekKey;
+  skip: number;
 }
 
 /** The keys of the first and last rows of the page shown. */
@@ -47,19 +49,24 @@ export interface Pagination {
 const seekParameters = ['after', 'before'] as const;
 const pageParameters = new Set<string>(['page', ...seekParameters]);
 
-/** A key as links carry it: short, and opaque to people. */
-const keyText = (key: SeekKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
+/** A key as links carry it: short, and opaque to people; a link two pages on has the rows to pass over first. */
+const keyText = ({ key, skip }: Seek) => Buffer.from(JSON.stringify(skip ? [skip, ...key] : key)).toString('base64url');
 
 /**
- * The key a link carried, or null when it is not one (edited by hand): the page is then read by its number. A key
- * is never searched for with a hidden character in it, as no address is (PostgreSQL refuses NUL outright).
+ * The key a link carried and the rows to pass over after it (at most a page), or null when it is not one (edited by
+ * hand): the page is then read by its number. A key is never searched for with a hidden character in it, as no
+ * address is (PostgreSQL refuses NUL outright).
  */
-function keyFrom(text: string | undefined): SeekKey | null {
+function keyFrom(text: string | undefined): Pick<Seek, 'key' | 'skip'> | null {
   if (!text) return null;
   try {
-    const key: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
+    const parts: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
+    if (!Array.isArray(parts)) return null;
+    const [first, ...rest] = parts as unknown[];
+    const skip = typeof first === 'number' && Number.isInteger(first) && first > 0 && first <= pageSize ? first : 0;
+    const key = skip ? rest : (parts as unknown[]);
     const isPart = (value: unknown) => value === null || (typeof value === 'string' && !hasHiddenCharacter(value));
-    return Array.isArray(key) && key.length > 0 && key.every(isPart) ? (key as SeekKey) : null;
+    return key.length > 0 && key.every(isPart) ? { key: key as SeekKey, skip } : null;
   } catch {
     return null;
   }
@@ -74,7 +81,7 @@ export function endsOf<Row>(rows: readonly Row[], keyOf: (row: Row) => SeekKey):
 function seekOf(query: Partial<Record<string, string>>): Seek | null {
   for (const direction of seekParameters) {
     const key = keyFrom(query[direction]);
-    if (key) return { direction, key };
+    if (key) return { direction, ...key };
   }
   return null;
 }
@@ -85,7 +92,7 @@ export function paginate(path: string, query: Partial<Record<string, string>>): 
   const kept = Object.entries(query).filter((entry): entry is [string, string] => !pageParameters.has(entry[0]) && Boolean(entry[1]));
   const link = (n: number, seek?: Seek) => {
     const parameters: [string, string][] = [...kept, ['page', String(n)]];
-    if (seek) parameters.push([seek.direction, keyText(seek.key)]);
+    if (seek) parameters.push([seek.direction, keyText(seek)]);
     return `${path}?${String(new URLSearchParams(parameters))}`;
   };
   const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / pageSize));
@@ -102,10 +109,12 @@ export function paginate(path: string, query: Partial<Record<string, string>>): 
     links(total, ends) {
       const pageCount = pageCountOf(total);
       if (pageCount === 1) return null;
-      // The pages either side are read on from this one's ends when it has rows to give them (the first from the start).
+      // The two pages either side are read on from this one's ends when it has rows to give them (the first from
+      // the start); the others by number, the last ones back from the end.
       const hrefOf = (n: number) => {
-        if (ends && n === page + 1) return link(n, { direction: 'after', key: ends.last });
-        if (ends && n === page - 1 && n > 1) return link(n, { direction: 'before', key: ends.first });
+        const skip = (Math.abs(n - page) - 1) * pageSize;
+        if (ends && n > page && n <= page + 2) return link(n, { direction: 'after', key: ends.last, skip });
+        if (ends && n < page && n >= page - 2 && n > 1) return link(n, { direction: 'before', key: ends.first, skip });
         return link(n);
       };
       // The first page, the last, and two either side of this one; a gap shows as an ellipsis.

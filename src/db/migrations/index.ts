@@ -46,6 +46,7 @@ import * as listSeeks from './2026-12-11-06-list-seeks.ts';
 import * as accessGeneration from './2026-12-11-09-access-generation.ts';
 import * as performanceVersions from './2026-12-11-10-performance-versions.ts';
 import * as actionsStillToDo from './2026-12-11-11-actions-still-to-do.ts';
+import * as overdueActions from './2026-12-11-12-overdue-actions.ts';
 import * as crimesByMonth from './2026-12-11-13-crimes-by-month.ts';
 import * as partnershipVersions from './2026-12-11-14-partnership-versions.ts';
 
@@ -98,6 +99,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11-09-access-generation': accessGeneration,
   '2026-12-11-10-performance-versions': performanceVersions,
   '2026-12-11-11-actions-still-to-do': actionsStillToDo,
+  '2026-12-11-12-overdue-actions': overdueActions,
   '2026-12-11-13-crimes-by-month': crimesByMonth,
   '2026-12-11-14-partnership-versions': partnershipVersions,
 };

@@ -4,7 +4,7 @@ import { distinctValues } from '../../db/distinct.ts';
 import type { PartTwoReadership } from '../../platform/policy.ts';
 import { seenBy } from '../../db/partTwo.ts';
 import type { ActionsTable, ActionUpdatesTable, Database } from '../../db/schema.ts';
-import type { PageRead } from '../../db/pageRead.ts';
+import type { PageRead, PageSeek } from '../../db/pageRead.ts';
 import { containsEveryWord, containsText } from '../../db/text.ts';
 import { type ActionStatus, overdueStatuses, stillToDoStatuses } from './actionStatus.ts';
 
@@ -57,7 +57,9 @@ function ownConditions(eb: ExpressionBuilder<Database, 'actions'>, partnershipId
   if (filter.status) conditions.push(eb('actions.status', '=', filter.status));
   if (filter.owner) conditions.push(containsText('actions.owner', filter.owner));
   if (filter.words) conditions.push(containsEveryWord(['actions.description'], filter.words));
-  if (filter.overdueOn) conditions.push(eb('actions.status', 'in', overdueStatuses), eb('actions.dueDate', '<', filter.overdueOn));
+  // The statuses written out, as actions_overdue's are, for SQLite to match that index (migration 2026-12-11-12).
+  const overdue = overdueStatuses.map((status) => sql.lit(status));
+  if (filter.overdueOn) conditions.push(eb('actions.status', 'in', overdue), eb('actions.dueDate', '<', filter.overdueOn));
   const ownedBy = filter.ownedBy;
   if (ownedBy) {
     conditions.push(
@@ -129,8 +131,29 @@ const seekKey = (key: (string | null)[]): [string | null, string, string] | null
 };
 
 /**
+ * The rows a seek reads, in the order read: on from its key stretch by stretch, or back from the end of the log,
+ * with the rows it passes over (at most a page) read and dropped, as a stretch may hold fewer.
+ */
+async function seekRows(query: ActionsSelect, seek: PageSeek, limit: number) {
+  const backwards = seek.direction === 'before';
+  const key = seek.key && seekKey(seek.key);
+  if (seek.key && !key) return [];
+  const skip = seek.skip ?? 0;
+  const wanted = skip + limit;
+  const rows: Awaited<ReturnType<ActionsSelect['execute']>> = [];
+  for (const stretch of key ? stretchesFrom(seek.direction, key) : [null]) {
+    if (rows.length === wanted) break;
+    const read = inLogOrder(stretch ? query.where(stretch) : query, backwards);
+    rows.push(...(await read.limit(wanted - rows.length).execute()));
+  }
+  const page = rows.slice(skip);
+  return backwards ? page.reverse() : page;
+}
+
+/**
  * The actions that match in the log's order (read in that order from actions_partnership_due or the filter's
- * index); a page of them when `page` is given, read on from a key when it has one, so any page costs the first's.
+ * index); a page of them when `page` is given, read on from a key or back from the end when it seeks, so any page
+ * a link leads to costs the first's.
  */
 export async function listActions(
   db: Kysely<Database>,
@@ -139,20 +162,7 @@ export async function listActions(
   page?: PageRead,
 ): Promise<ActionView[]> {
   const query = selectActions(db, partnershipId, filter);
-  const key = page?.seek ? seekKey(page.seek.key) : null;
-  let rows: Awaited<ReturnType<ActionsSelect['execute']>> = [];
-  if (page?.seek && key) {
-    const backwards = page.seek.direction === 'before';
-    for (const stretch of stretchesFrom(page.seek.direction, key)) {
-      if (rows.length === page.limit) break;
-      rows.push(
-        ...(await inLogOrder(query.where(stretch), backwards)
-          .limit(page.limit - rows.length)
-          .execute()),
-      );
-    }
-    if (backwards) rows.reverse();
-  }
+  let rows = page?.seek ? await seekRows(query, page.seek, page.limit) : [];
   // A key past every row (those after it since removed) is read as the page number asks.
   if (!rows.length) {
     const ordered = inLogOrder(query);

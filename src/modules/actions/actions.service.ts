@@ -34,7 +34,7 @@ import {
   listActionUpdates,
   listOwnersInWords,
 } from './actions.repository.ts';
-import type { PageRead } from '../../db/pageRead.ts';
+import { type PageRead, readPage } from '../../db/pageRead.ts';
 
 export { actionKeyOf } from './actions.repository.ts';
 import type { OwnedActionInput, ActionUpdateInput } from './actions.inputs.ts';
@@ -246,8 +246,12 @@ export function createActionsService({ db, audit, clock, policy, ownerRecords }:
 
     async actionLogPage(partnershipId, reader, filter, page) {
       const seen = { ...actionFilter(filter), seenBy: await policy.partTwoReadership(reader, partnershipId) };
-      const [actions, total] = await Promise.all([listActions(db, partnershipId, seen, page), countActions(db, partnershipId, seen)]);
-      return { actions: logged(actions), total };
+      const { rows, total } = await readPage(
+        page,
+        () => countActions(db, partnershipId, seen),
+        (place) => listActions(db, partnershipId, seen, place),
+      );
+      return { actions: logged(rows), total };
     },
 
     async find(reader, partnershipId, words, limit) {

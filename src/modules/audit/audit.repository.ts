@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { distinctValues } from '../../db/distinct.ts';
-import type { PageRead } from '../../db/pageRead.ts';
+import { type PageRead, readPage } from '../../db/pageRead.ts';
 import type { AuditLogAction, AuditLogTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditLogTable> & { userName: string | null };
@@ -50,31 +50,34 @@ export async function findAuditEntries(
     .leftJoin('users', 'users.id', 'auditLog.userId')
     .selectAll('auditLog')
     .select('users.name as userName');
-  const newestFirst = (backwards: boolean) =>
+  const newestFirst = (backwards: boolean, limit: number) =>
     entries
       .orderBy('auditLog.at', backwards ? 'asc' : 'desc')
       .orderBy('auditLog.id', backwards ? 'desc' : 'asc')
-      .limit(page.limit);
-  const byOffset = () => newestFirst(false).offset(page.offset).execute();
-  const seek = page.seek;
-  const [at, id] = seek?.key ?? [];
-  const read = async (): Promise<AuditRow[]> => {
-    if (!seek || typeof at !== 'string' || typeof id !== 'string' || seek.key.length !== 2) return byOffset();
-    // Older entries are read on from the key's time (one range of the index), those at that time past its id.
+      .limit(limit);
+  const read = async (place: PageRead): Promise<AuditRow[]> => {
+    const byOffset = () => newestFirst(false, place.limit).offset(place.offset).execute();
+    const seek = place.seek;
+    const [at, id] = seek?.key ?? [];
+    if (!seek || (seek.key && (typeof at !== 'string' || typeof id !== 'string' || seek.key.length !== 2))) return byOffset();
+    // Older entries are read on from the key's time (one range of the index), those at that time past its id; with
+    // no key, back from the oldest.
     const backwards = seek.direction === 'before';
-    const rows = await newestFirst(backwards)
-      .where((eb) =>
-        backwards
-          ? eb.and([eb('auditLog.at', '>=', at), eb.or([eb('auditLog.at', '>', at), eb('auditLog.id', '<', id)])])
-          : eb.and([eb('auditLog.at', '<=', at), eb.or([eb('auditLog.at', '<', at), eb('auditLog.id', '>', id)])]),
-      )
-      .execute();
+    const onFrom = newestFirst(backwards, place.limit).offset(seek.skip ?? 0);
+    const rows = await (
+      typeof at === 'string' && typeof id === 'string'
+        ? onFrom.where((eb) =>
+            backwards
+              ? eb.and([eb('auditLog.at', '>=', at), eb.or([eb('auditLog.at', '>', at), eb('auditLog.id', '<', id)])])
+              : eb.and([eb('auditLog.at', '<=', at), eb.or([eb('auditLog.at', '<', at), eb('auditLog.id', '>', id)])]),
+          )
+        : onFrom
+    ).execute();
     // A key past every entry (a link edited by hand) is read as the page number asks.
     if (!rows.length) return byOffset();
     return backwards ? rows.reverse() : rows;
   };
-  const [rows, total] = await Promise.all([read(), countAuditEntries(db, filter)]);
-  return { rows, total };
+  return readPage(page, () => countAuditEntries(db, filter), read);
 }
 
 /**
