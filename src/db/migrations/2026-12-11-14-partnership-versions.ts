@@ -6,8 +6,8 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * A meeting's page and a partnership's overview are read from these tables (decision 0057): the meeting with its
  * group, terms, changes, agenda, papers, attendance, apologies, minutes, amendments, comments and declared interests,
  * the group's members with their people and organisations, the actions arising, and for the overview its reports,
- * tasking documents, and its grant with its allocations, spending and carry-over; and the action log, the tasking
- * actions too. Any change to any of them counts one more in the partnership's row of
+ * tasking documents, and its grant with its allocations, spending and carry-over; the action log (the tasking actions
+ * too) and the decisions register (the decisions too). Any change to any of them counts one more in the partnership's row of
  * partnership_versions, in the same transaction, so that what those pages read can be kept for as long as the count
  * has not moved. Each table says where its partnership is: a column of its own, or its parent's (a row and its table).
  */
@@ -31,6 +31,8 @@ const watched: { table: string; column: string; parent?: string }[] = [
   { table: 'actions', column: 'partnership_id' },
   // The action log reads which tasking each action was agreed at.
   { table: 'tasking_actions', column: 'partnership_id' },
+  // The decisions register.
+  { table: 'decisions', column: 'partnership_id' },
   { table: 'performance_reports', column: 'partnership_id' },
   { table: 'tasking_documents', column: 'partnership_id' },
   { table: 'grants', column: 'partnership_id' },

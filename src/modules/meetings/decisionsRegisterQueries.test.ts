@@ -24,6 +24,8 @@ for (const engine of testDatabases()) {
         // Each decision voted on: its majority is read from its group's terms in force at its meeting.
         await database.db.updateTable('decisions').set({ votesFor: 3, votesAgainst: 1, votesAbstaining: 0 }).execute();
         await client.get(page);
+        // A page asked again is kept (decision 0057): a change first, so the page counted is read afresh.
+        await database.db.updateTable('decisions').set({ votesAbstaining: 0 }).execute();
         counter.reset();
         const response = await client.get(page);
         assert.equal(response.statusCode, 200);

@@ -86,8 +86,9 @@ for (const engine of testDatabases()) {
         `/partnerships/${coventry}/meetings/${meetingId}`,
         `/partnerships/${coventry}/meetings/${later}`,
         `/partnerships/${coventry}`,
-        // The action log is kept by the same count.
+        // The action log and the decisions register are kept by the same count.
         `/partnerships/${coventry}/actions`,
+        `/partnerships/${coventry}/decisions`,
       ]) {
         assert.equal((await client.get(page)).statusCode, 200);
       }

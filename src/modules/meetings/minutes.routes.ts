@@ -26,6 +26,7 @@ import { nameOf } from '../../platform/inputs.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
+import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import { withArticle } from '../../platform/wording.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -359,16 +360,27 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     entryPages('declaration', declarationSchema, (input) => ({ kind: 'declaration', input }));
     entryPages('action', actionSchema, (input) => ({ kind: 'action', input }));
 
+    /**
+     * A page of the register as one reader asks for it (the search and the page), kept while nothing it is read from
+     * changes, to the minute (decision 0057: the partnership's count of changes).
+     */
+    const registerPages = kept<Awaited<ReturnType<typeof minutes.decisionsRegisterPage>>>(256);
+
     app.get('/decisions', { config: view, schema: { params: partnershipParams, querystring: searchQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
       const path = `/partnerships/${partnershipId}/decisions`;
       const pagination = paginate(path, request.query);
       const search = request.query.q?.trim() ?? '';
-      const { decisions, total } = await minutes.decisionsRegisterPage(
+      const reader = principalOf(request);
+      const key = keyOf([
         partnershipId,
-        principalOf(request),
-        search || undefined,
-        pagination,
+        request.partnership,
+        await meetings.pageVersion(partnershipId),
+        keyOfReader(reader),
+        request.query,
+      ]);
+      const { decisions, total } = await registerPages(key, () =>
+        minutes.decisionsRegisterPage(partnershipId, reader, search || undefined, pagination),
       );
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);

@@ -1,31 +1,33 @@
 /**
- * A page of the action log is kept while nothing it is read from changes (decision 0057's count of the partnership's
- * changes, to the minute): asked again it reads only the session and the count; a change made anywhere is on the very
- * next page; and what only an officer is told never reaches a member's page, whoever asked first. Counted, never timed.
+ * A page of the action log or the decisions register is kept while nothing it is read from changes (decision 0057's
+ * count of the partnership's changes, to the minute): asked again it reads only the session and the count; a change
+ * made anywhere is on the very next page; and what only an officer is told never reaches a member's page, whoever
+ * asked first. Counted, never timed.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { seedHistory } from '../../../bench/volume.ts';
-import { Browser } from '../../../test/helpers/app.ts';
-import { build, testPassword } from '../../../test/helpers/build.ts';
-import { testDatabases } from '../../../test/helpers/database.ts';
-import { countingQueries } from '../../../test/helpers/queryCount.ts';
-import { systemPrincipal } from '../../platform/principal.ts';
+import { seedHistory } from '../bench/volume.ts';
+import { Browser } from './helpers/app.ts';
+import { build, testPassword } from './helpers/build.ts';
+import { testDatabases } from './helpers/database.ts';
+import { countingQueries } from './helpers/queryCount.ts';
+import { systemPrincipal } from '../src/platform/principal.ts';
 
 const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
 /** The page's own part: the layout around it (name, token) is the request's. */
 const mainOf = (body: string) => /<main[\s\S]*<\/main>/.exec(body)?.[0] ?? '';
 
 for (const engine of testDatabases()) {
-  describe(`the action log kept (${engine.engine})`, () => {
+  describe(`the action log and the decisions register kept (${engine.engine})`, () => {
     it('is read again only when something changed, and shows a change made outside the app at the next request', async (t) => {
       const { database, counter } = countingQueries(await engine.create());
       const { client, container, coventry, boardId } = await build(t, { database, clock, as: 'officer' });
       const { db } = container.database;
       await seedHistory(db, coventry, [boardId], { meetingCount: 3, actionsPerMeeting: 2, firstMonth: '2026-09' });
       const log = `/partnerships/${coventry}/actions`;
-      for (const page of [log, `${log}?status=open`]) {
+      const register = `/partnerships/${coventry}/decisions`;
+      for (const page of [log, `${log}?status=open`, register, `${register}?q=agreed`]) {
         const first = await client.get(page);
         counter.reset();
         const again = await client.get(page);
@@ -36,6 +38,9 @@ for (const engine of testDatabases()) {
       assert.match((await client.get(log)).body, /Renamed outside the app/);
       await sql`update groups set name = 'A board renamed' where id = ${boardId}`.execute(db);
       assert.match((await client.get(log)).body, /A board renamed/);
+      assert.match((await client.get(register)).body, /A board renamed/);
+      await sql`update decisions set wording = 'Reworded outside the app' where partnership_id = ${coventry}`.execute(db);
+      assert.match((await client.get(register)).body, /Reworded outside the app/);
     });
 
     it('never shows a member what only an officer is told, whoever asked first', async (t) => {
