@@ -8,11 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { seedHistory } from '../bench/volume.ts';
-import { Browser } from './helpers/app.ts';
-import { build, testPassword } from './helpers/build.ts';
+import { build, signedInAs } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
 import { countingQueries } from './helpers/queryCount.ts';
-import { systemPrincipal } from '../src/platform/principal.ts';
 
 const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
 /** The page's own part: the layout around it (name, token) is the request's. */
@@ -56,15 +54,7 @@ for (const engine of testDatabases()) {
       await sql`update actions set owner = 'Someone in words', owner_person_id = null, owner_organisation_id = null where partnership_id = ${coventry}`.execute(
         container.database.db,
       );
-      const userId = await container.accounts.createUser(systemPrincipal, {
-        email: 'member@example.com',
-        name: 'A member',
-        password: testPassword,
-        isAdmin: false,
-      });
-      await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
-      const member = new Browser(app);
-      await member.signIn('member@example.com', testPassword);
+      const member = await signedInAs({ app, container, coventry }, 'member');
       const log = `/partnerships/${coventry}/actions`;
       const officerOnly = /data-qa="owners-to-resolve-link"/;
       assert.match((await officer.get(log)).body, officerOnly);

@@ -59,25 +59,32 @@ export async function build(t: { after(fn: () => Promise<void>): void }, options
   const seeded = options.seed === false ? null : (await seedDemo(container.governance)).get('coventry');
   const coventry = seeded ?? '';
   const [board] = seeded ? await container.governance.groups.list(coventry) : [];
-  const client = new Browser(app);
+  const built = { app, container, coventry, boardId: board?.id ?? '' };
   const as = options.as ?? 'officer';
-  if (as !== 'nobody') {
-    const email = `${as}@example.com`;
-    const userId = await container.accounts.createUser(systemPrincipal, {
-      email,
-      name: `A ${as}`,
-      password: testPassword,
-      isAdmin: as === 'admin',
-    });
-    if (as === 'overseer') {
-      const { areaId } = await container.governance.partnerships.get(null, coventry);
-      await container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId });
-    } else if (as !== 'admin') {
-      await container.accounts.grantRole(systemPrincipal, userId, as, { partnershipId: coventry, areaId: null });
-    }
-    await client.signIn(email, testPassword);
+  return { ...built, client: as === 'nobody' ? new Browser(app) : await signedInAs(built, as) };
+}
+
+/** A browser signed in to the app as a new account, `as@example.com`, with that role in Coventry (or its area). */
+export async function signedInAs(
+  { app, container, coventry }: Pick<BuiltApp, 'app' | 'container' | 'coventry'>,
+  as: Exclude<SignedInAs, 'nobody'>,
+): Promise<Browser> {
+  const email = `${as}@example.com`;
+  const userId = await container.accounts.createUser(systemPrincipal, {
+    email,
+    name: `A ${as}`,
+    password: testPassword,
+    isAdmin: as === 'admin',
+  });
+  if (as === 'overseer') {
+    const { areaId } = await container.governance.partnerships.get(null, coventry);
+    await container.accounts.grantRole(systemPrincipal, userId, 'overseer', { partnershipId: null, areaId });
+  } else if (as !== 'admin') {
+    await container.accounts.grantRole(systemPrincipal, userId, as, { partnershipId: coventry, areaId: null });
   }
-  return { app, container, client, coventry, boardId: board?.id ?? '' };
+  const client = new Browser(app);
+  await client.signIn(email, testPassword);
+  return client;
 }
 
 /**

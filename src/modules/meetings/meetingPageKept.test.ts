@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { seedHistory } from '../../../bench/volume.ts';
-import { Browser } from '../../../test/helpers/app.ts';
-import { build, testPassword } from '../../../test/helpers/build.ts';
+import { build, signedInAs } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { countingQueries } from '../../../test/helpers/queryCount.ts';
@@ -186,15 +185,7 @@ for (const engine of testDatabases()) {
 
     it('never shows a member what only an officer may do or read, whoever asked first', async (t) => {
       const { app, client: officer, container, coventry, boardId } = await build(t, { database: await engine.create(), as: 'officer' });
-      const userId = await container.accounts.createUser(systemPrincipal, {
-        email: 'member@example.com',
-        name: 'A member',
-        password: testPassword,
-        isAdmin: false,
-      });
-      await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
-      const member = new Browser(app);
-      await member.signIn('member@example.com', testPassword);
+      const member = await signedInAs({ app, container, coventry }, 'member');
       // The buttons of an officer, and a Part II item's title, which only the board's members and officers read.
       const officerOnly = /data-qa="reschedule"|data-qa="cancel-meeting"|A family at risk/;
       const meetingOn = async (date: string) => {

@@ -10,7 +10,7 @@ import { buildApp } from '../../app.ts';
 import { createContainer } from '../../container.ts';
 import { createDb, type Db } from '../../db/createDb.ts';
 import { Browser, testConfig } from '../../../test/helpers/app.ts';
-import { build, testPassword } from '../../../test/helpers/build.ts';
+import { build, signedInAs, testPassword } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import type { Container } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
@@ -128,15 +128,7 @@ for (const engine of testDatabases()) {
     it('never shows a member what only an analyst may do, whoever asked first', async (t) => {
       const { app, client: analyst, container, coventry } = await build(t, { database: await engine.create(), as: 'analyst' });
       await seeded(container, coventry);
-      const userId = await container.accounts.createUser(systemPrincipal, {
-        email: 'member@example.com',
-        name: 'A member',
-        password: testPassword,
-        isAdmin: false,
-      });
-      await container.accounts.grantRole(systemPrincipal, userId, 'member', { partnershipId: coventry, areaId: null });
-      const member = new Browser(app);
-      await member.signIn('member@example.com', testPassword);
+      const member = await signedInAs({ app, container, coventry }, 'member');
       const analystOnly = /Write the summary|Write the commentary|Approve and publish|data-qa="approve"/;
       for (const quarter of ['2016-17-q1', '2016-17-q1/exceptions']) {
         const page = `/partnerships/${coventry}/performance/reports/${quarter}`;
