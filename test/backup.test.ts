@@ -177,8 +177,23 @@ for (const database of testDatabases()) {
         const live = table === 'meetings' ? (copy.get(table) ?? []).filter((row) => row.includes('"archivedAt":null')) : copy.get(table);
         assert.equal(total(copy.get(counts)), live?.length, `${counts} in the copy counts the copy's ${table}`);
       }
+      // The partnerships' counts of changes (decision 0057) move in place too: each in the copy lies between its count
+      // before the burst and the source's now.
+      const versions = (rows: string[] | undefined) =>
+        new Map(
+          (rows ?? [])
+            .map((row) => JSON.parse(row) as { partnershipId: string; version: number })
+            .map((row) => [row.partnershipId, Number(row.version)]),
+        );
+      const [copied, from, to] = [copy, before, after].map((rows) => versions(rows.get('partnership_versions')));
+      for (const [partnershipId, version] of copied ?? []) {
+        assert.ok(
+          version >= (from?.get(partnershipId) ?? 0) && version <= (to?.get(partnershipId) ?? 0),
+          `${partnershipId}'s count of changes`,
+        );
+      }
       for (const [table, rows] of copy) {
-        if (table in kept) continue;
+        if (table in kept || table === 'partnership_versions') continue;
         const sourceRows = after.get(table) ?? [];
         const beforeRows = before.get(table) ?? [];
         assert.deepEqual(missingFrom(rows, sourceRows), [], `every row of ${table} in the copy is in the source`);
