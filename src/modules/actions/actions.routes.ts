@@ -9,7 +9,8 @@ import { isOfficer } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { endsOf, type PageEnds, type Pagination, paginate } from '../../web/pagination.ts';
+import { endsOf, type Pagination, paginate } from '../../web/pagination.ts';
+import { EncodedHtml } from '../../web/render.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
@@ -37,13 +38,10 @@ export interface ActionRouteDependencies {
   pageVersion: (partnershipId: string) => Promise<string>;
 }
 
-/** A page of the log as read for one reader: the actions with their cells, how many match, and the filter's groups. */
+/** A page of the log as drawn for one reader, and how many actions match (a page past the last is sent there). */
 interface LogPage {
-  listed: (LoggedAction & { cells: string[]; agreedAtHref: string | null })[];
   total: number;
-  ends: PageEnds | null;
-  groups: { id: string; name: string }[];
-  ownersToResolve: number;
+  body: EncodedHtml;
 }
 
 /** Where each action was agreed: at a meeting by its date, by another module's page, else in the community safety plan. */
@@ -103,60 +101,52 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
     const app = instance.withTypeProvider<ZodTypeProvider>();
 
     /**
-     * What a page of the log shows, as one reader asks for it (the reader, the filter and the place in the log), kept
-     * while nothing it is read from changes, to the minute (decision 0057: the partnership's count of changes).
+     * A page of the log drawn as one reader asks for it (the reader, the filter and the place in the log), kept while
+     * nothing it is read from changes, to the minute (decision 0057: the partnership's count of changes); the layout
+     * around it is the request's own.
      */
     const logPages = kept<LogPage>(256);
     const logPage = async (request: FastifyRequest, partnershipId: string, query: LogQuery, pagination: Pagination): Promise<LogPage> => {
       const principal = principalOf(request);
+      const path = `/partnerships/${partnershipId}/actions`;
       const [{ actions: listed, total }, allGroups] = await Promise.all([
         actions.actionLogPage(partnershipId, principal, filterOf(query), pagination),
         groups(partnershipId),
       ]);
       const agreedAt = await agreedAtOf(deps, partnershipId, listed);
-      return {
-        listed: listed.map((a) => {
+      const search = new URLSearchParams(
+        Object.entries(query).filter((entry): entry is [string, string] => !placeInList.has(entry[0]) && Boolean(entry[1])),
+      );
+      const body = pages.fragment('actions/views/actions-body.njk', {
+        filter: query,
+        groups: allGroups,
+        statuses: actionStatusNames,
+        actions: listed.map((a) => {
           const at = agreedAt(a);
           return { ...a, cells: actionRow(a, at), agreedAtHref: at.href };
         }),
         total,
-        ends: endsOf(listed, actionKeyOf),
-        groups: allGroups.map(({ id, name }) => ({ id, name })),
+        pagination: pagination.links(total, endsOf(listed, actionKeyOf)),
+        headings: actionHeadings,
         ownersToResolve: isOfficer(principal, partnershipId) ? await actions.countOwnersToResolve(partnershipId) : 0,
-      };
+        ownersHref: `${path}/owners`,
+        seesEveryPartTwo: isOfficer(principal, partnershipId),
+        download: `${path}/download.csv?${String(search)}`,
+      });
+      return { total, body: new EncodedHtml(body) };
     };
 
     app.get('', { config: view, schema: { params: partnershipParams, querystring: logQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
-      const principal = principalOf(request);
-      const path = `/partnerships/${partnershipId}/actions`;
-      const pagination = paginate(path, request.query);
-      const key = keyOf([partnershipId, request.partnership, await pageVersion(partnershipId), keyOfReader(principal), request.query]);
-      const {
-        listed,
-        total,
-        ends,
-        groups: allGroups,
-        ownersToResolve,
-      } = await logPages(key, () => logPage(request, partnershipId, request.query, pagination));
+      const pagination = paginate(`/partnerships/${partnershipId}/actions`, request.query);
+      const reader = keyOfReader(principalOf(request));
+      const key = keyOf([partnershipId, request.partnership, await pageVersion(partnershipId), reader, request.query]);
+      const { total, body } = await logPages(key, () => logPage(request, partnershipId, request.query, pagination));
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);
-      const search = new URLSearchParams(
-        Object.entries(request.query).filter((entry): entry is [string, string] => !placeInList.has(entry[0]) && Boolean(entry[1])),
-      );
       return pages.render(request, reply, 'actions/views/actions.njk', {
         title: 'Action log',
-        filter: request.query,
-        groups: allGroups,
-        statuses: actionStatusNames,
-        actions: listed,
-        total,
-        pagination: pagination.links(total, ends),
-        headings: actionHeadings,
-        ownersToResolve,
-        ownersHref: `${path}/owners`,
-        seesEveryPartTwo: isOfficer(principal, partnershipId),
-        download: `${path}/download.csv?${String(search)}`,
+        body,
         breadcrumbs: partnershipCrumbs(request),
       });
     });

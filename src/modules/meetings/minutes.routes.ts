@@ -27,6 +27,7 @@ import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
+import { EncodedHtml } from '../../web/render.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import { withArticle } from '../../platform/wording.ts';
 import { principalOf } from '../../web/permissions.ts';
@@ -361,10 +362,10 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     entryPages('action', actionSchema, (input) => ({ kind: 'action', input }));
 
     /**
-     * A page of the register as one reader asks for it (the search and the page), kept while nothing it is read from
-     * changes, to the minute (decision 0057: the partnership's count of changes).
+     * A page of the register drawn as one reader asks for it (the search and the page), kept while nothing it is read
+     * from changes, to the minute (decision 0057: the partnership's count of changes); the layout is the request's own.
      */
-    const registerPages = kept<Awaited<ReturnType<typeof minutes.decisionsRegisterPage>>>(256);
+    const registerPages = kept<{ total: number; body: EncodedHtml }>(256);
 
     app.get('/decisions', { config: view, schema: { params: partnershipParams, querystring: searchQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
@@ -379,20 +380,24 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         keyOfReader(reader),
         request.query,
       ]);
-      const { decisions, total } = await registerPages(key, () =>
-        minutes.decisionsRegisterPage(partnershipId, reader, search || undefined, pagination),
-      );
+      const { total, body } = await registerPages(key, async () => {
+        const { decisions, total } = await minutes.decisionsRegisterPage(partnershipId, reader, search || undefined, pagination);
+        const html = pages.fragment('meetings/views/decisions-body.njk', {
+          search,
+          decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
+          total,
+          pagination: pagination.links(total),
+          headings: decisionHeadings,
+          seesEveryPartTwo: isOfficer(reader, partnershipId),
+          download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
+        });
+        return { total, body: new EncodedHtml(html) };
+      });
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);
       return pages.render(request, reply, 'meetings/views/decisions.njk', {
         title: 'Decisions register',
-        search,
-        decisions: decisions.map((d) => ({ ...d, cells: decisionRow(d) })),
-        total,
-        pagination: pagination.links(total),
-        headings: decisionHeadings,
-        seesEveryPartTwo: isOfficer(principalOf(request), partnershipId),
-        download: `${path}/download.csv${search ? `?q=${encodeURIComponent(search)}` : ''}`,
+        body,
         breadcrumbs: partnershipCrumbs(request),
       });
     });
