@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { NotPermittedError } from '../platform/errors.ts';
+import { keyOf, keyOfReader } from '../platform/kept.ts';
 import type { Access } from '../platform/policy.ts';
 import type { Principal } from '../platform/principal.ts';
 
@@ -22,4 +23,13 @@ declare module 'fastify' {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new NotPermittedError('Sign in to do this');
   return request.principal;
+}
+
+/**
+ * The key of a page kept for one reader (decision 0057): the partnership as the request read it, its count of
+ * changes, the reader (what they may do and see follows from both), the ids in its address, and what else it asks
+ * for (a list's filter and place, as its schema read them).
+ */
+export function keptPageKey(request: FastifyRequest, version: string, asked: unknown = null): string {
+  return keyOf([request.partnership, version, keyOfReader(principalOf(request)), request.params, asked]);
 }

@@ -4,14 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatDate } from '../../platform/dates.ts';
 import { nameOf } from '../../platform/inputs.ts';
-import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
+import { kept } from '../../platform/kept.ts';
 import { isOfficer } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
 import { attempt, errorsFor, type FormErrors, readForm, type TypedValues, typedValues } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { endsOf, type Pagination, paginate } from '../../web/pagination.ts';
 import { EncodedHtml } from '../../web/render.ts';
-import { principalOf } from '../../web/permissions.ts';
+import { keptPageKey, principalOf } from '../../web/permissions.ts';
 import { versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { safeReturnTo } from '../../web/returnTo.ts';
@@ -139,8 +139,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
     app.get('', { config: view, schema: { params: partnershipParams, querystring: logQuery } }, async (request, reply) => {
       const { partnershipId } = request.params;
       const pagination = paginate(`/partnerships/${partnershipId}/actions`, request.query);
-      const reader = keyOfReader(principalOf(request));
-      const key = keyOf([partnershipId, request.partnership, await pageVersion(partnershipId), reader, request.query]);
+      const key = keptPageKey(request, await pageVersion(partnershipId), request.query);
       const { total, body } = await logPages(key, () => logPage(request, partnershipId, request.query, pagination));
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);

@@ -13,11 +13,11 @@ import { valuesFromRecord } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
 import { nameOf } from '../../platform/inputs.ts';
-import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
+import { kept } from '../../platform/kept.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { interestCategoryNames } from '../governance/index.ts';
-import { principalOf } from '../../web/permissions.ts';
+import { keptPageKey, principalOf } from '../../web/permissions.ts';
 import { queryValues, versionOf } from '../../web/query.ts';
 import { sendFile } from '../../web/csv.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
@@ -252,15 +252,8 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
     const meetingBodies = kept<{ html: string; title: string }>(256);
 
     app.get('/:id', { config: view, schema: { params: meetingParams } }, async (request, reply) => {
-      const { partnershipId, id } = request.params;
-      // The partnership and reader as the request read them: what the reader may do follows from both.
-      const key = keyOf([
-        partnershipId,
-        request.partnership,
-        id,
-        await meetings.pageVersion(partnershipId),
-        keyOfReader(principalOf(request)),
-      ]);
+      const { partnershipId } = request.params;
+      const key = keptPageKey(request, await meetings.pageVersion(partnershipId));
       const { html, title } = await meetingBodies(key, () => meetingBody(request));
       return pages.render(request, reply, 'meetings/views/meeting.njk', {
         title,

@@ -26,11 +26,11 @@ import { nameOf } from '../../platform/inputs.ts';
 import { registerFormPage } from '../../web/formPage.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { paginate } from '../../web/pagination.ts';
-import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
+import { kept } from '../../platform/kept.ts';
 import { EncodedHtml } from '../../web/render.ts';
 import { isAllowed, isOfficer } from '../../platform/policy.ts';
 import { withArticle } from '../../platform/wording.ts';
-import { principalOf } from '../../web/permissions.ts';
+import { keptPageKey, principalOf } from '../../web/permissions.ts';
 import { single, versionOf } from '../../web/query.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, partnershipParams, queryText } from '../../web/schemas.ts';
@@ -373,13 +373,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       const pagination = paginate(path, request.query);
       const search = request.query.q?.trim() ?? '';
       const reader = principalOf(request);
-      const key = keyOf([
-        partnershipId,
-        request.partnership,
-        await meetings.pageVersion(partnershipId),
-        keyOfReader(reader),
-        request.query,
-      ]);
+      const key = keptPageKey(request, await meetings.pageVersion(partnershipId), request.query);
       const { total, body } = await registerPages(key, async () => {
         const { decisions, total } = await minutes.decisionsRegisterPage(partnershipId, reader, search || undefined, pagination);
         const html = pages.fragment('meetings/views/decisions-body.njk', {
