@@ -105,6 +105,13 @@ function withParts(html: string, parts: readonly EncodedHtml[]): Buffer {
   );
 }
 
+/**
+ * A kept part of a page with its components' indenting left out, once: a fifth to a sixth less to send at every
+ * request. Only for a part with nothing preformatted (no <pre>, no <textarea> holding text), where lines are all
+ * that whitespace between tags can change.
+ */
+export const withoutIndenting = (html: string): string => html.replace(/\s*\n\s*/g, '\n');
+
 export interface PageRenderer {
   render(request: FastifyRequest, reply: FastifyReply, template: string, context?: Record<string, unknown>): Promise<FastifyReply>;
   /** A part of a page, given only `context` (none of the layout's, which is the user's): so it can be kept and shared. */

@@ -9,6 +9,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import { principalOf } from '../../web/permissions.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { partnershipCrumbs } from '../../web/recordPages.ts';
+import { withoutIndenting } from '../../web/render.ts';
 import { partnershipParams, queryText } from '../../web/schemas.ts';
 import type { OverviewService, PartnershipOverview } from './overview.service.ts';
 
@@ -66,13 +67,13 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
         const figures = await overview.partnership(principalOf(request), partnership);
         let body = rendered.get(figures);
         if (body === undefined) {
-          body = pages
-            .fragment('overview/views/partnership-body.njk', {
+          body = withoutIndenting(
+            pages.fragment('overview/views/partnership-body.njk', {
               partnership,
               figures,
               canManage: isAllowed(request.principal, 'partnership:manage', partnership),
-            })
-            .replace(/\s*\n\s*/g, '\n');
+            }),
+          );
           rendered.set(figures, body);
         }
         return pages.render(request, reply, 'overview/views/partnership.njk', {

@@ -18,7 +18,7 @@ import { isAllowed } from '../../platform/policy.ts';
 import { queryValues, single } from '../../web/query.ts';
 import { type Crumb, partnershipCrumbs, recordChoices, registerRecordPages } from '../../web/recordPages.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
-import { EncodedHtml } from '../../web/render.ts';
+import { EncodedHtml, withoutIndenting } from '../../web/render.ts';
 import { formBody, partnershipParams, queryText, recordParams, uploadBody } from '../../web/schemas.ts';
 import { uploadedCsv, withUpload } from '../../web/uploads.ts';
 import { directionRuleText, targetRuleText } from './figures.ts';
@@ -466,8 +466,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
               chartsHref: `${reportHref(request, quarter)}/charts`,
             });
             for (const chart of charts) void chartFiles(`${partnershipId}/${chart.key}`, () => Promise.resolve(chart.svg));
-            // The components' indenting left out, once (nothing in the report is preformatted): a sixth less to send.
-            return { body: new EncodedHtml(html.replace(/\s*\n\s*/g, '\n')), periodLabel: report.periodLabel };
+            return { body: new EncodedHtml(withoutIndenting(html)), periodLabel: report.periodLabel };
           });
           return pages.render(request, reply, 'performance/views/report.njk', {
             title: titleOf(periodLabel),
