@@ -1,6 +1,7 @@
 /** The crime data tables: queries only, no rules. Counts are read as numbers in code: a SQL count is a string on PostgreSQL. */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, Database, LsoaEdition } from '../../db/schema.ts';
+import { compiledOnce } from '../../db/compiledOnce.ts';
 import { type Engine, ensurePartition } from '../../db/dialect.ts';
 import type { CrimeCount } from './analysis/types.ts';
 import type { BulkTable } from '../../db/bulkRows.ts';
@@ -358,6 +359,41 @@ export async function findCrimeArea(db: Kysely<Database>, partnershipId: string)
     .executeTakeFirst();
 }
 
+export interface HeldMonth {
+  month: string;
+  edition: LsoaEdition | null;
+  importId: string;
+}
+
+// Every crime data page reads its partnership's area and the months its force holds: one query, compiled once.
+const areaWithHeldMonths = compiledOnce((db, partnershipId: string) =>
+  db
+    .selectFrom('crimeAreas')
+    .innerJoin('crimeCsps', 'crimeCsps.code', 'crimeAreas.cspCode')
+    .leftJoin('crimeImports', (join) =>
+      join.onRef('crimeImports.forceCode', '=', 'crimeCsps.forceCode').on('crimeImports.status', '=', 'complete'),
+    )
+    .selectAll('crimeCsps')
+    .select(['crimeImports.month', 'crimeImports.lsoaEdition', 'crimeImports.id as importId'])
+    .where('crimeAreas.partnershipId', '=', partnershipId)
+    .orderBy('crimeImports.month'),
+);
+
+/** The partnership's area, and the months its force has a complete file for (as `listHeldMonths` gives them). */
+export async function findCrimeAreaWithHeldMonths(
+  db: Kysely<Database>,
+  partnershipId: string,
+): Promise<{ area: CspRow; held: HeldMonth[] } | undefined> {
+  const rows = await areaWithHeldMonths(db, partnershipId);
+  const first = rows[0];
+  if (!first) return undefined;
+  const area = { code: first.code, name: first.name, forceCode: first.forceCode, forceName: first.forceName };
+  return { area, held: heldOf(rows) };
+}
+
+const heldOf = (rows: readonly { month: string | null; lsoaEdition: LsoaEdition | null; importId: string | null }[]): HeldMonth[] =>
+  rows.flatMap((row) => (row.month && row.importId ? [{ month: row.month, edition: row.lsoaEdition, importId: row.importId }] : []));
+
 export async function saveCrimeArea(
   db: Kysely<Database>,
   row: { partnershipId: string; cspCode: string; updatedAt: string },
@@ -424,18 +460,15 @@ export async function countCrimesByCsp(
  * The months a force published, by its complete imports (one a month), each with the LSOA edition its file is coded
  * in and the import it is (a complete import's crimes never change: a month replaced is another import).
  */
-export async function listHeldMonths(
-  db: Kysely<Database>,
-  forceCode: string,
-): Promise<{ month: string; edition: LsoaEdition | null; importId: string }[]> {
+export async function listHeldMonths(db: Kysely<Database>, forceCode: string): Promise<HeldMonth[]> {
   const rows = await db
     .selectFrom('crimeImports')
-    .select(['month', 'lsoaEdition', 'id'])
+    .select(['month', 'lsoaEdition', 'id as importId'])
     .where('forceCode', '=', forceCode)
     .where('status', '=', 'complete')
     .orderBy('month')
     .execute();
-  return rows.flatMap((row) => (row.month ? [{ month: row.month, edition: row.lsoaEdition, importId: row.id }] : []));
+  return heldOf(rows);
 }
 
 /** The codes of a partnership's LSOAs, of either edition, as a list to seek an index led by month by. */

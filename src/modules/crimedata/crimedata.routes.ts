@@ -1,59 +1,36 @@
 /**
  * Crime data pages: the partnership's area (chosen by an administrator or the area's overseer) and the police.uk
  * months held, the upload of street-level files with each file's progress (a file stopped is tried again from
- * there), the overseer's check of a file that would replace a month held, and a month's hotspots with the methods
- * behind them. The figures are worked out
- * by the pure functions of hotspotsPage.ts from the counts the service reads.
+ * there) and the overseer's check of a file that would replace a month held. A month's hotspots are in
+ * hotspots.routes.ts, the crime profile and the peer comparison in figures.routes.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CrimeImportStatus } from '../../db/schema.ts';
-import { AddressProblemError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { digits, plural } from '../../platform/numbers.ts';
 import { isAllowed } from '../../platform/policy.ts';
 import type { Recipients } from '../../platform/recipients.ts';
 import { reportOnNextPage } from '../../web/buttons.ts';
-import { sendCsv } from '../../web/csv.ts';
-import { type FormRequest, registerFormPage } from '../../web/formPage.ts';
+import { registerFormPage } from '../../web/formPage.ts';
 import { attempt, type FormErrors } from '../../web/forms.ts';
 import type { ModuleRoutes } from '../../web/module.ts';
 import { principalOf } from '../../web/permissions.ts';
-import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
-import { partnershipParams, queryText } from '../../web/schemas.ts';
+import { partnershipCrumbs } from '../../web/recordPages.ts';
+import { partnershipParams } from '../../web/schemas.ts';
 import { filesIn, looksLikeText, withFileUploads } from '../../web/uploads.ts';
-import { crimeTypesIn, emergingMethod } from './analysis/hotspots.ts';
-import { comparability } from './lsoaEditions.ts';
-import { lsoaLabel } from './lsoaLabel.ts';
-import { terms } from './terms.ts';
-import { matrixMethod } from './analysis/matrix.ts';
-import { gapsIn, monthPattern } from './analysis/months.ts';
-import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
-import { trendMethod } from './analysis/series.ts';
+import { gapsIn } from './analysis/months.ts';
 import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
-import { areaSchema, heldDecisionSchema, type HotspotsQuery, hotspotsQuerySchema } from './crimedata.inputs.ts';
-import type { CrimeDataService, CspRow, ImportRow } from './crimedata.service.ts';
+import { areaSchema, heldDecisionSchema } from './crimedata.inputs.ts';
+import type { CrimeDataService, ImportRow } from './crimedata.service.ts';
 import type { HeldEffect } from './heldImports.ts';
-import {
-  asTyped,
-  describeAccuracy,
-  describeHotspot,
-  headlineRows,
-  hotspotRows,
-  hotspotsCsv,
-  hotspotsPage,
-  type HotspotsPage,
-  monthAskedWords,
-  monthName,
-  notHeldWords,
-  ogl,
-  onsSource,
-  withoutStreetWords,
-} from './hotspotsPage.ts';
+import { monthName } from './hotspotsPage.ts';
 import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
-import { keyOf, kept } from '../../platform/kept.ts';
+import { registerHotspotRoutes } from './hotspots.routes.ts';
+import { analyse, areaView, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, view } from './crimedata.pages.ts';
 import {
   heldEffect,
   importFinished,
@@ -73,11 +50,7 @@ const maxFiles = 60;
 const isZip = (file: { fileName: string }) => file.fileName.toLowerCase().endsWith('.zip');
 const maxBytes = 50 * 1024 * 1024;
 const maxSizeText = '50 MB';
-/** Hotspots shown on the page; the CSV download has them all. */
-const tableRows = 20;
 const refreshSeconds = 2;
-/** Hotspot pages kept worked out: a month's by LSOA and by street, in each order, for a few types and months. */
-const keptHotspotPages = 64;
 
 /** What the crime data pages need beyond the module's own service. */
 export interface CrimeDataRouteDependencies {
@@ -91,18 +64,6 @@ export interface CrimeDataRouteDependencies {
 const batchParams = partnershipParams.extend({ batchId: z.string() });
 const importParams = batchParams.extend({ importId: z.string() });
 const heldParams = partnershipParams.extend({ importId: z.string() });
-const lsoaParams = partnershipParams.extend({ lsoaCode: z.string() });
-/** Each value as the filter form sends it; hotspotsQuerySchema then decides whether the page exists. */
-const hotspotsQuery = z.object({ month: queryText, by: queryText, type: queryText, sort: queryText });
-
-/** A request to one of the partnership's crime data pages. */
-type CrimeDataRequest = FormRequest<typeof partnershipParams>;
-
-const base = (request: CrimeDataRequest) => `/partnerships/${request.params.partnershipId}/crime-data`;
-const crimeDataCrumbs = (request: CrimeDataRequest): Crumb[] => [
-  ...partnershipCrumbs(request),
-  { text: 'Crime data', href: base(request) },
-];
 
 /** GOV.UK tag colours for an import's status. */
 const statusTagClasses: Record<CrimeImportStatus, string> = {
@@ -140,16 +101,10 @@ function progressSummary(rows: readonly ImportRow[]): string {
   return `${done} of ${plural(rows.length, 'file', 'files')} done.${reading}`;
 }
 
-const areaView = (area: CspRow | null) => (area ? { name: area.name, force: area.forceName } : null);
-
-const view = { access: 'partnership:view' } as const;
-const analyse = { access: 'partnership:analyse' } as const;
-
 export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/crime-data',
   plugin(instance, { pages, deps: { crimeData, runJobs, overseersOf } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
-    const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
     const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
 
     // The area, the months held and the latest imports.
@@ -380,152 +335,7 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       },
     });
 
-    // A month's hotspots, worked out once for each version of the counts they come from and each way of asking.
-    const keptPages = kept<HotspotsPage>(keptHotspotPages);
-    const keptCrimeTypes = kept<string[]>(keptHotspotPages);
-
-    // The hotspots of a month: for a query the filter form would never send, no such page.
-    async function loadHotspots(partnershipId: string, asked: z.output<typeof hotspotsQuery>) {
-      // A value left empty is the default.
-      const given = Object.fromEntries(Object.entries(asked).filter(([, value]) => value !== ''));
-      const parsed = hotspotsQuerySchema.safeParse(given);
-      const [area, publishedMonths] = await Promise.all([crimeData.area(partnershipId), crimeData.publishedMonths(partnershipId)]);
-      if (!parsed.success) {
-        const badMonth = given.month !== undefined && !monthPattern.test(given.month);
-        throw new AddressProblemError(
-          badMonth
-            ? monthAskedWords(given.month ?? '', publishedMonths)
-            : 'The address asks for hotspots in a way the page does not offer.',
-          { text: 'Choose from the months and ways offered' },
-        );
-      }
-      const query = parsed.data;
-      const month = query.month ?? publishedMonths.at(-1) ?? null;
-      const first = publishedMonths[0];
-      if (!area || month === null || first === undefined || !publishedMonths.includes(month)) {
-        return { query, area, publishedMonths, month, found: null };
-      }
-      // Every month from the first: the predictive calendar averages the same month of each earlier year.
-      const [{ key, counts }, lsoas] = await Promise.all([
-        crimeData.keptCrimeCounts(partnershipId, { from: first, to: month }),
-        crimeData.areaLsoas(partnershipId, month),
-      ]);
-      // A type the data does not have is no page, as a month that is not one is.
-      const crimeTypes = await keptCrimeTypes(key, () => Promise.resolve(crimeTypesIn(counts)));
-      if (query.type !== undefined && !crimeTypes.includes(query.type)) {
-        throw new AddressProblemError(`${asTyped(query.type)} is not a crime type of the crimes held for ${monthName(month)}.`, {
-          text: 'Choose from the crime types held',
-        });
-      }
-      // The counts' key names the files, the area and the months, so the LSOAs and editions too: the page is theirs.
-      const page = await keptPages(keyOf({ key, month, by: query.by, type: query.type, sort: query.sort }), async () =>
-        hotspotsPage({
-          counts,
-          lsoas,
-          publishedMonths,
-          month,
-          by: query.by,
-          crimeType: query.type,
-          sort: query.sort,
-          comparable: comparability(await crimeData.areaEditions(partnershipId)),
-        }),
-      );
-      return { query, area, publishedMonths, month, found: { month, crimeTypes, lsoas, page } };
-    }
-
-    const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
-      new URLSearchParams({
-        ...(month ? { month } : {}),
-        by: query.by,
-        ...(query.type ? { type: query.type } : {}),
-        sort: query.sort,
-      }).toString();
-
-    const hotspotsRoute = { config: view, schema: { params: partnershipParams, querystring: hotspotsQuery } };
-    /** A neighbourhood's own page keeps the month and crime type of the table it was opened from. */
-    const lsoaSearch = (query: HotspotsQuery, month: string) =>
-      new URLSearchParams({ month, ...(query.type ? { type: query.type } : {}) }).toString();
-
-    // One hotspot neighbourhood's every figure: what the table leaves out, and all of it on a phone.
-    app.get(
-      '/hotspots/lsoas/:lsoaCode',
-      { config: view, schema: { params: lsoaParams, querystring: hotspotsQuery } },
-      async (request, reply) => {
-        const { partnershipId, lsoaCode } = request.params;
-        const { query, found } = await loadHotspots(partnershipId, { ...request.query, by: 'lsoa', sort: 'count' });
-        const lsoa = found?.lsoas.find((candidate) => candidate.code === lsoaCode);
-        if (!found || !lsoa) throw new NotFoundError('hotspot');
-        const row = found.page.rows.find((candidate) => candidate.key === lsoaCode);
-        const month = monthName(found.month);
-        const back = `${base(request)}/hotspots?${hotspotsSearch({ ...query, by: 'lsoa', sort: 'count' }, found.month)}`;
-        return pages.render(request, reply, 'crimedata/views/hotspot.njk', {
-          title: `${lsoa.name}: crime in ${month}${query.type ? `, ${query.type}` : ''}`,
-          label: lsoaLabel(lsoa.code, lsoa.name),
-          month,
-          type: query.type ?? null,
-          hotspot: row ? hotspotRows(describeHotspot(row, found.month, found.page.headline.heldMonths), row.crimeTypes) : null,
-          terms,
-          methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod },
-          back,
-          sources: [ogl, onsSource],
-          breadcrumbs: [...crimeDataCrumbs(request), { text: `Crime hotspots, ${month}`, href: back }],
-        });
-      },
-    );
-
-    app.get('/hotspots', hotspotsRoute, async (request, reply) => {
-      const { query, area, publishedMonths, month, found } = await loadHotspots(request.params.partnershipId, request.query);
-      const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
-      const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
-      const crimeTypes = found?.crimeTypes ?? [];
-      return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
-        title: found ? `Crime hotspots, ${monthName(found.month)}` : 'Crime hotspots',
-        area: areaView(area),
-        month: month ? monthName(month) : null,
-        notHeld: !found && month ? notHeldWords(month, publishedMonths) : null,
-        query,
-        filter: {
-          months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
-          types: [
-            { value: '', text: 'All crime types' },
-            ...[...new Set([...crimeTypes, ...(query.type ? [query.type] : [])])].map((type) => ({
-              value: type,
-              text: type,
-              selected: type === query.type,
-            })),
-          ],
-        },
-        found: found
-          ? {
-              headline: headlineRows(found.page.headline, found.month),
-              caption: `The ${Math.min(tableRows, found.page.rows.length)} ${place} with ${order} in ${monthName(found.month)}${query.type ? `: ${query.type}` : ''}`,
-              rows: found.page.rows.slice(0, tableRows).map((row) => ({
-                ...describeHotspot(row, found.month, found.page.headline.heldMonths),
-                href: query.by === 'lsoa' ? `${base(request)}/hotspots/lsoas/${row.key}?${lsoaSearch(query, found.month)}` : null,
-              })),
-              total: found.page.rows.length,
-              withoutStreet: query.by === 'street' ? withoutStreetWords(found.page.withoutStreet, found.month) : null,
-              emerging: found.page.emerging.map((hotspot) => ({ name: lsoaLabel(hotspot.key, hotspot.name), reason: hotspot.reason })),
-              accuracy: describeAccuracy(found.page.accuracy, found.lsoas, found.month),
-              download: `${base(request)}/hotspots.csv?${hotspotsSearch(query, found.month)}`,
-            }
-          : null,
-        methods: { matrix: matrixMethod, calendar: predictiveCalendarMethod, emerging: emergingMethod, trend: trendMethod },
-        terms,
-        sources: [ogl, onsSource],
-        mayAnalyse: mayAnalyse(request),
-        base: base(request),
-        breadcrumbs: crimeDataCrumbs(request),
-      });
-    });
-
-    app.get('/hotspots.csv', hotspotsRoute, async (request, reply) => {
-      const { query, found } = await loadHotspots(request.params.partnershipId, request.query);
-      if (!found) throw new NotFoundError('hotspots');
-      const name = `${request.partnership?.shortName ?? 'Partnership'} crime hotspots ${found.month} by ${query.by}${query.type ? ` ${query.type}` : ''}`;
-      return sendCsv(reply, name, hotspotsCsv(found.page, query.by));
-    });
-
+    registerHotspotRoutes(instance, pages, crimeData);
     registerFigureRoutes(instance, pages, crimeData);
     done();
   },

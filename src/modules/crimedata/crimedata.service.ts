@@ -25,6 +25,8 @@ import {
   type CspRow,
   deleteUpload,
   findCrimeArea,
+  findCrimeAreaWithHeldMonths,
+  type HeldMonth,
   findCsp,
   findImport,
   findUploadChunk,
@@ -174,28 +176,32 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   // Counted once for each version of the files they come from: a page's biggest read, the same until an import completes.
   const keptCounts = kept<readonly CrimeCount[]>(countsKept);
 
+  const withEditions = (held: readonly HeldMonth[]) => held.map((row) => ({ ...row, edition: row.edition ?? editionOfMonth(row.month) }));
+
   /**
-   * The partnership's area, with the reference its crimes are placed by loaded (a new edition of it, after an upgrade).
-   * Read once for a page, which asks for it from each of its parts.
+   * The partnership's area and the months its force has a complete file for, in one query, with the reference its
+   * crimes are placed by loaded (a new edition of it, after an upgrade). Read once for a page, which asks for them
+   * from each of its parts.
    */
-  async function requireArea(partnershipId: string): Promise<CspRow | null> {
+  async function areaRead(partnershipId: string): Promise<{ area: CspRow | null; held: HeldMonth[] }> {
     await ensureReference();
-    const { area } = await readOnce(`crime area ${partnershipId}`, async () => ({
-      area: (await findCrimeArea(db, partnershipId)) ?? null,
-    }));
-    return area;
+    return readOnce(`crime area ${partnershipId}`, async () => {
+      const found = await findCrimeAreaWithHeldMonths(db, partnershipId);
+      return { area: found?.area ?? null, held: found?.held ?? [] };
+    });
   }
+
+  const requireArea = async (partnershipId: string): Promise<CspRow | null> => (await areaRead(partnershipId)).area;
 
   /** The months a force has a complete file for, each with the LSOA edition the file is coded in (read once for a page). */
   async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition; importId: string }[]> {
     const { months } = await readOnce(`held months ${forceCode}`, async () => ({ months: await listHeldMonths(db, forceCode) }));
-    return months.map((row) => ({ ...row, edition: row.edition ?? editionOfMonth(row.month) }));
+    return withEditions(months);
   }
 
-  /** The months the area's force has a complete file for, each with its LSOA edition. */
-  async function heldMonths(partnershipId: string): Promise<{ month: string; edition: LsoaEdition }[]> {
-    const area = await requireArea(partnershipId);
-    return area ? forceHeldMonths(area.forceCode) : [];
+  /** The months the area's force has a complete file for, each with its LSOA edition and its import. */
+  async function heldMonths(partnershipId: string): Promise<{ month: string; edition: LsoaEdition; importId: string }[]> {
+    return withEditions((await areaRead(partnershipId)).held);
   }
 
   async function unknownForce(partnershipId: string): Promise<string> {
@@ -383,7 +389,7 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
     async keptCrimeCounts(partnershipId, months) {
       const area = await requireArea(partnershipId);
       if (!area) return { key: keyOf({ area: null }), counts: [] };
-      const key = keyOf({ area: area.code, months, held: await forceHeldMonths(area.forceCode) });
+      const key = keyOf({ area: area.code, months, held: await heldMonths(partnershipId) });
       return { key, counts: await keptCounts(key, async () => Object.freeze(await countAreaCrimes(db, area.code, months))) };
     },
 

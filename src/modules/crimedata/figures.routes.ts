@@ -2,20 +2,18 @@
  * The partnership's crime figures: its crime profile for a period and its comparison with its peers, each a page
  * and a CSV download, and the analyst's choice of peers. Whoever may see the partnership's hotspots sees these.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../platform/errors.ts';
-import { isAllowed } from '../../platform/policy.ts';
 import { sendCsv } from '../../web/csv.ts';
-import type { FormRequest } from '../../web/formPage.ts';
 import { attempt, type FormErrors } from '../../web/forms.ts';
 import type { PageRenderer } from '../../web/render.ts';
 import { principalOf } from '../../web/permissions.ts';
 import { checkedValues } from '../../web/query.ts';
-import { type Crumb, partnershipCrumbs } from '../../web/recordPages.ts';
 import { formBody, partnershipParams } from '../../web/schemas.ts';
 import { yearEarlier } from './analysis/periods.ts';
 import { allCrime, allCrimeWithoutAsb, crimeProfile, peerComparison } from './analysis/profile.ts';
+import { analyse, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, view } from './crimedata.pages.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
 import {
   limitsNote,
@@ -39,18 +37,10 @@ export function peerHeldText(held: PeerChoice['held']): string {
   return `Police.uk data held from ${monthName(held.first)} to ${monthName(held.last)}`;
 }
 
-const view = { access: 'partnership:view' } as const;
-const analyse = { access: 'partnership:analyse' } as const;
 const figuresRoute = { config: view, schema: { params: partnershipParams, querystring: periodParams } };
-
-type FiguresRequest = FormRequest<typeof partnershipParams>;
-
-const base = (request: FiguresRequest) => `/partnerships/${request.params.partnershipId}/crime-data`;
-const crumbs = (request: FiguresRequest): Crumb[] => [...partnershipCrumbs(request), { text: 'Crime data', href: base(request) }];
 
 export function registerFigureRoutes(instance: FastifyInstance, pages: PageRenderer, crimeData: CrimeDataService): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const mayAnalyse = (request: FastifyRequest) => isAllowed(request.principal, 'partnership:analyse', request.partnership);
 
   /** The period asked for, among the months the partnership's force has files for. */
   async function periodOfPartnership(partnershipId: string, asked: PeriodAsked) {
@@ -93,7 +83,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       sources: [ogl, onsSource],
       mayAnalyse: mayAnalyse(request),
       base: base(request),
-      breadcrumbs: crumbs(request),
+      breadcrumbs: crimeDataCrumbs(request),
     });
   });
 
@@ -136,7 +126,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       sources: [ogl, onsSource],
       mayAnalyse: mayAnalyse(request),
       base: base(request),
-      breadcrumbs: crumbs(request),
+      breadcrumbs: crimeDataCrumbs(request),
     });
   });
 
@@ -148,7 +138,11 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
   });
 
   // The peers: ticked from every partnership with a crime area; a problem is said next to them, the ticks kept.
-  async function renderChoice(request: FiguresRequest, reply: FastifyReply, state: { ticked: string[] | null; errors: FormErrors | null }) {
+  async function renderChoice(
+    request: CrimeDataRequest,
+    reply: FastifyReply,
+    state: { ticked: string[] | null; errors: FormErrors | null },
+  ) {
     const { choices } = await crimeData.peerChoices(request.params.partnershipId);
     if (state.errors) reply.code(400);
     return pages.render(request, reply, 'crimedata/views/peers-form.njk', {
@@ -163,7 +157,7 @@ export function registerFigureRoutes(instance: FastifyInstance, pages: PageRende
       action: `${base(request)}/peers/choose`,
       cancel: `${base(request)}/peers`,
       base: base(request),
-      breadcrumbs: [...crumbs(request), { text: 'Peer comparison', href: `${base(request)}/peers` }],
+      breadcrumbs: [...crimeDataCrumbs(request), { text: 'Peer comparison', href: `${base(request)}/peers` }],
     });
   }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { build } from '../../../test/helpers/build.ts';
+import { build, signedInAs } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { cityOfLondonForce, policeUkFixtures } from '../../../test/helpers/policeuk.ts';
 import { countingQueries } from '../../../test/helpers/queryCount.ts';
@@ -27,6 +27,7 @@ async function inCityOfLondon(container: Container, coventry: string): Promise<v
 /** The page's own content: the layout around it carries a token and a nonce of its own each time. */
 const mainOf = (body: string) => /<main[\s\S]*<\/main>/.exec(body)?.[0] ?? '';
 const crimesRead = (queries: readonly string[]) => queries.filter((query) => /from "crimes"/.test(query));
+const lsoasRead = (queries: readonly string[]) => queries.filter((query) => /from "crime_lsoas"/.test(query));
 
 for (const engine of testDatabases()) {
   describe(`the hotspot page's counts, kept by the files they come from (${engine.engine})`, () => {
@@ -49,6 +50,7 @@ for (const engine of testDatabases()) {
       counter.reset();
       const again = await client.get(page);
       assert.deepEqual(crimesRead(counter.queries), []);
+      assert.deepEqual(lsoasRead(counter.queries), [], 'the LSOAs are kept with the counts');
       assert.equal(mainOf(again.body), mainOf(first.body));
       const byStreet = await client.get(`${page}&by=street`);
       assert.equal(byStreet.statusCode, 200);
@@ -76,6 +78,39 @@ for (const engine of testDatabases()) {
       const total = (counts: readonly { count: number }[]) => counts.reduce((sum, row) => sum + row.count, 0);
       assert.ok(total(after.counts) > total(before.counts));
       assert.ok(Object.isFrozen(after.counts), 'shared counts cannot be changed by one page for the next');
+    });
+
+    it('keeps the drawn page apart for a reader who may analyse and one who may not, and for each partnership', async (t) => {
+      const built = await build(t, { database: await engine.create(), clock, as: 'analyst' });
+      const { client, container, coventry } = built;
+      const member = await signedInAs(built, 'member');
+      const noArea = `/partnerships/${coventry}/crime-data/hotspots`;
+      // No area chosen yet: only a reader who may analyse is offered to choose it.
+      const forAnalyst = await client.get(noArea);
+      const forMember = await member.get(noArea);
+      assert.match(forAnalyst.body, /Choose the area/);
+      assert.doesNotMatch(forMember.body, /Choose the area/);
+      assert.match(forMember.body, /An analyst or officer of the partnership can choose it/);
+
+      // Two partnerships of one police force area, given one CSP area, share the counts, but each page links to its own partnership.
+      await inCityOfLondon(container, coventry);
+      const { areaId } = await container.governance.partnerships.get(null, coventry);
+      const neighbour = await container.governance.partnerships.create(systemPrincipal, null, {
+        areaId,
+        name: 'City of London Community Safety Partnership',
+        shortName: 'City of London',
+        localAuthority: 'City of London',
+        population: 8600,
+      });
+      await container.crimeData.setArea(systemPrincipal, neighbour, cityOfLondon);
+      await container.crimeData.importFile(systemPrincipal, fixture('2025-12'));
+      const admin = await signedInAs(built, 'admin');
+      const own = await admin.get(`/partnerships/${coventry}/crime-data/hotspots?month=2025-12`);
+      const other = await admin.get(`/partnerships/${neighbour}/crime-data/hotspots?month=2025-12`);
+      assert.equal(own.statusCode, 200);
+      assert.equal(other.statusCode, 200);
+      assert.match(mainOf(other.body), new RegExp(`/partnerships/${neighbour}/crime-data/hotspots/lsoas/`));
+      assert.doesNotMatch(mainOf(other.body), new RegExp(coventry));
     });
   });
 }
