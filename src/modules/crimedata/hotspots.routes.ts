@@ -193,9 +193,10 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
 
   app.get('/hotspots', hotspotsRoute, async (request, reply) => {
     const loaded = await loadHotspots(request.params.partnershipId, request.query);
-    // Everything the body is drawn from: what was loaded (a found page by its key) and what the reader may do here.
+    // Everything the body is drawn from: what was loaded and what the reader may do here. A found page's key names
+    // the files its counts come from, and so the months held and the crime types too; the area's names are read.
     const drawnFrom = loaded.found
-      ? [loaded.found.pageKey, loaded.found.crimeTypes, loaded.area, loaded.publishedMonths]
+      ? [loaded.found.pageKey, loaded.area]
       : [loaded.query, loaded.area, loaded.publishedMonths, loaded.month];
     const key = keyOf([drawnFrom, base(request), mayAnalyse(request)]);
     const body = await keptBodies(key, () => Promise.resolve(new EncodedHtml(withoutIndenting(hotspotsBody(request, loaded)))));
