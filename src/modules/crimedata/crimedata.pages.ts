@@ -22,5 +22,7 @@ export const crimeDataCrumbs = (request: CrimeDataRequest): Crumb[] => [
 ];
 
 export const mayAnalyse = (request: FastifyRequest): boolean => isAllowed(request.principal, 'partnership:analyse', request.partnership);
+/** Who may choose the partnership's area: an administrator or the area's overseer. */
+export const mayOversee = (request: FastifyRequest): boolean => isAllowed(request.principal, 'area:oversee', request.partnership);
 
 export const areaView = (area: CspRow | null) => (area ? { name: area.name, force: area.forceName } : null);

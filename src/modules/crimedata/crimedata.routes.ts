@@ -5,7 +5,7 @@
  * hotspots.routes.ts, the crime profile and the peer comparison in figures.routes.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CrimeImportStatus } from '../../db/schema.ts';
@@ -30,7 +30,7 @@ import { monthName } from './hotspotsPage.ts';
 import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
 import { registerHotspotRoutes } from './hotspots.routes.ts';
-import { analyse, areaView, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, view } from './crimedata.pages.ts';
+import { analyse, areaView, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, mayOversee, view } from './crimedata.pages.ts';
 import {
   heldEffect,
   importFinished,
@@ -105,7 +105,6 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
   prefix: '/partnerships/:partnershipId/crime-data',
   plugin(instance, { pages, deps: { crimeData, runJobs, overseersOf } }, done) {
     const app = instance.withTypeProvider<ZodTypeProvider>();
-    const mayOversee = (request: FastifyRequest) => isAllowed(request.principal, 'area:oversee', request.partnership);
 
     // The area, the months held and the latest imports.
     app.get('', { config: view, schema: { params: partnershipParams } }, async (request, reply) => {

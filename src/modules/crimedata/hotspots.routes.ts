@@ -19,7 +19,7 @@ import { predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 import { trendMethod } from './analysis/series.ts';
 import { type AreaLsoa } from './analysis/types.ts';
 import { hotspotsQuerySchema, type HotspotsQuery } from './crimedata.inputs.ts';
-import { areaView, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, view } from './crimedata.pages.ts';
+import { areaView, base, type CrimeDataRequest, crimeDataCrumbs, mayAnalyse, mayOversee, view } from './crimedata.pages.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
 import {
   asTyped,
@@ -119,7 +119,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
 
   type Loaded = Awaited<ReturnType<typeof loadHotspots>>;
 
-  /** The page's own part, from what was loaded and who asks: the same for every reader who may or may not analyse. */
+  /** The page's own part, from what was loaded and who asks: the same for every reader who may do the same here. */
   function hotspotsBody(request: CrimeDataRequest, { query, area, publishedMonths, month, found }: Loaded): string {
     const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
     const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
@@ -160,6 +160,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
       terms,
       sources: [ogl, onsSource],
       mayAnalyse: mayAnalyse(request),
+      mayChooseArea: mayOversee(request),
       base: base(request),
     });
   }
@@ -198,7 +199,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
     const drawnFrom = loaded.found
       ? [loaded.found.pageKey, loaded.area]
       : [loaded.query, loaded.area, loaded.publishedMonths, loaded.month];
-    const key = keyOf([drawnFrom, base(request), mayAnalyse(request)]);
+    const key = keyOf([drawnFrom, base(request), mayAnalyse(request), mayOversee(request)]);
     const body = await keptBodies(key, () => Promise.resolve(new EncodedHtml(withoutIndenting(hotspotsBody(request, loaded)))));
     return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
       title: hotspotsTitle(loaded.found),

@@ -80,17 +80,19 @@ for (const engine of testDatabases()) {
       assert.ok(Object.isFrozen(after.counts), 'shared counts cannot be changed by one page for the next');
     });
 
-    it('keeps the drawn page apart for a reader who may analyse and one who may not, and for each partnership', async (t) => {
+    it('keeps the drawn page apart for a reader who may choose the area and one who may not, and for each partnership', async (t) => {
       const built = await build(t, { database: await engine.create(), clock, as: 'analyst' });
       const { client, container, coventry } = built;
-      const member = await signedInAs(built, 'member');
+      const admin = await signedInAs(built, 'admin');
       const noArea = `/partnerships/${coventry}/crime-data/hotspots`;
-      // No area chosen yet: only a reader who may analyse is offered to choose it.
+      // No area chosen yet: only a reader who may choose it (an administrator or the area's overseer) is offered to.
+      const forAdmin = await admin.get(noArea);
       const forAnalyst = await client.get(noArea);
-      const forMember = await member.get(noArea);
-      assert.match(forAnalyst.body, /Choose the area/);
-      assert.doesNotMatch(forMember.body, /Choose the area/);
-      assert.match(forMember.body, /An analyst or officer of the partnership can choose it/);
+      assert.match(forAdmin.body, /href="[^"]*\/crime-data\/area">Choose the area/);
+      assert.doesNotMatch(forAnalyst.body, /Choose the area/);
+      assert.match(forAnalyst.body, /An administrator or the area’s overseer chooses it/);
+      const overseer = await signedInAs(built, 'overseer');
+      assert.match((await overseer.get(noArea)).body, /Choose the area/);
 
       // Two partnerships of one police force area, given one CSP area, share the counts, but each page links to its own partnership.
       await inCityOfLondon(container, coventry);
@@ -104,7 +106,6 @@ for (const engine of testDatabases()) {
       });
       await container.crimeData.setArea(systemPrincipal, neighbour, cityOfLondon);
       await container.crimeData.importFile(systemPrincipal, fixture('2025-12'));
-      const admin = await signedInAs(built, 'admin');
       const own = await admin.get(`/partnerships/${coventry}/crime-data/hotspots?month=2025-12`);
       const other = await admin.get(`/partnerships/${neighbour}/crime-data/hotspots?month=2025-12`);
       assert.equal(own.statusCode, 200);
