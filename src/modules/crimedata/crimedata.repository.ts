@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, Database, LsoaEdition } from '../../db/schema.ts';
 import { type Engine, ensurePartition } from '../../db/dialect.ts';
 import type { CrimeCount } from './analysis/types.ts';
-import type { BulkTable } from '../../db/bulkRows.ts';
+import type { BulkRow, BulkTable } from '../../db/bulkRows.ts';
 import type { LsoaPlace, LsoaTypeCount } from './fileTally.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
@@ -14,15 +14,23 @@ export async function findReferenceEdition(db: Kysely<Database>, name: string): 
   return (await db.selectFrom('crimeReference').select('edition').where('name', '=', name).executeTakeFirst())?.edition;
 }
 
-/** Replaces the reference tables' contents; run in a transaction so that readers see the old or the new. */
+/** The LSOAs for a bulk writer (src/db/bulkRows.ts), a row's values in the order of these columns. */
+export const crimeLsoasTable: BulkTable = {
+  name: 'crime_lsoas',
+  columns: ['code', 'edition', 'name', 'csp_code', 'population'],
+  key: ['code', 'edition'],
+};
+
+/** Replaces the reference tables' contents, in the bulk writer's transaction, so that readers see the old or the new. */
 export async function replaceReference(
   trx: Kysely<Database>,
-  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: AsyncIterable<LsoaRow[]> },
+  write: (rows: readonly BulkRow[]) => Promise<void>,
+  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: readonly LsoaRow[] },
 ): Promise<void> {
   await trx.deleteFrom('crimeLsoas').execute();
   await trx.deleteFrom('crimeCsps').execute();
   await trx.insertInto('crimeCsps').values(reference.csps).execute();
-  for await (const batch of reference.lsoas) await trx.insertInto('crimeLsoas').values(batch).execute();
+  await write(reference.lsoas.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]));
   await trx
     .insertInto('crimeReference')
     .values({ name: reference.name, edition: reference.edition, loadedAt: reference.loadedAt })

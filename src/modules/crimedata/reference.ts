@@ -3,38 +3,40 @@
  * and loaded into the database the first time it is needed, or again when the shipped edition changes.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../platform/clock.ts';
+import { openBulkWriter } from '../../db/bulkRows.ts';
 import type { Database } from '../../db/schema.ts';
-import { findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
+import { crimeLsoasTable, findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
+const lsoaHeadings = 'code,edition,name,csp_code,population';
 
-async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
-  const rows = createReadStream(join(referenceDirectory, 'lsoas.csv.gz'))
-    .pipe(createGunzip())
-    .pipe(parse({ columns: true }));
-  let batch: LsoaRow[] = [];
-  for await (const row of rows as AsyncIterable<Record<string, string>>) {
-    batch.push({
-      code: row.code ?? '',
-      edition: row.edition === '2011' ? 2011 : 2021,
-      name: row.name ?? '',
-      cspCode: row.csp_code || null,
-      population: row.population ? Number(row.population) : null,
-    });
-    if (batch.length === 500) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+function fieldsOf(line: string): string[] {
+  return line.includes('"') ? (parseText(line)[0] ?? []) : line.split(',');
+}
+
+/**
+ * The shipped LSOAs, read at once (a few MB): a line split at its commas, and only the few whose name has a comma
+ * (quoted) through the CSV parser.
+ */
+function lsoaRows(gzipped: Buffer): LsoaRow[] {
+  const [headings, ...lines] = gunzipSync(gzipped).toString('utf8').trimEnd().split(/\r?\n/);
+  if (headings !== lsoaHeadings) throw new Error(`The shipped LSOAs' headings are ${headings}, not ${lsoaHeadings}`);
+  return lines.map((line) => {
+    const [code = '', edition, name = '', cspCode, population] = fieldsOf(line);
+    return {
+      code,
+      edition: edition === '2011' ? 2011 : 2021,
+      name,
+      cspCode: cspCode || null,
+      population: population ? Number(population) : null,
+    };
+  });
 }
 
 async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> {
@@ -45,15 +47,21 @@ async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> 
   const edition = createHash('sha256').update(lsoas).update(csps).digest('hex');
   if ((await findReferenceEdition(db, 'ons')) === edition) return;
   const cspRows = parseText<Record<string, string>>(csps, { columns: true });
-  await db.transaction().execute((trx) =>
-    replaceReference(trx, {
-      name: 'ons',
-      edition,
-      loadedAt: isoNow(clock),
-      csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-      lsoas: gunzippedLsoas(),
-    }),
-  );
+  // Some 70,000 LSOAs: written as the import writes crimes (a statement prepared once, or COPY).
+  const writer = await openBulkWriter(db, crimeLsoasTable);
+  try {
+    await writer.transaction((trx, write) =>
+      replaceReference(trx, write, {
+        name: 'ons',
+        edition,
+        loadedAt: isoNow(clock),
+        csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
+        lsoas: lsoaRows(lsoas),
+      }),
+    );
+  } finally {
+    await writer.close();
+  }
 }
 
 /** Loads the shipped reference when the database holds another edition, or none: once per process, tried again after a failure. */
