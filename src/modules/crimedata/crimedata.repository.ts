@@ -25,12 +25,12 @@ export const crimeLsoasTable: BulkTable = {
 export async function replaceReference(
   trx: Kysely<Database>,
   write: (rows: readonly BulkRow[]) => Promise<void>,
-  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: readonly LsoaRow[] },
+  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: Iterable<LsoaRow[]> },
 ): Promise<void> {
   await trx.deleteFrom('crimeLsoas').execute();
   await trx.deleteFrom('crimeCsps').execute();
   await trx.insertInto('crimeCsps').values(reference.csps).execute();
-  await write(reference.lsoas.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]));
+  for (const batch of reference.lsoas) await write(batch.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]));
   await trx
     .insertInto('crimeReference')
     .values({ name: reference.name, edition: reference.edition, loadedAt: reference.loadedAt })

@@ -21,22 +21,24 @@ function fieldsOf(line: string): string[] {
 }
 
 /**
- * The shipped LSOAs, read at once (a few MB): a line split at its commas, and only the few whose name has a comma
- * (quoted) through the CSV parser.
+ * The shipped LSOAs, a few thousand at a time, from the file read at once (a few MB): a line split at its commas, and
+ * only the few whose name has a comma (quoted) through the CSV parser. Only a batch of rows is held at once.
  */
-function lsoaRows(gzipped: Buffer): LsoaRow[] {
+function* lsoaBatches(gzipped: Buffer): Generator<LsoaRow[]> {
   const [headings, ...lines] = gunzipSync(gzipped).toString('utf8').trimEnd().split(/\r?\n/);
   if (headings !== lsoaHeadings) throw new Error(`The shipped LSOAs' headings are ${headings}, not ${lsoaHeadings}`);
-  return lines.map((line) => {
-    const [code = '', edition, name = '', cspCode, population] = fieldsOf(line);
-    return {
-      code,
-      edition: edition === '2011' ? 2011 : 2021,
-      name,
-      cspCode: cspCode || null,
-      population: population ? Number(population) : null,
-    };
-  });
+  for (let start = 0; start < lines.length; start += 5_000) yield lines.slice(start, start + 5_000).map(lsoaRow);
+}
+
+function lsoaRow(line: string): LsoaRow {
+  const [code = '', edition, name = '', cspCode, population] = fieldsOf(line);
+  return {
+    code,
+    edition: edition === '2011' ? 2011 : 2021,
+    name,
+    cspCode: cspCode || null,
+    population: population ? Number(population) : null,
+  };
 }
 
 async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> {
@@ -56,7 +58,7 @@ async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> 
         edition,
         loadedAt: isoNow(clock),
         csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-        lsoas: lsoaRows(lsoas),
+        lsoas: lsoaBatches(lsoas),
       }),
     );
   } finally {
