@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { CrimeCspsTable, CrimeImportStatus, CrimeImportsTable, CrimeLsoasTable, Database, LsoaEdition } from '../../db/schema.ts';
 import { type Engine, ensurePartition } from '../../db/dialect.ts';
 import type { CrimeCount } from './analysis/types.ts';
-import type { BulkRow, BulkTable } from '../../db/bulkRows.ts';
+import type { BulkTable } from '../../db/bulkRows.ts';
 import type { LsoaPlace, LsoaTypeCount } from './fileTally.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
@@ -14,23 +14,34 @@ export async function findReferenceEdition(db: Kysely<Database>, name: string): 
   return (await db.selectFrom('crimeReference').select('edition').where('name', '=', name).executeTakeFirst())?.edition;
 }
 
-/** The LSOAs for a bulk writer (src/db/bulkRows.ts), a row's values in the order of these columns. */
-export const crimeLsoasTable: BulkTable = {
-  name: 'crime_lsoas',
-  columns: ['code', 'edition', 'name', 'csp_code', 'population'],
-  key: ['code', 'edition'],
-};
+/**
+ * Rows given as one JSON list of lists, read by the engine as a query's rows of these types: thousands of rows in
+ * one statement of one parameter, with no query built for each.
+ */
+function rowsOfList(engine: Engine, rows: readonly (readonly (string | number | null)[])[], types: readonly ('text' | 'integer')[]) {
+  const list = JSON.stringify(rows);
+  const values = sql.join(
+    types.map((type, index) => sql.raw(engine === 'sqlite' ? `value ->> ${index}` : `(value ->> ${index})::${type}`)),
+  );
+  return engine === 'sqlite'
+    ? sql`select ${values} from json_each(${list})`
+    : sql`select ${values} from json_array_elements(${list}::json) as value`;
+}
 
-/** Replaces the reference tables' contents, in the bulk writer's transaction, so that readers see the old or the new. */
+/** Replaces the reference tables' contents; run in a transaction so that readers see the old or the new. */
 export async function replaceReference(
   trx: Kysely<Database>,
-  write: (rows: readonly BulkRow[]) => Promise<void>,
+  engine: Engine,
   reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: Iterable<LsoaRow[]> },
 ): Promise<void> {
   await trx.deleteFrom('crimeLsoas').execute();
   await trx.deleteFrom('crimeCsps').execute();
   await trx.insertInto('crimeCsps').values(reference.csps).execute();
-  for (const batch of reference.lsoas) await write(batch.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]));
+  for (const batch of reference.lsoas) {
+    const rows = batch.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]);
+    await sql`insert into crime_lsoas (code, edition, name, csp_code, population)
+      ${rowsOfList(engine, rows, ['text', 'integer', 'text', 'text', 'integer'])}`.execute(trx);
+  }
   await trx
     .insertInto('crimeReference')
     .values({ name: reference.name, edition: reference.edition, loadedAt: reference.loadedAt })
@@ -198,10 +209,7 @@ export async function addMonthlyCounts(trx: Kysely<Database>, importId: string):
     .execute();
 }
 
-/**
- * An import's monthly counts as the import counted them while reading its file (any it had replaced), in one
- * statement: the counts as one JSON list, which each engine reads as rows.
- */
+/** An import's monthly counts as the import counted them while reading its file (any it had replaced), in one statement. */
 export async function writeMonthlyCounts(
   trx: Kysely<Database>,
   engine: Engine,
@@ -210,13 +218,9 @@ export async function writeMonthlyCounts(
 ): Promise<void> {
   await trx.deleteFrom('crimeCounts').where('importId', '=', imported.id).execute();
   if (counts.length === 0) return;
-  const list = JSON.stringify(counts.map((count) => [count.lsoaCode, count.crimeType, count.crimes]));
-  const rows =
-    engine === 'sqlite'
-      ? sql`select value ->> 0, value ->> 1, value ->> 2 from json_each(${list})`
-      : sql`select value ->> 0, value ->> 1, (value ->> 2)::integer from json_array_elements(${list}::json) as value`;
+  const rows = counts.map((count) => [imported.id, imported.month, count.lsoaCode, count.crimeType, count.crimes]);
   await sql`insert into crime_counts (import_id, month, lsoa_code, crime_type, crimes)
-    select ${imported.id}, ${imported.month}, counted.* from (${rows}) as counted`.execute(trx);
+    ${rowsOfList(engine, rows, ['text', 'text', 'text', 'text', 'integer'])}`.execute(trx);
 }
 
 /**

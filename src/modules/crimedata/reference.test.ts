@@ -18,7 +18,7 @@ for (const database of testDatabases()) {
       try {
         assert.equal((await handle.db.selectFrom('crimeLsoas').select('code').execute()).length, 0);
         const clock = { now: () => new Date('2026-01-20T09:00:00Z') };
-        await createReferenceLoader(handle.db, clock)();
+        await createReferenceLoader(handle.db, database.engine, clock)();
         const rows = await handle.db.selectFrom('crimeLsoas').selectAll().orderBy('code').orderBy('edition').execute();
         const expected = shipped
           .map((row) => ({
@@ -41,7 +41,7 @@ for (const database of testDatabases()) {
         assert.ok(rows.some((row) => row.name === 'Bournemouth, Christchurch and Poole 035A'));
         // A second process finds the edition loaded: nothing is written again.
         const loadedAt = await handle.db.selectFrom('crimeReference').select('loadedAt').executeTakeFirstOrThrow();
-        await createReferenceLoader(handle.db, { now: () => new Date('2026-02-20T09:00:00Z') })();
+        await createReferenceLoader(handle.db, database.engine, { now: () => new Date('2026-02-20T09:00:00Z') })();
         assert.deepEqual(await handle.db.selectFrom('crimeReference').select('loadedAt').executeTakeFirstOrThrow(), loadedAt);
       } finally {
         await handle.close();

@@ -9,9 +9,9 @@ import { gunzipSync } from 'node:zlib';
 import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../platform/clock.ts';
-import { openBulkWriter } from '../../db/bulkRows.ts';
+import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { crimeLsoasTable, findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
+import { findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
 const lsoaHeadings = 'code,edition,name,csp_code,population';
@@ -41,7 +41,7 @@ function lsoaRow(line: string): LsoaRow {
   };
 }
 
-async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> {
+async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock): Promise<void> {
   const [lsoas, csps] = await Promise.all([
     readFile(join(referenceDirectory, 'lsoas.csv.gz')),
     readFile(join(referenceDirectory, 'csps.csv'), 'utf8'),
@@ -49,28 +49,22 @@ async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> 
   const edition = createHash('sha256').update(lsoas).update(csps).digest('hex');
   if ((await findReferenceEdition(db, 'ons')) === edition) return;
   const cspRows = parseText<Record<string, string>>(csps, { columns: true });
-  // Some 70,000 LSOAs: written as the import writes crimes (a statement prepared once, or COPY).
-  const writer = await openBulkWriter(db, crimeLsoasTable);
-  try {
-    await writer.transaction((trx, write) =>
-      replaceReference(trx, write, {
-        name: 'ons',
-        edition,
-        loadedAt: isoNow(clock),
-        csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-        lsoas: lsoaBatches(lsoas),
-      }),
-    );
-  } finally {
-    await writer.close();
-  }
+  await db.transaction().execute((trx) =>
+    replaceReference(trx, engine, {
+      name: 'ons',
+      edition,
+      loadedAt: isoNow(clock),
+      csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
+      lsoas: lsoaBatches(lsoas),
+    }),
+  );
 }
 
 /** Loads the shipped reference when the database holds another edition, or none: once per process, tried again after a failure. */
-export function createReferenceLoader(db: Kysely<Database>, clock: Clock): () => Promise<void> {
+export function createReferenceLoader(db: Kysely<Database>, engine: Engine, clock: Clock): () => Promise<void> {
   let loaded: Promise<void> | undefined;
   return () => {
-    loaded ??= loadReference(db, clock).catch((error: unknown) => {
+    loaded ??= loadReference(db, engine, clock).catch((error: unknown) => {
       loaded = undefined;
       throw error;
     });
