@@ -32,6 +32,27 @@ for (const database of testDatabases()) {
       ]);
     });
 
+    it('writes every row of a write of many, however many a statement takes, and on SQLite passes over a key already there', async (t) => {
+      const handle = await database.create();
+      t.after(() => handle.close());
+      const writer = await openBulkWriter(handle.db, skips);
+      const row = (seq: number) => ['b', seq, `file ${seq}`, `reason ${seq}`] as const;
+      await writer.transaction((_trx, write) => write(Array.from({ length: 123 }, (_, seq) => row(seq))));
+      if (database.engine === 'sqlite') {
+        // Written again from the middle, as a resumed import's batch would be: the rows already there are kept as they were.
+        await writer.transaction((_trx, write) =>
+          write(Array.from({ length: 60 }, (_, index) => (index < 23 ? ['b', 100 + index, 'again', 'again'] : row(100 + index)))),
+        );
+      }
+      await writer.close();
+      const rows = await handle.db.selectFrom('crimeUploadSkips').select(['seq', 'fileName', 'reason']).orderBy('seq').execute();
+      const written = database.engine === 'sqlite' ? 160 : 123;
+      assert.deepEqual(
+        rows,
+        Array.from({ length: written }, (_, seq) => ({ seq, fileName: `file ${seq}`, reason: `reason ${seq}` })),
+      );
+    });
+
     it('keeps nothing of a transaction whose work fails, rows or other changes, and writes on after it', async (t) => {
       const handle = await database.create();
       t.after(() => handle.close());

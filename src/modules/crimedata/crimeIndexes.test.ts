@@ -24,6 +24,27 @@ describe('the crime indexes on SQLite', () => {
       await handle.close();
     }
   });
+
+  it('keep crimes and their monthly counts in the order of their keys: a row written to its key and the index, no third B-tree', async () => {
+    const sqlite = testDatabases().find((database) => database.engine === 'sqlite')!;
+    const handle = await sqlite.create();
+    try {
+      const tables = await sql<{ name: string; wr: number }>`select name, wr from pragma_table_list
+        where name in ('crimes', 'crime_counts') order by name`.execute(handle.db);
+      assert.deepEqual(tables.rows, [
+        { name: 'crime_counts', wr: 1 },
+        { name: 'crimes', wr: 1 },
+      ]);
+      const key = async (table: string) =>
+        (await sql<{ name: string }>`select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(handle.db)).rows.map(
+          (row) => row.name,
+        );
+      assert.deepEqual(await key('crimes'), ['import_id', 'line']);
+      assert.deepEqual(await key('crime_counts'), ['import_id', 'month', 'lsoa_code', 'crime_type']);
+    } finally {
+      await handle.close();
+    }
+  });
 });
 
 describe('a period asked for month by month', () => {

@@ -5,6 +5,7 @@ import { compiledOnce } from '../../db/compiledOnce.ts';
 import { type Engine, ensurePartition } from '../../db/dialect.ts';
 import type { CrimeCount } from './analysis/types.ts';
 import type { BulkTable } from '../../db/bulkRows.ts';
+import type { LsoaPlace, LsoaTypeCount } from './fileTally.ts';
 
 export type ImportRow = Selectable<CrimeImportsTable>;
 export type CspRow = Selectable<CrimeCspsTable>;
@@ -14,15 +15,34 @@ export async function findReferenceEdition(db: Kysely<Database>, name: string): 
   return (await db.selectFrom('crimeReference').select('edition').where('name', '=', name).executeTakeFirst())?.edition;
 }
 
+/**
+ * Rows given as one JSON list of lists, read by the engine as a query's rows of these types: thousands of rows in
+ * one statement of one parameter, with no query built for each.
+ */
+function rowsOfList(engine: Engine, rows: readonly (readonly (string | number | null)[])[], types: readonly ('text' | 'integer')[]) {
+  const list = JSON.stringify(rows);
+  const values = sql.join(
+    types.map((type, index) => sql.raw(engine === 'sqlite' ? `value ->> ${index}` : `(value ->> ${index})::${type}`)),
+  );
+  return engine === 'sqlite'
+    ? sql`select ${values} from json_each(${list})`
+    : sql`select ${values} from json_array_elements(${list}::json) as value`;
+}
+
 /** Replaces the reference tables' contents; run in a transaction so that readers see the old or the new. */
 export async function replaceReference(
   trx: Kysely<Database>,
-  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: AsyncIterable<LsoaRow[]> },
+  engine: Engine,
+  reference: { name: string; edition: string; loadedAt: string; csps: CspRow[]; lsoas: Iterable<LsoaRow[]> },
 ): Promise<void> {
   await trx.deleteFrom('crimeLsoas').execute();
   await trx.deleteFrom('crimeCsps').execute();
   await trx.insertInto('crimeCsps').values(reference.csps).execute();
-  for await (const batch of reference.lsoas) await trx.insertInto('crimeLsoas').values(batch).execute();
+  for (const batch of reference.lsoas) {
+    const rows = batch.map((row) => [row.code, row.edition, row.name, row.cspCode, row.population]);
+    await sql`insert into crime_lsoas (code, edition, name, csp_code, population)
+      ${rowsOfList(engine, rows, ['text', 'integer', 'text', 'text', 'integer'])}`.execute(trx);
+  }
   await trx
     .insertInto('crimeReference')
     .values({ name: reference.name, edition: reference.edition, loadedAt: reference.loadedAt })
@@ -164,7 +184,10 @@ export async function makeMonthPartition(db: Kysely<Database>, engine: Engine, m
   await ensurePartition(db, engine, 'crimes', month);
 }
 
-/** An import's crimes counted by month, LSOA and type (any counts it had replaced): once its rows are in, in the transaction that makes it count. */
+/**
+ * An import's crimes counted by month, LSOA and type from its rows (any counts it had replaced): once its rows are in,
+ * in the transaction that makes it count (writeMonthlyCounts when the counts are known already).
+ */
 export async function addMonthlyCounts(trx: Kysely<Database>, importId: string): Promise<void> {
   await trx.deleteFrom('crimeCounts').where('importId', '=', importId).execute();
   await trx
@@ -185,6 +208,20 @@ export async function addMonthlyCounts(trx: Kysely<Database>, importId: string):
         .groupBy(['importId', 'month', 'lsoaCode', 'crimeType']),
     )
     .execute();
+}
+
+/** An import's monthly counts as the import counted them while reading its file (any it had replaced), in one statement. */
+export async function writeMonthlyCounts(
+  trx: Kysely<Database>,
+  engine: Engine,
+  imported: { id: string; month: string },
+  counts: readonly LsoaTypeCount[],
+): Promise<void> {
+  await trx.deleteFrom('crimeCounts').where('importId', '=', imported.id).execute();
+  if (counts.length === 0) return;
+  const rows = counts.map((count) => [imported.id, imported.month, count.lsoaCode, count.crimeType, count.crimes]);
+  await sql`insert into crime_counts (import_id, month, lsoa_code, crime_type, crimes)
+    ${rowsOfList(engine, rows, ['text', 'text', 'text', 'text', 'integer'])}`.execute(trx);
 }
 
 /**
@@ -269,85 +306,21 @@ export async function deleteUpload(db: Kysely<Database>, importId: string): Prom
   await db.deleteFrom('crimeUploadChunks').where('importId', '=', importId).execute();
 }
 
-/** An import's crimes in LSOAs of only one census edition, for the edition its file is coded in. */
-export async function countEditionCrimes(db: Kysely<Database>, importId: string): Promise<{ only2011: number; only2021: number }> {
-  const row = await db
-    .selectFrom('crimes')
-    .leftJoin('crimeLsoas as of2011', (join) => join.onRef('of2011.code', '=', 'crimes.lsoaCode').on('of2011.edition', '=', 2011))
-    .leftJoin('crimeLsoas as of2021', (join) => join.onRef('of2021.code', '=', 'crimes.lsoaCode').on('of2021.edition', '=', 2021))
-    .where('crimes.importId', '=', importId)
-    .select((eb) => [
-      eb.fn
-        .sum(
-          eb
-            .case()
-            .when(eb.and([eb('of2011.code', 'is not', null), eb('of2021.code', 'is', null)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('only2011'),
-      eb.fn
-        .sum(
-          eb
-            .case()
-            .when(eb.and([eb('of2021.code', 'is not', null), eb('of2011.code', 'is', null)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('only2021'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { only2011: Number(row.only2011 ?? 0), only2021: Number(row.only2021 ?? 0) };
-}
-
-/**
- * What an import's crimes are, counted from the rows themselves so that a resumed import counts each once: an
- * LSOA code not of the file's edition is one Safer does not know.
- */
-export async function countImportedCrimes(
-  db: Kysely<Database>,
-  importId: string,
-  forceCode: string | null,
-  edition: LsoaEdition,
-): Promise<{ crimes: number; withoutLocation: number; unknownLsoa: number; outsideForce: number }> {
-  const row = await db
-    .selectFrom('crimes')
-    .leftJoin('crimeLsoas', (join) => join.onRef('crimeLsoas.code', '=', 'crimes.lsoaCode').on('crimeLsoas.edition', '=', edition))
-    .leftJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
-    .where('crimes.importId', '=', importId)
-    .select((eb) => [
-      eb.fn.countAll().as('crimes'),
-      eb.fn.sum(eb.case().when('crimes.lsoaCode', 'is', null).then(1).else(0).end()).as('withoutLocation'),
-      eb.fn
-        .sum(
-          eb
-            .case()
-            .when(eb.and([eb('crimes.lsoaCode', 'is not', null), eb('crimeLsoas.code', 'is', null)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('unknownLsoa'),
-      eb.fn
-        .sum(
-          eb
-            .case()
-            .when(eb.and([eb('crimeCsps.forceCode', 'is not', null), eb('crimeCsps.forceCode', '!=', forceCode ?? '')]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('outsideForce'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    crimes: Number(row.crimes),
-    withoutLocation: Number(row.withoutLocation ?? 0),
-    unknownLsoa: Number(row.unknownLsoa ?? 0),
-    outsideForce: Number(row.outsideForce ?? 0),
-  };
+/** Where each of some LSOA codes is, in each census edition it is of (a code of neither: none). */
+export async function listLsoaPlaces(db: Kysely<Database>, codes: readonly string[]): Promise<LsoaPlace[]> {
+  const places: LsoaPlace[] = [];
+  // In lists of a few hundred, each a seek of the key: a force's file names a few thousand LSOAs at most.
+  for (let start = 0; start < codes.length; start += 500) {
+    places.push(
+      ...(await db
+        .selectFrom('crimeLsoas')
+        .leftJoin('crimeCsps', 'crimeCsps.code', 'crimeLsoas.cspCode')
+        .select(['crimeLsoas.code', 'crimeLsoas.edition', 'crimeCsps.forceCode'])
+        .where('crimeLsoas.code', 'in', codes.slice(start, start + 500))
+        .execute()),
+    );
+  }
+  return places;
 }
 
 export async function findCrimeArea(db: Kysely<Database>, partnershipId: string): Promise<CspRow | undefined> {

@@ -261,6 +261,25 @@ describe('an import killed part way through', () => {
       .select((eb) => eb.fn.count('line').distinct().as('n'))
       .executeTakeFirstOrThrow();
     assert.equal(Number(distinct.n), rows.length * 120);
+    // Its monthly counts, counted as the file was read (the lines written before the kill too), are those of its rows.
+    const ofRows = await handle.db
+      .selectFrom('crimes')
+      .select((eb) => ['lsoaCode', 'crimeType', eb.fn.countAll<number>().as('crimes')])
+      .where('lsoaCode', 'is not', null)
+      .groupBy(['lsoaCode', 'crimeType'])
+      .orderBy('lsoaCode')
+      .orderBy('crimeType')
+      .execute();
+    const counts = await handle.db
+      .selectFrom('crimeCounts')
+      .select(['lsoaCode', 'crimeType', 'crimes'])
+      .orderBy('lsoaCode')
+      .orderBy('crimeType')
+      .execute();
+    assert.deepEqual(
+      counts,
+      ofRows.map((row) => ({ ...row, crimes: Number(row.crimes) })),
+    );
     await handle.close();
   });
 });

@@ -172,7 +172,7 @@ const countsKept = 24;
 export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataService {
   const { db, audit, clock } = deps;
   const { changesOf, takePlace, monthPartition, withEffect, decisions } = createHeldImports(deps);
-  const ensureReference = createReferenceLoader(db, clock);
+  const ensureReference = createReferenceLoader(db, deps.engine, clock);
   // Counted once for each version of the files they come from: a page's biggest read, the same until an import completes.
   const keptCounts = kept<readonly CrimeCount[]>(countsKept);
 

@@ -26,7 +26,9 @@ import {
   listSupersededImports,
   moveImport,
   updateImport,
+  writeMonthlyCounts,
 } from './crimedata.repository.ts';
+import type { LsoaTypeCount } from './fileTally.ts';
 import type { CrimeDataService } from './crimedata.service.ts';
 import { importStatusName } from './importReport.ts';
 import { muchSmaller, type PartnershipChange, partnershipChanges } from './replacement.ts';
@@ -84,6 +86,7 @@ export function createHeldImports(deps: HeldImportsDeps) {
   /**
    * In the caller's transaction: the older files of the force and month out of the way of the one-complete-file
    * index, then this one complete, its upload gone, audited with what it replaced and the change to each partnership.
+   * Its monthly counts are those given (the import counted them as it read the file), or else counted from its rows.
    */
   async function takePlace(
     trx: Kysely<Database>,
@@ -91,12 +94,14 @@ export function createHeldImports(deps: HeldImportsDeps) {
     older: readonly Pick<ImportRow, 'id' | 'fileName' | 'sha256' | 'crimes'>[],
     actor: Actor,
     changes: readonly PartnershipChange[],
+    counts?: readonly LsoaTypeCount[],
   ): Promise<void> {
     for (const row of older) {
       await deleteCrimes(trx, row.id);
       await updateImport(trx, row.id, { status: 'replaced' });
     }
-    await addMonthlyCounts(trx, imported.id);
+    if (counts) await writeMonthlyCounts(trx, deps.engine, { id: imported.id, month: imported.month ?? '' }, counts);
+    else await addMonthlyCounts(trx, imported.id);
     await updateImport(trx, imported.id, {
       status: 'complete',
       bytesDone: imported.bytes,

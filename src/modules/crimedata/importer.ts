@@ -2,8 +2,9 @@
  * Running a police.uk import: a file from disk (the operator's command line) or an upload kept in the database, read
  * a batch of rows at a time, each batch written with the line it reached in one transaction (src/db/bulkRows.ts: a
  * statement prepared once on SQLite, COPY on PostgreSQL), so that an import stopped at any point (even killed) leaves
- * only whole batches and, run again, carries on after them. Once every row is in, the file is completed: counted, and
- * its month replaced at once or held for the area's overseer (crimedata.service.ts says the rules).
+ * only whole batches and, run again, carries on after them. Its crimes are counted as it is read (fileTally.ts), not
+ * read back; once every row is in, the file is completed: its month replaced at once or held for the area's overseer
+ * (crimedata.service.ts says the rules).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -22,8 +23,6 @@ import type { AuditWriter } from '../../platform/audit.ts';
 import {
   checkpoint,
   claimImport,
-  countEditionCrimes,
-  countImportedCrimes,
   type CspRow,
   crimesTable,
   deleteCrimes,
@@ -34,6 +33,7 @@ import {
   type ImportRow,
   insertImport,
   listCsps,
+  listLsoaPlaces,
   listSupersededImports,
   updateImport,
 } from './crimedata.repository.ts';
@@ -41,7 +41,7 @@ import { forceAreaOf } from './forces.ts';
 import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrime } from './policeUkFile.ts';
 import type { createHeldImports } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
-import { editionOfFile } from './lsoaEditions.ts';
+import { type CrimeTally, crimeTally } from './fileTally.ts';
 
 /** How an import is going, for a progress bar or page. */
 export interface ImportProgress {
@@ -160,12 +160,12 @@ export function createImporter(deps: ImporterDependencies): Importer {
     imported: ImportRow,
     runner: string,
     replacing: Replacing,
+    tally: CrimeTally,
   ): Promise<{ problem: string | null; changes: PartnershipChange[] }> {
     const month = imported.month ?? '';
-    // The edition first: the file's crimes are counted, and placed in partnerships, by its LSOAs of that edition.
-    const lsoaEdition = editionOfFile(await countEditionCrimes(db, imported.id), month);
-    await checkpoint(db, imported.id, runner, { lsoaEdition });
-    const counted = { ...imported, lsoaEdition, ...(await countImportedCrimes(db, imported.id, imported.forceCode, lsoaEdition)) };
+    // The file's crimes are counted, and placed in partnerships, by its LSOAs of the edition its codes are of.
+    const counted = { ...imported, ...tally.counted(await listLsoaPlaces(db, tally.lsoaCodes()), imported.forceCode, month) };
+    await checkpoint(db, imported.id, runner, { lsoaEdition: counted.lsoaEdition });
     const older = await listSupersededImports(db, { id: imported.id, forceCode: imported.forceCode ?? '', month });
     const { crimes, withoutLocation, unknownLsoa, outsideForce } = counted;
     const changes = await changesOf(imported, older);
@@ -216,7 +216,7 @@ export function createImporter(deps: ImporterDependencies): Importer {
     await db.transaction().execute(async (trx) => {
       // The claim first: a runner that has lost it changes nothing.
       if (!(await checkpoint(trx, imported.id, runner, { crimes, withoutLocation, unknownLsoa, outsideForce }))) return;
-      await takePlace(trx, counted, older, { userId: imported.importedBy }, changes);
+      await takePlace(trx, counted, older, { userId: imported.importedBy }, changes, tally.counts());
     });
     return { problem: null, changes };
   }
@@ -295,9 +295,11 @@ export function createImporter(deps: ImporterDependencies): Importer {
       if (!force) return refused(await unknownForce(imported.partnershipId));
     }
     const progress = { bytesRead: 0 };
+    const tally = crimeTally();
     const writer = await openBulkWriter(db, crimesTable);
     try {
-      for await (const batch of readStreetFile(content(), { afterLine: imported.linesDone, batchSize, progress })) {
+      const each = (crime: StreetCrime) => tally.add(crime);
+      for await (const batch of readStreetFile(content(), { afterLine: imported.linesDone, batchSize, progress, each })) {
         const first = batch[0]!;
         const last = batch.at(-1)!;
         let header: Partial<ImportRow> = {};
@@ -351,7 +353,7 @@ export function createImporter(deps: ImporterDependencies): Importer {
     let completed: { problem: string | null; changes: PartnershipChange[] } | undefined;
     for (let attempt = 1; !completed; attempt++) {
       try {
-        completed = await complete(imported, runner, replacing);
+        completed = await complete(imported, runner, replacing, tally);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt === maxCompletionTries) throw error;
       }

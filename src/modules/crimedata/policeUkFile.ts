@@ -222,13 +222,13 @@ export async function* checkedStreetFile(content: AsyncIterable<Buffer>, of: (fi
 }
 
 /**
- * The file's crimes in batches, skipping the lines up to `afterLine` (already imported). Throws
- * NotAStreetFileError before any batch when the headings are wrong, and MalformedRowError at a bad row.
- * Every row must be of the month and force of the first, as a police.uk file is.
+ * The file's crimes in batches, skipping the lines up to `afterLine` (already imported); `each` is given every crime
+ * of the file, those skipped too. Throws NotAStreetFileError before any batch when the headings are wrong, and
+ * MalformedRowError at a bad row. Every row must be of the month and force of the first, as a police.uk file is.
  */
 export async function* readStreetFile(
   content: AsyncIterable<Buffer>,
-  options: { afterLine: number; batchSize: number; progress?: ReadProgress },
+  options: { afterLine: number; batchSize: number; progress?: ReadProgress; each?: (crime: StreetCrime) => void },
 ): AsyncGenerator<StreetCrime[]> {
   const checker = streetLineChecker();
   let line = 0;
@@ -239,8 +239,10 @@ export async function* readStreetFile(
   for await (const raw of linesOf(content, counted)) {
     line += 1;
     const crime = checker.check(raw, line);
-    // Lines already imported are read again only to check them: their month and force bind the rest.
-    if (!crime || line <= options.afterLine) continue;
+    if (!crime) continue;
+    options.each?.(crime);
+    // Lines already imported are read again to check and count them: their month and force bind the rest.
+    if (line <= options.afterLine) continue;
     batch.push(crime);
     if (batch.length === options.batchSize) {
       yield batch;

@@ -3,41 +3,45 @@
  * and loaded into the database the first time it is needed, or again when the shipped edition changes.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseText } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../platform/clock.ts';
+import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
+const lsoaHeadings = 'code,edition,name,csp_code,population';
 
-async function* gunzippedLsoas(): AsyncGenerator<LsoaRow[]> {
-  const rows = createReadStream(join(referenceDirectory, 'lsoas.csv.gz'))
-    .pipe(createGunzip())
-    .pipe(parse({ columns: true }));
-  let batch: LsoaRow[] = [];
-  for await (const row of rows as AsyncIterable<Record<string, string>>) {
-    batch.push({
-      code: row.code ?? '',
-      edition: row.edition === '2011' ? 2011 : 2021,
-      name: row.name ?? '',
-      cspCode: row.csp_code || null,
-      population: row.population ? Number(row.population) : null,
-    });
-    if (batch.length === 500) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+function fieldsOf(line: string): string[] {
+  return line.includes('"') ? (parseText(line)[0] ?? []) : line.split(',');
 }
 
-async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> {
+/**
+ * The shipped LSOAs, a few thousand at a time, from the file read at once (a few MB): a line split at its commas, and
+ * only the few whose name has a comma (quoted) through the CSV parser. Only a batch of rows is held at once.
+ */
+function* lsoaBatches(gzipped: Buffer): Generator<LsoaRow[]> {
+  const [headings, ...lines] = gunzipSync(gzipped).toString('utf8').trimEnd().split(/\r?\n/);
+  if (headings !== lsoaHeadings) throw new Error(`The shipped LSOAs' headings are ${headings}, not ${lsoaHeadings}`);
+  for (let start = 0; start < lines.length; start += 5_000) yield lines.slice(start, start + 5_000).map(lsoaRow);
+}
+
+function lsoaRow(line: string): LsoaRow {
+  const [code = '', edition, name = '', cspCode, population] = fieldsOf(line);
+  return {
+    code,
+    edition: edition === '2011' ? 2011 : 2021,
+    name,
+    cspCode: cspCode || null,
+    population: population ? Number(population) : null,
+  };
+}
+
+async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock): Promise<void> {
   const [lsoas, csps] = await Promise.all([
     readFile(join(referenceDirectory, 'lsoas.csv.gz')),
     readFile(join(referenceDirectory, 'csps.csv'), 'utf8'),
@@ -46,21 +50,21 @@ async function loadReference(db: Kysely<Database>, clock: Clock): Promise<void> 
   if ((await findReferenceEdition(db, 'ons')) === edition) return;
   const cspRows = parseText<Record<string, string>>(csps, { columns: true });
   await db.transaction().execute((trx) =>
-    replaceReference(trx, {
+    replaceReference(trx, engine, {
       name: 'ons',
       edition,
       loadedAt: isoNow(clock),
       csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
-      lsoas: gunzippedLsoas(),
+      lsoas: lsoaBatches(lsoas),
     }),
   );
 }
 
 /** Loads the shipped reference when the database holds another edition, or none: once per process, tried again after a failure. */
-export function createReferenceLoader(db: Kysely<Database>, clock: Clock): () => Promise<void> {
+export function createReferenceLoader(db: Kysely<Database>, engine: Engine, clock: Clock): () => Promise<void> {
   let loaded: Promise<void> | undefined;
   return () => {
-    loaded ??= loadReference(db, clock).catch((error: unknown) => {
+    loaded ??= loadReference(db, engine, clock).catch((error: unknown) => {
       loaded = undefined;
       throw error;
     });
