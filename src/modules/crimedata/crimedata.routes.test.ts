@@ -274,6 +274,15 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(own.body, /data-qa="hotspot-crime-types"/);
     assert.match(own.body, /What “hotspot matrix” means/);
     assert.match(own.body, new RegExp(`href="${base}/hotspots\\?month=2025-12&amp;by=lsoa&amp;sort=count" data-qa="back-to-hotspots"`));
+    // Opened from the table ranked by rate, its way back is to that table.
+    const byRate = await officer.get(`${base}/hotspots?month=2025-12&by=lsoa&sort=rate`);
+    assert.match(byRate.body, new RegExp(`href="${base}/hotspots/lsoas/E0\\d{7}\\?month=2025-12&amp;sort=rate"`));
+    const fromRate = await officer.get(`${base}/hotspots/lsoas/${code}?month=2025-12&sort=rate`);
+    assert.match(fromRate.body, new RegExp(`href="${base}/hotspots\\?month=2025-12&amp;by=lsoa&amp;sort=rate" data-qa="back-to-hotspots"`));
+    // Streets have no population: asked by rate, they are ranked by crimes, and the form says so.
+    const streets = await officer.get(`${base}/hotspots?month=2025-12&by=street&sort=rate`);
+    assert.match(streets.body, /value="count" checked/);
+    assert.doesNotMatch(streets.body, /value="rate" checked/);
     // A code that is not one of the area's LSOAs has no page; a month that is not one says so.
     assert.equal((await officer.get(`${base}/hotspots/lsoas/E01999999?month=2025-12`)).statusCode, 404);
     assert.equal((await officer.get(`${base}/hotspots/lsoas/${code}?month=2025-13`)).statusCode, 400);

@@ -59,9 +59,16 @@ const hotspotsSearch = (query: HotspotsQuery, month: string | null) =>
     sort: query.sort,
   }).toString();
 
-/** A neighbourhood's own page keeps the month and crime type of the table it was opened from. */
+/** A neighbourhood's own page keeps the month, crime type and order of the table it was opened from, to go back to it. */
 const lsoaSearch = (query: HotspotsQuery, month: string) =>
-  new URLSearchParams({ month, ...(query.type ? { type: query.type } : {}) }).toString();
+  new URLSearchParams({
+    month,
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.sort === 'rate' ? { sort: 'rate' } : {}),
+  }).toString();
+
+/** How a table is ranked: streets have no population, so they are always ranked by their crimes. */
+const rankedBy = (query: HotspotsQuery) => (query.by === 'lsoa' ? query.sort : 'count');
 
 export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRenderer, crimeData: CrimeDataService): void {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -122,7 +129,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
   /** The page's own part, from what was loaded and who asks: the same for every reader who may do the same here. */
   function hotspotsBody(request: CrimeDataRequest, { query, area, publishedMonths, month, found }: Loaded): string {
     const place = query.by === 'lsoa' ? 'LSOAs' : 'streets';
-    const order = query.sort === 'rate' && query.by === 'lsoa' ? 'the highest rate of crime' : 'the most crime';
+    const order = rankedBy(query) === 'rate' ? 'the highest rate of crime' : 'the most crime';
     const crimeTypes = found?.crimeTypes ?? [];
     return pages.fragment('crimedata/views/hotspots-body.njk', {
       title: hotspotsTitle(found),
@@ -130,6 +137,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
       month: month ? monthName(month) : null,
       notHeld: !found && month ? notHeldWords(month, publishedMonths) : null,
       query,
+      rankedBy: rankedBy(query),
       filter: {
         months: [...publishedMonths].reverse().map((value) => ({ value, text: monthName(value), selected: value === month })),
         types: [
@@ -176,7 +184,9 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
       if (!found || !lsoa) throw new NotFoundError('hotspot');
       const row = found.page.rows.find((candidate) => candidate.key === lsoaCode);
       const month = monthName(found.month);
-      const back = `${base(request)}/hotspots?${hotspotsSearch({ ...query, by: 'lsoa', sort: 'count' }, found.month)}`;
+      // Its figures are the same in either order; the way back is to the order the table was in.
+      const sort = request.query.sort === 'rate' ? 'rate' : 'count';
+      const back = `${base(request)}/hotspots?${hotspotsSearch({ ...query, by: 'lsoa', sort }, found.month)}`;
       return pages.render(request, reply, 'crimedata/views/hotspot.njk', {
         title: `${lsoa.name}: crime in ${month}${query.type ? `, ${query.type}` : ''}`,
         label: lsoaLabel(lsoa.code, lsoa.name),
