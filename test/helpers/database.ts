@@ -5,7 +5,7 @@
  * database is a copy of it (a file copied; CREATE DATABASE … TEMPLATE).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -42,9 +42,24 @@ const templateKey = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
+/**
+ * Each SQLite test database's folder, removed when the test process ends: not when the database is closed, as a test
+ * may open the same folder again (a restart, a restore).
+ */
+const sqliteFolders: string[] = [];
+process.once('exit', () => {
+  for (const folder of sqliteFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+function sqliteFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'safer-test-'));
+  sqliteFolders.push(folder);
+  return folder;
+}
+
 export async function createSqlite(): Promise<DatabaseHandle> {
   const template = await sqliteTemplate();
-  const dataDir = mkdtempSync(join(tmpdir(), 'safer-test-'));
+  const dataDir = sqliteFolder();
   copyFileSync(template, sqlitePath(dataDir));
   return connected(createDb({ databaseUrl: null, dataDir }));
 }
@@ -59,7 +74,7 @@ async function connected(handle: DatabaseHandle): Promise<DatabaseHandle> {
 }
 
 function unmigratedSqlite(): Promise<DatabaseHandle> {
-  return Promise.resolve(createDb({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), 'safer-test-')) }));
+  return Promise.resolve(createDb({ databaseUrl: null, dataDir: sqliteFolder() }));
 }
 
 let sqliteTemplatePath: Promise<string> | undefined;
