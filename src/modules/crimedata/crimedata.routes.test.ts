@@ -364,6 +364,7 @@ describe('crime data pages for a Coventry officer', () => {
       /data-qa="overseers-told">The area’s overseers were told by e-mail\. E-mailed \d+ (person|people): [^<]*overseer@example\.com/,
     );
     assert.doesNotMatch(progress.body, /data-import-progress/);
+    assert.doesNotMatch(progress.body, /data-qa="hotspots"/, 'no hotspots until the file is confirmed');
 
     const heldPage = `${base}/held/${waiting.id}`;
     assert.equal((await officer.get(heldPage)).statusCode, 403);

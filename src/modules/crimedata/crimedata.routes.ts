@@ -237,8 +237,9 @@ export const crimeDataRoutes: ModuleRoutes<CrimeDataRouteDependencies> = {
       const areaId = request.partnership?.areaId;
       const held = finished && rows.some((row) => row.status === 'held');
       const told = held && areaId ? heldNoticeWords(await overseersOf(areaId)) : null;
+      // The hotspots of the latest month the upload brought in: not of one whose file waits for the overseer, or was refused.
       const latest = rows
-        .flatMap((row) => (row.status !== 'refused' && row.month ? [row.month] : []))
+        .flatMap((row) => ((row.status === 'complete' || row.status === 'unchanged') && row.month ? [row.month] : []))
         .sort()
         .at(-1);
       const href = `${base(request)}/imports/${batchId}`;
