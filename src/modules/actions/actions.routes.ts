@@ -143,7 +143,7 @@ export const actionRoutes: ModuleRoutes<ActionRouteDependencies> = {
       const { total, body } = await logPages(key, () => logPage(request, partnershipId, request.query, pagination));
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);
-      return pages.render(request, reply, 'actions/views/actions.njk', {
+      return pages.render(request, reply, 'kept-page.njk', {
         title: 'Action log',
         body,
         breadcrumbs: partnershipCrumbs(request),

@@ -211,7 +211,7 @@ export function registerHotspotRoutes(instance: FastifyInstance, pages: PageRend
       : [loaded.query, loaded.area, loaded.publishedMonths, loaded.month];
     const key = keyOf([drawnFrom, base(request), mayAnalyse(request), mayOversee(request)]);
     const body = await keptBodies(key, () => Promise.resolve(new EncodedHtml(withoutIndenting(hotspotsBody(request, loaded)))));
-    return pages.render(request, reply, 'crimedata/views/hotspots.njk', {
+    return pages.render(request, reply, 'kept-page.njk', {
       title: hotspotsTitle(loaded.found),
       body,
       breadcrumbs: crimeDataCrumbs(request),

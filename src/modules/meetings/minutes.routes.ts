@@ -389,7 +389,7 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       });
       const lastPage = pagination.beyondEnd(total);
       if (lastPage) return reply.redirect(lastPage);
-      return pages.render(request, reply, 'meetings/views/decisions.njk', {
+      return pages.render(request, reply, 'kept-page.njk', {
         title: 'Decisions register',
         body,
         breadcrumbs: partnershipCrumbs(request),

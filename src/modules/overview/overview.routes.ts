@@ -76,7 +76,7 @@ export const overviewRoutes: ModuleRoutes<OverviewRouteDependencies> = {
           );
           rendered.set(figures, body);
         }
-        return pages.render(request, reply, 'overview/views/partnership.njk', {
+        return pages.render(request, reply, 'kept-page.njk', {
           title: partnership.name,
           body,
           breadcrumbs: [{ text: 'Your partnerships', href: '/' }],

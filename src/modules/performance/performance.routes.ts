@@ -468,7 +468,7 @@ export const performanceRoutes: ModuleRoutes<PerformanceRouteDependencies> = {
             for (const chart of charts) void chartFiles(`${partnershipId}/${chart.key}`, () => Promise.resolve(chart.svg));
             return { body: new EncodedHtml(withoutIndenting(html)), periodLabel: report.periodLabel };
           });
-          return pages.render(request, reply, 'performance/views/report.njk', {
+          return pages.render(request, reply, 'kept-page.njk', {
             title: titleOf(periodLabel),
             body,
             breadcrumbs: exceptionsOnly ? reportCrumbs(request, { period: quarter, periodLabel }) : crumbs(request),

@@ -35,7 +35,7 @@ export const publicPerformanceRoutes: ModuleRoutes<{ performance: PerformanceSer
       if (!quarter) return reply.callNotFound();
       const { report } = await performance.report(request.params.partnershipId, quarter, { approvedOnly: true });
       const title = `Performance report, ${report.periodLabel}`;
-      return pages.render(request, reply, 'performance/views/report.njk', {
+      return pages.render(request, reply, 'kept-page.njk', {
         title,
         body: (
           await reportBody(pages, performance, report, {
