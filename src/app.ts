@@ -53,6 +53,10 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Who is asking and what they may see, kept while access is unchanged (web/accessCache.ts).
+  const accessCache = createAccessCache(database.db);
+  const keptAccess = new WeakMap<FastifyRequest, KeptAccess>();
+
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
   app.addHook('onRoute', (route) => {
@@ -61,11 +65,12 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, access });
     }
-    // A page (GET changes nothing) shares the reads its services make of the same row (platform/readOnce.ts).
+    // A page (GET changes nothing) shares the reads its services make of the same row (platform/readOnce.ts), and
+    // those kept with access with the requests at the same access generation.
     if ([route.method].flat().every((method) => safeMethods.has(method))) {
       const handler = route.handler;
       route.handler = function (this: FastifyInstance, request, reply) {
-        return readingScope(() => handler.call(this, request, reply));
+        return readingScope(() => handler.call(this, request, reply), keptAccess.get(request) ?? null);
       };
     }
   });
@@ -129,9 +134,6 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       );
   }
 
-  // Who is asking and what they may see, kept while access is unchanged (web/accessCache.ts).
-  const accessCache = createAccessCache(database.db);
-  const keptAccess = new WeakMap<FastifyRequest, KeptAccess>();
   app.decorateRequest('principal', null);
   app.decorateRequest('partnership', null);
   app.decorateRequest('area', null);

@@ -6,16 +6,32 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-const scope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+/**
+ * Answers kept across requests while the access generation stands still (web/accessCache.ts, decision 0053): only
+ * for reads of tables whose every change moves it.
+ */
+export interface KeptReads {
+  get<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
 
-/** Runs `work` with reads shared by key until it ends. Only for work that changes none of what it reads. */
-export function readingScope<T>(work: () => T): T {
-  return scope.run(new Map(), work);
+interface Scope {
+  reads: Map<string, Promise<unknown>>;
+  kept: KeptReads | null;
+}
+
+const scope = new AsyncLocalStorage<Scope>();
+
+/**
+ * Runs `work` with reads shared by key until it ends, and those of `readKept` with the requests at the same access
+ * generation when `kept` is given. Only for work that changes none of what it reads.
+ */
+export function readingScope<T>(work: () => T, kept: KeptReads | null = null): T {
+  return scope.run({ reads: new Map(), kept }, work);
 }
 
 /** The read's answer: made now, or shared with the same read made earlier in this scope. Each caller gets its own copy. */
 export async function readOnce<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
-  const reads = scope.getStore();
+  const reads = scope.getStore()?.reads;
   if (!reads) return read();
   let answer = reads.get(key) as Promise<T> | undefined;
   if (!answer) {
@@ -23,4 +39,14 @@ export async function readOnce<T extends object>(key: string, read: () => Promis
     reads.set(key, answer);
   }
   return { ...(await answer) };
+}
+
+/**
+ * As `readOnce`, and shared too with the requests after this one while the access generation stands still: only for a
+ * read of tables that move it on every change (each named in the migrations that watch them).
+ */
+export async function readKept<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
+  const kept = scope.getStore()?.kept;
+  if (!kept) return readOnce(key, read);
+  return { ...(await kept.get(key, read)) };
 }

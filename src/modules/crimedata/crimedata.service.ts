@@ -51,7 +51,7 @@ import type { PartnershipChange } from './replacement.ts';
 import { createZipImports, type ZipImports } from './zipImports.ts';
 import { createReferenceLoader } from './reference.ts';
 import { keyOf, kept } from '../../platform/kept.ts';
-import { readOnce } from '../../platform/readOnce.ts';
+import { readKept } from '../../platform/readOnce.ts';
 import { areaFirst, createImporter, type ImportProgress } from './importer.ts';
 import { type AreaEditions, editionOfMonth, type LsoaEdition } from './lsoaEditions.ts';
 
@@ -181,11 +181,12 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
   /**
    * The partnership's area and the months its force has a complete file for, in one query, with the reference its
    * crimes are placed by loaded (a new edition of it, after an upgrade). Read once for a page, which asks for them
-   * from each of its parts.
+   * from each of its parts, and kept for the pages after while the access generation stands still: every change to
+   * the tables it is read from moves it (migration 2026-12-11-16, decision 0061).
    */
   async function areaRead(partnershipId: string): Promise<{ area: CspRow | null; held: HeldMonth[] }> {
     await ensureReference();
-    return readOnce(`crime area ${partnershipId}`, async () => {
+    return readKept(`crime area ${partnershipId}`, async () => {
       const found = await findCrimeAreaWithHeldMonths(db, partnershipId);
       return { area: found?.area ?? null, held: found?.held ?? [] };
     });
@@ -193,9 +194,9 @@ export function createCrimeDataService(deps: CrimeDataDependencies): CrimeDataSe
 
   const requireArea = async (partnershipId: string): Promise<CspRow | null> => (await areaRead(partnershipId)).area;
 
-  /** The months a force has a complete file for, each with the LSOA edition the file is coded in (read once for a page). */
+  /** The months a force has a complete file for, each with the LSOA edition the file is coded in (kept as `areaRead` is). */
   async function forceHeldMonths(forceCode: string): Promise<{ month: string; edition: LsoaEdition; importId: string }[]> {
-    const { months } = await readOnce(`held months ${forceCode}`, async () => ({ months: await listHeldMonths(db, forceCode) }));
+    const { months } = await readKept(`held months ${forceCode}`, async () => ({ months: await listHeldMonths(db, forceCode) }));
     return withEditions(months);
   }
 

@@ -65,6 +65,57 @@ for (const engine of testDatabases()) {
       assert.match(withNovember.body, /up from|down from|No change from/);
     });
 
+    it('reads the area and the months held once while access stands still, and again after a change to either', async (t) => {
+      const handle = await engine.create();
+      const { database, counter } = countingQueries(handle);
+      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
+      await inCityOfLondon(container, coventry);
+      const importer = createContainer(testConfig, { clock, database: handle });
+      await importer.crimeData.importFile(systemPrincipal, fixture('2025-11'));
+      const page = `/partnerships/${coventry}/crime-data/hotspots`;
+      const areaRead = (queries: readonly string[]) => queries.filter((query) => /from "crime_areas"/.test(query));
+      assert.match((await client.get(page)).body, /Crime hotspots, November 2025/);
+      counter.reset();
+      assert.match((await client.get(page)).body, /Crime hotspots, November 2025/);
+      assert.deepEqual(areaRead(counter.queries), [], 'the area and months are kept');
+
+      // A month completed by another process is the page's latest at the next request.
+      await importer.crimeData.importFile(systemPrincipal, fixture('2025-12'));
+      counter.reset();
+      assert.match((await client.get(page)).body, /Crime hotspots, December 2025/);
+      assert.equal(areaRead(counter.queries).length, 1, counter.queries.join('\n'));
+
+      // The area taken away (by SQL, as any change anywhere would be) is seen at once.
+      await handle.db.deleteFrom('crimeAreas').where('partnershipId', '=', coventry).execute();
+      const without = await client.get(page);
+      assert.doesNotMatch(without.body, /Crime hotspots, December 2025/);
+      assert.match(without.body, /An administrator or the area’s overseer chooses it/);
+    });
+
+    it('moves the access generation for what the area and months are read from, and not for an import’s progress', async (t) => {
+      const { container, coventry } = await build(t, { database: await engine.create(), clock, as: 'nobody' });
+      const { db } = container.database;
+      const generation = async () =>
+        Number((await db.selectFrom('accessGeneration').select('generation').executeTakeFirstOrThrow()).generation);
+      await inCityOfLondon(container, coventry);
+      await container.crimeData.importFile(systemPrincipal, fixture('2025-11'));
+      const [imported] = await db.selectFrom('crimeImports').select('id').execute();
+      const id = imported?.id ?? '';
+      const before = await generation();
+      await db.updateTable('crimeImports').set({ linesDone: 1, bytesDone: 1, claimedUntil: null }).where('id', '=', id).execute();
+      assert.equal(await generation(), before, 'an import’s progress is not counted');
+      for (const change of [
+        db.updateTable('crimeImports').set({ status: 'refused' }).where('id', '=', id),
+        db.updateTable('crimeImports').set({ month: '2025-10' }).where('id', '=', id),
+        db.updateTable('crimeAreas').set({ updatedAt: '2026-01-20T09:00:00Z' }).where('partnershipId', '=', coventry),
+        db.updateTable('crimeCsps').set({ name: 'City' }).where('code', '=', cityOfLondon),
+      ]) {
+        const was = await generation();
+        await change.execute();
+        assert.ok((await generation()) > was, change.compile().sql);
+      }
+    });
+
     it('gives the same key for the same files and months, and another once a file of the month is completed', async (t) => {
       const { container, coventry } = await build(t, { database: await engine.create(), clock, as: 'nobody' });
       await inCityOfLondon(container, coventry);
