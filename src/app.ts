@@ -17,7 +17,7 @@ import { leafletDist, tileImageSources } from './web/maps.ts';
 import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { addressHasControlCharacter } from './web/query.ts';
-import { readingScope } from './platform/readOnce.ts';
+import { type Generations, readingScope } from './platform/readOnce.ts';
 import { todayInEngland } from './platform/clock.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
@@ -53,8 +53,10 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Who is asking and what they may see, kept while access is unchanged (web/accessCache.ts).
+  // Who is asking and what they may see, kept while access is unchanged; the partnerships' versions, while no
+  // version has moved (web/accessCache.ts).
   const accessCache = createAccessCache(database.db);
+  const pageCache = createAccessCache(database.db, 'pageGeneration');
   const keptAccess = new WeakMap<FastifyRequest, KeptAccess>();
 
   const registeredRoutes: RegisteredRoute[] = [];
@@ -66,11 +68,16 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url, access });
     }
     // A page (GET changes nothing) shares the reads its services make of the same row (platform/readOnce.ts), and
-    // those kept with access with the requests at the same access generation.
+    // those kept by a generation read with its session with the requests at the same generation.
     if ([route.method].flat().every((method) => safeMethods.has(method))) {
       const handler = route.handler;
-      route.handler = function (this: FastifyInstance, request, reply) {
-        return readingScope(() => handler.call(this, request, reply), keptAccess.get(request) ?? null);
+      route.handler = async function (this: FastifyInstance, request, reply) {
+        const { pageGeneration } = request.session;
+        const kept: Generations = {
+          access: keptAccess.get(request),
+          pages: typeof pageGeneration === 'string' ? await pageCache.current(pageGeneration) : undefined,
+        };
+        return readingScope(() => handler.call(this, request, reply), kept);
       };
     }
   });

@@ -88,11 +88,13 @@ async function fingerprint(handle: DatabaseHandle): Promise<Map<string, string>>
   ).execute(handle.db);
   const parts = tables
     // Sessions change with every request, and the sign-in throttle counts every wrong password by design. The counts
-    // of changes that say when kept pages are read again (decisions 0053, 0054, 0057) are moved by a lock taken by
+    // of changes that say when kept pages are read again (decisions 0053, 0054, 0057, 0061) are moved by a lock taken by
     // writing a row unchanged (db/locks.ts) before a refusal: they hold no one's data, and a page read afresh is all it costs.
     .filter(
       ({ table }) =>
-        !['sessions', 'sign_in_throttles', 'access_generation', 'performance_versions', 'partnership_versions'].includes(table),
+        !['sessions', 'sign_in_throttles', 'access_generation', 'page_generation', 'performance_versions', 'partnership_versions'].includes(
+          table,
+        ),
     )
     .map(({ table, columns }) => {
       const has = (column: string) => columns.split(',').includes(column);

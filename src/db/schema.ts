@@ -364,6 +364,12 @@ export interface AccessGenerationTable {
   countedBy: string | number | null;
 }
 
+/** One count of every change to any partnership's versions (decision 0061), read with the session; kept by triggers. */
+export interface PageGenerationTable {
+  id: number;
+  generation: string | number;
+}
+
 /** A partnership's count of changes to what its performance report is read from (decision 0054); kept by triggers. */
 export interface PerformanceVersionsTable {
   partnershipId: string;
@@ -376,6 +382,7 @@ export type PartnershipVersionsTable = PerformanceVersionsTable;
 
 export interface Database {
   accessGeneration: AccessGenerationTable;
+  pageGeneration: PageGenerationTable;
   performanceVersions: PerformanceVersionsTable;
   partnershipVersions: PartnershipVersionsTable;
   areas: AreasTable;

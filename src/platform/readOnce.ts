@@ -7,25 +7,27 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * Answers kept across requests while the access generation stands still (web/accessCache.ts, decision 0053): only
- * for reads of tables whose every change moves it.
+ * Answers kept across requests while a generation stands still (web/accessCache.ts): the access generation (decision
+ * 0053) or the page generation (0061), each moved by every change to the tables whose reads it keeps.
  */
 export interface KeptReads {
   get<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
+export type Generations = Partial<Record<'access' | 'pages', KeptReads>>;
+
 interface Scope {
   reads: Map<string, Promise<unknown>>;
-  kept: KeptReads | null;
+  kept: Generations;
 }
 
 const scope = new AsyncLocalStorage<Scope>();
 
 /**
- * Runs `work` with reads shared by key until it ends, and those of `readKept` with the requests at the same access
- * generation when `kept` is given. Only for work that changes none of what it reads.
+ * Runs `work` with reads shared by key until it ends, and those of `readKept` with the requests at the same
+ * generation, where one is given. Only for work that changes none of what it reads.
  */
-export function readingScope<T>(work: () => T, kept: KeptReads | null = null): T {
+export function readingScope<T>(work: () => T, kept: Generations = {}): T {
   return scope.run({ reads: new Map(), kept }, work);
 }
 
@@ -42,11 +44,15 @@ export async function readOnce<T extends object>(key: string, read: () => Promis
 }
 
 /**
- * As `readOnce`, and shared too with the requests after this one while the access generation stands still: only for a
- * read of tables that move it on every change (each named in the migrations that watch them).
+ * As `readOnce`, and shared too with the requests after this one while the generation stands still: only for a read
+ * of tables that move it on every change (each named in the migrations that watch them).
  */
-export async function readKept<T extends object>(key: string, read: () => Promise<T>): Promise<T> {
-  const kept = scope.getStore()?.kept;
+export async function readKept<T extends object>(
+  key: string,
+  read: () => Promise<T>,
+  generation: keyof Generations = 'access',
+): Promise<T> {
+  const kept = scope.getStore()?.kept[generation];
   if (!kept) return readOnce(key, read);
   return { ...(await kept.get(key, read)) };
 }

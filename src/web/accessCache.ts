@@ -28,14 +28,20 @@ export interface AccessCache {
 /** Enough for every signed-in account of a large deployment; past it, the oldest answers go first. */
 const keptAnswers = 10_000;
 
-export function createAccessCache(db: Kysely<Database>): AccessCache {
+/**
+ * The kept answers of one generation: `accessGeneration` for access (and what every request of a partnership reads
+ * with it), `pageGeneration` for the partnerships' versions the kept pages are keyed by (decision 0061).
+ */
+export type Generation = 'accessGeneration' | 'pageGeneration';
+
+export function createAccessCache(db: Kysely<Database>, counted: Generation = 'accessGeneration'): AccessCache {
   let generation: string | null = null;
   let answers = new Map<string, Promise<unknown>>();
 
   return {
     async current(read) {
       // No row only where every table was emptied (the tests do): nothing read then is kept.
-      const now = read === undefined ? await readGeneration(db) : read;
+      const now = read === undefined ? await readGeneration(db, counted) : read;
       if (now === null) return { get: (_key, read) => read() };
       // Any other number, newer or (from a request that read it earlier and arrives late) older, starts afresh:
       // an answer is only ever shared among requests that read the same number before reading the answer.
@@ -61,7 +67,7 @@ export function createAccessCache(db: Kysely<Database>): AccessCache {
   };
 }
 
-async function readGeneration(db: Kysely<Database>): Promise<string | null> {
-  const row = await db.selectFrom('accessGeneration').select('generation').where('id', '=', 1).executeTakeFirst();
+async function readGeneration(db: Kysely<Database>, counted: Generation): Promise<string | null> {
+  const row = await db.selectFrom(counted).select('generation').where('id', '=', 1).executeTakeFirst();
   return row ? String(row.generation) : null;
 }

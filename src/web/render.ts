@@ -70,6 +70,8 @@ declare module 'fastify' {
     problem?: string;
     /** Read with the session at each request, never saved: whether what is kept of access still holds (web/accessCache.ts). */
     accessGeneration?: string | null;
+    /** Read with the session likewise: whether the partnerships' versions kept still hold (web/accessCache.ts). */
+    pageGeneration?: string | null;
   }
   interface FastifyRequest {
     principal: Principal | null;

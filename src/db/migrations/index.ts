@@ -50,6 +50,7 @@ import * as overdueActions from './2026-12-11-12-overdue-actions.ts';
 import * as crimesByMonth from './2026-12-11-13-crimes-by-month.ts';
 import * as crimesClustered from './2026-12-11-15-crimes-clustered.ts';
 import * as crimeAreaGeneration from './2026-12-11-16-crime-area-generation.ts';
+import * as pageGeneration from './2026-12-11-17-page-generation.ts';
 import * as partnershipVersions from './2026-12-11-14-partnership-versions.ts';
 
 /** Every migration, by its date-prefixed name. Add new ones here; never edit an old one. */
@@ -106,4 +107,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-11-14-partnership-versions': partnershipVersions,
   '2026-12-11-15-crimes-clustered': crimesClustered,
   '2026-12-11-16-crime-area-generation': crimeAreaGeneration,
+  '2026-12-11-17-page-generation': pageGeneration,
 };

@@ -12,13 +12,17 @@ export async function upsertSession(db: Kysely<Database>, session: Selectable<Se
 }
 
 /**
- * The session's data, and the access generation read in the same query: a signed-in request needs both. Compiled
- * once, as every signed-in request makes it.
+ * The session's data, and the access and page generations read in the same query: a signed-in request needs all
+ * three. Compiled once, as every signed-in request makes it.
  */
 const liveSession = compiledOnce((db, id: string, now: string) =>
   db
     .selectFrom('sessions')
-    .select((eb) => ['data', eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration')])
+    .select((eb) => [
+      'data',
+      eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration'),
+      eb.selectFrom('pageGeneration').select('generation').where('id', '=', 1).as('pageGeneration'),
+    ])
     .where('id', '=', id)
     .where('expiresAt', '>', now),
 );
@@ -27,7 +31,7 @@ export async function findLiveSession(
   db: Kysely<Database>,
   id: string,
   now: string,
-): Promise<{ data: string; accessGeneration: string | number | null } | undefined> {
+): Promise<{ data: string; accessGeneration: string | number | null; pageGeneration: string | number | null } | undefined> {
   const [session] = await liveSession(db, id, now);
   return session;
 }

@@ -7,8 +7,8 @@ import { deleteSession, deleteSessionsExpiredBy, deleteSessionsOfUser, findLiveS
 export interface SessionRecords {
   save(id: string, data: unknown, expiresAt: Date): Promise<void>;
   /**
-   * The session's data, or null when there is none or it has expired. Its `accessGeneration` is read with it, for
-   * the web layer's kept access (web/accessCache.ts), and is never saved.
+   * The session's data, or null when there is none or it has expired. Its `accessGeneration` and `pageGeneration`
+   * are read with it, for what the web layer keeps (web/accessCache.ts), and are never saved.
    */
   load(id: string): Promise<unknown>;
   remove(id: string): Promise<void>;
@@ -19,7 +19,11 @@ export interface SessionRecords {
 
 export function createSessionRecords(db: Kysely<Database>, clock: Clock): SessionRecords {
   return {
-    save: (id, { accessGeneration: _read, ...data }: { accessGeneration?: unknown }, expiresAt) =>
+    save: (
+      id,
+      { accessGeneration: _access, pageGeneration: _page, ...data }: { accessGeneration?: unknown; pageGeneration?: unknown },
+      expiresAt,
+    ) =>
       upsertSession(db, {
         id,
         data: JSON.stringify(data),
@@ -29,8 +33,12 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
     async load(id) {
       const row = await findLiveSession(db, id, isoNow(clock));
       if (!row) return null;
-      const accessGeneration = row.accessGeneration === null ? null : String(row.accessGeneration);
-      return { ...(JSON.parse(row.data) as object), accessGeneration };
+      const generation = (read: string | number | null) => (read === null ? null : String(read));
+      return {
+        ...(JSON.parse(row.data) as object),
+        accessGeneration: generation(row.accessGeneration),
+        pageGeneration: generation(row.pageGeneration),
+      };
     },
     remove: (id) => deleteSession(db, id),
     removeExpired: () => deleteSessionsExpiredBy(db, isoNow(clock)),

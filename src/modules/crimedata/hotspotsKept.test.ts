@@ -10,6 +10,7 @@ import { build, signedInAs } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { cityOfLondonForce, policeUkFixtures } from '../../../test/helpers/policeuk.ts';
 import { countingQueries } from '../../../test/helpers/queryCount.ts';
+import { generationOf } from '../../../test/helpers/generations.ts';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
@@ -95,8 +96,7 @@ for (const engine of testDatabases()) {
     it('moves the access generation for what the area and months are read from, and not for an import’s progress', async (t) => {
       const { container, coventry } = await build(t, { database: await engine.create(), clock, as: 'nobody' });
       const { db } = container.database;
-      const generation = async () =>
-        Number((await db.selectFrom('accessGeneration').select('generation').executeTakeFirstOrThrow()).generation);
+      const generation = () => generationOf(db);
       await inCityOfLondon(container, coventry);
       await container.crimeData.importFile(systemPrincipal, fixture('2025-11'));
       const [imported] = await db.selectFrom('crimeImports').select('id').execute();

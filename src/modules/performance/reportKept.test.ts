@@ -12,6 +12,7 @@ import { createDb, type Db } from '../../db/createDb.ts';
 import { Browser, testConfig } from '../../../test/helpers/app.ts';
 import { build, signedInAs, testPassword } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
+import { generationOf } from '../../../test/helpers/generations.ts';
 import type { Container } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemoStrategy } from '../strategy/index.ts';
@@ -59,9 +60,10 @@ for (const engine of testDatabases()) {
       const [other] = (await container.governance.partnerships.list(null)).filter((p) => p.id !== coventry);
       const otherBefore = await versionOf(db, other?.id ?? '');
       const moved = async (change: string, write: () => Promise<unknown>) => {
-        const before = await versionOf(db, coventry);
+        const [before, generation] = [await versionOf(db, coventry), await generationOf(db, 'pageGeneration')];
         await write();
         assert.ok((await versionOf(db, coventry)) > before, `${change} moves the count`);
+        assert.ok((await generationOf(db, 'pageGeneration')) > generation, `${change} moves the page generation read with the session`);
       };
       for (const [table, column, ofCoventry] of watched(coventry)) {
         await moved(`an update of ${table}`, async () => {
