@@ -13,6 +13,7 @@ import { buildApp } from '../src/app.ts';
 import { createContainer } from '../src/container.ts';
 import { createDb } from '../src/db/createDb.ts';
 import { addMember, addPerson } from './helpers/people.ts';
+import { seedHistory } from '../bench/volume.ts';
 import { Browser, testConfig } from './helpers/app.ts';
 import { build, testPassword } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
@@ -118,6 +119,21 @@ for (const engine of testDatabases()) {
       const { grants } = await other.accounts.getUser(officer?.id ?? '');
       await other.accounts.revokeRole(systemPrincipal, officer?.id ?? '', grants[0]?.id ?? '');
       assert.equal((await client.get(page)).statusCode, 403);
+    });
+
+    it('begins a deleted count again beyond any number it reached, so a kept page is never taken for the new one', async (t) => {
+      const { client, container, coventry, boardId } = await build(t, { database: await engine.create(), as: 'officer' });
+      const { db } = container.database;
+      await seedHistory(db, coventry, [boardId], { meetingCount: 1, actionsPerMeeting: 1, firstMonth: '2026-09' });
+      const log = `/partnerships/${coventry}/actions`;
+      assert.match((await client.get(log)).body, /Action 1 of meeting 1/);
+      for (const counted of ['accessGeneration', 'pageGeneration'] as const) {
+        const kept = await generationOf(db, counted);
+        await db.deleteFrom(counted).execute();
+        assert.ok((await generationOf(db, counted)) > kept, `${counted} is back at once, beyond where it was`);
+      }
+      await sql`update actions set description = 'Renamed after the counts were deleted' where partnership_id = ${coventry}`.execute(db);
+      assert.match((await client.get(log)).body, /Renamed after the counts were deleted/);
     });
 
     it('reads the seats again on a new day, with nothing changed', async (t) => {
