@@ -243,6 +243,21 @@ describe('crime data pages for a Coventry officer', () => {
     assert.match(streets.body, /On or near /);
     const byRate = await officer.get(`${base}/hotspots?month=2025-12&by=lsoa&sort=rate`);
     assert.match(byRate.body, /LSOAs with the highest rate of crime/);
+    // Each table's Rank column is the rank of the order it is in: by rate, the rank by rate (ties share one).
+    const ranks = (body: string) =>
+      [...(/data-qa="hotspots"[\s\S]*?<\/table>/.exec(body)?.[0] ?? '').matchAll(/<tr class="govuk-table__row">\s*<td[^>]*>\s*(\d+)/g)].map(
+        (match) => Number(match[1]),
+      );
+    for (const body of [page.body, byRate.body]) {
+      const shown = ranks(body);
+      assert.ok(shown.length > 2, 'ranked rows');
+      assert.deepEqual(
+        shown,
+        [...shown].sort((a, b) => a - b),
+        'ranks in the order of the table',
+      );
+      assert.equal(shown[0], 1);
+    }
     const shoplifting = await officer.get(`${base}/hotspots?month=2025-11&type=Shoplifting`);
     assert.match(shoplifting.body, /<option value="Shoplifting" selected>Shoplifting<\/option>/);
     assert.match(shoplifting.body, /in November 2025: Shoplifting/);
