@@ -1,7 +1,7 @@
 /**
  * The crime import benchmark: every police.uk street file under ../shared/data/policeuk imported into a fresh
  * database through Safer's importer (SQLite and PostgreSQL), by the `safer import-crime` command (SQLite), and
- * into DuckDB with `read_csv` as the yardstick, each in a child process of its own (bench/crimeImportChild.ts) so
+ * into DuckDB with `read_csv` as the yardstick, and SQLite's floor for Safer's tables (the rows written alone), each in a child process of its own (bench/crimeImportChild.ts) so
  * that each peak memory is its own. At 1× the files as they are; at 10× each file ten times, re-labelled to ten
  * distinct months (written to a temporary folder), so that nothing is a duplicate. The crimes by LSOA and crime
  * type must come out the same from every side, or the benchmark fails. Part of `npm run bench`; on its own:
@@ -92,12 +92,13 @@ function median(runs: CrimeImportRun[]): CrimeImportRun {
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
-const engines: CrimeImportEngine[] = ['duckdb', 'sqlite', 'postgres', 'cli'];
+const engines: CrimeImportEngine[] = ['duckdb', 'sqlite', 'postgres', 'cli', 'floor'];
 const names: Record<CrimeImportEngine, string> = {
   duckdb: 'DuckDB (read_csv)',
   sqlite: 'Safer, SQLite (importFile)',
   postgres: 'Safer, PostgreSQL (importFile)',
   cli: 'safer import-crime (SQLite)',
+  floor: 'SQLite floor (writing alone)',
 };
 
 /** Every side at one scale, `runs` times each, interleaved; the median of each. Throws when the counts differ. */
@@ -126,7 +127,7 @@ async function atScale(
     `  ${scale}×: ${files.length} files, ${whole(duckdb.rows)} rows, counts agree: yes (sha256 ${duckdb.sha256.slice(0, 16)}…); median of ${runs}`,
     ...engines.map((engine) => {
       const run = medians.get(engine)!;
-      const setup = engine === 'cli' ? 'whole command' : `setup ${seconds(run.setupMs)}`;
+      const setup = engine === 'cli' ? 'whole command' : engine === 'floor' ? 'reading not timed' : `setup ${seconds(run.setupMs)}`;
       const versus =
         engine === 'duckdb'
           ? ''

@@ -1,22 +1,24 @@
 /**
  * One side of the crime import benchmark, run in a process of its own so that its peak memory is its own:
- * `node bench/crimeImportChild.ts sqlite|postgres|cli|duckdb FILE…` imports the police.uk street files into a
+ * `node bench/crimeImportChild.ts sqlite|postgres|cli|duckdb|floor FILE…` imports the police.uk street files into a
  * fresh database, counts the crimes by LSOA and crime type, and prints one line of JSON (a CrimeImportRun) on
  * stdout. `sqlite` and `postgres` go through `crimeData.importFile` as `safer import-crime` does (PostgreSQL: a
  * database of its own on BENCH_DATABASE_URL's server, dropped after); `cli` runs the `safer import-crime` command
  * itself on SQLite, its peak memory its own; `duckdb` reads the same files with `read_csv` into a table of the same
- * columns (docs/decisions/0011).
+ * columns (docs/decisions/0011); `floor` writes the rows Safer's reader read into Safer's tables by better-sqlite3
+ * alone, timing the writing only: SQLite's floor for these tables.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import type SQLite from 'better-sqlite3';
 import { peakRssKib } from './peakRss.ts';
 
-export type CrimeImportEngine = 'sqlite' | 'postgres' | 'cli' | 'duckdb';
+export type CrimeImportEngine = 'sqlite' | 'postgres' | 'cli' | 'duckdb' | 'floor';
 
 export interface CrimeImportRun {
   engine: CrimeImportEngine;
@@ -143,6 +145,98 @@ async function cli(dataDir: string, files: string[]): Promise<Counted> {
   }
 }
 
+/**
+ * SQLite's own floor for what the import writes: each file read by Safer's reader first (not timed), then its crimes
+ * and its monthly counts written by better-sqlite3 alone, 50 rows a prepared statement, into the tables the
+ * migrations make (the same keys and indexes), one transaction a file under WAL with synchronous=NORMAL: the time of
+ * the writing and committing only. What no importer into these tables can beat.
+ */
+async function sqliteFloor(dataDir: string, files: string[]): Promise<Counted> {
+  const { loadConfig } = await import('../src/config.ts');
+  const { createContainer } = await import('../src/container.ts');
+  const { databaseDriver, migrateToLatest } = await import('../src/db/createDb.ts');
+  const { crimesTable } = await import('../src/modules/crimedata/crimedata.repository.ts');
+  const { readStreetFile } = await import('../src/modules/crimedata/policeUkFile.ts');
+  const { createReadStream } = await import('node:fs');
+  const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
+  try {
+    await migrateToLatest(container.database.db);
+    const driver = databaseDriver(container.database.db);
+    if (driver.engine !== 'sqlite') throw new Error('the floor is SQLite’s');
+    const { database } = driver;
+    database.pragma('synchronous = NORMAL');
+    const perStatement = 50;
+    const statement = (table: string, columns: readonly string[], rows: number) =>
+      database.prepare(
+        `insert into ${table} (${columns.join(', ')}) values ${Array(rows)
+          .fill(`(${columns.map(() => '?').join(', ')})`)
+          .join(', ')}`,
+      );
+    const countColumns = ['import_id', 'month', 'lsoa_code', 'crime_type', 'crimes'];
+    const inserts = {
+      crimes: [statement('crimes', crimesTable.columns, perStatement), statement('crimes', crimesTable.columns, 1)],
+      counts: [statement('crime_counts', countColumns, perStatement), statement('crime_counts', countColumns, 1)],
+    };
+    const write = ([many, one]: SQLite.Statement[], rows: (string | number | null)[][]) => {
+      let next = 0;
+      for (; next + perStatement <= rows.length; next += perStatement) many!.run(rows.slice(next, next + perStatement).flat());
+      for (; next < rows.length; next += 1) one!.run(rows[next]);
+    };
+    let rows = 0;
+    let writingMs = 0;
+    for (const file of files) {
+      const id = randomUUID();
+      const crimes: (string | number | null)[][] = [];
+      const counts = new Map<string, number>();
+      let month = '';
+      for await (const batch of readStreetFile(createReadStream(file), { afterLine: 0, batchSize: 20_000, progress: { bytesRead: 0 } })) {
+        for (const crime of batch) {
+          month = crime.month;
+          crimes.push([
+            id,
+            crime.line,
+            crime.month,
+            crime.crimeId,
+            crime.longitude,
+            crime.latitude,
+            crime.location,
+            crime.lsoaCode,
+            crime.crimeType,
+            crime.outcome,
+          ]);
+          if (crime.lsoaCode)
+            counts.set(`${crime.lsoaCode}\t${crime.crimeType}`, (counts.get(`${crime.lsoaCode}\t${crime.crimeType}`) ?? 0) + 1);
+        }
+      }
+      const countRows = [...counts].map(([key, crimes]) => [id, month, ...key.split('\t'), crimes]);
+      database
+        .prepare(
+          `insert into crime_imports (id, file_name, sha256, bytes, status, month, imported_by, created_at) values (?, ?, ?, 0, 'complete', ?, null, '')`,
+        )
+        .run(id, file, id, month);
+      const start = performance.now();
+      database.exec('begin immediate');
+      write(inserts.crimes, crimes);
+      write(inserts.counts, countRows);
+      database.exec('commit');
+      writingMs += performance.now() - start;
+      rows += crimes.length;
+    }
+    const queried = performance.now();
+    const counts = database.prepare(countsQuery).all() as { lsoa_code: string | null; crime_type: string; count: number }[];
+    const done = performance.now();
+    return {
+      rows,
+      setupMs: 0,
+      importMs: writingMs,
+      queryMs: done - queried,
+      groups: canonical(counts.map((row) => ({ lsoaCode: row.lsoa_code, crimeType: row.crime_type, count: row.count }))),
+    };
+  } finally {
+    await container.database.close();
+  }
+}
+
 /** A string as an SQL literal. */
 function literal(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
@@ -193,6 +287,7 @@ const engines: Record<CrimeImportEngine, (dataDir: string, files: string[]) => P
   postgres: (dataDir, files) => withPostgres((url) => safer(dataDir, files, url)),
   cli,
   duckdb,
+  floor: sqliteFloor,
 };
 
 const [engine, ...files] = process.argv.slice(2);
