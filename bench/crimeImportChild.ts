@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type SQLite from 'better-sqlite3';
+import type { BulkRow } from '../src/db/bulkRows.ts';
 import { peakRssKib } from './peakRss.ts';
 
 export type CrimeImportEngine = 'sqlite' | 'postgres' | 'cli' | 'duckdb' | 'floor';
@@ -157,6 +158,7 @@ async function sqliteFloor(dataDir: string, files: string[]): Promise<Counted> {
   const { databaseDriver, migrateToLatest } = await import('../src/db/createDb.ts');
   const { crimesTable } = await import('../src/modules/crimedata/crimedata.repository.ts');
   const { readStreetFile } = await import('../src/modules/crimedata/policeUkFile.ts');
+  const { crimeRow } = await import('../src/modules/crimedata/importer.ts');
   const { createReadStream } = await import('node:fs');
   const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
   try {
@@ -177,7 +179,7 @@ async function sqliteFloor(dataDir: string, files: string[]): Promise<Counted> {
       crimes: [statement('crimes', crimesTable.columns, perStatement), statement('crimes', crimesTable.columns, 1)],
       counts: [statement('crime_counts', countColumns, perStatement), statement('crime_counts', countColumns, 1)],
     };
-    const write = ([many, one]: SQLite.Statement[], rows: (string | number | null)[][]) => {
+    const write = ([many, one]: SQLite.Statement[], rows: readonly BulkRow[]) => {
       let next = 0;
       for (; next + perStatement <= rows.length; next += perStatement) many!.run(rows.slice(next, next + perStatement).flat());
       for (; next < rows.length; next += 1) one!.run(rows[next]);
@@ -186,24 +188,13 @@ async function sqliteFloor(dataDir: string, files: string[]): Promise<Counted> {
     let writingMs = 0;
     for (const file of files) {
       const id = randomUUID();
-      const crimes: (string | number | null)[][] = [];
+      const crimes: BulkRow[] = [];
       const counts = new Map<string, number>();
       let month = '';
       for await (const batch of readStreetFile(createReadStream(file), { afterLine: 0, batchSize: 20_000, progress: { bytesRead: 0 } })) {
         for (const crime of batch) {
           month = crime.month;
-          crimes.push([
-            id,
-            crime.line,
-            crime.month,
-            crime.crimeId,
-            crime.longitude,
-            crime.latitude,
-            crime.location,
-            crime.lsoaCode,
-            crime.crimeType,
-            crime.outcome,
-          ]);
+          crimes.push(crimeRow(id, crime));
           if (crime.lsoaCode)
             counts.set(`${crime.lsoaCode}\t${crime.crimeType}`, (counts.get(`${crime.lsoaCode}\t${crime.crimeType}`) ?? 0) + 1);
         }

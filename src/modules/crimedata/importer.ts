@@ -121,7 +121,7 @@ async function sha256Of(content: AsyncIterable<Buffer>): Promise<{ sha256: strin
 }
 
 /** A crime as a row of the crimes table, its values in crimesTable's order of columns. */
-function crimeRow(importId: string, crime: StreetCrime): BulkRow {
+export function crimeRow(importId: string, crime: StreetCrime): BulkRow {
   return [
     importId,
     crime.line,
