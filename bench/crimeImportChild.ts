@@ -5,7 +5,7 @@
  * stdout. `sqlite` and `postgres` go through `crimeData.importFile` as `safer import-crime` does (PostgreSQL: a
  * database of its own on BENCH_DATABASE_URL's server, dropped after); `cli` runs the `safer import-crime` command
  * itself on SQLite, its peak memory its own; `duckdb` reads the same files with `read_csv` into a table of the same
- * columns (docs/decisions/0011); `floor` writes the rows Safer's reader read into Safer's tables by better-sqlite3
+ * columns (docs/decisions/0011); `floor` writes the rows Safer's reader read into Safer's tables by its bulk writer
  * alone, timing the writing only: SQLite's floor for these tables.
  */
 import { execFile } from 'node:child_process';
@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import type SQLite from 'better-sqlite3';
 import type { BulkRow } from '../src/db/bulkRows.ts';
 import { peakRssKib } from './peakRss.ts';
 
@@ -148,81 +147,72 @@ async function cli(dataDir: string, files: string[]): Promise<Counted> {
 
 /**
  * SQLite's own floor for what the import writes: each file read by Safer's reader first (not timed), then its crimes
- * and its monthly counts written by better-sqlite3 alone, 50 rows a prepared statement, into the tables the
- * migrations make (the same keys and indexes), one transaction a file under WAL with synchronous=NORMAL: the time of
- * the writing and committing only. What no importer into these tables can beat.
+ * written by Safer's bulk writer (50 rows a prepared statement, synchronous=NORMAL under WAL) and its monthly counts
+ * by the import's one statement, one transaction a file, into the tables the migrations make (the same keys and
+ * indexes): the time of the writing and committing only. No claim, checkpoint, tally check or completion.
  */
 async function sqliteFloor(dataDir: string, files: string[]): Promise<Counted> {
   const { loadConfig } = await import('../src/config.ts');
   const { createContainer } = await import('../src/container.ts');
-  const { databaseDriver, migrateToLatest } = await import('../src/db/createDb.ts');
-  const { crimesTable } = await import('../src/modules/crimedata/crimedata.repository.ts');
+  const { migrateToLatest } = await import('../src/db/createDb.ts');
+  const { openBulkWriter } = await import('../src/db/bulkRows.ts');
+  const { crimesTable, insertImport, writeMonthlyCounts } = await import('../src/modules/crimedata/crimedata.repository.ts');
+  const { crimeTally } = await import('../src/modules/crimedata/fileTally.ts');
   const { readStreetFile } = await import('../src/modules/crimedata/policeUkFile.ts');
   const { crimeRow } = await import('../src/modules/crimedata/importer.ts');
   const { createReadStream } = await import('node:fs');
+  const { sql } = await import('kysely');
   const container = createContainer(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }));
+  const { db } = container.database;
   try {
-    await migrateToLatest(container.database.db);
-    const driver = databaseDriver(container.database.db);
-    if (driver.engine !== 'sqlite') throw new Error('the floor is SQLite’s');
-    const { database } = driver;
-    database.pragma('synchronous = NORMAL');
-    const perStatement = 50;
-    const statement = (table: string, columns: readonly string[], rows: number) =>
-      database.prepare(
-        `insert into ${table} (${columns.join(', ')}) values ${Array(rows)
-          .fill(`(${columns.map(() => '?').join(', ')})`)
-          .join(', ')}`,
-      );
-    const countColumns = ['import_id', 'month', 'lsoa_code', 'crime_type', 'crimes'];
-    const inserts = {
-      crimes: [statement('crimes', crimesTable.columns, perStatement), statement('crimes', crimesTable.columns, 1)],
-      counts: [statement('crime_counts', countColumns, perStatement), statement('crime_counts', countColumns, 1)],
-    };
-    const write = ([many, one]: SQLite.Statement[], rows: readonly BulkRow[]) => {
-      let next = 0;
-      for (; next + perStatement <= rows.length; next += perStatement) many!.run(rows.slice(next, next + perStatement).flat());
-      for (; next < rows.length; next += 1) one!.run(rows[next]);
-    };
+    await migrateToLatest(db);
+    const writer = await openBulkWriter(db, crimesTable);
     let rows = 0;
     let writingMs = 0;
     for (const file of files) {
       const id = randomUUID();
       const crimes: BulkRow[] = [];
-      const counts = new Map<string, number>();
+      const tally = crimeTally();
       let month = '';
       for await (const batch of readStreetFile(createReadStream(file), { afterLine: 0, batchSize: 20_000, progress: { bytesRead: 0 } })) {
         for (const crime of batch) {
           month = crime.month;
           crimes.push(crimeRow(id, crime));
-          if (crime.lsoaCode)
-            counts.set(`${crime.lsoaCode}\t${crime.crimeType}`, (counts.get(`${crime.lsoaCode}\t${crime.crimeType}`) ?? 0) + 1);
+          tally.add(crime);
         }
       }
-      const countRows = [...counts].map(([key, crimes]) => [id, month, ...key.split('\t'), crimes]);
-      database
-        .prepare(
-          `insert into crime_imports (id, file_name, sha256, bytes, status, month, imported_by, created_at) values (?, ?, ?, 0, 'complete', ?, null, '')`,
-        )
-        .run(id, file, id, month);
+      await insertImport(db, {
+        id,
+        fileName: file,
+        sha256: id,
+        bytes: 0,
+        status: 'complete',
+        fallsWithin: null,
+        forceCode: null,
+        month,
+        problem: null,
+        batchId: null,
+        partnershipId: null,
+        importedBy: null,
+        runner: null,
+        claimedUntil: null,
+        createdAt: '',
+        finishedAt: null,
+      });
+      const counts = tally.counts();
       const start = performance.now();
-      database.exec('begin immediate');
-      write(inserts.crimes, crimes);
-      write(inserts.counts, countRows);
-      database.exec('commit');
+      await writer.transaction(async (trx, write) => {
+        await write(crimes);
+        await writeMonthlyCounts(trx, 'sqlite', { id, month }, counts);
+      });
       writingMs += performance.now() - start;
       rows += crimes.length;
     }
+    await writer.close();
     const queried = performance.now();
-    const counts = database.prepare(countsQuery).all() as { lsoa_code: string | null; crime_type: string; count: number }[];
+    const { rows: counted } = await sql<Count>`${sql.raw(countsQuery)}`.execute(db);
     const done = performance.now();
-    return {
-      rows,
-      setupMs: 0,
-      importMs: writingMs,
-      queryMs: done - queried,
-      groups: canonical(counts.map((row) => ({ lsoaCode: row.lsoa_code, crimeType: row.crime_type, count: row.count }))),
-    };
+    return { rows, setupMs: 0, importMs: writingMs, queryMs: done - queried, groups: canonical(counted) };
   } finally {
     await container.database.close();
   }
