@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { NotFoundError } from '../../platform/errors.ts';
-import { readKept, readOnce } from '../../platform/readOnce.ts';
+import { readOnce } from '../../platform/readOnce.ts';
+import { versionOf } from '../../db/versions.ts';
 import type { Database, MeetingChangesTable, MeetingsTable } from '../../db/schema.ts';
 
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -15,16 +16,9 @@ export interface MeetingFilter {
   to?: string;
 }
 
-/**
- * The count of changes to what a partnership's meeting pages and overview are read from, kept by triggers (decision
- * 0057); 0 before any. Kept for the pages after while no partnership's version moves (decision 0061).
- */
-export async function partnershipVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
-  const read = async () => {
-    const row = await db.selectFrom('partnershipVersions').select('version').where('partnershipId', '=', partnershipId).executeTakeFirst();
-    return { version: String(row?.version ?? 0) };
-  };
-  return (await readKept(`partnership version ${partnershipId}`, read, 'pages')).version;
+/** The count of changes to what a partnership's meeting pages and overview are read from (decision 0057). */
+export function partnershipVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
+  return versionOf(db, 'partnershipVersions', partnershipId);
 }
 
 export async function listMeetings(db: Kysely<Database>, partnershipId: string, filter: MeetingFilter = {}): Promise<MeetingView[]> {

@@ -10,7 +10,7 @@ import type {
 } from '../../db/schema.ts';
 import type { ListOptions } from '../../platform/records.ts';
 import { withListOptions } from '../../platform/records.ts';
-import { readKept } from '../../platform/readOnce.ts';
+import { versionOf } from '../../db/versions.ts';
 
 export type IndicatorView = Selectable<IndicatorsTable> & { ownerGroupName: string | null; priorityTitle: string | null };
 export type MeasurementRow = Selectable<MeasurementsTable>;
@@ -232,14 +232,7 @@ export async function saveCommentary(
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto('reportCommentary').values(row).execute();
 }
 
-/**
- * The count of changes to what the partnership's report is read from, kept by triggers (decision 0054); 0 before any.
- * Kept for the pages after while no partnership's version moves (decision 0061).
- */
-export async function performanceVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
-  const read = async () => {
-    const row = await db.selectFrom('performanceVersions').select('version').where('partnershipId', '=', partnershipId).executeTakeFirst();
-    return { version: String(row?.version ?? 0) };
-  };
-  return (await readKept(`performance version ${partnershipId}`, read, 'pages')).version;
+/** The count of changes to what the partnership's report is read from (decision 0054). */
+export function performanceVersion(db: Kysely<Database>, partnershipId: string): Promise<string> {
+  return versionOf(db, 'performanceVersions', partnershipId);
 }
