@@ -17,6 +17,9 @@ export interface SessionRecords {
   removeAllOf(userId: string): Promise<void>;
 }
 
+/** A count read with the session, as the web layer compares it: text, or null when its row is missing. */
+const generation = (read: string | number | null) => (read === null ? null : String(read));
+
 export function createSessionRecords(db: Kysely<Database>, clock: Clock): SessionRecords {
   return {
     save: (
@@ -33,7 +36,6 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
     async load(id) {
       const row = await findLiveSession(db, id, isoNow(clock));
       if (!row) return null;
-      const generation = (read: string | number | null) => (read === null ? null : String(read));
       return {
         ...(JSON.parse(row.data) as object),
         accessGeneration: generation(row.accessGeneration),
