@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { build, signedInAs } from '../../../test/helpers/build.ts';
-import { testDatabases } from '../../../test/helpers/database.ts';
+import { type TestDatabase, testDatabases } from '../../../test/helpers/database.ts';
 import { cityOfLondonForce, policeUkFixtures } from '../../../test/helpers/policeuk.ts';
 import { countingQueries } from '../../../test/helpers/queryCount.ts';
 import { generationOf } from '../../../test/helpers/generations.ts';
@@ -30,15 +30,22 @@ const mainOf = (body: string) => /<main[\s\S]*<\/main>/.exec(body)?.[0] ?? '';
 const crimesRead = (queries: readonly string[]) => queries.filter((query) => /from "crimes"/.test(query));
 const lsoasRead = (queries: readonly string[]) => queries.filter((query) => /from "crime_lsoas"/.test(query));
 
+/**
+ * An officer of Coventry, set in the City of London's area, its queries counted; and a process of its own that imports
+ * as the command does (the import writes in bulk through the engine's driver, which the counting handle does not have).
+ */
+async function officerWithImporter(t: TestContext, engine: TestDatabase) {
+  const handle = await engine.create();
+  const { database, counter } = countingQueries(handle);
+  const built = await build(t, { database, clock, as: 'officer' });
+  await inCityOfLondon(built.container, built.coventry);
+  return { ...built, handle, counter, importer: createContainer(testConfig, { clock, database: handle }) };
+}
+
 for (const engine of testDatabases()) {
   describe(`the hotspot page's counts, kept by the files they come from (${engine.engine})`, () => {
     it('counts the crimes once for the same files, and again once a file is completed', async (t) => {
-      const handle = await engine.create();
-      const { database, counter } = countingQueries(handle);
-      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
-      await inCityOfLondon(container, coventry);
-      // Imported as the command does, by a process of its own (the import writes in bulk through the engine's driver).
-      const importer = createContainer(testConfig, { clock, database: handle });
+      const { counter, client, coventry, importer } = await officerWithImporter(t, engine);
       await importer.crimeData.importFile(systemPrincipal, fixture('2025-12'));
       const page = `/partnerships/${coventry}/crime-data/hotspots?month=2025-12`;
 
@@ -67,11 +74,7 @@ for (const engine of testDatabases()) {
     });
 
     it('reads the area and the months held once while access stands still, and again after a change to either', async (t) => {
-      const handle = await engine.create();
-      const { database, counter } = countingQueries(handle);
-      const { client, container, coventry } = await build(t, { database, clock, as: 'officer' });
-      await inCityOfLondon(container, coventry);
-      const importer = createContainer(testConfig, { clock, database: handle });
+      const { handle, counter, client, coventry, importer } = await officerWithImporter(t, engine);
       await importer.crimeData.importFile(systemPrincipal, fixture('2025-11'));
       const page = `/partnerships/${coventry}/crime-data/hotspots`;
       const areaRead = (queries: readonly string[]) => queries.filter((query) => /from "crime_areas"/.test(query));
