@@ -19,6 +19,7 @@ import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFronte
 import { addressHasControlCharacter } from './web/query.ts';
 import { type Generations, readingScope } from './platform/readOnce.ts';
 import { todayInEngland } from './platform/clock.ts';
+import { rememberingSigner } from './web/sessionSigner.ts';
 import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
 
@@ -102,7 +103,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
   await app.register(fastifyFormbody);
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
-    secret: config.sessionSecret,
+    secret: rememberingSigner(config.sessionSecret),
     cookieName: 'safer_session',
     cookie: {
       httpOnly: true,
