@@ -22,6 +22,34 @@ describe('reading a police.uk street file', () => {
     });
     assert.equal(await read([streetFileHeadings.join(','), row('On or near High Street')].join('\n')), 1);
   });
+
+  it('names the file’s first fault, whatever else is wrong further on in the same chunk', async () => {
+    const headings = streetFileHeadings.join(',');
+    const shortRow = 'abc,2022-10,Leicestershire Police';
+    const cases: [string[], string][] = [
+      [[headings, row('On or near High Street'), shortRow, row('On or near Low\u0000 Street')], 'Line 3: it has 3 columns'],
+      [[headings, row('On or near Low\u0000 Street'), shortRow], 'Line 2: it has a hidden character'],
+      [[headings, shortRow, row('x'.repeat(20_000))], 'Line 2: it has 3 columns'],
+      [[headings, row('On or near High Street'), row('x'.repeat(20_000)), shortRow], 'Line 3: it is longer than any row'],
+    ];
+    for (const [lines, fault] of cases) {
+      // One chunk, as a small file is read, and one line a chunk: the same fault either way.
+      for (const chunks of [[lines.join('\n')], lines.map((line) => `${line}\n`)]) {
+        let crimes = 0;
+        await assert.rejects(
+          async () => {
+            for await (const batch of readStreetFile(Readable.from(chunks.map((chunk) => Buffer.from(chunk))), {
+              afterLine: 0,
+              batchSize: 1,
+            }))
+              crimes += batch.length;
+          },
+          (error: unknown) => error instanceof MalformedRowError && error.message.startsWith(fault),
+        );
+        assert.equal(crimes, Number(fault.slice(5, 6)) - 2, `the rows before line ${fault.slice(5, 6)} were read`);
+      }
+    }
+  });
 });
 
 describe('a line longer than any police.uk row', () => {

@@ -132,12 +132,19 @@ export interface ReadProgress {
  */
 export const maxLineBytes = 16 * 1024;
 
+/** The lines that end in one chunk of the file, and whether any of them may have a hidden character. */
+interface ChunkLines {
+  lines: string[];
+  hidden: boolean;
+}
+
 /**
  * The file's lines as they arrive (a newline ends one; a CR before it is dropped), never holding more than
- * `maxLineBytes` of one: a longer line is a MalformedRowError naming it. The lines that end in a chunk are decoded
- * together, in one call, not one by one: a newline byte is never part of a longer UTF-8 character.
+ * `maxLineBytes` of one: a longer line is a MalformedRowError naming it. The lines that end in a chunk are decoded,
+ * looked at for hidden characters and passed on together, not one by one: a newline byte is never part of a longer
+ * UTF-8 character, and a file's tens of thousands of lines each awaited would cost more than reading them.
  */
-async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): AsyncGenerator<string> {
+async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): AsyncGenerator<ChunkLines> {
   let partial: Buffer[] = [];
   let partialBytes = 0;
   let line = 0;
@@ -148,13 +155,21 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
     const end = chunk.lastIndexOf(0x0a);
     if (end !== -1) {
       const bytes = partialBytes ? Buffer.concat([...partial, chunk.subarray(0, end)]) : chunk.subarray(0, end);
-      const lines = bytes.toString('utf8').split('\n');
-      for (const text of lines) {
+      const text = bytes.toString('utf8');
+      const lines = text.split('\n');
+      const hidden = hasHiddenCharacter(text);
+      for (let i = 0; i < lines.length; i += 1) {
+        const found = lines[i]!;
         // A character is at most three bytes for each UTF-16 unit: only a line that might be too long is measured.
-        if (text.length * 3 > maxLineBytes + 1 && Buffer.byteLength(text) > maxLineBytes + 1) throw tooLong();
+        if (found.length * 3 > maxLineBytes + 1 && Buffer.byteLength(found) > maxLineBytes + 1) {
+          // The lines before it are read first, as they come: a fault in one of them is the file's first.
+          yield { lines: lines.slice(0, i), hidden };
+          throw tooLong();
+        }
         line += 1;
-        yield withoutCr(text);
+        lines[i] = withoutCr(found);
       }
+      yield { lines, hidden };
       partial = [];
       partialBytes = 0;
     }
@@ -165,7 +180,8 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
   }
   if (partialBytes > 0) {
     line += 1;
-    yield withoutCr(Buffer.concat(partial).toString('utf8'));
+    const text = withoutCr(Buffer.concat(partial).toString('utf8'));
+    yield { lines: [text], hidden: hasHiddenCharacter(text) };
   }
 }
 
@@ -179,16 +195,20 @@ export interface StreetFileOf {
  * Checks a street file line by line: its headings, then each row, every row of the month and force of the first.
  * Returns the crime on the line (null for the headings or a blank line).
  */
-function streetLineChecker(): { check(raw: string, line: number): StreetCrime | null; first(): StreetCrime | undefined } {
+function streetLineChecker(): {
+  /** `hidden`: whether the line may have a hidden character (false when none of its chunk has one). */
+  check(raw: string, line: number, hidden: boolean): StreetCrime | null;
+  first(): StreetCrime | undefined;
+} {
   let first: StreetCrime | undefined;
   return {
-    check(raw, line) {
+    check(raw, line, hidden) {
       if (line === 1) {
         checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
         return null;
       }
       if (raw.trim() === '') return null;
-      if (hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
+      if (hidden && hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
       const crime = crimeOn(line, fieldsOf(raw, line));
       first ??= crime;
       if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
@@ -209,9 +229,8 @@ export async function* checkedStreetFile(content: AsyncIterable<Buffer>, of: (fi
   const checker = streetLineChecker();
   const chunks: Buffer[] = [];
   let line = 0;
-  for await (const raw of linesOf(content, (chunk) => chunks.push(chunk))) {
-    line += 1;
-    checker.check(raw, line);
+  for await (const { lines, hidden } of linesOf(content, (chunk) => chunks.push(chunk))) {
+    for (const raw of lines) checker.check(raw, (line += 1), hidden);
     // A chunk is passed on once the lines ending in it are checked.
     while (chunks.length > 1) yield chunks.shift()!;
   }
@@ -236,17 +255,19 @@ export async function* readStreetFile(
   const counted = (chunk: Buffer) => {
     if (options.progress) options.progress.bytesRead += chunk.length;
   };
-  for await (const raw of linesOf(content, counted)) {
-    line += 1;
-    const crime = checker.check(raw, line);
-    if (!crime) continue;
-    options.each?.(crime);
-    // Lines already imported are read again to check and count them: their month and force bind the rest.
-    if (line <= options.afterLine) continue;
-    batch.push(crime);
-    if (batch.length === options.batchSize) {
-      yield batch;
-      batch = [];
+  for await (const { lines, hidden } of linesOf(content, counted)) {
+    for (const raw of lines) {
+      line += 1;
+      const crime = checker.check(raw, line, hidden);
+      if (!crime) continue;
+      options.each?.(crime);
+      // Lines already imported are read again to check and count them: their month and force bind the rest.
+      if (line <= options.afterLine) continue;
+      batch.push(crime);
+      if (batch.length === options.batchSize) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (line === 0) throw new NotAStreetFileError('The file is empty. Choose a police.uk street-level crime file.');
