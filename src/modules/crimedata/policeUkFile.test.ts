@@ -72,4 +72,16 @@ describe('a line longer than any police.uk row', () => {
     }, /Line 3: it is longer than any row/);
     assert.deepEqual(kept, [], 'the chunk holding the line was not passed on');
   });
+
+  it('is refused as the file is kept, passing on none of a line begun in an earlier chunk', async () => {
+    const kept: Buffer[] = [];
+    const chunks = [
+      Buffer.from(`${streetFileHeadings.join(',')}\n${row('On or near High Street')}\n\u0000${'x'.repeat(10_000)}`),
+      Buffer.from(`${'x'.repeat(10_000)}\n${row('On or near Low Street')}\n`),
+    ];
+    await assert.rejects(async () => {
+      for await (const chunk of checkedStreetFile(Readable.from(chunks), () => undefined)) kept.push(chunk);
+    }, /Line 3: it is longer than any row/);
+    assert.deepEqual(kept, [], 'the chunk holding the start of the line was not passed on');
+  });
 });

@@ -162,8 +162,9 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
         const found = lines[i]!;
         // A character is at most three bytes for each UTF-16 unit: only a line that might be too long is measured.
         if (found.length * 3 > maxLineBytes + 1 && Buffer.byteLength(found) > maxLineBytes + 1) {
-          // The lines before it are read first, as they come: a fault in one of them is the file's first.
-          yield { lines: lines.slice(0, i), hidden };
+          // The lines before it are read first, as they come: a fault in one of them is the file's first. With none,
+          // nothing is passed on: the chunks before this one hold the long line's start, never checked.
+          if (i > 0) yield { lines: lines.slice(0, i), hidden };
           throw tooLong();
         }
         line += 1;
