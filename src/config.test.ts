@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -14,6 +14,19 @@ describe('loadConfig', () => {
     assert.equal(config.environment, 'development');
     assert.equal(config.sessionSecret, readFileSync(join(dataDir, 'session-secret'), 'utf8'));
     assert.equal(loadConfig({ DATA_DIR: dataDir }).sessionSecret, config.sessionSecret, 'the same secret after a restart');
+  });
+
+  it('refuses a session secret file cut short, saying what to do', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'safer-config-'));
+    for (const kept of ['', 'short secret', 'x'.repeat(31)]) {
+      writeFileSync(join(dataDir, 'session-secret'), kept);
+      assert.throws(
+        () => loadConfig({ DATA_DIR: dataDir }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(`holds a session secret of ${kept.length} characters`),
+      );
+    }
+    writeFileSync(join(dataDir, 'session-secret'), 'x'.repeat(32));
+    assert.equal(loadConfig({ DATA_DIR: dataDir }).sessionSecret, 'x'.repeat(32));
   });
 
   it('refuses to start in production without a session secret', () => {

@@ -37,6 +37,9 @@ export function logLevelFor(environment: Config['environment'], asked: LogLevel 
   return asked ?? (environment === 'production' ? 'info' : 'warn');
 }
 
+/** The shortest session secret Safer starts with: @fastify/session's own minimum. */
+export const minimumSecretLength = 32;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -46,7 +49,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (leave it unset for SQLite)')
     .optional(),
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_SECRET: z.string().min(minimumSecretLength, `SESSION_SECRET must be at least ${minimumSecretLength} characters`).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be a URL such as smtp://user:password@host:587 or smtps://host:465' })
@@ -128,14 +131,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Outside production a secret is made once per data folder, so sessions survive a restart of the demo. */
 function localSessionSecret(dataDir: string): string {
   const path = sessionSecretPath(dataDir);
+  let kept: string;
   try {
-    return readFileSync(path, 'utf8').trim();
+    kept = readFileSync(path, 'utf8').trim();
   } catch {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const secret = randomBytes(32).toString('hex');
     writeFileSync(path, secret, { mode: 0o600 });
     return secret;
   }
+  // A file cut short or edited would sign cookies, two-step codes and links with a key anyone can guess.
+  if (kept.length < minimumSecretLength)
+    throw new ConfigError(
+      `${path} holds a session secret of ${kept.length} characters, where at least ${minimumSecretLength} are needed: delete the file to have a new one made (everyone signs in again).`,
+    );
+  return kept;
 }
 
 /** The file that holds the secret outside production; backups carry it so that sessions survive a restore. */

@@ -31,6 +31,10 @@ describe('the session cookie signer', () => {
     assert.equal(signer.sign('another-id'), plain.sign('another-id'));
   });
 
+  it('refuses a secret shorter than @fastify/session takes', () => {
+    for (const short of ['', 'x'.repeat(31)]) assert.throws(() => rememberingSigner(short), /at least 32 characters/);
+  });
+
   it('works out a valid cookie’s HMAC once, and the id’s cookie from it', (t) => {
     const { counts, restore } = countingHmacs();
     t.after(restore);

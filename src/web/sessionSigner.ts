@@ -6,6 +6,7 @@
  * cookies, the oldest forgotten first.
  */
 import { Signer } from '@fastify/cookie';
+import { minimumSecretLength } from '../config.ts';
 
 type Unsigned = ReturnType<Signer['unsign']>;
 
@@ -13,6 +14,8 @@ type Unsigned = ReturnType<Signer['unsign']>;
 export const rememberedCookies = 10_000;
 
 export function rememberingSigner(secret: string, size = rememberedCookies): Pick<Signer, 'sign' | 'unsign'> {
+  // As @fastify/session checks a secret given as text: given a signer, it checks nothing.
+  if (secret.length < minimumSecretLength) throw new Error(`The session secret must be at least ${minimumSecretLength} characters.`);
   const signer = new Signer(secret);
   const byCookie = new Map<string, Unsigned>();
   const cookieOf = new Map<string, string>();
