@@ -189,6 +189,12 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       throw new NotPermittedError('You do not have permission to see this page');
     }
   });
+  // A signed-in person's pages are theirs alone: kept by no cache between, nor by the browser, so that Back after
+  // signing out on a shared computer shows the next person nothing. A response that says how it may be kept (an
+  // asset, a chart) keeps its own rule.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.principal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   // The CSRF token is among the form's fields, read by now.
   app.addHook('preHandler', async (request, reply) => {
     if (!safeMethods.has(request.method) && !request.is404 && !request.routeOptions.config.signedAddress) {

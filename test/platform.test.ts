@@ -58,6 +58,19 @@ for (const database of testDatabases()) {
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
     });
 
+    it('has the browser keep no signed-in page, so that Back after signing out shows nothing', async () => {
+      const browser = new Browser(app);
+      assert.equal((await browser.get('/sign-in')).headers['cache-control'], undefined, 'a page for anyone may be kept');
+      await browser.signIn('admin@example.com', password);
+      for (const url of ['/', '/account', '/admin', '/no-such-page'])
+        assert.equal((await browser.get(url)).headers['cache-control'], 'no-store', url);
+      assert.equal(
+        (await browser.get('/assets/application.css')).headers['cache-control'],
+        'public, max-age=3600',
+        'an asset keeps its own rule',
+      );
+    });
+
     it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async (t) => {
       const production = await build(t, {
         database: await database.create(),
