@@ -23,6 +23,26 @@ describe('reading a police.uk street file', () => {
     assert.equal(await read([streetFileHeadings.join(','), row('On or near High Street')].join('\n')), 1);
   });
 
+  it('refuses a row that is not UTF-8, as a spreadsheet may save it, by its line; a U+FFFD police.uk wrote is kept', async () => {
+    const lines = [streetFileHeadings.join(','), row('On or near High Street'), row('On or near St Paul’s Churchyard')];
+    // Windows-1252, as Excel saves "CSV": the apostrophe is the one byte 0x92, which UTF-8 never has alone.
+    const windows1252 = Buffer.from(lines.join('\r\n').replace('’', '\u0092'), 'latin1');
+    for (const chunks of [[windows1252], [windows1252.subarray(0, 200), windows1252.subarray(200)]]) {
+      await assert.rejects(
+        async () => {
+          for await (const batch of readStreetFile(Readable.from(chunks), { afterLine: 0, batchSize: 10 })) void batch;
+        },
+        (error: unknown) =>
+          error instanceof MalformedRowError && /^Line 3: it has a character that is not written as police.uk/.test(error.message),
+      );
+    }
+    const replacement = [streetFileHeadings.join(','), row('On or near \uFFFD Street')].join('\n');
+    const crimes: string[] = [];
+    for await (const batch of readStreetFile(Readable.from([Buffer.from(replacement)]), { afterLine: 0, batchSize: 10 }))
+      crimes.push(...batch.map((crime) => crime.location));
+    assert.deepEqual(crimes, ['On or near \uFFFD Street']);
+  });
+
   it('names the file’s first fault, whatever else is wrong further on in the same chunk', async () => {
     const headings = streetFileHeadings.join(',');
     const shortRow = 'abc,2022-10,Leicestershire Police';

@@ -4,6 +4,7 @@
  * byte order mark); the few fields with a comma are quoted, and only those lines go through the CSV parser.
  */
 import { parse } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
 import { fromPasting, hasHiddenCharacter } from '../../platform/hiddenCharacters.ts';
 import { monthPattern } from './analysis/months.ts';
 
@@ -50,7 +51,15 @@ export class MalformedRowError extends Error {
   }
 }
 
+/** What the reader found wrong with a file, as a sentence to follow the file's name in a refusal. */
+export function faultSentence(error: NotAStreetFileError | MalformedRowError): string {
+  return /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
+}
+
 const lsoaPattern = /^[EW]01\d{6}$/;
+
+const notUtf8 =
+  'it has a character that is not written as police.uk writes text (UTF-8), perhaps from saving the file in a spreadsheet: download the file from police.uk again, or save it as “CSV UTF-8”';
 const coordinatePattern = /^-?\d{1,3}(\.\d+)?$/;
 
 // Other police.uk downloads a user may pick by mistake, named by a heading only they have.
@@ -132,10 +141,24 @@ export interface ReadProgress {
  */
 export const maxLineBytes = 16 * 1024;
 
-/** The lines that end in one chunk of the file, and whether any of them may have a hidden character. */
-interface ChunkLines {
-  lines: string[];
+/**
+ * What may be wrong with the text of a chunk's lines, looked for once in the whole chunk: each line is looked at only
+ * when its chunk has it.
+ */
+interface ChunkFaults {
+  /** A hidden character (a control character, a bidirectional override). */
   hidden: boolean;
+  /** Bytes that are not UTF-8, which police.uk's files are: decoded as U+FFFD, they would be stored as that. */
+  notUtf8: boolean;
+}
+
+/** The lines that end in one chunk of the file, and what may be wrong with them. */
+interface ChunkLines extends ChunkFaults {
+  lines: string[];
+}
+
+function faultsOf(bytes: Buffer, text: string): ChunkFaults {
+  return { hidden: hasHiddenCharacter(text), notUtf8: text.includes('\uFFFD') && !isUtf8(bytes) };
 }
 
 /**
@@ -157,20 +180,20 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
       const bytes = partialBytes ? Buffer.concat([...partial, chunk.subarray(0, end)]) : chunk.subarray(0, end);
       const text = bytes.toString('utf8');
       const lines = text.split('\n');
-      const hidden = hasHiddenCharacter(text);
+      const faults = faultsOf(bytes, text);
       for (let i = 0; i < lines.length; i += 1) {
         const found = lines[i]!;
         // A character is at most three bytes for each UTF-16 unit: only a line that might be too long is measured.
         if (found.length * 3 > maxLineBytes + 1 && Buffer.byteLength(found) > maxLineBytes + 1) {
           // The lines before it are read first, as they come: a fault in one of them is the file's first. With none,
           // nothing is passed on: the chunks before this one hold the long line's start, never checked.
-          if (i > 0) yield { lines: lines.slice(0, i), hidden };
+          if (i > 0) yield { lines: lines.slice(0, i), ...faults };
           throw tooLong();
         }
         line += 1;
         lines[i] = withoutCr(found);
       }
-      yield { lines, hidden };
+      yield { lines, ...faults };
       partial = [];
       partialBytes = 0;
     }
@@ -181,8 +204,9 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
   }
   if (partialBytes > 0) {
     line += 1;
-    const text = withoutCr(Buffer.concat(partial).toString('utf8'));
-    yield { lines: [text], hidden: hasHiddenCharacter(text) };
+    const bytes = Buffer.concat(partial);
+    const text = bytes.toString('utf8');
+    yield { lines: [withoutCr(text)], ...faultsOf(bytes, text) };
   }
 }
 
@@ -197,19 +221,20 @@ export interface StreetFileOf {
  * Returns the crime on the line (null for the headings or a blank line).
  */
 function streetLineChecker(): {
-  /** `hidden`: whether the line may have a hidden character (false when none of its chunk has one). */
-  check(raw: string, line: number, hidden: boolean): StreetCrime | null;
+  /** `faults`: what its chunk may have wrong, so what to look for in the line. */
+  check(raw: string, line: number, faults: ChunkFaults): StreetCrime | null;
   first(): StreetCrime | undefined;
 } {
   let first: StreetCrime | undefined;
   return {
-    check(raw, line, hidden) {
+    check(raw, line, faults) {
       if (line === 1) {
         checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
         return null;
       }
       if (raw.trim() === '') return null;
-      if (hidden && hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
+      if (faults.hidden && hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
+      if (faults.notUtf8 && raw.includes('\uFFFD')) throw new MalformedRowError(line, notUtf8);
       const crime = crimeOn(line, fieldsOf(raw, line));
       first ??= crime;
       if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
@@ -230,8 +255,8 @@ export async function* checkedStreetFile(content: AsyncIterable<Buffer>, of: (fi
   const checker = streetLineChecker();
   const chunks: Buffer[] = [];
   let line = 0;
-  for await (const { lines, hidden } of linesOf(content, (chunk) => chunks.push(chunk))) {
-    for (const raw of lines) checker.check(raw, (line += 1), hidden);
+  for await (const { lines, ...faults } of linesOf(content, (chunk) => chunks.push(chunk))) {
+    for (const raw of lines) checker.check(raw, (line += 1), faults);
     // A chunk is passed on once the lines ending in it are checked.
     while (chunks.length > 1) yield chunks.shift()!;
   }
@@ -256,10 +281,10 @@ export async function* readStreetFile(
   const counted = (chunk: Buffer) => {
     if (options.progress) options.progress.bytesRead += chunk.length;
   };
-  for await (const { lines, hidden } of linesOf(content, counted)) {
+  for await (const { lines, ...faults } of linesOf(content, counted)) {
     for (const raw of lines) {
       line += 1;
-      const crime = checker.check(raw, line, hidden);
+      const crime = checker.check(raw, line, faults);
       if (!crime) continue;
       options.each?.(crime);
       // Lines already imported are read again to check and count them: their month and force bind the rest.

@@ -148,7 +148,7 @@ describe('police.uk’s zip uploaded as it comes', () => {
     [
       'a street file of junk after its headings',
       () => zipOf({ '2025-11/2025-11-city-of-london-street.csv': street + randomBytes(300_000).toString('base64') }),
-      /2025-11\/2025-11-city-of-london-street\.csv in police-uk\.zip is not police\.uk’s street-level file: Line 2: it is longer than any row/,
+      /2025-11\/2025-11-city-of-london-street\.csv in police-uk\.zip cannot be imported, so nothing in the zip was\. Line 2: it is longer than any row of a police\.uk file\./,
     ],
     [
       'two files for the same force and month',
@@ -166,7 +166,7 @@ describe('police.uk’s zip uploaded as it comes', () => {
         zipOf({
           '2025-11/2025-11-city-of-london-street.csv': Buffer.concat([november, Buffer.from(randomBytes(1_500_000).toString('base64'))]),
         }),
-      /2025-11\/2025-11-city-of-london-street\.csv in police-uk\.zip is not police\.uk’s street-level file: Line 736: it is longer than any row of a police\.uk file \(over 16 KB\)/,
+      /2025-11\/2025-11-city-of-london-street\.csv in police-uk\.zip cannot be imported, so nothing was\. Line 736: it is longer than any row of a police\.uk file \(over 16 KB\)\./,
     ],
     [
       'entries unzipping from the same data',

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { digits } from '../../platform/numbers.ts';
-import { MalformedRowError, NotAStreetFileError, readStreetFile } from './policeUkFile.ts';
+import { faultSentence, MalformedRowError, NotAStreetFileError, readStreetFile } from './policeUkFile.ts';
 
 /**
  * Bounds on what a zip may ask of the server: police.uk's largest monthly street file is a few tens of MB. Its
@@ -201,9 +201,7 @@ async function checkStart(start: Buffer, whole: boolean, entry: Entry, zipName: 
     for await (const batch of readStreetFile(Readable.from([lines]), { afterLine: 0, batchSize: 1000 })) void batch;
   } catch (error) {
     if (!(error instanceof NotAStreetFileError || error instanceof MalformedRowError)) throw error;
-    throw refusal(
-      `${entry.fileName} in ${zipName} is not police.uk’s street-level file: ${error.message} Nothing in the zip was imported.`,
-    );
+    throw refusal(`${entry.fileName} in ${zipName} cannot be imported, so nothing in the zip was. ${faultSentence(error)}`);
   }
 }
 

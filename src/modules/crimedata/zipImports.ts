@@ -17,7 +17,7 @@ import { FieldValidationError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/principal.ts';
 import type { ImportRow } from './crimedata.repository.ts';
 import { deleteBatch, findImport, insertUploadSkips, listUploadSkips, updateImport } from './crimedata.repository.ts';
-import { MalformedRowError, NotAStreetFileError, type StreetFileOf } from './policeUkFile.ts';
+import { faultSentence, MalformedRowError, NotAStreetFileError, type StreetFileOf } from './policeUkFile.ts';
 import { openPoliceUkZip, type SkippedEntry } from './policeUkZip.ts';
 
 /** A zip's street files, each on disk in turn under its own name (removed after), and the entries skipped. */
@@ -114,7 +114,7 @@ export function createZipImports(deps: {
           file = await deps.receive(actor, { partnershipId, batchId, fileName, content });
         } catch (error) {
           if (!(error instanceof NotAStreetFileError || error instanceof MalformedRowError)) throw error;
-          throw refusal(`${label} is not police.uk’s street-level file: ${error.message} Nothing was imported.`);
+          throw refusal(`${label} cannot be imported, so nothing was. ${faultSentence(error)}`);
         }
         received.push(file.imported);
         // Headings and no crimes: its import says so.
