@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -216,6 +216,21 @@ describe('crime data pages for a Coventry officer', () => {
     const again = await upload([december]);
     const [unchanged] = await importsOf(batchOf(again.headers.location));
     assert.equal(unchanged?.status, 'unchanged');
+  });
+
+  it('refuses another force’s file uploaded, even one Safer holds already', async () => {
+    const leicestershire = doctoredFile('2025-11-city-of-london-street.csv', { force: 'Leicestershire Police', month: '2025-10' });
+    const path = join(process.env.TMPDIR!, '2025-10-leicestershire-street.csv');
+    writeFileSync(path, leicestershire);
+    const { imported } = await container.crimeData.importFile(systemPrincipal, path);
+    assert.equal(imported.status, 'complete', 'the command line imports any force’s file');
+    const response = await upload([
+      { field: 'files', name: '2025-10-leicestershire-street.csv', content: leicestershire, type: 'text/csv' },
+    ]);
+    assert.equal(response.statusCode, 303);
+    const [refused] = await importsOf(batchOf(response.headers.location));
+    assert.equal(refused?.status, 'refused');
+    assert.match(refused?.problem ?? '', /^This file is Leicestershire Police’s, and the partnership is in .*’s police force area/);
   });
 
   it('ranks the hotspots of a month, with the headline, the emerging hotspots and the prediction accuracy', async () => {

@@ -221,6 +221,17 @@ export function createImporter(deps: ImporterDependencies): Importer {
     return { problem: null, changes };
   }
 
+  /**
+   * Whether the file imported before may be taken as this import's: always from the command line; for an upload, when
+   * it is the partnership's own force's. Another force's file is read, and refused as a new one would be, even when
+   * Safer holds it already.
+   */
+  async function mayHave(imported: ImportRow, same: ImportRow): Promise<boolean> {
+    if (!imported.partnershipId) return true;
+    const force = await ownForce(imported.partnershipId, await listCsps(db));
+    return force !== null && force.code === same.forceCode;
+  }
+
   /** Takes the import to run it: one that waits, or one whose runner has stopped (its claim ran out, or its process here died). */
   async function claim(imported: ImportRow): Promise<string | null> {
     const runner = `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -249,7 +260,7 @@ export function createImporter(deps: ImporterDependencies): Importer {
     const asItIs = { imported, changes: [] };
     if (imported.status !== 'waiting' && imported.status !== 'importing') return asItIs;
     const same = await findImportOfContent(db, imported.sha256);
-    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'held')) {
+    if (same && same.id !== imported.id && (same.status === 'complete' || same.status === 'held') && (await mayHave(imported, same))) {
       await db.transaction().execute(async (trx) => {
         await deleteUpload(trx, importId);
         await updateImport(trx, importId, {
