@@ -84,6 +84,18 @@ describe('a line longer than any police.uk row', () => {
     }
   });
 
+  it('is said to be lines ended by a carriage return alone, when it is', async () => {
+    const rows = Array.from({ length: 200 }, (_, index) => row(`On or near Street ${index}`));
+    const crEnded = [streetFileHeadings.join(','), ...rows].join('\r');
+    for (const text of [crEnded, `${crEnded}\n`]) {
+      await assert.rejects(read(text), (error: unknown) => {
+        assert.ok(error instanceof MalformedRowError);
+        assert.match(error.message, /^Line 1: its lines end in a carriage return alone/);
+        return true;
+      });
+    }
+  });
+
   it('is refused as the file is kept, passing on none of the line', async () => {
     const kept: Buffer[] = [];
     const chunks = [Buffer.from(`${streetFileHeadings.join(',')}\n${row('On or near High Street')}\n`), Buffer.alloc(64 * 1024, 'x')];

@@ -171,7 +171,14 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
   let partial: Buffer[] = [];
   let partialBytes = 0;
   let line = 0;
-  const tooLong = () => new MalformedRowError(line + 1, `it is longer than any row of a police.uk file (over ${maxLineBytes / 1024} KB)`);
+  // A "line" that long made of lines that end in a carriage return alone is a file saved that way, not a long row.
+  const tooLong = (crEnded: boolean) =>
+    new MalformedRowError(
+      line + 1,
+      crEnded
+        ? 'its lines end in a carriage return alone, as some programs save files, where police.uk’s end in a line feed: download the file from police.uk again'
+        : `it is longer than any row of a police.uk file (over ${maxLineBytes / 1024} KB)`,
+    );
   const withoutCr = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : text);
   for await (const chunk of chunks) {
     onChunk?.(chunk);
@@ -188,7 +195,7 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
           // The lines before it are read first, as they come: a fault in one of them is the file's first. With none,
           // nothing is passed on: the chunks before this one hold the long line's start, never checked.
           if (i > 0) yield { lines: lines.slice(0, i), ...faults };
-          throw tooLong();
+          throw tooLong(found.slice(0, -1).includes('\r'));
         }
         line += 1;
         lines[i] = withoutCr(found);
@@ -199,7 +206,12 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
     }
     const rest = chunk.subarray(end + 1);
     partialBytes += rest.length;
-    if (partialBytes > maxLineBytes + 1) throw tooLong();
+    if (partialBytes > maxLineBytes + 1)
+      throw tooLong(
+        Buffer.concat([...partial, rest])
+          .subarray(0, -1)
+          .includes(0x0d),
+      );
     if (rest.length > 0) partial.push(rest);
   }
   if (partialBytes > 0) {
