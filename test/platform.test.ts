@@ -49,6 +49,7 @@ for (const database of testDatabases()) {
       assert.notEqual(cookie.value, before.value);
       assert.equal((await browser.get('/')).statusCode, 200);
       assert.match((await browser.get('/')).body, /Your partnerships/);
+      assert.match((await browser.get('/sign-out')).body, /You are signed in as Ada Admin\. Signing out ends your session on this device/);
       const signOut = await browser.post('/sign-out', {});
       assert.equal(signOut.statusCode, 302);
       const { rows } = await container.audit.list({ entityType: 'user' }, { limit: 50, offset: 0 });
