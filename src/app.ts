@@ -184,7 +184,11 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     if (!isAllowed(request.principal, access, request.partnership, request.area)) {
       if (!request.principal) {
         const returnTo = safeMethods.has(request.method) ? `?returnTo=${encodeURIComponent(request.url)}` : '';
-        return reply.redirect(`/sign-in${returnTo}`);
+        // A session cookie that names no session any more: its session timed out, or ended with a sign-out or a
+        // password change elsewhere. The sign-in page says so, rather than appear for no reason.
+        const cookie = request.cookies.safer_session;
+        const ended = returnTo && cookie && cookie !== request.session.encryptedSessionId ? '&ended=yes' : '';
+        return reply.redirect(`/sign-in${returnTo}${ended}`);
       }
       throw new NotPermittedError('You do not have permission to see this page');
     }

@@ -59,6 +59,26 @@ for (const database of testDatabases()) {
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
     });
 
+    it('says a session has ended when its cookie names none any more, and only then', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const ended = browser.cookieHeader;
+      await browser.post('/sign-out', {});
+      const afterwards = await app.inject({ url: '/admin', headers: { cookie: ended } });
+      assert.equal(afterwards.headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+      const signIn = await app.inject({ url: String(afterwards.headers.location) });
+      assert.match(
+        signIn.body,
+        /data-qa="session-ended"[\s\S]*Your session has ended, so you were signed out\. Sign in again to carry on\./,
+      );
+      assert.doesNotMatch((await app.inject('/sign-in')).body, /session-ended/);
+      // A visitor who never signed in, with a session (the sign-in form's) or without one, is not told so.
+      const visitor = new Browser(app);
+      assert.equal((await visitor.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin');
+      await visitor.get('/sign-in');
+      assert.equal((await visitor.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin');
+    });
+
     it('has the browser keep no signed-in page, so that Back after signing out shows nothing', async () => {
       const browser = new Browser(app);
       assert.equal((await browser.get('/sign-in')).headers['cache-control'], undefined, 'a page for anyone may be kept');
@@ -187,7 +207,7 @@ for (const database of testDatabases()) {
 
       await leaver.signIn('leaver@example.com', 'a brand new passphrase');
       assert.equal((await admin.post(`/admin/users/${userId}/status`, { version: '2' })).statusCode, 302);
-      assert.equal((await leaver.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin');
+      assert.equal((await leaver.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes', 'told the session ended');
       assert.equal(
         (await container.accounts.signIn('leaver@example.com', 'a brand new passphrase', '127.0.0.1')).outcome,
         'wrong-credentials',

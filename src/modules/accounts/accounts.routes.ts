@@ -53,7 +53,7 @@ const userParams = z.object({ id: z.string() });
 const grantParams = userParams.extend({ grantId: z.string() });
 /** An account form's address: with the account's id, except the form that adds one. */
 const accountFormParams = z.object({ id: z.string().optional() });
-const signInQuery = z.object({ returnTo: queryText, signedOut: queryText });
+const signInQuery = z.object({ returnTo: queryText, signedOut: queryText, ended: queryText });
 
 const adminCrumbs = [{ text: 'Administration', href: '/admin' }];
 
@@ -68,6 +68,7 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
       values: TypedValues,
       errors: FormErrors | null,
       returnTo: string,
+      ended = false,
     ) => {
       const offered = await providers.list();
       // Each "Sign in with" button's form is sent on to its provider: the browser must let the form go there.
@@ -82,15 +83,16 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
         errors,
         returnTo,
         providers: offered,
+        ended,
       });
     };
 
     app.get('/sign-in', { config: { access: 'public' }, schema: { querystring: signInQuery } }, async (request, reply) => {
       if (request.principal) return reply.redirect('/');
-      const { signedOut, returnTo } = request.query;
+      const { signedOut, returnTo, ended } = request.query;
       // The session is gone after signing out, so the confirmation travels in the address.
       if (signedOut === 'yes') request.session.flash = 'You have signed out';
-      return renderSignIn(request, reply, {}, null, safeReturnTo(returnTo) ?? '/');
+      return renderSignIn(request, reply, {}, null, safeReturnTo(returnTo) ?? '/', ended === 'yes');
     });
 
     app.post('/sign-in', { config: { access: 'public' }, schema: { body: formBody } }, async (request, reply) => {
@@ -126,7 +128,8 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
     app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
       if (request.principal?.userId) await accounts.recordSignOut(request.principal.userId);
       await request.session.destroy();
-      return reply.redirect('/sign-in?signedOut=yes');
+      // The browser forgets the cookie too: its next page is a visitor's, not one whose session has ended.
+      return reply.clearCookie('safer_session', { path: '/' }).redirect('/sign-in?signedOut=yes');
     });
     done();
   },
