@@ -135,11 +135,10 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       .send(await applicationCss()),
   );
   for (const [url, root] of Object.entries(assetRoots)) {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(url, { config: { access: 'public' }, schema: { params: assetParams } }, (request, reply) =>
-        reply.header('cache-control', 'public, max-age=86400').sendFile(request.params['*'], root),
-      );
+    app.withTypeProvider<ZodTypeProvider>().get(url, { config: { access: 'public' }, schema: { params: assetParams } }, (request, reply) =>
+      // Its cache rule (public, a day) set only on the file found: a page saying it is not found is the reader's own.
+      reply.sendFile(request.params['*'], root, { maxAge: 86_400_000 }),
+    );
   }
 
   app.decorateRequest('principal', null);
@@ -183,21 +182,21 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     }
     if (!isAllowed(request.principal, access, request.partnership, request.area)) {
       if (!request.principal) {
-        const returnTo = safeMethods.has(request.method) ? `?returnTo=${encodeURIComponent(request.url)}` : '';
-        // A session cookie that names no session any more: its session timed out, or ended with a sign-out or a
-        // password change elsewhere. The sign-in page says so, rather than appear for no reason.
+        const query = new URLSearchParams(safeMethods.has(request.method) ? { returnTo: request.url } : {});
+        // A session cookie that names no session any more: its session was ended by a sign-out or a password change
+        // elsewhere, or by an administrator. The sign-in page says so, rather than appear for no reason.
         const cookie = request.cookies.safer_session;
-        const ended = returnTo && cookie && cookie !== request.session.encryptedSessionId ? '&ended=yes' : '';
-        return reply.redirect(`/sign-in${returnTo}${ended}`);
+        if (cookie && cookie !== request.session.encryptedSessionId) query.set('ended', 'yes');
+        return reply.redirect(query.size ? `/sign-in?${query.toString()}` : '/sign-in');
       }
       throw new NotPermittedError('You do not have permission to see this page');
     }
   });
   // A signed-in person's pages are theirs alone: kept by no cache between, nor by the browser, so that Back after
   // signing out on a shared computer shows the next person nothing. A response that says how it may be kept (an
-  // asset, a chart) keeps its own rule.
+  // asset, a chart) keeps its own rule, unless it failed: its error page is the reader's.
   app.addHook('onSend', async (request, reply) => {
-    if (request.principal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (request.principal && (reply.statusCode >= 400 || !reply.hasHeader('cache-control'))) reply.header('cache-control', 'no-store');
   });
   // The CSRF token is among the form's fields, read by now.
   app.addHook('preHandler', async (request, reply) => {

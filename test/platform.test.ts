@@ -72,6 +72,9 @@ for (const database of testDatabases()) {
         /data-qa="session-ended"[\s\S]*Your session has ended, so you were signed out\. Sign in again to carry on\./,
       );
       assert.doesNotMatch((await app.inject('/sign-in')).body, /session-ended/);
+      // A form sent from a page left open is told so too.
+      const sent = await app.inject({ method: 'POST', url: '/admin/users', headers: { cookie: ended }, payload: {} });
+      assert.equal(sent.headers.location, '/sign-in?ended=yes');
       // A visitor who never signed in, with a session (the sign-in form's) or without one, is not told so.
       const visitor = new Browser(app);
       assert.equal((await visitor.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin');
@@ -90,6 +93,13 @@ for (const database of testDatabases()) {
         'public, max-age=3600',
         'an asset keeps its own rule',
       );
+      assert.equal((await browser.get('/assets/images/favicon.svg')).headers['cache-control'], 'public, max-age=86400');
+      // A page saying an asset is not found is the signed-in reader's own page, with their name and partnerships.
+      for (const url of ['/assets/no-such-file.css', '/assets/govuk/no-such-file.js']) {
+        const missing = await browser.get(url);
+        assert.equal(missing.statusCode, 404);
+        assert.equal(missing.headers['cache-control'], 'no-store', url);
+      }
     });
 
     it('marks the session cookie Secure in production, behind a TLS-terminating proxy', async (t) => {

@@ -24,10 +24,18 @@ describe('reading a police.uk street file', () => {
   });
 
   it('refuses a row that is not UTF-8, as a spreadsheet may save it, by its line; a U+FFFD police.uk wrote is kept', async () => {
-    const lines = [streetFileHeadings.join(','), row('On or near High Street'), row('On or near St Paul’s Churchyard')];
-    // Windows-1252, as Excel saves "CSV": the apostrophe is the one byte 0x92, which UTF-8 never has alone.
-    const windows1252 = Buffer.from(lines.join('\r\n').replace('’', '\u0092'), 'latin1');
-    for (const chunks of [[windows1252], [windows1252.subarray(0, 200), windows1252.subarray(200)]]) {
+    // Windows-1252, as Excel saves "CSV": the apostrophe is the one byte 0x92, which UTF-8 never has alone. Line 2
+    // has a U+FFFD in UTF-8, as police.uk could write one: not the line at fault.
+    const windows1252 = Buffer.concat([
+      Buffer.from(`${streetFileHeadings.join(',')}\r\n${row('On or near \uFFFD Street')}\r\n`),
+      Buffer.from(row('On or near St Paul’s Churchyard').replace('’', '\u0092'), 'latin1'),
+      Buffer.from(`\r\n${row('On or near Low Street')}\r\n`),
+    ]);
+    for (const chunks of [
+      [windows1252],
+      [windows1252.subarray(0, 200), windows1252.subarray(200)],
+      [...windows1252].map((byte) => Buffer.from([byte])),
+    ]) {
       await assert.rejects(
         async () => {
           for await (const batch of readStreetFile(Readable.from(chunks), { afterLine: 0, batchSize: 10 })) void batch;

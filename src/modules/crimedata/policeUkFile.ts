@@ -58,7 +58,7 @@ export function faultSentence(error: NotAStreetFileError | MalformedRowError): s
 
 const lsoaPattern = /^[EW]01\d{6}$/;
 
-const notUtf8 =
+const notUtf8Problem =
   'it has a character that is not written as police.uk writes text (UTF-8), perhaps from saving the file in a spreadsheet: download the file from police.uk again, or save it as “CSV UTF-8”';
 const coordinatePattern = /^-?\d{1,3}(\.\d+)?$/;
 
@@ -141,31 +141,35 @@ export interface ReadProgress {
  */
 export const maxLineBytes = 16 * 1024;
 
-/**
- * What may be wrong with the text of a chunk's lines, looked for once in the whole chunk: each line is looked at only
- * when its chunk has it.
- */
-interface ChunkFaults {
-  /** A hidden character (a control character, a bidirectional override). */
-  hidden: boolean;
-  /** Bytes that are not UTF-8, which police.uk's files are: decoded as U+FFFD, they would be stored as that. */
-  notUtf8: boolean;
-}
-
-/** The lines that end in one chunk of the file, and what may be wrong with them. */
-interface ChunkLines extends ChunkFaults {
+/** The lines that end in one chunk of the file, and whether any of them may have a hidden character. */
+interface ChunkLines {
   lines: string[];
+  hidden: boolean;
 }
 
-function faultsOf(bytes: Buffer, text: string): ChunkFaults {
-  return { hidden: hasHiddenCharacter(text), notUtf8: text.includes('\uFFFD') && !isUtf8(bytes) };
+/**
+ * The index of the first of the bytes' lines that is not UTF-8, or -1 when they all are: police.uk's files are, and
+ * a file a spreadsheet saved in another encoding would be stored with U+FFFD for its letters. Each line's own bytes are
+ * looked at only when the whole chunk's are not UTF-8, so that a U+FFFD police.uk wrote is never taken for one.
+ */
+function firstNotUtf8(bytes: Buffer): number {
+  if (isUtf8(bytes)) return -1;
+  let index = 0;
+  for (let start = 0; start <= bytes.length; index += 1) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    if (!isUtf8(bytes.subarray(start, stop))) return index;
+    start = stop + 1;
+  }
+  return -1;
 }
 
 /**
  * The file's lines as they arrive (a newline ends one; a CR before it is dropped), never holding more than
- * `maxLineBytes` of one: a longer line is a MalformedRowError naming it. The lines that end in a chunk are decoded,
- * looked at for hidden characters and passed on together, not one by one: a newline byte is never part of a longer
- * UTF-8 character, and a file's tens of thousands of lines each awaited would cost more than reading them.
+ * `maxLineBytes` of one: a longer line is a MalformedRowError naming it, as is a line that is not UTF-8. The lines
+ * that end in a chunk are decoded, looked at for hidden characters and passed on together, not one by one: a newline
+ * byte is never part of a longer UTF-8 character, and a file's tens of thousands of lines each awaited would cost more
+ * than reading them.
  */
 async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer) => void): AsyncGenerator<ChunkLines> {
   let partial: Buffer[] = [];
@@ -187,20 +191,22 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
       const bytes = partialBytes ? Buffer.concat([...partial, chunk.subarray(0, end)]) : chunk.subarray(0, end);
       const text = bytes.toString('utf8');
       const lines = text.split('\n');
-      const faults = faultsOf(bytes, text);
+      const hidden = hasHiddenCharacter(text);
+      const notUtf8 = firstNotUtf8(bytes);
       for (let i = 0; i < lines.length; i += 1) {
         const found = lines[i]!;
         // A character is at most three bytes for each UTF-16 unit: only a line that might be too long is measured.
-        if (found.length * 3 > maxLineBytes + 1 && Buffer.byteLength(found) > maxLineBytes + 1) {
+        const long = found.length * 3 > maxLineBytes + 1 && Buffer.byteLength(found) > maxLineBytes + 1;
+        if (long || i === notUtf8) {
           // The lines before it are read first, as they come: a fault in one of them is the file's first. With none,
-          // nothing is passed on: the chunks before this one hold the long line's start, never checked.
-          if (i > 0) yield { lines: lines.slice(0, i), ...faults };
-          throw tooLong(found.slice(0, -1).includes('\r'));
+          // nothing is passed on: the chunks before this one hold the line's start, never checked.
+          if (i > 0) yield { lines: lines.slice(0, i), hidden };
+          throw long ? tooLong(found.slice(0, -1).includes('\r')) : new MalformedRowError(line + 1, notUtf8Problem);
         }
         line += 1;
         lines[i] = withoutCr(found);
       }
-      yield { lines, ...faults };
+      yield { lines, hidden };
       partial = [];
       partialBytes = 0;
     }
@@ -217,8 +223,9 @@ async function* linesOf(chunks: AsyncIterable<Buffer>, onChunk?: (chunk: Buffer)
   if (partialBytes > 0) {
     line += 1;
     const bytes = Buffer.concat(partial);
+    if (!isUtf8(bytes)) throw new MalformedRowError(line, notUtf8Problem);
     const text = bytes.toString('utf8');
-    yield { lines: [withoutCr(text)], ...faultsOf(bytes, text) };
+    yield { lines: [withoutCr(text)], hidden: hasHiddenCharacter(text) };
   }
 }
 
@@ -233,20 +240,19 @@ export interface StreetFileOf {
  * Returns the crime on the line (null for the headings or a blank line).
  */
 function streetLineChecker(): {
-  /** `faults`: what its chunk may have wrong, so what to look for in the line. */
-  check(raw: string, line: number, faults: ChunkFaults): StreetCrime | null;
+  /** `hidden`: whether the line may have a hidden character (false when none of its chunk has one). */
+  check(raw: string, line: number, hidden: boolean): StreetCrime | null;
   first(): StreetCrime | undefined;
 } {
   let first: StreetCrime | undefined;
   return {
-    check(raw, line, faults) {
+    check(raw, line, hidden) {
       if (line === 1) {
         checkHeadings(fieldsOf(raw.replace(/^\uFEFF/, ''), line));
         return null;
       }
       if (raw.trim() === '') return null;
-      if (faults.hidden && hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
-      if (faults.notUtf8 && raw.includes('\uFFFD')) throw new MalformedRowError(line, notUtf8);
+      if (hidden && hasHiddenCharacter(raw)) throw new MalformedRowError(line, `it ${fromPasting}`);
       const crime = crimeOn(line, fieldsOf(raw, line));
       first ??= crime;
       if (crime.month !== first.month) throw new MalformedRowError(line, `the month is ${crime.month}, but the file is for ${first.month}`);
@@ -267,8 +273,8 @@ export async function* checkedStreetFile(content: AsyncIterable<Buffer>, of: (fi
   const checker = streetLineChecker();
   const chunks: Buffer[] = [];
   let line = 0;
-  for await (const { lines, ...faults } of linesOf(content, (chunk) => chunks.push(chunk))) {
-    for (const raw of lines) checker.check(raw, (line += 1), faults);
+  for await (const { lines, hidden } of linesOf(content, (chunk) => chunks.push(chunk))) {
+    for (const raw of lines) checker.check(raw, (line += 1), hidden);
     // A chunk is passed on once the lines ending in it are checked.
     while (chunks.length > 1) yield chunks.shift()!;
   }
@@ -293,10 +299,10 @@ export async function* readStreetFile(
   const counted = (chunk: Buffer) => {
     if (options.progress) options.progress.bytesRead += chunk.length;
   };
-  for await (const { lines, ...faults } of linesOf(content, counted)) {
+  for await (const { lines, hidden } of linesOf(content, counted)) {
     for (const raw of lines) {
       line += 1;
-      const crime = checker.check(raw, line, faults);
+      const crime = checker.check(raw, line, hidden);
       if (!crime) continue;
       options.each?.(crime);
       // Lines already imported are read again to check and count them: their month and force bind the rest.
