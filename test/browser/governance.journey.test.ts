@@ -411,8 +411,16 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     await qa(page, 'sign-out').click();
     await page.getByRole('heading', { level: 1, name: 'Sign out' }).waitFor();
     await session.expectAccessiblePage('sign-out');
+    const signedIn = (await page.context().cookies()).filter((cookie) => cookie.name === 'safer_session');
     await qa(page, 'confirm-sign-out').click();
     await page.waitForURL(/\/sign-in/);
+    // The cookie of the session just ended, as a browser left open on another computer still holds it.
+    await page.context().addCookies(signedIn);
+    await page.goto('/account');
+    await page.waitForURL(/\/sign-in\?returnTo=%2Faccount&ended=yes$/);
+    await qa(page, 'session-ended').getByText('Your session has ended, so you were signed out. Sign in again to carry on.').waitFor();
+    await session.expectAccessiblePage('sign-in-session-ended');
+    await page.goto('/sign-in');
   });
 
   step('the administrator sees administration, accounts, the audit log and areas', async () => {
