@@ -461,6 +461,13 @@ for (const database of testDatabases()) {
         importOutcome(same),
         /^This file \(Leicestershire Police, 2022-07\) is the same as 2022-07-leicestershire-street\.csv, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
       );
+      // Sent by another partnership of the force, the waiting file is not named: its name is Charnwood's.
+      const fromLeicester = await upload('leicester', Buffer.from(`${twelve}\r\n`), 'charnwood-working-copy.csv');
+      assert.equal(fromLeicester.status, 'unchanged');
+      assert.match(
+        importOutcome(fromLeicester),
+        /^This file \(Leicestershire Police, 2022-07\) is the same as a file another partnership of the force sent, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
+      );
       // The force's only partnership with a crime area adds a month alone: Plymouth is Devon and Cornwall's.
       const plymouthLsoa = (await container.crimeData.areaLsoas(id('plymouth'), july))[0]?.code ?? '';
       const own = doctoredFile(december, { month: july, force: 'Devon & Cornwall Police', lsoa: () => plymouthLsoa });

@@ -93,8 +93,11 @@ const claimMs = 2 * 60_000;
 export const areaFirst =
   'The partnership’s crime data area must be set before files can be imported: an administrator or the area’s overseer sets it.';
 
-const sameAsWaiting = (same: ImportRow) =>
-  `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${same.fileName}, already waiting for the area’s overseer’s decision: nothing has changed.`;
+/** The waiting file is named only to the partnership that sent it: another's file name is that partnership's own. */
+const sameAsWaiting = (imported: ImportRow, same: ImportRow) =>
+  `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${
+    same.partnershipId === imported.partnershipId ? same.fileName : 'a file another partnership of the force sent'
+  }, already waiting for the area’s overseer’s decision: nothing has changed.`;
 
 const claimUntil = (now: Date): string => new Date(now.getTime() + claimMs).toISOString();
 
@@ -269,7 +272,7 @@ export function createImporter(deps: ImporterDependencies): Importer {
           month: same.month,
           fallsWithin: same.fallsWithin,
           // Not imported before: the same file waits for the overseer's decision, which decides this one too.
-          problem: same.status === 'held' ? sameAsWaiting(same) : null,
+          problem: same.status === 'held' ? sameAsWaiting(imported, same) : null,
         });
       });
       return { imported: (await findImport(db, importId))!, changes: [] };
