@@ -57,6 +57,15 @@ it('changes the password with the current one, keeps this browser signed in and 
   assert.equal(wrong.statusCode, 400);
   assert.match(wrong.body, /id="currentPassword-error"[\s\S]*Your current password is not right/);
   assert.doesNotMatch(wrong.body, /a brand new passphrase/, 'a password is never sent back');
+  // A wrong current password and a new one too short: both said at once, each next to its field.
+  const both = await client.post('/account/password', { currentPassword: 'not it at all', password: 'too short' });
+  assert.equal(both.statusCode, 400);
+  assert.match(both.body, /id="currentPassword-error"[\s\S]*Your current password is not right/);
+  assert.match(both.body, /id="password-error"[\s\S]*12 characters or more/);
+  assert.equal((both.body.match(/<li>\s*<a href="#(currentPassword|password)">/g) ?? []).length, 2, 'both in the error summary');
+  // Neither typed, both asked for.
+  const empty = await client.post('/account/password', { currentPassword: '', password: '' });
+  assert.match(empty.body, /Enter your current password[\s\S]*Enter a password/);
 
   const breached = await client.post('/account/password', { currentPassword: testPassword, password: 'Password1234' });
   assert.equal(breached.statusCode, 400);

@@ -15,6 +15,7 @@ import { formBody } from '../../web/schemas.ts';
 import { changePasswordFields, chooseNewPasswordFields, passwordResetRequestFields } from './accounts.forms.ts';
 import { changePasswordSchema, passwordResetRequestSchema, passwordSchema } from './accounts.inputs.ts';
 import { type AccountsService, signInHistoryLength } from './accounts.service.ts';
+import { passwordProblem } from './passwordRule.ts';
 import { failedSignIns, secondsUntil, throttledMessage } from './throttledMessage.ts';
 
 /** A person record an account is, in one partnership. */
@@ -116,10 +117,19 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
 
     app.post('/account/password', { ...signedIn, schema: { body: formBody } }, async (request, reply) => {
       const form = readForm(changePasswordSchema, changePasswordFields, request.body);
-      if (!form.ok) return renderForm(request, reply, changeForm, form.typed, form.errors);
+      // The rule refusing the new password does not stop the current one being checked: the form answers both at
+      // once. The service refuses that new password too, so nothing can change on this path.
+      const sent = form.ok
+        ? form.value
+        : { currentPassword: (form.typed.currentPassword ?? '').trim(), password: (form.typed.password ?? '').trim() };
+      const onlyNewRefused =
+        !form.ok &&
+        Object.keys(form.errors.byField).join() === 'password' &&
+        sent.currentPassword !== '' &&
+        passwordProblem(sent.password) !== null;
+      if (!form.ok && !onlyNewRefused) return renderForm(request, reply, changeForm, form.typed, form.errors);
       const userId = accountOf(request);
-      const { currentPassword, password } = form.value;
-      const changed = await attempt(() => accounts.passwords.change(userId, currentPassword, password, request.ip));
+      const changed = await attempt(() => accounts.passwords.change(userId, sent.currentPassword, sent.password, request.ip));
       const refuse = (byField: Record<string, string>) =>
         renderForm(request, reply, changeForm, {}, errorsFor(changePasswordFields, byField));
       if (!changed.ok) return refuse(changed.byField);
@@ -130,7 +140,8 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
         return refuse({ currentPassword: throttledMessage(result, now, failedSignIns) });
       }
       if (result.outcome === 'wrong-password') {
-        return refuse({ currentPassword: 'Your current password is not right: enter the password you sign in with' });
+        const wrong = { currentPassword: 'Your current password is not right: enter the password you sign in with' };
+        return refuse(result.newPasswordProblem ? { ...wrong, password: result.newPasswordProblem } : wrong);
       }
       // Every session of the account has ended: this one starts again under a new id.
       await request.session.regenerate();

@@ -164,6 +164,12 @@ for (const database of testDatabases()) {
       await container.accounts.sessions.save('elsewhere', { userId }, new Date('2027-01-01'));
       assert.deepEqual(await container.accounts.passwords.change(userId, 'not my password', 'a brand new passphrase', address), {
         outcome: 'wrong-password',
+        newPasswordProblem: null,
+      });
+      // A wrong current password and a new one the rule refuses are both answered.
+      assert.deepEqual(await container.accounts.passwords.change(userId, 'not my password', 'qwerty123456', address), {
+        outcome: 'wrong-password',
+        newPasswordProblem: 'This password is one of the most common in data breaches: choose a different password',
       });
       clock.advance(1);
       assert.equal(await signsInWith(email, password), true);
@@ -181,18 +187,18 @@ for (const database of testDatabases()) {
           { succeeded: true, from: '198.51.100.1', method: 'Password' },
           { succeeded: true, from: '198.51.100.1', method: 'Password' },
           { succeeded: false, from: address, method: 'Password' },
+          { succeeded: false, from: address, method: 'Password' },
         ],
       );
     });
 
     it('throttles wrong current passwords as it does wrong sign-ins', async () => {
       const { userId } = await newAccount();
-      for (let i = 0; i < signInThrottle.freeFailures; i += 1) {
-        assert.equal(
-          (await container.accounts.passwords.change(userId, 'a wrong guess', 'a brand new passphrase', address)).outcome,
-          'wrong-password',
-        );
-      }
+      const wrongGuess = () => container.accounts.passwords.change(userId, 'a wrong guess', 'a brand new passphrase', address);
+      for (let i = 1; i < signInThrottle.freeFailures; i += 1) assert.equal((await wrongGuess()).outcome, 'wrong-password');
+      // The right password with a new one the rule refuses is no failure: it forgives those before it, as a sign-in does.
+      await assert.rejects(container.accounts.passwords.change(userId, password, 'too short', address), /12 characters or more/);
+      for (let i = 0; i < signInThrottle.freeFailures; i += 1) assert.equal((await wrongGuess()).outcome, 'wrong-password');
       // The next attempt, even with the right password, waits as a sign-in would.
       const refused = await container.accounts.passwords.change(userId, password, 'a brand new passphrase', address);
       assert.equal(refused.outcome, 'throttled');

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import { findUserByEmail, findUserById, type UserRow } from './accounts.repository.ts';
 import {
@@ -18,7 +18,7 @@ import {
   spendPasswordResetsOf,
 } from './passwordResets.repository.ts';
 import { hashPassword, verifyPassword } from './passwordHashes.ts';
-import { requireAcceptablePassword } from './passwordRule.ts';
+import { passwordProblem, requireAcceptablePassword } from './passwordRule.ts';
 import type { SessionRecords } from './sessions.service.ts';
 import type { SignInLimiter, ThrottleRefusal } from './signInLimiter.ts';
 import { changeUser } from './userChanges.ts';
@@ -28,7 +28,9 @@ export const resetLinkLifetimeMinutes = 60;
 /** The job that looks the address up and, if it is an account's, sends the link. */
 export const passwordResetJob = 'password-reset';
 
-export type PasswordChangeResult = { outcome: 'changed' } | { outcome: 'wrong-password' } | ({ outcome: 'throttled' } & ThrottleRefusal);
+/** A wrong current password carries what is wrong with the new one too, so that the form shows both at once. */
+export type PasswordChangeResult =
+  { outcome: 'changed' } | { outcome: 'wrong-password'; newPasswordProblem: string | null } | ({ outcome: 'throttled' } & ThrottleRefusal);
 
 export interface PasswordService {
   /**
@@ -107,7 +109,8 @@ export function createPasswordService(deps: PasswordDependencies): PasswordServi
     async change(userId, currentPassword, newPassword, address) {
       const user = await findUserById(db, userId);
       if (!user || user.archivedAt) throw new NotFoundError('User');
-      requireAcceptablePassword(newPassword, user.email);
+      // The current password is checked even when the new one will not do, so that both are answered at once.
+      const newPasswordProblem = passwordProblem(newPassword, user.email);
       const refusal = await signInLimiter.claim(user.email, address);
       if (refusal) return { outcome: 'throttled', ...refusal };
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
@@ -126,7 +129,12 @@ export function createPasswordService(deps: PasswordDependencies): PasswordServi
             },
           ),
         );
-        return { outcome: 'wrong-password' };
+        return { outcome: 'wrong-password', newPasswordProblem };
+      }
+      if (newPasswordProblem) {
+        // The right password, so no failure to count.
+        await db.transaction().execute((trx) => signInLimiter.succeeded(trx, user.email, address));
+        throw new FieldValidationError('password', newPasswordProblem);
       }
       const passwordHash = await hashPassword(newPassword);
       await db.transaction().execute(async (trx) => {
