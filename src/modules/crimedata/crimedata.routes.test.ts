@@ -112,7 +112,7 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(other.statusCode, 400);
     assert.match(
       other.body,
-      /id="cspCode-error"[\s\S]*Charnwood is in the Leicestershire police force area, and Coventry Community Safety Partnership is in London, City of’s/,
+      /id="cspCode-error"[\s\S]*Charnwood is in the Leicestershire police force area, and Coventry Community Safety Partnership is in City of London’s/,
     );
     // Not offered: the partnership's own force's areas only.
     assert.doesNotMatch(other.body, new RegExp(`<option value="${charnwood}"`));
@@ -124,7 +124,7 @@ describe('crime data pages for a Coventry officer', () => {
     const form = await admin.get(`${base}/area`);
     // The City of London police force area has one Community Safety Partnership: it alone is listed, not all 314.
     const offered = [...form.body.matchAll(/<option value="(E22\d+)"[^>]*>([^<]*)<\/option>/g)].map((match) => match[2]);
-    assert.deepEqual(offered, ['City of London (London, City of)']);
+    assert.deepEqual(offered, ['City of London (City of London)']);
     const none = await admin.post(`${base}/area`, { cspCode: '' });
     assert.equal(none.statusCode, 400);
     assert.match(none.body, /id="cspCode-error"[\s\S]*Select the Community Safety Partnership area/);
@@ -136,7 +136,7 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(saved.headers.location, base);
     const page = await admin.get(base);
     assert.match(page.body, /Crime data area set to City of London/);
-    assert.match(page.body, /data-qa="area">City of London Community Safety Partnership. Police force area: London, City of./);
+    assert.match(page.body, /data-qa="area">City of London Community Safety Partnership. Police force area: City of London./);
     assert.match((await admin.get(`${base}/area`)).body, new RegExp(`<option value="${cityOfLondon}" selected>`));
   });
 
@@ -230,7 +230,14 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(response.statusCode, 303);
     const [refused] = await importsOf(batchOf(response.headers.location));
     assert.equal(refused?.status, 'refused');
-    assert.match(refused?.problem ?? '', /^This file is Leicestershire Police’s, and the partnership is in .*’s police force area/);
+    assert.match(refused?.problem ?? '', /^This file is Leicestershire Police’s, and the partnership is in City of London’s police force area/);
+    // What the file was found to be is kept: its page says the month, not "Not known".
+    assert.equal(refused?.month, '2025-10');
+    assert.equal(refused?.fallsWithin, 'Leicestershire Police');
+    const page = await officer.get(String(response.headers.location));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /October 2025/);
+    assert.doesNotMatch(page.body, /Not known/);
   });
 
   it('ranks the hotspots of a month, with the headline, the emerging hotspots and the prediction accuracy', async () => {

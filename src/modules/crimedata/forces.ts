@@ -18,3 +18,8 @@ export function forceAreaOf(fallsWithin: string, areas: readonly { forceCode: st
   const wanted = forceWords(fallsWithin);
   return areas.find((area) => forceWords(area.forceName) === wanted)?.forceCode ?? null;
 }
+
+/** A force area as a sentence says it: ONS's "London, City of" is the City of London. */
+export function forceAreaName(onsName: string): string {
+  return onsName.replace(/^(.*), (City of|County of)$/, '$2 $1');
+}

@@ -192,7 +192,13 @@ for (const database of testDatabases()) {
       for (const result of results)
         if (result.status === 'rejected') assert.ok(result.reason instanceof FieldValidationError, String(result.reason));
       assert.deepEqual(await counts(), { leicester: 0, charnwood: before.leicester + before.charnwood });
-      const statuses = await container.database.db.selectFrom('crimeImports').select(['id', 'status']).where('month', '=', month).execute();
+      // The force's files of the month (a file of another force refused for the month keeps its month and force).
+      const statuses = await container.database.db
+        .selectFrom('crimeImports')
+        .select(['id', 'status'])
+        .where('month', '=', month)
+        .where('forceCode', '=', waiting.forceCode)
+        .execute();
       assert.deepEqual(statuses.map((row) => row.status).sort(), ['complete', 'replaced']);
       const audit = await container.database.db
         .selectFrom('auditLog')

@@ -93,6 +93,9 @@ const claimMs = 2 * 60_000;
 export const areaFirst =
   'The partnership’s crime data area must be set before files can be imported: an administrator or the area’s overseer sets it.';
 
+/** What a refused file was found to be, when its first row was read. */
+type Found = { month?: string; fallsWithin?: string };
+
 /** The waiting file is named only to the partnership that sent it: another's file name is that partnership's own. */
 const sameAsWaiting = (imported: ImportRow, same: ImportRow) =>
   `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${
@@ -143,11 +146,15 @@ export function createImporter(deps: ImporterDependencies): Importer {
   const { db, audit, clock, ensureReference, ownForce, unknownForce } = deps;
   const { changesOf, takePlace, monthPartition } = deps.held;
 
-  /** Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. */
-  async function refuse(imported: ImportRow, runner: string, problem: string): Promise<ImportRow> {
+  /**
+   * Refuses the file: its rows and upload are gone. A runner that has lost its claim changes nothing. The month and
+   * force its first row says, when read, are kept for its page; never the force area's code, by which a force's files
+   * are found (a refused file is no force's).
+   */
+  async function refuse(imported: ImportRow, runner: string, problem: string, found: Found = {}): Promise<ImportRow> {
     await db.transaction().execute(async (trx) => {
-      if (!(await checkpoint(trx, imported.id, runner, { status: 'refused', problem, finishedAt: isoNow(clock), claimedUntil: null })))
-        return;
+      const refusal = { ...found, status: 'refused' as const, problem, finishedAt: isoNow(clock), claimedUntil: null };
+      if (!(await checkpoint(trx, imported.id, runner, refusal))) return;
       await deleteCrimes(trx, imported.id);
       await deleteUpload(trx, imported.id);
     });
@@ -300,7 +307,10 @@ export function createImporter(deps: ImporterDependencies): Importer {
     let imported = claimed;
     const importId = imported.id;
     const forceAreas = await listCsps(db);
-    const refused = async (problem: string) => ({ imported: await refuse(imported, runner, problem), changes: [] });
+    const refused = async (problem: string, found: Found = {}) => ({
+      imported: await refuse(imported, runner, problem, found),
+      changes: [],
+    });
     // A partnership uploads its own force's files only, once its area is set: another force's are not its to change.
     let force: { code: string; name: string } | null = null;
     if (imported.partnershipId) {
@@ -318,16 +328,19 @@ export function createImporter(deps: ImporterDependencies): Importer {
         const last = batch.at(-1)!;
         let header: Partial<ImportRow> = {};
         if (imported.month === null) {
-          header = { month: first.month, fallsWithin: first.fallsWithin, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
+          const found = { month: first.month, fallsWithin: first.fallsWithin };
+          header = { ...found, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
           if (force && header.forceCode !== force.code) {
             return await refused(
               `This file is ${first.fallsWithin}’s, and the partnership is in ${force.name}’s police force area: import its own force’s files.`,
+              found,
             );
           }
           // police.uk publishes a month once it has ended: a file for this month or a later one is not real.
           if (first.month >= todayInEngland(clock).slice(0, 7)) {
             return await refused(
               `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
+              found,
             );
           }
           // On PostgreSQL the month's partition before its first rows: written straight to it, never moved there.

@@ -12,6 +12,7 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
+import { forceAreaName } from './forces.ts';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
 const lsoaHeadings = 'code,edition,name,csp_code,population';
@@ -46,7 +47,9 @@ async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock)
     readFile(join(referenceDirectory, 'lsoas.csv.gz')),
     readFile(join(referenceDirectory, 'csps.csv'), 'utf8'),
   ]);
-  const edition = createHash('sha256').update(lsoas).update(csps).digest('hex');
+  // The way the rows are read is part of the edition: a database loaded before force areas were named as a sentence
+  // says them loads the reference again.
+  const edition = createHash('sha256').update(lsoas).update(csps).update('forceAreaName').digest('hex');
   if ((await findReferenceEdition(db, 'ons')) === edition) return;
   const cspRows = parseText<Record<string, string>>(csps, { columns: true });
   await db.transaction().execute((trx) =>
@@ -54,7 +57,7 @@ async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock)
       name: 'ons',
       edition,
       loadedAt: isoNow(clock),
-      csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: row.force_name! })),
+      csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: forceAreaName(row.force_name!) })),
       lsoas: lsoaBatches(lsoas),
     }),
   );
