@@ -230,7 +230,10 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(response.statusCode, 303);
     const [refused] = await importsOf(batchOf(response.headers.location));
     assert.equal(refused?.status, 'refused');
-    assert.match(refused?.problem ?? '', /^This file is Leicestershire Police’s, and the partnership is in City of London’s police force area/);
+    assert.match(
+      refused?.problem ?? '',
+      /^This file is Leicestershire Police’s, and the partnership is in City of London’s police force area/,
+    );
     // What the file was found to be is kept: its page says the month, not "Not known".
     assert.equal(refused?.month, '2025-10');
     assert.equal(refused?.fallsWithin, 'Leicestershire Police');

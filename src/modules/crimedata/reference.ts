@@ -57,7 +57,12 @@ async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock)
       name: 'ons',
       edition,
       loadedAt: isoNow(clock),
-      csps: cspRows.map((row) => ({ code: row.code!, name: row.name!, forceCode: row.force_code!, forceName: forceAreaName(row.force_name!) })),
+      csps: cspRows.map((row) => ({
+        code: row.code!,
+        name: row.name!,
+        forceCode: row.force_code!,
+        forceName: forceAreaName(row.force_name!),
+      })),
       lsoas: lsoaBatches(lsoas),
     }),
   );
