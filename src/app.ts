@@ -20,7 +20,7 @@ import { addressHasControlCharacter } from './web/query.ts';
 import { type Generations, readingScope } from './platform/readOnce.ts';
 import { todayInEngland } from './platform/clock.ts';
 import { rememberingSigner } from './web/sessionSigner.ts';
-import { databaseSessionStore, sessionMaxAgeMs } from './web/sessionStore.ts';
+import { databaseSessionStore } from './web/sessionStore.ts';
 import { applicationCss } from './web/styles.ts';
 
 export interface RegisteredRoute {
@@ -109,7 +109,8 @@ export async function buildApp(container: Container, options: FastifyServerOptio
       httpOnly: true,
       sameSite: 'lax',
       secure: config.environment === 'production',
-      maxAge: sessionMaxAgeMs,
+      // No expiry of its own: the browser forgets it when closed, and keeps it while open after its session has ended
+      // (at sessionMaxAgeMs, kept by the store), so that the sign-in page can say the session ended, not appear unasked.
       path: '/',
     },
     saveUninitialized: false,

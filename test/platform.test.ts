@@ -5,6 +5,7 @@ import { systemPrincipal } from '../src/platform/principal.ts';
 import type { Container } from '../src/container.ts';
 import { Browser } from './helpers/app.ts';
 import { build, suiteScope } from './helpers/build.ts';
+import { TestClock } from './helpers/clock.ts';
 import { testDatabases } from './helpers/database.ts';
 
 const password = 'correct horse battery staple';
@@ -338,6 +339,36 @@ for (const database of testDatabases()) {
       const response = await brokenApp.inject('/health');
       assert.equal(response.statusCode, 503);
       assert.deepEqual(response.json(), { status: 'unavailable', database: database.engine });
+    });
+  });
+  describe(`a session's end on ${database.engine}`, () => {
+    it('comes a fixed time after signing in, however often the session is saved, and the sign-in page then says so', async (t) => {
+      const clock = new TestClock('2027-01-11T09:00:00Z');
+      const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      const browser = new Browser(app);
+      const signedIn = await browser.signIn('admin@example.com', password);
+      // The browser forgets the cookie when closed; while open it keeps it past the session's end, to be told so.
+      const cookie = signedIn.cookies.find((c) => c.name === 'safer_session') as { expires?: Date; maxAge?: number } | undefined;
+      assert.ok(cookie);
+      assert.equal(cookie.expires, undefined);
+      assert.equal(cookie.maxAge, undefined);
+      clock.advance(7 * 3600);
+      // Saved again (its flash): the session still ends eight hours after signing in, not eight hours after this.
+      const added = await browser.post('/admin/users', {
+        name: 'Sam Smith',
+        email: 'sam@example.com',
+        password: 'a long new passphrase',
+        isAdmin: 'no',
+      });
+      assert.equal(added.statusCode, 302);
+      assert.match((await browser.get(String(added.headers.location))).body, /Sam Smith/);
+      clock.advance(59 * 60);
+      assert.equal((await browser.get('/admin')).statusCode, 200, 'signed in a minute before the end');
+      clock.advance(2 * 60);
+      const ended = await browser.get('/admin');
+      assert.equal(ended.headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+      assert.match((await browser.get(String(ended.headers.location))).body, /data-qa="session-ended"/);
     });
   });
 }

@@ -16,9 +16,10 @@ export interface SessionRecords {
 export function databaseSessionStore(sessions: SessionRecords, clock: Clock): SessionStore {
   return {
     set(sessionId, session, callback) {
-      const cookie = (session as { cookie?: { expires?: string | Date | null } }).cookie;
-      const expiresAt = cookie?.expires ? new Date(cookie.expires) : new Date(clock.now().getTime() + sessionMaxAgeMs);
-      sessions.save(sessionId, session, expiresAt).then(() => callback(), callback);
+      // A session ends a fixed time after it began (signing in begins a new one), however often it is saved since.
+      const kept = session as Session & { endsAt?: string };
+      kept.endsAt ??= new Date(clock.now().getTime() + sessionMaxAgeMs).toISOString();
+      sessions.save(sessionId, session, new Date(kept.endsAt)).then(() => callback(), callback);
     },
     get(sessionId, callback) {
       sessions.load(sessionId).then((data) => callback(null, data as Session | null), callback);

@@ -10,21 +10,11 @@ import type { Container } from '../../container.ts';
 import { createDb, type DatabaseHandle } from '../../db/createDb.ts';
 import { signInThrottle } from './index.ts';
 import { Browser } from '../../../test/helpers/app.ts';
+import { TestClock } from '../../../test/helpers/clock.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 
 const password = 'correct horse battery staple';
-
-/** A clock the test moves on by hand, so that no test sleeps. */
-class TestClock implements Clock {
-  private current = new Date();
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 /** An app behind a proxy that says which address each browser is at, as a load balancer does; no one signed in yet. */
 const startApp = (t: { after(fn: () => Promise<void>): void }, database: DatabaseHandle, clock: Clock) =>

@@ -5,17 +5,8 @@ import { Secret, TOTP } from 'otpauth';
 import type { Clock } from '../../platform/clock.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { Browser } from '../../../test/helpers/app.ts';
+import { TestClock } from '../../../test/helpers/clock.ts';
 import { build, testPassword } from '../../../test/helpers/build.ts';
-
-class TestClock implements Clock {
-  private current = new Date();
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 /** The setup key as the page shows it, in an authenticator app of the test's own. */
 function appFromPage(body: string): TOTP {

@@ -7,20 +7,10 @@ import type { Clock } from '../../platform/clock.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import type { Container } from '../../container.ts';
+import { TestClock } from '../../../test/helpers/clock.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
-
-/** A clock the test moves on by hand, so that no test waits for a 30-second step. */
-class TestClock implements Clock {
-  private current = new Date('2026-12-10T09:00:00Z');
-  now(): Date {
-    return new Date(this.current);
-  }
-  advance(seconds: number): void {
-    this.current = new Date(this.current.getTime() + seconds * 1000);
-  }
-}
 
 /** The authenticator app: reads the set-up address, and says the code for a moment. */
 const appFor = (address: string) => URI.parse(address) as TOTP;
@@ -28,7 +18,7 @@ const codeAt = (app: TOTP, clock: Clock, offsetSeconds = 0) => app.generate({ ti
 
 for (const database of testDatabases()) {
   describe(`two-step sign-in on ${database.engine}`, () => {
-    const clock = new TestClock();
+    const clock = new TestClock('2026-12-10T09:00:00Z');
     const scope = suiteScope();
     let container: Container;
     let coventry: string;
