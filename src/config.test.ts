@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig, logLevelFor } from './config.ts';
+import { scratchFolder } from '../test/helpers/scratch.ts';
 
 describe('loadConfig', () => {
   it('defaults to an SQLite demo on port 3000 with a session secret kept in the data folder', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-config-'));
+    const dataDir = scratchFolder('config');
     const config = loadConfig({ DATA_DIR: dataDir });
     assert.equal(config.port, 3000);
     assert.equal(config.databaseUrl, null);
@@ -17,7 +18,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses a session secret file cut short, saying what to do', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-config-'));
+    const dataDir = scratchFolder('config');
     for (const kept of ['', 'short secret', 'x'.repeat(31)]) {
       writeFileSync(join(dataDir, 'session-secret'), kept);
       assert.throws(

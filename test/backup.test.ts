@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
@@ -18,6 +17,7 @@ import type { DatabaseLocation } from '../src/db/dialect.ts';
 import { Browser } from './helpers/app.ts';
 import { build } from './helpers/build.ts';
 import { testDatabases } from './helpers/database.ts';
+import { scratchFolder } from './helpers/scratch.ts';
 
 const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -31,7 +31,7 @@ interface Place {
 
 function placeOf(handle: DatabaseHandle): Place {
   const { location } = handle;
-  return { location, dataDir: location.databaseUrl ? mkdtempSync(join(tmpdir(), 'safer-backup-data-')) : location.dataDir };
+  return { location, dataDir: location.databaseUrl ? scratchFolder('backup-data') : location.dataDir };
 }
 
 async function safer(place: Place, ...args: string[]): Promise<{ code: number; out: string }> {
@@ -78,7 +78,7 @@ async function emptyTarget(
   database: ReturnType<typeof testDatabases>[number],
 ): Promise<{ place: Place; open: () => Promise<DatabaseHandle> }> {
   if (database.engine === 'sqlite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-restore-'));
+    const dataDir = scratchFolder('restore');
     return {
       place: { location: { databaseUrl: null, dataDir }, dataDir },
       open: () => {
@@ -132,7 +132,7 @@ for (const database of testDatabases()) {
       // A write that fails ends the wait with its error, rather than a wait for ever.
       while (written < 20) await Promise.race([burst, nextTurn()]);
 
-      const file = join(mkdtempSync(join(tmpdir(), 'safer-backups-')), 'safer.backup');
+      const file = join(scratchFolder('backups'), 'safer.backup');
       const writtenAtStart = written;
       const backedUp = await safer(sourcePlace, 'backup', file);
       const writtenAtEnd = written;
@@ -236,7 +236,7 @@ for (const database of testDatabases()) {
       const source = await database.create();
       t.after(() => source.close());
       const sourcePlace = placeOf(source);
-      const directory = mkdtempSync(join(tmpdir(), 'safer-backups-'));
+      const directory = scratchFolder('backups');
       const file = join(directory, 'safer.backup');
       assert.equal((await safer(sourcePlace, 'backup', file)).code, 0);
       const bytes = readFileSync(file);
@@ -270,9 +270,9 @@ for (const database of testDatabases()) {
         database.engine === 'sqlite'
           ? {
               location: { databaseUrl: 'postgres://nobody@127.0.0.1:1/none', dataDir: '' },
-              dataDir: mkdtempSync(join(tmpdir(), 'safer-x-')),
+              dataDir: scratchFolder('x'),
             }
-          : { location: { databaseUrl: null, dataDir: '' }, dataDir: mkdtempSync(join(tmpdir(), 'safer-x-')) };
+          : { location: { databaseUrl: null, dataDir: '' }, dataDir: scratchFolder('x') };
       const crossed = await safer(otherEngine, 'restore', file);
       assert.equal(crossed.code, 1, crossed.out);
       assert.match(
@@ -287,7 +287,7 @@ for (const database of testDatabases()) {
       const source = await database.create();
       t.after(() => source.close());
       const sourcePlace = placeOf(source);
-      const directory = mkdtempSync(join(tmpdir(), 'safer-backups-'));
+      const directory = scratchFolder('backups');
 
       const nowhere = await safer(sourcePlace, 'backup', join(directory, 'no-such-folder', 'safer.backup'));
       assert.equal(nowhere.code, 1, nowhere.out);

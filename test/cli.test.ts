@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { policeUkZip } from './helpers/policeuk.ts';
+import { scratchFolder } from './helpers/scratch.ts';
 
 const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
@@ -55,7 +55,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
 
 describe('the safer command', () => {
   it('imports police.uk’s zip as it comes: its street files, saying which files it skipped and why', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const dataDir = scratchFolder('cli');
     const zip = join(dataDir, 'police-uk.zip');
     writeFileSync(zip, await policeUkZip());
     const imported = await safer(dataDir, 'import-crime', zip);
@@ -80,7 +80,7 @@ describe('the safer command', () => {
   });
 
   it('migrates, and creates users non-interactively with clear messages for bad input', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const dataDir = scratchFolder('cli');
     const migrate = await safer(dataDir, 'migrate');
     assert.equal(migrate.code, 0);
     assert.match(migrate.out, /Applied migrations: 2026-11-23-01-foundation/);
@@ -129,7 +129,7 @@ describe('the safer command', () => {
   });
 
   it('serves the seeded demo on first start and prints the administrator’s password once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-serve-'));
+    const dataDir = scratchFolder('serve');
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const child = spawn(process.execPath, [cli, 'serve'], { env: environment(dataDir, { PORT: port, HOST: '127.0.0.1' }) });
     try {
@@ -153,7 +153,7 @@ describe('the safer command', () => {
     }
   });
   it('imports crime files with the modules the import uses, not the web app’s every module', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-cli-'));
+    const dataDir = scratchFolder('cli');
     const zip = join(dataDir, 'police-uk.zip');
     writeFileSync(zip, await policeUkZip());
     // Records every file of Safer's own each thread loads (the import runs in a worker), and writes them out as it exits.
@@ -180,7 +180,7 @@ describe('the safer command', () => {
   });
 
   it('answers before loading the libraries only some pages need (PDF, Word, charts, Sass, bank holidays)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-serve-'));
+    const dataDir = scratchFolder('serve');
     await safer(dataDir, 'migrate');
     await safer(dataDir, 'create-user', '--email', 'lazy@example.com', '--name', 'Lazy', '--password', 'a long enough passphrase 1');
     // Records every package the process resolves, by import or require, and writes them out as it exits.

@@ -370,5 +370,46 @@ for (const database of testDatabases()) {
       assert.equal(ended.headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
       assert.match((await browser.get(String(ended.headers.location))).body, /data-qa="session-ended"/);
     });
+
+    it('is not moved by a change of password, which keeps the session signed in', async (t) => {
+      const clock = new TestClock('2027-01-11T09:00:00Z');
+      const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      clock.advance(7 * 3600);
+      const changed = await browser.post('/account/password', { currentPassword: password, password: 'another long passphrase' });
+      assert.equal(changed.statusCode, 302);
+      assert.equal((await browser.get('/admin')).statusCode, 200, 'still signed in after the change');
+      clock.advance(3600);
+      assert.equal((await browser.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+    });
+
+    it('comes when its row says for a session saved before its end was kept in its data', async (t) => {
+      const clock = new TestClock('2027-01-11T09:00:00Z');
+      const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
+      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const { db } = container.database;
+      const [row] = await db.selectFrom('sessions').selectAll().where('userId', 'is not', null).execute();
+      assert.ok(row);
+      const { endsAt: _endsAt, ...before } = JSON.parse(row.data) as Record<string, unknown>;
+      await db
+        .updateTable('sessions')
+        .set({ data: JSON.stringify(before) })
+        .where('id', '=', row.id)
+        .execute();
+      clock.advance(7 * 3600);
+      const added = await browser.post('/admin/users', {
+        name: 'Sam Smith',
+        email: 'sam@example.com',
+        password: 'a long new passphrase',
+        isAdmin: 'no',
+      });
+      assert.equal(added.statusCode, 302, 'saved again (its flash)');
+      clock.advance(3600);
+      assert.equal((await browser.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+    });
   });
 }

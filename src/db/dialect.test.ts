@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { createDb } from './createDb.ts';
 import { cachingStatements, sqlitePath } from './dialect.ts';
+import { scratchFolder } from '../../test/helpers/scratch.ts';
 
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 
 describe('the SQLite database on disk', () => {
   it('is readable by Safer’s own user alone: the data folder it makes, the database and its -wal and -shm', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'safer-mode-')), 'data');
+    const dataDir = join(scratchFolder('mode'), 'data');
     const handle = createDb({ databaseUrl: null, dataDir });
     try {
       await sql`create table t (x integer)`.execute(handle.db);
@@ -26,7 +26,7 @@ describe('the SQLite database on disk', () => {
   });
 
   it('tightens the mode of a database made before', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-mode-'));
+    const dataDir = scratchFolder('mode');
     for (const suffix of ['', '-wal', '-shm']) writeFileSync(`${sqlitePath(dataDir)}${suffix}`, '', { mode: 0o644 });
     chmodSync(sqlitePath(dataDir), 0o644);
     const handle = createDb({ databaseUrl: null, dataDir });

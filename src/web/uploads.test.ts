@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { filesIn, looksLikeText, uploadedFileName, withFileUploads } from './uploads.ts';
+import { scratchFolder } from '../../test/helpers/scratch.ts';
 
 // A temporary directory of this test's own, so that other tests' uploads are not taken for its own.
-process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'safer-uploads-test-'));
+process.env.TMPDIR = scratchFolder('uploads-test');
 
 /** A multipart form of fields and files, as a browser sends it. */
 function multipart(fields: Record<string, string>, files: { name: string; content: string }[]) {

@@ -7,8 +7,7 @@
  * partnerships from the home page.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { systemPrincipal } from '../../src/platform/principal.ts';
@@ -22,6 +21,7 @@ import {
   tableRows,
 } from '../helpers/browser.ts';
 import { cityOfLondonForce, doctoredFile, policeUkFixtures } from '../helpers/policeuk.ts';
+import { scratchFolder } from '../helpers/scratch.ts';
 
 const melton = 'Melton Area Safer Communities Partnership';
 
@@ -41,7 +41,7 @@ describe('crime figures journey in a browser', browserTestOptions(), () => {
     const meltonCsp = (await crimeData.csps()).find((csp) => csp.name === 'Melton')?.code ?? '';
     await crimeData.setArea(systemPrincipal, meltonId, meltonCsp);
     const meltonLsoas = (await crimeData.areaLsoas(meltonId, '2025-12')).map((lsoa) => lsoa.code);
-    const scratch = mkdtempSync(join(tmpdir(), 'safer-figures-journey-'));
+    const scratch = scratchFolder('figures-journey');
     const files = {
       earlier: doctoredFile('2025-11-city-of-london-street.csv', { month: '2024-12' }),
       melton: doctoredFile('2025-12-city-of-london-street.csv', {

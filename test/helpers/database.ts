@@ -5,12 +5,13 @@
  * database is a copy of it (a file copied; CREATE DATABASE … TEMPLATE).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createDb, type DatabaseHandle, migrateToLatest, pingDatabase } from '../../src/db/createDb.ts';
 import { sqlitePath } from '../../src/db/dialect.ts';
+import { scratchFolder } from './scratch.ts';
 
 export interface TestDatabase {
   engine: 'sqlite' | 'postgres';
@@ -42,20 +43,8 @@ const templateKey = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
-/**
- * Each SQLite test database's folder, removed when the test process ends: not when the database is closed, as a test
- * may open the same folder again (a restart, a restore).
- */
-const sqliteFolders: string[] = [];
-process.once('exit', () => {
-  for (const folder of sqliteFolders) rmSync(folder, { recursive: true, force: true });
-});
-
-function sqliteFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'safer-test-'));
-  sqliteFolders.push(folder);
-  return folder;
-}
+/** Each SQLite test database's folder, removed when the test process ends (scratchFolder). */
+const sqliteFolder = () => scratchFolder('test');
 
 export async function createSqlite(): Promise<DatabaseHandle> {
   const template = await sqliteTemplate();

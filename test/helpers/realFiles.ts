@@ -3,15 +3,15 @@
  * (src/modules/crimedata/demo/extract: Leicestershire's 24 months whole, and Devon and Cornwall's 12 months cut to
  * Plymouth's rows and the rows without a location), so the figures are tested on a machine with no ../shared.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { demoCrimeSources } from '../../src/modules/crimedata/demo/crimedata.seed.ts';
+import { scratchFolder } from './scratch.ts';
 
 export type ExtractForce = 'devon-and-cornwall' | 'leicestershire';
 
-const folder = mkdtempSync(join(tmpdir(), 'safer-real-files-'));
+const folder = scratchFolder('real-files');
 let zip: Promise<JSZip> | undefined;
 
 /** The path of a copy of the force's street file for the month ('2022-10'), as police.uk names it. */

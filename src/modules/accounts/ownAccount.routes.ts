@@ -143,9 +143,12 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
         const wrong = { currentPassword: 'Your current password is not right: enter the password you sign in with' };
         return refuse(result.newPasswordProblem ? { ...wrong, password: result.newPasswordProblem } : wrong);
       }
-      // Every session of the account has ended: this one starts again under a new id.
+      // Every session of the account has ended: this one starts again under a new id, ending when it would have (a
+      // change of password proves no more than the password, so it never lengthens a session).
+      const { endsAt } = request.session;
       await request.session.regenerate();
       request.session.userId = userId;
+      request.session.endsAt = endsAt;
       request.session.flash = 'Your password has been changed. Anywhere else you were signed in, you have been signed out.';
       return reply.redirect('/account');
     });

@@ -20,6 +20,7 @@ const liveSession = compiledOnce((db, id: string, now: string) =>
     .selectFrom('sessions')
     .select((eb) => [
       'data',
+      'expiresAt',
       eb.selectFrom('accessGeneration').select('generation').where('id', '=', 1).as('accessGeneration'),
       eb.selectFrom('pageGeneration').select('generation').where('id', '=', 1).as('pageGeneration'),
     ])
@@ -31,7 +32,9 @@ export async function findLiveSession(
   db: Kysely<Database>,
   id: string,
   now: string,
-): Promise<{ data: string; accessGeneration: string | number | null; pageGeneration: string | number | null } | undefined> {
+): Promise<
+  { data: string; expiresAt: string; accessGeneration: string | number | null; pageGeneration: string | number | null } | undefined
+> {
   const [session] = await liveSession(db, id, now);
   return session;
 }

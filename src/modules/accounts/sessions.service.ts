@@ -37,6 +37,8 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
       const row = await findLiveSession(db, id, isoNow(clock));
       if (!row) return null;
       return {
+        // A session saved before its end was kept in its data ends when its row says.
+        endsAt: row.expiresAt,
         ...(JSON.parse(row.data) as object),
         accessGeneration: generation(row.accessGeneration),
         pageGeneration: generation(row.pageGeneration),

@@ -29,6 +29,19 @@ function rowsOfList(engine: Engine, rows: readonly (readonly (string | number | 
     : sql`select ${values} from json_array_elements(${list}::json) as value`;
 }
 
+/**
+ * Takes the lock of a reference's row, made first if there is none, as its transaction's first write: a second process
+ * loading the same reference waits here, then finds it loaded (lockRow's way, for a row that may not exist yet).
+ */
+export async function lockReference(trx: Kysely<Database>, name: string): Promise<void> {
+  await trx
+    .insertInto('crimeReference')
+    .values({ name, edition: '', loadedAt: '' })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  await sql`update crime_reference set name = name where name = ${name}`.execute(trx);
+}
+
 /** Replaces the reference tables' contents; run in a transaction so that readers see the old or the new. */
 export async function replaceReference(
   trx: Kysely<Database>,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,6 +14,7 @@ import { importFinished } from './index.ts';
 import { Browser, type UploadFile } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { cityOfLondonForce, doctoredFile } from '../../../test/helpers/policeuk.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const fixture = (name: string): UploadFile => ({ field: 'files', name, content: readFileSync(join(fixtures, name)), type: 'text/csv' });
@@ -24,7 +25,7 @@ const charnwood = 'E22000165';
 const password = 'a long enough password';
 
 // A temporary directory of this test's own, so that other tests' uploads are not taken for its own.
-process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'safer-crimedata-test-'));
+process.env.TMPDIR = scratchFolder('crimedata-test');
 
 /** The temporary files uploads are streamed to: none outlives its request (they go once the response is sent). */
 async function temporaryUploads(): Promise<string[]> {

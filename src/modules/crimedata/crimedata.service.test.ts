@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +13,7 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import { createDb, migrateToLatest } from '../../db/createDb.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'policeuk');
 const december = join(fixtures, '2025-12-city-of-london-street.csv');
@@ -42,7 +42,7 @@ async function importedCount(container: Container): Promise<Map<string, number>>
   return new Map(rows.map((row) => [`${row.lsoaCode ?? ''}|${row.crimeType}`, Number(row.count)]));
 }
 
-const scratch = mkdtempSync(join(tmpdir(), 'safer-crime-'));
+const scratch = scratchFolder('crime');
 function scratchFile(name: string, content: string | Buffer): string {
   const path = join(scratch, name);
   writeFileSync(path, content);
@@ -221,7 +221,7 @@ describe('an import killed part way through', () => {
     // A file of many batches, so that the kill lands in the middle: December's rows, over and over.
     const [heading, ...rows] = readFileSync(december, 'utf8').trimEnd().split('\r\n');
     const big = scratchFile('2025-12-big.csv', [heading, ...Array.from({ length: 120 }, () => rows).flat()].join('\r\n'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'safer-kill-'));
+    const dataDir = scratchFolder('kill');
     const handle = createDb({ databaseUrl: null, dataDir });
     await migrateToLatest(handle.db);
     const { DATABASE_URL: _postgres, ...environment } = process.env;

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
@@ -9,9 +8,10 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { cityOfLondonForce, doctoredFile, policeUkFixtures } from '../../../test/helpers/policeuk.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const cityOfLondon = 'E22000180';
-const scratch = mkdtempSync(join(tmpdir(), 'safer-figure-pages-'));
+const scratch = scratchFolder('figure-pages');
 const rowsOf = (path: string) => parse<Record<string, string>>(readFileSync(path), { bom: true, columns: true });
 const december = join(policeUkFixtures, '2025-12-city-of-london-street.csv');
 const november = join(policeUkFixtures, '2025-11-city-of-london-street.csv');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
@@ -12,9 +11,10 @@ import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const cityOfLondon = 'E22000180';
-const scratch = mkdtempSync(join(tmpdir(), 'safer-figures-'));
+const scratch = scratchFolder('figures');
 
 /** A street file's rows, read with a CSV parser of its own. */
 const rowsOf = (path: string) => parse<Record<string, string>>(readFileSync(path), { bom: true, columns: true });

@@ -5,8 +5,7 @@
  * import the job queue gave up on is failed with its reason and tried again.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -20,6 +19,7 @@ import { FieldValidationError } from '../../platform/errors.ts';
 import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { importOutcome } from './importReport.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const charnwoodArea = 'E22000165';
 const leicesterArea = 'E22000168';
@@ -89,7 +89,7 @@ for (const database of testDatabases()) {
       // The attack: every row moved to one Charnwood LSOA, as burglary.
       doctored = doctoredFile(december, { month, force, lsoa: () => charnwood[0]!, crimeType: 'Burglary' });
       // The month as police.uk published it, imported by the operator.
-      const path = join(mkdtempSync(join(tmpdir(), 'safer-held-')), `${month}-leicestershire-street.csv`);
+      const path = join(scratchFolder('held'), `${month}-leicestershire-street.csv`);
       writeFileSync(path, genuine);
       const { imported, changes } = await container.crimeData.importFile(systemPrincipal, path);
       assert.equal(imported.status, 'complete');
@@ -508,7 +508,7 @@ for (const database of testDatabases()) {
     });
 
     it('holds nothing of an upload refused part way: a file that would be held, then a zip refused, leaves no import, job or e-mail', async () => {
-      const folder = mkdtempSync(join(tmpdir(), 'safer-batch-'));
+      const folder = scratchFolder('batch');
       writeFileSync(join(folder, 'a_ok.csv'), doctored);
       writeFileSync(join(folder, 'b_bad.zip'), 'Crime ID,Month\r\n');
       const count = async (table: 'crimeUploadChunks' | 'jobs') =>

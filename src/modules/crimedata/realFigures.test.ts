@@ -4,8 +4,7 @@
  * LSOA edition the file is coded in: mid-2019 for the 2011 LSOAs of these files.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
@@ -19,6 +18,7 @@ import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { hotspotsPage } from './hotspotsPage.ts';
 import { comparableMonths } from './lsoaEditions.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const plymouth = 'E22000056';
 const charnwoodArea = 'E22000165';
@@ -145,7 +145,7 @@ for (const database of testDatabases()) {
       // Leicestershire's June 2023 in 2021 LSOAs: Charnwood 019E (E01034006), which the best-fit lookup leaves out,
       // and Charnwood 003A (E01025720), unchanged.
       const codes = ['E01034006', 'E01025720'];
-      const path = join(mkdtempSync(join(tmpdir(), 'safer-2021-')), '2023-06-leicestershire-street.csv');
+      const path = join(scratchFolder('2021'), '2023-06-leicestershire-street.csv');
       const content = doctoredFile('2025-12-city-of-london-street.csv', {
         month: '2023-06',
         force: 'Leicestershire Police',

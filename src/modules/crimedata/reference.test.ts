@@ -47,5 +47,28 @@ for (const database of testDatabases()) {
         await handle.close();
       }
     });
+
+    it('is loaded again, once, by two processes starting at once on a database of an older edition', async () => {
+      const handle = await database.create();
+      try {
+        const clock = { now: () => new Date('2026-01-20T09:00:00Z') };
+        await createReferenceLoader(handle.db, database.engine, clock)();
+        await handle.db.updateTable('crimeReference').set({ edition: 'an older edition' }).execute();
+        // Each process its own loader; on PostgreSQL the pool gives each its own connection.
+        const results = await Promise.allSettled([
+          createReferenceLoader(handle.db, database.engine, clock)(),
+          createReferenceLoader(handle.db, database.engine, clock)(),
+        ]);
+        assert.deepEqual(
+          results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : [])),
+          [],
+        );
+        // ONS's "London, City of", as a sentence says it.
+        const city = await handle.db.selectFrom('crimeCsps').select('forceName').where('code', '=', 'E22000180').executeTakeFirstOrThrow();
+        assert.equal(city.forceName, 'City of London');
+      } finally {
+        await handle.close();
+      }
+    });
   });
 }

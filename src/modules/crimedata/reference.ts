@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Engine } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { findReferenceEdition, type LsoaRow, replaceReference } from './crimedata.repository.ts';
+import { findReferenceEdition, lockReference, type LsoaRow, replaceReference } from './crimedata.repository.ts';
 import { forceAreaName } from './forces.ts';
 
 const referenceDirectory = join(import.meta.dirname, 'reference');
@@ -52,8 +52,11 @@ async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock)
   const edition = createHash('sha256').update(lsoas).update(csps).update('forceAreaName').digest('hex');
   if ((await findReferenceEdition(db, 'ons')) === edition) return;
   const cspRows = parseText<Record<string, string>>(csps, { columns: true });
-  await db.transaction().execute((trx) =>
-    replaceReference(trx, engine, {
+  await db.transaction().execute(async (trx) => {
+    // Two processes starting on one database load it once: the second waits for the first, then finds it loaded.
+    await lockReference(trx, 'ons');
+    if ((await findReferenceEdition(trx, 'ons')) === edition) return;
+    await replaceReference(trx, engine, {
       name: 'ons',
       edition,
       loadedAt: isoNow(clock),
@@ -64,8 +67,8 @@ async function loadReference(db: Kysely<Database>, engine: Engine, clock: Clock)
         forceName: forceAreaName(row.force_name!),
       })),
       lsoas: lsoaBatches(lsoas),
-    }),
-  );
+    });
+  });
 }
 
 /** Loads the shipped reference when the database holds another edition, or none: once per process, tried again after a failure. */

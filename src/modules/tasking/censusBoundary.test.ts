@@ -4,8 +4,7 @@
  * never 0, in its count, changes, expected figure, chart and map. An unchanged LSOA and a street are unaffected.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
@@ -19,6 +18,7 @@ import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import type { TaskingDocument } from './tasking.types.ts';
 import { taskingDocumentPdf } from './taskingDocument.ts';
+import { scratchFolder } from '../../../test/helpers/scratch.ts';
 
 const charnwoodArea = 'E22000165';
 const split2011 = 'E01025679'; // Charnwood 019A, 2011 only
@@ -40,7 +40,7 @@ for (const database of testDatabases()) {
       // A tenth of the rows at police.uk's blank location, "On or near " with no street.
       const location = (index: number, at: string) => (index % 10 ? at : 'On or near ');
       const content = doctoredFile(december, { month, force: 'Leicestershire Police', lsoa: lsoaOf, location });
-      const path = join(mkdtempSync(join(tmpdir(), 'safer-boundary-')), `${month}-leicestershire-street.csv`);
+      const path = join(scratchFolder('boundary'), `${month}-leicestershire-street.csv`);
       writeFileSync(path, content);
       const { imported } = await container.crimeData.importFile(systemPrincipal, path);
       assert.equal(imported.status, 'complete');

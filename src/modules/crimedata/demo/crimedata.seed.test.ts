@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../../test/helpers/app.ts';
 import { testDatabases } from '../../../../test/helpers/database.ts';
@@ -9,9 +6,10 @@ import { type Container, createContainer } from '../../../container.ts';
 import { seedDemo } from '../../governance/index.ts';
 import { createLogMailer } from '../../notifications/index.ts';
 import { demoCrimeSources, seedDemoCrimeData } from './crimedata.seed.ts';
+import { scratchFolder } from '../../../../test/helpers/scratch.ts';
 
 // A fresh clone: no ../shared beside it, only the extract shipped in the repository.
-const noShared = { folder: mkdtempSync(join(tmpdir(), 'safer-no-shared-')), extract: demoCrimeSources.extract };
+const noShared = { folder: scratchFolder('no-shared'), extract: demoCrimeSources.extract };
 
 const total = (counts: readonly { count: number }[]) => counts.reduce((sum, row) => sum + row.count, 0);
 
