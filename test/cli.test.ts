@@ -62,11 +62,11 @@ describe('the safer command', () => {
     assert.equal(imported.code, 0, imported.out);
     assert.match(
       imported.out,
-      /police-uk\.zip: 2025-11-city-of-london-street\.csv: 734 crimes and incidents \(City of London Police, 2025-11\)/,
+      /police-uk\.zip: 2025-11-city-of-london-street\.csv: 734 crimes and incidents \(City of London Police, November 2025\)/,
     );
     assert.match(
       imported.out,
-      /police-uk\.zip: 2025-12-city-of-london-street\.csv: 810 crimes and incidents \(City of London Police, 2025-12\)/,
+      /police-uk\.zip: 2025-12-city-of-london-street\.csv: 810 crimes and incidents \(City of London Police, December 2025\)/,
     );
     assert.match(imported.out, /Skipped one file \(2025-11-city-of-london-outcomes\.csv\): an outcomes file/);
     assert.match(imported.out, /Skipped one file \(2025-12-city-of-london-stop-and-search\.csv\): a stop and search file/);

@@ -17,6 +17,11 @@ export const monthNames = [
   'December',
 ] as const;
 
+/** A month (YYYY-MM) as GOV.UK writes it: "December 2025". */
+export function monthName(month: string): string {
+  return `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
 /** GOV.UK style: 1 April 2016. Accepts YYYY-MM-DD or a full ISO timestamp. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';

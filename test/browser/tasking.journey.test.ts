@@ -198,17 +198,17 @@ describe('tasking journey in a browser', browserTestOptions(), () => {
         'November 2025',
         'Imported',
         '100%',
-        '734 crimes and incidents (City of London Police, 2025-11), of which 72 with no location; 33 in LSOAs outside the force’s area.',
+        '734 crimes and incidents (City of London Police, November 2025), of which 72 with no location; 33 in LSOAs outside the force’s area.',
       ],
       [
         '2025-12-city-of-london-street.csv',
         'December 2025',
         'Imported',
         '100%',
-        '810 crimes and incidents (City of London Police, 2025-12), of which 55 with no location; 34 in LSOAs outside the force’s area.',
+        '810 crimes and incidents (City of London Police, December 2025), of which 55 with no location; 34 in LSOAs outside the force’s area.',
       ],
     ]);
-    assert.equal(await qa('outcome').innerText(), 'All 2 files were imported.');
+    assert.equal(await qa('outcome').innerText(), 'Both files were imported.');
     assert.equal(await qa('hotspots').innerText(), 'Crime hotspots, December 2025');
     await session.expectAccessiblePage('import-done');
 

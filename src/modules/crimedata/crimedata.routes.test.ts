@@ -165,7 +165,7 @@ describe('crime data pages for a Coventry officer', () => {
     const done = await officer.get(`${base}/imports/${batchId}`);
     assert.doesNotMatch(done.body, /data-import-progress/);
     assert.match(done.body, /Not imported/);
-    assert.match(done.body, /1 of 1 file was not imported/);
+    assert.match(done.body, /The file was not imported/);
     // Nothing imported is not called imported, nor a refused file "100%" read of a month "not known yet".
     assert.match(done.body, /<h1 class="govuk-heading-l">Crime data not imported<\/h1>/);
     assert.doesNotMatch(done.body, /Crime data imported|Not known yet|100%/);
@@ -206,9 +206,9 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /http-equiv="refresh"/);
     assert.equal(page.body.match(/govuk-tag--green">Imported</g)?.length, 2);
-    assert.match(page.body, /734 crimes and incidents \(City of London Police, 2025-11\)/);
-    assert.match(page.body, /810 crimes and incidents \(City of London Police, 2025-12\)/);
-    assert.match(page.body, /All 2 files were imported/);
+    assert.match(page.body, /734 crimes and incidents \(City of London Police, November 2025\)/);
+    assert.match(page.body, /810 crimes and incidents \(City of London Police, December 2025\)/);
+    assert.match(page.body, /Both files were imported/);
     assert.match(page.body, new RegExp(`href="${base}/hotspots\\?month=2025-12" data-qa="hotspots"`));
     const overview = await officer.get(base);
     assert.match(overview.body, /data-qa="months">2 months of police\.uk data, from November 2025 to December 2025/);
@@ -233,7 +233,7 @@ describe('crime data pages for a Coventry officer', () => {
     assert.equal(refused?.status, 'refused');
     assert.match(
       refused?.problem ?? '',
-      /^This file is Leicestershire Police’s, and the partnership is in City of London’s police force area/,
+      /^This file is Leicestershire Police’s, and the partnership’s police force area is City of London: import its own force’s files\.$/,
     );
     // What the file was found to be is kept: its page says the month, not "Not known".
     assert.equal(refused?.month, '2025-10');
@@ -469,7 +469,7 @@ describe('crime data pages for a Coventry officer', () => {
     // The analyst's list says who rejected it, and when.
     assert.match(
       (await officer.get(String(response.headers.location))).body,
-      /overseer@example\.com rejected this file \(City of London Police, 2025-12\) on \d+ \w+ \d{4}: Not police\.uk’s file/,
+      /overseer@example\.com rejected this file \(City of London Police, December 2025\) on \d+ \w+ \d{4}: Not police\.uk’s file/,
     );
   });
 

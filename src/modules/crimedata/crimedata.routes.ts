@@ -26,7 +26,7 @@ import { areaFields, heldDecisionFields } from './crimedata.forms.ts';
 import { areaSchema, heldDecisionSchema } from './crimedata.inputs.ts';
 import type { CrimeDataService, ImportRow } from './crimedata.service.ts';
 import type { HeldEffect } from './heldImports.ts';
-import { monthName } from './hotspotsPage.ts';
+import { monthName } from '../../platform/dates.ts';
 import { decisionText, heldNoticeWords, uploadedText, waitingFileView } from './heldWords.ts';
 import { registerFigureRoutes } from './figures.routes.ts';
 import { registerHotspotRoutes } from './hotspots.routes.ts';
@@ -84,7 +84,7 @@ const importView = (row: ImportRow & HeldEffect) => ({
   id: row.id,
   batchId: row.batchId,
   fileName: row.fileName,
-  month: importMonthText(row, monthName),
+  month: importMonthText(row),
   status: importStatusName(row.status),
   tagClass: statusTagClasses[row.status],
   progress: importProgress(row),

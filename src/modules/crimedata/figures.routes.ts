@@ -27,7 +27,8 @@ import {
   withoutLocationText,
 } from './figuresPage.ts';
 import { type PeriodAsked, periodAsked, periodFilter, periodParams } from './figuresPeriod.ts';
-import { monthName, ogl, onsSource } from './hotspotsPage.ts';
+import { monthName } from '../../platform/dates.ts';
+import { ogl, onsSource } from './hotspotsPage.ts';
 import type { PeerChoice } from './figures.ts';
 
 /** The months held for a peer's force: a peer compares only over the months both partnerships' forces hold. */

@@ -9,7 +9,8 @@ import { queryText } from '../../web/schemas.ts';
 import { monthPattern } from './analysis/months.ts';
 import { type Period, type PeriodKind, periodKinds, periodOf } from './analysis/periods.ts';
 import type { Month } from './analysis/types.ts';
-import { asTyped, monthAskedWords, monthName } from './hotspotsPage.ts';
+import { monthName } from '../../platform/dates.ts';
+import { asTyped, monthAskedWords } from './hotspotsPage.ts';
 
 /** Each value as the period form sends it; periodAsked then decides whether the page exists. */
 export const periodParams = z.object({ period: queryText, month: queryText });

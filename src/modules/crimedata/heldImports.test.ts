@@ -20,6 +20,7 @@ import { seedDemo } from '../governance/index.ts';
 import { createLogMailer } from '../notifications/index.ts';
 import { importOutcome } from './importReport.ts';
 import { scratchFolder } from '../../../test/helpers/scratch.ts';
+import { monthName } from '../../platform/dates.ts';
 
 const charnwoodArea = 'E22000165';
 const leicesterArea = 'E22000168';
@@ -146,7 +147,7 @@ for (const database of testDatabases()) {
       assert.equal(refused.status, 'refused');
       assert.match(
         refused.problem ?? '',
-        /This file is Leicestershire Police’s, and the partnership is in Devon & Cornwall’s police force area/,
+        /This file is Leicestershire Police’s, and the partnership’s police force area is Devon & Cornwall:/,
       );
       assert.deepEqual(await counts(), held);
       await container.crimeData.setArea(systemPrincipal, id('plymouth'), plymouthArea);
@@ -465,14 +466,14 @@ for (const database of testDatabases()) {
       assert.equal(same.status, 'unchanged');
       assert.match(
         importOutcome(same),
-        /^This file \(Leicestershire Police, 2022-07\) is the same as 2022-07-leicestershire-street\.csv, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
+        /^This file \(Leicestershire Police, July 2022\) is the same as 2022-07-leicestershire-street\.csv, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
       );
       // Sent by another partnership of the force, the waiting file is not named: its name is Charnwood's.
       const fromLeicester = await upload('leicester', Buffer.from(`${twelve}\r\n`), 'charnwood-working-copy.csv');
       assert.equal(fromLeicester.status, 'unchanged');
       assert.match(
         importOutcome(fromLeicester),
-        /^This file \(Leicestershire Police, 2022-07\) is the same as a file another partnership of the force sent, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
+        /^This file \(Leicestershire Police, July 2022\) is the same as a file another partnership of the force sent, already waiting for the area’s overseer’s decision: nothing has changed\.$/,
       );
       // The force's only partnership with a crime area adds a month alone: Plymouth is Devon and Cornwall's.
       const plymouthLsoa = (await container.crimeData.areaLsoas(id('plymouth'), july))[0]?.code ?? '';
@@ -484,7 +485,10 @@ for (const database of testDatabases()) {
       const thisMonth = now.toISOString().slice(0, 7);
       const early = await upload('charnwood', doctoredFile(december, { month: thisMonth, force: 'Leicestershire Police' }));
       assert.equal(early.status, 'refused');
-      assert.match(early.problem ?? '', new RegExp(`This file is for ${thisMonth}, which has not ended yet`));
+      assert.match(
+        early.problem ?? '',
+        new RegExp(`This file is for ${monthName(thisMonth)}: police\\.uk publishes a month’s crimes only after the month has ended\\.`),
+      );
     });
 
     it('holds a file that names its force another way, as it holds any file replacing a month held', async () => {

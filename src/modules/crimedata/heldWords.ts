@@ -1,7 +1,6 @@
 /** Who uploaded a held file, and what became of it, in words for the overseer's and the analyst's pages. */
-import { formatDayOf } from '../../platform/dates.ts';
+import { formatDayOf, monthName } from '../../platform/dates.ts';
 import { describeRecipients, type Recipients } from '../../platform/recipients.ts';
-import { monthName } from './hotspotsPage.ts';
 import type { HeldFile, WaitingFile } from './heldImports.ts';
 import { heldEffect } from './importReport.ts';
 

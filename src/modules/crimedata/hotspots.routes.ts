@@ -31,13 +31,13 @@ import {
   hotspotsPage,
   type HotspotsPage,
   monthAskedWords,
-  monthName,
   notHeldWords,
   ogl,
   onsSource,
   withoutStreetWords,
 } from './hotspotsPage.ts';
 import { comparability } from './lsoaEditions.ts';
+import { monthName } from '../../platform/dates.ts';
 import { lsoaLabel } from './lsoaLabel.ts';
 import { terms } from './terms.ts';
 

@@ -9,11 +9,11 @@ import {
   hotspotsCsv,
   hotspotsForAccuracy,
   hotspotsPage,
-  monthName,
   notHeldWords,
   withoutStreetWords,
 } from './hotspotsPage.ts';
 import { counts, hillside, lsoas, publishedMonths, riverside, townCentre } from './analysis/threeLsoas.data.ts';
+import { monthName } from '../../platform/dates.ts';
 
 // The area's crimes, as the service counts them: the LSOA outside the area is not among them.
 const area = { counts: counts.filter((count) => lsoas.some((lsoa) => lsoa.code === count.lsoaCode)), lsoas, publishedMonths };

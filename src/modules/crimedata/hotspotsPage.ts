@@ -3,7 +3,7 @@
  * emerging hotspots and how well last month's hotspots foretold this month, in words. Pure: the route reads the
  * counts and renders what this gives. A change is written with its sign and "up" or "down", never colour alone.
  */
-import { monthNames } from '../../platform/dates.ts';
+import { monthName, monthNames } from '../../platform/dates.ts';
 import { digits, formatPercentChange, signedChange } from '../../platform/numbers.ts';
 import { type PredictionAccuracy, predictionAccuracy } from './analysis/accuracy.ts';
 import { roundToOneDecimal } from './analysis/counting.ts';
@@ -24,11 +24,6 @@ import { lsoaLabeller } from './lsoaLabel.ts';
 
 export const ogl = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 export const onsSource = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
-
-/** "December 2025". */
-export function monthName(month: Month): string {
-  return `${monthNames[monthOfYear(month) - 1]} ${month.slice(0, 4)}`;
-}
 
 /** The area's counts run from its first published month to `month`: the predictive calendar needs every earlier year. */
 export interface HotspotsInput extends Omit<HotspotQuery, 'limit'> {

@@ -8,12 +8,23 @@ const rows = (...statuses: CrimeImportStatus[]) => statuses.map((status) => ({ s
 describe('uploadOutcome', () => {
   it('says "imported" only when a file was', () => {
     assert.equal(uploadOutcome(rows('complete', 'complete')).title, 'Crime data imported');
-    assert.equal(uploadOutcome(rows('complete', 'complete')).outcome, 'All 2 files were imported.');
+    assert.equal(uploadOutcome(rows('complete', 'complete')).outcome, 'Both files were imported.');
+    assert.equal(uploadOutcome(rows('complete', 'complete', 'complete')).outcome, 'All 3 files were imported.');
+    assert.equal(uploadOutcome(rows('complete')).outcome, 'The file was imported.');
     assert.deepEqual(uploadOutcome(rows('refused')), {
       title: 'Crime data not imported',
-      outcome: '1 of 1 file was not imported: the reason is given below.',
+      outcome: 'The file was not imported: the reason is given below.',
       warning: true,
     });
+    assert.equal(uploadOutcome(rows('refused', 'failed')).outcome, 'Neither file was imported: the reasons are given below.');
+    assert.equal(
+      uploadOutcome(rows('refused', 'failed', 'rejected')).outcome,
+      'None of the 3 files was imported: the reasons are given below.',
+    );
+    assert.equal(
+      uploadOutcome(rows('refused', 'refused', 'complete')).outcome,
+      '1 of 3 files was imported. 2 of 3 files were not imported: the reasons are given below.',
+    );
     assert.equal(uploadOutcome(rows('unchanged', 'refused')).title, 'Crime data not imported');
     assert.equal(uploadOutcome(rows('unchanged')).title, 'Crime data already imported');
     assert.equal(uploadOutcome(rows('held')).title, 'Crime data waiting for the overseer');
@@ -39,9 +50,8 @@ describe('a file’s month and progress', () => {
   });
 
   it('says a refused file’s month will not be known', () => {
-    const name = (month: string) => `month ${month}`;
-    assert.equal(importMonthText({ month: null, status: 'waiting' }, name), 'Not known yet');
-    assert.equal(importMonthText({ month: null, status: 'refused' }, name), 'Not known: the file was not read');
-    assert.equal(importMonthText({ month: '2025-12', status: 'refused' }, name), 'month 2025-12');
+    assert.equal(importMonthText({ month: null, status: 'waiting' }), 'Not known yet');
+    assert.equal(importMonthText({ month: null, status: 'refused' }), 'Not known: the file was not read');
+    assert.equal(importMonthText({ month: '2025-12', status: 'refused' }), 'December 2025');
   });
 });

@@ -1,5 +1,5 @@
 /** What an import did, in words, for the command line and the web pages alike. */
-import { formatDayOf } from '../../platform/dates.ts';
+import { formatDayOf, monthName } from '../../platform/dates.ts';
 import { digits } from '../../platform/numbers.ts';
 import type { CrimeImportStatus } from '../../db/schema.ts';
 import type { ImportRow } from './crimedata.repository.ts';
@@ -58,13 +58,27 @@ export function importProgress(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'sta
 }
 
 /** The month a file holds: not known until it is read, and never known for a file refused before a month was found. */
-export function importMonthText(row: Pick<ImportRow, 'month' | 'status'>, monthName: (month: string) => string): string {
+export function importMonthText(row: Pick<ImportRow, 'month' | 'status'>): string {
   if (row.month) return monthName(row.month);
   return importFinished(row) ? 'Not known: the file was not read' : 'Not known yet';
 }
 
 const imported = new Set<CrimeImportStatus>(['complete', 'replaced']);
 const notImported = new Set<CrimeImportStatus>(['refused', 'rejected', 'failed']);
+
+/** "The file was", "Both files were", "All 3 files were", "1 of 3 files was": the verb agrees with the files counted. */
+function filesOf(n: number, of: number, [one, many]: [string, string]): string {
+  if (of === 1) return `The file ${one}`;
+  if (n < of) return `${n} of ${of} files ${n === 1 ? one : many}`;
+  return `${of === 2 ? 'Both' : `All ${of}`} files ${many}`;
+}
+
+/** "The file was not imported", "Neither file was", "None of the 3 files was", "1 of 3 files was not imported". */
+function noneImported(n: number, of: number): string {
+  if (of === 1) return 'The file was not imported';
+  if (n < of) return `${filesOf(n, of, ['was', 'were'])} not imported`;
+  return of === 2 ? 'Neither file was imported' : `None of the ${of} files was imported`;
+}
 
 /**
  * What an upload came to, as its page's title and first sentence say it: "imported" only when a file was; a warning
@@ -77,17 +91,14 @@ export function uploadOutcome(rows: readonly Pick<ImportRow, 'status'>[]): { tit
   const refused = count(notImported);
   const held = count('held') + count('confirming');
   const before = count('unchanged');
-  // "1 of 3 files was", "All 2 files were": the verb agrees with the files counted.
-  const files = (n: number, verbs: [string, string]) =>
-    `${n === rows.length && n > 1 ? `All ${n}` : `${n} of ${rows.length}`} ${rows.length === 1 ? 'file' : 'files'} ${verbs[n === 1 ? 0 : 1]}`;
   const was: [string, string] = ['was', 'were'];
   const parts = [
-    done ? `${files(done, was)} imported.` : null,
-    before ? `${files(before, was)} imported before: nothing has changed.` : null,
+    done ? `${filesOf(done, rows.length, was)} imported.` : null,
+    before ? `${filesOf(before, rows.length, was)} imported before: nothing has changed.` : null,
     held
-      ? `${files(held, ['changes', 'change'])} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
+      ? `${filesOf(held, rows.length, ['changes', 'change'])} other partnerships’ figures (each says how): the area’s overseer checks the change for each partnership and confirms it. Until then, every figure stays as it was.`
       : null,
-    refused ? `${files(refused, was)} not imported: the reason is given below.` : null,
+    refused ? `${noneImported(refused, rows.length)}: ${refused === 1 ? 'the reason is' : 'the reasons are'} given below.` : null,
   ].filter((part) => part !== null);
   const title =
     done > 0
@@ -102,9 +113,13 @@ export function uploadOutcome(rows: readonly Pick<ImportRow, 'status'>[]): { tit
   return { title, outcome: parts.join(' '), warning: refused > 0 };
 }
 
+/** "City of London Police, December 2025": what a file holds, as far as it was read. */
+export const fileWords = (row: Pick<ImportRow, 'fallsWithin' | 'month'>): string =>
+  [row.fallsWithin, row.month ? monthName(row.month) : null].filter(Boolean).join(', ');
+
 /** One sentence on the outcome: the crimes and what could not be placed, or why nothing changed. */
 export function importOutcome(row: ImportRow & { decidedByName?: string | null; replacesMonth?: boolean }): string {
-  const file = [row.fallsWithin, row.month].filter(Boolean).join(', ');
+  const file = fileWords(row);
   switch (row.status) {
     case 'complete':
     case 'replaced': {

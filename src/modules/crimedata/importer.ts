@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
 import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
 import { NotFoundError } from '../../platform/errors.ts';
+import { monthName } from '../../platform/dates.ts';
 import { digits } from '../../platform/numbers.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { type BulkRow, openBulkWriter } from '../../db/bulkRows.ts';
@@ -42,6 +43,7 @@ import { MalformedRowError, NotAStreetFileError, readStreetFile, type StreetCrim
 import type { createHeldImports } from './heldImports.ts';
 import { muchSmaller, type PartnershipChange } from './replacement.ts';
 import { type CrimeTally, crimeTally } from './fileTally.ts';
+import { fileWords } from './importReport.ts';
 
 /** How an import is going, for a progress bar or page. */
 export interface ImportProgress {
@@ -98,7 +100,7 @@ type Found = { month?: string; fallsWithin?: string };
 
 /** The waiting file is named only to the partnership that sent it: another's file name is that partnership's own. */
 const sameAsWaiting = (imported: ImportRow, same: ImportRow) =>
-  `This file (${[same.fallsWithin, same.month].filter(Boolean).join(', ')}) is the same as ${
+  `This file (${fileWords(same)}) is the same as ${
     same.partnershipId === imported.partnershipId ? same.fileName : 'a file another partnership of the force sent'
   }, already waiting for the area’s overseer’s decision: nothing has changed.`;
 
@@ -332,14 +334,14 @@ export function createImporter(deps: ImporterDependencies): Importer {
           header = { ...found, forceCode: forceAreaOf(first.fallsWithin, forceAreas) };
           if (force && header.forceCode !== force.code) {
             return await refused(
-              `This file is ${first.fallsWithin}’s, and the partnership is in ${force.name}’s police force area: import its own force’s files.`,
+              `This file is ${first.fallsWithin}’s, and the partnership’s police force area is ${force.name}: import its own force’s files.`,
               found,
             );
           }
           // police.uk publishes a month once it has ended: a file for this month or a later one is not real.
           if (first.month >= todayInEngland(clock).slice(0, 7)) {
             return await refused(
-              `This file is for ${first.month}, which has not ended yet: police.uk publishes a month’s crimes after it ends.`,
+              `This file is for ${monthName(first.month)}: police.uk publishes a month’s crimes only after the month has ended.`,
               found,
             );
           }

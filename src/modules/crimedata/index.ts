@@ -18,13 +18,13 @@ export { emergingHotspots, emergingMethod, type EmergingHotspot, namesStreet } f
 export { addMonths, missingMonthWords, monthPattern, monthsBetween, previousMonth, sameMonthLastYear } from './analysis/months.ts';
 export { predictiveCalendar, predictiveCalendarMethod } from './analysis/predictiveCalendar.ts';
 export { monthlySeries, type Trend, trendMethod, trendOf } from './analysis/series.ts';
+export { monthName } from '../../platform/dates.ts';
 export {
   changeText,
   expectedText,
   hotspotsForAccuracy,
   missingMonthText,
   monthAskedWords,
-  monthName,
   ogl,
   onsSource,
   trendText,

@@ -24,6 +24,21 @@ for (const database of testDatabases()) {
     let colleagueId: string;
     let strangerId: string;
 
+    /** The clock moved on to a later day, when each signs in afresh: a session ends eight hours after signing in. */
+    async function laterDay(when: string): Promise<void> {
+      now = new Date(when);
+      const again = async (email: string) => {
+        const browser = new Browser(member.app);
+        await browser.signIn(email, testPassword);
+        return browser;
+      };
+      [member, officer, nonMember] = [
+        await again('member@example.com'),
+        await again('officer@example.com'),
+        await again('nora@example.com'),
+      ];
+    }
+
     /** A signed-in account with a role in Coventry, the person given. */
     async function signedIn(email: string, role: 'member' | 'officer', personId: string | null): Promise<Browser> {
       const userId = await container.accounts.createUser(systemPrincipal, { email, name: email, password: testPassword, isAdmin: false });
@@ -111,7 +126,7 @@ for (const database of testDatabases()) {
       assert.equal(blank.statusCode, 400);
       assert.match(blank.body, /Select the kind of interest/);
 
-      now = new Date('2026-07-21T14:30:00Z');
+      await laterDay('2026-07-21T14:30:00Z');
       const closed = (await member.get(`${meetingPath}/apologies`)).body;
       assert.match(closed, /this can only be done before it starts/);
       assert.doesNotMatch(closed, /data-qa="record-form"/);
@@ -160,7 +175,7 @@ for (const database of testDatabases()) {
 
       const [board] = await container.governance.groups.list(coventry);
       const next = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2026-07-28');
-      now = new Date('2026-07-28T15:00:00Z');
+      await laterDay('2026-07-28T15:00:00Z');
       await container.minutes.approve(
         systemPrincipal,
         coventry,
