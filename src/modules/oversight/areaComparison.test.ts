@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaFigures, Period } from '../crimedata/index.ts';
 import { areaCrimeComparison } from './areaComparison.ts';
+import { areaCsv, areaRows } from './areaComparisonPage.ts';
+import { noFigures } from '../crimedata/index.ts';
 
 const october: Period = { kind: 'month', from: '2022-10', to: '2022-10', label: 'October 2022' };
 const earlier: Period = { kind: 'month', from: '2021-10', to: '2021-10', label: 'October 2021' };
@@ -79,5 +81,26 @@ describe('an area’s partnerships side by side', () => {
     });
     const both = areaCrimeComparison(now.slice(0, 2), before.slice(0, 2), october, earlier);
     assert.deepEqual([both.total.earlier, both.total.change, both.total.changePercent], [65, -5, (-5 / 65) * 100]);
+  });
+
+  it('has no figures for the area, not noughts, when no partnership has figures, and says so', () => {
+    const none = areaCrimeComparison([figures('No area', '', [])], [figures('No area', '', [])], october, earlier);
+    assert.deepEqual(none.total, {
+      crimes: null,
+      crimesWithoutAsb: null,
+      population: null,
+      per1000: null,
+      earlier: null,
+      change: null,
+      changePercent: null,
+    });
+    const words = areaRows(none);
+    assert.deepEqual(
+      [words.total.crimes, words.total.crimesWithoutAsb, words.total.per1000, words.total.earlier],
+      [noFigures, noFigures, noFigures, noFigures],
+    );
+    assert.equal(words.average, 'No figures: no partnership of the area has figures for the whole period');
+    assert.equal(areaRows(comparison).average, '33.3 crimes per 1,000 residents: the average of the 3 partnerships’ rates');
+    assert.deepEqual(areaCsv(none).at(-4)?.slice(1, 5), ['The area', '', '', '']);
   });
 });

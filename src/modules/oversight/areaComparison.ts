@@ -30,11 +30,11 @@ export interface AreaCrimeComparison {
   rows: AreaPartnershipRow[];
   /** The partnerships' rates compared (lower is better): the average is of their rates, each partnership one voice. */
   group: GroupComparison;
-  /** The area as a whole, over the partnerships with figures: their crimes over their residents. */
+  /** The area as a whole, over the partnerships with figures: their crimes over their residents; null when none has. */
   total: {
-    crimes: number;
-    crimesWithoutAsb: number;
-    population: number;
+    crimes: number | null;
+    crimesWithoutAsb: number | null;
+    population: number | null;
     per1000: number | null;
     earlier: number | null;
     change: number | null;
@@ -88,13 +88,13 @@ export function areaCrimeComparison(
     position2: placed[index]?.position2 ?? null,
   }));
   const withFigures = rows.filter((row) => row.crimes !== null);
-  const crimes = withFigures.reduce((sum, row) => sum + (row.crimes ?? 0), 0);
-  const population = withFigures.reduce((sum, row) => sum + (row.population ?? 0), 0);
+  // No partnership with figures is no figure for the area, not a nought.
+  const sum = (of: (row: AreaPartnershipRow) => number | null) =>
+    withFigures.length ? withFigures.reduce((total, row) => total + (of(row) ?? 0), 0) : null;
+  const crimes = sum((row) => row.crimes);
+  const population = sum((row) => row.population);
   // A change for the area only when every partnership with figures has one: else it would compare unlike areas.
-  const earlierTotal =
-    withFigures.length > 0 && withFigures.every((row) => row.earlier !== null)
-      ? withFigures.reduce((sum, row) => sum + (row.earlier ?? 0), 0)
-      : null;
+  const earlierTotal = withFigures.every((row) => row.earlier !== null) ? sum((row) => row.earlier) : null;
   return {
     period,
     earlierPeriod,
@@ -102,11 +102,11 @@ export function areaCrimeComparison(
     group: compareWithGroup(members, 'lower_better'),
     total: {
       crimes,
-      crimesWithoutAsb: withFigures.reduce((sum, row) => sum + (row.crimesWithoutAsb ?? 0), 0),
+      crimesWithoutAsb: sum((row) => row.crimesWithoutAsb),
       population,
-      per1000: withFigures.length ? per1000(crimes, population) : null,
+      per1000: crimes === null || population === null ? null : per1000(crimes, population),
       earlier: earlierTotal,
-      ...changeOf(withFigures.length ? crimes : null, earlierTotal),
+      ...changeOf(crimes, earlierTotal),
     },
   };
 }

@@ -27,18 +27,20 @@ export function areaRows(comparison: AreaCrimeComparison) {
   return {
     rows,
     total: {
-      crimes: digits(total.crimes, 0),
-      crimesWithoutAsb: digits(total.crimesWithoutAsb, 0),
-      residents: digits(total.population, 0),
+      crimes: count(total.crimes),
+      crimesWithoutAsb: count(total.crimesWithoutAsb),
+      residents: count(total.population),
       per1000: rate(total.per1000, noFigures),
-      earlier: total.earlier === null ? notHeld : digits(total.earlier, 0),
+      earlier: total.crimes === null ? noFigures : total.earlier === null ? notHeld : digits(total.earlier, 0),
       change: total.change === null ? notHeld : signedChange(total.change, digits(Math.abs(total.change), 0), 'No change'),
       changePercent: total.changePercent === null ? '' : formatPercentChange(total.changePercent),
     },
-    average: rate(group.average, noFigures),
+    average:
+      group.known === 0
+        ? `${noFigures}: no partnership of the area has figures for the whole period`
+        : `${rate(group.average, noFigures)} crimes per 1,000 residents: the average of ${group.known === 1 ? 'the 1 partnership’s rate' : `the ${group.known} partnerships’ rates`}`,
     limits: limits(group.lowerLimit, group.upperLimit),
     limits2: limits(group.lowerLimit2, group.upperLimit2),
-    known: group.known,
   };
 }
 
@@ -74,9 +76,9 @@ export function areaCsv(comparison: AreaCrimeComparison): string[][] {
     [
       comparison.period.label,
       'The area',
-      String(total.crimes),
-      String(total.crimesWithoutAsb),
-      String(total.population),
+      plain(total.crimes),
+      plain(total.crimesWithoutAsb),
+      plain(total.population),
       plainRate(total.per1000),
       total.earlier === null ? notHeld : String(total.earlier),
       plain(total.change),
