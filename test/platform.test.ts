@@ -342,55 +342,52 @@ for (const database of testDatabases()) {
     });
   });
   describe(`a session's end on ${database.engine}`, () => {
-    it('comes a fixed time after signing in, however often the session is saved, and the sign-in page then says so', async (t) => {
+    /** An administrator signed in on a clock the test moves, seven hours on by the time it is given. */
+    async function signedInAdmin(t: { after(fn: () => Promise<void>): void }) {
       const clock = new TestClock('2027-01-11T09:00:00Z');
       const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
       await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
       const browser = new Browser(app);
       const signedIn = await browser.signIn('admin@example.com', password);
+      return { clock, container, browser, signedIn };
+    }
+    /** A change that saves the session again: its flash. */
+    const addAccount = (browser: Browser) =>
+      browser.post('/admin/users', { name: 'Sam Smith', email: 'sam@example.com', password: 'a long new passphrase', isAdmin: 'no' });
+    const endedAddress = '/sign-in?returnTo=%2Fadmin&ended=yes';
+
+    it('comes a fixed time after signing in, however often the session is saved, and the sign-in page then says so', async (t) => {
+      const { clock, browser, signedIn } = await signedInAdmin(t);
       // The browser forgets the cookie when closed; while open it keeps it past the session's end, to be told so.
       const cookie = signedIn.cookies.find((c) => c.name === 'safer_session') as { expires?: Date; maxAge?: number } | undefined;
       assert.ok(cookie);
       assert.equal(cookie.expires, undefined);
       assert.equal(cookie.maxAge, undefined);
       clock.advance(7 * 3600);
-      // Saved again (its flash): the session still ends eight hours after signing in, not eight hours after this.
-      const added = await browser.post('/admin/users', {
-        name: 'Sam Smith',
-        email: 'sam@example.com',
-        password: 'a long new passphrase',
-        isAdmin: 'no',
-      });
+      // Saved again: the session still ends eight hours after signing in, not eight hours after this.
+      const added = await addAccount(browser);
       assert.equal(added.statusCode, 302);
       assert.match((await browser.get(String(added.headers.location))).body, /Sam Smith/);
       clock.advance(59 * 60);
       assert.equal((await browser.get('/admin')).statusCode, 200, 'signed in a minute before the end');
       clock.advance(2 * 60);
       const ended = await browser.get('/admin');
-      assert.equal(ended.headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+      assert.equal(ended.headers.location, endedAddress);
       assert.match((await browser.get(String(ended.headers.location))).body, /data-qa="session-ended"/);
     });
 
     it('is not moved by a change of password, which keeps the session signed in', async (t) => {
-      const clock = new TestClock('2027-01-11T09:00:00Z');
-      const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
-      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
-      const browser = new Browser(app);
-      await browser.signIn('admin@example.com', password);
+      const { clock, browser } = await signedInAdmin(t);
       clock.advance(7 * 3600);
       const changed = await browser.post('/account/password', { currentPassword: password, password: 'another long passphrase' });
       assert.equal(changed.statusCode, 302);
       assert.equal((await browser.get('/admin')).statusCode, 200, 'still signed in after the change');
       clock.advance(3600);
-      assert.equal((await browser.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+      assert.equal((await browser.get('/admin')).headers.location, endedAddress);
     });
 
     it('comes when its row says for a session saved before its end was kept in its data', async (t) => {
-      const clock = new TestClock('2027-01-11T09:00:00Z');
-      const { app, container } = await build(t, { clock, database: await database.create(), seed: false, as: 'nobody' });
-      await container.accounts.createUser(systemPrincipal, { email: 'admin@example.com', name: 'Ada Admin', password, isAdmin: true });
-      const browser = new Browser(app);
-      await browser.signIn('admin@example.com', password);
+      const { clock, container, browser } = await signedInAdmin(t);
       const { db } = container.database;
       const [row] = await db.selectFrom('sessions').selectAll().where('userId', 'is not', null).execute();
       assert.ok(row);
@@ -401,15 +398,9 @@ for (const database of testDatabases()) {
         .where('id', '=', row.id)
         .execute();
       clock.advance(7 * 3600);
-      const added = await browser.post('/admin/users', {
-        name: 'Sam Smith',
-        email: 'sam@example.com',
-        password: 'a long new passphrase',
-        isAdmin: 'no',
-      });
-      assert.equal(added.statusCode, 302, 'saved again (its flash)');
+      assert.equal((await addAccount(browser)).statusCode, 302, 'saved again');
       clock.advance(3600);
-      assert.equal((await browser.get('/admin')).headers.location, '/sign-in?returnTo=%2Fadmin&ended=yes');
+      assert.equal((await browser.get('/admin')).headers.location, endedAddress);
     });
   });
 }
