@@ -14,11 +14,17 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** A new password, checked by the one rule; the rule's check against the account's e-mail is made where that is known. */
-const password = z.string({ error: 'Enter a password' }).superRefine((value, context) => {
-  const problem = passwordProblem(value);
-  if (problem) context.addIssue({ code: 'custom', message: problem });
-});
+/**
+ * A new password, checked by the one rule; the rule's check against the account's e-mail is made where that is known.
+ * `missing` names the field as its label does ("Password", "New password").
+ */
+const passwordChosen = (missing: string) =>
+  z.string({ error: missing }).superRefine((value, context) => {
+    const problem = passwordProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+const password = passwordChosen('Enter a password');
+const newPassword = passwordChosen('Enter a new password');
 
 export const userDetailsSchema = z.object({
   name: requiredText('Enter the full name', 200, 'Full name'),
@@ -34,12 +40,12 @@ export const userSchema = userDetailsSchema.extend({ password }).superRefine((us
 /** A new account: its details and its first password. */
 export type NewUser = z.output<typeof userSchema>;
 
-export const passwordSchema = z.object({ password });
+export const passwordSchema = z.object({ password: newPassword });
 
 /** A person changing their own password: the one they have, to prove it is them, and the new one. */
 export const changePasswordSchema = z.object({
   currentPassword: requiredText('Enter your current password', maximumPasswordLength, 'Current password'),
-  password,
+  password: newPassword,
 });
 
 /** Asking for a link to choose a new password. */

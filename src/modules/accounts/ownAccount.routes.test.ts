@@ -65,7 +65,7 @@ it('changes the password with the current one, keeps this browser signed in and 
   assert.equal((both.body.match(/<li>\s*<a href="#(currentPassword|password)">/g) ?? []).length, 2, 'both in the error summary');
   // Neither typed, both asked for.
   const empty = await client.post('/account/password', { currentPassword: '', password: '' });
-  assert.match(empty.body, /Enter your current password[\s\S]*Enter a password/);
+  assert.match(empty.body, /Enter your current password[\s\S]*Enter a new password/);
 
   const breached = await client.post('/account/password', { currentPassword: testPassword, password: 'Password1234' });
   assert.equal(breached.statusCode, 400);

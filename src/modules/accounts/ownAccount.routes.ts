@@ -141,7 +141,9 @@ export const ownAccountRoutes: ModuleRoutes<OwnAccountRouteDependencies> = {
       }
       if (result.outcome === 'wrong-password') {
         const wrong = { currentPassword: 'Your current password is not right: enter the password you sign in with' };
-        return refuse(result.newPasswordProblem ? { ...wrong, password: result.newPasswordProblem } : wrong);
+        // The form's own words for the new password where it found the problem, else the service's (the e-mail's name).
+        const newProblem = form.ok ? result.newPasswordProblem : form.errors.byField.password;
+        return refuse(newProblem ? { ...wrong, password: newProblem } : wrong);
       }
       // Every session of the account has ended: this one starts again under a new id, ending when it would have (a
       // change of password proves no more than the password, so it never lengthens a session).
