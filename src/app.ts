@@ -153,6 +153,13 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     if (addressHasControlCharacter(request)) throw new BadRequestError();
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
+    // A change's body may have been held open for any time since its session was read: its session is read again now
+    // that the body is in, so that a change sent into a session ended meanwhile (a password change, a deactivation:
+    // signed out everywhere) is not made by it.
+    const ended = Boolean(
+      request.session.userId && !safeMethods.has(request.method) && !(await accounts.sessions.load(request.session.sessionId)),
+    );
+    if (ended) request.session.userId = undefined;
     const userId = request.session.userId;
     // Before validation: the address's ids as sent (a route's own schema checks them next).
     const { partnershipId, areaId } = scopeIds.parse(request.params);
@@ -187,7 +194,7 @@ export async function buildApp(container: Container, options: FastifyServerOptio
         // A session cookie that names no session any more: its session was ended by a sign-out or a password change
         // elsewhere, or by an administrator. The sign-in page says so, rather than appear for no reason.
         const cookie = request.cookies.safer_session;
-        if (cookie && cookie !== request.session.encryptedSessionId) query.set('ended', 'yes');
+        if (ended || (cookie && cookie !== request.session.encryptedSessionId)) query.set('ended', 'yes');
         return reply.redirect(query.size ? `/sign-in?${query.toString()}` : '/sign-in');
       }
       throw new NotPermittedError('You do not have permission to see this page');

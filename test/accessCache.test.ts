@@ -57,11 +57,18 @@ for (const engine of testDatabases()) {
       );
       const [row] = await db.selectFrom('sessions').select('data').execute();
       assert.deepEqual(JSON.parse(row?.data ?? ''), { userId: 'someone' });
-      assert.deepEqual(await sessions.load('a-session'), {
+      // With its end (its row's, as it was saved without one) and the mark of a session read from its row.
+      const loaded = await sessions.load('a-session');
+      assert.deepEqual(loaded, {
+        endsAt: '2099-01-01T00:00:00.000Z',
         userId: 'someone',
         accessGeneration: String(await generationOf(db)),
         pageGeneration: String(await generationOf(db, 'pageGeneration')),
+        stored: true,
       });
+      await sessions.save('a-session', loaded, new Date('2099-01-01T00:00:00Z'));
+      const [again] = await db.selectFrom('sessions').select('data').execute();
+      assert.deepEqual(JSON.parse(again?.data ?? ''), { endsAt: '2099-01-01T00:00:00.000Z', userId: 'someone' }, 'the mark is never saved');
     });
 
     it('refuses at the next request a role taken away, or a partnership archived, outside the app', async (t) => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { setTimeout } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemPrincipal } from '../src/platform/principal.ts';
@@ -384,6 +386,43 @@ for (const database of testDatabases()) {
       assert.equal((await browser.get('/admin')).statusCode, 200, 'still signed in after the change');
       clock.advance(3600);
       assert.equal((await browser.get('/admin')).headers.location, endedAddress);
+    });
+
+    it('ends a session whose change was still arriving when it was signed out everywhere: the change is not made, the session not brought back', async (t) => {
+      const { container, browser: owner } = await signedInAdmin(t);
+      const thief = new Browser(owner.app);
+      await thief.signIn('admin@example.com', password);
+      const token = await thief.csrfToken('/admin');
+      // The thief's change: its session read now, its body sent slowly.
+      const body = new PassThrough();
+      const slow = owner.app.inject({
+        method: 'POST',
+        url: '/admin/users',
+        payload: body,
+        headers: { cookie: thief.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      await setTimeout(200);
+      // Meanwhile the owner changes the password: every other session ends.
+      const changed = await owner.post('/account/password', { currentPassword: password, password: 'another long passphrase' });
+      assert.equal(changed.statusCode, 302);
+      body.end(
+        new URLSearchParams({
+          name: 'Sam Smith',
+          email: 'sam@example.com',
+          password: 'a long new passphrase',
+          isAdmin: 'no',
+          _csrf: token,
+        }).toString(),
+      );
+      const refused = await slow;
+      assert.equal(refused.headers.location, '/sign-in?ended=yes');
+      assert.equal(
+        (await container.accounts.listUsers()).filter((user) => user.email === 'sam@example.com').length,
+        0,
+        'the change was not made',
+      );
+      assert.equal((await thief.get('/admin')).headers.location, endedAddress, 'the ended session stays ended');
+      assert.equal((await owner.get('/admin')).statusCode, 200);
     });
 
     it('comes when its row says for a session saved before its end was kept in its data', async (t) => {

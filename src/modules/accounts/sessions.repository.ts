@@ -2,6 +2,11 @@ import type { Kysely, Selectable } from 'kysely';
 import { compiledOnce } from '../../db/compiledOnce.ts';
 import type { Database, SessionsTable } from '../../db/schema.ts';
 
+/** Writes a session read from its row back to it: a row deleted meanwhile (its session ended) stays deleted. */
+export async function updateSession(db: Kysely<Database>, { id, ...changes }: Selectable<SessionsTable>): Promise<void> {
+  await db.updateTable('sessions').set(changes).where('id', '=', id).execute();
+}
+
 export async function upsertSession(db: Kysely<Database>, session: Selectable<SessionsTable>): Promise<void> {
   const { id: _id, ...changes } = session;
   await db

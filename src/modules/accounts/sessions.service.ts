@@ -1,14 +1,22 @@
 import type { Kysely } from 'kysely';
 import { type Clock, isoNow } from '../../platform/clock.ts';
 import type { Database } from '../../db/schema.ts';
-import { deleteSession, deleteSessionsExpiredBy, deleteSessionsOfUser, findLiveSession, upsertSession } from './sessions.repository.ts';
+import {
+  deleteSession,
+  deleteSessionsExpiredBy,
+  deleteSessionsOfUser,
+  findLiveSession,
+  updateSession,
+  upsertSession,
+} from './sessions.repository.ts';
 
 /** Sessions live in the database so that any number of app processes can serve one user. */
 export interface SessionRecords {
   save(id: string, data: unknown, expiresAt: Date): Promise<void>;
   /**
    * The session's data, or null when there is none or it has expired. Its `accessGeneration` and `pageGeneration`
-   * are read with it, for what the web layer keeps (web/accessCache.ts), and are never saved.
+   * are read with it, for what the web layer keeps (web/accessCache.ts), and are never saved; `stored` marks it as
+   * read from its row, which saving it only updates.
    */
   load(id: string): Promise<unknown>;
   remove(id: string): Promise<void>;
@@ -24,10 +32,17 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
   return {
     save: (
       id,
-      { accessGeneration: _access, pageGeneration: _page, ...data }: { accessGeneration?: unknown; pageGeneration?: unknown },
+      {
+        accessGeneration: _access,
+        pageGeneration: _page,
+        stored,
+        ...data
+      }: { accessGeneration?: unknown; pageGeneration?: unknown; stored?: boolean },
       expiresAt,
     ) =>
-      upsertSession(db, {
+      // A session read from its row is only ever written back to it: a request still running when the session was
+      // ended (signed out everywhere by a password change, a deactivation) must not bring its row back.
+      (stored ? updateSession : upsertSession)(db, {
         id,
         data: JSON.stringify(data),
         expiresAt: expiresAt.toISOString(),
@@ -42,6 +57,7 @@ export function createSessionRecords(db: Kysely<Database>, clock: Clock): Sessio
         ...(JSON.parse(row.data) as object),
         accessGeneration: generation(row.accessGeneration),
         pageGeneration: generation(row.pageGeneration),
+        stored: true,
       };
     },
     remove: (id) => deleteSession(db, id),
