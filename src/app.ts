@@ -5,7 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions, type Session } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Container } from './container.ts';
@@ -153,21 +153,23 @@ export async function buildApp(container: Container, options: FastifyServerOptio
     if (addressHasControlCharacter(request)) throw new BadRequestError();
     // The not-found handler has no route of its own: anyone may be told a page does not exist.
     const access = request.is404 ? 'public' : (request.routeOptions.config.access ?? 'admin');
-    // A change's body may have been held open for any time since its session was read: its session is read again now
-    // that the body is in, so that a change sent into a session ended meanwhile (a password change, a deactivation:
-    // signed out everywhere) is not made by it.
-    const ended = Boolean(
-      request.session.userId && !safeMethods.has(request.method) && !(await accounts.sessions.load(request.session.sessionId)),
-    );
+    // A change's body may have been held open for any time since its session was read: its session, and the access
+    // number read with it, are read again now that the body is in, so that a change sent into a session ended
+    // meanwhile (signed out everywhere by a password change or a deactivation) is not made by it.
+    const change = !safeMethods.has(request.method);
+    const reread =
+      change && request.session.userId
+        ? ((await accounts.sessions.load(request.session.sessionId)) as Pick<Session, 'accessGeneration'> | null)
+        : undefined;
+    const ended = reread === null;
     if (ended) request.session.userId = undefined;
     const userId = request.session.userId;
     // Before validation: the address's ids as sent (a route's own schema checks them next).
     const { partnershipId, areaId } = scopeIds.parse(request.params);
-    // The number read with the session serves a page; a change's body may have been held open for any time since
-    // its session was read, so a change reads the number again now that its body is in.
+    // The number read with the session serves a page; a change without a session read again reads the number now.
     const kept =
       userId || partnershipId || areaId
-        ? await accessCache.current(safeMethods.has(request.method) ? request.session.accessGeneration : undefined)
+        ? await accessCache.current(change ? reread?.accessGeneration : request.session.accessGeneration)
         : null;
     if (kept) keptAccess.set(request, kept);
     // Seats are held, and chairs appointed, from a date: what the principal may do is kept for the day.

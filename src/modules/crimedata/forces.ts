@@ -4,9 +4,8 @@
  * "London, City of", "Metropolitan Police"). Both are reduced to the words that tell forces apart.
  */
 function forceWords(name: string): string {
-  return name
+  return forceAreaName(name)
     .toLowerCase()
-    .replace(/^(.*), (city of|county of)$/, '$2 $1')
     .replace(/&/g, ' and ')
     .replace(/\b(police|constabulary|service)\b/g, ' ')
     .replace(/[^a-z]+/g, ' ')
@@ -21,5 +20,5 @@ export function forceAreaOf(fallsWithin: string, areas: readonly { forceCode: st
 
 /** A force area as a sentence says it: ONS's "London, City of" is the City of London. */
 export function forceAreaName(onsName: string): string {
-  return onsName.replace(/^(.*), (City of|County of)$/, '$2 $1');
+  return onsName.replace(/^(.*), (city of|county of)$/i, '$2 $1');
 }
