@@ -3,7 +3,8 @@
  * Attendance and minutes are recorded, a meeting recorded as held and minutes approved only at a meeting
  * that has started; the pages offer those steps by the same rule.
  */
-import { describeWhen, englandTimeToUtc } from '../../platform/dates.ts';
+import { describeWhen, englandTimeToUtc, formatDate } from '../../platform/dates.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 
 export interface TimedMeeting {
   meetingDate: string;
@@ -17,4 +18,14 @@ export function hasStarted(meeting: TimedMeeting, now: Date): boolean {
 /** What a page says, and a refusal gives, about a meeting still to start. */
 export function notStartedYet(meeting: TimedMeeting): string {
   return `This meeting starts on ${describeWhen(meeting.meetingDate, meeting.startTime)}: its attendance and minutes can be recorded from then`;
+}
+
+/** An action agreed at a meeting falls due on or after the day it was agreed: an earlier date is a slip of typing. */
+export function assertDueFromMeeting(meeting: Pick<TimedMeeting, 'meetingDate'>, dueDate: string | null): void {
+  if (dueDate !== null && dueDate < meeting.meetingDate) {
+    throw new FieldValidationError(
+      'dueDate',
+      `The due date must be on or after the day of the meeting, ${formatDate(meeting.meetingDate)}`,
+    );
+  }
 }

@@ -277,6 +277,31 @@ for (const database of testDatabases()) {
       assert.deepEqual([emptied.decisions, emptied.declarations, emptied.actions], [[], [], []]);
     });
 
+    it('refuses an action due before the day of its meeting, when recorded and when changed', async () => {
+      const [board] = await container.governance.groups.list(coventry);
+      const draft = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-08-11');
+      const item = await addAgendaItem(container.agenda, coventry, draft, 'Licensing');
+      const action = { description: 'Visit the late bars', owner: { kind: 'other', name: 'Officer' } } as const;
+      const dueTooEarly = (error: unknown) =>
+        error instanceof FieldValidationError &&
+        error.field === 'dueDate' &&
+        error.message === 'The due date must be on or after the day of the meeting, 11 August 2016';
+      await assert.rejects(
+        container.minutes.addAction(systemPrincipal, coventry, draft, item, { ...action, dueDate: '2016-08-10' }),
+        dueTooEarly,
+      );
+      const onTheDay = await container.minutes.addAction(systemPrincipal, coventry, draft, item, { ...action, dueDate: '2016-08-11' });
+      await assert.rejects(
+        container.minutes.changeEntry(systemPrincipal, coventry, draft, item, onTheDay, 1, {
+          kind: 'action',
+          input: { ...action, dueDate: '2015-08-11' },
+        }),
+        dueTooEarly,
+      );
+      const [kept] = (await container.minutes.itemMinutes(coventry, draft, item)).actions;
+      assert.deepEqual([kept?.dueDate, kept?.version], ['2016-08-11', 1]);
+    });
+
     it('refuses to remove an action that already has updates in the action log', async () => {
       const [board] = await container.governance.groups.list(coventry);
       const draft = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-08-25');

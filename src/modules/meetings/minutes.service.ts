@@ -18,7 +18,7 @@ import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { approvingMeetings, canAmend, isEditable, type MinutesStatus, type MinutesStep, whyNot, whyNotApprovedAt } from './minutesLife.ts';
-import { hasStarted, notStartedYet } from './meetingTime.ts';
+import { assertDueFromMeeting, hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
 import { createEntryCorrections, type EntryChange, type EntryKind } from './minutesEntries.ts';
@@ -559,6 +559,7 @@ export function createMinutesService({
 
     async addAction(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      assertDueFromMeeting(meeting, input.dueDate);
       const owner = await actions.ownerOf(partnershipId, input.owner);
       const now = isoNow(clock);
       const row = {
@@ -617,6 +618,7 @@ export function createMinutesService({
         await checkDeclaration(partnershipId, change.input);
         write = (trx) => updateDeclaration(trx, id, version, change.input);
       } else {
+        assertDueFromMeeting(meeting, change.input.dueDate);
         const owned = { ...change.input, ...(await actions.ownerOf(partnershipId, change.input.owner)) };
         write = (trx) => actions.changeInMinutes(trx, id, version, owned);
       }
