@@ -42,8 +42,9 @@ describe('uploadOutcome', () => {
 
 describe('a file’s month and progress', () => {
   const file = { bytes: 1000, bytesDone: 430 };
-  it('gives no bar and no "100%" for a file not imported, and where a stopped file stopped', () => {
-    assert.deepEqual(importProgress({ ...file, status: 'refused' }), { percent: null, text: 'Not imported' });
+  it('gives no bar, no "100%" and no second "Not imported" for a file not imported, and where a stopped file stopped', () => {
+    assert.deepEqual(importProgress({ ...file, status: 'refused' }), { percent: null, text: 'Checked' });
+    assert.deepEqual(importProgress({ ...file, status: 'rejected' }), { percent: null, text: 'Read in full' });
     assert.deepEqual(importProgress({ ...file, status: 'failed' }), { percent: 43, text: 'Stopped at 43%' });
     assert.deepEqual(importProgress({ ...file, status: 'importing' }), { percent: 43, text: '43%' });
     assert.deepEqual(importProgress({ ...file, status: 'complete' }), { percent: 100, text: '100%' });

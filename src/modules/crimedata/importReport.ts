@@ -47,11 +47,13 @@ const readPercent = (row: Pick<ImportRow, 'bytes' | 'bytesDone'>): number =>
   row.bytes > 0 ? Math.min(99, Math.floor((Number(row.bytesDone) / Number(row.bytes)) * 100)) : 0;
 
 /**
- * How far the file got, for the progress column: a bar only while it is read or once it has been read whole; a file
- * that was not imported says so rather than "100%", and one stopped part-way says where.
+ * How far the file got, for the progress column: a bar only while it is read or once it has been read whole. A file
+ * not imported shows no "100%": one refused was checked (the status and outcome say it was not imported, and why),
+ * one rejected by the overseer was read whole first, and one stopped part-way says where.
  */
 export function importProgress(row: Pick<ImportRow, 'bytes' | 'bytesDone' | 'status'>): { percent: number | null; text: string } {
-  if (row.status === 'refused' || row.status === 'rejected') return { percent: null, text: 'Not imported' };
+  if (row.status === 'refused') return { percent: null, text: 'Checked' };
+  if (row.status === 'rejected') return { percent: null, text: 'Read in full' };
   if (row.status === 'failed') return { percent: readPercent(row), text: `Stopped at ${readPercent(row)}%` };
   const percent = importPercent(row);
   return { percent, text: `${percent}%` };
