@@ -426,6 +426,13 @@ describe('funding journey in a browser', browserTestOptions(), () => {
       assert.equal(await box.getAttribute('role'), 'region');
       assert.ok(await scrollsSideways(box), 'the table scrolls in its box');
       assert.equal(await box.getAttribute('tabindex'), '0');
+      // Above it, a line says the table scrolls; at laptop width the table fits, and the line goes.
+      const hint = page.locator('[data-qa="table-scrolls"]:has(+ .safer-table-wrap [data-qa="theme"])').first();
+      await hint.waitFor({ state: 'visible' });
+      assert.equal(await hint.textContent(), 'This table is wider than the screen: scroll it sideways to see every column.');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await hint.waitFor({ state: 'hidden' });
+      assert.equal(await box.getAttribute('tabindex'), null);
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

@@ -50,15 +50,28 @@ function revealedText(radio) {
 
 /**
  * A table's scrolling box (partials/table.njk) takes focus so that it can be scrolled from the keyboard; while the
- * table fits there is nothing to scroll, so the box is no tab stop. Checked again whenever the box changes size.
+ * table fits there is nothing to scroll, so the box is no tab stop. A table wider than its box says so above it,
+ * as nothing else shows that columns are out of sight. Checked again whenever the box changes size.
  */
-function focusScrollingTablesOnlyWhenTheyScroll() {
+function markScrollingTables() {
   const boxes = document.querySelectorAll('.safer-table-wrap');
   if (boxes.length === 0 || !globalThis.ResizeObserver) return;
+  const hints = new Map();
+  for (const box of boxes) {
+    const hint = document.createElement('p');
+    hint.className = 'govuk-body-s safer-table-hint';
+    hint.dataset.qa = 'table-scrolls';
+    hint.textContent = 'This table is wider than the screen: scroll it sideways to see every column.';
+    hint.hidden = true;
+    box.before(hint);
+    hints.set(box, hint);
+  }
   const observer = new globalThis.ResizeObserver((entries) => {
     for (const { target: box } of entries) {
-      if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
+      const scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls) box.setAttribute('tabindex', '0');
       else box.removeAttribute('tabindex');
+      hints.get(box).hidden = !scrolls;
     }
   });
   for (const box of boxes) observer.observe(box);
@@ -67,6 +80,6 @@ function focusScrollingTablesOnlyWhenTheyScroll() {
 initGovuk();
 initMoj();
 announceRevealsOnRadios();
-focusScrollingTablesOnlyWhenTheyScroll();
+markScrollingTables();
 // Browser tests wait for this before they check a page: by now every component has done its work.
 document.body.dataset.enhanced = 'true';
