@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AttendanceTable, Database } from '../../db/schema.ts';
 
 export type AttendanceRow = Selectable<AttendanceTable>;
@@ -38,4 +38,14 @@ export async function attendanceDates(db: Kysely<Database>, partnershipId: strin
     .orderBy('meetings.meetingDate', 'desc')
     .execute();
   return rows.map((row) => row.meetingDate);
+}
+
+/** The most votes cast on any one decision at the meeting (0 when none was put to a vote). */
+export async function largestVote(db: Kysely<Database>, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('decisions')
+    .select(sql<number>`max(coalesce(votes_for, 0) + coalesce(votes_against, 0) + coalesce(votes_abstaining, 0))`.as('votes'))
+    .where('meetingId', '=', meetingId)
+    .executeTakeFirst();
+  return Number(row?.votes ?? 0);
 }

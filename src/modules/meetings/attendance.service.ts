@@ -8,7 +8,16 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { GovernanceReads } from './governance.reads.ts';
-import { type AttendanceRow, attendanceDates, listAttendance, meetingsWithAttendance, replaceAttendance } from './attendance.repository.ts';
+import {
+  type AttendanceRow,
+  attendanceDates,
+  largestVote,
+  listAttendance,
+  meetingsWithAttendance,
+  replaceAttendance,
+} from './attendance.repository.ts';
+import { findMeetingMinutes } from './minutes.repository.ts';
+import { whyNot } from './minutesLife.ts';
 import { tallyAttendance } from './attendanceRecord.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { hasStarted, notStartedYet } from './meetingTime.ts';
@@ -206,9 +215,27 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
           row({ status: 'minute_taker', attendeeName: input.minuteTaker.name, attendeeOrganisation: input.minuteTaker.organisation }),
         );
 
+      const voting = new Set(current.members.filter(({ member }) => member.voting).map(({ member }) => member.id));
+      const votingPresent = rows.filter(
+        (r) => r.membershipId !== null && voting.has(r.membershipId) && (r.status === 'present' || r.status === 'substitute'),
+      ).length;
+
       await db.transaction().execute(async (trx) => {
-        // One record of a meeting's attendance at a time: the second is checked against the first.
+        // One record of a meeting's attendance at a time, and none beside a step of its minutes: under the meeting's
+        // lock, as the minutes are, the second is checked against the first.
         await lockRow(trx, 'meetings', meetingId);
+        // The attendance is part of the minutes: once they are approved it stands as approved.
+        const life = await findMeetingMinutes(trx, meetingId);
+        const frozen = life && whyNot('write', { status: life.status, meeting: current.meeting, approvedAt: null, now: clock.now() });
+        if (frozen) throw new FieldValidationError('form', frozen);
+        // A vote on the minutes was cast by voting members present: the attendance cannot say fewer were there.
+        const votes = await largestVote(trx, meetingId);
+        if (votes > votingPresent) {
+          throw new FieldValidationError(
+            'form',
+            `A decision at this meeting records ${votes} votes, but ${votingPresent === 1 ? '1 voting member is' : `${votingPresent} voting members are`} marked present. Mark everyone who voted, or change the decision's vote first.`,
+          );
+        }
         const before = await listAttendance(trx, meetingId);
         const recordedAt = before.reduce((latest, r) => (r.recordedAt > latest ? r.recordedAt : latest), '');
         if (recordedAt !== basedOn) throw new ConflictError(0);

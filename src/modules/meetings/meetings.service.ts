@@ -14,7 +14,8 @@ import { addStandardItems } from './agenda.service.ts';
 import { meetingDeadlines, type MeetingDeadlines } from './deadlines.ts';
 import { cycleDates } from './meetingCycle.ts';
 import { hasStarted } from './meetingTime.ts';
-import { approvingMeetings } from './minutesLife.ts';
+import { approvesMinutes, findMeetingMinutes } from './minutes.repository.ts';
+import { approvingMeetings, whyFixed } from './minutesLife.ts';
 import { isStillToCome, stillToCome } from './stillToCome.ts';
 import {
   insertMeeting,
@@ -139,11 +140,16 @@ export function createMeetingsService({ db, audit, clock, governance }: Meetings
     change: { status: 'rescheduled' | 'cancelled'; meetingDate: string; startTime: string; location: string | null; reason: string },
   ) {
     await db.transaction().execute(async (trx) => {
+      // Under the lock the steps of its minutes take, so that none of them can come between the check and the change.
+      await lockRow(trx, 'meetings', id);
       const before = await requireMeeting(trx, partnershipId, id);
       if (before.version !== version) throw new ConflictError(before.version);
       if (before.status === 'cancelled') throw new FieldValidationError('reason', 'This meeting has been cancelled');
       if (before.status === 'held')
         throw new FieldValidationError('reason', 'This meeting has been held, so it cannot be moved or cancelled');
+      const minutes = await findMeetingMinutes(trx, id);
+      const fixed = whyFixed(minutes?.status ?? 'draft', await approvesMinutes(trx, id));
+      if (fixed) throw new FieldValidationError('reason', fixed);
       const now = isoNow(clock);
       const rescheduled = change.status === 'rescheduled';
       const from = `${formatDate(before.meetingDate)} at ${before.startTime}`;

@@ -167,6 +167,12 @@ export async function findMeetingMinutes(db: Kysely<Database>, meetingId: string
   return db.selectFrom('meetingMinutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst();
 }
 
+/** Whether minutes of any meeting were approved at this one. */
+export async function approvesMinutes(db: Kysely<Database>, meetingId: string): Promise<boolean> {
+  const row = await db.selectFrom('meetingMinutes').select('meetingId').where('approvedAtMeetingId', '=', meetingId).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Every meeting's minutes start as a draft; the row is made the first time anything changes it. */
 export async function ensureMeetingMinutes(db: Kysely<Database>, meetingId: string, partnershipId: string): Promise<MeetingMinutesRow> {
   const existing = await findMeetingMinutes(db, meetingId);

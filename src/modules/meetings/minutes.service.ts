@@ -17,7 +17,16 @@ import type { AttendanceService, MeetingAttendance } from './attendance.service.
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
 import { carryForwardDeferred } from './deferrals.ts';
 import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
-import { approvingMeetings, canAmend, isEditable, type MinutesStatus, type MinutesStep, whyNot, whyNotApprovedAt } from './minutesLife.ts';
+import {
+  approvingMeetings,
+  canAmend,
+  isEditable,
+  type MinutesStatus,
+  type MinutesStep,
+  whyFixed,
+  whyNot,
+  whyNotApprovedAt,
+} from './minutesLife.ts';
 import { assertDueFromMeeting, hasStarted, notStartedYet } from './meetingTime.ts';
 import type { GovernanceReads } from './governance.reads.ts';
 import type { DecisionInput, DeclarationInput } from './meetings.inputs.ts';
@@ -31,6 +40,7 @@ import {
   updateDeclaration,
   listDeclarations,
   type AmendmentRow,
+  approvesMinutes,
   ensureMeetingMinutes,
   findItemMinutes,
   findMeetingMinutes,
@@ -86,6 +96,8 @@ export interface MinutesLife {
   amendments: AmendmentRow[];
   /** Why each step cannot be taken now, or null where it can: the page offers only what the service would take. */
   refusals: Record<MinutesStep, string | null>;
+  /** Why the meeting can no longer be moved or cancelled, or null. */
+  fixed: string | null;
 }
 
 export interface MinutesService {
@@ -335,10 +347,11 @@ export function createMinutesService({
 
   async function readLifeOf(partnershipId: string, meetingId: string): Promise<MinutesLife> {
     const meeting = await requireMeeting(db, partnershipId, meetingId);
-    const [life, amendments, later] = await Promise.all([
+    const [life, amendments, later, approvesOthers] = await Promise.all([
       findMeetingMinutes(db, meetingId),
       listAmendments(db, meetingId),
       listMeetings(db, partnershipId, { groupId: meeting.groupId, from: meeting.meetingDate }),
+      approvesMinutes(db, meetingId),
     ]);
     const approvedAtMeeting = life?.approvedAtMeetingId ? await requireMeeting(db, partnershipId, life.approvedAtMeetingId) : null;
     const status = life?.status ?? 'draft';
@@ -357,6 +370,7 @@ export function createMinutesService({
             : null),
         sign: whyNot('sign', facts),
       },
+      fixed: whyFixed(status, approvesOthers),
       status,
       version: life?.version ?? 1,
       circulatedAt: life?.circulatedAt ?? null,
@@ -420,6 +434,7 @@ export function createMinutesService({
       ]);
       const refused = whyNotApprovedAt(meeting, at, clock.now());
       if (refused || !at) throw new FieldValidationError('atMeetingId', refused ?? 'Select a later meeting of the same group');
+      const carry = await carryingForward(actor, meeting);
       await step(
         actor,
         partnershipId,
@@ -428,7 +443,13 @@ export function createMinutesService({
         'approve',
         { approvedAtMeetingId: atMeetingId, approvedAt: isoNow(clock) },
         `Approved the minutes of ${meeting.groupName}, ${meeting.meetingDate}, at the meeting of ${at.meetingDate}`,
-        await carryingForward(actor, meeting),
+        async (trx) => {
+          // Read again under its lock, which moving or cancelling it takes: changed since, it approves nothing.
+          await lockRow(trx, 'meetings', atMeetingId);
+          const still = whyNotApprovedAt(meeting, await requireMeeting(trx, partnershipId, atMeetingId), clock.now());
+          if (still) throw new FieldValidationError('atMeetingId', still);
+          await carry(trx);
+        },
       );
     },
 

@@ -76,6 +76,16 @@ export function whyNot(step: MinutesStep, { status, meeting, approvedAt, now }: 
   return null;
 }
 
+/**
+ * Why a meeting can no longer be moved or cancelled, or null: minutes circulated as its record, or minutes of an
+ * earlier meeting approved at it, say that it took place when it did.
+ */
+export function whyFixed(status: MinutesStatus, approvesMinutes: boolean): string | null {
+  if (status !== 'draft') return 'The minutes of this meeting have been circulated, so it cannot be moved or cancelled';
+  if (approvesMinutes) return 'Minutes of an earlier meeting were approved at this meeting, so it cannot be moved or cancelled';
+  return null;
+}
+
 /** Why the minutes cannot be approved at `at`: it must be a later meeting of the same group, not cancelled, that has started. */
 export function whyNotApprovedAt(meeting: DatedMeeting, at: DatedMeeting | null, now: Date): string | null {
   if (!at || at.groupId !== meeting.groupId || at.meetingDate <= meeting.meetingDate || at.status === 'cancelled') {

@@ -1,0 +1,148 @@
+/**
+ * What approved minutes rest on stands with them: the attendance they record, and the meeting's date. Found by the
+ * attack review of issue 17: signed minutes' attendance could be recorded again (so a carried vote read as not
+ * agreed), and a meeting with signed minutes could be cancelled or moved after the meeting that approved them.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Container } from '../../container.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
+import { systemPrincipal } from '../../platform/principal.ts';
+import type { Browser } from '../../../test/helpers/app.ts';
+import { build, suiteScope } from '../../../test/helpers/build.ts';
+import { testDatabases } from '../../../test/helpers/database.ts';
+import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addMember, addPerson } from '../../../test/helpers/people.ts';
+
+for (const database of testDatabases()) {
+  describe(`approved minutes fix their meeting and its attendance on ${database.engine}`, () => {
+    const scope = suiteScope();
+    let container: Container;
+    let officer: Browser;
+    let coventry: string;
+    let groupId: string;
+
+    before(async () => {
+      ({ container, client: officer, coventry } = await build(scope, { as: 'officer', database: await database.create() }));
+      groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Licensing group', parentId: null });
+      const [organisation] = await container.governance.organisations.list(coventry);
+      for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four', 'Eve Five']) {
+        const personId = await addPerson(container.governance, coventry, { name, email: null, organisationId: organisation?.id ?? '' });
+        await addMember(container.governance, coventry, { groupId, personId, organisationId: organisation?.id ?? '', role: 'member' });
+      }
+    });
+
+    const attendanceOf = async (id: string, present: number) => ({
+      members: (await container.attendance.attendance(coventry, id)).members.map(({ member }, index) => ({
+        membershipId: member.id,
+        status: index < present ? ('present' as const) : ('absent' as const),
+        substitutePersonId: null,
+      })),
+      inAttendance: [],
+      minuteTaker: null,
+    });
+
+    /** Three of five present and a decision carried 2 to 1, at `date`; the minutes taken as far as `until`. */
+    async function meetingWithVote(date: string, nextDate: string, until: 'draft' | 'circulated' | 'signed') {
+      const id = await scheduleMeeting(container.meetings, coventry, groupId, date);
+      const next = await scheduleMeeting(container.meetings, coventry, groupId, nextDate);
+      const itemId = await addAgendaItem(container.agenda, coventry, id, 'Late licences');
+      await container.attendance.record(systemPrincipal, coventry, id, '', await attendanceOf(id, 3));
+      await container.minutes.addDecision(systemPrincipal, coventry, id, itemId, {
+        outcome: 'agreed',
+        wording: 'Agreed to fund the night-time patrols',
+        recommendedTo: null,
+        votesFor: 2,
+        votesAgainst: 1,
+        votesAbstaining: 0,
+      });
+      if (until !== 'draft') await container.minutes.circulate(systemPrincipal, coventry, id, 1);
+      if (until === 'signed') {
+        await container.minutes.approve(systemPrincipal, coventry, id, 2, next);
+        await container.minutes.sign(systemPrincipal, coventry, id, 3, 'Cllr Chair');
+      }
+      return { id, next, itemId, base: `/partnerships/${coventry}/meetings/${id}` };
+    }
+
+    const presentAt = async (id: string) =>
+      (await container.attendance.attendance(coventry, id)).members.filter((m) => m.status === 'present').length;
+
+    it('refuses attendance recorded again once the minutes are approved, and the page no longer offers it', async () => {
+      const { id, itemId, base } = await meetingWithVote('2026-08-13', '2026-09-10', 'signed');
+      const recordedAt = (await container.attendance.attendance(coventry, id)).recordedAt ?? '';
+      const body: Record<string, string> = { basedOn: recordedAt };
+      for (const { member } of (await container.attendance.attendance(coventry, id)).members) body[`status-${member.id}`] = 'present';
+      const posted = await officer.post(`${base}/attendance`, body);
+      assert.equal(posted.statusCode, 400);
+      assert.match(posted.body, /These minutes have been approved and cannot change/);
+      assert.equal(await presentAt(id), 3);
+      const [decision] = (await container.minutes.itemMinutes(coventry, id, itemId)).decisions;
+      assert.equal(decision?.outcome, 'agreed');
+      const page = (await officer.get(base)).body;
+      assert.doesNotMatch(page, /data-qa="record-attendance"|data-qa="reschedule"|data-qa="cancel-meeting"/);
+    });
+
+    it('refuses draft attendance with fewer voting members present than a vote at the meeting cast', async () => {
+      const { id } = await meetingWithVote('2026-07-09', '2026-08-06', 'draft');
+      await assert.rejects(
+        container.attendance.record(
+          systemPrincipal,
+          coventry,
+          id,
+          (await container.attendance.attendance(coventry, id)).recordedAt ?? '',
+          await attendanceOf(id, 2),
+        ),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.message ===
+            "A decision at this meeting records 3 votes, but 2 voting members are marked present. Mark everyone who voted, or change the decision's vote first.",
+      );
+      assert.equal(await presentAt(id), 3);
+      // Three or more present is still a record the vote fits.
+      await container.attendance.record(
+        systemPrincipal,
+        coventry,
+        id,
+        (await container.attendance.attendance(coventry, id)).recordedAt ?? '',
+        await attendanceOf(id, 4),
+      );
+      assert.equal(await presentAt(id), 4);
+    });
+
+    it('refuses to move or cancel a meeting whose minutes are circulated, or one at which minutes were approved', async () => {
+      const circulated = await meetingWithVote('2026-06-11', '2026-07-02', 'circulated');
+      const signed = await meetingWithVote('2026-04-09', '2026-05-14', 'signed');
+      const cases = [
+        [circulated.id, 'The minutes of this meeting have been circulated, so it cannot be moved or cancelled'],
+        [signed.id, 'The minutes of this meeting have been circulated, so it cannot be moved or cancelled'],
+        [signed.next, 'Minutes of an earlier meeting were approved at this meeting, so it cannot be moved or cancelled'],
+      ] as const;
+      for (const [id, message] of cases) {
+        const refused = (error: unknown) => error instanceof FieldValidationError && error.field === 'reason' && error.message === message;
+        const { meeting } = await container.meetings.get(coventry, id);
+        await assert.rejects(container.meetings.cancel(systemPrincipal, coventry, id, meeting.version, 'Never happened'), refused);
+        await assert.rejects(
+          container.meetings.reschedule(systemPrincipal, coventry, id, meeting.version, {
+            meetingDate: '2027-03-11',
+            startTime: '14:00',
+            location: null,
+            reason: 'Moved',
+          }),
+          refused,
+        );
+        const after = (await container.meetings.get(coventry, id)).meeting;
+        assert.deepEqual([after.status, after.meetingDate], [meeting.status, meeting.meetingDate]);
+      }
+      // A meeting whose minutes are still a draft can still be put right.
+      const draft = await meetingWithVote('2026-03-12', '2026-03-26', 'draft');
+      const { meeting } = await container.meetings.get(coventry, draft.id);
+      await container.meetings.reschedule(systemPrincipal, coventry, draft.id, meeting.version, {
+        meetingDate: '2026-03-13',
+        startTime: '14:00',
+        location: null,
+        reason: 'Typed the wrong day',
+      });
+      assert.equal((await container.meetings.get(coventry, draft.id)).meeting.meetingDate, '2026-03-13');
+    });
+  });
+}
