@@ -19,7 +19,7 @@ const label = 'date of the meeting';
 
 /** A real date from 1980 to 2079, the span a two-digit year reaches, as YYYY-MM-DD. */
 const realDate = fc
-  .date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2079-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2079-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
 
 /** Text as people vary it: any case, spaces around it. */
@@ -121,6 +121,12 @@ describe('reading a date as people type it', () => {
       problem: 'The date of the meeting must have its year as 4 numbers, like 2027',
       parts: ['year'],
     });
+    // A year the records cannot hold is a slip of typing, not a date in 26 AD or 1969.
+    for (const year of ['0000', '0026', '1969', '1989', '2101']) {
+      assert.deepEqual(read('5', '3', year), { problem: 'The date of the meeting must be between 1990 and 2100', parts: ['year'] }, year);
+    }
+    assert.deepEqual(read('1', '1', '1990'), { date: '1990-01-01' });
+    assert.deepEqual(read('31', '12', '2100'), { date: '2100-12-31' });
     assert.equal(read('', '', ''), null);
     assert.deepEqual(readDateText('11/23/2026', '‘from’ date'), {
       problem: 'Enter the ‘from’ date as a real date, like 23 11 2026 or 23 Nov 2026',

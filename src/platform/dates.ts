@@ -123,6 +123,12 @@ export function readYear(typed: string): number | null {
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
+ * The years a typed date may fall in. The partnerships' records begin in 1998: a year outside these is a slip of
+ * typing ("0026", "1969"), which calendars could not carry either.
+ */
+export const typedYears = { earliest: 1990, latest: 2100 } as const;
+
+/**
  * A GOV.UK date input's three boxes as people fill them in ("25", "dec", "26"), read as YYYY-MM-DD, or a message
  * about the `label` ("date of the meeting") naming only the wrong boxes. Null when nothing is typed.
  */
@@ -151,6 +157,9 @@ export function readDateParts(typed: TypedDate, label: string): DateReading | nu
   }
   if (wrong.length) return { problem: realDate, parts: wrong };
   if (!dayNumber || !monthNumber || yearNumber === null) return { problem: realDate, parts: ['day', 'month', 'year'] };
+  if (yearNumber < typedYears.earliest || yearNumber > typedYears.latest) {
+    return { problem: `The ${label} must be between ${typedYears.earliest} and ${typedYears.latest}`, parts: ['year'] };
+  }
   // 31 June, 29 February 2027: the day is the box that is wrong.
   if (dayNumber > daysIn(yearNumber, monthNumber)) return { problem: realDate, parts: ['day'] };
   const pad = (n: number) => String(n).padStart(2, '0');
