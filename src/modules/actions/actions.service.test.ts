@@ -22,7 +22,7 @@ for (const database of testDatabases()) {
       const id = await container.minutes.addAction(systemPrincipal, coventry, meetingId, itemId, {
         description: 'Circulate the DPPO consultation results',
         owner: { kind: 'other', name: 'All agencies' },
-        dueDate: '2008-01-31',
+        dueDate: '2016-08-31',
       });
       const [logged] = await container.actions.actionLog(coventry, systemPrincipal, { status: 'open' });
       assert.equal(logged?.owner, 'All agencies');
@@ -48,17 +48,17 @@ for (const database of testDatabases()) {
           owner: { kind: 'other', name: owner },
           dueDate,
         });
-      await due('Sara Roach', '2008-02-01');
+      await due('Sara Roach', '2016-09-01');
       await due('Sara Roach', '2999-12-31');
-      await due('50% of agencies', '2008-03-01');
+      await due('50% of agencies', '2016-10-01');
       await due('West Midlands Police', null);
 
       const owners = async (filter: Parameters<typeof container.actions.actionLog>[2]) =>
         (await container.actions.actionLog(coventry, systemPrincipal, filter)).map((a) => `${a.owner} ${a.dueDate ?? 'none'}`);
-      assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2008-02-01', 'Sara Roach 2999-12-31']);
-      assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2008-02-01']);
+      assert.deepEqual(await owners({ owner: 'sara' }), ['Sara Roach 2016-09-01', 'Sara Roach 2999-12-31']);
+      assert.deepEqual(await owners({ owner: 'sara', overdue: true }), ['Sara Roach 2016-09-01']);
       // LIKE's wildcards typed in a name match themselves, not anything.
-      assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2008-03-01']);
+      assert.deepEqual(await owners({ owner: '50%' }), ['50% of agencies 2016-10-01']);
       assert.deepEqual(await owners({ owner: '_' }), []);
 
       const all = await container.actions.actionLog(coventry, systemPrincipal);
