@@ -10,6 +10,8 @@ import { updateRecord, updateVersioned } from '../../platform/records.ts';
 import { isRemovable, type NumberedSection, numberAgenda, standardItems, swapForMove } from './agenda.ts';
 import { type AgendaItemRow, insertAgendaItem, listAgendaItems } from './agenda.repository.ts';
 import { type MeetingView, requireMeeting } from './meetings.repository.ts';
+import { findMeetingMinutes } from './minutes.repository.ts';
+import { agendaRefusals } from './papers.ts';
 import type { AgendaItemInput } from './meetings.inputs.ts';
 
 export interface AgendaService {
@@ -64,6 +66,12 @@ export interface AgendaDependencies {
 }
 
 export function createAgendaService({ db, audit, clock }: AgendaDependencies): AgendaService {
+  /** Refuses a change to the agenda of a cancelled meeting, or of one whose minutes are circulated; under its lock. */
+  async function assertAgendaOpen(trx: Kysely<Database>, meeting: MeetingView): Promise<void> {
+    const refused = agendaRefusals(meeting, (await findMeetingMinutes(trx, meeting.id))?.status ?? 'draft').change;
+    if (refused) throw new FieldValidationError('title', refused);
+  }
+
   /** The meeting and one of its own items, for a change; standard items and cancelled meetings are not changed. */
   async function changeable(trx: Kysely<Database>, partnershipId: string, meetingId: string, itemId: string, removing = false) {
     // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.
@@ -72,8 +80,7 @@ export function createAgendaService({ db, audit, clock }: AgendaDependencies): A
     const items = await listAgendaItems(trx, meetingId);
     const item = items.find((candidate) => candidate.id === itemId);
     if (!item) throw new NotFoundError('agenda item');
-    if (meeting.status === 'cancelled')
-      throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
+    await assertAgendaOpen(trx, meeting);
     if (removing ? !isRemovable(item) : item.standardItem)
       throw new FieldValidationError('title', 'Standard items are on every agenda and cannot be changed here');
     return { meeting, items, item };
@@ -120,8 +127,7 @@ export function createAgendaService({ db, audit, clock }: AgendaDependencies): A
       await db.transaction().execute(async (trx) => {
         await lockRow(trx, 'meetings', meetingId);
         const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        if (meeting.status === 'cancelled')
-          throw new FieldValidationError('title', 'This meeting has been cancelled, so its agenda cannot change');
+        await assertAgendaOpen(trx, meeting);
         const inSection = (await listAgendaItems(trx, meetingId)).filter((item) => item.section === input.section);
         const now = isoNow(clock);
         const item = {

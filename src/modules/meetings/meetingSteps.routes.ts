@@ -58,7 +58,10 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       });
     }
 
-    const agendaOf = async ({ partnershipId, id }: MeetingParams) => agendaRefusals((await meetings.get(partnershipId, id)).meeting);
+    const agendaOf = async ({ partnershipId, id }: MeetingParams) => {
+      const [{ meeting }, life] = await Promise.all([meetings.get(partnershipId, id), minutes.life(partnershipId, id)]);
+      return agendaRefusals(meeting, life.status);
+    };
 
     app.get('/publish', { config: manage, ...asking }, async (request, reply) =>
       ask(

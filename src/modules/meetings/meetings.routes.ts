@@ -237,7 +237,7 @@ export const meetingRoutes: ModuleRoutes<MeetingRouteDependencies> = {
         canRecordHeld,
         started,
         notStarted: started ? null : notStartedYet(meeting),
-        agendaSteps: agendaRefusals(meeting),
+        agendaSteps: agendaRefusals(meeting, life.status),
         // The request's own token goes where this stands, at each request.
         csrfToken: () => csrfStandIn,
       });

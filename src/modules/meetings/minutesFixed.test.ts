@@ -82,6 +82,26 @@ for (const database of testDatabases()) {
       assert.doesNotMatch(page, /data-qa="record-attendance"|data-qa="reschedule"|data-qa="cancel-meeting"/);
     });
 
+    it('settles the agenda once the minutes are circulated: no item added, changed or removed, and no publishing', async () => {
+      const { id, itemId, base } = await meetingWithVote('2026-05-07', '2026-05-28', 'circulated');
+      const settled = (error: unknown) =>
+        error instanceof FieldValidationError &&
+        error.message === 'The minutes of this meeting have been circulated, so its agenda cannot change';
+      await assert.rejects(addAgendaItem(container.agenda, coventry, id, 'Item added after circulation'), settled);
+      const [item] = (await container.agenda.agenda(coventry, id)).flatMap((section) => section.items).filter((i) => i.id === itemId);
+      await assert.rejects(container.agenda.removeItem(systemPrincipal, coventry, id, itemId, item?.version ?? 0), settled);
+      await assert.rejects(container.agenda.moveItem(systemPrincipal, coventry, id, itemId, 'up'), settled);
+      await assert.rejects(
+        container.papers.publish(systemPrincipal, coventry, id),
+        (error: unknown) =>
+          error instanceof FieldValidationError &&
+          error.message === 'The minutes of this meeting have been circulated, so its agenda is settled',
+      );
+      const page = (await officer.get(base)).body;
+      assert.doesNotMatch(page, /data-qa="add-item"|data-qa="publish"|\/items\/[^"/]+\/remove"/);
+      assert.ok((await container.agenda.agenda(coventry, id)).flatMap((section) => section.items).some((i) => i.id === itemId));
+    });
+
     it('refuses draft attendance with fewer voting members present than a vote at the meeting cast', async () => {
       const { id } = await meetingWithVote('2026-07-09', '2026-08-06', 'draft');
       await assert.rejects(

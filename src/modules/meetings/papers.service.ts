@@ -6,6 +6,7 @@ import { type Clock, isoNow } from '../../platform/clock.ts';
 import { describeWhen, formatDate } from '../../platform/dates.ts';
 import { FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import type { Database } from '../../db/schema.ts';
+import { lockRow } from '../../db/locks.ts';
 import type { AuditEntry, AuditWriter } from '../../platform/audit.ts';
 import { buildAgendaPack } from './agendaPack.ts';
 import type { NumberedSection } from './agenda.ts';
@@ -17,6 +18,7 @@ import { updateVersioned, type VersionedChange } from '../../platform/records.ts
 import type { MeetingDetails, MeetingsService } from './meetings.service.ts';
 import { classifyPaper, kindOfContentType, type PaperKind, paperKinds } from '../../platform/documentFiles.ts';
 import { agendaRefusals, paperStanding } from './papers.ts';
+import { findMeetingMinutes } from './minutes.repository.ts';
 import { insertPaper, listPapers, paperContent, type PaperRow } from './papers.repository.ts';
 
 export type { Audience };
@@ -234,8 +236,10 @@ export function createPapersService({
     ) => { changes: VersionedChange<'meetings'>['changes']; summary: string; done: () => Promise<T> },
   ): Promise<T> {
     return db.transaction().execute(async (trx) => {
+      // Under the lock the steps of its minutes take: circulating them settles the agenda.
+      await lockRow(trx, 'meetings', meetingId);
       const meeting = await requireMeeting(trx, partnershipId, meetingId);
-      const refused = agendaRefusals(meeting)[step];
+      const refused = agendaRefusals(meeting, (await findMeetingMinutes(trx, meetingId))?.status ?? 'draft')[step];
       if (refused) throw new FieldValidationError(step === 'publish' ? 'publish' : 'reason', refused);
       const at = isoNow(clock);
       const { changes: planned, summary, done } = plan(trx, meeting, at);

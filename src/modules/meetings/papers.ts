@@ -2,6 +2,7 @@
 import { todayInEngland } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
 import type { MeetingStatus } from '../../db/schema.ts';
+import type { MinutesStatus } from './minutesLife.ts';
 
 /**
  * Late: uploaded (in England) after the day the agenda and papers were due out. Supplement: added
@@ -25,16 +26,29 @@ export interface PublishableMeeting {
 }
 
 /**
- * Why the agenda cannot be published, or a published one withdrawn, now (null where it can): not once the
- * meeting is cancelled or held. A withdrawn agenda can be published again.
+ * Why the agenda cannot be published, a published one withdrawn, or its items changed now (null where it can). Not
+ * once the meeting is cancelled; not once its minutes are circulated as the record of what it took, which settles
+ * the agenda. Publishing and withdrawing also end once the meeting is held, while items may still be added to minute
+ * what was raised on the day. A withdrawn agenda can be published again.
  */
-export function agendaRefusals(meeting: PublishableMeeting): { publish: string | null; withdraw: string | null } {
+export function agendaRefusals(
+  meeting: PublishableMeeting,
+  minutes: MinutesStatus,
+): { publish: string | null; withdraw: string | null; change: string | null } {
+  const change =
+    meeting.status === 'cancelled'
+      ? 'This meeting has been cancelled, so its agenda cannot change'
+      : minutes !== 'draft'
+        ? 'The minutes of this meeting have been circulated, so its agenda cannot change'
+        : null;
   const settled =
     meeting.status === 'cancelled'
       ? 'This meeting has been cancelled'
       : meeting.status === 'held'
         ? 'This meeting has been held, so its agenda is settled'
-        : null;
+        : minutes !== 'draft'
+          ? 'The minutes of this meeting have been circulated, so its agenda is settled'
+          : null;
   const live = meeting.publishedAt !== null && meeting.agendaWithdrawnAt === null;
   return {
     publish: live ? `This agenda was published on ${formatDate(meeting.publishedAt)}` : settled,
@@ -43,5 +57,6 @@ export function agendaRefusals(meeting: PublishableMeeting): { publish: string |
         ? `This agenda was withdrawn on ${formatDate(meeting.agendaWithdrawnAt)}`
         : 'This agenda has not been published'
       : settled,
+    change,
   };
 }
