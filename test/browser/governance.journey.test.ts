@@ -408,12 +408,13 @@ describe('governance journey in a browser', browserTestOptions(), () => {
   });
 
   step('the officer signs out', async () => {
-    await qa(page, 'sign-out').click();
+    // Without JavaScript the header's link opens a page with the sign-out button; with it, one click signs out.
+    await page.goto('/sign-out');
     await page.getByRole('heading', { level: 1, name: 'Sign out' }).waitFor();
     await session.expectAccessiblePage('sign-out');
+    await page.goto('/account');
     const signedIn = (await page.context().cookies()).filter((cookie) => cookie.name === 'safer_session');
-    await qa(page, 'confirm-sign-out').click();
-    await page.waitForURL(/\/sign-in/);
+    await signIn.signOut();
     // The cookie of the session just ended, as a browser left open on another computer still holds it.
     await page.context().addCookies(signedIn);
     await page.goto('/account');
@@ -491,9 +492,7 @@ describe('governance journey in a browser', browserTestOptions(), () => {
     };
     await actions.recordOutsideMeeting(database.db, systemPrincipal, action, 'for the community safety plan');
 
-    await qa(page, 'sign-out').click();
-    await qa(page, 'confirm-sign-out').click();
-    await page.waitForURL(/\/sign-in/);
+    await signIn.signOut();
     await signIn.signIn(session.accounts.member.email, session.accounts.member.password);
     await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
     await page.goto(`/partnerships/${coventryId}/actions`);

@@ -321,10 +321,11 @@ export class SignInPage {
     await this.page.waitForLoadState('load');
   }
 
+  /** One click on the header's "Sign out", with JavaScript on (the page that asks first is for browsers without it). */
   async signOut(): Promise<void> {
+    await this.page.locator('body[data-enhanced="true"]').waitFor({ state: 'attached' });
     await this.page.locator('[data-qa="sign-out"]').click();
-    await this.page.locator('[data-qa="confirm-sign-out"]').click();
-    await this.page.waitForURL(/\/sign-in/);
+    await this.page.waitForURL(/\/sign-in\?signedOut=yes$/);
   }
 }
 
