@@ -7,6 +7,7 @@ import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { seedDemoPerformance } from '../performance/index.ts';
 
 // Today, for every test here: Sunday 6 December 2026.
 const clock = { now: () => new Date('2026-12-06T10:00:00Z') };
@@ -195,6 +196,17 @@ describe('the public home, the partnership overview and search', () => {
         assert.match(empty.body, /govuk-error-summary[\s\S]*href="#search-page">Enter words to search for</);
         assert.match(empty.body, /id="search-page-error" class="govuk-error-message">[\s\S]*Enter words to search for/);
       }
+    });
+
+    it('finds a published report by what it reports on, and says which of its indicators matched', async () => {
+      await seedDemoPerformance(container.governance, container.performance, coventry);
+      const report = `href="/public/partnerships/${coventry}/performance/2015-16-q4">Performance report, Quarter 4, 2015/16<`;
+      const hate = await visitor.get('/public/search?q=hate%20crime');
+      assert.match(hate.body, new RegExp(`data-qa="found-report"[\\s\\S]*${report}`));
+      assert.match(hate.body, /Reports on Hate crime incidents reported/);
+      const total = await visitor.get('/public/search?q=Total%20recorded%20crime');
+      assert.match(total.body, new RegExp(report));
+      assert.match(total.body, /Reports on Total recorded crime and Total recorded crime per 1,000 population, year to date/);
     });
 
     it('finds what holds every word typed, in any order', async () => {

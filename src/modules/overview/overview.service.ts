@@ -6,7 +6,8 @@
  */
 import type { MoneyLeft } from '../funding/index.ts';
 import type { MeetingLink, MeetingsOverview } from '../meetings/index.ts';
-import type { ReportLink } from '../performance/index.ts';
+import type { PublishedReport, ReportLink } from '../performance/index.ts';
+import { listed } from '../../platform/wording.ts';
 import { type Found, type FoundKind, foundPerKind, holdsEveryWord } from '../../platform/finding.ts';
 import { type Access, isAllowed, type PartTwoReadership } from '../../platform/policy.ts';
 import { keyOf, keyOfReader, kept } from '../../platform/kept.ts';
@@ -51,7 +52,7 @@ export interface OverviewDependencies {
   /** The partnerships that are not archived. */
   partnerships: () => Promise<{ id: string; name: string; shortName: string }[]>;
   publicDigest: (partnershipId: string, count: number) => Promise<{ upcoming: MeetingLink[]; minutes: MeetingLink[] }>;
-  publishedReports: (partnershipId: string) => Promise<ReportLink[]>;
+  publishedReports: (partnershipId: string) => Promise<PublishedReport[]>;
   findPublicMeetings: (words: string, limit: number) => Promise<Found[]>;
   partTwoReadership: (principal: Principal, partnershipId: string) => Promise<PartTwoReadership>;
   meetingsOverview: (partnershipId: string, readership: PartTwoReadership) => Promise<MeetingsOverview>;
@@ -158,10 +159,15 @@ export function createOverviewService(deps: OverviewDependencies): OverviewServi
           detail: 'Published meetings and performance reports',
           href: `/public/partnerships/${p.id}/meetings`,
         }));
+      // A report is found by its title, its partnership or what it reports on, and says which of its indicators matched.
       const reported: Found[] = reports.flatMap(({ name, reports: published }) =>
         published
-          .filter((report) => holdsEveryWord(`${report.title} ${name}`, words))
-          .map((report) => ({ kind: 'report' as const, title: report.title, detail: name, href: report.href })),
+          .filter((report) => holdsEveryWord(`${report.title} ${name} ${report.covers.join(' ')}`, words))
+          .map((report) => {
+            const matched = report.covers.filter((indicator) => holdsEveryWord(indicator, words));
+            const detail = matched.length ? `${name}. Reports on ${listed(matched)}` : name;
+            return { kind: 'report' as const, title: report.title, detail, href: report.href };
+          }),
       );
       return groupFound([...named, ...meetings, ...reported]);
     },

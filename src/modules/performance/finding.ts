@@ -11,14 +11,19 @@ export interface ReportLink {
   href: string;
 }
 
+/** A published report, with the indicators it reports on, so that a search for "hate crime" finds it. */
+export interface PublishedReport extends ReportLink {
+  covers: string[];
+}
+
 export interface PerformanceFinding {
   /** The newest quarter's report, draft or approved, on the signed-in pages; null before the first. */
   latestReport(partnershipId: string): Promise<ReportLink | null>;
   /** The approved reports, newest first, on the public pages. */
-  publishedReports(partnershipId: string): Promise<ReportLink[]>;
+  publishedReports(partnershipId: string): Promise<PublishedReport[]>;
 }
 
-export function createPerformanceFinding(performance: Pick<PerformanceService, 'reports'>): PerformanceFinding {
+export function createPerformanceFinding(performance: Pick<PerformanceService, 'reports' | 'indicators'>): PerformanceFinding {
   const standing = (row: { status: string; approvedAt: string | null }) =>
     row.status === 'approved' ? `Approved and published ${formatDate(row.approvedAt)}` : 'Draft, not yet approved';
   return {
@@ -32,11 +37,16 @@ export function createPerformanceFinding(performance: Pick<PerformanceService, '
       };
     },
     async publishedReports(partnershipId) {
-      const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
+      const [{ reports }, indicators] = await Promise.all([
+        performance.reports(partnershipId, { approvedOnly: true }),
+        performance.indicators.list(partnershipId, { includeArchived: true }),
+      ]);
+      const covers = indicators.map((indicator) => indicator.name);
       return reports.map((row) => ({
         title: `Performance report, ${periodLabel(row.period)}`,
         standing: standing(row),
         href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(row.period)}`,
+        covers,
       }));
     },
   };
