@@ -8,6 +8,19 @@ export function isoNow(clock: Clock): string {
   return clock.now().toISOString();
 }
 
+/**
+ * When a step happened, where it is recorded after the event from a document (the demo's records): the record's own
+ * history says that moment, while the audit log still says when it was entered.
+ */
+export interface RecordedOn {
+  at: string;
+}
+
+/** The moment a step is recorded as taken: the one a document gives, else now. */
+export function takenAt(clock: Clock, on?: RecordedOn): string {
+  return on?.at ?? isoNow(clock);
+}
+
 // Built once: a formatter costs far more to make than to use, and pages ask for today many times.
 const englandDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 // Even using it costs a few microseconds, every request: the day is kept for the minute it was asked in (UK time

@@ -102,12 +102,13 @@ export async function sampleRoutes(
     bytes: await pdfOf('Strategic Assessment 2016/17'),
     title: null,
   });
-  // Coventry's 2016/17 funding, its returns in (released today, long after its year, it owes only Q4's: nothing
+  // Coventry's 2016/17 funding, its returns in (released in April 2016, it owes one for each quarter: nothing
   // spent), and a carry-over waiting for the funder's decision.
   const fundingYear = await seedDemoFunding(container, coventry);
   const { allocations } = await container.funding.year(coventry, fundingYear);
   const nothingSpent = allocations.map((a) => ({ allocationId: a.id, spent: 0, forecast: null }));
-  await container.funding.saveSpend(systemPrincipal, coventry, fundingYear, 4, nothingSpent);
+  for (const quarter of [1, 2, 3, 4] as const)
+    await container.funding.saveSpend(systemPrincipal, coventry, fundingYear, quarter, nothingSpent);
   await container.funding.requestCarryOver(systemPrincipal, coventry, fundingYear, { amount: 1_000_00, reason: 'Contingency not needed' });
   const [allocation] = allocations;
   assert.ok(allocation, 'the demo funding has allocations');

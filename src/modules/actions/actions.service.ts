@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
-import { type Clock, isoNow, todayInEngland } from '../../platform/clock.ts';
+import { type Clock, isoNow, type RecordedOn, takenAt, todayInEngland } from '../../platform/clock.ts';
 import { FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import type { Found } from '../../platform/finding.ts';
 import { formatDate } from '../../platform/dates.ts';
@@ -122,7 +122,10 @@ export interface ActionsService {
   action(partnershipId: string, id: string, reader: Principal): Promise<{ action: LoggedAction; updates: ActionUpdateRow[] }>;
   /** Whether the principal may add an update to the action (the policy's `mayUpdate` rule). */
   mayUpdateAction(partnershipId: string, action: ActionView, by: Principal): Promise<boolean>;
-  /** `alongside` runs in the same transaction, e.g. to record the result where the action came from. */
+  /**
+   * `alongside` runs in the same transaction, e.g. to record the result where the action came from; `on`, for an
+   * update recorded after the event, is when it was made.
+   */
   updateAction(
     by: Principal,
     partnershipId: string,
@@ -130,6 +133,7 @@ export interface ActionsService {
     version: number,
     input: ActionUpdateInput,
     alongside?: (trx: Kysely<Database>) => Promise<void>,
+    on?: RecordedOn,
   ): Promise<void>;
 }
 
@@ -281,13 +285,13 @@ export function createActionsService({ db, audit, clock, policy, ownerRecords }:
 
     mayUpdateAction,
 
-    async updateAction(by, partnershipId, id, version, input, alongside) {
+    async updateAction(by, partnershipId, id, version, input, alongside, on) {
       const before = await visibleAction(partnershipId, id, by);
       if (!(await mayUpdateAction(partnershipId, before, by))) {
         throw new NotPermittedError('Only the action’s owner or a partnership officer can add an update');
       }
       await db.transaction().execute(async (trx) => {
-        const now = isoNow(clock);
+        const now = takenAt(clock, on);
         await updateVersioned(trx, audit, by, {
           table: 'actions',
           id,

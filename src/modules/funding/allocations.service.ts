@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/principal.ts';
-import { isoNow } from '../../platform/clock.ts';
+import { isoNow, type RecordedOn, takenAt } from '../../platform/clock.ts';
 import { financialYearName as year } from '../../platform/dates.ts';
 import { ConflictError, FieldValidationError, NotFoundError } from '../../platform/errors.ts';
 import { formatMoney, plural } from '../../platform/numbers.ts';
@@ -36,7 +36,7 @@ export interface AllocationsService {
     yearStarting: number,
     id: string,
   ): Promise<{ allocation: AllocationView; events: AllocationEvent[]; grant: GrantView }>;
-  propose(actor: Actor, partnershipId: string, yearStarting: number, input: AllocationInput): Promise<string>;
+  propose(actor: Actor, partnershipId: string, yearStarting: number, input: AllocationInput, on?: RecordedOn): Promise<string>;
   /** Only while proposed: once the board has agreed it, a change is a new proposal. */
   changeAllocation(
     actor: Actor,
@@ -51,9 +51,16 @@ export interface AllocationsService {
   /** The decisions an allocation may be agreed by: the board's own, agreeing something, not deferred for want of a quorum. */
   boardDecisions(partnershipId: string): Promise<DecisionLink[]>;
   /** Records the board's decision agreeing these proposed allocations; returns how many. */
-  agree(actor: Actor, partnershipId: string, yearStarting: number, decisionId: string, allocationIds: string[]): Promise<number>;
+  agree(
+    actor: Actor,
+    partnershipId: string,
+    yearStarting: number,
+    decisionId: string,
+    allocationIds: string[],
+    on?: RecordedOn,
+  ): Promise<number>;
   /** The chair releases agreed allocations; returns how many. */
-  release(actor: Actor, partnershipId: string, yearStarting: number, allocationIds: string[]): Promise<number>;
+  release(actor: Actor, partnershipId: string, yearStarting: number, allocationIds: string[], on?: RecordedOn): Promise<number>;
   /**
    * What of funding rests on a decision ("18 allocations of funding rest on this decision"), or null: read in the
    * caller's transaction, so the minutes can refuse to change its outcome.
@@ -72,6 +79,7 @@ export function createAllocationsService(
     allocation: AllocationRow,
     state: AllocationState,
     decisionId: string | null,
+    on?: RecordedOn,
   ) {
     await insertEvent(trx, {
       id: randomUUID(),
@@ -79,7 +87,7 @@ export function createAllocationsService(
       partnershipId: allocation.partnershipId,
       state,
       decisionId,
-      at: isoNow(clock),
+      at: takenAt(clock, on),
       byUserId: actor.userId,
     });
   }
@@ -141,6 +149,7 @@ export function createAllocationsService(
     to: AllocationState,
     decisionId: string | null,
     verb: string,
+    on?: RecordedOn,
   ): Promise<number> {
     const chosen = new Set(allocationIds);
     if (chosen.size === 0) throw new FieldValidationError('allocationIds', `Select the allocations ${verb.toLowerCase()}`);
@@ -163,7 +172,7 @@ export function createAllocationsService(
             after: changes,
           }),
         });
-        await recordEvent(trx, actor, row, to, decisionId);
+        await recordEvent(trx, actor, row, to, decisionId, on);
       }
       return rows.length;
     });
@@ -211,7 +220,7 @@ export function createAllocationsService(
       };
     },
 
-    async propose(actor, partnershipId, yearStarting, input) {
+    async propose(actor, partnershipId, yearStarting, input, on) {
       return db.transaction().execute(async (trx) => {
         const { grant } = await openGrant(trx, partnershipId, yearStarting, 'propose', 'amount');
         await checkPriority(trx, partnershipId, input, null);
@@ -230,7 +239,7 @@ export function createAllocationsService(
           archivedAt: null,
         };
         await insertAllocation(trx, row);
-        await recordEvent(trx, actor, { ...row, version: 1 }, 'proposed', null);
+        await recordEvent(trx, actor, { ...row, version: 1 }, 'proposed', null, on);
         await audit.record(trx, actor, {
           action: 'create',
           entityType: 'allocation',
@@ -284,16 +293,16 @@ export function createAllocationsService(
 
     boardDecisions,
 
-    async agree(actor, partnershipId, yearStarting, decisionId, allocationIds) {
+    async agree(actor, partnershipId, yearStarting, decisionId, allocationIds, on) {
       // Read before the transaction: the minutes are read through their own service.
       const allowed = await boardDecisions(partnershipId);
       if (!allowed.some((d) => d.id === decisionId)) {
         throw new FieldValidationError('decisionId', 'Select a decision of the board that agreed the funding');
       }
-      return move(actor, partnershipId, yearStarting, allocationIds, 'agree', 'agreed', decisionId, 'Agreed');
+      return move(actor, partnershipId, yearStarting, allocationIds, 'agree', 'agreed', decisionId, 'Agreed', on);
     },
 
-    release: (actor, partnershipId, yearStarting, allocationIds) =>
-      move(actor, partnershipId, yearStarting, allocationIds, 'release', 'released', null, 'Released'),
+    release: (actor, partnershipId, yearStarting, allocationIds, on) =>
+      move(actor, partnershipId, yearStarting, allocationIds, 'release', 'released', null, 'Released', on),
   };
 }

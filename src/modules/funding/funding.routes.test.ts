@@ -8,6 +8,7 @@ import { todayInEngland } from '../../platform/clock.ts';
 import { financialYearStart } from '../../platform/dates.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemoFunding } from './demo/funding.seed.ts';
+import { returnsStanding } from './position.ts';
 
 const password = 'a long enough password';
 
@@ -302,9 +303,16 @@ describe('funding pages for a Coventry officer', () => {
       /Partnership,Grant,Carry-over from last year,Money available,Allocated \(including proposals\),Released,Spent to date,Spend returned to,Carry-over into 2017\/18: asked,Carry-over into 2017\/18: agreed,Carry-over into 2017\/18: the funder’s decision\r?\n/,
     );
     assert.match(csv.body, /,409728\.00,82750\.00,492478\.00,492478\.00,492478\.00,17850\.25,Q2,,,Not asked\r?\n/);
-    // A request waits for the funder: the agreed column does not say none was asked. It needs every Q4 return first.
-    const nothingSpent = Object.fromEntries((await released2016()).map((allocation) => [`spent-${allocation.id}`, '0']));
-    assert.equal((await officer.post(`${base}/2016-17/spend/q4`, nothingSpent)).statusCode, 302);
+    // A request waits for the funder: the agreed column does not say none was asked. It needs every return first:
+    // each one still missing is sent as nothing spent, quarter by quarter.
+    const { missing } = returnsStanding((await container.funding.report(coventry, 2016, 4)).position);
+    for (const quarter of [1, 2, 3, 4] as const) {
+      const nothingSpent = Object.fromEntries(
+        missing.filter((line) => line.quarters.includes(quarter)).map((line) => [`spent-${line.id}`, '0']),
+      );
+      if (Object.keys(nothingSpent).length)
+        assert.equal((await officer.post(`${base}/2016-17/spend/q${quarter}`, nothingSpent)).statusCode, 302);
+    }
     const asked = await officer.post(`${base}/2016-17/carry-over`, { amount: '100,000', reason: 'Commissioning slipped a quarter' });
     assert.equal(asked.statusCode, 302);
     const waiting = await overseer.get(`/areas/${areaId}/funding?year=2016-17`);

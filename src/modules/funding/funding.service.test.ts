@@ -405,8 +405,9 @@ for (const database of testDatabases()) {
     });
   });
 
-  // The demo as a new user meets it: Coventry's 2016/17 allocations released now, years after the year ended, with no spend returned.
-  describe(`the demo's funding, released after its year ended, on ${database.engine}`, () => {
+  // The demo as a new user meets it: Coventry's 2016/17 allocations released at the board meeting of 21 April 2016, as
+  // the demo records them, with no spend returned since.
+  describe(`the demo's funding, released in April 2016 with no spend returned, on ${database.engine}`, () => {
     let container: Container;
     let coventry: string;
     const officer: Actor = { userId: null };
@@ -419,28 +420,28 @@ for (const database of testDatabases()) {
     });
     after(() => container.database.close());
 
-    it('does not offer an underspend built on 18 missing returns as final, and names them', async () => {
+    it('does not offer an underspend built on 72 missing returns as final, and names them', async () => {
       const yearEnd = await container.funding.report(coventry, 2016, 4);
       assert.equal(unspent(yearEnd.position), 492_478_00, 'the whole money available, because no spend is returned');
       const standing = returnsStanding(yearEnd.position);
       assert.equal(standing.complete, false);
       assert.equal(standing.missing.length, 18);
-      assert.deepEqual([standing.due, standing.received], [18, 0]);
-      assert.ok(standing.missing.every((line) => line.quarters.join() === '4'));
+      assert.deepEqual([standing.due, standing.received], [72, 0]);
+      assert.ok(standing.missing.every((line) => line.quarters.join() === '1,2,3,4'));
       assert.equal(
         returnsStatement(standing),
-        'Provisional: 18 spend returns are missing, from 18 allocations (0 of 18 owed by the end of Quarter 4 are in). A missing return is not £0 spent, so spend to date and the underspend are not final until they are in.',
+        'Provisional: 72 spend returns are missing, from 18 allocations (0 of 72 owed by the end of Quarter 4 are in). A missing return is not £0 spent, so spend to date and the underspend are not final until they are in.',
       );
       assert.ok(
         standing.missing
           .map(missingReturnText)
-          .includes('Allocation 6, DVA perpetrator mentoring programme (Mentoring West Midlands): no return for Q4'),
+          .includes('Allocation 6, DVA perpetrator mentoring programme (Mentoring West Midlands): no return for Q1, Q2, Q3 and Q4'),
       );
-      // Quarters 1 to 3 owed nothing: the money was released only after them, and the report says that rather than "every return is in".
+      // Quarter 1's report is provisional too, rather than "every return is in": each allocation owed its first return.
       const first = await container.funding.report(coventry, 2016, 1);
       assert.equal(
         returnsStatement(returnsStanding(first.position)),
-        'No spend return was owed by the end of Quarter 1: no allocation had been released by then (18 allocations were released after it).',
+        'Provisional: 18 spend returns are missing, from 18 allocations (0 of 18 owed by the end of Quarter 1 are in). A missing return is not £0 spent, so spend to date and the underspend are not final until they are in.',
       );
       await refusal(container.funding.requestCarryOver(officer, coventry, 2016, { amount: 1_00, reason: 'Underspend' }), 'amount');
     });

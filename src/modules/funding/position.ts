@@ -5,6 +5,7 @@
  */
 import { words } from '../../platform/csvRecords.ts';
 import { formatMoney } from '../../platform/numbers.ts';
+import { listed } from '../../platform/wording.ts';
 
 export type AllocationState = 'proposed' | 'agreed' | 'released' | 'withdrawn';
 
@@ -283,7 +284,7 @@ export function returnsStatement(standing: ReturnsStanding): string {
 
 /** A missing return in words: "Allocation 3, Youth diversion (Positive Youth Foundation): no return for Q4". */
 export const missingReturnText = (line: MissingReturn): string =>
-  `Allocation ${line.reference}, ${line.purpose}${line.grantee ? ` (${line.grantee})` : ''}: no return for ${line.quarters.map((q) => `Q${q}`).join(', ')}`;
+  `Allocation ${line.reference}, ${line.purpose}${line.grantee ? ` (${line.grantee})` : ''}: no return for ${listed(line.quarters.map((q) => `Q${q}`))}`;
 
 /** What is left of an allocation, or how far past it the spend goes: "£1,250", "£99,958,749 overspent". */
 export const leftOrOverspent = (pence: number): string => (pence < 0 ? `${formatMoney(-pence)} overspent` : formatMoney(pence));

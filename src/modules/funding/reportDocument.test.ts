@@ -215,7 +215,7 @@ describe('the quarterly financial report', () => {
   it('names the released allocations with spend returns missing, and not the one still to be released', () => {
     const said = texts(financialReportContent(report));
     assert.ok(said.includes('Allocation 2, Independent domestic violence advisers (Coventry Haven): no return for Q2'));
-    assert.ok(said.includes('Allocation 3, Integrated offender management (To be commissioned): no return for Q1, Q2'));
+    assert.ok(said.includes('Allocation 3, Integrated offender management (To be commissioned): no return for Q1 and Q2'));
     assert.ok(!said.some((text) => text.startsWith('Allocation 1,') || text.startsWith('Allocation 4,')));
     // Built on missing returns, the report says so at its head and is not offered as final.
     const provisional =
@@ -291,7 +291,7 @@ describe('the quarterly financial report as PDF and Word', () => {
     assert.match(text, /£409,728/);
     assert.match(text, /-£136,576 \(-25%\)/);
     assert.match(text, /£136,000/);
-    assert.match(text, /Allocation 3, Integrated offender management \(To be commissioned\): no return for Q1, Q2/);
+    assert.match(text, /Allocation 3, Integrated offender management \(To be commissioned\): no return for Q1 and Q2/);
     assert.match(text, /Page 1 of \d/);
   });
 

@@ -6,7 +6,9 @@
  * the group's action log, with the result reported back and shown in the next month's document.
  */
 import { randomUUID } from 'node:crypto';
-import { isoNow } from '../../platform/clock.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { isoNow, takenAt } from '../../platform/clock.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { FieldValidationError, NotFoundError, NotPermittedError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -631,7 +633,7 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       return actions.mayUpdateAction(partnershipId, (await actions.action(partnershipId, row.actionId, by)).action, by);
     },
 
-    async reportResult(by, partnershipId, id, version, result) {
+    async reportResult(by, partnershipId, id, version, result, on) {
       const [row] = await listTaskingActions(db, partnershipId, { id });
       if (!row) throw new NotFoundError('Tasking action');
       const { action } = await actions.action(partnershipId, row.actionId, by);
@@ -641,8 +643,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
       // The action log checks again who may, and its update is the result in the group's record: the tasking row
       // changes in the same transaction, so neither is written without the other.
       const update = { status: 'done' as const, note: `Result: ${result}` };
-      await actions.updateAction(by, partnershipId, row.actionId, action.version, update, async (trx) => {
-        const now = isoNow(clock);
+      const reported = async (trx: Kysely<Database>) => {
+        const now = takenAt(clock, on);
         await updateVersioned(trx, audit, by, {
           table: 'taskingActions',
           id,
@@ -659,7 +661,8 @@ export function createTaskingService(deps: TaskingDependencies): TaskingService 
             after: { result },
           }),
         });
-      });
+      };
+      await actions.updateAction(by, partnershipId, row.actionId, action.version, update, reported, on);
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditWriter } from '../../platform/audit.ts';
 import type { Recipients } from '../../platform/recipients.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Clock, RecordedOn } from '../../platform/clock.ts';
 import type { ActionsService, ActionStatus } from '../actions/index.ts';
 import type { CrimeDataService } from '../crimedata/index.ts';
 import type { PapersService } from '../meetings/index.ts';
@@ -168,7 +168,8 @@ export interface TaskingService {
   /** Whether the viewer may report the result: an officer, or a person of the agency that owns it. */
   mayReportResult(partnershipId: string, id: string, by: Principal): Promise<boolean>;
   /** The result, reported back: the action is done, with the result as its update. */
-  reportResult(by: Principal, partnershipId: string, id: string, version: number, result: string): Promise<void>;
+  /** `on`, for a result recorded after the event (the demo's), is when it was reported. */
+  reportResult(by: Principal, partnershipId: string, id: string, version: number, result: string, on?: RecordedOn): Promise<void>;
 }
 
 /** What tasking reads of a police.uk area's crimes (the crime data module's). */

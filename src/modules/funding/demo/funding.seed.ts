@@ -3,6 +3,7 @@
  * agreed by a board decision and released, as the terms of reference have it ("The Chair will … release
  * funding on behalf of the Board"). No spend is seeded: the note gives none.
  */
+import { englandTimeToUtc } from '../../../platform/dates.ts';
 import { systemPrincipal } from '../../../platform/principal.ts';
 import type { GovernanceService } from '../../governance/index.ts';
 import type { AgendaService, MeetingsService, MinutesService } from '../../meetings/index.ts';
@@ -31,24 +32,33 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
     previousAmount: pence(coventryGrant2016.previousAmount),
     carryOver: pence(coventryGrant2016.carryOver),
   });
+  // The allocations' history gives the day of the board meeting that agreed them (itself assumed), not the day the
+  // demo was loaded: so the year's reports owe a spend return for each quarter from the first.
+  const { item, decision, ...when } = agreeingMeeting2016;
+  const on = { at: englandTimeToUtc(when.meetingDate, when.startTime).toISOString() };
   const ids: string[] = [];
   for (const { theme, purpose, grantee, amount } of coventryAllocations2016) {
     const granteeKind = grantee === undefined ? 'not_named' : grantee === null ? 'commissioned' : 'organisation';
     ids.push(
-      await funding.propose(systemPrincipal, partnershipId, yearStarting, {
-        theme,
-        purpose,
-        granteeKind,
-        grantee: grantee ?? null,
-        amount: pence(amount),
-        priorityId: null,
-      }),
+      await funding.propose(
+        systemPrincipal,
+        partnershipId,
+        yearStarting,
+        {
+          theme,
+          purpose,
+          granteeKind,
+          grantee: grantee ?? null,
+          amount: pence(amount),
+          priorityId: null,
+        },
+        on,
+      ),
     );
   }
 
   const board = (await governance.groups.list(partnershipId)).find((group) => group.parentId === null);
   if (!board) throw new Error('The demo partnership has no board');
-  const { item, decision, ...when } = agreeingMeeting2016;
   const meetingId = await meetings.schedule(systemPrincipal, partnershipId, { groupId: board.id, kind: 'ordinary', ...when });
   const itemId = await agenda.addItem(systemPrincipal, partnershipId, meetingId, {
     title: item,
@@ -66,7 +76,7 @@ export async function seedDemoFunding(services: FundingSeedServices, partnership
     votesAgainst: null,
     votesAbstaining: null,
   });
-  await funding.agree(systemPrincipal, partnershipId, yearStarting, decisionId, ids);
-  await funding.release(systemPrincipal, partnershipId, yearStarting, ids);
+  await funding.agree(systemPrincipal, partnershipId, yearStarting, decisionId, ids, on);
+  await funding.release(systemPrincipal, partnershipId, yearStarting, ids, on);
   return yearStarting;
 }

@@ -4,6 +4,7 @@
  * agencies committed for the month before, with their results, so that the latest document shows them.
  * The places are the busiest of Charnwood's 24 months of police.uk data; the resources and results are illustrative.
  */
+import { englandTimeToUtc } from '../../../platform/dates.ts';
 import { systemPrincipal } from '../../../platform/principal.ts';
 import type { CrimeDataService } from '../../crimedata/index.ts';
 import { addMonths } from '../../crimedata/index.ts';
@@ -64,6 +65,8 @@ export async function seedDemoTasking(
       result: 'Footpath cleared and lit; no fly-tipping reported since',
     },
   ];
+  // Each result is reported as its action ends, in 2022, not on the day the demo is loaded.
+  const reportedOn = { at: englandTimeToUtc(`${latest}-28`, '17:00').toISOString() };
   for (const { result, ...resource } of resources) {
     const id = await tasking.recordAction(systemPrincipal, charnwood, {
       ...resource,
@@ -73,6 +76,6 @@ export async function seedDemoTasking(
       endsOn: `${latest}-28`,
     });
     const { version } = await tasking.action(charnwood, id);
-    await tasking.reportResult(systemPrincipal, charnwood, id, version, result);
+    await tasking.reportResult(systemPrincipal, charnwood, id, version, result, reportedOn);
   }
 }
