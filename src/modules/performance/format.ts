@@ -94,10 +94,15 @@ type Judged = Pick<IndicatorFigures, 'exception' | 'targetStatus' | 'yearToDate'
 /** What a status, an exception or the direction of travel compares: the year to date where there is one, else the period. */
 const comparedOver = (figures: Judged): string => (figures.yearToDate ? 'year to date' : figures.periodLabel);
 
-/** The status against target with what it compares: "Green: on target (year to date, against the target)". */
+/**
+ * The status with what it compares: "Green: on target (year to date, against the target)"; without a target, what it
+ * is judged against instead, "No target: compared with last year (year to date)".
+ */
 export function statusWithBasis(figures: Judged & Pick<IndicatorFigures, 'rag' | 'target'>): string {
   const words = statusWords(figures);
-  return figures.targetStatus ? `${words} (${comparedOver(figures)}, against the target)` : words;
+  if (figures.targetStatus) return `${words} (${comparedOver(figures)}, against the target)`;
+  if (figures.target || !figures.direction) return words;
+  return `${words}: compared with last year (${comparedOver(figures)})`;
 }
 
 /** The exception with what it compares: "Under-performing (year to date, against the target)", "Worse than last year (Quarter 4, 2015/16)". */

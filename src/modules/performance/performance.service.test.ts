@@ -62,7 +62,7 @@ for (const database of testDatabases()) {
       assert.equal(repeat.direction, 'downward');
       // No target: judged against last year, where lower is better; better than last year is no exception.
       assert.equal(repeat.exception, null);
-      assert.equal(statusWithBasis(repeat), 'No target');
+      assert.equal(statusWithBasis(repeat), 'No target: compared with last year (2015/16)');
 
       const crime = figuresOf(report, 'Total recorded crime');
       assert.equal(formatChange(crime.period, 'count'), '−201 (−0.9%)');
