@@ -12,6 +12,8 @@ export interface Recipients {
   withoutAddress: readonly { name: string }[];
   /** People who have turned this kind of e-mail off (absent where no one can). */
   turnedOff?: readonly { name: string }[];
+  /** Why there is no one at all to tell, in words: "the group has no members". */
+  nobody?: string;
 }
 
 /** Named in full up to this many; beyond it, the count of the rest (the page of people lists them all). */
@@ -33,9 +35,10 @@ const people = (count: number) => plural(count, 'person', 'people');
 export function describeRecipients(recipients: Recipients, when: 'sent' | 'will'): string {
   const { addressed, withoutAddress } = recipients;
   const names = (list: readonly { name: string }[]) => listOf(list.map((person) => person.name));
+  const noOne = addressed.length === 0 && withoutAddress.length === 0 && (recipients.turnedOff ?? []).length === 0;
   const parts = [
     addressed.length === 0
-      ? `Nobody ${when === 'sent' ? 'was' : 'will be'} e-mailed.`
+      ? `Nobody ${when === 'sent' ? 'was' : 'will be'} e-mailed${noOne && recipients.nobody ? `: ${recipients.nobody}` : ''}.`
       : `${when === 'sent' ? 'E-mailed' : 'An e-mail will go to'} ${people(addressed.length)}: ${names(addressed)}.`,
   ];
   if (withoutAddress.length > 0) {
