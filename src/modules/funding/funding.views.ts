@@ -302,7 +302,8 @@ export function allocationPage(
             return {
               quarter: `Q${quarter}`,
               spent: entry ? formatMoney(entry.spent) : 'No return',
-              forecast: entry ? (entry.forecast === null ? 'As allocated' : formatMoney(entry.forecast)) : '',
+              // A return without a forecast gave none: the year's forecast below is worked out without it.
+              forecast: entry ? (entry.forecast === null ? 'Not given' : formatMoney(entry.forecast)) : '',
             };
           })
         : null,
