@@ -14,7 +14,7 @@ import { answerUnreadableAddress, registerErrorHandling } from './web/errors.ts'
 import { BadRequestError, NotPermittedError } from './platform/errors.ts';
 import { registerHealth } from './web/health.ts';
 import { leafletDist, tileImageSources } from './web/maps.ts';
-import { type Access, canViewPartnership, isAllowed } from './platform/policy.ts';
+import { type Access, canViewPartnership, isAllowed, whoMay } from './platform/policy.ts';
 import { createPageRenderer, createViewEnvironment, govukFrontendDist, mojFrontendRoot } from './web/render.ts';
 import { addressHasControlCharacter } from './web/query.ts';
 import { type Generations, readingScope } from './platform/readOnce.ts';
@@ -199,7 +199,9 @@ export async function buildApp(container: Container, options: FastifyServerOptio
         if (ended || (cookie && cookie !== request.session.encryptedSessionId)) query.set('ended', 'yes');
         return reply.redirect(query.size ? `/sign-in?${query.toString()}` : '/sign-in');
       }
-      throw new NotPermittedError('You do not have permission to see this page');
+      throw new NotPermittedError(
+        access === 'public' || access === 'signedIn' ? 'You do not have permission to see this page' : whoMay[access],
+      );
     }
   });
   // A signed-in person's pages are theirs alone: kept by no cache between, nor by the browser, so that Back after

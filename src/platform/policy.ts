@@ -61,6 +61,21 @@ export function isAllowed(
   }
 }
 
+/**
+ * Who may reach a route of each access level, in words, for the page that refuses someone else: so a person who
+ * expected to may see what they lack, and whom to ask.
+ */
+export const whoMay: Record<Exclude<Access, 'public' | 'signedIn'>, string> = {
+  'partnership:view': 'Only people with a role in this partnership, and the overseers of its area, can see this page.',
+  'partnership:member': 'Only people with a role in this partnership can see this page.',
+  'partnership:manage': 'Only the partnership’s officers can do this.',
+  'partnership:analyse': 'Only the partnership’s analysts and officers can do this.',
+  'partnership:chair':
+    'Only the chair can do this. Someone is the chair through a chair appointment, which an officer records on the partnership’s Chair appointments page: being called Chair on a group’s membership is not enough.',
+  'area:oversee': 'Only the overseers of the partnership’s area (the Police and Crime Commissioner’s staff) can do this.',
+  admin: 'Only an administrator of Safer can do this.',
+};
+
 /** Whether the principal may see a partnership at all: used to fill the partnership switcher. */
 export function canViewPartnership(principal: Principal, partnership: PartnershipScope): boolean {
   return isAllowed(principal, 'partnership:view', partnership);

@@ -82,6 +82,13 @@ for (const database of testDatabases()) {
       assert.doesNotMatch(page, /data-qa="record-attendance"|data-qa="reschedule"|data-qa="cancel-meeting"/);
     });
 
+    it('tells an officer who tries to sign minutes that only the chair, by a chair appointment, can', async () => {
+      const { base } = await meetingWithVote('2026-10-08', '2026-11-05', 'circulated');
+      const refused = await officer.get(`${base}/minutes/sign`);
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /data-qa="who-may">Only the chair can do this\. Someone is the chair through a chair appointment/);
+    });
+
     it('settles the agenda once the minutes are circulated: no item added, changed or removed, and no publishing', async () => {
       const { id, itemId, base } = await meetingWithVote('2026-05-07', '2026-05-28', 'circulated');
       const settled = (error: unknown) =>
