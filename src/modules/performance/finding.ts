@@ -1,6 +1,7 @@
 /** The performance module's part of finding one's way: its latest report for the overview, its published ones for the public. */
 import { formatDate } from '../../platform/dates.ts';
 import type { PerformanceService } from './performance.service.ts';
+import type { PerformanceReport } from './report.ts';
 import { periodLabel } from './periods.ts';
 import { quarterSlug } from './performance.routes.ts';
 
@@ -23,7 +24,7 @@ export interface PerformanceFinding {
   publishedReports(partnershipId: string): Promise<PublishedReport[]>;
 }
 
-export function createPerformanceFinding(performance: Pick<PerformanceService, 'reports' | 'indicators'>): PerformanceFinding {
+export function createPerformanceFinding(performance: Pick<PerformanceService, 'reports'>): PerformanceFinding {
   const standing = (row: { status: string; approvedAt: string | null }) =>
     row.status === 'approved' ? `Approved and published ${formatDate(row.approvedAt)}` : 'Draft, not yet approved';
   return {
@@ -37,16 +38,15 @@ export function createPerformanceFinding(performance: Pick<PerformanceService, '
       };
     },
     async publishedReports(partnershipId) {
-      const [{ reports }, indicators] = await Promise.all([
-        performance.reports(partnershipId, { approvedOnly: true }),
-        performance.indicators.list(partnershipId, { includeArchived: true }),
-      ]);
-      const covers = indicators.map((indicator) => indicator.name);
+      const { reports } = await performance.reports(partnershipId, { approvedOnly: true });
       return reports.map((row) => ({
         title: `Performance report, ${periodLabel(row.period)}`,
         standing: standing(row),
         href: `/public/partnerships/${partnershipId}/performance/${quarterSlug(row.period)}`,
-        covers,
+        // The indicators as the report was approved and published: never one added, drafted or archived since.
+        covers: row.approvedJson
+          ? (JSON.parse(row.approvedJson) as Pick<PerformanceReport, 'indicators'>).indicators.map((i) => i.name)
+          : [],
       }));
     },
   };
