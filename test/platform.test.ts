@@ -62,6 +62,22 @@ for (const database of testDatabases()) {
       assert.equal(afterSignOut.headers.location, '/sign-in?returnTo=%2Fadmin');
     });
 
+    it('sends a sign-out with a stale token (a tab opened before signing in again) to the page that asks, signed in still', async () => {
+      const browser = new Browser(app);
+      await browser.signIn('admin@example.com', password);
+      const page = await browser.get('/account');
+      const stale = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];
+      assert.ok(stale);
+      await browser.post('/sign-out', {});
+      await browser.signIn('admin@example.com', password);
+      const clicked = await browser.post('/sign-out', { _csrf: stale }, { csrf: false });
+      assert.deepEqual([clicked.statusCode, clicked.headers.location], [303, '/sign-out']);
+      const asks = await browser.get('/sign-out');
+      assert.match(asks.body, /You are signed in as Ada Admin\. Signing out ends your session on this device/);
+      // Another POST with a refused token still gets the error page: only sign-out asks again.
+      assert.equal((await browser.post('/account/notices', { _csrf: stale }, { csrf: false })).statusCode, 403);
+    });
+
     it('says a session has ended when its cookie names none any more, and only then', async () => {
       const browser = new Browser(app);
       await browser.signIn('admin@example.com', password);

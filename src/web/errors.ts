@@ -102,6 +102,9 @@ export function registerErrorHandling(app: FastifyInstance, pages: PageRenderer)
   app.setNotFoundHandler((request, reply) => send(request, reply, pages, { status: 404, code: 'not-found', detail: null }));
 
   app.setErrorHandler((error: FastifyError | SaferError, request, reply) => {
+    // A route that can ask again with a fresh token (signing out) does so, rather than show the expired-form page.
+    const { askAgainAt } = request.routeOptions.config;
+    if (askAgainAt && 'code' in error && error.code?.startsWith('FST_CSRF')) return reply.redirect(askAgainAt, 303);
     const problem = problemOf(error);
     if (problem.status === 500) request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, pages, problem);

@@ -13,6 +13,11 @@ declare module 'fastify' {
     access?: Access;
     /** A POST authorised by a signed token in its address (an e-mail's unsubscribe link), sent without a session: no CSRF token. */
     signedAddress?: boolean;
+    /**
+     * Where a POST whose CSRF token is refused sends the reader instead of the error page: a page that asks again
+     * with a fresh token (signing out from a tab opened before the session was renewed).
+     */
+    askAgainAt?: string;
   }
 }
 

@@ -125,7 +125,8 @@ export const signInRoutes: ModuleRoutes<SignInRouteDependencies> = {
       return pages.render(request, reply, 'accounts/views/sign-out.njk', { title: 'Sign out' });
     });
 
-    app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    // A stale token (a tab opened before the session was renewed) is sent to the page that asks, with a fresh one.
+    app.post('/sign-out', { config: { access: 'public', askAgainAt: '/sign-out' } }, async (request, reply) => {
       if (request.principal?.userId) await accounts.recordSignOut(request.principal.userId);
       await request.session.destroy();
       // The browser forgets the cookie too: its next page is a visitor's, not one whose session has ended.

@@ -49,3 +49,16 @@ export async function largestVote(db: Kysely<Database>, meetingId: string): Prom
     .executeTakeFirst();
   return Number(row?.votes ?? 0);
 }
+
+/** How many of these seats are recorded present at the meeting, in person or by a substitute. */
+export async function countPresent(db: Kysely<Database>, meetingId: string, membershipIds: readonly string[]): Promise<number> {
+  if (membershipIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('attendance')
+    .select((eb) => eb.fn.countAll<number>().as('present'))
+    .where('meetingId', '=', meetingId)
+    .where('membershipId', 'in', [...membershipIds])
+    .where('status', 'in', ['present', 'substitute'])
+    .executeTakeFirst();
+  return Number(row?.present ?? 0);
+}

@@ -20,6 +20,8 @@ import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type AgendaItemRow, carriedDecisionIds, insertAgendaItem, listAgendaItems } from './agenda.repository.ts';
 import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { findMeetingMinutes } from './minutes.repository.ts';
+import { agendaRefusals } from './papers.ts';
 import { stillToCome } from './stillToCome.ts';
 
 /** A decision deferred for want of a quorum, with the item it was taken on. */
@@ -27,6 +29,20 @@ export interface DeferredDecision {
   id: string;
   wording: string;
   item: AgendaItemRow;
+}
+
+/**
+ * The first of the meetings whose agenda can still change (not one settled by its circulated minutes), locked:
+ * positions are numbered from the items already there, one writer of a meeting's agenda at a time. Locks are taken
+ * in date order, later than the meeting whose step carries the decisions, as every step takes them.
+ */
+async function nextOpenAgenda(trx: Kysely<Database>, candidates: readonly MeetingView[]): Promise<MeetingView | null> {
+  for (const meeting of candidates) {
+    await lockRow(trx, 'meetings', meeting.id);
+    const minutes = (await findMeetingMinutes(trx, meeting.id))?.status ?? 'draft';
+    if (agendaRefusals(meeting, minutes).change === null) return meeting;
+  }
+  return null;
 }
 
 /**
@@ -47,10 +63,11 @@ export async function carryForwardDeferred(
   if (toCarry.length === 0) return { waiting: 0 };
   const today = todayInEngland(clock);
   const later = await listMeetings(trx, from.partnershipId, { groupId: from.groupId, from: today });
-  const next = stillToCome(later, today).find((meeting) => meeting.meetingDate > from.meetingDate);
+  const next = await nextOpenAgenda(
+    trx,
+    stillToCome(later, today).filter((meeting) => meeting.meetingDate > from.meetingDate),
+  );
   if (!next) return { waiting: toCarry.length };
-  // Positions are numbered from the items already there: one writer of a meeting's agenda at a time.
-  await lockRow(trx, 'meetings', next.id);
   const opening = (await listAgendaItems(trx, next.id)).filter((item) => item.section === 'opening');
   let position = Math.max(0, ...opening.map((item) => item.position));
   const now = isoNow(clock);

@@ -12,6 +12,7 @@ import type { ActionInput, ActionsService, LoggedAction } from '../actions/index
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
+import { countPresent } from './attendance.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
@@ -83,6 +84,13 @@ export interface MinutesRecord {
   /** How many Part II items this reader's copy leaves out. */
   withheld: number;
   items: (AgendaItemRow & { number: number } & Pick<ItemMinutes, 'narrative' | 'declarations' | 'decisions' | 'actions'>)[];
+}
+
+/** A vote as it was checked against the attendance: the votes cast, and the voting seats and how many were present. */
+interface VoteCheck {
+  voted: number;
+  votingSeats: readonly string[];
+  votingPresent: number;
 }
 
 export interface MinutesLife {
@@ -225,23 +233,51 @@ export function createMinutesService({
 
   /**
    * A decision as it is stored: a vote only of the voting members recorded present, and then the outcome the
-   * vote gave. Read before the writing transaction (attendance and the terms are other services' reads).
+   * vote gave. Read before the writing transaction (attendance and the terms are other services' reads), so the
+   * write counts again, under the meeting's lock, the voting members present (`voteCheck`): an attendance saved in
+   * between would otherwise leave more votes than voting members present.
    */
-  async function decided(partnershipId: string, meeting: MeetingView, input: DecisionInput): Promise<DecisionInput> {
+  async function decided(
+    partnershipId: string,
+    meeting: MeetingView,
+    input: DecisionInput,
+  ): Promise<{ fields: DecisionInput; voteCheck: VoteCheck | null }> {
     const { votesFor, votesAgainst, votesAbstaining } = input;
-    if (votesFor === null && votesAgainst === null && votesAbstaining === null) return input;
-    const { votingPresent } = votingFacts(await attendance.attendance(partnershipId, meeting.id));
+    if (votesFor === null && votesAgainst === null && votesAbstaining === null) return { fields: input, voteCheck: null };
+    const recorded = await attendance.attendance(partnershipId, meeting.id);
+    const { votingPresent } = votingFacts(recorded);
     if (votingPresent === null) throw new FieldValidationError('votesFor', 'Record attendance before recording a vote');
     const votes = { votesFor: votesFor ?? 0, votesAgainst: votesAgainst ?? 0, votesAbstaining: votesAbstaining ?? 0 };
     const voted = votes.votesFor + votes.votesAgainst + votes.votesAbstaining;
+    assertVotesFit(voted, votingPresent);
+    const vote = await voteOf(partnershipId, { ...meeting, ...votes }, votingPresent);
+    const fields = { ...input, ...votes, outcome: vote ? outcomeOfVote(input.outcome, vote.carried) : input.outcome };
+    const votingSeats = recorded.members.filter(({ member }) => member.voting).map(({ member }) => member.id);
+    return { fields, voteCheck: { voted, votingSeats, votingPresent } };
+  }
+
+  function assertVotesFit(voted: number, votingPresent: number): void {
     if (voted > votingPresent) {
       throw new FieldValidationError(
         'votesFor',
         `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
       );
     }
-    const vote = await voteOf(partnershipId, { ...meeting, ...votes }, votingPresent);
-    return { ...input, ...votes, outcome: vote ? outcomeOfVote(input.outcome, vote.carried) : input.outcome };
+  }
+
+  /**
+   * In the writing transaction, under the meeting's lock: the voting members present are those the vote was checked
+   * against. Changed since, the vote (and the majority it needs) is checked again by the person entering it.
+   */
+  async function assertVoteStillFits(trx: Kysely<Database>, meetingId: string, check: VoteCheck | null): Promise<void> {
+    if (!check) return;
+    const present = await countPresent(trx, meetingId, check.votingSeats);
+    if (present === check.votingPresent) return;
+    assertVotesFit(check.voted, present);
+    throw new FieldValidationError(
+      'votesFor',
+      `The attendance was recorded again while you entered the vote: ${present} voting members are now present. Check the vote, then save it again`,
+    );
   }
 
   /** Checks a declaration names a person of the partnership and, if any, one of their interests. */
@@ -444,9 +480,11 @@ export function createMinutesService({
         { approvedAtMeetingId: atMeetingId, approvedAt: isoNow(clock) },
         `Approved the minutes of ${meeting.groupName}, ${meeting.meetingDate}, at the meeting of ${at.meetingDate}`,
         async (trx) => {
-          // Read again under its lock, which moving or cancelling it takes: changed since, it approves nothing.
+          // Both meetings read again under their locks (the minutes' own is taken by the step), which moving or
+          // cancelling either takes: moved since, the one is no longer later than the other.
           await lockRow(trx, 'meetings', atMeetingId);
-          const still = whyNotApprovedAt(meeting, await requireMeeting(trx, partnershipId, atMeetingId), clock.now());
+          const minuted = await requireMeeting(trx, partnershipId, meetingId);
+          const still = whyNotApprovedAt(minuted, await requireMeeting(trx, partnershipId, atMeetingId), clock.now());
           if (still) throw new FieldValidationError('atMeetingId', still);
           await carry(trx);
         },
@@ -560,12 +598,13 @@ export function createMinutesService({
 
     async addDecision(actor, partnershipId, meetingId, itemId, input) {
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
+      const { fields, voteCheck } = await decided(partnershipId, meeting, input);
       const row = {
         id: randomUUID(),
         partnershipId,
         meetingId,
         agendaItemId: itemId,
-        ...(await decided(partnershipId, meeting, input)),
+        ...fields,
         createdAt: isoNow(clock),
         createdBy: actor.userId,
       };
@@ -574,7 +613,10 @@ export function createMinutesService({
         partnershipId,
         summary: `Recorded a decision on ${where(meeting, item)}`,
         row,
-        insert: insertDecision,
+        insert: async (trx, decision) => {
+          await assertVoteStillFits(trx, meetingId, voteCheck);
+          await insertDecision(trx, decision);
+        },
       });
     },
 
@@ -629,8 +671,9 @@ export function createMinutesService({
       const { meeting, item } = await writable(partnershipId, meetingId, itemId);
       let write: (trx: Kysely<Database>) => Promise<boolean>;
       if (change.kind === 'decision') {
-        const fields = await decided(partnershipId, meeting, change.input);
+        const { fields, voteCheck } = await decided(partnershipId, meeting, change.input);
         write = async (trx) => {
+          await assertVoteStillFits(trx, meetingId, voteCheck);
           const before = await findDecision(trx, itemId, id);
           if (before && before.outcome !== fields.outcome) await assertOutcomeFree(trx, partnershipId, id);
           return updateDecision(trx, id, version, fields);
