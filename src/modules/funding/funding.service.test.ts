@@ -437,6 +437,10 @@ for (const database of testDatabases()) {
           .map(missingReturnText)
           .includes('Allocation 6, DVA perpetrator mentoring programme (Mentoring West Midlands): no return for Q1, Q2, Q3 and Q4'),
       );
+      // The year's own page takes its position to the end of the year, long over, not to Quarter 1 for want of a return.
+      const year = await container.funding.year(coventry, 2016);
+      assert.equal(year.position.throughQuarter, 4);
+      assert.equal(returnsStanding(year.position).due, 72);
       // Quarter 1's report is provisional too, rather than "every return is in": each allocation owed its first return.
       const first = await container.funding.report(coventry, 2016, 1);
       assert.equal(

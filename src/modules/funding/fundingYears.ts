@@ -194,9 +194,15 @@ export function createFundingYears({ db, clock, decisions, priorities }: Funding
     );
   }
 
-  /** The latest quarter with any spend returned; the first before any is. */
-  const latestReturned = (allocations: AllocationView[]): Quarter =>
-    Math.max(1, ...allocations.flatMap((a) => a.spend.map((s) => s.quarter))) as Quarter;
+  /**
+   * The quarter the year's position is taken to: the latest that has ended (by then its returns were owed), or a later
+   * one with spend returned already; the first before either. A year long over is taken to its end, so its page
+   * never says "at the end of Quarter 1" beside four quarters without a return.
+   */
+  const positionQuarter = (yearStarting: number, allocations: AllocationView[]): Quarter => {
+    const ended = yearEnded(yearStarting) ? 4 : begun(yearStarting).length - 1;
+    return Math.max(1, ended, ...allocations.flatMap((a) => a.spend.map((s) => s.quarter))) as Quarter;
+  };
 
   const carryOverView = (row: CarryOverRow | undefined): CarryOverView | null =>
     row
@@ -239,7 +245,7 @@ export function createFundingYears({ db, clock, decisions, priorities }: Funding
       grant,
       change: changeOnLastYear(grant.amount, grant.previousAmount),
       allocations,
-      position: fundingPosition(grant, allocations, latestReturned(allocations)),
+      position: fundingPosition(grant, allocations, positionQuarter(yearStarting, allocations)),
       carryOver: carryOverView(request),
       ended: yearEnded(yearStarting),
       begun: begun(yearStarting),
