@@ -96,13 +96,16 @@ const comparedOver = (figures: Judged): string => (figures.yearToDate ? 'year to
 
 /**
  * The status with what it compares: "Green: on target (year to date, against the target)"; without a target, what it
- * is judged against instead, "No target: compared with last year (year to date)".
+ * is judged against instead: "No target: the year to date against the same months a year earlier", "No target:
+ * 2015/16 against the year before", or that there is no figure a year earlier to judge it by.
  */
 export function statusWithBasis(figures: Judged & Pick<IndicatorFigures, 'rag' | 'target'>): string {
   const words = statusWords(figures);
   if (figures.targetStatus) return `${words} (${comparedOver(figures)}, against the target)`;
-  if (figures.target || !figures.direction) return words;
-  return `${words}: compared with last year (${comparedOver(figures)})`;
+  if (figures.target) return words;
+  if (!figures.direction) return `${words}, and no figure a year earlier to compare with`;
+  if (figures.yearToDate) return `${words}: the year to date against the same months a year earlier`;
+  return `${words}: ${figures.periodLabel} against the same period a year earlier`;
 }
 
 /** The exception with what it compares: "Under-performing (year to date, against the target)", "Worse than last year (Quarter 4, 2015/16)". */

@@ -62,7 +62,12 @@ for (const database of testDatabases()) {
       assert.equal(repeat.direction, 'downward');
       // No target: judged against last year, where lower is better; better than last year is no exception.
       assert.equal(repeat.exception, null);
-      assert.equal(statusWithBasis(repeat), 'No target: compared with last year (2015/16)');
+      assert.equal(statusWithBasis(repeat), 'No target: 2015/16 against the same period a year earlier');
+      assert.equal(
+        statusWithBasis({ ...repeat, yearToDate: sarc.yearToDate }),
+        'No target: the year to date against the same months a year earlier',
+      );
+      assert.equal(statusWithBasis({ ...repeat, direction: null }), 'No target, and no figure a year earlier to compare with');
 
       const crime = figuresOf(report, 'Total recorded crime');
       assert.equal(formatChange(crime.period, 'count'), '−201 (−0.9%)');
