@@ -12,6 +12,7 @@ import type { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { pdfOf } from '../../../test/helpers/papers.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
 
 for (const database of testDatabases()) {
@@ -93,11 +94,13 @@ for (const database of testDatabases()) {
       const { id, itemId, base } = await meetingWithVote('2026-05-07', '2026-05-28', 'circulated');
       const settled = (error: unknown) =>
         error instanceof FieldValidationError &&
-        error.message === 'The minutes of this meeting have been circulated, so its agenda cannot change';
+        error.message === 'The minutes of this meeting have been circulated, so its agenda and papers cannot change';
       await assert.rejects(addAgendaItem(container.agenda, coventry, id, 'Item added after circulation'), settled);
       const [item] = (await container.agenda.agenda(coventry, id)).flatMap((section) => section.items).filter((i) => i.id === itemId);
       await assert.rejects(container.agenda.removeItem(systemPrincipal, coventry, id, itemId, item?.version ?? 0), settled);
       await assert.rejects(container.agenda.moveItem(systemPrincipal, coventry, id, itemId, 'up'), settled);
+      const paper = { fileName: 'Pathway leaflet.pdf', bytes: await pdfOf('Pathway leaflet'), title: null };
+      await assert.rejects(container.papers.upload(systemPrincipal, coventry, id, itemId, paper), settled);
       await assert.rejects(
         container.papers.publish(systemPrincipal, coventry, id),
         (error: unknown) =>
@@ -105,7 +108,7 @@ for (const database of testDatabases()) {
           error.message === 'The minutes of this meeting have been circulated, so its agenda is settled',
       );
       const page = (await officer.get(base)).body;
-      assert.doesNotMatch(page, /data-qa="add-item"|data-qa="publish"|\/items\/[^"/]+\/remove"/);
+      assert.doesNotMatch(page, /data-qa="add-item"|data-qa="publish"|data-qa="add-paper"|\/items\/[^"/]+\/remove"/);
       assert.ok((await container.agenda.agenda(coventry, id)).flatMap((section) => section.items).some((i) => i.id === itemId));
     });
 

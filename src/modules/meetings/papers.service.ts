@@ -121,8 +121,12 @@ export interface PapersDependencies {
   onAgendaWithdrawn?: (trx: Kysely<Database>, withdrawn: AgendaWithdrawn) => Promise<void>;
 }
 
-const cannotChange = (meeting: MeetingView) =>
-  meeting.status === 'cancelled' ? 'This meeting has been cancelled, so its papers cannot change' : null;
+/** Refuses a change to the papers of a cancelled meeting, or of one whose minutes are circulated; under its lock. */
+async function assertPapersOpen(trx: Kysely<Database>, meeting: MeetingView): Promise<void> {
+  await lockRow(trx, 'meetings', meeting.id);
+  const refused = agendaRefusals(meeting, (await findMeetingMinutes(trx, meeting.id))?.status ?? 'draft').change;
+  if (refused) throw new FieldValidationError('file', refused);
+}
 
 const withheldTitle = 'Confidential item (Part II): not for publication';
 
@@ -309,8 +313,7 @@ export function createPapersService({
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
         const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        const refused = cannotChange(meeting);
-        if (refused) throw new FieldValidationError('file', refused);
+        await assertPapersOpen(trx, meeting);
         const item = (await listAgendaItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
         if (!item) throw new NotFoundError('agenda item');
         await store(trx, actor, meeting, item.id, id, upload, kind);
@@ -382,8 +385,7 @@ export function createPapersService({
         // Once sent out with the published agenda, a paper is part of the record of the meeting.
         if (meeting.publishedAt && paper.createdAt <= meeting.publishedAt)
           throw new FieldValidationError('file', `"${paper.title}" went out with the published agenda, so it stays with it`);
-        const refused = cannotChange(meeting);
-        if (refused) throw new FieldValidationError('file', refused);
+        await assertPapersOpen(trx, meeting);
         const at = isoNow(clock);
         await updateVersioned(trx, audit, actor, {
           table: 'papers',

@@ -26,7 +26,7 @@ export interface PublishableMeeting {
 }
 
 /**
- * Why the agenda cannot be published, a published one withdrawn, or its items changed now (null where it can). Not
+ * Why the agenda cannot be published, a published one withdrawn, or its items and papers changed now (null where it can). Not
  * once the meeting is cancelled; not once its minutes are circulated as the record of what it took, which settles
  * the agenda. Publishing and withdrawing also end once the meeting is held, while items may still be added to minute
  * what was raised on the day. A withdrawn agenda can be published again.
@@ -37,9 +37,9 @@ export function agendaRefusals(
 ): { publish: string | null; withdraw: string | null; change: string | null } {
   const change =
     meeting.status === 'cancelled'
-      ? 'This meeting has been cancelled, so its agenda cannot change'
+      ? 'This meeting has been cancelled, so its agenda and papers cannot change'
       : minutes !== 'draft'
-        ? 'The minutes of this meeting have been circulated, so its agenda cannot change'
+        ? 'The minutes of this meeting have been circulated, so its agenda and papers cannot change'
         : null;
   const settled =
     meeting.status === 'cancelled'
