@@ -16,6 +16,7 @@ import { versionOf } from '../../web/query.ts';
 import { formBody } from '../../web/schemas.ts';
 import type { MeetingView } from './meetings.repository.ts';
 import { meetingHref, type MeetingParams, meetingParams, type MeetingRouteDependencies, meetingsCrumbs } from './meetings.pages.ts';
+import { unpublishedAgenda } from './minutesLife.ts';
 import { agendaRefusals } from './papers.ts';
 
 const manage = { access: 'partnership:manage' } as const;
@@ -154,6 +155,7 @@ export const meetingStepRoutes: ModuleRoutes<MeetingRouteDependencies> = {
               'The minutes are marked as circulated today, as the draft for approval at a later meeting.',
               ...emailedLine(recipients, 'a link to read them after signing in (the e-mail does not contain the minutes)'),
               'Until they are approved, the minutes can still be corrected.',
+              ...(meeting.publishedAt ? [] : [unpublishedAgenda]),
             ],
             recipients,
             hidden: { version: life.version },

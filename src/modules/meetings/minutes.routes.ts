@@ -50,7 +50,7 @@ import type { ItemMinutes, RegisteredDecision } from './minutes.service.ts';
 import { commentResolutionNames } from './memberActs.service.ts';
 import { interestCategoryNames } from '../governance/index.ts';
 import type { EntryChange, EntryKind } from './minutesEntries.ts';
-import { canAmend, isEditable } from './minutesLife.ts';
+import { canAmend, isEditable, unpublishedAgenda } from './minutesLife.ts';
 import { outcomeNames } from './outcomes.ts';
 
 export function describeDecision(decision: RegisteredDecision): string {
@@ -429,8 +429,8 @@ export const minutesRoutes: ModuleRoutes<MeetingRouteDependencies> = {
       schema: approveSchema,
       load: lifeOf,
       title: () => 'Record the approval of the minutes',
-      intro: ({ named }) =>
-        `The minutes of ${named} are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.`,
+      intro: ({ named, meeting }) =>
+        `The minutes of ${named} are approved at a later meeting of the group as a true and accurate record. After that they cannot change: corrections are recorded as amendments.${meeting.publishedAt ? '' : ` ${unpublishedAgenda}`}`,
       submitText: 'Record approval',
       crumbs: lifeCrumbs,
       back: (request) => meetingHref(request.params),

@@ -365,6 +365,31 @@ export function createMinutesService({
     });
   }
 
+  /**
+   * Approved minutes are public, as the public home promises: a meeting whose agenda was never published goes on
+   * the public page with them (its public items and papers, never Part II), without the agenda's e-mail to members.
+   */
+  async function publishWithMinutes(trx: Kysely<Database>, actor: Actor, meeting: MeetingView): Promise<void> {
+    if (meeting.publishedAt !== null) return;
+    const at = isoNow(clock);
+    await updateVersioned(trx, audit, actor, {
+      table: 'meetings',
+      id: meeting.id,
+      partnershipId: meeting.partnershipId,
+      version: meeting.version,
+      what: 'meeting',
+      changes: { publishedAt: at, publishedBy: actor.userId, updatedAt: at },
+      entry: () => ({
+        action: 'update',
+        entityType: 'meeting',
+        partnershipId: meeting.partnershipId,
+        summary: `Put the meeting of ${meeting.groupName} on ${formatDate(meeting.meetingDate)} on the public page with its approved minutes: its agenda had not been published`,
+        before: { publishedAt: null },
+        after: { publishedAt: at },
+      }),
+    });
+  }
+
   /** Circulating or approving the minutes carries the meeting's deferred decisions forward (see `deferrals.ts`). */
   async function carryingForward(actor: Actor, meeting: MeetingView) {
     const decisions = await registered(meeting.partnershipId, await listDecisions(db, meeting.partnershipId, { meetingId: meeting.id }));
@@ -486,6 +511,7 @@ export function createMinutesService({
           const minuted = await requireMeeting(trx, partnershipId, meetingId);
           const still = whyNotApprovedAt(minuted, await requireMeeting(trx, partnershipId, atMeetingId), clock.now());
           if (still) throw new FieldValidationError('atMeetingId', still);
+          await publishWithMinutes(trx, actor, minuted);
           await carry(trx);
         },
       );

@@ -8,7 +8,7 @@ import { before, describe, it } from 'node:test';
 import type { Container } from '../../container.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import type { Browser } from '../../../test/helpers/app.ts';
+import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
@@ -20,11 +20,14 @@ for (const database of testDatabases()) {
     const scope = suiteScope();
     let container: Container;
     let officer: Browser;
+    let visitor: Browser;
     let coventry: string;
     let groupId: string;
 
     before(async () => {
-      ({ container, client: officer, coventry } = await build(scope, { as: 'officer', database: await database.create() }));
+      const built = await build(scope, { as: 'officer', database: await database.create() });
+      ({ container, client: officer, coventry } = built);
+      visitor = new Browser(built.app);
       groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Licensing group', parentId: null });
       const [organisation] = await container.governance.organisations.list(coventry);
       for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four', 'Eve Five']) {
@@ -67,6 +70,25 @@ for (const database of testDatabases()) {
 
     const presentAt = async (id: string) =>
       (await container.attendance.attendance(coventry, id)).members.filter((m) => m.status === 'present').length;
+
+    it('puts a meeting whose agenda was never published on the public page once its minutes are approved, and says so first', async () => {
+      const { id, next, base } = await meetingWithVote('2026-02-12', '2026-03-12', 'circulated');
+      const publicPage = `/public/partnerships/${coventry}/meetings/${id}`;
+      assert.equal((await visitor.get(publicPage)).statusCode, 404);
+      const asking = await officer.get(`${base}/minutes/approve`);
+      assert.match(
+        asking.body,
+        /The agenda of this meeting was not published: once the minutes are approved, the meeting goes on the public page/,
+      );
+      await container.minutes.approve(systemPrincipal, coventry, id, 2, next);
+      const { meeting } = await container.meetings.get(coventry, id);
+      assert.notEqual(meeting.publishedAt, null);
+      const shown = await visitor.get(publicPage);
+      assert.equal(shown.statusCode, 200);
+      assert.match(shown.body, /Late licences/);
+      const { rows } = await container.audit.list({ entityType: 'meeting' }, { limit: 20, offset: 0 });
+      assert.ok(rows.some((row) => row.entityId === id && /on the public page with its approved minutes/.test(row.summary)));
+    });
 
     it('refuses attendance recorded again once the minutes are approved, and the page no longer offers it', async () => {
       const { id, itemId, base } = await meetingWithVote('2026-08-13', '2026-09-10', 'signed');

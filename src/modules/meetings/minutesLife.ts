@@ -27,6 +27,10 @@ export function canMoveTo(from: MinutesStatus, to: MinutesStatus): boolean {
   return allowed[from].includes(to);
 }
 
+/** What approving minutes does to a meeting whose agenda was never published (`minutes.service.ts`), said before it is done. */
+export const unpublishedAgenda =
+  'The agenda of this meeting was not published: once the minutes are approved, the meeting goes on the public page with them, with its public items and papers (never Part II).';
+
 /** Minutes can be written until they are approved. */
 export function isEditable(status: MinutesStatus): boolean {
   return status === 'draft' || status === 'circulated';
