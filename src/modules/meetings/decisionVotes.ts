@@ -2,9 +2,15 @@
  * What a decision's vote and quorum were, read for many decisions at once (the decisions register, a meeting's
  * minutes): one query says which meetings have attendance recorded, and each group's terms are read once.
  */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { FieldValidationError } from '../../platform/errors.ts';
 import { termsInForce, type VoteMajority } from '../governance/index.ts';
+import { countPresent } from './attendance.repository.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { GovernanceReads } from './governance.reads.ts';
+import type { DecisionInput } from './meetings.inputs.ts';
+import type { MeetingView } from './meetings.repository.ts';
 import type { DecisionView } from './minutes.repository.ts';
 import { deferredForQuorum, outcomeOfVote } from './outcomes.ts';
 import { type VoteResult, voteResult } from './votes.ts';
@@ -23,7 +29,24 @@ const noFacts = { quorate: null, votingPresent: null };
 /** The terms a group had in force on a date (null before it had any): what a vote's majority is read from. */
 type TermsOn = (groupId: string, date: string) => Promise<{ voteMajority: VoteMajority } | null>;
 
+/** A vote as it was checked against the attendance: the votes cast, and the voting seats and how many were present. */
+export interface VoteCheck {
+  voted: number;
+  votingSeats: readonly string[];
+  votingPresent: number;
+}
+
 export interface DecisionVotes {
+  /**
+   * A decision as it is stored, its vote checked against the voting members recorded present and its outcome as the
+   * vote gave it; with what the write checks again under the meeting's lock (`assertVoteStillFits`).
+   */
+  decided: (
+    partnershipId: string,
+    meeting: MeetingView,
+    input: DecisionInput,
+  ) => Promise<{ fields: DecisionInput; voteCheck: VoteCheck | null }>;
+  assertVoteStillFits: (trx: Kysely<Database>, meetingId: string, check: VoteCheck | null) => Promise<void>;
   /** Decisions as the register shows them: each with its vote, its outcome as the vote gave it, and whether deferred for quorum. */
   registered: (partnershipId: string, decisions: DecisionView[]) => Promise<RegisteredDecision[]>;
   /** A decision's vote, against the majority the terms in force at its meeting require. */
@@ -91,5 +114,59 @@ export function createDecisionVotes({
     );
   }
 
-  return { registered, voteOf: (partnershipId, decision, votingPresent) => voteOf(partnershipId, decision, votingPresent) };
+  /**
+   * A decision as it is stored: a vote only of the voting members recorded present, and then the outcome the
+   * vote gave. Read before the writing transaction (attendance and the terms are other services' reads), so the
+   * write counts again, under the meeting's lock, the voting members present (`voteCheck`): an attendance saved in
+   * between would otherwise leave more votes than voting members present.
+   */
+  async function decided(
+    partnershipId: string,
+    meeting: MeetingView,
+    input: DecisionInput,
+  ): Promise<{ fields: DecisionInput; voteCheck: VoteCheck | null }> {
+    const { votesFor, votesAgainst, votesAbstaining } = input;
+    if (votesFor === null && votesAgainst === null && votesAbstaining === null) return { fields: input, voteCheck: null };
+    const recorded = await attendance.attendance(partnershipId, meeting.id);
+    const { votingPresent } = votingFacts(recorded);
+    if (votingPresent === null) throw new FieldValidationError('votesFor', 'Record attendance before recording a vote');
+    const votes = { votesFor: votesFor ?? 0, votesAgainst: votesAgainst ?? 0, votesAbstaining: votesAbstaining ?? 0 };
+    const voted = votes.votesFor + votes.votesAgainst + votes.votesAbstaining;
+    assertVotesFit(voted, votingPresent);
+    const vote = await voteOf(partnershipId, { ...meeting, ...votes }, votingPresent);
+    const fields = { ...input, ...votes, outcome: vote ? outcomeOfVote(input.outcome, vote.carried) : input.outcome };
+    const votingSeats = recorded.members.filter(({ member }) => member.voting).map(({ member }) => member.id);
+    return { fields, voteCheck: { voted, votingSeats, votingPresent } };
+  }
+
+  function assertVotesFit(voted: number, votingPresent: number): void {
+    if (voted > votingPresent) {
+      throw new FieldValidationError(
+        'votesFor',
+        `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
+      );
+    }
+  }
+
+  /**
+   * In the writing transaction, under the meeting's lock: the voting members present are those the vote was checked
+   * against. Changed since, the vote (and the majority it needs) is checked again by the person entering it.
+   */
+  async function assertVoteStillFits(trx: Kysely<Database>, meetingId: string, check: VoteCheck | null): Promise<void> {
+    if (!check) return;
+    const present = await countPresent(trx, meetingId, check.votingSeats);
+    if (present === check.votingPresent) return;
+    assertVotesFit(check.voted, present);
+    throw new FieldValidationError(
+      'votesFor',
+      `The attendance was recorded again while you entered the vote: ${present} voting members are now present. Check the vote, then save it again`,
+    );
+  }
+
+  return {
+    registered,
+    voteOf: (partnershipId, decision, votingPresent) => voteOf(partnershipId, decision, votingPresent),
+    decided,
+    assertVoteStillFits,
+  };
 }

@@ -12,7 +12,6 @@ import type { ActionInput, ActionsService, LoggedAction } from '../actions/index
 import type { AuditWriter } from '../../platform/audit.ts';
 import { updateVersioned } from '../../platform/records.ts';
 import { type AgendaItemRow, listAgendaItems } from './agenda.repository.ts';
-import { countPresent } from './attendance.repository.ts';
 import type { AgendaService } from './agenda.service.ts';
 import type { AttendanceService, MeetingAttendance } from './attendance.service.ts';
 import type { Confidentiality, ReadingOptions } from './confidentiality.ts';
@@ -52,9 +51,8 @@ import {
   insertItemMinutes,
   listDecisions,
 } from './minutes.repository.ts';
-import { outcomeOfVote } from './outcomes.ts';
 import { readOnce } from '../../platform/readOnce.ts';
-import { createDecisionVotes, type RegisteredDecision, votingFacts } from './decisionVotes.ts';
+import { createDecisionVotes, type RegisteredDecision } from './decisionVotes.ts';
 
 export type { RegisteredDecision };
 
@@ -84,13 +82,6 @@ export interface MinutesRecord {
   /** How many Part II items this reader's copy leaves out. */
   withheld: number;
   items: (AgendaItemRow & { number: number } & Pick<ItemMinutes, 'narrative' | 'declarations' | 'decisions' | 'actions'>)[];
-}
-
-/** A vote as it was checked against the attendance: the votes cast, and the voting seats and how many were present. */
-interface VoteCheck {
-  voted: number;
-  votingSeats: readonly string[];
-  votingPresent: number;
 }
 
 export interface MinutesLife {
@@ -229,56 +220,7 @@ export function createMinutesService({
   publicUrl,
   decisionReliedOn,
 }: MinutesDependencies): MinutesService {
-  const { registered, voteOf } = createDecisionVotes({ attendance, governance });
-
-  /**
-   * A decision as it is stored: a vote only of the voting members recorded present, and then the outcome the
-   * vote gave. Read before the writing transaction (attendance and the terms are other services' reads), so the
-   * write counts again, under the meeting's lock, the voting members present (`voteCheck`): an attendance saved in
-   * between would otherwise leave more votes than voting members present.
-   */
-  async function decided(
-    partnershipId: string,
-    meeting: MeetingView,
-    input: DecisionInput,
-  ): Promise<{ fields: DecisionInput; voteCheck: VoteCheck | null }> {
-    const { votesFor, votesAgainst, votesAbstaining } = input;
-    if (votesFor === null && votesAgainst === null && votesAbstaining === null) return { fields: input, voteCheck: null };
-    const recorded = await attendance.attendance(partnershipId, meeting.id);
-    const { votingPresent } = votingFacts(recorded);
-    if (votingPresent === null) throw new FieldValidationError('votesFor', 'Record attendance before recording a vote');
-    const votes = { votesFor: votesFor ?? 0, votesAgainst: votesAgainst ?? 0, votesAbstaining: votesAbstaining ?? 0 };
-    const voted = votes.votesFor + votes.votesAgainst + votes.votesAbstaining;
-    assertVotesFit(voted, votingPresent);
-    const vote = await voteOf(partnershipId, { ...meeting, ...votes }, votingPresent);
-    const fields = { ...input, ...votes, outcome: vote ? outcomeOfVote(input.outcome, vote.carried) : input.outcome };
-    const votingSeats = recorded.members.filter(({ member }) => member.voting).map(({ member }) => member.id);
-    return { fields, voteCheck: { voted, votingSeats, votingPresent } };
-  }
-
-  function assertVotesFit(voted: number, votingPresent: number): void {
-    if (voted > votingPresent) {
-      throw new FieldValidationError(
-        'votesFor',
-        `Only voting members present may vote: ${voted} votes were entered but ${votingPresent} voting members were present`,
-      );
-    }
-  }
-
-  /**
-   * In the writing transaction, under the meeting's lock: the voting members present are those the vote was checked
-   * against. Changed since, the vote (and the majority it needs) is checked again by the person entering it.
-   */
-  async function assertVoteStillFits(trx: Kysely<Database>, meetingId: string, check: VoteCheck | null): Promise<void> {
-    if (!check) return;
-    const present = await countPresent(trx, meetingId, check.votingSeats);
-    if (present === check.votingPresent) return;
-    assertVotesFit(check.voted, present);
-    throw new FieldValidationError(
-      'votesFor',
-      `The attendance was recorded again while you entered the vote: ${present} voting members are now present. Check the vote, then save it again`,
-    );
-  }
+  const { registered, decided, assertVoteStillFits } = createDecisionVotes({ attendance, governance });
 
   /** Checks a declaration names a person of the partnership and, if any, one of their interests. */
   async function checkDeclaration(partnershipId: string, input: DeclarationInput): Promise<void> {
