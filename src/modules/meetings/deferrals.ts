@@ -19,10 +19,10 @@ import { lockRow } from '../../db/locks.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditWriter } from '../../platform/audit.ts';
 import { type AgendaItemRow, carriedDecisionIds, insertAgendaItem, listAgendaItems } from './agenda.repository.ts';
-import { listMeetings, type MeetingView } from './meetings.repository.ts';
+import { listMeetings, type MeetingView, requireMeeting } from './meetings.repository.ts';
 import { findMeetingMinutes } from './minutes.repository.ts';
 import { agendaRefusals } from './papers.ts';
-import { stillToCome } from './stillToCome.ts';
+import { isStillToCome } from './stillToCome.ts';
 
 /** A decision deferred for want of a quorum, with the item it was taken on. */
 export interface DeferredDecision {
@@ -36,11 +36,17 @@ export interface DeferredDecision {
  * positions are numbered from the items already there, one writer of a meeting's agenda at a time. Locks are taken
  * in date order, later than the meeting whose step carries the decisions, as every step takes them.
  */
-async function nextOpenAgenda(trx: Kysely<Database>, candidates: readonly MeetingView[]): Promise<MeetingView | null> {
-  for (const meeting of candidates) {
-    await lockRow(trx, 'meetings', meeting.id);
+async function nextOpenAgenda(
+  trx: Kysely<Database>,
+  candidates: readonly MeetingView[],
+  stillFits: (meeting: MeetingView) => boolean,
+): Promise<MeetingView | null> {
+  for (const candidate of candidates) {
+    await lockRow(trx, 'meetings', candidate.id);
+    // Read again under the lock: cancelled or moved while this waited, it is judged as it is now.
+    const meeting = await requireMeeting(trx, candidate.partnershipId, candidate.id);
     const minutes = (await findMeetingMinutes(trx, meeting.id))?.status ?? 'draft';
-    if (agendaRefusals(meeting, minutes).change === null) return meeting;
+    if (stillFits(meeting) && agendaRefusals(meeting, minutes).change === null) return meeting;
   }
   return null;
 }
@@ -63,10 +69,8 @@ export async function carryForwardDeferred(
   if (toCarry.length === 0) return { waiting: 0 };
   const today = todayInEngland(clock);
   const later = await listMeetings(trx, from.partnershipId, { groupId: from.groupId, from: today });
-  const next = await nextOpenAgenda(
-    trx,
-    stillToCome(later, today).filter((meeting) => meeting.meetingDate > from.meetingDate),
-  );
+  const candidate = (meeting: MeetingView) => isStillToCome(meeting, today) && meeting.meetingDate > from.meetingDate;
+  const next = await nextOpenAgenda(trx, later.filter(candidate), candidate);
   if (!next) return { waiting: toCarry.length };
   const opening = (await listAgendaItems(trx, next.id)).filter((item) => item.section === 'opening');
   let position = Math.max(0, ...opening.map((item) => item.position));

@@ -121,11 +121,16 @@ export interface PapersDependencies {
   onAgendaWithdrawn?: (trx: Kysely<Database>, withdrawn: AgendaWithdrawn) => Promise<void>;
 }
 
-/** Refuses a change to the papers of a cancelled meeting, or of one whose minutes are circulated; under its lock. */
-async function assertPapersOpen(trx: Kysely<Database>, meeting: MeetingView): Promise<void> {
-  await lockRow(trx, 'meetings', meeting.id);
-  const refused = agendaRefusals(meeting, (await findMeetingMinutes(trx, meeting.id))?.status ?? 'draft').change;
+/**
+ * The meeting, locked and read again under its lock, whose papers may still change: refused once it is cancelled or
+ * its minutes are circulated. A cancellation or publication that commits while this waits for the lock is seen.
+ */
+async function lockOpenPapers(trx: Kysely<Database>, partnershipId: string, meetingId: string): Promise<MeetingView> {
+  await lockRow(trx, 'meetings', meetingId);
+  const meeting = await requireMeeting(trx, partnershipId, meetingId);
+  const refused = agendaRefusals(meeting, (await findMeetingMinutes(trx, meetingId))?.status ?? 'draft').change;
   if (refused) throw new FieldValidationError('file', refused);
+  return meeting;
 }
 
 const withheldTitle = 'Confidential item (Part II): not for publication';
@@ -312,8 +317,7 @@ export function createPapersService({
       const kind = await acceptable(upload);
       const id = randomUUID();
       await db.transaction().execute(async (trx) => {
-        const meeting = await requireMeeting(trx, partnershipId, meetingId);
-        await assertPapersOpen(trx, meeting);
+        const meeting = await lockOpenPapers(trx, partnershipId, meetingId);
         const item = (await listAgendaItems(trx, meetingId)).find((candidate) => candidate.id === itemId);
         if (!item) throw new NotFoundError('agenda item');
         await store(trx, actor, meeting, item.id, id, upload, kind);
@@ -379,13 +383,12 @@ export function createPapersService({
 
     async remove(actor, partnershipId, meetingId, paperId, version) {
       await db.transaction().execute(async (trx) => {
-        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        const meeting = await lockOpenPapers(trx, partnershipId, meetingId);
         const paper = (await listPapers(trx, meetingId)).find((p) => p.id === paperId);
         if (!paper) throw new NotFoundError('paper');
         // Once sent out with the published agenda, a paper is part of the record of the meeting.
         if (meeting.publishedAt && paper.createdAt <= meeting.publishedAt)
           throw new FieldValidationError('file', `"${paper.title}" went out with the published agenda, so it stays with it`);
-        await assertPapersOpen(trx, meeting);
         const at = isoNow(clock);
         await updateVersioned(trx, audit, actor, {
           table: 'papers',
