@@ -13,8 +13,8 @@ describe('describeRecipients', () => {
   it('never says members were e-mailed when nobody was', () => {
     assert.equal(describeRecipients({ addressed: [], withoutAddress: [] }, 'sent'), 'Nobody was e-mailed.');
     // With no one to tell at all, it says why.
-    const empty = { addressed: [], withoutAddress: [], nobody: 'the group has no members' };
-    assert.equal(describeRecipients(empty, 'will'), 'Nobody will be e-mailed: the group has no members.');
+    const empty = { addressed: [], withoutAddress: [], nobody: 'the group has no members today' };
+    assert.equal(describeRecipients(empty, 'will'), 'Nobody will be e-mailed: the group has no members today.');
     assert.equal(
       describeRecipients({ ...empty, withoutAddress: [{ name: 'Ann' }] }, 'sent'),
       'Nobody was e-mailed. No e-mail address is held for 1 person, so they were not told: Ann.',

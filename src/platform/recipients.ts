@@ -12,7 +12,7 @@ export interface Recipients {
   withoutAddress: readonly { name: string }[];
   /** People who have turned this kind of e-mail off (absent where no one can). */
   turnedOff?: readonly { name: string }[];
-  /** Why there is no one at all to tell, in words: "the group has no members". */
+  /** Why there is no one at all to tell, in words: "the group has no members today". */
   nobody?: string;
 }
 

@@ -294,7 +294,7 @@ export function createNotificationsService(deps: NotificationsDependencies): Not
   });
 
   async function groupRecipients(partnershipId: string, groupId: string, kind: GroupNotice): Promise<Recipients> {
-    return { ...recipientsOfAudience(await groupAudience(partnershipId, groupId, kind)), nobody: 'the group has no members' };
+    return { ...recipientsOfAudience(await groupAudience(partnershipId, groupId, kind)), nobody: 'the group has no members today' };
   }
 
   async function notifyGroupMembers(partnershipId: string, groupId: string, kind: GroupNotice, subject: string, text: string) {
