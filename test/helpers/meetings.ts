@@ -52,3 +52,30 @@ export async function demoBoardMeeting(
   const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
   return { container, coventry, meetingId, itemId };
 }
+
+/**
+ * A meeting of the group on `meetingDate` where every member sent apologies, so it was not quorate, with one decision
+ * ("Fund two street pastors" on "Night-time economy") deferred for want of a quorum; its minutes still a draft.
+ */
+export async function inquorateMeetingWithDecision(
+  container: Container,
+  partnershipId: string,
+  groupId: string,
+  meetingDate: string,
+): Promise<string> {
+  const meetingId = await scheduleMeeting(container.meetings, partnershipId, groupId, meetingDate);
+  const itemId = await addAgendaItem(container.agenda, partnershipId, meetingId, 'Night-time economy');
+  const plain = { recommendedTo: null, votesFor: null, votesAgainst: null, votesAbstaining: null };
+  await container.minutes.addDecision(systemPrincipal, partnershipId, meetingId, itemId, {
+    ...plain,
+    outcome: 'agreed',
+    wording: 'Fund two street pastors',
+  });
+  const { members } = await container.attendance.attendance(partnershipId, meetingId);
+  await container.attendance.record(systemPrincipal, partnershipId, meetingId, '', {
+    members: members.map(({ member }) => ({ membershipId: member.id, status: 'apologies' as const, substitutePersonId: null })),
+    inAttendance: [],
+    minuteTaker: null,
+  });
+  return meetingId;
+}

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, inquorateMeetingWithDecision, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { lockRow } from '../../db/locks.ts';
@@ -79,22 +79,7 @@ for (const database of testDatabases().filter((d) => d.engine === 'postgres')) {
     });
 
     it('does not carry a deferred decision onto a meeting cancelled while the carry waited for its lock', async () => {
-      const inquorate = await scheduleMeeting(container.meetings, coventry, groupId, '2030-01-09');
-      const item = await addAgendaItem(container.agenda, coventry, inquorate, 'Night-time economy');
-      await container.minutes.addDecision(systemPrincipal, coventry, inquorate, item, {
-        outcome: 'agreed',
-        wording: 'Fund two street pastors',
-        recommendedTo: null,
-        votesFor: null,
-        votesAgainst: null,
-        votesAbstaining: null,
-      });
-      const { members } = await container.attendance.attendance(coventry, inquorate);
-      await container.attendance.record(systemPrincipal, coventry, inquorate, '', {
-        members: members.map(({ member }) => ({ membershipId: member.id, status: 'apologies' as const, substitutePersonId: null })),
-        inAttendance: [],
-        minuteTaker: null,
-      });
+      const inquorate = await inquorateMeetingWithDecision(container, coventry, groupId, '2030-01-09');
       const next = await scheduleMeeting(container.meetings, coventry, groupId, '2030-01-20');
       let circulate: Promise<unknown> = Promise.resolve();
       await container.database.db.transaction().execute(async (trx) => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, inquorateMeetingWithDecision, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { addMember, addPerson } from '../../../test/helpers/people.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
@@ -50,22 +50,7 @@ for (const database of testDatabases()) {
 
     it('carries a deferred decision past a meeting whose minutes are circulated, never onto its settled agenda', async () => {
       // The inquorate meeting yesterday, with a decision deferred for want of a quorum.
-      const inquorate = await scheduleMeeting(container.meetings, coventry, seededGroup, '2030-01-09');
-      const item = await addAgendaItem(container.agenda, coventry, inquorate, 'Night-time economy');
-      await container.minutes.addDecision(systemPrincipal, coventry, inquorate, item, {
-        outcome: 'agreed',
-        wording: 'Fund two street pastors',
-        recommendedTo: null,
-        votesFor: null,
-        votesAgainst: null,
-        votesAbstaining: null,
-      });
-      const { members } = await container.attendance.attendance(coventry, inquorate);
-      await container.attendance.record(systemPrincipal, coventry, inquorate, '', {
-        members: members.map(({ member }) => ({ membershipId: member.id, status: 'apologies', substitutePersonId: null })),
-        inAttendance: [],
-        minuteTaker: null,
-      });
+      const inquorate = await inquorateMeetingWithDecision(container, coventry, seededGroup, '2030-01-09');
       // This morning's meeting: held at 10:00, its minutes circulated at once: its agenda is settled.
       const today = await scheduleMeeting(container.meetings, coventry, seededGroup, '2030-01-10', '10:00');
       await container.minutes.circulate(systemPrincipal, coventry, today, 1);
