@@ -224,9 +224,11 @@ export function createAttendanceService({ db, audit, clock, governance }: Attend
         // One record of a meeting's attendance at a time, and none beside a step of its minutes: under the meeting's
         // lock, as the minutes are, the second is checked against the first.
         await lockRow(trx, 'meetings', meetingId);
-        // The attendance is part of the minutes: once they are approved it stands as approved.
-        const life = await findMeetingMinutes(trx, meetingId);
-        const frozen = life && whyNot('write', { status: life.status, meeting: current.meeting, approvedAt: null, now: clock.now() });
+        // The attendance is part of the minutes: once they are approved it stands as approved. The meeting is judged
+        // as it is under the lock, so one cancelled or moved while this waited is seen.
+        const meeting = await requireMeeting(trx, partnershipId, meetingId);
+        const status = (await findMeetingMinutes(trx, meetingId))?.status ?? 'draft';
+        const frozen = whyNot('write', { status, meeting, approvedAt: null, now: clock.now() });
         if (frozen) throw new FieldValidationError('form', frozen);
         // A vote on the minutes was cast by voting members present: the attendance cannot say fewer were there.
         const votes = await largestVote(trx, meetingId);

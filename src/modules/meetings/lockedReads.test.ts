@@ -1,7 +1,7 @@
 /**
  * A step that waits for a meeting's lock judges the meeting as it is once it holds it (decision 0065): a cancellation
  * or a publication committed while a paper's upload or removal, or a deferred decision's carrying, waited is seen.
- * Found by the third attack review of issue 17. The other writer does as meetings.service's change and
+ * Found by the third attack review of issue 17 and the last read of its change. The other writer does as meetings.service's change and
  * papers.service's agendaStep do: the meeting's lock, then its change, in one transaction, held while the step under
  * test starts. PostgreSQL only: SQLite has one writer at a time, so nothing waits there.
  */
@@ -52,6 +52,28 @@ for (const database of testDatabases().filter((d) => d.engine === 'postgres')) {
       const { sections } = await container.papers.meetingPapers(coventry, m, 'group');
       const papers = sections.flatMap((s) => s.items).flatMap((i) => i.papers);
       assert.deepEqual(papers.length, 0, `paper added to a ${meeting.status} meeting: ${JSON.stringify(result)}`);
+    });
+
+    it('does not record attendance at a meeting cancelled while the save waited for its lock', async () => {
+      const m = await scheduleMeeting(container.meetings, coventry, groupId, '2030-01-08');
+      const { members } = await container.attendance.attendance(coventry, m);
+      const input = {
+        members: members.map(({ member }) => ({ membershipId: member.id, status: 'present' as const, substitutePersonId: null })),
+        inAttendance: [],
+        minuteTaker: null,
+      };
+      let save: Promise<unknown> = Promise.resolve();
+      await container.database.db.transaction().execute(async (trx) => {
+        await lockRow(trx, 'meetings', m);
+        await sql`update meetings set status = 'cancelled', version = version + 1 where id = ${m}`.execute(trx);
+        save = container.attendance.record(systemPrincipal, coventry, m, '', input).then(
+          () => ({ ok: true }),
+          (e: Error) => ({ refused: e.message }),
+        );
+        await sleep(300);
+      });
+      assert.deepEqual(await save, { refused: 'This meeting was cancelled: it has no minutes' });
+      assert.equal((await container.attendance.attendance(coventry, m)).recordedAt, '');
     });
 
     it('does not remove a paper that went out with an agenda published while the removal waited', async () => {
