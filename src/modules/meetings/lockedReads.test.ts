@@ -1,9 +1,9 @@
 /**
  * A step that waits for a meeting's lock judges the meeting as it is once it holds it (decision 0065): a cancellation
- * or a publication committed while a paper's upload or removal, or a deferred decision's carrying, waited is seen.
- * Found by the third attack review of issue 17 and the last read of its change. The other writer does as meetings.service's change and
- * papers.service's agendaStep do: the meeting's lock, then its change, in one transaction, held while the step under
- * test starts. PostgreSQL only: SQLite has one writer at a time, so nothing waits there.
+ * or a publication committed while an attendance save, a paper's upload or removal, or a deferred decision's carrying
+ * waited is seen. Found by the third attack review of issue 17 and the last read of its change. The other writer does
+ * as meetings.service's change and papers.service's agendaStep do: the meeting's lock, then its change, in one
+ * transaction, held while the step under test starts. PostgreSQL only: SQLite has one writer at a time.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
