@@ -4,6 +4,7 @@ import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import type { AgendaService, MeetingsService } from '../../src/modules/meetings/index.ts';
 import { testConfig } from './app.ts';
+import { addMember, addPerson } from './people.ts';
 import type { TestDatabase } from './database.ts';
 
 /** An ordinary meeting of a group at the Council House. */
@@ -78,4 +79,35 @@ export async function inquorateMeetingWithDecision(
     minuteTaker: null,
   });
   return meetingId;
+}
+
+/** A new group of the partnership with five voting members from its first organisation; returns the group's id. */
+export async function groupOfFive(container: Container, partnershipId: string, name: string): Promise<string> {
+  const groupId = await container.governance.groups.create(systemPrincipal, partnershipId, { name, parentId: null });
+  const [organisation] = await container.governance.organisations.list(partnershipId);
+  const organisationId = organisation?.id ?? '';
+  for (const person of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four', 'Eve Five']) {
+    const personId = await addPerson(container.governance, partnershipId, { name: person, email: null, organisationId });
+    await addMember(container.governance, partnershipId, { groupId, personId, organisationId, role: 'member' });
+  }
+  return groupId;
+}
+
+/** The attendance form for a meeting with its first `present` members there and the rest marked `rest`. */
+export async function attendanceWith(
+  container: Container,
+  partnershipId: string,
+  meetingId: string,
+  present: number,
+  rest: 'absent' | 'apologies',
+) {
+  return {
+    members: (await container.attendance.attendance(partnershipId, meetingId)).members.map(({ member }, index) => ({
+      membershipId: member.id,
+      status: index < present ? ('present' as const) : rest,
+      substitutePersonId: null,
+    })),
+    inAttendance: [],
+    minuteTaker: null,
+  };
 }

@@ -11,9 +11,8 @@ import { systemPrincipal } from '../../platform/principal.ts';
 import { Browser } from '../../../test/helpers/app.ts';
 import { build, suiteScope } from '../../../test/helpers/build.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, attendanceWith, groupOfFive, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
-import { addMember, addPerson } from '../../../test/helpers/people.ts';
 
 for (const database of testDatabases()) {
   describe(`approved minutes fix their meeting and its attendance on ${database.engine}`, () => {
@@ -28,23 +27,10 @@ for (const database of testDatabases()) {
       const built = await build(scope, { as: 'officer', database: await database.create() });
       ({ container, client: officer, coventry } = built);
       visitor = new Browser(built.app);
-      groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Licensing group', parentId: null });
-      const [organisation] = await container.governance.organisations.list(coventry);
-      for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four', 'Eve Five']) {
-        const personId = await addPerson(container.governance, coventry, { name, email: null, organisationId: organisation?.id ?? '' });
-        await addMember(container.governance, coventry, { groupId, personId, organisationId: organisation?.id ?? '', role: 'member' });
-      }
+      groupId = await groupOfFive(container, coventry, 'Licensing group');
     });
 
-    const attendanceOf = async (id: string, present: number) => ({
-      members: (await container.attendance.attendance(coventry, id)).members.map(({ member }, index) => ({
-        membershipId: member.id,
-        status: index < present ? ('present' as const) : ('absent' as const),
-        substitutePersonId: null,
-      })),
-      inAttendance: [],
-      minuteTaker: null,
-    });
+    const attendanceOf = (id: string, present: number) => attendanceWith(container, coventry, id, present, 'absent');
 
     /** Three of five present and a decision carried 2 to 1, at `date`; the minutes taken as far as `until`. */
     async function meetingWithVote(date: string, nextDate: string, until: 'draft' | 'circulated' | 'signed') {

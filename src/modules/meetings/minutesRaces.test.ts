@@ -8,8 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, inquorateMeetingWithDecision, scheduleMeeting } from '../../../test/helpers/meetings.ts';
-import { addMember, addPerson } from '../../../test/helpers/people.ts';
+import {
+  addAgendaItem,
+  attendanceWith,
+  groupOfFive,
+  inquorateMeetingWithDecision,
+  scheduleMeeting,
+} from '../../../test/helpers/meetings.ts';
 import { type Container, createContainer } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
 import { seedDemo } from '../governance/index.ts';
@@ -28,24 +33,11 @@ for (const database of testDatabases()) {
       container = createContainer(testConfig, { clock, database: await database.create() });
       coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
       seededGroup = (await container.governance.groups.list(coventry))[0]?.id ?? '';
-      groupId = await container.governance.groups.create(systemPrincipal, coventry, { name: 'Licensing group', parentId: null });
-      const [organisation] = await container.governance.organisations.list(coventry);
-      for (const name of ['Ann One', 'Ben Two', 'Cat Three', 'Dan Four', 'Eve Five']) {
-        const personId = await addPerson(container.governance, coventry, { name, email: null, organisationId: organisation?.id ?? '' });
-        await addMember(container.governance, coventry, { groupId, personId, organisationId: organisation?.id ?? '', role: 'member' });
-      }
+      groupId = await groupOfFive(container, coventry, 'Licensing group');
     });
     after(() => container.database.close());
 
-    const attendanceOf = async (id: string, present: number) => ({
-      members: (await container.attendance.attendance(coventry, id)).members.map(({ member }, index) => ({
-        membershipId: member.id,
-        status: index < present ? ('present' as const) : ('apologies' as const),
-        substitutePersonId: null,
-      })),
-      inAttendance: [],
-      minuteTaker: null,
-    });
+    const attendanceOf = (id: string, present: number) => attendanceWith(container, coventry, id, present, 'apologies');
     const items = async (meetingId: string) => (await container.agenda.agenda(coventry, meetingId)).flatMap((s) => s.items);
 
     it('carries a deferred decision past a meeting whose minutes are circulated, never onto its settled agenda', async () => {
