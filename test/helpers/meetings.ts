@@ -1,5 +1,6 @@
 /** Meetings and agenda items made the short way, for tests that need one to work on. */
 import { type Container, createContainer } from '../../src/container.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { systemPrincipal } from '../../src/platform/principal.ts';
 import { seedDemo } from '../../src/modules/governance/index.ts';
 import type { AgendaService, MeetingsService } from '../../src/modules/meetings/index.ts';
@@ -42,14 +43,23 @@ export function addAgendaItem(
   });
 }
 
+/** The demo on a fresh database, on the clock given (the machine's by default), with Coventry and its board. */
+export async function demoCoventry(
+  database: TestDatabase,
+  clock?: Clock,
+): Promise<{ container: Container; coventry: string; boardId: string }> {
+  const container = createContainer(testConfig, { ...(clock ? { clock } : {}), database: await database.create() });
+  const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
+  const [board] = await container.governance.groups.list(coventry);
+  return { container, coventry, boardId: board?.id ?? '' };
+}
+
 /** The demo on a fresh database, with a Coventry board meeting of 21 July 2016 and one item on its agenda. */
 export async function demoBoardMeeting(
   database: TestDatabase,
 ): Promise<{ container: Container; coventry: string; meetingId: string; itemId: string }> {
-  const container = createContainer(testConfig, { database: await database.create() });
-  const coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-  const [board] = await container.governance.groups.list(coventry);
-  const meetingId = await scheduleMeeting(container.meetings, coventry, board?.id ?? '', '2016-07-21');
+  const { container, coventry, boardId } = await demoCoventry(database);
+  const meetingId = await scheduleMeeting(container.meetings, coventry, boardId, '2016-07-21');
   const itemId = await addAgendaItem(container.agenda, coventry, meetingId, 'Designated Public Places Order');
   return { container, coventry, meetingId, itemId };
 }

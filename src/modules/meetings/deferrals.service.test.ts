@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, scheduleMeeting } from '../../../test/helpers/meetings.ts';
-import { type Container, createContainer } from '../../container.ts';
+import { addAgendaItem, demoCoventry, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import type { Container } from '../../container.ts';
 import { FieldValidationError } from '../../platform/errors.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import { seedDemo } from '../governance/index.ts';
 
 // Today is 10 January 2030: the inquorate meeting was yesterday. Minutes are approved at a meeting that has started, so time moves on.
 let now = new Date('2030-01-10T12:00:00Z');
@@ -19,9 +17,7 @@ for (const database of testDatabases()) {
     let groupId: string;
 
     before(async () => {
-      container = createContainer(testConfig, { clock, database: await database.create() });
-      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      groupId = (await container.governance.groups.list(coventry))[0]?.id ?? '';
+      ({ container, coventry, boardId: groupId } = await demoCoventry(database, clock));
     });
     after(() => container.database.close());
 

@@ -9,14 +9,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
-import { addAgendaItem, inquorateMeetingWithDecision, scheduleMeeting } from '../../../test/helpers/meetings.ts';
+import { addAgendaItem, inquorateMeetingWithDecision, demoCoventry, scheduleMeeting } from '../../../test/helpers/meetings.ts';
 import { pdfOf } from '../../../test/helpers/papers.ts';
-import { type Container, createContainer } from '../../container.ts';
+import type { Container } from '../../container.ts';
 import { lockRow } from '../../db/locks.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import { seedDemo } from '../governance/index.ts';
 
 const now = new Date('2030-01-10T12:00:00Z');
 const clock = { now: () => now };
@@ -27,9 +25,7 @@ for (const database of testDatabases().filter((d) => d.engine === 'postgres')) {
     let coventry: string;
     let groupId: string;
     before(async () => {
-      container = createContainer(testConfig, { clock, database: await database.create() });
-      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      groupId = (await container.governance.groups.list(coventry))[0]?.id ?? '';
+      ({ container, coventry, boardId: groupId } = await demoCoventry(database, clock));
     });
     after(() => container.database.close());
 

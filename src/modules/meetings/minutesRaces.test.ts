@@ -6,18 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { testConfig } from '../../../test/helpers/app.ts';
 import { testDatabases } from '../../../test/helpers/database.ts';
 import {
   addAgendaItem,
   attendanceWith,
+  demoCoventry,
   groupOfFive,
   inquorateMeetingWithDecision,
   scheduleMeeting,
 } from '../../../test/helpers/meetings.ts';
-import { type Container, createContainer } from '../../container.ts';
+import type { Container } from '../../container.ts';
 import { systemPrincipal } from '../../platform/principal.ts';
-import { seedDemo } from '../governance/index.ts';
 
 const now = new Date('2030-01-10T12:00:00Z');
 const clock = { now: () => now };
@@ -30,9 +29,7 @@ for (const database of testDatabases()) {
     let seededGroup: string;
 
     before(async () => {
-      container = createContainer(testConfig, { clock, database: await database.create() });
-      coventry = (await seedDemo(container.governance)).get('coventry') ?? '';
-      seededGroup = (await container.governance.groups.list(coventry))[0]?.id ?? '';
+      ({ container, coventry, boardId: seededGroup } = await demoCoventry(database, clock));
       groupId = await groupOfFive(container, coventry, 'Licensing group');
     });
     after(() => container.database.close());
